@@ -1,0 +1,1 @@
+"""When reminders and rest-day nudges are due, and getting them delivered exactly once."""
