@@ -1,0 +1,135 @@
+"""Typed ORM models. A chat (private or group) is the unit everything hangs off."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MONDAY_THURSDAY = 0b0001001
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Chat(Base):
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16), default="private")
+    title: Mapped[str | None] = mapped_column(String(255))
+    level: Mapped[str | None] = mapped_column(String(16))
+    equipment: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Bit i set = weekday i (Monday = 0) is a workout day.
+    workout_days: Mapped[int] = mapped_column(SmallInteger, default=MONDAY_THURSDAY)
+    reminder_minute: Mapped[int] = mapped_column(SmallInteger, default=18 * 60)
+    weekly_target: Mapped[int] = mapped_column(SmallInteger, default=2)
+    # Which onboarding question is open (None once finished); kept here so it survives restarts
+    # and works whichever replica receives the next update.
+    onboarding_step: Mapped[str | None] = mapped_column(String(16))
+    # Free-text input the chat was asked for (e.g. a typed timezone), so the next message is not a question.
+    awaiting: Mapped[str | None] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    nudges_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    # Workout reminders sent since the chat last did anything; three in a row switch to weekly reminders.
+    unanswered: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # Bit i set = recovery tip i already used in the current rotation.
+    tips_used: Mapped[int] = mapped_column(BigInteger, default=0)
+    next_reminder_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    next_reminder_kind: Mapped[str | None] = mapped_column(String(8))
+    next_reminder_day: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    @property
+    def onboarded(self) -> bool:
+        return self.onboarding_step is None and self.level is not None and self.equipment is not None
+
+
+class WorkoutLog(Base):
+    """One row per member per local day: idempotent logging, and a group remembers who trained."""
+
+    __tablename__ = "workout_logs"
+    __table_args__ = (UniqueConstraint("chat_id", "local_date", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    user_name: Mapped[str | None] = mapped_column(String(64))
+    session_number: Mapped[int] = mapped_column(Integer)
+    logged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Pause(Base):
+    """Vacations, kept so weeks inside any past pause never break the streak."""
+
+    __tablename__ = "pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+
+
+class Outbox(Base):
+    """A reminder or nudge claimed for sending, and what became of it.
+
+    The unique slot key makes a second claim of the same slot a no-op, so a restart or a second
+    replica can never queue the same reminder twice.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "slot_date"),
+        Index("ix_outbox_status_not_before", "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    slot_date: Mapped[date] = mapped_column(Date)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    not_before: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(String(255))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
