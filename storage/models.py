@@ -17,7 +17,9 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -33,6 +35,30 @@ MONDAY_THURSDAY = 0b0001001
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend.
+
+    SQLite keeps no offset, so values are stored as naive UTC there (which also keeps its text
+    comparison in due-reminder queries correct) and given their UTC zone back on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; pass an aware datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -65,11 +91,11 @@ class Chat(Base):
     unanswered: Mapped[int] = mapped_column(SmallInteger, default=0)
     # Bit i set = recovery tip i already used in the current rotation.
     tips_used: Mapped[int] = mapped_column(BigInteger, default=0)
-    next_reminder_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     next_reminder_kind: Mapped[str | None] = mapped_column(String(8))
     next_reminder_day: Mapped[date | None] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     @property
     def onboarded(self) -> bool:
@@ -90,7 +116,7 @@ class WorkoutLog(Base):
     user_id: Mapped[int] = mapped_column(BigInteger)
     user_name: Mapped[str | None] = mapped_column(String(64))
     session_number: Mapped[int] = mapped_column(Integer)
-    logged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Pause(Base):
@@ -125,11 +151,11 @@ class Outbox(Base):
     )
     kind: Mapped[str] = mapped_column(String(8))
     slot_date: Mapped[date] = mapped_column(Date)
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
-    not_before: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(255))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

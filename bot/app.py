@@ -1,0 +1,112 @@
+"""Builds the PTB Application: every handler is registered here, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import callbacks
+from bot.coach.answerer import Answerer
+from bot.coach.knowledge import KnowledgeBase
+from bot.coach.texts import Texts
+from bot.coach.workouts import Catalog
+from bot.context import BotContext, CoachApplication, Services, system_clock
+from bot.handlers import faq, general, onboarding, progress, settings, workout
+from bot.settings import Settings
+
+PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
+
+
+def build_application(
+    config: Settings,
+    engine: AsyncEngine,
+    *,
+    token: str,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+    clock: Callable[[], datetime] = system_clock,
+) -> CoachApplication:
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .context_types(ContextTypes(context=BotContext, bot_data=Services))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if config.telegram_base_url:
+        builder = builder.base_url(config.telegram_base_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    if rate_limit:
+        # PTB types the limiter's per-call data as None while AIORateLimiter declares a dict.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    app: CoachApplication = builder.build()
+
+    knowledge = KnowledgeBase.load()
+    app.bot_data.configure(
+        settings=config,
+        engine=engine,
+        texts=Texts.load(),
+        catalog=Catalog.load(),
+        knowledge=knowledge,
+        answerer=Answerer(knowledge),
+        clock=clock,
+    )
+
+    app.add_handler(CommandHandler("start", onboarding.start))
+    app.add_handler(CommandHandler("help", general.help_command))
+    app.add_handler(CommandHandler("workout", workout.workout))
+    app.add_handler(CommandHandler("done", workout.done_command))
+    app.add_handler(CommandHandler("streak", progress.streak))
+    app.add_handler(CommandHandler("settings", settings.settings_menu))
+    app.add_handler(CommandHandler("level", settings.level))
+    app.add_handler(CommandHandler("timezone", settings.timezone))
+    app.add_handler(CommandHandler("ask", faq.ask))
+    app.add_handler(CommandHandler("faq", faq.faq))
+
+    app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
+    app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
+    app.add_handler(CallbackQueryHandler(onboarding.choose_timezone, pattern=callbacks.pattern("tz")))
+    app.add_handler(CallbackQueryHandler(settings.menu_button, pattern=callbacks.pattern("menu")))
+    app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
+    app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
+    app.add_handler(CallbackQueryHandler(general.stale_button))
+
+    app.add_handler(MessageHandler(PRIVATE_TEXT, onboarding.on_text))
+    app.add_handler(MessageHandler(GROUP_TEXT, faq.group_text))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, general.migrated))
+    app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, general.unknown_command))
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, general.not_text)
+    )
+    app.add_error_handler(general.on_error)
+    return app
+
+
+async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await app.bot.set_my_commands([BotCommand(name, about) for name, about in general.COMMANDS])
+
+
+async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    services: Services = app.bot_data
+    await services.engine.dispose()

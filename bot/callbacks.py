@@ -1,0 +1,33 @@
+"""Inline-button payloads: short, versioned, and checked before anything acts on them.
+
+Telegram caps callback data at 64 bytes and gives back whatever a client sends, so a payload is
+only trusted after ``unpack`` has checked its version and shape.
+"""
+
+from __future__ import annotations
+
+VERSION = "1"
+SEPARATOR = ":"
+MAX_BYTES = 64
+
+
+def pack(*parts: str) -> str:
+    data = SEPARATOR.join((VERSION, *parts))
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+    return data
+
+
+def unpack(data: object, feature: str, arity: int) -> tuple[str, ...] | None:
+    """The arguments after ``VERSION:feature``, or None for anything forged, stale or malformed."""
+    if not isinstance(data, str) or len(data.encode()) > MAX_BYTES:
+        return None
+    parts = data.split(SEPARATOR)
+    if len(parts) != arity + 2 or parts[0] != VERSION or parts[1] != feature:
+        return None
+    return tuple(parts[2:])
+
+
+def pattern(feature: str) -> str:
+    """A regex routing this feature's buttons to its handler (validation happens in ``unpack``)."""
+    return f"^{VERSION}{SEPARATOR}{feature}(?:{SEPARATOR}|$)"

@@ -1,0 +1,118 @@
+"""Helpers every feature uses: the per-update transaction, replies and keyboards."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import MessageLimit, ParseMode
+from telegram.error import BadRequest
+
+from bot.coach.model import Equipment, Level
+from bot.context import BotContext
+from storage import repo
+from storage.models import Chat
+
+Buttons = Sequence[Sequence[tuple[str, str]]]
+
+
+@dataclass
+class Turn:
+    """One update's view of its chat, inside the update's single transaction."""
+
+    session: AsyncSession
+    chat: Chat
+    now: datetime
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.chat.timezone)
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.zone).date()
+
+
+@asynccontextmanager
+async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
+    services = context.services
+    tg_chat = update.effective_chat
+    assert tg_chat is not None, "handlers are registered for chat updates only"
+    async with services.sessionmaker.begin() as session:
+        chat = await repo.get_or_create_chat(
+            session,
+            tg_chat.id,
+            kind=tg_chat.type,
+            title=tg_chat.title or tg_chat.full_name,
+            timezone=services.settings.default_timezone,
+        )
+        if chat.unanswered:
+            chat.unanswered = 0
+        if not chat.active:
+            # A chat that blocked us and came back is a chat we may talk to again.
+            chat.active = True
+        yield Turn(session=session, chat=chat, now=services.clock())
+
+
+def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+    )
+
+
+def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def escape(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+async def reply(update: Update, context: BotContext, text: str, buttons: Buttons | None = None) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    message = update.effective_message
+    thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    return await context.bot.send_message(
+        chat.id,
+        clip(text),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(buttons) if buttons else None,
+        message_thread_id=thread,
+    )
+
+
+async def edit_or_reply(
+    update: Update, context: BotContext, text: str, buttons: Buttons | None = None
+) -> None:
+    """Replace the message whose button was pressed; fall back to a new message if it can't be edited."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(
+                clip(text), parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons) if buttons else None
+            )
+            return
+        except BadRequest as error:
+            if "not modified" in str(error).lower():
+                return
+    await reply(update, context, text, buttons)
+
+
+def level_label(context: BotContext, level: str | None) -> str:
+    return context.services.texts[f"labels.level.{level}"] if level in set(Level) else "—"
+
+
+def equipment_label(context: BotContext, equipment: str | None) -> str:
+    return context.services.texts[f"labels.equipment.{equipment}"] if equipment in set(Equipment) else "—"
+
+
+def member_name(update: Update) -> str:
+    user = update.effective_user
+    return user.first_name if user is not None else "someone"

@@ -1,0 +1,76 @@
+"""/help, and the polite answers to everything the bot does not understand."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden
+
+from bot.context import BotContext
+from bot.handlers.common import reply
+from storage import repo
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    ("workout", "Today's session"),
+    ("done", "Log today's session"),
+    ("streak", "Your streak and totals"),
+    ("ask", "Ask a training question"),
+    ("faq", "Common questions"),
+    ("reminders", "Reminder days and time"),
+    ("pause", "Pause reminders for a while"),
+    ("resume", "Resume reminders"),
+    ("stop", "Stop all reminders"),
+    ("level", "Change your level"),
+    ("timezone", "Set your timezone"),
+    ("settings", "Level, equipment, timezone"),
+    ("help", "What I can do"),
+    ("start", "Start or restart set-up"),
+)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    await reply(update, context, context.services.texts["help.text"])
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    await reply(update, context, context.services.texts["errors.unknown_command"])
+
+
+async def not_text(update: Update, context: BotContext) -> None:
+    await reply(update, context, context.services.texts["errors.not_text"])
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.answer(context.services.texts["errors.stale_button"])
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Last line of defence: log it (token redacted by the log filter) and tell the user something."""
+    error = context.error
+    if isinstance(update, Update) and update.effective_chat is not None and isinstance(error, Forbidden):
+        # The user blocked the bot while we were answering: stop talking to them.
+        async with context.services.sessionmaker.begin() as session:
+            await repo.deactivate_chat(session, update.effective_chat.id)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id, context.services.texts["errors.internal"]
+            )
+        except Exception:
+            log.warning("could not tell chat about an error", exc_info=True)
+
+
+async def migrated(update: Update, context: BotContext) -> None:
+    """A group upgraded to a supergroup: carry its settings and history over to the new id."""
+    message = update.effective_message
+    if message is None or message.migrate_to_chat_id is None:
+        return
+    async with context.services.sessionmaker.begin() as session:
+        await repo.migrate_chat(session, message.chat.id, message.migrate_to_chat_id)

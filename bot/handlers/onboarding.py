@@ -1,0 +1,197 @@
+"""/start and the three onboarding questions (level, equipment, timezone).
+
+The open question lives on the chat row, so onboarding survives restarts and replicas.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach.model import Equipment, Level
+from bot.context import BotContext
+from bot.handlers import faq
+from bot.handlers.common import (
+    Buttons,
+    Turn,
+    edit_or_reply,
+    equipment_label,
+    escape,
+    level_label,
+    reply,
+    turn,
+)
+from scheduler.planning import days_from_mask, reminder_time, reschedule
+from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+
+LEVEL, EQUIPMENT, TIMEZONE = "level", "equipment", "timezone"
+COMMON_ZONES = (
+    "UTC",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+)
+OTHER_ZONE = "other"
+
+
+def level_buttons(context: BotContext) -> Buttons:
+    return [[(level_label(context, level), callbacks.pack("lvl", level))] for level in Level]
+
+
+def equipment_buttons(context: BotContext) -> Buttons:
+    return [[(equipment_label(context, kind), callbacks.pack("eq", kind))] for kind in Equipment]
+
+
+def timezone_buttons(context: BotContext) -> Buttons:
+    zones = [(zone.split("/")[-1].replace("_", " "), callbacks.pack("tz", zone)) for zone in COMMON_ZONES]
+    rows = [zones[i : i + 3] for i in range(0, len(zones), 3)]
+    rows.append([(context.services.texts["onboarding.other_timezone"], callbacks.pack("tz", OTHER_ZONE))])
+    return rows
+
+
+def summary(context: BotContext, now_turn: Turn) -> dict[str, str]:
+    chat = now_turn.chat
+    return {
+        "level": level_label(context, chat.level),
+        "equipment": equipment_label(context, chat.equipment),
+        "timezone": escape(chat.timezone),
+        "days": format_days(days_from_mask(chat.workout_days)),
+        "time": reminder_time(chat).strftime("%H:%M"),
+    }
+
+
+async def ask_open_step(update: Update, context: BotContext, step: str | None, *, edit: bool = False) -> None:
+    texts = context.services.texts
+    prompts = {
+        LEVEL: (texts["onboarding.ask_level"], level_buttons(context)),
+        EQUIPMENT: (texts["onboarding.ask_equipment"], equipment_buttons(context)),
+        TIMEZONE: (texts["onboarding.ask_timezone"], timezone_buttons(context)),
+    }
+    text, buttons = prompts[step or LEVEL]
+    if edit:
+        await edit_or_reply(update, context, text, buttons)
+    else:
+        await reply(update, context, text, buttons)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if chat.onboarded:
+            await reply(update, context, texts.get("onboarding.welcome_back", **summary(context, now_turn)))
+            return
+        chat.onboarding_step = chat.onboarding_step or LEVEL
+        step = chat.onboarding_step
+    await reply(update, context, texts["onboarding.welcome"])
+    await ask_open_step(update, context, step)
+
+
+async def finish(update: Update, context: BotContext, now_turn: Turn) -> None:
+    now_turn.chat.onboarding_step = None
+    now_turn.chat.awaiting = None
+    reschedule(now_turn.chat, now_turn.now)
+    await edit_or_reply(
+        update, context, context.services.texts.get("onboarding.done", **summary(context, now_turn))
+    )
+
+
+async def advance(update: Update, context: BotContext, now_turn: Turn, answered: str) -> bool:
+    """Move onboarding past ``answered``; False when the chat was not onboarding (a settings change)."""
+    chat = now_turn.chat
+    if chat.onboarding_step != answered:
+        return False
+    following = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE}.get(answered)
+    if following is None:
+        await finish(update, context, now_turn)
+        return True
+    chat.onboarding_step = following
+    await ask_open_step(update, context, following, edit=True)
+    return True
+
+
+async def choose_level(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    args = callbacks.unpack(query.data, "lvl", 1)
+    if args is None or args[0] not in set(Level):
+        await query.answer(context.services.texts["errors.stale_button"])
+        return
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        now_turn.chat.level = args[0]
+        if not await advance(update, context, now_turn, LEVEL):
+            text = context.services.texts.get("settings.level_set", level=level_label(context, args[0]))
+            await edit_or_reply(update, context, text)
+
+
+async def choose_equipment(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    args = callbacks.unpack(query.data, "eq", 1)
+    if args is None or args[0] not in set(Equipment):
+        await query.answer(context.services.texts["errors.stale_button"])
+        return
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        now_turn.chat.equipment = args[0]
+        if not await advance(update, context, now_turn, EQUIPMENT):
+            label = equipment_label(context, args[0])
+            await edit_or_reply(
+                update, context, context.services.texts.get("settings.equipment_set", equipment=label)
+            )
+
+
+async def choose_timezone(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    args = callbacks.unpack(query.data, "tz", 1)
+    texts = context.services.texts
+    if args is None or (args[0] != OTHER_ZONE and args[0] not in COMMON_ZONES):
+        await query.answer(texts["errors.stale_button"])
+        return
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        if args[0] == OTHER_ZONE:
+            now_turn.chat.awaiting = TIMEZONE
+            await edit_or_reply(update, context, texts["onboarding.type_timezone"])
+            return
+        await apply_timezone(update, context, now_turn, args[0])
+
+
+async def apply_timezone(update: Update, context: BotContext, now_turn: Turn, zone: str) -> None:
+    chat = now_turn.chat
+    chat.timezone = zone
+    chat.awaiting = None
+    if await advance(update, context, now_turn, TIMEZONE):
+        return
+    reschedule(chat, now_turn.now)
+    local = now_turn.now.astimezone(now_turn.zone).strftime("%H:%M")
+    text = context.services.texts.get("settings.timezone_set", timezone=escape(zone), local_time=local)
+    await edit_or_reply(update, context, text)
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    """Plain text: the answer to a question we asked (a typed timezone), otherwise a training question."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    async with turn(update, context) as now_turn:
+        if now_turn.chat.awaiting == TIMEZONE:
+            try:
+                zone = parse_timezone(message.text)
+            except ScheduleInputError:
+                text = context.services.texts.get("errors.timezone_unknown", value=escape(message.text[:64]))
+                await reply(update, context, text)
+                return
+            await apply_timezone(update, context, now_turn, zone)
+            return
+    await faq.answer_text(update, context, message.text)

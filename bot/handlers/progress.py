@@ -1,0 +1,40 @@
+"""/streak: the weekly streak, derived from the log in the chat's own calendar."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.coach.streaks import summarize
+from bot.context import BotContext
+from bot.handlers.common import reply, turn
+from storage import repo
+
+
+async def streak(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        days = await repo.logged_days(now_turn.session, chat.id)
+        pauses = await repo.pause_ranges(now_turn.session, chat.id)
+        paused_until = (
+            chat.paused_until if chat.paused_until and chat.paused_until >= now_turn.today else None
+        )
+    score = summarize(days, now_turn.today, chat.weekly_target, pauses)
+    if score.total == 0:
+        hint = texts["progress.hint_none"]
+    elif score.this_week >= score.weekly_target:
+        hint = texts["progress.hint_met"]
+    else:
+        hint = texts.get("progress.hint_more", left=score.weekly_target - score.this_week)
+    text = texts.get(
+        "progress.streak",
+        current=score.current_weeks,
+        best=score.best_weeks,
+        this_week=score.this_week,
+        target=score.weekly_target,
+        total=score.total,
+        hint=hint,
+    )
+    if paused_until is not None:
+        text += "\n" + texts.get("progress.paused", until=paused_until.isoformat())
+    await reply(update, context, text)

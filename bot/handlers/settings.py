@@ -1,0 +1,94 @@
+"""/settings, /level and /timezone: every onboarding choice can be changed later."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach.model import Level
+from bot.context import BotContext
+from bot.handlers import onboarding
+from bot.handlers.common import edit_or_reply, equipment_label, escape, level_label, reply, turn
+from scheduler.planning import days_from_mask, reminder_time
+from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+
+MENU_ITEMS = ("level", "equipment", "timezone")
+# Handled by the reminders feature, which owns days, time, pauses and nudges.
+REMINDERS_MENU = callbacks.pack("rem", "menu")
+
+
+async def settings_menu(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if chat.onboarding_step is not None:
+            await onboarding.start(update, context)
+            return
+        if chat.reminders_enabled:
+            reminders = f"{format_days(days_from_mask(chat.workout_days))} at {reminder_time(chat):%H:%M}"
+        else:
+            reminders = "off"
+        text = texts.get(
+            "settings.menu",
+            level=level_label(context, chat.level),
+            equipment=equipment_label(context, chat.equipment),
+            timezone=escape(chat.timezone),
+            reminders=reminders,
+        )
+    buttons = [
+        [(texts[f"settings.{item}_button"], callbacks.pack("menu", item)) for item in MENU_ITEMS],
+        [(texts["settings.reminders_button"], REMINDERS_MENU)],
+    ]
+    await reply(update, context, text, buttons)
+
+
+async def menu_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    args = callbacks.unpack(query.data, "menu", 1)
+    texts = context.services.texts
+    choices = {
+        "level": (texts["settings.level_usage"], onboarding.level_buttons),
+        "equipment": (texts["settings.equipment_usage"], onboarding.equipment_buttons),
+        "timezone": (texts["settings.timezone_usage"], onboarding.timezone_buttons),
+    }
+    if args is None or args[0] not in choices:
+        await query.answer(texts["errors.stale_button"])
+        return
+    await query.answer()
+    text, buttons = choices[args[0]]
+    await edit_or_reply(update, context, text, buttons(context))
+
+
+async def level(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    value = " ".join(context.args or ()).strip().lower()
+    if not value:
+        await reply(update, context, texts["settings.level_usage"], onboarding.level_buttons(context))
+        return
+    if value not in set(Level):
+        text = texts.get("settings.level_unknown", value=escape(value[:40]))
+        await reply(update, context, text, onboarding.level_buttons(context))
+        return
+    async with turn(update, context) as now_turn:
+        now_turn.chat.level = value
+        if now_turn.chat.onboarding_step == onboarding.LEVEL:
+            now_turn.chat.onboarding_step = onboarding.EQUIPMENT
+            await onboarding.ask_open_step(update, context, onboarding.EQUIPMENT)
+            return
+    await reply(update, context, texts.get("settings.level_set", level=level_label(context, value)))
+
+
+async def timezone(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    value = " ".join(context.args or ()).strip()
+    if not value:
+        await reply(update, context, texts["settings.timezone_usage"], onboarding.timezone_buttons(context))
+        return
+    try:
+        zone = parse_timezone(value)
+    except ScheduleInputError:
+        await reply(update, context, texts.get("errors.timezone_unknown", value=escape(value[:64])))
+        return
+    async with turn(update, context) as now_turn:
+        await onboarding.apply_timezone(update, context, now_turn, zone)

@@ -1,0 +1,97 @@
+"""/workout hands out today's session; the Done button and /done log it, once per member per day."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot import callbacks
+from bot.coach.model import Equipment, Level
+from bot.coach.streaks import summarize
+from bot.coach.workouts import Session, plan_session, render_session
+from bot.context import BotContext
+from bot.handlers.common import Turn, escape, member_name, reply, turn
+from storage import repo
+
+DONE = callbacks.pack("done")
+
+
+def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
+    chat = now_turn.chat
+    assert chat.level is not None and chat.equipment is not None
+    return plan_session(
+        context.services.catalog, Level(chat.level), Equipment(chat.equipment), done + 1, chat.id
+    )
+
+
+async def workout(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        if not now_turn.chat.onboarded:
+            await reply(update, context, texts["workout.not_ready"])
+            return
+        done = await repo.sessions_done(now_turn.session, now_turn.chat.id)
+        logged_today = await repo.is_logged(now_turn.session, now_turn.chat.id, now_turn.today)
+        session = next_session(context, now_turn, done)
+    text = render_session(session)
+    if logged_today:
+        text = f"{texts['workout.already_today']}\n\n{text}"
+    await reply(update, context, text, [[(texts["workout.done_button"], DONE)]])
+
+
+async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:
+    """Log today's session for whoever pressed; the reply says what happened."""
+    texts = context.services.texts
+    user = update.effective_user
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if not chat.onboarded:
+            return False, texts["workout.not_ready"]
+        new = await repo.log_workout(
+            now_turn.session,
+            chat.id,
+            now_turn.today,
+            user_id=user.id if user is not None else chat.id,
+            user_name=member_name(update)[:64],
+        )
+        if not new:
+            return False, texts["workout.already_logged_long"]
+        days = await repo.logged_days(now_turn.session, chat.id)
+        pauses = await repo.pause_ranges(now_turn.session, chat.id)
+        score = summarize(days, now_turn.today, chat.weekly_target, pauses)
+        if chat.kind == ChatType.PRIVATE:
+            text = texts.get(
+                "workout.logged",
+                number=score.total,
+                this_week=score.this_week,
+                target=score.weekly_target,
+                streak=score.current_weeks,
+            )
+        else:
+            text = texts.get(
+                "workout.logged_group",
+                name=escape(member_name(update)),
+                this_week=score.this_week,
+                target=score.weekly_target,
+            )
+        return True, text
+
+
+async def done_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    if callbacks.unpack(query.data, "done", 0) is None:
+        await query.answer(context.services.texts["errors.stale_button"])
+        return
+    new, text = await log_today(update, context)
+    if not new:
+        # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages.
+        await query.answer(context.services.texts["workout.already_logged"])
+        return
+    await query.answer()
+    await reply(update, context, text)
+
+
+async def done_command(update: Update, context: BotContext) -> None:
+    _new, text = await log_today(update, context)
+    await reply(update, context, text)

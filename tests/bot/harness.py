@@ -1,0 +1,98 @@
+"""Drives the real PTB Application against the in-process Bot API double, as a user would."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application
+from bot.context import CoachApplication
+from bot.fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
+from bot.settings import Settings
+from storage.db import create_engine
+from storage.migrate import upgrade
+
+TOKEN = "123456:TEST-token-for-the-double-only-000"
+# A Tuesday morning in UTC; tests move it explicitly.
+START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+@dataclass
+class Clock:
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@dataclass
+class Harness:
+    api: FakeBotApi
+    app: CoachApplication
+    clock: Clock
+    errors: list[BaseException] = field(default_factory=list)
+
+    async def _run(self, update: dict[str, Any]) -> list[SentMessage]:
+        before = len(self.api.sent)
+        await drive(self.app, update)
+        return self.api.sent[before:]
+
+    async def send(
+        self, chat_id: int, text: str, *, user_id: int | None = None, **extra: Any
+    ) -> list[SentMessage]:
+        """What the bot sent or edited in answer to a text message from the user."""
+        return await self._run(self.api.make_message(chat_id, user_id or chat_id, text, **extra))
+
+    async def press(self, chat_id: int, label: str, *, user_id: int | None = None) -> list[SentMessage]:
+        return await self._run(self.api.press(chat_id, label, user_id=user_id))
+
+    async def callback(
+        self, chat_id: int, data: str, *, message_id: int | None = None, user_id: int | None = None
+    ) -> list[SentMessage]:
+        if message_id is None:
+            message_id = self.api.last(chat_id).message_id
+        return await self._run(self.api.make_callback(chat_id, user_id or chat_id, message_id, data))
+
+    def toasts(self) -> list[CallbackAnswer]:
+        return self.api.callback_answers
+
+    async def onboard(self, chat_id: int, level: str = "🌱 Beginner", equipment: str = "🏋️ Gym") -> None:
+        await self.send(chat_id, "/start")
+        await self.press(chat_id, level)
+        await self.press(chat_id, equipment)
+        await self.press(chat_id, "UTC")
+
+
+@asynccontextmanager
+async def running_harness(tmp_path: Path, **settings: Any) -> AsyncIterator[Harness]:
+    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    await upgrade(url)
+    config = Settings(database_url=url, telegram_bot_token=TOKEN, **settings)
+    api = FakeBotApi(token=TOKEN)
+    clock = Clock()
+    app = build_application(
+        config, create_engine(url), token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
+    )
+    harness = Harness(api=api, app=app, clock=clock)
+
+    async def remember(update: object, context: Any) -> None:
+        assert context.error is not None
+        harness.errors.append(context.error)
+
+    # Errors must reach the test, not only the user's polite "something went wrong".
+    app.add_error_handler(remember)
+    await app.initialize()
+    await app.post_init(app)  # type: ignore[misc]
+    try:
+        yield harness
+    finally:
+        await app.shutdown()
+        await app.post_shutdown(app)  # type: ignore[misc]

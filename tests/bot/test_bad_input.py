@@ -1,0 +1,93 @@
+"""Whatever a user throws at the bot gets a helpful reply and nothing raises."""
+
+import pytest
+
+from bot import callbacks
+from tests.bot.harness import Harness
+
+USER = 3003
+
+
+async def test_unknown_command(bot: Harness) -> None:
+    sent = await bot.send(USER, "/frobnicate now")
+    assert "/help" in (sent[-1].text or "")
+
+
+async def test_level_banana_lists_the_choices(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "/level banana")
+    assert "banana" in (sent[-1].text or "") and "beginner" in (sent[-1].text or "")
+    assert len(bot.api.buttons(sent[-1])) == 3
+
+
+async def test_level_with_argument_changes_it(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "/level Advanced")
+    assert "Advanced" in (sent[-1].text or "")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "1:lvl:superhuman",
+        "1:lvl",
+        "0:lvl:beginner",
+        "9:done",
+        "garbage",
+        "1:tz:Mars/Base",
+        "1:topic:not-a-topic",
+        "1:menu:nothing",
+        "x" * 64,
+    ],
+)
+async def test_forged_or_stale_callbacks_get_a_polite_answer(bot: Harness, data: str) -> None:
+    await bot.onboard(USER)
+    before = len(bot.api.sent)
+    await bot.callback(USER, data)
+    assert len(bot.api.sent) == before
+    assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
+
+
+async def test_button_of_a_deleted_message_still_answers(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    message_id = bot.api.last(USER).message_id
+    await bot.app.bot.delete_message(USER, message_id)
+    await bot.callback(USER, callbacks.pack("done"), message_id=message_id)
+    assert "logged" in (bot.api.last(USER).text or "")
+
+
+async def test_five_thousand_characters(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "why " * 1250)
+    assert len(sent) == 1 and "long" in (sent[-1].text or "")
+
+
+async def test_emoji_only(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "💪🔥🙂")
+    assert len(sent) == 1 and sent[-1].text
+
+
+async def test_empty_message(bot: Harness) -> None:
+    sent = await bot.send(USER, "")
+    assert len(sent) == 1 and "text" in (sent[-1].text or "")
+
+
+async def test_html_in_user_input_is_escaped(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "/timezone <b>Mars</b>")
+    assert "&lt;b&gt;Mars" in (sent[-1].text or "")
+
+
+async def test_user_who_blocked_the_bot_is_deactivated(bot: Harness) -> None:
+    from storage import repo
+
+    await bot.onboard(USER)
+    bot.api.block(USER)
+    await bot.send(USER, "/streak")
+    assert [type(error).__name__ for error in bot.errors] == ["Forbidden"]
+    bot.errors.clear()
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await repo.get_chat(session, USER)
+    assert chat is not None and not chat.active and chat.next_reminder_at is None

@@ -1,0 +1,95 @@
+"""The `backcoach` command as an operator meets it: clear one-line errors, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import SettingsError, load_settings
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "DEFAULT_"))}
+    clean.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=clean | {"PYTHONPATH": str(Path(__file__).parents[2])},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_run_without_token_explains_itself(tmp_path: Path) -> None:
+    result = run_cli("run", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in lines[0] and "@BotFather" in lines[0] and "backcoach chat" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("DEFAULT_TIMEZONE", "Mars/Olympus"),
+        ("DATABASE_URL", "mysql://nope"),
+        ("LOG_LEVEL", "LOUD"),
+        ("REMINDER_GRACE_MINUTES", "-5"),
+    ],
+)
+def test_invalid_setting_names_the_setting(tmp_path: Path, name: str, value: str) -> None:
+    result = run_cli("run", cwd=tmp_path, env={"TELEGRAM_BOT_TOKEN": "1:x", name: value})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_settings_read_from_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".env").write_text("DEFAULT_TIMEZONE=Europe/Berlin\nADMIN_CHAT_IDS=1, 2,3\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DEFAULT_TIMEZONE", raising=False)
+    monkeypatch.delenv("ADMIN_CHAT_IDS", raising=False)
+    settings = load_settings()
+    assert settings.default_timezone == "Europe/Berlin"
+    assert settings.admin_chat_ids == [1, 2, 3]
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
+        settings.require_token()
+
+
+def test_ask_json_one_object_per_line(tmp_path: Path) -> None:
+    result = run_cli(
+        "ask",
+        "--json",
+        cwd=tmp_path,
+        stdin="are deadlifts safe for beginners?\n\nwhat is the capital of peru\n",
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0, result.stderr
+    assert [row["question"] for row in rows] == [
+        "are deadlifts safe for beginners?",
+        "what is the capital of peru",
+    ]
+    assert rows[0]["topic"] == "faq-deadlift-beginners" and rows[0]["score"] > 0 and rows[0]["answer"]
+    assert rows[1]["topic"] is None
+
+
+def test_ask_single_question_plain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "how", "often", "should", "I", "train", "my", "back?"]) == 0
+    assert "week" in capsys.readouterr().out.lower()
+
+
+def test_db_upgrade_creates_schema(tmp_path: Path) -> None:
+    result = run_cli(
+        "db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x.db").exists()

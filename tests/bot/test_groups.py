@@ -1,0 +1,38 @@
+"""A group of training buddies shares one level, schedule and streak; everyone can log."""
+
+from tests.bot.harness import Harness
+
+GROUP = -5005
+ANN, BOB = 501, 502
+
+
+async def test_group_onboarding_workout_and_members_logging(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    await bot.send(GROUP, "/start@BackCoachBot", user_id=ANN)
+    await bot.press(GROUP, "💪 Intermediate", user_id=BOB)
+    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
+    done = await bot.press(GROUP, "UTC", user_id=ANN)
+    assert "All set" in (done[-1].text or "")
+
+    await bot.send(GROUP, "/workout@BackCoachBot", user_id=ANN)
+    first = await bot.press(GROUP, "✅ Done", user_id=ANN)
+    assert "Logged for Ann" in (first[-1].text or "") or "Logged for User501" in (first[-1].text or "")
+    second = await bot.press(GROUP, "✅ Done", user_id=BOB)
+    assert "1/2" in (second[-1].text or ""), "two members on one day are one group session"
+
+    streak = await bot.send(GROUP, "/streak", user_id=BOB)
+    assert "Total sessions: 1" in (streak[-1].text or "")
+
+
+async def test_group_ignores_plain_chatter_and_unknown_commands(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    before = len(bot.api.sent)
+    await bot.send(GROUP, "anyone up for pizza?", user_id=ANN)
+    await bot.send(GROUP, "/othercommand@SomeOtherBot", user_id=ANN)
+    assert len(bot.api.sent) == before
+
+
+async def test_group_mention_is_a_question(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    sent = await bot.send(GROUP, "@BackCoachBot how often should we train our back?", user_id=ANN)
+    assert len(sent) == 1 and sent[-1].text

@@ -1,0 +1,85 @@
+"""The /start flow to completion, and that its state lives in the database."""
+
+from pathlib import Path
+
+from bot.fakeapi import FakeBotApi
+from storage import repo
+from tests.bot.harness import Harness, running_harness
+
+USER = 1001
+
+
+def buttons(api: FakeBotApi) -> list[str]:
+    return [text for row in api.buttons(api.last(USER)) for text, _ in row]
+
+
+async def test_start_walks_through_level_equipment_timezone(bot: Harness) -> None:
+    sent = await bot.send(USER, "/start")
+    assert "Back Coach" in (sent[0].text or "")
+    assert "level" in (sent[-1].text or "").lower()
+    assert buttons(bot.api) == ["🌱 Beginner", "💪 Intermediate", "🔥 Advanced"]
+
+    edited = await bot.press(USER, "💪 Intermediate")
+    assert edited[-1].method == "editMessageText"
+    assert "Where do you train" in (edited[-1].text or "")
+
+    await bot.press(USER, "🏠 Home, bodyweight only")
+    assert "timezone" in (bot.api.last(USER).text or "").lower()
+    assert "Berlin" in buttons(bot.api)
+
+    done = await bot.press(USER, "Berlin")
+    text = done[-1].text or ""
+    assert "All set" in text
+    assert "Intermediate" in text and "Home" in text and "Europe/Berlin" in text
+    assert "Mon, Thu" in text and "18:00" in text
+
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await repo.get_chat(session, USER)
+    assert chat is not None and chat.onboarded
+    assert (chat.level, chat.equipment, chat.timezone) == ("intermediate", "home", "Europe/Berlin")
+    assert chat.next_reminder_at is not None and chat.next_reminder_at > bot.clock.now
+
+
+async def test_typed_timezone_after_other(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌱 Beginner")
+    await bot.press(USER, "🏋️ Gym")
+    await bot.press(USER, "🌍 Other…")
+    assert "Type your timezone" in (bot.api.last(USER).text or "")
+
+    wrong = await bot.send(USER, "Mars/Olympus")
+    assert "don't know the timezone" in (wrong[-1].text or "")
+
+    done = await bot.send(USER, "america/new_york")
+    assert "America/New_York" in (done[-1].text or "")
+    assert "All set" in (done[-1].text or "")
+
+
+async def test_onboarding_survives_a_restart(tmp_path: Path) -> None:
+    async with running_harness(tmp_path) as first:
+        await first.send(USER, "/start")
+        await first.press(USER, "🔥 Advanced")
+        assert "Where do you train" in (first.api.last(USER).text or "")
+    async with running_harness(tmp_path) as second:
+        # A fresh process and a fresh double: only the database remembers where onboarding stopped.
+        second.api.user(USER)
+        second.api.private_chat(USER)
+        sent = await second.send(USER, "/start")
+        assert "Where do you train" in (sent[-1].text or "")
+        await second.press(USER, "🏋️ Gym")
+        await second.press(USER, "UTC")
+        async with second.app.bot_data.sessionmaker() as session:
+            chat = await repo.get_chat(session, USER)
+        assert chat is not None and chat.level == "advanced" and chat.onboarded
+
+
+async def test_start_again_welcomes_back(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "/start")
+    assert "Welcome back" in (sent[-1].text or "")
+    assert "Beginner" in (sent[-1].text or "")
+
+
+async def test_commands_menu_published(bot: Harness) -> None:
+    names = [command["command"] for command in bot.api.commands()]
+    assert {"start", "help", "settings", "workout", "done", "streak"} <= set(names)

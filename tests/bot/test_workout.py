@@ -1,0 +1,73 @@
+"""/workout → Done → /streak, as a trainee sees it."""
+
+import asyncio
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.fakeapi import drive
+from storage.models import WorkoutLog
+from tests.bot.harness import Harness
+
+USER = 2002
+
+
+async def test_workout_before_onboarding_points_to_start(bot: Harness) -> None:
+    sent = await bot.send(USER, "/workout")
+    assert "/start" in (sent[-1].text or "")
+
+
+async def test_workout_done_streak(bot: Harness) -> None:
+    await bot.onboard(USER, level="🌱 Beginner", equipment="🏋️ Gym")
+    first = await bot.send(USER, "/workout")
+    session_text = first[-1].text or ""
+    assert "Warm-up" in session_text or "warm-up" in session_text.lower()
+    assert [label for row in bot.api.buttons(first[-1]) for label, _ in row] == ["✅ Done"]
+
+    logged = await bot.press(USER, "✅ Done")
+    assert "Session 1 logged" in (logged[-1].text or "")
+    assert "This week: 1/2" in (logged[-1].text or "")
+
+    streak = await bot.send(USER, "/streak")
+    text = streak[-1].text or ""
+    assert "This week: 1/2" in text and "Total sessions: 1" in text
+
+    again = await bot.send(USER, "/workout")
+    assert "already logged" in (again[-1].text or "")
+    assert again[-1].text != session_text, "the next session must differ from the one just done"
+
+
+async def test_done_twice_logs_once_and_says_so_quietly(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    before = len(bot.api.sent)
+    await bot.press(USER, "✅ Done")
+    assert len(bot.api.sent) == before, "a second press answers with a toast, not a new message"
+    assert bot.toasts()[-1].text == "Already logged for today ✅"
+    repeat = await bot.send(USER, "/done")
+    assert "already logged" in (repeat[-1].text or "")
+
+
+async def test_hundred_concurrent_done_presses_log_one_session(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    presses = [bot.api.press(USER, "✅ Done") for _ in range(100)]
+    await asyncio.gather(*(drive(bot.app, update) for update in presses))
+    async with bot.app.bot_data.sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(WorkoutLog)) == 1
+    logged = [m for m in bot.api.messages_for(USER) if "logged!" in (m.text or "")]
+    assert len(logged) == 1
+
+
+async def test_streak_counts_weeks_in_local_time(bot: Harness) -> None:
+    await bot.onboard(USER)
+    # Two sessions in each of two earlier weeks, then look at the streak the week after.
+    today = bot.clock.now
+    for day_offset in (-15, -13, -8, -6):
+        bot.clock.now = today + timedelta(days=day_offset)
+        await bot.send(USER, "/done")
+    bot.clock.now = today
+    text = (await bot.send(USER, "/streak"))[-1].text or ""
+    assert "Weekly streak: <b>2</b>" in text
+    assert "Total sessions: 4" in text
