@@ -1,0 +1,63 @@
+"""Questions in plain words: free text, /ask, /faq buttons and group mentions."""
+
+from tests.bot.harness import Harness
+
+USER = 6006
+GROUP = -6006
+
+
+def labels(bot: Harness) -> list[str]:
+    return [text for row in bot.api.buttons(bot.api.last()) for text, _ in row]
+
+
+async def test_free_text_question_gets_answer_and_related_topics(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "are deadlifts safe for a beginner?")
+    assert len(sent) == 1
+    assert "form" in (sent[0].plain_text or "").lower() or "light" in (sent[0].plain_text or "").lower()
+    assert 1 <= len(labels(bot)) <= 2
+
+
+async def test_question_before_onboarding_is_still_answered(bot: Harness) -> None:
+    sent = await bot.send(USER, "how often should I train my upper back")
+    assert len(sent) == 1 and "week" in (sent[0].plain_text or "").lower()
+
+
+async def test_out_of_scope_is_declined_honestly_with_three_topics(bot: Harness) -> None:
+    sent = await bot.send(USER, "what's the best marathon training plan for my calves?")
+    assert "know" in (sent[0].plain_text or "").lower()
+    assert len(labels(bot)) == 3
+
+
+async def test_greeting_is_small_talk(bot: Harness) -> None:
+    sent = await bot.send(USER, "hi there!")
+    assert len(sent) == 1 and labels(bot) == []
+
+
+async def test_ask_command_and_empty_ask(bot: Harness) -> None:
+    sent = await bot.send(USER, "/ask protein?")
+    assert "protein" in (sent[0].plain_text or "").lower()
+    usage = await bot.send(USER, "/ask")
+    assert "/ask" in (usage[0].plain_text or "")
+
+
+async def test_faq_buttons_show_answers(bot: Harness) -> None:
+    sent = await bot.send(USER, "/faq")
+    buttons = labels(bot)
+    assert len(buttons) == 25 or len(bot.api.buttons(sent[0])) >= 5
+    topic_button = bot.api.buttons(sent[0])[0][0][0]
+    answer = await bot.press(USER, topic_button)
+    assert topic_button in (answer[-1].plain_text or "")
+
+
+async def test_group_questions_only_when_addressed(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Lifters")
+    assert await bot.send(GROUP, "how often should we train back?", user_id=1) == []
+    mentioned = await bot.send(GROUP, "@BackCoachBot how often should we train back?", user_id=1)
+    assert len(mentioned) == 1 and "week" in (mentioned[0].plain_text or "").lower()
+    replied = await bot.send(
+        GROUP, "and is protein important?", user_id=1, reply_to_message_id=mentioned[0].message_id
+    )
+    assert len(replied) == 1 and "protein" in (replied[0].plain_text or "").lower()
+    asked = await bot.send(GROUP, "/ask@BackCoachBot can I train at home without equipment", user_id=2)
+    assert len(asked) == 1
