@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,11 +24,23 @@ Buttons = Sequence[Sequence[tuple[str, str]]]
 
 @dataclass
 class Turn:
-    """One update's view of its chat, inside the update's single transaction."""
+    """One update's view of its chat, inside the update's single transaction.
+
+    Replies queued with ``say``/``edit`` go out after the transaction commits, so no database lock is
+    held across a Telegram round trip and the user never sees a change that was then rolled back.
+    """
 
     session: AsyncSession
     chat: Chat
     now: datetime
+    pending: list[tuple[bool, str, Buttons | None]] = field(default_factory=list)
+
+    def say(self, text: str, buttons: Buttons | None = None) -> None:
+        self.pending.append((False, text, buttons))
+
+    def edit(self, text: str, buttons: Buttons | None = None) -> None:
+        """Replace the message whose button was pressed (or send a new one if there is none)."""
+        self.pending.append((True, text, buttons))
 
     @property
     def zone(self) -> ZoneInfo:
@@ -57,7 +69,10 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
         if not chat.active:
             # A chat that blocked us and came back is a chat we may talk to again.
             chat.active = True
-        yield Turn(session=session, chat=chat, now=services.clock())
+        current = Turn(session=session, chat=chat, now=services.clock())
+        yield current
+    for edit, text, buttons in current.pending:
+        await (edit_or_reply if edit else reply)(update, context, text, buttons)
 
 
 def keyboard(rows: Buttons) -> InlineKeyboardMarkup:

@@ -8,6 +8,7 @@ from bot import callbacks
 from bot.coach.answerer import Answer
 from bot.context import BotContext
 from bot.handlers.common import Buttons, escape, reply
+from storage import repo
 
 MAX_QUESTION = 1000
 
@@ -26,6 +27,11 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if len(text) > MAX_QUESTION:
         await reply(update, context, texts["errors.too_long"])
         return
+    chat = update.effective_chat
+    if chat is not None:
+        # A question is a sign of life too: it ends the weekly-only reminder mode.
+        async with context.services.sessionmaker.begin() as session:
+            await repo.touch_interaction(session, chat.id)
     await send_answer(update, context, context.services.answerer.answer(text))
 
 

@@ -11,20 +11,12 @@ from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
 from bot.handlers import faq
-from bot.handlers.common import (
-    Buttons,
-    Turn,
-    edit_or_reply,
-    equipment_label,
-    escape,
-    level_label,
-    reply,
-    turn,
-)
+from bot.handlers.common import Buttons, Turn, equipment_label, escape, level_label, turn
 from scheduler.planning import days_from_mask, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 
 LEVEL, EQUIPMENT, TIMEZONE = "level", "equipment", "timezone"
+NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE}
 COMMON_ZONES = (
     "UTC",
     "Europe/London",
@@ -68,18 +60,13 @@ def summary(context: BotContext, now_turn: Turn) -> dict[str, str]:
     }
 
 
-async def ask_open_step(update: Update, context: BotContext, step: str | None, *, edit: bool = False) -> None:
+def prompt(context: BotContext, step: str) -> tuple[str, Buttons]:
     texts = context.services.texts
-    prompts = {
+    return {
         LEVEL: (texts["onboarding.ask_level"], level_buttons(context)),
         EQUIPMENT: (texts["onboarding.ask_equipment"], equipment_buttons(context)),
         TIMEZONE: (texts["onboarding.ask_timezone"], timezone_buttons(context)),
-    }
-    text, buttons = prompts[step or LEVEL]
-    if edit:
-        await edit_or_reply(update, context, text, buttons)
-    else:
-        await reply(update, context, text, buttons)
+    }[step]
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -87,34 +74,26 @@ async def start(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if chat.onboarded:
-            await reply(update, context, texts.get("onboarding.welcome_back", **summary(context, now_turn)))
+            now_turn.say(texts.get("onboarding.welcome_back", **summary(context, now_turn)))
             return
         chat.onboarding_step = chat.onboarding_step or LEVEL
-        step = chat.onboarding_step
-    await reply(update, context, texts["onboarding.welcome"])
-    await ask_open_step(update, context, step)
+        now_turn.say(texts["onboarding.welcome"])
+        now_turn.say(*prompt(context, chat.onboarding_step))
 
 
-async def finish(update: Update, context: BotContext, now_turn: Turn) -> None:
-    now_turn.chat.onboarding_step = None
-    now_turn.chat.awaiting = None
-    reschedule(now_turn.chat, now_turn.now)
-    await edit_or_reply(
-        update, context, context.services.texts.get("onboarding.done", **summary(context, now_turn))
-    )
-
-
-async def advance(update: Update, context: BotContext, now_turn: Turn, answered: str) -> bool:
+def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
     """Move onboarding past ``answered``; False when the chat was not onboarding (a settings change)."""
     chat = now_turn.chat
     if chat.onboarding_step != answered:
         return False
-    following = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE}.get(answered)
-    if following is None:
-        await finish(update, context, now_turn)
+    following = NEXT_STEP.get(answered)
+    if following is not None:
+        chat.onboarding_step = following
+        now_turn.edit(*prompt(context, following))
         return True
-    chat.onboarding_step = following
-    await ask_open_step(update, context, following, edit=True)
+    chat.onboarding_step = chat.awaiting = None
+    reschedule(chat, now_turn.now)
+    now_turn.edit(context.services.texts.get("onboarding.done", **summary(context, now_turn)))
     return True
 
 
@@ -128,9 +107,10 @@ async def choose_level(update: Update, context: BotContext) -> None:
     await query.answer()
     async with turn(update, context) as now_turn:
         now_turn.chat.level = args[0]
-        if not await advance(update, context, now_turn, LEVEL):
-            text = context.services.texts.get("settings.level_set", level=level_label(context, args[0]))
-            await edit_or_reply(update, context, text)
+        if not advance(context, now_turn, LEVEL):
+            now_turn.edit(
+                context.services.texts.get("settings.level_set", level=level_label(context, args[0]))
+            )
 
 
 async def choose_equipment(update: Update, context: BotContext) -> None:
@@ -143,11 +123,9 @@ async def choose_equipment(update: Update, context: BotContext) -> None:
     await query.answer()
     async with turn(update, context) as now_turn:
         now_turn.chat.equipment = args[0]
-        if not await advance(update, context, now_turn, EQUIPMENT):
+        if not advance(context, now_turn, EQUIPMENT):
             label = equipment_label(context, args[0])
-            await edit_or_reply(
-                update, context, context.services.texts.get("settings.equipment_set", equipment=label)
-            )
+            now_turn.edit(context.services.texts.get("settings.equipment_set", equipment=label))
 
 
 async def choose_timezone(update: Update, context: BotContext) -> None:
@@ -162,21 +140,22 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         if args[0] == OTHER_ZONE:
             now_turn.chat.awaiting = TIMEZONE
-            await edit_or_reply(update, context, texts["onboarding.type_timezone"])
+            now_turn.edit(texts["onboarding.type_timezone"])
             return
-        await apply_timezone(update, context, now_turn, args[0])
+        apply_timezone(context, now_turn, args[0])
 
 
-async def apply_timezone(update: Update, context: BotContext, now_turn: Turn, zone: str) -> None:
+def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
     chat = now_turn.chat
     chat.timezone = zone
     chat.awaiting = None
-    if await advance(update, context, now_turn, TIMEZONE):
+    if advance(context, now_turn, TIMEZONE):
         return
     reschedule(chat, now_turn.now)
     local = now_turn.now.astimezone(now_turn.zone).strftime("%H:%M")
-    text = context.services.texts.get("settings.timezone_set", timezone=escape(zone), local_time=local)
-    await edit_or_reply(update, context, text)
+    now_turn.edit(
+        context.services.texts.get("settings.timezone_set", timezone=escape(zone), local_time=local)
+    )
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -185,13 +164,12 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     async with turn(update, context) as now_turn:
-        if now_turn.chat.awaiting == TIMEZONE:
+        awaiting = now_turn.chat.awaiting == TIMEZONE
+        if awaiting:
             try:
-                zone = parse_timezone(message.text)
+                apply_timezone(context, now_turn, parse_timezone(message.text))
             except ScheduleInputError:
-                text = context.services.texts.get("errors.timezone_unknown", value=escape(message.text[:64]))
-                await reply(update, context, text)
-                return
-            await apply_timezone(update, context, now_turn, zone)
-            return
-    await faq.answer_text(update, context, message.text)
+                value = escape(message.text[:64])
+                now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))
+    if not awaiting:
+        await faq.answer_text(update, context, message.text)

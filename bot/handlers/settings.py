@@ -22,7 +22,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if chat.onboarding_step is not None:
-            await onboarding.start(update, context)
+            now_turn.say(*onboarding.prompt(context, chat.onboarding_step))
             return
         if chat.reminders_enabled:
             reminders = f"{format_days(days_from_mask(chat.workout_days))} at {reminder_time(chat):%H:%M}"
@@ -35,11 +35,11 @@ async def settings_menu(update: Update, context: BotContext) -> None:
             timezone=escape(chat.timezone),
             reminders=reminders,
         )
-    buttons = [
-        [(texts[f"settings.{item}_button"], callbacks.pack("menu", item)) for item in MENU_ITEMS],
-        [(texts["settings.reminders_button"], REMINDERS_MENU)],
-    ]
-    await reply(update, context, text, buttons)
+        buttons = [
+            [(texts[f"settings.{item}_button"], callbacks.pack("menu", item)) for item in MENU_ITEMS],
+            [(texts["settings.reminders_button"], REMINDERS_MENU)],
+        ]
+        now_turn.say(text, buttons)
 
 
 async def menu_button(update: Update, context: BotContext) -> None:
@@ -74,9 +74,9 @@ async def level(update: Update, context: BotContext) -> None:
         now_turn.chat.level = value
         if now_turn.chat.onboarding_step == onboarding.LEVEL:
             now_turn.chat.onboarding_step = onboarding.EQUIPMENT
-            await onboarding.ask_open_step(update, context, onboarding.EQUIPMENT)
-            return
-    await reply(update, context, texts.get("settings.level_set", level=level_label(context, value)))
+            now_turn.say(*onboarding.prompt(context, onboarding.EQUIPMENT))
+        else:
+            now_turn.say(texts.get("settings.level_set", level=level_label(context, value)))
 
 
 async def timezone(update: Update, context: BotContext) -> None:
@@ -91,4 +91,4 @@ async def timezone(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.get("errors.timezone_unknown", value=escape(value[:64])))
         return
     async with turn(update, context) as now_turn:
-        await onboarding.apply_timezone(update, context, now_turn, zone)
+        onboarding.apply_timezone(context, now_turn, zone)

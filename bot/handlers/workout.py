@@ -28,15 +28,13 @@ async def workout(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     async with turn(update, context) as now_turn:
         if not now_turn.chat.onboarded:
-            await reply(update, context, texts["workout.not_ready"])
+            now_turn.say(texts["workout.not_ready"])
             return
         done = await repo.sessions_done(now_turn.session, now_turn.chat.id)
-        logged_today = await repo.is_logged(now_turn.session, now_turn.chat.id, now_turn.today)
-        session = next_session(context, now_turn, done)
-    text = render_session(session)
-    if logged_today:
-        text = f"{texts['workout.already_today']}\n\n{text}"
-    await reply(update, context, text, [[(texts["workout.done_button"], DONE)]])
+        text = render_session(next_session(context, now_turn, done))
+        if await repo.is_logged(now_turn.session, now_turn.chat.id, now_turn.today):
+            text = f"{texts['workout.already_today']}\n\n{text}"
+        now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
 
 
 async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:

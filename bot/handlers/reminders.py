@@ -1,0 +1,273 @@
+"""/reminders, /schedule, /pause, /resume, /stop, /nudges and the buttons on reminders and the menu.
+
+Every change ends with ``reschedule`` so the chat row's next due instant always matches its settings;
+the scheduler reads nothing else.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, time, timedelta
+
+from telegram import Update
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.handlers.common import Turn, edit_or_reply, escape, reply, turn
+from scheduler import messages
+from scheduler.dispatch import SKIP, SNOOZE
+from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
+from scheduler.slots import Kind, ScheduleInputError, format_days, parse_schedule
+from storage import repo
+from storage.models import Chat
+
+SNOOZE_FOR = timedelta(hours=1)
+DEFAULT_PAUSE_DAYS = 7
+MAX_PAUSE_DAYS = 90
+SKIPPED_BY_CHAT = "skipped by the chat"
+
+
+def _texts() -> messages.ReminderTexts:
+    return messages.default_texts()
+
+
+def _state(now_turn: Turn) -> messages.MenuState:
+    chat = now_turn.chat
+    next_local = None
+    if chat.next_reminder_at is not None:
+        due = chat.next_reminder_at
+        due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
+        next_local = f"{due.astimezone(now_turn.zone):%a %d %b, %H:%M}"
+    paused = chat.paused_until
+    if paused is not None and paused < now_turn.today:
+        paused = None
+    return messages.MenuState(
+        days=days_from_mask(chat.workout_days),
+        at=reminder_time(chat),
+        timezone=chat.timezone,
+        nudges=chat.nudges_enabled,
+        enabled=chat.reminders_enabled,
+        paused_until=paused,
+        next_local=next_local,
+    )
+
+
+def _summary(chat: Chat) -> dict[str, str]:
+    return {
+        "days": format_days(days_from_mask(chat.workout_days)),
+        "time": f"{reminder_time(chat):%H:%M}",
+        "timezone": escape(chat.timezone),
+    }
+
+
+async def reminders_menu(update: Update, context: BotContext) -> None:
+    async with turn(update, context) as now_turn:
+        rendered = messages.menu(_texts(), _state(now_turn))
+    await reply(update, context, rendered.text, rendered.buttons)
+
+
+async def schedule(update: Update, context: BotContext) -> None:
+    texts = _texts()
+    value = " ".join(context.args or ()).strip()
+    if not value:
+        await reply(update, context, texts["commands.schedule_usage"])
+        return
+    try:
+        days, at = parse_schedule(value)
+    except ScheduleInputError as error:
+        await reply(update, context, escape(error))
+        return
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        chat.workout_days = mask_from_days(days)
+        if at is not None:
+            chat.reminder_minute = at.hour * 60 + at.minute
+        reschedule(chat, now_turn.now)
+        text = texts.get("commands.schedule_set", **_summary(chat))
+    await reply(update, context, text)
+
+
+async def _pause(now_turn: Turn, days: int) -> str:
+    chat = now_turn.chat
+    until = now_turn.today + timedelta(days=days - 1)
+    chat.paused_until = until
+    await repo.add_pause(now_turn.session, chat.id, now_turn.today, until)
+    reschedule(chat, now_turn.now)
+    return _texts().get("commands.paused", until=f"{until:%a %d %b}")
+
+
+async def _resume(now_turn: Turn) -> str:
+    chat = now_turn.chat
+    chat.paused_until = None
+    chat.reminders_enabled = True
+    # The pause covered the days up to yesterday; today the chat is training again.
+    await repo.end_pauses(now_turn.session, chat.id, now_turn.today - timedelta(days=1))
+    reschedule(chat, now_turn.now)
+    return _texts().get("commands.resumed", **_summary(chat))
+
+
+def _stop(now_turn: Turn) -> str:
+    now_turn.chat.reminders_enabled = False
+    reschedule(now_turn.chat, now_turn.now)
+    return _texts()["commands.stopped"]
+
+
+def _set_nudges(now_turn: Turn, on: bool) -> str:
+    now_turn.chat.nudges_enabled = on
+    reschedule(now_turn.chat, now_turn.now)
+    return _texts()["commands.nudges_on" if on else "commands.nudges_off"]
+
+
+async def pause(update: Update, context: BotContext) -> None:
+    value = " ".join(context.args or ()).strip()
+    days = DEFAULT_PAUSE_DAYS
+    if value:
+        if not value.isdigit() or not 1 <= int(value) <= MAX_PAUSE_DAYS:
+            await reply(update, context, _texts()["commands.pause_usage"])
+            return
+        days = int(value)
+    async with turn(update, context) as now_turn:
+        text = await _pause(now_turn, days)
+    await reply(update, context, text)
+
+
+async def resume(update: Update, context: BotContext) -> None:
+    async with turn(update, context) as now_turn:
+        text = await _resume(now_turn)
+    await reply(update, context, text)
+
+
+async def stop(update: Update, context: BotContext) -> None:
+    async with turn(update, context) as now_turn:
+        text = _stop(now_turn)
+    await reply(update, context, text)
+
+
+async def nudges(update: Update, context: BotContext) -> None:
+    value = " ".join(context.args or ()).strip().lower()
+    if value not in ("on", "off"):
+        await reply(update, context, _texts()["commands.nudges_usage"])
+        return
+    async with turn(update, context) as now_turn:
+        text = _set_nudges(now_turn, value == "on")
+    await reply(update, context, text)
+
+
+def _parse(data: object) -> tuple[str, str | None] | None:
+    args = callbacks.unpack(data, "rem", 1) or callbacks.unpack(data, "rem", 2)
+    if args is None:
+        return None
+    return args[0], (args[1] if len(args) == 2 else None)
+
+
+def _preset_time(value: str | None) -> time | None:
+    for at in messages.PRESET_TIMES:
+        if value == f"{at:%H%M}":
+            return at
+    return None
+
+
+async def button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    texts = _texts()
+    parsed = _parse(query.data)
+    if parsed is None:
+        await query.answer(context.services.texts["errors.stale_button"])
+        return
+    action, value = parsed
+    if action == SNOOZE and value is None:
+        await query.answer(await _snooze(update, context))
+        return
+    if action == SKIP and value is None:
+        await query.answer(await _skip(update, context))
+        return
+    toast: str | None = None
+    confirmation: str | None = None
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        days = days_from_mask(chat.workout_days)
+        if action == "menu" and value is None:
+            pass
+        elif action == "day" and value is not None and value.isdigit() and int(value) < 7:
+            toggled = days ^ {int(value)}
+            if not toggled:
+                toast = texts["menu.need_a_day"]
+            elif len(toggled) == 7:
+                toast = texts["menu.need_a_rest_day"]
+            else:
+                chat.workout_days = mask_from_days(frozenset(toggled))
+                reschedule(chat, now_turn.now)
+        elif action == "time" and (at := _preset_time(value)) is not None:
+            chat.reminder_minute = at.hour * 60 + at.minute
+            reschedule(chat, now_turn.now)
+        elif action == "nudges" and value in ("on", "off"):
+            _set_nudges(now_turn, value == "on")
+        elif action == "pause" and value is None:
+            confirmation = await _pause(now_turn, DEFAULT_PAUSE_DAYS)
+        elif action == "resume" and value is None:
+            confirmation = await _resume(now_turn)
+        elif action == "stop" and value is None:
+            confirmation = _stop(now_turn)
+        else:
+            toast = context.services.texts["errors.stale_button"]
+        rendered = messages.menu(texts, _state(now_turn))
+    await query.answer(toast)
+    if toast is None:
+        await edit_or_reply(update, context, rendered.text, rendered.buttons)
+    if confirmation is not None:
+        await reply(update, context, confirmation)
+
+
+async def _snooze(update: Update, context: BotContext) -> str:
+    texts = _texts()
+    async with turn(update, context) as now_turn:
+        chat, session, today = now_turn.chat, now_turn.session, now_turn.today
+        if await repo.is_logged(session, chat.id, today):
+            return texts["buttons.already_logged"]
+        if await repo.outbox_exists(session, chat.id, SKIP, today):
+            return texts["buttons.already_skipped"]
+        when = now_turn.now + SNOOZE_FOR
+        # The slot key (chat, "snooze", day) allows one snooze a day, however often the button is pressed.
+        queued = await repo.add_outbox(
+            session, chat_id=chat.id, kind=SNOOZE, slot_date=today, due_at=when, not_before=when
+        )
+        if not queued:
+            return texts["buttons.already_snoozed"]
+        return texts.get("buttons.snoozed", time=f"{when.astimezone(now_turn.zone):%H:%M}")
+
+
+async def _skip(update: Update, context: BotContext) -> str:
+    texts = _texts()
+    async with turn(update, context) as now_turn:
+        chat, session, today, now = now_turn.chat, now_turn.session, now_turn.today, now_turn.now
+        if await repo.is_logged(session, chat.id, today):
+            return texts["buttons.already_logged"]
+        recorded = await repo.add_outbox(
+            session,
+            chat_id=chat.id,
+            kind=SKIP,
+            slot_date=today,
+            due_at=now,
+            not_before=now,
+            status="skipped",
+            error=SKIPPED_BY_CHAT,
+            finished_at=now,
+        )
+        if not recorded:
+            return texts["buttons.already_skipped"]
+        await repo.cancel_outbox(session, chat.id, SNOOZE, today, now, SKIPPED_BY_CHAT)
+        await repo.cancel_outbox(session, chat.id, Kind.WORKOUT, today, now, SKIPPED_BY_CHAT)
+        # Taking the day's slot key makes any later claim of today's workout slot (say, after a
+        # change of reminder time) a no-op, and a snooze is refused because the skip row exists.
+        await repo.add_outbox(
+            session,
+            chat_id=chat.id,
+            kind=Kind.WORKOUT,
+            slot_date=today,
+            due_at=now,
+            not_before=now,
+            status="skipped",
+            error=SKIPPED_BY_CHAT,
+            finished_at=now,
+        )
+        return texts["buttons.skipped"]
