@@ -1,0 +1,340 @@
+"""Match a trainee's free-text question to one knowledge-base topic, or decline honestly.
+
+The matcher is deliberately simple and transparent: normalise the text, fix small typos against the
+knowledge base's own vocabulary, map words and phrases to concepts (lexicon.toml), and score each topic
+by the weighted concepts it lists (topics.toml). A question is answered only when the best topic has
+enough evidence *and* a clear lead over the runner-up, because a confident wrong answer is worse than
+an honest "I don't know". Everything expensive is precomputed when the Answerer is built.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
+
+# Long pastes are cut: the question is virtually always in the opening words, and a bound keeps every
+# answer fast no matter what is sent.
+MAX_INPUT_CHARS = 400
+MAX_TOKENS = 60
+
+# Calibration of the decision, tuned on evals/dev.tsv and checked on evals/holdout.tsv.
+MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
+MIN_MARGIN = 1.0  # lead the best topic needs over the runner-up
+OFFTOPIC_PENALTY = 4.0  # per sign of another subject (legs, running, weight loss, ...), at most two
+FOREIGN_PENALTY = 1.5  # per everyday word from another subject (dog, flavour, homework, ...), at most two
+UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the first, at most four
+STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
+MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
+ANSWER_THRESHOLD = 0.5
+
+OFFTOPIC = "_off"
+_WORD = re.compile(r"[a-z0-9]+")
+_TAG = re.compile(r"</?[a-zA-Z]+>")
+_KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
+
+Kind = Literal["answer", "decline", "smalltalk"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    kind: Kind
+    topic: str | None
+    score: float
+    text: str
+    suggestions: tuple[str, ...]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper; it only has to map a word and its variants to the same key."""
+    if word.isdigit() or len(word) < 3:
+        return word
+    if len(word) == 3:
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix, min_len in (("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            base = word[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return base
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words of ``text``: accents folded, apostrophes dropped, everything else a gap."""
+    folded = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = folded.replace("'", "").replace("’", "").replace("`", "")
+    return _WORD.findall(folded)[:MAX_TOKENS]
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (adjacent swaps count once), giving up above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(phrase))
+
+
+@dataclass
+class _Reading:
+    """What the matcher made of one question."""
+
+    concepts: set[str]
+    offtopic: int
+    foreign: int
+    unknown: int
+    smalltalk: list[str]
+    only_smalltalk: bool
+
+
+class Answerer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        lex = kb.lexicon
+        self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
+
+        self._phrases: dict[tuple[str, ...], set[str]] = {}
+        for concept, variants in lex.concepts.items():
+            for variant in variants:
+                self._add_phrase(variant, concept)
+        for phrase in lex.offtopic:
+            self._add_phrase(phrase, OFFTOPIC)
+        self._max_phrase = max(len(key) for key in self._phrases)
+
+        self._smalltalk: dict[tuple[str, ...], str] = {}
+        for entry in lex.smalltalk:
+            for phrase in entry.phrases:
+                key = _phrase_key(phrase)
+                if key:
+                    self._smalltalk.setdefault(key, entry.kind)
+        self._max_smalltalk = max((len(key) for key in self._smalltalk), default=1)
+        self._smalltalk_by_kind: dict[str, SmallTalk] = {entry.kind: entry for entry in lex.smalltalk}
+        self._filler = {stem(w) for w in lex.filler} | {stem(w) for w in lex.stopwords}
+        self._stopwords = {stem(w) for w in lex.stopwords}
+        self._typos = {wrong: tuple(words(right)) for wrong, right in lex.typos.items()}
+
+        self._domain = {w for key in self._phrases for w in key}
+        # A foreign word that is only part of a phrase ("cat" in "cat cow") still counts as foreign alone.
+        self._foreign = {stem(w) for w in lex.foreign} - {key[0] for key in self._phrases if len(key) == 1}
+        neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
+        self._known = self._domain | self._stopwords | neutral | self._filler | self._foreign
+
+        self._spell_index: dict[str, set[str]] = {}
+        for known in self._known:
+            if len(known) >= 3:
+                for variant in _deletes(known, 2 if len(known) >= 7 else 1):
+                    self._spell_index.setdefault(variant, set()).add(known)
+        self._spell_cache: dict[str, str | None] = {}
+
+        self._by_concept: dict[str, list[tuple[int, float]]] = {}
+        for index, topic in enumerate(self._topics):
+            for concept, weight in topic.keywords.items():
+                self._by_concept.setdefault(concept, []).append((index, weight))
+
+    def _add_phrase(self, phrase: str, concept: str) -> None:
+        key = _phrase_key(phrase)
+        if key:
+            self._phrases.setdefault(key, set()).add(concept)
+
+    # -- reading the question -------------------------------------------------------------------
+
+    def _correct(self, token: str) -> str | None:
+        """The known word ``token`` most likely meant, or None when nothing is close enough."""
+        if token in self._spell_cache:
+            return self._spell_cache[token]
+        best: tuple[int, int, int, str] | None = None
+        if len(token) >= 4 and not token.isdigit():
+            limit = 2 if len(token) >= 7 else 1
+            candidates: set[str] = set()
+            for variant in _deletes(token, limit):
+                candidates |= self._spell_index.get(variant, set())
+            for candidate in candidates:
+                # A short word with a different first letter is more often another word than a typo
+                # ("grow" is not "row").
+                if len(token) < 6 and candidate[0] != token[0]:
+                    continue
+                dist = _distance(token, candidate, limit)
+                if dist <= limit:
+                    rank = (
+                        dist,
+                        0 if candidate in self._domain else 1,
+                        abs(len(candidate) - len(token)),
+                        candidate,
+                    )
+                    if best is None or rank < best:
+                        best = rank
+        result = best[3] if best else None
+        if len(self._spell_cache) < 20_000:
+            self._spell_cache[token] = result
+        return result
+
+    def _stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
+        """Each token as a known stem where possible, with whether it is known at all."""
+        for raw in tokens:
+            for token in self._typos.get(raw, (raw,)):
+                stemmed = stem(token)
+                if stemmed in self._known:
+                    yield stemmed, True
+                    continue
+                fixed = self._correct(stemmed)
+                if fixed is None and stemmed != token:
+                    fixed = self._correct(token)
+                    fixed = stem(fixed) if fixed is not None else None
+                yield (fixed, True) if fixed is not None else (stemmed, False)
+
+    def _read(self, question: str) -> _Reading:
+        resolved = list(self._stems(words(question)))
+        stems = [s for s, _ in resolved]
+        concepts: set[str] = set()
+        offtopic = 0
+        foreign = 0
+        unknown: set[str] = set()
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._max_phrase, len(stems) - i), 0, -1):
+                matched = self._phrases.get(tuple(stems[i : i + length]))
+                if matched is not None:
+                    if OFFTOPIC in matched:
+                        offtopic += 1
+                    concepts |= matched - {OFFTOPIC}
+                    i += length
+                    break
+            else:
+                if stems[i] in self._foreign:
+                    foreign += 1
+                elif not resolved[i][1]:
+                    unknown.add(stems[i])
+                i += 1
+
+        kinds: list[str] = []
+        only_smalltalk = bool(stems)
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
+                kind = self._smalltalk.get(tuple(stems[i : i + length]))
+                if kind is not None:
+                    kinds.append(kind)
+                    i += length
+                    break
+            else:
+                if stems[i] not in self._filler:
+                    only_smalltalk = False
+                i += 1
+        return _Reading(concepts, offtopic, foreign, len(unknown), kinds, only_smalltalk and bool(kinds))
+
+    # -- scoring ----------------------------------------------------------------------------------
+
+    def _scores(self, concepts: set[str]) -> list[float]:
+        scores = [0.0] * len(self._topics)
+        for concept in concepts:
+            for index, weight in self._by_concept.get(concept, ()):
+                scores[index] += weight
+        for index, topic in enumerate(self._topics):
+            for boost in topic.boosts:
+                if all(c in concepts for c in boost.concepts):
+                    scores[index] += boost.weight
+            if topic.context and any(a in concepts for a in topic.anchors):
+                scores[index] += sum(w for c, w in topic.context.items() if c in concepts)
+        return scores
+
+    @staticmethod
+    def _confidence(reading: _Reading, best: float, runner_up: float) -> float:
+        evidence = (
+            best
+            - OFFTOPIC_PENALTY * min(reading.offtopic, 2)
+            - FOREIGN_PENALTY * min(reading.foreign, 2)
+            - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1), 4)
+        )
+        z = min(evidence - MIN_EVIDENCE, (best - runner_up - MIN_MARGIN) * MARGIN_SCALE)
+        return 1.0 / (1.0 + math.exp(-STEEPNESS * z))
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def answer(self, question: str) -> Answer:
+        lex = self._kb.lexicon
+        if not question.strip():
+            return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
+        reading = self._read(question)
+        if not reading.concepts and not reading.smalltalk:
+            kind = self._emoji_smalltalk(question) if not words(question) else None
+            if kind is not None:
+                return self._smalltalk_answer(question, kind)
+        if reading.only_smalltalk and not reading.concepts:
+            kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
+            return self._smalltalk_answer(question, kind)
+
+        scores = self._scores(reading.concepts)
+        ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+        best, runner_up = scores[ranked[0]], scores[ranked[1]]
+        confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
+        if confidence >= ANSWER_THRESHOLD:
+            topic = self._topics[ranked[0]]
+            text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
+            return Answer(question, "answer", topic.id, round(confidence, 4), text, topic.related[:2])
+
+        closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
+        for fallback in lex.default_suggestions:
+            if len(closest) < 3 and fallback not in closest:
+                closest.append(fallback)
+        return Answer(question, "decline", None, round(confidence, 4), lex.decline_text, tuple(closest))
+
+    def _emoji_smalltalk(self, question: str) -> str | None:
+        found = [
+            entry.kind for entry in self._kb.lexicon.smalltalk if any(e in question for e in entry.emoji)
+        ]
+        return min(found, key=_KIND_PRIORITY.index) if found else None
+
+    def _smalltalk_answer(self, question: str, kind: str) -> Answer:
+        return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
+
+
+def plain_text(telegram_html: str) -> str:
+    """The text a user would read, without markup."""
+    return html.unescape(_TAG.sub("", telegram_html))
+
+
+def answer_json(answer: Answer) -> dict[str, object]:
+    return {
+        "question": answer.question,
+        "topic": answer.topic if answer.kind == "answer" else None,
+        "score": answer.score,
+        "answer": plain_text(answer.text),
+    }

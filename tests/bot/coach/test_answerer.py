@@ -1,0 +1,263 @@
+"""The question answerer: topic matching, declines, small talk, odd input and the JSON shape."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.coach.answerer import Answer, Answerer, answer_json, stem
+from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
+
+KB = KnowledgeBase.load()
+ANSWERER = Answerer(KB)
+
+# Deliberately phrased differently from the eval sets in evals/.
+ANSWERED = [
+    ("why bother with upper back exercises at all", "why-upper-back"),
+    ("what happens if i neglect my back", "why-upper-back"),
+    ("what do the lats do", "anatomy"),
+    ("which muscles are we talking about in the upper back", "anatomy"),
+    ("should i warm up before rows", "warm-up"),
+    ("whats a quick warmup", "warm-up"),
+    ("how do you deadlift", "deadlift"),
+    ("conventional deadlift technique", "deadlift"),
+    ("how do i row with a barbell", "bent-over-row"),
+    ("bent over rows tips please", "bent-over-row"),
+    ("how to do lat pulldowns right", "lat-pulldown"),
+    ("what do pulldowns work", "lat-pulldown"),
+    ("face pulls: rope or straight bar?", "face-pull"),
+    ("how to do a face pull", "face-pull"),
+    ("can't do one pull up, help", "pull-up"),
+    ("how do i get my first chin up", "pull-up"),
+    ("how to do inverted rows", "inverted-row"),
+    ("body rows are too hard for me", "inverted-row"),
+    ("how do i stop swinging the weight", "form"),
+    ("why does form matter so much", "form"),
+    ("my upper back is really stiff", "mobility"),
+    ("stretches for a tight upper back", "mobility"),
+    ("total beginner, what back routine", "beginner"),
+    ("how many reps for a beginner", "beginner"),
+    ("when do i add weight to the bar", "intermediate"),
+    ("explain progressive overload", "intermediate"),
+    ("how do drop sets work", "advanced"),
+    ("periodization for back training", "advanced"),
+    ("wide or close grip on pulldowns", "grips"),
+    ("does hand width matter", "grips"),
+    ("how often should i swap exercises", "exercise-rotation"),
+    ("my back routine is getting boring", "exercise-rotation"),
+    ("how long to rest between sets", "rest-recovery"),
+    ("do i need rest days", "rest-recovery"),
+    ("how much protein should i eat", "nutrition"),
+    ("are supplements worth it", "nutrition"),
+    ("does upper back training help posture", "benefits"),
+    ("benefits of training the upper back", "benefits"),
+    ("i cant stay motivated", "motivation"),
+    ("how do i stay consistent", "motivation"),
+    ("how many times per week should i train back", "faq-frequency"),
+    ("how often back workouts", "faq-frequency"),
+    ("can i work my back at home without any equipment", "faq-home"),
+    ("home upper back workout", "faq-home"),
+    ("is deadlifting safe for a beginner", "faq-deadlift-beginners"),
+    ("are deadlifts dangerous for newbies", "faq-deadlift-beginners"),
+    ("is nutrition important for back growth", "faq-nutrition"),
+    ("does my diet matter for muscle growth", "faq-nutrition"),
+    ("how long until i see results", "faq-results"),
+    ("when will i see gains", "faq-results"),
+]
+
+TYPOS = [
+    ("hwo often shoud i train back", "faq-frequency"),
+    ("HOW OFTEN SHOULD I TRAIN MY BACK", "faq-frequency"),
+    ("deadlfit form", "deadlift"),
+    ("are deadlifst safe for begginers", "faq-deadlift-beginners"),
+    ("how do i do pullups", "pull-up"),
+    ("protien?", "nutrition"),
+    ("protein?", "nutrition"),
+    ("face pulls 💪💪", "face-pull"),
+    ("how often should I train upper-back??!!", "faq-frequency"),
+    ("Hi coach! how often should i train my back?", "faq-frequency"),
+]
+
+DECLINED = [
+    "best leg exercises",
+    "how do i get bigger biceps",
+    "what diet helps me lose weight fast",
+    "how should i train for a half marathon",
+    "what's the weather in london",
+    "who is the best football player",
+    "zxcvbnm qwerty",
+    "how often should i feed my cat",
+    "how do i fix a flat tire",
+    "bench press form tips",
+]
+
+
+def _valid(answer: Answer, question: str) -> None:
+    assert answer.question == question
+    assert answer.kind in ("answer", "decline", "smalltalk")
+    assert 0.0 <= answer.score <= 1.0
+    assert answer.text and len(answer.text) <= 4096
+    assert all(s in TOPIC_IDS for s in answer.suggestions)
+    if answer.kind == "answer":
+        assert answer.topic in TOPIC_IDS
+        assert 0 < len(answer.suggestions) <= 2
+    else:
+        assert answer.topic is None
+    if answer.kind == "decline":
+        assert len(answer.suggestions) == 3 and len(set(answer.suggestions)) == 3
+    if answer.kind == "smalltalk":
+        assert answer.suggestions == ()
+
+
+@pytest.mark.parametrize(("question", "topic"), ANSWERED + TYPOS)
+def test_questions_get_the_right_topic(question: str, topic: str) -> None:
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert (answer.kind, answer.topic) == ("answer", topic), answer
+
+
+def test_answer_text_is_title_then_answer_with_related_suggestions() -> None:
+    answer = ANSWERER.answer("how often should I train my upper back?")
+    topic = KB.topics["faq-frequency"]
+    assert answer.text.startswith(f"<b>{topic.title}</b>")
+    assert topic.answer in answer.text
+    assert answer.suggestions == topic.related[:2]
+    assert answer.score >= 0.5
+
+
+def test_titles_are_html_escaped() -> None:
+    answer = ANSWERER.answer("how long should I rest between sets")
+    assert answer.text.startswith("<b>Rest &amp; recovery</b>")
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_out_of_scope_is_declined_with_three_suggestions(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert answer.kind == "decline"
+    assert "don't know" in answer.text
+    assert answer.score < 0.5
+
+
+def test_decline_suggests_the_closest_topics_first() -> None:
+    answer = ANSWERER.answer("pulldowns vs pull ups")
+    assert answer.kind == "decline"
+    assert set(answer.suggestions[:2]) == {"lat-pulldown", "pull-up"}
+
+
+@pytest.mark.parametrize(
+    ("question", "reply_word"),
+    [
+        ("hi", "Hi"),
+        ("Hello there!", "Hi"),
+        ("good morning coach", "Hi"),
+        ("thanks!", "welcome"),
+        ("thank you so much, that was helpful", "welcome"),
+        ("thx", "welcome"),
+        ("bye", "See you"),
+        ("how are you?", "Doing well"),
+        ("👋", "Hi"),
+        ("🙏", "welcome"),
+        ("💪🔥", "spirit"),
+        ("ok", "Anything else"),
+    ],
+)
+def test_greetings_and_thanks_are_small_talk(question: str, reply_word: str) -> None:
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert answer.kind == "smalltalk"
+    assert reply_word in answer.text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t"])
+def test_empty_question_declines_with_default_suggestions(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert answer.kind == "decline"
+    assert answer.suggestions == KB.lexicon.default_suggestions
+    assert answer.score == 0.0
+
+
+@pytest.mark.parametrize("question", ["🤷", "🍕🍕🍕", "???", "...", "12345"])
+def test_symbols_and_unknown_emoji_are_declined(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert answer.kind == "decline"
+
+
+def test_very_long_input_is_handled_and_keeps_the_opening_question() -> None:
+    question = "how often should i train my back? " + "blah " * 1000
+    assert len(question) > 5000
+    answer = ANSWERER.answer(question)
+    _valid(answer, question)
+    assert answer.topic == "faq-frequency"
+    noise = ANSWERER.answer("x" * 5000)
+    _valid(noise, "x" * 5000)
+    assert noise.kind == "decline"
+
+
+def test_answer_json_has_plain_text_and_null_topic_on_decline() -> None:
+    answered = answer_json(ANSWERER.answer("are deadlifts safe for beginners?"))
+    assert set(answered) == {"question", "topic", "score", "answer"}
+    assert answered["topic"] == "faq-deadlift-beginners"
+    assert "<b>" not in str(answered["answer"]) and "Deadlifts for beginners?" in str(answered["answer"])
+    declined = answer_json(ANSWERER.answer("best leg workout"))
+    assert declined["topic"] is None
+    small = answer_json(ANSWERER.answer("hello"))
+    assert small["topic"] is None
+    assert answer_json(ANSWERER.answer("rest & recovery tips"))["answer"].startswith("Rest & recovery")  # type: ignore[union-attr]
+
+
+def test_every_topic_is_reachable_by_its_title() -> None:
+    for topic in KB.topics.values():
+        answer = ANSWERER.answer(topic.title)
+        assert answer.topic == topic.id, (topic.title, answer)
+
+
+def test_stemmer_maps_variants_together() -> None:
+    assert stem("rows") == stem("row") == stem("rowing")
+    assert stem("stretches") == stem("stretching") == stem("stretch")
+    assert stem("deadlifts") == stem("deadlifting") == stem("deadlift")
+
+
+def test_answerer_module_stays_pure() -> None:
+    root = Path(__file__).resolve().parents[3] / "bot" / "coach"
+    for name in ("answerer.py", "knowledge.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        nodes = list(ast.walk(tree))
+        imported = {alias.name for node in nodes if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module or "" for node in nodes if isinstance(node, ast.ImportFrom)}
+        assert not {m for m in imported if m.split(".")[0] in ("telegram", "sqlalchemy")}, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_a_valid_answer(question: str) -> None:
+    _valid(ANSWERER.answer(question), question)
+
+
+PIECES = (
+    "how",
+    "often",
+    "deadlift",
+    "legs",
+    "hi",
+    "thanks",
+    "row",
+    "💪",
+    "protein",
+    "safe",
+    "beginner",
+    "?",
+    "x",
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join))
+def test_any_mix_of_known_words_gets_a_valid_answer(question: str) -> None:
+    _valid(ANSWERER.answer(question), question)

@@ -1,0 +1,185 @@
+"""The knowledge base data: completeness, limits, wording, and load-time validation."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.coach.answerer import plain_text
+from bot.coach.knowledge import (
+    DEFAULT_DIRECTORY,
+    FAQ_IDS,
+    MAX_ANSWER,
+    MAX_TIP,
+    MAX_TITLE,
+    TIP_TOPICS,
+    TOPIC_IDS,
+    KnowledgeBase,
+)
+
+ARTICLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "source" / "upper-back-article.txt"
+SHINGLE = 8
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def test_all_topics_present_in_canonical_order(kb: KnowledgeBase) -> None:
+    assert tuple(kb.topics) == TOPIC_IDS
+    assert len(TOPIC_IDS) == 25
+    assert (
+        kb.faq_ids
+        == FAQ_IDS
+        == (
+            "faq-frequency",
+            "faq-home",
+            "faq-deadlift-beginners",
+            "faq-nutrition",
+            "faq-results",
+        )
+    )
+    assert all(kb.topics[t].id == t for t in TOPIC_IDS)
+
+
+def test_titles_answers_and_related_respect_limits(kb: KnowledgeBase) -> None:
+    for topic in kb.topics.values():
+        assert 0 < len(topic.title) <= MAX_TITLE, topic.id
+        assert 0 < len(topic.answer) <= MAX_ANSWER, topic.id
+        assert 2 <= len(topic.related) <= 3, topic.id
+        assert all(r in kb.topics and r != topic.id for r in topic.related), topic.id
+
+
+def test_answers_use_only_bold_and_italic(kb: KnowledgeBase) -> None:
+    for topic in kb.topics.values():
+        tags = set(re.findall(r"</?([a-zA-Z]+)[^>]*>", topic.answer))
+        assert tags <= {"b", "i"}, topic.id
+        assert "<" not in plain_text(re.sub(r"</?[bi]>", "", topic.answer)).replace("&lt;", ""), topic.id
+
+
+def test_answers_that_touch_injury_say_stop_and_see_a_professional(kb: KnowledgeBase) -> None:
+    for topic_id in ("deadlift", "form", "faq-deadlift-beginners"):
+        assert "stop and see a professional" in kb.topics[topic_id].answer
+
+
+def test_enough_short_plain_tips_for_rest_day_nudges(kb: KnowledgeBase) -> None:
+    for topic in TIP_TOPICS:
+        tips = kb.tips_for(topic)
+        assert len(tips) >= 3, topic
+        for tip in tips:
+            assert 0 < len(tip.text) <= MAX_TIP
+            assert not set(tip.text) & set("<>&")
+    assert all(tip.topic in kb.topics for tip in kb.tips)
+
+
+def _all_words(text: str) -> list[str]:
+    # words() caps its input for the answerer's sake; the article must be read in full.
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="source article not available")
+def test_no_answer_or_tip_copies_eight_words_of_the_article(kb: KnowledgeBase) -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    article_words = _all_words(article)
+    source = {tuple(article_words[i : i + SHINGLE]) for i in range(len(article_words) - SHINGLE + 1)}
+    texts = {t.id: plain_text(t.answer) for t in kb.topics.values()}
+    texts.update({f"tip:{tip.topic}:{i}": tip.text for i, tip in enumerate(kb.tips)})
+    for name, text in texts.items():
+        tokens = _all_words(text)
+        copied = [
+            " ".join(tokens[i : i + SHINGLE])
+            for i in range(len(tokens) - SHINGLE + 1)
+            if tuple(tokens[i : i + SHINGLE]) in source
+        ]
+        assert not copied, f"{name} copies the article: {copied[0]!r}"
+
+
+def test_load_is_repeatable_from_an_explicit_directory(tmp_path: Path) -> None:
+    shutil.copytree(DEFAULT_DIRECTORY, tmp_path / "kb")
+    kb = KnowledgeBase.load(tmp_path / "kb")
+    assert tuple(kb.topics) == TOPIC_IDS
+
+
+# -- validation of bad data --------------------------------------------------------------------------
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "kb"
+    shutil.copytree(DEFAULT_DIRECTORY, target)
+    return target
+
+
+def _edit(directory: Path, name: str, old: str, new: str) -> None:
+    path = directory / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        ("topics.toml", 'id = "faq-results"', 'id = "faq-result"', "unknown topic id"),
+        ("topics.toml", 'id = "faq-results"', 'id = "faq-nutrition"', "duplicate topic id"),
+        (
+            "topics.toml",
+            'related = ["benefits", "anatomy", "beginner"]',
+            'related = ["benefits", "nope"]',
+            "related ids",
+        ),
+        ("topics.toml", 'related = ["benefits", "anatomy", "beginner"]', 'related = ["benefits"]', "2-3"),
+        ("topics.toml", 'title = "Why train the upper back"', f'title = "{"x" * 31}"', "title is 31"),
+        ("topics.toml", "In short, a strong upper back", "x" * 1000, "limit 1000"),
+        ("topics.toml", "In short, a strong upper back", "<u>In short</u>, a strong", "only <b>, <i>"),
+        ("topics.toml", "In short, a strong upper back", "<b>In short, a strong", "unbalanced <b>"),
+        ("topics.toml", "keywords = { importance = 2,", "keywords = { importanse = 2,", "not a concept"),
+        ("topics.toml", "keywords = { importance = 2,", 'keywords = { importance = "high",', "weight"),
+        ("topics.toml", "[[topic]]", "[[topic]\n", "invalid TOML"),
+        ("tips.toml", "rest-recovery = [", "rest-recovry = [", "unknown topic"),
+        ("tips.toml", '  "Try 10 slow cat-cows', f'  "{"y" * 201}",\n  "Try 10 slow cat-cows', "limit 200"),
+        ("tips.toml", "Rest day! Your back", "Rest day! <b>Your</b> back", "plain text"),
+        (
+            "lexicon.toml",
+            'default_suggestions = ["faq-frequency", "beginner", "faq-home"]',
+            'default_suggestions = ["faq-frequency"]',
+            "default_suggestions",
+        ),
+    ],
+)
+def test_bad_data_raises_a_clear_value_error(
+    tmp_path: Path, name: str, old: str, new: str, message: str
+) -> None:
+    directory = _copy(tmp_path)
+    _edit(directory, name, old, new)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        KnowledgeBase.load(directory)
+
+
+def test_missing_topic_is_reported(tmp_path: Path) -> None:
+    directory = _copy(tmp_path)
+    text = (directory / "topics.toml").read_text(encoding="utf-8")
+    start = text.index('[[topic]]\nid = "faq-results"')
+    (directory / "topics.toml").write_text(text[:start], encoding="utf-8")
+    with pytest.raises(ValueError, match="missing topics faq-results"):
+        KnowledgeBase.load(directory)
+
+
+def test_too_few_tips_is_reported(tmp_path: Path) -> None:
+    directory = _copy(tmp_path)
+    for tip in ("Set a small goal for next week", "Take a moment to look back at your log"):
+        text = (directory / "tips.toml").read_text(encoding="utf-8")
+        line = next(line for line in text.splitlines(keepends=True) if tip in line)
+        _edit(directory, "tips.toml", line, "")
+    with pytest.raises(ValueError, match="motivation has 2 tips"):
+        KnowledgeBase.load(directory)
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    directory = _copy(tmp_path)
+    (directory / "lexicon.toml").unlink()
+    with pytest.raises(ValueError, match="knowledge file missing"):
+        KnowledgeBase.load(directory)
