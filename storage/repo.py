@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -145,3 +145,135 @@ async def pause_ranges(session: AsyncSession, chat_id: int) -> list[tuple[date, 
 async def outbox_rows(session: AsyncSession, chat_id: int) -> Sequence[Outbox]:
     result = await session.scalars(select(Outbox).where(Outbox.chat_id == chat_id).order_by(Outbox.id))
     return result.all()
+
+
+# --- reminder delivery (scheduler.dispatch) ---------------------------------------------------------
+
+
+def _insert_outbox(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(Outbox)
+    return sqlite.insert(Outbox)
+
+
+async def claim_due_chats(session: AsyncSession, now: datetime, limit: int) -> Sequence[Chat]:
+    """Active chats whose next reminder is due, oldest first, locked so other replicas skip them."""
+    result = await session.scalars(
+        select(Chat)
+        .where(Chat.next_reminder_at <= now, Chat.active.is_(True))
+        .order_by(Chat.next_reminder_at, Chat.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .execution_options(populate_existing=True)
+    )
+    return result.all()
+
+
+async def add_outbox(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    kind: str,
+    slot_date: date,
+    due_at: datetime,
+    not_before: datetime,
+    status: str = "pending",
+    error: str | None = None,
+    finished_at: datetime | None = None,
+) -> bool:
+    """Queue (or record) one message for a slot; False if that slot already has a row."""
+    statement = (
+        _insert_outbox(session)
+        .values(
+            chat_id=chat_id,
+            kind=kind,
+            slot_date=slot_date,
+            due_at=due_at,
+            not_before=not_before,
+            status=status,
+            attempts=0,
+            error=error,
+            finished_at=finished_at,
+        )
+        .on_conflict_do_nothing(index_elements=[Outbox.chat_id, Outbox.kind, Outbox.slot_date])
+    )
+    result = await session.execute(statement)
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def sendable_outbox(session: AsyncSession, now: datetime, limit: int) -> Sequence[Outbox]:
+    """Pending rows whose time has come and whose lease (if any) ran out, locked against other replicas."""
+    result = await session.scalars(
+        select(Outbox)
+        .where(
+            Outbox.status == "pending",
+            Outbox.not_before <= now,
+            or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
+        )
+        .order_by(Outbox.not_before, Outbox.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .execution_options(populate_existing=True)
+    )
+    return result.all()
+
+
+async def take_lease(session: AsyncSession, outbox_id: int, now: datetime, until: datetime) -> bool:
+    """Compare-and-set the lease, so two senders that read the same free row cannot both send it."""
+    result = await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.id == outbox_id,
+            Outbox.status == "pending",
+            or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
+        )
+        .values(lease_until=until, attempts=Outbox.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def cancel_outbox(
+    session: AsyncSession, chat_id: int, kind: str, slot_date: date, now: datetime, reason: str
+) -> None:
+    """Mark a still-pending row as skipped (e.g. the snoozed reminder of a day the chat skipped)."""
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.chat_id == chat_id,
+            Outbox.kind == kind,
+            Outbox.slot_date == slot_date,
+            Outbox.status == "pending",
+        )
+        .values(status="skipped", error=reason, finished_at=now, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def outbox_exists(session: AsyncSession, chat_id: int, kind: str, slot_date: date) -> bool:
+    found = await session.scalar(
+        select(Outbox.id).where(Outbox.chat_id == chat_id, Outbox.kind == kind, Outbox.slot_date == slot_date)
+    )
+    return found is not None
+
+
+async def outbox_status(session: AsyncSession, chat_id: int, kind: str, slot_date: date) -> str | None:
+    return await session.scalar(
+        select(Outbox.status).where(
+            Outbox.chat_id == chat_id, Outbox.kind == kind, Outbox.slot_date == slot_date
+        )
+    )
+
+
+async def counts(session: AsyncSession) -> dict[str, int]:
+    """Operator figures: chats by state, sessions logged, reminders by outcome."""
+    chats = await session.execute(select(Chat.active, func.count()).group_by(Chat.active))
+    by_state = {("active" if active else "inactive"): count for active, count in chats.all()}
+    outcomes = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+    figures = {
+        "chats_active": by_state.get("active", 0),
+        "chats_inactive": by_state.get("inactive", 0),
+        "sessions_logged": await session.scalar(select(func.count()).select_from(WorkoutLog)) or 0,
+    }
+    figures |= {f"reminders_{status}": count for status, count in outcomes.all()}
+    return figures

@@ -1,0 +1,22 @@
+"""/stats for the operator: only chats listed in ADMIN_CHAT_IDS may use it."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.handlers.common import escape, reply
+from storage import repo
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    services = context.services
+    if chat is None or chat.id not in services.settings.admin_chat_ids:
+        # Indistinguishable from any other unknown command, so the command's existence leaks nothing.
+        await reply(update, context, services.texts["errors.unknown_command"])
+        return
+    async with services.sessionmaker() as session:
+        figures = await repo.counts(session)
+    lines = [f"{escape(name.replace('_', ' '))}: <b>{value}</b>" for name, value in sorted(figures.items())]
+    await reply(update, context, "📊 <b>Back Coach</b>\n" + "\n".join(lines))

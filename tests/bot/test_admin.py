@@ -1,0 +1,17 @@
+from pathlib import Path
+
+from tests.bot.harness import running_harness
+
+ADMIN, STRANGER = 9001, 9002
+
+
+async def test_stats_only_for_admins(tmp_path: Path) -> None:
+    async with running_harness(tmp_path, admin_chat_ids=[ADMIN]) as bot:
+        await bot.onboard(STRANGER)
+        await bot.send(STRANGER, "/done")
+        refused = await bot.send(STRANGER, "/stats")
+        assert "don't know that command" in (refused[-1].text or "")
+        figures = (await bot.send(ADMIN, "/stats"))[-1].text or ""
+        assert "chats active: <b>1</b>" in figures, "the operator asking is not a trainee"
+        assert "sessions logged: <b>1</b>" in figures
+        assert bot.errors == []
