@@ -21,7 +21,15 @@ sys.path.insert(0, str(ROOT))
 from bot.coach.answerer import Answer, Answerer  # noqa: E402
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase  # noqa: E402
 
-DEFAULT_SETS = ("dev.tsv", "holdout.tsv", "fresh.tsv", "blind.tsv")
+DEFAULT_SETS = (
+    "dev.tsv",
+    "holdout.tsv",
+    "fresh.tsv",
+    "blind.tsv",
+    "unseen2.tsv",
+    "unseen3.tsv",
+    "unseen4.tsv",
+)
 
 
 @dataclass(frozen=True)

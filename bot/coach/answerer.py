@@ -2,7 +2,9 @@
 
 The matcher is deliberately simple and transparent: normalise the text, fix small typos against the
 knowledge base's own vocabulary, map words and phrases to concepts (lexicon.toml), and score each topic
-by the weighted concepts it lists (topics.toml). A question is answered only when the best topic has
+by the weighted concepts it lists (topics.toml). Signs of another subject count against answering: fully
+for unrelated ones (weight loss, medical), much less for another body part mentioned next to the back
+itself, which is usually a contrast. A question is answered only when the best topic has
 enough evidence *and* a clear lead over the runner-up, because a confident wrong answer is worse than
 an honest "I don't know". Everything expensive is precomputed when the Answerer is built.
 """
@@ -28,13 +30,21 @@ MAX_TOKENS = 60
 MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
 MIN_MARGIN = 1.0  # lead the best topic needs over the runner-up
 OFFTOPIC_PENALTY = 4.0  # per sign of another subject (legs, running, weight loss, ...), at most two
+# Another body part or sport mentioned next to the back itself is usually a contrast ("I only bench, do I
+# need back work?"), not the subject, so it weighs much less then. Unrelated subjects always weigh fully.
+CONTRAST_PENALTY = 1.0
 FOREIGN_PENALTY = 1.5  # per everyday word from another subject (dog, flavour, homework, ...), at most two
 UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the first, at most four
 STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
 MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
 ANSWER_THRESHOLD = 0.5
 
+# Articles and possessives are skipped when matching phrases, so "without a pull up bar", "without pull
+# up bar" and "without my pull up bar" are the same phrase.
+SKIPPABLE = frozenset({"a", "an", "the", "my", "your", "ur"})
+
 OFFTOPIC = "_off"
+UNRELATED = "_unrelated"
 _WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
@@ -119,6 +129,7 @@ class _Reading:
 
     concepts: set[str]
     offtopic: int
+    unrelated: int
     foreign: int
     unknown: int
     smalltalk: list[str]
@@ -137,7 +148,10 @@ class Answerer:
                 self._add_phrase(variant, concept)
         for phrase in lex.offtopic:
             self._add_phrase(phrase, OFFTOPIC)
+        for phrase in lex.unrelated:
+            self._add_phrase(phrase, UNRELATED)
         self._max_phrase = max(len(key) for key in self._phrases)
+        self._subjects = frozenset(lex.subjects)
 
         self._smalltalk: dict[tuple[str, ...], str] = {}
         for entry in lex.smalltalk:
@@ -157,11 +171,14 @@ class Answerer:
         neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
         self._known = self._domain | self._stopwords | neutral | self._filler | self._foreign
 
-        self._spell_index: dict[str, set[str]] = {}
+        spell_index: dict[str, set[str]] = {}
         for known in self._known:
             if len(known) >= 3:
                 for variant in _deletes(known, 2 if len(known) >= 7 else 1):
-                    self._spell_index.setdefault(variant, set()).add(known)
+                    spell_index.setdefault(variant, set()).add(known)
+        # Tuples of strings are not tracked by the garbage collector; tens of thousands of sets would make
+        # every full collection (and so the slowest answers) measurably slower.
+        self._spell_index: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in spell_index.items()}
         self._spell_cache: dict[str, str | None] = {}
 
         self._by_concept: dict[str, list[tuple[int, float]]] = {}
@@ -171,8 +188,14 @@ class Answerer:
 
     def _add_phrase(self, phrase: str, concept: str) -> None:
         key = _phrase_key(phrase)
-        if key:
-            self._phrases.setdefault(key, set()).add(concept)
+        if not key:
+            return
+        self._phrases.setdefault(key, set()).add(concept)
+        # Also without its articles, so the question's articles need not match the lexicon's. A phrase
+        # that shrinks to one word ("a week" -> "week") is not shortened: the pair is what means something.
+        short = tuple(w for w in key if w not in SKIPPABLE)
+        if len(short) > 1 and short != key:
+            self._phrases.setdefault(short, set()).add(concept)
 
     # -- reading the question -------------------------------------------------------------------
 
@@ -185,7 +208,7 @@ class Answerer:
             limit = 2 if len(token) >= 7 else 1
             candidates: set[str] = set()
             for variant in _deletes(token, limit):
-                candidates |= self._spell_index.get(variant, set())
+                candidates.update(self._spell_index.get(variant, ()))
             for candidate in candidates:
                 # A short word with a different first letter is more often another word than a typo
                 # ("grow" is not "row").
@@ -225,16 +248,24 @@ class Answerer:
         stems = [s for s, _ in resolved]
         concepts: set[str] = set()
         offtopic = 0
+        unrelated = 0
         foreign = 0
         unknown: set[str] = set()
         i = 0
         while i < len(stems):
-            for length in range(min(self._max_phrase, len(stems) - i), 0, -1):
-                matched = self._phrases.get(tuple(stems[i : i + length]))
+            for length in range(min(self._max_phrase + 2, len(stems) - i), 0, -1):
+                window = tuple(stems[i : i + length])
+                matched = self._phrases.get(window) if length <= self._max_phrase else None
+                if matched is None and window[0] not in SKIPPABLE and window[-1] not in SKIPPABLE:
+                    short = tuple(w for w in window if w not in SKIPPABLE)
+                    if 1 < len(short) < length:
+                        matched = self._phrases.get(short)
                 if matched is not None:
                     if OFFTOPIC in matched:
                         offtopic += 1
-                    concepts |= matched - {OFFTOPIC}
+                    if UNRELATED in matched:
+                        unrelated += 1
+                    concepts |= matched - {OFFTOPIC, UNRELATED}
                     i += length
                     break
             else:
@@ -258,7 +289,9 @@ class Answerer:
                 if stems[i] not in self._filler:
                     only_smalltalk = False
                 i += 1
-        return _Reading(concepts, offtopic, foreign, len(unknown), kinds, only_smalltalk and bool(kinds))
+        return _Reading(
+            concepts, offtopic, unrelated, foreign, len(unknown), kinds, only_smalltalk and bool(kinds)
+        )
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -275,11 +308,12 @@ class Answerer:
                 scores[index] += sum(w for c, w in topic.context.items() if c in concepts)
         return scores
 
-    @staticmethod
-    def _confidence(reading: _Reading, best: float, runner_up: float) -> float:
+    def _confidence(self, reading: _Reading, best: float, runner_up: float) -> float:
+        contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else OFFTOPIC_PENALTY
         evidence = (
             best
-            - OFFTOPIC_PENALTY * min(reading.offtopic, 2)
+            - OFFTOPIC_PENALTY * min(reading.unrelated, 2)
+            - contrast * min(reading.offtopic, 2)
             - FOREIGN_PENALTY * min(reading.foreign, 2)
             - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1), 4)
         )

@@ -106,6 +106,8 @@ class Lexicon:
     decline_text: str
     empty_text: str
     default_suggestions: tuple[str, ...]
+    unrelated: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,9 +202,15 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     unknown = [t for t in defaults if t not in TOPIC_IDS]
     if len(defaults) != 3 or unknown:
         raise ValueError(f"{where}: messages.default_suggestions must be 3 known topic ids (bad: {unknown})")
+    subjects = _str_list(data.get("offtopic", {}).get("subjects", []), f"{where} offtopic.subjects")
+    unknown_subjects = [s for s in subjects if s not in concepts]
+    if unknown_subjects:
+        raise ValueError(f"{where}: offtopic.subjects {unknown_subjects} are not concepts")
     return Lexicon(
         concepts=MappingProxyType(concepts),
+        subjects=subjects,
         offtopic=_str_list(data.get("offtopic", {}).get("phrases"), f"{where} offtopic.phrases"),
+        unrelated=_str_list(data.get("offtopic", {}).get("unrelated", []), f"{where} offtopic.unrelated"),
         foreign=frozenset(_str_list(data.get("foreign", {}).get("words"), f"{where} foreign.words")),
         stopwords=frozenset(_str_list(data.get("stopwords", {}).get("words"), f"{where} stopwords.words")),
         common_words=frozenset(_str_list(data.get("common", {}).get("words"), f"{where} common.words")),

@@ -143,6 +143,45 @@ def test_out_of_scope_is_declined_with_three_suggestions(question: str) -> None:
     assert answer.score < 0.5
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # A method named with an exercise is a question about the method.
+        ("does grip width matter on rows", "grips"),
+        ("how long to rest between sets of deadlifts", "rest-recovery"),
+        ("should i warm up before pull ups", "warm-up"),
+        ("drop sets on the pulldown machine?", "advanced"),
+        # An exercise with a generic cue is about the exercise.
+        ("which muscles do face pulls hit", "face-pull"),
+        ("my lower back hurts when i row, what am i doing wrong", "bent-over-row"),
+    ],
+)
+def test_methods_win_over_the_exercise_they_are_applied_to(question: str, topic: str) -> None:
+    assert ANSWERER.answer(question).topic == topic
+
+
+def test_other_body_parts_next_to_the_back_are_a_contrast_not_the_subject() -> None:
+    assert ANSWERER.answer("i only ever bench and curl, is never training back a problem").topic == (
+        "why-upper-back"
+    )
+    assert ANSWERER.answer("dumbbell row on a bench how to").topic == "bent-over-row"
+    assert ANSWERER.answer("how often should i train legs").kind == "decline"
+    # Medical and weight-loss subjects weigh fully even when the back is named.
+    assert ANSWERER.answer("is my herniated disc in my upper back serious").kind == "decline"
+    assert ANSWERER.answer("will back workouts help me lose weight").kind == "decline"
+
+
+def test_articles_do_not_have_to_match_the_lexicon() -> None:
+    assert ANSWERER.answer("how to build back at home without pull up bar").topic == "faq-home"
+    assert ANSWERER.answer("back exercises at home without a pull up bar").topic == "faq-home"
+    assert ANSWERER.answer("is three times a week too much for back").topic == "faq-frequency"
+
+
+@pytest.mark.parametrize("question", ["im 60 is it too late", "how do i reset my password", "i'm bored"])
+def test_everyday_words_are_not_corrected_into_training_words(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
+
+
 def test_decline_suggests_the_closest_topics_first() -> None:
     answer = ANSWERER.answer("pulldowns vs pull ups")
     assert answer.kind == "decline"

@@ -142,6 +142,7 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
         ("tips.toml", "rest-recovery = [", "rest-recovry = [", "unknown topic"),
         ("tips.toml", '  "Try 10 slow cat-cows', f'  "{"y" * 201}",\n  "Try 10 slow cat-cows', "limit 200"),
         ("tips.toml", "Rest day! Your back", "Rest day! <b>Your</b> back", "plain text"),
+        ("lexicon.toml", 'subjects = ["back",', 'subjects = ["bak",', "offtopic.subjects"),
         (
             "lexicon.toml",
             'default_suggestions = ["faq-frequency", "beginner", "faq-home"]',
