@@ -28,8 +28,9 @@ from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
 from bot.coach.workouts import Catalog
 from bot.context import BotContext, CoachApplication, Services, system_clock
-from bot.handlers import faq, general, onboarding, progress, settings, workout
+from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
 from bot.settings import Settings
+from scheduler import service as reminder_service
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
@@ -83,6 +84,13 @@ def build_application(
     app.add_handler(CommandHandler("timezone", settings.timezone))
     app.add_handler(CommandHandler("ask", faq.ask))
     app.add_handler(CommandHandler("faq", faq.faq))
+    app.add_handler(CommandHandler("stats", admin.stats))
+    app.add_handler(CommandHandler("reminders", reminders.reminders_menu))
+    app.add_handler(CommandHandler("schedule", reminders.schedule))
+    app.add_handler(CommandHandler("pause", reminders.pause))
+    app.add_handler(CommandHandler("resume", reminders.resume))
+    app.add_handler(CommandHandler("stop", reminders.stop))
+    app.add_handler(CommandHandler("nudges", reminders.nudges))
 
     app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
@@ -90,6 +98,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(settings.menu_button, pattern=callbacks.pattern("menu")))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
+    app.add_handler(CallbackQueryHandler(reminders.button, pattern=callbacks.pattern("rem")))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 
     app.add_handler(MessageHandler(PRIVATE_TEXT, onboarding.on_text))
@@ -105,8 +114,10 @@ def build_application(
 
 async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await app.bot.set_my_commands([BotCommand(name, about) for name, about in general.COMMANDS])
+    reminder_service.start(app)
 
 
 async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    reminder_service.stop(app)
     services: Services = app.bot_data
     await services.engine.dispose()

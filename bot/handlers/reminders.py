@@ -97,10 +97,13 @@ async def _pause(now_turn: Turn, days: int) -> str:
 
 async def _resume(now_turn: Turn) -> str:
     chat = now_turn.chat
-    chat.paused_until = None
+    yesterday = now_turn.today - timedelta(days=1)
+    if chat.paused_until is not None and chat.paused_until > yesterday:
+        # Ending the pause yesterday (rather than forgetting it) keeps the slot rule that the first
+        # message after a pause is a workout, never "rest today" after a day we never prompted.
+        chat.paused_until = yesterday
     chat.reminders_enabled = True
-    # The pause covered the days up to yesterday; today the chat is training again.
-    await repo.end_pauses(now_turn.session, chat.id, now_turn.today - timedelta(days=1))
+    await repo.end_pauses(now_turn.session, chat.id, yesterday)
     reschedule(chat, now_turn.now)
     return _texts().get("commands.resumed", **_summary(chat))
 

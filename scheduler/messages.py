@@ -1,0 +1,189 @@
+"""What reminders, rest-day nudges and the /reminders menu say, and which buttons they carry.
+
+Pure: the texts come from ``bot/content/reminders.toml`` and everything else is passed in, so the
+scheduler and the handlers render the same words and both are tested without Telegram or a database.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from functools import cache
+from pathlib import Path
+from string import Formatter
+
+from bot import callbacks
+from scheduler.slots import WEEKDAY_NAMES
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "bot" / "content" / "reminders.toml"
+
+Buttons = tuple[tuple[tuple[str, str], ...], ...]
+
+DONE = callbacks.pack("done")
+SNOOZE = callbacks.pack("rem", "snooze")
+SKIP = callbacks.pack("rem", "skip")
+MENU = callbacks.pack("rem", "menu")
+PAUSE = callbacks.pack("rem", "pause")
+RESUME = callbacks.pack("rem", "resume")
+STOP = callbacks.pack("rem", "stop")
+# Few enough to fit one row on a phone; anything else is one /schedule away.
+PRESET_TIMES = (time(7, 0), time(12, 0), time(18, 0), time(20, 0))
+
+
+def day_button(day: int) -> str:
+    return callbacks.pack("rem", "day", str(day))
+
+
+def time_button(at: time) -> str:
+    return callbacks.pack("rem", "time", f"{at:%H%M}")
+
+
+def nudges_button(on: bool) -> str:
+    return callbacks.pack("rem", "nudges", "on" if on else "off")
+
+
+@dataclass(frozen=True)
+class ReminderTexts:
+    openers: tuple[str, ...]
+    lines: Mapping[str, str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ReminderTexts:
+        source = path or DEFAULT_PATH
+        with source.open("rb") as handle:
+            raw = tomllib.load(handle)
+        openers = raw.pop("openers", None)
+        if not isinstance(openers, list) or not openers or not all(isinstance(o, str) for o in openers):
+            raise ValueError(f"{source}: openers must be a non-empty list of strings")
+        lines: dict[str, str] = {}
+        for section, table in raw.items():
+            if not isinstance(table, dict):
+                raise ValueError(f"{source}: {section} must be a table")
+            for key, value in table.items():
+                if not isinstance(value, str):
+                    raise ValueError(f"{source}: {section}.{key} must be a string")
+                # A typo'd placeholder should fail at start-up, not in front of a user.
+                list(Formatter().parse(value))
+                lines[f"{section}.{key}"] = value.strip()
+        return cls(openers=tuple(o.strip() for o in openers), lines=lines)
+
+    def __getitem__(self, key: str) -> str:
+        return self.lines[key]
+
+    def get(self, key: str, /, **values: object) -> str:
+        return self.lines[key].format(**values) if values else self.lines[key]
+
+
+@cache
+def default_texts() -> ReminderTexts:
+    return ReminderTexts.load()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    buttons: Buttons = ()
+
+
+def opener_index(chat_id: int, slot: date, count: int) -> int:
+    """Which opener a reminder uses: stable for a slot (a resend reads the same), different next time."""
+    return (slot.toordinal() + chat_id % 7919) % count
+
+
+def workout_reminder(
+    texts: ReminderTexts,
+    *,
+    chat_id: int,
+    slot: date,
+    preview: str | None,
+    fatigue: bool,
+    snoozed: bool = False,
+) -> Rendered:
+    """The workout-day reminder; ``preview`` is already-escaped HTML naming today's exercises."""
+    if snoozed:
+        opener = texts["reminder.snoozed_opener"]
+    else:
+        opener = texts.openers[opener_index(chat_id, slot, len(texts.openers))]
+    parts = [opener, preview if preview is not None else texts["reminder.no_preview"]]
+    if fatigue:
+        parts.append(texts["reminder.fatigue"])
+    first_row = [(texts["reminder.done_button"], DONE)]
+    if not snoozed:
+        # One snooze a day: the snoozed copy offers only Done and Skip.
+        first_row.append((texts["reminder.snooze_button"], SNOOZE))
+    first_row.append((texts["reminder.skip_button"], SKIP))
+    return Rendered("\n\n".join(parts), (tuple(first_row),))
+
+
+def rest_nudge(texts: ReminderTexts, tip: str) -> Rendered:
+    """A rest-day nudge with one recovery tip (tips are plain text, so they are escaped here)."""
+    return Rendered(f"{texts['nudge.rest']}\n\n{texts.get('nudge.tip', tip=_escape(tip))}")
+
+
+def missed_nudge(texts: ReminderTexts, preview: str | None) -> Rendered:
+    parts = [texts["nudge.missed"]]
+    if preview is not None:
+        parts.append(preview)
+    return Rendered("\n\n".join(parts), (((texts["nudge.missed_button"], DONE),),))
+
+
+@dataclass(frozen=True)
+class MenuState:
+    days: frozenset[int]
+    at: time
+    timezone: str
+    nudges: bool
+    enabled: bool
+    paused_until: date | None
+    next_local: str | None
+
+
+def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
+    """The /reminders screen: current settings, and a button for every change it offers."""
+    if not state.enabled:
+        status = texts["menu.status_stopped"]
+    elif state.paused_until is not None:
+        status = texts.get("menu.status_paused", until=f"{state.paused_until:%a %d %b}")
+    elif state.next_local is not None:
+        status = texts.get("menu.status_on", next=state.next_local)
+    else:
+        status = texts["menu.status_idle"]
+    text = texts.get(
+        "menu.text",
+        days=", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(state.days)) or "—",
+        time=f"{state.at:%H:%M}",
+        timezone=_escape(state.timezone),
+        nudges=texts["menu.nudges_on" if state.nudges else "menu.nudges_off"],
+        status=status,
+    )
+    day_cells = []
+    for day, name in enumerate(WEEKDAY_NAMES):
+        label = name.capitalize()
+        day_cells.append(
+            (texts.get("menu.day_on", day=label) if day in state.days else label, day_button(day))
+        )
+    time_cells = tuple(
+        ((f"✓ {at:%H:%M}" if at == state.at else f"{at:%H:%M}"), time_button(at)) for at in PRESET_TIMES
+    )
+    nudge_label = texts["menu.nudges_button_on" if state.nudges else "menu.nudges_button_off"]
+    control: list[tuple[str, str]] = []
+    if state.enabled and state.paused_until is None:
+        control.append((texts["menu.pause_button"], PAUSE))
+    else:
+        control.append((texts["menu.resume_button"], RESUME))
+    if state.enabled:
+        control.append((texts["menu.stop_button"], STOP))
+    rows: Sequence[tuple[tuple[str, str], ...]] = (
+        tuple(day_cells[:4]),
+        tuple(day_cells[4:]),
+        time_cells,
+        ((nudge_label, nudges_button(not state.nudges)),),
+        tuple(control),
+    )
+    return Rendered(text, tuple(rows))
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

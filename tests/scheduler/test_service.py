@@ -1,0 +1,44 @@
+"""The APScheduler wiring: the tick job's options, and that firing it runs a real tick."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from scheduler import service
+from tests.bot.harness import running_harness
+
+CHAT = 31337
+
+
+async def test_tick_job_has_deliberate_options_and_runs_the_tick(tmp_path: Path) -> None:
+    async with running_harness(tmp_path, scheduler_tick_seconds=20) as harness:
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        scheduled = job.job
+        assert scheduled.misfire_grace_time is None
+        assert scheduled.coalesce is True
+        assert scheduled.max_instances == 1
+        assert scheduled.trigger.interval == timedelta(seconds=20)
+
+        await harness.onboard(CHAT)
+        # Onboarded on a Tuesday at 10:00 UTC: the first slot is that evening's rest-day nudge.
+        harness.clock.now = datetime(2026, 11, 24, 17, 59, tzinfo=UTC)
+        before = len(harness.api.messages_for(CHAT))
+        await scheduled.func(*scheduled.args)
+        assert len(harness.api.messages_for(CHAT)) == before
+
+        harness.clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+        await scheduled.func(*scheduled.args)
+        [nudge] = harness.api.messages_for(CHAT)[before:]
+        assert "Rest day" in (nudge.text or "")
+    assert job_queue.get_jobs_by_name(service.TICK_JOB_NAME) == (), "post_shutdown removes the job"
+
+
+async def test_start_replaces_rather_than_duplicates_the_job(tmp_path: Path) -> None:
+    async with running_harness(tmp_path) as harness:
+        service.start(harness.app)
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        assert len(job_queue.get_jobs_by_name(service.TICK_JOB_NAME)) == 1
