@@ -14,8 +14,15 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    sqlite = is_sqlite(url)
+    if sqlite and ":memory:" not in url:
+        # SQLite has one writer. With several pooled connections, two deferred transactions that both
+        # upgrade to writing fail at once with "database is locked" (the busy timeout cannot help a
+        # lock-upgrade deadlock); one shared connection makes them queue instead, which for a single
+        # process is also the fastest way through SQLite.
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60} | kwargs
     engine = create_async_engine(url, **kwargs)
-    if is_sqlite(url):
+    if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
+from scheduler.planning import SPARSE_AFTER, reschedule
 from storage import repo
 from storage.models import Chat
 
@@ -64,12 +65,17 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
             title=tg_chat.title or tg_chat.full_name,
             timezone=services.settings.default_timezone,
         )
+        now = services.clock()
         if chat.unanswered:
+            back_from_weekly = chat.unanswered >= SPARSE_AFTER
             chat.unanswered = 0
+            if back_from_weekly:
+                # The chat is back: return it to its full schedule now, not at next week's single slot.
+                reschedule(chat, now)
         if not chat.active:
             # A chat that blocked us and came back is a chat we may talk to again.
             chat.active = True
-        current = Turn(session=session, chat=chat, now=services.clock())
+        current = Turn(session=session, chat=chat, now=now)
         yield current
     for edit, text, buttons in current.pending:
         await (edit_or_reply if edit else reply)(update, context, text, buttons)

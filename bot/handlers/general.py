@@ -20,6 +20,8 @@ COMMANDS = (
     ("ask", "Ask a training question"),
     ("faq", "Common questions"),
     ("reminders", "Reminder days and time"),
+    ("schedule", "Set days and time, e.g. mon,thu 07:30"),
+    ("nudges", "Rest-day tips on or off"),
     ("pause", "Pause reminders for a while"),
     ("resume", "Resume reminders"),
     ("stop", "Stop all reminders"),
