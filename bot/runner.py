@@ -1,27 +1,209 @@
-"""Starting the real bot: migrations, logging with the token redacted, then polling or a webhook."""
+"""Starting the real bot: migrations, logging with the token redacted, then polling or a webhook.
+
+Both modes run the Application's life cycle here rather than through PTB's ``run_polling`` /
+``run_webhook``, for three reasons: webhook mode serves its own HTTP app (see ``bot.webhook``);
+polling must give up with a clear message when another process holds the token, which
+``run_polling`` would retry forever; and the exit status has to tell a supervisor what happened.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
+from typing import Final
 
 from telegram import Update
+from telegram.error import Conflict, InvalidToken, TelegramError
 
 from bot.app import build_application
+from bot.context import CoachApplication
 from bot.logs import configure_logging
-from bot.settings import Settings
+from bot.settings import Settings, WebhookEndpoint
+from bot.webhook import WebhookServer
 from storage.db import create_engine
 from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
+EXIT_OK: Final = 0
+EXIT_FAILED: Final = 1
+EXIT_BAD_TOKEN: Final = 2
+# Its own status so a supervisor can be told not to restart into the same conflict
+# (systemd: RestartPreventExitStatus=3).
+EXIT_CONFLICT: Final = 3
+
+ANOTHER_POLLER = "another instance is polling with this token — stop it or use --webhook"
+# A restart that briefly overlaps its predecessor sees a conflict or two; an instance that keeps
+# polling beside us keeps producing them.
+CONFLICTS_TO_GIVE_UP: Final = 3
+CONFLICT_WINDOW_SECONDS: Final = 60.0
+
+
+class ConflictWatch:
+    """Counts getUpdates conflicts and says when they are no longer a passing overlap."""
+
+    def __init__(
+        self,
+        limit: int = CONFLICTS_TO_GIVE_UP,
+        window: float = CONFLICT_WINDOW_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._seen: list[float] = []
+
+    def conflict(self) -> bool:
+        """Record one conflict; True once there were ``limit`` of them within ``window`` seconds."""
+        now = self.clock()
+        self._seen = [moment for moment in self._seen if now - moment < self.window] + [now]
+        return len(self._seen) >= self.limit
+
 
 def run_bot(config: Settings, *, webhook: bool = False) -> int:
     token = config.require_token()
+    endpoint = config.require_webhook() if webhook else None
     secrets = (token,) + ((config.webhook_secret.get_secret_value(),) if config.webhook_secret else ())
     configure_logging(config.log_level_number, secrets)
-    asyncio.run(upgrade(config.database_url))
-    app = build_application(config, create_engine(config.database_url), token=token)
-    log.info("Back Coach starting (%s)", "webhook" if webhook else "polling")
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
+    # Every update would otherwise add an access-log line; refused requests still log at WARNING.
+    logging.getLogger("tornado.access").setLevel(max(config.log_level_number, logging.WARNING))
+    return asyncio.run(_run(config, token, endpoint))
+
+
+async def _run(config: Settings, token: str, endpoint: WebhookEndpoint | None) -> int:
+    stop = asyncio.Event()
+    with _stop_on_signals(stop):
+        await upgrade(config.database_url)
+        app = build_application(config, create_engine(config.database_url), token=token)
+        log.info("Back Coach starting (%s)", "webhook" if endpoint else "polling")
+        try:
+            async with _life_cycle(app):
+                if endpoint is None:
+                    return await _poll(app, stop)
+                return await _serve_webhook(app, config, endpoint, stop)
+        except InvalidToken:
+            log.error("Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): check it with @BotFather")
+            return EXIT_BAD_TOKEN
+        except TelegramError as error:
+            log.error("could not start: the Bot API answered %s: %s", type(error).__name__, error)
+            return EXIT_FAILED
+
+
+@asynccontextmanager
+async def _life_cycle(app: CoachApplication) -> AsyncIterator[None]:
+    """initialize → post_init → (caller starts receiving) → stop → post_stop → shutdown → post_shutdown.
+
+    The same order as PTB's ``run_polling``, so what ``bot.app`` hooks into post_init and post_shutdown
+    (the command menu, the reminder scheduler, disposing the engine) runs in both modes.
+    """
+    try:
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        yield
+    finally:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+@contextmanager
+def _stop_on_signals(stop: asyncio.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM ask for a graceful stop instead of interrupting whatever is running."""
+    loop = asyncio.get_running_loop()
+    handled: list[signal.Signals] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Event loops without signal support (Windows' proactor) leave Ctrl+C as KeyboardInterrupt.
+        with suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+            handled.append(signum)
+    try:
+        yield
+    finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+
+
+async def _poll(app: CoachApplication, stop: asyncio.Event) -> int:
+    # PTB's polling start deletes any webhook. A webhook here belongs to a webhook deployment of this
+    # bot, and deleting it would silently take its updates away, so polling refuses instead.
+    info = await app.bot.get_webhook_info()
+    if info.url:
+        log.error(
+            "a webhook is set for this bot (%s), so another deployment receives its updates — stop it "
+            "and delete the webhook before polling, or use --webhook",
+            info.url,
+        )
+        return EXIT_CONFLICT
+
+    watch = ConflictWatch()
+    reason: list[str] = []
+
+    def on_polling_error(error: TelegramError) -> None:
+        if isinstance(error, Conflict):
+            if watch.conflict() and not reason:
+                webhook = "webhook" in str(error).lower()
+                reason.append(
+                    "a webhook was set for this bot while polling — stop polling or use --webhook"
+                    if webhook
+                    else ANOTHER_POLLER
+                )
+                stop.set()
+            return
+        log.warning("getUpdates failed (%s: %s); retrying", type(error).__name__, error)
+
+    assert app.updater is not None, "the application is built with an Updater"
+    await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=on_polling_error)
+    await app.start()
+    await stop.wait()
+    if not reason:
+        return EXIT_OK
+    log.error(reason[0])
+    # Stopping confirms the offset with one last getUpdates, which fails with the same conflict;
+    # its traceback would bury the line above.
+    updater_log = logging.getLogger("telegram.ext.Updater")
+    level = updater_log.level
+    updater_log.setLevel(logging.CRITICAL)
+    try:
+        await app.updater.stop()
+    finally:
+        updater_log.setLevel(level)
+    return EXIT_CONFLICT
+
+
+async def _serve_webhook(
+    app: CoachApplication, config: Settings, endpoint: WebhookEndpoint, stop: asyncio.Event
+) -> int:
+    server = WebhookServer(
+        app,
+        path=endpoint.path,
+        secret=endpoint.secret,
+        listen=config.webhook_listen,
+        port=config.webhook_port,
+        max_body_bytes=config.webhook_max_body_bytes,
+    )
+    await app.start()
+    async with server:
+        log.info("webhook listening on %s:%d%s", server.listen, server.port, endpoint.path)
+        # Every replica sets the same webhook; Telegram treats the repeat as a no-op, so no replica has
+        # to be special. drop_pending_updates=False: updates queued during a deploy are still wanted.
+        await app.bot.set_webhook(
+            url=endpoint.url,
+            secret_token=endpoint.secret,
+            allowed_updates=Update.ALL_TYPES,
+            drop_pending_updates=False,
+        )
+        await stop.wait()
+        log.info("stopping: no new updates accepted, finishing the queued ones")
+    # Leaving the webhook set on purpose: other replicas may still be serving it.
+    return EXIT_OK

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import zoneinfo
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -14,6 +17,10 @@ TOKEN_HELP = (
     "TELEGRAM_BOT_TOKEN=<token> in .env or the environment, and run again. "
     "`backcoach chat` tries the coach without a token."
 )
+# Telegram accepts 1–256 of these characters as a webhook secret; fewer than 32 would be guessable.
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+MIN_WEBHOOK_SECRET_LENGTH = 32
+SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
 
 
 class SettingsError(Exception):
@@ -35,6 +42,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -72,6 +80,46 @@ class Settings(BaseSettings):
         if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value().strip():
             raise SettingsError(TOKEN_HELP)
         return self.telegram_bot_token.get_secret_value().strip()
+
+    def require_webhook(self) -> WebhookEndpoint:
+        """What webhook mode needs, checked only then: polling must not fail over settings it never uses."""
+        url = (self.webhook_url or "").strip()
+        if not url:
+            raise SettingsError(
+                "WEBHOOK_URL is not set: webhook mode needs the public https:// address Telegram should "
+                "call, e.g. WEBHOOK_URL=https://coach.example.com/telegram"
+            )
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            raise SettingsError(
+                f"WEBHOOK_URL is invalid: Telegram only calls https:// URLs with a host name, not {url!r}"
+            )
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not secret:
+            raise SettingsError(
+                f"WEBHOOK_SECRET is not set: webhook mode needs at least {MIN_WEBHOOK_SECRET_LENGTH} "
+                f"random characters from A-Z a-z 0-9 _ - ({SECRET_HINT})"
+            )
+        if not WEBHOOK_SECRET_PATTERN.fullmatch(secret):
+            raise SettingsError(
+                "WEBHOOK_SECRET is invalid: Telegram accepts only A-Z a-z 0-9 _ - and at most 256 "
+                f"characters ({SECRET_HINT})"
+            )
+        if len(secret) < MIN_WEBHOOK_SECRET_LENGTH:
+            raise SettingsError(
+                f"WEBHOOK_SECRET is too weak: {len(secret)} characters, use at least "
+                f"{MIN_WEBHOOK_SECRET_LENGTH} ({SECRET_HINT})"
+            )
+        return WebhookEndpoint(url=url, path=parts.path or "/", secret=secret)
+
+
+@dataclass(frozen=True)
+class WebhookEndpoint:
+    """The validated webhook address; ``path`` is where this process serves it (the URL's own path)."""
+
+    url: str
+    path: str
+    secret: str = field(repr=False)
 
 
 def load_settings(**overrides: object) -> Settings:

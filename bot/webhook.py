@@ -1,0 +1,205 @@
+"""The HTTP side of webhook mode: Telegram's updates in, a health check out.
+
+A small tornado application of our own rather than PTB's ``run_webhook``: PTB's built-in server
+answers only the update path, and a load balancer in front of several replicas needs a health
+endpoint that says whether this replica can reach the database. tornado is already installed
+(PTB's ``webhooks`` extra), so this adds no dependency. The Application runs without an Updater:
+the handler puts each update on ``application.update_queue``, exactly what PTB's own webhook does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import re
+import socket
+from typing import Any, Final
+
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Update
+
+from bot.context import CoachApplication
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER: Final = "X-Telegram-Bot-Api-Secret-Token"
+HEALTH_PATH: Final = "/healthz"
+DEFAULT_MAX_BODY_BYTES: Final = 1024 * 1024
+# An oversized body that is not much larger than the limit is read and thrown away, so an ordinary
+# client (one that sends its whole body before reading) sees the 413 instead of a reset connection;
+# past this multiple the connection is closed without reading.
+DISCARD_FACTOR: Final = 16
+HEALTH_TIMEOUT_SECONDS: Final = 5.0
+# Telegram waits for an answer per update; a slow client must not hold a connection forever.
+BODY_TIMEOUT_SECONDS: Final = 30.0
+IDLE_TIMEOUT_SECONDS: Final = 75.0
+
+
+class WebhookServer:
+    """Serves ``POST <path>`` (updates) and ``GET /healthz`` for one Application on ``listen:port``.
+
+    Port 0 picks a free port; :attr:`port` holds the real one after :meth:`start`.
+    """
+
+    def __init__(
+        self,
+        app: CoachApplication,
+        *,
+        path: str,
+        secret: str,
+        listen: str = "127.0.0.1",
+        port: int = 8080,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    ) -> None:
+        if not secret:
+            raise ValueError("a webhook without a secret would accept updates from anyone")
+        self.app = app
+        self.path = path
+        self.listen = listen
+        self.port = port
+        self.max_body_bytes = max_body_bytes
+        self._secret = secret.encode()
+        self._server: tornado.httpserver.HTTPServer | None = None
+
+    async def start(self) -> None:
+        if self._server is not None:
+            raise RuntimeError("the webhook server is already running")
+        routes: list[Any] = [
+            (HEALTH_PATH, HealthHandler, {"server": self}),
+            # The configured path is a literal, tornado routes are regular expressions.
+            (re.escape(self.path), UpdateHandler, {"server": self}),
+        ]
+        web_app = tornado.web.Application(routes, default_handler_class=NotFoundHandler)
+        sockets = tornado.netutil.bind_sockets(self.port, address=self.listen, family=socket.AF_UNSPEC)
+        self.port = sockets[0].getsockname()[1]
+        self._server = tornado.httpserver.HTTPServer(
+            web_app,
+            max_body_size=self.max_body_bytes * DISCARD_FACTOR,
+            body_timeout=BODY_TIMEOUT_SECONDS,
+            idle_connection_timeout=IDLE_TIMEOUT_SECONDS,
+            # Behind the reverse proxy, logs should name the client rather than the proxy.
+            xheaders=True,
+        )
+        self._server.add_sockets(sockets)
+
+    async def stop(self) -> None:
+        """Stop accepting, then end open connections; updates already queued are still processed."""
+        if self._server is None:
+            return
+        server, self._server = self._server, None
+        server.stop()
+        await server.close_all_connections()
+
+    async def __aenter__(self) -> WebhookServer:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    def secret_matches(self, header: str | None) -> bool:
+        # compare_digest keeps the check's duration independent of how much of the secret was right.
+        return header is not None and hmac.compare_digest(header.encode(), self._secret)
+
+    async def database_ok(self) -> bool:
+        engine: AsyncEngine = self.app.bot_data.engine
+        try:
+            async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS), engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception as error:
+            # One line, no traceback: a load balancer polls this every few seconds.
+            log.warning("health check: database unavailable (%s)", type(error).__name__)
+            return False
+        return True
+
+
+class _JsonHandler(tornado.web.RequestHandler):
+    def reply(self, status: int, payload: dict[str, Any]) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(payload))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        # tornado's default is an HTML page that names the exception; callers get a plain JSON status.
+        self.reply(status_code, {"ok": False, "error": self._reason})
+
+
+class NotFoundHandler(_JsonHandler):
+    def prepare(self) -> None:
+        self.reply(404, {"ok": False, "error": "not found"})
+
+
+class HealthHandler(_JsonHandler):
+    def initialize(self, server: WebhookServer) -> None:
+        self.server = server
+
+    async def get(self) -> None:
+        if not self.server.app.running:
+            self.reply(503, {"status": "stopping"})
+        elif await self.server.database_ok():
+            self.reply(200, {"status": "ok"})
+        else:
+            self.reply(503, {"status": "database unavailable"})
+
+
+@tornado.web.stream_request_body
+class UpdateHandler(_JsonHandler):
+    """One Telegram update per POST; the body is streamed so its size is checked before it is kept."""
+
+    def initialize(self, server: WebhookServer) -> None:
+        self.server = server
+        self._chunks: list[bytes] = []
+        self._received = 0
+
+    def prepare(self) -> None:
+        if self.request.method != "POST":
+            return
+        if not self.server.secret_matches(self.request.headers.get(SECRET_HEADER)):
+            log.info("webhook: refused a request without the right secret from %s", self.request.remote_ip)
+            self.reply(403, {"ok": False, "error": "forbidden"})
+            return
+        declared = self.request.headers.get("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) > self.server.max_body_bytes:
+            log.warning("webhook: refused a %s-byte body", declared)
+            if int(declared) > self.server.max_body_bytes * DISCARD_FACTOR:
+                self.reply(413, {"ok": False, "error": "body too large"})
+
+    def data_received(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        if self._received <= self.server.max_body_bytes:
+            self._chunks.append(chunk)
+        else:
+            self._chunks.clear()
+
+    async def post(self) -> None:
+        if self._received > self.server.max_body_bytes:
+            self.reply(413, {"ok": False, "error": "body too large"})
+            return
+        if not self.server.app.running:
+            # Telegram retries a delivery that did not get a 2xx, so nothing is lost while stopping.
+            self.reply(503, {"ok": False, "error": "stopping"})
+            return
+        update = self._parse(b"".join(self._chunks))
+        if update is None:
+            self.reply(400, {"ok": False, "error": "not a Telegram update"})
+            return
+        await self.server.app.update_queue.put(update)
+        self.reply(200, {"ok": True})
+
+    def _parse(self, body: bytes) -> Update | None:
+        try:
+            data = json.loads(body)
+            if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+                return None
+            return Update.de_json(data, self.server.app.bot)
+        except Exception as error:
+            # Anything a client can send must end as a 400, never as a handler crash.
+            log.info("webhook: unreadable update (%s)", type(error).__name__)
+            return None
