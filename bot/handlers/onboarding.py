@@ -97,35 +97,33 @@ def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
     return True
 
 
-async def choose_level(update: Update, context: BotContext) -> None:
+async def _choose(update: Update, context: BotContext, feature: str, step: str, allowed: set[str]) -> None:
+    """A level or equipment button: answer onboarding's question, or change the setting later on."""
     query = update.callback_query
     assert query is not None
-    args = callbacks.unpack(query.data, "lvl", 1)
-    if args is None or args[0] not in set(Level):
+    args = callbacks.unpack(query.data, feature, 1)
+    if args is None or args[0] not in allowed:
         await query.answer(context.services.texts["errors.stale_button"])
         return
     await query.answer()
+    value = args[0]
     async with turn(update, context) as now_turn:
-        now_turn.chat.level = args[0]
-        if not advance(context, now_turn, LEVEL):
-            now_turn.edit(
-                context.services.texts.get("settings.level_set", level=level_label(context, args[0]))
-            )
+        if step == LEVEL:
+            now_turn.chat.level = value
+            confirmation = ("settings.level_set", {"level": level_label(context, value)})
+        else:
+            now_turn.chat.equipment = value
+            confirmation = ("settings.equipment_set", {"equipment": equipment_label(context, value)})
+        if not advance(context, now_turn, step):
+            now_turn.edit(context.services.texts.get(confirmation[0], **confirmation[1]))
+
+
+async def choose_level(update: Update, context: BotContext) -> None:
+    await _choose(update, context, "lvl", LEVEL, set(Level))
 
 
 async def choose_equipment(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    args = callbacks.unpack(query.data, "eq", 1)
-    if args is None or args[0] not in set(Equipment):
-        await query.answer(context.services.texts["errors.stale_button"])
-        return
-    await query.answer()
-    async with turn(update, context) as now_turn:
-        now_turn.chat.equipment = args[0]
-        if not advance(context, now_turn, EQUIPMENT):
-            label = equipment_label(context, args[0])
-            now_turn.edit(context.services.texts.get("settings.equipment_set", equipment=label))
+    await _choose(update, context, "eq", EQUIPMENT, set(Equipment))
 
 
 async def choose_timezone(update: Update, context: BotContext) -> None:

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.coach.streaks import summarize
+from bot.coach.streaks import StreakSummary, summarize
 from bot.context import BotContext
-from bot.handlers.common import reply, turn
+from bot.handlers.common import Turn, reply, turn
 from storage import repo
+
+
+async def score_of(now_turn: Turn) -> StreakSummary:
+    """The chat's streak as of its local today, from the log and its pauses."""
+    chat = now_turn.chat
+    days = await repo.logged_days(now_turn.session, chat.id)
+    pauses = await repo.pause_ranges(now_turn.session, chat.id)
+    return summarize(days, now_turn.today, chat.weekly_target, pauses)
 
 
 async def streak(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
-        days = await repo.logged_days(now_turn.session, chat.id)
-        pauses = await repo.pause_ranges(now_turn.session, chat.id)
+        score = await score_of(now_turn)
         paused_until = (
             chat.paused_until if chat.paused_until and chat.paused_until >= now_turn.today else None
         )
-    score = summarize(days, now_turn.today, chat.weekly_target, pauses)
     if score.total == 0:
         hint = texts["progress.hint_none"]
     elif score.this_week >= score.weekly_target:

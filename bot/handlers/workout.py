@@ -7,9 +7,9 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach.model import Equipment, Level
-from bot.coach.streaks import summarize
 from bot.coach.workouts import Session, plan_session, render_session
 from bot.context import BotContext
+from bot.handlers import progress
 from bot.handlers.common import Turn, escape, member_name, reply, turn
 from storage import repo
 
@@ -54,9 +54,7 @@ async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:
         )
         if not new:
             return False, texts["workout.already_logged_long"]
-        days = await repo.logged_days(now_turn.session, chat.id)
-        pauses = await repo.pause_ranges(now_turn.session, chat.id)
-        score = summarize(days, now_turn.today, chat.weekly_target, pauses)
+        score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
             text = texts.get(
                 "workout.logged",
