@@ -29,6 +29,7 @@ DEFAULT_SETS = (
     "unseen2.tsv",
     "unseen3.tsv",
     "unseen4.tsv",
+    "unseen6.tsv",
 )
 
 

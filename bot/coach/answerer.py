@@ -12,6 +12,7 @@ an honest "I don't know". Everything expensive is precomputed when the Answerer 
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 import unicodedata
@@ -38,6 +39,16 @@ UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the fir
 STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
 MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
 ANSWER_THRESHOLD = 0.5
+# The statistical scorer (naive Bayes trained on phrasings.toml) only speaks when the curated matcher would
+# decline: it may answer then if it is very sure, the curated matcher has at least some evidence for the
+# same topic, and nothing marks the question as off-topic. Tuned on the evals/ sets, which share no
+# questions with the corpus; see evals/README.md for the blind first runs.
+BAYES_ALPHA = 0.1  # additive smoothing of the statistical scorer
+BAYES_THRESHOLD = 0.95  # posterior the scorer's best topic needs
+BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
+# When the matcher does answer but the scorer is sure of another topic and gives the matcher's topic almost
+# no chance, the matcher was most likely misled by one word; the scorer's topic is answered instead.
+BAYES_OVERRIDE = 0.01
 
 # Articles and possessives are skipped when matching phrases, so "without a pull up bar", "without pull
 # up bar" and "without my pull up bar" are the same phrase.
@@ -134,6 +145,43 @@ class _Reading:
     unknown: int
     smalltalk: list[str]
     only_smalltalk: bool
+    features: tuple[str, ...] = ()
+
+
+class _Bayes:
+    """Multinomial naive Bayes over a question's features, trained on the phrasing corpus at load time.
+
+    Each feature keeps one log-likelihood per class, so scoring a question is a handful of vector sums.
+    """
+
+    def __init__(self, examples: list[tuple[int, tuple[str, ...]]], classes: int, alpha: float) -> None:
+        counts: dict[str, list[float]] = {}
+        totals = [0.0] * classes
+        for label, features in examples:
+            for feature in features:
+                counts.setdefault(feature, [0.0] * classes)[label] += 1.0
+                totals[label] += 1.0
+        denominators = [total + alpha * len(counts) for total in totals]
+        self._loglik: dict[str, tuple[float, ...]] = {
+            feature: tuple(math.log((row[c] + alpha) / denominators[c]) for c in range(classes))
+            for feature, row in counts.items()
+        }
+        self._classes = classes
+
+    def known(self, features: Iterable[str]) -> list[str]:
+        return [f for f in features if f in self._loglik]
+
+    def posterior(self, features: Iterable[str]) -> list[float]:
+        """Probability of each class given the features the model knows (uniform prior)."""
+        logits = [0.0] * self._classes
+        for feature in features:
+            row = self._loglik.get(feature)
+            if row is not None:
+                logits = [a + b for a, b in zip(logits, row, strict=True)]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return [e / total for e in exps]
 
 
 class Answerer:
@@ -186,6 +234,17 @@ class Answerer:
             for concept, weight in topic.keywords.items():
                 self._by_concept.setdefault(concept, []).append((index, weight))
 
+        # The statistical scorer: one class per topic (same order as self._topics) plus "off-topic" last.
+        index_of = {topic.id: index for index, topic in enumerate(self._topics)}
+        examples = [
+            (index_of[topic_id], self._read(question).features)
+            for topic_id, questions in kb.phrasings.items()
+            for question in questions
+        ]
+        self._offtopic_class = len(self._topics)
+        examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
+        self._bayes = _Bayes(examples, len(self._topics) + 1, BAYES_ALPHA) if examples else None
+
     def _add_phrase(self, phrase: str, concept: str) -> None:
         key = _phrase_key(phrase)
         if not key:
@@ -233,6 +292,9 @@ class Answerer:
         """Each token as a known stem where possible, with whether it is known at all."""
         for raw in tokens:
             for token in self._typos.get(raw, (raw,)):
+                if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
+                    yield token, True
+                    continue
                 stemmed = stem(token)
                 if stemmed in self._known:
                     yield stemmed, True
@@ -290,8 +352,31 @@ class Answerer:
                     only_smalltalk = False
                 i += 1
         return _Reading(
-            concepts, offtopic, unrelated, foreign, len(unknown), kinds, only_smalltalk and bool(kinds)
+            concepts,
+            offtopic,
+            unrelated,
+            foreign,
+            len(unknown),
+            kinds,
+            only_smalltalk and bool(kinds),
+            self._features(stems, concepts, offtopic, unrelated, foreign),
         )
+
+    def _features(
+        self, stems: list[str], concepts: set[str], offtopic: int, unrelated: int, foreign: int
+    ) -> tuple[str, ...]:
+        """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
+        found = {"c:" + c for c in concepts}
+        content = [s for s in stems if s not in SKIPPABLE]
+        found.update("w:" + s for s in content if s not in self._stopwords)
+        found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(content))
+        if offtopic:
+            found.add("x:off")
+        if unrelated:
+            found.add("x:unrelated")
+        if foreign:
+            found.add("x:foreign")
+        return tuple(sorted(found))
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -340,15 +425,47 @@ class Answerer:
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
         if confidence >= ANSWER_THRESHOLD:
-            topic = self._topics[ranked[0]]
+            better = self._statistical(reading, scores, veto=ranked[0])
+            topic = self._topics[ranked[0] if better is None else better[0]]
             text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
             return Answer(question, "answer", topic.id, round(confidence, 4), text, topic.related[:2])
+
+        fallback_topic = self._statistical(reading, scores)
+        if fallback_topic is not None:
+            index, probability = fallback_topic
+            topic = self._topics[index]
+            text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
+            return Answer(question, "answer", topic.id, round(probability, 4), text, topic.related[:2])
 
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
                 closest.append(fallback)
         return Answer(question, "decline", None, round(confidence, 4), lex.decline_text, tuple(closest))
+
+    def _statistical(
+        self, reading: _Reading, scores: list[float], veto: int | None = None
+    ) -> tuple[int, float] | None:
+        """The statistical scorer's topic and posterior when it may answer instead of the matcher.
+
+        Without ``veto`` the matcher declined; with it, the matcher chose topic ``veto`` and the scorer only
+        takes over when it gives that topic less than BAYES_OVERRIDE.
+        """
+        if self._bayes is None or reading.unrelated or reading.foreign:
+            return None
+        if reading.offtopic and not self._subjects & reading.concepts:
+            return None
+        posterior = self._bayes.posterior(reading.features)
+        best = max(range(len(posterior)), key=posterior.__getitem__)
+        if best == self._offtopic_class or posterior[best] < BAYES_THRESHOLD:
+            return None
+        if scores[best] < BAYES_MIN_EVIDENCE:
+            return None
+        if veto is not None and (
+            best == veto or posterior[veto] >= BAYES_OVERRIDE or scores[best] < scores[veto] - MIN_EVIDENCE
+        ):
+            return None
+        return best, posterior[best]
 
     def _emoji_smalltalk(self, question: str) -> str | None:
         found = [

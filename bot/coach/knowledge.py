@@ -50,6 +50,7 @@ MAX_TITLE = 30
 MAX_ANSWER = 1000
 MAX_TIP = 200
 MIN_TIPS_PER_TOPIC = 3
+MIN_PHRASINGS = 40
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "content" / "knowledge"
 
@@ -116,15 +117,26 @@ class KnowledgeBase:
     faq_ids: tuple[str, ...]
     tips: tuple[Tip, ...]
     lexicon: Lexicon
+    # How trainees ask about each topic (phrasings.toml), and questions that must be declined.
+    phrasings: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    offtopic_phrasings: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> KnowledgeBase:
-        """Read and validate ``topics.toml``, ``lexicon.toml`` and ``tips.toml``; ValueError on bad data."""
+        """Read and validate topics, lexicon, tips and phrasings; ValueError on bad data."""
         base = DEFAULT_DIRECTORY if directory is None else Path(directory)
         lexicon = _load_lexicon(_read(base / "lexicon.toml"))
         topics = _load_topics(_read(base / "topics.toml"), lexicon)
         tips = _load_tips(_read(base / "tips.toml"))
-        return cls(topics=topics, faq_ids=FAQ_IDS, tips=tips, lexicon=lexicon)
+        phrasings, offtopic = _load_phrasings(_read(base / "phrasings.toml"))
+        return cls(
+            topics=topics,
+            faq_ids=FAQ_IDS,
+            tips=tips,
+            lexicon=lexicon,
+            phrasings=phrasings,
+            offtopic_phrasings=offtopic,
+        )
 
     def tips_for(self, topic: str) -> tuple[Tip, ...]:
         return tuple(tip for tip in self.tips if tip.topic == topic)
@@ -326,3 +338,36 @@ def _load_tips(data: dict[str, Any]) -> tuple[Tip, ...]:
         if count < MIN_TIPS_PER_TOPIC:
             raise ValueError(f"tips.toml: {topic} has {count} tips, need at least {MIN_TIPS_PER_TOPIC}")
     return tuple(tips)
+
+
+def _lines(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: expected a multi-line string, one question per line")
+    return tuple(line.strip() for line in value.splitlines() if line.strip())
+
+
+def _load_phrasings(data: dict[str, Any]) -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]:
+    where = "phrasings.toml"
+    raw = data.get("topics")
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: [topics] table missing")
+    unknown = [t for t in raw if t not in TOPIC_IDS]
+    if unknown:
+        raise ValueError(f"{where}: unknown topic ids {unknown}")
+    phrasings: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, str] = {}
+    for topic_id in TOPIC_IDS:
+        lines = _lines(raw.get(topic_id), f"{where} topics.{topic_id}")
+        if len(lines) < MIN_PHRASINGS:
+            raise ValueError(f"{where}: {topic_id} has {len(lines)} phrasings, need at least {MIN_PHRASINGS}")
+        for line in lines:
+            key = line.lower()
+            if key in seen:
+                raise ValueError(f"{where}: {line!r} is listed under both {seen[key]} and {topic_id}")
+            seen[key] = topic_id
+        phrasings[topic_id] = lines
+    offtopic = _lines(data.get("offtopic", {}).get("questions"), f"{where} offtopic.questions")
+    clash = [line for line in offtopic if line.lower() in seen]
+    if clash:
+        raise ValueError(f"{where}: off-topic questions also listed under a topic: {clash}")
+    return MappingProxyType(phrasings), offtopic

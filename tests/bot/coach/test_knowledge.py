@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.answerer import plain_text
+from bot.coach.answerer import Answerer, plain_text, stem, words
 from bot.coach.knowledge import (
     DEFAULT_DIRECTORY,
     FAQ_IDS,
     MAX_ANSWER,
     MAX_TIP,
     MAX_TITLE,
+    MIN_PHRASINGS,
     TIP_TOPICS,
     TOPIC_IDS,
     KnowledgeBase,
@@ -143,6 +144,14 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
         ("tips.toml", '  "Try 10 slow cat-cows', f'  "{"y" * 201}",\n  "Try 10 slow cat-cows', "limit 200"),
         ("tips.toml", "Rest day! Your back", "Rest day! <b>Your</b> back", "plain text"),
         ("lexicon.toml", 'subjects = ["back",', 'subjects = ["bak",', "offtopic.subjects"),
+        ("phrasings.toml", "[topics]\nwhy-upper-back", "[topics]\nwhy-upper-bak", "unknown topic ids"),
+        (
+            "phrasings.toml",
+            "how to deadlift properly\n",
+            "how often should i train my back\n",
+            "listed under both",
+        ),
+        ("phrasings.toml", "best leg exercises\n", "home back workout\n", "also listed under a topic"),
         (
             "lexicon.toml",
             'default_suggestions = ["faq-frequency", "beginner", "faq-home"]',
@@ -184,3 +193,56 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     (directory / "lexicon.toml").unlink()
     with pytest.raises(ValueError, match="knowledge file missing"):
         KnowledgeBase.load(directory)
+
+
+# -- the phrasing corpus -----------------------------------------------------------------------------
+
+
+def test_too_few_phrasings_is_reported(tmp_path: Path) -> None:
+    directory = _copy(tmp_path)
+    text = (directory / "phrasings.toml").read_text(encoding="utf-8")
+    start = text.index('why-upper-back = """\n') + len('why-upper-back = """\n')
+    end = text.index('"""', start)
+    (directory / "phrasings.toml").write_text(text[:start] + "why train upper back\n" + text[end:], "utf-8")
+    with pytest.raises(ValueError, match="why-upper-back has 1 phrasings"):
+        KnowledgeBase.load(directory)
+
+
+def test_every_topic_has_a_varied_phrasing_corpus(kb: KnowledgeBase) -> None:
+    assert tuple(kb.phrasings) == TOPIC_IDS
+    for topic_id, questions in kb.phrasings.items():
+        assert len(questions) >= MIN_PHRASINGS, topic_id
+        assert len({q.lower() for q in questions}) == len(questions), topic_id
+    assert len(kb.offtopic_phrasings) >= 100
+
+
+def test_every_corpus_word_is_known_to_the_matcher(kb: KnowledgeBase) -> None:
+    """Each word in phrasings.toml is a concept word, a stop word or an everyday word in lexicon.toml.
+
+    Unknown words would count against answering, and a word the typo corrector turns into another known
+    word ("ruin" into "run") would mislead it; both mean the lexicon must grow with the corpus.
+    """
+    answerer = Answerer(kb)
+    problems = []
+    for topic_id, questions in [*kb.phrasings.items(), ("offtopic", kb.offtopic_phrasings)]:
+        for question in questions:
+            tokens = words(question)
+            for token, (found, known) in zip(tokens, answerer._stems(tokens), strict=True):
+                if not known:
+                    problems.append(f"{topic_id}: {token!r} unknown in {question!r}")
+                elif found != stem(token) and token not in kb.lexicon.typos:
+                    problems.append(f"{topic_id}: {token!r} read as {found!r} in {question!r}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_corpus_shares_no_question_with_the_eval_sets(kb: KnowledgeBase) -> None:
+    evals = Path(__file__).resolve().parents[3] / "evals"
+    asked = {
+        " ".join(words(line.partition("\t")[2]))
+        for path in evals.glob("*.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "\t" in line and not line.startswith("#")
+    }
+    corpus = [q for questions in kb.phrasings.values() for q in questions] + list(kb.offtopic_phrasings)
+    shared = [q for q in corpus if " ".join(words(q)) in asked]
+    assert not shared, shared
