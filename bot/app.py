@@ -29,6 +29,7 @@ from bot.coach.texts import Texts
 from bot.coach.workouts import Catalog
 from bot.context import BotContext, CoachApplication, Services, system_clock
 from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
+from bot.request import AiohttpRequest
 from bot.settings import Settings
 from scheduler import service as reminder_service
 
@@ -56,8 +57,9 @@ def build_application(
     )
     if config.telegram_base_url:
         builder = builder.base_url(config.telegram_base_url)
-    if request is not None:
-        builder = builder.request(request).get_updates_request(updates_request or request)
+    if request is None:
+        request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
+    builder = builder.request(request).get_updates_request(updates_request or request)
     if rate_limit:
         # PTB types the limiter's per-call data as None while AIORateLimiter declares a dict.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
