@@ -1,0 +1,176 @@
+"""Reminder fan-out: thousands of chats due in the same minute, sent by scheduler.dispatch.tick.
+
+Capped runs put Telegram's flood control in the bench server (N sends in any sliding second, one per
+chat per second, 429 + retry_after beyond that) and read achieved rate, 429s, duplicates and losses
+from the server's own records. Uncapped runs time claim + render + send + record end to end.
+
+The dispatcher is driven the way its service would be if the tick ran back to back (the production
+service waits ``scheduler_tick_seconds`` between ticks; see the note printed with the results).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from common import PG_URL, TOKEN, Population, bench_server, control, fmt, populate, table
+from sqlalchemy import func, select
+
+from bot.app import build_application
+from bot.settings import Settings
+from scheduler.dispatch import Content, DispatchConfig, TickReport, tick
+from storage.db import create_engine, make_sessionmaker
+from storage.models import Chat, Outbox
+
+
+@dataclass
+class FanoutResult:
+    label: str
+    chats: int
+    cap: float | None
+    pacer: float
+    seconds: float
+    server_rate: float
+    too_many: int
+    duplicates: int
+    lost: int
+    statuses: dict[str, int]
+
+
+async def _drain(
+    base: str, url: str, chats: int, config: DispatchConfig, bound: float
+) -> tuple[float, dict[str, int]]:
+    """Tick back to back until no chat is due and no outbox row is pending (bounded in time)."""
+    engine = create_engine(url, pool_size=20) if url.startswith("postgresql") else create_engine(url)
+    sessionmaker = make_sessionmaker(engine)
+    settings = Settings(telegram_base_url=f"{base}/bot", database_url=url, log_level="WARNING")
+    # The application's own Bot (HTTPXRequest, 256 connections), without PTB's 30/s limiter: the
+    # dispatcher's pacer is what is being measured.
+    app = build_application(settings, engine, token=TOKEN, rate_limit=False)
+    await app.initialize()
+    content = Content.build(app.bot_data.catalog, app.bot_data.knowledge)
+    total = TickReport()
+    start = time.perf_counter()
+    try:
+        while time.perf_counter() - start < bound:
+            report = await tick(app, sessionmaker, datetime.now(UTC), content, config)
+            for name in vars(total):
+                setattr(total, name, getattr(total, name) + getattr(report, name))
+            if report.claimed == 0 and report.sent == 0 and report.retried == 0:
+                async with sessionmaker() as session:
+                    pending = await session.scalar(select(func.count()).where(Outbox.status == "pending"))
+                if not pending:
+                    break
+                await asyncio.sleep(0.05)  # only rows waiting out a retry_after are left
+        seconds = time.perf_counter() - start
+        async with sessionmaker() as session:
+            rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+            statuses = {status: count for status, count in rows.all()}
+            # Still due and never claimed: not lost, just not reached within the time bound.
+            unclaimed = await session.scalar(
+                select(func.count()).where(Chat.next_reminder_at <= datetime.now(UTC))
+            )
+            statuses["unclaimed"] = unclaimed or 0
+    finally:
+        await app.shutdown()
+        await engine.dispose()
+    return seconds, statuses
+
+
+def run_fanout(
+    label: str, url: str, chats: int, cap: float | None, pacer: float, batch: int, bound: float
+) -> FanoutResult:
+    asyncio.run(populate(url, Population(chats, due=chats), datetime.now(UTC)))
+    config = DispatchConfig(max_per_second=pacer, batch_size=batch, concurrency=8 if pacer < 200 else 32)
+    with bench_server() as base:
+        control(base, "/_bench/reset", {"global_rate": cap, "chat_rate": 1.0 if cap else None})
+        seconds, statuses = asyncio.run(_drain(base, url, chats, config, bound))
+        stats = control(base, "/_bench/stats")
+    span = (stats["last_send"] or 0) - (stats["first_send"] or 0)
+    rate = stats["sends"] / span if span > 0 else float("nan")
+    # Lost = neither delivered nor still queued (pending outbox row, or not yet claimed when time ran out).
+    waiting = statuses.get("pending", 0) + statuses.get("unclaimed", 0)
+    lost = chats - stats["distinct_chats"] - waiting
+    return FanoutResult(
+        label, chats, cap, pacer, seconds, rate, stats["too_many"], stats["duplicates"], lost, statuses
+    )
+
+
+def main(quick: bool, out: Path) -> dict[str, Any]:
+    sqlite = f"sqlite+aiosqlite:///{out / 'fanout.db'}"
+    # (chats due, cap msg/s, time bound s): the bound keeps the suite finite when the dispatcher is
+    # slower than the cap; what was not reached shows up as "unclaimed", not as lost.
+    capped = (
+        [(60, 30.0, 15.0), (300, 1_000.0, 15.0)] if quick else [(5_000, 30.0, 240.0), (50_000, 1_000.0, 90.0)]
+    )
+    print("\n## 2. Reminder fan-out at Telegram's cap (SQLite)\n")
+    results = []
+    for chats, cap, bound in capped:
+        # The pacer runs a hair under the cap: a strict sliding window turns loopback jitter into 429s.
+        result = run_fanout("capped", sqlite, chats, cap, cap * 0.99, 100, bound)
+        results.append(result)
+        print(f"  {chats} chats at {cap:g} msg/s: {fmt(result.server_rate)} msg/s", flush=True)
+    rows = [
+        [
+            f"{r.chats:,}",
+            f"{r.cap:g}",
+            f"{r.pacer:g}",
+            fmt(r.seconds),
+            fmt(r.server_rate),
+            f"{r.server_rate / (r.cap or 1):.1%}",
+            r.too_many,
+            r.duplicates,
+            r.lost,
+            _statuses(r.statuses),
+        ]
+        for r in results
+    ]
+    headers = ["chats due", "cap msg/s", "pacer msg/s", "run s", "achieved msg/s", "of cap", "429s", "dup"]
+    print(table([*headers, "lost", "outbox"], rows))
+
+    print("\n## 3. Uncapped dispatch: claim + render + send + record (batch_size 100)\n")
+    chats = 200 if quick else 5_000
+    uncapped = []
+    for backend, url in (("SQLite", sqlite), ("PostgreSQL", PG_URL)):
+        result = run_fanout(backend, url, chats, None, 0.0, 100, 600.0)
+        uncapped.append((backend, result))
+        print(f"  {backend} {chats} chats: {fmt(chats / result.seconds)} reminders/s", flush=True)
+    rows2 = [
+        [
+            backend,
+            f"{r.chats:,}",
+            fmt(r.seconds, 2),
+            fmt(r.chats / r.seconds),
+            r.duplicates,
+            r.lost,
+            _statuses(r.statuses),
+        ]
+        for backend, r in uncapped
+    ]
+    print(table(["database", "chats due", "seconds", "reminders/s", "dup", "lost", "outbox"], rows2))
+    default = DispatchConfig()
+    per_second = default.batch_size / 15
+    print(
+        f"\nAs shipped, scheduler.service ticks every 15 s and each tick sends at most batch_size="
+        f"{default.batch_size} (paced at {default.max_per_second:g}/s): at most {per_second:.1f} reminders/s,"
+        f" so 5,000 due at once take {5_000 / per_second / 60:.0f} min and 50,000 take"
+        f" {50_000 / per_second / 60:.0f} min (grace window {default.grace.total_seconds() / 60:.0f} min)."
+    )
+    return {"capped": rows, "uncapped": rows2}
+
+
+def _statuses(statuses: dict[str, int]) -> str:
+    return " ".join(f"{k}={v}" for k, v in sorted(statuses.items()))
+
+
+if __name__ == "__main__":
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    main(parser.parse_args().quick, Path(tempfile.mkdtemp(prefix="bench-")))
