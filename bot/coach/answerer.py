@@ -4,7 +4,9 @@ The matcher is deliberately simple and transparent: normalise the text, fix smal
 knowledge base's own vocabulary, map words and phrases to concepts (lexicon.toml), and score each topic
 by the weighted concepts it lists (topics.toml). Signs of another subject count against answering: fully
 for unrelated ones (weight loss, medical), much less for another body part mentioned next to the back
-itself, which is usually a contrast. A question is answered only when the best topic has
+itself, which is usually a contrast; another body part with nothing of the upper back named is the
+subject. A naive Bayes scorer trained on phrasings.toml may answer what the matcher declines, and vetoes a
+generic match it finds off-topic. A question is answered only when the best topic has
 enough evidence *and* a clear lead over the runner-up, because a confident wrong answer is worse than
 an honest "I don't know". Everything expensive is precomputed when the Answerer is built.
 """
@@ -31,6 +33,9 @@ MAX_TOKENS = 60
 MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
 MIN_MARGIN = 1.0  # lead the best topic needs over the runner-up
 OFFTOPIC_PENALTY = 4.0  # per sign of another subject (legs, running, weight loss, ...), at most two
+# Another body part or sport with nothing of the upper back named is the question's subject ("leg workout
+# at home", "how often to train arms"): it weighs more than the generic words that match a topic.
+SUBJECTLESS_PENALTY = 6.0
 # Another body part or sport mentioned next to the back itself is usually a contrast ("I only bench, do I
 # need back work?"), not the subject, so it weighs much less then. Unrelated subjects always weigh fully.
 CONTRAST_PENALTY = 1.0
@@ -44,7 +49,15 @@ ANSWER_THRESHOLD = 0.5
 # same topic, and nothing marks the question as off-topic. Tuned on the evals/ sets, which share no
 # questions with the corpus; see evals/README.md for the blind first runs.
 BAYES_ALPHA = 0.1  # additive smoothing of the statistical scorer
-BAYES_THRESHOLD = 0.95  # posterior the scorer's best topic needs
+# Naive Bayes counts every correlated word, stem pair and concept of a question as independent evidence, so
+# its raw posteriors sit at 0.999+ even when it is guessing. The summed log-likelihoods are divided by this
+# temperature before the softmax, so the posterior means roughly what it says.
+BAYES_TEMPERATURE = 2.0
+BAYES_THRESHOLD = 0.8  # posterior the scorer's best topic needs
+# When no upper-back subject (the back, a back muscle, a back exercise) is named and the scorer thinks the
+# question is off-topic at least this likely, the matcher's answer is withdrawn: its evidence was generic
+# words ("how often", "form", "at home") that fit a question about another subject just as well.
+BAYES_OFFTOPIC = 0.5
 BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
 # When the matcher does answer but the scorer is sure of another topic and gives the matcher's topic almost
 # no chance, the matcher was most likely misled by one word; the scorer's topic is answered instead.
@@ -154,7 +167,13 @@ class _Bayes:
     Each feature keeps one log-likelihood per class, so scoring a question is a handful of vector sums.
     """
 
-    def __init__(self, examples: list[tuple[int, tuple[str, ...]]], classes: int, alpha: float) -> None:
+    def __init__(
+        self,
+        examples: list[tuple[int, tuple[str, ...]]],
+        classes: int,
+        alpha: float,
+        temperature: float = 1.0,
+    ) -> None:
         counts: dict[str, list[float]] = {}
         totals = [0.0] * classes
         for label, features in examples:
@@ -167,6 +186,7 @@ class _Bayes:
             for feature, row in counts.items()
         }
         self._classes = classes
+        self._temperature = temperature
 
     def known(self, features: Iterable[str]) -> list[str]:
         return [f for f in features if f in self._loglik]
@@ -179,7 +199,7 @@ class _Bayes:
             if row is not None:
                 logits = [a + b for a, b in zip(logits, row, strict=True)]
         top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
+        exps = [math.exp((v - top) / self._temperature) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
 
@@ -200,6 +220,7 @@ class Answerer:
             self._add_phrase(phrase, UNRELATED)
         self._max_phrase = max(len(key) for key in self._phrases)
         self._subjects = frozenset(lex.subjects)
+        self._parts = frozenset(lex.parts)
 
         self._smalltalk: dict[tuple[str, ...], str] = {}
         for entry in lex.smalltalk:
@@ -243,7 +264,9 @@ class Answerer:
         ]
         self._offtopic_class = len(self._topics)
         examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
-        self._bayes = _Bayes(examples, len(self._topics) + 1, BAYES_ALPHA) if examples else None
+        self._bayes = (
+            _Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
+        )
 
     def _add_phrase(self, phrase: str, concept: str) -> None:
         key = _phrase_key(phrase)
@@ -336,6 +359,8 @@ class Answerer:
                 elif not resolved[i][1]:
                     unknown.add(stems[i])
                 i += 1
+        if self._parts & concepts and not self._subjects & concepts:
+            offtopic += 1
 
         kinds: list[str] = []
         only_smalltalk = bool(stems)
@@ -394,7 +419,7 @@ class Answerer:
         return scores
 
     def _confidence(self, reading: _Reading, best: float, runner_up: float) -> float:
-        contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else OFFTOPIC_PENALTY
+        contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else SUBJECTLESS_PENALTY
         evidence = (
             best
             - OFFTOPIC_PENALTY * min(reading.unrelated, 2)
@@ -424,13 +449,16 @@ class Answerer:
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
-        if confidence >= ANSWER_THRESHOLD:
-            better = self._statistical(reading, scores, veto=ranked[0])
+        posterior = self._posterior(reading)
+        if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
+            better = self._statistical(reading, posterior, scores, veto=ranked[0])
             topic = self._topics[ranked[0] if better is None else better[0]]
             text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
             return Answer(question, "answer", topic.id, round(confidence, 4), text, topic.related[:2])
 
-        fallback_topic = self._statistical(reading, scores)
+        fallback_topic = None
+        if confidence < ANSWER_THRESHOLD:
+            fallback_topic = self._statistical(reading, posterior, scores)
         if fallback_topic is not None:
             index, probability = fallback_topic
             topic = self._topics[index]
@@ -441,21 +469,34 @@ class Answerer:
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
                 closest.append(fallback)
-        return Answer(question, "decline", None, round(confidence, 4), lex.decline_text, tuple(closest))
+        score = min(confidence, ANSWER_THRESHOLD - 0.01)
+        return Answer(question, "decline", None, round(score, 4), lex.decline_text, tuple(closest))
+
+    def _posterior(self, reading: _Reading) -> list[float] | None:
+        """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""
+        if self._bayes is None or reading.unrelated or reading.foreign:
+            return None
+        return self._bayes.posterior(reading.features)
+
+    def _statistically_offtopic(self, reading: _Reading, posterior: list[float] | None) -> bool:
+        """Whether the scorer vetoes the matcher's answer: nothing of the upper back named, and the scorer
+        finds the question more like the off-topic corpus ("squat depth", "bench arch") than any topic."""
+        if posterior is None or self._subjects & reading.concepts:
+            return False
+        return posterior[self._offtopic_class] >= BAYES_OFFTOPIC
 
     def _statistical(
-        self, reading: _Reading, scores: list[float], veto: int | None = None
+        self, reading: _Reading, posterior: list[float] | None, scores: list[float], veto: int | None = None
     ) -> tuple[int, float] | None:
         """The statistical scorer's topic and posterior when it may answer instead of the matcher.
 
         Without ``veto`` the matcher declined; with it, the matcher chose topic ``veto`` and the scorer only
         takes over when it gives that topic less than BAYES_OVERRIDE.
         """
-        if self._bayes is None or reading.unrelated or reading.foreign:
+        if posterior is None:
             return None
         if reading.offtopic and not self._subjects & reading.concepts:
             return None
-        posterior = self._bayes.posterior(reading.features)
         best = max(range(len(posterior)), key=posterior.__getitem__)
         if best == self._offtopic_class or posterior[best] < BAYES_THRESHOLD:
             return None

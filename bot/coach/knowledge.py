@@ -109,6 +109,8 @@ class Lexicon:
     default_suggestions: tuple[str, ...]
     unrelated: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    # Concepts naming another body part: a sign of another subject unless one of ``subjects`` is present.
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,9 +220,14 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     unknown_subjects = [s for s in subjects if s not in concepts]
     if unknown_subjects:
         raise ValueError(f"{where}: offtopic.subjects {unknown_subjects} are not concepts")
+    parts = _str_list(data.get("offtopic", {}).get("parts", []), f"{where} offtopic.parts")
+    unknown_parts = [p for p in parts if p not in concepts or p in subjects]
+    if unknown_parts:
+        raise ValueError(f"{where}: offtopic.parts {unknown_parts} are not concepts, or are subjects")
     return Lexicon(
         concepts=MappingProxyType(concepts),
         subjects=subjects,
+        parts=parts,
         offtopic=_str_list(data.get("offtopic", {}).get("phrases"), f"{where} offtopic.phrases"),
         unrelated=_str_list(data.get("offtopic", {}).get("unrelated", []), f"{where} offtopic.unrelated"),
         foreign=frozenset(_str_list(data.get("foreign", {}).get("words"), f"{where} foreign.words")),

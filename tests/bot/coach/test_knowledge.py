@@ -144,6 +144,8 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
         ("tips.toml", '  "Try 10 slow cat-cows', f'  "{"y" * 201}",\n  "Try 10 slow cat-cows', "limit 200"),
         ("tips.toml", "Rest day! Your back", "Rest day! <b>Your</b> back", "plain text"),
         ("lexicon.toml", 'subjects = ["back",', 'subjects = ["bak",', "offtopic.subjects"),
+        ("lexicon.toml", 'parts = ["chest",', 'parts = ["back", "chest",', "offtopic.parts"),
+        ("lexicon.toml", 'parts = ["chest",', 'parts = ["chestt",', "offtopic.parts"),
         ("phrasings.toml", "[topics]\nwhy-upper-back", "[topics]\nwhy-upper-bak", "unknown topic ids"),
         (
             "phrasings.toml",
