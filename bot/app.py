@@ -115,7 +115,8 @@ def build_application(
 
 
 async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    await app.bot.set_my_commands([BotCommand(name, about) for name, about in general.COMMANDS])
+    menu = general.commands(app.bot_data.texts)
+    await app.bot.set_my_commands([BotCommand(name, about) for name, about in menu])
     reminder_service.start(app)
 
 

@@ -124,6 +124,12 @@ def next_slot(schedule: Schedule, after: datetime) -> tuple[datetime, Kind, date
     raise AssertionError(f"no slot within {_LOOKAHEAD_DAYS} days for {schedule!r}")  # pragma: no cover
 
 
+def _quote(text: str, limit: int = 40) -> str:
+    """The user's words echoed back in an error, short enough never to swamp the reply."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class ScheduleInputError(ValueError):
     """Input the user typed that we cannot use; ``str(err)`` is a sentence to show them."""
 
@@ -179,7 +185,7 @@ def parse_days(text: str) -> frozenset[int]:
             continue
         index = _day_index(token)
         if index is None:
-            raise ScheduleInputError(f"I don't know the day \u201c{token}\u201d. {_DAYS_HELP}")
+            raise ScheduleInputError(f"I don't know the day \u201c{_quote(token)}\u201d. {_DAYS_HELP}")
         if pending_range_from is not None:
             span = (index - pending_range_from) % 7
             days.update((pending_range_from + i) % 7 for i in range(span + 1))
@@ -215,14 +221,14 @@ def parse_time(text: str) -> time:
     elif m := _COMPACT_TIME_RE.fullmatch(cleaned):
         hour, minute = divmod(int(m["hm"]), 100)
     else:
-        raise ScheduleInputError(f"I couldn't read \u201c{text.strip()}\u201d as a time. {_TIME_HELP}")
+        raise ScheduleInputError(f"I couldn't read \u201c{_quote(text)}\u201d as a time. {_TIME_HELP}")
     ampm: str | None = m["ampm"]
     if ampm is not None:
         if not 1 <= hour <= 12:
             raise ScheduleInputError(f"With am/pm the hour goes from 1 to 12. {_TIME_HELP}")
         hour = hour % 12 + (12 if ampm == "p" else 0)
     if hour > 23 or minute > 59:
-        raise ScheduleInputError(f"\u201c{text.strip()}\u201d isn't a time of day. {_TIME_HELP}")
+        raise ScheduleInputError(f"\u201c{_quote(text)}\u201d isn't a time of day. {_TIME_HELP}")
     return time(hour, minute)
 
 
@@ -289,7 +295,7 @@ def parse_timezone(text: str) -> str:
         key = f"Etc/GMT{'-' if m['sign'] == '+' else '+'}{hours}" if hours else "UTC"
         if key in by_key.values():
             return key
-    raise ScheduleInputError(f"I don't know the time zone \u201c{cleaned}\u201d. {_TZ_HELP}")
+    raise ScheduleInputError(f"I don't know the time zone \u201c{_quote(cleaned)}\u201d. {_TZ_HELP}")
 
 
 def format_days(days: frozenset[int]) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Chat, Outbox, Pause, WorkoutLog, utcnow
+from storage.models import Chat, Outbox, Pause, WorkoutLog
 
 
 def _insert(session: AsyncSession, table: type[Chat] | type[WorkoutLog]) -> sqlite.Insert | postgresql.Insert:
@@ -26,15 +26,19 @@ async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
 async def get_or_create_chat(
     session: AsyncSession, chat_id: int, *, kind: str, title: str | None, timezone: str
 ) -> Chat:
-    """The chat row, created on first contact; safe when two updates of a new chat race."""
-    chat = await session.get(Chat, chat_id)
+    """The chat row, locked for this transaction and created on first contact.
+
+    The row lock (FOR UPDATE on PostgreSQL; SQLite serialises writers anyway) makes two replicas
+    handling the same chat take turns instead of the last writer silently undoing the other's change.
+    """
+    chat = await lock_chat(session, chat_id)
     if chat is not None:
         return chat
     statement = _insert(session, Chat).values(
         id=chat_id, kind=kind, title=title, timezone=timezone, onboarding_step="level"
     )
     await session.execute(statement.on_conflict_do_nothing(index_elements=[Chat.id]))
-    chat = await session.get(Chat, chat_id)
+    chat = await lock_chat(session, chat_id)
     assert chat is not None
     return chat
 
@@ -47,25 +51,24 @@ async def lock_chat(session: AsyncSession, chat_id: int) -> Chat | None:
     return result.scalar_one_or_none()
 
 
-async def touch_interaction(session: AsyncSession, chat_id: int) -> None:
-    """Any sign of life resets the ignored-reminder count (only writes when there is something to reset)."""
-    await session.execute(update(Chat).where(Chat.id == chat_id, Chat.unanswered > 0).values(unanswered=0))
-
-
 async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
     await session.execute(update(Chat).where(Chat.id == chat_id).values(active=False, next_reminder_at=None))
 
 
 async def migrate_chat(session: AsyncSession, old_id: int, new_id: int) -> None:
-    """A group became a supergroup: keep its history under the new id."""
-    if await session.get(Chat, new_id) is not None:
-        await session.execute(delete(Chat).where(Chat.id == old_id))
+    """A group became a supergroup: keep its history under the new id.
+
+    If the new id already has a row (someone used the bot there before the migration reached us),
+    that row is only minutes old, so it gives way to the group's settings and history.
+    """
+    if await session.get(Chat, old_id) is None:
         return
+    await session.execute(delete(Chat).where(Chat.id == new_id))
     await session.execute(update(Chat).where(Chat.id == old_id).values(id=new_id, kind="supergroup"))
 
 
 async def log_workout(
-    session: AsyncSession, chat_id: int, day: date, *, user_id: int, user_name: str | None
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, user_name: str | None, now: datetime
 ) -> bool:
     """Record that the member trained on that local day; False if it was already recorded."""
     earlier_days = await session.scalar(
@@ -81,7 +84,7 @@ async def log_workout(
             user_id=user_id,
             user_name=user_name,
             session_number=(earlier_days or 0) + 1,
-            logged_at=utcnow(),
+            logged_at=now,
         )
         .on_conflict_do_nothing(
             index_elements=[WorkoutLog.chat_id, WorkoutLog.local_date, WorkoutLog.user_id]

@@ -211,6 +211,7 @@ class Answerer:
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
+        self._shortened: dict[tuple[str, ...], set[str]] = {}
         for concept, variants in lex.concepts.items():
             for variant in variants:
                 self._add_phrase(variant, concept)
@@ -218,9 +219,15 @@ class Answerer:
             self._add_phrase(phrase, OFFTOPIC)
         for phrase in lex.unrelated:
             self._add_phrase(phrase, UNRELATED)
+        # A phrase written without articles wins over another phrase that only shrinks to the same words:
+        # "for years" is experience, "for a year" is not, though both read "for year" without the article.
+        for key, concepts in self._shortened.items():
+            if key not in self._phrases:
+                self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
         self._subjects = frozenset(lex.subjects)
         self._parts = frozenset(lex.parts)
+        self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
 
         self._smalltalk: dict[tuple[str, ...], str] = {}
         for entry in lex.smalltalk:
@@ -277,7 +284,7 @@ class Answerer:
         # that shrinks to one word ("a week" -> "week") is not shortened: the pair is what means something.
         short = tuple(w for w in key if w not in SKIPPABLE)
         if len(short) > 1 and short != key:
-            self._phrases.setdefault(short, set()).add(concept)
+            self._shortened.setdefault(short, set()).add(concept)
 
     # -- reading the question -------------------------------------------------------------------
 
@@ -361,6 +368,9 @@ class Answerer:
                 i += 1
         if self._parts & concepts and not self._subjects & concepts:
             offtopic += 1
+        for concept, companions in self._needs:
+            if concept in concepts and not companions & concepts:
+                offtopic += 1
 
         kinds: list[str] = []
         only_smalltalk = bool(stems)

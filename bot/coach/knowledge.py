@@ -111,6 +111,9 @@ class Lexicon:
     subjects: tuple[str, ...] = ()
     # Concepts naming another body part: a sign of another subject unless one of ``subjects`` is present.
     parts: tuple[str, ...] = ()
+    # Concepts that are about training only next to one of the listed concepts ("sleep" next to recovery or
+    # growth); on their own they are a sign of another subject ("how many hours of sleep do adults need").
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -224,10 +227,25 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     unknown_parts = [p for p in parts if p not in concepts or p in subjects]
     if unknown_parts:
         raise ValueError(f"{where}: offtopic.parts {unknown_parts} are not concepts, or are subjects")
+    raw_needs = data.get("offtopic", {}).get("needs", {})
+    if not isinstance(raw_needs, dict):
+        raise ValueError(f"{where}: offtopic.needs must be a table of concept = [concepts]")
+    needs = {
+        name: _str_list(companions, f"{where} offtopic.needs.{name}")
+        for name, companions in raw_needs.items()
+    }
+    unknown_needs = [
+        name
+        for name, companions in needs.items()
+        if name not in concepts or any(c not in concepts for c in companions)
+    ]
+    if unknown_needs:
+        raise ValueError(f"{where}: offtopic.needs {unknown_needs} name unknown concepts")
     return Lexicon(
         concepts=MappingProxyType(concepts),
         subjects=subjects,
         parts=parts,
+        needs=MappingProxyType(needs),
         offtopic=_str_list(data.get("offtopic", {}).get("phrases"), f"{where} offtopic.phrases"),
         unrelated=_str_list(data.get("offtopic", {}).get("unrelated", []), f"{where} offtopic.unrelated"),
         foreign=frozenset(_str_list(data.get("foreign", {}).get("words"), f"{where} foreign.words")),

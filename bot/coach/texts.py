@@ -33,6 +33,13 @@ class Texts:
     def __contains__(self, key: object) -> bool:
         return key in self._entries
 
+    def section(self, name: str) -> list[tuple[str, str]]:
+        """The entries of one table, as (key, text) pairs in file order."""
+        prefix = f"{name}."
+        return [
+            (key.removeprefix(prefix), text) for key, text in self._entries.items() if key.startswith(prefix)
+        ]
+
     def get(self, key: str, /, **values: object) -> str:
         """The line with its placeholders filled; callers escape anything a user typed."""
         return self._entries[key].format(**values) if values else self._entries[key]

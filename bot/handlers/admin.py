@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot.context import BotContext
 from bot.handlers.common import escape, reply
@@ -13,8 +14,9 @@ async def stats(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     services = context.services
     if chat is None or chat.id not in services.settings.admin_chat_ids:
-        # Indistinguishable from any other unknown command, so the command's existence leaks nothing.
-        await reply(update, context, services.texts["errors.unknown_command"])
+        # Answered exactly like any other unknown command (silence in groups), so it leaks nothing.
+        if chat is not None and chat.type == ChatType.PRIVATE:
+            await reply(update, context, services.texts["errors.unknown_command"])
         return
     async with services.sessionmaker() as session:
         figures = await repo.counts(session)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -66,15 +67,12 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
             timezone=services.settings.default_timezone,
         )
         now = services.clock()
-        if chat.unanswered:
-            back_from_weekly = chat.unanswered >= SPARSE_AFTER
-            chat.unanswered = 0
-            if back_from_weekly:
-                # The chat is back: return it to its full schedule now, not at next week's single slot.
-                reschedule(chat, now)
-        if not chat.active:
-            # A chat that blocked us and came back is a chat we may talk to again.
-            chat.active = True
+        # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
+        returning = chat.unanswered >= SPARSE_AFTER or not chat.active
+        chat.unanswered = 0
+        chat.active = True
+        if returning:
+            reschedule(chat, now)
         current = Turn(session=session, chat=chat, now=now)
         yield current
     for edit, text, buttons in current.pending:
@@ -88,7 +86,18 @@ def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
 
 
 def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Fit Telegram's limit, cutting at a line break: our tags never span lines, so the HTML stays valid."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit - 1)
+    if cut <= 0:
+        return escape(strip_tags(text))[: limit - 1] + "…"
+    return text[:cut] + "\n…"
+
+
+def strip_tags(text: str) -> str:
+    """Plain text for places Telegram shows without formatting (toasts)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
 
 
 def escape(value: object) -> str:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 
 from bot import callbacks
-from bot.coach.answerer import Answer
 from bot.context import BotContext
-from bot.handlers.common import Buttons, escape, reply
-from storage import repo
+from bot.handlers.common import Buttons, Turn, escape, reply, turn
 
 MAX_QUESTION = 1000
 
@@ -18,21 +16,18 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
     return [[(topics[tid].title, callbacks.pack("topic", tid))] for tid in topic_ids if tid in topics]
 
 
-async def send_answer(update: Update, context: BotContext, answer: Answer) -> None:
-    await reply(update, context, answer.text, topic_buttons(context, answer.suggestions) or None)
+def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
+    """Queue the coach's answer to a question on the update's turn (a question counts as interaction)."""
+    if len(text) > MAX_QUESTION:
+        now_turn.say(context.services.texts["errors.too_long"])
+        return
+    answer = context.services.answerer.answer(text)
+    now_turn.say(answer.text, topic_buttons(context, answer.suggestions) or None)
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
-    texts = context.services.texts
-    if len(text) > MAX_QUESTION:
-        await reply(update, context, texts["errors.too_long"])
-        return
-    chat = update.effective_chat
-    if chat is not None:
-        # A question is a sign of life too: it ends the weekly-only reminder mode.
-        async with context.services.sessionmaker.begin() as session:
-            await repo.touch_interaction(session, chat.id)
-    await send_answer(update, context, context.services.answerer.answer(text))
+    async with turn(update, context) as now_turn:
+        queue_answer(context, now_turn, text)
 
 
 async def ask(update: Update, context: BotContext) -> None:

@@ -7,30 +7,17 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden
 
+from bot.coach.texts import Texts
 from bot.context import BotContext
 from bot.handlers.common import reply
 from storage import repo
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (
-    ("workout", "Today's session"),
-    ("done", "Log today's session"),
-    ("streak", "Your streak and totals"),
-    ("ask", "Ask a training question"),
-    ("faq", "Common questions"),
-    ("reminders", "Reminder days and time"),
-    ("schedule", "Set days and time, e.g. mon,thu 07:30"),
-    ("nudges", "Rest-day tips on or off"),
-    ("pause", "Pause reminders for a while"),
-    ("resume", "Resume reminders"),
-    ("stop", "Stop all reminders"),
-    ("level", "Change your level"),
-    ("timezone", "Set your timezone"),
-    ("settings", "Level, equipment, timezone"),
-    ("help", "What I can do"),
-    ("start", "Start or restart set-up"),
-)
+
+def commands(context_texts: Texts) -> list[tuple[str, str]]:
+    """The command menu, in the order and words of the [commands] table in messages.toml."""
+    return context_texts.section("commands")
 
 
 async def help_command(update: Update, context: BotContext) -> None:

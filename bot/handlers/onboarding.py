@@ -6,6 +6,7 @@ The open question lives on the chat row, so onboarding survives restarts and rep
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach.model import Equipment, Level
@@ -137,8 +138,12 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
     await query.answer()
     async with turn(update, context) as now_turn:
         if args[0] == OTHER_ZONE:
-            now_turn.chat.awaiting = TIMEZONE
-            now_turn.edit(texts["onboarding.type_timezone"])
+            if now_turn.chat.kind == ChatType.PRIVATE:
+                now_turn.chat.awaiting = TIMEZONE
+                now_turn.edit(texts["onboarding.type_timezone"])
+            else:
+                # In a group only commands and mentions reach the bot, so the zone comes as a command.
+                now_turn.edit(texts["onboarding.type_timezone_group"])
             return
         apply_timezone(context, now_turn, args[0])
 
@@ -162,12 +167,11 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     async with turn(update, context) as now_turn:
-        awaiting = now_turn.chat.awaiting == TIMEZONE
-        if awaiting:
-            try:
-                apply_timezone(context, now_turn, parse_timezone(message.text))
-            except ScheduleInputError:
-                value = escape(message.text[:64])
-                now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))
-    if not awaiting:
-        await faq.answer_text(update, context, message.text)
+        if now_turn.chat.awaiting != TIMEZONE:
+            faq.queue_answer(context, now_turn, message.text)
+            return
+        try:
+            apply_timezone(context, now_turn, parse_timezone(message.text))
+        except ScheduleInputError:
+            value = escape(message.text[:64])
+            now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))

@@ -10,7 +10,7 @@ from bot.coach.model import Equipment, Level
 from bot.coach.workouts import Session, plan_session, render_session
 from bot.context import BotContext
 from bot.handlers import progress
-from bot.handlers.common import Turn, escape, member_name, reply, turn
+from bot.handlers.common import Turn, escape, member_name, reply, strip_tags, turn
 from storage import repo
 
 DONE = callbacks.pack("done")
@@ -51,6 +51,7 @@ async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:
             now_turn.today,
             user_id=user.id if user is not None else chat.id,
             user_name=member_name(update)[:64],
+            now=now_turn.now,
         )
         if not new:
             return False, texts["workout.already_logged_long"]
@@ -82,7 +83,9 @@ async def done_button(update: Update, context: BotContext) -> None:
     new, text = await log_today(update, context)
     if not new:
         # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages.
-        await query.answer(context.services.texts["workout.already_logged"])
+        already = context.services.texts["workout.already_logged_long"]
+        toast = context.services.texts["workout.already_logged"] if text == already else text
+        await query.answer(strip_tags(toast)[:200])
         return
     await query.answer()
     await reply(update, context, text)

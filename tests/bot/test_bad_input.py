@@ -91,3 +91,33 @@ async def test_user_who_blocked_the_bot_is_deactivated(bot: Harness) -> None:
     async with bot.app.bot_data.sessionmaker() as session:
         chat = await repo.get_chat(session, USER)
     assert chat is not None and not chat.active and chat.next_reminder_at is None
+
+
+async def test_blocked_chat_that_returns_gets_its_reminders_back(bot: Harness) -> None:
+    from storage import repo
+
+    await bot.onboard(USER)
+    bot.api.block(USER)
+    await bot.send(USER, "/streak")
+    bot.errors.clear()
+    bot.api.unblock(USER)
+    await bot.send(USER, "/streak")
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await repo.get_chat(session, USER)
+    assert chat is not None and chat.active and chat.next_reminder_at is not None
+
+
+async def test_question_ends_weekly_only_mode(bot: Harness) -> None:
+    from storage import repo
+
+    await bot.onboard(USER)
+    async with bot.app.bot_data.sessionmaker.begin() as session:
+        chat = await repo.get_chat(session, USER)
+        assert chat is not None
+        chat.unanswered = 3
+        chat.next_reminder_at = bot.clock.now.replace(year=2027)
+    await bot.send(USER, "/ask how often should I train my back")
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await repo.get_chat(session, USER)
+    assert chat is not None and chat.unanswered == 0
+    assert chat.next_reminder_at is not None and chat.next_reminder_at.year == 2026

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from bot.callbacks import MAX_BYTES
 from bot.coach.model import Equipment, Level
+from bot.coach.texts import Texts
 from bot.fakeapi import MAX_TEXT_LENGTH, SentMessage
-from bot.handlers.general import COMMANDS
 from bot.handlers.onboarding import EQUIPMENT, LEVEL, TIMEZONE
 from storage import repo
 from tests.bot.harness import Harness
@@ -55,7 +55,8 @@ LONG_TEXT = st.builds(
 TEXT = st.one_of(SHORT_TEXT, LONG_TEXT, st.sampled_from(["", " ", "\n", "?", "/", "@", "@" + BOT_NAME]))
 
 COMMAND_NAMES = sorted(
-    {name for name, _about in COMMANDS} | {"start", "help", "settings", "schedule", "nudges", "unknown"}
+    {name for name, _about in Texts.load().section("commands")}
+    | {"start", "help", "settings", "schedule", "nudges", "unknown"}
 )
 ARGUMENT = st.one_of(
     texts(min_size=1, max_size=30),

@@ -36,3 +36,14 @@ async def test_group_mention_is_a_question(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
     sent = await bot.send(GROUP, "@BackCoachBot how often should we train our back?", user_id=ANN)
     assert len(sent) == 1 and sent[-1].text
+
+
+async def test_group_other_timezone_asks_for_the_command(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    await bot.send(GROUP, "/start", user_id=ANN)
+    await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
+    await bot.press(GROUP, "🏠 Home, bodyweight only", user_id=ANN)
+    other = await bot.press(GROUP, "🌍 Other…", user_id=ANN)
+    assert "/timezone" in (other[-1].text or "")
+    done = await bot.send(GROUP, "/timezone@BackCoachBot Asia/Tokyo", user_id=BOB)
+    assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")

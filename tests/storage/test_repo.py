@@ -1,11 +1,13 @@
 import asyncio
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import repo
 from storage.models import Chat, Outbox, WorkoutLog
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 async def test_chat_created_once_with_onboarding_open(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
@@ -40,10 +42,10 @@ async def test_logging_is_idempotent_per_member_and_day(
     async with sessionmaker.begin() as session:
         await repo.get_or_create_chat(session, 1, kind="group", title="G", timezone="UTC")
     async with sessionmaker.begin() as session:
-        assert await repo.log_workout(session, 1, day, user_id=10, user_name="Ann") is True
+        assert await repo.log_workout(session, 1, day, user_id=10, user_name="Ann", now=NOW) is True
     async with sessionmaker.begin() as session:
-        assert await repo.log_workout(session, 1, day, user_id=10, user_name="Ann") is False
-        assert await repo.log_workout(session, 1, day, user_id=11, user_name="Bob") is True
+        assert await repo.log_workout(session, 1, day, user_id=10, user_name="Ann", now=NOW) is False
+        assert await repo.log_workout(session, 1, day, user_id=11, user_name="Bob", now=NOW) is True
     async with sessionmaker() as session:
         assert await repo.sessions_done(session, 1) == 1
         assert await repo.members_on(session, 1, day) == ["Ann", "Bob"]
@@ -60,7 +62,7 @@ async def test_hundred_concurrent_logs_record_one_session(
 
     async def press() -> bool:
         async with sessionmaker.begin() as session:
-            return await repo.log_workout(session, 5, day, user_id=5, user_name="P")
+            return await repo.log_workout(session, 5, day, user_id=5, user_name="P", now=NOW)
 
     results = await asyncio.gather(*(press() for _ in range(100)))
     assert results.count(True) == 1
@@ -72,7 +74,7 @@ async def test_session_numbers_follow_distinct_days(sessionmaker: async_sessionm
     async with sessionmaker.begin() as session:
         await repo.get_or_create_chat(session, 3, kind="private", title=None, timezone="UTC")
         for day in (date(2026, 1, 5), date(2026, 1, 8), date(2026, 1, 12)):
-            await repo.log_workout(session, 3, day, user_id=3, user_name=None)
+            await repo.log_workout(session, 3, day, user_id=3, user_name=None, now=NOW)
     async with sessionmaker() as session:
         numbers = (await session.scalars(select(WorkoutLog.session_number).order_by(WorkoutLog.id))).all()
         assert list(numbers) == [1, 2, 3]
@@ -82,7 +84,7 @@ async def test_session_numbers_follow_distinct_days(sessionmaker: async_sessionm
 async def test_migrating_a_group_keeps_its_history(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     async with sessionmaker.begin() as session:
         await repo.get_or_create_chat(session, -100, kind="group", title="G", timezone="UTC")
-        await repo.log_workout(session, -100, date(2026, 2, 2), user_id=1, user_name="A")
+        await repo.log_workout(session, -100, date(2026, 2, 2), user_id=1, user_name="A", now=NOW)
     async with sessionmaker.begin() as session:
         await repo.migrate_chat(session, -100, -1001234)
     async with sessionmaker() as session:
@@ -113,3 +115,20 @@ async def test_deactivated_chat_has_no_next_reminder(sessionmaker: async_session
         assert chat is not None and not chat.active and chat.next_reminder_at is None
         assert list(await repo.outbox_rows(session, 9)) == []
         assert await session.scalar(select(func.count()).select_from(Outbox)) == 0
+
+
+async def test_migrating_onto_an_existing_row_keeps_the_groups_history(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessionmaker.begin() as session:
+        old = await repo.get_or_create_chat(session, -200, kind="group", title="G", timezone="UTC")
+        old.level = "advanced"
+        await repo.log_workout(session, -200, date(2026, 2, 2), user_id=1, user_name="A", now=NOW)
+        await repo.get_or_create_chat(session, -1002000, kind="supergroup", title="G", timezone="UTC")
+    async with sessionmaker.begin() as session:
+        await repo.migrate_chat(session, -200, -1002000)
+    async with sessionmaker() as session:
+        moved = await repo.get_chat(session, -1002000)
+        assert moved is not None and moved.level == "advanced"
+        assert await repo.sessions_done(session, -1002000) == 1
+        assert await repo.get_chat(session, -200) is None

@@ -402,3 +402,32 @@ def test_temperature_softens_the_statistical_posterior() -> None:
     soft = _Bayes(examples, 2, alpha=0.1, temperature=2.0).posterior(["a", "b", "c"])
     assert sharp[0] > soft[0] > 0.5
     assert sum(soft) == pytest.approx(1.0)
+
+
+def test_sleep_on_its_own_is_another_subject() -> None:
+    for question in (
+        "why do i keep waking up at 4am and cant get back to sleep",
+        "best bedtime for a teenager",
+    ):
+        assert ANSWERER.answer(question).kind == "decline", question
+    for question in ("does sleeping badly slow down muscle recovery", "how much sleep helps my back grow"):
+        assert ANSWERER.answer(question).topic == "rest-recovery", question
+
+
+def test_neck_pain_without_the_back_is_another_subject() -> None:
+    assert ANSWERER.answer("my neck aches after long drives, what should i do").kind == "decline"
+    assert ANSWERER.answer("could stronger upper back muscles ease my stiff neck").topic == "benefits"
+
+
+def test_words_that_stem_like_another_word_keep_their_own_sense() -> None:
+    # "fast" is not "fasting", "mean" is not "meaning", "new" is not "news", "quite" is not "quit".
+    assert ANSWERER.answer("should my reps be fast or slow and controlled").topic == "form"
+    assert ANSWERER.answer("should i try some new movements for my back").topic == "exercise-rotation"
+    assert ANSWERER.answer("is intermittent fasting ok for building a back").kind == "decline"
+    assert ANSWERER.answer("my chin never quite clears the bar on pull ups").topic == "pull-up"
+
+
+def test_a_phrase_as_written_wins_over_one_that_only_loses_its_article() -> None:
+    # "for years" (experience) and "for a year" (intermediate) both read "for year" without the article.
+    assert ANSWERER.answer("lifting for years and my back stopped growing").topic == "advanced"
+    assert ANSWERER.answer("lifting for a year and my back stopped growing").topic == "intermediate"
