@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-# Bot API tokens look like 123456789:AA...; PTB and httpx put them in request URLs.
+# Bot API tokens look like 123456789:AA...; every Bot API URL carries one, so any library that logs a
+# URL or an error message with it (PTB, httpx for uploads, aiohttp errors) would leak it.
 TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
 
@@ -42,8 +43,8 @@ def configure_logging(level: int, secrets: tuple[str, ...] = ()) -> RedactingFil
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    # httpx logs every request URL (token included) at INFO; the filter redacts it, and quieting it
-    # keeps polling from flooding the log.
+    # httpx (PTB's upload path) logs every request URL at INFO; the filter redacts the token, and quieting
+    # it keeps the log readable.
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
     return redactor
