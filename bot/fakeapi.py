@@ -17,23 +17,26 @@ import contextlib
 import itertools
 import json
 import logging
+import random
 import re
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from telegram import Update
 from telegram._utils.types import ODVInput
-from telegram.error import TimedOut
+from telegram.error import NetworkError, TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
 __all__ = [
     "CallbackAnswer",
+    "DroppedConnection",
     "FakeBotApi",
     "FakeRequest",
+    "FaultRule",
     "SentMessage",
     "StalledRequest",
     "coerce_form_params",
@@ -137,6 +140,11 @@ class StalledRequest(Exception):
     """Raised by :meth:`FakeBotApi.call` for an injected stall; each transport turns it into a timeout."""
 
 
+class DroppedConnection(Exception):
+    """Raised by :meth:`FakeBotApi.call` for an injected connection drop; each transport turns it into a
+    network error (over HTTP the socket is closed without an answer)."""
+
+
 class _ApiError(Exception):
     def __init__(self, status: int, description: str, parameters: JSON | None = None) -> None:
         super().__init__(description)
@@ -199,6 +207,72 @@ class _Fault:
         return (self.method is None or self.method == method) and (
             self.chat_id is None or self.chat_id == chat_id
         )
+
+
+FaultAction = Literal["error", "stall", "drop"]
+
+# What Telegram says for each status when a rule gives no description of its own.
+_DEFAULT_DESCRIPTIONS: Final = {
+    400: "Bad Request: injected fault",
+    403: "Forbidden: bot was blocked by the user",
+    429: "Too Many Requests: retry after {retry_after}",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
+
+
+@dataclass(slots=True)
+class FaultRule:
+    """A standing fault for matching calls, injected at a rate: with probability ``rate`` (from the rule's
+    own seeded RNG, so a run is reproducible for a given order of calls) or on every ``every``-th matching
+    call; ``limit`` caps how many it injects.  ``matched`` and ``injected`` count what it saw and did."""
+
+    id: int
+    action: FaultAction
+    method: str | None
+    chat_ids: frozenset[int] | None
+    status: int
+    description: str
+    parameters: JSON | None
+    deliver: bool
+    rate: float
+    every: int
+    limit: int | None
+    rng: random.Random = field(repr=False)
+    matched: int = 0
+    injected: int = 0
+
+    def matches(self, method: str, chat_id: int | None) -> bool:
+        return (self.method is None or self.method == method) and (
+            self.chat_ids is None or chat_id in self.chat_ids
+        )
+
+    def fires(self) -> bool:
+        """Whether this (already counted) matching call gets the fault."""
+        if self.limit is not None and self.injected >= self.limit:
+            return False
+        hit = self.matched % self.every == 0 if self.every else self.rng.random() < self.rate
+        if hit:
+            self.injected += 1
+        return hit
+
+    @property
+    def label(self) -> str:
+        return str(self.status) if self.action == "error" else self.action
+
+    def summary(self) -> JSON:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "method": self.method,
+            "chats": None if self.chat_ids is None else len(self.chat_ids),
+            "rate": self.rate,
+            "every": self.every,
+            "deliver": self.deliver,
+            "matched": self.matched,
+            "injected": self.injected,
+        }
 
 
 def _utf16_len(text: str) -> int:
@@ -395,7 +469,19 @@ class FakeBotApi:
         self._open_queries: set[str] = set()
 
         self._faults: list[_Fault] = []
+        self._rules: list[FaultRule] = []
+        self._rule_ids = itertools.count(1)
         self.blocked: set[int] = set()
+        # Fault telemetry: injected faults by label ("429", "500", "stall", "drop"…), calls that took
+        # effect but whose answer was withheld (a client cannot tell them from lost calls, so they may
+        # legitimately be repeated), and, per chat, the earliest moment a 429's retry_after allows the
+        # next call, with every call that came sooner recorded as (chat_id, method, seconds early).
+        self.injected: Counter[str] = Counter()
+        # Successful calls by (token, method): which of several bot processes sharing the server did what.
+        self.ok_by_token: Counter[tuple[str, str]] = Counter()
+        self.unanswered_deliveries: list[tuple[str, int | None]] = []
+        self._flood_until: dict[int, float] = {}
+        self.flood_violations: list[tuple[int, str, float]] = []
 
         self.sent: list[SentMessage] = []
         self.callback_answers: list[CallbackAnswer] = []
@@ -445,16 +531,26 @@ class FakeBotApi:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         request = dict(params)
         chat_id = _chat_id_of(request.get("chat_id"))
+        if chat_id is not None:
+            self._check_flood(canonical, chat_id)
 
         fault = self._take_fault(canonical, chat_id)
         if fault is not None:
             if fault.stall:
-                if fault.deliver:
-                    # The server acted but the answer never arrived: the ambiguous case retries must survive.
-                    with contextlib.suppress(_ApiError):
-                        await handler(request)
+                self.injected["stall"] += 1
+                await self._deliver_unanswered(handler, request, fault.deliver, canonical, chat_id)
                 raise StalledRequest(canonical)
-            return fault.status, _ApiError(fault.status, fault.description, fault.parameters).payload()
+            self.injected[str(fault.status)] += 1
+            return self._error(chat_id, fault.status, fault.description, fault.parameters)
+        rule = self._take_rule(canonical, chat_id)
+        if rule is not None:
+            self.injected[rule.label] += 1
+            if rule.action == "error":
+                return self._error(chat_id, rule.status, rule.description, rule.parameters)
+            await self._deliver_unanswered(handler, request, rule.deliver, canonical, chat_id)
+            if rule.action == "stall":
+                raise StalledRequest(canonical)
+            raise DroppedConnection(canonical)
         if chat_id is not None and chat_id in self.blocked and canonical in _CHAT_WRITE_METHODS:
             return 403, _ApiError(403, "Forbidden: bot was blocked by the user").payload()
 
@@ -462,7 +558,50 @@ class FakeBotApi:
             result = await handler(request)
         except _ApiError as error:
             return error.status, error.payload()
+        self.ok_by_token[(token or "", canonical)] += 1
         return 200, {"ok": True, "result": result}
+
+    async def _deliver_unanswered(
+        self,
+        handler: Callable[[JSON], Awaitable[Any]],
+        request: JSON,
+        deliver: bool,
+        method: str,
+        chat_id: int | None,
+    ) -> None:
+        if not deliver:
+            return
+        # The server acted but the answer never arrives: the ambiguous case retries must survive.
+        with contextlib.suppress(_ApiError):
+            await handler(request)
+            self.unanswered_deliveries.append((method, chat_id))
+
+    def _error(
+        self, chat_id: int | None, status: int, description: str, parameters: JSON | None
+    ) -> tuple[int, JSON]:
+        retry_after = (parameters or {}).get("retry_after")
+        if status == 429 and chat_id is not None and isinstance(retry_after, int | float):
+            self._flood_until[chat_id] = self.clock() + retry_after
+        return status, _ApiError(status, description, parameters).payload()
+
+    def _check_flood(self, method: str, chat_id: int) -> None:
+        until = self._flood_until.pop(chat_id, None)
+        if until is None:
+            return
+        early = until - self.clock()
+        if early > 0:
+            self.flood_violations.append((chat_id, method, early))
+
+    def _take_rule(self, method: str, chat_id: int | None) -> FaultRule | None:
+        # Every matching rule counts the call (so "every k-th" means the k-th call it matches, whatever
+        # other rules did with it); the first rule that fires injects, later ones do not roll at all.
+        fired = None
+        for rule in self._rules:
+            if rule.matches(method, chat_id):
+                rule.matched += 1
+                if fired is None and rule.fires():
+                    fired = rule
+        return fired
 
     def _take_fault(self, method: str, chat_id: int | None) -> _Fault | None:
         for index, fault in enumerate(self._faults):
@@ -502,8 +641,83 @@ class FakeBotApi:
         """Make the next ``times`` matching calls time out; with ``deliver`` the call still takes effect."""
         self._faults.append(_Fault(self._method_name(method), chat_id, times, stall=True, deliver=deliver))
 
+    def inject(
+        self,
+        method: str | None = None,
+        chat_id: int | None = None,
+        *,
+        chat_ids: Iterable[int] | None = None,
+        status: int = 0,
+        description: str | None = None,
+        retry_after: int | float | None = None,
+        stall: bool = False,
+        drop: bool = False,
+        deliver: bool = False,
+        rate: float = 1.0,
+        every: int = 0,
+        seed: int | None = None,
+        limit: int | None = None,
+    ) -> FaultRule:
+        """Keep injecting a fault into matching calls until :meth:`reset_faults` / :meth:`remove_rule`.
+
+        The fault is an error answer (``status``, with a Telegram-like default ``description`` and
+        ``retry_after`` for 429), a ``stall`` (no answer until the client times out) or a ``drop``
+        (the connection is closed at once); ``deliver`` makes a stall or drop take effect first.
+        It hits calls to ``method`` (any if None) for ``chat_id`` / ``chat_ids`` (any if neither) with
+        probability ``rate``, or every ``every``-th matching call instead; ``seed`` seeds the rule's RNG
+        (default: its id) and ``limit`` caps the number injected.  One-shot faults from :meth:`fail` and
+        :meth:`stall` take precedence.
+        """
+        if stall and drop:
+            raise ValueError("a fault is either a stall or a drop")
+        action: FaultAction = "stall" if stall else "drop" if drop else "error"
+        if action == "error" and not 400 <= status <= 599:
+            raise ValueError("an error fault needs an HTTP error status (400-599)")
+        if action != "error" and status:
+            raise ValueError("a stall or drop has no status")
+        if deliver and action == "error":
+            raise ValueError("deliver applies to stalls and drops")
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError("rate is a probability between 0 and 1")
+        if every < 0 or (limit is not None and limit < 0):
+            raise ValueError("every and limit cannot be negative")
+        chats = set(chat_ids or ())
+        if chat_id is not None:
+            chats.add(chat_id)
+        parameters: JSON = {}
+        if retry_after is not None:
+            parameters["retry_after"] = retry_after
+        if description is None:
+            description = _DEFAULT_DESCRIPTIONS.get(status, f"Error {status}").format(retry_after=retry_after)
+        rule_id = next(self._rule_ids)
+        rule = FaultRule(
+            id=rule_id,
+            action=action,
+            method=self._method_name(method),
+            chat_ids=frozenset(chats) if chats else None,
+            status=status,
+            description=description,
+            parameters=parameters or None,
+            deliver=deliver,
+            rate=rate,
+            every=every,
+            limit=limit,
+            rng=random.Random(rule_id if seed is None else seed),
+        )
+        self._rules.append(rule)
+        return rule
+
+    @property
+    def rules(self) -> list[FaultRule]:
+        return list(self._rules)
+
+    def remove_rule(self, rule_id: int) -> None:
+        self._rules = [rule for rule in self._rules if rule.id != rule_id]
+
     def reset_faults(self) -> None:
+        """Drop every one-shot fault and standing rule (blocked chats stay blocked)."""
         self._faults.clear()
+        self._rules.clear()
 
     def block(self, chat_id: int) -> None:
         """Act as if the user blocked the bot: writes to the chat answer 403 until :meth:`unblock`."""
@@ -568,12 +782,35 @@ class FakeBotApi:
         return lambda: self._listeners.remove(listener)
 
     def clear(self) -> None:
-        """Forget the recordings (sent, answers, actions, deletions, call counts); server state stays."""
+        """Forget the recordings (sent, answers, actions, deletions, call counts, fault telemetry); server
+        state (chats, messages, faults, pending retry_after deadlines) stays."""
         self.sent.clear()
         self.callback_answers.clear()
         self.chat_actions.clear()
         self.deleted.clear()
         self.calls.clear()
+        self.injected.clear()
+        self.ok_by_token.clear()
+        self.unanswered_deliveries.clear()
+        self.flood_violations.clear()
+
+    def counts(self, method: str = "sendMessage", *, per_chat: bool = True) -> JSON:
+        """A compact summary for large runs: recorded ``method`` calls (per chat unless ``per_chat`` is
+        False, which keeps frequent progress polls cheap) and the fault telemetry."""
+        canonical = self._method_name(method)
+        by_chat = Counter(message.chat_id for message in self.sent if message.method == canonical)
+        return {
+            "method": canonical,
+            "total": sum(by_chat.values()),
+            "chats": len(by_chat),
+            "per_chat": dict(by_chat) if per_chat else None,
+            "calls": dict(self.calls),
+            "ok_by_token": {token: n for (token, name), n in self.ok_by_token.items() if name == canonical},
+            "injected": dict(self.injected),
+            "unanswered_deliveries": [list(delivery) for delivery in self.unanswered_deliveries],
+            "flood_violations": [list(violation) for violation in self.flood_violations],
+            "rules": [rule.summary() for rule in self._rules],
+        }
 
     def _record(self, message: SentMessage) -> None:
         self.sent.append(message)
@@ -1221,6 +1458,8 @@ class FakeRequest(BaseRequest):
             status, payload = await self.api.call(api_method, params, token=token)
         except StalledRequest:
             raise TimedOut(f"Timed out (FakeBotApi stalled {api_method})") from None
+        except DroppedConnection:
+            raise NetworkError(f"Connection dropped (FakeBotApi dropped {api_method})") from None
         return status, json.dumps(payload).encode()
 
 

@@ -9,10 +9,22 @@ small control surface so a person or a script can play the user while the bot po
 * ``POST /_test/callback`` ``{"chat_id", "message_id", "data", "user_id"?}`` or
   ``{"chat_id", "button", "user_id"?}`` queues an inline-button press;
 * ``GET  /_test/sent?chat_id=..&since=N`` lists what the bot sent/edited (``since`` skips the first N);
-* ``POST /_test/fail`` (arguments of :meth:`FakeBotApi.fail`), ``POST /_test/block``
-  ``{"chat_id", "blocked"?}`` and ``POST /_test/clear`` inject faults and reset the recordings.
+* ``POST /_test/fail`` (arguments of :meth:`FakeBotApi.fail`), ``POST /_test/stall`` (arguments of
+  :meth:`FakeBotApi.stall`), ``POST /_test/block`` ``{"chat_id" | "chat_ids", "blocked"?}`` and
+  ``POST /_test/clear`` inject one-shot faults and reset the recordings;
+* ``POST /_test/inject`` (arguments of :meth:`FakeBotApi.inject`) adds a standing fault injected at a
+  rate — per method, per chat or chats, with a probability from a seeded RNG or on every k-th call — that
+  answers an error (e.g. 429 with ``retry_after``, 403, 400, 500), stalls past the client's timeout or
+  drops the connection; ``POST /_test/reset_faults`` removes every fault;
+* ``GET  /_test/counts?method=sendMessage&per_chat=1`` summarises a large run: recorded calls (per chat
+  unless ``per_chat=0``; successful ones per bot token, to tell bot processes apart), faults injected,
+  calls that took effect but got no answer (so may be repeated legitimately), and calls that came sooner
+  than a 429's ``retry_after`` allowed for that chat.
 
-Run standalone with ``python -m bot.fakeserver --port 8081``.
+Run standalone with ``python -m bot.fakeserver --port 8081`` (``--port 0`` picks a free port); the first
+line on stdout is ``port=N listening; TELEGRAM_BASE_URL=…`` so a parent process can read the port.
+Standing faults can be given at start, e.g. ``--fault method=sendMessage,status=429,retry_after=1,rate=0.05
+--fault stall,rate=0.001 --fault drop,every=500 --block 1001,1002 --seed 7``.
 """
 
 from __future__ import annotations
@@ -30,9 +42,9 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from bot.fakeapi import FakeBotApi, StalledRequest, coerce_form_params
+from bot.fakeapi import DroppedConnection, FakeBotApi, StalledRequest, coerce_form_params
 
-__all__ = ["FakeTelegramServer", "main"]
+__all__ = ["FakeTelegramServer", "main", "parse_fault"]
 
 JSON = dict[str, Any]
 
@@ -78,6 +90,10 @@ class FakeTelegramServer:
                 (r"/_test/callback", _CallbackHandler, handler_args),
                 (r"/_test/sent", _SentHandler, handler_args),
                 (r"/_test/fail", _FailHandler, handler_args),
+                (r"/_test/stall", _StallHandler, handler_args),
+                (r"/_test/inject", _InjectHandler, handler_args),
+                (r"/_test/reset_faults", _ResetFaultsHandler, handler_args),
+                (r"/_test/counts", _CountsHandler, handler_args),
                 (r"/_test/block", _BlockHandler, handler_args),
                 (r"/_test/clear", _ClearHandler, handler_args),
             ],
@@ -188,6 +204,10 @@ class _BotApiHandler(_Handler):
             # Closing without an answer is what a client sees when Telegram never responds in time.
             self.detach().close()
             return
+        except DroppedConnection:
+            # A connection reset mid-request: the client gets no status line at all.
+            self.detach().close()
+            return
         self.reply(status, payload)
 
 
@@ -263,17 +283,57 @@ class _FailHandler(_Handler):
         self.reply(200, {"ok": True, "result": True})
 
 
+class _StallHandler(_Handler):
+    async def post(self) -> None:
+        body = self.body_json()
+        try:
+            self.server.api.stall(
+                body.get("method"),
+                None if body.get("chat_id") is None else int(body["chat_id"]),
+                times=int(body.get("times", 1)),
+                deliver=bool(body.get("deliver", False)),
+            )
+        except (ValueError, TypeError) as error:
+            raise tornado.web.HTTPError(400, f"bad stall: {error!r}") from None
+        self.reply(200, {"ok": True, "result": True})
+
+
+class _InjectHandler(_Handler):
+    async def post(self) -> None:
+        try:
+            rule = inject(self.server.api, self.body_json())
+        except (KeyError, ValueError, TypeError) as error:
+            raise tornado.web.HTTPError(400, f"bad fault: {error}") from None
+        self.reply(200, {"ok": True, "result": rule})
+
+
+class _ResetFaultsHandler(_Handler):
+    async def post(self) -> None:
+        self.server.api.reset_faults()
+        self.reply(200, {"ok": True, "result": True})
+
+
+class _CountsHandler(_Handler):
+    async def get(self) -> None:
+        method = self.get_query_argument("method", "sendMessage")
+        per_chat = self.get_query_argument("per_chat", "1").lower() not in ("0", "false", "no")
+        self.reply(200, {"ok": True, "result": self.server.api.counts(method, per_chat=per_chat)})
+
+
 class _BlockHandler(_Handler):
     async def post(self) -> None:
         body = self.body_json()
         try:
-            chat_id = int(body["chat_id"])
+            chat_ids = (
+                [int(chat) for chat in body["chat_ids"]] if "chat_ids" in body else [int(body["chat_id"])]
+            )
         except (KeyError, ValueError, TypeError) as error:
             raise tornado.web.HTTPError(400, f"bad block: {error!r}") from None
-        if body.get("blocked", True):
-            self.server.api.block(chat_id)
-        else:
-            self.server.api.unblock(chat_id)
+        for chat_id in chat_ids:
+            if body.get("blocked", True):
+                self.server.api.block(chat_id)
+            else:
+                self.server.api.unblock(chat_id)
         self.reply(200, {"ok": True, "result": True})
 
 
@@ -283,15 +343,77 @@ class _ClearHandler(_Handler):
         self.reply(200, {"ok": True, "result": True})
 
 
+_INJECT_INTS = frozenset({"chat_id", "status", "every", "seed", "limit"})
+_INJECT_FLOATS = frozenset({"rate", "retry_after"})
+_INJECT_FLAGS = frozenset({"stall", "drop", "deliver"})
+_INJECT_TEXTS = frozenset({"method", "description"})
+
+
+def inject(api: FakeBotApi, spec: JSON) -> JSON:
+    """Add a standing fault from a JSON-like spec (the keyword arguments of :meth:`FakeBotApi.inject`)."""
+    unknown = spec.keys() - _INJECT_INTS - _INJECT_FLOATS - _INJECT_FLAGS - _INJECT_TEXTS - {"chat_ids"}
+    if unknown:
+        raise ValueError(f"unknown fault fields {sorted(unknown)}")
+    kwargs: JSON = {}
+    for name, value in spec.items():
+        if value is None:
+            continue
+        if name in _INJECT_INTS:
+            kwargs[name] = int(value)
+        elif name in _INJECT_FLOATS:
+            number = float(value)
+            # Telegram's retry_after is whole seconds; keep an int where one was given.
+            kwargs[name] = int(number) if name == "retry_after" and number.is_integer() else number
+        elif name in _INJECT_FLAGS:
+            kwargs[name] = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        elif name == "chat_ids":
+            kwargs[name] = [int(chat) for chat in value]
+        else:
+            kwargs[name] = str(value)
+    return api.inject(**kwargs).summary()
+
+
+def parse_fault(text: str) -> JSON:
+    """``method=sendMessage,status=429,retry_after=1,rate=0.05`` or ``stall,every=100`` → an inject spec.
+
+    A bare word is a flag (``stall``, ``drop``, ``deliver``); ``chat_ids`` takes ``;``-separated ids.
+    """
+    spec: JSON = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sep, value = item.partition("=")
+        if not sep:
+            spec[name] = True
+        elif name == "chat_ids":
+            spec[name] = [chat for chat in value.split(";") if chat]
+        else:
+            spec[name] = value
+    return spec
+
+
+def _chat_list(text: str) -> list[int]:
+    return [int(chat) for chat in text.replace(";", ",").split(",") if chat.strip()]
+
+
 async def _serve(args: argparse.Namespace) -> None:
     api = FakeBotApi(username=args.bot_username, token=args.token, auto_create_chats=args.auto_chats)
+    for number, fault in enumerate(args.fault):
+        spec = parse_fault(fault)
+        if args.seed is not None:
+            # One --seed makes the whole run reproducible; each rule still gets its own stream.
+            spec.setdefault("seed", args.seed + number)
+        inject(api, spec)
+    for chat_id in args.block:
+        api.block(chat_id)
     server = FakeTelegramServer(api, host=args.host, port=args.port, stall_seconds=args.stall_seconds)
     await server.start()
     done = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, done.set)
-    print(f"Fake Telegram Bot API listening; TELEGRAM_BASE_URL={server.base_url}", flush=True)
+    # The port comes first so a parent that asked for --port 0 can read it off the first line.
+    print(
+        f"port={server.port} Fake Telegram Bot API listening; TELEGRAM_BASE_URL={server.base_url}", flush=True
+    )
     try:
         await done.wait()
     finally:
@@ -310,6 +432,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--auto-chats", action="store_true", help="accept sends to chats no user has written from yet"
     )
     parser.add_argument("--stall-seconds", type=float, default=30.0)
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="a standing fault, e.g. method=sendMessage,status=429,retry_after=1,rate=0.05 or stall,every=100"
+        " (fields: method chat_id chat_ids status description retry_after rate every seed limit, flags:"
+        " stall drop deliver); repeatable",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seed for the --fault rules' RNGs")
+    parser.add_argument(
+        "--block",
+        type=_chat_list,
+        default=[],
+        metavar="IDS",
+        help="comma-separated chat ids that blocked the bot",
+    )
     asyncio.run(_serve(parser.parse_args(argv)))
 
 

@@ -10,6 +10,7 @@ A tick has two phases, each safe to run on any number of replicas:
 
 A crash after the claim loses nothing (the row stays pending); a crash between a send and its
 outcome resends that one message once the lease expires — the only duplicate this design allows.
+For that to hold, a sender never starts a send late in its lease (see ``DispatchConfig.lease``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -55,8 +57,10 @@ class DispatchConfig:
     # Bounds the work of one tick so a backlog after downtime is drained over several ticks
     # instead of one long burst that would starve update handling.
     batch_size: int = 100
-    # Long enough to cover one send including PTB's own timeouts; a crashed sender's rows become
-    # sendable again after this.
+    # A crashed sender's rows become sendable again after this. The rows of one batch are sent one after
+    # another, so a send starts only in the first half of its row's lease (later ones are handed back
+    # unsent) and the second half covers the send in flight: keep it over twice PTB's request timeouts,
+    # or a slow send can outlive the lease and meet the same row sent again by another replica.
     lease: timedelta = timedelta(seconds=60)
     max_attempts: int = 6
     backoff_base: timedelta = timedelta(seconds=30)
@@ -95,9 +99,12 @@ class TickReport:
     blocked: int = 0
     retried: int = 0
     failed: int = 0
+    # Leased but handed back unsent because too little of the lease was left (see DispatchConfig.lease).
+    deferred: int = 0
 
 
 Sleep = Callable[[float], Awaitable[Any]]
+Clock = Callable[[], datetime]
 
 
 def _aware(instant: datetime) -> datetime:
@@ -113,14 +120,21 @@ async def tick(
     config: DispatchConfig | None = None,
     *,
     sleep: Sleep = asyncio.sleep,
+    clock: Clock | None = None,
 ) -> TickReport:
-    """Claim what is due at ``now`` and send whatever is ready; ``target`` is a Bot or an Application."""
+    """Claim what is due at ``now`` and send whatever is ready; ``target`` is a Bot or an Application.
+
+    ``clock`` tells the time while the tick runs. Sending a batch takes real time, and two decisions must
+    use the time they are made at rather than ``now``: a 429's ``retry_after`` counts from when the 429
+    arrived, and a send must not start once its lease is running out. Without a clock time stands still
+    at ``now`` (tests that move time by hand).
+    """
     config = config or DispatchConfig()
     bot: Bot = target if isinstance(target, Bot) else target.bot
     now = now.astimezone(UTC)
     report = TickReport()
     await claim(sessionmaker, now, config, report)
-    await send_ready(bot, sessionmaker, now, content, config, report, sleep=sleep)
+    await send_ready(bot, sessionmaker, now, content, config, report, sleep=sleep, clock=clock)
     return report
 
 
@@ -178,6 +192,7 @@ class _Delivery:
     rendered: messages.Rendered
     tip_index: int | None = None
     tip_count: int = 0
+    lease_until: datetime | None = None
 
 
 @dataclass
@@ -195,9 +210,11 @@ async def send_ready(
     report: TickReport,
     *,
     sleep: Sleep = asyncio.sleep,
+    clock: Clock | None = None,
 ) -> None:
     """Phase 2: lease ready outbox rows, send them with bounded concurrency, record each outcome."""
-    deliveries = await _lease(sessionmaker, now, content, config, report)
+    current = _current(clock, now)
+    deliveries = await _lease(sessionmaker, now, content, config, report, clock=current)
     if not deliveries:
         return
     limit = asyncio.Semaphore(config.concurrency)
@@ -206,7 +223,12 @@ async def send_ready(
     async def deliver(delivery: _Delivery) -> None:
         async with limit:
             await pacer.wait()
-            await _send_one(bot, sessionmaker, now, delivery, config, report)
+            # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease).
+            if delivery.lease_until is not None and current() >= delivery.lease_until - config.lease / 2:
+                await _release(sessionmaker, delivery, delivery.lease_until)
+                report.deferred += 1
+                return
+            await _send_one(bot, sessionmaker, now, current, delivery, config, report)
 
     outcomes = await asyncio.gather(*(deliver(delivery) for delivery in deliveries), return_exceptions=True)
     for delivery, outcome in zip(deliveries, outcomes, strict=True):
@@ -215,13 +237,22 @@ async def send_ready(
             log.error("reminder %s: outcome not recorded", delivery.outbox_id, exc_info=outcome)
 
 
+def _current(clock: Clock | None, now: datetime) -> Clock:
+    if clock is None:
+        return lambda: now
+    return lambda: clock().astimezone(UTC)
+
+
 async def _lease(
     sessionmaker: async_sessionmaker[AsyncSession],
     now: datetime,
     content: Content,
     config: DispatchConfig,
     report: TickReport,
+    *,
+    clock: Clock | None = None,
 ) -> list[_Delivery]:
+    current = _current(clock, now)
     deliveries: list[_Delivery] = []
     async with sessionmaker.begin() as session:
         chats_this_tick: set[int] = set()
@@ -236,10 +267,15 @@ async def _lease(
                 _finish(row, prepared.status, now, prepared.reason)
                 _count_skip(report, prepared)
                 continue
-            if not await repo.take_lease(session, row.id, now, now + config.lease):
+            # A lease counts from when it is taken, not from the start of the tick: the claim and the
+            # rows prepared before this one may have taken a good part of a short lease.
+            leased_at = current()
+            until = leased_at + config.lease
+            if not await repo.take_lease(session, row.id, leased_at, until):
                 continue
             chats_this_tick.add(row.chat_id)
             prepared.attempts = row.attempts + 1
+            prepared.lease_until = until
             deliveries.append(prepared)
     return deliveries
 
@@ -346,6 +382,7 @@ async def _send_one(
     bot: Bot,
     sessionmaker: async_sessionmaker[AsyncSession],
     now: datetime,
+    current: Clock,
     delivery: _Delivery,
     config: DispatchConfig,
     report: TickReport,
@@ -358,8 +395,9 @@ async def _send_one(
             reply_markup=_markup(delivery.rendered.buttons),
         )
     except RetryAfter as error:
-        # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt.
-        await _retry(sessionmaker, delivery, now + _retry_after(error), str(error), refund=True)
+        # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt. The
+        # wait counts from the answer, not from the start of the tick, which may be seconds earlier.
+        await _retry(sessionmaker, delivery, current() + _retry_after(error), str(error), refund=True)
         report.retried += 1
     except ChatMigrated as error:
         async with sessionmaker.begin() as session:
@@ -388,7 +426,7 @@ async def _send_one(
             report.failed += 1
         else:
             backoff = config.backoff_base * 2 ** (delivery.attempts - 1)
-            await _retry(sessionmaker, delivery, now + min(backoff, config.backoff_cap), repr(error))
+            await _retry(sessionmaker, delivery, current() + min(backoff, config.backoff_cap), repr(error))
             report.retried += 1
     else:
         await _record_sent(sessionmaker, delivery, now, message.message_id)
@@ -434,6 +472,25 @@ async def _retry(
         row.error = error[:255]
         if refund:
             row.attempts = max(0, row.attempts - 1)
+
+
+async def _release(
+    sessionmaker: async_sessionmaker[AsyncSession], delivery: _Delivery, leased_until: datetime
+) -> None:
+    """Give a leased row back unsent, for the next tick of any replica; the lease's attempt is refunded."""
+    async with sessionmaker.begin() as session:
+        # Only while the lease is still ours: if it ran out and another sender took the row, clearing
+        # that sender's lease would let a third one send the row alongside it.
+        await session.execute(
+            update(Outbox)
+            .where(
+                Outbox.id == delivery.outbox_id,
+                Outbox.status == PENDING,
+                Outbox.lease_until == leased_until,
+            )
+            .values(lease_until=None, attempts=Outbox.attempts - 1)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def _gone(

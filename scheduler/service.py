@@ -99,7 +99,10 @@ async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
     services: SchedulerServices = context.bot_data
     content = Content.build(services.catalog, services.knowledge)
     config = DispatchConfig.from_settings(services.settings.reminder_grace_minutes)
-    report = await tick(context.bot, services.sessionmaker, services.clock(), content, config)
+    # The clock also times what happens during the tick (retry_after, leases); see tick().
+    report = await tick(
+        context.bot, services.sessionmaker, services.clock(), content, config, clock=services.clock
+    )
     if any(asdict(report).values()):
         log.info("reminder tick: %s", report)
     return report

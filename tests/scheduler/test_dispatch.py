@@ -37,6 +37,8 @@ THURSDAY_DUE = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 CHAT = 4242
 FATIGUE = "only remind you weekly"
 
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
 
 async def no_sleep(_seconds: float) -> None:
     return None
@@ -75,7 +77,7 @@ class Env:
 
     async def log(self, day: date, chat_id: int = CHAT) -> None:
         async with self.sessionmaker.begin() as session:
-            await repo.log_workout(session, chat_id, day, user_id=chat_id, user_name="Ann")
+            await repo.log_workout(session, chat_id, day, user_id=chat_id, user_name="Ann", now=NOW)
 
 
 async def add_chat(
