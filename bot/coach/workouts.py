@@ -8,12 +8,14 @@ number), so a session can be rebuilt any time without storing it.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import string
 import tomllib
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +44,28 @@ _REST = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?\s*(s|sec|min)")
 
 T = TypeVar("T")
 
+# Every wording the trainee sees that isn't an exercise, routine or warm-up text: the [labels] table of
+# routines.toml, with the {placeholders} each one must use (and may only use).
+LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
+    "title_with_phase": ("title", "phase"),
+    "superset_with": ("label", "partner"),
+    "header": ("number",),
+    "header_with_duration": ("number", "minutes"),
+    "warmup_heading": (),
+    "warmup_item": ("item",),
+    "exercise_heading": ("number", "name"),
+    "prescription": ("sets", "reps", "rest"),
+    "rest": ("rest",),
+    "no_rest": (),
+    "grip": ("grip",),
+    "grip_with_note": ("grip", "note"),
+    "technique": ("technique",),
+    "unusual_grip": ("grip", "exercise"),
+    "preview": ("exercises",),
+    "preview_with_duration": ("exercises", "minutes"),
+}
+_FORMATTER = string.Formatter()
+
 
 @dataclass(frozen=True)
 class Exercise:
@@ -68,6 +92,32 @@ class PrescribedExercise:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The [labels] templates of routines.toml; see LABEL_PLACEHOLDERS for what each may fill in."""
+
+    title_with_phase: str
+    superset_with: str
+    header: str
+    header_with_duration: str
+    warmup_heading: str
+    warmup_item: str
+    exercise_heading: str
+    prescription: str
+    rest: str
+    no_rest: str
+    grip: str
+    grip_with_note: str
+    technique: str
+    unusual_grip: str
+    preview: str
+    preview_with_duration: str
+
+
+def _shipped_labels() -> Labels:
+    return _load_shipped().labels
+
+
+@dataclass(frozen=True)
 class Session:
     level: Level
     equipment: Equipment
@@ -78,6 +128,8 @@ class Session:
     note: str
     minutes: int = 0
     """Estimated duration including the warm-up; 0 when unknown."""
+    labels: Labels = field(default_factory=_shipped_labels, compare=False, repr=False)
+    """The wording to render with: the planning catalog's, or the shipped one's if built by hand."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +187,7 @@ class Catalog:
     warmup: Warmup
     levels: Mapping[Level, LevelPlan]
     routines: Mapping[tuple[Level, Equipment], Routine]
+    labels: Labels
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Catalog:
@@ -144,6 +197,11 @@ class Catalog:
         routines_doc = _read_toml(directory / ROUTINES_FILE)
         grips, exercises = _parse_exercises(_Table(exercises_doc, EXERCISES_FILE))
         return _parse_routines(_Table(routines_doc, ROUTINES_FILE), grips, exercises)
+
+
+@functools.cache
+def _load_shipped() -> Catalog:
+    return Catalog.load()
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -359,8 +417,39 @@ def _parse_routines(doc: _Table, grips: dict[str, str], exercises: dict[str, Exe
             )
             routine_table.done()
         level_table.done()
+    labels = _parse_labels(doc.table("labels"))
     doc.done()
-    return Catalog(grips, exercises, techniques, warmup, levels, routines)
+    return Catalog(grips, exercises, techniques, warmup, levels, routines, labels)
+
+
+def _parse_labels(table: _Table) -> Labels:
+    templates: dict[str, str] = {}
+    for key, allowed in LABEL_PLACEHOLDERS.items():
+        template = table.text(key, 120)
+        try:
+            parts = list(_FORMATTER.parse(template))
+        except ValueError:
+            raise table.fail(
+                f"'{key}' has an unmatched '{{' or '}}'; placeholders look like {{name}}, "
+                "and a literal brace is written {{ or }}"
+            ) from None
+        expected = ", ".join(f"{{{name}}}" for name in allowed) or "no placeholders"
+        used: set[str] = set()
+        for _, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if name not in allowed or spec or conversion:
+                shown = (
+                    "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                )
+                raise table.fail(f"'{key}' uses {shown}; it can use {expected}")
+            used.add(name)
+        missing = [name for name in allowed if name not in used]
+        if missing:
+            raise table.fail(f"'{key}' must include {', '.join(f'{{{name}}}' for name in missing)}")
+        templates[key] = template
+    table.done()
+    return Labels(**templates)
 
 
 def _finished(tables: list[_Table]) -> Iterator[_Table]:
@@ -483,6 +572,8 @@ def plan_session(
         grip = exercise.grips[(laps + _spread(chat_id, exercise.id)) % len(exercise.grips)]
         picks.append((exercise, grip))
 
+    labels = catalog.labels
+    superset_label = catalog.techniques[SUPERSET].label
     prescribed: list[PrescribedExercise] = []
     used: list[Technique] = []
     for index, (slot, (exercise, grip)) in enumerate(zip(routine.slots, picks, strict=True)):
@@ -491,12 +582,12 @@ def plan_session(
         technique: str | None = None
         if technique_id == SUPERSET:
             partner = picks[index + 1][0]
-            technique = f"{catalog.techniques[SUPERSET].label} with {partner.short}"
+            technique = labels.superset_with.format(label=superset_label, partner=partner.short)
             rest = NO_REST
         elif technique_id is not None:
             technique = catalog.techniques[technique_id].label
         elif index > 0 and routine.slots[index - 1].technique[phase_index] == SUPERSET:
-            technique = f"{catalog.techniques[SUPERSET].label} with {picks[index - 1][0].short}"
+            technique = labels.superset_with.format(label=superset_label, partner=picks[index - 1][0].short)
         if technique_id is not None and catalog.techniques[technique_id] not in used:
             used.append(catalog.techniques[technique_id])
         prescribed.append(
@@ -527,11 +618,14 @@ def plan_session(
         level=level,
         equipment=equipment,
         number=session_number,
-        title=f"{routine.title} · {phase.name}" if phase.name else routine.title,
+        title=labels.title_with_phase.format(title=routine.title, phase=phase.name)
+        if phase.name
+        else routine.title,
         warmup=warmup_items,
         exercises=tuple(prescribed),
         note="\n".join(note for note in notes if note),
         minutes=_estimate_minutes(prescribed),
+        labels=labels,
     )
 
 
@@ -550,22 +644,41 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _fill(template: str, **fragments: str) -> str:
+    """Fill a validated [labels] template: its own words are escaped, the fragments are already HTML."""
+    return "".join(
+        _e(literal) + (fragments[name] if name is not None else "")
+        for literal, name, _, _ in _FORMATTER.parse(template)
+    )
+
+
 def render_session(session: Session) -> str:
     """Telegram HTML (only <b> and <i>), every data text escaped, at most 4096 characters."""
-    header = f"Session {session.number}" + (f" · about {session.minutes} min" if session.minutes else "")
-    lines = [f"<b>{_e(session.title)}</b>", f"<i>{header}</i>", "", "<b>Warm-up</b>"]
-    lines += [f"• {_e(item)}" for item in session.warmup]
+    labels = session.labels
+    minutes = str(session.minutes)
+    header = (
+        _fill(labels.header_with_duration, number=str(session.number), minutes=minutes)
+        if session.minutes
+        else _fill(labels.header, number=str(session.number))
+    )
+    lines = [f"<b>{_e(session.title)}</b>", f"<i>{header}</i>", "", f"<b>{_fill(labels.warmup_heading)}</b>"]
+    lines += [_fill(labels.warmup_item, item=_e(item)) for item in session.warmup]
     for number, item in enumerate(session.exercises, start=1):
-        rest = "no rest, straight to the next one" if item.rest == NO_REST else f"rest {_e(item.rest)}"
-        grip = f"Grip: {_e(item.grip)}" + (f" ({_e(item.grip_note)})" if item.grip_note else "")
+        rest = _fill(labels.no_rest) if item.rest == NO_REST else _fill(labels.rest, rest=_e(item.rest))
+        grip = (
+            _fill(labels.grip_with_note, grip=_e(item.grip), note=_e(item.grip_note))
+            if item.grip_note
+            else _fill(labels.grip, grip=_e(item.grip))
+        )
         lines += [
             "",
-            f"<b>{number}. {_e(item.exercise.name)}</b>",
-            f"{item.sets} × {_e(item.reps)} · {rest}",
+            f"<b>{_fill(labels.exercise_heading, number=str(number), name=_e(item.exercise.name))}</b>",
+            _fill(labels.prescription, sets=str(item.sets), reps=_e(item.reps), rest=rest),
             grip,
         ]
         if item.technique:
-            lines.append(f"⚡ <b>{_e(item.technique[:1].upper() + item.technique[1:])}</b>")
+            technique = _e(item.technique[:1].upper() + item.technique[1:])
+            lines.append(_fill(labels.technique, technique=f"<b>{technique}</b>"))
         lines.append(f"<i>{_e(item.exercise.cue)}</i>")
     if session.note:
         lines.append("")
@@ -578,10 +691,17 @@ def render_session(session: Session) -> str:
 
 def render_preview(session: Session) -> str:
     """One line naming today's exercises, HTML-escaped so it can sit inside an HTML message."""
+    labels = session.labels
     names = []
     for item in session.exercises:
         # Only an unusual grip is worth the words; the usual one is listed first in the catalog.
         usual = not item.exercise.grips or item.grip == item.exercise.grips[0]
-        names.append(item.exercise.short if usual else f"{item.grip}-grip {item.exercise.short}")
-    duration = f" (~{session.minutes} min)" if session.minutes else ""
-    return _e(f"Today: {', '.join(names)}{duration}")
+        names.append(
+            item.exercise.short
+            if usual
+            else labels.unusual_grip.format(grip=item.grip, exercise=item.exercise.short)
+        )
+    exercises = _e(", ".join(names))
+    if session.minutes:
+        return _fill(labels.preview_with_duration, exercises=exercises, minutes=str(session.minutes))
+    return _fill(labels.preview, exercises=exercises)
