@@ -7,10 +7,6 @@ while a webhook is set. The bot runs as a real process against the Bot API doubl
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,6 +15,7 @@ import pytest
 from bot.fakeapi import FakeBotApi
 from bot.fakeserver import FakeTelegramServer
 from bot.runner import ANOTHER_POLLER, EXIT_CONFLICT, ConflictWatch
+from tests.processes import finish, start_bot, wait_for_messages
 
 TOKEN = "555666777:AAF-polling-conflict-token-value-0000"
 USER = 909
@@ -32,43 +29,23 @@ async def run_bot(
 ) -> tuple[int, str]:
     """Run `python -m bot.cli run` until it exits (or, with ``stop_when_answered``, until it has sent
     that many messages to USER and is then stopped with SIGINT); its exit status and output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "WEBHOOK_"))}
-    env |= {
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": server.base_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/poll.db",
-        "LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(Path(__file__).parents[1]),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
+    process = await start_bot(
         "run",
         cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=server.base_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/poll.db",
+        LOG_LEVEL="INFO",
     )
-    try:
-        if stop_when_answered:
-            arrived = asyncio.Event()
-            unsubscribe = server.api.subscribe(lambda _message: arrived.set())
-            try:
-                async with asyncio.timeout(30):
-                    while len(server.api.messages_for(USER)) < stop_when_answered:
-                        await arrived.wait()
-                        arrived.clear()
-            finally:
-                unsubscribe()
-            process.send_signal(signal.SIGINT)
-        output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
-    except TimeoutError:
-        process.kill()
-        output, _ = await process.communicate()
-        raise AssertionError(f"the bot did not finish in time:\n{output.decode()}") from None
+    if not stop_when_answered:
+        log = await finish(process, stop=None)
+    else:
+        try:
+            await wait_for_messages(server.api, USER, stop_when_answered)
+        finally:
+            log = await finish(process)
     assert process.returncode is not None
-    return process.returncode, output.decode()
+    return process.returncode, log
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -23,37 +22,18 @@ from pydantic import SecretStr
 
 from bot.app import build_application
 from bot.context import CoachApplication
-from bot.fakeapi import FakeBotApi, FakeRequest, SentMessage
+from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.fakeserver import FakeTelegramServer
 from bot.settings import Settings, SettingsError, load_settings
 from bot.webhook import SECRET_HEADER, WebhookServer
 from storage.db import create_engine
 from storage.migrate import upgrade
+from tests.processes import bot_env, finish, start_bot, wait_for_messages
 
 TOKEN = "424242424:AAH-webhook-test-token-value-000000"
 SECRET = "s3cret_webhook-token_for-tests_0123456789"
 USER = 4711
 MiB = 1024 * 1024
-
-
-async def wait_for_messages(
-    api: FakeBotApi, chat_id: int, count: int, within: float = 10
-) -> list[SentMessage]:
-    """Bounded wait until the bot has sent ``count`` messages to the chat (updates run off the queue)."""
-    arrived = asyncio.Event()
-    unsubscribe = api.subscribe(lambda _message: arrived.set())
-    try:
-        async with asyncio.timeout(within):
-            while len(api.messages_for(chat_id)) < count:
-                await arrived.wait()
-                arrived.clear()
-    except TimeoutError:
-        raise AssertionError(
-            f"{len(api.messages_for(chat_id))} messages to {chat_id}, expected {count}"
-        ) from None
-    finally:
-        unsubscribe()
-    return api.messages_for(chat_id)
 
 
 class Endpoint:
@@ -215,15 +195,6 @@ async def test_health_is_503_while_the_application_stops(endpoint: Endpoint) -> 
 # ---------------------------------------------------------------- settings
 
 
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("TELEGRAM_", "DATABASE_", "DEFAULT_", "WEBHOOK_", "LOG_"))
-    }
-    return env | {"PYTHONPATH": str(Path(__file__).parents[1])} | extra
-
-
 @pytest.mark.parametrize(
     "webhook_url, secret, named",
     [
@@ -282,7 +253,7 @@ def test_run_webhook_refuses_bad_settings_in_one_line(
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "run", "--webhook"],
         cwd=tmp_path,
-        env=clean_env(TELEGRAM_BOT_TOKEN=TOKEN, **env),
+        env=bot_env(TELEGRAM_BOT_TOKEN=TOKEN, **env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -316,7 +287,10 @@ def free_port() -> int:
 async def start_webhook_bot(
     telegram: FakeTelegramServer, tmp_path: Path, port: int
 ) -> asyncio.subprocess.Process:
-    env = clean_env(
+    return await start_bot(
+        "run",
+        "--webhook",
+        cwd=tmp_path,
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_BASE_URL=telegram.base_url,
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/hook.db",
@@ -325,17 +299,6 @@ async def start_webhook_bot(
         WEBHOOK_LISTEN="127.0.0.1",
         WEBHOOK_PORT=str(port),
         LOG_LEVEL="DEBUG",
-    )
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        "--webhook",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
     )
 
 
@@ -362,13 +325,7 @@ async def test_run_webhook_end_to_end(tmp_path: Path) -> None:
                 assert refused.status_code == 403
                 assert api.buttons((await wait_for_messages(api, USER, 2, within=30))[-1])
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
-            except TimeoutError:
-                process.kill()
-                output, _ = await process.communicate()
-    log = output.decode()
+            log = await finish(process, signal.SIGTERM)
     assert process.returncode == 0, log
     params = api.set_webhook_params
     assert params["url"] == "https://coach.example.test/hooks/telegram" and params["secret_token"] == SECRET
@@ -385,12 +342,7 @@ async def test_run_webhook_stops_when_telegram_refuses_the_webhook(tmp_path: Pat
     api.fail("setWebhook", status=400, description="Bad Request: bad webhook: Failed to resolve host")
     async with FakeTelegramServer(api) as telegram:
         process = await start_webhook_bot(telegram, tmp_path, free_port())
-        try:
-            output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
-        except TimeoutError:
-            process.kill()
-            raise
-    log = output.decode()
+        log = await finish(process, stop=None)
     assert process.returncode == 1, log
     refusal = [line for line in log.splitlines() if "could not start" in line]
     assert len(refusal) == 1 and "failed to resolve host" in refusal[0].lower(), log
