@@ -4,8 +4,10 @@ Capped runs put Telegram's flood control in the bench server (N sends in any sli
 chat per second, 429 + retry_after beyond that) and read achieved rate, 429s, duplicates and losses
 from the server's own records. Uncapped runs time claim + render + send + record end to end.
 
-The dispatcher is driven the way its service would be if the tick ran back to back (the production
-service waits ``scheduler_tick_seconds`` between ticks; see the note printed with the results).
+The dispatcher is driven the way its service drives it: every ``scheduler_tick_seconds`` one run of
+``scheduler.dispatch.drain`` (batches back to back while they come back full, within
+``scheduler.service.run_budget``), one ``Pacer`` kept across runs, through the dispatcher's own bot
+(``Services.reminder_bot``: no AIORateLimiter, its own aiohttp transport).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,8 @@ from sqlalchemy import func, select
 
 from bot.app import build_application
 from bot.settings import Settings
-from scheduler.dispatch import Content, DispatchConfig, TickReport, tick
+from scheduler.dispatch import Content, DispatchConfig, Pacer, TickReport, drain
+from scheduler.service import run_budget
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Chat, Outbox
 
@@ -44,28 +47,36 @@ class FanoutResult:
 async def _drain(
     base: str, url: str, chats: int, config: DispatchConfig, bound: float
 ) -> tuple[float, dict[str, int]]:
-    """Tick back to back until no chat is due and no outbox row is pending (bounded in time)."""
+    """Run the service's periodic job until no chat is due and no outbox row is pending (bounded in time)."""
     engine = create_engine(url, pool_size=20) if url.startswith("postgresql") else create_engine(url)
     sessionmaker = make_sessionmaker(engine)
     settings = Settings(telegram_base_url=f"{base}/bot", database_url=url, log_level="WARNING")
-    # The application's own Bot (HTTPXRequest, 256 connections), without PTB's 30/s limiter: the
-    # dispatcher's pacer is what is being measured.
-    app = build_application(settings, engine, token=TOKEN, rate_limit=False)
+    # As built for production (the app's bot would carry AIORateLimiter; reminders never use it).
+    app = build_application(settings, engine, token=TOKEN)
     await app.initialize()
+    bot = app.bot_data.reminder_bot
+    await bot.initialize()
     content = Content.build(app.bot_data.catalog, app.bot_data.knowledge)
+    pacer = Pacer(config.max_per_second)
     total = TickReport()
     start = time.perf_counter()
+
+    def utcnow() -> datetime:
+        return datetime.now(UTC)
+
     try:
         while time.perf_counter() - start < bound:
-            report = await tick(app, sessionmaker, datetime.now(UTC), content, config)
-            for name in vars(total):
-                setattr(total, name, getattr(total, name) + getattr(report, name))
-            if report.claimed == 0 and report.sent == 0 and report.retried == 0:
-                async with sessionmaker() as session:
-                    pending = await session.scalar(select(func.count()).where(Outbox.status == "pending"))
-                if not pending:
-                    break
-                await asyncio.sleep(0.05)  # only rows waiting out a retry_after are left
+            fired = time.perf_counter()
+            budget = min(run_budget(settings.scheduler_tick_seconds), timedelta(seconds=bound))
+            report = await drain(bot, sessionmaker, content, config, clock=utcnow, budget=budget, pacer=pacer)
+            total.add(report)
+            async with sessionmaker() as session:
+                pending = await session.scalar(select(func.count()).where(Outbox.status == "pending"))
+                due = await session.scalar(select(func.count()).where(Chat.next_reminder_at <= utcnow()))
+            if not pending and not due:
+                break
+            # The next run fires one interval after this one did (APScheduler's run_repeating).
+            await asyncio.sleep(max(0.0, fired + settings.scheduler_tick_seconds - time.perf_counter()))
         seconds = time.perf_counter() - start
         async with sessionmaker() as session:
             rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
@@ -76,6 +87,7 @@ async def _drain(
             )
             statuses["unclaimed"] = unclaimed or 0
     finally:
+        await bot.shutdown()
         await app.shutdown()
         await engine.dispose()
     return seconds, statuses
@@ -101,6 +113,7 @@ def run_fanout(
 
 
 def main(quick: bool, out: Path) -> dict[str, Any]:
+    shipped = Settings()
     sqlite = f"sqlite+aiosqlite:///{out / 'fanout.db'}"
     # (chats due, cap msg/s, time bound s): the bound keeps the suite finite when the dispatcher is
     # slower than the cap; what was not reached shows up as "unclaimed", not as lost.
@@ -111,7 +124,7 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
     results = []
     for chats, cap, bound in capped:
         # The pacer runs a hair under the cap: a strict sliding window turns loopback jitter into 429s.
-        result = run_fanout("capped", sqlite, chats, cap, cap * 0.99, 100, bound)
+        result = run_fanout("capped", sqlite, chats, cap, cap * 0.99, shipped.reminder_batch_size, bound)
         results.append(result)
         print(f"  {chats} chats at {cap:g} msg/s: {fmt(result.server_rate)} msg/s", flush=True)
     rows = [
@@ -132,11 +145,12 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
     headers = ["chats due", "cap msg/s", "pacer msg/s", "run s", "achieved msg/s", "of cap", "429s", "dup"]
     print(table([*headers, "lost", "outbox"], rows))
 
-    print("\n## 3. Uncapped dispatch: claim + render + send + record (batch_size 100)\n")
+    batch = shipped.reminder_batch_size
+    print(f"\n## 3. Uncapped dispatch: claim + render + send + record (batch_size {batch})\n")
     chats = 200 if quick else 5_000
     uncapped = []
     for backend, url in (("SQLite", sqlite), ("PostgreSQL", PG_URL)):
-        result = run_fanout(backend, url, chats, None, 0.0, 100, 600.0)
+        result = run_fanout(backend, url, chats, None, 0.0, shipped.reminder_batch_size, 600.0)
         uncapped.append((backend, result))
         print(f"  {backend} {chats} chats: {fmt(chats / result.seconds)} reminders/s", flush=True)
     rows2 = [
@@ -152,13 +166,16 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
         for backend, r in uncapped
     ]
     print(table(["database", "chats due", "seconds", "reminders/s", "dup", "lost", "outbox"], rows2))
-    default = DispatchConfig()
-    per_second = default.batch_size / 15
+    interval = shipped.scheduler_tick_seconds
+    rate = shipped.reminder_max_per_second * run_budget(interval).total_seconds() / interval
+    grace = shipped.reminder_grace_minutes
+    budget = run_budget(interval).total_seconds()
     print(
-        f"\nAs shipped, scheduler.service ticks every 15 s and each tick sends at most batch_size="
-        f"{default.batch_size} (paced at {default.max_per_second:g}/s): at most {per_second:.1f} reminders/s,"
-        f" so 5,000 due at once take {5_000 / per_second / 60:.0f} min and 50,000 take"
-        f" {50_000 / per_second / 60:.0f} min (grace window {default.grace.total_seconds() / 60:.0f} min)."
+        f"\nAs shipped, scheduler.service runs every {interval:g} s; a run keeps sending batches of"
+        f" {shipped.reminder_batch_size} at REMINDER_MAX_PER_SECOND={shipped.reminder_max_per_second:g}"
+        f" for up to {budget:g} s: {rate:.1f} reminders/s sustained per process, so 5,000 due at once"
+        f" take {5_000 / rate / 60:.1f} min and 50,000 take {50_000 / rate / 60:.0f} min"
+        f" (grace window {grace} min)."
     )
     return {"capped": rows, "uncapped": rows2}
 

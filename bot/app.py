@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand
+from telegram import Bot, BotCommand
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -44,6 +44,7 @@ def build_application(
     token: str,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
+    reminder_request: BaseRequest | None = None,
     rate_limit: bool = True,
     clock: Callable[[], datetime] = system_clock,
 ) -> CoachApplication:
@@ -59,11 +60,23 @@ def build_application(
         builder = builder.base_url(config.telegram_base_url)
     if request is None:
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
+        # Its own connections, so a burst of reminders does not queue replies to users behind it.
+        reminder_request = reminder_request or AiohttpRequest(connection_pool_size=32)
+    # A transport handed in (a test double, the console's in-process API) serves the reminders too;
+    # initializing and shutting down a transport twice is harmless.
+    reminder_request = reminder_request or request
     builder = builder.request(request).get_updates_request(updates_request or request)
     if rate_limit:
         # PTB types the limiter's per-call data as None while AIORateLimiter declares a dict.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     app: CoachApplication = builder.build()
+    # The dispatcher's bot: same token and API server, no rate limiter (see Services.reminder_bot).
+    reminder_bot = Bot(
+        token,
+        base_url=config.telegram_base_url or "https://api.telegram.org/bot",
+        request=reminder_request,
+        get_updates_request=reminder_request,
+    )
 
     knowledge = KnowledgeBase.load()
     app.bot_data.configure(
@@ -73,6 +86,7 @@ def build_application(
         catalog=Catalog.load(),
         knowledge=knowledge,
         answerer=Answerer(knowledge),
+        reminder_bot=reminder_bot,
         clock=clock,
     )
 
@@ -117,10 +131,13 @@ def build_application(
 async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     menu = general.commands(app.bot_data.texts)
     await app.bot.set_my_commands([BotCommand(name, about) for name, about in menu])
+    services: Services = app.bot_data
+    await services.reminder_bot.initialize()
     reminder_service.start(app)
 
 
 async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     reminder_service.stop(app)
     services: Services = app.bot_data
+    await services.reminder_bot.shutdown()
     await services.engine.dispose()

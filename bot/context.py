@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Bot
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.coach.answerer import Answerer
@@ -35,6 +36,10 @@ class Services:
     knowledge: KnowledgeBase
     answerer: Answerer
     clock: Callable[[], datetime]
+    # Sends the reminders. Not the application's bot: that one may carry PTB's AIORateLimiter, which
+    # sleeps out a 429 inside the call (up to its retries), long enough to outlast the outbox row's lease
+    # and have the reminder sent twice. The dispatcher paces itself and reschedules on RetryAfter.
+    reminder_bot: Bot
 
     def configure(
         self,
@@ -45,6 +50,7 @@ class Services:
         catalog: Catalog,
         knowledge: KnowledgeBase,
         answerer: Answerer,
+        reminder_bot: Bot,
         clock: Callable[[], datetime] = system_clock,
     ) -> None:
         self.settings = settings
@@ -55,6 +61,7 @@ class Services:
         self.knowledge = knowledge
         self.answerer = answerer
         self.clock = clock
+        self.reminder_bot = reminder_bot
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Services]):

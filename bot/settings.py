@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
+    # Per process: Telegram's ~30 messages/s is per bot, so N replicas share it (about 25/N each).
+    reminder_max_per_second: float = Field(default=25.0, gt=0, le=30)
+    # Rows claimed, leased and sent per round; a backlog is drained in several rounds within one tick.
+    reminder_batch_size: int = Field(default=200, ge=1, le=1000)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

@@ -1,16 +1,21 @@
-"""Claiming due reminders, sending them, and recording what happened — one tick at a time.
+"""Claiming due reminders, sending them, and recording what happened — one batch at a time.
 
-A tick has two phases, each safe to run on any number of replicas:
+A batch has two phases, each safe to run on any number of replicas:
 
 1. **Claim** (one transaction): lock a batch of chats whose ``next_reminder_at`` has passed, queue an
-   outbox row for each slot (the unique slot key makes a second claim a no-op), advance each chat
-   to its next slot, commit.
-2. **Send**: lease a batch of pending outbox rows (short transaction), send them without holding a
-   transaction open, and record each outcome in its own short transaction.
+   outbox row for each slot in one INSERT (the unique slot key makes a second claim a no-op), advance
+   each chat to its next slot, commit.
+2. **Send**: lease a batch of pending outbox rows (one short transaction, one UPDATE for the leases),
+   send them without holding a transaction open, and record outcomes as they come in: whatever
+   accumulated while the previous write ran goes into the next one (group commit).
 
-A crash after the claim loses nothing (the row stays pending); a crash between a send and its
-outcome resends that one message once the lease expires — the only duplicate this design allows.
+A crash after the claim loses nothing (the row stays pending); a crash between a send and the write
+of its outcome resends that message once the lease expires — the only duplicate this design allows.
+Group commit keeps that window to one write transaction, as when each outcome had its own.
 For that to hold, a sender never starts a send late in its lease (see ``DispatchConfig.lease``).
+
+``tick`` runs one batch; ``drain`` keeps running batches while they come back full, within a time
+budget, which is what the service's periodic job does.
 """
 
 from __future__ import annotations
@@ -18,12 +23,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import BigInteger, Table, bindparam, case, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -39,7 +44,7 @@ from scheduler.slots import Kind, next_tip
 from storage import repo
 from storage.models import Chat, Outbox
 
-__all__ = ["Content", "DispatchConfig", "TickReport", "claim", "send_ready", "tick"]
+__all__ = ["Content", "DispatchConfig", "Pacer", "TickReport", "claim", "drain", "send_ready", "tick"]
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +54,18 @@ SKIP = "skip"
 MAX_TIPS = 63
 
 PENDING, SENT, SKIPPED, LATE, BLOCKED, FAILED = "pending", "sent", "skipped", "late", "blocked", "failed"
+# A retry or a hand-back: the row stays pending (internal outcome kinds, never stored).
+_RETRY, _RELEASE = "retry", "release"
+
+OUTBOX = cast(Table, Outbox.__table__)
+CHATS = cast(Table, Chat.__table__)
 
 
 @dataclass(frozen=True)
 class DispatchConfig:
     grace: timedelta = timedelta(minutes=60)
-    # Bounds the work of one tick so a backlog after downtime is drained over several ticks
-    # instead of one long burst that would starve update handling.
+    # Bounds the work of one batch (one claim, one lease, one round of sends); ``drain`` runs several
+    # batches in a row when there is a backlog, yielding to update handling between them.
     batch_size: int = 100
     # A crashed sender's rows become sendable again after this. The rows of one batch are sent one after
     # another, so a send starts only in the first half of its row's lease (later ones are handed back
@@ -67,11 +77,19 @@ class DispatchConfig:
     backoff_cap: timedelta = timedelta(minutes=15)
     concurrency: int = 8
     # Telegram allows about 30 messages/s per bot; stay below it with room for replies to updates.
+    # Per process: replicas each pace themselves.
     max_per_second: float = 20.0
 
     @classmethod
-    def from_settings(cls, grace_minutes: int) -> DispatchConfig:
-        return cls(grace=timedelta(minutes=grace_minutes))
+    def from_settings(
+        cls, grace_minutes: int, *, max_per_second: float | None = None, batch_size: int | None = None
+    ) -> DispatchConfig:
+        config = cls(grace=timedelta(minutes=grace_minutes))
+        if max_per_second is not None:
+            config = replace(config, max_per_second=max_per_second)
+        if batch_size is not None:
+            config = replace(config, batch_size=batch_size)
+        return config
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,10 @@ class TickReport:
     # Leased but handed back unsent because too little of the lease was left (see DispatchConfig.lease).
     deferred: int = 0
 
+    def add(self, other: TickReport) -> None:
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
+
 
 Sleep = Callable[[float], Awaitable[Any]]
 Clock = Callable[[], datetime]
@@ -121,8 +143,9 @@ async def tick(
     *,
     sleep: Sleep = asyncio.sleep,
     clock: Clock | None = None,
+    pacer: Pacer | None = None,
 ) -> TickReport:
-    """Claim what is due at ``now`` and send whatever is ready; ``target`` is a Bot or an Application.
+    """Claim what is due at ``now`` and send what is ready, one batch; ``target`` is a Bot or an Application.
 
     ``clock`` tells the time while the tick runs. Sending a batch takes real time, and two decisions must
     use the time they are made at rather than ``now``: a 429's ``retry_after`` counts from when the 429
@@ -130,58 +153,176 @@ async def tick(
     at ``now`` (tests that move time by hand).
     """
     config = config or DispatchConfig()
-    bot: Bot = target if isinstance(target, Bot) else target.bot
-    now = now.astimezone(UTC)
     report = TickReport()
-    await claim(sessionmaker, now, config, report)
-    await send_ready(bot, sessionmaker, now, content, config, report, sleep=sleep, clock=clock)
+    pacer = pacer or Pacer(config.max_per_second, sleep)
+    await _batch(
+        _bot(target), sessionmaker, now, content, config, report, pacer, clock, config.batch_size, set()
+    )
     return report
 
 
-async def claim(
-    sessionmaker: async_sessionmaker[AsyncSession], now: datetime, config: DispatchConfig, report: TickReport
-) -> None:
-    """Phase 1: turn due chat slots into outbox rows and move each chat on to its next slot."""
-    async with sessionmaker.begin() as session:
-        for chat in await repo.claim_due_chats(session, now, config.batch_size):
-            report.claimed += 1
-            await _claim_one(session, chat, now, config, report)
-            reschedule(chat, now)
+async def drain(
+    target: Bot | Any,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    content: Content,
+    config: DispatchConfig,
+    *,
+    clock: Clock,
+    budget: timedelta,
+    pacer: Pacer | None = None,
+    sleep: Sleep = asyncio.sleep,
+) -> TickReport:
+    """Run batches back to back while they come back full, for at most ``budget``.
+
+    One periodic run of the service: a backlog (thousands due at the same minute, or the catch-up after
+    downtime) goes out at ``max_per_second`` instead of one batch per tick interval. ``pacer`` should
+    live as long as the service, so the rate holds across runs too. Each batch is cut to what the pacer
+    lets out in the remaining budget (and in the first half of a lease), so a run ends on time and the
+    next periodic run is not skipped for overlapping this one.
+    """
+    pacer = pacer or Pacer(config.max_per_second, sleep)
+    bot = _bot(target)
+    total = TickReport()
+    started = clock().astimezone(UTC)
+    deadline = started + budget
+    # A second bound on real (loop) time, for a clock that stands still (tests moving time by hand).
+    loop = asyncio.get_running_loop()
+    real_deadline = loop.time() + budget.total_seconds()
+    # At most one message per chat per run, as when each run sent one batch: with runs seconds apart
+    # that keeps every chat under Telegram's one-message-a-second limit without a per-chat limiter.
+    busy: set[int] = set()
+    while True:
+        now = clock().astimezone(UTC)
+        remaining = min(deadline - now, timedelta(seconds=real_deadline - loop.time()))
+        limit = config.batch_size
+        if config.max_per_second > 0:
+            window = min(remaining, config.lease / 2).total_seconds()
+            limit = min(limit, int(window * config.max_per_second))
+        if remaining <= timedelta(0) or limit < 1:
+            break
+        report = TickReport()
+        full = await _batch(bot, sessionmaker, now, content, config, report, pacer, clock, limit, busy)
+        total.add(report)
+        if not full:
+            break
+        # Sends await I/O, but claiming and leasing a batch is a run of database work: let updates in.
+        await asyncio.sleep(0)
+    return total
 
 
-async def _claim_one(
-    session: AsyncSession, chat: Chat, now: datetime, config: DispatchConfig, report: TickReport
-) -> None:
-    if chat.next_reminder_at is None or chat.next_reminder_kind is None or chat.next_reminder_day is None:
-        return
-    due = _aware(chat.next_reminder_at)
-    kind, day = chat.next_reminder_kind, chat.next_reminder_day
-    status, error, finished = PENDING, None, None
-    if now - due > config.grace:
-        status, error, finished = LATE, "past the grace window", now
-    elif kind == Kind.WORKOUT and await repo.is_logged(session, chat.id, day):
-        status, error, finished = SKIPPED, "already logged", now
-    inserted = await repo.add_outbox(
-        session,
-        chat_id=chat.id,
-        kind=kind,
-        slot_date=day,
-        due_at=due,
-        not_before=due,
-        status=status,
-        error=error,
-        finished_at=finished,
+def _bot(target: Bot | Any) -> Bot:
+    return target if isinstance(target, Bot) else cast(Bot, target.bot)
+
+
+async def _batch(
+    bot: Bot,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    now: datetime,
+    content: Content,
+    config: DispatchConfig,
+    report: TickReport,
+    pacer: Pacer,
+    clock: Clock | None,
+    limit: int,
+    busy: set[int],
+) -> bool:
+    """One claim and one round of sends; whether either came back full (so more may be waiting)."""
+    now = now.astimezone(UTC)
+    before = TickReport()
+    before.add(report)
+    claimed = await claim(sessionmaker, now, config, report, limit=limit)
+    fetched = await send_ready(
+        bot, sessionmaker, now, content, config, report, clock=clock, pacer=pacer, limit=limit, busy=busy
     )
-    if not inserted:
-        return
-    if status == LATE:
-        report.skipped_late += 1
-    elif status == SKIPPED:
-        report.skipped_logged += 1
-    elif kind == Kind.WORKOUT:
-        # Counted at the claim because the chat's next slot (weekly once this reaches SPARSE_AFTER)
-        # is computed right here.
-        chat.unanswered += 1
+    # Rows all held back (their chat already had a message this run) are no reason to go on.
+    progressed = report != before
+    return progressed and (claimed >= limit or fetched >= limit)
+
+
+async def claim(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    now: datetime,
+    config: DispatchConfig,
+    report: TickReport,
+    *,
+    limit: int | None = None,
+) -> int:
+    """Phase 1: turn due chat slots into outbox rows and move each chat on to its next slot.
+
+    Returns how many chats the claim locked.
+    """
+    async with sessionmaker.begin() as session:
+        chats = await repo.claim_due_chats(session, now, limit or config.batch_size)
+        report.claimed += len(chats)
+        slotted = [
+            chat
+            for chat in chats
+            if chat.next_reminder_at is not None
+            and chat.next_reminder_kind is not None
+            and chat.next_reminder_day is not None
+        ]
+        late = {chat.id for chat in slotted if now - _aware(_due(chat)) > config.grace}
+        logged = await repo.logged_pairs(
+            session,
+            [
+                (chat.id, _day(chat))
+                for chat in slotted
+                if chat.id not in late and chat.next_reminder_kind == Kind.WORKOUT
+            ],
+        )
+        rows: list[dict[str, Any]] = []
+        statuses: dict[int, str] = {}
+        for chat in slotted:
+            due, kind, day = _aware(_due(chat)), _kind(chat), _day(chat)
+            status, error, finished = PENDING, None, None
+            if chat.id in late:
+                status, error, finished = LATE, "past the grace window", now
+            elif kind == Kind.WORKOUT and (chat.id, day) in logged:
+                status, error, finished = SKIPPED, "already logged", now
+            statuses[chat.id] = status
+            rows.append(
+                {
+                    "chat_id": chat.id,
+                    "kind": kind,
+                    "slot_date": day,
+                    "due_at": due,
+                    "not_before": due,
+                    "status": status,
+                    "error": error,
+                    "finished_at": finished,
+                }
+            )
+        inserted = await repo.add_outbox_rows(session, rows)
+        for chat in slotted:
+            if (chat.id, _kind(chat), _day(chat)) not in inserted:
+                continue
+            status = statuses[chat.id]
+            if status == LATE:
+                report.skipped_late += 1
+            elif status == SKIPPED:
+                report.skipped_logged += 1
+            elif chat.next_reminder_kind == Kind.WORKOUT:
+                # Counted at the claim because the chat's next slot (weekly once this reaches SPARSE_AFTER)
+                # is computed right here.
+                chat.unanswered += 1
+        for chat in chats:
+            reschedule(chat, now)
+    return len(chats)
+
+
+def _due(chat: Chat) -> datetime:
+    assert chat.next_reminder_at is not None
+    return chat.next_reminder_at
+
+
+def _kind(chat: Chat) -> str:
+    assert chat.next_reminder_kind is not None
+    return chat.next_reminder_kind
+
+
+def _day(chat: Chat) -> date:
+    assert chat.next_reminder_day is not None
+    return chat.next_reminder_day
 
 
 @dataclass
@@ -201,6 +342,19 @@ class _Skip:
     reason: str
 
 
+@dataclass
+class _Outcome:
+    """What became of one leased row, waiting to be written."""
+
+    delivery: _Delivery
+    kind: str  # SENT, BLOCKED, FAILED, _RETRY or _RELEASE
+    error: str | None = None
+    message_id: int | None = None
+    not_before: datetime | None = None
+    refund: bool = False
+    migrated_to: int | None = None
+
+
 async def send_ready(
     bot: Bot,
     sessionmaker: async_sessionmaker[AsyncSession],
@@ -211,30 +365,43 @@ async def send_ready(
     *,
     sleep: Sleep = asyncio.sleep,
     clock: Clock | None = None,
-) -> None:
-    """Phase 2: lease ready outbox rows, send them with bounded concurrency, record each outcome."""
+    pacer: Pacer | None = None,
+    limit: int | None = None,
+    busy: set[int] | None = None,
+) -> int:
+    """Phase 2: lease ready outbox rows, send them with bounded concurrency, record the outcomes.
+
+    Returns how many rows the lease query found (a full batch means more may be waiting).
+    """
     current = _current(clock, now)
-    deliveries = await _lease(sessionmaker, now, content, config, report, clock=current)
+    deliveries, fetched = await _lease_batch(
+        sessionmaker, now, content, config, report, current, limit or config.batch_size, busy
+    )
     if not deliveries:
-        return
-    limit = asyncio.Semaphore(config.concurrency)
-    pacer = _Pacer(config.max_per_second, sleep)
+        return fetched
+    limiter = asyncio.Semaphore(config.concurrency)
+    pacer = pacer or Pacer(config.max_per_second, sleep)
+    recorder = _Recorder(sessionmaker, now)
 
     async def deliver(delivery: _Delivery) -> None:
-        async with limit:
+        async with limiter:
             await pacer.wait()
             # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease).
             if delivery.lease_until is not None and current() >= delivery.lease_until - config.lease / 2:
-                await _release(sessionmaker, delivery, delivery.lease_until)
                 report.deferred += 1
+                await recorder.record(_Outcome(delivery, _RELEASE))
                 return
-            await _send_one(bot, sessionmaker, now, current, delivery, config, report)
+            outcome = await _send_one(bot, now, current, delivery, config, report)
+            # The slot is held until the outcome is written: at most ``concurrency`` messages are ever
+            # sent and unrecorded, which bounds what a crash can duplicate.
+            await recorder.record(outcome)
 
     outcomes = await asyncio.gather(*(deliver(delivery) for delivery in deliveries), return_exceptions=True)
     for delivery, outcome in zip(deliveries, outcomes, strict=True):
         if isinstance(outcome, BaseException):
-            # Typically the outcome could not be written; the lease runs out and the row is tried again.
-            log.error("reminder %s: outcome not recorded", delivery.outbox_id, exc_info=outcome)
+            log.error("reminder %s: not sent", delivery.outbox_id, exc_info=outcome)
+    await recorder.close()
+    return fetched
 
 
 def _current(clock: Clock | None, now: datetime) -> Clock:
@@ -252,32 +419,80 @@ async def _lease(
     *,
     clock: Clock | None = None,
 ) -> list[_Delivery]:
-    current = _current(clock, now)
-    deliveries: list[_Delivery] = []
+    deliveries, _fetched = await _lease_batch(
+        sessionmaker, now, content, config, report, _current(clock, now), config.batch_size, None
+    )
+    return deliveries
+
+
+@dataclass
+class _Facts:
+    """What deciding and rendering a batch's rows needs, read in a handful of queries for the whole batch."""
+
+    chats: dict[int, Chat]
+    logged: set[tuple[int, date]]
+    done: dict[int, int]
+    # Status of the workout reminder the day before each rest-day row.
+    workout_before: dict[tuple[int, date], str]
+
+
+async def _facts(session: AsyncSession, rows: Collection[Outbox]) -> _Facts:
+    chat_ids = {row.chat_id for row in rows}
+    rest_before = [(row.chat_id, row.slot_date - timedelta(days=1)) for row in rows if row.kind == Kind.REST]
+    on_the_day = [(row.chat_id, row.slot_date) for row in rows if row.kind in (Kind.WORKOUT, SNOOZE)]
+    return _Facts(
+        chats=await repo.chats_by_id(session, chat_ids),
+        logged=await repo.logged_pairs(session, on_the_day + rest_before),
+        done=await repo.sessions_done_by_chat(session, chat_ids),
+        workout_before=await repo.outbox_statuses(session, Kind.WORKOUT, rest_before),
+    )
+
+
+async def _lease_batch(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    now: datetime,
+    content: Content,
+    config: DispatchConfig,
+    report: TickReport,
+    current: Clock,
+    limit: int,
+    busy: set[int] | None,
+) -> tuple[list[_Delivery], int]:
+    busy = set() if busy is None else busy
+    candidates: list[tuple[Outbox, _Delivery]] = []
     async with sessionmaker.begin() as session:
-        chats_this_tick: set[int] = set()
-        for row in await repo.sendable_outbox(session, now, config.batch_size):
-            # At most one message per chat per tick: with ticks seconds apart that keeps every chat
-            # under Telegram's one-message-a-second limit without a per-chat limiter.
-            if row.chat_id in chats_this_tick:
+        rows = await repo.sendable_outbox(session, now, limit)
+        fresh = [row for row in rows if row.chat_id not in busy]
+        facts = await _facts(session, fresh)
+        taken: set[int] = set()
+        for row in fresh:
+            # At most one message per chat per batch (and per drain run, through ``busy``).
+            if row.chat_id in taken:
                 continue
-            chat = await repo.get_chat(session, row.chat_id)
-            prepared = await _prepare(session, row, chat, now, content, config)
+            prepared = _prepare(row, facts.chats.get(row.chat_id), facts, now, content, config)
             if isinstance(prepared, _Skip):
                 _finish(row, prepared.status, now, prepared.reason)
                 _count_skip(report, prepared)
                 continue
-            # A lease counts from when it is taken, not from the start of the tick: the claim and the
-            # rows prepared before this one may have taken a good part of a short lease.
-            leased_at = current()
-            until = leased_at + config.lease
-            if not await repo.take_lease(session, row.id, leased_at, until):
-                continue
-            chats_this_tick.add(row.chat_id)
-            prepared.attempts = row.attempts + 1
-            prepared.lease_until = until
-            deliveries.append(prepared)
-    return deliveries
+            taken.add(row.chat_id)
+            candidates.append((row, prepared))
+        if not candidates:
+            return [], len(rows)
+        # A lease counts from when it is taken, not from the start of the tick: the claim and preparing
+        # the batch may have taken a good part of a short lease. One compare-and-set UPDATE for the batch;
+        # a row another sender leased in the meantime is left out.
+        leased_at = current()
+        until = leased_at + config.lease
+        leased = await repo.take_leases(session, [row.id for row, _ in candidates], leased_at, until)
+    deliveries: list[_Delivery] = []
+    for row, delivery in candidates:
+        if row.id not in leased:
+            continue
+        busy.add(row.chat_id)
+        delivery.attempts = row.attempts + 1
+        delivery.lease_until = until
+        deliveries.append(delivery)
+    return deliveries, len(rows)
 
 
 def _count_skip(report: TickReport, skip: _Skip) -> None:
@@ -296,10 +511,10 @@ def _finish(row: Outbox, status: str, now: datetime, error: str | None = None) -
     row.lease_until = None
 
 
-async def _prepare(
-    session: AsyncSession,
+def _prepare(
     row: Outbox,
     chat: Chat | None,
+    facts: _Facts,
     now: datetime,
     content: Content,
     config: DispatchConfig,
@@ -317,20 +532,20 @@ async def _prepare(
         return _Skip(LATE, "past the grace window")
     texts = content.texts
     if row.kind in (Kind.WORKOUT, SNOOZE):
-        if await repo.is_logged(session, chat.id, row.slot_date):
+        if (chat.id, row.slot_date) in facts.logged:
             return _Skip(SKIPPED, "already logged")
         rendered = messages.workout_reminder(
             texts,
             chat_id=chat.id,
             slot=row.slot_date,
-            preview=await _preview(session, chat, content),
+            preview=_preview(chat, facts, content),
             fatigue=row.kind == Kind.WORKOUT and chat.unanswered == SPARSE_AFTER,
             snoozed=row.kind == SNOOZE,
         )
         return _Delivery(row.id, chat.id, row.attempts, rendered)
     if row.kind == Kind.REST:
-        if await _missed_before(session, chat, row.slot_date):
-            rendered = messages.missed_nudge(texts, await _preview(session, chat, content))
+        if _missed_before(chat, row.slot_date, facts):
+            rendered = messages.missed_nudge(texts, _preview(chat, facts, content))
             return _Delivery(row.id, chat.id, row.attempts, rendered)
         if not content.tips:
             return _Skip(SKIPPED, "no tips")
@@ -341,23 +556,22 @@ async def _prepare(
     return _Skip(FAILED, f"unknown kind {row.kind!r}")
 
 
-async def _preview(session: AsyncSession, chat: Chat, content: Content) -> str | None:
+def _preview(chat: Chat, facts: _Facts, content: Content) -> str | None:
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None
-    done = await repo.sessions_done(session, chat.id)
+    done = facts.done.get(chat.id, 0)
     planned = plan_session(content.catalog, Level(chat.level), Equipment(chat.equipment), done + 1, chat.id)
     return render_preview(planned)
 
 
-async def _missed_before(session: AsyncSession, chat: Chat, rest_day: date) -> bool:
+def _missed_before(chat: Chat, rest_day: date, facts: _Facts) -> bool:
     """Whether we reminded the chat of the workout right before this rest day and it went unlogged."""
     previous = rest_day - timedelta(days=1)
     # Only a reminder that actually went out (or that the chat skipped) makes the day "missed": a chat
     # that joined, paused or was offline that day was never asked.
-    status = await repo.outbox_status(session, chat.id, Kind.WORKOUT, previous)
-    if status not in (SENT, SKIPPED):
+    if facts.workout_before.get((chat.id, previous)) not in (SENT, SKIPPED):
         return False
-    return not await repo.is_logged(session, chat.id, previous)
+    return (chat.id, previous) not in facts.logged
 
 
 def _used_tips(mask: int, count: int) -> frozenset[int]:
@@ -380,13 +594,12 @@ def _markup(buttons: messages.Buttons) -> InlineKeyboardMarkup | None:
 
 async def _send_one(
     bot: Bot,
-    sessionmaker: async_sessionmaker[AsyncSession],
     now: datetime,
     current: Clock,
     delivery: _Delivery,
     config: DispatchConfig,
     report: TickReport,
-) -> None:
+) -> _Outcome:
     try:
         message = await bot.send_message(
             delivery.chat_id,
@@ -397,40 +610,39 @@ async def _send_one(
     except RetryAfter as error:
         # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt. The
         # wait counts from the answer, not from the start of the tick, which may be seconds earlier.
-        await _retry(sessionmaker, delivery, current() + _retry_after(error), str(error), refund=True)
         report.retried += 1
+        return _Outcome(delivery, _RETRY, str(error), not_before=current() + _retry_after(error), refund=True)
     except ChatMigrated as error:
-        async with sessionmaker.begin() as session:
-            await repo.migrate_chat(session, delivery.chat_id, error.new_chat_id)
         log.info("chat %s migrated to %s; reminder re-queued", delivery.chat_id, error.new_chat_id)
-        await _retry(sessionmaker, delivery, now, str(error), refund=True)
         report.retried += 1
+        return _Outcome(
+            delivery, _RETRY, str(error), not_before=now, refund=True, migrated_to=error.new_chat_id
+        )
     except Forbidden as error:
-        await _gone(sessionmaker, delivery, now, str(error))
         report.blocked += 1
+        return _Outcome(delivery, BLOCKED, str(error))
     except BadRequest as error:
         if "chat not found" in error.message.lower():
-            await _gone(sessionmaker, delivery, now, str(error))
             report.blocked += 1
-        else:
-            # The request itself is wrong (markup, length…); sending it again cannot help.
-            log.error("reminder %s rejected: %s", delivery.outbox_id, error.message)
-            await _record_failure(sessionmaker, delivery, now, str(error))
-            report.failed += 1
+            return _Outcome(delivery, BLOCKED, str(error))
+        # The request itself is wrong (markup, length…); sending it again cannot help.
+        log.error("reminder %s rejected: %s", delivery.outbox_id, error.message)
+        report.failed += 1
+        return _Outcome(delivery, FAILED, str(error))
     except Exception as error:
         # Timeouts, 5xx and other network trouble are transient; so, for all we know, is anything else.
         if not isinstance(error, TelegramError):
             log.exception("unexpected error sending reminder %s", delivery.outbox_id)
         if delivery.attempts >= config.max_attempts:
-            await _record_failure(sessionmaker, delivery, now, repr(error))
             report.failed += 1
-        else:
-            backoff = config.backoff_base * 2 ** (delivery.attempts - 1)
-            await _retry(sessionmaker, delivery, current() + min(backoff, config.backoff_cap), repr(error))
-            report.retried += 1
-    else:
-        await _record_sent(sessionmaker, delivery, now, message.message_id)
-        report.sent += 1
+            return _Outcome(delivery, FAILED, repr(error))
+        backoff = config.backoff_base * 2 ** (delivery.attempts - 1)
+        report.retried += 1
+        return _Outcome(
+            delivery, _RETRY, repr(error), not_before=current() + min(backoff, config.backoff_cap)
+        )
+    report.sent += 1
+    return _Outcome(delivery, SENT, message_id=message.message_id)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:
@@ -441,83 +653,149 @@ def _retry_after(error: RetryAfter) -> timedelta:
     return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
 
 
-async def _record_sent(
-    sessionmaker: async_sessionmaker[AsyncSession], delivery: _Delivery, now: datetime, message_id: int
-) -> None:
-    async with sessionmaker.begin() as session:
-        row = await session.get(Outbox, delivery.outbox_id)
-        if row is not None:
-            _finish(row, SENT, now)
-            row.message_id = message_id
-        if delivery.tip_index is not None:
-            chat = await repo.get_chat(session, delivery.chat_id)
-            if chat is not None:
-                chat.tips_used = _after_tip(chat.tips_used, delivery.tip_index, delivery.tip_count)
+class _Recorder:
+    """Writes outcomes in groups without holding any of them back (group commit).
+
+    The first outcome is written at once; those that arrive while a write runs go into the next write,
+    together. Under load that is one transaction per several messages instead of one per message; at a
+    paced trickle it is one per message, as before. ``record`` returns once the outcome is written, so a
+    sender holds its concurrency slot until then and a crash can still only resend messages in flight.
+    """
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], now: datetime) -> None:
+        self._sessionmaker = sessionmaker
+        self._now = now
+        self._queue: list[tuple[_Outcome, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def record(self, outcome: _Outcome) -> None:
+        written = asyncio.get_running_loop().create_future()
+        self._queue.append((outcome, written))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_all())
+        await written
+
+    async def _write_all(self) -> None:
+        while self._queue:
+            group, self._queue = self._queue, []
+            try:
+                async with self._sessionmaker.begin() as session:
+                    await _write(session, [outcome for outcome, _ in group], self._now)
+            except Exception:
+                # The leases run out and the rows are tried again (a sent one may then go out twice).
+                ids = [outcome.delivery.outbox_id for outcome, _ in group]
+                log.exception("outcomes of reminders %s not recorded", ids)
+            for _, written in group:
+                if not written.done():
+                    written.set_result(None)
+
+    async def close(self) -> None:
+        while self._writer is not None and not self._writer.done():
+            await self._writer
 
 
-async def _retry(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    delivery: _Delivery,
-    when: datetime,
-    error: str,
-    *,
-    refund: bool = False,
-) -> None:
-    async with sessionmaker.begin() as session:
-        row = await session.get(Outbox, delivery.outbox_id)
-        if row is None:
-            return
-        row.not_before = when
-        row.lease_until = None
-        row.error = error[:255]
-        if refund:
-            row.attempts = max(0, row.attempts - 1)
-
-
-async def _release(
-    sessionmaker: async_sessionmaker[AsyncSession], delivery: _Delivery, leased_until: datetime
-) -> None:
-    """Give a leased row back unsent, for the next tick of any replica; the lease's attempt is refunded."""
-    async with sessionmaker.begin() as session:
-        # Only while the lease is still ours: if it ran out and another sender took the row, clearing
-        # that sender's lease would let a third one send the row alongside it.
+async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) -> None:
+    """Record a group of outcomes, one executemany statement per kind of outcome."""
+    by_kind: dict[str, list[_Outcome]] = {}
+    for outcome in group:
+        by_kind.setdefault(outcome.kind, []).append(outcome)
+    for outcome in group:
+        if outcome.migrated_to is not None:
+            await repo.migrate_chat(session, outcome.delivery.chat_id, outcome.migrated_to)
+    if sent := by_kind.get(SENT):
         await session.execute(
-            update(Outbox)
-            .where(
-                Outbox.id == delivery.outbox_id,
-                Outbox.status == PENDING,
-                Outbox.lease_until == leased_until,
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"))
+            .values(
+                status=SENT, message_id=bindparam("b_message"), error=None, finished_at=now, lease_until=None
+            ),
+            [{"b_id": o.delivery.outbox_id, "b_message": o.message_id} for o in sent],
+        )
+        tips = [o.delivery for o in sent if o.delivery.tip_index is not None]
+        if tips:
+            # _after_tip in SQL, against the mask as it is now rather than as it was at the lease.
+            bit = bindparam("b_bit", type_=BigInteger)
+            await session.execute(
+                update(CHATS)
+                .where(CHATS.c.id == bindparam("b_id"))
+                .values(
+                    tips_used=case(
+                        (CHATS.c.tips_used.op("&")(bit) != 0, bit), else_=CHATS.c.tips_used.op("|")(bit)
+                    )
+                ),
+                [{"b_id": d.chat_id, "b_bit": 1 << cast(int, d.tip_index)} for d in tips],
             )
-            .values(lease_until=None, attempts=Outbox.attempts - 1)
-            .execution_options(synchronize_session=False)
+    finished = by_kind.get(BLOCKED, []) + by_kind.get(FAILED, [])
+    if finished:
+        await session.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"))
+            .values(
+                status=bindparam("b_status"), error=bindparam("b_error"), finished_at=now, lease_until=None
+            ),
+            [
+                {"b_id": o.delivery.outbox_id, "b_status": o.kind, "b_error": (o.error or "")[:255]}
+                for o in finished
+            ],
+        )
+    if blocked := by_kind.get(BLOCKED):
+        await session.execute(
+            update(CHATS)
+            .where(CHATS.c.id.in_({o.delivery.chat_id for o in blocked}))
+            .values(active=False, next_reminder_at=None)
+        )
+    # A retry or a hand-back changes the row only while the lease is still ours: if it ran out and another
+    # sender took the row, clearing that sender's lease would let a third one send the row alongside it.
+    if retries := by_kind.get(_RETRY):
+        await session.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.status == PENDING, _ours())
+            .values(
+                not_before=bindparam("b_not_before"),
+                lease_until=None,
+                error=bindparam("b_error"),
+                attempts=case((OUTBOX.c.attempts > 0, OUTBOX.c.attempts - bindparam("b_refund")), else_=0),
+            ),
+            [
+                {
+                    "b_id": o.delivery.outbox_id,
+                    "b_lease": o.delivery.lease_until,
+                    "b_not_before": o.not_before,
+                    "b_error": (o.error or "")[:255],
+                    "b_refund": int(o.refund),
+                }
+                for o in retries
+            ],
+        )
+    if releases := by_kind.get(_RELEASE):
+        # Handed back unsent, for the next batch of any replica; the lease's attempt is refunded.
+        await session.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.status == PENDING, _ours())
+            .values(lease_until=None, attempts=OUTBOX.c.attempts - 1),
+            [{"b_id": o.delivery.outbox_id, "b_lease": o.delivery.lease_until} for o in releases],
         )
 
 
-async def _gone(
-    sessionmaker: async_sessionmaker[AsyncSession], delivery: _Delivery, now: datetime, error: str
-) -> None:
-    async with sessionmaker.begin() as session:
-        await repo.deactivate_chat(session, delivery.chat_id)
-        row = await session.get(Outbox, delivery.outbox_id)
-        if row is not None:
-            _finish(row, BLOCKED, now, error)
+def _ours() -> Any:
+    # A row leased without a lease time (never, outside hand-written tests) matches any lease.
+    lease = bindparam("b_lease", type_=OUTBOX.c.lease_until.type)
+    return (OUTBOX.c.lease_until == lease) | lease.is_(None)
 
 
-async def _record_failure(
-    sessionmaker: async_sessionmaker[AsyncSession], delivery: _Delivery, now: datetime, error: str
-) -> None:
-    async with sessionmaker.begin() as session:
-        row = await session.get(Outbox, delivery.outbox_id)
-        if row is not None:
-            _finish(row, FAILED, now, error)
+class Pacer:
+    """Spaces sends evenly to stay under a global rate, across batches and runs when it is kept.
 
+    Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
+    on a fake clock.
+    """
 
-class _Pacer:
-    """Spaces sends evenly to stay under a global rate; real (loop) time, since it paces real I/O."""
-
-    def __init__(self, per_second: float, sleep: Sleep) -> None:
+    def __init__(
+        self, per_second: float, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None
+    ) -> None:
         self._interval = 1.0 / per_second if per_second > 0 else 0.0
         self._sleep = sleep
+        self._monotonic = monotonic
         self._next = 0.0
         self._lock = asyncio.Lock()
 
@@ -525,7 +803,7 @@ class _Pacer:
         if not self._interval:
             return
         async with self._lock:
-            current = asyncio.get_running_loop().time()
+            current = self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
             delay = self._next - current
             self._next = max(current, self._next) + self._interval
         if delay > 0:

@@ -4,7 +4,9 @@ PTB's JobQueue is used rather than a separate AsyncIOScheduler: it *is* APSchedu
 Application's loop, it starts with ``Application.start()`` and stops with ``Application.stop()``
 (so a harness that only initializes the app never ticks on its own), and its callbacks get the
 typed context with the app's services. The database remains the schedule; the job only says
-"look now".
+"look now" — and when there is more due than one batch, each run keeps sending batch after batch
+(``scheduler.dispatch.drain``) at ``REMINDER_MAX_PER_SECOND`` until the backlog is gone or the run's
+budget, just under the tick interval, is used up.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import asdict
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from apscheduler.jobstores.base import JobLookupError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
 from telegram.ext import Application, CallbackContext, Job
 
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.workouts import Catalog
-from scheduler.dispatch import Content, DispatchConfig, TickReport, tick
+from scheduler.dispatch import Content, DispatchConfig, Pacer, TickReport, drain
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,12 @@ class TickSettings(Protocol):
 
     @property
     def scheduler_tick_seconds(self) -> float: ...
+
+    @property
+    def reminder_max_per_second(self) -> float: ...
+
+    @property
+    def reminder_batch_size(self) -> int: ...
 
 
 class SchedulerServices(Protocol):
@@ -57,6 +66,25 @@ class SchedulerServices(Protocol):
 
     @property
     def clock(self) -> Callable[[], datetime]: ...
+
+    @property
+    def reminder_bot(self) -> Bot: ...
+
+
+@dataclass
+class TickState:
+    """What outlives one run of the job: the pacer, so the rate holds from one run to the next too."""
+
+    pacer: Pacer
+
+
+def run_budget(interval_seconds: float) -> timedelta:
+    """How long one run may keep sending: the interval less a margin for the last batch's claim and writes.
+
+    A run still going when the next one is due makes APScheduler skip that one (max_instances=1) and wait
+    a whole further interval, so a run ends a little early instead.
+    """
+    return timedelta(seconds=interval_seconds - min(0.5, interval_seconds / 10))
 
 
 def job_options() -> dict[str, Any]:
@@ -80,8 +108,14 @@ def start(app: Application[Any, Any, Any, Any, Any, Any]) -> Job[Any]:
     services: SchedulerServices = app.bot_data
     stop(app)
     interval = services.settings.scheduler_tick_seconds
+    state = TickState(Pacer(services.settings.reminder_max_per_second))
     return job_queue.run_repeating(
-        run_tick, interval=interval, first=FIRST_TICK_SECONDS, name=TICK_JOB_NAME, job_kwargs=job_options()
+        run_tick,
+        interval=interval,
+        first=FIRST_TICK_SECONDS,
+        name=TICK_JOB_NAME,
+        data=state,
+        job_kwargs=job_options(),
     )
 
 
@@ -97,11 +131,24 @@ def stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
     services: SchedulerServices = context.bot_data
+    settings = services.settings
     content = Content.build(services.catalog, services.knowledge)
-    config = DispatchConfig.from_settings(services.settings.reminder_grace_minutes)
-    # The clock also times what happens during the tick (retry_after, leases); see tick().
-    report = await tick(
-        context.bot, services.sessionmaker, services.clock(), content, config, clock=services.clock
+    config = DispatchConfig.from_settings(
+        settings.reminder_grace_minutes,
+        max_per_second=settings.reminder_max_per_second,
+        batch_size=settings.reminder_batch_size,
+    )
+    state = context.job.data if context.job is not None else None
+    pacer = state.pacer if isinstance(state, TickState) else Pacer(config.max_per_second)
+    # The clock also times what happens during the run (retry_after, leases, the budget); see tick().
+    report = await drain(
+        services.reminder_bot,
+        services.sessionmaker,
+        content,
+        config,
+        clock=services.clock,
+        budget=run_budget(settings.scheduler_tick_seconds),
+        pacer=pacer,
     )
     if any(asdict(report).values()):
         log.info("reminder tick: %s", report)

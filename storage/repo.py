@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -280,3 +281,97 @@ async def counts(session: AsyncSession) -> dict[str, int]:
     }
     figures |= {f"reminders_{status}": count for status, count in outcomes.all()}
     return figures
+
+
+# --- set-based variants for a dispatcher batch: one statement per batch instead of one per row ---------
+
+
+async def chats_by_id(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, Chat]:
+    if not chat_ids:
+        return {}
+    result = await session.scalars(select(Chat).where(Chat.id.in_(chat_ids)))
+    return {chat.id: chat for chat in result}
+
+
+async def logged_pairs(session: AsyncSession, wanted: Collection[tuple[int, date]]) -> set[tuple[int, date]]:
+    """Which of these (chat, local day) pairs have a workout logged."""
+    if not wanted:
+        return set()
+    chats = {chat_id for chat_id, _ in wanted}
+    days = {day for _, day in wanted}
+    # A batch spans one or two local days, so filtering on both sets and then on the pairs in Python
+    # reads hardly more than the pairs themselves, and needs no row-value IN.
+    result = await session.execute(
+        select(WorkoutLog.chat_id, WorkoutLog.local_date)
+        .where(WorkoutLog.chat_id.in_(chats), WorkoutLog.local_date.in_(days))
+        .distinct()
+    )
+    return {(chat_id, day) for chat_id, day in result.all()} & set(wanted)
+
+
+async def sessions_done_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, int]:
+    if not chat_ids:
+        return {}
+    result = await session.execute(
+        select(WorkoutLog.chat_id, func.count(func.distinct(WorkoutLog.local_date)))
+        .where(WorkoutLog.chat_id.in_(chat_ids))
+        .group_by(WorkoutLog.chat_id)
+    )
+    return {chat_id: count for chat_id, count in result.all()}
+
+
+async def outbox_statuses(
+    session: AsyncSession, kind: str, wanted: Collection[tuple[int, date]]
+) -> dict[tuple[int, date], str]:
+    """The status of each (chat, slot day) row of this kind that exists."""
+    if not wanted:
+        return {}
+    chats = {chat_id for chat_id, _ in wanted}
+    days = {day for _, day in wanted}
+    result = await session.execute(
+        select(Outbox.chat_id, Outbox.slot_date, Outbox.status).where(
+            Outbox.kind == kind, Outbox.chat_id.in_(chats), Outbox.slot_date.in_(days)
+        )
+    )
+    wanted_set = set(wanted)
+    return {(c, d): status for c, d, status in result.all() if (c, d) in wanted_set}
+
+
+async def add_outbox_rows(
+    session: AsyncSession, rows: Sequence[dict[str, Any]]
+) -> set[tuple[int, str, date]]:
+    """Queue many rows in one INSERT; the (chat, kind, slot day) keys actually inserted (not already there).
+
+    Each dict carries the keyword arguments of ``add_outbox``.
+    """
+    if not rows:
+        return set()
+    values = [{"attempts": 0, "status": "pending", "error": None, "finished_at": None, **row} for row in rows]
+    statement = (
+        _insert_outbox(session)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=[Outbox.chat_id, Outbox.kind, Outbox.slot_date])
+        .returning(Outbox.chat_id, Outbox.kind, Outbox.slot_date)
+    )
+    result = await session.execute(statement)
+    return {(chat_id, kind, day) for chat_id, kind, day in result.all()}
+
+
+async def take_leases(
+    session: AsyncSession, outbox_ids: Collection[int], now: datetime, until: datetime
+) -> set[int]:
+    """``take_lease`` for many rows in one UPDATE; the ids whose lease this call took."""
+    if not outbox_ids:
+        return set()
+    result = await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.id.in_(outbox_ids),
+            Outbox.status == "pending",
+            or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
+        )
+        .values(lease_until=until, attempts=Outbox.attempts + 1)
+        .returning(Outbox.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(result.scalars().all())

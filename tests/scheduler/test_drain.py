@@ -1,0 +1,263 @@
+"""The service's run: a backlog bigger than one batch drains in one run at the configured rate, on a fake
+clock; and reminders go out through the dispatcher's own bot, never through the app's AIORateLimiter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram._utils.types import ODVInput
+from telegram.ext import AIORateLimiter
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import build_application
+from bot.context import BotContext, CoachApplication
+from bot.fakeapi import FakeBotApi, FakeRequest
+from bot.settings import Settings
+from scheduler import dispatch, service
+from scheduler.dispatch import Content, DispatchConfig, Pacer
+from storage.db import create_engine
+from storage.migrate import upgrade
+from storage.models import Outbox
+from tests.scheduler.test_dispatch import CHAT, THURSDAY_DUE, TOKEN, add_chat, build
+
+
+@dataclass
+class FakeTime:
+    """A wall clock that moves only when someone sleeps on it."""
+
+    now: datetime = THURSDAY_DUE
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return (self.now - THURSDAY_DUE).total_seconds()
+
+    async def sleep(self, seconds: float) -> None:
+        # Wake at the instant the sleeper asked for; sleepers overlapping in time do not add up.
+        wake = self.now + timedelta(seconds=seconds)
+        await asyncio.sleep(0)
+        self.now = max(self.now, wake)
+
+
+class TimedRequest(FakeRequest):
+    """The Bot API double, noting the fake time of every sendMessage."""
+
+    __slots__ = ("sends", "time")
+
+    def __init__(self, api: FakeBotApi, time: FakeTime) -> None:
+        super().__init__(api)
+        self.time = time
+        self.sends: list[float] = []
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if url.endswith("/sendMessage"):
+            self.sends.append(self.time.monotonic())
+        return await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+
+
+@dataclass
+class Backlog:
+    api: FakeBotApi
+    request: TimedRequest
+    time: FakeTime
+    app: CoachApplication
+    sessionmaker: async_sessionmaker[AsyncSession]
+    content: Content
+
+    async def pending(self) -> int:
+        async with self.sessionmaker() as session:
+            return await session.scalar(select(func.count()).where(Outbox.status == "pending")) or 0
+
+    async def drain(self, config: DispatchConfig, budget: timedelta, pacer: Pacer) -> dispatch.TickReport:
+        return await dispatch.drain(
+            self.app.bot_data.reminder_bot,
+            self.sessionmaker,
+            self.content,
+            config,
+            clock=self.time,
+            budget=budget,
+            pacer=pacer,
+            sleep=self.time.sleep,
+        )
+
+
+async def backlog_of(
+    engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession], chats: int
+) -> AsyncIterator[Backlog]:
+    api = FakeBotApi(token=TOKEN, auto_create_chats=True)
+    for chat_id in range(1, chats + 1):
+        await add_chat(sessionmaker, chat_id)
+    time = FakeTime()
+    request = TimedRequest(api, time)
+    app = build(engine, api)
+    app.bot_data.reminder_bot = Bot(TOKEN, request=request, get_updates_request=request)
+    await app.initialize()
+    await app.bot_data.reminder_bot.initialize()
+    content = Content.build(app.bot_data.catalog, app.bot_data.knowledge)
+    try:
+        yield Backlog(api, request, time, app, sessionmaker, content)
+    finally:
+        await app.bot_data.reminder_bot.shutdown()
+        await app.shutdown()
+
+
+@pytest.fixture
+async def backlog(
+    engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[Backlog]:
+    async for prepared in backlog_of(engine, sessionmaker, 250):
+        yield prepared
+
+
+def most_in_any_second(times: list[float]) -> int:
+    ordered = sorted(times)
+    start, most = 0, 0
+    for end, instant in enumerate(ordered):
+        # The window [instant - 1 s, instant], with a hair of slack for float arithmetic.
+        while ordered[start] <= instant - 1.0 + 1e-9:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def test_a_backlog_larger_than_a_batch_drains_in_one_run_at_the_configured_rate(
+    backlog: Backlog,
+) -> None:
+    config = DispatchConfig(batch_size=40, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    report = await backlog.drain(config, timedelta(seconds=60), pacer)
+
+    assert report.claimed == 250 and report.sent == 250, report
+    assert await backlog.pending() == 0
+    assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"
+    assert len(backlog.request.sends) == 250
+    assert most_in_any_second(backlog.request.sends) <= 10
+    # Evenly paced through the batches, with no gap between them: 250 sends at 10/s take 24.9 s.
+    assert backlog.time.monotonic() == pytest.approx(24.9, abs=0.2)
+
+
+async def test_a_run_stops_at_its_budget_and_the_next_run_carries_on(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    first = await backlog.drain(config, timedelta(seconds=5), pacer)
+    assert 45 <= first.sent <= 51, first
+    assert max(backlog.request.sends) <= 5.0 + 1e-9, "nothing starts after the run's budget"
+    # The pacer outlives the run: the next run does not burst at its start.
+    second = await backlog.drain(config, timedelta(seconds=60), pacer)
+    assert first.sent + second.sent == 250
+    assert await backlog.pending() == 0
+    assert most_in_any_second(backlog.request.sends) <= 10
+
+
+async def test_nothing_due_ends_the_run_at_once(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=40, max_per_second=10)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    await backlog.drain(config, timedelta(seconds=60), pacer)
+    started = backlog.time.now
+    assert await backlog.drain(config, timedelta(seconds=60), pacer) == dispatch.TickReport()
+    assert backlog.time.now == started
+
+
+# ------------------------------------------------------------------- reminders bypass the app's limiter
+
+
+@pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning")
+async def test_reminder_sends_bypass_the_apps_rate_limiter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    await upgrade(url)
+    engine = create_engine(url)
+    api = FakeBotApi(token=TOKEN)
+    for chat_id in (CHAT, CHAT + 1):
+        api.private_chat(chat_id)
+    config = Settings(database_url=url, telegram_bot_token=SecretStr(TOKEN), scheduler_tick_seconds=15)
+    clock = FakeTime(THURSDAY_DUE - timedelta(hours=1))
+    app = build_application(
+        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=True, clock=clock
+    )
+    limiter = app.bot.rate_limiter
+    assert isinstance(limiter, AIORateLimiter)
+    through_limiter: list[str] = []
+    original = AIORateLimiter.process_request
+
+    async def spy(self: AIORateLimiter, *args: Any, **kwargs: Any) -> Any:
+        through_limiter.append(kwargs.get("endpoint") or args[3])
+        return await original(self, *args, **kwargs)
+
+    # The limiter has __slots__: spy on its class.
+    monkeypatch.setattr(AIORateLimiter, "process_request", spy)
+    sessionmaker = app.bot_data.sessionmaker
+    await add_chat(sessionmaker, CHAT)
+    await add_chat(sessionmaker, CHAT + 1)
+    # With the limiter in the way this 429 would be slept out inside send_message (and retried there);
+    # the dispatcher must see it and reschedule the row instead.
+    api.inject("sendMessage", CHAT + 1, status=429, retry_after=1, limit=1)
+    await app.initialize()
+    await app.post_init(app)  # type: ignore[misc]
+    try:
+        assert app.bot_data.reminder_bot is not app.bot
+        job_queue = app.job_queue
+        assert job_queue is not None
+        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        clock.now = THURSDAY_DUE
+        through_limiter.clear()
+        report = await service.run_tick(BotContext.from_job(job, app))
+        assert (report.sent, report.retried) == (1, 1), report
+        assert api.injected == {"429": 1}
+        assert [m.chat_id for m in api.sent if m.method == "sendMessage"] == [CHAT]
+        assert "sendMessage" not in through_limiter, through_limiter
+
+        # The limiter is really there for everything else the app sends.
+        await app.bot.send_message(CHAT, "hello")
+        assert through_limiter == ["sendMessage"]
+    finally:
+        await app.shutdown()
+        await app.post_shutdown(app)  # type: ignore[misc]
+
+
+async def test_without_a_transport_given_the_reminder_bot_has_its_own(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    config = Settings(database_url=url, telegram_bot_token=SecretStr(TOKEN), telegram_base_url="http://x/bot")
+    engine = create_engine(url)
+    try:
+        app = build_application(config, engine, token=TOKEN)
+        reminder_bot = app.bot_data.reminder_bot
+        assert reminder_bot.request is not app.bot.request
+        assert reminder_bot.base_url == app.bot.base_url
+        assert not hasattr(reminder_bot, "rate_limiter")
+    finally:
+        await engine.dispose()
+
+
+def test_settings_bound_the_reminder_rate() -> None:
+    assert Settings().reminder_max_per_second == 25
+    assert Settings().reminder_batch_size == 200
+    with pytest.raises(ValueError):
+        Settings(reminder_max_per_second=31)
+    # A run ends before the next is due, or APScheduler would skip that one for overlapping.
+    assert service.run_budget(15) == timedelta(seconds=14.5)
+    assert service.run_budget(2) == timedelta(seconds=1.8)
