@@ -34,6 +34,7 @@ DEFAULT_SETS = (
     "heldout5.tsv",
     "heldout6.tsv",
     "heldout7.tsv",
+    "heldout8.tsv",
 )
 
 

@@ -71,6 +71,7 @@ OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
 _WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"</?[a-zA-Z]+>")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 
 Kind = Literal["answer", "decline", "smalltalk"]
@@ -97,7 +98,8 @@ def stem(word: str) -> str:
     for suffix, min_len in (("ing", 6), ("ed", 5)):
         if word.endswith(suffix) and len(word) >= min_len:
             base = word[: -len(suffix)]
-            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+            # "running" -> "run", but "adding" -> "add": a three-letter base keeps its double letter.
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]
             return base
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -292,7 +294,7 @@ class Answerer:
         """The known word ``token`` most likely meant, or None when nothing is close enough."""
         if token in self._spell_cache:
             return self._spell_cache[token]
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[int, int, int, int, str] | None = None
         if len(token) >= 4 and not token.isdigit():
             limit = 2 if len(token) >= 7 else 1
             candidates: set[str] = set()
@@ -309,11 +311,13 @@ class Answerer:
                         dist,
                         0 if candidate in self._domain else 1,
                         abs(len(candidate) - len(token)),
+                        # A dropped letter is a commoner typo than an extra one ("resuts" is "results").
+                        0 if len(candidate) >= len(token) else 1,
                         candidate,
                     )
                     if best is None or rank < best:
                         best = rank
-        result = best[3] if best else None
+        result = best[4] if best else None
         if len(self._spell_cache) < 20_000:
             self._spell_cache[token] = result
         return result
@@ -326,6 +330,12 @@ class Answerer:
                     yield token, True
                     continue
                 stemmed = stem(token)
+                if stemmed not in self._known and _STRETCHED.search(token):
+                    # Chat-style stretched words: "sooo" -> "so", "whyyy" -> "why", "pleeease" -> "please".
+                    for shrunk in (_STRETCHED.sub(r"\1", token), _STRETCHED.sub(r"\1\1", token)):
+                        if stem(shrunk) in self._known:
+                            token, stemmed = shrunk, stem(shrunk)
+                            break
                 if stemmed in self._known:
                     yield stemmed, True
                     continue

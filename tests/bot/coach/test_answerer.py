@@ -264,6 +264,37 @@ def test_stemmer_maps_variants_together() -> None:
     assert stem("deadlifts") == stem("deadlifting") == stem("deadlift")
 
 
+# Round 7: chat-style shorthand and two-topic wording (phrased unlike evals/heldout7.tsv).
+CHAT_STYLE = [
+    ("sooo how often shud i train my back", "faq-frequency"),
+    ("how do i warm up b4 rows pls", "warm-up"),
+    ("pullups w a band, how do i do them", "pull-up"),
+    ("lats n traps, what do they do", "anatomy"),
+    ("beginner plan feels way too easy now, whats next", "intermediate"),
+    ("is it worth switching grips every few weeks", "grips"),
+    ("t spine rotation drill, how do i do it", "mobility"),
+    ("protein or carbs before lifting", "nutrition"),
+    ("wait between back sessions how long", "rest-recovery"),
+    ("is 3 back days too much", "faq-frequency"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), CHAT_STYLE)
+def test_chat_style_questions(question: str, topic: str) -> None:
+    assert ANSWERER.answer(question).topic == topic
+
+
+def test_stemmer_keeps_a_short_doubled_base() -> None:
+    assert stem("adding") == stem("add")
+    assert stem("running") == stem("run")
+    assert stem("stopped") == stem("stop")
+
+
+def test_typo_prefers_a_dropped_letter_and_stretched_words_shrink() -> None:
+    assert ANSWERER._correct("resut") == "result"
+    assert [s for s, _ in ANSWERER._stems(["whyyy", "sooo"])] == ["why", "so"]
+
+
 def test_answerer_module_stays_pure() -> None:
     root = Path(__file__).resolve().parents[3] / "bot" / "coach"
     for name in ("answerer.py", "knowledge.py"):
