@@ -73,9 +73,23 @@ class SchedulerServices(Protocol):
 
 @dataclass
 class TickState:
-    """What outlives one run of the job: the pacer, so the rate holds from one run to the next too."""
+    """What outlives one run of the job: the pacer (so the rate holds from one run to the next) and
+    what is fixed for the process's life, built once at start rather than on every tick."""
 
     pacer: Pacer
+    content: Content
+    config: DispatchConfig
+
+    @classmethod
+    def build(cls, services: SchedulerServices) -> TickState:
+        settings = services.settings
+        config = DispatchConfig.from_settings(
+            settings.reminder_grace_minutes,
+            max_per_second=settings.reminder_max_per_second,
+            batch_size=settings.reminder_batch_size,
+        )
+        content = Content.build(services.catalog, services.knowledge)
+        return cls(Pacer(config.max_per_second), content, config)
 
 
 def run_budget(interval_seconds: float) -> timedelta:
@@ -107,14 +121,12 @@ def start(app: Application[Any, Any, Any, Any, Any, Any]) -> Job[Any]:
         raise RuntimeError("reminders need python-telegram-bot[job-queue]; install the package's extras")
     services: SchedulerServices = app.bot_data
     stop(app)
-    interval = services.settings.scheduler_tick_seconds
-    state = TickState(Pacer(services.settings.reminder_max_per_second))
     return job_queue.run_repeating(
         run_tick,
-        interval=interval,
+        interval=services.settings.scheduler_tick_seconds,
         first=FIRST_TICK_SECONDS,
         name=TICK_JOB_NAME,
-        data=state,
+        data=TickState.build(services),
         job_kwargs=job_options(),
     )
 
@@ -131,24 +143,18 @@ def stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
     services: SchedulerServices = context.bot_data
-    settings = services.settings
-    content = Content.build(services.catalog, services.knowledge)
-    config = DispatchConfig.from_settings(
-        settings.reminder_grace_minutes,
-        max_per_second=settings.reminder_max_per_second,
-        batch_size=settings.reminder_batch_size,
-    )
     state = context.job.data if context.job is not None else None
-    pacer = state.pacer if isinstance(state, TickState) else Pacer(config.max_per_second)
+    if not isinstance(state, TickState):
+        state = TickState.build(services)
     # The clock also times what happens during the run (retry_after, leases, the budget); see tick().
     report = await drain(
         services.reminder_bot,
         services.sessionmaker,
-        content,
-        config,
+        state.content,
+        state.config,
         clock=services.clock,
-        budget=run_budget(settings.scheduler_tick_seconds),
-        pacer=pacer,
+        budget=run_budget(services.settings.scheduler_tick_seconds),
+        pacer=state.pacer,
     )
     if any(asdict(report).values()):
         log.info("reminder tick: %s", report)
