@@ -129,11 +129,6 @@ Sleep = Callable[[float], Awaitable[Any]]
 Clock = Callable[[], datetime]
 
 
-def _aware(instant: datetime) -> datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns; everything stored is UTC.
-    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
-
-
 async def tick(
     target: Bot | Any,
     sessionmaker: async_sessionmaker[AsyncSession],
@@ -261,7 +256,7 @@ async def claim(
             and chat.next_reminder_kind is not None
             and chat.next_reminder_day is not None
         ]
-        late = {chat.id for chat in slotted if now - _aware(_due(chat)) > config.grace}
+        late = {chat.id for chat in slotted if now - _due(chat) > config.grace}
         logged = await repo.logged_pairs(
             session,
             [
@@ -273,7 +268,7 @@ async def claim(
         rows: list[dict[str, Any]] = []
         statuses: dict[int, str] = {}
         for chat in slotted:
-            due, kind, day = _aware(_due(chat)), _kind(chat), _day(chat)
+            due, kind, day = _due(chat), _kind(chat), _day(chat)
             status, error, finished = PENDING, None, None
             if chat.id in late:
                 status, error, finished = LATE, "past the grace window", now
@@ -528,7 +523,7 @@ def _prepare(
         return _Skip(SKIPPED, "paused")
     if row.kind == Kind.REST and not chat.nudges_enabled:
         return _Skip(SKIPPED, "nudges off")
-    if now - _aware(row.due_at) > config.grace:
+    if now - row.due_at > config.grace:
         return _Skip(LATE, "past the grace window")
     texts = content.texts
     if row.kind in (Kind.WORKOUT, SNOOZE):

@@ -6,7 +6,7 @@ the scheduler reads nothing else.
 
 from __future__ import annotations
 
-from datetime import UTC, time, timedelta
+from datetime import time, timedelta
 
 from telegram import Update
 
@@ -34,9 +34,7 @@ def _state(now_turn: Turn) -> messages.MenuState:
     chat = now_turn.chat
     next_local = None
     if chat.next_reminder_at is not None:
-        due = chat.next_reminder_at
-        due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
-        next_local = f"{due.astimezone(now_turn.zone):%a %d %b, %H:%M}"
+        next_local = f"{chat.next_reminder_at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
     paused = chat.paused_until
     if paused is not None and paused < now_turn.today:
         paused = None
