@@ -14,14 +14,15 @@ of its outcome resends that message once the lease expires — the only duplicat
 Group commit keeps that window to one write transaction, as when each outcome had its own.
 For that to hold, a sender never starts a send late in its lease (see ``DispatchConfig.lease``).
 
-``tick`` runs one batch; ``drain`` keeps running batches while they come back full, within a time
-budget, which is what the service's periodic job does.
+``tick`` runs one batch; ``drain`` keeps claiming, leasing and sending while anything is due, the next
+batch's database work overlapping the current batch's sends, which is what the service's job does.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import warnings
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, fields, replace
@@ -52,6 +53,9 @@ SNOOZE = "snooze"
 SKIP = "skip"
 # tips_used is a signed 64-bit bitmask.
 MAX_TIPS = 63
+# Telegram allows a bot about one message a second in any one chat.
+PER_CHAT_GAP = timedelta(seconds=1)
+PACED_BATCH_SECONDS = 2
 
 PENDING, SENT, SKIPPED, LATE, BLOCKED, FAILED = "pending", "sent", "skipped", "late", "blocked", "failed"
 # A retry or a hand-back: the row stays pending (internal outcome kinds, never stored).
@@ -163,46 +167,106 @@ async def drain(
     config: DispatchConfig,
     *,
     clock: Clock,
-    budget: timedelta,
+    budget: timedelta | None = None,
     pacer: Pacer | None = None,
     sleep: Sleep = asyncio.sleep,
+    running: Callable[[], bool] = lambda: True,
 ) -> TickReport:
-    """Run batches back to back while they come back full, for at most ``budget``.
+    """Claim, lease and send until nothing is due or ready, ``running()`` turns false or ``budget`` is spent.
 
-    One periodic run of the service: a backlog (thousands due at the same minute, or the catch-up after
-    downtime) goes out at ``max_per_second`` instead of one batch per tick interval. ``pacer`` should
-    live as long as the service, so the rate holds across runs too. Each batch is cut to what the pacer
-    lets out in the remaining budget (and in the first half of a lease), so a run ends on time and the
-    next periodic run is not skipped for overlapping this one.
+    One run of the service: a backlog (thousands due at the same minute, or the catch-up after downtime)
+    goes out at ``max_per_second`` in one run. The database work overlaps the sends: while ``concurrency``
+    senders work through one leased batch, the next is claimed and leased, so paced sends never wait on a
+    claim. ``pacer`` should live as long as the service, so the rate also holds from one run to the next.
+    Leased rows not sent when the run stops are handed back at once for the next run (or replica).
     """
     pacer = pacer or Pacer(config.max_per_second, sleep)
     bot = _bot(target)
-    total = TickReport()
-    started = clock().astimezone(UTC)
-    deadline = started + budget
-    # A second bound on real (loop) time, for a clock that stands still (tests moving time by hand).
+    report = TickReport()
+    current = _current(clock, clock())
     loop = asyncio.get_running_loop()
-    real_deadline = loop.time() + budget.total_seconds()
-    # At most one message per chat per run, as when each run sent one batch: with runs seconds apart
-    # that keeps every chat under Telegram's one-message-a-second limit without a per-chat limiter.
-    busy: set[int] = set()
-    while True:
-        now = clock().astimezone(UTC)
-        remaining = min(deadline - now, timedelta(seconds=real_deadline - loop.time()))
-        limit = config.batch_size
-        if config.max_per_second > 0:
-            window = min(remaining, config.lease / 2).total_seconds()
-            limit = min(limit, int(window * config.max_per_second))
-        if remaining <= timedelta(0) or limit < 1:
-            break
-        report = TickReport()
-        full = await _batch(bot, sessionmaker, now, content, config, report, pacer, clock, limit, busy)
-        total.add(report)
-        if not full:
-            break
-        # Sends await I/O, but claiming and leasing a batch is a run of database work: let updates in.
-        await asyncio.sleep(0)
-    return total
+    deadline = real_deadline = None
+    if budget is not None:
+        deadline = current() + budget
+        # A second bound on real (loop) time, for a clock that stands still (tests moving time by hand).
+        real_deadline = loop.time() + budget.total_seconds()
+
+    def remaining() -> timedelta:
+        if deadline is None or real_deadline is None:
+            return config.lease
+        return min(deadline - current(), timedelta(seconds=real_deadline - loop.time()))
+
+    batch = config.batch_size
+    if config.max_per_second > 0:
+        # With the next batch prepared during the sends, a paced batch need only cover a couple of seconds:
+        # a big one would hold the loop for a long stretch of claiming and rendering, and the paced sends
+        # waiting behind it would then go out bunched (Telegram counts any sliding second).
+        batch = max(1, min(batch, math.ceil(config.max_per_second * PACED_BATCH_SECONDS)))
+    queue: asyncio.Queue[_Delivery | None] = asyncio.Queue(maxsize=batch)
+    recorder = _Recorder(sessionmaker, current)
+    # Chats with a message queued or sent less than a second ago: Telegram allows one a second per chat.
+    queued: set[int] = set()
+    sent_at: dict[int, datetime] = {}
+
+    async def produce() -> None:
+        while running():
+            limit = batch
+            if config.max_per_second > 0 and deadline is not None:
+                window = remaining().total_seconds()
+                limit = min(limit, int(window * config.max_per_second) - queue.qsize())
+            if remaining() <= timedelta(0) or limit < 1:
+                return
+            now = current()
+            for chat_id, at in list(sent_at.items()):
+                if now - at >= PER_CHAT_GAP:
+                    del sent_at[chat_id]
+            before = replace(report)
+            claimed = await claim(sessionmaker, now, config, report, limit=limit)
+            deliveries, fetched = await _lease_batch(
+                sessionmaker, now, content, config, report, current, limit, queued.union(sent_at)
+            )
+            for delivery in deliveries:
+                queued.add(delivery.chat_id)
+                await queue.put(delivery)
+            # Rows all held back (their chat had a message a moment ago) are no reason to go on.
+            progressed = bool(deliveries) or report != before
+            if not (progressed and (claimed >= limit or fetched >= limit)):
+                return
+            # Claiming and leasing is a run of database work: let updates in between batches.
+            await asyncio.sleep(0)
+
+    async def send() -> None:
+        while (delivery := await queue.get()) is not None:
+            try:
+                if running():
+                    await pacer.wait()
+                # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so
+                # does one the run has no time or leave left for.
+                until = delivery.lease_until
+                lease_over = until is not None and current() >= until - config.lease / 2
+                if lease_over or not running() or remaining() <= timedelta(0):
+                    report.deferred += 1
+                    await recorder.record(_Outcome(delivery, _RELEASE))
+                    continue
+                outcome = await _send_one(bot, current(), current, delivery, config, report)
+                sent_at[delivery.chat_id] = current()
+                # The slot is held until the outcome is written: at most ``concurrency`` messages are ever
+                # sent and unrecorded, which bounds what a crash can duplicate.
+                await recorder.record(outcome)
+            except Exception:
+                log.exception("reminder %s: not sent", delivery.outbox_id)
+            finally:
+                queued.discard(delivery.chat_id)
+
+    senders = [asyncio.create_task(send()) for _ in range(config.concurrency)]
+    try:
+        await produce()
+    finally:
+        for _ in senders:
+            await queue.put(None)
+        await asyncio.gather(*senders)
+        await recorder.close()
+    return report
 
 
 def _bot(target: Bot | Any) -> Bot:
@@ -376,7 +440,7 @@ async def send_ready(
         return fetched
     limiter = asyncio.Semaphore(config.concurrency)
     pacer = pacer or Pacer(config.max_per_second, sleep)
-    recorder = _Recorder(sessionmaker, now)
+    recorder = _Recorder(sessionmaker, current)
 
     async def deliver(delivery: _Delivery) -> None:
         async with limiter:
@@ -657,9 +721,9 @@ class _Recorder:
     sender holds its concurrency slot until then and a crash can still only resend messages in flight.
     """
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], now: datetime) -> None:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         self._sessionmaker = sessionmaker
-        self._now = now
+        self._clock = clock
         self._queue: list[tuple[_Outcome, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -675,7 +739,7 @@ class _Recorder:
             group, self._queue = self._queue, []
             try:
                 async with self._sessionmaker.begin() as session:
-                    await _write(session, [outcome for outcome, _ in group], self._now)
+                    await _write(session, [outcome for outcome, _ in group], self._clock())
             except Exception:
                 # The leases run out and the rows are tried again (a sent one may then go out twice).
                 ids = [outcome.delivery.outbox_id for outcome, _ in group]

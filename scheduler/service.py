@@ -1,12 +1,13 @@
-"""Running the reminder tick periodically on the bot's own event loop.
+"""Running the reminder dispatcher on the bot's own event loop.
 
 PTB's JobQueue is used rather than a separate AsyncIOScheduler: it *is* APScheduler on the
 Application's loop, it starts with ``Application.start()`` and stops with ``Application.stop()``
 (so a harness that only initializes the app never ticks on its own), and its callbacks get the
 typed context with the app's services. The database remains the schedule; the job only says
-"look now" — and when there is more due than one batch, each run keeps sending batch after batch
-(``scheduler.dispatch.drain``) at ``REMINDER_MAX_PER_SECOND`` until the backlog is gone or the run's
-budget, just under the tick interval, is used up.
+"look now". A run (``scheduler.dispatch.drain``) goes on for as long as anything is due, at
+``REMINDER_MAX_PER_SECOND``, and ends when the backlog is gone or the application stops: a backlog
+goes out without a pause every tick interval, and a firing that comes while a run is still going
+returns at once instead of competing with it for the same rows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Protocol
 
 from apscheduler.jobstores.base import JobLookupError
@@ -79,6 +80,8 @@ class TickState:
     pacer: Pacer
     content: Content
     config: DispatchConfig
+    # Whether a run is going on: a firing during a long run leaves the backlog to it.
+    busy: bool = False
 
     @classmethod
     def build(cls, services: SchedulerServices) -> TickState:
@@ -92,15 +95,6 @@ class TickState:
         return cls(Pacer(config.max_per_second), content, config)
 
 
-def run_budget(interval_seconds: float) -> timedelta:
-    """How long one run may keep sending: the interval less a margin for the last batch's claim and writes.
-
-    A run still going when the next one is due makes APScheduler skip that one (max_instances=1) and wait
-    a whole further interval, so a run ends a little early instead.
-    """
-    return timedelta(seconds=interval_seconds - min(0.5, interval_seconds / 10))
-
-
 def job_options() -> dict[str, Any]:
     return {
         # The tick is idempotent and the database says what is due, so a tick that fires late (the
@@ -108,9 +102,9 @@ def job_options() -> dict[str, Any]:
         "misfire_grace_time": None,
         # Several missed firings would all do the same work: run one.
         "coalesce": True,
-        # Overlapping ticks in one process would only race for the same rows (on SQLite there is no
-        # SKIP LOCKED); a tick that overruns its interval makes the next one wait instead.
-        "max_instances": 1,
+        # A run lasts as long as the backlog; a firing meanwhile returns at once (see run_tick). Two
+        # instances rather than one so that APScheduler does not log every such firing as skipped.
+        "max_instances": 2,
     }
 
 
@@ -146,16 +140,27 @@ async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
     state = context.job.data if context.job is not None else None
     if not isinstance(state, TickState):
         state = TickState.build(services)
-    # The clock also times what happens during the run (retry_after, leases, the budget); see tick().
-    report = await drain(
-        services.reminder_bot,
-        services.sessionmaker,
-        state.content,
-        state.config,
-        clock=services.clock,
-        budget=run_budget(services.settings.scheduler_tick_seconds),
-        pacer=state.pacer,
-    )
+    if state.busy:
+        return TickReport()
+    app = context.application
+    # Stop sending (and hand the queued rows back) as soon as the application starts stopping:
+    # Application.stop() waits for running jobs. A run started on an application that is not running
+    # (a test firing the job by hand) runs to the end.
+    started_running = app.running
+    state.busy = True
+    try:
+        # The clock also times what happens during the run (retry_after, leases); see dispatch.tick().
+        report = await drain(
+            services.reminder_bot,
+            services.sessionmaker,
+            state.content,
+            state.config,
+            clock=services.clock,
+            pacer=state.pacer,
+            running=lambda: app.running or not started_running,
+        )
+    finally:
+        state.busy = False
     if any(asdict(report).values()):
-        log.info("reminder tick: %s", report)
+        log.info("reminder run: %s", report)
     return report

@@ -5,7 +5,7 @@ clock; and reminders go out through the dispatcher's own bot, never through the 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +26,7 @@ from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import Settings
 from scheduler import dispatch, service
 from scheduler.dispatch import Content, DispatchConfig, Pacer
+from storage import repo
 from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import Outbox
@@ -91,7 +92,13 @@ class Backlog:
         async with self.sessionmaker() as session:
             return await session.scalar(select(func.count()).where(Outbox.status == "pending")) or 0
 
-    async def drain(self, config: DispatchConfig, budget: timedelta, pacer: Pacer) -> dispatch.TickReport:
+    async def drain(
+        self,
+        config: DispatchConfig,
+        budget: timedelta | None,
+        pacer: Pacer,
+        running: Callable[[], bool] = lambda: True,
+    ) -> dispatch.TickReport:
         return await dispatch.drain(
             self.app.bot_data.reminder_bot,
             self.sessionmaker,
@@ -101,6 +108,7 @@ class Backlog:
             budget=budget,
             pacer=pacer,
             sleep=self.time.sleep,
+            running=running,
         )
 
 
@@ -170,6 +178,61 @@ async def test_a_run_stops_at_its_budget_and_the_next_run_carries_on(backlog: Ba
     assert first.sent + second.sent == 250
     assert await backlog.pending() == 0
     assert most_in_any_second(backlog.request.sends) <= 10
+
+
+async def test_without_a_budget_a_run_goes_on_until_the_backlog_is_gone(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=40, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    report = await backlog.drain(config, None, pacer)
+    assert report.sent == 250 and await backlog.pending() == 0
+    assert most_in_any_second(backlog.request.sends) <= 10
+    # No pause anywhere: not between batches, not every tick interval.
+    gaps = [b - a for a, b in zip(backlog.request.sends, backlog.request.sends[1:], strict=False)]
+    assert max(gaps) == pytest.approx(0.1, abs=1e-6)
+
+
+async def test_a_run_told_to_stop_hands_its_queued_rows_back_for_the_next(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=40, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    first = await backlog.drain(config, None, pacer, running=lambda: len(backlog.request.sends) < 30)
+    assert first.sent == 30, first
+    assert first.deferred > 0, "what was leased and queued went back, unsent"
+    assert await backlog.pending() == first.claimed - 30, "claimed and not sent: still pending"
+    async with backlog.sessionmaker() as session:
+        leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
+    assert leased == 0, "handed back rows are free for the next run at once, not after the lease"
+    second = await backlog.drain(config, None, pacer)
+    assert first.sent + second.sent == 250
+    assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"
+
+
+async def test_a_chat_with_two_ready_rows_gets_them_at_least_a_second_apart(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=300, max_per_second=0, concurrency=4)
+    pacer = Pacer(0)
+    await backlog.drain(config, None, pacer)
+    async with backlog.sessionmaker.begin() as session:
+        await repo.add_outbox(
+            session,
+            chat_id=7,
+            kind="snooze",
+            slot_date=THURSDAY_DUE.date(),
+            due_at=backlog.time.now,
+            not_before=backlog.time.now,
+        )
+        await repo.add_outbox(
+            session,
+            chat_id=7,
+            kind="rest",
+            slot_date=THURSDAY_DUE.date() + timedelta(days=1),
+            due_at=backlog.time.now,
+            not_before=backlog.time.now,
+        )
+    sent_before = len(backlog.request.sends)
+    assert (await backlog.drain(config, None, pacer)).sent == 1
+    assert await backlog.pending() == 1, "the second waits: its chat had a message this instant"
+    backlog.time.now += timedelta(seconds=1)
+    assert (await backlog.drain(config, None, pacer)).sent == 1
+    assert len(backlog.request.sends) == sent_before + 2
 
 
 async def test_nothing_due_ends_the_run_at_once(backlog: Backlog) -> None:
@@ -258,6 +321,3 @@ def test_settings_bound_the_reminder_rate() -> None:
     assert Settings().reminder_batch_size == 200
     with pytest.raises(ValueError):
         Settings(reminder_max_per_second=31)
-    # A run ends before the next is due, or APScheduler would skip that one for overlapping.
-    assert service.run_budget(15) == timedelta(seconds=14.5)
-    assert service.run_budget(2) == timedelta(seconds=1.8)

@@ -19,7 +19,7 @@ async def test_tick_job_has_deliberate_options_and_runs_the_tick(tmp_path: Path)
         scheduled = job.job
         assert scheduled.misfire_grace_time is None
         assert scheduled.coalesce is True
-        assert scheduled.max_instances == 1
+        assert scheduled.max_instances == 2
         assert scheduled.trigger.interval == timedelta(seconds=20)
 
         await harness.onboard(CHAT)
@@ -42,3 +42,22 @@ async def test_start_replaces_rather_than_duplicates_the_job(tmp_path: Path) -> 
         job_queue = harness.app.job_queue
         assert job_queue is not None
         assert len(job_queue.get_jobs_by_name(service.TICK_JOB_NAME)) == 1
+
+
+async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(tmp_path: Path) -> None:
+    async with running_harness(tmp_path) as harness:
+        await harness.onboard(CHAT)
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        state = job.data
+        assert isinstance(state, service.TickState)
+        harness.clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+        before = len(harness.api.messages_for(CHAT))
+        state.busy = True
+        await job.job.func(*job.job.args)
+        assert len(harness.api.messages_for(CHAT)) == before, "a run is going on: this firing does nothing"
+        state.busy = False
+        await job.job.func(*job.job.args)
+        assert len(harness.api.messages_for(CHAT)) == before + 1
+        assert state.busy is False
