@@ -9,6 +9,8 @@ multipart encoding PTB already relies on.
 
 from __future__ import annotations
 
+import json
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -16,6 +18,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 __all__ = ["AiohttpRequest"]
+
+_JSON = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -79,9 +83,13 @@ class AiohttpRequest(BaseRequest):
         # aiohttp's "connect" covers waiting for a pooled connection plus opening one.
         waiting = None if connect is None or pool is None else connect + pool
         timeout = aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=read)
-        data = request_data.json_parameters if request_data is not None else None
+        # A JSON body, which the Bot API accepts for everything but uploads: one C-encoded dump instead
+        # of aiohttp's form encoder (a multipart writer and urllib quoting per call: the costliest part).
+        data = None if request_data is None else json.dumps(request_data.parameters).encode()
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=data, headers=_JSON if data is not None else None, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut(f"Timed out talking to the Bot API: {error!r}") from error

@@ -40,8 +40,10 @@ class Settings(BaseSettings):
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
     # Per process: Telegram's ~30 messages/s is per bot, so N replicas share it (about 25/N each).
     reminder_max_per_second: float = Field(default=25.0, gt=0, le=30)
-    # Rows claimed, leased and sent per round; a backlog is drained in several rounds within one tick.
+    # Rows claimed and leased per round; a run goes round after round until nothing is due.
     reminder_batch_size: int = Field(default=200, ge=1, le=1000)
+    # Reminders in flight at once. A crash can resend at most this many (sent, outcome not yet written).
+    reminder_concurrency: int = Field(default=8, ge=1, le=64)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

@@ -49,6 +49,9 @@ class TickSettings(Protocol):
     @property
     def reminder_batch_size(self) -> int: ...
 
+    @property
+    def reminder_concurrency(self) -> int: ...
+
 
 class SchedulerServices(Protocol):
     """The part of the application's services the tick needs (``bot.context.Services`` fits)."""
@@ -90,6 +93,7 @@ class TickState:
             settings.reminder_grace_minutes,
             max_per_second=settings.reminder_max_per_second,
             batch_size=settings.reminder_batch_size,
+            concurrency=settings.reminder_concurrency,
         )
         content = Content.build(services.catalog, services.knowledge)
         return cls(Pacer(config.max_per_second), content, config)

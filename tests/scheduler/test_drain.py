@@ -319,5 +319,8 @@ async def test_without_a_transport_given_the_reminder_bot_has_its_own(tmp_path: 
 def test_settings_bound_the_reminder_rate() -> None:
     assert Settings().reminder_max_per_second == 25
     assert Settings().reminder_batch_size == 200
+    assert Settings().reminder_concurrency == 8
     with pytest.raises(ValueError):
         Settings(reminder_max_per_second=31)
+    with pytest.raises(ValueError):
+        Settings(reminder_concurrency=0)

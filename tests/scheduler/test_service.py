@@ -61,3 +61,19 @@ async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(tmp_path: Pa
         await job.job.func(*job.job.args)
         assert len(harness.api.messages_for(CHAT)) == before + 1
         assert state.busy is False
+
+
+async def test_the_run_is_configured_from_the_settings(tmp_path: Path) -> None:
+    async with running_harness(
+        tmp_path, reminder_concurrency=24, reminder_batch_size=50, reminder_max_per_second=12
+    ) as harness:
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        state = job.data
+        assert isinstance(state, service.TickState)
+        assert (state.config.concurrency, state.config.batch_size, state.config.max_per_second) == (
+            24,
+            50,
+            12,
+        )
