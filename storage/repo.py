@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import BigInteger, Date, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,11 +44,36 @@ async def get_or_create_chat(
     return chat
 
 
+# The queries every update runs, built once with bound parameters: building a statement and keying it
+# for SQLAlchemy's compiled cache cost more than running it on SQLite.
+_CHAT_ID = bindparam("chat_id", type_=BigInteger)
+_DAY = bindparam("day", type_=Date)
+_LOCK_CHAT = (
+    select(Chat).where(Chat.id == _CHAT_ID).with_for_update().execution_options(populate_existing=True)
+)
+_DAYS_LOGGED_BEFORE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
+    WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date < _DAY
+)
+_LOGGED_DAYS = (
+    select(WorkoutLog.local_date)
+    .where(WorkoutLog.chat_id == _CHAT_ID)
+    .distinct()
+    .order_by(WorkoutLog.local_date)
+)
+_SESSIONS_DONE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
+    WorkoutLog.chat_id == _CHAT_ID
+)
+_IS_LOGGED = (
+    select(WorkoutLog.id).where(WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date == _DAY).limit(1)
+)
+_PAUSE_RANGES = (
+    select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID).order_by(Pause.start_date)
+)
+
+
 async def lock_chat(session: AsyncSession, chat_id: int) -> Chat | None:
     """The chat row locked for update (PostgreSQL), so concurrent edits of one chat serialise."""
-    result = await session.execute(
-        select(Chat).where(Chat.id == chat_id).with_for_update().execution_options(populate_existing=True)
-    )
+    result = await session.execute(_LOCK_CHAT, {"chat_id": chat_id})
     return result.scalar_one_or_none()
 
 
@@ -72,11 +97,7 @@ async def log_workout(
     session: AsyncSession, chat_id: int, day: date, *, user_id: int, user_name: str | None, now: datetime
 ) -> bool:
     """Record that the member trained on that local day; False if it was already recorded."""
-    earlier_days = await session.scalar(
-        select(func.count(func.distinct(WorkoutLog.local_date))).where(
-            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date < day
-        )
-    )
+    earlier_days = await session.scalar(_DAYS_LOGGED_BEFORE, {"chat_id": chat_id, "day": day})
     statement = (
         _insert(session, WorkoutLog)
         .values(
@@ -96,27 +117,15 @@ async def log_workout(
 
 
 async def logged_days(session: AsyncSession, chat_id: int) -> list[date]:
-    result = await session.scalars(
-        select(WorkoutLog.local_date)
-        .where(WorkoutLog.chat_id == chat_id)
-        .distinct()
-        .order_by(WorkoutLog.local_date)
-    )
-    return list(result)
+    return list(await session.scalars(_LOGGED_DAYS, {"chat_id": chat_id}))
 
 
 async def sessions_done(session: AsyncSession, chat_id: int) -> int:
-    count = await session.scalar(
-        select(func.count(func.distinct(WorkoutLog.local_date))).where(WorkoutLog.chat_id == chat_id)
-    )
-    return count or 0
+    return await session.scalar(_SESSIONS_DONE, {"chat_id": chat_id}) or 0
 
 
 async def is_logged(session: AsyncSession, chat_id: int, day: date) -> bool:
-    found = await session.scalar(
-        select(WorkoutLog.id).where(WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day).limit(1)
-    )
-    return found is not None
+    return await session.scalar(_IS_LOGGED, {"chat_id": chat_id, "day": day}) is not None
 
 
 async def members_on(session: AsyncSession, chat_id: int, day: date) -> list[str]:
@@ -140,9 +149,7 @@ async def end_pauses(session: AsyncSession, chat_id: int, last_day: date) -> Non
 
 
 async def pause_ranges(session: AsyncSession, chat_id: int) -> list[tuple[date, date]]:
-    result = await session.execute(
-        select(Pause.start_date, Pause.end_date).where(Pause.chat_id == chat_id).order_by(Pause.start_date)
-    )
+    result = await session.execute(_PAUSE_RANGES, {"chat_id": chat_id})
     return [(start, end) for start, end in result.all()]
 
 
