@@ -213,14 +213,28 @@ async def drain(
         # a big one would hold the loop for a long stretch of claiming and rendering, and the paced sends
         # waiting behind it would then go out bunched (Telegram counts any sliding second).
         batch = max(1, min(batch, math.ceil(config.max_per_second * PACED_BATCH_SECONDS)))
+    senders = config.concurrency
+    if config.max_per_second > 0:
+        # Each sender waits its turn at the pacer holding a leased row; more senders than the rate fills in
+        # a quarter of a lease would have every row reach its turn past the lease's half and go back.
+        senders = max(1, min(senders, int(config.max_per_second * config.lease.total_seconds() / 4)))
     queue: asyncio.Queue[_Delivery | None] = asyncio.Queue(maxsize=batch)
     recorder = _Recorder(sessionmaker, current)
     # Chats with a message queued or sent less than a second ago: Telegram allows one a second per chat.
     queued: set[int] = set()
     sent_at: dict[int, datetime] = {}
+    # The producer failed or was cancelled: what is queued goes back unsent rather than out unrecorded.
+    halted = False
+
+    def going() -> bool:
+        # Once an outcome could not be written, sending more would only widen what a restart resends.
+        return running() and not halted and not recorder.failed
+
+    def produced() -> tuple[int, ...]:
+        return (report.claimed, report.skipped_late, report.skipped_logged, report.cancelled)
 
     async def produce() -> None:
-        while running():
+        while going():
             limit = batch
             if config.max_per_second > 0 and deadline is not None:
                 window = remaining().total_seconds()
@@ -231,7 +245,7 @@ async def drain(
             for chat_id, at in list(sent_at.items()):
                 if now - at >= PER_CHAT_GAP:
                     del sent_at[chat_id]
-            before = replace(report)
+            before = produced()
             claimed = await claim(sessionmaker, now, config, report, limit=limit)
             deliveries, fetched = await _lease_batch(
                 sessionmaker, now, content, config, report, current, limit, queued.union(sent_at)
@@ -240,7 +254,7 @@ async def drain(
                 queued.add(delivery.chat_id)
                 await queue.put(delivery)
             # Rows all held back (their chat had a message a moment ago) are no reason to go on.
-            progressed = bool(deliveries) or report != before
+            progressed = bool(deliveries) or produced() != before
             if not (progressed and (claimed >= limit or fetched >= limit)):
                 return
             # Claiming and leasing is a run of database work: let updates in between batches.
@@ -249,13 +263,13 @@ async def drain(
     async def send() -> None:
         while (delivery := await queue.get()) is not None:
             try:
-                if running():
+                if going():
                     await pacer.wait()
                 # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so
                 # does one the run has no time or leave left for.
                 until = delivery.lease_until
                 lease_over = until is not None and current() >= until - config.lease / 2
-                if lease_over or not running() or remaining() <= timedelta(0):
+                if lease_over or not going() or remaining() <= timedelta(0):
                     report.deferred += 1
                     await recorder.record(_Outcome(delivery, _RELEASE))
                     continue
@@ -269,13 +283,16 @@ async def drain(
             finally:
                 queued.discard(delivery.chat_id)
 
-    senders = [asyncio.create_task(send()) for _ in range(config.concurrency)]
+    tasks = [asyncio.create_task(send()) for _ in range(senders)]
     try:
         await produce()
+    except BaseException:
+        halted = True
+        raise
     finally:
-        for _ in senders:
+        for _ in tasks:
             await queue.put(None)
-        await asyncio.gather(*senders)
+        await asyncio.gather(*tasks)
         await recorder.close()
     return report
 
@@ -531,12 +548,11 @@ async def _lease_batch(
     busy = set() if busy is None else busy
     candidates: list[tuple[Outbox, _Delivery]] = []
     async with sessionmaker.begin() as session:
-        rows = await repo.sendable_outbox(session, now, limit)
-        fresh = [row for row in rows if row.chat_id not in busy]
-        facts = await _facts(session, fresh)
+        rows = await repo.sendable_outbox(session, now, limit, exclude=busy)
+        facts = await _facts(session, rows)
         taken: set[int] = set()
-        for row in fresh:
-            # At most one message per chat per batch (and per drain run, through ``busy``).
+        for row in rows:
+            # At most one message per chat per batch (and none for a chat in ``busy``: it just had one).
             if row.chat_id in taken:
                 continue
             prepared = _prepare(row, facts.chats.get(row.chat_id), facts, now, content, config)
@@ -664,7 +680,7 @@ def _markup(buttons: messages.Buttons) -> JSONDict | None:
     ).to_dict()
 
 
-async def _post_message(bot: Bot, chat_id: int, text: str, buttons: messages.Buttons) -> int:
+async def _post_message(bot: Bot, chat_id: int, text: str, buttons: messages.Buttons) -> int | None:
     """sendMessage through the bot's transport; the new message's id.
 
     ``Bot.send_message`` would build a keyboard object and parse the answer into a ``Message`` for every
@@ -679,7 +695,9 @@ async def _post_message(bot: Bot, chat_id: int, text: str, buttons: messages.But
     result = await bot.request.post(f"{bot.base_url}/sendMessage", RequestData(parameters))
     message_id = result.get("message_id") if isinstance(result, dict) else None
     if not isinstance(message_id, int):
-        raise TelegramError(f"sendMessage answered {result!r}")
+        # Telegram said ok: the message is out, and sending it again would duplicate it.
+        log.warning("sendMessage to %s answered without a message id: %r", chat_id, result)
+        return None
     return message_id
 
 
@@ -753,6 +771,7 @@ class _Recorder:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         self._sessionmaker = sessionmaker
         self._clock = clock
+        self.failed = False
         self._queue: list[tuple[_Outcome, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -770,6 +789,7 @@ class _Recorder:
                 async with self._sessionmaker.begin() as session:
                     await _write(session, [outcome for outcome, _ in group], self._clock())
             except Exception:
+                self.failed = True
                 # The leases run out and the rows are tried again (a sent one may then go out twice).
                 ids = [outcome.delivery.outbox_id for outcome, _ in group]
                 log.exception("outcomes of reminders %s not recorded", ids)

@@ -144,13 +144,14 @@ async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
     state = context.job.data if context.job is not None else None
     if not isinstance(state, TickState):
         state = TickState.build(services)
-    if state.busy:
-        return TickReport()
     app = context.application
-    # Stop sending (and hand the queued rows back) as soon as the application starts stopping:
-    # Application.stop() waits for running jobs. A run started on an application that is not running
-    # (a test firing the job by hand) runs to the end.
-    started_running = app.running
+    # Fired by the scheduler: stop sending (and hand the queued rows back) as soon as the application
+    # starts stopping, since Application.stop() waits for running jobs, and start nothing while it stops
+    # (the scheduler keeps firing until then). Fired by hand with no scheduler running (tests, a one-off
+    # catch-up), a run goes to the end.
+    scheduled = app.job_queue is not None and app.job_queue.scheduler.running
+    if state.busy or (scheduled and not app.running):
+        return TickReport()
     state.busy = True
     try:
         # The clock also times what happens during the run (retry_after, leases); see dispatch.tick().
@@ -161,7 +162,7 @@ async def run_tick(context: CallbackContext[Any, Any, Any, Any]) -> TickReport:
             state.config,
             clock=services.clock,
             pacer=state.pacer,
-            running=lambda: app.running or not started_running,
+            running=lambda: app.running or not scheduled,
         )
     finally:
         state.busy = False

@@ -221,15 +221,23 @@ async def add_outbox(
     return bool(getattr(result, "rowcount", 0))
 
 
-async def sendable_outbox(session: AsyncSession, now: datetime, limit: int) -> Sequence[Outbox]:
-    """Pending rows whose time has come and whose lease (if any) ran out, locked against other replicas."""
+async def sendable_outbox(
+    session: AsyncSession, now: datetime, limit: int, *, exclude: Collection[int] = ()
+) -> Sequence[Outbox]:
+    """Pending rows whose time has come and whose lease (if any) ran out, locked against other replicas.
+
+    Rows of the chats in ``exclude`` (they just had a message) are left for later.
+    """
+    conditions = [
+        Outbox.status == "pending",
+        Outbox.not_before <= now,
+        or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
+    ]
+    if exclude:
+        conditions.append(Outbox.chat_id.not_in(exclude))
     result = await session.scalars(
         select(Outbox)
-        .where(
-            Outbox.status == "pending",
-            Outbox.not_before <= now,
-            or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
-        )
+        .where(*conditions)
         .order_by(Outbox.not_before, Outbox.id)
         .limit(limit)
         .with_for_update(skip_locked=True)

@@ -324,3 +324,41 @@ def test_settings_bound_the_reminder_rate() -> None:
         Settings(reminder_max_per_second=31)
     with pytest.raises(ValueError):
         Settings(reminder_concurrency=0)
+
+
+async def test_many_senders_at_a_low_rate_do_not_outwait_their_leases(backlog: Backlog) -> None:
+    # 64 senders queueing at 1/s would reach their turn up to 64 s after the lease (60 s) was taken.
+    config = DispatchConfig(batch_size=100, max_per_second=1, concurrency=64)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    report = await backlog.drain(config, None, pacer)
+    assert report.deferred == 0, report
+    assert report.sent == 250
+    assert most_in_any_second(backlog.request.sends) <= 1
+
+
+async def test_a_failing_producer_sends_nothing_more_and_hands_the_queue_back(
+    backlog: Backlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    claims = 0
+    original = dispatch.claim
+
+    async def failing_claim(*args: Any, **kwargs: Any) -> int:
+        nonlocal claims
+        claims += 1
+        if claims == 2:
+            raise ConnectionError("database went away")
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(dispatch, "claim", failing_claim)
+    with pytest.raises(ConnectionError):
+        await backlog.drain(config, None, pacer)
+    # The first batch was leased and queued; at most the senders' rows in hand went out.
+    assert len(backlog.request.sends) <= config.concurrency
+    async with backlog.sessionmaker() as session:
+        leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
+    assert leased == 0, "queued rows were handed back, not left to wait out their lease"
+    monkeypatch.setattr(dispatch, "claim", original)
+    await backlog.drain(config, None, pacer)
+    assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from telegram.ext import Application
+
 from scheduler import service
 from tests.bot.harness import running_harness
 
@@ -77,3 +80,23 @@ async def test_the_run_is_configured_from_the_settings(tmp_path: Path) -> None:
             50,
             12,
         )
+
+
+async def test_a_firing_while_the_application_stops_starts_no_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with running_harness(tmp_path) as harness:
+        await harness.onboard(CHAT)
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        harness.clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+        before = len(harness.api.messages_for(CHAT))
+        # Application.stop() clears `running` first and stops the scheduler only after the updates drain.
+        with monkeypatch.context() as patched:
+            patched.setattr(type(job_queue.scheduler), "running", property(lambda self: True))
+            patched.setattr(Application, "running", property(lambda self: False))
+            await job.job.func(*job.job.args)
+        assert len(harness.api.messages_for(CHAT)) == before
+        await job.job.func(*job.job.args)
+        assert len(harness.api.messages_for(CHAT)) == before + 1
