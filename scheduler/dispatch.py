@@ -920,9 +920,18 @@ async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) ->
 class Pacer:
     """Spaces sends evenly to stay under a global rate, across batches and runs when it is kept.
 
+    Turns are handed out one at a time, each at least an interval after the one before. A turn that
+    comes late (the loop was busy: a garbage collection, a batch being rendered) does not let the
+    following turns catch up by more than a fraction of an interval: a catch-up would be a burst, and
+    Telegram counts any sliding second, so it would come back as a 429. The price of a stall is its
+    length in sends, which is what staying under the limit costs.
+
     Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
     on a fake clock.
     """
+
+    # How far behind its schedule the pacer may run and still catch up, in intervals.
+    CATCH_UP = 0.25
 
     def __init__(
         self, per_second: float, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None
@@ -933,12 +942,15 @@ class Pacer:
         self._next = 0.0
         self._lock = asyncio.Lock()
 
+    def _now(self) -> float:
+        return self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
+
     async def wait(self) -> None:
         if not self._interval:
             return
         async with self._lock:
-            current = self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
-            delay = self._next - current
-            self._next = max(current, self._next) + self._interval
-        if delay > 0:
-            await self._sleep(delay)
+            delay = self._next - self._now()
+            if delay > 0:
+                await self._sleep(delay)
+            now = self._now()
+            self._next = max(self._next, now - self._interval * self.CATCH_UP) + self._interval
