@@ -14,6 +14,7 @@ no AIORateLimiter, its own aiohttp transport).
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -57,6 +58,7 @@ async def _drain(
     bot = app.bot_data.reminder_bot
     await bot.initialize()
     content = Content.build(app.bot_data.catalog, app.bot_data.knowledge)
+    gc.freeze()  # as bot.runner does once the application is up
     pacer = Pacer(config.max_per_second)
     total = TickReport()
     start = time.perf_counter()
