@@ -49,7 +49,16 @@ from scheduler.slots import Kind, next_tip
 from storage import repo
 from storage.models import Chat, Outbox
 
-__all__ = ["Content", "DispatchConfig", "Pacer", "TickReport", "claim", "drain", "send_ready", "tick"]
+__all__ = [
+    "Content",
+    "DispatchConfig",
+    "Pacer",
+    "TickReport",
+    "claim",
+    "drain",
+    "send_ready",
+    "tick",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +68,9 @@ SKIP = "skip"
 MAX_TIPS = 63
 # Telegram allows a bot about one message a second in any one chat.
 PER_CHAT_GAP = timedelta(seconds=1)
-PACED_BATCH_SECONDS = 2
+# A paced batch covers this much sending, and at least PACED_BATCH_ROWS rows (see drain).
+PACED_BATCH_SECONDS = 0.05
+PACED_BATCH_ROWS = 20
 
 PENDING, SENT, SKIPPED, LATE, BLOCKED, FAILED = "pending", "sent", "skipped", "late", "blocked", "failed"
 # A retry or a hand-back: the row stays pending (internal outcome kinds, never stored).
@@ -209,10 +220,10 @@ async def drain(
 
     batch = config.batch_size
     if config.max_per_second > 0:
-        # With the next batch prepared during the sends, a paced batch need only cover a couple of seconds:
-        # a big one would hold the loop for a long stretch of claiming and rendering, and the paced sends
-        # waiting behind it would then go out bunched (Telegram counts any sliding second).
-        batch = max(1, min(batch, math.ceil(config.max_per_second * PACED_BATCH_SECONDS)))
+        # With the next batch prepared during the sends, a paced batch need not be big, and a big one holds
+        # the loop for a long stretch of claiming and rendering: turns the pacer cannot catch up on.
+        paced = max(PACED_BATCH_ROWS, math.ceil(config.max_per_second * PACED_BATCH_SECONDS))
+        batch = max(1, min(batch, paced))
     senders = config.concurrency
     if config.max_per_second > 0:
         # Each sender waits its turn at the pacer holding a leased row; more senders than the rate fills in
@@ -920,27 +931,42 @@ async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) ->
 class Pacer:
     """Spaces sends evenly to stay under a global rate, across batches and runs when it is kept.
 
-    Turns are handed out one at a time, each at least an interval after the one before. A turn that
-    comes late (the loop was busy: a garbage collection, a batch being rendered) does not let the
-    following turns catch up by more than a fraction of an interval: a catch-up would be a burst, and
-    Telegram counts any sliding second, so it would come back as a 429. The price of a stall is its
-    length in sends, which is what staying under the limit costs.
+    Each caller reserves the next turn, an interval after the one before, and sleeps until it. A turn
+    that comes late (the loop was busy sending, rendering a batch, collecting garbage) may still be
+    taken only as late as the catch-up that ``limit`` leaves room for; later than that the turn is gone
+    and the caller reserves a fresh one. So a stall never turns into a burst (Telegram counts any
+    sliding second, and a burst comes back as a 429): it costs its length in sends, the price of
+    staying under the limit. Reservations rather than one sleeper at a time let many turns pass in one
+    pass of the event loop, which a rate of hundreds a second needs.
 
     Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
     on a fake clock.
     """
 
-    # How far behind its schedule the pacer may run and still catch up, in intervals.
-    CATCH_UP = 0.25
+    # The least catch-up, in sends: asyncio wakes sleepers a little late, and without this the rate
+    # would drift below ``per_second``.
+    MIN_CATCH_UP = 0.25
 
     def __init__(
-        self, per_second: float, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None
+        self,
+        per_second: float,
+        sleep: Sleep = asyncio.sleep,
+        monotonic: Callable[[], float] | None = None,
+        *,
+        limit: float | None = None,
     ) -> None:
         self._interval = 1.0 / per_second if per_second > 0 else 0.0
+        # Every turn is taken no earlier than its slot and at most ``catch_up`` after it, and slots are an
+        # interval apart, so any second holds at most per_second + 1 + catch_up sends: under ``limit``,
+        # with a tenth of the headroom to spare for network jitter. Without a limit ``per_second`` is the
+        # whole budget (the service's: the rest of Telegram's 30/s is for replies and other replicas).
+        catch_up = self.MIN_CATCH_UP
+        if limit is not None:
+            catch_up = max(catch_up, 0.9 * (limit - per_second))
+        self._catch_up = catch_up * self._interval
         self._sleep = sleep
         self._monotonic = monotonic
         self._next = 0.0
-        self._lock = asyncio.Lock()
 
     def _now(self) -> float:
         return self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
@@ -948,9 +974,13 @@ class Pacer:
     async def wait(self) -> None:
         if not self._interval:
             return
-        async with self._lock:
-            delay = self._next - self._now()
-            if delay > 0:
-                await self._sleep(delay)
+        while True:
+            # No await between reading and advancing the schedule: reservations cannot interleave.
             now = self._now()
-            self._next = max(self._next, now - self._interval * self.CATCH_UP) + self._interval
+            slot = max(self._next, now - self._catch_up)
+            self._next = slot + self._interval
+            if slot <= now:
+                return
+            await self._sleep(slot - now)
+            if self._now() - slot <= self._catch_up:
+                return
