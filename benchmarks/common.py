@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -153,6 +154,11 @@ async def populate(url: str, population: Population, now: datetime, seed: int = 
         await engine.dispose()
 
 
+def _half_a_day_away(now: datetime, zone: str) -> int:
+    local = (now + timedelta(hours=12)).astimezone(ZoneInfo(zone))
+    return local.hour * 60 + local.minute
+
+
 async def _insert_chats(engine: AsyncEngine, population: Population, now: datetime, seed: int) -> None:
     rng = random.Random(seed)
     levels, kit = list(Level), list(Equipment)
@@ -174,6 +180,9 @@ async def _insert_chats(engine: AsyncEngine, population: Population, now: dateti
                     "level": levels[index % 3],
                     "equipment": kit[index % 2],
                     "timezone": ZONES[index % len(ZONES)],
+                    # The chats' real slots lie half a day away: a reminder or nudge genuinely due during a
+                    # run would be a second message to the chat, which the fan-out counts as a duplicate.
+                    "reminder_minute": _half_a_day_away(now, ZONES[index % len(ZONES)]),
                     "onboarding_step": None,
                     "next_reminder_at": at,
                     "next_reminder_kind": "workout",

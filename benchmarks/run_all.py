@@ -40,6 +40,7 @@ def machine() -> str:
         for name in (
             "python-telegram-bot",
             "httpx",
+            "aiohttp",
             "SQLAlchemy",
             "aiosqlite",
             "asyncpg",
