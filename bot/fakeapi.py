@@ -571,6 +571,9 @@ class FakeBotApi:
     ) -> None:
         if not deliver:
             return
+        if chat_id is not None and chat_id in self.blocked and method in _CHAT_WRITE_METHODS:
+            # Telegram acts on nothing in a chat that blocked the bot, answered or not.
+            return
         # The server acted but the answer never arrives: the ambiguous case retries must survive.
         with contextlib.suppress(_ApiError):
             await handler(request)

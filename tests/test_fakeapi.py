@@ -447,6 +447,16 @@ async def test_delivered_stall_sends_but_times_out(bot: Bot, api: FakeBotApi) ->
     assert [m.text for m in api.sent] == ["maybe"]
 
 
+async def test_a_delivered_stall_delivers_nothing_to_a_chat_that_blocked_the_bot(
+    bot: Bot, api: FakeBotApi
+) -> None:
+    api.block(USER)
+    api.stall("sendMessage", deliver=True)
+    with pytest.raises(TimedOut):
+        await bot.send_message(USER, "never seen")
+    assert api.sent == [] and api.unanswered_deliveries == []
+
+
 async def test_blocked_user(bot: Bot, api: FakeBotApi) -> None:
     api.block(USER)
     with pytest.raises(Forbidden, match=ci("bot was blocked by the user")):
