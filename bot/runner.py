@@ -107,6 +107,7 @@ async def _life_cycle(app: CoachApplication) -> AsyncIterator[None]:
             await app.post_init(app)
         # Everything built so far (modules, knowledge base, content) lives as long as the process: out of
         # the collector's sight, a full collection stops taking ~60 ms, a stall that would bunch paced sends.
+        gc.collect()
         gc.freeze()
         yield
     finally:

@@ -39,8 +39,10 @@ class Settings(BaseSettings):
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
     # Per process: Telegram's ~30 messages/s is per bot, so N replicas share it (about 25/N each).
-    reminder_max_per_second: float = Field(default=25.0, gt=0, le=30)
-    # Rows claimed and leased per round; a run goes round after round until nothing is due.
+    # At most 29: a paced second can hold one send more than the rate (scheduler.dispatch.Pacer).
+    reminder_max_per_second: float = Field(default=25.0, gt=0, le=29)
+    # The most rows claimed and leased per round; a run goes round after round until nothing is due,
+    # in rounds of about 50 ms of sends (at least 20 rows) when paced.
     reminder_batch_size: int = Field(default=200, ge=1, le=1000)
     # Reminders in flight at once. A crash can resend at most this many (sent, outcome not yet written).
     reminder_concurrency: int = Field(default=8, ge=1, le=64)

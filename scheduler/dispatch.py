@@ -1,4 +1,4 @@
-"""Claiming due reminders, sending them, and recording what happened — one batch at a time.
+"""Claiming due reminders, sending them, and recording what happened, batch after batch.
 
 A batch has two phases, each safe to run on any number of replicas:
 
@@ -83,20 +83,20 @@ CHATS = cast(Table, Chat.__table__)
 @dataclass(frozen=True)
 class DispatchConfig:
     grace: timedelta = timedelta(minutes=60)
-    # Bounds the work of one batch (one claim, one lease, one round of sends); ``drain`` runs several
-    # batches in a row when there is a backlog, yielding to update handling between them.
+    # The most rows one claim and one lease take; ``drain`` goes round after round while there is a
+    # backlog, and a paced run takes smaller rounds (see drain), yielding to update handling between.
     batch_size: int = 100
-    # A crashed sender's rows become sendable again after this. The rows of one batch are sent one after
-    # another, so a send starts only in the first half of its row's lease (later ones are handed back
-    # unsent) and the second half covers the send in flight: keep it over twice PTB's request timeouts,
-    # or a slow send can outlive the lease and meet the same row sent again by another replica.
+    # A crashed sender's rows become sendable again after this. A leased row waits its turn to be sent,
+    # so a send starts only in the first half of its row's lease (later ones are handed back unsent)
+    # and the second half covers the send in flight: keep it over twice PTB's request timeouts, or a
+    # slow send can outlive the lease and meet the same row sent again by another replica.
     lease: timedelta = timedelta(seconds=60)
     max_attempts: int = 6
     backoff_base: timedelta = timedelta(seconds=30)
     backoff_cap: timedelta = timedelta(minutes=15)
     concurrency: int = 8
     # Telegram allows about 30 messages/s per bot; stay below it with room for replies to updates.
-    # Per process: replicas each pace themselves.
+    # Per process: replicas each pace themselves. Under 30, since a paced second can hold one more.
     max_per_second: float = 20.0
 
     @classmethod
@@ -218,17 +218,16 @@ async def drain(
             return config.lease
         return min(deadline - current(), timedelta(seconds=real_deadline - loop.time()))
 
-    batch = config.batch_size
+    batch, senders = config.batch_size, config.concurrency
     if config.max_per_second > 0:
-        # With the next batch prepared during the sends, a paced batch need not be big, and a big one holds
-        # the loop for a long stretch of claiming and rendering: turns the pacer cannot catch up on.
+        # A leased row can wait behind a queued batch, the batch being put and every sender's turn; at
+        # the rate, all of that must pass within the first half of its lease (see DispatchConfig.lease).
+        per_lease = config.max_per_second * config.lease.total_seconds()
+        senders = max(1, min(senders, int(per_lease / 4)))
+        # With the next batch prepared during the sends a paced batch need not be big, and a big one
+        # holds the loop for a long stretch of claiming and rendering: turns the pacer cannot catch up on.
         paced = max(PACED_BATCH_ROWS, math.ceil(config.max_per_second * PACED_BATCH_SECONDS))
-        batch = max(1, min(batch, paced))
-    senders = config.concurrency
-    if config.max_per_second > 0:
-        # Each sender waits its turn at the pacer holding a leased row; more senders than the rate fills in
-        # a quarter of a lease would have every row reach its turn past the lease's half and go back.
-        senders = max(1, min(senders, int(config.max_per_second * config.lease.total_seconds() / 4)))
+        batch = max(1, min(batch, paced, int(per_lease / 8)))
     queue: asyncio.Queue[_Delivery | None] = asyncio.Queue(maxsize=batch)
     recorder = _Recorder(sessionmaker, current)
     # Chats with a message queued or sent less than a second ago: Telegram allows one a second per chat.
@@ -271,16 +270,20 @@ async def drain(
             # Claiming and leasing is a run of database work: let updates in between batches.
             await asyncio.sleep(0)
 
+    def usable(delivery: _Delivery) -> bool:
+        # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so does
+        # one the run has no time or leave left for.
+        until = delivery.lease_until
+        lease_over = until is not None and current() >= until - config.lease / 2
+        return not lease_over and going() and remaining() > timedelta(0)
+
     async def send() -> None:
         while (delivery := await queue.get()) is not None:
             try:
-                if going():
+                # Checked before taking a turn and again after it.
+                if usable(delivery):
                     await pacer.wait()
-                # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so
-                # does one the run has no time or leave left for.
-                until = delivery.lease_until
-                lease_over = until is not None and current() >= until - config.lease / 2
-                if lease_over or not going() or remaining() <= timedelta(0):
+                if not usable(delivery):
                     report.deferred += 1
                     await recorder.record(_Outcome(delivery, _RELEASE))
                     continue
@@ -931,13 +934,11 @@ async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) ->
 class Pacer:
     """Spaces sends evenly to stay under a global rate, across batches and runs when it is kept.
 
-    Each caller reserves the next turn, an interval after the one before, and sleeps until it. A turn
-    that comes late (the loop was busy sending, rendering a batch, collecting garbage) may still be
-    taken only as late as the catch-up that ``limit`` leaves room for; later than that the turn is gone
-    and the caller reserves a fresh one. So a stall never turns into a burst (Telegram counts any
-    sliding second, and a burst comes back as a 429): it costs its length in sends, the price of
-    staying under the limit. Reservations rather than one sleeper at a time let many turns pass in one
-    pass of the event loop, which a rate of hundreds a second needs.
+    One caller at a time sleeps until its turn and takes it, however late it wakes, so the pacer never
+    stops; each turn is an interval after the previous one's due time, so a late turn lets the ones after
+    it catch up, but only by ``catch_up``: a catch-up is a burst, and Telegram counts any sliding second,
+    so a bigger one would come back as a 429. Whatever a stall (a busy loop, a garbage collection) costs
+    beyond that is lost time, the price of staying under the limit.
 
     Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
     on a fake clock.
@@ -956,17 +957,19 @@ class Pacer:
         limit: float | None = None,
     ) -> None:
         self._interval = 1.0 / per_second if per_second > 0 else 0.0
-        # Every turn is taken no earlier than its slot and at most ``catch_up`` after it, and slots are an
-        # interval apart, so any second holds at most per_second + 1 + catch_up sends: under ``limit``,
-        # with a tenth of the headroom to spare for network jitter. Without a limit ``per_second`` is the
-        # whole budget (the service's: the rest of Telegram's 30/s is for replies and other replicas).
+        # Due times are an interval apart and a send is never early, so of the sends in any second all but
+        # the first are due within that second plus ``catch_up``: at most floor(per_second + catch_up) + 1.
+        # Keeping per_second + catch_up under ``limit`` keeps that at or under the limit. Without a limit,
+        # ``per_second`` is the whole budget (the service's: the rest of Telegram's 30/s is for replies and
+        # other replicas), and the catch-up is the least that absorbs late wake-ups.
         catch_up = self.MIN_CATCH_UP
         if limit is not None:
             catch_up = max(catch_up, 0.9 * (limit - per_second))
         self._catch_up = catch_up * self._interval
         self._sleep = sleep
         self._monotonic = monotonic
-        self._next = 0.0
+        self._due = 0.0
+        self._lock = asyncio.Lock()
 
     def _now(self) -> float:
         return self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
@@ -974,13 +977,9 @@ class Pacer:
     async def wait(self) -> None:
         if not self._interval:
             return
-        while True:
-            # No await between reading and advancing the schedule: reservations cannot interleave.
+        async with self._lock:
             now = self._now()
-            slot = max(self._next, now - self._catch_up)
-            self._next = slot + self._interval
-            if slot <= now:
-                return
-            await self._sleep(slot - now)
-            if self._now() - slot <= self._catch_up:
-                return
+            if now < self._due:
+                await self._sleep(self._due - now)
+                now = max(self._now(), self._due)
+            self._due = max(self._due, now - self._catch_up) + self._interval

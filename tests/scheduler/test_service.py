@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram.ext import Application
 
-from scheduler import service
+from scheduler import dispatch, service
 from tests.bot.harness import running_harness
 
 CHAT = 31337
@@ -47,23 +49,34 @@ async def test_start_replaces_rather_than_duplicates_the_job(tmp_path: Path) -> 
         assert len(job_queue.get_jobs_by_name(service.TICK_JOB_NAME)) == 1
 
 
-async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(tmp_path: Path) -> None:
+async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[asyncio.Event] = []
+
+    async def slow_drain(*args: Any, **kwargs: Any) -> dispatch.TickReport:
+        release = asyncio.Event()
+        runs.append(release)
+        await release.wait()
+        return dispatch.TickReport()
+
+    monkeypatch.setattr(service, "drain", slow_drain)
     async with running_harness(tmp_path) as harness:
-        await harness.onboard(CHAT)
         job_queue = harness.app.job_queue
         assert job_queue is not None
         [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
-        state = job.data
-        assert isinstance(state, service.TickState)
-        harness.clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
-        before = len(harness.api.messages_for(CHAT))
-        state.busy = True
-        await job.job.func(*job.job.args)
-        assert len(harness.api.messages_for(CHAT)) == before, "a run is going on: this firing does nothing"
-        state.busy = False
-        await job.job.func(*job.job.args)
-        assert len(harness.api.messages_for(CHAT)) == before + 1
-        assert state.busy is False
+        first = asyncio.create_task(job.job.func(*job.job.args))
+        await asyncio.sleep(0.01)
+        assert len(runs) == 1
+        await asyncio.wait_for(job.job.func(*job.job.args), timeout=1)
+        assert len(runs) == 1, "the second firing returned without starting a run"
+        runs[0].set()
+        await first
+        second = asyncio.create_task(job.job.func(*job.job.args))
+        await asyncio.sleep(0.01)
+        assert len(runs) == 2, "once the run is over, the next firing starts one"
+        runs[1].set()
+        await second
 
 
 async def test_the_run_is_configured_from_the_settings(tmp_path: Path) -> None:
