@@ -7,7 +7,6 @@ so nothing here measures anything. ``--profile`` wraps the whole run in pyinstru
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 from typing import Any
 
@@ -84,7 +83,9 @@ def main() -> None:
         _force_concurrent_updates(args.concurrent)
     app = echo_app(args.base_url, args.token) if args.kind == "echo" else coach_app(args)
     if args.kind == "coach":
-        gc.freeze()  # as bot.runner does once the application is up
+        from bot.runner import freeze_start_up
+
+        freeze_start_up()  # as bot.runner does once the application is up
 
     profiler = None
     if args.profile:

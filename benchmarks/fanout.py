@@ -14,7 +14,6 @@ no AIORateLimiter, its own aiohttp transport).
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,6 +24,7 @@ from common import PG_URL, TOKEN, Population, bench_server, control, fmt, popula
 from sqlalchemy import func, select
 
 from bot.app import build_application
+from bot.runner import freeze_start_up
 from bot.settings import Settings
 from scheduler.dispatch import Content, DispatchConfig, Pacer, TickReport, drain
 from storage.db import create_engine, make_sessionmaker
@@ -58,7 +58,7 @@ async def _drain(
     bot = app.bot_data.reminder_bot
     await bot.initialize()
     content = Content.build(app.bot_data.catalog, app.bot_data.knowledge)
-    gc.freeze()  # as bot.runner does once the application is up
+    freeze_start_up()  # as bot.runner does once the application is up
     # Told the server's cap, the pacer may catch up after a stall within it (the service's pacer is not:
     # its REMINDER_MAX_PER_SECOND is its whole budget).
     pacer = Pacer(config.max_per_second, limit=cap)

@@ -49,16 +49,7 @@ from scheduler.slots import Kind, next_tip
 from storage import repo
 from storage.models import Chat, Outbox
 
-__all__ = [
-    "Content",
-    "DispatchConfig",
-    "Pacer",
-    "TickReport",
-    "claim",
-    "drain",
-    "send_ready",
-    "tick",
-]
+__all__ = ["Content", "DispatchConfig", "Pacer", "TickReport", "claim", "drain", "send_ready", "tick"]
 
 log = logging.getLogger(__name__)
 
@@ -270,28 +261,16 @@ async def drain(
             # Claiming and leasing is a run of database work: let updates in between batches.
             await asyncio.sleep(0)
 
-    def usable(delivery: _Delivery) -> bool:
-        # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so does
-        # one the run has no time or leave left for.
-        until = delivery.lease_until
-        lease_over = until is not None and current() >= until - config.lease / 2
-        return not lease_over and going() and remaining() > timedelta(0)
+    def usable() -> bool:
+        # A row the run has no time or leave left for goes back unsent too.
+        return going() and remaining() > timedelta(0)
 
     async def send() -> None:
         while (delivery := await queue.get()) is not None:
             try:
-                # Checked before taking a turn and again after it.
-                if usable(delivery):
-                    await pacer.wait()
-                if not usable(delivery):
-                    report.deferred += 1
-                    await recorder.record(_Outcome(delivery, _RELEASE))
-                    continue
-                outcome = await _send_one(bot, current(), current, delivery, config, report)
-                sent_at[delivery.chat_id] = current()
-                # The slot is held until the outcome is written: at most ``concurrency`` messages are ever
-                # sent and unrecorded, which bounds what a crash can duplicate.
-                await recorder.record(outcome)
+                sent = await _deliver(bot, delivery, pacer, recorder, config, report, current, usable)
+                if sent is not None:
+                    sent_at[delivery.chat_id] = sent
             except Exception:
                 log.exception("reminder %s: not sent", delivery.outbox_id)
             finally:
@@ -486,16 +465,7 @@ async def send_ready(
 
     async def deliver(delivery: _Delivery) -> None:
         async with limiter:
-            await pacer.wait()
-            # Past the first half of its lease a row goes back unsent (see DispatchConfig.lease).
-            if delivery.lease_until is not None and current() >= delivery.lease_until - config.lease / 2:
-                report.deferred += 1
-                await recorder.record(_Outcome(delivery, _RELEASE))
-                return
-            outcome = await _send_one(bot, now, current, delivery, config, report)
-            # The slot is held until the outcome is written: at most ``concurrency`` messages are ever
-            # sent and unrecorded, which bounds what a crash can duplicate.
-            await recorder.record(outcome)
+            await _deliver(bot, delivery, pacer, recorder, config, report, current, lambda: True)
 
     outcomes = await asyncio.gather(*(deliver(delivery) for delivery in deliveries), return_exceptions=True)
     for delivery, outcome in zip(deliveries, outcomes, strict=True):
@@ -503,6 +473,40 @@ async def send_ready(
             log.error("reminder %s: not sent", delivery.outbox_id, exc_info=outcome)
     await recorder.close()
     return fetched
+
+
+async def _deliver(
+    bot: Bot,
+    delivery: _Delivery,
+    pacer: Pacer,
+    recorder: _Recorder,
+    config: DispatchConfig,
+    report: TickReport,
+    current: Clock,
+    usable: Callable[[], bool],
+) -> datetime | None:
+    """Take a turn at the pacer, send one leased row and record the outcome; when it was sent, if it was.
+
+    Past the first half of its lease a row goes back unsent (see DispatchConfig.lease), and so does one
+    no longer ``usable``; both are checked before taking a turn and again after it.
+    """
+
+    def sendable() -> bool:
+        until = delivery.lease_until
+        return (until is None or current() < until - config.lease / 2) and usable()
+
+    if sendable():
+        await pacer.wait()
+    if not sendable():
+        report.deferred += 1
+        await recorder.record(_Outcome(delivery, _RELEASE))
+        return None
+    outcome = await _send_one(bot, current(), current, delivery, config, report)
+    sent = current()
+    # The caller's slot is held until the outcome is written: at most ``concurrency`` messages are ever
+    # sent and unrecorded, which bounds what a crash can duplicate.
+    await recorder.record(outcome)
+    return sent
 
 
 def _current(clock: Clock | None, now: datetime) -> Clock:
