@@ -161,12 +161,6 @@ async def outbox_rows(session: AsyncSession, chat_id: int) -> Sequence[Outbox]:
 # --- reminder delivery (scheduler.dispatch) ---------------------------------------------------------
 
 
-def _insert_outbox(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(Outbox)
-    return sqlite.insert(Outbox)
-
-
 _OUTBOX_TABLE = cast(Table, Outbox.__table__)
 _QUEUE_ROWS = {
     name: dialect.insert(_OUTBOX_TABLE)
@@ -202,23 +196,17 @@ async def add_outbox(
     finished_at: datetime | None = None,
 ) -> bool:
     """Queue (or record) one message for a slot; False if that slot already has a row."""
-    statement = (
-        _insert_outbox(session)
-        .values(
-            chat_id=chat_id,
-            kind=kind,
-            slot_date=slot_date,
-            due_at=due_at,
-            not_before=not_before,
-            status=status,
-            attempts=0,
-            error=error,
-            finished_at=finished_at,
-        )
-        .on_conflict_do_nothing(index_elements=[Outbox.chat_id, Outbox.kind, Outbox.slot_date])
-    )
-    result = await session.execute(statement)
-    return bool(getattr(result, "rowcount", 0))
+    row = {
+        "chat_id": chat_id,
+        "kind": kind,
+        "slot_date": slot_date,
+        "due_at": due_at,
+        "not_before": not_before,
+        "status": status,
+        "error": error,
+        "finished_at": finished_at,
+    }
+    return bool(await add_outbox_rows(session, [row]))
 
 
 async def sendable_outbox(
