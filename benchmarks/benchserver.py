@@ -55,6 +55,7 @@ class BenchApi:
         self.t_load: float | None = None
         self.first_send: float | None = None
         self.last_send: float | None = None
+        self.timeline: collections.Counter[int] = collections.Counter()
         self.last_call: float | None = None
         self.highest_acked = self.next_update_id - 1
         self.last_loaded_id = self.next_update_id - 1
@@ -86,6 +87,8 @@ class BenchApi:
             "too_many": self.too_many,
             "distinct_chats": len(self.per_chat),
             "duplicates": sends - len(self.per_chat),
+            # Sends in each whole second from the first: where a run fell short of the cap, and when.
+            "timeline": [self.timeline[i] for i in range(max(self.timeline, default=-1) + 1)],
             "now": time.perf_counter(),
         }
 
@@ -146,6 +149,7 @@ class BenchApi:
             self.per_chat[chat_id] += 1
             self.first_send = self.first_send or now
             self.last_send = now
+            self.timeline[int(now - self.first_send)] += 1
             message_id = self.message_ids
             self.message_ids += 1
         else:

@@ -26,7 +26,8 @@ from sqlalchemy import func, select
 from bot.app import build_application
 from bot.runner import freeze_start_up
 from bot.settings import Settings
-from scheduler.dispatch import Content, DispatchConfig, Pacer, TickReport, drain
+from scheduler.dispatch import Content, DispatchConfig, TickReport, drain
+from scheduler.pacing import Pacer
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Chat, Outbox
 
@@ -43,6 +44,7 @@ class FanoutResult:
     duplicates: int
     lost: int
     statuses: dict[str, int]
+    timeline: list[int]
 
 
 async def _drain(
@@ -51,7 +53,12 @@ async def _drain(
     """Run the service's periodic job until no chat is due and no outbox row is pending (bounded in time)."""
     engine = create_engine(url, pool_size=20) if url.startswith("postgresql") else create_engine(url)
     sessionmaker = make_sessionmaker(engine)
-    settings = Settings(telegram_base_url=f"{base}/bot", database_url=url, log_level="WARNING")
+    settings = Settings(
+        telegram_base_url=f"{base}/bot",
+        database_url=url,
+        log_level="WARNING",
+        reminder_concurrency=config.concurrency,
+    )
     # As built for production (the app's bot would carry AIORateLimiter; reminders never use it).
     app = build_application(settings, engine, token=TOKEN)
     await app.initialize()
@@ -122,7 +129,17 @@ def run_fanout(
     waiting = statuses.get("pending", 0) + statuses.get("unclaimed", 0)
     lost = chats - stats["distinct_chats"] - waiting
     return FanoutResult(
-        label, chats, cap, pacer, seconds, rate, stats["too_many"], stats["duplicates"], lost, statuses
+        label,
+        chats,
+        cap,
+        pacer,
+        seconds,
+        rate,
+        stats["too_many"],
+        stats["duplicates"],
+        lost,
+        statuses,
+        stats["timeline"],
     )
 
 
@@ -149,6 +166,8 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
             fmt(r.seconds),
             fmt(r.server_rate),
             f"{r.server_rate / (r.cap or 1):.1%}",
+            # The whole seconds between the first and the last: where a run fell short, if it did.
+            min(r.timeline[1:-1], default=""),
             r.too_many,
             r.duplicates,
             r.lost,
@@ -156,7 +175,8 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
         ]
         for r in results
     ]
-    headers = ["chats due", "cap msg/s", "pacer msg/s", "run s", "achieved msg/s", "of cap", "429s", "dup"]
+    headers = ["chats due", "cap msg/s", "pacer msg/s", "run s", "achieved msg/s", "of cap", "slowest second"]
+    headers += ["429s", "dup"]
     print(table([*headers, "lost", "outbox"], rows))
 
     batch = shipped.reminder_batch_size

@@ -60,8 +60,11 @@ def build_application(
         builder = builder.base_url(config.telegram_base_url)
     if request is None:
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
-        # Its own connections, so a burst of reminders does not queue replies to users behind it.
-        reminder_request = reminder_request or AiohttpRequest(connection_pool_size=32)
+        # Its own connections, so a burst of reminders does not queue replies to users behind it; one per
+        # sender, so no paced send waits for a connection (a wait that would bunch sends up).
+        reminder_request = reminder_request or AiohttpRequest(
+            connection_pool_size=config.reminder_concurrency
+        )
     # A transport handed in (a test double, the console's in-process API) serves the reminders too;
     # initializing and shutting down a transport twice is harmless.
     reminder_request = reminder_request or request

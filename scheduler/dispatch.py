@@ -25,7 +25,7 @@ import functools
 import logging
 import math
 import warnings
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
@@ -44,12 +44,13 @@ from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
 from bot.coach.workouts import Catalog, plan_session, render_preview
 from scheduler import messages
+from scheduler.pacing import Pacer, Sleep
 from scheduler.planning import SPARSE_AFTER, reschedule
 from scheduler.slots import Kind, next_tip
 from storage import repo
 from storage.models import Chat, Outbox
 
-__all__ = ["Content", "DispatchConfig", "Pacer", "TickReport", "claim", "drain", "send_ready", "tick"]
+__all__ = ["Content", "DispatchConfig", "TickReport", "claim", "drain", "send_ready", "tick"]
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,6 @@ class TickReport:
             setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
 
-Sleep = Callable[[float], Awaitable[Any]]
 Clock = Callable[[], datetime]
 
 
@@ -933,57 +933,3 @@ async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) ->
         await session.execute(
             _HAND_BACK, [{"b_id": o.delivery.outbox_id, "b_lease": o.delivery.lease_until} for o in releases]
         )
-
-
-class Pacer:
-    """Spaces sends evenly to stay under a global rate, across batches and runs when it is kept.
-
-    One caller at a time sleeps until its turn and takes it, however late it wakes, so the pacer never
-    stops; each turn is an interval after the previous one's due time, so a late turn lets the ones after
-    it catch up, but only by ``catch_up``: a catch-up is a burst, and Telegram counts any sliding second,
-    so a bigger one would come back as a 429. Whatever a stall (a busy loop, a garbage collection) costs
-    beyond that is lost time, the price of staying under the limit.
-
-    Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
-    on a fake clock.
-    """
-
-    # The least catch-up, in sends: asyncio wakes sleepers a little late, and without this the rate
-    # would drift below ``per_second``.
-    MIN_CATCH_UP = 0.25
-
-    def __init__(
-        self,
-        per_second: float,
-        sleep: Sleep = asyncio.sleep,
-        monotonic: Callable[[], float] | None = None,
-        *,
-        limit: float | None = None,
-    ) -> None:
-        self._interval = 1.0 / per_second if per_second > 0 else 0.0
-        # Due times are an interval apart and a send is never early, so of the sends in any second all but
-        # the first are due within that second plus ``catch_up``: at most floor(per_second + catch_up) + 1.
-        # Keeping per_second + catch_up under ``limit`` keeps that at or under the limit. Without a limit,
-        # ``per_second`` is the whole budget (the service's: the rest of Telegram's 30/s is for replies and
-        # other replicas), and the catch-up is the least that absorbs late wake-ups.
-        catch_up = self.MIN_CATCH_UP
-        if limit is not None:
-            catch_up = max(catch_up, 0.9 * (limit - per_second))
-        self._catch_up = catch_up * self._interval
-        self._sleep = sleep
-        self._monotonic = monotonic
-        self._due = 0.0
-        self._lock = asyncio.Lock()
-
-    def _now(self) -> float:
-        return self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
-
-    async def wait(self) -> None:
-        if not self._interval:
-            return
-        async with self._lock:
-            now = self._now()
-            if now < self._due:
-                await self._sleep(self._due - now)
-                now = max(self._now(), self._due)
-            self._due = max(self._due, now - self._catch_up) + self._interval

@@ -26,7 +26,8 @@ from telegram.ext import Application, CallbackContext, Job
 
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.workouts import Catalog
-from scheduler.dispatch import Content, DispatchConfig, Pacer, TickReport, drain
+from scheduler.dispatch import Content, DispatchConfig, TickReport, drain
+from scheduler.pacing import Pacer
 
 log = logging.getLogger(__name__)
 

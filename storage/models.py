@@ -67,6 +67,10 @@ class Base(DeclarativeBase):
 
 class Chat(Base):
     __tablename__ = "chats"
+    # The claim reads due chats in (next_reminder_at, id) order. With id in the index, a claim reads
+    # just its batch even when thousands of chats share one due minute; on next_reminder_at alone, every
+    # claim read and sorted all of them (SQLite's rowid is not this BigInteger id).
+    __table_args__ = (Index("ix_chats_next_reminder_at_id", "next_reminder_at", "id"),)
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(16), default="private")
@@ -91,7 +95,7 @@ class Chat(Base):
     unanswered: Mapped[int] = mapped_column(SmallInteger, default=0)
     # Bit i set = recovery tip i already used in the current rotation.
     tips_used: Mapped[int] = mapped_column(BigInteger, default=0)
-    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_reminder_kind: Mapped[str | None] = mapped_column(String(8))
     next_reminder_day: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
