@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_HELP = (
@@ -20,6 +20,11 @@ TOKEN_HELP = (
 # Telegram accepts 1–256 of these characters as a webhook secret; fewer than 32 would be guessable.
 WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 MIN_WEBHOOK_SECRET_LENGTH = 32
+# Reminder rates: Telegram's free limit is about 30 messages/s per bot; paid broadcasts
+# (allow_paid_broadcast, Telegram Stars per message) go up to 1,000/s. A paced second can hold one send
+# more than the rate (scheduler.pacing.Pacer), hence one under each.
+FREE_RATE = 29
+PAID_RATE = 999
 SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
 
 
@@ -39,8 +44,9 @@ class Settings(BaseSettings):
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
     # Per process: Telegram's ~30 messages/s is per bot, so N replicas share it (about 25/N each).
-    # At most 29: a paced second can hold one send more than the rate (scheduler.dispatch.Pacer).
-    reminder_max_per_second: float = Field(default=25.0, gt=0, le=29)
+    reminder_max_per_second: float = Field(default=25.0, gt=0, le=PAID_RATE)
+    # Reminders sent as paid broadcasts: Telegram lets them past 30/s and charges Stars for each.
+    reminder_paid_broadcast: bool = False
     # The most rows claimed and leased per round; a run goes round after round until nothing is due,
     # in rounds of about 50 ms of sends (at least 20 rows) when paced.
     reminder_batch_size: int = Field(default=200, ge=1, le=1000)
@@ -79,6 +85,16 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("use sqlite+aiosqlite:///file.db or postgresql+asyncpg://user@host/db")
         return value
+
+    @model_validator(mode="after")
+    def _rate_within_telegrams_limit(self) -> Settings:
+        if self.reminder_max_per_second > FREE_RATE and not self.reminder_paid_broadcast:
+            raise ValueError(
+                f"REMINDER_MAX_PER_SECOND={self.reminder_max_per_second:g} is over Telegram's free limit: "
+                f"use at most {FREE_RATE}, or set REMINDER_PAID_BROADCAST=true (up to {PAID_RATE}/s, "
+                "charged in Telegram Stars per message)"
+            )
+        return self
 
     @property
     def log_level_number(self) -> int:
@@ -136,6 +152,8 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise SettingsError(f"{name} is invalid: {message}") from None
+        if not first["loc"]:
+            # A check across settings names them itself.
+            raise SettingsError(message) from None
+        raise SettingsError(f"{str(first['loc'][0]).upper()} is invalid: {message}") from None

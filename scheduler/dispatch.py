@@ -90,6 +90,8 @@ class DispatchConfig:
     # Telegram allows about 30 messages/s per bot; stay below it with room for replies to updates.
     # Per process: replicas each pace themselves. Under 30, since a paced second can hold one more.
     max_per_second: float = 20.0
+    # Send as paid broadcasts (allow_paid_broadcast): up to 1,000/s, each message charged in Stars.
+    paid_broadcast: bool = False
 
     @classmethod
     def from_settings(
@@ -99,8 +101,9 @@ class DispatchConfig:
         max_per_second: float | None = None,
         batch_size: int | None = None,
         concurrency: int | None = None,
+        paid_broadcast: bool = False,
     ) -> DispatchConfig:
-        config = cls(grace=timedelta(minutes=grace_minutes))
+        config = cls(grace=timedelta(minutes=grace_minutes), paid_broadcast=paid_broadcast)
         if max_per_second is not None:
             config = replace(config, max_per_second=max_per_second)
         if batch_size is not None:
@@ -698,7 +701,9 @@ def _markup(buttons: messages.Buttons) -> JSONDict | None:
     ).to_dict()
 
 
-async def _post_message(bot: Bot, chat_id: int, text: str, buttons: messages.Buttons) -> int | None:
+async def _post_message(
+    bot: Bot, chat_id: int, text: str, buttons: messages.Buttons, *, paid: bool = False
+) -> int | None:
     """sendMessage through the bot's transport; the new message's id.
 
     ``Bot.send_message`` would build a keyboard object and parse the answer into a ``Message`` for every
@@ -708,6 +713,8 @@ async def _post_message(bot: Bot, chat_id: int, text: str, buttons: messages.But
     values: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML.value}
     if (markup := _markup(buttons)) is not None:
         values["reply_markup"] = markup
+    if paid:
+        values["allow_paid_broadcast"] = True
     # PTB's own parameter type (not exported, but what RequestData is made of); no files, so no uploads.
     parameters = [RequestParameter(name, value, None) for name, value in values.items()]
     result = await bot.request.post(f"{bot.base_url}/sendMessage", RequestData(parameters))
@@ -729,7 +736,11 @@ async def _send_one(
 ) -> _Outcome:
     try:
         message_id = await _post_message(
-            bot, delivery.chat_id, delivery.rendered.text, delivery.rendered.buttons
+            bot,
+            delivery.chat_id,
+            delivery.rendered.text,
+            delivery.rendered.buttons,
+            paid=config.paid_broadcast,
         )
     except RetryAfter as error:
         # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt. The

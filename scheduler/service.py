@@ -53,6 +53,9 @@ class TickSettings(Protocol):
     @property
     def reminder_concurrency(self) -> int: ...
 
+    @property
+    def reminder_paid_broadcast(self) -> bool: ...
+
 
 class SchedulerServices(Protocol):
     """The part of the application's services the tick needs (``bot.context.Services`` fits)."""
@@ -95,6 +98,7 @@ class TickState:
             max_per_second=settings.reminder_max_per_second,
             batch_size=settings.reminder_batch_size,
             concurrency=settings.reminder_concurrency,
+            paid_broadcast=settings.reminder_paid_broadcast,
         )
         content = Content.build(services.catalog, services.knowledge)
         return cls(Pacer(config.max_per_second), content, config)

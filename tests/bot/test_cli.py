@@ -44,6 +44,8 @@ def test_run_without_token_explains_itself(tmp_path: Path) -> None:
         ("DATABASE_URL", "mysql://nope"),
         ("LOG_LEVEL", "LOUD"),
         ("REMINDER_GRACE_MINUTES", "-5"),
+        # Over Telegram's free limit without REMINDER_PAID_BROADCAST: a check across two settings.
+        ("REMINDER_MAX_PER_SECOND", "100"),
     ],
 )
 def test_invalid_setting_names_the_setting(tmp_path: Path, name: str, value: str) -> None:

@@ -322,8 +322,11 @@ def test_settings_bound_the_reminder_rate() -> None:
     assert Settings().reminder_max_per_second == 25
     assert Settings().reminder_batch_size == 200
     assert Settings().reminder_concurrency == 8
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="REMINDER_PAID_BROADCAST"):
         Settings(reminder_max_per_second=30)
+    assert Settings(reminder_max_per_second=999, reminder_paid_broadcast=True).reminder_max_per_second == 999
+    with pytest.raises(ValueError):
+        Settings(reminder_max_per_second=1000, reminder_paid_broadcast=True)
     with pytest.raises(ValueError):
         Settings(reminder_concurrency=0)
 
@@ -461,3 +464,12 @@ async def test_turns_that_fall_due_together_go_in_one_pass_of_a_busy_loop() -> N
     loop_work.cancel()
     assert len([grant for grant in grants if 1.0 <= grant < 2.0]) >= 0.97 * 1000
     assert most_in_any_second(grants) <= pacer.most < 1000
+
+
+@pytest.mark.parametrize("paid", [False, True])
+async def test_paid_broadcast_reminders_say_so_to_telegram(backlog: Backlog, paid: bool) -> None:
+    config = DispatchConfig(batch_size=100, max_per_second=0, concurrency=8, paid_broadcast=paid)
+    report = await backlog.drain(config, None, Pacer(0))
+    assert report.sent == 250
+    flags = {sent.params.get("allow_paid_broadcast") for sent in backlog.api.sent}
+    assert flags == ({True} if paid else {None})

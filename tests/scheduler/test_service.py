@@ -81,18 +81,20 @@ async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(
 
 async def test_the_run_is_configured_from_the_settings(tmp_path: Path) -> None:
     async with running_harness(
-        tmp_path, reminder_concurrency=24, reminder_batch_size=50, reminder_max_per_second=12
+        tmp_path,
+        reminder_concurrency=24,
+        reminder_batch_size=50,
+        reminder_max_per_second=500,
+        reminder_paid_broadcast=True,
     ) as harness:
         job_queue = harness.app.job_queue
         assert job_queue is not None
         [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
         state = job.data
         assert isinstance(state, service.TickState)
-        assert (state.config.concurrency, state.config.batch_size, state.config.max_per_second) == (
-            24,
-            50,
-            12,
-        )
+        config = state.config
+        assert (config.concurrency, config.batch_size, config.max_per_second) == (24, 50, 500)
+        assert config.paid_broadcast is True
 
 
 async def test_a_firing_while_the_application_stops_starts_no_run(
