@@ -6,6 +6,8 @@ only trusted after ``unpack`` has checked its version and shape.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 VERSION = "1"
 SEPARATOR = ":"
 MAX_BYTES = 64
@@ -26,6 +28,20 @@ def unpack(data: object, feature: str, arity: int) -> tuple[str, ...] | None:
     if len(parts) != arity + 2 or parts[0] != VERSION or parts[1] != feature:
         return None
     return tuple(parts[2:])
+
+
+def pack_day(day: date) -> str:
+    return f"{day:%Y%m%d}"
+
+
+def unpack_day(value: str) -> date | None:
+    """The day a button was made for, or None for anything that is not exactly YYYYMMDD."""
+    if len(value) != 8 or not value.isdigit():
+        return None
+    try:
+        return datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 def pattern(feature: str) -> str:

@@ -652,7 +652,7 @@ def _prepare(
         return _Delivery(row.id, chat.id, row.attempts, rendered)
     if row.kind == Kind.REST:
         if _missed_before(chat, row.slot_date, facts):
-            rendered = messages.missed_nudge(texts, _preview(chat, facts, content))
+            rendered = messages.missed_nudge(texts, row.slot_date, _preview(chat, facts, content))
             return _Delivery(row.id, chat.id, row.attempts, rendered)
         if not content.tips:
             return _Skip(SKIPPED, "no tips")

@@ -21,15 +21,25 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "bot" / "content" / "rem
 
 Buttons = tuple[tuple[tuple[str, str], ...], ...]
 
-DONE = callbacks.pack("done")
-SNOOZE = callbacks.pack("rem", "snooze")
-SKIP = callbacks.pack("rem", "skip")
 MENU = callbacks.pack("rem", "menu")
 PAUSE = callbacks.pack("rem", "pause")
 RESUME = callbacks.pack("rem", "resume")
 STOP = callbacks.pack("rem", "stop")
 # Few enough to fit one row on a phone; anything else is one /schedule away.
 PRESET_TIMES = (time(7, 0), time(12, 0), time(18, 0), time(20, 0))
+
+
+def done_button(slot: date) -> str:
+    # A reminder's buttons name its day, so a press after midnight acts on the day it was about.
+    return callbacks.pack("done", callbacks.pack_day(slot))
+
+
+def snooze_button(slot: date) -> str:
+    return callbacks.pack("rem", "snooze", callbacks.pack_day(slot))
+
+
+def skip_button(slot: date) -> str:
+    return callbacks.pack("rem", "skip", callbacks.pack_day(slot))
 
 
 def day_button(day: int) -> str:
@@ -109,11 +119,11 @@ def workout_reminder(
     parts = [opener, preview if preview is not None else texts["reminder.no_preview"]]
     if fatigue:
         parts.append(texts["reminder.fatigue"])
-    first_row = [(texts["reminder.done_button"], DONE)]
+    first_row = [(texts["reminder.done_button"], done_button(slot))]
     if not snoozed:
         # One snooze a day: the snoozed copy offers only Done and Skip.
-        first_row.append((texts["reminder.snooze_button"], SNOOZE))
-    first_row.append((texts["reminder.skip_button"], SKIP))
+        first_row.append((texts["reminder.snooze_button"], snooze_button(slot)))
+    first_row.append((texts["reminder.skip_button"], skip_button(slot)))
     return Rendered("\n\n".join(parts), (tuple(first_row),))
 
 
@@ -122,11 +132,12 @@ def rest_nudge(texts: ReminderTexts, tip: str) -> Rendered:
     return Rendered(f"{texts['nudge.rest']}\n\n{texts.get('nudge.tip', tip=_escape(tip))}")
 
 
-def missed_nudge(texts: ReminderTexts, preview: str | None) -> Rendered:
+def missed_nudge(texts: ReminderTexts, slot: date, preview: str | None) -> Rendered:
+    """The day after a missed workout day: its Done logs the day it is sent (``slot``)."""
     parts = [texts["nudge.missed"]]
     if preview is not None:
         parts.append(preview)
-    return Rendered("\n\n".join(parts), (((texts["nudge.missed_button"], DONE),),))
+    return Rendered("\n\n".join(parts), (((texts["nudge.missed_button"], done_button(slot)),),))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ the scheduler reads nothing else.
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from telegram import Update
 
@@ -176,11 +176,14 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(context.services.texts["errors.stale_button"])
         return
     action, value = parsed
-    if action == SNOOZE and value is None:
-        await query.answer(await _snooze(update, context))
-        return
-    if action == SKIP and value is None:
-        await query.answer(await _skip(update, context))
+    if action in (SNOOZE, SKIP):
+        # A reminder's buttons name its day; buttons on reminders sent before they did mean today.
+        day = None if value is None else callbacks.unpack_day(value)
+        if value is not None and day is None:
+            await query.answer(context.services.texts["errors.stale_button"])
+            return
+        act = _snooze if action == SNOOZE else _skip
+        await query.answer(await act(update, context, day))
         return
     toast: str | None = None
     confirmation: str | None = None
@@ -219,10 +222,19 @@ async def button(update: Update, context: BotContext) -> None:
         await reply(update, context, confirmation)
 
 
-async def _snooze(update: Update, context: BotContext) -> str:
+def _not_today(texts: messages.ReminderTexts, day: date | None, today: date) -> str | None:
+    """What to say when a reminder from another day is snoozed or skipped: it is over."""
+    if day is None or day == today:
+        return None
+    return texts.get("buttons.other_day", day=f"{day:%A %d %b}")
+
+
+async def _snooze(update: Update, context: BotContext, day: date | None) -> str:
     texts = _texts()
     async with turn(update, context) as now_turn:
         chat, session, today = now_turn.chat, now_turn.session, now_turn.today
+        if (other := _not_today(texts, day, today)) is not None:
+            return other
         if await repo.is_logged(session, chat.id, today):
             return texts["buttons.already_logged"]
         if await repo.outbox_exists(session, chat.id, SKIP, today):
@@ -237,10 +249,12 @@ async def _snooze(update: Update, context: BotContext) -> str:
         return texts.get("buttons.snoozed", time=f"{when.astimezone(now_turn.zone):%H:%M}")
 
 
-async def _skip(update: Update, context: BotContext) -> str:
+async def _skip(update: Update, context: BotContext, day: date | None) -> str:
     texts = _texts()
     async with turn(update, context) as now_turn:
         chat, session, today, now = now_turn.chat, now_turn.session, now_turn.today, now_turn.now
+        if (other := _not_today(texts, day, today)) is not None:
+            return other
         if await repo.is_logged(session, chat.id, today):
             return texts["buttons.already_logged"]
         recorded = await repo.add_outbox(

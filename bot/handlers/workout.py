@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from telegram import Update
 from telegram.constants import ChatType
 
@@ -37,23 +39,33 @@ async def workout(update: Update, context: BotContext) -> None:
         now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
 
 
-async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:
-    """Log today's session for whoever pressed; the reply says what happened."""
+async def log_today(update: Update, context: BotContext, day: date | None = None) -> tuple[bool, str]:
+    """Log the session for whoever pressed; the reply says what happened.
+
+    ``day`` is the day of the reminder whose Done was pressed: today's, or yesterday's pressed after
+    midnight (the session was done, the tap came late), logs that day; an older one logs nothing.
+    """
     texts = context.services.texts
     user = update.effective_user
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if not chat.onboarded:
             return False, texts["workout.not_ready"]
+        today = now_turn.today
+        day = day or today
+        if day not in (today, today - timedelta(days=1)):
+            return False, texts.get("workout.other_day", day=f"{day:%A %d %b}")
         new = await repo.log_workout(
             now_turn.session,
             chat.id,
-            now_turn.today,
+            day,
             user_id=user.id if user is not None else chat.id,
             user_name=member_name(update)[:64],
             now=now_turn.now,
         )
         if not new:
+            if day != today:
+                return False, texts["workout.already_logged_yesterday"]
             return False, texts["workout.already_logged_long"]
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
@@ -77,10 +89,15 @@ async def log_today(update: Update, context: BotContext) -> tuple[bool, str]:
 async def done_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
+    day: date | None = None
     if callbacks.unpack(query.data, "done", 0) is None:
-        await query.answer(context.services.texts["errors.stale_button"])
-        return
-    new, text = await log_today(update, context)
+        # A reminder's Done names the reminder's day; /workout's means today.
+        args = callbacks.unpack(query.data, "done", 1)
+        day = callbacks.unpack_day(args[0]) if args is not None else None
+        if day is None:
+            await query.answer(context.services.texts["errors.stale_button"])
+            return
+    new, text = await log_today(update, context, day)
     if not new:
         # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages.
         already = context.services.texts["workout.already_logged_long"]

@@ -125,6 +125,52 @@ async def test_skip_today_acknowledges_and_nothing_more_comes_today(bot: Harness
     assert {("workout", "sent"), ("snooze", "skipped"), ("skip", "skipped")} <= rows
 
 
+async def test_a_reminders_buttons_act_on_the_day_it_was_for(bot: Harness) -> None:
+    reminder = await reminder_on_thursday(bot)
+    thursday, friday = date(2026, 11, 26), date(2026, 11, 27)
+    # Pressed after midnight: Skip and Snooze of Thursday's reminder no longer mean anything, and must
+    # not skip or snooze Friday.
+    bot.clock.now = datetime(2026, 11, 27, 0, 30, tzinfo=UTC)
+    for label in ("⏭ Skip today", "⏰ Snooze 1h"):
+        assert await bot.press(CHAT, label) == []
+        assert "That reminder was for Thursday 26 Nov" in toast(bot)
+    async with bot.app.bot_data.sessionmaker() as session:
+        kinds = {row.kind for row in await repo.outbox_rows(session, CHAT)}
+    assert kinds == {"rest", "workout"}, "nothing skipped or snoozed"
+
+    # Done, though, is a session that happened and was tapped late: it logs Thursday, not Friday.
+    replies = await bot.press(CHAT, "✅ Done")
+    assert "Session 1 logged" in texts_of(replies)
+    async with bot.app.bot_data.sessionmaker() as session:
+        assert await repo.is_logged(session, CHAT, thursday)
+        assert not await repo.is_logged(session, CHAT, friday)
+    assert await bot.press(CHAT, "✅ Done") == []
+    assert "Yesterday's session is already logged" in toast(bot)
+
+    # Two days on, the button is too old to log anything.
+    bot.clock.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+    await bot.callback(CHAT, callbacks.pack("done", "20261127"), message_id=reminder.message_id)
+    assert "too long ago" in toast(bot)
+    async with bot.app.bot_data.sessionmaker() as session:
+        assert not await repo.is_logged(session, CHAT, friday)
+
+
+async def test_forged_days_on_reminder_buttons_get_the_stale_button_answer(bot: Harness) -> None:
+    reminder = await reminder_on_thursday(bot)
+    stale = bot.app.bot_data.texts["errors.stale_button"]
+    for data in (
+        callbacks.pack("done", "20261399"),
+        callbacks.pack("done", "tomorrow"),
+        callbacks.pack("rem", "skip", "2026-11-26"),
+        callbacks.pack("rem", "snooze", "🙃"),
+    ):
+        assert await bot.callback(CHAT, data, message_id=reminder.message_id) == []
+        assert toast(bot) == stale, data
+    async with bot.app.bot_data.sessionmaker() as session:
+        assert not await repo.is_logged(session, CHAT, date(2026, 11, 26))
+        assert {row.kind for row in await repo.outbox_rows(session, CHAT)} == {"rest", "workout"}
+
+
 async def test_pause_and_resume(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = await bot.send(CHAT, "/pause")

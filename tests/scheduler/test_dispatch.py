@@ -148,9 +148,9 @@ async def test_reminder_arrives_at_its_instant_with_three_buttons_exactly_once(e
     assert "Today:" in (message.text or "")
     labels = [cell for row in env.api.buttons(message) for cell in row]
     assert labels == [
-        ("✅ Done", callbacks.pack("done")),
-        ("⏰ Snooze 1h", callbacks.pack("rem", "snooze")),
-        ("⏭ Skip today", callbacks.pack("rem", "skip")),
+        ("✅ Done", callbacks.pack("done", "20261126")),
+        ("⏰ Snooze 1h", callbacks.pack("rem", "snooze", "20261126")),
+        ("⏭ Skip today", callbacks.pack("rem", "skip", "20261126")),
     ]
 
     for later in (timedelta(0), timedelta(seconds=15), timedelta(minutes=30)):
@@ -229,7 +229,7 @@ async def test_missed_workout_gets_a_gentle_nudge_instead_of_a_tip(env: Env) -> 
     message = reminders(env.api)[-1]
     assert "No worries about yesterday" in (message.text or "")
     assert "💡" not in (message.text or "")
-    assert env.api.buttons(message) == [[("✅ Done", callbacks.pack("done"))]]
+    assert env.api.buttons(message) == [[("✅ Done", callbacks.pack("done", "20261127"))]]
     assert (await env.chat()).tips_used == 0
 
 
