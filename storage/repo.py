@@ -66,6 +66,7 @@ _SESSIONS_DONE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
 _IS_LOGGED = (
     select(WorkoutLog.id).where(WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date == _DAY).limit(1)
 )
+_IS_LOGGED_BY = _IS_LOGGED.where(WorkoutLog.user_id == bindparam("user_id"))
 _PAUSE_RANGES = (
     select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID).order_by(Pause.start_date)
 )
@@ -124,8 +125,12 @@ async def sessions_done(session: AsyncSession, chat_id: int) -> int:
     return await session.scalar(_SESSIONS_DONE, {"chat_id": chat_id}) or 0
 
 
-async def is_logged(session: AsyncSession, chat_id: int, day: date) -> bool:
-    return await session.scalar(_IS_LOGGED, {"chat_id": chat_id, "day": day}) is not None
+async def is_logged(session: AsyncSession, chat_id: int, day: date, *, user_id: int | None = None) -> bool:
+    """Whether the chat logged ``day``; with ``user_id``, whether that member did (groups log per member)."""
+    if user_id is None:
+        return await session.scalar(_IS_LOGGED, {"chat_id": chat_id, "day": day}) is not None
+    values = {"chat_id": chat_id, "day": day, "user_id": user_id}
+    return await session.scalar(_IS_LOGGED_BY, values) is not None
 
 
 async def members_on(session: AsyncSession, chat_id: int, day: date) -> list[str]:

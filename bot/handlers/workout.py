@@ -32,10 +32,24 @@ async def workout(update: Update, context: BotContext) -> None:
         if not now_turn.chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
             return
-        done = await repo.sessions_done(now_turn.session, now_turn.chat.id)
-        text = render_session(next_session(context, now_turn, done))
-        if await repo.is_logged(now_turn.session, now_turn.chat.id, now_turn.today):
-            text = f"{texts['workout.already_today']}\n\n{text}"
+        chat, session, today = now_turn.chat, now_turn.session, now_turn.today
+        done = await repo.sessions_done(session, chat.id)
+        user = update.effective_user
+        if not await repo.is_logged(session, chat.id, today):
+            text = render_session(next_session(context, now_turn, done))
+        elif (
+            chat.kind != ChatType.PRIVATE
+            and user is not None
+            and not await repo.is_logged(session, chat.id, today, user_id=user.id)
+        ):
+            # The group trained today and this member has not logged yet: today's session (already
+            # counted for the group), not the one after it.
+            names = ", ".join(escape(name) for name in await repo.members_on(session, chat.id, today))
+            today_session = render_session(next_session(context, now_turn, done - 1))
+            text = f"{texts.get('workout.group_today', names=names)}\n\n{today_session}"
+        else:
+            upcoming = render_session(next_session(context, now_turn, done))
+            text = f"{texts['workout.already_today']}\n\n{upcoming}"
         now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
 
 

@@ -24,6 +24,30 @@ async def test_group_onboarding_workout_and_members_logging(bot: Harness) -> Non
     assert "Total sessions: 1" in (streak[-1].text or "")
 
 
+async def test_workout_in_a_group_answers_for_the_member_who_asks(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    await bot.send(GROUP, "/start", user_id=ANN)
+    await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
+    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
+    await bot.press(GROUP, "UTC", user_id=ANN)
+    [before] = await bot.send(GROUP, "/workout", user_id=ANN)
+    await bot.press(GROUP, "✅ Done", user_id=ANN)
+
+    # Bob has not trained yet: he gets the session Ann just did, not the group's next one.
+    [for_bob] = await bot.send(GROUP, "/workout", user_id=BOB)
+    assert "did today's session already" in (for_bob.text or "")
+    assert "already logged" not in (for_bob.text or "")
+    assert (before.text or "") in (for_bob.text or ""), "the same session Ann was given"
+    # Ann has: she hears it is logged and sees what comes next.
+    [for_ann] = await bot.send(GROUP, "/workout", user_id=ANN)
+    assert "already logged" in (for_ann.text or "")
+    assert (before.text or "") not in (for_ann.text or "")
+
+    await bot.press(GROUP, "✅ Done", user_id=BOB)
+    [again] = await bot.send(GROUP, "/workout", user_id=BOB)
+    assert "already logged" in (again.text or "")
+
+
 async def test_group_ignores_plain_chatter_and_unknown_commands(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
     before = len(bot.api.sent)
