@@ -223,12 +223,14 @@ async def drain(
         paced = max(PACED_BATCH_ROWS, math.ceil(config.max_per_second * PACED_BATCH_SECONDS))
         batch = max(1, min(batch, paced, int(per_lease / 8)))
     queue: asyncio.Queue[_Delivery | None] = asyncio.Queue(maxsize=batch)
-    recorder = _Recorder(sessionmaker, current)
+    recorder = _Recorder(sessionmaker, current, sleep)
     # Chats with a message queued or sent less than a second ago: Telegram allows one a second per chat.
     queued: set[int] = set()
     sent_at: dict[int, datetime] = {}
     # The producer failed or was cancelled: what is queued goes back unsent rather than out unrecorded.
     halted = False
+    # Leased rows the producer had not queued yet when it stopped; they go back too.
+    unqueued: list[_Delivery] = []
 
     def going() -> bool:
         # Once an outcome could not be written, sending more would only widen what a restart resends.
@@ -254,9 +256,13 @@ async def drain(
             deliveries, fetched = await _lease_batch(
                 sessionmaker, now, content, config, report, current, limit, queued.union(sent_at)
             )
-            for delivery in deliveries:
+            for index, delivery in enumerate(deliveries):
                 queued.add(delivery.chat_id)
-                await queue.put(delivery)
+                try:
+                    await queue.put(delivery)
+                except BaseException:
+                    unqueued.extend(deliveries[index:])
+                    raise
             # Rows all held back (their chat had a message a moment ago) are no reason to go on.
             progressed = bool(deliveries) or produced() != before
             if not (progressed and (claimed >= limit or fetched >= limit)):
@@ -289,6 +295,9 @@ async def drain(
         for _ in tasks:
             await queue.put(None)
         await asyncio.gather(*tasks)
+        for delivery in unqueued:
+            report.deferred += 1
+            await recorder.record(_Outcome(delivery, _RELEASE))
         await recorder.close()
     return report
 
@@ -464,7 +473,7 @@ async def send_ready(
         return fetched
     limiter = asyncio.Semaphore(config.concurrency)
     pacer = pacer or Pacer(config.max_per_second, sleep)
-    recorder = _Recorder(sessionmaker, current)
+    recorder = _Recorder(sessionmaker, current, sleep)
 
     async def deliver(delivery: _Delivery) -> None:
         async with limiter:
@@ -795,11 +804,19 @@ class _Recorder:
     together. Under load that is one transaction per several messages instead of one per message; at a
     paced trickle it is one per message, as before. ``record`` returns once the outcome is written, so a
     sender holds its concurrency slot until then and a crash can still only resend messages in flight.
+
+    A write that fails is tried again after ``RETRY_DELAYS`` (a lock timeout, a dropped connection):
+    given up, the rows' leases run out and a sent message would go out a second time.
     """
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+    RETRY_DELAYS = (0.05, 0.25, 1.0)
+
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock, sleep: Sleep = asyncio.sleep
+    ) -> None:
         self._sessionmaker = sessionmaker
         self._clock = clock
+        self._sleep = sleep
         self.failed = False
         self._queue: list[tuple[_Outcome, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
@@ -814,14 +831,22 @@ class _Recorder:
     async def _write_all(self) -> None:
         while self._queue:
             group, self._queue = self._queue, []
-            try:
-                async with self._sessionmaker.begin() as session:
-                    await _write(session, [outcome for outcome, _ in group], self._clock())
-            except Exception:
-                self.failed = True
-                # The leases run out and the rows are tried again (a sent one may then go out twice).
-                ids = [outcome.delivery.outbox_id for outcome, _ in group]
-                log.exception("outcomes of reminders %s not recorded", ids)
+            outcomes = [outcome for outcome, _ in group]
+            for delay in (*self.RETRY_DELAYS, None):
+                try:
+                    # A failed transaction was rolled back, so writing the group again writes it once.
+                    async with self._sessionmaker.begin() as session:
+                        await _write(session, outcomes, self._clock())
+                    break
+                except Exception:
+                    ids = [outcome.delivery.outbox_id for outcome in outcomes]
+                    if delay is None:
+                        self.failed = True
+                        # The leases run out and the rows are tried again (a sent one may go out twice).
+                        log.exception("outcomes of reminders %s not recorded", ids)
+                        break
+                    log.warning("outcomes of reminders %s not recorded; retrying", ids, exc_info=True)
+                    await self._sleep(delay)
             for _, written in group:
                 if not written.done():
                     written.set_result(None)

@@ -473,3 +473,51 @@ async def test_paid_broadcast_reminders_say_so_to_telegram(backlog: Backlog, pai
     assert report.sent == 250
     flags = {sent.params.get("allow_paid_broadcast") for sent in backlog.api.sent}
     assert flags == ({True} if paid else {None})
+
+
+async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
+    backlog: Backlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
+    original = dispatch._write
+    failures = 0
+
+    async def flaky_write(*args: Any, **kwargs: Any) -> None:
+        nonlocal failures
+        if failures < 2:  # two in a row: a lock timeout, then a dropped connection
+            failures += 1
+            raise ConnectionError("database went away for a moment")
+        await original(*args, **kwargs)
+
+    monkeypatch.setattr(dispatch, "_write", flaky_write)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    report = await backlog.drain(config, None, pacer)
+    assert failures == 2
+    assert report.sent == 250 and report.deferred == 0
+    async with backlog.sessionmaker() as session:
+        statuses = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+        leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
+    assert dict(statuses.all()) == {"sent": 250}
+    assert leased == 0
+    # Had the write been given up, these rows' leases would have run out and they would go out again.
+    backlog.time.now += timedelta(minutes=5)
+    await backlog.drain(config, None, pacer)
+    assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"
+
+
+async def test_a_cancelled_run_hands_back_the_rows_it_had_leased_but_not_queued(backlog: Backlog) -> None:
+    config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
+    pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
+    run = asyncio.create_task(backlog.drain(config, None, pacer))
+    while len(backlog.request.sends) < 30:  # noqa: ASYNC110 - fake time moves as the run sleeps
+        await asyncio.sleep(0)
+    run.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await run
+    async with backlog.sessionmaker() as session:
+        leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
+        pending = await session.scalar(select(func.count()).where(Outbox.status == "pending"))
+    assert leased == 0, "nothing waits out a lease after a cancelled run"
+    assert pending and pending > 0
+    await backlog.drain(config, None, pacer)
+    assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"
