@@ -30,7 +30,6 @@ from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Table, bindparam, case, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram._utils.types import JSONDict
@@ -40,13 +39,24 @@ from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
-from bot.coach.model import Equipment, Level
-from bot.coach.workouts import Catalog, plan_session, render_preview
 from scheduler import messages
+from scheduler.outcomes import (
+    BLOCKED,
+    FAILED,
+    LATE,
+    PENDING,
+    RELEASE,
+    RETRY,
+    SENT,
+    SKIPPED,
+    Clock,
+    Outcome,
+    Recorder,
+)
 from scheduler.pacing import Pacer, Sleep
-from scheduler.planning import SPARSE_AFTER, reschedule
-from scheduler.slots import Kind, next_tip
+from scheduler.planning import reschedule
+from scheduler.render import SNOOZE, Content, Delivery, Facts, Skip, prepare
+from scheduler.slots import Kind
 from storage import repo
 from storage.models import Chat, Outbox
 
@@ -54,22 +64,11 @@ __all__ = ["Content", "DispatchConfig", "TickReport", "claim", "drain", "send_re
 
 log = logging.getLogger(__name__)
 
-SNOOZE = "snooze"
-SKIP = "skip"
-# tips_used is a signed 64-bit bitmask.
-MAX_TIPS = 63
 # Telegram allows a bot about one message a second in any one chat.
 PER_CHAT_GAP = timedelta(seconds=1)
 # A paced batch covers this much sending, and at least PACED_BATCH_ROWS rows (see drain).
 PACED_BATCH_SECONDS = 0.05
 PACED_BATCH_ROWS = 20
-
-PENDING, SENT, SKIPPED, LATE, BLOCKED, FAILED = "pending", "sent", "skipped", "late", "blocked", "failed"
-# A retry or a hand-back: the row stays pending (internal outcome kinds, never stored).
-_RETRY, _RELEASE = "retry", "release"
-
-OUTBOX = cast(Table, Outbox.__table__)
-CHATS = cast(Table, Chat.__table__)
 
 
 @dataclass(frozen=True)
@@ -113,20 +112,6 @@ class DispatchConfig:
         return config
 
 
-@dataclass(frozen=True)
-class Content:
-    catalog: Catalog
-    tips: tuple[str, ...]
-    texts: messages.ReminderTexts
-
-    @classmethod
-    def build(
-        cls, catalog: Catalog, knowledge: KnowledgeBase, texts: messages.ReminderTexts | None = None
-    ) -> Content:
-        tips = tuple(tip.text for tip in knowledge.tips if tip.topic in TIP_TOPICS)[:MAX_TIPS]
-        return cls(catalog=catalog, tips=tips, texts=texts or messages.default_texts())
-
-
 @dataclass
 class TickReport:
     claimed: int = 0
@@ -144,9 +129,6 @@ class TickReport:
     def add(self, other: TickReport) -> None:
         for item in fields(self):
             setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
-
-
-Clock = Callable[[], datetime]
 
 
 async def tick(
@@ -222,15 +204,15 @@ async def drain(
         # holds the loop for a long stretch of claiming and rendering: turns the pacer cannot catch up on.
         paced = max(PACED_BATCH_ROWS, math.ceil(config.max_per_second * PACED_BATCH_SECONDS))
         batch = max(1, min(batch, paced, int(per_lease / 8)))
-    queue: asyncio.Queue[_Delivery | None] = asyncio.Queue(maxsize=batch)
-    recorder = _Recorder(sessionmaker, current, sleep)
+    queue: asyncio.Queue[Delivery | None] = asyncio.Queue(maxsize=batch)
+    recorder = Recorder(sessionmaker, current, sleep)
     # Chats with a message queued or sent less than a second ago: Telegram allows one a second per chat.
     queued: set[int] = set()
     sent_at: dict[int, datetime] = {}
     # The producer failed or was cancelled: what is queued goes back unsent rather than out unrecorded.
     halted = False
     # Leased rows the producer had not queued yet when it stopped; they go back too.
-    unqueued: list[_Delivery] = []
+    unqueued: list[Delivery] = []
 
     def going() -> bool:
         # Once an outcome could not be written, sending more would only widen what a restart resends.
@@ -297,7 +279,7 @@ async def drain(
         await asyncio.gather(*tasks)
         for delivery in unqueued:
             report.deferred += 1
-            await recorder.record(_Outcome(delivery, _RELEASE))
+            await recorder.record(Outcome(delivery, RELEASE))
         await recorder.close()
     return report
 
@@ -417,36 +399,6 @@ def _day(chat: Chat) -> date:
     return chat.next_reminder_day
 
 
-@dataclass
-class _Delivery:
-    outbox_id: int
-    chat_id: int
-    attempts: int
-    rendered: messages.Rendered
-    tip_index: int | None = None
-    tip_count: int = 0
-    lease_until: datetime | None = None
-
-
-@dataclass
-class _Skip:
-    status: str
-    reason: str
-
-
-@dataclass
-class _Outcome:
-    """What became of one leased row, waiting to be written."""
-
-    delivery: _Delivery
-    kind: str  # SENT, BLOCKED, FAILED, _RETRY or _RELEASE
-    error: str | None = None
-    message_id: int | None = None
-    not_before: datetime | None = None
-    refund: bool = False
-    migrated_to: int | None = None
-
-
 async def send_ready(
     bot: Bot,
     sessionmaker: async_sessionmaker[AsyncSession],
@@ -473,9 +425,9 @@ async def send_ready(
         return fetched
     limiter = asyncio.Semaphore(config.concurrency)
     pacer = pacer or Pacer(config.max_per_second, sleep)
-    recorder = _Recorder(sessionmaker, current, sleep)
+    recorder = Recorder(sessionmaker, current, sleep)
 
-    async def deliver(delivery: _Delivery) -> None:
+    async def deliver(delivery: Delivery) -> None:
         async with limiter:
             await _deliver(bot, delivery, pacer, recorder, config, report, current, lambda: True)
 
@@ -489,9 +441,9 @@ async def send_ready(
 
 async def _deliver(
     bot: Bot,
-    delivery: _Delivery,
+    delivery: Delivery,
     pacer: Pacer,
-    recorder: _Recorder,
+    recorder: Recorder,
     config: DispatchConfig,
     report: TickReport,
     current: Clock,
@@ -511,7 +463,7 @@ async def _deliver(
         await pacer.wait()
     if not sendable():
         report.deferred += 1
-        await recorder.record(_Outcome(delivery, _RELEASE))
+        await recorder.record(Outcome(delivery, RELEASE))
         return None
     outcome = await _send_one(bot, current(), current, delivery, config, report)
     sent = current()
@@ -535,29 +487,18 @@ async def _lease(
     report: TickReport,
     *,
     clock: Clock | None = None,
-) -> list[_Delivery]:
+) -> list[Delivery]:
     deliveries, _fetched = await _lease_batch(
         sessionmaker, now, content, config, report, _current(clock, now), config.batch_size, None
     )
     return deliveries
 
 
-@dataclass
-class _Facts:
-    """What deciding and rendering a batch's rows needs, read in a handful of queries for the whole batch."""
-
-    chats: dict[int, Chat]
-    logged: set[tuple[int, date]]
-    done: dict[int, int]
-    # Status of the workout reminder the day before each rest-day row.
-    workout_before: dict[tuple[int, date], str]
-
-
-async def _facts(session: AsyncSession, rows: Collection[Outbox]) -> _Facts:
+async def _gather_facts(session: AsyncSession, rows: Collection[Outbox]) -> Facts:
     chat_ids = {row.chat_id for row in rows}
     rest_before = [(row.chat_id, row.slot_date - timedelta(days=1)) for row in rows if row.kind == Kind.REST]
     on_the_day = [(row.chat_id, row.slot_date) for row in rows if row.kind in (Kind.WORKOUT, SNOOZE)]
-    return _Facts(
+    return Facts(
         chats=await repo.chats_by_id(session, chat_ids),
         logged=await repo.logged_pairs(session, on_the_day + rest_before),
         done=await repo.sessions_done_by_chat(session, chat_ids),
@@ -574,19 +515,19 @@ async def _lease_batch(
     current: Clock,
     limit: int,
     busy: set[int] | None,
-) -> tuple[list[_Delivery], int]:
+) -> tuple[list[Delivery], int]:
     busy = set() if busy is None else busy
-    candidates: list[tuple[Outbox, _Delivery]] = []
+    candidates: list[tuple[Outbox, Delivery]] = []
     async with sessionmaker.begin() as session:
         rows = await repo.sendable_outbox(session, now, limit, exclude=busy)
-        facts = await _facts(session, rows)
+        facts = await _gather_facts(session, rows)
         taken: set[int] = set()
         for row in rows:
             # At most one message per chat per batch (and none for a chat in ``busy``: it just had one).
             if row.chat_id in taken:
                 continue
-            prepared = _prepare(row, facts.chats.get(row.chat_id), facts, now, content, config)
-            if isinstance(prepared, _Skip):
+            prepared = prepare(row, facts.chats.get(row.chat_id), facts, now, content, config.grace)
+            if isinstance(prepared, Skip):
                 _finish(row, prepared.status, now, prepared.reason)
                 _count_skip(report, prepared)
                 continue
@@ -600,7 +541,7 @@ async def _lease_batch(
         leased_at = current()
         until = leased_at + config.lease
         leased = await repo.take_leases(session, [row.id for row, _ in candidates], leased_at, until)
-    deliveries: list[_Delivery] = []
+    deliveries: list[Delivery] = []
     for row, delivery in candidates:
         if row.id not in leased:
             continue
@@ -611,7 +552,7 @@ async def _lease_batch(
     return deliveries, len(rows)
 
 
-def _count_skip(report: TickReport, skip: _Skip) -> None:
+def _count_skip(report: TickReport, skip: Skip) -> None:
     if skip.status == LATE:
         report.skipped_late += 1
     elif skip.reason == "already logged":
@@ -625,79 +566,6 @@ def _finish(row: Outbox, status: str, now: datetime, error: str | None = None) -
     row.error = error[:255] if error else None
     row.finished_at = now
     row.lease_until = None
-
-
-def _prepare(
-    row: Outbox,
-    chat: Chat | None,
-    facts: _Facts,
-    now: datetime,
-    content: Content,
-    config: DispatchConfig,
-) -> _Delivery | _Skip:
-    """What to send for this row, or why it should not be sent any more."""
-    if chat is None or not chat.active:
-        return _Skip(SKIPPED, "chat inactive")
-    if not chat.reminders_enabled:
-        return _Skip(SKIPPED, "reminders stopped")
-    if chat.paused_until is not None and row.slot_date <= chat.paused_until:
-        return _Skip(SKIPPED, "paused")
-    if row.kind == Kind.REST and not chat.nudges_enabled:
-        return _Skip(SKIPPED, "nudges off")
-    if now - row.due_at > config.grace:
-        return _Skip(LATE, "past the grace window")
-    texts = content.texts
-    if row.kind in (Kind.WORKOUT, SNOOZE):
-        if (chat.id, row.slot_date) in facts.logged:
-            return _Skip(SKIPPED, "already logged")
-        rendered = messages.workout_reminder(
-            texts,
-            chat_id=chat.id,
-            slot=row.slot_date,
-            preview=_preview(chat, facts, content),
-            fatigue=row.kind == Kind.WORKOUT and chat.unanswered == SPARSE_AFTER,
-            snoozed=row.kind == SNOOZE,
-        )
-        return _Delivery(row.id, chat.id, row.attempts, rendered)
-    if row.kind == Kind.REST:
-        if _missed_before(chat, row.slot_date, facts):
-            rendered = messages.missed_nudge(texts, row.slot_date, _preview(chat, facts, content))
-            return _Delivery(row.id, chat.id, row.attempts, rendered)
-        if not content.tips:
-            return _Skip(SKIPPED, "no tips")
-        count = len(content.tips)
-        index = next_tip(_used_tips(chat.tips_used, count), count, seed=chat.id)
-        rendered = messages.rest_nudge(texts, content.tips[index])
-        return _Delivery(row.id, chat.id, row.attempts, rendered, tip_index=index, tip_count=count)
-    return _Skip(FAILED, f"unknown kind {row.kind!r}")
-
-
-def _preview(chat: Chat, facts: _Facts, content: Content) -> str | None:
-    if chat.level not in set(Level) or chat.equipment not in set(Equipment):
-        return None
-    done = facts.done.get(chat.id, 0)
-    planned = plan_session(content.catalog, Level(chat.level), Equipment(chat.equipment), done + 1, chat.id)
-    return render_preview(planned)
-
-
-def _missed_before(chat: Chat, rest_day: date, facts: _Facts) -> bool:
-    """Whether we reminded the chat of the workout right before this rest day and it went unlogged."""
-    previous = rest_day - timedelta(days=1)
-    # Only a reminder that actually went out (or that the chat skipped) makes the day "missed": a chat
-    # that joined, paused or was offline that day was never asked.
-    if facts.workout_before.get((chat.id, previous)) not in (SENT, SKIPPED):
-        return False
-    return (chat.id, previous) not in facts.logged
-
-
-def _used_tips(mask: int, count: int) -> frozenset[int]:
-    return frozenset(i for i in range(count) if mask >> i & 1)
-
-
-def _after_tip(mask: int, index: int, count: int) -> int:
-    used = _used_tips(mask, count)
-    # next_tip hands back an already-used index only once the rotation is exhausted: start over.
-    return 1 << index if index in used else mask | 1 << index
 
 
 @functools.lru_cache(maxsize=64)
@@ -739,10 +607,10 @@ async def _send_one(
     bot: Bot,
     now: datetime,
     current: Clock,
-    delivery: _Delivery,
+    delivery: Delivery,
     config: DispatchConfig,
     report: TickReport,
-) -> _Outcome:
+) -> Outcome:
     try:
         message_id = await _post_message(
             bot,
@@ -755,38 +623,36 @@ async def _send_one(
         # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt. The
         # wait counts from the answer, not from the start of the tick, which may be seconds earlier.
         report.retried += 1
-        return _Outcome(delivery, _RETRY, str(error), not_before=current() + _retry_after(error), refund=True)
+        return Outcome(delivery, RETRY, str(error), not_before=current() + _retry_after(error), refund=True)
     except ChatMigrated as error:
         log.info("chat %s migrated to %s; reminder re-queued", delivery.chat_id, error.new_chat_id)
         report.retried += 1
-        return _Outcome(
-            delivery, _RETRY, str(error), not_before=now, refund=True, migrated_to=error.new_chat_id
+        return Outcome(
+            delivery, RETRY, str(error), not_before=now, refund=True, migrated_to=error.new_chat_id
         )
     except Forbidden as error:
         report.blocked += 1
-        return _Outcome(delivery, BLOCKED, str(error))
+        return Outcome(delivery, BLOCKED, str(error))
     except BadRequest as error:
         if "chat not found" in error.message.lower():
             report.blocked += 1
-            return _Outcome(delivery, BLOCKED, str(error))
+            return Outcome(delivery, BLOCKED, str(error))
         # The request itself is wrong (markup, length…); sending it again cannot help.
         log.error("reminder %s rejected: %s", delivery.outbox_id, error.message)
         report.failed += 1
-        return _Outcome(delivery, FAILED, str(error))
+        return Outcome(delivery, FAILED, str(error))
     except Exception as error:
         # Timeouts, 5xx and other network trouble are transient; so, for all we know, is anything else.
         if not isinstance(error, TelegramError):
             log.exception("unexpected error sending reminder %s", delivery.outbox_id)
         if delivery.attempts >= config.max_attempts:
             report.failed += 1
-            return _Outcome(delivery, FAILED, repr(error))
+            return Outcome(delivery, FAILED, repr(error))
         backoff = config.backoff_base * 2 ** (delivery.attempts - 1)
         report.retried += 1
-        return _Outcome(
-            delivery, _RETRY, repr(error), not_before=current() + min(backoff, config.backoff_cap)
-        )
+        return Outcome(delivery, RETRY, repr(error), not_before=current() + min(backoff, config.backoff_cap))
     report.sent += 1
-    return _Outcome(delivery, SENT, message_id=message_id)
+    return Outcome(delivery, SENT, message_id=message_id)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:
@@ -795,177 +661,3 @@ def _retry_after(error: RetryAfter) -> timedelta:
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         wait = error.retry_after
     return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
-
-
-class _Recorder:
-    """Writes outcomes in groups without holding any of them back (group commit).
-
-    The first outcome is written at once; those that arrive while a write runs go into the next write,
-    together. Under load that is one transaction per several messages instead of one per message; at a
-    paced trickle it is one per message, as before. ``record`` returns once the outcome is written, so a
-    sender holds its concurrency slot until then and a crash can still only resend messages in flight.
-
-    A write that fails is tried again after ``RETRY_DELAYS`` (a lock timeout, a dropped connection):
-    given up, the rows' leases run out and a sent message would go out a second time.
-    """
-
-    RETRY_DELAYS = (0.05, 0.25, 1.0)
-
-    def __init__(
-        self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock, sleep: Sleep = asyncio.sleep
-    ) -> None:
-        self._sessionmaker = sessionmaker
-        self._clock = clock
-        self._sleep = sleep
-        self.failed = False
-        self._queue: list[tuple[_Outcome, asyncio.Future[None]]] = []
-        self._writer: asyncio.Task[None] | None = None
-
-    async def record(self, outcome: _Outcome) -> None:
-        written = asyncio.get_running_loop().create_future()
-        self._queue.append((outcome, written))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_all())
-        await written
-
-    async def _write_all(self) -> None:
-        while self._queue:
-            group, self._queue = self._queue, []
-            outcomes = [outcome for outcome, _ in group]
-            for delay in (*self.RETRY_DELAYS, None):
-                try:
-                    # A failed transaction was rolled back, so writing the group again writes it once.
-                    async with self._sessionmaker.begin() as session:
-                        await _write(session, outcomes, self._clock())
-                    break
-                except Exception:
-                    ids = [outcome.delivery.outbox_id for outcome in outcomes]
-                    if delay is None:
-                        self.failed = True
-                        # The leases run out and the rows are tried again (a sent one may go out twice).
-                        log.exception("outcomes of reminders %s not recorded", ids)
-                        break
-                    log.warning("outcomes of reminders %s not recorded; retrying", ids, exc_info=True)
-                    await self._sleep(delay)
-            for _, written in group:
-                if not written.done():
-                    written.set_result(None)
-
-    async def close(self) -> None:
-        while self._writer is not None and not self._writer.done():
-            await self._writer
-
-
-def _ours() -> Any:
-    # A row leased without a lease time (never, outside hand-written tests) matches any lease.
-    lease = bindparam("b_lease", type_=OUTBOX.c.lease_until.type)
-    return (OUTBOX.c.lease_until == lease) | lease.is_(None)
-
-
-# The outcome statements, built once: SQLAlchemy then also keys its compiled cache only once per statement.
-_MARK_SENT = (
-    update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"))
-    .values(
-        status=SENT,
-        message_id=bindparam("b_message"),
-        error=None,
-        finished_at=bindparam("b_now"),
-        lease_until=None,
-    )
-)
-_BIT = bindparam("b_bit", type_=BigInteger)
-_MARK_TIP_USED = (
-    update(CHATS)
-    .where(CHATS.c.id == bindparam("b_id"))
-    .values(
-        # _after_tip in SQL, against the mask as it is now rather than as it was at the lease.
-        tips_used=case((CHATS.c.tips_used.op("&")(_BIT) != 0, _BIT), else_=CHATS.c.tips_used.op("|")(_BIT))
-    )
-)
-_MARK_FINISHED = (
-    update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"))
-    .values(
-        status=bindparam("b_status"),
-        error=bindparam("b_error"),
-        finished_at=bindparam("b_now"),
-        lease_until=None,
-    )
-)
-# A retry or a hand-back changes the row only while the lease is still ours: if it ran out and another
-# sender took the row, clearing that sender's lease would let a third one send the row alongside it.
-_RESCHEDULE = (
-    update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.status == PENDING, _ours())
-    .values(
-        not_before=bindparam("b_not_before"),
-        lease_until=None,
-        error=bindparam("b_error"),
-        attempts=case((OUTBOX.c.attempts > 0, OUTBOX.c.attempts - bindparam("b_refund")), else_=0),
-    )
-)
-# Handed back unsent, for the next batch of any replica; the lease's attempt is refunded.
-_HAND_BACK = (
-    update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.status == PENDING, _ours())
-    .values(lease_until=None, attempts=OUTBOX.c.attempts - 1)
-)
-
-
-async def _write(session: AsyncSession, group: list[_Outcome], now: datetime) -> None:
-    """Record a group of outcomes, one executemany statement per kind of outcome."""
-    by_kind: dict[str, list[_Outcome]] = {}
-    for outcome in group:
-        by_kind.setdefault(outcome.kind, []).append(outcome)
-    for outcome in group:
-        if outcome.migrated_to is not None:
-            await repo.migrate_chat(session, outcome.delivery.chat_id, outcome.migrated_to)
-    if sent := by_kind.get(SENT):
-        await session.execute(
-            _MARK_SENT,
-            [{"b_id": o.delivery.outbox_id, "b_message": o.message_id, "b_now": now} for o in sent],
-        )
-        tips = [o.delivery for o in sent if o.delivery.tip_index is not None]
-        if tips:
-            await session.execute(
-                _MARK_TIP_USED, [{"b_id": d.chat_id, "b_bit": 1 << cast(int, d.tip_index)} for d in tips]
-            )
-    finished = by_kind.get(BLOCKED, []) + by_kind.get(FAILED, [])
-    if finished:
-        await session.execute(
-            _MARK_FINISHED,
-            [
-                {
-                    "b_id": o.delivery.outbox_id,
-                    "b_status": o.kind,
-                    "b_error": (o.error or "")[:255],
-                    "b_now": now,
-                }
-                for o in finished
-            ],
-        )
-    if blocked := by_kind.get(BLOCKED):
-        await session.execute(
-            update(CHATS)
-            .where(CHATS.c.id.in_({o.delivery.chat_id for o in blocked}))
-            .values(active=False, next_reminder_at=None)
-        )
-    if retries := by_kind.get(_RETRY):
-        await session.execute(
-            _RESCHEDULE,
-            [
-                {
-                    "b_id": o.delivery.outbox_id,
-                    "b_lease": o.delivery.lease_until,
-                    "b_not_before": o.not_before,
-                    "b_error": (o.error or "")[:255],
-                    "b_refund": int(o.refund),
-                }
-                for o in retries
-            ],
-        )
-    if releases := by_kind.get(_RELEASE):
-        await session.execute(
-            _HAND_BACK, [{"b_id": o.delivery.outbox_id, "b_lease": o.delivery.lease_until} for o in releases]
-        )

@@ -14,8 +14,8 @@ from bot import callbacks
 from bot.context import BotContext
 from bot.handlers.common import Turn, edit_or_reply, escape, reply, turn
 from scheduler import messages
-from scheduler.dispatch import SKIP, SNOOZE
 from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
+from scheduler.render import SKIP, SNOOZE
 from scheduler.slots import Kind, ScheduleInputError, format_days, parse_schedule
 from storage import repo
 from storage.models import Chat

@@ -25,7 +25,7 @@ from bot.app import build_application
 from bot.context import BotContext, CoachApplication
 from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import Settings
-from scheduler import dispatch, service
+from scheduler import dispatch, outcomes, service
 from scheduler.dispatch import Content, DispatchConfig
 from scheduler.pacing import Pacer
 from storage import repo
@@ -479,7 +479,7 @@ async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
     backlog: Backlog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
-    original = dispatch._write
+    original = outcomes.write_outcomes
     failures = 0
 
     async def flaky_write(*args: Any, **kwargs: Any) -> None:
@@ -489,7 +489,7 @@ async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
             raise ConnectionError("database went away for a moment")
         await original(*args, **kwargs)
 
-    monkeypatch.setattr(dispatch, "_write", flaky_write)
+    monkeypatch.setattr(outcomes, "write_outcomes", flaky_write)
     pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
     report = await backlog.drain(config, None, pacer)
     assert failures == 2
