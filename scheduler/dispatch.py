@@ -277,9 +277,9 @@ async def drain(
         for _ in tasks:
             await queue.put(None)
         await asyncio.gather(*tasks)
-        for delivery in unqueued:
-            report.deferred += 1
-            await recorder.record(Outcome(delivery, RELEASE))
+        report.deferred += len(unqueued)
+        # Together, so the recorder writes them in one transaction.
+        await asyncio.gather(*(recorder.record(Outcome(delivery, RELEASE)) for delivery in unqueued))
         await recorder.close()
     return report
 

@@ -27,7 +27,7 @@ from telegram.ext import Application, CallbackContext, Job
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.workouts import Catalog
 from scheduler.dispatch import Content, DispatchConfig, TickReport, drain
-from scheduler.pacing import Pacer
+from scheduler.pacing import PAID_LIMIT, Pacer
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,10 @@ class TickState:
             paid_broadcast=settings.reminder_paid_broadcast,
         )
         content = Content.build(services.catalog, services.knowledge)
-        return cls(Pacer(config.max_per_second), content, config)
+        # Paid broadcasts are the whole of Telegram's 1,000/s for reminders: pace up to it, within it. The
+        # free 30/s is shared with replies, so there the rate is the budget (see Pacer).
+        limit = PAID_LIMIT if config.paid_broadcast else None
+        return cls(Pacer(config.max_per_second, limit=limit), content, config)
 
 
 def job_options() -> dict[str, Any]:

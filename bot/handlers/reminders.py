@@ -223,8 +223,11 @@ async def button(update: Update, context: BotContext) -> None:
 
 
 def _not_today(texts: messages.ReminderTexts, day: date | None, today: date) -> str | None:
-    """What to say when a reminder from another day is snoozed or skipped: it is over."""
-    if day is None or day == today:
+    """What to say when a reminder from an earlier day is snoozed or skipped: it is over.
+
+    A later day can only be the chat's timezone having moved back across midnight: that is today.
+    """
+    if day is None or day >= today:
         return None
     return texts.get("buttons.other_day", day=f"{day:%A %d %b}")
 

@@ -66,7 +66,8 @@ async def log_today(update: Update, context: BotContext, day: date | None = None
         if not chat.onboarded:
             return False, texts["workout.not_ready"]
         today = now_turn.today
-        day = day or today
+        # A day after today: the chat's timezone moved back across midnight since the reminder.
+        day = today if day is None or day > today else day
         if day not in (today, today - timedelta(days=1)):
             return False, texts.get("workout.other_day", day=f"{day:%A %d %b}")
         new = await repo.log_workout(

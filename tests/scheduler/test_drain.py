@@ -324,9 +324,27 @@ def test_settings_bound_the_reminder_rate() -> None:
     assert Settings().reminder_concurrency == 8
     with pytest.raises(ValueError, match="REMINDER_PAID_BROADCAST"):
         Settings(reminder_max_per_second=30)
-    assert Settings(reminder_max_per_second=999, reminder_paid_broadcast=True).reminder_max_per_second == 999
+    assert Settings(reminder_max_per_second=990, reminder_paid_broadcast=True).reminder_max_per_second == 990
     with pytest.raises(ValueError):
-        Settings(reminder_max_per_second=1000, reminder_paid_broadcast=True)
+        Settings(reminder_max_per_second=991, reminder_paid_broadcast=True)
+
+
+@pytest.mark.parametrize(("rate", "limit", "most"), [(990, 1000, 996), (29.9, 30, 30), (25, None, 26)])
+def test_a_pacer_never_plans_more_turns_in_a_second_than_the_limit(
+    rate: float, limit: float | None, most: int
+) -> None:
+    assert Pacer(rate, limit=limit).most == most
+
+
+async def test_a_pacer_whose_sleep_returns_at_once_still_moves_on() -> None:
+    # tick() in tests runs the pacer on the real clock with a sleep that returns at once; a full second
+    # must not turn into a loop that never yields (the turns are taken at the instants slept to).
+    async def no_sleep(_seconds: float) -> None:
+        return None
+
+    pacer = Pacer(10, no_sleep)
+    for _ in range(100):
+        await asyncio.wait_for(pacer.wait(), timeout=1)
     with pytest.raises(ValueError):
         Settings(reminder_concurrency=0)
 
