@@ -324,9 +324,9 @@ def test_settings_bound_the_reminder_rate() -> None:
     assert Settings().reminder_concurrency == 8
     with pytest.raises(ValueError, match="REMINDER_PAID_BROADCAST"):
         Settings(reminder_max_per_second=30)
-    assert Settings(reminder_max_per_second=990, reminder_paid_broadcast=True).reminder_max_per_second == 990
+    assert Settings(reminder_max_per_second=980, reminder_paid_broadcast=True).reminder_max_per_second == 980
     with pytest.raises(ValueError):
-        Settings(reminder_max_per_second=991, reminder_paid_broadcast=True)
+        Settings(reminder_max_per_second=981, reminder_paid_broadcast=True)
 
 
 @pytest.mark.parametrize(("rate", "limit", "most"), [(990, 1000, 996), (29.9, 30, 30), (25, None, 26)])
