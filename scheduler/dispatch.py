@@ -16,6 +16,8 @@ For that to hold, a sender never starts a send late in its lease (see ``Dispatch
 
 ``tick`` runs one batch; ``drain`` keeps claiming, leasing and sending while anything is due, the next
 batch's database work overlapping the current batch's sends, which is what the service's job does.
+What a row says comes from ``scheduler.render``, turns at the rate from ``scheduler.pacing``, and the
+outcomes are written by ``scheduler.outcomes``.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from scheduler.outcomes import (
     Clock,
     Outcome,
     Recorder,
+    write_outcomes,
 )
 from scheduler.pacing import Pacer, Sleep
 from scheduler.planning import reschedule
@@ -518,29 +521,37 @@ async def _lease_batch(
 ) -> tuple[list[Delivery], int]:
     busy = set() if busy is None else busy
     candidates: list[tuple[Outbox, Delivery]] = []
-    async with sessionmaker.begin() as session:
-        rows = await repo.sendable_outbox(session, now, limit, exclude=busy)
-        facts = await _gather_facts(session, rows)
-        taken: set[int] = set()
-        for row in rows:
-            # At most one message per chat per batch (and none for a chat in ``busy``: it just had one).
-            if row.chat_id in taken:
-                continue
-            prepared = prepare(row, facts.chats.get(row.chat_id), facts, now, content, config.grace)
-            if isinstance(prepared, Skip):
-                _finish(row, prepared.status, now, prepared.reason)
-                _count_skip(report, prepared)
-                continue
-            taken.add(row.chat_id)
-            candidates.append((row, prepared))
-        if not candidates:
-            return [], len(rows)
-        # A lease counts from when it is taken, not from the start of the tick: the claim and preparing
-        # the batch may have taken a good part of a short lease. One compare-and-set UPDATE for the batch;
-        # a row another sender leased in the meantime is left out.
-        leased_at = current()
-        until = leased_at + config.lease
-        leased = await repo.take_leases(session, [row.id for row, _ in candidates], leased_at, until)
+    until: datetime | None = None
+    try:
+        async with sessionmaker.begin() as session:
+            rows = await repo.sendable_outbox(session, now, limit, exclude=busy)
+            facts = await _gather_facts(session, rows)
+            taken: set[int] = set()
+            for row in rows:
+                # At most one message per chat per batch (and none for a chat in ``busy``: it just had one).
+                if row.chat_id in taken:
+                    continue
+                prepared = prepare(row, facts.chats.get(row.chat_id), facts, now, content, config.grace)
+                if isinstance(prepared, Skip):
+                    _finish(row, prepared.status, now, prepared.reason)
+                    _count_skip(report, prepared)
+                    continue
+                taken.add(row.chat_id)
+                candidates.append((row, prepared))
+            if not candidates:
+                return [], len(rows)
+            # A lease counts from when it is taken, not from the start of the tick: the claim and preparing
+            # the batch may have taken a good part of a short lease. One compare-and-set UPDATE for the batch;
+            # a row another sender leased in the meantime is left out.
+            leased_at = current()
+            until = leased_at + config.lease
+            leased = await repo.take_leases(session, [row.id for row, _ in candidates], leased_at, until)
+    except BaseException:
+        if until is not None:
+            # Stopped (cancelled, or the commit failed) once the leases were taken: whether the commit
+            # landed is unknown, so hand back whatever still carries this lease (nothing, if it did not).
+            await _hand_back(sessionmaker, [delivery for _, delivery in candidates], until, current)
+        raise
     deliveries: list[Delivery] = []
     for row, delivery in candidates:
         if row.id not in leased:
@@ -550,6 +561,22 @@ async def _lease_batch(
         delivery.lease_until = until
         deliveries.append(delivery)
     return deliveries, len(rows)
+
+
+async def _hand_back(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    deliveries: list[Delivery],
+    until: datetime,
+    current: Clock,
+) -> None:
+    for delivery in deliveries:
+        delivery.lease_until = until
+    try:
+        async with sessionmaker.begin() as session:
+            await write_outcomes(session, [Outcome(delivery, RELEASE) for delivery in deliveries], current())
+    except Exception:
+        # The leases run out on their own; this only saved the wait.
+        log.exception("leases of reminders %s not handed back", [d.outbox_id for d in deliveries])
 
 
 def _count_skip(report: TickReport, skip: Skip) -> None:
