@@ -83,9 +83,17 @@ def main() -> None:
         _force_concurrent_updates(args.concurrent)
     app = echo_app(args.base_url, args.token) if args.kind == "echo" else coach_app(args)
     if args.kind == "coach":
-        from bot.runner import freeze_start_up
+        import asyncio
+
+        from bot.runner import freeze_start_up, loop_factory
+        from bot.settings import Settings
 
         freeze_start_up()  # as bot.runner does once the application is up
+        # On the event loop bot.runner would pick (uvloop unless EVENT_LOOP says otherwise); run_polling
+        # takes the loop it finds set. The echo bot keeps asyncio's, as a bare PTB bot does.
+        factory = loop_factory(Settings(telegram_base_url=args.base_url).event_loop)
+        if factory is not None:
+            asyncio.set_event_loop(factory())
 
     profiler = None
     if args.profile:

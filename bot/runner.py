@@ -72,7 +72,24 @@ def run_bot(config: Settings, *, webhook: bool = False) -> int:
     configure_logging(config.log_level_number, secrets)
     # Every update would otherwise add an access-log line; refused requests still log at WARNING.
     logging.getLogger("tornado.access").setLevel(max(config.log_level_number, logging.WARNING))
-    return asyncio.run(_run(config, token, endpoint))
+    with asyncio.Runner(loop_factory=loop_factory(config.event_loop)) as runner:
+        return runner.run(_run(config, token, endpoint))
+
+
+def loop_factory(choice: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop unless the settings ask for asyncio's own (None) or uvloop is not installed.
+
+    Every update crosses the loop many times (aiosqlite's worker thread, the Bot API's sockets), and
+    uvloop's loop does each crossing in C.
+    """
+    if choice != "uvloop":
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        log.warning("EVENT_LOOP=uvloop but uvloop is not installed: running on asyncio's own loop")
+        return None
+    return uvloop.new_event_loop
 
 
 async def _run(config: Settings, token: str, endpoint: WebhookEndpoint | None) -> int:

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = None
     default_timezone: str = "UTC"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # uvloop where it is installed (not on Windows); "asyncio" runs on the standard library's loop.
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)

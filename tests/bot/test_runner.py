@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,22 @@ async def test_start_up_is_frozen_out_of_the_collectors_sight_once_built(
         )
         assert api.commands(), "post_init published the command menu"
     assert job_queue.get_jobs_by_name(service.TICK_JOB_NAME) == (), "post_shutdown ran"
+
+
+def test_the_bot_runs_on_uvloop_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    uvloop = pytest.importorskip("uvloop")
+    assert Settings().event_loop == "uvloop"
+    factory = runner.loop_factory("uvloop")
+    assert factory is not None
+    loop = factory()
+    try:
+        assert isinstance(loop, uvloop.Loop)
+    finally:
+        loop.close()
+    assert runner.loop_factory("asyncio") is None
+    # Where uvloop is missing (Windows), asyncio's own loop, and a line saying so.
+    monkeypatch.setitem(sys.modules, "uvloop", None)
+    assert runner.loop_factory("uvloop") is None
+    assert "uvloop is not installed" in caplog.text
