@@ -70,6 +70,7 @@ def main() -> None:
     parser.add_argument("--db", default="")
     parser.add_argument("--request", choices=["httpx", "aiohttp"], default="httpx")
     parser.add_argument("--rate-limit", action="store_true", help="keep AIORateLimiter as production does")
+    parser.add_argument("--event-loop", choices=["uvloop", "asyncio"], help="default: EVENT_LOOP's default")
     parser.add_argument("--profile", default="")
     parser.add_argument(
         "--concurrent",
@@ -91,7 +92,7 @@ def main() -> None:
         freeze_start_up()  # as bot.runner does once the application is up
         # On the event loop bot.runner would pick (uvloop unless EVENT_LOOP says otherwise); run_polling
         # takes the loop it finds set. The echo bot keeps asyncio's, as a bare PTB bot does.
-        factory = loop_factory(Settings(telegram_base_url=args.base_url).event_loop)
+        factory = loop_factory(args.event_loop or Settings(telegram_base_url=args.base_url).event_loop)
         if factory is not None:
             asyncio.set_event_loop(factory())
 

@@ -177,6 +177,9 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
         variants.append(
             Variant("Back Coach (bot.request.AiohttpRequest)", ["coach", "--request", "aiohttp"], True)
         )
+        # What EVENT_LOOP=uvloop (the default every Back Coach row above runs on) buys, same run.
+        args = ["coach", "--request", "aiohttp", "--event-loop", "asyncio"]
+        variants.append(Variant("Back Coach (aiohttp, asyncio's own event loop)", args, True))
     if not quick:
         # As `backcoach run` ships: AIORateLimiter holds every chat send to 30/s overall by design.
         variants.append(
