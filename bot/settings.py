@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from scheduler.pacing import PAID_LIMIT
+
 TOKEN_HELP = (
     "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), put "
     "TELEGRAM_BOT_TOKEN=<token> in .env or the environment, and run again. "
@@ -26,7 +28,7 @@ MIN_WEBHOOK_SECRET_LENGTH = 32
 FREE_RATE = 29
 # Paid: 2 % under Telegram's 1,000/s leaves the pacer room for the jitter between a send and its
 # arrival (scheduler.pacing.Pacer, told the limit); at 1 % under, a 50,000-message run met one 429.
-PAID_RATE = 980
+PAID_RATE = PAID_LIMIT * 98 // 100
 SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
 
 

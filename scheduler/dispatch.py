@@ -54,7 +54,6 @@ from scheduler.outcomes import (
     Clock,
     Outcome,
     Recorder,
-    write_outcomes,
 )
 from scheduler.pacing import Pacer, Sleep
 from scheduler.planning import reschedule
@@ -281,8 +280,7 @@ async def drain(
             await queue.put(None)
         await asyncio.gather(*tasks)
         report.deferred += len(unqueued)
-        # Together, so the recorder writes them in one transaction.
-        await asyncio.gather(*(recorder.record(Outcome(delivery, RELEASE)) for delivery in unqueued))
+        await recorder.hand_back(unqueued)
         await recorder.close()
     return report
 
@@ -550,7 +548,9 @@ async def _lease_batch(
         if until is not None:
             # Stopped (cancelled, or the commit failed) once the leases were taken: whether the commit
             # landed is unknown, so hand back whatever still carries this lease (nothing, if it did not).
-            await _hand_back(sessionmaker, [delivery for _, delivery in candidates], until, current)
+            for _, delivery in candidates:
+                delivery.lease_until = until
+            await Recorder(sessionmaker, current).hand_back([delivery for _, delivery in candidates])
         raise
     deliveries: list[Delivery] = []
     for row, delivery in candidates:
@@ -561,22 +561,6 @@ async def _lease_batch(
         delivery.lease_until = until
         deliveries.append(delivery)
     return deliveries, len(rows)
-
-
-async def _hand_back(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    deliveries: list[Delivery],
-    until: datetime,
-    current: Clock,
-) -> None:
-    for delivery in deliveries:
-        delivery.lease_until = until
-    try:
-        async with sessionmaker.begin() as session:
-            await write_outcomes(session, [Outcome(delivery, RELEASE) for delivery in deliveries], current())
-    except Exception:
-        # The leases run out on their own; this only saved the wait.
-        log.exception("leases of reminders %s not handed back", [d.outbox_id for d in deliveries])
 
 
 def _count_skip(report: TickReport, skip: Skip) -> None:

@@ -98,6 +98,10 @@ class Recorder:
                 if not written.done():
                     written.set_result(None)
 
+    async def hand_back(self, deliveries: list[Delivery]) -> None:
+        """Release leased rows unsent, for the next run or replica; together, in one write."""
+        await asyncio.gather(*(self.record(Outcome(delivery, RELEASE)) for delivery in deliveries))
+
     async def close(self) -> None:
         while self._writer is not None and not self._writer.done():
             await self._writer
