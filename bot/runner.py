@@ -96,7 +96,8 @@ async def _run(config: Settings, token: str, endpoint: WebhookEndpoint | None) -
     stop = asyncio.Event()
     with _stop_on_signals(stop):
         await upgrade(config.database_url)
-        app = build_application(config, create_engine(config.database_url), token=token)
+        engine = create_engine(config.database_url, sqlite_in_loop=config.sqlite_in_loop)
+        app = build_application(config, engine, token=token)
         log.info("Back Coach starting (%s)", "webhook" if endpoint else "polling")
         try:
             async with _life_cycle(app):

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # uvloop where it is installed (not on Windows); "asyncio" runs on the standard library's loop.
     event_loop: Literal["uvloop", "asyncio"] = "uvloop"
+    # SQLite statements run on the event loop's thread (see storage.db.InLoopConnection); false moves
+    # them to aiosqlite's worker thread, for a database file another process may hold locked for long.
+    sqlite_in_loop: bool = True
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
