@@ -63,6 +63,25 @@ _LOGGED_DAYS = (
 _SESSIONS_DONE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
     WorkoutLog.chat_id == _CHAT_ID
 )
+_PROGRESS_ON = select(
+    func.count(func.distinct(WorkoutLog.local_date)),
+    func.count(WorkoutLog.id).filter(WorkoutLog.local_date == _DAY),
+).where(WorkoutLog.chat_id == _CHAT_ID)
+# One statement: the session number is counted inside the INSERT (the same transaction's snapshot).
+# Built on the table, not the mapped class: the ORM would take the parameters as a bulk insert.
+_LOG_WORKOUT = {
+    name: dialect.insert(cast(Table, WorkoutLog.__table__))
+    .values(
+        chat_id=_CHAT_ID,
+        local_date=_DAY,
+        user_id=bindparam("user_id"),
+        user_name=bindparam("user_name"),
+        session_number=_DAYS_LOGGED_BEFORE.scalar_subquery() + 1,
+        logged_at=bindparam("now"),
+    )
+    .on_conflict_do_nothing(index_elements=["chat_id", "local_date", "user_id"])
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
 _IS_LOGGED = (
     select(WorkoutLog.id).where(WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date == _DAY).limit(1)
 )
@@ -98,22 +117,8 @@ async def log_workout(
     session: AsyncSession, chat_id: int, day: date, *, user_id: int, user_name: str | None, now: datetime
 ) -> bool:
     """Record that the member trained on that local day; False if it was already recorded."""
-    earlier_days = await session.scalar(_DAYS_LOGGED_BEFORE, {"chat_id": chat_id, "day": day})
-    statement = (
-        _insert(session, WorkoutLog)
-        .values(
-            chat_id=chat_id,
-            local_date=day,
-            user_id=user_id,
-            user_name=user_name,
-            session_number=(earlier_days or 0) + 1,
-            logged_at=now,
-        )
-        .on_conflict_do_nothing(
-            index_elements=[WorkoutLog.chat_id, WorkoutLog.local_date, WorkoutLog.user_id]
-        )
-    )
-    result = await session.execute(statement)
+    values = {"chat_id": chat_id, "day": day, "user_id": user_id, "user_name": user_name, "now": now}
+    result = await session.execute(_LOG_WORKOUT[session.get_bind().dialect.name], values)
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -123,6 +128,12 @@ async def logged_days(session: AsyncSession, chat_id: int) -> list[date]:
 
 async def sessions_done(session: AsyncSession, chat_id: int) -> int:
     return await session.scalar(_SESSIONS_DONE, {"chat_id": chat_id}) or 0
+
+
+async def progress_on(session: AsyncSession, chat_id: int, day: date) -> tuple[int, bool]:
+    """How many days the chat has logged in all, and whether ``day`` is one of them (one query)."""
+    row = (await session.execute(_PROGRESS_ON, {"chat_id": chat_id, "day": day})).one()
+    return row[0], row[1] > 0
 
 
 async def is_logged(session: AsyncSession, chat_id: int, day: date, *, user_id: int | None = None) -> bool:

@@ -69,8 +69,11 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
         now = services.clock()
         # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
         returning = chat.unanswered >= SPARSE_AFTER or not chat.active
-        chat.unanswered = 0
-        chat.active = True
+        if chat.unanswered or returning:
+            # Only when it changes: an assignment, even of the same value, makes the row dirty and
+            # every query after it pays for a flush.
+            chat.unanswered = 0
+            chat.active = True
         if returning:
             reschedule(chat, now)
         current = Turn(session=session, chat=chat, now=now)

@@ -33,9 +33,9 @@ async def workout(update: Update, context: BotContext) -> None:
             now_turn.say(texts["workout.not_ready"])
             return
         chat, session, today = now_turn.chat, now_turn.session, now_turn.today
-        done = await repo.sessions_done(session, chat.id)
+        done, logged_today = await repo.progress_on(session, chat.id, today)
         user = update.effective_user
-        if not await repo.is_logged(session, chat.id, today):
+        if not logged_today:
             text = render_session(next_session(context, now_turn, done))
         elif (
             chat.kind != ChatType.PRIVATE
