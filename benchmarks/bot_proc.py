@@ -25,9 +25,15 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.callback_query.answer()
 
 
-def echo_app(base_url: str, token: str) -> Application[Any, Any, Any, Any, Any, Any]:
+def echo_app(base_url: str, token: str, transport: str) -> Application[Any, Any, Any, Any, Any, Any]:
     # The textbook echo bot, plus the one-line answer every bot owes a button press (the mix has them).
-    app = ApplicationBuilder().token(token).base_url(base_url).build()
+    builder = ApplicationBuilder().token(token).base_url(base_url)
+    if transport == "aiohttp":
+        # What the transport alone is worth: the same echo bot on Back Coach's transport.
+        from bot.request import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest())
+    app = builder.build()
     app.add_handler(MessageHandler(f.TEXT, echo))
     app.add_handler(CallbackQueryHandler(answer))
     return app
@@ -39,6 +45,8 @@ def coach_app(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, 
     from storage.db import create_engine
 
     config = Settings(telegram_base_url=args.base_url, database_url=args.db, log_level="WARNING")
+    if args.update_concurrency is not None:
+        config = config.model_copy(update={"update_concurrency": args.update_concurrency})
     request = None
     if args.request == "aiohttp":
         from bot.request import AiohttpRequest
@@ -51,17 +59,6 @@ def coach_app(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, 
     return build_application(config, create_engine(args.db), token=args.token, **kwargs)
 
 
-def _force_concurrent_updates(limit: int) -> None:
-    # An experiment only: shows what overlapping the per-update waits (DB thread hops, HTTP round trips)
-    # would buy; build_application does not offer it, and per-chat ordering would need thought first.
-    original = ApplicationBuilder.build
-
-    def build(self: ApplicationBuilder[Any, Any, Any, Any, Any, Any]) -> Any:
-        return original(self.concurrent_updates(limit))
-
-    ApplicationBuilder.build = build  # type: ignore[method-assign]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("kind", choices=["echo", "coach"])
@@ -72,17 +69,10 @@ def main() -> None:
     parser.add_argument("--rate-limit", action="store_true", help="keep AIORateLimiter as production does")
     parser.add_argument("--event-loop", choices=["uvloop", "asyncio"], help="default: EVENT_LOOP's default")
     parser.add_argument("--profile", default="")
-    parser.add_argument(
-        "--concurrent",
-        type=int,
-        default=0,
-        help="what-if: PTB concurrent_updates(N), which build_application lacks",
-    )
+    parser.add_argument("--update-concurrency", type=int, help="default: UPDATE_CONCURRENCY's default")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    if args.concurrent:
-        _force_concurrent_updates(args.concurrent)
-    app = echo_app(args.base_url, args.token) if args.kind == "echo" else coach_app(args)
+    app = echo_app(args.base_url, args.token, args.request) if args.kind == "echo" else coach_app(args)
     if args.kind == "coach":
         import asyncio
 

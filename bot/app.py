@@ -29,6 +29,7 @@ from bot.coach.texts import Texts
 from bot.coach.workouts import Catalog
 from bot.context import BotContext, CoachApplication, Services, system_clock
 from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
+from bot.ordering import ChatOrderedProcessor
 from bot.request import AiohttpRequest
 from bot.settings import Settings
 from scheduler import service as reminder_service
@@ -53,6 +54,7 @@ def build_application(
         .token(token)
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(ChatOrderedProcessor(config.update_concurrency))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # SQLite statements run on the event loop's thread (see storage.db.InLoopConnection); false moves
     # them to aiosqlite's worker thread, for a database file another process may hold locked for long.
     sqlite_in_loop: bool = True
+    # Updates handled at once, across chats; one chat's updates always run one at a time, in order.
+    update_concurrency: int = Field(default=16, ge=1, le=256)
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)

@@ -1,0 +1,151 @@
+"""Updates from different chats overlap; one chat's updates run in order (bot.ordering).
+
+These go through the Application's own update queue, as polling and webhooks feed it, so the real
+update processor decides what runs when. A gate in front of the Bot API double holds one chat's
+reply to show who waits for whom.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+
+from bot.ordering import ChatOrderedProcessor
+from tests.bot.harness import Harness, running_harness
+
+SLOW, OTHER = 9001, 9002
+
+
+@pytest.fixture
+async def started(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with running_harness(tmp_path, update_concurrency=4) as harness:
+        for chat in (SLOW, OTHER):
+            await harness.onboard(chat)
+        await harness.app.start()
+        try:
+            yield harness
+        finally:
+            await harness.app.stop()
+
+
+class Gate:
+    """In front of the Bot API double: holds the next sendMessage to one chat until ``opened`` is set,
+    and wakes ``replies`` whenever a call has gone through."""
+
+    def __init__(self, harness: Harness, chat_id: int) -> None:
+        self.harness, self.chat_id = harness, chat_id
+        self.opened = asyncio.Event()
+        self._held = False
+        self._through = asyncio.Condition()
+        self._call = harness.api.call
+
+    async def call(self, method: str, params: dict[str, Any], **kwargs: Any) -> Any:
+        if method == "sendMessage" and params.get("chat_id") == self.chat_id and not self._held:
+            self._held = True
+            await self.opened.wait()
+        result = await self._call(method, params, **kwargs)
+        async with self._through:
+            self._through.notify_all()
+        return result
+
+    def texts(self, chat_id: int) -> list[str]:
+        return [m.plain_text for m in self.harness.api.sent if m.chat_id == chat_id]
+
+    async def replies(self, chat_id: int, count: int) -> list[str]:
+        async with self._through:
+            await asyncio.wait_for(self._through.wait_for(lambda: len(self.texts(chat_id)) >= count), 10)
+        return self.texts(chat_id)
+
+
+@asynccontextmanager
+async def holding_next_reply(harness: Harness, chat_id: int) -> AsyncIterator[Gate]:
+    gate = Gate(harness, chat_id)
+    harness.api.call = gate.call  # type: ignore[method-assign]
+    try:
+        yield gate
+    finally:
+        gate.opened.set()  # a failed test must not leave an update waiting, or stopping the app hangs
+
+
+async def enqueue(harness: Harness, chat_id: int, text: str) -> None:
+    raw = harness.api.make_message(chat_id, chat_id, text)
+    await harness.app.update_queue.put(Update.de_json(dict(raw), harness.app.bot))
+
+
+def kind(text: str) -> str:
+    return "streak" if "streak" in text.lower() else "workout"
+
+
+async def test_a_waiting_chat_does_not_hold_up_another(started: Harness) -> None:
+    async with holding_next_reply(started, SLOW) as gate:
+        before, others = len(gate.texts(SLOW)), len(gate.texts(OTHER))
+        await enqueue(started, SLOW, "/workout")
+        await enqueue(started, SLOW, "/streak")
+        await enqueue(started, OTHER, "/streak")
+        assert kind((await gate.replies(OTHER, others + 1))[-1]) == "streak"
+        # The slow chat's /streak waits for its /workout, whose reply is held.
+        await asyncio.sleep(0.05)
+        assert len(gate.texts(SLOW)) == before
+        gate.opened.set()
+        slow = await gate.replies(SLOW, before + 2)
+    assert [kind(text) for text in slow[before:]] == ["workout", "streak"]
+    assert started.errors == []
+
+
+async def test_a_burst_from_one_chat_keeps_its_order_beyond_the_slots(started: Harness) -> None:
+    sent = ["/workout", "/streak"] * 5  # ten updates, more than the four slots
+    async with holding_next_reply(started, SLOW) as gate:
+        before = len(gate.texts(SLOW))
+        for text in sent:
+            await enqueue(started, SLOW, text)
+        await asyncio.sleep(0.05)
+        gate.opened.set()
+        slow = await gate.replies(SLOW, before + len(sent))
+    assert [kind(text) for text in slow[before:]] == [kind(t) for t in sent]
+    assert started.errors == []
+
+
+async def test_updates_without_a_chat_or_user_are_not_queued() -> None:
+    processor = ChatOrderedProcessor(2)
+    ran: list[str] = []
+
+    async def work(name: str) -> None:
+        ran.append(name)
+
+    await asyncio.gather(
+        processor.process_update(object(), work("a")), processor.process_update(object(), work("b"))
+    )
+    assert sorted(ran) == ["a", "b"]
+    assert processor._last == {}
+
+
+async def test_a_cancelled_wait_lets_the_next_update_of_the_chat_run() -> None:
+    processor = ChatOrderedProcessor(4)
+    update = Update.de_json(
+        {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}},
+        None,
+    )
+    release = asyncio.Event()
+    ran: list[str] = []
+
+    async def work(name: str, wait: bool = False) -> None:
+        if wait:
+            await release.wait()
+        ran.append(name)
+
+    first = asyncio.create_task(processor.process_update(update, work("first", wait=True)))
+    second = asyncio.create_task(processor.process_update(update, work("second")))
+    third = asyncio.create_task(processor.process_update(update, work("third")))
+    await asyncio.sleep(0.01)
+    second.cancel()
+    release.set()
+    await asyncio.gather(first, third)
+    assert ran == ["first", "third"]
+    assert second.cancelled()
+    assert processor._last == {}
