@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import BigInteger, Date, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Table,
+    bindparam,
+    delete,
+    func,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,11 +66,10 @@ _LOCK_CHAT = (
 _DAYS_LOGGED_BEFORE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
     WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date < _DAY
 )
-_LOGGED_DAYS = (
-    select(WorkoutLog.local_date)
-    .where(WorkoutLog.chat_id == _CHAT_ID)
-    .distinct()
-    .order_by(WorkoutLog.local_date)
+# The logged days (with no end) and the pauses, in one round trip: the streak needs both.
+_HISTORY = union_all(
+    select(WorkoutLog.local_date, null().cast(Date)).where(WorkoutLog.chat_id == _CHAT_ID).distinct(),
+    select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID),
 )
 _SESSIONS_DONE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
     WorkoutLog.chat_id == _CHAT_ID
@@ -86,9 +97,6 @@ _IS_LOGGED = (
     select(WorkoutLog.id).where(WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date == _DAY).limit(1)
 )
 _IS_LOGGED_BY = _IS_LOGGED.where(WorkoutLog.user_id == bindparam("user_id"))
-_PAUSE_RANGES = (
-    select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID).order_by(Pause.start_date)
-)
 
 
 async def lock_chat(session: AsyncSession, chat_id: int) -> Chat | None:
@@ -122,8 +130,21 @@ async def log_workout(
     return bool(getattr(result, "rowcount", 0))
 
 
-async def logged_days(session: AsyncSession, chat_id: int) -> list[date]:
-    return list(await session.scalars(_LOGGED_DAYS, {"chat_id": chat_id}))
+class History(NamedTuple):
+    days: list[date]  # distinct, in order
+    pauses: list[tuple[date, date]]  # (first day, last day), in order
+
+
+async def history(session: AsyncSession, chat_id: int) -> History:
+    found = History([], [])
+    for start, end in (await session.execute(_HISTORY, {"chat_id": chat_id})).all():
+        if end is None:
+            found.days.append(start)
+        else:
+            found.pauses.append((start, end))
+    found.days.sort()
+    found.pauses.sort()
+    return found
 
 
 async def sessions_done(session: AsyncSession, chat_id: int) -> int:
@@ -162,11 +183,6 @@ async def end_pauses(session: AsyncSession, chat_id: int, last_day: date) -> Non
     await session.execute(
         update(Pause).where(Pause.chat_id == chat_id, Pause.end_date > last_day).values(end_date=last_day)
     )
-
-
-async def pause_ranges(session: AsyncSession, chat_id: int) -> list[tuple[date, date]]:
-    result = await session.execute(_PAUSE_RANGES, {"chat_id": chat_id})
-    return [(start, end) for start, end in result.all()]
 
 
 async def outbox_rows(session: AsyncSession, chat_id: int) -> Sequence[Outbox]:

@@ -13,8 +13,7 @@ from storage import repo
 async def score_of(now_turn: Turn) -> StreakSummary:
     """The chat's streak as of its local today, from the log and its pauses."""
     chat = now_turn.chat
-    days = await repo.logged_days(now_turn.session, chat.id)
-    pauses = await repo.pause_ranges(now_turn.session, chat.id)
+    days, pauses = await repo.history(now_turn.session, chat.id)
     return summarize(days, now_turn.today, chat.weekly_target, pauses)
 
 

@@ -180,7 +180,7 @@ async def test_pause_and_resume(bot: Harness) -> None:
     assert chat.next_reminder_at is not None
     assert chat.next_reminder_at.replace(tzinfo=UTC) == datetime(2026, 12, 3, 18, 0, tzinfo=UTC)
     async with bot.app.bot_data.sessionmaker() as session:
-        assert await repo.pause_ranges(session, CHAT) == [(date(2026, 11, 24), date(2026, 11, 30))]
+        assert (await repo.history(session, CHAT)).pauses == [(date(2026, 11, 24), date(2026, 11, 30))]
 
     sent = len(bot.api.sent)
     for day in range(24, 31):
@@ -197,7 +197,7 @@ async def test_pause_and_resume(bot: Harness) -> None:
     # No "rest day" nudge today after a workout day inside the pause: the next message is a workout.
     assert chat.next_reminder_at.replace(tzinfo=UTC) == datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
     async with bot.app.bot_data.sessionmaker() as session:
-        assert await repo.pause_ranges(session, CHAT) == [(date(2026, 11, 24), date(2026, 11, 26))]
+        assert (await repo.history(session, CHAT)).pauses == [(date(2026, 11, 24), date(2026, 11, 26))]
 
 
 async def test_pause_with_days_and_bad_input(bot: Harness) -> None:

@@ -78,7 +78,11 @@ async def test_session_numbers_follow_distinct_days(sessionmaker: async_sessionm
     async with sessionmaker() as session:
         numbers = (await session.scalars(select(WorkoutLog.session_number).order_by(WorkoutLog.id))).all()
         assert list(numbers) == [1, 2, 3]
-        assert await repo.logged_days(session, 3) == [date(2026, 1, 5), date(2026, 1, 8), date(2026, 1, 12)]
+        assert (await repo.history(session, 3)).days == [
+            date(2026, 1, 5),
+            date(2026, 1, 8),
+            date(2026, 1, 12),
+        ]
 
 
 async def test_migrating_a_group_keeps_its_history(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
@@ -101,7 +105,7 @@ async def test_pauses_are_kept_and_cut_short(sessionmaker: async_sessionmaker[As
     async with sessionmaker.begin() as session:
         await repo.end_pauses(session, 8, date(2026, 7, 5))
     async with sessionmaker() as session:
-        assert await repo.pause_ranges(session, 8) == [(date(2026, 7, 1), date(2026, 7, 5))]
+        assert (await repo.history(session, 8)).pauses == [(date(2026, 7, 1), date(2026, 7, 5))]
 
 
 async def test_deactivated_chat_has_no_next_reminder(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
@@ -132,3 +136,21 @@ async def test_migrating_onto_an_existing_row_keeps_the_groups_history(
         assert moved is not None and moved.level == "advanced"
         assert await repo.sessions_done(session, -1002000) == 1
         assert await repo.get_chat(session, -200) is None
+
+
+async def test_history_holds_distinct_days_and_pauses_in_order(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessionmaker.begin() as session:
+        await repo.get_or_create_chat(session, -77, kind="group", title="G", timezone="UTC")
+        for day, member in ((date(2026, 3, 9), 1), (date(2026, 3, 2), 1), (date(2026, 3, 2), 2)):
+            await repo.log_workout(session, -77, day, user_id=member, user_name=None, now=NOW)
+        await repo.add_pause(session, -77, date(2026, 4, 1), date(2026, 4, 7))
+        await repo.add_pause(session, -77, date(2026, 3, 10), date(2026, 3, 12))
+        await repo.get_or_create_chat(session, 78, kind="private", title=None, timezone="UTC")
+        await repo.log_workout(session, 78, date(2026, 3, 3), user_id=78, user_name=None, now=NOW)
+    async with sessionmaker() as session:
+        found = await repo.history(session, -77)
+        assert found.days == [date(2026, 3, 2), date(2026, 3, 9)]
+        assert found.pauses == [(date(2026, 3, 10), date(2026, 3, 12)), (date(2026, 4, 1), date(2026, 4, 7))]
+        assert await repo.history(session, 79) == ([], [])
