@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -90,6 +91,12 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
 
 
 def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
+    return _keyboard(tuple(tuple(row) for row in rows))
+
+
+@lru_cache(maxsize=512)
+def _keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup:
+    # Most replies carry one of a few keyboards; PTB's markup objects are frozen, so one can be shared.
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
     )
