@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler
 from telegram.ext import filters as f
+from telegram.request import HTTPXRequest
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -47,16 +48,13 @@ def coach_app(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, 
     config = Settings(telegram_base_url=args.base_url, database_url=args.db, log_level="WARNING")
     if args.update_concurrency is not None:
         config = config.model_copy(update={"update_concurrency": args.update_concurrency})
-    request = None
-    if args.request == "aiohttp":
-        from bot.request import AiohttpRequest
-
-        request = AiohttpRequest()
-        updates_request = AiohttpRequest()
     kwargs: dict[str, Any] = {"rate_limit": args.rate_limit}
-    if request is not None:
-        kwargs |= {"request": request, "updates_request": updates_request}
-    return build_application(config, create_engine(args.db), token=args.token, **kwargs)
+    if args.request == "httpx":
+        # PTB's own transport, sized as ApplicationBuilder sizes it by default. Without a transport
+        # handed in, build_application uses what ships: bot.request.AiohttpRequest.
+        kwargs |= {"request": HTTPXRequest(connection_pool_size=256), "updates_request": HTTPXRequest()}
+    engine = create_engine(args.db, sqlite_in_loop=not args.sqlite_thread)
+    return build_application(config, engine, token=args.token, **kwargs)
 
 
 def main() -> None:
@@ -65,7 +63,10 @@ def main() -> None:
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--db", default="")
-    parser.add_argument("--request", choices=["httpx", "aiohttp"], default="httpx")
+    parser.add_argument(
+        "--request", choices=["httpx", "aiohttp"], help="default: httpx for echo, as shipped for coach"
+    )
+    parser.add_argument("--sqlite-thread", action="store_true", help="SQLITE_IN_LOOP=false")
     parser.add_argument("--rate-limit", action="store_true", help="keep AIORateLimiter as production does")
     parser.add_argument("--event-loop", choices=["uvloop", "asyncio"], help="default: EVENT_LOOP's default")
     parser.add_argument("--profile", default="")

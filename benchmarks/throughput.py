@@ -171,20 +171,21 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
     updates = workload(count, chats)
     variants = [
         Variant("bare PTB echo (HTTPXRequest)", ["echo"], needs_db=False),
-        Variant("Back Coach (HTTPXRequest)", ["coach"], needs_db=True),
+        Variant("Back Coach (defaults, AIORateLimiter off)", ["coach"], needs_db=True),
+        # What each of the main choices is worth, one changed at a time, in the same run:
+        Variant("… on PTB's HTTPXRequest", ["coach", "--request", "httpx"], True),
+        Variant("… with SQLITE_IN_LOOP=false", ["coach", "--sqlite-thread"], True),
+        Variant("… with UPDATE_CONCURRENCY=1", ["coach", "--update-concurrency", "1"], True),
     ]
-    if (ROOT / "bot" / "request.py").exists():
-        variants.append(
-            Variant("Back Coach (bot.request.AiohttpRequest)", ["coach", "--request", "aiohttp"], True)
-        )
-        # What EVENT_LOOP=uvloop (the default every Back Coach row above runs on) buys, same run.
-        args = ["coach", "--request", "aiohttp", "--event-loop", "asyncio"]
-        variants.append(Variant("Back Coach (aiohttp, asyncio's own event loop)", args, True))
     if not quick:
-        # As `backcoach run` ships: AIORateLimiter holds every chat send to 30/s overall by design.
-        variants.append(
-            Variant("Back Coach as shipped (AIORateLimiter)", ["coach", "--rate-limit"], True, 600)
-        )
+        variants += [
+            Variant("… with EVENT_LOOP=asyncio", ["coach", "--event-loop", "asyncio"], True),
+            Variant("bare PTB echo on bot.request.AiohttpRequest", ["echo", "--request", "aiohttp"], False),
+            # As `backcoach run` ships: AIORateLimiter holds every chat send to 30/s overall by design.
+            Variant(
+                "Back Coach with AIORateLimiter (as `backcoach run`)", ["coach", "--rate-limit"], True, 600
+            ),
+        ]
     log = out / "throughput-bots.log"
     with bench_server() as base:
         for round_no in range(rounds):
@@ -207,8 +208,8 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
             print("  (pyinstrument is not installed: no profiles; pip install pyinstrument)")
         elif not quick:
             # Whole-process pyinstrument profiles of one extra round each (not part of the figures).
-            for variant in variants[1:3]:
-                profile = out / f"profile-{variant.args[-1]}.txt"
+            for variant in variants[:2]:
+                profile = out / f"profile-{variant.args[0]}.txt"
                 args = [*variant.args, "--profile", str(profile)]
                 one_round(base, Variant("profile", args, True), updates, _fresh(template, out), log)
                 profiles.append(str(profile))
