@@ -60,6 +60,7 @@ from scheduler.planning import reschedule
 from scheduler.render import SNOOZE, Content, Delivery, Facts, Skip, prepare
 from scheduler.slots import Kind
 from storage import repo
+from storage.db import sqlite_on_worker_thread
 from storage.models import Chat, Outbox
 
 __all__ = ["Content", "DispatchConfig", "TickReport", "claim", "drain", "send_ready", "tick"]
@@ -160,6 +161,7 @@ async def tick(
     return report
 
 
+@sqlite_on_worker_thread
 async def drain(
     target: Bot | Any,
     sessionmaker: async_sessionmaker[AsyncSession],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
 from functools import partial
-from queue import SimpleQueue
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import aiosqlite
 from sqlalchemy import event
@@ -50,44 +51,53 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-class _RunNow(SimpleQueue[Any]):
-    """Where aiosqlite (and SQLAlchemy's adapter, for isolation levels) queue work for the worker thread:
-    the work runs at once, on the caller's thread, and settles its future before returning."""
+# Set (for a task and the tasks it starts) where SQLite's statements should run on aiosqlite's worker
+# thread after all; see ``sqlite_on_worker_thread``.
+_ON_WORKER: ContextVar[bool] = ContextVar("sqlite_on_worker_thread", default=False)
+P = ParamSpec("P")
+T = TypeVar("T")
 
-    def put_nowait(self, item: Any) -> None:
-        future, function = item
+
+def sqlite_on_worker_thread(
+    function: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, Coroutine[Any, Any, T]]:
+    """Run ``function`` (and the tasks it starts) with its SQLite statements on the worker thread.
+
+    For work that must not hold the event loop: a reminder run's claims and its outcome writes (and
+    the WAL checkpoints their commits set off) take milliseconds at a time, and paced sends that wait
+    out such a stall then go out together, which Telegram answers with 429 at 1,000 messages/s
+    (BENCHMARKS.md §2). Only this connection's calls move; there is still one connection.
+    """
+
+    @functools.wraps(function)
+    async def on_worker(*args: P.args, **kwargs: P.kwargs) -> T:
+        token = _ON_WORKER.set(True)
         try:
-            result = function()
-        except BaseException as error:
-            if future is not None and not future.done():
-                future.set_exception(error)
-        else:
-            if future is not None and not future.done():
-                future.set_result(result)
+            return await function(*args, **kwargs)
+        finally:
+            _ON_WORKER.reset(token)
+
+    return on_worker
 
 
 class InLoopConnection(aiosqlite.Connection):
-    """aiosqlite's connection with every call made on the event loop's own thread.
+    """aiosqlite's connection, with its calls made on the event loop's own thread.
 
     A statement on a local SQLite file takes microseconds, while each of the four or five hand-offs
-    per statement to aiosqlite's worker thread and back costs tens of microseconds of thread wake-ups
-    and took half of each update's time (BENCHMARKS.md, §1). The engine pools a single connection, so
-    no statement here can wait on a lock this process holds; only another process's write lock can
-    make one wait (up to busy_timeout), which is why SQLITE_IN_LOOP=false keeps the worker thread.
+    per statement to aiosqlite's worker thread and back costs tens of microseconds of thread wake-ups:
+    they were half of each update's time (BENCHMARKS.md §1). The engine pools a single connection, so
+    no statement here can wait on a lock this process holds; only another process's write lock can make
+    one wait (up to busy_timeout), which is why SQLITE_IN_LOOP=false keeps everything on the thread.
+    The thread stays for work marked ``sqlite_on_worker_thread``; calls never overlap either way, as
+    the connection serves one session at a time and each call is awaited before the next.
     """
 
-    def __init__(self, connector: Callable[[], sqlite3.Connection]) -> None:
-        super().__init__(connector, iter_chunk_size=64)
-        self._tx = _RunNow()
-
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if _ON_WORKER.get():
+            return await super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
         return fn(*args, **kwargs)
-
-    def __await__(self) -> Generator[Any, None, aiosqlite.Connection]:
-        # aiosqlite starts its worker thread here; this connection has none.
-        return self._connect().__await__()
 
 
 def _in_loop_connector(url: str) -> Callable[[], Awaitable[InLoopConnection]]:
@@ -95,7 +105,10 @@ def _in_loop_connector(url: str) -> Callable[[], Awaitable[InLoopConnection]]:
     connect = partial(sqlite3.connect, *args, **options)
 
     async def creator() -> InLoopConnection:
-        connection = InLoopConnection(connect)
+        connection = InLoopConnection(connect, iter_chunk_size=64)
+        # As SQLAlchemy does for the connections it opens itself: an engine never disposed must not
+        # keep the process from exiting.
+        connection._thread.daemon = True
         await connection
         return connection
 

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import exc, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import InLoopConnection, create_engine
+from storage.db import InLoopConnection, create_engine, sqlite_on_worker_thread
 from storage.models import Chat
 
 
@@ -45,5 +45,16 @@ async def test_in_loop_is_the_default_and_keeps_sqlalchemy_errors(tmp_path: Path
                 await connection.execute(Chat.__table__.insert(), row)
         async with engine.connect() as connection:
             assert await connection.scalar(select(func.count()).select_from(Chat)) == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_work_marked_for_the_worker_thread_leaves_the_loop(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/db.sqlite")
+    try:
+        off_loop = sqlite_on_worker_thread(thread_of_statements)
+        assert await off_loop(engine) != threading.get_ident()
+        # The mark ends with the call: the same connection is back on the loop afterwards.
+        assert await thread_of_statements(engine) == threading.get_ident()
     finally:
         await engine.dispose()
