@@ -125,7 +125,7 @@ async def test_updates_without_a_chat_or_user_are_not_queued() -> None:
     assert processor._last == {}
 
 
-async def test_a_cancelled_wait_lets_the_next_update_of_the_chat_run() -> None:
+async def test_a_cancelled_wait_keeps_the_chat_in_order() -> None:
     processor = ChatOrderedProcessor(4)
     update = Update.de_json(
         {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}},
@@ -135,17 +135,47 @@ async def test_a_cancelled_wait_lets_the_next_update_of_the_chat_run() -> None:
     ran: list[str] = []
 
     async def work(name: str, wait: bool = False) -> None:
+        ran.append(f"{name} started")
         if wait:
             await release.wait()
-        ran.append(name)
+        ran.append(f"{name} done")
 
     first = asyncio.create_task(processor.process_update(update, work("first", wait=True)))
     second = asyncio.create_task(processor.process_update(update, work("second")))
     third = asyncio.create_task(processor.process_update(update, work("third")))
     await asyncio.sleep(0.01)
     second.cancel()
+    await asyncio.sleep(0.01)
+    # The second's place in the queue is gone, but the third still waits for the first.
+    assert ran == ["first started"]
     release.set()
     await asyncio.gather(first, third)
-    assert ran == ["first", "third"]
+    assert ran == ["first started", "first done", "third started", "third done"]
     assert second.cancelled()
     assert processor._last == {}
+
+
+async def test_waiting_updates_hold_no_slot() -> None:
+    processor = ChatOrderedProcessor(2)
+
+    def message(chat: int, update_id: int) -> Update:
+        raw = {"message_id": update_id, "date": 0, "chat": {"id": chat, "type": "private"}}
+        return Update.de_json({"update_id": update_id, "message": raw}, None)
+
+    release = asyncio.Event()
+    ran: list[int] = []
+
+    async def work(chat: int) -> None:
+        if chat == 1:
+            await release.wait()
+        ran.append(chat)
+
+    # Five updates from chat 1 (the first one blocked) would fill both slots if waiting held one.
+    burst = [asyncio.create_task(processor.process_update(message(1, n), work(1))) for n in range(5)]
+    other = asyncio.create_task(processor.process_update(message(2, 9), work(2)))
+    await asyncio.wait_for(other, timeout=5)
+    assert ran == [2]
+    release.set()
+    await asyncio.gather(*burst)
+    assert ran == [2, 1, 1, 1, 1, 1]
+    assert processor.max_concurrent_updates == 2
