@@ -79,8 +79,8 @@ def run_bot(config: Settings, *, webhook: bool = False) -> int:
 def loop_factory(choice: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
     """uvloop's event loop unless the settings ask for asyncio's own (None) or uvloop is not installed.
 
-    Every update crosses the loop many times (aiosqlite's worker thread, the Bot API's sockets), and
-    uvloop's loop does each crossing in C.
+    Every update crosses the loop several times (the Bot API's sockets; a reminder run's statements on
+    aiosqlite's worker thread), and uvloop's loop does each crossing in C.
     """
     if choice != "uvloop":
         return None

@@ -24,7 +24,7 @@ def create_engine(url: str, *, sqlite_in_loop: bool = True, **kwargs: Any) -> As
     sqlite = is_sqlite(url)
     if sqlite and sqlite_in_loop:
         kwargs.setdefault("async_creator", _in_loop_connector(url))
-    if sqlite and ":memory:" not in url:
+    if sqlite and make_url(url).database not in (None, "", ":memory:"):
         # SQLite has one writer. With several pooled connections, two deferred transactions that both
         # upgrade to writing fail at once with "database is locked" (the busy timeout cannot help a
         # lock-upgrade deadlock); one shared connection makes them queue instead, which for a single
@@ -89,7 +89,9 @@ class InLoopConnection(aiosqlite.Connection):
     no statement here can wait on a lock this process holds; only another process's write lock can make
     one wait (up to busy_timeout), which is why SQLITE_IN_LOOP=false keeps everything on the thread.
     The thread stays for work marked ``sqlite_on_worker_thread``; calls never overlap either way, as
-    the connection serves one session at a time and each call is awaited before the next.
+    the connection serves one session at a time and each call is awaited before the next. A handler's
+    commit can still run one of SQLite's automatic WAL checkpoints (every 1,000 pages written) on the
+    loop: a few milliseconds now and then.
     """
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -102,7 +104,8 @@ class InLoopConnection(aiosqlite.Connection):
 
 def _in_loop_connector(url: str) -> Callable[[], Awaitable[InLoopConnection]]:
     args, options = SQLiteDialect_aiosqlite().create_connect_args(make_url(url))
-    connect = partial(sqlite3.connect, *args, **options)
+    # Opened on the worker thread and used from the loop's: safe, as no two calls ever overlap.
+    connect = partial(sqlite3.connect, *args, **{**options, "check_same_thread": False})
 
     async def creator() -> InLoopConnection:
         connection = InLoopConnection(connect, iter_chunk_size=64)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -539,3 +540,19 @@ async def test_a_cancelled_run_hands_back_the_rows_it_had_leased_but_not_queued(
     assert pending and pending > 0
     await backlog.drain(config, None, pacer)
     assert sorted(m.chat_id for m in backlog.api.sent) == list(range(1, 251)), "each chat exactly once"
+
+
+async def test_a_run_keeps_sqlite_off_the_event_loop_thread(backlog: Backlog, engine: AsyncEngine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("where statements run is a SQLite matter (storage.db.InLoopConnection)")
+    threads: set[int] = set()
+    async with engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        # The engine pools one connection; the trace stays on it, and runs where each statement runs.
+        raw.driver_connection._conn.set_trace_callback(
+            lambda statement: threads.add(threading.get_ident()) if "outbox" in statement else None
+        )
+    config = DispatchConfig(batch_size=40, max_per_second=0, concurrency=4)
+    report = await backlog.drain(config, None, Pacer(0))
+    assert report.sent == 250
+    assert threads and threading.get_ident() not in threads

@@ -58,3 +58,14 @@ async def test_work_marked_for_the_worker_thread_leaves_the_loop(tmp_path: Path)
         assert await thread_of_statements(engine) == threading.get_ident()
     finally:
         await engine.dispose()
+
+
+async def test_an_in_memory_database_works_in_the_loop_and_on_the_worker_thread() -> None:
+    engine = create_engine("sqlite+aiosqlite://")
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(Chat.metadata.create_all)
+        assert await thread_of_statements(engine) == threading.get_ident()
+        assert await sqlite_on_worker_thread(thread_of_statements)(engine) != threading.get_ident()
+    finally:
+        await engine.dispose()
