@@ -24,12 +24,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Chat, Outbox, Pause, WorkoutLog
 
+# Both dialects spell "insert unless it exists" the same way; statements are built per dialect and
+# picked by the connection's.
+_DIALECTS = {"sqlite": sqlite, "postgresql": postgresql}
 
-def _insert(session: AsyncSession, table: type[Chat] | type[WorkoutLog]) -> sqlite.Insert | postgresql.Insert:
-    # Both dialects spell "insert unless it exists" the same way; pick the one for this connection.
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+
+def _dialect(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
+def _insert(session: AsyncSession, table: type[Chat]) -> sqlite.Insert | postgresql.Insert:
+    return postgresql.insert(table) if _dialect(session) == "postgresql" else sqlite.insert(table)
 
 
 async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
@@ -71,9 +76,6 @@ _HISTORY = union_all(
     select(WorkoutLog.local_date, null().cast(Date)).where(WorkoutLog.chat_id == _CHAT_ID).distinct(),
     select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID),
 )
-_SESSIONS_DONE = select(func.count(func.distinct(WorkoutLog.local_date))).where(
-    WorkoutLog.chat_id == _CHAT_ID
-)
 _PROGRESS_ON = select(
     func.count(func.distinct(WorkoutLog.local_date)),
     func.count(WorkoutLog.id).filter(WorkoutLog.local_date == _DAY),
@@ -91,7 +93,7 @@ _LOG_WORKOUT = {
         logged_at=bindparam("now"),
     )
     .on_conflict_do_nothing(index_elements=["chat_id", "local_date", "user_id"])
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+    for name, dialect in _DIALECTS.items()
 }
 _IS_LOGGED = (
     select(WorkoutLog.id).where(WorkoutLog.chat_id == _CHAT_ID, WorkoutLog.local_date == _DAY).limit(1)
@@ -126,7 +128,7 @@ async def log_workout(
 ) -> bool:
     """Record that the member trained on that local day; False if it was already recorded."""
     values = {"chat_id": chat_id, "day": day, "user_id": user_id, "user_name": user_name, "now": now}
-    result = await session.execute(_LOG_WORKOUT[session.get_bind().dialect.name], values)
+    result = await session.execute(_LOG_WORKOUT[_dialect(session)], values)
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -145,10 +147,6 @@ async def history(session: AsyncSession, chat_id: int) -> History:
     found.days.sort()
     found.pauses.sort()
     return found
-
-
-async def sessions_done(session: AsyncSession, chat_id: int) -> int:
-    return await session.scalar(_SESSIONS_DONE, {"chat_id": chat_id}) or 0
 
 
 async def progress_on(session: AsyncSession, chat_id: int, day: date) -> tuple[int, bool]:
@@ -198,7 +196,7 @@ _QUEUE_ROWS = {
     name: dialect.insert(_OUTBOX_TABLE)
     .on_conflict_do_nothing(index_elements=["chat_id", "kind", "slot_date"])
     .returning(_OUTBOX_TABLE.c.chat_id, _OUTBOX_TABLE.c.kind, _OUTBOX_TABLE.c.slot_date)
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+    for name, dialect in _DIALECTS.items()
 }
 
 
@@ -393,7 +391,7 @@ async def add_outbox_rows(
     values = [{"attempts": 0, "status": "pending", "error": None, "finished_at": None, **row} for row in rows]
     # One statement built once per dialect and run as an executemany: SQLAlchemy's "insertmanyvalues"
     # still sends multi-row INSERTs, from a cached compilation rather than compiling 200 VALUES each time.
-    result = await session.execute(_QUEUE_ROWS[session.get_bind().dialect.name], values)
+    result = await session.execute(_QUEUE_ROWS[_dialect(session)], values)
     return {(chat_id, kind, day) for chat_id, kind, day in result.all()}
 
 

@@ -47,7 +47,7 @@ async def test_logging_is_idempotent_per_member_and_day(
         assert await repo.log_workout(session, 1, day, user_id=10, user_name="Ann", now=NOW) is False
         assert await repo.log_workout(session, 1, day, user_id=11, user_name="Bob", now=NOW) is True
     async with sessionmaker() as session:
-        assert await repo.sessions_done(session, 1) == 1
+        assert await repo.progress_on(session, 1, day) == (1, True)
         assert await repo.members_on(session, 1, day) == ["Ann", "Bob"]
         assert await repo.is_logged(session, 1, day)
         assert not await repo.is_logged(session, 1, date(2026, 11, 25))
@@ -95,7 +95,7 @@ async def test_migrating_a_group_keeps_its_history(sessionmaker: async_sessionma
         assert await repo.get_chat(session, -100) is None
         moved = await repo.get_chat(session, -1001234)
         assert moved is not None and moved.kind == "supergroup"
-        assert await repo.sessions_done(session, -1001234) == 1
+        assert await repo.progress_on(session, -1001234, date(2026, 2, 2)) == (1, True)
 
 
 async def test_pauses_are_kept_and_cut_short(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
@@ -134,7 +134,7 @@ async def test_migrating_onto_an_existing_row_keeps_the_groups_history(
     async with sessionmaker() as session:
         moved = await repo.get_chat(session, -1002000)
         assert moved is not None and moved.level == "advanced"
-        assert await repo.sessions_done(session, -1002000) == 1
+        assert await repo.progress_on(session, -1002000, date(2026, 2, 2)) == (1, True)
         assert await repo.get_chat(session, -200) is None
 
 
