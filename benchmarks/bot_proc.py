@@ -45,15 +45,20 @@ def coach_app(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, 
     from bot.settings import Settings
     from storage.db import create_engine
 
-    config = Settings(telegram_base_url=args.base_url, database_url=args.db, log_level="WARNING")
-    if args.update_concurrency is not None:
-        config = config.model_copy(update={"update_concurrency": args.update_concurrency})
+    # The settings each variant changes; the rest as shipped.
+    chosen = {
+        "update_concurrency": args.update_concurrency,
+        "event_loop": args.event_loop,
+        "sqlite_in_loop": False if args.sqlite_thread else None,
+    }
+    overrides = {name: value for name, value in chosen.items() if value is not None}
+    config = Settings(telegram_base_url=args.base_url, database_url=args.db, log_level="WARNING", **overrides)
     kwargs: dict[str, Any] = {"rate_limit": args.rate_limit}
     if args.request == "httpx":
         # PTB's own transport, sized as ApplicationBuilder sizes it by default. Without a transport
         # handed in, build_application uses what ships: bot.request.AiohttpRequest.
         kwargs |= {"request": HTTPXRequest(connection_pool_size=256), "updates_request": HTTPXRequest()}
-    engine = create_engine(args.db, sqlite_in_loop=not args.sqlite_thread)
+    engine = create_engine(config.database_url, sqlite_in_loop=config.sqlite_in_loop)
     return build_application(config, engine, token=args.token, **kwargs)
 
 
@@ -78,12 +83,11 @@ def main() -> None:
         import asyncio
 
         from bot.runner import freeze_start_up, loop_factory
-        from bot.settings import Settings
 
         freeze_start_up()  # as bot.runner does once the application is up
         # On the event loop bot.runner would pick (uvloop unless EVENT_LOOP says otherwise); run_polling
         # takes the loop it finds set. The echo bot keeps asyncio's, as a bare PTB bot does.
-        factory = loop_factory(args.event_loop or Settings(telegram_base_url=args.base_url).event_loop)
+        factory = loop_factory(app.bot_data.settings.event_loop)
         if factory is not None:
             asyncio.set_event_loop(factory())
 
@@ -91,7 +95,7 @@ def main() -> None:
     if args.profile:
         from pyinstrument import Profiler
 
-        # The event loop runs in this thread; aiosqlite's worker thread shows up as the awaits on it.
+        # The event loop runs in this thread, and with it the handlers' SQLite statements.
         profiler = Profiler(interval=0.0005, async_mode="disabled")
         profiler.start()
     try:
