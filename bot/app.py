@@ -27,7 +27,7 @@ from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
 from bot.coach.workouts import Catalog
-from bot.context import BotContext, CoachApplication, Services, system_clock
+from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
 from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
 from bot.ordering import ChatOrderedProcessor
 from bot.request import AiohttpRequest
@@ -49,17 +49,7 @@ def build_application(
     rate_limit: bool = True,
     clock: Callable[[], datetime] = system_clock,
 ) -> CoachApplication:
-    builder = (
-        ApplicationBuilder()
-        .token(token)
-        .context_types(ContextTypes(context=BotContext, bot_data=Services))
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .concurrent_updates(ChatOrderedProcessor(config.update_concurrency))
-        .post_init(post_init)
-        .post_shutdown(post_shutdown)
-    )
-    if config.telegram_base_url:
-        builder = builder.base_url(config.telegram_base_url)
+    base_url = config.telegram_base_url or "https://api.telegram.org/bot"
     if request is None:
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
         # Its own connections, so a burst of reminders does not queue replies to users behind it; one per
@@ -70,17 +60,27 @@ def build_application(
     # A transport handed in (a test double, the console's in-process API) serves the reminders too;
     # initializing and shutting down a transport twice is harmless.
     reminder_request = reminder_request or request
-    builder = builder.request(request).get_updates_request(updates_request or request)
-    if rate_limit:
+    bot = CoachBot(
+        token,
+        base_url=base_url,
+        request=request,
+        get_updates_request=updates_request or request,
+        defaults=Defaults(parse_mode=ParseMode.HTML),
         # PTB types the limiter's per-call data as None while AIORateLimiter declares a dict.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
-    app: CoachApplication = builder.build()
+        rate_limiter=AIORateLimiter(max_retries=3) if rate_limit else None,  # type: ignore[arg-type]
+    )
+    app: CoachApplication = (
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=BotContext, bot_data=Services))
+        .concurrent_updates(ChatOrderedProcessor(config.update_concurrency))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
     # The dispatcher's bot: same token and API server, no rate limiter (see Services.reminder_bot).
     reminder_bot = Bot(
-        token,
-        base_url=config.telegram_base_url or "https://api.telegram.org/bot",
-        request=reminder_request,
-        get_updates_request=reminder_request,
+        token, base_url=base_url, request=reminder_request, get_updates_request=reminder_request
     )
 
     knowledge = KnowledgeBase.load()

@@ -6,7 +6,12 @@ only trusted after ``unpack`` has checked its version and shape.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram._utils.types import JSONDict
 
 VERSION = "1"
 SEPARATOR = ":"
@@ -47,3 +52,16 @@ def unpack_day(value: str) -> date | None:
 def pattern(feature: str) -> str:
     """A regex routing this feature's buttons to its handler (validation happens in ``unpack``)."""
     return f"^{VERSION}{SEPARATOR}{feature}(?:{SEPARATOR}|$)"
+
+
+def markup(rows: Sequence[Sequence[tuple[str, str]]]) -> JSONDict:
+    """Rows of (label, callback data) as the Bot API's ``reply_markup`` for an inline keyboard."""
+    return _markup(tuple(tuple(row) for row in rows))
+
+
+@lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> JSONDict:
+    # Nearly every message carries one of a few keyboards, so each is built and serialized once
+    # (PTB's to_dict walk per request was a twentieth of an update). Shared: callers only encode it.
+    keyboard = [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+    return InlineKeyboardMarkup(keyboard).to_dict()

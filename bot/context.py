@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
+from telegram._utils.types import JSONDict
+from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.coach.answerer import Answerer
@@ -64,10 +66,48 @@ class Services:
         self.reminder_bot = reminder_bot
 
 
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Services]):
+class CoachBot(ExtBot[None]):
+    """PTB's ExtBot, plus the two calls nearly every reply is, without reading Telegram's answer.
+
+    ``send_message`` and ``edit_message_text`` parse the answer into a ``Message`` that no handler
+    reads: a tenth of an update's CPU (BENCHMARKS.md §1). These post through the same ``_post`` as
+    they do, so defaults, the rate limiter and PTB's error mapping (BadRequest, Forbidden,
+    RetryAfter…) all still apply. ``markup`` is what ``bot.callbacks.markup`` returns.
+    """
+
+    async def send_text(
+        self, chat_id: int, text: str, markup: JSONDict | None = None, *, thread_id: int | None = None
+    ) -> None:
+        await self._post(
+            "sendMessage",
+            {
+                "chat_id": chat_id,
+                "message_thread_id": thread_id,
+                "text": text,
+                "parse_mode": ParseMode.HTML,
+                "reply_markup": markup,
+            },
+        )
+
+    async def edit_text(
+        self, chat_id: int, message_id: int, text: str, markup: JSONDict | None = None
+    ) -> None:
+        await self._post(
+            "editMessageText",
+            {
+                "chat_id": chat_id,
+                "message_id": message_id,
+                "text": text,
+                "parse_mode": ParseMode.HTML,
+                "reply_markup": markup,
+            },
+        )
+
+
+class BotContext(CallbackContext[CoachBot, dict[Any, Any], dict[Any, Any], Services]):
     @property
     def services(self) -> Services:
         return self.bot_data
 
 
-CoachApplication = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], Services, Any]
+CoachApplication = Application[CoachBot, BotContext, dict[Any, Any], dict[Any, Any], Services, Any]

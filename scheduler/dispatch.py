@@ -23,7 +23,6 @@ outcomes are written by ``scheduler.outcomes``.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import math
 import warnings
@@ -33,14 +32,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram._utils.types import JSONDict
+from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import callbacks
 from scheduler import messages
 from scheduler.outcomes import (
     BLOCKED,
@@ -581,16 +580,6 @@ def _finish(row: Outbox, status: str, now: datetime, error: str | None = None) -
     row.lease_until = None
 
 
-@functools.lru_cache(maxsize=64)
-def _markup(buttons: messages.Buttons) -> JSONDict | None:
-    """The keyboard as the Bot API takes it; a handful of distinct keyboards serve every reminder."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in buttons]
-    ).to_dict()
-
-
 async def _post_message(
     bot: Bot, chat_id: int, text: str, buttons: messages.Buttons, *, paid: bool = False
 ) -> int | None:
@@ -601,8 +590,8 @@ async def _post_message(
     the same error mapping (RetryAfter, Forbidden, BadRequest, ChatMigrated, TimedOut…) minus both.
     """
     values: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML.value}
-    if (markup := _markup(buttons)) is not None:
-        values["reply_markup"] = markup
+    if buttons:
+        values["reply_markup"] = callbacks.markup(buttons)
     if paid:
         values["allow_paid_broadcast"] = True
     # PTB's own parameter type (not exported, but what RequestData is made of); no files, so no uploads.

@@ -8,14 +8,14 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import MessageLimit, ParseMode
+from telegram import Message, Update
+from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 
+from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
 from scheduler.planning import SPARSE_AFTER, reschedule
@@ -90,18 +90,6 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
         await (edit_or_reply if edit else reply)(update, context, text, buttons)
 
 
-def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
-    return _keyboard(tuple(tuple(row) for row in rows))
-
-
-@lru_cache(maxsize=512)
-def _keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup:
-    # Most replies carry one of a few keyboards; PTB's markup objects are frozen, so one can be shared.
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
-    )
-
-
 def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
     """Fit Telegram's limit, cutting at a line break: our tags never span lines, so the HTML stays valid."""
     if len(text) <= limit:
@@ -121,18 +109,13 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-async def reply(update: Update, context: BotContext, text: str, buttons: Buttons | None = None) -> Message:
+async def reply(update: Update, context: BotContext, text: str, buttons: Buttons | None = None) -> None:
     chat = update.effective_chat
     assert chat is not None
     message = update.effective_message
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
-    return await context.bot.send_message(
-        chat.id,
-        clip(text),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboard(buttons) if buttons else None,
-        message_thread_id=thread,
-    )
+    markup = callbacks.markup(buttons) if buttons else None
+    await context.bot.send_text(chat.id, clip(text), markup, thread_id=thread)
 
 
 async def edit_or_reply(
@@ -142,9 +125,8 @@ async def edit_or_reply(
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
         try:
-            await query.message.edit_text(
-                clip(text), parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons) if buttons else None
-            )
+            markup = callbacks.markup(buttons) if buttons else None
+            await context.bot.edit_text(query.message.chat_id, query.message.message_id, clip(text), markup)
             return
         except BadRequest as error:
             if "not modified" in str(error).lower():

@@ -49,9 +49,7 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("error while handling an update", exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(
-                update.effective_chat.id, context.services.texts["errors.internal"]
-            )
+            await context.bot.send_text(update.effective_chat.id, context.services.texts["errors.internal"])
         except Exception:
             log.warning("could not tell chat about an error", exc_info=True)
 
