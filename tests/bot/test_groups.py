@@ -71,3 +71,13 @@ async def test_group_other_timezone_asks_for_the_command(bot: Harness) -> None:
     assert "/timezone" in (other[-1].text or "")
     done = await bot.send(GROUP, "/timezone@BackCoachBot Asia/Tokyo", user_id=BOB)
     assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")
+
+
+async def test_a_question_in_a_forum_topic_is_answered_in_that_topic(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    question = "@BackCoachBot how often should we train our back?"
+    [answer] = await bot.send(GROUP, question, user_id=ANN, message_thread_id=7)
+    assert answer.params.get("message_thread_id") == 7
+    assert answer.text and answer.reply_markup and answer.reply_markup["inline_keyboard"]
+    [outside] = await bot.send(GROUP, question, user_id=ANN)
+    assert "message_thread_id" not in outside.params

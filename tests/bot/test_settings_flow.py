@@ -1,5 +1,6 @@
 """Every onboarding choice can be changed later from /settings."""
 
+from bot import callbacks
 from storage import repo
 from tests.bot.harness import Harness
 
@@ -39,3 +40,16 @@ async def test_help_lists_commands(bot: Harness) -> None:
     sent = await bot.send(USER, "/help")
     for command in ("/workout", "/done", "/streak", "/settings", "/level"):
         assert command in (sent[-1].text or "")
+
+
+async def test_pressing_a_menu_button_twice_leaves_the_message_as_it_is(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/settings")
+    [shown] = await bot.press(USER, "Level")
+    assert shown.method == "editMessageText" and "Advanced" in str(shown.reply_markup)
+    # A second tap on the stale "Level" button (a double tap, or a client that had not refreshed):
+    # Telegram answers "message is not modified", which is no error and no reason for a new message.
+    again = await bot.callback(USER, callbacks.pack("menu", "level"), message_id=shown.message_id)
+    assert again == []
+    assert bot.errors == []
+    assert bot.api.last(USER).text == shown.text
