@@ -116,10 +116,10 @@ def run_fanout(
     concurrency: int | None = None,
 ) -> FanoutResult:
     asyncio.run(populate(url, Population(chats, due=chats), datetime.now(UTC)))
-    # As an operator would set it: REMINDER_CONCURRENCY as shipped (8) within Telegram's free 30/s, and
-    # paid broadcasts with 64 (.env.example) above it.
+    # REMINDER_CONCURRENCY as shipped: 8 within Telegram's free 30/s, 64 for paid broadcasts above it.
     paid = pacer > FREE_RATE
-    concurrency = concurrency or (64 if paid else Settings().reminder_concurrency)
+    shipped = Settings(reminder_max_per_second=pacer or 1.0, reminder_paid_broadcast=paid)
+    concurrency = concurrency or shipped.reminder_concurrency
     config = DispatchConfig(
         max_per_second=pacer, batch_size=batch, concurrency=concurrency, paid_broadcast=paid
     )

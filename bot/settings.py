@@ -29,6 +29,8 @@ FREE_RATE = 29
 # Paid: 2 % under Telegram's 1,000/s leaves the pacer room for the jitter between a send and its
 # arrival (scheduler.pacing.Pacer, told the limit); at 1 % under, a 50,000-message run met one 429.
 PAID_RATE = PAID_LIMIT * 98 // 100
+# Reminder senders for a paid-broadcast rate: what 980/s needs on a 2-core machine (BENCHMARKS.md §2).
+PAID_CONCURRENCY = 64
 SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
 
 
@@ -62,6 +64,7 @@ class Settings(BaseSettings):
     # in rounds of about 50 ms of sends (at least 20 rows) when paced.
     reminder_batch_size: int = Field(default=200, ge=1, le=1000)
     # Reminders in flight at once. A crash can resend at most this many (sent, outcome not yet written).
+    # Unless set: 8, or PAID_CONCURRENCY for paid broadcasts above the free rate.
     reminder_concurrency: int = Field(default=8, ge=1, le=64)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -105,6 +108,10 @@ class Settings(BaseSettings):
                 f"use at most {FREE_RATE}, or set REMINDER_PAID_BROADCAST=true (up to {PAID_RATE}/s, "
                 "charged in Telegram Stars per message)"
             )
+        if "reminder_concurrency" not in self.model_fields_set and self.reminder_max_per_second > FREE_RATE:
+            # Each sender waits out a round trip and its outcome write; 8 of them cannot keep up with
+            # hundreds a second (BENCHMARKS.md §2–§3).
+            self.reminder_concurrency = PAID_CONCURRENCY
         return self
 
     @property

@@ -25,7 +25,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.app import build_application
 from bot.context import BotContext, CoachApplication
 from bot.fakeapi import FakeBotApi, FakeRequest
-from bot.settings import Settings
+from bot.settings import PAID_CONCURRENCY, Settings
 from scheduler import dispatch, outcomes, service
 from scheduler.dispatch import Content, DispatchConfig
 from scheduler.pacing import Pacer
@@ -329,6 +329,14 @@ def test_settings_bound_the_reminder_rate() -> None:
     assert Settings(reminder_max_per_second=980, reminder_paid_broadcast=True).reminder_max_per_second == 980
     with pytest.raises(ValueError):
         Settings(reminder_max_per_second=981, reminder_paid_broadcast=True)
+
+
+def test_paid_broadcast_rates_get_the_senders_they_need_unless_set() -> None:
+    assert Settings(reminder_paid_broadcast=True).reminder_concurrency == 8, "25/s needs no more"
+    paid = Settings(reminder_max_per_second=980, reminder_paid_broadcast=True)
+    assert paid.reminder_concurrency == PAID_CONCURRENCY
+    chosen = Settings(reminder_max_per_second=980, reminder_paid_broadcast=True, reminder_concurrency=16)
+    assert chosen.reminder_concurrency == 16
 
 
 @pytest.mark.parametrize(("rate", "limit", "most"), [(990, 1000, 996), (29.9, 30, 30), (25, None, 26)])
