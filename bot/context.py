@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
+from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import JSONDict
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -71,8 +72,9 @@ class CoachBot(ExtBot[None]):
 
     ``send_message`` and ``edit_message_text`` parse the answer into a ``Message`` that no handler
     reads: a tenth of an update's CPU (BENCHMARKS.md §1). These post through the same ``_post`` as
-    they do, so defaults, the rate limiter and PTB's error mapping (BadRequest, Forbidden,
-    RetryAfter…) all still apply. ``markup`` is what ``bot.callbacks.markup`` returns.
+    they do, so the rate limiter and PTB's error mapping (BadRequest, Forbidden, RetryAfter…) still
+    apply, and so do ``Defaults`` for the options left to them here; the text is always HTML.
+    ``markup`` is what ``bot.callbacks.markup`` returns.
     """
 
     async def send_text(
@@ -86,6 +88,9 @@ class CoachBot(ExtBot[None]):
                 "text": text,
                 "parse_mode": ParseMode.HTML,
                 "reply_markup": markup,
+                "disable_notification": DEFAULT_NONE,
+                "protect_content": DEFAULT_NONE,
+                "link_preview_options": DEFAULT_NONE,
             },
         )
 
@@ -100,6 +105,7 @@ class CoachBot(ExtBot[None]):
                 "text": text,
                 "parse_mode": ParseMode.HTML,
                 "reply_markup": markup,
+                "link_preview_options": DEFAULT_NONE,
             },
         )
 
