@@ -62,28 +62,33 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
     # sessionmaker.begin() would also do, but it runs its commit and close in two shielded tasks
     # of their own (a loop pass each, about 5% of an update); nothing cancels a handler midway, and
     # PTB waits for running handlers before it shuts down. The transaction's exit, commit or rollback,
-    # hands the connection back; closing the session as well would only empty its identity map.
+    # hands the connection back, so after a commit closing the session would only empty its identity
+    # map; after an error it is closed, in case the rollback failed too and kept the connection.
     session = services.sessionmaker()
-    async with session.begin():
-        chat = await repo.get_or_create_chat(
-            session,
-            tg_chat.id,
-            kind=tg_chat.type,
-            title=tg_chat.title or tg_chat.full_name,
-            timezone=services.settings.default_timezone,
-        )
-        now = services.clock()
-        # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
-        returning = chat.unanswered >= SPARSE_AFTER or not chat.active
-        if chat.unanswered or returning:
-            # Only when it changes: an assignment, even of the same value, makes the row dirty and
-            # every query after it pays for a flush.
-            chat.unanswered = 0
-            chat.active = True
-        if returning:
-            reschedule(chat, now)
-        current = Turn(session=session, chat=chat, now=now)
-        yield current
+    try:
+        async with session.begin():
+            chat = await repo.get_or_create_chat(
+                session,
+                tg_chat.id,
+                kind=tg_chat.type,
+                title=tg_chat.title or tg_chat.full_name,
+                timezone=services.settings.default_timezone,
+            )
+            now = services.clock()
+            # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
+            returning = chat.unanswered >= SPARSE_AFTER or not chat.active
+            if chat.unanswered or returning:
+                # Only when it changes: an assignment, even of the same value, makes the row dirty and
+                # every query after it pays for a flush.
+                chat.unanswered = 0
+                chat.active = True
+            if returning:
+                reschedule(chat, now)
+            current = Turn(session=session, chat=chat, now=now)
+            yield current
+    except BaseException:
+        await session.close()
+        raise
     for edit, text, buttons in current.pending:
         await (edit_or_reply if edit else reply)(update, context, text, buttons)
 
