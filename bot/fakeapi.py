@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import itertools
 import json
 import logging
@@ -1078,11 +1079,13 @@ class FakeBotApi:
                 raise _bad_request("can't parse reply keyboard markup JSON object") from None
         if not isinstance(markup, dict):
             raise _bad_request("can't parse reply keyboard markup JSON object")
-        if "inline_keyboard" not in markup:
-            if not {"keyboard", "remove_keyboard", "force_reply"} & markup.keys():
+        # Its own copy, as if parsed from the wire: the bot shares one dict per keyboard layout.
+        checked: JSON = copy.deepcopy(markup)
+        if "inline_keyboard" not in checked:
+            if not {"keyboard", "remove_keyboard", "force_reply"} & checked.keys():
                 raise _bad_request("can't parse reply keyboard markup JSON object")
-            return markup
-        rows = markup["inline_keyboard"]
+            return checked
+        rows = checked["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
             raise _bad_request("can't parse inline keyboard button: InlineKeyboardMarkup must be an Array")
         count = 0
@@ -1103,7 +1106,7 @@ class FakeBotApi:
                     raise _bad_request("text buttons are unallowed in the inline keyboard")
         if count > MAX_INLINE_BUTTONS:
             raise _bad_request("reply markup is too long")
-        return markup
+        return checked
 
     @staticmethod
     def _scope_key(scope: Any) -> str:
