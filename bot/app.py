@@ -66,7 +66,7 @@ def build_application(
         request=request,
         get_updates_request=updates_request or request,
         defaults=Defaults(parse_mode=ParseMode.HTML),
-        # PTB types the limiter's per-call data as None while AIORateLimiter declares a dict.
+        # ExtBot[None] types the limiter's per-call arguments as None; AIORateLimiter's are an int.
         rate_limiter=AIORateLimiter(max_retries=3) if rate_limit else None,  # type: ignore[arg-type]
     )
     app: CoachApplication = (
