@@ -33,6 +33,7 @@ from bot.ordering import ChatOrderedProcessor
 from bot.request import AiohttpRequest
 from bot.settings import Settings
 from scheduler import service as reminder_service
+from scheduler.messages import ReminderTexts
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
@@ -88,6 +89,7 @@ def build_application(
         settings=config,
         engine=engine,
         texts=Texts.load(),
+        reminder_texts=ReminderTexts.load(),
         catalog=Catalog.load(),
         knowledge=knowledge,
         answerer=Answerer(knowledge),

@@ -18,6 +18,7 @@ from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
 from bot.coach.workouts import Catalog
 from bot.settings import Settings
+from scheduler.messages import ReminderTexts
 from storage.db import make_sessionmaker
 
 
@@ -35,6 +36,7 @@ class Services:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     texts: Texts
+    reminder_texts: ReminderTexts
     catalog: Catalog
     knowledge: KnowledgeBase
     answerer: Answerer
@@ -50,6 +52,7 @@ class Services:
         settings: Settings,
         engine: AsyncEngine,
         texts: Texts,
+        reminder_texts: ReminderTexts,
         catalog: Catalog,
         knowledge: KnowledgeBase,
         answerer: Answerer,
@@ -60,6 +63,7 @@ class Services:
         self.engine = engine
         self.sessionmaker = make_sessionmaker(engine)
         self.texts = texts
+        self.reminder_texts = reminder_texts
         self.catalog = catalog
         self.knowledge = knowledge
         self.answerer = answerer

@@ -10,7 +10,6 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from functools import cache
 from pathlib import Path
 from string import Formatter
 
@@ -84,11 +83,6 @@ class ReminderTexts:
 
     def get(self, key: str, /, **values: object) -> str:
         return self.lines[key].format(**values) if values else self.lines[key]
-
-
-@cache
-def default_texts() -> ReminderTexts:
-    return ReminderTexts.load()
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class Content:
         cls, catalog: Catalog, knowledge: KnowledgeBase, texts: messages.ReminderTexts | None = None
     ) -> Content:
         tips = tuple(tip.text for tip in knowledge.tips if tip.topic in TIP_TOPICS)[:MAX_TIPS]
-        return cls(catalog=catalog, tips=tips, texts=texts or messages.default_texts())
+        return cls(catalog=catalog, tips=tips, texts=texts or messages.ReminderTexts.load())
 
 
 @dataclass

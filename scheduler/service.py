@@ -27,6 +27,7 @@ from telegram.ext import Application, CallbackContext, Job
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.workouts import Catalog
 from scheduler.dispatch import Content, DispatchConfig, TickReport, drain
+from scheduler.messages import ReminderTexts
 from scheduler.pacing import PAID_LIMIT, Pacer
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,9 @@ class SchedulerServices(Protocol):
     def knowledge(self) -> KnowledgeBase: ...
 
     @property
+    def reminder_texts(self) -> ReminderTexts: ...
+
+    @property
     def clock(self) -> Callable[[], datetime]: ...
 
     @property
@@ -100,7 +104,7 @@ class TickState:
             concurrency=settings.reminder_concurrency,
             paid_broadcast=settings.reminder_paid_broadcast,
         )
-        content = Content.build(services.catalog, services.knowledge)
+        content = Content.build(services.catalog, services.knowledge, services.reminder_texts)
         # Paid broadcasts are the whole of Telegram's 1,000/s for reminders: pace up to it, within it. The
         # free 30/s is shared with replies, so there the rate is the budget (see Pacer).
         limit = PAID_LIMIT if config.paid_broadcast else None

@@ -26,10 +26,6 @@ MAX_PAUSE_DAYS = 90
 SKIPPED_BY_CHAT = "skipped by the chat"
 
 
-def _texts() -> messages.ReminderTexts:
-    return messages.default_texts()
-
-
 def _state(now_turn: Turn) -> messages.MenuState:
     chat = now_turn.chat
     next_local = None
@@ -59,12 +55,12 @@ def _summary(chat: Chat) -> dict[str, str]:
 
 async def reminders_menu(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
-        rendered = messages.menu(_texts(), _state(now_turn))
+        rendered = messages.menu(context.services.reminder_texts, _state(now_turn))
     await reply(update, context, rendered.text, rendered.buttons)
 
 
 async def schedule(update: Update, context: BotContext) -> None:
-    texts = _texts()
+    texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
     if not value:
         await reply(update, context, texts["commands.schedule_usage"])
@@ -84,16 +80,16 @@ async def schedule(update: Update, context: BotContext) -> None:
     await reply(update, context, text)
 
 
-async def _pause(now_turn: Turn, days: int) -> str:
+async def _pause(texts: messages.ReminderTexts, now_turn: Turn, days: int) -> str:
     chat = now_turn.chat
     until = now_turn.today + timedelta(days=days - 1)
     chat.paused_until = until
     await repo.add_pause(now_turn.session, chat.id, now_turn.today, until)
     reschedule(chat, now_turn.now)
-    return _texts().get("commands.paused", until=f"{until:%a %d %b}")
+    return texts.get("commands.paused", until=f"{until:%a %d %b}")
 
 
-async def _resume(now_turn: Turn) -> str:
+async def _resume(texts: messages.ReminderTexts, now_turn: Turn) -> str:
     chat = now_turn.chat
     yesterday = now_turn.today - timedelta(days=1)
     if chat.paused_until is not None and chat.paused_until > yesterday:
@@ -103,19 +99,19 @@ async def _resume(now_turn: Turn) -> str:
     chat.reminders_enabled = True
     await repo.end_pauses(now_turn.session, chat.id, yesterday)
     reschedule(chat, now_turn.now)
-    return _texts().get("commands.resumed", **_summary(chat))
+    return texts.get("commands.resumed", **_summary(chat))
 
 
-def _stop(now_turn: Turn) -> str:
+def _stop(texts: messages.ReminderTexts, now_turn: Turn) -> str:
     now_turn.chat.reminders_enabled = False
     reschedule(now_turn.chat, now_turn.now)
-    return _texts()["commands.stopped"]
+    return texts["commands.stopped"]
 
 
-def _set_nudges(now_turn: Turn, on: bool) -> str:
+def _set_nudges(texts: messages.ReminderTexts, now_turn: Turn, on: bool) -> str:
     now_turn.chat.nudges_enabled = on
     reschedule(now_turn.chat, now_turn.now)
-    return _texts()["commands.nudges_on" if on else "commands.nudges_off"]
+    return texts["commands.nudges_on" if on else "commands.nudges_off"]
 
 
 async def pause(update: Update, context: BotContext) -> None:
@@ -123,33 +119,33 @@ async def pause(update: Update, context: BotContext) -> None:
     days = DEFAULT_PAUSE_DAYS
     if value:
         if not value.isdigit() or not 1 <= int(value) <= MAX_PAUSE_DAYS:
-            await reply(update, context, _texts()["commands.pause_usage"])
+            await reply(update, context, context.services.reminder_texts["commands.pause_usage"])
             return
         days = int(value)
     async with turn(update, context) as now_turn:
-        text = await _pause(now_turn, days)
+        text = await _pause(context.services.reminder_texts, now_turn, days)
     await reply(update, context, text)
 
 
 async def resume(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
-        text = await _resume(now_turn)
+        text = await _resume(context.services.reminder_texts, now_turn)
     await reply(update, context, text)
 
 
 async def stop(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
-        text = _stop(now_turn)
+        text = _stop(context.services.reminder_texts, now_turn)
     await reply(update, context, text)
 
 
 async def nudges(update: Update, context: BotContext) -> None:
     value = " ".join(context.args or ()).strip().lower()
     if value not in ("on", "off"):
-        await reply(update, context, _texts()["commands.nudges_usage"])
+        await reply(update, context, context.services.reminder_texts["commands.nudges_usage"])
         return
     async with turn(update, context) as now_turn:
-        text = _set_nudges(now_turn, value == "on")
+        text = _set_nudges(context.services.reminder_texts, now_turn, value == "on")
     await reply(update, context, text)
 
 
@@ -170,7 +166,7 @@ def _preset_time(value: str | None) -> time | None:
 async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    texts = _texts()
+    texts = context.services.reminder_texts
     parsed = _parse(query.data)
     if parsed is None:
         await query.answer(context.services.texts["errors.stale_button"])
@@ -205,13 +201,13 @@ async def button(update: Update, context: BotContext) -> None:
             chat.reminder_minute = at.hour * 60 + at.minute
             reschedule(chat, now_turn.now)
         elif action == "nudges" and value in ("on", "off"):
-            _set_nudges(now_turn, value == "on")
+            _set_nudges(texts, now_turn, value == "on")
         elif action == "pause" and value is None:
-            confirmation = await _pause(now_turn, DEFAULT_PAUSE_DAYS)
+            confirmation = await _pause(texts, now_turn, DEFAULT_PAUSE_DAYS)
         elif action == "resume" and value is None:
-            confirmation = await _resume(now_turn)
+            confirmation = await _resume(texts, now_turn)
         elif action == "stop" and value is None:
-            confirmation = _stop(now_turn)
+            confirmation = _stop(texts, now_turn)
         else:
             toast = context.services.texts["errors.stale_button"]
         rendered = messages.menu(texts, _state(now_turn))
@@ -233,7 +229,7 @@ def _not_today(texts: messages.ReminderTexts, day: date | None, today: date) -> 
 
 
 async def _snooze(update: Update, context: BotContext, day: date | None) -> str:
-    texts = _texts()
+    texts = context.services.reminder_texts
     async with turn(update, context) as now_turn:
         chat, session, today = now_turn.chat, now_turn.session, now_turn.today
         if (other := _not_today(texts, day, today)) is not None:
@@ -253,7 +249,7 @@ async def _snooze(update: Update, context: BotContext, day: date | None) -> str:
 
 
 async def _skip(update: Update, context: BotContext, day: date | None) -> str:
-    texts = _texts()
+    texts = context.services.reminder_texts
     async with turn(update, context) as now_turn:
         chat, session, today, now = now_turn.chat, now_turn.session, now_turn.today, now_turn.now
         if (other := _not_today(texts, day, today)) is not None:

@@ -23,7 +23,7 @@ from bot.fakeapi import FakeBotApi, FakeRequest, SentMessage
 from bot.settings import Settings
 from scheduler import dispatch
 from scheduler.dispatch import Content, DispatchConfig, TickReport
-from scheduler.messages import default_texts
+from scheduler.messages import ReminderTexts
 from scheduler.planning import reschedule
 from storage import repo
 from storage.db import create_engine, make_sessionmaker
@@ -489,6 +489,6 @@ async def test_crash_between_claim_and_send_delivers_everything_once_after_resta
 
 
 def test_texts_load_with_several_openers() -> None:
-    texts = default_texts()
+    texts = ReminderTexts.load()
     assert len(texts.openers) >= 4
     assert "{tip}" in texts["nudge.tip"]
