@@ -54,9 +54,9 @@ def pattern(feature: str) -> str:
     return f"^{VERSION}{SEPARATOR}{feature}(?:{SEPARATOR}|$)"
 
 
-def markup(rows: Sequence[Sequence[tuple[str, str]]]) -> JSONDict:
-    """Rows of (label, callback data) as the Bot API's ``reply_markup`` for an inline keyboard."""
-    return _markup(tuple(tuple(row) for row in rows))
+def markup(rows: Sequence[Sequence[tuple[str, str]]] | None) -> JSONDict | None:
+    """Rows of (label, callback data) as the Bot API's ``reply_markup``; None for no keyboard."""
+    return _markup(tuple(tuple(row) for row in rows)) if rows else None
 
 
 @lru_cache(maxsize=1024)

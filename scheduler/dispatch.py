@@ -590,8 +590,8 @@ async def _post_message(
     the same error mapping (RetryAfter, Forbidden, BadRequest, ChatMigrated, TimedOut…) minus both.
     """
     values: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML.value}
-    if buttons:
-        values["reply_markup"] = callbacks.markup(buttons)
+    if (markup := callbacks.markup(buttons)) is not None:
+        values["reply_markup"] = markup
     if paid:
         values["allow_paid_broadcast"] = True
     # PTB's own parameter type (not exported, but what RequestData is made of); no files, so no uploads.

@@ -117,8 +117,7 @@ async def reply(update: Update, context: BotContext, text: str, buttons: Buttons
     assert chat is not None
     message = update.effective_message
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
-    markup = callbacks.markup(buttons) if buttons else None
-    await context.bot.send_text(chat.id, clip(text), markup, thread_id=thread)
+    await context.bot.send_text(chat.id, clip(text), callbacks.markup(buttons), thread_id=thread)
 
 
 async def edit_or_reply(
@@ -128,7 +127,7 @@ async def edit_or_reply(
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
         try:
-            markup = callbacks.markup(buttons) if buttons else None
+            markup = callbacks.markup(buttons)
             await context.bot.edit_text(query.message.chat_id, query.message.message_id, clip(text), markup)
             return
         except BadRequest as error:

@@ -14,3 +14,4 @@ def test_markup_is_ptbs_serialization_and_shared_per_layout() -> None:
     assert first == expected
     assert callbacks.markup([list(row) for row in rows]) is first, "same layout, same object"
     assert callbacks.markup([[("✅ Done", callbacks.pack("done"))]]) != first
+    assert callbacks.markup([]) is None and callbacks.markup(None) is None, "no rows, no keyboard"
