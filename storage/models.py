@@ -77,6 +77,8 @@ class Chat(Base):
     title: Mapped[str | None] = mapped_column(String(255))
     level: Mapped[str | None] = mapped_column(String(16))
     equipment: Mapped[str | None] = mapped_column(String(16))
+    # What a home trainee owns, as comma-separated kit names ("" = nothing at all); None until asked.
+    kit: Mapped[str | None] = mapped_column(String(64))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     # Bit i set = weekday i (Monday = 0) is a workout day.
     workout_days: Mapped[int] = mapped_column(SmallInteger, default=MONDAY_THURSDAY)
