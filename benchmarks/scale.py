@@ -26,7 +26,7 @@ async def _measure(url: str) -> dict[str, Any]:
     from sqlalchemy import func, select, text
 
     from bot.coach.knowledge import KnowledgeBase
-    from bot.coach.workouts import Catalog
+    from bot.coach import rules
     from scheduler.dispatch import Content, DispatchConfig, TickReport, tick
     from storage.db import create_engine, make_sessionmaker
     from storage.models import Chat
@@ -35,7 +35,7 @@ async def _measure(url: str) -> dict[str, Any]:
     sessionmaker = make_sessionmaker(engine)
     bot = _canned_bot()
     await bot.initialize()
-    content = Content.build(Catalog.load(), KnowledgeBase.load())
+    content = Content.build(rules.shipped(), KnowledgeBase.load())
     config = DispatchConfig(max_per_second=0)
     now = datetime.now(UTC)
     # storage.repo.claim_due_chats's query, spelled out so the database can explain it.

@@ -23,10 +23,10 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks
+from bot.coach import rules
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
-from bot.coach.workouts import Catalog
 from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
 from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
 from bot.ordering import ChatOrderedProcessor
@@ -90,7 +90,7 @@ def build_application(
         engine=engine,
         texts=Texts.load(),
         reminder_texts=ReminderTexts.load(),
-        catalog=Catalog.load(),
+        catalog=rules.shipped(),
         knowledge=knowledge,
         answerer=Answerer(knowledge),
         reminder_bot=reminder_bot,
@@ -118,7 +118,9 @@ def build_application(
     app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_timezone, pattern=callbacks.pattern("tz")))
+    app.add_handler(CallbackQueryHandler(onboarding.kit_button, pattern=callbacks.pattern("kit")))
     app.add_handler(CallbackQueryHandler(settings.menu_button, pattern=callbacks.pattern("menu")))
+    app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(reminders.button, pattern=callbacks.pattern("rem")))

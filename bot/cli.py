@@ -7,14 +7,21 @@ import asyncio
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from bot.settings import Settings, SettingsError, load_settings
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A wrong flag gets one line naming it (and exit status 2), not a usage screen."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"backcoach: {message}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="backcoach", description="Back Coach, an upper-back training coach."
-    )
+    parser = OneLineParser(prog="backcoach", description="Back Coach, an upper-back training coach.")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the bot (polling by default)")
     run.add_argument("--webhook", action="store_true", help="receive updates through a webhook instead")
@@ -22,10 +29,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="answer one question, or one per line of standard input")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("question", nargs="*", help="the question (omit to read lines from stdin)")
+    plan = commands.add_parser("plan", help="the sessions a new chat with these settings would get")
+    plan.add_argument("--level", default="beginner", help="beginner, intermediate or advanced")
+    plan.add_argument("--equipment", default="gym", help="gym or home")
+    plan.add_argument("--kit", help="home kit, comma-separated: bar, low-bar, bands, load (or none)")
+    plan.add_argument("--sessions", type=int, default=12, help="how many sessions (1-500)")
+    plan.add_argument("--per-week", type=int, default=2, help="sessions a week, which sets the block length")
+    plan.add_argument("--content", type=Path, help="a content folder to preview instead of the shipped one")
+    plan.add_argument("--json", action="store_true", help="one JSON object per session and line")
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"], help="apply pending migrations")
     args = parser.parse_args(argv)
 
+    if args.command == "plan":
+        return print_plan(args)
     if args.command == "ask":
         questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
         return ask_questions(questions, as_json=args.json)
@@ -50,6 +67,32 @@ def migrate(config: Settings) -> int:
 
     asyncio.run(upgrade(config.database_url))
     print("database is up to date")
+    return 0
+
+
+def print_plan(args: argparse.Namespace) -> int:
+    from bot.coach import rules
+    from bot.coach.content import ContentError
+    from bot.coach.preview import PlanArgumentError, as_json, as_text, profile_from_flags, sessions
+
+    if not 1 <= args.sessions <= 500:
+        print(f"backcoach: --sessions must be 1 to 500, not {args.sessions}", file=sys.stderr)
+        return 2
+    try:
+        catalog = rules.load_checked(args.content) if args.content else rules.shipped()
+        profile = profile_from_flags(catalog, args.level, args.equipment, args.kit, args.per_week)
+    except (ContentError, PlanArgumentError) as error:
+        print(f"backcoach: {error}", file=sys.stderr)
+        return 2
+    try:
+        for session in sessions(catalog, profile, args.sessions):
+            if args.json:
+                print(json.dumps(as_json(session), ensure_ascii=False))
+            else:
+                print(as_text(session), end="\n\n")
+    except BrokenPipeError:
+        # `backcoach plan | head` closed the pipe early: the reader has what it wanted.
+        sys.stderr.close()
     return 0
 
 

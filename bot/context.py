@@ -14,9 +14,9 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.coach.answerer import Answerer
+from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
-from bot.coach.workouts import Catalog
 from bot.settings import Settings
 from scheduler.messages import ReminderTexts
 from storage.db import make_sessionmaker

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bot.coach.catalog import Catalog
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
-from bot.coach.workouts import Catalog, plan_session, render_preview
+from bot.coach.planner import plan_session, profile_of
+from bot.coach.workouts import render_preview
 from scheduler import messages
 from scheduler.outcomes import FAILED, LATE, SENT, SKIPPED
 from scheduler.planning import SPARSE_AFTER
@@ -116,7 +118,8 @@ def _preview(chat: Chat, facts: Facts, content: Content) -> str | None:
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None
     done = facts.done.get(chat.id, 0)
-    planned = plan_session(content.catalog, Level(chat.level), Equipment(chat.equipment), done + 1, chat.id)
+    profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    planned = plan_session(content.catalog, profile, done + 1)
     return render_preview(planned)
 
 

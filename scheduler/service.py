@@ -24,8 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.ext import Application, CallbackContext, Job
 
+from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
-from bot.coach.workouts import Catalog
 from scheduler.dispatch import Content, DispatchConfig, TickReport, drain
 from scheduler.messages import ReminderTexts
 from scheduler.pacing import PAID_LIMIT, Pacer

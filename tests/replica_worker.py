@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 
+from bot.coach import rules
 from bot.coach.knowledge import KnowledgeBase
-from bot.coach.workouts import Catalog
 from bot.request import AiohttpRequest
 from scheduler.dispatch import PENDING, Content, DispatchConfig, TickReport, tick
 from storage.db import create_engine, make_sessionmaker
@@ -65,7 +65,7 @@ async def run(args: argparse.Namespace) -> None:
         backoff_base=timedelta(seconds=1),
         backoff_cap=timedelta(seconds=4),
     )
-    content = Content.build(Catalog.load(), KnowledgeBase.load())
+    content = Content.build(rules.shipped(), KnowledgeBase.load())
     # The bot's own transport, with a short timeout so a stalled send is given up on quickly.
     request = AiohttpRequest(
         connection_pool_size=args.concurrency + 4,

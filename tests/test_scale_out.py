@@ -38,9 +38,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from bot.coach import rules
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.model import Equipment, Level
-from bot.coach.workouts import Catalog
 from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.fakeserver import parse_fault
 from bot.request import AiohttpRequest
@@ -257,7 +257,7 @@ def add(total: TickReport, report: TickReport) -> None:
 
 
 def content() -> Content:
-    return Content.build(Catalog.load(), KnowledgeBase.load())
+    return Content.build(rules.shipped(), KnowledgeBase.load())
 
 
 def client_request(pool: int) -> AiohttpRequest:

@@ -1,4 +1,4 @@
-"""/start and the three onboarding questions (level, equipment, timezone).
+"""/start and the onboarding questions: level, place, (at home) the kit, and timezone.
 
 The open question lives on the chat row, so onboarding survives restarts and replicas.
 """
@@ -11,13 +11,13 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
-from bot.handlers import faq
+from bot.handlers import faq, kit
 from bot.handlers.common import Buttons, Turn, equipment_label, escape, level_label, turn
 from scheduler.planning import days_from_mask, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 
-LEVEL, EQUIPMENT, TIMEZONE = "level", "equipment", "timezone"
-NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE}
+LEVEL, EQUIPMENT, KIT, TIMEZONE = "level", "equipment", "kit", "timezone"
+NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE, KIT: TIMEZONE}
 COMMON_ZONES = (
     "UTC",
     "Europe/London",
@@ -54,15 +54,17 @@ def summary(context: BotContext, now_turn: Turn) -> dict[str, str]:
     chat = now_turn.chat
     return {
         "level": level_label(context, chat.level),
-        "equipment": equipment_label(context, chat.equipment),
+        "equipment": kit.place_label(context, chat.equipment, chat.kit),
         "timezone": escape(chat.timezone),
         "days": format_days(days_from_mask(chat.workout_days)),
         "time": reminder_time(chat).strftime("%H:%M"),
     }
 
 
-def prompt(context: BotContext, step: str) -> tuple[str, Buttons]:
+def prompt(context: BotContext, step: str, chat_kit: str | None = None) -> tuple[str, Buttons]:
     texts = context.services.texts
+    if step == KIT:
+        return kit.prompt(context, chat_kit, kit.ONBOARDING)
     return {
         LEVEL: (texts["onboarding.ask_level"], level_buttons(context)),
         EQUIPMENT: (texts["onboarding.ask_equipment"], equipment_buttons(context)),
@@ -88,9 +90,11 @@ def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
     if chat.onboarding_step != answered:
         return False
     following = NEXT_STEP.get(answered)
+    if answered == EQUIPMENT and chat.equipment == Equipment.HOME:
+        following = KIT
     if following is not None:
         chat.onboarding_step = following
-        now_turn.edit(*prompt(context, following))
+        now_turn.edit(*prompt(context, following, chat.kit))
         return True
     chat.onboarding_step = chat.awaiting = None
     reschedule(chat, now_turn.now)
@@ -114,7 +118,12 @@ async def _choose(update: Update, context: BotContext, feature: str, step: str, 
             confirmation = ("settings.level_set", {"level": level_label(context, value)})
         else:
             now_turn.chat.equipment = value
-            confirmation = ("settings.equipment_set", {"equipment": equipment_label(context, value)})
+            if value == Equipment.HOME and now_turn.chat.onboarding_step is None:
+                # A move home from /settings: ask what they own before the next session is planned.
+                now_turn.edit(*kit.prompt(context, now_turn.chat.kit, kit.SETTINGS))
+                return
+            label = kit.place_label(context, value, now_turn.chat.kit)
+            confirmation = ("settings.equipment_set", {"equipment": label})
         if not advance(context, now_turn, step):
             now_turn.edit(context.services.texts.get(confirmation[0], **confirmation[1]))
 
@@ -146,6 +155,34 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
                 now_turn.edit(texts["onboarding.type_timezone_group"])
             return
         apply_timezone(context, now_turn, args[0])
+
+
+async def kit_button(update: Update, context: BotContext) -> None:
+    """A tick (redraws the boxes) or Confirm (saves the kit and moves on) on the kit question."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    parsed = kit.parse(context, query.data)
+    if parsed is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    action, mask, origin = parsed
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        if action == "t":
+            now_turn.edit(texts["kit.ask"], kit.keyboard(context, mask, origin))
+            return
+        chat = now_turn.chat
+        names = kit.from_mask(context.services.catalog, mask)
+        chat.kit = ",".join(names)
+        chat.equipment = Equipment.HOME
+        if advance(context, now_turn, KIT):
+            return
+        saved = texts.get("kit.saved", kit=escape(kit.describe(context, names)))
+        if origin == kit.WORKOUT:
+            now_turn.edit(saved, [[(texts["kit.show_workout_button"], kit.SHOW_WORKOUT)]])
+        else:
+            now_turn.edit(saved)
 
 
 def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import callbacks
-from bot.coach.model import Level
+from bot.coach.model import Equipment, Level
 from bot.context import BotContext
-from bot.handlers import onboarding
-from bot.handlers.common import edit_or_reply, equipment_label, escape, level_label, reply, turn
+from bot.handlers import kit, onboarding
+from bot.handlers.common import edit_or_reply, escape, level_label, reply, turn
 from scheduler.planning import days_from_mask, reminder_time
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 
-MENU_ITEMS = ("level", "equipment", "timezone")
+MENU_ITEMS = ("level", "equipment", "kit", "timezone")
 # Handled by the reminders feature, which owns days, time, pauses and nudges.
 REMINDERS_MENU = callbacks.pack("rem", "menu")
 
@@ -22,7 +22,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if chat.onboarding_step is not None:
-            now_turn.say(*onboarding.prompt(context, chat.onboarding_step))
+            now_turn.say(*onboarding.prompt(context, chat.onboarding_step, chat.kit))
             return
         if chat.reminders_enabled:
             reminders = f"{format_days(days_from_mask(chat.workout_days))} at {reminder_time(chat):%H:%M}"
@@ -31,12 +31,16 @@ async def settings_menu(update: Update, context: BotContext) -> None:
         text = texts.get(
             "settings.menu",
             level=level_label(context, chat.level),
-            equipment=equipment_label(context, chat.equipment),
+            equipment=kit.place_label(context, chat.equipment, chat.kit),
             timezone=escape(chat.timezone),
             reminders=reminders,
         )
         buttons = [
-            [(texts[f"settings.{item}_button"], callbacks.pack("menu", item)) for item in MENU_ITEMS],
+            [
+                (texts[f"settings.{item}_button"], callbacks.pack("menu", item))
+                for item in MENU_ITEMS
+                if item != "kit" or chat.equipment == Equipment.HOME
+            ],
             [(texts["settings.reminders_button"], REMINDERS_MENU)],
         ]
         now_turn.say(text, buttons)
@@ -52,6 +56,11 @@ async def menu_button(update: Update, context: BotContext) -> None:
         "equipment": (texts["settings.equipment_usage"], onboarding.equipment_buttons),
         "timezone": (texts["settings.timezone_usage"], onboarding.timezone_buttons),
     }
+    if args is not None and args[0] == "kit":
+        await query.answer()
+        async with turn(update, context) as now_turn:
+            now_turn.edit(*kit.prompt(context, now_turn.chat.kit, kit.SETTINGS))
+        return
     if args is None or args[0] not in choices:
         await query.answer(texts["errors.stale_button"])
         return

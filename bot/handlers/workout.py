@@ -8,22 +8,24 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach.model import Equipment, Level
-from bot.coach.workouts import Session, plan_session, render_session
+from bot.coach.model import Equipment
+from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import progress
+from bot.handlers import kit, progress
 from bot.handlers.common import Turn, escape, member_name, reply, strip_tags, turn
 from storage import repo
 
 DONE = callbacks.pack("done")
+SHOW = kit.SHOW_WORKOUT
 
 
 def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
     chat = now_turn.chat
     assert chat.level is not None and chat.equipment is not None
-    return plan_session(
-        context.services.catalog, Level(chat.level), Equipment(chat.equipment), done + 1, chat.id
-    )
+    catalog = context.services.catalog
+    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    return plan_session(catalog, profile, done + 1)
 
 
 async def workout(update: Update, context: BotContext) -> None:
@@ -31,6 +33,11 @@ async def workout(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         if not now_turn.chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
+            return
+        if now_turn.chat.equipment == Equipment.HOME and now_turn.chat.kit is None:
+            # A home chat from before kit was asked: ask once, then its sessions use only what it has.
+            text, buttons = kit.prompt(context, None, kit.WORKOUT)
+            now_turn.say(f"{texts['kit.first_ask']}\n\n{text}", buttons)
             return
         chat, session, today = now_turn.chat, now_turn.session, now_turn.today
         done, logged_today = await repo.progress_on(session, chat.id, today)
@@ -51,6 +58,14 @@ async def workout(update: Update, context: BotContext) -> None:
             upcoming = render_session(next_session(context, now_turn, done))
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
         now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
+
+
+async def show_button(update: Update, context: BotContext) -> None:
+    """ "Today's session" under a just-saved kit: the same as typing /workout."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await workout(update, context)
 
 
 async def log_today(update: Update, context: BotContext, day: date | None = None) -> tuple[bool, str]:

@@ -68,6 +68,8 @@ class Harness:
         await self.send(chat_id, "/start")
         await self.press(chat_id, level)
         await self.press(chat_id, equipment)
+        if "at home" in (self.api.last(chat_id).text or ""):
+            await self.press(chat_id, "✅ Confirm")
         await self.press(chat_id, "UTC")
 
 

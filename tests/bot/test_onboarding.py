@@ -23,20 +23,28 @@ async def test_start_walks_through_level_equipment_timezone(bot: Harness) -> Non
     assert edited[-1].method == "editMessageText"
     assert "Where do you train" in (edited[-1].text or "")
 
-    await bot.press(USER, "🏠 Home, bodyweight only")
+    await bot.press(USER, "🏠 Home")
+    assert "What do you have at home" in (bot.api.last(USER).text or "")
+    assert buttons(bot.api)[-2:] == ["☑️ Nothing at all", "✅ Confirm"]
+    await bot.press(USER, "⬜️ Pull-up bar")
+    await bot.press(USER, "⬜️ Resistance bands")
+    await bot.press(USER, "☑️ Resistance bands")
+    assert buttons(bot.api)[:3] == ["☑️ Pull-up bar", "⬜️ Low bar, rings or a sturdy table", "⬜️ Resistance bands"]
+    await bot.press(USER, "✅ Confirm")
     assert "timezone" in (bot.api.last(USER).text or "").lower()
     assert "Berlin" in buttons(bot.api)
 
     done = await bot.press(USER, "Berlin")
     text = done[-1].text or ""
     assert "All set" in text
-    assert "Intermediate" in text and "Home" in text and "Europe/Berlin" in text
+    assert "Intermediate" in text and "Home (pull-up bar)" in text and "Europe/Berlin" in text
     assert "Mon, Thu" in text and "18:00" in text
 
     async with bot.app.bot_data.sessionmaker() as session:
         chat = await repo.get_chat(session, USER)
     assert chat is not None and chat.onboarded
     assert (chat.level, chat.equipment, chat.timezone) == ("intermediate", "home", "Europe/Berlin")
+    assert chat.kit == "bar"
     assert chat.next_reminder_at is not None and chat.next_reminder_at > bot.clock.now
 
 

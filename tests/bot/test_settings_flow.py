@@ -18,7 +18,10 @@ async def test_settings_change_level_equipment_timezone(bot: Harness) -> None:
 
     await bot.send(USER, "/settings")
     await bot.press(USER, "Equipment")
-    await bot.press(USER, "🏠 Home, bodyweight only")
+    asked = await bot.press(USER, "🏠 Home")
+    assert "What do you have at home" in (asked[-1].text or "")
+    saved = await bot.press(USER, "✅ Confirm")
+    assert "Home kit saved: nothing" in (saved[-1].text or "")
 
     zone = await bot.send(USER, "/timezone Asia/Kathmandu")
     assert "Asia/Kathmandu" in (zone[-1].text or "")

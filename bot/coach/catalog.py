@@ -1,0 +1,318 @@
+"""What sessions are built from: ``exercises.toml`` and ``routines.toml`` as typed, checked models.
+
+Loading checks each file on its own terms (ids, grips that fit the implement, prescriptions a level
+allows); ``bot.coach.rules`` then plans every session a chat could get and checks it, so a content
+edit that breaks a coaching rule stops start-up instead of reaching a trainee.
+"""
+
+from __future__ import annotations
+
+import string
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from bot.coach.content import CONTENT_DIR, Strict, load
+from bot.coach.model import Equipment, Level
+
+EXERCISES_FILE = "exercises.toml"
+ROUTINES_FILE = "routines.toml"
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+Pattern = Literal["vertical-pull", "horizontal-pull", "hinge", "rear-delt", "scapular", "other"]
+Kind = Literal["load", "bodyweight", "hold"]
+Implement = Literal[
+    "straight-bar", "v-handle", "handles", "dumbbells", "dumbbell", "rope", "towel", "band", "none"
+]
+ArticleExercise = Literal["deadlift", "bent-over-row", "lat-pulldown", "face-pull", "pull-up", "inverted-row"]
+ARTICLE_EXERCISES: tuple[str, ...] = typing.get_args(ArticleExercise)
+Tier = Literal["main", "secondary", "accessory"]
+TIERS: tuple[Tier, ...] = ("main", "secondary", "accessory")
+
+
+class Kit(Strict):
+    gym: tuple[Id, ...]
+    home: tuple[Id, ...]
+    labels: dict[Id, Annotated[str, Field(min_length=1, max_length=60)]]
+
+    @model_validator(mode="after")
+    def _labelled(self) -> Kit:
+        missing = [name for name in (*self.gym, *self.home) if name not in self.labels]
+        if missing:
+            raise ValueError(f"kit.labels: give {', '.join(missing)} a label")
+        return self
+
+
+class Grip(Strict):
+    text: Text
+    fits: tuple[Implement, ...] = Field(min_length=1)
+
+
+class Exercise(Strict):
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=60)]
+    short: Annotated[str, Field(min_length=1, max_length=40)]
+    cue: Text
+    needs: frozenset[Id]
+    implements: tuple[Implement, ...] = Field(min_length=1)
+    grips: tuple[Id, ...] = Field(min_length=1)
+    pattern: Pattern
+    multi_joint: bool
+    kind: Kind
+    article: ArticleExercise | None = None
+    lower_back: bool = False
+    barbell: bool = False
+    min_level: Level = Level.BEGINNER
+    places: frozenset[Equipment] = frozenset(Equipment)
+    per_side: bool = False
+    max_reps: int | None = Field(default=None, ge=3, le=30)
+
+
+class ExercisesFile(Strict):
+    kit: Kit
+    grips: dict[Id, Grip]
+    exercise: list[Exercise] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExercisesFile:
+        known_kit = set(self.kit.gym) | set(self.kit.home)
+        seen: set[str] = set()
+        for index, exercise in enumerate(self.exercise, start=1):
+            where = f"exercise[{index}] {exercise.id!r}"
+            if exercise.id in seen:
+                raise ValueError(f"{where}: defined twice")
+            seen.add(exercise.id)
+            unknown = sorted(exercise.needs - known_kit)
+            if unknown:
+                raise ValueError(f"{where}.needs: {', '.join(unknown)} is not in [kit]")
+            for grip in exercise.grips:
+                if grip not in self.grips:
+                    raise ValueError(f"{where}.grips: {grip!r} is not in [grips]")
+                if not set(self.grips[grip].fits) & set(exercise.implements):
+                    raise ValueError(
+                        f"{where}.grips: {grip!r} does not fit {', '.join(exercise.implements)} "
+                        f"(it fits {', '.join(self.grips[grip].fits)})"
+                    )
+            if exercise.kind == "hold" and exercise.per_side:
+                raise ValueError(f"{where}: a hold is timed, not counted per side")
+        return self
+
+
+class Range(Strict):
+    """Two whole numbers, low to high: ``[8, 12]`` in the file."""
+
+    low: int = Field(ge=1, le=600)
+    high: int = Field(ge=1, le=600)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            if len(value) != 2:
+                raise ValueError("write it as [low, high]")
+            return {"low": value[0], "high": value[1]}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.high < self.low:
+            raise ValueError(f"[{self.low}, {self.high}] must go from low to high")
+        return self
+
+
+class Prescription(Strict):
+    sets: int = Field(ge=1, le=10)
+    reps: Range
+    rest: Range
+    rir: int = Field(ge=0, le=5)
+    hold_s: Range | None = None
+
+
+class Override(Strict):
+    sets: int | None = Field(default=None, ge=1, le=10)
+    reps: Range | None = None
+    rest: Range | None = None
+
+
+class Day(Strict):
+    name: str = ""
+    note: str = ""
+    main: Prescription
+    secondary: Prescription
+    accessory: Prescription
+    drop_set: bool = False
+    superset: bool = False
+
+
+class DeloadWeek(Strict):
+    main: Prescription
+    secondary: Prescription
+    accessory: Prescription
+
+
+class LevelPlan(Strict):
+    title: Annotated[str, Field(min_length=1, max_length=60)]
+    note: Annotated[str, Field(min_length=1, max_length=400)]
+    block_weeks: int = Field(ge=4, le=6)
+    day: list[Day] = Field(min_length=1, max_length=4)
+    deload: DeloadWeek | None = None
+    deload_note: str = ""
+
+
+class Slot(Strict):
+    tier: Tier
+    options: tuple[Id, ...] = Field(min_length=1)
+    fallback: tuple[Id, ...] = ()
+    override: dict[Level, Override] = Field(default_factory=dict)
+
+
+class Warmup(Strict):
+    minutes: int = Field(ge=3, le=20)
+    drills_per_session: int = Field(ge=1, le=6)
+    hinge_drill: Text
+    ramp_up_load: Text
+    ramp_up_bodyweight: Text
+    cardio_gym: tuple[Text, ...] = Field(min_length=1)
+    cardio_home: tuple[Text, ...] = Field(min_length=1)
+    drills: tuple[Text, ...] = Field(min_length=1)
+
+
+class Techniques(Strict):
+    drop_set: Annotated[str, Field(min_length=1, max_length=300)]
+    superset: Annotated[str, Field(min_length=1, max_length=300)]
+
+
+# Every wording the trainee sees around the exercises, with the {placeholders} each must use.
+LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "place"),
+    "title_with_day": ("title", "place", "day"),
+    "header": ("number", "block", "week", "minutes"),
+    "deload_header": ("number", "block", "minutes"),
+    "warmup_heading": (),
+    "warmup_item": ("item",),
+    "exercise_heading": ("number", "name"),
+    "prescription": ("sets", "reps", "effort", "rest"),
+    "reps": ("low", "high"),
+    "reps_exact": ("low",),
+    "reps_per_side": ("low", "high"),
+    "hold": ("low", "high"),
+    "effort": ("rir",),
+    "rest": ("rest",),
+    "no_rest": (),
+    "grip": ("grip",),
+    "drop_set": (),
+    "superset": ("partner",),
+    "unusual_grip": ("grip", "exercise"),
+    "preview": ("exercises", "minutes"),
+}
+_FORMATTER = string.Formatter()
+
+
+class Labels(Strict):
+    title: str
+    title_with_day: str
+    header: str
+    deload_header: str
+    warmup_heading: str
+    warmup_item: str
+    exercise_heading: str
+    prescription: str
+    reps: str
+    reps_exact: str
+    reps_per_side: str
+    hold: str
+    effort: str
+    rest: str
+    no_rest: str
+    grip: str
+    drop_set: str
+    superset: str
+    unusual_grip: str
+    preview: str
+
+    @field_validator("*")
+    @classmethod
+    def _placeholders(cls, template: str, info: ValidationInfo) -> str:
+        key = info.field_name or ""
+        allowed = LABEL_PLACEHOLDERS[key]
+        try:
+            used = {name for _, name, _, _ in _FORMATTER.parse(template) if name is not None}
+        except ValueError:
+            raise ValueError("an unmatched '{' or '}'; a literal brace is written {{ or }}") from None
+        expected = ", ".join(f"{{{name}}}" for name in allowed) or "no placeholders"
+        if used - set(allowed):
+            raise ValueError(f"uses {', '.join(sorted(used - set(allowed)))}; it can use {expected}")
+        if set(allowed) - used:
+            raise ValueError(f"must include {expected}")
+        return template
+
+
+class RoutinesFile(Strict):
+    warmup: Warmup
+    slot: list[Slot] = Field(min_length=3, max_length=6)
+    beginner: LevelPlan
+    intermediate: LevelPlan
+    advanced: LevelPlan
+    techniques: Techniques
+    labels: Labels
+
+    @model_validator(mode="after")
+    def _slots(self, info: ValidationInfo) -> RoutinesFile:
+        exercises: Mapping[str, Exercise] = (info.context or {}).get("exercises", {})
+        tiers = [slot.tier for slot in self.slot]
+        if tiers != sorted(tiers, key=TIERS.index):
+            raise ValueError("slot: put main slots first, then secondary, then accessory")
+        for index, slot in enumerate(self.slot, start=1):
+            for exercise_id in (*slot.options, *slot.fallback):
+                exercise = exercises.get(exercise_id)
+                if exercise is None:
+                    raise ValueError(
+                        f"slot[{index}]: unknown exercise {exercise_id!r} (not in {EXERCISES_FILE})"
+                    )
+                if exercise.multi_joint != (slot.tier != "accessory"):
+                    kind = "a multi-joint lift" if exercise.multi_joint else "a single-joint accessory"
+                    raise ValueError(
+                        f"slot[{index}]: {exercise_id!r} is {kind}; it can't fill a {slot.tier} slot"
+                    )
+        for level in Level:
+            plan = self.level(level)
+            if level != Level.BEGINNER and plan.deload is None:
+                raise ValueError(f"{level}: add a [{level}.deload] week; it ends every block")
+        return self
+
+    def level(self, level: Level) -> LevelPlan:
+        plan: LevelPlan = getattr(self, level.value)
+        return plan
+
+
+class Catalog:
+    """Both files, loaded and cross-checked; what the planner, the rules and the CLI read."""
+
+    def __init__(self, exercises: ExercisesFile, routines: RoutinesFile) -> None:
+        self.kit = exercises.kit
+        self.grips = exercises.grips
+        self.exercises: Mapping[str, Exercise] = {exercise.id: exercise for exercise in exercises.exercise}
+        self.routines = routines
+        self.labels = routines.labels
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Catalog:
+        """Read and cross-check both files; ``bot.coach.rules.load_checked`` also checks every session."""
+        directory = CONTENT_DIR if directory is None else directory
+        exercises = load(directory / EXERCISES_FILE, ExercisesFile)
+        routines = load(
+            directory / ROUTINES_FILE,
+            RoutinesFile,
+            context={"exercises": {exercise.id: exercise for exercise in exercises.exercise}},
+        )
+        return cls(exercises, routines)
+
+    def kit_for(self, equipment: Equipment, home_kit: frozenset[str]) -> frozenset[str]:
+        """What the chat can use: the whole gym, or the home kit it ticked (nothing is a real answer)."""
+        if equipment == Equipment.GYM:
+            return frozenset(self.kit.gym)
+        return home_kit & frozenset(self.kit.home)

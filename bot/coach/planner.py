@@ -1,0 +1,252 @@
+"""Which session a chat gets: a pure function of the catalog, the chat's profile and the session number.
+
+Sessions are numbered from 1 and grouped in blocks of ``block_weeks`` × the chat's weekly target.
+Inside a block the main slots keep their exercise and grip, so last time's numbers mean something
+today; at a new block they move to their next option and grip. Secondary and accessory slots take
+the next option every session. Only what the chat's kit, place and level allow is ever picked, and
+barbell lifts wait until a beginner's fifth session. Nothing here is stored: any session can be
+rebuilt from its number, which is also how ``backcoach plan`` previews a chat's future.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
+from bot.coach.model import Equipment, Level
+
+# A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
+# hinge drill have had four sessions.
+BEGINNER_BARBELL_FROM = 5
+SECONDS_PER_REP = 4
+DROP_SET_SECONDS = 30
+DEFAULT_PER_WEEK = 2
+
+Technique = Literal["drop set", "superset"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What planning needs to know about a chat, as plain values."""
+
+    level: Level
+    equipment: Equipment
+    kit: frozenset[str]
+    """Everything the chat can use: the whole gym, or the home kit it ticked (empty = nothing)."""
+    per_week: int = DEFAULT_PER_WEEK
+
+
+@dataclass(frozen=True)
+class Prescribed:
+    exercise: Exercise
+    tier: Tier
+    sets: int
+    reps: tuple[int, int] | None
+    hold_s: tuple[int, int] | None
+    rest_s: tuple[int, int]
+    rir: int
+    grip: str
+    grip_text: str
+    technique: Technique | None = None
+    partner: Exercise | None = None
+    """The other half of a superset."""
+    rests: bool = True
+    """False for the first exercise of a superset: its partner follows at once."""
+
+
+@dataclass(frozen=True)
+class Session:
+    profile: Profile
+    number: int
+    title: str
+    block: int
+    week: int
+    deload: bool
+    day: str
+    warmup: tuple[str, ...]
+    exercises: tuple[Prescribed, ...]
+    notes: tuple[str, ...]
+    minutes: int
+    labels: Labels
+
+
+def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int) -> Profile:
+    """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked)."""
+    owned = frozenset(name for name in (kit or "").split(",") if name)
+    place = Equipment(equipment)
+    return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(7, per_week)))
+
+
+def position(catalog: Catalog, profile: Profile, number: int) -> tuple[int, int, int, bool]:
+    """(block, index of the session inside its block, week inside the block, deload week)."""
+    plan = catalog.routines.level(profile.level)
+    per_block = plan.block_weeks * profile.per_week
+    block, index = divmod(number - 1, per_block)
+    week = index // profile.per_week + 1
+    return block + 1, index, week, plan.deload is not None and week == plan.block_weeks
+
+
+def available(exercise: Exercise, profile: Profile, number: int) -> bool:
+    if not exercise.needs <= profile.kit or profile.equipment not in exercise.places:
+        return False
+    levels = list(Level)
+    if levels.index(profile.level) < levels.index(exercise.min_level):
+        return False
+    return not (exercise.barbell and profile.level == Level.BEGINNER and number < BEGINNER_BARBELL_FROM)
+
+
+def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) -> list[Exercise]:
+    """The slot's options this chat can do now, or its fallbacks when there are none."""
+    for ids in (slot.options, slot.fallback):
+        allowed = [catalog.exercises[i] for i in ids if available(catalog.exercises[i], profile, number)]
+        if allowed:
+            return allowed
+    return []
+
+
+def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
+    if number < 1:
+        raise ValueError(f"session numbers start at 1, got {number}")
+    plan = catalog.routines.level(profile.level)
+    block, index, week, deload = position(catalog, profile, number)
+    day = plan.day[index % len(plan.day)]
+    tiers = plan.deload if deload and plan.deload is not None else day
+
+    picks: list[tuple[Slot, Exercise]] = []
+    for slot_index, slot in enumerate(catalog.routines.slot):
+        choices = slot_choices(catalog, slot, profile, number)
+        used = {exercise.id for _, exercise in picks}
+        previous = picks[-1][1] if picks else None
+        fresh = [
+            exercise
+            for exercise in choices
+            if exercise.id not in used and not (previous and previous.lower_back and exercise.lower_back)
+        ]
+        if not fresh:
+            continue
+        if slot.tier == "main":
+            # The same pick for every session of the block; the next option at the next block.
+            wanted = choices[(block - 1) % len(choices)]
+            exercise = wanted if wanted in fresh else fresh[0]
+        else:
+            exercise = fresh[(index + slot_index) % len(fresh)]
+        picks.append((slot, exercise))
+
+    prescribed = [
+        _prescribe(catalog, slot, exercise, getattr(tiers, slot.tier), profile.level, block, deload)
+        for slot, exercise in picks
+    ]
+    prescribed = _techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
+    notes = [plan.note]
+    if deload:
+        notes.append(plan.deload_note)
+    elif day.note:
+        notes.append(day.note)
+    if any(item.technique == "drop set" for item in prescribed):
+        notes.append(catalog.routines.techniques.drop_set)
+    if any(item.technique == "superset" for item in prescribed):
+        notes.append(catalog.routines.techniques.superset)
+    warmup = _warmup(catalog, profile, number, prescribed)
+    return Session(
+        profile=profile,
+        number=number,
+        title=plan.title,
+        block=block,
+        week=week,
+        deload=deload,
+        day="" if deload else day.name,
+        warmup=warmup,
+        exercises=tuple(prescribed),
+        notes=tuple(note for note in notes if note),
+        minutes=estimate_minutes(catalog.routines.warmup.minutes, prescribed),
+        labels=catalog.labels,
+    )
+
+
+def _prescribe(
+    catalog: Catalog,
+    slot: Slot,
+    exercise: Exercise,
+    tier: Prescription,
+    level: Level,
+    block: int,
+    deload: bool,
+) -> Prescribed:
+    override = None if deload else slot.override.get(level)
+    sets = override.sets if override and override.sets else tier.sets
+    reps = override.reps if override and override.reps else tier.reps
+    rest = override.rest if override and override.rest else tier.rest
+    hold = tier.hold_s if exercise.kind == "hold" else None
+    low, high = reps.low, reps.high
+    if exercise.max_reps is not None and high > exercise.max_reps:
+        # The day asks for more than the lift holds up to: its own top range, as wide as the day's.
+        low, high = min(low, max(1, exercise.max_reps - (high - low))), exercise.max_reps
+    grip = exercise.grips[(block - 1) % len(exercise.grips)]
+    return Prescribed(
+        exercise=exercise,
+        tier=slot.tier,
+        sets=sets,
+        reps=None if hold is not None else (low, high),
+        hold_s=(hold.low, hold.high) if hold is not None else None,
+        rest_s=(rest.low, rest.high),
+        rir=tier.rir,
+        grip=grip,
+        grip_text=catalog.grips[grip].text,
+    )
+
+
+def _techniques(items: list[Prescribed], drop_set: bool, superset: bool) -> list[Prescribed]:
+    result = list(items)
+    if drop_set:
+        # On the secondary lift, where a quick change of load is safe: never a barbell or a hold.
+        for position_, item in enumerate(result):
+            if item.tier == "secondary" and not item.exercise.barbell and item.exercise.kind != "hold":
+                result[position_] = _with(item, technique="drop set")
+                break
+    if superset:
+        pair = [position_ for position_, item in enumerate(result) if item.tier == "accessory"][:2]
+        if len(pair) == 2:
+            first, second = result[pair[0]], result[pair[1]]
+            result[pair[0]] = _with(first, technique="superset", partner=second.exercise, first=True)
+            result[pair[1]] = _with(second, technique="superset", partner=first.exercise)
+    return result
+
+
+def _with(
+    item: Prescribed, *, technique: Technique, partner: Exercise | None = None, first: bool = False
+) -> Prescribed:
+    return dataclasses.replace(item, technique=technique, partner=partner, rests=not first)
+
+
+def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Prescribed]) -> tuple[str, ...]:
+    warmup = catalog.routines.warmup
+    cardio = warmup.cardio_gym if profile.equipment == Equipment.GYM else warmup.cardio_home
+    drills = [
+        warmup.drills[(number * warmup.drills_per_session + offset) % len(warmup.drills)]
+        for offset in range(warmup.drills_per_session)
+    ]
+    result = [cardio[number % len(cardio)], *dict.fromkeys(drills)]
+    if any(item.exercise.barbell and item.exercise.pattern == "hinge" for item in items):
+        result.append(warmup.hinge_drill)
+    loaded = bool(items) and items[0].exercise.kind == "load"
+    result.append(warmup.ramp_up_load if loaded else warmup.ramp_up_bodyweight)
+    return tuple(result)
+
+
+def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed]) -> int:
+    """Work plus rest for every set, the warm-up on top, rounded to 5 minutes (at least 10)."""
+    seconds = 0.0
+    for item in items:
+        if item.hold_s is not None:
+            work = sum(item.hold_s) / 2
+        else:
+            assert item.reps is not None
+            work = sum(item.reps) / 2 * SECONDS_PER_REP * (2 if item.exercise.per_side else 1)
+        rest = sum(item.rest_s) / 2 if item.rests else 0
+        seconds += item.sets * (work + rest)
+        if item.technique == "drop set":
+            seconds += DROP_SET_SECONDS
+    return max(10, round((warmup_minutes + seconds / 60) / 5) * 5)

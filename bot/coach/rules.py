@@ -1,0 +1,265 @@
+"""The coaching rules every session must keep, each written once, and the walk that checks them all.
+
+The rules come from the article and the ACSM 2009 position stand (shared/DESIGN.md). Start-up runs
+``check_catalog`` over every level, place and home kit, so a content edit that breaks a rule names
+itself before a trainee sees it; the tests run the same walk over the shipped content.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from bot.coach.catalog import ARTICLE_EXERCISES, Catalog, Exercise
+from bot.coach.content import ContentError
+from bot.coach.model import Equipment, Level
+from bot.coach.planner import BEGINNER_BARBELL_FROM, Profile, Session, available, plan_session
+
+CHECKED_SESSIONS = 24
+CHECKED_PER_WEEK = (1, 2, 3)
+# Article coverage needs a block of at least this many sessions; a once-a-week block is shorter.
+COVERAGE_PER_WEEK = (2, 3)
+HEAVY_REPS = 6
+HEAVY_REST_S = 180
+
+SessionRule = Callable[[Catalog, Session], str | None]
+
+
+def _warmup(catalog: Catalog, session: Session) -> str | None:
+    if not session.warmup:
+        return "no warm-up"
+    deadlift = any(item.exercise.barbell and item.exercise.pattern == "hinge" for item in session.exercises)
+    if deadlift and catalog.routines.warmup.hinge_drill not in session.warmup:
+        return "a barbell deadlift without the hinge drill in the warm-up"
+    return None
+
+
+def _multi_joint_first(catalog: Catalog, session: Session) -> str | None:
+    order = [item.exercise.multi_joint for item in session.exercises]
+    return (
+        None if order == sorted(order, reverse=True) else "a single-joint exercise before a multi-joint one"
+    )
+
+
+def _both_pulls(catalog: Catalog, session: Session) -> str | None:
+    for pattern in ("vertical-pull", "horizontal-pull"):
+        present = any(item.exercise.pattern == pattern for item in session.exercises)
+        possible = any(
+            exercise.pattern == pattern and available(exercise, session.profile, session.number)
+            for exercise in _slotted(catalog)
+        )
+        if possible and not present:
+            return f"no {pattern.replace('-', ' ')} although the kit allows one"
+    return None
+
+
+def _fits_kit_and_grip(catalog: Catalog, session: Session) -> str | None:
+    for item in session.exercises:
+        exercise = item.exercise
+        if not available(exercise, session.profile, session.number):
+            return f"{exercise.id} needs what this chat does not have (or is not for its level yet)"
+        if item.grip not in exercise.grips or not set(catalog.grips[item.grip].fits) & set(
+            exercise.implements
+        ):
+            return f"{exercise.id} with a grip that does not fit it ({item.grip})"
+    return None
+
+
+def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
+    for first, second in itertools.pairwise(session.exercises):
+        if first.exercise.lower_back and second.exercise.lower_back:
+            return f"{first.exercise.id} and {second.exercise.id} both load the lower back, back to back"
+    return None
+
+
+def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
+    for item in session.exercises:
+        if item.reps is not None and item.reps[0] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
+            return f"{item.exercise.id}: sets of {item.reps[0]} reps rest {item.rest_s[0]} s; give them 3 min"
+    return None
+
+
+def _effort(catalog: Catalog, session: Session) -> str | None:
+    for item in session.exercises:
+        if (item.reps is None) == (item.hold_s is None):
+            return f"{item.exercise.id}: needs reps or a hold time, not both"
+        if (item.exercise.kind == "hold") != (item.hold_s is not None):
+            return f"{item.exercise.id}: a hold gets seconds, everything else reps"
+        if not 0 <= item.rir <= 5:
+            return f"{item.exercise.id}: reps in reserve {item.rir} is not an effort target"
+    return None
+
+
+def _beginner(catalog: Catalog, session: Session) -> str | None:
+    if session.profile.level != Level.BEGINNER:
+        return None
+    for item in session.exercises:
+        name = item.exercise.id
+        if not 1 <= item.sets <= 3:
+            return f"{name}: beginners do 1–3 sets, not {item.sets}"
+        if item.reps is not None and not (item.reps[0] >= 8 and item.reps[1] <= 15):
+            return f"{name}: beginners do 8–15 reps, not {item.reps[0]}–{item.reps[1]}"
+        if not (item.rest_s[0] >= 60 and item.rest_s[1] <= 120):
+            return f"{name}: beginners rest 60–120 s, not {item.rest_s[0]}–{item.rest_s[1]}"
+        if not 2 <= item.rir <= 3:
+            return f"{name}: beginners keep 2–3 reps in reserve, not {item.rir}"
+        if item.technique is not None:
+            return f"{name}: no {item.technique} for beginners"
+        if item.exercise.barbell and session.number < BEGINNER_BARBELL_FROM:
+            return f"{name}: a beginner's barbell work waits until session {BEGINNER_BARBELL_FROM}"
+        if (
+            item.exercise.id == "deadlift"
+            and item.reps is not None
+            and not (item.reps[0] >= 6 and item.reps[1] <= 10)
+        ):
+            return "deadlift: a beginner's deadlift is light, 6–10 reps"
+    return None
+
+
+def _intermediate(catalog: Catalog, session: Session) -> str | None:
+    if session.profile.level != Level.INTERMEDIATE or session.deload:
+        return None
+    for item in session.exercises:
+        if not 3 <= item.sets <= 4:
+            return f"{item.exercise.id}: intermediate sets are 3–4, not {item.sets}"
+        if item.reps is not None and not (item.reps[0] >= 6 and item.reps[1] <= 12):
+            return f"{item.exercise.id}: intermediate reps are 6–12, not {item.reps[0]}–{item.reps[1]}"
+    return None
+
+
+def _deload(catalog: Catalog, session: Session) -> str | None:
+    if not session.deload:
+        return None
+    plan = catalog.routines.level(session.profile.level)
+    for item in session.exercises:
+        hardest = max(getattr(day, item.tier).sets for day in plan.day)
+        if item.sets >= hardest or item.technique is not None:
+            return f"{item.exercise.id}: a deload week has fewer sets and no drop sets or supersets"
+    return None
+
+
+SESSION_RULES: tuple[SessionRule, ...] = (
+    _warmup,
+    _multi_joint_first,
+    _both_pulls,
+    _fits_kit_and_grip,
+    _lower_back_spacing,
+    _heavy_sets_rest,
+    _effort,
+    _beginner,
+    _intermediate,
+    _deload,
+)
+
+
+def check_session(catalog: Catalog, session: Session) -> list[str]:
+    problems = [rule(catalog, session) for rule in SESSION_RULES]
+    if len(session.exercises) < 2:
+        problems.append("fewer than two exercises")
+    if not 10 <= session.minutes <= 120:
+        problems.append(f"an estimate of {session.minutes} min")
+    return [problem for problem in problems if problem]
+
+
+def check_block(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """Rules across one block's sessions: steady main lifts, every article exercise the kit allows."""
+    problems: list[str] = []
+    profile = sessions[0].profile
+    settled = [s for s in sessions if profile.level != Level.BEGINNER or s.number >= BEGINNER_BARBELL_FROM]
+    mains = {tuple((i.exercise.id, i.grip) for i in s.exercises if i.tier == "main") for s in settled}
+    if len(mains) > 1:
+        problems.append(f"block {sessions[0].block}: the main lifts change inside the block")
+    done = {item.exercise.article for session in sessions for item in session.exercises}
+    possible = {
+        exercise.article
+        for exercise in _slotted(catalog)
+        if exercise.article and any(available(exercise, profile, s.number) for s in sessions)
+    }
+    missing = sorted(possible - done, key=ARTICLE_EXERCISES.index)
+    if missing:
+        problems.append(f"block {sessions[0].block}: never does {', '.join(str(m) for m in missing)}")
+    return problems
+
+
+def check_progression(first: Sequence[Session], second: Sequence[Session]) -> list[str]:
+    """Between two blocks, each main lift changes its variation or grip (where there is another)."""
+    before = {(i.exercise.id, i.grip) for s in first for i in s.exercises if i.tier == "main"}
+    after = {(i.exercise.id, i.grip) for s in second for i in s.exercises if i.tier == "main"}
+    # Identical mains are fine only when none could have changed: one option with one grip each.
+    flexible = any(len(i.exercise.grips) > 1 for s in first for i in s.exercises if i.tier == "main")
+    if before and before == after and flexible:
+        return [f"block {second[0].block}: the same main lifts and grips as block {first[0].block}"]
+    return []
+
+
+def profiles(catalog: Catalog, per_week: int) -> Iterator[Profile]:
+    """Every chat the bot can meet: each level at the gym, and at home with every combination of kit."""
+    home = catalog.kit.home
+    for level in Level:
+        yield Profile(level, Equipment.GYM, catalog.kit_for(Equipment.GYM, frozenset()), per_week)
+        for size in range(len(home) + 1):
+            for owned in itertools.combinations(home, size):
+                yield Profile(level, Equipment.HOME, frozenset(owned), per_week)
+
+
+def describe(profile: Profile) -> str:
+    if profile.equipment == Equipment.GYM:
+        place = "gym"
+    else:
+        place = f"home with {', '.join(sorted(profile.kit)) or 'nothing'}"
+    return f"{profile.level}, {place}, {profile.per_week}×/week"
+
+
+def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[str]:
+    problems: list[str] = []
+    for level in Level:
+        plan = catalog.routines.level(level)
+        if level == Level.ADVANCED:
+            if len({(day.main.reps.low, day.main.reps.high) for day in plan.day}) < 2:
+                problems.append("advanced: day types must differ in reps (heavy, moderate, volume)")
+            if not any(day.drop_set for day in plan.day) or not any(day.superset for day in plan.day):
+                problems.append("advanced: some day needs a drop set and some day a superset")
+    for per_week in CHECKED_PER_WEEK:
+        for profile in profiles(catalog, per_week):
+            planned = [plan_session(catalog, profile, number) for number in range(1, sessions + 1)]
+            for session in planned:
+                problems += [
+                    f"{describe(profile)}, session {session.number}: {problem}"
+                    for problem in check_session(catalog, session)
+                ]
+            blocks = [list(group) for _, group in itertools.groupby(planned, key=lambda s: s.block)]
+            complete = blocks if len(blocks[-1]) == len(blocks[0]) else blocks[:-1]
+            for block in complete:
+                found = check_block(catalog, block)
+                if per_week not in COVERAGE_PER_WEEK:
+                    found = [problem for problem in found if "never does" not in problem]
+                problems += [f"{describe(profile)}: {problem}" for problem in found]
+            for before, after in itertools.pairwise(complete):
+                problems += [
+                    f"{describe(profile)}: {problem}" for problem in check_progression(before, after)
+                ]
+            if len(problems) >= 5:
+                return problems
+    return problems
+
+
+def _slotted(catalog: Catalog) -> Iterator[Exercise]:
+    for slot in catalog.routines.slot:
+        for exercise_id in (*slot.options, *slot.fallback):
+            yield catalog.exercises[exercise_id]
+
+
+@functools.cache
+def shipped() -> Catalog:
+    return load_checked()
+
+
+def load_checked(directory: Path | None = None) -> Catalog:
+    """The catalog, refused with the first problems named when any session would break a rule."""
+    catalog = Catalog.load(directory)
+    problems = check_catalog(catalog)
+    if problems:
+        raise ContentError("\n".join(f"routines.toml: {problem}" for problem in problems[:5]))
+    return catalog
