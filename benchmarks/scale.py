@@ -25,8 +25,8 @@ MEASURED_TICKS = 5
 async def _measure(url: str) -> dict[str, Any]:
     from sqlalchemy import func, select, text
 
-    from bot.coach.knowledge import KnowledgeBase
     from bot.coach import rules
+    from bot.coach.knowledge import KnowledgeBase
     from scheduler.dispatch import Content, DispatchConfig, TickReport, tick
     from storage.db import create_engine, make_sessionmaker
     from storage.models import Chat

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from bot.coach.catalog import ARTICLE_EXERCISES, Catalog, Exercise
+from bot.coach.catalog import ARTICLE_EXERCISES, Catalog
 from bot.coach.content import ContentError
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import BEGINNER_BARBELL_FROM, Profile, Session, available, plan_session
@@ -48,7 +48,7 @@ def _both_pulls(catalog: Catalog, session: Session) -> str | None:
         present = any(item.exercise.pattern == pattern for item in session.exercises)
         possible = any(
             exercise.pattern == pattern and available(exercise, session.profile, session.number)
-            for exercise in _slotted(catalog)
+            for exercise in catalog.exercises.values()
         )
         if possible and not present:
             return f"no {pattern.replace('-', ' ')} although the kit allows one"
@@ -174,7 +174,7 @@ def check_block(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
     done = {item.exercise.article for session in sessions for item in session.exercises}
     possible = {
         exercise.article
-        for exercise in _slotted(catalog)
+        for exercise in catalog.exercises.values()
         if exercise.article and any(available(exercise, profile, s.number) for s in sessions)
     }
     missing = sorted(possible - done, key=ARTICLE_EXERCISES.index)
@@ -243,12 +243,6 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
             if len(problems) >= 5:
                 return problems
     return problems
-
-
-def _slotted(catalog: Catalog) -> Iterator[Exercise]:
-    for slot in catalog.routines.slot:
-        for exercise_id in (*slot.options, *slot.fallback):
-            yield catalog.exercises[exercise_id]
 
 
 @functools.cache

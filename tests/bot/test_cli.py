@@ -95,3 +95,35 @@ def test_db_upgrade_creates_schema(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.db").exists()
+
+
+def test_plan_json_prints_one_session_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--level", "beginner", "--equipment", "home", "--kit", "bar,bands", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["session"] for row in rows] == list(range(1, 13))
+    assert all(row["kit"] == ["bands", "bar"] and row["level"] == "beginner" for row in rows)
+    assert all(set(item["needs"]) <= {"bar", "bands"} for row in rows for item in row["exercises"])
+
+
+def test_plan_text_reads_like_the_telegram_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--level", "advanced", "--sessions", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Session ") == 3 and "heavy day" in out and "<b>" not in out
+
+
+@pytest.mark.parametrize(
+    "flags, named",
+    [
+        (["--level", "expert"], "--level"),
+        (["--equipment", "gym", "--kit", "bar"], "--kit"),
+        (["--equipment", "home", "--kit", "bar,trampoline"], "--kit"),
+        (["--sessions", "0"], "--sessions"),
+        (["--sessions", "many"], "--sessions"),
+        (["--levle", "beginner"], "--levle"),
+    ],
+)
+def test_plan_bad_flag_gets_one_line_naming_it(tmp_path: Path, flags: list[str], named: str) -> None:
+    result = run_cli("plan", *flags, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and named in result.stderr

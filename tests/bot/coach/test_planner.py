@@ -1,0 +1,220 @@
+"""Every session a chat can get keeps the coaching rules; the planner does what a coach expects."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.coach import rules
+from bot.coach.content import ContentError
+from bot.coach.model import Equipment, Level
+from bot.coach.planner import Profile, plan_session
+from bot.coach.preview import as_json, as_text
+from bot.coach.workouts import render_preview, render_session
+
+CATALOG = rules.shipped()
+CONTENT = Path(__file__).resolve().parents[3] / "bot" / "content"
+GYM_KIT = CATALOG.kit_for(Equipment.GYM, frozenset())
+
+
+def home(level: Level, *kit: str, per_week: int = 2) -> Profile:
+    return Profile(level, Equipment.HOME, frozenset(kit), per_week)
+
+
+def gym(level: Level, per_week: int = 2) -> Profile:
+    return Profile(level, Equipment.GYM, GYM_KIT, per_week)
+
+
+def test_every_level_place_and_kit_keeps_every_rule_for_24_sessions() -> None:
+    # The same walk runs at start-up: each rule is written once, in bot/coach/rules.py.
+    assert rules.check_catalog(CATALOG, sessions=24) == []
+    assert len(list(rules.profiles(CATALOG, 2))) == 3 * (1 + 2 ** len(CATALOG.kit.home))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    level=st.sampled_from(list(Level)),
+    kit=st.frozensets(st.sampled_from(CATALOG.kit.home)),
+    at_gym=st.booleans(),
+    per_week=st.integers(1, 7),
+    number=st.integers(1, 400),
+)
+def test_any_session_of_any_chat_keeps_the_session_rules(
+    level: Level, kit: frozenset[str], at_gym: bool, per_week: int, number: int
+) -> None:
+    profile = gym(level, per_week) if at_gym else home(level, *kit, per_week=per_week)
+    session = plan_session(CATALOG, profile, number)
+    assert rules.check_session(CATALOG, session) == []
+    assert 1 <= session.week <= CATALOG.routines.level(level).block_weeks
+
+
+def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    path = tmp_path / "content" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path / "content"
+
+
+@pytest.mark.parametrize(
+    "file, old, new, message",
+    [
+        (
+            "routines.toml",
+            "main = { sets = 2, reps = [10, 12], rest = [90, 120], rir = 2 }",
+            "main = { sets = 2, reps = [3, 5], rest = [90, 120], rir = 2 }",
+            r"routines\.toml: beginner, .*beginners do 8–15 reps",
+        ),
+        (
+            "routines.toml",
+            "main = { sets = 4, reps = [6, 8], rest = [180, 210], rir = 2 }",
+            "main = { sets = 4, reps = [6, 8], rest = [90, 120], rir = 2 }",
+            r"routines\.toml: intermediate, .*give them 3 min",
+        ),
+        (
+            "exercises.toml",
+            'grips = ["overhand", "underhand", "parallel", "wide"]',
+            'grips = ["overhand", "underhand", "neutral", "wide"]',
+            r"exercises\.toml: exercise\[\d+\] 'lat-pulldown'\.grips: 'neutral' does not fit",
+        ),
+        (
+            "routines.toml",
+            'fallback = ["door-towel-row"]',
+            "",
+            r"routines\.toml: .*home with nothing.*no horizontal pull",
+        ),
+        (
+            "routines.toml",
+            "block_weeks = 5",
+            "block_weeks = 5\nblock_wekes = 6",
+            r"routines\.toml: intermediate\.block_wekes: unknown key",
+        ),
+        (
+            "routines.toml",
+            "rest = [60, 75], rir = 3 }",
+            "rest = [60, 75], rir = 3 }\nsuperset = true",
+            r"routines\.toml: beginner, .*no superset for beginners",
+        ),
+    ],
+)
+def test_a_broken_content_file_fails_naming_file_and_key(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    with pytest.raises(ContentError, match=message):
+        rules.load_checked(_broken(tmp_path, file, old, new))
+
+
+def test_home_with_nothing_needs_only_a_towel_a_door_and_the_floor() -> None:
+    for number in range(1, 25):
+        session = plan_session(CATALOG, home(Level.BEGINNER), number)
+        assert all(not item.exercise.needs for item in session.exercises)
+        names = [item.exercise.id for item in session.exercises]
+        assert "door-towel-row" in names
+        assert {"vertical-pull", "horizontal-pull"} <= {item.exercise.pattern for item in session.exercises}
+    towel_row = CATALOG.exercises["door-towel-row"]
+    assert "shut" in towel_row.cue and "side it closes toward" in towel_row.cue
+
+
+def test_a_pull_up_bar_brings_pull_up_work_into_the_next_session() -> None:
+    before = plan_session(CATALOG, home(Level.BEGINNER), 3)
+    after = plan_session(CATALOG, home(Level.BEGINNER, "bar"), 3)
+    assert not any(item.exercise.article == "pull-up" for item in before.exercises)
+    assert any(
+        item.exercise.article == "pull-up" and "bar" in item.exercise.needs for item in after.exercises
+    )
+
+
+def test_gym_beginners_start_on_machines_and_dumbbells_and_meet_the_deadlift_light_at_session_5() -> None:
+    profile = gym(Level.BEGINNER)
+    for number in range(1, 5):
+        assert not any(item.exercise.barbell for item in plan_session(CATALOG, profile, number).exercises)
+    fifth = plan_session(CATALOG, profile, 5)
+    [deadlift] = [item for item in fifth.exercises if item.exercise.id == "deadlift"]
+    assert deadlift.reps is not None and deadlift.reps[0] >= 6 and deadlift.reps[1] <= 10
+    assert CATALOG.routines.warmup.hinge_drill in fifth.warmup
+
+
+def test_main_lifts_hold_through_a_block_and_change_at_the_next() -> None:
+    profile = gym(Level.INTERMEDIATE)
+    per_block = CATALOG.routines.intermediate.block_weeks * 2
+
+    def mains(number: int) -> list[tuple[str, str]]:
+        session = plan_session(CATALOG, profile, number)
+        return [(item.exercise.id, item.grip) for item in session.exercises if item.tier == "main"]
+
+    first = mains(1)
+    assert all(mains(n) == first for n in range(2, per_block + 1))
+    assert mains(per_block + 1) != first
+    accessories = {
+        item.exercise.id
+        for n in range(1, per_block + 1)
+        for item in plan_session(CATALOG, profile, n).exercises
+        if item.tier == "accessory"
+    }
+    assert len(accessories) >= 4
+
+
+def test_intermediate_and_advanced_blocks_end_with_a_lighter_deload_week() -> None:
+    for level in (Level.INTERMEDIATE, Level.ADVANCED):
+        weeks = CATALOG.routines.level(level).block_weeks
+        last = plan_session(CATALOG, gym(level), weeks * 2)
+        normal = plan_session(CATALOG, gym(level), 1)
+        assert last.deload and not normal.deload
+        assert sum(i.sets for i in last.exercises) < sum(i.sets for i in normal.exercises)
+        assert "deload" in as_text(last).lower()
+    assert not any(plan_session(CATALOG, gym(Level.BEGINNER), n).deload for n in range(1, 25))
+
+
+def test_advanced_day_types_set_the_reps_and_carry_the_techniques() -> None:
+    days = [plan_session(CATALOG, gym(Level.ADVANCED), n) for n in (1, 2, 3)]
+    assert [day.day for day in days] == ["heavy day", "moderate day", "volume day"]
+    first_reps = [day.exercises[1].reps for day in days]
+    assert len(set(first_reps)) == 3
+    heavy, _, volume = days
+    assert all(item.technique is None for item in heavy.exercises)
+    assert {item.technique for item in volume.exercises} >= {"drop set", "superset"}
+    for item in heavy.exercises:
+        if item.reps is not None and item.reps[0] <= 6:
+            assert item.rest_s[0] >= 180
+
+
+def test_minutes_in_the_header_and_the_reminder_preview_are_the_estimate() -> None:
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 1)
+    assert f"about {session.minutes} min" in render_session(session)
+    assert f"~{session.minutes} min" in render_preview(session)
+    short = plan_session(CATALOG, home(Level.BEGINNER), 1)
+    assert short.minutes < session.minutes
+
+
+def test_bodyweight_sessions_speak_of_easier_versions_not_loads() -> None:
+    session = plan_session(CATALOG, home(Level.BEGINNER, "bar"), 1)
+    assert session.exercises[0].exercise.kind == "bodyweight"
+    assert "half" not in " ".join(session.warmup)
+    assert "easier version" in session.warmup[-1]
+
+
+def test_json_preview_has_the_documented_shape() -> None:
+    row = as_json(plan_session(CATALOG, home(Level.INTERMEDIATE, "bar", "bands"), 1))
+    assert set(row) == {
+        "session", "level", "equipment", "kit", "block", "week", "deload", "minutes", "warmup", "exercises",
+    }  # fmt: skip
+    assert row["kit"] == ["bands", "bar"] and row["equipment"] == "home"
+    exercise = row["exercises"][0]
+    assert set(exercise) == {
+        "name", "article_exercise", "pattern", "multi_joint", "sets", "reps", "hold_s", "rest_s", "rir",
+        "grip", "technique", "needs",
+    }  # fmt: skip
+    assert set(exercise["needs"]) <= {"bar", "bands"}
+
+
+def test_rendered_session_escapes_content_and_fits_telegram() -> None:
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 3)
+    text = render_session(session)
+    assert len(text) <= 4096
+    assert text.count("<b>") == text.count("</b>") and text.count("<i>") == text.count("</i>")
+    assert "in reserve" in text and "Grip:" in text
