@@ -89,11 +89,13 @@ def position(catalog: Catalog, profile: Profile, number: int) -> tuple[int, int,
     return block + 1, index, week, plan.deload is not None and week == plan.block_weeks
 
 
+_RANK = {level: rank for rank, level in enumerate(Level)}
+
+
 def available(exercise: Exercise, profile: Profile, number: int) -> bool:
     if not exercise.needs <= profile.kit or profile.equipment not in exercise.places:
         return False
-    levels = list(Level)
-    if levels.index(profile.level) < levels.index(exercise.min_level):
+    if _RANK[profile.level] < _RANK[exercise.min_level]:
         return False
     return not (exercise.barbell and profile.level == Level.BEGINNER and number < BEGINNER_BARBELL_FROM)
 
