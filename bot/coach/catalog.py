@@ -26,7 +26,7 @@ Text = Annotated[str, Field(min_length=1, max_length=200)]
 Pattern = Literal["vertical-pull", "horizontal-pull", "hinge", "rear-delt", "scapular", "other"]
 Kind = Literal["load", "bodyweight", "hold"]
 Implement = Literal[
-    "straight-bar", "v-handle", "handles", "dumbbells", "dumbbell", "rope", "towel", "band", "none"
+    "straight-bar", "v-handle", "handles", "dumbbells", "dumbbell", "rope", "towel", "band", "edge", "none"
 ]
 ArticleExercise = Literal["deadlift", "bent-over-row", "lat-pulldown", "face-pull", "pull-up", "inverted-row"]
 ARTICLE_EXERCISES: tuple[str, ...] = typing.get_args(ArticleExercise)
@@ -67,9 +67,11 @@ class Exercise(Strict):
     lower_back: bool = False
     barbell: bool = False
     min_level: Level = Level.BEGINNER
+    max_level: Level = Level.ADVANCED
     places: frozenset[Equipment] = frozenset(Equipment)
     per_side: bool = False
     max_reps: int | None = Field(default=None, ge=3, le=30)
+    min_reps: int | None = Field(default=None, ge=1, le=30)
 
 
 class ExercisesFile(Strict):
@@ -97,6 +99,10 @@ class ExercisesFile(Strict):
                         f"{where}.grips: {grip!r} does not fit {', '.join(exercise.implements)} "
                         f"(it fits {', '.join(self.grips[grip].fits)})"
                     )
+            if exercise.min_reps and exercise.max_reps and exercise.min_reps > exercise.max_reps:
+                raise ValueError(f"{where}: min_reps is above max_reps")
+            if list(Level).index(exercise.min_level) > list(Level).index(exercise.max_level):
+                raise ValueError(f"{where}: min_level is above max_level")
             if exercise.kind == "hold" and exercise.per_side:
                 raise ValueError(f"{where}: a hold is timed, not counted per side")
         return self
@@ -200,6 +206,7 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "reps_exact": ("low",),
     "reps_per_side": ("low", "high"),
     "hold": ("low", "high"),
+    "hold_effort": (),
     "effort": ("rir",),
     "rest": ("rest",),
     "no_rest": (),
@@ -225,6 +232,7 @@ class Labels(Strict):
     reps_exact: str
     reps_per_side: str
     hold: str
+    hold_effort: str
     effort: str
     rest: str
     no_rest: str

@@ -11,6 +11,7 @@ rebuilt from its number, which is also how ``backcoach plan`` previews a chat's 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -21,7 +22,13 @@ from bot.coach.model import Equipment, Level
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
 BEGINNER_BARBELL_FROM = 5
+# Any set of this many reps or fewer rests at least HEAVY_REST_S seconds.
+HEAVY_REPS = 6
+HEAVY_REST_S = 180
+LIGHT_REST_S = (90, 120)
 SECONDS_PER_REP = 4
+# Getting into position, setting the load, a sip of water: every set pays it.
+SETUP_SECONDS = 20
 DROP_SET_SECONDS = 30
 DEFAULT_PER_WEEK = 2
 
@@ -80,13 +87,13 @@ def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, pe
     return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(7, per_week)))
 
 
-def position(catalog: Catalog, profile: Profile, number: int) -> tuple[int, int, int, bool]:
-    """(block, index of the session inside its block, week inside the block, deload week)."""
+def position(catalog: Catalog, profile: Profile, number: int) -> tuple[int, int, int, bool, int]:
+    """(block, index of the session inside its block, week inside it, deload week, sessions a block)."""
     plan = catalog.routines.level(profile.level)
     per_block = plan.block_weeks * profile.per_week
     block, index = divmod(number - 1, per_block)
     week = index // profile.per_week + 1
-    return block + 1, index, week, plan.deload is not None and week == plan.block_weeks
+    return block + 1, index, week, plan.deload is not None and week == plan.block_weeks, per_block
 
 
 _RANK = {level: rank for rank, level in enumerate(Level)}
@@ -95,7 +102,7 @@ _RANK = {level: rank for rank, level in enumerate(Level)}
 def available(exercise: Exercise, profile: Profile, number: int) -> bool:
     if not exercise.needs <= profile.kit or profile.equipment not in exercise.places:
         return False
-    if _RANK[profile.level] < _RANK[exercise.min_level]:
+    if not _RANK[exercise.min_level] <= _RANK[profile.level] <= _RANK[exercise.max_level]:
         return False
     return not (exercise.barbell and profile.level == Level.BEGINNER and number < BEGINNER_BARBELL_FROM)
 
@@ -109,11 +116,28 @@ def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) ->
     return []
 
 
+@functools.lru_cache(maxsize=4096)
+def _main_pick(catalog: Catalog, slot_index: int, profile: Profile, block: int) -> Exercise | None:
+    """A main slot's exercise for a whole block: the option after last block's, as of the block's start.
+
+    Deciding at the block's first session keeps the lift the same all block, even when something new
+    becomes possible midway (a beginner's barbell); the next block then moves on to it.
+    """
+    first_session = (block - 1) * position(catalog, profile, 1)[4] + 1
+    choices = slot_choices(catalog, catalog.routines.slot[slot_index], profile, first_session)
+    if not choices:
+        return None
+    previous = _main_pick(catalog, slot_index, profile, block - 1) if block > 1 else None
+    if previous is None or previous not in choices:
+        return choices[0]
+    return choices[(choices.index(previous) + 1) % len(choices)]
+
+
 def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
     if number < 1:
         raise ValueError(f"session numbers start at 1, got {number}")
     plan = catalog.routines.level(profile.level)
-    block, index, week, deload = position(catalog, profile, number)
+    block, index, week, deload, _ = position(catalog, profile, number)
     day = plan.day[index % len(plan.day)]
     tiers = plan.deload if deload and plan.deload is not None else day
 
@@ -130,9 +154,8 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
         if not fresh:
             continue
         if slot.tier == "main":
-            # The same pick for every session of the block; the next option at the next block.
-            wanted = choices[(block - 1) % len(choices)]
-            exercise = wanted if wanted in fresh else fresh[0]
+            wanted = _main_pick(catalog, slot_index, profile, block)
+            exercise = wanted if wanted is not None and wanted in fresh else fresh[0]
         else:
             exercise = fresh[(index + slot_index) % len(fresh)]
         picks.append((slot, exercise))
@@ -186,6 +209,15 @@ def _prescribe(
     if exercise.max_reps is not None and high > exercise.max_reps:
         # The day asks for more than the lift holds up to: its own top range, as wide as the day's.
         low, high = min(low, max(1, exercise.max_reps - (high - low))), exercise.max_reps
+    rest_low, rest_high = rest.low, rest.high
+    if exercise.min_reps is not None and low < exercise.min_reps:
+        # A move that can't be loaded heavy gets a range it can be taken close to failure in, and the
+        # rest that range needs rather than a heavy day's.
+        low, high = exercise.min_reps, exercise.min_reps + (high - low)
+        rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
+    if low <= HEAVY_REPS:
+        # Sets this heavy need the time to recover, whatever the day's rest.
+        rest_low, rest_high = max(rest_low, HEAVY_REST_S), max(rest_high, HEAVY_REST_S + 30)
     grip = exercise.grips[(block - 1) % len(exercise.grips)]
     return Prescribed(
         exercise=exercise,
@@ -193,7 +225,7 @@ def _prescribe(
         sets=sets,
         reps=None if hold is not None else (low, high),
         hold_s=(hold.low, hold.high) if hold is not None else None,
-        rest_s=(rest.low, rest.high),
+        rest_s=(rest_low, rest_high),
         rir=tier.rir,
         grip=grip,
         grip_text=catalog.grips[grip].text,
@@ -205,7 +237,14 @@ def _techniques(items: list[Prescribed], drop_set: bool, superset: bool) -> list
     if drop_set:
         # On the secondary lift, where a quick change of load is safe: never a barbell or a hold.
         for position_, item in enumerate(result):
-            if item.tier == "secondary" and not item.exercise.barbell and item.exercise.kind != "hold":
+            exercise = item.exercise
+            # Not on a barbell, a hold, or a move whose reps are capped (slow negatives, weighted pulls).
+            if (
+                item.tier == "secondary"
+                and not exercise.barbell
+                and exercise.kind != "hold"
+                and not exercise.max_reps
+            ):
                 result[position_] = _with(item, technique="drop set")
                 break
     if superset:
@@ -231,7 +270,7 @@ def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Pre
         for offset in range(warmup.drills_per_session)
     ]
     result = [cardio[number % len(cardio)], *dict.fromkeys(drills)]
-    if any(item.exercise.barbell and item.exercise.pattern == "hinge" for item in items):
+    if any(item.exercise.pattern == "hinge" for item in items):
         result.append(warmup.hinge_drill)
     loaded = bool(items) and items[0].exercise.kind == "load"
     result.append(warmup.ramp_up_load if loaded else warmup.ramp_up_bodyweight)
@@ -248,7 +287,7 @@ def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed]) -> int:
             assert item.reps is not None
             work = sum(item.reps) / 2 * SECONDS_PER_REP * (2 if item.exercise.per_side else 1)
         rest = sum(item.rest_s) / 2 if item.rests else 0
-        seconds += item.sets * (work + rest)
+        seconds += item.sets * (SETUP_SECONDS + work + rest)
         if item.technique == "drop set":
             seconds += DROP_SET_SECONDS
     return max(10, round((warmup_minutes + seconds / 60) / 5) * 5)

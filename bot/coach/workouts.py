@@ -97,7 +97,9 @@ def render_session(session: Session, extra: dict[str, str] | None = None) -> str
     lines += [_fill(labels.warmup_item, item=_e(item)) for item in session.warmup]
     for number, item in enumerate(session.exercises, start=1):
         rest = _fill(labels.rest, rest=_e(rest_text(*item.rest_s))) if item.rests else _fill(labels.no_rest)
-        effort = _fill(labels.effort, rir=str(item.rir))
+        effort = (
+            _fill(labels.hold_effort) if item.hold_s is not None else _fill(labels.effort, rir=str(item.rir))
+        )
         lines += [
             "",
             f"<b>{_fill(labels.exercise_heading, number=str(number), name=_e(item.exercise.name))}</b>",
@@ -109,7 +111,8 @@ def render_session(session: Session, extra: dict[str, str] | None = None) -> str
         if item.technique == "drop set":
             lines.append(f"<b>{_fill(labels.drop_set)}</b>")
         elif item.technique == "superset" and item.partner is not None:
-            lines.append(f"<b>{_fill(labels.superset, partner=_e(item.partner.short))}</b>")
+            partner = item.partner.name[:1].lower() + item.partner.name[1:]
+            lines.append(f"<b>{_fill(labels.superset, partner=_e(partner))}</b>")
         lines.append(f"<i>{_e(item.exercise.cue)}</i>")
         if extra and item.exercise.id in extra:
             lines.append(extra[item.exercise.id])

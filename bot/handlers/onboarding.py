@@ -210,5 +210,10 @@ async def on_text(update: Update, context: BotContext) -> None:
         try:
             apply_timezone(context, now_turn, parse_timezone(message.text))
         except ScheduleInputError:
+            if len(message.text.split()) > 2 or "?" in message.text:
+                # Not a zone that was mistyped but something else said: stop waiting and answer it.
+                now_turn.chat.awaiting = None
+                faq.queue_answer(context, now_turn, message.text)
+                return
             value = escape(message.text[:64])
             now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))

@@ -59,6 +59,10 @@ async def test_typed_timezone_after_other(bot: Harness) -> None:
     wrong = await bot.send(USER, "Mars/Olympus")
     assert "don't know the timezone" in (wrong[-1].text or "")
 
+    question = await bot.send(USER, "how often should I train my back?")
+    assert "timezone" not in (question[-1].text or "").lower(), "a question is answered, not taken for a zone"
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌍 Other…")
     done = await bot.send(USER, "america/new_york")
     assert "America/New_York" in (done[-1].text or "")
     assert "All set" in (done[-1].text or "")
