@@ -14,7 +14,7 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
@@ -87,13 +87,21 @@ def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, pe
     return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(7, per_week)))
 
 
-def position(catalog: Catalog, profile: Profile, number: int) -> tuple[int, int, int, bool, int]:
-    """(block, index of the session inside its block, week inside it, deload week, sessions a block)."""
+class Position(NamedTuple):
+    block: int
+    in_block: int
+    """The session's place inside its block, from 0."""
+    week: int
+    deload: bool
+    per_block: int
+
+
+def position(catalog: Catalog, profile: Profile, number: int) -> Position:
     plan = catalog.routines.level(profile.level)
     per_block = plan.block_weeks * profile.per_week
     block, index = divmod(number - 1, per_block)
     week = index // profile.per_week + 1
-    return block + 1, index, week, plan.deload is not None and week == plan.block_weeks, per_block
+    return Position(block + 1, index, week, plan.deload is not None and week == plan.block_weeks, per_block)
 
 
 _RANK = {level: rank for rank, level in enumerate(Level)}
@@ -123,14 +131,19 @@ def _main_pick(catalog: Catalog, slot_index: int, profile: Profile, block: int) 
     Deciding at the block's first session keeps the lift the same all block, even when something new
     becomes possible midway (a beginner's barbell); the next block then moves on to it.
     """
-    first_session = (block - 1) * position(catalog, profile, 1)[4] + 1
-    choices = slot_choices(catalog, catalog.routines.slot[slot_index], profile, first_session)
-    if not choices:
-        return None
-    previous = _main_pick(catalog, slot_index, profile, block - 1) if block > 1 else None
-    if previous is None or previous not in choices:
-        return choices[0]
-    return choices[(choices.index(previous) + 1) % len(choices)]
+    per_block = position(catalog, profile, 1).per_block
+    pick: Exercise | None = None
+    for current in range(1, block + 1):
+        choices = slot_choices(
+            catalog, catalog.routines.slot[slot_index], profile, (current - 1) * per_block + 1
+        )
+        if not choices:
+            pick = None
+        elif pick is None or pick not in choices:
+            pick = choices[0]
+        else:
+            pick = choices[(choices.index(pick) + 1) % len(choices)]
+    return pick
 
 
 def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
