@@ -2,81 +2,64 @@
 
 from __future__ import annotations
 
-import asyncio
+import logging
+from collections import deque
 from collections.abc import Awaitable, Coroutine
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-# PTB's own semaphore is taken before ``do_process_update``; sized like this it never makes an update
-# wait, so updates reach ``do_process_update`` in the order PTB started them (arrival order).
-_NO_LIMIT = 1 << 30
+log = logging.getLogger(__name__)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
     """PTB's update processor with a queue per chat.
 
     While one update waits on Telegram or the database, updates from other chats go ahead (up to
-    ``max_concurrent_updates`` at once), so one slow round trip no longer holds up every chat behind it.
-    A chat's own updates still run one at a time, in the order Telegram sent them: a second tap never
-    overtakes the first, and its replies come out in order. An update waiting for its chat's previous
-    one holds no slot, so a burst from one chat does not hold up the others either.
+    ``max_concurrent_updates`` chats at once), so one slow round trip no longer holds up every chat
+    behind it. A chat's own updates run one at a time, in the order Telegram sent them: a second tap
+    never overtakes the first, and its replies come out in order.
+
+    PTB takes one of its ``max_concurrent_updates`` slots before calling ``do_process_update``, in
+    arrival order. An update whose chat is already being served is queued behind that chat's current
+    update and its call returns at once, giving its slot back: the call serving the chat runs the queue
+    in the same slot. So a burst from one chat occupies one slot, not all of them, and
+    ``current_concurrent_updates`` counts the chats being served.
     """
 
-    __slots__ = ("_last", "_limit", "_relays", "_slots")
+    __slots__ = ("_queues",)
 
     def __init__(self, max_concurrent_updates: int) -> None:
-        if max_concurrent_updates < 1:
-            raise ValueError("max_concurrent_updates must be at least 1")
-        # PTB sizes its semaphore from the property while it initialises: unlimited until then.
-        self._limit = _NO_LIMIT
-        super().__init__(_NO_LIMIT)
-        self._limit = max_concurrent_updates
-        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
-        # Per chat, set when that chat's latest update so far has finished.
-        self._last: dict[int, asyncio.Event] = {}
-        self._relays: set[asyncio.Task[Any]] = set()
-
-    @property
-    def max_concurrent_updates(self) -> int:
-        return self._limit
+        super().__init__(max_concurrent_updates)
+        # Per chat being served: the updates that arrived meanwhile, oldest first.
+        self._queues: dict[int, deque[Awaitable[Any]]] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _chat_of(update)
         if key is None:
-            async with self._slots:
-                await coroutine
+            await coroutine
             return
-        before = self._last.get(key)
-        finished = asyncio.Event()
-        self._last[key] = finished
-        started = False
+        queue = self._queues.get(key)
+        if queue is not None:
+            queue.append(coroutine)
+            return
+        queue = self._queues[key] = deque()
+        current: Awaitable[Any] | None = coroutine
         try:
-            if before is not None:
-                await before.wait()
-            async with self._slots:
-                started = True
-                await coroutine
+            while current is not None:
+                try:
+                    await current
+                except Exception:
+                    # PTB's own processing hands handler errors to the error handlers; anything that
+                    # still escapes must not cost the chat the updates queued behind it.
+                    log.exception("update processing failed for chat %s", key)
+                current = queue.popleft() if queue else None
         finally:
-            if not started and isinstance(coroutine, Coroutine):
-                coroutine.close()  # cancelled before it began: no "never awaited" warning
-            if before is None or before.is_set():
-                self._finish(key, finished)
-            else:
-                # Cancelled while waiting: the chat's next update must still wait for the one before.
-                relay = asyncio.ensure_future(before.wait())
-                self._relays.add(relay)
-                relay.add_done_callback(lambda task: self._relayed(task, key, finished))
-
-    def _relayed(self, task: asyncio.Task[Any], key: int, finished: asyncio.Event) -> None:
-        self._relays.discard(task)
-        self._finish(key, finished)
-
-    def _finish(self, key: int, finished: asyncio.Event) -> None:
-        finished.set()
-        if self._last.get(key) is finished:
-            del self._last[key]
+            del self._queues[key]
+            for left in queue:
+                if isinstance(left, Coroutine):
+                    left.close()  # cancelled at shutdown before it began: no "never awaited" warning
 
     async def initialize(self) -> None:
         """Nothing to set up: the queues are created as chats write."""

@@ -111,6 +111,11 @@ async def test_a_burst_from_one_chat_keeps_its_order_beyond_the_slots(started: H
     assert started.errors == []
 
 
+def message(chat: int, update_id: int) -> Update:
+    raw = {"message_id": update_id, "date": 0, "chat": {"id": chat, "type": "private"}}
+    return Update.de_json({"update_id": update_id, "message": raw}, None)
+
+
 async def test_updates_without_a_chat_or_user_are_not_queued() -> None:
     processor = ChatOrderedProcessor(2)
     ran: list[str] = []
@@ -122,15 +127,11 @@ async def test_updates_without_a_chat_or_user_are_not_queued() -> None:
         processor.process_update(object(), work("a")), processor.process_update(object(), work("b"))
     )
     assert sorted(ran) == ["a", "b"]
-    assert processor._last == {}
+    assert processor._queues == {}
 
 
-async def test_a_cancelled_wait_keeps_the_chat_in_order() -> None:
+async def test_a_cancelled_chat_drops_its_queue_and_serves_the_next_update() -> None:
     processor = ChatOrderedProcessor(4)
-    update = Update.de_json(
-        {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}},
-        None,
-    )
     release = asyncio.Event()
     ran: list[str] = []
 
@@ -140,27 +141,61 @@ async def test_a_cancelled_wait_keeps_the_chat_in_order() -> None:
             await release.wait()
         ran.append(f"{name} done")
 
-    first = asyncio.create_task(processor.process_update(update, work("first", wait=True)))
-    second = asyncio.create_task(processor.process_update(update, work("second")))
-    third = asyncio.create_task(processor.process_update(update, work("third")))
-    await asyncio.sleep(0.01)
-    second.cancel()
-    await asyncio.sleep(0.01)
-    # The second's place in the queue is gone, but the third still waits for the first.
+    first = asyncio.create_task(processor.process_update(message(5, 1), work("first", wait=True)))
+    await asyncio.sleep(0)
+    # Queued behind the first: their calls return at once, the first one's task will run them.
+    await processor.process_update(message(5, 2), work("second"))
+    await processor.process_update(message(5, 3), work("third"))
     assert ran == ["first started"]
+    first.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert processor._queues == {}
+    assert processor.current_concurrent_updates == 0
+    await processor.process_update(message(5, 4), work("fourth"))
+    assert ran == ["first started", "fourth started", "fourth done"]
+
+
+async def test_a_failing_update_does_not_cost_its_chat_the_queued_ones() -> None:
+    processor = ChatOrderedProcessor(2)
+    release = asyncio.Event()
+    ran: list[str] = []
+
+    async def fail() -> None:
+        await release.wait()
+        raise RuntimeError("boom")
+
+    async def work(name: str) -> None:
+        ran.append(name)
+
+    first = asyncio.create_task(processor.process_update(message(5, 1), fail()))
+    await asyncio.sleep(0)
+    await processor.process_update(message(5, 2), work("second"))
     release.set()
-    await asyncio.gather(first, third)
-    assert ran == ["first started", "first done", "third started", "third done"]
-    assert second.cancelled()
-    assert processor._last == {}
+    await first
+    assert ran == ["second"]
+
+
+async def test_an_idle_processor_reports_no_updates_in_progress() -> None:
+    processor = ChatOrderedProcessor(8)
+    assert (processor.max_concurrent_updates, processor.current_concurrent_updates) == (8, 0)
+    release = asyncio.Event()
+    seen: list[int] = []
+
+    async def work() -> None:
+        seen.append(processor.current_concurrent_updates)
+        await release.wait()
+
+    tasks = [asyncio.create_task(processor.process_update(message(chat, chat), work())) for chat in (1, 1, 2)]
+    await asyncio.sleep(0.01)
+    assert seen == [1, 2]  # two chats served; chat 1's second update waits in its queue, in no slot
+    release.set()
+    await asyncio.gather(*tasks)
+    assert processor.current_concurrent_updates == 0
 
 
 async def test_waiting_updates_hold_no_slot() -> None:
     processor = ChatOrderedProcessor(2)
-
-    def message(chat: int, update_id: int) -> Update:
-        raw = {"message_id": update_id, "date": 0, "chat": {"id": chat, "type": "private"}}
-        return Update.de_json({"update_id": update_id, "message": raw}, None)
 
     release = asyncio.Event()
     ran: list[int] = []
