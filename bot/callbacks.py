@@ -1,17 +1,13 @@
 """Inline-button payloads: short, versioned, and checked before anything acts on them.
 
 Telegram caps callback data at 64 bytes and gives back whatever a client sends, so a payload is
-only trusted after ``unpack`` has checked its version and shape.
+only trusted after ``unpack`` has checked its version and shape. Pure (no Telegram import), so the
+scheduler's message builders encode the same payloads; ``bot.keyboards`` turns rows into keyboards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram._utils.types import JSONDict
 
 VERSION = "1"
 SEPARATOR = ":"
@@ -52,16 +48,3 @@ def unpack_day(value: str) -> date | None:
 def pattern(feature: str) -> str:
     """A regex routing this feature's buttons to its handler (validation happens in ``unpack``)."""
     return f"^{VERSION}{SEPARATOR}{feature}(?:{SEPARATOR}|$)"
-
-
-def markup(rows: Sequence[Sequence[tuple[str, str]]] | None) -> JSONDict | None:
-    """Rows of (label, callback data) as the Bot API's ``reply_markup``; None for no keyboard."""
-    return _markup(tuple(tuple(row) for row in rows)) if rows else None
-
-
-@lru_cache(maxsize=1024)
-def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> JSONDict:
-    # Nearly every message carries one of a few keyboards, so each is built and serialized once
-    # (PTB's to_dict walk per request was a twentieth of an update). Shared: callers only encode it.
-    keyboard = [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
-    return InlineKeyboardMarkup(keyboard).to_dict()

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import JSONDict
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.warnings import PTBUserWarning
 
 from bot.coach.answerer import Answerer
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import Texts
+from bot.keyboards import Markup
 from bot.settings import Settings
 from scheduler.messages import ReminderTexts
 from storage.db import make_sessionmaker
+
+# Bot.do_api_request warns when PTB has a method of the same name: CoachBot calls it on purpose, to
+# skip parsing an answer nobody reads. (pyproject.toml's pytest filterwarnings says the same for tests.)
+warnings.filterwarnings("ignore", r"Please use 'Bot\.(sendMessage|editMessageText)'", category=PTBUserWarning)
 
 
 def system_clock() -> datetime:
@@ -75,41 +81,54 @@ class CoachBot(ExtBot[None]):
     """PTB's ExtBot, plus the two calls nearly every reply is, without reading Telegram's answer.
 
     ``send_message`` and ``edit_message_text`` parse the answer into a ``Message`` that no handler
-    reads: a tenth of an update's CPU (BENCHMARKS.md §1). These post through the same ``_post`` as
-    they do, so the rate limiter and PTB's error mapping (BadRequest, Forbidden, RetryAfter…) still
-    apply, and so do ``Defaults`` for the options left to them here; the text is always HTML.
-    ``markup`` is what ``bot.callbacks.markup`` returns.
+    reads: a tenth of an update's CPU (BENCHMARKS.md §1). These go through ``Bot.do_api_request``,
+    PTB's documented way to make a call and get the raw answer: the rate limiter and PTB's error
+    mapping (BadRequest, Forbidden, RetryAfter…) still apply. ``do_api_request`` leaves ``Defaults``
+    out, so the options the bot's ``Defaults`` set for replies are added here; the text is always HTML.
+    ``markup`` is what ``bot.keyboards.markup`` returns.
     """
 
+    @cached_property
+    def _send_options(self) -> dict[str, object]:
+        defaults = self.defaults
+        if defaults is None:
+            return {}
+        options = {
+            "disable_notification": defaults.disable_notification,
+            "protect_content": defaults.protect_content,
+            "link_preview_options": defaults.link_preview_options,
+        }
+        return {name: value for name, value in options.items() if value is not None}
+
+    @cached_property
+    def _edit_options(self) -> dict[str, object]:
+        return {name: value for name, value in self._send_options.items() if name == "link_preview_options"}
+
     async def send_text(
-        self, chat_id: int, text: str, markup: JSONDict | None = None, *, thread_id: int | None = None
+        self, chat_id: int, text: str, markup: Markup | None = None, *, thread_id: int | None = None
     ) -> None:
-        await self._post(
+        await self.do_api_request(
             "sendMessage",
             {
                 "chat_id": chat_id,
                 "message_thread_id": thread_id,
                 "text": text,
-                "parse_mode": ParseMode.HTML,
+                "parse_mode": ParseMode.HTML.value,
                 "reply_markup": markup,
-                "disable_notification": DEFAULT_NONE,
-                "protect_content": DEFAULT_NONE,
-                "link_preview_options": DEFAULT_NONE,
+                **self._send_options,
             },
         )
 
-    async def edit_text(
-        self, chat_id: int, message_id: int, text: str, markup: JSONDict | None = None
-    ) -> None:
-        await self._post(
+    async def edit_text(self, chat_id: int, message_id: int, text: str, markup: Markup | None = None) -> None:
+        await self.do_api_request(
             "editMessageText",
             {
                 "chat_id": chat_id,
                 "message_id": message_id,
                 "text": text,
-                "parse_mode": ParseMode.HTML,
+                "parse_mode": ParseMode.HTML.value,
                 "reply_markup": markup,
-                "link_preview_options": DEFAULT_NONE,
+                **self._edit_options,
             },
         )
 

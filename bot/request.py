@@ -10,10 +10,9 @@ multipart encoding PTB already relies on.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import aiohttp
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
@@ -66,10 +65,10 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
@@ -77,9 +76,9 @@ class AiohttpRequest(BaseRequest):
             return await self._files.do_request(
                 url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
             )
-        read = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
-        connect = self._connect_timeout if isinstance(connect_timeout, DefaultValue) else connect_timeout
-        pool = self._pool_timeout if isinstance(pool_timeout, DefaultValue) else pool_timeout
+        read = _timeout(read_timeout, self._read_timeout)
+        connect = _timeout(connect_timeout, self._connect_timeout)
+        pool = _timeout(pool_timeout, self._pool_timeout)
         # aiohttp's "connect" covers waiting for a pooled connection plus opening one.
         waiting = None if connect is None or pool is None else connect + pool
         timeout = aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=read)
@@ -95,3 +94,10 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut(f"Timed out talking to the Bot API: {error!r}") from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp: {error!r}") from error
+
+
+def _timeout(value: object, default: float | None) -> float | None:
+    """A timeout as PTB passes it (seconds, None for no limit, or ``BaseRequest.DEFAULT_NONE``)."""
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    return default

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,14 +15,12 @@ from telegram import Message, Update
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 
-from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
+from bot.keyboards import Buttons, markup
 from scheduler.planning import SPARSE_AFTER, reschedule
 from storage import repo
 from storage.models import Chat
-
-Buttons = Sequence[Sequence[tuple[str, str]]]
 
 
 @dataclass
@@ -117,7 +115,7 @@ async def reply(update: Update, context: BotContext, text: str, buttons: Buttons
     assert chat is not None
     message = update.effective_message
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
-    await context.bot.send_text(chat.id, clip(text), callbacks.markup(buttons), thread_id=thread)
+    await context.bot.send_text(chat.id, clip(text), markup(buttons), thread_id=thread)
 
 
 async def edit_or_reply(
@@ -127,8 +125,8 @@ async def edit_or_reply(
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
         try:
-            markup = callbacks.markup(buttons)
-            await context.bot.edit_text(query.message.chat_id, query.message.message_id, clip(text), markup)
+            keyboard = markup(buttons)
+            await context.bot.edit_text(query.message.chat_id, query.message.message_id, clip(text), keyboard)
             return
         except BadRequest as error:
             if "not modified" in str(error).lower():

@@ -6,7 +6,8 @@ from telegram import Message, MessageEntity, Update
 
 from bot import callbacks
 from bot.context import BotContext
-from bot.handlers.common import Buttons, Turn, escape, reply, turn
+from bot.handlers.common import Turn, escape, reply, turn
+from bot.keyboards import Buttons
 
 MAX_QUESTION = 1000
 

@@ -12,7 +12,8 @@ from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.context import BotContext
 from bot.handlers import faq, kit
-from bot.handlers.common import Buttons, Turn, equipment_label, escape, level_label, turn
+from bot.handlers.common import Turn, equipment_label, escape, level_label, turn
+from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 

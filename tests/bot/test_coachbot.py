@@ -5,7 +5,7 @@ from telegram import LinkPreviewOptions
 from telegram.error import BadRequest
 from telegram.ext import Defaults
 
-from bot import callbacks
+from bot import keyboards
 from bot.context import CoachBot
 from bot.fakeapi import FakeBotApi, FakeRequest
 
@@ -19,7 +19,7 @@ async def test_replies_take_the_bots_defaults_and_are_html() -> None:
     request = FakeRequest(api)
     defaults = Defaults(disable_notification=True, link_preview_options=LinkPreviewOptions(is_disabled=True))
     async with CoachBot(TOKEN, request=request, get_updates_request=request, defaults=defaults) as bot:
-        assert await bot.send_text(CHAT, "<b>Hi</b>", callbacks.markup([[("OK", "1:ok")]])) is None
+        assert await bot.send_text(CHAT, "<b>Hi</b>", keyboards.markup([[("OK", "1:ok")]])) is None
         [sent] = api.sent
         assert sent.params["parse_mode"] == "HTML" and sent.plain_text == "Hi"
         assert sent.params["disable_notification"] is True

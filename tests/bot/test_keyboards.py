@@ -2,7 +2,7 @@
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import callbacks
+from bot import callbacks, keyboards
 
 
 def test_markup_is_ptbs_serialization_and_shared_per_layout() -> None:
@@ -10,8 +10,8 @@ def test_markup_is_ptbs_serialization_and_shared_per_layout() -> None:
     expected = InlineKeyboardMarkup(
         [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
     ).to_dict()
-    first = callbacks.markup(rows)
+    first = keyboards.markup(rows)
     assert first == expected
-    assert callbacks.markup([list(row) for row in rows]) is first, "same layout, same object"
-    assert callbacks.markup([[("✅ Done", callbacks.pack("done"))]]) != first
-    assert callbacks.markup([]) is None and callbacks.markup(None) is None, "no rows, no keyboard"
+    assert keyboards.markup([list(row) for row in rows]) is first, "same layout, same object"
+    assert keyboards.markup([[("✅ Done", callbacks.pack("done"))]]) != first
+    assert keyboards.markup([]) is None and keyboards.markup(None) is None, "no rows, no keyboard"
