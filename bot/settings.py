@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-
-from scheduler.pacing import PAID_LIMIT
+from telegram.constants import FloodLimit
 
 TOKEN_HELP = (
     "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), put "
@@ -28,7 +27,7 @@ MIN_WEBHOOK_SECRET_LENGTH = 32
 FREE_RATE = 29
 # Paid: 2 % under Telegram's 1,000/s leaves the pacer room for the jitter between a send and its
 # arrival (scheduler.pacing.Pacer, told the limit); at 1 % under, a 50,000-message run met one 429.
-PAID_RATE = PAID_LIMIT * 98 // 100
+PAID_RATE = FloodLimit.PAID_MESSAGES_PER_SECOND * 98 // 100
 # Reminder senders for a paid-broadcast rate: what 980/s needs on a 2-core machine (BENCHMARKS.md §2).
 PAID_CONCURRENCY = 64
 SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
