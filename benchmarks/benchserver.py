@@ -1,6 +1,6 @@
 """A lean loopback Bot API server for benchmarks, run in its own process.
 
-``bot.fakeserver`` is the faithful test double (HTML parsing, chat registry, recordings); this server
+``fakeapi.server`` is the faithful test double (HTML parsing, chat registry, recordings); this server
 answers only what the benchmarks need, as cheaply as possible, so it is not the bottleneck when a bot
 is measured against it (``run_all.py`` measures both servers' capacity and prints them side by side).
 

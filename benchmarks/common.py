@@ -75,9 +75,9 @@ def bench_server() -> Iterator[str]:
 
 @contextlib.contextmanager
 def fake_server() -> Iterator[str]:
-    """The project's HTTP test double (bot.fakeserver) in its own process, accepting any chat."""
+    """The project's HTTP test double (fakeapi.server) in its own process, accepting any chat."""
     port = free_port()
-    with child(["-m", "bot.fakeserver", "--port", str(port), "--auto-chats"]) as process:
+    with child(["-m", "fakeapi.server", "--port", str(port), "--auto-chats"]) as process:
         line = process.stdout.readline()
         if "listening" not in line:
             raise RuntimeError(f"fake server did not start: {line!r}")

@@ -149,7 +149,7 @@ def server_capacity(seconds: float) -> list[list[str]]:
     rows = []
     for name, server in (
         ("benchmarks/benchserver.py", bench_server),
-        ("bot.fakeserver (the test double)", fake_server),
+        ("fakeapi.server (the test double)", fake_server),
     ):
         with server() as base:
             rate = asyncio.run(_loadgen(base, seconds, 8))

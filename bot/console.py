@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 
 from bot.app import build_application
-from bot.fakeapi import FakeBotApi, FakeRequest, SentMessage, drive
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
 

@@ -12,7 +12,7 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.fakeapi import FakeBotApi, SentMessage
+from fakeapi import FakeBotApi, SentMessage
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_SETTINGS = ("TELEGRAM_", "DATABASE_", "DEFAULT_", "WEBHOOK_", "LOG_", "SCHEDULER_", "REMINDER_", "ADMIN_")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.fakeapi import FakeBotApi, SentMessage
-from bot.fakeserver import FakeTelegramServer
+from fakeapi import FakeBotApi, SentMessage
+from fakeapi.server import FakeTelegramServer
 from tests.processes import finish, start_bot, wait_for_messages
 
 TOKEN = "987654321:AAE2e-end-to-end-secret-token-value"

@@ -44,8 +44,8 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.fakeapi import FakeBotApi, FakeRequest, coerce_form_params, drive, render_html
-from bot.fakeserver import FakeTelegramServer
+from fakeapi import FakeBotApi, FakeRequest, coerce_form_params, drive, render_html
+from fakeapi.server import FakeTelegramServer
 
 TOKEN = "123:ABC"
 USER = 1001

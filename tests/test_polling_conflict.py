@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.fakeapi import FakeBotApi
-from bot.fakeserver import FakeTelegramServer
 from bot.runner import ANOTHER_POLLER, EXIT_CONFLICT, ConflictWatch
+from fakeapi import FakeBotApi
+from fakeapi.server import FakeTelegramServer
 from tests.processes import finish, start_bot, wait_for_messages
 
 TOKEN = "555666777:AAF-polling-conflict-token-value-0000"

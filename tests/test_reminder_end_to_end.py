@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.fakeapi import FakeBotApi, SentMessage
-from bot.fakeserver import FakeTelegramServer
+from fakeapi import FakeBotApi, SentMessage
+from fakeapi.server import FakeTelegramServer
 from scheduler.slots import WEEKDAY_NAMES
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")

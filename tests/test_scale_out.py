@@ -41,9 +41,9 @@ from telegram.error import NetworkError, RetryAfter, TimedOut
 from bot.coach import rules
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.model import Equipment, Level
-from bot.fakeapi import FakeBotApi, FakeRequest
-from bot.fakeserver import parse_fault
 from bot.request import AiohttpRequest
+from fakeapi import FakeBotApi, FakeRequest
+from fakeapi.server import parse_fault
 from scheduler.dispatch import PENDING, Content, DispatchConfig, TickReport, tick
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
@@ -127,7 +127,7 @@ def child_env() -> dict[str, str]:
 
 @contextlib.asynccontextmanager
 async def fake_server(log: Path, *args: str) -> AsyncIterator[ServerProcess]:
-    """``python -m bot.fakeserver --port 0`` in its own process; the port is read off its first line."""
+    """``python -m fakeapi.server --port 0`` in its own process; the port is read off its first line."""
     # The server's log (tornado warns about every 4xx/5xx it answers) goes to a file: an unread pipe would
     # fill up and freeze the server.
     with log.open("wb") as sink:
@@ -135,7 +135,7 @@ async def fake_server(log: Path, *args: str) -> AsyncIterator[ServerProcess]:
             sys.executable,
             "-u",
             "-m",
-            "bot.fakeserver",
+            "fakeapi.server",
             "--port",
             "0",
             "--auto-chats",

@@ -22,10 +22,10 @@ from pydantic import SecretStr
 
 from bot.app import build_application
 from bot.context import CoachApplication
-from bot.fakeapi import FakeBotApi, FakeRequest
-from bot.fakeserver import FakeTelegramServer
 from bot.settings import Settings, SettingsError, load_settings
 from bot.webhook import SECRET_HEADER, WebhookServer
+from fakeapi import FakeBotApi, FakeRequest
+from fakeapi.server import FakeTelegramServer
 from storage.db import create_engine
 from storage.migrate import upgrade
 from tests.processes import bot_env, finish, start_bot, wait_for_messages

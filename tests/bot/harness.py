@@ -11,8 +11,8 @@ from typing import Any
 
 from bot.app import build_application
 from bot.context import CoachApplication
-from bot.fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from bot.settings import Settings
+from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
 

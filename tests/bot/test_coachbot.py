@@ -7,7 +7,7 @@ from telegram.ext import Defaults
 
 from bot import keyboards
 from bot.context import CoachBot
-from bot.fakeapi import FakeBotApi, FakeRequest
+from fakeapi import FakeBotApi, FakeRequest
 
 TOKEN = "123456:TEST-token-for-the-double-only-000"
 CHAT = 7001

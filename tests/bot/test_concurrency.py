@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import callbacks
 from bot.app import build_application
 from bot.coach.model import Equipment, Level
-from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest
 from storage import repo
 from storage.models import Chat
 from tests.bot.harness import TOKEN, Clock, Harness

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from bot.callbacks import MAX_BYTES
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import Texts
-from bot.fakeapi import MAX_TEXT_LENGTH, SentMessage
 from bot.handlers.onboarding import EQUIPMENT, LEVEL, TIMEZONE
+from fakeapi import MAX_TEXT_LENGTH, SentMessage
 from storage import repo
 from tests.bot.harness import Harness
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bot.fakeapi import FakeBotApi
+from fakeapi import FakeBotApi
 from storage import repo
 from tests.bot.harness import Harness, running_harness
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot import callbacks
-from bot.fakeapi import SentMessage
+from fakeapi import SentMessage
 from scheduler import dispatch
 from scheduler.dispatch import Content, TickReport
 from storage import repo

@@ -6,9 +6,9 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.fakeapi import FakeBotApi
-from bot.fakeserver import FakeTelegramServer
 from bot.request import AiohttpRequest
+from fakeapi import FakeBotApi
+from fakeapi.server import FakeTelegramServer
 
 TOKEN = "424242:aiohttp-transport-test-token-000000"
 USER = 31

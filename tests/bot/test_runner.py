@@ -10,8 +10,8 @@ import pytest
 
 from bot import runner
 from bot.app import build_application
-from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest
 from scheduler import service
 from storage.db import create_engine
 from storage.migrate import upgrade

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.fakeapi import drive
+from fakeapi import drive
 from storage.models import WorkoutLog
 from tests.bot.harness import Harness
 

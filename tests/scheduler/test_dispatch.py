@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot import callbacks
 from bot.app import build_application
 from bot.context import CoachApplication
-from bot.fakeapi import FakeBotApi, FakeRequest, SentMessage
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest, SentMessage
 from scheduler import dispatch
 from scheduler.dispatch import Content, DispatchConfig, TickReport
 from scheduler.messages import ReminderTexts

@@ -24,8 +24,8 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
 from bot.context import BotContext, CoachApplication
-from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import PAID_CONCURRENCY, Settings
+from fakeapi import FakeBotApi, FakeRequest
 from scheduler import dispatch, outcomes, service
 from scheduler.dispatch import Content, DispatchConfig
 from scheduler.pacing import Pacer

@@ -1,4 +1,4 @@
-"""The :mod:`bot.fakeapi` emulator served over real HTTP, for end-to-end runs of the real bot.
+"""The :mod:`fakeapi` emulator served over real HTTP, for end-to-end runs of the real bot.
 
 Point the bot at it with ``TELEGRAM_BASE_URL=http://127.0.0.1:PORT/bot``.  Besides the Bot API
 (``/bot<token>/<method>``, form, multipart, query-string or JSON parameters, like Telegram) it offers a
@@ -21,7 +21,7 @@ small control surface so a person or a script can play the user while the bot po
   calls that took effect but got no answer (so may be repeated legitimately), and calls that came sooner
   than a 429's ``retry_after`` allowed for that chat.
 
-Run standalone with ``python -m bot.fakeserver --port 8081`` (``--port 0`` picks a free port); the first
+Run standalone with ``python -m fakeapi.server --port 8081`` (``--port 0`` picks a free port); the first
 line on stdout is ``port=N listening; TELEGRAM_BASE_URL=…`` so a parent process can read the port.
 Standing faults can be given at start, e.g. ``--fault method=sendMessage,status=429,retry_after=1,rate=0.05
 --fault stall,rate=0.001 --fault drop,every=500 --block 1001,1002 --seed 7``.
@@ -42,7 +42,7 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from bot.fakeapi import DroppedConnection, FakeBotApi, StalledRequest, coerce_form_params
+from fakeapi import DroppedConnection, FakeBotApi, StalledRequest, coerce_form_params
 
 __all__ = ["FakeTelegramServer", "main", "parse_fault"]
 
@@ -422,7 +422,7 @@ async def _serve(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m bot.fakeserver", description="Serve the fake Telegram Bot API."
+        prog="python -m fakeapi.server", description="Serve the fake Telegram Bot API."
     )
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--host", default="127.0.0.1")

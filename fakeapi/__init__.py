@@ -1,0 +1,33 @@
+"""A stand-in for the Telegram Bot API: in process (``FakeRequest``) or over HTTP (``fakeapi.server``).
+
+The tests use it as the Bot API double and ``backcoach chat`` as its transport. It imports nothing from
+the bot, so it stays an independent stand-in for Telegram.
+"""
+
+from fakeapi.api import (
+    MAX_TEXT_LENGTH,
+    CallbackAnswer,
+    DroppedConnection,
+    FakeBotApi,
+    FakeRequest,
+    FaultRule,
+    SentMessage,
+    StalledRequest,
+    coerce_form_params,
+    drive,
+    render_html,
+)
+
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "CallbackAnswer",
+    "DroppedConnection",
+    "FakeBotApi",
+    "FakeRequest",
+    "FaultRule",
+    "SentMessage",
+    "StalledRequest",
+    "coerce_form_params",
+    "drive",
+    "render_html",
+]
