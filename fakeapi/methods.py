@@ -1,0 +1,374 @@
+"""The Bot API methods the double answers, each as Telegram would for the state in ``fakeapi.state``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Awaitable, Callable
+from functools import cached_property
+from typing import Any, Final
+
+from fakeapi.checks import check_markup, render_text, scope_key
+from fakeapi.errors import ApiError, bad_request
+from fakeapi.faults import FaultInjection
+from fakeapi.state import METHODS, CallbackAnswer, SentMessage, chat_id_of
+
+JSON = dict[str, Any]
+
+MAX_UPDATES_LIMIT: Final = 100
+
+CHAT_ACTIONS: Final = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+
+
+class BotApiMethods(FaultInjection):
+    """``handler(method)`` is the coroutine function answering that Bot API method."""
+
+    def handler(self, method: str) -> Callable[[JSON], Awaitable[Any]] | None:
+        return self._handlers.get(method)
+
+    @cached_property
+    def _handlers(self) -> dict[str, Callable[[JSON], Awaitable[Any]]]:
+        handlers: dict[str, Callable[[JSON], Awaitable[Any]]] = {
+            "getMe": self._get_me,
+            "getUpdates": self._get_updates,
+            "setMyCommands": self._set_my_commands,
+            "getMyCommands": self._get_my_commands,
+            "deleteMyCommands": self._delete_my_commands,
+            "sendMessage": self._send_message,
+            "editMessageText": self._edit_message_text,
+            "editMessageReplyMarkup": self._edit_message_reply_markup,
+            "deleteMessage": self._delete_message,
+            "answerCallbackQuery": self._answer_callback_query,
+            "sendChatAction": self._send_chat_action,
+            "setWebhook": self._set_webhook,
+            "deleteWebhook": self._delete_webhook,
+            "getWebhookInfo": self._get_webhook_info,
+            "getChat": self._get_chat,
+            "close": self._true,
+            "logOut": self._true,
+        }
+        # A new method needs both: its name in fakeapi.state.METHODS and its coroutine here.
+        assert handlers.keys() == set(METHODS)
+        return handlers
+
+    async def _true(self, params: JSON) -> bool:
+        return True
+
+    async def _get_me(self, params: JSON) -> JSON:
+        return {
+            **self.bot_user,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+
+    async def _get_updates(self, params: JSON) -> list[JSON]:
+        if self.webhook_url:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
+        offset = chat_id_of(params.get("offset")) or 0
+        limit = chat_id_of(params.get("limit")) or MAX_UPDATES_LIMIT
+        limit = max(1, min(limit, MAX_UPDATES_LIMIT))
+        timeout = params.get("timeout") or 0
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, list):
+            # An empty list means "back to the default set", which for the emulator is everything.
+            self.allowed_updates = allowed or None
+
+        self._confirm(offset)
+        if not self._queue and isinstance(timeout, int | float) and timeout > 0:
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._poll_waiters.add(waiter)
+            try:
+                await asyncio.wait_for(waiter, timeout)
+            except TimeoutError:
+                pass
+            finally:
+                self._poll_waiters.discard(waiter)
+
+        result: list[JSON] = []
+        for update in self._queue:
+            if self.allowed_updates is None or any(kind in update for kind in self.allowed_updates):
+                result.append(update)
+                if len(result) == limit:
+                    break
+        return result
+
+    def _confirm(self, offset: int) -> None:
+        if offset < 0:
+            # A negative offset keeps only the last -offset updates and forgets the rest.
+            del self._queue[: max(0, len(self._queue) + offset)]
+        elif offset > 0:
+            self._queue = [update for update in self._queue if update["update_id"] >= offset]
+
+    async def _set_my_commands(self, params: JSON) -> bool:
+        commands = params.get("commands")
+        if isinstance(commands, str):
+            commands = json.loads(commands)
+        if not isinstance(commands, list) or len(commands) > MAX_UPDATES_LIMIT:
+            raise bad_request("commands must be an array of at most 100 BotCommand")
+        for command in commands:
+            name = command.get("command") if isinstance(command, dict) else None
+            description = command.get("description") if isinstance(command, dict) else None
+            if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_]{1,32}", name):
+                raise bad_request("BOT_COMMAND_INVALID")
+            if not isinstance(description, str) or not 1 <= len(description.strip()) <= 256:
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        key = (scope_key(params.get("scope")), str(params.get("language_code") or ""))
+        self._commands[key] = [{"command": c["command"], "description": c["description"]} for c in commands]
+        return True
+
+    async def _get_my_commands(self, params: JSON) -> list[JSON]:
+        return self.commands(params.get("scope"), str(params.get("language_code") or ""))
+
+    async def _delete_my_commands(self, params: JSON) -> bool:
+        key = (scope_key(params.get("scope")), str(params.get("language_code") or ""))
+        self._commands.pop(key, None)
+        return True
+
+    async def _send_message(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        chat_id: int = chat["id"]
+        plain, entities = render_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
+        markup = check_markup(params.get("reply_markup"))
+        reply_target = self._reply_target(chat_id, params)
+
+        message: JSON = {
+            "message_id": self._new_message_id(chat_id),
+            "from": self.bot_user,
+            "chat": chat,
+            "date": self._now(),
+            "text": plain,
+        }
+        if entities:
+            message["entities"] = entities
+        thread_id = chat_id_of(params.get("message_thread_id"))
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            if chat.get("is_forum"):
+                message["is_topic_message"] = True
+        if reply_target is not None:
+            message["reply_to_message"] = self._as_reply(reply_target)
+        # Only inline keyboards are echoed back; reply keyboards live on the client.
+        if markup is not None and "inline_keyboard" in markup:
+            message["reply_markup"] = markup
+        self._messages.setdefault(chat_id, {})[message["message_id"]] = message
+        text = params["text"]
+        parse_mode = params.get("parse_mode")
+        self._sources[(chat_id, message["message_id"])] = (text, parse_mode)
+        self._record(
+            SentMessage(
+                "sendMessage",
+                chat_id,
+                message["message_id"],
+                text,
+                parse_mode,
+                markup,
+                params,
+                plain,
+                entities,
+            )
+        )
+        return message
+
+    def _reply_target(self, chat_id: int, params: JSON) -> JSON | None:
+        reply = params.get("reply_parameters")
+        if isinstance(reply, str):
+            reply = json.loads(reply)
+        if isinstance(reply, dict):
+            target_id = chat_id_of(reply.get("message_id"))
+            target_chat = chat_id_of(reply.get("chat_id")) or chat_id
+            lenient = bool(reply.get("allow_sending_without_reply"))
+        else:
+            target_id = chat_id_of(params.get("reply_to_message_id"))
+            target_chat = chat_id
+            lenient = bool(params.get("allow_sending_without_reply"))
+        if target_id is None:
+            return None
+        target = self.message(target_chat, target_id)
+        if target is None and not lenient:
+            raise bad_request("message to be replied not found")
+        return target
+
+    async def _edit_message_text(self, params: JSON) -> JSON:
+        chat, message = self._bot_message(params, "message to edit not found")
+        if message["from"]["id"] != self.bot_user["id"]:
+            raise bad_request("message can't be edited")
+        if "text" not in message:
+            raise bad_request("there is no text in the message to edit")
+        plain, entities = render_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
+        markup = check_markup(params.get("reply_markup"))
+        # Leaving reply_markup out of an edit removes the inline keyboard, as on Telegram.
+        inline = markup if markup is not None and "inline_keyboard" in markup else None
+        if (
+            plain == message["text"]
+            and entities == message.get("entities", [])
+            and inline == message.get("reply_markup")
+        ):
+            raise bad_request(
+                "message is not modified: specified new message content and reply markup are exactly the "
+                "same as a content and reply markup of the current message"
+            )
+        self._apply_edit(message, plain, entities, inline)
+        text = params["text"]
+        parse_mode = params.get("parse_mode")
+        self._sources[(chat["id"], message["message_id"])] = (text, parse_mode)
+        self._record(
+            SentMessage(
+                "editMessageText",
+                chat["id"],
+                message["message_id"],
+                text,
+                parse_mode,
+                markup,
+                params,
+                plain,
+                entities,
+            )
+        )
+        return message
+
+    async def _edit_message_reply_markup(self, params: JSON) -> JSON:
+        chat, message = self._bot_message(params, "message to edit not found")
+        if message["from"]["id"] != self.bot_user["id"]:
+            raise bad_request("message can't be edited")
+        markup = check_markup(params.get("reply_markup"))
+        inline = markup if markup is not None and "inline_keyboard" in markup else None
+        if inline == message.get("reply_markup"):
+            raise bad_request(
+                "message is not modified: specified new message content and reply markup are exactly the "
+                "same as a content and reply markup of the current message"
+            )
+        self._apply_edit(message, message.get("text"), message.get("entities", []), inline)
+        text, parse_mode = self._sources.get((chat["id"], message["message_id"]), (message.get("text"), None))
+        self._record(
+            SentMessage(
+                "editMessageReplyMarkup",
+                chat["id"],
+                message["message_id"],
+                text,
+                parse_mode,
+                markup,
+                params,
+                message.get("text"),
+                list(message.get("entities", [])),
+            )
+        )
+        return message
+
+    def _apply_edit(self, message: JSON, text: str | None, entities: list[JSON], inline: JSON | None) -> None:
+        if text is not None:
+            message["text"] = text
+        if entities:
+            message["entities"] = entities
+        else:
+            message.pop("entities", None)
+        if inline is not None:
+            message["reply_markup"] = inline
+        else:
+            message.pop("reply_markup", None)
+        message["edit_date"] = self._now()
+
+    async def _delete_message(self, params: JSON) -> bool:
+        chat, message = self._bot_message(params, "message to delete not found")
+        del self._messages[chat["id"]][message["message_id"]]
+        self._sources.pop((chat["id"], message["message_id"]), None)
+        self.deleted.append((chat["id"], message["message_id"]))
+        return True
+
+    async def _answer_callback_query(self, params: JSON) -> bool:
+        query_id = str(params.get("callback_query_id") or "")
+        if query_id not in self._open_queries:
+            raise bad_request("query is too old and response timeout expired or query ID is invalid")
+        text = params.get("text")
+        if isinstance(text, str) and len(text) > 200:
+            raise bad_request("MESSAGE_TOO_LONG")
+        self._open_queries.discard(query_id)
+        url = params.get("url")
+        self.callback_answers.append(
+            CallbackAnswer(
+                query_id,
+                text if isinstance(text, str) else None,
+                bool(params.get("show_alert")),
+                url if isinstance(url, str) else None,
+                params,
+            )
+        )
+        return True
+
+    async def _send_chat_action(self, params: JSON) -> bool:
+        chat = self._chat(params)
+        action = params.get("action")
+        if action not in CHAT_ACTIONS:
+            raise bad_request("wrong parameter action in request")
+        self.chat_actions.append((chat["id"], str(action)))
+        return True
+
+    async def _set_webhook(self, params: JSON) -> bool:
+        url = params.get("url") or ""
+        if not isinstance(url, str):
+            raise bad_request("bad webhook: Webhook URL must be a String")
+        if url and not url.startswith("https://"):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        if params.get("drop_pending_updates"):
+            self._queue.clear()
+        self.webhook_url = url
+        self._webhook = {}
+        if url:
+            self._webhook["max_connections"] = chat_id_of(params.get("max_connections")) or 40
+            allowed = params.get("allowed_updates")
+            if isinstance(allowed, list) and allowed:
+                self._webhook["allowed_updates"] = allowed
+        # A set webhook wakes pending long polls, which then fail with 409 as on Telegram.
+        self.wake_pollers()
+        return True
+
+    async def _delete_webhook(self, params: JSON) -> bool:
+        if params.get("drop_pending_updates"):
+            self._queue.clear()
+        self.webhook_url = ""
+        self._webhook = {}
+        return True
+
+    async def _get_webhook_info(self, params: JSON) -> JSON:
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._queue),
+            **self._webhook,
+        }
+
+    async def _get_chat(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        return {
+            **chat,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": True,
+                "limited_gifts": True,
+                "unique_gifts": True,
+                "premium_subscription": True,
+                "gifts_from_channels": True,
+            },
+        }
