@@ -1,7 +1,8 @@
 """``backcoach chat``: the real Application and handlers in a terminal, with no Telegram and no token.
 
 Updates go through the in-process Bot API double, so what you see here is exactly what a chat would get;
-inline buttons are shown as numbered choices.
+inline buttons are shown as numbered choices, and a button's toast or alert (answerCallbackQuery) as a
+line of its own.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 from bot.app import build_application
 from bot.settings import Settings
-from fakeapi import FakeBotApi, FakeRequest, SentMessage, drive
+from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
 
@@ -29,6 +30,12 @@ def show(message: SentMessage, write: Callable[[str], object]) -> list[tuple[str
     for number, (label, _data) in enumerate(choices, start=1):
         write(f"   [{number}] {label}\n")
     return choices
+
+
+def show_answer(answer: CallbackAnswer, write: Callable[[str], object]) -> None:
+    """A button press's answer: Telegram shows its text as a toast, or as an alert to dismiss."""
+    if answer.text:
+        write(f"\n  {'⚠ alert' if answer.show_alert else 'toast'}: {answer.text}\n")
 
 
 async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
@@ -53,12 +60,14 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
                 break
             if line in {"/quit", "/exit"}:
                 break
-            before = len(api.sent)
+            before, answered = len(api.sent), len(api.callback_answers)
             if line.isdigit() and choices and 1 <= int(line) <= len(choices):
                 update = api.make_callback(USER_ID, USER_ID, last_with_buttons, choices[int(line) - 1][1])
             else:
                 update = api.make_message(USER_ID, USER_ID, line)
             await drive(app, update)
+            for answer in api.callback_answers[answered:]:
+                show_answer(answer, write)
             for message in api.sent[before:]:
                 shown = show(message, write)
                 if shown:
