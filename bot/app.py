@@ -26,14 +26,13 @@ from bot import callbacks
 from bot.coach import rules
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
-from bot.coach.texts import Texts
+from bot.coach.texts import ReminderTexts, Texts
 from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
 from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
 from bot.ordering import ChatOrderedProcessor
 from bot.request import AiohttpRequest
 from bot.settings import Settings
 from scheduler import service as reminder_service
-from scheduler.messages import ReminderTexts
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS

@@ -17,10 +17,9 @@ from telegram.warnings import PTBUserWarning
 from bot.coach.answerer import Answerer
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
-from bot.coach.texts import Texts
+from bot.coach.texts import ReminderTexts, Texts
 from bot.keyboards import Markup
 from bot.settings import Settings
-from scheduler.messages import ReminderTexts
 from storage.db import make_sessionmaker
 
 # Bot.do_api_request warns when PTB has a method of the same name: CoachBot calls it on purpose, to

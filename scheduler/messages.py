@@ -1,22 +1,22 @@
 """What reminders, rest-day nudges and the /reminders menu say, and which buttons they carry.
 
-Pure: the texts come from ``bot/content/reminders.toml`` and everything else is passed in, so the
-scheduler and the handlers render the same words and both are tested without Telegram or a database.
+Pure: the texts come from ``bot/content/reminders.toml`` (``bot.coach.texts.ReminderTexts``) and
+everything else is passed in, so the scheduler and the handlers render the same words and both are
+tested without Telegram or a database.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from pathlib import Path
-from string import Formatter
 
 from bot import callbacks
-from scheduler.slots import WEEKDAY_NAMES
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "bot" / "content" / "reminders.toml"
+# ReminderTexts is re-exported: the dispatcher and the handlers reach the catalog as messages.ReminderTexts.
+from bot.coach.texts import ReminderTexts as ReminderTexts
+from bot.coach.texts import escape
+from scheduler.slots import WEEKDAY_NAMES
 
 Buttons = tuple[tuple[tuple[str, str], ...], ...]
 
@@ -51,38 +51,6 @@ def time_button(at: time) -> str:
 
 def nudges_button(on: bool) -> str:
     return callbacks.pack("rem", "nudges", "on" if on else "off")
-
-
-@dataclass(frozen=True)
-class ReminderTexts:
-    openers: tuple[str, ...]
-    lines: Mapping[str, str]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> ReminderTexts:
-        source = path or DEFAULT_PATH
-        with source.open("rb") as handle:
-            raw = tomllib.load(handle)
-        openers = raw.pop("openers", None)
-        if not isinstance(openers, list) or not openers or not all(isinstance(o, str) for o in openers):
-            raise ValueError(f"{source}: openers must be a non-empty list of strings")
-        lines: dict[str, str] = {}
-        for section, table in raw.items():
-            if not isinstance(table, dict):
-                raise ValueError(f"{source}: {section} must be a table")
-            for key, value in table.items():
-                if not isinstance(value, str):
-                    raise ValueError(f"{source}: {section}.{key} must be a string")
-                # A typo'd placeholder should fail at start-up, not in front of a user.
-                list(Formatter().parse(value))
-                lines[f"{section}.{key}"] = value.strip()
-        return cls(openers=tuple(o.strip() for o in openers), lines=lines)
-
-    def __getitem__(self, key: str) -> str:
-        return self.lines[key]
-
-    def get(self, key: str, /, **values: object) -> str:
-        return self.lines[key].format(**values) if values else self.lines[key]
 
 
 @dataclass(frozen=True)
@@ -123,7 +91,7 @@ def workout_reminder(
 
 def rest_nudge(texts: ReminderTexts, tip: str) -> Rendered:
     """A rest-day nudge with one recovery tip (tips are plain text, so they are escaped here)."""
-    return Rendered(f"{texts['nudge.rest']}\n\n{texts.get('nudge.tip', tip=_escape(tip))}")
+    return Rendered(f"{texts['nudge.rest']}\n\n{texts.get('nudge.tip', tip=escape(tip))}")
 
 
 def missed_nudge(texts: ReminderTexts, slot: date, preview: str | None) -> Rendered:
@@ -159,7 +127,7 @@ def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
         "menu.text",
         days=", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(state.days)) or "—",
         time=f"{state.at:%H:%M}",
-        timezone=_escape(state.timezone),
+        timezone=escape(state.timezone),
         nudges=texts["menu.nudges_on" if state.nudges else "menu.nudges_off"],
         status=status,
     )
@@ -188,7 +156,3 @@ def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
         tuple(control),
     )
     return Rendered(text, tuple(rows))
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
+from bot.coach.texts import escape
 
 # Long pastes are cut: the question is virtually always in the opening words, and a bound keeps every
 # answer fast no matter what is sent.
@@ -473,7 +474,7 @@ class Answerer:
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
             topic = self._topics[ranked[0] if better is None else better[0]]
-            text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
+            text = f"<b>{escape(topic.title)}</b>\n\n{topic.answer}"
             return Answer(question, "answer", topic.id, round(confidence, 4), text, topic.related[:2])
 
         fallback_topic = None
@@ -482,7 +483,7 @@ class Answerer:
         if fallback_topic is not None:
             index, probability = fallback_topic
             topic = self._topics[index]
-            text = f"<b>{html.escape(topic.title)}</b>\n\n{topic.answer}"
+            text = f"<b>{escape(topic.title)}</b>\n\n{topic.answer}"
             return Answer(question, "answer", topic.id, round(probability, 4), text, topic.related[:2])
 
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ChatType
 
+from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import escape, reply
+from bot.handlers.common import reply
 from storage import repo
 
 

@@ -16,6 +16,7 @@ from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 
 from bot.coach.model import Equipment, Level
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.keyboards import Buttons, markup
 from scheduler.planning import SPARSE_AFTER, reschedule
@@ -104,10 +105,6 @@ def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
 def strip_tags(text: str) -> str:
     """Plain text for places Telegram shows without formatting (toasts)."""
     return html.unescape(re.sub(r"<[^>]*>", "", text))
-
-
-def escape(value: object) -> str:
-    return html.escape(str(value), quote=False)
 
 
 async def reply(update: Update, context: BotContext, text: str, buttons: Buttons | None = None) -> None:

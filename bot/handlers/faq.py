@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 
 from bot import callbacks
+from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, escape, reply, turn
+from bot.handlers.common import Turn, reply, turn
 from bot.keyboards import Buttons
 
 MAX_QUESTION = 1000

@@ -11,8 +11,10 @@ from __future__ import annotations
 from bot import callbacks
 from bot.coach.catalog import Catalog
 from bot.coach.model import Equipment
+from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Buttons, equipment_label, escape
+from bot.handlers.common import equipment_label
+from bot.keyboards import Buttons
 
 FEATURE = "kit"
 # Where the question was asked, so Confirm knows what comes next.

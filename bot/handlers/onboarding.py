@@ -10,9 +10,10 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach.model import Equipment, Level
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import faq, kit
-from bot.handlers.common import Turn, equipment_label, escape, level_label, turn
+from bot.handlers.common import Turn, equipment_label, level_label, turn
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone

@@ -11,8 +11,9 @@ from datetime import date, time, timedelta
 from telegram import Update
 
 from bot import callbacks
+from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, edit_or_reply, escape, reply, turn
+from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from scheduler import messages
 from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
 from scheduler.render import SKIP, SNOOZE

@@ -6,9 +6,10 @@ from telegram import Update
 
 from bot import callbacks
 from bot.coach.model import Equipment, Level
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import kit, onboarding
-from bot.handlers.common import edit_or_reply, escape, level_label, reply, turn
+from bot.handlers.common import edit_or_reply, level_label, reply, turn
 from scheduler.planning import days_from_mask, reminder_time
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 

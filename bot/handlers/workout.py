@@ -10,10 +10,11 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.texts import escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
 from bot.handlers import kit, progress
-from bot.handlers.common import Turn, escape, member_name, reply, strip_tags, turn
+from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from storage import repo
 
 DONE = callbacks.pack("done")
