@@ -88,7 +88,8 @@ class CoachBot(ExtBot[None]):
     """
 
     @cached_property
-    def _send_options(self) -> dict[str, object]:
+    def send_options(self) -> dict[str, object]:
+        """What the bot's ``Defaults`` set for a new reply (None where they leave it to Telegram)."""
         defaults = self.defaults
         if defaults is None:
             return {}
@@ -100,8 +101,9 @@ class CoachBot(ExtBot[None]):
         return {name: value for name, value in options.items() if value is not None}
 
     @cached_property
-    def _edit_options(self) -> dict[str, object]:
-        return {name: value for name, value in self._send_options.items() if name == "link_preview_options"}
+    def edit_options(self) -> dict[str, object]:
+        """The part of ``send_options`` editMessageText takes."""
+        return {name: value for name, value in self.send_options.items() if name == "link_preview_options"}
 
     async def send_text(
         self, chat_id: int, text: str, markup: Markup | None = None, *, thread_id: int | None = None
@@ -114,7 +116,7 @@ class CoachBot(ExtBot[None]):
                 "text": text,
                 "parse_mode": ParseMode.HTML.value,
                 "reply_markup": markup,
-                **self._send_options,
+                **self.send_options,
             },
         )
 
@@ -127,7 +129,7 @@ class CoachBot(ExtBot[None]):
                 "text": text,
                 "parse_mode": ParseMode.HTML.value,
                 "reply_markup": markup,
-                **self._edit_options,
+                **self.edit_options,
             },
         )
 
