@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
 import random
 import shutil
 import statistics
@@ -81,6 +82,7 @@ class Variant:
     count: int | None = None  # overrides the round's update count (the rate-limited variant is slow)
     rates: list[float] = field(default_factory=list)
     calls: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # seconds of the bot process's CPU per update
 
 
 def one_round(
@@ -95,6 +97,7 @@ def one_round(
         if not wait_until(lambda: control(base, "/_bench/stats")["calls"].get("getupdates", 0) > 0, 60):
             raise RuntimeError(f"{variant.name} never polled; see {log}")
         time.sleep(0.5)  # let the first long poll settle and a first scheduler tick pass
+        cpu_before = cpu_seconds(process.pid)
         control(base, "/_bench/load", {"updates": updates})
         deadline = time.monotonic() + max(120.0, len(updates) / 20)
         while time.monotonic() < deadline:
@@ -107,9 +110,16 @@ def one_round(
                 raise RuntimeError(f"{variant.name} exited early; see {log}")
         else:
             raise RuntimeError(f"{variant.name} did not finish {len(updates)} updates in time; see {log}")
+        variant.cpu.append((cpu_seconds(process.pid) - cpu_before) / len(updates))
     calls = sum(v for k, v in stats["calls"].items() if k not in ("getupdates", "getme", "deletewebhook"))
     variant.calls.append(calls)
     return len(updates) / (stats["last_call"] - stats["t_load"])
+
+
+def cpu_seconds(pid: int) -> float:
+    """The process's CPU time so far (user + system): unlike a rate, barely moved by other load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _loadgen(base: str, seconds: float, connections: int) -> float:
@@ -226,10 +236,26 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
                 fmt(min(variant.rates)) + "–" + fmt(max(variant.rates)),
                 f"{rate / echo:.2f}×",
                 f"{per_update:.2f}",
+                fmt(statistics.median(variant.cpu) * 1e6, 0),
+                f"{statistics.median(variants[0].cpu) / statistics.median(variant.cpu):.2f}×",
             ]
         )
     print()
-    print(table(["bot", "updates/s (median)", "range", "vs echo", "API calls/update"], rows))
+    headers = [
+        "bot",
+        "updates/s (median)",
+        "range",
+        "vs echo",
+        "API calls/update",
+        "CPU µs/update",
+        "CPU vs echo",
+    ]
+    print(table(headers, rows))
+    print(
+        "\nCPU µs/update: the bot process's own CPU time (user + system) per update, median over the\n"
+        "rounds. CPU vs echo: the echo bot's figure over the row's, the rate ratio an unloaded machine\n"
+        "would show if both bots were CPU-bound; on a busy machine, the steadier of the two ratios."
+    )
     for profile in profiles:
         print(f"pyinstrument profile: {profile}")
     return {"capacity": capacity, "rows": rows, "profiles": profiles}
