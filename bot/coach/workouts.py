@@ -7,18 +7,17 @@ The wording is the [labels] table of routines.toml; every text from content is e
 from __future__ import annotations
 
 import functools
-import html
 import string
 
 from bot.coach.model import Equipment
 from bot.coach.planner import Prescribed, Session
+from bot.coach.texts import escape
 
 MESSAGE_LIMIT = 4096
 _FORMATTER = string.Formatter()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
+_e = escape
 
 
 @functools.lru_cache(maxsize=256)
