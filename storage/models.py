@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    Numeric,
     SmallInteger,
     String,
     UniqueConstraint,
@@ -100,6 +102,13 @@ class Chat(Base):
     next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_reminder_kind: Mapped[str | None] = mapped_column(String(8))
     next_reminder_day: Mapped[date | None] = mapped_column(Date)
+    # Loads are logged and prescribed in the chat's unit; the server default fills rows from before 0005.
+    unit: Mapped[str] = mapped_column(String(2), default="kg", server_default="kg")
+    # The smallest load step the chat's plates allow; None means the unit's usual one (2.5 kg / 5 lb),
+    # so a chat that switches units does not keep a step that made sense only in the other.
+    increment: Mapped[float | None] = mapped_column(Numeric(6, 2, asdecimal=False))
+    # The last day a level-up was suggested, so it is asked again no sooner than two weeks later.
+    levelup_asked_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -165,3 +174,40 @@ class Outbox(Base):
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(255))
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LoggedSet(Base):
+    """One set as lifted, under the member's session of that day (``WorkoutLog``).
+
+    Records, progression, charts and exports are all derived from these rows, never kept as counters.
+    The session row owns its sets (deleting a log removes them); ``chat_id`` is kept as well so that
+    forgetting a chat, and per-member queries, need no join.
+    """
+
+    __tablename__ = "logged_sets"
+    __table_args__ = (
+        UniqueConstraint("workout_log_id", "exercise", "set_number"),
+        # Per-member, per-exercise history (progression and records) reads this index and nothing else.
+        Index("ix_logged_sets_chat_id_user_id_exercise", "chat_id", "user_id", "exercise"),
+        CheckConstraint("unit IN ('kg', 'lb')", name="unit"),
+        CheckConstraint("reps >= 0 AND reps <= 100", name="reps"),
+        CheckConstraint("set_number >= 1", name="set_number"),
+        CheckConstraint("load IS NULL OR load >= 0", name="load"),
+        CheckConstraint("rir IS NULL OR rir >= 0", name="rir"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    workout_log_id: Mapped[int] = mapped_column(Integer, ForeignKey("workout_logs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    exercise: Mapped[str] = mapped_column(String(48))
+    set_number: Mapped[int] = mapped_column(SmallInteger)
+    reps: Mapped[int] = mapped_column(SmallInteger)
+    # None for a bodyweight set; a float is exact enough for plates in steps of 0.25 and up.
+    load: Mapped[float | None] = mapped_column(Numeric(7, 2, asdecimal=False))
+    unit: Mapped[str] = mapped_column(String(2))
+    rir: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str | None] = mapped_column(String(255))
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -62,7 +62,7 @@ async def _assert_upgrade_matches_models(url: str) -> None:
             lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
         )
     await engine.dispose()
-    assert {"chats", "workout_logs", "pauses", "outbox", "alembic_version"} <= tables
+    assert {"chats", "workout_logs", "pauses", "outbox", "logged_sets", "alembic_version"} <= tables
     assert diff == []
 
 

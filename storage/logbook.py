@@ -1,0 +1,242 @@
+"""The set log: what each member lifted, and removing it again (undo, /forget).
+
+Kept apart from ``storage.repo`` (sessions, reminders, the outbox) because it is a feature of its own
+with its own readers: progression, records, /history, /progress and /export. Each function takes the
+session first and never commits: the caller owns the transaction. Results are plain tuples, so the
+pure coaching logic works on them without knowing about the ORM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import and_, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import repo
+from storage.models import Base, Chat, LoggedSet, WorkoutLog
+
+UNITS = ("kg", "lb")
+
+
+class NewSet(NamedTuple):
+    """A set to log; its number within the day's exercise is given on insert."""
+
+    exercise: str
+    reps: int
+    load: float | None
+    unit: str
+    rir: int | None = None
+    note: str | None = None
+
+
+class SetRow(NamedTuple):
+    """A logged set with the day and member it belongs to."""
+
+    day: date
+    user_id: int
+    user_name: str | None
+    exercise: str
+    set_number: int
+    reps: int
+    load: float | None
+    unit: str
+    rir: int | None
+    note: str | None
+
+
+class SessionSets(NamedTuple):
+    """One member's session on one day and every set logged in it (possibly none: "Done" alone)."""
+
+    day: date
+    user_id: int
+    user_name: str | None
+    session_number: int
+    sets: list[SetRow]
+
+
+# The columns of a SetRow, in its order.
+_SET_ROWS = select(
+    WorkoutLog.local_date,
+    LoggedSet.user_id,
+    WorkoutLog.user_name,
+    LoggedSet.exercise,
+    LoggedSet.set_number,
+    LoggedSet.reps,
+    LoggedSet.load,
+    LoggedSet.unit,
+    LoggedSet.rir,
+    LoggedSet.note,
+).join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
+
+
+def _set_row(row: Sequence[Any]) -> SetRow:
+    return SetRow(*row)
+
+
+async def log_sets(
+    session: AsyncSession,
+    chat_id: int,
+    day: date,
+    *,
+    user_id: int,
+    user_name: str | None,
+    sets: Sequence[NewSet],
+    now: datetime,
+) -> list[SetRow]:
+    """Log sets in the member's session of ``day``, creating that session if it is the first log.
+
+    Sets of an exercise already logged that day continue its numbering (a second ``/log row`` adds
+    sets 4-6, it does not clash with 1-3). Returns the rows as stored, set numbers included.
+    """
+    if any(new.unit not in UNITS for new in sets):
+        raise ValueError(f"unit must be one of {UNITS}")
+    await repo.log_workout(session, chat_id, day, user_id=user_id, user_name=user_name, now=now)
+    log_id = await session.scalar(
+        select(WorkoutLog.id).where(
+            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
+        )
+    )
+    assert log_id is not None, "log_workout inserted the row or found it"
+    exercises = {new.exercise for new in sets}
+    numbered = await session.execute(
+        select(LoggedSet.exercise, func.max(LoggedSet.set_number))
+        .where(LoggedSet.workout_log_id == log_id, LoggedSet.exercise.in_(exercises))
+        .group_by(LoggedSet.exercise)
+    )
+    last_number: dict[str, int] = {exercise: number for exercise, number in numbered.all()}
+    stored: list[SetRow] = []
+    for new in sets:
+        number = last_number.get(new.exercise, 0) + 1
+        last_number[new.exercise] = number
+        session.add(
+            LoggedSet(
+                chat_id=chat_id,
+                workout_log_id=log_id,
+                user_id=user_id,
+                exercise=new.exercise,
+                set_number=number,
+                reps=new.reps,
+                load=new.load,
+                unit=new.unit,
+                rir=new.rir,
+                note=new.note,
+                logged_at=now,
+            )
+        )
+        stored.append(SetRow(day, user_id, user_name, new.exercise, number, *new[1:]))
+    await session.flush()
+    return stored
+
+
+async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> int | None:
+    """Remove the member's session of ``day`` and its sets; how many sets went, None if nothing was logged.
+
+    Streaks, records and the next prescription are all derived from the log, so removing the rows is
+    the whole of an undo.
+    """
+    log_id = await session.scalar(
+        select(WorkoutLog.id).where(
+            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
+        )
+    )
+    if log_id is None:
+        return None
+    removed = await session.scalar(
+        select(func.count()).select_from(LoggedSet).where(LoggedSet.workout_log_id == log_id)
+    )
+    # Both deletes are explicit: the database's cascade would do the sets too, but the ORM session
+    # must not keep stale LoggedSet objects around either way.
+    await session.execute(delete(LoggedSet).where(LoggedSet.workout_log_id == log_id))
+    await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log_id))
+    return removed or 0
+
+
+async def recent_sessions(
+    session: AsyncSession, chat_id: int, *, limit: int = 10, user_id: int | None = None
+) -> list[SessionSets]:
+    """The last ``limit`` sessions (newest first), each with its sets in the order they were logged.
+
+    In a group without ``user_id`` every member's session counts as one; with it, only that member's.
+    """
+    logs = select(WorkoutLog).where(WorkoutLog.chat_id == chat_id)
+    if user_id is not None:
+        logs = logs.where(WorkoutLog.user_id == user_id)
+    found = (
+        await session.scalars(logs.order_by(WorkoutLog.local_date.desc(), WorkoutLog.id.desc()).limit(limit))
+    ).all()
+    if not found:
+        return []
+    by_log = {
+        log.id: SessionSets(log.local_date, log.user_id, log.user_name, log.session_number, [])
+        for log in found
+    }
+    rows = await session.execute(
+        _SET_ROWS.add_columns(LoggedSet.workout_log_id)
+        .where(LoggedSet.workout_log_id.in_(by_log))
+        .order_by(LoggedSet.id)
+    )
+    for *fields, log_id in rows.all():
+        by_log[log_id].sets.append(_set_row(fields))
+    return list(by_log.values())
+
+
+async def exercise_history(
+    session: AsyncSession, chat_id: int, user_id: int, exercises: Collection[str] | None = None
+) -> dict[str, list[SetRow]]:
+    """Every set the member logged, per exercise, oldest first: the input of progression and records."""
+    query = _SET_ROWS.where(LoggedSet.chat_id == chat_id, LoggedSet.user_id == user_id)
+    if exercises is not None:
+        query = query.where(LoggedSet.exercise.in_(exercises))
+    history: dict[str, list[SetRow]] = {}
+    for row in (await session.execute(query.order_by(WorkoutLog.local_date, LoggedSet.id))).all():
+        found = _set_row(row)
+        history.setdefault(found.exercise, []).append(found)
+    return history
+
+
+async def export_rows(session: AsyncSession, chat_id: int, *, user_id: int | None = None) -> list[SetRow]:
+    """Every set of the chat (or of one member), by day and in the order logged: one CSV row each."""
+    query = _SET_ROWS.where(LoggedSet.chat_id == chat_id)
+    if user_id is not None:
+        query = query.where(LoggedSet.user_id == user_id)
+    result = await session.execute(query.order_by(WorkoutLog.local_date, LoggedSet.id))
+    return [_set_row(row) for row in result.all()]
+
+
+async def member_days(session: AsyncSession, chat_id: int) -> dict[int, tuple[str | None, list[date]]]:
+    """Each member's name (as last logged) and training days, oldest first: the group chart's lines."""
+    result = await session.execute(
+        select(WorkoutLog.user_id, WorkoutLog.user_name, WorkoutLog.local_date)
+        .where(WorkoutLog.chat_id == chat_id)
+        .order_by(WorkoutLog.local_date, WorkoutLog.id)
+    )
+    names: dict[int, str | None] = {}
+    days: dict[int, list[date]] = {}
+    for member, name, day in result.all():
+        names[member] = name or names.get(member)
+        days.setdefault(member, []).append(day)
+    return {member: (names[member], days[member]) for member in days}
+
+
+async def forget_chat(session: AsyncSession, chat_id: int) -> None:
+    """Delete every row about the chat, in every table.
+
+    Every table with a ``chat_id`` column is emptied of the chat explicitly, children first, rather
+    than trusting each foreign key to cascade: a table added later without one is still covered.
+    """
+    for table in reversed(Base.metadata.sorted_tables):
+        if "chat_id" in table.c:
+            await session.execute(delete(table).where(table.c.chat_id == chat_id))
+    await session.execute(delete(Chat).where(Chat.id == chat_id))
+
+
+async def forget_member(session: AsyncSession, chat_id: int, user_id: int) -> None:
+    """Delete one member's rows in a group (their sessions and sets); the group's own settings stay."""
+    for table in reversed(Base.metadata.sorted_tables):
+        if "chat_id" in table.c and "user_id" in table.c:
+            await session.execute(
+                delete(table).where(and_(table.c.chat_id == chat_id, table.c.user_id == user_id))
+            )

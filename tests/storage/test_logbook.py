@@ -1,0 +1,204 @@
+"""The set log on both backends: logging, undo, history, export and forgetting (nothing left behind)."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import String, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import logbook, repo
+from storage.logbook import NewSet
+from storage.models import Base, Chat, LoggedSet, WorkoutLog
+
+NOW = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
+DAY = date(2026, 12, 4)
+# Distinctive ids, so a scan of every column for them cannot match by accident.
+GROUP = -100_777_000_111
+OTHER = 555_000_222
+ANN = 910_000_001
+BOB = 910_000_002
+
+Maker = async_sessionmaker[AsyncSession]
+
+
+async def _chat(maker: Maker, chat_id: int, kind: str = "group") -> None:
+    async with maker.begin() as session:
+        await repo.get_or_create_chat(session, chat_id, kind=kind, title="T", timezone="UTC")
+
+
+def _rows(exercise: str, reps: list[int], load: float | None, unit: str = "kg") -> list[NewSet]:
+    return [NewSet(exercise, r, load, unit) for r in reps]
+
+
+async def test_log_sets_creates_the_session_and_numbers_sets_per_exercise(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        first = await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("row", [10, 10, 9], 40), now=NOW
+        )
+        assert [row.set_number for row in first] == [1, 2, 3]
+    async with sessionmaker.begin() as session:
+        more = [*_rows("row", [8], 40), NewSet("pull-up", 5, None, "kg", rir=1, note="slow")]
+        second = await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=more, now=NOW)
+        assert [(row.exercise, row.set_number) for row in second] == [("row", 4), ("pull-up", 1)]
+    async with sessionmaker() as session:
+        # One session row for the day, however many /log commands fed it; Done and /log agree on it.
+        assert await session.scalar(select(func.count()).select_from(WorkoutLog)) == 1
+        assert await repo.is_logged(session, GROUP, DAY, user_id=ANN)
+        stored = (await session.scalars(select(LoggedSet).order_by(LoggedSet.id))).all()
+        assert [(s.exercise, s.set_number, s.reps, s.load) for s in stored] == [
+            ("row", 1, 10, 40.0),
+            ("row", 2, 10, 40.0),
+            ("row", 3, 9, 40.0),
+            ("row", 4, 8, 40.0),
+            ("pull-up", 1, 5, None),
+        ]
+        assert (stored[-1].rir, stored[-1].note, stored[-1].logged_at) == (1, "slow", NOW)
+
+
+async def test_fractional_loads_come_back_exactly(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        sets = [NewSet("face-pull", 12, 17.25, "kg"), NewSet("face-pull", 12, 35.5, "lb")]
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+    async with sessionmaker() as session:
+        rows = await logbook.export_rows(session, GROUP)
+        assert [(row.load, row.unit) for row in rows] == [(17.25, "kg"), (35.5, "lb")]
+
+
+async def test_database_rejects_impossible_sets(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    for bad in (NewSet("row", -1, 40, "kg"), NewSet("row", 101, 40, "kg"), NewSet("row", 5, -2.5, "kg")):
+        with pytest.raises(IntegrityError):
+            async with sessionmaker.begin() as session:
+                await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="A", sets=[bad], now=NOW)
+    with pytest.raises(ValueError, match="unit"):
+        async with sessionmaker.begin() as session:
+            sets = [NewSet("row", 5, 40, "stone")]
+            await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="A", sets=sets, now=NOW)
+
+
+async def test_undo_removes_that_members_day_and_its_sets_only(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        for user, day in ((ANN, DAY), (BOB, DAY), (ANN, DAY - timedelta(days=1))):
+            sets = _rows("row", [10, 10], 40)
+            await logbook.log_sets(session, GROUP, day, user_id=user, user_name="x", sets=sets, now=NOW)
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == 2
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) is None
+        assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
+        assert await repo.is_logged(session, GROUP, DAY, user_id=BOB)
+        left = await session.execute(select(LoggedSet.user_id, func.count()).group_by(LoggedSet.user_id))
+        assert dict(left.all()) == {ANN: 2, BOB: 2}  # Ann's other day and Bob's day are untouched
+
+
+async def test_undo_of_a_done_without_sets(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == 0
+        assert not await repo.is_logged(session, GROUP, DAY)
+
+
+async def test_recent_sessions_newest_first_with_their_sets(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        for offset in range(12):
+            day = DAY - timedelta(days=offset * 2)
+            sets = _rows("row", [10, 9], 40 + offset)
+            await logbook.log_sets(session, GROUP, day, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+        await logbook.log_sets(session, GROUP, DAY, user_id=BOB, user_name="Bob", sets=[], now=NOW)
+    async with sessionmaker() as session:
+        mine = await logbook.recent_sessions(session, GROUP, limit=10, user_id=ANN)
+        assert [s.day for s in mine] == [DAY - timedelta(days=o * 2) for o in range(10)]
+        assert [(r.reps, r.load) for r in mine[1].sets] == [(10, 41.0), (9, 41.0)]
+        everyone = await logbook.recent_sessions(session, GROUP, limit=3)
+        assert {(s.user_name, s.day) for s in everyone[:2]} == {("Ann", DAY), ("Bob", DAY)}
+        assert [s.sets for s in everyone if s.user_id == BOB] == [[]]
+        assert await logbook.recent_sessions(session, OTHER) == []
+
+
+async def test_exercise_history_is_per_member_and_oldest_first(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        later, earlier = DAY, DAY - timedelta(days=3)
+        # Logged out of order (a backdated session), read back in date order.
+        await logbook.log_sets(
+            session, GROUP, later, user_id=ANN, user_name="A", sets=_rows("row", [12], 42.5), now=NOW
+        )
+        await logbook.log_sets(
+            session, GROUP, earlier, user_id=ANN, user_name="A", sets=_rows("row", [10], 40), now=NOW
+        )
+        await logbook.log_sets(
+            session, GROUP, earlier, user_id=ANN, user_name="A", sets=_rows("pull-up", [5], None), now=NOW
+        )
+        await logbook.log_sets(
+            session, GROUP, later, user_id=BOB, user_name="B", sets=_rows("row", [8], 80), now=NOW
+        )
+    async with sessionmaker() as session:
+        history = await logbook.exercise_history(session, GROUP, ANN)
+        assert set(history) == {"row", "pull-up"}
+        assert [(r.day, r.load) for r in history["row"]] == [(earlier, 40.0), (later, 42.5)]
+        only_rows = await logbook.exercise_history(session, GROUP, ANN, ["row"])
+        assert set(only_rows) == {"row"}
+        days = await logbook.member_days(session, GROUP)
+        assert days == {ANN: ("A", [earlier, later]), BOB: ("B", [later])}
+
+
+async def _fill_every_table(maker: Maker, chat_id: int, users: tuple[int, ...]) -> None:
+    await _chat(maker, chat_id)
+    async with maker.begin() as session:
+        for user in users:
+            sets = _rows("row", [10, 10], 40)
+            await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=sets, now=NOW)
+        await repo.add_pause(session, chat_id, DAY, DAY + timedelta(days=7))
+        await repo.add_outbox(
+            session, chat_id=chat_id, kind="workout", slot_date=DAY, due_at=NOW, not_before=NOW
+        )
+
+
+async def _tables_holding(maker: Maker, value: int) -> set[str]:
+    """Every table with a row that has ``value`` in any column (numbers, or inside text)."""
+    found = set()
+    async with maker() as session:
+        for table in Base.metadata.sorted_tables:
+            for column in table.c:
+                if isinstance(column.type, String):
+                    test = column.contains(str(value))
+                else:
+                    test = func.cast(column, String).contains(str(value))
+                if await session.scalar(select(func.count()).select_from(table).where(test)):
+                    found.add(table.name)
+    return found
+
+
+async def test_forget_chat_leaves_no_row_in_any_table(sessionmaker: Maker) -> None:
+    await _fill_every_table(sessionmaker, GROUP, (ANN, BOB))
+    await _fill_every_table(sessionmaker, OTHER, (OTHER,))
+    # The fixture must reach every table, or the proof below would not cover a table added later.
+    assert await _tables_holding(sessionmaker, GROUP) == set(Base.metadata.tables)
+    async with sessionmaker.begin() as session:
+        chat = await repo.lock_chat(session, GROUP)  # as a handler holds it while /forget runs
+        assert chat is not None
+        await logbook.forget_chat(session, GROUP)
+    assert await _tables_holding(sessionmaker, GROUP) == set()
+    assert await _tables_holding(sessionmaker, ANN) == set()
+    assert await _tables_holding(sessionmaker, OTHER) == set(Base.metadata.tables)
+    async with sessionmaker() as session:
+        assert await session.get(Chat, GROUP) is None
+
+
+async def test_forget_member_keeps_the_group_and_the_others(sessionmaker: Maker) -> None:
+    await _fill_every_table(sessionmaker, GROUP, (ANN, BOB))
+    assert "logged_sets" in await _tables_holding(sessionmaker, ANN)
+    async with sessionmaker.begin() as session:
+        await logbook.forget_member(session, GROUP, ANN)
+    assert await _tables_holding(sessionmaker, ANN) == set()
+    assert {"workout_logs", "logged_sets"} <= await _tables_holding(sessionmaker, BOB)
+    async with sessionmaker() as session:
+        assert await session.get(Chat, GROUP) is not None
+        assert [row.user_id for row in await logbook.export_rows(session, GROUP)] == [BOB, BOB]
