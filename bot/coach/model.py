@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -14,3 +15,12 @@ class Level(StrEnum):
 class Equipment(StrEnum):
     GYM = "gym"
     HOME = "home"
+
+
+@dataclass(frozen=True)
+class SetDone:
+    """One logged set as the coaching logic sees it: reps, load (None = bodyweight), reps in reserve."""
+
+    reps: int
+    load: float | None = None
+    rir: int | None = None

@@ -1,0 +1,212 @@
+"""The next prescription of an exercise, from what was logged: double progression, ladders, back-offs.
+
+What was logged moves the plan, not the calendar. The rule (the article's "progressive overload",
+with the numbers of ACSM 2009 where the article gives none):
+
+- **Double progression.** Work inside a rep range at one load. When every working set reaches the top
+  of the range at the target effort (at least the target reps in reserve, or effort not given), add
+  load: about 5 % on upper-body lifts, about 10 % on the deadlift and other lower-body lifts, rounded
+  down to the chat's smallest step but never less than one step. Short of the top, keep the load and
+  aim one more rep on the weakest set. At the top but harder than the target effort, repeat it.
+- **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
+  a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
+  from the bottom of the range; a lighter session resets the count.
+- **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a
+  high bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries
+  load (weighted pull-ups) starts at one step and then progresses like any loaded lift. Stalling on a
+  bodyweight rung moves one rung down.
+
+Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from bot.coach.model import SetDone
+
+UPPER_BODY_STEP = Decimal("0.05")
+LOWER_BODY_STEP = Decimal("0.10")
+BACK_OFF = Decimal("0.90")
+STALLS_BEFORE_BACK_OFF = 3
+DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+))?")
+
+
+class Reason(StrEnum):
+    """Why the prescription is what it is; the handler turns it into one line of text."""
+
+    START = "start"  # nothing logged for this exercise yet: start at the bottom of the range
+    ADD_LOAD = "add_load"  # every set at the top of the range: heavier
+    ADD_REP = "add_rep"  # short of the top: same load, one more rep
+    REPEAT = "repeat"  # top reached but harder than the target effort, or nothing left to add
+    BACK_OFF = "back_off"  # three stalls: about 10 % lighter, rebuild
+    MOVE_UP = "move_up"  # bodyweight ladder: the next, harder variation
+    MOVE_DOWN = "move_down"  # bodyweight ladder, three stalls: the easier variation
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Variations of one movement, easiest first; ``loaded`` rungs carry added weight."""
+
+    rungs: tuple[str, ...]
+    loaded: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How an exercise is programmed: the routine's sets and rep range, and how hard a set should be."""
+
+    sets: int
+    rep_range: tuple[int, int]
+    target_rir: int = 2
+    lower_body: bool = False  # the deadlift and other lower-body lifts take 10 % steps
+    increment: float = DEFAULT_INCREMENT["kg"]
+
+
+@dataclass(frozen=True)
+class Prescription:
+    exercise: str
+    sets: int
+    reps: int  # the target for every set
+    load: float | None  # None: bodyweight, or no load known yet
+    reason: Reason
+
+
+def rep_range(text: str) -> tuple[int, int] | None:
+    """``"10–12"`` → (10, 12), ``"8"`` → (8, 8); None for targets that are not rep counts ("30 s")."""
+    match = _RANGE.match(text)
+    if match is None or re.match(r"^\s*\d+\s*(?:[–-]\s*\d+)?\s*(s|sec|min)\b", text):
+        return None
+    low = int(match.group(1))
+    high = int(match.group(2) or low)
+    return (low, high) if 0 < low <= high else None
+
+
+def default_increment(unit: str) -> float:
+    return DEFAULT_INCREMENT[unit]
+
+
+def next_prescription(
+    exercise: str, sessions: Sequence[Sequence[SetDone]], plan: Plan, ladder: Ladder | None = None
+) -> Prescription:
+    """The next session's target for ``exercise``, from its logged sessions (oldest first).
+
+    Only the sets at each session's heaviest load count as working sets, so logged warm-ups do not
+    hide a success. A prescription on another rung of ``ladder`` names that exercise instead.
+    """
+    low, high = plan.rep_range
+    logged = [list(sets) for sets in sessions if sets]
+    if not logged:
+        return Prescription(exercise, plan.sets, low, None, Reason.START)
+    last = _working(logged[-1])
+    load = last[0].load
+    if _stalls(logged, plan) >= STALLS_BEFORE_BACK_OFF:
+        return _back_off(exercise, load, plan, ladder)
+    if not _at_top(last, plan):
+        weakest = min(s.reps for s in last)
+        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
+    if not all(s.rir is None or s.rir >= plan.target_rir for s in last):
+        return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
+    if load is None:
+        return _bodyweight_top(exercise, plan, ladder)
+    return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+
+
+def progressed_load(load: float, plan: Plan) -> float:
+    """About 5 % (10 % lower body) more, rounded down to the increment, and at least one increment more.
+
+    Rounded down so the step never exceeds its percentage; the one-step minimum is what makes small
+    loads move at all (5 % of 20 kg is less than the smallest plates).
+    """
+    step = _decimal(plan.increment)
+    current = _decimal(load)
+    percent = LOWER_BODY_STEP if plan.lower_body else UPPER_BODY_STEP
+    rounded = (current * (1 + percent) / step).to_integral_value(ROUND_FLOOR) * step
+    return float(max(rounded, current + step))
+
+
+def backed_off_load(load: float, plan: Plan) -> float:
+    """About 10 % less, to the nearest increment; at least one increment less, never below zero."""
+    step = _decimal(plan.increment)
+    current = _decimal(load)
+    rounded = (current * BACK_OFF / step).to_integral_value(ROUND_HALF_UP) * step
+    return float(max(Decimal(0), min(rounded, current - step)))
+
+
+def _decimal(value: float) -> Decimal:
+    # Through str, so 2.5 and 42.5 stay exact instead of carrying binary noise into the rounding.
+    return Decimal(str(value))
+
+
+def _working(sets: Sequence[SetDone]) -> list[SetDone]:
+    heaviest = max((s.load for s in sets if s.load is not None), default=None)
+    return [s for s in sets if s.load == heaviest]
+
+
+def _at_top(working: Sequence[SetDone], plan: Plan) -> bool:
+    return len(working) >= plan.sets and all(s.reps >= plan.rep_range[1] for s in working)
+
+
+def _stalls(sessions: Sequence[Sequence[SetDone]], plan: Plan) -> int:
+    """Sessions in a row, counted back from the last, that beat the one before on neither load nor reps."""
+    count = 0
+    for before, after in reversed(list(pairwise(sessions))):
+        earlier, later = _working(before), _working(after)
+        same_load = earlier[0].load == later[0].load
+        if not same_load or _at_top(later, plan) or _total(later) > _total(earlier):
+            break
+        count += 1
+    return count
+
+
+def _total(sets: Sequence[SetDone]) -> int:
+    return sum(s.reps for s in sets)
+
+
+def _rung(exercise: str, ladder: Ladder | None, offset: int) -> str | None:
+    if ladder is None or exercise not in ladder.rungs:
+        return None
+    index = ladder.rungs.index(exercise) + offset
+    return ladder.rungs[index] if 0 <= index < len(ladder.rungs) else None
+
+
+def _bodyweight_top(exercise: str, plan: Plan, ladder: Ladder | None) -> Prescription:
+    low, high = plan.rep_range
+    if ladder is not None and exercise in ladder.loaded:
+        # A loaded rung logged without load (the first weighted session): start with one step.
+        return Prescription(exercise, plan.sets, low, plan.increment, Reason.ADD_LOAD)
+    harder = _rung(exercise, ladder, +1)
+    if harder is None:
+        return Prescription(exercise, plan.sets, high, None, Reason.REPEAT)
+    start = plan.increment if ladder is not None and harder in ladder.loaded else None
+    return Prescription(harder, plan.sets, low, start, Reason.MOVE_UP)
+
+
+def _back_off(exercise: str, load: float | None, plan: Plan, ladder: Ladder | None) -> Prescription:
+    low = plan.rep_range[0]
+    if load is not None and load > 0:
+        return Prescription(exercise, plan.sets, low, backed_off_load(load, plan), Reason.BACK_OFF)
+    easier = _rung(exercise, ladder, -1)
+    if easier is not None:
+        start = plan.increment if ladder is not None and easier in ladder.loaded else None
+        return Prescription(easier, plan.sets, low, start, Reason.MOVE_DOWN)
+    return Prescription(exercise, plan.sets, low, load, Reason.BACK_OFF)
+
+
+def sessions_by_day(days_and_sets: Sequence[tuple[object, SetDone]]) -> list[list[SetDone]]:
+    """Group (day, set) pairs, already in order, into sessions: the shape ``next_prescription`` takes."""
+    grouped: list[list[SetDone]] = []
+    previous: object = object()
+    for day, done in days_and_sets:
+        if day != previous:
+            grouped.append([])
+            previous = day
+        grouped[-1].append(done)
+    return grouped

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.coach.model import SetDone
+from bot.coach.progression import (
+    Ladder,
+    Plan,
+    Reason,
+    backed_off_load,
+    next_prescription,
+    progressed_load,
+    rep_range,
+    sessions_by_day,
+)
+
+ROW = Plan(sets=3, rep_range=(8, 12), target_rir=2, increment=2.5)
+DEADLIFT = Plan(sets=3, rep_range=(6, 8), target_rir=2, lower_body=True, increment=2.5)
+PULL_UPS = Ladder(
+    ("negative-pull-up", "assisted-pull-up", "pull-up", "weighted-pull-up"), frozenset({"weighted-pull-up"})
+)
+
+
+def at(load: float | None, *reps: int, rir: int | None = None) -> list[SetDone]:
+    return [SetDone(r, load, rir) for r in reps]
+
+
+def test_first_session_starts_at_the_bottom_of_the_range() -> None:
+    assert next_prescription("row", [], ROW) == next_prescription("row", [[]], ROW)
+    first = next_prescription("row", [], ROW)
+    assert (first.sets, first.reps, first.load, first.reason) == (3, 8, None, Reason.START)
+
+
+def test_every_set_at_the_top_adds_about_five_percent_rounded_to_the_step() -> None:
+    nxt = next_prescription("row", [at(40, 12, 12, 12, rir=2)], ROW)
+    # 5 % of 40 kg is 2 kg, less than a step: one step (2.5 kg), back to the bottom of the range.
+    assert (nxt.load, nxt.reps, nxt.reason) == (42.5, 8, Reason.ADD_LOAD)
+    heavy = next_prescription("row", [at(100, 12, 13, 12)], ROW)
+    assert heavy.load == 105.0
+
+
+def test_deadlift_takes_ten_percent_steps_rounded_down() -> None:
+    assert next_prescription("deadlift", [at(60, 8, 8, 8)], DEADLIFT).load == 65.0  # 66 → 65
+    assert next_prescription("deadlift", [at(70, 8, 8, 8)], DEADLIFT).load == 75.0  # 77 → 75, not 77.5
+    in_pounds = Plan(sets=3, rep_range=(6, 8), lower_body=True, increment=5)
+    assert next_prescription("deadlift", [at(135, 8, 8, 8)], in_pounds).load == 145.0
+
+
+def test_short_of_the_top_holds_the_load_and_aims_one_more_rep() -> None:
+    nxt = next_prescription("row", [at(40, 10, 10, 9)], ROW)
+    assert (nxt.load, nxt.reps, nxt.reason) == (40, 10, Reason.ADD_REP)
+    # Two of three sets at the top is not every set.
+    assert next_prescription("row", [at(40, 12, 12)], ROW).reason is Reason.ADD_REP
+    # Below the range, the aim is the bottom of it.
+    assert next_prescription("row", [at(40, 5, 4, 4)], ROW).reps == 8
+
+
+def test_top_of_the_range_too_hard_repeats() -> None:
+    nxt = next_prescription("row", [at(40, 12, 12, 12, rir=0)], ROW)
+    assert (nxt.load, nxt.reps, nxt.reason) == (40, 12, Reason.REPEAT)
+
+
+def test_warm_up_sets_do_not_count_as_working_sets() -> None:
+    session = [SetDone(10, 20), *at(40, 12, 12, 12)]
+    assert next_prescription("row", [session], ROW).load == 42.5
+
+
+def test_three_stalls_back_off_about_ten_percent() -> None:
+    stuck = [at(60, 10, 9, 9)] * 4
+    nxt = next_prescription("row", stuck, ROW)
+    assert (nxt.load, nxt.reps, nxt.reason) == (55.0, 8, Reason.BACK_OFF)  # 54 → 55 (nearest step)
+    # Two stalls are not yet three.
+    assert next_prescription("row", stuck[:3], ROW).reason is Reason.ADD_REP
+    # A rep more anywhere in between is progress, and restarts the count.
+    progressing = [at(60, 10, 9, 9), at(60, 10, 9, 9), at(60, 10, 10, 9), at(60, 10, 9, 9), at(60, 10, 9, 9)]
+    assert next_prescription("row", progressing, ROW).reason is Reason.ADD_REP
+    # After the back-off, the lighter session starts a fresh count.
+    assert next_prescription("row", [*stuck, at(55, 10, 9, 9)], ROW).reason is Reason.ADD_REP
+
+
+def test_ladder_moves_the_exercise_up_and_down() -> None:
+    plan = Plan(sets=3, rep_range=(3, 5), increment=2.5)
+    up = next_prescription("assisted-pull-up", [at(None, 5, 5, 5)], plan, PULL_UPS)
+    assert (up.exercise, up.reps, up.load, up.reason) == ("pull-up", 3, None, Reason.MOVE_UP)
+    weighted = next_prescription("pull-up", [at(None, 5, 6, 5)], plan, PULL_UPS)
+    assert (weighted.exercise, weighted.load, weighted.reason) == ("weighted-pull-up", 2.5, Reason.MOVE_UP)
+    loaded = next_prescription("weighted-pull-up", [at(5, 5, 5, 5)], plan, PULL_UPS)
+    assert (loaded.exercise, loaded.load, loaded.reason) == ("weighted-pull-up", 7.5, Reason.ADD_LOAD)
+    down = next_prescription("pull-up", [at(None, 2, 2, 1)] * 4, plan, PULL_UPS)
+    assert (down.exercise, down.reason) == ("assisted-pull-up", Reason.MOVE_DOWN)
+    bottom = next_prescription("negative-pull-up", [at(None, 2, 2, 1)] * 4, plan, PULL_UPS)
+    assert (bottom.exercise, bottom.reason) == ("negative-pull-up", Reason.BACK_OFF)
+
+
+def test_rows_ladder_and_bodyweight_without_a_ladder() -> None:
+    rows = Ladder(("inverted-row", "feet-elevated-inverted-row"))
+    plan = Plan(sets=2, rep_range=(8, 12))
+    up = next_prescription("inverted-row", [at(None, 12, 12)], plan, rows)
+    assert (up.exercise, up.reason) == ("feet-elevated-inverted-row", Reason.MOVE_UP)
+    top = next_prescription("feet-elevated-inverted-row", [at(None, 12, 12)], plan, rows)
+    assert (top.exercise, top.reps, top.reason) == ("feet-elevated-inverted-row", 12, Reason.REPEAT)
+    alone = next_prescription("prone-cobra", [at(None, 12, 12)], plan)
+    assert alone.reason is Reason.REPEAT
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("10–12", (10, 12)),
+        ("8-10", (8, 10)),
+        ("5", (5, 5)),
+        ("3–5 per side", (3, 5)),
+        ("30 s", None),
+        ("hold", None),
+    ],
+)
+def test_rep_range(text: str, expected: tuple[int, int] | None) -> None:
+    assert rep_range(text) == expected
+
+
+def test_sessions_by_day_groups_consecutive_days() -> None:
+    pairs = [(1, SetDone(10)), (1, SetDone(9)), (2, SetDone(8))]
+    assert sessions_by_day(pairs) == [[SetDone(10), SetDone(9)], [SetDone(8)]]
+
+
+# --- properties ------------------------------------------------------------------------------------------
+
+increments = st.sampled_from([0.5, 1.0, 1.25, 2.5, 5.0])
+loads = st.decimals(min_value=0, max_value=500, places=2).map(float)
+plans = st.builds(
+    Plan,
+    sets=st.integers(1, 5),
+    rep_range=st.tuples(st.integers(1, 12), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])),
+    target_rir=st.integers(0, 4),
+    lower_body=st.booleans(),
+    increment=increments,
+)
+set_done = st.builds(
+    SetDone,
+    reps=st.integers(0, 30),
+    load=st.one_of(st.none(), loads),
+    rir=st.one_of(st.none(), st.integers(0, 5)),
+)
+histories = st.lists(st.lists(set_done, min_size=1, max_size=6), max_size=8)
+
+
+def _working_load(session: list[SetDone]) -> float | None:
+    return max((s.load for s in session if s.load is not None), default=None)
+
+
+@given(histories, plans)
+def test_load_is_never_negative(history: list[list[SetDone]], plan: Plan) -> None:
+    nxt = next_prescription("row", history, plan)
+    assert nxt.load is None or nxt.load >= 0
+    assert nxt.reps >= 1 and nxt.sets == plan.sets
+
+
+@given(histories, plans)
+def test_load_never_rises_more_than_ten_percent_but_by_the_minimum_step(
+    history: list[list[SetDone]], plan: Plan
+) -> None:
+    nxt = next_prescription("row", history, plan)
+    if not history or nxt.load is None:
+        return
+    last = _working_load(history[-1])
+    assert last is not None, "a load is only prescribed when the last session had one"
+    rise = Decimal(str(nxt.load)) - Decimal(str(last))
+    step = Decimal(str(plan.increment))
+    # Exactly: either within 10 % (5 % for upper body), or precisely the one-step minimum, which only
+    # happens when that percentage of the load is smaller than a step.
+    percent = Decimal("0.10") if plan.lower_body else Decimal("0.05")
+    assert rise <= Decimal(str(last)) * percent or (rise == step and Decimal(str(last)) * percent < step)
+    if nxt.reason is Reason.ADD_LOAD:
+        assert rise >= step
+
+
+@given(loads, plans)
+def test_progressed_and_backed_off_loads_are_exact(load: float, plan: Plan) -> None:
+    up = Decimal(str(progressed_load(load, plan)))
+    down = Decimal(str(backed_off_load(load, plan)))
+    current, step = Decimal(str(load)), Decimal(str(plan.increment))
+    assert up - current >= step
+    assert up - current <= max(current * Decimal("0.10"), step)
+    assert Decimal(0) <= down <= max(Decimal(0), current - step)
+    assert down >= current * Decimal("0.90") - step  # about 10 %: never a whole step below 90 %
+
+
+@given(st.integers(1, 30), loads, plans, st.integers(3, 6))
+def test_three_stalls_always_back_off(reps: int, load: float, plan: Plan, stalls: int) -> None:
+    reps = min(reps, plan.rep_range[1] - 1) if plan.rep_range[1] > 1 else 0
+    stuck = [[SetDone(reps, load)] * plan.sets for _ in range(stalls + 1)]
+    nxt = next_prescription("row", stuck, plan)
+    assert nxt.reason is Reason.BACK_OFF
+    assert nxt.load is not None and nxt.load <= load
+    if load >= plan.increment:
+        assert nxt.load < load
