@@ -1,0 +1,273 @@
+"""Reading what a trainee types after ``/log``: ``row 3x10 40kg``, ``pull-up 5,5,4``, ``deadlift 60kg 3x8``.
+
+People type sets the way their notebook or app writes them, so the parser is forgiving about form
+(``3×10 @ 40 kg``, ``12,12,10 15lb``, any order of the parts, a decimal comma in ``42,5 kg``, digits from
+any script) and strict about sense: a load below zero or above what anyone lifts, more than 100 reps,
+an exercise it cannot place. Every refusal is a value, not an exception: a ``LogError`` whose kind
+names a one-line message with an example in ``messages.toml`` (``[log]``), filled in by ``describe``.
+
+Exercise names are matched against the names the caller passes (the catalog's names, short names and
+any aliases): exact, then by words, then by spelling (difflib), preferring the exercises of the
+trainee's own plan when a word such as "row" fits several.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.coach.texts import Texts
+
+MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
+MAX_REPS = 100
+MAX_SETS = 20
+MAX_RIR = 10
+SUGGESTIONS = 3
+# How alike two spellings must be (difflib's ratio) to be taken without asking.
+ACCEPT_RATIO = 0.8
+
+_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb"}
+_UNITS |= {"pounds": "lb"}
+_UNIT_WORD = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_TIMES = str.maketrans({"×": "x", "х": "x", "X": "x", "*": "x", "Х": "x"})
+
+_SETS_X_REPS = re.compile(r"^(\d+)x(\d+)$")
+_REPS_LIST = re.compile(r"^\d+(?:[,/]\d+)+$")
+_LOAD = re.compile(rf"^([+-]?\d+(?:[.,]\d+)?)({_UNIT_WORD})?$")
+_RIR = re.compile(r"^rir(\d+)$")
+_RPE = re.compile(r"^rpe(\d+(?:[.,]5)?)$")
+_BODYWEIGHT = {"bw", "bodyweight"}
+
+
+class LogErrorKind(StrEnum):
+    EMPTY = "empty"
+    MALFORMED = "malformed"
+    DIGITS = "digits"
+    NO_EXERCISE = "no_exercise"
+    NO_REPS = "no_reps"
+    UNKNOWN_EXERCISE = "unknown_exercise"
+    AMBIGUOUS = "ambiguous"
+    TOO_MANY_REPS = "too_many_reps"
+    TOO_MANY_SETS = "too_many_sets"
+    NEGATIVE_LOAD = "negative_load"
+    TOO_HEAVY = "too_heavy"
+    BAD_RIR = "bad_rir"
+
+
+@dataclass(frozen=True)
+class LogError:
+    """Why a /log could not be read; ``suggestions`` are exercise ids, closest first (for buttons)."""
+
+    kind: LogErrorKind
+    values: Mapping[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def message_key(self) -> str:
+        return f"log.{self.kind}"
+
+
+@dataclass(frozen=True)
+class ParsedLog:
+    exercise: str
+    reps: tuple[int, ...]  # one entry per set
+    load: float | None  # None: bodyweight
+    unit: str
+    rir: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Names:
+    """An exercise and every name it may be typed as."""
+
+    id: str
+    names: tuple[str, ...]
+
+
+def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = None) -> str:
+    """The error's one line (HTML, what the trainee typed escaped); ``names`` shows ids as names."""
+    values = {key: html.escape(value) for key, value in error.values.items()}
+    shown = [(names or {}).get(ex, ex) for ex in error.suggestions]
+    values["choices"] = html.escape(", ".join(shown))
+    return texts.get(error.message_key, **values)
+
+
+def parse_log(
+    text: str, exercises: Sequence[Names], *, unit: str = "kg", prefer: Collection[str] = ()
+) -> ParsedLog | LogError:
+    """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``."""
+    cleaned = _normalize(text)
+    if isinstance(cleaned, LogError):
+        return cleaned
+    cleaned, _, note = cleaned.partition("#")
+    tokens = _tokens(cleaned)
+    if not tokens:
+        return LogError(LogErrorKind.EMPTY)
+    split = next((i for i, token in enumerate(tokens) if _is_figure(token)), len(tokens))
+    if split == 0:
+        return LogError(LogErrorKind.NO_EXERCISE)
+    found = match_exercise(" ".join(tokens[:split]), exercises, prefer=prefer)
+    if isinstance(found, LogError):
+        return found
+    figures = _figures(tokens[split:], unit)
+    if isinstance(figures, LogError):
+        return figures
+    reps, load, load_unit, rir = figures
+    return ParsedLog(found, reps, load, load_unit, rir, note.strip() or None)
+
+
+def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | LogError:
+    """The id of the exercise ``typed`` names, or why not (with the closest names offered)."""
+    query = _name_key(typed)
+    if not query:
+        return LogError(LogErrorKind.NO_EXERCISE)
+    keys = {ex.id: {_name_key(name) for name in (ex.id, *ex.names)} - {""} for ex in exercises}
+    exact = [ex for ex, names in keys.items() if query in names or _compact(query) in map(_compact, names)]
+    if exact:
+        return _one(exact, prefer, typed)
+    words = set(query.split())
+    containing = [ex for ex, names in keys.items() if any(words <= set(name.split()) for name in names)]
+    if containing:
+        return _one(containing, prefer, typed)
+    scored = sorted(
+        ((max(_likeness(query, name) for name in names), ex) for ex, names in keys.items() if names),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
+        return scored[0][1]
+    offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
+    return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
+
+
+def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | LogError:
+    if len(candidates) == 1:
+        return candidates[0]
+    preferred = [ex for ex in candidates if ex in prefer]
+    if len(preferred) == 1:
+        return preferred[0]
+    offered = tuple(preferred or candidates)
+    return LogError(LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2])
+
+
+def _likeness(query: str, name: str) -> float:
+    """How alike, spelled as a whole ("facepul" ~ "face pull") or word by word in any order
+    ("pul up negatve" ~ "negative pull up"), whichever is closer."""
+    whole = difflib.SequenceMatcher(None, _compact(query), _compact(name)).ratio()
+    words = name.split()
+    by_word = [
+        max(difflib.SequenceMatcher(None, typed, word).ratio() for word in words) for typed in query.split()
+    ]
+    return max(whole, sum(by_word) / len(by_word))
+
+
+def _compact(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def _name_key(name: str) -> str:
+    """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups" and "pull up" agree."""
+    words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def _normalize(text: str) -> str | LogError:
+    """ASCII digits from any script's; numerals that are not plain digits (½, Ⅲ, ²) are refused."""
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Nd":
+            out.append(str(unicodedata.decimal(char)))
+        elif category in ("No", "Nl"):
+            return LogError(LogErrorKind.DIGITS, {"char": char})
+        else:
+            out.append(char)
+    return unicodedata.normalize("NFKC", "".join(out)).translate(_TIMES).casefold()
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.replace("@", " ")
+    text = re.sub(r"(\d)\s*x\s*(\d)", r"\1x\2", text)  # 3 x 10 → 3x10
+    text = re.sub(rf"(\d)\s+({_UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
+    text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
+    text = re.sub(r"(\d)\s*([,/])\s*(\d)", r"\1\2\3", text)  # 5, 5, 4 → 5,5,4
+    return text.split()
+
+
+def _is_figure(token: str) -> bool:
+    return (
+        token[0].isdigit()
+        or token[0] in "+-"
+        or token in _BODYWEIGHT
+        or bool(_RIR.match(token) or _RPE.match(token))
+    )
+
+
+Figures = tuple[tuple[int, ...], float | None, str, int | None]
+
+
+def _figures(tokens: list[str], unit: str) -> Figures | LogError:
+    reps: tuple[int, ...] | None = None
+    loads: list[tuple[float, str | None]] = []
+    rir: int | None = None
+    for token in tokens:
+        if match := _SETS_X_REPS.match(token):
+            sets, count = int(match.group(1)), int(match.group(2))
+            if sets > MAX_SETS:
+                return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(sets), "max": str(MAX_SETS)})
+            found: tuple[int, ...] = (count,) * sets
+        elif _REPS_LIST.match(token):
+            found = tuple(int(part) for part in re.split(r"[,/]", token))
+        elif match := _LOAD.match(token):
+            loads.append((float(match.group(1).replace(",", ".")), _UNITS.get(match.group(2) or "")))
+            continue
+        elif match := _RIR.match(token):
+            rir = int(match.group(1))
+            continue
+        elif match := _RPE.match(token):
+            rir = round(10 - float(match.group(1).replace(",", ".")))
+            continue
+        elif token in _BODYWEIGHT:
+            continue
+        else:
+            return LogError(LogErrorKind.MALFORMED, {"token": token})
+        if reps is not None:
+            return LogError(LogErrorKind.MALFORMED, {"token": token})
+        reps = found
+    if reps is None:
+        # One bare number with no reps given reads as a single set ("pull-up 8").
+        if len(loads) == 1 and loads[0][1] is None and loads[0][0].is_integer() and loads[0][0] >= 0:
+            reps, loads = (int(loads[0][0]),), []
+        else:
+            return LogError(LogErrorKind.NO_REPS)
+    if len(loads) > 1:
+        return LogError(LogErrorKind.MALFORMED, {"token": tokens[-1]})
+    return _checked(reps, loads[0] if loads else None, unit, rir)
+
+
+def _checked(
+    reps: tuple[int, ...], load: tuple[float, str | None] | None, unit: str, rir: int | None
+) -> Figures | LogError:
+    if len(reps) > MAX_SETS:
+        return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(len(reps)), "max": str(MAX_SETS)})
+    if max(reps) > MAX_REPS:
+        return LogError(LogErrorKind.TOO_MANY_REPS, {"reps": str(max(reps)), "max": str(MAX_REPS)})
+    if sum(reps) == 0:
+        return LogError(LogErrorKind.NO_REPS)
+    if rir is not None and not 0 <= rir <= MAX_RIR:
+        return LogError(LogErrorKind.BAD_RIR, {"rir": str(rir)})
+    if load is None:
+        return reps, None, unit, rir
+    amount, load_unit = load[0], load[1] or unit
+    if amount < 0:
+        return LogError(LogErrorKind.NEGATIVE_LOAD, {"load": f"{amount:g}", "unit": load_unit})
+    if amount > MAX_LOAD[load_unit]:
+        limit = f"{MAX_LOAD[load_unit]:,.0f}"
+        return LogError(LogErrorKind.TOO_HEAVY, {"load": f"{amount:g}", "unit": load_unit, "max": limit})
+    # A load of zero is a bodyweight set typed as "0kg".
+    return reps, (amount or None), load_unit, rir
