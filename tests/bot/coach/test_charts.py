@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import date, timedelta
+from typing import Any
+
+from matplotlib.image import imread
+
+from bot.coach.charts import Chart, Lift, Member, best_sets, render_progress
+from bot.coach.model import SetDone
+from bot.coach.texts import Texts
+
+TODAY = date(2026, 12, 4)
+TEXTS = Texts.load()
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def days_back(*offsets: int) -> list[date]:
+    return [TODAY - timedelta(days=offset) for offset in offsets]
+
+
+ROW = Lift(
+    "Barbell row", [(d, SetDone(10, 40 + i * 2.5)) for i, d in enumerate(days_back(100, 60, 45, 30, 14, 3))]
+)
+PULL_UP = Lift("Pull-up", [(d, SetDone(3 + i)) for i, d in enumerate(days_back(50, 20, 2))])
+
+
+def render(members: list[Member], lifts: list[Lift], target: int = 2) -> Chart | None:
+    return render_progress(today=TODAY, weekly_target=target, members=members, lifts=lifts, texts=TEXTS)
+
+
+def pixels(chart: Chart) -> Any:
+    assert chart.png.startswith(PNG_SIGNATURE)
+    image = imread(io.BytesIO(chart.png), format="png")
+    assert image.ndim == 3 and image.shape[0] > 200 and image.shape[1] > 400
+    return image
+
+
+def same_picture(one: Any, other: Any) -> bool:
+    return bool(one.shape == other.shape and (one == other).all())
+
+
+def test_renders_a_valid_png_with_a_one_line_caption() -> None:
+    chart = render([Member("You", days_back(1, 3, 8, 10, 30))], [ROW, PULL_UP])
+    assert chart is not None
+    pixels(chart)
+    assert "\n" not in chart.caption
+    assert chart.caption.startswith("📈 5 sessions in 12 weeks, target met in 2 of them")
+    # From the first best inside the twelve weeks (42.5 kg), not the older 40 kg.
+    assert "Barbell row: 52.5 kg × 10 (+10 kg)" in chart.caption
+    assert "Pull-up: 5 reps (+2)" in chart.caption
+
+
+def test_pixels_change_when_the_data_change() -> None:
+    one = render([Member("You", days_back(1, 3, 8))], [ROW])
+    more = render([Member("You", days_back(1, 3, 8, 9, 10))], [ROW])
+    heavier = render(
+        [Member("You", days_back(1, 3, 8))], [Lift(ROW.name, [*ROW.sets, (TODAY, SetDone(10, 60))])]
+    )
+    assert one is not None and more is not None and heavier is not None
+    base = pixels(one)
+    assert not same_picture(base, pixels(more))
+    assert not same_picture(base, pixels(heavier))
+    again = render([Member("You", days_back(1, 3, 8))], [ROW])
+    assert again is not None and same_picture(base, pixels(again))  # same data, same picture
+
+
+def test_group_chart_has_a_line_per_member() -> None:
+    ann, bob = Member("Ann", days_back(1, 8, 15)), Member("<Bob>", days_back(2, 3))
+    chart = render([ann, bob], [])
+    assert chart is not None
+    pixels(chart)
+    # The group's week meets the target when the members together reach it.
+    assert chart.caption == "📈 5 sessions in 12 weeks, target met in 1 of them"
+    alone = render([ann], [])
+    assert alone is not None and alone.png != chart.png
+
+
+def test_nothing_to_draw_is_none() -> None:
+    assert render([], []) is None
+    assert render([Member("You", [])], []) is None
+    # Only sessions older than the twelve weeks: nothing in the window either.
+    old = Member("You", days_back(100, 120))
+    old_lift = Lift("Row", [(TODAY - timedelta(days=100), SetDone(10, 40))])
+    assert render([old], [old_lift]) is None
+
+
+def test_lift_names_are_escaped_in_the_caption() -> None:
+    chart = render([Member("You", days_back(1))], [Lift("<b>row</b>", [(TODAY, SetDone(5, 20))])])
+    assert chart is not None and "<b>" not in chart.caption
+
+
+def test_best_sets_picks_each_days_top_set() -> None:
+    day = TODAY
+    sets = [
+        (day, SetDone(12, 40)),
+        (day, SetDone(8, 45)),
+        (day, SetDone(9, 45)),
+        (day - timedelta(days=1), SetDone(5)),
+    ]
+    assert best_sets(sets) == [(day - timedelta(days=1), SetDone(5)), (day, SetDone(9, 45))]
+
+
+async def test_renders_in_worker_threads_at_once() -> None:
+    members = [Member("You", days_back(*range(0, 80, offset))) for offset in range(2, 10)]
+
+    def draw(member: Member) -> bytes:
+        chart = render([member], [ROW])
+        assert chart is not None
+        return chart.png
+
+    in_threads = await asyncio.gather(*(asyncio.to_thread(draw, member) for member in members))
+    assert in_threads == [draw(member) for member in members]
