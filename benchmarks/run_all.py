@@ -18,12 +18,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import charts
 import fanout
 import questions
 import scale
 import throughput
 
-SECTIONS = {"throughput": throughput, "fanout": fanout, "scale": scale, "questions": questions}
+SECTIONS = {
+    "throughput": throughput,
+    "fanout": fanout,
+    "scale": scale,
+    "questions": questions,
+    "charts": charts,
+}
 
 
 def machine() -> str:
@@ -46,6 +53,7 @@ def machine() -> str:
             "asyncpg",
             "APScheduler",
             "tornado",
+            "matplotlib",
         )
     )
     return (
