@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import String, func, select
+from sqlalchemy import String, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -202,3 +202,38 @@ async def test_forget_member_keeps_the_group_and_the_others(sessionmaker: Maker)
     async with sessionmaker() as session:
         assert await session.get(Chat, GROUP) is not None
         assert [row.user_id for row in await logbook.export_rows(session, GROUP)] == [BOB, BOB]
+
+
+async def test_new_chats_log_in_kg_with_the_units_default_step(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, OTHER, kind="private")
+    async with sessionmaker() as session:
+        chat = await session.get(Chat, OTHER)
+        assert chat is not None
+        assert (chat.unit, chat.increment, chat.levelup_asked_on) == ("kg", None, None)
+    async with sessionmaker.begin() as session:
+        chat = await repo.lock_chat(session, OTHER)
+        assert chat is not None
+        chat.unit, chat.increment, chat.levelup_asked_on = "lb", 2.5, DAY
+    async with sessionmaker() as session:
+        chat = await session.get(Chat, OTHER)
+        assert chat is not None and (chat.unit, chat.increment, chat.levelup_asked_on) == ("lb", 2.5, DAY)
+
+
+async def test_sets_follow_their_session_and_chat(sessionmaker: Maker) -> None:
+    """The foreign keys themselves: a deleted session takes its sets, a migrated group keeps them."""
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        for day in (DAY, DAY - timedelta(days=1)):
+            sets = _rows("row", [10, 10], 40)
+            await logbook.log_sets(session, GROUP, day, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+    async with sessionmaker.begin() as session:
+        await session.execute(delete(WorkoutLog).where(WorkoutLog.local_date == DAY))
+    async with sessionmaker.begin() as session:
+        await repo.migrate_chat(session, GROUP, GROUP - 1)
+    async with sessionmaker() as session:
+        rows = await logbook.export_rows(session, GROUP - 1)
+        assert [(row.day, row.set_number) for row in rows] == [
+            (DAY - timedelta(days=1), 1),
+            (DAY - timedelta(days=1), 2),
+        ]
+        assert await session.scalar(select(func.count()).select_from(LoggedSet)) == 2
