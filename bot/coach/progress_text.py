@@ -1,0 +1,65 @@
+"""The line /workout shows under a main lift: what was done last time and what to aim for today.
+
+"last time 3×10 @ 40 kg → today 3×11, or 42.5 kg once all sets reach 12": the trainee sees the rule
+work, not just a number. Wording lives in ``messages.toml`` ([progression]), one line per reason.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from bot.coach.model import SetDone
+from bot.coach.progression import Plan, Prescription, Reason, progressed_load
+from bot.coach.texts import Texts
+
+
+def format_load(load: float, unit: str) -> str:
+    return f"{load:g} {unit}"
+
+
+def format_sets(sets: Sequence[SetDone], unit: str) -> str:
+    """``3×10 @ 40 kg`` when every set matches, ``10, 10, 9 @ 40 kg`` when not; no load for bodyweight."""
+    if not sets:
+        return ""
+    reps = [done.reps for done in sets]
+    counted = f"{len(reps)}×{reps[0]}" if len(set(reps)) == 1 else ", ".join(map(str, reps))
+    loads = {done.load for done in sets}
+    if len(loads) == 1 and None not in loads:
+        return f"{counted} @ {format_load(sets[0].load or 0.0, unit)}"
+    if loads == {None}:
+        return counted
+    # Mixed loads (a warm-up set logged too): each set with its own.
+    return ", ".join(f"{d.reps} @ {format_load(d.load, unit)}" if d.load else str(d.reps) for d in sets)
+
+
+def format_prescription(prescription: Prescription, unit: str) -> str:
+    sets = [SetDone(prescription.reps, prescription.load)] * prescription.sets
+    return format_sets(sets, unit)
+
+
+def progress_line(
+    *,
+    exercise: str,
+    last: Sequence[SetDone],
+    prescription: Prescription,
+    plan: Plan,
+    unit: str,
+    names: Mapping[str, str],
+    texts: Texts,
+) -> str:
+    """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged)."""
+    values = {
+        "name": html.escape(names.get(exercise, exercise)),
+        "exercise": html.escape(names.get(prescription.exercise, prescription.exercise)),
+        "last": format_sets(last, unit),
+        "today": format_prescription(prescription, unit),
+        "reps": str(prescription.reps),
+        "top": str(plan.rep_range[1]),
+        "next_load": "",
+    }
+    key = prescription.reason.value
+    if prescription.reason is Reason.ADD_REP and prescription.load:
+        values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
+        key = "add_rep_then_load"
+    return texts.get(f"progression.{key}", **values)
