@@ -5,10 +5,11 @@ lifts; a group of five), after one warm-up render that pays for matplotlib's fon
 
 Other chats: the real ``Application`` (``build_application``) against the in-process Bot API double on
 SQLite, answering ``/streak`` from 40 onboarded chats, one update every 10 ms, each update's time through
-``process_update`` measured. Three runs: alone; while 20 charts render in worker threads
-(``asyncio.to_thread``, as the /progress handler is to do); and, for contrast, while the same 20 render
-on the event loop itself. Until /progress is wired this drives the render the way the handler will;
-once it is, ``in_threads`` should send ``/progress`` from 20 chats through the Application instead.
+``process_update`` measured from the moment it was due. Four runs: alone; while 20 charts render in
+``bot.chartpool.ChartRenderer``'s worker process (what the /progress handler is to use); while they
+render in worker threads (``asyncio.to_thread``); and, for contrast, on the event loop itself. Until
+/progress is wired this drives the renderer the way the handler will; once it is, ``in_process`` should
+send ``/progress`` from 20 chats through the Application instead.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from common import fmt, table
 
 from bot.app import build_application
+from bot.chartpool import ChartRenderer
 from bot.coach.charts import Chart, Lift, Member, render_progress
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
@@ -41,16 +43,22 @@ CHARTS = 20
 GAP = 0.010
 
 
+DAYS = [TODAY - timedelta(days=d) for d in range(0, 84, 3)]
+PRIVATE: dict[str, Any] = {
+    "today": TODAY,
+    "weekly_target": 2,
+    "members": [Member("You", DAYS)],
+    "lifts": [
+        Lift("Deadlift", [(day, SetDone(8, 60 + i * 2.5)) for i, day in enumerate(reversed(DAYS))]),
+        Lift("Barbell row", [(day, SetDone(10 + i % 3, 40 + i)) for i, day in enumerate(reversed(DAYS))]),
+        Lift("Pull-up", [(day, SetDone(3 + i // 6)) for i, day in enumerate(reversed(DAYS))]),
+    ],
+    "texts": TEXTS,
+}
+
+
 def private_chart() -> Chart | None:
-    days = [TODAY - timedelta(days=d) for d in range(0, 84, 3)]
-    lifts = [
-        Lift("Deadlift", [(day, SetDone(8, 60 + i * 2.5)) for i, day in enumerate(reversed(days))]),
-        Lift("Barbell row", [(day, SetDone(10 + i % 3, 40 + i)) for i, day in enumerate(reversed(days))]),
-        Lift("Pull-up", [(day, SetDone(3 + i // 6)) for i, day in enumerate(reversed(days))]),
-    ]
-    return render_progress(
-        today=TODAY, weekly_target=2, members=[Member("You", days)], lifts=lifts, texts=TEXTS
-    )
+    return render_progress(**PRIVATE)
 
 
 def group_chart() -> Chart | None:
@@ -90,6 +98,9 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
         rate_limit=False,
         clock=lambda: datetime(2026, 12, 4, 10, 0, tzinfo=UTC),
     )
+    # Started (and its matplotlib imported) before measuring, as the bot would at start-up.
+    renderer = ChartRenderer()
+    await renderer.warm_up()
     await app.initialize()
     await app.post_init(app)  # type: ignore[misc]
     try:
@@ -117,6 +128,9 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
         async def in_threads() -> None:
             await asyncio.gather(*(asyncio.to_thread(private_chart) for _ in range(CHARTS)))
 
+        async def in_process() -> None:
+            await asyncio.gather(*(renderer.render(**PRIVATE) for _ in range(CHARTS)))
+
         async def on_loop() -> None:
             for _ in range(CHARTS):
                 private_chart()
@@ -125,12 +139,14 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
         await measure(None)  # warm-up: first-use costs of every path
         return {
             "alone": await measure(None),
+            f"{CHARTS} charts in a worker process (ChartRenderer)": await measure(in_process),
             f"{CHARTS} charts in worker threads": await measure(in_threads),
             f"{CHARTS} charts on the event loop (contrast)": await measure(on_loop),
         }
     finally:
         await app.shutdown()
         await app.post_shutdown(app)  # type: ignore[misc]
+        renderer.close()
 
 
 def main(quick: bool, out: Path) -> dict[str, Any]:

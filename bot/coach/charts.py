@@ -2,10 +2,12 @@
 
 Rendered from plain data to PNG bytes with matplotlib's Agg renderer on ``Figure`` objects, never
 through ``pyplot``: pyplot keeps global state (the current figure) that two threads would share, while
-a ``Figure`` of its own per call is independent, so the handler can render in a worker thread
-(``asyncio.to_thread``) and keep the event loop free for other chats. A lock still serialises the
-drawing itself, as matplotlib does not promise that its caches (fonts, text layout) are thread-safe;
-rendering is CPU-bound under the GIL anyway, so the lock costs no throughput.
+a ``Figure`` of its own per call is independent, so this runs off the event loop: in
+``bot.chartpool.ChartRenderer``'s worker process (what the handler uses: matplotlib holds the GIL while
+it draws, so a thread would still slow other chats; BENCHMARKS.md §6), or in a worker thread. A lock
+serialises the drawing within a process, as matplotlib does not promise that its caches (fonts, text
+layout) are thread-safe; rendering is CPU-bound under the GIL anyway, so the lock costs no throughput.
+The inputs and the result are plain picklable data for the same reason.
 
 Nothing to draw gives None, and the handler sends a friendly line instead of an empty chart. Every
 word on the chart and in its caption comes from ``messages.toml`` ([chart]).

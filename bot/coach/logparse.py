@@ -7,19 +7,22 @@ an exercise it cannot place. Every refusal is a value, not an exception: a ``Log
 names a one-line message with an example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
 Exercise names are matched against the names the caller passes (the catalog's names, short names and
-any aliases): exact, then by words, then by spelling (difflib), preferring the exercises of the
-trainee's own plan when a word such as "row" fits several.
+any aliases): exact, then by words, then by spelling (rapidfuzz: difflib's measure, in C, since difflib
+held the event loop up to 20 ms per unknown name), preferring the exercises of the trainee's own plan
+when a word such as "row" fits several.
 """
 
 from __future__ import annotations
 
-import difflib
+import functools
 import html
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from rapidfuzz import fuzz
 
 from bot.coach.texts import Texts
 
@@ -28,7 +31,7 @@ MAX_REPS = 100
 MAX_SETS = 20
 MAX_RIR = 10
 SUGGESTIONS = 3
-# How alike two spellings must be (difflib's ratio) to be taken without asking.
+# How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
 
 _UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb"}
@@ -127,7 +130,7 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     query = _name_key(typed)
     if not query:
         return LogError(LogErrorKind.NO_EXERCISE)
-    keys = {ex.id: {_name_key(name) for name in (ex.id, *ex.names)} - {""} for ex in exercises}
+    keys = _index(tuple(exercises))
     exact = [ex for ex, names in keys.items() if query in names or _compact(query) in map(_compact, names)]
     if exact:
         return _one(exact, prefer, typed)
@@ -135,14 +138,17 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     containing = [ex for ex, names in keys.items() if any(words <= set(name.split()) for name in names)]
     if containing:
         return _one(containing, prefer, typed)
-    scored = sorted(
-        ((max(_likeness(query, name) for name in names), ex) for ex, names in keys.items() if names),
-        reverse=True,
-    )
+    scored = sorted(((_likeness(query, names), ex) for ex, names in keys.items() if names), reverse=True)
     if scored and scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
         return scored[0][1]
     offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
+
+
+@functools.lru_cache(maxsize=8)
+def _index(exercises: tuple[Names, ...]) -> dict[str, frozenset[str]]:
+    """Each exercise's names as match keys; cached, as the catalog is the same on every call."""
+    return {ex.id: frozenset({_name_key(name) for name in (ex.id, *ex.names)} - {""}) for ex in exercises}
 
 
 def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | LogError:
@@ -155,15 +161,21 @@ def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | Lo
     return LogError(LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2])
 
 
-def _likeness(query: str, name: str) -> float:
-    """How alike, spelled as a whole ("facepul" ~ "face pull") or word by word in any order
-    ("pul up negatve" ~ "negative pull up"), whichever is closer."""
-    whole = difflib.SequenceMatcher(None, _compact(query), _compact(name)).ratio()
-    words = name.split()
-    by_word = [
-        max(difflib.SequenceMatcher(None, typed, word).ratio() for word in words) for typed in query.split()
-    ]
-    return max(whole, sum(by_word) / len(by_word))
+def _likeness(query: str, names: Collection[str]) -> float:
+    """How alike, at best over an exercise's names: spelled as a whole ("facepul" ~ "face pull") or word
+    by word in any order ("pul up negatve" ~ "negative pull up"), whichever is closer."""
+    typed = query.split()
+    best = 0.0
+    for name in names:
+        words = name.split()
+        by_word = sum(max(_word_likeness(t, w) for w in words) for t in typed) / len(typed)
+        best = max(best, by_word, _word_likeness(_compact(query), _compact(name)))
+    return best
+
+
+def _word_likeness(one: str, other: str) -> float:
+    # difflib's measure (matching characters over total length), computed in C by rapidfuzz.
+    return fuzz.ratio(one, other) / 100
 
 
 def _compact(name: str) -> str:
