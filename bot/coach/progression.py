@@ -35,6 +35,7 @@ LOWER_BODY_STEP = Decimal("0.10")
 BACK_OFF = Decimal("0.90")
 STALLS_BEFORE_BACK_OFF = 3
 DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
+POUND_KG = 0.45359237
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+))?")
 
@@ -91,6 +92,13 @@ def rep_range(text: str) -> tuple[int, int] | None:
 
 def default_increment(unit: str) -> float:
     return DEFAULT_INCREMENT[unit]
+
+
+def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
+    """A logged load in the chat's current unit, so a chat that switched units keeps one history."""
+    if load is None or unit == wanted:
+        return load
+    return round(load * POUND_KG if unit == "lb" else load / POUND_KG, 2)
 
 
 def next_prescription(

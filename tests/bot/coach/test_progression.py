@@ -12,6 +12,8 @@ from bot.coach.progression import (
     Plan,
     Reason,
     backed_off_load,
+    default_increment,
+    in_unit,
     next_prescription,
     progressed_load,
     rep_range,
@@ -120,6 +122,14 @@ def test_rows_ladder_and_bodyweight_without_a_ladder() -> None:
 )
 def test_rep_range(text: str, expected: tuple[int, int] | None) -> None:
     assert rep_range(text) == expected
+
+
+def test_units() -> None:
+    assert in_unit(100, "lb", "kg") == 45.36
+    assert in_unit(45, "kg", "lb") == 99.21
+    assert in_unit(None, "kg", "lb") is None
+    assert in_unit(40, "kg", "kg") == 40
+    assert (default_increment("kg"), default_increment("lb")) == (2.5, 5.0)
 
 
 def test_sessions_by_day_groups_consecutive_days() -> None:
