@@ -154,6 +154,32 @@ async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     return removed or 0
 
 
+async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> int | None:
+    """Remove the member's most recent log of ``day``: how many sets went, None if nothing was logged.
+
+    The most recent log is the last batch of sets (one ``/log`` or one "As written"), and with it the
+    session row if that batch created it; a session with no sets (a bare Done) goes as a whole. Which
+    batch created the session is read from the times: a session and the sets that created it share
+    their ``logged_at``.
+    """
+    log = await session.scalar(
+        select(WorkoutLog).where(
+            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
+        )
+    )
+    if log is None:
+        return None
+    latest = await session.scalar(
+        select(func.max(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
+    )
+    if latest is None or latest == log.logged_at:
+        return await undo_day(session, chat_id, day, user_id=user_id)
+    batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest)
+    removed = await session.scalar(select(func.count()).select_from(LoggedSet).where(batch))
+    await session.execute(delete(LoggedSet).where(batch))
+    return removed or 0
+
+
 async def recent_sessions(
     session: AsyncSession, chat_id: int, *, limit: int = 10, user_id: int | None = None
 ) -> list[SessionSets]:

@@ -237,3 +237,38 @@ async def test_sets_follow_their_session_and_chat(sessionmaker: Maker) -> None:
             (DAY - timedelta(days=1), 2),
         ]
         assert await session.scalar(select(func.count()).select_from(LoggedSet)) == 2
+
+
+async def test_undo_last_entry_takes_back_one_log_at_a_time(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    later = NOW + timedelta(minutes=5)
+    async with sessionmaker.begin() as session:  # Done first, then two /log commands
+        await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
+    async with sessionmaker.begin() as session:
+        sets = _rows("row", [10, 10, 9], 40)
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=later)
+    async with sessionmaker.begin() as session:
+        sets = _rows("pull-up", [5, 4], None)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=later + timedelta(minutes=1)
+        )
+    removed = []
+    for _ in range(4):
+        async with sessionmaker.begin() as session:
+            removed.append(await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN))
+            if removed[-1] == 2:  # after the pull-ups went, the rows are still there
+                assert [r.exercise for r in await logbook.export_rows(session, GROUP)] == ["row"] * 3
+                assert await repo.is_logged(session, GROUP, DAY, user_id=ANN)
+    assert removed == [2, 3, 0, None]  # pull-ups, rows, then the Done itself, then nothing
+    async with sessionmaker() as session:
+        assert not await repo.is_logged(session, GROUP, DAY)
+
+
+async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        sets = _rows("row", [10, 10], 40)
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN) == 2
+        assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
