@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.coach.catalog import Catalog
 from bot.coach.logparse import (
     LogError,
     LogErrorKind,
@@ -14,7 +15,6 @@ from bot.coach.logparse import (
     parse_log,
 )
 from bot.coach.texts import Texts
-from bot.coach.workouts import Catalog
 
 CATALOG = Catalog.load()
 NAMES = [Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values()]
