@@ -21,7 +21,6 @@ Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -36,8 +35,6 @@ BACK_OFF = Decimal("0.90")
 STALLS_BEFORE_BACK_OFF = 3
 DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
 POUND_KG = 0.45359237
-
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+))?")
 
 
 class Reason(StrEnum):
@@ -78,16 +75,6 @@ class Prescription:
     reps: int  # the target for every set
     load: float | None  # None: bodyweight, or no load known yet
     reason: Reason
-
-
-def rep_range(text: str) -> tuple[int, int] | None:
-    """``"10–12"`` → (10, 12), ``"8"`` → (8, 8); None for targets that are not rep counts ("30 s")."""
-    match = _RANGE.match(text)
-    if match is None or re.match(r"^\s*\d+\s*(?:[–-]\s*\d+)?\s*(s|sec|min)\b", text):
-        return None
-    low = int(match.group(1))
-    high = int(match.group(2) or low)
-    return (low, high) if 0 < low <= high else None
 
 
 def default_increment(unit: str) -> float:

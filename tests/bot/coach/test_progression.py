@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,7 +15,6 @@ from bot.coach.progression import (
     in_unit,
     next_prescription,
     progressed_load,
-    rep_range,
     sessions_by_day,
 )
 
@@ -107,21 +105,6 @@ def test_rows_ladder_and_bodyweight_without_a_ladder() -> None:
     assert (top.exercise, top.reps, top.reason) == ("feet-elevated-inverted-row", 12, Reason.REPEAT)
     alone = next_prescription("prone-cobra", [at(None, 12, 12)], plan)
     assert alone.reason is Reason.REPEAT
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("10–12", (10, 12)),
-        ("8-10", (8, 10)),
-        ("5", (5, 5)),
-        ("3–5 per side", (3, 5)),
-        ("30 s", None),
-        ("hold", None),
-    ],
-)
-def test_rep_range(text: str, expected: tuple[int, int] | None) -> None:
-    assert rep_range(text) == expected
 
 
 def test_units() -> None:
