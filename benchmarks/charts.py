@@ -30,8 +30,8 @@ from bot.chartpool import ChartRenderer
 from bot.coach.charts import Chart, Lift, Member, render_progress
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
-from bot.fakeapi import FakeBotApi, FakeRequest, drive
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
 

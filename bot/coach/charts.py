@@ -15,7 +15,6 @@ word on the chart and in its caption comes from ``messages.toml`` ([chart]).
 
 from __future__ import annotations
 
-import html
 import io
 import threading
 from collections import Counter
@@ -29,7 +28,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from bot.coach.model import SetDone
 from bot.coach.streaks import week_start
-from bot.coach.texts import Texts
+from bot.coach.texts import Texts, escape
 
 WEEKS = 12
 _DRAWING = threading.Lock()
@@ -176,7 +175,7 @@ def caption(
     for lift in lifts:
         points = [done for day, done in best_sets(lift.sets) if day >= weeks[0]]
         first, last = points[0], points[-1]
-        name = html.escape(lift.name)
+        name = escape(lift.name)
         if last.load:
             change = (last.load or 0.0) - (first.load or 0.0)
             parts.append(

@@ -15,7 +15,6 @@ when a word such as "row" fits several.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -24,7 +23,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from bot.coach.texts import Texts
+from bot.coach.texts import Texts, escape
 
 MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
 MAX_REPS = 100
@@ -95,9 +94,9 @@ class Names:
 
 def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = None) -> str:
     """The error's one line (HTML, what the trainee typed escaped); ``names`` shows ids as names."""
-    values = {key: html.escape(value) for key, value in error.values.items()}
+    values = {key: escape(value) for key, value in error.values.items()}
     shown = [(names or {}).get(ex, ex) for ex in error.suggestions]
-    values["choices"] = html.escape(", ".join(shown))
+    values["choices"] = escape(", ".join(shown))
     return texts.get(error.message_key, **values)
 
 

@@ -6,12 +6,11 @@ work, not just a number. Wording lives in ``messages.toml`` ([progression]), one
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, progressed_load
-from bot.coach.texts import Texts
+from bot.coach.texts import Texts, escape
 
 
 def format_load(load: float, unit: str) -> str:
@@ -50,8 +49,8 @@ def progress_line(
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged)."""
     values = {
-        "name": html.escape(names.get(exercise, exercise)),
-        "exercise": html.escape(names.get(prescription.exercise, prescription.exercise)),
+        "name": escape(names.get(exercise, exercise)),
+        "exercise": escape(names.get(prescription.exercise, prescription.exercise)),
         "last": format_sets(last, unit),
         "today": format_prescription(prescription, unit),
         "reps": str(prescription.reps),
