@@ -2,8 +2,11 @@
 
 Run from the repository root:  .venv/bin/python evals/run.py [--verbose] [FILE.tsv ...]
 
-Each line of a set is ``expected<TAB>question``: a topic id (several joined by "|" when the question
-is genuinely ambiguous), "-" for an out-of-scope question that must be declined, or "~" for small talk.
+Each line of a set is ``expected<TAB>question`` or ``expected<TAB>style<TAB>question``. ``expected`` is a
+topic id (several joined by "|" when the question is genuinely ambiguous), ``command:<name>`` for a question
+about the bot that must point to that command, "-" for an out-of-scope question that must be declined, or
+"~" for small talk. ``style`` is one of STYLES; every style present is also scored on its own line, and a
+question of style ``safety`` only counts as right when the answer is also safety-first.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.coach.answerer import Answer, Answerer  # noqa: E402
+from bot.coach.answerer import COMMAND_PREFIX, Answer, Answerer  # noqa: E402
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase  # noqa: E402
 
 DEFAULT_SETS = (
@@ -35,6 +38,22 @@ DEFAULT_SETS = (
     "heldout6.tsv",
     "heldout7.tsv",
     "heldout8.tsv",
+    # Issue 16: one line per style (situations, stories, safety, commands, ...).
+    "styles1.tsv",
+)
+
+
+STYLES = (
+    "plain",
+    "chat",
+    "short",
+    "learner",
+    "situation",
+    "story",
+    "safety",
+    "command",
+    "offtopic",
+    "smalltalk",
 )
 
 
@@ -43,6 +62,27 @@ class Case:
     source: str
     expected: tuple[str, ...]
     question: str
+    style: str | None = None
+
+    @property
+    def in_scope(self) -> bool:
+        return self.expected[0] not in ("-", "~")
+
+
+def got(answer: Answer) -> str | None:
+    """What the answer gives, in the sets' vocabulary: a topic id, ``command:<name>``, or None."""
+    if answer.kind == "command":
+        return f"command:{answer.command}"
+    return answer.topic if answer.kind == "answer" else None
+
+
+def is_right(case: Case, answer: Answer) -> bool:
+    return got(answer) in case.expected and (case.style != "safety" or answer.safety)
+
+
+def offered(case: Case, answer: Answer) -> bool:
+    """Asked back ("did you mean ...?") with an expected topic among the buttons."""
+    return answer.kind == "ask" and any(c in case.expected for c in answer.candidates)
 
 
 def read_cases(path: Path) -> list[Case]:
@@ -50,14 +90,20 @@ def read_cases(path: Path) -> list[Case]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        label, sep, question = line.partition("\t")
-        if not sep:
-            raise SystemExit(f"{path.name}:{number}: expected 'label<TAB>question'")
+        fields = line.split("\t")
+        if len(fields) not in (2, 3) or not all(f.strip() for f in fields):
+            raise SystemExit(f"{path.name}:{number}: expected 'label<TAB>[style<TAB>]question'")
+        label, question = fields[0], fields[-1]
+        style = fields[1].strip() if len(fields) == 3 else None
+        if style is not None and style not in STYLES:
+            raise SystemExit(f"{path.name}:{number}: unknown style {style!r} (one of {', '.join(STYLES)})")
         expected = tuple(label.split("|"))
-        unknown = [e for e in expected if e not in ("-", "~", *TOPIC_IDS)]
+        unknown = [
+            e for e in expected if e not in ("-", "~", *TOPIC_IDS) and not e.startswith(COMMAND_PREFIX)
+        ]
         if unknown:
             raise SystemExit(f"{path.name}:{number}: unknown topic ids {unknown}")
-        cases.append(Case(path.name, expected, question))
+        cases.append(Case(path.name, expected, question, style))
     return cases
 
 
@@ -65,39 +111,73 @@ def pct(part: int, whole: int) -> str:
     return f"{part:4d} / {whole:<4d} ({100 * part / whole:5.1f}%)" if whole else f"{part:4d} / 0"
 
 
+def tally(results: list[tuple[Case, Answer]]) -> dict[str, list[tuple[Case, Answer]]]:
+    in_scope = [(c, a) for c, a in results if c.in_scope]
+    answered = [(c, a) for c, a in in_scope if got(a) is not None]
+    return {
+        "in_scope": in_scope,
+        "correct": [(c, a) for c, a in answered if is_right(c, a)],
+        "wrong": [(c, a) for c, a in answered if not is_right(c, a)],
+        "offered": [(c, a) for c, a in in_scope if offered(c, a)],
+        "declined": [(c, a) for c, a in in_scope if got(a) is None and not offered(c, a)],
+        "off_topic": [(c, a) for c, a in results if c.expected == ("-",)],
+        "off_declined": [(c, a) for c, a in results if c.expected == ("-",) and got(a) is None],
+    }
+
+
+def style_line(style: str, results: list[tuple[Case, Answer]]) -> str:
+    t = tally(results)
+    if style == "offtopic" or not t["in_scope"]:
+        if style == "smalltalk":
+            ok = sum(1 for _, a in results if a.kind == "smalltalk")
+            return f"  {style:<10} small talk recognised {pct(ok, len(results))}"
+        return f"  {style:<10} declined            {pct(len(t['off_declined']), len(t['off_topic']))}"
+    right = len(t["correct"]) + len(t["offered"])
+    return (
+        f"  {style:<10} right {pct(right, len(t['in_scope']))}  wrong {len(t['wrong'])}  "
+        f"declined {len(t['declined'])}  asked back {len(t['offered'])}"
+    )
+
+
 def report(title: str, results: list[tuple[Case, Answer]], verbose: bool) -> None:
-    in_scope = [(c, a) for c, a in results if c.expected[0] not in ("-", "~")]
-    off_topic = [(c, a) for c, a in results if c.expected == ("-",)]
+    t = tally(results)
+    in_scope, correct, wrong, declined = t["in_scope"], t["correct"], t["wrong"], t["declined"]
+    off_topic, off_declined, asked = t["off_topic"], t["off_declined"], t["offered"]
     smalltalk = [(c, a) for c, a in results if c.expected == ("~",)]
-    correct = [(c, a) for c, a in in_scope if a.kind == "answer" and a.topic in c.expected]
-    wrong = [(c, a) for c, a in in_scope if a.kind == "answer" and a.topic not in c.expected]
-    declined = [(c, a) for c, a in in_scope if a.kind != "answer"]
-    off_declined = [(c, a) for c, a in off_topic if a.topic is None]
     small_ok = [(c, a) for c, a in smalltalk if a.kind == "smalltalk"]
     ambiguous = sum(1 for c, _ in in_scope if len(c.expected) > 1)
     print(f"\n== {title}")
     print(f"in-scope questions: {len(in_scope)} ({ambiguous} accept more than one topic)")
     print(f"  answered correctly   {pct(len(correct), len(in_scope))}")
+    if asked:
+        print(f"  asked back, right    {pct(len(asked), len(in_scope))}  (a button offers an expected topic)")
+        print(f"  right in all         {pct(len(correct) + len(asked), len(in_scope))}")
     print(f"  answered wrongly     {pct(len(wrong), len(in_scope))}")
     print(f"  wrongly declined     {pct(len(declined), len(in_scope))}")
     print(f"off-topic questions: {len(off_topic)}")
     print(f"  off-topic declined   {pct(len(off_declined), len(off_topic))}")
     if smalltalk:
         print(f"small talk recognised  {pct(len(small_ok), len(smalltalk))}")
+    styles = [s for s in STYLES if any(c.style == s for c, _ in results)]
+    if styles:
+        print("by style:")
+        for style in styles:
+            print(style_line(style, [(c, a) for c, a in results if c.style == style]))
     if verbose:
-        failures = [*wrong, *declined, *[(c, a) for c, a in off_topic if a.topic is not None]]
+        failures = [*wrong, *declined, *[(c, a) for c, a in off_topic if got(a) is not None]]
         failures += [(c, a) for c, a in smalltalk if a.kind != "smalltalk"]
         for case, answer in failures:
-            got = answer.topic or f"{answer.kind}: {','.join(answer.suggestions)}"
+            shown = got(answer) or f"{answer.kind}: {','.join(answer.candidates or answer.suggestions)}"
+            safety = " safety" if answer.safety else ""
             print(
-                f"  MISS [{case.source}] {case.question!r}: expected {'|'.join(case.expected)}, "
-                f"got {got} ({answer.score:.2f})"
+                f"  MISS [{case.source}{' ' + case.style if case.style else ''}] {case.question!r}: "
+                f"expected {'|'.join(case.expected)}, got {shown}{safety} ({answer.score:.2f})"
             )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="question sets (default: all four in evals/)")
+    parser.add_argument("sets", nargs="*", type=Path, help="sets (default: DEFAULT_SETS)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args()
     here = Path(__file__).resolve().parent

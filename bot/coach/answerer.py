@@ -17,18 +17,14 @@ import html
 import itertools
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.coach.assist import Asker, Assist, CommandMatcher
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.texts import escape
-
-# Long pastes are cut: the question is virtually always in the opening words, and a bound keeps every
-# answer fast no matter what is sent.
-MAX_INPUT_CHARS = 400
-MAX_TOKENS = 60
+from bot.coach.wording import MAX_INPUT_CHARS, Bayes, deletes, distance, phrase_key, scan, stem, words
 
 # Calibration of the decision, tuned on evals/dev.tsv and checked on evals/holdout.tsv.
 MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
@@ -70,12 +66,26 @@ SKIPPABLE = frozenset({"a", "an", "the", "my", "your", "ur"})
 
 OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
-_WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 
-Kind = Literal["answer", "decline", "smalltalk"]
+# No word the corrector knows is longer than this plus its edit distance, so a longer token is unknown as
+# it stands: correcting a 400-letter word would build tens of thousands of variants (130 ms of event loop).
+MAX_CORRECTABLE = 24
+# Uncached corrections per question; past it, further unknown words stay unknown (the bound on one message).
+MAX_CORRECTIONS = 25
+# The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
+# end, where a story puts its question.
+HEAD_CHARS = 150
+# Asking back: the best topic has the evidence to answer but another is within MIN_MARGIN; the buttons
+# offer every topic this close to the best (2-3 of them).
+ASK_WITHIN = 1.0
+COMMAND_PREFIX = "command:"
+SAFETY = "safety"
+MEDICAL = "medical"
+
+Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
 
 @dataclass(frozen=True)
@@ -86,68 +96,12 @@ class Answer:
     score: float
     text: str
     suggestions: tuple[str, ...]
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper; it only has to map a word and its variants to the same key."""
-    if word.isdigit() or len(word) < 3:
-        return word
-    if len(word) == 3:
-        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    for suffix, min_len in (("ing", 6), ("ed", 5)):
-        if word.endswith(suffix) and len(word) >= min_len:
-            base = word[: -len(suffix)]
-            # "running" -> "run", but "adding" -> "add": a three-letter base keeps its double letter.
-            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]
-            return base
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
-
-
-def words(text: str) -> list[str]:
-    """Lower-case ASCII words of ``text``: accents folded, apostrophes dropped, everything else a gap."""
-    folded = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    folded = folded.replace("'", "").replace("’", "").replace("`", "")
-    return _WORD.findall(folded)[:MAX_TOKENS]
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (adjacent swaps count once), giving up above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(phrase))
+    # Led by the safety note (pain, injury, numbness, tingling or a medical condition was mentioned).
+    safety: bool = False
+    # Asking back ("did you mean ...?"): the topics offered as buttons.
+    candidates: tuple[str, ...] = ()
+    # A question about the bot: the command that does it.
+    command: str | None = None
 
 
 @dataclass
@@ -162,54 +116,22 @@ class _Reading:
     smalltalk: list[str]
     only_smalltalk: bool
     features: tuple[str, ...] = ()
-
-
-class _Bayes:
-    """Multinomial naive Bayes over a question's features, trained on the phrasing corpus at load time.
-
-    Each feature keeps one log-likelihood per class, so scoring a question is a handful of vector sums.
-    """
-
-    def __init__(
-        self,
-        examples: list[tuple[int, tuple[str, ...]]],
-        classes: int,
-        alpha: float,
-        temperature: float = 1.0,
-    ) -> None:
-        counts: dict[str, list[float]] = {}
-        totals = [0.0] * classes
-        for label, features in examples:
-            for feature in features:
-                counts.setdefault(feature, [0.0] * classes)[label] += 1.0
-                totals[label] += 1.0
-        denominators = [total + alpha * len(counts) for total in totals]
-        self._loglik: dict[str, tuple[float, ...]] = {
-            feature: tuple(math.log((row[c] + alpha) / denominators[c]) for c in range(classes))
-            for feature, row in counts.items()
-        }
-        self._classes = classes
-        self._temperature = temperature
-
-    def known(self, features: Iterable[str]) -> list[str]:
-        return [f for f in features if f in self._loglik]
-
-    def posterior(self, features: Iterable[str]) -> list[float]:
-        """Probability of each class given the features the model knows (uniform prior)."""
-        logits = [0.0] * self._classes
-        for feature in features:
-            row = self._loglik.get(feature)
-            if row is not None:
-                logits = [a + b for a, b in zip(logits, row, strict=True)]
-        top = max(logits)
-        exps = [math.exp((v - top) / self._temperature) for v in logits]
-        total = sum(exps)
-        return [e / total for e in exps]
+    safety: bool = False
+    stems: tuple[str, ...] = ()
 
 
 class Answerer:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, assist: Assist | None = None) -> None:
         self._kb = kb
+        self._assist = assist if assist is not None else Assist.load()
+        self._commands = CommandMatcher.build(self._assist.commands)
+        self._care: dict[tuple[str, ...], str] = {}
+        for label, phrases in ((SAFETY, self._assist.safety.signs), (MEDICAL, self._assist.safety.medical)):
+            for phrase in phrases:
+                key = phrase_key(phrase)
+                if key:
+                    self._care[key] = label
+        self._longest_care = max(len(k) for k in self._care)
         lex = kb.lexicon
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
 
@@ -235,7 +157,7 @@ class Answerer:
         self._smalltalk: dict[tuple[str, ...], str] = {}
         for entry in lex.smalltalk:
             for phrase in entry.phrases:
-                key = _phrase_key(phrase)
+                key = phrase_key(phrase)
                 if key:
                     self._smalltalk.setdefault(key, entry.kind)
         self._max_smalltalk = max((len(key) for key in self._smalltalk), default=1)
@@ -249,11 +171,12 @@ class Answerer:
         self._foreign = {stem(w) for w in lex.foreign} - {key[0] for key in self._phrases if len(key) == 1}
         neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
         self._known = self._domain | self._stopwords | neutral | self._filler | self._foreign
+        self._known |= self._commands.vocabulary() | {w for key in self._care for w in key}
 
         spell_index: dict[str, set[str]] = {}
         for known in self._known:
             if len(known) >= 3:
-                for variant in _deletes(known, 2 if len(known) >= 7 else 1):
+                for variant in deletes(known, 2 if len(known) >= 7 else 1):
                     spell_index.setdefault(variant, set()).add(known)
         # Tuples of strings are not tracked by the garbage collector; tens of thousands of sets would make
         # every full collection (and so the slowest answers) measurably slower.
@@ -275,11 +198,11 @@ class Answerer:
         self._offtopic_class = len(self._topics)
         examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
         self._bayes = (
-            _Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
+            Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
         )
 
     def _add_phrase(self, phrase: str, concept: str) -> None:
-        key = _phrase_key(phrase)
+        key = phrase_key(phrase)
         if not key:
             return
         self._phrases.setdefault(key, set()).add(concept)
@@ -291,22 +214,28 @@ class Answerer:
 
     # -- reading the question -------------------------------------------------------------------
 
-    def _correct(self, token: str) -> str | None:
-        """The known word ``token`` most likely meant, or None when nothing is close enough."""
+    def _correct(self, token: str, budget: list[int]) -> str | None:
+        """The known word ``token`` most likely meant, or None when nothing is close enough.
+
+        ``budget`` holds the uncached corrections this question may still make; each one spends one.
+        """
         if token in self._spell_cache:
             return self._spell_cache[token]
+        if len(token) > MAX_CORRECTABLE or budget[0] <= 0:
+            return None
+        budget[0] -= 1
         best: tuple[int, int, int, int, str] | None = None
         if len(token) >= 4 and not token.isdigit():
             limit = 2 if len(token) >= 7 else 1
             candidates: set[str] = set()
-            for variant in _deletes(token, limit):
+            for variant in deletes(token, limit):
                 candidates.update(self._spell_index.get(variant, ()))
             for candidate in candidates:
                 # A short word with a different first letter is more often another word than a typo
                 # ("grow" is not "row").
                 if len(token) < 6 and candidate[0] != token[0]:
                     continue
-                dist = _distance(token, candidate, limit)
+                dist = distance(token, candidate, limit)
                 if dist <= limit:
                     rank = (
                         dist,
@@ -325,6 +254,7 @@ class Answerer:
 
     def _stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
         """Each token as a known stem where possible, with whether it is known at all."""
+        budget = [MAX_CORRECTIONS]
         for raw in tokens:
             for token in self._typos.get(raw, (raw,)):
                 if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
@@ -340,9 +270,9 @@ class Answerer:
                 if stemmed in self._known:
                     yield stemmed, True
                     continue
-                fixed = self._correct(stemmed)
+                fixed = self._correct(stemmed, budget)
                 if fixed is None and stemmed != token:
-                    fixed = self._correct(token)
+                    fixed = self._correct(token, budget)
                     fixed = stem(fixed) if fixed is not None else None
                 yield (fixed, True) if fixed is not None else (stemmed, False)
 
@@ -377,6 +307,10 @@ class Answerer:
                 elif not resolved[i][1]:
                     unknown.add(stems[i])
                 i += 1
+        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        if MEDICAL in care and not self._subjects & concepts:
+            # A condition with nothing of the upper back named is a medical question, not ours.
+            unrelated += care.count(MEDICAL)
         if self._parts & concepts and not self._subjects & concepts:
             offtopic += 1
         for concept, companions in self._needs:
@@ -406,6 +340,8 @@ class Answerer:
             kinds,
             only_smalltalk and bool(kinds),
             self._features(stems, concepts, offtopic, unrelated, foreign),
+            safety=bool(care),
+            stems=tuple(stems),
         )
 
     def _features(
@@ -439,25 +375,30 @@ class Answerer:
                 scores[index] += sum(w for c, w in topic.context.items() if c in concepts)
         return scores
 
-    def _confidence(self, reading: _Reading, best: float, runner_up: float) -> float:
+    def _evidence(self, reading: _Reading, best: float) -> float:
+        """The best topic's score less the weight of every sign that the question is about something else."""
         contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else SUBJECTLESS_PENALTY
-        evidence = (
+        return (
             best
             - OFFTOPIC_PENALTY * min(reading.unrelated, 2)
             - contrast * min(reading.offtopic, 2)
             - FOREIGN_PENALTY * min(reading.foreign, 2)
             - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1), 4)
         )
+
+    def _confidence(self, reading: _Reading, best: float, runner_up: float) -> float:
+        evidence = self._evidence(reading, best)
         z = min(evidence - MIN_EVIDENCE, (best - runner_up - MIN_MARGIN) * MARGIN_SCALE)
         return 1.0 / (1.0 + math.exp(-STEEPNESS * z))
 
     # -- public API ------------------------------------------------------------------------------
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, asker: Asker | None = None) -> Answer:
+        """The reply to ``question``; ``asker`` (the chat's level and kit) picks the notes that fit it."""
         lex = self._kb.lexicon
         if not question.strip():
             return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
-        reading = self._read(question)
+        reading = self._read(trimmed(question))
         if not reading.concepts and not reading.smalltalk:
             kind = self._emoji_smalltalk(question) if not words(question) else None
             if kind is not None:
@@ -465,6 +406,10 @@ class Answerer:
         if reading.only_smalltalk and not reading.concepts:
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
+        command = self._commands.best(reading.stems)
+        if command is not None and not reading.safety:
+            reply = next(c.reply for c in self._assist.commands.command if c.name == command)
+            return Answer(question, "command", None, 1.0, reply, (), command=command)
 
         scores = self._scores(reading.concepts)
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
@@ -473,25 +418,53 @@ class Answerer:
         posterior = self._posterior(reading)
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
-            topic = self._topics[ranked[0] if better is None else better[0]]
-            text = f"<b>{escape(topic.title)}</b>\n\n{topic.answer}"
-            return Answer(question, "answer", topic.id, round(confidence, 4), text, topic.related[:2])
+            index = ranked[0] if better is None else better[0]
+            return self._topic_answer(question, index, confidence, reading, asker)
 
         fallback_topic = None
         if confidence < ANSWER_THRESHOLD:
             fallback_topic = self._statistical(reading, posterior, scores)
         if fallback_topic is not None:
-            index, probability = fallback_topic
-            topic = self._topics[index]
-            text = f"<b>{escape(topic.title)}</b>\n\n{topic.answer}"
-            return Answer(question, "answer", topic.id, round(probability, 4), text, topic.related[:2])
+            return self._topic_answer(question, fallback_topic[0], fallback_topic[1], reading, asker)
 
+        score = min(confidence, ANSWER_THRESHOLD - 0.01)
+        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
+        close = self._close_topics(reading, posterior, scores, ranked)
+        if close:
+            text = lead + self._assist.ask_back.text
+            return Answer(question, "ask", None, round(score, 4), text, close, reading.safety, close)
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
                 closest.append(fallback)
-        score = min(confidence, ANSWER_THRESHOLD - 0.01)
-        return Answer(question, "decline", None, round(score, 4), lex.decline_text, tuple(closest))
+        text = lead + lex.decline_text
+        return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
+
+    def _topic_answer(
+        self, question: str, index: int, score: float, reading: _Reading, asker: Asker | None
+    ) -> Answer:
+        topic = self._topics[index]
+        parts = [self._assist.safety.lead] if reading.safety else []
+        parts.append(f"<b>{escape(topic.title)}</b>")
+        if asker is not None:
+            note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
+            if note is not None:
+                parts.append(note.text)
+        parts.append(topic.answer)
+        text = "\n\n".join(parts)
+        return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def _close_topics(
+        self, reading: _Reading, posterior: list[float] | None, scores: list[float], ranked: list[int]
+    ) -> tuple[str, ...]:
+        """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
+        best = scores[ranked[0]]
+        if self._evidence(reading, best) < MIN_EVIDENCE or self._statistically_offtopic(reading, posterior):
+            return ()
+        if posterior is not None and posterior[self._offtopic_class] >= BAYES_OFFTOPIC:
+            return ()
+        close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
+        return close if len(close) >= 2 else ()
 
     def _posterior(self, reading: _Reading) -> list[float] | None:
         """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""
@@ -544,10 +517,26 @@ def plain_text(telegram_html: str) -> str:
     return html.unescape(_TAG.sub("", telegram_html))
 
 
+def trimmed(question: str) -> str:
+    """A long message cut to its opening and its end, where a story puts the question."""
+    if len(question) <= MAX_INPUT_CHARS:
+        return question
+    return f"{question[:HEAD_CHARS]} . {question[-(MAX_INPUT_CHARS - HEAD_CHARS - 3) :]}"
+
+
 def answer_json(answer: Answer) -> dict[str, object]:
-    return {
+    """``backcoach ask --json``'s object (contract in docs: topic, score, answer, safety, candidates)."""
+    topic = answer.topic if answer.kind == "answer" else None
+    if answer.command is not None:
+        topic = COMMAND_PREFIX + answer.command
+    found: dict[str, object] = {
         "question": answer.question,
-        "topic": answer.topic if answer.kind == "answer" else None,
+        "topic": topic,
         "score": answer.score,
         "answer": plain_text(answer.text),
     }
+    if answer.safety:
+        found["safety"] = True
+    if answer.kind == "ask":
+        found["candidates"] = list(answer.candidates)
+    return found

@@ -1,0 +1,177 @@
+"""Around the topics: safety signs, questions about the bot, and notes that fit an answer to the asker.
+
+Loaded from ``bot/content/knowledge/assist.toml`` through the one content loader, so a coach can add a
+command phrase or a kit note without reading Python, and a typo stops start-up naming file and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from bot.coach import content
+from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS
+from bot.coach.wording import phrase_key
+
+COMMANDS: tuple[str, ...] = (
+    "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
+    "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget",
+)  # fmt: skip
+KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load")
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+MAX_NOTE = 400
+MAX_REPLY = 300
+# A strong phrase can only be about the bot ("undo", "time zone") and is enough alone; a weak one
+# ("schedule", "level") needs a cue ("change", "you"). Weights rank the commands a question names.
+STRONG = 2.0
+WEAK = 1.0
+
+
+class Safety(content.Strict):
+    lead: str
+    signs: tuple[str, ...] = Field(min_length=1)
+    medical: tuple[str, ...] = Field(min_length=1)
+
+
+class AskBack(content.Strict):
+    text: str
+
+
+class Command(content.Strict):
+    name: str
+    strong: tuple[str, ...] = Field(min_length=1)
+    weak: tuple[str, ...] = ()
+    reply: str = Field(max_length=MAX_REPLY)
+
+    @field_validator("name")
+    @classmethod
+    def _known(cls, name: str) -> str:
+        if name not in COMMANDS:
+            raise ValueError(f"unknown command {name!r} (one of {', '.join(COMMANDS)})")
+        return name
+
+
+class Commands(content.Strict):
+    cues: tuple[str, ...]
+    command: tuple[Command, ...]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Commands:
+        names = [c.name for c in self.command]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"commands listed twice: {', '.join(twice)}")
+        return self
+
+
+class Note(content.Strict):
+    topic: str
+    text: str = Field(max_length=MAX_NOTE)
+    level: tuple[Literal["beginner", "intermediate", "advanced"], ...] = ()
+    equipment: Literal["gym", "home"] | None = None
+    has: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
+    lacks: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
+
+    @field_validator("topic")
+    @classmethod
+    def _topic(cls, topic: str) -> str:
+        if topic not in TOPIC_IDS:
+            raise ValueError(f"unknown topic {topic!r}")
+        return topic
+
+    def fits(self, asker: Asker) -> bool:
+        owned = asker.owned()
+        return (
+            (not self.level or asker.level in self.level)
+            and (self.equipment is None or asker.equipment == self.equipment)
+            and all(k in owned for k in self.has)
+            and not any(k in owned for k in self.lacks)
+        )
+
+
+class Assist(content.Strict):
+    safety: Safety
+    ask_back: AskBack
+    commands: Commands
+    note: tuple[Note, ...] = ()
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Assist:
+        return content.load((directory or DEFAULT_DIRECTORY) / "assist.toml", cls)
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who is asking, as plain values from the chat: level, equipment and (at home) the kit owned."""
+
+    level: str | None = None
+    equipment: str | None = None
+    # Kit names; None when the chat has not said (a home chat then counts as owning nothing).
+    kit: frozenset[str] | None = None
+
+    @classmethod
+    def from_values(cls, level: str | None, equipment: str | None, kit: str | None) -> Asker:
+        owned = None if kit is None else frozenset(k.strip() for k in kit.split(",") if k.strip())
+        return cls(level, equipment, owned)
+
+    def owned(self) -> frozenset[str]:
+        if self.equipment == "gym":
+            return frozenset(KIT)
+        return self.kit or frozenset()
+
+
+@dataclass(frozen=True)
+class CommandMatcher:
+    """Scores the commands a question is about, on the same stems the topic matcher reads."""
+
+    phrases: dict[tuple[str, ...], list[tuple[str, float]]]
+    cues: frozenset[tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def build(cls, commands: Commands) -> CommandMatcher:
+        phrases: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+        for command in commands.command:
+            for weight, group in ((STRONG, command.strong), (WEAK, command.weak)):
+                for phrase in group:
+                    key = phrase_key(phrase)
+                    if key:
+                        phrases.setdefault(key, []).append((command.name, weight))
+        cues = frozenset(k for k in (phrase_key(c) for c in commands.cues) if k)
+        longest = max((len(k) for k in (*phrases, *cues)), default=1)
+        return cls(phrases, cues, longest)
+
+    def vocabulary(self) -> set[str]:
+        return {w for key in (*self.phrases, *self.cues) for w in key}
+
+    def best(self, stems: Sequence[str]) -> str | None:
+        """The command the question is about: one with a strong phrase, or a weak one next to a cue."""
+        scores: dict[str, float] = {}
+        strong: set[str] = set()
+        cue = False
+        i = 0
+        while i < len(stems):
+            for length in range(min(self.longest, len(stems) - i), 0, -1):
+                window = tuple(stems[i : i + length])
+                found = self.phrases.get(window)
+                if found is not None:
+                    for name, weight in found:
+                        scores[name] = scores.get(name, 0.0) + weight
+                        if weight >= STRONG:
+                            strong.add(name)
+                    i += length
+                    break
+                if window in self.cues:
+                    cue = True
+                    i += length
+                    break
+            else:
+                i += 1
+        qualified = [n for n in scores if n in strong or cue]
+        if not qualified:
+            return None
+        return max(qualified, key=lambda n: (scores[n], -COMMANDS.index(n)))

@@ -1,0 +1,140 @@
+"""Words of a question: folding, stemming, typo distance, and the statistical scorer's arithmetic.
+
+Pure string and number work, shared by the answerer and its tests; nothing here knows a topic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+# Long pastes are cut: a bound keeps every answer fast no matter what is sent. Stories put the question
+# last, so the answerer keeps the end of a long message (see ``Answerer.answer``).
+MAX_INPUT_CHARS = 600
+MAX_TOKENS = 150
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper; it only has to map a word and its variants to the same key."""
+    if word.isdigit() or len(word) < 3:
+        return word
+    if len(word) == 3:
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix, min_len in (("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            base = word[: -len(suffix)]
+            # "running" -> "run", but "adding" -> "add": a three-letter base keeps its double letter.
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return base
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words of ``text``: accents folded, apostrophes dropped, everything else a gap."""
+    folded = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = folded.replace("'", "").replace("’", "").replace("`", "")
+    return _WORD.findall(folded)[:MAX_TOKENS]
+
+
+def deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (adjacent swaps count once), giving up above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(phrase))
+
+
+class Bayes:
+    """Multinomial naive Bayes over a question's features, trained on the phrasing corpus at load time.
+
+    Each feature keeps one log-likelihood per class, so scoring a question is a handful of vector sums.
+    """
+
+    def __init__(
+        self,
+        examples: list[tuple[int, tuple[str, ...]]],
+        classes: int,
+        alpha: float,
+        temperature: float = 1.0,
+    ) -> None:
+        counts: dict[str, list[float]] = {}
+        totals = [0.0] * classes
+        for label, features in examples:
+            for feature in features:
+                counts.setdefault(feature, [0.0] * classes)[label] += 1.0
+                totals[label] += 1.0
+        denominators = [total + alpha * len(counts) for total in totals]
+        self._loglik: dict[str, tuple[float, ...]] = {
+            feature: tuple(math.log((row[c] + alpha) / denominators[c]) for c in range(classes))
+            for feature, row in counts.items()
+        }
+        self._classes = classes
+        self._temperature = temperature
+
+    def known(self, features: Iterable[str]) -> list[str]:
+        return [f for f in features if f in self._loglik]
+
+    def posterior(self, features: Iterable[str]) -> list[float]:
+        """Probability of each class given the features the model knows (uniform prior)."""
+        logits = [0.0] * self._classes
+        for feature in features:
+            row = self._loglik.get(feature)
+            if row is not None:
+                logits = [a + b for a, b in zip(logits, row, strict=True)]
+        top = max(logits)
+        exps = [math.exp((v - top) / self._temperature) for v in logits]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+def scan(
+    stems: list[str], table: dict[tuple[str, ...], str], longest: int
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each phrase of ``table`` found in ``stems`` (longest first, no overlaps), with its label."""
+    i = 0
+    while i < len(stems):
+        for length in range(min(longest, len(stems) - i), 0, -1):
+            window = tuple(stems[i : i + length])
+            label = table.get(window)
+            if label is not None:
+                yield label, window
+                i += length
+                break
+        else:
+            i += 1
