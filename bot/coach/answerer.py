@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.coach.assist import Asker, Assist, CommandMatcher
+from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, Bayes, deletes, distance, phrase_key, scan, stem, words
@@ -83,7 +83,9 @@ HEAD_CHARS = 150
 ASK_WITHIN = 1.0
 COMMAND_PREFIX = "command:"
 SAFETY = "safety"
+SITUATION = "situation:"
 MEDICAL = "medical"
+PROFESSIONAL = "professional"
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -121,12 +123,20 @@ class _Reading:
 
 
 class Answerer:
-    def __init__(self, kb: KnowledgeBase, assist: Assist | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, assist: Assist | None = None, situations: Situations | None = None
+    ) -> None:
         self._kb = kb
         self._assist = assist if assist is not None else Assist.load()
+        situations = situations if situations is not None else Situations.load()
         self._commands = CommandMatcher.build(self._assist.commands)
         self._care: dict[tuple[str, ...], str] = {}
-        for label, phrases in ((SAFETY, self._assist.safety.signs), (MEDICAL, self._assist.safety.medical)):
+        safety = self._assist.safety
+        for label, phrases in (
+            (PROFESSIONAL, safety.professionals),
+            (SAFETY, safety.signs),
+            (MEDICAL, safety.medical),
+        ):
             for phrase in phrases:
                 key = phrase_key(phrase)
                 if key:
@@ -140,6 +150,9 @@ class Answerer:
         for concept, variants in lex.concepts.items():
             for variant in variants:
                 self._add_phrase(variant, concept)
+        for topic_id, phrases in situations.topics.items():
+            for phrase in phrases:
+                self._add_phrase(phrase, SITUATION + topic_id)
         for phrase in lex.offtopic:
             self._add_phrase(phrase, OFFTOPIC)
         for phrase in lex.unrelated:
@@ -150,7 +163,8 @@ class Answerer:
             if key not in self._phrases:
                 self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
-        self._subjects = frozenset(lex.subjects)
+        # A situation ("the bar drifts off my shins") makes the upper back the subject as much as its name.
+        self._subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.topics}
         self._parts = frozenset(lex.parts)
         self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
 
@@ -187,6 +201,7 @@ class Answerer:
         for index, topic in enumerate(self._topics):
             for concept, weight in topic.keywords.items():
                 self._by_concept.setdefault(concept, []).append((index, weight))
+            self._by_concept[SITUATION + topic.id] = [(index, situations.weight)]
 
         # The statistical scorer: one class per topic (same order as self._topics) plus "off-topic" last.
         index_of = {topic.id: index for index, topic in enumerate(self._topics)}
@@ -194,6 +209,13 @@ class Answerer:
             (index_of[topic_id], self._read(question).features)
             for topic_id, questions in kb.phrasings.items()
             for question in questions
+        ]
+        # Situation phrases teach the scorer that their concept means their topic, so it does not overrule a
+        # situation it has never seen; only the concept, so the corpus keeps its weight for everything else.
+        examples += [
+            (index_of[topic_id], ("c:" + SITUATION + topic_id,))
+            for topic_id, phrases in situations.topics.items()
+            for _ in phrases
         ]
         self._offtopic_class = len(self._topics)
         examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
@@ -308,9 +330,9 @@ class Answerer:
                     unknown.add(stems[i])
                 i += 1
         care = [label for label, _ in scan(stems, self._care, self._longest_care)]
-        if MEDICAL in care and not self._subjects & concepts:
-            # A condition with nothing of the upper back named is a medical question, not ours.
-            unrelated += care.count(MEDICAL)
+        if not self._subjects & concepts:
+            # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
+            unrelated += care.count(MEDICAL) + care.count(PROFESSIONAL)
         if self._parts & concepts and not self._subjects & concepts:
             offtopic += 1
         for concept, companions in self._needs:
@@ -340,7 +362,7 @@ class Answerer:
             kinds,
             only_smalltalk and bool(kinds),
             self._features(stems, concepts, offtopic, unrelated, foreign),
-            safety=bool(care),
+            safety=SAFETY in care or MEDICAL in care,
             stems=tuple(stems),
         )
 

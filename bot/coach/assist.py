@@ -35,6 +35,7 @@ class Safety(content.Strict):
     lead: str
     signs: tuple[str, ...] = Field(min_length=1)
     medical: tuple[str, ...] = Field(min_length=1)
+    professionals: tuple[str, ...] = ()
 
 
 class AskBack(content.Strict):
@@ -102,6 +103,25 @@ class Assist(content.Strict):
     @classmethod
     def load(cls, directory: Path | None = None) -> Assist:
         return content.load((directory or DEFAULT_DIRECTORY) / "assist.toml", cls)
+
+
+class Situations(content.Strict):
+    """situations.toml: phrases for what a trainee feels or sees, each pointing to one topic."""
+
+    weight: float = Field(gt=0, le=10)
+    topics: dict[str, tuple[str, ...]]
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, topics: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = sorted(t for t in topics if t not in TOPIC_IDS)
+        if unknown:
+            raise ValueError(f"unknown topic ids {', '.join(unknown)}")
+        return topics
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Situations:
+        return content.load((directory or DEFAULT_DIRECTORY) / "situations.toml", cls)
 
 
 @dataclass(frozen=True)
