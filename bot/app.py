@@ -122,6 +122,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
+    app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(reminders.button, pattern=callbacks.pattern("rem")))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from bot.coach.assist import KIT, LEVELS, Asker
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -28,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("chat", help="talk to the coach in this terminal; no token needed")
     ask = commands.add_parser("ask", help="answer one question, or one per line of standard input")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--level", choices=LEVELS, help="answer as for a chat at this level")
+    ask.add_argument("--equipment", choices=("gym", "home"), help="answer as for a chat training here")
+    ask.add_argument("--kit", help="what a home chat owns: comma-separated bar, low-bar, bands, load (or none)")
     ask.add_argument("question", nargs="*", help="the question (omit to read lines from stdin)")
     plan = commands.add_parser("plan", help="the sessions a new chat with these settings would get")
     plan.add_argument("--level", default="beginner", help="beginner, intermediate or advanced")
@@ -45,7 +49,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_plan(args)
     if args.command == "ask":
         questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
-        return ask_questions(questions, as_json=args.json)
+        kit = [k.strip() for k in (args.kit or "").split(",") if k.strip() and k.strip() != "none"]
+        bad = [k for k in kit if k not in KIT]
+        if bad:
+            print(f"backcoach ask: unknown kit {', '.join(bad)} (one of {', '.join(KIT)})", file=sys.stderr)
+            return 2
+        asker = Asker.from_values(args.level, args.equipment, None if args.kit is None else ",".join(kit))
+        return ask_questions(questions, as_json=args.json, asker=asker)
     try:
         config = load_settings()
         if args.command == "run":
@@ -96,7 +106,7 @@ def print_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def ask_questions(questions: Iterable[str], *, as_json: bool) -> int:
+def ask_questions(questions: Iterable[str], *, as_json: bool, asker: Asker | None = None) -> int:
     from bot.coach.answerer import Answerer, answer_json
     from bot.coach.knowledge import KnowledgeBase
 
@@ -104,7 +114,7 @@ def ask_questions(questions: Iterable[str], *, as_json: bool) -> int:
     for question in questions:
         if not question.strip():
             continue
-        answer = answerer.answer(question)
+        answer = answerer.answer(question, asker)
         if as_json:
             print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
         else:

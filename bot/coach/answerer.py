@@ -236,16 +236,17 @@ class Answerer:
 
     # -- reading the question -------------------------------------------------------------------
 
-    def _correct(self, token: str, budget: list[int]) -> str | None:
+    def _correct(self, token: str, budget: list[int] | None = None) -> str | None:
         """The known word ``token`` most likely meant, or None when nothing is close enough.
 
-        ``budget`` holds the uncached corrections this question may still make; each one spends one.
+        ``budget`` holds the uncached corrections one question may still make; each one spends one.
         """
         if token in self._spell_cache:
             return self._spell_cache[token]
-        if len(token) > MAX_CORRECTABLE or budget[0] <= 0:
+        if len(token) > MAX_CORRECTABLE or (budget is not None and budget[0] <= 0):
             return None
-        budget[0] -= 1
+        if budget is not None:
+            budget[0] -= 1
         best: tuple[int, int, int, int, str] | None = None
         if len(token) >= 4 and not token.isdigit():
             limit = 2 if len(token) >= 7 else 1
@@ -466,15 +467,20 @@ class Answerer:
         self, question: str, index: int, score: float, reading: _Reading, asker: Asker | None
     ) -> Answer:
         topic = self._topics[index]
-        parts = [self._assist.safety.lead] if reading.safety else []
+        text = self.render(topic.id, asker, safety=reading.safety)
+        return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def render(self, topic_id: str, asker: Asker | None = None, *, safety: bool = False) -> str:
+        """A topic's answer for this asker: the safety lead if asked for, the title, a fitting note."""
+        topic = self._kb.topics[topic_id]
+        parts = [self._assist.safety.lead] if safety else []
         parts.append(f"<b>{escape(topic.title)}</b>")
         if asker is not None:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
             if note is not None:
                 parts.append(note.text)
         parts.append(topic.answer)
-        text = "\n\n".join(parts)
-        return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+        return "\n\n".join(parts)
 
     def _close_topics(
         self, reading: _Reading, posterior: list[float] | None, scores: list[float], ranked: list[int]

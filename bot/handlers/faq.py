@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from telegram import Message, MessageEntity, Update
+from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach.texts import escape
+from bot.coach.answerer import Answer
+from bot.coach.assist import COMMANDS, Asker
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.keyboards import Buttons
@@ -23,8 +25,18 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
         return
-    answer = context.services.answerer.answer(text)
-    now_turn.say(answer.text, topic_buttons(context, answer.suggestions) or None)
+    chat = now_turn.chat
+    asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
+    answer = context.services.answerer.answer(text, asker)
+    now_turn.say(answer.text, answer_buttons(context, answer) or None)
+
+
+def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
+    """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
+    if answer.command is not None:
+        label = context.services.texts.get("faq.run_command", command=answer.command)
+        return [[(label, callbacks.pack("cmd", answer.command))]]
+    return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
@@ -88,9 +100,34 @@ async def topic_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     topic = topics[args[0]]
-    await reply(
-        update,
-        context,
-        f"<b>{escape(topic.title)}</b>\n{topic.answer}",
-        topic_buttons(context, topic.related[:2]),
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
+        text = context.services.answerer.render(topic.id, asker)
+        now_turn.say(text, topic_buttons(context, topic.related[:2]))
+
+
+async def command_button(update: Update, context: BotContext) -> None:
+    """The button under a pointer to a command ("how do I undo?"): runs that command, as if typed."""
+    query = update.callback_query
+    assert query is not None
+    args = callbacks.unpack(query.data, "cmd", 1)
+    if args is None or args[0] not in COMMANDS:
+        await query.answer(context.services.texts["errors.stale_button"])
+        return
+    name = args[0]
+    handler = next(
+        (
+            h
+            for group in context.application.handlers.values()
+            for h in group
+            if isinstance(h, CommandHandler) and name in h.commands
+        ),
+        None,
     )
+    await query.answer()
+    if handler is None:  # a command this deployment does not have (yet): say how to send it
+        await reply(update, context, context.services.texts.get("faq.send_command", command=name))
+        return
+    context.args = []
+    await handler.callback(update, context)

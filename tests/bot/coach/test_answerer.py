@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.answerer import Answer, Answerer, _Bayes, answer_json, stem
+from bot.coach.answerer import Answer, Answerer, answer_json, stem
+from bot.coach.wording import Bayes as _Bayes
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
 
 KB = KnowledgeBase.load()
@@ -99,7 +100,7 @@ DECLINED = [
 
 def _valid(answer: Answer, question: str) -> None:
     assert answer.question == question
-    assert answer.kind in ("answer", "decline", "smalltalk")
+    assert answer.kind in ("answer", "decline", "smalltalk", "ask", "command")
     assert 0.0 <= answer.score <= 1.0
     assert answer.text and len(answer.text) <= 4096
     assert all(s in TOPIC_IDS for s in answer.suggestions)
@@ -112,6 +113,10 @@ def _valid(answer: Answer, question: str) -> None:
         assert len(answer.suggestions) == 3 and len(set(answer.suggestions)) == 3
     if answer.kind == "smalltalk":
         assert answer.suggestions == ()
+    if answer.kind == "ask":
+        assert 2 <= len(answer.candidates) <= 3 and set(answer.candidates) <= set(TOPIC_IDS)
+    if answer.kind == "command":
+        assert answer.command is not None and f"/{answer.command}" in answer.text
 
 
 @pytest.mark.parametrize(("question", "topic"), ANSWERED + TYPOS)
@@ -183,10 +188,11 @@ def test_everyday_words_are_not_corrected_into_training_words(question: str) -> 
     assert ANSWERER.answer(question).kind == "decline"
 
 
-def test_decline_suggests_the_closest_topics_first() -> None:
+def test_two_close_topics_are_asked_back_with_both_as_candidates() -> None:
     answer = ANSWERER.answer("pulldowns or pull ups")
-    assert answer.kind == "decline"
-    assert set(answer.suggestions[:2]) == {"lat-pulldown", "pull-up"}
+    assert answer.kind == "ask" and answer.topic is None
+    assert set(answer.candidates[:2]) == {"lat-pulldown", "pull-up"}
+    assert "did you mean" in answer.text.lower()
 
 
 @pytest.mark.parametrize(
@@ -366,7 +372,7 @@ def test_statistical_scorer_does_not_answer_off_topic_questions(question: str) -
 def test_answerer_without_a_corpus_still_works() -> None:
     bare = Answerer(dataclasses.replace(KB, phrasings={}, offtopic_phrasings=()))
     assert bare.answer("how often should i train my back").topic == "faq-frequency"
-    assert bare.answer("kipping or strict pullups").kind == "decline"
+    assert bare.answer("kipping or strict pullups").topic is None
 
 
 # -- near misses: gym words about another subject ------------------------------------------------------
