@@ -1,5 +1,6 @@
 """The `backcoach` command as an operator meets it: clear one-line errors, no tracebacks."""
 
+import io
 import json
 import os
 import subprocess
@@ -82,6 +83,34 @@ def test_ask_json_one_object_per_line(tmp_path: Path) -> None:
     ]
     assert rows[0]["topic"] == "faq-deadlift-beginners" and rows[0]["score"] > 0 and rows[0]["answer"]
     assert rows[1]["topic"] is None
+
+
+def test_ask_json_marks_safety_asking_back_and_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    questions = "my lower back hurts when i row\npulldowns or pull ups\nhow do i undo done\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", io.StringIO(questions))
+        assert main(["ask", "--json"]) == 0
+    safety, ask_back, command = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert safety["safety"] is True and safety["topic"] == "bent-over-row"
+    assert safety["answer"].startswith("Safety first")
+    assert ask_back["topic"] is None and set(ask_back["candidates"]) == {"lat-pulldown", "pull-up"}
+    assert "safety" not in ask_back
+    assert command["topic"] == "command:undo" and "/undo" in command["answer"]
+    assert "candidates" not in command
+
+
+def test_ask_fits_the_answer_to_level_equipment_and_kit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "--equipment", "home", "--kit", "", "how", "to", "deadlift"]) == 0
+    assert "no barbell" in json.loads(capsys.readouterr().out)["answer"]
+    assert main(["ask", "--json", "--equipment", "gym", "how", "to", "deadlift"]) == 0
+    assert "no barbell" not in json.loads(capsys.readouterr().out)["answer"]
+    assert main(["ask", "--level", "beginner", "are", "drop", "sets", "worth", "it"]) == 0
+    assert "don't fit yet" in capsys.readouterr().out
+
+
+def test_ask_with_unknown_kit_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--equipment", "home", "--kit", "bar,trampoline", "pull ups"]) == 2
+    assert "trampoline" in capsys.readouterr().err
 
 
 def test_ask_single_question_plain(capsys: pytest.CaptureFixture[str]) -> None:

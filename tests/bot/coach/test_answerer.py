@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach.answerer import Answer, Answerer, answer_json, stem
-from bot.coach.wording import Bayes as _Bayes
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
+from bot.coach.wording import Bayes as _Bayes
 
 KB = KnowledgeBase.load()
 ANSWERER = Answerer(KB)

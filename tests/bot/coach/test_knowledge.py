@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.coach.answerer import Answerer, plain_text, stem, words
+from bot.coach.assist import Assist
 from bot.coach.knowledge import (
     DEFAULT_DIRECTORY,
     FAQ_IDS,
@@ -89,6 +90,9 @@ def test_no_answer_or_tip_copies_eight_words_of_the_article(kb: KnowledgeBase) -
     source = {tuple(article_words[i : i + SHINGLE]) for i in range(len(article_words) - SHINGLE + 1)}
     texts = {t.id: plain_text(t.answer) for t in kb.topics.values()}
     texts.update({f"tip:{tip.topic}:{i}": tip.text for i, tip in enumerate(kb.tips)})
+    assist = Assist.load()
+    texts.update({f"note:{note.topic}:{i}": plain_text(note.text) for i, note in enumerate(assist.note)})
+    texts["safety lead"] = plain_text(assist.safety.lead)
     for name, text in texts.items():
         tokens = _all_words(text)
         copied = [

@@ -1,0 +1,124 @@
+"""Safety signs, command pointers, kit notes and the bound on spell-correction work, tested directly."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.coach.answerer import COMMAND_PREFIX, MAX_CORRECTABLE, MAX_CORRECTIONS, Answerer, answer_json
+from bot.coach.assist import COMMANDS, Asker, Assist, Note, Situations
+from bot.coach.content import ContentError
+from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, KnowledgeBase
+
+KB = KnowledgeBase.load()
+ASSIST = Assist.load()
+ANSWERER = Answerer(KB, ASSIST)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("rows make my lower back hurt", "bent-over-row"),
+        ("numbness in my hand after pull ups", "pull-up"),
+        ("my fingers tingle during face pulls", "face-pull"),
+        ("i have scoliosis, can i do deadlifts", "deadlift"),
+    ],
+)
+def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: str, topic: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert answer.safety and answer.topic == topic
+    assert answer.text.startswith(ASSIST.safety.lead)
+    assert answer_json(answer)["safety"] is True
+
+
+def test_a_condition_without_the_back_is_declined_but_still_safety_first() -> None:
+    answer = ANSWERER.answer("i have a herniated disc, what painkillers work")
+    assert answer.kind == "decline" and answer.safety
+    assert answer.text.startswith(ASSIST.safety.lead)
+
+
+def test_soreness_and_everyday_questions_are_not_safety() -> None:
+    assert not ANSWERER.answer("my back is sore two days after rows").safety
+    assert "safety" not in answer_json(ANSWERER.answer("how often should i train my back"))
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("i hit done by mistake", "undo"),
+        ("when will you remind me next", "reminders"),
+        ("can you remind me at 7 instead", "schedule"),
+        ("i'm travelling for two weeks, pause the reminders", "pause"),
+        ("how do i get my data as csv", "export"),
+        ("erase my data please", "forget"),
+        ("i bought a pull up bar, how do i tell you", "settings"),
+        ("how do i log my sets", "log"),
+    ],
+)
+def test_questions_about_the_bot_point_to_the_command(question: str, command: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert answer.kind == "command" and answer.command == command
+    assert f"/{command}" in answer.text
+    assert answer_json(answer)["topic"] == COMMAND_PREFIX + command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should i pause between reps",
+        "what should my training schedule look like",
+        "do i need to stop when my form breaks",
+        "is it ok to log off the gym for a week on holiday",
+        "can you set a reminder for my dentist",
+    ],
+)
+def test_training_questions_with_bot_words_are_not_commands(question: str) -> None:
+    assert ANSWERER.answer(question).kind != "command"
+
+
+def test_every_command_has_a_pointer_and_every_pointer_names_its_command() -> None:
+    assert {c.name for c in ASSIST.commands.command} == set(COMMANDS)
+    assert all(f"/{c.name}" in c.reply for c in ASSIST.commands.command)
+
+
+def test_notes_fit_level_equipment_and_kit() -> None:
+    note = Note(topic="pull-up", text="x", equipment="home", has=("low-bar",), lacks=("bar",))
+    assert note.fits(Asker("beginner", "home", frozenset({"low-bar", "bands"})))
+    assert not note.fits(Asker("beginner", "home", frozenset({"low-bar", "bar"})))
+    assert not note.fits(Asker("beginner", "home", None))  # not asked yet: owns nothing
+    assert not note.fits(Asker("beginner", "gym", None))
+    by_level = Note(topic="advanced", text="x", level=("beginner",))
+    assert by_level.fits(Asker("beginner")) and not by_level.fits(Asker("advanced"))
+    assert Asker.from_values("advanced", "home", "bar, load").kit == frozenset({"bar", "load"})
+    assert Asker.from_values(None, "home", "").kit == frozenset()
+    assert Asker.from_values(None, "home", None).kit is None
+
+
+def test_every_note_topic_and_situation_topic_exists() -> None:
+    assert all(note.topic in TOPIC_IDS for note in ASSIST.note)
+    assert set(Situations.load().topics) == set(TOPIC_IDS)
+
+
+def test_a_broken_assist_file_names_file_and_key(tmp_path: Path) -> None:
+    text = (DEFAULT_DIRECTORY / "assist.toml").read_text(encoding="utf-8")
+    (tmp_path / "assist.toml").write_text(text.replace('name = "undo"', 'name = "teleport"'))
+    with pytest.raises(
+        ContentError, match=r"assist\.toml: commands\.command\[1\]\.name: unknown command 'teleport'"
+    ):
+        Assist.load(tmp_path)
+    (tmp_path / "situations.toml").write_text('weight = 4.0\n[topics]\nleg-day = ["squat"]\n')
+    with pytest.raises(ContentError, match=r"situations\.toml: topics: .*leg-day"):
+        Situations.load(tmp_path)
+
+
+def test_long_words_are_never_spell_corrected() -> None:
+    longest = max(len(word) for word in ANSWERER._known)
+    # No known word is long enough that a longer token could be one edit away from it.
+    assert longest + 2 <= MAX_CORRECTABLE
+    assert ANSWERER._correct("deadlift" * 50) is None
+
+
+def test_one_message_spends_a_bounded_number_of_corrections() -> None:
+    fresh = Answerer(KB, ASSIST)
+    gibberish = " ".join(f"qzx{i}vbn{i}wpl" for i in range(120))
+    fresh.answer(gibberish)
+    assert len(fresh._spell_cache) <= 2 * MAX_CORRECTIONS

@@ -1,0 +1,117 @@
+"""Issue 16 through the real Application: safety first, "Did you mean" buttons, answers that fit the
+chat's level and kit, and pointers to commands that run the command."""
+
+from bot import callbacks
+from storage import repo
+from tests.bot.harness import Harness
+
+USER = 7007
+
+
+def labels(bot: Harness) -> list[str]:
+    return [text for row in bot.api.buttons(bot.api.last()) for text, _ in row]
+
+
+def button_data(bot: Harness) -> list[str]:
+    return [data for row in bot.api.buttons(bot.api.last()) for _, data in row]
+
+
+async def set_kit(bot: Harness, chat_id: int, kit: str | None) -> None:
+    """What the kit step of onboarding stores (comma-separated kit names; "" = nothing)."""
+    async with bot.app.bot_data.sessionmaker.begin() as session:
+        chat = await repo.get_chat(session, chat_id)
+        assert chat is not None
+        chat.kit = kit
+
+
+async def test_pain_while_rowing_is_answered_safety_first(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "my lower back hurts when I row")
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("safety first")
+    assert "stop" in text and "easier" in text and "physiotherapist" in text
+    # ...and then the topic itself.
+    assert text.index("safety first") < text.index("row")
+    assert "bent-over row" in text
+
+
+async def test_tingling_gets_the_safety_lead_even_when_declined(bot: Harness) -> None:
+    sent = await bot.send(USER, "my left foot is tingling all day")
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("safety first") and "know" in text
+
+
+async def test_close_topics_are_asked_back_with_topic_buttons(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "pulldowns or pull ups")
+    assert "did you mean" in (sent[0].plain_text or "").lower()
+    assert set(labels(bot)) == {"Lat pulldown", "Pull-ups"}
+    assert all(callbacks.unpack(d, "topic", 1) is not None for d in button_data(bot))
+    answer = await bot.press(USER, "Pull-ups")
+    assert "chin" in (answer[-1].plain_text or "").lower()
+
+
+async def test_forged_topic_button_gets_a_polite_toast(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "pulldowns or pull ups")
+    assert await bot.callback(USER, callbacks.pack("topic", "no-such-topic")) == []
+    assert bot.toasts()[-1].text
+
+
+async def test_home_trainee_asking_about_deadlifts_hears_the_no_barbell_hinge(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home, bodyweight only")
+    await set_kit(bot, USER, "")
+    home = (await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or ""
+    assert "no barbell" in home.lower() and "single-leg" in home.lower()
+    await set_kit(bot, USER, "load")
+    loaded = (await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or ""
+    assert "backpack or dumbbell romanian deadlifts" in loaded.lower()
+
+
+async def test_gym_trainee_gets_the_plain_deadlift_answer(bot: Harness) -> None:
+    await bot.onboard(USER)
+    text = (await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or ""
+    assert "no barbell" not in text.lower() and "technique" in text.lower()
+
+
+async def test_beginner_asking_about_drop_sets_hears_when_they_fit(bot: Harness) -> None:
+    await bot.onboard(USER)  # beginner
+    beginner = (await bot.send(USER, "should I do drop sets on back day?"))[0].plain_text or ""
+    assert "don't fit yet" in beginner and "advanced" in beginner
+    await bot.send(USER, "/level")
+    await bot.press(USER, "🔥 Advanced")
+    advanced = (await bot.send(USER, "should I do drop sets on back day?"))[0].plain_text or ""
+    assert "don't fit yet" not in advanced and "drop sets" in advanced.lower()
+
+
+async def test_home_without_a_bar_hears_the_towel_row_set_up(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home, bodyweight only")
+    await set_kit(bot, USER, "bands")
+    text = (await bot.send(USER, "how can I learn to do a pull-up?"))[0].plain_text or ""
+    assert "side the door closes against" in text
+    await set_kit(bot, USER, "bar")
+    with_bar = (await bot.send(USER, "how can I learn to do a pull-up?"))[0].plain_text or ""
+    assert "side the door closes against" not in with_bar
+
+
+async def test_question_about_the_bot_points_to_the_command_with_a_button(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "how do I change my reminder time?")
+    assert "/schedule" in (sent[0].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "schedule")]
+
+
+async def test_command_button_runs_the_command(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "what commands do you have")
+    assert button_data(bot) == [callbacks.pack("cmd", "help")]
+    ran = await bot.press(USER, labels(bot)[0])
+    assert "/workout" in (ran[-1].plain_text or "") and "/streak" in (ran[-1].plain_text or "")
+
+
+async def test_forged_command_button_is_refused_politely(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "hi")
+    assert await bot.callback(USER, callbacks.pack("cmd", "rm-rf")) == []
+    assert bot.toasts()[-1].text
+    assert bot.errors == []
