@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import charts
+import fairness
 import fanout
 import questions
 import scale
@@ -30,6 +31,7 @@ SECTIONS = {
     "scale": scale,
     "questions": questions,
     "charts": charts,
+    "fairness": fairness,
 }
 
 

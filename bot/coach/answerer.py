@@ -70,11 +70,13 @@ _TAG = re.compile(r"</?[a-zA-Z]+>")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 
-# No word the corrector knows is longer than this plus its edit distance, so a longer token is unknown as
+# No word the corrector knows is longer than this less its edit distance, so a longer token is unknown as
 # it stands: correcting a 400-letter word would build tens of thousands of variants (130 ms of event loop).
-MAX_CORRECTABLE = 24
-# Uncached corrections per question; past it, further unknown words stay unknown (the bound on one message).
-MAX_CORRECTIONS = 25
+MAX_CORRECTABLE = 20
+# Spelling variants one question may build while correcting (a 7-letter word costs 28, a 20-letter one
+# 210); past it, further unknown words stay unknown. This bounds one message's CPU at about a millisecond,
+# while a question with twenty typos still gets them all corrected.
+CORRECTION_BUDGET = 1200
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
@@ -163,6 +165,7 @@ class Answerer:
             if key not in self._phrases:
                 self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
+        self._starts = frozenset(key[0] for key in self._phrases)
         # A situation ("the bar drifts off my shins") makes the upper back the subject as much as its name.
         self._subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.topics}
         self._parts = frozenset(lex.parts)
@@ -239,14 +242,17 @@ class Answerer:
     def _correct(self, token: str, budget: list[int] | None = None) -> str | None:
         """The known word ``token`` most likely meant, or None when nothing is close enough.
 
-        ``budget`` holds the uncached corrections one question may still make; each one spends one.
+        ``budget`` holds the spelling variants one question may still build; each correction spends its own.
         """
         if token in self._spell_cache:
             return self._spell_cache[token]
-        if len(token) > MAX_CORRECTABLE or (budget is not None and budget[0] <= 0):
+        if len(token) > MAX_CORRECTABLE:
             return None
         if budget is not None:
-            budget[0] -= 1
+            cost = len(token) * (len(token) + 1) // 2 if len(token) >= 7 else len(token)
+            if cost > budget[0]:
+                return None
+            budget[0] -= cost
         best: tuple[int, int, int, int, str] | None = None
         if len(token) >= 4 and not token.isdigit():
             limit = 2 if len(token) >= 7 else 1
@@ -277,7 +283,7 @@ class Answerer:
 
     def _stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
         """Each token as a known stem where possible, with whether it is known at all."""
-        budget = [MAX_CORRECTIONS]
+        budget = [CORRECTION_BUDGET]
         for raw in tokens:
             for token in self._typos.get(raw, (raw,)):
                 if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
@@ -309,7 +315,9 @@ class Answerer:
         unknown: set[str] = set()
         i = 0
         while i < len(stems):
-            for length in range(min(self._max_phrase + 2, len(stems) - i), 0, -1):
+            # Most words start no phrase: skip the window search for them (the bound on a long message).
+            longest = min(self._max_phrase + 2, len(stems) - i) if stems[i] in self._starts else 0
+            for length in range(longest, 0, -1):
                 window = tuple(stems[i : i + length])
                 matched = self._phrases.get(window) if length <= self._max_phrase else None
                 if matched is None and window[0] not in SKIPPABLE and window[-1] not in SKIPPABLE:
