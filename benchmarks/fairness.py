@@ -95,12 +95,10 @@ async def scenario(workdir: Path, run: int, hostile: bool, rng: random.Random) -
         for index, text in enumerate(texts):
             await app.update_queue.put(update(PROBE_CHAT + 1 + index % HOSTILE_CHATS, text))
         probes: list[float] = []
-        hostile_done = lambda: (
-            sum(  # noqa: E731
-                len(v) for k, v in request.sent_at.items() if k != PROBE_CHAT
-            )
-            >= len(texts)
-        )
+
+        def hostile_done() -> bool:
+            return sum(len(v) for k, v in request.sent_at.items() if k != PROBE_CHAT) >= len(texts)
+
         deadline = time.perf_counter() + (30 if hostile else 0.4)
         while time.perf_counter() < deadline and not (hostile and hostile_done()):
             probes.append(time.perf_counter())
