@@ -166,8 +166,8 @@ class Answerer:
                 self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
         self._starts = frozenset(key[0] for key in self._phrases)
-        # A situation ("the bar drifts off my shins") makes the upper back the subject as much as its name.
-        self._subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.topics}
+        # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
+        self._subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
         self._parts = frozenset(lex.parts)
         self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
 

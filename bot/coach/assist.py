@@ -109,6 +109,7 @@ class Situations(content.Strict):
     """situations.toml: phrases for what a trainee feels or sees, each pointing to one topic."""
 
     weight: float = Field(gt=0, le=10)
+    subjects: tuple[str, ...] = ()
     topics: dict[str, tuple[str, ...]]
 
     @field_validator("topics")
@@ -118,6 +119,14 @@ class Situations(content.Strict):
         if unknown:
             raise ValueError(f"unknown topic ids {', '.join(unknown)}")
         return topics
+
+    @field_validator("subjects")
+    @classmethod
+    def _subjects(cls, subjects: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(t for t in subjects if t not in TOPIC_IDS)
+        if unknown:
+            raise ValueError(f"unknown topic ids {', '.join(unknown)}")
+        return subjects
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Situations:
