@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import string
 import time
 from collections.abc import Iterator
@@ -116,12 +117,14 @@ async def scenario(workdir: Path, run: int, hostile: bool, rng: random.Random) -
 @contextmanager
 def unbounded_correction() -> Iterator[None]:
     """The spell corrector as it was before the bound: any token length, any number of corrections."""
-    saved = answerer_module.MAX_CORRECTABLE, answerer_module.CORRECTION_BUDGET
-    answerer_module.MAX_CORRECTABLE, answerer_module.CORRECTION_BUDGET = 10**6, 10**12
+    module = answerer_module
+    saved = module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module._UNPRONOUNCEABLE
+    module.MAX_CORRECTABLE, module.CORRECTION_BUDGET = 10**6, 10**12
+    module._UNPRONOUNCEABLE = re.compile(r"(?!)")  # matches nothing: every token is tried
     try:
         yield
     finally:
-        answerer_module.MAX_CORRECTABLE, answerer_module.CORRECTION_BUDGET = saved
+        module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module._UNPRONOUNCEABLE = saved
 
 
 def hostile_cpu_ms(rng: random.Random) -> list[float]:

@@ -68,6 +68,9 @@ OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# Six consonants in a row: keyboard mashing, not a misspelt word (a typo of a known word keeps its vowels),
+# so it is not worth the corrector's time.
+_UNPRONOUNCEABLE = re.compile(r"[bcdfghjklmnpqrstvwxz]{6}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 
 # No word the corrector knows is longer than this less its edit distance, so a longer token is unknown as
@@ -246,7 +249,7 @@ class Answerer:
         """
         if token in self._spell_cache:
             return self._spell_cache[token]
-        if len(token) > MAX_CORRECTABLE:
+        if len(token) > MAX_CORRECTABLE or _UNPRONOUNCEABLE.search(token):
             return None
         if budget is not None:
             cost = len(token) * (len(token) + 1) // 2 if len(token) >= 7 else len(token)
