@@ -78,8 +78,8 @@ _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 MAX_CORRECTABLE = 20
 # Spelling variants one question may build while correcting (a 7-letter word costs 28, a 20-letter one
 # 210); past it, further unknown words stay unknown. This bounds one message's CPU at about a millisecond,
-# while a question with twenty typos still gets them all corrected.
-CORRECTION_BUDGET = 1200
+# while a question with ten long typos (or twenty short ones) still gets them all corrected.
+CORRECTION_BUDGET = 600
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
