@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--level", choices=LEVELS, help="answer as for a chat at this level")
     ask.add_argument("--equipment", choices=("gym", "home"), help="answer as for a chat training here")
-    ask.add_argument("--kit", help="what a home chat owns: comma-separated bar, low-bar, bands, load (or none)")
+    ask.add_argument("--kit", help="a home chat's kit: comma-separated bar, low-bar, bands, load (or none)")
     ask.add_argument("question", nargs="*", help="the question (omit to read lines from stdin)")
     plan = commands.add_parser("plan", help="the sessions a new chat with these settings would get")
     plan.add_argument("--level", default="beginner", help="beginner, intermediate or advanced")

@@ -2,7 +2,6 @@
 chat's level and kit, and pointers to commands that run the command."""
 
 from bot import callbacks
-from storage import repo
 from tests.bot.harness import Harness
 
 USER = 7007
@@ -16,12 +15,13 @@ def button_data(bot: Harness) -> list[str]:
     return [data for row in bot.api.buttons(bot.api.last()) for _, data in row]
 
 
-async def set_kit(bot: Harness, chat_id: int, kit: str | None) -> None:
-    """What the kit step of onboarding stores (comma-separated kit names; "" = nothing)."""
-    async with bot.app.bot_data.sessionmaker.begin() as session:
-        chat = await repo.get_chat(session, chat_id)
-        assert chat is not None
-        chat.kit = kit
+async def tick_kit(bot: Harness, chat_id: int, *labels: str) -> None:
+    """In /settings, tick these home-kit boxes and confirm, as a user would."""
+    await bot.send(chat_id, "/settings")
+    await bot.press(chat_id, "Home kit")
+    for label in labels:
+        await bot.press(chat_id, f"⬜️ {label}")
+    await bot.press(chat_id, "✅ Confirm")
 
 
 async def test_pain_while_rowing_is_answered_safety_first(bot: Harness) -> None:
@@ -59,11 +59,10 @@ async def test_forged_topic_button_gets_a_polite_toast(bot: Harness) -> None:
 
 
 async def test_home_trainee_asking_about_deadlifts_hears_the_no_barbell_hinge(bot: Harness) -> None:
-    await bot.onboard(USER, equipment="🏠 Home, bodyweight only")
-    await set_kit(bot, USER, "")
+    await bot.onboard(USER, equipment="🏠 Home")  # kit: nothing
     home = (await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or ""
     assert "no barbell" in home.lower() and "single-leg" in home.lower()
-    await set_kit(bot, USER, "load")
+    await tick_kit(bot, USER, "Something to load (backpack, dumbbells)")
     loaded = (await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or ""
     assert "backpack or dumbbell romanian deadlifts" in loaded.lower()
 
@@ -85,11 +84,11 @@ async def test_beginner_asking_about_drop_sets_hears_when_they_fit(bot: Harness)
 
 
 async def test_home_without_a_bar_hears_the_towel_row_set_up(bot: Harness) -> None:
-    await bot.onboard(USER, equipment="🏠 Home, bodyweight only")
-    await set_kit(bot, USER, "bands")
+    await bot.onboard(USER, equipment="🏠 Home")
+    await tick_kit(bot, USER, "Resistance bands")
     text = (await bot.send(USER, "how can I learn to do a pull-up?"))[0].plain_text or ""
     assert "side the door closes against" in text
-    await set_kit(bot, USER, "bar")
+    await tick_kit(bot, USER, "Pull-up bar")
     with_bar = (await bot.send(USER, "how can I learn to do a pull-up?"))[0].plain_text or ""
     assert "side the door closes against" not in with_bar
 
