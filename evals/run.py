@@ -41,6 +41,7 @@ DEFAULT_SETS = (
     # Issue 16: one line per style (situations, stories, safety, commands, ...).
     "styles1.tsv",
     "styles2.tsv",
+    "styles3.tsv",
 )
 
 

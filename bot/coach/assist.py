@@ -203,4 +203,5 @@ class CommandMatcher:
         qualified = [n for n in scores if n in strong or cue]
         if not qualified:
             return None
-        return max(qualified, key=lambda n: (scores[n], -COMMANDS.index(n)))
+        # "I pressed done by mistake": undoing names the thing undone, so undo wins a tie with it.
+        return max(qualified, key=lambda n: (scores[n], n == "undo", -COMMANDS.index(n)))
