@@ -24,7 +24,7 @@ from common import TOKEN, fmt, table
 from telegram import Update
 from telegram.request import RequestData
 
-import bot.coach.answerer as answerer_module
+import bot.coach.speller as speller_module
 from bot.app import build_application
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
@@ -142,14 +142,14 @@ async def update_cpu_ms(workdir: Path, rng: random.Random) -> list[float]:
 @contextmanager
 def unbounded_correction() -> Iterator[None]:
     """The spell corrector as it was before the bound: any token length, any number of corrections."""
-    module = answerer_module
-    saved = module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module._UNPRONOUNCEABLE
+    module = speller_module
+    saved = module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module.UNPRONOUNCEABLE
     module.MAX_CORRECTABLE, module.CORRECTION_BUDGET = 10**6, 10**12
-    module._UNPRONOUNCEABLE = re.compile(r"(?!)")  # matches nothing: every token is tried
+    module.UNPRONOUNCEABLE = re.compile(r"(?!)")  # matches nothing: every token is tried
     try:
         yield
     finally:
-        module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module._UNPRONOUNCEABLE = saved
+        module.MAX_CORRECTABLE, module.CORRECTION_BUDGET, module.UNPRONOUNCEABLE = saved
 
 
 def hostile_cpu_ms(rng: random.Random) -> list[float]:

@@ -23,8 +23,9 @@ from typing import Literal
 
 from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
+from bot.coach.speller import Speller
 from bot.coach.texts import escape
-from bot.coach.wording import MAX_INPUT_CHARS, Bayes, deletes, distance, phrase_key, scan, stem, words
+from bot.coach.wording import MAX_INPUT_CHARS, Bayes, phrase_key, scan, stem, words
 
 # Calibration of the decision, tuned on evals/dev.tsv and checked on evals/holdout.tsv.
 MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
@@ -68,18 +69,7 @@ OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
-# Six consonants in a row: keyboard mashing, not a misspelt word (a typo of a known word keeps its vowels),
-# so it is not worth the corrector's time.
-_UNPRONOUNCEABLE = re.compile(r"[bcdfghjklmnpqrstvwxz]{6}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
-
-# No word the corrector knows is longer than this less its edit distance, so a longer token is unknown as
-# it stands: correcting a 400-letter word would build tens of thousands of variants (130 ms of event loop).
-MAX_CORRECTABLE = 20
-# Spelling variants one question may build while correcting (a 7-letter word costs 28, a 20-letter one
-# 210); past it, further unknown words stay unknown. This bounds one message's CPU at about a millisecond,
-# while a question with ten long typos (or twenty short ones) still gets them all corrected.
-CORRECTION_BUDGET = 600
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
@@ -193,15 +183,8 @@ class Answerer:
         self._known = self._domain | self._stopwords | neutral | self._filler | self._foreign
         self._known |= self._commands.vocabulary() | {w for key in self._care for w in key}
 
-        spell_index: dict[str, set[str]] = {}
-        for known in self._known:
-            if len(known) >= 3:
-                for variant in deletes(known, 2 if len(known) >= 7 else 1):
-                    spell_index.setdefault(variant, set()).add(known)
-        # Tuples of strings are not tracked by the garbage collector; tens of thousands of sets would make
-        # every full collection (and so the slowest answers) measurably slower.
-        self._spell_index: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in spell_index.items()}
-        self._spell_cache: dict[str, str | None] = {}
+        self._speller = Speller(self._known, self._domain)
+        self._correct = self._speller.correct
 
         self._by_concept: dict[str, list[tuple[int, float]]] = {}
         for index, topic in enumerate(self._topics):
@@ -242,51 +225,9 @@ class Answerer:
 
     # -- reading the question -------------------------------------------------------------------
 
-    def _correct(self, token: str, budget: list[int] | None = None) -> str | None:
-        """The known word ``token`` most likely meant, or None when nothing is close enough.
-
-        ``budget`` holds the spelling variants one question may still build; each correction spends its own.
-        """
-        if token in self._spell_cache:
-            return self._spell_cache[token]
-        if len(token) > MAX_CORRECTABLE or _UNPRONOUNCEABLE.search(token):
-            return None
-        if budget is not None:
-            cost = len(token) * (len(token) + 1) // 2 if len(token) >= 7 else len(token)
-            if cost > budget[0]:
-                return None
-            budget[0] -= cost
-        best: tuple[int, int, int, int, str] | None = None
-        if len(token) >= 4 and not token.isdigit():
-            limit = 2 if len(token) >= 7 else 1
-            candidates: set[str] = set()
-            for variant in deletes(token, limit):
-                candidates.update(self._spell_index.get(variant, ()))
-            for candidate in candidates:
-                # A short word with a different first letter is more often another word than a typo
-                # ("grow" is not "row").
-                if len(token) < 6 and candidate[0] != token[0]:
-                    continue
-                dist = distance(token, candidate, limit)
-                if dist <= limit:
-                    rank = (
-                        dist,
-                        0 if candidate in self._domain else 1,
-                        abs(len(candidate) - len(token)),
-                        # A dropped letter is a commoner typo than an extra one ("resuts" is "results").
-                        0 if len(candidate) >= len(token) else 1,
-                        candidate,
-                    )
-                    if best is None or rank < best:
-                        best = rank
-        result = best[4] if best else None
-        if len(self._spell_cache) < 20_000:
-            self._spell_cache[token] = result
-        return result
-
     def _stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
         """Each token as a known stem where possible, with whether it is known at all."""
-        budget = [CORRECTION_BUDGET]
+        budget = self._speller.budget()
         for raw in tokens:
             for token in self._typos.get(raw, (raw,)):
                 if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject

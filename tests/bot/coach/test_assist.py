@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.answerer import COMMAND_PREFIX, CORRECTION_BUDGET, MAX_CORRECTABLE, Answerer, answer_json
+from bot.coach.answerer import COMMAND_PREFIX, Answerer, answer_json
 from bot.coach.assist import COMMANDS, Asker, Assist, Note, Situations
 from bot.coach.content import ContentError
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, KnowledgeBase
+from bot.coach.speller import CORRECTION_BUDGET, MAX_CORRECTABLE
 
 KB = KnowledgeBase.load()
 ASSIST = Assist.load()
@@ -122,4 +123,4 @@ def test_one_message_spends_a_bounded_number_of_corrections() -> None:
     gibberish = " ".join(f"qzx{i}vbn{i}wpl" for i in range(120))
     fresh.answer(gibberish)
     # Each uncached correction of a 10-letter token spends 55 variants of the budget (two tries per token).
-    assert len(fresh._spell_cache) <= 2 * CORRECTION_BUDGET // 55 + 2
+    assert len(fresh._speller.cache) <= 2 * CORRECTION_BUDGET // 55 + 2
