@@ -28,8 +28,8 @@ import bot.coach.speller as speller_module
 from bot.app import build_application
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
-from bot.fakeapi import FakeBotApi, FakeRequest
 from bot.settings import Settings
+from fakeapi import FakeBotApi, FakeRequest
 from storage.db import create_engine
 from storage.migrate import upgrade
 
