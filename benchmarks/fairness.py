@@ -3,9 +3,11 @@
 In process, on one event loop, as production runs it: the real Application (handlers, one transaction
 per update, the answerer) against the in-process Bot API double. 60 hostile messages from 5 chats are
 queued at once (half a single 400-letter word, half 400 letters of random words, every one new so no
-cache helps); meanwhile a sixth chat sends /help every 2 ms until the last hostile reply is out. The
-figure is the time from a /help entering the update queue to its reply being sent. The same run without
-the hostile messages, and once with spell-correction unbounded (the code before this bound), frame it.
+cache helps); meanwhile a sixth chat sends /help every 10 ms until the last hostile reply is out. The
+figure is the time from a /help's arrival (its 10-ms slot, even when the loop was too busy to enqueue it
+then) to its reply being sent. The same run without the hostile messages, and once with spell-correction
+unbounded (the code before this bound), frame it. The in-process double answers without ever suspending,
+so a handler yields the loop less often than against a real Bot API: the figure is a pessimistic one.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from storage.migrate import upgrade
 HOSTILE_CHATS = 5
 HOSTILE_MESSAGES = 60
 PROBE_CHAT = 20_000_001
-PROBE_EVERY_S = 0.002
+PROBE_EVERY_S = 0.01
 
 
 class TimedRequest(FakeRequest):
@@ -100,11 +102,18 @@ async def scenario(workdir: Path, run: int, hostile: bool, rng: random.Random) -
         def hostile_done() -> bool:
             return sum(len(v) for k, v in request.sent_at.items() if k != PROBE_CHAT) >= len(texts)
 
-        deadline = time.perf_counter() + (30 if hostile else 0.4)
-        while time.perf_counter() < deadline and not (hostile and hostile_done()):
-            probes.append(time.perf_counter())
-            await app.update_queue.put(update(PROBE_CHAT, "/help"))
-            await asyncio.sleep(PROBE_EVERY_S)
+        start = time.perf_counter()
+        deadline = start + (30 if hostile else 0.4)
+        while True:
+            # A /help arrives every PROBE_EVERY_S whether or not the loop is free to take it: probes the
+            # loop was too busy to enqueue on time count from when they arrived, not from when it got to them.
+            now = time.perf_counter()
+            while start + len(probes) * PROBE_EVERY_S <= now:
+                probes.append(start + len(probes) * PROBE_EVERY_S)
+                await app.update_queue.put(update(PROBE_CHAT, "/help"))
+            if now >= deadline or (hostile and hostile_done()):
+                break
+            await asyncio.sleep(0.001)
         while len(request.sent_at.get(PROBE_CHAT, [])) < len(probes):
             request.sent.clear()
             await request.sent.wait()
