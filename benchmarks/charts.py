@@ -5,11 +5,10 @@ lifts; a group of five), after one warm-up render that pays for matplotlib's fon
 
 Other chats: the real ``Application`` (``build_application``) against the in-process Bot API double on
 SQLite, answering ``/streak`` from 40 onboarded chats, one update every 10 ms, each update's time through
-``process_update`` measured from the moment it was due. Four runs: alone; while 20 charts render in
-``bot.chartpool.ChartRenderer``'s worker process (what the /progress handler is to use); while they
-render in worker threads (``asyncio.to_thread``); and, for contrast, on the event loop itself. Until
-/progress is wired this drives the renderer the way the handler will; once it is, ``in_process`` should
-send ``/progress`` from 20 chats through the Application instead.
+``process_update`` measured from the moment it was due. Four runs: alone; while 20 other chats send
+``/progress`` through the same Application (12 weeks of logged sets each; the handler reads them and
+renders in ``bot.chartpool.ChartRenderer``'s worker process); while 20 charts render in worker threads
+(``asyncio.to_thread``); and, for contrast, on the event loop itself.
 """
 
 from __future__ import annotations
@@ -26,12 +25,12 @@ from typing import Any
 from common import fmt, table
 
 from bot.app import build_application
-from bot.chartpool import ChartRenderer
 from bot.coach.charts import Chart, Lift, Member, render_progress
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
 from bot.settings import Settings
 from fakeapi import FakeBotApi, FakeRequest, drive
+from storage import logbook
 from storage.db import create_engine
 from storage.migrate import upgrade
 
@@ -98,16 +97,28 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
         rate_limit=False,
         clock=lambda: datetime(2026, 12, 4, 10, 0, tzinfo=UTC),
     )
-    # Started (and its matplotlib imported) before measuring, as the bot would at start-up.
-    renderer = ChartRenderer()
-    await renderer.warm_up()
     await app.initialize()
     await app.post_init(app)  # type: ignore[misc]
+    # Started (and its matplotlib imported) before measuring, as the bot would at start-up.
+    await app.bot_data.charts.warm_up()
+    charting = range(CHATS + 1, CHATS + CHARTS + 1)
     try:
-        for chat in range(1, CHATS + 1):
+        for chat in [*range(1, CHATS + 1), *charting]:
             await drive(app, api.make_message(chat, chat, "/start"))
             for label in ("🌱 Beginner", "🏋️ Gym", "UTC"):
                 await drive(app, api.press(chat, label))
+        async with app.bot_data.sessionmaker.begin() as session:
+            for chat in charting:
+                for i, day in enumerate(reversed(DAYS)):
+                    sets = [
+                        *[logbook.NewSet("dumbbell-rdl", 8, 20 + i, "kg")] * 2,
+                        *[logbook.NewSet("lat-pulldown", 10 + i % 3, 40 + i, "kg")] * 2,
+                        *[logbook.NewSet("seated-cable-row", 10, 35 + i, "kg")] * 2,
+                    ]
+                    now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+                    await logbook.log_sets(
+                        session, chat, day, user_id=chat, user_name="B", sets=sets, now=now
+                    )
 
         async def measure(background: Callable[[], Awaitable[Any]] | None) -> list[float]:
             """Each update's time from when it arrived (on a fixed schedule) until it was handled, so
@@ -129,7 +140,11 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
             await asyncio.gather(*(asyncio.to_thread(private_chart) for _ in range(CHARTS)))
 
         async def in_process() -> None:
-            await asyncio.gather(*(renderer.render(**PRIVATE) for _ in range(CHARTS)))
+            before = len(api.files)
+            await asyncio.gather(
+                *(drive(app, api.make_message(chat, chat, "/progress")) for chat in charting)
+            )
+            assert len(api.files) - before == CHARTS, "every /progress answered with a photo"
 
         async def on_loop() -> None:
             for _ in range(CHARTS):
@@ -139,14 +154,13 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
         await measure(None)  # warm-up: first-use costs of every path
         return {
             "alone": await measure(None),
-            f"{CHARTS} charts in a worker process (ChartRenderer)": await measure(in_process),
+            f"{CHARTS} /progress through the Application (worker process)": await measure(in_process),
             f"{CHARTS} charts in worker threads": await measure(in_threads),
             f"{CHARTS} charts on the event loop (contrast)": await measure(on_loop),
         }
     finally:
         await app.shutdown()
         await app.post_shutdown(app)  # type: ignore[misc]
-        renderer.close()
 
 
 def main(quick: bool, out: Path) -> dict[str, Any]:

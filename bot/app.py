@@ -28,7 +28,19 @@ from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.texts import ReminderTexts, Texts
 from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
-from bot.handlers import admin, faq, general, onboarding, progress, reminders, settings, workout
+from bot.handlers import (
+    admin,
+    data,
+    faq,
+    general,
+    history,
+    onboarding,
+    progress,
+    reminders,
+    settings,
+    training_log,
+    workout,
+)
 from bot.ordering import ChatOrderedProcessor
 from bot.request import AiohttpRequest
 from bot.settings import Settings
@@ -36,6 +48,7 @@ from scheduler import service as reminder_service
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
+TRAINED_TEXT = PRIVATE_TEXT & filters.Regex(training_log.TRAINED)
 
 
 def build_application(
@@ -84,12 +97,15 @@ def build_application(
     )
 
     knowledge = KnowledgeBase.load()
+    # Checked at start-up like the rest of the content: a typo in ladders.toml stops the bot here.
+    catalog = rules.shipped()
+    training_log.ladder_entries(catalog)
     app.bot_data.configure(
         settings=config,
         engine=engine,
         texts=Texts.load(),
         reminder_texts=ReminderTexts.load(),
-        catalog=rules.shipped(),
+        catalog=catalog,
         knowledge=knowledge,
         answerer=Answerer(knowledge),
         reminder_bot=reminder_bot,
@@ -113,6 +129,13 @@ def build_application(
     app.add_handler(CommandHandler("resume", reminders.resume))
     app.add_handler(CommandHandler("stop", reminders.stop))
     app.add_handler(CommandHandler("nudges", reminders.nudges))
+    app.add_handler(CommandHandler("log", training_log.log_command))
+    app.add_handler(CommandHandler("undo", training_log.undo_command))
+    app.add_handler(CommandHandler("progress", history.progress_chart))
+    app.add_handler(CommandHandler("history", history.history_command))
+    app.add_handler(CommandHandler("export", data.export_command))
+    app.add_handler(CommandHandler("forget", data.forget_command))
+    app.add_handler(CommandHandler("units", data.units_command))
 
     app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
@@ -124,8 +147,15 @@ def build_application(
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(reminders.button, pattern=callbacks.pattern("rem")))
+    for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, training_log.UNDO):
+        app.add_handler(CallbackQueryHandler(training_log.log_button, pattern=callbacks.pattern(feature)))
+    app.add_handler(
+        CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
+    )
+    app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 
+    app.add_handler(MessageHandler(TRAINED_TEXT, workout.trained_message))
     app.add_handler(MessageHandler(PRIVATE_TEXT, onboarding.on_text))
     app.add_handler(MessageHandler(GROUP_TEXT, faq.group_text))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, general.migrated))
@@ -148,5 +178,6 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     reminder_service.stop(app)
     services: Services = app.bot_data
+    services.charts.close()
     await services.reminder_bot.shutdown()
     await services.engine.dispose()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.app import build_application
 from bot.settings import Settings
@@ -60,7 +61,7 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
                 break
             if line in {"/quit", "/exit"}:
                 break
-            before, answered = len(api.sent), len(api.callback_answers)
+            before, answered, files_before = len(api.sent), len(api.callback_answers), len(api.files)
             if line.isdigit() and choices and 1 <= int(line) <= len(choices):
                 update = api.make_callback(USER_ID, USER_ID, last_with_buttons, choices[int(line) - 1][1])
             else:
@@ -72,6 +73,11 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
                 shown = show(message, write)
                 if shown:
                     choices, last_with_buttons = shown, message.message_id
+            for sent_file in api.files[files_before:]:
+                # A terminal cannot show a photo: the chart or export lands beside the console's database.
+                await asyncio.to_thread(Path(sent_file.filename).write_bytes, sent_file.content)
+                caption = f" — {sent_file.caption}" if sent_file.caption else ""
+                write(f"\ncoach> 📎 saved {sent_file.filename} ({len(sent_file.content)} bytes){caption}\n")
             sys.stdout.flush()
         await app.post_shutdown(app)  # type: ignore[misc]
 

@@ -14,6 +14,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext, ExtBot
 from telegram.warnings import PTBUserWarning
 
+from bot.chartpool import ChartRenderer
 from bot.coach.answerer import Answerer
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
@@ -50,6 +51,8 @@ class Services:
     # sleeps out a 429 inside the call (up to its retries), long enough to outlast the outbox row's lease
     # and have the reminder sent twice. The dispatcher paces itself and reschedules on RetryAfter.
     reminder_bot: Bot
+    # Draws /progress charts in a worker process of its own (started on the first chart).
+    charts: ChartRenderer
 
     def configure(
         self,
@@ -74,6 +77,7 @@ class Services:
         self.answerer = answerer
         self.clock = clock
         self.reminder_bot = reminder_bot
+        self.charts = ChartRenderer()
 
 
 class CoachBot(ExtBot[None]):

@@ -8,6 +8,7 @@ from fakeapi.api import FakeBotApi
 from fakeapi.checks import MAX_TEXT_LENGTH, render_html
 from fakeapi.errors import DroppedConnection, StalledRequest
 from fakeapi.faults import FaultRule
+from fakeapi.files import SentFile, Upload
 from fakeapi.state import CallbackAnswer, SentMessage
 from fakeapi.transport import FakeRequest, coerce_form_params, drive
 
@@ -18,8 +19,10 @@ __all__ = [
     "FakeBotApi",
     "FakeRequest",
     "FaultRule",
+    "SentFile",
     "SentMessage",
     "StalledRequest",
+    "Upload",
     "coerce_form_params",
     "drive",
     "render_html",

@@ -26,7 +26,15 @@ log = logging.getLogger(__name__)
 
 # Methods that write into a chat: these are the ones Telegram refuses once the user blocked the bot.
 CHAT_WRITE_METHODS: Final = frozenset(
-    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "sendChatAction"}
+    {
+        "sendMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "sendChatAction",
+        "sendPhoto",
+        "sendDocument",
+    }
 )
 
 

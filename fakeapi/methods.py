@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from fakeapi.checks import check_markup, render_text, scope_key
 from fakeapi.errors import ApiError, bad_request
-from fakeapi.faults import FaultInjection
+from fakeapi.files import FilesAndMembers
 from fakeapi.state import METHODS, CallbackAnswer, SentMessage, chat_id_of
 
 JSON = dict[str, Any]
@@ -35,7 +35,7 @@ CHAT_ACTIONS: Final = frozenset(
 )
 
 
-class BotApiMethods(FaultInjection):
+class BotApiMethods(FilesAndMembers):
     """``handler(method)`` is the coroutine function answering that Bot API method."""
 
     def handler(self, method: str) -> Callable[[JSON], Awaitable[Any]] | None:
@@ -61,6 +61,10 @@ class BotApiMethods(FaultInjection):
             "getChat": self._get_chat,
             "close": self._true,
             "logOut": self._true,
+            "sendPhoto": self._send_photo,
+            "sendDocument": self._send_document,
+            "getChatMember": self._get_chat_member,
+            "getChatAdministrators": self._get_chat_administrators,
         }
         # A new method needs both: its name in fakeapi.state.METHODS and its coroutine here.
         assert handlers.keys() == set(METHODS)

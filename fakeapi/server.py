@@ -43,6 +43,7 @@ import tornado.netutil
 import tornado.web
 
 from fakeapi import DroppedConnection, FakeBotApi, StalledRequest, coerce_form_params
+from fakeapi.files import Upload
 
 __all__ = ["FakeTelegramServer", "main", "parse_fault"]
 
@@ -188,7 +189,11 @@ class _BotApiHandler(_Handler):
             return params
         # request.arguments merges the query string with urlencoded and multipart form fields.
         raw = {name: values[-1].decode("utf-8", "replace") for name, values in self.request.arguments.items()}
-        return coerce_form_params(raw)
+        params = coerce_form_params(raw)
+        # Uploaded files (sendPhoto, sendDocument) arrive as multipart parts of their own.
+        for name, files in self.request.files.items():
+            params[name] = Upload(files[-1].filename, files[-1].body, files[-1].content_type or None)
+        return params
 
     def _query_arguments(self) -> dict[str, str]:
         return {

@@ -16,6 +16,7 @@ from fakeapi.errors import bad_request
 
 if TYPE_CHECKING:
     from fakeapi.faults import Fault, FaultRule
+    from fakeapi.files import SentFile
 
 JSON = dict[str, Any]
 
@@ -38,6 +39,11 @@ METHODS = (
     "getChat",
     "close",
     "logOut",
+    # fakeapi.files
+    "sendPhoto",
+    "sendDocument",
+    "getChatMember",
+    "getChatAdministrators",
 )
 # Telegram matches method names case-insensitively.
 CANONICAL = {name.lower(): name for name in METHODS}
@@ -158,6 +164,9 @@ class ApiState:
         self.chat_actions: list[tuple[int, str]] = []
         self.deleted: list[tuple[int, int]] = []
         self.calls: Counter[str] = Counter()
+        # Photos and documents sent (fakeapi.files.SentFile), and each group's administrators (user ids).
+        self.files: list[SentFile] = []
+        self.admins: dict[int, set[int]] = {}
         self._listeners: list[Callable[[SentMessage], None]] = []
 
     def _method_name(self, method: str | None) -> str | None:

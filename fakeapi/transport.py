@@ -13,6 +13,7 @@ from telegram.request import BaseRequest, RequestData
 
 from fakeapi.api import FakeBotApi
 from fakeapi.errors import DroppedConnection, StalledRequest
+from fakeapi.files import Upload
 
 JSON = dict[str, Any]
 
@@ -88,7 +89,12 @@ class FakeRequest(BaseRequest):
         token = segment[3:] if segment.startswith("bot") else None
         # The un-encoded parameters keep their types exactly; the JSON-encoded form leaves strings raw,
         # so decoding it would turn a text like "123" into a number.
-        params = request_data.parameters if request_data is not None else {}
+        params: dict[str, Any] = dict(request_data.parameters) if request_data is not None else {}
+        if request_data is not None and request_data.contains_files:
+            for name, part in request_data.multipart_data.items():
+                filename, content, *mimetype = part
+                raw = content if isinstance(content, bytes) else content.read()
+                params[name] = Upload(filename or name, raw, mimetype[0] if mimetype else None)
         try:
             status, payload = await self.api.call(api_method, params, token=token)
         except StalledRequest:

@@ -266,3 +266,67 @@ async def forget_member(session: AsyncSession, chat_id: int, user_id: int) -> No
             await session.execute(
                 delete(table).where(and_(table.c.chat_id == chat_id, table.c.user_id == user_id))
             )
+
+
+class DayLog(NamedTuple):
+    """A member's session of one day: which planned session it was, and how many sets it holds."""
+
+    session_number: int
+    sets: int
+
+
+async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> DayLog | None:
+    row = (
+        await session.execute(
+            select(WorkoutLog.session_number, func.count(LoggedSet.id))
+            .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
+            .where(WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id)
+            .group_by(WorkoutLog.id, WorkoutLog.session_number)
+        )
+    ).first()
+    return None if row is None else DayLog(row[0], row[1])
+
+
+async def move_future_logs(session: AsyncSession, chat_id: int, today: date) -> int:
+    """Re-date sessions logged after ``today`` (the chat's timezone moved back across midnight) to today.
+
+    A member who also logged today keeps one session: the later one's sets join it, numbered after
+    today's. Returns how many sessions moved.
+    """
+    future = (
+        await session.scalars(
+            select(WorkoutLog)
+            .where(WorkoutLog.chat_id == chat_id, WorkoutLog.local_date > today)
+            .order_by(WorkoutLog.local_date, WorkoutLog.id)
+        )
+    ).all()
+    for log in future:
+        kept = await session.scalar(
+            select(WorkoutLog.id).where(
+                WorkoutLog.chat_id == chat_id,
+                WorkoutLog.local_date == today,
+                WorkoutLog.user_id == log.user_id,
+            )
+        )
+        if kept is None:
+            log.local_date = today
+            await session.flush()
+            continue
+        numbered = await session.execute(
+            select(LoggedSet.exercise, func.max(LoggedSet.set_number))
+            .where(LoggedSet.workout_log_id == kept)
+            .group_by(LoggedSet.exercise)
+        )
+        last_number: dict[str, int] = {exercise: number for exercise, number in numbered.all()}
+        for moved in (
+            await session.scalars(
+                select(LoggedSet).where(LoggedSet.workout_log_id == log.id).order_by(LoggedSet.id)
+            )
+        ).all():
+            last_number[moved.exercise] = last_number.get(moved.exercise, 0) + 1
+            moved.set_number = last_number[moved.exercise]
+            moved.workout_log_id = kept
+        await session.flush()
+        await session.delete(log)
+        await session.flush()
+    return len(future)

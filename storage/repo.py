@@ -76,8 +76,9 @@ _HISTORY = union_all(
     select(WorkoutLog.local_date, null().cast(Date)).where(WorkoutLog.chat_id == _CHAT_ID).distinct(),
     select(Pause.start_date, Pause.end_date).where(Pause.chat_id == _CHAT_ID),
 )
+# Days up to ``day`` only, the same days /streak counts: "Session N" is always its total + 1.
 _PROGRESS_ON = select(
-    func.count(func.distinct(WorkoutLog.local_date)),
+    func.count(func.distinct(WorkoutLog.local_date)).filter(WorkoutLog.local_date <= _DAY),
     func.count(WorkoutLog.id).filter(WorkoutLog.local_date == _DAY),
 ).where(WorkoutLog.chat_id == _CHAT_ID)
 # One statement: the session number is counted inside the INSERT (the same transaction's snapshot).

@@ -177,7 +177,9 @@ def caption(
         first, last = points[0], points[-1]
         name = escape(lift.name)
         if last.load:
-            change = (last.load or 0.0) - (first.load or 0.0)
+            # From the first loaded session: a first log without a load is not a climb from zero.
+            first = next(done for done in points if done.load)
+            change = last.load - (first.load or 0.0)
             parts.append(
                 texts.get(
                     "chart.caption_load",

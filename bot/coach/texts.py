@@ -107,6 +107,10 @@ class Texts:
         """A list of alternatives (at least one), such as the reminders' openers."""
         return self._choices[key]
 
+    def count(self, key: str, n: int) -> str:
+        """ "1 week", "2 weeks": the ``one`` or ``other`` entry of table ``key``, with {n} filled in."""
+        return self.get(f"{key}.{'one' if n == 1 else 'other'}", n=n)
+
 
 class ReminderTexts(Texts):
     """The reminder catalog (``reminders.toml``): one of its ``openers`` starts each workout reminder."""

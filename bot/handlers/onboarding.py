@@ -17,6 +17,7 @@ from bot.handlers.common import Turn, equipment_label, level_label, turn
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+from storage import logbook
 
 LEVEL, EQUIPMENT, KIT, TIMEZONE = "level", "equipment", "kit", "timezone"
 NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE, KIT: TIMEZONE}
@@ -156,7 +157,7 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
                 # In a group only commands and mentions reach the bot, so the zone comes as a command.
                 now_turn.edit(texts["onboarding.type_timezone_group"])
             return
-        apply_timezone(context, now_turn, args[0])
+        await apply_timezone(context, now_turn, args[0])
 
 
 async def kit_button(update: Update, context: BotContext) -> None:
@@ -187,10 +188,12 @@ async def kit_button(update: Update, context: BotContext) -> None:
             now_turn.edit(saved)
 
 
-def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
+async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
     chat = now_turn.chat
     chat.timezone = zone
     chat.awaiting = None
+    # Sessions logged "tomorrow" in the old zone would sit in the chat's future in the new one.
+    await logbook.move_future_logs(now_turn.session, chat.id, now_turn.today)
     if advance(context, now_turn, TIMEZONE):
         return
     reschedule(chat, now_turn.now)
@@ -210,7 +213,7 @@ async def on_text(update: Update, context: BotContext) -> None:
             faq.queue_answer(context, now_turn, message.text)
             return
         try:
-            apply_timezone(context, now_turn, parse_timezone(message.text))
+            await apply_timezone(context, now_turn, parse_timezone(message.text))
         except ScheduleInputError:
             if len(message.text.split()) > 2 or "?" in message.text:
                 # Not a zone that was mistyped but something else said: stop waiting and answer it.

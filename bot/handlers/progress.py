@@ -30,10 +30,12 @@ async def streak(update: Update, context: BotContext) -> None:
     elif score.this_week >= score.weekly_target:
         hint = texts["progress.hint_met"]
     else:
-        hint = texts.get("progress.hint_more", left=score.weekly_target - score.this_week)
+        left = score.weekly_target - score.this_week
+        hint = texts.get("progress.hint_more", left=left, sessions=texts.count("words.session", left).strip())
     text = texts.get(
         "progress.streak",
         current=score.current_weeks,
+        weeks=texts.count("words.week", score.current_weeks),
         best=score.best_weeks,
         this_week=score.this_week,
         target=score.weekly_target,

@@ -101,4 +101,4 @@ async def timezone(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.get("errors.timezone_unknown", value=escape(value[:64])))
         return
     async with turn(update, context) as now_turn:
-        onboarding.apply_timezone(context, now_turn, zone)
+        await onboarding.apply_timezone(context, now_turn, zone)

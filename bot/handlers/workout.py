@@ -8,13 +8,15 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
+from bot.coach import levelup, sessionlog
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import kit, progress
+from bot.handlers import kit, progress, training_log
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
+from bot.keyboards import Buttons
 from storage import repo
 
 DONE = callbacks.pack("done")
@@ -43,8 +45,14 @@ async def workout(update: Update, context: BotContext) -> None:
         chat, session, today = now_turn.chat, now_turn.session, now_turn.today
         done, logged_today = await repo.progress_on(session, chat.id, today)
         user = update.effective_user
+        user_id = user.id if user is not None else chat.id
+
+        async def rendered(planned: Session) -> str:
+            lines = await training_log.workout_lines(context, now_turn, planned, user_id)
+            return render_session(planned, lines)
+
         if not logged_today:
-            text = render_session(next_session(context, now_turn, done))
+            text = await rendered(next_session(context, now_turn, done))
         elif (
             chat.kind != ChatType.PRIVATE
             and user is not None
@@ -53,11 +61,14 @@ async def workout(update: Update, context: BotContext) -> None:
             # The group trained today and this member has not logged yet: today's session (already
             # counted for the group), not the one after it.
             names = ", ".join(escape(name) for name in await repo.members_on(session, chat.id, today))
-            today_session = render_session(next_session(context, now_turn, done - 1))
+            today_session = await rendered(next_session(context, now_turn, done - 1))
             text = f"{texts.get('workout.group_today', names=names)}\n\n{today_session}"
         else:
-            upcoming = render_session(next_session(context, now_turn, done))
+            upcoming = await rendered(next_session(context, now_turn, done))
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
+        days, _pauses = await repo.history(session, chat.id)
+        if chat.kind == ChatType.PRIVATE and levelup.first_week_back(today, days):
+            text = f"{texts['workout.first_week_back']}\n\n{text}"
         now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
 
 
@@ -69,23 +80,31 @@ async def show_button(update: Update, context: BotContext) -> None:
     await workout(update, context)
 
 
-async def log_today(update: Update, context: BotContext, day: date | None = None) -> tuple[bool, str]:
-    """Log the session for whoever pressed; the reply says what happened.
+async def log_today(
+    update: Update, context: BotContext, day: date | None = None, *, typed: str | None = None
+) -> tuple[bool, str, Buttons | None]:
+    """Log the session for whoever pressed; the reply says what happened, with As written / Adjust / Undo.
 
     ``day`` is the day of the reminder whose Done was pressed: today's, or yesterday's pressed after
     midnight (the session was done, the tap came late), logs that day; an older one logs nothing.
+    ``typed`` is what followed /done ("yesterday", "2 days ago"): up to two days back.
     """
     texts = context.services.texts
     user = update.effective_user
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if not chat.onboarded:
-            return False, texts["workout.not_ready"]
+            return False, texts["workout.not_ready"], None
         today = now_turn.today
+        if typed is not None:
+            parsed = sessionlog.parse_day(typed, today)
+            if isinstance(parsed, sessionlog.DayError):
+                return False, texts[parsed.key], None
+            day = parsed
         # A day after today: the chat's timezone moved back across midnight since the reminder.
         day = today if day is None or day > today else day
-        if day not in (today, today - timedelta(days=1)):
-            return False, texts.get("workout.other_day", day=f"{day:%A %d %b}")
+        if typed is None and day not in (today, today - timedelta(days=1)):
+            return False, texts.get("workout.other_day", day=f"{day:%A %d %b}"), None
         new = await repo.log_workout(
             now_turn.session,
             chat.id,
@@ -95,9 +114,11 @@ async def log_today(update: Update, context: BotContext, day: date | None = None
             now=now_turn.now,
         )
         if not new:
+            if day == today - timedelta(days=1):
+                return False, texts["workout.already_logged_yesterday"], None
             if day != today:
-                return False, texts["workout.already_logged_yesterday"]
-            return False, texts["workout.already_logged_long"]
+                return False, texts.get("workout.already_logged_day", day=f"{day:%A %d %b}"), None
+            return False, texts["workout.already_logged_long"], None
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
             text = texts.get(
@@ -105,7 +126,7 @@ async def log_today(update: Update, context: BotContext, day: date | None = None
                 number=score.total,
                 this_week=score.this_week,
                 target=score.weekly_target,
-                streak=score.current_weeks,
+                streak=texts.count("count.week", score.current_weeks),
             )
         else:
             text = texts.get(
@@ -114,7 +135,9 @@ async def log_today(update: Update, context: BotContext, day: date | None = None
                 this_week=score.this_week,
                 target=score.weekly_target,
             )
-        return True, text
+        if day != today:
+            text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
+        return True, text, training_log.after_done(texts, day, today)
 
 
 async def done_button(update: Update, context: BotContext) -> None:
@@ -128,7 +151,7 @@ async def done_button(update: Update, context: BotContext) -> None:
         if day is None:
             await query.answer(context.services.texts["errors.stale_button"])
             return
-    new, text = await log_today(update, context, day)
+    new, text, buttons = await log_today(update, context, day)
     if not new:
         # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages.
         already = context.services.texts["workout.already_logged_long"]
@@ -136,9 +159,19 @@ async def done_button(update: Update, context: BotContext) -> None:
         await query.answer(strip_tags(toast)[:200])
         return
     await query.answer()
-    await reply(update, context, text)
+    await reply(update, context, text, buttons)
 
 
 async def done_command(update: Update, context: BotContext) -> None:
-    _new, text = await log_today(update, context)
-    await reply(update, context, text)
+    message = update.effective_message
+    typed = (message.text or "").partition(" ")[2] if message is not None else ""
+    _new, text, buttons = await log_today(update, context, typed=typed)
+    await reply(update, context, text, buttons)
+
+
+async def trained_message(update: Update, context: BotContext) -> None:
+    """ "I trained yesterday" typed in a private chat: the same as /done yesterday."""
+    message = update.effective_message
+    typed = training_log.trained_day(message.text or "") if message is not None else None
+    _new, text, buttons = await log_today(update, context, typed=typed or "")
+    await reply(update, context, text, buttons)

@@ -22,7 +22,10 @@ def test_button_answers_show_as_toasts_and_alerts() -> None:
 
 
 def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
-    script = "/start\n2\n1\n1\n/workout\n1\n1\n/streak\nhow often should I train my back?\n/quit\n"
+    script = (
+        "/start\n2\n1\n1\n/workout\n1\n1\n/workout\n1\n/streak\nhow often should I train my back?\n"
+        "/log row 3x10 40kg\n/export\n/quit\n"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat"],
@@ -38,7 +41,8 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     assert "[1] 🌱 Beginner" in out and "[2] 💪 Intermediate" in out
     assert "All set" in out and "Intermediate" in out
     assert "[1] ✅ Done" in out
-    assert "Session 1 logged" in out
+    assert "Session 1 logged" in out and "[1] ✅ As written" in out
+    assert "Logged ✓" in out, "the second 1 logs the sets as written"
     assert "toast: Already logged" in out, "a second press on Done answers with a toast"
     assert "Total sessions: 1" in out
     assert (
@@ -46,3 +50,5 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     )
     assert "<b>" not in out, "HTML is rendered to plain text in the terminal"
     assert "Traceback" not in result.stderr
+    assert "saved backcoach-" in out
+    assert "Exercise Name" in next(tmp_path.glob("backcoach-*.csv")).read_text()

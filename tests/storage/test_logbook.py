@@ -272,3 +272,37 @@ async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessi
     async with sessionmaker.begin() as session:
         assert await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN) == 2
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
+
+
+async def test_day_log_says_which_session_and_how_many_sets(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        assert await logbook.day_log(session, GROUP, DAY, user_id=ANN) is None
+        await repo.log_workout(session, GROUP, DAY, user_id=BOB, user_name="Bob", now=NOW)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("row", [10, 9], 40), now=NOW
+        )
+        assert await logbook.day_log(session, GROUP, DAY, user_id=ANN) == logbook.DayLog(1, 2)
+        assert await logbook.day_log(session, GROUP, DAY, user_id=BOB) == logbook.DayLog(1, 0)
+
+
+async def test_move_future_logs_redates_and_merges_into_today(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    tomorrow = DAY + timedelta(days=1)
+    async with sessionmaker.begin() as session:
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("row", [10, 9], 40), now=NOW
+        )
+        await logbook.log_sets(
+            session, GROUP, tomorrow, user_id=ANN, user_name="Ann", sets=_rows("row", [8], 40), now=NOW
+        )
+        await logbook.log_sets(
+            session, GROUP, tomorrow, user_id=BOB, user_name="Bob", sets=_rows("row", [7], 30), now=NOW
+        )
+    async with sessionmaker.begin() as session:
+        assert await logbook.move_future_logs(session, GROUP, DAY) == 2
+    async with sessionmaker() as session:
+        days = (await session.execute(select(WorkoutLog.user_id, WorkoutLog.local_date))).all()
+        assert sorted(days) == [(ANN, DAY), (BOB, DAY)]
+        ann = await logbook.exercise_history(session, GROUP, ANN)
+        assert [(r.day, r.set_number, r.reps) for r in ann["row"]] == [(DAY, 1, 10), (DAY, 2, 9), (DAY, 3, 8)]

@@ -1,0 +1,192 @@
+"""What a logged session holds: the targets "As written" logs, the Adjust panel's state, backdating.
+
+The glue between the planner (what a session asks for) and the progression rule (what the log says
+comes next), as plain values: no Telegram, no database.
+
+- A session's **targets**: for every exercise counted in reps, the sets × reps × load the progression
+  rule prescribes from the member's history ("As written" logs exactly these).
+- The **Adjust** panel keeps its state in the buttons themselves (per main lift: reps and load steps
+  away from the target), so nothing half-done is stored and any replica can take the next press.
+- **Backdating**: ``/done yesterday`` and friends, at most ``MAX_DAYS_BACK`` days back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from bot.coach.ladders import plan_for
+from bot.coach.model import SetDone
+from bot.coach.planner import Session
+from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, sessions_by_day
+
+MAX_DAYS_BACK = 2
+# How far the Adjust buttons move a target: reps per set and load steps, either way.
+MAX_REP_SHIFT = 9
+MAX_LOAD_SHIFT = 9
+MAIN = "main"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one exercise of a session asks for; ``planned`` is the session's exercise (a ladder's
+    prescription may name another rung), ``main`` whether Adjust offers buttons for it."""
+
+    planned: str
+    prescription: Prescription
+    plan: Plan
+    main: bool
+
+    @property
+    def sets(self) -> list[SetDone]:
+        p = self.prescription
+        return [SetDone(p.reps, p.load)] * p.sets
+
+
+def ladder_ids(session: Session, ladders: Mapping[str, Ladder]) -> set[str]:
+    """Every exercise whose history the session's targets need: its own and their ladders' rungs."""
+    ids = {item.exercise.id for item in session.exercises}
+    for item in session.exercises:
+        if item.exercise.id in ladders:
+            ids.update(ladders[item.exercise.id].rungs)
+    return ids
+
+
+def targets(
+    session: Session,
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+    *,
+    increment: float,
+    ladders: Mapping[str, Ladder],
+) -> list[Target]:
+    """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
+
+    A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
+    pull-ups is prescribed from the band-assisted sessions, and the rung logged last is where they are.
+    """
+    found: list[Target] = []
+    for item in session.exercises:
+        plan = plan_for(item, increment)
+        if plan is None:
+            continue
+        exercise = item.exercise.id
+        ladder = ladders.get(exercise)
+        rungs = ladder.rungs if ladder is not None else (exercise,)
+        pairs = sorted((pair for rung in rungs for pair in _tagged(history.get(rung, ()), rung)), key=_day)
+        current = pairs[-1][2] if pairs else exercise
+        sessions = sessions_by_day([(day, done) for day, done, rung in pairs if rung == current])
+        prescription = next_prescription(current, sessions, plan, ladder)
+        found.append(Target(exercise, prescription, plan, item.tier == MAIN))
+    return found
+
+
+def _tagged(pairs: Sequence[tuple[date, SetDone]], rung: str) -> list[tuple[date, SetDone, str]]:
+    return [(day, done, rung) for day, done in pairs]
+
+
+def _day(entry: tuple[date, SetDone, str]) -> date:
+    return entry[0]
+
+
+# ---------------------------------------------------------------- the Adjust panel's state
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How far a main lift's logged sets are from its target: reps per set, and load in steps."""
+
+    reps: int = 0
+    steps: int = 0
+
+
+def encode(shifts: Sequence[Shift]) -> str:
+    """``"0.0_-1.1"``: short enough for a button's 64 bytes with three main lifts and the day."""
+    return "_".join(f"{s.reps}.{s.steps}" for s in shifts)
+
+
+def decode(text: str, count: int) -> list[Shift] | None:
+    """The shifts, or None for anything malformed, out of range or for another number of lifts."""
+    parts = text.split("_") if text else []
+    if len(parts) != count:
+        return None
+    shifts = []
+    for part in parts:
+        match = re.fullmatch(r"(-?\d)\.(-?\d)", part)
+        if match is None:
+            return None
+        shifts.append(Shift(int(match.group(1)), int(match.group(2))))
+    return shifts
+
+
+def shifted(shifts: Sequence[Shift], index: int, *, reps: int | None = None, steps: int = 0) -> list[Shift]:
+    """The state after one press: ``reps`` None resets the reps to the target (the "all reps" button)."""
+    result = list(shifts)
+    current = result[index]
+    new_reps = 0 if reps is None else max(-MAX_REP_SHIFT, min(MAX_REP_SHIFT, current.reps + reps))
+    new_steps = max(-MAX_LOAD_SHIFT, min(MAX_LOAD_SHIFT, current.steps + steps))
+    result[index] = replace(current, reps=new_reps, steps=new_steps)
+    return result
+
+
+def adjusted(target: Target, shift: Shift) -> list[SetDone]:
+    """The sets as the trainee says they went; neither reps nor load below zero."""
+    p = target.prescription
+    reps = max(0, p.reps + shift.reps)
+    load = p.load
+    if load is not None:
+        load = max(0.0, round(load + shift.steps * target.plan.increment, 2)) or None
+    return [SetDone(reps, load)] * p.sets
+
+
+# ---------------------------------------------------------------- backdating
+
+
+@dataclass(frozen=True)
+class DayError:
+    """Why a day could not be used; ``key`` names its one line in messages.toml."""
+
+    key: str
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
+
+
+def parse_day(text: str, today: date) -> date | DayError:
+    """``""``/today, yesterday, "2 days ago", a weekday ("mon"), or an ISO date; at most 2 days back."""
+    words = " ".join(text.casefold().replace("-", " ").split()) if not _iso(text) else text.strip()
+    day: date | None
+    if words in ("", "today"):
+        day = today
+    elif words in ("yesterday", "yday"):
+        day = today - timedelta(days=1)
+    elif words in ("day before yesterday", "the day before yesterday"):
+        day = today - timedelta(days=2)
+    elif match := _AGO.match(words):
+        day = today - timedelta(days=int(match.group(1)))
+    elif (weekday := _weekday(words)) is not None:
+        day = today - timedelta(days=(today.weekday() - weekday) % 7)
+    elif _iso(words):
+        day = date.fromisoformat(words)
+    else:
+        return DayError("log.bad_day")
+    if day > today:
+        return DayError("log.future_day")
+    if today - day > timedelta(days=MAX_DAYS_BACK):
+        return DayError("log.too_far_back")
+    return day
+
+
+def _weekday(word: str) -> int | None:
+    matches = [i for i, name in enumerate(_WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,143 @@
+"""The chat's own data and units: /export (a CSV document), /forget (after a confirmation), /units.
+
+In a group /export and /forget cover the member who asks; ``/forget group`` removes the whole group's
+data, and only an administrator may ask for it (Telegram's getChatMember says who is one).
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatMemberStatus, ChatType
+
+from bot import callbacks
+from bot.coach import export
+from bot.coach.logparse import MAX_LOAD
+from bot.coach.progression import default_increment
+from bot.context import BotContext
+from bot.handlers import training_log
+from bot.handlers.common import reply, turn
+from storage import logbook
+
+FORGET = "fg"
+ME, GROUP = "me", "all"
+ADMINS = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+MAX_STEP = 25.0
+
+
+async def export_command(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        user_id, _ = training_log.member(update, chat)
+        group = chat.kind != ChatType.PRIVATE
+        rows = await logbook.export_rows(now_turn.session, chat.id, user_id=user_id if group else None)
+        today = now_turn.today
+    if not rows:
+        await reply(update, context, texts["export.nothing"])
+        return
+    content = export.to_csv(rows, training_log.names(context))
+    assert update.effective_chat is not None
+    await context.bot.send_document(
+        update.effective_chat.id,
+        content,
+        filename=export.filename(today),
+        caption=texts.get("export.caption", sets=len(rows)),
+    )
+
+
+async def is_admin(update: Update, context: BotContext) -> bool:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    found = await context.bot.get_chat_member(chat.id, user.id)
+    return found.status in ADMINS
+
+
+async def forget_command(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    assert chat is not None
+    user_id = user.id if user is not None else chat.id
+    typed = (message.text or "").partition(" ")[2].strip().lower() if message is not None else ""
+    if chat.type == ChatType.PRIVATE:
+        scope, prompt = GROUP, texts["forget.confirm_private"]
+    elif typed == "group":
+        if not await is_admin(update, context):
+            await reply(update, context, texts["forget.admins_only"])
+            return
+        scope, prompt = GROUP, texts["forget.confirm_group"]
+    else:
+        scope, prompt = ME, texts["forget.confirm_member"]
+    buttons = [
+        [
+            (texts["forget.yes_button"], callbacks.pack(FORGET, scope, str(user_id))),
+            (texts["forget.no_button"], callbacks.pack(FORGET, "no", str(user_id))),
+        ]
+    ]
+    await reply(update, context, prompt, buttons)
+
+
+async def forget_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    args = callbacks.unpack(query.data, FORGET, 2)
+    user = update.effective_user
+    if args is None or args[0] not in (ME, GROUP, "no"):
+        await query.answer(texts["errors.stale_button"])
+        return
+    if user is None or args[1] != str(user.id):
+        # Only who asked may confirm: nobody deletes a group member's data by pressing their button.
+        await query.answer(texts["forget.not_yours"])
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    if args[0] == GROUP and chat.type != ChatType.PRIVATE and not await is_admin(update, context):
+        await query.answer(texts["forget.admins_only"])
+        return
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        if args[0] == "no":
+            now_turn.edit(texts["forget.kept"])
+        elif args[0] == ME:
+            await logbook.forget_member(now_turn.session, chat.id, user.id)
+            now_turn.edit(texts["forget.done_member"])
+        else:
+            # The chat row goes too: nothing of the turn's copy may be written back.
+            now_turn.session.expunge(now_turn.chat)
+            await logbook.forget_chat(now_turn.session, chat.id)
+            now_turn.edit(texts["forget.done"])
+
+
+async def units_command(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    message = update.effective_message
+    words = (message.text or "").split()[1:] if message is not None else []
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if words:
+            unit = words[0].lower().rstrip("s")
+            if unit not in MAX_LOAD:
+                now_turn.say(texts["units.usage"])
+                return
+            step: float | None = None
+            if len(words) > 1:
+                try:
+                    step = float(words[1].replace(",", "."))
+                except ValueError:
+                    step = -1
+                if not 0 < step <= MAX_STEP:
+                    now_turn.say(texts["units.usage"])
+                    return
+            chat.unit = unit
+            chat.increment = step
+        increment = training_log.increment_of(chat)
+        usual = increment == default_increment(chat.unit)
+        now_turn.say(
+            texts.get(
+                "units.set" if words else "units.current",
+                unit=chat.unit,
+                step=f"{increment:g} {chat.unit}",
+                usual=f" {texts['units.usual']}" if usual else "",
+            )
+        )

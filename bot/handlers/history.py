@@ -1,0 +1,91 @@
+"""/progress (a chart, sent as a photo) and /history (the last sessions with what was lifted).
+
+The chart is drawn in ``bot.chartpool``'s worker process after the update's transaction has ended, so
+neither the event loop nor a database connection waits for matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot.coach.charts import Lift, Member
+from bot.coach.model import SetDone
+from bot.coach.progress_text import format_sets
+from bot.coach.texts import escape
+from bot.context import BotContext
+from bot.handlers import training_log
+from bot.handlers.common import reply, turn
+from storage import logbook, repo
+
+MAX_LIFTS = 3
+CAPTION_LIMIT = 1024
+
+
+async def progress_chart(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        user_id, _ = training_log.member(update, chat)
+        if chat.kind == ChatType.PRIVATE:
+            days, _pauses = await repo.history(now_turn.session, chat.id)
+            members = [Member(texts["chart.you"], days)]
+        else:
+            found = await logbook.member_days(now_turn.session, chat.id)
+            members = [Member(name or texts["chart.someone"], days) for name, days in found.values()]
+        main_ids = {
+            ex
+            for slot in context.services.catalog.routines.slot
+            if slot.tier == "main"
+            for ex in slot.options
+        }
+        logged = await training_log.history(now_turn, user_id, main_ids)
+        most = Counter({ex: len({day for day, _ in pairs}) for ex, pairs in logged.items()})
+        shown = training_log.names(context)
+        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit) for ex, _ in most.most_common(MAX_LIFTS)]
+        today, target = now_turn.today, chat.weekly_target
+    if not any(member.days for member in members) and not lifts:
+        await reply(update, context, texts["chart.nothing"])
+        return
+    chart = await context.services.charts.render(
+        today=today, weekly_target=target, members=members, lifts=lifts, texts=texts
+    )
+    if chart is None:
+        await reply(update, context, texts["chart.nothing"])
+        return
+    assert update.effective_chat is not None
+    await context.bot.send_photo(
+        update.effective_chat.id, chart.png, caption=chart.caption[:CAPTION_LIMIT], filename="progress.png"
+    )
+
+
+async def history_command(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        user_id, _ = training_log.member(update, chat)
+        member = None if chat.kind == ChatType.PRIVATE else user_id
+        sessions = await logbook.recent_sessions(now_turn.session, chat.id, limit=10, user_id=member)
+        if not sessions:
+            now_turn.say(texts["history.nothing"])
+            return
+        shown = training_log.names(context)
+        lines = [texts["history.title"]]
+        for found in sessions:
+            lines.append(
+                texts.get("history.session", day=f"{found.day:%a %d %b}", number=found.session_number)
+            )
+            by_exercise: dict[str, list[SetDone]] = {}
+            units: dict[str, str] = {}
+            for row in found.sets:
+                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, row.load))
+                units[row.exercise] = row.unit
+            if not by_exercise:
+                lines.append(texts["history.no_sets"])
+            for exercise, sets in by_exercise.items():
+                lines.append(
+                    f"  • {escape(shown.get(exercise, exercise))}: {format_sets(sets, units[exercise])}"
+                )
+        now_turn.say("\n".join(lines))

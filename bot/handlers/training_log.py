@@ -1,0 +1,455 @@
+"""Logging what was lifted: Done's "As written" / "Adjust", /log, Undo and /undo, level-up suggestions.
+
+Everything here reads and writes the set log (``storage.logbook``); streaks, records and the next
+prescription are derived from it, so an undo or a backdated session recomputes them all. Buttons carry
+their whole state (the day, the Adjust panel's shifts) and are checked by ``bot.callbacks``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot import callbacks
+from bot.coach import levelup, logparse, records, sessionlog
+from bot.coach.catalog import Catalog
+from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
+from bot.coach.model import Equipment, Level, SetDone
+from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.progress_text import format_sets, progress_line
+from bot.coach.progression import Ladder, default_increment, in_unit
+from bot.coach.sessionlog import Target
+from bot.coach.texts import Texts, escape
+from bot.context import BotContext
+from bot.handlers.common import Turn, member_name, strip_tags, turn
+from bot.keyboards import Buttons
+from storage import logbook, repo
+from storage.models import Chat
+
+AS_WRITTEN, ADJUST, SAVE, UNDO, LEVEL_UP = "lw", "la", "ls", "lu", "up"
+WHOLE_DAY, LAST_BATCH = "d", "s"
+MAIN = sessionlog.MAIN
+History = dict[str, list[tuple[date, SetDone]]]
+
+
+@functools.cache
+def ladder_entries(catalog: Catalog) -> tuple[LadderEntry, ...]:
+    """ladders.toml, read once per catalog (the application has one for its lifetime)."""
+    return load_ladders(catalog)
+
+
+def ladders(context: BotContext, session: Session) -> dict[str, Ladder]:
+    """The ladder of each of the session's exercises, with the rungs the chat's kit allows."""
+    catalog = context.services.catalog
+    entries = ladder_entries(catalog)
+    found = {
+        item.exercise.id: ladder_for(item.exercise.id, entries, catalog, session.profile)
+        for item in session.exercises
+    }
+    return {exercise: ladder for exercise, ladder in found.items() if ladder is not None}
+
+
+def names(context: BotContext) -> dict[str, str]:
+    return {ex.id: ex.name for ex in context.services.catalog.exercises.values()}
+
+
+@functools.cache
+def _typed_names(catalog_ids: tuple[tuple[str, str, str], ...]) -> tuple[logparse.Names, ...]:
+    return tuple(logparse.Names(ex, (name, short)) for ex, name, short in catalog_ids)
+
+
+def typed_names(context: BotContext) -> tuple[logparse.Names, ...]:
+    exercises = context.services.catalog.exercises.values()
+    return _typed_names(tuple((ex.id, ex.name, ex.short) for ex in exercises))
+
+
+def increment_of(chat: Chat) -> float:
+    return chat.increment or default_increment(chat.unit)
+
+
+def member(update: Update, chat: Chat) -> tuple[int, str]:
+    user = update.effective_user
+    return (user.id if user is not None else chat.id), member_name(update)[:64]
+
+
+def planned(context: BotContext, chat: Chat, number: int) -> Session:
+    assert chat.level is not None and chat.equipment is not None
+    catalog = context.services.catalog
+    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    return plan_session(catalog, profile, max(1, number))
+
+
+async def history(now_turn: Turn, user_id: int, exercises: set[str] | None = None) -> History:
+    """The member's logged sets per exercise, oldest first, in the chat's unit."""
+    unit = now_turn.chat.unit
+    rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, exercises)
+    return {
+        exercise: [(row.day, SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir)) for row in found]
+        for exercise, found in rows.items()
+    }
+
+
+async def session_targets(
+    context: BotContext,
+    now_turn: Turn,
+    session: Session,
+    user_id: int,
+    before: date | None = None,
+    found: History | None = None,
+) -> list[Target]:
+    """Each exercise's target from the member's log (before ``before``, if given); ``found`` is that
+    log when the caller has already read it."""
+    ladder = ladders(context, session)
+    if found is None:
+        found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladder))
+    if before is not None:
+        found = {ex: [(d, s) for d, s in pairs if d < before] for ex, pairs in found.items()}
+    return sessionlog.targets(session, found, increment=increment_of(now_turn.chat), ladders=ladder)
+
+
+async def workout_lines(
+    context: BotContext, now_turn: Turn, session: Session, user_id: int
+) -> dict[str, str]:
+    """/workout's "last time → today" line under each main lift."""
+    chat, texts = now_turn.chat, context.services.texts
+    lines: dict[str, str] = {}
+    found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladders(context, session)))
+    for target in await session_targets(context, now_turn, session, user_id, found=found):
+        if not target.main:
+            continue
+        pairs = found.get(target.prescription.exercise) or found.get(target.planned) or []
+        last_day = pairs[-1][0] if pairs else None
+        last = [done for day, done in pairs if day == last_day]
+        text = progress_line(
+            exercise=target.planned,
+            last=last,
+            prescription=target.prescription,
+            plan=target.plan,
+            unit=chat.unit,
+            names=names(context),
+            texts=texts,
+        )
+        lines[target.planned] = f"📈 <i>{text}</i>"
+    return lines
+
+
+def after_done(texts: Texts, day: date, today: date) -> Buttons:
+    """Under "Session N logged": log the sets as written, adjust them, or take the Done back."""
+    return [
+        [
+            (texts["log.as_written_button"], callbacks.pack(AS_WRITTEN, callbacks.pack_day(day))),
+            (texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")),
+        ],
+        [(texts["log.undo_button"], undo_data(day, today, WHOLE_DAY))],
+    ]
+
+
+def undo_data(day: date, today: date, scope: str) -> str:
+    return callbacks.pack(UNDO, callbacks.pack_day(day), callbacks.pack_day(today), scope)
+
+
+def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, Sequence[SetDone]]]) -> str:
+    shown = names(context)
+    return "\n".join(
+        f"• {escape(shown.get(ex, ex))}: {format_sets(sets, chat.unit)}" for ex, sets in logged if sets
+    )
+
+
+async def log_and_score(
+    context: BotContext,
+    now_turn: Turn,
+    day: date,
+    user: tuple[int, str],
+    logged: Sequence[tuple[str, Sequence[SetDone]]],
+    *,
+    rir: int | None = None,
+    note: str | None = None,
+) -> list[str]:
+    """Log the sets (in the chat's unit) and return the record lines they earned."""
+    chat, texts = now_turn.chat, context.services.texts
+    before = await history(now_turn, user[0], {ex for ex, _ in logged})
+    new = [
+        logbook.NewSet(ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note)
+        for ex, sets in logged
+        for done in sets
+    ]
+    await logbook.log_sets(
+        now_turn.session, chat.id, day, user_id=user[0], user_name=user[1], sets=new, now=now_turn.now
+    )
+    lines = []
+    shown = names(context)
+    for exercise, sets in logged:
+        previous = [done for _, done in before.get(exercise, [])]
+        for record in records.new_records(previous, list(sets)):
+            lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
+    return lines
+
+
+def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
+    # An estimate reads best to one decimal; loads and reps are shown as logged.
+    shown = "{:.1f}" if record.kind is records.RecordKind.E1RM else "{:g}"
+    values = {
+        "name": escape(name),
+        "unit": unit,
+        "value": shown.format(record.value),
+        "previous": shown.format(record.previous),
+        "reps": record.reps,
+        "load": texts["log.bodyweight"] if record.load is None else f"{record.load:g} {unit}",
+    }
+    return texts.get(f"log.record_{record.kind.value}", **values)
+
+
+async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> None:
+    """Suggest the next level when the log says so (private chats: a group's level is the group's)."""
+    chat = now_turn.chat
+    if chat.kind != ChatType.PRIVATE or chat.level is None:
+        return
+    days, _pauses = await repo.history(now_turn.session, chat.id)
+    main_ids = {
+        ex for slot in context.services.catalog.routines.slot if slot.tier == "main" for ex in slot.options
+    }
+    lifts = await history(now_turn, user_id, main_ids)
+    verdict = levelup.level_up(
+        today=now_turn.today,
+        level=Level(chat.level),
+        training_days=days,
+        weekly_target=chat.weekly_target,
+        main_lifts=lifts,
+        home=chat.equipment == Equipment.HOME,
+        asked_on=chat.levelup_asked_on,
+    )
+    if not verdict.suggest or verdict.to is None:
+        return
+    chat.levelup_asked_on = now_turn.today
+    texts = context.services.texts
+    label = texts[f"labels.level.{verdict.to}"]
+    now_turn.say(
+        texts.get("levelup.suggest", weeks=verdict.weeks_met, level=label),
+        [
+            [
+                (texts["levelup.yes_button"], callbacks.pack(LEVEL_UP, "y", verdict.to.value)),
+                (texts["levelup.no_button"], callbacks.pack(LEVEL_UP, "n", "")),
+            ]
+        ],
+    )
+
+
+# ---------------------------------------------------------------- Done's buttons
+
+
+async def log_button(update: Update, context: BotContext) -> None:
+    """As written, Adjust (each press redraws the panel), Save and Undo under a logged session."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    data = query.data
+    parsed = (
+        _parsed(callbacks.unpack(data, AS_WRITTEN, 1), "")
+        or _parsed(callbacks.unpack(data, ADJUST, 2), ADJUST)
+        or _parsed(callbacks.unpack(data, SAVE, 2), SAVE)
+    )
+    undo = callbacks.unpack(data, UNDO, 3)
+    if undo is not None:
+        await undo_button(update, context, undo)
+        return
+    if parsed is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    action, day, state = parsed
+    toast = ""
+    async with turn(update, context) as now_turn:
+        toast = await _log_action(context, now_turn, update, action, day, state)
+    await query.answer(toast[:200] or None)
+
+
+def _parsed(args: tuple[str, ...] | None, action: str) -> tuple[str, date, str] | None:
+    if args is None:
+        return None
+    day = callbacks.unpack_day(args[0])
+    if day is None:
+        return None
+    return action, day, args[1] if len(args) > 1 else ""
+
+
+async def _log_action(
+    context: BotContext, now_turn: Turn, update: Update, action: str, day: date, state: str
+) -> str:
+    """What a press of As written, Adjust or Save does; the toast to show (empty for none)."""
+    texts, chat = context.services.texts, now_turn.chat
+    user = member(update, chat)
+    if not chat.onboarded:
+        return strip_tags(texts["workout.not_ready"])
+    if day > now_turn.today or (now_turn.today - day).days > sessionlog.MAX_DAYS_BACK:
+        return strip_tags(texts["log.too_far_back"])
+    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user[0])
+    if found is None:
+        return strip_tags(texts["log.nothing_to_adjust"])
+    if found.sets:
+        return strip_tags(texts["log.sets_already"])
+    session = planned(context, chat, found.session_number)
+    targets = await session_targets(context, now_turn, session, user[0], before=day)
+    main = [target for target in targets if target.main]
+    shifts = sessionlog.decode(state, len(main)) if state else [sessionlog.Shift()] * len(main)
+    if shifts is None:
+        return texts["errors.stale_button"]
+    if action == ADJUST:
+        now_turn.edit(*adjust_panel(context, chat, day, main, shifts))
+        return ""
+    adjusted = iter(shifts)
+    logged = [
+        (t.prescription.exercise, sessionlog.adjusted(t, next(adjusted)) if t.main else t.sets)
+        for t in targets
+    ]
+    lines = await log_and_score(context, now_turn, day, user, logged)
+    text = "\n".join(
+        [texts.get("log.logged_session", day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
+    )
+    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, WHOLE_DAY))]])
+    await level_up_offer(context, now_turn, user[0])
+    return ""
+
+
+def adjust_panel(
+    context: BotContext, chat: Chat, day: date, main: Sequence[Target], shifts: Sequence[sessionlog.Shift]
+) -> tuple[str, Buttons]:
+    texts, shown = context.services.texts, names(context)
+    stamp = callbacks.pack_day(day)
+    lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
+    rows: list[list[tuple[str, str]]] = []
+    step = f"{increment_of(chat):g} {chat.unit}"
+    for index, (target, shift) in enumerate(zip(main, shifts, strict=True)):
+        name = shown.get(target.prescription.exercise, target.prescription.exercise)
+        sets = sessionlog.adjusted(target, shift)
+        lines.append(f"{index + 1}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>")
+
+        def press(reps: int | None = 0, steps: int = 0, at: int = index) -> str:
+            moved = sessionlog.shifted(shifts, at, reps=reps, steps=steps)
+            return callbacks.pack(ADJUST, stamp, sessionlog.encode(moved))
+
+        row = [
+            (texts.get("log.fewer_button", n=index + 1), press(reps=-1)),
+            (texts.get("log.all_reps_button", n=index + 1), press(reps=None)),
+            (texts.get("log.more_button", n=index + 1), press(reps=+1)),
+        ]
+        if target.prescription.load is not None:
+            row += [
+                (texts.get("log.lighter_button", n=index + 1, step=step), press(steps=-1)),
+                (texts.get("log.heavier_button", n=index + 1, step=step), press(steps=+1)),
+            ]
+        rows.append(row)
+    lines.append(texts["log.adjust_hint"])
+    rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
+    return "\n".join(lines), rows
+
+
+async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]) -> None:
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    day, made_on = callbacks.unpack_day(args[0]), callbacks.unpack_day(args[1])
+    if day is None or made_on is None or args[2] not in (WHOLE_DAY, LAST_BATCH):
+        await query.answer(texts["errors.stale_button"])
+        return
+    toast = ""
+    async with turn(update, context) as now_turn:
+        if now_turn.today != made_on:
+            toast = texts["log.undo_expired"]
+        else:
+            user_id, _ = member(update, now_turn.chat)
+            if args[2] == WHOLE_DAY:
+                removed = await logbook.undo_day(now_turn.session, now_turn.chat.id, day, user_id=user_id)
+            else:
+                removed = await logbook.undo_last_entry(
+                    now_turn.session, now_turn.chat.id, day, user_id=user_id
+                )
+            if removed is None:
+                toast = texts["log.nothing_to_undo"]
+            else:
+                now_turn.edit(texts.get("log.undone", day=f"{day:%a %d %b}"))
+    await query.answer(toast or None)
+
+
+async def level_up_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    args = callbacks.unpack(query.data, LEVEL_UP, 2)
+    if args is None or args[0] not in ("y", "n") or (args[0] == "y" and args[1] not in set(Level)):
+        await query.answer(texts["errors.stale_button"])
+        return
+    await query.answer()
+    async with turn(update, context) as now_turn:
+        if args[0] == "n":
+            now_turn.edit(texts["levelup.not_yet"])
+            return
+        now_turn.chat.level = args[1]
+        now_turn.edit(texts.get("settings.level_set", level=texts[f"labels.level.{args[1]}"]))
+
+
+# ---------------------------------------------------------------- /log and /undo
+
+
+async def log_command(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    texts = context.services.texts
+    typed = (message.text or "").partition(" ")[2] if message is not None else ""
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if not chat.onboarded:
+            now_turn.say(texts["workout.not_ready"])
+            return
+        done, _ = await repo.progress_on(now_turn.session, chat.id, now_turn.today)
+        # "row" means the plan's main row, not every row in the catalog.
+        prefer = {item.exercise.id for item in planned(context, chat, done).exercises if item.tier == MAIN}
+        parsed = logparse.parse_log(typed, typed_names(context), unit=chat.unit, prefer=prefer)
+        if isinstance(parsed, logparse.LogError):
+            now_turn.say(logparse.describe(parsed, texts, names(context)))
+            return
+        load = in_unit(parsed.load, parsed.unit, chat.unit)
+        sets = [SetDone(reps, load, parsed.rir) for reps in parsed.reps]
+        user = member(update, chat)
+        today = now_turn.today
+        first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
+        lines = await log_and_score(
+            context, now_turn, today, user, [(parsed.exercise, sets)], note=parsed.note
+        )
+        head = texts.get(
+            "log.logged", sets=describe_sets(context, chat, [(parsed.exercise, sets)]).lstrip("• ")
+        )
+        if first:
+            head += "\n" + texts["log.counts_as_session"]
+        now_turn.say(
+            "\n".join([head, *lines]), [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]
+        )
+        await level_up_offer(context, now_turn, user[0])
+
+
+async def undo_command(update: Update, context: BotContext) -> None:
+    texts = context.services.texts
+    async with turn(update, context) as now_turn:
+        chat, today = now_turn.chat, now_turn.today
+        user_id, _ = member(update, chat)
+        removed = await logbook.undo_last_entry(now_turn.session, chat.id, today, user_id=user_id)
+        if removed is None:
+            now_turn.say(texts["log.nothing_to_undo"])
+        elif await logbook.day_log(now_turn.session, chat.id, today, user_id=user_id) is None:
+            now_turn.say(texts["log.undone_session"])
+        else:
+            now_turn.say(texts.get("log.undone_sets", sets=texts.count("count.set", removed)))
+
+
+TRAINED = re.compile(
+    r"^\s*i\s+(?:trained|worked\s+out|did\s+(?:my|the|a)\s+(?:workout|session))\s+(yesterday|today)\W*$",
+    re.IGNORECASE,
+)
+
+
+def trained_day(text: str) -> str | None:
+    """ "I trained yesterday" → "yesterday"; None for anything else."""
+    match = TRAINED.match(text)
+    return match.group(1).lower() if match else None

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import callbacks
+from bot.coach.catalog import Catalog
+from bot.coach.ladders import ladder_for, load_ladders
+from bot.coach.model import Equipment, Level, SetDone
+from bot.coach.planner import Profile, Session, plan_session
+from bot.coach.progression import Ladder, Reason
+from bot.coach.sessionlog import (
+    DayError,
+    Shift,
+    adjusted,
+    decode,
+    encode,
+    parse_day,
+    shifted,
+    targets,
+)
+
+CATALOG = Catalog.load()
+ENTRIES = load_ladders(CATALOG)
+TUESDAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("", TUESDAY),
+        ("today", TUESDAY),
+        ("Yesterday", TUESDAY - timedelta(days=1)),
+        ("2 days ago", TUESDAY - timedelta(days=2)),
+        ("day before yesterday", TUESDAY - timedelta(days=2)),
+        ("mon", TUESDAY - timedelta(days=1)),
+        ("Sunday", TUESDAY - timedelta(days=2)),
+        ("2026-11-23", TUESDAY - timedelta(days=1)),
+        ("3 days ago", DayError("log.too_far_back")),
+        ("friday", DayError("log.too_far_back")),
+        ("2026-11-25", DayError("log.future_day")),
+        ("someday", DayError("log.bad_day")),
+    ],
+)
+def test_parse_day(typed: str, expected: date | DayError) -> None:
+    assert parse_day(typed, TUESDAY) == expected
+
+
+@given(st.lists(st.tuples(st.integers(-9, 9), st.integers(-9, 9)), min_size=1, max_size=3))
+def test_adjust_state_round_trips_and_fits_a_button(pairs: list[tuple[int, int]]) -> None:
+    shifts = [Shift(reps, steps) for reps, steps in pairs]
+    assert decode(encode(shifts), len(shifts)) == shifts
+    assert len(callbacks.pack("la", "20261124", encode(shifts)).encode()) <= callbacks.MAX_BYTES
+
+
+@pytest.mark.parametrize("forged", ["", "1.1", "0.0_0.0_0.0_0.0", "10.0_0.0", "a.b_0.0", "0.0_0.0 "])
+def test_forged_adjust_state_is_refused(forged: str) -> None:
+    assert decode(forged, 2) is None
+
+
+def test_shifts_stay_in_range_and_all_reps_resets() -> None:
+    state = [Shift()]
+    for _ in range(20):
+        state = shifted(state, 0, reps=+1, steps=-1)
+    assert state == [Shift(9, -9)]
+    assert shifted(state, 0, reps=None) == [Shift(0, -9)]
+
+
+def gym_session(level: Level = Level.INTERMEDIATE, number: int = 1) -> Session:
+    profile = Profile(level, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()))
+    return plan_session(CATALOG, profile, number)
+
+
+def ladders_of(session: Session) -> dict[str, Ladder]:
+    found = {
+        item.exercise.id: ladder_for(item.exercise.id, ENTRIES, CATALOG, session.profile)
+        for item in session.exercises
+    }
+    return {exercise: ladder for exercise, ladder in found.items() if ladder is not None}
+
+
+def test_targets_follow_the_log_and_adjusted_never_goes_negative() -> None:
+    session = gym_session()
+    pulldown = next(item for item in session.exercises if item.exercise.id == "lat-pulldown")
+    low, high = pulldown.reps or (0, 0)
+    history = {"lat-pulldown": [(TUESDAY, SetDone(high, 40.0))] * pulldown.sets}
+    found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
+    target = found["lat-pulldown"]
+    assert target.main and target.prescription.reason is Reason.ADD_LOAD
+    assert target.prescription.load == 42.5 and target.prescription.reps == low
+    assert adjusted(target, Shift(-99, -99)) == [SetDone(0, None)] * pulldown.sets
+    assert all(t.prescription.reason is Reason.START for name, t in found.items() if name != "lat-pulldown")
+
+
+def test_a_ladder_moves_the_exercise_up_and_its_history_follows() -> None:
+    sessions = [gym_session(Level.BEGINNER, number) for number in range(1, 9)]
+    session = next(s for s in sessions if any(i.exercise.id == "inverted-row" for i in s.exercises))
+    item = next(item for item in session.exercises if item.exercise.id == "inverted-row")
+    top = (item.reps or (0, 0))[1]
+    history = {"inverted-row": [(TUESDAY, SetDone(top))] * item.sets}
+    ladders = ladders_of(session)
+    target = next(
+        t for t in targets(session, history, increment=2.5, ladders=ladders) if t.planned == "inverted-row"
+    )
+    assert (target.prescription.exercise, target.prescription.reason) == (
+        "feet-elevated-inverted-row",
+        Reason.MOVE_UP,
+    )
+    # Logged on the higher rung since: that rung's sessions are the history now.
+    history["feet-elevated-inverted-row"] = [
+        (TUESDAY + timedelta(days=2), SetDone(item.reps[0] if item.reps else 1))
+    ]
+    again = next(
+        t for t in targets(session, history, increment=2.5, ladders=ladders) if t.planned == "inverted-row"
+    )
+    assert (again.prescription.exercise, again.prescription.reason) == (
+        "feet-elevated-inverted-row",
+        Reason.ADD_REP,
+    )

@@ -1,0 +1,209 @@
+"""/progress, /history, /export, /forget, level-up and groups, through the real Application."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import numpy as np
+from matplotlib import image
+from sqlalchemy import func, select, text
+
+from bot.coach import export
+from storage import logbook
+from storage.models import Chat, LoggedSet
+from tests.bot.harness import START, Harness
+
+USER = 4004
+GROUP = -100777
+ANN, BOB = 501, 502
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def joined(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+async def row_counts(bot: Harness) -> dict[str, int]:
+    """Rows in every table of the database (Alembic's own bookkeeping aside)."""
+    async with bot.app.bot_data.engine.connect() as connection:
+        names = (
+            await connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        ).scalars()
+        counts = {}
+        for name in [n for n in names if n != "alembic_version" and not n.startswith("sqlite_")]:
+            counts[name] = (await connection.execute(text(f'SELECT count(*) FROM "{name}"'))).scalar_one()
+    return counts
+
+
+def pixels(png: bytes) -> np.ndarray:  # type: ignore[type-arg]
+    assert png.startswith(PNG_SIGNATURE)
+    return np.asarray(image.imread(io.BytesIO(png), format="png"))
+
+
+async def test_issue_14_done_when(bot: Harness) -> None:
+    await bot.onboard(USER)
+    bot.clock.now = START - timedelta(days=2)
+    await bot.send(USER, "/log lat pulldown 2x10 40kg")
+    bot.clock.now = START
+
+    # Yesterday's session, logged today with adjusted reps.
+    assert "Logged for Monday 23 Nov" in joined(await bot.send(USER, "/done yesterday"))
+    await bot.press(USER, "✏️ Adjust")
+    await bot.press(USER, "2: +1 rep")
+    saved = joined(await bot.press(USER, "💾 Save"))
+    assert "Logged ✓ <b>Mon 23 Nov</b>" in saved and "Lat pulldown: 2×12 @ 40 kg" in saved
+    assert "🏆 New record — Lat pulldown: 12 reps at 40 kg (best was 10)" in saved
+
+    # Today's /workout carries the progressed target: every set reached 12, so heavier.
+    workout = joined(await bot.send(USER, "/workout"))
+    assert "Session 3 ·" in workout
+    assert "Lat pulldown: last time 2×12 @ 40 kg → today 2×10 @ 42.5 kg" in workout
+
+    first = await bot.send(USER, "/progress")
+    assert first == [] and bot.api.files[-1].method == "sendPhoto"
+    before = pixels(bot.api.files[-1].content)
+    assert "📈 2 sessions in 12 weeks" in (bot.api.files[-1].caption or "")
+
+    beaten = joined(await bot.send(USER, "/log lat pulldown 2x10 42.5kg"))
+    assert "🏆 New record — Lat pulldown: heaviest ever, 42.5 kg (was 40 kg)" in beaten
+    await bot.send(USER, "/progress")
+    after = pixels(bot.api.files[-1].content)
+    assert "📈 3 sessions in 12 weeks" in (bot.api.files[-1].caption or "")
+    assert before.shape != after.shape or not np.array_equal(before, after), "the chart follows the data"
+
+    await bot.send(USER, "/export")
+    document = bot.api.files[-1]
+    assert document.method == "sendDocument" and document.filename == "backcoach-2026-11-24.csv"
+    rows = list(csv.DictReader(io.StringIO(document.content.decode("utf-8"))))
+    async with bot.app.bot_data.sessionmaker() as session:
+        stored = await session.scalar(select(func.count()).select_from(LoggedSet))
+    assert len(rows) == stored and stored is not None and stored > 10
+    assert tuple(rows[0]) == export.HEADER
+    assert {
+        "Date": "2026-11-24",
+        "Exercise Name": "Lat pulldown",
+        "Weight": "42.5",
+        "Reps": "10",
+    }.items() <= (rows[-1].items())
+
+    asked = await bot.send(USER, "/forget")
+    assert "Delete everything" in joined(asked)
+    assert any(count for count in (await row_counts(bot)).values())
+    gone = await bot.press(USER, "🗑 Yes, delete")
+    assert "everything about this chat is deleted" in joined(gone)
+    assert await row_counts(bot) == dict.fromkeys(await row_counts(bot), 0)
+
+
+async def test_progress_and_history_with_nothing_logged_are_friendly(bot: Harness) -> None:
+    await bot.onboard(USER)
+    assert "Nothing to chart yet" in joined(await bot.send(USER, "/progress"))
+    assert "No sessions yet" in joined(await bot.send(USER, "/history"))
+    assert "Nothing to export yet" in joined(await bot.send(USER, "/export"))
+    assert bot.api.files == []
+
+
+async def test_history_lists_the_last_ten_sessions_with_what_was_lifted(bot: Harness) -> None:
+    await bot.onboard(USER)
+    for day in range(12):
+        bot.clock.now = START + timedelta(days=day)
+        await bot.send(USER, f"/log lat pulldown 2x10 {40 + day}kg")
+    history = joined(await bot.send(USER, "/history"))
+    assert history.count("· session") == 10
+    assert "Sat 05 Dec</b> · session 12" in history and "Lat pulldown: 2×10 @ 51 kg" in history
+    assert "@ 41 kg" not in history, "only the last ten"
+
+
+async def test_forget_can_be_called_off(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/done")
+    await bot.send(USER, "/forget")
+    assert "Nothing deleted" in joined(await bot.press(USER, "Keep it"))
+    assert (await row_counts(bot))["workout_logs"] == 1
+
+
+async def test_level_up_is_suggested_with_buttons_and_never_automatic(bot: Harness) -> None:
+    await bot.onboard(USER)
+    monday = START.date() - timedelta(days=START.weekday())
+    async with bot.app.bot_data.sessionmaker.begin() as session:
+        for week in range(8, 0, -1):
+            for offset in (0, 3):
+                day = monday - timedelta(weeks=week) + timedelta(days=offset)
+                load = 30.0 + (8 - week) * 2.5
+                new = [logbook.NewSet("lat-pulldown", 10, load, "kg")] * 2
+                await logbook.log_sets(session, USER, day, user_id=USER, user_name="U", sets=new, now=START)
+    logged = await bot.send(USER, "/log lat pulldown 2x10 50kg")
+    offer = logged[-1]
+    assert "Ready to move up?" in (offer.text or "") and "8 of the last 8 weeks" in (offer.text or "")
+    assert [label for row in bot.api.buttons(offer) for label, _ in row] == ["⬆️ Move up", "Not yet"]
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, USER)
+        assert chat is not None and chat.level == "beginner", "never automatic"
+    bot.clock.advance(days=1)
+    again = await bot.send(USER, "/log lat pulldown 2x10 50kg")
+    assert "Ready to move up?" not in joined(again), "not asked again for two weeks"
+    moved = await bot.press(USER, "⬆️ Move up")
+    assert "Intermediate" in joined(moved)
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, USER)
+        assert chat is not None and chat.level == "intermediate"
+
+
+async def test_first_week_back_after_a_break_is_easier(bot: Harness) -> None:
+    await bot.onboard(USER)
+    bot.clock.now = START - timedelta(weeks=5)
+    await bot.send(USER, "/done")
+    assert "First week back" not in joined(await bot.send(USER, "/workout"))
+    bot.clock.now = START
+    assert "First week back" in joined(await bot.send(USER, "/workout"))
+
+
+async def onboard_group(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    await bot.send(GROUP, "/start", user_id=ANN)
+    await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
+    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
+    await bot.press(GROUP, "UTC", user_id=ANN)
+
+
+async def test_groups_log_records_history_export_and_forget_per_member(bot: Harness) -> None:
+    await onboard_group(bot)
+    await bot.send(GROUP, "/log lat pulldown 2x10 40kg", user_id=ANN)
+    await bot.send(GROUP, "/log lat pulldown 2x8 30kg", user_id=BOB)
+    bot.clock.advance(days=2)
+    ann = joined(await bot.send(GROUP, "/log lat pulldown 2x10 35kg", user_id=ANN))
+    bob = joined(await bot.send(GROUP, "/log lat pulldown 2x8 35kg", user_id=BOB))
+    assert "🏆" not in ann, "Ann's 35 kg beats nothing of hers"
+    assert "heaviest ever, 35 kg (was 30 kg)" in bob, "Bob's record is his own"
+
+    workout = joined(await bot.send(GROUP, "/workout", user_id=BOB))
+    assert "Lat pulldown: last time 2×8 @ 35 kg → today 2×10 @ 35 kg" in workout
+
+    history = joined(await bot.send(GROUP, "/history", user_id=ANN))
+    assert "@ 40 kg" in history and "@ 30 kg" not in history
+
+    await bot.send(GROUP, "/progress", user_id=ANN)
+    chart = bot.api.files[-1]
+    assert chart.method == "sendPhoto" and chart.chat_id == GROUP and chart.content.startswith(PNG_SIGNATURE)
+    assert "📈 4 sessions in 12 weeks" in (chart.caption or "")
+
+    await bot.send(GROUP, "/export", user_id=BOB)
+    rows = list(csv.DictReader(io.StringIO(bot.api.files[-1].content.decode())))
+    assert [row["Weight"] for row in rows] == ["30", "30", "35", "35"]
+
+    await bot.send(GROUP, "/forget", user_id=BOB)
+    assert await bot.press(GROUP, "🗑 Yes, delete", user_id=ANN) == []
+    assert "Only who asked" in (bot.toasts()[-1].text or "")
+    await bot.press(GROUP, "🗑 Yes, delete", user_id=BOB)
+    async with bot.app.bot_data.sessionmaker() as session:
+        left = set(await session.scalars(select(LoggedSet.user_id)))
+        assert left == {ANN}
+        assert await session.get(Chat, GROUP) is not None
+
+    refused = joined(await bot.send(GROUP, "/forget group", user_id=BOB))
+    assert "Only a group admin" in refused
+    bot.api.admins[GROUP] = {ANN}
+    await bot.send(GROUP, "/forget group", user_id=ANN)
+    await bot.press(GROUP, "🗑 Yes, delete", user_id=ANN)
+    assert await row_counts(bot) == dict.fromkeys(await row_counts(bot), 0)
