@@ -66,9 +66,10 @@ async def workout(update: Update, context: BotContext) -> None:
         else:
             upcoming = await rendered(next_session(context, now_turn, done))
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
-        days, _pauses = await repo.history(session, chat.id)
-        if chat.kind == ChatType.PRIVATE and levelup.first_week_back(today, days):
-            text = f"{texts['workout.first_week_back']}\n\n{text}"
+        if chat.kind == ChatType.PRIVATE:
+            days, _pauses = await repo.history(session, chat.id)
+            if levelup.first_week_back(today, days):
+                text = f"{texts['workout.first_week_back']}\n\n{text}"
         now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
 
 
