@@ -1,7 +1,8 @@
 """One bot process for the throughput benchmark: a bare PTB echo bot or Back Coach, polling.
 
-Both poll the same server with PTB's ``run_polling``; the benchmark times them from the server side,
-so nothing here measures anything. ``--profile`` wraps the whole run in pyinstrument.
+The echo bot polls with PTB's ``run_polling``; Back Coach with its own loop through the inbox
+(``bot.polling``), as ``backcoach run`` does. The benchmark times them from the server side, so
+nothing here measures anything. ``--profile`` wraps the whole run in pyinstrument.
 """
 
 from __future__ import annotations
@@ -62,6 +63,27 @@ def coach_app(args: argparse.Namespace) -> Application[Any, Any, Any, Any, Any, 
     return build_application(config, engine, token=args.token, **kwargs)
 
 
+async def poll_coach(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """What ``bot.runner`` does in polling mode, minus its checks: until SIGINT or SIGTERM."""
+    import asyncio
+    import signal
+
+    from bot.intake import inbox_of
+    from bot.polling import poll
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await app.initialize()
+    try:
+        await app.start()
+        await poll(app, inbox_of(app), stop, on_conflict=lambda _error: False, long_poll=5)
+        await app.stop()
+    finally:
+        await app.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("kind", choices=["echo", "coach"])
@@ -99,7 +121,12 @@ def main() -> None:
         profiler = Profiler(interval=0.0005, async_mode="disabled")
         profiler.start()
     try:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=5)
+        if args.kind == "coach":
+            import asyncio
+
+            asyncio.get_event_loop().run_until_complete(poll_coach(app))
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=5)
     finally:
         if profiler is not None:
             profiler.stop()

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import Bot, BotCommand
+from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -18,11 +18,12 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
-from bot import callbacks
+from bot import callbacks, intake
 from bot.coach import rules
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
@@ -41,10 +42,13 @@ from bot.handlers import (
     training_log,
     workout,
 )
-from bot.ordering import ChatOrderedProcessor
+from bot.handlers.admins import admins_only
+from bot.intake import Inbox, InboxProcessor
+from bot.polling import RawUpdates
 from bot.request import AiohttpRequest
 from bot.settings import Settings
 from scheduler import service as reminder_service
+from storage.db import make_sessionmaker
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
@@ -73,20 +77,26 @@ def build_application(
     # A transport handed in (a test double, the console's in-process API) serves the reminders too;
     # initializing and shutting down a transport twice is harmless.
     reminder_request = reminder_request or request
+    raw_updates = RawUpdates(updates_request or request)
     bot = CoachBot(
         token,
         base_url=base_url,
         request=request,
-        get_updates_request=updates_request or request,
+        # The raw batch goes to the inbox before anything is parsed (bot.polling).
+        get_updates_request=raw_updates,
         defaults=Defaults(parse_mode=ParseMode.HTML),
         # ExtBot[None] types the limiter's per-call arguments as None; AIORateLimiter's are an int.
         rate_limiter=AIORateLimiter(max_retries=3) if rate_limit else None,  # type: ignore[arg-type]
     )
+    inbox = Inbox(make_sessionmaker(engine), clock)
+    inbox.raw_updates = raw_updates
     app: CoachApplication = (
         ApplicationBuilder()
         .bot(bot)
+        # Polling is bot.polling's own loop through the inbox; PTB's Updater would confirm too early.
+        .updater(None)
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
-        .concurrent_updates(ChatOrderedProcessor(config.update_concurrency))
+        .concurrent_updates(InboxProcessor(config.update_concurrency, inbox))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
@@ -112,41 +122,44 @@ def build_application(
         clock=clock,
     )
 
+    app.add_handler(TypeHandler(Update, general.gate), group=-1)
     app.add_handler(CommandHandler("start", onboarding.start))
     app.add_handler(CommandHandler("help", general.help_command))
     app.add_handler(CommandHandler("workout", workout.workout))
     app.add_handler(CommandHandler("done", workout.done_command))
     app.add_handler(CommandHandler("streak", progress.streak))
     app.add_handler(CommandHandler("settings", settings.settings_menu))
-    app.add_handler(CommandHandler("level", settings.level))
-    app.add_handler(CommandHandler("timezone", settings.timezone))
+    app.add_handler(CommandHandler("level", admins_only(settings.level)))
+    app.add_handler(CommandHandler("timezone", admins_only(settings.timezone)))
     app.add_handler(CommandHandler("ask", faq.ask))
     app.add_handler(CommandHandler("faq", faq.faq))
     app.add_handler(CommandHandler("stats", admin.stats))
     app.add_handler(CommandHandler("reminders", reminders.reminders_menu))
-    app.add_handler(CommandHandler("schedule", reminders.schedule))
-    app.add_handler(CommandHandler("pause", reminders.pause))
-    app.add_handler(CommandHandler("resume", reminders.resume))
-    app.add_handler(CommandHandler("stop", reminders.stop))
-    app.add_handler(CommandHandler("nudges", reminders.nudges))
+    app.add_handler(CommandHandler("schedule", admins_only(reminders.schedule)))
+    app.add_handler(CommandHandler("pause", admins_only(reminders.pause)))
+    app.add_handler(CommandHandler("resume", admins_only(reminders.resume)))
+    app.add_handler(CommandHandler("stop", admins_only(reminders.stop)))
+    app.add_handler(CommandHandler("nudges", admins_only(reminders.nudges)))
     app.add_handler(CommandHandler("log", training_log.log_command))
     app.add_handler(CommandHandler("undo", training_log.undo_command))
     app.add_handler(CommandHandler("progress", history.progress_chart))
     app.add_handler(CommandHandler("history", history.history_command))
     app.add_handler(CommandHandler("export", data.export_command))
     app.add_handler(CommandHandler("forget", data.forget_command))
-    app.add_handler(CommandHandler("units", data.units_command))
+    app.add_handler(CommandHandler("units", admins_only(data.units_command)))
 
     app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
     app.add_handler(CallbackQueryHandler(onboarding.choose_timezone, pattern=callbacks.pattern("tz")))
     app.add_handler(CallbackQueryHandler(onboarding.kit_button, pattern=callbacks.pattern("kit")))
-    app.add_handler(CallbackQueryHandler(settings.menu_button, pattern=callbacks.pattern("menu")))
+    app.add_handler(
+        CallbackQueryHandler(admins_only(settings.menu_button), pattern=callbacks.pattern("menu"))
+    )
     app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
-    app.add_handler(CallbackQueryHandler(reminders.button, pattern=callbacks.pattern("rem")))
+    app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, training_log.UNDO):
         app.add_handler(CallbackQueryHandler(training_log.log_button, pattern=callbacks.pattern(feature)))
     app.add_handler(
@@ -163,6 +176,11 @@ def build_application(
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, general.not_text)
     )
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(
+            intake.prune_job, interval=intake.PRUNE_EVERY_SECONDS, first=intake.PRUNE_EVERY_SECONDS
+        )
+    app.add_error_handler(intake.on_error)
     app.add_error_handler(general.on_error)
     return app
 

@@ -1,9 +1,10 @@
 """Starting the real bot: migrations, logging with the token redacted, then polling or a webhook.
 
 Both modes run the Application's life cycle here rather than through PTB's ``run_polling`` /
-``run_webhook``, for three reasons: webhook mode serves its own HTTP app (see ``bot.webhook``);
-polling must give up with a clear message when another process holds the token, which
-``run_polling`` would retry forever; and the exit status has to tell a supervisor what happened.
+``run_webhook``: webhook mode serves its own HTTP app (see ``bot.webhook``); polling is our own loop
+through the inbox (``bot.polling``), which must give up with a clear message when another process
+holds the token or the token is revoked; and the exit status has to tell a supervisor what happened.
+Every way start-up or intake can fail ends in one log line naming what to check (``bot.startup``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from contextlib import asynccontextmanager, contextmanager, suppress
 from typing import Final
 
 from telegram import Update
-from telegram.error import Conflict, InvalidToken, TelegramError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application
 from bot.context import CoachApplication
+from bot.intake import inbox_of
 from bot.logs import configure_logging
+from bot.polling import IntakeFailed, poll
+from bot.request import AiohttpRequest
 from bot.settings import Settings, WebhookEndpoint
+from bot.startup import explain_database, explain_telegram, is_database_error, sqlite_file_problem
 from bot.webhook import WebhookServer
 from storage.db import create_engine
 from storage.migrate import upgrade
@@ -94,22 +99,72 @@ def loop_factory(choice: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 async def _run(config: Settings, token: str, endpoint: WebhookEndpoint | None) -> int:
     stop = asyncio.Event()
+    debug = config.log_level_number <= logging.DEBUG
     with _stop_on_signals(stop):
-        await upgrade(config.database_url)
+        problem = sqlite_file_problem(config.database_url)
+        if problem is not None:
+            log.error(problem)
+            return EXIT_FAILED
+        try:
+            await upgrade(config.database_url)
+        except Exception as error:
+            log.error(explain_database(error, config.database_url), exc_info=error if debug else None)
+            return EXIT_FAILED
         engine = create_engine(config.database_url, sqlite_in_loop=config.sqlite_in_loop)
-        app = build_application(config, engine, token=token)
+        # Owned here, so they are closed however start-up ends ("Unclosed client session" otherwise).
+        transports = [
+            AiohttpRequest(),
+            AiohttpRequest(connection_pool_size=1),
+            AiohttpRequest(connection_pool_size=config.reminder_concurrency),
+        ]
+        request, updates_request, reminder_request = transports
+        app = build_application(
+            config,
+            engine,
+            token=token,
+            request=request,
+            updates_request=updates_request,
+            reminder_request=reminder_request,
+        )
         log.info("Back Coach starting (%s)", "webhook" if endpoint else "polling")
         try:
             async with _life_cycle(app):
                 if endpoint is None:
                     return await _poll(app, stop)
                 return await _serve_webhook(app, config, endpoint, stop)
+        except IntakeFailed as failure:
+            log.error("%s", failure)
+            return failure.status
         except InvalidToken:
             log.error("Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): check it with @BotFather")
             return EXIT_BAD_TOKEN
         except TelegramError as error:
-            log.error("could not start: the Bot API answered %s: %s", type(error).__name__, error)
+            base_url = config.telegram_base_url or "https://api.telegram.org/bot"
+            # The Bot API's own answer says it all; a network failure's traceback may say more.
+            network = isinstance(error, NetworkError) and not isinstance(error, BadRequest) and debug
+            log.error(explain_telegram(error, base_url), exc_info=error if network else None)
             return EXIT_FAILED
+        except OSError as error:
+            log.error(explain_os(error, config), exc_info=error if debug else None)
+            return EXIT_FAILED
+        except Exception as error:
+            if is_database_error(error):
+                log.error(explain_database(error, config.database_url), exc_info=error if debug else None)
+            else:
+                log.error("stopped: %s: %s", type(error).__name__, error, exc_info=error if debug else None)
+            return EXIT_FAILED
+        finally:
+            await asyncio.gather(*(transport.shutdown() for transport in transports), return_exceptions=True)
+            await engine.dispose()
+
+
+def explain_os(error: OSError, config: Settings) -> str:
+    if isinstance(error, PermissionError | OSError) and error.errno is not None:
+        return (
+            f"could not listen on {config.webhook_listen}:{config.webhook_port} ({error.strerror}) — "
+            "check WEBHOOK_LISTEN and WEBHOOK_PORT"
+        )
+    return f"stopped: {type(error).__name__}: {error}"
 
 
 @asynccontextmanager
@@ -126,8 +181,6 @@ async def _life_cycle(app: CoachApplication) -> AsyncIterator[None]:
         freeze_start_up()
         yield
     finally:
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
         if app.running:
             await app.stop()
             if app.post_stop:
@@ -162,7 +215,7 @@ def _stop_on_signals(stop: asyncio.Event) -> Iterator[None]:
 
 
 async def _poll(app: CoachApplication, stop: asyncio.Event) -> int:
-    # PTB's polling start deletes any webhook. A webhook here belongs to a webhook deployment of this
+    # Polling would need the webhook deleted. A webhook here belongs to a webhook deployment of this
     # bot, and deleting it would silently take its updates away, so polling refuses instead.
     info = await app.bot.get_webhook_info()
     if info.url:
@@ -176,35 +229,25 @@ async def _poll(app: CoachApplication, stop: asyncio.Event) -> int:
     watch = ConflictWatch()
     reason: list[str] = []
 
-    def on_polling_error(error: TelegramError) -> None:
-        if isinstance(error, Conflict):
-            if watch.conflict() and not reason:
-                webhook = "webhook" in str(error).lower()
-                reason.append(
-                    "a webhook was set for this bot while polling — stop polling or use --webhook"
-                    if webhook
-                    else ANOTHER_POLLER
-                )
-                stop.set()
-            return
-        log.warning("getUpdates failed (%s: %s); retrying", type(error).__name__, error)
+    def on_conflict(error: Conflict) -> bool:
+        if watch.conflict():
+            webhook = "webhook" in str(error).lower()
+            reason.append(
+                "a webhook was set for this bot while polling — stop polling or use --webhook"
+                if webhook
+                else ANOTHER_POLLER
+            )
+            return True
+        return False
 
-    assert app.updater is not None, "the application is built with an Updater"
-    await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=on_polling_error)
+    inbox = inbox_of(app)
     await app.start()
-    await stop.wait()
+    await inbox.prune()
+    await inbox.replay(app)
+    await poll(app, inbox, stop, on_conflict=on_conflict)
     if not reason:
         return EXIT_OK
     log.error(reason[0])
-    # Stopping confirms the offset with one last getUpdates, which fails with the same conflict;
-    # its traceback would bury the line above.
-    updater_log = logging.getLogger("telegram.ext.Updater")
-    level = updater_log.level
-    updater_log.setLevel(logging.CRITICAL)
-    try:
-        await app.updater.stop()
-    finally:
-        updater_log.setLevel(level)
     return EXIT_CONFLICT
 
 
@@ -220,6 +263,8 @@ async def _serve_webhook(
         max_body_bytes=config.webhook_max_body_bytes,
     )
     await app.start()
+    await inbox_of(app).prune()
+    await inbox_of(app).replay(app)
     async with server:
         log.info("webhook listening on %s:%d%s", server.listen, server.port, endpoint.path)
         # Every replica sets the same webhook; Telegram treats the repeat as a no-op, so no replica has

@@ -15,16 +15,18 @@ import json
 import logging
 import re
 import socket
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import Update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.context import CoachApplication
+from bot.intake import inbox_of
+from storage import inbox
+from storage.db import sqlite_on_worker_thread
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +35,12 @@ HEALTH_PATH: Final = "/healthz"
 DEFAULT_MAX_BODY_BYTES: Final = 1024 * 1024
 # An oversized body that is not much larger than the limit is read and thrown away, so an ordinary
 # client (one that sends its whole body before reading) sees the 413 instead of a reset connection;
-# past this multiple the connection is closed without reading.
+# past this multiple (and at least DISCARD_AT_LEAST) the connection is closed without reading.
 DISCARD_FACTOR: Final = 16
+DISCARD_AT_LEAST: Final = 64 * 1024 * 1024
 HEALTH_TIMEOUT_SECONDS: Final = 5.0
+# Longer than any handler should take, even behind its chat's earlier updates.
+INTAKE_STALL_SECONDS: Final = 120.0
 # Telegram waits for an answer per update; a slow client must not hold a connection forever.
 BODY_TIMEOUT_SECONDS: Final = 30.0
 IDLE_TIMEOUT_SECONDS: Final = 75.0
@@ -56,6 +61,8 @@ class WebhookServer:
         listen: str = "127.0.0.1",
         port: int = 8080,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        health_timeout: float = HEALTH_TIMEOUT_SECONDS,
+        intake_stall_seconds: float = INTAKE_STALL_SECONDS,
     ) -> None:
         if not secret:
             raise ValueError("a webhook without a secret would accept updates from anyone")
@@ -64,6 +71,8 @@ class WebhookServer:
         self.listen = listen
         self.port = port
         self.max_body_bytes = max_body_bytes
+        self.health_timeout = health_timeout
+        self.intake_stall_seconds = intake_stall_seconds
         self._secret = secret.encode()
         self._server: tornado.httpserver.HTTPServer | None = None
 
@@ -80,7 +89,7 @@ class WebhookServer:
         self.port = sockets[0].getsockname()[1]
         self._server = tornado.httpserver.HTTPServer(
             web_app,
-            max_body_size=self.max_body_bytes * DISCARD_FACTOR,
+            max_body_size=self.discard_limit,
             body_timeout=BODY_TIMEOUT_SECONDS,
             idle_connection_timeout=IDLE_TIMEOUT_SECONDS,
             # Behind the reverse proxy, logs should name the client rather than the proxy.
@@ -103,20 +112,48 @@ class WebhookServer:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.stop()
 
+    @property
+    def discard_limit(self) -> int:
+        """Bodies up to this size are read (and thrown away when over the limit) to answer 413."""
+        return max(self.max_body_bytes * DISCARD_FACTOR, DISCARD_AT_LEAST)
+
     def secret_matches(self, header: str | None) -> bool:
         # compare_digest keeps the check's duration independent of how much of the secret was right.
         return header is not None and hmac.compare_digest(header.encode(), self._secret)
 
-    async def database_ok(self) -> bool:
-        engine: AsyncEngine = self.app.bot_data.engine
+    async def problem(self) -> str | None:
+        """What keeps this replica from working (for /healthz), or None when it is healthy."""
+        services = self.app.bot_data
+        now = services.clock()
         try:
-            async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS), engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+            async with asyncio.timeout(self.health_timeout):
+                oldest_due = await _probe(services.engine, now)
         except Exception as error:
             # One line, no traceback: a load balancer polls this every few seconds.
-            log.warning("health check: database unavailable (%s)", type(error).__name__)
-            return False
-        return True
+            log.warning("health check: database unavailable (%s: %s)", type(error).__name__, error)
+            return "database unavailable"
+        stalled = inbox_of(self.app).stalled_for()
+        if stalled > self.intake_stall_seconds:
+            log.warning("health check: an update has waited %.0f s for its handlers", stalled)
+            return "intake stalled"
+        settings = services.settings
+        allowed = timedelta(
+            minutes=settings.reminder_grace_minutes, seconds=4 * settings.scheduler_tick_seconds + 60
+        )
+        if oldest_due is not None and now - oldest_due > allowed:
+            log.warning("health check: a reminder due at %s was neither sent nor skipped", oldest_due)
+            return "reminders stalled"
+        return None
+
+
+@sqlite_on_worker_thread
+async def _probe(engine: AsyncEngine, now: datetime) -> datetime | None:
+    # On SQLite's worker thread: a database locked by another process makes the probe wait, and the
+    # wait must not hold the event loop past the health check's bound.
+    async with AsyncSession(engine) as session:
+        oldest_due = await inbox.probe(session, now)
+        await session.rollback()
+    return oldest_due
 
 
 class _JsonHandler(tornado.web.RequestHandler):
@@ -143,10 +180,9 @@ class HealthHandler(_JsonHandler):
     async def get(self) -> None:
         if not self.server.app.running:
             self.reply(503, {"status": "stopping"})
-        elif await self.server.database_ok():
-            self.reply(200, {"status": "ok"})
-        else:
-            self.reply(503, {"status": "database unavailable"})
+            return
+        problem = await self.server.problem()
+        self.reply(200 if problem is None else 503, {"status": problem or "ok"})
 
 
 @tornado.web.stream_request_body
@@ -168,7 +204,7 @@ class UpdateHandler(_JsonHandler):
         declared = self.request.headers.get("Content-Length")
         if declared is not None and declared.isdigit() and int(declared) > self.server.max_body_bytes:
             log.warning("webhook: refused a %s-byte body", declared)
-            if int(declared) > self.server.max_body_bytes * DISCARD_FACTOR:
+            if int(declared) > self.server.discard_limit:
                 self.reply(413, {"ok": False, "error": "body too large"})
 
     def data_received(self, chunk: bytes) -> None:
@@ -186,20 +222,27 @@ class UpdateHandler(_JsonHandler):
             # Telegram retries a delivery that did not get a 2xx, so nothing is lost while stopping.
             self.reply(503, {"ok": False, "error": "stopping"})
             return
-        update = self._parse(b"".join(self._chunks))
-        if update is None:
+        data = self._parse(b"".join(self._chunks))
+        if data is None:
             self.reply(400, {"ok": False, "error": "not a Telegram update"})
             return
-        await self.server.app.update_queue.put(update)
+        try:
+            # Stored before the 200: once Telegram has its answer, the update is ours to keep. One this
+            # version cannot read is stored as failed and still answered 200, or Telegram would resend it.
+            await inbox_of(self.server.app).receive(self.server.app, [data])
+        except Exception as error:
+            log.warning("webhook: could not store update %s (%s)", data["update_id"], type(error).__name__)
+            # Telegram retries a delivery that did not get a 2xx.
+            self.reply(503, {"ok": False, "error": "could not store the update"})
+            return
         self.reply(200, {"ok": True})
 
-    def _parse(self, body: bytes) -> Update | None:
+    def _parse(self, body: bytes) -> dict[str, Any] | None:
         try:
             data = json.loads(body)
-            if not isinstance(data, dict) or type(data.get("update_id")) is not int:
-                return None
-            return Update.de_json(data, self.server.app.bot)
-        except Exception as error:
-            # Anything a client can send must end as a 400, never as a handler crash.
+        except (ValueError, RecursionError) as error:
             log.info("webhook: unreadable update (%s)", type(error).__name__)
             return None
+        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+            return None
+        return data

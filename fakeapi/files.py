@@ -1,9 +1,7 @@
-"""Photos, documents and chat members: ``sendPhoto``, ``sendDocument``, ``getChatMember``,
-``getChatAdministrators``.
-
+"""Photos and documents: ``sendPhoto`` and ``sendDocument`` (chat members live in ``fakeapi.methods``).
 Uploads arrive as ``Upload`` values (the in-process transport and the HTTP server both build them from
 the multipart parts PTB sends), and each sent file is recorded in ``files`` with its bytes, so a test can
-open the PNG or parse the CSV the bot sent. ``admins`` says who administers each group.
+open the PNG or parse the CSV the bot sent.
 """
 
 from __future__ import annotations
@@ -14,28 +12,11 @@ from typing import Any
 from fakeapi.checks import render_text, utf16_len
 from fakeapi.errors import bad_request
 from fakeapi.faults import FaultInjection
-from fakeapi.state import chat_id_of
 
 JSON = dict[str, Any]
 
 MAX_CAPTION_LENGTH = 1024
-FILE_METHODS = ("sendPhoto", "sendDocument", "getChatMember", "getChatAdministrators")
-_ADMIN_RIGHTS = (
-    "can_manage_chat",
-    "can_delete_messages",
-    "can_manage_video_chats",
-    "can_restrict_members",
-    "can_change_info",
-    "can_invite_users",
-)
-_NO_RIGHTS = (
-    "can_be_edited",
-    "is_anonymous",
-    "can_promote_members",
-    "can_post_stories",
-    "can_edit_stories",
-    "can_delete_stories",
-)
+FILE_METHODS = ("sendPhoto", "sendDocument")
 
 
 @dataclass(frozen=True)
@@ -109,26 +90,3 @@ class FilesAndMembers(FaultInjection):
             SentFile(method, chat["id"], number, upload.filename, upload.content, caption, params)
         )
         return message
-
-    def _member(self, chat: JSON, user_id: int) -> JSON:
-        user = self.user(user_id)
-        if chat["type"] == "private" or user_id not in self.admins.get(chat["id"], set()):
-            return {"status": "member", "user": user}
-        return (
-            {"status": "administrator", "user": user}
-            | dict.fromkeys(_ADMIN_RIGHTS, True)
-            | dict.fromkeys(_NO_RIGHTS, False)
-        )
-
-    async def _get_chat_member(self, params: JSON) -> JSON:
-        chat = self._chat(params)
-        user_id = chat_id_of(params.get("user_id"))
-        if user_id is None:
-            raise bad_request("user not found")
-        return self._member(chat, user_id)
-
-    async def _get_chat_administrators(self, params: JSON) -> list[JSON]:
-        chat = self._chat(params)
-        if chat["type"] == "private":
-            raise bad_request("there are no administrators in the private chat")
-        return [self._member(chat, user_id) for user_id in sorted(self.admins.get(chat["id"], set()))]

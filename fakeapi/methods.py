@@ -35,6 +35,20 @@ CHAT_ACTIONS: Final = frozenset(
 )
 
 
+ADMIN_RIGHTS: Final = (
+    "can_manage_chat",
+    "can_delete_messages",
+    "can_manage_video_chats",
+    "can_restrict_members",
+    "can_promote_members",
+    "can_change_info",
+    "can_invite_users",
+    "can_post_stories",
+    "can_edit_stories",
+    "can_delete_stories",
+)
+
+
 class BotApiMethods(FilesAndMembers):
     """``handler(method)`` is the coroutine function answering that Bot API method."""
 
@@ -361,6 +375,37 @@ class BotApiMethods(FilesAndMembers):
             "pending_update_count": len(self._queue),
             **self._webhook,
         }
+
+    async def _get_chat_member(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        user_id = chat_id_of(params.get("user_id"))
+        if user_id is None or user_id not in self.users:
+            raise bad_request("PARTICIPANT_ID_INVALID")
+        user = self.users[user_id]
+        if chat["type"] == "private":
+            if user_id != chat["id"]:
+                raise bad_request("user not found")
+            status = "member"
+        else:
+            status = self.member_status.get((chat["id"], user_id), "member")
+        if status == "creator":
+            return {"status": "creator", "user": user, "is_anonymous": False}
+        if status == "administrator":
+            rights = dict.fromkeys(ADMIN_RIGHTS, True)
+            return {
+                "status": "administrator",
+                "user": user,
+                "can_be_edited": False,
+                "is_anonymous": False,
+            } | rights
+        return {"status": "member", "user": user}
+
+    async def _get_chat_administrators(self, params: JSON) -> list[JSON]:
+        chat = self._chat(params)
+        if chat["type"] == "private":
+            raise bad_request("there are no administrators in the private chat")
+        admins = sorted(user for (chat_id, user), _ in self.member_status.items() if chat_id == chat["id"])
+        return [await self._get_chat_member({"chat_id": chat["id"], "user_id": user}) for user in admins]
 
     async def _get_chat(self, params: JSON) -> JSON:
         chat = self._chat(params)

@@ -9,6 +9,8 @@ small control surface so a person or a script can play the user while the bot po
 * ``POST /_test/callback`` ``{"chat_id", "message_id", "data", "user_id"?}`` or
   ``{"chat_id", "button", "user_id"?}`` queues an inline-button press;
 * ``GET  /_test/sent?chat_id=..&since=N`` lists what the bot sent/edited (``since`` skips the first N);
+* ``POST /_test/member`` ``{"chat_id", "user_id", "status"}`` makes a user a group's ``creator``,
+  ``administrator`` or plain ``member`` (what ``getChatMember`` answers);
 * ``POST /_test/fail`` (arguments of :meth:`FakeBotApi.fail`), ``POST /_test/stall`` (arguments of
   :meth:`FakeBotApi.stall`), ``POST /_test/block`` ``{"chat_id" | "chat_ids", "blocked"?}`` and
   ``POST /_test/clear`` inject one-shot faults and reset the recordings;
@@ -90,6 +92,7 @@ class FakeTelegramServer:
                 (r"/_test/message", _MessageHandler, handler_args),
                 (r"/_test/callback", _CallbackHandler, handler_args),
                 (r"/_test/sent", _SentHandler, handler_args),
+                (r"/_test/member", _MemberHandler, handler_args),
                 (r"/_test/fail", _FailHandler, handler_args),
                 (r"/_test/stall", _StallHandler, handler_args),
                 (r"/_test/inject", _InjectHandler, handler_args),
@@ -268,6 +271,18 @@ class _SentHandler(_Handler):
             if index >= since and (chat_id is None or message.chat_id == chat_id)
         ]
         self.reply(200, {"ok": True, "result": records})
+
+
+class _MemberHandler(_Handler):
+    async def post(self) -> None:
+        body = self.body_json()
+        try:
+            self.server.api.set_member(
+                int(body["chat_id"]), int(body["user_id"]), str(body.get("status", "administrator"))
+            )
+        except (KeyError, ValueError, TypeError) as error:
+            raise tornado.web.HTTPError(400, f"bad member: {error!r}") from None
+        self.reply(200, {"ok": True, "result": True})
 
 
 class _FailHandler(_Handler):

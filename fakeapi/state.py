@@ -37,6 +37,7 @@ METHODS = (
     "deleteWebhook",
     "getWebhookInfo",
     "getChat",
+    "getChatMember",
     "close",
     "logOut",
     # fakeapi.files
@@ -148,6 +149,8 @@ class ApiState:
         self._rules: list[FaultRule] = []
         self._rule_ids = itertools.count(1)
         self.blocked: set[int] = set()
+        # (chat_id, user_id) -> "creator" or "administrator"; everyone else in a group is a "member".
+        self.member_status: dict[tuple[int, int], str] = {}
         # Fault telemetry: injected faults by label ("429", "500", "stall", "drop"…), calls that took
         # effect but whose answer was withheld (a client cannot tell them from lost calls, so they may
         # legitimately be repeated), and, per chat, the earliest moment a 429's retry_after allows the
@@ -166,7 +169,6 @@ class ApiState:
         self.calls: Counter[str] = Counter()
         # Photos and documents sent (fakeapi.files.SentFile), and each group's administrators (user ids).
         self.files: list[SentFile] = []
-        self.admins: dict[int, set[int]] = {}
         self._listeners: list[Callable[[SentMessage], None]] = []
 
     def _method_name(self, method: str | None) -> str | None:
@@ -442,6 +444,16 @@ class ApiState:
     def _as_reply(target: JSON) -> JSON:
         # Telegram does not nest replies inside reply_to_message.
         return {key: value for key, value in target.items() if key != "reply_to_message"}
+
+    def set_member(self, chat_id: int, user_id: int, status: str = "administrator") -> None:
+        """Make a user the group's ``creator``, an ``administrator`` or (again) a plain ``member``."""
+        if status not in ("creator", "administrator", "member"):
+            raise ValueError(f"unsupported member status {status!r}")
+        self.user(user_id)
+        if status == "member":
+            self.member_status.pop((chat_id, user_id), None)
+        else:
+            self.member_status[(chat_id, user_id)] = status
 
     def _chat(self, params: JSON) -> JSON:
         raw = params.get("chat_id")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Numeric,
     SmallInteger,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -211,3 +212,21 @@ class LoggedSet(Base):
     rir: Mapped[int | None] = mapped_column(SmallInteger)
     note: Mapped[str | None] = mapped_column(String(255))
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class InboxUpdate(Base):
+    """An incoming update, stored before Telegram is told it arrived and kept until it is handled.
+
+    ``status`` is ``new`` until the update's own transaction marks it ``done`` (or the bot gives up on
+    it: ``failed``); the bot replays ``new`` rows at start, so nothing is lost to a crash.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_status_update_id", "status", "update_id"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The update exactly as Telegram sent it (JSON), so a later version of the bot can still read it.
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="new")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

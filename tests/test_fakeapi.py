@@ -636,3 +636,25 @@ async def test_http_accepts_json_bodies_and_unknown_methods(
         assert response.json()["result"]["username"] == "BackCoachBot"
         response = await client.post(f"/bot{TOKEN}/sendTelepathy")
         assert response.status_code == 404 and response.json()["description"] == "Not Found"
+
+
+async def test_http_get_chat_member_follows_the_member_control(
+    server: FakeTelegramServer, api: FakeBotApi
+) -> None:
+    api.group_chat(-4242, "Club")
+    api.user(31)
+    async with httpx.AsyncClient(base_url=server.url, timeout=LIMIT) as client:
+
+        async def status() -> str:
+            response = await client.post(f"/bot{TOKEN}/getChatMember", json={"chat_id": -4242, "user_id": 31})
+            return str(response.json()["result"]["status"])
+
+        assert await status() == "member"
+        await client.post("/_test/member", json={"chat_id": -4242, "user_id": 31, "status": "administrator"})
+        assert await status() == "administrator"
+        await client.post("/_test/member", json={"chat_id": -4242, "user_id": 31, "status": "creator"})
+        assert await status() == "creator"
+        bad = await client.post("/_test/member", json={"chat_id": -4242, "user_id": 31, "status": "king"})
+        assert bad.status_code == 400
+        unknown = await client.post(f"/bot{TOKEN}/getChatMember", json={"chat_id": -4242, "user_id": 99})
+        assert unknown.status_code == 400

@@ -21,7 +21,7 @@ def api() -> FakeBotApi:
     api = FakeBotApi()
     api.private_chat(api.user(USER, "Ann"))
     api.group_chat(GROUP, "Buddies")
-    api.admins[GROUP] = {ADMIN}
+    api.set_member(GROUP, ADMIN)
     return api
 
 

@@ -6,6 +6,7 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden
+from telegram.ext import ApplicationHandlerStop
 
 from bot.coach.texts import Texts
 from bot.context import BotContext
@@ -38,6 +39,21 @@ async def stale_button(update: Update, context: BotContext) -> None:
         await query.answer(context.services.texts["errors.stale_button"])
 
 
+async def gate(update: Update, context: BotContext) -> None:
+    """Runs before every handler: drops what no handler should act on.
+
+    An edited message is not a new command (editing an old /stop must not stop reminders again), and
+    a button on an inline-mode message has no chat for any handler to act in: it is answered here, so
+    the user's spinner stops.
+    """
+    if update.edited_message is not None or update.edited_channel_post is not None:
+        raise ApplicationHandlerStop
+    query = update.callback_query
+    if query is not None and query.message is None:
+        await query.answer(context.services.texts["errors.stale_button"])
+        raise ApplicationHandlerStop
+
+
 async def on_error(update: object, context: BotContext) -> None:
     """Last line of defence: log it (token redacted by the log filter) and tell the user something."""
     error = context.error
@@ -46,7 +62,8 @@ async def on_error(update: object, context: BotContext) -> None:
         async with context.services.sessionmaker.begin() as session:
             await repo.deactivate_chat(session, update.effective_chat.id)
         return
-    log.error("error while handling an update", exc_info=error)
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("error while handling update %s", update_id, exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_text(update.effective_chat.id, context.services.texts["errors.internal"])

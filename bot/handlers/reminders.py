@@ -54,6 +54,10 @@ def _summary(chat: Chat) -> dict[str, str]:
     }
 
 
+# The day buttons' values; a forged "¹" is a digit to str.isdigit() but not to int().
+DAY_DIGITS = frozenset("0123456")
+
+
 async def reminders_menu(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         rendered = messages.menu(context.services.reminder_texts, _state(now_turn))
@@ -119,7 +123,8 @@ async def pause(update: Update, context: BotContext) -> None:
     value = " ".join(context.args or ()).strip()
     days = DEFAULT_PAUSE_DAYS
     if value:
-        if not value.isdigit() or not 1 <= int(value) <= MAX_PAUSE_DAYS:
+        # isdigit() alone lets "²" through, which int() then refuses.
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAUSE_DAYS:
             await reply(update, context, context.services.reminder_texts["commands.pause_usage"])
             return
         days = int(value)
@@ -189,7 +194,7 @@ async def button(update: Update, context: BotContext) -> None:
         days = days_from_mask(chat.workout_days)
         if action == "menu" and value is None:
             pass
-        elif action == "day" and value is not None and value.isdigit() and int(value) < 7:
+        elif action == "day" and value is not None and value in DAY_DIGITS:
             toggled = days ^ {int(value)}
             if not toggled:
                 toast = texts["menu.need_a_day"]

@@ -68,6 +68,9 @@ def assert_valid(chat: Chat) -> None:
 async def test_two_members_changing_settings_at_once(engine: AsyncEngine) -> None:
     async with harness_on(engine) as bot:
         bot.api.group_chat(GROUP, "Concurrent Buddies")
+        # Two admins: changing a group's settings is theirs to do.
+        bot.api.set_member(GROUP, ANN, "creator")
+        bot.api.set_member(GROUP, BOB, "administrator")
         await bot.send(GROUP, "/start@BackCoachBot", user_id=ANN)
         await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
         await bot.press(GROUP, "🏋️ Gym", user_id=BOB)

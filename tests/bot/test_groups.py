@@ -69,6 +69,7 @@ async def test_group_other_timezone_asks_for_the_command(bot: Harness) -> None:
     await bot.press(GROUP, "🏠 Home", user_id=ANN)
     await bot.press(GROUP, "✅ Confirm", user_id=ANN)
     other = await bot.press(GROUP, "🌍 Other…", user_id=ANN)
+    bot.api.set_member(GROUP, BOB, "administrator")
     assert "/timezone" in (other[-1].text or "")
     done = await bot.send(GROUP, "/timezone@BackCoachBot Asia/Tokyo", user_id=BOB)
     assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")

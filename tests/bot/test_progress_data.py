@@ -203,7 +203,7 @@ async def test_groups_log_records_history_export_and_forget_per_member(bot: Harn
 
     refused = joined(await bot.send(GROUP, "/forget group", user_id=BOB))
     assert "Only a group admin" in refused
-    bot.api.admins[GROUP] = {ANN}
+    bot.api.set_member(GROUP, ANN)
     await bot.send(GROUP, "/forget group", user_id=ANN)
     await bot.press(GROUP, "🗑 Yes, delete", user_id=ANN)
     assert await row_counts(bot) == dict.fromkeys(await row_counts(bot), 0)
