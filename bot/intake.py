@@ -210,14 +210,16 @@ class InboxProcessor(ChatOrderedProcessor):
         super().__init__(max_concurrent_updates)
         self.inbox = inbox
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def run_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         receipt = self.inbox.receipt(update)
         if receipt is None:
-            await super().do_process_update(update, coroutine)
+            await coroutine
             return
+        # The update's processing runs in this task (PTB awaits the handlers), so turn() and the error
+        # handler see the receipt.
         token = _RECEIPT.set(receipt)
         try:
-            await super().do_process_update(update, coroutine)
+            await coroutine
         finally:
             _RECEIPT.reset(token)
         # Not reached when cancelled (the process is stopping): the row stays new and is replayed.

@@ -33,23 +33,23 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
         # Per chat being served: the updates that arrived meanwhile, oldest first.
-        self._queues: dict[int, deque[Awaitable[Any]]] = {}
+        self._queues: dict[int, deque[tuple[object, Awaitable[Any]]]] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _chat_of(update)
         if key is None:
-            await coroutine
+            await self.run_update(update, coroutine)
             return
         queue = self._queues.get(key)
         if queue is not None:
-            queue.append(coroutine)
+            queue.append((update, coroutine))
             return
         queue = self._queues[key] = deque()
-        current: Awaitable[Any] | None = coroutine
+        current: tuple[object, Awaitable[Any]] | None = (update, coroutine)
         try:
             while current is not None:
                 try:
-                    await current
+                    await self.run_update(*current)
                 except Exception:
                     # PTB's own processing hands handler errors to the error handlers; anything that
                     # still escapes must not cost the chat the updates queued behind it.
@@ -57,9 +57,13 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 current = queue.popleft() if queue else None
         finally:
             del self._queues[key]
-            for left in queue:
+            for _update, left in queue:
                 if isinstance(left, Coroutine):
                     left.close()  # cancelled at shutdown before it began: no "never awaited" warning
+
+    async def run_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run one update's processing, in its turn; a subclass wraps it (``bot.intake`` settles it)."""
+        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up: the queues are created as chats write."""
