@@ -63,7 +63,10 @@ async def settle_in(session: AsyncSession, update_id: int, now: datetime) -> Non
     receipt = _RECEIPT.get()
     if receipt is None or receipt.update_id != update_id or receipt.settled:
         return
-    if not await queries.settle(session, update_id, queries.DONE, now):
+    # Not new any more: settled by another handling (roll back), or gone because the handler forgot
+    # the chat (/forget), its updates included (nothing left to mark).
+    settled = await queries.settle(session, update_id, queries.DONE, now)
+    if not settled and await queries.exists(session, update_id):
         raise AlreadyHandled(update_id)
     receipt.settled = True
 
@@ -99,6 +102,18 @@ def parse(data: Mapping[str, Any], bot: Bot) -> Update | None:
     return update
 
 
+def chat_of(data: Mapping[str, Any]) -> int | None:
+    """The chat an update belongs to, read from its JSON (it may be one PTB cannot parse)."""
+    for key, value in data.items():
+        if key == "update_id" or not isinstance(value, dict):
+            continue
+        message = value.get("message")
+        chat = value.get("chat") or (message.get("chat") if isinstance(message, dict) else None)
+        if isinstance(chat, dict) and type(chat.get("id")) is int:
+            return int(chat["id"])
+    return None
+
+
 class Inbox:
     """The inbox of one process: stores, queues, replays and settles updates; prunes old rows."""
 
@@ -122,7 +137,7 @@ class Inbox:
         Raises when the batch could not be stored: nothing may then be confirmed to Telegram.
         """
         rows = [
-            (data["update_id"], json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            (data["update_id"], chat_of(data), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             for data in raw
             if isinstance(data, dict) and type(data.get("update_id")) is int
         ]

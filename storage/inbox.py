@@ -22,8 +22,10 @@ FAILED: Final = "failed"
 PROBE_ID: Final = -1
 
 
-async def store(session: AsyncSession, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]:
-    """Insert ``(update_id, payload)`` rows in one statement; the ids that were not stored before.
+async def store(
+    session: AsyncSession, updates: Sequence[tuple[int, int | None, str]], now: datetime
+) -> set[int]:
+    """Insert ``(update_id, chat_id, payload)`` rows in one statement; the ids not stored before.
 
     Telegram delivers an update again when its receipt was not confirmed (polling restarted before
     the next getUpdates, a webhook answer lost): the repeat is recognised here and not queued twice.
@@ -35,8 +37,14 @@ async def store(session: AsyncSession, updates: Sequence[tuple[int, str]], now: 
         dialect.insert(InboxUpdate)
         .values(
             [
-                {"update_id": update_id, "payload": payload, "status": NEW, "received_at": now}
-                for update_id, payload in updates
+                {
+                    "update_id": update_id,
+                    "chat_id": chat_id,
+                    "payload": payload,
+                    "status": NEW,
+                    "received_at": now,
+                }
+                for update_id, chat_id, payload in updates
             ]
         )
         .on_conflict_do_nothing(index_elements=[InboxUpdate.update_id])
@@ -58,6 +66,10 @@ async def settle(session: AsyncSession, update_id: int, status: str, now: dateti
         .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def exists(session: AsyncSession, update_id: int) -> bool:
+    return await session.get(InboxUpdate, update_id) is not None
 
 
 async def unhandled(session: AsyncSession) -> list[tuple[int, str]]:

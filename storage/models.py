@@ -225,6 +225,8 @@ class InboxUpdate(Base):
     __table_args__ = (Index("ix_inbox_status_update_id", "status", "update_id"),)
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The chat it came from, when it has one: /forget removes the chat's updates with everything else.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     # The update exactly as Telegram sent it (JSON), so a later version of the bot can still read it.
     payload: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(8), default="new")

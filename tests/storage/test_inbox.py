@@ -13,9 +13,9 @@ NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 
 async def test_a_repeated_delivery_is_stored_once(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     async with sessionmaker.begin() as session:
-        assert await inbox.store(session, [(3, "{}"), (1, "{}")], NOW) == {1, 3}
+        assert await inbox.store(session, [(3, None, "{}"), (1, 5, "{}")], NOW) == {1, 3}
     async with sessionmaker.begin() as session:
-        assert await inbox.store(session, [(3, "{}"), (4, '{"a": 1}')], NOW) == {4}
+        assert await inbox.store(session, [(3, None, "{}"), (4, None, '{"a": 1}')], NOW) == {4}
         assert await inbox.store(session, [], NOW) == set()
     async with sessionmaker() as session:
         assert await inbox.unhandled(session) == [(1, "{}"), (3, "{}"), (4, '{"a": 1}')]
@@ -23,7 +23,7 @@ async def test_a_repeated_delivery_is_stored_once(sessionmaker: async_sessionmak
 
 async def test_an_update_is_settled_once(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     async with sessionmaker.begin() as session:
-        await inbox.store(session, [(7, "{}"), (8, "{}")], NOW)
+        await inbox.store(session, [(7, None, "{}"), (8, None, "{}")], NOW)
     async with sessionmaker.begin() as session:
         assert await inbox.settle(session, 7, inbox.DONE, NOW)
         assert not await inbox.settle(session, 7, inbox.FAILED, NOW), "a settled update stays settled"
@@ -35,7 +35,7 @@ async def test_an_update_is_settled_once(sessionmaker: async_sessionmaker[AsyncS
 
 async def test_prune_keeps_new_and_recent_rows(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     async with sessionmaker.begin() as session:
-        await inbox.store(session, [(1, "{}"), (2, "{}"), (3, "{}"), (4, "{}")], NOW)
+        await inbox.store(session, [(1, None, "{}"), (2, None, "{}"), (3, None, "{}"), (4, None, "{}")], NOW)
         await inbox.settle(session, 1, inbox.DONE, NOW - timedelta(days=2))
         await inbox.settle(session, 2, inbox.DONE, NOW - timedelta(hours=1))
         await inbox.settle(session, 3, inbox.FAILED, NOW - timedelta(days=2))

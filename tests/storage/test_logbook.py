@@ -1,5 +1,6 @@
 """The set log on both backends: logging, undo, history, export and forgetting (nothing left behind)."""
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -7,7 +8,7 @@ from sqlalchemy import String, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import logbook, repo
+from storage import inbox, logbook, repo
 from storage.logbook import NewSet
 from storage.models import Base, Chat, LoggedSet, WorkoutLog
 
@@ -159,6 +160,8 @@ async def _fill_every_table(maker: Maker, chat_id: int, users: tuple[int, ...]) 
         await repo.add_outbox(
             session, chat_id=chat_id, kind="workout", slot_date=DAY, due_at=NOW, not_before=NOW
         )
+        update = {"update_id": abs(chat_id), "message": {"chat": {"id": chat_id}}}
+        await inbox.store(session, [(abs(chat_id), chat_id, json.dumps(update))], NOW)
 
 
 async def _tables_holding(maker: Maker, value: int) -> set[str]:

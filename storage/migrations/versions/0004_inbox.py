@@ -22,6 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "inbox",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=True),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=8), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
@@ -29,8 +30,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("update_id", name=op.f("pk_inbox")),
     )
     op.create_index("ix_inbox_status_update_id", "inbox", ["status", "update_id"], unique=False)
+    op.create_index("ix_inbox_chat_id", "inbox", ["chat_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_inbox_chat_id", table_name="inbox")
     op.drop_index("ix_inbox_status_update_id", table_name="inbox")
     op.drop_table("inbox")
