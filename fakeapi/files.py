@@ -1,4 +1,5 @@
 """Photos and documents: ``sendPhoto`` and ``sendDocument`` (chat members live in ``fakeapi.methods``).
+
 Uploads arrive as ``Upload`` values (the in-process transport and the HTTP server both build them from
 the multipart parts PTB sends), and each sent file is recorded in ``files`` with its bytes, so a test can
 open the PNG or parse the CSV the bot sent.
