@@ -148,10 +148,26 @@ def build_application(
     app.add_handler(CommandHandler("forget", data.forget_command))
     app.add_handler(CommandHandler("units", admins_only(data.units_command)))
 
-    app.add_handler(CallbackQueryHandler(onboarding.choose_level, pattern=callbacks.pattern("lvl")))
-    app.add_handler(CallbackQueryHandler(onboarding.choose_equipment, pattern=callbacks.pattern("eq")))
-    app.add_handler(CallbackQueryHandler(onboarding.choose_timezone, pattern=callbacks.pattern("tz")))
-    app.add_handler(CallbackQueryHandler(onboarding.kit_button, pattern=callbacks.pattern("kit")))
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(onboarding.choose_level, open_during_set_up=True), pattern=callbacks.pattern("lvl")
+        )
+    )
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(onboarding.choose_equipment, open_during_set_up=True), pattern=callbacks.pattern("eq")
+        )
+    )
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(onboarding.choose_timezone, open_during_set_up=True), pattern=callbacks.pattern("tz")
+        )
+    )
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(onboarding.kit_button, open_during_set_up=True), pattern=callbacks.pattern("kit")
+        )
+    )
     app.add_handler(
         CallbackQueryHandler(admins_only(settings.menu_button), pattern=callbacks.pattern("menu"))
     )

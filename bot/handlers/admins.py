@@ -16,6 +16,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot.context import BotContext
 from bot.handlers.common import reply
+from storage import repo
 
 ADMIN_CACHE: Final = timedelta(minutes=5)
 _ADMINS: Final = frozenset({ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR})
@@ -48,12 +49,28 @@ async def may_change_settings(update: Update, context: BotContext) -> bool:
     return allowed
 
 
-def admins_only(callback: Handler) -> Handler:
-    """``callback`` for a group's admins; everyone else gets one polite line (a toast for buttons)."""
+async def may_set_up(update: Update, context: BotContext) -> bool:
+    """While a group is first set up anyone may answer its questions; afterwards it is for admins."""
+    chat = update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        async with context.services.sessionmaker() as session:
+            row = await repo.get_chat(session, chat.id)
+        if row is None or row.onboarding_step is not None:
+            return True
+    return await may_change_settings(update, context)
+
+
+def admins_only(callback: Handler, *, open_during_set_up: bool = False) -> Handler:
+    """``callback`` for a group's admins; everyone else gets one polite line (a toast for buttons).
+
+    With ``open_during_set_up``, any member may also use it while the group is still being set up (the
+    level, place, kit and timezone buttons of /start).
+    """
+    check = may_set_up if open_during_set_up else may_change_settings
 
     @wraps(callback)
     async def guarded(update: Update, context: BotContext) -> None:
-        if await may_change_settings(update, context):
+        if await check(update, context):
             await callback(update, context)
             return
         text = context.services.texts["errors.admins_only"]
