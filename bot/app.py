@@ -23,7 +23,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import callbacks, intake
+from bot import callbacks, intake, reminder_job
 from bot.coach import rules
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
@@ -47,7 +47,6 @@ from bot.intake import Inbox, InboxProcessor
 from bot.polling import RawUpdates
 from bot.request import AiohttpRequest
 from bot.settings import Settings
-from scheduler import service as reminder_service
 from storage.db import make_sessionmaker
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
@@ -206,11 +205,11 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await app.bot.set_my_commands([BotCommand(name, about) for name, about in menu])
     services: Services = app.bot_data
     await services.reminder_bot.initialize()
-    reminder_service.start(app)
+    reminder_job.start(app)
 
 
 async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    reminder_service.stop(app)
+    await reminder_job.stop(app)
     services: Services = app.bot_data
     services.charts.close()
     await services.reminder_bot.shutdown()

@@ -1,6 +1,7 @@
 """Claiming due reminders, sending them, and recording what happened, batch after batch.
 
-A batch has two phases, each safe to run on any number of replicas:
+A batch has two phases, each safe to run on any number of dispatchers (only the leader runs one, see
+``scheduler.leadership``, but a claim or lease never relies on that):
 
 1. **Claim** (one transaction): lock a batch of chats whose ``next_reminder_at`` has passed, queue an
    outbox row for each slot in one INSERT (the unique slot key makes a second claim a no-op), advance
@@ -10,14 +11,15 @@ A batch has two phases, each safe to run on any number of replicas:
    accumulated while the previous write ran goes into the next one (group commit).
 
 A crash after the claim loses nothing (the row stays pending); a crash between a send and the write
-of its outcome resends that message once the lease expires — the only duplicate this design allows.
-Group commit keeps that window to one write transaction, as when each outcome had its own.
-For that to hold, a sender never starts a send late in its lease (see ``DispatchConfig.lease``).
+of its outcome resends that message once the lease expires (or the next leader frees it) — the only
+duplicate this design allows. For that to hold, a sender never starts a send late in its lease (see
+``DispatchConfig.lease``).
 
-``tick`` runs one batch; ``drain`` keeps claiming, leasing and sending while anything is due, the next
-batch's database work overlapping the current batch's sends, which is what the service's job does.
-What a row says comes from ``scheduler.render``, turns at the rate from ``scheduler.pacing``, and the
-outcomes are written by ``scheduler.outcomes``.
+``drain`` keeps claiming, leasing and sending while anything is due, the next batch's database work
+overlapping the current batch's sends; it is what the service runs. What a row says comes from
+``scheduler.render``, turns at the rate from ``scheduler.pacing``, the message goes out through a
+``scheduler.sending.Send`` (the bot side's), and the outcomes are written by ``scheduler.outcomes``.
+No Telegram here, and time only from the clock and sleep passed in.
 """
 
 from __future__ import annotations
@@ -25,46 +27,27 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import warnings
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
-from bot.keyboards import markup
-from scheduler import messages
-from scheduler.outcomes import (
-    BLOCKED,
-    FAILED,
-    LATE,
-    PENDING,
-    RELEASE,
-    RETRY,
-    SENT,
-    SKIPPED,
-    Clock,
-    Outcome,
-    Recorder,
-)
+from scheduler.outcomes import Clock, Recorder
 from scheduler.pacing import Pacer, Sleep
 from scheduler.planning import reschedule
-from scheduler.render import SNOOZE, Content, Delivery, Facts, Skip, prepare
-from scheduler.slots import Kind
+from scheduler.render import Content, Delivery, Facts, Skip, prepare
+from scheduler.sending import Gone, Moved, Rejected, RetryLater, Send, SendFailed
+from storage import delivery as store
 from storage import repo
 from storage.db import sqlite_on_worker_thread
-from storage.models import Chat, Outbox
+from storage.models import Chat
+from storage.records import OutboxKind, OutboxRow, OutboxStatus, Outcome, Settle
 
-__all__ = ["Content", "DispatchConfig", "TickReport", "claim", "drain", "send_ready", "tick"]
+__all__ = ["Content", "DispatchConfig", "RunReport", "claim", "drain"]
 
 log = logging.getLogger(__name__)
-# do_api_request warns that Bot.send_message exists; _post_message skips it on purpose (see there).
-warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
 
 # Telegram allows a bot about one message a second in any one chat.
 PER_CHAT_GAP = timedelta(seconds=1)
@@ -79,20 +62,18 @@ class DispatchConfig:
     # The most rows one claim and one lease take; ``drain`` goes round after round while there is a
     # backlog, and a paced run takes smaller rounds (see drain), yielding to update handling between.
     batch_size: int = 100
-    # A crashed sender's rows become sendable again after this. A leased row waits its turn to be sent,
-    # so a send starts only in the first half of its row's lease (later ones are handed back unsent)
-    # and the second half covers the send in flight: keep it over twice PTB's request timeouts, or a
-    # slow send can outlive the lease and meet the same row sent again by another replica.
+    # A crashed sender's rows become sendable again after this (or at once, when another replica takes
+    # over the lead). A leased row waits its turn to be sent, so a send starts only in the first half of
+    # its row's lease (later ones are handed back unsent) and the second half covers the send in flight:
+    # keep it over twice the transport's timeouts, or a slow send can outlive the lease and meet the same
+    # row sent again.
     lease: timedelta = timedelta(seconds=60)
     max_attempts: int = 6
     backoff_base: timedelta = timedelta(seconds=30)
     backoff_cap: timedelta = timedelta(minutes=15)
     concurrency: int = 8
-    # Telegram allows about 30 messages/s per bot; stay below it with room for replies to updates.
-    # Per process: replicas each pace themselves. Under 30, since a paced second can hold one more.
+    # The whole bot's reminder budget: one replica dispatches at a time (scheduler.leadership).
     max_per_second: float = 20.0
-    # Send as paid broadcasts (allow_paid_broadcast): up to 1,000/s, each message charged in Stars.
-    paid_broadcast: bool = False
 
     @classmethod
     def from_settings(
@@ -102,9 +83,8 @@ class DispatchConfig:
         max_per_second: float | None = None,
         batch_size: int | None = None,
         concurrency: int | None = None,
-        paid_broadcast: bool = False,
     ) -> DispatchConfig:
-        config = cls(grace=timedelta(minutes=grace_minutes), paid_broadcast=paid_broadcast)
+        config = cls(grace=timedelta(minutes=grace_minutes))
         if max_per_second is not None:
             config = replace(config, max_per_second=max_per_second)
         if batch_size is not None:
@@ -115,7 +95,7 @@ class DispatchConfig:
 
 
 @dataclass
-class TickReport:
+class RunReport:
     claimed: int = 0
     sent: int = 0
     skipped_late: int = 0
@@ -125,44 +105,21 @@ class TickReport:
     blocked: int = 0
     retried: int = 0
     failed: int = 0
-    # Leased but handed back unsent because too little of the lease was left (see DispatchConfig.lease).
+    # Leased but handed back unsent: too little of the lease was left (see DispatchConfig.lease), or
+    # the run stopped.
     deferred: int = 0
 
-    def add(self, other: TickReport) -> None:
+    def add(self, other: RunReport) -> None:
         for item in fields(self):
             setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
-
-async def tick(
-    target: Bot | Any,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    now: datetime,
-    content: Content,
-    config: DispatchConfig | None = None,
-    *,
-    sleep: Sleep = asyncio.sleep,
-    clock: Clock | None = None,
-    pacer: Pacer | None = None,
-) -> TickReport:
-    """Claim what is due at ``now`` and send what is ready, one batch; ``target`` is a Bot or an Application.
-
-    ``clock`` tells the time while the tick runs. Sending a batch takes real time, and two decisions must
-    use the time they are made at rather than ``now``: a 429's ``retry_after`` counts from when the 429
-    arrived, and a send must not start once its lease is running out. Without a clock time stands still
-    at ``now`` (tests that move time by hand).
-    """
-    config = config or DispatchConfig()
-    report = TickReport()
-    pacer = pacer or Pacer(config.max_per_second, sleep)
-    await _batch(
-        _bot(target), sessionmaker, now, content, config, report, pacer, clock, config.batch_size, set()
-    )
-    return report
+    def __bool__(self) -> bool:
+        return any(getattr(self, item.name) for item in fields(self))
 
 
 @sqlite_on_worker_thread
 async def drain(
-    target: Bot | Any,
+    send: Send,
     sessionmaker: async_sessionmaker[AsyncSession],
     content: Content,
     config: DispatchConfig,
@@ -172,30 +129,27 @@ async def drain(
     pacer: Pacer | None = None,
     sleep: Sleep = asyncio.sleep,
     running: Callable[[], bool] = lambda: True,
-) -> TickReport:
+) -> RunReport:
     """Claim, lease and send until nothing is due or ready, ``running()`` turns false or ``budget`` is spent.
 
     One run of the service: a backlog (thousands due at the same minute, or the catch-up after downtime)
     goes out at ``max_per_second`` in one run. The database work overlaps the sends: while ``concurrency``
     senders work through one leased batch, the next is claimed and leased, so paced sends never wait on a
-    claim. ``pacer`` should live as long as the service, so the rate also holds from one run to the next.
-    Leased rows not sent when the run stops are handed back at once for the next run (or replica).
+    claim. ``clock`` is the time of every decision (what is due, leases, a 429's wait), read when it is
+    made; ``pacer`` should live as long as the service, so the rate also holds from one run to the next,
+    and with ``sleep`` it runs on the same clock as everything else in tests. Leased rows not sent when
+    the run stops are handed back at once for the next run (or the next leader).
     """
     pacer = pacer or Pacer(config.max_per_second, sleep)
-    bot = _bot(target)
-    report = TickReport()
-    current = _current(clock, clock())
-    loop = asyncio.get_running_loop()
-    deadline = real_deadline = None
-    if budget is not None:
-        deadline = current() + budget
-        # A second bound on real (loop) time, for a clock that stands still (tests moving time by hand).
-        real_deadline = loop.time() + budget.total_seconds()
+    report = RunReport()
+
+    def current() -> datetime:
+        return clock().astimezone(UTC)
+
+    deadline = None if budget is None else current() + budget
 
     def remaining() -> timedelta:
-        if deadline is None or real_deadline is None:
-            return config.lease
-        return min(deadline - current(), timedelta(seconds=real_deadline - loop.time()))
+        return config.lease if deadline is None else deadline - current()
 
     batch, senders = config.batch_size, config.concurrency
     if config.max_per_second > 0:
@@ -241,10 +195,10 @@ async def drain(
             deliveries, fetched = await _lease_batch(
                 sessionmaker, now, content, config, report, current, limit, queued.union(sent_at)
             )
-            for index, delivery in enumerate(deliveries):
-                queued.add(delivery.chat_id)
+            for index, item in enumerate(deliveries):
+                queued.add(item.chat_id)
                 try:
-                    await queue.put(delivery)
+                    await queue.put(item)
                 except BaseException:
                     unqueued.extend(deliveries[index:])
                     raise
@@ -259,18 +213,18 @@ async def drain(
         # A row the run has no time or leave left for goes back unsent too.
         return going() and remaining() > timedelta(0)
 
-    async def send() -> None:
-        while (delivery := await queue.get()) is not None:
+    async def sender() -> None:
+        while (item := await queue.get()) is not None:
             try:
-                sent = await _deliver(bot, delivery, pacer, recorder, config, report, current, usable)
+                sent = await _deliver(send, item, pacer, recorder, config, report, current, usable)
                 if sent is not None:
-                    sent_at[delivery.chat_id] = sent
+                    sent_at[item.chat_id] = sent
             except Exception:
-                log.exception("reminder %s: not sent", delivery.outbox_id)
+                log.exception("reminder %s: not sent", item.outbox_id)
             finally:
-                queued.discard(delivery.chat_id)
+                queued.discard(item.chat_id)
 
-    tasks = [asyncio.create_task(send()) for _ in range(senders)]
+    tasks = [asyncio.create_task(sender()) for _ in range(senders)]
     try:
         await produce()
     except BaseException:
@@ -281,45 +235,16 @@ async def drain(
             await queue.put(None)
         await asyncio.gather(*tasks)
         report.deferred += len(unqueued)
-        await recorder.hand_back(unqueued)
+        await recorder.hand_back([(d.outbox_id, d.chat_id, d.lease_until) for d in unqueued])
         await recorder.close()
     return report
-
-
-def _bot(target: Bot | Any) -> Bot:
-    return target if isinstance(target, Bot) else cast(Bot, target.bot)
-
-
-async def _batch(
-    bot: Bot,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    now: datetime,
-    content: Content,
-    config: DispatchConfig,
-    report: TickReport,
-    pacer: Pacer,
-    clock: Clock | None,
-    limit: int,
-    busy: set[int],
-) -> bool:
-    """One claim and one round of sends; whether either came back full (so more may be waiting)."""
-    now = now.astimezone(UTC)
-    before = TickReport()
-    before.add(report)
-    claimed = await claim(sessionmaker, now, config, report, limit=limit)
-    fetched = await send_ready(
-        bot, sessionmaker, now, content, config, report, clock=clock, pacer=pacer, limit=limit, busy=busy
-    )
-    # Rows all held back (their chat already had a message this run) are no reason to go on.
-    progressed = report != before
-    return progressed and (claimed >= limit or fetched >= limit)
 
 
 async def claim(
     sessionmaker: async_sessionmaker[AsyncSession],
     now: datetime,
     config: DispatchConfig,
-    report: TickReport,
+    report: RunReport,
     *,
     limit: int | None = None,
 ) -> int:
@@ -343,18 +268,18 @@ async def claim(
             [
                 (chat.id, _day(chat))
                 for chat in slotted
-                if chat.id not in late and chat.next_reminder_kind == Kind.WORKOUT
+                if chat.id not in late and chat.next_reminder_kind == OutboxKind.WORKOUT
             ],
         )
         rows: list[dict[str, Any]] = []
-        statuses: dict[int, str] = {}
+        statuses: dict[int, OutboxStatus] = {}
         for chat in slotted:
             due, kind, day = _due(chat), _kind(chat), _day(chat)
-            status, error, finished = PENDING, None, None
+            status, error, finished = OutboxStatus.PENDING, None, None
             if chat.id in late:
-                status, error, finished = LATE, "past the grace window", now
-            elif kind == Kind.WORKOUT and (chat.id, day) in logged:
-                status, error, finished = SKIPPED, "already logged", now
+                status, error, finished = OutboxStatus.LATE, "past the grace window", now
+            elif kind == OutboxKind.WORKOUT and (chat.id, day) in logged:
+                status, error, finished = OutboxStatus.SKIPPED, "already logged", now
             statuses[chat.id] = status
             rows.append(
                 {
@@ -373,11 +298,11 @@ async def claim(
             if (chat.id, _kind(chat), _day(chat)) not in inserted:
                 continue
             status = statuses[chat.id]
-            if status == LATE:
+            if status == OutboxStatus.LATE:
                 report.skipped_late += 1
-            elif status == SKIPPED:
+            elif status == OutboxStatus.SKIPPED:
                 report.skipped_logged += 1
-            elif chat.next_reminder_kind == Kind.WORKOUT:
+            elif chat.next_reminder_kind == OutboxKind.WORKOUT:
                 # Counted at the claim because the chat's next slot (weekly once this reaches SPARSE_AFTER)
                 # is computed right here.
                 chat.unanswered += 1
@@ -391,7 +316,7 @@ def _due(chat: Chat) -> datetime:
     return chat.next_reminder_at
 
 
-def _kind(chat: Chat) -> str:
+def _kind(chat: Chat) -> OutboxKind:
     assert chat.next_reminder_kind is not None
     return chat.next_reminder_kind
 
@@ -401,53 +326,13 @@ def _day(chat: Chat) -> date:
     return chat.next_reminder_day
 
 
-async def send_ready(
-    bot: Bot,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    now: datetime,
-    content: Content,
-    config: DispatchConfig,
-    report: TickReport,
-    *,
-    sleep: Sleep = asyncio.sleep,
-    clock: Clock | None = None,
-    pacer: Pacer | None = None,
-    limit: int | None = None,
-    busy: set[int] | None = None,
-) -> int:
-    """Phase 2: lease ready outbox rows, send them with bounded concurrency, record the outcomes.
-
-    Returns how many rows the lease query found (a full batch means more may be waiting).
-    """
-    current = _current(clock, now)
-    deliveries, fetched = await _lease_batch(
-        sessionmaker, now, content, config, report, current, limit or config.batch_size, busy
-    )
-    if not deliveries:
-        return fetched
-    limiter = asyncio.Semaphore(config.concurrency)
-    pacer = pacer or Pacer(config.max_per_second, sleep)
-    recorder = Recorder(sessionmaker, current, sleep)
-
-    async def deliver(delivery: Delivery) -> None:
-        async with limiter:
-            await _deliver(bot, delivery, pacer, recorder, config, report, current, lambda: True)
-
-    outcomes = await asyncio.gather(*(deliver(delivery) for delivery in deliveries), return_exceptions=True)
-    for delivery, outcome in zip(deliveries, outcomes, strict=True):
-        if isinstance(outcome, BaseException):
-            log.error("reminder %s: not sent", delivery.outbox_id, exc_info=outcome)
-    await recorder.close()
-    return fetched
-
-
 async def _deliver(
-    bot: Bot,
-    delivery: Delivery,
+    send: Send,
+    item: Delivery,
     pacer: Pacer,
     recorder: Recorder,
     config: DispatchConfig,
-    report: TickReport,
+    report: RunReport,
     current: Clock,
     usable: Callable[[], bool],
 ) -> datetime | None:
@@ -458,16 +343,16 @@ async def _deliver(
     """
 
     def sendable() -> bool:
-        until = delivery.lease_until
+        until = item.lease_until
         return (until is None or current() < until - config.lease / 2) and usable()
 
     if sendable():
         await pacer.wait()
     if not sendable():
         report.deferred += 1
-        await recorder.record(Outcome(delivery, RELEASE))
+        await recorder.record(Outcome(item.outbox_id, item.chat_id, Settle.RELEASE, item.lease_until))
         return None
-    outcome = await _send_one(bot, current(), current, delivery, config, report)
+    outcome = await _send_one(send, current, item, config, report)
     sent = current()
     # The caller's slot is held until the outcome is written: at most ``concurrency`` messages are ever
     # sent and unrecorded, which bounds what a crash can duplicate.
@@ -475,36 +360,19 @@ async def _deliver(
     return sent
 
 
-def _current(clock: Clock | None, now: datetime) -> Clock:
-    if clock is None:
-        return lambda: now
-    return lambda: clock().astimezone(UTC)
-
-
-async def _lease(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    now: datetime,
-    content: Content,
-    config: DispatchConfig,
-    report: TickReport,
-    *,
-    clock: Clock | None = None,
-) -> list[Delivery]:
-    deliveries, _fetched = await _lease_batch(
-        sessionmaker, now, content, config, report, _current(clock, now), config.batch_size, None
-    )
-    return deliveries
-
-
-async def _gather_facts(session: AsyncSession, rows: Collection[Outbox]) -> Facts:
+async def _gather_facts(session: AsyncSession, rows: list[OutboxRow]) -> Facts:
     chat_ids = {row.chat_id for row in rows}
-    rest_before = [(row.chat_id, row.slot_date - timedelta(days=1)) for row in rows if row.kind == Kind.REST]
-    on_the_day = [(row.chat_id, row.slot_date) for row in rows if row.kind in (Kind.WORKOUT, SNOOZE)]
+    rest_before = [
+        (row.chat_id, row.slot_date - timedelta(days=1)) for row in rows if row.kind == OutboxKind.REST
+    ]
+    on_the_day = [
+        (row.chat_id, row.slot_date) for row in rows if row.kind in (OutboxKind.WORKOUT, OutboxKind.SNOOZE)
+    ]
     return Facts(
-        chats=await repo.chats_by_id(session, chat_ids),
+        chats=await store.chat_views(session, chat_ids),
         logged=await repo.logged_pairs(session, on_the_day + rest_before),
         done=await repo.sessions_done_by_chat(session, chat_ids),
-        workout_before=await repo.outbox_statuses(session, Kind.WORKOUT, rest_before),
+        workout_before=await repo.outbox_statuses(session, OutboxKind.WORKOUT, rest_before),
     )
 
 
@@ -513,33 +381,34 @@ async def _lease_batch(
     now: datetime,
     content: Content,
     config: DispatchConfig,
-    report: TickReport,
+    report: RunReport,
     current: Clock,
     limit: int,
-    busy: set[int] | None,
+    busy: set[int],
 ) -> tuple[list[Delivery], int]:
-    busy = set() if busy is None else busy
-    candidates: list[tuple[Outbox, Delivery]] = []
+    candidates: list[tuple[OutboxRow, Delivery]] = []
     until: datetime | None = None
     try:
         async with sessionmaker.begin() as session:
-            rows = await repo.sendable_outbox(session, now, limit, exclude=busy)
+            rows = await store.sendable_rows(session, now, limit, exclude=busy)
             facts = await _gather_facts(session, rows)
             taken: set[int] = set()
+            finished: list[tuple[int, OutboxStatus, str]] = []
             for row in rows:
                 # At most one message per chat per batch (and none for a chat in ``busy``: it just had one).
                 if row.chat_id in taken:
                     continue
                 prepared = prepare(row, facts.chats.get(row.chat_id), facts, now, content, config.grace)
                 if isinstance(prepared, Skip):
-                    _finish(row, prepared.status, now, prepared.reason)
+                    finished.append((row.id, prepared.status, prepared.reason))
                     _count_skip(report, prepared)
                     continue
                 taken.add(row.chat_id)
                 candidates.append((row, prepared))
+            await store.finish_rows(session, finished, now)
             if not candidates:
                 return [], len(rows)
-            # A lease counts from when it is taken, not from the start of the tick: the claim and preparing
+            # A lease counts from when it is taken, not from the start of the run: the claim and preparing
             # the batch may have taken a good part of a short lease. One compare-and-set UPDATE for the batch;
             # a row another sender leased in the meantime is left out.
             leased_at = current()
@@ -549,23 +418,22 @@ async def _lease_batch(
         if until is not None:
             # Stopped (cancelled, or the commit failed) once the leases were taken: whether the commit
             # landed is unknown, so hand back whatever still carries this lease (nothing, if it did not).
-            for _, delivery in candidates:
-                delivery.lease_until = until
-            await Recorder(sessionmaker, current).hand_back([delivery for _, delivery in candidates])
+            await Recorder(sessionmaker, current).hand_back(
+                [(item.outbox_id, item.chat_id, until) for _, item in candidates]
+            )
         raise
     deliveries: list[Delivery] = []
-    for row, delivery in candidates:
+    for row, item in candidates:
         if row.id not in leased:
             continue
-        busy.add(row.chat_id)
-        delivery.attempts = row.attempts + 1
-        delivery.lease_until = until
-        deliveries.append(delivery)
+        item.attempts = row.attempts + 1
+        item.lease_until = until
+        deliveries.append(item)
     return deliveries, len(rows)
 
 
-def _count_skip(report: TickReport, skip: Skip) -> None:
-    if skip.status == LATE:
+def _count_skip(report: RunReport, skip: Skip) -> None:
+    if skip.status == OutboxStatus.LATE:
         report.skipped_late += 1
     elif skip.reason == "already logged":
         report.skipped_logged += 1
@@ -573,91 +441,42 @@ def _count_skip(report: TickReport, skip: Skip) -> None:
         report.cancelled += 1
 
 
-def _finish(row: Outbox, status: str, now: datetime, error: str | None = None) -> None:
-    row.status = status
-    row.error = error[:255] if error else None
-    row.finished_at = now
-    row.lease_until = None
-
-
-async def _post_message(
-    bot: Bot, chat_id: int, text: str, buttons: messages.Buttons, *, paid: bool = False
-) -> int | None:
-    """sendMessage through the bot's transport; the new message's id.
-
-    ``Bot.send_message`` would build a keyboard object and parse the answer into a ``Message`` for every
-    reminder, a third of what a send costs, to read one id. ``Bot.do_api_request`` is the same call with
-    the same error mapping (RetryAfter, Forbidden, BadRequest, ChatMigrated, TimedOut…) minus both.
-    """
-    values: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML.value}
-    if (keyboard := markup(buttons)) is not None:
-        values["reply_markup"] = keyboard
-    if paid:
-        values["allow_paid_broadcast"] = True
-    result = await bot.do_api_request("sendMessage", values)
-    message_id = result.get("message_id") if isinstance(result, dict) else None
-    if not isinstance(message_id, int):
-        # Telegram said ok: the message is out, and sending it again would duplicate it.
-        log.warning("sendMessage to %s answered without a message id: %r", chat_id, result)
-        return None
-    return message_id
-
-
 async def _send_one(
-    bot: Bot,
-    now: datetime,
-    current: Clock,
-    delivery: Delivery,
-    config: DispatchConfig,
-    report: TickReport,
+    send: Send, current: Clock, item: Delivery, config: DispatchConfig, report: RunReport
 ) -> Outcome:
+    def outcome(settle: Settle, error: str | None = None, **details: Any) -> Outcome:
+        return Outcome(item.outbox_id, item.chat_id, settle, item.lease_until, error, **details)
+
     try:
-        message_id = await _post_message(
-            bot,
-            delivery.chat_id,
-            delivery.rendered.text,
-            delivery.rendered.buttons,
-            paid=config.paid_broadcast,
-        )
-    except RetryAfter as error:
+        message_id = await send(item.chat_id, item.rendered)
+    except RetryLater as error:
         # Flood control is Telegram pacing us, not the message failing: it does not use up an attempt. The
-        # wait counts from the answer, not from the start of the tick, which may be seconds earlier.
+        # wait counts from the answer, not from the start of the run, which may be long before.
         report.retried += 1
-        return Outcome(delivery, RETRY, str(error), not_before=current() + _retry_after(error), refund=True)
-    except ChatMigrated as error:
-        log.info("chat %s migrated to %s; reminder re-queued", delivery.chat_id, error.new_chat_id)
+        return outcome(Settle.RETRY, error.reason, not_before=current() + error.after, refund=True)
+    except Moved as error:
+        log.info("chat %s migrated to %s; reminder re-queued", item.chat_id, error.new_chat_id)
         report.retried += 1
-        return Outcome(
-            delivery, RETRY, str(error), not_before=now, refund=True, migrated_to=error.new_chat_id
+        return outcome(
+            Settle.RETRY, error.reason, not_before=current(), refund=True, migrated_to=error.new_chat_id
         )
-    except Forbidden as error:
+    except Gone as error:
         report.blocked += 1
-        return Outcome(delivery, BLOCKED, str(error))
-    except BadRequest as error:
-        if "chat not found" in error.message.lower():
-            report.blocked += 1
-            return Outcome(delivery, BLOCKED, str(error))
-        # The request itself is wrong (markup, length…); sending it again cannot help.
-        log.error("reminder %s rejected: %s", delivery.outbox_id, error.message)
+        return outcome(Settle.BLOCKED, error.reason)
+    except Rejected as error:
+        log.error("reminder %s rejected: %s", item.outbox_id, error.reason)
         report.failed += 1
-        return Outcome(delivery, FAILED, str(error))
+        return outcome(Settle.FAILED, error.reason)
     except Exception as error:
         # Timeouts, 5xx and other network trouble are transient; so, for all we know, is anything else.
-        if not isinstance(error, TelegramError):
-            log.exception("unexpected error sending reminder %s", delivery.outbox_id)
-        if delivery.attempts >= config.max_attempts:
+        if not isinstance(error, SendFailed):
+            log.exception("unexpected error sending reminder %s", item.outbox_id)
+        reason = error.reason if isinstance(error, SendFailed) else repr(error)
+        if item.attempts >= config.max_attempts:
             report.failed += 1
-            return Outcome(delivery, FAILED, repr(error))
-        backoff = config.backoff_base * 2 ** (delivery.attempts - 1)
+            return outcome(Settle.FAILED, reason)
+        backoff = config.backoff_base * 2 ** (item.attempts - 1)
         report.retried += 1
-        return Outcome(delivery, RETRY, repr(error), not_before=current() + min(backoff, config.backoff_cap))
+        return outcome(Settle.RETRY, reason, not_before=current() + min(backoff, config.backoff_cap))
     report.sent += 1
-    return Outcome(delivery, SENT, message_id=message_id)
-
-
-def _retry_after(error: RetryAfter) -> timedelta:
-    # PTB 22 warns that the attribute will become a timedelta; accept both without the noise.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = error.retry_after
-    return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
+    return outcome(Settle.SENT, message_id=message_id, tip_index=item.tip_index)

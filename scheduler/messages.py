@@ -94,9 +94,15 @@ def rest_nudge(texts: ReminderTexts, tip: str) -> Rendered:
     return Rendered(f"{texts['nudge.rest']}\n\n{texts.get('nudge.tip', tip=escape(tip))}")
 
 
-def missed_nudge(texts: ReminderTexts, slot: date, preview: str | None) -> Rendered:
-    """The day after a missed workout day: its Done logs the day it is sent (``slot``)."""
-    parts = [texts["nudge.missed"]]
+def missed_nudge(
+    texts: ReminderTexts, slot: date, preview: str | None, *, minutes: int | None = None
+) -> Rendered:
+    """The day after a missed workout day: its Done logs the day it is sent (``slot``).
+
+    ``minutes`` is how long the planned session takes, quoted rather than a fixed figure.
+    """
+    opening = texts.get("nudge.missed", minutes=minutes) if minutes else texts["nudge.missed_no_plan"]
+    parts = [opening]
     if preview is not None:
         parts.append(preview)
     return Rendered("\n\n".join(parts), (((texts["nudge.missed_button"], done_button(slot)),),))

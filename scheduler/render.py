@@ -1,8 +1,8 @@
 """What a reminder says, decided and rendered from facts read for a whole leased batch.
 
-No I/O: given the ``Facts`` the dispatcher read for a batch, ``prepare`` turns an outbox row and its
-chat into the message to send (a ``Delivery``), or into the reason it should no longer go out (a
-``Skip``).
+No I/O and no ORM: given the ``Facts`` the dispatcher read for a batch (plain snapshots from
+``storage.records``), ``prepare`` turns an outbox row and its chat into the message to send (a
+``Delivery``), or into the reason it should no longer go out (a ``Skip``).
 """
 
 from __future__ import annotations
@@ -13,16 +13,13 @@ from datetime import date, datetime, timedelta
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
-from bot.coach.planner import plan_session, profile_of
+from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.workouts import render_preview
 from scheduler import messages
-from scheduler.outcomes import FAILED, LATE, SENT, SKIPPED
 from scheduler.planning import SPARSE_AFTER
-from scheduler.slots import Kind, next_tip
-from storage.models import Chat, Outbox
+from scheduler.slots import next_tip
+from storage.records import ChatView, OutboxKind, OutboxRow, OutboxStatus
 
-SNOOZE = "snooze"
-SKIP = "skip"
 # tips_used is a signed 64-bit bitmask.
 MAX_TIPS = 63
 
@@ -52,26 +49,26 @@ class Delivery:
     lease_until: datetime | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Skip:
-    status: str
+    status: OutboxStatus
     reason: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
     """What deciding and rendering a batch's rows needs, read in a handful of queries for the whole batch."""
 
-    chats: dict[int, Chat]
+    chats: dict[int, ChatView]
     logged: set[tuple[int, date]]
     done: dict[int, int]
     # Status of the workout reminder the day before each rest-day row.
-    workout_before: dict[tuple[int, date], str]
+    workout_before: dict[tuple[int, date], OutboxStatus]
 
 
 def prepare(
-    row: Outbox,
-    chat: Chat | None,
+    row: OutboxRow,
+    chat: ChatView | None,
     facts: Facts,
     now: datetime,
     content: Content,
@@ -79,65 +76,70 @@ def prepare(
 ) -> Delivery | Skip:
     """What to send for this row, or why it should not be sent any more."""
     if chat is None or not chat.active:
-        return Skip(SKIPPED, "chat inactive")
+        return Skip(OutboxStatus.SKIPPED, "chat inactive")
     if not chat.reminders_enabled:
-        return Skip(SKIPPED, "reminders stopped")
+        return Skip(OutboxStatus.SKIPPED, "reminders stopped")
     if chat.paused_until is not None and row.slot_date <= chat.paused_until:
-        return Skip(SKIPPED, "paused")
-    if row.kind == Kind.REST and not chat.nudges_enabled:
-        return Skip(SKIPPED, "nudges off")
+        return Skip(OutboxStatus.SKIPPED, "paused")
+    if row.kind == OutboxKind.REST and not chat.nudges_enabled:
+        return Skip(OutboxStatus.SKIPPED, "nudges off")
     if now - row.due_at > grace:
-        return Skip(LATE, "past the grace window")
+        return Skip(OutboxStatus.LATE, "past the grace window")
     texts = content.texts
-    if row.kind in (Kind.WORKOUT, SNOOZE):
+    if row.kind in (OutboxKind.WORKOUT, OutboxKind.SNOOZE):
         if (chat.id, row.slot_date) in facts.logged:
-            return Skip(SKIPPED, "already logged")
+            return Skip(OutboxStatus.SKIPPED, "already logged")
+        planned = next_session(chat, facts, content)
         rendered = messages.workout_reminder(
             texts,
             chat_id=chat.id,
             slot=row.slot_date,
-            preview=_preview(chat, facts, content),
-            fatigue=row.kind == Kind.WORKOUT and chat.unanswered == SPARSE_AFTER,
-            snoozed=row.kind == SNOOZE,
+            preview=render_preview(planned) if planned is not None else None,
+            fatigue=row.kind == OutboxKind.WORKOUT and chat.unanswered == SPARSE_AFTER,
+            snoozed=row.kind == OutboxKind.SNOOZE,
         )
         return Delivery(row.id, chat.id, row.attempts, rendered)
-    if row.kind == Kind.REST:
+    if row.kind == OutboxKind.REST:
         if _missed_before(chat, row.slot_date, facts):
-            rendered = messages.missed_nudge(texts, row.slot_date, _preview(chat, facts, content))
+            planned = next_session(chat, facts, content)
+            rendered = messages.missed_nudge(
+                texts,
+                row.slot_date,
+                render_preview(planned) if planned is not None else None,
+                minutes=planned.minutes if planned is not None else None,
+            )
             return Delivery(row.id, chat.id, row.attempts, rendered)
         if not content.tips:
-            return Skip(SKIPPED, "no tips")
+            return Skip(OutboxStatus.SKIPPED, "no tips")
         count = len(content.tips)
         index = next_tip(used_tips(chat.tips_used, count), count, seed=chat.id)
         rendered = messages.rest_nudge(texts, content.tips[index])
         return Delivery(row.id, chat.id, row.attempts, rendered, tip_index=index, tip_count=count)
-    return Skip(FAILED, f"unknown kind {row.kind!r}")
+    return Skip(OutboxStatus.FAILED, f"unknown kind {row.kind!r}")
 
 
-def _preview(chat: Chat, facts: Facts, content: Content) -> str | None:
+def next_session(chat: ChatView, facts: Facts, content: Content) -> Session | None:
+    """The session the chat's next /workout gives, or None for a chat not set up for one.
+
+    The one place the scheduler asks the coach for a plan: what it passes (level, equipment, kit) is
+    what ``plan_session`` takes.
+    """
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None
     done = facts.done.get(chat.id, 0)
     profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
-    planned = plan_session(content.catalog, profile, done + 1)
-    return render_preview(planned)
+    return plan_session(content.catalog, profile, done + 1)
 
 
-def _missed_before(chat: Chat, rest_day: date, facts: Facts) -> bool:
+def _missed_before(chat: ChatView, rest_day: date, facts: Facts) -> bool:
     """Whether we reminded the chat of the workout right before this rest day and it went unlogged."""
     previous = rest_day - timedelta(days=1)
     # Only a reminder that actually went out (or that the chat skipped) makes the day "missed": a chat
     # that joined, paused or was offline that day was never asked.
-    if facts.workout_before.get((chat.id, previous)) not in (SENT, SKIPPED):
+    if facts.workout_before.get((chat.id, previous)) not in (OutboxStatus.SENT, OutboxStatus.SKIPPED):
         return False
     return (chat.id, previous) not in facts.logged
 
 
 def used_tips(mask: int, count: int) -> frozenset[int]:
     return frozenset(i for i in range(count) if mask >> i & 1)
-
-
-def after_tip(mask: int, index: int, count: int) -> int:
-    used = used_tips(mask, count)
-    # next_tip hands back an already-used index only once the rotation is exhausted: start over.
-    return 1 << index if index in used else mask | 1 << index

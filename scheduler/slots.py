@@ -10,13 +10,13 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from storage.records import OutboxKind
+
 __all__ = [
     "WEEKDAY_NAMES",
-    "Kind",
     "Schedule",
     "ScheduleInputError",
     "format_days",
@@ -30,11 +30,6 @@ __all__ = [
     "rest_days",
     "slot_on",
 ]
-
-
-class Kind(StrEnum):
-    WORKOUT = "workout"
-    REST = "rest"
 
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -81,26 +76,26 @@ def _paused(schedule: Schedule, day: date) -> bool:
     return schedule.paused_until is not None and day <= schedule.paused_until
 
 
-def slot_on(schedule: Schedule, day: date) -> Kind | None:
+def slot_on(schedule: Schedule, day: date) -> OutboxKind | None:
     """What is due on the chat's local date ``day``, if anything."""
     if not schedule.days or _paused(schedule, day):
         return None
     weekday = day.weekday()
     if schedule.sparse:
         # One reminder per ISO week is the whole point of sparse mode, so no nudges either.
-        return Kind.WORKOUT if weekday == min(schedule.days) else None
+        return OutboxKind.WORKOUT if weekday == min(schedule.days) else None
     if weekday in schedule.days:
-        return Kind.WORKOUT
+        return OutboxKind.WORKOUT
     if schedule.nudges and weekday in rest_days(schedule.days):
         # "Rest today" after a workout day that fell inside the pause would refer to a session
         # we never prompted; the first message after a pause should be a workout or nothing.
         if _paused(schedule, day - timedelta(days=1)):
             return None
-        return Kind.REST
+        return OutboxKind.REST
     return None
 
 
-def next_slot(schedule: Schedule, after: datetime) -> tuple[datetime, Kind, date]:
+def next_slot(schedule: Schedule, after: datetime) -> tuple[datetime, OutboxKind, date]:
     """The first slot strictly after ``after``: (UTC instant, kind, local date of the slot)."""
     if not schedule.days:
         raise ValueError("schedule has no workout days")

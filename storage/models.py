@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import TypeVar
 
 from sqlalchemy import (
     BigInteger,
@@ -24,6 +26,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from storage.records import ChatView, NextReminder, OutboxKind, OutboxRow, OutboxStatus, ReminderPlan
+
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -34,6 +38,8 @@ NAMING_CONVENTION = {
 }
 
 MONDAY_THURSDAY = 0b0001001
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def utcnow() -> datetime:
@@ -62,6 +68,27 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class StrEnumColumn(TypeDecorator[E]):
+    """A ``StrEnum`` stored as its plain string value (VARCHAR, no database enum type to migrate).
+
+    Values come back as members of the enum, so a status read from the database is the same type
+    everywhere; an unknown value stored by a newer release fails loudly rather than passing as a string.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
 
 
 class Base(DeclarativeBase):
@@ -101,7 +128,7 @@ class Chat(Base):
     # Bit i set = recovery tip i already used in the current rotation.
     tips_used: Mapped[int] = mapped_column(BigInteger, default=0)
     next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    next_reminder_kind: Mapped[str | None] = mapped_column(String(8))
+    next_reminder_kind: Mapped[OutboxKind | None] = mapped_column(StrEnumColumn(OutboxKind, 8))
     next_reminder_day: Mapped[date | None] = mapped_column(Date)
     # Loads are logged and prescribed in the chat's unit; the server default fills rows from before 0005.
     unit: Mapped[str] = mapped_column(String(2), default="kg", server_default="kg")
@@ -116,6 +143,44 @@ class Chat(Base):
     @property
     def onboarded(self) -> bool:
         return self.onboarding_step is None and self.level is not None and self.equipment is not None
+
+    def reminder_plan(self) -> ReminderPlan:
+        return ReminderPlan(
+            active=self.active,
+            reminders_enabled=self.reminders_enabled,
+            onboarded=self.onboarding_step is None,
+            workout_days=self.workout_days,
+            reminder_minute=self.reminder_minute,
+            timezone=self.timezone,
+            nudges=self.nudges_enabled,
+            unanswered=self.unanswered,
+            paused_until=self.paused_until,
+        )
+
+    def set_next_reminder(self, slot: NextReminder | None) -> None:
+        if slot is None:
+            self.next_reminder_at = self.next_reminder_kind = self.next_reminder_day = None
+        else:
+            self.next_reminder_at, self.next_reminder_kind, self.next_reminder_day = (
+                slot.at,
+                slot.kind,
+                slot.day,
+            )
+
+    def view(self) -> ChatView:
+        return ChatView(
+            id=self.id,
+            active=self.active,
+            reminders_enabled=self.reminders_enabled,
+            nudges_enabled=self.nudges_enabled,
+            paused_until=self.paused_until,
+            level=self.level,
+            equipment=self.equipment,
+            kit=self.kit,
+            weekly_target=self.weekly_target,
+            unanswered=self.unanswered,
+            tips_used=self.tips_used,
+        )
 
 
 class WorkoutLog(Base):
@@ -165,16 +230,21 @@ class Outbox(Base):
     chat_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[OutboxKind] = mapped_column(StrEnumColumn(OutboxKind, 8))
     slot_date: Mapped[date] = mapped_column(Date)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(
+        StrEnumColumn(OutboxStatus, 12), default=OutboxStatus.PENDING
+    )
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime())
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(255))
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def row(self) -> OutboxRow:
+        return OutboxRow(self.id, self.chat_id, self.kind, self.slot_date, self.due_at, self.attempts)
 
 
 class LoggedSet(Base):
@@ -232,3 +302,18 @@ class InboxUpdate(Base):
     status: Mapped[str] = mapped_column(String(8), default="new")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LeaderLease(Base):
+    """Who leads a job that only one replica may run at a time (the reminder dispatch), and until when.
+
+    A row rather than a PostgreSQL advisory lock: it works the same on SQLite, and a leader that stops
+    renewing (killed, frozen, cut off from the database) is replaced once the lease runs out, whatever
+    became of its connection.
+    """
+
+    __tablename__ = "leader_leases"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

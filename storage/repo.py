@@ -22,7 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Chat, Outbox, Pause, WorkoutLog
+from storage.models import Base, Chat, Outbox, Pause, WorkoutLog
+from storage.records import OutboxKind, OutboxStatus
 
 # Both dialects spell "insert unless it exists" the same way; statements are built per dialect and
 # picked by the connection's.
@@ -33,7 +34,8 @@ def _dialect(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
 
-def _insert(session: AsyncSession, table: type[Chat]) -> sqlite.Insert | postgresql.Insert:
+def insert_for(session: AsyncSession, table: type[Base]) -> sqlite.Insert | postgresql.Insert:
+    """An INSERT in the session's dialect, which both spell with ``on_conflict_do_nothing``."""
     return postgresql.insert(table) if _dialect(session) == "postgresql" else sqlite.insert(table)
 
 
@@ -52,7 +54,7 @@ async def get_or_create_chat(
     chat = await lock_chat(session, chat_id)
     if chat is not None:
         return chat
-    statement = _insert(session, Chat).values(
+    statement = insert_for(session, Chat).values(
         id=chat_id, kind=kind, title=title, timezone=timezone, onboarding_step="level"
     )
     await session.execute(statement.on_conflict_do_nothing(index_elements=[Chat.id]))
@@ -189,7 +191,7 @@ async def outbox_rows(session: AsyncSession, chat_id: int) -> Sequence[Outbox]:
     return result.all()
 
 
-# --- reminder delivery (scheduler.dispatch) ---------------------------------------------------------
+# --- reminder delivery (scheduler.dispatch; outcomes and the lead: storage.delivery) -------------------
 
 
 _OUTBOX_TABLE = cast(Table, Outbox.__table__)
@@ -218,11 +220,11 @@ async def add_outbox(
     session: AsyncSession,
     *,
     chat_id: int,
-    kind: str,
+    kind: OutboxKind,
     slot_date: date,
     due_at: datetime,
     not_before: datetime,
-    status: str = "pending",
+    status: OutboxStatus = OutboxStatus.PENDING,
     error: str | None = None,
     finished_at: datetime | None = None,
 ) -> bool:
@@ -248,7 +250,7 @@ async def sendable_outbox(
     Rows of the chats in ``exclude`` (they just had a message) are left for later.
     """
     conditions = [
-        Outbox.status == "pending",
+        Outbox.status == OutboxStatus.PENDING,
         Outbox.not_before <= now,
         or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
     ]
@@ -271,7 +273,7 @@ async def take_lease(session: AsyncSession, outbox_id: int, now: datetime, until
         update(Outbox)
         .where(
             Outbox.id == outbox_id,
-            Outbox.status == "pending",
+            Outbox.status == OutboxStatus.PENDING,
             or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
         )
         .values(lease_until=until, attempts=Outbox.attempts + 1)
@@ -281,7 +283,7 @@ async def take_lease(session: AsyncSession, outbox_id: int, now: datetime, until
 
 
 async def cancel_outbox(
-    session: AsyncSession, chat_id: int, kind: str, slot_date: date, now: datetime, reason: str
+    session: AsyncSession, chat_id: int, kind: OutboxKind, slot_date: date, now: datetime, reason: str
 ) -> None:
     """Mark a still-pending row as skipped (e.g. the snoozed reminder of a day the chat skipped)."""
     await session.execute(
@@ -290,21 +292,23 @@ async def cancel_outbox(
             Outbox.chat_id == chat_id,
             Outbox.kind == kind,
             Outbox.slot_date == slot_date,
-            Outbox.status == "pending",
+            Outbox.status == OutboxStatus.PENDING,
         )
-        .values(status="skipped", error=reason, finished_at=now, lease_until=None)
+        .values(status=OutboxStatus.SKIPPED, error=reason, finished_at=now, lease_until=None)
         .execution_options(synchronize_session=False)
     )
 
 
-async def outbox_exists(session: AsyncSession, chat_id: int, kind: str, slot_date: date) -> bool:
+async def outbox_exists(session: AsyncSession, chat_id: int, kind: OutboxKind, slot_date: date) -> bool:
     found = await session.scalar(
         select(Outbox.id).where(Outbox.chat_id == chat_id, Outbox.kind == kind, Outbox.slot_date == slot_date)
     )
     return found is not None
 
 
-async def outbox_status(session: AsyncSession, chat_id: int, kind: str, slot_date: date) -> str | None:
+async def outbox_status(
+    session: AsyncSession, chat_id: int, kind: OutboxKind, slot_date: date
+) -> OutboxStatus | None:
     return await session.scalar(
         select(Outbox.status).where(
             Outbox.chat_id == chat_id, Outbox.kind == kind, Outbox.slot_date == slot_date
@@ -364,8 +368,8 @@ async def sessions_done_by_chat(session: AsyncSession, chat_ids: Collection[int]
 
 
 async def outbox_statuses(
-    session: AsyncSession, kind: str, wanted: Collection[tuple[int, date]]
-) -> dict[tuple[int, date], str]:
+    session: AsyncSession, kind: OutboxKind, wanted: Collection[tuple[int, date]]
+) -> dict[tuple[int, date], OutboxStatus]:
     """The status of each (chat, slot day) row of this kind that exists."""
     if not wanted:
         return {}
@@ -382,18 +386,21 @@ async def outbox_statuses(
 
 async def add_outbox_rows(
     session: AsyncSession, rows: Sequence[dict[str, Any]]
-) -> set[tuple[int, str, date]]:
+) -> set[tuple[int, OutboxKind, date]]:
     """Queue many rows in one INSERT; the (chat, kind, slot day) keys actually inserted (not already there).
 
     Each dict carries the keyword arguments of ``add_outbox``.
     """
     if not rows:
         return set()
-    values = [{"attempts": 0, "status": "pending", "error": None, "finished_at": None, **row} for row in rows]
+    values = [
+        {"attempts": 0, "status": OutboxStatus.PENDING, "error": None, "finished_at": None, **row}
+        for row in rows
+    ]
     # One statement built once per dialect and run as an executemany: SQLAlchemy's "insertmanyvalues"
     # still sends multi-row INSERTs, from a cached compilation rather than compiling 200 VALUES each time.
     result = await session.execute(_QUEUE_ROWS[_dialect(session)], values)
-    return {(chat_id, kind, day) for chat_id, kind, day in result.all()}
+    return {(chat_id, OutboxKind(kind), day) for chat_id, kind, day in result.all()}
 
 
 async def take_leases(
@@ -406,7 +413,7 @@ async def take_leases(
         update(Outbox)
         .where(
             Outbox.id.in_(outbox_ids),
-            Outbox.status == "pending",
+            Outbox.status == OutboxStatus.PENDING,
             or_(Outbox.lease_until.is_(None), Outbox.lease_until <= now),
         )
         .values(lease_until=until, attempts=Outbox.attempts + 1)

@@ -16,10 +16,10 @@ from bot.context import BotContext
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from scheduler import messages
 from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
-from scheduler.render import SKIP, SNOOZE
-from scheduler.slots import Kind, ScheduleInputError, format_days, parse_schedule
+from scheduler.slots import ScheduleInputError, format_days, parse_schedule
 from storage import repo
 from storage.models import Chat
+from storage.records import OutboxKind, OutboxStatus
 
 SNOOZE_FOR = timedelta(hours=1)
 DEFAULT_PAUSE_DAYS = 7
@@ -178,13 +178,13 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(context.services.texts["errors.stale_button"])
         return
     action, value = parsed
-    if action in (SNOOZE, SKIP):
+    if action in (OutboxKind.SNOOZE, OutboxKind.SKIP):
         # A reminder's buttons name its day; buttons on reminders sent before they did mean today.
         day = None if value is None else callbacks.unpack_day(value)
         if value is not None and day is None:
             await query.answer(context.services.texts["errors.stale_button"])
             return
-        act = _snooze if action == SNOOZE else _skip
+        act = _snooze if action == OutboxKind.SNOOZE else _skip
         await query.answer(await act(update, context, day))
         return
     toast: str | None = None
@@ -242,12 +242,12 @@ async def _snooze(update: Update, context: BotContext, day: date | None) -> str:
             return other
         if await repo.is_logged(session, chat.id, today):
             return texts["buttons.already_logged"]
-        if await repo.outbox_exists(session, chat.id, SKIP, today):
+        if await repo.outbox_exists(session, chat.id, OutboxKind.SKIP, today):
             return texts["buttons.already_skipped"]
         when = now_turn.now + SNOOZE_FOR
         # The slot key (chat, "snooze", day) allows one snooze a day, however often the button is pressed.
         queued = await repo.add_outbox(
-            session, chat_id=chat.id, kind=SNOOZE, slot_date=today, due_at=when, not_before=when
+            session, chat_id=chat.id, kind=OutboxKind.SNOOZE, slot_date=today, due_at=when, not_before=when
         )
         if not queued:
             return texts["buttons.already_snoozed"]
@@ -265,28 +265,28 @@ async def _skip(update: Update, context: BotContext, day: date | None) -> str:
         recorded = await repo.add_outbox(
             session,
             chat_id=chat.id,
-            kind=SKIP,
+            kind=OutboxKind.SKIP,
             slot_date=today,
             due_at=now,
             not_before=now,
-            status="skipped",
+            status=OutboxStatus.SKIPPED,
             error=SKIPPED_BY_CHAT,
             finished_at=now,
         )
         if not recorded:
             return texts["buttons.already_skipped"]
-        await repo.cancel_outbox(session, chat.id, SNOOZE, today, now, SKIPPED_BY_CHAT)
-        await repo.cancel_outbox(session, chat.id, Kind.WORKOUT, today, now, SKIPPED_BY_CHAT)
+        await repo.cancel_outbox(session, chat.id, OutboxKind.SNOOZE, today, now, SKIPPED_BY_CHAT)
+        await repo.cancel_outbox(session, chat.id, OutboxKind.WORKOUT, today, now, SKIPPED_BY_CHAT)
         # Taking the day's slot key makes any later claim of today's workout slot (say, after a
         # change of reminder time) a no-op, and a snooze is refused because the skip row exists.
         await repo.add_outbox(
             session,
             chat_id=chat.id,
-            kind=Kind.WORKOUT,
+            kind=OutboxKind.WORKOUT,
             slot_date=today,
             due_at=now,
             not_before=now,
-            status="skipped",
+            status=OutboxStatus.SKIPPED,
             error=SKIPPED_BY_CHAT,
             finished_at=now,
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot import callbacks
+from bot.reminder_sender import TelegramSender
 from fakeapi import SentMessage
 from scheduler import dispatch
-from scheduler.dispatch import Content, TickReport
+from scheduler.dispatch import Content, DispatchConfig, RunReport
+from scheduler.pacing import Pacer
 from storage import repo
 from storage.models import Chat
 from tests.bot.harness import Harness
@@ -17,14 +19,14 @@ CHAT = 5001
 THURSDAY = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 
 
-async def no_sleep(_seconds: float) -> None:
-    return None
-
-
-async def tick(bot: Harness) -> TickReport:
+async def tick(bot: Harness) -> RunReport:
+    """A dispatcher run at the harness clock's instant, unpaced: these tests are about what is said."""
     services = bot.app.bot_data
     content = Content.build(services.catalog, services.knowledge)
-    return await dispatch.tick(bot.app, services.sessionmaker, bot.clock.now, content, sleep=no_sleep)
+    config = DispatchConfig(max_per_second=0)
+    return await dispatch.drain(
+        TelegramSender(bot.app.bot), services.sessionmaker, content, config, clock=bot.clock, pacer=Pacer(0)
+    )
 
 
 async def chat_row(bot: Harness, chat_id: int = CHAT) -> Chat:

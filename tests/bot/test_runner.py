@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import reminder_job as service
 from bot import runner
 from bot.app import build_application
 from bot.settings import Settings
 from fakeapi import FakeBotApi, FakeRequest
-from scheduler import service
 from storage.db import create_engine
 from storage.migrate import upgrade
 from tests.bot.harness import TOKEN

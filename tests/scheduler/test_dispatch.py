@@ -1,11 +1,13 @@
-"""The reminder tick against the real PTB Application and the Bot API double, on SQLite and PostgreSQL.
+"""The dispatcher's run against the real PTB Application and the Bot API double, on SQLite and PostgreSQL.
 
-Time is whatever instant each test passes to ``tick``; nothing here sleeps.
+Time is a fake clock: each test sets the instant a run starts at, and the run's own waits (pacing,
+retries) move it; nothing here sleeps for real.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -19,15 +21,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot import callbacks
 from bot.app import build_application
 from bot.context import CoachApplication
+from bot.reminder_sender import TelegramSender
 from bot.settings import Settings
 from fakeapi import FakeBotApi, FakeRequest, SentMessage
 from scheduler import dispatch
-from scheduler.dispatch import Content, DispatchConfig, TickReport
+from scheduler.dispatch import Content, DispatchConfig, RunReport
 from scheduler.messages import ReminderTexts
+from scheduler.pacing import Pacer
 from scheduler.planning import reschedule
 from storage import repo
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
+from storage.records import OutboxKind, OutboxStatus
 
 TOKEN = "123:ABC"
 # Tuesday evening, after that day's rest-day slot: with the default Mon+Thu 18:00 schedule
@@ -38,10 +43,44 @@ CHAT = 4242
 FATIGUE = "only remind you weekly"
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+# The fake clock's monotonic zero: before any instant a test uses.
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-async def no_sleep(_seconds: float) -> None:
-    return None
+@dataclass
+class FakeTime:
+    """A wall clock that moves only when set or slept on."""
+
+    now: datetime = THURSDAY_DUE
+    sleeps: list[float] = field(default_factory=list)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return (self.now - EPOCH).total_seconds()
+
+    async def sleep(self, seconds: float) -> None:
+        # Wake at the instant the sleeper asked for; sleepers overlapping in time do not add up.
+        self.sleeps.append(seconds)
+        wake = self.now + timedelta(seconds=seconds)
+        await asyncio.sleep(0)
+        self.now = max(self.now, wake)
+
+
+async def run(
+    send: TelegramSender,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    content: Content,
+    time: FakeTime,
+    config: DispatchConfig | None = None,
+) -> RunReport:
+    """One run of the service's dispatcher on the fake clock, from the clock's current instant."""
+    config = config or DispatchConfig()
+    pacer = Pacer(config.max_per_second, time.sleep, time.monotonic)
+    return await dispatch.drain(
+        send, sessionmaker, content, config, clock=time, pacer=pacer, sleep=time.sleep
+    )
 
 
 @dataclass
@@ -50,13 +89,16 @@ class Env:
     app: CoachApplication
     sessionmaker: async_sessionmaker[AsyncSession]
     content: Content
-    sleeps: list[float] = field(default_factory=list)
+    time: FakeTime = field(default_factory=FakeTime)
 
-    async def tick(self, now: datetime, config: DispatchConfig | None = None) -> TickReport:
-        async def record(seconds: float) -> None:
-            self.sleeps.append(seconds)
+    @property
+    def sleeps(self) -> list[float]:
+        return self.time.sleeps
 
-        return await dispatch.tick(self.app, self.sessionmaker, now, self.content, config, sleep=record)
+    async def tick(self, now: datetime, config: DispatchConfig | None = None) -> RunReport:
+        """A run of the dispatcher starting at ``now``."""
+        self.time.now = now
+        return await run(TelegramSender(self.app.bot), self.sessionmaker, self.content, self.time, config)
 
     async def chat(self, chat_id: int = CHAT) -> Chat:
         async with self.sessionmaker() as session:
@@ -135,11 +177,15 @@ def reminders(api: FakeBotApi, chat_id: int = CHAT) -> list[SentMessage]:
     return [m for m in api.messages_for(chat_id) if m.method == "sendMessage"]
 
 
+def reminders_all(api: FakeBotApi) -> list[SentMessage]:
+    return [m for m in api.sent if m.method == "sendMessage"]
+
+
 async def test_reminder_arrives_at_its_instant_with_three_buttons_exactly_once(env: Env) -> None:
     assert (await env.chat()).next_reminder_at is not None
 
     report = await env.tick(THURSDAY_DUE - timedelta(seconds=1))
-    assert report == TickReport()
+    assert report == RunReport()
     assert env.api.sent == []
 
     report = await env.tick(THURSDAY_DUE)
@@ -154,13 +200,18 @@ async def test_reminder_arrives_at_its_instant_with_three_buttons_exactly_once(e
     ]
 
     for later in (timedelta(0), timedelta(seconds=15), timedelta(minutes=30)):
-        assert await env.tick(THURSDAY_DUE + later) == TickReport()
+        assert await env.tick(THURSDAY_DUE + later) == RunReport()
     assert len(reminders(env.api)) == 1
 
     [row] = await env.outbox()
-    assert (row.kind, row.slot_date, row.status, row.message_id) == ("workout", date(2026, 11, 26), "sent", 1)
+    assert (row.kind, row.slot_date, row.status, row.message_id) == (
+        OutboxKind.WORKOUT,
+        date(2026, 11, 26),
+        OutboxStatus.SENT,
+        1,
+    )
     chat = await env.chat()
-    assert chat.next_reminder_kind == "rest" and chat.next_reminder_day == date(2026, 11, 27)
+    assert chat.next_reminder_kind is OutboxKind.REST and chat.next_reminder_day == date(2026, 11, 27)
     assert chat.unanswered == 1
 
 
@@ -177,7 +228,7 @@ async def test_dst_gap_berlin_reminder_goes_out_at_0130_utc(env: Env) -> None:
         minute=2 * 60 + 30,
     )
     due = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
-    assert await env.tick(due - timedelta(seconds=1)) == TickReport()
+    assert await env.tick(due - timedelta(seconds=1)) == RunReport()
     report = await env.tick(due)
     assert report.sent == 1
     assert len(reminders(env.api, chat_id)) == 1
@@ -189,7 +240,7 @@ async def test_no_reminder_when_todays_session_is_already_logged(env: Env) -> No
     assert (report.claimed, report.sent, report.skipped_logged) == (1, 0, 1)
     assert env.api.sent == []
     [row] = await env.outbox()
-    assert (row.status, row.error) == ("skipped", "already logged")
+    assert (row.status, row.error) == (OutboxStatus.SKIPPED, "already logged")
     assert (await env.chat()).unanswered == 0
 
 
@@ -205,7 +256,7 @@ async def test_rest_day_tips_rotate_without_repeats_until_all_are_used(env: Env)
         chat = await env.chat(chat_id)
         assert chat.next_reminder_at is not None and chat.next_reminder_day is not None
         due = chat.next_reminder_at.replace(tzinfo=UTC)
-        if chat.next_reminder_kind == "workout":
+        if chat.next_reminder_kind is OutboxKind.WORKOUT:
             await env.log(chat.next_reminder_day, chat_id)
             assert (await env.tick(due)).skipped_logged == 1
             continue
@@ -280,7 +331,7 @@ async def test_reminder_later_than_the_grace_window_is_recorded_not_sent(env: En
     assert (report.claimed, report.sent, report.skipped_late) == (1, 0, 1)
     assert env.api.sent == []
     [row] = await env.outbox()
-    assert row.status == "late" and row.finished_at is not None
+    assert row.status is OutboxStatus.LATE and row.finished_at is not None
     chat = await env.chat()
     assert chat.next_reminder_day == date(2026, 11, 27), "moved on to the next slot"
     assert chat.unanswered == 0
@@ -298,9 +349,9 @@ async def test_blocked_chat_is_deactivated_and_never_retried(env: Env) -> None:
     chat = await env.chat()
     assert not chat.active and chat.next_reminder_at is None
     [row] = await env.outbox()
-    assert row.status == "blocked" and "blocked" in (row.error or "")
+    assert row.status is OutboxStatus.BLOCKED and "blocked" in (row.error or "")
     for hours in (1, 24, 24 * 8):
-        assert await env.tick(THURSDAY_DUE + timedelta(hours=hours)) == TickReport()
+        assert await env.tick(THURSDAY_DUE + timedelta(hours=hours)) == RunReport()
     assert env.api.calls["sendMessage"] == 1
 
 
@@ -312,12 +363,12 @@ async def test_flood_control_retry_after_is_honoured_and_nothing_is_lost(env: En
     )
     report = await env.tick(THURSDAY_DUE)
     assert (report.retried, report.sent) == (1, 0)
-    assert await env.tick(THURSDAY_DUE + timedelta(seconds=29)) == TickReport()
+    assert await env.tick(THURSDAY_DUE + timedelta(seconds=29)) == RunReport()
     report = await env.tick(THURSDAY_DUE + timedelta(seconds=30))
     assert report.sent == 1
     assert len(reminders(env.api)) == 1
     [row] = await env.outbox()
-    assert row.status == "sent" and row.attempts == 1, "flood control does not use up an attempt"
+    assert row.status is OutboxStatus.SENT and row.attempts == 1, "flood control does not use up an attempt"
 
 
 async def test_chat_not_found_deactivates(env: Env) -> None:
@@ -327,20 +378,20 @@ async def test_chat_not_found_deactivates(env: Env) -> None:
     assert report.blocked == 1 and report.sent == 1
     assert not (await env.chat(stranger)).active
     [row] = await env.outbox(stranger)
-    assert row.status == "blocked" and "chat not found" in (row.error or "").lower()
+    assert row.status is OutboxStatus.BLOCKED and "chat not found" in (row.error or "").lower()
 
 
 async def test_server_errors_and_timeouts_are_retried_with_backoff_then_sent(env: Env) -> None:
     env.api.fail("sendMessage", CHAT, status=500, description="Internal Server Error")
     env.api.stall("sendMessage", CHAT)
     assert (await env.tick(THURSDAY_DUE)).retried == 1
-    assert await env.tick(THURSDAY_DUE + timedelta(seconds=29)) == TickReport()
+    assert await env.tick(THURSDAY_DUE + timedelta(seconds=29)) == RunReport()
     assert (await env.tick(THURSDAY_DUE + timedelta(seconds=30))).retried == 1  # the timeout
-    assert await env.tick(THURSDAY_DUE + timedelta(seconds=89)) == TickReport(), "second backoff is 60 s"
+    assert await env.tick(THURSDAY_DUE + timedelta(seconds=89)) == RunReport(), "second backoff is 60 s"
     assert (await env.tick(THURSDAY_DUE + timedelta(seconds=90))).sent == 1
     assert len(reminders(env.api)) == 1
     [row] = await env.outbox()
-    assert (row.status, row.attempts) == ("sent", 3)
+    assert (row.status, row.attempts) == (OutboxStatus.SENT, 3)
 
 
 async def test_persistent_failure_gives_up_after_max_attempts(env: Env) -> None:
@@ -353,7 +404,7 @@ async def test_persistent_failure_gives_up_after_max_attempts(env: Env) -> None:
         now += timedelta(minutes=5)
     assert [(r.retried, r.failed) for r in reports] == [(1, 0), (1, 0), (0, 1)]
     [row] = await env.outbox()
-    assert row.status == "failed" and row.attempts == 3
+    assert row.status is OutboxStatus.FAILED and row.attempts == 3
     assert (await env.chat()).active, "a flaky server is not the chat's fault"
 
 
@@ -377,30 +428,52 @@ async def test_migrated_group_gets_the_reminder_at_its_new_id(env: Env) -> None:
     assert (await env.tick(THURSDAY_DUE)).sent == 1
     assert len(reminders(env.api, new)) == 1 and reminders(env.api, old) == []
     [row] = await env.outbox(new)
-    assert row.status == "sent"
+    assert row.status is OutboxStatus.SENT
 
 
 async def test_lease_of_a_crashed_sender_expires_and_the_row_is_sent_once(env: Env) -> None:
-    report = TickReport()
+    report = RunReport()
     await dispatch.claim(env.sessionmaker, THURSDAY_DUE, DispatchConfig(), report)
     # A sender takes the lease and dies before sending or recording anything.
-    leased = await dispatch._lease(env.sessionmaker, THURSDAY_DUE, env.content, DispatchConfig(), report)
-    assert len(leased) == 1
-    assert await env.tick(THURSDAY_DUE + timedelta(seconds=59)) == TickReport()
+    async with env.sessionmaker.begin() as session:
+        [row] = await repo.sendable_outbox(session, THURSDAY_DUE, 10)
+        until = THURSDAY_DUE + DispatchConfig().lease
+        assert await repo.take_leases(session, [row.id], THURSDAY_DUE, until) == {row.id}
+    assert await env.tick(THURSDAY_DUE + timedelta(seconds=59)) == RunReport()
     assert (await env.tick(THURSDAY_DUE + timedelta(seconds=60))).sent == 1
-    assert await env.tick(THURSDAY_DUE + timedelta(seconds=200)) == TickReport()
+    assert await env.tick(THURSDAY_DUE + timedelta(seconds=200)) == RunReport()
     assert len(reminders(env.api)) == 1
 
 
-async def test_batches_are_bounded_and_sends_paced(env: Env) -> None:
+async def test_a_run_goes_batch_after_batch_and_paces_its_sends(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for chat_id in range(1, 6):
         env.api.private_chat(chat_id)
         await add_chat(env.sessionmaker, chat_id)
+    claims: list[int] = []
+    original = dispatch.claim
+
+    async def counted(*args: object, **kwargs: object) -> int:
+        claimed = await original(*args, **kwargs)  # type: ignore[arg-type]
+        claims.append(claimed)
+        return claimed
+
+    monkeypatch.setattr(dispatch, "claim", counted)
+    instants: list[datetime] = []
+    env.api.subscribe(lambda _message: instants.append(env.time.now))
     config = DispatchConfig(batch_size=2, max_per_second=10)
-    counts = [(await env.tick(THURSDAY_DUE, config)).sent for _ in range(4)]
-    # The default chat is due too: six reminders, two per tick.
-    assert counts == [2, 2, 2, 0]
-    assert env.sleeps and all(0 < s <= 0.1 + 1e-6 for s in env.sleeps), env.sleeps
+    report = await env.tick(THURSDAY_DUE, config)
+    # The default chat is due too: six reminders in one run, claimed two at a time.
+    assert (report.claimed, report.sent) == (6, 6)
+    assert claims[:3] == [2, 2, 2]
+    assert sorted(m.chat_id for m in reminders_all(env.api)) == [1, 2, 3, 4, 5, CHAT]
+    # Six sends at 10/s on the fake clock, a tenth of a second apart with no pause between batches.
+    # (The first turn may come a quarter interval early: the pacer's catch-up for late wake-ups.)
+    gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(instants)]
+    assert gaps[0] == pytest.approx(0.075, abs=1e-3)
+    assert gaps[1:] == pytest.approx([0.1] * 4, abs=1e-3)
+    assert await env.tick(env.time.now, config) == RunReport()
 
 
 async def test_one_message_per_chat_per_tick(env: Env) -> None:
@@ -408,7 +481,7 @@ async def test_one_message_per_chat_per_tick(env: Env) -> None:
         await repo.add_outbox(
             session,
             chat_id=CHAT,
-            kind="snooze",
+            kind=OutboxKind.SNOOZE,
             slot_date=date(2026, 11, 26),
             due_at=THURSDAY_DUE,
             not_before=THURSDAY_DUE,
@@ -419,7 +492,7 @@ async def test_one_message_per_chat_per_tick(env: Env) -> None:
 
 
 async def test_stopped_after_claim_is_not_sent(env: Env) -> None:
-    report = TickReport()
+    report = RunReport()
     await dispatch.claim(env.sessionmaker, THURSDAY_DUE, DispatchConfig(), report)
     async with env.sessionmaker.begin() as session:
         chat = await session.get(Chat, CHAT)
@@ -439,9 +512,10 @@ async def test_concurrent_ticks_send_each_reminder_once(
         env.api.private_chat(chat_id)
         await add_chat(env.sessionmaker, chat_id)
     other = make_sessionmaker(engine)
+    send = TelegramSender(env.app.bot)
 
-    async def replica(maker: async_sessionmaker[AsyncSession]) -> TickReport:
-        return await dispatch.tick(env.app, maker, THURSDAY_DUE, env.content, sleep=no_sleep)
+    async def replica(maker: async_sessionmaker[AsyncSession]) -> RunReport:
+        return await run(send, maker, env.content, FakeTime(THURSDAY_DUE))
 
     reports = await asyncio.gather(*(replica(m) for m in (env.sessionmaker, other, env.sessionmaker)))
     assert sum(r.claimed for r in reports) == 21
@@ -461,7 +535,7 @@ async def test_crash_between_claim_and_send_delivers_everything_once_after_resta
         await add_chat(first, chat_id)
     first_app = build(first_engine, api)
     await first_app.initialize()
-    report = TickReport()
+    report = RunReport()
     await dispatch.claim(first, THURSDAY_DUE, DispatchConfig(), report)
     assert report.claimed == 3
     # The process dies here: the claim is committed, nothing was sent.
@@ -476,9 +550,8 @@ async def test_crash_between_claim_and_send_delivers_everything_once_after_resta
         content = Content.build(second_app.bot_data.catalog, second_app.bot_data.knowledge)
         restart = THURSDAY_DUE + timedelta(seconds=40)
         for offset in (0, 15, 30, 3600):
-            await dispatch.tick(
-                second_app, second, restart + timedelta(seconds=offset), content, sleep=no_sleep
-            )
+            time = FakeTime(restart + timedelta(seconds=offset))
+            await run(TelegramSender(second_app.bot), second, content, time)
         assert sorted(m.chat_id for m in api.sent) == [1, 2, 3]
         async with second() as session:
             statuses = (await session.scalars(select(Outbox.status))).all()

@@ -22,17 +22,20 @@ from telegram._utils.types import ODVInput
 from telegram.ext import AIORateLimiter
 from telegram.request import BaseRequest, RequestData
 
+from bot import reminder_job
 from bot.app import build_application
 from bot.context import BotContext, CoachApplication
+from bot.reminder_sender import TelegramSender
 from bot.settings import PAID_CONCURRENCY, Settings
 from fakeapi import FakeBotApi, FakeRequest
-from scheduler import dispatch, outcomes, service
+from scheduler import dispatch
 from scheduler.dispatch import Content, DispatchConfig
 from scheduler.pacing import Pacer
-from storage import repo
+from storage import delivery, repo
 from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import Outbox
+from storage.records import OutboxKind, OutboxStatus
 from tests.scheduler.test_dispatch import CHAT, THURSDAY_DUE, TOKEN, add_chat, build
 
 
@@ -75,7 +78,7 @@ class TimedRequest(FakeRequest):
         connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
         pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        if url.endswith("/sendMessage"):
+        if url.lower().endswith("/sendmessage"):  # Bot API methods are case-insensitive
             self.sends.append(self.time.monotonic())
         return await super().do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
@@ -93,7 +96,9 @@ class Backlog:
 
     async def pending(self) -> int:
         async with self.sessionmaker() as session:
-            return await session.scalar(select(func.count()).where(Outbox.status == "pending")) or 0
+            return (
+                await session.scalar(select(func.count()).where(Outbox.status == OutboxStatus.PENDING)) or 0
+            )
 
     async def drain(
         self,
@@ -101,9 +106,11 @@ class Backlog:
         budget: timedelta | None,
         pacer: Pacer,
         running: Callable[[], bool] = lambda: True,
-    ) -> dispatch.TickReport:
+        *,
+        paid: bool = False,
+    ) -> dispatch.RunReport:
         return await dispatch.drain(
-            self.app.bot_data.reminder_bot,
+            TelegramSender(self.app.bot_data.reminder_bot, paid_broadcast=paid),
             self.sessionmaker,
             self.content,
             config,
@@ -217,7 +224,7 @@ async def test_a_chat_with_two_ready_rows_gets_them_at_least_a_second_apart(back
         await repo.add_outbox(
             session,
             chat_id=7,
-            kind="snooze",
+            kind=OutboxKind.SNOOZE,
             slot_date=THURSDAY_DUE.date(),
             due_at=backlog.time.now,
             not_before=backlog.time.now,
@@ -225,7 +232,7 @@ async def test_a_chat_with_two_ready_rows_gets_them_at_least_a_second_apart(back
         await repo.add_outbox(
             session,
             chat_id=7,
-            kind="rest",
+            kind=OutboxKind.REST,
             slot_date=THURSDAY_DUE.date() + timedelta(days=1),
             due_at=backlog.time.now,
             not_before=backlog.time.now,
@@ -243,7 +250,7 @@ async def test_nothing_due_ends_the_run_at_once(backlog: Backlog) -> None:
     pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
     await backlog.drain(config, timedelta(seconds=60), pacer)
     started = backlog.time.now
-    assert await backlog.drain(config, timedelta(seconds=60), pacer) == dispatch.TickReport()
+    assert await backlog.drain(config, timedelta(seconds=60), pacer) == dispatch.RunReport()
     assert backlog.time.now == started
 
 
@@ -288,10 +295,10 @@ async def test_reminder_sends_bypass_the_apps_rate_limiter(
         assert app.bot_data.reminder_bot is not app.bot
         job_queue = app.job_queue
         assert job_queue is not None
-        [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
+        [job] = job_queue.get_jobs_by_name(reminder_job.TICK_JOB_NAME)
         clock.now = THURSDAY_DUE
         through_limiter.clear()
-        report = await service.run_tick(BotContext.from_job(job, app))
+        report = await reminder_job.run_tick(BotContext.from_job(job, app))
         assert (report.sent, report.retried) == (1, 1), report
         assert api.injected == {"429": 1}
         assert [m.chat_id for m in api.sent if m.method == "sendMessage"] == [CHAT]
@@ -496,8 +503,8 @@ async def test_turns_that_fall_due_together_go_in_one_pass_of_a_busy_loop() -> N
 
 @pytest.mark.parametrize("paid", [False, True])
 async def test_paid_broadcast_reminders_say_so_to_telegram(backlog: Backlog, paid: bool) -> None:
-    config = DispatchConfig(batch_size=100, max_per_second=0, concurrency=8, paid_broadcast=paid)
-    report = await backlog.drain(config, None, Pacer(0))
+    config = DispatchConfig(batch_size=100, max_per_second=0, concurrency=8)
+    report = await backlog.drain(config, None, Pacer(0), paid=paid)
     assert report.sent == 250
     flags = {sent.params.get("allow_paid_broadcast") for sent in backlog.api.sent}
     assert flags == ({True} if paid else {None})
@@ -507,7 +514,7 @@ async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
     backlog: Backlog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = DispatchConfig(batch_size=100, max_per_second=10, concurrency=4)
-    original = outcomes.write_outcomes
+    original = delivery.write_outcomes
     failures = 0
 
     async def flaky_write(*args: Any, **kwargs: Any) -> None:
@@ -517,7 +524,7 @@ async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
             raise ConnectionError("database went away for a moment")
         await original(*args, **kwargs)
 
-    monkeypatch.setattr(outcomes, "write_outcomes", flaky_write)
+    monkeypatch.setattr(delivery, "write_outcomes", flaky_write)
     pacer = Pacer(config.max_per_second, backlog.time.sleep, backlog.time.monotonic)
     report = await backlog.drain(config, None, pacer)
     assert failures == 2
@@ -525,7 +532,7 @@ async def test_an_outcome_write_that_fails_is_tried_again_not_left_to_resend(
     async with backlog.sessionmaker() as session:
         statuses = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
         leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
-    assert dict(statuses.all()) == {"sent": 250}
+    assert dict(statuses.all()) == {OutboxStatus.SENT: 250}
     assert leased == 0
     # Had the write been given up, these rows' leases would have run out and they would go out again.
     backlog.time.now += timedelta(minutes=5)
@@ -544,7 +551,7 @@ async def test_a_cancelled_run_hands_back_the_rows_it_had_leased_but_not_queued(
         await run
     async with backlog.sessionmaker() as session:
         leased = await session.scalar(select(func.count()).where(Outbox.lease_until.is_not(None)))
-        pending = await session.scalar(select(func.count()).where(Outbox.status == "pending"))
+        pending = await session.scalar(select(func.count()).where(Outbox.status == OutboxStatus.PENDING))
     assert leased == 0, "nothing waits out a lease after a cancelled run"
     assert pending and pending > 0
     await backlog.drain(config, None, pacer)

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from scheduler.slots import (
     WEEKDAY_NAMES,
-    Kind,
     Schedule,
     ScheduleInputError,
     format_days,
@@ -23,6 +22,7 @@ from scheduler.slots import (
     rest_days,
     slot_on,
 )
+from storage.records import OutboxKind as Kind
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 MON_THU = frozenset({MON, THU})

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from scheduler import dispatch, service
+from bot import reminder_job as service
+from scheduler import dispatch
 from tests.bot.harness import running_harness
 
 CHAT = 31337
@@ -53,12 +54,14 @@ async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runs: list[asyncio.Event] = []
+    started = asyncio.Queue[None]()
 
-    async def slow_drain(*args: Any, **kwargs: Any) -> dispatch.TickReport:
+    async def slow_drain(*args: Any, **kwargs: Any) -> dispatch.RunReport:
         release = asyncio.Event()
         runs.append(release)
+        started.put_nowait(None)
         await release.wait()
-        return dispatch.TickReport()
+        return dispatch.RunReport()
 
     monkeypatch.setattr(service, "drain", slow_drain)
     async with running_harness(tmp_path) as harness:
@@ -66,14 +69,13 @@ async def test_a_firing_during_a_run_leaves_the_backlog_to_that_run(
         assert job_queue is not None
         [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
         first = asyncio.create_task(job.job.func(*job.job.args))
-        await asyncio.sleep(0.01)
-        assert len(runs) == 1
-        await asyncio.wait_for(job.job.func(*job.job.args), timeout=1)
+        await asyncio.wait_for(started.get(), timeout=5)
+        await asyncio.wait_for(job.job.func(*job.job.args), timeout=5)
         assert len(runs) == 1, "the second firing returned without starting a run"
         runs[0].set()
         await first
         second = asyncio.create_task(job.job.func(*job.job.args))
-        await asyncio.sleep(0.01)
+        await asyncio.wait_for(started.get(), timeout=5)
         assert len(runs) == 2, "once the run is over, the next firing starts one"
         runs[1].set()
         await second
@@ -94,7 +96,7 @@ async def test_the_run_is_configured_from_the_settings(tmp_path: Path) -> None:
         assert isinstance(state, service.TickState)
         config = state.config
         assert (config.concurrency, config.batch_size, config.max_per_second) == (24, 50, 500)
-        assert config.paid_broadcast is True
+        assert state.send.paid_broadcast is True
 
 
 async def test_a_firing_while_the_application_stops_starts_no_run(
