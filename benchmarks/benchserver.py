@@ -11,7 +11,8 @@ per ``1 / chat_rate`` seconds, answering 429 with ``retry_after`` beyond that, l
 
 Control (JSON bodies): ``POST /_bench/reset`` ``{"global_rate"?, "chat_rate"?}`` drops the queue and
 the counters; ``POST /_bench/load`` ``{"updates": [...]}`` queues updates (ids assigned here);
-``GET /_bench/stats`` returns the counters.
+``GET /_bench/stats`` returns the counters; ``GET /_bench/sends`` when each send arrived, and the sends
+per chat.
 
 Run: ``python benchmarks/benchserver.py --port 0``; it prints ``PORT <n>`` once it listens.
 """
@@ -56,6 +57,9 @@ class BenchApi:
         self.first_send: float | None = None
         self.last_send: float | None = None
         self.timeline: collections.Counter[int] = collections.Counter()
+        # When each accepted sendMessage arrived (perf_counter, the same clock as "now" in the stats).
+        self.send_times: list[float] = []
+        self.too_many_times: list[float] = []
         self.last_call: float | None = None
         self.highest_acked = self.next_update_id - 1
         self.last_loaded_id = self.next_update_id - 1
@@ -150,6 +154,7 @@ class BenchApi:
             self.first_send = self.first_send or now
             self.last_send = now
             self.timeline[int(now - self.first_send)] += 1
+            self.send_times.append(now)
             message_id = self.message_ids
             self.message_ids += 1
         else:
@@ -168,6 +173,7 @@ class BenchApi:
 
     def _flood(self, retry_after: int) -> tuple[int, JSON]:
         self.too_many += 1
+        self.too_many_times.append(time.perf_counter())
         return 429, {
             "ok": False,
             "error_code": 429,
@@ -235,6 +241,13 @@ async def _route(
         return 200, api.load(json.loads(body))
     if path == "/_bench/stats":
         return 200, api.stats()
+    if path == "/_bench/sends":
+        return 200, {
+            "send_times": api.send_times,
+            "too_many_times": api.too_many_times,
+            "per_chat": api.per_chat,
+            "now": time.perf_counter(),
+        }
     return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
 
 

@@ -22,9 +22,10 @@ TOKEN_HELP = (
 WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 MIN_WEBHOOK_SECRET_LENGTH = 32
 # Reminder rates: Telegram's free limit is about 30 messages/s per bot; paid broadcasts
-# (allow_paid_broadcast, Telegram Stars per message) go up to 1,000/s. A paced second can hold one send
-# more than the rate (scheduler.pacing.Pacer), hence one under each.
-FREE_RATE = 29
+# (allow_paid_broadcast, Telegram Stars per message) go up to 1,000/s. A paced second holds the rate plus
+# a quarter send of catch-up, rounded down, plus one (scheduler.pacing.Pacer): up to 29.5/s that is at
+# most 30 sends in any second. One replica leads the dispatch, so this is the whole bot's budget.
+FREE_RATE = 29.5
 # Paid: 2 % under Telegram's 1,000/s leaves the pacer room for the jitter between a send and its
 # arrival (scheduler.pacing.Pacer, told the limit); at 1 % under, a 50,000-message run met one 429.
 PAID_RATE = FloodLimit.PAID_MESSAGES_PER_SECOND * 98 // 100
@@ -55,7 +56,7 @@ class Settings(BaseSettings):
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     reminder_grace_minutes: int = Field(default=60, ge=1, le=24 * 60)
     scheduler_tick_seconds: float = Field(default=15.0, gt=0, le=300)
-    # Per process: Telegram's ~30 messages/s is per bot, so N replicas share it (about 25/N each).
+    # The whole bot's reminder rate, however many replicas: only the leader dispatches.
     reminder_max_per_second: float = Field(default=25.0, gt=0, le=PAID_RATE)
     # Reminders sent as paid broadcasts: Telegram lets them past 30/s and charges Stars for each.
     reminder_paid_broadcast: bool = False

@@ -346,13 +346,19 @@ async def _deliver(
         until = item.lease_until
         return (until is None or current() < until - config.lease / 2) and usable()
 
-    if sendable():
-        await pacer.wait()
-    if not sendable():
+    turn = sendable()
+    if turn:
+        await pacer.acquire()
+    if not (turn and sendable()):
+        if turn:
+            pacer.release()
         report.deferred += 1
         await recorder.record(Outcome(item.outbox_id, item.chat_id, Settle.RELEASE, item.lease_until))
         return None
-    outcome = await _send_one(send, current, item, config, report)
+    try:
+        outcome = await _send_one(send, current, item, config, report)
+    finally:
+        pacer.release()
     sent = current()
     # The caller's slot is held until the outcome is written: at most ``concurrency`` messages are ever
     # sent and unrecorded, which bounds what a crash can duplicate.

@@ -25,7 +25,8 @@ class Pacer:
     Turns that come due together after a stall (a garbage collection, a batch being rendered) would be a
     burst, and Telegram counts any sliding second, so two bounds keep a stall from costing a 429: a turn
     that finds no caller waiting is lost beyond ``catch_up``, and no second ever holds more than
-    ``most`` turns (a turn waits until the oldest of the last second's turns is a second old).
+    ``most`` sends (a turn waits until the oldest answer of the last second is a second old; see
+    ``acquire``).
 
     Real (loop) time by default, since it paces real I/O; ``monotonic`` and ``sleep`` let tests run it
     on a fake clock.
@@ -61,13 +62,29 @@ class Pacer:
         self._sleep = sleep
         self._monotonic = monotonic
         self._next = 0.0
+        # When the answers of the last second's turns came back, oldest first; and turns still waiting.
         self._recent: collections.deque[float] = collections.deque()
+        self._in_flight = 0
 
     def _now(self) -> float:
         return self._monotonic() if self._monotonic else asyncio.get_running_loop().time()
 
     async def wait(self) -> None:
+        """Take a turn for something that is done the moment it starts."""
+        await self.acquire()
+        self.release()
+
+    async def acquire(self) -> None:
+        """Take a turn for a send; ``release`` it once the send's answer is in.
+
+        A turn counts towards its second from when the answer came back, not from when it was granted:
+        Telegram counts a message when it arrives, which is somewhere in between, and a stall on either
+        side (ours or the server's) can bunch requests granted an interval apart into one burst on
+        arrival. Counting the turns in flight and the answers of the last second keeps every second of
+        arrivals within ``most`` as well.
+        """
         if not self._interval:
+            self._in_flight += 1
             return
         now = self._now()
         turn = max(self._next, now - self._catch_up)
@@ -79,12 +96,17 @@ class Pacer:
         while True:
             while recent and recent[0] <= now - 1.0:
                 recent.popleft()
-            if len(recent) < self.most:
+            if len(recent) + self._in_flight < self.most:
                 break
-            until = recent[0] + 1.0 + 1e-6
-            await self._sleep(until - now)
-            # Taken no earlier than the instant slept to (a microsecond past the oldest turn's second, so
-            # float rounding cannot leave it a hair short), even if the sleep returned early (a test's
+            # Taken no earlier than the instant slept to (a microsecond past the oldest answer's second,
+            # so float rounding cannot leave it a hair short), even if the sleep returned early (a test's
             # no-op sleep on the real clock): this never spins.
+            until = recent[0] + 1.0 + 1e-6 if recent else now + self._interval
+            await self._sleep(until - now)
             now = max(self._now(), until)
-        recent.append(now)
+        self._in_flight += 1
+
+    def release(self) -> None:
+        self._in_flight -= 1
+        if self._interval:
+            self._recent.append(self._now())

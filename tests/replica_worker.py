@@ -1,9 +1,10 @@
-"""One replica of the reminder dispatcher, run as its own process by tests/test_scale_out.py.
+"""One replica of the bot's reminder service, run as its own process by the scale-out test and benchmark.
 
-It ticks ``scheduler.dispatch.tick`` back to back with the real UTC time against a Bot API server given
-by ``--base-url``, on one PostgreSQL schema, until nothing is due or pending (or ``--deadline`` passes).
-After every tick it prints its running totals as one JSON line, so the parent can see how much work each
-replica did before one of them is killed.
+It runs what ``backcoach run`` runs for reminders, nothing stubbed: ``build_application`` with the given
+settings, ``post_init`` (which schedules the lead and tick jobs) and ``Application.start`` (which starts
+PTB's JobQueue), without taking updates. Every ``--report-every`` seconds it prints one JSON line saying
+whether it leads the dispatch, so the parent knows whom to kill. It stops on SIGTERM/SIGINT or after
+``--deadline`` seconds, handing the lead over on the way out.
 
     python tests/replica_worker.py --database-url postgresql+asyncpg://… --schema s --base-url http://…/bot
 """
@@ -12,99 +13,72 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import logging
 import os
+import signal
 import time
-from dataclasses import asdict, fields
-from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
+from pydantic import SecretStr
 
-from bot.coach import rules
-from bot.coach.knowledge import KnowledgeBase
-from bot.request import AiohttpRequest
-from scheduler.dispatch import PENDING, Content, DispatchConfig, TickReport, tick
-from storage.db import create_engine, make_sessionmaker
-from storage.models import Chat, Outbox
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def add(total: TickReport, report: TickReport) -> None:
-    for item in fields(TickReport):
-        setattr(total, item.name, getattr(total, item.name) + getattr(report, item.name))
-
-
-async def remaining(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
-    """Outbox rows not final yet plus active chats still due: zero once the fan-out is over."""
-    now = datetime.now(UTC)
-    async with sessionmaker() as session:
-        pending = await session.scalar(select(func.count()).where(Outbox.status == PENDING))
-        due = await session.scalar(
-            select(func.count()).where(Chat.active.is_(True), Chat.next_reminder_at <= now)
-        )
-    return (pending or 0) + (due or 0)
+from bot import reminder_job
+from bot.app import build_application, post_init, post_shutdown
+from bot.settings import Settings
+from storage.db import create_engine
 
 
 async def run(args: argparse.Namespace) -> None:
     connect_args = {"server_settings": {"search_path": args.schema}} if args.schema else {}
-    # One connection per concurrent outcome write plus the lease/claim session: nobody waits on the pool.
-    engine = create_engine(
-        args.database_url, connect_args=connect_args, pool_size=args.concurrency + 2, max_overflow=0
+    engine = create_engine(args.database_url, connect_args=connect_args)
+    settings = Settings(
+        database_url=args.database_url,
+        telegram_bot_token=SecretStr(args.token),
+        telegram_base_url=args.base_url,
+        scheduler_tick_seconds=args.tick,
+        reminder_max_per_second=args.rate,
+        reminder_concurrency=args.concurrency,
+        log_level="INFO",
     )
-    sessionmaker = make_sessionmaker(engine)
-    config = DispatchConfig(
-        batch_size=args.batch,
-        lease=timedelta(seconds=args.lease),
-        concurrency=args.concurrency,
-        max_per_second=args.rate,
-        backoff_base=timedelta(seconds=1),
-        backoff_cap=timedelta(seconds=4),
-    )
-    content = Content.build(rules.shipped(), KnowledgeBase.load())
-    # The bot's own transport, with a short timeout so a stalled send is given up on quickly.
-    request = AiohttpRequest(
-        connection_pool_size=args.concurrency + 4,
-        read_timeout=args.read_timeout,
-        connect_timeout=args.read_timeout,
-        pool_timeout=args.read_timeout,
-    )
-    total = TickReport()
-    ticks = 0
+    app = build_application(settings, engine, token=args.token)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await app.initialize()
+    await post_init(app)
+    await app.start()
+    job_queue = app.job_queue
+    assert job_queue is not None
+    [job] = job_queue.get_jobs_by_name(reminder_job.TICK_JOB_NAME)
+    state = job.data
+    assert isinstance(state, reminder_job.TickState)
     deadline = time.monotonic() + args.deadline
     try:
-        async with Bot(args.token, base_url=args.base_url, request=request) as bot:
-            while time.monotonic() < deadline:
-                report = await tick(bot, sessionmaker, utcnow(), content, config, clock=utcnow)
-                ticks += 1
-                add(total, report)
-                print(json.dumps({"pid": os.getpid(), "ticks": ticks, **asdict(total)}), flush=True)
-                if not any(asdict(report).values()):
-                    if not await remaining(sessionmaker):
-                        break
-                    # Only rows waiting out a retry or another replica's lease are left.
-                    await asyncio.sleep(0.1)
+        while not stop.is_set() and time.monotonic() < deadline:
+            line = {"pid": os.getpid(), "leading": state.leadership.holds(), "t": time.time()}
+            print(json.dumps(line), flush=True)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), args.report_every)
     finally:
-        await engine.dispose()
-    print(json.dumps({"pid": os.getpid(), "done": True, "ticks": ticks, **asdict(total)}), flush=True)
+        await app.stop()
+        await app.shutdown()
+        await post_shutdown(app)
+    print(json.dumps({"pid": os.getpid(), "done": True}), flush=True)
 
 
 def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--schema", default="")
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--token", default="123:SCALE")
-    parser.add_argument("--lease", type=float, default=3.0)
-    parser.add_argument("--batch", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--rate", type=float, default=2000.0)
-    parser.add_argument("--read-timeout", type=float, default=1.0)
-    parser.add_argument("--deadline", type=float, default=120.0)
+    parser.add_argument("--rate", type=float, default=25.0)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--tick", type=float, default=15.0)
+    parser.add_argument("--report-every", type=float, default=0.2)
+    parser.add_argument("--deadline", type=float, default=300.0)
     asyncio.run(run(parser.parse_args()))
 
 

@@ -572,3 +572,25 @@ async def test_a_run_keeps_sqlite_off_the_event_loop_thread(backlog: Backlog, en
     report = await backlog.drain(config, None, Pacer(0))
     assert report.sent == 250
     assert threads and threading.get_ident() not in threads
+
+
+async def test_a_turn_counts_from_when_the_answer_came_back() -> None:
+    # A server that stalls answers 30 sends late, all at once: arrivals bunch, whatever the grants
+    # were. The next second's turns must count from the answers, or 30 more would land within it.
+    now = 0.0
+
+    async def sleep(seconds: float) -> None:
+        nonlocal now
+        await asyncio.sleep(0)
+        now += seconds
+
+    pacer = Pacer(29.4, sleep, lambda: now, limit=30)
+    for _ in range(30):
+        await pacer.acquire()
+    now += 0.5  # the answers take half a second to come back
+    for _ in range(30):
+        pacer.release()
+    released = now
+    await pacer.acquire()
+    assert now >= released + 1.0, "the 31st waits a second from the answers, not from the grants"
+    pacer.release()
