@@ -9,7 +9,7 @@ Reported: the send rate during each leader's tenure against the cap, 429s, chats
 duplicates against what the killed leader had in flight (sent, outcome not yet written), and how long
 the bot was silent between the kill and the next leader's first send.
 
-Used by ``tests/test_scale_out.py`` (a few hundred chats) and ``run_all.py`` (5,000).
+Used by ``tests/test_scale_out.py`` (1,000 chats) and ``run_all.py`` (5,000, §6).
 """
 
 from __future__ import annotations
@@ -269,3 +269,30 @@ async def run_fleet(
         if before and after_kill:
             result.silent_seconds = after_kill[0] - before[-1]
     return result
+
+
+def main(quick: bool, out: Path) -> dict[str, object]:
+    """BENCHMARKS.md §6: three replicas on PostgreSQL, the leader SIGKILLed halfway through."""
+    from common import PG_URL, Population, populate
+
+    chats = 300 if quick else 5_000
+    print(f"\n## 6. Three replicas, one send budget (PostgreSQL, {chats:,} due, 30 msg/s cap)\n")
+    asyncio.run(populate(PG_URL, Population(chats, due=chats), datetime.now(UTC)))
+    from common import FIRST_CHAT
+
+    ids = list(range(FIRST_CHAT, FIRST_CHAT + chats))
+    workdir = out / "replicas"
+    workdir.mkdir(exist_ok=True)
+    result = asyncio.run(run_fleet(PG_URL, ids, workdir, kill_after=chats // 2, bound=60 + chats / 25))
+    print(result.summary())
+    return {"summary": result.summary()}
+
+
+if __name__ == "__main__":
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    main(parser.parse_args().quick, Path(tempfile.mkdtemp(prefix="bench-")))

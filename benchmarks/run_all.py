@@ -22,6 +22,7 @@ import charts
 import fairness
 import fanout
 import questions
+import replicas
 import scale
 import throughput
 
@@ -32,6 +33,7 @@ SECTIONS = {
     "questions": questions,
     "charts": charts,
     "fairness": fairness,
+    "replicas": replicas,
 }
 
 

@@ -31,7 +31,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-async def _postgres_engine() -> tuple[AsyncEngine, str]:
+async def postgres_engine() -> tuple[AsyncEngine, str]:
     """An engine bound to a fresh schema, so parallel or repeated runs never see each other's rows."""
     schema = f"bc_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL)
@@ -42,7 +42,7 @@ async def _postgres_engine() -> tuple[AsyncEngine, str]:
     return engine, schema
 
 
-async def _drop_schema(schema: str) -> None:
+async def drop_schema(schema: str) -> None:
     admin = create_engine(PG_URL)
     async with admin.begin() as connection:
         await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -65,7 +65,7 @@ async def engine(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> 
         created = create_engine(f"sqlite+aiosqlite:///{tmp_path}/test.db")
         schema = None
     else:
-        created, schema = await _postgres_engine()
+        created, schema = await postgres_engine()
     async with created.begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     try:
@@ -73,7 +73,7 @@ async def engine(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> 
     finally:
         await created.dispose()
         if schema is not None:
-            await _drop_schema(schema)
+            await drop_schema(schema)
 
 
 @pytest.fixture

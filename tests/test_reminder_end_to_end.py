@@ -28,7 +28,11 @@ from fakeapi import FakeBotApi, SentMessage
 from fakeapi.server import FakeTelegramServer
 from scheduler.slots import WEEKDAY_NAMES
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals"),
+    # Real processes agreeing on the real wall clock across a kill -9: a minute of real time.
+    pytest.mark.slow,
+]
 
 TOKEN = "987654321:AAE2e-reminder-end-to-end-token"
 USER = 555

@@ -9,12 +9,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.app import build_application
 from bot.context import CoachApplication
 from bot.settings import Settings
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
+from storage.models import Base
+from tests.conftest import PG_URL, drop_schema, postgres_engine
 
 TOKEN = "123456:TEST-token-for-the-double-only-000"
 # A Tuesday morning in UTC; tests move it explicitly.
@@ -74,14 +78,38 @@ class Harness:
 
 
 @asynccontextmanager
-async def running_harness(tmp_path: Path, **settings: Any) -> AsyncIterator[Harness]:
-    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    await upgrade(url)
+async def database(tmp_path: Path, backend: str) -> AsyncIterator[tuple[str, AsyncEngine]]:
+    """The bot's database: a migrated SQLite file, or a fresh PostgreSQL schema (dropped afterwards)."""
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+        await upgrade(url)
+        yield url, create_engine(url)
+        return
+    # Alembic works in the URL's default schema; a schema per test is built from the models, which
+    # tests/storage/test_migrations.py proves the migrations match.
+    engine, schema = await postgres_engine()
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(Base.metadata.create_all)
+        yield PG_URL, engine
+    finally:
+        await engine.dispose()
+        await drop_schema(schema)
+
+
+@asynccontextmanager
+async def running_harness(tmp_path: Path, backend: str = "sqlite", **settings: Any) -> AsyncIterator[Harness]:
+    async with database(tmp_path, backend) as (url, engine), _running(url, engine, **settings) as harness:
+        yield harness
+
+
+@asynccontextmanager
+async def _running(url: str, engine: AsyncEngine, **settings: Any) -> AsyncIterator[Harness]:
     config = Settings(database_url=url, telegram_bot_token=TOKEN, **settings)
     api = FakeBotApi(token=TOKEN)
     clock = Clock()
     app = build_application(
-        config, create_engine(url), token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
+        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
     )
     harness = Harness(api=api, app=app, clock=clock)
 

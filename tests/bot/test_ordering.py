@@ -78,6 +78,12 @@ async def enqueue(harness: Harness, chat_id: int, text: str) -> None:
     await harness.app.update_queue.put(Update.de_json(dict(raw), harness.app.bot))
 
 
+async def run_until_idle(passes: int = 100) -> None:
+    """Let every task that can run do so (no real time passes): what has not happened by then is waiting."""
+    for _ in range(passes):
+        await asyncio.sleep(0)
+
+
 def kind(text: str) -> str:
     return "streak" if "streak" in text.lower() else "workout"
 
@@ -90,7 +96,7 @@ async def test_a_waiting_chat_does_not_hold_up_another(started: Harness) -> None
         await enqueue(started, OTHER, "/streak")
         assert kind((await gate.replies(OTHER, others + 1))[-1]) == "streak"
         # The slow chat's /streak waits for its /workout, whose reply is held.
-        await asyncio.sleep(0.05)
+        await run_until_idle()
         assert len(gate.texts(SLOW)) == before
         gate.opened.set()
         slow = await gate.replies(SLOW, before + 2)
@@ -104,7 +110,7 @@ async def test_a_burst_from_one_chat_keeps_its_order_beyond_the_slots(started: H
         before = len(gate.texts(SLOW))
         for text in sent:
             await enqueue(started, SLOW, text)
-        await asyncio.sleep(0.05)
+        await run_until_idle()
         gate.opened.set()
         slow = await gate.replies(SLOW, before + len(sent))
     assert [kind(text) for text in slow[before:]] == [kind(t) for t in sent]
@@ -187,7 +193,7 @@ async def test_an_idle_processor_reports_no_updates_in_progress() -> None:
         await release.wait()
 
     tasks = [asyncio.create_task(processor.process_update(message(chat, chat), work())) for chat in (1, 1, 2)]
-    await asyncio.sleep(0.01)
+    await run_until_idle()
     assert seen == [1, 2]  # two chats served; chat 1's second update waits in its queue, in no slot
     release.set()
     await asyncio.gather(*tasks)
