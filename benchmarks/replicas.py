@@ -9,7 +9,7 @@ Reported: the send rate during each leader's tenure against the cap, 429s, chats
 duplicates against what the killed leader had in flight (sent, outcome not yet written), and how long
 the bot was silent between the kill and the next leader's first send.
 
-Used by ``tests/test_scale_out.py`` (1,000 chats) and ``run_all.py`` (5,000, §6).
+Used by ``tests/test_scale_out.py`` (1,000 chats) and ``run_all.py`` (5,000, §7).
 """
 
 from __future__ import annotations
@@ -272,11 +272,11 @@ async def run_fleet(
 
 
 def main(quick: bool, out: Path) -> dict[str, object]:
-    """BENCHMARKS.md §6: three replicas on PostgreSQL, the leader SIGKILLed halfway through."""
+    """BENCHMARKS.md §7: three replicas on PostgreSQL, the leader SIGKILLed halfway through."""
     from common import PG_URL, Population, populate
 
     chats = 300 if quick else 5_000
-    print(f"\n## 6. Three replicas, one send budget (PostgreSQL, {chats:,} due, 30 msg/s cap)\n")
+    print(f"\n## 7. Three replicas, one send budget (PostgreSQL, {chats:,} due, 30 msg/s cap)\n")
     asyncio.run(populate(PG_URL, Population(chats, due=chats), datetime.now(UTC)))
     from common import FIRST_CHAT
 

@@ -49,7 +49,7 @@ from fakeapi.server import parse_fault
 from scheduler.dispatch import Content, DispatchConfig, RunReport, drain
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
-from storage.records import OutboxStatus
+from storage.records import OutboxKind, OutboxStatus
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 
@@ -191,7 +191,7 @@ async def populate(engine: AsyncEngine, ids: Sequence[int], due: datetime) -> No
                 "timezone": "UTC",
                 "onboarding_step": None,
                 "next_reminder_at": due,
-                "next_reminder_kind": "workout",
+                "next_reminder_kind": OutboxKind.WORKOUT,
                 "next_reminder_day": due.date(),
                 "created_at": due - timedelta(days=30),
                 "updated_at": due - timedelta(days=1),
@@ -542,7 +542,7 @@ async def test_fanout_under_faults_loses_nothing_and_honours_retry_after(
     assert judged.duplicates <= len(counts["unanswered_deliveries"])
     assert judged.to_blocked == []
     assert counts["flood_violations"] == [], counts["flood_violations"][:10]
-    assert statuses == {"sent": len(ids) - len(blocked), "blocked": len(blocked)}
+    assert statuses == {OutboxStatus.SENT: len(ids) - len(blocked), OutboxStatus.BLOCKED: len(blocked)}
     assert inactive == set(blocked)
     for label in ("429", "500", "stall", "drop"):
         assert counts["injected"].get(label, 0) > 0, f"no {label} was injected: {counts['injected']}"
@@ -567,7 +567,7 @@ async def test_three_replicas_share_one_budget_and_survive_the_leader_being_kill
         result = await run_fleet(url, ids, tmp_path, schema=schema, kill_after=kill_after, bound=FLEET_BOUND)
     print(f"\n[{backend}] {result.summary()}")
     assert result.lost == 0, result
-    assert result.statuses == {"sent": chats}, result
+    assert result.statuses == {OutboxStatus.SENT: chats}, result
     assert result.too_many == 0, "the replicas together stayed under Telegram's cap"
     assert result.in_flight_at_kill is not None and result.silent_seconds is not None, result
     assert 0 <= result.in_flight_at_kill <= FLEET_CONCURRENCY

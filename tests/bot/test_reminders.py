@@ -12,6 +12,7 @@ from scheduler.dispatch import Content, DispatchConfig, RunReport
 from scheduler.pacing import Pacer
 from storage import repo
 from storage.models import Chat
+from storage.records import OutboxKind, OutboxStatus
 from tests.bot.harness import Harness
 
 CHAT = 5001
@@ -124,7 +125,11 @@ async def test_skip_today_acknowledges_and_nothing_more_comes_today(bot: Harness
     assert bot.api.sent[sent:] == []
     async with bot.app.bot_data.sessionmaker() as session:
         rows = {(row.kind, row.status) for row in await repo.outbox_rows(session, CHAT)}
-    assert {("workout", "sent"), ("snooze", "skipped"), ("skip", "skipped")} <= rows
+    assert {
+        (OutboxKind.WORKOUT, OutboxStatus.SENT),
+        (OutboxKind.SNOOZE, OutboxStatus.SKIPPED),
+        (OutboxKind.SKIP, OutboxStatus.SKIPPED),
+    } <= rows
 
 
 async def test_a_reminders_buttons_act_on_the_day_it_was_for(bot: Harness) -> None:
@@ -138,7 +143,7 @@ async def test_a_reminders_buttons_act_on_the_day_it_was_for(bot: Harness) -> No
         assert "That reminder was for Thursday 26 Nov" in toast(bot)
     async with bot.app.bot_data.sessionmaker() as session:
         kinds = {row.kind for row in await repo.outbox_rows(session, CHAT)}
-    assert kinds == {"rest", "workout"}, "nothing skipped or snoozed"
+    assert kinds == {OutboxKind.REST, OutboxKind.WORKOUT}, "nothing skipped or snoozed"
 
     # Done, though, is a session that happened and was tapped late: it logs Thursday, not Friday.
     replies = await bot.press(CHAT, "✅ Done")
@@ -170,7 +175,10 @@ async def test_forged_days_on_reminder_buttons_get_the_stale_button_answer(bot: 
         assert toast(bot) == stale, data
     async with bot.app.bot_data.sessionmaker() as session:
         assert not await repo.is_logged(session, CHAT, date(2026, 11, 26))
-        assert {row.kind for row in await repo.outbox_rows(session, CHAT)} == {"rest", "workout"}
+        assert {row.kind for row in await repo.outbox_rows(session, CHAT)} == {
+            OutboxKind.REST,
+            OutboxKind.WORKOUT,
+        }
 
 
 async def test_pause_and_resume(bot: Harness) -> None:

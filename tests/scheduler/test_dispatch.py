@@ -555,7 +555,7 @@ async def test_crash_between_claim_and_send_delivers_everything_once_after_resta
         assert sorted(m.chat_id for m in api.sent) == [1, 2, 3]
         async with second() as session:
             statuses = (await session.scalars(select(Outbox.status))).all()
-        assert statuses == ["sent", "sent", "sent"]
+        assert statuses == [OutboxStatus.SENT] * 3
     finally:
         await second_app.shutdown()
         await second_engine.dispose()
