@@ -73,7 +73,7 @@ STALL_SECONDS = 3.0
 FANOUT_DEADLINE = 120.0
 # Tick loops side by side in the test process on PostgreSQL, as two replicas would run (SKIP LOCKED and
 # leases keep them apart): while one waits on a stalled send, the other works. On SQLite the bot runs one
-# process with one tick at a time (scheduler.service), and so does this test.
+# process with one run at a time (bot.reminder_job), and so does this test.
 TICK_LOOPS = {"sqlite": 1, "postgresql": 2}
 SEED = 20_261_126
 # Three replicas at REMINDER_MAX_PER_SECOND=29.4 under a 30/s cap: about 17 s of sends on each side of

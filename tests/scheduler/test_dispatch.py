@@ -29,6 +29,7 @@ from scheduler.dispatch import Content, DispatchConfig, RunReport
 from scheduler.messages import ReminderTexts
 from scheduler.pacing import Pacer
 from scheduler.planning import reschedule
+from scheduler.render import Facts, next_session
 from storage import repo
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
@@ -280,6 +281,10 @@ async def test_missed_workout_gets_a_gentle_nudge_instead_of_a_tip(env: Env) -> 
     message = reminders(env.api)[-1]
     assert "No worries about yesterday" in (message.text or "")
     assert "💡" not in (message.text or "")
+    # It quotes how long the chat's next planned session takes, not a fixed figure.
+    planned = next_session((await env.chat()).view(), Facts({}, set(), {}, {}), env.content)
+    assert planned is not None
+    assert f"If you have {planned.minutes} minutes today" in (message.text or "")
     assert env.api.buttons(message) == [[("✅ Done", callbacks.pack("done", "20261127"))]]
     assert (await env.chat()).tips_used == 0
 
