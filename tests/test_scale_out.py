@@ -47,6 +47,7 @@ from bot.request import AiohttpRequest
 from fakeapi import FakeBotApi, FakeRequest
 from fakeapi.server import parse_fault
 from scheduler.dispatch import Content, DispatchConfig, RunReport, drain
+from scheduler.messages import Rendered
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
 from storage.records import OutboxKind, OutboxStatus
@@ -421,6 +422,7 @@ async def drive(
     *,
     deadline: float,
     replicas: int = 1,
+    send_seconds: float = 0.0,
 ) -> tuple[RunReport, int]:
     """Dispatcher runs back to back on the real time (``replicas`` side by side) until all is final.
 
@@ -430,11 +432,18 @@ async def drive(
     ticks = 0
     reminders = content()
     started = time.monotonic()
+    telegram = TelegramSender(bot)
+
+    async def send(chat_id: int, message: Rendered) -> int | None:
+        # A slow round trip, for tests about sends that outlast their lease.
+        if send_seconds:
+            await asyncio.sleep(send_seconds)
+        return await telegram(chat_id, message)
 
     async def loop() -> None:
         while time.monotonic() - started < deadline:
             nonlocal ticks
-            report = await drain(TelegramSender(bot), sessionmaker, reminders, config, clock=utcnow)
+            report = await drain(send, sessionmaker, reminders, config, clock=utcnow)
             ticks += 1
             add(total, report)
             if not any(vars(report).values()):
@@ -472,11 +481,11 @@ async def test_a_batch_that_outlasts_its_lease_is_handed_back_not_sent_twice(
     ids = chat_ids(30)
     await populate(engine, ids, utcnow() - timedelta(seconds=5))
     api = FakeBotApi(auto_create_chats=True)
-    # 30 rows at 10/s take 3 s to send, longer than their 2 s lease: the second replica takes the rows
-    # whose lease ran out, so the first must not still be sending them.
-    config = DispatchConfig(batch_size=30, lease=timedelta(seconds=2), max_per_second=10, concurrency=1)
+    # One sender whose sends take 0.2 s works through a batch of 30 in 6 s, three times the 2 s lease:
+    # the second dispatcher takes the rows whose lease ran out, so the first must not still send them.
+    config = DispatchConfig(batch_size=30, lease=timedelta(seconds=2), max_per_second=0, concurrency=1)
     async with Bot(TOKEN, request=FakeRequest(api)) as bot:
-        total, _ticks = await drive(bot, sessionmaker, config, deadline=30, replicas=2)
+        total, _runs = await drive(bot, sessionmaker, config, deadline=30, replicas=2, send_seconds=0.2)
     per_chat = {chat_id: len(api.messages_for(chat_id)) for chat_id in ids}
     assert per_chat == dict.fromkeys(ids, 1)
     assert total.deferred > 0 and total.sent == len(ids)
