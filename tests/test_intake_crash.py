@@ -186,7 +186,10 @@ async def test_webhook_loses_nothing_to_sigkill(telegram: FakeTelegramServer, tm
         return await finish(process, stop=None)
 
     await run_once(KILL_AFTER)
-    assert unconfirmed, "the kill came after the burst: nothing was tested"
+    # Either Telegram still holds updates to redeliver, or the inbox holds acknowledged ones the dead
+    # process never handled (on a slow machine all 300 can be stored before the kill): both must survive.
+    _, at_kill = await asyncio.to_thread(database_state, tmp_path / "crash.db")
+    assert unconfirmed or at_kill["new"], "the kill came after every update was handled: nothing was tested"
     log = await run_once(None)
     assert not unconfirmed, log
     minutes, statuses = await asyncio.to_thread(database_state, tmp_path / "crash.db")

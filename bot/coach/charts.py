@@ -128,6 +128,9 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     for index, lift in enumerate(lifts):
         points = [(day, done) for day, done in best_sets(lift.sets) if day >= since]
         loaded = any(done.load for _, done in points)
+        if loaded:
+            # A session logged without a load ("As written" before any load was known) is no 0 kg point.
+            points = [(day, done) for day, done in points if done.load]
         target = axes
         if not loaded:
             reps_axes = reps_axes or axes.twinx()

@@ -264,12 +264,12 @@ def _figures(tokens: list[str], unit: str) -> Figures | LogError:
 def _checked(
     reps: tuple[int, ...], load: tuple[float, str | None] | None, unit: str, rir: int | None
 ) -> Figures | LogError:
+    if not reps or sum(reps) == 0:
+        return LogError(LogErrorKind.NO_REPS)
     if len(reps) > MAX_SETS:
         return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(len(reps)), "max": str(MAX_SETS)})
     if max(reps) > MAX_REPS:
         return LogError(LogErrorKind.TOO_MANY_REPS, {"reps": str(max(reps)), "max": str(MAX_REPS)})
-    if sum(reps) == 0:
-        return LogError(LogErrorKind.NO_REPS)
     if rir is not None and not 0 <= rir <= MAX_RIR:
         return LogError(LogErrorKind.BAD_RIR, {"rir": str(rir)})
     if load is None:

@@ -131,9 +131,9 @@ def shifted(shifts: Sequence[Shift], index: int, *, reps: int | None = None, ste
 
 
 def adjusted(target: Target, shift: Shift) -> list[SetDone]:
-    """The sets as the trainee says they went; neither reps nor load below zero."""
+    """The sets as the trainee says they went: at least one rep a set, and no load below zero."""
     p = target.prescription
-    reps = max(0, p.reps + shift.reps)
+    reps = max(1, p.reps + shift.reps)
     load = p.load
     if load is not None:
         load = max(0.0, round(load + shift.steps * target.plan.increment, 2)) or None

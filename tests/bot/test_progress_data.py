@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import numpy as np
 from matplotlib import image
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from bot.coach import export
 from storage import logbook
@@ -28,11 +28,11 @@ def joined(sent: list) -> str:  # type: ignore[type-arg]
 async def row_counts(bot: Harness) -> dict[str, int]:
     """Rows in every table of the database (Alembic's own bookkeeping aside)."""
     async with bot.app.bot_data.engine.connect() as connection:
-        names = (
-            await connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
-        ).scalars()
+        # The database's own list of tables, on either backend, not the models': a table the models
+        # forgot would still be counted.
+        names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
         counts = {}
-        for name in [n for n in names if n != "alembic_version" and not n.startswith("sqlite_")]:
+        for name in [n for n in names if n != "alembic_version"]:
             counts[name] = (await connection.execute(text(f'SELECT count(*) FROM "{name}"'))).scalar_one()
     return counts
 

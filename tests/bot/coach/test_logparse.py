@@ -67,6 +67,8 @@ def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
         ("row", LogErrorKind.NO_REPS),
         ("row 40kg", LogErrorKind.NO_REPS),
         ("row 3x0", LogErrorKind.NO_REPS),
+        ("row 0x10 40kg", LogErrorKind.NO_REPS),
+        ("row 00x10", LogErrorKind.NO_REPS),
         ("row 3x10 forty", LogErrorKind.MALFORMED),
         ("row 3x10 5,5", LogErrorKind.MALFORMED),
         ("row 3x10 40kg 50kg", LogErrorKind.MALFORMED),

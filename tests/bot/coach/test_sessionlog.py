@@ -91,7 +91,8 @@ def test_targets_follow_the_log_and_adjusted_never_goes_negative() -> None:
     target = found["lat-pulldown"]
     assert target.main and target.prescription.reason is Reason.ADD_LOAD
     assert target.prescription.load == 42.5 and target.prescription.reps == low
-    assert adjusted(target, Shift(-99, -99)) == [SetDone(0, None)] * pulldown.sets
+    # A set is at least one rep.
+    assert adjusted(target, Shift(-99, -99)) == [SetDone(1, None)] * pulldown.sets
     assert all(t.prescription.reason is Reason.START for name, t in found.items() if name != "lat-pulldown")
 
 
