@@ -46,8 +46,12 @@ def progress_line(
     unit: str,
     names: Mapping[str, str],
     texts: Texts,
+    loaded: bool = True,
 ) -> str:
-    """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged)."""
+    """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
+
+    ``loaded`` is False for a bodyweight move: its first time is about clean reps, not picking a load.
+    """
     values = {
         "name": escape(names.get(exercise, exercise)),
         "exercise": escape(names.get(prescription.exercise, prescription.exercise)),
@@ -58,6 +62,8 @@ def progress_line(
         "next_load": "",
     }
     key = prescription.reason.value
+    if prescription.reason is Reason.START and not loaded:
+        key = "start_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
         key = "add_rep_then_load"

@@ -133,6 +133,7 @@ async def workout_lines(
             unit=chat.unit,
             names=names(context),
             texts=texts,
+            loaded=context.services.catalog.exercises[target.prescription.exercise].kind == "load",
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines

@@ -59,3 +59,18 @@ def test_format_sets(sets: list[SetDone], text: str) -> None:
 def test_every_reason_has_a_line() -> None:
     for reason in Reason:
         assert f"progression.{reason.value}" in TEXTS
+
+
+def test_a_bodyweight_move_starts_with_clean_reps_not_a_load() -> None:
+    prescription = next_prescription("pull-up", [], ROW, None)
+    text = progress_line(
+        exercise="pull-up",
+        last=[],
+        prescription=prescription,
+        plan=ROW,
+        unit="kg",
+        names=NAMES,
+        texts=TEXTS,
+        loaded=False,
+    )
+    assert text.startswith("Pull-up: first time") and "load" not in text
