@@ -26,7 +26,7 @@ def pytest_report_header() -> str:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not PG_URL:
         terminalreporter.write_line(
-            "note: storage and scheduler tests ran on SQLite only; TEST_DATABASE_URL is not set, "
+            "note: storage, scheduler and handler tests ran on SQLite only; TEST_DATABASE_URL is not set, "
             "so the PostgreSQL variants were skipped"
         )
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import Job
 
+from bot import reminder_job
 from bot.app import build_application
 from bot.context import CoachApplication
 from bot.settings import Settings
@@ -43,6 +45,16 @@ class Harness:
     app: CoachApplication
     clock: Clock
     errors: list[BaseException] = field(default_factory=list)
+    stopped: bool = False
+
+    async def stop(self) -> None:
+        """Stop as the process does on SIGTERM: shutdown, then post_shutdown (which hands the lead over and
+        disposes the engine). Once; leaving ``running_app`` stops a harness that is still running."""
+        if self.stopped:
+            return
+        self.stopped = True
+        await self.app.shutdown()
+        await self.app.post_shutdown(self.app)  # type: ignore[misc]
 
     async def _run(self, update: dict[str, Any]) -> list[SentMessage]:
         before = len(self.api.sent)
@@ -77,13 +89,88 @@ class Harness:
         await self.press(chat_id, "UTC")
 
 
+@dataclass
+class Firing:
+    """A periodic job and the next instant the JobQueue would fire it."""
+
+    job: Job[Any]
+    at: datetime
+    every: timedelta
+
+
+class SimulatedJobs:
+    """The reminder jobs ``post_init`` scheduled, fired when the JobQueue would fire them, on the harness
+    clock instead of the real one.
+
+    The harness never starts the Application, so APScheduler (which keeps the real time) fires nothing by
+    itself. ``run_until`` moves the clock from one firing to the next and runs each job through PTB's own
+    ``Job.run``: the lead job ``FIRST_LEAD_SECONDS`` after start and then every lease renewal interval, the
+    tick ``FIRST_TICK_SECONDS`` after start and then every ``SCHEDULER_TICK_SECONDS``, and the catch-up
+    run the lead job queues on taking the lead, at once. Hours of the schedule take milliseconds.
+    """
+
+    def __init__(self, harness: Harness) -> None:
+        job_queue = harness.app.job_queue
+        assert job_queue is not None
+        [lead] = job_queue.get_jobs_by_name(reminder_job.LEAD_JOB_NAME)
+        [tick] = job_queue.get_jobs_by_name(reminder_job.TICK_JOB_NAME)
+        assert isinstance(lead.data, reminder_job.TickState)
+        started = harness.clock.now
+        self.harness = harness
+        self.tick = tick
+        # The lead job first: at one instant, a renewed lead is what the tick runs on.
+        self.firings = [
+            Firing(
+                lead,
+                started + timedelta(seconds=reminder_job.FIRST_LEAD_SECONDS),
+                lead.data.leadership.config.renew_every,
+            ),
+            Firing(
+                tick,
+                started + timedelta(seconds=reminder_job.FIRST_TICK_SECONDS),
+                timedelta(seconds=harness.app.bot_data.settings.scheduler_tick_seconds),
+            ),
+        ]
+
+    async def run_until(self, instant: datetime) -> None:
+        """Fire every job due up to ``instant``, in order, each at its own instant; the clock ends there."""
+        while (firing := min(self.firings, key=lambda each: each.at)).at <= instant:
+            self.harness.clock.now = firing.at
+            await firing.job.run(self.harness.app)
+            firing.at += firing.every
+            await self._run_queued_ticks()
+        self.harness.clock.now = instant
+
+    async def _run_queued_ticks(self) -> None:
+        job_queue = self.harness.app.job_queue
+        assert job_queue is not None
+        for job in job_queue.get_jobs_by_name(reminder_job.TICK_JOB_NAME):
+            if job != self.tick:  # a one-off run_once(run_tick, 0): due now
+                job.schedule_removal()
+                await job.run(self.harness.app)
+
+
+@dataclass(frozen=True)
+class Database:
+    """The bot's database for one test: its URL, and on PostgreSQL the schema the test owns."""
+
+    url: str
+    schema: str | None = None
+
+    def engine(self) -> AsyncEngine:
+        """A new engine on it: each bot process (``running_app``) has its own, as separate processes do."""
+        if self.schema is None:
+            return create_engine(self.url)
+        return create_engine(self.url, connect_args={"server_settings": {"search_path": self.schema}})
+
+
 @asynccontextmanager
-async def database(tmp_path: Path, backend: str) -> AsyncIterator[tuple[str, AsyncEngine]]:
+async def database(tmp_path: Path, backend: str) -> AsyncIterator[Database]:
     """The bot's database: a migrated SQLite file, or a fresh PostgreSQL schema (dropped afterwards)."""
     if backend == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
         await upgrade(url)
-        yield url, create_engine(url)
+        yield Database(url)
         return
     # Alembic works in the URL's default schema; a schema per test is built from the models, which
     # tests/storage/test_migrations.py proves the migrations match.
@@ -91,25 +178,32 @@ async def database(tmp_path: Path, backend: str) -> AsyncIterator[tuple[str, Asy
     try:
         async with engine.begin() as connection:
             await connection.run_sync(Base.metadata.create_all)
-        yield PG_URL, engine
-    finally:
         await engine.dispose()
+        yield Database(PG_URL, schema)
+    finally:
         await drop_schema(schema)
 
 
 @asynccontextmanager
 async def running_harness(tmp_path: Path, backend: str = "sqlite", **settings: Any) -> AsyncIterator[Harness]:
-    async with database(tmp_path, backend) as (url, engine), _running(url, engine, **settings) as harness:
+    async with database(tmp_path, backend) as db, running_app(db, **settings) as harness:
         yield harness
 
 
 @asynccontextmanager
-async def _running(url: str, engine: AsyncEngine, **settings: Any) -> AsyncIterator[Harness]:
-    config = Settings(database_url=url, telegram_bot_token=TOKEN, **settings)
-    api = FakeBotApi(token=TOKEN)
-    clock = Clock()
+async def running_app(
+    db: Database, *, api: FakeBotApi | None = None, clock: Clock | None = None, **settings: Any
+) -> AsyncIterator[Harness]:
+    """One bot process on ``db``: the real Application, initialized and post_init run, on its own engine.
+
+    Several may share one database, one Bot API double (``api``: one Telegram) and one ``clock`` (one wall
+    clock), as a bot and its restart or its replicas do.
+    """
+    config = Settings(database_url=db.url, telegram_bot_token=TOKEN, **settings)
+    api = api or FakeBotApi(token=TOKEN)
+    clock = clock or Clock()
     app = build_application(
-        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
+        config, db.engine(), token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
     )
     harness = Harness(api=api, app=app, clock=clock)
 
@@ -124,5 +218,4 @@ async def _running(url: str, engine: AsyncEngine, **settings: Any) -> AsyncItera
     try:
         yield harness
     finally:
-        await app.shutdown()
-        await app.post_shutdown(app)  # type: ignore[misc]
+        await harness.stop()

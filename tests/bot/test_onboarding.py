@@ -4,7 +4,7 @@ from pathlib import Path
 
 from fakeapi import FakeBotApi
 from storage import repo
-from tests.bot.harness import Harness, running_harness
+from tests.bot.harness import Harness, database, running_app
 
 USER = 1001
 
@@ -68,22 +68,23 @@ async def test_typed_timezone_after_other(bot: Harness) -> None:
     assert "All set" in (done[-1].text or "")
 
 
-async def test_onboarding_survives_a_restart(tmp_path: Path) -> None:
-    async with running_harness(tmp_path) as first:
-        await first.send(USER, "/start")
-        await first.press(USER, "🔥 Advanced")
-        assert "Where do you train" in (first.api.last(USER).text or "")
-    async with running_harness(tmp_path) as second:
-        # A fresh process and a fresh double: only the database remembers where onboarding stopped.
-        second.api.user(USER)
-        second.api.private_chat(USER)
-        sent = await second.send(USER, "/start")
-        assert "Where do you train" in (sent[-1].text or "")
-        await second.press(USER, "🏋️ Gym")
-        await second.press(USER, "UTC")
-        async with second.app.bot_data.sessionmaker() as session:
-            chat = await repo.get_chat(session, USER)
-        assert chat is not None and chat.level == "advanced" and chat.onboarded
+async def test_onboarding_survives_a_restart(tmp_path: Path, backend: str) -> None:
+    async with database(tmp_path, backend) as db:
+        async with running_app(db) as first:
+            await first.send(USER, "/start")
+            await first.press(USER, "🔥 Advanced")
+            assert "Where do you train" in (first.api.last(USER).text or "")
+        async with running_app(db) as second:
+            # A fresh process and a fresh double: only the database remembers where onboarding stopped.
+            second.api.user(USER)
+            second.api.private_chat(USER)
+            sent = await second.send(USER, "/start")
+            assert "Where do you train" in (sent[-1].text or "")
+            await second.press(USER, "🏋️ Gym")
+            await second.press(USER, "UTC")
+            async with second.app.bot_data.sessionmaker() as session:
+                chat = await repo.get_chat(session, USER)
+            assert chat is not None and chat.level == "advanced" and chat.onboarded
 
 
 async def test_start_again_welcomes_back(bot: Harness) -> None:
