@@ -9,7 +9,8 @@ Reported: the send rate during each leader's tenure against the cap, 429s, chats
 duplicates against what the killed leader had in flight (sent, outcome not yet written), and how long
 the bot was silent between the kill and the next leader's first send.
 
-Used by ``tests/test_scale_out.py`` (1,000 chats) and ``run_all.py`` (5,000, §7).
+Used by ``tests/test_scale_out.py`` (1,000 chats) and ``run_all.py`` (5,000, §7); on its own,
+``python -m benchmarks.replicas [--quick]`` from the repository root.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import re
 import signal
 import sys
@@ -30,11 +30,11 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
+from benchmarks.children import ROOT, child_env, stop_process
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Chat, Outbox
 from storage.records import OutboxStatus
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:REPLICAS-token-for-the-loopback-server"
 
 
@@ -83,26 +83,6 @@ class FleetResult:
         if self.in_flight_at_kill is not None:
             text += f" (in flight at the kill: {self.in_flight_at_kill}); silent {self.silent_seconds:.1f} s"
         return text
-
-
-def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "REMINDER_"))}
-    env["PYTHONPATH"] = str(ROOT)
-    return env
-
-
-async def stop_process(process: asyncio.subprocess.Process, signum: int = signal.SIGTERM) -> None:
-    """End a child we started: the signal, then SIGKILL if it has not gone within 15 s."""
-    if process.returncode is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        process.send_signal(signum)
-    try:
-        await asyncio.wait_for(process.wait(), 15)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await asyncio.wait_for(process.wait(), 10)
 
 
 @contextlib.asynccontextmanager

@@ -16,6 +16,9 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+# Sections import each other by module name (benchmarks/ on the path) and shared helpers as
+# ``benchmarks.children`` (the repository root on the path, as under pytest).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import charts

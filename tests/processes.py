@@ -7,21 +7,12 @@ instead of hanging the suite.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
 
+from benchmarks.children import child_env
 from fakeapi import FakeBotApi, SentMessage
-
-ROOT = Path(__file__).resolve().parents[1]
-OWN_SETTINGS = ("TELEGRAM_", "DATABASE_", "DEFAULT_", "WEBHOOK_", "LOG_", "SCHEDULER_", "REMINDER_", "ADMIN_")
-
-
-def bot_env(**settings: str) -> dict[str, str]:
-    """The environment without any Back Coach setting of the developer's, plus ``settings``."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(OWN_SETTINGS)}
-    return env | {"PYTHONPATH": str(ROOT)} | settings
 
 
 async def start_bot(*args: str, cwd: Path, **settings: str) -> asyncio.subprocess.Process:
@@ -32,7 +23,7 @@ async def start_bot(*args: str, cwd: Path, **settings: str) -> asyncio.subproces
         "bot.cli",
         *args,
         cwd=cwd,
-        env=bot_env(**settings),
+        env=child_env(**settings),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )

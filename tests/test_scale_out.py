@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import os
 import re
-import signal
 import sys
 import time
 import uuid
@@ -38,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from benchmarks.children import ROOT, child_env, stop_process
 from benchmarks.replicas import run_fleet
 from bot.coach import rules
 from bot.coach.knowledge import KnowledgeBase
@@ -54,7 +54,6 @@ from storage.records import OutboxKind, OutboxStatus
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 
-REPO = Path(__file__).parents[1]
 TOKEN = "123:SCALE"
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 FIRST_CHAT = 1_000_000
@@ -110,28 +109,8 @@ class ServerProcess:
         return result
 
 
-async def stop_process(process: asyncio.subprocess.Process, signum: int = signal.SIGTERM) -> None:
-    """End a child we started: the signal, then SIGKILL if it has not gone within 10 s."""
-    if process.returncode is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        process.send_signal(signum)
-    try:
-        await asyncio.wait_for(process.wait(), 10)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await asyncio.wait_for(process.wait(), 10)
-
-
 def tail(log: Path) -> str:
     return log.read_text(errors="replace")[-3000:]
-
-
-def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    env["PYTHONPATH"] = str(REPO)
-    return env
 
 
 @contextlib.asynccontextmanager
@@ -151,7 +130,7 @@ async def fake_server(log: Path, *args: str) -> AsyncIterator[ServerProcess]:
             "--stall-seconds",
             str(STALL_SECONDS),
             *args,
-            cwd=REPO,
+            cwd=ROOT,
             env=child_env(),
             stdout=asyncio.subprocess.PIPE,
             stderr=sink,

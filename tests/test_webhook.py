@@ -20,6 +20,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from benchmarks.children import child_env
 from bot.app import build_application
 from bot.context import CoachApplication
 from bot.settings import Settings, SettingsError, load_settings
@@ -29,7 +30,7 @@ from fakeapi.server import FakeTelegramServer
 from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import InboxUpdate
-from tests.processes import bot_env, finish, start_bot, wait_for_messages
+from tests.processes import finish, start_bot, wait_for_messages
 
 TOKEN = "424242424:AAH-webhook-test-token-value-000000"
 SECRET = "s3cret_webhook-token_for-tests_0123456789"
@@ -276,7 +277,7 @@ def test_run_webhook_refuses_bad_settings_in_one_line(
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "run", "--webhook"],
         cwd=tmp_path,
-        env=bot_env(TELEGRAM_BOT_TOKEN=TOKEN, **env),
+        env=child_env(TELEGRAM_BOT_TOKEN=TOKEN, **env),
         capture_output=True,
         text=True,
         timeout=60,
