@@ -296,9 +296,26 @@ class RecordingApi(FakeBotApi):
 
     set_webhook_params: dict[str, Any] | None = None
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.registered = asyncio.Event()
+
     async def _set_webhook(self, params: dict[str, Any]) -> bool:
         self.set_webhook_params = params
+        self.registered.set()
         return await super()._set_webhook(params)
+
+    async def until_registered(self, process: asyncio.subprocess.Process, within: float = 30) -> None:
+        """Bounded wait for the bot to register its webhook (it is ready then), or to exit trying."""
+        registered = asyncio.ensure_future(self.registered.wait())
+        exited = asyncio.ensure_future(process.wait())
+        try:
+            await asyncio.wait((registered, exited), timeout=within, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            registered.cancel()
+            exited.cancel()
+        assert process.returncode is None, "the bot exited early"
+        assert self.set_webhook_params is not None, f"no setWebhook within {within} s"
 
 
 def free_port() -> int:
@@ -334,11 +351,7 @@ async def test_run_webhook_end_to_end(tmp_path: Path) -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             async with httpx.AsyncClient(timeout=5) as client:
-                async with asyncio.timeout(30):
-                    # A tiny poll of a real process: it is ready once the webhook is registered.
-                    while api.set_webhook_params is None:
-                        assert process.returncode is None, "the bot exited early"
-                        await asyncio.sleep(0.05)
+                await api.until_registered(process)
                 assert (await client.get(f"{base}/healthz")).json() == {"status": "ok"}
                 update = api.make_message(USER, USER, "/start")
                 response = await client.post(
