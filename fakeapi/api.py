@@ -4,9 +4,10 @@ The offline console uses it as the bot's transport and the test-suite uses it as
 It keeps just enough server state (chats, messages, the update queue, commands, webhook info) to answer
 the methods Back Coach calls with JSON that PTB parses exactly as it parses Telegram's, and it reproduces
 the Telegram errors the bot has to survive (blocked users, flood limits, chat migration, malformed
-markup, timeouts). ``fakeapi.state`` holds the state, ``fakeapi.methods`` the methods,
-``fakeapi.checks`` what Telegram checks in a message, ``fakeapi.faults`` the injected faults,
-``fakeapi.transport`` PTB's side and ``fakeapi.server`` the HTTP side.
+markup, timeouts). ``fakeapi.state`` holds the state, ``fakeapi.methods`` the methods (messages in
+``fakeapi.messages``, files in ``fakeapi.files``), ``fakeapi.checks`` what Telegram checks in a message,
+``fakeapi.faults`` the injected faults, ``fakeapi.users`` what a user does, ``fakeapi.transport`` PTB's
+side and ``fakeapi.server`` the HTTP side.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Final
 
 from fakeapi.errors import ApiError, DroppedConnection, StalledRequest
+from fakeapi.faults import FaultInjection
 from fakeapi.methods import BotApiMethods
 from fakeapi.state import CANONICAL, chat_id_of
+from fakeapi.users import UserActions
 
 JSON = dict[str, Any]
 
@@ -38,7 +41,7 @@ CHAT_WRITE_METHODS: Final = frozenset(
 )
 
 
-class FakeBotApi(BotApiMethods):
+class FakeBotApi(BotApiMethods, FaultInjection, UserActions):
     """State and behaviour of a Telegram Bot API server for one bot.
 
     Bot API methods are reached through :meth:`call` (which both transports use); everything else here is

@@ -1,4 +1,4 @@
-"""Photos and documents: ``sendPhoto`` and ``sendDocument`` (chat members live in ``fakeapi.methods``).
+"""Photos and documents: ``sendPhoto`` and ``sendDocument``.
 
 Uploads arrive as ``Upload`` values (the in-process transport and the HTTP server both build them from
 the multipart parts PTB sends), and each sent file is recorded in ``files`` with its bytes, so a test can
@@ -12,7 +12,7 @@ from typing import Any
 
 from fakeapi.checks import render_text, utf16_len
 from fakeapi.errors import bad_request
-from fakeapi.faults import FaultInjection
+from fakeapi.state import ApiState
 
 JSON = dict[str, Any]
 
@@ -42,7 +42,7 @@ class SentFile:
     params: JSON
 
 
-class FilesAndMembers(FaultInjection):
+class FileMethods(ApiState):
     async def _send_photo(self, params: JSON) -> JSON:
         return await self._send_file("sendPhoto", "photo", params)
 
