@@ -17,8 +17,8 @@ from tests.bot.harness import running_harness
 CHAT = 31337
 
 
-async def test_tick_job_has_deliberate_options_and_runs_the_tick(tmp_path: Path) -> None:
-    async with running_harness(tmp_path, scheduler_tick_seconds=20) as harness:
+async def test_tick_job_has_deliberate_options_and_runs_the_tick(tmp_path: Path, backend: str) -> None:
+    async with running_harness(tmp_path, backend, scheduler_tick_seconds=20) as harness:
         job_queue = harness.app.job_queue
         assert job_queue is not None
         [job] = job_queue.get_jobs_by_name(service.TICK_JOB_NAME)
