@@ -14,18 +14,19 @@ an honest "I don't know". Everything expensive is precomputed when the Answerer 
 from __future__ import annotations
 
 import html
-import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
-from bot.coach.speller import Speller
+from bot.coach.reading import SITUATION, Reader, Reading
+from bot.coach.semantic import SemanticIndex, rival, shipped_embedder
 from bot.coach.texts import escape
-from bot.coach.wording import MAX_INPUT_CHARS, Bayes, phrase_key, scan, stem, words
+from bot.coach.wording import MAX_INPUT_CHARS, Bayes, stem, words
+
+__all__ = ["COMMAND_PREFIX", "Answer", "Answerer", "answer_json", "plain_text", "stem", "trimmed", "words"]
 
 # Calibration of the decision, tuned on evals/dev.tsv and checked on evals/holdout.tsv.
 MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
@@ -60,15 +61,17 @@ BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
 # When the matcher does answer but the scorer is sure of another topic and gives the matcher's topic almost
 # no chance, the matcher was most likely misled by one word; the scorer's topic is answered instead.
 BAYES_OVERRIDE = 0.01
+# The semantic check (word vectors, bot.coach.semantic): when the topic about to be answered is clearly less
+# like the question than another topic's phrasings and situations (mean cosine of the closest three lower
+# by this much), one word most likely misled the matcher, and the reply asks back with both topics instead.
+# Grid 0.02-0.06 over the default sets and blind9a/9b: 0.03 turned the most wrong answers into questions
+# without asking back on questions the matcher already answered right.
+SEMANTIC_RIVAL = 0.03
+SEMANTIC_MIN_WORDS = 10
+SEMANTIC_SUPPORT = 0.05
+SEMANTIC_NEEDS_SUPPORT = False
 
-# Articles and possessives are skipped when matching phrases, so "without a pull up bar", "without pull
-# up bar" and "without my pull up bar" are the same phrase.
-SKIPPABLE = frozenset({"a", "an", "the", "my", "your", "ur"})
-
-OFFTOPIC = "_off"
-UNRELATED = "_unrelated"
 _TAG = re.compile(r"</?[a-zA-Z]+>")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
@@ -77,10 +80,6 @@ HEAD_CHARS = 150
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
 COMMAND_PREFIX = "command:"
-SAFETY = "safety"
-SITUATION = "situation:"
-MEDICAL = "medical"
-PROFESSIONAL = "professional"
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -101,90 +100,24 @@ class Answer:
     command: str | None = None
 
 
-@dataclass
-class _Reading:
-    """What the matcher made of one question."""
-
-    concepts: set[str]
-    offtopic: int
-    unrelated: int
-    foreign: int
-    unknown: int
-    smalltalk: list[str]
-    only_smalltalk: bool
-    features: tuple[str, ...] = ()
-    safety: bool = False
-    stems: tuple[str, ...] = ()
-
-
 class Answerer:
     def __init__(
-        self, kb: KnowledgeBase, assist: Assist | None = None, situations: Situations | None = None
+        self,
+        kb: KnowledgeBase,
+        assist: Assist | None = None,
+        situations: Situations | None = None,
+        *,
+        semantic: bool = True,
     ) -> None:
         self._kb = kb
         self._assist = assist if assist is not None else Assist.load()
         situations = situations if situations is not None else Situations.load()
         self._commands = CommandMatcher.build(self._assist.commands)
-        self._care: dict[tuple[str, ...], str] = {}
-        safety = self._assist.safety
-        for label, phrases in (
-            (PROFESSIONAL, safety.professionals),
-            (SAFETY, safety.signs),
-            (MEDICAL, safety.medical),
-        ):
-            for phrase in phrases:
-                key = phrase_key(phrase)
-                if key:
-                    self._care[key] = label
-        self._longest_care = max(len(k) for k in self._care)
-        lex = kb.lexicon
+        self.reader = Reader(kb.lexicon, situations, self._commands, self._assist.safety)
+        self._read = self.reader.read
+        self._subjects = self.reader.subjects
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
-
-        self._phrases: dict[tuple[str, ...], set[str]] = {}
-        self._shortened: dict[tuple[str, ...], set[str]] = {}
-        for concept, variants in lex.concepts.items():
-            for variant in variants:
-                self._add_phrase(variant, concept)
-        for topic_id, phrases in situations.topics.items():
-            for phrase in phrases:
-                self._add_phrase(phrase, SITUATION + topic_id)
-        for phrase in lex.offtopic:
-            self._add_phrase(phrase, OFFTOPIC)
-        for phrase in lex.unrelated:
-            self._add_phrase(phrase, UNRELATED)
-        # A phrase written without articles wins over another phrase that only shrinks to the same words:
-        # "for years" is experience, "for a year" is not, though both read "for year" without the article.
-        for key, concepts in self._shortened.items():
-            if key not in self._phrases:
-                self._phrases[key] = concepts
-        self._max_phrase = max(len(key) for key in self._phrases)
-        self._starts = frozenset(key[0] for key in self._phrases)
-        # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
-        self._subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
-        self._parts = frozenset(lex.parts)
-        self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
-
-        self._smalltalk: dict[tuple[str, ...], str] = {}
-        for entry in lex.smalltalk:
-            for phrase in entry.phrases:
-                key = phrase_key(phrase)
-                if key:
-                    self._smalltalk.setdefault(key, entry.kind)
-        self._max_smalltalk = max((len(key) for key in self._smalltalk), default=1)
-        self._smalltalk_by_kind: dict[str, SmallTalk] = {entry.kind: entry for entry in lex.smalltalk}
-        self._filler = {stem(w) for w in lex.filler} | {stem(w) for w in lex.stopwords}
-        self._stopwords = {stem(w) for w in lex.stopwords}
-        self._typos = {wrong: tuple(words(right)) for wrong, right in lex.typos.items()}
-
-        self._domain = {w for key in self._phrases for w in key}
-        # A foreign word that is only part of a phrase ("cat" in "cat cow") still counts as foreign alone.
-        self._foreign = {stem(w) for w in lex.foreign} - {key[0] for key in self._phrases if len(key) == 1}
-        neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
-        self._known = self._domain | self._stopwords | neutral | self._filler | self._foreign
-        self._known |= self._commands.vocabulary() | {w for key in self._care for w in key}
-
-        self._speller = Speller(self._known, self._domain)
-        self._correct = self._speller.correct
+        self._smalltalk_by_kind: dict[str, SmallTalk] = {entry.kind: entry for entry in kb.lexicon.smalltalk}
 
         self._by_concept: dict[str, list[tuple[int, float]]] = {}
         for index, topic in enumerate(self._topics):
@@ -211,129 +144,12 @@ class Answerer:
         self._bayes = (
             Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
         )
-
-    def _add_phrase(self, phrase: str, concept: str) -> None:
-        key = phrase_key(phrase)
-        if not key:
-            return
-        self._phrases.setdefault(key, set()).add(concept)
-        # Also without its articles, so the question's articles need not match the lexicon's. A phrase
-        # that shrinks to one word ("a week" -> "week") is not shortened: the pair is what means something.
-        short = tuple(w for w in key if w not in SKIPPABLE)
-        if len(short) > 1 and short != key:
-            self._shortened.setdefault(short, set()).add(concept)
-
-    # -- reading the question -------------------------------------------------------------------
-
-    def _stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
-        """Each token as a known stem where possible, with whether it is known at all."""
-        budget = self._speller.budget()
-        for raw in tokens:
-            for token in self._typos.get(raw, (raw,)):
-                if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
-                    yield token, True
-                    continue
-                stemmed = stem(token)
-                if stemmed not in self._known and _STRETCHED.search(token):
-                    # Chat-style stretched words: "sooo" -> "so", "whyyy" -> "why", "pleeease" -> "please".
-                    for shrunk in (_STRETCHED.sub(r"\1", token), _STRETCHED.sub(r"\1\1", token)):
-                        if stem(shrunk) in self._known:
-                            token, stemmed = shrunk, stem(shrunk)
-                            break
-                if stemmed in self._known:
-                    yield stemmed, True
-                    continue
-                fixed = self._correct(stemmed, budget)
-                if fixed is None and stemmed != token:
-                    fixed = self._correct(token, budget)
-                    fixed = stem(fixed) if fixed is not None else None
-                yield (fixed, True) if fixed is not None else (stemmed, False)
-
-    def _read(self, question: str) -> _Reading:
-        resolved = list(self._stems(words(question)))
-        stems = [s for s, _ in resolved]
-        concepts: set[str] = set()
-        offtopic = 0
-        unrelated = 0
-        foreign = 0
-        unknown: set[str] = set()
-        i = 0
-        while i < len(stems):
-            # Most words start no phrase: skip the window search for them (the bound on a long message).
-            longest = min(self._max_phrase + 2, len(stems) - i) if stems[i] in self._starts else 0
-            for length in range(longest, 0, -1):
-                window = tuple(stems[i : i + length])
-                matched = self._phrases.get(window) if length <= self._max_phrase else None
-                if matched is None and window[0] not in SKIPPABLE and window[-1] not in SKIPPABLE:
-                    short = tuple(w for w in window if w not in SKIPPABLE)
-                    if 1 < len(short) < length:
-                        matched = self._phrases.get(short)
-                if matched is not None:
-                    if OFFTOPIC in matched:
-                        offtopic += 1
-                    if UNRELATED in matched:
-                        unrelated += 1
-                    concepts |= matched - {OFFTOPIC, UNRELATED}
-                    i += length
-                    break
-            else:
-                if stems[i] in self._foreign:
-                    foreign += 1
-                elif not resolved[i][1]:
-                    unknown.add(stems[i])
-                i += 1
-        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
-        if not self._subjects & concepts:
-            # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
-            unrelated += care.count(MEDICAL) + care.count(PROFESSIONAL)
-        if self._parts & concepts and not self._subjects & concepts:
-            offtopic += 1
-        for concept, companions in self._needs:
-            if concept in concepts and not companions & concepts:
-                offtopic += 1
-
-        kinds: list[str] = []
-        only_smalltalk = bool(stems)
-        i = 0
-        while i < len(stems):
-            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
-                kind = self._smalltalk.get(tuple(stems[i : i + length]))
-                if kind is not None:
-                    kinds.append(kind)
-                    i += length
-                    break
-            else:
-                if stems[i] not in self._filler:
-                    only_smalltalk = False
-                i += 1
-        return _Reading(
-            concepts,
-            offtopic,
-            unrelated,
-            foreign,
-            len(unknown),
-            kinds,
-            only_smalltalk and bool(kinds),
-            self._features(stems, concepts, offtopic, unrelated, foreign),
-            safety=SAFETY in care or MEDICAL in care,
-            stems=tuple(stems),
+        # The semantic check's examples: how trainees ask (phrasings) and what they feel or see (situations).
+        texts = [(index_of[t], q) for t, questions in kb.phrasings.items() for q in questions]
+        texts += [(index_of[t], p) for t, phrases in situations.topics.items() for p in phrases]
+        self._semantic = (
+            SemanticIndex(shipped_embedder(), texts, len(self._topics)) if semantic and texts else None
         )
-
-    def _features(
-        self, stems: list[str], concepts: set[str], offtopic: int, unrelated: int, foreign: int
-    ) -> tuple[str, ...]:
-        """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
-        found = {"c:" + c for c in concepts}
-        content = [s for s in stems if s not in SKIPPABLE]
-        found.update("w:" + s for s in content if s not in self._stopwords)
-        found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(content))
-        if offtopic:
-            found.add("x:off")
-        if unrelated:
-            found.add("x:unrelated")
-        if foreign:
-            found.add("x:foreign")
-        return tuple(sorted(found))
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -350,7 +166,7 @@ class Answerer:
                 scores[index] += sum(w for c, w in topic.context.items() if c in concepts)
         return scores
 
-    def _evidence(self, reading: _Reading, best: float) -> float:
+    def _evidence(self, reading: Reading, best: float) -> float:
         """The best topic's score less the weight of every sign that the question is about something else."""
         contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else SUBJECTLESS_PENALTY
         return (
@@ -361,7 +177,7 @@ class Answerer:
             - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1), 4)
         )
 
-    def _confidence(self, reading: _Reading, best: float, runner_up: float) -> float:
+    def _confidence(self, reading: Reading, best: float, runner_up: float) -> float:
         evidence = self._evidence(reading, best)
         z = min(evidence - MIN_EVIDENCE, (best - runner_up - MIN_MARGIN) * MARGIN_SCALE)
         return 1.0 / (1.0 + math.exp(-STEEPNESS * z))
@@ -394,13 +210,15 @@ class Answerer:
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
             index = ranked[0] if better is None else better[0]
-            return self._topic_answer(question, index, confidence, reading, asker)
+            return self._topic_answer(question, index, confidence, reading, asker, (scores, posterior))
 
         fallback_topic = None
         if confidence < ANSWER_THRESHOLD:
             fallback_topic = self._statistical(reading, posterior, scores)
         if fallback_topic is not None:
-            return self._topic_answer(question, fallback_topic[0], fallback_topic[1], reading, asker)
+            return self._topic_answer(
+                question, fallback_topic[0], fallback_topic[1], reading, asker, (scores, posterior)
+            )
 
         score = min(confidence, ANSWER_THRESHOLD - 0.01)
         lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
@@ -416,8 +234,21 @@ class Answerer:
         return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
 
     def _topic_answer(
-        self, question: str, index: int, score: float, reading: _Reading, asker: Asker | None
+        self,
+        question: str,
+        index: int,
+        score: float,
+        reading: Reading,
+        asker: Asker | None,
+        evidence: tuple[list[float], list[float] | None] | None = None,
     ) -> Answer:
+        other = self._semantic_rival(question, index, reading, evidence) if evidence is not None else None
+        if other is not None:
+            close = (self._topics[index].id, self._topics[other].id)
+            lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
+            text = lead + self._assist.ask_back.text
+            low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
+            return Answer(question, "ask", None, low, text, close, reading.safety, close)
         topic = self._topics[index]
         text = self.render(topic.id, asker, safety=reading.safety)
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
@@ -435,7 +266,7 @@ class Answerer:
         return "\n\n".join(parts)
 
     def _close_topics(
-        self, reading: _Reading, posterior: list[float] | None, scores: list[float], ranked: list[int]
+        self, reading: Reading, posterior: list[float] | None, scores: list[float], ranked: list[int]
     ) -> tuple[str, ...]:
         """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
         best = scores[ranked[0]]
@@ -446,13 +277,30 @@ class Answerer:
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
 
-    def _posterior(self, reading: _Reading) -> list[float] | None:
+    def _semantic_rival(
+        self, question: str, index: int, reading: Reading, evidence: tuple[list[float], list[float] | None]
+    ) -> int | None:
+        """Another topic clearly closer in meaning to the question than topic ``index``, which the matcher
+        or the statistical scorer also sees some evidence for."""
+        if self._semantic is None or len(reading.stems) < SEMANTIC_MIN_WORDS:
+            return None
+        # Only words the matcher knows: a long paste of noise ("blah blah ...") would otherwise outweigh
+        # the question inside it in a mean of word vectors.
+        text = " ".join(w for w in words(trimmed(question)) if stem(w) in self.reader.known)
+        other = rival(self._semantic.similarities(text), index, SEMANTIC_RIVAL)
+        if other is None:
+            return None
+        scores, posterior = evidence
+        supported = scores[other] > 0 or (posterior is not None and posterior[other] >= SEMANTIC_SUPPORT)
+        return other if supported or not SEMANTIC_NEEDS_SUPPORT else None
+
+    def _posterior(self, reading: Reading) -> list[float] | None:
         """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""
         if self._bayes is None or reading.unrelated or reading.foreign:
             return None
         return self._bayes.posterior(reading.features)
 
-    def _statistically_offtopic(self, reading: _Reading, posterior: list[float] | None) -> bool:
+    def _statistically_offtopic(self, reading: Reading, posterior: list[float] | None) -> bool:
         """Whether the scorer vetoes the matcher's answer: nothing of the upper back named, and the scorer
         finds the question more like the off-topic corpus ("squat depth", "bench arch") than any topic."""
         if posterior is None or self._subjects & reading.concepts:
@@ -460,7 +308,7 @@ class Answerer:
         return posterior[self._offtopic_class] >= BAYES_OFFTOPIC
 
     def _statistical(
-        self, reading: _Reading, posterior: list[float] | None, scores: list[float], veto: int | None = None
+        self, reading: Reading, posterior: list[float] | None, scores: list[float], veto: int | None = None
     ) -> tuple[int, float] | None:
         """The statistical scorer's topic and posterior when it may answer instead of the matcher.
 

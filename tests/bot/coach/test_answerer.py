@@ -297,8 +297,8 @@ def test_stemmer_keeps_a_short_doubled_base() -> None:
 
 
 def test_typo_prefers_a_dropped_letter_and_stretched_words_shrink() -> None:
-    assert ANSWERER._correct("resut") == "result"
-    assert [s for s, _ in ANSWERER._stems(["whyyy", "sooo"])] == ["why", "so"]
+    assert ANSWERER.reader.speller.correct("resut") == "result"
+    assert [s for s, _ in ANSWERER.reader.stems(["whyyy", "sooo"])] == ["why", "so"]
 
 
 def test_answerer_module_stays_pure() -> None:
@@ -352,7 +352,7 @@ def test_any_mix_of_known_words_gets_a_valid_answer(question: str) -> None:
     ],
 )
 def test_statistical_scorer_answers_what_the_matcher_would_decline(question: str, topic: str) -> None:
-    reading = ANSWERER._read(question)
+    reading = ANSWERER.reader.read(question)
     scores = ANSWERER._scores(reading.concepts)
     ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
     assert ANSWERER._confidence(reading, scores[ranked[0]], scores[ranked[1]]) < 0.5
@@ -414,9 +414,9 @@ def test_contrasts_with_the_upper_back_stay_answerable(question: str, topics: se
 
 
 def test_another_body_part_without_the_back_is_a_sign_of_another_subject() -> None:
-    assert ANSWERER._read("how many chest sessions a week").offtopic == 1
-    assert ANSWERER._read("how many back sessions a week").offtopic == 0
-    assert ANSWERER._read("what causes lower back pain").offtopic == 1
+    assert ANSWERER.reader.read("how many chest sessions a week").offtopic == 1
+    assert ANSWERER.reader.read("how many back sessions a week").offtopic == 0
+    assert ANSWERER.reader.read("what causes lower back pain").offtopic == 1
     assert ANSWERER.answer("how many chest sessions a week").kind == "decline"
 
 

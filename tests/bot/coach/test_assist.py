@@ -112,10 +112,10 @@ def test_a_broken_assist_file_names_file_and_key(tmp_path: Path) -> None:
 
 
 def test_long_words_are_never_spell_corrected() -> None:
-    longest = max(len(word) for word in ANSWERER._known)
+    longest = max(len(word) for word in ANSWERER.reader.known)
     # No known word is long enough that a longer token could be one edit away from it.
     assert longest + 2 <= MAX_CORRECTABLE
-    assert ANSWERER._correct("deadlift" * 50) is None
+    assert ANSWERER.reader.speller.correct("deadlift" * 50) is None
 
 
 def test_one_message_spends_a_bounded_number_of_corrections() -> None:
@@ -123,4 +123,4 @@ def test_one_message_spends_a_bounded_number_of_corrections() -> None:
     gibberish = " ".join(f"qzx{i}vbn{i}wpl" for i in range(120))
     fresh.answer(gibberish)
     # Each uncached correction of a 10-letter token spends 55 variants of the budget (two tries per token).
-    assert len(fresh._speller.cache) <= 2 * CORRECTION_BUDGET // 55 + 2
+    assert len(fresh.reader.speller.cache) <= 2 * CORRECTION_BUDGET // 55 + 2

@@ -241,7 +241,7 @@ def test_every_corpus_word_is_known_to_the_matcher(kb: KnowledgeBase) -> None:
         for question in questions:
             for token in words(question):
                 # A [typos] entry may spell one word out as several ("idk", "fasting").
-                for found, known in answerer._stems([token]):
+                for found, known in answerer.reader.stems([token]):
                     if not known:
                         problems.append(f"{topic_id}: {token!r} unknown in {question!r}")
                     elif found != stem(token) and token not in kb.lexicon.typos:

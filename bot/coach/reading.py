@@ -1,0 +1,232 @@
+"""How the matcher reads a question: words to known stems, stems to concepts, and signs of another subject.
+
+Normalise the text, fix small typos against the knowledge base's own vocabulary (speller.py), map words and
+phrases to concepts (lexicon.toml, situations.toml), and count what points elsewhere: another body part or
+sport, an unrelated subject, everyday words from another subject, words we know nothing about, small talk
+and the safety signs (assist.toml). Everything here is built once, when the answerer loads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from bot.coach.assist import CommandMatcher, Safety, Situations
+from bot.coach.knowledge import Lexicon
+from bot.coach.speller import Speller
+from bot.coach.wording import phrase_key, scan, stem, words
+
+# Articles and possessives are skipped when matching phrases, so "without a pull up bar", "without pull
+# up bar" and "without my pull up bar" are the same phrase.
+SKIPPABLE = frozenset({"a", "an", "the", "my", "your", "ur"})
+
+OFFTOPIC = "_off"
+UNRELATED = "_unrelated"
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+SAFETY = "safety"
+SITUATION = "situation:"
+MEDICAL = "medical"
+PROFESSIONAL = "professional"
+
+
+@dataclass
+class Reading:
+    """What the matcher made of one question."""
+
+    concepts: set[str]
+    offtopic: int
+    unrelated: int
+    foreign: int
+    unknown: int
+    smalltalk: list[str]
+    only_smalltalk: bool
+    features: tuple[str, ...] = ()
+    safety: bool = False
+    stems: tuple[str, ...] = ()
+
+
+class Reader:
+    """Reads questions on the knowledge base's vocabulary; ``read`` is all the answerer needs."""
+
+    def __init__(
+        self, lex: Lexicon, situations: Situations, commands: CommandMatcher, safety: Safety
+    ) -> None:
+        self._care: dict[tuple[str, ...], str] = {}
+        for label, phrases in (
+            (PROFESSIONAL, safety.professionals),
+            (SAFETY, safety.signs),
+            (MEDICAL, safety.medical),
+        ):
+            for phrase in phrases:
+                key = phrase_key(phrase)
+                if key:
+                    self._care[key] = label
+        self._longest_care = max(len(k) for k in self._care)
+
+        self._phrases: dict[tuple[str, ...], set[str]] = {}
+        self._shortened: dict[tuple[str, ...], set[str]] = {}
+        for concept, variants in lex.concepts.items():
+            for variant in variants:
+                self._add_phrase(variant, concept)
+        for topic_id, phrases in situations.topics.items():
+            for phrase in phrases:
+                self._add_phrase(phrase, SITUATION + topic_id)
+        for phrase in lex.offtopic:
+            self._add_phrase(phrase, OFFTOPIC)
+        for phrase in lex.unrelated:
+            self._add_phrase(phrase, UNRELATED)
+        # A phrase written without articles wins over another phrase that only shrinks to the same words:
+        # "for years" is experience, "for a year" is not, though both read "for year" without the article.
+        for key, concepts in self._shortened.items():
+            if key not in self._phrases:
+                self._phrases[key] = concepts
+        self._max_phrase = max(len(key) for key in self._phrases)
+        self._starts = frozenset(key[0] for key in self._phrases)
+        # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
+        self.subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
+        self._parts = frozenset(lex.parts)
+        self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
+
+        self._smalltalk: dict[tuple[str, ...], str] = {}
+        for entry in lex.smalltalk:
+            for phrase in entry.phrases:
+                key = phrase_key(phrase)
+                if key:
+                    self._smalltalk.setdefault(key, entry.kind)
+        self._max_smalltalk = max((len(key) for key in self._smalltalk), default=1)
+        self._filler = {stem(w) for w in lex.filler} | {stem(w) for w in lex.stopwords}
+        self._stopwords = {stem(w) for w in lex.stopwords}
+        self._typos = {wrong: tuple(words(right)) for wrong, right in lex.typos.items()}
+
+        self._domain = {w for key in self._phrases for w in key}
+        # A foreign word that is only part of a phrase ("cat" in "cat cow") still counts as foreign alone.
+        self._foreign = {stem(w) for w in lex.foreign} - {key[0] for key in self._phrases if len(key) == 1}
+        neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
+        self.known = self._domain | self._stopwords | neutral | self._filler | self._foreign
+        self.known |= commands.vocabulary() | {w for key in self._care for w in key}
+
+        self.speller = Speller(self.known, self._domain)
+        self._correct = self.speller.correct
+
+    def _add_phrase(self, phrase: str, concept: str) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        self._phrases.setdefault(key, set()).add(concept)
+        # Also without its articles, so the question's articles need not match the lexicon's. A phrase
+        # that shrinks to one word ("a week" -> "week") is not shortened: the pair is what means something.
+        short = tuple(w for w in key if w not in SKIPPABLE)
+        if len(short) > 1 and short != key:
+            self._shortened.setdefault(short, set()).add(concept)
+
+    def stems(self, tokens: Iterable[str]) -> Iterator[tuple[str, bool]]:
+        """Each token as a known stem where possible, with whether it is known at all."""
+        budget = self.speller.budget()
+        for raw in tokens:
+            for token in self._typos.get(raw, (raw,)):
+                if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
+                    yield token, True
+                    continue
+                stemmed = stem(token)
+                if stemmed not in self.known and _STRETCHED.search(token):
+                    # Chat-style stretched words: "sooo" -> "so", "whyyy" -> "why", "pleeease" -> "please".
+                    for shrunk in (_STRETCHED.sub(r"\1", token), _STRETCHED.sub(r"\1\1", token)):
+                        if stem(shrunk) in self.known:
+                            token, stemmed = shrunk, stem(shrunk)
+                            break
+                if stemmed in self.known:
+                    yield stemmed, True
+                    continue
+                fixed = self._correct(stemmed, budget)
+                if fixed is None and stemmed != token:
+                    fixed = self._correct(token, budget)
+                    fixed = stem(fixed) if fixed is not None else None
+                yield (fixed, True) if fixed is not None else (stemmed, False)
+
+    def read(self, question: str) -> Reading:
+        resolved = list(self.stems(words(question)))
+        stems = [s for s, _ in resolved]
+        concepts: set[str] = set()
+        offtopic = 0
+        unrelated = 0
+        foreign = 0
+        unknown: set[str] = set()
+        i = 0
+        while i < len(stems):
+            # Most words start no phrase: skip the window search for them (the bound on a long message).
+            longest = min(self._max_phrase + 2, len(stems) - i) if stems[i] in self._starts else 0
+            for length in range(longest, 0, -1):
+                window = tuple(stems[i : i + length])
+                matched = self._phrases.get(window) if length <= self._max_phrase else None
+                if matched is None and window[0] not in SKIPPABLE and window[-1] not in SKIPPABLE:
+                    short = tuple(w for w in window if w not in SKIPPABLE)
+                    if 1 < len(short) < length:
+                        matched = self._phrases.get(short)
+                if matched is not None:
+                    if OFFTOPIC in matched:
+                        offtopic += 1
+                    if UNRELATED in matched:
+                        unrelated += 1
+                    concepts |= matched - {OFFTOPIC, UNRELATED}
+                    i += length
+                    break
+            else:
+                if stems[i] in self._foreign:
+                    foreign += 1
+                elif not resolved[i][1]:
+                    unknown.add(stems[i])
+                i += 1
+        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        if not self.subjects & concepts:
+            # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
+            unrelated += care.count(MEDICAL) + care.count(PROFESSIONAL)
+        if self._parts & concepts and not self.subjects & concepts:
+            offtopic += 1
+        for concept, companions in self._needs:
+            if concept in concepts and not companions & concepts:
+                offtopic += 1
+
+        kinds: list[str] = []
+        only_smalltalk = bool(stems)
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
+                kind = self._smalltalk.get(tuple(stems[i : i + length]))
+                if kind is not None:
+                    kinds.append(kind)
+                    i += length
+                    break
+            else:
+                if stems[i] not in self._filler:
+                    only_smalltalk = False
+                i += 1
+        return Reading(
+            concepts,
+            offtopic,
+            unrelated,
+            foreign,
+            len(unknown),
+            kinds,
+            only_smalltalk and bool(kinds),
+            self._features(stems, concepts, offtopic, unrelated, foreign),
+            safety=SAFETY in care or MEDICAL in care,
+            stems=tuple(stems),
+        )
+
+    def _features(
+        self, stems: list[str], concepts: set[str], offtopic: int, unrelated: int, foreign: int
+    ) -> tuple[str, ...]:
+        """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
+        found = {"c:" + c for c in concepts}
+        content = [s for s in stems if s not in SKIPPABLE]
+        found.update("w:" + s for s in content if s not in self._stopwords)
+        found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(content))
+        if offtopic:
+            found.add("x:off")
+        if unrelated:
+            found.add("x:unrelated")
+        if foreign:
+            found.add("x:foreign")
+        return tuple(sorted(found))
