@@ -40,6 +40,10 @@ SUBJECTLESS_PENALTY = 6.0
 CONTRAST_PENALTY = 1.0
 FOREIGN_PENALTY = 1.5  # per everyday word from another subject (dog, flavour, homework, ...), at most two
 UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the first, at most four
+# A story names its background (toddlers, a wedding, the dog, a house move) before its question: in a long
+# message one foreign or unknown word per this many words is the story's setting, not a sign of another
+# subject. A short question ("my dog ate my ...") keeps the full penalty.
+BACKGROUND_WORDS = 20
 STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
 MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
 ANSWER_THRESHOLD = 0.5
@@ -63,13 +67,16 @@ BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
 BAYES_OVERRIDE = 0.01
 # The semantic check (word vectors, bot.coach.semantic): when the topic about to be answered is clearly less
 # like the question than another topic's phrasings and situations (mean cosine of the closest three lower
-# by this much), one word most likely misled the matcher, and the reply asks back with both topics instead.
-# Grid 0.02-0.06 over the default sets and blind9a/9b: 0.03 turned the most wrong answers into questions
-# without asking back on questions the matcher already answered right.
+# by SEMANTIC_RIVAL), one word most likely misled the matcher, and the reply asks back with both topics.
+# It only looks at messages of SEMANTIC_MIN_WORDS words or more (situations and stories; a short question's
+# mean vector is mostly its few generic words), and leaves alone an answer the matcher is sure of
+# (confidence >= SEMANTIC_TRUST_CONFIDENCE) or the statistical scorer agrees with (posterior >=
+# SEMANTIC_TRUST_POSTERIOR). Grid over the default sets and blind9a/9b (evals/README.md, round 8): these
+# values turned most wrong answers into questions while asking back on ~1% of questions answered right.
 SEMANTIC_RIVAL = 0.03
 SEMANTIC_MIN_WORDS = 10
-SEMANTIC_SUPPORT = 0.05
-SEMANTIC_NEEDS_SUPPORT = False
+SEMANTIC_TRUST_CONFIDENCE = 0.97
+SEMANTIC_TRUST_POSTERIOR = 0.95
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
@@ -173,8 +180,8 @@ class Answerer:
             best
             - OFFTOPIC_PENALTY * min(reading.unrelated, 2)
             - contrast * min(reading.offtopic, 2)
-            - FOREIGN_PENALTY * min(reading.foreign, 2)
-            - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1), 4)
+            - FOREIGN_PENALTY * min(max(0, reading.foreign - background(reading)), 2)
+            - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1 - background(reading)), 4)
         )
 
     def _confidence(self, reading: Reading, best: float, runner_up: float) -> float:
@@ -210,14 +217,14 @@ class Answerer:
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
             index = ranked[0] if better is None else better[0]
-            return self._topic_answer(question, index, confidence, reading, asker, (scores, posterior))
+            return self._topic_answer(question, index, confidence, reading, asker, posterior)
 
         fallback_topic = None
         if confidence < ANSWER_THRESHOLD:
             fallback_topic = self._statistical(reading, posterior, scores)
         if fallback_topic is not None:
             return self._topic_answer(
-                question, fallback_topic[0], fallback_topic[1], reading, asker, (scores, posterior)
+                question, fallback_topic[0], fallback_topic[1], reading, asker, posterior
             )
 
         score = min(confidence, ANSWER_THRESHOLD - 0.01)
@@ -240,9 +247,9 @@ class Answerer:
         score: float,
         reading: Reading,
         asker: Asker | None,
-        evidence: tuple[list[float], list[float] | None] | None = None,
+        posterior: list[float] | None = None,
     ) -> Answer:
-        other = self._semantic_rival(question, index, reading, evidence) if evidence is not None else None
+        other = self._semantic_rival(question, index, reading, score, posterior)
         if other is not None:
             close = (self._topics[index].id, self._topics[other].id)
             lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
@@ -278,25 +285,29 @@ class Answerer:
         return close if len(close) >= 2 else ()
 
     def _semantic_rival(
-        self, question: str, index: int, reading: Reading, evidence: tuple[list[float], list[float] | None]
+        self,
+        question: str,
+        index: int,
+        reading: Reading,
+        score: float,
+        posterior: list[float] | None,
     ) -> int | None:
-        """Another topic clearly closer in meaning to the question than topic ``index``, which the matcher
-        or the statistical scorer also sees some evidence for."""
+        """Another topic clearly closer in meaning to the question than topic ``index``, when the matcher's
+        choice is not already sure (see SEMANTIC_RIVAL)."""
         if self._semantic is None or len(reading.stems) < SEMANTIC_MIN_WORDS:
+            return None
+        if score >= SEMANTIC_TRUST_CONFIDENCE:
+            return None
+        if posterior is not None and posterior[index] >= SEMANTIC_TRUST_POSTERIOR:
             return None
         # Only words the matcher knows: a long paste of noise ("blah blah ...") would otherwise outweigh
         # the question inside it in a mean of word vectors.
         text = " ".join(w for w in words(trimmed(question)) if stem(w) in self.reader.known)
-        other = rival(self._semantic.similarities(text), index, SEMANTIC_RIVAL)
-        if other is None:
-            return None
-        scores, posterior = evidence
-        supported = scores[other] > 0 or (posterior is not None and posterior[other] >= SEMANTIC_SUPPORT)
-        return other if supported or not SEMANTIC_NEEDS_SUPPORT else None
+        return rival(self._semantic.similarities(text), index, SEMANTIC_RIVAL)
 
     def _posterior(self, reading: Reading) -> list[float] | None:
         """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""
-        if self._bayes is None or reading.unrelated or reading.foreign:
+        if self._bayes is None or reading.unrelated or reading.foreign > background(reading):
             return None
         return self._bayes.posterior(reading.features)
 
@@ -338,6 +349,11 @@ class Answerer:
 
     def _smalltalk_answer(self, question: str, kind: str) -> Answer:
         return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
+
+
+def background(reading: Reading) -> int:
+    """How many foreign or unknown words a message may carry as its story's setting (BACKGROUND_WORDS)."""
+    return len(reading.stems) // BACKGROUND_WORDS
 
 
 def plain_text(telegram_html: str) -> str:
