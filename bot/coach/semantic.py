@@ -96,7 +96,7 @@ class SemanticIndex:
         members: list[list[int]] = [[] for _ in range(labels)]
         for row, (label, _) in enumerate(examples):
             members[label].append(row)
-        self._neighbours = max(1, min(neighbours, min((len(m) for m in members), default=1) or 1))
+        self._neighbours = max(1, neighbours)
         # One padded table of example rows per label, so a question's similarities are grouped with one
         # fancy index; padding points at an extra similarity of -1, below any cosine.
         width = max((len(m) for m in members), default=0)
