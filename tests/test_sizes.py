@@ -16,7 +16,7 @@ MAX_MODULE_LINES = 550
 MAX_CLASS_LINES = 300
 # Over the limit and being split on a branch of its own; each may not grow past the size written here.
 # Take the entry out when the split lands (the test warns once it is no longer needed).
-BEING_SPLIT = {"bot/coach/answerer.py:Answerer": 373}
+BEING_SPLIT: dict[str, int] = {}
 
 
 def sizes() -> dict[str, int]:
