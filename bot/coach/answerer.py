@@ -22,7 +22,6 @@ from typing import Literal
 from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.reading import SITUATION, Reader, Reading
-from bot.coach.semantic import SemanticIndex, rival, shipped_embedder
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, Bayes, stem, words
 
@@ -65,18 +64,6 @@ BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
 # When the matcher does answer but the scorer is sure of another topic and gives the matcher's topic almost
 # no chance, the matcher was most likely misled by one word; the scorer's topic is answered instead.
 BAYES_OVERRIDE = 0.01
-# The semantic check (word vectors, bot.coach.semantic): when the topic about to be answered is clearly less
-# like the question than another topic's phrasings and situations (mean cosine of the closest three lower
-# by SEMANTIC_RIVAL), one word most likely misled the matcher, and the reply asks back with both topics.
-# It only looks at messages of SEMANTIC_MIN_WORDS words or more (situations and stories; a short question's
-# mean vector is mostly its few generic words), and leaves alone an answer the matcher is sure of
-# (confidence >= SEMANTIC_TRUST_CONFIDENCE) or the statistical scorer agrees with (posterior >=
-# SEMANTIC_TRUST_POSTERIOR). Grid over the default sets and blind9a/9b (evals/README.md, round 8): these
-# values turned most wrong answers into questions while asking back on ~1% of questions answered right.
-SEMANTIC_RIVAL = 0.03
-SEMANTIC_MIN_WORDS = 10
-SEMANTIC_TRUST_CONFIDENCE = 0.97
-SEMANTIC_TRUST_POSTERIOR = 0.95
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
@@ -113,8 +100,6 @@ class Answerer:
         kb: KnowledgeBase,
         assist: Assist | None = None,
         situations: Situations | None = None,
-        *,
-        semantic: bool = True,
     ) -> None:
         self._kb = kb
         self._assist = assist if assist is not None else Assist.load()
@@ -150,12 +135,6 @@ class Answerer:
         examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
         self._bayes = (
             Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
-        )
-        # The semantic check's examples: how trainees ask (phrasings) and what they feel or see (situations).
-        texts = [(index_of[t], q) for t, questions in kb.phrasings.items() for q in questions]
-        texts += [(index_of[t], p) for t, phrases in situations.topics.items() for p in phrases]
-        self._semantic = (
-            SemanticIndex(shipped_embedder(), texts, len(self._topics)) if semantic and texts else None
         )
 
     # -- scoring ----------------------------------------------------------------------------------
@@ -249,13 +228,6 @@ class Answerer:
         asker: Asker | None,
         posterior: list[float] | None = None,
     ) -> Answer:
-        other = self._semantic_rival(question, index, reading, score, posterior)
-        if other is not None:
-            close = (self._topics[index].id, self._topics[other].id)
-            lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
-            text = lead + self._assist.ask_back.text
-            low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
-            return Answer(question, "ask", None, low, text, close, reading.safety, close)
         topic = self._topics[index]
         text = self.render(topic.id, asker, safety=reading.safety)
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
@@ -283,27 +255,6 @@ class Answerer:
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
-
-    def _semantic_rival(
-        self,
-        question: str,
-        index: int,
-        reading: Reading,
-        score: float,
-        posterior: list[float] | None,
-    ) -> int | None:
-        """Another topic clearly closer in meaning to the question than topic ``index``, when the matcher's
-        choice is not already sure (see SEMANTIC_RIVAL)."""
-        if self._semantic is None or len(reading.stems) < SEMANTIC_MIN_WORDS:
-            return None
-        if score >= SEMANTIC_TRUST_CONFIDENCE:
-            return None
-        if posterior is not None and posterior[index] >= SEMANTIC_TRUST_POSTERIOR:
-            return None
-        # Only words the matcher knows: a long paste of noise ("blah blah ...") would otherwise outweigh
-        # the question inside it in a mean of word vectors.
-        text = " ".join(w for w in words(trimmed(question)) if stem(w) in self.reader.known)
-        return rival(self._semantic.similarities(text), index, SEMANTIC_RIVAL)
 
     def _posterior(self, reading: Reading) -> list[float] | None:
         """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.answerer import Answer, Answerer, answer_json, stem
+from bot.coach.answerer import Answer, Answerer, answer_json, background, stem
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
 from bot.coach.wording import Bayes as _Bayes
 
@@ -468,3 +468,9 @@ def test_a_phrase_as_written_wins_over_one_that_only_loses_its_article() -> None
     # "for years" (experience) and "for a year" (intermediate) both read "for year" without the article.
     assert ANSWERER.answer("lifting for years and my back stopped growing").topic == "advanced"
     assert ANSWERER.answer("lifting for a year and my back stopped growing").topic == "intermediate"
+
+
+def test_a_story_may_name_its_setting_but_a_short_question_may_not() -> None:
+    story = ANSWERER.reader.read(" ".join(["word"] * 45))
+    assert background(story) == 2
+    assert background(ANSWERER.reader.read("my dog ate my homework")) == 0
