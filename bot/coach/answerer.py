@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
+from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.texts import escape
@@ -116,6 +117,7 @@ class Answerer:
             for concept, weight in topic.keywords.items():
                 self._by_concept.setdefault(concept, []).append((index, weight))
             self._by_concept[SITUATION + topic.id] = [(index, situations.weight)]
+        self._situation_of = {SITUATION + topic.id: index for index, topic in enumerate(self._topics)}
 
         # The statistical scorer: one class per topic (same order as self._topics) plus "off-topic" last.
         index_of = {topic.id: index for index, topic in enumerate(self._topics)}
@@ -193,25 +195,31 @@ class Answerer:
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
         posterior = self._posterior(reading)
+        signals = Signals(
+            scores,
+            confidence,
+            posterior,
+            [self._situation_of[c] for c in sorted(reading.concepts) if c in self._situation_of],
+            bool(self._subjects & reading.concepts),
+        )
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
             index = ranked[0] if better is None else better[0]
-            return self._topic_answer(question, index, confidence, reading, asker, posterior)
+            return self._topic_answer(question, index, confidence, reading, asker, signals)
 
         fallback_topic = None
         if confidence < ANSWER_THRESHOLD:
             fallback_topic = self._statistical(reading, posterior, scores)
         if fallback_topic is not None:
-            return self._topic_answer(
-                question, fallback_topic[0], fallback_topic[1], reading, asker, posterior
-            )
+            return self._topic_answer(question, fallback_topic[0], fallback_topic[1], reading, asker, signals)
 
         score = min(confidence, ANSWER_THRESHOLD - 0.01)
-        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
         close = self._close_topics(reading, posterior, scores, ranked)
+        if not close:
+            close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
-            text = lead + self._assist.ask_back.text
-            return Answer(question, "ask", None, round(score, 4), text, close, reading.safety, close)
+            return self._ask(question, score, reading, close)
+        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
@@ -226,11 +234,22 @@ class Answerer:
         score: float,
         reading: Reading,
         asker: Asker | None,
-        posterior: list[float] | None = None,
+        signals: Signals,
     ) -> Answer:
+        offered = doubts(index, signals)
+        if offered:
+            return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
         text = self.render(topic.id, asker, safety=reading.safety)
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
+        """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
+        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
+        low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
+        return Answer(
+            question, "ask", None, low, lead + self._assist.ask_back.text, topics, reading.safety, topics
+        )
 
     def render(self, topic_id: str, asker: Asker | None = None, *, safety: bool = False) -> str:
         """A topic's answer for this asker: the safety lead if asked for, the title, a fitting note."""
