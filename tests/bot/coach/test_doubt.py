@@ -1,0 +1,112 @@
+"""Asking back when the answerer's signals disagree, instead of answering one topic confidently."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from bot.coach.answerer import Answerer
+from bot.coach.doubt import Signals, doubts, instead_of_declining
+from bot.coach.knowledge import KnowledgeBase
+
+FORM, ROW, GRIPS, WARMUP = 0, 1, 2, 3
+
+
+def posterior(**by_topic: float) -> list[float]:
+    found = [0.0, 0.0, 0.0, 0.0, 0.0]  # four topics and "off-topic" last
+    for name, p in by_topic.items():
+        found[{"form": FORM, "row": ROW, "grips": GRIPS, "warmup": WARMUP}[name]] = p
+    return found
+
+
+def test_agreeing_signals_answer() -> None:
+    signals = Signals([4.0, 1.0, 0.0, 0.0], 0.9, posterior(form=0.8, row=0.1), situations=[FORM])
+    assert doubts(FORM, signals) == ()
+
+
+def test_a_situation_of_another_topic_asks_back_with_both() -> None:
+    # "I hinge and pull the bar to my belly but feel it in my biceps": the row's situation, form's words.
+    signals = Signals([4.0, 4.0, 0.0, 0.0], 0.1, posterior(form=0.99), situations=[ROW])
+    assert doubts(FORM, signals) == (FORM, ROW)
+
+
+def test_a_situation_of_the_chosen_topic_and_another_offers_both() -> None:
+    signals = Signals([6.5, 0.0, 4.0, 0.0], 0.9, posterior(grips=0.5, form=0.1), situations=[FORM, GRIPS])
+    assert doubts(FORM, signals) == (FORM, GRIPS)
+
+
+def test_an_answer_both_are_sure_of_ignores_a_side_situation() -> None:
+    signals = Signals([6.0, 0.0, 1.0, 0.0], 0.97, posterior(form=0.98), situations=[GRIPS])
+    assert doubts(FORM, signals) == ()
+
+
+def test_the_scorer_preferring_the_runner_up_of_a_thin_lead_asks_back() -> None:
+    # "are face pulls worth it or just a warm-up thing": warm-up leads by 1.5, the scorer says face pull.
+    signals = Signals([0.0, 0.0, 1.5, 3.0], 0.75, posterior(grips=0.88, warmup=0.12))
+    assert doubts(WARMUP, signals) == (WARMUP, GRIPS)
+
+
+@pytest.mark.parametrize(
+    "signals",
+    [
+        Signals([0.0, 0.0, 1.0, 3.0], 0.8, posterior(grips=0.88, warmup=0.1)),  # a clear curated lead
+        Signals([0.0, 0.0, 1.5, 3.0], 0.75, posterior(grips=0.45, warmup=0.1)),  # the scorer only leans
+        Signals([0.0, 0.0, 1.5, 3.0], 0.75, posterior(grips=0.55, warmup=0.4)),  # ... and keeps the chosen
+        Signals([0.0, 0.0, 1.5, 3.0], 0.75, None),  # the scorer may not be used (foreign words)
+    ],
+)
+def test_a_wide_lead_or_a_weak_disagreement_still_answers(signals: Signals) -> None:
+    assert doubts(WARMUP, signals) == ()
+
+
+def test_a_declined_story_naming_the_back_offers_its_situation_first() -> None:
+    signals = Signals([5.5, 4.0, 0.0, 2.5], 0.3, None, situations=[ROW], names_subject=True)
+    assert instead_of_declining(signals) == (ROW, FORM, WARMUP)
+
+
+def test_a_declined_question_without_the_back_stays_declined() -> None:
+    # "how to sit in a car on long drives": a mobility situation inside another subject.
+    signals = Signals([0.0, 4.0, 0.0, 0.0], 0.05, None, situations=[ROW], names_subject=False)
+    assert instead_of_declining(signals) == ()
+    assert instead_of_declining(Signals([3.0, 2.0, 0.0, 0.0], 0.3, None, names_subject=True)) == ()
+
+
+def test_the_rule_is_pure() -> None:
+    source = Path(__file__).resolve().parents[3] / "bot" / "coach" / "doubt.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert imported <= {"__future__", "collections.abc", "dataclasses"}
+
+
+ANSWERER = Answerer(KnowledgeBase.load())
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        # A grip situation on an exercise: the user sees both, not a confident "bent-over row".
+        ("on rows the bar keeps slipping out of my fingers near the end", {"grips", "bent-over-row"}),
+        # A story naming the back, whose setting (a joke, the car) would have declined its mobility situation.
+        (
+            "My sister jokes that I look like a question mark. I train my back twice a week, but I can "
+            "barely twist round to look behind me when I reverse the car. What should I add?",
+            {"mobility"},
+        ),
+    ],
+)
+def test_crossed_wording_gets_a_question_back_with_the_right_button(question: str, offered: set[str]) -> None:
+    reply = ANSWERER.answer(question)
+
+    assert reply.kind == "ask"
+    assert reply.topic is None and reply.score < 0.5
+    assert offered <= set(reply.candidates) and 2 <= len(reply.candidates) <= 3
+
+
+@pytest.mark.parametrize(
+    "question", ["how do i deadlift", "best grip for pull ups", "how often should i train my back"]
+)
+def test_plain_questions_are_still_answered(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "answer"
