@@ -19,7 +19,8 @@ from bot.coach.wording import phrase_key
 
 COMMANDS: tuple[str, ...] = (
     "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
-    "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget",
+    "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget", "units",
+    "ask",
 )  # fmt: skip
 KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
