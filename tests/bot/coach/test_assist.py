@@ -1,5 +1,7 @@
 """Safety signs, command pointers, kit notes and the bound on spell-correction work, tested directly."""
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,12 @@ def test_soreness_and_everyday_questions_are_not_safety() -> None:
         ("erase my data please", "forget"),
         ("i bought a pull up bar, how do i tell you", "settings"),
         ("how do i log my sets", "log"),
+        ("can i see my weights in pounds instead of kilos", "units"),
+        ("where can i look at my past sessions", "history"),
+        ("i want to stop getting reminders", "stop"),
+        ("can you remind me what the commands are", "help"),
+        ("how can i ask you something about rows", "ask"),
+        ("could you stop the tips on my days off", "nudges"),
     ],
 )
 def test_questions_about_the_bot_point_to_the_command(question: str, command: str) -> None:
@@ -70,6 +78,9 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
         "do i need to stop when my form breaks",
         "is it ok to log off the gym for a week on holiday",
         "can you set a reminder for my dentist",
+        "should i track my lifts",
+        "how many kg should a beginner row",
+        "my last session left me sore, should i rest today",
     ],
 )
 def test_training_questions_with_bot_words_are_not_commands(question: str) -> None:
@@ -79,6 +90,12 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
 def test_every_command_has_a_pointer_and_every_pointer_names_its_command() -> None:
     assert {c.name for c in ASSIST.commands.command} == set(COMMANDS)
     assert all(f"/{c.name}" in c.reply for c in ASSIST.commands.command)
+
+
+def test_every_command_in_help_can_be_asked_about() -> None:
+    help_text = tomllib.loads((DEFAULT_DIRECTORY.parent / "messages.toml").read_text(encoding="utf-8"))
+    listed = set(re.findall(r"^/([a-z]+) ", help_text["help"]["text"], flags=re.MULTILINE))
+    assert listed and listed <= set(COMMANDS)
 
 
 def test_notes_fit_level_equipment_and_kit() -> None:
