@@ -186,7 +186,9 @@ class Answerer:
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
         command = self._commands.best(reading.stems)
-        if command is not None and not reading.safety:
+        # A command word next to a subject the coach never covers is that subject's word ("my history
+        # homework", "a recipe for my log cabin party"), not a question about the bot.
+        if command is not None and not reading.safety and not reading.unrelated:
             reply = next(c.reply for c in self._assist.commands.command if c.name == command)
             return Answer(question, "command", None, 1.0, reply, (), command=command)
 

@@ -474,3 +474,26 @@ def test_a_story_may_name_its_setting_but_a_short_question_may_not() -> None:
     story = ANSWERER.reader.read(" ".join(["word"] * 45))
     assert background(story) == 2
     assert background(ANSWERER.reader.read("my dog ate my homework")) == 0
+
+
+def test_everyday_words_are_not_corrected_into_training_words() -> None:
+    # "plain" read as pain made a story safety-first; "bunch" read as bench, "spring" as sprint, "coat" as cat.
+    stems = ANSWERER.reader.read("a plain bunch of rows since spring, coat on, mild ache").stems
+    assert not {"pain", "bench", "sprint", "cat", "milk"} & set(stems)
+    assert not ANSWERER.answer("plain straight sets stopped working for my back years ago").safety
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["good night coach, talk soon", "you're the best coach", "hello, how are you today"],
+)
+def test_goodbyes_and_praise_are_small_talk(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long until i can do the front splits", "does ashwagandha help with anxiety", "best sourdough bread for beginners"],
+)
+def test_flexibility_splits_supplements_for_the_mind_and_baking_are_declined(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"

@@ -24,6 +24,8 @@ ANSWERER = Answerer(KB, ASSIST)
         ("numbness in my hand after pull ups", "pull-up"),
         ("my fingers tingle during face pulls", "face-pull"),
         ("i have scoliosis, can i do deadlifts", "deadlift"),
+        ("felt a pop in my upper back on heavy rows last night", "bent-over-row"),
+        ("got diagnosed with stenosis, are face pulls still ok", "face-pull"),
     ],
 )
 def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: str, topic: str) -> None:
@@ -61,6 +63,12 @@ def test_soreness_and_everyday_questions_are_not_safety() -> None:
         ("can you remind me what the commands are", "help"),
         ("how can i ask you something about rows", "ask"),
         ("could you stop the tips on my days off", "nudges"),
+        ("oops, wrong weight went in on my last entry, can i fix it", "undo"),
+        ("i trained yesterday but forgot to mark it, can i still count it", "done"),
+        ("how do i tell the bot im advanced now", "level"),
+        ("whats my workout", "workout"),
+        ("is there a graph of my improvement over time", "progress"),
+        ("i moved to a new city and the reminders come at night", "timezone"),
     ],
 )
 def test_questions_about_the_bot_point_to_the_command(question: str, command: str) -> None:
@@ -85,6 +93,11 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
 )
 def test_training_questions_with_bot_words_are_not_commands(question: str) -> None:
     assert ANSWERER.answer(question).kind != "command"
+
+
+def test_a_command_word_next_to_a_subject_we_never_cover_is_not_a_command() -> None:
+    for question in ("help me with my history homework about the romans", "my history homework is due, any tips"):
+        assert ANSWERER.answer(question).kind == "decline", question
 
 
 def test_every_command_has_a_pointer_and_every_pointer_names_its_command() -> None:
