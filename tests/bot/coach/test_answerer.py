@@ -476,8 +476,8 @@ def test_a_story_may_name_its_setting_but_a_short_question_may_not() -> None:
     assert background(ANSWERER.reader.read("my dog ate my homework")) == 0
 
 
-def test_everyday_words_are_not_corrected_into_training_words() -> None:
-    # "plain" read as pain made a story safety-first; "bunch" read as bench, "spring" as sprint, "coat" as cat.
+def test_everyday_words_in_stories_keep_their_meaning() -> None:
+    # "plain" read as pain made a story safety-first; "bunch" was read as bench, "spring" as sprint.
     stems = ANSWERER.reader.read("a plain bunch of rows since spring, coat on, mild ache").stems
     assert not {"pain", "bench", "sprint", "cat", "milk"} & set(stems)
     assert not ANSWERER.answer("plain straight sets stopped working for my back years ago").safety
@@ -493,7 +493,11 @@ def test_goodbyes_and_praise_are_small_talk(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["how long until i can do the front splits", "does ashwagandha help with anxiety", "best sourdough bread for beginners"],
+    [
+        "how long until i can do the front splits",
+        "does ashwagandha help with anxiety",
+        "best sourdough bread for beginners",
+    ],
 )
 def test_flexibility_splits_supplements_for_the_mind_and_baking_are_declined(question: str) -> None:
     assert ANSWERER.answer(question).kind == "decline"

@@ -96,7 +96,10 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
 
 
 def test_a_command_word_next_to_a_subject_we_never_cover_is_not_a_command() -> None:
-    for question in ("help me with my history homework about the romans", "my history homework is due, any tips"):
+    for question in (
+        "help me with my history homework about the romans",
+        "my history homework is due, any tips",
+    ):
         assert ANSWERER.answer(question).kind == "decline", question
 
 
