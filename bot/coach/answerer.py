@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.coach.assist import Asker, Assist, CommandMatcher, Situations
+from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.reading import SITUATION, Reader, Reading
@@ -189,12 +189,20 @@ class Answerer:
         # A command word next to a subject the coach never covers is that subject's word ("my history
         # homework", "a recipe for my log cabin party"), not a question about the bot.
         if command is not None and not reading.safety and not reading.unrelated:
-            reply = next(c.reply for c in self._assist.commands.command if c.name == command)
-            return Answer(question, "command", None, 1.0, reply, (), command=command)
+            return self._command_answer(question, command)
 
         scores = self._scores(reading.concepts)
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
+        # A level asked about in the bot ("not a beginner any more, how do I change this in the bot?") is
+        # the level setting, not advice for that level, however sure the matcher is of the level topic.
+        if (
+            self._topics[ranked[0]].id in LEVELS
+            and best >= MIN_EVIDENCE
+            and not reading.safety
+            and self._commands.names_bot(reading.stems)
+        ):
+            return self._command_answer(question, "level")
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
         posterior = self._posterior(reading)
         signals = Signals(
@@ -244,6 +252,10 @@ class Answerer:
         topic = self._topics[index]
         text = self.render(topic.id, asker, safety=reading.safety)
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def _command_answer(self, question: str, command: str) -> Answer:
+        reply = next(c.reply for c in self._assist.commands.command if c.name == command)
+        return Answer(question, "command", None, 1.0, reply, (), command=command)
 
     def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
         """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""

@@ -7,7 +7,7 @@ command phrase or a kit note without reading Python, and a typo stops start-up n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from bot.coach import content
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS
-from bot.coach.wording import phrase_key
+from bot.coach.wording import phrase_key, scan
 
 COMMANDS: tuple[str, ...] = (
     "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
@@ -59,6 +59,9 @@ class Command(content.Strict):
 
 class Commands(content.Strict):
     cues: tuple[str, ...]
+    # Words that name the bot itself ("the bot", "this app"): a training topic asked about *in the bot*
+    # ("I'm not a beginner any more, how do I change this in the bot?") is a question about its setting.
+    names: tuple[str, ...] = ()
     command: tuple[Command, ...]
 
     @model_validator(mode="after")
@@ -161,6 +164,7 @@ class CommandMatcher:
     phrases: dict[tuple[str, ...], list[tuple[str, float]]]
     cues: frozenset[tuple[str, ...]]
     longest: int
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -172,11 +176,16 @@ class CommandMatcher:
                     if key:
                         phrases.setdefault(key, []).append((command.name, weight))
         cues = frozenset(k for k in (phrase_key(c) for c in commands.cues) if k)
-        longest = max((len(k) for k in (*phrases, *cues)), default=1)
-        return cls(phrases, cues, longest)
+        names = {k: "bot" for k in (phrase_key(n) for n in commands.names) if k}
+        longest = max((len(k) for k in (*phrases, *cues, *names)), default=1)
+        return cls(phrases, cues, longest, names)
 
     def vocabulary(self) -> set[str]:
-        return {w for key in (*self.phrases, *self.cues) for w in key}
+        return {w for key in (*self.phrases, *self.cues, *self.names) for w in key}
+
+    def names_bot(self, stems: Sequence[str]) -> bool:
+        """Whether the question names the bot itself ("the bot", "this app")."""
+        return any(scan(list(stems), self.names, self.longest))
 
     def best(self, stems: Sequence[str]) -> str | None:
         """The command the question is about: one with a strong phrase, or a weak one next to a cue."""

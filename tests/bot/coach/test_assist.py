@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.coach.answerer import COMMAND_PREFIX, Answerer, answer_json
-from bot.coach.assist import COMMANDS, Asker, Assist, Note, Situations
+from bot.coach.assist import COMMANDS, Asker, Assist, CommandMatcher, Note, Situations
 from bot.coach.content import ContentError
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, KnowledgeBase
 from bot.coach.speller import CORRECTION_BUDGET, MAX_CORRECTABLE
@@ -101,6 +101,20 @@ def test_a_command_word_next_to_a_subject_we_never_cover_is_not_a_command() -> N
         "my history homework is due, any tips",
     ):
         assert ANSWERER.answer(question).kind == "decline", question
+
+
+def test_a_level_asked_about_in_the_bot_is_the_level_setting() -> None:
+    # The level topic matched, but "in the bot" makes it a question about the setting, not level advice.
+    asked = ANSWERER.answer("outgrown the beginner stuff, where do i change that in the bot?")
+    assert asked.kind == "command" and asked.command == "level"
+    advice = ANSWERER.answer("i have outgrown the beginner stuff, what should my back training look like now")
+    assert advice.kind == "answer" and advice.topic == "intermediate"
+
+
+def test_words_for_the_bot_are_found_as_phrases() -> None:
+    matcher = CommandMatcher.build(ASSIST.commands)
+    assert matcher.names_bot(("how", "do", "i", "change", "this", "in", "the", "bot"))
+    assert not matcher.names_bot(("bottom", "of", "the", "row"))
 
 
 def test_every_command_has_a_pointer_and_every_pointer_names_its_command() -> None:
