@@ -80,7 +80,7 @@ async def scenario(workdir: Path, run: int, hostile: bool, rng: random.Random) -
     api = FakeBotApi(token=TOKEN)
     request = TimedRequest(api)
     config = Settings(database_url=url, telegram_bot_token=TOKEN)
-    engine = create_engine(url, sqlite_in_loop=config.sqlite_in_loop)  # as production runs it
+    engine = create_engine(url)  # as production runs it
     app = build_application(config, engine, token=TOKEN, request=request, rate_limit=False)
     await app.initialize()
     await app.start()
@@ -129,7 +129,7 @@ async def update_cpu_ms(workdir: Path, rng: random.Random) -> list[float]:
     await upgrade(url)
     api = FakeBotApi(token=TOKEN)
     config = Settings(database_url=url, telegram_bot_token=TOKEN)
-    engine = create_engine(url, sqlite_in_loop=config.sqlite_in_loop)
+    engine = create_engine(url)
     app = build_application(config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False)
     await app.initialize()
     try:

@@ -188,7 +188,6 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
         # process takes seconds to start: the quick run keeps to the two rows the target compares.)
         variants += [
             Variant("… on PTB's HTTPXRequest", ["coach", "--request", "httpx"], True),
-            Variant("… with SQLITE_IN_LOOP=false", ["coach", "--sqlite-thread"], True),
             Variant("… with UPDATE_CONCURRENCY=1", ["coach", "--update-concurrency", "1"], True),
             Variant("… with EVENT_LOOP=asyncio", ["coach", "--event-loop", "asyncio"], True),
             Variant("bare PTB echo on bot.request.AiohttpRequest", ["echo", "--request", "aiohttp"], False),

@@ -110,7 +110,7 @@ async def _run(config: Settings, token: str, endpoint: WebhookEndpoint | None) -
         except Exception as error:
             log.error(explain_database(error, config.database_url), exc_info=error if debug else None)
             return EXIT_FAILED
-        engine = create_engine(config.database_url, sqlite_in_loop=config.sqlite_in_loop)
+        engine = create_engine(config.database_url)
         # Owned here, so they are closed however start-up ends ("Unclosed client session" otherwise).
         transports = [
             AiohttpRequest(),

@@ -48,9 +48,6 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # uvloop where it is installed (not on Windows); "asyncio" runs on the standard library's loop.
     event_loop: Literal["uvloop", "asyncio"] = "uvloop"
-    # SQLite statements run on the event loop's thread (see storage.db.InLoopConnection); false moves
-    # them to aiosqlite's worker thread, for a database file another process may hold locked for long.
-    sqlite_in_loop: bool = True
     # Updates handled at once, across chats; one chat's updates always run one at a time, in order.
     update_concurrency: int = Field(default=16, ge=1, le=256)
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)

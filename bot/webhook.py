@@ -26,7 +26,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.context import CoachApplication
 from bot.intake import inbox_of
 from storage import inbox
-from storage.db import sqlite_on_worker_thread
 
 log = logging.getLogger(__name__)
 
@@ -146,10 +145,9 @@ class WebhookServer:
         return None
 
 
-@sqlite_on_worker_thread
 async def _probe(engine: AsyncEngine, now: datetime) -> datetime | None:
-    # On SQLite's worker thread: a database locked by another process makes the probe wait, and the
-    # wait must not hold the event loop past the health check's bound.
+    # SQLite's statements run on aiosqlite's worker thread: a database locked by another process makes
+    # the probe wait there, not on the event loop, which the health check's bound relies on.
     async with AsyncSession(engine) as session:
         oldest_due = await inbox.probe(session, now)
         await session.rollback()

@@ -41,7 +41,6 @@ from scheduler.render import Content, Delivery, Facts, Skip, prepare
 from scheduler.sending import Gone, Moved, Rejected, RetryLater, Send, SendFailed
 from storage import delivery as store
 from storage import repo
-from storage.db import sqlite_on_worker_thread
 from storage.models import Chat
 from storage.records import OutboxKind, OutboxRow, OutboxStatus, Outcome, Settle
 
@@ -117,7 +116,6 @@ class RunReport:
         return any(getattr(self, item.name) for item in fields(self))
 
 
-@sqlite_on_worker_thread
 async def drain(
     send: Send,
     sessionmaker: async_sessionmaker[AsyncSession],

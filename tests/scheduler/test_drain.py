@@ -18,7 +18,6 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
-from telegram._utils.types import ODVInput
 from telegram.ext import AIORateLimiter
 from telegram.request import BaseRequest, RequestData
 
@@ -73,10 +72,10 @@ class TimedRequest(FakeRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if url.lower().endswith("/sendmessage"):  # Bot API methods are case-insensitive
             self.sends.append(self.time.monotonic())
@@ -560,12 +559,12 @@ async def test_a_cancelled_run_hands_back_the_rows_it_had_leased_but_not_queued(
 
 async def test_a_run_keeps_sqlite_off_the_event_loop_thread(backlog: Backlog, engine: AsyncEngine) -> None:
     if engine.dialect.name != "sqlite":
-        pytest.skip("where statements run is a SQLite matter (storage.db.InLoopConnection)")
+        pytest.skip("where statements run is a SQLite matter (aiosqlite's worker thread)")
     threads: set[int] = set()
     async with engine.connect() as connection:
         raw = await connection.get_raw_connection()
         # The engine pools one connection; the trace stays on it, and runs where each statement runs.
-        raw.driver_connection._conn.set_trace_callback(
+        await raw.driver_connection.set_trace_callback(
             lambda statement: threads.add(threading.get_ident()) if "outbox" in statement else None
         )
     config = DispatchConfig(batch_size=40, max_per_second=0, concurrency=4)
