@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 
 
 def is_sqlite(url: str) -> bool:
@@ -21,10 +22,28 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # lock-upgrade deadlock); one shared connection makes them queue instead, which for a single
         # process is also the fastest way through SQLite.
         kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60} | kwargs
+    if sqlite:
+        # The pool rolls back every connection handed back to it, even one whose transaction has just
+        # committed; on aiosqlite that is a round trip to its thread for nothing, one in ten of an update's
+        # (BENCHMARKS.md §1). _roll_back_if_open does the same reset only when a transaction is open.
+        kwargs.setdefault("pool_reset_on_return", None)
     engine = create_async_engine(url, **kwargs)
     if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if kwargs["pool_reset_on_return"] is None:
+            event.listen(engine.sync_engine, "reset", _roll_back_if_open)
     return engine
+
+
+def _roll_back_if_open(dbapi_connection: Any, record: ConnectionPoolEntry, state: PoolResetState) -> None:
+    # SQLAlchemy's documented custom reset (pool_reset_on_return=None plus this event). A Connection
+    # closed in the middle of its transaction has rolled it back itself (transaction_was_reset); outside
+    # the event loop's greenlet (a connection garbage-collected) nothing may be awaited, as in the
+    # pool's own reset; sqlite3 knows whether anything is left open (aiosqlite's in_transaction).
+    if state.transaction_was_reset or state.terminate_only or not state.asyncio_safe:
+        return
+    if record.driver_connection is not None and record.driver_connection.in_transaction:
+        dbapi_connection.rollback()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -45,3 +45,28 @@ async def test_a_failing_statement_rolls_back_and_leaves_the_pool_usable(tmp_pat
             assert await connection.scalar(select(func.count()).select_from(Chat)) == 1
     finally:
         await engine.dispose()
+
+
+async def test_a_connection_goes_back_to_the_pool_rolled_back_only_when_left_in_a_transaction(
+    tmp_path: Path,
+) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/db.sqlite")
+    statements: list[str] = []
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE notes (body TEXT)"))
+            raw = await connection.get_raw_connection()
+            # The engine pools one connection: the trace stays on it.
+            await raw.driver_connection.set_trace_callback(statements.append)
+        async with engine.begin() as connection:
+            await connection.execute(text("INSERT INTO notes VALUES ('kept')"))
+        assert statements[-1] == "COMMIT", "nothing after the commit: no ROLLBACK on the way back"
+        async with engine.connect() as connection:
+            raw = await connection.get_raw_connection()
+            # Written past SQLAlchemy (so it has no transaction to close): the pool must still undo it.
+            await raw.driver_connection.execute("INSERT INTO notes VALUES ('left open')")
+        assert statements[-1] == "ROLLBACK"
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("SELECT body FROM notes"))).scalars().all() == ["kept"]
+    finally:
+        await engine.dispose()
