@@ -9,18 +9,25 @@ at start (:meth:`Inbox.replay`). Updates whose handler touches no table are mark
 returns. An update that cannot be read or whose handler fails is kept as ``failed``, logged once with
 its id, and skipped: intake never stops or loops on one bad update.
 
+An update whose transaction changed nothing (a question, /streak, /workout) has no effects to be atomic
+with: it is marked right after its transaction, before its replies go out, together with every other
+update finishing at the same time, in one statement and one commit (:meth:`Inbox.mark`). On SQLite each
+statement is a few round trips to aiosqlite's thread, and each update's own write was a third of its time
+(BENCHMARKS.md §1).
+
 What can repeat: a reply sent for an update that changes nothing, if the process dies after sending
 it and before marking the update. What cannot: an effect (a logged session, a changed schedule).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
@@ -30,6 +37,7 @@ from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from bot.ordering import ChatOrderedProcessor
 from storage import inbox as queries
+from storage.db import wrote
 
 if TYPE_CHECKING:
     from bot.polling import RawUpdates
@@ -50,8 +58,11 @@ class Receipt:
     """What became of one update from the inbox while its handlers run."""
 
     update_id: int
+    inbox: Inbox
     settled: bool = False
     failed: bool = False
+    # Its transaction changed nothing: marked after the commit (settle_after_commit), not in it.
+    read_only: bool = False
 
 
 # Set by the processor for the task that runs one inbox update; turn() and the error handler read it.
@@ -59,14 +70,34 @@ _RECEIPT: ContextVar[Receipt | None] = ContextVar("inbox_receipt", default=None)
 
 
 async def settle_in(session: AsyncSession, update_id: int, now: datetime) -> None:
-    """Mark the current inbox update done inside the caller's transaction (the one with its effects)."""
+    """Mark the current inbox update done inside the caller's transaction (the one with its effects).
+
+    If the transaction changed nothing, leave it to :func:`settle_after_commit`.
+    """
     receipt = _RECEIPT.get()
     if receipt is None or receipt.update_id != update_id or receipt.settled:
+        return
+    await session.flush()
+    if not wrote(await session.connection()):
+        receipt.read_only = True
         return
     # Not new any more: settled by another handling (roll back), or gone because the handler forgot
     # the chat (/forget), its updates included (nothing left to mark).
     settled = await queries.settle(session, update_id, queries.DONE, now)
     if not settled and await queries.exists(session, update_id):
+        raise AlreadyHandled(update_id)
+    receipt.settled = True
+
+
+async def settle_after_commit(update_id: int) -> None:
+    """Mark the current update done if its committed transaction changed nothing; before any reply.
+
+    Raises AlreadyHandled, as ``settle_in`` would have, when another handling marked it first.
+    """
+    receipt = _RECEIPT.get()
+    if receipt is None or receipt.update_id != update_id or receipt.settled or not receipt.read_only:
+        return
+    if not await receipt.inbox.mark(update_id, queries.DONE):
         raise AlreadyHandled(update_id)
     receipt.settled = True
 
@@ -128,6 +159,9 @@ class Inbox:
         self.monotonic = monotonic
         # Updates queued and not yet settled, with the moment they were queued.
         self._waiting: dict[int, float] = {}
+        # Updates to mark in the next statement, and the one statement being written at a time.
+        self._batch = _Batch()
+        self._writing = asyncio.Lock()
         # The getUpdates transport of the application's bot, set by bot.app (polling reads from it).
         self.raw_updates: RawUpdates | None = None
 
@@ -185,7 +219,7 @@ class Inbox:
 
     def receipt(self, update: object) -> Receipt | None:
         if isinstance(update, Update) and update.update_id in self._waiting:
-            return Receipt(update.update_id)
+            return Receipt(update.update_id, self)
         return None
 
     async def finish(self, receipt: Receipt) -> None:
@@ -198,11 +232,56 @@ class Inbox:
             return
         status = queries.FAILED if receipt.failed else queries.DONE
         try:
-            async with self.sessionmaker.begin() as session:
-                await queries.settle(session, receipt.update_id, status, self.clock())
+            await self.mark(receipt.update_id, status)
         except Exception as error:
             # Left as new, so the next start replays it; nothing more can be done from here.
             log.warning("could not mark update %d %s (%s)", receipt.update_id, status, type(error).__name__)
+
+    async def mark(self, update_id: int, status: str) -> bool:
+        """Mark a ``new`` update ``status``; False if another handling marked it first.
+
+        Group commit: the updates that finish while a batch waits for the database join it, and whichever
+        of them gets the turn first writes it for all of them, in one statement and one commit.
+        """
+        batch = self._batch
+        batch.statuses[update_id] = status
+        async with self._writing:
+            if not batch.written:
+                # A writer cancelled midway (the process stopping) leaves the batch unwritten for the
+                # next of its updates to write; its own row stays new and is replayed at start.
+                try:
+                    batch.lost = await self._write(batch)
+                except Exception as error:
+                    batch.error = error
+                batch.written = True
+        if batch.error is not None:
+            raise batch.error
+        return update_id not in batch.lost
+
+    async def _write(self, batch: _Batch) -> set[int]:
+        """Write one batch; the updates another handling had marked first."""
+        async with self.sessionmaker() as session:
+            # In line for the connection behind the transactions already waiting for it, not ahead of
+            # them as a task that has just handed it back would be: the updates they finish join this
+            # batch until it is this batch's turn.
+            await asyncio.sleep(0)
+            await session.connection()
+            if self._batch is batch:
+                self._batch = _Batch()
+            statuses, now = dict(batch.statuses), self.clock()
+            if await queries.settle_many(session, statuses, now) == len(statuses):
+                await session.commit()
+                return set()
+            # Some were no longer new (rare: a replay racing the original): undone, and marked one at a
+            # time to know which. Rows gone with a forgotten chat count as marked, as in settle_in.
+            await session.rollback()
+            lost = set()
+            for update_id, status in statuses.items():
+                settled = await queries.settle(session, update_id, status, now)
+                if not settled and await queries.exists(session, update_id):
+                    lost.add(update_id)
+            await session.commit()
+            return lost
 
     def stalled_for(self) -> float:
         """Seconds the oldest queued update has been waiting for its handlers (0 when none waits)."""
@@ -214,6 +293,14 @@ class Inbox:
         now = self.clock()
         async with self.sessionmaker.begin() as session:
             return await queries.prune(session, done_before=now - KEEP_DONE, failed_before=now - KEEP_FAILED)
+
+
+@dataclass
+class _Batch:
+    statuses: dict[int, str] = field(default_factory=dict)
+    written: bool = False
+    lost: set[int] = field(default_factory=set)
+    error: Exception | None = None
 
 
 class InboxProcessor(ChatOrderedProcessor):

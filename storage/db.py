@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 
 
@@ -28,6 +34,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # (BENCHMARKS.md §1). _roll_back_if_open does the same reset only when a transaction is open.
         kwargs.setdefault("pool_reset_on_return", None)
     engine = create_async_engine(url, **kwargs)
+    event.listen(engine.sync_engine, "begin", _forget_writes)
+    event.listen(engine.sync_engine, "before_cursor_execute", _note_write)
     if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         if kwargs["pool_reset_on_return"] is None:
@@ -44,6 +52,33 @@ def _roll_back_if_open(dbapi_connection: Any, record: ConnectionPoolEntry, state
         return
     if record.driver_connection is not None and record.driver_connection.in_transaction:
         dbapi_connection.rollback()
+
+
+# Connection.info follows the pooled connection; the two events below keep it about the current
+# transaction only.
+_WROTE = "backcoach.wrote"
+
+
+def wrote(connection: AsyncConnection) -> bool:
+    """Whether the connection's transaction has run anything but a SELECT so far.
+
+    True when it cannot tell (an engine not made by ``create_engine``): callers use a False to skip work
+    that only a transaction with effects needs, so the unknown case must take the safe way.
+    """
+    return bool(connection.info.get(_WROTE, True))
+
+
+def _forget_writes(connection: Connection) -> None:
+    connection.info[_WROTE] = False
+
+
+def _note_write(
+    connection: Connection, _cursor: Any, statement: str, _parameters: Any, _context: Any, _many: bool
+) -> None:
+    # By the SQL itself, so ORM flushes, Core statements and text all count; whatever does not start
+    # with SELECT (a CTE, a PRAGMA) counts as a write, the safe side.
+    if statement.lstrip()[:6].upper() != "SELECT":
+        connection.info[_WROTE] = True
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -5,11 +5,11 @@ Each takes the session first and never commits: the caller owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -53,19 +53,46 @@ async def store(
     return set((await session.execute(statement)).scalars())
 
 
+# Built once with bound parameters, as storage.repo's per-update queries are: building and keying a
+# statement for SQLAlchemy's cache cost more than SQLite took to run it.
+_SETTLE = (
+    update(InboxUpdate)
+    .where(InboxUpdate.update_id == bindparam("id", type_=BigInteger), InboxUpdate.status == NEW)
+    .values(status=bindparam("new_status"), handled_at=bindparam("now"))
+    .execution_options(synchronize_session=False)
+)
+_SETTLE_MANY = (
+    update(InboxUpdate)
+    .where(
+        InboxUpdate.update_id.in_(bindparam("update_ids", expanding=True, type_=BigInteger)),
+        InboxUpdate.status == NEW,
+    )
+    .values(status=bindparam("new_status"), handled_at=bindparam("now"))
+    .execution_options(synchronize_session=False)
+)
+
+
 async def settle(session: AsyncSession, update_id: int, status: str, now: datetime) -> bool:
     """Mark a ``new`` update ``done`` or ``failed``; False if it was no longer new.
 
     Inside the update's own transaction this is what makes its effects happen once: a second
     handling of the same update (a replay racing the first) finds the row settled and rolls back.
     """
-    result = await session.execute(
-        update(InboxUpdate)
-        .where(InboxUpdate.update_id == update_id, InboxUpdate.status == NEW)
-        .values(status=status, handled_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    result = await session.execute(_SETTLE, {"id": update_id, "new_status": status, "now": now})
     return bool(getattr(result, "rowcount", 0))
+
+
+async def settle_many(session: AsyncSession, statuses: Mapping[int, str], now: datetime) -> int:
+    """Mark each ``new`` update of ``{update_id: status}`` with its status; how many were still new.
+
+    One statement per status, for the updates that finish at about the same time (``bot.intake``).
+    """
+    settled = 0
+    for status in sorted(set(statuses.values())):
+        ids = [update_id for update_id, wanted in statuses.items() if wanted == status]
+        result = await session.execute(_SETTLE_MANY, {"update_ids": ids, "new_status": status, "now": now})
+        settled += int(getattr(result, "rowcount", 0))
+    return settled
 
 
 async def exists(session: AsyncSession, update_id: int) -> bool:

@@ -18,7 +18,7 @@ from telegram.error import BadRequest
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.intake import settle_in
+from bot.intake import settle_after_commit, settle_in
 from bot.keyboards import Buttons, markup
 from scheduler.planning import SPARSE_AFTER, reschedule
 from storage import repo
@@ -88,6 +88,8 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
             yield current
             # In the same transaction as the effects: after a crash the update has all or none of them.
             await settle_in(session, update.update_id, now)
+        # Or, if it changed nothing, together with other updates: still before its replies go out.
+        await settle_after_commit(update.update_id)
     except BaseException:
         await session.close()
         raise

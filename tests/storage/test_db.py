@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import exc, func, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.db import create_engine
+from storage.db import create_engine, wrote
 from storage.models import Chat
 
 
@@ -70,3 +70,27 @@ async def test_a_connection_goes_back_to_the_pool_rolled_back_only_when_left_in_
             assert (await connection.execute(text("SELECT body FROM notes"))).scalars().all() == ["kept"]
     finally:
         await engine.dispose()
+
+
+async def test_a_transaction_knows_whether_it_wrote(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/db.sqlite"
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("CREATE TABLE notes (body TEXT)"))
+            assert wrote(connection)
+        async with engine.begin() as connection:
+            await connection.execute(text("SELECT count(*) FROM notes"))
+            assert not wrote(connection), "a new transaction starts clean, and reading writes nothing"
+            await connection.execute(text("INSERT INTO notes VALUES ('x')"))
+            assert wrote(connection)
+    finally:
+        await engine.dispose()
+    # An engine made elsewhere cannot tell: it answers on the safe side.
+    other = create_async_engine(url)
+    try:
+        async with other.connect() as connection:
+            await connection.execute(text("SELECT count(*) FROM notes"))
+            assert wrote(connection)
+    finally:
+        await other.dispose()

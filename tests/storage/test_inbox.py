@@ -46,3 +46,14 @@ async def test_prune_keeps_new_and_recent_rows(sessionmaker: async_sessionmaker[
         assert pruned == 1
     async with sessionmaker() as session:
         assert await inbox.counts(session) == {"done": 1, "failed": 1, "new": 1}
+
+
+async def test_updates_are_settled_many_at_once(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    async with sessionmaker.begin() as session:
+        await inbox.store(session, [(1, None, "{}"), (2, None, "{}"), (3, None, "{}"), (4, None, "{}")], NOW)
+        await inbox.settle(session, 2, inbox.DONE, NOW)
+    async with sessionmaker.begin() as session:
+        statuses = {1: inbox.DONE, 2: inbox.FAILED, 3: inbox.FAILED, 99: inbox.DONE}
+        assert await inbox.settle_many(session, statuses, NOW) == 2, "only 1 and 3 were still new"
+    async with sessionmaker() as session:
+        assert await inbox.counts(session) == {"done": 2, "failed": 1, "new": 1}
