@@ -30,6 +30,7 @@ import bot.coach.speller as speller_module
 from bot.app import build_application
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import KnowledgeBase
+from bot.runner import freeze_start_up
 from bot.settings import Settings
 from fakeapi import FakeBotApi, FakeRequest
 from storage.db import create_engine
@@ -94,6 +95,7 @@ async def scenario(workdir: Path, run: int, hostile: bool, rng: random.Random) -
         for chat_id in (PROBE_CHAT, *range(PROBE_CHAT + 1, PROBE_CHAT + 1 + HOSTILE_CHATS)):
             await app.process_update(update(chat_id, "/help"))
         request.sent_at.clear()
+        freeze_start_up()  # as `backcoach run` does once started: no full collection of start-up's objects
         texts = hostile_texts(rng) if hostile else []
         for index, text in enumerate(texts):
             await app.update_queue.put(update(PROBE_CHAT + 1 + index % HOSTILE_CHATS, text))

@@ -1,75 +1,122 @@
-"""Updates run side by side across chats, and strictly one after another within a chat."""
+"""Updates run side by side across chats, strictly one after another within a chat, and fairly."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections import deque
-from collections.abc import Awaitable, Coroutine
+import sys
+from collections.abc import Awaitable, Coroutine, Hashable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.turns import TurnOrder
+
 log = logging.getLogger(__name__)
+
+# PTB's own slots are left wide open: an update waiting for its turn must hold none (see the class).
+_PTB_SLOTS = sys.maxsize
+
+
+def backlog_share(limit: int) -> int:
+    """How many of ``limit`` slots chats with a backlog may use at once: an eighth, at least one.
+
+    Small on purpose: a flood from a few chats then leaves the event loop nearly free between another
+    chat's steps (BENCHMARKS.md §7). Ordinary traffic rarely has a backlog (one chat's updates arriving
+    faster than they are answered), and the whole bot's replies are held to Telegram's 30 a second by
+    the rate limiter in any case.
+    """
+    return max(1, limit // 8)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
-    """PTB's update processor with a queue per chat.
+    """PTB's update processor, with a fair turn for each update (``bot.turns.TurnOrder``).
 
     While one update waits on Telegram or the database, updates from other chats go ahead (up to
-    ``max_concurrent_updates`` chats at once), so one slow round trip no longer holds up every chat
-    behind it. A chat's own updates run one at a time, in the order Telegram sent them: a second tap
-    never overtakes the first, and its replies come out in order.
+    ``limit`` at once), so one slow round trip does not hold up every chat behind it. A chat's own
+    updates run one at a time, in the order Telegram sent them: a second tap never overtakes the first,
+    and its replies come out in order. A chat sending faster than it is answered (a flood, a paste loop)
+    has a backlog: its updates wait in a lane shared with the other backlogged chats, one update per
+    turn, the least served first, and limited to ``backlog_share`` of the slots, while a chat without a
+    backlog goes straight ahead. So no chat's flood holds the event loop between another chat's steps.
 
-    PTB takes one of its ``max_concurrent_updates`` slots before calling ``do_process_update``, in
-    arrival order. An update whose chat is already being served is queued behind that chat's current
-    update and its call returns at once, giving its slot back: the call serving the chat runs the queue
-    in the same slot. So a burst from one chat occupies one slot, not all of them, and
-    ``current_concurrent_updates`` counts the chats being served.
+    Every update runs in the task PTB made for it; one whose turn has not come waits in
+    ``do_process_update``. PTB takes one of its own slots before calling that, so its slots are left
+    wide open (``max_concurrent_updates`` reads as unlimited): an update waiting its turn must not keep
+    another chat's update out. This processor's ``limit`` is what bounds the updates running at once
+    (``running``). PTB waits for these tasks when it stops, so whatever was queued still runs, in order.
     """
 
-    __slots__ = ("_queues",)
+    __slots__ = ("_limit", "_turns")
 
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
-        # Per chat being served: the updates that arrived meanwhile, oldest first.
-        self._queues: dict[int, deque[tuple[object, Awaitable[Any]]]] = {}
+    def __init__(self, max_concurrent_updates: int, backlog_concurrency: int | None = None) -> None:
+        if max_concurrent_updates < 1:
+            raise ValueError("max_concurrent_updates must be a positive integer")
+        super().__init__(_PTB_SLOTS)
+        self._limit = max_concurrent_updates
+        if backlog_concurrency is None:
+            backlog_concurrency = backlog_share(max_concurrent_updates)
+        self._turns: TurnOrder[asyncio.Future[None]] = TurnOrder(max_concurrent_updates, backlog_concurrency)
+
+    @property
+    def limit(self) -> int:
+        """The most updates that run at once (``UPDATE_CONCURRENCY``)."""
+        return self._limit
+
+    @property
+    def running(self) -> int:
+        """Updates running now; those waiting for their turn are not counted."""
+        return self._turns.running
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = _chat_of(update)
-        if key is None:
-            await self.run_update(update, coroutine)
-            return
-        queue = self._queues.get(key)
-        if queue is not None:
-            queue.append((update, coroutine))
-            return
-        queue = self._queues[key] = deque()
-        current: tuple[object, Awaitable[Any]] | None = (update, coroutine)
+        # An update with no chat (or user) is a chat of its own: it orders with nothing.
+        chat = _chat_of(update)
+        key: Hashable = chat if chat is not None else object()
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        _start(self._turns.arrive(key, turn))
         try:
-            while current is not None:
-                try:
-                    await self.run_update(*current)
-                except Exception:
-                    # PTB's own processing hands handler errors to the error handlers; anything that
-                    # still escapes must not cost the chat the updates queued behind it.
-                    log.exception("update processing failed for chat %s", key)
-                current = queue.popleft() if queue else None
+            # Even when its turn came at once, let the updates already queued behind this one arrive
+            # before it runs: an update that never suspends (SQLite on the loop's thread, a reply that
+            # is answered at once) would otherwise finish before the next of its chat is seen, and a
+            # flooding chat would never count as one.
+            if turn.done():
+                await asyncio.sleep(0)
+            else:
+                await turn
+        except asyncio.CancelledError:
+            # Cancelled while waiting (the loop is closing): give the turn back, or pass it on.
+            if not self._turns.withdraw(key, turn):
+                _start(self._turns.finish(key))
+            if isinstance(coroutine, Coroutine):
+                coroutine.close()  # it never began: no "never awaited" warning
+            raise
+        try:
+            await self.run_update(update, coroutine)
+        except Exception:
+            # PTB's own processing hands handler errors to the error handlers; anything that still
+            # escapes is logged here, with its chat, and the chat's next update runs as usual.
+            log.exception("update processing failed for chat %s", key)
         finally:
-            del self._queues[key]
-            for _update, left in queue:
-                if isinstance(left, Coroutine):
-                    left.close()  # cancelled at shutdown before it began: no "never awaited" warning
+            _start(self._turns.finish(key))
 
     async def run_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run one update's processing, in its turn; a subclass wraps it (``bot.intake`` settles it)."""
         await coroutine
 
     async def initialize(self) -> None:
-        """Nothing to set up: the queues are created as chats write."""
+        """Nothing to set up: the turn order fills as chats write."""
 
     async def shutdown(self) -> None:
         """Nothing to release: PTB waits for the updates in progress before shutting down."""
+
+
+def _start(turns: list[asyncio.Future[None]]) -> None:
+    for turn in turns:
+        # A turn cancelled with its update is given back by that update's own task (withdraw, or
+        # finish when it had already started); nothing to wake here.
+        if not turn.done():
+            turn.set_result(None)
 
 
 def _chat_of(update: object) -> int | None:

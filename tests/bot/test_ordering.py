@@ -1,4 +1,5 @@
-"""Updates from different chats overlap; one chat's updates run in order (bot.ordering).
+"""Updates from different chats overlap; one chat's updates run in order; a flood waits its turns
+(bot.ordering).
 
 These go through the Application's own update queue, as polling and webhooks feed it, so the real
 update processor decides what runs when. A gate in front of the Bot API double holds one chat's
@@ -15,8 +16,11 @@ from typing import Any
 
 import pytest
 from telegram import Update
+from telegram.ext import TypeHandler
 
+from bot.intake import inbox_of
 from bot.ordering import ChatOrderedProcessor
+from storage import inbox as inbox_rows
 from tests.bot.harness import Harness, running_harness
 
 SLOW, OTHER = 9001, 9002
@@ -117,6 +121,37 @@ async def test_a_burst_from_one_chat_keeps_its_order_beyond_the_slots(started: H
     assert started.errors == []
 
 
+async def test_a_chat_sending_one_message_is_answered_before_a_flooding_chat_s_backlog_drains(
+    started: Harness,
+) -> None:
+    """Eight questions from one chat, then /help from another, in one getUpdates batch through the inbox.
+
+    The flooding chat's first question finds it idle and starts; the other seven are its backlog and
+    wait their turns, while /help, from a chat with nothing waiting, goes ahead of all seven.
+    """
+    handled: list[tuple[int, str | None]] = []
+
+    async def note(update: Update, _context: Any) -> None:
+        assert update.effective_chat is not None and update.effective_message is not None
+        handled.append((update.effective_chat.id, update.effective_message.text))
+
+    started.app.add_handler(TypeHandler(Update, note), group=-2)  # before every other handler
+    flood = [f"how many sets of rows, take {n}?" for n in range(1, 9)]
+    batch = [started.api.make_message(SLOW, SLOW, text) for text in flood]
+    batch.append(started.api.make_message(OTHER, OTHER, "/help"))
+    before = len(started.api.sent)
+    inbox = inbox_of(started.app)
+    assert await inbox.receive(started.app, batch) == len(batch)
+    await asyncio.wait_for(started.app.update_queue.join(), 10)
+
+    assert handled == [(SLOW, flood[0]), (OTHER, "/help"), *((SLOW, text) for text in flood[1:])]
+    # What the users see: the answer to /help arrives before the flooding chat's second answer.
+    assert [m.chat_id for m in started.api.sent[before:]] == [SLOW, OTHER, *[SLOW] * 7]
+    async with inbox.sessionmaker() as session:
+        assert await inbox_rows.counts(session) == {"done": len(batch)}
+    assert started.errors == []
+
+
 def message(chat: int, update_id: int) -> Update:
     raw = {"message_id": update_id, "date": 0, "chat": {"id": chat, "type": "private"}}
     return Update.de_json({"update_id": update_id, "message": raw}, None)
@@ -133,10 +168,10 @@ async def test_updates_without_a_chat_or_user_are_not_queued() -> None:
         processor.process_update(object(), work("a")), processor.process_update(object(), work("b"))
     )
     assert sorted(ran) == ["a", "b"]
-    assert processor._queues == {}
+    assert processor.running == 0
 
 
-async def test_a_cancelled_chat_drops_its_queue_and_serves_the_next_update() -> None:
+async def test_a_cancelled_update_gives_its_turn_to_the_next_of_its_chat() -> None:
     processor = ChatOrderedProcessor(4)
     release = asyncio.Event()
     ran: list[str] = []
@@ -148,18 +183,20 @@ async def test_a_cancelled_chat_drops_its_queue_and_serves_the_next_update() -> 
         ran.append(f"{name} done")
 
     first = asyncio.create_task(processor.process_update(message(5, 1), work("first", wait=True)))
-    await asyncio.sleep(0)
-    # Queued behind the first: their calls return at once, the first one's task will run them.
-    await processor.process_update(message(5, 2), work("second"))
-    await processor.process_update(message(5, 3), work("third"))
+    second = asyncio.create_task(processor.process_update(message(5, 2), work("second", wait=True)))
+    third = asyncio.create_task(processor.process_update(message(5, 3), work("third")))
+    await run_until_idle()
     assert ran == ["first started"]
-    first.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await first
-    assert processor._queues == {}
-    assert processor.current_concurrent_updates == 0
+    second.cancel()  # waiting for its turn: it never starts
+    first.cancel()  # running: its turn passes to the chat's next update
+    for task in (first, second):
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    await asyncio.wait_for(third, timeout=5)
+    assert ran == ["first started", "third started", "third done"]
+    assert processor.running == 0
     await processor.process_update(message(5, 4), work("fourth"))
-    assert ran == ["first started", "fourth started", "fourth done"]
+    assert ran[-2:] == ["fourth started", "fourth done"]
 
 
 async def test_a_failing_update_does_not_cost_its_chat_the_queued_ones() -> None:
@@ -175,29 +212,30 @@ async def test_a_failing_update_does_not_cost_its_chat_the_queued_ones() -> None
         ran.append(name)
 
     first = asyncio.create_task(processor.process_update(message(5, 1), fail()))
-    await asyncio.sleep(0)
-    await processor.process_update(message(5, 2), work("second"))
+    second = asyncio.create_task(processor.process_update(message(5, 2), work("second")))
+    await run_until_idle()
+    assert ran == []  # waits for its turn, behind the first
     release.set()
-    await first
+    await asyncio.wait_for(asyncio.gather(first, second), timeout=5)
     assert ran == ["second"]
 
 
 async def test_an_idle_processor_reports_no_updates_in_progress() -> None:
     processor = ChatOrderedProcessor(8)
-    assert (processor.max_concurrent_updates, processor.current_concurrent_updates) == (8, 0)
+    assert (processor.limit, processor.running) == (8, 0)
     release = asyncio.Event()
     seen: list[int] = []
 
     async def work() -> None:
-        seen.append(processor.current_concurrent_updates)
+        seen.append(processor.running)
         await release.wait()
 
     tasks = [asyncio.create_task(processor.process_update(message(chat, chat), work())) for chat in (1, 1, 2)]
     await run_until_idle()
-    assert seen == [1, 2]  # two chats served; chat 1's second update waits in its queue, in no slot
+    assert seen == [2, 2]  # two chats served; chat 1's second update waits for its turn, in no slot
     release.set()
     await asyncio.gather(*tasks)
-    assert processor.current_concurrent_updates == 0
+    assert processor.running == 0
 
 
 async def test_waiting_updates_hold_no_slot() -> None:
@@ -219,4 +257,4 @@ async def test_waiting_updates_hold_no_slot() -> None:
     release.set()
     await asyncio.gather(*burst)
     assert ran == [2, 1, 1, 1, 1, 1]
-    assert processor.max_concurrent_updates == 2
+    assert processor.limit == 2
