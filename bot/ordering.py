@@ -20,14 +20,13 @@ _PTB_SLOTS = sys.maxsize
 
 
 def backlog_share(limit: int) -> int:
-    """How many of ``limit`` slots chats with a backlog may use at once: an eighth, at least one.
+    """How many of ``limit`` slots chats with a backlog may hold at once: half, at least one.
 
-    Small on purpose: a flood from a few chats then leaves the event loop nearly free between another
-    chat's steps (BENCHMARKS.md §7). Ordinary traffic rarely has a backlog (one chat's updates arriving
-    faster than they are answered), and the whole bot's replies are held to Telegram's 30 a second by
-    the rate limiter in any case.
+    The rest stay for chats without one, so a chat that sends one message is not kept waiting for a
+    slot by floods that wait on Telegram; the backlog's share of the event loop is bounded by its
+    pace (one start per pass of the loop, ``bot.turns``), not by this.
     """
-    return max(1, limit // 8)
+    return max(1, limit // 2)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
@@ -37,9 +36,10 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     ``limit`` at once), so one slow round trip does not hold up every chat behind it. A chat's own
     updates run one at a time, in the order Telegram sent them: a second tap never overtakes the first,
     and its replies come out in order. A chat sending faster than it is answered (a flood, a paste loop)
-    has a backlog: its updates wait in a lane shared with the other backlogged chats, one update per
-    turn, the least served first, and limited to ``backlog_share`` of the slots, while a chat without a
-    backlog goes straight ahead. So no chat's flood holds the event loop between another chat's steps.
+    has a backlog: its updates wait in a lane shared with the other backlogged chats, the least served
+    first, and start one per pass of the event loop, in at most ``backlog_share`` of the slots, while a
+    chat without a backlog goes straight ahead. So however many chats flood, each pass of the loop runs
+    at most one of their updates besides everyone else's steps.
 
     Every update runs in the task PTB made for it; one whose turn has not come waits in
     ``do_process_update``. PTB takes one of its own slots before calling that, so its slots are left
@@ -48,7 +48,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     (``running``). PTB waits for these tasks when it stops, so whatever was queued still runs, in order.
     """
 
-    __slots__ = ("_limit", "_turns")
+    __slots__ = ("_limit", "_tick_pending", "_turns")
 
     def __init__(self, max_concurrent_updates: int, backlog_concurrency: int | None = None) -> None:
         if max_concurrent_updates < 1:
@@ -58,6 +58,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         if backlog_concurrency is None:
             backlog_concurrency = backlog_share(max_concurrent_updates)
         self._turns: TurnOrder[asyncio.Future[None]] = TurnOrder(max_concurrent_updates, backlog_concurrency)
+        self._tick_pending = False
 
     @property
     def limit(self) -> int:
@@ -74,7 +75,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         chat = _chat_of(update)
         key: Hashable = chat if chat is not None else object()
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        _start(self._turns.arrive(key, turn))
+        self._start(self._turns.arrive(key, turn))
         try:
             # Even when its turn came at once, let the updates already queued behind this one arrive
             # before it runs: an update that never suspends (SQLite on the loop's thread, a reply that
@@ -87,7 +88,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         except asyncio.CancelledError:
             # Cancelled while waiting (the loop is closing): give the turn back, or pass it on.
             if not self._turns.withdraw(key, turn):
-                _start(self._turns.finish(key))
+                self._start(self._turns.finish(key))
             if isinstance(coroutine, Coroutine):
                 coroutine.close()  # it never began: no "never awaited" warning
             raise
@@ -98,7 +99,20 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             # escapes is logged here, with its chat, and the chat's next update runs as usual.
             log.exception("update processing failed for chat %s", key)
         finally:
-            _start(self._turns.finish(key))
+            self._start(self._turns.finish(key))
+
+    def _start(self, turns: list[asyncio.Future[None]]) -> None:
+        for turn in turns:
+            _wake(turn)
+        if self._turns.backlog_due and not self._tick_pending:
+            self._tick_pending = True
+            asyncio.get_running_loop().call_soon(self._tick)
+
+    def _tick(self) -> None:
+        """One backlogged update's turn, then the next on the next pass of the loop (if one is due)."""
+        self._tick_pending = False
+        turn = self._turns.tick()
+        self._start([] if turn is None else [turn])
 
     async def run_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run one update's processing, in its turn; a subclass wraps it (``bot.intake`` settles it)."""
@@ -111,12 +125,11 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         """Nothing to release: PTB waits for the updates in progress before shutting down."""
 
 
-def _start(turns: list[asyncio.Future[None]]) -> None:
-    for turn in turns:
-        # A turn cancelled with its update is given back by that update's own task (withdraw, or
-        # finish when it had already started); nothing to wake here.
-        if not turn.done():
-            turn.set_result(None)
+def _wake(turn: asyncio.Future[None]) -> None:
+    # A turn cancelled with its update is given back by that update's own task (withdraw, or finish
+    # when it had already started); nothing to wake here.
+    if not turn.done():
+        turn.set_result(None)
 
 
 def _chat_of(update: object) -> int | None:

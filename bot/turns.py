@@ -4,18 +4,19 @@
 
 - A chat's updates run one at a time, in arrival order (a second tap never overtakes the first).
 - At most ``limit`` updates run at once.
-- An update that finds its chat idle (nothing running, nothing waiting) is *fresh*. An update that
-  arrives while its chat's previous one still runs or waits is *backlog*: the chat is sending faster
-  than it is answered. Fresh updates go ahead of backlog, so a chat that sends one message is answered
-  at once however many messages other chats have queued.
-- Backlog updates run at most ``backlog_limit`` at once, all backlogged chats together, one update per
-  turn: five flooding chats share that lane instead of each running its queue back to back, so they
-  cannot fill the event loop between another chat's steps.
-- In the backlog lane, the chat that has had the fewest updates started since it was last idle goes
-  first (ties: the one waiting longest), so equally busy chats take turns (round robin), and a chat that
-  sent three quick messages is not queued behind chats that have sent fifty.
-- A backlog is never starved: when no backlog update is running, the chat that has waited longest in
-  the lane goes before fresh ones.
+- An update that finds its chat idle (nothing running, nothing waiting) is *fresh*: it starts as soon
+  as a slot is free. An update that arrives while its chat's previous one still runs or waits is
+  *backlog*: the chat is sending faster than it is answered (a flood, a paste loop).
+- Backlog updates start one per ``tick``, which the caller makes once per pass of the event loop, and
+  at most ``backlog_limit`` run at once, all backlogged chats together. So a flood adds at most one
+  update's work to each pass of the loop, whatever the number of flooding chats, and every other
+  chat's step comes around again after it, while against a real Bot API many backlogged updates can
+  still wait on Telegram side by side.
+- Among backlogged chats the one with the fewest updates started since it was last idle goes first
+  (ties: the one waiting longest), so equally busy chats take turns, and a chat that sent three quick
+  messages is not queued behind chats that have sent fifty.
+- A backlog is never starved: while it waits with none of its updates running, fresh updates leave it
+  the last free slot, unless the backlog had the previous turn.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class TurnOrder(Generic[T]):
         "_backlog_limit",
         "_backlog_running",
         "_fresh",
+        "_last_from_backlog",
         "_limit",
         "_running",
         "_seq",
@@ -61,6 +63,7 @@ class TurnOrder(Generic[T]):
         # Per chat with an update running: whether that update came from the backlog lane.
         self._running: dict[Hashable, bool] = {}
         self._backlog_running = 0
+        self._last_from_backlog = False
 
     @property
     def running(self) -> int:
@@ -70,8 +73,17 @@ class TurnOrder(Generic[T]):
     def waiting(self) -> int:
         return sum(len(items) for items in self._waiting.values())
 
+    @property
+    def backlog_due(self) -> bool:
+        """Whether a backlogged update could start now: ``tick`` would start one."""
+        return (
+            bool(self._backlog)
+            and self._backlog_running < self._backlog_limit
+            and len(self._running) < self._limit
+        )
+
     def arrive(self, chat: Hashable, item: T) -> list[T]:
-        """``item`` arrived for ``chat``; the items that may start now (``item`` among them, or not)."""
+        """``item`` arrived for ``chat``; the fresh items that may start now (``item`` among them, or not)."""
         queue = self._waiting.get(chat)
         if queue is not None:
             queue.append(item)  # already in a lane
@@ -83,7 +95,7 @@ class TurnOrder(Generic[T]):
         return self._fill()
 
     def finish(self, chat: Hashable) -> list[T]:
-        """``chat``'s running item is through; the items that may start now."""
+        """``chat``'s running item is through; the fresh items that may start now."""
         if self._running.pop(chat):
             self._backlog_running -= 1
         if chat in self._waiting:
@@ -91,6 +103,12 @@ class TurnOrder(Generic[T]):
         else:
             del self._served[chat]  # idle again: its next update is fresh
         return self._fill()
+
+    def tick(self) -> T | None:
+        """The one backlogged item that starts on this pass of the loop, if the lane and a slot are free."""
+        if not self.backlog_due:
+            return None
+        return self._start(heapq.heappop(self._backlog)[2], from_backlog=True)
 
     def withdraw(self, chat: Hashable, item: T) -> bool:
         """Take back an item that has not started (its update was cancelled); False if it had started."""
@@ -110,19 +128,21 @@ class TurnOrder(Generic[T]):
 
     def _fill(self) -> list[T]:
         started: list[T] = []
-        while len(self._running) < self._limit:
-            backlog_open = bool(self._backlog) and self._backlog_running < self._backlog_limit
-            if backlog_open and (self._backlog_running == 0 or not self._fresh):
-                chat, from_backlog = heapq.heappop(self._backlog)[2], True
-            elif self._fresh:
-                chat, from_backlog = self._fresh.popleft(), False
-            else:
-                break
-            queue = self._waiting[chat]
-            started.append(queue.popleft())
-            if not queue:
-                del self._waiting[chat]
-            self._running[chat] = from_backlog
-            self._backlog_running += from_backlog
-            self._served[chat] = self._served.get(chat, 0) + 1
+        while self._fresh and len(self._running) < self._limit - self._kept_for_backlog():
+            started.append(self._start(self._fresh.popleft(), from_backlog=False))
         return started
+
+    def _kept_for_backlog(self) -> int:
+        starving = bool(self._backlog) and self._backlog_running == 0 and not self._last_from_backlog
+        return 1 if starving else 0
+
+    def _start(self, chat: Hashable, *, from_backlog: bool) -> T:
+        queue = self._waiting[chat]
+        item = queue.popleft()
+        if not queue:
+            del self._waiting[chat]
+        self._running[chat] = from_backlog
+        self._backlog_running += from_backlog
+        self._served[chat] = self._served.get(chat, 0) + 1
+        self._last_from_backlog = from_backlog
+        return item

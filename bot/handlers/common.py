@@ -22,6 +22,7 @@ from bot.intake import settle_after_commit, settle_in
 from bot.keyboards import Buttons, markup
 from scheduler.planning import SPARSE_AFTER, reschedule
 from storage import repo
+from storage.db import transaction
 from storage.models import Chat
 
 
@@ -59,40 +60,30 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
     services = context.services
     tg_chat = update.effective_chat
     assert tg_chat is not None, "handlers are registered for chat updates only"
-    # sessionmaker.begin() would also do, but it runs its commit and close in two shielded tasks
-    # of their own (a loop pass each, about 5% of an update); nothing cancels a handler midway, and
-    # PTB waits for running handlers before it shuts down. The transaction's exit, commit or rollback,
-    # hands the connection back, so after a commit closing the session would only empty its identity
-    # map; after an error it is closed, in case the rollback failed too and kept the connection.
-    session = services.sessionmaker()
-    try:
-        async with session.begin():
-            chat = await repo.get_or_create_chat(
-                session,
-                tg_chat.id,
-                kind=tg_chat.type,
-                title=tg_chat.title or tg_chat.full_name,
-                timezone=services.settings.default_timezone,
-            )
-            now = services.clock()
-            # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
-            returning = chat.unanswered >= SPARSE_AFTER or not chat.active
-            if chat.unanswered or returning:
-                # Only when it changes: an assignment, even of the same value, makes the row dirty and
-                # every query after it pays for a flush.
-                chat.unanswered = 0
-                chat.active = True
-            if returning:
-                reschedule(chat, now)
-            current = Turn(session=session, chat=chat, now=now)
-            yield current
-            # In the same transaction as the effects: after a crash the update has all or none of them.
-            await settle_in(session, update.update_id, now)
-        # Or, if it changed nothing, together with other updates: still before its replies go out.
-        await settle_after_commit(update.update_id)
-    except BaseException:
-        await session.close()
-        raise
+    async with transaction(services.sessionmaker) as session:
+        chat = await repo.get_or_create_chat(
+            session,
+            tg_chat.id,
+            kind=tg_chat.type,
+            title=tg_chat.title or tg_chat.full_name,
+            timezone=services.settings.default_timezone,
+        )
+        now = services.clock()
+        # Back from weekly-only reminders, or back after blocking us: its full schedule resumes now.
+        returning = chat.unanswered >= SPARSE_AFTER or not chat.active
+        if chat.unanswered or returning:
+            # Only when it changes: an assignment, even of the same value, makes the row dirty and
+            # every query after it pays for a flush.
+            chat.unanswered = 0
+            chat.active = True
+        if returning:
+            reschedule(chat, now)
+        current = Turn(session=session, chat=chat, now=now)
+        yield current
+        # In the same transaction as the effects: after a crash the update has all or none of them.
+        await settle_in(session, update.update_id, now)
+    # Or, if it changed nothing, together with other updates: still before its replies go out.
+    await settle_after_commit(update.update_id)
     for edit, text, buttons in current.pending:
         await (edit_or_reply if edit else reply)(update, context, text, buttons)
 
