@@ -53,15 +53,28 @@ PROBE_EVERY_S = 0.01
 
 @dataclass
 class Probes:
-    """Each /help's wait in ms, and how many hostile replies went out while it waited."""
+    """Each /help's wait in ms, how many hostile replies went out while it waited, and the CPU ms of
+    each pass of the event loop while they ran (between two wake-ups of a 1-ms timer)."""
 
     waits: list[float] = field(default_factory=list)
     overtaken: list[int] = field(default_factory=list)
+    passes: list[float] = field(default_factory=list)
 
     def __iadd__(self, other: Probes) -> Probes:
         self.waits += other.waits
         self.overtaken += other.overtaken
+        self.passes += other.passes
         return self
+
+
+async def heartbeat(passes: list[float]) -> None:
+    """The event loop's CPU time between two wake-ups of a 1-ms timer: how long a pass held it."""
+    last = time.thread_time()
+    while True:
+        await asyncio.sleep(0.001)
+        now = time.thread_time()
+        passes.append((now - last) * 1000)
+        last = now
 
 
 class TimedRequest(FakeRequest):
@@ -129,6 +142,8 @@ async def scenario(
         request.replies.clear()
         freeze_start_up()  # as `backcoach run` does once started: no full collection of start-up's objects
         texts = hostile_texts(rng) if hostile else []
+        result = Probes()
+        beats = asyncio.create_task(heartbeat(result.passes))
         # One getUpdates batch: stored in the inbox in one INSERT, then queued, as bot.polling does.
         await inbox.receive(
             app, [message(hostile_chats[i % HOSTILE_CHATS], text) for i, text in enumerate(texts)]
@@ -154,7 +169,7 @@ async def scenario(
         while sum(len(request.replies.get(chat_id, [])) for chat_id in probers) < len(probes):
             request.sent.clear()
             await request.sent.wait()
-        result = Probes()
+        beats.cancel()
         seen: dict[int, int] = {}
         for chat_id, arrived, queued_after in probes:
             # A chat's replies come out in the order of its messages.
@@ -231,6 +246,7 @@ def row(name: str, probes: Probes) -> list[Any]:
         fmt(pct(waits, 0.99), 1),
         fmt(max(waits), 1),
         f"{pct(overtaken, 0.5):.0f} / {pct(overtaken, 0.99):.0f} / {max(overtaken):.0f}",
+        f"{pct(probes.passes, 0.99):.1f} / {max(probes.passes):.1f}",
     ]
 
 
@@ -262,6 +278,7 @@ def main(quick: bool, out: Path) -> dict[str, Any]:
         "p99 (ms)",
         "max (ms)",
         "hostile replies before it p50/p99/max",
+        "loop pass, CPU ms p99/max",
     ]
     print(table(headers, rows))
     print(

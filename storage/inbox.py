@@ -33,24 +33,19 @@ async def store(
     if not updates:
         return set()
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    # One statement for every batch size, given the rows as executemany parameters: SQLAlchemy sends
+    # them as one multi-row INSERT all the same, but a statement with the rows inlined as .values() had
+    # to be built (and, for each new batch size, compiled) anew: 10-20 ms of event loop for a batch of 60.
     statement = (
         dialect.insert(InboxUpdate)
-        .values(
-            [
-                {
-                    "update_id": update_id,
-                    "chat_id": chat_id,
-                    "payload": payload,
-                    "status": NEW,
-                    "received_at": now,
-                }
-                for update_id, chat_id, payload in updates
-            ]
-        )
         .on_conflict_do_nothing(index_elements=[InboxUpdate.update_id])
         .returning(InboxUpdate.update_id)
     )
-    return set((await session.execute(statement)).scalars())
+    rows = [
+        {"update_id": update_id, "chat_id": chat_id, "payload": payload, "status": NEW, "received_at": now}
+        for update_id, chat_id, payload in updates
+    ]
+    return set((await session.execute(statement, rows)).scalars())
 
 
 # Built once with bound parameters, as storage.repo's per-update queries are: building and keying a
