@@ -211,13 +211,18 @@ class Inbox:
         self, app: Application[Any, Any, Any, Any, Any, Any], batch: Sequence[tuple[int, Any]]
     ) -> None:
         unreadable: list[int] = []
+        readable: list[tuple[int, Update]] = []
         for index, (update_id, data) in enumerate(batch):
             if index and index % READ_PER_PASS == 0:
                 await asyncio.sleep(0)
             update = parse(data, app.bot) if isinstance(data, dict) else None
             if update is None:
                 unreadable.append(update_id)
-                continue
+            else:
+                readable.append((update_id, update))
+        # Queued together once all are read: a chat's updates in one batch then reach the update
+        # processor in the same pass, so a chat that sent several is seen to have a backlog (bot.turns).
+        for update_id, update in readable:
             self._waiting[update_id] = self.monotonic()
             await app.update_queue.put(update)
         if unreadable:
