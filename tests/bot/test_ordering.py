@@ -146,7 +146,10 @@ async def test_a_chat_sending_one_message_is_answered_before_a_flooding_chat_s_b
 
     assert handled == [(SLOW, flood[0]), (OTHER, "/help"), *((SLOW, text) for text in flood[1:])]
     # What the users see: the answer to /help arrives before the flooding chat's second answer.
-    assert [m.chat_id for m in started.api.sent[before:]] == [SLOW, OTHER, *[SLOW] * 7]
+    # (Whether it also beats the first answer depends on which handler's database work ends first.)
+    replies = [m.chat_id for m in started.api.sent[before:]]
+    assert sorted(replies) == sorted([OTHER, *[SLOW] * 8])
+    assert replies.index(OTHER) <= 1
     async with inbox.sessionmaker() as session:
         assert await inbox_rows.counts(session) == {"done": len(batch)}
     assert started.errors == []
