@@ -32,7 +32,7 @@ from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
 from bot.reminder_sender import TelegramSender
 from scheduler.dispatch import Content, DispatchConfig, RunReport, drain
-from scheduler.leadership import Lead, Leadership
+from scheduler.leadership import DISPATCH, Lead, Leadership
 from scheduler.messages import ReminderTexts
 from scheduler.pacing import PAID_LIMIT, Pacer
 
@@ -159,6 +159,22 @@ def start(app: Application[Any, Any, Any, Any, Any, Any]) -> Job[Any]:
         name=TICK_JOB_NAME,
         data=state,
         job_kwargs=job_options(),
+    )
+
+
+# The lease the reminder dispatch is led under (for /healthz: whether another replica is in charge).
+LEASE = DISPATCH
+
+
+def leads(app: Application[Any, Any, Any, Any, Any, Any]) -> bool:
+    """Whether this process holds the reminder lead now."""
+    job_queue = app.job_queue
+    if job_queue is None:
+        return False
+    return any(
+        isinstance(job.data, TickState) and job.data.leadership.holds()
+        for name in (TICK_JOB_NAME, LEAD_JOB_NAME)
+        for job in job_queue.get_jobs_by_name(name)
     )
 
 

@@ -25,7 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.context import CoachApplication
 from bot.intake import inbox_of
-from storage import inbox
+from bot.reminder_job import LEASE, leads
+from storage import delivery, inbox
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class WebhookServer:
         now = services.clock()
         try:
             async with asyncio.timeout(self.health_timeout):
-                oldest_due = await _probe(services.engine, now)
+                oldest_due, someone_leads = await _probe(services.engine, now)
         except Exception as error:
             # One line, no traceback: a load balancer polls this every few seconds.
             log.warning("health check: database unavailable (%s: %s)", type(error).__name__, error)
@@ -139,19 +140,22 @@ class WebhookServer:
         allowed = timedelta(
             minutes=settings.reminder_grace_minutes, seconds=4 * settings.scheduler_tick_seconds + 60
         )
-        if oldest_due is not None and now - oldest_due > allowed:
+        if oldest_due is not None and now - oldest_due > allowed and (leads(self.app) or not someone_leads):
+            # Only the replica in charge of reminders (or every one, when none is) answers for them: a
+            # stuck leader is restarted and its lease passes on, while the others keep taking updates.
             log.warning("health check: a reminder due at %s was neither sent nor skipped", oldest_due)
             return "reminders stalled"
         return None
 
 
-async def _probe(engine: AsyncEngine, now: datetime) -> datetime | None:
+async def _probe(engine: AsyncEngine, now: datetime) -> tuple[datetime | None, bool]:
     # SQLite's statements run on aiosqlite's worker thread: a database locked by another process makes
     # the probe wait there, not on the event loop, which the health check's bound relies on.
     async with AsyncSession(engine) as session:
         oldest_due = await inbox.probe(session, now)
+        someone_leads = await delivery.lease_live(session, LEASE, now)
         await session.rollback()
-    return oldest_due
+    return oldest_due, someone_leads
 
 
 class _JsonHandler(tornado.web.RequestHandler):

@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Table, bindparam, case, update
+from sqlalchemy import BigInteger, Table, bindparam, case, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import repo
@@ -134,6 +134,12 @@ async def hold_lease(session: AsyncSession, name: str, holder: str, now: datetim
     statement = repo.insert_for(session, LeaderLease).values(name=name, holder=holder, expires_at=until)
     result = await session.execute(statement.on_conflict_do_nothing(index_elements=[LeaderLease.name]))
     return bool(getattr(result, "rowcount", 0))
+
+
+async def lease_live(session: AsyncSession, name: str, now: datetime) -> bool:
+    """Whether some replica holds the named lease at ``now`` (it has not run out or been given up)."""
+    expires_at = await session.scalar(select(LeaderLease.expires_at).where(LeaderLease.name == name))
+    return expires_at is not None and expires_at > now
 
 
 async def give_up_lease(session: AsyncSession, name: str, holder: str) -> None:

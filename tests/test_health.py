@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from storage.db import create_engine
-from storage.models import Chat
+from storage.models import Chat, LeaderLease
 from tests.processes import wait_for_messages
 from tests.test_webhook import USER, Endpoint, MiB, endpoint
 
@@ -71,6 +71,27 @@ async def test_health_is_503_when_reminders_fall_behind(endpoint: Endpoint) -> N
     overdue = services.clock() - timedelta(minutes=services.settings.reminder_grace_minutes + 30)
     async with services.sessionmaker.begin() as session:
         await session.execute(update(Chat).values(next_reminder_at=overdue, active=True))
+    response = await endpoint.client.get(endpoint.health)
+    assert response.status_code == 503 and response.json() == {"status": "reminders stalled"}
+
+
+async def test_overdue_reminders_are_the_leading_replica_s_problem_not_every_replica_s(
+    endpoint: Endpoint,
+) -> None:
+    """A replica that does not lead stays healthy while another holds the lead; with no leader, none is."""
+    await endpoint.message("/start", chat_id=USER)
+    services = endpoint.app.bot_data
+    now = services.clock()
+    overdue = now - timedelta(minutes=services.settings.reminder_grace_minutes + 30)
+    async with services.sessionmaker.begin() as session:
+        await session.execute(update(Chat).values(next_reminder_at=overdue, active=True))
+        session.add(
+            LeaderLease(name="reminders", holder="another-replica", expires_at=now + timedelta(minutes=5))
+        )
+    response = await endpoint.client.get(endpoint.health)
+    assert response.status_code == 200
+    async with services.sessionmaker.begin() as session:
+        await session.execute(update(LeaderLease).values(expires_at=now - timedelta(seconds=1)))
     response = await endpoint.client.get(endpoint.health)
     assert response.status_code == 503 and response.json() == {"status": "reminders stalled"}
 
