@@ -5,6 +5,8 @@ The open question lives on the chat row, so onboarding survives restarts and rep
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from telegram import Update
 from telegram.constants import ChatType
 
@@ -210,6 +212,11 @@ async def on_text(update: Update, context: BotContext) -> None:
         return
     async with turn(update, context) as now_turn:
         if now_turn.chat.awaiting != TIMEZONE:
+            if now_turn.chat.onboarding_step == TIMEZONE:
+                # The timezone buttons are showing: a zone typed without tapping "Other" is the answer.
+                with suppress(ScheduleInputError):
+                    await apply_timezone(context, now_turn, parse_timezone(message.text))
+                    return
             faq.queue_answer(context, now_turn, message.text)
             return
         try:

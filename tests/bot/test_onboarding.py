@@ -68,6 +68,17 @@ async def test_typed_timezone_after_other(bot: Harness) -> None:
     assert "All set" in (done[-1].text or "")
 
 
+async def test_a_zone_typed_while_the_timezone_buttons_show_is_taken(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌱 Beginner")
+    await bot.press(USER, "🏋️ Gym")
+    assert "timezone" in (bot.api.last(USER).text or "").lower()
+    question = await bot.send(USER, "how often should I train my back?")
+    assert "All set" not in (question[-1].text or ""), "a question is still answered as a question"
+    done = await bot.send(USER, "Asia/Tokyo")
+    assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")
+
+
 async def test_onboarding_survives_a_restart(tmp_path: Path, backend: str) -> None:
     async with database(tmp_path, backend) as db:
         async with running_app(db) as first:
