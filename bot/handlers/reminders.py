@@ -91,7 +91,9 @@ async def _pause(texts: messages.ReminderTexts, now_turn: Turn, days: int) -> st
     chat.paused_until = until
     await repo.add_pause(now_turn.session, chat.id, now_turn.today, until)
     reschedule(chat, now_turn.now)
-    return texts.get("commands.paused", until=f"{until:%a %d %b}")
+    # A stopped chat stays stopped: the pause only keeps its streak, and the reply must not promise more.
+    key = "commands.paused" if chat.reminders_enabled else "commands.paused_while_stopped"
+    return texts.get(key, until=f"{until:%a %d %b}")
 
 
 async def _resume(texts: messages.ReminderTexts, now_turn: Turn) -> str:

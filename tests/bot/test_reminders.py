@@ -230,6 +230,9 @@ async def test_stop_silences_everything_until_resume(bot: Harness) -> None:
         bot.clock.now = THURSDAY + timedelta(days=days)
         await tick(bot)
     assert bot.api.sent[sent:] == []
+    paused = texts_of(await bot.send(CHAT, "/pause 5"))
+    assert "Reminders are stopped" in paused and "/resume" in paused, "a pause must not promise reminders"
+    assert not (await chat_row(bot)).reminders_enabled
     await bot.send(CHAT, "/resume")
     chat = await chat_row(bot)
     assert chat.reminders_enabled and chat.next_reminder_at is not None
