@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.coach.model import SetDone
-from bot.coach.progression import Plan, Prescription, Reason, progressed_load
+from bot.coach.progression import Plan, Prescription, Reason, in_unit, progressed_load
 from bot.coach.texts import Texts, escape
 
 
 def format_load(load: float, unit: str) -> str:
     return f"{load:g} {unit}"
+
+
+def shown_load(load: float | None, unit: str, wanted: str) -> float | None:
+    """A logged load as a list of past sets shows it in the chat's unit ``wanted``.
+
+    A load logged in that unit is shown as logged (41.25 kg stays 41.25); a converted one is rounded
+    to one decimal, since 45.359 kg claims a precision no plate has.
+    """
+    converted = in_unit(load, unit, wanted)
+    return converted if converted is None or unit == wanted else round(converted, 1)
 
 
 def format_sets(sets: Sequence[SetDone], unit: str) -> str:

@@ -13,7 +13,7 @@ from telegram.constants import ChatType
 
 from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_sets
+from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import training_log
@@ -77,15 +77,13 @@ async def history_command(update: Update, context: BotContext) -> None:
             lines.append(
                 texts.get("history.session", day=f"{found.day:%a %d %b}", number=found.session_number)
             )
+            # Each set is stored in the unit it was logged in; all are shown in the chat's unit now.
             by_exercise: dict[str, list[SetDone]] = {}
-            units: dict[str, str] = {}
             for row in found.sets:
-                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, row.load))
-                units[row.exercise] = row.unit
+                load = shown_load(row.load, row.unit, chat.unit)
+                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, load))
             if not by_exercise:
                 lines.append(texts["history.no_sets"])
             for exercise, sets in by_exercise.items():
-                lines.append(
-                    f"  • {escape(shown.get(exercise, exercise))}: {format_sets(sets, units[exercise])}"
-                )
+                lines.append(f"  • {escape(shown.get(exercise, exercise))}: {format_sets(sets, chat.unit)}")
         now_turn.say("\n".join(lines))

@@ -207,3 +207,26 @@ async def test_groups_log_records_history_export_and_forget_per_member(bot: Harn
     await bot.send(GROUP, "/forget group", user_id=ANN)
     await bot.press(GROUP, "🗑 Yes, delete", user_id=ANN)
     assert await row_counts(bot) == dict.fromkeys(await row_counts(bot), 0)
+
+
+async def test_history_shows_every_set_in_the_current_unit(bot: Harness) -> None:
+    # A user trial: sets logged in lb, then in kg, were all labelled with the last set's unit.
+    await bot.onboard(USER)
+    await bot.send(USER, "/units lb")
+    await bot.send(USER, "/log row 3x10 100")
+    await bot.send(USER, "/log lat pulldown 3x12 110")
+    await bot.send(USER, "/units kg")
+    await bot.send(USER, "/log row 3x10 50")
+    history = joined(await bot.send(USER, "/history"))
+    # 100 lb is 45.36 kg: one decimal is enough to read.
+    assert "Seated cable row: 10 @ 45.4 kg, 10 @ 45.4 kg, 10 @ 45.4 kg, 10 @ 50 kg" in history
+    assert "Lat pulldown: 3×12 @ 49.9 kg" in history
+    assert "@ 100 kg" not in history and " lb" not in history
+
+    await bot.send(USER, "/units lb")
+    history = joined(await bot.send(USER, "/history"))
+    # Logged in lb, shown as logged; 50 kg is 110.23 lb.
+    assert "Seated cable row: 10 @ 100 lb, 10 @ 100 lb, 10 @ 100 lb, 10 @ 110.2 lb" in history
+    assert "Lat pulldown: 3×12 @ 110 lb" in history
+    assert " kg" not in history
+
