@@ -12,8 +12,9 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage import repo
 from storage.models import Base, Chat, LoggedSet, WorkoutLog
@@ -74,6 +75,24 @@ _SET_ROWS = select(
 
 def _set_row(row: Sequence[Any]) -> SetRow:
     return SetRow(*row)
+
+
+_Earlier = aliased(WorkoutLog)
+
+
+def _session_number() -> ColumnElement[int]:
+    """A session's number, read when shown: the chat's logged days up to and including its day.
+
+    The number stored on insert counts only the days logged before it then, so a backdated /done
+    (or an undone earlier day) would leave two days with one number; counting at read time numbers
+    sessions in date order whatever order they were logged in, the same count /done replies with.
+    """
+    return (
+        select(func.count(func.distinct(_Earlier.local_date)))
+        .where(_Earlier.chat_id == WorkoutLog.chat_id, _Earlier.local_date <= WorkoutLog.local_date)
+        .correlate(WorkoutLog)
+        .scalar_subquery()
+    )
 
 
 async def log_sets(
@@ -191,13 +210,16 @@ async def recent_sessions(
     if user_id is not None:
         logs = logs.where(WorkoutLog.user_id == user_id)
     found = (
-        await session.scalars(logs.order_by(WorkoutLog.local_date.desc(), WorkoutLog.id.desc()).limit(limit))
+        await session.execute(
+            logs.add_columns(_session_number())
+            .order_by(WorkoutLog.local_date.desc(), WorkoutLog.id.desc())
+            .limit(limit)
+        )
     ).all()
     if not found:
         return []
     by_log = {
-        log.id: SessionSets(log.local_date, log.user_id, log.user_name, log.session_number, [])
-        for log in found
+        log.id: SessionSets(log.local_date, log.user_id, log.user_name, number, []) for log, number in found
     }
     rows = await session.execute(
         _SET_ROWS.add_columns(LoggedSet.workout_log_id)
@@ -278,10 +300,11 @@ class DayLog(NamedTuple):
 async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> DayLog | None:
     row = (
         await session.execute(
-            select(WorkoutLog.session_number, func.count(LoggedSet.id))
+            select(_session_number(), func.count(LoggedSet.id))
+            .select_from(WorkoutLog)
             .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
             .where(WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id)
-            .group_by(WorkoutLog.id, WorkoutLog.session_number)
+            .group_by(WorkoutLog.id, WorkoutLog.chat_id, WorkoutLog.local_date)
         )
     ).first()
     return None if row is None else DayLog(row[0], row[1])

@@ -122,9 +122,12 @@ async def log_today(
             return False, texts["workout.already_logged_long"], None
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
+            # Sessions are numbered in date order (as /history shows them): a backdated day is
+            # numbered among the days before it, not after today's.
+            number, _ = await repo.progress_on(now_turn.session, chat.id, day)
             text = texts.get(
                 "workout.logged",
-                number=score.total,
+                number=number,
                 this_week=score.this_week,
                 target=score.weekly_target,
                 streak=texts.count("count.week", score.current_weeks),

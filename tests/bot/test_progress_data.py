@@ -230,3 +230,14 @@ async def test_history_shows_every_set_in_the_current_unit(bot: Harness) -> None
     assert "Lat pulldown: 3×12 @ 110 lb" in history
     assert " kg" not in history
 
+
+async def test_a_backdated_session_is_numbered_by_date_in_the_reply_and_in_history(bot: Harness) -> None:
+    # A user trial: /done yesterday after today's session replied "Session 2" and /history then
+    # called both days "session 1". Sessions are numbered in date order, everywhere.
+    await bot.onboard(USER)
+    await bot.send(USER, "/done")
+    assert "Session 1 logged!" in joined(await bot.send(USER, "/done yesterday"))
+    history = joined(await bot.send(USER, "/history"))
+    assert "Tue 24 Nov</b> · session 2" in history
+    assert "Mon 23 Nov</b> · session 1" in history
+    assert "Session 3 ·" in joined(await bot.send(USER, "/workout"))
