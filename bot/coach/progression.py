@@ -8,6 +8,11 @@ with the numbers of ACSM 2009 where the article gives none):
   load: about 5 % on upper-body lifts, about 10 % on the deadlift and other lower-body lifts, rounded
   down to the chat's smallest step but never less than one step. Short of the top, keep the load and
   aim one more rep on the weakest set. At the top but harder than the target effort, repeat it.
+- **On the step.** Every prescribed load is a multiple of the chat's step, in the chat's unit, because
+  that is what can be put on the bar. A last load off that grid (100 lb logged in a kg chat is 45.4 kg;
+  the step was changed) is first put on it: a held load goes to the nearest multiple (ties down, so a
+  hold never adds load), an added load to the next multiple above the last load at least, a back-off to
+  the next multiple below it at least.
 - **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
   a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
   from the bottom of the range; a lighter session resets the count.
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
@@ -82,10 +87,19 @@ def default_increment(unit: str) -> float:
 
 
 def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
-    """A logged load in the chat's current unit, so a chat that switched units keeps one history."""
+    """A logged load in the chat's current unit, so a chat that switched units keeps one history.
+
+    To 0.1: no plate is finer, and 45.36 kg for 100 lb reads as false precision.
+    """
     if load is None or unit == wanted:
         return load
-    return round(load * POUND_KG if unit == "lb" else load / POUND_KG, 2)
+    return round(load * POUND_KG if unit == "lb" else load / POUND_KG, 1)
+
+
+def on_step(load: float, increment: float) -> float:
+    """``load`` at the nearest multiple of ``increment``, ties down: what a held load becomes."""
+    step = _decimal(increment)
+    return float(_multiple(_decimal(load), step, ROUND_HALF_DOWN))
 
 
 def next_prescription(
@@ -106,33 +120,44 @@ def next_prescription(
         return _back_off(exercise, load, plan, ladder)
     if not _at_top(last, plan):
         weakest = min(s.reps for s in last)
-        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
+        held = None if load is None else on_step(load, plan.increment)
+        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), held, Reason.ADD_REP)
     if not all(s.rir is None or s.rir >= plan.target_rir for s in last):
-        return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
+        held = None if load is None else on_step(load, plan.increment)
+        return Prescription(exercise, plan.sets, high, held, Reason.REPEAT)
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
 
 
 def progressed_load(load: float, plan: Plan) -> float:
-    """About 5 % (10 % lower body) more, rounded down to the increment, and at least one increment more.
+    """About 5 % (10 % lower body) more, rounded down to a multiple of the increment, and at least the
+    next multiple above ``load`` (one increment more when ``load`` is itself a multiple).
 
-    Rounded down so the step never exceeds its percentage; the one-step minimum is what makes small
-    loads move at all (5 % of 20 kg is less than the smallest plates).
+    Rounded down so the step never exceeds its percentage; the minimum is what makes small loads move
+    at all (5 % of 20 kg is less than the smallest plates). Always a multiple, so a load converted from
+    the other unit (45.4 kg) comes back loadable (47.5 kg), not 47.9 kg.
     """
     step = _decimal(plan.increment)
     current = _decimal(load)
     percent = LOWER_BODY_STEP if plan.lower_body else UPPER_BODY_STEP
-    rounded = (current * (1 + percent) / step).to_integral_value(ROUND_FLOOR) * step
-    return float(max(rounded, current + step))
+    rounded = _multiple(current * (1 + percent), step, ROUND_FLOOR)
+    next_above = (current / step).to_integral_value(ROUND_FLOOR) * step + step
+    return float(max(rounded, next_above))
 
 
 def backed_off_load(load: float, plan: Plan) -> float:
-    """About 10 % less, to the nearest increment; at least one increment less, never below zero."""
+    """About 10 % less, to the nearest multiple of the increment; at least the next multiple below
+    ``load`` (one increment less when ``load`` is itself a multiple), never below zero."""
     step = _decimal(plan.increment)
     current = _decimal(load)
-    rounded = (current * BACK_OFF / step).to_integral_value(ROUND_HALF_UP) * step
-    return float(max(Decimal(0), min(rounded, current - step)))
+    rounded = _multiple(current * BACK_OFF, step, ROUND_HALF_UP)
+    next_below = (current / step).to_integral_value(ROUND_CEILING) * step - step
+    return float(max(Decimal(0), min(rounded, next_below)))
+
+
+def _multiple(value: Decimal, step: Decimal, rounding: str) -> Decimal:
+    return (value / step).to_integral_value(rounding) * step
 
 
 def _decimal(value: float) -> Decimal:

@@ -14,6 +14,7 @@ from bot.coach.progression import (
     default_increment,
     in_unit,
     next_prescription,
+    on_step,
     progressed_load,
     sessions_by_day,
 )
@@ -108,11 +109,23 @@ def test_rows_ladder_and_bodyweight_without_a_ladder() -> None:
 
 
 def test_units() -> None:
-    assert in_unit(100, "lb", "kg") == 45.36
-    assert in_unit(45, "kg", "lb") == 99.21
+    # To 0.1, the finest plate: 100 lb is 45.4 kg, not 45.36 kg.
+    assert in_unit(100, "lb", "kg") == 45.4
+    assert in_unit(45, "kg", "lb") == 99.2
     assert in_unit(None, "kg", "lb") is None
     assert in_unit(40, "kg", "kg") == 40
     assert (default_increment("kg"), default_increment("lb")) == (2.5, 5.0)
+
+
+def test_a_load_from_the_other_unit_comes_back_on_the_chats_step() -> None:
+    """The user trial: 100 lb logged, chat in kg, was told 47.86 kg; in lb with a 7 lb step, 51.09 lb."""
+    kg = in_unit(100, "lb", "kg")
+    assert next_prescription("row", [at(kg, 12, 12, 12)], ROW).load == 47.5
+    assert next_prescription("row", [at(kg, 10, 10, 10)], ROW).load == 45  # held: nearest 2.5
+    sevens = Plan(sets=2, rep_range=(8, 12), increment=7)
+    assert next_prescription("row", [at(in_unit(20, "kg", "lb"), 12, 12)], sevens).load == 49
+    assert next_prescription("row", [at(in_unit(50, "kg", "lb"), 12, 12)], sevens).load == 112
+    assert on_step(43.75, 2.5) == 42.5  # a tie holds down, never up
 
 
 def test_sessions_by_day_groups_consecutive_days() -> None:
@@ -163,12 +176,18 @@ def test_load_never_rises_more_than_ten_percent_but_by_the_minimum_step(
     assert last is not None, "a load is only prescribed when the last session had one"
     rise = Decimal(str(nxt.load)) - Decimal(str(last))
     step = Decimal(str(plan.increment))
-    # Exactly: either within 10 % (5 % for upper body), or precisely the one-step minimum, which only
-    # happens when that percentage of the load is smaller than a step.
+    # Exactly: either within 10 % (5 % for upper body), or at most the one-step minimum, which only
+    # happens when that percentage of the load is smaller than a step (a last load off the step's
+    # grid reaches the next multiple in less than a step).
     percent = Decimal("0.10") if plan.lower_body else Decimal("0.05")
-    assert rise <= Decimal(str(last)) * percent or (rise == step and Decimal(str(last)) * percent < step)
+    assert rise <= Decimal(str(last)) * percent or (rise <= step and Decimal(str(last)) * percent < step)
+    assert Decimal(str(nxt.load)) % step == 0
     if nxt.reason is Reason.ADD_LOAD:
-        assert rise >= step
+        assert rise > 0
+        if Decimal(str(last)) % step == 0:
+            assert rise >= step
+    elif nxt.reason in (Reason.ADD_REP, Reason.REPEAT):
+        assert abs(rise) * 2 <= step  # a held load only moves to the nearest multiple
 
 
 @given(loads, plans)
@@ -176,9 +195,13 @@ def test_progressed_and_backed_off_loads_are_exact(load: float, plan: Plan) -> N
     up = Decimal(str(progressed_load(load, plan)))
     down = Decimal(str(backed_off_load(load, plan)))
     current, step = Decimal(str(load)), Decimal(str(plan.increment))
-    assert up - current >= step
+    assert up % step == 0 and down % step == 0
+    assert up > current and up - current > current * Decimal("0.05") - step
     assert up - current <= max(current * Decimal("0.10"), step)
-    assert Decimal(0) <= down <= max(Decimal(0), current - step)
+    if current % step == 0:
+        assert up - current >= step
+        assert down <= max(Decimal(0), current - step)
+    assert Decimal(0) <= down and (down < current or current == 0)
     assert down >= current * Decimal("0.90") - step  # about 10 %: never a whole step below 90 %
 
 
