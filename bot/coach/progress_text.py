@@ -14,7 +14,10 @@ from bot.coach.texts import Texts, escape
 
 
 def format_load(load: float, unit: str) -> str:
-    return f"{load:g} {unit}"
+    """``42.5 kg``: to 0.01 at most, trailing zeros dropped. Targets are multiples of the chat's step and
+    converted loads are to 0.1, so this only hides float noise (47.50000000001)."""
+    shown = f"{round(load, 2):.2f}".rstrip("0").rstrip(".")
+    return f"{'0' if shown == '-0' else shown} {unit}"
 
 
 def shown_load(load: float | None, unit: str, wanted: str) -> float | None:

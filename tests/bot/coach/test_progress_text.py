@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_sets, progress_line
-from bot.coach.progression import Ladder, Plan, Reason, next_prescription
+from bot.coach.progress_text import format_load, format_prescription, format_sets, progress_line
+from bot.coach.progression import Ladder, Plan, Reason, in_unit, next_prescription, progressed_load
 from bot.coach.texts import Texts
 
 TEXTS = Texts.load()
@@ -74,3 +79,45 @@ def test_a_bodyweight_move_starts_with_clean_reps_not_a_load() -> None:
         loaded=False,
     )
     assert text.startswith("Pull-up: first time") and "load" not in text
+
+
+def test_the_user_trials_lines_are_on_the_chats_step() -> None:
+    """100 lb logged, chat in kg: "last time 45.4 kg → today 47.5 kg", not 45.36 → 47.86."""
+    logged = [[SetDone(12, in_unit(100, "lb", "kg"))] * 3]
+    assert "3×12 @ 45.4 kg → today 3×10 @ 47.5 kg" in line("bent-over-row", logged)
+    held = line("bent-over-row", [[SetDone(10, in_unit(100, "lb", "kg"))] * 3])
+    assert "3×10 @ 45.4 kg → today 3×11 @ 45 kg, or 47.5 kg once" in held
+
+
+# --- properties ------------------------------------------------------------------------------------------
+
+UNITS = st.sampled_from(["kg", "lb"])
+# What /units accepts, to 0.01 (0 < step <= 25), plus the steps people actually use.
+STEPS = st.one_of(
+    st.sampled_from([0.5, 1.0, 1.25, 2.5, 5.0, 7.0]),
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal(25), places=2).map(float),
+)
+LOGGED = st.decimals(min_value=0, max_value=500, places=2).map(float)
+
+
+def _shown(text: str, unit: str) -> list[Decimal]:
+    return [Decimal(number) for number in re.findall(rf"([0-9.]+) {unit}", text)]
+
+
+@given(LOGGED, UNITS, UNITS, STEPS, st.lists(st.integers(1, 15), min_size=1, max_size=4), st.booleans())
+def test_todays_target_is_a_multiple_of_the_chats_step(
+    load: float, logged_in: str, chat_unit: str, step: float, reps: list[int], lower_body: bool
+) -> None:
+    plan = Plan(sets=3, rep_range=(8, 12), lower_body=lower_body, increment=step)
+    last = [SetDone(r, in_unit(load, logged_in, chat_unit)) for r in reps]
+    prescription = next_prescription("bent-over-row", [last], plan)
+    targets = _shown(format_prescription(prescription, chat_unit), chat_unit)
+    if prescription.reason is Reason.ADD_REP and prescription.load:
+        targets += _shown(format_load(progressed_load(prescription.load, plan), chat_unit), chat_unit)
+    for target in targets:
+        assert target % Decimal(str(step)) == 0, (target, step)
+        assert -int(target.as_tuple().exponent) <= 2
+    # Last time: a converted load reads to 0.1 at most.
+    if logged_in != chat_unit:
+        for shown in _shown(format_sets(last, chat_unit), chat_unit):
+            assert -int(shown.as_tuple().exponent) <= 1
