@@ -18,13 +18,14 @@ from __future__ import annotations
 import io
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from bot.coach.model import SetDone
 from bot.coach.streaks import week_start
@@ -33,6 +34,12 @@ from bot.coach.texts import Texts, escape
 WEEKS = 12
 _DRAWING = threading.Lock()
 _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#718096", "#b7791f")
+# Two lifts trained on the same day at the same number land on the same spot: each lift gets its own
+# marker shape, earlier lifts bigger ones, and all but the first are drawn as outlines, so a later
+# lift's point is a ring around or inside an earlier one's instead of hiding it.
+_MARKERS = ("o", "s", "^", "D", "v", "P")
+_MARKER_SIZES = (13.0, 11.0, 9.0, 7.0)
+_PAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,21 @@ def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]
     return sorted(best.items())
 
 
+def chart_lifts(logged: Mapping[str, Sequence[tuple[date, SetDone]]], limit: int) -> list[str]:
+    """The lifts to draw: those of the latest sessions first, then the most often trained.
+
+    Ranking by the number of days alone kept a trainee who moved from home to the gym looking at the
+    home lifts, and on a tie it fell back to the order of the log, oldest first, so the gym lifts
+    logged today were cut off.
+    """
+
+    def rank(exercise: str) -> tuple[date, int]:
+        days = {day for day, _ in logged[exercise]}
+        return max(days), len(days)
+
+    return sorted((ex for ex, sets in logged.items() if sets), key=rank, reverse=True)[:limit]
+
+
 def render_progress(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Chart | None:
@@ -78,8 +100,21 @@ def render_progress(
     if not any(sum(count) for count in counts) and not drawn:
         return None
     with _DRAWING:
-        png = _draw(weeks, weekly_target, members, counts, drawn, texts)
-    return Chart(png, caption(weeks, weekly_target, counts, drawn, texts))
+        figure = _draw(weeks, weekly_target, members, counts, drawn, texts)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+    return Chart(buffer.getvalue(), caption(weeks, weekly_target, counts, drawn, texts))
+
+
+def progress_figure(
+    *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
+) -> Figure:
+    """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
+    weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    counts = [_per_week(member.days, weeks) for member in members]
+    drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
+    with _DRAWING:
+        return _draw(weeks, weekly_target, members, counts, drawn, texts)
 
 
 def _per_week(days: Sequence[date], weeks: list[date]) -> list[int]:
@@ -94,7 +129,7 @@ def _draw(
     counts: list[list[int]],
     lifts: Sequence[Lift],
     texts: Texts,
-) -> bytes:
+) -> Figure:
     figure = Figure(figsize=(8, 7.5 if lifts else 4.2), dpi=100)
     # Fixed margins rather than a layout engine: constrained layout cost a third of the render time.
     figure.subplots_adjust(
@@ -116,15 +151,14 @@ def _draw(
     sessions.legend(loc="upper left", fontsize="small")
     if lifts:
         _draw_lifts(axes[1], weeks[0], lifts, texts)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
 
 
 def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> None:
     # Bodyweight lifts count reps, not load: they get a second y axis on the right.
     reps_axes: Axes | None = None
     most_reps = 0
+    drawn_days: list[date] = []
     for index, lift in enumerate(lifts):
         points = [(day, done) for day, done in best_sets(lift.sets) if day >= since]
         loaded = any(done.load for _, done in points)
@@ -137,23 +171,36 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
             target = reps_axes
             most_reps = max([most_reps, *(done.reps for _, done in points)])
         values = [(done.load or 0.0) if loaded else done.reps for _, done in points]
+        drawn_days += [day for day, _ in points]
         target.plot(
-            [day.toordinal() for day, _ in points],
+            [_day_number(day) for day, _ in points],
             values,
-            marker="o",
+            marker=_MARKERS[index % len(_MARKERS)],
+            markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
+            markerfacecolor=None if index == 0 else "none",
+            markeredgewidth=2,
             color=_COLORS[index % len(_COLORS)],
             label=lift.name,
             linestyle="-" if loaded else ":",
         )
+        # Room above and below, or the top set's big marker is cut in half at the edge.
+        target.margins(y=0.12)
     axes.set_title(texts.get("chart.lifts_title"))
     axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
     if reps_axes is not None:
         reps_axes.set_ylabel(texts.get("chart.reps_axis"))
         reps_axes.set_ylim(0, most_reps + 1)
         reps_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    # Days as ordinals with our own labels: matplotlib's date support is not typed.
-    axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
-    axes.xaxis.set_major_formatter(FuncFormatter(_day_label))
+    # Days in matplotlib's own date numbers, with its date locator and formatter. They were day
+    # ordinals (about 740,000) under a plain number locator, whose autoscaling widens a single day by 5%
+    # of the value on each side: 1915 to 2138, labelled "24 Mar" to "26 Jul" without the years. The limits
+    # are set here, a day either side of the points, because the date locator would widen a single day
+    # by two years instead.
+    axes.set_xlim(_day_number(min(drawn_days) - _PAD), _day_number(max(drawn_days) + _PAD))
+    # matplotlib.dates has no type annotations (mypy strict flags every call into it); these two are
+    # the only calls, and their results are typed by what the axis accepts.
+    axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     axes.tick_params(axis="x", labelrotation=30, labelsize="small")
     handles, labels = axes.get_legend_handles_labels()
     if reps_axes is not None:
@@ -163,8 +210,9 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     (reps_axes or axes).legend(handles, labels, loc="best", fontsize="small", framealpha=0.9)
 
 
-def _day_label(value: float, _position: int | None) -> str:
-    return date.fromordinal(round(value)).strftime("%d %b") if value >= 1 else ""
+def _day_number(day: date) -> float:
+    """A day as matplotlib's date number (days since its epoch), what its date locator and formatter read."""
+    return float(date2num(day))  # type: ignore[no-untyped-call]
 
 
 def caption(

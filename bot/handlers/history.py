@@ -6,12 +6,10 @@ neither the event loop nor a database connection waits for matplotlib.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.coach.charts import Lift, Member
+from bot.coach.charts import Lift, Member, chart_lifts
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
@@ -42,9 +40,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             for ex in slot.options
         }
         logged = await training_log.history(now_turn, user_id, main_ids)
-        most = Counter({ex: len({day for day, _ in pairs}) for ex, pairs in logged.items()})
         shown = training_log.names(context)
-        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit) for ex, _ in most.most_common(MAX_LIFTS)]
+        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit) for ex in chart_lifts(logged, MAX_LIFTS)]
         today, target = now_turn.today, chat.weekly_target
     if not any(member.days for member in members) and not lifts:
         await reply(update, context, texts["chart.nothing"])

@@ -5,9 +5,13 @@ import io
 from datetime import date, timedelta
 from typing import Any
 
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import num2date
+from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from bot.coach.charts import Chart, Lift, Member, best_sets, render_progress
+from bot.coach.charts import Chart, Lift, Member, best_sets, chart_lifts, progress_figure, render_progress
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
 
@@ -112,3 +116,68 @@ async def test_renders_in_worker_threads_at_once() -> None:
 
     in_threads = await asyncio.gather(*(asyncio.to_thread(draw, member) for member in members))
     assert in_threads == [draw(member) for member in members]
+
+
+HOME_DAY, GYM_DAY = date(2026, 12, 3), date(2026, 12, 4)
+# A trial's two sessions: at home, then at the gym, where two lifts reached the same load.
+TRIAL = [
+    Lift("Push-up", [(HOME_DAY, SetDone(12)), (HOME_DAY, SetDone(10))]),
+    Lift("Goblet squat", [(HOME_DAY, SetDone(10, 16))]),
+    Lift("Barbell row", [(GYM_DAY, SetDone(8, 40))]),
+    Lift("Bench press", [(GYM_DAY, SetDone(8, 40))]),
+]
+
+
+def lift_axes_of(figure: Figure) -> list[Axes]:
+    """The lift panel and its bodyweight twin: every axes below the sessions-per-week one."""
+    _sessions, *lifts = figure.axes
+    return lifts
+
+
+def test_lift_dates_are_the_days_they_were_logged() -> None:
+    figure = progress_figure(
+        today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY, GYM_DAY])], lifts=TRIAL, texts=TEXTS
+    )
+    lift_axes = lift_axes_of(figure)
+    start, end = (
+        num2date(limit).date()  # type: ignore[no-untyped-call]
+        for limit in lift_axes[0].get_xlim()
+    )
+    # Both days on the axis, and not much else: it used to run from 1915 to 2138 ("24 Mar" to "26 Jul").
+    assert start <= HOME_DAY and end >= GYM_DAY
+    assert end - start <= timedelta(days=7)
+    FigureCanvasAgg(figure).draw()
+    ticks = [label.get_text() for label in lift_axes[0].get_xticklabels() if label.get_text()]
+    assert "03 Dec" in ticks and "04 Dec" in ticks
+
+
+def test_every_lift_is_drawn_and_lifts_on_one_spot_stay_apart() -> None:
+    figure = progress_figure(
+        today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY, GYM_DAY])], lifts=TRIAL, texts=TEXTS
+    )
+    lines = {line.get_label(): line for axes in lift_axes_of(figure) for line in axes.get_lines()}
+    assert set(lines) == {lift.name for lift in TRIAL}
+    legend = next(axes.get_legend() for axes in reversed(figure.axes) if axes.get_legend() is not None)
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "Goblet squat",
+        "Barbell row",
+        "Bench press",
+        "Push-up",
+    ]
+    row, bench = lines["Barbell row"], lines["Bench press"]
+    # Same day, same 40 kg: a different shape, and the later one smaller, so it shows inside the other.
+    assert list(row.get_xdata()) == list(bench.get_xdata())
+    assert row.get_marker() != bench.get_marker()
+    assert float(bench.get_markersize()) < float(row.get_markersize())
+
+
+def test_the_latest_sessions_lifts_come_first() -> None:
+    home = {
+        "push_up": [(HOME_DAY - timedelta(days=7 * week), SetDone(10)) for week in range(6)],
+        "goblet_squat": [(HOME_DAY - timedelta(days=7 * week), SetDone(10, 16)) for week in range(6)],
+        "band_row": [(HOME_DAY - timedelta(days=7 * week), SetDone(12)) for week in range(6)],
+    }
+    gym = {"barbell_row": [(GYM_DAY, SetDone(8, 40))], "bench_press": [(GYM_DAY, SetDone(8, 40))]}
+    # The log's order is oldest first, so the home lifts come first in it.
+    assert chart_lifts({**home, **gym}, 3) == ["barbell_row", "bench_press", "push_up"]
+    assert chart_lifts({"push_up": [], **gym}, 3) == ["barbell_row", "bench_press"]
