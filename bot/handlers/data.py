@@ -7,7 +7,7 @@ data, and only an administrator may ask for it (Telegram's getChatMember says wh
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus, ChatType
+from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import export
@@ -15,12 +15,12 @@ from bot.coach.logparse import MAX_LOAD
 from bot.coach.progression import default_increment
 from bot.context import BotContext
 from bot.handlers import training_log
+from bot.handlers.admins import may_change_settings
 from bot.handlers.common import reply, turn
 from storage import logbook
 
 FORGET = "fg"
 ME, GROUP = "me", "all"
-ADMINS = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 MAX_STEP = 25.0
 
 
@@ -45,14 +45,6 @@ async def export_command(update: Update, context: BotContext) -> None:
     )
 
 
-async def is_admin(update: Update, context: BotContext) -> bool:
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None:
-        return False
-    found = await context.bot.get_chat_member(chat.id, user.id)
-    return found.status in ADMINS
-
-
 async def forget_command(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
@@ -62,7 +54,7 @@ async def forget_command(update: Update, context: BotContext) -> None:
     if chat.type == ChatType.PRIVATE:
         scope, prompt = GROUP, texts["forget.confirm_private"]
     elif typed == "group":
-        if not await is_admin(update, context):
+        if not await may_change_settings(update, context):
             await reply(update, context, texts["forget.admins_only"])
             return
         scope, prompt = GROUP, texts["forget.confirm_group"]
@@ -92,7 +84,7 @@ async def forget_button(update: Update, context: BotContext) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    if args[0] == GROUP and chat.type != ChatType.PRIVATE and not await is_admin(update, context):
+    if args[0] == GROUP and chat.type != ChatType.PRIVATE and not await may_change_settings(update, context):
         await query.answer(texts["forget.admins_only"])
         return
     await query.answer()
