@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from apscheduler.jobstores.base import JobLookupError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
-from telegram.ext import Application, CallbackContext, Job
+from telegram.ext import Application, CallbackContext, Job, JobQueue
 
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import KnowledgeBase
@@ -171,11 +171,7 @@ def leads(app: Application[Any, Any, Any, Any, Any, Any]) -> bool:
     job_queue = app.job_queue
     if job_queue is None:
         return False
-    return any(
-        isinstance(job.data, TickState) and job.data.leadership.holds()
-        for name in (TICK_JOB_NAME, LEAD_JOB_NAME)
-        for job in job_queue.get_jobs_by_name(name)
-    )
+    return any(isinstance(job.data, TickState) and job.data.leadership.holds() for job in _jobs(job_queue))
 
 
 def remove_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> list[TickState]:
@@ -183,14 +179,18 @@ def remove_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> list[TickStat
     if job_queue is None:
         return []
     states: list[TickState] = []
-    for name in (TICK_JOB_NAME, LEAD_JOB_NAME):
-        for job in job_queue.get_jobs_by_name(name):
-            if isinstance(job.data, TickState) and job.data not in states:
-                states.append(job.data)
-            # After Application.stop() the scheduler is shut down and no longer knows the job.
-            with suppress(JobLookupError):
-                job.schedule_removal()
+    for job in _jobs(job_queue):
+        if isinstance(job.data, TickState) and job.data not in states:
+            states.append(job.data)
+        # After Application.stop() the scheduler is shut down and no longer knows the job.
+        with suppress(JobLookupError):
+            job.schedule_removal()
     return states
+
+
+def _jobs(job_queue: JobQueue[Any]) -> list[Job[Any]]:
+    """The reminder jobs this process runs: the tick and the lead."""
+    return [job for name in (TICK_JOB_NAME, LEAD_JOB_NAME) for job in job_queue.get_jobs_by_name(name)]
 
 
 async def stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
