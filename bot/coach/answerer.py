@@ -75,6 +75,31 @@ HEAD_CHARS = 150
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
 COMMAND_PREFIX = "command:"
+# A message of several sentences tells a story around its question: the sentence that asks ("When do people
+# usually start to see a difference?") decides between topics the story's nouns make close. Its concepts
+# count this much again on top of the whole message's.
+FOCUS_WEIGHT = 1.0
+FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_ASKING = frozenset(
+    {
+        "how",
+        "what",
+        "when",
+        "why",
+        "should",
+        "can",
+        "could",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+    }
+    | {"which", "where", "any", "who", "whats", "hows"}
+)
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -182,16 +207,31 @@ class Answerer:
             kind = self._emoji_smalltalk(question) if not words(question) else None
             if kind is not None:
                 return self._smalltalk_answer(question, kind)
-        if reading.only_smalltalk and not reading.concepts:
+        # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
+        # helped", "so useful"); a question mark makes it a question ("does that help?").
+        if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
+        focus = self._focus(question)
         command = self._commands.best(reading.stems)
+        # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
+        # city") when the asking sentence itself is about a topic.
+        if (
+            command is not None
+            and focus is not None
+            and self._commands.best(focus.stems) is None
+            and max(self._scores(focus.concepts)) >= MIN_EVIDENCE
+        ):
+            command = None
         # A command word next to a subject the coach never covers is that subject's word ("my history
-        # homework", "a recipe for my log cabin party"), not a question about the bot.
-        if command is not None and not reading.safety and not reading.unrelated:
+        # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
+        # such a subject: "my physio wants my log as a spreadsheet" asks for /export.
+        if command is not None and not reading.safety and reading.unrelated == reading.clinical:
             return self._command_answer(question, command)
 
         scores = self._scores(reading.concepts)
+        if focus is not None:
+            scores = [s + FOCUS_WEIGHT * f for s, f in zip(scores, self._scores(focus.concepts), strict=True)]
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         # A level asked about in the bot ("not a beginner any more, how do I change this in the bot?") is
@@ -211,6 +251,7 @@ class Answerer:
             posterior,
             [self._situation_of[c] for c in sorted(reading.concepts) if c in self._situation_of],
             bool(self._subjects & reading.concepts),
+            len(reading.stems),
         )
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
@@ -236,6 +277,18 @@ class Answerer:
                 closest.append(fallback)
         text = lead + lex.decline_text
         return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
+
+    def _focus(self, question: str) -> Reading | None:
+        """The reading of the sentence that asks, in a message of several sentences, or None."""
+        sentences = [s for s in _SENTENCE_END.split(trimmed(question)) if words(s)]
+        if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
+            return None
+        asking = [s for s in sentences if s.rstrip().endswith("?")]
+        if not asking:
+            asking = [s for s in sentences if words(s)[0] in _ASKING]
+        if not asking:
+            return None
+        return self._read(asking[-1])
 
     def _topic_answer(
         self,

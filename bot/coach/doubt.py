@@ -26,6 +26,12 @@ SCORER_PREFERS = 0.5
 SCORER_DOUBTS = 0.3
 THIN_LEAD = 1.5
 MAX_CHOICES = 3
+# A message long enough to tell a situation or a story, which the scorer finds unlike the chosen topic's
+# phrasings (posterior at most UNLIKE), on a curated lead of at most UNSURE_LEAD: its nouns chose the topic,
+# and the runner-ups are offered too.
+LONG_WORDS = 12
+UNLIKE = 0.2
+UNSURE_LEAD = 3.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class Signals:
     posterior: Sequence[float] | None  # the scorer's posterior per topic, or None when it may not be used
     situations: Sequence[int] = ()  # topics a situation phrase in the question names
     names_subject: bool = False  # the question names the upper back (the back, a back muscle or exercise)
+    words: int = 0  # how many words the question has
 
 
 def doubts(chosen: int, signals: Signals) -> tuple[int, ...]:
@@ -60,6 +67,11 @@ def doubts(chosen: int, signals: Signals) -> tuple[int, ...]:
         and signals.scores[chosen] - signals.scores[favourite] <= THIN_LEAD
     ):
         return (chosen, favourite)
+    if signals.words >= LONG_WORDS and posterior[chosen] <= UNLIKE:
+        ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
+        runner_up = next(i for i in ranked if i != chosen)
+        if signals.scores[chosen] - signals.scores[runner_up] <= UNSURE_LEAD:
+            return tuple(dict.fromkeys((chosen, favourite, runner_up)))[:MAX_CHOICES]
     return ()
 
 

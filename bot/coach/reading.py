@@ -45,6 +45,8 @@ class Reading:
     features: tuple[str, ...] = ()
     safety: bool = False
     stems: tuple[str, ...] = ()
+    # Of ``unrelated``, the signs that were a condition or a therapist ("my physio wants my log as a file").
+    clinical: int = 0
 
 
 class Reader:
@@ -179,9 +181,11 @@ class Reader:
                     unknown.add(stems[i])
                 i += 1
         care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        clinical = 0
         if not self.subjects & concepts:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
-            unrelated += care.count(MEDICAL) + care.count(PROFESSIONAL)
+            clinical = care.count(MEDICAL) + care.count(PROFESSIONAL)
+            unrelated += clinical
         if self._parts & concepts and not self.subjects & concepts:
             offtopic += 1
         for concept, companions in self._needs:
@@ -213,6 +217,7 @@ class Reader:
             self._features(stems, concepts, offtopic, unrelated, foreign),
             safety=SAFETY in care or MEDICAL in care,
             stems=tuple(stems),
+            clinical=clinical,
         )
 
     def _features(

@@ -108,7 +108,9 @@ def test_a_level_asked_about_in_the_bot_is_the_level_setting() -> None:
     asked = ANSWERER.answer("outgrown the beginner stuff, where do i change that in the bot?")
     assert asked.kind == "command" and asked.command == "level"
     advice = ANSWERER.answer("i have outgrown the beginner stuff, what should my back training look like now")
-    assert advice.kind == "answer" and advice.topic == "intermediate"
+    # Without it, level advice: answered, or offered first when the beginner topic is close.
+    assert advice.command is None
+    assert advice.topic == "intermediate" or advice.candidates[:1] == ("intermediate",)
 
 
 def test_words_for_the_bot_are_found_as_phrases() -> None:

@@ -1,0 +1,85 @@
+"""A long message is read around the sentence that asks; its story's words don't decide on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.answerer import Answerer
+from bot.coach.doubt import Signals, doubts
+from bot.coach.knowledge import KnowledgeBase
+
+ANSWERER = Answerer(KnowledgeBase.load())
+FORM, ROW, GRIPS, WARMUP = 0, 1, 2, 3
+
+
+def test_a_command_phrase_in_the_story_is_not_the_question() -> None:
+    # "moved to a new city" is a /timezone phrase; here it is why the trainee lost their training partner.
+    story = (
+        "My lifting partner moved to a new city last spring. Since then I skip half my back sessions. "
+        "How do I stay consistent when nobody is waiting for me at the gym?"
+    )
+    answer = ANSWERER.answer(story)
+    assert answer.command is None
+    assert answer.topic == "motivation" or "motivation" in answer.candidates
+
+
+def test_a_command_asked_in_the_last_sentence_still_points_to_it() -> None:
+    story = "I moved to Lisbon last week and the reminders now come an hour late. Can I fix my time zone?"
+    assert ANSWERER.answer(story).command == "timezone"
+
+
+def test_a_command_phrase_with_a_question_that_names_no_topic_is_still_the_command() -> None:
+    answer = ANSWERER.answer("I pressed Done by accident on my rest day. How do I fix that?")
+    assert answer.command == "undo"
+
+
+def test_the_asking_sentence_decides_between_the_storys_topics() -> None:
+    # The story is about food and training twice a week; the question is about when change shows.
+    story = (
+        "I eat plenty of protein and train my back twice a week with rows and pulldowns. "
+        "It has been six weeks now. When will I actually notice my back looking different?"
+    )
+    answer = ANSWERER.answer(story)
+    assert answer.topic == "faq-results" or answer.candidates[:1] == ("faq-results",)
+
+
+def test_a_therapist_asking_for_the_log_does_not_hide_the_command() -> None:
+    answer = ANSWERER.answer("my physiotherapist wants my lifts in a spreadsheet, how can I send them?")
+    assert answer.command == "export"
+
+
+def test_a_condition_without_the_back_still_keeps_commands_away() -> None:
+    answer = ANSWERER.answer("can you export my diagnosis of diabetes")
+    assert answer.command is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["going away for a week, stop pinging me till I'm back", "can the reminders shut up while we're away"],
+)
+def test_a_break_asked_in_everyday_words_points_to_pause(message: str) -> None:
+    assert ANSWERER.answer(message).command == "pause"
+
+
+@pytest.mark.parametrize(
+    "message", ["cheers, that helped loads", "ur so useful lol", "night night, off to bed"]
+)
+def test_thanks_whose_words_name_a_concept_is_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind == "smalltalk"
+
+
+def test_a_question_mark_makes_the_same_words_a_question() -> None:
+    assert ANSWERER.answer("so useful?").kind != "smalltalk"
+
+
+def test_a_long_message_the_scorer_finds_unlike_its_topic_is_asked_back() -> None:
+    # The curated lead is thin and the scorer gives the chosen topic almost nothing.
+    signals = Signals([4.0, 2.0, 0.0, 0.0], 0.8, [0.05, 0.4, 0.5, 0.0, 0.05], words=25)
+    assert doubts(FORM, signals) == (FORM, GRIPS, ROW)
+
+
+def test_a_short_message_or_a_wide_lead_is_answered() -> None:
+    short = Signals([4.0, 2.0, 0.0, 0.0], 0.8, [0.05, 0.4, 0.5, 0.0, 0.05], words=8)
+    assert doubts(FORM, short) == ()
+    wide = Signals([6.0, 2.0, 0.0, 0.0], 0.9, [0.05, 0.4, 0.5, 0.0, 0.05], words=25)
+    assert doubts(FORM, wide) == ()
