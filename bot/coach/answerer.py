@@ -270,7 +270,7 @@ class Answerer:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
             return self._ask(question, score, reading, close)
-        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
+        lead = self._assist.safety.lead_for(reading.special) + "\n\n" if reading.safety else ""
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
@@ -303,7 +303,8 @@ class Answerer:
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
-        text = self.render(topic.id, asker, safety=reading.safety)
+        lead = self._assist.safety.lead_for(reading.special) if reading.safety else ""
+        text = self.render(topic.id, asker, lead=lead)
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 
     def _command_answer(self, question: str, command: str) -> Answer:
@@ -312,16 +313,16 @@ class Answerer:
 
     def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
         """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
-        lead = self._assist.safety.lead + "\n\n" if reading.safety else ""
+        lead = self._assist.safety.lead_for(reading.special) + "\n\n" if reading.safety else ""
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
         return Answer(
             question, "ask", None, low, lead + self._assist.ask_back.text, topics, reading.safety, topics
         )
 
-    def render(self, topic_id: str, asker: Asker | None = None, *, safety: bool = False) -> str:
-        """A topic's answer for this asker: the safety lead if asked for, the title, a fitting note."""
+    def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
+        """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
         topic = self._kb.topics[topic_id]
-        parts = [self._assist.safety.lead] if safety else []
+        parts = [lead] if lead else []
         parts.append(f"<b>{escape(topic.title)}</b>")
         if asker is not None:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)

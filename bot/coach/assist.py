@@ -32,11 +32,28 @@ STRONG = 2.0
 WEAK = 1.0
 
 
+class SpecialCare(content.Strict):
+    """A situation that needs its own safety lead: any one of ``alone``, or one of ``event`` with one of
+    ``sign`` (a pop with numbness after it is a reason to be seen now, not in a few days)."""
+
+    name: str
+    lead: str
+    alone: tuple[str, ...] = ()
+    event: tuple[str, ...] = ()
+    sign: tuple[str, ...] = ()
+
+
 class Safety(content.Strict):
     lead: str
     signs: tuple[str, ...] = Field(min_length=1)
     medical: tuple[str, ...] = Field(min_length=1)
     professionals: tuple[str, ...] = ()
+    # Checked in order; the first that fits replaces the general lead.
+    special: tuple[SpecialCare, ...] = ()
+
+    def lead_for(self, special: str | None) -> str:
+        """The lead for a question that needs ``special`` care, or the general one."""
+        return next((c.lead for c in self.special if c.name == special), self.lead)
 
 
 class AskBack(content.Strict):

@@ -47,6 +47,8 @@ class Reading:
     stems: tuple[str, ...] = ()
     # Of ``unrelated``, the signs that were a condition or a therapist ("my physio wants my log as a file").
     clinical: int = 0
+    # The safety situation that needs its own lead (assist.toml [[safety.special]]), if any.
+    special: str | None = None
 
 
 class Reader:
@@ -66,6 +68,15 @@ class Reader:
                 if key:
                     self._care[key] = label
         self._longest_care = max(len(k) for k in self._care)
+        self._special: list[tuple[str, dict[tuple[str, ...], str], int]] = []
+        for care in safety.special:
+            table = {
+                phrase_key(phrase): group
+                for group, phrases in (("alone", care.alone), ("event", care.event), ("sign", care.sign))
+                for phrase in phrases
+                if phrase_key(phrase)
+            }
+            self._special.append((care.name, table, max(len(k) for k in table)))
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         self._shortened: dict[tuple[str, ...], set[str]] = {}
@@ -181,6 +192,14 @@ class Reader:
                     unknown.add(stems[i])
                 i += 1
         care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        special = next(
+            (
+                name
+                for name, table, longest in self._special
+                if _fits({g for g, _ in scan(stems, table, longest)})
+            ),
+            None,
+        )
         clinical = 0
         if not self.subjects & concepts:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
@@ -215,9 +234,10 @@ class Reader:
             kinds,
             only_smalltalk and bool(kinds),
             self._features(stems, concepts, offtopic, unrelated, foreign),
-            safety=SAFETY in care or MEDICAL in care,
+            safety=SAFETY in care or MEDICAL in care or special is not None,
             stems=tuple(stems),
             clinical=clinical,
+            special=special,
         )
 
     def _features(
@@ -235,3 +255,8 @@ class Reader:
         if foreign:
             found.add("x:foreign")
         return tuple(sorted(found))
+
+
+def _fits(groups: set[str]) -> bool:
+    """Whether the phrase groups found make a special care situation: one alone, or an event with a sign."""
+    return "alone" in groups or {"event", "sign"} <= groups

@@ -35,6 +35,23 @@ async def test_pain_while_rowing_is_answered_safety_first(bot: Harness) -> None:
     assert "bent-over row" in text
 
 
+async def test_a_pop_then_numbness_is_told_to_get_checked_today(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "felt something pop in my shoulder on pull ups, now two fingers are numb")
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("stop and get checked today")
+    assert "doctor" in text and "today" in text
+    assert "pull-ups" in text  # the topic still follows the lead
+
+
+async def test_pregnancy_gets_its_own_lead_before_the_topic(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "I'm 5 months pregnant, can I keep doing rows?")
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("safety first") and "midwife" in text
+    assert text.index("midwife") < text.index("bent-over row")
+
+
 async def test_tingling_gets_the_safety_lead_even_when_declined(bot: Harness) -> None:
     sent = await bot.send(USER, "my left foot is tingling all day")
     text = (sent[0].plain_text or "").lower()

@@ -83,3 +83,29 @@ def test_a_short_message_or_a_wide_lead_is_answered() -> None:
     assert doubts(FORM, short) == ()
     wide = Signals([6.0, 2.0, 0.0, 0.0], 0.9, [0.05, 0.4, 0.5, 0.0, 0.05], words=25)
     assert doubts(FORM, wide) == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "special"),
+    [
+        ("heard a pop in my elbow doing rows and my hand has felt weak since", "urgent"),
+        ("chest pain at the top of a heavy deadlift", "urgent"),
+        ("six weeks postpartum, when can I start face pulls again?", "pregnancy"),
+        ("my traps ache after shrugs", None),
+        ("pop music while I row, good or bad?", None),
+    ],
+)
+def test_special_care_is_read_from_the_question(message: str, special: str | None) -> None:
+    assert ANSWERER.reader.read(message).special == special
+
+
+def test_the_special_lead_replaces_the_general_one() -> None:
+    answer = ANSWERER.answer("felt a pop in my back on deadlifts and now my leg is numb")
+    assert answer.safety and answer.text.startswith("<b>Stop and get checked today.</b>")
+    general = ANSWERER.answer("my back hurts when I row")
+    assert general.safety and general.text.startswith("<b>Safety first.</b> Stop the movement")
+
+
+def test_rir_is_explained_where_progression_is() -> None:
+    answer = ANSWERER.answer("what does RIR mean on my workout?")
+    assert answer.topic == "intermediate" and "reps in reserve" in answer.text.lower()
