@@ -32,6 +32,7 @@ MAX_CHOICES = 3
 LONG_WORDS = 12
 UNLIKE = 0.2
 UNSURE_LEAD = 3.0
+CUED = 1.0  # the score of one weak cue: a topic offered instead of declining needs at least this
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,22 @@ def doubts(chosen: int, signals: Signals) -> tuple[int, ...]:
 
 
 def instead_of_declining(signals: Signals) -> tuple[int, ...]:
-    """The topics to offer when the matcher would decline: the ones its situations name, then its best.
+    """The topics to offer when the matcher would decline: the ones its situations name, then its best;
+    without a situation, in a long message, the topics that have a cue of their own.
 
     Only when the question names the upper back: a long story's setting (a wedding, a car, a joke) can
     outweigh a situation the matcher recognised, and then the situation's topic is worth offering; without
     the back named, the situation is more likely part of another subject ("how to sit in a car").
     """
-    if not signals.situations or not signals.names_subject:
-        return ()
     ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
+    if not signals.names_subject:
+        return ()
+    if not signals.situations:
+        # A long message about the upper back whose words spread over several topics: offer the ones with
+        # a cue of their own rather than "I don't know".
+        if signals.words < LONG_WORDS:
+            return ()
+        cued = [i for i in ranked if signals.scores[i] >= CUED][:MAX_CHOICES]
+        return tuple(cued) if len(cued) >= 2 else ()
     offered = [*dict.fromkeys(signals.situations), *(i for i in ranked if signals.scores[i] > 0)]
     return tuple(dict.fromkeys(offered))[:MAX_CHOICES]

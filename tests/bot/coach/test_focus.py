@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.coach.answerer import Answerer
-from bot.coach.doubt import Signals, doubts
+from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase
 
 ANSWERER = Answerer(KnowledgeBase.load())
@@ -109,3 +111,12 @@ def test_the_special_lead_replaces_the_general_one() -> None:
 def test_rir_is_explained_where_progression_is() -> None:
     answer = ANSWERER.answer("what does RIR mean on my workout?")
     assert answer.topic == "intermediate" and "reps in reserve" in answer.text.lower()
+
+
+def test_a_long_message_about_the_back_offers_its_cued_topics_instead_of_declining() -> None:
+    spread = Signals([1.5, 1.0, 0.5, 0.0], 0.2, None, names_subject=True, words=30)
+    assert instead_of_declining(spread) == (FORM, ROW)
+    assert instead_of_declining(dataclasses.replace(spread, words=8)) == ()
+    assert instead_of_declining(dataclasses.replace(spread, names_subject=False)) == ()
+    one_cue = Signals([1.5, 0.5, 0.0, 0.0], 0.2, None, names_subject=True, words=30)
+    assert instead_of_declining(one_cue) == ()
