@@ -20,7 +20,7 @@ from bot.coach.wording import phrase_key, scan
 COMMANDS: tuple[str, ...] = (
     "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
     "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget", "units",
-    "ask",
+    "ask", "start",
 )  # fmt: skip
 KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")

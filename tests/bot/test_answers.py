@@ -125,6 +125,15 @@ async def test_command_button_runs_the_command(bot: Harness) -> None:
     assert "/workout" in (ran[-1].plain_text or "") and "/streak" in (ran[-1].plain_text or "")
 
 
+async def test_asking_how_to_get_set_up_points_to_start_and_its_button_starts_it(bot: Harness) -> None:
+    sent = await bot.send(USER, "just found this bot, how do I get it set up for me?")
+    assert "/start" in (sent[0].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "start")]
+    ran = await bot.press(USER, labels(bot)[0])
+    assert any("level" in (m.plain_text or "").lower() for m in ran)
+    assert bot.errors == []
+
+
 async def test_forged_command_button_is_refused_politely(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "hi")
