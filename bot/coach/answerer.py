@@ -81,25 +81,10 @@ COMMAND_PREFIX = "command:"
 FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_ASKING = frozenset(
-    {
-        "how",
-        "what",
-        "when",
-        "why",
-        "should",
-        "can",
-        "could",
-        "is",
-        "are",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-    }
-    | {"which", "where", "any", "who", "whats", "hows"}
-)
+_ASKING = frozenset((
+    "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
+    "is", "are", "do", "does", "did", "will", "would", "any",
+))  # fmt: skip
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -270,7 +255,7 @@ class Answerer:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
             return self._ask(question, score, reading, close)
-        lead = self._assist.safety.lead_for(reading.special) + "\n\n" if reading.safety else ""
+        lead = self._lead(reading) + "\n\n" if reading.safety else ""
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in lex.default_suggestions:
             if len(closest) < 3 and fallback not in closest:
@@ -303,8 +288,7 @@ class Answerer:
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
-        lead = self._assist.safety.lead_for(reading.special) if reading.safety else ""
-        text = self.render(topic.id, asker, lead=lead)
+        text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 
     def _command_answer(self, question: str, command: str) -> Answer:
@@ -313,11 +297,15 @@ class Answerer:
 
     def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
         """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
-        lead = self._assist.safety.lead_for(reading.special) + "\n\n" if reading.safety else ""
+        lead = self._lead(reading) + "\n\n" if reading.safety else ""
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
         return Answer(
             question, "ask", None, low, lead + self._assist.ask_back.text, topics, reading.safety, topics
         )
+
+    def _lead(self, reading: Reading) -> str:
+        """The safety lead this question needs: a special one (a pop then numbness, pregnancy) or the usual"""
+        return self._assist.safety.lead_for(reading.special)
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
         """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
