@@ -304,7 +304,7 @@ class Answerer:
         )
 
     def _lead(self, reading: Reading) -> str:
-        """The safety lead this question needs: a special one (a pop then numbness, pregnancy) or the usual"""
+        """The special safety lead this question needs (a pop then numbness, pregnancy), else the usual."""
         return self._assist.safety.lead_for(reading.special)
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
