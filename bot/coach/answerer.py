@@ -51,7 +51,9 @@ ANSWER_THRESHOLD = 0.5
 # decline: it may answer then if it is very sure, the curated matcher has at least some evidence for the
 # same topic, and nothing marks the question as off-topic. Tuned on the evals/ sets, which share no
 # questions with the corpus; see evals/README.md for the blind first runs.
-BAYES_ALPHA = 0.1  # additive smoothing of the statistical scorer
+BAYES_ALPHA = (
+    0.3  # additive smoothing of the statistical scorer (0.1 before the second corpus wave; see evals)
+)
 # Naive Bayes counts every correlated word, stem pair and concept of a question as independent evidence, so
 # its raw posteriors sit at 0.999+ even when it is guessing. The summed log-likelihoods are divided by this
 # temperature before the softmax, so the posterior means roughly what it says.

@@ -57,26 +57,27 @@ class Reader:
     def __init__(
         self, lex: Lexicon, situations: Situations, commands: CommandMatcher, safety: Safety
     ) -> None:
-        self._care: dict[tuple[str, ...], str] = {}
-        for label, phrases in (
-            (PROFESSIONAL, safety.professionals),
-            (SAFETY, safety.signs),
-            (MEDICAL, safety.medical),
-        ):
+        # One table for every phrase of care, scanned once per question: a phrase may carry several labels
+        # (a safety sign that is also the sign half of a special situation, "urgent:sign").
+        care: dict[tuple[str, ...], tuple[str, ...]] = {}
+        labelled = [(PROFESSIONAL, safety.professionals), (SAFETY, safety.signs), (MEDICAL, safety.medical)]
+        for special in safety.special:
+            labelled += [
+                (f"{special.name}:{group}", phrases)
+                for group, phrases in (
+                    ("alone", special.alone),
+                    ("event", special.event),
+                    ("sign", special.sign),
+                )
+            ]
+        for label, phrases in labelled:
             for phrase in phrases:
                 key = phrase_key(phrase)
-                if key:
-                    self._care[key] = label
+                if key and label not in care.get(key, ()):
+                    care[key] = (*care.get(key, ()), label)
+        self._care = care
         self._longest_care = max(len(k) for k in self._care)
-        self._special: list[tuple[str, dict[tuple[str, ...], str], int]] = []
-        for care in safety.special:
-            table = {
-                phrase_key(phrase): group
-                for group, phrases in (("alone", care.alone), ("event", care.event), ("sign", care.sign))
-                for phrase in phrases
-                if phrase_key(phrase)
-            }
-            self._special.append((care.name, table, max(len(k) for k in table)))
+        self._specials = tuple(special.name for special in safety.special)
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         self._shortened: dict[tuple[str, ...], set[str]] = {}
@@ -173,7 +174,13 @@ class Reader:
             for length in range(longest, 0, -1):
                 window = tuple(stems[i : i + length])
                 matched = self._phrases.get(window) if length <= self._max_phrase else None
-                if matched is None and window[0] not in SKIPPABLE and window[-1] not in SKIPPABLE:
+                if (
+                    matched is None
+                    and length > 2
+                    and window[0] not in SKIPPABLE
+                    and window[-1] not in SKIPPABLE
+                    and not SKIPPABLE.isdisjoint(window)
+                ):
                     short = tuple(w for w in window if w not in SKIPPABLE)
                     if 1 < len(short) < length:
                         matched = self._phrases.get(short)
@@ -191,15 +198,8 @@ class Reader:
                 elif not resolved[i][1]:
                     unknown.add(stems[i])
                 i += 1
-        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
-        special = next(
-            (
-                name
-                for name, table, longest in self._special
-                if _fits({g for g, _ in scan(stems, table, longest)})
-            ),
-            None,
-        )
+        care = [label for labels, _ in scan(stems, self._care, self._longest_care) for label in labels]
+        special = next((name for name in self._specials if _fits(name, care)), None)
         clinical = 0
         if not self.subjects & concepts:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
@@ -257,6 +257,6 @@ class Reader:
         return tuple(sorted(found))
 
 
-def _fits(groups: set[str]) -> bool:
-    """Whether the phrase groups found make a special care situation: one alone, or an event with a sign."""
-    return "alone" in groups or {"event", "sign"} <= groups
+def _fits(special: str, care: list[str]) -> bool:
+    """Whether the care labels found make ``special``: one phrase alone, or an event with a sign."""
+    return f"{special}:alone" in care or (f"{special}:event" in care and f"{special}:sign" in care)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeVar
 
 # Long pastes are cut: a bound keeps every answer fast no matter what is sent. Stories put the question
 # last, so the answerer keeps the end of a long message (see ``Answerer.answer``).
+Label = TypeVar("Label")
 MAX_INPUT_CHARS = 600
 MAX_TOKENS = 150
 
@@ -100,8 +102,13 @@ class Bayes:
                 counts.setdefault(feature, [0.0] * classes)[label] += 1.0
                 totals[label] += 1.0
         denominators = [total + alpha * len(counts) for total in totals]
+        # Most features are seen in one or two classes: every other class shares one smoothed value.
+        unseen = [math.log(alpha / d) for d in denominators]
         self._loglik: dict[str, tuple[float, ...]] = {
-            feature: tuple(math.log((row[c] + alpha) / denominators[c]) for c in range(classes))
+            feature: tuple(
+                math.log((n + alpha) / d) if n else u
+                for n, d, u in zip(row, denominators, unseen, strict=True)
+            )
             for feature, row in counts.items()
         }
         self._classes = classes
@@ -124,8 +131,8 @@ class Bayes:
 
 
 def scan(
-    stems: list[str], table: dict[tuple[str, ...], str], longest: int
-) -> Iterator[tuple[str, tuple[str, ...]]]:
+    stems: list[str], table: Mapping[tuple[str, ...], Label], longest: int
+) -> Iterator[tuple[Label, tuple[str, ...]]]:
     """Each phrase of ``table`` found in ``stems`` (longest first, no overlaps), with its label."""
     i = 0
     while i < len(stems):

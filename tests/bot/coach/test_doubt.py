@@ -87,8 +87,6 @@ ANSWERER = Answerer(KnowledgeBase.load())
 @pytest.mark.parametrize(
     ("question", "offered"),
     [
-        # A grip situation on an exercise: the user sees both, not a confident "bent-over row".
-        ("on rows the bar keeps slipping out of my fingers near the end", {"grips", "bent-over-row"}),
         # A story naming the back, whose setting (a joke, the car) would have declined its mobility situation.
         (
             "My sister jokes that I look like a question mark. I train my back twice a week, but I can "
@@ -103,6 +101,11 @@ def test_crossed_wording_gets_a_question_back_with_the_right_button(question: st
     assert reply.kind == "ask"
     assert reply.topic is None and reply.score < 0.5
     assert offered <= set(reply.candidates) and 2 <= len(reply.candidates) <= 3
+
+
+def test_a_grip_situation_on_an_exercise_is_not_answered_as_the_exercise() -> None:
+    reply = ANSWERER.answer("on rows the bar keeps slipping out of my fingers near the end")
+    assert reply.topic == "grips" or (reply.kind == "ask" and "grips" in reply.candidates)
 
 
 @pytest.mark.parametrize(
