@@ -57,27 +57,33 @@ class Reader:
     def __init__(
         self, lex: Lexicon, situations: Situations, commands: CommandMatcher, safety: Safety
     ) -> None:
-        # One table for every phrase of care, scanned once per question: a phrase may carry several labels
-        # (a safety sign that is also the sign half of a special situation, "urgent:sign").
-        care: dict[tuple[str, ...], tuple[str, ...]] = {}
-        labelled = [(PROFESSIONAL, safety.professionals), (SAFETY, safety.signs), (MEDICAL, safety.medical)]
+        self._care: dict[tuple[str, ...], str] = {}
+        for label, phrases in (
+            (PROFESSIONAL, safety.professionals),
+            (SAFETY, safety.signs),
+            (MEDICAL, safety.medical),
+        ):
+            for phrase in phrases:
+                key = phrase_key(phrase)
+                if key:
+                    self._care[key] = label
+        self._longest_care = max(len(k) for k in self._care)
+        # Each special situation is its own table: its phrases overlap the signs above ("felt something pop"
+        # is a sign, "pop" an event), and one longest-match scan would hide one behind the other.
+        self._specials: list[tuple[str, dict[tuple[str, ...], str], int]] = []
         for special in safety.special:
-            labelled += [
-                (f"{special.name}:{group}", phrases)
+            table = {
+                key: group
                 for group, phrases in (
                     ("alone", special.alone),
                     ("event", special.event),
                     ("sign", special.sign),
                 )
-            ]
-        for label, phrases in labelled:
-            for phrase in phrases:
-                key = phrase_key(phrase)
-                if key and label not in care.get(key, ()):
-                    care[key] = (*care.get(key, ()), label)
-        self._care = care
-        self._longest_care = max(len(k) for k in self._care)
-        self._specials = tuple(special.name for special in safety.special)
+                for phrase in phrases
+                if (key := phrase_key(phrase))
+            }
+            self._specials.append((special.name, table, max(len(k) for k in table)))
+        self._special_starts = frozenset(key[0] for _, table, _ in self._specials for key in table)
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         self._shortened: dict[tuple[str, ...], set[str]] = {}
@@ -198,8 +204,18 @@ class Reader:
                 elif not resolved[i][1]:
                     unknown.add(stems[i])
                 i += 1
-        care = [label for labels, _ in scan(stems, self._care, self._longest_care) for label in labels]
-        special = next((name for name in self._specials if _fits(name, care)), None)
+        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        # Most questions hold no word that starts a special phrase, and need no second look.
+        special = None
+        if not self._special_starts.isdisjoint(stems):
+            special = next(
+                (
+                    name
+                    for name, table, longest in self._specials
+                    if _fits(label for label, _ in scan(stems, table, longest))
+                ),
+                None,
+            )
         clinical = 0
         if not self.subjects & concepts:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
@@ -257,6 +273,7 @@ class Reader:
         return tuple(sorted(found))
 
 
-def _fits(special: str, care: list[str]) -> bool:
-    """Whether the care labels found make ``special``: one phrase alone, or an event with a sign."""
-    return f"{special}:alone" in care or (f"{special}:event" in care and f"{special}:sign" in care)
+def _fits(groups: Iterable[str]) -> bool:
+    """Whether the phrase groups found make a special situation: one phrase alone, or an event with a sign."""
+    found = set(groups)
+    return "alone" in found or {"event", "sign"} <= found
