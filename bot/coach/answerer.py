@@ -199,8 +199,9 @@ class Answerer:
         if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
-        focus = self._focus(question)
-        command = self._commands.best(reading.stems)
+        sentences = _sentences(question)
+        focus = self._focus(question, sentences)
+        command = self._command(reading, sentences)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
         # city") when the asking sentence itself is about a topic.
         if (
@@ -265,9 +266,19 @@ class Answerer:
         text = lead + lex.decline_text
         return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
 
-    def _focus(self, question: str) -> Reading | None:
+    def _command(self, reading: Reading, sentences: list[str]) -> str | None:
+        """The command a question asks about. In a message of several sentences each is looked at alone: a
+        weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
+        sentence asks what to change), and the last sentence that names a command wins."""
+        if len(sentences) < 2:
+            return self._commands.best(reading.stems)
+        found = [
+            self._commands.best([s for s, _ in self.reader.stems(words(sentence))]) for sentence in sentences
+        ]
+        return next((c for c in reversed(found) if c is not None), None)
+
+    def _focus(self, question: str, sentences: list[str]) -> Reading | None:
         """The reading of the sentence that asks, in a message of several sentences, or None."""
-        sentences = [s for s in _SENTENCE_END.split(trimmed(question)) if words(s)]
         if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
             return None
         asking = [s for s in sentences if s.rstrip().endswith("?")]
@@ -382,6 +393,11 @@ class Answerer:
 def background(reading: Reading) -> int:
     """How many foreign or unknown words a message may carry as its story's setting (BACKGROUND_WORDS)."""
     return len(reading.stems) // BACKGROUND_WORDS
+
+
+def _sentences(question: str) -> list[str]:
+    """The sentences of a (trimmed) message that hold a word."""
+    return [s for s in _SENTENCE_END.split(trimmed(question)) if words(s)]
 
 
 def plain_text(telegram_html: str) -> str:

@@ -207,6 +207,7 @@ class CommandMatcher:
     def best(self, stems: Sequence[str]) -> str | None:
         """The command the question is about: one with a strong phrase, or a weak one next to a cue."""
         scores: dict[str, float] = {}
+        longest: dict[str, int] = {}
         strong: set[str] = set()
         cue = False
         i = 0
@@ -217,6 +218,7 @@ class CommandMatcher:
                 if found is not None:
                     for name, weight in found:
                         scores[name] = scores.get(name, 0.0) + weight
+                        longest[name] = max(longest.get(name, 0), length)
                         if weight >= STRONG:
                             strong.add(name)
                     i += length
@@ -230,5 +232,6 @@ class CommandMatcher:
         qualified = [n for n in scores if n in strong or cue]
         if not qualified:
             return None
-        # "I pressed done by mistake": undoing names the thing undone, so undo wins a tie with it.
-        return max(qualified, key=lambda n: (scores[n], n == "undo", -COMMANDS.index(n)))
+        # "I pressed done by mistake": undoing names the thing undone, so undo wins a tie with it. Otherwise
+        # the longer phrase is the more specific ("change my training days" over "get reminded").
+        return max(qualified, key=lambda n: (scores[n], n == "undo", longest[n], -COMMANDS.index(n)))

@@ -120,3 +120,26 @@ def test_a_long_message_about_the_back_offers_its_cued_topics_instead_of_declini
     assert instead_of_declining(dataclasses.replace(spread, names_subject=False)) == ()
     one_cue = Signals([1.5, 0.5, 0.0, 0.0], 0.2, None, names_subject=True, words=30)
     assert instead_of_declining(one_cue) == ()
+
+
+def test_a_weak_command_phrase_needs_its_cue_in_the_same_sentence() -> None:
+    # "kg" is /units only next to a cue such as "change"; here the cue asks about training.
+    story = (
+        "My row went from 40 to 60 kg in two months. Now it has not moved for five weeks. "
+        "What should I change to keep getting stronger?"
+    )
+    answer = ANSWERER.answer(story)
+    assert answer.command is None
+    assert answer.topic == "intermediate" or "intermediate" in answer.candidates
+    assert ANSWERER.answer("can I change it to kg").command == "units"
+
+
+def test_the_more_specific_command_phrase_wins_a_tie() -> None:
+    answer = ANSWERER.answer("how do I change my training days and get reminded at 7am")
+    assert answer.command == "schedule"
+
+
+def test_my_level_in_training_talk_is_not_the_level_setting() -> None:
+    answer = ANSWERER.answer("is a barbell deadlift too much for someone at my level?")
+    assert answer.command is None
+    assert ANSWERER.answer("how do I change my level?").command == "level"
