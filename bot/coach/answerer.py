@@ -118,6 +118,7 @@ class Answerer:
         self._assist = assist if assist is not None else Assist.load()
         situations = situations if situations is not None else Situations.load()
         self._commands = CommandMatcher.build(self._assist.commands)
+        self._command_names = {stem(c.name): c.name for c in self._assist.commands.command}
         self.reader = Reader(kb.lexicon, situations, self._commands, self._assist.safety)
         self._read = self.reader.read
         self._subjects = self.reader.subjects
@@ -199,6 +200,9 @@ class Answerer:
         if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
+        # A command's name alone ("history", "reminders") asks for that command.
+        if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
+            return self._command_answer(question, self._command_names[reading.stems[0]])
         sentences = _sentences(question)
         focus = self._focus(question, sentences)
         command = self._command(reading, sentences)

@@ -143,3 +143,10 @@ def test_my_level_in_training_talk_is_not_the_level_setting() -> None:
     answer = ANSWERER.answer("is a barbell deadlift too much for someone at my level?")
     assert answer.command is None
     assert ANSWERER.answer("how do I change my level?").command == "level"
+
+
+@pytest.mark.parametrize(
+    ("message", "command"), [("history", "history"), ("Reminders", "reminders"), ("faq", "faq")]
+)
+def test_a_commands_name_alone_asks_for_it(message: str, command: str) -> None:
+    assert ANSWERER.answer(message).command == command
