@@ -68,6 +68,7 @@ class Reader:
                 if key:
                     self._care[key] = label
         self._longest_care = max(len(k) for k in self._care)
+        self._care_starts = frozenset(key[0] for key in self._care)
         # Each special situation is its own table: its phrases overlap the signs above ("felt something pop"
         # is a sign, "pop" an event), and one longest-match scan would hide one behind the other.
         self._specials: list[tuple[str, dict[tuple[str, ...], str], int]] = []
@@ -103,7 +104,14 @@ class Reader:
             if key not in self._phrases:
                 self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
-        self._starts = frozenset(key[0] for key in self._phrases)
+        # The window lengths worth trying after each first word, longest first: a phrase's own length, and up
+        # to two more for the articles a question may put inside it ("without my pull up bar").
+        lengths: dict[str, set[int]] = {}
+        for key in self._phrases:
+            lengths.setdefault(key[0], set()).update(
+                (len(key), len(key) + 1, len(key) + 2) if len(key) > 1 else (1,)
+            )
+        self._lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
         # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
         self.subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
         self._parts = frozenset(lex.parts)
@@ -176,8 +184,8 @@ class Reader:
         i = 0
         while i < len(stems):
             # Most words start no phrase: skip the window search for them (the bound on a long message).
-            longest = min(self._max_phrase + 2, len(stems) - i) if stems[i] in self._starts else 0
-            for length in range(longest, 0, -1):
+            left = len(stems) - i
+            for length in (n for n in self._lengths.get(stems[i], ()) if n <= left):
                 window = tuple(stems[i : i + length])
                 matched = self._phrases.get(window) if length <= self._max_phrase else None
                 if (
@@ -204,7 +212,9 @@ class Reader:
                 elif not resolved[i][1]:
                     unknown.add(stems[i])
                 i += 1
-        care = [label for label, _ in scan(stems, self._care, self._longest_care)]
+        care = []
+        if not self._care_starts.isdisjoint(stems):  # most questions mention no pain, condition or therapist
+            care = [label for label, _ in scan(stems, self._care, self._longest_care)]
         # Most questions hold no word that starts a special phrase, and need no second look.
         special = None
         if not self._special_starts.isdisjoint(stems):

@@ -44,8 +44,11 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case ASCII words of ``text``: accents folded, apostrophes dropped, everything else a gap."""
-    folded = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = text[:MAX_INPUT_CHARS]
+    if not folded.isascii():  # most messages are: no accents to fold
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.lower()
     folded = folded.replace("'", "").replace("’", "").replace("`", "")
     return _WORD.findall(folded)[:MAX_TOKENS]
 
