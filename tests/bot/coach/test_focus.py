@@ -150,3 +150,14 @@ def test_my_level_in_training_talk_is_not_the_level_setting() -> None:
 )
 def test_a_commands_name_alone_asks_for_it(message: str, command: str) -> None:
     assert ANSWERER.answer(message).command == command
+
+
+def test_a_headache_after_training_leads_with_safety() -> None:
+    answer = ANSWERER.answer("I get a tension headache after every back day, am I shrugging too much?")
+    assert answer.safety
+
+
+def test_a_condition_next_to_a_beginner_deadlift_situation_is_answered_not_declined() -> None:
+    answer = ANSWERER.answer("I have osteoporosis, is it safe to start deadlifting as a beginner?")
+    assert answer.safety and answer.kind in ("answer", "ask")
+    assert answer.topic == "faq-deadlift-beginners" or "faq-deadlift-beginners" in answer.candidates
