@@ -207,14 +207,11 @@ class Answerer:
         focus = self._focus(question, sentences)
         command = self._command(reading, sentences)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
-        # city") when the asking sentence itself is about a topic.
-        if (
-            command is not None
-            and focus is not None
-            and self._commands.best(focus.stems) is None
-            and max(self._scores(focus.concepts)) >= MIN_EVIDENCE
-        ):
-            command = None
+        # city") when the asking sentence is plainly about a topic on its own ("how do I change that?" isn't).
+        if command is not None and focus is not None and self._commands.best(focus.stems) is None:
+            asked = sorted(self._scores(focus.concepts), reverse=True)
+            if self._confidence(focus, asked[0], asked[1]) >= ANSWER_THRESHOLD:
+                command = None
         # A command word next to a subject the coach never covers is that subject's word ("my history
         # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
         # such a subject: "my physio wants my log as a spreadsheet" asks for /export.

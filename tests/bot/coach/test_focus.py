@@ -161,3 +161,13 @@ def test_a_condition_next_to_a_beginner_deadlift_situation_is_answered_not_decli
     answer = ANSWERER.answer("I have osteoporosis, is it safe to start deadlifting as a beginner?")
     assert answer.safety and answer.kind in ("answer", "ask")
     assert answer.topic == "faq-deadlift-beginners" or "faq-deadlift-beginners" in answer.candidates
+
+
+def test_a_vague_asking_sentence_keeps_the_storys_command() -> None:
+    story = "I moved to a new city last month and the reminders come at night now. What do I do?"
+    assert ANSWERER.answer(story).command == "timezone"
+
+
+def test_getting_stronger_over_time_is_training_but_seeing_personal_bests_is_progress() -> None:
+    assert ANSWERER.answer("how do I get stronger over time on rows").command is None
+    assert ANSWERER.answer("where can i see my personal bests").command == "progress"
