@@ -1,10 +1,16 @@
 """Reading what a trainee types after ``/log``: ``row 3x10 40kg``, ``pull-up 5,5,4``, ``deadlift 60kg 3x8``.
 
 People type sets the way their notebook or app writes them, so the parser is forgiving about form
-(``3×10 @ 40 kg``, ``12,12,10 15lb``, any order of the parts, a decimal comma in ``42,5 kg``, digits from
-any script) and strict about sense: a load below zero or above what anyone lifts, more than 100 reps,
-an exercise it cannot place. Every refusal is a value, not an exception: a ``LogError`` whose kind
-names a one-line message with an example in ``messages.toml`` (``[log]``), filled in by ``describe``.
+(``3×10 @ 40 kg``, ``12,12,10 15lb``, ``pull up 5 5 4``, any order of the parts, a decimal comma in
+``42,5 kg``, digits from any script) and strict about sense: a load below zero or above what anyone
+lifts, more than 100 reps, an exercise it cannot place, numbers that could be reps or a load.
+
+Timed holds (``prone cobra 3x30s``, ``3x45 sec``, ``60s``, ``1 min``) are read as seconds, and so are
+plain numbers after a hold exercise's name: the caller says which exercises are holds. Seconds after an
+exercise counted in reps are refused, naming the holds there are.
+
+Every refusal is a value, not an exception: a ``LogError`` whose kind names a one-line message with an
+example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
 Exercise names are matched against the names the caller passes (the catalog's names, short names and
 any aliases): exact, then by words, then by spelling (rapidfuzz: difflib's measure, in C, since difflib
@@ -29,6 +35,8 @@ MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
 MAX_REPS = 100
 MAX_SETS = 20
 MAX_RIR = 10
+# The longest hold logged, in seconds: routines.toml prescribes holds of at most 600 s too.
+MAX_HOLD_S = 600
 SUGGESTIONS = 3
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
@@ -38,7 +46,12 @@ _UNITS |= {"pounds": "lb"}
 _UNIT_WORD = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _TIMES = str.maketrans({"×": "x", "х": "x", "X": "x", "*": "x", "Х": "x"})
 
+_SECONDS_WORD = "seconds|second|secs|sec|s"
+_MINUTES_WORD = "minutes|minute|mins|min"
+
 _SETS_X_REPS = re.compile(r"^(\d+)x(\d+)$")
+_SETS_X_SECONDS = re.compile(r"^(\d+)x(\d+)s$")
+_SECONDS_LIST = re.compile(r"^\d+(?:[,/]\d+)*s$")
 _REPS_LIST = re.compile(r"^\d+(?:[,/]\d+)+$")
 _LOAD = re.compile(rf"^([+-]?\d+(?:[.,]\d+)?)({_UNIT_WORD})?$")
 _RIR = re.compile(r"^rir(\d+)$")
@@ -59,6 +72,11 @@ class LogErrorKind(StrEnum):
     NEGATIVE_LOAD = "negative_load"
     TOO_HEAVY = "too_heavy"
     BAD_RIR = "bad_rir"
+    UNCLEAR_NUMBERS = "unclear_numbers"
+    NO_SECONDS = "no_seconds"
+    TOO_LONG = "too_long"
+    NOT_TIMED = "not_timed"
+    UNKNOWN_HOLD = "unknown_hold"
 
 
 @dataclass(frozen=True)
@@ -76,12 +94,15 @@ class LogError:
 
 @dataclass(frozen=True)
 class ParsedLog:
+    """A readable /log: ``reps`` has one entry per set, or for a hold ``seconds`` has (and ``reps`` none)."""
+
     exercise: str
-    reps: tuple[int, ...]  # one entry per set
+    reps: tuple[int, ...]
     load: float | None  # None: bodyweight
     unit: str
     rir: int | None = None
     note: str | None = None
+    seconds: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,9 +122,15 @@ def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = No
 
 
 def parse_log(
-    text: str, exercises: Sequence[Names], *, unit: str = "kg", prefer: Collection[str] = ()
+    text: str,
+    exercises: Sequence[Names],
+    *,
+    unit: str = "kg",
+    prefer: Collection[str] = (),
+    holds: Collection[str] = (),
 ) -> ParsedLog | LogError:
-    """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``."""
+    """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
+    exercises in ``holds`` are timed (their sets are seconds)."""
     cleaned = _normalize(text)
     if isinstance(cleaned, LogError):
         return cleaned
@@ -114,14 +141,27 @@ def parse_log(
     split = next((i for i, token in enumerate(tokens) if _is_figure(token)), len(tokens))
     if split == 0:
         return LogError(LogErrorKind.NO_EXERCISE)
-    found = match_exercise(" ".join(tokens[:split]), exercises, prefer=prefer)
+    typed = " ".join(tokens[:split])
+    figures = _figures(tokens[split:])
+    timed = isinstance(figures, _Figures) and figures.timed
+    # Seconds say the trainee means a hold: "prone 30s" is the prone cobra, not the prone lat pull.
+    found = match_exercise(typed, exercises, prefer={*prefer, *holds} if timed else prefer)
     if isinstance(found, LogError):
+        if timed and holds and found.kind is LogErrorKind.UNKNOWN_EXERCISE:
+            return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, _closest(typed, exercises, holds))
         return found
-    figures = _figures(tokens[split:], unit)
     if isinstance(figures, LogError):
         return figures
-    reps, load, load_unit, rir = figures
-    return ParsedLog(found, reps, load, load_unit, rir, note.strip() or None)
+    hold = found in holds
+    if figures.timed and not hold:
+        return LogError(LogErrorKind.NOT_TIMED, {"name": typed}, _closest(typed, exercises, holds))
+    checked = _checked(figures, unit, hold=hold)
+    if isinstance(checked, LogError):
+        return checked
+    counts, load, load_unit, rir = checked
+    if hold:
+        return ParsedLog(found, (), load, load_unit, rir, note.strip() or None, seconds=counts)
+    return ParsedLog(found, counts, load, load_unit, rir, note.strip() or None)
 
 
 def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | LogError:
@@ -148,6 +188,14 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
 def _index(exercises: tuple[Names, ...]) -> dict[str, frozenset[str]]:
     """Each exercise's names as match keys; cached, as the catalog is the same on every call."""
     return {ex.id: frozenset({_name_key(name) for name in (ex.id, *ex.names)} - {""}) for ex in exercises}
+
+
+def _closest(typed: str, exercises: Sequence[Names], among: Collection[str]) -> tuple[str, ...]:
+    """The exercises of ``among``, the one most like ``typed`` first (to offer in its place)."""
+    keys = _index(tuple(exercises))
+    query = _name_key(typed)
+    ranked = sorted((ex for ex in keys if ex in among), key=lambda ex: -_likeness(query, keys[ex]))
+    return tuple(ranked[:SUGGESTIONS])
 
 
 def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | LogError:
@@ -206,8 +254,17 @@ def _tokens(text: str) -> list[str]:
     text = re.sub(r"(\d)\s*x\s*(\d)", r"\1x\2", text)  # 3 x 10 → 3x10
     text = re.sub(rf"(\d)\s+({_UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
+    # 1 min → 60s (not "5,1 min": a list of minutes is nobody's notebook, and 5,1 may be a decimal comma)
+    text = re.sub(rf"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:{_MINUTES_WORD})(?![a-z])", _minutes, text)
+    text = re.sub(rf"(\d)\s*(?:{_SECONDS_WORD})(?![a-z])", r"\1s", text)  # 45 sec → 45s
+    text = re.sub(r"(\d)s\s*([,/])\s*(?=\d)", r"\1\2", text)  # 60s, 45s → 60,45s
     text = re.sub(r"(\d)\s*([,/])\s*(\d)", r"\1\2\3", text)  # 5, 5, 4 → 5,5,4
     return text.split()
+
+
+def _minutes(match: re.Match[str]) -> str:
+    # A hold is timed to the second; anything finer than that is lost.
+    return f"{round(float(match.group(1)) * 60)}s"
 
 
 def _is_figure(token: str) -> bool:
@@ -219,23 +276,41 @@ def _is_figure(token: str) -> bool:
     )
 
 
-Figures = tuple[tuple[int, ...], float | None, str, int | None]
+@dataclass(frozen=True)
+class _Figures:
+    """The numbers of a /log as typed, before their limits are checked.
+
+    ``counts`` has one entry per set: reps, or seconds when ``timed`` (typed with a time unit).
+    ``plain`` are whole numbers typed with no unit and no sign: loads in the chat's unit once sets are
+    given ("row 3x10 40"), the sets themselves when nothing else is ("pull up 5 5 4").
+    """
+
+    counts: tuple[int, ...] | None
+    timed: bool
+    loads: tuple[tuple[float, str | None, str], ...]  # amount, unit if typed, the token
+    plain: tuple[int, ...]
+    rir: int | None
 
 
-def _figures(tokens: list[str], unit: str) -> Figures | LogError:
-    reps: tuple[int, ...] | None = None
-    loads: list[tuple[float, str | None]] = []
+def _figures(tokens: list[str]) -> _Figures | LogError:
+    counts: tuple[int, ...] | None = None
+    timed = False
+    loads: list[tuple[float, str | None, str]] = []
+    plain: list[int] = []
     rir: int | None = None
     for token in tokens:
-        if match := _SETS_X_REPS.match(token):
+        if match := _SETS_X_REPS.match(token) or _SETS_X_SECONDS.match(token):
             sets, count = int(match.group(1)), int(match.group(2))
             if sets > MAX_SETS:
                 return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(sets), "max": str(MAX_SETS)})
             found: tuple[int, ...] = (count,) * sets
-        elif _REPS_LIST.match(token):
-            found = tuple(int(part) for part in re.split(r"[,/]", token))
+        elif _REPS_LIST.match(token) or _SECONDS_LIST.match(token):
+            found = tuple(int(part) for part in re.split(r"[,/]", token.removesuffix("s")))
+        elif token.isdigit():
+            plain.append(int(token))
+            continue
         elif match := _LOAD.match(token):
-            loads.append((float(match.group(1).replace(",", ".")), _UNITS.get(match.group(2) or "")))
+            loads.append((float(match.group(1).replace(",", ".")), _UNITS.get(match.group(2) or ""), token))
             continue
         elif match := _RIR.match(token):
             rir = int(match.group(1))
@@ -247,38 +322,50 @@ def _figures(tokens: list[str], unit: str) -> Figures | LogError:
             continue
         else:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
-        if reps is not None:
+        seconds = token.endswith("s")
+        # Holds may come one token a set ("60s 60s 45s"); reps come in one token ("3x10", "5,5,4").
+        if counts is not None and not (seconds and timed):
             return LogError(LogErrorKind.MALFORMED, {"token": token})
-        reps = found
-    if reps is None:
-        # One bare number with no reps given reads as a single set ("pull-up 8").
-        if len(loads) == 1 and loads[0][1] is None and loads[0][0].is_integer() and loads[0][0] >= 0:
-            reps, loads = (int(loads[0][0]),), []
-        else:
-            return LogError(LogErrorKind.NO_REPS)
+        counts, timed = (*(counts or ()), *found), seconds
+    return _Figures(counts, timed, tuple(loads), tuple(plain), rir)
+
+
+Checked = tuple[tuple[int, ...], float | None, str, int | None]
+
+
+def _checked(figures: _Figures, unit: str, *, hold: bool) -> Checked | LogError:
+    """The sets (reps, or seconds for a ``hold``), load, its unit and reps in reserve, within limits."""
+    counts, loads = figures.counts, list(figures.loads)
+    plain = figures.plain
+    if counts is None:
+        if len(plain) > 1 and max(plain) > 2 * min(plain):
+            # "row 10 40": ten reps at 40, or sets of 10 and 40? Asking beats logging the wrong one.
+            return LogError(LogErrorKind.UNCLEAR_NUMBERS, {"numbers": " ".join(map(str, plain))})
+        counts = plain or None
+    else:
+        loads += [(float(number), None, str(number)) for number in plain]
+    if not counts or sum(counts) == 0:
+        return LogError(LogErrorKind.NO_SECONDS if hold else LogErrorKind.NO_REPS)
     if len(loads) > 1:
-        return LogError(LogErrorKind.MALFORMED, {"token": tokens[-1]})
-    return _checked(reps, loads[0] if loads else None, unit, rir)
-
-
-def _checked(
-    reps: tuple[int, ...], load: tuple[float, str | None] | None, unit: str, rir: int | None
-) -> Figures | LogError:
-    if not reps or sum(reps) == 0:
-        return LogError(LogErrorKind.NO_REPS)
-    if len(reps) > MAX_SETS:
-        return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(len(reps)), "max": str(MAX_SETS)})
-    if max(reps) > MAX_REPS:
-        return LogError(LogErrorKind.TOO_MANY_REPS, {"reps": str(max(reps)), "max": str(MAX_REPS)})
+        return LogError(LogErrorKind.MALFORMED, {"token": loads[-1][2]})
+    if len(counts) > MAX_SETS:
+        return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(len(counts)), "max": str(MAX_SETS)})
+    if hold and max(counts) > MAX_HOLD_S:
+        return LogError(LogErrorKind.TOO_LONG, {"seconds": str(max(counts)), "max": str(MAX_HOLD_S)})
+    if not hold and max(counts) > MAX_REPS:
+        return LogError(LogErrorKind.TOO_MANY_REPS, {"reps": str(max(counts)), "max": str(MAX_REPS)})
+    if hold and min(counts) == 0:
+        return LogError(LogErrorKind.NO_SECONDS)
+    rir = figures.rir
     if rir is not None and not 0 <= rir <= MAX_RIR:
         return LogError(LogErrorKind.BAD_RIR, {"rir": str(rir)})
-    if load is None:
-        return reps, None, unit, rir
-    amount, load_unit = load[0], load[1] or unit
+    if not loads:
+        return tuple(counts), None, unit, rir
+    amount, load_unit = loads[0][0], loads[0][1] or unit
     if amount < 0:
         return LogError(LogErrorKind.NEGATIVE_LOAD, {"load": f"{amount:g}", "unit": load_unit})
     if amount > MAX_LOAD[load_unit]:
         limit = f"{MAX_LOAD[load_unit]:,.0f}"
         return LogError(LogErrorKind.TOO_HEAVY, {"load": f"{amount:g}", "unit": load_unit, "max": limit})
     # A load of zero is a bodyweight set typed as "0kg".
-    return reps, (amount or None), load_unit, rir
+    return tuple(counts), (amount or None), load_unit, rir

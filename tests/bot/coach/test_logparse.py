@@ -20,11 +20,12 @@ CATALOG = Catalog.load()
 NAMES = [Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values()]
 # What a gym trainee's plan holds today: "row" means its barbell row, not every row in the catalog.
 PLAN = ("deadlift", "bent-over-row", "face-pull", "lat-pulldown")
+HOLDS = frozenset(ex.id for ex in CATALOG.exercises.values() if ex.kind == "hold")
 TEXTS = Texts.load()
 
 
 def parse(text: str, unit: str = "kg") -> ParsedLog | LogError:
-    return parse_log(text, NAMES, unit=unit, prefer=PLAN)
+    return parse_log(text, NAMES, unit=unit, prefer=PLAN, holds=HOLDS)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,12 @@ def parse(text: str, unit: str = "kg") -> ParsedLog | LogError:
         ("row ３x１０ ４０kg", ParsedLog("bent-over-row", (10, 10, 10), 40.0, "kg")),
         ("row ٣x١٠ ٤٠kg", ParsedLog("bent-over-row", (10, 10, 10), 40.0, "kg")),
         ("pull-up ५,५,४", ParsedLog("pull-up", (5, 5, 4), None, "kg")),
+        # Reps separated by spaces, as a notebook has them; the numbers still follow the name.
+        ("pull up 5 5 4", ParsedLog("pull-up", (5, 5, 4), None, "kg")),
+        ("pull up 5 5 4 +10kg", ParsedLog("pull-up", (5, 5, 4), 10.0, "kg")),
+        ("face pull 12 12 10 @ 15 kg", ParsedLog("face-pull", (12, 12, 10), 15.0, "kg")),
+        ("row 40kg 10 10 8 rir1", ParsedLog("bent-over-row", (10, 10, 8), 40.0, "kg", rir=1)),
+        ("row 8 40kg", ParsedLog("bent-over-row", (8,), 40.0, "kg")),
     ],
 )
 def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
@@ -82,12 +89,65 @@ def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
         ("pull-up 21x5", LogErrorKind.TOO_MANY_SETS),
         ("deadlift 3x5 100kg rir12", LogErrorKind.BAD_RIR),
         ("zercher squat 3x5 60kg", LogErrorKind.UNKNOWN_EXERCISE),
+        # Ten reps at 40, or sets of 10 and 40? Asked, not guessed.
+        ("row 10 40", LogErrorKind.UNCLEAR_NUMBERS),
+        ("row 3 10", LogErrorKind.UNCLEAR_NUMBERS),
+        ("pull up 5 5 4 20", LogErrorKind.UNCLEAR_NUMBERS),
+        ("row 3x10 40 50", LogErrorKind.MALFORMED),
+        ("pull-up 3x30s", LogErrorKind.NOT_TIMED),
+        ("row 45s", LogErrorKind.NOT_TIMED),
+        ("plank 3x60s", LogErrorKind.UNKNOWN_HOLD),
+        ("prone cobra 3x601s", LogErrorKind.TOO_LONG),
+        ("prone cobra 11 min", LogErrorKind.TOO_LONG),
+        ("prone cobra 0s", LogErrorKind.NO_SECONDS),
+        ("prone cobra 30s,0s", LogErrorKind.NO_SECONDS),
+        ("prone cobra 40kg", LogErrorKind.NO_SECONDS),
+        ("prone cobra 30s 3x10", LogErrorKind.MALFORMED),
+        ("prone cobra 21x30s", LogErrorKind.TOO_MANY_SETS),
     ],
 )
 def test_refuses_with_a_reason(text: str, kind: LogErrorKind) -> None:
     result = parse(text)
     assert isinstance(result, LogError), result
     assert result.kind is kind
+
+
+@pytest.mark.parametrize(
+    "text, seconds, load",
+    [
+        ("prone cobra 3x30s", (30, 30, 30), None),
+        ("prone cobra 3x45 sec", (45, 45, 45), None),
+        ("prone cobra 3 x 45 seconds", (45, 45, 45), None),
+        ("prone cobra 60s", (60,), None),
+        ("prone cobra 60 s", (60,), None),
+        ("prone cobra 60s, 60s, 45s", (60, 60, 45), None),
+        ("prone cobra 60,60,45 sec", (60, 60, 45), None),
+        ("prone cobra 60s 60s 45s", (60, 60, 45), None),
+        ("prone cobra 2x30s 2x20s", (30, 30, 20, 20), None),
+        ("prone cobra 2x1 min", (60, 60), None),
+        ("prone cobra 1.5min", (90,), None),
+        ("prone cobra 10 min", (600,), None),
+        ("Prone Cobra Hold 3×40s @ 2.5 kg", (40, 40, 40), 2.5),
+        # A hold's own numbers are seconds, with or without the unit.
+        ("prone cobra 3x30", (30, 30, 30), None),
+        ("prone cobra 30 30 25", (30, 30, 25), None),
+        # Seconds say which "prone" exercise is meant.
+        ("prone 30s", (30,), None),
+    ],
+)
+def test_reads_timed_holds_as_seconds(text: str, seconds: tuple[int, ...], load: float | None) -> None:
+    assert parse(text) == ParsedLog("prone-cobra", (), load, "kg", seconds=seconds)
+
+
+def test_a_timed_log_of_what_is_not_a_hold_names_the_holds() -> None:
+    for text in ("plank 3x60s", "pull-up 3x30s"):
+        result = parse(text)
+        assert isinstance(result, LogError) and result.suggestions == ("prone-cobra",), text
+        line = describe(result, TEXTS, {ex.id: ex.name for ex in CATALOG.exercises.values()})
+        assert "Prone cobra hold" in line and "/log prone cobra 3x30s" in line, line
+    # Without holds to offer, an unknown name is just unknown.
+    unknown = parse_log("plank 3x60s", NAMES)
+    assert isinstance(unknown, LogError) and unknown.kind is LogErrorKind.UNKNOWN_EXERCISE
 
 
 def test_limits_are_inclusive_and_per_unit() -> None:
@@ -123,7 +183,7 @@ def test_aliases_given_by_the_caller_are_names_too() -> None:
 @pytest.mark.parametrize("kind", list(LogErrorKind))
 def test_every_error_has_one_line_with_an_example(kind: LogErrorKind) -> None:
     values = {"token": "<x>", "char": "½", "name": "<b>zz</b>", "reps": "101", "max": "100"}
-    values |= {"sets": "21", "load": "-5", "unit": "kg", "rir": "12"}
+    values |= {"sets": "21", "load": "-5", "unit": "kg", "rir": "12", "seconds": "601", "numbers": "10 40"}
     error = LogError(kind, values, ("face-pull", "pull-up"))
     line = describe(error, TEXTS, {"face-pull": "Face pull"})
     assert "\n" not in line and "/log" in line
@@ -141,9 +201,46 @@ def test_describe_shows_suggestions_by_name() -> None:
 def test_never_raises_on_any_input(text: str) -> None:
     result = parse(text)
     if isinstance(result, ParsedLog):
-        assert 1 <= len(result.reps) <= 20 and max(result.reps) <= 100
+        if result.exercise in HOLDS:
+            assert result.reps == () and 1 <= len(result.seconds) <= 20
+            assert min(result.seconds) >= 1 and max(result.seconds) <= 600
+        else:
+            assert result.seconds == () and 1 <= len(result.reps) <= 20 and max(result.reps) <= 100
         assert result.load is None or 0 < result.load <= 1100
         assert result.exercise in CATALOG.exercises
+
+
+REP_LISTS = st.integers(1, 100).flatmap(
+    lambda low: st.lists(st.integers(low, min(100, 2 * low)), min_size=2, max_size=20)
+)
+
+
+@given(REP_LISTS, st.sampled_from(["pull-up", "pull up", "face pull"]))
+def test_reps_apart_read_as_reps_with_commas(reps: list[int], name: str) -> None:
+    spaced, commas = parse(f"{name} {' '.join(map(str, reps))}"), parse(f"{name} {','.join(map(str, reps))}")
+    assert isinstance(spaced, ParsedLog) and spaced == commas
+    assert spaced.reps == tuple(reps)
+
+
+@given(st.lists(st.integers(0, 100), min_size=2, max_size=20))
+def test_numbers_apart_are_reps_or_a_question_never_a_guessed_load(numbers: list[int]) -> None:
+    result = parse(f"row {' '.join(map(str, numbers))}")
+    if isinstance(result, ParsedLog):
+        assert result.reps == tuple(numbers) and result.load is None
+        assert max(numbers) <= 2 * min(numbers)
+    else:
+        assert result.kind in (LogErrorKind.UNCLEAR_NUMBERS, LogErrorKind.NO_REPS)
+
+
+@given(
+    st.integers(1, 20),
+    st.integers(1, 600),
+    st.sampled_from(["s", " s", "sec", " sec", " secs", " seconds"]),
+    st.sampled_from(["x", " x ", "×", "*"]),
+)
+def test_timed_sets_read_back_in_any_spelling(sets: int, seconds: int, word: str, times: str) -> None:
+    result = parse(f"prone cobra {sets}{times}{seconds}{word}")
+    assert result == ParsedLog("prone-cobra", (), None, "kg", seconds=(seconds,) * sets)
 
 
 @given(
