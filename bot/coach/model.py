@@ -19,8 +19,12 @@ class Equipment(StrEnum):
 
 @dataclass(frozen=True)
 class SetDone:
-    """One logged set as the coaching logic sees it: reps, load (None = bodyweight), reps in reserve."""
+    """One logged set as the coaching logic sees it: reps, load (None = bodyweight), reps in reserve.
+
+    A timed hold has ``seconds`` and 0 reps: progression and records count reps, so they pass it by.
+    """
 
     reps: int
     load: float | None = None
     rir: int | None = None
+    seconds: int | None = None

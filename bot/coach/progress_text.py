@@ -12,6 +12,11 @@ from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, in_unit, progressed_load
 from bot.coach.texts import Texts, escape
 
+# /workout's "last time": a list this long or short is shown whole; a longer one is summarised.
+SHORT_LIST = 5
+SHORT_TEXT = 40
+MAX_GROUPS = 3
+
 
 def format_load(load: float, unit: str) -> str:
     """``42.5 kg``: to 0.01 at most, trailing zeros dropped. Targets are multiples of the chat's step and
@@ -31,18 +36,67 @@ def shown_load(load: float | None, unit: str, wanted: str) -> float | None:
 
 
 def format_sets(sets: Sequence[SetDone], unit: str) -> str:
-    """``3×10 @ 40 kg`` when every set matches, ``10, 10, 9 @ 40 kg`` when not; no load for bodyweight."""
+    """``3×10 @ 40 kg`` when every set matches, ``10, 10, 9 @ 40 kg`` when only the reps differ, no load for
+    bodyweight, ``3×10 @ 40 kg, 8 @ 45 kg`` when the loads differ (each run of equal sets once, in order).
+    A hold reads in seconds: ``3×45 s``."""
     if not sets:
         return ""
-    reps = [done.reps for done in sets]
-    counted = f"{len(reps)}×{reps[0]}" if len(set(reps)) == 1 else ", ".join(map(str, reps))
+    amounts = [_amount(done) for done in sets]
+    counted = f"{len(amounts)}×{amounts[0]}" if len(set(amounts)) == 1 else ", ".join(amounts)
     loads = {done.load for done in sets}
     if len(loads) == 1 and None not in loads:
         return f"{counted} @ {format_load(sets[0].load or 0.0, unit)}"
     if loads == {None}:
         return counted
-    # Mixed loads (a warm-up set logged too): each set with its own.
-    return ", ".join(f"{d.reps} @ {format_load(d.load, unit)}" if d.load else str(d.reps) for d in sets)
+    # Mixed loads (a warm-up set logged too, or a second /log at another load): each run with its load.
+    runs: list[tuple[SetDone, int]] = []
+    for done in map(_shown, sets):
+        if runs and runs[-1][0] == done:
+            runs[-1] = (done, runs[-1][1] + 1)
+        else:
+            runs.append((done, 1))
+    return ", ".join(_group(done, count, unit) for done, count in runs)
+
+
+def summarise_sets(sets: Sequence[SetDone], unit: str, *, more: str) -> str:
+    """Last time's sets in a few words, for /workout's line: ``format_sets`` when that is short, else equal
+    sets grouped whatever their order ("4×10 @ 40 kg, 2×8 @ 45 kg"), at most ``MAX_GROUPS`` of them, the
+    heaviest kept and the others counted by ``more`` ("and {n} more")."""
+    whole = format_sets(sets, unit)
+    if len(sets) <= SHORT_LIST or len(whole) <= SHORT_TEXT:
+        return whole
+    counts: dict[SetDone, int] = {}
+    for done in map(_shown, sets):
+        counts[done] = counts.get(done, 0) + 1
+    kept = sorted(counts, key=_heft, reverse=True)[:MAX_GROUPS]
+    groups = [done for done in counts if done in kept]  # in the order first logged
+    loads = {done.load for done in groups}
+    if len(loads) == 1:
+        load = groups[0].load
+        text = ", ".join(_group(SetDone(d.reps, None, seconds=d.seconds), counts[d], unit) for d in groups)
+        text += f" @ {format_load(load, unit)}" if load is not None else ""
+    else:
+        text = ", ".join(_group(done, counts[done], unit) for done in groups)
+    left = sum(count for done, count in counts.items() if done not in kept)
+    return f"{text} {more.format(n=left)}" if left else text
+
+
+def _shown(done: SetDone) -> SetDone:
+    """What a list of sets shows of one: reps in reserve aside, two sets alike are the same."""
+    return SetDone(done.reps, done.load, seconds=done.seconds)
+
+
+def _amount(done: SetDone) -> str:
+    return f"{done.seconds} s" if done.seconds is not None else str(done.reps)
+
+
+def _group(done: SetDone, count: int, unit: str) -> str:
+    counted = f"{count}×{_amount(done)}" if count > 1 else _amount(done)
+    return f"{counted} @ {format_load(done.load, unit)}" if done.load else counted
+
+
+def _heft(done: SetDone) -> tuple[float, int]:
+    return (done.load or 0.0, done.seconds if done.seconds is not None else done.reps)
 
 
 def format_prescription(prescription: Prescription, unit: str) -> str:
@@ -68,7 +122,7 @@ def progress_line(
     values = {
         "name": escape(names.get(exercise, exercise)),
         "exercise": escape(names.get(prescription.exercise, prescription.exercise)),
-        "last": format_sets(last, unit),
+        "last": summarise_sets(last, unit, more=texts["progression.more_sets"]),
         "today": format_prescription(prescription, unit),
         "reps": str(prescription.reps),
         "top": str(plan.rep_range[1]),

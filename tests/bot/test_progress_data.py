@@ -219,14 +219,14 @@ async def test_history_shows_every_set_in_the_current_unit(bot: Harness) -> None
     await bot.send(USER, "/log row 3x10 50")
     history = joined(await bot.send(USER, "/history"))
     # 100 lb is 45.36 kg: one decimal is enough to read.
-    assert "Seated cable row: 10 @ 45.4 kg, 10 @ 45.4 kg, 10 @ 45.4 kg, 10 @ 50 kg" in history
+    assert "Seated cable row: 3×10 @ 45.4 kg, 3×10 @ 50 kg\n" in history
     assert "Lat pulldown: 3×12 @ 49.9 kg" in history
     assert "@ 100 kg" not in history and " lb" not in history
 
     await bot.send(USER, "/units lb")
     history = joined(await bot.send(USER, "/history"))
     # Logged in lb, shown as logged; 50 kg is 110.23 lb.
-    assert "Seated cable row: 10 @ 100 lb, 10 @ 100 lb, 10 @ 100 lb, 10 @ 110.2 lb" in history
+    assert "Seated cable row: 3×10 @ 100 lb, 3×10 @ 110.2 lb\n" in history
     assert "Lat pulldown: 3×12 @ 110 lb" in history
     assert " kg" not in history
 

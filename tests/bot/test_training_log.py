@@ -79,6 +79,19 @@ async def test_the_issues_line_under_a_main_lift(bot: Harness) -> None:
     )
 
 
+async def test_the_line_under_a_main_lift_summarises_many_logged_sets(bot: Harness) -> None:
+    # A user trial: a /log per set (warm-ups too) made "last time" list every one of them.
+    await bot.onboard(USER)
+    for typed in ("12 20kg", "10 30kg", "10 40kg", "10 40kg", "10 40kg", "8 45kg", "8 45kg", "6 45kg"):
+        await bot.send(USER, f"/log lat pulldown {typed}")
+        bot.clock.advance(minutes=3)
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    line = next(line for line in workout.splitlines() if "Lat pulldown: last time" in line)
+    assert "Lat pulldown: last time 3×10 @ 40 kg, 2×8 @ 45 kg, 6 @ 45 kg and 2 more → today " in line
+    assert len(line) < 150, line
+
+
 async def test_log_examples_from_the_issue(bot: Harness) -> None:
     await bot.onboard(USER)
     assert "Logged Seated cable row: 3×10 @ 40 kg" in text(await bot.send(USER, "/log row 3x10 40kg"))

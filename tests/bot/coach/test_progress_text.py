@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_load, format_prescription, format_sets, progress_line
+from bot.coach.progress_text import (
+    format_load,
+    format_prescription,
+    format_sets,
+    progress_line,
+    summarise_sets,
+)
 from bot.coach.progression import Ladder, Plan, Reason, in_unit, next_prescription, progressed_load
 from bot.coach.texts import Texts
 
@@ -54,11 +60,87 @@ def test_lines_for_each_reason() -> None:
         ([SetDone(10, 42.5), SetDone(10, 42.5), SetDone(9, 42.5)], "10, 10, 9 @ 42.5 kg"),
         ([SetDone(5), SetDone(5), SetDone(4)], "5, 5, 4"),
         ([SetDone(10, 20), SetDone(8, 40)], "10 @ 20 kg, 8 @ 40 kg"),
+        # Runs of equal sets once each, in the order lifted; reps in reserve don't tell sets apart.
+        (
+            [SetDone(10, 40, rir=2)] * 2 + [SetDone(10, 40)] + [SetDone(8, 45)] * 2,
+            "3×10 @ 40 kg, 2×8 @ 45 kg",
+        ),
+        ([SetDone(10, 40), SetDone(8, 45), SetDone(10, 40)], "10 @ 40 kg, 8 @ 45 kg, 10 @ 40 kg"),
+        ([SetDone(8), SetDone(6, 10)], "8, 6 @ 10 kg"),
+        # Holds read in seconds.
+        ([SetDone(0, seconds=45)] * 3, "3×45 s"),
+        ([SetDone(0, seconds=45), SetDone(0, seconds=40)], "45 s, 40 s"),
+        ([SetDone(0, 5, seconds=30)] * 2, "2×30 s @ 5 kg"),
         ([], ""),
     ],
 )
 def test_format_sets(sets: list[SetDone], text: str) -> None:
     assert format_sets(sets, "kg") == text
+
+
+MORE = TEXTS["progression.more_sets"]
+
+
+@pytest.mark.parametrize(
+    "sets, text",
+    [
+        # Short enough: as format_sets has it.
+        ([SetDone(10, 42.5), SetDone(10, 42.5), SetDone(9, 42.5)], "10, 10, 9 @ 42.5 kg"),
+        ([SetDone(r) for r in (5, 5, 4, 4, 4, 3, 3, 2)], "5, 5, 4, 4, 4, 3, 3, 2"),
+        ([SetDone(10, 40)] * 8, "8×10 @ 40 kg"),
+        # A /log per set, warm-ups among them: equal sets together, the heaviest three groups kept.
+        (
+            [
+                SetDone(10, 40),
+                SetDone(8, 45),
+                SetDone(10, 40),
+                SetDone(8, 45),
+                SetDone(10, 40),
+                SetDone(6, 50),
+            ],
+            "3×10 @ 40 kg, 2×8 @ 45 kg, 6 @ 50 kg",
+        ),
+        (
+            [SetDone(12, 20), SetDone(10, 30), *[SetDone(10, 40)] * 3, *[SetDone(8, 45)] * 2, SetDone(6, 50)],
+            "3×10 @ 40 kg, 2×8 @ 45 kg, 6 @ 50 kg and 2 more",
+        ),
+        (
+            [SetDone(r, 40) for r in (12, 11, 10, 10, 10, 9, 8, 8, 8, 7, 6, 6)],
+            "12, 11, 3×10 @ 40 kg and 7 more",
+        ),
+    ],
+)
+def test_last_time_is_summarised_when_long(sets: list[SetDone], text: str) -> None:
+    assert summarise_sets(sets, "kg", more=MORE) == text
+
+
+def test_the_line_under_a_main_lift_summarises_last_time() -> None:
+    many = [
+        SetDone(r, load) for r, load in ((12, 20), (10, 30), (10, 40), (10, 40), (10, 40), (8, 45), (8, 45))
+    ]
+    text = line("bent-over-row", [many])
+    assert text.startswith("Barbell row: last time 10 @ 30 kg, 3×10 @ 40 kg, 2×8 @ 45 kg and 1 more → today ")
+
+
+@given(
+    st.lists(
+        st.builds(
+            SetDone,
+            st.integers(1, 100),
+            st.one_of(st.none(), st.sampled_from([20.0, 40.0, 42.5, 45.0, 100.0, 142.5])),
+            seconds=st.one_of(st.none(), st.integers(1, 600)),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_a_summary_is_short_and_counts_every_set(sets: list[SetDone]) -> None:
+    text = summarise_sets(sets, "kg", more=MORE)
+    assert len(text) <= 90, text
+    if "more" in text:
+        shown = sum(int(m) if m else 1 for m in re.findall(r"(?:^|, )(?:(\d+)×)?", text.split(" and ")[0]))
+        left = int(re.search(r"and (\d+) more", text).group(1))  # type: ignore[union-attr]
+        assert left >= 1 and shown + left == len(sets), text
 
 
 def test_every_reason_has_a_line() -> None:
