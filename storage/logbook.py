@@ -23,7 +23,8 @@ UNITS = ("kg", "lb")
 
 
 class NewSet(NamedTuple):
-    """A set to log; its number within the day's exercise is given on insert."""
+    """A set to log; its number within the day's exercise is given on insert. A timed hold has
+    ``seconds`` and 0 reps."""
 
     exercise: str
     reps: int
@@ -31,6 +32,7 @@ class NewSet(NamedTuple):
     unit: str
     rir: int | None = None
     note: str | None = None
+    seconds: int | None = None
 
 
 class SetRow(NamedTuple):
@@ -46,6 +48,7 @@ class SetRow(NamedTuple):
     unit: str
     rir: int | None
     note: str | None
+    seconds: int | None
 
 
 class SessionSets(NamedTuple):
@@ -70,6 +73,7 @@ _SET_ROWS = select(
     LoggedSet.unit,
     LoggedSet.rir,
     LoggedSet.note,
+    LoggedSet.seconds,
 ).join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
 
 
@@ -142,6 +146,7 @@ async def log_sets(
                 unit=new.unit,
                 rir=new.rir,
                 note=new.note,
+                seconds=new.seconds,
                 logged_at=now,
             )
         )

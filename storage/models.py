@@ -248,7 +248,8 @@ class Outbox(Base):
 
 
 class LoggedSet(Base):
-    """One set as lifted, under the member's session of that day (``WorkoutLog``).
+    """One set as lifted (reps, or seconds for a timed hold), under the member's session of that day
+    (``WorkoutLog``).
 
     Records, progression, charts and exports are all derived from these rows, never kept as counters.
     The session row owns its sets (deleting a log removes them); ``chat_id`` is kept as well so that
@@ -265,6 +266,8 @@ class LoggedSet(Base):
         CheckConstraint("set_number >= 1", name="set_number"),
         CheckConstraint("load IS NULL OR load >= 0", name="load"),
         CheckConstraint("rir IS NULL OR rir >= 0", name="rir"),
+        CheckConstraint("seconds IS NULL OR (seconds >= 1 AND seconds <= 600)", name="seconds"),
+        CheckConstraint("seconds IS NULL OR reps = 0", name="hold_reps"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -282,6 +285,9 @@ class LoggedSet(Base):
     rir: Mapped[int | None] = mapped_column(SmallInteger)
     note: Mapped[str | None] = mapped_column(String(255))
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # How long a timed hold lasted; None for a set counted in reps. A hold has no reps (0), as in the
+    # Strong and Hevy exports, so every reader of reps sees a number and none mistakes seconds for reps.
+    seconds: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class InboxUpdate(Base):

@@ -1,10 +1,11 @@
 """/export: every logged set as CSV, one row per set, in the columns Strong and Hevy exports use.
 
 Lifters move their history between apps through these files, so the header names follow theirs
-(``Date``, ``Exercise Name``, ``Set Order``, ``Weight``, ``Reps``, …) rather than our column names, and
-the exercise is its readable name, not our id. Written with the csv module (quoting, commas in notes).
-Text a trainee typed is guarded against spreadsheet formula injection: a note starting with ``=``,
-``+``, ``-`` or ``@`` would run as a formula when the file is opened, so it gets a leading apostrophe.
+(``Date``, ``Exercise Name``, ``Set Order``, ``Weight``, ``Reps``, ``Seconds``, …) rather than our column
+names, and the exercise is its readable name, not our id. Written with the csv module (quoting, commas
+in notes). Text a trainee typed is guarded against spreadsheet formula injection: a note starting with
+``=``, ``+``, ``-`` or ``@`` would run as a formula when the file is opened, so it gets a leading
+apostrophe.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Protocol
 
-HEADER = ("Date", "Exercise Name", "Set Order", "Reps", "Weight", "Weight Unit", "RIR", "Notes")
+# "Seconds" last: a file read by position before holds were logged still finds every other column.
+HEADER = ("Date", "Exercise Name", "Set Order", "Reps", "Weight", "Weight Unit", "RIR", "Notes", "Seconds")
 MEMBER = "Member"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,6 +43,8 @@ class LoggedSet(Protocol):
     def rir(self) -> int | None: ...
     @property
     def note(self) -> str | None: ...
+    @property
+    def seconds(self) -> int | None: ...
 
 
 def to_csv(rows: Iterable[LoggedSet], names: Mapping[str, str], *, with_member: bool = False) -> bytes:
@@ -54,11 +58,13 @@ def to_csv(rows: Iterable[LoggedSet], names: Mapping[str, str], *, with_member: 
             row.day.isoformat(),
             names.get(row.exercise, row.exercise),
             str(row.set_number),
-            str(row.reps),
+            # A hold has seconds, not reps (stored as 0): its Reps cell is empty, as Strong writes it.
+            "" if row.seconds is not None else str(row.reps),
             "" if row.load is None else f"{row.load:g}",
             row.unit,
             "" if row.rir is None else str(row.rir),
             _text(row.note),
+            "" if row.seconds is None else str(row.seconds),
         ]
         if with_member:
             cells.append(_text(row.user_name))

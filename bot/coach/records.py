@@ -10,7 +10,7 @@ Three kinds, the ones lifters already know from Strong and Hevy:
   overestimates badly on long sets.
 
 The first log of an exercise beats nothing: there was nothing to beat. All loads of one call must be in
-one unit (the caller converts).
+one unit (the caller converts). Timed holds (sets with ``seconds``) have no reps to beat and are passed by.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def epley(load: float | None, reps: int) -> float | None:
 
 
 def best(sets: Iterable[SetDone]) -> Best:
-    done = list(sets)
+    done = _counted(sets)
     loads = [s.load for s in done if s.load is not None]
     estimates = [e for e in (epley(s.load, s.reps) for s in done) if e is not None]
     return Best(
@@ -70,6 +70,7 @@ def best(sets: Iterable[SetDone]) -> Best:
 
 def new_records(previous_sets: Sequence[SetDone], new_sets: Sequence[SetDone]) -> list[NewRecord]:
     """Which records the new sets of one exercise beat, at most one per kind; none on a first log."""
+    previous_sets, new_sets = _counted(previous_sets), _counted(new_sets)
     if not previous_sets or not new_sets:
         return []
     beaten = [
@@ -114,6 +115,10 @@ def _e1rm(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord | No
     if estimate <= before + 1e-9:
         return None
     return NewRecord(RecordKind.E1RM, estimate, before, top.reps, top.load)
+
+
+def _counted(sets: Iterable[SetDone]) -> list[SetDone]:
+    return [done for done in sets if done.seconds is None]
 
 
 def _load(done: SetDone) -> float:

@@ -78,7 +78,7 @@ async def history_command(update: Update, context: BotContext) -> None:
             by_exercise: dict[str, list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
-                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, load))
+                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, load, seconds=row.seconds))
             if not by_exercise:
                 lines.append(texts["history.no_sets"])
             for exercise, sets in by_exercise.items():

@@ -68,6 +68,11 @@ def typed_names(context: BotContext) -> tuple[logparse.Names, ...]:
     return _typed_names(tuple((ex.id, ex.name, ex.short) for ex in exercises))
 
 
+def hold_ids(context: BotContext) -> frozenset[str]:
+    """The exercises logged in seconds (``kind = "hold"`` in exercises.toml)."""
+    return frozenset(ex.id for ex in context.services.catalog.exercises.values() if ex.kind == "hold")
+
+
 def increment_of(chat: Chat) -> float:
     return chat.increment or default_increment(chat.unit)
 
@@ -89,7 +94,10 @@ async def history(now_turn: Turn, user_id: int, exercises: set[str] | None = Non
     unit = now_turn.chat.unit
     rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, exercises)
     return {
-        exercise: [(row.day, SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir)) for row in found]
+        exercise: [
+            (row.day, SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds))
+            for row in found
+        ]
         for exercise, found in rows.items()
     }
 
@@ -175,7 +183,9 @@ async def log_and_score(
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
     new = [
-        logbook.NewSet(ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note)
+        logbook.NewSet(
+            ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note, done.seconds
+        )
         for ex, sets in logged
         for done in sets
     ]
@@ -407,12 +417,17 @@ async def log_command(update: Update, context: BotContext) -> None:
         done, _ = await repo.progress_on(now_turn.session, chat.id, now_turn.today)
         # "row" means the plan's main row, not every row in the catalog.
         prefer = {item.exercise.id for item in planned(context, chat, done).exercises if item.tier == MAIN}
-        parsed = logparse.parse_log(typed, typed_names(context), unit=chat.unit, prefer=prefer)
+        parsed = logparse.parse_log(
+            typed, typed_names(context), unit=chat.unit, prefer=prefer, holds=hold_ids(context)
+        )
         if isinstance(parsed, logparse.LogError):
             now_turn.say(logparse.describe(parsed, texts, names(context)))
             return
         load = in_unit(parsed.load, parsed.unit, chat.unit)
-        sets = [SetDone(reps, load, parsed.rir) for reps in parsed.reps]
+        # A hold is stored as 0 reps and its seconds.
+        sets = [SetDone(reps, load, parsed.rir) for reps in parsed.reps] + [
+            SetDone(0, load, parsed.rir, seconds) for seconds in parsed.seconds
+        ]
         user = member(update, chat)
         today = now_turn.today
         first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])

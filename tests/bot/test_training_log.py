@@ -102,6 +102,62 @@ async def test_log_examples_from_the_issue(bot: Harness) -> None:
     assert rirs == {2}
 
 
+async def test_reps_apart_log_like_reps_with_commas(bot: Harness) -> None:
+    await bot.onboard(USER)
+    assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log pull up 5 5 4"))
+    assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log pull-up 5,5,4"))
+    assert "Logged Seated cable row: 10, 10, 8 @ 40 kg" in text(await bot.send(USER, "/log row 10 10 8 40kg"))
+    unclear = text(await bot.send(USER, "/log row 10 40"))
+    assert "can't tell reps from load in “10 40”" in unclear and "/log row 3x10 40kg" in unclear
+    assert await sets_of(bot) == [("pull-up", 5, None), ("pull-up", 5, None), ("pull-up", 4, None)] * 2 + [
+        ("seated-cable-row", 10, 40.0),
+        ("seated-cable-row", 10, 40.0),
+        ("seated-cable-row", 8, 40.0),
+    ]
+
+
+async def holds_of(bot: Harness) -> list[tuple[str, int, int | None, float | None]]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        query = select(LoggedSet.exercise, LoggedSet.reps, LoggedSet.seconds, LoggedSet.load)
+        return [tuple(row) for row in (await session.execute(query.order_by(LoggedSet.id))).all()]
+
+
+async def test_timed_holds_are_logged_in_seconds(bot: Harness) -> None:
+    await bot.onboard(USER)
+    first = text(await bot.send(USER, "/log prone cobra 3x30s"))
+    assert "Logged Prone cobra hold: 3×30 s" in first and "counts as today's session" in first
+    logged = text(await bot.send(USER, "/log cobra 45 sec, 45, 40"))
+    assert "Logged Prone cobra hold: 45 s, 45 s, 40 s" in logged
+    assert "Logged Prone cobra hold: 1×60 s @ 5 kg" in text(
+        await bot.send(USER, "/log prone cobra 1 min @ 5kg")
+    )
+    assert await holds_of(bot) == [
+        *[("prone-cobra", 0, 30, None)] * 3,
+        ("prone-cobra", 0, 45, None),
+        ("prone-cobra", 0, 45, None),
+        ("prone-cobra", 0, 40, None),
+        ("prone-cobra", 0, 60, 5.0),
+    ]
+    history = text(await bot.send(USER, "/history"))
+    assert "Prone cobra hold: 3×30 s, 2×45 s, 40 s, 60 s @ 5 kg" in history
+    await bot.send(USER, "/export")
+    exported = bot.api.files[-1].content.decode()
+    assert "Prone cobra hold,1,,,kg,,,30" in exported  # no reps, no weight; 30 seconds
+
+
+async def test_seconds_for_what_is_not_a_hold_name_the_holds(bot: Harness) -> None:
+    await bot.onboard(USER)
+    plank = await bot.send(USER, "/log plank 3x60s")
+    assert len(plank) == 1 and text(plank) == (
+        "I don't time “plank”. Holds I time: Prone cobra hold, e.g. <code>/log prone cobra 3x30s</code>."
+    )
+    pull_up = text(await bot.send(USER, "/log pull-up 3x45 sec"))
+    assert "“pull-up” is counted in reps, not seconds" in pull_up and "Prone cobra hold" in pull_up
+    too_long = text(await bot.send(USER, "/log prone cobra 11 min"))
+    assert "660 s in one hold? I log holds up to 600 s" in too_long
+    assert await holds_of(bot) == []
+
+
 async def test_bad_log_input_gets_one_line_with_an_example(bot: Harness) -> None:
     await bot.onboard(USER)
     cases = {

@@ -68,6 +68,32 @@ async def test_fractional_loads_come_back_exactly(sessionmaker: Maker) -> None:
         assert [(row.load, row.unit) for row in rows] == [(17.25, "kg"), (35.5, "lb")]
 
 
+async def test_holds_are_stored_as_seconds_with_no_reps(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        sets = [
+            NewSet("prone-cobra", 0, None, "kg", seconds=45),
+            NewSet("prone-cobra", 0, 5.0, "kg", seconds=30),
+        ]
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+    async with sessionmaker() as session:
+        rows = await logbook.export_rows(session, GROUP)
+        assert [(r.set_number, r.reps, r.seconds, r.load) for r in rows] == [
+            (1, 0, 45, None),
+            (2, 0, 30, 5.0),
+        ]
+        history = await logbook.exercise_history(session, GROUP, ANN)
+        assert [r.seconds for r in history["prone-cobra"]] == [45, 30]
+    # A hold has no reps, and lasts a second to ten minutes.
+    for bad in (
+        NewSet("prone-cobra", 5, None, "kg", seconds=45),
+        NewSet("prone-cobra", 0, None, "kg", seconds=0),
+    ):
+        with pytest.raises(IntegrityError):
+            async with sessionmaker.begin() as session:
+                await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="A", sets=[bad], now=NOW)
+
+
 async def test_database_rejects_impossible_sets(sessionmaker: Maker) -> None:
     await _chat(sessionmaker, GROUP)
     for bad in (NewSet("row", -1, 40, "kg"), NewSet("row", 101, 40, "kg"), NewSet("row", 5, -2.5, "kg")):

@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import repo
 from storage.db import create_engine
 from storage.migrate import downgrade, upgrade
 from storage.models import Base
@@ -72,3 +76,60 @@ async def test_sqlite_pragmas(tmp_path: Path, pragma: str, expected: object) -> 
     async with engine.connect() as connection:
         assert (await connection.execute(text(f"PRAGMA {pragma}"))).scalar() == expected
     await engine.dispose()
+
+
+async def _sets_survive_0007_and_holds_are_checked(url: str) -> None:
+    """Sets logged before holds existed keep their rows through 0007; the new CHECKs bite on both backends."""
+    await upgrade(url, "0006")
+    engine = create_engine(url)
+    insert = text(
+        "INSERT INTO logged_sets (chat_id, workout_log_id, user_id, exercise, set_number, reps, unit,"
+        " logged_at) VALUES (7, :log, 7, 'pull-up', :number, 5, 'kg', :now)"
+    )
+    async with engine.begin() as connection:
+        session = AsyncSession(bind=connection)
+        await repo.get_or_create_chat(session, 7, kind="private", title=None, timezone="UTC")
+        now = datetime(2026, 12, 5, 8, tzinfo=UTC)
+        await repo.log_workout(session, 7, now.date(), user_id=7, user_name="Ann", now=now)
+        await session.flush()
+        log_id = (await connection.execute(text("SELECT id FROM workout_logs"))).scalar_one()
+        await connection.execute(insert, {"log": log_id, "number": 1, "now": now.replace(tzinfo=None)})
+    await upgrade(url)
+    hold = text(
+        "INSERT INTO logged_sets (chat_id, workout_log_id, user_id, exercise, set_number, reps, unit,"
+        " logged_at, seconds) VALUES (7, :log, 7, 'prone-cobra', :number, :reps, 'kg', :now, :seconds)"
+    )
+    values = {"log": log_id, "now": now.replace(tzinfo=None)}
+    async with engine.begin() as connection:
+        rows = (await connection.execute(text("SELECT exercise, reps, seconds FROM logged_sets"))).all()
+        assert [tuple(row) for row in rows] == [("pull-up", 5, None)]
+        await connection.execute(hold, values | {"number": 1, "reps": 0, "seconds": 45})
+    for number, reps, seconds in ((2, 5, 45), (3, 0, 0), (4, 0, 601)):  # reps with seconds; out of range
+        with pytest.raises(IntegrityError):
+            async with engine.begin() as connection:
+                await connection.execute(hold, values | {"number": number, "reps": reps, "seconds": seconds})
+    await downgrade(url, "0006")
+    async with engine.begin() as connection:
+        rows = (await connection.execute(text("SELECT exercise, reps FROM logged_sets"))).all()
+        assert [tuple(row) for row in rows] == [("pull-up", 5)], "the holds go, the other sets stay"
+    await engine.dispose()
+    await upgrade(url)
+
+
+async def test_0007_keeps_logged_sets_and_checks_holds(tmp_path: Path) -> None:
+    await _sets_survive_0007_and_holds_are_checked(f"sqlite+aiosqlite:///{tmp_path}/holds.db")
+
+
+@pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
+async def test_0007_keeps_logged_sets_and_checks_holds_on_postgresql() -> None:
+    name = f"bc_migrate_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        await _sets_survive_0007_and_holds_are_checked(url)
+    finally:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        await admin.dispose()

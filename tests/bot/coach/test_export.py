@@ -22,6 +22,7 @@ class Row(NamedTuple):
     unit: str
     rir: int | None
     note: str | None
+    seconds: int | None = None
 
 
 NAMES = {"bent-over-row": "Barbell bent-over row", "pull-up": "Pull-up"}
@@ -61,11 +62,18 @@ def test_one_row_per_set_that_parses_back() -> None:
         "Weight Unit": "kg",
         "RIR": "2",
         "Notes": "",
+        "Seconds": "",
     }
     assert parsed[1]["Notes"] == 'grip "slipped", chalk next time'
     assert (parsed[2]["Weight"], parsed[2]["RIR"]) == ("", "1")  # bodyweight: no weight
     assert parsed[3]["Exercise Name"] == "face-pull"  # an id with no name stays readable
     assert (parsed[3]["Weight"], parsed[3]["Weight Unit"], parsed[3]["Notes"]) == ("35", "lb", "ünïcödé ✓")
+
+
+def test_a_hold_has_seconds_and_no_reps() -> None:
+    hold = Row(date(2026, 12, 3), 1, "Ann", "prone-cobra", 1, 0, None, "kg", None, None, seconds=45)
+    parsed = parse(to_csv([hold], NAMES))
+    assert (parsed[0]["Reps"], parsed[0]["Seconds"], parsed[0]["Weight"]) == ("", "45", "")
 
 
 def test_formulas_typed_as_notes_are_defused() -> None:

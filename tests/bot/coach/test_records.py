@@ -75,3 +75,15 @@ def test_a_record_always_beats_what_came_before(previous: list[SetDone], new: li
 @given(sets)
 def test_repeating_the_past_beats_nothing(previous: list[SetDone]) -> None:
     assert new_records(previous, previous) == []
+
+
+def test_timed_holds_have_no_rep_records() -> None:
+    """A hold is stored with 0 reps and its seconds: neither counts against or for the rep records."""
+    holds = [SetDone(0, 5.0, seconds=45)] * 3
+    assert new_records(holds, [SetDone(0, 10.0, seconds=60)]) == []
+    assert best(holds) == Best(None, None, None)
+    # A legacy set counted in reps beside holds still counts on its own.
+    assert kinds(at(40, 8), [*holds, SetDone(10, 40)]) == {
+        RecordKind.REPS_AT_LOAD: (10, 8),
+        RecordKind.E1RM: (pytest.approx(40 * (1 + 10 / 30)), pytest.approx(40 * (1 + 8 / 30))),
+    }
