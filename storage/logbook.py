@@ -155,8 +155,20 @@ async def log_sets(
     return stored
 
 
-async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> int | None:
-    """Remove the member's session of ``day`` and its sets; how many sets went, None if nothing was logged.
+class Undone(NamedTuple):
+    """What an undo took back: the sets (in the order logged), and whether the day's session went too."""
+
+    sets: list[SetRow]
+    session: bool
+
+
+async def _sets_where(session: AsyncSession, where: ColumnElement[bool]) -> list[SetRow]:
+    rows = await session.execute(_SET_ROWS.where(where).order_by(LoggedSet.id))
+    return [_set_row(row) for row in rows.all()]
+
+
+async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
+    """Remove the member's session of ``day`` and its sets: what went, or None if nothing was logged.
 
     Streaks, records and the next prescription are all derived from the log, so removing the rows is
     the whole of an undo.
@@ -168,18 +180,16 @@ async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     )
     if log_id is None:
         return None
-    removed = await session.scalar(
-        select(func.count()).select_from(LoggedSet).where(LoggedSet.workout_log_id == log_id)
-    )
+    removed = await _sets_where(session, LoggedSet.workout_log_id == log_id)
     # Both deletes are explicit: the database's cascade would do the sets too, but the ORM session
     # must not keep stale LoggedSet objects around either way.
     await session.execute(delete(LoggedSet).where(LoggedSet.workout_log_id == log_id))
     await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log_id))
-    return removed or 0
+    return Undone(removed, session=True)
 
 
-async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> int | None:
-    """Remove the member's most recent log of ``day``: how many sets went, None if nothing was logged.
+async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
+    """Remove the member's most recent log of ``day``: what went, or None if nothing was logged.
 
     The most recent log is the last batch of sets (one ``/log`` or one "As written"), and with it the
     session row if that batch created it; a session with no sets (a bare Done) goes as a whole. Which
@@ -199,9 +209,9 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     if latest is None or latest == log.logged_at:
         return await undo_day(session, chat_id, day, user_id=user_id)
     batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest)
-    removed = await session.scalar(select(func.count()).select_from(LoggedSet).where(batch))
+    removed = await _sets_where(session, batch)
     await session.execute(delete(LoggedSet).where(batch))
-    return removed or 0
+    return Undone(removed, session=False)
 
 
 async def recent_sessions(

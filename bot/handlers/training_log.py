@@ -21,7 +21,7 @@ from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Session, plan_session, profile_of
-from bot.coach.progress_text import format_sets, progress_line
+from bot.coach.progress_text import format_sets, progress_line, shown_load
 from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
@@ -167,6 +167,31 @@ def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, S
     return "\n".join(
         f"• {escape(shown.get(ex, ex))}: {format_sets(sets, chat.unit)}" for ex, sets in logged if sets
     )
+
+
+# An undo names at most this many exercises ("As written" logs a whole session in one go).
+UNDONE_SHOWN = 3
+
+
+def took_back(context: BotContext, chat: Chat, undone: logbook.Undone, day: date, today: date) -> str:
+    """What an undo says: which sets went ("Took back: Pull-up 5, 5, 4"), or that the day's session did."""
+    texts, shown = context.services.texts, names(context)
+    by_exercise: dict[str, list[SetDone]] = {}
+    for row in undone.sets:
+        done = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
+        by_exercise.setdefault(row.exercise, []).append(done)
+    parts = [
+        f"{escape(shown.get(ex, ex))} {format_sets(sets, chat.unit)}" for ex, sets in by_exercise.items()
+    ]
+    what = "; ".join(parts[:UNDONE_SHOWN])
+    if len(parts) > UNDONE_SHOWN:
+        what += " " + texts.get("log.undone_more", n=len(parts) - UNDONE_SHOWN)
+    if not undone.session:
+        return texts.get("log.undone_sets", sets=what)
+    sets = texts.get("log.undone_what", sets=what) if what else ""
+    if day == today:
+        return texts.get("log.undone_session", sets=sets)
+    return texts.get("log.undone", day=f"{day:%a %d %b}", sets=sets)
 
 
 async def log_and_score(
@@ -381,7 +406,7 @@ async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]
             if removed is None:
                 toast = texts["log.nothing_to_undo"]
             else:
-                now_turn.edit(texts.get("log.undone", day=f"{day:%a %d %b}"))
+                now_turn.edit(took_back(context, now_turn.chat, removed, day, now_turn.today))
     await query.answer(toast or None)
 
 
@@ -453,10 +478,8 @@ async def undo_command(update: Update, context: BotContext) -> None:
         removed = await logbook.undo_last_entry(now_turn.session, chat.id, today, user_id=user_id)
         if removed is None:
             now_turn.say(texts["log.nothing_to_undo"])
-        elif await logbook.day_log(now_turn.session, chat.id, today, user_id=user_id) is None:
-            now_turn.say(texts["log.undone_session"])
         else:
-            now_turn.say(texts.get("log.undone_sets", sets=texts.count("count.set", removed)))
+            now_turn.say(took_back(context, chat, removed, today, today))
 
 
 TRAINED = re.compile(

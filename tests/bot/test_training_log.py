@@ -211,8 +211,12 @@ async def test_undo_button_takes_the_session_back_the_same_day_only(bot: Harness
     await bot.send(USER, "/workout")
     await bot.press(USER, "✅ Done")
     await bot.press(USER, "✅ As written")
-    undone = await bot.press(USER, "↩️ Undo")
-    assert "nothing is logged for Tue 24 Nov" in text(undone)
+    undone = text(await bot.press(USER, "↩️ Undo"))
+    # The message named the whole session; its undo names what went, a few exercises at most.
+    assert undone.startswith(
+        "↩️ Took back today's session: Dumbbell Romanian deadlift 2×8; Lat pulldown 2×10; "
+    )
+    assert undone.endswith(" and 3 more. Nothing is logged for today now.")
     assert await logged_days(bot) == [] and await sets_of(bot) == []
     assert "Total sessions: 0" in text(await bot.send(USER, "/streak"))
 
@@ -222,6 +226,10 @@ async def test_undo_button_takes_the_session_back_the_same_day_only(bot: Harness
     assert "only works on the day" in (bot.toasts()[-1].text or "")
     assert await logged_days(bot) == [TODAY]
 
+    await bot.send(USER, "/done 2 days ago")  # Monday's session, backdated on Wednesday
+    undone = text(await bot.press(USER, "↩️ Undo"))
+    assert undone == "↩️ Took back the session of Mon 23 Nov. Nothing is logged for Mon 23 Nov now."
+
 
 async def test_undo_command_removes_the_last_log_of_today(bot: Harness) -> None:
     await bot.onboard(USER)
@@ -229,12 +237,35 @@ async def test_undo_command_removes_the_last_log_of_today(bot: Harness) -> None:
     await bot.send(USER, "/log row 3x10 40kg")
     bot.clock.advance(minutes=5)
     await bot.send(USER, "/log face pull 3x15 10kg")
-    assert "Took back your last log (3 sets)" in text(await bot.send(USER, "/undo"))
+    assert text(await bot.send(USER, "/undo")) == (
+        "↩️ Took back: Cable face pull 3×15 @ 10 kg. Send /undo again to take back more."
+    )
     assert [ex for ex, _, _ in await sets_of(bot)] == ["seated-cable-row"] * 3
     # The first /log opened today's session, so taking it back takes the session too.
-    assert "no longer logged" in text(await bot.send(USER, "/undo"))
+    assert text(await bot.send(USER, "/undo")) == (
+        "↩️ Took back today's session: Seated cable row 3×10 @ 40 kg. Nothing is logged for today now."
+    )
     assert await sets_of(bot) == [] and await logged_days(bot) == []
     assert "Total sessions: 0" in text(await bot.send(USER, "/streak"))
+    await bot.send(USER, "/done")
+    assert (
+        text(await bot.send(USER, "/undo")) == "↩️ Took back today's session. Nothing is logged for today now."
+    )
+
+
+async def test_undo_names_the_sets_in_the_chats_unit_and_holds_in_seconds(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/done")
+    bot.clock.advance(minutes=1)
+    await bot.send(USER, "/log pull up 5 5 4 +10kg")
+    assert "↩️ Took back: Pull-up 5, 5, 4 @ 10 kg." in text(await bot.send(USER, "/undo"))
+    await bot.send(USER, "/units lb")
+    await bot.send(USER, "/log row 3x10 100")
+    await bot.send(USER, "/units kg")
+    assert "↩️ Took back: Seated cable row 3×10 @ 45.4 kg." in text(await bot.send(USER, "/undo"))
+    await bot.send(USER, "/log prone cobra 3x30s")
+    assert "↩️ Took back: Prone cobra hold 3×30 s." in text(await bot.send(USER, "/undo"))
+    assert await logged_days(bot) == [TODAY], "the bare Done before them stays"
 
 
 async def test_backdating_up_to_two_days(bot: Harness) -> None:

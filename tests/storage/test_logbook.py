@@ -113,7 +113,11 @@ async def test_undo_removes_that_members_day_and_its_sets_only(sessionmaker: Mak
             sets = _rows("row", [10, 10], 40)
             await logbook.log_sets(session, GROUP, day, user_id=user, user_name="x", sets=sets, now=NOW)
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == 2
+        undone = await logbook.undo_day(session, GROUP, DAY, user_id=ANN)
+        assert undone is not None and undone.session
+        assert [(row.exercise, row.reps, row.load, row.user_id) for row in undone.sets] == [
+            ("row", 10, 40.0, ANN)
+        ] * 2
     async with sessionmaker.begin() as session:
         assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) is None
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
@@ -127,7 +131,7 @@ async def test_undo_of_a_done_without_sets(sessionmaker: Maker) -> None:
     async with sessionmaker.begin() as session:
         await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == 0
+        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == logbook.Undone([], session=True)
         assert not await repo.is_logged(session, GROUP, DAY)
 
 
@@ -289,11 +293,20 @@ async def test_undo_last_entry_takes_back_one_log_at_a_time(sessionmaker: Maker)
     removed = []
     for _ in range(4):
         async with sessionmaker.begin() as session:
-            removed.append(await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN))
-            if removed[-1] == 2:  # after the pull-ups went, the rows are still there
+            undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+            removed.append(
+                None if undone is None else ([(r.exercise, r.reps) for r in undone.sets], undone.session)
+            )
+            if len(removed) == 1:  # after the pull-ups went, the rows are still there
                 assert [r.exercise for r in await logbook.export_rows(session, GROUP)] == ["row"] * 3
                 assert await repo.is_logged(session, GROUP, DAY, user_id=ANN)
-    assert removed == [2, 3, 0, None]  # pull-ups, rows, then the Done itself, then nothing
+    # The pull-ups, the rows, then the Done itself, then nothing.
+    assert removed == [
+        ([("pull-up", 5), ("pull-up", 4)], False),
+        ([("row", 10), ("row", 10), ("row", 9)], False),
+        ([], True),
+        None,
+    ]
     async with sessionmaker() as session:
         assert not await repo.is_logged(session, GROUP, DAY)
 
@@ -304,7 +317,8 @@ async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessi
         sets = _rows("row", [10, 10], 40)
         await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN) == 2
+        undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        assert undone is not None and undone.session and [r.reps for r in undone.sets] == [10, 10]
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
 
 
