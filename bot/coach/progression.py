@@ -26,6 +26,8 @@ Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
@@ -39,6 +41,9 @@ LOWER_BODY_STEP = Decimal("0.10")
 BACK_OFF = Decimal("0.90")
 STALLS_BEFORE_BACK_OFF = 3
 DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
+# The chat's step (/units kg 1.25): loads are shown and stored to 0.01, and no plate set is coarser than 25.
+MIN_STEP = Decimal("0.01")
+MAX_STEP = Decimal(25)
 POUND_KG = 0.45359237
 
 
@@ -84,6 +89,25 @@ class Prescription:
 
 def default_increment(unit: str) -> float:
     return DEFAULT_INCREMENT[unit]
+
+
+_STEP = re.compile(r"^\d{1,6}(?:[.,]\d{1,6})?$")
+
+
+def read_step(typed: str) -> float | None:
+    """The step typed after /units ("1.25", "1,25", digits of any script), or None unless it is from
+    ``MIN_STEP`` to ``MAX_STEP`` in hundredths at most: a finer step would prescribe loads the chat is
+    shown rounded, and zero, negative, huge or non-numeric (½, 1e-3, nan) steps mean nothing."""
+    if any(unicodedata.category(c) in ("No", "Nl") for c in typed):
+        return None  # ², ½, Ⅲ: NFKC would make "²" a 2
+    digits = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in typed)
+    text = unicodedata.normalize("NFKC", digits).strip().replace("\u066b", ".")  # ٫, the Arabic decimal point
+    if not _STEP.match(text):
+        return None
+    step = Decimal(text.replace(",", "."))
+    if not MIN_STEP <= step <= MAX_STEP or step != step.quantize(MIN_STEP):
+        return None
+    return float(step)
 
 
 def in_unit(load: float | None, unit: str, wanted: str) -> float | None:

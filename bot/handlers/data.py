@@ -12,7 +12,8 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import export
 from bot.coach.logparse import MAX_LOAD
-from bot.coach.progression import default_increment
+from bot.coach.progression import MAX_STEP, MIN_STEP, default_increment, read_step
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import training_log
 from bot.handlers.admins import may_change_settings
@@ -21,7 +22,6 @@ from storage import logbook
 
 FORGET = "fg"
 ME, GROUP = "me", "all"
-MAX_STEP = 25.0
 
 
 async def export_command(update: Update, context: BotContext) -> None:
@@ -114,12 +114,17 @@ async def units_command(update: Update, context: BotContext) -> None:
                 return
             step: float | None = None
             if len(words) > 1:
-                try:
-                    step = float(words[1].replace(",", "."))
-                except ValueError:
-                    step = -1
-                if not 0 < step <= MAX_STEP:
-                    now_turn.say(texts["units.usage"])
+                step = read_step(words[1])
+                if step is None:
+                    now_turn.say(
+                        texts.get(
+                            "units.bad_step",
+                            typed=escape(words[1][:20]),
+                            unit=unit,
+                            low=f"{MIN_STEP:g}",
+                            high=f"{MAX_STEP:g}",
+                        )
+                    )
                     return
             chat.unit = unit
             chat.increment = step

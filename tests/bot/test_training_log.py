@@ -301,11 +301,29 @@ async def test_units_are_a_chat_setting(bot: Harness) -> None:
     assert "Logged Seated cable row: 3×10 @ 90 lb" in text(await bot.send(USER, "/log row 3x10 90"))
     assert "steps of 2.5 lb" in text(await bot.send(USER, "/units lb 2.5"))
     assert "/units kg" in text(await bot.send(USER, "/units stone"))
-    assert "/units kg" in text(await bot.send(USER, "/units kg 0"))
     async with bot.app.bot_data.sessionmaker() as session:
         chat = await session.get(Chat, USER)
         assert chat is not None and (chat.unit, chat.increment) == ("lb", 2.5)
         assert set(await session.scalars(select(LoggedSet.unit))) == {"lb"}
+
+
+async def test_a_step_out_of_range_is_refused_naming_the_range(bot: Harness) -> None:
+    # A user trial: /units kg 0.001 was taken, and loads were then prescribed to the thousandth.
+    await bot.onboard(USER)
+    for typed in ("0.001", "0.015", "0", "-2.5", "1000", "1e-3", "nan", "½", "²", "<b>"):
+        reply = await bot.send(USER, f"/units kg {typed}")
+        assert len(reply) == 1, typed
+        shown = typed.replace("<", "&lt;").replace(">", "&gt;")
+        assert text(reply) == (
+            f"I can't use “{shown}” as a step: give your smallest plate step from 0.01 to 25 kg, "
+            "to two decimals at most, e.g. <code>/units kg 1.25</code>."
+        )
+    assert "from 0.01 to 25 lb" in text(await bot.send(USER, "/units lb 30"))
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, USER)
+        assert chat is not None and (chat.unit, chat.increment) == ("kg", None), "nothing changed"
+    assert "steps of 0.01 kg" in text(await bot.send(USER, "/units kg 0.01"))
+    assert "steps of 1.25 kg" in text(await bot.send(USER, "/units kg ١٫٢٥"))  # Arabic-Indic digits
 
 
 async def test_session_number_and_streak_agree_after_a_timezone_change(bot: Harness) -> None:

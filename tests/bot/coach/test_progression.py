@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
 from bot.coach.progression import (
+    MAX_STEP,
+    MIN_STEP,
     Ladder,
     Plan,
     Reason,
@@ -16,6 +19,7 @@ from bot.coach.progression import (
     next_prescription,
     on_step,
     progressed_load,
+    read_step,
     sessions_by_day,
 )
 
@@ -214,3 +218,72 @@ def test_three_stalls_always_back_off(reps: int, load: float, plan: Plan, stalls
     assert nxt.load is not None and nxt.load <= load
     if load >= plan.increment:
         assert nxt.load < load
+
+
+# --- /units' step ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, step",
+    [
+        ("2.5", 2.5),
+        ("1,25", 1.25),
+        ("0.01", 0.01),
+        ("25", 25.0),
+        ("1.250", 1.25),
+        # Digits of any script are digits, as in /log: Arabic-Indic with its decimal point, full-width.
+        ("٢٫٥", 2.5),
+        ("２．５", 2.5),
+        ("१.२५", 1.25),
+    ],
+)
+def test_a_step_is_read_in_hundredths(typed: str, step: float) -> None:
+    assert read_step(typed) == step
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0.001",
+        "0.015",
+        "0",
+        "0.00",
+        "-1",
+        "-2.5",
+        "25.01",
+        "100",
+        "1000000",
+        "1e-3",
+        "1e1",
+        "nan",
+        "inf",
+        "½",
+        "²",
+        "Ⅲ",
+        "2.5kg",
+        "",
+        "2..5",
+        ".5",
+        "0x10",
+    ],
+)
+def test_a_step_outside_the_range_or_not_a_number_is_refused(typed: str) -> None:
+    assert read_step(typed) is None
+
+
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal(25), places=2))
+def test_every_step_in_hundredths_reads_back(step: Decimal) -> None:
+    assert read_step(str(step)) == float(step)
+    assert read_step(str(step).replace(".", ",")) == float(step)
+
+
+@given(st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(1000), places=4))
+def test_a_step_is_accepted_exactly_when_in_range_and_in_hundredths(step: Decimal) -> None:
+    allowed = MIN_STEP <= step <= MAX_STEP and step == step.quantize(Decimal("0.01"))
+    assert (read_step(str(step)) is not None) == allowed
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_step_in_range_or_none(typed: str) -> None:
+    step = read_step(typed)
+    assert step is None or 0.01 <= step <= 25
