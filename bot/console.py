@@ -2,13 +2,16 @@
 
 Updates go through the in-process Bot API double, so what you see here is exactly what a chat would get;
 inline buttons are shown as numbered choices, and a button's toast or alert (answerCallbackQuery) as a
-line of its own.
+line of its own. A terminal cannot show a photo or a document: the /progress chart and the /export CSV
+are saved in a temporary directory of the run's own (made on the first file), and the chat prints each
+file's full path, so nothing lands unannounced in the directory the chat was started from.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +36,27 @@ def show(message: SentMessage, write: Callable[[str], object]) -> list[tuple[str
     return choices
 
 
+class SavedFiles:
+    """Where a chat run's files go: a new temporary directory, made when the first file arrives.
+
+    A second chart does not overwrite the first: ``progress.png``, then ``progress-2.png``.
+    """
+
+    def __init__(self) -> None:
+        self.directory: Path | None = None
+
+    def save(self, filename: str, content: bytes) -> Path:
+        if self.directory is None:
+            self.directory = Path(tempfile.mkdtemp(prefix="backcoach-chat-"))
+        name = Path(Path(filename).name or "file")  # a name, never a path out of the directory
+        path, number = self.directory / name, 1
+        while path.exists():
+            number += 1
+            path = self.directory / f"{name.stem}-{number}{name.suffix}"
+        path.write_bytes(content)
+        return path
+
+
 def show_answer(answer: CallbackAnswer, write: Callable[[str], object]) -> None:
     """A button press's answer: Telegram shows its text as a toast, or as an alert to dismiss."""
     if answer.text:
@@ -52,6 +76,7 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
     write("Back Coach in your terminal. Type /start, a question, or a button's number; /quit leaves.\n")
     choices: list[tuple[str, str]] = []
     last_with_buttons = 0
+    saved = SavedFiles()
     async with app:
         await app.post_init(app)  # type: ignore[misc]
         while True:
@@ -74,12 +99,13 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
                 if shown:
                     choices, last_with_buttons = shown, message.message_id
             for sent_file in api.files[files_before:]:
-                # A terminal cannot show a photo: the chart or export lands beside the console's database.
-                await asyncio.to_thread(Path(sent_file.filename).write_bytes, sent_file.content)
+                path = await asyncio.to_thread(saved.save, sent_file.filename, sent_file.content)
                 caption = f" — {sent_file.caption}" if sent_file.caption else ""
-                write(f"\ncoach> 📎 saved {sent_file.filename} ({len(sent_file.content)} bytes){caption}\n")
+                write(f"\ncoach> 📎 saved {path} ({len(sent_file.content):,} bytes){caption}\n")
             sys.stdout.flush()
         await app.post_shutdown(app)  # type: ignore[misc]
+    if saved.directory is not None:
+        write(f"\nThis chat's files are in {saved.directory}\n")
 
 
 def run_console(config: Settings) -> int:

@@ -1,11 +1,14 @@
 """`backcoach chat`: the whole coach in a terminal, buttons as numbers, no token."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from bot.console import show_answer
+import pytest
+
+from bot.console import SavedFiles, show_answer
 from fakeapi import CallbackAnswer
 
 
@@ -24,9 +27,11 @@ def test_button_answers_show_as_toasts_and_alerts() -> None:
 def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     script = (
         "/start\n2\n1\n1\n/workout\n1\n1\n/workout\n1\n/streak\nhow often should I train my back?\n"
-        "/log row 3x10 40kg\n/export\n/quit\n"
+        "/log row 3x10 40kg\n/export\n/progress\n/export\n/quit\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")} | {"TMPDIR": str(temp)}
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat"],
         cwd=tmp_path,
@@ -50,5 +55,27 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     )
     assert "<b>" not in out, "HTML is rendered to plain text in the terminal"
     assert "Traceback" not in result.stderr
-    assert "saved backcoach-" in out
-    assert "Exercise Name" in next(tmp_path.glob("backcoach-*.csv")).read_text()
+    # The chart and the exports go to a directory of the run's own, named in full; none to the cwd.
+    saved = [Path(path) for path in re.findall(r"📎 saved (\S+) \(", out)]
+    assert len(saved) == 3 and re.fullmatch(r"backcoach-\d{4}-\d\d-\d\d\.csv", saved[0].name)
+    assert [path.name for path in saved[1:]] == ["progress.png", f"{saved[0].stem}-2.csv"]
+    folder = saved[0].parent
+    assert folder.is_absolute() and folder.parent == temp and folder.name.startswith("backcoach-chat-")
+    assert all(path.parent == folder and path.is_file() for path in saved)
+    assert "Exercise Name" in saved[0].read_text() and saved[1].read_bytes().startswith(b"\x89PNG")
+    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.png"))
+    assert out.rstrip().endswith(f"This chat's files are in {folder}")
+
+
+def test_saved_files_get_a_directory_of_their_own_and_never_overwrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    files = SavedFiles()
+    assert files.directory is None, "no directory until there is a file"
+    first = files.save("progress.png", b"1")
+    assert first.parent.parent == tmp_path and first.name == "progress.png"
+    assert files.save("progress.png", b"2").name == "progress-2.png"
+    assert files.save("progress.png", b"3").name == "progress-3.png"
+    assert files.save("../../escape.csv", b"x") == first.parent / "escape.csv"
+    assert first.read_bytes() == b"1"
