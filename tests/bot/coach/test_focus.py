@@ -171,3 +171,9 @@ def test_a_vague_asking_sentence_keeps_the_storys_command() -> None:
 def test_getting_stronger_over_time_is_training_but_seeing_personal_bests_is_progress() -> None:
     assert ANSWERER.answer("how do I get stronger over time on rows").command is None
     assert ANSWERER.answer("where can i see my personal bests").command == "progress"
+
+
+def test_a_menu_of_exercises_is_not_the_help_menu() -> None:
+    answer = ANSWERER.answer("same four moves every session since January, time to shake up the menu?")
+    assert answer.command is None
+    assert ANSWERER.answer("where is the menu of commands").command == "help"
