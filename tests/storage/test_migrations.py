@@ -2,6 +2,8 @@
 
 import os
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,20 +30,25 @@ async def test_upgrade_matches_models(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
 async def test_upgrade_matches_models_on_postgresql() -> None:
-    # A database of its own: Alembic works in the URL's default schema, and 0002 builds its index
-    # CONCURRENTLY, which must run outside any transaction.
-    name = f"bc_migrate_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as connection:
-        await connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    async with _scratch_postgresql() as url:
         await _assert_upgrade_matches_models(url)
         assert await _chat_indexes(url) == {"ix_chats_next_reminder_at_id"}
         await downgrade(url, "0001")
         assert await _chat_indexes(url) == {"ix_chats_next_reminder_at"}
         await upgrade(url)
         assert await _chat_indexes(url) == {"ix_chats_next_reminder_at_id"}
+
+
+@asynccontextmanager
+async def _scratch_postgresql() -> AsyncIterator[str]:
+    """The URL of a PostgreSQL database of its own, dropped afterwards: Alembic works in the URL's default
+    schema, and 0002 builds its index CONCURRENTLY, which must run outside any transaction."""
+    name = f"bc_migrate_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
@@ -122,14 +129,5 @@ async def test_0007_keeps_logged_sets_and_checks_holds(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
 async def test_0007_keeps_logged_sets_and_checks_holds_on_postgresql() -> None:
-    name = f"bc_migrate_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as connection:
-        await connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    async with _scratch_postgresql() as url:
         await _sets_survive_0007_and_holds_are_checked(url)
-    finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        await admin.dispose()

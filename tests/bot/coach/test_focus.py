@@ -14,15 +14,28 @@ ANSWERER = Answerer(KnowledgeBase.load())
 FORM, ROW, GRIPS, WARMUP = 0, 1, 2, 3
 
 
-def test_a_command_phrase_in_the_story_is_not_the_question() -> None:
-    # "moved to a new city" is a /timezone phrase; here it is why the trainee lost their training partner.
-    story = (
-        "My lifting partner moved to a new city last spring. Since then I skip half my back sessions. "
-        "How do I stay consistent when nobody is waiting for me at the gym?"
-    )
+@pytest.mark.parametrize(
+    ("story", "topic"),
+    [
+        # "moved to a new city" is a /timezone phrase; here it is why the trainee lost their partner.
+        (
+            "My lifting partner moved to a new city last spring. Since then I skip half my back sessions. "
+            "How do I stay consistent when nobody is waiting for me at the gym?",
+            "motivation",
+        ),
+        # "kg" is /units only next to a cue such as "change"; here the cue, in another sentence, asks about
+        # training: a weak phrase needs its cue in its own sentence.
+        (
+            "My row went from 40 to 60 kg in two months. Now it has not moved for five weeks. "
+            "What should I change to keep getting stronger?",
+            "intermediate",
+        ),
+    ],
+)
+def test_a_command_phrase_in_the_story_is_not_the_question(story: str, topic: str) -> None:
     answer = ANSWERER.answer(story)
     assert answer.command is None
-    assert answer.topic == "motivation" or "motivation" in answer.candidates
+    assert answer.topic == topic or topic in answer.candidates
 
 
 def test_a_command_asked_in_the_last_sentence_still_points_to_it() -> None:
@@ -122,15 +135,7 @@ def test_a_long_message_about_the_back_offers_its_cued_topics_instead_of_declini
     assert instead_of_declining(one_cue) == ()
 
 
-def test_a_weak_command_phrase_needs_its_cue_in_the_same_sentence() -> None:
-    # "kg" is /units only next to a cue such as "change"; here the cue asks about training.
-    story = (
-        "My row went from 40 to 60 kg in two months. Now it has not moved for five weeks. "
-        "What should I change to keep getting stronger?"
-    )
-    answer = ANSWERER.answer(story)
-    assert answer.command is None
-    assert answer.topic == "intermediate" or "intermediate" in answer.candidates
+def test_a_weak_command_phrase_with_its_cue_in_the_same_sentence_is_the_command() -> None:
     assert ANSWERER.answer("can I change it to kg").command == "units"
 
 
