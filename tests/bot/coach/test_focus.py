@@ -182,3 +182,18 @@ def test_a_menu_of_exercises_is_not_the_help_menu() -> None:
     answer = ANSWERER.answer("same four moves every session since January, time to shake up the menu?")
     assert answer.command is None
     assert ANSWERER.answer("where is the menu of commands").command == "help"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I've been doing this for a while now, can you move me up from beginner?",
+        "I keep hitting snooze on gym days",
+    ],
+)
+def test_everyday_time_words_are_not_a_pause(message: str) -> None:
+    assert ANSWERER.answer(message).command != "pause"
+
+
+def test_fingers_that_go_dead_lead_with_safety() -> None:
+    assert ANSWERER.answer("on pulldowns my ring finger and pinky go dead for a while").safety
