@@ -302,6 +302,10 @@ class Answerer:
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
+        instead = self._assist.safety.instead_for(reading.special) if reading.safety else ""
+        if instead:
+            text = f"{self._lead(reading)}\n\n{instead.format(title=escape(topic.title))}"
+            return Answer(question, "answer", topic.id, round(score, 4), text, (topic.id,), reading.safety)
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 

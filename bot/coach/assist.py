@@ -41,6 +41,9 @@ class SpecialCare(content.Strict):
     alone: tuple[str, ...] = ()
     event: tuple[str, ...] = ()
     sign: tuple[str, ...] = ()
+    # When set, the topic's how-to is not sent after the lead: this line is, with the topic as a button for
+    # later ("{title}" is the topic's title). Someone told to get checked today should not read a how-to.
+    instead: str = ""
 
 
 class Safety(content.Strict):
@@ -54,6 +57,10 @@ class Safety(content.Strict):
     def lead_for(self, special: str | None) -> str:
         """The lead for a question that needs ``special`` care, or the general one."""
         return next((c.lead for c in self.special if c.name == special), self.lead)
+
+    def instead_for(self, special: str | None) -> str:
+        """What replaces the topic's answer after a special lead, or "" to answer the topic."""
+        return next((c.instead for c in self.special if c.name == special), "")
 
 
 class AskBack(content.Strict):

@@ -41,7 +41,9 @@ async def test_a_pop_then_numbness_is_told_to_get_checked_today(bot: Harness) ->
     text = (sent[0].plain_text or "").lower()
     assert text.startswith("stop and get checked today")
     assert "doctor" in text and "today" in text
-    assert "pull-ups" in text  # the topic still follows the lead
+    # No how-to after "get checked today": the topic waits behind a button for after the check.
+    assert "start with help" not in text and "pull-ups" in text
+    assert button_data(bot) == [callbacks.pack("topic", "pull-up")]
 
 
 async def test_pregnancy_gets_its_own_lead_before_the_topic(bot: Harness) -> None:

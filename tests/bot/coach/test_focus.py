@@ -197,3 +197,15 @@ def test_everyday_time_words_are_not_a_pause(message: str) -> None:
 
 def test_fingers_that_go_dead_lead_with_safety() -> None:
     assert ANSWERER.answer("on pulldowns my ring finger and pinky go dead for a while").safety
+
+
+def test_a_holiday_is_a_pause_only_when_the_bot_is_asked_to_go_quiet() -> None:
+    assert ANSWERER.answer("going on holiday for a week, stop pinging me").command == "pause"
+    assert ANSWERER.answer("going on holiday next month, how do I keep my back gains?").command is None
+
+
+def test_an_urgent_lead_is_not_followed_by_the_how_to() -> None:
+    answer = ANSWERER.answer("felt a pop in my elbow on rows and now my hand is numb")
+    assert answer.text.startswith("<b>Stop and get checked today.</b>")
+    assert answer.topic == "bent-over-row" and answer.suggestions == ("bent-over-row",)
+    assert "hinge forward" not in answer.text and "Bent-over row" in answer.text
