@@ -77,6 +77,7 @@ HEAD_CHARS = 150
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
 COMMAND_PREFIX = "command:"
+REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the asker's level
 # A message of several sentences tells a story around its question: the sentence that asks ("When do people
 # usually start to see a difference?") decides between topics the story's nouns make close. Its concepts
 # count this much again on top of the whole message's.
@@ -123,6 +124,7 @@ class Answerer:
         self._read = self.reader.read
         self._subjects = self.reader.subjects
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
+        self._index = {topic.id: index for index, topic in enumerate(self._topics)}
         self._smalltalk_by_kind: dict[str, SmallTalk] = {entry.kind: entry for entry in kb.lexicon.smalltalk}
 
         self._by_concept: dict[str, list[tuple[int, float]]] = {}
@@ -242,6 +244,18 @@ class Answerer:
             bool(self._subjects & reading.concepts),
             len(reading.stems),
         )
+        # "How many sets and reps?" with no level named: the answer is the asker's level topic, or the three
+        # levels to choose from when the level is not known.
+        if self._level_question(reading) and (
+            confidence < ANSWER_THRESHOLD or self._topics[ranked[0]].id in LEVELS
+        ):
+            if asker is not None and asker.level in LEVELS:
+                level = self._index[asker.level]
+                return self._topic_answer(
+                    question, level, ANSWER_THRESHOLD, reading, asker, signals, doubt=False
+                )
+            return self._ask(question, confidence, reading, LEVELS)
+
         if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
             better = self._statistical(reading, posterior, scores, veto=ranked[0])
             index = ranked[0] if better is None else better[0]
@@ -278,6 +292,14 @@ class Answerer:
         ]
         return next((c for c in reversed(found) if c is not None), None)
 
+    def _level_question(self, reading: Reading) -> bool:
+        """A question about sets and reps that names no level and nothing of another subject."""
+        return (
+            REP_COUNT in reading.concepts
+            and not reading.concepts & set(LEVELS)
+            and not (reading.offtopic or reading.unrelated or reading.foreign)
+        )
+
     def _focus(self, question: str, sentences: list[str]) -> Reading | None:
         """The reading of the sentence that asks, in a message of several sentences, or None."""
         if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
@@ -297,8 +319,10 @@ class Answerer:
         reading: Reading,
         asker: Asker | None,
         signals: Signals,
+        *,
+        doubt: bool = True,
     ) -> Answer:
-        offered = doubts(index, signals)
+        offered = doubts(index, signals) if doubt else ()
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]

@@ -70,6 +70,15 @@ async def test_close_topics_are_asked_back_with_topic_buttons(bot: Harness) -> N
     assert "chin" in (answer[-1].plain_text or "").lower()
 
 
+async def test_sets_and_reps_are_answered_for_the_chats_level(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    sent = await bot.send(USER, "how many sets and reps should I do?")
+    assert (sent[0].plain_text or "").startswith("Intermediate progression")
+    await bot.onboard(USER + 1)
+    sent = await bot.send(USER + 1, "how many sets and reps should I do?")
+    assert (sent[0].plain_text or "").startswith("Beginner routine")
+
+
 async def test_forged_topic_button_gets_a_polite_toast(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "pulldowns or pull ups")

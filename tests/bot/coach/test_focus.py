@@ -209,3 +209,10 @@ def test_an_urgent_lead_is_not_followed_by_the_how_to() -> None:
     assert answer.text.startswith("<b>Stop and get checked today.</b>")
     assert answer.topic == "bent-over-row" and answer.suggestions == ("bent-over-row",)
     assert "hinge forward" not in answer.text and "Bent-over row" in answer.text
+
+
+def test_sets_and_reps_without_a_level_offer_the_three_levels() -> None:
+    answer = ANSWERER.answer("how many reps should i do")
+    assert answer.kind == "ask" and answer.candidates == ("beginner", "intermediate", "advanced")
+    assert ANSWERER.answer("how many sets and reps as a beginner").topic == "beginner"
+    assert ANSWERER.answer("how many sets of face pulls").topic == "face-pull"
