@@ -73,6 +73,7 @@ _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
+ASKED_CHARS = 200  # a question kept from the middle of a long message is at most this long
 # Asking back: the best topic has the evidence to answer but another is within MIN_MARGIN; the buttons
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
@@ -435,10 +436,17 @@ def plain_text(telegram_html: str) -> str:
 
 
 def trimmed(question: str) -> str:
-    """A long message cut to its opening and its end, where a story puts the question."""
+    """A long message cut to its opening and its end, where a story puts the question; a question asked in
+    the cut-out middle ("… so is twice a week enough? Anyway, my kids …") is kept between them."""
     if len(question) <= MAX_INPUT_CHARS:
         return question
-    return f"{question[:HEAD_CHARS]} . {question[-(MAX_INPUT_CHARS - HEAD_CHARS - 3) :]}"
+    tail_chars = MAX_INPUT_CHARS - HEAD_CHARS - 3
+    middle = question[HEAD_CHARS:-tail_chars]
+    asked = [s for s in _SENTENCE_END.split(middle) if s.rstrip().endswith("?") and len(s) <= ASKED_CHARS]
+    if asked:
+        tail_chars -= len(asked[-1]) + 3
+        return f"{question[:HEAD_CHARS]} . {asked[-1].strip()} . {question[-tail_chars:]}"
+    return f"{question[:HEAD_CHARS]} . {question[-tail_chars:]}"
 
 
 def answer_json(answer: Answer) -> dict[str, object]:

@@ -12,7 +12,9 @@ from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.keyboards import Buttons
 
-MAX_QUESTION = 1000
+# A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
+# more likely a paste than a question.
+MAX_QUESTION = 2500
 
 
 def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:

@@ -79,6 +79,18 @@ async def test_sets_and_reps_are_answered_for_the_chats_level(bot: Harness) -> N
     assert (sent[0].plain_text or "").startswith("Beginner routine")
 
 
+async def test_a_long_story_is_answered_and_a_paste_is_asked_to_be_shorter(bot: Harness) -> None:
+    await bot.onboard(USER)
+    day = "I drop the kids at school, work until six, cook, and then I am tired. "
+    story = day * 12 + "How many days a week should I train my back? " + day * 12
+    assert 1500 < len(story) < 2500
+    sent = await bot.send(USER, story)
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("how often to train") or "How often to train" in labels(bot)
+    sent = await bot.send(USER, day * 40)
+    assert "a bit long" in (sent[0].plain_text or "")
+
+
 async def test_forged_topic_button_gets_a_polite_toast(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "pulldowns or pull ups")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.coach.answerer import Answerer
+from bot.coach.answerer import Answerer, trimmed
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase
+from bot.coach.wording import MAX_INPUT_CHARS
 
 ANSWERER = Answerer(KnowledgeBase.load())
 FORM, ROW, GRIPS, WARMUP = 0, 1, 2, 3
@@ -216,3 +219,19 @@ def test_sets_and_reps_without_a_level_offer_the_three_levels() -> None:
     assert answer.kind == "ask" and answer.candidates == ("beginner", "intermediate", "advanced")
     assert ANSWERER.answer("how many sets and reps as a beginner").topic == "beginner"
     assert ANSWERER.answer("how many sets of face pulls").topic == "face-pull"
+
+
+FILLER = "My kids are five and seven and the school run takes most of my morning, then I work until six. "
+
+
+def test_a_question_in_the_middle_of_a_long_story_is_kept() -> None:
+    story = FILLER * 3 + "So my real question: how many days a week should I train my back? " + FILLER * 6
+    assert len(story) > MAX_INPUT_CHARS
+    assert "how many days a week should I train my back?" in trimmed(story)
+    assert ANSWERER.answer(story).topic == "faq-frequency"
+
+
+@given(st.text(max_size=3000))
+@settings(max_examples=200, deadline=None)
+def test_a_trimmed_message_fits_the_reading_window(message: str) -> None:
+    assert len(trimmed(message)) <= MAX_INPUT_CHARS
