@@ -22,9 +22,10 @@ from typing import Literal
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
-from bot.coach.reading import SITUATION, Reader, Reading
+from bot.coach.reading import SITUATION, Reader, Reading, background
+from bot.coach.scorer import Scorer
 from bot.coach.texts import escape
-from bot.coach.wording import MAX_INPUT_CHARS, Bayes, stem, words
+from bot.coach.wording import MAX_INPUT_CHARS, stem, words
 
 __all__ = ["COMMAND_PREFIX", "Answer", "Answerer", "answer_json", "plain_text", "stem", "trimmed", "words"]
 
@@ -40,33 +41,9 @@ SUBJECTLESS_PENALTY = 6.0
 CONTRAST_PENALTY = 1.0
 FOREIGN_PENALTY = 1.5  # per everyday word from another subject (dog, flavour, homework, ...), at most two
 UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the first, at most four
-# A story names its background (toddlers, a wedding, the dog, a house move) before its question: in a long
-# message one foreign or unknown word per this many words is the story's setting, not a sign of another
-# subject. A short question ("my dog ate my ...") keeps the full penalty.
-BACKGROUND_WORDS = 20
 STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
 MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
 ANSWER_THRESHOLD = 0.5
-# The statistical scorer (naive Bayes trained on phrasings.toml) only speaks when the curated matcher would
-# decline: it may answer then if it is very sure, the curated matcher has at least some evidence for the
-# same topic, and nothing marks the question as off-topic. Tuned on the evals/ sets, which share no
-# questions with the corpus; see evals/README.md for the blind first runs.
-BAYES_ALPHA = (
-    0.3  # additive smoothing of the statistical scorer (0.1 before the second corpus wave; see evals)
-)
-# Naive Bayes counts every correlated word, stem pair and concept of a question as independent evidence, so
-# its raw posteriors sit at 0.999+ even when it is guessing. The summed log-likelihoods are divided by this
-# temperature before the softmax, so the posterior means roughly what it says.
-BAYES_TEMPERATURE = 2.0
-BAYES_THRESHOLD = 0.8  # posterior the scorer's best topic needs
-# When no upper-back subject (the back, a back muscle, a back exercise) is named and the scorer thinks the
-# question is off-topic at least this likely, the matcher's answer is withdrawn: its evidence was generic
-# words ("how often", "form", "at home") that fit a question about another subject just as well.
-BAYES_OFFTOPIC = 0.5
-BAYES_MIN_EVIDENCE = 1.0  # curated score that topic needs
-# When the matcher does answer but the scorer is sure of another topic and gives the matcher's topic almost
-# no chance, the matcher was most likely misled by one word; the scorer's topic is answered instead.
-BAYES_OVERRIDE = 0.01
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
@@ -135,25 +112,7 @@ class Answerer:
             self._by_concept[SITUATION + topic.id] = [(index, situations.weight)]
         self._situation_of = {SITUATION + topic.id: index for index, topic in enumerate(self._topics)}
 
-        # The statistical scorer: one class per topic (same order as self._topics) plus "off-topic" last.
-        index_of = {topic.id: index for index, topic in enumerate(self._topics)}
-        examples = [
-            (index_of[topic_id], self._read(question).features)
-            for topic_id, questions in kb.phrasings.items()
-            for question in questions
-        ]
-        # Situation phrases teach the scorer that their concept means their topic, so it does not overrule a
-        # situation it has never seen; only the concept, so the corpus keeps its weight for everything else.
-        examples += [
-            (index_of[topic_id], ("c:" + SITUATION + topic_id,))
-            for topic_id, phrases in situations.topics.items()
-            for _ in phrases
-        ]
-        self._offtopic_class = len(self._topics)
-        examples += [(self._offtopic_class, self._read(q).features) for q in kb.offtopic_phrasings]
-        self._bayes = (
-            Bayes(examples, len(self._topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
-        )
+        self._stats = Scorer(self._read, self._topics, kb, situations, self._subjects, MIN_EVIDENCE)
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -236,7 +195,7 @@ class Answerer:
         ):
             return self._command_answer(question, "level")
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
-        posterior = self._posterior(reading)
+        posterior = self._stats.posterior(reading)
         signals = Signals(
             scores,
             confidence,
@@ -257,14 +216,14 @@ class Answerer:
                 )
             return self._ask(question, confidence, reading, LEVELS)
 
-        if confidence >= ANSWER_THRESHOLD and not self._statistically_offtopic(reading, posterior):
-            better = self._statistical(reading, posterior, scores, veto=ranked[0])
+        if confidence >= ANSWER_THRESHOLD and not self._stats.offtopic(reading, posterior):
+            better = self._stats.topic(reading, posterior, scores, veto=ranked[0])
             index = ranked[0] if better is None else better[0]
             return self._topic_answer(question, index, confidence, reading, asker, signals)
 
         fallback_topic = None
         if confidence < ANSWER_THRESHOLD:
-            fallback_topic = self._statistical(reading, posterior, scores)
+            fallback_topic = self._stats.topic(reading, posterior, scores)
         if fallback_topic is not None:
             return self._topic_answer(question, fallback_topic[0], fallback_topic[1], reading, asker, signals)
 
@@ -367,48 +326,12 @@ class Answerer:
     ) -> tuple[str, ...]:
         """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
         best = scores[ranked[0]]
-        if self._evidence(reading, best) < MIN_EVIDENCE or self._statistically_offtopic(reading, posterior):
+        if self._evidence(reading, best) < MIN_EVIDENCE or self._stats.offtopic(reading, posterior):
             return ()
-        if posterior is not None and posterior[self._offtopic_class] >= BAYES_OFFTOPIC:
+        if self._stats.likely_offtopic(posterior):
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
-
-    def _posterior(self, reading: Reading) -> list[float] | None:
-        """The statistical scorer's posterior over the topics and "off-topic" (last), if it may be used."""
-        if self._bayes is None or reading.unrelated or reading.foreign > background(reading):
-            return None
-        return self._bayes.posterior(reading.features)
-
-    def _statistically_offtopic(self, reading: Reading, posterior: list[float] | None) -> bool:
-        """Whether the scorer vetoes the matcher's answer: nothing of the upper back named, and the scorer
-        finds the question more like the off-topic corpus ("squat depth", "bench arch") than any topic."""
-        if posterior is None or self._subjects & reading.concepts:
-            return False
-        return posterior[self._offtopic_class] >= BAYES_OFFTOPIC
-
-    def _statistical(
-        self, reading: Reading, posterior: list[float] | None, scores: list[float], veto: int | None = None
-    ) -> tuple[int, float] | None:
-        """The statistical scorer's topic and posterior when it may answer instead of the matcher.
-
-        Without ``veto`` the matcher declined; with it, the matcher chose topic ``veto`` and the scorer only
-        takes over when it gives that topic less than BAYES_OVERRIDE.
-        """
-        if posterior is None:
-            return None
-        if reading.offtopic and not self._subjects & reading.concepts:
-            return None
-        best = max(range(len(posterior)), key=posterior.__getitem__)
-        if best == self._offtopic_class or posterior[best] < BAYES_THRESHOLD:
-            return None
-        if scores[best] < BAYES_MIN_EVIDENCE:
-            return None
-        if veto is not None and (
-            best == veto or posterior[veto] >= BAYES_OVERRIDE or scores[best] < scores[veto] - MIN_EVIDENCE
-        ):
-            return None
-        return best, posterior[best]
 
     def _emoji_smalltalk(self, question: str) -> str | None:
         found = [
@@ -418,11 +341,6 @@ class Answerer:
 
     def _smalltalk_answer(self, question: str, kind: str) -> Answer:
         return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
-
-
-def background(reading: Reading) -> int:
-    """How many foreign or unknown words a message may carry as its story's setting (BACKGROUND_WORDS)."""
-    return len(reading.stems) // BACKGROUND_WORDS
 
 
 def _sentences(question: str) -> list[str]:

@@ -30,6 +30,11 @@ SITUATION = "situation:"
 MEDICAL = "medical"
 PROFESSIONAL = "professional"
 
+# A story names its background (toddlers, a wedding, the dog, a house move) before its question: in a long
+# message one foreign or unknown word per this many words is the story's setting, not a sign of another
+# subject. A short question ("my dog ate my ...") keeps the full penalty.
+BACKGROUND_WORDS = 20
+
 
 @dataclass
 class Reading:
@@ -287,3 +292,8 @@ def _fits(groups: Iterable[str]) -> bool:
     """Whether the phrase groups found make a special situation: one phrase alone, or an event with a sign."""
     found = set(groups)
     return "alone" in found or {"event", "sign"} <= found
+
+
+def background(reading: Reading) -> int:
+    """How many foreign or unknown words a message may carry as its story's setting (BACKGROUND_WORDS)."""
+    return len(reading.stems) // BACKGROUND_WORDS

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.answerer import Answer, Answerer, answer_json, background, stem
+from bot.coach.answerer import Answer, Answerer, answer_json, stem
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
+from bot.coach.reading import background
 from bot.coach.wording import Bayes as _Bayes
 
 KB = KnowledgeBase.load()
@@ -429,7 +430,7 @@ def test_statistical_scorer_vetoes_generic_answers_it_finds_off_topic(
     answer = ANSWERER.answer(question)
     assert answer.kind == "decline", answer
     assert answer.score < 0.5
-    monkeypatch.setattr("bot.coach.answerer.BAYES_OFFTOPIC", 1.01)
+    monkeypatch.setattr("bot.coach.scorer.BAYES_OFFTOPIC", 1.01)
     assert ANSWERER.answer(question).topic == "faq-home"
 
 
