@@ -31,7 +31,9 @@ async def streak(update: Update, context: BotContext) -> None:
         hint = texts["progress.hint_met"]
     else:
         left = score.weekly_target - score.this_week
-        hint = texts.get("progress.hint_more", left=left, sessions=texts.count("words.session", left).strip())
+        # With no streak there is nothing to keep going: this week's sessions would start one.
+        key = "progress.hint_more" if score.current_weeks else "progress.hint_start"
+        hint = texts.get(key, left=left, sessions=texts.count("words.session", left).strip())
     text = texts.get(
         "progress.streak",
         current=score.current_weeks,
