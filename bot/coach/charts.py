@@ -16,6 +16,7 @@ word on the chart and in its caption comes from ``messages.toml`` ([chart]).
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
+from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -40,6 +41,8 @@ _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#7
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 _MARKER_SIZES = (13.0, 11.0, 9.0, 7.0)
 _PAD = timedelta(days=1)
+# The most date ticks under the lifts (a longer span ticks every n-th day).
+MAX_DAY_TICKS = 8
 
 
 @dataclass(frozen=True)
@@ -155,22 +158,27 @@ def _draw(
 
 
 def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> None:
-    # Bodyweight lifts count reps, not load: they get a second y axis on the right.
+    shown = [[(day, done) for day, done in best_sets(lift.sets) if day >= since] for lift in lifts]
+    loaded = [any(done.load for _, done in points) for points in shown]
+    # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
+    # alone they have the only one, so no empty load axis is drawn.
     reps_axes: Axes | None = None
+    if not any(loaded):
+        reps_axes = axes
+    elif not all(loaded):
+        reps_axes = axes.twinx()
     most_reps = 0
     drawn_days: list[date] = []
-    for index, lift in enumerate(lifts):
-        points = [(day, done) for day, done in best_sets(lift.sets) if day >= since]
-        loaded = any(done.load for _, done in points)
-        if loaded:
+    for index, (lift, points, heavy) in enumerate(zip(lifts, shown, loaded, strict=True)):
+        if heavy:
             # A session logged without a load ("As written" before any load was known) is no 0 kg point.
             points = [(day, done) for day, done in points if done.load]
         target = axes
-        if not loaded:
-            reps_axes = reps_axes or axes.twinx()
+        if not heavy:
+            assert reps_axes is not None
             target = reps_axes
             most_reps = max([most_reps, *(done.reps for _, done in points)])
-        values = [(done.load or 0.0) if loaded else done.reps for _, done in points]
+        values = [(done.load or 0.0) if heavy else done.reps for _, done in points]
         drawn_days += [day for day, _ in points]
         target.plot(
             [_day_number(day) for day, _ in points],
@@ -181,12 +189,13 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
             markeredgewidth=2,
             color=_COLORS[index % len(_COLORS)],
             label=lift.name,
-            linestyle="-" if loaded else ":",
+            linestyle="-" if heavy else ":",
         )
         # Room above and below, or the top set's big marker is cut in half at the edge.
         target.margins(y=0.12)
     axes.set_title(texts.get("chart.lifts_title"))
-    axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
+    if any(loaded):
+        axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
     if reps_axes is not None:
         reps_axes.set_ylabel(texts.get("chart.reps_axis"))
         reps_axes.set_ylim(0, most_reps + 1)
@@ -196,14 +205,18 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     # of the value on each side: 1915 to 2138, labelled "24 Mar" to "26 Jul" without the years. The limits
     # are set here, a day either side of the points, because the date locator would widen a single day
     # by two years instead.
-    axes.set_xlim(_day_number(min(drawn_days) - _PAD), _day_number(max(drawn_days) + _PAD))
+    start, end = min(drawn_days) - _PAD, max(drawn_days) + _PAD
+    axes.set_xlim(_day_number(start), _day_number(end))
+    # Whole days only: over a few days AutoDateLocator ticked every 12 hours, and "%d %b" labelled each
+    # day twice. Every n-th day keeps at most MAX_DAY_TICKS ticks, each its own date.
+    every = max(1, math.ceil(((end - start).days + 1) / MAX_DAY_TICKS))
     # matplotlib.dates has no type annotations (mypy strict flags every call into it); these two are
     # the only calls, and their results are typed by what the axis accepts.
-    axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(DayLocator(interval=every))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     axes.tick_params(axis="x", labelrotation=30, labelsize="small")
     handles, labels = axes.get_legend_handles_labels()
-    if reps_axes is not None:
+    if reps_axes is not None and reps_axes is not axes:
         more_handles, more_labels = reps_axes.get_legend_handles_labels()
         handles, labels = handles + more_handles, labels + more_labels
     # On the top axes, or the bodyweight lines would be drawn over it.
@@ -222,7 +235,14 @@ def caption(
     total = sum(sum(count) for count in counts)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     met = sum(1 for week in zip(*counts, strict=True) if sum(week) >= target)
-    parts = [texts.get("chart.caption", sessions=total, met=met, weeks=len(weeks))]
+    parts = [
+        texts.get(
+            "chart.caption",
+            sessions=texts.count("count.session", total),
+            weeks=texts.count("count.week", len(weeks)),
+            met=met,
+        )
+    ]
     for lift in lifts:
         points = [done for day, done in best_sets(lift.sets) if day >= weeks[0]]
         first, last = points[0], points[-1]

@@ -104,6 +104,15 @@ async def test_progress_and_history_with_nothing_logged_are_friendly(bot: Harnes
     assert bot.api.files == []
 
 
+async def test_one_session_is_one_session_in_the_caption(bot: Harness) -> None:
+    # A trial's caption read "1 sessions in 12 weeks".
+    await bot.onboard(USER)
+    await bot.send(USER, "/log pull-up 5 5 4")
+    assert await bot.send(USER, "/progress") == []
+    caption = bot.api.files[-1].caption or ""
+    assert caption.startswith("📈 1 session in 12 weeks, target met in 0 of them"), caption
+
+
 async def test_history_lists_the_last_ten_sessions_with_what_was_lifted(bot: Harness) -> None:
     await bot.onboard(USER)
     for day in range(12):

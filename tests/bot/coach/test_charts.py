@@ -149,6 +149,35 @@ def test_lift_dates_are_the_days_they_were_logged() -> None:
     FigureCanvasAgg(figure).draw()
     ticks = [label.get_text() for label in lift_axes[0].get_xticklabels() if label.get_text()]
     assert "03 Dec" in ticks and "04 Dec" in ticks
+    # A trial read "03 Dec, 03 Dec, 04 Dec, 04 Dec": a tick every 12 hours, each day labelled twice.
+    assert len(ticks) == len(set(ticks)), ticks
+
+
+def test_a_long_span_still_ticks_whole_days_a_few_times() -> None:
+    figure = progress_figure(today=TODAY, weekly_target=2, members=[], lifts=[ROW], texts=TEXTS)
+    FigureCanvasAgg(figure).draw()
+    ticks = [label.get_text() for label in lift_axes_of(figure)[0].get_xticklabels() if label.get_text()]
+    assert 3 <= len(ticks) <= 8 and len(ticks) == len(set(ticks)), ticks
+
+
+def test_bodyweight_lifts_alone_draw_no_empty_load_axis() -> None:
+    # A trial with only bodyweight sets saw an empty "load (lb)" axis beside the reps one.
+    bodyweight = [Lift("Band row", [(HOME_DAY, SetDone(12))], "lb"), PULL_UP]
+    figure = progress_figure(
+        today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY])], lifts=bodyweight, texts=TEXTS
+    )
+    [lifts] = lift_axes_of(figure)
+    assert lifts.get_ylabel() == "reps (bodyweight)"
+    assert {line.get_label() for line in lifts.get_lines()} == {"Band row", "Pull-up"}
+    mixed = progress_figure(
+        today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY])], lifts=TRIAL, texts=TEXTS
+    )
+    assert [axes.get_ylabel() for axes in lift_axes_of(mixed)] == ["load (kg)", "reps (bodyweight)"]
+
+
+def test_the_caption_counts_in_words_that_agree() -> None:
+    chart = render([Member("You", days_back(1))], [])
+    assert chart is not None and chart.caption == "📈 1 session in 12 weeks, target met in 0 of them"
 
 
 def test_every_lift_is_drawn_and_lifts_on_one_spot_stay_apart() -> None:
