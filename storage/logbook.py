@@ -214,6 +214,39 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     return Undone(removed, session=False)
 
 
+async def undo_latest(
+    session: AsyncSession, chat_id: int, *, user_id: int, days: Collection[date], today: date, since: datetime
+) -> tuple[date, Undone] | None:
+    """Remove what the member logged last, by when it was logged: the day it was for and what went.
+
+    A backdated session ("I trained yesterday") logged after today's sets is the last thing logged, so it
+    is what goes. Only sessions of ``days`` are looked at, and of those not dated ``today`` only ones
+    logged (or added to) from ``since`` on: an undo takes back what was logged today, not last week.
+    """
+    found = (
+        await session.execute(
+            select(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at, func.max(LoggedSet.logged_at))
+            .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
+            .where(
+                WorkoutLog.chat_id == chat_id,
+                WorkoutLog.user_id == user_id,
+                WorkoutLog.local_date.in_(list(days)),
+            )
+            .group_by(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at)
+        )
+    ).all()
+    latest = [
+        (max(opened, added or opened), log_id, day)
+        for log_id, day, opened, added in found
+        if day == today or max(opened, added or opened) >= since
+    ]
+    if not latest:
+        return None
+    _, _, day = max(latest)
+    undone = await undo_last_entry(session, chat_id, day, user_id=user_id)
+    return None if undone is None else (day, undone)
+
+
 async def recent_sessions(
     session: AsyncSession, chat_id: int, *, limit: int = 10, user_id: int | None = None
 ) -> list[SessionSets]:

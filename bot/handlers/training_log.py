@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -187,6 +187,8 @@ def took_back(context: BotContext, chat: Chat, undone: logbook.Undone, day: date
     if len(parts) > UNDONE_SHOWN:
         what += " " + texts.get("log.undone_more", n=len(parts) - UNDONE_SHOWN)
     if not undone.session:
+        if day != today:
+            return texts.get("log.undone_sets_day", day=f"{day:%a %d %b}", sets=what)
         return texts.get("log.undone_sets", sets=what)
     sets = texts.get("log.undone_what", sets=what) if what else ""
     if day == today:
@@ -475,11 +477,17 @@ async def undo_command(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat, today = now_turn.chat, now_turn.today
         user_id, _ = member(update, chat)
-        removed = await logbook.undo_last_entry(now_turn.session, chat.id, today, user_id=user_id)
-        if removed is None:
+        # The last thing logged, by when: a backdated Done just pressed goes before today's earlier /log.
+        days = [today - timedelta(days=back) for back in range(sessionlog.MAX_DAYS_BACK + 1)]
+        since = datetime.combine(today, time(), tzinfo=now_turn.zone)
+        found = await logbook.undo_latest(
+            now_turn.session, chat.id, user_id=user_id, days=days, today=today, since=since
+        )
+        if found is None:
             now_turn.say(texts["log.nothing_to_undo"])
         else:
-            now_turn.say(took_back(context, chat, removed, today, today))
+            day, removed = found
+            now_turn.say(took_back(context, chat, removed, day, today))
 
 
 TRAINED = re.compile(

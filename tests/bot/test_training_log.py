@@ -253,6 +253,34 @@ async def test_undo_command_removes_the_last_log_of_today(bot: Harness) -> None:
     )
 
 
+async def test_undo_takes_back_a_backdated_session_logged_after_todays_sets(bot: Harness) -> None:
+    # A trial: /undo right after "I trained yesterday" took back today's unrelated /log instead.
+    await bot.onboard(USER)
+    await bot.send(USER, "/log pull-up 5 5 4")
+    bot.clock.advance(minutes=2)
+    await bot.send(USER, "I trained yesterday")
+    assert text(await bot.send(USER, "/undo")) == (
+        "↩️ Took back the session of Mon 23 Nov. Nothing is logged for Mon 23 Nov now."
+    )
+    assert await logged_days(bot) == [TODAY] and len(await sets_of(bot, TODAY)) == 3
+    # Sets added today to a backdated session are named with their day.
+    await bot.send(USER, "/done yesterday")
+    bot.clock.advance(minutes=2)
+    await bot.press(USER, "✅ As written")
+    undone = text(await bot.send(USER, "/undo"))
+    assert undone.startswith("↩️ Took back from Mon 23 Nov: "), undone
+    assert await sets_of(bot, YESTERDAY) == [] and await logged_days(bot) == [YESTERDAY, TODAY]
+    assert text(await bot.send(USER, "/undo")).startswith("↩️ Took back the session of Mon 23 Nov.")
+    # What was logged for an earlier day on an earlier day is not today's to take back.
+    await bot.send(USER, "/done yesterday")
+    bot.clock.advance(days=1)
+    await bot.send(USER, "/log row 3x10 40kg")
+    bot.clock.advance(minutes=2)
+    assert text(await bot.send(USER, "/undo")).startswith("↩️ Took back today's session: Seated cable row")
+    assert text(await bot.send(USER, "/undo")) == "Nothing logged today to undo."
+    assert await logged_days(bot) == [YESTERDAY, TODAY]
+
+
 async def test_undo_names_the_sets_in_the_chats_unit_and_holds_in_seconds(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/done")
