@@ -77,6 +77,8 @@ class LogErrorKind(StrEnum):
     TOO_LONG = "too_long"
     NOT_TIMED = "not_timed"
     UNKNOWN_HOLD = "unknown_hold"
+    NOT_LOADED = "not_loaded"
+    WHICH_LOADED = "which_loaded"
 
 
 @dataclass(frozen=True)
@@ -128,9 +130,18 @@ def parse_log(
     unit: str = "kg",
     prefer: Collection[str] = (),
     holds: Collection[str] = (),
+    loaded: Collection[str] | None = None,
+    usable: Collection[str] = (),
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
-    exercises in ``holds`` are timed (their sets are seconds)."""
+    exercises in ``holds`` are timed (their sets are seconds).
+
+    ``loaded`` are the exercises that take a load (None: any may). A load typed with a name goes to one
+    of them: "row 3x10 40kg" is a dumbbell or cable row even when the plan's row is a band row, "pull up
+    5 5 4 10kg" the weighted pull-up. Of several, the plan's (``prefer``) or the only one the chat's kit
+    allows (``usable``) is taken, else the trainee is asked; a name that fits no loaded exercise ("band
+    row 3x10 40kg") is refused, since a load on a band or bodyweight move would be prescribed back.
+    """
     cleaned = _normalize(text)
     if isinstance(cleaned, LogError):
         return cleaned
@@ -146,6 +157,10 @@ def parse_log(
     timed = isinstance(figures, _Figures) and figures.timed
     # Seconds say the trainee means a hold: "prone 30s" is the prone cobra, not the prone lat pull.
     found = match_exercise(typed, exercises, prefer={*prefer, *holds} if timed else prefer)
+    weighted = isinstance(figures, _Figures) and _carries_load(figures)
+    takes_it = isinstance(found, str) and (found in (loaded or ()) or found in holds)
+    if loaded is not None and weighted and not timed and not takes_it:
+        found = _loaded_variant(typed, exercises, found, loaded, prefer, usable)
     if isinstance(found, LogError):
         if timed and holds and found.kind is LogErrorKind.UNKNOWN_EXERCISE:
             return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, _closest(typed, exercises, holds))
@@ -182,6 +197,51 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
         return scored[0][1]
     offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
+
+
+def _loaded_variant(
+    typed: str,
+    exercises: Sequence[Names],
+    found: str | LogError,
+    loaded: Collection[str],
+    prefer: Collection[str],
+    usable: Collection[str],
+) -> str | LogError:
+    """The exercise a name typed with a load means: one that takes a load, among those the name fits."""
+    if isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS:
+        return found
+    query = _name_key(typed)
+    keys = _index(tuple(exercises))
+    words = set(query.split())
+    fits = [
+        ex
+        for ex, names in keys.items()
+        if ex in loaded
+        and (
+            query in names
+            or _compact(query) in map(_compact, names)
+            or any(words <= set(n.split()) for n in names)
+        )
+    ]
+    if len(fits) == 1:
+        return fits[0]
+    if not fits:
+        return LogError(LogErrorKind.NOT_LOADED, {"name": typed.strip()}, _closest(typed, exercises, loaded))
+    for narrowed in ([ex for ex in fits if ex in prefer], [ex for ex in fits if ex in usable]):
+        if len(narrowed) == 1:
+            return narrowed[0]
+    offered = sorted(fits, key=lambda ex: ex not in usable)[: SUGGESTIONS + 2]
+    return LogError(LogErrorKind.WHICH_LOADED, {"name": typed.strip()}, tuple(offered))
+
+
+def _carries_load(figures: _Figures) -> bool:
+    """Whether the numbers include a load: one with a unit or sign, a plain number after the sets, or
+    two plain numbers of which one must be a load ("row 10 40", see ``_checked``)."""
+    if any(amount for amount, _, _ in figures.loads):
+        return True
+    if figures.counts is not None:
+        return any(figures.plain)
+    return len(figures.plain) > 1 and max(figures.plain) > 2 * min(figures.plain)
 
 
 @functools.lru_cache(maxsize=8)

@@ -114,10 +114,13 @@ def progress_line(
     names: Mapping[str, str],
     texts: Texts,
     loaded: bool = True,
+    last_exercise: str | None = None,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
     ``loaded`` is False for a bodyweight move: its first time is about clean reps, not picking a load.
+    ``last_exercise`` is what ``last`` was, when a ladder's other rung: then the line names it, and names
+    the rung today's sets are for, so "last time" never passes off a strict pull-up as an assisted one.
     """
     values = {
         "name": escape(names.get(exercise, exercise)),
@@ -128,6 +131,11 @@ def progress_line(
         "top": str(plan.rep_range[1]),
         "next_load": "",
     }
+    if last_exercise is not None and last_exercise != exercise:
+        values["last"] = f"{escape(names.get(last_exercise, last_exercise))} {values['last']}"
+    moves = prescription.reason in (Reason.MOVE_UP, Reason.MOVE_DOWN)
+    if prescription.exercise != exercise and not moves:
+        values["today"] = f"{values['exercise']} {values['today']}"
     key = prescription.reason.value
     if prescription.reason is Reason.START and not loaded:
         key = "start_bodyweight"

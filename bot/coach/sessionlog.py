@@ -32,12 +32,19 @@ MAIN = "main"
 @dataclass(frozen=True)
 class Target:
     """What one exercise of a session asks for; ``planned`` is the session's exercise (a ladder's
-    prescription may name another rung), ``main`` whether Adjust offers buttons for it."""
+    prescription may name another rung), ``main`` whether Adjust offers buttons for it.
+
+    ``source`` is the exercise whose log the prescription comes from (the planned one, or the rung of
+    its ladder logged last) and ``last`` that exercise's last session: /workout's "last time" is always
+    one exercise's own sets, named when it is not the planned one.
+    """
 
     planned: str
     prescription: Prescription
     plan: Plan
     main: bool
+    source: str = ""
+    last: tuple[SetDone, ...] = ()
 
     @property
     def sets(self) -> list[SetDone]:
@@ -76,10 +83,19 @@ def targets(
         rungs = ladder.rungs if ladder is not None else (exercise,)
         pairs = sorted((pair for rung in rungs for pair in _tagged(history.get(rung, ()), rung)), key=_day)
         current = pairs[-1][2] if pairs else exercise
-        sessions = sessions_by_day([(day, done) for day, done, rung in pairs if rung == current])
+        loaded = current in ladder.loaded if ladder is not None else item.exercise.kind == "load"
+        # A band or bodyweight move is never prescribed a load, whatever an old log holds for it.
+        sessions = sessions_by_day(
+            [(day, done if loaded else _unloaded(done)) for day, done, rung in pairs if rung == current]
+        )
         prescription = next_prescription(current, sessions, plan, ladder)
-        found.append(Target(exercise, prescription, plan, item.tier == MAIN))
+        last = tuple(sessions[-1]) if sessions else ()
+        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last))
     return found
+
+
+def _unloaded(done: SetDone) -> SetDone:
+    return replace(done, load=None) if done.load is not None else done
 
 
 def _tagged(pairs: Sequence[tuple[date, SetDone]], rung: str) -> list[tuple[date, SetDone, str]]:

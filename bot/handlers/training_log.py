@@ -18,7 +18,7 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import levelup, logparse, records, sessionlog
 from bot.coach.catalog import Catalog
-from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
+from bot.coach.ladders import LadderEntry, ladder_for, load_ladders, usable
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.progress_text import format_sets, progress_line, shown_load
@@ -71,6 +71,11 @@ def typed_names(context: BotContext) -> tuple[logparse.Names, ...]:
 def hold_ids(context: BotContext) -> frozenset[str]:
     """The exercises logged in seconds (``kind = "hold"`` in exercises.toml)."""
     return frozenset(ex.id for ex in context.services.catalog.exercises.values() if ex.kind == "hold")
+
+
+def loaded_ids(context: BotContext) -> frozenset[str]:
+    """The exercises that take a load (``kind = "load"``): a load typed in /log goes to one of them."""
+    return frozenset(ex.id for ex in context.services.catalog.exercises.values() if ex.kind == "load")
 
 
 def increment_of(chat: Chat) -> float:
@@ -130,12 +135,10 @@ async def workout_lines(
     for target in await session_targets(context, now_turn, session, user_id, found=found):
         if not target.main:
             continue
-        pairs = found.get(target.prescription.exercise) or found.get(target.planned) or []
-        last_day = pairs[-1][0] if pairs else None
-        last = [done for day, done in pairs if day == last_day]
         text = progress_line(
             exercise=target.planned,
-            last=last,
+            last=target.last,
+            last_exercise=target.source,
             prescription=target.prescription,
             plan=target.plan,
             unit=chat.unit,
@@ -442,10 +445,19 @@ async def log_command(update: Update, context: BotContext) -> None:
             now_turn.say(texts["workout.not_ready"])
             return
         done, _ = await repo.progress_on(now_turn.session, chat.id, now_turn.today)
+        session = planned(context, chat, done)
         # "row" means the plan's main row, not every row in the catalog.
-        prefer = {item.exercise.id for item in planned(context, chat, done).exercises if item.tier == MAIN}
+        prefer = {item.exercise.id for item in session.exercises if item.tier == MAIN}
         parsed = logparse.parse_log(
-            typed, typed_names(context), unit=chat.unit, prefer=prefer, holds=hold_ids(context)
+            typed,
+            typed_names(context),
+            unit=chat.unit,
+            prefer=prefer,
+            holds=hold_ids(context),
+            loaded=loaded_ids(context),
+            usable={
+                ex.id for ex in context.services.catalog.exercises.values() if usable(ex, session.profile)
+            },
         )
         if isinstance(parsed, logparse.LogError):
             now_turn.say(logparse.describe(parsed, texts, names(context)))

@@ -286,7 +286,8 @@ async def test_undo_names_the_sets_in_the_chats_unit_and_holds_in_seconds(bot: H
     await bot.send(USER, "/done")
     bot.clock.advance(minutes=1)
     await bot.send(USER, "/log pull up 5 5 4 +10kg")
-    assert "↩️ Took back: Pull-up 5, 5, 4 @ 10 kg." in text(await bot.send(USER, "/undo"))
+    # A pull-up with a load is the weighted pull-up: the bodyweight one takes none.
+    assert "↩️ Took back: Weighted pull-up 5, 5, 4 @ 10 kg." in text(await bot.send(USER, "/undo"))
     await bot.send(USER, "/units lb")
     await bot.send(USER, "/log row 3x10 100")
     await bot.send(USER, "/units kg")
@@ -391,3 +392,63 @@ async def test_the_menu_and_help_list_the_new_commands(bot: Harness) -> None:
     commands = ("/log", "/undo", "/progress", "/history", "/units", "/export", "/forget", "/done yesterday")
     for command in commands:
         assert command in help_text, command
+
+
+async def onboard_home_bar_and_bands(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌱 Beginner")
+    await bot.press(USER, "🏠 Home")
+    await bot.press(USER, "⬜️ Pull-up bar")
+    await bot.press(USER, "⬜️ Resistance bands")
+    await bot.press(USER, "✅ Confirm")
+    await bot.press(USER, "UTC")
+
+
+async def test_a_load_goes_to_a_row_that_takes_one_never_to_the_band_row(bot: Harness) -> None:
+    # A trial (home, pull-up bar and bands): "/log row 3x10 40kg" logged "Band row 3×10 @ 40 kg", beat
+    # load records, and the next /workout prescribed the band row with a load.
+    await onboard_home_bar_and_bands(bot)
+    assert "Band row" in text(await bot.send(USER, "/workout"))
+    which = text(await bot.send(USER, "/log row 3x10 40kg"))
+    assert "Which “row” took the load? Barbell bent-over row, Pendlay row, " in which
+    assert "a band or bodyweight one is logged with its reps alone" in which
+    refused = text(await bot.send(USER, "/log band row 3x10 40kg"))
+    assert "“band row” takes no load, so I haven't logged it" in refused
+    assert "<code>/log band row 3x10</code>" in refused
+    assert await sets_of(bot) == []
+    dumbbell = text(await bot.send(USER, "/log dumbbell row 3x10 40kg"))
+    assert "Logged One-arm dumbbell row: 3×10 @ 40 kg" in dumbbell
+    assert "Logged Band row: 3×10" in text(await bot.send(USER, "/log row 3x10"))
+    weighted = text(await bot.send(USER, "/log pull up 5 5 4 10kg"))
+    assert "Logged Weighted pull-up: 5, 5, 4 @ 10 kg" in weighted
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    line = next(line for line in workout.splitlines() if "Band row:" in line)
+    assert "Band row: last time 3×10 → today 2×11." in line and " kg" not in line
+
+
+async def test_a_load_with_a_name_of_several_rows_takes_the_one_the_kit_allows(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌱 Beginner")
+    await bot.press(USER, "🏠 Home")
+    await bot.press(USER, "⬜️ Resistance bands")
+    await bot.press(USER, "⬜️ Something to load (backpack, dumbbells)")
+    await bot.press(USER, "✅ Confirm")
+    await bot.press(USER, "UTC")
+    logged = text(await bot.send(USER, "/log row 3x10 20kg"))
+    assert "Logged Bent-over row with a loaded backpack or dumbbells: 3×10 @ 20 kg" in logged
+
+
+async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot: Harness) -> None:
+    # A trial: "/log pull up 5 5 4" showed as the band-assisted pull-up's "last time 5, 5, 4".
+    await onboard_home_bar_and_bands(bot)
+    await bot.send(USER, "/log pull up 5 5 4")
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+    assert "last time Pull-up 5, 5, 4 → today Pull-up " in line, line
+    await bot.send(USER, "/log band pull-up 2x10")
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+    assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line

@@ -256,3 +256,40 @@ def test_what_the_bot_writes_reads_back(exercise: str, sets: int, reps: int, loa
     assert isinstance(result, ParsedLog), typed
     assert (result.exercise, result.reps, result.unit) == (exercise, (reps,) * sets, unit)
     assert result.load == (float(str(load)) or None)
+
+
+LOADED = frozenset(ex.id for ex in CATALOG.exercises.values() if ex.kind == "load")
+# A home trainee with a pull-up bar and bands: the plan's row is the band row.
+HOME_PLAN = ("band-assisted-pull-up", "band-row", "band-pulldown")
+HOME_KIT = frozenset({"band-row", "band-assisted-pull-up", "band-pulldown", "pull-up", "band-face-pull"})
+
+
+def parse_home(text: str, usable: frozenset[str] = HOME_KIT) -> ParsedLog | LogError:
+    return parse_log(text, NAMES, prefer=HOME_PLAN, holds=HOLDS, loaded=LOADED, usable=usable)
+
+
+def test_a_load_goes_to_an_exercise_that_takes_one() -> None:
+    # A trial: "row 3x10 40kg" went to the plan's band row, which then got a load prescribed.
+    assert parse_home("row 3x10") == ParsedLog("band-row", (10, 10, 10), None, "kg")
+    assert parse_home("row 3x10 0kg") == ParsedLog("band-row", (10, 10, 10), None, "kg")
+    which = parse_home("row 3x10 40kg")
+    assert isinstance(which, LogError) and which.kind is LogErrorKind.WHICH_LOADED
+    assert set(which.suggestions) <= LOADED and "one-arm-dumbbell-row" in which.suggestions
+    # The one loaded row the kit allows, or the plan's, is taken without asking.
+    with_load = parse_home("row 3x10 40kg", HOME_KIT | {"backpack-row"})
+    assert isinstance(with_load, ParsedLog) and with_load.exercise == "backpack-row"
+    assert parse_log("row 3x10 40kg", NAMES, prefer=PLAN, loaded=LOADED) == parse("row 3x10 40kg")
+    # A name that fits one loaded exercise is it; numbers that carry a load count too.
+    assert parse_home("pull up 5 5 4 10kg") == ParsedLog("weighted-pull-up", (5, 5, 4), 10.0, "kg")
+    assert parse_home("dumbbell row 3x10 40") == ParsedLog("one-arm-dumbbell-row", (10, 10, 10), 40.0, "kg")
+    unclear = parse_home("row 10 40")
+    assert isinstance(unclear, LogError) and unclear.kind is LogErrorKind.WHICH_LOADED
+
+
+def test_a_load_on_a_band_or_bodyweight_name_is_refused_with_loaded_ones_offered() -> None:
+    for typed in ("band row 3x10 40kg", "inverted row 3x10 +10kg", "band pull-up 5 5 4 20lb"):
+        refused = parse_home(typed)
+        assert isinstance(refused, LogError) and refused.kind is LogErrorKind.NOT_LOADED, typed
+        assert refused.suggestions and set(refused.suggestions) <= LOADED
+    line = describe(parse_home("band row 3x10 40kg"), TEXTS)  # type: ignore[arg-type]
+    assert "“band row” takes no load" in line and "<code>/log band row 3x10</code>" in line

@@ -203,3 +203,22 @@ def test_todays_target_is_a_multiple_of_the_chats_step(
     if logged_in != chat_unit:
         for shown in _shown(format_sets(last, chat_unit), chat_unit):
             assert -int(shown.as_tuple().exponent) <= 1
+
+
+def test_last_time_on_another_rung_is_named() -> None:
+    # A trial: a strict pull-up log read as the assisted pull-up's "last time 5, 5, 4".
+    ladder = Ladder(("assisted-pull-up", "pull-up"))
+    sessions = [[SetDone(5), SetDone(5), SetDone(4)]]
+    prescription = next_prescription("pull-up", sessions, ROW, ladder)
+    shown = progress_line(
+        exercise="assisted-pull-up",
+        last=sessions[-1],
+        last_exercise="pull-up",
+        prescription=prescription,
+        plan=ROW,
+        unit="kg",
+        names=NAMES,
+        texts=TEXTS,
+        loaded=False,
+    )
+    assert shown.startswith("Assisted pull-up: last time Pull-up 5, 5, 4 → today Pull-up 3×"), shown

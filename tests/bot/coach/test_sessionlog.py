@@ -121,3 +121,30 @@ def test_a_ladder_moves_the_exercise_up_and_its_history_follows() -> None:
         "feet-elevated-inverted-row",
         Reason.ADD_REP,
     )
+
+
+def home_session() -> Session:
+    kit = CATALOG.kit_for(Equipment.HOME, frozenset({"bar", "bands"}))
+    return plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, kit), 1)
+
+
+def test_a_band_row_logged_with_a_load_is_never_prescribed_one() -> None:
+    # A trial's old log: "Band row 3×10 @ 40 kg" came back as "Band row 2×11 @ 90 lb".
+    session = home_session()
+    history = {"band-row": [(TUESDAY, SetDone(10, 40.0))] * 3}
+    found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
+    row = found["band-row"]
+    assert row.prescription.load is None and row.last == (SetDone(10),) * 3 and row.source == "band-row"
+
+
+def test_last_time_is_the_rung_the_target_comes_from() -> None:
+    session = home_session()
+    history = {"pull-up": [(TUESDAY, SetDone(5)), (TUESDAY, SetDone(5)), (TUESDAY, SetDone(4))]}
+    found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
+    assisted = found["band-assisted-pull-up"]
+    assert (assisted.source, assisted.last) == ("pull-up", (SetDone(5), SetDone(5), SetDone(4)))
+    assert assisted.prescription.exercise == "pull-up"
+    history["band-assisted-pull-up"] = [(TUESDAY + timedelta(days=2), SetDone(10))] * 2
+    found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
+    assert found["band-assisted-pull-up"].source == "band-assisted-pull-up"
+    assert found["band-assisted-pull-up"].last == (SetDone(10),) * 2
