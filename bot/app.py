@@ -35,6 +35,7 @@ from bot.handlers import (
     faq,
     general,
     history,
+    log_command,
     onboarding,
     progress,
     reminders,
@@ -139,8 +140,8 @@ def build_application(
     app.add_handler(CommandHandler("resume", admins_only(reminders.resume)))
     app.add_handler(CommandHandler("stop", admins_only(reminders.stop)))
     app.add_handler(CommandHandler("nudges", admins_only(reminders.nudges)))
-    app.add_handler(CommandHandler("log", training_log.log_command))
-    app.add_handler(CommandHandler("undo", training_log.undo_command))
+    app.add_handler(CommandHandler("log", log_command.log_command))
+    app.add_handler(CommandHandler("undo", log_command.undo_command))
     app.add_handler(CommandHandler("progress", history.progress_chart))
     app.add_handler(CommandHandler("history", history.history_command))
     app.add_handler(CommandHandler("export", data.export_command))
@@ -177,6 +178,9 @@ def build_application(
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, training_log.UNDO):
         app.add_handler(CallbackQueryHandler(training_log.log_button, pattern=callbacks.pattern(feature)))
+    app.add_handler(
+        CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))
+    )
     app.add_handler(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )

@@ -24,7 +24,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz
@@ -83,11 +83,13 @@ class LogErrorKind(StrEnum):
 
 @dataclass(frozen=True)
 class LogError:
-    """Why a /log could not be read; ``suggestions`` are exercise ids, closest first (for buttons)."""
+    """Why a /log could not be read; ``suggestions`` are exercise ids, closest first (for buttons), and
+    ``readings`` what numbers that could be reps or a load would mean either way (``row 10 40``)."""
 
     kind: LogErrorKind
     values: Mapping[str, str] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
+    readings: tuple[ParsedLog, ...] = ()
 
     @property
     def message_key(self) -> str:
@@ -172,6 +174,9 @@ def parse_log(
         return LogError(LogErrorKind.NOT_TIMED, {"name": typed}, _closest(typed, exercises, holds))
     checked = _checked(figures, unit, hold=hold)
     if isinstance(checked, LogError):
+        if checked.kind is LogErrorKind.UNCLEAR_NUMBERS:
+            readings = _readings(found, figures, unit, note.strip() or None)
+            return LogError(checked.kind, checked.values, readings=readings)
         return checked
     counts, load, load_unit, rir = checked
     if hold:
@@ -391,6 +396,18 @@ def _figures(tokens: list[str]) -> _Figures | LogError:
 
 
 Checked = tuple[tuple[int, ...], float | None, str, int | None]
+
+
+def _readings(exercise: str, figures: _Figures, unit: str, note: str | None) -> tuple[ParsedLog, ...]:
+    """ "row 10 40" read both ways, one set each (10 reps at 40, 40 reps at 10), those within limits."""
+    if len(figures.plain) != 2 or figures.loads:
+        return ()
+    found = []
+    for reps, load in (figures.plain, figures.plain[::-1]):
+        one = _checked(replace(figures, counts=(reps,), plain=(load,)), unit, hold=False)
+        if not isinstance(one, LogError) and one[1] is not None:
+            found.append(ParsedLog(exercise, one[0], one[1], one[2], one[3], note))
+    return tuple(found)
 
 
 def _checked(figures: _Figures, unit: str, *, hold: bool) -> Checked | LogError:

@@ -1,4 +1,5 @@
-"""Logging what was lifted: Done's "As written" / "Adjust", /log, Undo and /undo, level-up suggestions.
+"""Logging what was lifted: Done's "As written" / "Adjust", Undo, level-up suggestions (/log and /undo, on
+the helpers here, are in ``bot.handlers.log_command``).
 
 Everything here reads and writes the set log (``storage.logbook``); streaks, records and the next
 prescription are derived from it, so an undo or a backdated session recomputes them all. Buttons carry
@@ -10,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -18,7 +19,7 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import levelup, logparse, records, sessionlog
 from bot.coach.catalog import Catalog
-from bot.coach.ladders import LadderEntry, ladder_for, load_ladders, usable
+from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.progress_text import format_sets, progress_line, shown_load
@@ -430,76 +431,6 @@ async def level_up_button(update: Update, context: BotContext) -> None:
             return
         now_turn.chat.level = args[1]
         now_turn.edit(texts.get("settings.level_set", level=texts[f"labels.level.{args[1]}"]))
-
-
-# ---------------------------------------------------------------- /log and /undo
-
-
-async def log_command(update: Update, context: BotContext) -> None:
-    message = update.effective_message
-    texts = context.services.texts
-    typed = (message.text or "").partition(" ")[2] if message is not None else ""
-    async with turn(update, context) as now_turn:
-        chat = now_turn.chat
-        if not chat.onboarded:
-            now_turn.say(texts["workout.not_ready"])
-            return
-        done, _ = await repo.progress_on(now_turn.session, chat.id, now_turn.today)
-        session = planned(context, chat, done)
-        # "row" means the plan's main row, not every row in the catalog.
-        prefer = {item.exercise.id for item in session.exercises if item.tier == MAIN}
-        parsed = logparse.parse_log(
-            typed,
-            typed_names(context),
-            unit=chat.unit,
-            prefer=prefer,
-            holds=hold_ids(context),
-            loaded=loaded_ids(context),
-            usable={
-                ex.id for ex in context.services.catalog.exercises.values() if usable(ex, session.profile)
-            },
-        )
-        if isinstance(parsed, logparse.LogError):
-            now_turn.say(logparse.describe(parsed, texts, names(context)))
-            return
-        load = in_unit(parsed.load, parsed.unit, chat.unit)
-        # A hold is stored as 0 reps and its seconds.
-        sets = [SetDone(reps, load, parsed.rir) for reps in parsed.reps] + [
-            SetDone(0, load, parsed.rir, seconds) for seconds in parsed.seconds
-        ]
-        user = member(update, chat)
-        today = now_turn.today
-        first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
-        lines = await log_and_score(
-            context, now_turn, today, user, [(parsed.exercise, sets)], note=parsed.note
-        )
-        head = texts.get(
-            "log.logged", sets=describe_sets(context, chat, [(parsed.exercise, sets)]).lstrip("• ")
-        )
-        if first:
-            head += "\n" + texts["log.counts_as_session"]
-        now_turn.say(
-            "\n".join([head, *lines]), [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]
-        )
-        await level_up_offer(context, now_turn, user[0])
-
-
-async def undo_command(update: Update, context: BotContext) -> None:
-    texts = context.services.texts
-    async with turn(update, context) as now_turn:
-        chat, today = now_turn.chat, now_turn.today
-        user_id, _ = member(update, chat)
-        # The last thing logged, by when: a backdated Done just pressed goes before today's earlier /log.
-        days = [today - timedelta(days=back) for back in range(sessionlog.MAX_DAYS_BACK + 1)]
-        since = datetime.combine(today, time(), tzinfo=now_turn.zone)
-        found = await logbook.undo_latest(
-            now_turn.session, chat.id, user_id=user_id, days=days, today=today, since=since
-        )
-        if found is None:
-            now_turn.say(texts["log.nothing_to_undo"])
-        else:
-            day, removed = found
-            now_turn.say(took_back(context, chat, removed, day, today))
 
 
 TRAINED = re.compile(

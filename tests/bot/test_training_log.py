@@ -452,3 +452,48 @@ async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot
     workout = text(await bot.send(USER, "/workout"))
     line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
     assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+
+
+async def test_reps_or_load_is_asked_back_with_a_button_per_reading(bot: Harness) -> None:
+    # README said "asked back"; a trial got only "retype it". Now each reading is a button.
+    await bot.onboard(USER)
+    [asked] = await bot.send(USER, "/log row 10 40")
+    assert (asked.text or "").endswith("Or tap what you did:")
+    labels = [label for row in bot.api.buttons(asked) for label, _ in row]
+    assert labels == ["10 reps @ 40 kg", "40 reps @ 10 kg"]
+    assert await sets_of(bot) == []
+    logged = await bot.press(USER, "40 reps @ 10 kg")
+    assert logged[0].method == "editMessageText"
+    assert "Logged Seated cable row: 1×40 @ 10 kg" in text(logged) and "counts as today's session" in text(
+        logged
+    )
+    assert await sets_of(bot) == [("seated-cable-row", 40, 10.0)]
+    # One reading within the limits is the only button: 150 reps is more than anyone logs.
+    [one] = await bot.send(USER, "/log row 10 150")
+    assert [label for row in bot.api.buttons(one) for label, _ in row] == ["10 reps @ 150 kg"]
+
+
+async def test_forged_or_stale_reading_buttons_get_a_polite_toast(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log row 10 40")
+    day = callbacks.pack_day(TODAY)
+    for data in (
+        f"1:lr:band-row:10:40:kg:{day}:",  # a band row takes no load
+        f"1:lr:seated-cable-row:0:40:kg:{day}:",
+        f"1:lr:seated-cable-row:101:40:kg:{day}:",
+        f"1:lr:seated-cable-row:10:-4:kg:{day}:",
+        f"1:lr:seated-cable-row:10:40.0:kg:{day}:",
+        f"1:lr:seated-cable-row:10:600:kg:{day}:",
+        f"1:lr:seated-cable-row:10:40:st:{day}:",
+        "1:lr:seated-cable-row:10:40:kg:2026112:",
+        f"1:lr:seated-cable-row:10:40:kg:{day}:11",
+        f"1:lr:seated-cable-row:10:nan:kg:{day}:",
+        "1:lr:nope",
+    ):
+        assert await bot.callback(USER, data) == [], data
+        assert "expired" in (bot.toasts()[-1].text or ""), data
+    assert await sets_of(bot) == []
+    bot.clock.advance(days=1)
+    assert await bot.press(USER, "10 reps @ 40 kg") == []
+    assert "another day" in (bot.toasts()[-1].text or "")
+    assert await sets_of(bot) == []

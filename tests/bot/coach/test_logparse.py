@@ -293,3 +293,16 @@ def test_a_load_on_a_band_or_bodyweight_name_is_refused_with_loaded_ones_offered
         assert refused.suggestions and set(refused.suggestions) <= LOADED
     line = describe(parse_home("band row 3x10 40kg"), TEXTS)  # type: ignore[arg-type]
     assert "“band row” takes no load" in line and "<code>/log band row 3x10</code>" in line
+
+
+def test_numbers_that_could_be_reps_or_a_load_come_with_both_readings() -> None:
+    unclear = parse("row 10 40 rir2 # felt easy")
+    assert isinstance(unclear, LogError) and unclear.kind is LogErrorKind.UNCLEAR_NUMBERS
+    assert unclear.readings == (
+        ParsedLog("bent-over-row", (10,), 40.0, "kg", 2, "felt easy"),
+        ParsedLog("bent-over-row", (40,), 10.0, "kg", 2, "felt easy"),
+    )
+    only = parse("row 10 150")
+    assert isinstance(only, LogError) and [r.reps for r in only.readings] == [(10,)]
+    many = parse("row 10 10 40")
+    assert isinstance(many, LogError) and many.readings == ()
