@@ -80,11 +80,16 @@ class Harness:
     def toasts(self) -> list[CallbackAnswer]:
         return self.api.callback_answers
 
-    async def onboard(self, chat_id: int, level: str = "🌱 Beginner", equipment: str = "🏋️ Gym") -> None:
+    async def onboard(
+        self, chat_id: int, level: str = "🌱 Beginner", equipment: str = "🏋️ Gym", kit: tuple[str, ...] = ()
+    ) -> None:
+        """/start through the set-up; at home, ``kit`` names the checklist boxes to tick ("Pull-up bar")."""
         await self.send(chat_id, "/start")
         await self.press(chat_id, level)
         await self.press(chat_id, equipment)
         if "at home" in (self.api.last(chat_id).text or ""):
+            for label in kit:
+                await self.press(chat_id, f"⬜️ {label}")
             await self.press(chat_id, "✅ Confirm")
         await self.press(chat_id, "UTC")
 

@@ -394,20 +394,10 @@ async def test_the_menu_and_help_list_the_new_commands(bot: Harness) -> None:
         assert command in help_text, command
 
 
-async def onboard_home_bar_and_bands(bot: Harness) -> None:
-    await bot.send(USER, "/start")
-    await bot.press(USER, "🌱 Beginner")
-    await bot.press(USER, "🏠 Home")
-    await bot.press(USER, "⬜️ Pull-up bar")
-    await bot.press(USER, "⬜️ Resistance bands")
-    await bot.press(USER, "✅ Confirm")
-    await bot.press(USER, "UTC")
-
-
 async def test_a_load_goes_to_a_row_that_takes_one_never_to_the_band_row(bot: Harness) -> None:
     # A trial (home, pull-up bar and bands): "/log row 3x10 40kg" logged "Band row 3×10 @ 40 kg", beat
     # load records, and the next /workout prescribed the band row with a load.
-    await onboard_home_bar_and_bands(bot)
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
     assert "Band row" in text(await bot.send(USER, "/workout"))
     which = text(await bot.send(USER, "/log row 3x10 40kg"))
     assert "Which “row” took the load? Barbell bent-over row, Pendlay row, " in which
@@ -428,20 +418,16 @@ async def test_a_load_goes_to_a_row_that_takes_one_never_to_the_band_row(bot: Ha
 
 
 async def test_a_load_with_a_name_of_several_rows_takes_the_one_the_kit_allows(bot: Harness) -> None:
-    await bot.send(USER, "/start")
-    await bot.press(USER, "🌱 Beginner")
-    await bot.press(USER, "🏠 Home")
-    await bot.press(USER, "⬜️ Resistance bands")
-    await bot.press(USER, "⬜️ Something to load (backpack, dumbbells)")
-    await bot.press(USER, "✅ Confirm")
-    await bot.press(USER, "UTC")
+    await bot.onboard(
+        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
+    )
     logged = text(await bot.send(USER, "/log row 3x10 20kg"))
     assert "Logged Bent-over row with a loaded backpack or dumbbells: 3×10 @ 20 kg" in logged
 
 
 async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot: Harness) -> None:
     # A trial: "/log pull up 5 5 4" showed as the band-assisted pull-up's "last time 5, 5, 4".
-    await onboard_home_bar_and_bands(bot)
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
     await bot.send(USER, "/log pull up 5 5 4")
     bot.clock.advance(days=2)
     workout = text(await bot.send(USER, "/workout"))
