@@ -93,7 +93,8 @@ async def _pause(texts: messages.ReminderTexts, now_turn: Turn, days: int) -> st
     reschedule(chat, now_turn.now)
     # A stopped chat stays stopped: the pause only keeps its streak, and the reply must not promise more.
     key = "commands.paused" if chat.reminders_enabled else "commands.paused_while_stopped"
-    return texts.get(key, until=f"{until:%a %d %b}")
+    # "Paused until Thu" left open whether Thursday is paused: name the last quiet day and the first day back.
+    return texts.get(key, until=f"{until:%a %d %b}", back=f"{until + timedelta(days=1):%a %d %b}")
 
 
 async def _resume(texts: messages.ReminderTexts, now_turn: Turn) -> str:
