@@ -8,12 +8,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
 
 # Long pastes are cut: a bound keeps every answer fast no matter what is sent. Stories put the question
 # last, so the answerer keeps the end of a long message (see ``Answerer.answer``).
-Label = TypeVar("Label")
 MAX_INPUT_CHARS = 600
 MAX_TOKENS = 150
 
@@ -134,8 +132,8 @@ class Bayes:
 
 
 def scan(
-    stems: list[str], table: Mapping[tuple[str, ...], Label], longest: int
-) -> Iterator[tuple[Label, tuple[str, ...]]]:
+    stems: list[str], table: dict[tuple[str, ...], str], longest: int
+) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Each phrase of ``table`` found in ``stems`` (longest first, no overlaps), with its label."""
     i = 0
     while i < len(stems):
