@@ -152,7 +152,8 @@ class Answerer:
         lex = self._kb.lexicon
         if not question.strip():
             return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
-        reading = self._read(trimmed(question))
+        kept = trimmed(question)
+        reading = self._read(kept)
         if not reading.concepts and not reading.smalltalk:
             kind = self._emoji_smalltalk(question) if not words(question) else None
             if kind is not None:
@@ -165,7 +166,7 @@ class Answerer:
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
-        sentences = _sentences(question)
+        sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
         focus = self._focus(question, sentences)
         command = self._command(reading, sentences)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
@@ -286,9 +287,9 @@ class Answerer:
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
-        instead = self._assist.safety.instead_for(reading.special) if reading.safety else ""
-        if instead:
-            text = f"{self._lead(reading)}\n\n{instead.format(title=escape(topic.title))}"
+        care = self._assist.safety.care(reading.special) if reading.safety else None
+        if care is not None and care.instead:
+            text = f"{care.lead}\n\n{care.instead.format(title=escape(topic.title))}"
             return Answer(question, "answer", topic.id, round(score, 4), text, (topic.id,), reading.safety)
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
@@ -307,7 +308,8 @@ class Answerer:
 
     def _lead(self, reading: Reading) -> str:
         """The special safety lead this question needs (a pop then numbness, pregnancy), else the usual."""
-        return self._assist.safety.lead_for(reading.special)
+        care = self._assist.safety.care(reading.special)
+        return self._assist.safety.lead if care is None else care.lead
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
         """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
@@ -326,9 +328,8 @@ class Answerer:
     ) -> tuple[str, ...]:
         """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
         best = scores[ranked[0]]
-        if self._evidence(reading, best) < MIN_EVIDENCE or self._stats.offtopic(reading, posterior):
-            return ()
-        if self._stats.likely_offtopic(posterior):
+        # Off-topic enough is off-topic here whether or not the back is named (a veto would need it unnamed).
+        if self._evidence(reading, best) < MIN_EVIDENCE or self._stats.likely_offtopic(posterior):
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
@@ -341,11 +342,6 @@ class Answerer:
 
     def _smalltalk_answer(self, question: str, kind: str) -> Answer:
         return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
-
-
-def _sentences(question: str) -> list[str]:
-    """The sentences of a (trimmed) message that hold a word."""
-    return [s for s in _SENTENCE_END.split(trimmed(question)) if words(s)]
 
 
 def plain_text(telegram_html: str) -> str:

@@ -54,13 +54,9 @@ class Safety(content.Strict):
     # Checked in order; the first that fits replaces the general lead.
     special: tuple[SpecialCare, ...] = ()
 
-    def lead_for(self, special: str | None) -> str:
-        """The lead for a question that needs ``special`` care, or the general one."""
-        return next((c.lead for c in self.special if c.name == special), self.lead)
-
-    def instead_for(self, special: str | None) -> str:
-        """What replaces the topic's answer after a special lead, or "" to answer the topic."""
-        return next((c.instead for c in self.special if c.name == special), "")
+    def care(self, special: str | None) -> SpecialCare | None:
+        """The special situation named ``special`` (assist.toml [[safety.special]]), if any."""
+        return next((c for c in self.special if c.name == special), None)
 
 
 class AskBack(content.Strict):

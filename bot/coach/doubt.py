@@ -84,9 +84,9 @@ def instead_of_declining(signals: Signals) -> tuple[int, ...]:
     outweigh a situation the matcher recognised, and then the situation's topic is worth offering; without
     the back named, the situation is more likely part of another subject ("how to sit in a car").
     """
-    ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
     if not signals.names_subject:
         return ()
+    ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
     if not signals.situations:
         # A long message about the upper back whose words spread over several topics: offer the ones with
         # a cue of their own rather than "I don't know".
