@@ -245,11 +245,17 @@ class Answerer:
     def _command(self, reading: Reading, sentences: list[str]) -> str | None:
         """The command a question asks about. In a message of several sentences each is looked at alone: a
         weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
-        sentence asks what to change), and the last sentence that names a command wins."""
+        sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
+        evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
+        reminded me that last time ..." is what happened, not a request."""
         if len(sentences) < 2:
             return self._commands.best(reading.stems)
         found = [
-            self._commands.best([s for s, _ in self.reader.stems(words(sentence))]) for sentence in sentences
+            self._commands.best(
+                [s for s, _ in self.reader.stems(words(sentence))],
+                frames=sentence is sentences[-1] or sentence.rstrip().endswith("?"),
+            )
+            for sentence in sentences
         ]
         return next((c for c in reversed(found) if c is not None), None)
 

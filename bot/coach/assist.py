@@ -6,6 +6,7 @@ command phrase or a kit note without reading Python, and a typo stops start-up n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,12 @@ MAX_REPLY = 300
 # ("schedule", "level") needs a cue ("change", "you"). Weights rank the commands a question names.
 STRONG = 2.0
 WEAK = 1.0
+# A frame (a word of each of its groups in one sentence: "pause" + "notifications") outranks weak phrases.
+FRAME = STRONG
+FRAME_EXTRA = 1.0
+# A logged amount stands for its kind whatever its numbers: "3x10" is "sets x reps", "40kg" a load.
+_SETS_X_REPS = re.compile(r"\d+x\d+")
+_LOAD = re.compile(r"\d+(?:[.,]\d+)?(?:kg|kgs|kilo|kilos|lb|lbs)")
 
 
 class SpecialCare(content.Strict):
@@ -67,6 +74,9 @@ class Command(content.Strict):
     name: str
     strong: tuple[str, ...] = Field(min_length=1)
     weak: tuple[str, ...] = ()
+    # Each frame names word groups of [commands.groups]; a sentence with a word of every group of a frame
+    # asks for this command, in any order and wording ("hold the pings for a few days" is /pause).
+    frames: tuple[tuple[str, ...], ...] = ()
     reply: str = Field(max_length=MAX_REPLY)
 
     @field_validator("name")
@@ -82,6 +92,10 @@ class Commands(content.Strict):
     # Words that name the bot itself ("the bot", "this app"): a training topic asked about *in the bot*
     # ("I'm not a beginner any more, how do I change this in the bot?") is a question about its setting.
     names: tuple[str, ...] = ()
+    # One word for several that mean the same to the bot: every phrase, cue and group written with
+    # "reminder" also matches "notification", "alert" or "ping" (single words only).
+    same: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    groups: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     command: tuple[Command, ...]
 
     @model_validator(mode="after")
@@ -90,6 +104,23 @@ class Commands(content.Strict):
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise ValueError(f"commands listed twice: {', '.join(twice)}")
+        return self
+
+    @model_validator(mode="after")
+    def _frames(self) -> Commands:
+        for command in self.command:
+            unknown = sorted({g for frame in command.frames for g in frame} - set(self.groups))
+            if unknown:
+                raise ValueError(f"command {command.name!r}: frames name unknown groups {', '.join(unknown)}")
+            if any(len(frame) < 2 for frame in command.frames):
+                raise ValueError(f"command {command.name!r}: a frame needs at least two groups")
+        members = [phrase_key(w) for words in self.groups.values() for w in words]
+        twice = sorted({" ".join(k) for k in members if members.count(k) > 1})
+        if twice:
+            raise ValueError(f"[commands.groups] share words: {', '.join(twice)}")
+        several = sorted(v for variants in self.same.values() for v in variants if len(phrase_key(v)) != 1)
+        if several:
+            raise ValueError(f"[commands.same] takes single words, not {', '.join(several)}")
         return self
 
 
@@ -177,6 +208,12 @@ class Asker:
         return self.kit or frozenset()
 
 
+def _amount(stem: str) -> str:
+    if _SETS_X_REPS.fullmatch(stem):
+        return "3x10"
+    return "40kg" if _LOAD.fullmatch(stem) else stem
+
+
 @dataclass(frozen=True)
 class CommandMatcher:
     """Scores the commands a question is about, on the same stems the topic matcher reads."""
@@ -185,30 +222,42 @@ class CommandMatcher:
     cues: frozenset[tuple[str, ...]]
     longest: int
     names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    same: dict[str, str] = field(default_factory=dict)
+    groups: dict[tuple[str, ...], str] = field(default_factory=dict)
+    frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
+        same = {phrase_key(v)[0]: phrase_key(w)[0] for w, variants in commands.same.items() for v in variants}
+
+        def key(phrase: str) -> tuple[str, ...]:
+            return tuple(same.get(s, s) for s in phrase_key(phrase))
+
         phrases: dict[tuple[str, ...], list[tuple[str, float]]] = {}
         for command in commands.command:
             for weight, group in ((STRONG, command.strong), (WEAK, command.weak)):
                 for phrase in group:
-                    key = phrase_key(phrase)
-                    if key:
-                        phrases.setdefault(key, []).append((command.name, weight))
-        cues = frozenset(k for k in (phrase_key(c) for c in commands.cues) if k)
-        names = {k: "bot" for k in (phrase_key(n) for n in commands.names) if k}
-        longest = max((len(k) for k in (*phrases, *cues, *names)), default=1)
-        return cls(phrases, cues, longest, names)
+                    if key(phrase):
+                        phrases.setdefault(key(phrase), []).append((command.name, weight))
+        cues = frozenset(k for k in (key(c) for c in commands.cues) if k)
+        names = {k: "bot" for k in (key(n) for n in commands.names) if k}
+        groups = {key(w): g for g, members in commands.groups.items() for w in members if key(w)}
+        frames = tuple((c.name, tuple(f)) for c in commands.command for f in c.frames)
+        longest = max((len(k) for k in (*phrases, *cues, *names, *groups)), default=1)
+        return cls(phrases, cues, longest, names, same, groups, frames)
 
     def vocabulary(self) -> set[str]:
-        return {w for key in (*self.phrases, *self.cues, *self.names) for w in key}
+        keys = (*self.phrases, *self.cues, *self.names, *self.groups)
+        return {w for key in keys for w in key} | set(self.same)
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""
         return any(scan(list(stems), self.names, self.longest))
 
-    def best(self, stems: Sequence[str]) -> str | None:
-        """The command the question is about: one with a strong phrase, or a weak one next to a cue."""
+    def best(self, stems: Sequence[str], *, frames: bool = True) -> str | None:
+        """The command the question is about: one with a strong phrase or a frame, or a weak phrase next to a
+        cue."""
+        stems = [self.same.get(s) or _amount(s) for s in stems]
         scores: dict[str, float] = {}
         longest: dict[str, int] = {}
         strong: set[str] = set()
@@ -232,6 +281,17 @@ class CommandMatcher:
                     break
             else:
                 i += 1
+        if frames:
+            # A frame of two groups speaks only where no strong phrase does, so every phrase keeps the meaning
+            # it had. A frame of three is more specific than a phrase or a frame of two: "going away for a
+            # week, stop pinging me" is /pause, and "hold the pings, then switch them back on" is /resume.
+            present = {group for group, _ in scan(stems, self.groups, self.longest)}
+            specific = 3 if strong else 2
+            for name, frame in self.frames:
+                if len(frame) >= specific and present.issuperset(frame):
+                    scores[name] = max(scores.get(name, 0.0), FRAME + FRAME_EXTRA * (len(frame) - 2))
+                    longest.setdefault(name, 0)
+                    strong.add(name)
         qualified = [n for n in scores if n in strong or cue]
         if not qualified:
             return None

@@ -140,6 +140,16 @@ async def test_question_about_the_bot_points_to_the_command_with_a_button(bot: H
     assert button_data(bot) == [callbacks.pack("cmd", "schedule")]
 
 
+async def test_a_request_in_new_words_gets_its_command_button_and_the_button_pauses(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "off to Lisbon for a few days, could you hold the notifications till I'm back")
+    assert "/pause" in (sent[0].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "pause")]
+    ran = await bot.press(USER, labels(bot)[0])
+    assert "Reminders paused through" in (ran[-1].plain_text or "")
+    assert bot.errors == []
+
+
 async def test_command_button_runs_the_command(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "what commands do you have")

@@ -95,6 +95,80 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
     assert ANSWERER.answer(question).kind != "command"
 
 
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        # Words that mean "reminder" to the bot reach every reminder phrase and frame.
+        ("hold the pings for a few days", "pause"),
+        ("disable every notification", "stop"),
+        ("when will you buzz me next", "reminders"),
+        ("start the alerts again", "resume"),
+        ("i'd like to be reminded at lunchtime on mondays", "schedule"),
+        # Frames: a word of each group, in any order and wording.
+        ("just wrapped up the workout, mark it as done", "done"),
+        ("pendlay rows 4x6 70kg, jot that down", "log"),
+        ("open my stats dashboard", "progress"),
+        ("could you display my previous trainings", "history"),
+        ("please purge my data", "forget"),
+        ("can we redo the setup", "start"),
+        ("can you reverse the last entry", "undo"),
+        ("which exercises today", "workout"),
+        ("switch difficulty to beginner", "level"),
+    ],
+)
+def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert (answer.kind, answer.command) == ("command", command)
+
+
+def test_a_three_group_frame_is_more_specific_than_a_two_group_one() -> None:
+    # alerts + hold is /pause, alerts + again is /resume; all three together ask to end the pause.
+    assert ANSWERER.answer("the pings are paused, bring them back").command == "resume"
+
+
+def test_a_two_group_frame_does_not_override_a_strong_phrase() -> None:
+    # "stop getting reminders" is a strong /stop phrase; the frame alerts + a weekday (/schedule) stays silent.
+    assert ANSWERER.answer("i want to stop getting reminders on mondays").command == "stop"
+    # Three groups (alerts + hold + off) are more specific than the phrase.
+    assert ANSWERER.answer("going away for a week, stop pinging me").command == "pause"
+
+
+def test_frames_are_read_only_where_a_story_asks() -> None:
+    story = (
+        "My wife reminded me that last time I quit after four days. "
+        "What should my first weeks of back training look like?"
+    )
+    assert ANSWERER.answer(story).kind != "command"
+    asked = "I'm off to Tokyo on Sunday for two weeks. Can you hold the notifications until I'm back?"
+    assert ANSWERER.answer(asked).command == "pause"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ('frames = [["alerts", "off"]]', r"command 'stop': frames name unknown groups nowhere"),
+        ('frames = [["alerts"]]', r"command 'stop': a frame needs at least two groups"),
+    ],
+)
+def test_a_broken_frame_names_the_command(tmp_path: Path, change: str, message: str) -> None:
+    text = (DEFAULT_DIRECTORY / "assist.toml").read_text(encoding="utf-8")
+    broken = change.replace('"off"', '"nowhere"') if "off" in change else change
+    assert 'frames = [["alerts", "off"]]' in text
+    (tmp_path / "assist.toml").write_text(text.replace('frames = [["alerts", "off"]]', broken))
+    with pytest.raises(ContentError, match=message):
+        Assist.load(tmp_path)
+
+
+def test_groups_that_share_a_word_and_phrases_as_synonyms_are_refused(tmp_path: Path) -> None:
+    text = (DEFAULT_DIRECTORY / "assist.toml").read_text(encoding="utf-8")
+    (tmp_path / "assist.toml").write_text(text.replace('tz"]', 'tz"]\nreset = ["start over"]'))
+    with pytest.raises(ContentError, match=r"\[commands\.same\] takes single words, not start over"):
+        Assist.load(tmp_path)
+    (tmp_path / "assist.toml").write_text(text.replace('alerts = ["reminder",', 'alerts = ["stop", "reminder",'))
+    with pytest.raises(ContentError, match=r"\[commands\.groups\] share words: stop"):
+        Assist.load(tmp_path)
+
+
 def test_a_command_word_next_to_a_subject_we_never_cover_is_not_a_command() -> None:
     for question in (
         "help me with my history homework about the romans",
