@@ -56,7 +56,11 @@ STYLES = (
     "command",
     "offtopic",
     "smalltalk",
+    "near",
 )
+# A "near" question uses a command's words for something else ("how do I stop my shoulders shrugging"): it
+# is right unless it is taken for a command, whatever topic it gets.
+NOT_A_COMMAND = "!command"
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Case:
 
     @property
     def in_scope(self) -> bool:
-        return self.expected[0] not in ("-", "~")
+        return self.expected[0] not in ("-", "~", NOT_A_COMMAND)
 
 
 def got(answer: Answer) -> str | None:
@@ -101,7 +105,9 @@ def read_cases(path: Path) -> list[Case]:
             raise SystemExit(f"{path.name}:{number}: unknown style {style!r} (one of {', '.join(STYLES)})")
         expected = tuple(label.split("|"))
         unknown = [
-            e for e in expected if e not in ("-", "~", *TOPIC_IDS) and not e.startswith(COMMAND_PREFIX)
+            e
+            for e in expected
+            if e not in ("-", "~", NOT_A_COMMAND, *TOPIC_IDS) and not e.startswith(COMMAND_PREFIX)
         ]
         if unknown:
             raise SystemExit(f"{path.name}:{number}: unknown topic ids {unknown}")
@@ -124,11 +130,16 @@ def tally(results: list[tuple[Case, Answer]]) -> dict[str, list[tuple[Case, Answ
         "declined": [(c, a) for c, a in in_scope if got(a) is None and not offered(c, a)],
         "off_topic": [(c, a) for c, a in results if c.expected == ("-",)],
         "off_declined": [(c, a) for c, a in results if c.expected == ("-",) and got(a) is None],
+        "near": [(c, a) for c, a in results if c.expected == (NOT_A_COMMAND,)],
+        "near_taken": [(c, a) for c, a in results if c.expected == (NOT_A_COMMAND,) and a.kind == "command"],
     }
 
 
 def style_line(style: str, results: list[tuple[Case, Answer]]) -> str:
     t = tally(results)
+    if style == "near":
+        kept = len(t["near"]) - len(t["near_taken"])
+        return f"  {style:<10} not a command       {pct(kept, len(t['near']))}"
     if style == "offtopic" or not t["in_scope"]:
         if style == "smalltalk":
             ok = sum(1 for _, a in results if a.kind == "smalltalk")
@@ -160,6 +171,9 @@ def report(title: str, results: list[tuple[Case, Answer]], verbose: bool) -> Non
     print(f"  off-topic declined   {pct(len(off_declined), len(off_topic))}")
     if smalltalk:
         print(f"small talk recognised  {pct(len(small_ok), len(smalltalk))}")
+    near, taken = t["near"], t["near_taken"]
+    if near:
+        print(f"near misses not taken as a command {pct(len(near) - len(taken), len(near))}")
     styles = [s for s in STYLES if any(c.style == s for c, _ in results)]
     if styles:
         print("by style:")
@@ -168,6 +182,7 @@ def report(title: str, results: list[tuple[Case, Answer]], verbose: bool) -> Non
     if verbose:
         failures = [*wrong, *declined, *[(c, a) for c, a in off_topic if got(a) is not None]]
         failures += [(c, a) for c, a in smalltalk if a.kind != "smalltalk"]
+        failures += taken
         for case, answer in failures:
             shown = got(answer) or f"{answer.kind}: {','.join(answer.candidates or answer.suggestions)}"
             safety = " safety" if answer.safety else ""
