@@ -62,6 +62,7 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE_END = re.compile(r"[,;:.!?]+")
 _ASKING = frozenset((
     "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
     "is", "are", "do", "does", "did", "will", "would", "any",
@@ -178,6 +179,12 @@ class Answerer:
         # A command word next to a subject the coach never covers is that subject's word ("my history
         # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
         # such a subject: "my physio wants my log as a spreadsheet" asks for /export.
+        # "I have a question about rows, should I use straps?" asks the question it announces: with more than
+        # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
+        # still /ask).
+        if command == "ask" and len([c for c in _CLAUSE_END.split(kept) if words(c)]) > 1:
+            if max(self._scores(reading.concepts)) >= MIN_EVIDENCE:
+                command = None
         if command is not None and not reading.safety and reading.unrelated == reading.clinical:
             return self._command_answer(question, command)
 

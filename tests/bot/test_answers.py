@@ -142,7 +142,7 @@ async def test_question_about_the_bot_points_to_the_command_with_a_button(bot: H
 
 async def test_a_request_in_new_words_gets_its_command_button_and_the_button_pauses(bot: Harness) -> None:
     await bot.onboard(USER)
-    sent = await bot.send(USER, "off to Lisbon for a few days, could you hold the notifications till I'm back")
+    sent = await bot.send(USER, "off to Lisbon for a few days, can you hold the notifications till I'm home")
     assert "/pause" in (sent[0].plain_text or "")
     assert button_data(bot) == [callbacks.pack("cmd", "pause")]
     ran = await bot.press(USER, labels(bot)[0])

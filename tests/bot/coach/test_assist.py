@@ -121,13 +121,20 @@ def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command:
     assert (answer.kind, answer.command) == ("command", command)
 
 
+def test_announcing_a_question_is_ask_but_asking_it_gets_the_answer() -> None:
+    assert ANSWERER.answer("I have a question about training").command == "ask"
+    assert ANSWERER.answer("how can i ask you something about rows").command == "ask"
+    asked = ANSWERER.answer("quick question: how often should I train my back?")
+    assert (asked.kind, asked.topic) == ("answer", "faq-frequency")
+
+
 def test_a_three_group_frame_is_more_specific_than_a_two_group_one() -> None:
     # alerts + hold is /pause, alerts + again is /resume; all three together ask to end the pause.
     assert ANSWERER.answer("the pings are paused, bring them back").command == "resume"
 
 
 def test_a_two_group_frame_does_not_override_a_strong_phrase() -> None:
-    # "stop getting reminders" is a strong /stop phrase; the frame alerts + a weekday (/schedule) stays silent.
+    # "stop getting reminders" is a strong /stop phrase; the frame alerts + weekday (/schedule) stays silent.
     assert ANSWERER.answer("i want to stop getting reminders on mondays").command == "stop"
     # Three groups (alerts + hold + off) are more specific than the phrase.
     assert ANSWERER.answer("going away for a week, stop pinging me").command == "pause"
@@ -164,7 +171,8 @@ def test_groups_that_share_a_word_and_phrases_as_synonyms_are_refused(tmp_path: 
     (tmp_path / "assist.toml").write_text(text.replace('tz"]', 'tz"]\nreset = ["start over"]'))
     with pytest.raises(ContentError, match=r"\[commands\.same\] takes single words, not start over"):
         Assist.load(tmp_path)
-    (tmp_path / "assist.toml").write_text(text.replace('alerts = ["reminder",', 'alerts = ["stop", "reminder",'))
+    shared = text.replace('alerts = ["reminder",', 'alerts = ["stop", "reminder",')
+    (tmp_path / "assist.toml").write_text(shared)
     with pytest.raises(ContentError, match=r"\[commands\.groups\] share words: stop"):
         Assist.load(tmp_path)
 
