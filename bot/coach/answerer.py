@@ -182,11 +182,13 @@ class Answerer:
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).
-        if command == "ask" and len([c for c in _CLAUSE_END.split(kept) if words(c)]) > 1:
-            if max(self._scores(reading.concepts)) >= MIN_EVIDENCE:
-                command = None
+        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
+        if command == "ask" and len(clauses) > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE:
+            command = None
         if command is not None and not reading.safety and reading.unrelated == reading.clinical:
             return self._command_answer(question, command)
+        if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
+            return self._command_answer(question, command, lead=self._lead(reading))
 
         scores = self._scores(reading.concepts)
         if focus is not None:
@@ -307,9 +309,10 @@ class Answerer:
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 
-    def _command_answer(self, question: str, command: str) -> Answer:
+    def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)
-        return Answer(question, "command", None, 1.0, reply, (), command=command)
+        text = f"{lead}\n\n{reply}" if lead else reply
+        return Answer(question, "command", None, 1.0, text, (), bool(lead), command=command)
 
     def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
         """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""

@@ -96,6 +96,9 @@ class Commands(content.Strict):
     # "reminder" also matches "notification", "alert" or "ping" (single words only).
     same: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Groups whose words let a command through a safety sign: "I hurt my wrist, put the reminders on hold"
+    # asks for /pause, and gets it after the safety lead.
+    through_safety: tuple[str, ...] = ()
     command: tuple[Command, ...]
 
     @model_validator(mode="after")
@@ -114,11 +117,15 @@ class Commands(content.Strict):
                 raise ValueError(f"command {command.name!r}: frames name unknown groups {', '.join(unknown)}")
             if any(len(frame) < 2 for frame in command.frames):
                 raise ValueError(f"command {command.name!r}: a frame needs at least two groups")
+        unknown = sorted(set(self.through_safety) - set(self.groups))
+        if unknown:
+            raise ValueError(f"through_safety names unknown groups {', '.join(unknown)}")
         members = [phrase_key(w) for words in self.groups.values() for w in words]
         twice = sorted({" ".join(k) for k in members if members.count(k) > 1})
         if twice:
             raise ValueError(f"[commands.groups] share words: {', '.join(twice)}")
-        several = sorted(v for variants in self.same.values() for v in variants if len(phrase_key(v)) != 1)
+        words = [*self.same, *(v for variants in self.same.values() for v in variants)]
+        several = sorted(w for w in words if len(phrase_key(w)) != 1)
         if several:
             raise ValueError(f"[commands.same] takes single words, not {', '.join(several)}")
         return self
@@ -225,6 +232,7 @@ class CommandMatcher:
     same: dict[str, str] = field(default_factory=dict)
     groups: dict[tuple[str, ...], str] = field(default_factory=dict)
     frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    through_safety: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -244,11 +252,16 @@ class CommandMatcher:
         groups = {key(w): g for g, members in commands.groups.items() for w in members if key(w)}
         frames = tuple((c.name, tuple(f)) for c in commands.command for f in c.frames)
         longest = max((len(k) for k in (*phrases, *cues, *names, *groups)), default=1)
-        return cls(phrases, cues, longest, names, same, groups, frames)
+        return cls(phrases, cues, longest, names, same, groups, frames, frozenset(commands.through_safety))
 
     def vocabulary(self) -> set[str]:
         keys = (*self.phrases, *self.cues, *self.names, *self.groups)
         return {w for key in keys for w in key} | set(self.same)
+
+    def through_safety_in(self, stems: Sequence[str]) -> bool:
+        """Whether the question names something (the reminders) that a safety sign does not make a how-to."""
+        stems = [self.same.get(s, s) for s in stems]
+        return any(g in self.through_safety for g, _ in scan(stems, self.groups, self.longest))
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""

@@ -128,6 +128,15 @@ def test_announcing_a_question_is_ask_but_asking_it_gets_the_answer() -> None:
     assert (asked.kind, asked.topic) == ("answer", "faq-frequency")
 
 
+def test_an_injury_is_a_reason_to_pause_the_reminders_after_the_safety_lead() -> None:
+    answer = ANSWERER.answer("injured my wrist, can we put the notifications on hold for a while")
+    assert (answer.kind, answer.command, answer.safety) == ("command", "pause", True)
+    assert answer.text.startswith(ASSIST.safety.lead) and "/pause" in answer.text
+    # Without the reminders named, a safety sign is never a command: "should I stop?" is about the movement.
+    assert ANSWERER.answer("my shoulder hurts, should I stop?").kind != "command"
+    assert ANSWERER.answer("my back hurts when I row, remind me to keep my chest up").kind != "command"
+
+
 def test_a_three_group_frame_is_more_specific_than_a_two_group_one() -> None:
     # alerts + hold is /pause, alerts + again is /resume; all three together ask to end the pause.
     assert ANSWERER.answer("the pings are paused, bring them back").command == "resume"
