@@ -168,13 +168,19 @@ class Answerer:
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
-        focus = self._focus(question, sentences)
-        command = self._command(reading, sentences)
+        asking = self._focus(question, sentences)
+        focus, focus_at = asking if asking is not None else (None, len(sentences))
+        command, said_at = self._command(reading, sentences)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
         # city") when the asking sentence is plainly about a topic on its own ("how do I change that?" isn't).
         if command is not None and focus is not None and self._commands.best(focus.stems) is None:
             asked = sorted(self._scores(focus.concepts), reverse=True)
-            if self._confidence(focus, asked[0], asked[1]) >= ANSWER_THRESHOLD:
+            confident = self._confidence(focus, asked[0], asked[1]) >= ANSWER_THRESHOLD
+            # Told before a question about the back that does not speak to the bot ("we just moved to a house
+            # ... is that enough to train my back?"), it is the story too; "what do I do?" asks about it.
+            about_back = bool(self._subjects & focus.concepts)
+            told = said_at < focus_at and about_back and not self._commands.cued(focus.stems)
+            if confident or told:
                 command = None
         # A command word next to a subject the coach never covers is that subject's word ("my history
         # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
@@ -251,14 +257,14 @@ class Answerer:
         text = lead + lex.decline_text
         return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
 
-    def _command(self, reading: Reading, sentences: list[str]) -> str | None:
+    def _command(self, reading: Reading, sentences: list[str]) -> tuple[str | None, int]:
         """The command a question asks about. In a message of several sentences each is looked at alone: a
         weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
         sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
         evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
-        reminded me that last time ..." is what happened, not a request."""
+        reminded me that last time ..." is what happened, not a request. Also returns the sentence's place."""
         if len(sentences) < 2:
-            return self._commands.best(reading.stems)
+            return self._commands.best(reading.stems), 0
         found = [
             self._commands.best(
                 [s for s, _ in self.reader.stems(words(sentence))],
@@ -266,7 +272,7 @@ class Answerer:
             )
             for sentence in sentences
         ]
-        return next((c for c in reversed(found) if c is not None), None)
+        return next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), (None, 0))
 
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""
@@ -276,16 +282,16 @@ class Answerer:
             and not (reading.offtopic or reading.unrelated or reading.foreign)
         )
 
-    def _focus(self, question: str, sentences: list[str]) -> Reading | None:
-        """The reading of the sentence that asks, in a message of several sentences, or None."""
+    def _focus(self, question: str, sentences: list[str]) -> tuple[Reading, int] | None:
+        """The reading of the sentence that asks, in a message of several sentences, and its place."""
         if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
             return None
-        asking = [s for s in sentences if s.rstrip().endswith("?")]
+        asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
         if not asking:
-            asking = [s for s in sentences if words(s)[0] in _ASKING]
+            asking = [i for i, s in enumerate(sentences) if words(s)[0] in _ASKING]
         if not asking:
             return None
-        return self._read(asking[-1])
+        return self._read(sentences[asking[-1]]), asking[-1]
 
     def _topic_answer(
         self,

@@ -263,6 +263,12 @@ class CommandMatcher:
         stems = [self.same.get(s, s) for s in stems]
         return any(g in self.through_safety for g, _ in scan(stems, self.groups, self.longest))
 
+    def cued(self, stems: Sequence[str]) -> bool:
+        """Whether the question speaks to the bot: a cue ("change", "turn off") or a word for the bot."""
+        stems = [self.same.get(s, s) for s in stems]
+        table = {**{c: "cue" for c in self.cues}, **self.names}
+        return any(scan(stems, table, self.longest))
+
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""
         return any(scan(list(stems), self.names, self.longest))

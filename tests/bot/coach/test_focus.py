@@ -202,6 +202,19 @@ def test_fingers_that_go_dead_lead_with_safety() -> None:
     assert ANSWERER.answer("on pulldowns my ring finger and pinky go dead for a while").safety
 
 
+def test_a_command_phrase_told_before_a_question_of_its_own_is_the_story() -> None:
+    story = (
+        "We just moved to a house out in the country and the nearest gym is far away. "
+        "There's a pull-up bar the old owners left. Is that enough to train my back properly?"
+    )
+    assert ANSWERER.answer(story).kind != "command"
+    # A question that speaks to the bot about what was told is still the command.
+    moved = ANSWERER.answer("I moved to Berlin last month. How do I change that in the bot?")
+    assert moved.command == "timezone"
+    # A request after the question is the request.
+    assert ANSWERER.answer("when did I last train? show the recent sessions").command == "history"
+
+
 def test_a_holiday_is_a_pause_only_when_the_bot_is_asked_to_go_quiet() -> None:
     assert ANSWERER.answer("going on holiday for a week, stop pinging me").command == "pause"
     assert ANSWERER.answer("going on holiday next month, how do I keep my back gains?").command is None
