@@ -233,6 +233,8 @@ class CommandMatcher:
     groups: dict[tuple[str, ...], str] = field(default_factory=dict)
     frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
     through_safety: frozenset[str] = frozenset()
+    # Cues and words for the bot together: a sentence with one speaks to the bot.
+    speaking: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -252,7 +254,9 @@ class CommandMatcher:
         groups = {key(w): g for g, members in commands.groups.items() for w in members if key(w)}
         frames = tuple((c.name, tuple(f)) for c in commands.command for f in c.frames)
         longest = max((len(k) for k in (*phrases, *cues, *names, *groups)), default=1)
-        return cls(phrases, cues, longest, names, same, groups, frames, frozenset(commands.through_safety))
+        speaking = {**dict.fromkeys(cues, "cue"), **names}
+        safe = frozenset(commands.through_safety)
+        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking)
 
     def vocabulary(self) -> set[str]:
         keys = (*self.phrases, *self.cues, *self.names, *self.groups)
@@ -265,9 +269,7 @@ class CommandMatcher:
 
     def cued(self, stems: Sequence[str]) -> bool:
         """Whether the question speaks to the bot: a cue ("change", "turn off") or a word for the bot."""
-        stems = [self.same.get(s, s) for s in stems]
-        table = {**{c: "cue" for c in self.cues}, **self.names}
-        return any(scan(stems, table, self.longest))
+        return any(scan([self.same.get(s, s) for s in stems], self.speaking, self.longest))
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""
