@@ -37,6 +37,8 @@ FRAME_EXTRA = 1.0
 # A logged amount stands for its kind whatever its numbers: "3x10" is "sets x reps", "40kg" a load.
 _SETS_X_REPS = re.compile(r"\d+x\d+")
 _LOAD = re.compile(r"\d+(?:[.,]\d+)?(?:kg|kgs|kilo|kilos|lb|lbs)")
+_NUMBER = re.compile(r"\d+")
+_UNITS = frozenset(("kg", "kilo", "kilogram", "lb", "pound"))
 
 
 class SpecialCare(content.Strict):
@@ -215,10 +217,20 @@ class Asker:
         return self.kit or frozenset()
 
 
-def _amount(stem: str) -> str:
-    if _SETS_X_REPS.fullmatch(stem):
-        return "3x10"
-    return "40kg" if _LOAD.fullmatch(stem) else stem
+def _amounts(stems: Sequence[str], same: dict[str, str]) -> list[str]:
+    """The stems with ``same`` applied and every amount in its kind's place: "3x10", and "40kg" for a load
+    typed with its unit, together ("40kg") or apart ("12 kg" is a load, not the unit asked for)."""
+    out: list[str] = []
+    for stem in stems:
+        if _SETS_X_REPS.fullmatch(stem):
+            out.append("3x10")
+        elif _LOAD.fullmatch(stem):
+            out.append("40kg")
+        elif stem in _UNITS and out and _NUMBER.fullmatch(out[-1]):
+            out[-1] = "40kg"
+        else:
+            out.append(same.get(stem, stem))
+    return out
 
 
 @dataclass(frozen=True)
@@ -278,7 +290,7 @@ class CommandMatcher:
     def best(self, stems: Sequence[str], *, frames: bool = True) -> str | None:
         """The command the question is about: one with a strong phrase or a frame, or a weak phrase next to a
         cue."""
-        stems = [self.same.get(s) or _amount(s) for s in stems]
+        stems = _amounts(stems, self.same)
         scores: dict[str, float] = {}
         longest: dict[str, int] = {}
         strong: set[str] = set()
