@@ -89,7 +89,7 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
         "should i track my lifts",
         "how many kg should a beginner row",
         "my last session left me sore, should i rest today",
-        # "12 kg" is a load, not the unit asked for; "graphic" is not "graph" however the typo corrector reads it.
+        # "12 kg" is a load, not the unit asked for; "graphic" is a word, not a typo for "graph".
         "same 3 sets of 10 with the same 12 kg dumbbells for months and nothing is changing",
         "I'm a graphic designer and my upper back feels locked up, should I stretch before or after?",
     ],
