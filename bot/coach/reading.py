@@ -159,7 +159,9 @@ class Reader:
         budget = self.speller.budget()
         for raw in tokens:
             for token in self._typos.get(raw, (raw,)):
-                if token.isdigit():  # numbers are never a topic cue, and never a sign of another subject
+                # Numbers and amounts ("20kg", "12h", "2nd") are never a topic cue, a sign of another subject
+                # or a typo: "105kg" is not "100kg".
+                if any(c.isdigit() for c in token):
                     yield token, True
                     continue
                 stemmed = stem(token)
