@@ -162,7 +162,7 @@ class Reader:
                 # Numbers and amounts ("20kg", "12h", "2nd") are never a topic cue, a sign of another subject
                 # or a typo: "105kg" is not "100kg".
                 if any(c.isdigit() for c in token):
-                    yield token, True
+                    yield stem(token), True
                     continue
                 stemmed = stem(token)
                 if stemmed not in self.known and _STRETCHED.search(token):
