@@ -164,7 +164,12 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
             "how often should i train my back\n",
             "listed under both",
         ),
-        ("phrasings.toml", "best leg exercises\n", "why train upper back at all\n", "also listed under a topic"),
+        (
+            "phrasings.toml",
+            "best leg exercises\n",
+            "why train upper back at all\n",
+            "also listed under a topic",
+        ),
         (
             "lexicon.toml",
             'default_suggestions = ["faq-frequency", "beginner", "faq-home"]',
