@@ -53,6 +53,10 @@ class SpecialCare(content.Strict):
     # When set, the topic's how-to is not sent after the lead: this line is, with the topic as a button for
     # later ("{title}" is the topic's title). Someone told to get checked today should not read a how-to.
     instead: str = ""
+    # When true, the situation only picks this lead for a question that already has a safety sign and names
+    # no medical condition: an ache at the desk gets it, while a desk or a screen alone is no reason for any
+    # lead, and sciatica felt at the desk is not told that sitting still is all it is.
+    only_plain_signs: bool = False
 
 
 class Safety(content.Strict):

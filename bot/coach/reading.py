@@ -76,7 +76,7 @@ class Reader:
         self._care_starts = frozenset(key[0] for key in self._care)
         # Each special situation is its own table: its phrases overlap the signs above ("felt something pop"
         # is a sign, "pop" an event), and one longest-match scan would hide one behind the other.
-        self._specials: list[tuple[str, dict[tuple[str, ...], str], int]] = []
+        self._specials: list[tuple[str, dict[tuple[str, ...], str], int, bool]] = []
         for special in safety.special:
             table = {
                 key: group
@@ -88,8 +88,8 @@ class Reader:
                 for phrase in phrases
                 if (key := phrase_key(phrase))
             }
-            self._specials.append((special.name, table, max(len(k) for k in table)))
-        self._special_starts = frozenset(key[0] for _, table, _ in self._specials for key in table)
+            self._specials.append((special.name, table, max(len(k) for k in table), special.only_plain_signs))
+        self._special_starts = frozenset(key[0] for _, table, _, _ in self._specials for key in table)
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         self._shortened: dict[tuple[str, ...], set[str]] = {}
@@ -228,8 +228,9 @@ class Reader:
             special = next(
                 (
                     name
-                    for name, table, longest in self._specials
-                    if _fits(label for label, _ in scan(stems, table, longest))
+                    for name, table, longest, only_plain_signs in self._specials
+                    if (not only_plain_signs or (SAFETY in care and MEDICAL not in care))
+                    and _fits(label for label, _ in scan(stems, table, longest))
                 ),
                 None,
             )

@@ -54,6 +54,18 @@ async def test_pregnancy_gets_its_own_lead_before_the_topic(bot: Harness) -> Non
     assert text.index("midwife") < text.index("bent-over row")
 
 
+async def test_an_ache_from_the_laptop_gets_the_sitting_lead_and_a_training_pain_the_general_one(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "neck and shoulders ache from my laptop")
+    text = (sent[0].plain_text or "").lower()
+    assert text.startswith("safety first") and "move more" in text and "stop the movement" not in text
+    assert "numbness" in text and "physiotherapist" in text
+    row = await bot.send(USER, "my back hurts when I row")
+    assert (row[0].plain_text or "").lower().startswith("safety first. stop the movement that hurts")
+
+
 async def test_tingling_gets_the_safety_lead_even_when_declined(bot: Harness) -> None:
     sent = await bot.send(USER, "my left foot is tingling all day")
     text = (sent[0].plain_text or "").lower()

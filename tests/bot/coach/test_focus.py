@@ -111,6 +111,14 @@ def test_a_short_message_or_a_wide_lead_is_answered() -> None:
         ("six weeks postpartum, when can I start face pulls again?", "pregnancy"),
         ("my traps ache after shrugs", None),
         ("pop music while I row, good or bad?", None),
+        ("my upper back aches after sitting at my desk all day", "sitting"),
+        ("neck and shoulders ache from my laptop", "sitting"),
+        ("my back hurts when I row", None),
+        # A desk with no ache, pain or soreness is no reason for a safety lead at all, nor is stiffness, which
+        # the sitting lead counts only beside a safety sign.
+        ("my shoulders round forward at my desk, what helps?", None),
+        ("my upper back is stiff from sitting all day", None),
+        ("I have sciatica pain going down my leg when I sit at my desk", None),
     ],
 )
 def test_special_care_is_read_from_the_question(message: str, special: str | None) -> None:
@@ -122,6 +130,15 @@ def test_the_special_lead_replaces_the_general_one() -> None:
     assert answer.safety and answer.text.startswith("<b>Stop and get checked today.</b>")
     general = ANSWERER.answer("my back hurts when I row")
     assert general.safety and general.text.startswith("<b>Safety first.</b> Stop the movement")
+
+
+def test_an_ache_from_sitting_is_told_to_move_more_not_to_stop_a_movement() -> None:
+    # There is no movement to stop: the lead asks for more movement, and says when to see someone.
+    answer = ANSWERER.answer("my upper back aches after sitting at my desk all day")
+    assert answer.safety and "Stop the movement" not in answer.text
+    assert "move more" in answer.text and "numbness" in answer.text and "physiotherapist" in answer.text
+    assert not ANSWERER.answer("my shoulders round forward at my desk, what helps?").safety
+    assert not ANSWERER.answer("my upper back is stiff from sitting all day").safety
 
 
 def test_rir_is_explained_where_progression_is() -> None:
