@@ -1,15 +1,18 @@
 """``backcoach chat``: the real Application and handlers in a terminal, with no Telegram and no token.
 
 Updates go through the in-process Bot API double, so what you see here is exactly what a chat would get;
-inline buttons are shown as numbered choices, and a button's toast or alert (answerCallbackQuery) as a
-line of its own. A terminal cannot show a photo or a document: the /progress chart and the /export CSV
-are saved in a temporary directory of the run's own (made on the first file), and the chat prints each
-file's full path, so nothing lands unannounced in the directory the chat was started from.
+inline buttons are shown as numbered choices, pressed by typing ``#3`` or ``[3]``, and a button's toast or
+alert (answerCallbackQuery) as a line of its own. A bare number is a message like any other: "3" may be
+the answer to a question, and it must not press a button by accident. A terminal cannot show a photo or a
+document: the /progress chart and the /export CSV are saved in a temporary directory of the run's own (made
+on the first file), and the chat prints each file's full path, so nothing lands unannounced in the
+directory the chat was started from.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -24,6 +27,25 @@ from storage.migrate import upgrade
 CONSOLE_DB = "sqlite+aiosqlite:///backcoach-console.db"
 CONSOLE_TOKEN = "1:console"
 USER_ID = 1
+HELP = (
+    "Back Coach in your terminal. Type /start or a question; #3 (or [3]) presses button [3], and a bare "
+    "number is sent as a message. /quit leaves.\n"
+)
+# "#3", "# 3", "[3]", "[ 3 ]": a press, and only when that is the whole line.
+_PRESS = re.compile(r"#\s*(\d{1,3})|\[\s*(\d{1,3})\s*\]")
+
+
+def button_number(line: str) -> int | None:
+    """The button a typed line presses ("#3" or "[3]" is button 3), or None: the line is a message."""
+    found = _PRESS.fullmatch(line.strip())
+    return None if found is None else int(found.group(1) or found.group(2))
+
+
+def no_button(number: int, buttons: int) -> str:
+    """Why a typed press went nowhere: the last message with buttons has fewer, or there is none yet."""
+    if not buttons:
+        return f"\n  (no buttons to press yet, so #{number} pressed nothing)\n"
+    return f"\n  (no button {number}: the last buttons are 1 to {buttons})\n"
 
 
 def show(message: SentMessage, write: Callable[[str], object]) -> list[tuple[str, str]]:
@@ -73,7 +95,7 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
         config, create_engine(database_url), token=CONSOLE_TOKEN, request=request, rate_limit=False
     )
     write = sys.stdout.write
-    write("Back Coach in your terminal. Type /start, a question, or a button's number; /quit leaves.\n")
+    write(HELP)
     choices: list[tuple[str, str]] = []
     last_with_buttons = 0
     saved = SavedFiles()
@@ -87,10 +109,14 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
             if line in {"/quit", "/exit"}:
                 break
             before, answered, files_before = len(api.sent), len(api.callback_answers), len(api.files)
-            if line.isdigit() and choices and 1 <= int(line) <= len(choices):
-                update = api.make_callback(USER_ID, USER_ID, last_with_buttons, choices[int(line) - 1][1])
-            else:
+            number = button_number(line)
+            if number is None:
                 update = api.make_message(USER_ID, USER_ID, line)
+            elif 1 <= number <= len(choices):
+                update = api.make_callback(USER_ID, USER_ID, last_with_buttons, choices[number - 1][1])
+            else:
+                write(no_button(number, len(choices)))
+                continue
             await drive(app, update)
             for answer in api.callback_answers[answered:]:
                 show_answer(answer, write)

@@ -1,4 +1,4 @@
-"""`backcoach chat`: the whole coach in a terminal, buttons as numbers, no token."""
+"""`backcoach chat`: the whole coach in a terminal, buttons pressed as #3 or [3], no token."""
 
 import os
 import re
@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import SavedFiles, show_answer
+from bot.console import HELP, SavedFiles, button_number, no_button, show_answer
 from fakeapi import CallbackAnswer
+
+
+def test_a_button_is_pressed_by_hash_or_brackets_and_a_bare_number_is_a_message() -> None:
+    assert [button_number(line) for line in ("#3", "[3]", " # 12 ", "[ 2 ]")] == [3, 3, 12, 2]
+    for message in ("3", "10", "/log row 3x10", "#3 please", "[3", "3]", "#", "[]", "set #2 was hard"):
+        assert button_number(message) is None, message
+    assert "#3" in HELP and "[3]" in HELP and "bare number" in HELP
+    assert "1 to 2" in no_button(5, 2) and "no buttons" in no_button(1, 0)
 
 
 def test_button_answers_show_as_toasts_and_alerts() -> None:
@@ -25,9 +33,11 @@ def test_button_answers_show_as_toasts_and_alerts() -> None:
 
 
 def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
+    # A bare "1" under /workout's Done is a message (the coach does not know what "1" means), not a press;
+    # "#9" under one button presses nothing.
     script = (
-        "/start\n2\n1\n1\n/workout\n1\n1\n/workout\n1\n/streak\nhow often should I train my back?\n"
-        "/log row 3x10 40kg\n/export\n/progress\n/export\n/quit\n"
+        "/start\n#2\n[1]\n#1\n/workout\n1\n/workout\n#9\n#1\n[1]\n/workout\n#1\n/streak\n"
+        "how often should I train my back?\n/log row 3x10 40kg\n/export\n/progress\n/export\n/quit\n"
     )
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -47,7 +57,14 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     assert "All set" in out and "Intermediate" in out
     assert "[1] ✅ Done" in out
     assert "Session 1 logged" in out and "[1] ✅ As written" in out
-    assert "Logged ✓" in out, "the second 1 logs the sets as written"
+    # The input is not echoed: what follows the n-th prompt is the reply to the n-th line of the script.
+    lines, replies = script.splitlines(), out.split("\nyou> ")[1:]
+    bare = lines.index("1")
+    assert "I don't know that one" in replies[bare], "the bare 1 went to the coach as a message"
+    assert lines[bare + 2] == "#9"
+    assert replies[bare + 2].strip() == "(no button 9: the last buttons are 1 to 1)"
+    assert "Session 1 logged" in replies[bare + 3], "#1 pressed Done"
+    assert "Logged ✓" in out, "the second press (#1 or [1]) logs the sets as written"
     assert "toast: Already logged" in out, "a second press on Done answers with a toast"
     assert "Total sessions: 1" in out
     assert (
