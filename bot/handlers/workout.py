@@ -17,7 +17,7 @@ from bot.context import BotContext
 from bot.handlers import kit, progress, training_log
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
-from storage import repo
+from storage import logbook, repo
 
 DONE = callbacks.pack("done")
 SHOW = kit.SHOW_WORKOUT
@@ -106,11 +106,12 @@ async def log_today(
         day = today if day is None or day > today else day
         if typed is None and day not in (today, today - timedelta(days=1)):
             return False, texts.get("workout.other_day", day=f"{day:%A %d %b}"), None
+        user_id = user.id if user is not None else chat.id
         new = await repo.log_workout(
             now_turn.session,
             chat.id,
             day,
-            user_id=user.id if user is not None else chat.id,
+            user_id=user_id,
             user_name=member_name(update)[:64],
             now=now_turn.now,
         )
@@ -119,6 +120,12 @@ async def log_today(
                 return False, texts["workout.already_logged_yesterday"], None
             if day != today:
                 return False, texts.get("workout.already_logged_day", day=f"{day:%A %d %b}"), None
+            # A single /log already made today a session. "Already logged" read like an error to someone who
+            # had logged one exercise: say that their sets count, and that more sets are welcome.
+            found = await logbook.day_log(now_turn.session, chat.id, today, user_id=user_id)
+            if found is not None and found.sets:
+                sets = texts.count("count.set", found.sets)
+                return False, texts.get("workout.counted_from_sets", sets=sets), None
             return False, texts["workout.already_logged_long"], None
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:

@@ -53,6 +53,29 @@ async def test_done_offers_as_written_adjust_and_undo_and_as_written_logs_the_pl
     assert again == [] and "already logged" in (bot.toasts()[-1].text or "")
 
 
+async def test_done_after_a_log_says_the_logged_sets_count_and_more_are_welcome(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log row 3x10 40kg")
+    done = text(await bot.send(USER, "/done"))
+    assert "already logged" not in done.lower(), "after /log, /done is no error"
+    assert "Today already counts as a session, from the sets you've logged (3 sets so far)" in done
+    assert "Keep logging with /log" in done
+    await bot.send(USER, "/log face pull 15")
+    assert "(4 sets so far)" in text(await bot.send(USER, "/done"))
+    # /workout's Done says the same, in a toast; the day is still one session.
+    await bot.send(USER, "/workout")
+    assert await bot.press(USER, "✅ Done") == []
+    assert (bot.toasts()[-1].text or "").startswith("✅ Today already counts as a session")
+    assert await logged_days(bot) == [TODAY]
+
+
+async def test_done_twice_with_no_sets_is_still_already_logged(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/done")
+    again = text(await bot.send(USER, "/done"))
+    assert "already logged" in again and "counts" not in again
+
+
 async def test_log_command_records_and_the_next_workout_progresses(bot: Harness) -> None:
     await bot.onboard(USER)
     first = await bot.send(USER, "/log lat pulldown 2x10 40kg")
