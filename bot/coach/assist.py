@@ -33,7 +33,7 @@ STRONG = 2.0
 WEAK = 1.0
 # A frame (a word of each of its groups in one sentence: "pause" + "notifications") outranks weak phrases.
 FRAME = STRONG
-FRAME_EXTRA = 1.0
+FRAME_EXTRA = 3.0
 # A logged amount stands for its kind whatever its numbers: "3x10" is "sets x reps", "40kg" a load.
 _SETS_X_REPS = re.compile(r"\d+x\d+")
 _LOAD = re.compile(r"\d+(?:[.,]\d+)?(?:kg|kgs|kilo|kilos|lb|lbs)")
@@ -64,6 +64,8 @@ class Safety(content.Strict):
     signs: tuple[str, ...] = Field(min_length=1)
     medical: tuple[str, ...] = Field(min_length=1)
     professionals: tuple[str, ...] = ()
+    # A sign said to be absent ("no pain though", "it doesn't hurt") is no sign.
+    absent: tuple[str, ...] = ()
     # Checked in order; the first that fits replaces the general lead.
     special: tuple[SpecialCare, ...] = ()
 
@@ -327,7 +329,7 @@ class CommandMatcher:
             for name, frame in self.frames:
                 if len(frame) >= specific and present.issuperset(frame):
                     scores[name] = max(scores.get(name, 0.0), FRAME + FRAME_EXTRA * (len(frame) - 2))
-                    longest.setdefault(name, 0)
+                    longest[name] = max(longest.get(name, 0), len(frame))
                     strong.add(name)
         qualified = [n for n in scores if n in strong or cue]
         if not qualified:

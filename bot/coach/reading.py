@@ -29,6 +29,8 @@ SAFETY = "safety"
 SITUATION = "situation:"
 MEDICAL = "medical"
 PROFESSIONAL = "professional"
+# A sign said not to be there ("no pain though"): read, so the sign's words inside it count for nothing.
+ABSENT = "absent"
 
 # A story names its background (toddlers, a wedding, the dog, a house move) before its question: in a long
 # message one foreign or unknown word per this many words is the story's setting, not a sign of another
@@ -67,6 +69,7 @@ class Reader:
             (PROFESSIONAL, safety.professionals),
             (SAFETY, safety.signs),
             (MEDICAL, safety.medical),
+            (ABSENT, safety.absent),
         ):
             for phrase in phrases:
                 key = phrase_key(phrase)

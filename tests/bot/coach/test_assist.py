@@ -35,6 +35,37 @@ def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: 
     assert answer_json(answer)["safety"] is True
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "during my heavy rows my chest got really tight and my left arm feels heavy, I'm sweating a lot",
+        "got dizzy and had pressure in my chest during my pull-ups, sat down and it's still there",
+    ],
+)
+def test_signs_of_a_heart_problem_say_to_call_for_help_now_without_a_how_to(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    heart = ASSIST.safety.care("heart")
+    assert heart is not None and answer.safety and answer.text.startswith(heart.lead)
+    assert "emergency" in answer.text and "hinge forward" not in answer.text
+
+
+def test_a_tight_chest_from_sitting_is_not_a_heart_warning() -> None:
+    answer = ANSWERER.answer("I have a tight chest and rounded shoulders from sitting, what stretches help?")
+    assert answer.topic == "mobility" and not answer.safety
+
+
+def test_a_pain_said_to_be_absent_is_no_safety_sign() -> None:
+    answer = ANSWERER.answer("my lower back rounds like a cat when I deadlift, no pain though, how to fix")
+    assert not answer.safety
+    assert ANSWERER.answer("my lower back hurts when I deadlift, how do I fix it").safety
+
+
+def test_expecting_a_baby_gets_the_pregnancy_lead() -> None:
+    answer = ANSWERER.answer("I just found out I'm expecting, about 14 weeks along, can I keep doing rows?")
+    pregnancy = ASSIST.safety.care("pregnancy")
+    assert pregnancy is not None and answer.text.startswith(pregnancy.lead)
+
+
 def test_a_condition_without_the_back_is_declined_but_still_safety_first() -> None:
     answer = ANSWERER.answer("i have a herniated disc, what painkillers work")
     assert answer.kind == "decline" and answer.safety
@@ -117,6 +148,14 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("can you reverse the last entry", "undo"),
         ("which exercises today", "workout"),
         ("switch difficulty to beginner", "level"),
+        # Said by a newcomer trial.
+        ("can you stop the notifications for a while? I'm going on holiday", "pause"),
+        ("I bought some resistance bands, can you add them to my gear?", "settings"),
+        ("can I switch to the advanced program?", "level"),
+        ("Mondays don't work any more, could we do tuesdays and fridays instead, early morning?", "schedule"),
+        ("what can you actually do?", "help"),
+        ("those recovery tips on my off days are annoying, can they go?", "nudges"),
+        ("turn off all the alerts for good", "stop"),
     ],
 )
 def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command: str) -> None:
