@@ -47,10 +47,10 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 async def forget_command(update: Update, context: BotContext) -> None:
     texts = context.services.texts
-    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    chat, user = update.effective_chat, update.effective_user
     assert chat is not None
     user_id = user.id if user is not None else chat.id
-    typed = (message.text or "").partition(" ")[2].strip().lower() if message is not None else ""
+    typed = " ".join(context.args or ()).strip().lower()
     if chat.type == ChatType.PRIVATE:
         scope, prompt = GROUP, texts["forget.confirm_private"]
     elif typed == "group":
@@ -103,8 +103,7 @@ async def forget_button(update: Update, context: BotContext) -> None:
 
 async def units_command(update: Update, context: BotContext) -> None:
     texts = context.services.texts
-    message = update.effective_message
-    words = (message.text or "").split()[1:] if message is not None else []
+    words = list(context.args or ())
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if words:

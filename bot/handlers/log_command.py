@@ -42,9 +42,9 @@ READING = "lr"
 
 
 async def log_command(update: Update, context: BotContext) -> None:
-    message = update.effective_message
     texts = context.services.texts
-    typed = (message.text or "").partition(" ")[2] if message is not None else ""
+    # The command's words, not the message's text: run from a button, the message is the bot's own reply.
+    typed = " ".join(context.args or ())
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if not chat.onboarded:

@@ -174,8 +174,7 @@ async def done_button(update: Update, context: BotContext) -> None:
 
 
 async def done_command(update: Update, context: BotContext) -> None:
-    message = update.effective_message
-    typed = (message.text or "").partition(" ")[2] if message is not None else ""
+    typed = " ".join(context.args or ())
     _new, text, buttons = await log_today(update, context, typed=typed)
     await reply(update, context, text, buttons)
 

@@ -1,6 +1,8 @@
 """Issue 16 through the real Application: safety first, "Did you mean" buttons, answers that fit the
 chat's level and kit, and pointers to commands that run the command."""
 
+import pytest
+
 from bot import callbacks
 from tests.bot.harness import Harness
 
@@ -159,6 +161,28 @@ async def test_a_request_in_new_words_gets_its_command_button_and_the_button_pau
     assert button_data(bot) == [callbacks.pack("cmd", "pause")]
     ran = await bot.press(USER, labels(bot)[0])
     assert "Reminders paused through" in (ran[-1].plain_text or "")
+    assert bot.errors == []
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("I did 3 sets of 8 pull-ups today, how do I record that?", "log"),
+        ("I trained this morning, how do I tell you it's done?", "done"),
+        ("can I see everything in pounds instead of kilos?", "units"),
+    ],
+)
+async def test_a_command_button_reads_no_arguments_from_the_bots_own_reply(
+    bot: Harness, question: str, command: str
+) -> None:
+    # Run from a button, the message is the bot's pointer; its words are not the command's arguments.
+    await bot.onboard(USER)
+    await bot.send(USER, question)
+    assert button_data(bot) == [callbacks.pack("cmd", command)]
+    pressed = (await bot.press(USER, labels(bot)[0]))[-1].plain_text
+    await bot.onboard(USER + 1)
+    typed = (await bot.send(USER + 1, f"/{command}"))[-1].plain_text
+    assert pressed == typed
     assert bot.errors == []
 
 
