@@ -295,9 +295,10 @@ def _compact(name: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups" and "pull up" agree."""
+    """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups", "pull ups" and "pull up"
+    agree (so "ups" is singular too, and any word of three letters or more ending in a single s)."""
     words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    return " ".join(w[:-1] if len(w) >= 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _normalize(text: str) -> str | LogError:

@@ -41,6 +41,9 @@ def parse(text: str, unit: str = "kg") -> ParsedLog | LogError:
         ("row 3 x 10 42,5 kg", ParsedLog("bent-over-row", (10, 10, 10), 42.5, "kg")),
         ("row 3x10 42.5", ParsedLog("bent-over-row", (10, 10, 10), 42.5, "lb")),
         ("pullups 8", ParsedLog("pull-up", (8,), None, "kg")),
+        # "ups" is a plural too: a newcomer's "/log pull-ups 8,8,8" was an unknown exercise.
+        ("pull-ups 8,8,8", ParsedLog("pull-up", (8, 8, 8), None, "kg")),
+        ("chin ups 5 5 5", ParsedLog("chin-up", (5, 5, 5), None, "kg")),
         ("pull-up 5/5/4 +10kg", ParsedLog("pull-up", (5, 5, 4), 10.0, "kg")),
         ("deadlift 3X5 100 KG rpe 8", ParsedLog("deadlift", (5, 5, 5), 100.0, "kg", rir=2)),
         ("row 3x10 40kg # felt easy", ParsedLog("bent-over-row", (10, 10, 10), 40.0, "kg", note="felt easy")),
