@@ -6,6 +6,7 @@ The open question lives on the chat row, so onboarding survives restarts and rep
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -192,10 +193,15 @@ async def kit_button(update: Update, context: BotContext) -> None:
 
 async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
     chat = now_turn.chat
+    before = now_turn.today
     chat.timezone = zone
     chat.awaiting = None
     # Sessions logged "tomorrow" in the old zone would sit in the chat's future in the new one.
     await logbook.move_future_logs(now_turn.session, chat.id, now_turn.today)
+    # A pause that had ended in the old zone (/resume ends it "yesterday") has ended in the new one too,
+    # even when the new zone's today is the old zone's yesterday: it must not read "paused" again.
+    if chat.paused_until is not None and chat.paused_until < before:
+        chat.paused_until = min(chat.paused_until, now_turn.today - timedelta(days=1))
     if advance(context, now_turn, TIMEZONE):
         return
     reschedule(chat, now_turn.now)

@@ -267,6 +267,21 @@ async def test_timezone_moves_the_next_reminder(bot: Harness) -> None:
     assert (await chat_row(bot)).timezone == "Europe/Berlin"
 
 
+async def test_a_resumed_pause_stays_over_after_moving_back_across_midnight(bot: Harness) -> None:
+    # A newcomer trial: resumed in Berlin just after midnight, then set Toronto, where it is still the day
+    # before; /reminders read "paused through" again and that day would have been skipped.
+    await bot.onboard(CHAT)
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    await bot.send(CHAT, "/pause 7")
+    bot.clock.now = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # Fri 27 Nov 00:30 in Berlin
+    await bot.send(CHAT, "/resume")
+    assert (await chat_row(bot)).paused_until == date(2026, 11, 26)
+    await bot.send(CHAT, "/timezone America/Toronto")  # Thu 26 Nov 18:30 there
+    chat = await chat_row(bot)
+    assert chat.paused_until is not None and chat.paused_until < date(2026, 11, 26)
+    assert "paused" not in texts_of(await bot.send(CHAT, "/reminders")).lower()
+
+
 async def test_nudges_command(bot: Harness) -> None:
     await bot.onboard(CHAT)
     assert "tips are off" in texts_of(await bot.send(CHAT, "/nudges off"))
