@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.coach.assist import CommandMatcher, Safety, Situations
@@ -25,6 +25,7 @@ SKIPPABLE = frozenset({"a", "an", "the", "my", "your", "ur"})
 OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+_DIGIT = re.compile(r"\d")
 SAFETY = "safety"
 SITUATION = "situation:"
 MEDICAL = "medical"
@@ -76,10 +77,12 @@ class Reader:
                 if key:
                     self._care[key] = label
         self._longest_care = max(len(k) for k in self._care)
-        self._care_starts = frozenset(key[0] for key in self._care)
+        # A sign said to be absent ("no pain") holds a sign's word ("pain"): its own first words ("no", "it")
+        # would send most questions to a scan for nothing.
+        self._care_starts = frozenset(key[0] for key, label in self._care.items() if label != ABSENT)
         # Each special situation is its own table: its phrases overlap the signs above ("felt something pop"
         # is a sign, "pop" an event), and one longest-match scan would hide one behind the other.
-        self._specials: list[tuple[str, dict[tuple[str, ...], str], int, bool]] = []
+        self._specials: list[_Special] = []
         for special in safety.special:
             table = {
                 key: group
@@ -91,8 +94,11 @@ class Reader:
                 for phrase in phrases
                 if (key := phrase_key(phrase))
             }
-            self._specials.append((special.name, table, max(len(k) for k in table), special.only_plain_signs))
-        self._special_starts = frozenset(key[0] for _, table, _, _ in self._specials for key in table)
+            starts = {g: frozenset(k[0] for k, group in table.items() if group == g) for g in _GROUPS}
+            self._specials.append(
+                _Special(special.name, table, max(len(k) for k in table), special.only_plain_signs, starts)
+            )
+        self._special_starts = frozenset(key[0] for sp in self._specials for key in sp.table)
 
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         self._shortened: dict[tuple[str, ...], set[str]] = {}
@@ -164,7 +170,7 @@ class Reader:
             for token in self._typos.get(raw, (raw,)):
                 # Numbers and amounts ("20kg", "12h", "2nd") are never a topic cue, a sign of another subject
                 # or a typo: "105kg" is not "100kg".
-                if any(c.isdigit() for c in token):
+                if not token.isalpha() and _DIGIT.search(token):
                     yield stem(token), True
                     continue
                 stemmed = stem(token)
@@ -230,10 +236,11 @@ class Reader:
         if not self._special_starts.isdisjoint(stems):
             special = next(
                 (
-                    name
-                    for name, table, longest, only_plain_signs in self._specials
-                    if (not only_plain_signs or (SAFETY in care and MEDICAL not in care))
-                    and _fits(label for label, _ in scan(stems, table, longest))
+                    sp.name
+                    for sp in self._specials
+                    if (not sp.only_plain_signs or (SAFETY in care and MEDICAL not in care))
+                    and sp.may_fit(stems)
+                    and _fits(label for label, _ in scan(stems, sp.table, sp.longest))
                 ),
                 None,
             )
@@ -292,6 +299,28 @@ class Reader:
         if foreign:
             found.add("x:foreign")
         return tuple(sorted(found))
+
+
+_GROUPS = ("alone", "event", "sign")
+
+
+@dataclass(frozen=True)
+class _Special:
+    """A special safety situation's phrase table, and the words its phrases start with, by group."""
+
+    name: str
+    table: dict[tuple[str, ...], str]
+    longest: int
+    only_plain_signs: bool
+    starts: dict[str, frozenset[str]]
+
+    def may_fit(self, stems: Sequence[str]) -> bool:
+        """Whether the question could hold a phrase alone, or an event and a sign: most questions can't,
+        and need no scan ("feel", "left" and "still" start sign phrases, but a sign alone is nothing)."""
+        words = set(stems)
+        if not self.starts["alone"].isdisjoint(words):
+            return True
+        return not self.starts["event"].isdisjoint(words) and not self.starts["sign"].isdisjoint(words)
 
 
 def _fits(groups: Iterable[str]) -> bool:
