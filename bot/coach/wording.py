@@ -96,22 +96,23 @@ class Bayes:
         alpha: float,
         temperature: float = 1.0,
     ) -> None:
-        counts: dict[str, list[float]] = {}
+        # Each feature's counts only for the classes it was seen in: most features are seen in one or two.
+        counts: dict[str, dict[int, float]] = {}
         totals = [0.0] * classes
         for label, features in examples:
             for feature in features:
-                counts.setdefault(feature, [0.0] * classes)[label] += 1.0
+                seen = counts.setdefault(feature, {})
+                seen[label] = seen.get(label, 0.0) + 1.0
                 totals[label] += 1.0
         denominators = [total + alpha * len(counts) for total in totals]
-        # Most features are seen in one or two classes: every other class shares one smoothed value.
+        # Every class a feature was not seen in shares one smoothed value.
         unseen = [math.log(alpha / d) for d in denominators]
-        self._loglik: dict[str, tuple[float, ...]] = {
-            feature: tuple(
-                math.log((n + alpha) / d) if n else u
-                for n, d, u in zip(row, denominators, unseen, strict=True)
-            )
-            for feature, row in counts.items()
-        }
+        self._loglik: dict[str, tuple[float, ...]] = {}
+        for feature, seen in counts.items():
+            row = list(unseen)
+            for label, n in seen.items():
+                row[label] = math.log((n + alpha) / denominators[label])
+            self._loglik[feature] = tuple(row)
         self._classes = classes
         self._temperature = temperature
 
