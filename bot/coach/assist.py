@@ -38,6 +38,7 @@ FRAME_EXTRA = 3.0
 _SETS_X_REPS = re.compile(r"\d+x\d+")
 _LOAD = re.compile(r"\d+(?:[.,]\d+)?(?:kg|kgs|kilo|kilos|lb|lbs)")
 _NUMBER = re.compile(r"\d+")
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm)")
 _UNITS = frozenset(("kg", "kilo", "kilogram", "lb", "pound"))
 
 
@@ -224,14 +225,17 @@ class Asker:
 
 
 def _amounts(stems: Sequence[str], same: dict[str, str]) -> list[str]:
-    """The stems with ``same`` applied and every amount in its kind's place: "3x10", and "40kg" for a load
-    typed with its unit, together ("40kg") or apart ("12 kg" is a load, not the unit asked for)."""
+    """The stems with ``same`` applied and every amount in its kind's place: "3x10", "7am" for a time of day,
+    and "40kg" for a load typed with its unit, together ("40kg") or apart ("12 kg" is a load, not the unit
+    asked for)."""
     out: list[str] = []
     for stem in stems:
         if _SETS_X_REPS.fullmatch(stem):
             out.append("3x10")
         elif _LOAD.fullmatch(stem):
             out.append("40kg")
+        elif _CLOCK.fullmatch(stem):
+            out.append("7am")
         elif stem in _UNITS and out and _NUMBER.fullmatch(out[-1]):
             out[-1] = "40kg"
         else:
@@ -259,14 +263,18 @@ class CommandMatcher:
         same = {phrase_key(v)[0]: phrase_key(w)[0] for w, variants in commands.same.items() for v in variants}
 
         def key(phrase: str) -> tuple[str, ...]:
-            return tuple(same.get(s, s) for s in phrase_key(phrase))
+            return tuple(_amounts(phrase_key(phrase), same))
 
+        # A phrase counts once per command, however many of its spellings were listed ("stop the messages"
+        # and "stop the reminders" are one phrase once "messages" means "reminders").
         phrases: dict[tuple[str, ...], list[tuple[str, float]]] = {}
         for command in commands.command:
             for weight, group in ((STRONG, command.strong), (WEAK, command.weak)):
                 for phrase in group:
-                    if key(phrase):
-                        phrases.setdefault(key(phrase), []).append((command.name, weight))
+                    found = phrases.setdefault(key(phrase), [])
+                    if not any(name == command.name for name, _ in found):
+                        found.append((command.name, weight))
+        phrases.pop((), None)
         cues = frozenset(k for k in (key(c) for c in commands.cues) if k)
         names = {k: "bot" for k in (key(n) for n in commands.names) if k}
         groups = {key(w): g for g, members in commands.groups.items() for w in members if key(w)}

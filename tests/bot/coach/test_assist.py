@@ -54,6 +54,12 @@ def test_a_tight_chest_from_sitting_is_not_a_heart_warning() -> None:
     assert answer.topic == "mobility" and not answer.safety
 
 
+def test_not_wanting_to_get_hurt_is_no_safety_sign() -> None:
+    assert not ANSWERER.answer(
+        "would back work make my daughter less likely to get hurt in water polo"
+    ).safety
+
+
 def test_a_pain_said_to_be_absent_is_no_safety_sign() -> None:
     answer = ANSWERER.answer("my lower back rounds like a cat when I deadlift, no pain though, how to fix")
     assert not answer.safety
@@ -156,6 +162,11 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("what can you actually do?", "help"),
         ("those recovery tips on my off days are annoying, can they go?", "nudges"),
         ("turn off all the alerts for good", "stop"),
+        # A time typed with am or pm is a time of day, whatever its numbers.
+        ("the pings come at 5am, can they come in the evening instead", "schedule"),
+        ("moved from Toronto to Berlin and the reminders ping me at 3am. Can you fix the clock?", "timezone"),
+        # A phrase counts once per command however many spellings of it were listed.
+        ("Can you stop sending me those 'you missed a workout' nudges?", "nudges"),
     ],
 )
 def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command: str) -> None:
