@@ -6,10 +6,12 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
+from bot.coach import durations
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
+from bot.handlers.reminders import MAX_PAUSE_DAYS
 from bot.keyboards import Buttons
 
 # A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
@@ -36,9 +38,19 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
 def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
     if answer.command is not None:
-        label = context.services.texts.get("faq.run_command", command=answer.command)
-        return [[(label, callbacks.pack("cmd", answer.command))]]
+        command, args = answer.command, _arguments(answer)
+        label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
+        return [[(label, callbacks.pack("cmd", command, *args))]]
     return topic_buttons(context, answer.candidates or answer.suggestions)
+
+
+def _arguments(answer: Answer) -> tuple[str, ...]:
+    """What the command's button runs it with: /pause for as long as the question said ("away two weeks")."""
+    if answer.command == "pause":
+        days = durations.days_named(answer.question)
+        if days is not None and 1 <= days <= MAX_PAUSE_DAYS:
+            return (str(days),)
+    return ()
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
@@ -113,8 +125,8 @@ async def command_button(update: Update, context: BotContext) -> None:
     """The button under a pointer to a command ("how do I undo?"): runs that command, as if typed."""
     query = update.callback_query
     assert query is not None
-    args = callbacks.unpack(query.data, "cmd", 1)
-    if args is None or args[0] not in COMMANDS:
+    args = callbacks.unpack(query.data, "cmd", 1) or callbacks.unpack(query.data, "cmd", 2)
+    if args is None or args[0] not in COMMANDS or (len(args) == 2 and not _pause_days(args)):
         await query.answer(context.services.texts["errors.stale_button"])
         return
     name = args[0]
@@ -131,5 +143,11 @@ async def command_button(update: Update, context: BotContext) -> None:
     if handler is None:  # a command this deployment does not have (yet): say how to send it
         await reply(update, context, context.services.texts.get("faq.send_command", command=name))
         return
-    context.args = []
+    context.args = list(args[1:])
     await handler.callback(update, context)
+
+
+def _pause_days(args: tuple[str, ...]) -> bool:
+    """Only /pause takes an argument from a button: days within its range (anything else is forged)."""
+    name, value = args
+    return name == "pause" and value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS

@@ -158,9 +158,24 @@ async def test_a_request_in_new_words_gets_its_command_button_and_the_button_pau
     await bot.onboard(USER)
     sent = await bot.send(USER, "off to Lisbon for a few days, can you hold the notifications till I'm home")
     assert "/pause" in (sent[0].plain_text or "")
-    assert button_data(bot) == [callbacks.pack("cmd", "pause")]
+    # The button pauses for as long as the message said: a few days is three (Tue 24 to Thu 26 Nov).
+    assert button_data(bot) == [callbacks.pack("cmd", "pause", "3")]
+    assert labels(bot) == ["▶ /pause 3"]
     ran = await bot.press(USER, labels(bot)[0])
-    assert "Reminders paused through" in (ran[-1].plain_text or "")
+    assert "Reminders paused through Thu 26 Nov" in (ran[-1].plain_text or "")
+    assert bot.errors == []
+
+
+async def test_a_pause_asked_for_two_weeks_pauses_two_weeks_and_forged_lengths_fail(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "I'll be away two weeks, mute the pings till I'm back please")
+    assert button_data(bot) == [callbacks.pack("cmd", "pause", "14")]
+    ran = await bot.press(USER, labels(bot)[0])
+    assert "Reminders paused through Mon 07 Dec" in (ran[-1].plain_text or "")
+    # A length out of range, or an argument for a command that takes none from a button, is forged.
+    for forged in (callbacks.pack("cmd", "pause", "900"), callbacks.pack("cmd", "stop", "3")):
+        assert await bot.callback(USER, forged) == []
+        assert bot.toasts()[-1].text == bot.app.bot_data.texts["errors.stale_button"]
     assert bot.errors == []
 
 
