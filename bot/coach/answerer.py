@@ -182,15 +182,14 @@ class Answerer:
             told = said_at < focus_at and about_back and not self._commands.cued(focus.stems)
             if confident or told:
                 command = None
-        # A command word next to a subject the coach never covers is that subject's word ("my history
-        # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
-        # such a subject: "my physio wants my log as a spreadsheet" asks for /export.
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).
-        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
-        if command == "ask" and len(clauses) > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE:
+        if command == "ask" and self._asks_too(kept, reading):
             command = None
+        # A command word next to a subject the coach never covers is that subject's word ("my history
+        # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
+        # such a subject: "my physio wants my log as a spreadsheet" asks for /export.
         if command is not None and not reading.safety and reading.unrelated == reading.clinical:
             return self._command_answer(question, command)
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
@@ -273,6 +272,11 @@ class Answerer:
             for sentence in sentences
         ]
         return next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), (None, 0))
+
+    def _asks_too(self, kept: str, reading: Reading) -> bool:
+        """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
+        clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
+        return clauses > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE
 
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""

@@ -31,7 +31,8 @@ MAX_REPLY = 300
 # ("schedule", "level") needs a cue ("change", "you"). Weights rank the commands a question names.
 STRONG = 2.0
 WEAK = 1.0
-# A frame (a word of each of its groups in one sentence: "pause" + "notifications") outranks weak phrases.
+# A frame (a word of each of its groups in one sentence: "pause" + "notifications") weighs as a strong
+# phrase; each group past two adds FRAME_EXTRA, so a frame of three outranks the phrases of one command.
 FRAME = STRONG
 FRAME_EXTRA = 3.0
 # A logged amount stands for its kind whatever its numbers: "3x10" is "sets x reps", "40kg" a load.
