@@ -33,6 +33,9 @@ def days_named(text: str) -> int | None:
         before = [t for t in tokens[max(0, i - 3) : i] if t != "of"]
         # "a couple of weeks": the count is the nearest number word or figure before the unit.
         count = next((_count(t) for t in reversed(before) if _count(t) is not None), None)
+        # "for the next month", "this week": a unit named once, with no count, is one of it.
+        if count is None and not token.endswith("s"):
+            count = 1
         if count is not None and count > 0:
             return count * unit
     return None

@@ -40,6 +40,9 @@ def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: 
     [
         "during my heavy rows my chest got really tight and my left arm feels heavy, I'm sweating a lot",
         "got dizzy and had pressure in my chest during my pull-ups, sat down and it's still there",
+        # In everyday words (a second newcomer trial).
+        "my chest clamped up like someone was sitting on it, my left arm felt heavy, I broke out in a sweat",
+        "after a light set I couldn't get my breath back and my heart was fluttering all over the place",
     ],
 )
 def test_signs_of_a_heart_problem_say_to_call_for_help_now_without_a_how_to(question: str) -> None:
@@ -66,10 +69,21 @@ def test_a_pain_said_to_be_absent_is_no_safety_sign() -> None:
     assert ANSWERER.answer("my lower back hurts when I deadlift, how do I fix it").safety
 
 
-def test_expecting_a_baby_gets_the_pregnancy_lead() -> None:
-    answer = ANSWERER.answer("I just found out I'm expecting, about 14 weeks along, can I keep doing rows?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I just found out I'm expecting, about 14 weeks along, can I keep doing rows?",
+        "I'm five months along with baby number two. Can I keep doing the band rows?",
+    ],
+)
+def test_expecting_a_baby_gets_the_pregnancy_lead(question: str) -> None:
     pregnancy = ASSIST.safety.care("pregnancy")
-    assert pregnancy is not None and answer.text.startswith(pregnancy.lead)
+    assert pregnancy is not None and ANSWERER.answer(question).text.startswith(pregnancy.lead)
+
+
+def test_no_aches_no_pains_is_no_safety_sign_and_a_knife_like_jab_is_one() -> None:
+    assert not ANSWERER.answer("No aches, no pains, zero issues. How long should I rest between sets?").safety
+    assert ANSWERER.answer("a knife-like jab under my shoulder blade every time I pull").safety
 
 
 def test_a_condition_without_the_back_is_declined_but_still_safety_first() -> None:
@@ -167,6 +181,10 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("moved from Toronto to Berlin and the reminders ping me at 3am. Can you fix the clock?", "timezone"),
         # A phrase counts once per command however many spellings of it were listed.
         ("Can you stop sending me those 'you missed a workout' nudges?", "nudges"),
+        ("could the reminder come at 8 in the evening rather than the crack of dawn?", "schedule"),
+        ("these sessions feel way too easy, I think I've outgrown the starter stuff", "level"),
+        ("my flatmate gave me her old chin-up bar, can the plan use it?", "settings"),
+        ("I did 3 sets of 12 on the band row today, can you note that down?", "log"),
     ],
 )
 def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command: str) -> None:

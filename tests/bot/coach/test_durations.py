@@ -19,6 +19,7 @@ from bot.coach.durations import days_named
         ("mute for 3 days", 3),
         ("hold them for ١٤ days", 14),
         ("give me a break from the pings for a few days", 3),
+        ("finals are coming, leave me alone for the next month", 30),
     ],
 )
 def test_reads_the_span_people_name(text: str, days: int) -> None:
