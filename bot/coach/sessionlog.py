@@ -195,6 +195,32 @@ def parse_day(text: str, today: date) -> date | DayError:
     return day
 
 
+_TOLD = re.compile(
+    r"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+
+
+def day_told(text: str) -> str | None:
+    """The day a message says a session was ("I trained on Wednesday evening", "2 days ago"), as /done
+    takes it ("wed", "2 days ago"), or None when it names none."""
+    match = _TOLD.search(text.casefold())
+    if match is None:
+        return None
+    before, yesterday, ago, weekday = match.groups()
+    if before:
+        return "2 days ago"
+    if yesterday:
+        return "yesterday"
+    if ago:
+        return "1 day ago" if ago in ("one", "1") else "2 days ago"
+    return weekday[:3]
+
+
+# Every day ``day_told`` can give: all a /done button may carry.
+DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in _WEEKDAYS)))
+
+
 def _weekday(word: str) -> int | None:
     matches = [i for i, name in enumerate(_WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
     return matches[0] if len(matches) == 1 else None

@@ -6,7 +6,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import durations
+from bot.coach import durations, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.context import BotContext
@@ -45,11 +45,16 @@ def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
 
 
 def _arguments(answer: Answer) -> tuple[str, ...]:
-    """What the command's button runs it with: /pause for as long as the question said ("away two weeks")."""
+    """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
+    /done for the day it named ("I trained on Wednesday", "2 days ago")."""
     if answer.command == "pause":
         days = durations.days_named(answer.question)
         if days is not None and 1 <= days <= MAX_PAUSE_DAYS:
             return (str(days),)
+    if answer.command == "done":
+        day = sessionlog.day_told(answer.question)
+        if day is not None:
+            return (day,)
     return ()
 
 
@@ -126,7 +131,7 @@ async def command_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     args = callbacks.unpack(query.data, "cmd", 1) or callbacks.unpack(query.data, "cmd", 2)
-    if args is None or args[0] not in COMMANDS or (len(args) == 2 and not _pause_days(args)):
+    if args is None or args[0] not in COMMANDS or (len(args) == 2 and not _button_argument(args)):
         await query.answer(context.services.texts["errors.stale_button"])
         return
     name = args[0]
@@ -147,7 +152,10 @@ async def command_button(update: Update, context: BotContext) -> None:
     await handler.callback(update, context)
 
 
-def _pause_days(args: tuple[str, ...]) -> bool:
-    """Only /pause takes an argument from a button: days within its range (anything else is forged)."""
+def _button_argument(args: tuple[str, ...]) -> bool:
+    """Only /pause (days within its range) and /done (a day as ``_arguments`` writes it) take an argument
+    from a button; anything else is forged."""
     name, value = args
-    return name == "pause" and value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
+    if name == "pause":
+        return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
+    return name == "done" and value in sessionlog.DAYS_TOLD

@@ -179,6 +179,18 @@ async def test_a_pause_asked_for_two_weeks_pauses_two_weeks_and_forged_lengths_f
     assert bot.errors == []
 
 
+async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "forgot to tell you, I trained 2 days ago but didn't tick it off")
+    assert button_data(bot) == [callbacks.pack("cmd", "done", "2 days ago")]
+    pressed = (await bot.press(USER, labels(bot)[0]))[-1].plain_text or ""
+    await bot.onboard(USER + 1)
+    typed = (await bot.send(USER + 1, "/done 2 days ago"))[-1].plain_text or ""
+    assert pressed == typed and "Logged for Sunday 22 Nov" in pressed
+    assert await bot.callback(USER, callbacks.pack("cmd", "done", "last year")) == []
+    assert bot.errors == []
+
+
 @pytest.mark.parametrize(
     ("question", "command"),
     [

@@ -13,9 +13,11 @@ from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, plan_session
 from bot.coach.progression import Ladder, Reason
 from bot.coach.sessionlog import (
+    DAYS_TOLD,
     DayError,
     Shift,
     adjusted,
+    day_told,
     decode,
     encode,
     parse_day,
@@ -148,3 +150,25 @@ def test_last_time_is_the_rung_the_target_comes_from() -> None:
     found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
     assert found["band-assisted-pull-up"].source == "band-assisted-pull-up"
     assert found["band-assisted-pull-up"].last == (SetDone(10),) * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("forgot to tell you, I got a full session in on Wednesday evening", "wed"),
+        ("I trained 2 days ago but didn't tick it", "2 days ago"),
+        ("did the whole thing the day before yesterday", "2 days ago"),
+        ("finished one day ago, forgot to say", "1 day ago"),
+        ("I trained yesterday, can you count it", "yesterday"),
+        ("how do I mark my session as done", None),
+    ],
+)
+def test_the_day_a_message_says_a_session_was(text: str, day: str | None) -> None:
+    assert day_told(text) == day
+
+
+def test_every_day_told_is_one_done_reads() -> None:
+    # A Saturday: yesterday and two days back are in reach, a weekday may be too far back, never unreadable.
+    for value in DAYS_TOLD:
+        parsed = parse_day(value, date(2026, 12, 5))
+        assert isinstance(parsed, date) or parsed.key != "log.bad_day", value
