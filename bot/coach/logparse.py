@@ -204,6 +204,21 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
 
 
+def exercise_named(text: str, exercises: Sequence[Names]) -> str | None:
+    """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
+    the longest if several; None when it names none or a name fits several exercises."""
+    keys = _index(tuple(exercises))
+    words = _name_key(text).split()
+    for size in range(min(5, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            span = " ".join(words[start : start + size])
+            compact = _compact(span)
+            fits = [ex for ex, names in keys.items() if span in names or compact in map(_compact, names)]
+            if len(fits) == 1:
+                return span
+    return None
+
+
 def _loaded_variant(
     typed: str,
     exercises: Sequence[Names],

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import durations, sessionlog
+from bot.coach import durations, logtold, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.reminders import MAX_PAUSE_DAYS
+from bot.handlers.training_log import typed_names
 from bot.keyboards import Buttons
 
+# A /log line a button may carry: what ``logtold`` writes, short enough for Telegram's 64-byte button data
+# (and no more than the trainee could type after /log themselves).
+_LOG_LINE = re.compile(r"[a-z0-9 .-]{3,40}")
 # A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
 # more likely a paste than a question.
 MAX_QUESTION = 2500
@@ -32,21 +40,29 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     chat = now_turn.chat
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)
+    # Sets told with no question ("just finished: band rows, three rounds of twelve") are a log, not a
+    # question about rows: offer to log them.
+    line = logtold.told(text, typed_names(context)) if "?" not in text and answer.kind != "command" else None
+    if line is not None and chat.onboarded:
+        answer = replace(answer, kind="command", command="log")
+        offer = context.services.texts.get("faq.log_told", line=escape(line))
+        now_turn.say(offer, answer_buttons(context, answer))
+        return
     now_turn.say(answer.text, answer_buttons(context, answer) or None)
 
 
 def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
     if answer.command is not None:
-        command, args = answer.command, _arguments(answer)
+        command, args = answer.command, _arguments(context, answer)
         label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
         return [[(label, callbacks.pack("cmd", command, *args))]]
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _arguments(answer: Answer) -> tuple[str, ...]:
+def _arguments(context: BotContext, answer: Answer) -> tuple[str, ...]:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
-    /done for the day it named ("I trained on Wednesday", "2 days ago")."""
+    /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told."""
     if answer.command == "pause":
         days = durations.days_named(answer.question)
         if days is not None and 1 <= days <= MAX_PAUSE_DAYS:
@@ -55,6 +71,10 @@ def _arguments(answer: Answer) -> tuple[str, ...]:
         day = sessionlog.day_told(answer.question)
         if day is not None:
             return (day,)
+    if answer.command == "log":
+        line = logtold.told(answer.question, typed_names(context))
+        if line is not None and _LOG_LINE.fullmatch(line):
+            return (line,)
     return ()
 
 
@@ -158,4 +178,6 @@ def _button_argument(args: tuple[str, ...]) -> bool:
     name, value = args
     if name == "pause":
         return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
+    if name == "log":
+        return bool(_LOG_LINE.fullmatch(value))
     return name == "done" and value in sessionlog.DAYS_TOLD

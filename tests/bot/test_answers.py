@@ -179,6 +179,21 @@ async def test_a_pause_asked_for_two_weeks_pauses_two_weeks_and_forged_lengths_f
     assert bot.errors == []
 
 
+async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    sent = await bot.send(USER, "just finished: band rows, three rounds of twelve")
+    assert "Shall I log that? band row 3x12" in (sent[-1].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "log", "band row 3x12")]
+    logged = (await bot.press(USER, labels(bot)[0]))[-1].plain_text or ""
+    assert "Logged Band row: 3×12" in logged
+    # Asked as a question, it is answered as one; told with a request, the pointer carries the sets.
+    asked = await bot.send(USER, "should I do 3 sets of 12 band rows or more?")
+    assert "Shall I log that" not in (asked[-1].plain_text or "")
+    await bot.send(USER, "did lat pulldown 3x10 at 50 kilos, can you note that down?")
+    assert button_data(bot) == [callbacks.pack("cmd", "log", "lat pulldown 3x10 50kg")]
+    assert bot.errors == []
+
+
 async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "forgot to tell you, I trained 2 days ago but didn't tick it off")
@@ -194,7 +209,7 @@ async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bo
 @pytest.mark.parametrize(
     ("question", "command"),
     [
-        ("I did 3 sets of 8 pull-ups today, how do I record that?", "log"),
+        ("how do I record what I lifted today?", "log"),
         ("I trained this morning, how do I tell you it's done?", "done"),
         ("can I see everything in pounds instead of kilos?", "units"),
     ],
