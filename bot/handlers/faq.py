@@ -9,7 +9,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import durations, logtold, sessionlog
+from bot.coach import asked, durations, logtold, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
@@ -62,7 +62,8 @@ def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
 
 def _arguments(context: BotContext, answer: Answer) -> tuple[str, ...]:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
-    /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told."""
+    /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
+    and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips")."""
     if answer.command == "pause":
         days = durations.days_named(answer.question)
         if days is not None and 1 <= days <= MAX_PAUSE_DAYS:
@@ -75,7 +76,9 @@ def _arguments(context: BotContext, answer: Answer) -> tuple[str, ...]:
         line = logtold.told(answer.question, typed_names(context))
         if line is not None and _LOG_LINE.fullmatch(line):
             return (line,)
-    return ()
+    said = {"units": asked.unit_asked, "nudges": asked.switch_asked}.get(answer.command or "")
+    value = said(answer.question) if said is not None else None
+    return (value,) if value is not None else ()
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
@@ -173,11 +176,15 @@ async def command_button(update: Update, context: BotContext) -> None:
 
 
 def _button_argument(args: tuple[str, ...]) -> bool:
-    """Only /pause (days within its range) and /done (a day as ``_arguments`` writes it) take an argument
-    from a button; anything else is forged."""
+    """Only the arguments ``_arguments`` writes are taken from a button (a /pause within its range, a day
+    for /done, a /log line, a unit, on or off); anything else is forged."""
     name, value = args
     if name == "pause":
         return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
     if name == "log":
         return bool(_LOG_LINE.fullmatch(value))
+    if name == "units":
+        return value in ("kg", "lb")
+    if name == "nudges":
+        return value in ("on", "off")
     return name == "done" and value in sessionlog.DAYS_TOLD

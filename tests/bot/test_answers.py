@@ -194,6 +194,25 @@ async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(
     assert bot.errors == []
 
 
+@pytest.mark.parametrize(
+    ("question", "command", "argument", "reply"),
+    [
+        ("can I see everything in pounds instead of kilos?", "units", "lb", "Loads are now in <b>lb</b>"),
+        ("the recovery tips on my off days are annoying, can they go?", "nudges", "off", "tips are off"),
+    ],
+)
+async def test_a_setting_asked_for_goes_on_the_button(
+    bot: Harness, question: str, command: str, argument: str, reply: str
+) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, question)
+    assert button_data(bot) == [callbacks.pack("cmd", command, argument)]
+    pressed = await bot.press(USER, labels(bot)[0])
+    assert reply in " ".join(m.text or "" for m in pressed)
+    assert await bot.callback(USER, callbacks.pack("cmd", command, "maybe")) == []
+    assert bot.errors == []
+
+
 async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "forgot to tell you, I trained 2 days ago but didn't tick it off")
@@ -211,7 +230,7 @@ async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bo
     [
         ("how do I record what I lifted today?", "log"),
         ("I trained this morning, how do I tell you it's done?", "done"),
-        ("can I see everything in pounds instead of kilos?", "units"),
+        ("how do I change the units?", "units"),
     ],
 )
 async def test_a_command_button_reads_no_arguments_from_the_bots_own_reply(
