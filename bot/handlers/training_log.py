@@ -241,9 +241,10 @@ def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -
         "value": shown.format(record.value),
         "previous": shown.format(record.previous),
         "reps": record.reps,
-        "load": texts["log.bodyweight"] if record.load is None else f"{record.load:g} {unit}",
+        "load": "" if record.load is None else f"{record.load:g} {unit}",
     }
-    return texts.get(f"log.record_{record.kind.value}", **values)
+    no_load = record.kind is records.RecordKind.REPS_AT_LOAD and record.load is None
+    return texts.get("log.record_reps" if no_load else f"log.record_{record.kind.value}", **values)
 
 
 async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> None:

@@ -90,6 +90,15 @@ async def test_log_command_records_and_the_next_workout_progresses(bot: Harness)
     assert "Lat pulldown: last time 2×12 @ 40 kg → today 2×10 @ 42.5 kg" in workout
 
 
+async def test_a_rep_record_without_a_load_names_no_load(bot: Harness) -> None:
+    # A band row has no load, and it is not "bodyweight" either (a second newcomer trial read that as wrong).
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    await bot.send(USER, "/log band row 12 12 11")
+    bot.clock.advance(days=2)
+    beaten = text(await bot.send(USER, "/log band row 13 12 12"))
+    assert "🏆 New record — Band row: 13 reps (best was 12)." in beaten and "bodyweight" not in beaten
+
+
 async def test_the_issues_line_under_a_main_lift(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/log lat pulldown 3x10 40kg")

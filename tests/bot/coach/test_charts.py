@@ -167,12 +167,12 @@ def test_bodyweight_lifts_alone_draw_no_empty_load_axis() -> None:
         today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY])], lifts=bodyweight, texts=TEXTS
     )
     [lifts] = lift_axes_of(figure)
-    assert lifts.get_ylabel() == "reps (bodyweight)"
+    assert lifts.get_ylabel() == "reps (no load)"
     assert {line.get_label() for line in lifts.get_lines()} == {"Band row", "Pull-up"}
     mixed = progress_figure(
         today=GYM_DAY, weekly_target=2, members=[Member("You", [HOME_DAY])], lifts=TRIAL, texts=TEXTS
     )
-    assert [axes.get_ylabel() for axes in lift_axes_of(mixed)] == ["load (kg)", "reps (bodyweight)"]
+    assert [axes.get_ylabel() for axes in lift_axes_of(mixed)] == ["load (kg)", "reps (no load)"]
 
 
 def test_the_caption_counts_in_words_that_agree() -> None:
