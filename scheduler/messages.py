@@ -119,6 +119,12 @@ class MenuState:
     next_local: str | None
 
 
+def _nudges_key(state: MenuState) -> str:
+    if not state.nudges:
+        return "menu.nudges_off"
+    return "menu.nudges_on" if state.enabled else "menu.nudges_stopped"
+
+
 def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
     """The /reminders screen: current settings, and a button for every change it offers."""
     if not state.enabled:
@@ -134,7 +140,7 @@ def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
         days=", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(state.days)) or "—",
         time=f"{state.at:%H:%M}",
         timezone=escape(state.timezone),
-        nudges=texts["menu.nudges_on" if state.nudges else "menu.nudges_off"],
+        nudges=texts[_nudges_key(state)],
         status=status,
     )
     day_cells = []

@@ -230,6 +230,8 @@ async def test_stop_silences_everything_until_resume(bot: Harness) -> None:
         bot.clock.now = THURSDAY + timedelta(days=days)
         await tick(bot)
     assert bot.api.sent[sent:] == []
+    # Stopped reminders send no tips either; the menu must not read as if tips still came.
+    assert "Rest-day tips: <b>on once reminders are back</b>" in texts_of(await bot.send(CHAT, "/reminders"))
     paused = texts_of(await bot.send(CHAT, "/pause 5"))
     assert "Reminders are stopped" in paused and "/resume" in paused, "a pause must not promise reminders"
     assert not (await chat_row(bot)).reminders_enabled
