@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.logparse import UNITS
+
 _WORD = re.compile(r"[a-z]+")
-_UNIT = {
-    "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "imperial": "lb",
-    "kilo": "kg", "kilos": "kg", "kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg", "metric": "kg",
-}  # fmt: skip
+# The unit words /log reads, and the names of the systems.
+_UNIT = {**UNITS, "kilogram": "kg", "kilograms": "kg", "metric": "kg", "imperial": "lb"}
 # A unit named right after one of these is the one wanted ("switch to pounds", "show it in kilos").
 _TOWARD = frozenset(("to", "in", "into", "use", "prefer"))
 _OFF = frozenset(

@@ -7,23 +7,21 @@ than the default week.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.coach.numerals import NUMBER_WORDS, ascii_digits
 
 # Counted in days; a month is taken as 30.
 UNITS = {
     "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14, "month": 30, "months": 30,
 }  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "couple": 2, "few": 3,
-}  # fmt: skip
+# Besides the number words, the counts people say before a span of time.
+NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1, "couple": 2, "few": 3}
 _WORD = re.compile(r"[a-z]+|\d+")
 
 
 def days_named(text: str) -> int | None:
     """The first span of time the text names ("a couple of weeks", "10 days", "a fortnight"), in days."""
-    tokens = _WORD.findall(_ascii_digits(text).casefold())
+    tokens = _WORD.findall(ascii_digits(text).casefold())
     for i, token in enumerate(tokens):
         unit = UNITS.get(token)
         if unit is None:
@@ -45,8 +43,3 @@ def _count(token: str) -> int | None:
     if token.isdigit():
         return int(token)
     return NUMBERS.get(token)
-
-
-def _ascii_digits(text: str) -> str:
-    """Digits of any script as ASCII digits ("١٤" is 14)."""
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)

@@ -29,6 +29,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from bot.coach.numerals import ascii_digits
 from bot.coach.texts import Texts, escape
 
 MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
@@ -41,9 +42,10 @@ SUGGESTIONS = 3
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
 
-_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb"}
-_UNITS |= {"pounds": "lb"}
-_UNIT_WORD = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# The words a load's unit is typed as, and the unit each means.
+UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb"}
+UNITS |= {"pounds": "lb"}
+UNIT_WORD = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _TIMES = str.maketrans({"×": "x", "х": "x", "X": "x", "*": "x", "Х": "x"})
 
 _SECONDS_WORD = "seconds|second|secs|sec|s"
@@ -53,7 +55,7 @@ _SETS_X_REPS = re.compile(r"^(\d+)x(\d+)$")
 _SETS_X_SECONDS = re.compile(r"^(\d+)x(\d+)s$")
 _SECONDS_LIST = re.compile(r"^\d+(?:[,/]\d+)*s$")
 _REPS_LIST = re.compile(r"^\d+(?:[,/]\d+)+$")
-_LOAD = re.compile(rf"^([+-]?\d+(?:[.,]\d+)?)({_UNIT_WORD})?$")
+_LOAD = re.compile(rf"^([+-]?\d+(?:[.,]\d+)?)({UNIT_WORD})?$")
 _RIR = re.compile(r"^rir(\d+)$")
 _RPE = re.compile(r"^rpe(\d+(?:[.,]5)?)$")
 _BODYWEIGHT = {"bw", "bodyweight"}
@@ -318,22 +320,16 @@ def _name_key(name: str) -> str:
 
 def _normalize(text: str) -> str | LogError:
     """ASCII digits from any script's; numerals that are not plain digits (½, Ⅲ, ²) are refused."""
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Nd":
-            out.append(str(unicodedata.decimal(char)))
-        elif category in ("No", "Nl"):
-            return LogError(LogErrorKind.DIGITS, {"char": char})
-        else:
-            out.append(char)
-    return unicodedata.normalize("NFKC", "".join(out)).translate(_TIMES).casefold()
+    numeral = next((c for c in text if unicodedata.category(c) in ("No", "Nl")), None)
+    if numeral is not None:
+        return LogError(LogErrorKind.DIGITS, {"char": numeral})
+    return unicodedata.normalize("NFKC", ascii_digits(text)).translate(_TIMES).casefold()
 
 
 def _tokens(text: str) -> list[str]:
     text = text.replace("@", " ")
     text = re.sub(r"(\d)\s*x\s*(\d)", r"\1x\2", text)  # 3 x 10 → 3x10
-    text = re.sub(rf"(\d)\s+({_UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
+    text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
     # 1 min → 60s (not "5,1 min": a list of minutes is nobody's notebook, and 5,1 may be a decimal comma)
     text = re.sub(rf"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:{_MINUTES_WORD})(?![a-z])", _minutes, text)
@@ -391,7 +387,7 @@ def _figures(tokens: list[str]) -> _Figures | LogError:
             plain.append(int(token))
             continue
         elif match := _LOAD.match(token):
-            loads.append((float(match.group(1).replace(",", ".")), _UNITS.get(match.group(2) or ""), token))
+            loads.append((float(match.group(1).replace(",", ".")), UNITS.get(match.group(2) or ""), token))
             continue
         elif match := _RIR.match(token):
             rir = int(match.group(1))

@@ -8,17 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.coach.logparse import Names, exercise_named
+from bot.coach.logparse import UNIT_WORD, UNITS, Names, exercise_named
+from bot.coach.numerals import NUMBER_WORDS
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty five": 25, "thirty": 30,
-}  # fmt: skip
-_COUNT = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".
+COUNTS = {**NUMBER_WORDS, "twenty five": 25}
+_COUNT = r"\d+|" + "|".join(sorted(COUNTS, key=len, reverse=True))
 _SETS_OF = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?({_COUNT})\b(?!\s*(?:kg|kilo|lb|pound))")
 _SETS_X_REPS = re.compile(r"\b(\d+)\s*[x×]\s*(\d+)\b")
-_LOAD = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)\b")
+_LOAD = re.compile(rf"\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})\b")
 
 
 def told(text: str, exercises: Sequence[Names]) -> str | None:
@@ -37,9 +35,8 @@ def told(text: str, exercises: Sequence[Names]) -> str | None:
     load = _LOAD.search(lowered)
     if load is None:
         return f"{name} {sets}x{reps}"
-    unit = "lb" if load.group(2).startswith(("lb", "pound")) else "kg"
-    return f"{name} {sets}x{reps} {load.group(1).replace(',', '.')}{unit}"
+    return f"{name} {sets}x{reps} {load.group(1).replace(',', '.')}{UNITS[load.group(2)]}"
 
 
 def _number(token: str) -> int:
-    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+    return int(token) if token.isdigit() else COUNTS[token]

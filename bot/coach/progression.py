@@ -35,6 +35,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from bot.coach.model import SetDone
+from bot.coach.numerals import ascii_digits
 
 UPPER_BODY_STEP = Decimal("0.05")
 LOWER_BODY_STEP = Decimal("0.10")
@@ -100,8 +101,8 @@ def read_step(typed: str) -> float | None:
     shown rounded, and zero, negative, huge or non-numeric (½, 1e-3, nan) steps mean nothing."""
     if any(unicodedata.category(c) in ("No", "Nl") for c in typed):
         return None  # ², ½, Ⅲ: NFKC would make "²" a 2
-    digits = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in typed)
-    text = unicodedata.normalize("NFKC", digits).strip().replace("\u066b", ".")  # ٫, the Arabic decimal point
+    # ٫ is the Arabic decimal point.
+    text = unicodedata.normalize("NFKC", ascii_digits(typed)).strip().replace("\u066b", ".")
     if not _STEP.match(text):
         return None
     step = Decimal(text.replace(",", "."))
