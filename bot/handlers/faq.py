@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
@@ -44,9 +43,8 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     # question about rows: offer to log them.
     line = logtold.told(text, typed_names(context)) if "?" not in text and answer.kind != "command" else None
     if line is not None and chat.onboarded:
-        answer = replace(answer, kind="command", command="log")
         offer = context.services.texts.get("faq.log_told", line=escape(line))
-        now_turn.say(offer, answer_buttons(context, answer))
+        now_turn.say(offer, _command_button(context, "log", _log_argument(line)))
         return
     now_turn.say(answer.text, answer_buttons(context, answer) or None)
 
@@ -54,31 +52,39 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
 def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
     if answer.command is not None:
-        command, args = answer.command, _arguments(context, answer)
-        label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
-        return [[(label, callbacks.pack("cmd", command, *args))]]
+        argument = _argument(context, answer.command, answer.question)
+        return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _arguments(context: BotContext, answer: Answer) -> tuple[str, ...]:
+def _command_button(context: BotContext, command: str, argument: str | None) -> Buttons:
+    """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
+    args = (argument,) if argument is not None else ()
+    label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
+    return [[(label, callbacks.pack("cmd", command, *args))]]
+
+
+def _argument(context: BotContext, command: str, question: str) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
     and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips")."""
-    if answer.command == "pause":
-        days = durations.days_named(answer.question)
-        if days is not None and 1 <= days <= MAX_PAUSE_DAYS:
-            return (str(days),)
-    if answer.command == "done":
-        day = sessionlog.day_told(answer.question)
-        if day is not None:
-            return (day,)
-    if answer.command == "log":
-        line = logtold.told(answer.question, typed_names(context))
-        if line is not None and _LOG_LINE.fullmatch(line):
-            return (line,)
-    said = {"units": asked.unit_asked, "nudges": asked.switch_asked}.get(answer.command or "")
-    value = said(answer.question) if said is not None else None
-    return (value,) if value is not None else ()
+    match command:
+        case "pause":
+            days = durations.days_named(question)
+            return str(days) if days is not None and 1 <= days <= MAX_PAUSE_DAYS else None
+        case "done":
+            return sessionlog.day_told(question)
+        case "log":
+            return _log_argument(logtold.told(question, typed_names(context)))
+        case "units":
+            return asked.unit_asked(question)
+        case "nudges":
+            return asked.switch_asked(question)
+    return None
+
+
+def _log_argument(line: str | None) -> str | None:
+    return line if line is not None and _LOG_LINE.fullmatch(line) else None
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
@@ -176,15 +182,18 @@ async def command_button(update: Update, context: BotContext) -> None:
 
 
 def _button_argument(args: tuple[str, ...]) -> bool:
-    """Only the arguments ``_arguments`` writes are taken from a button (a /pause within its range, a day
+    """Only the arguments ``_argument`` writes are taken from a button (a /pause within its range, a day
     for /done, a /log line, a unit, on or off); anything else is forged."""
     name, value = args
-    if name == "pause":
-        return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
-    if name == "log":
-        return bool(_LOG_LINE.fullmatch(value))
-    if name == "units":
-        return value in ("kg", "lb")
-    if name == "nudges":
-        return value in ("on", "off")
-    return name == "done" and value in sessionlog.DAYS_TOLD
+    match name:
+        case "pause":
+            return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
+        case "done":
+            return value in sessionlog.DAYS_TOLD
+        case "log":
+            return bool(_LOG_LINE.fullmatch(value))
+        case "units":
+            return value in ("kg", "lb")
+        case "nudges":
+            return value in ("on", "off")
+    return False
