@@ -317,10 +317,9 @@ class _Special:
     def may_fit(self, stems: Sequence[str]) -> bool:
         """Whether the question could hold a phrase alone, or an event and a sign: most questions can't,
         and need no scan ("feel", "left" and "still" start sign phrases, but a sign alone is nothing)."""
-        words = set(stems)
-        if not self.starts["alone"].isdisjoint(words):
+        if not self.starts["alone"].isdisjoint(stems):
             return True
-        return not self.starts["event"].isdisjoint(words) and not self.starts["sign"].isdisjoint(words)
+        return not self.starts["event"].isdisjoint(stems) and not self.starts["sign"].isdisjoint(stems)
 
 
 def _fits(groups: Iterable[str]) -> bool:

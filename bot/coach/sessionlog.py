@@ -196,8 +196,7 @@ def parse_day(text: str, today: date) -> date | DayError:
 
 
 _TOLD = re.compile(
-    r"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(_WEEKDAYS)}))\b"
 )
 
 

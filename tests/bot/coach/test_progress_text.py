@@ -23,17 +23,29 @@ NAMES = {"bent-over-row": "Barbell row", "pull-up": "Pull-up", "assisted-pull-up
 ROW = Plan(sets=3, rep_range=(10, 12), increment=2.5)
 
 
-def line(exercise: str, sessions: list[list[SetDone]], plan: Plan = ROW, ladder: Ladder | None = None) -> str:
+def line(
+    exercise: str,
+    sessions: list[list[SetDone]],
+    plan: Plan = ROW,
+    ladder: Ladder | None = None,
+    *,
+    shown: str | None = None,
+    last_exercise: str | None = None,
+    loaded: bool = True,
+) -> str:
+    """The line for ``exercise``'s prescription, shown under ``shown`` (another rung) when given."""
     prescription = next_prescription(exercise, sessions, plan, ladder)
     last = sessions[-1] if sessions else []
     return progress_line(
-        exercise=exercise,
+        exercise=shown or exercise,
         last=last,
+        last_exercise=last_exercise,
         prescription=prescription,
         plan=plan,
         unit="kg",
         names=NAMES,
         texts=TEXTS,
+        loaded=loaded,
     )
 
 
@@ -149,17 +161,7 @@ def test_every_reason_has_a_line() -> None:
 
 
 def test_a_bodyweight_move_starts_with_clean_reps_not_a_load() -> None:
-    prescription = next_prescription("pull-up", [], ROW, None)
-    text = progress_line(
-        exercise="pull-up",
-        last=[],
-        prescription=prescription,
-        plan=ROW,
-        unit="kg",
-        names=NAMES,
-        texts=TEXTS,
-        loaded=False,
-    )
+    text = line("pull-up", [], loaded=False)
     assert text.startswith("Pull-up: first time") and "load" not in text
 
 
@@ -209,16 +211,7 @@ def test_last_time_on_another_rung_is_named() -> None:
     # A trial: a strict pull-up log read as the assisted pull-up's "last time 5, 5, 4".
     ladder = Ladder(("assisted-pull-up", "pull-up"))
     sessions = [[SetDone(5), SetDone(5), SetDone(4)]]
-    prescription = next_prescription("pull-up", sessions, ROW, ladder)
-    shown = progress_line(
-        exercise="assisted-pull-up",
-        last=sessions[-1],
-        last_exercise="pull-up",
-        prescription=prescription,
-        plan=ROW,
-        unit="kg",
-        names=NAMES,
-        texts=TEXTS,
-        loaded=False,
+    shown = line(
+        "pull-up", sessions, ladder=ladder, shown="assisted-pull-up", last_exercise="pull-up", loaded=False
     )
     assert shown.startswith("Assisted pull-up: last time Pull-up 5, 5, 4 → today Pull-up 3×"), shown
