@@ -486,7 +486,13 @@ def test_everyday_words_in_stories_keep_their_meaning() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["good night coach, talk soon", "you're the best coach", "hello, how are you today"],
+    [
+        "good night coach, talk soon",
+        "you're the best coach",
+        "hello, how are you today",
+        "morning coach, hope you're well",
+        "you're honestly better than my old PT",
+    ],
 )
 def test_goodbyes_and_praise_are_small_talk(question: str) -> None:
     assert ANSWERER.answer(question).kind == "smalltalk"
@@ -502,3 +508,16 @@ def test_goodbyes_and_praise_are_small_talk(question: str) -> None:
 )
 def test_flexibility_splits_supplements_for_the_mind_and_baking_are_declined(question: str) -> None:
     assert ANSWERER.answer(question).kind == "decline"
+
+
+def test_performance_supplements_are_ours_only_for_growth_or_the_back() -> None:
+    for question in ("is creatine worth taking?", "should i take bcaas on rest days", "creatine for teens"):
+        assert ANSWERER.answer(question).kind == "decline", question
+    for question in ("creatine for back gains?", "does creatine help build muscle in my lats"):
+        assert ANSWERER.answer(question).topic == "nutrition", question
+    assert ANSWERER.answer("do protein shakes help my back grow").topic == "nutrition"
+
+
+def test_a_year_off_is_time_away_not_a_switch() -> None:
+    answer = ANSWERER.answer("need to get motivated again after like a yr off, tips?")
+    assert (answer.kind, answer.topic) == ("answer", "motivation")
