@@ -206,9 +206,11 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
 
 
-def exercise_named(text: str, exercises: Sequence[Names]) -> str | None:
+def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
     """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
-    the longest if several; None when it names none or a name fits several exercises."""
+    the longest if several; None when it names none or a name fits several exercises. A name that fits
+    several but only one of ``prefer`` (today's lifts: "rows" on a band-row day) is that one's own name, so
+    the line reads the same to /log whatever the day."""
     keys = _index(tuple(exercises))
     words = _name_key(text).split()
     for size in range(min(5, len(words)), 0, -1):
@@ -218,7 +220,24 @@ def exercise_named(text: str, exercises: Sequence[Names]) -> str | None:
             fits = [ex for ex, names in keys.items() if span in names or compact in map(_compact, names)]
             if len(fits) == 1:
                 return span
-    return None
+            if len(fits) > 1 and len(preferred := [ex for ex in fits if ex in prefer]) == 1:
+                return _own_name(preferred[0], exercises)
+    # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
+    heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
+    return _own_name(heads[0], exercises) if len(heads) == 1 else None
+
+
+def _head(name: str) -> str:
+    """A name's last word if it names a movement ("row" of "band row"), not a particle ("up" of "pull up")."""
+    last = name.split()[-1]
+    return last if len(last) >= 3 else ""
+
+
+def _own_name(exercise: str, exercises: Sequence[Names]) -> str:
+    """The shortest name that is this exercise's alone ("band row", not "row")."""
+    keys = _index(tuple(exercises))
+    own = [n for n in keys[exercise] if not any(n in names for ex, names in keys.items() if ex != exercise)]
+    return min(own or keys[exercise], key=lambda n: (len(n), n))
 
 
 def _loaded_variant(

@@ -6,7 +6,7 @@ them as a question.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.coach.logparse import UNIT_WORD, UNITS, Names, exercise_named
 from bot.coach.numerals import NUMBER_WORDS
@@ -19,9 +19,15 @@ _SETS_X_REPS = re.compile(r"\b(\d+)\s*[x×]\s*(\d+)\b")
 _LOAD = re.compile(rf"\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})\b")
 
 
-def told(text: str, exercises: Sequence[Names]) -> str | None:
+def counts_told(text: str) -> bool:
+    """Whether a message tells sets and reps at all ("3x10", "three rounds of twelve")."""
+    lowered = text.casefold()
+    return _SETS_OF.search(lowered) is not None or _SETS_X_REPS.search(lowered) is not None
+
+
+def told(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
     """The /log line for sets a message tells ("band row 3x12 40kg"), or None when it does not tell an
-    exercise of the catalog with its sets and reps."""
+    exercise of the catalog with its sets and reps; a name that fits several is the one of ``prefer``'s."""
     lowered = text.casefold()
     found = _SETS_OF.search(lowered) or _SETS_X_REPS.search(lowered)
     if found is None:
@@ -29,7 +35,7 @@ def told(text: str, exercises: Sequence[Names]) -> str | None:
     sets, reps = (_number(g) for g in found.groups())
     if not (1 <= sets <= 20 and 1 <= reps <= 100):
         return None
-    name = exercise_named(lowered, exercises)
+    name = exercise_named(lowered, exercises, prefer=prefer)
     if name is None:
         return None
     load = _LOAD.search(lowered)

@@ -15,7 +15,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.reminders import MAX_PAUSE_DAYS
-from bot.handlers.training_log import typed_names
+from bot.handlers.training_log import main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 
 # A /log line a button may carry: what ``logtold`` writes, short enough for Telegram's 64-byte button data
@@ -31,7 +31,7 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
     return [[(topics[tid].title, callbacks.pack("topic", tid))] for tid in topic_ids if tid in topics]
 
 
-def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
+async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     """Queue the coach's answer to a question on the update's turn (a question counts as interaction)."""
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
@@ -39,20 +39,25 @@ def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     chat = now_turn.chat
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)
+    # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
+    lifts = frozenset[str]()
+    if chat.onboarded and logtold.counts_told(text):
+        lifts = main_lifts(await todays_session(context, now_turn))
     # Sets told with no question ("just finished: band rows, three rounds of twelve") are a log, not a
     # question about rows: offer to log them.
-    line = logtold.told(text, typed_names(context)) if "?" not in text and answer.kind != "command" else None
+    told = "?" not in text and answer.kind != "command"
+    line = logtold.told(text, typed_names(context), prefer=lifts) if told else None
     if line is not None and chat.onboarded:
         offer = context.services.texts.get("faq.log_told", line=escape(line))
         now_turn.say(offer, _command_button(context, "log", _log_argument(line)))
         return
-    now_turn.say(answer.text, answer_buttons(context, answer) or None)
+    now_turn.say(answer.text, answer_buttons(context, answer, lifts) or None)
 
 
-def answer_buttons(context: BotContext, answer: Answer) -> Buttons:
+def answer_buttons(context: BotContext, answer: Answer, lifts: frozenset[str]) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
     if answer.command is not None:
-        argument = _argument(context, answer.command, answer.question)
+        argument = _argument(context, answer.command, answer.question, lifts)
         return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
@@ -64,7 +69,7 @@ def _command_button(context: BotContext, command: str, argument: str | None) -> 
     return [[(label, callbacks.pack("cmd", command, *args))]]
 
 
-def _argument(context: BotContext, command: str, question: str) -> str | None:
+def _argument(context: BotContext, command: str, question: str, lifts: frozenset[str]) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
     and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips")."""
@@ -75,7 +80,7 @@ def _argument(context: BotContext, command: str, question: str) -> str | None:
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            return _log_argument(logtold.told(question, typed_names(context)))
+            return _log_argument(logtold.told(question, typed_names(context), prefer=lifts))
         case "units":
             return asked.unit_asked(question)
         case "nudges":
@@ -89,7 +94,7 @@ def _log_argument(line: str | None) -> str | None:
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
     async with turn(update, context) as now_turn:
-        queue_answer(context, now_turn, text)
+        await queue_answer(context, now_turn, text)
 
 
 async def ask(update: Update, context: BotContext) -> None:

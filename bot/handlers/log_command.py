@@ -22,15 +22,15 @@ from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     LAST_BATCH,
-    MAIN,
     describe_sets,
     hold_ids,
     level_up_offer,
     loaded_ids,
     log_and_score,
+    main_lifts,
     member,
     names,
-    planned,
+    todays_session,
     took_back,
     typed_names,
     undo_data,
@@ -50,16 +50,13 @@ async def log_command(update: Update, context: BotContext) -> None:
         if not chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
             return
-        done, _ = await repo.progress_on(now_turn.session, chat.id, now_turn.today)
-        session = planned(context, chat, done)
-        # "row" means the plan's main row, not every row in the catalog.
-        prefer = {item.exercise.id for item in session.exercises if item.tier == MAIN}
+        session = await todays_session(context, now_turn)
         catalog = context.services.catalog
         parsed = logparse.parse_log(
             typed,
             typed_names(context),
             unit=chat.unit,
-            prefer=prefer,
+            prefer=main_lifts(session),
             holds=hold_ids(context),
             loaded=loaded_ids(context),
             usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},

@@ -223,7 +223,7 @@ async def on_text(update: Update, context: BotContext) -> None:
                 with suppress(ScheduleInputError):
                     await apply_timezone(context, now_turn, parse_timezone(message.text))
                     return
-            faq.queue_answer(context, now_turn, message.text)
+            await faq.queue_answer(context, now_turn, message.text)
             return
         try:
             await apply_timezone(context, now_turn, parse_timezone(message.text))
@@ -231,7 +231,7 @@ async def on_text(update: Update, context: BotContext) -> None:
             if len(message.text.split()) > 2 or "?" in message.text:
                 # Not a zone that was mistyped but something else said: stop waiting and answer it.
                 now_turn.chat.awaiting = None
-                faq.queue_answer(context, now_turn, message.text)
+                await faq.queue_answer(context, now_turn, message.text)
                 return
             value = escape(message.text[:64])
             now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))

@@ -95,6 +95,17 @@ def planned(context: BotContext, chat: Chat, number: int) -> Session:
     return plan_session(catalog, profile, max(1, number))
 
 
+async def todays_session(context: BotContext, now_turn: Turn) -> Session:
+    """The session the chat's log says is today's (the one /log, Done and /workout mean)."""
+    done, _ = await repo.progress_on(now_turn.session, now_turn.chat.id, now_turn.today)
+    return planned(context, now_turn.chat, done)
+
+
+def main_lifts(session: Session) -> frozenset[str]:
+    """What a bare name means in a log: "row" is the session's main row, not every row in the catalog."""
+    return frozenset(item.exercise.id for item in session.exercises if item.tier == MAIN)
+
+
 async def history(now_turn: Turn, user_id: int, exercises: set[str] | None = None) -> History:
     """The member's logged sets per exercise, oldest first, in the chat's unit."""
     unit = now_turn.chat.unit

@@ -194,6 +194,17 @@ async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(
     assert bot.errors == []
 
 
+async def test_a_lift_told_by_its_last_word_is_todays_one(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    workout = (await bot.send(USER, "/workout"))[-1].plain_text or ""
+    assert "Band row" in workout
+    sent = await bot.send(USER, "rows, 3 sets of ten")
+    assert "Shall I log that? band row 3x10" in (sent[-1].plain_text or "")
+    logged = (await bot.press(USER, labels(bot)[0]))[-1].plain_text or ""
+    assert "Logged Band row: 3×10" in logged
+    assert bot.errors == []
+
+
 @pytest.mark.parametrize(
     ("question", "command", "argument", "reply"),
     [

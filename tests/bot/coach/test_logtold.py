@@ -36,3 +36,31 @@ def test_what_it_writes_is_what_log_reads(text: str, line: str, exercise: str) -
 )
 def test_nothing_to_log_is_none(text: str) -> None:
     assert told(text, NAMES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "line"),
+    [
+        ("rows, 3 sets of ten", {"band-row", "face-pull"}, "band row 3x10"),
+        ("did my pulldowns, 3x12", {"lat-pulldown", "face-pull"}, "lat pulldown 3x12"),
+        ("3 sets of 8 rows at 20 kg", {"one-arm-dumbbell-row"}, "dumbbell row 3x8 20kg"),
+        ("band rows 3x12", {"inverted-row"}, "band row 3x12"),  # named in full: today's lifts don't matter
+    ],
+)
+def test_a_name_that_fits_several_is_todays_lift(text: str, today: set[str], line: str) -> None:
+    assert told(text, NAMES) in (None, line)
+    assert told(text, NAMES, prefer=today) == line
+    parsed = parse_log(line, NAMES)
+    assert isinstance(parsed, ParsedLog) and (parsed.exercise in today or "band" in line)
+
+
+@pytest.mark.parametrize(
+    ("text", "today"),
+    [
+        ("rows, 3 sets of ten", {"band-row", "inverted-row"}),  # two rows today: which one is unclear
+        ("got up early and did 3x10", {"pull-up", "band-row"}),  # "up" is no lift
+        ("rows, 3 sets of ten", {"face-pull"}),  # no row today
+    ],
+)
+def test_an_unclear_name_is_still_none(text: str, today: set[str]) -> None:
+    assert told(text, NAMES, prefer=today) is None
