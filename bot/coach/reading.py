@@ -118,6 +118,16 @@ class Reader:
             if key not in self._phrases:
                 self._phrases[key] = concepts
         self._max_phrase = max(len(key) for key in self._phrases)
+        # A situation that says "upper back" or names a lift inside it ("my stiff upper back") names the upper
+        # back as much as the word alone would: a condition beside it is the asker's, not another subject.
+        # ("back" alone is also "come back", "back at my old numbers": it takes "upper back" or a lift.)
+        naming = {key for key, found in self._phrases.items() if found & set(lex.subjects)} - {("back",)}
+        self._names_subject = frozenset(
+            key
+            for key, found in self._phrases.items()
+            if any(c.startswith(SITUATION) for c in found)
+            and any(key[i : i + n] in naming for n in range(1, len(key)) for i in range(len(key) - n + 1))
+        )
         # The window lengths worth trying after each first word, longest first: a phrase's own length, and up
         # to two more for the articles a question may put inside it ("without my pull up bar").
         lengths: dict[str, set[int]] = {}
@@ -197,6 +207,7 @@ class Reader:
         unrelated = 0
         foreign = 0
         unknown: set[str] = set()
+        named = False
         i = 0
         while i < len(stems):
             # Most words start no phrase: skip the window search for them (the bound on a long message).
@@ -215,6 +226,8 @@ class Reader:
                     if 1 < len(short) < length:
                         matched = self._phrases.get(short)
                 if matched is not None:
+                    bare = tuple(w for w in window if w not in SKIPPABLE)
+                    named |= window in self._names_subject or bare in self._names_subject
                     if OFFTOPIC in matched:
                         offtopic += 1
                     if UNRELATED in matched:
@@ -245,7 +258,7 @@ class Reader:
                 None,
             )
         clinical = 0
-        if not self.subjects & concepts:
+        if not self.subjects & concepts and not named:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
             clinical = care.count(MEDICAL) + care.count(PROFESSIONAL)
             unrelated += clinical

@@ -521,3 +521,21 @@ def test_performance_supplements_are_ours_only_for_growth_or_the_back() -> None:
 def test_a_year_off_is_time_away_not_a_switch() -> None:
     answer = ANSWERER.answer("need to get motivated again after like a yr off, tips?")
     assert (answer.kind, answer.topic) == ("answer", "motivation")
+
+
+def test_a_condition_beside_the_upper_back_named_inside_a_situation_is_the_askers() -> None:
+    answer = ANSWERER.answer("I have osteoporosis, I'm 72, what stretching is safe for my stiff upper back?")
+    assert (answer.kind, answer.topic, answer.safety) == ("answer", "mobility", True)
+    # With nothing of the upper back named, the condition is another subject (declined, safety first).
+    other = ANSWERER.answer("I have sciatica going down my left leg, what stretches help with that?")
+    assert (other.kind, other.safety) == ("decline", True)
+    # "Back" alone is also "come back": it does not make a condition ours.
+    assert ANSWERER.answer("I have fibromyalgia, how do I come back after a break?").kind == "decline"
+
+
+def test_commands_need_their_own_words_not_look_alikes() -> None:
+    assert ANSWERER.answer("how do I set up a monthly budget spreadsheet for uni?").kind == "decline"
+    assert ANSWERER.answer("can I get my log as a spreadsheet").command == "export"
+    motivation = ANSWERER.answer("lost all my motivation lately lol how do u keep showing up")
+    assert (motivation.kind, motivation.topic) == ("answer", "motivation")
+    assert ANSWERER.answer("Bench is my best lift, how do I set up face pulls on the cable?").kind == "answer"
