@@ -8,6 +8,7 @@ RIR should I leave", "should I do drop sets") leaves the question to the answere
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,8 +34,10 @@ _UNITS = frozenset(("s", "sec", "secs", "min", "mins", "kg", "kgs", "lb", "lbs",
 _CONTRACTED = {"whats": ("what", "is"), "whatre": ("what", "are"), "wtfs": ("wtf", "is")}
 # A term asked alone ("rir?") may still have its article.
 _ARTICLES = frozenset(("a", "an", "the"))
-# "What is my max" asks for the asker's own number, which a definition does not give.
+# "What is my max" asks for the asker's own number, and "what are the sets and reps for me" for their own
+# prescription, which a definition does not give.
 _OWN = frozenset(("my", "our"))
+_FOR_ME = frozenset(("me", "us", "my", "our"))
 
 
 class Asking(content.Strict):
@@ -171,7 +174,7 @@ class Definer:
         """The term ``question`` asks the meaning of, when it asks nothing else. ``correct`` gives a word the
         glossary does not know as the answerer reads it, as stems ("waht" is "what")."""
         stems = self._stems(question, correct)
-        if stems is None:
+        if stems is None or any(a == "for" and b in _FOR_ME for a, b in itertools.pairwise(stems)):
             return None
         found: Term | None = None
         rest: list[str] = []

@@ -64,6 +64,7 @@ def test_asking_what_a_word_means_gets_its_definition_under_the_topic_title(
         "what is a good rest time",
         "rir or rpe?",  # two terms: the card compares them
         "what is my max",  # the asker's own number, not a meaning
+        "what are the sets and reps for me",  # the asker's own prescription
         "what sets do I do",  # "what" without "is": which, not what it means
         "sets?",  # a common word alone more likely asks how many
         "explain drop sets to me in detail",
