@@ -21,6 +21,7 @@ from typing import Literal
 
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.doubt import Signals, doubts, instead_of_declining
+from bot.coach.glossary import Definer, Term
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
 from bot.coach.reading import SITUATION, Reader, Reading, background
 from bot.coach.scorer import Scorer
@@ -85,6 +86,8 @@ class Answer:
     candidates: tuple[str, ...] = ()
     # A question about the bot: the command that does it.
     command: str | None = None
+    # What a word on the cards means ("what does RIR mean?"): the glossary term defined, under ``topic``.
+    term: str | None = None
 
 
 class Answerer:
@@ -93,8 +96,10 @@ class Answerer:
         kb: KnowledgeBase,
         assist: Assist | None = None,
         situations: Situations | None = None,
+        definer: Definer | None = None,
     ) -> None:
         self._kb = kb
+        self._definer = definer if definer is not None else Definer.load()
         self._assist = assist if assist is not None else Assist.load()
         situations = situations if situations is not None else Situations.load()
         self._commands = CommandMatcher.build(self._assist.commands)
@@ -194,6 +199,10 @@ class Answerer:
             return self._command_answer(question, command)
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
             return self._command_answer(question, command, lead=self._lead(reading))
+        # "What does RIR mean?" asks for one word, not the card it is explained in; pain comes first, though.
+        term = None if reading.safety else self._definer.asked(kept, self._spelled)
+        if term is not None:
+            return self._definition(question, term)
 
         scores = self._scores(reading.concepts)
         if focus is not None:
@@ -318,6 +327,16 @@ class Answerer:
             return Answer(question, "answer", topic.id, round(score, 4), text, (topic.id,), reading.safety)
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def _spelled(self, word: str) -> list[str]:
+        """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""
+        return [s for s, _ in self.reader.stems((word,))]
+
+    def _definition(self, question: str, term: Term) -> Answer:
+        """The term's short definition under its topic's title, with the topic's card as the one button."""
+        topic = self._kb.topics[term.topic]
+        text = self._definer.render(term, topic.title)
+        return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=term.id)
 
     def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)

@@ -169,13 +169,21 @@ def _str_list(value: object, where: str) -> tuple[str, ...]:
     return tuple(_str(item, where) for item in value)
 
 
-def _check_html(text: str, where: str) -> None:
+def html_problem(text: str) -> str | None:
+    """What is wrong with ``text`` as the knowledge base's Telegram HTML (only <b> and <i>), if anything."""
     bare = _ENTITY.sub("", _ALLOWED_TAG.sub("", text))
     if "<" in bare or ">" in bare or "&" in bare:
-        raise ValueError(f"{where}: only <b>, <i> and escaped entities are allowed in Telegram HTML")
+        return "only <b>, <i> and escaped entities are allowed in Telegram HTML"
     for tag in ("b", "i"):
         if text.count(f"<{tag}>") != text.count(f"</{tag}>"):
-            raise ValueError(f"{where}: unbalanced <{tag}> tags")
+            return f"unbalanced <{tag}> tags"
+    return None
+
+
+def _check_html(text: str, where: str) -> None:
+    problem = html_problem(text)
+    if problem is not None:
+        raise ValueError(f"{where}: {problem}")
 
 
 def _load_lexicon(data: dict[str, Any]) -> Lexicon:

@@ -61,3 +61,20 @@ async def test_group_questions_only_when_addressed(bot: Harness) -> None:
     assert len(replied) == 1 and "protein" in (replied[0].plain_text or "").lower()
     asked = await bot.send(GROUP, "/ask@BackCoachBot can I train at home without equipment", user_id=2)
     assert len(asked) == 1
+
+
+async def test_what_a_word_means_gets_a_definition_and_the_card_one_tap_away(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "What does RIR mean?")
+    assert len(sent) == 1
+    text = sent[0].plain_text or ""
+    assert text.startswith("Intermediate progression\n\nRIR (reps in reserve) is how many more clean reps")
+    assert "double progression" not in text.lower()  # the rest of the card waits behind the button
+    assert (
+        text.splitlines()[-1]
+        == "That's the short version: tap Intermediate progression below for the whole card."
+    )
+    assert [label for label, _ in bot.api.buttons(sent[0])[0]] == ["Intermediate progression"]
+    assert len(bot.api.buttons(sent[0])) == 1
+    card = await bot.press(USER, "Intermediate progression")
+    assert "double progression" in (card[-1].plain_text or "").lower()
