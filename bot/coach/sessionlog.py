@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from bot.coach.ladders import plan_for
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, sessions_by_day
+from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, rung_now
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
@@ -71,7 +71,8 @@ def targets(
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
     A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
-    pull-ups is prescribed from the band-assisted sessions, and the rung logged last is where they are.
+    pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
+    ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it).
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -81,29 +82,56 @@ def targets(
         exercise = item.exercise.id
         ladder = ladders.get(exercise)
         rungs = ladder.rungs if ladder is not None else (exercise,)
-        pairs = sorted((pair for rung in rungs for pair in _tagged(history.get(rung, ()), rung)), key=_day)
-        current = pairs[-1][2] if pairs else exercise
-        loaded = current in ladder.loaded if ladder is not None else item.exercise.kind == "load"
         # A band or bodyweight move is never prescribed a load, whatever an old log holds for it.
-        sessions = sessions_by_day(
-            [(day, done if loaded else _unloaded(done)) for day, done, rung in pairs if rung == current]
+        takes_load = (
+            ladder.loaded if ladder is not None else {exercise} if item.exercise.kind == "load" else set()
         )
+        tagged = sorted(
+            (
+                (day, rung, done if rung in takes_load else _unloaded(done))
+                for rung in rungs
+                for day, done in history.get(rung, ())
+            ),
+            key=_day,
+        )
+        logged = _by_session(tagged)
+        current = rung_now(logged, plan, ladder, exercise) if ladder is not None else exercise
+        sessions = [sets for rung, sets in logged if rung == current]
         prescription = next_prescription(current, sessions, plan, ladder)
         last = tuple(sessions[-1]) if sessions else ()
         found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last))
     return found
 
 
+def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:
+    """Each rung harder than the one a target names, to that one: what /log reads a name fitting both as."""
+    easier: dict[str, str] = {}
+    for target in found:
+        ladder = ladders.get(target.planned)
+        today = target.prescription.exercise
+        if ladder is not None and today in ladder.rungs:
+            easier |= dict.fromkeys(ladder.rungs[ladder.rungs.index(today) + 1 :], today)
+    return easier
+
+
 def _unloaded(done: SetDone) -> SetDone:
     return replace(done, load=None) if done.load is not None else done
 
 
-def _tagged(pairs: Sequence[tuple[date, SetDone]], rung: str) -> list[tuple[date, SetDone, str]]:
-    return [(day, done, rung) for day, done in pairs]
-
-
-def _day(entry: tuple[date, SetDone, str]) -> date:
+def _day(entry: tuple[date, str, SetDone]) -> date:
     return entry[0]
+
+
+def _by_session(tagged: Sequence[tuple[date, str, SetDone]]) -> list[tuple[str, list[SetDone]]]:
+    """Sets tagged with their day and rung, in order, as sessions: one per day and rung."""
+    found: list[tuple[str, list[SetDone]]] = []
+    previous: tuple[date, str] | None = None
+    for day, rung, done in tagged:
+        if (day, rung) != previous:
+            found.append((rung, []))
+            previous = (day, rung)
+        found[-1][1].append(done)
+    return found
 
 
 # ---------------------------------------------------------------- the Adjust panel's state

@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, logparse, records, sessionlog
+from bot.coach import levelup, lognames, records, sessionlog
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
@@ -60,13 +60,15 @@ def names(context: BotContext) -> dict[str, str]:
 
 
 @functools.cache
-def _typed_names(catalog_ids: tuple[tuple[str, str, str], ...]) -> tuple[logparse.Names, ...]:
-    return tuple(logparse.Names(ex, (name, short)) for ex, name, short in catalog_ids)
+def _typed_names(
+    catalog_ids: tuple[tuple[str, str, str, tuple[str, ...]], ...],
+) -> tuple[lognames.Names, ...]:
+    return tuple(lognames.Names(ex, (name, short, *aliases)) for ex, name, short, aliases in catalog_ids)
 
 
-def typed_names(context: BotContext) -> tuple[logparse.Names, ...]:
+def typed_names(context: BotContext) -> tuple[lognames.Names, ...]:
     exercises = context.services.catalog.exercises.values()
-    return _typed_names(tuple((ex.id, ex.name, ex.short) for ex in exercises))
+    return _typed_names(tuple((ex.id, ex.name, ex.short, ex.aliases) for ex in exercises))
 
 
 def hold_ids(context: BotContext) -> frozenset[str]:

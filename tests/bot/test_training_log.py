@@ -457,19 +457,50 @@ async def test_a_load_with_a_name_of_several_rows_takes_the_one_the_kit_allows(b
     assert "Logged Bent-over row with a loaded backpack or dumbbells: 3×10 @ 20 kg" in logged
 
 
+def pull_up_line(workout: str) -> str:
+    return next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+
+
 async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot: Harness) -> None:
-    # A trial: "/log pull up 5 5 4" showed as the band-assisted pull-up's "last time 5, 5, 4".
+    # A trial: strict pull-ups logged showed as the band-assisted pull-up's "last time".
     await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
-    await bot.send(USER, "/log pull up 5 5 4")
+    await bot.send(USER, "/log strict pull up 10 10")
     bot.clock.advance(days=2)
-    workout = text(await bot.send(USER, "/workout"))
-    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
-    assert "last time Pull-up 5, 5, 4 → today Pull-up " in line, line
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "last time Pull-up 2×10 → today Pull-up 2×11." in line, line
     await bot.send(USER, "/log band pull-up 2x10")
     bot.clock.advance(days=2)
-    workout = text(await bot.send(USER, "/workout"))
-    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
     assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+
+
+async def test_pull_ups_logged_on_a_band_assisted_day_progress_the_band_assisted_rung(bot: Harness) -> None:
+    # A known gap: "/log pull-up 5 5 4" on a band-assisted day logged strict pull-ups, the next /workout
+    # aimed at "Pull-up 2×10", and As written then logged the band reps as strict ones, with a record.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    logged = text(await bot.send(USER, "/log pull-up 5 5 4"))
+    assert logged.startswith("✍️ Logged Band-assisted pull-up: 5, 5, 4\n"), logged
+    assert (
+        "If you did strict pull-ups instead, tap ↩️ Undo and send <code>/log strict pull-up 5 5 4</code>."
+    ) in logged
+    bot.clock.advance(days=2)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "Band-assisted pull-up: last time 5, 5, 4 → today 2×10." in line, line
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Band-assisted pull-up: 2×10" in written and "• Pull-up" not in written
+    assert "🏆 New record — Band-assisted pull-up: 10 reps (best was 5)." in written
+    # Strict ones, said so, are strict; short of the plan's 2×10 they are a try, and the plan stays.
+    assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log strict pull-up 5 5 4"))
+    bot.clock.advance(days=2)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Band-assisted pull-up: 2×11" in written and "• Pull-up" not in written
+    assert "New record — Pull-up" not in written
+    strict = [(ex, reps) for ex, reps, _ in await sets_of(bot) if ex == "pull-up"]
+    assert strict == [("pull-up", 5), ("pull-up", 5), ("pull-up", 4)], "no band rep counted as strict"
 
 
 async def test_reps_or_load_is_asked_back_with_a_button_per_reading(bot: Harness) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot import callbacks
@@ -11,11 +11,12 @@ from bot.coach.catalog import Catalog
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, plan_session
-from bot.coach.progression import Ladder, Reason
+from bot.coach.progression import Ladder, Prescription, Reason
 from bot.coach.sessionlog import (
     DAYS_TOLD,
     DayError,
     Shift,
+    Target,
     adjusted,
     day_told,
     decode,
@@ -139,17 +140,88 @@ def test_a_band_row_logged_with_a_load_is_never_prescribed_one() -> None:
     assert row.prescription.load is None and row.last == (SetDone(10),) * 3 and row.source == "band-row"
 
 
-def test_last_time_is_the_rung_the_target_comes_from() -> None:
+def band_day(history: dict[str, list[tuple[date, SetDone]]]) -> Target:
     session = home_session()
-    history = {"pull-up": [(TUESDAY, SetDone(5)), (TUESDAY, SetDone(5)), (TUESDAY, SetDone(4))]}
     found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
-    assisted = found["band-assisted-pull-up"]
-    assert (assisted.source, assisted.last) == ("pull-up", (SetDone(5), SetDone(5), SetDone(4)))
+    return found["band-assisted-pull-up"]
+
+
+def test_last_time_is_the_rung_the_target_comes_from() -> None:
+    # Strict pull-ups at the plan's numbers (2 sets, 10 reps at least) move the ladder there.
+    history = {"pull-up": [(TUESDAY, SetDone(10)), (TUESDAY, SetDone(10))]}
+    assisted = band_day(history)
+    assert (assisted.source, assisted.last) == ("pull-up", (SetDone(10), SetDone(10)))
     assert assisted.prescription.exercise == "pull-up"
     history["band-assisted-pull-up"] = [(TUESDAY + timedelta(days=2), SetDone(10))] * 2
-    found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
-    assert found["band-assisted-pull-up"].source == "band-assisted-pull-up"
-    assert found["band-assisted-pull-up"].last == (SetDone(10),) * 2
+    assert band_day(history).source == "band-assisted-pull-up"
+    assert band_day(history).last == (SetDone(10),) * 2
+
+
+def test_strict_pull_ups_tried_on_a_band_day_keep_the_band_assisted_target() -> None:
+    # A trial: 5, 5, 4 strict pull-ups put a beginner on strict pull-ups, aiming at 2×10 of them.
+    band = [(TUESDAY, SetDone(11)), (TUESDAY, SetDone(10))]
+    tried = [(TUESDAY + timedelta(days=2), SetDone(reps)) for reps in (5, 5, 4)]
+    target = band_day({"band-assisted-pull-up": band, "pull-up": tried})
+    assert (target.source, target.last) == ("band-assisted-pull-up", (SetDone(11), SetDone(10)))
+    assert (target.prescription.exercise, target.prescription.reps) == ("band-assisted-pull-up", 11)
+    # Never logged on the band: the try still doesn't make strict pull-ups the plan.
+    assert band_day({"pull-up": tried}).prescription == Prescription(
+        "band-assisted-pull-up", 2, 10, None, Reason.START
+    )
+
+
+def test_a_harder_rung_the_plan_moved_to_counts_even_below_the_range() -> None:
+    top = [(TUESDAY, SetDone(12))] * 2
+    assert band_day({"band-assisted-pull-up": top}).prescription.reason is Reason.MOVE_UP
+    tried = [(TUESDAY + timedelta(days=2), SetDone(reps)) for reps in (6, 5)]
+    target = band_day({"band-assisted-pull-up": top, "pull-up": tried})
+    assert (target.source, target.prescription.exercise, target.prescription.reason) == (
+        "pull-up",
+        "pull-up",
+        Reason.ADD_REP,
+    )
+    # An easier rung logged after it is where the trainee is again.
+    back = [(TUESDAY + timedelta(days=4), SetDone(10))] * 2
+    target = band_day({"band-assisted-pull-up": top + back, "pull-up": tried})
+    assert (target.source, target.prescription.reps) == ("band-assisted-pull-up", 11)
+
+
+SESSION = st.lists(st.integers(1, 15), min_size=1, max_size=3)
+
+
+@given(st.lists(SESSION, max_size=6), SESSION)
+def test_a_strict_try_below_the_range_never_moves_the_band_assisted_target(
+    band: list[list[int]], strict: list[int]
+) -> None:
+    history = {
+        "band-assisted-pull-up": [
+            (TUESDAY + timedelta(days=2 * number), SetDone(reps))
+            for number, sets in enumerate(band)
+            for reps in sets
+        ]
+    }
+    before = band_day(history)
+    assume(before.prescription.exercise == "band-assisted-pull-up")  # not sent up the ladder
+    assume(len(strict) < 2 or min(strict) < 10)  # short of the plan's 2 sets of 10
+    after_try = TUESDAY + timedelta(days=2 * len(band))
+    history["pull-up"] = [(after_try, SetDone(reps)) for reps in strict]
+    assert band_day(history) == before
+
+
+RUNGS = st.sampled_from(["chair-assisted-pull-up", "band-assisted-pull-up", "pull-up"])
+
+
+@given(st.lists(st.tuples(RUNGS, SESSION), max_size=8))
+def test_last_time_is_always_one_rungs_own_last_session(logged: list[tuple[str, list[int]]]) -> None:
+    history: dict[str, list[tuple[date, SetDone]]] = {}
+    for number, (rung, sets) in enumerate(logged):
+        history.setdefault(rung, []).extend((TUESDAY + timedelta(days=number), SetDone(r)) for r in sets)
+    target = band_day(history)
+    own = history.get(target.source, [])
+    last_day = max((day for day, _ in own), default=None)
+    assert target.last == tuple(done for day, done in own if day == last_day)
+    # The rung is one the trainee logged or the plan's own, never a mix of them.
+    assert target.source in {rung for rung, _ in logged} | {"band-assisted-pull-up"}
 
 
 @pytest.mark.parametrize(
