@@ -229,13 +229,87 @@ async def test_adjust_changes_reps_and_load_and_save_logs_them(bot: Harness) -> 
     assert ("lat-pulldown", 11, 42.5) in await sets_of(bot, TODAY)
 
 
+async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None:
+    # A trial: with no load logged yet, Adjust had reps buttons only; Save and As written logged the
+    # lat pulldown without a load, and /workout never prescribed it one ("2×12 again", session after session).
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    panel = text(await bot.press(USER, "✏️ Adjust"))
+    assert "2. Lat pulldown: <b>2×10</b> · <i>no load yet: tap + to set what you lifted</i>" in panel
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert ["2: −1 rep", "2: all reps", "2: +1 rep"] in rows and [
+        "2: −2.5 kg",
+        "2: +2.5 kg",
+        "2: +10 kg",
+    ] in rows
+    for _ in range(4):
+        await bot.press(USER, "2: +10 kg")
+    await bot.press(USER, "2: −2.5 kg")
+    set_ = text(await bot.press(USER, "2: +1 rep"))
+    assert "2. Lat pulldown: <b>2×11 @ 37.5 kg</b>\n" in set_, "the hint goes once a load is set"
+    assert "3. Seated cable row: <b>2×10</b> · <i>no load yet" in set_
+    saved = text(await bot.press(USER, "💾 Save"))
+    assert "• Lat pulldown: 2×11 @ 37.5 kg" in saved and "• Seated cable row: 2×10\n" in saved
+    assert [s for s in await sets_of(bot, TODAY) if s[0] == "lat-pulldown"] == [
+        ("lat-pulldown", 11, 37.5)
+    ] * 2
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    assert (
+        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg, or 40 kg once all sets reach 12."
+        in (workout)
+    )
+    # Once the load is known, the panel is the usual one: a step either way, on the reps' row.
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert ["2: −1 rep", "2: all reps", "2: +1 rep", "2: −2.5 kg", "2: +2.5 kg"] in rows
+    assert ["3: −2.5 kg", "3: +2.5 kg", "3: +10 kg"] in rows, "the row still has none"
+
+
+async def test_adjust_a_band_move_by_its_reps_and_a_first_load_in_pounds(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert rows[0] == ["1: −1 rep", "1: all reps", "1: +1 rep"] and not any("kg" in row[0] for row in rows)
+    await bot.press(USER, "1: −1 rep")
+    fewer = text(await bot.press(USER, "1: −1 rep"))
+    assert "1. Band-assisted pull-up: <b>2×8</b>\n" in fewer and "no load" not in fewer
+    assert "• Band-assisted pull-up: 2×8" in text(await bot.press(USER, "💾 Save"))
+    # A gym chat in pounds: a first load in 5 lb steps, or 20 at a time.
+    other = 4004
+    await bot.onboard(other)
+    await bot.send(other, "/units lb")
+    await bot.send(other, "/workout")
+    await bot.press(other, "✅ Done")
+    await bot.press(other, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(other))]
+    assert ["2: −5 lb", "2: +5 lb", "2: +20 lb"] in rows
+    assert "Lat pulldown: <b>2×10 @ 20 lb</b>" in text(await bot.press(other, "2: +20 lb"))
+
+
 async def test_forged_or_stale_log_buttons_get_a_polite_toast(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/done")
-    for data in ("1:la:20261124:9.9_x", "1:la:2026112:", "1:ls:20261124:0.0", "1:lu:20261124:x:d", "1:lw:"):
+    for data in (
+        "1:la:20261124:9.9_x",
+        "1:la:2026112:",
+        "1:ls:20261124:0.0",
+        "1:lu:20261124:x:d",
+        "1:lw:",
+        # No load is known yet: a first load starts at zero and stops at what /log takes (500 kg).
+        "1:ls:20261124:0.0_0.-1_0.0",
+        "1:ls:20261124:0.0_0.201_0.0",
+        "1:ls:20261124:0.0_0.04_0.0",
+        "1:la:20261124:0.0_0.1234567_0.0",
+    ):
         assert await bot.callback(USER, data) == []
         assert "expired" in (bot.toasts()[-1].text or ""), data
     assert await sets_of(bot) == []
+    assert await bot.callback(USER, "1:ls:20261124:0.0_0.200_0.0") != [], "500 kg is still taken"
 
 
 async def test_undo_button_takes_the_session_back_the_same_day_only(bot: Harness) -> None:
