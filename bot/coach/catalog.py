@@ -72,6 +72,7 @@ class Exercise(Strict):
     per_side: bool = False
     max_reps: int | None = Field(default=None, ge=3, le=30)
     min_reps: int | None = Field(default=None, ge=1, le=30)
+    aliases: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()
 
 
 class ExercisesFile(Strict):

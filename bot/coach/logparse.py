@@ -13,22 +13,19 @@ Every refusal is a value, not an exception: a ``LogError`` whose kind names a on
 example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
 Exercise names are matched against the names the caller passes (the catalog's names, short names and
-any aliases): exact, then by words, then by spelling (rapidfuzz: difflib's measure, in C, since difflib
-held the event loop up to 20 ms per unknown name), preferring the exercises of the trainee's own plan
-when a word such as "row" fits several.
+aliases): exact, then by words, then by spelling (``bot.coach.lognames``), preferring the exercises of
+the trainee's own plan when a word such as "row" fits several.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
+from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key
 from bot.coach.numerals import ascii_digits
 from bot.coach.texts import Texts, escape
 
@@ -38,7 +35,6 @@ MAX_SETS = 20
 MAX_RIR = 10
 # The longest hold logged, in seconds: routines.toml prescribes holds of at most 600 s too.
 MAX_HOLD_S = 600
-SUGGESTIONS = 3
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
 
@@ -109,14 +105,9 @@ class ParsedLog:
     rir: int | None = None
     note: str | None = None
     seconds: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Names:
-    """An exercise and every name it may be typed as."""
-
-    id: str
-    names: tuple[str, ...]
+    # The harder variation the name also fits, when it was read as the plan's easier one ("pull-up" on
+    # a band-assisted day): the reply says how to claim the harder one.
+    instead_of: str | None = None
 
 
 def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = None) -> str:
@@ -136,6 +127,7 @@ def parse_log(
     holds: Collection[str] = (),
     loaded: Collection[str] | None = None,
     usable: Collection[str] = (),
+    easier: Mapping[str, str] | None = None,
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
     exercises in ``holds`` are timed (their sets are seconds).
@@ -145,6 +137,12 @@ def parse_log(
     5 5 4 10kg" the weighted pull-up. Of several, the plan's (``prefer``) or the only one the chat's kit
     allows (``usable``) is taken, else the trainee is asked; a name that fits no loaded exercise ("band
     row 3x10 40kg") is refused, since a load on a band or bodyweight move would be prescribed back.
+
+    A name that fits several exercises and one of the plan's by its words ("assisted pull-up" on a
+    band-assisted day) is the plan's. ``easier`` maps a ladder's harder variations to the one today's
+    plan has: a name that fits both ("pull-up" on a band-assisted day) means the plan's, since assisted
+    reps taken for strict ones would move the ladder and beat records nobody set. A name only the
+    harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one.
     """
     cleaned = _normalize(text)
     if isinstance(cleaned, LogError):
@@ -161,19 +159,26 @@ def parse_log(
     timed = isinstance(figures, _Figures) and figures.timed
     # Seconds say the trainee means a hold: "prone 30s" is the prone cobra, not the prone lat pull.
     found = match_exercise(typed, exercises, prefer={*prefer, *holds} if timed else prefer)
+    if isinstance(found, LogError) and found.kind is LogErrorKind.AMBIGUOUS:
+        # "assisted pull-up" names two exercises, and today's band-assisted one by its words.
+        planned = [ex for ex in prefer if fits(typed, exercises, ex)]
+        found = planned[0] if len(planned) == 1 else found
     weighted = isinstance(figures, _Figures) and _carries_load(figures)
     takes_it = isinstance(found, str) and (found in (loaded or ()) or found in holds)
     if loaded is not None and weighted and not timed and not takes_it:
         found = _loaded_variant(typed, exercises, found, loaded, prefer, usable)
+    instead_of = None
+    if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
+        instead_of, found = found, (easier or {})[found]
     if isinstance(found, LogError):
         if timed and holds and found.kind is LogErrorKind.UNKNOWN_EXERCISE:
-            return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, _closest(typed, exercises, holds))
+            return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, closest(typed, exercises, holds))
         return found
     if isinstance(figures, LogError):
         return figures
     hold = found in holds
     if figures.timed and not hold:
-        return LogError(LogErrorKind.NOT_TIMED, {"name": typed}, _closest(typed, exercises, holds))
+        return LogError(LogErrorKind.NOT_TIMED, {"name": typed}, closest(typed, exercises, holds))
     checked = _checked(figures, unit, hold=hold)
     if isinstance(checked, LogError):
         if checked.kind is LogErrorKind.UNCLEAR_NUMBERS:
@@ -183,61 +188,27 @@ def parse_log(
     counts, load, load_unit, rir = checked
     if hold:
         return ParsedLog(found, (), load, load_unit, rir, note.strip() or None, seconds=counts)
-    return ParsedLog(found, counts, load, load_unit, rir, note.strip() or None)
+    return ParsedLog(found, counts, load, load_unit, rir, note.strip() or None, instead_of=instead_of)
 
 
 def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | LogError:
     """The id of the exercise ``typed`` names, or why not (with the closest names offered)."""
-    query = _name_key(typed)
+    query = name_key(typed)
     if not query:
         return LogError(LogErrorKind.NO_EXERCISE)
-    keys = _index(tuple(exercises))
-    exact = [ex for ex, names in keys.items() if query in names or _compact(query) in map(_compact, names)]
+    keys = index(tuple(exercises))
+    exact = [ex for ex, names in keys.items() if query in names or compact(query) in map(compact, names)]
     if exact:
         return _one(exact, prefer, typed)
     words = set(query.split())
     containing = [ex for ex, names in keys.items() if any(words <= set(name.split()) for name in names)]
     if containing:
         return _one(containing, prefer, typed)
-    scored = sorted(((_likeness(query, names), ex) for ex, names in keys.items() if names), reverse=True)
+    scored = sorted(((likeness(query, names), ex) for ex, names in keys.items() if names), reverse=True)
     if scored and scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
         return scored[0][1]
     offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
-
-
-def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
-    """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
-    the longest if several; None when it names none or a name fits several exercises. A name that fits
-    several but only one of ``prefer`` (today's lifts: "rows" on a band-row day) is that one's own name, so
-    the line reads the same to /log whatever the day."""
-    keys = _index(tuple(exercises))
-    words = _name_key(text).split()
-    for size in range(min(5, len(words)), 0, -1):
-        for start in range(len(words) - size + 1):
-            span = " ".join(words[start : start + size])
-            compact = _compact(span)
-            fits = [ex for ex, names in keys.items() if span in names or compact in map(_compact, names)]
-            if len(fits) == 1:
-                return span
-            if len(fits) > 1 and len(preferred := [ex for ex in fits if ex in prefer]) == 1:
-                return _own_name(preferred[0], exercises)
-    # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
-    heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
-    return _own_name(heads[0], exercises) if len(heads) == 1 else None
-
-
-def _head(name: str) -> str:
-    """A name's last word if it names a movement ("row" of "band row"), not a particle ("up" of "pull up")."""
-    last = name.split()[-1]
-    return last if len(last) >= 3 else ""
-
-
-def _own_name(exercise: str, exercises: Sequence[Names]) -> str:
-    """The shortest name that is this exercise's alone ("band row", not "row")."""
-    keys = _index(tuple(exercises))
-    own = [n for n in keys[exercise] if not any(n in names for ex, names in keys.items() if ex != exercise)]
-    return min(own or keys[exercise], key=lambda n: (len(n), n))
 
 
 def _loaded_variant(
@@ -251,8 +222,8 @@ def _loaded_variant(
     """The exercise a name typed with a load means: one that takes a load, among those the name fits."""
     if isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS:
         return found
-    query = _name_key(typed)
-    keys = _index(tuple(exercises))
+    query = name_key(typed)
+    keys = index(tuple(exercises))
     words = set(query.split())
     fits = [
         ex
@@ -260,14 +231,14 @@ def _loaded_variant(
         if ex in loaded
         and (
             query in names
-            or _compact(query) in map(_compact, names)
+            or compact(query) in map(compact, names)
             or any(words <= set(n.split()) for n in names)
         )
     ]
     if len(fits) == 1:
         return fits[0]
     if not fits:
-        return LogError(LogErrorKind.NOT_LOADED, {"name": typed.strip()}, _closest(typed, exercises, loaded))
+        return LogError(LogErrorKind.NOT_LOADED, {"name": typed.strip()}, closest(typed, exercises, loaded))
     for narrowed in ([ex for ex in fits if ex in prefer], [ex for ex in fits if ex in usable]):
         if len(narrowed) == 1:
             return narrowed[0]
@@ -285,20 +256,6 @@ def _carries_load(figures: _Figures) -> bool:
     return len(figures.plain) > 1 and max(figures.plain) > 2 * min(figures.plain)
 
 
-@functools.lru_cache(maxsize=8)
-def _index(exercises: tuple[Names, ...]) -> dict[str, frozenset[str]]:
-    """Each exercise's names as match keys; cached, as the catalog is the same on every call."""
-    return {ex.id: frozenset({_name_key(name) for name in (ex.id, *ex.names)} - {""}) for ex in exercises}
-
-
-def _closest(typed: str, exercises: Sequence[Names], among: Collection[str]) -> tuple[str, ...]:
-    """The exercises of ``among``, the one most like ``typed`` first (to offer in its place)."""
-    keys = _index(tuple(exercises))
-    query = _name_key(typed)
-    ranked = sorted((ex for ex in keys if ex in among), key=lambda ex: -_likeness(query, keys[ex]))
-    return tuple(ranked[:SUGGESTIONS])
-
-
 def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | LogError:
     if len(candidates) == 1:
         return candidates[0]
@@ -307,34 +264,6 @@ def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | Lo
         return preferred[0]
     offered = tuple(preferred or candidates)
     return LogError(LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2])
-
-
-def _likeness(query: str, names: Collection[str]) -> float:
-    """How alike, at best over an exercise's names: spelled as a whole ("facepul" ~ "face pull") or word
-    by word in any order ("pul up negatve" ~ "negative pull up"), whichever is closer."""
-    typed = query.split()
-    best = 0.0
-    for name in names:
-        words = name.split()
-        by_word = sum(max(_word_likeness(t, w) for w in words) for t in typed) / len(typed)
-        best = max(best, by_word, _word_likeness(_compact(query), _compact(name)))
-    return best
-
-
-def _word_likeness(one: str, other: str) -> float:
-    # difflib's measure (matching characters over total length), computed in C by rapidfuzz.
-    return fuzz.ratio(one, other) / 100
-
-
-def _compact(name: str) -> str:
-    return name.replace(" ", "")
-
-
-def _name_key(name: str) -> str:
-    """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups", "pull ups" and "pull up"
-    agree (so "ups" is singular too, and any word of three letters or more ending in a single s)."""
-    words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
-    return " ".join(w[:-1] if len(w) >= 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _normalize(text: str) -> str | LogError:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from bot.coach.logparse import UNIT_WORD, UNITS, Names, exercise_named
+from bot.coach.lognames import Names, exercise_named
+from bot.coach.logparse import UNIT_WORD, UNITS
 from bot.coach.numerals import NUMBER_WORDS
 
 # Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".

@@ -19,7 +19,10 @@ with the numbers of ACSM 2009 where the article gives none):
 - **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a
   high bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries
   load (weighted pull-ups) starts at one step and then progresses like any loaded lift. Stalling on a
-  bodyweight rung moves one rung down.
+  bodyweight rung moves one rung down. The rung a trainee is on is the one logged last, but sets on a
+  harder rung the plan has not moved them to are a try until every set reaches the bottom of the
+  range: five strict pull-ups on a band-assisted day are kept as strict pull-ups, and the band-assisted
+  sets go on progressing.
 
 Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 """
@@ -155,6 +158,38 @@ def next_prescription(
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
 
 
+def rung_now(
+    sessions: Sequence[tuple[str, Sequence[SetDone]]], plan: Plan, ladder: Ladder, start: str
+) -> str:
+    """The rung of ``ladder`` a trainee works on, from its sessions (oldest first, each one rung's sets);
+    ``start`` is where the plan puts them before anything is logged.
+
+    An easier rung logged moves them down at once: those are the reps they can do. A harder one moves
+    them up when the plan sent them there, or when every one of the plan's sets reached the bottom of
+    the range; short of that it is a try, and the rung below keeps its place, its targets and its reps.
+    """
+    where = start
+    logged: dict[str, list[Sequence[SetDone]]] = {}
+    for rung, sets in sessions:
+        if rung != where and _moves(rung, sets, where, logged.get(where, []), plan, ladder):
+            where = rung
+        logged.setdefault(rung, []).append(sets)
+    return where
+
+
+def _moves(
+    rung: str,
+    sets: Sequence[SetDone],
+    where: str,
+    worked: Sequence[Sequence[SetDone]],
+    plan: Plan,
+    ladder: Ladder,
+) -> bool:
+    if ladder.rungs.index(rung) < ladder.rungs.index(where) or _in_range(_working(sets), plan):
+        return True
+    return next_prescription(where, worked, plan, ladder).exercise == rung
+
+
 def progressed_load(load: float, plan: Plan) -> float:
     """About 5 % (10 % lower body) more, rounded down to a multiple of the increment, and at least the
     next multiple above ``load`` (one increment more when ``load`` is itself a multiple).
@@ -197,6 +232,10 @@ def _working(sets: Sequence[SetDone]) -> list[SetDone]:
 
 def _at_top(working: Sequence[SetDone], plan: Plan) -> bool:
     return len(working) >= plan.sets and all(s.reps >= plan.rep_range[1] for s in working)
+
+
+def _in_range(working: Sequence[SetDone], plan: Plan) -> bool:
+    return len(working) >= plan.sets and all(s.reps >= plan.rep_range[0] for s in working)
 
 
 def _stalls(sessions: Sequence[Sequence[SetDone]], plan: Plan) -> int:

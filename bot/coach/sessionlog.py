@@ -6,7 +6,10 @@ comes next), as plain values: no Telegram, no database.
 - A session's **targets**: for every exercise counted in reps, the sets × reps × load the progression
   rule prescribes from the member's history ("As written" logs exactly these).
 - The **Adjust** panel keeps its state in the buttons themselves (per main lift: reps and load steps
-  away from the target), so nothing half-done is stored and any replica can take the next press.
+  away from the target), so nothing half-done is stored and any replica can take the next press. A
+  lift that takes a load but has none known yet (its first time) counts its steps from zero: Adjust
+  is where its first load is set, or every As written would log it without one and it never would
+  get a load to progress.
 - **Backdating**: ``/done yesterday`` and friends, at most ``MAX_DAYS_BACK`` days back.
 """
 
@@ -16,16 +19,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from bot.coach.ladders import plan_for
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, sessions_by_day
+from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, rung_now
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
 MAX_REP_SHIFT = 9
 MAX_LOAD_SHIFT = 9
+# A first load is set from zero: a button adding about this much saves a dozen presses of one step.
+FIRST_LOAD_JUMP = {"kg": 10.0, "lb": 20.0}
 MAIN = "main"
 
 
@@ -36,7 +42,8 @@ class Target:
 
     ``source`` is the exercise whose log the prescription comes from (the planned one, or the rung of
     its ladder logged last) and ``last`` that exercise's last session: /workout's "last time" is always
-    one exercise's own sets, named when it is not the planned one.
+    one exercise's own sets, named when it is not the planned one. ``loaded`` says whether the
+    prescription's exercise takes a load (a band or bodyweight move never does).
     """
 
     planned: str
@@ -45,11 +52,26 @@ class Target:
     main: bool
     source: str = ""
     last: tuple[SetDone, ...] = ()
+    loaded: bool = False
 
     @property
     def sets(self) -> list[SetDone]:
         p = self.prescription
         return [SetDone(p.reps, p.load)] * p.sets
+
+    @property
+    def first_load(self) -> bool:
+        """Whether it takes a load and none is known yet: Adjust sets one from zero."""
+        return self.loaded and self.prescription.load is None
+
+    def load_steps(self, max_load: float) -> tuple[int, int]:
+        """The fewest and most load steps Adjust may move it: none without a load, a few either way from
+        a known one, and from zero up to ``max_load`` (the heaviest /log takes) for a first load."""
+        if not self.loaded:
+            return (0, 0)
+        if not self.first_load:
+            return (-MAX_LOAD_SHIFT, MAX_LOAD_SHIFT)
+        return (0, int(Decimal(str(max_load)) // Decimal(str(self.plan.increment))))
 
 
 def ladder_ids(session: Session, ladders: Mapping[str, Ladder]) -> set[str]:
@@ -71,7 +93,8 @@ def targets(
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
     A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
-    pull-ups is prescribed from the band-assisted sessions, and the rung logged last is where they are.
+    pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
+    ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it).
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -81,29 +104,57 @@ def targets(
         exercise = item.exercise.id
         ladder = ladders.get(exercise)
         rungs = ladder.rungs if ladder is not None else (exercise,)
-        pairs = sorted((pair for rung in rungs for pair in _tagged(history.get(rung, ()), rung)), key=_day)
-        current = pairs[-1][2] if pairs else exercise
-        loaded = current in ladder.loaded if ladder is not None else item.exercise.kind == "load"
         # A band or bodyweight move is never prescribed a load, whatever an old log holds for it.
-        sessions = sessions_by_day(
-            [(day, done if loaded else _unloaded(done)) for day, done, rung in pairs if rung == current]
+        with_load = (
+            ladder.loaded if ladder is not None else {exercise} if item.exercise.kind == "load" else set()
         )
+        tagged = sorted(
+            (
+                (day, rung, done if rung in with_load else _unloaded(done))
+                for rung in rungs
+                for day, done in history.get(rung, ())
+            ),
+            key=_day,
+        )
+        logged = _by_session(tagged)
+        current = rung_now(logged, plan, ladder, exercise) if ladder is not None else exercise
+        sessions = [sets for rung, sets in logged if rung == current]
         prescription = next_prescription(current, sessions, plan, ladder)
         last = tuple(sessions[-1]) if sessions else ()
-        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last))
+        loaded = prescription.exercise in with_load
+        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last, loaded))
     return found
+
+
+def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:
+    """Each rung harder than the one a target names, to that one: what /log reads a name fitting both as."""
+    easier: dict[str, str] = {}
+    for target in found:
+        ladder = ladders.get(target.planned)
+        today = target.prescription.exercise
+        if ladder is not None and today in ladder.rungs:
+            easier |= dict.fromkeys(ladder.rungs[ladder.rungs.index(today) + 1 :], today)
+    return easier
 
 
 def _unloaded(done: SetDone) -> SetDone:
     return replace(done, load=None) if done.load is not None else done
 
 
-def _tagged(pairs: Sequence[tuple[date, SetDone]], rung: str) -> list[tuple[date, SetDone, str]]:
-    return [(day, done, rung) for day, done in pairs]
-
-
-def _day(entry: tuple[date, SetDone, str]) -> date:
+def _day(entry: tuple[date, str, SetDone]) -> date:
     return entry[0]
+
+
+def _by_session(tagged: Sequence[tuple[date, str, SetDone]]) -> list[tuple[str, list[SetDone]]]:
+    """Sets tagged with their day and rung, in order, as sessions: one per day and rung."""
+    found: list[tuple[str, list[SetDone]]] = []
+    previous: tuple[date, str] | None = None
+    for day, rung, done in tagged:
+        if (day, rung) != previous:
+            found.append((rung, []))
+            previous = (day, rung)
+        found[-1][1].append(done)
+    return found
 
 
 # ---------------------------------------------------------------- the Adjust panel's state
@@ -118,41 +169,56 @@ class Shift:
 
 
 def encode(shifts: Sequence[Shift]) -> str:
-    """``"0.0_-1.1"``: short enough for a button's 64 bytes with three main lifts and the day."""
+    """``"0.0_-1.16"``: short enough for a button's 64 bytes with three main lifts and the day, even
+    with three first loads of six digits' worth of steps."""
     return "_".join(f"{s.reps}.{s.steps}" for s in shifts)
 
 
-def decode(text: str, count: int) -> list[Shift] | None:
-    """The shifts, or None for anything malformed, out of range or for another number of lifts."""
+def decode(text: str, main: Sequence[Target], max_load: float) -> list[Shift] | None:
+    """The shifts for ``main`` (the session's main lifts), or None for anything malformed, written
+    otherwise than ``encode`` writes it, out of a lift's range or for another number of lifts."""
     parts = text.split("_") if text else []
-    if len(parts) != count:
+    if len(parts) != len(main):
         return None
     shifts = []
-    for part in parts:
-        match = re.fullmatch(r"(-?\d)\.(-?\d)", part)
+    for part, target in zip(parts, main, strict=True):
+        match = re.fullmatch(r"(-?\d{1,2})\.(-?\d{1,6})", part)
         if match is None:
             return None
-        shifts.append(Shift(int(match.group(1)), int(match.group(2))))
-    return shifts
+        shift = Shift(int(match.group(1)), int(match.group(2)))
+        low, high = target.load_steps(max_load)
+        if abs(shift.reps) > MAX_REP_SHIFT or not low <= shift.steps <= high:
+            return None
+        shifts.append(shift)
+    return shifts if encode(shifts) == text else None
 
 
-def shifted(shifts: Sequence[Shift], index: int, *, reps: int | None = None, steps: int = 0) -> list[Shift]:
-    """The state after one press: ``reps`` None resets the reps to the target (the "all reps" button)."""
+def shifted(
+    shifts: Sequence[Shift], index: int, limits: tuple[int, int], *, reps: int | None = None, steps: int = 0
+) -> list[Shift]:
+    """The state after one press: ``reps`` None resets the reps to the target (the "all reps" button);
+    ``limits`` are the lift's ``load_steps``."""
     result = list(shifts)
     current = result[index]
     new_reps = 0 if reps is None else max(-MAX_REP_SHIFT, min(MAX_REP_SHIFT, current.reps + reps))
-    new_steps = max(-MAX_LOAD_SHIFT, min(MAX_LOAD_SHIFT, current.steps + steps))
+    new_steps = max(limits[0], min(limits[1], current.steps + steps))
     result[index] = replace(current, reps=new_reps, steps=new_steps)
     return result
 
 
+def first_load_jump(increment: float, unit: str) -> int:
+    """How many steps the first-load button adds: about ``FIRST_LOAD_JUMP``, at least one."""
+    return max(1, round(FIRST_LOAD_JUMP[unit] / increment))
+
+
 def adjusted(target: Target, shift: Shift) -> list[SetDone]:
-    """The sets as the trainee says they went: at least one rep a set, and no load below zero."""
+    """The sets as the trainee says they went: at least one rep a set, and no load below zero (a load
+    of zero is none); a lift without a load takes none, however the buttons were forged."""
     p = target.prescription
     reps = max(1, p.reps + shift.reps)
     load = p.load
-    if load is not None:
-        load = max(0.0, round(load + shift.steps * target.plan.increment, 2)) or None
+    if target.loaded:
+        load = max(0.0, round((load or 0.0) + shift.steps * target.plan.increment, 2)) or None
     return [SetDone(reps, load)] * p.sets
 
 

@@ -13,23 +13,26 @@ from datetime import datetime, time, timedelta
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import logparse, sessionlog
+from bot.coach import lognames, logparse, sessionlog
 from bot.coach.ladders import usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load
 from bot.coach.progression import in_unit
+from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     LAST_BATCH,
     describe_sets,
     hold_ids,
+    ladders,
     level_up_offer,
     loaded_ids,
     log_and_score,
     main_lifts,
     member,
     names,
+    session_targets,
     todays_session,
     took_back,
     typed_names,
@@ -52,6 +55,7 @@ async def log_command(update: Update, context: BotContext) -> None:
             return
         session = await todays_session(context, now_turn)
         catalog = context.services.catalog
+        found = await session_targets(context, now_turn, session, member(update, chat)[0])
         parsed = logparse.parse_log(
             typed,
             typed_names(context),
@@ -60,6 +64,7 @@ async def log_command(update: Update, context: BotContext) -> None:
             holds=hold_ids(context),
             loaded=loaded_ids(context),
             usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},
+            easier=sessionlog.easier_today(found, ladders(context, session)),
         )
         if isinstance(parsed, logparse.LogError):
             buttons = reading_buttons(context, now_turn, parsed.readings)
@@ -85,6 +90,15 @@ async def log_parsed(
     first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
     lines = await log_and_score(context, now_turn, today, user, [(parsed.exercise, sets)], note=parsed.note)
     head = texts.get("log.logged", sets=describe_sets(context, chat, [(parsed.exercise, sets)]).lstrip("• "))
+    if parsed.instead_of is not None:
+        name = lognames.own_name(parsed.instead_of, parsed.exercise, typed_names(context))
+        shown = names(context)
+        head += "\n" + texts.get(
+            "log.read_as_plan",
+            today=escape(shown.get(parsed.exercise, parsed.exercise)),
+            name=escape(name or shown.get(parsed.instead_of, parsed.instead_of)),
+            reps=" ".join(map(str, parsed.reps)),
+        )
     if first:
         head += "\n" + texts["log.counts_as_session"]
     buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]

@@ -17,9 +17,10 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, logparse, records, sessionlog
+from bot.coach import levelup, lognames, records, sessionlog
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
+from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.progress_text import format_sets, progress_line, shown_load
@@ -60,13 +61,15 @@ def names(context: BotContext) -> dict[str, str]:
 
 
 @functools.cache
-def _typed_names(catalog_ids: tuple[tuple[str, str, str], ...]) -> tuple[logparse.Names, ...]:
-    return tuple(logparse.Names(ex, (name, short)) for ex, name, short in catalog_ids)
+def _typed_names(
+    catalog_ids: tuple[tuple[str, str, str, tuple[str, ...]], ...],
+) -> tuple[lognames.Names, ...]:
+    return tuple(lognames.Names(ex, (name, short, *aliases)) for ex, name, short, aliases in catalog_ids)
 
 
-def typed_names(context: BotContext) -> tuple[logparse.Names, ...]:
+def typed_names(context: BotContext) -> tuple[lognames.Names, ...]:
     exercises = context.services.catalog.exercises.values()
-    return _typed_names(tuple((ex.id, ex.name, ex.short) for ex in exercises))
+    return _typed_names(tuple((ex.id, ex.name, ex.short, ex.aliases) for ex in exercises))
 
 
 def hold_ids(context: BotContext) -> frozenset[str]:
@@ -97,8 +100,8 @@ def planned(context: BotContext, chat: Chat, number: int) -> Session:
 
 async def todays_session(context: BotContext, now_turn: Turn) -> Session:
     """The session the chat's log says is today's (the one /log, Done and /workout mean)."""
-    done, _ = await repo.progress_on(now_turn.session, now_turn.chat.id, now_turn.today)
-    return planned(context, now_turn.chat, done)
+    done, logged_today = await repo.progress_on(now_turn.session, now_turn.chat.id, now_turn.today)
+    return planned(context, now_turn.chat, done if logged_today else done + 1)
 
 
 def main_lifts(session: Session) -> frozenset[str]:
@@ -156,7 +159,7 @@ async def workout_lines(
             unit=chat.unit,
             names=names(context),
             texts=texts,
-            loaded=context.services.catalog.exercises[target.prescription.exercise].kind == "load",
+            loaded=target.loaded,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines
@@ -348,7 +351,9 @@ async def _log_action(
     session = planned(context, chat, found.session_number)
     targets = await session_targets(context, now_turn, session, user[0], before=day)
     main = [target for target in targets if target.main]
-    shifts = sessionlog.decode(state, len(main)) if state else [sessionlog.Shift()] * len(main)
+    shifts = (
+        sessionlog.decode(state, main, MAX_LOAD[chat.unit]) if state else [sessionlog.Shift()] * len(main)
+    )
     if shifts is None:
         return texts["errors.stale_button"]
     if action == ADJUST:
@@ -375,26 +380,41 @@ def adjust_panel(
     stamp = callbacks.pack_day(day)
     lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
     rows: list[list[tuple[str, str]]] = []
-    step = f"{increment_of(chat):g} {chat.unit}"
+    increment = increment_of(chat)
+    step = f"{increment:g} {chat.unit}"
+    jump = sessionlog.first_load_jump(increment, chat.unit)
     for index, (target, shift) in enumerate(zip(main, shifts, strict=True)):
         name = shown.get(target.prescription.exercise, target.prescription.exercise)
         sets = sessionlog.adjusted(target, shift)
-        lines.append(f"{index + 1}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>")
+        no_load = " " + texts["log.adjust_no_load"] if target.first_load and sets[0].load is None else ""
+        lines.append(f"{index + 1}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{no_load}")
+        limits = target.load_steps(MAX_LOAD[chat.unit])
 
-        def press(reps: int | None = 0, steps: int = 0, at: int = index) -> str:
-            moved = sessionlog.shifted(shifts, at, reps=reps, steps=steps)
+        def press(
+            reps: int | None = 0, steps: int = 0, at: int = index, limits: tuple[int, int] = limits
+        ) -> str:
+            moved = sessionlog.shifted(shifts, at, limits, reps=reps, steps=steps)
             return callbacks.pack(ADJUST, stamp, sessionlog.encode(moved))
 
+        n = index + 1
         row = [
-            (texts.get("log.fewer_button", n=index + 1), press(reps=-1)),
-            (texts.get("log.all_reps_button", n=index + 1), press(reps=None)),
-            (texts.get("log.more_button", n=index + 1), press(reps=+1)),
+            (texts.get("log.fewer_button", n=n), press(reps=-1)),
+            (texts.get("log.all_reps_button", n=n), press(reps=None)),
+            (texts.get("log.more_button", n=n), press(reps=+1)),
         ]
-        if target.prescription.load is not None:
-            row += [
-                (texts.get("log.lighter_button", n=index + 1, step=step), press(steps=-1)),
-                (texts.get("log.heavier_button", n=index + 1, step=step), press(steps=+1)),
-            ]
+        loads = [
+            (texts.get("log.lighter_button", n=n, step=step), press(steps=-1)),
+            (texts.get("log.heavier_button", n=n, step=step), press(steps=+1)),
+        ]
+        if target.first_load:
+            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
+            bigger = f"{round(jump * increment, 2):g} {chat.unit}"
+            rows.append(row)
+            row = loads
+            if jump > 1:
+                row.append((texts.get("log.heavier_button", n=n, step=bigger), press(steps=jump)))
+        elif target.loaded:
+            row += loads
         rows.append(row)
     lines.append(texts["log.adjust_hint"])
     rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])

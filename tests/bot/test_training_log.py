@@ -229,13 +229,87 @@ async def test_adjust_changes_reps_and_load_and_save_logs_them(bot: Harness) -> 
     assert ("lat-pulldown", 11, 42.5) in await sets_of(bot, TODAY)
 
 
+async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None:
+    # A trial: with no load logged yet, Adjust had reps buttons only; Save and As written logged the
+    # lat pulldown without a load, and /workout never prescribed it one ("2×12 again", session after session).
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    panel = text(await bot.press(USER, "✏️ Adjust"))
+    assert "2. Lat pulldown: <b>2×10</b> · <i>no load yet: tap + to set what you lifted</i>" in panel
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert ["2: −1 rep", "2: all reps", "2: +1 rep"] in rows and [
+        "2: −2.5 kg",
+        "2: +2.5 kg",
+        "2: +10 kg",
+    ] in rows
+    for _ in range(4):
+        await bot.press(USER, "2: +10 kg")
+    await bot.press(USER, "2: −2.5 kg")
+    set_ = text(await bot.press(USER, "2: +1 rep"))
+    assert "2. Lat pulldown: <b>2×11 @ 37.5 kg</b>\n" in set_, "the hint goes once a load is set"
+    assert "3. Seated cable row: <b>2×10</b> · <i>no load yet" in set_
+    saved = text(await bot.press(USER, "💾 Save"))
+    assert "• Lat pulldown: 2×11 @ 37.5 kg" in saved and "• Seated cable row: 2×10\n" in saved
+    assert [s for s in await sets_of(bot, TODAY) if s[0] == "lat-pulldown"] == [
+        ("lat-pulldown", 11, 37.5)
+    ] * 2
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    assert (
+        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg, or 40 kg once all sets reach 12."
+        in (workout)
+    )
+    # Once the load is known, the panel is the usual one: a step either way, on the reps' row.
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert ["2: −1 rep", "2: all reps", "2: +1 rep", "2: −2.5 kg", "2: +2.5 kg"] in rows
+    assert ["3: −2.5 kg", "3: +2.5 kg", "3: +10 kg"] in rows, "the row still has none"
+
+
+async def test_adjust_a_band_move_by_its_reps_and_a_first_load_in_pounds(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    assert rows[0] == ["1: −1 rep", "1: all reps", "1: +1 rep"] and not any("kg" in row[0] for row in rows)
+    await bot.press(USER, "1: −1 rep")
+    fewer = text(await bot.press(USER, "1: −1 rep"))
+    assert "1. Band-assisted pull-up: <b>2×8</b>\n" in fewer and "no load" not in fewer
+    assert "• Band-assisted pull-up: 2×8" in text(await bot.press(USER, "💾 Save"))
+    # A gym chat in pounds: a first load in 5 lb steps, or 20 at a time.
+    other = 4004
+    await bot.onboard(other)
+    await bot.send(other, "/units lb")
+    await bot.send(other, "/workout")
+    await bot.press(other, "✅ Done")
+    await bot.press(other, "✏️ Adjust")
+    rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(other))]
+    assert ["2: −5 lb", "2: +5 lb", "2: +20 lb"] in rows
+    assert "Lat pulldown: <b>2×10 @ 20 lb</b>" in text(await bot.press(other, "2: +20 lb"))
+
+
 async def test_forged_or_stale_log_buttons_get_a_polite_toast(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/done")
-    for data in ("1:la:20261124:9.9_x", "1:la:2026112:", "1:ls:20261124:0.0", "1:lu:20261124:x:d", "1:lw:"):
+    for data in (
+        "1:la:20261124:9.9_x",
+        "1:la:2026112:",
+        "1:ls:20261124:0.0",
+        "1:lu:20261124:x:d",
+        "1:lw:",
+        # No load is known yet: a first load starts at zero and stops at what /log takes (500 kg).
+        "1:ls:20261124:0.0_0.-1_0.0",
+        "1:ls:20261124:0.0_0.201_0.0",
+        "1:ls:20261124:0.0_0.04_0.0",
+        "1:la:20261124:0.0_0.1234567_0.0",
+    ):
         assert await bot.callback(USER, data) == []
         assert "expired" in (bot.toasts()[-1].text or ""), data
     assert await sets_of(bot) == []
+    assert await bot.callback(USER, "1:ls:20261124:0.0_0.200_0.0") != [], "500 kg is still taken"
 
 
 async def test_undo_button_takes_the_session_back_the_same_day_only(bot: Harness) -> None:
@@ -457,19 +531,50 @@ async def test_a_load_with_a_name_of_several_rows_takes_the_one_the_kit_allows(b
     assert "Logged Bent-over row with a loaded backpack or dumbbells: 3×10 @ 20 kg" in logged
 
 
+def pull_up_line(workout: str) -> str:
+    return next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+
+
 async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot: Harness) -> None:
-    # A trial: "/log pull up 5 5 4" showed as the band-assisted pull-up's "last time 5, 5, 4".
+    # A trial: strict pull-ups logged showed as the band-assisted pull-up's "last time".
     await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
-    await bot.send(USER, "/log pull up 5 5 4")
+    await bot.send(USER, "/log strict pull up 10 10")
     bot.clock.advance(days=2)
-    workout = text(await bot.send(USER, "/workout"))
-    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
-    assert "last time Pull-up 5, 5, 4 → today Pull-up " in line, line
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "last time Pull-up 2×10 → today Pull-up 2×11." in line, line
     await bot.send(USER, "/log band pull-up 2x10")
     bot.clock.advance(days=2)
-    workout = text(await bot.send(USER, "/workout"))
-    line = next(line for line in workout.splitlines() if "Band-assisted pull-up:" in line)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
     assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+
+
+async def test_pull_ups_logged_on_a_band_assisted_day_progress_the_band_assisted_rung(bot: Harness) -> None:
+    # A known gap: "/log pull-up 5 5 4" on a band-assisted day logged strict pull-ups, the next /workout
+    # aimed at "Pull-up 2×10", and As written then logged the band reps as strict ones, with a record.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    logged = text(await bot.send(USER, "/log pull-up 5 5 4"))
+    assert logged.startswith("✍️ Logged Band-assisted pull-up: 5, 5, 4\n"), logged
+    assert (
+        "If you did strict pull-ups instead, tap ↩️ Undo and send <code>/log strict pull-up 5 5 4</code>."
+    ) in logged
+    bot.clock.advance(days=2)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "Band-assisted pull-up: last time 5, 5, 4 → today 2×10." in line, line
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Band-assisted pull-up: 2×10" in written and "• Pull-up" not in written
+    assert "🏆 New record — Band-assisted pull-up: 10 reps (best was 5)." in written
+    # Strict ones, said so, are strict; short of the plan's 2×10 they are a try, and the plan stays.
+    assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log strict pull-up 5 5 4"))
+    bot.clock.advance(days=2)
+    line = pull_up_line(text(await bot.send(USER, "/workout")))
+    assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Band-assisted pull-up: 2×11" in written and "• Pull-up" not in written
+    assert "New record — Pull-up" not in written
+    strict = [(ex, reps) for ex, reps, _ in await sets_of(bot) if ex == "pull-up"]
+    assert strict == [("pull-up", 5), ("pull-up", 5), ("pull-up", 4)], "no band rep counted as strict"
 
 
 async def test_reps_or_load_is_asked_back_with_a_button_per_reading(bot: Harness) -> None:

@@ -5,10 +5,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
+from bot.coach.lognames import Names, own_name
 from bot.coach.logparse import (
     LogError,
     LogErrorKind,
-    Names,
     ParsedLog,
     describe,
     match_exercise,
@@ -309,3 +309,41 @@ def test_numbers_that_could_be_reps_or_a_load_come_with_both_readings() -> None:
     assert isinstance(only, LogError) and [r.reps for r in only.readings] == [(10,)]
     many = parse("row 10 10 40")
     assert isinstance(many, LogError) and many.readings == ()
+
+
+# Today's plan has band-assisted pull-ups: every harder rung of the ladder reads as them when named alike.
+BAND_DAY = {"pull-up": "band-assisted-pull-up", "weighted-pull-up": "band-assisted-pull-up"}
+ALIASED = [Names(ex.id, (ex.name, ex.short, *ex.aliases)) for ex in CATALOG.exercises.values()]
+
+
+def parse_band_day(text: str) -> ParsedLog | LogError:
+    return parse_log(
+        text, ALIASED, prefer=HOME_PLAN, holds=HOLDS, loaded=LOADED, usable=HOME_KIT, easier=BAND_DAY
+    )
+
+
+@given(
+    st.sampled_from(["pull-up", "pull up", "Pull-ups", "pullups", "PULL UPS", "assisted pull-up"]),
+    # Reps no more than twice apart: further apart, one of them could be a load, and that is asked back.
+    st.integers(1, 50).flatmap(lambda low: st.lists(st.integers(low, 2 * low), min_size=1, max_size=6)),
+)
+def test_a_plain_pull_up_on_a_band_day_is_the_band_assisted_one(name: str, reps: list[int]) -> None:
+    # A trial: "/log pull-up 5 5 4" on a band-assisted day logged strict pull-ups and moved the ladder.
+    result = parse_band_day(f"{name} {' '.join(map(str, reps))}")
+    assert isinstance(result, ParsedLog) and result.exercise == "band-assisted-pull-up"
+    assert result.reps == tuple(reps) and result.load is None
+    assert result.instead_of == (None if "assisted" in name else "pull-up")
+
+
+def test_strict_pull_ups_or_a_load_still_name_the_harder_rung() -> None:
+    for typed in ("strict pull-up 5 5 4", "unassisted pull-ups 5,5,4"):
+        assert parse_band_day(typed) == ParsedLog("pull-up", (5, 5, 4), None, "kg"), typed
+    assert parse_band_day("pull up 5 5 4 10kg") == ParsedLog("weighted-pull-up", (5, 5, 4), 10.0, "kg")
+    assert parse_band_day("negative pull-up 3x5") == ParsedLog("negative-pull-up", (5, 5, 5), None, "kg")
+    # Without a band day the plain name is the strict pull-up, as before.
+    assert parse_log("pull-up 5,5,4", ALIASED, prefer=PLAN) == ParsedLog("pull-up", (5, 5, 4), None, "kg")
+
+
+def test_the_name_that_claims_the_harder_rung_is_one_the_plain_name_is_not() -> None:
+    assert own_name("pull-up", "band-assisted-pull-up", ALIASED) == "strict pull-up"
+    assert own_name("pull-up", "chin-up", ALIASED) == "Pull-up"

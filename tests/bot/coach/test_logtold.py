@@ -3,7 +3,8 @@
 import pytest
 
 from bot.coach.catalog import Catalog
-from bot.coach.logparse import Names, ParsedLog, parse_log
+from bot.coach.lognames import Names
+from bot.coach.logparse import ParsedLog, parse_log
 from bot.coach.logtold import told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())

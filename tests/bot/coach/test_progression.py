@@ -20,6 +20,7 @@ from bot.coach.progression import (
     on_step,
     progressed_load,
     read_step,
+    rung_now,
     sessions_by_day,
 )
 
@@ -99,6 +100,42 @@ def test_ladder_moves_the_exercise_up_and_down() -> None:
     assert (down.exercise, down.reason) == ("assisted-pull-up", Reason.MOVE_DOWN)
     bottom = next_prescription("negative-pull-up", [at(None, 2, 2, 1)] * 4, plan, PULL_UPS)
     assert (bottom.exercise, bottom.reason) == ("negative-pull-up", Reason.BACK_OFF)
+
+
+def test_the_rung_worked_on_moves_up_only_when_earned_or_sent() -> None:
+    plan = Plan(sets=3, rep_range=(5, 8))
+    assisted = ("assisted-pull-up", at(None, 6, 6, 5))
+    # Strict pull-ups below the range are a try; at the range's bottom on every set, they are the rung.
+    assert rung_now([assisted, ("pull-up", at(None, 4, 3, 3))], plan, PULL_UPS, "assisted-pull-up") == (
+        "assisted-pull-up"
+    )
+    assert rung_now([assisted, ("pull-up", at(None, 5, 5))], plan, PULL_UPS, "assisted-pull-up") == (
+        "assisted-pull-up"
+    ), "two sets of a plan of three"
+    assert (
+        rung_now([assisted, ("pull-up", at(None, 5, 5, 5))], plan, PULL_UPS, "assisted-pull-up") == "pull-up"
+    )
+    # Sent up by the ladder, the first strict session counts however it went; an easier one always does.
+    top = ("assisted-pull-up", at(None, 8, 8, 8))
+    assert rung_now([top, ("pull-up", at(None, 2, 1, 1))], plan, PULL_UPS, "assisted-pull-up") == "pull-up"
+    assert rung_now([("negative-pull-up", at(None, 3))], plan, PULL_UPS, "pull-up") == "negative-pull-up"
+    assert rung_now([], plan, PULL_UPS, "assisted-pull-up") == "assisted-pull-up"
+
+
+@given(
+    st.lists(st.lists(st.integers(1, 12), min_size=1, max_size=4), max_size=6),
+    st.lists(st.integers(1, 12), min_size=1, max_size=4),
+)
+def test_a_harder_rung_short_of_the_range_never_moves_the_rung(
+    worked: list[list[int]], tried: list[int]
+) -> None:
+    plan = Plan(sets=3, rep_range=(5, 8))
+    sessions = [("assisted-pull-up", at(None, *reps)) for reps in worked]
+    before = rung_now(sessions, plan, PULL_UPS, "assisted-pull-up")
+    sent = next_prescription(before, [sets for rung, sets in sessions if rung == before], plan, PULL_UPS)
+    after = rung_now([*sessions, ("pull-up", at(None, *tried))], plan, PULL_UPS, "assisted-pull-up")
+    earned = len(tried) >= plan.sets and min(tried) >= plan.rep_range[0]
+    assert after == ("pull-up" if earned or sent.exercise == "pull-up" else before)
 
 
 def test_rows_ladder_and_bodyweight_without_a_ladder() -> None:

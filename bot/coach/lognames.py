@@ -1,0 +1,124 @@
+"""How exercise names compare: what /log and a told set read a typed name against.
+
+A name is matched on its key (case, punctuation and plurals aside, so "Pull-ups" and "pull up" agree),
+with or without its spaces ("pullups"), by its words, or by spelling (rapidfuzz: difflib's measure, in
+C, since difflib held the event loop up to 20 ms per unknown name). Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# How many exercises a question back offers.
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Names:
+    """An exercise and every name it may be typed as."""
+
+    id: str
+    names: tuple[str, ...]
+
+
+def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
+    """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
+    the longest if several; None when it names none or a name fits several exercises. A name that fits
+    several but only one of ``prefer`` (today's lifts: "rows" on a band-row day) is that one's own name, so
+    the line reads the same to /log whatever the day."""
+    keys = index(tuple(exercises))
+    words = name_key(text).split()
+    for size in range(min(5, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            span = " ".join(words[start : start + size])
+            joined = compact(span)
+            found = [ex for ex, names in keys.items() if span in names or joined in map(compact, names)]
+            if len(found) == 1:
+                return span
+            if len(found) > 1 and len(preferred := [ex for ex in found if ex in prefer]) == 1:
+                return _shortest_own(preferred[0], keys)
+    # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
+    heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
+    return _shortest_own(heads[0], keys) if len(heads) == 1 else None
+
+
+def _head(name: str) -> str:
+    """A name's last word if it names a movement ("row" of "band row"), not a particle ("up" of "pull up")."""
+    last = name.split()[-1]
+    return last if len(last) >= 3 else ""
+
+
+def _shortest_own(exercise: str, keys: dict[str, frozenset[str]]) -> str:
+    """The shortest name that is this exercise's alone ("band row", not "row")."""
+    own = [n for n in keys[exercise] if not any(n in names for ex, names in keys.items() if ex != exercise)]
+    return min(own or keys[exercise], key=lambda n: (len(n), n))
+
+
+def own_name(exercise: str, other: str, exercises: Sequence[Names]) -> str | None:
+    """A name of ``exercise`` that ``parse_log`` never reads as ``other`` ("strict pull-up", when a plain
+    "pull-up" would be read as the band-assisted one), in the order ``exercises`` lists its names."""
+    for names in exercises:
+        if names.id == exercise:
+            return next((name for name in names.names if not fits(name, exercises, other)), None)
+    return None
+
+
+def fits(typed: str, exercises: Sequence[Names], exercise: str | None) -> bool:
+    """Whether every word typed is in one of ``exercise``'s names ("pull up" and "pullups" in
+    "band-assisted pull-up")."""
+    query = name_key(typed)
+    words, joined = set(query.split()), compact(query)
+    for name in index(tuple(exercises)).get(exercise or "", ()):
+        parts = name.split()
+        runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+        if words <= set(parts) or joined in runs:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def index(exercises: tuple[Names, ...]) -> dict[str, frozenset[str]]:
+    """Each exercise's names as match keys; cached, as the catalog is the same on every call."""
+    return {ex.id: frozenset({name_key(name) for name in (ex.id, *ex.names)} - {""}) for ex in exercises}
+
+
+def closest(typed: str, exercises: Sequence[Names], among: Collection[str]) -> tuple[str, ...]:
+    """The exercises of ``among``, the one most like ``typed`` first (to offer in its place)."""
+    keys = index(tuple(exercises))
+    query = name_key(typed)
+    ranked = sorted((ex for ex in keys if ex in among), key=lambda ex: -likeness(query, keys[ex]))
+    return tuple(ranked[:SUGGESTIONS])
+
+
+def likeness(query: str, names: Collection[str]) -> float:
+    """How alike, at best over an exercise's names: spelled as a whole ("facepul" ~ "face pull") or word
+    by word in any order ("pul up negatve" ~ "negative pull up"), whichever is closer."""
+    typed = query.split()
+    best = 0.0
+    for name in names:
+        words = name.split()
+        by_word = sum(max(_word_likeness(t, w) for w in words) for t in typed) / len(typed)
+        best = max(best, by_word, _word_likeness(compact(query), compact(name)))
+    return best
+
+
+def _word_likeness(one: str, other: str) -> float:
+    # difflib's measure (matching characters over total length), computed in C by rapidfuzz.
+    return fuzz.ratio(one, other) / 100
+
+
+def compact(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def name_key(name: str) -> str:
+    """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups", "pull ups" and "pull up"
+    agree (so "ups" is singular too, and any word of three letters or more ending in a single s)."""
+    words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
+    return " ".join(w[:-1] if len(w) >= 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
