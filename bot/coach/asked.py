@@ -38,8 +38,9 @@ _TOWARD = (
 _AGAINST_AFTER = (
     "mean nothing", "means nothing", "make no sense", "makes no sense", "dont make sense",
     "doesnt make sense", "confuse", "confuses", "are confusing", "is confusing", "dont mean", "doesnt mean",
+    "are useless", "is useless",
 )  # fmt: skip
-_TOWARD_AFTER = ("instead", "please", "pls", "only", "make sense", "makes sense")
+_TOWARD_AFTER = ("instead", "please", "pls", "only", "make sense", "makes sense", "person")
 # "prefer pounds to kilos" turns kilos down, where "switch kg to lbs" asks for lbs.
 _PREFER = re.compile(r"\b(prefer \w+) to\b")
 _OFF = frozenset(

@@ -199,6 +199,7 @@ async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(
     [
         ("can I see everything in pounds instead of kilos?", "units", "lb", "Loads are now in <b>lb</b>"),
         ("switch my weights from kilos to pounds please", "units", "lb", "Loads are now in <b>lb</b>"),
+        ("I grew up with pounds, kilos mean nothing to me", "units", "lb", "Loads are now in <b>lb</b>"),
         ("the recovery tips on my off days are annoying, can they go?", "nudges", "off", "tips are off"),
     ],
 )

@@ -28,6 +28,7 @@ from bot.coach.asked import switch_asked, unit_asked
         ("I don’t get kilos, can you do pounds", "lb"),
         ("pounds rather than kilos", "lb"),
         ("no, pounds please", "lb"),
+        ("I'm a kilo person, pounds are useless to me", "kg"),
         # one unit turned down leaves the other
         ("kilos mean nothing to me", "lb"),
         ("how do I switch from kilos", "lb"),
