@@ -9,10 +9,40 @@ import re
 from bot.coach.logparse import UNITS
 
 _WORD = re.compile(r"[a-z]+")
+# Punctuation is kept so "no, pounds please" does not read as "no pounds".
+_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[,;.!?]")
 # The unit words /log reads, and the names of the systems.
 _UNIT = {**UNITS, "kilogram": "kg", "kilograms": "kg", "metric": "kg", "imperial": "lb"}
-# A unit named right after one of these is the one wanted ("switch to pounds", "show it in kilos").
-_TOWARD = frozenset(("to", "in", "into", "use", "prefer"))
+_OTHER = {"kg": "lb", "lb": "kg"}
+# Said right before a unit, these turn it down ("switch from kg", "pounds not kilos", "I don't get kilos")
+# or ask for it ("switch to pounds", "show it in kilos", "I grew up with pounds"); read in that order.
+_AGAINST = (
+    "not", "no", "from", "instead of", "rather than", "than", "over", "hate", "without", "never used",
+    "dont use", "dont do", "dont get", "dont know", "dont understand", "dont think in", "dont want",
+    "dont like", "cant do", "cant read", "cant stand", "cant think in",
+)  # fmt: skip
+_TOWARD = (
+    "to",
+    "in",
+    "into",
+    "use",
+    "using",
+    "prefer",
+    "grew up with",
+    "think in",
+    "know",
+    "understand",
+    "want",
+)
+# Said right after a unit: "kilos mean nothing to me", "kg instead of lbs", "pounds please".
+_AGAINST_AFTER = (
+    "mean nothing", "means nothing", "make no sense", "makes no sense", "dont make sense",
+    "doesnt make sense", "confuse", "confuses", "are confusing", "is confusing", "dont mean", "doesnt mean",
+    "are useless", "is useless",
+)  # fmt: skip
+_TOWARD_AFTER = ("instead", "please", "pls", "only", "make sense", "makes sense", "person")
+# "prefer pounds to kilos" turns kilos down, where "switch kg to lbs" asks for lbs.
+_PREFER = re.compile(r"\b(prefer \w+) to\b")
 _OFF = frozenset(
     ("off", "stop", "disable", "drop", "mute", "annoying", "without", "no", "dont", "remove", "quit")
 )
@@ -21,19 +51,38 @@ _WHEN = re.compile(r"\b(?:off[ -]days?|days? off|on (?:my|the|rest|off|training|
 
 
 def unit_asked(text: str) -> str | None:
-    """ "kg" or "lb": the unit a message asks for ("switch me to pounds", "lbs instead of kg")."""
-    words = _WORD.findall(text.casefold())
-    named = [(i, _UNIT[w]) for i, w in enumerate(words) if w in _UNIT]
-    if not named:
+    """ "kg" or "lb": the unit a message asks for ("switch me to pounds", "lbs instead of kg", "I grew up with
+    pounds, kilos mean nothing to me")."""
+    plain = re.sub(r"['’`]", "", text.casefold())
+    tokens = _TOKEN.findall(_PREFER.sub(r"\1 over", plain))
+    wanted: set[str] = set()
+    unwanted: set[str] = set()
+    named: set[str] = set()
+    for i, token in enumerate(tokens):
+        unit = _UNIT.get(token)
+        if unit is None:
+            continue
+        named.add(unit)
+        if i > 0 and tokens[i - 1][0].isdigit():
+            continue  # "20 kg" is a load, said in whatever unit the gym has
+        before = " " + " ".join(tokens[max(0, i - 3) : i])
+        after = " ".join(tokens[i + 1 : i + 4]) + " "
+        if any(before.endswith(f" {cue}") for cue in _AGAINST):
+            unwanted.add(unit)
+        elif any(before.endswith(f" {cue}") for cue in _TOWARD):
+            wanted.add(unit)
+        elif any(after.startswith(f"{cue} ") for cue in _AGAINST_AFTER):
+            unwanted.add(unit)
+        elif any(after.startswith(f"{cue} ") for cue in _TOWARD_AFTER):
+            wanted.add(unit)
+    if wanted & unwanted or len(wanted) > 1 or len(unwanted) > 1:
         return None
-    for i, unit in named:
-        if i > 0 and words[i - 1] in _TOWARD:
-            return unit
-        if i + 1 < len(words) and words[i + 1] == "instead":
-            return unit
-    units = {unit for _, unit in named}
+    if wanted:
+        return wanted.pop()
+    if unwanted:
+        return _OTHER[unwanted.pop()]  # there are two units: the one turned down leaves the other
     # One unit named alone ("I'm American, pounds please") is the one wanted; two left open are not read.
-    return units.pop() if len(units) == 1 else None
+    return named.pop() if len(named) == 1 else None
 
 
 def switch_asked(text: str) -> str | None:

@@ -232,7 +232,7 @@ class DayError:
     key: str
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
 
 
@@ -262,7 +262,7 @@ def parse_day(text: str, today: date) -> date | DayError:
 
 
 _TOLD = re.compile(
-    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(_WEEKDAYS)}))\b"
+    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(WEEKDAYS)}))\b"
 )
 
 
@@ -283,11 +283,11 @@ def day_told(text: str) -> str | None:
 
 
 # Every day ``day_told`` can give: all a /done button may carry.
-DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in _WEEKDAYS)))
+DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in WEEKDAYS)))
 
 
 def _weekday(word: str) -> int | None:
-    matches = [i for i, name in enumerate(_WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+    matches = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
     return matches[0] if len(matches) == 1 else None
 
 

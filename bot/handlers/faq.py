@@ -8,7 +8,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, durations, logtold, sessionlog
+from bot.coach import asked, durations, logtold, scheduleasked, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
@@ -17,6 +17,7 @@ from bot.handlers.common import Turn, reply, turn
 from bot.handlers.reminders import MAX_PAUSE_DAYS
 from bot.handlers.training_log import main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
+from scheduler.planning import days_from_mask
 
 # A /log line a button may carry: what ``logtold`` writes, short enough for Telegram's 64-byte button data
 # (and no more than the trainee could type after /log themselves).
@@ -51,13 +52,18 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         offer = context.services.texts.get("faq.log_told", line=escape(line))
         now_turn.say(offer, _command_button(context, "log", _log_argument(line)))
         return
-    now_turn.say(answer.text, answer_buttons(context, answer, lifts) or None)
+    days = days_from_mask(chat.workout_days)
+    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days) or None)
 
 
-def answer_buttons(context: BotContext, answer: Answer, lifts: frozenset[str]) -> Buttons:
-    """Topic buttons for an answer or a decline, one per candidate when asking back, or the command."""
+def answer_buttons(
+    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int]
+) -> Buttons:
+    """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
+    what the question asked of it: ``lifts`` are today's main lifts, for /log; ``days`` the chat's training
+    days, for /schedule)."""
     if answer.command is not None:
-        argument = _argument(context, answer.command, answer.question, lifts)
+        argument = _argument(context, answer.command, answer.question, lifts, days)
         return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
@@ -66,17 +72,21 @@ def _command_button(context: BotContext, command: str, argument: str | None) -> 
     """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
     args = (argument,) if argument is not None else ()
     label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
-    return [[(label, callbacks.pack("cmd", command, *args))]]
+    # The payload's parts are split at colons: a /schedule time travels as "1900", which /schedule reads too.
+    return [[(label, callbacks.pack("cmd", command, *(a.replace(callbacks.SEPARATOR, "") for a in args)))]]
 
 
-def _argument(context: BotContext, command: str, question: str, lifts: frozenset[str]) -> str | None:
+def _argument(
+    context: BotContext, command: str, question: str, lifts: frozenset[str], days: frozenset[int]
+) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
-    and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips")."""
+    and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips"), /schedule for the
+    days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's ``days``)."""
     match command:
         case "pause":
-            days = durations.days_named(question)
-            return str(days) if days is not None and 1 <= days <= MAX_PAUSE_DAYS else None
+            length = durations.days_named(question)
+            return str(length) if length is not None and 1 <= length <= MAX_PAUSE_DAYS else None
         case "done":
             return sessionlog.day_told(question)
         case "log":
@@ -85,6 +95,9 @@ def _argument(context: BotContext, command: str, question: str, lifts: frozenset
             return asked.unit_asked(question)
         case "nudges":
             return asked.switch_asked(question)
+        case "schedule":
+            wanted = scheduleasked.schedule_asked(question, days)
+            return wanted.argument if wanted is not None else None
     return None
 
 
@@ -188,7 +201,7 @@ async def command_button(update: Update, context: BotContext) -> None:
 
 def _button_argument(args: tuple[str, ...]) -> bool:
     """Only the arguments ``_argument`` writes are taken from a button (a /pause within its range, a day
-    for /done, a /log line, a unit, on or off); anything else is forged."""
+    for /done, a /log line, a unit, on or off, days and a time for /schedule); anything else is forged."""
     name, value = args
     match name:
         case "pause":
@@ -201,4 +214,6 @@ def _button_argument(args: tuple[str, ...]) -> bool:
             return value in ("kg", "lb")
         case "nudges":
             return value in ("on", "off")
+        case "schedule":
+            return scheduleasked.carried(value)
     return False

@@ -223,6 +223,8 @@ async def test_a_lift_told_by_its_last_word_is_todays_one(bot: Harness) -> None:
     ("question", "command", "argument", "reply"),
     [
         ("can I see everything in pounds instead of kilos?", "units", "lb", "Loads are now in <b>lb</b>"),
+        ("switch my weights from kilos to pounds please", "units", "lb", "Loads are now in <b>lb</b>"),
+        ("I grew up with pounds, kilos mean nothing to me", "units", "lb", "Loads are now in <b>lb</b>"),
         ("the recovery tips on my off days are annoying, can they go?", "nudges", "off", "tips are off"),
     ],
 )
@@ -235,6 +237,45 @@ async def test_a_setting_asked_for_goes_on_the_button(
     pressed = await bot.press(USER, labels(bot)[0])
     assert reply in " ".join(m.text or "" for m in pressed)
     assert await bot.callback(USER, callbacks.pack("cmd", command, "maybe")) == []
+    assert bot.errors == []
+
+
+async def test_days_and_time_asked_for_go_on_the_schedule_button_and_the_button_sets_them(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER)  # Mon and Thu at 18:00
+    # The day that no longer works is left out; the days wanted are carried.
+    await bot.send(USER, "Mondays don't work any more, could we do Tuesdays and Fridays instead")
+    assert labels(bot) == ["▶ /schedule tue,fri"]
+    pressed = " ".join(m.text or "" for m in await bot.press(USER, labels(bot)[0]))
+    assert "Reminders set to <b>Tue, Fri</b> at <b>18:00</b>" in pressed
+    await bot.send(USER, "can you remind me mondays and thursdays at 7pm")
+    assert labels(bot) == ["▶ /schedule mon,thu 19:00"]
+    # A colon would split the payload: the time travels as 1900, which /schedule reads as 19:00.
+    assert button_data(bot) == [callbacks.pack("cmd", "schedule", "mon,thu 1900")]
+    pressed = " ".join(m.text or "" for m in await bot.press(USER, labels(bot)[0]))
+    assert "Reminders set to <b>Mon, Thu</b> at <b>19:00</b>" in pressed
+    # A time alone keeps the days the chat has now (/schedule needs days).
+    await bot.send(USER, "move my reminders to 6:30")
+    assert labels(bot) == ["▶ /schedule mon,thu 06:30"]
+    pressed = " ".join(m.text or "" for m in await bot.press(USER, labels(bot)[0]))
+    assert "Reminders set to <b>Mon, Thu</b> at <b>06:30</b>" in pressed
+    menu = " ".join(m.text or "" for m in await bot.send(USER, "/reminders"))
+    assert "06:30" in menu
+    # Days turned down are not carried; where the message leaves the days open, the button carries none.
+    await bot.send(USER, "I can't do mon, thu - can you change my training days?")
+    assert button_data(bot) == [callbacks.pack("cmd", "schedule")]
+    forged = (
+        "fri,tue 1900",
+        "tue,tue",
+        "mon,tue,wed,thu,fri,sat,sun",
+        "tue 2500",
+        "tue 19:00",
+        "tue,fri 7pm",
+    )
+    for value in forged:
+        assert await bot.callback(USER, callbacks.pack("cmd", "schedule", value)) == []
+        assert bot.toasts()[-1].text == bot.app.bot_data.texts["errors.stale_button"]
     assert bot.errors == []
 
 

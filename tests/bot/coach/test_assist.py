@@ -143,6 +143,10 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
         # "12 kg" is a load, not the unit asked for; "graphic" is a word, not a typo for "graph".
         "same 3 sets of 10 with the same 12 kg dumbbells for months and nothing is changing",
         "I'm a graphic designer and my upper back feels locked up, should I stretch before or after?",
+        # "don't work" is said of exercises too; loads in both units are loads, not the unit asked for
+        "rows don't work my upper back at all on mondays, what am I doing wrong?",
+        "face pulls don't work my rear delts any more, I do them on fridays",
+        "should I add 5 lbs or 2.5 kg to my row next week?",
     ],
 )
 def test_training_questions_with_bot_words_are_not_commands(question: str) -> None:
@@ -185,6 +189,10 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("these sessions feel way too easy, I think I've outgrown the starter stuff", "level"),
         ("my flatmate gave me her old chin-up bar, can the plan use it?", "settings"),
         ("I did 3 sets of 12 on the band row today, can you note that down?", "log"),
+        # A day that no longer fits; both units named.
+        ("Mondays don't work any more, could we do Tuesdays and Fridays instead", "schedule"),
+        ("Mondays no longer suit me, tuesdays would be better for me", "schedule"),
+        ("I grew up with pounds, kilos mean nothing to me", "units"),
     ],
 )
 def test_synonyms_and_frames_reach_commands_in_new_words(question: str, command: str) -> None:
