@@ -539,3 +539,8 @@ def test_commands_need_their_own_words_not_look_alikes() -> None:
     motivation = ANSWERER.answer("lost all my motivation lately lol how do u keep showing up")
     assert (motivation.kind, motivation.topic) == ("answer", "motivation")
     assert ANSWERER.answer("Bench is my best lift, how do I set up face pulls on the cable?").kind == "answer"
+
+
+def test_both_units_are_units_only_when_the_asker_says_which_they_read_by() -> None:
+    assert ANSWERER.answer("I grew up with pounds, kilos mean nothing to me").command == "units"
+    assert ANSWERER.answer("kg or lb plates, does it matter for progress").kind != "command"
