@@ -544,3 +544,17 @@ def test_commands_need_their_own_words_not_look_alikes() -> None:
 def test_both_units_are_units_only_when_the_asker_says_which_they_read_by() -> None:
     assert ANSWERER.answer("I grew up with pounds, kilos mean nothing to me").command == "units"
     assert ANSWERER.answer("kg or lb plates, does it matter for progress").kind != "command"
+
+
+def test_life_admin_that_borrows_gym_or_bot_words_is_declined() -> None:
+    for question in (
+        "how do i turn off autocorrect on iphone its ruining my msgs",
+        "How do I cancel my gym membership without paying the exit fee?",
+        "How do I get a faster 2k time on the rowing erg?",
+    ):
+        assert ANSWERER.answer(question).kind == "decline", question
+
+
+def test_a_heart_stent_is_a_condition_answered_safety_first() -> None:
+    answer = ANSWERER.answer("Had a heart stent put in last year, where do I start with a back routine?")
+    assert answer.safety and answer.topic == "beginner"
