@@ -558,3 +558,9 @@ def test_life_admin_that_borrows_gym_or_bot_words_is_declined() -> None:
 def test_a_heart_stent_is_a_condition_answered_safety_first() -> None:
     answer = ANSWERER.answer("Had a heart stent put in last year, where do I start with a back routine?")
     assert answer.safety and answer.topic == "beginner"
+
+
+def test_a_complete_beginner_is_not_a_completed_session() -> None:
+    story = "Stuck on the same weights for months. What should I change now that I'm not a complete beginner?"
+    assert ANSWERER.answer(story).kind != "command"
+    assert ANSWERER.answer("completed my workout, tick it off").command == "done"
