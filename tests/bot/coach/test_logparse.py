@@ -282,8 +282,9 @@ def test_what_the_bot_writes_reads_back(exercise: str, sets: int, reps: int, loa
 def test_sets_by_reps_by_load_is_sets_by_reps_then_the_load(
     exercise: str, sets: int, reps: int, load: int, times: str, unit: str
 ) -> None:
-    assert parse(f"{exercise} {sets}{times}{reps}{times}{load}", unit) == parse(f"{exercise} {sets}x{reps} {load}", unit)
-    assert parse(f"{exercise} {sets}x{reps}x{load}", unit) == ParsedLog(exercise, (reps,) * sets, float(load), unit)
+    expected = ParsedLog(exercise, (reps,) * sets, float(load), unit)
+    assert parse(f"{exercise} {sets}{times}{reps}{times}{load}", unit) == expected
+    assert parse(f"{exercise} {sets}x{reps} {load}", unit) == expected
 
 
 @given(st.integers(1, 20), st.integers(1, 100), st.integers(0, 20))
