@@ -48,6 +48,7 @@ _SECONDS_WORD = "seconds|second|secs|sec|s"
 _MINUTES_WORD = "minutes|minute|mins|min"
 
 _SETS_X_REPS = re.compile(r"^(\d+)x(\d+)$")
+_SETS_X_REPS_X_LOAD = re.compile(rf"^(\d+)x(\d+)x(\d+(?:[.,]\d+)?)({UNIT_WORD})?$")
 _SETS_X_SECONDS = re.compile(r"^(\d+)x(\d+)s$")
 _SECONDS_LIST = re.compile(r"^\d+(?:[,/]\d+)*s$")
 _REPS_LIST = re.compile(r"^\d+(?:[,/]\d+)+$")
@@ -276,7 +277,7 @@ def _normalize(text: str) -> str | LogError:
 
 def _tokens(text: str) -> list[str]:
     text = text.replace("@", " ")
-    text = re.sub(r"(\d)\s*x\s*(\d)", r"\1x\2", text)  # 3 x 10 → 3x10
+    text = re.sub(r"(?<=\d)\s*x\s*(?=\d)", "x", text)  # 3 x 10 → 3x10, 3 x 8 x 60 → 3x8x60
     text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
     # 1 min → 60s (not "5,1 min": a list of minutes is nobody's notebook, and 5,1 may be a decimal comma)
@@ -324,6 +325,12 @@ def _figures(tokens: list[str]) -> _Figures | LogError:
     plain: list[int] = []
     rir: int | None = None
     for token in tokens:
+        if match := _SETS_X_REPS_X_LOAD.match(token):
+            load = _third_load(match)
+            if load is None:
+                return LogError(LogErrorKind.UNCLEAR_NUMBERS, {"numbers": token})
+            loads.append(load)
+            token = f"{match.group(1)}x{match.group(2)}"
         if match := _SETS_X_REPS.match(token) or _SETS_X_SECONDS.match(token):
             sets, count = int(match.group(1)), int(match.group(2))
             if sets > MAX_SETS:
@@ -353,6 +360,18 @@ def _figures(tokens: list[str]) -> _Figures | LogError:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
         counts, timed = (*(counts or ()), *found), seconds
     return _Figures(counts, timed, tuple(loads), tuple(plain), rir)
+
+
+def _third_load(match: re.Match[str]) -> tuple[float, str | None, str] | None:
+    """The load of "3x8x60": the third number, read as "row 3x8 60" is, when it cannot be a count of sets.
+
+    "100x5x3" (load, reps, sets) is the older notation, so "3x10x5" could be 3 kg for 5 sets of 10 as
+    well as 3 sets of 10 at 5: only a unit, a decimal or more sets than anyone logs settles it.
+    """
+    amount, typed_unit = match.group(3), match.group(4)
+    if typed_unit is None and amount.isdigit() and int(amount) <= MAX_SETS:
+        return None
+    return float(amount.replace(",", ".")), UNITS.get(typed_unit or ""), match.group(0)
 
 
 Checked = tuple[tuple[int, ...], float | None, str, int | None]

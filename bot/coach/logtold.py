@@ -1,6 +1,9 @@
-"""Sets told in words ("band rows, three rounds of twelve", "3 sets of 12 on the band row today"), written
-as /log takes them ("band row 3x12"), so the coach can offer to log them with one tap instead of answering
-them as a question.
+"""Sets told in words ("band rows, three rounds of twelve", "3 sets of 12 on the band row today", "pull
+ups 8, 7 and 6"), written as /log takes them ("band row 3x12", "pull up 8,7,6"), so the coach can offer to
+log them with one tap instead of answering them as a question.
+
+What is written must log what was told and nothing else: a date, a time, a weight or a lone number is
+never read as sets, and a load that can't be placed means no offer at all rather than one without it.
 """
 
 from __future__ import annotations
@@ -9,40 +12,157 @@ import re
 from collections.abc import Collection, Sequence
 
 from bot.coach.lognames import Names, exercise_named
-from bot.coach.logparse import UNIT_WORD, UNITS
+from bot.coach.logparse import MAX_LOAD, MAX_REPS, MAX_SETS, UNIT_WORD, UNITS
 from bot.coach.numerals import NUMBER_WORDS
 
 # Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".
 COUNTS = {**NUMBER_WORDS, "twenty five": 25}
-_COUNT = r"\d+|" + "|".join(sorted(COUNTS, key=len, reverse=True))
+# A list of reps one number a set: two sets at least (a lone number is no list), ten at most.
+LIST_SETS = (2, 10)
+
+_WORD = "|".join(sorted(COUNTS, key=len, reverse=True))
+_COUNT = rf"\d+|{_WORD}"
 _SETS_OF = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?({_COUNT})\b(?!\s*(?:kg|kilo|lb|pound))")
-_SETS_X_REPS = re.compile(r"\b(\d+)\s*[x×]\s*(\d+)\b")
+# "3x8", and "3x8x60" as /log reads it (the third number a load only when it can't be a count of sets).
+_SETS_X_REPS = re.compile(rf"\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})?)?\b")
 _LOAD = re.compile(rf"\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})\b")
+_SETS_STATED = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\b")
+
+# Per-set reps: "8, 7, 6", "8 7 6", "8, 7 and 6", "8 reps then 7 then 6". A leading zero is a date or a
+# clock ("08 03"); a number joined to another by . : / or - is a decimal, a time, a date or a range.
+_ITEM = rf"(?:[1-9]\d*|{_WORD})"
+_SEP = r"(?:\s*reps?\b)?(?:\s*,\s*|\s+)(?:(?:and\s+then|and|then)\s+)?"
+# What makes a number something other than reps: a load, a time, a length, a count of sets.
+_NOT_REPS = (
+    rf"[%×x:]|(?:{UNIT_WORD}|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|sets?|rounds?"
+    r"|times|o'?clock|th|st|nd|rd|bands?|plates?|more|extra|cm|ft|feet|inch\w*|years?|yrs?|yo|weeks?|days?"
+    r"|months?)\b"
+)
+_LIST = re.compile(
+    rf"({_ITEM}(?:{_SEP}{_ITEM})+)(?:\s*reps?\b)?(?!\w|[.,:/-]\d|{_SEP}(?:\d|(?:{_WORD})\b)|\s*(?:{_NOT_REPS}))"
+)
+_RUN = re.compile(rf"(?<![\w.:/×-])(?<!\d,){_LIST.pattern}")
+# Reps that go on after "3 sets of 8" or "3x8" ("3 sets of 8, 7 and 6"): those are the sets' reps.
+_GOES_ON = re.compile(rf"{_SEP}{_ITEM}\b(?!\s*(?:{_NOT_REPS}))")
+# A list after these is a date, a time, loads or a height ("on 12 3", "at 6 30", "at 50, 55 and 60",
+# "I'm 5 11"), not reps.
+_NOT_BEFORE_A_LIST = re.compile(
+    r"(?:\b(?:at|with|on|by|from|since|till|until|around|about|i'?m|i am|aged?|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)|@)\s*$"
+)
+
+# A load with no unit: "at 55", "with 20", "@ 42.5", in the chat's unit as /log reads it.
+_AT = re.compile(r"(?:\b(?:at|with)|@)\s*(?:(?:about|around|roughly|~)\s*)?(?=\d)")
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
+# After such a number, these say it is no load: a clock, a length of time, a count, a load with its unit.
+_NOT_A_LOAD = re.compile(
+    rf"\s*(?:[%×x]|(?:am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|sets?|rounds?|reps?"
+    rf"|times|o'?clock|bands?|plates?|percent|this|tonight|in\s+the|last|{UNIT_WORD})\b)"
+)
+# ...and another number after it makes it a list or a clock ("at 50, 55 and 60", "at 6 30"), unless that
+# number counts the sets ("at 55, 3 sets of 8").
+_LOAD_THEN_NUMBER = re.compile(rf"{_SEP}\d+(?!\s*(?:[x×]|sets?\b|rounds?\b))")
 
 
 def counts_told(text: str) -> bool:
-    """Whether a message tells sets and reps at all ("3x10", "three rounds of twelve")."""
-    lowered = text.casefold()
-    return _SETS_OF.search(lowered) is not None or _SETS_X_REPS.search(lowered) is not None
+    """Whether a message tells sets and reps at all ("3x10", "three rounds of twelve", "8, 7 and 6")."""
+    return _reps(text.casefold()) is not None
 
 
-def told(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
-    """The /log line for sets a message tells ("band row 3x12 40kg"), or None when it does not tell an
-    exercise of the catalog with its sets and reps; a name that fits several is the one of ``prefer``'s."""
+def told(
+    text: str, exercises: Sequence[Names], *, prefer: Collection[str] = (), unit: str | None = None
+) -> str | None:
+    """The /log line for sets a message tells ("band row 3x12 40kg", "pull up 8,7,6"), or None when it
+    does not tell an exercise of the catalog with its sets and reps; a name that fits several is the one
+    of ``prefer``'s. A load typed without a unit is the chat's ``unit``, written out when given (else left
+    bare, as /log reads a bare load in the chat's unit)."""
     lowered = text.casefold()
-    found = _SETS_OF.search(lowered) or _SETS_X_REPS.search(lowered)
-    if found is None:
+    found = _reps(lowered)
+    if found is None or found[0] is None:
         return None
-    sets, reps = (_number(g) for g in found.groups())
-    if not (1 <= sets <= 20 and 1 <= reps <= 100):
-        return None
+    sets, load = found
     name = exercise_named(lowered, exercises, prefer=prefer)
     if name is None:
         return None
-    load = _LOAD.search(lowered)
-    if load is None:
-        return f"{name} {sets}x{reps}"
-    return f"{name} {sets}x{reps} {load.group(1).replace(',', '.')}{UNITS[load.group(2)]}"
+    given = load or _load(lowered)
+    if given is None:
+        return None
+    if not given:
+        return f"{name} {sets}"
+    amount, typed_unit = given
+    if not 0 < amount <= MAX_LOAD[typed_unit or unit or "kg"]:
+        return None
+    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}"
+
+
+# A load as told: its amount and its unit if typed; () for none.
+_Load = tuple[float, str | None] | tuple[()]
+# What a message's numbers say: the sets as /log writes them (None: told, but unreadably) and the load
+# the sets came with ("3x8x60", "3x8x60kg"; () for none).
+_Reps = tuple[str | None, _Load]
+
+
+def _reps(lowered: str) -> _Reps | None:
+    """The sets a message tells, or None when it tells none."""
+    if len(_SETS_OF.findall(lowered)) + len(_SETS_X_REPS.findall(lowered)) > 1:
+        return None, ()  # "3x8 rows and 3x10 pulldowns": one /log can't hold both
+    if found := _SETS_OF.search(lowered):
+        sets, reps = (_number(g) for g in found.groups())
+        if _GOES_ON.match(lowered, found.end(2)):
+            return _each(_LIST.match(lowered, found.start(2)), sets), ()
+        return (f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None), ()
+    if found := _SETS_X_REPS.search(lowered):
+        sets, reps = int(found.group(1)), int(found.group(2))
+        written = f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None
+        if found.group(3) is None and _GOES_ON.match(lowered, found.end(2)):
+            return _each(_LIST.match(lowered, found.start(2)), sets), ()
+        if found.group(3) is None:
+            return written, ()
+        amount, typed_unit = found.group(3).replace(",", "."), found.group(4)
+        if typed_unit is None and amount.isdigit() and int(amount) <= MAX_SETS:
+            return None, ()  # "3x10x5": 3 sets of 10 at 5, or 3 kg for 5 sets of 10, as /log can't tell
+        return written, (float(amount), UNITS[typed_unit] if typed_unit else None)
+    lists = [run for run in _RUN.finditer(lowered) if not _NOT_BEFORE_A_LIST.search(lowered[: run.start()])]
+    if not lists:
+        return None
+    stated = {_number(m.group(1)) for m in _SETS_STATED.finditer(lowered)}
+    if len(lists) > 1 or len(stated) > 1:
+        return None, ()
+    return _each(lists[0], stated.pop() if stated else None), ()
+
+
+def _each(listed: re.Match[str] | None, sets: int | None) -> str | None:
+    """A list of reps one number a set as /log writes it, if it is one and has the ``sets`` told."""
+    if listed is None:
+        return None
+    each = [_number(item) for item in re.findall(rf"\d+|\b(?:{_WORD})\b", listed.group(1))]
+    plausible = LIST_SETS[0] <= len(each) <= LIST_SETS[1] and all(1 <= r <= MAX_REPS for r in each)
+    if not plausible or sets not in (None, len(each)):
+        return None
+    # Commas, not spaces: /log reads "12 5" as numbers that could be reps or a load, "12,5" as two sets.
+    return ",".join(map(str, each))
+
+
+def _load(lowered: str) -> _Load | None:
+    """The load a message gives its sets, () for none, or None when a number after "at", "with" or "@"
+    may or may not be the load ("at 50, 55 and 60", "at 6 30")."""
+    if found := _LOAD.search(lowered):
+        return float(found.group(1).replace(",", ".")), UNITS[found.group(2)]
+    amounts = set()
+    for at in _AT.finditer(lowered):
+        number = _NUMBER.match(lowered, at.end())
+        if number is None or ":" in number.group() or "/" in number.group():
+            continue  # a clock or a date
+        if _NOT_A_LOAD.match(lowered, number.end()):
+            continue  # a length of time, a count of sets, a load with its unit
+        if not _AMOUNT.fullmatch(number.group()) or _LOAD_THEN_NUMBER.match(lowered, number.end()):
+            return None
+        amounts.add(float(number.group().replace(",", ".")))
+    if len(amounts) > 1:
+        return None
+    return (amounts.pop(), None) if amounts else ()
 
 
 def _number(token: str) -> int:

@@ -19,9 +19,9 @@ from bot.handlers.training_log import main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
 
-# A /log line a button may carry: what ``logtold`` writes, short enough for Telegram's 64-byte button data
-# (and no more than the trainee could type after /log themselves).
-_LOG_LINE = re.compile(r"[a-z0-9 .-]{3,40}")
+# A /log line a button may carry: what ``logtold`` writes ("pull up 8,7,6 20kg"), short enough for
+# Telegram's 64-byte button data with its "1:cmd:log:" (and no more than the trainee could type after /log).
+_LOG_LINE = re.compile(r"[a-z0-9 .,-]{3,54}")
 # A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
 # more likely a paste than a question.
 MAX_QUESTION = 2500
@@ -47,23 +47,24 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     # Sets told with no question ("just finished: band rows, three rounds of twelve") are a log, not a
     # question about rows: offer to log them.
     told = "?" not in text and answer.kind != "command"
-    line = logtold.told(text, typed_names(context), prefer=lifts) if told else None
-    if line is not None and chat.onboarded:
-        offer = context.services.texts.get("faq.log_told", line=escape(line))
-        now_turn.say(offer, _command_button(context, "log", _log_argument(line)))
+    line = logtold.told(text, typed_names(context), prefer=lifts, unit=chat.unit) if told else None
+    # A line too long for a button is not offered: its button would run a bare /log.
+    if (argument := _log_argument(line)) is not None and chat.onboarded:
+        offer = context.services.texts.get("faq.log_told", line=escape(argument))
+        now_turn.say(offer, _command_button(context, "log", argument))
         return
     days = days_from_mask(chat.workout_days)
-    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days) or None)
+    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days, chat.unit) or None)
 
 
 def answer_buttons(
-    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int]
+    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int], unit: str
 ) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
-    what the question asked of it: ``lifts`` are today's main lifts, for /log; ``days`` the chat's training
-    days, for /schedule)."""
+    what the question asked of it: ``lifts`` are today's main lifts and ``unit`` the chat's, for /log;
+    ``days`` the chat's training days, for /schedule)."""
     if answer.command is not None:
-        argument = _argument(context, answer.command, answer.question, lifts, days)
+        argument = _argument(context, answer.command, answer.question, lifts, days, unit)
         return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
@@ -77,7 +78,7 @@ def _command_button(context: BotContext, command: str, argument: str | None) -> 
 
 
 def _argument(
-    context: BotContext, command: str, question: str, lifts: frozenset[str], days: frozenset[int]
+    context: BotContext, command: str, question: str, lifts: frozenset[str], days: frozenset[int], unit: str
 ) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
@@ -90,7 +91,7 @@ def _argument(
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            return _log_argument(logtold.told(question, typed_names(context), prefer=lifts))
+            return _log_argument(logtold.told(question, typed_names(context), prefer=lifts, unit=unit))
         case "units":
             return asked.unit_asked(question)
         case "nudges":

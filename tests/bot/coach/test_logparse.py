@@ -61,10 +61,16 @@ def parse(text: str, unit: str = "kg") -> ParsedLog | LogError:
         ("face pull 12 12 10 @ 15 kg", ParsedLog("face-pull", (12, 12, 10), 15.0, "kg")),
         ("row 40kg 10 10 8 rir1", ParsedLog("bent-over-row", (10, 10, 8), 40.0, "kg", rir=1)),
         ("row 8 40kg", ParsedLog("bent-over-row", (8,), 40.0, "kg")),
+        # Sets x reps x load, read as "row 3x10 40" is: a newcomer's "3 x 8 x 60" was "I couldn't read x".
+        ("lat pulldown 3 x 8 x 60", ParsedLog("lat-pulldown", (8, 8, 8), 60.0, "lb")),
+        ("lat pulldown 3x8x60", ParsedLog("lat-pulldown", (8, 8, 8), 60.0, "lb")),
+        ("lat pulldown 3x8x60 kg", ParsedLog("lat-pulldown", (8, 8, 8), 60.0, "kg")),
+        ("row 3×10×12.5", ParsedLog("bent-over-row", (10, 10, 10), 12.5, "lb")),
     ],
 )
 def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
-    unit = "lb" if text in ("row 3x10 40", "row 3x10 42.5") else "kg"
+    lb = ("row 3x10 40", "row 3x10 42.5", "lat pulldown 3 x 8 x 60", "lat pulldown 3x8x60", "row 3×10×12.5")
+    unit = "lb" if text in lb else "kg"
     assert parse(text, unit) == expected
 
 
@@ -97,6 +103,10 @@ def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
         ("row 3 10", LogErrorKind.UNCLEAR_NUMBERS),
         ("pull up 5 5 4 20", LogErrorKind.UNCLEAR_NUMBERS),
         ("row 3x10 40 50", LogErrorKind.MALFORMED),
+        # 3 sets of 10 at 5, or 3 kg for 5 sets of 10 (load x reps x sets)? Asked, not guessed.
+        ("face pull 3x10x5", LogErrorKind.UNCLEAR_NUMBERS),
+        ("row 100x5x3", LogErrorKind.UNCLEAR_NUMBERS),
+        ("row 3x10x40x2", LogErrorKind.MALFORMED),
         ("pull-up 3x30s", LogErrorKind.NOT_TIMED),
         ("row 45s", LogErrorKind.NOT_TIMED),
         ("plank 3x60s", LogErrorKind.UNKNOWN_HOLD),
@@ -259,6 +269,29 @@ def test_what_the_bot_writes_reads_back(exercise: str, sets: int, reps: int, loa
     assert isinstance(result, ParsedLog), typed
     assert (result.exercise, result.reps, result.unit) == (exercise, (reps,) * sets, unit)
     assert result.load == (float(str(load)) or None)
+
+
+@given(
+    st.sampled_from(PLAN),
+    st.integers(1, 20),
+    st.integers(1, 100),
+    st.integers(21, 500),
+    st.sampled_from(["x", " x ", "×", "*"]),
+    st.sampled_from(["kg", "lb"]),
+)
+def test_sets_by_reps_by_load_is_sets_by_reps_then_the_load(
+    exercise: str, sets: int, reps: int, load: int, times: str, unit: str
+) -> None:
+    expected = ParsedLog(exercise, (reps,) * sets, float(load), unit)
+    assert parse(f"{exercise} {sets}{times}{reps}{times}{load}", unit) == expected
+    assert parse(f"{exercise} {sets}x{reps} {load}", unit) == expected
+
+
+@given(st.integers(1, 20), st.integers(1, 100), st.integers(0, 20))
+def test_a_third_number_that_could_be_the_sets_is_asked_back(sets: int, reps: int, third: int) -> None:
+    result = parse(f"row {sets}x{reps}x{third}")
+    assert isinstance(result, LogError) and result.kind is LogErrorKind.UNCLEAR_NUMBERS
+    assert f"{sets}x{reps}x{third}" in describe(result, TEXTS)
 
 
 LOADED = frozenset(ex.id for ex in CATALOG.exercises.values() if ex.kind == "load")

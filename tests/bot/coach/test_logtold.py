@@ -1,11 +1,13 @@
 """Sets told in words, written as /log takes them."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names
 from bot.coach.logparse import ParsedLog, parse_log
-from bot.coach.logtold import told
+from bot.coach.logtold import counts_told, told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())
 
@@ -18,12 +20,60 @@ NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercis
         ("did lat pulldown 3x10 at 50 kilos", "lat pulldown 3x10 50kg", "lat-pulldown"),
         ("face pulls, 4 sets of 15 with 10 lb", "face pull 4x15 10lb", "face-pull"),
         ("I did 3 sets of 8 pull-ups today", "pull up 3x8", "pull-up"),
+        # A newcomer trial's per-set reps, answered with the Pull-ups article before.
+        (
+            "did my band assisted pull ups, got 8, 7 and 6 with the red band",
+            "band assisted pull up 8,7,6",
+            "band-assisted-pull-up",
+        ),
+        ("did 3 sets of pull-ups: 8, 7, 6", "pull up 8,7,6", "pull-up"),
+        ("pull ups 8 7 6", "pull up 8,7,6", "pull-up"),
+        ("pull ups: got 8 then 7 then 6", "pull up 8,7,6", "pull-up"),
+        ("chin ups, 8 reps, 7 reps and 6 reps", "chin up 8,7,6", "chin-up"),
+        ("face pulls fifteen, twelve and ten", "face pull 15,12,10", "face-pull"),
+        ("pull ups 12 5", "pull up 12,5", "pull-up"),
+        ("pull ups 3 sets of 8, 7 and 6", "pull up 8,7,6", "pull-up"),
+        (
+            "did 3x8, 7, 6 pull ups",
+            "pull up 8,7,6",
+            "pull-up",
+        ),  # "12 5" would be asked back by /log; "12,5" isn't
+        ("lat pulldown 3x8x60 kg", "lat pulldown 3x8 60kg", "lat-pulldown"),
     ],
 )
 def test_what_it_writes_is_what_log_reads(text: str, line: str, exercise: str) -> None:
     assert told(text, NAMES) == line
     parsed = parse_log(line, NAMES)
     assert isinstance(parsed, ParsedLog) and parsed.exercise == exercise
+    assert counts_told(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "line", "load"),
+    [
+        # The load 55 was dropped before: a bare load after "at", "with" or "@" is in the chat's unit.
+        ("hit 3 sets of 8 on cable row at 55", "kg", "cable row 3x8 55kg", (55.0, "kg")),
+        ("hit 3 sets of 8 on cable row at 55", "lb", "cable row 3x8 55lb", (55.0, "lb")),
+        ("hit 3 sets of 8 on cable row at 55", None, "cable row 3x8 55", (55.0, "lb")),  # as /log reads it
+        ("cable row 8 7 6 @ 42,5 today", "kg", "cable row 8,7,6 42.5kg", (42.5, "kg")),
+        ("weighted pull ups 5 5 4 with 10", "kg", "weighted pull up 5,5,4 10kg", (10.0, "kg")),
+        ("cable row at around 55, 3 sets of 8", "kg", "cable row 3x8 55kg", (55.0, "kg")),
+        ("lat pulldown 3x8x60", "lb", "lat pulldown 3x8 60lb", (60.0, "lb")),
+        # A unit typed is kept, whatever the chat's.
+        ("face pulls, 4 sets of 15 with 10 lb", "kg", "face pull 4x15 10lb", (10.0, "lb")),
+        # Numbers after "at" or "with" that are no load leave the sets unloaded.
+        ("cable row 3x8 at 7 this morning", "kg", "cable row 3x8", (None, "lb")),
+        ("cable row 3x8 at 6:30", "kg", "cable row 3x8", (None, "lb")),
+        ("band rows 3x12 with 2 minutes rest", "kg", "band row 3x12", (None, "lb")),
+        ("band rows 3x12 with 2 bands", "kg", "band row 3x12", (None, "lb")),
+    ],
+)
+def test_a_load_is_carried_in_the_chats_unit(
+    text: str, unit: str | None, line: str, load: tuple[float | None, str]
+) -> None:
+    assert told(text, NAMES, unit=unit) == line
+    parsed = parse_log(line, NAMES, unit="lb")
+    assert isinstance(parsed, ParsedLog) and (parsed.load, parsed.unit) == load
 
 
 @pytest.mark.parametrize(
@@ -33,6 +83,28 @@ def test_what_it_writes_is_what_log_reads(text: str, line: str, exercise: str) -
         "rows, 3 sets of ten",  # "rows" fits several exercises
         "band rows felt great today",  # no sets and reps
         "band row 50 sets of 12",  # more sets than anyone logs
+        # A lone number, a date, a time, weights, a height: no sets.
+        "pull ups 8",
+        "did pull ups on 12 3 2024",
+        "pull ups on march 8 7 6",
+        "pull ups 08 03",
+        "pull ups at 6 30",
+        "pull ups 8.5 7",
+        "dumbbell rows 20 22 24 kg",
+        "I'm 5 11 and did pull ups today",
+        "pull ups 2024 8 7",
+        "pull ups 8 7 6 and then one more",  # the last set is no number of its own
+        "pull-ups 8 7 6 4 3 2 1 1 1 1 1",  # more sets than a list of reps is read for
+        "did 3 sets of pull-ups: 8, 7",  # three sets told, two counted
+        "pull ups 8 7 6, rows 12 12 10",  # two lists: which is which
+        "3x8 rows and 3x10 lat pulldowns",  # the same
+        "pull ups 3 sets of 8 and 2 sets of 6",  # one /log can't hold both
+        "pull ups 3x8, 7",  # three sets told, two counted
+        "did pull ups with 8, 7 and 6",  # a load, or reps?
+        # A load told in a way that can't be placed: no offer rather than one without it.
+        "cable row 3x8 at 50, 55 and 60",
+        "cable row 3x8 at 6 30",
+        "lat pulldown 3x10x5",  # 3 sets of 10 at 5, or 3 for 5 sets of 10
     ],
 )
 def test_nothing_to_log_is_none(text: str) -> None:
@@ -65,3 +137,104 @@ def test_a_name_that_fits_several_is_todays_lift(text: str, today: set[str], lin
 )
 def test_an_unclear_name_is_still_none(text: str, today: set[str]) -> None:
     assert told(text, NAMES, prefer=today) is None
+
+
+NAMED = st.sampled_from(
+    [
+        ("pull ups", "pull-up"),
+        ("band row", "band-row"),
+        ("lat pulldowns", "lat-pulldown"),
+        ("face pull", "face-pull"),
+    ]
+)
+REPS = st.lists(st.integers(1, 100), min_size=2, max_size=10)
+SEPARATORS = st.sampled_from([", ", ",", " ", " and ", ", then ", " then ", " reps, ", " and then "])
+
+
+def _told_list(reps: list[int], separators: list[str]) -> str:
+    """The reps as someone types them: the last two joined by ``separators``'s first, the rest by its last."""
+    *head, last = map(str, reps)
+    return f"{separators[-1].join(head)}{separators[0]}{last}"
+
+
+@given(
+    NAMED,
+    REPS,
+    st.lists(SEPARATORS, min_size=1, max_size=1),
+    st.sampled_from(["{name} {reps}", "did my {name}, got {reps} today", "{name}: {reps}"]),
+)
+def test_reps_one_number_a_set_are_logged_as_told(
+    named: tuple[str, str], reps: list[int], separators: list[str], template: str
+) -> None:
+    text = template.format(name=named[0], reps=_told_list(reps, separators))
+    line = told(text, NAMES)
+    assert line is not None and line.endswith(" " + ",".join(map(str, reps))), text
+    parsed = parse_log(line, NAMES)
+    assert isinstance(parsed, ParsedLog) and (parsed.exercise, parsed.reps, parsed.load) == (
+        named[1],
+        tuple(reps),
+        None,
+    )
+
+
+@given(
+    REPS,
+    st.sampled_from(["at ", "at around ", "with ", "@", "@ "]),
+    st.integers(1, 200) | st.decimals(min_value=1, max_value=200, places=1).map(str),
+    st.sampled_from(["kg", "lb"]),
+)
+def test_a_bare_load_is_logged_in_the_chats_unit(reps: list[int], at: str, load: object, unit: str) -> None:
+    line = told(f"cable rows {' '.join(map(str, reps))} {at}{load}", NAMES, unit=unit)
+    assert line is not None
+    parsed = parse_log(line, NAMES, unit="kg" if unit == "lb" else "lb")
+    assert isinstance(parsed, ParsedLog)
+    assert (parsed.reps, parsed.load, parsed.unit) == (tuple(reps), float(str(load)), unit)
+
+
+@given(
+    st.integers(1, 28),
+    st.integers(1, 12),
+    st.integers(2000, 2030) | st.integers(0, 99).map(lambda y: f"{y:02d}"),
+    st.sampled_from(["/", "-", "."]),
+)
+def test_a_date_is_no_sets(day: int, month: int, year: object, mark: str) -> None:
+    for date in (f"{day}{mark}{month}{mark}{year}", f"{day}{mark}{month}"):
+        assert told(f"pull ups {date}", NAMES) is None
+        assert told(f"did pull ups on {day} {month} {year}", NAMES) is None
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from(["", " am", "pm", "h"]))
+def test_a_time_is_no_sets(hour: int, minute: int, suffix: str) -> None:
+    assert told(f"pull ups at {hour}:{minute:02d}{suffix}", NAMES) is None
+    assert told(f"pull ups at {hour} {minute:02d}{suffix}", NAMES) is None
+    assert told(f"pull ups {hour}{suffix or ' am'}", NAMES) is None
+
+
+@given(
+    st.lists(st.integers(1, 100), min_size=1, max_size=10),
+    st.sampled_from(["kg", " kg", "lb", " lbs", " kilos", "%", " minutes", "s", " am"]),
+)
+def test_numbers_with_a_unit_are_no_reps(numbers: list[int], unit: str) -> None:
+    assert told(f"band rows {' '.join(f'{n}{unit}' for n in numbers)}", NAMES) is None
+    assert told(f"band rows {', '.join(map(str, numbers))}{unit}", NAMES) is None
+
+
+@given(st.integers(0, 1000))
+def test_a_lone_number_is_no_sets(number: int) -> None:
+    assert told(f"pull ups {number}", NAMES) is None
+    assert told(f"did {number} pull ups today", NAMES) is None
+
+
+WORDS = st.sampled_from(["pull ups", "band rows", "cable row", "at", "with", "@", "and", "then", "reps"]) | (
+    st.sampled_from(["sets of", "x", ",", ":", "kg", "lb", "on", "got", "today", "eight", "twelve", "3", "8"])
+    | st.sampled_from(["10", "55", "42,5", "7:30", "2024", "12/3"])
+)
+
+
+@given(st.lists(WORDS | st.integers(0, 600).map(str), max_size=14))
+def test_whatever_it_writes_log_reads(words: list[str]) -> None:
+    text = " ".join(words)
+    for unit in (None, "kg", "lb"):
+        line = told(text, NAMES, unit=unit)
+        if line is not None:
+            assert isinstance(parse_log(line, NAMES, unit="kg"), ParsedLog), (text, line)
