@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
+from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
 from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
@@ -88,6 +89,8 @@ class Answer:
     command: str | None = None
     # What a word on the cards means ("what does RIR mean?"): the glossary term defined, under ``topic``.
     term: str | None = None
+    # What an exercise on the cards is ("what's a floor slide?"): its id; the cue shown, ``topic`` its card.
+    exercise: str | None = None
 
 
 class Answerer:
@@ -199,10 +202,11 @@ class Answerer:
             return self._command_answer(question, command)
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
             return self._command_answer(question, command, lead=self._lead(reading))
-        # "What does RIR mean?" asks for one word, not the card it is explained in; pain comes first, though.
-        term = None if reading.safety else self._definer.asked(kept, self._spelled)
-        if term is not None:
-            return self._definition(question, term)
+        # "What does RIR mean?" asks for one word, not the card it is explained in, and "what's a floor
+        # slide?" for one exercise's cue; pain comes first, though.
+        found = None if reading.safety else self._definer.asked(kept, self._spelled, asker)
+        if found is not None:
+            return _defined(question, found, self._kb.topics[found.topic], self._definer)
 
         scores = self._scores(reading.concepts)
         if focus is not None:
@@ -332,12 +336,6 @@ class Answerer:
         """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""
         return [s for s, _ in self.reader.stems((word,))]
 
-    def _definition(self, question: str, term: Term) -> Answer:
-        """The term's short definition under its topic's title, with the topic's card as the one button."""
-        topic = self._kb.topics[term.topic]
-        text = self._definer.render(term, topic.title)
-        return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=term.id)
-
     def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)
         text = f"{lead}\n\n{reply}" if lead else reply
@@ -387,6 +385,14 @@ class Answerer:
 
     def _smalltalk_answer(self, question: str, kind: str) -> Answer:
         return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
+
+
+def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Definer) -> Answer:
+    """A term's short definition, or an exercise's name and cue, with its topic's card as the one button."""
+    text = definer.render(found, topic.title)
+    if isinstance(found, Exercise):
+        return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), exercise=found.id)
+    return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=found.id)
 
 
 def plain_text(telegram_html: str) -> str:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bot.coach.content import CONTENT_DIR, Strict, load
+from bot.coach.knowledge import TOPIC_IDS
 from bot.coach.model import Equipment, Level
 
 EXERCISES_FILE = "exercises.toml"
@@ -57,6 +58,8 @@ class Exercise(Strict):
     name: Annotated[str, Field(min_length=1, max_length=60)]
     short: Annotated[str, Field(min_length=1, max_length=40)]
     cue: Text
+    # The card a question about it opens: "what's a floor slide?" gets the cue with this topic's button.
+    topic: str
     needs: frozenset[Id]
     implements: tuple[Implement, ...] = Field(min_length=1)
     grips: tuple[Id, ...] = Field(min_length=1)
@@ -73,6 +76,15 @@ class Exercise(Strict):
     max_reps: int | None = Field(default=None, ge=3, le=30)
     min_reps: int | None = Field(default=None, ge=1, le=30)
     aliases: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()
+    # The lift its topic's card is all about: asked about by name, it gets the card, which says more.
+    subject: bool = False
+
+    @field_validator("topic")
+    @classmethod
+    def _topic(cls, topic: str) -> str:
+        if topic not in TOPIC_IDS:
+            raise ValueError(f"unknown topic {topic!r} (the ids are in knowledge/topics.toml)")
+        return topic
 
 
 class ExercisesFile(Strict):
@@ -84,6 +96,7 @@ class ExercisesFile(Strict):
     def _consistent(self) -> ExercisesFile:
         known_kit = set(self.kit.gym) | set(self.kit.home)
         seen: set[str] = set()
+        subjects: dict[str, str] = {}
         for index, exercise in enumerate(self.exercise, start=1):
             where = f"exercise[{index}] {exercise.id!r}"
             if exercise.id in seen:
@@ -106,7 +119,18 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}: min_level is above max_level")
             if exercise.kind == "hold" and exercise.per_side:
                 raise ValueError(f"{where}: a hold is timed, not counted per side")
+            if exercise.subject:
+                # The card answers for one lift; a second would silently lose its cue to the first's card.
+                other = subjects.setdefault(exercise.topic, exercise.id)
+                if other != exercise.id:
+                    raise ValueError(
+                        f"{where}.subject: {other!r} is already the {exercise.topic!r} card's lift"
+                    )
         return self
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> ExercisesFile:
+        return load((CONTENT_DIR if directory is None else directory) / EXERCISES_FILE, cls)
 
 
 class Range(Strict):
@@ -312,7 +336,7 @@ class Catalog:
     def load(cls, directory: Path | None = None) -> Catalog:
         """Read and cross-check both files; ``bot.coach.rules.load_checked`` also checks every session."""
         directory = CONTENT_DIR if directory is None else directory
-        exercises = load(directory / EXERCISES_FILE, ExercisesFile)
+        exercises = ExercisesFile.load(directory)
         routines = load(
             directory / ROUTINES_FILE,
             RoutinesFile,

@@ -4,6 +4,10 @@
 whose every word, besides one term of glossary.toml, is a word that asks for a meaning gets the term's two or
 three sentences under its topic's title, with the card a button away. A word about using the term ("how many
 RIR should I leave", "should I do drop sets") leaves the question to the answerer, which sends the card.
+
+The exercises on the cards are asked about the same way ("what's a floor slide?", and also "how do I do a band
+row?"): such a question gets the exercise's name and cue from exercises.toml, with its topic's card a button
+away. The lift a card is all about (``subject``: "how do I do a deadlift?") is left to the card.
 """
 
 from __future__ import annotations
@@ -17,13 +21,18 @@ from pathlib import Path
 from pydantic import Field, field_validator, model_validator
 
 from bot.coach import content
+from bot.coach.assist import Asker
+from bot.coach.catalog import EXERCISES_FILE, Exercise, ExercisesFile
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, html_problem
+from bot.coach.model import Equipment
 from bot.coach.texts import escape
 from bot.coach.wording import phrase_key, stem, words
 
 MAX_DEFINITION = 420
-# A question about a word's meaning is short; a longer message says more, and the answerer reads it whole.
-MAX_WORDS = 12
+# A question about a word's meaning is short, perhaps with a short remark ("what's a floor slide? the card
+# says W and Y, I don't get it"): this many words besides the name. A longer message says more, and the
+# answerer reads it whole.
+MAX_WORDS = 14
 # Every sets × reps ("3x10", "4 × 6") reads as the one spelling glossary.toml can name.
 SETS_X_REPS = "3x10"
 _SETS_X_REPS = re.compile(r"\d+\s*[x×*]\s*\d+")
@@ -34,6 +43,8 @@ _UNITS = frozenset(("s", "sec", "secs", "min", "mins", "kg", "kgs", "lb", "lbs",
 _CONTRACTED = {"whats": ("what", "is"), "whatre": ("what", "are"), "wtfs": ("wtf", "is")}
 # A term asked alone ("rir?") may still have its article.
 _ARTICLES = frozenset(("a", "an", "the"))
+# A letter alone is read off the card or the cue ("it says W and Y"): it names nothing else.
+_LETTER = re.compile(r"[a-z]")
 # "What is my max" asks for the asker's own number, and "what are the sets and reps for me" for their own
 # prescription, which a definition does not give.
 _OWN = frozenset(("my", "our"))
@@ -47,9 +58,12 @@ class Asking(content.Strict):
     what: tuple[str, ...] = Field(min_length=1)
     be: tuple[str, ...] = Field(min_length=1)
     around: tuple[str, ...] = ()
+    # "How do I do a band row?" asks how an exercise goes: a word of each, and no other words but these.
+    how: tuple[str, ...] = Field(min_length=1)
+    doing: tuple[str, ...] = Field(min_length=1)
     pointer: str
 
-    @field_validator("meaning", "what", "be", "around")
+    @field_validator("meaning", "what", "be", "around", "how", "doing")
     @classmethod
     def _one_word_each(cls, listed: tuple[str, ...]) -> tuple[str, ...]:
         several = [w for w in listed if len(words(w)) != 1]
@@ -136,29 +150,57 @@ def _html(text: str) -> str:
     return text
 
 
+def _exercise_names(exercise: Exercise) -> tuple[str, ...]:
+    return (exercise.name, exercise.short, *exercise.aliases)
+
+
 @dataclass(frozen=True)
 class Definer:
-    """Which term a question asks the meaning of, and the reply; built once from the glossary."""
+    """Which term or exercise a question asks about, and the reply; built once from the glossary and the
+    exercises. A name several exercises share ("assisted pull-up") is the one that fits the asker."""
 
     glossary: Glossary
-    names: dict[tuple[str, ...], Term]
+    names: dict[tuple[str, ...], Term | tuple[Exercise, ...]]
     longest: int
     asking: frozenset[str]
     meaning: frozenset[str]
     what: frozenset[str]
     be: frozenset[str]
+    how: frozenset[str]
+    doing: frozenset[str]
     vocabulary: frozenset[str]
 
     @classmethod
-    def build(cls, glossary: Glossary) -> Definer:
-        names = {phrase_key(name): term for term in glossary.term for name in term.names}
-        asking = glossary.asking.stems()
+    def build(cls, glossary: Glossary, exercises: Sequence[Exercise] = ()) -> Definer:
+        names: dict[tuple[str, ...], Term | tuple[Exercise, ...]] = {
+            phrase_key(name): term for term in glossary.term for name in term.names
+        }
+        cued: dict[tuple[str, ...], tuple[Exercise, ...]] = {}
+        written: dict[tuple[str, ...], str] = {}
+        for exercise in exercises:
+            for name in _exercise_names(exercise):
+                key = phrase_key(name)
+                if exercise not in cued.get(key, ()):
+                    cued[key] = (*cued.get(key, ()), exercise)
+                    written.setdefault(key, name)
+        for key, sharing in cued.items():
+            # A name the card's own lift has too asks for the card.
+            if any(e.subject for e in sharing):
+                continue
+            term = names.get(key)
+            if isinstance(term, Term):
+                raise content.ContentError(
+                    f"{EXERCISES_FILE}: {sharing[0].id!r} is called {written[key]!r}, which glossary.toml's "
+                    f"{term.id!r} names too; one of them has to drop the name"
+                )
+            names[key] = sharing
+        a = glossary.asking
 
         def stems(listed: tuple[str, ...]) -> frozenset[str]:
             return frozenset(stem(w) for w in listed)
 
-        a = glossary.asking
-        vocabulary = asking | {w for key in names for w in key}
+        asking = a.stems()
+        vocabulary = asking | stems(a.how) | stems(a.doing) | {w for key in names for w in key}
         return cls(
             glossary,
             names,
@@ -167,43 +209,61 @@ class Definer:
             stems(a.meaning),
             stems(a.what),
             stems(a.be),
+            stems(a.how),
+            stems(a.doing),
             frozenset(vocabulary),
         )
 
-    def asked(self, question: str, correct: Callable[[str], Sequence[str]] | None = None) -> Term | None:
-        """The term ``question`` asks the meaning of, when it asks nothing else. ``correct`` gives a word the
-        glossary does not know as the answerer reads it, as stems ("waht" is "what")."""
+    def asked(
+        self,
+        question: str,
+        correct: Callable[[str], Sequence[str]] | None = None,
+        asker: Asker | None = None,
+    ) -> Term | Exercise | None:
+        """The term ``question`` asks the meaning of, or the exercise it asks what it is or how it goes, when
+        it asks nothing else. ``correct`` gives a word the glossary does not know as the answerer reads it, as
+        stems ("waht" is "what"); ``asker`` picks between exercises of one name."""
         stems = self._stems(question, correct)
         if stems is None or any(a == "for" and b in _FOR_ME for a, b in itertools.pairwise(stems)):
             return None
-        found: Term | None = None
+        found: Term | Exercise | None = None
         rest: list[str] = []
         i = 0
         while i < len(stems):
             for length in range(min(self.longest, len(stems) - i), 0, -1):
-                term = self.names.get(tuple(stems[i : i + length]))
-                if term is not None:
-                    # Two terms ("rir or rpe?") ask for a comparison, which the card makes.
-                    if (found is not None and term.id != found.id) or (i > 0 and stems[i - 1] in _OWN):
+                named = self.names.get(tuple(stems[i : i + length]))
+                if named is not None:
+                    entry = named if isinstance(named, Term) else _fitting(named, asker)
+                    # Two names ("rir or rpe?", "band row or cable row?") ask for a comparison: the card.
+                    second = found is not None and _identity(entry) != _identity(found)
+                    if second or (i > 0 and stems[i - 1] in _OWN):
                         return None
-                    found = term
+                    found = entry
                     i += length
                     break
             else:
                 rest.append(stems[i])
                 i += 1
-        if found is None or not self.asking.issuperset(rest):
+        if found is None or len(rest) > MAX_WORDS:
+            return None
+        exercise = isinstance(found, Exercise)
+        allowed = self.asking | self.how | self.doing if exercise else self.asking
+        if not allowed.issuperset(w for w in rest if not _LETTER.fullmatch(w)):
             return None
         said = set(rest)
         if said & self.meaning or (said & self.what and said & self.be):
             return found
-        if found.alone and said <= _ARTICLES and question.rstrip().endswith("?"):
+        if exercise and said & self.how and said & self.doing:
+            return found
+        alone = found.alone if isinstance(found, Term) else True
+        if alone and said <= _ARTICLES and question.rstrip().endswith("?"):
             return found
         return None
 
     def _stems(self, question: str, correct: Callable[[str], Sequence[str]] | None) -> list[str] | None:
         tokens = words(_SETS_X_REPS.sub(f" {SETS_X_REPS} ", question.lower()))
-        if not tokens or len(tokens) > MAX_WORDS:
+        # The words besides the name are counted once it is found; this bounds the work on a long message.
+        if not tokens or len(tokens) > MAX_WORDS + self.longest:
             return None
         stems: list[str] = []
         for token in tokens:
@@ -220,12 +280,29 @@ class Definer:
             return tuple(stem(p) for p in _DIGITS.split(token) if p and p not in _UNITS)
         return correct(token) if correct is not None else (stemmed,)
 
-    def render(self, term: Term, title: str) -> str:
-        """The definition under the topic card's ``title``, and the line that points to the card's button."""
+    def render(self, found: Term | Exercise, title: str) -> str:
+        """A term's definition under the topic card's ``title``, or an exercise's name and cue, and the line
+        that points to the card's button."""
         shown = escape(title)
         pointer = self.glossary.asking.pointer.format(title=shown)
-        return f"<b>{shown}</b>\n\n{term.text}\n\n{pointer}"
+        if isinstance(found, Exercise):
+            return f"<b>{escape(found.name)}</b>\n\n{escape(found.cue)}\n\n{pointer}"
+        return f"<b>{shown}</b>\n\n{found.text}\n\n{pointer}"
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Definer:
-        return cls.build(Glossary.load(directory))
+    def load(cls, directory: Path | None = None, exercises: Path | None = None) -> Definer:
+        """From the shipped content, or ``directory`` (the knowledge files) and ``exercises`` (the content
+        directory with exercises.toml)."""
+        return cls.build(Glossary.load(directory), ExercisesFile.load(exercises).exercise)
+
+
+def _identity(entry: Term | Exercise) -> tuple[str, str]:
+    return ("exercise" if isinstance(entry, Exercise) else "term", entry.id)
+
+
+def _fitting(sharing: tuple[Exercise, ...], asker: Asker | None) -> Exercise:
+    """Of the exercises a name stands for, the one the asker's place and kit allow, else the first listed."""
+    if asker is None or asker.equipment is None:
+        return sharing[0]
+    place, owned = asker.equipment, asker.owned()
+    return max(sharing, key=lambda e: (place in e.places, place == Equipment.GYM or e.needs <= owned))

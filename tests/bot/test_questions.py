@@ -78,3 +78,25 @@ async def test_what_a_word_means_gets_a_definition_and_the_card_one_tap_away(bot
     assert len(bot.api.buttons(sent[0])) == 1
     card = await bot.press(USER, "Intermediate progression")
     assert "double progression" in (card[-1].plain_text or "").lower()
+
+
+async def test_what_an_exercise_on_the_card_is_gets_its_cue_and_the_card_one_tap_away(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home")  # kit: nothing, the track with floor slides
+    sent = await bot.send(USER, "what's a floor slide? the card says W and Y, I don't get it")
+    assert len(sent) == 1
+    assert (sent[0].plain_text or "") == (
+        "Floor slide\n\n"
+        "Face down, arms in a W with the backs of your hands off the floor; slide them overhead into a Y and "
+        "back, shoulders away from your ears.\n\n"
+        "That's the short version: tap Training at home below for the whole card."
+    )
+    assert [[label for label, _ in row] for row in bot.api.buttons(sent[0])] == [["Training at home"]]
+    card = await bot.press(USER, "Training at home")
+    assert "prone Y-T-W raises and floor slides" in (card[-1].plain_text or "")
+
+
+async def test_a_name_two_exercises_share_is_read_for_the_chat_s_kit(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar",))
+    sent = await bot.send(USER, "how do I do an assisted pull-up?")
+    assert (sent[0].plain_text or "").startswith("Chair-assisted pull-up\n\nA sturdy chair under the bar")
+    assert [[label for label, _ in row] for row in bot.api.buttons(sent[0])] == [["Pull-ups"]]

@@ -35,6 +35,7 @@ DEFINER = Definer.build(GLOSSARY)
         ("hey coach, sorry, dumb question: what are supersets?", "superset", "advanced"),
         ("what is scapular retraction", "scapular-retraction", "anatomy"),
         ("what's a rung on the ladder", "ladder", "pull-up"),
+        ("never heard of a drop set", "drop-set", "advanced"),
     ],
 )
 def test_asking_what_a_word_means_gets_its_definition_under_the_topic_title(
@@ -69,6 +70,7 @@ def test_asking_what_a_word_means_gets_its_definition_under_the_topic_title(
         "sets?",  # a common word alone more likely asks how many
         "explain drop sets to me in detail",
         "whats the point of supersets",
+        "how do I do drop sets",  # how to use them: only an exercise is asked how it goes
     ],
 )
 def test_anything_else_about_the_term_gets_the_answer_it_got_before(question: str) -> None:
