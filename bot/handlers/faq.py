@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
@@ -53,25 +54,41 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         now_turn.say(offer, _command_button(context, "log", _log_argument(line)))
         return
     days = days_from_mask(chat.workout_days)
-    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days) or None)
+    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days, now_turn.today) or None)
 
 
 def answer_buttons(
-    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int]
+    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int], today: date
 ) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it: ``lifts`` are today's main lifts, for /log; ``days`` the chat's training
-    days, for /schedule)."""
+    days, for /schedule; ``today`` the chat's, for the day a /pause is asked to last through)."""
+    if answer.command == "pause" and (until := _pause_until(answer.question, today)) is not None:
+        length = str((until - today).days + 1)
+        label = context.services.texts.get("faq.run_pause_until", days=length, until=f"{until:%a %d %b}")
+        return _command_button(context, "pause", length, label)
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, lifts, days)
         return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _command_button(context: BotContext, command: str, argument: str | None) -> Buttons:
-    """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
+def _pause_until(question: str, today: date) -> date | None:
+    """The last day a question asks the reminders to be held through ("away until the 20th"), when a
+    pause from today can reach it."""
+    until = durations.until_told(question, today)
+    if until is None or not 0 <= (until - today).days < MAX_PAUSE_DAYS:
+        return None
+    return until
+
+
+def _command_button(
+    context: BotContext, command: str, argument: str | None, label: str | None = None
+) -> Buttons:
+    """The ▶ button that runs ``command``, with ``argument`` when the question gave one (and ``label``
+    when the argument alone would not say what it does)."""
     args = (argument,) if argument is not None else ()
-    label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
+    label = label or context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
     # The payload's parts are split at colons: a /schedule time travels as "1900", which /schedule reads too.
     return [[(label, callbacks.pack("cmd", command, *(a.replace(callbacks.SEPARATOR, "") for a in args)))]]
 
