@@ -83,6 +83,18 @@ async def test_the_trials_sentence_gets_a_button_that_pauses_through_the_20th(bo
     assert await paused_until(bot) == date(2026, 12, 20)
 
 
+async def test_back_on_a_day_pauses_through_the_day_before(bot: Harness) -> None:
+    bot.clock.now = SATURDAY_5_DEC
+    await bot.onboard(CHAT)
+    sent = await bot.send(CHAT, "back on the 3rd of January, can you hold the pings")
+    assert "/pause until friday" in (sent[-1].plain_text or ""), "the pointer says a day can be given"
+    # Back on Sun 3 Jan: quiet from today (Sat 5 Dec) through Sat 2 Jan, 29 days.
+    assert buttons(bot) == [("▶ /pause 29 (today through Sat 02 Jan)", callbacks.pack("cmd", "pause", "29"))]
+    ran = await bot.press(CHAT, "▶ /pause 29 (today through Sat 02 Jan)")
+    assert "they start again on <b>Sun 03 Jan</b>" in text_of(ran)
+    assert await paused_until(bot) == date(2027, 1, 2)
+
+
 async def test_the_pointer_carries_a_weekday_and_drops_a_day_it_cannot_reach(bot: Harness) -> None:
     bot.clock.now = SATURDAY_5_DEC
     await bot.onboard(CHAT)
