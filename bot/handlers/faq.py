@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
@@ -54,36 +56,60 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         now_turn.say(offer, _command_button(context, "log", argument))
         return
     days = days_from_mask(chat.workout_days)
-    now_turn.say(answer.text, answer_buttons(context, answer, lifts, days, chat.unit) or None)
+    now_turn.say(
+        answer.text, answer_buttons(context, answer, Asking(lifts, days, chat.unit, now_turn.today)) or None
+    )
 
 
-def answer_buttons(
-    context: BotContext, answer: Answer, lifts: frozenset[str], days: frozenset[int], unit: str
-) -> Buttons:
+@dataclass(frozen=True)
+class Asking:
+    """What a pointer's button may need of the chat that asked: today's main ``lifts`` and the chat's
+    ``unit`` for /log, its training ``days`` for /schedule, its ``today`` for the day a /pause runs to."""
+
+    lifts: frozenset[str]
+    days: frozenset[int]
+    unit: str
+    today: date
+
+
+def answer_buttons(context: BotContext, answer: Answer, asking: Asking) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
-    what the question asked of it: ``lifts`` are today's main lifts and ``unit`` the chat's, for /log;
-    ``days`` the chat's training days, for /schedule)."""
+    what the question asked of it)."""
+    if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
+        length = str((until - asking.today).days + 1)
+        label = context.services.texts.get("faq.run_pause_until", days=length, until=f"{until:%a %d %b}")
+        return _command_button(context, "pause", length, label)
     if answer.command is not None:
-        argument = _argument(context, answer.command, answer.question, lifts, days, unit)
+        argument = _argument(context, answer.command, answer.question, asking)
         return _command_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _command_button(context: BotContext, command: str, argument: str | None) -> Buttons:
-    """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
+def _pause_until(question: str, today: date) -> date | None:
+    """The last day a question asks the reminders to be held through ("away until the 20th"), when a
+    pause from today can reach it."""
+    until = durations.until_told(question, today)
+    if until is None or not 0 <= (until - today).days < MAX_PAUSE_DAYS:
+        return None
+    return until
+
+
+def _command_button(
+    context: BotContext, command: str, argument: str | None, label: str | None = None
+) -> Buttons:
+    """The ▶ button that runs ``command``, with ``argument`` when the question gave one (and ``label``
+    when the argument alone would not say what it does)."""
     args = (argument,) if argument is not None else ()
-    label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
+    label = label or context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
     # The payload's parts are split at colons: a /schedule time travels as "1900", which /schedule reads too.
     return [[(label, callbacks.pack("cmd", command, *(a.replace(callbacks.SEPARATOR, "") for a in args)))]]
 
 
-def _argument(
-    context: BotContext, command: str, question: str, lifts: frozenset[str], days: frozenset[int], unit: str
-) -> str | None:
+def _argument(context: BotContext, command: str, question: str, asking: Asking) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
     and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips"), /schedule for the
-    days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's ``days``)."""
+    days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's days)."""
     match command:
         case "pause":
             length = durations.days_named(question)
@@ -91,13 +117,14 @@ def _argument(
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            return _log_argument(logtold.told(question, typed_names(context), prefer=lifts, unit=unit))
+            told = logtold.told(question, typed_names(context), prefer=asking.lifts, unit=asking.unit)
+            return _log_argument(told)
         case "units":
             return asked.unit_asked(question)
         case "nudges":
             return asked.switch_asked(question)
         case "schedule":
-            wanted = scheduleasked.schedule_asked(question, days)
+            wanted = scheduleasked.schedule_asked(question, asking.days)
             return wanted.argument if wanted is not None else None
     return None
 

@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from telegram import Update
 
 from bot import callbacks
+from bot.coach import dates, durations
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
@@ -123,17 +124,32 @@ def _set_nudges(texts: messages.ReminderTexts, now_turn: Turn, on: bool) -> str:
 
 
 async def pause(update: Update, context: BotContext) -> None:
+    texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
-    days = DEFAULT_PAUSE_DAYS
-    if value:
-        # isdigit() alone lets "²" through, which int() then refuses.
-        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAUSE_DAYS:
-            await reply(update, context, context.services.reminder_texts["commands.pause_usage"])
-            return
-        days = int(value)
     async with turn(update, context) as now_turn:
-        text = await _pause(context.services.reminder_texts, now_turn, days)
+        today = now_turn.today
+        # The chat's own today: "until Friday" and "the 20th" are read where the chat is.
+        asked = durations.pause_asked(value, today, MAX_PAUSE_DAYS) if value else None
+        if isinstance(asked, durations.PauseRefusal):
+            text = _pause_refused(texts, asked, today)
+        else:
+            days = DEFAULT_PAUSE_DAYS if asked is None else (asked - today).days + 1
+            text = await _pause(texts, now_turn, days)
     await reply(update, context, text)
+
+
+def _pause_refused(texts: messages.ReminderTexts, refusal: durations.PauseRefusal, today: date) -> str:
+    """What was wrong, when it can be said, then how to ask, with a date that works from today."""
+    example = dates.written(today + timedelta(days=DEFAULT_PAUSE_DAYS * 2 - 1))
+    usage = texts.get("commands.pause_usage", example=example, longest=MAX_PAUSE_DAYS)
+    if refusal.key == "usage" or refusal.day is None:
+        return usage
+    # A year only where it is not this one: "2025-12-20" is long gone, not a fortnight away.
+    day = f"{refusal.day:%a %d %b}" + (f" {refusal.day.year}" if refusal.day.year != today.year else "")
+    why = texts.get(
+        f"commands.pause_{refusal.key}", day=day, today=f"{today:%a %d %b}", longest=MAX_PAUSE_DAYS
+    )
+    return f"{why}\n{usage}"
 
 
 async def resume(update: Update, context: BotContext) -> None:

@@ -221,6 +221,31 @@ def test_a_three_group_frame_is_more_specific_than_a_two_group_one() -> None:
     assert ANSWERER.answer("the pings are paused, bring them back").command == "resume"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back on the 3rd of January, can you hold the pings",
+        "hold the reminders until I'm back on the 3rd of January",
+        "I'm back on the 3rd of January, no reminders till then please",
+        "I'll be back by the 20th, mute the pings",
+    ],
+)
+def test_back_on_a_day_is_a_return_to_pause_for_not_a_switch_turned_back_on(text: str) -> None:
+    assert ANSWERER.answer(text).command == "pause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "turn my reminders back on",
+        "can you put the reminders back on the way they were",
+        "reminders back on please",
+    ],
+)
+def test_reminders_turned_back_on_are_still_resume(text: str) -> None:
+    assert ANSWERER.answer(text).command == "resume"
+
+
 def test_a_two_group_frame_does_not_override_a_strong_phrase() -> None:
     # "stop getting reminders" is a strong /stop phrase; the frame alerts + weekday (/schedule) stays silent.
     assert ANSWERER.answer("i want to stop getting reminders on mondays").command == "stop"
