@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from bot.coach import content
-from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS
+from bot.coach.knowledge import DEFAULT_DIRECTORY, TopicId
 from bot.coach.wording import phrase_key, scan
 
 COMMANDS: tuple[str, ...] = (
@@ -142,19 +142,12 @@ class Commands(content.Strict):
 
 
 class Note(content.Strict):
-    topic: str
+    topic: TopicId
     text: str = Field(max_length=MAX_NOTE)
     level: tuple[Literal["beginner", "intermediate", "advanced"], ...] = ()
     equipment: Literal["gym", "home"] | None = None
     has: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
     lacks: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, topic: str) -> str:
-        if topic not in TOPIC_IDS:
-            raise ValueError(f"unknown topic {topic!r}")
-        return topic
 
     def fits(self, asker: Asker) -> bool:
         owned = asker.owned()
@@ -181,24 +174,8 @@ class Situations(content.Strict):
     """situations.toml: phrases for what a trainee feels or sees, each pointing to one topic."""
 
     weight: float = Field(gt=0, le=10)
-    subjects: tuple[str, ...] = ()
-    topics: dict[str, tuple[str, ...]]
-
-    @field_validator("topics")
-    @classmethod
-    def _topics(cls, topics: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        unknown = sorted(t for t in topics if t not in TOPIC_IDS)
-        if unknown:
-            raise ValueError(f"unknown topic ids {', '.join(unknown)}")
-        return topics
-
-    @field_validator("subjects")
-    @classmethod
-    def _subjects(cls, subjects: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = sorted(t for t in subjects if t not in TOPIC_IDS)
-        if unknown:
-            raise ValueError(f"unknown topic ids {', '.join(unknown)}")
-        return subjects
+    subjects: tuple[TopicId, ...] = ()
+    topics: dict[TopicId, tuple[str, ...]]
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Situations:

@@ -23,7 +23,7 @@ from pydantic import Field, field_validator, model_validator
 from bot.coach import content
 from bot.coach.assist import Asker
 from bot.coach.catalog import EXERCISES_FILE, Exercise, ExercisesFile
-from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, html_problem
+from bot.coach.knowledge import DEFAULT_DIRECTORY, TopicId, html_problem
 from bot.coach.model import Equipment
 from bot.coach.texts import escape
 from bot.coach.wording import phrase_key, stem, words
@@ -86,19 +86,12 @@ class Asking(content.Strict):
 
 class Term(content.Strict):
     id: str
-    topic: str
+    topic: TopicId
     names: tuple[str, ...] = Field(min_length=1)
     text: str = Field(max_length=MAX_DEFINITION)
     # False where the word alone with a question mark ("sets?", "rest?") more likely asks how many or how
     # long, which the card answers: then only a word that asks ("what are sets?") gets the definition.
     alone: bool = True
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, topic: str) -> str:
-        if topic not in TOPIC_IDS:
-            raise ValueError(f"unknown topic {topic!r}")
-        return topic
 
     @field_validator("names")
     @classmethod

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
 
 TOPIC_IDS: tuple[str, ...] = (
     "why-upper-back",
@@ -43,6 +45,17 @@ TOPIC_IDS: tuple[str, ...] = (
     "faq-results",
 )
 FAQ_IDS: tuple[str, ...] = tuple(t for t in TOPIC_IDS if t.startswith("faq-"))
+
+
+def known_topic(topic: str) -> str:
+    """``topic`` if it is one of TOPIC_IDS; the content files that point to a topic check theirs with it."""
+    if topic not in TOPIC_IDS:
+        raise ValueError(f"unknown topic {topic!r} (the ids are in knowledge/topics.toml)")
+    return topic
+
+
+# A topic id in a content model: an unknown one fails at start-up, naming the file and key.
+TopicId = Annotated[str, AfterValidator(known_topic)]
 TIP_TOPICS: tuple[str, ...] = ("rest-recovery", "mobility", "nutrition", "warm-up", "motivation")
 SMALLTALK_KINDS: tuple[str, ...] = ("greeting", "thanks", "bye", "ack", "howareyou", "cheer")
 
