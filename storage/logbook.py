@@ -358,6 +358,14 @@ async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: in
     return None if row is None else DayLog(row[0], row[1])
 
 
+async def day_sets(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> list[SetRow]:
+    """The member's sets of ``day``, in the order logged: what of that day's session is done."""
+    return await _sets_where(
+        session,
+        (WorkoutLog.chat_id == chat_id) & (WorkoutLog.local_date == day) & (WorkoutLog.user_id == user_id),
+    )
+
+
 async def move_future_logs(session: AsyncSession, chat_id: int, today: date) -> int:
     """Re-date sessions logged after ``today`` (the chat's timezone moved back across midnight) to today.
 

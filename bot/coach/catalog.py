@@ -219,6 +219,7 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "warmup_heading": (),
     "warmup_item": ("item",),
     "exercise_heading": ("number", "name"),
+    "logged": ("heading", "sets"),
     "prescription": ("sets", "reps", "effort", "rest"),
     "reps": ("low", "high"),
     "reps_exact": ("low",),
@@ -245,6 +246,7 @@ class Labels(Strict):
     warmup_heading: str
     warmup_item: str
     exercise_heading: str
+    logged: str
     prescription: str
     reps: str
     reps_exact: str

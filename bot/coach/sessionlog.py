@@ -10,13 +10,15 @@ comes next), as plain values: no Telegram, no database.
   lift that takes a load but has none known yet (its first time) counts its steps from zero: Adjust
   is where its first load is set, or every As written would log it without one and it never would
   get a load to progress.
+- What of a day's session is **already logged** (a /log before Done): As written and Adjust log only
+  the rest, so nothing is logged twice.
 - **Backdating**: ``/done yesterday`` and friends, at most ``MAX_DAYS_BACK`` days back.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -135,6 +137,35 @@ def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict
         if ladder is not None and today in ladder.rungs:
             easier |= dict.fromkeys(ladder.rungs[ladder.rungs.index(today) + 1 :], today)
     return easier
+
+
+def done_in_session(
+    session: Session, logged: Iterable[str], ladders: Mapping[str, Ladder]
+) -> dict[str, list[str]]:
+    """Which of the session's exercises the day's logged ones stand for: a planned exercise → the logged
+    exercises that count for it, in the order first logged.
+
+    A logged exercise counts for the planned one of its own id, or else for the first whose ladder has it
+    as a rung: strict pull-ups on a band-assisted day fill that slot, and As written must not add
+    band-assisted ones on top. One the plan has no slot for counts for none (a dumbbell row on a band-row
+    day): the plan's own exercise is still to do.
+    """
+    planned = [item.exercise.id for item in session.exercises]
+    found: dict[str, list[str]] = {}
+    for exercise in dict.fromkeys(logged):
+        if exercise in planned:
+            slot: str | None = exercise
+        else:
+            slot = next((p for p in planned if p in ladders and exercise in ladders[p].rungs), None)
+        if slot is not None:
+            found.setdefault(slot, []).append(exercise)
+    return found
+
+
+def still_to_log(found: Sequence[Target], done: Collection[str]) -> list[Target]:
+    """The targets no logged set stands for yet (``done`` as ``done_in_session`` gives it): what As written
+    and Adjust log into a session some of which is already logged."""
+    return [target for target in found if target.planned not in done]
 
 
 def _unloaded(done: SetDone) -> SetDone:

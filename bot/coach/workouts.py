@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import string
+from collections.abc import Mapping
 
 from bot.coach.model import Equipment
 from bot.coach.planner import Prescribed, Session
@@ -81,10 +82,14 @@ def rest_text(low: int, high: int) -> str:
     return f"{low} s" if low == high else f"{low}–{high} s"
 
 
-def render_session(session: Session, extra: dict[str, str] | None = None) -> str:
+def render_session(
+    session: Session, extra: Mapping[str, str] | None = None, logged: Mapping[str, str] | None = None
+) -> str:
     """Telegram HTML (only <b> and <i>), at most 4096 characters.
 
-    ``extra`` maps an exercise id to one more HTML line under it (last time's numbers, say).
+    ``extra`` maps an exercise id to one more HTML line under it (last time's numbers, say). ``logged``
+    maps an exercise already logged today to what was logged (HTML): it is ticked off in one line, so
+    what is still to do stands out.
     """
     labels = session.labels
     lines = [
@@ -95,13 +100,17 @@ def render_session(session: Session, extra: dict[str, str] | None = None) -> str
     ]
     lines += [_fill(labels.warmup_item, item=_e(item)) for item in session.warmup]
     for number, item in enumerate(session.exercises, start=1):
+        heading = _fill(labels.exercise_heading, number=str(number), name=_e(item.exercise.name))
+        if logged and item.exercise.id in logged:
+            lines += ["", _fill(labels.logged, heading=f"<b>{heading}</b>", sets=logged[item.exercise.id])]
+            continue
         rest = _fill(labels.rest, rest=_e(rest_text(*item.rest_s))) if item.rests else _fill(labels.no_rest)
         effort = (
             _fill(labels.hold_effort) if item.hold_s is not None else _fill(labels.effort, rir=str(item.rir))
         )
         lines += [
             "",
-            f"<b>{_fill(labels.exercise_heading, number=str(number), name=_e(item.exercise.name))}</b>",
+            f"<b>{heading}</b>",
             _fill(
                 labels.prescription, sets=str(item.sets), reps=amount(session, item), effort=effort, rest=rest
             ),

@@ -334,6 +334,26 @@ async def test_day_log_says_which_session_and_how_many_sets(sessionmaker: Maker)
         assert await logbook.day_log(session, GROUP, DAY, user_id=BOB) == logbook.DayLog(1, 0)
 
 
+async def test_day_sets_are_one_members_sets_of_one_day_in_the_order_logged(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        for day, member, sets in (
+            (DAY, ANN, _rows("row", [10, 9], 40)),
+            (DAY, BOB, _rows("row", [12], 30)),
+            (DAY - timedelta(days=1), ANN, _rows("pull-up", [5], None)),
+            (DAY, ANN, _rows("face-pull", [15], 10)),
+        ):
+            await logbook.log_sets(session, GROUP, day, user_id=member, user_name="M", sets=sets, now=NOW)
+    async with sessionmaker() as session:
+        found = await logbook.day_sets(session, GROUP, DAY, user_id=ANN)
+        assert [(row.exercise, row.set_number, row.reps) for row in found] == [
+            ("row", 1, 10),
+            ("row", 2, 9),
+            ("face-pull", 1, 15),
+        ]
+        assert await logbook.day_sets(session, GROUP, DAY + timedelta(days=1), user_id=ANN) == []
+
+
 async def test_move_future_logs_redates_and_merges_into_today(sessionmaker: Maker) -> None:
     await _chat(sessionmaker, GROUP)
     tomorrow = DAY + timedelta(days=1)

@@ -246,3 +246,13 @@ def test_rendered_session_escapes_content_and_fits_telegram() -> None:
     assert len(text) <= 4096
     assert text.count("<b>") == text.count("</b>") and text.count("<i>") == text.count("</i>")
     assert "in reserve" in text and "Grip:" in text
+
+
+def test_an_exercise_logged_today_is_ticked_off_in_one_line() -> None:
+    session = plan_session(CATALOG, home(Level.BEGINNER, "bands"), 1)
+    first, second = session.exercises[0].exercise, session.exercises[1].exercise
+    text = render_session(session, {second.id: "📈 <i>first time</i>"}, logged={first.id: "3×10"})
+    # Its prescription, grip and cue give way to what was done; the rest reads as planned.
+    assert f"✓ <b>1. {first.name}</b>: 3×10\n\n<b>2. {second.name}</b>\n" in text
+    assert first.cue not in text and second.cue in text and "📈 <i>first time</i>" in text
+    assert text.count("<b>") == text.count("</b>")

@@ -21,10 +21,12 @@ from bot.coach.sessionlog import (
     adjusted,
     day_told,
     decode,
+    done_in_session,
     encode,
     first_load_jump,
     parse_day,
     shifted,
+    still_to_log,
     targets,
 )
 
@@ -204,6 +206,22 @@ def test_a_band_row_logged_with_a_load_is_never_prescribed_one() -> None:
     found = {t.planned: t for t in targets(session, history, increment=2.5, ladders=ladders_of(session))}
     row = found["band-row"]
     assert row.prescription.load is None and row.last == (SetDone(10),) * 3 and row.source == "band-row"
+
+
+def test_what_is_logged_stands_for_its_slot_in_the_plan() -> None:
+    # Home, bar and bands: band-assisted pull-up, band row, kneeling band pulldown, band face pull, Y-T-W.
+    session = home_session()
+    ladders = ladders_of(session)
+    planned = [item.exercise.id for item in session.exercises]
+    assert planned[:2] == ["band-assisted-pull-up", "band-row"]
+    logged = ["band-row", "pull-up", "one-arm-dumbbell-row", "band-row", "band-assisted-pull-up"]
+    done = done_in_session(session, logged, ladders)
+    # Strict pull-ups fill the band-assisted slot (a rung of its ladder); a dumbbell row fills none.
+    assert done == {"band-row": ["band-row"], "band-assisted-pull-up": ["pull-up", "band-assisted-pull-up"]}
+    found = targets(session, {}, increment=2.5, ladders=ladders)
+    assert [t.planned for t in still_to_log(found, done)] == planned[2:]
+    assert still_to_log(found, {}) == found
+    assert still_to_log(found, {t.planned: [t.planned] for t in found}) == []
 
 
 def band_day(history: dict[str, list[tuple[date, SetDone]]]) -> Target:
