@@ -31,6 +31,7 @@ from bot.coach.texts import ReminderTexts, Texts
 from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
 from bot.handlers import (
     admin,
+    as_written,
     data,
     faq,
     general,
@@ -177,7 +178,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, training_log.UNDO):
-        app.add_handler(CallbackQueryHandler(training_log.log_button, pattern=callbacks.pattern(feature)))
+        app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))
     app.add_handler(
         CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))
     )

@@ -1,5 +1,5 @@
-"""Logging what was lifted: Done's "As written" / "Adjust", Undo, level-up suggestions (/log and /undo, on
-the helpers here, are in ``bot.handlers.log_command``).
+"""Logging what was lifted: the helpers every way of logging shares, Undo and level-up suggestions (Done's
+"As written" / "Adjust" are in ``bot.handlers.as_written``, /log and /undo in ``bot.handlers.log_command``).
 
 Everything here reads and writes the set log (``storage.logbook``); streaks, records and the next
 prescription are derived from it, so an undo or a backdated session recomputes them all. Buttons carry
@@ -20,7 +20,6 @@ from bot import callbacks
 from bot.coach import levelup, lognames, records, sessionlog
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
-from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.progress_text import format_sets, progress_line, shown_load
@@ -28,7 +27,7 @@ from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, member_name, strip_tags, turn
+from bot.handlers.common import Turn, member_name, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
 from storage.models import Chat
@@ -141,13 +140,13 @@ async def session_targets(
 
 
 async def workout_lines(
-    context: BotContext, now_turn: Turn, session: Session, user_id: int
+    context: BotContext, now_turn: Turn, session: Session, user_id: int, before: date | None = None
 ) -> dict[str, str]:
-    """/workout's "last time → today" line under each main lift."""
+    """/workout's "last time → today" line under each main lift (from the log before ``before``)."""
     chat, texts = now_turn.chat, context.services.texts
     lines: dict[str, str] = {}
     found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladders(context, session)))
-    for target in await session_targets(context, now_turn, session, user_id, found=found):
+    for target in await session_targets(context, now_turn, session, user_id, before, found):
         if not target.main:
             continue
         text = progress_line(
@@ -165,15 +164,14 @@ async def workout_lines(
     return lines
 
 
-def after_done(texts: Texts, day: date, today: date) -> Buttons:
-    """Under "Session N logged": log the sets as written, adjust them, or take the Done back."""
-    return [
-        [
-            (texts["log.as_written_button"], callbacks.pack(AS_WRITTEN, callbacks.pack_day(day))),
-            (texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")),
-        ],
-        [(texts["log.undo_button"], undo_data(day, today, WHOLE_DAY))],
-    ]
+def after_done(texts: Texts, day: date, today: date, *, adjust: bool = True, undo: bool = True) -> Buttons:
+    """Under "Session N logged": log the sets as written, adjust them, or take the Done back. Under the
+    rest of a session some of which is logged: Adjust only while a main lift is left, and no Undo (the
+    press logged nothing to take back)."""
+    row = [(texts["log.as_written_button"], callbacks.pack(AS_WRITTEN, callbacks.pack_day(day)))]
+    if adjust:
+        row.append((texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")))
+    return [row, [(texts["log.undo_button"], undo_data(day, today, WHOLE_DAY))]] if undo else [row]
 
 
 def undo_data(day: date, today: date, scope: str) -> str:
@@ -296,129 +294,7 @@ async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> N
     )
 
 
-# ---------------------------------------------------------------- Done's buttons
-
-
-async def log_button(update: Update, context: BotContext) -> None:
-    """As written, Adjust (each press redraws the panel), Save and Undo under a logged session."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    data = query.data
-    parsed = (
-        _parsed(callbacks.unpack(data, AS_WRITTEN, 1), "")
-        or _parsed(callbacks.unpack(data, ADJUST, 2), ADJUST)
-        or _parsed(callbacks.unpack(data, SAVE, 2), SAVE)
-    )
-    undo = callbacks.unpack(data, UNDO, 3)
-    if undo is not None:
-        await undo_button(update, context, undo)
-        return
-    if parsed is None:
-        await query.answer(texts["errors.stale_button"])
-        return
-    action, day, state = parsed
-    toast = ""
-    async with turn(update, context) as now_turn:
-        toast = await _log_action(context, now_turn, update, action, day, state)
-    await query.answer(toast[:200] or None)
-
-
-def _parsed(args: tuple[str, ...] | None, action: str) -> tuple[str, date, str] | None:
-    if args is None:
-        return None
-    day = callbacks.unpack_day(args[0])
-    if day is None:
-        return None
-    return action, day, args[1] if len(args) > 1 else ""
-
-
-async def _log_action(
-    context: BotContext, now_turn: Turn, update: Update, action: str, day: date, state: str
-) -> str:
-    """What a press of As written, Adjust or Save does; the toast to show (empty for none)."""
-    texts, chat = context.services.texts, now_turn.chat
-    user = member(update, chat)
-    if not chat.onboarded:
-        return strip_tags(texts["workout.not_ready"])
-    if day > now_turn.today or (now_turn.today - day).days > sessionlog.MAX_DAYS_BACK:
-        return strip_tags(texts["log.too_far_back"])
-    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user[0])
-    if found is None:
-        return strip_tags(texts["log.nothing_to_adjust"])
-    if found.sets:
-        return strip_tags(texts["log.sets_already"])
-    session = planned(context, chat, found.session_number)
-    targets = await session_targets(context, now_turn, session, user[0], before=day)
-    main = [target for target in targets if target.main]
-    shifts = (
-        sessionlog.decode(state, main, MAX_LOAD[chat.unit]) if state else [sessionlog.Shift()] * len(main)
-    )
-    if shifts is None:
-        return texts["errors.stale_button"]
-    if action == ADJUST:
-        now_turn.edit(*adjust_panel(context, chat, day, main, shifts))
-        return ""
-    adjusted = iter(shifts)
-    logged = [
-        (t.prescription.exercise, sessionlog.adjusted(t, next(adjusted)) if t.main else t.sets)
-        for t in targets
-    ]
-    lines = await log_and_score(context, now_turn, day, user, logged)
-    text = "\n".join(
-        [texts.get("log.logged_session", day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
-    )
-    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, WHOLE_DAY))]])
-    await level_up_offer(context, now_turn, user[0])
-    return ""
-
-
-def adjust_panel(
-    context: BotContext, chat: Chat, day: date, main: Sequence[Target], shifts: Sequence[sessionlog.Shift]
-) -> tuple[str, Buttons]:
-    texts, shown = context.services.texts, names(context)
-    stamp = callbacks.pack_day(day)
-    lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
-    rows: list[list[tuple[str, str]]] = []
-    increment = increment_of(chat)
-    step = f"{increment:g} {chat.unit}"
-    jump = sessionlog.first_load_jump(increment, chat.unit)
-    for index, (target, shift) in enumerate(zip(main, shifts, strict=True)):
-        name = shown.get(target.prescription.exercise, target.prescription.exercise)
-        sets = sessionlog.adjusted(target, shift)
-        no_load = " " + texts["log.adjust_no_load"] if target.first_load and sets[0].load is None else ""
-        lines.append(f"{index + 1}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{no_load}")
-        limits = target.load_steps(MAX_LOAD[chat.unit])
-
-        def press(
-            reps: int | None = 0, steps: int = 0, at: int = index, limits: tuple[int, int] = limits
-        ) -> str:
-            moved = sessionlog.shifted(shifts, at, limits, reps=reps, steps=steps)
-            return callbacks.pack(ADJUST, stamp, sessionlog.encode(moved))
-
-        n = index + 1
-        row = [
-            (texts.get("log.fewer_button", n=n), press(reps=-1)),
-            (texts.get("log.all_reps_button", n=n), press(reps=None)),
-            (texts.get("log.more_button", n=n), press(reps=+1)),
-        ]
-        loads = [
-            (texts.get("log.lighter_button", n=n, step=step), press(steps=-1)),
-            (texts.get("log.heavier_button", n=n, step=step), press(steps=+1)),
-        ]
-        if target.first_load:
-            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
-            bigger = f"{round(jump * increment, 2):g} {chat.unit}"
-            rows.append(row)
-            row = loads
-            if jump > 1:
-                row.append((texts.get("log.heavier_button", n=n, step=bigger), press(steps=jump)))
-        elif target.loaded:
-            row += loads
-        rows.append(row)
-    lines.append(texts["log.adjust_hint"])
-    rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
-    return "\n".join(lines), rows
+# ---------------------------------------------------------------- Undo and level-up buttons
 
 
 async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]) -> None:

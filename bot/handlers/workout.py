@@ -14,7 +14,7 @@ from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import kit, progress, training_log
+from bot.handlers import as_written, kit, progress, training_log
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -51,13 +51,23 @@ async def workout(update: Update, context: BotContext) -> None:
             lines = await training_log.workout_lines(context, now_turn, planned, user_id)
             return render_session(planned, lines)
 
+        mine = await logbook.day_log(session, chat.id, today, user_id=user_id) if logged_today else None
+        so_far = None
+        if mine is not None and mine.sets:
+            so_far = await as_written.day_done(context, now_turn, user_id, today, mine.session_number)
         if not logged_today:
             text = await rendered(next_session(context, now_turn, done))
-        elif (
-            chat.kind != ChatType.PRIVATE
-            and user is not None
-            and not await repo.is_logged(session, chat.id, today, user_id=user.id)
-        ):
+        elif so_far is not None and so_far.left:
+            # Some of today's session is logged (a /log counts the day): the rest of it, not the next one.
+            planned = so_far.session
+            lines = await training_log.workout_lines(context, now_turn, planned, user_id, before=today)
+            body = render_session(planned, lines, as_written.ticked(context, chat, so_far))
+            left = as_written.left_names(context, so_far)
+            head = texts.get("workout.today_so_far", left=left)
+            if extra := as_written.not_planned(context, chat, so_far):
+                head += " " + texts.get("workout.also_logged", sets=extra)
+            text = f"{head}\n\n{body}"
+        elif mine is None and chat.kind != ChatType.PRIVATE and user is not None:
             # The group trained today and this member has not logged yet: today's session (already
             # counted for the group), not the one after it.
             names = ", ".join(escape(name) for name in await repo.members_on(session, chat.id, today))
@@ -116,16 +126,20 @@ async def log_today(
             now=now_turn.now,
         )
         if not new:
+            found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
+            if found is not None and found.sets:
+                # A /log already made the day a session. "Already logged" read like an error to someone who
+                # had logged one exercise: say that their sets count, and offer the rest of the session.
+                so_far = await as_written.day_done(context, now_turn, user_id, day, found.session_number)
+                sets = texts.count("count.set", found.sets)
+                if so_far.left:
+                    return (False, *rest_to_log(context, now_turn, day, so_far, sets))
+                if day == today:
+                    return False, texts.get("workout.counted_from_sets", sets=sets), None
             if day == today - timedelta(days=1):
                 return False, texts["workout.already_logged_yesterday"], None
             if day != today:
                 return False, texts.get("workout.already_logged_day", day=f"{day:%A %d %b}"), None
-            # A single /log already made today a session. "Already logged" read like an error to someone who
-            # had logged one exercise: say that their sets count, and that more sets are welcome.
-            found = await logbook.day_log(now_turn.session, chat.id, today, user_id=user_id)
-            if found is not None and found.sets:
-                sets = texts.count("count.set", found.sets)
-                return False, texts.get("workout.counted_from_sets", sets=sets), None
             return False, texts["workout.already_logged_long"], None
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
@@ -151,6 +165,24 @@ async def log_today(
         return True, text, training_log.after_done(texts, day, today)
 
 
+def rest_to_log(
+    context: BotContext, now_turn: Turn, day: date, so_far: as_written.DayDone, sets: str
+) -> tuple[str, Buttons]:
+    """Done on a day some of whose session is logged: what counts already, and the rest to log."""
+    texts, chat = context.services.texts, now_turn.chat
+    logged = training_log.describe_sets(context, chat, list(so_far.sets.items()))
+    left = as_written.left_names(context, so_far)
+    if day == now_turn.today:
+        text = texts.get("workout.rest_to_log", sets=sets, logged=logged, left=left)
+    else:
+        shown = f"{day:%A %d %b}"
+        text = texts.get("workout.rest_to_log_day", day=shown, sets=sets, logged=logged, left=left)
+    adjust = any(target.main for target in so_far.left)
+    if adjust:
+        text += " " + texts["workout.rest_adjust"]
+    return text, training_log.after_done(texts, day, now_turn.today, adjust=adjust, undo=False)
+
+
 async def done_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
@@ -163,8 +195,9 @@ async def done_button(update: Update, context: BotContext) -> None:
             await query.answer(context.services.texts["errors.stale_button"])
             return
     new, text, buttons = await log_today(update, context, day)
-    if not new:
-        # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages.
+    if not new and buttons is None:
+        # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages. While some
+        # of the session is left to log, a press offers it (As written logs it once, however often).
         already = context.services.texts["workout.already_logged_long"]
         toast = context.services.texts["workout.already_logged"] if text == already else text
         await query.answer(strip_tags(toast)[:200])

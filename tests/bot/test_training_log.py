@@ -62,10 +62,12 @@ async def test_done_after_a_log_says_the_logged_sets_count_and_more_are_welcome(
     assert "Keep logging with /log" in done
     await bot.send(USER, "/log face pull 15")
     assert "(4 sets so far)" in text(await bot.send(USER, "/done"))
-    # /workout's Done says the same, in a toast; the day is still one session.
+    # /workout's Done says the same and offers the rest of the session (it was a toast, and the rest
+    # could not be logged: a newcomer trial); the day is still one session.
     await bot.send(USER, "/workout")
-    assert await bot.press(USER, "✅ Done") == []
-    assert (bot.toasts()[-1].text or "").startswith("✅ Today already counts as a session")
+    [offer] = await bot.press(USER, "✅ Done")
+    assert (offer.text or "").startswith("✅ Today already counts as a session")
+    assert [label for row in bot.api.buttons(offer) for label, _ in row] == ["✅ As written", "✏️ Adjust"]
     assert await logged_days(bot) == [TODAY]
 
 
@@ -470,9 +472,15 @@ async def test_session_number_and_streak_agree_after_a_timezone_change(bot: Harn
     assert days == [date(2026, 11, 23)], "no log is dated in the chat's future"
     streak = text(await bot.send(USER, "/streak"))
     assert "Total sessions: 1" in streak
-    assert "Session 2 ·" in text(await bot.send(USER, "/workout"))
+    # The moved row is today's, session 1, with the rest still to do; logged whole, session 2 is next.
+    workout = text(await bot.send(USER, "/workout"))
+    assert "Session 1 ·" in workout and "✓ <b>3. Seated cable row</b>: 3×10 @ 40 kg" in workout
     async with bot.app.bot_data.sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(LoggedSet)) == 3
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✅ As written")
+    assert "Session 2 ·" in text(await bot.send(USER, "/workout"))
+    assert await logged_days(bot) == [date(2026, 11, 23)]
 
 
 async def test_plurals_in_streak_texts(bot: Harness) -> None:

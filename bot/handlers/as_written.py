@@ -1,0 +1,236 @@
+"""Done's As written / Adjust / Save: log the session as the plan wrote it or as the trainee says it went,
+or only the rest of it when some was logged already (a /log before Done); Undo is ``training_log``'s.
+
+A day's session is one session however many times it is added to: /log, As written and Save all log
+into the member's one row for the day, so the streak, the weekly count and the session numbers count
+it once. What of it is logged is read from its sets each time (``DayDone``), so nothing is logged twice
+and a press on an old message knows what is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach import sessionlog
+from bot.coach.logparse import MAX_LOAD
+from bot.coach.model import SetDone
+from bot.coach.planner import Session
+from bot.coach.progress_text import format_sets, shown_load
+from bot.coach.sessionlog import Target
+from bot.coach.texts import escape
+from bot.context import BotContext
+from bot.handlers.common import Turn, strip_tags, turn
+from bot.handlers.training_log import (
+    ADJUST,
+    AS_WRITTEN,
+    LAST_BATCH,
+    SAVE,
+    UNDO,
+    WHOLE_DAY,
+    describe_sets,
+    increment_of,
+    ladders,
+    level_up_offer,
+    log_and_score,
+    member,
+    names,
+    planned,
+    session_targets,
+    undo_button,
+    undo_data,
+)
+from bot.keyboards import Buttons
+from storage import logbook
+from storage.models import Chat
+
+
+class DayDone(NamedTuple):
+    """What of a member's session of one day is logged: the sets per exercise (in the chat's unit, in the
+    order logged), the planned exercises they stand for, and the targets still to log."""
+
+    session: Session
+    sets: dict[str, list[SetDone]]
+    done: dict[str, list[str]]
+    targets: list[Target]
+    left: list[Target]
+
+
+async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date, number: int) -> DayDone:
+    """``number`` is the day's session number (``logbook.day_log``'s)."""
+    chat = now_turn.chat
+    session = planned(context, chat, number)
+    sets: dict[str, list[SetDone]] = {}
+    for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
+        one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
+        sets.setdefault(row.exercise, []).append(one)
+    done = sessionlog.done_in_session(session, sets, ladders(context, session))
+    # From the log before the day: the rest of the session is prescribed as it was this morning.
+    found = await session_targets(context, now_turn, session, user_id, before=day)
+    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done))
+
+
+def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:
+    """What /workout writes beside each planned exercise already logged: its sets, named when another
+    exercise stands for it ("Pull-up 5, 5, 4" on a band-assisted day)."""
+    shown = names(context)
+    return {
+        planned_id: "; ".join(
+            format_sets(day.sets[ex], chat.unit)
+            if ex == planned_id
+            else f"{escape(shown.get(ex, ex))} {format_sets(day.sets[ex], chat.unit)}"
+            for ex in logged
+        )
+        for planned_id, logged in day.done.items()
+    }
+
+
+def not_planned(context: BotContext, chat: Chat, day: DayDone) -> str:
+    """What was logged that stands for none of the session's exercises ("Dumbbell row 3×10"), or ""."""
+    shown, counted = names(context), {ex for logged in day.done.values() for ex in logged}
+    return "; ".join(
+        f"{escape(shown.get(ex, ex))} {format_sets(sets, chat.unit)}"
+        for ex, sets in day.sets.items()
+        if ex not in counted
+    )
+
+
+def left_names(context: BotContext, day: DayDone) -> str:
+    shown = names(context)
+    return ", ".join(escape(shown.get(t.planned, t.planned)) for t in day.left)
+
+
+async def log_button(update: Update, context: BotContext) -> None:
+    """As written, Adjust (each press redraws the panel), Save and Undo under a logged session."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    data = query.data
+    parsed = (
+        _parsed(callbacks.unpack(data, AS_WRITTEN, 1), "")
+        or _parsed(callbacks.unpack(data, ADJUST, 2), ADJUST)
+        or _parsed(callbacks.unpack(data, SAVE, 2), SAVE)
+    )
+    undo = callbacks.unpack(data, UNDO, 3)
+    if undo is not None:
+        await undo_button(update, context, undo)
+        return
+    if parsed is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    action, day, state = parsed
+    toast = ""
+    async with turn(update, context) as now_turn:
+        toast = await _log_action(context, now_turn, update, action, day, state)
+    await query.answer(toast[:200] or None)
+
+
+def _parsed(args: tuple[str, ...] | None, action: str) -> tuple[str, date, str] | None:
+    if args is None:
+        return None
+    day = callbacks.unpack_day(args[0])
+    if day is None:
+        return None
+    return action, day, args[1] if len(args) > 1 else ""
+
+
+async def _log_action(
+    context: BotContext, now_turn: Turn, update: Update, action: str, day: date, state: str
+) -> str:
+    """What a press of As written, Adjust or Save does; the toast to show (empty for none)."""
+    texts, chat = context.services.texts, now_turn.chat
+    user = member(update, chat)
+    if not chat.onboarded:
+        return strip_tags(texts["workout.not_ready"])
+    if day > now_turn.today or (now_turn.today - day).days > sessionlog.MAX_DAYS_BACK:
+        return strip_tags(texts["log.too_far_back"])
+    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user[0])
+    if found is None:
+        return strip_tags(texts["log.nothing_to_adjust"])
+    so_far = await day_done(context, now_turn, user[0], day, found.session_number)
+    if not so_far.left:
+        return strip_tags(texts["log.sets_already"])
+    # The panel's state covers every main lift, logged or not, so a /log between two presses of it
+    # leaves its buttons working; only the lifts still to log are shown and logged.
+    main = [target for target in so_far.targets if target.main]
+    shifts = (
+        sessionlog.decode(state, main, MAX_LOAD[chat.unit]) if state else [sessionlog.Shift()] * len(main)
+    )
+    if shifts is None:
+        return texts["errors.stale_button"]
+    left = {target.planned for target in so_far.left}
+    if action == ADJUST:
+        now_turn.edit(*adjust_panel(context, chat, day, main, shifts, left))
+        return ""
+    shift_of = {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
+    logged = [
+        (t.prescription.exercise, sessionlog.adjusted(t, shift_of[t.planned]) if t.main else t.sets)
+        for t in so_far.left
+    ]
+    lines = await log_and_score(context, now_turn, day, user, logged)
+    key = "log.logged_rest" if found.sets else "log.logged_session"
+    text = "\n".join([texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines])
+    # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session.
+    scope = LAST_BATCH if found.sets else WHOLE_DAY
+    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope))]])
+    await level_up_offer(context, now_turn, user[0])
+    return ""
+
+
+def adjust_panel(
+    context: BotContext,
+    chat: Chat,
+    day: date,
+    main: Sequence[Target],
+    shifts: Sequence[sessionlog.Shift],
+    left: Collection[str],
+) -> tuple[str, Buttons]:
+    """The panel of the main lifts in ``left`` (still to log), numbered as shown."""
+    texts, shown = context.services.texts, names(context)
+    stamp = callbacks.pack_day(day)
+    lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
+    rows: list[list[tuple[str, str]]] = []
+    increment = increment_of(chat)
+    step = f"{increment:g} {chat.unit}"
+    jump = sessionlog.first_load_jump(increment, chat.unit)
+    showing = [(i, target, shift) for i, (target, shift) in enumerate(zip(main, shifts, strict=True))]
+    showing = [entry for entry in showing if entry[1].planned in left]
+    for n, (index, target, shift) in enumerate(showing, start=1):
+        name = shown.get(target.prescription.exercise, target.prescription.exercise)
+        sets = sessionlog.adjusted(target, shift)
+        no_load = " " + texts["log.adjust_no_load"] if target.first_load and sets[0].load is None else ""
+        lines.append(f"{n}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{no_load}")
+        limits = target.load_steps(MAX_LOAD[chat.unit])
+
+        def press(
+            reps: int | None = 0, steps: int = 0, at: int = index, limits: tuple[int, int] = limits
+        ) -> str:
+            moved = sessionlog.shifted(shifts, at, limits, reps=reps, steps=steps)
+            return callbacks.pack(ADJUST, stamp, sessionlog.encode(moved))
+
+        row = [
+            (texts.get("log.fewer_button", n=n), press(reps=-1)),
+            (texts.get("log.all_reps_button", n=n), press(reps=None)),
+            (texts.get("log.more_button", n=n), press(reps=+1)),
+        ]
+        loads = [
+            (texts.get("log.lighter_button", n=n, step=step), press(steps=-1)),
+            (texts.get("log.heavier_button", n=n, step=step), press(steps=+1)),
+        ]
+        if target.first_load:
+            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
+            bigger = f"{round(jump * increment, 2):g} {chat.unit}"
+            rows.append(row)
+            row = loads
+            if jump > 1:
+                row.append((texts.get("log.heavier_button", n=n, step=bigger), press(steps=jump)))
+        elif target.loaded:
+            row += loads
+        rows.append(row)
+    lines.append(texts["log.adjust_hint"])
+    rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
+    return "\n".join(lines), rows
