@@ -2,7 +2,7 @@
 
 "What does RIR mean?" asks for one word, and the whole intermediate card buries the answer. A short question
 whose every word, besides one term of glossary.toml, is a word that asks for a meaning gets the term's two or
-three sentences under its topic's title, with the card a button away. A word about using the term ("how many
+three sentences, with its topic's card a button away. A word about using the term ("how many
 RIR should I leave", "should I do drop sets") leaves the question to the answerer, which sends the card.
 
 The exercises on the cards are asked about the same way ("what's a floor slide?", and also "how do I do a band
@@ -274,13 +274,13 @@ class Definer:
         return correct(token) if correct is not None else (stemmed,)
 
     def render(self, found: Term | Exercise, title: str) -> str:
-        """A term's definition under the topic card's ``title``, or an exercise's name and cue, and the line
-        that points to the card's button."""
-        shown = escape(title)
-        pointer = self.glossary.asking.pointer.format(title=shown)
+        """A term's definition, or an exercise's name and cue, and the line that points to the button of the
+        topic card (``title``). A term has no heading: its card's title over it ("Intermediate progression"
+        over what RIR means) read to a beginner as if the word were not for them yet."""
+        pointer = self.glossary.asking.pointer.format(title=escape(title))
         if isinstance(found, Exercise):
             return f"<b>{escape(found.name)}</b>\n\n{escape(found.cue)}\n\n{pointer}"
-        return f"<b>{shown}</b>\n\n{found.text}\n\n{pointer}"
+        return f"{found.text}\n\n{pointer}"
 
     @classmethod
     def load(cls, directory: Path | None = None, exercises: Path | None = None) -> Definer:

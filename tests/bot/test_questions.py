@@ -68,7 +68,7 @@ async def test_what_a_word_means_gets_a_definition_and_the_card_one_tap_away(bot
     sent = await bot.send(USER, "What does RIR mean?")
     assert len(sent) == 1
     text = sent[0].plain_text or ""
-    assert text.startswith("Intermediate progression\n\nRIR (reps in reserve) is how many more clean reps")
+    assert text.startswith("RIR (reps in reserve) is how many more clean reps")
     assert "double progression" not in text.lower()  # the rest of the card waits behind the button
     assert (
         text.splitlines()[-1]
