@@ -6,6 +6,7 @@ the scheduler reads nothing else.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 from telegram import Update
@@ -16,7 +17,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from scheduler import messages
-from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
+from scheduler.planning import days_from_mask, mask_from_days, next_reminder, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_schedule
 from storage import repo
 from storage.models import Chat
@@ -30,9 +31,12 @@ SKIPPED_BY_CHAT = "skipped by the chat"
 
 def _state(now_turn: Turn) -> messages.MenuState:
     chat = now_turn.chat
+    # The next training-day reminder, not the scheduler's next wake-up: a rest-day tip on Saturday read as
+    # "next one Sat" to a chat that had just moved its reminders to Tuesdays and Fridays.
+    upcoming = next_reminder(replace(chat.reminder_plan(), nudges=False), now_turn.now)
     next_local = None
-    if chat.next_reminder_at is not None:
-        next_local = f"{chat.next_reminder_at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
+    if upcoming is not None:
+        next_local = f"{upcoming.at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
     paused = chat.paused_until
     if paused is not None and paused < now_turn.today:
         paused = None

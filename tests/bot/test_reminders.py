@@ -299,7 +299,9 @@ async def test_reminders_menu_and_its_buttons(bot: Harness) -> None:
     [menu] = await bot.send(CHAT, "/reminders")
     assert "Days: <b>Mon, Thu</b>" in (menu.text or "")
     assert "Time: <b>18:00</b> (UTC)" in (menu.text or "")
-    assert "next one Tue 24 Nov, 18:00" in (menu.text or "")
+    # The next training-day reminder (Thursday), not Tuesday's rest-day tip.
+    assert "next one Thu 26 Nov, 18:00" in (menu.text or "")
+    assert (await chat_row(bot)).next_reminder_kind == "rest"
     for row in bot.api.buttons(menu):
         for _, data in row:
             assert len(data.encode()) <= 64
