@@ -172,6 +172,14 @@ async def _log_action(
         for t in so_far.left
     ]
     lines = await log_and_score(context, now_turn, day, user, logged)
+    # A lift that takes a load logged without one would be planned without one for good: say how to add it.
+    unloaded = [
+        context.services.catalog.exercises[t.prescription.exercise].name
+        for t in so_far.left
+        if t.main and t.first_load and sessionlog.adjusted(t, shift_of[t.planned])[0].load is None
+    ]
+    if unloaded:
+        lines.append(texts.get("log.no_load_yet", names=escape(", ".join(unloaded))))
     key = "log.logged_rest" if found.sets else "log.logged_session"
     text = "\n".join([texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines])
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session.

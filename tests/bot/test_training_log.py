@@ -253,6 +253,11 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     assert "3. Seated cable row: <b>2×10</b> · <i>no load yet" in set_
     saved = text(await bot.press(USER, "💾 Save"))
     assert "• Lat pulldown: 2×11 @ 37.5 kg" in saved and "• Seated cable row: 2×10\n" in saved
+    # Two lifts went in without a load: the reply says how to give them one, and names only those.
+    assert (
+        "No load logged yet for Dumbbell Romanian deadlift, Seated cable row: next time tap ✏️ Adjust" in saved
+    )
+    assert "for Lat pulldown" not in saved
     assert [s for s in await sets_of(bot, TODAY) if s[0] == "lat-pulldown"] == [
         ("lat-pulldown", 11, 37.5)
     ] * 2
