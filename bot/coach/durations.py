@@ -95,9 +95,11 @@ def pause_asked(text: str, today: date, longest: int) -> date | PauseRefusal:
     read = dates.read_day(words, start, today, bare_number=start > 0)
     if read is None or read.end != len(words):
         return PauseRefusal("usage")
-    until = read.day - timedelta(days=back)
-    if until < today:
+    if back and read.day == today:
+        return PauseRefusal("usage")  # "back today": there is nothing to pause through
+    if read.day < today:
         return PauseRefusal("past", read.day)
+    until = read.day - timedelta(days=back)
     return until if until <= latest else PauseRefusal("too_far", latest)
 
 
@@ -115,7 +117,8 @@ def until_told(text: str, today: date) -> date | None:
         elif word in RETURNS and _returning(words, i):
             for start in _return_starts(words, i + 1):
                 if (read := dates.read_day(words, start, today)) is not None:
-                    return read.day - timedelta(days=1)
+                    # The day before a return, save a return on the first day there is (0001-01-01).
+                    return read.day - timedelta(days=1) if read.day > date.min else read.day
     return None
 
 

@@ -59,8 +59,14 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d{1,2})?")
 # After such a number, these say it is no load: a clock, a length of time, a count, a load with its unit.
 _NOT_A_LOAD = re.compile(
     rf"\s*(?:[%×x]|(?:am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|sets?|rounds?|reps?"
-    rf"|times|o'?clock|bands?|plates?|percent|this|tonight|in\s+the|last|{UNIT_WORD})\b)"
+    rf"|times|o'?clock|bands?|plates?|percent|rir|rpe|in\s+reserve|in\s+the\s+tank|left|to\s+spare"
+    rf"|{UNIT_WORD})\b)"
 )
+# After a bare number, these leave it open whether it was a load or a clock ("at 6 before work", "at 100
+# this morning"): then nothing is offered rather than sets without their load, or with a wrong one.
+_MAYBE_A_CLOCK = re.compile(r"\s*(?:this|tonight|in\s+the|last|before|after|when|then|on|yesterday)\b")
+# A bare number up to 12 after "at" may be the hour ("pull ups 8 7 6 today at 5").
+_HOUR_LIKE = 12
 # ...and another number after it makes it a list or a clock ("at 50, 55 and 60", "at 6 30"), unless that
 # number counts the sets ("at 55, 3 sets of 8").
 _LOAD_THEN_NUMBER = re.compile(rf"{_SEP}\d+(?!\s*(?:[x×]|sets?\b|rounds?\b))")
@@ -108,6 +114,11 @@ def _reps(lowered: str) -> _Reps | None:
     """The sets a message tells, or None when it tells none."""
     if len(_SETS_OF.findall(lowered)) + len(_SETS_X_REPS.findall(lowered)) > 1:
         return None, ()  # "3x8 rows and 3x10 pulldowns": one /log can't hold both
+    found = _SETS_OF.search(lowered) or _SETS_X_REPS.search(lowered)
+    if found is not None and not _GOES_ON.match(lowered, found.end(2)):
+        rest = lowered[: found.start()] + " " * (found.end() - found.start()) + lowered[found.end() :]
+        if _lists(rest):
+            return None, ()  # "pull ups 8 7 6 and 3x5 negatives": two lifts' sets, as above
     if found := _SETS_OF.search(lowered):
         sets, reps = (_number(g) for g in found.groups())
         if _GOES_ON.match(lowered, found.end(2)):
@@ -124,13 +135,18 @@ def _reps(lowered: str) -> _Reps | None:
         if typed_unit is None and amount.isdigit() and int(amount) <= MAX_SETS:
             return None, ()  # "3x10x5": 3 sets of 10 at 5, or 3 kg for 5 sets of 10, as /log can't tell
         return written, (float(amount), UNITS[typed_unit] if typed_unit else None)
-    lists = [run for run in _RUN.finditer(lowered) if not _NOT_BEFORE_A_LIST.search(lowered[: run.start()])]
+    lists = _lists(lowered)
     if not lists:
         return None
     stated = {_number(m.group(1)) for m in _SETS_STATED.finditer(lowered)}
     if len(lists) > 1 or len(stated) > 1:
         return None, ()
     return _each(lists[0], stated.pop() if stated else None), ()
+
+
+def _lists(lowered: str) -> list[re.Match[str]]:
+    """The runs of numbers that read as reps one number a set (not a date, a clock or loads)."""
+    return [run for run in _RUN.finditer(lowered) if not _NOT_BEFORE_A_LIST.search(lowered[: run.start()])]
 
 
 def _each(listed: re.Match[str] | None, sets: int | None) -> str | None:
@@ -148,18 +164,24 @@ def _each(listed: re.Match[str] | None, sets: int | None) -> str | None:
 def _load(lowered: str) -> _Load | None:
     """The load a message gives its sets, () for none, or None when a number after "at", "with" or "@"
     may or may not be the load ("at 50, 55 and 60", "at 6 30")."""
-    if found := _LOAD.search(lowered):
-        return float(found.group(1).replace(",", ".")), UNITS[found.group(2)]
+    if _LOAD.search(lowered):
+        typed = {(float(m.group(1).replace(",", ".")), UNITS[m.group(2)]) for m in _LOAD.finditer(lowered)}
+        # Two loads ("45 kg then 50 kg") can't both be the sets': no offer rather than the first.
+        return typed.pop() if len(typed) == 1 else None
     amounts = set()
     for at in _AT.finditer(lowered):
         number = _NUMBER.match(lowered, at.end())
         if number is None or ":" in number.group() or "/" in number.group():
             continue  # a clock or a date
         if _NOT_A_LOAD.match(lowered, number.end()):
-            continue  # a length of time, a count of sets, a load with its unit
+            continue  # a length of time, a count of sets or reps in reserve, a load with its unit
         if not _AMOUNT.fullmatch(number.group()) or _LOAD_THEN_NUMBER.match(lowered, number.end()):
             return None
-        amounts.add(float(number.group().replace(",", ".")))
+        amount = float(number.group().replace(",", "."))
+        hour_like = at.group().lstrip().startswith("at") and amount <= _HOUR_LIKE
+        if _MAYBE_A_CLOCK.match(lowered, number.end()) or hour_like:
+            return None
+        amounts.add(amount)
     if len(amounts) > 1:
         return None
     return (amounts.pop(), None) if amounts else ()

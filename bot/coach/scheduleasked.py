@@ -99,6 +99,13 @@ _TIME = re.compile(
 )
 # Times given as a span ("6-7pm", "6 or 7", "between 6 and 7") ask for no one time.
 _SPAN = re.compile(r"\bbetween\b|\d\s*(?:-|or|and)\s*\d")
+# Minutes past or to an hour other than a half or a quarter ("ten past seven", "twenty to eight"), a half or
+# quarter before am/pm ("quarter to 1pm") and midnight are not read: better no time on the button than 10:00.
+_UNREAD = re.compile(
+    rf"\b(?:\d{{1,2}}|five|ten|twenty|twenty[ -]five)\s+(?:minutes?\s+)?(?:past|to)\s+"
+    rf"(?:\d{{1,2}}|{_HOURS})\b"
+    rf"|\b(?:half|quarter)\s+(?:past|to)\s+\d{{1,2}}\s*[ap]\.?\s?m\b|\bmidnight\b|\b12\s+(?:at\s+)?night\b"
+)
 _LATE = re.compile(r"\b(?:evenings?|nights?|afternoons?|after work|after dinner)\b")
 _EARLY = re.compile(r"\b(?:mornings?|before work|breakfast)\b")
 # A time said right after these is the one being left ("from 6pm to 7pm", "7pm instead of 6").
@@ -107,7 +114,7 @@ _LEFT = re.compile(r"\b(?:not|no|than|instead of|except)\s*$")
 
 def _time_asked(plain: str) -> tuple[time | None, str]:
     """The one time the message asks for, and the message without the times it names."""
-    if _SPAN.search(plain):
+    if _SPAN.search(plain) or _UNREAD.search(plain):
         raise _Unclear
     wanted: set[time] = set()
     named = False

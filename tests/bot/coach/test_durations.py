@@ -86,6 +86,8 @@ def test_pause_takes_lengths_and_end_dates(typed: str, through: date) -> None:
         ("until 31/4", PauseRefusal("usage")),
         ("until 1 dec", PauseRefusal("past", date(2026, 12, 1))),
         ("until 2025-12-20", PauseRefusal("past", date(2025, 12, 20))),
+        ("back 0001-01-01", PauseRefusal("past", date(1, 1, 1))),  # was an OverflowError
+        ("back today", PauseRefusal("usage")),  # nothing to pause through
         ("500", PauseRefusal("too_far", date(2027, 3, 4))),
         ("14 weeks", PauseRefusal("too_far", date(2027, 3, 4))),
         ("until 20 march", PauseRefusal("too_far", date(2027, 3, 4))),
@@ -151,3 +153,7 @@ def test_until_told_reads_the_last_quiet_day_of_a_message(text: str, through: da
 )
 def test_until_told_is_none_without_an_end_date(text: str) -> None:
     assert until_told(text, SAT_5_DEC) is None
+
+
+def test_a_return_on_the_first_day_there_is_does_not_overflow() -> None:
+    assert until_told("I'm back on 0001-01-01, hold the pings", SAT_5_DEC) == date(1, 1, 1)

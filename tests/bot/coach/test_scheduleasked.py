@@ -138,6 +138,12 @@ def test_only_the_days_wanted_are_carried(text: str, expected: str) -> None:
         "at 13pm on fridays",
         "mornings at 7, or evenings",
         "at 7 in the morning or the evening",
+        # minutes past or to an hour, and midnight: not read, rather than read as 10:00 or noon
+        "remind me at ten past seven",
+        "remind me at twenty to eight in the evening",
+        "remind me at quarter to 1pm",
+        "remind me tuesdays at 12 at night",
+        "remind me at midnight",
         # nothing to carry
         "how do I change my reminder time?",
         "move my reminders an hour later",
