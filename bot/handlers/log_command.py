@@ -55,7 +55,10 @@ async def log_command(update: Update, context: BotContext) -> None:
             return
         session = await todays_session(context, now_turn)
         catalog = context.services.catalog
-        found = await session_targets(context, now_turn, session, member(update, chat)[0])
+        # As the day began (as As written reads it): a strict try today must not change what "pull up" means.
+        found = await session_targets(
+            context, now_turn, session, member(update, chat)[0], before=now_turn.today
+        )
         parsed = logparse.parse_log(
             typed,
             typed_names(context),

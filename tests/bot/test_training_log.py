@@ -633,3 +633,12 @@ async def test_forged_or_stale_reading_buttons_get_a_polite_toast(bot: Harness) 
     assert await bot.press(USER, "10 reps @ 40 kg") == []
     assert "another day" in (bot.toasts()[-1].text or "")
     assert await sets_of(bot) == []
+
+
+async def test_a_strict_try_does_not_change_what_pull_up_means_the_same_day(bot: Harness) -> None:
+    # A review: /log read today's own sets, so strict pull-ups at the plan's numbers moved the rung at once
+    # and a second plain "pull-up" that day was logged as strict.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    assert "Logged Pull-up: 2×10" in text(await bot.send(USER, "/log strict pull-up 10 10"))
+    later = text(await bot.send(USER, "/log pull-up 6 6"))
+    assert later.startswith("✍️ Logged Band-assisted pull-up: 2×6\n"), later
