@@ -14,7 +14,9 @@ example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
 Exercise names are matched against the names the caller passes (the catalog's names, short names and
 aliases): exact, then by words, then by spelling (``bot.coach.lognames``), preferring the exercises of
-the trainee's own plan when a word such as "row" fits several.
+the trainee's own plan when a word such as "row" fits several. Spelling only ever offers an exercise of
+the same movement ("tbar row" a row): a lift this coach does not track ("bicep curls") is said to be one,
+not matched to the nearest letters.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key
+from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.numerals import ascii_digits
 from bot.coach.texts import Texts, escape
 
@@ -65,6 +67,7 @@ class LogErrorKind(StrEnum):
     NO_EXERCISE = "no_exercise"
     NO_REPS = "no_reps"
     UNKNOWN_EXERCISE = "unknown_exercise"
+    UNTRACKED = "untracked"
     AMBIGUOUS = "ambiguous"
     TOO_MANY_REPS = "too_many_reps"
     TOO_MANY_SETS = "too_many_sets"
@@ -172,7 +175,8 @@ def parse_log(
     if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
         instead_of, found = found, (easier or {})[found]
     if isinstance(found, LogError):
-        if timed and holds and found.kind is LogErrorKind.UNKNOWN_EXERCISE:
+        unknown = (LogErrorKind.UNKNOWN_EXERCISE, LogErrorKind.UNTRACKED)
+        if timed and holds and found.kind in unknown:
             return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, closest(typed, exercises, holds))
         return found
     if isinstance(figures, LogError):
@@ -205,8 +209,12 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     containing = [ex for ex, names in keys.items() if any(words <= set(name.split()) for name in names)]
     if containing:
         return _one(containing, prefer, typed)
-    scored = sorted(((likeness(query, names), ex) for ex, names in keys.items() if names), reverse=True)
-    if scored and scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
+    # Only exercises of the movement typed are weighed: "sit ups" is no misspelt pull-up.
+    kin = (ex for ex, names in keys.items() if names and related(query, names))
+    scored = sorted(((likeness(query, keys[ex]), ex) for ex in kin), reverse=True)
+    if not scored:
+        return LogError(LogErrorKind.UNTRACKED, {"name": typed.strip()})
+    if scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
         return scored[0][1]
     offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
     return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
