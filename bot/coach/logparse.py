@@ -285,6 +285,7 @@ def _normalize(text: str) -> str | LogError:
 
 def _tokens(text: str) -> list[str]:
     text = text.replace("@", " ")
+    text = re.sub(r"\b(?:with|at)\s+(?=[+-]?\d)", " ", text)  # 3x12 with 8kg, 3x10 at 40 → 3x12 8kg
     text = re.sub(r"(?<=\d)\s*x\s*(?=\d)", "x", text)  # 3 x 10 → 3x10, 3 x 8 x 60 → 3x8x60
     text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2

@@ -283,6 +283,20 @@ def test_describe_shows_suggestions_by_name() -> None:
     assert "face pull" in describe(result, TEXTS, names).lower()
 
 
+def test_with_or_at_before_a_load_is_read_past() -> None:
+    expected = ParsedLog("face-pull", (12, 12, 12), 8.0, "kg")
+    for text in (
+        "face pull 3x12 with 8kg",
+        "face pull 3x12 at 8kg",
+        "face pull 3x12 @ 8kg",
+        "face pull 3x12 8kg",
+    ):
+        assert parse(text) == expected, text
+    # Not inside a word, nor without a number after it.
+    assert parse("face pull 3x12 with 8s") == LogError(LogErrorKind.MALFORMED, {"token": "8s"})
+    assert parse("face pull 3x12 with") == LogError(LogErrorKind.MALFORMED, {"token": "with"})
+
+
 @given(st.text(max_size=60))
 def test_never_raises_on_any_input(text: str) -> None:
     result = parse(text)
