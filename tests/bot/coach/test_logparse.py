@@ -177,10 +177,12 @@ def test_unknown_exercise_offers_the_closest_names() -> None:
     unknown = parse("facepul rope thing 3x10")
     assert isinstance(unknown, LogError) and unknown.kind is LogErrorKind.UNKNOWN_EXERCISE
     # Only the face pulls: a pull-up is spelled with "pul" too, but is not what was meant.
-    assert unknown.suggestions == ("face-pull", "band-face-pull")
+    assert unknown.suggestions == unknown.candidates == ("face-pull", "band-face-pull")
     rows = parse("tbar row 3x8")
     assert isinstance(rows, LogError) and rows.kind is LogErrorKind.UNKNOWN_EXERCISE
-    assert len(rows.suggestions) == 3 and all(ex.endswith("row") for ex in rows.suggestions)
+    # Every row is a candidate to pick from; the reply names the closest three.
+    assert len(rows.suggestions) == 3 and len(rows.candidates) > 3
+    assert all(ex.endswith("row") for ex in rows.candidates)
 
 
 @pytest.mark.parametrize(
@@ -211,7 +213,7 @@ def test_unknown_exercise_offers_the_closest_names() -> None:
 def test_a_lift_not_tracked_is_said_so_with_nothing_made_up(text: str) -> None:
     result = parse_log(text, NAMES, prefer=PLAN, holds=HOLDS, loaded=LOADED)
     assert isinstance(result, LogError) and result.kind is LogErrorKind.UNTRACKED, result
-    assert result.suggestions == ()
+    assert result.suggestions == result.candidates == ()
     line = describe(result, TEXTS)
     assert "I only log upper-back lifts" in line and "/workout" in line, line
 
@@ -232,7 +234,7 @@ def test_an_unknown_name_of_a_movement_we_track_offers_that_movement(
 ) -> None:
     result = match_exercise(text, NAMES)
     assert isinstance(result, LogError) and result.kind is LogErrorKind.UNKNOWN_EXERCISE, result
-    assert result.suggestions and all(any(m in ex for m in movement) for ex in result.suggestions), result
+    assert result.candidates and all(any(m in ex for m in movement) for ex in result.candidates), result
 
 
 @pytest.mark.parametrize(
@@ -249,7 +251,7 @@ def test_flies_are_flys(text: str, expected: tuple[str, ...]) -> None:
         assert isinstance(result, ParsedLog) and result.exercise == expected[0]
     else:
         assert isinstance(result, LogError) and result.kind is LogErrorKind.AMBIGUOUS
-        assert set(result.suggestions) == set(expected)
+        assert set(result.candidates) == set(expected)
 
 
 def test_a_word_that_fits_several_asks_which_unless_the_plan_decides() -> None:
