@@ -183,6 +183,9 @@ def build_application(
         CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))
     )
     app.add_handler(
+        CallbackQueryHandler(log_command.pick_button, pattern=callbacks.pattern(log_command.PICK))
+    )
+    app.add_handler(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )
     app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))

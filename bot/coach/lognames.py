@@ -14,9 +14,36 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 # How many exercises a question back offers.
 SUGGESTIONS = 3
+# How alike (0-1) a typed word and a name's movement must be for the name to be offered in its place,
+# and how many letters of it a slip may change at most ("dedlfit": two of "deadlift").
+KIN = 0.8
+LETTERS_A_SLIP = 4
+
+# Words that say what a movement is done with, how it is gripped or where from, not which movement it is:
+# a "wide grip pulldown" is a pulldown, and a "dumbbell curl" no kin of the dumbbell row.
+MODIFIERS = frozenset(
+    {
+        *("barbell", "bb", "dumbbell", "db", "cable", "machine", "band", "banded", "bar", "ez", "smith"),
+        *("kettlebell", "kb", "rope", "plate", "weighted", "grip", "wide", "close", "narrow", "neutral"),
+        *("overhand", "underhand", "seated", "standing", "kneeling", "lying", "incline", "decline", "flat"),
+        *("bent", "over", "one", "single", "two", "arm", "alternating", "supported", "hold", "with", "a"),
+        *("the", "and", "or", "on"),
+    }
+)
+# Words that join the word before them into one movement: "pull up", "pull down", "pull apart".
+PARTICLES = frozenset({"up", "down", "apart"})
+# Parts of the body this coach does not train: a "chest fly" is no rear-delt fly, nor a "calf raise" a
+# Y-T-W raise, though their movements are spelled alike.
+ELSEWHERE = frozenset(
+    {
+        *("chest", "pec", "bicep", "tricep", "leg", "calf", "calve", "quad", "glute", "hamstring", "ab"),
+        *("hip", "forearm", "wrist", "lateral", "front", "side"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +123,49 @@ def closest(typed: str, exercises: Sequence[Names], among: Collection[str]) -> t
     return tuple(ranked[:SUGGESTIONS])
 
 
+def related(query: str, names: Collection[str]) -> bool:
+    """Whether an exercise (by its name keys) is one a typed name could plausibly mean: a movement of
+    it spelled close to one of the exercise's ("tbar row" a row, "pul up negatve" a pull-up, "facepul" the
+    face pull), with no part of the body the exercise does not name ("bicep curl", "chest fly")."""
+    words = query.split()
+    own = {word for name in names for word in name.split()}
+    if any(word in ELSEWHERE and word not in own for word in words):
+        return False
+    # Each movement typed, and all of it run together ("facepul"), against each name's movement (its last
+    # word, before any "with …": "row with a loaded backpack") and all of the name run together.
+    typed = (*_movements(words), compact(" ".join(_meaningful(words))))
+    for name in names:
+        parts = name.split()
+        parts = parts[: parts.index("with")] if "with" in parts[1:] else parts
+        own_words = (*_movements(parts)[-1:], compact(" ".join(_meaningful(parts))))
+        if any(_alike(one, other) for one in typed for other in own_words):
+            return True
+    return False
+
+
+def _alike(one: str, other: str) -> bool:
+    """Spelled alike, with a slip (a letter left out, added, changed or swapped) in every few letters at
+    most: "pul" is "pull", but "pull" is not "pullup", two letters short of it."""
+    slips = max(1, max(len(one), len(other)) // LETTERS_A_SLIP)
+    return _word_likeness(one, other) >= KIN and OSA.distance(one, other) <= slips
+
+
+def _meaningful(words: list[str]) -> list[str]:
+    """The words that name the movement; all of them when every one is a modifier ("db")."""
+    return [word for word in words if word not in MODIFIERS] or words
+
+
+def _movements(words: list[str]) -> list[str]:
+    """The words of a name that may name its movement, a particle joined to the word before it ("pullup")."""
+    found: list[str] = []
+    for word in _meaningful(words):
+        if word in PARTICLES and found:
+            found[-1] += word
+        else:
+            found.append(word)
+    return found
+
+
 def likeness(query: str, names: Collection[str]) -> float:
     """How alike, at best over an exercise's names: spelled as a whole ("facepul" ~ "face pull") or word
     by word in any order ("pul up negatve" ~ "negative pull up"), whichever is closer."""
@@ -119,6 +189,13 @@ def compact(name: str) -> str:
 
 def name_key(name: str) -> str:
     """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups", "pull ups" and "pull up"
-    agree (so "ups" is singular too, and any word of three letters or more ending in a single s)."""
+    agree (so "ups" is singular too, and any word of three letters or more ending in a single s), and so
+    do "flies" and "fly"."""
     words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
-    return " ".join(w[:-1] if len(w) >= 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    return " ".join(map(_singular, words))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) >= 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -14,7 +14,10 @@ example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
 Exercise names are matched against the names the caller passes (the catalog's names, short names and
 aliases): exact, then by words, then by spelling (``bot.coach.lognames``), preferring the exercises of
-the trainee's own plan when a word such as "row" fits several.
+the trainee's own plan when a word such as "row" fits several. Spelling only ever offers an exercise of
+the same movement ("tbar row" a row): a lift this coach does not track ("bicep curls") is said to be one,
+not matched to the nearest letters. ``parse_as`` reads the numbers as one exercise's, whatever name was
+typed: the sets of a button that picks one of the exercises a name may mean.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key
+from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.numerals import ascii_digits
 from bot.coach.texts import Texts, escape
 
@@ -65,6 +68,7 @@ class LogErrorKind(StrEnum):
     NO_EXERCISE = "no_exercise"
     NO_REPS = "no_reps"
     UNKNOWN_EXERCISE = "unknown_exercise"
+    UNTRACKED = "untracked"
     AMBIGUOUS = "ambiguous"
     TOO_MANY_REPS = "too_many_reps"
     TOO_MANY_SETS = "too_many_sets"
@@ -82,13 +86,15 @@ class LogErrorKind(StrEnum):
 
 @dataclass(frozen=True)
 class LogError:
-    """Why a /log could not be read; ``suggestions`` are exercise ids, closest first (for buttons), and
-    ``readings`` what numbers that could be reps or a load would mean either way (``row 10 40``)."""
+    """Why a /log could not be read; ``suggestions`` are exercise ids, closest first (named in the reply),
+    ``candidates`` every exercise a name that fits several or none may mean, closest first (to pick from),
+    and ``readings`` what numbers that could be reps or a load would mean either way (``row 10 40``)."""
 
     kind: LogErrorKind
     values: Mapping[str, str] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
     readings: tuple[ParsedLog, ...] = ()
+    candidates: tuple[str, ...] = ()
 
     @property
     def message_key(self) -> str:
@@ -145,18 +151,10 @@ def parse_log(
     reps taken for strict ones would move the ladder and beat records nobody set. A name only the
     harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one.
     """
-    cleaned = _normalize(text)
-    if isinstance(cleaned, LogError):
-        return cleaned
-    cleaned, _, note = cleaned.partition("#")
-    tokens = _tokens(cleaned)
-    if not tokens:
-        return LogError(LogErrorKind.EMPTY)
-    split = next((i for i, token in enumerate(tokens) if _is_figure(token)), len(tokens))
-    if split == 0:
-        return LogError(LogErrorKind.NO_EXERCISE)
-    typed = " ".join(tokens[:split])
-    figures = _figures(tokens[split:])
+    split = _split(text)
+    if isinstance(split, LogError):
+        return split
+    typed, figures, note = split
     timed = isinstance(figures, _Figures) and figures.timed
     # Seconds say the trainee means a hold: "prone 30s" is the prone cobra, not the prone lat pull.
     found = match_exercise(typed, exercises, prefer={*prefer, *holds} if timed else prefer)
@@ -172,14 +170,61 @@ def parse_log(
     if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
         instead_of, found = found, (easier or {})[found]
     if isinstance(found, LogError):
-        if timed and holds and found.kind is LogErrorKind.UNKNOWN_EXERCISE:
+        unknown = (LogErrorKind.UNKNOWN_EXERCISE, LogErrorKind.UNTRACKED)
+        if timed and holds and found.kind in unknown:
             return LogError(LogErrorKind.UNKNOWN_HOLD, found.values, closest(typed, exercises, holds))
         return found
     if isinstance(figures, LogError):
         return figures
-    hold = found in holds
-    if figures.timed and not hold:
+    if figures.timed and found not in holds:
         return LogError(LogErrorKind.NOT_TIMED, {"name": typed}, closest(typed, exercises, holds))
+    return _read(found, figures, unit, holds, note, instead_of)
+
+
+def parse_as(
+    text: str,
+    exercise: str,
+    *,
+    unit: str = "kg",
+    holds: Collection[str] = (),
+    loaded: Collection[str] | None = None,
+) -> ParsedLog | LogError:
+    """The numbers of ``text`` (what followed ``/log``) as ``exercise``'s sets, whatever name they follow,
+    refused as ``parse_log`` would refuse them for that exercise (a load on one that takes none, seconds
+    for one counted in reps)."""
+    split = _split(text)
+    if isinstance(split, LogError):
+        return split
+    typed, figures, note = split
+    if isinstance(figures, LogError):
+        return figures
+    hold = exercise in holds
+    if figures.timed and not hold:
+        return LogError(LogErrorKind.NOT_TIMED, {"name": typed})
+    if loaded is not None and not hold and exercise not in loaded and _carries_load(figures):
+        return LogError(LogErrorKind.NOT_LOADED, {"name": typed})
+    return _read(exercise, figures, unit, holds, note)
+
+
+def _split(text: str) -> tuple[str, _Figures | LogError, str] | LogError:
+    """The name typed, the numbers after it and the note after a ``#``."""
+    cleaned = _normalize(text)
+    if isinstance(cleaned, LogError):
+        return cleaned
+    cleaned, _, note = cleaned.partition("#")
+    tokens = _tokens(cleaned)
+    if not tokens:
+        return LogError(LogErrorKind.EMPTY)
+    split = next((i for i, token in enumerate(tokens) if _is_figure(token)), len(tokens))
+    if split == 0:
+        return LogError(LogErrorKind.NO_EXERCISE)
+    return " ".join(tokens[:split]), _figures(tokens[split:]), note
+
+
+def _read(
+    found: str, figures: _Figures, unit: str, holds: Collection[str], note: str, instead_of: str | None = None
+) -> ParsedLog | LogError:
+    hold = found in holds
     checked = _checked(figures, unit, hold=hold)
     if isinstance(checked, LogError):
         if checked.kind is LogErrorKind.UNCLEAR_NUMBERS:
@@ -205,11 +250,17 @@ def match_exercise(typed: str, exercises: Sequence[Names], *, prefer: Collection
     containing = [ex for ex, names in keys.items() if any(words <= set(name.split()) for name in names)]
     if containing:
         return _one(containing, prefer, typed)
-    scored = sorted(((likeness(query, names), ex) for ex, names in keys.items() if names), reverse=True)
-    if scored and scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
+    # Only exercises of the movement typed are weighed: "sit ups" is no misspelt pull-up.
+    kin = (ex for ex, names in keys.items() if names and related(query, names))
+    scored = sorted(((likeness(query, keys[ex]), ex) for ex in kin), reverse=True)
+    if not scored:
+        return LogError(LogErrorKind.UNTRACKED, {"name": typed.strip()})
+    if scored[0][0] >= ACCEPT_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.05):
         return scored[0][1]
-    offered = tuple(ex for _, ex in scored[:SUGGESTIONS])
-    return LogError(LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, offered)
+    ranked = tuple(ex for _, ex in scored)
+    return LogError(
+        LogErrorKind.UNKNOWN_EXERCISE, {"name": typed.strip()}, ranked[:SUGGESTIONS], candidates=ranked
+    )
 
 
 def _loaded_variant(
@@ -243,8 +294,10 @@ def _loaded_variant(
     for narrowed in ([ex for ex in fits if ex in prefer], [ex for ex in fits if ex in usable]):
         if len(narrowed) == 1:
             return narrowed[0]
-    offered = sorted(fits, key=lambda ex: ex not in usable)[: SUGGESTIONS + 2]
-    return LogError(LogErrorKind.WHICH_LOADED, {"name": typed.strip()}, tuple(offered))
+    offered = tuple(sorted(fits, key=lambda ex: ex not in usable))
+    return LogError(
+        LogErrorKind.WHICH_LOADED, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=offered
+    )
 
 
 def _carries_load(figures: _Figures) -> bool:
@@ -264,7 +317,10 @@ def _one(candidates: list[str], prefer: Collection[str], typed: str) -> str | Lo
     if len(preferred) == 1:
         return preferred[0]
     offered = tuple(preferred or candidates)
-    return LogError(LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2])
+    every = (*preferred, *(ex for ex in candidates if ex not in preferred))
+    return LogError(
+        LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=every
+    )
 
 
 def _normalize(text: str) -> str | LogError:
@@ -277,6 +333,7 @@ def _normalize(text: str) -> str | LogError:
 
 def _tokens(text: str) -> list[str]:
     text = text.replace("@", " ")
+    text = re.sub(r"\b(?:with|at)\s+(?=[+-]?\d)", " ", text)  # 3x12 with 8kg, 3x10 at 40 → 3x12 8kg
     text = re.sub(r"(?<=\d)\s*x\s*(?=\d)", "x", text)  # 3 x 10 → 3x10, 3 x 8 x 60 → 3x8x60
     text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2

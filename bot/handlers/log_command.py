@@ -1,9 +1,11 @@
-"""/log and /undo: sets typed in a message, the readings offered for ``/log row 10 40``, and taking back.
+"""/log and /undo: sets typed in a message, the readings offered for ``/log row 10 40``, the exercises
+offered for a name that fits several or none, and taking back.
 
 The shared logging (records, the set log, level-up) is ``bot.handlers.training_log``'s; this module reads
-what was typed. Numbers that could be reps or a load come back as two buttons, one per reading; a button
-carries its whole reading (exercise, reps, load, unit, day) and is checked again when pressed, since
-Telegram gives back whatever a client sends.
+what was typed. Numbers that could be reps or a load come back as two buttons, one per reading; a name
+such as "rear delt flys" as a button per exercise it may mean (``bot.coach.logpick``). A button carries
+its whole reading (exercise, sets, load, unit, day) and is checked again when pressed, since Telegram
+gives back whatever a client sends.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from datetime import datetime, time, timedelta
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import lognames, logparse, sessionlog
+from bot.coach import lognames, logparse, logpick, sessionlog
 from bot.coach.ladders import usable
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_load
+from bot.coach.progress_text import format_load, format_sets
 from bot.coach.progression import in_unit
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -41,7 +43,7 @@ from bot.handlers.training_log import (
 from bot.keyboards import Buttons
 from storage import logbook, repo
 
-READING = "lr"
+READING, PICK = "lr", "lp"
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -59,6 +61,7 @@ async def log_command(update: Update, context: BotContext) -> None:
         found = await session_targets(
             context, now_turn, session, member(update, chat)[0], before=now_turn.today
         )
+        allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
         parsed = logparse.parse_log(
             typed,
             typed_names(context),
@@ -66,16 +69,38 @@ async def log_command(update: Update, context: BotContext) -> None:
             prefer=main_lifts(session),
             holds=hold_ids(context),
             loaded=loaded_ids(context),
-            usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},
+            usable=allowed,
             easier=sessionlog.easier_today(found, ladders(context, session)),
         )
         if isinstance(parsed, logparse.LogError):
-            buttons = reading_buttons(context, now_turn, parsed.readings)
-            key = "log.unclear_choose" if buttons else None
-            line = logparse.describe(parsed, texts, names(context))
-            now_turn.say(texts.get(key, line=line) if key else line, buttons or None)
+            today = [item.exercise.id for item in session.exercises]
+            reply, buttons = refusal(context, now_turn, parsed, typed, allowed, today)
+            now_turn.say(reply, buttons or None)
             return
         await log_parsed(context, now_turn, update, parsed, edit=False)
+
+
+def refusal(
+    context: BotContext,
+    now_turn: Turn,
+    error: logparse.LogError,
+    typed: str,
+    allowed: set[str],
+    today: list[str],
+) -> tuple[str, Buttons]:
+    """What a /log that could not be read gets: its line, with a button per exercise a name may mean
+    or per reading of numbers that could be reps or a load."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    holds, loaded = hold_ids(context), loaded_ids(context)
+    picks = logpick.picks(error, typed, usable=allowed, today=today, unit=unit, holds=holds, loaded=loaded)
+    if isinstance(picks, logparse.LogError):
+        # The numbers read as none of the exercises meant: fixing the name would not be enough.
+        return logparse.describe(picks, texts, names(context)), []
+    if buttons := pick_buttons(context, now_turn, picks):
+        return pick_question(context, now_turn, error, picks[: len(buttons)]), buttons
+    buttons = reading_buttons(context, now_turn, error.readings)
+    line = logparse.describe(error, texts, names(context))
+    return (texts.get("log.unclear_choose", line=line) if buttons else line), buttons
 
 
 async def log_parsed(
@@ -83,11 +108,7 @@ async def log_parsed(
 ) -> None:
     """Log a read /log as today's sets and say so (in a new message, or ``edit`` the one pressed)."""
     chat, texts = now_turn.chat, context.services.texts
-    load = in_unit(parsed.load, parsed.unit, chat.unit)
-    # A hold is stored as 0 reps and its seconds.
-    sets = [SetDone(reps, load, parsed.rir) for reps in parsed.reps] + [
-        SetDone(0, load, parsed.rir, seconds) for seconds in parsed.seconds
-    ]
+    sets = sets_done(parsed, chat.unit)
     user = member(update, chat)
     today = now_turn.today
     first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
@@ -107,6 +128,40 @@ async def log_parsed(
     buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]
     (now_turn.edit if edit else now_turn.say)("\n".join([head, *lines]), buttons)
     await level_up_offer(context, now_turn, user[0])
+
+
+def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
+    """A reading's sets, their load in the chat's ``unit``; a hold is stored as 0 reps and its seconds."""
+    load = in_unit(parsed.load, parsed.unit, unit)
+    return [SetDone(reps, load, parsed.rir) for reps in parsed.reps] + [
+        SetDone(0, load, parsed.rir, seconds) for seconds in parsed.seconds
+    ]
+
+
+def pick_question(
+    context: BotContext, now_turn: Turn, error: logparse.LogError, picks: tuple[logparse.ParsedLog, ...]
+) -> str:
+    """ "Which did you do? Tap it to log 3×12 @ 8 kg:", over a button per exercise (all the same sets)."""
+    texts, shown = context.services.texts, names(context)
+    sets = format_sets(sets_done(picks[0], now_turn.chat.unit), now_turn.chat.unit)
+    if len(picks) == 1:
+        choice = escape(shown.get(picks[0].exercise, picks[0].exercise))
+        return texts.get("log.pick_one", choice=choice, sets=sets)
+    return texts.get(f"log.pick_{error.kind}", name=escape(error.values.get("name", "")), sets=sets)
+
+
+def pick_buttons(context: BotContext, now_turn: Turn, picks: tuple[logparse.ParsedLog, ...]) -> Buttons:
+    """A button per exercise, one a row (names are long), each logging its reading today."""
+    # A label is plain text: the catalog's name as it is.
+    shown, today = names(context), callbacks.pack_day(now_turn.today)
+    rows: list[list[tuple[str, str]]] = []
+    for reading in picks:
+        try:
+            data = callbacks.pack(PICK, today, *logpick.fields(reading))
+        except ValueError:  # sets too many to carry: the exercise stays named in the reply's line
+            break
+        rows.append([(shown.get(reading.exercise, reading.exercise), data)])
+    return rows
 
 
 def reading_buttons(context: BotContext, now_turn: Turn, readings: tuple[logparse.ParsedLog, ...]) -> Buttons:
@@ -150,8 +205,35 @@ async def reading_button(update: Update, context: BotContext) -> None:
     """A press of "10 reps @ 40 kg": log that reading today, in place of the question."""
     query = update.callback_query
     assert query is not None
+    await log_pressed(update, context, unpack_reading(query.data, loaded_ids(context)))
+
+
+def unpack_pick(context: BotContext, data: object) -> tuple[logparse.ParsedLog, str] | None:
+    """A pick button's reading and the day it was made on, or None for anything forged or broken."""
+    args = callbacks.unpack(data, PICK, 6)
+    if args is None or callbacks.unpack_day(args[0]) is None:
+        return None
+    exercises = context.services.catalog.exercises
+    reading = logpick.reading(
+        args[1:], exercises=exercises, holds=hold_ids(context), loaded=loaded_ids(context)
+    )
+    return None if reading is None else (reading, args[0])
+
+
+async def pick_button(update: Update, context: BotContext) -> None:
+    """A press of "Bent-over rear-delt fly": log the sets typed as that one's, in place of the question."""
+    query = update.callback_query
+    assert query is not None
+    await log_pressed(update, context, unpack_pick(context, query.data))
+
+
+async def log_pressed(
+    update: Update, context: BotContext, found: tuple[logparse.ParsedLog, str] | None
+) -> None:
+    """Log a button's reading today, made today: a stale or forged one gets a toast and logs nothing."""
+    query = update.callback_query
+    assert query is not None
     texts = context.services.texts
-    found = unpack_reading(query.data, loaded_ids(context))
     if found is None:
         await query.answer(texts["errors.stale_button"])
         return

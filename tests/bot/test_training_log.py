@@ -201,8 +201,8 @@ async def test_bad_log_input_gets_one_line_with_an_example(bot: Harness) -> None
         "/log row 3x10 1200lb": "up to 1,100 lb",
         "/log row 3x10 -5kg": "below zero",
         "/log pull-up 3x101": "up to 100",
-        "/log dedlfit 3x8 60kg": "Barbell deadlift",
-        "/log zumba 3x10": "I don't know the exercise",
+        "/log dedlfit 3x8 60kg": "I don't know “dedlfit”. Did you mean one of these?",
+        "/log zumba 3x10": "I only log upper-back lifts",
     }
     for typed, expected in cases.items():
         reply = await bot.send(USER, typed)
