@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -46,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "plan":
-        return print_plan(args)
+        return _into_a_pipe(lambda: print_plan(args))
     if args.command == "ask":
         questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
         kit = [k.strip() for k in (args.kit or "").split(",") if k.strip() and k.strip() != "none"]
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"backcoach ask: unknown kit {', '.join(bad)} (one of {', '.join(KIT)})", file=sys.stderr)
             return 2
         asker = Asker.from_values(args.level, args.equipment, None if args.kit is None else ",".join(kit))
-        return ask_questions(questions, as_json=args.json, asker=asker)
+        return _into_a_pipe(lambda: ask_questions(questions, as_json=args.json, asker=asker))
     try:
         config = load_settings()
         if args.command == "run":
@@ -70,6 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_console(config)
     return migrate(config)
+
+
+def _into_a_pipe(write: Callable[[], int]) -> int:
+    """Run a command that prints, ending quietly when the reader goes away (``backcoach plan | head``)."""
+    try:
+        return write()
+    except BrokenPipeError:
+        # Python's own advice: point stdout at devnull, or the flush at exit fails once more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def migrate(config: Settings) -> int:

@@ -156,3 +156,26 @@ def test_plan_bad_flag_gets_one_line_naming_it(tmp_path: Path, flags: list[str],
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and named in result.stderr
+
+
+@pytest.mark.parametrize("args", [("plan", "--sessions", "300"), ("ask", "--json")])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # `backcoach plan | head` closed the pipe under a print and ended in a BrokenPipeError traceback.
+    questions = tmp_path / "questions.txt"
+    questions.write_text("how often should I train my back?\n" * 2000)
+    with questions.open() as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", *args],
+            cwd=Path(__file__).resolve().parents[2],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        # stderr is small (empty or one traceback), so reading it to the end cannot block the writer.
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0
+    assert "Traceback" not in errors
