@@ -25,10 +25,14 @@ MONTHS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
+# The weekdays' names, Monday first (as date.weekday() counts); every module that reads a day named in words
+# (here, /done's day, the /schedule pointer) spells them from this.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# How people write them: in full, in three letters, and the longer short forms.
 WEEKDAYS = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
-    "sun": 6, "sunday": 6,
+    **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
+    **{name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)},
+    "tues": 1, "weds": 2, "thur": 3, "thurs": 3,
 }  # fmt: skip
 _ORDINALS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",

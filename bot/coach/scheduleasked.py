@@ -16,10 +16,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import time
 
+from bot.coach.dates import WEEKDAY_NAMES, WEEKDAYS
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
-from bot.coach.sessionlog import WEEKDAYS
 
-DAY_NAMES = tuple(name[:3] for name in WEEKDAYS)
+DAY_NAMES = tuple(name[:3] for name in WEEKDAY_NAMES)
 _WEEK = frozenset(range(7))
 
 
@@ -167,8 +167,8 @@ def _valid(hour: int, minute: int) -> time:
 
 # --- the days ---------------------------------------------------------------------------------------------
 
-_DAYS = {word: frozenset({i}) for i, name in enumerate(WEEKDAYS) for word in (name, name + "s", name[:3])}
-_DAYS |= {"tues": frozenset({1}), "weds": frozenset({2}), "thur": frozenset({3}), "thurs": frozenset({3})}
+_DAYS = {word: frozenset({i}) for word, i in WEEKDAYS.items()}
+_DAYS |= {name + "s": frozenset({i}) for i, name in enumerate(WEEKDAY_NAMES)}
 _DAYS |= dict.fromkeys(("weekday", "weekdays"), frozenset(range(5)))
 _DAYS |= dict.fromkeys(("weekend", "weekends"), frozenset({5, 6}))
 _DAYS |= dict.fromkeys(("everyday", "daily"), _WEEK)

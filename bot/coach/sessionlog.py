@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.ladders import plan_for
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
@@ -263,7 +264,6 @@ class DayError:
     key: str
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
 
 
@@ -293,7 +293,7 @@ def parse_day(text: str, today: date) -> date | DayError:
 
 
 _TOLD = re.compile(
-    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(WEEKDAYS)}))\b"
+    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(WEEKDAY_NAMES)}))\b"
 )
 
 
@@ -314,11 +314,11 @@ def day_told(text: str) -> str | None:
 
 
 # Every day ``day_told`` can give: all a /done button may carry.
-DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in WEEKDAYS)))
+DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in WEEKDAY_NAMES)))
 
 
 def _weekday(word: str) -> int | None:
-    matches = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+    matches = [i for i, name in enumerate(WEEKDAY_NAMES) if len(word) >= 3 and name.startswith(word)]
     return matches[0] if len(matches) == 1 else None
 
 

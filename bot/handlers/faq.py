@@ -57,12 +57,13 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         return
     days = days_from_mask(chat.workout_days)
     now_turn.say(
-        answer.text, answer_buttons(context, answer, Asking(lifts, days, chat.unit, now_turn.today)) or None
+        answer.text,
+        answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today)) or None,
     )
 
 
 @dataclass(frozen=True)
-class Asking:
+class ChatFacts:
     """What a pointer's button may need of the chat that asked: today's main ``lifts`` and the chat's
     ``unit`` for /log, its training ``days`` for /schedule, its ``today`` for the day a /pause runs to."""
 
@@ -72,7 +73,7 @@ class Asking:
     today: date
 
 
-def answer_buttons(context: BotContext, answer: Answer, asking: Asking) -> Buttons:
+def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
     if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
@@ -105,7 +106,7 @@ def _command_button(
     return [[(label, callbacks.pack("cmd", command, *(a.replace(callbacks.SEPARATOR, "") for a in args)))]]
 
 
-def _argument(context: BotContext, command: str, question: str, asking: Asking) -> str | None:
+def _argument(context: BotContext, command: str, question: str, asking: ChatFacts) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
     and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips"), /schedule for the
