@@ -51,7 +51,8 @@ def test_the_scorer_preferring_the_runner_up_of_a_thin_lead_asks_back() -> None:
 @pytest.mark.parametrize(
     "signals",
     [
-        Signals([0.0, 0.0, 1.0, 3.0], 0.8, posterior(grips=0.88, warmup=0.1)),  # a clear curated lead
+        Signals([0.0, 0.0, 1.0, 9.5], 0.8, posterior(grips=0.88, warmup=0.1)),  # a wide curated lead
+        Signals([0.0, 0.0, 2.0, 4.0], 0.8, posterior(grips=0.75, warmup=0.15)),  # the scorer only fairly sure
         Signals([0.0, 0.0, 1.5, 3.0], 0.75, posterior(grips=0.45, warmup=0.1)),  # the scorer only leans
         Signals([0.0, 0.0, 1.5, 3.0], 0.75, posterior(grips=0.55, warmup=0.4)),  # ... and keeps the chosen
         Signals([0.0, 0.0, 1.5, 3.0], 0.75, None),  # the scorer may not be used (foreign words)
@@ -59,6 +60,33 @@ def test_the_scorer_preferring_the_runner_up_of_a_thin_lead_asks_back() -> None:
 )
 def test_a_wide_lead_or_a_weak_disagreement_still_answers(signals: Signals) -> None:
     assert doubts(WARMUP, signals) == ()
+
+
+def test_the_scorer_sure_of_another_topic_asks_back_on_a_lead_short_of_wide() -> None:
+    # "my newborn wakes me three times a night and my back still feels heavy": how often (5.5) by its
+    # words, recovery by the scorer (0.99).
+    signals = Signals([0.0, 0.0, 0.0, 5.5], 0.99, posterior(grips=0.99))
+    assert doubts(WARMUP, signals) == (WARMUP, GRIPS)
+    assert doubts(WARMUP, Signals([0.0, 0.0, 0.5, 8.5], 0.99, posterior(grips=0.99))) == (WARMUP, GRIPS)
+    assert doubts(WARMUP, Signals([0.0, 0.0, 0.5, 9.0], 0.99, posterior(grips=0.99))) == ()
+
+
+def test_two_topics_scored_alike_and_both_in_the_scorers_view_ask_back() -> None:
+    # Pain on rows, "what am I doing wrong technique-wise?": the row 10.5, form 9.5, the scorer split.
+    signals = Signals([9.5, 10.5, 0.0, 0.0], 0.5, posterior(row=0.34, form=0.26))
+    assert doubts(ROW, signals) == (ROW, FORM)
+
+
+@pytest.mark.parametrize(
+    "signals",
+    [
+        Signals([7.5, 10.5, 0.0, 0.0], 0.9, posterior(row=0.5, form=0.3)),  # form 3 points behind
+        Signals([3.5, 5.0, 0.0, 0.0], 0.9, posterior(row=0.5, form=0.3)),  # 1.5 points, but under 80% of it
+        Signals([9.5, 10.5, 0.0, 0.0], 0.9, posterior(row=0.8, form=0.15)),  # the scorer gives form little
+    ],
+)
+def test_a_runner_up_far_enough_behind_or_ruled_out_is_not_offered(signals: Signals) -> None:
+    assert doubts(ROW, signals) == ()
 
 
 def test_a_declined_story_naming_the_back_offers_its_situation_first() -> None:
