@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,6 +70,16 @@ _ASKING = frozenset((
     "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
     "is", "are", "do", "does", "did", "will", "would", "any",
 ))  # fmt: skip
+
+_PARTING = ("thanks", "bye")
+PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
+
+
+def _says_only(question: str) -> bool:
+    """Whether a short message only says something: no question mark and no word that asks."""
+    said = words(question)
+    return "?" not in question and len(said) <= PARTING_WORDS and not _ASKING.intersection(said)
+
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -172,6 +183,18 @@ class Answerer:
         if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
+        # Thanks or goodbye said with what helped or where the asker is off to ("thanks, that cue about the
+        # elbows really helped", "gotta run to practice, talk later") is still thanks or goodbye: nothing in a
+        # short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on holiday,
+        # hold the reminders" is /pause).
+        parting = self._parting(kept)
+        if (
+            parting is not None
+            and not reading.safety
+            and _says_only(question)
+            and self._commands.best(reading.stems) is None
+        ):
+            return self._smalltalk_answer(question, parting)
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
@@ -214,12 +237,13 @@ class Answerer:
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         # A level asked about in the bot ("not a beginner any more, how do I change this in the bot?") is
-        # the level setting, not advice for that level, however sure the matcher is of the level topic.
+        # the level setting, not advice for that level, however sure the matcher is of the level topic. In a
+        # story only the asking sentence counts: "my granddaughter set up this bot for me" is the story.
         if (
             self._topics[ranked[0]].id in LEVELS
             and best >= MIN_EVIDENCE
             and not reading.safety
-            and self._commands.names_bot(reading.stems)
+            and self._commands.names_bot((reading if focus is None else focus).stems)
         ):
             return self._command_answer(question, "level")
         confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
@@ -261,13 +285,7 @@ class Answerer:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
             return self._ask(question, score, reading, close)
-        lead = self._lead(reading) + "\n\n" if reading.safety else ""
-        closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
-        for fallback in lex.default_suggestions:
-            if len(closest) < 3 and fallback not in closest:
-                closest.append(fallback)
-        text = lead + lex.decline_text
-        return Answer(question, "decline", None, round(score, 4), text, tuple(closest), reading.safety)
+        return self._decline(question, score, reading, scores)
 
     def _command(self, reading: Reading, sentences: list[str]) -> tuple[str | None, int]:
         """The command a question asks about. In a message of several sentences each is looked at alone: a
@@ -290,6 +308,18 @@ class Answerer:
         """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
         clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
         return clauses > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE
+
+    def _parting(self, kept: str) -> str | None:
+        """Thanks or goodbye that opens or closes a message of several clauses, as a clause of its own."""
+        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
+        if len(clauses) < 2:
+            return None
+        for clause in (clauses[0], clauses[-1]):
+            said = self._read(clause)
+            kinds = [k for k in said.smalltalk if k in _PARTING]
+            if said.only_smalltalk and kinds:
+                return kinds[0]
+        return None
 
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""
@@ -331,6 +361,18 @@ class Answerer:
             return Answer(question, "answer", topic.id, round(score, 4), text, (topic.id,), reading.safety)
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
+
+    def _decline(self, question: str, score: float, reading: Reading, scores: Sequence[float]) -> Answer:
+        """ "I can't answer that from what I know", with the closest topics as suggestions."""
+        lex = self._kb.lexicon
+        lead = self._lead(reading) + "\n\n" if reading.safety else ""
+        ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+        closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
+        for fallback in lex.default_suggestions:
+            if len(closest) < 3 and fallback not in closest:
+                closest.append(fallback)
+        low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
+        return Answer(question, "decline", None, low, lead + lex.decline_text, tuple(closest), reading.safety)
 
     def _spelled(self, word: str) -> list[str]:
         """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""

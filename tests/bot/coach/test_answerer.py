@@ -411,7 +411,9 @@ def test_gym_words_about_another_subject_are_declined(question: str) -> None:
     ],
 )
 def test_contrasts_with_the_upper_back_stay_answerable(question: str, topics: set[str]) -> None:
-    assert ANSWERER.answer(question).topic in topics
+    reply = ANSWERER.answer(question)
+    # Asking back between two topics that both fit is an answer too.
+    assert reply.topic in topics or (reply.kind == "ask" and set(reply.candidates) <= topics)
 
 
 def test_another_body_part_without_the_back_is_a_sign_of_another_subject() -> None:
@@ -564,3 +566,45 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
     story = "Stuck on the same weights for months. What should I change now that I'm not a complete beginner?"
     assert ANSWERER.answer(story).kind != "command"
     assert ANSWERER.answer("completed my workout, tick it off").command == "done"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("thanks, that cue about leading with the elbows really helped", "thanks"),
+        ("gotta run to practice, talk later", "bye"),
+        ("you're honestly a great little bot", "ack"),
+    ],
+)
+def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
+    answer = ANSWERER.answer(message)
+    assert answer.kind == "smalltalk"
+    assert answer.text == next(e.reply for e in KB.lexicon.smalltalk if e.kind == kind)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Asked, not only said: the answer, not "you're welcome".
+        ("thanks, and how often should I train my back?", "faq-frequency"),
+        # A request to the bot beside the goodbye is the request.
+        ("I'm off on holiday for two weeks, hold off the reminders until I'm back", "command:pause"),
+    ],
+)
+def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str, expected: str) -> None:
+    answer = ANSWERER.answer(message)
+    got = f"command:{answer.command}" if answer.kind == "command" else answer.topic
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I pull up my browser history on my phone?",
+        "how do I pull up my old emails in gmail",
+        "best grip tape for my skateboard?",
+        "is vitamin D good for my mood in winter",
+    ],
+)
+def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"

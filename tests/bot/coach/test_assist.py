@@ -147,6 +147,7 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
         "rows don't work my upper back at all on mondays, what am I doing wrong?",
         "face pulls don't work my rear delts any more, I do them on fridays",
         "should I add 5 lbs or 2.5 kg to my row next week?",
+        "How do I keep progressing when I'm stuck at the max weight? Should I add sets or reps instead?",
     ],
 )
 def test_training_questions_with_bot_words_are_not_commands(question: str) -> None:
@@ -306,6 +307,28 @@ def test_a_level_asked_about_in_the_bot_is_the_level_setting() -> None:
     # Without it, level advice: answered, or offered first when the beginner topic is close.
     assert advice.command is None
     assert advice.topic == "intermediate" or advice.candidates[:1] == ("intermediate",)
+
+
+def test_a_bot_named_in_the_story_is_not_a_question_about_the_level_setting() -> None:
+    told = ANSWERER.answer(
+        "I'm a retired teacher and my granddaughter set up this bot for me. I own two 3 kg dumbbells. "
+        "How should a complete beginner start, and how many sets and reps?"
+    )
+    assert told.kind == "answer" and told.topic == "beginner"
+    asked = ANSWERER.answer(
+        "I've trained for a year now and outgrown the beginner stuff. Where do I change that in the bot?"
+    )
+    assert asked.kind == "command" and asked.command == "level"
+
+
+def test_a_swimmers_stroke_is_no_safety_sign_and_a_stroke_had_is_one() -> None:
+    assert not ANSWERER.answer("does a stronger upper back put more power in my paddle stroke?").safety
+    assert ANSWERER.answer("I had a stroke last year, can I do rows?").safety
+
+
+def test_a_ligament_still_healing_is_a_safety_sign() -> None:
+    answer = ANSWERER.answer("my wrist ligament is still healing, can I do inverted rows on rings?")
+    assert answer.safety and answer.topic == "inverted-row"
 
 
 def test_words_for_the_bot_are_found_as_phrases() -> None:
