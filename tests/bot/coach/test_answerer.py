@@ -574,6 +574,8 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
         ("thanks, that cue about leading with the elbows really helped", "thanks"),
         ("gotta run to practice, talk later", "bye"),
         ("you're honestly a great little bot", "ack"),
+        ("You're better than my actual PT, no joke.", "cheer"),
+        ("Morning! Ready to work.", "greeting"),
     ],
 )
 def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
@@ -604,6 +606,8 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "how do I pull up my old emails in gmail",
         "best grip tape for my skateboard?",
         "is vitamin D good for my mood in winter",
+        "How do I pull up my bank statement on my phone?",
+        "What's the euro to dollar exchange rate today?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:

@@ -26,6 +26,8 @@ ANSWERER = Answerer(KB, ASSIST)
         ("i have scoliosis, can i do deadlifts", "deadlift"),
         ("felt a pop in my upper back on heavy rows last night", "bent-over-row"),
         ("got diagnosed with stenosis, are face pulls still ok", "face-pull"),
+        # "between my back sessions" names the back as well as the rest between.
+        ("my shoulder is injured, how much rest should I take between my back sessions?", "rest-recovery"),
     ],
 )
 def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: str, topic: str) -> None:
@@ -163,6 +165,12 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("when will you buzz me next", "reminders"),
         ("start the alerts again", "resume"),
         ("i'd like to be reminded at lunchtime on mondays", "schedule"),
+        ("I've outgrown beginner, how do I bump myself to intermediate?", "level"),
+        # "this month" is the period the asker is in, not time away.
+        (
+            "I work Tuesday and Saturday this month, how do I set my training days and get reminded at 6pm?",
+            "schedule",
+        ),
         # Frames: a word of each group, in any order and wording.
         ("just wrapped up the workout, mark it as done", "done"),
         ("pendlay rows 4x6 70kg, jot that down", "log"),
