@@ -94,6 +94,17 @@ def test_a_declined_story_naming_the_back_offers_its_situation_first() -> None:
     assert instead_of_declining(signals) == (ROW, FORM, WARMUP)
 
 
+def test_a_long_message_the_scorer_is_certain_of_offers_that_topic_instead_of_declining() -> None:
+    # "All I train is chest and arms, never really saw the point of working stuff I can't see in the mirror":
+    # the body parts are the asker's contrast; the matcher declines, the scorer is certain.
+    told = Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=21)
+    assert instead_of_declining(told) == (FORM, WARMUP)
+    # Short, it names another part as its subject ("drop sets for biceps"); unsure or uncued, it stays declined.
+    assert instead_of_declining(Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=4)) == ()
+    assert instead_of_declining(Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.9), words=21)) == ()
+    assert instead_of_declining(Signals([0.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=21)) == ()
+
+
 def test_a_declined_question_without_the_back_stays_declined() -> None:
     # "how to sit in a car on long drives": a mobility situation inside another subject.
     signals = Signals([0.0, 4.0, 0.0, 0.0], 0.05, None, situations=[ROW], names_subject=False)
