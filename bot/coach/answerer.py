@@ -71,7 +71,7 @@ _ASKING = frozenset((
     "is", "are", "do", "does", "did", "will", "would", "any",
 ))  # fmt: skip
 
-_PARTING = ("thanks", "bye")
+_PARTING = ("thanks", "bye", "cheer")
 PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
 
 
@@ -183,10 +183,10 @@ class Answerer:
         if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
             return self._smalltalk_answer(question, kind)
-        # Thanks or goodbye said with what helped or where the asker is off to ("thanks, that cue about the
-        # elbows really helped", "gotta run to practice, talk later") is still thanks or goodbye: nothing in a
-        # short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on holiday,
-        # hold the reminders" is /pause).
+        # Thanks, praise or goodbye said with what helped or where the asker is off to ("thanks, that cue
+        # about the elbows really helped", "gotta run to practice, talk later") is still small talk: nothing
+        # in a short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on
+        # holiday, hold the reminders" is /pause).
         parting = self._parting(kept)
         if (
             parting is not None
@@ -310,7 +310,7 @@ class Answerer:
         return clauses > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE
 
     def _parting(self, kept: str) -> str | None:
-        """Thanks or goodbye that opens or closes a message of several clauses, as a clause of its own."""
+        """Thanks, praise or goodbye as a clause of its own opening or closing a message of several."""
         clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
         if len(clauses) < 2:
             return None

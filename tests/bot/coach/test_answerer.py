@@ -576,6 +576,7 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
         ("you're honestly a great little bot", "ack"),
         ("You're better than my actual PT, no joke.", "cheer"),
         ("Morning! Ready to work.", "greeting"),
+        ("you're awesome, my back has never looked better", "cheer"),
     ],
 )
 def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
@@ -608,7 +609,14 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "is vitamin D good for my mood in winter",
         "How do I pull up my bank statement on my phone?",
         "What's the euro to dollar exchange rate today?",
+        "What's the best way to pull up weeds with really deep roots?",
+        "How do I set a reminder on my phone for my blood test next week?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:
     assert ANSWERER.answer(question).kind == "decline"
+
+
+def test_vitamins_are_ours_only_for_growth_or_the_back() -> None:
+    assert ANSWERER.answer("should I take vitamin D in winter?").kind == "decline"
+    assert ANSWERER.answer("which vitamins help my back muscles recover").topic == "nutrition"

@@ -166,6 +166,8 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("start the alerts again", "resume"),
         ("i'd like to be reminded at lunchtime on mondays", "schedule"),
         ("I've outgrown beginner, how do I bump myself to intermediate?", "level"),
+        ("Where can I see what workouts I did over the last few weeks?", "history"),
+        ("how do I tell the bot I train mon wed fri at 6am before my shift?", "schedule"),
         # "this month" is the period the asker is in, not time away.
         (
             "I work Tuesday and Saturday this month, how do I set my training days and get reminded at 6pm?",
