@@ -577,6 +577,9 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
         ("You're better than my actual PT, no joke.", "cheer"),
         ("Morning! Ready to work.", "greeting"),
         ("you're awesome, my back has never looked better", "cheer"),
+        ("g'day legend 👋", "greeting"),
+        ("you're actually not bad for a bot 😂", "cheer"),
+        ("right, I'm off, ta-ra", "bye"),
     ],
 )
 def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
@@ -611,6 +614,8 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "What's the euro to dollar exchange rate today?",
         "What's the best way to pull up weeds with really deep roots?",
         "How do I set a reminder on my phone for my blood test next week?",
+        "How do I improve the lockout on my bench press?",
+        "How do I log into my banking app after changing phones?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:

@@ -167,6 +167,10 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("i'd like to be reminded at lunchtime on mondays", "schedule"),
         ("I've outgrown beginner, how do I bump myself to intermediate?", "level"),
         ("Where can I see what workouts I did over the last few weeks?", "history"),
+        (
+            "I picked beginner when I signed up but I've been lifting for years, how do I change that?",
+            "level",
+        ),
         ("how do I tell the bot I train mon wed fri at 6am before my shift?", "schedule"),
         # "this month" is the period the asker is in, not time away.
         (

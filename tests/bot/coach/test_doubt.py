@@ -99,7 +99,7 @@ def test_a_long_message_the_scorer_is_certain_of_offers_that_topic_instead_of_de
     # the body parts are the asker's contrast; the matcher declines, the scorer is certain.
     told = Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=21)
     assert instead_of_declining(told) == (FORM, WARMUP)
-    # Short, it names another part as its subject ("drop sets for biceps"); unsure or uncued, it stays declined.
+    # Short, it names another part as its subject ("drop sets for biceps"); unsure or uncued, it is declined.
     assert instead_of_declining(Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=4)) == ()
     assert instead_of_declining(Signals([1.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.9), words=21)) == ()
     assert instead_of_declining(Signals([0.5, 0.0, 0.0, 3.0], 0.1, posterior(form=0.99), words=21)) == ()
