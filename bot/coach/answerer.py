@@ -24,7 +24,8 @@ from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
-from bot.coach.knowledge import KnowledgeBase, SmallTalk, Topic
+from bot.coach.knowledge import KnowledgeBase, Topic
+from bot.coach.pleasantries import ASKING, Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading, background
 from bot.coach.scorer import Scorer
 from bot.coach.texts import escape
@@ -49,7 +50,6 @@ MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to 
 ANSWER_THRESHOLD = 0.5
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
-_KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
@@ -66,20 +66,6 @@ FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
-_ASKING = frozenset((
-    "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
-    "is", "are", "do", "does", "did", "will", "would", "any",
-))  # fmt: skip
-
-_PARTING = ("thanks", "bye", "cheer")
-PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
-
-
-def _says_only(question: str) -> bool:
-    """Whether a short message only says something: no question mark and no word that asks."""
-    said = words(question)
-    return "?" not in question and len(said) <= PARTING_WORDS and not _ASKING.intersection(said)
-
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -123,7 +109,7 @@ class Answerer:
         self._subjects = self.reader.subjects
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
         self._index = {topic.id: index for index, topic in enumerate(self._topics)}
-        self._smalltalk_by_kind: dict[str, SmallTalk] = {entry.kind: entry for entry in kb.lexicon.smalltalk}
+        self._pleasantries = Pleasantries(kb.lexicon.smalltalk, self._read)
 
         self._by_concept: dict[str, list[tuple[int, float]]] = {}
         for index, topic in enumerate(self._topics):
@@ -174,27 +160,11 @@ class Answerer:
             return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
         kept = trimmed(question)
         reading = self._read(kept)
-        if not reading.concepts and not reading.smalltalk:
-            kind = self._emoji_smalltalk(question) if not words(question) else None
-            if kind is not None:
-                return self._smalltalk_answer(question, kind)
-        # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
-        # helped", "so useful"); a question mark makes it a question ("does that help?").
-        if reading.only_smalltalk and (not reading.concepts or "?" not in question):
-            kind = min(reading.smalltalk, key=_KIND_PRIORITY.index)
-            return self._smalltalk_answer(question, kind)
-        # Thanks, praise or goodbye said with what helped or where the asker is off to ("thanks, that cue
-        # about the elbows really helped", "gotta run to practice, talk later") is still small talk: nothing
-        # in a short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on
-        # holiday, hold the reminders" is /pause).
-        parting = self._parting(kept)
-        if (
-            parting is not None
-            and not reading.safety
-            and _says_only(question)
-            and self._commands.best(reading.stems) is None
-        ):
-            return self._smalltalk_answer(question, parting)
+        smalltalk = self._pleasantries.kind(
+            question, kept, reading, lambda: self._commands.best(reading.stems) is not None
+        )
+        if smalltalk is not None:
+            return Answer(question, "smalltalk", None, 1.0, self._pleasantries.reply(smalltalk), ())
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
@@ -309,18 +279,6 @@ class Answerer:
         clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
         return clauses > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE
 
-    def _parting(self, kept: str) -> str | None:
-        """Thanks, praise or goodbye as a clause of its own opening or closing a message of several."""
-        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
-        if len(clauses) < 2:
-            return None
-        for clause in (clauses[0], clauses[-1]):
-            said = self._read(clause)
-            kinds = [k for k in said.smalltalk if k in _PARTING]
-            if said.only_smalltalk and kinds:
-                return kinds[0]
-        return None
-
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""
         return (
@@ -335,7 +293,7 @@ class Answerer:
             return None
         asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
         if not asking:
-            asking = [i for i, s in enumerate(sentences) if words(s)[0] in _ASKING]
+            asking = [i for i, s in enumerate(sentences) if words(s)[0] in ASKING]
         if not asking:
             return None
         return self._read(sentences[asking[-1]]), asking[-1]
@@ -418,15 +376,6 @@ class Answerer:
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
-
-    def _emoji_smalltalk(self, question: str) -> str | None:
-        found = [
-            entry.kind for entry in self._kb.lexicon.smalltalk if any(e in question for e in entry.emoji)
-        ]
-        return min(found, key=_KIND_PRIORITY.index) if found else None
-
-    def _smalltalk_answer(self, question: str, kind: str) -> Answer:
-        return Answer(question, "smalltalk", None, 1.0, self._smalltalk_by_kind[kind].reply, ())
 
 
 def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Definer) -> Answer:

@@ -1,0 +1,78 @@
+"""Small talk: greetings, thanks, praise and goodbyes, told apart from questions before any topic is scored.
+
+Pure logic: no I/O, no Telegram. The phrases and replies are lexicon.toml's ``[smalltalk]`` tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.coach.knowledge import SmallTalk
+from bot.coach.reading import Reading
+from bot.coach.wording import words
+
+# When a message holds several kinds, the one replied to: thanks before a greeting ("hi, thanks!").
+KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
+# Words that make a message ask rather than only say something (its first word, for a sentence).
+ASKING = frozenset((
+    "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
+    "is", "are", "do", "does", "did", "will", "would", "any",
+))  # fmt: skip
+# Thanks, praise or goodbye can come with what helped or where the asker is off to; a greeting cannot ("hi,
+# I need a beginner plan" asks for the plan).
+PARTING = ("thanks", "bye", "cheer")
+PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
+_CLAUSE_END = re.compile(r"[,;:.!?]+")
+
+
+class Pleasantries:
+    def __init__(self, entries: Sequence[SmallTalk], read: Callable[[str], Reading]) -> None:
+        self._entries = tuple(entries)
+        self._by_kind = {entry.kind: entry for entry in entries}
+        self._read = read
+
+    def kind(self, question: str, kept: str, reading: Reading, asks_bot: Callable[[], bool]) -> str | None:
+        """The kind of small talk ``question`` is (``kept`` its trimmed text, ``reading`` how it reads), or
+        None for a question; ``asks_bot`` tells whether it asks the bot to do something."""
+        if not reading.concepts and not reading.smalltalk and not words(question):
+            kind = self._emoji(question)
+            if kind is not None:
+                return kind
+        # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
+        # helped", "so useful"); a question mark makes it a question ("does that help?").
+        if reading.only_smalltalk and (not reading.concepts or "?" not in question):
+            return min(reading.smalltalk, key=KIND_PRIORITY.index)
+        # Thanks, praise or goodbye said with what helped or where the asker is off to ("thanks, that cue
+        # about the elbows really helped", "gotta run to practice, talk later") is still small talk: nothing
+        # in a short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on
+        # holiday, hold the reminders" is /pause).
+        parting = self._parting(kept)
+        if parting is not None and not reading.safety and _says_only(question) and not asks_bot():
+            return parting
+        return None
+
+    def reply(self, kind: str) -> str:
+        return self._by_kind[kind].reply
+
+    def _emoji(self, question: str) -> str | None:
+        found = [entry.kind for entry in self._entries if any(e in question for e in entry.emoji)]
+        return min(found, key=KIND_PRIORITY.index) if found else None
+
+    def _parting(self, kept: str) -> str | None:
+        """Thanks, praise or goodbye as a clause of its own opening or closing a message of several."""
+        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
+        if len(clauses) < 2:
+            return None
+        for clause in (clauses[0], clauses[-1]):
+            said = self._read(clause)
+            kinds = [k for k in said.smalltalk if k in PARTING]
+            if said.only_smalltalk and kinds:
+                return kinds[0]
+        return None
+
+
+def _says_only(question: str) -> bool:
+    """Whether a short message only says something: no question mark and no word that asks."""
+    said = words(question)
+    return "?" not in question and len(said) <= PARTING_WORDS and not ASKING.intersection(said)
