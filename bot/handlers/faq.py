@@ -16,7 +16,7 @@ from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
-from bot.handlers.reminders import MAX_PAUSE_DAYS
+from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
 from bot.handlers.training_log import main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
@@ -77,9 +77,7 @@ def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Bu
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
     if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
-        length = str((until - asking.today).days + 1)
-        label = context.services.texts.get("faq.run_pause_until", days=length, until=f"{until:%a %d %b}")
-        return _command_button(context, "pause", length, label)
+        return pause_button(context.services.texts, until)
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
         return _command_button(context, answer.command, argument)
@@ -95,13 +93,10 @@ def _pause_until(question: str, today: date) -> date | None:
     return until
 
 
-def _command_button(
-    context: BotContext, command: str, argument: str | None, label: str | None = None
-) -> Buttons:
-    """The ▶ button that runs ``command``, with ``argument`` when the question gave one (and ``label``
-    when the argument alone would not say what it does)."""
+def _command_button(context: BotContext, command: str, argument: str | None) -> Buttons:
+    """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
     args = (argument,) if argument is not None else ()
-    label = label or context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
+    label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
     # The payload's parts are split at colons: a /schedule time travels as "1900", which /schedule reads too.
     return [[(label, callbacks.pack("cmd", command, *(a.replace(callbacks.SEPARATOR, "") for a in args)))]]
 
@@ -228,13 +223,24 @@ async def command_button(update: Update, context: BotContext) -> None:
     await handler.callback(update, context)
 
 
+def _iso_day(value: str) -> bool:
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
 def _button_argument(args: tuple[str, ...]) -> bool:
-    """Only the arguments ``_argument`` writes are taken from a button (a /pause within its range, a day
-    for /done, a /log line, a unit, on or off, days and a time for /schedule); anything else is forged."""
+    """Only the arguments ``_argument`` and ``pause_button`` write are taken from a button (a /pause within
+    its range or through a day, a day for /done, a /log line, a unit, on or off, days and a time for
+    /schedule); anything else is forged."""
     name, value = args
     match name:
         case "pause":
-            return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAUSE_DAYS
+            # A length from older buttons, or the last day (ISO) the pointer's button carries.
+            if value.isascii() and value.isdigit():
+                return 1 <= int(value) <= MAX_PAUSE_DAYS
+            return _iso_day(value)
         case "done":
             return value in sessionlog.DAYS_TOLD
         case "log":

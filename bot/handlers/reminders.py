@@ -13,9 +13,10 @@ from telegram import Update
 
 from bot import callbacks
 from bot.coach import dates, durations
-from bot.coach.texts import escape
+from bot.coach.texts import Texts, escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
+from bot.keyboards import Buttons
 from scheduler import messages
 from scheduler.planning import days_from_mask, mask_from_days, next_reminder, reminder_time, reschedule
 from scheduler.slots import ScheduleInputError, format_days, parse_schedule
@@ -24,7 +25,7 @@ from storage.models import Chat
 from storage.records import OutboxKind, OutboxStatus
 
 SNOOZE_FOR = timedelta(hours=1)
-DEFAULT_PAUSE_DAYS = 7
+DEFAULT_PAUSE_DAYS = durations.DEFAULT_DAYS
 MAX_PAUSE_DAYS = 90
 SKIPPED_BY_CHAT = "skipped by the chat"
 
@@ -130,19 +131,43 @@ def _set_nudges(texts: messages.ReminderTexts, now_turn: Turn, on: bool) -> str:
 async def pause(update: Update, context: BotContext) -> None:
     texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
+    buttons: Buttons | None = None
     async with turn(update, context) as now_turn:
         today = now_turn.today
         # The chat's own today: "until Friday" and "the 20th" are read where the chat is.
         asked = durations.pause_asked(value, today, MAX_PAUSE_DAYS) if value else None
-        if isinstance(asked, durations.PauseRefusal):
-            text = _pause_refused(texts, asked, today)
+        if isinstance(asked, durations.PauseRefusal) and asked.key == "later" and asked.day and asked.until:
+            text = _pause_later(texts, asked.day, asked.until)
+            buttons = pause_button(context.services.texts, asked.until)
+        elif isinstance(asked, durations.PauseRefusal):
+            text = _pause_refused(texts, asked, today, pressed=update.callback_query is not None)
         else:
             days = DEFAULT_PAUSE_DAYS if asked is None else (asked - today).days + 1
             text = await _pause(texts, now_turn, days)
-    await reply(update, context, text)
+    await reply(update, context, text, buttons)
 
 
-def _pause_refused(texts: messages.ReminderTexts, refusal: durations.PauseRefusal, today: date) -> str:
+def pause_button(texts: Texts, until: date) -> Buttons:
+    """The button that pauses from the day it is pressed through ``until``: the day itself travels in the
+    payload, so a press a day later still ends the pause on the day the label shows."""
+    label = texts.get("faq.run_pause_until", until=f"{until:%a %d %b}")
+    return [[(label, callbacks.pack("cmd", "pause", until.isoformat()))]]
+
+
+def _pause_later(texts: messages.ReminderTexts, start: date, until: date) -> str:
+    """A pause asked to start on a later day: the chat keeps only a pause's last day (``paused_until``),
+    so a pause starts the day it is sent. Say so, and what the button or a /pause sent that day would do."""
+    return texts.get(
+        "commands.pause_later",
+        start=f"{start:%a %d %b}",
+        until=f"{until:%a %d %b}",
+        typed=dates.written(until),
+    )
+
+
+def _pause_refused(
+    texts: messages.ReminderTexts, refusal: durations.PauseRefusal, today: date, *, pressed: bool
+) -> str:
     """What was wrong, when it can be said, then how to ask, with a date that works from today."""
     example = dates.written(today + timedelta(days=DEFAULT_PAUSE_DAYS * 2 - 1))
     usage = texts.get("commands.pause_usage", example=example, longest=MAX_PAUSE_DAYS)
@@ -150,9 +175,9 @@ def _pause_refused(texts: messages.ReminderTexts, refusal: durations.PauseRefusa
         return usage
     # A year only where it is not this one: "2025-12-20" is long gone, not a fortnight away.
     day = f"{refusal.day:%a %d %b}" + (f" {refusal.day.year}" if refusal.day.year != today.year else "")
-    why = texts.get(
-        f"commands.pause_{refusal.key}", day=day, today=f"{today:%a %d %b}", longest=MAX_PAUSE_DAYS
-    )
+    # A pointer's button carries its last day: pressed after it, the button is what is out of date.
+    key = "pause_button_past" if pressed and refusal.key == "past" else f"pause_{refusal.key}"
+    why = texts.get(f"commands.{key}", day=day, today=f"{today:%a %d %b}", longest=MAX_PAUSE_DAYS)
     return f"{why}\n{usage}"
 
 

@@ -32,6 +32,11 @@ def buttons(bot: Harness) -> list[tuple[str, str]]:
     return [button for row in bot.api.buttons(bot.api.last(CHAT)) for button in row]
 
 
+def through(label_day: str, iso_day: str) -> tuple[str, str]:
+    """The /pause pointer's button for a pause from the day it is pressed through a day: (label, payload)."""
+    return f"▶ /pause: today through {label_day}", callbacks.pack("cmd", "pause", iso_day)
+
+
 async def test_pause_for_two_weeks_in_words(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = text_of(await bot.send(CHAT, "/pause 2 weeks"))
@@ -76,9 +81,9 @@ async def test_the_trials_sentence_gets_a_button_that_pauses_through_the_20th(bo
     await bot.onboard(CHAT)
     sent = await bot.send(CHAT, "I'm away for a trip from Wednesday until the 20th, hold the reminders")
     assert "/pause" in (sent[-1].plain_text or "")
-    # From today (Sat 5) through Sun 20 Dec is 16 days, and the label says it starts today.
-    assert buttons(bot) == [("▶ /pause 16 (today through Sun 20 Dec)", callbacks.pack("cmd", "pause", "16"))]
-    ran = await bot.press(CHAT, "▶ /pause 16 (today through Sun 20 Dec)")
+    # From today (Sat 5) through Sun 20 Dec: the button carries the day, and the label says it starts today.
+    assert buttons(bot) == [through("Sun 20 Dec", "2026-12-20")]
+    ran = await bot.press(CHAT, "▶ /pause: today through Sun 20 Dec")
     assert "paused through <b>Sun 20 Dec</b>; they start again on <b>Mon 21 Dec</b>" in text_of(ran)
     assert await paused_until(bot) == date(2026, 12, 20)
 
@@ -88,9 +93,9 @@ async def test_back_on_a_day_pauses_through_the_day_before(bot: Harness) -> None
     await bot.onboard(CHAT)
     sent = await bot.send(CHAT, "back on the 3rd of January, can you hold the pings")
     assert "/pause until friday" in (sent[-1].plain_text or ""), "the pointer says a day can be given"
-    # Back on Sun 3 Jan: quiet from today (Sat 5 Dec) through Sat 2 Jan, 29 days.
-    assert buttons(bot) == [("▶ /pause 29 (today through Sat 02 Jan)", callbacks.pack("cmd", "pause", "29"))]
-    ran = await bot.press(CHAT, "▶ /pause 29 (today through Sat 02 Jan)")
+    # Back on Sun 3 Jan: quiet from today (Sat 5 Dec) through Sat 2 Jan.
+    assert buttons(bot) == [through("Sat 02 Jan", "2027-01-02")]
+    ran = await bot.press(CHAT, "▶ /pause: today through Sat 02 Jan")
     assert "they start again on <b>Sun 03 Jan</b>" in text_of(ran)
     assert await paused_until(bot) == date(2027, 1, 2)
 
@@ -99,12 +104,84 @@ async def test_the_pointer_carries_a_weekday_and_drops_a_day_it_cannot_reach(bot
     bot.clock.now = SATURDAY_5_DEC
     await bot.onboard(CHAT)
     await bot.send(CHAT, "mute the reminders until Sunday")
-    assert buttons(bot) == [("▶ /pause 2 (today through Sun 06 Dec)", callbacks.pack("cmd", "pause", "2"))]
+    assert buttons(bot) == [through("Sun 06 Dec", "2026-12-06")]
     # A day gone by names no length: the plain button, whose /pause says what it does (a week).
     await bot.send(CHAT, "hold the reminders until 1 dec")
     assert buttons(bot) == [("▶ /pause", callbacks.pack("cmd", "pause"))]
-    # A button carries a number of days only; a date or a length in words on one is forged.
-    for forged in ("until 20 dec", "2 weeks", "91"):
+    # A button carries a number of days or a day in ISO form only; a date or a length in words is forged.
+    for forged in ("until 20 dec", "2 weeks", "91", "2026-13-01", "20261220"):
         assert await bot.callback(CHAT, callbacks.pack("cmd", "pause", forged)) == []
         assert bot.toasts()[-1].text == bot.app.bot_data.texts["errors.stale_button"]
+    assert await paused_until(bot) is None
+
+
+async def test_a_decimal_length_is_read_in_days_never_as_its_last_figure(bot: Harness) -> None:
+    await bot.onboard(CHAT)
+    # 1,5 weeks is 10½ days, held as 11 (Tue 24 Nov through Fri 4 Dec); it was once read as 5 weeks.
+    replies = text_of(await bot.send(CHAT, "/pause 1,5 weeks"))
+    assert "paused through <b>Fri 04 Dec</b>; they start again on <b>Sat 05 Dec</b>" in replies
+    assert await paused_until(bot) == date(2026, 12, 4)
+    replies = text_of(await bot.send(CHAT, "/pause half a week"))
+    assert "paused through <b>Fri 27 Nov</b>" in replies
+    # Two figures make no length: the usage, with an example that works.
+    assert "<code>/pause 2 weeks</code>" in text_of(await bot.send(CHAT, "/pause 1 5 weeks"))
+    assert await paused_until(bot) == date(2026, 11, 27)
+
+
+async def test_the_pointer_reads_a_week_and_a_half(bot: Harness) -> None:
+    await bot.onboard(CHAT)
+    await bot.send(CHAT, "I'm away 1,5 weeks, hold the reminders")
+    assert buttons(bot) == [("▶ /pause 11", callbacks.pack("cmd", "pause", "11"))]
+
+
+async def test_a_pause_asked_to_start_later_says_pauses_start_today_and_offers_one(bot: Harness) -> None:
+    await bot.onboard(CHAT)
+    # Tuesday 24 Nov: "from wednesday to sunday" is Wed 25 through Sun 29 Nov. Nothing is paused yet.
+    replies = text_of(await bot.send(CHAT, "/pause from wednesday to sunday"))
+    assert "A pause starts the day you send it, so I can't begin one on <b>Wed 25 Nov</b>" in replies
+    assert "pause from today through <b>Sun 29 Nov</b>" in replies
+    assert "send <code>/pause until 29 nov</code> on Wed 25 Nov" in replies
+    assert await paused_until(bot) is None
+    assert buttons(bot) == [through("Sun 29 Nov", "2026-11-29")]
+    # The command it suggests for Wednesday is one /pause takes then.
+    bot.clock.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    replies = text_of(await bot.send(CHAT, "/pause until 29 nov"))
+    assert "paused through <b>Sun 29 Nov</b>; they start again on <b>Mon 30 Nov</b>" in replies
+    async with bot.app.bot_data.sessionmaker() as session:
+        assert (await repo.history(session, CHAT)).pauses == [(date(2026, 11, 25), date(2026, 11, 29))]
+
+
+async def test_a_later_start_and_a_length_offers_today_through_its_end(bot: Harness) -> None:
+    await bot.onboard(CHAT)
+    replies = text_of(await bot.send(CHAT, "/pause from Wednesday for a week"))
+    assert "<b>Wed 25 Nov</b>" in replies and "<b>Tue 01 Dec</b>" in replies
+    ran = await bot.press(CHAT, "▶ /pause: today through Tue 01 Dec")
+    assert "paused through <b>Tue 01 Dec</b>" in text_of(ran)
+    assert await paused_until(bot) == date(2026, 12, 1)
+    # Told in a sentence, the pointer offers the same: Wed 25 Nov and 10 days is through Fri 4 Dec.
+    await bot.send(CHAT, "I'm away from wednesday for 10 days, hold the reminders")
+    assert buttons(bot) == [through("Fri 04 Dec", "2026-12-04")]
+
+
+async def test_a_pointer_pressed_a_day_later_pauses_through_the_day_on_its_label(bot: Harness) -> None:
+    bot.clock.now = SATURDAY_5_DEC
+    await bot.onboard(CHAT)
+    await bot.send(CHAT, "I'm away until Friday, hold the reminders")
+    label = "▶ /pause: today through Fri 11 Dec"
+    assert [text for text, _data in buttons(bot)] == [label]
+    bot.clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+    ran = text_of(await bot.press(CHAT, label))
+    assert "paused through <b>Fri 11 Dec</b>; they start again on <b>Sat 12 Dec</b>" in ran
+    assert await paused_until(bot) == date(2026, 12, 11)
+
+
+async def test_a_pointer_pressed_after_its_day_says_so_and_pauses_nothing(bot: Harness) -> None:
+    bot.clock.now = SATURDAY_5_DEC
+    await bot.onboard(CHAT)
+    await bot.send(CHAT, "mute the reminders until Sunday")
+    bot.clock.now = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+    ran = text_of(await bot.press(CHAT, "▶ /pause: today through Sun 06 Dec"))
+    gone = "That button was for a pause through <b>Sun 06 Dec</b>, which has gone by (today is Mon 07 Dec)"
+    assert gone in ran
+    assert "<code>/pause 2 weeks</code>" in ran
     assert await paused_until(bot) is None

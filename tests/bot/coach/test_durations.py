@@ -157,3 +157,99 @@ def test_until_told_is_none_without_an_end_date(text: str) -> None:
 
 def test_a_return_on_the_first_day_there_is_does_not_overflow() -> None:
     assert until_told("I'm back on 0001-01-01, hold the pings", SAT_5_DEC) == date(1, 1, 1)
+
+
+# A pause holds whole days: a length with a part of a day left over is held through that day, so
+# 1.5 weeks (10½ days) is 11 days counting today and half a week (3½) is 4.
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [
+        ("1,5 weeks", 11),  # a decimal comma, once read as 5 weeks
+        ("1.5 weeks", 11),
+        ("for 1,5 weeks", 11),
+        ("one and a half weeks", 11),
+        ("1 and a half weeks", 11),
+        ("a week and a half", 11),
+        ("1½ weeks", 11),
+        ("half a week", 4),
+        ("2.5 days", 3),
+        ("1,5", 2),  # a bare number is days; a comma is no date's separator
+        ("1.5 months", 45),
+        ("half a month", 15),
+        ("0,5 days", 1),
+    ],
+)
+def test_pause_reads_a_decimal_or_a_half_and_holds_the_part_day_too(typed: str, days: int) -> None:
+    assert pause_asked(typed, SAT_5_DEC, LONGEST) == SAT_5_DEC + timedelta(days=days - 1)
+
+
+@pytest.mark.parametrize("typed", ["1 5 weeks", "1,5,2 weeks", "1,000 days", "0,0 weeks", "and a half weeks"])
+def test_pause_never_takes_one_of_several_figures(typed: str) -> None:
+    assert isinstance(pause_asked(typed, SAT_5_DEC, LONGEST), PauseRefusal)
+
+
+def test_a_dotted_day_and_month_is_still_a_date() -> None:
+    assert pause_asked("20.12", SAT_5_DEC, LONGEST) == date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I'm away 1,5 weeks, hold the reminders", 11),
+        ("away for 1.5 weeks", 11),
+        ("away for a week and a half, hold the pings", 11),
+        ("off for one and a half weeks", 11),
+        ("mute them for half a week", 4),
+    ],
+)
+def test_days_named_reads_decimals_and_halves(text: str, days: int) -> None:
+    assert days_named(text) == days
+
+
+# Wednesday 9 Dec is four days after Saturday 5 Dec. A pause starts the day it is sent, so a later start is
+# refused with the start and the end asked, for the reply to say so; a start today or gone by is no matter.
+WED_9_DEC = date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("typed", "until"),
+    [
+        ("from wednesday to sunday", date(2026, 12, 13)),
+        ("wednesday to sunday", date(2026, 12, 13)),
+        ("from Wednesday for a week", date(2026, 12, 15)),
+        ("for a week from wednesday", date(2026, 12, 15)),
+        ("starting wednesday for 3 days", date(2026, 12, 11)),
+        ("from wednesday", date(2026, 12, 15)),  # no length: the week /pause alone holds
+        ("from 9 dec until 20 dec", date(2026, 12, 20)),
+        ("from wednesday to wednesday", date(2026, 12, 16)),  # the end is read from the start
+    ],
+)
+def test_a_later_start_is_refused_with_the_days_asked(typed: str, until: date) -> None:
+    assert pause_asked(typed, SAT_5_DEC, LONGEST) == PauseRefusal("later", WED_9_DEC, until)
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("from today for a week", date(2026, 12, 11)),
+        ("starting today until the 20th", date(2026, 12, 20)),
+        ("from 1 dec to 20 dec", date(2026, 12, 20)),  # begun already: held from today
+        ("from 20 dec until 10 dec", PauseRefusal("usage")),
+        ("from 1 nov to 20 nov", PauseRefusal("past", date(2026, 11, 20))),
+        ("from wednesday until 20 march", PauseRefusal("too_far", date(2027, 3, 4))),
+    ],
+)
+def test_a_start_today_or_gone_by_pauses_from_today(typed: str, asked: date | PauseRefusal) -> None:
+    assert pause_asked(typed, SAT_5_DEC, LONGEST) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "through"),
+    [
+        ("I'm away from wednesday for 10 days, hold the reminders", date(2026, 12, 18)),
+        ("starting monday I'm off for a week, mute the pings", date(2026, 12, 13)),
+        ("I'll be away 1,5 weeks from the 8th, hold the reminders", date(2026, 12, 18)),
+    ],
+)
+def test_until_told_reads_a_later_start_and_a_length(text: str, through: date) -> None:
+    assert until_told(text, SAT_5_DEC) == through
