@@ -241,7 +241,7 @@ async def test_sets_told_for_a_past_day_are_not_offered_for_today(bot: Harness) 
     await bot.onboard(USER)
     for message, line in (
         ("pull ups 10 10 10 yesterday", "pull up 10,10,10"),
-        ("did rows 3x8 at 40kg on monday", "row 3x8 40kg"),  # Monday is yesterday
+        ("did rows 3x8 at 40kg on monday", "cable row 3x8 40kg"),  # Monday is yesterday; today's row
         ("yesterday: barbell rows, 3 sets of 8 at 40kg", "barbell row 3x8 40kg"),
     ):
         sent = await bot.send(USER, message)

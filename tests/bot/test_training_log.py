@@ -432,7 +432,11 @@ async def test_backdating_up_to_two_days(bot: Harness) -> None:
 async def test_log_logs_today_only_and_says_so_for_another_day(bot: Harness) -> None:
     # /log takes no day (Done does, up to 2 days back): a day typed is refused, never logged as today's.
     await bot.onboard(USER)
-    for typed in ("/log pull up 8 7 6 yesterday", "/log yesterday pull up 8 7 6", "/log row 3x10 40kg on monday"):
+    for typed in (
+        "/log pull up 8 7 6 yesterday",
+        "/log yesterday pull up 8 7 6",  # no "did you mean" buttons logging them today either
+        "/log row 3x10 40kg on monday",
+    ):
         reply = await bot.send(USER, typed)
         assert len(reply) == 1 and "I log sets for today only" in text(reply), typed
         assert "/done yesterday" in text(reply) and bot.api.buttons(reply[-1]) == [], typed
