@@ -2,11 +2,13 @@
 offered for a name that fits several or none, and taking back.
 
 The shared logging (records, the set log, level-up) is ``bot.handlers.training_log``'s; this module reads
-what was typed. /log logs today's sets only (a past session is /done's): sets typed for another day
-("/log pull-up 8 7 6 yesterday") are refused, saying so, rather than logged as today's. Numbers that could be reps or a load come back as two buttons, one per reading; a name
+what was typed. Numbers that could be reps or a load come back as two buttons, one per reading; a name
 such as "rear delt flys" as a button per exercise it may mean (``bot.coach.logpick``). A button carries
 its whole reading (exercise, sets, load, unit, day) and is checked again when pressed, since Telegram
 gives back whatever a client sends.
+
+/log logs today's sets only (a past session is /done's, up to two days back): sets typed for another day
+("/log pull-up 8 7 6 yesterday") are refused, saying so, rather than logged as today's.
 """
 
 from __future__ import annotations
