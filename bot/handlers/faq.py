@@ -44,17 +44,24 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     answer = context.services.answerer.answer(text, asker)
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
+    line = None
     if chat.onboarded and logtold.counts_told(text):
         lifts = main_lifts(await todays_session(context, now_turn))
+        line = logtold.told(text, typed_names(context), prefer=lifts, unit=chat.unit)
     # Sets told with no question ("just finished: band rows, three rounds of twelve") are a log, not a
     # question about rows: offer to log them.
     told = "?" not in text and answer.kind != "command"
-    line = logtold.told(text, typed_names(context), prefer=lifts, unit=chat.unit) if told else None
     # A line too long for a button is not offered: its button would run a bare /log.
-    if (argument := _log_argument(line)) is not None and chat.onboarded:
-        offer = context.services.texts.get("faq.log_told", line=escape(argument))
-        now_turn.say(offer, _command_button(context, "log", argument))
-        return
+    if (argument := _log_argument(line)) is not None and (told or answer.command == "log"):
+        when = logtold.when_told(text, now_turn.today)
+        if when is not logtold.When.TODAY:
+            # /log logs today's sets only: another day's sets get no button that would log them as today's.
+            now_turn.say(context.services.texts.get(f"faq.log_told_{when}", line=escape(argument)))
+            return
+        if told:
+            offer = context.services.texts.get("faq.log_told", line=escape(argument))
+            now_turn.say(offer, _command_button(context, "log", argument))
+            return
     days = days_from_mask(chat.workout_days)
     now_turn.say(
         answer.text,
@@ -113,6 +120,8 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "done":
             return sessionlog.day_told(question)
         case "log":
+            if logtold.when_told(question, asking.today) is not logtold.When.TODAY:
+                return None  # /log logs today's sets only
             told = logtold.told(question, typed_names(context), prefer=asking.lifts, unit=asking.unit)
             return _log_argument(told)
         case "units":

@@ -6,6 +6,9 @@ what was typed. Numbers that could be reps or a load come back as two buttons, o
 such as "rear delt flys" as a button per exercise it may mean (``bot.coach.logpick``). A button carries
 its whole reading (exercise, sets, load, unit, day) and is checked again when pressed, since Telegram
 gives back whatever a client sends.
+
+/log logs today's sets only (a past session is /done's, up to two days back): sets typed for another day
+("/log pull-up 8 7 6 yesterday") are refused, saying so, rather than logged as today's.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import datetime, time, timedelta
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import lognames, logparse, logpick, sessionlog
+from bot.coach import lognames, logparse, logpick, logtold, sessionlog
 from bot.coach.ladders import usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
@@ -54,6 +57,11 @@ async def log_command(update: Update, context: BotContext) -> None:
         chat = now_turn.chat
         if not chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
+            return
+        # /log takes no day (a past session is /done's): sets typed for another day are not today's.
+        when = logtold.when_told(typed.partition("#")[0], now_turn.today)
+        if when is not logtold.When.TODAY:
+            now_turn.say(texts[f"log.day_{when}"])
             return
         session = await todays_session(context, now_turn)
         catalog = context.services.catalog

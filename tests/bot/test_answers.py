@@ -2,8 +2,10 @@
 chat's level and kit, and pointers to commands that run the command."""
 
 import pytest
+from sqlalchemy import func, select
 
 from bot import callbacks
+from storage.models import LoggedSet
 from tests.bot.harness import Harness
 
 USER = 7007
@@ -226,6 +228,49 @@ async def test_reps_told_one_a_set_and_a_load_without_unit_are_logged_as_told(bo
     # Numbers that are a date are no sets: the question about pull-ups is answered.
     sent = await bot.send(USER, "did pull ups on 12 3 2024")
     assert "Shall I log that" not in (sent[-1].plain_text or "")
+    assert bot.errors == []
+
+
+async def logged_sets(bot: Harness) -> int:
+    async with bot.app.bot_data.sessionmaker() as session:
+        return await session.scalar(select(func.count()).select_from(LoggedSet)) or 0
+
+
+async def test_sets_told_for_a_past_day_are_not_offered_for_today(bot: Harness) -> None:
+    # /log logs today's sets only: a past day's sets told in words get no button that would log them today.
+    await bot.onboard(USER)
+    for message, line in (
+        ("pull ups 10 10 10 yesterday", "pull up 10,10,10"),
+        ("did rows 3x8 at 40kg on monday", "cable row 3x8 40kg"),  # Monday is yesterday; today's row
+        ("yesterday: barbell rows, 3 sets of 8 at 40kg", "barbell row 3x8 40kg"),
+    ):
+        sent = await bot.send(USER, message)
+        reply = sent[-1].plain_text or ""
+        assert "Shall I log that" not in reply, message
+        assert "I log sets for today only" in reply and f"/log {line}" in reply, reply
+        assert "/done yesterday" in reply, "a past session is /done's, up to 2 days back"
+        assert bot.api.buttons(sent[-1]) == [], message
+    # Told with a request, the /log pointer carries no sets for another day either.
+    sent = await bot.send(USER, "did lat pulldown 3x10 at 50 kilos yesterday, can you note that down?")
+    assert "I log sets for today only" in (sent[-1].plain_text or "")
+    assert bot.api.buttons(sent[-1]) == []
+    assert await logged_sets(bot) == 0
+    assert bot.errors == []
+
+
+async def test_sets_told_for_a_day_to_come_are_not_offered(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    for message in ("I'll do band rows 3x12 tomorrow", "tomorrow: band rows, three rounds of twelve"):
+        sent = await bot.send(USER, message)
+        reply = sent[-1].plain_text or ""
+        assert "Shall I log that" not in reply, message
+        assert "on the day they're done" in reply and "/log band row 3x12" in reply, reply
+        assert bot.api.buttons(sent[-1]) == [], message
+    assert await logged_sets(bot) == 0
+    # The same sets told for today are still offered, and the button logs them today.
+    sent = await bot.send(USER, "band rows 3x12 this morning")
+    assert "Shall I log that? band row 3x12" in (sent[-1].plain_text or "")
+    assert "Logged Band row: 3×12" in ((await bot.press(USER, labels(bot)[0]))[-1].plain_text or "")
     assert bot.errors == []
 
 

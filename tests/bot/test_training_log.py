@@ -429,6 +429,26 @@ async def test_backdating_up_to_two_days(bot: Harness) -> None:
     assert "Session 3 ·" in text(await bot.send(USER, "/workout"))
 
 
+async def test_log_logs_today_only_and_says_so_for_another_day(bot: Harness) -> None:
+    # /log takes no day (Done does, up to 2 days back): a day typed is refused, never logged as today's.
+    await bot.onboard(USER)
+    for typed in (
+        "/log pull up 8 7 6 yesterday",
+        "/log yesterday pull up 8 7 6",  # no "did you mean" buttons logging them today either
+        "/log row 3x10 40kg on monday",
+    ):
+        reply = await bot.send(USER, typed)
+        assert len(reply) == 1 and "I log sets for today only" in text(reply), typed
+        assert "/done yesterday" in text(reply) and bot.api.buttons(reply[-1]) == [], typed
+    reply = await bot.send(USER, "/log pull up 8 7 6 tomorrow")
+    assert "on the day they're done" in text(reply) and bot.api.buttons(reply[-1]) == []
+    assert await sets_of(bot) == []
+    # A note may name another day: the sets are still today's.
+    logged = text(await bot.send(USER, "/log pull up 8 7 6 # one more than yesterday"))
+    assert "Logged Pull-up: 8, 7, 6" in logged
+    assert await logged_days(bot) == [TODAY]
+
+
 async def test_i_trained_yesterday_in_a_private_chat_logs_yesterday(bot: Harness) -> None:
     await bot.onboard(USER)
     reply = await bot.send(USER, "I trained yesterday")

@@ -1,5 +1,7 @@
 """Sets told in words, written as /log takes them."""
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -7,9 +9,11 @@ from hypothesis import strategies as st
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names
 from bot.coach.logparse import ParsedLog, parse_log
-from bot.coach.logtold import counts_told, told
+from bot.coach.logtold import When, counts_told, told, when_told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())
+# The harness's today: a Tuesday.
+TUESDAY = dt.date(2026, 11, 24)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +50,7 @@ def test_what_it_writes_is_what_log_reads(text: str, line: str, exercise: str) -
     parsed = parse_log(line, NAMES)
     assert isinstance(parsed, ParsedLog) and parsed.exercise == exercise
     assert counts_told(text)
+    assert when_told(text, TUESDAY) is When.TODAY
 
 
 @pytest.mark.parametrize(
@@ -245,7 +250,93 @@ WORDS = st.sampled_from(["pull ups", "band rows", "cable row", "at", "with", "@"
 @given(st.lists(WORDS | st.integers(0, 600).map(str), max_size=14))
 def test_whatever_it_writes_log_reads(words: list[str]) -> None:
     text = " ".join(words)
+    assert when_told(text, TUESDAY) in When  # "on 12/3" is a past day: any answer, but no error
     for unit in (None, "kg", "lb"):
         line = told(text, NAMES, unit=unit)
         if line is not None:
             assert isinstance(parse_log(line, NAMES, unit="kg"), ParsedLog), (text, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pull ups 10 10 10 yesterday",
+        "did rows 3x8 at 40kg on monday",
+        "yesterday: band rows, three rounds of twelve",
+        "yday pull ups 8 7 6",
+        "Yesterday’s pull ups: 8, 7 and 6",
+        "last night I got pull ups 8 7 6",
+        "the day before yesterday I did band rows 3x12",
+        "did band rows 3x12 a couple of days ago",
+        "pull ups 8 7 6 3 days ago",
+        "band rows 3x12 last week",
+        "did face pulls 4x15 over the weekend",
+        "did pull ups 8 7 6 on sunday",
+        "last thursday: lat pulldown 3x10 50kg",
+        "on friday I did band rows 3x12",
+        "did pull ups 8 7 6 on the 20th",
+        "did pull ups 8 7 6 on 22/11",
+        "did pull ups 8 7 6 on 22 november",
+        "the other day I got pull ups 8 7 6",
+        "lat pulldown 3x10 50kg last time",
+    ],
+)
+def test_sets_told_for_a_past_day_are_not_todays(text: str) -> None:
+    assert when_told(text, TUESDAY) is When.PAST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll do rows 3x8 tomorrow",
+        "I’ll do band rows 3x12",
+        "tomorrow: pull ups 8 7 6",
+        "going to do band rows 3x12 tonight",
+        "gonna hit pull ups 5x5 after work",
+        "I will do pull ups 8 7 6",
+        "planning to do face pulls 4x15 on friday",
+        "next monday band rows 3x12",
+        "band rows 3x12 the day after tomorrow",
+        "band rows 3x12 in two days",
+        "next session: band rows 3x12",
+        "I was going to do pull ups 8 7 6 but ran out of time",
+    ],
+)
+def test_sets_told_for_a_day_to_come_are_not_done(text: str) -> None:
+    assert when_told(text, TUESDAY) is When.FUTURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pull ups 8 7 6",
+        "just finished: band rows, three rounds of twelve",
+        "I did 3 sets of 12 on the band row today, note that down",
+        "did rows 3x8 on tuesday",  # today is a Tuesday
+        "cable row 8 7 6 this morning",
+        "pull ups 8 7 6 tonight",
+        "I want to log pull ups 8 7 6",
+        "I'm going to log pull ups 8 7 6",
+        "I'll just note down band rows 3x12",
+        "before going to work I did pull ups 8 7 6",
+        # A day in a comparison is not the day the sets were done.
+        "pull ups 8 7 6, one more than last time",
+        "band rows 3x12, sore since yesterday",
+        "pull ups 8 7 6, better than on monday",
+        # A plan after the sets is for what comes next, not about them.
+        "pull ups 8 7 6, I'll try for 9 next time",
+        "band rows 3x12, going for 3x15 next session",
+        # Words that only look like days.
+        "band rows 3x12, sat down after each set",
+        "pull ups 8 7 6 with the red band in the sun",
+    ],
+)
+def test_sets_told_without_another_day_are_todays(text: str) -> None:
+    assert when_told(text, TUESDAY) is When.TODAY
+
+
+def test_a_weekday_is_today_only_on_that_weekday() -> None:
+    assert when_told("did rows 3x8 on tuesday", TUESDAY) is When.TODAY
+    assert when_told("did rows 3x8 on tuesday", TUESDAY + dt.timedelta(days=1)) is When.PAST
+    assert when_told("did rows 3x8 last tuesday", TUESDAY) is When.PAST
+    assert when_told("rows 3x8 next tuesday", TUESDAY) is When.FUTURE
