@@ -14,7 +14,6 @@ an honest "I don't know". Everything expensive is precomputed when the Answerer 
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,29 +24,15 @@ from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
 from bot.coach.knowledge import KnowledgeBase, Topic
+from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
 from bot.coach.pleasantries import ASKING, Pleasantries
-from bot.coach.reading import SITUATION, Reader, Reading, background
+from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.scorer import Scorer
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, stem, words
 
 __all__ = ["COMMAND_PREFIX", "Answer", "Answerer", "answer_json", "plain_text", "stem", "trimmed", "words"]
 
-# Calibration of the decision, tuned on evals/dev.tsv and checked on evals/holdout.tsv.
-MIN_EVIDENCE = 2.0  # weighted concept score the best topic needs
-MIN_MARGIN = 1.0  # lead the best topic needs over the runner-up
-OFFTOPIC_PENALTY = 4.0  # per sign of another subject (legs, running, weight loss, ...), at most two
-# Another body part or sport with nothing of the upper back named is the question's subject ("leg workout
-# at home", "how often to train arms"): it weighs more than the generic words that match a topic.
-SUBJECTLESS_PENALTY = 6.0
-# Another body part or sport mentioned next to the back itself is usually a contrast ("I only bench, do I
-# need back work?"), not the subject, so it weighs much less then. Unrelated subjects always weigh fully.
-CONTRAST_PENALTY = 1.0
-FOREIGN_PENALTY = 1.5  # per everyday word from another subject (dog, flavour, homework, ...), at most two
-UNKNOWN_PENALTY = 0.5  # per distinct word we know nothing about, beyond the first, at most four
-STEEPNESS = 1.5  # how fast the confidence moves away from 0.5 around the threshold
-MARGIN_SCALE = 1.5  # margin is on a smaller scale than evidence; stretch it to compare the two
-ANSWER_THRESHOLD = 0.5
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
@@ -64,6 +49,8 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 # count this much again on top of the whole message's.
 FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
+TOLD_WORDS = 12  # a message this long may tell a command's words as what happened
+TOLD_CONFIDENCE = 0.8  # ... and is then answered from a topic this sure
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
 
@@ -111,45 +98,10 @@ class Answerer:
         self._index = {topic.id: index for index, topic in enumerate(self._topics)}
         self._pleasantries = Pleasantries(kb.lexicon.smalltalk, self._read)
 
-        self._by_concept: dict[str, list[tuple[int, float]]] = {}
-        for index, topic in enumerate(self._topics):
-            for concept, weight in topic.keywords.items():
-                self._by_concept.setdefault(concept, []).append((index, weight))
-            self._by_concept[SITUATION + topic.id] = [(index, situations.weight)]
+        self.matcher = Matcher(self._topics, situations.weight, self._subjects)
         self._situation_of = {SITUATION + topic.id: index for index, topic in enumerate(self._topics)}
 
         self._stats = Scorer(self._read, self._topics, kb, situations, self._subjects, MIN_EVIDENCE)
-
-    # -- scoring ----------------------------------------------------------------------------------
-
-    def _scores(self, concepts: set[str]) -> list[float]:
-        scores = [0.0] * len(self._topics)
-        for concept in concepts:
-            for index, weight in self._by_concept.get(concept, ()):
-                scores[index] += weight
-        for index, topic in enumerate(self._topics):
-            for boost in topic.boosts:
-                if all(c in concepts for c in boost.concepts):
-                    scores[index] += boost.weight
-            if topic.context and any(a in concepts for a in topic.anchors):
-                scores[index] += sum(w for c, w in topic.context.items() if c in concepts)
-        return scores
-
-    def _evidence(self, reading: Reading, best: float) -> float:
-        """The best topic's score less the weight of every sign that the question is about something else."""
-        contrast = CONTRAST_PENALTY if self._subjects & reading.concepts else SUBJECTLESS_PENALTY
-        return (
-            best
-            - OFFTOPIC_PENALTY * min(reading.unrelated, 2)
-            - contrast * min(reading.offtopic, 2)
-            - FOREIGN_PENALTY * min(max(0, reading.foreign - background(reading)), 2)
-            - UNKNOWN_PENALTY * min(max(0, reading.unknown - 1 - background(reading)), 4)
-        )
-
-    def _confidence(self, reading: Reading, best: float, runner_up: float) -> float:
-        evidence = self._evidence(reading, best)
-        z = min(evidence - MIN_EVIDENCE, (best - runner_up - MIN_MARGIN) * MARGIN_SCALE)
-        return 1.0 / (1.0 + math.exp(-STEEPNESS * z))
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -175,14 +127,23 @@ class Answerer:
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
         # city") when the asking sentence is plainly about a topic on its own ("how do I change that?" isn't).
         if command is not None and focus is not None and self._commands.best(focus.stems) is None:
-            asked = sorted(self._scores(focus.concepts), reverse=True)
-            confident = self._confidence(focus, asked[0], asked[1]) >= ANSWER_THRESHOLD
+            confident = self.matcher.sure(focus) >= ANSWER_THRESHOLD
             # Told before a question about the back that does not speak to the bot ("we just moved to a house
             # ... is that enough to train my back?"), it is the story too; "what do I do?" asks about it.
             about_back = bool(self._subjects & focus.concepts)
             told = said_at < focus_at and about_back and not self._commands.cued(focus.stems)
             if confident or told:
                 command = None
+        # A command's words told as part of what happened, in a message long enough to tell a situation ("my
+        # streak died at 23 days because of a wedding and now I can't get back into it"), are the situation
+        # when nothing in it asks the bot for anything and a topic is sure on its own.
+        if (
+            command is not None
+            and len(reading.stems) >= TOLD_WORDS
+            and not self._commands.requested(reading.stems)
+            and self.matcher.sure(reading) >= TOLD_CONFIDENCE
+        ):
+            command = None
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).
@@ -201,22 +162,27 @@ class Answerer:
         if found is not None:
             return _defined(question, found, self._kb.topics[found.topic], self._definer)
 
-        scores = self._scores(reading.concepts)
+        scores = self.matcher.scores(reading.concepts)
         if focus is not None:
-            scores = [s + FOCUS_WEIGHT * f for s, f in zip(scores, self._scores(focus.concepts), strict=True)]
+            focused = self.matcher.scores(focus.concepts)
+            scores = [s + FOCUS_WEIGHT * f for s, f in zip(scores, focused, strict=True)]
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         best, runner_up = scores[ranked[0]], scores[ranked[1]]
         # A level asked about in the bot ("not a beginner any more, how do I change this in the bot?") is
         # the level setting, not advice for that level, however sure the matcher is of the level topic. In a
-        # story only the asking sentence counts: "my granddaughter set up this bot for me" is the story.
+        # story only the asking sentence counts: "my granddaughter set up this bot for me" is the story, and
+        # it must ask something of the bot ("my mum just installed the bot, what should her first weeks look
+        # like?" asks for a plan).
+        asking_stems = (reading if focus is None else focus).stems
         if (
             self._topics[ranked[0]].id in LEVELS
             and best >= MIN_EVIDENCE
             and not reading.safety
-            and self._commands.names_bot((reading if focus is None else focus).stems)
+            and self._commands.names_bot(asking_stems)
+            and self._commands.requested(reading.stems)
         ):
             return self._command_answer(question, "level")
-        confidence = self._confidence(reading, best, runner_up) if best > 0 else 0.0
+        confidence = self.matcher.confidence(reading, best, runner_up) if best > 0 else 0.0
         posterior = self._stats.posterior(reading)
         signals = Signals(
             scores,
@@ -277,7 +243,7 @@ class Answerer:
     def _asks_too(self, kept: str, reading: Reading) -> bool:
         """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
         clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
-        return clauses > 1 and max(self._scores(reading.concepts)) >= MIN_EVIDENCE
+        return clauses > 1 and max(self.matcher.scores(reading.concepts)) >= MIN_EVIDENCE
 
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""
@@ -372,7 +338,7 @@ class Answerer:
         """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
         best = scores[ranked[0]]
         # Off-topic enough is off-topic here whether or not the back is named (a veto would need it unnamed).
-        if self._evidence(reading, best) < MIN_EVIDENCE or self._stats.likely_offtopic(posterior):
+        if self.matcher.evidence(reading, best) < MIN_EVIDENCE or self._stats.likely_offtopic(posterior):
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()

@@ -109,6 +109,10 @@ class Commands(content.Strict):
     # Groups whose words let a command through a safety sign: "I hurt my wrist, put the reminders on hold"
     # asks for /pause, and gets it after the safety lead.
     through_safety: tuple[str, ...] = ()
+    # Ways of asking the bot to do or show something ("how do I", "can you", "show me"). A long message with a
+    # command's words and none of these tells what happened ("my streak died at 23 days..."), it asks nothing
+    # of the bot.
+    requests: tuple[str, ...] = ()
     command: tuple[Command, ...]
 
     @model_validator(mode="after")
@@ -235,6 +239,7 @@ class CommandMatcher:
     through_safety: frozenset[str] = frozenset()
     # Cues and words for the bot together: a sentence with one speaks to the bot.
     speaking: dict[tuple[str, ...], str] = field(default_factory=dict)
+    requests: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -257,10 +262,11 @@ class CommandMatcher:
         names = {k: "bot" for k in (key(n) for n in commands.names) if k}
         groups = {key(w): g for g, members in commands.groups.items() for w in members if key(w)}
         frames = tuple((c.name, tuple(f)) for c in commands.command for f in c.frames)
-        longest = max((len(k) for k in (*phrases, *cues, *names, *groups)), default=1)
+        requests = {k: "request" for k in (key(r) for r in commands.requests) if k}
+        longest = max((len(k) for k in (*phrases, *cues, *names, *groups, *requests)), default=1)
         speaking = {**dict.fromkeys(cues, "cue"), **names}
         safe = frozenset(commands.through_safety)
-        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking)
+        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking, requests)
 
     def vocabulary(self) -> set[str]:
         keys = (*self.phrases, *self.cues, *self.names, *self.groups)
@@ -274,6 +280,10 @@ class CommandMatcher:
     def cued(self, stems: Sequence[str]) -> bool:
         """Whether the question speaks to the bot: a cue ("change", "turn off") or a word for the bot."""
         return any(scan([self.same.get(s, s) for s in stems], self.speaking, self.longest))
+
+    def requested(self, stems: Sequence[str]) -> bool:
+        """Whether the message asks the bot to do or show something ("can you", "how do I", "show me")."""
+        return any(scan([self.same.get(s, s) for s in stems], self.requests, self.longest))
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""

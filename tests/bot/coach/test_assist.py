@@ -335,6 +335,43 @@ def test_a_bot_named_in_the_story_is_not_a_question_about_the_level_setting() ->
     assert asked.kind == "command" and asked.command == "level"
 
 
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        (
+            "my streak died at 23 days because of my sister's wedding and now I just can't get myself "
+            "back into it",
+            "motivation",
+        ),
+        (
+            "three weeks of hitting done after every session and my back looks the same in the mirror",
+            "faq-results",
+        ),
+        (
+            "my mum just installed the bot, she has never touched a weight, what should her first weeks be",
+            "beginner",
+        ),
+    ],
+)
+def test_a_commands_words_told_as_what_happened_are_the_situation(message: str, topic: str) -> None:
+    answer = ANSWERER.answer(message)
+    assert answer.command is None
+    assert answer.topic == topic or (answer.kind == "ask" and topic in answer.candidates)
+
+
+@pytest.mark.parametrize(
+    ("message", "command"),
+    [
+        # Long, with a topic's words, but asking the bot to do or show something.
+        ("put down 4 sets of 8 rows at 50 kilos for me, they felt heavy today", "log"),
+        ("What did I do in my last few sessions? I can't remember if I did rows on Tuesday", "history"),
+        ("oops i typed the wrong weight for my rows just now, can u take that last entry back", "undo"),
+    ],
+)
+def test_a_long_message_that_asks_the_bot_keeps_its_command(message: str, command: str) -> None:
+    assert ANSWERER.answer(message).command == command
+
+
 def test_a_swimmers_stroke_is_no_safety_sign_and_a_stroke_had_is_one() -> None:
     assert not ANSWERER.answer("does a stronger upper back put more power in my paddle stroke?").safety
     assert ANSWERER.answer("I had a stroke last year, can I do rows?").safety
