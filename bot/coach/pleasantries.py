@@ -24,6 +24,10 @@ ASKING = frozenset((
 PARTING = ("thanks", "bye", "cheer")
 PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
+# "Hello from Bogota!": a greeting and where it comes from, a place the lexicon need not know.
+_GREETING_FROM = re.compile(
+    r"^(hi|hello|hey|hiya|greetings|hola|howdy)( there| all| everyone)?,? from( [^\W\d_]+){1,3}[\s!.]*$"
+)
 
 
 class Pleasantries:
@@ -43,6 +47,8 @@ class Pleasantries:
         # helped", "so useful"); a question mark makes it a question ("does that help?").
         if reading.only_smalltalk and (not reading.concepts or "?" not in question):
             return min(reading.smalltalk, key=KIND_PRIORITY.index)
+        if _GREETING_FROM.match(" ".join(question.lower().split())):
+            return "greeting"
         # Thanks, praise or goodbye said with what helped or where the asker is off to ("thanks, that cue
         # about the elbows really helped", "gotta run to practice, talk later") is still small talk: nothing
         # in a short message asks, nothing hurts and nothing asks the bot to do something ("I'm off on

@@ -577,6 +577,8 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
         ("g'day legend 👋", "greeting"),
         ("you're actually not bad for a bot 😂", "cheer"),
         ("right, I'm off, ta-ra", "bye"),
+        ("Hello from Bogota!", "greeting"),
+        ("You are a great coach, merci beaucoup!", "thanks"),
     ],
 )
 def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
@@ -590,6 +592,7 @@ def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, 
     [
         # Asked, not only said: the answer, not "you're welcome".
         ("thanks, and how often should I train my back?", "faq-frequency"),
+        ("hello from the gym, how often should I train", "faq-frequency"),
         # A request to the bot beside the goodbye is the request.
         ("I'm off on holiday for two weeks, hold off the reminders until I'm back", "command:pause"),
     ],
