@@ -616,6 +616,9 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "How do I set a reminder on my phone for my blood test next week?",
         "How do I improve the lockout on my bench press?",
         "How do I log into my banking app after changing phones?",
+        "How do I delete duplicate rows from a Postgres table?",
+        "How do I warm up my voice before a big presentation?",
+        "How do I get my squat deeper without my heels lifting off the floor?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:

@@ -167,6 +167,8 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("i'd like to be reminded at lunchtime on mondays", "schedule"),
         ("I've outgrown beginner, how do I bump myself to intermediate?", "level"),
         ("Where can I see what workouts I did over the last few weeks?", "history"),
+        ("Where can I look back at my old sessions, like what I did last Thursday?", "history"),
+        ("How do I switch myself from beginner to intermediate in here?", "level"),
         (
             "I picked beginner when I signed up but I've been lifting for years, how do I change that?",
             "level",
