@@ -357,6 +357,16 @@ async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bo
     assert bot.errors == []
 
 
+async def test_forgetting_to_press_done_gets_done_for_that_day_not_undo(bot: Harness) -> None:
+    # A newcomer trial: this got the /undo button, and pressing it took back the day before's logged sets.
+    await bot.onboard(USER)
+    await bot.send(USER, "yesterday I forget to press done, I trained")
+    assert button_data(bot) == [callbacks.pack("cmd", "done", "yesterday")]
+    pressed = (await bot.press(USER, labels(bot)[0]))[-1].plain_text or ""
+    assert "Logged for" in pressed
+    assert bot.errors == []
+
+
 @pytest.mark.parametrize(
     ("question", "command"),
     [

@@ -169,6 +169,11 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("Where can I see what workouts I did over the last few weeks?", "history"),
         ("Where can I look back at my old sessions, like what I did last Thursday?", "history"),
         ("How do I switch myself from beginner to intermediate in here?", "level"),
+        # Forgetting to press Done is /done (for the day it names), never /undo, which would take sets back.
+        ("yesterday I forget to press done, I trained", "done"),
+        ("I forgot to press done yesterday", "done"),
+        ("I did all of today's exercises just now", "done"),
+        ("can we move my sessions to mon wed fri at 6am", "schedule"),
         (
             "I picked beginner when I signed up but I've been lifting for years, how do I change that?",
             "level",
