@@ -138,7 +138,7 @@ def pause_asked(text: str, today: date, longest: int) -> date | PauseRefusal:
         start, words = started
         if start > latest:
             return PauseRefusal("too_far", latest)
-    until = _end_typed(words, start, today, asked_start=started is not None)
+    until = _end_typed(words, start, today, latest, asked_start=started is not None)
     if isinstance(until, PauseRefusal):
         return until
     if until < start:
@@ -170,7 +170,9 @@ def _start_typed(words: Sequence[str], today: date) -> tuple[date, list[str]] | 
     return None
 
 
-def _end_typed(words: Sequence[str], start: date, today: date, *, asked_start: bool) -> date | PauseRefusal:
+def _end_typed(
+    words: Sequence[str], start: date, today: date, latest: date, *, asked_start: bool
+) -> date | PauseRefusal:
     """The last day the words after a start ask for: a length counted from ``start`` or a day read from it
     (so "from Friday to Wednesday" is the Wednesday after that Friday)."""
     if not words:
@@ -178,7 +180,14 @@ def _end_typed(words: Sequence[str], start: date, today: date, *, asked_start: b
         return start + timedelta(days=DEFAULT_DAYS - 1) if asked_start else PauseRefusal("usage")
     length = _length_typed(words)
     if length is not None:
-        return start + timedelta(days=length - 1) if length >= 1 else PauseRefusal("usage")
+        if length < 1:
+            return PauseRefusal("usage")
+        # Checked before the date is counted: "/pause 99999999999 days" would overflow the calendar.
+        return (
+            start + timedelta(days=length - 1)
+            if length <= (latest - start).days + 1
+            else PauseRefusal("too_far", latest)
+        )
     at, back = 0, False
     if words[0] in UNTIL:
         at = 1

@@ -21,8 +21,6 @@ ANSWERER = Answerer(KB, ASSIST)
     ("question", "topic"),
     [
         ("rows make my lower back hurt", "bent-over-row"),
-        ("numbness in my hand after pull ups", "pull-up"),
-        ("my fingers tingle during face pulls", "face-pull"),
         ("i have scoliosis, can i do deadlifts", "deadlift"),
         ("felt a pop in my upper back on heavy rows last night", "bent-over-row"),
         ("got diagnosed with stenosis, are face pulls still ok", "face-pull"),
@@ -377,6 +375,21 @@ def test_a_commands_words_told_as_what_happened_are_the_situation(message: str, 
 )
 def test_a_long_message_that_asks_the_bot_keeps_its_command(message: str, command: str) -> None:
     assert ANSWERER.answer(message).command == command
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("numbness in my hand after pull ups", "pull-up"),
+        ("my fingers tingle during face pulls", "face-pull"),
+    ],
+)
+def test_numbness_or_tingling_leads_with_the_nerve_advice_then_the_topic(question: str, topic: str) -> None:
+    # The general lead's "see someone if it comes with numbness" read oddly to someone who said it does.
+    answer = ANSWERER.answer(question)
+    nerve = next(care for care in ASSIST.safety.special if care.name == "nerve")
+    assert answer.safety and answer.topic == topic
+    assert answer.text.startswith(nerve.lead) and "irritated nerve" in answer.text
 
 
 def test_a_swimmers_stroke_is_no_safety_sign_and_a_stroke_had_is_one() -> None:

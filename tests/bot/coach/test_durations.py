@@ -87,6 +87,9 @@ def test_pause_takes_lengths_and_end_dates(typed: str, through: date) -> None:
         ("until 1 dec", PauseRefusal("past", date(2026, 12, 1))),
         ("until 2025-12-20", PauseRefusal("past", date(2025, 12, 20))),
         ("back 0001-01-01", PauseRefusal("past", date(1, 1, 1))),  # was an OverflowError
+        # Lengths past the calendar are too far, not an OverflowError (the fuzz test found one).
+        ("99999999999999999999 days", PauseRefusal("too_far", date(2027, 3, 4))),
+        ("from wed for 9999999999999999 weeks", PauseRefusal("too_far", date(2027, 3, 4))),
         ("back today", PauseRefusal("usage")),  # nothing to pause through
         ("500", PauseRefusal("too_far", date(2027, 3, 4))),
         ("14 weeks", PauseRefusal("too_far", date(2027, 3, 4))),
