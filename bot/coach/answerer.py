@@ -50,7 +50,7 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
 TOLD_WORDS = 12  # a message this long may tell a command's words as what happened
-TOLD_CONFIDENCE = 0.8  # ... and is then answered from a topic this sure
+TOLD_CONFIDENCE = 0.75  # ... and is then answered from a topic this sure
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
 
