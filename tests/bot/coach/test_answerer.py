@@ -619,6 +619,8 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "How do I delete duplicate rows from a Postgres table?",
         "How do I warm up my voice before a big presentation?",
         "How do I get my squat deeper without my heels lifting off the floor?",
+        "How do I pull a row out of a pandas dataframe by its index?",
+        "What's the fastest way to recover from a hangover?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:
