@@ -621,6 +621,8 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "How do I get my squat deeper without my heels lifting off the floor?",
         "How do I pull a row out of a pandas dataframe by its index?",
         "What's the fastest way to recover from a hangover?",
+        "How often should I rotate the tires on my pickup?",
+        "how do i make my ps5 controller stop drifting",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:

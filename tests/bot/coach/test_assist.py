@@ -173,6 +173,8 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("I did all of today's exercises just now", "done"),
         ("can we move my sessions to mon wed fri at 6am", "schedule"),
         ("How I can write in the bot my sets, with the weight and the repetitions?", "log"),
+        ("How do I tell the app I'm not a beginner anymore?", "level"),
+        ("How do I get my workout records out as a file to show my trainer?", "export"),
         (
             "I picked beginner when I signed up but I've been lifting for years, how do I change that?",
             "level",
