@@ -579,6 +579,7 @@ def test_a_complete_beginner_is_not_a_completed_session() -> None:
         ("right, I'm off, ta-ra", "bye"),
         ("Hello from Bogota!", "greeting"),
         ("You are a great coach, merci beaucoup!", "thanks"),
+        ("thx thats rly helpful", "thanks"),
     ],
 )
 def test_thanks_and_goodbyes_said_with_what_helped_are_small_talk(message: str, kind: str) -> None:
