@@ -624,6 +624,9 @@ def test_thanks_or_goodbye_beside_a_question_or_a_request_gets_that(message: str
         "What's the fastest way to recover from a hangover?",
         "How often should I rotate the tires on my pickup?",
         "how do i make my ps5 controller stop drifting",
+        "How do I pull up an older version of a Google Doc?",
+        "Can you set a reminder for my dentist appointment on Thursday?",
+        "My laptop freezes every time I export a video, any fixes?",
     ],
 )
 def test_a_phones_or_boards_words_are_another_subject(question: str) -> None:

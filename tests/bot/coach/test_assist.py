@@ -175,6 +175,7 @@ def test_training_questions_with_bot_words_are_not_commands(question: str) -> No
         ("How I can write in the bot my sets, with the weight and the repetitions?", "log"),
         ("How do I tell the app I'm not a beginner anymore?", "level"),
         ("How do I get my workout records out as a file to show my trainer?", "export"),
+        ("How can I look back at what I did in my workouts last month?", "history"),
         (
             "I picked beginner when I signed up but I've been lifting for years, how do I change that?",
             "level",
