@@ -130,13 +130,21 @@ def targets(
 
 
 def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:
-    """Each rung harder than the one a target names, to that one: what /log reads a name fitting both as."""
+    """Each rung harder than one the targets name, to the nearest rung below it they name: what /log reads
+    a name fitting both as. A rung the plan names itself is never read as another: on a day with strict
+    pull-ups and, later, negatives, a plain "pull-up" is the strict one, and a weighted one is nearer it."""
+    today = {target.prescription.exercise for target in found}
     easier: dict[str, str] = {}
     for target in found:
         ladder = ladders.get(target.planned)
-        today = target.prescription.exercise
-        if ladder is not None and today in ladder.rungs:
-            easier |= dict.fromkeys(ladder.rungs[ladder.rungs.index(today) + 1 :], today)
+        if ladder is None or target.prescription.exercise not in ladder.rungs:
+            continue
+        below: str | None = None
+        for rung in ladder.rungs:
+            if rung in today:
+                below = rung
+            elif below is not None:
+                easier[rung] = below
     return easier
 
 

@@ -666,3 +666,36 @@ async def test_a_strict_try_does_not_change_what_pull_up_means_the_same_day(bot:
     assert "Logged Pull-up: 2×10" in text(await bot.send(USER, "/log strict pull-up 10 10"))
     later = text(await bot.send(USER, "/log pull-up 6 6"))
     assert later.startswith("✍️ Logged Band-assisted pull-up: 2×6\n"), later
+
+
+# Intermediate at home with a bar and loads: session 1 has strict pull-ups (2.) and negatives (4.).
+BAR_AND_LOADS = ("Pull-up bar", "Something to load (backpack, dumbbells)")
+
+
+async def test_a_plain_pull_up_is_strict_on_a_day_with_strict_pull_ups_and_negatives(bot: Harness) -> None:
+    # A newcomer trial: "/log pull-up 6,6,5" was logged as the negative pull-up, since the later
+    # negatives mapped every harder rung, the plan's own strict pull-up too, to themselves.
+    await bot.onboard(USER, level="💪 Intermediate", equipment="🏠 Home", kit=BAR_AND_LOADS)
+    workout = text(await bot.send(USER, "/workout"))
+    assert "<b>2. Pull-up</b>" in workout and "<b>4. Negative pull-up (slow lowering)</b>" in workout
+    logged = text(await bot.send(USER, "/log pull-up 6,6,5"))
+    assert logged.startswith("✍️ Logged Pull-up: 6, 6, 5\n") and "Read as" not in logged, logged
+    negatives = text(await bot.send(USER, "/log negative pull-up 3x6"))
+    assert "Logged Negative pull-up (slow lowering): 3×6" in negatives and "Read as" not in negatives
+    assert [ex for ex, _, _ in await sets_of(bot)] == ["pull-up"] * 3 + ["negative-pull-up"] * 3
+    # Each fills its own slot, so As written logs neither again.
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "Pull-up" not in written and "Negative" not in written, written
+    assert [ex for ex, _, _ in await sets_of(bot)].count("pull-up") == 3
+
+
+async def test_pull_ups_told_in_words_are_strict_on_a_day_with_strict_pull_ups_and_negatives(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, level="💪 Intermediate", equipment="🏠 Home", kit=BAR_AND_LOADS)
+    await bot.send(USER, "just finished my pull ups: 6, 6 and 5")
+    logged = text(await bot.press(USER, "▶ /log pull up 6,6,5"))
+    assert "Logged Pull-up: 6, 6, 5" in logged and "Read as" not in logged, logged
+    assert [ex for ex, _, _ in await sets_of(bot)] == ["pull-up"] * 3

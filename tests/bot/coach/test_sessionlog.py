@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -22,6 +23,7 @@ from bot.coach.sessionlog import (
     day_told,
     decode,
     done_in_session,
+    easier_today,
     encode,
     first_load_jump,
     parse_day,
@@ -268,6 +270,37 @@ def test_a_harder_rung_the_plan_moved_to_counts_even_below_the_range() -> None:
     back = [(TUESDAY + timedelta(days=4), SetDone(10))] * 2
     target = band_day({"band-assisted-pull-up": top + back, "pull-up": tried})
     assert (target.source, target.prescription.reps) == ("band-assisted-pull-up", 11)
+
+
+def test_a_rung_the_plan_names_is_never_read_as_an_easier_one() -> None:
+    # A newcomer trial, intermediate at home with a bar and loads: session 1 has strict pull-ups (2.) and
+    # negatives (4.), and "pull-up" was read as the negatives, which mapped every harder rung to themselves.
+    kit = CATALOG.kit_for(Equipment.HOME, frozenset({"bar", "load"}))
+    session = plan_session(CATALOG, Profile(Level.INTERMEDIATE, Equipment.HOME, kit), 1)
+    ladders = ladders_of(session)
+    planned = [item.exercise.id for item in session.exercises]
+    assert {"pull-up", "negative-pull-up"} <= set(planned)
+    found = targets(session, {}, increment=2.5, ladders=ladders)
+    # The chair-assisted rung between them (this kit allows it) is the negatives' nearer one.
+    assert easier_today(found, ladders) == {
+        "chair-assisted-pull-up": "negative-pull-up",
+        "weighted-pull-up": "pull-up",
+    }
+    # Moved down a rung, the strict slot asks for chair-assisted ones: "pull-up" is those, the nearer.
+    stalled = [t if t.planned != "pull-up" else replace_rung(t, "chair-assisted-pull-up") for t in found]
+    assert easier_today(stalled, ladders) == dict.fromkeys(
+        ("pull-up", "weighted-pull-up"), "chair-assisted-pull-up"
+    )
+    # A band day alone (bar and bands: no weighted rung) reads "pull-up" as band-assisted, as before.
+    band = home_session()
+    band_ladders = ladders_of(band)
+    assert easier_today(targets(band, {}, increment=2.5, ladders=band_ladders), band_ladders) == {
+        "pull-up": "band-assisted-pull-up"
+    }
+
+
+def replace_rung(target: Target, rung: str) -> Target:
+    return dataclasses.replace(target, prescription=dataclasses.replace(target.prescription, exercise=rung))
 
 
 SESSION = st.lists(st.integers(1, 15), min_size=1, max_size=3)
