@@ -81,34 +81,54 @@ def doubts(chosen: int, signals: Signals) -> tuple[int, ...]:
         return (chosen, *others[: MAX_CHOICES - 1])
     if posterior is None:
         return ()
-    favourite = max(range(len(signals.scores)), key=posterior.__getitem__)
-    if (
-        favourite != chosen
-        and posterior[favourite] >= SCORER_PREFERS
-        and posterior[chosen] <= SCORER_DOUBTS
-        and signals.scores[chosen] - signals.scores[favourite] <= THIN_LEAD
-    ):
-        return (chosen, favourite)
-    if signals.words >= LONG_WORDS and posterior[chosen] <= UNLIKE:
-        ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
-        runner_up = next(i for i in ranked if i != chosen)
-        if signals.scores[chosen] - signals.scores[runner_up] <= UNSURE_LEAD:
-            return tuple(dict.fromkeys((chosen, favourite, runner_up)))[:MAX_CHOICES]
     scores = signals.scores
-    if (
-        favourite != chosen
-        and posterior[favourite] >= SCORER_SURE
-        and posterior[chosen] <= SCORER_RULES_OUT
-        and scores[chosen] - scores[favourite] <= WIDE_LEAD
-    ):
+    favourite = _favourite(scores, posterior)
+    runner_up = next(i for i in _ranked(scores) if i != chosen)
+    if _scorer_prefers(scores, posterior, favourite, chosen, SCORER_PREFERS, SCORER_DOUBTS, THIN_LEAD):
         return (chosen, favourite)
-    runner_up = max((i for i in range(len(scores)) if i != chosen), key=lambda i: (scores[i], -i))
+    if (
+        signals.words >= LONG_WORDS
+        and posterior[chosen] <= UNLIKE
+        and scores[chosen] - scores[runner_up] <= UNSURE_LEAD
+    ):
+        return tuple(dict.fromkeys((chosen, favourite, runner_up)))[:MAX_CHOICES]
+    if _scorer_prefers(scores, posterior, favourite, chosen, SCORER_SURE, SCORER_RULES_OUT, WIDE_LEAD):
+        return (chosen, favourite)
     if (
         scores[runner_up] >= max(scores[chosen] - CLOSE_POINTS, CLOSE_SHARE * scores[chosen])
         and posterior[runner_up] >= CLOSE_POSTERIOR
     ):
         return (chosen, runner_up)
     return ()
+
+
+def _scorer_prefers(
+    scores: Sequence[float],
+    posterior: Sequence[float],
+    favourite: int,
+    chosen: int,
+    prefers: float,
+    doubts: float,
+    lead: float,
+) -> bool:
+    """Whether the scorer gives its favourite at least ``prefers`` and the chosen topic at most ``doubts``,
+    on a curated lead of the chosen topic of at most ``lead`` points."""
+    return (
+        favourite != chosen
+        and posterior[favourite] >= prefers
+        and posterior[chosen] <= doubts
+        and scores[chosen] - scores[favourite] <= lead
+    )
+
+
+def _favourite(scores: Sequence[float], posterior: Sequence[float]) -> int:
+    """The topic the scorer gives the most (the posterior's last class, off-topic, is not a topic)."""
+    return max(range(len(scores)), key=posterior.__getitem__)
+
+
+def _ranked(scores: Sequence[float]) -> list[int]:
+    """The topics by the matcher's score, best first; a tie in the topics' order."""
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
 def instead_of_declining(signals: Signals) -> tuple[int, ...]:
@@ -121,7 +141,7 @@ def instead_of_declining(signals: Signals) -> tuple[int, ...]:
     is worth offering; without the back named, the situation is more likely part of another subject ("how to
     sit in a car").
     """
-    ranked = sorted(range(len(signals.scores)), key=lambda i: (-signals.scores[i], i))
+    ranked = _ranked(signals.scores)
     told = _told_situation(signals, ranked)
     if told:
         return told
@@ -143,7 +163,7 @@ def _told_situation(signals: Signals, ranked: Sequence[int]) -> tuple[int, ...]:
     posterior = signals.posterior
     if posterior is None or signals.words < STORY_WORDS:
         return ()
-    favourite = max(range(len(signals.scores)), key=posterior.__getitem__)
+    favourite = _favourite(signals.scores, posterior)
     cued = signals.scores[favourite] >= CUED or favourite in signals.situations
     if posterior[favourite] < SCORER_CERTAIN or not cued:
         return ()

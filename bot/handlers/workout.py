@@ -146,21 +146,15 @@ async def log_today(
             # Sessions are numbered in date order (as /history shows them): a backdated day is
             # numbered among the days before it, not after today's.
             number, _ = await repo.progress_on(now_turn.session, chat.id, day)
-            if score.current_weeks or score.this_week >= score.weekly_target:
-                text = texts.get(
-                    "workout.logged",
-                    number=number,
-                    this_week=score.this_week,
-                    target=score.weekly_target,
-                    streak=texts.count("count.week", score.current_weeks),
-                )
-            else:
-                text = texts.get(
-                    "workout.logged_no_streak",
-                    number=number,
-                    this_week=score.this_week,
-                    target=score.weekly_target,
-                )
+            # With no streak yet, what starts one rather than "Streak: 0 weeks".
+            streaking = score.current_weeks or score.this_week >= score.weekly_target
+            text = texts.get(
+                "workout.logged" if streaking else "workout.logged_no_streak",
+                number=number,
+                this_week=score.this_week,
+                target=score.weekly_target,
+                streak=texts.count("count.week", score.current_weeks),
+            )
         else:
             text = texts.get(
                 "workout.logged_group",
