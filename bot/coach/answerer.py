@@ -144,6 +144,15 @@ class Answerer:
             and self.matcher.sure(reading) >= TOLD_CONFIDENCE
         ):
             command = None
+        # A weak command word that only a cue made the bot's ("what should I change in how I set up?" after
+        # the hips shoot up on deadlifts) is the training's own word when the message names the upper back or a lift and holds a topic's evidence.
+        if (
+            command is not None
+            and self._commands.best(reading.stems, cued=False) is None
+            and self._subjects & reading.concepts
+            and max(self.matcher.scores(reading.concepts)) >= MIN_EVIDENCE
+        ):
+            command = None
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).

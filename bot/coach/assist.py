@@ -289,9 +289,9 @@ class CommandMatcher:
         """Whether the question names the bot itself ("the bot", "this app")."""
         return any(scan(list(stems), self.names, self.longest))
 
-    def best(self, stems: Sequence[str], *, frames: bool = True) -> str | None:
-        """The command the question is about: one with a strong phrase or a frame, or a weak phrase next to a
-        cue."""
+    def best(self, stems: Sequence[str], *, frames: bool = True, cued: bool = True) -> str | None:
+        """The command the question is about: one with a strong phrase or a frame, or (unless ``cued`` is
+        false) a weak phrase next to a cue."""
         stems = _amounts(stems, self.same)
         scores: dict[str, float] = {}
         longest: dict[str, int] = {}
@@ -327,7 +327,7 @@ class CommandMatcher:
                     scores[name] = max(scores.get(name, 0.0), FRAME + FRAME_EXTRA * (len(frame) - 2))
                     longest[name] = max(longest.get(name, 0), len(frame))
                     strong.add(name)
-        qualified = [n for n in scores if n in strong or cue]
+        qualified = [n for n in scores if n in strong or (cue and cued)]
         if not qualified:
             return None
         # "I pressed done by mistake": undoing names the thing undone, so undo wins a tie with it. Otherwise

@@ -406,6 +406,27 @@ def test_a_ligament_still_healing_is_a_safety_sign() -> None:
     assert answer.safety and answer.topic == "inverted-row"
 
 
+def test_hips_that_shoot_up_are_a_form_question_and_a_shooting_pain_is_a_sign() -> None:
+    hips = ANSWERER.answer("my hips shoot up first on deadlifts, how do I fix my setup?")
+    assert (hips.kind, hips.topic, hips.safety) == ("answer", "deadlift", False)
+    assert ANSWERER.answer("a shooting pain goes up my arm on pull ups").safety
+
+
+def test_a_lifts_set_up_is_not_the_bots_set_up() -> None:
+    lift = ANSWERER.answer(
+        "When I lift the loaded bar off the floor it drifts away from my shins and my hips shoot up before the"
+        " plates even move. What should I change in how I set up?"
+    )
+    assert lift.command is None and "deadlift" in (lift.topic, *lift.candidates)
+    assert ANSWERER.answer("can I see my setup").command == "settings"
+    assert ANSWERER.answer("how do I redo the setup?").command == "start"
+
+
+def test_a_broken_streak_asks_for_the_streak_and_an_apps_streak_is_declined() -> None:
+    assert ANSWERER.answer("my streak is broken, how I can repair it?").command == "streak"
+    assert ANSWERER.answer("my duolingo streak is broken, can I get it back").kind == "decline"
+
+
 def test_words_for_the_bot_are_found_as_phrases() -> None:
     matcher = CommandMatcher.build(ASSIST.commands)
     assert matcher.names_bot(("how", "do", "i", "change", "this", "in", "the", "bot"))
