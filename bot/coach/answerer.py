@@ -145,7 +145,8 @@ class Answerer:
         ):
             command = None
         # A weak command word that only a cue made the bot's ("what should I change in how I set up?" after
-        # the hips shoot up on deadlifts) is the training's own word when the message names the upper back or a lift and holds a topic's evidence.
+        # the hips shoot up on deadlifts) is the training's own word when the message names the upper back
+        # or a lift and holds a topic's evidence.
         if (
             command is not None
             and self._commands.best(reading.stems, cued=False) is None

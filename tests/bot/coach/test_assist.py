@@ -414,8 +414,8 @@ def test_hips_that_shoot_up_are_a_form_question_and_a_shooting_pain_is_a_sign() 
 
 def test_a_lifts_set_up_is_not_the_bots_set_up() -> None:
     lift = ANSWERER.answer(
-        "When I lift the loaded bar off the floor it drifts away from my shins and my hips shoot up before the"
-        " plates even move. What should I change in how I set up?"
+        "When I lift the loaded bar off the floor it drifts away from my shins and my hips shoot up before"
+        " the plates even move. What should I change in how I set up?"
     )
     assert lift.command is None and "deadlift" in (lift.topic, *lift.candidates)
     assert ANSWERER.answer("can I see my setup").command == "settings"
