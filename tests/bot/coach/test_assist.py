@@ -427,6 +427,32 @@ def test_a_broken_streak_asks_for_the_streak_and_an_apps_streak_is_declined() ->
     assert ANSWERER.answer("my duolingo streak is broken, can I get it back").kind == "decline"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "set a reminder for my dentist on Thursday at 3pm",
+        "How do I export my contacts from my old phone to the new one?",
+        "how do I undo in Excel on a Mac?",
+        "Remind me to chase Sarah's unpaid invoice on Friday.",
+        "Can you pull up my client list from last month?",
+    ],
+)
+def test_errands_that_borrow_a_commands_verb_are_declined(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
+
+
+def test_the_bots_own_things_keep_their_commands_beside_those_errands() -> None:
+    assert ANSWERER.answer("can I export my log to pdf").command == "export"
+    assert ANSWERER.answer("What session have you got lined up for me today?").command == "workout"
+    assert ANSWERER.answer("I'm not beginner anymore, how to change to intermediate?").command == "level"
+
+
+def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
+    fusion = ANSWERER.answer("I had a C5-C6 cervical fusion two years ago, are lat pulldowns ok for me now?")
+    assert fusion.safety and fusion.topic == "lat-pulldown"
+    assert ANSWERER.answer("I'm on a beta blocker, how do I know I'm warm before back work?").safety
+
+
 def test_words_for_the_bot_are_found_as_phrases() -> None:
     matcher = CommandMatcher.build(ASSIST.commands)
     assert matcher.names_bot(("how", "do", "i", "change", "this", "in", "the", "bot"))
