@@ -513,3 +513,20 @@ def test_one_message_spends_a_bounded_number_of_corrections() -> None:
     fresh.answer(gibberish)
     # Each uncached correction of a 10-letter token spends 55 variants of the budget (two tries per token).
     assert len(fresh.reader.speller.cache) <= 2 * CORRECTION_BUDGET // 55 + 2
+
+
+@pytest.mark.parametrize(
+    ("level", "says"),
+    [("beginner", "dumbbell Romanian deadlifts"), ("intermediate", "3 sets of 6–8"), ("advanced", "heavy days")],
+)
+def test_the_deadlift_card_opens_with_what_the_askers_level_does(level: str, says: str) -> None:
+    answer = ANSWERER.answer("how do I deadlift", Asker.from_values(level, "gym", None))
+    note = answer.text.split("\n\n")[1]
+    assert note.startswith("<b>On your plan:</b>") and says in note
+
+
+def test_an_advanced_lifter_asking_about_progression_hears_the_days_not_a_fixed_jump() -> None:
+    question = "my numbers have stalled for months, how do I keep progressing?"
+    answer = ANSWERER.answer(question, Asker.from_values("advanced", "gym", None))
+    assert answer.topic == "intermediate" and "heavy, moderate and volume days" in answer.text
+    assert "heavy, moderate" not in ANSWERER.answer(question, Asker.from_values("intermediate", "gym", None)).text
