@@ -535,3 +535,33 @@ def test_an_advanced_lifter_asking_about_progression_hears_the_days_not_a_fixed_
     assert answer.topic == "intermediate" and "heavy, moderate and volume days" in answer.text
     intermediate = ANSWERER.answer(question, Asker.from_values("intermediate", "gym", None))
     assert "heavy, moderate" not in intermediate.text
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        (
+            "I have changed my class days from Tuesday and Thursday to Monday and Wednesday. Could you please"
+            " send my reminders on those days instead, at half past nine?",
+            "schedule",
+        ),
+        (
+            "My physiotherapist would like to see everything I have recorded. Is there a way to get it all"
+            " out as a file I can email to her?",
+            "export",
+        ),
+        ("I've outgrown beginner mode, how do I move up a tier", "level"),
+        ("stuffed that last one up, scrub it", "undo"),
+    ],
+)
+def test_requests_in_full_sentences_or_slang_reach_their_command(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command
+
+
+def test_everyday_words_added_for_errands_do_not_swallow_a_typo_fix() -> None:
+    # "bath" and "clown" must not be corrected into words of an errand ("bash", "crown").
+    towel = ANSWERER.answer(
+        "I've got a door frame, a bath towel and a backpack full of textbooks. That's my gym."
+    )
+    assert towel.topic == "faq-home"
+    assert ANSWERER.answer("bro how do i stop swinging on every rep, i look like a clown").topic == "form"
