@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -108,11 +108,16 @@ async def log_sets(
     user_name: str | None,
     sets: Sequence[NewSet],
     now: datetime,
+    completes_done: bool = False,
 ) -> list[SetRow]:
     """Log sets in the member's session of ``day``, creating that session if it is the first log.
 
     Sets of an exercise already logged that day continue its numbering (a second ``/log row`` adds
     sets 4-6, it does not clash with 1-3). Returns the rows as stored, set numbers included.
+
+    ``completes_done``: the sets are a Done's own (its message's As written or Save). Into a bare Done
+    they and the Done become one entry, as that message's Undo treats them: the session takes their
+    time, so an undo takes both back (a /log after a Done stays an entry of its own).
     """
     if any(new.unit not in UNITS for new in sets):
         raise ValueError(f"unit must be one of {UNITS}")
@@ -123,6 +128,9 @@ async def log_sets(
         )
     )
     assert log_id is not None, "log_workout inserted the row or found it"
+    if completes_done:
+        bare = ~exists().where(LoggedSet.workout_log_id == log_id)
+        await session.execute(update(WorkoutLog).where(WorkoutLog.id == log_id, bare).values(logged_at=now))
     exercises = {new.exercise for new in sets}
     numbered = await session.execute(
         select(LoggedSet.exercise, func.max(LoggedSet.set_number))
@@ -192,9 +200,9 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     """Remove the member's most recent log of ``day``: what went, or None if nothing was logged.
 
     The most recent log is the last batch of sets (one ``/log`` or one "As written"), and with it the
-    session row if that batch created it; a session with no sets (a bare Done) goes as a whole. Which
-    batch created the session is read from the times: a session and the sets that created it share
-    their ``logged_at``.
+    session row if that batch created it, or completed a bare Done (``log_sets``' ``completes_done``);
+    a session with no sets (a bare Done) goes as a whole. Which batch created the session is read from
+    the times: a session and the sets that created or completed it share their ``logged_at``.
     """
     log = await session.scalar(
         select(WorkoutLog).where(

@@ -171,7 +171,7 @@ async def _log_action(
         (t.prescription.exercise, sessionlog.adjusted(t, shift_of[t.planned]) if t.main else t.sets)
         for t in so_far.left
     ]
-    lines = await log_and_score(context, now_turn, day, user, logged)
+    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True)
     # A lift that takes a load logged without one would be planned without one for good: say how to add it.
     unloaded = [
         context.services.catalog.exercises[t.prescription.exercise].name
@@ -182,7 +182,8 @@ async def _log_action(
         lines.append(texts.get("log.no_load_yet", names=escape(", ".join(unloaded))))
     key = "log.logged_rest" if found.sets else "log.logged_session"
     text = "\n".join([texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines])
-    # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session.
+    # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session
+    # (and so does /undo: the press completed the Done, one entry with it).
     scope = LAST_BATCH if found.sets else WHOLE_DAY
     now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope))]])
     await level_up_offer(context, now_turn, user[0])

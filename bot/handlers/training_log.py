@@ -221,8 +221,10 @@ async def log_and_score(
     *,
     rir: int | None = None,
     note: str | None = None,
+    completes_done: bool = False,
 ) -> list[str]:
-    """Log the sets (in the chat's unit) and return the record lines they earned."""
+    """Log the sets (in the chat's unit) and return the record lines they earned; ``completes_done`` as
+    in ``logbook.log_sets`` (Done's As written and Save)."""
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
     new = [
@@ -233,7 +235,14 @@ async def log_and_score(
         for done in sets
     ]
     await logbook.log_sets(
-        now_turn.session, chat.id, day, user_id=user[0], user_name=user[1], sets=new, now=now_turn.now
+        now_turn.session,
+        chat.id,
+        day,
+        user_id=user[0],
+        user_name=user[1],
+        sets=new,
+        now=now_turn.now,
+        completes_done=completes_done,
     )
     lines = []
     shown = names(context)

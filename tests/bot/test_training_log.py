@@ -376,16 +376,25 @@ async def test_undo_takes_back_a_backdated_session_logged_after_todays_sets(bot:
         "↩️ Took back the session of Mon 23 Nov. Nothing is logged for Mon 23 Nov now."
     )
     assert await logged_days(bot) == [TODAY] and len(await sets_of(bot, TODAY)) == 3
-    # Sets added today to a backdated session are named with their day.
+    # A backdated Done's As written completed that Done: one entry, taken back as one.
     await bot.send(USER, "/done yesterday")
     bot.clock.advance(minutes=2)
     await bot.press(USER, "✅ As written")
     undone = text(await bot.send(USER, "/undo"))
-    assert undone.startswith("↩️ Took back from Mon 23 Nov: "), undone
-    assert await sets_of(bot, YESTERDAY) == [] and await logged_days(bot) == [YESTERDAY, TODAY]
-    assert text(await bot.send(USER, "/undo")).startswith("↩️ Took back the session of Mon 23 Nov.")
-    # What was logged for an earlier day on an earlier day is not today's to take back.
+    assert undone.startswith("↩️ Took back the session of Mon 23 Nov: Dumbbell Romanian deadlift 2×8; ")
+    assert await logged_days(bot) == [TODAY]
+    # Sets added today to a session of an earlier day that had sets already are named with their day.
+    now = bot.clock.now
+    bot.clock.now = now - timedelta(days=1)
+    await bot.send(USER, "/log row 3x10 40kg")
+    bot.clock.now = now + timedelta(minutes=2)
     await bot.send(USER, "/done yesterday")
+    await bot.press(USER, "✅ As written")
+    undone = text(await bot.send(USER, "/undo"))
+    assert undone.startswith("↩️ Took back from Mon 23 Nov: Dumbbell Romanian deadlift 2×8; "), undone
+    assert await sets_of(bot, YESTERDAY) == [("seated-cable-row", 10, 40.0)] * 3
+    assert await logged_days(bot) == [YESTERDAY, TODAY]
+    # What was logged for an earlier day on an earlier day is not today's to take back.
     bot.clock.advance(days=1)
     await bot.send(USER, "/log row 3x10 40kg")
     bot.clock.advance(minutes=2)

@@ -322,6 +322,56 @@ async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessi
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
 
 
+async def test_sets_that_complete_a_bare_done_go_back_with_it(sessionmaker: Maker) -> None:
+    # Done, then its As written: one entry, as the Done message's own Undo takes them. A later /log
+    # stays an entry of its own, and completing a session that has sets already changes nothing.
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
+    for minutes, sets, completes in (
+        (5, _rows("row", [10, 10], 40), True),
+        (6, _rows("pull-up", [5, 4], None), False),
+        (7, _rows("shrug", [12], 20), True),
+    ):
+        async with sessionmaker.begin() as session:
+            await logbook.log_sets(
+                session,
+                GROUP,
+                DAY,
+                user_id=ANN,
+                user_name="Ann",
+                sets=sets,
+                now=NOW + timedelta(minutes=minutes),
+                completes_done=completes,
+            )
+    removed = []
+    for _ in range(4):
+        async with sessionmaker.begin() as session:
+            undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+            removed.append(None if undone is None else ([r.exercise for r in undone.sets], undone.session))
+    assert removed == [(["shrug"], False), (["pull-up"] * 2, False), (["row"] * 2, True), None]
+
+
+async def test_undo_latest_orders_a_completed_done_by_its_sets(sessionmaker: Maker) -> None:
+    # Done today, then a backdated Done, then today's As written: today's session is the last logged.
+    await _chat(sessionmaker, GROUP)
+    yesterday = DAY - timedelta(days=1)
+    async with sessionmaker.begin() as session:
+        await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
+        later = NOW + timedelta(minutes=1)
+        await repo.log_workout(session, GROUP, yesterday, user_id=ANN, user_name="Ann", now=later)
+        sets = _rows("row", [10, 10], 40)
+        last = NOW + timedelta(minutes=2)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=last, completes_done=True
+        )
+    days, since = [DAY, yesterday], NOW - timedelta(hours=18)
+    async with sessionmaker.begin() as session:
+        found = await logbook.undo_latest(session, GROUP, user_id=ANN, days=days, today=DAY, since=since)
+        assert found is not None and found[0] == DAY and found[1].session and len(found[1].sets) == 2
+        assert [s.day for s in await logbook.recent_sessions(session, GROUP, user_id=ANN)] == [yesterday]
+
+
 async def test_day_log_says_which_session_and_how_many_sets(sessionmaker: Maker) -> None:
     await _chat(sessionmaker, GROUP)
     async with sessionmaker.begin() as session:
