@@ -158,6 +158,8 @@ class Reader:
         neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
         self.known = self._domain | self._stopwords | neutral | self._filler | self._foreign
         self.known |= commands.vocabulary() | {w for key in self._care for w in key}
+        # A special situation's own words too, or the corrector turns "my pee is dark" into "dank".
+        self.known |= {w for special in self._specials for key in special.table for w in key}
 
         self.speller = Speller(self.known, self._domain)
         self._correct = self.speller.correct

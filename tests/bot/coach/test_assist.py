@@ -565,3 +565,31 @@ def test_everyday_words_added_for_errands_do_not_swallow_a_typo_fix() -> None:
     )
     assert towel.topic == "faq-home"
     assert ANSWERER.answer("bro how do i stop swinging on every rep, i look like a clown").topic == "form"
+
+
+def test_dark_urine_after_a_hard_session_gets_the_urgent_lead() -> None:
+    urgent = next(c for c in ASSIST.safety.special if c.name == "urgent")
+    question = (
+        "after a brutal double session my back is so sore and my pee is really dark, is that normal soreness?"
+    )
+    answer = ANSWERER.answer(question)
+    assert answer.safety and answer.text.startswith(urgent.lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("what can this bot actually do for me?", "help"),
+        ("we're in Spain for two weeks and the reminders are coming an hour off", "timezone"),
+        ("I'm at gamescom for one week, no reminders in that time please", "pause"),
+        ("what's my next session?", "workout"),
+    ],
+)
+def test_the_bot_asked_about_in_new_words(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command
+
+
+def test_the_next_session_in_a_story_is_not_a_request_for_the_workout() -> None:
+    story = "streams end at 3 am, I sleep maybe 5 hours and my back never feels fresh for the next session"
+    answer = ANSWERER.answer(story)
+    assert answer.command is None and answer.topic == "rest-recovery"
