@@ -159,6 +159,14 @@ class Answerer:
         # still /ask).
         if command == "ask" and self._asks_too(kept, reading):
             command = None
+        # An errand in the bot's verbs ("how do I export my contacts to my new phone", "undo in Excel"): a
+        # word from outside the coach's vocabulary, and nothing of the bot's own named.
+        if (
+            command is not None
+            and (reading.foreign or reading.unknown)
+            and not self._commands.owns(reading.stems)
+        ):
+            command = None
         # A command word next to a subject the coach never covers is that subject's word ("my history
         # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
         # such a subject: "my physio wants my log as a spreadsheet" asks for /export.

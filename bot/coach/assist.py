@@ -113,6 +113,10 @@ class Commands(content.Strict):
     # command's words and none of these tells what happened ("my streak died at 23 days..."), it asks nothing
     # of the bot.
     requests: tuple[str, ...] = ()
+    # The bot's own things (single words: the log, the reminders, a lift, "you"). A question with a word from
+    # outside the coach's vocabulary and none of these is an errand in the bot's verbs ("how do I export my
+    # contacts to my new phone", "undo in Excel"), not a request to the bot.
+    own: tuple[str, ...] = ()
     command: tuple[Command, ...]
 
     @model_validator(mode="after")
@@ -240,6 +244,7 @@ class CommandMatcher:
     # Cues and words for the bot together: a sentence with one speaks to the bot.
     speaking: dict[tuple[str, ...], str] = field(default_factory=dict)
     requests: dict[tuple[str, ...], str] = field(default_factory=dict)
+    own: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -266,11 +271,12 @@ class CommandMatcher:
         longest = max((len(k) for k in (*phrases, *cues, *names, *groups, *requests)), default=1)
         speaking = {**dict.fromkeys(cues, "cue"), **names}
         safe = frozenset(commands.through_safety)
-        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking, requests)
+        own = frozenset(same.get(w, w) for w in (phrase_key(o)[0] for o in commands.own if phrase_key(o)))
+        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking, requests, own)
 
     def vocabulary(self) -> set[str]:
         keys = (*self.phrases, *self.cues, *self.names, *self.groups)
-        return {w for key in keys for w in key} | set(self.same)
+        return {w for key in keys for w in key} | set(self.same) | self.own
 
     def through_safety_in(self, stems: Sequence[str]) -> bool:
         """Whether the question names something (the reminders) that a safety sign does not make a how-to."""
@@ -284,6 +290,10 @@ class CommandMatcher:
     def requested(self, stems: Sequence[str]) -> bool:
         """Whether the message asks the bot to do or show something ("can you", "how do I", "show me")."""
         return any(scan([self.same.get(s, s) for s in stems], self.requests, self.longest))
+
+    def owns(self, stems: Sequence[str]) -> bool:
+        """Whether the question names one of the bot's own things (its log, its reminders, a lift, "you")."""
+        return any(self.same.get(s, s) in self.own for s in stems)
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""

@@ -593,3 +593,30 @@ def test_the_next_session_in_a_story_is_not_a_request_for_the_workout() -> None:
     story = "streams end at 3 am, I sleep maybe 5 hours and my back never feels fresh for the next session"
     answer = ANSWERER.answer(story)
     assert answer.command is None and answer.topic == "rest-recovery"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I export my spotify playlist to apple music",
+        "how to undo a commit in git",
+        "pause my spotify premium",
+        "how do I export my whatsapp chats",
+    ],
+)
+def test_an_errand_in_the_bots_verbs_naming_nothing_of_the_bots_is_declined(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("exams next week, can you go quiet until they're done?", "pause"),
+        ("I'm off climbing in Spain for two weeks, don't remind me until I'm back", "pause"),
+        ("I'd like a spreadsheet of everything I've logged so I can look at it on my laptop.", "export"),
+    ],
+)
+def test_a_request_naming_the_bots_own_things_keeps_its_command_beside_other_words(
+    question: str, command: str
+) -> None:
+    assert ANSWERER.answer(question).command == command
