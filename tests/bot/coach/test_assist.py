@@ -620,3 +620,26 @@ def test_a_request_naming_the_bots_own_things_keeps_its_command_beside_other_wor
     question: str, command: str
 ) -> None:
     assert ANSWERER.answer(question).command == command
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("How do I tell you I did three sets of ten rows at 40 kilos?", "log"),
+        ("how do I tell you I did my workout yesterday", "done"),
+        ("rows 4x8 45kg, add that", "log"),
+    ],
+)
+def test_telling_the_bot_sets_is_log_and_telling_it_a_session_is_done(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "remind me to call my pastor on Thursday about the service",
+        "pull up the test plan doc from last sprint",
+    ],
+)
+def test_errands_after_remind_me_to_or_pull_up_are_declined(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
