@@ -326,6 +326,9 @@ class CommandMatcher:
                     break
             else:
                 i += 1
+        # A reminder that arrives at the wrong hour because of a place ("local time", "moved to Lisbon") is the
+        # time zone's to fix, however many words of the schedule come with it.
+        zoned = "timezone" in strong and any(g == "place" for g, _ in scan(stems, self.groups, self.longest))
         if frames:
             # A frame of two groups speaks only where no strong phrase does, so every phrase keeps the meaning
             # it had. A frame of three is more specific than a phrase or a frame of two: "going away for a
@@ -342,4 +345,5 @@ class CommandMatcher:
             return None
         # "I pressed done by mistake": undoing names the thing undone, so undo wins a tie with it. Otherwise
         # the longer phrase is the more specific ("change my training days" over "get reminded").
-        return max(qualified, key=lambda n: (scores[n], n == "undo", longest[n], -COMMANDS.index(n)))
+        chosen = max(qualified, key=lambda n: (scores[n], n == "undo", longest[n], -COMMANDS.index(n)))
+        return "timezone" if zoned and chosen == "schedule" else chosen
