@@ -60,12 +60,12 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
     several but only one of ``prefer`` (today's lifts: "rows" on a band-row day) is that one's own name, so
     the line reads the same to /log whatever the day."""
     keys = index(tuple(exercises))
+    named = _spellings(tuple(exercises)).named
     words = name_key(text).split()
     for size in range(min(5, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
             span = " ".join(words[start : start + size])
-            joined = compact(span)
-            found = [ex for ex, names in keys.items() if span in names or joined in map(compact, names)]
+            found = named.get(compact(span), ())
             if len(found) == 1:
                 return span
             if len(found) > 1 and len(preferred := [ex for ex in found if ex in prefer]) == 1:
@@ -73,6 +73,55 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
     # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
     heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
     return _shortest_own(heads[0], keys) if len(heads) == 1 else None
+
+
+def mentions(text: str, exercises: Sequence[Names]) -> int:
+    """How many exercises a sentence mentions, by a whole name or a lift's last word ("... 3x10 rows and
+    pulldowns 3x8": two), whichever exercise each may be; a name inside a longer one counts once."""
+    spellings = _spellings(tuple(exercises))
+    words = name_key(text).split()
+    count, at = 0, 0
+    while at < len(words):
+        size = next(
+            (
+                size
+                for size in range(min(5, len(words) - at), 0, -1)
+                if compact(" ".join(words[at : at + size])) in spellings.named
+            ),
+            1 if words[at] in spellings.heads else 0,
+        )
+        count += size > 0
+        at += max(size, 1)
+    return count
+
+
+@dataclass(frozen=True)
+class _Spellings:
+    """Every exercise's names run together ("pullup": a span of words names an exercise when it runs
+    together as one of its names do), each to the exercises it names in the catalog's order, and the words
+    that name a lift's movement said alone ("row", "pulldown")."""
+
+    named: dict[str, tuple[str, ...]]
+    heads: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _spellings(exercises: tuple[Names, ...]) -> _Spellings:
+    keys = index(exercises)
+    joined = {ex: {compact(name) for name in names} for ex, names in keys.items()}
+    every = {spelling for spellings in joined.values() for spelling in spellings}
+    named = {spelling: tuple(ex for ex, own in joined.items() if spelling in own) for spelling in every}
+    heads = frozenset(head for names in keys.values() for name in names if (head := _movement_head(name)))
+    return _Spellings(named, heads)
+
+
+def _movement_head(name: str) -> str:
+    """The word that names a lift's movement when said alone ("row" of "band row", "deadlift" of "backpack
+    rdl with ..."), not a modifier ("hold", "dumbbells") or a particle ("up")."""
+    parts = name.split()
+    parts = parts[: parts.index("with")] if "with" in parts[1:] else parts
+    head = _head(" ".join(parts))
+    return "" if head in MODIFIERS else head
 
 
 def _head(name: str) -> str:

@@ -9,6 +9,9 @@ Timed holds (``prone cobra 3x30s``, ``3x45 sec``, ``60s``, ``1 min``) are read a
 plain numbers after a hold exercise's name: the caller says which exercises are holds. Seconds after an
 exercise counted in reps are refused, naming the holds there are.
 
+Several exercises go in one /log as parts joined by ``;`` (``deadlift 1x3 200kg; lat pulldown 3x8 75kg``),
+each read as a /log of its own (``parts``): the caller logs them all or, if one is refused, none.
+
 Every refusal is a value, not an exception: a ``LogError`` whose kind names a one-line message with an
 example in ``messages.toml`` (``[log]``), filled in by ``describe``.
 
@@ -40,6 +43,11 @@ MAX_RIR = 10
 MAX_HOLD_S = 600
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
+
+# What joins the parts of a /log of several exercises ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"), and
+# how many parts one /log takes.
+PART = ";"
+MAX_PARTS = 8
 
 # The words a load's unit is typed as, and the unit each means.
 UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb"}
@@ -82,6 +90,7 @@ class LogErrorKind(StrEnum):
     UNKNOWN_HOLD = "unknown_hold"
     NOT_LOADED = "not_loaded"
     WHICH_LOADED = "which_loaded"
+    TOO_MANY_PARTS = "too_many_parts"
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,15 @@ def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = No
     shown = [(names or {}).get(ex, ex) for ex in error.suggestions]
     values["choices"] = escape(", ".join(shown))
     return texts.get(error.message_key, **values)
+
+
+def parts(text: str) -> list[str] | LogError:
+    """The parts of a /log of several exercises, one exercise's sets each ("deadlift 1x3 200kg; lat pulldown
+    3x8 75kg"), blank ones left out: one part for a /log of one exercise (none when nothing was typed)."""
+    found = [part.strip() for part in text.split(PART) if part.strip()]
+    if len(found) > MAX_PARTS:
+        return LogError(LogErrorKind.TOO_MANY_PARTS, {"parts": str(len(found)), "max": str(MAX_PARTS)})
+    return found
 
 
 def parse_log(

@@ -5,6 +5,11 @@ log them with one tap instead of answering them as a question.
 What is written must log what was told and nothing else: a date, a time, a weight or a lone number is
 never read as sets, and a load that can't be placed means no offer at all rather than one without it.
 
+Sets of several lifts told in one message ("hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75",
+"3x8 rows and 3x10 pulldowns") are one /log of several parts, "deadlift 1x3 200; lat pulldown 3x8 75",
+when the message reads one way only: each part between two lifts' sets names one lift, with no number
+left over that could be the other's.
+
 /log logs today's sets only (a past session is /done's, up to two days back), so ``when_told`` says whether
 a message tells its sets for today, for a past day ("pull ups 10 10 10 yesterday", "did rows 3x8 on
 monday") or as a plan ("I'll do rows 3x8 tomorrow"): only today's are offered.
@@ -12,14 +17,17 @@ monday") or as a plan ("I'll do rows 3x8 tomorrow"): only today's are offered.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from bot.coach import dates
-from bot.coach.lognames import Names, exercise_named
-from bot.coach.logparse import MAX_LOAD, MAX_REPS, MAX_SETS, UNIT_WORD, UNITS
+from bot.coach.lognames import Names, exercise_named, mentions
+from bot.coach.logparse import MAX_LOAD, MAX_REPS, MAX_SETS, PART, UNIT_WORD, UNITS
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
 
 # Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".
@@ -31,7 +39,16 @@ _WORD = "|".join(sorted(COUNTS, key=len, reverse=True))
 _COUNT = rf"\d+|{_WORD}"
 _SETS_OF = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?({_COUNT})\b(?!\s*(?:kg|kilo|lb|pound))")
 # "3x8", and "3x8x60" as /log reads it (the third number a load only when it can't be a count of sets).
-_SETS_X_REPS = re.compile(rf"\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})?)?\b")
+# Not the "5x8" of "42.5x8": that is a load first.
+_SETS_X_REPS = re.compile(
+    rf"(?<![\d.])(?<!\d,)\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})?)?\b"
+)
+# A load first, then reps and maybe sets ("200x3", "100kg x 5", "42.5x8", "100x5x3"): a first number with a
+# unit or a decimal, or more than anyone's sets, is the load (see ``_load_first``).
+_LOAD_FIRST = re.compile(
+    rf"(?<![\d.])(?<!\d,)\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})?\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?\b"
+    rf"(?!\s*(?:{UNIT_WORD})\b)"
+)
 _LOAD = re.compile(rf"\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})\b")
 _SETS_STATED = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\b")
 
@@ -44,9 +61,18 @@ _NOT_REPS = (
     rf"[%×x:]|(?:{UNIT_WORD}|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|sets?|rounds?"
     r"|times|o'?clock|th|st|nd|rd|bands?|plates?|more|extra|cm|ft|feet|inch\w*|years?|yrs?|yo|weeks?|days?"
     r"|months?)\b"
+    # ...and a load before its sets: "75 for 3x8", "75 for 3 sets of 8".
+    rf"|for\s+(?:\d+\s*[x×]\s*\d|(?:{_COUNT})\s+(?:sets|rounds)\b)"
+)
+# Where the next lift's sets begin ("8 7 6, then 3x5 ...", "... and 3 sets of 10", "... and 75 for 3x8"): a
+# list may end before them, though not before another number.
+_NEXT_SETS = (
+    rf"\d+(?:[.,]\d+)?\s*(?:{UNIT_WORD})?\s*[x×]\s*\d|(?:{_COUNT})\s+(?:sets|rounds)\b"
+    r"|\d+(?:[.,]\d+)?\s+for\s+\d"
 )
 _LIST = re.compile(
-    rf"({_ITEM}(?:{_SEP}{_ITEM})+)(?:\s*reps?\b)?(?!\w|[.,:/-]\d|{_SEP}(?:\d|(?:{_WORD})\b)|\s*(?:{_NOT_REPS}))"
+    rf"({_ITEM}(?:{_SEP}{_ITEM})+)(?:\s*reps?\b)?"
+    rf"(?!\w|[.,:/-]\d|{_SEP}(?!{_NEXT_SETS})(?:\d|(?:{_WORD})\b)|\s*(?:{_NOT_REPS}))"
 )
 _RUN = re.compile(rf"(?<![\w.:/×-])(?<!\d,){_LIST.pattern}")
 # Reps that go on after "3 sets of 8" or "3x8" ("3 sets of 8, 7 and 6"): those are the sets' reps.
@@ -69,6 +95,11 @@ _NOT_A_LOAD = re.compile(
     rf"|times|o'?clock|bands?|plates?|percent|rir|rpe|in\s+reserve|in\s+the\s+tank|left|to\s+spare"
     rf"|{UNIT_WORD})\b)"
 )
+# A bare load before the sets it was lifted for: "75 for 3 sets of 8", "60 for 3x10".
+_FOR_LOAD = re.compile(
+    rf"(?<![\d.])(?<!\d,)\b(\d+(?:[.,]\d{{1,2}})?)\s+for\s+"
+    rf"(?=(?:{_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?(?:{_COUNT})\b|\d+\s*[x×]\s*\d)"
+)
 # After a bare number, these leave it open whether it was a load or a clock ("at 6 before work", "at 100
 # this morning"): then nothing is offered rather than sets without their load, or with a wrong one.
 _MAYBE_A_CLOCK = re.compile(r"\s*(?:this|tonight|in\s+the|last|before|after|when|then|on|yesterday)\b")
@@ -79,28 +110,79 @@ _HOUR_LIKE = 12
 _LOAD_THEN_NUMBER = re.compile(rf"{_SEP}\d+(?!\s*(?:[x×]|sets?\b|rounds?\b))")
 
 
+# A message that opens like a question asks about its sets ("is 3x8 at 75 good for pulldowns", "should I do
+# 3 sets of 12 band rows or more"), even with no question mark: it is answered, not logged.
+_ASKS = re.compile(
+    r"^\W*(?:is|isn'?t|are|aren'?t|should|shall|how|why|which|does|doesn'?t|do|would|could|am\s+i|was|were"
+    r"|what(?!\s+a\b))\b"
+)
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks something (a question mark, or it opens as a question) rather than tells."""
+    return "?" in text or _ASKS.match(text.casefold().replace("\u2019", "'")) is not None
+
+
 def counts_told(text: str) -> bool:
     """Whether a message tells sets and reps at all ("3x10", "three rounds of twelve", "8, 7 and 6")."""
     return _reps(text.casefold()) is not None
 
 
+@dataclass(frozen=True)
+class Lifts:
+    """What a name told means: the catalog's ``exercises``, today's lifts (``prefer``: "rows" is today's
+    row) and those that take a load (``loaded``: "rows with 40kg" is today's loaded row, not its inverted
+    row; None: any may)."""
+
+    exercises: Sequence[Names]
+    prefer: Collection[str] = ()
+    loaded: Collection[str] | None = None
+
+    def named(self, lowered: str, *, weighted: bool) -> str | None:
+        prefer = self.prefer
+        if weighted and self.loaded is not None:
+            prefer = [ex for ex in prefer if ex in self.loaded]
+        return exercise_named(lowered, self.exercises, prefer=prefer)
+
+
 def told(
-    text: str, exercises: Sequence[Names], *, prefer: Collection[str] = (), unit: str | None = None
+    text: str,
+    exercises: Sequence[Names],
+    *,
+    prefer: Collection[str] = (),
+    unit: str | None = None,
+    loaded: Collection[str] | None = None,
 ) -> str | None:
     """The /log line for sets a message tells ("band row 3x12 40kg", "pull up 8,7,6"), or None when it
     does not tell an exercise of the catalog with its sets and reps; a name that fits several is the one
-    of ``prefer``'s. A load typed without a unit is the chat's ``unit``, written out when given (else left
-    bare, as /log reads a bare load in the chat's unit)."""
+    of ``prefer``'s (of those that take a load, ``loaded``, when a load is told). A load typed without a
+    unit is the chat's ``unit``, written out when given (else left bare, as /log reads a bare load in the
+    chat's unit). Several lifts' sets are one line of several parts, joined by ``PART`` as /log reads them
+    ("deadlift 1x3 200kg; lat pulldown 3x8 75kg")."""
     lowered = text.casefold()
+    lifts = Lifts(exercises, prefer, loaded)
+    spans = _spans(lowered)
+    if len(spans) > 1:
+        return _told_many(lowered, spans, lifts, unit)
+    if mentions(lowered, exercises) > 1:
+        return None  # "pull ups 8 and 3 face pulls": whose sets?
+    return _told_one(lowered, lifts, unit)
+
+
+def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
+    """One lift's sets as a /log line (see ``told``)."""
     found = _reps(lowered)
     if found is None or found[0] is None:
         return None
     sets, load = found
-    name = exercise_named(lowered, exercises, prefer=prefer)
-    if name is None:
-        return None
-    given = load or _load(lowered)
+    other = _load(lowered)
+    if load and other not in ((), load):
+        return None  # "200x3 at 180": which is it?
+    given = load or other
     if given is None:
+        return None
+    name = lifts.named(lowered, weighted=bool(given))
+    if name is None:
         return None
     if not given:
         return f"{name} {sets}"
@@ -110,38 +192,144 @@ def told(
     return f"{name} {sets} {amount:g}{typed_unit or unit or ''}"
 
 
+# ---------------------------------------------------------------- several lifts in one message
+
+# The most lifts one message is read for, and the most ways of cutting it weighed.
+MAX_LIFTS = 6
+MAX_CUTS = 64
+# Where a message may move on from one lift to the next: a new line or sentence, "then", "+", "and", a
+# comma (not a decimal comma's).
+_CUT = re.compile(r"\n|;|\.(?=\s)|\+|&|,(?!\d)|\b(?:and|then|plus|also|after\s+that|followed\s+by)\b")
+_SPACE_OR_CUT = re.compile(rf"{_CUT.pattern}|\s+")
+# Any number in a part, to check that each is its own lift's ("one" is no count: "one-arm row", "one more").
+_NUMERAL = re.compile(
+    rf"\d+(?:[.,:/]\d+)*|\b(?:{'|'.join(sorted(set(COUNTS) - {'one'}, key=len, reverse=True))})\b"
+)
+# A number after "at", "with" or "@": the load, or something told about the sets ("with 2 minutes rest").
+_AT_NUMBER = re.compile(rf"{_AT.pattern}\d+(?:[.,:/]\d+)*")
+
+
+def _told_many(lowered: str, spans: list[tuple[int, int]], lifts: Lifts, unit: str | None) -> str | None:
+    """Several lifts' sets as one /log line of parts. The message is cut between each two lifts' sets at a
+    word or mark that may part them, or a space where there is none ("deadlift 3x5 face pulls 3x15"), and
+    when no such way of cutting it reads, at any space too ("deadlift 200x3 lat pulldown, 3 sets of 8"). Every
+    way of cutting it whose parts each read as one lift's sets (``_part``) must read the same, or nothing is
+    offered."""
+    if len(spans) > MAX_LIFTS:
+        return None
+    between = list(itertools.pairwise(spans))
+    marked = [list(_CUT.finditer(lowered, end, start)) for (_, end), (start, _) in between]
+    spaced = [list(_SPACE_OR_CUT.finditer(lowered, end, start)) for (_, end), (start, _) in between]
+    read: dict[tuple[int, int], str | None] = {}
+    for gaps in ([cuts or spaces for cuts, spaces in zip(marked, spaced, strict=True)], spaced):
+        if math.prod(len(gap) for gap in gaps) > MAX_CUTS:
+            return None
+        readings = {_cut_at(lowered, chosen, lifts, unit, read) for chosen in itertools.product(*gaps)}
+        readings.discard(None)
+        if readings:
+            return f"{PART} ".join(readings.pop() or ()) if len(readings) == 1 else None
+    return None
+
+
+def _cut_at(
+    lowered: str,
+    cuts: tuple[re.Match[str], ...],
+    lifts: Lifts,
+    unit: str | None,
+    read: dict[tuple[int, int], str | None],
+) -> tuple[str, ...] | None:
+    """The parts a message cut at ``cuts`` reads as, if each is one lift's sets (``read`` keeps each part's
+    reading, for the other ways of cutting it)."""
+    bounds = [0, *(at for cut in cuts for at in cut.span()), len(lowered)]
+    lines = []
+    for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
+        if (begin, end) not in read:
+            read[begin, end] = _part(lowered[begin:end], lifts, unit)
+        line = read[begin, end]
+        if line is None:
+            return None
+        lines.append(line)
+    return tuple(lines)
+
+
+def _part(chunk: str, lifts: Lifts, unit: str | None) -> str | None:
+    """One lift's sets, if ``chunk`` names one lift and every number in it is that lift's."""
+    spans = _spans(chunk)
+    if len(spans) != 1:
+        return None
+    taken = [
+        m.span()
+        for pattern in (_SETS_OF, _SETS_X_REPS, _LOAD_FIRST, _SETS_STATED, _LOAD, _AT_NUMBER, _FOR_LOAD, _RUN)
+        for m in pattern.finditer(chunk)
+    ]
+    taken += spans
+    if any(not any(a <= m.start() and m.end() <= b for a, b in taken) for m in _NUMERAL.finditer(chunk)):
+        return None  # "6 and rows 12, 10": the 6 was the lift before's
+    if mentions(chunk, lifts.exercises) != 1:
+        return None  # "pull ups and rows 3x8": whose sets?
+    return _told_one(chunk, lifts, unit)
+
+
+def _spans(lowered: str) -> list[tuple[int, int]]:
+    """Where a message tells sets, in order: each "3 sets of 8", "3x8" or "200x3" (with any reps that go on
+    after it: "3x8, 7, 6"), and each list of reps one a set."""
+    found = []
+    firsts = _loads_first(lowered)
+    for m in (*_SETS_OF.finditer(lowered), *_crossed(lowered, firsts)):
+        listed = _LIST.match(lowered, m.start(2)) if _GOES_ON.match(lowered, m.end(2)) else None
+        found.append((m.start(), max(m.end(), listed.end() if listed else 0)))
+    found += [m.span() for m in firsts]
+    found += [
+        run.span() for run in _lists(lowered) if not any(a < run.end() and run.start() < b for a, b in found)
+    ]
+    # Without the spaces (or new line) a match may end with.
+    return sorted((start, start + len(lowered[start:end].rstrip())) for start, end in found)
+
+
+def _loads_first(lowered: str) -> list[re.Match[str]]:
+    """The "200x3"s (load first) of a message: a first number that has a unit or a decimal, or is more sets
+    than anyone logs, is the load (as in /log's "3x8x60", where 60 can't be the sets)."""
+    return [
+        m
+        for m in _LOAD_FIRST.finditer(lowered)
+        if m.group(2) or not m.group(1).isdigit() or int(m.group(1)) > MAX_SETS
+    ]
+
+
+def _crossed(lowered: str, firsts: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The sets-by-reps of a message ("3x8", "3x8x60") that are not a load first."""
+    return [
+        m for m in _SETS_X_REPS.finditer(lowered) if not any(f.start() <= m.start() < f.end() for f in firsts)
+    ]
+
+
 # A load as told: its amount and its unit if typed; () for none.
 _Load = tuple[float, str | None] | tuple[()]
 # What a message's numbers say: the sets as /log writes them (None: told, but unreadably) and the load
-# the sets came with ("3x8x60", "3x8x60kg"; () for none).
+# the sets came with ("3x8x60", "3x8x60kg", "200x3"; () for none).
 _Reps = tuple[str | None, _Load]
 
 
 def _reps(lowered: str) -> _Reps | None:
     """The sets a message tells, or None when it tells none."""
-    if len(_SETS_OF.findall(lowered)) + len(_SETS_X_REPS.findall(lowered)) > 1:
-        return None, ()  # "3x8 rows and 3x10 pulldowns": one /log can't hold both
-    found = _SETS_OF.search(lowered) or _SETS_X_REPS.search(lowered)
-    if found is not None and not _GOES_ON.match(lowered, found.end(2)):
+    firsts = _loads_first(lowered)
+    crossed = _crossed(lowered, firsts)
+    told_as = [*_SETS_OF.finditer(lowered), *firsts, *crossed]
+    if len(told_as) > 1:
+        return None, ()  # "3x8 rows and 3x10 pulldowns": two lifts' sets (``_told_many``)
+    if told_as:
+        found = told_as[0]
+        goes_on = found not in firsts and _GOES_ON.match(lowered, found.end(2)) is not None
         rest = lowered[: found.start()] + " " * (found.end() - found.start()) + lowered[found.end() :]
-        if _lists(rest):
+        if not goes_on and _lists(rest):
             return None, ()  # "pull ups 8 7 6 and 3x5 negatives": two lifts' sets, as above
-    if found := _SETS_OF.search(lowered):
-        sets, reps = (_number(g) for g in found.groups())
-        if _GOES_ON.match(lowered, found.end(2)):
-            return _each(_LIST.match(lowered, found.start(2)), sets), ()
-        return (f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None), ()
-    if found := _SETS_X_REPS.search(lowered):
-        sets, reps = int(found.group(1)), int(found.group(2))
-        written = f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None
-        if found.group(3) is None and _GOES_ON.match(lowered, found.end(2)):
-            return _each(_LIST.match(lowered, found.start(2)), sets), ()
-        if found.group(3) is None:
-            return written, ()
-        amount, typed_unit = found.group(3).replace(",", "."), found.group(4)
-        if typed_unit is None and amount.isdigit() and int(amount) <= MAX_SETS:
-            return None, ()  # "3x10x5": 3 sets of 10 at 5, or 3 kg for 5 sets of 10, as /log can't tell
-        return written, (float(amount), UNITS[typed_unit] if typed_unit else None)
+        if goes_on:  # "3 sets of 8, 7 and 6", "3x8, 7, 6"
+            return _each(_LIST.match(lowered, found.start(2)), _number(found.group(1))), ()
+        if found in firsts:
+            return _load_first(found)
+        if found.re is _SETS_OF:
+            return _written(_number(found.group(1)), _number(found.group(2))), ()
+        return _sets_by_reps(found)
     lists = _lists(lowered)
     if not lists:
         return None
@@ -149,6 +337,31 @@ def _reps(lowered: str) -> _Reps | None:
     if len(lists) > 1 or len(stated) > 1:
         return None, ()
     return _each(lists[0], stated.pop() if stated else None), ()
+
+
+def _written(sets: int, reps: int) -> str | None:
+    """Sets of equal reps as /log writes them ("3x8"), if within its limits."""
+    return f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None
+
+
+def _load_first(found: re.Match[str]) -> _Reps:
+    """ "200x3" (one set), "100kg x 5", "100x5x3" (three sets): the sets and the load they were lifted at."""
+    load, typed_unit, reps, sets = found.groups()
+    return _written(int(sets or 1), int(reps)), (
+        float(load.replace(",", ".")),
+        UNITS[typed_unit] if typed_unit else None,
+    )
+
+
+def _sets_by_reps(found: re.Match[str]) -> _Reps:
+    """ "3x8", and "3x8x60" as /log reads it: the sets, and a third number as their load."""
+    written = _written(int(found.group(1)), int(found.group(2)))
+    if found.group(3) is None:
+        return written, ()
+    amount, typed_unit = found.group(3).replace(",", "."), found.group(4)
+    if typed_unit is None and amount.isdigit() and int(amount) <= MAX_SETS:
+        return None, ()  # "3x10x5": 3 sets of 10 at 5, or 3 kg for 5 sets of 10, as /log can't tell
+    return written, (float(amount), UNITS[typed_unit] if typed_unit else None)
 
 
 def _lists(lowered: str) -> list[re.Match[str]]:
@@ -189,6 +402,7 @@ def _load(lowered: str) -> _Load | None:
         if _MAYBE_A_CLOCK.match(lowered, number.end()) or hour_like:
             return None
         amounts.add(amount)
+    amounts |= {float(m.group(1).replace(",", ".")) for m in _FOR_LOAD.finditer(lowered)}
     if len(amounts) > 1:
         return None
     return (amounts.pop(), None) if amounts else ()
@@ -272,9 +486,7 @@ def _named(pattern: re.Pattern[str], lowered: str) -> list[re.Match[str]]:
 
 def _sets_start(lowered: str) -> int:
     """Where a message's sets begin (its end when it tells none)."""
-    found = [m.start() for m in (_SETS_OF.search(lowered), _SETS_X_REPS.search(lowered)) if m is not None]
-    found += [run.start() for run in _lists(lowered)[:1]]
-    return min(found, default=len(lowered))
+    return min((start for start, _ in _spans(lowered)), default=len(lowered))
 
 
 def _date_named(lowered: str, today: date) -> bool:

@@ -17,13 +17,14 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
-from bot.handlers.training_log import main_lifts, todays_session, typed_names
+from bot.handlers.training_log import loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
 
-# A /log line a button may carry: what ``logtold`` writes ("pull up 8,7,6 20kg"), short enough for
-# Telegram's 64-byte button data with its "1:cmd:log:" (and no more than the trainee could type after /log).
-_LOG_LINE = re.compile(r"[a-z0-9 .,-]{3,54}")
+# A /log line a button may carry: what ``logtold`` writes ("pull up 8,7,6 20kg", "deadlift 1x3 200kg; lat
+# pulldown 3x8 75kg"), short enough for Telegram's 64-byte button data with its "1:cmd:log:" (and no more
+# than the trainee could type after /log).
+_LOG_LINE = re.compile(r"[a-z0-9 .,;-]{3,54}")
 # A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
 # more likely a paste than a question.
 MAX_QUESTION = 2500
@@ -47,20 +48,27 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     line = None
     if chat.onboarded and logtold.counts_told(text):
         lifts = main_lifts(await todays_session(context, now_turn))
-        line = logtold.told(text, typed_names(context), prefer=lifts, unit=chat.unit)
-    # Sets told with no question ("just finished: band rows, three rounds of twelve") are a log, not a
-    # question about rows: offer to log them.
-    told = "?" not in text and answer.kind != "command"
-    # A line too long for a button is not offered: its button would run a bare /log.
-    if (argument := _log_argument(line)) is not None and (told or answer.command == "log"):
+        line = logtold.told(
+            text, typed_names(context), prefer=lifts, unit=chat.unit, loaded=loaded_ids(context)
+        )
+    # Sets told with no question ("just finished: band rows, three rounds of twelve", or several lifts':
+    # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
+    # offer to log them.
+    told = not logtold.asks(text) and answer.kind != "command"
+    if line is not None and (told or answer.command == "log"):
+        texts = context.services.texts
         when = logtold.when_told(text, now_turn.today)
         if when is not logtold.When.TODAY:
             # /log logs today's sets only: another day's sets get no button that would log them as today's.
-            now_turn.say(context.services.texts.get(f"faq.log_told_{when}", line=escape(argument)))
+            now_turn.say(texts.get(f"faq.log_told_{when}", line=escape(line)))
+            return
+        if told and (argument := _log_argument(line)) is not None:
+            offer = texts.get("faq.log_told", line=escape(argument))
+            now_turn.say(offer, _command_button(context, "log", argument))
             return
         if told:
-            offer = context.services.texts.get("faq.log_told", line=escape(argument))
-            now_turn.say(offer, _command_button(context, "log", argument))
+            # Too long for a button's data (several lifts, many sets): the /log to send instead.
+            now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
             return
     days = days_from_mask(chat.workout_days)
     now_turn.say(
@@ -122,7 +130,13 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "log":
             if logtold.when_told(question, asking.today) is not logtold.When.TODAY:
                 return None  # /log logs today's sets only
-            told = logtold.told(question, typed_names(context), prefer=asking.lifts, unit=asking.unit)
+            told = logtold.told(
+                question,
+                typed_names(context),
+                prefer=asking.lifts,
+                unit=asking.unit,
+                loaded=loaded_ids(context),
+            )
             return _log_argument(told)
         case "units":
             return asked.unit_asked(question)

@@ -7,12 +7,16 @@ such as "rear delt flys" as a button per exercise it may mean (``bot.coach.logpi
 its whole reading (exercise, sets, load, unit, day) and is checked again when pressed, since Telegram
 gives back whatever a client sends.
 
+Several exercises' sets go in one /log as parts ("/log row 3x10 40kg; pull-up 5,5,4"), logged together (one
+undo takes them back) or, when a part can't be read, not at all: that part is named with its reason.
+
 /log logs today's sets only (a past session is /done's, up to two days back): sets typed for another day
 ("/log pull-up 8 7 6 yesterday") are refused, saying so, rather than logged as today's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from telegram import Update
@@ -70,22 +74,35 @@ async def log_command(update: Update, context: BotContext) -> None:
             context, now_turn, session, member(update, chat)[0], before=now_turn.today
         )
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
-        parsed = logparse.parse_log(
-            typed,
-            typed_names(context),
-            unit=chat.unit,
-            prefer=main_lifts(session),
-            holds=hold_ids(context),
-            loaded=loaded_ids(context),
-            usable=allowed,
-            easier=sessionlog.easier_today(found, ladders(context, session)),
-        )
-        if isinstance(parsed, logparse.LogError):
-            today = [item.exercise.id for item in session.exercises]
-            reply, buttons = refusal(context, now_turn, parsed, typed, allowed, today)
-            now_turn.say(reply, buttons or None)
+        pieces = logparse.parts(typed)
+        if isinstance(pieces, logparse.LogError):
+            now_turn.say(logparse.describe(pieces, texts))
             return
-        await log_parsed(context, now_turn, update, parsed, edit=False)
+        readings = []
+        # Each part of "/log row 3x10 40kg; pull-up 5,5,4" is a /log of its own: all are logged, or none.
+        for piece in pieces or [typed]:
+            parsed = logparse.parse_log(
+                piece,
+                typed_names(context),
+                unit=chat.unit,
+                prefer=main_lifts(session),
+                holds=hold_ids(context),
+                loaded=loaded_ids(context),
+                usable=allowed,
+                easier=sessionlog.easier_today(found, ladders(context, session)),
+            )
+            if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
+                # A button would log that part alone: the part is named, and the whole /log sent again.
+                line = logparse.describe(parsed, texts, names(context))
+                now_turn.say(texts.get("log.part_refused", part=escape(piece), line=line))
+                return
+            if isinstance(parsed, logparse.LogError):
+                today = [item.exercise.id for item in session.exercises]
+                reply, buttons = refusal(context, now_turn, parsed, piece, allowed, today)
+                now_turn.say(reply, buttons or None)
+                return
+            readings.append(parsed)
+        await log_parsed(context, now_turn, update, readings, edit=False)
 
 
 def refusal(
@@ -112,19 +129,32 @@ def refusal(
 
 
 async def log_parsed(
-    context: BotContext, now_turn: Turn, update: Update, parsed: logparse.ParsedLog, *, edit: bool
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    readings: Sequence[logparse.ParsedLog],
+    *,
+    edit: bool,
 ) -> None:
-    """Log a read /log as today's sets and say so (in a new message, or ``edit`` the one pressed)."""
+    """Log a read /log (each of its exercises' sets) as today's sets and say so (in a new message, or
+    ``edit`` the one pressed); one undo takes it all back."""
     chat, texts = now_turn.chat, context.services.texts
-    sets = sets_done(parsed, chat.unit)
+    logged = [(parsed.exercise, sets_done(parsed, chat.unit)) for parsed in readings]
     user = member(update, chat)
     today = now_turn.today
     first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
-    lines = await log_and_score(context, now_turn, today, user, [(parsed.exercise, sets)], note=parsed.note)
-    head = texts.get("log.logged", sets=describe_sets(context, chat, [(parsed.exercise, sets)]).lstrip("• "))
-    if parsed.instead_of is not None:
+    notes = [parsed.note for parsed in readings]
+    lines = await log_and_score(context, now_turn, today, user, logged, notes=notes)
+    described = describe_sets(context, chat, logged)
+    if len(logged) == 1:
+        head = texts.get("log.logged", sets=described.lstrip("• "))
+    else:
+        head = texts.get("log.logged_many", sets=described)
+    shown = names(context)
+    for parsed in readings:
+        if parsed.instead_of is None:
+            continue
         name = lognames.own_name(parsed.instead_of, parsed.exercise, typed_names(context))
-        shown = names(context)
         head += "\n" + texts.get(
             "log.read_as_plan",
             today=escape(shown.get(parsed.exercise, parsed.exercise)),
@@ -253,7 +283,7 @@ async def log_pressed(
         elif callbacks.pack_day(now_turn.today) != made_on:
             toast = texts["log.reading_expired"]
         else:
-            await log_parsed(context, now_turn, update, reading, edit=True)
+            await log_parsed(context, now_turn, update, [reading], edit=True)
     await query.answer(toast[:200] or None)
 
 

@@ -220,18 +220,20 @@ async def log_and_score(
     logged: Sequence[tuple[str, Sequence[SetDone]]],
     *,
     rir: int | None = None,
-    note: str | None = None,
+    notes: Sequence[str | None] = (),
     completes_done: bool = False,
 ) -> list[str]:
-    """Log the sets (in the chat's unit) and return the record lines they earned; ``completes_done`` as
-    in ``logbook.log_sets`` (Done's As written and Save)."""
+    """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
+    return the record lines they earned (an exercise logged twice is weighed against its first sets too);
+    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save)."""
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
+    noted = [*notes, *[None] * (len(logged) - len(notes))]
     new = [
         logbook.NewSet(
             ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note, done.seconds
         )
-        for ex, sets in logged
+        for (ex, sets), note in zip(logged, noted, strict=True)
         for done in sets
     ]
     await logbook.log_sets(
@@ -246,10 +248,11 @@ async def log_and_score(
     )
     lines = []
     shown = names(context)
+    previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
     for exercise, sets in logged:
-        previous = [done for _, done in before.get(exercise, [])]
-        for record in records.new_records(previous, list(sets)):
+        for record in records.new_records(previous[exercise], list(sets)):
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
+        previous[exercise] += sets
     return lines
 
 

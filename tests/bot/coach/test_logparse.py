@@ -7,12 +7,14 @@ from hypothesis import strategies as st
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names, own_name
 from bot.coach.logparse import (
+    MAX_PARTS,
     LogError,
     LogErrorKind,
     ParsedLog,
     describe,
     match_exercise,
     parse_log,
+    parts,
 )
 from bot.coach.texts import Texts
 
@@ -271,7 +273,15 @@ def test_aliases_given_by_the_caller_are_names_too() -> None:
 @pytest.mark.parametrize("kind", list(LogErrorKind))
 def test_every_error_has_one_line_with_an_example(kind: LogErrorKind) -> None:
     values = {"token": "<x>", "char": "½", "name": "<b>zz</b>", "reps": "101", "max": "100"}
-    values |= {"sets": "21", "load": "-5", "unit": "kg", "rir": "12", "seconds": "601", "numbers": "10 40"}
+    values |= {
+        "sets": "21",
+        "load": "-5",
+        "unit": "kg",
+        "rir": "12",
+        "seconds": "601",
+        "numbers": "10 40",
+        "parts": "9",
+    }
     error = LogError(kind, values, ("face-pull", "pull-up"))
     line = describe(error, TEXTS, {"face-pull": "Face pull"})
     assert "\n" not in line and "/log" in line
@@ -469,3 +479,25 @@ def test_strict_pull_ups_or_a_load_still_name_the_harder_rung() -> None:
 def test_the_name_that_claims_the_harder_rung_is_one_the_plain_name_is_not() -> None:
     assert own_name("pull-up", "band-assisted-pull-up", ALIASED) == "strict pull-up"
     assert own_name("pull-up", "chin-up", ALIASED) == "Pull-up"
+
+
+def test_a_log_of_several_exercises_is_read_part_by_part() -> None:
+    pieces = parts("deadlift 1x3 200kg; lat pulldown 3x8 75kg")
+    assert pieces == ["deadlift 1x3 200kg", "lat pulldown 3x8 75kg"]
+    read = [parse(piece) for piece in pieces]
+    assert [(p.exercise, p.reps, p.load) for p in read if isinstance(p, ParsedLog)] == [
+        ("deadlift", (3,), 200.0),
+        ("lat-pulldown", (8, 8, 8), 75.0),
+    ]
+    # Blank parts are no parts; one exercise is one part; nothing typed is none.
+    assert parts(" row 3x10 40kg ;; ") == ["row 3x10 40kg"]
+    assert parts("pull-up 5,5,4 # felt strong") == ["pull-up 5,5,4 # felt strong"]
+    assert parts("  ") == []
+
+
+@given(st.integers(MAX_PARTS + 1, 40))
+def test_more_parts_than_one_log_takes_are_refused(count: int) -> None:
+    error = parts("; ".join(["row 3x10"] * count))
+    assert isinstance(error, LogError) and error.kind is LogErrorKind.TOO_MANY_PARTS
+    assert error.values == {"parts": str(count), "max": str(MAX_PARTS)}
+    assert parts("; ".join(["row 3x10"] * MAX_PARTS)) == ["row 3x10"] * MAX_PARTS

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names
-from bot.coach.logparse import ParsedLog, parse_log
+from bot.coach.logparse import ParsedLog, parse_log, parts
 from bot.coach.logtold import When, counts_told, told, when_told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())
@@ -101,9 +101,10 @@ def test_a_load_is_carried_in_the_chats_unit(
         "pull ups 8 7 6 and then one more",  # the last set is no number of its own
         "pull-ups 8 7 6 4 3 2 1 1 1 1 1",  # more sets than a list of reps is read for
         "did 3 sets of pull-ups: 8, 7",  # three sets told, two counted
-        "pull ups 8 7 6, rows 12 12 10",  # two lists: which is which
-        "3x8 rows and 3x10 lat pulldowns",  # the same
-        "pull ups 8 7 6 and 3x5 negatives",  # a list and a sets-by-reps: two lifts' sets
+        # Two lifts' sets, but "rows" fits several exercises, or "negatives" none: no offer for either.
+        "pull ups 8 7 6, rows 12 12 10",
+        "3x8 rows and 3x10 lat pulldowns",
+        "pull ups 8 7 6 and 3x5 negatives",
         # A number that may be a load or a clock: nothing, rather than sets without their load or a wrong one.
         "cable row 3x8 at 7 this morning",
         "deadlift 3x5 at 100 this morning",
@@ -111,7 +112,7 @@ def test_a_load_is_carried_in_the_chats_unit(
         "pull ups 8 7 6 at 6 before work",
         "pull ups 8 7 6 today at 5",
         "lat pulldown 3x10 at 45 kg then 50 kg",  # two loads
-        "pull ups 3 sets of 8 and 2 sets of 6",  # one /log can't hold both
+        "pull ups 3 sets of 8 and 2 sets of 6",  # the second sets name no lift
         "pull ups 3x8, 7",  # three sets told, two counted
         "did pull ups with 8, 7 and 6",  # a load, or reps?
         # A load told in a way that can't be placed: no offer rather than one without it.
@@ -244,6 +245,8 @@ def test_a_lone_number_is_no_sets(number: int) -> None:
 WORDS = st.sampled_from(["pull ups", "band rows", "cable row", "at", "with", "@", "and", "then", "reps"]) | (
     st.sampled_from(["sets of", "x", ",", ":", "kg", "lb", "on", "got", "today", "eight", "twelve", "3", "8"])
     | st.sampled_from(["10", "55", "42,5", "7:30", "2024", "12/3"])
+    # Several lifts' sets: load first, a load before its sets, and what parts two lifts.
+    | st.sampled_from(["deadlift", "face pulls", "200x3", "42.5x8", "100kg x 5", "for", "+", "\n", ";", "."])
 )
 
 
@@ -254,7 +257,10 @@ def test_whatever_it_writes_log_reads(words: list[str]) -> None:
     for unit in (None, "kg", "lb"):
         line = told(text, NAMES, unit=unit)
         if line is not None:
-            assert isinstance(parse_log(line, NAMES, unit="kg"), ParsedLog), (text, line)
+            pieces = parts(line)
+            assert isinstance(pieces, list) and pieces, (text, line)
+            for piece in pieces:
+                assert isinstance(parse_log(piece, NAMES, unit="kg"), ParsedLog), (text, line)
 
 
 @pytest.mark.parametrize(
