@@ -326,8 +326,8 @@ class CommandMatcher:
                     break
             else:
                 i += 1
-        # A reminder that arrives at the wrong hour because of a place ("local time", "moved to Lisbon") is the
-        # time zone's to fix, however many words of the schedule come with it.
+        # A reminder that arrives at the wrong hour because of a place ("local time", "moved to Lisbon") is
+        # the time zone's to fix, however many words of the schedule come with it.
         zoned = "timezone" in strong and any(g == "place" for g, _ in scan(stems, self.groups, self.longest))
         if frames:
             # A frame of two groups speaks only where no strong phrase does, so every phrase keeps the meaning

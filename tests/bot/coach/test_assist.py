@@ -643,3 +643,20 @@ def test_telling_the_bot_sets_is_log_and_telling_it_a_session_is_done(question: 
 )
 def test_errands_after_remind_me_to_or_pull_up_are_declined(question: str) -> None:
     assert ANSWERER.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        (
+            "We're wintering in Tenerife for three months; how do I get your messages to turn up on local time?",
+            "timezone",
+        ),
+        ("I moved from São Paulo to Lisbon, how I change the hour zone in the bot?", "timezone"),
+        ("the pings come at 6am, way too early, push them to 8", "schedule"),
+    ],
+)
+def test_a_reminder_off_because_of_a_place_is_the_time_zone_and_one_too_early_the_schedule(
+    question: str, command: str
+) -> None:
+    assert ANSWERER.answer(question).command == command
