@@ -649,7 +649,8 @@ def test_errands_after_remind_me_to_or_pull_up_are_declined(question: str) -> No
     ("question", "command"),
     [
         (
-            "We're wintering in Tenerife for three months; how do I get your messages to turn up on local time?",
+            "We're wintering in Tenerife for three months; how do I get your messages to turn up on local"
+            " time?",
             "timezone",
         ),
         ("I moved from São Paulo to Lisbon, how I change the hour zone in the bot?", "timezone"),
