@@ -239,7 +239,7 @@ class Answerer:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
             return self._ask(question, score, reading, close)
-        return self._decline(question, score, reading, scores)
+        return self._decline(question, score, reading, scores, asker)
 
     def _command(self, reading: Reading, sentences: list[str]) -> tuple[str | None, int]:
         """The command a question asks about. In a message of several sentences each is looked at alone: a
@@ -304,13 +304,20 @@ class Answerer:
         text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 
-    def _decline(self, question: str, score: float, reading: Reading, scores: Sequence[float]) -> Answer:
+    def _decline(
+        self,
+        question: str,
+        score: float,
+        reading: Reading,
+        scores: Sequence[float],
+        asker: Asker | None = None,
+    ) -> Answer:
         """ "I can't answer that from what I know", with the closest topics as suggestions."""
         lex = self._kb.lexicon
         lead = self._lead(reading) + "\n\n" if reading.safety else ""
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
-        for fallback in lex.default_suggestions:
+        for fallback in _fitting(lex.default_suggestions, asker):
             if len(closest) < 3 and fallback not in closest:
                 closest.append(fallback)
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
@@ -368,6 +375,18 @@ def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Defin
     if isinstance(found, Exercise):
         return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), exercise=found.id)
     return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=found.id)
+
+
+def _fitting(suggestions: Sequence[str], asker: Asker | None) -> list[str]:
+    """The default suggestions for this asker: its own level's routine for the beginner one, and no home
+    training for a gym trainee (an advanced lifter at a gym was offered "Beginner routine, Training at
+    home")."""
+    if asker is None:
+        return list(suggestions)
+    fitting = [asker.level if s in LEVELS and asker.level in LEVELS else s for s in suggestions]
+    if asker.equipment == "gym":
+        fitting = [s for s in fitting if s != "faq-home"] + ["form"]
+    return fitting
 
 
 def plain_text(telegram_html: str) -> str:

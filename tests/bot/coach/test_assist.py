@@ -661,3 +661,17 @@ def test_a_reminder_off_because_of_a_place_is_the_time_zone_and_one_too_early_th
     question: str, command: str
 ) -> None:
     assert ANSWERER.answer(question).command == command
+
+
+def test_a_decline_suggests_what_fits_the_askers_level_and_place() -> None:
+    question = "bro 4x6 at 200 on deads?? my best triple is 200. thats not happening"
+    unknown = ANSWERER.answer(question)
+    advanced_gym = ANSWERER.answer(question, Asker.from_values("advanced", "gym", None))
+    assert unknown.kind == advanced_gym.kind == "decline"
+    assert "beginner" in unknown.suggestions and "faq-home" in unknown.suggestions
+    assert "advanced" in advanced_gym.suggestions
+    assert not {"beginner", "faq-home"} & set(advanced_gym.suggestions)
+
+
+def test_a_new_bar_at_home_points_to_settings() -> None:
+    assert ANSWERER.answer("just bought a doorway pull up bar!! 🎉 how do i add it").command == "settings"
