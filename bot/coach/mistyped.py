@@ -17,6 +17,8 @@ CUTOFF = 0.75
 # A name the trainee began ("hist", "prog"): three letters at least, or "s" would be every command with one.
 MIN_PREFIX = 3
 MOST = 2
+# Telegram's own limit on a command's name: anything longer is no command mistyped.
+MAX_NAME = 32
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def read(text: str) -> Typed | None:
 
 def closest(name: str, commands: Sequence[str]) -> list[str]:
     """The commands ``name`` is probably one of, best first, at most ``MOST``; none when nothing is close."""
-    if not name:
+    if not name or len(name) > MAX_NAME:
         return []
     begun = [command for command in commands if len(name) >= MIN_PREFIX and command.startswith(name)]
     alike = difflib.get_close_matches(name, commands, n=MOST, cutoff=CUTOFF)

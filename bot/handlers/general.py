@@ -18,6 +18,8 @@ from storage import repo
 log = logging.getLogger(__name__)
 # A mistyped command is shown back, to this many characters (a pasted "/…" can be any length).
 MAX_SHOWN = 40
+# …and what followed it (longer than any argument a button carries, a /log line's 54).
+MAX_ARGUMENT = 64
 
 
 def commands(context_texts: Texts) -> list[tuple[str, str]]:
@@ -40,6 +42,8 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         await reply(update, context, texts["errors.unknown_command"])
         return
     argument = typed.argument
+    if len(argument) > MAX_ARGUMENT:
+        argument = argument[: MAX_ARGUMENT - 1] + "…"  # to read, not to copy: no button carries it
     # What was typed after it goes along ("/dne yesterday" → /done yesterday). Where a button cannot carry
     # it, none is offered: a bare /done would log today, not yesterday. The line is there to copy.
     tappable = all(faq.carries(name, argument) for name in close) if argument else True
@@ -50,8 +54,12 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         typed=escape(f"/{typed.name}"[:MAX_SHOWN]),
         choices=choices,
     )
-    buttons = [row for name in close for row in faq.run_button(context, name, argument or None)]
-    await reply(update, context, text, buttons if tappable else None)
+    buttons = (
+        [row for name in close for row in faq.run_button(context, name, argument or None)]
+        if tappable
+        else None
+    )
+    await reply(update, context, text, buttons)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

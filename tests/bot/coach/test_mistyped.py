@@ -32,6 +32,7 @@ MENU = [name for name, _ in Texts.load().section("commands")]
         ("cancel", []),
         ("track", []),
         ("", []),
+        ("workout" * 5, []),
     ],
 )
 def test_the_closest_commands(typed: str, expected: list[str]) -> None:
