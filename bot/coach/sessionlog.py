@@ -273,17 +273,24 @@ class DayError:
 
 
 _AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
+# The parts of today ("tonight" too: a session told at 1am is the day the bot's /done logs, today), of
+# yesterday ("last night": an evening session told the next day, or in the small hours after it, as a
+# reminder's Done pressed after midnight logs the reminder's day) and of the day before.
+TODAY_WORDS = ("", "today", "tonight", "this morning", "this afternoon", "this evening")
+YESTERDAY_WORDS = ("yesterday", "yday", "last night", "last evening")
+BEFORE_YESTERDAY_WORDS = ("day before yesterday", "the day before yesterday", "the night before last")
 
 
 def parse_day(text: str, today: date) -> date | DayError:
-    """``""``/today, yesterday, "2 days ago", a weekday ("mon"), or an ISO date; at most 2 days back."""
+    """``""``/today ("tonight", "this morning"), yesterday ("last night"), "2 days ago", a weekday ("mon"),
+    or an ISO date; at most 2 days back."""
     words = " ".join(text.casefold().replace("-", " ").split()) if not _iso(text) else text.strip()
     day: date | None
-    if words in ("", "today"):
+    if words in TODAY_WORDS:
         day = today
-    elif words in ("yesterday", "yday"):
+    elif words in YESTERDAY_WORDS:
         day = today - timedelta(days=1)
-    elif words in ("day before yesterday", "the day before yesterday"):
+    elif words in BEFORE_YESTERDAY_WORDS:
         day = today - timedelta(days=2)
     elif match := _AGO.match(words):
         day = today - timedelta(days=int(match.group(1)))
@@ -301,14 +308,16 @@ def parse_day(text: str, today: date) -> date | DayError:
 
 
 _TOLD = re.compile(
-    rf"\b(?:(the day before yesterday)|(yesterday)|(one|two|1|2) days? ago|({'|'.join(WEEKDAY_NAMES)}))\b"
+    r"\b(?:(the day before yesterday|the night before last)|(yesterday|last night|last evening)"
+    rf"|(one|two|1|2) days? ago|({'|'.join(WEEKDAY_NAMES)}))\b"
 )
 
 
 def day_told(text: str) -> str | None:
-    """The day a message says a session was ("I trained on Wednesday evening", "2 days ago"), as /done
-    takes it ("wed", "2 days ago"), or None when it names none."""
-    match = _TOLD.search(text.casefold())
+    """The day a message says a session was ("I trained on Wednesday evening", "2 days ago", "last night"),
+    as /done takes it ("wed", "2 days ago", "yesterday"), or None when it names none: today's ("this
+    morning", "tonight") is what /done alone logs."""
+    match = _TOLD.search(" ".join(text.casefold().split()))
     if match is None:
         return None
     before, yesterday, ago, weekday = match.groups()

@@ -3,7 +3,9 @@
 ``messages.toml`` holds the coach's own lines (welcome, prompts, confirmations), ``reminders.toml``
 what reminders, nudges and the /reminders menu say. Both are tables of strings, looked up by dotted key
 (``"onboarding.welcome"``), plus lists of alternatives (``openers``). A typo'd placeholder or a value
-that is not text stops start-up with the file and key at fault (``bot.coach.content``).
+that is not text stops start-up with the file and key at fault (``bot.coach.content``). A line's own
+spaces around it are trimmed (a stray space in a label is no part of it), so an indent or a space that
+joins a line to the one before it is the caller's to add.
 """
 
 from __future__ import annotations

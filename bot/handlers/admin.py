@@ -7,6 +7,7 @@ from telegram.constants import ChatType
 
 from bot.coach.texts import escape
 from bot.context import BotContext
+from bot.handlers import general
 from bot.handlers.common import reply
 from storage import repo
 
@@ -17,7 +18,7 @@ async def stats(update: Update, context: BotContext) -> None:
     if chat is None or chat.id not in services.settings.admin_chat_ids:
         # Answered exactly like any other unknown command (silence in groups), so it leaks nothing.
         if chat is not None and chat.type == ChatType.PRIVATE:
-            await reply(update, context, services.texts["errors.unknown_command"])
+            await general.unknown_command(update, context)
         return
     async with services.sessionmaker() as session:
         figures = await repo.counts(session)

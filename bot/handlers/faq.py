@@ -64,7 +64,7 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
             return
         if told and (argument := _log_argument(line)) is not None:
             offer = texts.get("faq.log_told", line=escape(argument))
-            now_turn.say(offer, _command_button(context, "log", argument))
+            now_turn.say(offer, run_button(context, "log", argument))
             return
         if told:
             # Too long for a button's data (several lifts, many sets): the /log to send instead.
@@ -95,7 +95,7 @@ def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Bu
         return pause_button(context.services.texts, until)
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
-        return _command_button(context, answer.command, argument)
+        return run_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
@@ -108,7 +108,7 @@ def _pause_until(question: str, today: date) -> date | None:
     return until
 
 
-def _command_button(context: BotContext, command: str, argument: str | None) -> Buttons:
+def run_button(context: BotContext, command: str, argument: str | None) -> Buttons:
     """The ▶ button that runs ``command``, with ``argument`` when the question gave one."""
     args = (argument,) if argument is not None else ()
     label = context.services.texts.get("faq.run_command", command=" ".join((command, *args)))
@@ -251,6 +251,11 @@ def _iso_day(value: str) -> bool:
         return len(value) == 10 and date.fromisoformat(value).isoformat() == value
     except ValueError:
         return False
+
+
+def carries(command: str, argument: str) -> bool:
+    """Whether ``command``'s ▶ button may carry ``argument``, as ``run_button`` writes it in the payload."""
+    return _button_argument((command, argument.replace(callbacks.SEPARATOR, "")))
 
 
 def _button_argument(args: tuple[str, ...]) -> bool:

@@ -8,12 +8,18 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import ApplicationHandlerStop
 
-from bot.coach.texts import Texts
+from bot.coach import mistyped
+from bot.coach.texts import Texts, escape
 from bot.context import BotContext
+from bot.handlers import faq
 from bot.handlers.common import reply
 from storage import repo
 
 log = logging.getLogger(__name__)
+# A mistyped command is shown back, to this many characters (a pasted "/…" can be any length).
+MAX_SHOWN = 40
+# …and what followed it (longer than any argument a button carries, a /log line's 54).
+MAX_ARGUMENT = 64
 
 
 def commands(context_texts: Texts) -> list[tuple[str, str]]:
@@ -26,7 +32,34 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    await reply(update, context, context.services.texts["errors.unknown_command"])
+    """A command the bot does not have: the ones it was probably meant to be ("/wrkout" → /workout), each
+    with a ▶ button as a pointer to a command has, else the plain "I don't know that command"."""
+    texts = context.services.texts
+    message = update.effective_message
+    typed = mistyped.read(message.text or "") if message is not None else None
+    close = mistyped.closest(typed.name, [name for name, _ in commands(texts)]) if typed is not None else []
+    if typed is None or not close:
+        await reply(update, context, texts["errors.unknown_command"])
+        return
+    argument = typed.argument
+    if len(argument) > MAX_ARGUMENT:
+        argument = argument[: MAX_ARGUMENT - 1] + "…"  # to read, not to copy: no button carries it
+    # What was typed after it goes along ("/dne yesterday" → /done yesterday). Where a button cannot carry
+    # it, none is offered: a bare /done would log today, not yesterday. The line is there to copy.
+    tappable = all(faq.carries(name, argument) for name in close) if argument else True
+    shown = [escape(" ".join(("/" + name, argument)).strip()) for name in close]
+    choices = f" {texts['errors.or']} ".join(f"<code>{line}</code>" if argument else line for line in shown)
+    text = texts.get(
+        "errors.unknown_command_close" if tappable else "errors.unknown_command_close_typed",
+        typed=escape(f"/{typed.name}"[:MAX_SHOWN]),
+        choices=choices,
+    )
+    buttons = (
+        [row for name in close for row in faq.run_button(context, name, argument or None)]
+        if tappable
+        else None
+    )
+    await reply(update, context, text, buttons)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -19,6 +19,8 @@ from bot.handlers.common import reply, turn
 from storage import logbook, repo
 
 MAX_LIFTS = 3
+# Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
+BULLET = "  • "
 CAPTION_LIMIT = 1024
 
 
@@ -80,7 +82,9 @@ async def history_command(update: Update, context: BotContext) -> None:
                 load = shown_load(row.load, row.unit, chat.unit)
                 by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, load, seconds=row.seconds))
             if not by_exercise:
-                lines.append(texts["history.no_sets"])
+                lines.append(BULLET + texts["history.no_sets"])
             for exercise, sets in by_exercise.items():
-                lines.append(f"  • {escape(shown.get(exercise, exercise))}: {format_sets(sets, chat.unit)}")
+                lines.append(
+                    f"{BULLET}{escape(shown.get(exercise, exercise))}: {format_sets(sets, chat.unit)}"
+                )
         now_turn.say("\n".join(lines))

@@ -45,5 +45,6 @@ async def streak(update: Update, context: BotContext) -> None:
         hint=hint,
     )
     if paused_until is not None:
-        text += "\n" + texts.get("progress.paused", until=paused_until.isoformat())
+        # The day as every other message writes one ("Sun 20 Dec"), not ISO.
+        text += "\n" + texts.get("progress.paused", until=f"{paused_until:%a %d %b}")
     await reply(update, context, text)

@@ -354,12 +354,14 @@ async def level_up_button(update: Update, context: BotContext) -> None:
 
 
 TRAINED = re.compile(
-    r"^\s*i\s+(?:trained|worked\s+out|did\s+(?:my|the|a)\s+(?:workout|session))\s+(yesterday|today)\W*$",
+    r"^\s*i\s+(?:trained|worked\s+out|did\s+(?:my|the|a)\s+(?:workout|session))\s+"
+    r"(yesterday|today|last\s+night|tonight|this\s+(?:morning|afternoon|evening))\W*$",
     re.IGNORECASE,
 )
 
 
 def trained_day(text: str) -> str | None:
-    """ "I trained yesterday" → "yesterday"; None for anything else."""
+    """ "I trained yesterday" → "yesterday" ("last night" too, which /done reads as yesterday; "this
+    morning" as today); None for anything else."""
     match = TRAINED.match(text)
     return match.group(1).lower() if match else None

@@ -143,14 +143,11 @@ async def log_today(
             return False, texts["workout.already_logged_long"], None
         score = await progress.score_of(now_turn)
         if chat.kind == ChatType.PRIVATE:
-            # Sessions are numbered in date order (as /history shows them): a backdated day is
-            # numbered among the days before it, not after today's.
-            number, _ = await repo.progress_on(now_turn.session, chat.id, day)
             # With no streak yet, what starts one rather than "Streak: 0 weeks".
             streaking = score.current_weeks or score.this_week >= score.weekly_target
             text = texts.get(
                 "workout.logged" if streaking else "workout.logged_no_streak",
-                number=number,
+                head=await logged_head(context, now_turn, day, score.total),
                 this_week=score.this_week,
                 target=score.weekly_target,
                 streak=texts.count("count.week", score.current_weeks),
@@ -165,6 +162,18 @@ async def log_today(
         if day != today:
             text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
         return True, text, training_log.after_done(texts, day, today)
+
+
+async def logged_head(context: BotContext, now_turn: Turn, day: date, total: int) -> str:
+    """ "Session N logged!": sessions are numbered in date order (as /history shows them, and /workout's
+    "Session N" counts on from them), so a backdated day is numbered among the days before it. When days
+    logged after it exist, that number is smaller than the count the trainee has been hearing ("Session 4"
+    yesterday): the count in all comes first."""
+    texts = context.services.texts
+    number, _ = await repo.progress_on(now_turn.session, now_turn.chat.id, day)
+    if number < total:
+        return texts.get("workout.head_earlier", total=total, number=number)
+    return texts.get("workout.head", number=number)
 
 
 def rest_to_log(

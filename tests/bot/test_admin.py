@@ -11,7 +11,11 @@ async def test_stats_only_for_admins(tmp_path: Path, backend: str) -> None:
         await bot.onboard(STRANGER)
         await bot.send(STRANGER, "/done")
         refused = await bot.send(STRANGER, "/stats")
-        assert "don't know that command" in (refused[-1].text or "")
+        # As any other command the bot does not have: the closest real one offered.
+        assert (refused[-1].text or "").startswith(
+            "🤔 I don't know <code>/stats</code>. Did you mean /start?"
+        )
+        assert [label for row in bot.api.buttons(refused[-1]) for label, _ in row] == ["▶ /start"]
         figures = (await bot.send(ADMIN, "/stats"))[-1].text or ""
         assert "chats active: <b>1</b>" in figures, "the operator asking is not a trainee"
         assert "sessions logged: <b>1</b>" in figures

@@ -1,6 +1,8 @@
 """Issue 16 through the real Application: safety first, "Did you mean" buttons, answers that fit the
 chat's level and kit, and pointers to commands that run the command."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -355,6 +357,45 @@ async def test_a_session_told_for_another_day_gets_a_done_button_for_that_day(bo
     assert pressed == typed and "Logged for Sunday 22 Nov" in pressed
     assert await bot.callback(USER, callbacks.pack("cmd", "done", "last year")) == []
     assert bot.errors == []
+
+
+async def test_a_workout_last_night_gets_a_done_button_for_yesterday(bot: Harness) -> None:
+    # A newcomer trial, on a Friday: this got a plain /done, which logged the session for Friday.
+    friday = datetime(2026, 12, 11, 9, 0, tzinfo=UTC)
+    bot.clock.now = friday
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "did my workout last night but forgot to tell you 🙈")
+    assert labels(bot) == ["▶ /done yesterday"], sent[-1].text
+    assert button_data(bot) == [callbacks.pack("cmd", "done", "yesterday")]
+    pressed = (await bot.press(USER, "▶ /done yesterday"))[-1].text or ""
+    assert pressed.startswith("📅 Logged for Thursday 10 Dec.\n✅ <b>Session 1 logged!</b>"), pressed
+    # In the small hours "last night" is still the evening before: Friday's, told on Saturday at 1am.
+    bot.clock.now = friday + timedelta(hours=16)
+    await bot.send(USER, "did my workout last night but forgot to tell you 🙈")
+    assert button_data(bot) == [callbacks.pack("cmd", "done", "yesterday")]
+    pressed = (await bot.press(USER, "▶ /done yesterday"))[-1].text or ""
+    assert pressed.startswith("📅 Logged for Friday 11 Dec.\n✅ <b>Session 2 logged!</b>"), pressed
+    # This morning's and tonight's sessions are today's: a plain /done.
+    bot.clock.now = friday + timedelta(days=1)
+    await bot.send(USER, "did my workout this morning but forgot to tell you")
+    assert button_data(bot) == [callbacks.pack("cmd", "done")]
+    assert (await bot.press(USER, "▶ /done"))[-1].text == (
+        "✅ <b>Session 3 logged!</b> This week: 3/2. Streak: 1 week."
+    )
+
+
+async def test_i_did_my_workout_last_night_logs_yesterday_and_this_morning_today(bot: Harness) -> None:
+    friday = datetime(2026, 12, 11, 9, 0, tzinfo=UTC)
+    bot.clock.now = friday
+    await bot.onboard(USER)
+    assert (await bot.send(USER, "I did my workout last night"))[-1].text == (
+        "📅 Logged for Thursday 10 Dec.\n"
+        "✅ <b>Session 1 logged!</b> This week: 1/2. Get to 2 this week to start your weekly streak."
+    )
+    assert (await bot.send(USER, "I trained this morning!"))[-1].text == (
+        "✅ <b>Session 2 logged!</b> This week: 2/2. Streak: 1 week."
+    )
+    assert (await bot.send(USER, "/done last night"))[-1].text == "✅ Yesterday's session is already logged."
 
 
 async def test_forgetting_to_press_done_gets_done_for_that_day_not_undo(bot: Harness) -> None:

@@ -10,7 +10,45 @@ USER = 3003
 
 async def test_unknown_command(bot: Harness) -> None:
     sent = await bot.send(USER, "/frobnicate now")
-    assert "/help" in (sent[-1].text or "")
+    # Nothing close to it: the plain answer, no button.
+    assert sent[-1].text == "I don't know that command. Send /help to see what I can do."
+    assert bot.api.buttons(sent[-1]) == []
+
+
+def labels(bot: Harness) -> list[str]:
+    return [label for row in bot.api.buttons(bot.api.last(USER)) for label, _ in row]
+
+
+async def test_a_mistyped_command_offers_the_closest_with_a_button_that_runs_it(bot: Harness) -> None:
+    # A newcomer trial: /wrkout got "I don't know that command. Send /help".
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "/wrkout")
+    assert sent[-1].text == (
+        "🤔 I don't know <code>/wrkout</code>. Did you mean /workout? "
+        "Tap below, or send /help to see what I can do."
+    )
+    assert labels(bot) == ["▶ /workout"]
+    assert "Session 1 ·" in ((await bot.press(USER, "▶ /workout"))[-1].text or "")
+
+    # What was typed after it goes along, when a button can carry it.
+    await bot.send(USER, "/dne yesterday")
+    assert "Did you mean <code>/done yesterday</code>? Tap below" in (bot.api.last(USER).text or "")
+    assert labels(bot) == ["▶ /done yesterday"]
+    assert "Logged for Monday 23 Nov" in ((await bot.press(USER, "▶ /done yesterday"))[-1].text or "")
+
+    # Where no button can carry it, no button (a bare /pause would pause for another length): it is there
+    # to copy.
+    sent = await bot.send(USER, "/pasue 2 weeks")
+    assert sent[-1].text == (
+        "🤔 I don't know <code>/pasue</code>. Did you mean <code>/pause 2 weeks</code>? "
+        "Send /help to see what I can do."
+    )
+    assert bot.api.buttons(sent[-1]) == []
+
+    # A name begun, in any case, to the bot by name.
+    sent = await bot.send(USER, "/HIST@BackCoachBot")
+    assert (sent[-1].text or "").startswith("🤔 I don't know <code>/hist</code>. Did you mean /history?")
+    assert labels(bot) == ["▶ /history"]
 
 
 async def test_level_banana_lists_the_choices(bot: Harness) -> None:

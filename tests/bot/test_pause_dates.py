@@ -53,6 +53,14 @@ async def test_pause_until_a_date_runs_through_that_date(bot: Harness) -> None:
     assert await paused_until(bot) == date(2026, 12, 20)
 
 
+async def test_streak_writes_the_last_paused_day_as_every_other_message_does(bot: Harness) -> None:
+    # A newcomer trial: /streak said "paused through 2026-12-20" while /pause had said "Sun 20 Dec".
+    await bot.onboard(CHAT)
+    await bot.send(CHAT, "/pause until 20 dec")
+    streak = text_of(await bot.send(CHAT, "/streak"))
+    assert streak.endswith("\n⏸ Reminders are paused through Sun 20 Dec.")
+
+
 async def test_a_past_or_too_distant_date_is_refused_with_an_example_that_works(bot: Harness) -> None:
     await bot.onboard(CHAT)
     past = text_of(await bot.send(CHAT, "/pause until 20 nov"))

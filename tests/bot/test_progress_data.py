@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from matplotlib import image
@@ -242,12 +242,49 @@ async def test_history_shows_every_set_in_the_current_unit(bot: Harness) -> None
     assert " kg" not in history
 
 
+async def test_a_backdated_session_before_later_ones_says_the_count_and_its_number_by_date(
+    bot: Harness,
+) -> None:
+    # A newcomer trial: an advanced lifter with 4 sessions logged (Wed, Thu, Sat, Sun) told Sunday that he
+    # trained on Friday too, and heard "Session 3 logged!" (Saturday's had been "Session 3" the day before):
+    # it was his 5th. The count in all comes first, then the number /history gives the day now.
+    bot.clock.now = datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
+    await bot.onboard(USER, level="🔥 Advanced")
+    for day in (9, 10, 12, 13):
+        bot.clock.now = datetime(2026, 12, day, 10, 0, tzinfo=UTC)
+        await bot.send(USER, "/done")
+    assert joined(await bot.send(USER, "/done 2 days ago")) == (
+        "📅 Logged for Friday 11 Dec.\n"
+        "✅ <b>Session logged: 5 in all!</b> By date it's session 3, and the later ones move up one. "
+        "This week: 5/2. Streak: 1 week."
+    )
+    history = joined(await bot.send(USER, "/history"))
+    numbered = [line for line in history.splitlines() if " · session " in line]
+    assert numbered == [
+        "<b>Sun 13 Dec</b> · session 5",
+        "<b>Sat 12 Dec</b> · session 4",
+        "<b>Fri 11 Dec</b> · session 3",
+        "<b>Thu 10 Dec</b> · session 2",
+        "<b>Wed 09 Dec</b> · session 1",
+    ]
+    assert "Total sessions: 5" in joined(await bot.send(USER, "/streak"))
+    assert "Session 6 ·" in joined(await bot.send(USER, "/workout"))
+
+    # A backdated day with nothing logged after it is simply the next session.
+    bot.clock.now = datetime(2026, 12, 16, 10, 0, tzinfo=UTC)
+    assert joined(await bot.send(USER, "/done yesterday")) == (
+        "📅 Logged for Tuesday 15 Dec.\n✅ <b>Session 6 logged!</b> This week: 1/2. Streak: 1 week."
+    )
+
+
 async def test_a_backdated_session_is_numbered_by_date_in_the_reply_and_in_history(bot: Harness) -> None:
     # A user trial: /done yesterday after today's session replied "Session 2" and /history then
     # called both days "session 1". Sessions are numbered in date order, everywhere.
     await bot.onboard(USER)
     await bot.send(USER, "/done")
-    assert "Session 1 logged!" in joined(await bot.send(USER, "/done yesterday"))
+    assert "Session logged: 2 in all!</b> By date it's session 1" in joined(
+        await bot.send(USER, "/done yesterday")
+    )
     history = joined(await bot.send(USER, "/history"))
     assert "Tue 24 Nov</b> · session 2" in history
     assert "Mon 23 Nov</b> · session 1" in history

@@ -128,3 +128,19 @@ async def test_the_rest_logged_after_a_log_is_undone_alone_and_the_logged_sets_s
     assert await sessions_everywhere(bot) == (1, 1, 1)
     await bot.send(USER, "/undo")
     assert await sessions_everywhere(bot) == (0, 0, 0)
+
+
+async def test_a_session_with_no_sets_is_listed_indented_like_the_sets_of_the_others(bot: Harness) -> None:
+    # A newcomer trial: "• done (no sets logged)" stood at the left edge under its day, while every
+    # exercise line is indented (the text catalog trimmed the indent written in messages.toml).
+    await bot.onboard(USER)
+    await bot.send(USER, "/done")
+    bot.clock.advance(days=1)
+    await bot.send(USER, "/log row 3x10 40kg")
+    assert await history(bot) == (
+        "🗓 <b>Your last sessions</b>\n"
+        "<b>Wed 25 Nov</b> · session 2\n"
+        "  • Seated cable row: 3×10 @ 40 kg\n"
+        "<b>Tue 24 Nov</b> · session 1\n"
+        "  • done (no sets logged)"
+    )

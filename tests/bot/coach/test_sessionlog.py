@@ -48,6 +48,12 @@ TUESDAY = date(2026, 11, 24)
         ("mon", TUESDAY - timedelta(days=1)),
         ("Sunday", TUESDAY - timedelta(days=2)),
         ("2026-11-23", TUESDAY - timedelta(days=1)),
+        ("last night", TUESDAY - timedelta(days=1)),
+        ("Last  evening", TUESDAY - timedelta(days=1)),
+        ("the night before last", TUESDAY - timedelta(days=2)),
+        ("tonight", TUESDAY),
+        ("this morning", TUESDAY),
+        ("this evening", TUESDAY),
         ("3 days ago", DayError("log.too_far_back")),
         ("friday", DayError("log.too_far_back")),
         ("2026-11-25", DayError("log.future_day")),
@@ -350,6 +356,13 @@ def test_last_time_is_always_one_rungs_own_last_session(logged: list[tuple[str, 
         ("finished one day ago, forgot to say", "1 day ago"),
         ("I trained yesterday, can you count it", "yesterday"),
         ("how do I mark my session as done", None),
+        # A newcomer trial: "last night" is yesterday's session, not today's.
+        ("did my workout last night but forgot to tell you 🙈", "yesterday"),
+        ("trained LAST\nnight, count it pls", "yesterday"),
+        ("did the session the night before last", "2 days ago"),
+        # Today's parts of the day are today's: /done alone.
+        ("did my workout this morning, forgot to tap done", None),
+        ("smashed the session tonight!", None),
     ],
 )
 def test_the_day_a_message_says_a_session_was(text: str, day: str | None) -> None:

@@ -1,10 +1,12 @@
 """One text catalog for every text file, loaded through bot.coach.content; one HTML escaper."""
 
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.coach.content import ContentError
+from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.texts import ReminderTexts, Texts, escape
 
 
@@ -54,3 +56,22 @@ def test_both_shipped_catalogs_load() -> None:
 def test_escape_makes_user_text_safe_in_telegram_html() -> None:
     assert escape('<b>Tom & "Jerry"</b>') == '&lt;b&gt;Tom &amp; "Jerry"&lt;/b&gt;'
     assert escape(42) == "42"
+
+
+def _values(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            found += _values(value, f"{prefix}{key}.")
+        else:
+            found += [(f"{prefix}{key}", line) for line in (value if isinstance(value, list) else [value])]
+    return found
+
+
+@pytest.mark.parametrize("name", ["messages.toml", "reminders.toml"])
+def test_no_shipped_line_has_spaces_the_catalog_would_drop(name: str) -> None:
+    # The catalog trims a line's own spaces: an indent written there ("  • done (no sets logged)" in
+    # /history) was silently lost. Indents and joining spaces belong to the code that places the line.
+    raw = tomllib.loads((CONTENT_DIR / name).read_text(encoding="utf-8"))
+    dropped = [key for key, line in _values(raw) if line.strip("\n") != line.strip()]
+    assert dropped == []
