@@ -26,6 +26,15 @@ OFFTOPIC = "_off"
 UNRELATED = "_unrelated"
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _DIGIT = re.compile(r"\d")
+# "Pull up my payslip", "pulling up the report": the verb, fetching something, not the exercise. The noun
+# comes after an article or a count ("a pull up the right way", "one pull up a day") and keeps its sense.
+_PULL_UP = re.compile(
+    r"\b(?P<before>\w+\s+)?(?:pull|pulling)\s+up\s+(?=(?:my|the|an|last|our|your|his|her|their|this|that)\b)",
+    re.IGNORECASE,
+)
+_NOUN_BEFORE = frozenset(
+    {"a", "one", "the", "each", "every", "per", "another", "single", "strict", "first", "1"}
+)
 SAFETY = "safety"
 SITUATION = "situation:"
 MEDICAL = "medical"
@@ -202,7 +211,7 @@ class Reader:
                 yield (fixed, True) if fixed is not None else (stemmed, False)
 
     def read(self, question: str) -> Reading:
-        resolved = list(self.stems(words(question)))
+        resolved = list(self.stems(words(_PULL_UP.sub(_fetching, question))))
         stems = [s for s, _ in resolved]
         concepts: set[str] = set()
         offtopic = 0
@@ -335,6 +344,14 @@ class _Special:
         if not self.starts["alone"].isdisjoint(stems):
             return True
         return not self.starts["event"].isdisjoint(stems) and not self.starts["sign"].isdisjoint(stems)
+
+
+def _fetching(found: re.Match[str]) -> str:
+    """ "pull up" as the verb of fetching reads as "get"; after an article or a count it is the exercise."""
+    before = found["before"] or ""
+    if before.strip().lower() in _NOUN_BEFORE:
+        return found[0]
+    return f"{before}get "
 
 
 def _fits(groups: Iterable[str]) -> bool:

@@ -675,3 +675,31 @@ def test_a_decline_suggests_what_fits_the_askers_level_and_place() -> None:
 
 def test_a_new_bar_at_home_points_to_settings() -> None:
     assert ANSWERER.answer("just bought a doorway pull up bar!! 🎉 how do i add it").command == "settings"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I pull up an old claim file in our system at work?",
+        "how to pull up my payslip on the agency app",
+        "Can you pull up my client list from last month?",
+    ],
+)
+def test_pull_up_as_the_verb_of_fetching_is_not_the_exercise(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how do I do a pull up the right way", "pull-up"),
+        ("after a set of pull-ups my hand goes numb", "pull-up"),
+        ("I can pull up my chin over the bar but not my chest", "pull-up"),
+    ],
+)
+def test_the_exercise_keeps_its_name_after_an_article_or_as_a_plural(question: str, topic: str) -> None:
+    assert ANSWERER.answer(question).topic == topic
+
+
+def test_asking_the_bot_to_pull_up_its_own_things_keeps_the_command() -> None:
+    assert ANSWERER.answer("can you pull up my recent trainings").command == "history"
