@@ -1,5 +1,5 @@
 """Advanced heavy, moderate and volume days through the real Application: /workout's next-load line
-compares a day with the last one of its kind.
+compares a day with the last one of its kind, and /progress's caption compares like with like.
 
 A newcomer trial as an advanced gym lifter: the line read the last session of any day.
 """
@@ -65,6 +65,12 @@ async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> N
     written = text(await bot.press(USER, "✅ As written"))
     assert "Barbell deadlift: 4×4 @ 200 kg" in written and "Lat pulldown: 4×3 @ 97.5 kg" in written
 
+    # /progress: the latest heavy day against the first heavy day, not against the volume day before.
+    await bot.send(USER, "/progress")
+    caption = bot.api.files[-1].caption or ""
+    assert "Barbell deadlift: 200 kg × 4, heavy day (+0 kg on heavy days)" in caption, caption
+    assert "Lat pulldown: 97.5 kg × 3, heavy day (+2.5 kg on heavy days)" in caption, caption
+
 
 async def test_a_first_heavy_day_after_a_volume_day_is_worked_out_from_it(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
@@ -93,3 +99,5 @@ async def test_an_intermediate_day_still_follows_the_last_session(bot: Harness) 
     assert line(workout, "Lat pulldown") == (
         "📈 <i>Lat pulldown: last time 3×7 @ 50 kg → today 3×8 @ 50 kg, or 52.5 kg once all sets reach 8.</i>"
     )
+    await bot.send(USER, "/progress")
+    assert "Lat pulldown: 50 kg × 7 (-10 kg)" in (bot.api.files[-1].caption or "")

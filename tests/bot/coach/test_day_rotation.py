@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
+from bot.coach.charts import Lift, Member, render_progress
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import DELOAD_DAY, Profile, Session, day_kind, day_kinds, plan_session, rotates
@@ -401,3 +402,36 @@ def test_the_lines_name_the_kind_of_day_and_what_an_estimate_comes_from() -> Non
         "Barbell deadlift: first heavy day for it — work up to a load you can lift 3–5 times "
         "with 1 in reserve, and log it."
     )
+
+
+# ---------------------------------------------------------------- /progress
+
+
+def test_the_progress_caption_compares_a_lift_with_its_own_kind_of_day() -> None:
+    today = date(2026, 12, 4)
+    days = [today - timedelta(days=n) for n in (20, 17, 14, 10, 7, 3)]
+    kinds = dict(zip(days, ["heavy day", "moderate day", "volume day"] * 2, strict=True))
+    best = [200, 172.5, 175, 205, 175, 177.5]
+    reps = [3, 6, 8, 3, 6, 8]
+    lift = Lift(
+        "Barbell deadlift",
+        [(d, SetDone(r, b)) for d, r, b in zip(days, reps, best, strict=True)],
+        "kg",
+        kinds,
+    )
+    chart = render_progress(
+        today=today, weekly_target=3, members=[Member("You", days)], lifts=[lift], texts=TEXTS
+    )
+    assert chart is not None
+    # Not "-22.5 kg" against the first heavy day: +2.5 kg against the first volume day.
+    assert "Barbell deadlift: 177.5 kg × 8, volume day (+2.5 kg on volume days)" in chart.caption
+    first = Lift("Barbell deadlift", lift.sets[:3], "kg", kinds)
+    chart = render_progress(
+        today=today, weekly_target=3, members=[Member("You", days)], lifts=[first], texts=TEXTS
+    )
+    assert chart is not None and "Barbell deadlift: 175 kg × 8, first volume day" in chart.caption
+    plain = Lift("Barbell deadlift", lift.sets, "kg")
+    chart = render_progress(
+        today=today, weekly_target=3, members=[Member("You", days)], lifts=[plain], texts=TEXTS
+    )
+    assert chart is not None and "Barbell deadlift: 177.5 kg × 8 (-22.5 kg)" in chart.caption
