@@ -20,7 +20,7 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
@@ -55,11 +55,14 @@ class Member:
 
 @dataclass(frozen=True)
 class Lift:
-    """A main lift's logged sets as (day, set) pairs; its unit is the chat's."""
+    """A main lift's logged sets as (day, set) pairs; its unit is the chat's. ``kinds`` is each day's kind
+    of day where the level's days take turns (heavy, moderate, volume): the caption then compares the
+    latest set with the first of its own kind, and says which."""
 
     name: str
     sets: Sequence[tuple[date, SetDone]]
     unit: str = "kg"
+    kinds: Mapping[date, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -244,27 +247,22 @@ def caption(
         )
     ]
     for lift in lifts:
-        points = [done for day, done in best_sets(lift.sets) if day >= weeks[0]]
+        dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
+        # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.
+        kind = lift.kinds.get(dated[-1][0], "")
+        points = [done for day, done in dated if not kind or lift.kinds.get(day) == kind]
         first, last = points[0], points[-1]
-        name = escape(lift.name)
+        values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
         if last.load:
             # From the first loaded session: a first log without a load is not a climb from zero.
             first = next(done for done in points if done.load)
-            change = last.load - (first.load or 0.0)
-            parts.append(
-                texts.get(
-                    "chart.caption_load",
-                    name=name,
-                    load=f"{last.load:g}",
-                    unit=lift.unit,
-                    reps=last.reps,
-                    change=f"{change:+g}",
-                )
-            )
+            change = f"{last.load - (first.load or 0.0):+g}"
+            values.update(load=f"{last.load:g}", unit=lift.unit, change=change)
+            key = "chart.caption_load"
         else:
-            parts.append(
-                texts.get(
-                    "chart.caption_reps", name=name, reps=last.reps, change=f"{last.reps - first.reps:+d}"
-                )
-            )
+            values.update(change=f"{last.reps - first.reps:+d}")
+            key = "chart.caption_reps"
+        if kind:
+            key += "_day" if len(points) > 1 else "_first_day"
+        parts.append(texts.get(key, **values))
     return " · ".join(parts)

@@ -14,6 +14,7 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
@@ -31,6 +32,8 @@ SECONDS_PER_REP = 4
 SETUP_SECONDS = 20
 DROP_SET_SECONDS = 30
 DEFAULT_PER_WEEK = 2
+# The kind of day of a deload week's sessions, where the level's days take turns (``day_kind``).
+DELOAD_DAY = "deload week"
 
 Technique = Literal["drop set", "superset"]
 
@@ -102,6 +105,28 @@ def position(catalog: Catalog, profile: Profile, number: int) -> Position:
     block, index = divmod(number - 1, per_block)
     week = index // profile.per_week + 1
     return Position(block + 1, index, week, plan.deload is not None and week == plan.block_weeks, per_block)
+
+
+def rotates(catalog: Catalog, level: Level) -> bool:
+    """Whether the level's days take turns (advanced: heavy, moderate, volume), so that a session is
+    compared with the last one of its own kind of day rather than with the last one."""
+    return len(catalog.routines.level(level).day) > 1
+
+
+def day_kind(catalog: Catalog, profile: Profile, number: int) -> str:
+    """The kind of day session ``number`` is: its day's name ("heavy day"), or ``DELOAD_DAY`` in a deload
+    week. The day ``plan_session`` gives it: any session's kind is rebuilt from its number."""
+    plan = catalog.routines.level(profile.level)
+    _block, index, _week, deload, _ = position(catalog, profile, max(1, number))
+    if deload:
+        return DELOAD_DAY
+    turn = index % len(plan.day)
+    return plan.day[turn].name or f"day {turn + 1}"
+
+
+def day_kinds(catalog: Catalog, profile: Profile, logged: Sequence[date]) -> dict[date, str]:
+    """The kind of day of each day the chat logged (sessions are numbered in date order)."""
+    return {day: day_kind(catalog, profile, number) for number, day in enumerate(sorted(set(logged)), 1)}
 
 
 _RANK = {level: rank for rank, level in enumerate(Level)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.coach.model import SetDone
-from bot.coach.progression import Plan, Prescription, Reason, in_unit, progressed_load
+from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
 from bot.coach.texts import Texts, escape
 
 # /workout's "last time": a list this long or short is shown whole; a longer one is summarised.
@@ -115,14 +115,24 @@ def progress_line(
     texts: Texts,
     loaded: bool = True,
     last_exercise: str | None = None,
+    day: str = "",
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
     ``loaded`` is False for a bodyweight move: its first time is about clean reps, not picking a load.
     ``last_exercise`` is what ``last`` was, when a ladder's other rung: then the line names it, and names
     the rung today's sets are for, so "last time" never passes off a strict pull-up as an assisted one.
+    ``day`` is today's kind of day where the level's days take turns: ``last`` is then the last day of
+    that kind, and the line says so ("last heavy day …"), and an estimate says what it comes from.
     """
+    when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
+    basis = prescription.basis
     values = {
+        "when": when,
+        "day": escape(day),
+        "low": str(plan.rep_range[0]),
+        "rir": str(plan.target_rir),
+        "best": "" if basis is None else f"{format_load(basis.load or 0.0, unit)} × {basis.reps}",
         "name": escape(names.get(exercise, exercise)),
         "exercise": escape(names.get(prescription.exercise, prescription.exercise)),
         "last": summarise_sets(last, unit, more=texts["progression.more_sets"]),
@@ -137,8 +147,10 @@ def progress_line(
     if prescription.exercise != exercise and not moves:
         values["today"] = f"{values['exercise']} {values['today']}"
     key = prescription.reason.value
-    if prescription.reason is Reason.START and not loaded:
-        key = "start_bodyweight"
+    if prescription.reason in (Reason.START, Reason.NEW_DAY) and not loaded:
+        key = f"{key}_bodyweight"
+    if prescription.reason is Reason.ESTIMATE and last:
+        key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
         key = "add_rep_then_load"

@@ -23,6 +23,17 @@ with the numbers of ACSM 2009 where the article gives none):
   harder rung the plan has not moved them to are a try until every set reaches the bottom of the
   range: five strict pull-ups on a band-assisted day are kept as strict pull-ups, and the band-assisted
   sets go on progressing.
+- **Days that take turns.** Where a level's days differ in rep range (advanced: heavy 3–5, moderate
+  6–8, volume 10–12), a session is compared with the last one of the same kind of day, as the plan
+  says ("beat them the next time the same day comes round"): a volume day's 4×8 says nothing about a
+  heavy day's top. With none yet, or when the last one's working sets all fell outside the day's range
+  (past its top, or short of its bottom: the load was for another range), the load is worked out
+  from the exercise's best set of its last few sessions of any kind: its estimated one-rep max
+  (Epley, the reps it had left counted as reps it could have done) brought to the bottom of the
+  day's range with the day's reps in reserve, rounded down to the step. Past the top, at least the
+  usual added load; short of the bottom, never heavier than before. Nothing to estimate from (added
+  load on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number:
+  work up to the range. ``next_on_day``; a level with one kind of day uses ``next_prescription`` alone.
 
 Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 """
@@ -49,6 +60,11 @@ DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
 MIN_STEP = Decimal("0.01")
 MAX_STEP = Decimal(25)
 POUND_KG = 0.45359237
+# An estimate reads the exercise's last few sessions of any kind (a turn of heavy, moderate and volume),
+# so it reflects today's strength rather than a best from before a layoff, and only sets of at most
+# ESTIMATE_MAX_REPS reps to failure: Epley is fair from 1 to 20 between neighbouring rep ranges.
+ESTIMATE_SESSIONS = 3
+ESTIMATE_MAX_REPS = 20
 
 
 class Reason(StrEnum):
@@ -61,6 +77,10 @@ class Reason(StrEnum):
     BACK_OFF = "back_off"  # three stalls: about 10 % lighter, rebuild
     MOVE_UP = "move_up"  # bodyweight ladder: the next, harder variation
     MOVE_DOWN = "move_down"  # bodyweight ladder, three stalls: the easier variation
+    # Days that take turns (``next_on_day``):
+    ESTIMATE = "estimate"  # from the best recent set's estimated 1RM: first day of its kind, or off range
+    NEW_DAY = "new_day"  # first day of its kind and nothing to estimate from: work up to the range
+    PAST_TOP = "past_top"  # every set past the top of the day's range, nothing to estimate from: heavier
 
 
 @dataclass(frozen=True)
@@ -89,6 +109,7 @@ class Prescription:
     reps: int  # the target for every set
     load: float | None  # None: bodyweight, or no load known yet
     reason: Reason
+    basis: SetDone | None = None  # ESTIMATE: the logged set the load was worked out from
 
 
 def default_increment(unit: str) -> float:
@@ -156,6 +177,90 @@ def next_prescription(
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+
+
+def next_on_day(
+    exercise: str,
+    same_day: Sequence[Sequence[SetDone]],
+    recent: Sequence[Sequence[SetDone]],
+    plan: Plan,
+    ladder: Ladder | None = None,
+    *,
+    estimable: bool = True,
+) -> Prescription:
+    """The next target for ``exercise`` on a plan whose days take turns, ``plan`` being today's kind.
+
+    ``same_day`` are its sessions on days of today's kind, ``recent`` its sessions on any day (both
+    oldest first; ``same_day`` is a part of ``recent``). ``estimable`` is False where a logged load
+    does not say what was lifted (added load on a bodyweight rung). The module docstring has the rule.
+    """
+    low = plan.rep_range[0]
+    logged = [list(sets) for sets in same_day if sets]
+    basis = best_set(recent) if estimable else None
+    if not logged:
+        if basis is not None:
+            return Prescription(exercise, plan.sets, low, estimated_load(basis, plan), Reason.ESTIMATE, basis)
+        reason = Reason.NEW_DAY if any(recent) else Reason.START
+        return Prescription(exercise, plan.sets, low, None, reason)
+    last = _working(logged[-1])
+    load = last[0].load
+    if load is not None and load > 0 and past_top(last, plan):
+        added = progressed_load(load, plan)
+        if basis is None:
+            return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
+        heavier = max(added, estimated_load(basis, plan))
+        return Prescription(exercise, plan.sets, low, heavier, Reason.ESTIMATE, basis)
+    if load is not None and load > 0 and short_of_range(last, plan) and basis is not None:
+        lighter = max(plan.increment, min(on_step(load, plan.increment), estimated_load(basis, plan)))
+        return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
+    return next_prescription(exercise, logged, plan, ladder)
+
+
+def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:
+    """Whether every working set reached the top of the range and one went past it: a load for more reps."""
+    working = _working(sets)
+    high = plan.rep_range[1]
+    return bool(working) and all(s.reps >= high for s in working) and any(s.reps > high for s in working)
+
+
+def short_of_range(sets: Sequence[SetDone], plan: Plan) -> bool:
+    """Whether even the best working set fell short of the bottom of the range: a load for fewer reps."""
+    working = _working(sets)
+    return bool(working) and max(s.reps for s in working) < plan.rep_range[0]
+
+
+def e1rm(done: SetDone) -> float | None:
+    """The set's estimated one-rep max (Epley), its reps in reserve counted as reps it could have done;
+    None for a set without a load or a rep, or of more than ``ESTIMATE_MAX_REPS`` reps to failure."""
+    to_failure = done.reps + (done.rir or 0)
+    if done.load is None or done.load <= 0 or done.seconds is not None or done.reps < 1:
+        return None
+    if not 1 <= to_failure <= ESTIMATE_MAX_REPS:
+        return None
+    return float(_decimal(done.load) * (30 + to_failure) / 30)
+
+
+def best_set(sessions: Sequence[Sequence[SetDone]]) -> SetDone | None:
+    """The set of the last ``ESTIMATE_SESSIONS`` sessions with the highest estimated one-rep max (the
+    latest of equals), or None when none has one."""
+    best: tuple[float, SetDone] | None = None
+    for sets in [sets for sets in sessions if sets][-ESTIMATE_SESSIONS:]:
+        for done in sets:
+            value = e1rm(done)
+            if value is not None and (best is None or value >= best[0]):
+                best = (value, done)
+    return None if best is None else best[1]
+
+
+def estimated_load(basis: SetDone, plan: Plan) -> float:
+    """The load for the bottom of ``plan``'s range with its reps in reserve, from ``basis``'s estimated
+    one-rep max: rounded down to the increment (an estimate is never rounded up), at least one step."""
+    assert basis.load is not None
+    step = _decimal(plan.increment)
+    to_failure = basis.reps + (basis.rir or 0)
+    wanted = plan.rep_range[0] + plan.target_rir
+    load = _decimal(basis.load) * (30 + to_failure) / (30 + wanted)
+    return float(max(step, _multiple(load, step, ROUND_FLOOR)))
 
 
 def rung_now(

@@ -27,7 +27,7 @@ from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.ladders import plan_for
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, next_prescription, rung_now
+from bot.coach.progression import Ladder, Plan, Prescription, next_on_day, next_prescription, rung_now
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
@@ -56,6 +56,7 @@ class Target:
     source: str = ""
     last: tuple[SetDone, ...] = ()
     loaded: bool = False
+    day: str = ""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -77,6 +78,15 @@ class Target:
         return (0, int(Decimal(str(max_load)) // Decimal(str(self.plan.increment))))
 
 
+@dataclass(frozen=True)
+class Rotation:
+    """Where the level's days take turns: the kind of day the session is, and of each logged day (as
+    ``planner.day_kinds`` gives them). Progression then compares like with like."""
+
+    today: str
+    days: Mapping[date, str]
+
+
 def ladder_ids(session: Session, ladders: Mapping[str, Ladder]) -> set[str]:
     """Every exercise whose history the session's targets need: its own and their ladders' rungs."""
     ids = {item.exercise.id for item in session.exercises}
@@ -92,12 +102,15 @@ def targets(
     *,
     increment: float,
     ladders: Mapping[str, Ladder],
+    rotation: Rotation | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
     A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
     pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
-    ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it).
+    ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it),
+    from its sessions on every kind of day. With a ``rotation``, the rung's target comes from its
+    sessions on days of the session's kind (``progression.next_on_day``); without one, from all.
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -120,12 +133,21 @@ def targets(
             key=_day,
         )
         logged = _by_session(tagged)
-        current = rung_now(logged, plan, ladder, exercise) if ladder is not None else exercise
-        sessions = [sets for rung, sets in logged if rung == current]
-        prescription = next_prescription(current, sessions, plan, ladder)
-        last = tuple(sessions[-1]) if sessions else ()
+        rungs_logged = [(rung, sets) for _, rung, sets in logged]
+        current = rung_now(rungs_logged, plan, ladder, exercise) if ladder is not None else exercise
+        sessions = [sets for _, rung, sets in logged if rung == current]
+        if rotation is None:
+            prescription = next_prescription(current, sessions, plan, ladder)
+            last = tuple(sessions[-1]) if sessions else ()
+        else:
+            kind = rotation.today
+            same = [sets for day, rung, sets in logged if rung == current and rotation.days.get(day) == kind]
+            # Added load on a bodyweight rung is not what was lifted: no one-rep max from it.
+            prescription = next_on_day(current, same, sessions, plan, ladder, estimable=ladder is None)
+            last = tuple(same[-1]) if same else ()
         loaded = prescription.exercise in with_load
-        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last, loaded))
+        day = rotation.today if rotation is not None else ""
+        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day))
     return found
 
 
@@ -185,15 +207,17 @@ def _day(entry: tuple[date, str, SetDone]) -> date:
     return entry[0]
 
 
-def _by_session(tagged: Sequence[tuple[date, str, SetDone]]) -> list[tuple[str, list[SetDone]]]:
+def _by_session(
+    tagged: Sequence[tuple[date, str, SetDone]],
+) -> list[tuple[date, str, list[SetDone]]]:
     """Sets tagged with their day and rung, in order, as sessions: one per day and rung."""
-    found: list[tuple[str, list[SetDone]]] = []
+    found: list[tuple[date, str, list[SetDone]]] = []
     previous: tuple[date, str] | None = None
     for day, rung, done in tagged:
         if (day, rung) != previous:
-            found.append((rung, []))
+            found.append((day, rung, []))
             previous = (day, rung)
-        found[-1][1].append(done)
+        found[-1][2].append(done)
     return found
 
 

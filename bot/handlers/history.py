@@ -6,6 +6,8 @@ neither the event loop nor a database connection waits for matplotlib.
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import Update
 from telegram.constants import ChatType
 
@@ -43,7 +45,11 @@ async def progress_chart(update: Update, context: BotContext) -> None:
         }
         logged = await training_log.history(now_turn, user_id, main_ids)
         shown = training_log.names(context)
-        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit) for ex in chart_lifts(logged, MAX_LIFTS)]
+        kinds: dict[date, str] | None = None
+        if chat.onboarded:
+            kinds = await training_log.logged_kinds(context, now_turn, training_log.profile(context, chat))
+        picked = chart_lifts(logged, MAX_LIFTS)
+        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit, kinds or {}) for ex in picked]
         today, target = now_turn.today, chat.weekly_target
     if not any(member.days for member in members) and not lifts:
         await reply(update, context, texts["chart.nothing"])

@@ -21,7 +21,7 @@ from bot.coach import levelup, lognames, records, sessionlog
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
-from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import format_sets, progress_line, shown_load
 from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
@@ -90,11 +90,24 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
     return (user.id if user is not None else chat.id), member_name(update)[:64]
 
 
-def planned(context: BotContext, chat: Chat, number: int) -> Session:
+def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
+    return profile_of(context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+
+
+def planned(context: BotContext, chat: Chat, number: int) -> Session:
+    return plan_session(context.services.catalog, profile(context, chat), max(1, number))
+
+
+async def logged_kinds(context: BotContext, now_turn: Turn, chat_profile: Profile) -> dict[date, str] | None:
+    """The kind of day of each day the chat logged, where its level's days take turns (advanced: heavy,
+    moderate, volume); None where they do not. Rebuilt from the days' session numbers, as the sessions
+    themselves are, so a change of weekly target or level reads the old days by the new plan."""
     catalog = context.services.catalog
-    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
-    return plan_session(catalog, profile, max(1, number))
+    if not rotates(catalog, chat_profile.level):
+        return None
+    days, _pauses = await repo.history(now_turn.session, now_turn.chat.id)
+    return day_kinds(catalog, chat_profile, days)
 
 
 async def todays_session(context: BotContext, now_turn: Turn) -> Session:
@@ -136,7 +149,14 @@ async def session_targets(
         found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladder))
     if before is not None:
         found = {ex: [(d, s) for d, s in pairs if d < before] for ex, pairs in found.items()}
-    return sessionlog.targets(session, found, increment=increment_of(now_turn.chat), ladders=ladder)
+    kinds = await logged_kinds(context, now_turn, session.profile)
+    rotation = None
+    if kinds is not None:
+        today = day_kind(context.services.catalog, session.profile, session.number)
+        rotation = sessionlog.Rotation(today, kinds)
+    return sessionlog.targets(
+        session, found, increment=increment_of(now_turn.chat), ladders=ladder, rotation=rotation
+    )
 
 
 async def workout_lines(
@@ -159,6 +179,7 @@ async def workout_lines(
             names=names(context),
             texts=texts,
             loaded=target.loaded,
+            day=target.day,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines

@@ -1,0 +1,103 @@
+"""Advanced heavy, moderate and volume days through the real Application: /workout's next-load line
+compares a day with the last one of its kind, and /progress's caption compares like with like.
+
+A newcomer trial as an advanced gym lifter: the line read the last session of any day.
+"""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness
+
+USER = 5005
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+def line(workout: str, name: str) -> str:
+    return next(row for row in workout.splitlines() if row.startswith(f"📈 <i>{name}:"))
+
+
+async def log_day(bot: Harness, *typed: str) -> None:
+    """One session's sets, each a /log; then three days on (the advanced plan is 2 a week by default)."""
+    for sets in typed:
+        await bot.send(USER, f"/log {sets}")
+        bot.clock.advance(minutes=4)
+    bot.clock.advance(days=3)
+
+
+async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    assert "· heavy day" in text(await bot.send(USER, "/workout"))
+    await log_day(bot, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg", "lat pulldown 4x5 95kg")
+
+    # Session 2, a moderate day: not "4×6 @ 200 kg, or 220 kg once all sets reach 8".
+    moderate = text(await bot.send(USER, "/workout"))
+    assert "· moderate day" in moderate
+    assert line(moderate, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: first moderate day for it → today 4×6 @ 172.5 kg, "
+        "worked out from your best recent set (200 kg × 3).</i>"
+    )
+    await log_day(bot, "deadlift 4x6 172.5kg", "lat pulldown 4x6 85kg")
+
+    volume = text(await bot.send(USER, "/workout"))
+    assert "· volume day" in volume
+    assert "Lat pulldown: first volume day for it → today 4×10 @ " in volume
+    await log_day(bot, "deadlift 4x8 175kg", "lat pulldown 12,11,10,10 80kg")
+
+    # Session 4, a heavy day after a volume day: the last heavy day's numbers, never "every set hit
+    # the top" of 4×8 @ 175 kg, and never lighter than the 200 kg of that heavy day.
+    heavy = text(await bot.send(USER, "/workout"))
+    assert "Session 4 ·" in heavy and "· heavy day" in heavy
+    assert line(heavy, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: last heavy day 5 @ 180 kg, 3 @ 190 kg, 2×3 @ 200 kg → today 4×4 @ 200 kg, "
+        "or 220 kg once all sets reach 5.</i>"
+    )
+    assert line(heavy, "Lat pulldown") == (
+        "📈 <i>Lat pulldown: last heavy day 4×5 @ 95 kg → today 4×3 @ 97.5 kg. "
+        "Every set hit the top: heavier now. 💪</i>"
+    )
+    assert "last time" not in heavy
+
+    # As written logs what the line said.
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "Barbell deadlift: 4×4 @ 200 kg" in written and "Lat pulldown: 4×3 @ 97.5 kg" in written
+
+    # /progress: the latest heavy day against the first heavy day, not against the volume day before.
+    await bot.send(USER, "/progress")
+    caption = bot.api.files[-1].caption or ""
+    assert "Barbell deadlift: 200 kg × 4, heavy day (+0 kg on heavy days)" in caption, caption
+    assert "Lat pulldown: 97.5 kg × 3, heavy day (+2.5 kg on heavy days)" in caption, caption
+
+
+async def test_a_first_heavy_day_after_a_volume_day_is_worked_out_from_it(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    # Sessions 1 and 2 logged without the pulldown, 3 (a volume day) with it.
+    await log_day(bot, "deadlift 4x5 150kg")
+    await log_day(bot, "deadlift 4x6 130kg")
+    await log_day(bot, "lat pulldown 12,11,10,10 80kg")
+    heavy = text(await bot.send(USER, "/workout"))
+    assert "· heavy day" in heavy
+    # Not "last time 12, 11, 10, 10 @ 80 kg → today 4×3 @ 82.5 kg": 80 × 12 → 1RM 112 → 97.5 for 3.
+    assert line(heavy, "Lat pulldown") == (
+        "📈 <i>Lat pulldown: first heavy day for it → today 4×3 @ 97.5 kg, "
+        "worked out from your best recent set (80 kg × 12).</i>"
+    )
+    assert line(heavy, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: last heavy day 4×5 @ 150 kg → today 4×3 @ 165 kg. "
+        "Every set hit the top: heavier now. 💪</i>"
+    )
+
+
+async def test_an_intermediate_day_still_follows_the_last_session(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await log_day(bot, "lat pulldown 3x8 60kg")
+    await log_day(bot, "lat pulldown 3x7 50kg")
+    workout = text(await bot.send(USER, "/workout"))
+    assert line(workout, "Lat pulldown") == (
+        "📈 <i>Lat pulldown: last time 3×7 @ 50 kg → today 3×8 @ 50 kg, or 52.5 kg once all sets reach 8.</i>"
+    )
+    await bot.send(USER, "/progress")
+    assert "Lat pulldown: 50 kg × 7 (-10 kg)" in (bot.api.files[-1].caption or "")
