@@ -703,3 +703,27 @@ def test_the_exercise_keeps_its_name_after_an_article_or_as_a_plural(question: s
 
 def test_asking_the_bot_to_pull_up_its_own_things_keeps_the_command() -> None:
     assert ANSWERER.answer("can you pull up my recent trainings").command == "history"
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("How dae I tell ye whit I lifted the day so it's kept?", "log"),
+        ("Just back fae the gym, aw finished. Tick it aff for me.", "done"),
+        ("Is it possible to see a graph of how my rows became heavier?", "progress"),
+        ("Please delete all of my data. I will stop using this bot, thank you for everything.", "forget"),
+    ],
+)
+def test_scots_spelling_and_formal_requests_reach_their_command(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I want to move my training log into Excel, is that possible?",
+        "shud i swap my rows out every block or keep em in",
+    ],
+)
+def test_narrowed_errand_words_leave_training_questions_alone(question: str) -> None:
+    assert ANSWERER.answer(question).kind != "decline"
