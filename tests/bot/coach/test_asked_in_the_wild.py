@@ -1,0 +1,175 @@
+"""Questions as blind writers and newcomers wrote them: the bot asked for in new words, errands that borrow
+its verbs, words that collided with the typo corrector, and notes that fit who is asking. Tested directly."""
+
+import pytest
+
+from bot.coach.answerer import Answerer
+from bot.coach.assist import Asker, Assist
+from bot.coach.knowledge import KnowledgeBase
+
+ASSIST = Assist.load()
+ANSWERER = Answerer(KnowledgeBase.load(), ASSIST)
+
+# The command each asks for, grouped by what once went wrong.
+POINTERS = [
+    # Polite, formal or full-sentence requests.
+    (
+        "I have changed my class days from Tuesday and Thursday to Monday and Wednesday. Could you please"
+        " send my reminders on those days instead, at half past nine?",
+        "schedule",
+    ),
+    (
+        "My physiotherapist would like to see everything I have recorded. Is there a way to get it all"
+        " out as a file I can email to her?",
+        "export",
+    ),
+    ("Is it possible to see a graph of how my rows became heavier?", "progress"),
+    ("Please delete all of my data. I will stop using this bot, thank you for everything.", "forget"),
+    ("what can this bot actually do for me?", "help"),
+    ("what's my next session?", "workout"),
+    ("What session have you got lined up for me today?", "workout"),
+    # Slang and Scots spelling.
+    ("I've outgrown beginner mode, how do I move up a tier", "level"),
+    ("I'm not beginner anymore, how to change to intermediate?", "level"),
+    ("stuffed that last one up, scrub it", "undo"),
+    ("How dae I tell ye whit I lifted the day so it's kept?", "log"),
+    ("Just back fae the gym, aw finished. Tick it aff for me.", "done"),
+    # Sets told are /log, a session told is /done.
+    ("How do I tell you I did three sets of ten rows at 40 kilos?", "log"),
+    ("how do I tell you I did my workout yesterday", "done"),
+    ("rows 4x8 45kg, add that", "log"),
+    # A reminder off because of a place is the time zone's; one too early is the schedule's.
+    (
+        "We're wintering in Tenerife for three months; how do I get your messages to turn up on local time?",
+        "timezone",
+    ),
+    ("I moved from São Paulo to Lisbon, how I change the hour zone in the bot?", "timezone"),
+    ("we're in Spain for two weeks and the reminders are coming an hour off", "timezone"),
+    ("the pings come at 6am, way too early, push them to 8", "schedule"),
+    ("I'm at gamescom for one week, no reminders in that time please", "pause"),
+    # The bot's own things named beside words from outside the coach's vocabulary.
+    ("exams next week, can you go quiet until they're done?", "pause"),
+    ("I'm off climbing in Spain for two weeks, don't remind me until I'm back", "pause"),
+    ("I'd like a spreadsheet of everything I've logged so I can look at it on my laptop.", "export"),
+    ("can I export my log to pdf", "export"),
+    ("can you pull up my recent trainings", "history"),
+    ("my streak is broken, how I can repair it?", "streak"),
+    ("just bought a doorway pull up bar!! 🎉 how do i add it", "settings"),
+    ("can I see my setup", "settings"),
+    ("how do I redo the setup?", "start"),
+]
+
+
+@pytest.mark.parametrize(("question", "command"), POINTERS)
+def test_the_bot_asked_for_in_new_words_points_to_its_command(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Errands in the bot's verbs.
+        "set a reminder for my dentist on Thursday at 3pm",
+        "How do I export my contacts from my old phone to the new one?",
+        "how do I undo in Excel on a Mac?",
+        "Remind me to chase Sarah's unpaid invoice on Friday.",
+        "remind me to call my pastor on Thursday about the service",
+        "how do I export my spotify playlist to apple music",
+        "how to undo a commit in git",
+        "pause my spotify premium",
+        "how do I export my whatsapp chats",
+        "my duolingo streak is broken, can I get it back",
+        # "Pull up" as the verb of fetching.
+        "How do I pull up an old claim file in our system at work?",
+        "how to pull up my payslip on the agency app",
+        "Can you pull up my client list from last month?",
+        "pull up the test plan doc from last sprint",
+    ],
+)
+def test_an_errand_that_borrows_the_bots_words_is_declined(question: str) -> None:
+    assert ANSWERER.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # The exercise keeps its name after an article or as a plural.
+        ("how do I do a pull up the right way", "pull-up"),
+        ("after a set of pull-ups my hand goes numb", "pull-up"),
+        ("I can pull up my chin over the bar but not my chest", "pull-up"),
+        # A lift's "set up", and "the next session" in a story, are not the bot's.
+        (
+            "When I lift the loaded bar off the floor it drifts away from my shins and my hips shoot up"
+            " before the plates even move. What should I change in how I set up?",
+            "deadlift",
+        ),
+        (
+            "streams end at 3 am, I sleep maybe 5 hours and my back never feels fresh for the next session",
+            "rest-recovery",
+        ),
+        # Words added for errands must not swallow a typo fix ("bath" → "bash", "clown" → "crown").
+        ("I've got a door frame, a bath towel and a backpack full of textbooks. That's my gym.", "faq-home"),
+        ("bro how do i stop swinging on every rep, i look like a clown", "form"),
+        # Errand words narrowed after they ate training questions.
+        ("I want to move my training log into Excel, is that possible?", None),
+        ("shud i swap my rows out every block or keep em in", "exercise-rotation"),
+    ],
+)
+def test_training_words_keep_their_topic(question: str, topic: str | None) -> None:
+    answer = ANSWERER.answer(question)
+    assert answer.kind != "decline"
+    if topic is not None:
+        assert answer.command is None and topic in (answer.topic, *answer.candidates)
+
+
+def test_hips_that_shoot_up_are_a_form_question_and_a_shooting_pain_is_a_sign() -> None:
+    hips = ANSWERER.answer("my hips shoot up first on deadlifts, how do I fix my setup?")
+    assert (hips.kind, hips.topic, hips.safety) == ("answer", "deadlift", False)
+    assert ANSWERER.answer("a shooting pain goes up my arm on pull ups").safety
+
+
+def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
+    fusion = ANSWERER.answer("I had a C5-C6 cervical fusion two years ago, are lat pulldowns ok for me now?")
+    assert fusion.safety and fusion.topic == "lat-pulldown"
+    assert ANSWERER.answer("I'm on a beta blocker, how do I know I'm warm before back work?").safety
+
+
+def test_dark_urine_after_a_hard_session_gets_the_urgent_lead() -> None:
+    urgent = next(c for c in ASSIST.safety.special if c.name == "urgent")
+    question = (
+        "after a brutal double session my back is so sore and my pee is really dark, is that normal soreness?"
+    )
+    answer = ANSWERER.answer(question)
+    assert answer.safety and answer.text.startswith(urgent.lead)
+
+
+@pytest.mark.parametrize(
+    ("level", "says"),
+    [
+        ("beginner", "dumbbell Romanian deadlifts"),
+        ("intermediate", "3 sets of 6–8"),
+        ("advanced", "heavy days"),
+    ],
+)
+def test_the_deadlift_card_opens_with_what_the_askers_level_does(level: str, says: str) -> None:
+    answer = ANSWERER.answer("how do I deadlift", Asker.from_values(level, "gym", None))
+    note = answer.text.split("\n\n")[1]
+    assert note.startswith("<b>On your plan:</b>") and says in note
+
+
+def test_an_advanced_lifter_asking_about_progression_hears_the_days_not_a_fixed_jump() -> None:
+    question = "my numbers have stalled for months, how do I keep progressing?"
+    answer = ANSWERER.answer(question, Asker.from_values("advanced", "gym", None))
+    assert answer.topic == "intermediate" and "heavy, moderate and volume days" in answer.text
+    intermediate = ANSWERER.answer(question, Asker.from_values("intermediate", "gym", None))
+    assert "heavy, moderate" not in intermediate.text
+
+
+def test_a_decline_suggests_what_fits_the_askers_level_and_place() -> None:
+    question = "bro 4x6 at 200 on deads?? my best triple is 200. thats not happening"
+    unknown = ANSWERER.answer(question)
+    advanced_gym = ANSWERER.answer(question, Asker.from_values("advanced", "gym", None))
+    assert unknown.kind == advanced_gym.kind == "decline"
+    assert "beginner" in unknown.suggestions and "faq-home" in unknown.suggestions
+    assert "advanced" in advanced_gym.suggestions
+    assert not {"beginner", "faq-home"} & set(advanced_gym.suggestions)
