@@ -44,8 +44,9 @@ class Pleasantries:
             if kind is not None:
                 return kind
         # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
-        # helped", "so useful"); a question mark makes it a question ("does that help?").
-        if reading.only_smalltalk and (not reading.concepts or "?" not in question):
+        # helped", "so useful"); a question mark makes it a question ("does that help?"), and so does asking
+        # the bot for something ("what can this bot even do": "evening" and "even" read alike).
+        if reading.only_smalltalk and (not reading.concepts or "?" not in question) and not asks_bot():
             return min(reading.smalltalk, key=KIND_PRIORITY.index)
         if _GREETING_FROM.match(" ".join(question.lower().split())):
             return "greeting"

@@ -26,6 +26,10 @@ POINTERS = [
     ("Is it possible to see a graph of how my rows became heavier?", "progress"),
     ("Please delete all of my data. I will stop using this bot, thank you for everything.", "forget"),
     ("what can this bot actually do for me?", "help"),
+    # "even" reads like "evening": a request is no greeting.
+    ("what can this bot even do", "help"),
+    ("im not a beginner anymore, put me on intermediate", "level"),
+    ("reminders keep coming at 4am since we moved across the country", "timezone"),
     ("what's my next session?", "workout"),
     ("What session have you got lined up for me today?", "workout"),
     # Slang and Scots spelling.
@@ -84,6 +88,7 @@ def test_the_bot_asked_for_in_new_words_points_to_its_command(question: str, com
         "how to pull up my payslip on the agency app",
         "Can you pull up my client list from last month?",
         "pull up the test plan doc from last sprint",
+        "How do I export my Outlook contacts to a CSV file?",
     ],
 )
 def test_an_errand_that_borrows_the_bots_words_is_declined(question: str) -> None:
