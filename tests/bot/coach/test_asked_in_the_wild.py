@@ -112,6 +112,10 @@ def test_an_errand_that_borrows_the_bots_words_is_declined(question: str) -> Non
             "streams end at 3 am, I sleep maybe 5 hours and my back never feels fresh for the next session",
             "rest-recovery",
         ),
+        # From a newcomer trial.
+        ("should i still go to the gym today", "rest-recovery"),
+        ("whats better for back, bands or free weights", "faq-home"),
+        ("i only have one band and its kinda light, how do i make band rows harder", "intermediate"),
         # Words added for errands must not swallow a typo fix ("bath" → "bash", "clown" → "crown").
         ("I've got a door frame, a bath towel and a backpack full of textbooks. That's my gym.", "faq-home"),
         ("bro how do i stop swinging on every rep, i look like a clown", "form"),
