@@ -10,7 +10,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, durations, logtold, scheduleasked, sessionlog
+from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
@@ -57,8 +57,8 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     told = not logtold.asks(text) and answer.kind != "command"
     if line is not None and (told or answer.command == "log"):
         texts = context.services.texts
-        when = logtold.when_told(text, now_turn.today)
-        if when is not logtold.When.TODAY:
+        when = logday.when_told(text, now_turn.today)
+        if when is not logday.When.TODAY:
             # /log logs today's sets only: another day's sets get no button that would log them as today's.
             now_turn.say(texts.get(f"faq.log_told_{when}", line=escape(line)))
             return
@@ -128,7 +128,7 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            if logtold.when_told(question, asking.today) is not logtold.When.TODAY:
+            if logday.when_told(question, asking.today) is not logday.When.TODAY:
                 return None  # /log logs today's sets only
             told = logtold.told(
                 question,

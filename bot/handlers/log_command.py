@@ -22,7 +22,7 @@ from datetime import datetime, time, timedelta
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import lognames, logparse, logpick, logtold, sessionlog
+from bot.coach import logday, lognames, logparse, logpick, sessionlog
 from bot.coach.ladders import usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
@@ -63,8 +63,8 @@ async def log_command(update: Update, context: BotContext) -> None:
             now_turn.say(texts["workout.not_ready"])
             return
         # /log takes no day (a past session is /done's): sets typed for another day are not today's.
-        when = logtold.when_told(typed.partition("#")[0], now_turn.today)
-        if when is not logtold.When.TODAY:
+        when = logday.when_told(typed.partition("#")[0], now_turn.today)
+        if when is not logday.When.TODAY:
             now_turn.say(texts[f"log.day_{when}"])
             return
         session = await todays_session(context, now_turn)

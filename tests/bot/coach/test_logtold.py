@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
+from bot.coach.logday import When, when_told
 from bot.coach.lognames import Names
 from bot.coach.logparse import ParsedLog, parse_log, parts
-from bot.coach.logtold import When, counts_told, told, when_told
+from bot.coach.logtold import counts_told, told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())
 # The harness's today: a Tuesday.
