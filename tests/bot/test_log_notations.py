@@ -1,11 +1,13 @@
 """Sets as lifters write them, through the real Application against the Bot API double (a newcomer trial):
 assistance is the machine's help and never a load lifted, bare numbers for a bodyweight move are reps, loads
-first and set by set are read, and numbers that read several ways get a button per reading."""
+first and set by set are read, a message that is just an exercise and its sets is a log offer, and numbers
+that read several ways get a button per reading."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot import callbacks
 from fakeapi.state import SentMessage
 from storage.models import LoggedSet
 from tests.bot.harness import Harness
@@ -32,7 +34,14 @@ def head(sent: list[SentMessage]) -> str:
 
 async def test_assistance_is_logged_as_the_machines_help_never_as_added_weight(bot: Harness) -> None:
     await bot.onboard(USER)  # a gym beginner
-    reply = text(await bot.send(USER, "/log assisted pull ups 2x10 with 40kg assistance"))
+    # The trial: offered and logged as "Weighted pull-up: 2×10 @ 40 kg".
+    [offer] = await bot.send(USER, "assisted pull ups 2x10 with 40kg assistance")
+    line = "assisted pull up 2x10 40kg assist"
+    assert offer.plain_text == f"📝 Shall I log that? {line} — tap below, or correct it with /log."
+    assert [b for row in bot.api.buttons(offer) for b in row] == [
+        (f"▶ /log {line}", callbacks.pack("cmd", "log", line))
+    ]
+    reply = text(await bot.press(USER, f"▶ /log {line}"))
     assert reply.startswith("✍️ Logged Machine-assisted pull-up: 2×10\n"), reply
     assert "40 kg of assistance is kept only as a note" in reply and "Less counterweight" in reply
     assert "Weighted" not in reply and "@" not in reply and "🏆" not in reply
@@ -97,6 +106,20 @@ async def test_the_offer_for_a_load_first_logs_what_log_logs(bot: Harness) -> No
     await bot.press(USER, "▶ /log deadlift 1x3 200kg")
     await bot.send(USER, "/log deadlift 200x3")
     assert [(ex, reps, load) for ex, reps, load, _ in await sets_of(bot)] == [("deadlift", 3, 200.0)] * 2
+
+
+async def test_a_message_of_just_an_exercise_and_its_sets_is_a_log_offer(bot: Harness) -> None:
+    await bot.onboard(USER)
+    # The trial: these got the topic card, while "did lat pulldown 2 sets of 12 at 30kg" got the offer.
+    for said, line in (
+        ("lat pulldown 32.5 x 10, 10", "lat pulldown 2x10 32.5kg"),
+        ("pull aparts 3 x 15", "pull apart 3x15"),
+        ("did lat pulldown 2 sets of 12 at 30kg", "lat pulldown 2x12 30kg"),
+    ):
+        [offer] = await bot.send(USER, said)
+        assert offer.plain_text == f"📝 Shall I log that? {line} — tap below, or correct it with /log.", said
+    await bot.press(USER, "▶ /log lat pulldown 2x10 32.5kg")
+    assert [(ex, reps, load) for ex, reps, load, _ in await sets_of(bot)] == [("lat-pulldown", 10, 32.5)] * 2
 
 
 async def test_numbers_that_read_several_ways_get_a_button_per_reading(bot: Harness) -> None:
