@@ -78,6 +78,9 @@ class Exercise(Strict):
     aliases: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()
     # The lift its topic's card is all about: asked about by name, it gets the card, which says more.
     subject: bool = False
+    # Helped by a counterweight (the assisted pull-up machine): a load typed with it in /log is the help,
+    # less of it over the weeks is progress, and it is never logged as a load lifted.
+    counterweight: bool = False
 
 
 class ExercisesFile(Strict):
@@ -112,6 +115,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}: min_level is above max_level")
             if exercise.kind == "hold" and exercise.per_side:
                 raise ValueError(f"{where}: a hold is timed, not counted per side")
+            if exercise.counterweight and exercise.kind != "bodyweight":
+                raise ValueError(f"{where}.counterweight: only a bodyweight move is helped by one")
             if exercise.subject:
                 # The card answers for one lift; a second would silently lose its cue to the first's card.
                 other = subjects.setdefault(exercise.topic, exercise.id)

@@ -44,6 +44,8 @@ ELSEWHERE = frozenset(
         *("hip", "forearm", "wrist", "lateral", "front", "side"),
     }
 )
+# What lifters shorten in their notebooks: "db row" is a dumbbell row, "dl" a deadlift.
+SHORTHAND = {"db": "dumbbell", "bb": "barbell", "dl": "deadlift"}
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,10 @@ class Names:
 
 def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
     """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
-    the longest if several; None when it names none or a name fits several exercises. A name that fits
-    several but only one of ``prefer`` (today's lifts: "rows" on a band-row day) is that one's own name, so
-    the line reads the same to /log whatever the day."""
+    the longest if several; None when it names none. A name that fits several but only one of ``prefer``
+    (today's lifts: "rows" on a band-row day) is that one's own name, so the line reads the same to /log
+    whatever the day; else it is the name as told ("assisted pull up", never the "pull up" inside it, which
+    names another exercise), for /log to place by what else was told or to ask which."""
     keys = index(tuple(exercises))
     named = _spellings(tuple(exercises)).named
     words = name_key(text).split()
@@ -70,6 +73,8 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
                 return span
             if len(found) > 1 and len(preferred := [ex for ex in found if ex in prefer]) == 1:
                 return _shortest_own(preferred[0], keys)
+            if len(found) > 1:
+                return span
     # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
     heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
     return _shortest_own(heads[0], keys) if len(heads) == 1 else None
@@ -239,9 +244,9 @@ def compact(name: str) -> str:
 def name_key(name: str) -> str:
     """Lower case, no punctuation, single spaces, plurals singular: "Pull-ups", "pull ups" and "pull up"
     agree (so "ups" is singular too, and any word of three letters or more ending in a single s), and so
-    do "flies" and "fly"."""
+    do "flies" and "fly"; shorthand written out ("db row" is "dumbbell row", "dls" "deadlift")."""
     words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", name).casefold().replace("_", " ")).split()
-    return " ".join(map(_singular, words))
+    return " ".join(SHORTHAND.get(word, word) for word in map(_singular, words))
 
 
 def _singular(word: str) -> str:

@@ -41,6 +41,7 @@ def picks(
     unit: str,
     holds: Collection[str],
     loaded: Collection[str] | None,
+    helped: Collection[str] = (),
 ) -> tuple[ParsedLog, ...] | LogError:
     """The readings to offer for what ``text`` (the /log's words) was refused with, one per exercise;
     () when there is nothing to pick (another refusal, or no exercise the kit allows). When the numbers
@@ -48,7 +49,7 @@ def picks(
     if error.kind not in PICKABLE:
         return ()
     offered = sorted((ex for ex in error.candidates if ex in usable), key=lambda ex: ex not in today)
-    read = [parse_as(text, ex, unit=unit, holds=holds, loaded=loaded) for ex in offered]
+    read = [parse_as(text, ex, unit=unit, holds=holds, loaded=loaded, helped=helped) for ex in offered]
     found = [reading for reading in read if isinstance(reading, ParsedLog)]
     if not found:
         refused = [reading for reading in read if isinstance(reading, LogError)]
@@ -60,12 +61,15 @@ def picks(
 
 
 def _sets(reading: ParsedLog) -> tuple[object, ...]:
-    return reading.reps, reading.seconds, reading.load, reading.unit, reading.rir
+    return reading.reps, reading.seconds, reading.set_loads(), reading.unit, reading.rir, reading.assist
 
 
 def fields(reading: ParsedLog) -> tuple[str, ...]:
     """A reading as a button's data: exercise, sets ("3x12", or "12.12.10" when they differ), load ("" for
-    none), unit and reps in reserve ("" for none). A note is left out: a button has no room for one."""
+    none), unit and reps in reserve ("" for none). A note is left out: a button has no room for one, nor
+    for a load a set or an assisted exercise's help (ValueError: no button carries those)."""
+    if reading.loads or reading.assist is not None:
+        raise ValueError("a load a set, or help, is more than a button carries")
     counts = reading.seconds or reading.reps
     sets = f"{len(counts)}x{counts[0]}" if len(set(counts)) == 1 else ".".join(map(str, counts))
     load = "" if reading.load is None else f"{reading.load:g}"

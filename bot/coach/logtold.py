@@ -10,9 +10,8 @@ Sets of several lifts told in one message ("hit 200x3 on deadlift, then 3 sets o
 when the message reads one way only: each part between two lifts' sets names one lift, with no number
 left over that could be the other's.
 
-/log logs today's sets only (a past session is /done's, up to two days back), so ``when_told`` says whether
-a message tells its sets for today, for a past day ("pull ups 10 10 10 yesterday", "did rows 3x8 on
-monday") or as a plan ("I'll do rows 3x8 tomorrow"): only today's are offered.
+A message that is nothing but an exercise and its sets ("lat pulldown 32.5 x 10, 10", "pull aparts 3 x
+15") is read as /log reads it. Which day the sets were told for is ``bot.coach.logday``'s to say.
 """
 
 from __future__ import annotations
@@ -22,13 +21,21 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
 
-from bot.coach import dates
-from bot.coach.lognames import Names, exercise_named, mentions
-from bot.coach.logparse import MAX_LOAD, MAX_REPS, MAX_SETS, PART, UNIT_WORD, UNITS
-from bot.coach.numerals import NUMBER_WORDS, ascii_digits
+from bot.coach.lognames import Names, exercise_named, mentions, name_key
+from bot.coach.logparse import (
+    MAX_LOAD,
+    MAX_REPS,
+    MAX_SETS,
+    PART,
+    UNIT_WORD,
+    UNITS,
+    ParsedLog,
+    name_typed,
+    parse_log,
+    written,
+)
+from bot.coach.numerals import NUMBER_WORDS
 
 # Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".
 COUNTS = {**NUMBER_WORDS, "twenty five": 25}
@@ -50,6 +57,10 @@ _LOAD_FIRST = re.compile(
     rf"(?!\s*(?:{UNIT_WORD})\b)"
 )
 _LOAD = re.compile(rf"\b(\d+(?:[.,]\d+)?)\s*({UNIT_WORD})\b")
+# The load told is a counterweight's help ("with 40kg assistance", "40kg assisted", "40kg counterweight").
+_HELP = re.compile(
+    r"\b(?:assist|assistance|counter-?weight)\b|\d\s*(?:kg|kgs|kilos?|lbs?|pounds?)\s+assisted\b"
+)
 _SETS_STATED = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\b")
 
 # Per-set reps: "8, 7, 6", "8 7 6", "8, 7 and 6", "8 reps then 7 then 6". A leading zero is a date or a
@@ -131,12 +142,14 @@ def counts_told(text: str) -> bool:
 @dataclass(frozen=True)
 class Lifts:
     """What a name told means: the catalog's ``exercises``, today's lifts (``prefer``: "rows" is today's
-    row) and those that take a load (``loaded``: "rows with 40kg" is today's loaded row, not its inverted
-    row; None: any may)."""
+    row), those that take a load (``loaded``: "rows with 40kg" is today's loaded row, not its inverted
+    row; None: any may), the holds and those a counterweight helps (``helped``), as /log has them."""
 
     exercises: Sequence[Names]
     prefer: Collection[str] = ()
     loaded: Collection[str] | None = None
+    holds: Collection[str] = ()
+    helped: Collection[str] = ()
 
     def named(self, lowered: str, *, weighted: bool) -> str | None:
         prefer = self.prefer
@@ -152,21 +165,52 @@ def told(
     prefer: Collection[str] = (),
     unit: str | None = None,
     loaded: Collection[str] | None = None,
+    holds: Collection[str] = (),
+    helped: Collection[str] = (),
 ) -> str | None:
     """The /log line for sets a message tells ("band row 3x12 40kg", "pull up 8,7,6"), or None when it
     does not tell an exercise of the catalog with its sets and reps; a name that fits several is the one
     of ``prefer``'s (of those that take a load, ``loaded``, when a load is told). A load typed without a
     unit is the chat's ``unit``, written out when given (else left bare, as /log reads a bare load in the
     chat's unit). Several lifts' sets are one line of several parts, joined by ``PART`` as /log reads them
-    ("deadlift 1x3 200kg; lat pulldown 3x8 75kg")."""
+    ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"). A message that is just an exercise and its sets ("lat
+    pulldown 32.5 x 10, 10", "pull aparts 3 x 15") is read as /log would read it."""
     lowered = text.casefold()
-    lifts = Lifts(exercises, prefer, loaded)
+    lifts = Lifts(exercises, prefer, loaded, holds, helped)
+    if (line := _as_logged(text, lifts, unit)) is not None:
+        return line
     spans = _spans(lowered)
     if len(spans) > 1:
         return _told_many(lowered, spans, lifts, unit)
     if mentions(lowered, exercises) > 1:
         return None  # "pull ups 8 and 3 face pulls": whose sets?
     return _told_one(lowered, lifts, unit)
+
+
+def _as_logged(text: str, lifts: Lifts, unit: str | None) -> str | None:
+    """A message that is nothing but an exercise and its sets, as /log reads it, written back; None for
+    anything else (a word /log would not read, a name it would ask about, numbers it would ask about)."""
+    lowered = text.casefold()
+    found = _reps(lowered)
+    if found is None or PART in text or _load(lowered) is None:
+        return None  # no sets told, several parts, or a number after "at" that may be the hour
+    if found[0] is None and len(_spans(lowered)) < 2:
+        return None  # sets told as nobody logs them ("8 7 6 4 3 2 1 1 1 1 1")
+    parsed = parse_log(
+        text,
+        lifts.exercises,
+        unit=unit or "kg",
+        prefer=lifts.prefer,
+        holds=lifts.holds,
+        loaded=lifts.loaded,
+        helped=lifts.helped,
+    )
+    name = name_typed(text)
+    if not isinstance(parsed, ParsedLog) or name is None:
+        return None
+    if unit is None and (parsed.load, parsed.loads, parsed.assist) != (None, (), None):
+        return None  # a load in a unit not known here: the words below leave it bare
+    return written(parsed, name_key(name))
 
 
 def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
@@ -189,7 +233,9 @@ def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
     amount, typed_unit = given
     if not 0 < amount <= MAX_LOAD[typed_unit or unit or "kg"]:
         return None
-    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}"
+    # "pull ups 2x10 with 40kg assistance": the machine's help, as /log reads it, never a load lifted.
+    helped = " assist" if _HELP.search(lowered) else ""
+    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}{helped}"
 
 
 # ---------------------------------------------------------------- several lifts in one message
@@ -275,15 +321,24 @@ def _spans(lowered: str) -> list[tuple[int, int]]:
     after it: "3x8, 7, 6"), and each list of reps one a set."""
     found = []
     firsts = _loads_first(lowered)
-    for m in (*_SETS_OF.finditer(lowered), *_crossed(lowered, firsts)):
-        listed = _LIST.match(lowered, m.start(2)) if _GOES_ON.match(lowered, m.end(2)) else None
+    for m in (*_SETS_OF.finditer(lowered), *_crossed(lowered, firsts), *firsts):
+        listed = _goes_on(lowered, m, firsts)
         found.append((m.start(), max(m.end(), listed.end() if listed else 0)))
-    found += [m.span() for m in firsts]
     found += [
         run.span() for run in _lists(lowered) if not any(a < run.end() and run.start() < b for a, b in found)
     ]
     # Without the spaces (or new line) a match may end with.
     return sorted((start, start + len(lowered[start:end].rstrip())) for start, end in found)
+
+
+def _goes_on(lowered: str, told: re.Match[str], firsts: list[re.Match[str]]) -> re.Match[str] | None:
+    """The reps told after "3 sets of 8" or "3x8" ("3x8, 7, 6": 8, 7 and 6) or after one set at a load
+    ("32.5 x 10, 10": 10 and 10 at 32.5), from the first set's reps on; None when none go on."""
+    first = told in firsts
+    if first and told.group(4) is not None:
+        return None  # "100x5x3, 4": the sets were counted
+    reps = 3 if first else 2
+    return _LIST.match(lowered, told.start(reps)) if _GOES_ON.match(lowered, told.end(reps)) else None
 
 
 def _loads_first(lowered: str) -> list[re.Match[str]]:
@@ -319,12 +374,14 @@ def _reps(lowered: str) -> _Reps | None:
         return None, ()  # "3x8 rows and 3x10 pulldowns": two lifts' sets (``_told_many``)
     if told_as:
         found = told_as[0]
-        goes_on = found not in firsts and _GOES_ON.match(lowered, found.end(2)) is not None
+        listed = _goes_on(lowered, found, firsts)
         rest = lowered[: found.start()] + " " * (found.end() - found.start()) + lowered[found.end() :]
-        if not goes_on and _lists(rest):
+        if listed is None and _lists(rest):
             return None, ()  # "pull ups 8 7 6 and 3x5 negatives": two lifts' sets, as above
-        if goes_on:  # "3 sets of 8, 7 and 6", "3x8, 7, 6"
-            return _each(_LIST.match(lowered, found.start(2)), _number(found.group(1))), ()
+        if listed is not None and found in firsts:  # "32.5 x 10, 10": reps at that load
+            return _each(listed, None), _load_first(found)[1]
+        if listed is not None:  # "3 sets of 8, 7 and 6", "3x8, 7, 6"
+            return _each(listed, _number(found.group(1))), ()
         if found in firsts:
             return _load_first(found)
         if found.re is _SETS_OF:
@@ -412,89 +469,6 @@ def _number(token: str) -> int:
     return int(token) if token.isdigit() else COUNTS[token]
 
 
-# ---------------------------------------------------------------- the day the sets were told for
-
-
-class When(StrEnum):
-    """The day a message tells its sets for."""
-
-    TODAY = "today"
-    PAST = "past"
-    FUTURE = "future"
-
-
-# A weekday as people write it, but not "mon", "wed", "sat" or "sun": those are words too ("sat down").
-_WEEKDAYS = {name: day for name, day in dates.WEEKDAYS.items() if name not in ("mon", "wed", "sat", "sun")}
-_WEEKDAY = re.compile(
-    rf"\b(?:(last|next|this\s+coming|coming)\s+)?({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})\b"
-)
-_SOME = rf"\d+|{_WORD}|a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|few|several"
-_PAST = re.compile(
-    r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|yday|yest|last\s+(?:night|week|weekend|time|session"
-    r"|workout|month)|the\s+other\s+day|(?:days?|weeks?|nights?)\s+ago|(?:over|at|on)\s+the\s+weekend"
-    r"|(?:this\s+)?past\s+(?:week|weekend)|earlier\s+(?:this|in\s+the)\s+week"
-    r"|previous\s+(?:session|workout|day))\b"
-)
-_FUTURE = re.compile(
-    r"\b(?:(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|tmr|tomoz|next\s+(?:week|weekend|month)"
-    rf"|in\s+(?:{_SOME})\s+days?)\b"
-)
-# Before the sets, these make them a plan ("I'll do rows 3x8"); after them, the plan is for what comes
-# next ("pull ups 8 7 6, I'll try for 9 next time"). "I'm going to log ..." asks for a log.
-_PLANNED = re.compile(
-    r"\b(?:i'll|i\s+will|will\s+(?:do|try|hit|go|aim|attempt)|going\s+to|gonna|plan(?:ning)?\s+(?:to|on)"
-    r"|about\s+to|next\s+(?:time|session|workout))\b"
-    r"(?!(?:\s+\w+)?\s+(?:log|record|track|note|add|save|enter|write|jot|put)\b)"
-    # "going to the gym", "going to work": a place, not a plan for the sets.
-    r"(?!\s+(?:the|a|an|my|work|bed|school|gym|class)\b)"
-)
-# A day after these is compared with, not the day of the sets ("one more than last time", "sore since
-# yesterday", "better than on monday").
-_COMPARED = re.compile(
-    r"\b(?:than|since|as|vs\.?|versus|like|compared\s+(?:to|with)|after|before)\s+(?:on\s+)?(?:the\s+)?$"
-)
-
-
-def when_told(text: str, today: date) -> When:
-    """Whether a message tells its sets for ``today`` (the chat's), for a past day or as a plan.
-
-    A day named anywhere counts ("pull ups 10 10 10 yesterday"), unless it is compared with; a weekday is
-    today's only on that weekday, and a day neither before nor after today by its words ("on monday", "on
-    the 20th") is a past one unless the sets are planned. No day named is today ("this morning", "tonight").
-    """
-    lowered = ascii_digits(text).casefold().replace("\u2019", "'")
-    if any(m.start() < _sets_start(lowered) for m in _PLANNED.finditer(lowered)):
-        return When.FUTURE
-    if _named(_PAST, lowered):
-        return When.PAST
-    if _named(_FUTURE, lowered):
-        return When.FUTURE
-    other = False
-    for m in _named(_WEEKDAY, lowered):
-        which, name = m.groups()
-        if which == "last":
-            return When.PAST
-        if which is not None:
-            return When.FUTURE
-        other = other or _WEEKDAYS[name] != today.weekday()
-    return When.PAST if other or _date_named(lowered, today) else When.TODAY
-
-
-def _named(pattern: re.Pattern[str], lowered: str) -> list[re.Match[str]]:
-    return [m for m in pattern.finditer(lowered) if not _COMPARED.search(lowered[: m.start()])]
-
-
-def _sets_start(lowered: str) -> int:
+def sets_start(lowered: str) -> int:
     """Where a message's sets begin (its end when it tells none)."""
     return min((start for start, _ in _spans(lowered)), default=len(lowered))
-
-
-def _date_named(lowered: str, today: date) -> bool:
-    """Whether the message names a calendar day other than today after "on" ("on the 20th", "on 22/11")."""
-    words = dates.tokens(lowered)
-    for at, word in enumerate(words):
-        if word == "on" and not _COMPARED.search(" ".join(words[:at]) + " "):
-            read = dates.read_day(words, at + 1, today)
-            if read is not None and read.spelled and read.day != today:
-                return True
-    return False

@@ -10,14 +10,15 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, durations, logtold, scheduleasked, sessionlog
+from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
+from bot.handlers.log_command import helped_ids
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
-from bot.handlers.training_log import loaded_ids, main_lifts, todays_session, typed_names
+from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
 
@@ -48,17 +49,15 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     line = None
     if chat.onboarded and logtold.counts_told(text):
         lifts = main_lifts(await todays_session(context, now_turn))
-        line = logtold.told(
-            text, typed_names(context), prefer=lifts, unit=chat.unit, loaded=loaded_ids(context)
-        )
+        line = _told(context, text, lifts, chat.unit)
     # Sets told with no question ("just finished: band rows, three rounds of twelve", or several lifts':
     # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
     # offer to log them.
     told = not logtold.asks(text) and answer.kind != "command"
     if line is not None and (told or answer.command == "log"):
         texts = context.services.texts
-        when = logtold.when_told(text, now_turn.today)
-        if when is not logtold.When.TODAY:
+        when = logday.when_told(text, now_turn.today)
+        if when is not logday.When.TODAY:
             # /log logs today's sets only: another day's sets get no button that would log them as today's.
             now_turn.say(texts.get(f"faq.log_told_{when}", line=escape(line)))
             return
@@ -128,16 +127,9 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            if logtold.when_told(question, asking.today) is not logtold.When.TODAY:
+            if logday.when_told(question, asking.today) is not logday.When.TODAY:
                 return None  # /log logs today's sets only
-            told = logtold.told(
-                question,
-                typed_names(context),
-                prefer=asking.lifts,
-                unit=asking.unit,
-                loaded=loaded_ids(context),
-            )
-            return _log_argument(told)
+            return _log_argument(_told(context, question, asking.lifts, asking.unit))
         case "units":
             return asked.unit_asked(question)
         case "nudges":
@@ -146,6 +138,19 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
             wanted = scheduleasked.schedule_asked(question, asking.days)
             return wanted.argument if wanted is not None else None
     return None
+
+
+def _told(context: BotContext, text: str, lifts: frozenset[str], unit: str) -> str | None:
+    """The /log line for the sets a message tells, read as /log reads them (``logtold.told``)."""
+    return logtold.told(
+        text,
+        typed_names(context),
+        prefer=lifts,
+        unit=unit,
+        loaded=loaded_ids(context),
+        holds=hold_ids(context),
+        helped=helped_ids(context),
+    )
 
 
 def _log_argument(line: str | None) -> str | None:

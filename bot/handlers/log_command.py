@@ -7,6 +7,10 @@ such as "rear delt flys" as a button per exercise it may mean (``bot.coach.logpi
 its whole reading (exercise, sets, load, unit, day) and is checked again when pressed, since Telegram
 gives back whatever a client sends.
 
+Sets of the assisted pull-up machine told with its help ("/log assisted pull-up 2x10 40kg assist") are
+logged as that exercise's reps: the log holds loads lifted, so the help is kept in the sets' note and the
+reply says so; it is never a load.
+
 Several exercises' sets go in one /log as parts ("/log row 3x10 40kg; pull-up 5,5,4"), logged together (one
 undo takes them back) or, when a part can't be read, not at all: that part is named with its reason.
 
@@ -16,13 +20,15 @@ undo takes them back) or, when a part can't be read, not at all: that part is na
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import lognames, logparse, logpick, logtold, sessionlog
+from bot.coach import logday, lognames, logparse, logpick, sessionlog
+from bot.coach.catalog import Catalog
 from bot.coach.ladders import usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
@@ -51,6 +57,26 @@ from bot.keyboards import Buttons
 from storage import logbook, repo
 
 READING, PICK = "lr", "lp"
+# More than this many characters in a reading's button, and each button gets a row of its own.
+ROW_LABEL = 16
+
+
+@functools.cache
+def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str]]:
+    exercises = catalog.exercises.values()
+    helped = frozenset(ex.id for ex in exercises if ex.counterweight)
+    return helped, frozenset(ex.id for ex in exercises if ex.barbell)
+
+
+def helped_ids(context: BotContext) -> frozenset[str]:
+    """The exercises a counterweight helps (``counterweight = true`` in exercises.toml): a load typed with
+    one is its help, never a load lifted."""
+    return _kinds(context.services.catalog)[0]
+
+
+def barbell_ids(context: BotContext) -> frozenset[str]:
+    """The barbell lifts: a load typed "each side" of their bar is asked back."""
+    return _kinds(context.services.catalog)[1]
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -63,8 +89,8 @@ async def log_command(update: Update, context: BotContext) -> None:
             now_turn.say(texts["workout.not_ready"])
             return
         # /log takes no day (a past session is /done's): sets typed for another day are not today's.
-        when = logtold.when_told(typed.partition("#")[0], now_turn.today)
-        if when is not logtold.When.TODAY:
+        when = logday.when_told(typed.partition("#")[0], now_turn.today)
+        if when is not logday.When.TODAY:
             now_turn.say(texts[f"log.day_{when}"])
             return
         session = await todays_session(context, now_turn)
@@ -90,6 +116,8 @@ async def log_command(update: Update, context: BotContext) -> None:
                 loaded=loaded_ids(context),
                 usable=allowed,
                 easier=sessionlog.easier_today(found, ladders(context, session)),
+                helped=helped_ids(context),
+                barbells=barbell_ids(context),
             )
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
@@ -117,13 +145,24 @@ def refusal(
     or per reading of numbers that could be reps or a load."""
     texts, unit = context.services.texts, now_turn.chat.unit
     holds, loaded = hold_ids(context), loaded_ids(context)
-    picks = logpick.picks(error, typed, usable=allowed, today=today, unit=unit, holds=holds, loaded=loaded)
+    picks = logpick.picks(
+        error,
+        typed,
+        usable=allowed,
+        today=today,
+        unit=unit,
+        holds=holds,
+        loaded=loaded,
+        helped=helped_ids(context),
+    )
     if isinstance(picks, logparse.LogError):
         # The numbers read as none of the exercises meant: fixing the name would not be enough.
         return logparse.describe(picks, texts, names(context)), []
     if buttons := pick_buttons(context, now_turn, picks):
         return pick_question(context, now_turn, error, picks[: len(buttons)]), buttons
-    buttons = reading_buttons(context, now_turn, error.readings)
+    # Numbers typed one a set ("11 11 35") are shown so ("11, 11 reps @ 35 kg"); "3x10x5" as sets of reps.
+    listed = "x" not in error.values.get("numbers", "x")
+    buttons = reading_buttons(context, now_turn, error.readings, listed=listed)
     line = logparse.describe(error, texts, names(context))
     return (texts.get("log.unclear_choose", line=line) if buttons else line), buttons
 
@@ -143,7 +182,7 @@ async def log_parsed(
     user = member(update, chat)
     today = now_turn.today
     first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
-    notes = [parsed.note for parsed in readings]
+    notes = [_note(context, parsed) for parsed in readings]
     lines = await log_and_score(context, now_turn, today, user, logged, notes=notes)
     described = describe_sets(context, chat, logged)
     if len(logged) == 1:
@@ -161,6 +200,9 @@ async def log_parsed(
             name=escape(name or shown.get(parsed.instead_of, parsed.instead_of)),
             reps=" ".join(map(str, parsed.reps)),
         )
+    for parsed in readings:
+        if parsed.assist is not None:
+            head += "\n" + texts.get("log.assist_kept", assist=format_load(parsed.assist, parsed.unit))
     if first:
         head += "\n" + texts["log.counts_as_session"]
     buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]
@@ -168,12 +210,23 @@ async def log_parsed(
     await level_up_offer(context, now_turn, user[0])
 
 
+def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
+    """What goes in the sets' note: the one typed after "#", and an assisted exercise's help before it."""
+    if parsed.assist is None:
+        return parsed.note
+    assist = format_load(parsed.assist, parsed.unit)
+    helped = context.services.texts.get("log.assist_note", assist=assist)
+    return "; ".join(filter(None, (helped, parsed.note)))
+
+
 def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
-    """A reading's sets, their load in the chat's ``unit``; a hold is stored as 0 reps and its seconds."""
-    load = in_unit(parsed.load, parsed.unit, unit)
-    return [SetDone(reps, load, parsed.rir) for reps in parsed.reps] + [
-        SetDone(0, load, parsed.rir, seconds) for seconds in parsed.seconds
-    ]
+    """A reading's sets, each at its load in the chat's ``unit``; a hold is 0 reps and its seconds."""
+    loads = [in_unit(load, parsed.unit, unit) for load in parsed.set_loads()]
+    if parsed.seconds:
+        return [
+            SetDone(0, load, parsed.rir, seconds) for seconds, load in zip(parsed.seconds, loads, strict=True)
+        ]
+    return [SetDone(reps, load, parsed.rir) for reps, load in zip(parsed.reps, loads, strict=True)]
 
 
 def pick_question(
@@ -196,26 +249,42 @@ def pick_buttons(context: BotContext, now_turn: Turn, picks: tuple[logparse.Pars
     for reading in picks:
         try:
             data = callbacks.pack(PICK, today, *logpick.fields(reading))
-        except ValueError:  # sets too many to carry: the exercise stays named in the reply's line
+        except ValueError:  # too much to carry (many sets, a load a set): the reply's line names the exercise
             break
         rows.append([(shown.get(reading.exercise, reading.exercise), data)])
     return rows
 
 
-def reading_buttons(context: BotContext, now_turn: Turn, readings: tuple[logparse.ParsedLog, ...]) -> Buttons:
-    """One button per reading of "row 10 40" ("10 reps @ 40 kg", "40 reps @ 10 kg"), for today."""
+def reading_buttons(
+    context: BotContext, now_turn: Turn, readings: tuple[logparse.ParsedLog, ...], *, listed: bool = True
+) -> Buttons:
+    """One button per reading of numbers that read several ways, each logging it today: "10 reps @ 40 kg" /
+    "40 reps @ 10 kg" for "row 10 40", "11, 11 reps @ 35 kg" / "11, 11, 35 reps" for "row 11 11 35" (typed
+    one number a set: ``listed``), "3×10 reps @ 5 kg" / "5×10 reps @ 3 kg" for "row 3x10x5"."""
     texts, today = context.services.texts, callbacks.pack_day(now_turn.today)
-    row: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     for reading in readings:
-        if len(reading.reps) != 1 or reading.load is None:
+        if reading.seconds or reading.loads or reading.assist is not None:
+            continue  # none of ours: a reading has reps and at most one load
+        counts = reading.reps
+        equal = len(counts) > 1 and len(set(counts)) == 1 and not listed
+        reps = f"{len(counts)}×{counts[0]}" if equal else ", ".join(map(str, counts))
+        if reading.load is None:
+            label = texts.get("log.reading_reps_button", reps=reps)
+        else:
+            label = texts.get("log.reading_button", reps=reps, load=format_load(reading.load, reading.unit))
+        if len(counts) == 1 and reading.load is not None:
+            rir = "" if reading.rir is None else str(reading.rir)
+            data = (reading.exercise, str(counts[0]), f"{reading.load:g}", reading.unit, today, rir)
+            found.append((label, callbacks.pack(READING, *data)))
             continue
-        label = texts.get(
-            "log.reading_button", reps=reading.reps[0], load=format_load(reading.load, reading.unit)
-        )
-        rir = "" if reading.rir is None else str(reading.rir)
-        data = (reading.exercise, str(reading.reps[0]), f"{reading.load:g}", reading.unit, today, rir)
-        row.append((label, callbacks.pack(READING, *data)))
-    return [row] if row else []
+        try:
+            found.append((label, callbacks.pack(PICK, today, *logpick.fields(reading))))
+        except ValueError:  # too many sets to carry: the line names the numbers
+            continue
+    if any(len(label) > ROW_LABEL for label, _ in found):
+        return [[button] for button in found]
+    return [found] if found else []
 
 
 def unpack_reading(data: object, loaded: frozenset[str]) -> tuple[logparse.ParsedLog, str] | None:

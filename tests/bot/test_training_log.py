@@ -199,7 +199,7 @@ async def test_bad_log_input_gets_one_line_with_an_example(bot: Harness) -> None
         "/log row 3x10 40kg 50kg": "couldn't read",
         "/log row 3x10 600kg": "up to 500 kg",
         "/log row 3x10 1200lb": "up to 1,100 lb",
-        "/log row 3x10 -5kg": "below zero",
+        "/log row 3x10 -5kg": "“row” takes no assistance",
         "/log pull-up 3x101": "up to 100",
         "/log dedlfit 3x8 60kg": "I don't know “dedlfit”. Did you mean one of these?",
         "/log zumba 3x10": "I only log upper-back lifts",

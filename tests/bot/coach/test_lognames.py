@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
-from bot.coach.lognames import ELSEWHERE, Names, index, name_key, related
+from bot.coach.lognames import ELSEWHERE, Names, exercise_named, index, name_key, related
 
 CATALOG = Catalog.load()
 KEYS = index(tuple(Names(ex.id, (ex.name, ex.short, *ex.aliases)) for ex in CATALOG.exercises.values()))
@@ -49,3 +49,22 @@ def test_what_a_movement_is_done_with_is_not_the_movement() -> None:
 def test_plurals_are_singular_flies_too() -> None:
     assert name_key("Rear-Delt Flies") == name_key("rear delt fly") == "rear delt fly"
     assert name_key("pull-ups") == "pull up" and name_key("press") == "press"
+
+
+def test_notebook_shorthand_is_written_out() -> None:
+    # A newcomer trial: "/log db row 40kg 4x10" offered the seated cable row first; "dl" was unknown.
+    assert name_key("db row") == name_key("Dumbbell row") == "dumbbell row"
+    assert name_key("DLs") == "deadlift" and name_key("bb row") == "barbell row"
+    names = tuple(Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values())
+    assert KEYS["one-arm-dumbbell-row"] >= {name_key("db row")}
+    assert exercise_named("did db rows 4x10 today", names) == "dumbbell row"
+
+
+def test_a_name_that_fits_several_is_kept_whole_not_cut_to_another() -> None:
+    # A newcomer trial: "assisted pull ups 2x10 with 40kg assistance" was offered as "pull up 2x10 40kg",
+    # the weighted pull-up. "assisted pull up" names two exercises; /log places it or asks which.
+    names = tuple(Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values())
+    assert exercise_named("assisted pull ups 2x10 with 40kg assistance", names) == "assisted pull up"
+    assert exercise_named("assisted pull ups 3x8", names, prefer={"chair-assisted-pull-up"}) == (
+        "chair assisted pull up"
+    )

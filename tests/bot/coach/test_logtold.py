@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
+from bot.coach.logday import When, when_told
 from bot.coach.lognames import Names
 from bot.coach.logparse import ParsedLog, parse_log, parts
-from bot.coach.logtold import When, counts_told, told, when_told
+from bot.coach.logtold import counts_told, told
 
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in Catalog.load().exercises.values())
 # The harness's today: a Tuesday.
@@ -182,7 +183,9 @@ def test_reps_one_number_a_set_are_logged_as_told(
 ) -> None:
     text = template.format(name=named[0], reps=_told_list(reps, separators))
     line = told(text, NAMES)
-    assert line is not None and line.endswith(" " + ",".join(map(str, reps))), text
+    # "pull ups 1, 1" is just an exercise and its sets, written as /log writes them: "pull up 2x1".
+    equal = f"{len(reps)}x{reps[0]}" if len(set(reps)) == 1 else None
+    assert line is not None and line.endswith((" " + ",".join(map(str, reps)), f" {equal}")), text
     parsed = parse_log(line, NAMES)
     assert isinstance(parsed, ParsedLog) and (parsed.exercise, parsed.reps, parsed.load) == (
         named[1],
@@ -346,3 +349,73 @@ def test_a_weekday_is_today_only_on_that_weekday() -> None:
     assert when_told("did rows 3x8 on tuesday", TUESDAY + dt.timedelta(days=1)) is When.PAST
     assert when_told("did rows 3x8 last tuesday", TUESDAY) is When.PAST
     assert when_told("rows 3x8 next tuesday", TUESDAY) is When.FUTURE
+
+
+# What /log knows of the catalog, for the offer to read a message as /log would.
+ALIASED = tuple(Names(ex.id, (ex.name, ex.short, *ex.aliases)) for ex in Catalog.load().exercises.values())
+LOADED = frozenset(ex.id for ex in Catalog.load().exercises.values() if ex.kind == "load")
+HOLDS = frozenset(ex.id for ex in Catalog.load().exercises.values() if ex.kind == "hold")
+HELPED = frozenset(ex.id for ex in Catalog.load().exercises.values() if ex.counterweight)
+
+
+def offered(text: str) -> str | None:
+    return told(text, ALIASED, unit="kg", loaded=LOADED, holds=HOLDS, helped=HELPED)
+
+
+def logged(line: str) -> ParsedLog:
+    parsed = parse_log(line, ALIASED, unit="kg", loaded=LOADED, holds=HOLDS, helped=HELPED)
+    assert isinstance(parsed, ParsedLog), (line, parsed)
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # A newcomer trial: these got the topic card, or a set dropped, while "did lat pulldown 2 sets of 12
+        # at 30kg" got the offer. A message that is just an exercise and its sets is a log offer.
+        ("lat pulldown 32.5 x 10, 10", "lat pulldown 2x10 32.5kg"),
+        ("pull aparts 3 x 15", "pull apart 3x15"),
+        ("deadlift 180x5, 190x3, 200x3x2", "deadlift 180kgx5, 190kgx3, 200kgx3x2"),
+        ("db row 4x10 each arm 40kg", "dumbbell row 4x10 40kg"),
+        ("seated row 100x5x3", "seated row 3x5 100kg"),
+        ("chin-up 15 12 10 6", "chin up 15,12,10,6"),
+        # ...and in a sentence, the reps that go on after one set at a load are that load's too.
+        ("did lat pulldown 32.5 x 10, 10 today", "lat pulldown 10,10 32.5kg"),
+    ],
+)
+def test_just_an_exercise_and_its_sets_is_offered_as_log_reads_it(text: str, line: str) -> None:
+    assert offered(text) == line
+    whole = parse_log(text, ALIASED, unit="kg", loaded=LOADED, holds=HOLDS, helped=HELPED)
+    assert logged(line) == whole or "today" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A newcomer trial: offered and logged as "Weighted pull-up: 2×10 @ 40 kg".
+        "assisted pull ups 2x10 with 40kg assistance",
+        "did assisted pull ups 2x10 with 40kg assistance today",
+        "pull ups 2x10 with 40kg assistance",
+        "just did 2 sets of 10 assisted pull ups at 40kg assistance",
+        "machine assisted pull ups 2x10 40kg",
+    ],
+)
+def test_help_told_is_offered_as_help(text: str) -> None:
+    line = offered(text)
+    assert line is not None, text
+    parsed = logged(line)
+    assert (parsed.exercise, parsed.reps, parsed.load, parsed.assist) == (
+        "assisted-pull-up-machine",
+        (10, 10),
+        None,
+        40.0,
+    ), line
+
+
+@given(st.integers(21, 500), st.integers(1, 20), st.integers(1, 20) | st.none())
+def test_a_load_first_is_offered_as_log_reads_it(load: int, reps: int, sets: int | None) -> None:
+    # "deadlift 200x3" was offered as "deadlift 1x3 200kg" while "/log deadlift 200x3" said "200 sets".
+    typed = f"deadlift {load}x{reps}" + ("" if sets is None else f"x{sets}")
+    line = offered(typed)
+    assert line is not None
+    assert logged(line) == logged(typed) == ParsedLog("deadlift", (reps,) * (sets or 1), float(load), "kg")

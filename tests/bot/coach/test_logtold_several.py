@@ -8,9 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
+from bot.coach.logday import When, when_told
 from bot.coach.lognames import Names, mentions
 from bot.coach.logparse import ParsedLog, parse_log, parts
-from bot.coach.logtold import MAX_LIFTS, When, asks, counts_told, told, when_told
+from bot.coach.logtold import MAX_LIFTS, asks, counts_told, told
 
 CATALOG = Catalog.load()
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values())
