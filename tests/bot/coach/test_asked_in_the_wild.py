@@ -147,6 +147,15 @@ def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
     assert ANSWERER.answer("I'm on a beta blocker, how do I know I'm warm before back work?").safety
 
 
+def test_aching_all_over_after_a_first_session_hears_that_soreness_is_normal() -> None:
+    soreness = next(c for c in ASSIST.safety.special if c.name == "soreness")
+    answer = ANSWERER.answer(
+        "everything hurts lol, can barely lift my arms to wash my hair. did i break something??"
+    )
+    assert answer.safety and answer.text.startswith(soreness.lead)
+    assert not ANSWERER.answer("my shoulder hurts when I do face pulls").text.startswith(soreness.lead)
+
+
 def test_dark_urine_after_a_hard_session_gets_the_urgent_lead() -> None:
     urgent = next(c for c in ASSIST.safety.special if c.name == "urgent")
     question = (
