@@ -264,8 +264,8 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     bot.clock.advance(days=2)
     workout = text(await bot.send(USER, "/workout"))
     assert (
-        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg, or 40 kg once all sets reach 12."
-        in (workout)
+        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg: "
+        "hit 12 on every set and it's 40 kg next time." in (workout)
     )
     # Once the load is known, the panel is the usual one: a step either way, on the reps' row.
     await bot.press(USER, "✅ Done")
