@@ -153,5 +153,6 @@ def progress_line(
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
-        key = "add_rep_then_load"
+        # Today's target already the top: "or … once all sets reach 8" would be circular.
+        key = "add_rep_at_top" if prescription.reps >= plan.rep_range[1] else "add_rep_then_load"
     return texts.get(f"progression.{key}", **values)

@@ -8,6 +8,13 @@ with the numbers of ACSM 2009 where the article gives none):
   load: about 5 % on upper-body lifts, about 10 % on the deadlift and other lower-body lifts, rounded
   down to the chat's smallest step but never less than one step. Short of the top, keep the load and
   aim one more rep on the weakest set. At the top but harder than the target effort, repeat it.
+- **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
+  110x5, 120x3") were ramped to a top set, not worked at it: the load they say is the heaviest at which
+  a set reached the bottom of the range. A load only lifted for fewer reps is never the one to do all
+  sets at; when no set reached the range (or the ones that did went past its top at that load), the
+  load is worked out from the session's best set as on a day that takes turns (below), but never more
+  than the usual added load over its heaviest set. Lighter sets under the plan's sets at the heaviest
+  load are warm-ups, and a session at one load reads as it always did (``working_sets``).
 - **On the step.** Every prescribed load is a multiple of the chat's step, in the chat's unit, because
   that is what can be put on the bar. A last load off that grid (100 lb logged in a kg chat is 45.4 kg;
   the step was changed) is first put on it: a held load goes to the nearest multiple (ties down, so a
@@ -163,7 +170,15 @@ def next_prescription(
     logged = [list(sets) for sets in sessions if sets]
     if not logged:
         return Prescription(exercise, plan.sets, low, None, Reason.START)
-    last = _working(logged[-1])
+    last = working_sets(logged[-1], plan)
+    if not last:
+        basis = best_set(logged[-1:]) if ladder is None else None
+        if basis is not None:
+            # Double progression's pace still holds: never more than the usual step over the heaviest set.
+            top = max(s.load or 0.0 for s in logged[-1])
+            capped = min(estimated_load(basis, plan), progressed_load(top, plan))
+            return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
+        last = _working(logged[-1])
     load = last[0].load
     if _stalls(logged, plan) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
@@ -202,7 +217,10 @@ def next_on_day(
             return Prescription(exercise, plan.sets, low, estimated_load(basis, plan), Reason.ESTIMATE, basis)
         reason = Reason.NEW_DAY if any(recent) else Reason.START
         return Prescription(exercise, plan.sets, low, None, reason)
-    last = _working(logged[-1])
+    if not working_sets(logged[-1], plan) and basis is not None:
+        # Ramped to a top set short of the range: no load of it is today's; the best recent set says.
+        return Prescription(exercise, plan.sets, low, estimated_load(basis, plan), Reason.ESTIMATE, basis)
+    last = working_sets(logged[-1], plan) or _working(logged[-1])
     load = last[0].load
     if load is not None and load > 0 and past_top(last, plan):
         added = progressed_load(load, plan)
@@ -330,6 +348,29 @@ def _decimal(value: float) -> Decimal:
     return Decimal(str(value))
 
 
+def working_sets(sets: Sequence[SetDone], plan: Plan) -> list[SetDone]:
+    """The sets of one session that say what load it was worked at; empty when none does.
+
+    At one load, or with the plan's sets (or more) at the heaviest load, the sets at the heaviest load,
+    lighter ones being warm-ups. Otherwise the sets were ramped to a top set or two ("100x5, 110x5,
+    120x3"), and a load lifted only for fewer reps than the bottom of the range is no load to work at
+    for it: the sets at the heaviest load where one reached the bottom. None: no set reached it, or the
+    ones that did went past the top at that load (a load for more reps); the caller then estimates one
+    from the best set (``estimated_load``).
+    """
+    heaviest = _working(sets)
+    loads = {s.load for s in sets}
+    if len(loads) <= 1 or None in loads or len(heaviest) >= plan.sets:
+        return heaviest
+    if any(s.seconds is not None for s in sets):
+        return heaviest
+    reached = [s.load for s in sets if s.load is not None and s.reps >= plan.rep_range[0]]
+    if not reached:
+        return []
+    at = [s for s in sets if s.load == max(reached)]
+    return [] if past_top(at, plan) else at
+
+
 def _working(sets: Sequence[SetDone]) -> list[SetDone]:
     heaviest = max((s.load for s in sets if s.load is not None), default=None)
     return [s for s in sets if s.load == heaviest]
@@ -347,7 +388,9 @@ def _stalls(sessions: Sequence[Sequence[SetDone]], plan: Plan) -> int:
     """Sessions in a row, counted back from the last, that beat the one before on neither load nor reps."""
     count = 0
     for before, after in reversed(list(pairwise(sessions))):
-        earlier, later = _working(before), _working(after)
+        earlier, later = working_sets(before, plan), working_sets(after, plan)
+        if not earlier or not later:
+            break
         same_load = earlier[0].load == later[0].load
         if not same_load or _at_top(later, plan) or _total(later) > _total(earlier):
             break

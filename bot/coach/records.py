@@ -11,10 +11,17 @@ Three kinds, the ones lifters already know from Strong and Hevy:
 
 The first log of an exercise beats nothing: there was nothing to beat. All loads of one call must be in
 one unit (the caller converts). Timed holds (sets with ``seconds``) have no reps to beat and are passed by.
+
+An exercise a counterweight helps (the assisted pull-up machine) logs no load; its help is kept in the
+sets' note ("assisted by 25 kg"). More help makes a rep easier, so a rep record (more reps than ever)
+needs help the same as or less than a set before had: 12 reps with 25 kg of help never beat 10 with
+15 kg. Help not told on both sides is the same; told on one side only, the sets cannot be compared and
+give no rep record (``new_records``' ``help``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -68,17 +75,66 @@ def best(sets: Iterable[SetDone]) -> Best:
     )
 
 
-def new_records(previous_sets: Sequence[SetDone], new_sets: Sequence[SetDone]) -> list[NewRecord]:
-    """Which records the new sets of one exercise beat, at most one per kind; none on a first log."""
+Helped = tuple[SetDone, float | None]  # a set of a counterweight exercise and its help (None: not told)
+
+
+def new_records(
+    previous_sets: Sequence[SetDone],
+    new_sets: Sequence[SetDone],
+    *,
+    help: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
+) -> list[NewRecord]:
+    """Which records the new sets of one exercise beat, at most one per kind; none on a first log.
+
+    ``help``, for an exercise a counterweight helps: each previous and each new set's help, in order
+    (None where not told), in one unit; rep records then weigh it (the module docstring has the rule).
+    """
+    if help is not None:
+        previous_help, new_help = list(help[0]), list(help[1])
+        if len(previous_help) != len(previous_sets) or len(new_help) != len(new_sets):
+            raise ValueError("one help per set")
+        helped_before = [
+            (s, h) for s, h in zip(previous_sets, previous_help, strict=True) if s.seconds is None
+        ]
+        helped_now = [(s, h) for s, h in zip(new_sets, new_help, strict=True) if s.seconds is None]
     previous_sets, new_sets = _counted(previous_sets), _counted(new_sets)
     if not previous_sets or not new_sets:
         return []
-    beaten = [
-        _heaviest(previous_sets, new_sets),
-        _reps_at_load(previous_sets, new_sets),
-        _e1rm(previous_sets, new_sets),
-    ]
+    reps = (
+        _reps_at_load(previous_sets, new_sets) if help is None else _reps_with_help(helped_before, helped_now)
+    )
+    beaten = [_heaviest(previous_sets, new_sets), reps, _e1rm(previous_sets, new_sets)]
     return [record for record in beaten if record is not None]
+
+
+def help_in_note(note: str | None, template: str) -> tuple[float, str] | None:
+    """The help a note keeps ("assisted by 25 kg; felt easy" → (25.0, "kg")), written by ``template``
+    (messages.toml's ``log.assist_note``, "assisted by {assist}"), or None when it keeps none."""
+    if not note or "{assist}" not in template:
+        return None
+    before, _, after = template.partition("{assist}")
+    amount = rf"{re.escape(before)}(\d+(?:\.\d+)?) (kg|lb){re.escape(after)}"
+    found = re.search(amount, note)
+    return None if found is None else (float(found.group(1)), found.group(2))
+
+
+def _reps_with_help(previous: Sequence[Helped], new: Sequence[Helped]) -> NewRecord | None:
+    """The rep record of a counterweight exercise: more reps than ever, with help the same as or less
+    than some set before (so never more help than every set compared), both told; or, help told on
+    neither side, more reps than ever (bodyweight reps)."""
+    best_reps = max((s.reps for s, _ in previous), default=None)
+    told_before = [h for _, h in previous if h is not None]
+    found: NewRecord | None = None
+    for done, given in new:
+        if best_reps is None or done.reps <= best_reps:
+            continue
+        if given is None and told_before:
+            continue  # help told before but not now: not comparable
+        if given is not None and (len(told_before) < len(previous) or given > max(told_before)):
+            continue  # help not told before, or more help than any set before: an easier rep
+        if found is None or done.reps > found.value:
+            found = NewRecord(RecordKind.REPS_AT_LOAD, done.reps, best_reps, done.reps, done.load)
+    return found
 
 
 def _heaviest(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord | None:

@@ -250,6 +250,7 @@ async def log_and_score(
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
     noted = [*notes, *[None] * (len(logged) - len(notes))]
+    helps = await counterweight_help(context, now_turn, user[0], {ex for ex, _ in logged})
     new = [
         logbook.NewSet(
             ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note, done.seconds
@@ -270,11 +271,38 @@ async def log_and_score(
     lines = []
     shown = names(context)
     previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
-    for exercise, sets in logged:
-        for record in records.new_records(previous[exercise], list(sets)):
+    for (exercise, sets), note in zip(logged, noted, strict=True):
+        told = [help_told(texts, note, chat.unit)] * len(sets)
+        helped = (helps[exercise], told) if exercise in helps else None
+        for record in records.new_records(previous[exercise], list(sets), help=helped):
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
         previous[exercise] += sets
+        if exercise in helps:
+            helps[exercise] += told
     return lines
+
+
+async def counterweight_help(
+    context: BotContext, now_turn: Turn, user_id: int, exercises: set[str]
+) -> dict[str, list[float | None]]:
+    """Of ``exercises``, those a counterweight helps, each with the help of every set logged so far (in
+    ``history``'s order, None where not told): records weigh their reps against the help."""
+    helped = {
+        ex
+        for ex in exercises
+        if (found := context.services.catalog.exercises.get(ex)) and found.counterweight
+    }
+    if not helped:
+        return {}
+    unit, texts = now_turn.chat.unit, context.services.texts
+    rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, helped)
+    return {ex: [help_told(texts, row.note, unit) for row in rows.get(ex, [])] for ex in helped}
+
+
+def help_told(texts: Texts, note: str | None, unit: str) -> float | None:
+    """The counterweight's help a set's note keeps, in ``unit``; None when it keeps none."""
+    found = records.help_in_note(note, texts["log.assist_note"])
+    return None if found is None else in_unit(found[0], found[1], unit)
 
 
 def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:

@@ -97,7 +97,20 @@ async def test_an_intermediate_day_still_follows_the_last_session(bot: Harness) 
     await log_day(bot, "lat pulldown 3x7 50kg")
     workout = text(await bot.send(USER, "/workout"))
     assert line(workout, "Lat pulldown") == (
-        "📈 <i>Lat pulldown: last time 3×7 @ 50 kg → today 3×8 @ 50 kg, or 52.5 kg once all sets reach 8.</i>"
+        "📈 <i>Lat pulldown: last time 3×7 @ 50 kg → today 3×8 @ 50 kg: "
+        "hit 8 on every set and it's 52.5 kg next time.</i>"
     )
     await bot.send(USER, "/progress")
     assert "Lat pulldown: 50 kg × 7 (-10 kg)" in (bot.api.files[-1].caption or "")
+
+
+async def test_ramped_deadlift_sets_never_make_a_top_triple_the_working_load(bot: Harness) -> None:
+    # Newcomer trial: "100x5, 110x5, 120x3" gave "today 3×6 @ 120 kg", a load only lifted for a triple.
+    await bot.onboard(USER, level="💪 Intermediate")
+    await log_day(bot, "dl 100x5, 110x5, 120x3")
+    workout = text(await bot.send(USER, "/workout"))
+    assert line(workout, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today "
+        "3×6 @ 102.5 kg, lighter, worked out from your best recent set (120 kg × 3).</i>"
+    )
+    assert "@ 120 kg, or" not in workout

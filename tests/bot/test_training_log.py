@@ -101,6 +101,26 @@ async def test_a_rep_record_without_a_load_names_no_load(bot: Harness) -> None:
     assert "🏆 New record — Band row: 13 reps (best was 12)." in beaten and "bodyweight" not in beaten
 
 
+async def test_more_counterweight_is_no_rep_record_on_the_assisted_machine(bot: Harness) -> None:
+    # Newcomer trial: 12 reps with 25 kg of help "beat" 10 with 15 kg; more help makes every rep easier.
+    await bot.onboard(USER)
+    await bot.send(USER, "/log assisted pull-up 10 with 15kg assistance")
+    bot.clock.advance(days=2)
+    easier = text(await bot.send(USER, "/log assisted pull-up 3x12 with 25kg assistance"))
+    assert "Logged Machine-assisted pull-up: 3×12" in easier and "🏆" not in easier
+    bot.clock.advance(days=2)
+    # The same help as the 12s: 13 beats them.
+    same = text(await bot.send(USER, "/log assisted pull-up 13 with 25kg assistance"))
+    assert "🏆 New record — Machine-assisted pull-up: 13 reps (best was 12)." in same
+    bot.clock.advance(days=2)
+    # Less help than ever: more reps than ever are a record too.
+    harder = text(await bot.send(USER, "/log assisted pull-up 14 with 10kg assistance"))
+    assert "🏆 New record — Machine-assisted pull-up: 14 reps (best was 13)." in harder
+    bot.clock.advance(days=2)
+    more_help = text(await bot.send(USER, "/log assisted pull-up 15 with 30kg assistance"))
+    assert "🏆" not in more_help
+
+
 async def test_the_issues_line_under_a_main_lift(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/log lat pulldown 3x10 40kg")
@@ -264,8 +284,8 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     bot.clock.advance(days=2)
     workout = text(await bot.send(USER, "/workout"))
     assert (
-        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg, or 40 kg once all sets reach 12."
-        in (workout)
+        "Lat pulldown: last time 2×11 @ 37.5 kg → today 2×12 @ 37.5 kg: "
+        "hit 12 on every set and it's 40 kg next time." in (workout)
     )
     # Once the load is known, the panel is the usual one: a step either way, on the reps' row.
     await bot.press(USER, "✅ Done")

@@ -215,3 +215,20 @@ def test_last_time_on_another_rung_is_named() -> None:
         "pull-up", sessions, ladder=ladder, shown="assisted-pull-up", last_exercise="pull-up", loaded=False
     )
     assert shown.startswith("Assisted pull-up: last time Pull-up 5, 5, 4 → today Pull-up 3×"), shown
+
+
+def test_a_target_already_at_the_top_names_the_next_load_without_a_circle() -> None:
+    # Not "today 3×12 @ 40 kg, or 42.5 kg once all sets reach 12" (newcomer trial).
+    assert line("bent-over-row", [[SetDone(11, 40)] * 3]) == (
+        "Barbell row: last time 3×11 @ 40 kg → today 3×12 @ 40 kg: "
+        "hit 12 on every set and it's 42.5 kg next time."
+    )
+
+
+def test_ramped_sets_short_of_the_range_say_where_the_load_comes_from() -> None:
+    deadlift = Plan(sets=3, rep_range=(6, 8), target_rir=2, lower_body=True, increment=2.5)
+    ramped = [[SetDone(5, 100), SetDone(5, 110), SetDone(3, 120)]]
+    assert line("bent-over-row", ramped, deadlift) == (
+        "Barbell row: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today 3×6 @ 102.5 kg, "
+        "lighter, worked out from your best recent set (120 kg × 3)."
+    )

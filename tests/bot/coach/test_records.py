@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
-from bot.coach.records import Best, RecordKind, best, epley, new_records
+from bot.coach.records import Best, RecordKind, best, epley, help_in_note, new_records
 
 
 def at(load: float | None, *reps: int) -> list[SetDone]:
@@ -87,3 +87,77 @@ def test_timed_holds_have_no_rep_records() -> None:
         RecordKind.REPS_AT_LOAD: (10, 8),
         RecordKind.E1RM: (pytest.approx(40 * (1 + 10 / 30)), pytest.approx(40 * (1 + 8 / 30))),
     }
+
+
+# --- A counterweight's help (the assisted pull-up machine) --------------------------------------------------
+
+TEMPLATE = "assisted by {assist}"
+
+
+def reps_records(
+    previous: list[tuple[int, float | None]], new: list[tuple[int, float | None]]
+) -> list[float]:
+    found = new_records(
+        [SetDone(reps) for reps, _ in previous],
+        [SetDone(reps) for reps, _ in new],
+        help=([h for _, h in previous], [h for _, h in new]),
+    )
+    return [r.value for r in found if r.kind is RecordKind.REPS_AT_LOAD]
+
+
+def test_more_help_is_never_a_rep_record() -> None:
+    # Newcomer trial: 3×12 with 25 kg of help "beat" 10 with 15 kg.
+    assert reps_records([(10, 15)], [(12, 25)] * 3) == []
+    assert reps_records([(10, 15)], [(12, 15)]) == [12]  # the same help
+    assert reps_records([(10, 15)], [(11, 10)]) == [11]  # less help
+    assert reps_records([(10, 15), (12, 25)], [(13, 20)]) == [13]  # less help than the 12s had
+    assert reps_records([(10, 15), (13, 15)], [(13, 10)]) == []  # not more reps than ever
+
+
+def test_help_told_on_one_side_only_cannot_be_compared() -> None:
+    assert reps_records([(10, None)], [(12, 15)]) == []
+    assert reps_records([(10, 15)], [(12, None)]) == []
+    assert reps_records([(10, None)], [(12, None)]) == [12]  # help never told: bodyweight reps
+
+
+def test_a_note_keeps_the_help_as_log_wrote_it() -> None:
+    assert help_in_note("assisted by 25 kg", TEMPLATE) == (25, "kg")
+    assert help_in_note("assisted by 22.5 lb; felt ok", TEMPLATE) == (22.5, "lb")
+    assert help_in_note("felt ok", TEMPLATE) is None
+    assert help_in_note(None, TEMPLATE) is None
+    with pytest.raises(ValueError, match="one help per set"):
+        new_records(at(None, 10), at(None, 12), help=([], [None]))
+
+
+helps = st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0, 15.0, 22.5, 40.0]))
+helped_sets = st.lists(st.tuples(st.integers(1, 30), helps), min_size=1, max_size=6)
+
+
+@given(helped_sets, helped_sets)
+def test_a_rep_record_never_has_more_help_than_every_set_before(
+    previous: list[tuple[int, float | None]], new: list[tuple[int, float | None]]
+) -> None:
+    found = new_records(
+        [SetDone(reps) for reps, _ in previous],
+        [SetDone(reps) for reps, _ in new],
+        help=([h for _, h in previous], [h for _, h in new]),
+    )
+    for record in found:
+        assert record.kind is RecordKind.REPS_AT_LOAD  # no load: no heaviest, no estimate
+        assert record.previous == max(reps for reps, _ in previous) < record.value
+        setter = [h for reps, h in new if reps == record.value]
+        told = [h for _, h in previous]
+        if None in told:
+            assert set(told) == {None} and None in setter
+        else:
+            assert any(h is not None and h <= max(t for t in told if t is not None) for h in setter)
+
+
+@given(
+    st.lists(st.integers(1, 30), min_size=1, max_size=6), st.lists(st.integers(1, 30), min_size=1, max_size=6)
+)
+def test_help_never_told_counts_reps_as_before(previous: list[int], new: list[int]) -> None:
+    before = [SetDone(reps) for reps in previous]
+    now = [SetDone(reps) for reps in new]
+    told = new_records(before, now, help=([None] * len(before), [None] * len(now)))
+    assert told == new_records(before, now)
