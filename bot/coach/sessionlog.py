@@ -64,6 +64,12 @@ class Target:
         return [SetDone(p.reps, p.load)] * p.sets
 
     @property
+    def bare(self) -> list[SetDone]:
+        """The sets without a load: what As written logs of an exercise /workout shows no target for."""
+        p = self.prescription
+        return [SetDone(p.reps)] * p.sets
+
+    @property
     def first_load(self) -> bool:
         """Whether it takes a load and none is known yet: Adjust sets one from zero."""
         return self.loaded and self.prescription.load is None
@@ -197,6 +203,16 @@ def still_to_log(found: Sequence[Target], done: Collection[str]) -> list[Target]
     """The targets no logged set stands for yet (``done`` as ``done_in_session`` gives it): what As written
     and Adjust log into a session some of which is already logged."""
     return [target for target in found if target.planned not in done]
+
+
+def holds_to_log(session: Session, done: Collection[str]) -> list[tuple[str, list[SetDone]]]:
+    """The session's timed holds no logged set stands for yet, each as the plan writes it: its sets at the
+    low end of its seconds ("2 × 20–30 s" logs 2×20 s), as a rep range's first target is its low end."""
+    return [
+        (item.exercise.id, [SetDone(0, seconds=item.hold_s[0])] * item.sets)
+        for item in session.exercises
+        if item.hold_s is not None and item.exercise.id not in done
+    ]
 
 
 def _unloaded(done: SetDone) -> SetDone:

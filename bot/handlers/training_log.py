@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from telegram import Update
@@ -243,10 +243,13 @@ async def log_and_score(
     rir: int | None = None,
     notes: Sequence[str | None] = (),
     completes_done: bool = False,
+    unscored: Collection[str] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the record lines they earned (an exercise logged twice is weighed against its first sets too);
-    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save)."""
+    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save). The exercises in
+    ``unscored`` earn none: As written logs a loaded accessory without its load, and 13 reps of nothing
+    are no record over 12 at 12 kg."""
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
     noted = [*notes, *[None] * (len(logged) - len(notes))]
@@ -271,7 +274,8 @@ async def log_and_score(
     shown = names(context)
     previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
     for exercise, sets in logged:
-        for record in records.new_records(previous[exercise], list(sets)):
+        earned = [] if exercise in unscored else records.new_records(previous[exercise], list(sets))
+        for record in earned:
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
         previous[exercise] += sets
     return lines

@@ -26,6 +26,7 @@ from bot.coach.sessionlog import (
     easier_today,
     encode,
     first_load_jump,
+    holds_to_log,
     parse_day,
     shifted,
     still_to_log,
@@ -374,3 +375,12 @@ def test_every_day_told_is_one_done_reads() -> None:
     for value in DAYS_TOLD:
         parsed = parse_day(value, date(2026, 12, 5))
         assert isinstance(parsed, date) or parsed.key != "log.bad_day", value
+
+
+def test_a_hold_is_logged_at_the_low_end_of_its_seconds_unless_logged_already() -> None:
+    # Beginner gym session 6: face pull, then a prone cobra hold of 2 × 20–30 s.
+    session = gym_session(Level.BEGINNER, 6)
+    assert [item.hold_s for item in session.exercises if item.exercise.id == "prone-cobra"] == [(20, 30)]
+    assert holds_to_log(session, {}) == [("prone-cobra", [SetDone(0, seconds=20)] * 2)]
+    assert holds_to_log(session, {"prone-cobra": ["prone-cobra"]}) == []
+    assert holds_to_log(gym_session(Level.BEGINNER, 1), {}) == []
