@@ -99,6 +99,11 @@ def _heft(done: SetDone) -> tuple[float, int]:
     return (done.load or 0.0, done.seconds if done.seconds is not None else done.reps)
 
 
+def _short_of_reserve(last: Sequence[SetDone], plan: Plan) -> bool:
+    """Whether a set of ``last`` stopped with fewer reps in reserve than the plan asks (told with /log)."""
+    return any(done.rir is not None and done.rir < plan.target_rir for done in last)
+
+
 def format_prescription(prescription: Prescription, unit: str) -> str:
     sets = [SetDone(prescription.reps, prescription.load)] * prescription.sets
     return format_sets(sets, unit)
@@ -116,6 +121,7 @@ def progress_line(
     loaded: bool = True,
     last_exercise: str | None = None,
     day: str = "",
+    band: bool = False,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -124,6 +130,11 @@ def progress_line(
     the rung today's sets are for, so "last time" never passes off a strict pull-up as an assisted one.
     ``day`` is today's kind of day where the level's days take turns: ``last`` is then the last day of
     that kind, and the line says so ("last heavy day …"), and an estimate says what it comes from.
+    ``band`` says today's exercise is a band move: at the top of its range with no harder version to move
+    to, the line says how to make it harder (a stronger band, further from the anchor), where a
+    bodyweight move gets a slower lowering or a harder angle, and a lift with no load yet is told to add
+    one. "Again, a little smoother" is kept for sets that reached the top with fewer reps in reserve than
+    asked.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -151,6 +162,12 @@ def progress_line(
         key = f"{key}_bodyweight"
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
+    if (
+        prescription.reason is Reason.REPEAT
+        and prescription.load is None
+        and not _short_of_reserve(last, plan)
+    ):
+        key = "repeat_no_load" if loaded else "repeat_band" if band else "repeat_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
         key = "add_rep_then_load"

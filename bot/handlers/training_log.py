@@ -180,6 +180,7 @@ async def workout_lines(
             texts=texts,
             loaded=target.loaded,
             day=target.day,
+            band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines

@@ -71,3 +71,16 @@ async def test_streak_counts_weeks_in_local_time(bot: Harness) -> None:
     text = (await bot.send(USER, "/streak"))[-1].text or ""
     assert "Weekly streak: <b>2</b>" in text
     assert "Total sessions: 4" in text
+
+
+async def test_a_band_move_at_the_top_is_told_how_to_get_harder(bot: Harness) -> None:
+    # A second newcomer trial: a band row at 2×12 was told "today 2×12 again, a little smoother".
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    await bot.send(USER, "/log band row 12 12")
+    bot.clock.advance(days=2)
+    [shown] = await bot.send(USER, "/workout")
+    assert (
+        "Band row: last time 2×12, every set at the top → today 2×12 again, made harder: a stronger band"
+        " or a step further from the anchor, and a slow 3-second lowering." in (shown.text or "")
+    )
+    assert "smoother" not in (shown.text or "")
