@@ -7,6 +7,7 @@ work, not just a number. Wording lives in ``messages.toml`` ([progression]), one
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
@@ -122,6 +123,7 @@ def progress_line(
     last_exercise: str | None = None,
     day: str = "",
     band: bool = False,
+    home_load: bool = False,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -134,7 +136,8 @@ def progress_line(
     to, the line says how to make it harder (a stronger band, further from the anchor), where a
     bodyweight move gets a slower lowering or a harder angle, and a lift with no load yet is told to add
     one. "Again, a little smoother" is kept for sets that reached the top with fewer reps in reserve than
-    asked.
+    asked. ``home_load`` says the load is a backpack or bottles at home: going heavier is "add a little
+    to the backpack", never a number on the chat's plate step it has no plates for.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -170,5 +173,9 @@ def progress_line(
         key = "repeat_no_load" if loaded else "repeat_band" if band else "repeat_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
-        key = "add_rep_then_load"
+        key = "add_rep_then_more" if home_load else "add_rep_then_load"
+    if home_load and prescription.load and prescription.reason in (Reason.ADD_LOAD, Reason.PAST_TOP):
+        values["load"] = format_load(prescription.load, unit)
+        values["today"] = format_prescription(replace(prescription, load=None), unit)
+        key = "add_load_home"
     return texts.get(f"progression.{key}", **values)

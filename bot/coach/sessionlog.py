@@ -25,9 +25,17 @@ from decimal import Decimal
 
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.ladders import plan_for
-from bot.coach.model import SetDone
+from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, next_on_day, next_prescription, rung_now
+from bot.coach.progression import (
+    Ladder,
+    Plan,
+    Prescription,
+    Reason,
+    next_on_day,
+    next_prescription,
+    rung_now,
+)
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
@@ -57,6 +65,7 @@ class Target:
     last: tuple[SetDone, ...] = ()
     loaded: bool = False
     day: str = ""
+    home_load: bool = False
 
     @property
     def sets(self) -> list[SetDone]:
@@ -153,8 +162,29 @@ def targets(
             last = tuple(same[-1]) if same else ()
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
-        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day))
+        # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.
+        home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
+        if home_load and prescription.exercise == exercise:
+            prescription = _as_loaded(prescription, last)
+        target = Target(
+            exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day, home_load
+        )
+        found.append(target)
     return found
+
+
+# The reasons a home load is kept as last logged: holding it, or going heavier by "a little more in the
+# backpack" rather than by a step of plates it has none of.
+HOME_KEEPS = frozenset((Reason.ADD_REP, Reason.REPEAT, Reason.ADD_LOAD, Reason.PAST_TOP))
+
+
+def _as_loaded(prescription: Prescription, last: Sequence[SetDone]) -> Prescription:
+    """A home load's prescription at the load last logged (8 kg stays 8 kg, never 7.5 kg on a 2.5 kg
+    step); going heavier, /workout says to add a little to it and the sets keep the load known."""
+    loads = [done.load for done in last if done.load]
+    if prescription.reason not in HOME_KEEPS or not loads or prescription.load is None:
+        return prescription
+    return replace(prescription, load=max(loads))
 
 
 def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:

@@ -181,6 +181,7 @@ async def workout_lines(
             loaded=target.loaded,
             day=target.day,
             band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
+            home_load=target.home_load,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines

@@ -384,3 +384,21 @@ def test_a_hold_is_logged_at_the_low_end_of_its_seconds_unless_logged_already() 
     assert holds_to_log(session, {}) == [("prone-cobra", [SetDone(0, seconds=20)] * 2)]
     assert holds_to_log(session, {"prone-cobra": ["prone-cobra"]}) == []
     assert holds_to_log(gym_session(Level.BEGINNER, 1), {}) == []
+
+
+def test_a_home_load_is_kept_as_logged_not_put_on_the_plate_step() -> None:
+    kit = CATALOG.kit_for(Equipment.HOME, frozenset({"load"}))
+    session = plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, kit), 1)
+    assert "backpack-row" in {item.exercise.id for item in session.exercises}
+    logged = {"backpack-row": [(TUESDAY, SetDone(12, 8.0)), (TUESDAY, SetDone(11, 8.0))]}
+    [row] = [t for t in targets(session, logged, increment=2.5, ladders={}) if t.planned == "backpack-row"]
+    assert row.home_load and (row.prescription.reps, row.prescription.load) == (12, 8.0)
+    at_top = {"backpack-row": [(TUESDAY, SetDone(12, 8.0))] * 2}
+    [row] = [t for t in targets(session, at_top, increment=2.5, ladders={}) if t.planned == "backpack-row"]
+    assert (row.prescription.reason, row.prescription.reps, row.prescription.load) == (
+        Reason.ADD_LOAD,
+        10,
+        8.0,
+    )
+    # At the gym a load is on the chat's plate step, as progression prescribes it.
+    assert not any(t.home_load for t in targets(gym_session(Level.BEGINNER), {}, increment=2.5, ladders={}))
