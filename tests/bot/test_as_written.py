@@ -93,7 +93,10 @@ async def test_one_lift_logged_then_the_rest_as_written_makes_one_whole_session(
     workout = text(await bot.send(USER, "/workout"))
     assert "Session 2 ·" in workout and "so far" not in workout
     assert "Kneeling band pulldown: last time 2×10 → today 2×11." in workout
-    assert "Band row: last time 3×12 → today" in workout
+    assert (
+        "Band row: last time 3×12, every set at the top → today 2×12 again, made harder: a stronger band"
+        in workout
+    )
     assert "first time" not in workout
 
 
