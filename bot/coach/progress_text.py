@@ -7,6 +7,7 @@ work, not just a number. Wording lives in ``messages.toml`` ([progression]), one
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
@@ -99,6 +100,11 @@ def _heft(done: SetDone) -> tuple[float, int]:
     return (done.load or 0.0, done.seconds if done.seconds is not None else done.reps)
 
 
+def _short_of_reserve(last: Sequence[SetDone], plan: Plan) -> bool:
+    """Whether a set of ``last`` stopped with fewer reps in reserve than the plan asks (told with /log)."""
+    return any(done.rir is not None and done.rir < plan.target_rir for done in last)
+
+
 def format_prescription(prescription: Prescription, unit: str) -> str:
     sets = [SetDone(prescription.reps, prescription.load)] * prescription.sets
     return format_sets(sets, unit)
@@ -116,6 +122,8 @@ def progress_line(
     loaded: bool = True,
     last_exercise: str | None = None,
     day: str = "",
+    band: bool = False,
+    home_load: bool = False,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -124,6 +132,12 @@ def progress_line(
     the rung today's sets are for, so "last time" never passes off a strict pull-up as an assisted one.
     ``day`` is today's kind of day where the level's days take turns: ``last`` is then the last day of
     that kind, and the line says so ("last heavy day …"), and an estimate says what it comes from.
+    ``band`` says today's exercise is a band move: at the top of its range with no harder version to move
+    to, the line says how to make it harder (a stronger band, further from the anchor), where a
+    bodyweight move gets a slower lowering or a harder angle, and a lift with no load yet is told to add
+    one. "Again, a little smoother" is kept for sets that reached the top with fewer reps in reserve than
+    asked. ``home_load`` says the load is a backpack or bottles at home: going heavier is "add a little
+    to the backpack", never a number on the chat's plate step it has no plates for.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -151,8 +165,21 @@ def progress_line(
         key = f"{key}_bodyweight"
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
+    if (
+        prescription.reason is Reason.REPEAT
+        and prescription.load is None
+        and not _short_of_reserve(last, plan)
+    ):
+        key = "repeat_no_load" if loaded else "repeat_band" if band else "repeat_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
         # Today's target already the top: "or … once all sets reach 8" would be circular.
-        key = "add_rep_at_top" if prescription.reps >= plan.rep_range[1] else "add_rep_then_load"
+        if home_load:
+            key = "add_rep_then_more"
+        else:
+            key = "add_rep_at_top" if prescription.reps >= plan.rep_range[1] else "add_rep_then_load"
+    if home_load and prescription.load and prescription.reason in (Reason.ADD_LOAD, Reason.PAST_TOP):
+        values["load"] = format_load(prescription.load, unit)
+        values["today"] = format_prescription(replace(prescription, load=None), unit)
+        key = "add_load_home"
     return texts.get(f"progression.{key}", **values)

@@ -25,9 +25,17 @@ from decimal import Decimal
 
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.ladders import plan_for
-from bot.coach.model import SetDone
+from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, next_on_day, next_prescription, rung_now
+from bot.coach.progression import (
+    Ladder,
+    Plan,
+    Prescription,
+    Reason,
+    next_on_day,
+    next_prescription,
+    rung_now,
+)
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
@@ -57,11 +65,18 @@ class Target:
     last: tuple[SetDone, ...] = ()
     loaded: bool = False
     day: str = ""
+    home_load: bool = False
 
     @property
     def sets(self) -> list[SetDone]:
         p = self.prescription
         return [SetDone(p.reps, p.load)] * p.sets
+
+    @property
+    def bare(self) -> list[SetDone]:
+        """The sets without a load: what As written logs of an exercise /workout shows no target for."""
+        p = self.prescription
+        return [SetDone(p.reps)] * p.sets
 
     @property
     def first_load(self) -> bool:
@@ -147,8 +162,29 @@ def targets(
             last = tuple(same[-1]) if same else ()
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
-        found.append(Target(exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day))
+        # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.
+        home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
+        if home_load and prescription.exercise == exercise:
+            prescription = _as_loaded(prescription, last)
+        target = Target(
+            exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day, home_load
+        )
+        found.append(target)
     return found
+
+
+# The reasons a home load is kept as last logged: holding it, or going heavier by "a little more in the
+# backpack" rather than by a step of plates it has none of.
+HOME_KEEPS = frozenset((Reason.ADD_REP, Reason.REPEAT, Reason.ADD_LOAD, Reason.PAST_TOP))
+
+
+def _as_loaded(prescription: Prescription, last: Sequence[SetDone]) -> Prescription:
+    """A home load's prescription at the load last logged (8 kg stays 8 kg, never 7.5 kg on a 2.5 kg
+    step); going heavier, /workout says to add a little to it and the sets keep the load known."""
+    loads = [done.load for done in last if done.load]
+    if prescription.reason not in HOME_KEEPS or not loads or prescription.load is None:
+        return prescription
+    return replace(prescription, load=max(loads))
 
 
 def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:
@@ -197,6 +233,16 @@ def still_to_log(found: Sequence[Target], done: Collection[str]) -> list[Target]
     """The targets no logged set stands for yet (``done`` as ``done_in_session`` gives it): what As written
     and Adjust log into a session some of which is already logged."""
     return [target for target in found if target.planned not in done]
+
+
+def holds_to_log(session: Session, done: Collection[str]) -> list[tuple[str, list[SetDone]]]:
+    """The session's timed holds no logged set stands for yet, each as the plan writes it: its sets at the
+    low end of its seconds ("2 × 20–30 s" logs 2×20 s), as a rep range's first target is its low end."""
+    return [
+        (item.exercise.id, [SetDone(0, seconds=item.hold_s[0])] * item.sets)
+        for item in session.exercises
+        if item.hold_s is not None and item.exercise.id not in done
+    ]
 
 
 def _unloaded(done: SetDone) -> SetDone:

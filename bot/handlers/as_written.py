@@ -51,13 +51,19 @@ from storage.models import Chat
 
 class DayDone(NamedTuple):
     """What of a member's session of one day is logged: the sets per exercise (in the chat's unit, in the
-    order logged), the planned exercises they stand for, and the targets still to log."""
+    order logged), the planned exercises they stand for, the targets still to log, and the timed holds
+    still to log (a hold has no target: it is logged as the plan writes it, the low end of its seconds)."""
 
     session: Session
     sets: dict[str, list[SetDone]]
     done: dict[str, list[str]]
     targets: list[Target]
     left: list[Target]
+    holds: list[tuple[str, list[SetDone]]]
+
+    @property
+    def anything_left(self) -> bool:
+        return bool(self.left or self.holds)
 
 
 async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date, number: int) -> DayDone:
@@ -71,7 +77,8 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     done = sessionlog.done_in_session(session, sets, ladders(context, session))
     # From the log before the day: the rest of the session is prescribed as it was this morning.
     found = await session_targets(context, now_turn, session, user_id, before=day)
-    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done))
+    holds = sessionlog.holds_to_log(session, done)
+    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds)
 
 
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:
@@ -100,8 +107,10 @@ def not_planned(context: BotContext, chat: Chat, day: DayDone) -> str:
 
 
 def left_names(context: BotContext, day: DayDone) -> str:
-    shown = names(context)
-    return ", ".join(escape(shown.get(t.planned, t.planned)) for t in day.left)
+    """The session's exercises still to log, holds among them, in the session's order."""
+    shown, left = names(context), {t.planned for t in day.left} | {ex for ex, _ in day.holds}
+    ids = [item.exercise.id for item in day.session.exercises if item.exercise.id in left]
+    return ", ".join(escape(shown.get(ex, ex)) for ex in ids)
 
 
 async def log_button(update: Update, context: BotContext) -> None:
@@ -152,7 +161,7 @@ async def _log_action(
     if found is None:
         return strip_tags(texts["log.nothing_to_adjust"])
     so_far = await day_done(context, now_turn, user[0], day, found.session_number)
-    if not so_far.left:
+    if not so_far.anything_left:
         return strip_tags(texts["log.sets_already"])
     # The panel's state covers every main lift, logged or not, so a /log between two presses of it
     # leaves its buttons working; only the lifts still to log are shown and logged.
@@ -167,11 +176,16 @@ async def _log_action(
         now_turn.edit(*adjust_panel(context, chat, day, main, shifts, left))
         return ""
     shift_of = {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
-    logged = [
-        (t.prescription.exercise, sessionlog.adjusted(t, shift_of[t.planned]) if t.main else t.sets)
-        for t in so_far.left
-    ]
-    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True)
+    # Each exercise as /workout wrote it: a main lift at its target (as adjusted), another at the reps its
+    # rule gives and no load (/workout shows it none, so a load rounded to the chat's step would be one
+    # never lifted), a hold at the low end of its seconds; in the session's order.
+    written = {
+        t.planned: (t.prescription.exercise, _as_written(t, shift_of.get(t.planned))) for t in so_far.left
+    }
+    written.update({planned: (planned, sets) for planned, sets in so_far.holds})
+    logged = [written[item.exercise.id] for item in so_far.session.exercises if item.exercise.id in written]
+    bare = {t.prescription.exercise for t in so_far.left if not t.main and t.loaded}
+    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True, unscored=bare)
     # A lift that takes a load logged without one would be planned without one for good: say how to add it.
     unloaded = [
         context.services.catalog.exercises[t.prescription.exercise].name
@@ -188,6 +202,10 @@ async def _log_action(
     now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope))]])
     await level_up_offer(context, now_turn, user[0])
     return ""
+
+
+def _as_written(target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
+    return sessionlog.adjusted(target, shift) if target.main and shift is not None else target.bare
 
 
 def adjust_panel(

@@ -57,6 +57,7 @@ def _summary(chat: Chat) -> dict[str, str]:
         "days": format_days(days_from_mask(chat.workout_days)),
         "time": f"{reminder_time(chat):%H:%M}",
         "timezone": escape(chat.timezone),
+        "target": str(chat.weekly_target),
     }
 
 
@@ -84,6 +85,8 @@ async def schedule(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         chat.workout_days = mask_from_days(days)
+        # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
+        chat.weekly_target = len(days)
         if at is not None:
             chat.reminder_minute = at.hour * 60 + at.minute
         reschedule(chat, now_turn.now)
@@ -250,6 +253,7 @@ async def button(update: Update, context: BotContext) -> None:
                 toast = texts["menu.need_a_rest_day"]
             else:
                 chat.workout_days = mask_from_days(frozenset(toggled))
+                chat.weekly_target = len(toggled)
                 reschedule(chat, now_turn.now)
         elif action == "time" and (at := _preset_time(value)) is not None:
             chat.reminder_minute = at.hour * 60 + at.minute

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from telegram import Update
@@ -180,6 +180,8 @@ async def workout_lines(
             texts=texts,
             loaded=target.loaded,
             day=target.day,
+            band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
+            home_load=target.home_load,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines
@@ -243,10 +245,13 @@ async def log_and_score(
     rir: int | None = None,
     notes: Sequence[str | None] = (),
     completes_done: bool = False,
+    unscored: Collection[str] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the record lines they earned (an exercise logged twice is weighed against its first sets too);
-    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save)."""
+    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save). The exercises in
+    ``unscored`` earn none: As written logs a loaded accessory without its load, and 13 reps of nothing
+    are no record over 12 at 12 kg."""
     chat, texts = now_turn.chat, context.services.texts
     before = await history(now_turn, user[0], {ex for ex, _ in logged})
     noted = [*notes, *[None] * (len(logged) - len(notes))]
@@ -274,7 +279,10 @@ async def log_and_score(
     for (exercise, sets), note in zip(logged, noted, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
-        for record in records.new_records(previous[exercise], list(sets), help=helped):
+        earned = (
+            [] if exercise in unscored else records.new_records(previous[exercise], list(sets), help=helped)
+        )
+        for record in earned:
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
         previous[exercise] += sets
         if exercise in helps:

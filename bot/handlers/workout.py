@@ -57,7 +57,7 @@ async def workout(update: Update, context: BotContext) -> None:
             so_far = await as_written.day_done(context, now_turn, user_id, today, mine.session_number)
         if not logged_today:
             text = await rendered(next_session(context, now_turn, done))
-        elif so_far is not None and so_far.left:
+        elif so_far is not None and so_far.anything_left:
             # Some of today's session is logged (a /log counts the day): the rest of it, not the next one.
             planned = so_far.session
             lines = await training_log.workout_lines(context, now_turn, planned, user_id, before=today)
@@ -132,7 +132,7 @@ async def log_today(
                 # had logged one exercise: say that their sets count, and offer the rest of the session.
                 so_far = await as_written.day_done(context, now_turn, user_id, day, found.session_number)
                 sets = texts.count("count.set", found.sets)
-                if so_far.left:
+                if so_far.anything_left:
                     return (False, *rest_to_log(context, now_turn, day, so_far, sets))
                 if day == today:
                     return False, texts.get("workout.counted_from_sets", sets=sets), None

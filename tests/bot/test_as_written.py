@@ -93,7 +93,10 @@ async def test_one_lift_logged_then_the_rest_as_written_makes_one_whole_session(
     workout = text(await bot.send(USER, "/workout"))
     assert "Session 2 ·" in workout and "so far" not in workout
     assert "Kneeling band pulldown: last time 2×10 → today 2×11." in workout
-    assert "Band row: last time 3×12 → today" in workout
+    assert (
+        "Band row: last time 3×12, every set at the top → today 2×12 again, made harder: a stronger band"
+        in workout
+    )
     assert "first time" not in workout
 
 
@@ -206,3 +209,76 @@ async def test_in_a_group_each_member_logs_the_rest_of_their_own_session(bot: Ha
     for member in (ANN, BOB):
         [after] = await bot.send(GROUP, "/workout", user_id=member)
         assert "already logged" in (after.text or "") and "Session 2 ·" in (after.text or "")
+
+
+async def sets_in_full(bot: Harness) -> list[tuple[date, str, int, float | None, int | None]]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        query = select(
+            WorkoutLog.local_date, LoggedSet.exercise, LoggedSet.reps, LoggedSet.load, LoggedSet.seconds
+        ).join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
+        return [tuple(row) for row in (await session.execute(query.order_by(LoggedSet.id))).all()]
+
+
+async def as_written_days(bot: Harness, chat_id: int, count: int) -> None:
+    """``count`` sessions, one every other day, each logged with Done and As written."""
+    for _ in range(count):
+        await bot.send(chat_id, "/workout")
+        await bot.press(chat_id, "✅ Done")
+        await bot.press(chat_id, "✅ As written")
+        bot.clock.advance(days=2)
+
+
+async def test_as_written_on_a_backdated_day_logs_its_hold_too(bot: Harness) -> None:
+    # A second newcomer trial: As written under a Done for yesterday left out the plan's timed hold.
+    # Home, no kit: session 3 is prone towel pulldown, door towel row, Y-T-W raise, prone cobra hold.
+    await bot.onboard(USER, equipment="🏠 Home")
+    await as_written_days(bot, USER, 2)
+    done = text(await bot.send(USER, "/done yesterday"))
+    assert "Logged for Friday 27 Nov" in done and "Session 3 logged" in done
+    written = text(await bot.press(USER, "✅ As written"))
+    assert written.startswith("Logged ✓ <b>Fri 27 Nov</b>\n")
+    assert "• Prone Y-T-W raise: 2×14\n• Prone cobra hold: 2×20 s\n" in written
+    cobra = [(day, seconds) for day, ex, _, _, seconds in await sets_in_full(bot) if ex == "prone-cobra"]
+    assert cobra == [(date(2026, 11, 27), 20)] * 2
+    history = text(await bot.send(USER, "/history"))
+    assert "<b>Fri 27 Nov</b> · session 3\n" in history and "  • Prone cobra hold: 2×20 s\n" in history
+
+
+async def test_the_rest_of_a_session_names_and_logs_its_hold(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home")
+    await as_written_days(bot, USER, 2)
+    await bot.send(USER, "/log door towel row 12 12")
+    workout = text(await bot.send(USER, "/workout"))
+    assert "Still to do: Prone towel pulldown, Prone Y-T-W raise, Prone cobra hold." in workout
+    offer = text(await bot.press(USER, "✅ Done"))
+    assert "Still to log: Prone towel pulldown, Prone Y-T-W raise, Prone cobra hold." in offer
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Prone cobra hold: 2×20 s" in written and "Door towel row" not in written
+    # Everything is logged now: a Done is a toast, and As written again logs nothing twice.
+    assert await bot.press(USER, "✅ Done") == []
+    assert [ex for _, ex, *_ in await sets_in_full(bot)].count("prone-cobra") == 2
+    # A hold logged by /log before Done is not logged again by As written.
+    bot.clock.advance(days=2)
+    await as_written_days(bot, USER, 5)  # sessions 4 to 8; session 9 has the hold again
+    await bot.send(USER, "/log prone cobra 2x30s")
+    await bot.press(USER, "✅ Done")
+    again = text(await bot.press(USER, "✅ As written"))
+    assert "Prone cobra hold" not in again
+    cobra = [seconds for _, ex, _, _, seconds in await sets_in_full(bot) if ex == "prone-cobra"]
+    assert cobra[-2:] == [30, 30] and len(cobra) == 6
+
+
+async def test_as_written_logs_no_load_the_workout_never_showed(bot: Harness) -> None:
+    # The trial: As written logged "Bent-over rear-delt fly: 3×10 @ 12.5 kg" and a heaviest-ever record
+    # when 12 kg had been used and /workout had shown no load for it (an accessory has no target line).
+    await bot.onboard(USER)
+    await bot.send(USER, "/log rear delt fly 2x12 12kg")
+    await as_written_days(bot, USER, 3)
+    workout = text(await bot.send(USER, "/workout"))
+    assert "<b>5. Bent-over rear-delt fly</b>\n2 × 12–15 reps" in workout and "12.5" not in workout
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Bent-over rear-delt fly: 2×13\n" in written
+    assert "12.5" not in written and "Bent-over rear-delt fly: 13 reps" not in written
+    fly = [(reps, load) for _, ex, reps, load, _ in await sets_in_full(bot) if ex == "rear-delt-fly"]
+    assert fly == [(12, 12.0), (12, 12.0), (13, None), (13, None)]

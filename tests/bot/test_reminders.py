@@ -352,3 +352,25 @@ async def test_forged_or_stale_reminder_buttons_get_a_polite_answer(bot: Harness
         assert "expired" in toast(bot)
     assert (await chat_row(bot)).reminders_enabled
     assert callbacks.pack("rem", "menu") == "1:rem:menu"
+
+
+async def test_training_days_set_the_weekly_target(bot: Harness) -> None:
+    # A second newcomer trial: /schedule mon,wed,fri left the target at 2 ("This week: 1/2 sessions") and
+    # the third session of the first week was labelled "block 1, week 2".
+    await bot.onboard(CHAT)
+    replies = texts_of(await bot.send(CHAT, "/schedule mon,wed,fri 17:30"))
+    assert "<b>Mon, Wed, Fri</b> at <b>17:30</b>" in replies
+    assert "Weekly target: <b>3</b>, one session a training day." in replies
+    assert (await chat_row(bot)).weekly_target == 3
+    for _ in range(2):
+        await bot.send(CHAT, "/workout")
+        done = texts_of(await bot.press(CHAT, "✅ Done"))
+        bot.clock.advance(days=1)
+    assert "This week: 2/3" in done
+    assert "This week: 2/3 sessions" in texts_of(await bot.send(CHAT, "/streak"))
+    assert "<i>Session 3 · block 1, week 1 ·" in texts_of(await bot.send(CHAT, "/workout"))
+    # Taking a day off in /reminders takes a session off the target.
+    await bot.send(CHAT, "/reminders")
+    await bot.press(CHAT, "✅ Wed")
+    assert (await chat_row(bot)).weekly_target == 2
+    assert "<i>Session 3 · block 1, week 2 ·" in texts_of(await bot.send(CHAT, "/workout"))

@@ -71,3 +71,43 @@ async def test_streak_counts_weeks_in_local_time(bot: Harness) -> None:
     text = (await bot.send(USER, "/streak"))[-1].text or ""
     assert "Weekly streak: <b>2</b>" in text
     assert "Total sessions: 4" in text
+
+
+async def test_a_band_move_at_the_top_is_told_how_to_get_harder(bot: Harness) -> None:
+    # A second newcomer trial: a band row at 2×12 was told "today 2×12 again, a little smoother".
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    await bot.send(USER, "/log band row 12 12")
+    bot.clock.advance(days=2)
+    [shown] = await bot.send(USER, "/workout")
+    assert (
+        "Band row: last time 2×12, every set at the top → today 2×12 again, made harder: a stronger band"
+        " or a step further from the anchor, and a slow 3-second lowering." in (shown.text or "")
+    )
+    assert "smoother" not in (shown.text or "")
+
+
+def progress_lines(sent: list) -> list[str]:  # type: ignore[type-arg]
+    return [line for m in sent for line in (m.text or "").splitlines() if line.startswith("📈")]
+
+
+async def test_a_backpack_keeps_its_load_and_gets_a_little_more_not_a_plate_step(bot: Harness) -> None:
+    # A second newcomer trial: after "/log backpack row 12, 11 with 8kg" the next workout said "today
+    # 2×12 @ 7.5 kg, or 10 kg once all sets reach 12": a fixed 8 kg backpack on 2.5 kg plate steps.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.send(USER, "/log backpack row 12, 11 with 8kg")
+    row = "📈 <i>Bent-over row with a loaded backpack or dumbbells: last time"
+    bot.clock.advance(days=2)
+    [line] = [line for line in progress_lines(await bot.send(USER, "/workout")) if line.startswith(row)]
+    assert line.endswith(
+        "12, 11 @ 8 kg → today 2×12 @ 8 kg; once all sets reach 12, add a little to the backpack.</i>"
+    )
+    await bot.press(USER, "✅ Done")
+    written = "\n".join(m.text or "" for m in await bot.press(USER, "✅ As written"))
+    assert "• Bent-over row with a loaded backpack or dumbbells: 2×12 @ 8 kg\n" in written
+    bot.clock.advance(days=2)
+    [line] = [line for line in progress_lines(await bot.send(USER, "/workout")) if line.startswith(row)]
+    assert line.endswith(
+        "2×12 @ 8 kg → every set hit the top: add a little to the backpack (more than 8 kg) and do 2×10."
+        " 💪 Log what it weighs.</i>"
+    )
+    assert "7.5" not in line and "10 kg" not in line

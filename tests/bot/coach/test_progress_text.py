@@ -232,3 +232,38 @@ def test_ramped_sets_short_of_the_range_say_where_the_load_comes_from() -> None:
         "Barbell row: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today 3×6 @ 102.5 kg, "
         "lighter, worked out from your best recent set (120 kg × 3)."
     )
+
+
+def at_top(exercise: str, *, loaded: bool, band: bool = False, rir: int | None = None) -> str:
+    sessions = [[SetDone(12, rir=rir)] * 2]
+    plan = Plan(sets=2, rep_range=(10, 12), increment=2.5)
+    prescription = next_prescription(exercise, sessions, plan)
+    return progress_line(
+        exercise=exercise,
+        last=sessions[-1],
+        prescription=prescription,
+        plan=plan,
+        unit="kg",
+        names={"band-row": "Band row", "inverted-row": "Inverted row", "lat-pulldown": "Lat pulldown"},
+        texts=TEXTS,
+        loaded=loaded,
+        band=band,
+    )
+
+
+def test_at_the_top_with_no_harder_version_the_line_says_how_to_make_it_harder() -> None:
+    # A second newcomer trial: "today 2×12 again, a little smoother" left a band row at the top for good.
+    assert at_top("band-row", loaded=False, band=True) == (
+        "Band row: last time 2×12, every set at the top → today 2×12 again, made harder: a stronger band"
+        " or a step further from the anchor, and a slow 3-second lowering."
+    )
+    bodyweight = at_top("inverted-row", loaded=False)
+    assert "made harder: a slow 3-second lowering with a pause at the top, or a harder angle." in bodyweight
+    assert "band" not in bodyweight
+    no_load = at_top("lat-pulldown", loaded=True)
+    assert no_load.startswith("Lat pulldown: last time 2×12, every set at the top with no load logged → ")
+    assert "✏️ Adjust" in no_load
+    # Top reps with fewer in reserve than asked: the same again, smoother, is still the advice.
+    assert at_top("band-row", loaded=False, band=True, rir=0) == (
+        "Band row: last time 2×12 → today 2×12 again, a little smoother."
+    )

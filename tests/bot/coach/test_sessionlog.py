@@ -26,6 +26,7 @@ from bot.coach.sessionlog import (
     easier_today,
     encode,
     first_load_jump,
+    holds_to_log,
     parse_day,
     shifted,
     still_to_log,
@@ -374,3 +375,30 @@ def test_every_day_told_is_one_done_reads() -> None:
     for value in DAYS_TOLD:
         parsed = parse_day(value, date(2026, 12, 5))
         assert isinstance(parsed, date) or parsed.key != "log.bad_day", value
+
+
+def test_a_hold_is_logged_at_the_low_end_of_its_seconds_unless_logged_already() -> None:
+    # Beginner gym session 6: face pull, then a prone cobra hold of 2 × 20–30 s.
+    session = gym_session(Level.BEGINNER, 6)
+    assert [item.hold_s for item in session.exercises if item.exercise.id == "prone-cobra"] == [(20, 30)]
+    assert holds_to_log(session, {}) == [("prone-cobra", [SetDone(0, seconds=20)] * 2)]
+    assert holds_to_log(session, {"prone-cobra": ["prone-cobra"]}) == []
+    assert holds_to_log(gym_session(Level.BEGINNER, 1), {}) == []
+
+
+def test_a_home_load_is_kept_as_logged_not_put_on_the_plate_step() -> None:
+    kit = CATALOG.kit_for(Equipment.HOME, frozenset({"load"}))
+    session = plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, kit), 1)
+    assert "backpack-row" in {item.exercise.id for item in session.exercises}
+    logged = {"backpack-row": [(TUESDAY, SetDone(12, 8.0)), (TUESDAY, SetDone(11, 8.0))]}
+    [row] = [t for t in targets(session, logged, increment=2.5, ladders={}) if t.planned == "backpack-row"]
+    assert row.home_load and (row.prescription.reps, row.prescription.load) == (12, 8.0)
+    at_top = {"backpack-row": [(TUESDAY, SetDone(12, 8.0))] * 2}
+    [row] = [t for t in targets(session, at_top, increment=2.5, ladders={}) if t.planned == "backpack-row"]
+    assert (row.prescription.reason, row.prescription.reps, row.prescription.load) == (
+        Reason.ADD_LOAD,
+        10,
+        8.0,
+    )
+    # At the gym a load is on the chat's plate step, as progression prescribes it.
+    assert not any(t.home_load for t in targets(gym_session(Level.BEGINNER), {}, increment=2.5, ladders={}))
