@@ -37,6 +37,7 @@ from collections.abc import Collection, Mapping, Sequence
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.logsets import (
     BODYWEIGHT,
+    HAND,
     HELPED,
     HOLD,
     LOADED,
@@ -111,6 +112,31 @@ _ASSIST_BEFORE = re.compile(
 _EACH_HAND = re.compile(r"\b(?:each|per|in\s+each|a)\s+(?:arm|hand)s?\b|/\s*(?:arm|hand)\b|\beach\b")
 _EACH_SIDE = re.compile(r"\b(?:each|per|a)\s+sides?\b|/\s*side\b")
 
+# Sets told in words, as a told set reads them: "3 sets of 8" is 3x8, "105x7 for 3 sets" three sets of 7 at
+# 105, "8 reps for 3 sets" 3x8, and "75 for 3x8" 3x8 at 75.
+_SETS_OF = re.compile(
+    rf"(?<![\w.,])(\d+)\s+(?:sets|rounds)\s+(?:of\s+)?(\d+)(?!\d)(?:\s*reps?\b)?(?!\s*(?:{UNIT_WORD}|[.,x]\d))"
+)
+_FOR_SETS = re.compile(
+    rf"(?<![\w.,])(\d+(?:[.,]\d+)?(?:{UNIT_WORD})?\s*x\s*\d+)\s+(?:for\s+|x\s*)?(\d+)\s+(?:sets|rounds)\b"
+)
+_REPS_FOR_SETS = re.compile(r"(?<![\w.,])(\d+)\s*reps?\s+(?:for\s+|x\s*)(\d+)\s+(?:sets|rounds)\b")
+_FOR = re.compile(rf"(\d(?:{UNIT_WORD})?)\s+for\s+(?=\d)")
+
+# Words that say what the kit was, not which sets: a band's colour or strength ("red band", "heavy band",
+# "green"), kept in the sets' note, and a backpack ("backpack 8kg"), whose load is the load.
+_COLOURS = "red|green|blue|black|yellow|purple|orange|grey|gray|silver|gold|pink|white|brown"
+_STRENGTHS = r"extra[- ]?light|x-?light|light|medium|extra[- ]?heavy|x-?heavy|heavy|thin|thick|strong"
+_BANDS = r"(?:resistance\s+|loop\s+|mini\s+)?bands?"
+_BAND = re.compile(
+    r"(?:\b(?:with|using|on)\s+)?(?:\b(?:a|the|my)\s+)?"
+    rf"\b(?P<band>(?:(?:{_STRENGTHS})\s+)?(?:{_COLOURS})(?:\s+{_BANDS})?|(?:{_STRENGTHS})\s+{_BANDS})\b"
+)
+_BACKPACK = re.compile(
+    r"(?:\b(?:in|with|using|inside|wearing)\s+)?(?:\b(?:a|the|my)\s+)?(?:\bloaded\s+)?\bback-?packs?\b"
+    r"(?:\s+(?:of|with|at|weighing)\b)?"
+)
+
 # "with", "at" or "@" before a number that is nothing else: no sets ("with 3 x 10"), no time ("at 45 sec").
 _WITH_LOAD = re.compile(
     rf"\b(?:with|at)\s+(?={_AMOUNT}(?:{UNIT_WORD})?(?![\w.,])"
@@ -147,6 +173,7 @@ def parse_log(
     easier: Mapping[str, str] | None = None,
     helped: Collection[str] = (),
     barbells: Collection[str] = (),
+    today: Collection[str] = (),
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
     exercises in ``holds`` are timed (their sets are seconds).
@@ -169,6 +196,11 @@ def parse_log(
     plan has: a name that fits both ("pull-up" on a band-assisted day) means the plan's, since assisted
     reps taken for strict ones would move the ladder and beat records nobody set. A name only the
     harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one.
+
+    A name that fits several exercises means one the chat's place and kit allow (``usable``), today's
+    (``today``, else ``prefer``) first, as the buttons for it are ordered (``bot.coach.logpick``): "face
+    pulls" at home with bands is the band face pull. "Backpack" told with the sets ("rdl 2x10 backpack
+    8kg") means the backpack version.
     """
     split = _split(text)
     if isinstance(split, LogError):
@@ -181,6 +213,8 @@ def parse_log(
         # "assisted pull-up" names two exercises, and today's band-assisted one by its words.
         planned = [ex for ex in prefer if fits(typed, exercises, ex)]
         found = planned[0] if len(planned) == 1 else found
+    found = _packed(typed, exercises, found, text)
+    found = _allowed(typed, exercises, found, usable, today or prefer)
     weighted = isinstance(figures, Figures) and figures.carries_load()
     takes_it = isinstance(found, str) and (found in (loaded or ()) or found in holds)
     unloaded = None
@@ -264,6 +298,13 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if isinstance(cleaned, LogError):
         return cleaned
     cleaned, _, note = cleaned.partition("#")
+    cleaned, kit = _kit_told(cleaned)
+    note = "; ".join(filter(None, (*kit, note.strip())))
+    # "25 sets of 8": told as sets, so too many of them, not a load of 25 (as "25x8" would read).
+    counted = [int(m.group(1)) for m in _SETS_OF.finditer(cleaned)]
+    counted += [int(m.group(2)) for m in _REPS_FOR_SETS.finditer(cleaned)]
+    if counted and max(counted) > MAX_SETS:
+        return LogError(LogErrorKind.TOO_MANY_SETS, {"sets": str(max(counted)), "max": str(MAX_SETS)})
     found = tokens(cleaned)
     if not found:
         return LogError(LogErrorKind.EMPTY)
@@ -271,6 +312,28 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if split == 0:
         return LogError(LogErrorKind.NO_EXERCISE)
     return " ".join(found[:split]), read_numbers(found[split:]), note
+
+
+def _kit_told(text: str) -> tuple[str, list[str]]:
+    """``text`` without the words that say what the kit was, and the bands it names for the note ("2x12 red
+    band" → "red band"): a band's colour or strength, a backpack ("backpack 8kg" is 8 kg). Only among the
+    numbers, or right before them: a name's own words ("band pulldown") stay its own."""
+    first = re.search(r"\d", text)
+    if first is None:
+        return text, []
+    head, tail = text[: first.start()], text[first.start() :]
+    bands: list[str] = []
+
+    def band(match: re.Match[str]) -> str:
+        told = re.sub(r"\s+", " ", match.group("band"))
+        bands.append(told if "band" in told else f"{told} band")
+        return " "
+
+    # A backpack first: "backpack with a red band" keeps its band.
+    tail = _BAND.sub(band, _BACKPACK.sub(" ", tail))
+    head = re.sub(rf"(?:{_BACKPACK.pattern})\s*$", " ", head)
+    head = re.sub(rf"(?:{_BAND.pattern})\s*$", band, head)
+    return head + tail, bands
 
 
 def _read(
@@ -360,6 +423,43 @@ def _loaded_variant(
     )
 
 
+def _packed(typed: str, exercises: Sequence[Names], found: str | LogError, text: str) -> str | LogError:
+    """The backpack version of the exercise a name means when a backpack was told ("rdl 2x10 backpack 8kg",
+    "row 3x10 backpack 10kg"), if it has one."""
+    if isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS:
+        return found
+    if not _BACKPACK.search(text.casefold()):
+        return found
+    packed = [ex.id for ex in exercises if fits(f"{typed} backpack", exercises, ex.id)]
+    return packed[0] if len(packed) == 1 else found
+
+
+def _allowed(
+    typed: str,
+    exercises: Sequence[Names],
+    found: str | LogError,
+    usable: Collection[str],
+    today: Collection[str],
+) -> str | LogError:
+    """The exercise a name chosen without asking means ("face pulls": the cable one by its short name) when
+    the chat's place and kit do not allow it and another the name fits they do (the band face pull at
+    home): the only such one, or today's only one, in the order the buttons offer them (kit allows, today's
+    first); several are asked about. A name already asked about is left to the buttons (``logpick``)."""
+    if not usable or not isinstance(found, str) or found in usable:
+        return found
+    fitting = [ex.id for ex in exercises if ex.id != found and fits(typed, exercises, ex.id)]
+    allowed = sorted((ex for ex in dict.fromkeys(fitting) if ex in usable), key=lambda ex: ex not in today)
+    planned = [ex for ex in allowed if ex in today]
+    if len(allowed) == 1 or len(planned) == 1:
+        return allowed[0]
+    if allowed:
+        offered = (*allowed, found)
+        return LogError(
+            LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=offered
+        )
+    return found
+
+
 def _helped_variant(
     typed: str, exercises: Sequence[Names], found: str | LogError, helped: Collection[str]
 ) -> str | LogError:
@@ -405,7 +505,12 @@ def tokens(text: str) -> list[str]:
     text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = _ASSIST_AFTER.sub(lambda m: f" -{m.group(1) or m.group(2)} ", text)  # 40kg assist → -40kg
     text = _ASSIST_BEFORE.sub(lambda m: f" -{m.group(1) or m.group(2)} ", text)
-    text = _EACH_HAND.sub(" ", _EACH_SIDE.sub(f" {SIDE} ", text))
+    text = _EACH_HAND.sub(f" {HAND} ", _EACH_SIDE.sub(f" {SIDE} ", text))
+    # Sets told in words: "3 sets of 8" → "3x8", "105x7 for 3 sets" → "105x7x3", "75 for 3x8" → "75 3x8".
+    text = _FOR_SETS.sub(lambda m: f"{''.join(m.group(1).split())}x{m.group(2)}", text)
+    text = _REPS_FOR_SETS.sub(r"\2x\1", text)
+    text = _SETS_OF.sub(r"\1x\2", text)
+    text = _FOR.sub(r"\1 ", text)
     # A number after "with", "at" or "@" is a load: "3x12 with 8kg" → "3x12 +8kg", "5 5 4 @ 10" → "5 5 4 +10".
     text = _WITH_LOAD.sub(" +", text)
     text = re.sub(r"\b(?:with|at)\s+(?=[+-]?\d)", " ", text)

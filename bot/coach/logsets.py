@@ -101,6 +101,8 @@ class ParsedLog:
     loads: tuple[float | None, ...] = ()
     # An assisted exercise's help ("2x10 40kg assist"), in ``unit``: never a load lifted.
     assist: float | None = None
+    # The load was typed "each arm" or "each hand" ("db row 4x10 each arm 40kg"): each hand's, said so.
+    each_hand: bool = False
 
     def set_loads(self) -> tuple[float | None, ...]:
         """The load of each set, in order."""
@@ -111,6 +113,8 @@ class ParsedLog:
 
 # A load typed "each side" ("3x5 60kg each side"), as ``logparse.tokens`` marks it: half a bar's load.
 SIDE = "/side"
+# A load typed "each arm" or "each hand" ("4x10 each arm 40kg"), as ``logparse.tokens`` marks it: each hand's.
+HAND = "/hand"
 _CROSSED = re.compile(rf"^(\d+(?:\.\d+)?)({UNIT_WORD})?x(\d+)(?:x(\d+(?:\.\d+)?)({UNIT_WORD})?)?$")
 _SETS_X_SECONDS = re.compile(r"^(\d+)x(\d+)s$")
 _SECONDS_LIST = re.compile(r"^\d+(?:[,/]\d+)*s$")
@@ -127,7 +131,7 @@ def is_figure(token: str) -> bool:
         token[0].isdigit()
         or token[0] in "+-"
         or token in _BODYWEIGHT
-        or token == SIDE
+        or token in (SIDE, HAND)
         or bool(_RIR.match(token) or _RPE.match(token))
     )
 
@@ -163,6 +167,7 @@ class Figures:
     rir: int | None
     side: bool = False
     other: Figures | None = None
+    hand: bool = False
     unclear: str = ""
 
     @property
@@ -287,7 +292,7 @@ def _listed(token: str, load_first: bool) -> list[Sets] | LogError:
 
 def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
     sets: list[Sets] = []
-    timed = side = False
+    timed = side = hand = False
     loads: list[Load] = []
     plain: list[int] = []
     rir: int | None = None
@@ -328,6 +333,9 @@ def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
         elif token == SIDE:
             side = True
             continue
+        elif token == HAND:
+            hand = True
+            continue
         else:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
         # Holds may come one token a set ("60s 60s 45s"), and sets at their loads too ("180x5 190x3");
@@ -337,7 +345,7 @@ def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
         sets += got
         timed = seconds
-    return Figures(tuple(sets), timed, tuple(loads), tuple(plain), rir, side)
+    return Figures(tuple(sets), timed, tuple(loads), tuple(plain), rir, side, hand=hand)
 
 
 # ---------------------------------------------------------------- from figures to a reading
@@ -369,18 +377,35 @@ def as_log(
             readings = _readings(exercise, found, unit, takes, note, unloaded)
             return LogError(checked.kind, checked.values, readings=readings)
         return checked
-    return _parsed(exercise, checked, takes, note, instead_of)
+    return _parsed(exercise, checked, takes, note, instead_of, hand=found.hand)
 
 
 def _parsed(
-    exercise: str, checked: Checked, takes: str, note: str | None, instead_of: str | None = None
+    exercise: str,
+    checked: Checked,
+    takes: str,
+    note: str | None,
+    instead_of: str | None = None,
+    *,
+    hand: bool = False,
 ) -> ParsedLog:
     counts, loads, unit, rir, assist = checked
     load, each = (loads[0], ()) if len(set(loads)) == 1 else (None, loads)
     if takes == HOLD:
         return ParsedLog(exercise, (), load, unit, rir, note, seconds=counts, loads=each)
+    # "Each hand" says whose a load is; with no load ("10 each arm") it says nothing the log keeps.
+    each_hand = hand and takes == LOADED and any(loads)
     return ParsedLog(
-        exercise, counts, load, unit, rir, note, instead_of=instead_of, loads=each, assist=assist
+        exercise,
+        counts,
+        load,
+        unit,
+        rir,
+        note,
+        instead_of=instead_of,
+        loads=each,
+        assist=assist,
+        each_hand=each_hand,
     )
 
 
@@ -407,7 +432,7 @@ def _readings(
         one = _checked(way, unit, takes=kind)
         if isinstance(one, LogError) or (not reps_alone and not any(one[1]) and one[4] is None):
             continue  # beyond the limits, or a load of nothing
-        out.append(_parsed(way_exercise, one, kind, note))
+        out.append(_parsed(way_exercise, one, kind, note, hand=found.hand))
     return tuple(dict.fromkeys(out))
 
 
@@ -509,6 +534,8 @@ def written(parsed: ParsedLog, name: str) -> str:
         line += mark
         if parsed.load is not None:
             line += f" {parsed.load:g}{parsed.unit}"
+    if parsed.each_hand:
+        line += " each hand"
     if parsed.assist is not None:
         line += f" {parsed.assist:g}{parsed.unit} assist"
     if parsed.rir is not None:

@@ -62,6 +62,8 @@ _HELP = re.compile(
     r"\b(?:assist|assistance|counter-?weight)\b|\d\s*(?:kg|kgs|kilos?|lbs?|pounds?)\s+assisted\b"
 )
 _SETS_STATED = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\b")
+# The sets counted after a load first ("105x7 for 3 sets", "200x3 x 2 sets"): its sets, not one set.
+_FOR_SETS = re.compile(rf"\s*(?:for\s+|x\s*)?({_COUNT})\s+(?:sets|rounds)\b(?!\s+of\b)")
 
 # Per-set reps: "8, 7, 6", "8 7 6", "8, 7 and 6", "8 reps then 7 then 6". A leading zero is a date or a
 # clock ("08 03"); a number joined to another by . : / or - is a decimal, a time, a date or a range.
@@ -196,6 +198,8 @@ def _as_logged(text: str, lifts: Lifts, unit: str | None) -> str | None:
         return None  # no sets told, several parts, or a number after "at" that may be the hour
     if found[0] is None and len(_spans(lowered)) < 2:
         return None  # sets told as nobody logs them ("8 7 6 4 3 2 1 1 1 1 1")
+    if _SETS_OF.search(lowered):
+        return None  # "did lat pulldown 2 sets of 12 at 30kg": sets told in words name their lift in words
     parsed = parse_log(
         text,
         lifts.exercises,
@@ -383,7 +387,7 @@ def _reps(lowered: str) -> _Reps | None:
         if listed is not None:  # "3 sets of 8, 7 and 6", "3x8, 7, 6"
             return _each(listed, _number(found.group(1))), ()
         if found in firsts:
-            return _load_first(found)
+            return _load_first(found, lowered)
         if found.re is _SETS_OF:
             return _written(_number(found.group(1)), _number(found.group(2))), ()
         return _sets_by_reps(found)
@@ -401,10 +405,13 @@ def _written(sets: int, reps: int) -> str | None:
     return f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None
 
 
-def _load_first(found: re.Match[str]) -> _Reps:
-    """ "200x3" (one set), "100kg x 5", "100x5x3" (three sets): the sets and the load they were lifted at."""
+def _load_first(found: re.Match[str], lowered: str = "") -> _Reps:
+    """ "200x3" (one set), "100kg x 5", "100x5x3" or "105x7 for 3 sets" (three sets): the sets and the load
+    they were lifted at."""
     load, typed_unit, reps, sets = found.groups()
-    return _written(int(sets or 1), int(reps)), (
+    counted = _FOR_SETS.match(lowered, found.end()) if sets is None else None
+    count = int(sets) if sets else _number(counted.group(1)) if counted else 1
+    return _written(count, int(reps)), (
         float(load.replace(",", ".")),
         UNITS[typed_unit] if typed_unit else None,
     )

@@ -118,6 +118,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 easier=sessionlog.easier_today(found, ladders(context, session)),
                 helped=helped_ids(context),
                 barbells=barbell_ids(context),
+                today=[item.exercise.id for item in session.exercises],
             )
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
@@ -184,7 +185,12 @@ async def log_parsed(
     first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
     notes = [_note(context, parsed) for parsed in readings]
     lines = await log_and_score(context, now_turn, today, user, logged, notes=notes)
-    described = describe_sets(context, chat, logged)
+    # A load typed "each arm" is said to be each hand's, after that exercise's sets.
+    described = "\n".join(
+        describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
+        for item, parsed in zip(logged, readings, strict=True)
+        if item[1]
+    )
     if len(logged) == 1:
         head = texts.get("log.logged", sets=described.lstrip("• "))
     else:
@@ -211,12 +217,14 @@ async def log_parsed(
 
 
 def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
-    """What goes in the sets' note: the one typed after "#", and an assisted exercise's help before it."""
-    if parsed.assist is None:
-        return parsed.note
-    assist = format_load(parsed.assist, parsed.unit)
-    helped = context.services.texts.get("log.assist_note", assist=assist)
-    return "; ".join(filter(None, (helped, parsed.note)))
+    """What goes in the sets' note: the one typed after "#" (with a band's colour told, "red band"), and
+    before it an assisted exercise's help or that the load is each hand's."""
+    texts = context.services.texts
+    helped = None
+    if parsed.assist is not None:
+        helped = texts.get("log.assist_note", assist=format_load(parsed.assist, parsed.unit))
+    hand = texts["log.each_hand"] if parsed.each_hand else None
+    return "; ".join(filter(None, (helped, hand, parsed.note))) or None
 
 
 def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:

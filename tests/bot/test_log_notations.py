@@ -89,7 +89,7 @@ async def test_loads_first_and_set_by_set_are_read(bot: Harness) -> None:
         "/log seated row 100x5x3": "Seated cable row: 3×5 @ 100 kg",
         "/log seated row 90kgx8x4": "Seated cable row: 4×8 @ 90 kg",
         "/log db row 40kg 4x10": "One-arm dumbbell row: 4×10 @ 40 kg",
-        "/log db row 4x10 each arm 40kg": "One-arm dumbbell row: 4×10 @ 40 kg",
+        "/log db row 4x10 each arm 40kg": "One-arm dumbbell row: 4×10 @ 40 kg each hand",
         # Was "200 sets is more than I log", while the offer for "deadlift 200x3" read it as one set of 3.
         "/log deadlift 200x3": "Barbell deadlift: 1×3 @ 200 kg",
     }
@@ -149,3 +149,42 @@ async def test_numbers_that_read_several_ways_get_a_button_per_reading(bot: Harn
         (11, None),
         (35, None),
     ] + [(10, 3.0)] * 5
+
+
+async def test_a_second_trials_sets_in_words_and_kit_words_are_read(bot: Harness) -> None:
+    # A second newcomer trial: "3 sets of 8 at 70" was "I couldn't read “sets”", a band's colour and a
+    # backpack were words /log could not read, and a load "each arm" was not said to be each hand's.
+    await bot.onboard(USER)  # a gym beginner
+    cases = {
+        "/log bb row 3 sets of 8 at 70": "Barbell bent-over row: 3×8 @ 70 kg",
+        "/log deadlift 105x7 for 3 sets": "Barbell deadlift: 3×7 @ 105 kg",
+        "/log db row 10,10,9 each arm 32kg": "One-arm dumbbell row: 10, 10, 9 @ 32 kg each hand",
+    }
+    for typed, shown in cases.items():
+        assert head(await bot.send(USER, typed)) == f"✍️ Logged {shown}", typed
+    assert (await sets_of(bot))[-3:] == [
+        ("one-arm-dumbbell-row", reps, 32.0, "each hand") for reps in (10, 10, 9)
+    ]
+
+
+async def test_at_home_a_band_and_a_backpack_are_kit_and_face_pulls_the_band_ones(bot: Harness) -> None:
+    chat = USER + 1
+    await bot.onboard(chat, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    # The trial: a home chat with bands and no cable logged "Cable face pull".
+    assert head(await bot.send(chat, "/log face pulls 2x15")) == "✍️ Logged Band face pull: 2×15"
+    assert (
+        head(await bot.send(chat, "/log band pulldown 2x12 red band"))
+        == "✍️ Logged Kneeling band pulldown: 2×12"
+    )
+    assert head(await bot.send(chat, "/log rdl 2x10 backpack 8kg")).startswith(
+        "✍️ Logged Romanian deadlift with"
+    )
+    logged = await sets_of(bot)
+    assert logged[2:4] == [("band-pulldown", 12, None, "red band")] * 2
+    assert logged[4:] == [("backpack-rdl", 10, 8.0, None)] * 2
+
+
+async def test_a_load_first_for_its_sets_is_offered_with_them(bot: Harness) -> None:
+    await bot.onboard(USER + 2)
+    [offer] = await bot.send(USER + 2, "hit 105x7 for 3 sets on deadlift today, then pulldown 52.5 x 8,8,8")
+    assert (offer.plain_text or "").startswith("📝 Shall I log that? deadlift 3x7 105kg; "), offer.plain_text

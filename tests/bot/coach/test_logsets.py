@@ -40,6 +40,9 @@ def test_the_counterweight_machine_is_the_catalogs_one_helped_exercise() -> None
     assert MACHINE not in LOADED  # its help is never a load lifted
 
 
+DB_ROW = "one-arm-dumbbell-row"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -125,8 +128,9 @@ def test_bare_numbers_for_a_move_that_takes_no_load_are_never_a_load(reps: list[
         ("lat pulldown 42,5x8", ParsedLog("lat-pulldown", (8,), 42.5, "kg")),
         ("lat pulldown 32.5 x 10, 10", ParsedLog("lat-pulldown", (10, 10), 32.5, "kg")),
         ("db row 40kg 4x10", ParsedLog("one-arm-dumbbell-row", (10,) * 4, 40.0, "kg")),
-        ("db row 4x10 each arm 40kg", ParsedLog("one-arm-dumbbell-row", (10,) * 4, 40.0, "kg")),
-        ("db row 4x10 @ 40kg each", ParsedLog("one-arm-dumbbell-row", (10,) * 4, 40.0, "kg")),
+        # A load "each arm" is each hand's, and said so (a second trial read it as the whole load).
+        ("db row 4x10 each arm 40kg", ParsedLog(DB_ROW, (10,) * 4, 40.0, "kg", each_hand=True)),
+        ("db row 4x10 @ 40kg each", ParsedLog(DB_ROW, (10,) * 4, 40.0, "kg", each_hand=True)),
         ("dumbbell row 3x12 20kg a side", ParsedLog("one-arm-dumbbell-row", (12,) * 3, 20.0, "kg")),
         # Sets first stays sets first; a list after "3x8" is that many sets' reps.
         ("lat pulldown 3x8x60", ParsedLog("lat-pulldown", (8,) * 3, 60.0, "kg")),

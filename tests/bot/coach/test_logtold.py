@@ -376,7 +376,7 @@ def logged(line: str) -> ParsedLog:
         ("lat pulldown 32.5 x 10, 10", "lat pulldown 2x10 32.5kg"),
         ("pull aparts 3 x 15", "pull apart 3x15"),
         ("deadlift 180x5, 190x3, 200x3x2", "deadlift 180kgx5, 190kgx3, 200kgx3x2"),
-        ("db row 4x10 each arm 40kg", "dumbbell row 4x10 40kg"),
+        ("db row 4x10 each arm 40kg", "dumbbell row 4x10 40kg each hand"),
         ("seated row 100x5x3", "seated row 3x5 100kg"),
         ("chin-up 15 12 10 6", "chin up 15,12,10,6"),
         # ...and in a sentence, the reps that go on after one set at a load are that load's too.
