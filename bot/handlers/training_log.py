@@ -123,8 +123,11 @@ def main_lifts(session: Session) -> frozenset[str]:
 
 async def history(now_turn: Turn, user_id: int, exercises: set[str] | None = None) -> History:
     """The member's logged sets per exercise, oldest first, in the chat's unit."""
-    unit = now_turn.chat.unit
     rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, exercises)
+    return _in_unit(rows, now_turn.chat.unit)
+
+
+def _in_unit(rows: dict[str, list[logbook.SetRow]], unit: str) -> History:
     return {
         exercise: [
             (row.day, SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds))
@@ -253,9 +256,11 @@ async def log_and_score(
     ``unscored`` earn none: As written logs a loaded accessory without its load, and 13 reps of nothing
     are no record over 12 at 12 kg."""
     chat, texts = now_turn.chat, context.services.texts
-    before = await history(now_turn, user[0], {ex for ex, _ in logged})
+    exercises = {ex for ex, _ in logged}
+    rows = await logbook.exercise_history(now_turn.session, chat.id, user[0], exercises)
+    before = _in_unit(rows, chat.unit)
     noted = [*notes, *[None] * (len(logged) - len(notes))]
-    helps = await counterweight_help(context, now_turn, user[0], {ex for ex, _ in logged})
+    helps = counterweight_help(context, exercises, rows, chat.unit)
     new = [
         logbook.NewSet(
             ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note, done.seconds
@@ -290,21 +295,17 @@ async def log_and_score(
     return lines
 
 
-async def counterweight_help(
-    context: BotContext, now_turn: Turn, user_id: int, exercises: set[str]
+def counterweight_help(
+    context: BotContext, exercises: Collection[str], rows: dict[str, list[logbook.SetRow]], unit: str
 ) -> dict[str, list[float | None]]:
-    """Of ``exercises``, those a counterweight helps, each with the help of every set logged so far (in
-    ``history``'s order, None where not told): records weigh their reps against the help."""
-    helped = {
-        ex
+    """Of ``exercises``, those a counterweight helps, each with the help of every set logged so far (in the
+    order of ``rows``, their logged sets; None where not told): records weigh their reps against the help."""
+    catalog, texts = context.services.catalog.exercises, context.services.texts
+    return {
+        ex: [help_told(texts, row.note, unit) for row in rows.get(ex, [])]
         for ex in exercises
-        if (found := context.services.catalog.exercises.get(ex)) and found.counterweight
+        if (known := catalog.get(ex)) and known.counterweight
     }
-    if not helped:
-        return {}
-    unit, texts = now_turn.chat.unit, context.services.texts
-    rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, helped)
-    return {ex: [help_told(texts, row.note, unit) for row in rows.get(ex, [])] for ex in helped}
 
 
 def help_told(texts: Texts, note: str | None, unit: str) -> float | None:
