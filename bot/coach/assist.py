@@ -146,6 +146,10 @@ class Commands(content.Strict):
         several = sorted(w for w in words if len(phrase_key(w)) != 1)
         if several:
             raise ValueError(f"[commands.same] takes single words, not {', '.join(several)}")
+        # The bot's own things are matched word by word: a phrase there would never be found.
+        phrases = sorted(w for w in self.own if len(phrase_key(w)) != 1)
+        if phrases:
+            raise ValueError(f"[commands] own takes single words, not {', '.join(phrases)}")
         return self
 
 
@@ -271,7 +275,7 @@ class CommandMatcher:
         longest = max((len(k) for k in (*phrases, *cues, *names, *groups, *requests)), default=1)
         speaking = {**dict.fromkeys(cues, "cue"), **names}
         safe = frozenset(commands.through_safety)
-        own = frozenset(same.get(w, w) for w in (phrase_key(o)[0] for o in commands.own if phrase_key(o)))
+        own = frozenset(same.get(key[0], key[0]) for key in map(phrase_key, commands.own))
         return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking, requests, own)
 
     def vocabulary(self) -> set[str]:
@@ -328,12 +332,14 @@ class CommandMatcher:
                 i += 1
         # A reminder that arrives at the wrong hour because of a place ("local time", "moved to Lisbon") is
         # the time zone's to fix, however many words of the schedule come with it.
-        zoned = "timezone" in strong and any(g == "place" for g, _ in scan(stems, self.groups, self.longest))
+        phrased_zone = "timezone" in strong
+        # One scan of the word groups serves both the frames and the place.
+        present = {g for g, _ in scan(stems, self.groups, self.longest)} if frames or phrased_zone else set()
+        zoned = phrased_zone and "place" in present
         if frames:
             # A frame of two groups speaks only where no strong phrase does, so every phrase keeps the meaning
             # it had. A frame of three is more specific than a phrase or a frame of two: "going away for a
             # week, stop pinging me" is /pause, and "hold the pings, then switch them back on" is /resume.
-            present = {group for group, _ in scan(stems, self.groups, self.longest)}
             specific = 3 if strong else 2
             for name, frame in self.frames:
                 if len(frame) >= specific and present.issuperset(frame):

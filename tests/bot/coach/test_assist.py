@@ -312,6 +312,9 @@ def test_groups_that_share_a_word_and_phrases_as_synonyms_are_refused(tmp_path: 
     (tmp_path / "assist.toml").write_text(shared)
     with pytest.raises(ContentError, match=r"\[commands\.groups\] share words: stop"):
         Assist.load(tmp_path)
+    (tmp_path / "assist.toml").write_text(text.replace('own = [\n  "you",', 'own = [\n  "my log", "you",'))
+    with pytest.raises(ContentError, match=r"\[commands\] own takes single words, not my log"):
+        Assist.load(tmp_path)
 
 
 def test_a_command_word_next_to_a_subject_we_never_cover_is_not_a_command() -> None:
