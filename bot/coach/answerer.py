@@ -124,6 +124,8 @@ class Answerer:
         asking = self._focus(question, sentences)
         focus, focus_at = asking if asking is not None else (None, len(sentences))
         command, said_at = self._command(reading, sentences)
+        # The topics' scores on the whole message: the command rules below weigh them, and so does the answer.
+        scores = self.matcher.scores(reading.concepts)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
         # city") when the asking sentence is plainly about a topic on its own ("how do I change that?" isn't).
         if command is not None and focus is not None and self._commands.best(focus.stems) is None:
@@ -141,7 +143,7 @@ class Answerer:
             command is not None
             and len(reading.stems) >= TOLD_WORDS
             and not self._commands.requested(reading.stems)
-            and self.matcher.sure(reading) >= TOLD_CONFIDENCE
+            and self.matcher.sure(reading, scores) >= TOLD_CONFIDENCE
         ):
             command = None
         # A weak command word that only a cue made the bot's ("what should I change in how I set up?" after
@@ -151,13 +153,13 @@ class Answerer:
             command is not None
             and self._commands.best(reading.stems, cued=False) is None
             and self._subjects & reading.concepts
-            and max(self.matcher.scores(reading.concepts)) >= MIN_EVIDENCE
+            and max(scores) >= MIN_EVIDENCE
         ):
             command = None
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).
-        if command == "ask" and self._asks_too(kept, reading):
+        if command == "ask" and self._asks_too(kept, scores):
             command = None
         # An errand in the bot's verbs ("how do I export my contacts to my new phone", "undo in Excel"): a
         # word from outside the coach's vocabulary, and nothing of the bot's own named.
@@ -180,7 +182,6 @@ class Answerer:
         if found is not None:
             return _defined(question, found, self._kb.topics[found.topic], self._definer)
 
-        scores = self.matcher.scores(reading.concepts)
         if focus is not None:
             focused = self.matcher.scores(focus.concepts)
             scores = [s + FOCUS_WEIGHT * f for s, f in zip(scores, focused, strict=True)]
@@ -258,10 +259,10 @@ class Answerer:
         ]
         return next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), (None, 0))
 
-    def _asks_too(self, kept: str, reading: Reading) -> bool:
+    def _asks_too(self, kept: str, scores: Sequence[float]) -> bool:
         """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
         clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
-        return clauses > 1 and max(self.matcher.scores(reading.concepts)) >= MIN_EVIDENCE
+        return clauses > 1 and max(scores) >= MIN_EVIDENCE
 
     def _level_question(self, reading: Reading) -> bool:
         """A question about sets and reps that names no level and nothing of another subject."""

@@ -69,7 +69,8 @@ class Matcher:
         z = min(evidence - MIN_EVIDENCE, (best - runner_up - MIN_MARGIN) * MARGIN_SCALE)
         return 1.0 / (1.0 + math.exp(-STEEPNESS * z))
 
-    def sure(self, reading: Reading) -> float:
-        """The confidence in the best topic of ``reading`` on its own."""
-        best, runner_up = sorted(self.scores(reading.concepts), reverse=True)[:2]
+    def sure(self, reading: Reading, scores: Sequence[float] | None = None) -> float:
+        """The confidence in the best topic of ``reading`` on its own (``scores`` its scores, if known)."""
+        found = self.scores(reading.concepts) if scores is None else scores
+        best, runner_up = sorted(found, reverse=True)[:2]
         return self.confidence(reading, best, runner_up)
