@@ -159,12 +159,18 @@ def on_step(load: float, increment: float) -> float:
 
 
 def next_prescription(
-    exercise: str, sessions: Sequence[Sequence[SetDone]], plan: Plan, ladder: Ladder | None = None
+    exercise: str,
+    sessions: Sequence[Sequence[SetDone]],
+    plan: Plan,
+    ladder: Ladder | None = None,
+    *,
+    estimable: bool = True,
 ) -> Prescription:
     """The next session's target for ``exercise``, from its logged sessions (oldest first).
 
     Only the sets at each session's heaviest load count as working sets, so logged warm-ups do not
-    hide a success. A prescription on another rung of ``ladder`` names that exercise instead.
+    hide a success. A prescription on another rung of ``ladder`` names that exercise instead. Without
+    ``estimable`` (as in ``next_on_day``) no load is worked out from a set's estimated one-rep max.
     """
     low, high = plan.rep_range
     logged = [list(sets) for sets in sessions if sets]
@@ -172,7 +178,7 @@ def next_prescription(
         return Prescription(exercise, plan.sets, low, None, Reason.START)
     last = working_sets(logged[-1], plan)
     if not last:
-        basis = best_set(logged[-1:]) if ladder is None else None
+        basis = best_set(logged[-1:]) if ladder is None and estimable else None
         if basis is not None:
             # Double progression's pace still holds: never more than the usual step over the heaviest set.
             top = max(s.load or 0.0 for s in logged[-1])
@@ -231,7 +237,7 @@ def next_on_day(
     if load is not None and load > 0 and short_of_range(last, plan) and basis is not None:
         lighter = max(plan.increment, min(on_step(load, plan.increment), estimated_load(basis, plan)))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
-    return next_prescription(exercise, logged, plan, ladder)
+    return next_prescription(exercise, logged, plan, ladder, estimable=estimable)
 
 
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:
