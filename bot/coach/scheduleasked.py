@@ -235,7 +235,11 @@ _ASKING = frozenset(
      "put", "instead", "better", "best", "only", "how", "what", "ok", "okay", "fine", "good", "works", "suit",
      "suits", "available", "now", "lets", "try", "pick", "go", "in", "every", "each")
 )  # fmt: skip
-_PLAIN = frozenset(("at", "on", "the", "then", "maybe", "just"))
+# A part of the day beside a day and a time is still only the schedule ("friday mornings at 7").
+_PLAIN = frozenset(
+    ("at", "on", "the", "then", "maybe", "just", "morning", "mornings", "evening", "evenings", "afternoon",
+     "afternoons", "night", "nights", "am", "pm")
+)  # fmt: skip
 
 
 @dataclass

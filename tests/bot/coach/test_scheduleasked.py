@@ -40,6 +40,10 @@ def argument(text: str, current: frozenset[int] | None = MON_THU) -> str | None:
         ("Would Tuesday and Friday work?", "tue,fri"),
         ("remind me tuesdays at 7 in the evening", "tue 19:00"),
         ("remind me on wednesdays at quarter to seven", "wed 06:45"),
+        # a part of the day beside the days is still only the schedule
+        ("friday morning at 7", "fri 07:00"),
+        ("Friday mornings at 7am", "fri 07:00"),
+        ("monday and thursday evenings at 6", "mon,thu 18:00"),
         ("remind me thursdays, seven o'clock", "thu 07:00"),
         ("remind me at 19h30 on sundays", "sun 19:30"),
         # a time alone keeps the chat's days
