@@ -195,3 +195,26 @@ def test_a_decline_suggests_what_fits_the_askers_level_and_place() -> None:
     assert "beginner" in unknown.suggestions and "faq-home" in unknown.suggestions
     assert "advanced" in advanced_gym.suggestions
     assert not {"beginner", "faq-home"} & set(advanced_gym.suggestions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sharp pain at the front of my shoulder at the bottom of every pull-up, push through it?",
+        "my ribs hurt when i take a deep breath after heavy rows",
+        "a stabbing pain between my shoulder blades on face pulls",
+    ],
+)
+def test_a_sharp_pain_or_one_on_breathing_hears_why_it_needs_a_check(question: str) -> None:
+    # The general lead told someone who said it is sharp to see someone "if it is sharp".
+    sharp = next(c for c in ASSIST.safety.special if c.name == "sharp")
+    answer = ANSWERER.answer(question)
+    assert answer.safety and answer.text.startswith(sharp.lead)
+
+
+def test_breathing_without_a_pain_or_hips_that_shoot_up_get_no_sharp_lead() -> None:
+    sharp = next(c for c in ASSIST.safety.special if c.name == "sharp")
+    assert not ANSWERER.answer("when should I breathe in on a barbell row?").text.startswith(sharp.lead)
+    assert not ANSWERER.answer("my elbow hurts on rows, should I breathe out as I pull?").text.startswith(
+        sharp.lead
+    )
