@@ -23,10 +23,13 @@ ASKING = frozenset((
 # I need a beginner plan" asks for the plan).
 PARTING = ("thanks", "bye", "cheer")
 PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
+# Small talk that may come with the asker's own words as a clause ("hello there, it's Graham again").
+FRAMING = ("greeting", "howareyou", "thanks", "bye")
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
 # "Hello from Bogota!": a greeting and where it comes from, a place the lexicon need not know.
 _GREETING_FROM = re.compile(
-    r"^(hi|hello|hey|hiya|greetings|hola|howdy)( there| all| everyone)?,? from( [^\W\d_]+){1,3}[\s!.]*$"
+    r"^(hi|hello|hey|hiya|greetings|hola|howdy|(good )?(morning|afternoon|evening))"
+    r"( there| all| everyone)?,? from( [^\W\d_]+){1,6}[\s!.]*$"
 )
 
 
@@ -57,6 +60,17 @@ class Pleasantries:
         parting = self._parting(kept)
         if parting is not None and not reading.safety and _says_only(question) and not asks_bot():
             return parting
+        # Small talk with words the lexicon need not know ("good morning from a grey Stockholm", "how are you
+        # today, are you even awake"): nothing in it names a topic, another subject, a pain or a request.
+        framed = self._framed(kept)
+        if (
+            framed is not None
+            and not reading.concepts
+            and not (reading.offtopic or reading.unrelated or reading.foreign or reading.safety)
+            and len(words(question)) <= PARTING_WORDS
+            and not asks_bot()
+        ):
+            return framed
         return None
 
     def reply(self, kind: str) -> str:
@@ -65,6 +79,19 @@ class Pleasantries:
     def _emoji(self, question: str) -> str | None:
         found = [entry.kind for entry in self._entries if any(e in question for e in entry.emoji)]
         return min(found, key=KIND_PRIORITY.index) if found else None
+
+    def _framed(self, kept: str) -> str | None:
+        """Small talk of a kind that may come with words of the asker's own (a greeting, "how are you",
+        thanks, goodbye) as the first or last clause of a message of several."""
+        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
+        if len(clauses) < 2:
+            return None
+        for clause in (clauses[0], clauses[-1]):
+            said = self._read(clause)
+            kinds = [k for k in said.smalltalk if k in FRAMING]
+            if said.only_smalltalk and kinds:
+                return min(kinds, key=KIND_PRIORITY.index)
+        return None
 
     def _parting(self, kept: str) -> str | None:
         """Thanks, praise or goodbye as a clause of its own opening or closing a message of several."""

@@ -218,3 +218,24 @@ def test_breathing_without_a_pain_or_hips_that_shoot_up_get_no_sharp_lead() -> N
     assert not ANSWERER.answer("my elbow hurts on rows, should I breathe out as I pull?").text.startswith(
         sharp.lead
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hello there, it's Graham again",
+        "Good morning from a grey and windy harbour town!",
+        "Morning, how yuh keeping?",
+        "Thanks lovely, that's exactly what I needed",
+    ],
+)
+def test_small_talk_with_the_askers_own_words_is_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Can you translate 'good morning' into Spanish?", "Hi, what's the best laptop for students?"],
+)
+def test_a_greeting_beside_another_subject_is_not_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind == "decline"
