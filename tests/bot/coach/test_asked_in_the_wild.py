@@ -64,6 +64,12 @@ POINTERS = [
     ("just bought a doorway pull up bar!! 🎉 how do i add it", "settings"),
     ("can I see my setup", "settings"),
     ("how do I redo the setup?", "start"),
+    # Imperatives to the bot inside a story, and a trip's end that is no switch turned back on.
+    ("Been at it a good while now, move me up from beginner to the next stage", "level"),
+    ("How many sessions in a row have I done now? My grandson bet me I can't keep it up", "streak"),
+    ("Off skiing for a week, hold the messages until we are home again.", "pause"),
+    ("the times you send look one hour off, can you fix that?", "timezone"),
+    ("What is on the plan for me today?", "workout"),
 ]
 
 
@@ -126,6 +132,12 @@ def test_an_errand_that_borrows_the_bots_words_is_declined(question: str) -> Non
         # Errand words narrowed after they ate training questions.
         ("I want to move my training log into Excel, is that possible?", None),
         ("shud i swap my rows out every block or keep em in", "exercise-rotation"),
+        # A saying with a bot's word in it is the story's ("like a broken record" logs nothing).
+        (
+            "For three months my row has been stuck at 60 kg for 3x8. Same weight, same reps, every week,"
+            " like a broken record.",
+            "intermediate",
+        ),
     ],
 )
 def test_training_words_keep_their_topic(question: str, topic: str | None) -> None:
@@ -239,3 +251,12 @@ def test_small_talk_with_the_askers_own_words_is_small_talk(message: str) -> Non
 )
 def test_a_greeting_beside_another_subject_is_not_small_talk(message: str) -> None:
     assert ANSWERER.answer(message).kind == "decline"
+
+
+def test_crying_is_no_tear_and_tennis_elbow_is_a_condition() -> None:
+    bored = ANSWERER.answer("the same four machines every session for five months, I'm bored to tears")
+    assert (bored.topic, bored.safety) == ("exercise-rotation", False)
+    elbow = ANSWERER.answer(
+        "I have tennis elbow and squeezing the bar on rows makes it worse, would straps help?"
+    )
+    assert elbow.safety and "grips" in (elbow.topic, *elbow.candidates)
