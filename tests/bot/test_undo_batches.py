@@ -69,7 +69,8 @@ async def test_an_undo_whose_sets_are_gone_says_so_and_takes_nothing_else(bot: H
     before = await history(bot)
     assert await bot.callback(USER, payload, message_id=rows) == []
     assert bot.toasts()[-1].text == (
-        "Those sets are already taken back: this Undo has nothing left to undo. /history shows what is logged."
+        "Those sets are already taken back: this Undo has nothing left to undo. "
+        "/history shows what is logged."
     )
     assert await history(bot) == before
     assert "• Cable face pull: 3×15 @ 10 kg" in before and "Seated cable row" not in before
@@ -82,7 +83,8 @@ async def test_an_undo_from_another_day_says_so(bot: Harness) -> None:
     await log(bot, "row 3x10 42.5kg")
     assert await bot.press(USER, UNDO, message_id=rows) == []
     assert bot.toasts()[-1].text == (
-        "That Undo only works on the day it was logged. Send /undo to take back the last thing you logged today."
+        "That Undo only works on the day it was logged. "
+        "Send /undo to take back the last thing you logged today."
     )
     assert "42.5 kg" in await history(bot) and "3×10 @ 40 kg" in await history(bot)
 
