@@ -295,15 +295,29 @@ async def log_and_score(
     lines = []
     shown = names(context)
     previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
+    # Where kinds of day take turns, which earlier sets were of this day's kind (read after logging, so
+    # the day is among the logged ones): a volume day's reps are no record over a heavy day's.
+    kinds = None
+    if chat.level is not None and chat.equipment is not None:
+        kinds = await logged_kinds(context, now_turn, profile(context, chat))
+    alike = {
+        ex: None if kinds is None else [kinds.get(d) == kinds.get(day) for d, _ in before.get(ex, [])]
+        for ex, _ in logged
+    }
     for (exercise, sets), note in zip(logged, noted, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
+        same_kind = alike[exercise]
         earned = (
-            [] if exercise in unscored else records.new_records(previous[exercise], list(sets), help=helped)
+            []
+            if exercise in unscored
+            else records.new_records(previous[exercise], list(sets), help=helped, same_kind=same_kind)
         )
         for record in earned:
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
         previous[exercise] += sets
+        if same_kind is not None:
+            same_kind += [True] * len(sets)
         if exercise in helps:
             helps[exercise] += told
     return lines
