@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from bot import callbacks
 
-INSTANTS = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC))
+INSTANTS = st.datetimes(
+    min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)
+)
 
 
 @given(INSTANTS)
