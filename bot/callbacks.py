@@ -7,7 +7,7 @@ scheduler's message builders encode the same payloads; ``bot.keyboards`` turns r
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 VERSION = "1"
 SEPARATOR = ":"
@@ -42,6 +42,37 @@ def unpack_day(value: str) -> date | None:
     try:
         return datetime.strptime(value, "%Y%m%d").date()
     except ValueError:
+        return None
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Base 36 of microseconds since 1970: 11 characters until the year 2084, 13 at most for any datetime.
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_MAX_INSTANT_CHARS = 13
+
+
+def pack_instant(instant: datetime) -> str:
+    """An instant to the microsecond (what names a batch of logged sets), in few bytes: 64 is tight."""
+    micros = (instant - _EPOCH) // timedelta(microseconds=1)
+    if micros < 0:
+        raise ValueError(f"instant before 1970: {instant!r}")
+    digits = ""
+    while True:
+        micros, digit = divmod(micros, 36)
+        digits = _DIGITS[digit] + digits
+        if not micros:
+            return digits
+
+
+def unpack_instant(value: str) -> datetime | None:
+    """The instant ``pack_instant`` wrote (aware, UTC), or None for anything it could not have written."""
+    if not 0 < len(value) <= _MAX_INSTANT_CHARS or any(c not in _DIGITS for c in value):
+        return None
+    if len(value) > 1 and value[0] == "0":
+        return None
+    try:
+        return _EPOCH + timedelta(microseconds=int(value, 36))
+    except OverflowError:
         return None
 
 

@@ -222,6 +222,53 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     return Undone(removed, session=False)
 
 
+async def undo_batch(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, logged_at: datetime
+) -> Undone | None:
+    """Remove the member's batch of sets logged at ``logged_at`` into the session of ``day`` (what one /log
+    or one "As written" added, named by its time as ``undo_last_entry`` names the latest): what went, or
+    None when no such batch is left (taken back already, or never the member's).
+
+    The session goes with it when the batch created it and nothing else is left in it. When later batches
+    are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
+    that created it (``undo_last_entry`` and /undo read it that way) and no bare Done appears from nowhere.
+    """
+    log = await session.scalar(
+        select(WorkoutLog).where(
+            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
+        )
+    )
+    if log is None:
+        return None
+    batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
+    removed = await _sets_where(session, batch)
+    if not removed:
+        return None
+    await session.execute(delete(LoggedSet).where(batch))
+    if log.logged_at != logged_at:
+        return Undone(removed, session=False)
+    left = await session.scalar(
+        select(func.min(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
+    )
+    if left is None:
+        await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log.id))
+        return Undone(removed, session=True)
+    log.logged_at = left
+    return Undone(removed, session=False)
+
+
+async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:
+    """Who logged the sets of ``day`` at ``logged_at`` in the chat (a group's Undo pressed by another
+    member), or None when no such sets are left."""
+    found = await session.scalar(
+        select(LoggedSet.user_id)
+        .join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
+        .where(LoggedSet.chat_id == chat_id, WorkoutLog.local_date == day, LoggedSet.logged_at == logged_at)
+        .limit(1)
+    )
+    return None if found is None else int(found)
+
+
 async def undo_latest(
     session: AsyncSession, chat_id: int, *, user_id: int, days: Collection[date], today: date, since: datetime
 ) -> tuple[date, Undone] | None:

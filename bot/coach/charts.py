@@ -22,13 +22,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 from matplotlib.axes import Axes
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from bot.coach.model import SetDone
+from bot.coach.planner import DELOAD_DAY
+from bot.coach.records import epley
 from bot.coach.streaks import week_start
 from bot.coach.texts import Texts, escape
 
@@ -41,6 +45,8 @@ _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#7
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 _MARKER_SIZES = (13.0, 11.0, 9.0, 7.0)
 _PAD = timedelta(days=1)
+# The legend's marker for a kind of day, in no lift's colour.
+_KIND_GREY = "#4a5568"
 # The most date ticks under the lifts (a longer span ticks every n-th day).
 MAX_DAY_TICKS = 8
 
@@ -65,6 +71,36 @@ class Lift:
     kinds: Mapping[date, str] = field(default_factory=dict)
 
 
+class Scale(StrEnum):
+    """What a series' numbers are: the top set's load, its reps (no load), or its estimated one-rep max."""
+
+    LOAD = "load"
+    REPS = "reps"
+    E1RM = "e1rm"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A day's point of a series: the number drawn, and the set it comes from."""
+
+    day: date
+    value: float
+    reps: int
+    load: float | None
+    kind: str = ""  # the day's kind where kinds of day take turns ("heavy day"), else ""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of the lifts panel: a lift's points on one scale; ``kind`` when the line joins one kind of
+    day only (bodyweight reps where kinds take turns), "" when it joins every day."""
+
+    lift: str
+    scale: Scale
+    points: tuple[Point, ...]
+    kind: str = ""
+
+
 @dataclass(frozen=True)
 class Chart:
     png: bytes
@@ -79,6 +115,43 @@ def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]
         if current is None or (done.load or 0.0, done.reps) > (current.load or 0.0, current.reps):
             best[day] = done
     return sorted(best.items())
+
+
+def lift_series(lift: Lift, since: date) -> list[Series]:
+    """What the lifts panel draws for a lift, from ``since`` on.
+
+    Where kinds of day take turns (``lift.kinds``), the top set's load would join a heavy day's 3 reps
+    with a volume day's 10 and zig-zag down while the lifter gets stronger. A loaded lift is drawn as
+    each day's best estimated one-rep max instead (Epley, sets of 1-12 reps, what records use), which
+    puts every kind of day on one scale; each point keeps its kind for its marker. Reps without a load
+    have no such scale: one line per kind of day. Elsewhere, as always: the top set's load, or its reps.
+    """
+    dated = [(day, done) for day, done in lift.sets if day >= since]
+    loaded = any(done.load for _, done in dated)
+    if not lift.kinds:
+        points = [
+            Point(day, (done.load or 0.0) if loaded else done.reps, done.reps, done.load)
+            for day, done in best_sets(dated)
+            # A session logged without a load ("As written" before any load was known) is no 0 kg point.
+            if done.load or not loaded
+        ]
+        return [Series(lift.name, Scale.LOAD if loaded else Scale.REPS, tuple(points))] if points else []
+    if loaded:
+        estimated: dict[date, tuple[float, SetDone]] = {}
+        for day, done in dated:
+            value = epley(done.load, done.reps) if done.load and done.seconds is None else None
+            if value is not None and (day not in estimated or value > estimated[day][0]):
+                estimated[day] = (value, done)
+        points = [
+            Point(day, round(value, 1), done.reps, done.load, lift.kinds.get(day, ""))
+            for day, (value, done) in sorted(estimated.items())
+        ]
+        return [Series(lift.name, Scale.E1RM, tuple(points))] if points else []
+    by_kind: dict[str, list[Point]] = {}
+    for day, done in best_sets(dated):
+        kind = lift.kinds.get(day, "")
+        by_kind.setdefault(kind, []).append(Point(day, done.reps, done.reps, None, kind))
+    return [Series(lift.name, Scale.REPS, tuple(points), kind) for kind, points in by_kind.items()]
 
 
 def chart_lifts(logged: Mapping[str, Sequence[tuple[date, SetDone]]], limit: int) -> list[str]:
@@ -161,8 +234,8 @@ def _draw(
 
 
 def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> None:
-    shown = [[(day, done) for day, done in best_sets(lift.sets) if day >= since] for lift in lifts]
-    loaded = [any(done.load for _, done in points) for points in shown]
+    drawn = [lift_series(lift, since) for lift in lifts]
+    loaded = [any(series.scale is not Scale.REPS for series in found) for found in drawn]
     # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
     # alone they have the only one, so no empty load axis is drawn.
     reps_axes: Axes | None = None
@@ -170,39 +243,100 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
         reps_axes = axes
     elif not all(loaded):
         reps_axes = axes.twinx()
+    # Where kinds of day take turns, a lift is a colour and a kind of day a marker shape, in the order the
+    # kinds first appear; the legend names both.
+    kinds = list(
+        dict.fromkeys(p.kind for found in drawn for series in found for p in series.points if p.kind)
+    )
+    kind_marker = {kind: _MARKERS[index % len(_MARKERS)] for index, kind in enumerate(kinds)}
+    handles: list[Line2D] = []
     most_reps = 0
     drawn_days: list[date] = []
-    for index, (lift, points, heavy) in enumerate(zip(lifts, shown, loaded, strict=True)):
-        if heavy:
-            # A session logged without a load ("As written" before any load was known) is no 0 kg point.
-            points = [(day, done) for day, done in points if done.load]
-        target = axes
-        if not heavy:
-            assert reps_axes is not None
-            target = reps_axes
-            most_reps = max([most_reps, *(done.reps for _, done in points)])
-        values = [(done.load or 0.0) if heavy else done.reps for _, done in points]
-        drawn_days += [day for day, _ in points]
-        target.plot(
-            [_day_number(day) for day, _ in points],
-            values,
-            marker=_MARKERS[index % len(_MARKERS)],
-            markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
-            markerfacecolor=None if index == 0 else "none",
-            markeredgewidth=2,
-            color=_COLORS[index % len(_COLORS)],
-            label=lift.name,
-            linestyle="-" if heavy else ":",
-        )
-        # Room above and below, or the top set's big marker is cut in half at the edge.
-        target.margins(y=0.12)
-    axes.set_title(texts.get("chart.lifts_title"))
+    for index, (lift, found) in enumerate(zip(lifts, drawn, strict=True)):
+        color = _COLORS[index % len(_COLORS)]
+        for series in found:
+            target = axes if series.scale is not Scale.REPS else reps_axes
+            assert target is not None
+            if series.scale is Scale.REPS:
+                most_reps = max([most_reps, *(p.reps for p in series.points)])
+            drawn_days += [p.day for p in series.points]
+            if kinds:
+                _draw_by_kind(target, series, color, index, kind_marker)
+            else:
+                target.plot(
+                    [_day_number(p.day) for p in series.points],
+                    [p.value for p in series.points],
+                    marker=_MARKERS[index % len(_MARKERS)],
+                    markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
+                    markerfacecolor=None if index == 0 else "none",
+                    markeredgewidth=2,
+                    color=color,
+                    label=lift.name,
+                    linestyle="-" if series.scale is Scale.LOAD else ":",
+                )
+            # Room above and below, or the top set's big marker is cut in half at the edge.
+            target.margins(y=0.12)
+        if kinds and found:
+            dotted = found[0].scale is Scale.REPS
+            handles.append(
+                Line2D([], [], color=color, linestyle=":" if dotted else "-", linewidth=2, label=lift.name)
+            )
+    estimated = any(series.scale is Scale.E1RM for found in drawn for series in found)
+    axes.set_title(texts.get("chart.lifts_title_e1rm" if estimated else "chart.lifts_title"))
     if any(loaded):
-        axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
+        key = "chart.e1rm_axis" if estimated else "chart.load_axis"
+        axes.set_ylabel(texts.get(key, unit=lifts[0].unit))
     if reps_axes is not None:
         reps_axes.set_ylabel(texts.get("chart.reps_axis"))
         reps_axes.set_ylim(0, most_reps + 1)
         reps_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if drawn_days:
+        _day_ticks(axes, drawn_days)
+    top = reps_axes or axes
+    if kinds:
+        for kind in kinds:
+            handles.append(
+                Line2D([], [], color=_KIND_GREY, marker=kind_marker[kind], linestyle="none", label=kind)
+            )
+        top.legend(handles=handles, loc="best", fontsize="small", framealpha=0.9)
+        return
+    found_handles, labels = axes.get_legend_handles_labels()
+    if reps_axes is not None and reps_axes is not axes:
+        more_handles, more_labels = reps_axes.get_legend_handles_labels()
+        found_handles, labels = found_handles + more_handles, labels + more_labels
+    # On the top axes, or the bodyweight lines would be drawn over it.
+    top.legend(found_handles, labels, loc="best", fontsize="small", framealpha=0.9)
+
+
+def _draw_by_kind(axes: Axes, series: Series, color: str, index: int, kind_marker: Mapping[str, str]) -> None:
+    """A series where kinds of day take turns: its line (one kind's, or every working day's on the one-rep
+    max scale, leaving out deload weeks, which are light on purpose), then each kind's points in that
+    kind's marker; lifts after the first in outline, so two lifts on one spot stay apart."""
+    joined = [p for p in series.points if series.kind or p.kind != DELOAD_DAY]
+    axes.plot(
+        [_day_number(p.day) for p in joined],
+        [p.value for p in joined],
+        color=color,
+        linestyle=":" if series.scale is Scale.REPS else "-",
+        linewidth=2,
+    )
+    for kind, marker in kind_marker.items():
+        points = [p for p in series.points if p.kind == kind]
+        if not points:
+            continue
+        axes.plot(
+            [_day_number(p.day) for p in points],
+            [p.value for p in points],
+            linestyle="none",
+            marker=marker,
+            markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
+            markerfacecolor=color if index == 0 else "none",
+            markeredgecolor=color,
+            markeredgewidth=2,
+        )
+
+
+def _day_ticks(axes: Axes, drawn_days: list[date]) -> None:
     # Days in matplotlib's own date numbers, with its date locator and formatter. They were day
     # ordinals (about 740,000) under a plain number locator, whose autoscaling widens a single day by 5%
     # of the value on each side: 1915 to 2138, labelled "24 Mar" to "26 Jul" without the years. The limits
@@ -218,12 +352,6 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     axes.xaxis.set_major_locator(DayLocator(interval=every))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     axes.tick_params(axis="x", labelrotation=30, labelsize="small")
-    handles, labels = axes.get_legend_handles_labels()
-    if reps_axes is not None and reps_axes is not axes:
-        more_handles, more_labels = reps_axes.get_legend_handles_labels()
-        handles, labels = handles + more_handles, labels + more_labels
-    # On the top axes, or the bodyweight lines would be drawn over it.
-    (reps_axes or axes).legend(handles, labels, loc="best", fontsize="small", framealpha=0.9)
 
 
 def _day_number(day: date) -> float:
@@ -246,6 +374,12 @@ def caption(
             met=met,
         )
     ]
+    # Say what the lifts line is where it is not the top set's load: the one-rep max, or reps per kind.
+    drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
+    if any(series.scale is Scale.E1RM for series in drawn):
+        parts.append(texts["chart.caption_e1rm"])
+    if any(series.kind for series in drawn):
+        parts.append(texts["chart.caption_reps_by_day"])
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
         # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.

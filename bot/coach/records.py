@@ -9,6 +9,13 @@ Three kinds, the ones lifters already know from Strong and Hevy:
 - **estimated 1RM** (Epley: load × (1 + reps/30)), from sets of 1-12 reps only, since the formula
   overestimates badly on long sets.
 
+Where heavy, moderate and volume days take turns (advanced), a volume day's 10 reps at 60 kg beat the
+heavy day's 3 at 80 kg "at that load or heavier" by design, not by getting stronger: a rep record there
+also needs a set before it at the same load, or of the same kind of day at that load or heavier
+(``new_records``' ``same_kind``). So the first volume day earns none, 10 reps at 80 kg on a volume day
+still beats the heavy day's 3 at 80 kg, and the heaviest set and the estimated 1RM are one scale for
+every kind of day and compared across them.
+
 The first log of an exercise beats nothing: there was nothing to beat. All loads of one call must be in
 one unit (the caller converts). Timed holds (sets with ``seconds``) have no reps to beat and are passed by.
 
@@ -83,12 +90,19 @@ def new_records(
     new_sets: Sequence[SetDone],
     *,
     help: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
+    same_kind: Sequence[bool] | None = None,
 ) -> list[NewRecord]:
     """Which records the new sets of one exercise beat, at most one per kind; none on a first log.
 
     ``help``, for an exercise a counterweight helps: each previous and each new set's help, in order
     (None where not told), in one unit; rep records then weigh it (the module docstring has the rule).
+    ``same_kind``, where kinds of day take turns: for each previous set, whether it was lifted on the
+    new sets' kind of day (the module docstring has the rule); None where days do not take turns.
     """
+    if same_kind is not None and len(same_kind) != len(previous_sets):
+        raise ValueError("one same_kind per previous set")
+    kin = [True] * len(previous_sets) if same_kind is None else list(same_kind)
+    comparable = [s for s, alike in zip(previous_sets, kin, strict=True) if alike and s.seconds is None]
     if help is not None:
         previous_help, new_help = list(help[0]), list(help[1])
         if len(previous_help) != len(previous_sets) or len(new_help) != len(new_sets):
@@ -101,7 +115,9 @@ def new_records(
     if not previous_sets or not new_sets:
         return []
     reps = (
-        _reps_at_load(previous_sets, new_sets) if help is None else _reps_with_help(helped_before, helped_now)
+        _reps_at_load(previous_sets, new_sets, comparable)
+        if help is None
+        else _reps_with_help(helped_before, helped_now)
     )
     beaten = [_heaviest(previous_sets, new_sets), reps, _e1rm(previous_sets, new_sets)]
     return [record for record in beaten if record is not None]
@@ -145,12 +161,19 @@ def _heaviest(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord 
     return NewRecord(RecordKind.HEAVIEST, _load(top), before, top.reps, top.load)
 
 
-def _reps_at_load(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord | None:
+def _reps_at_load(
+    previous: Sequence[SetDone], new: Sequence[SetDone], alike: Sequence[SetDone]
+) -> NewRecord | None:
     found: NewRecord | None = None
     for done in new:
         # The best before at this load or heavier (previous sessions only: a session does not beat itself).
         rivals = [s.reps for s in previous if _load(s) >= _load(done)]
         if not rivals or done.reps <= max(rivals):
+            continue
+        # Beating only heavier sets of other kinds of day is the plan's rep range, not a record.
+        if not any(_load(s) >= _load(done) for s in alike) and not any(
+            _load(s) == _load(done) for s in previous
+        ):
             continue
         record = NewRecord(RecordKind.REPS_AT_LOAD, done.reps, max(rivals), done.reps, done.load)
         # Of several, the one at the heaviest load, then the one beating its rival by most, reads best.

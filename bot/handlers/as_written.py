@@ -30,7 +30,6 @@ from bot.handlers.training_log import (
     AS_WRITTEN,
     LAST_BATCH,
     SAVE,
-    UNDO,
     WHOLE_DAY,
     describe_sets,
     increment_of,
@@ -41,6 +40,7 @@ from bot.handlers.training_log import (
     names,
     planned,
     session_targets,
+    undo_args,
     undo_button,
     undo_data,
 )
@@ -124,7 +124,7 @@ async def log_button(update: Update, context: BotContext) -> None:
         or _parsed(callbacks.unpack(data, ADJUST, 2), ADJUST)
         or _parsed(callbacks.unpack(data, SAVE, 2), SAVE)
     )
-    undo = callbacks.unpack(data, UNDO, 3)
+    undo = undo_args(data)
     if undo is not None:
         await undo_button(update, context, undo)
         return
@@ -199,7 +199,7 @@ async def _log_action(
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session
     # (and so does /undo: the press completed the Done, one entry with it).
     scope = LAST_BATCH if found.sets else WHOLE_DAY
-    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope))]])
+    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope, now_turn.now))]])
     await level_up_offer(context, now_turn, user[0])
     return ""
 

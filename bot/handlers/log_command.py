@@ -211,7 +211,7 @@ async def log_parsed(
             head += "\n" + texts.get("log.assist_kept", assist=format_load(parsed.assist, parsed.unit))
     if first:
         head += "\n" + texts["log.counts_as_session"]
-    buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH))]]
+    buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH, now_turn.now))]]
     (now_turn.edit if edit else now_turn.say)("\n".join([head, *lines]), buttons)
     await level_up_offer(context, now_turn, user[0])
 

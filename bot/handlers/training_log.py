@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -200,8 +200,22 @@ def after_done(texts: Texts, day: date, today: date, *, adjust: bool = True, und
     return [row, [(texts["log.undo_button"], undo_data(day, today, WHOLE_DAY))]] if undo else [row]
 
 
-def undo_data(day: date, today: date, scope: str) -> str:
-    return callbacks.pack(UNDO, callbacks.pack_day(day), callbacks.pack_day(today), scope)
+def undo_data(day: date, today: date, scope: str, batch: datetime | None = None) -> str:
+    """An Undo button's payload: the day it takes back from, the day it was made (it works that day only),
+    and what it takes back: the whole day, or the batch of sets logged at ``batch`` (its own /log's, not
+    whatever was logged last by the time it is pressed)."""
+    stamp = "" if batch is None else callbacks.pack_instant(batch)
+    return callbacks.pack(UNDO, callbacks.pack_day(day), callbacks.pack_day(today), scope, stamp)
+
+
+def undo_args(data: object) -> tuple[str, ...] | None:
+    """An Undo payload's arguments (day, made on, scope, batch); buttons sent before Undo named its batch
+    have no batch ("")."""
+    found = callbacks.unpack(data, UNDO, 4)
+    if found is not None:
+        return found
+    old = callbacks.unpack(data, UNDO, 3)
+    return None if old is None else (*old, "")
 
 
 def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, Sequence[SetDone]]]) -> str:
@@ -281,15 +295,29 @@ async def log_and_score(
     lines = []
     shown = names(context)
     previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
+    # Where kinds of day take turns, which earlier sets were of this day's kind (read after logging, so
+    # the day is among the logged ones): a volume day's reps are no record over a heavy day's.
+    kinds = None
+    if chat.level is not None and chat.equipment is not None:
+        kinds = await logged_kinds(context, now_turn, profile(context, chat))
+    alike = {
+        ex: None if kinds is None else [kinds.get(d) == kinds.get(day) for d, _ in before.get(ex, [])]
+        for ex, _ in logged
+    }
     for (exercise, sets), note in zip(logged, noted, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
+        same_kind = alike[exercise]
         earned = (
-            [] if exercise in unscored else records.new_records(previous[exercise], list(sets), help=helped)
+            []
+            if exercise in unscored
+            else records.new_records(previous[exercise], list(sets), help=helped, same_kind=same_kind)
         )
         for record in earned:
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
         previous[exercise] += sets
+        if same_kind is not None:
+            same_kind += [True] * len(sets)
         if exercise in helps:
             helps[exercise] += told
     return lines
@@ -371,26 +399,36 @@ async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]
     query = update.callback_query
     assert query is not None
     texts = context.services.texts
-    day, made_on = callbacks.unpack_day(args[0]), callbacks.unpack_day(args[1])
-    if day is None or made_on is None or args[2] not in (WHOLE_DAY, LAST_BATCH):
+    day, made_on, scope, stamp = callbacks.unpack_day(args[0]), callbacks.unpack_day(args[1]), *args[2:]
+    batch = callbacks.unpack_instant(stamp) if stamp else None
+    if day is None or made_on is None or scope not in (WHOLE_DAY, LAST_BATCH) or (stamp and batch is None):
         await query.answer(texts["errors.stale_button"])
+        return
+    if scope == LAST_BATCH and batch is None:
+        # A button from before Undo named its batch: taking back the latest instead is the fault it had.
+        await query.answer(texts["log.undo_unnamed"])
         return
     toast = ""
     async with turn(update, context) as now_turn:
+        chat = now_turn.chat
         if now_turn.today != made_on:
             toast = texts["log.undo_expired"]
         else:
-            user_id, _ = member(update, now_turn.chat)
-            if args[2] == WHOLE_DAY:
-                removed = await logbook.undo_day(now_turn.session, now_turn.chat.id, day, user_id=user_id)
-            else:
-                removed = await logbook.undo_last_entry(
-                    now_turn.session, now_turn.chat.id, day, user_id=user_id
+            user_id, _ = member(update, chat)
+            if batch is not None:
+                removed = await logbook.undo_batch(
+                    now_turn.session, chat.id, day, user_id=user_id, logged_at=batch
                 )
-            if removed is None:
-                toast = texts["log.nothing_to_undo"]
             else:
-                now_turn.edit(took_back(context, now_turn.chat, removed, day, now_turn.today))
+                removed = await logbook.undo_day(now_turn.session, chat.id, day, user_id=user_id)
+            if removed is not None:
+                now_turn.edit(took_back(context, chat, removed, day, now_turn.today))
+            elif batch is None:
+                toast = texts["log.nothing_to_undo"]
+            elif await logbook.batch_logged_by(now_turn.session, chat.id, day, batch) is not None:
+                toast = texts["log.undo_not_yours"]
+            else:
+                toast = texts["log.undo_gone"]
     await query.answer(toast or None)
 
 

@@ -67,8 +67,11 @@ class Harness:
         """What the bot sent or edited in answer to a text message from the user."""
         return await self._run(self.api.make_message(chat_id, user_id or chat_id, text, **extra))
 
-    async def press(self, chat_id: int, label: str, *, user_id: int | None = None) -> list[SentMessage]:
-        return await self._run(self.api.press(chat_id, label, user_id=user_id))
+    async def press(
+        self, chat_id: int, label: str, *, user_id: int | None = None, message_id: int | None = None
+    ) -> list[SentMessage]:
+        """Press the button captioned ``label`` on the newest message that has it, or on ``message_id``."""
+        return await self._run(self.api.press(chat_id, label, user_id=user_id, message_id=message_id))
 
     async def callback(
         self, chat_id: int, data: str, *, message_id: int | None = None, user_id: int | None = None

@@ -424,3 +424,27 @@ async def test_move_future_logs_redates_and_merges_into_today(sessionmaker: Make
         assert sorted(days) == [(ANN, DAY), (BOB, DAY)]
         ann = await logbook.exercise_history(session, GROUP, ANN)
         assert [(r.day, r.set_number, r.reps) for r in ann["row"]] == [(DAY, 1, 10), (DAY, 2, 9), (DAY, 3, 8)]
+
+
+async def test_undo_batch_takes_back_the_batch_it_names_and_keeps_the_session_for_the_rest(
+    sessionmaker: Maker,
+) -> None:
+    # Rows (which opened the session), then pull-ups: the rows' Undo takes the rows, not the latest log,
+    # and the session stays, dated to the pull-ups, so /undo then takes it back whole with them.
+    await _chat(sessionmaker, GROUP)
+    later = NOW + timedelta(minutes=5)
+    for when, sets in ((NOW, _rows("row", [10, 10], 40)), (later, _rows("pull-up", [5, 4], None))):
+        async with sessionmaker.begin() as session:
+            await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=when)
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
+        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) == ANN
+        undone = await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW)
+        assert undone is not None and not undone.session and [r.exercise for r in undone.sets] == ["row"] * 2
+        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
+        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) is None
+        assert await repo.is_logged(session, GROUP, DAY, user_id=ANN)
+    async with sessionmaker.begin() as session:
+        last = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        assert last is not None and last.session and [r.reps for r in last.sets] == [5, 4]
+        assert not await repo.is_logged(session, GROUP, DAY)

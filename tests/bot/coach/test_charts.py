@@ -11,7 +11,17 @@ from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from bot.coach.charts import Chart, Lift, Member, best_sets, chart_lifts, progress_figure, render_progress
+from bot.coach.charts import (
+    Chart,
+    Lift,
+    Member,
+    Scale,
+    best_sets,
+    chart_lifts,
+    lift_series,
+    progress_figure,
+    render_progress,
+)
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
 
@@ -210,3 +220,61 @@ def test_the_latest_sessions_lifts_come_first() -> None:
     # The log's order is oldest first, so the home lifts come first in it.
     assert chart_lifts({**home, **gym}, 3) == ["barbell_row", "bench_press", "push_up"]
     assert chart_lifts({"push_up": [], **gym}, 3) == ["barbell_row", "bench_press"]
+
+
+# An advanced plan: heavy, moderate and volume days take turns, then a deload week.
+KINDS = ("heavy day", "moderate day", "volume day", "heavy day", "deload week")
+ROTATING_DAYS = days_back(12, 9, 6, 3, 0)
+DEADLIFT = Lift(
+    "Barbell deadlift",
+    [
+        (ROTATING_DAYS[0], SetDone(5, 150)),
+        (ROTATING_DAYS[0], SetDone(2, 160)),  # the day's top load, but 5 × 150 estimates higher
+        (ROTATING_DAYS[1], SetDone(8, 135)),
+        (ROTATING_DAYS[2], SetDone(10, 125)),
+        (ROTATING_DAYS[2], SetDone(15, 100)),  # past Epley's 12 reps: no estimate
+        (ROTATING_DAYS[3], SetDone(5, 155)),
+        (ROTATING_DAYS[4], SetDone(8, 110)),
+    ],
+    kinds=dict(zip(ROTATING_DAYS, KINDS, strict=True)),
+)
+
+
+def test_a_rotating_plans_loaded_lift_is_one_estimated_max_line_with_each_days_kind() -> None:
+    [series] = lift_series(DEADLIFT, TODAY - timedelta(weeks=12))
+    assert series.scale is Scale.E1RM and series.kind == ""
+    assert [(p.kind, p.value, p.reps, p.load) for p in series.points] == [
+        ("heavy day", 175.0, 5, 150),
+        ("moderate day", 171.0, 8, 135),
+        ("volume day", 166.7, 10, 125),
+        ("heavy day", 180.8, 5, 155),
+        ("deload week", 139.3, 8, 110),
+    ]
+    # The same lift without kinds of day (beginner, intermediate) stays the top set's load.
+    [plain] = lift_series(Lift(DEADLIFT.name, DEADLIFT.sets), TODAY - timedelta(weeks=12))
+    assert plain.scale is Scale.LOAD and [p.value for p in plain.points] == [160, 135, 125, 155, 110]
+
+
+def test_a_rotating_plans_bodyweight_lift_is_one_line_per_kind_of_day() -> None:
+    pull_up = Lift(
+        "Pull-up",
+        [(day, SetDone(reps)) for day, reps in zip(ROTATING_DAYS[:4], (5, 8, 12, 6), strict=True)],
+        kinds=DEADLIFT.kinds,
+    )
+    found = {s.kind: [p.value for p in s.points] for s in lift_series(pull_up, TODAY - timedelta(weeks=12))}
+    assert found == {"heavy day": [5, 6], "moderate day": [8], "volume day": [12]}
+
+
+def test_the_rotating_chart_joins_working_days_and_marks_each_kind() -> None:
+    figure = progress_figure(today=TODAY, weekly_target=2, members=[], lifts=[DEADLIFT], texts=TEXTS)
+    [lifts] = lift_axes_of(figure)
+    assert lifts.get_title() == "Estimated 1-rep max per session (marker: kind of day)"
+    line, *marks = lifts.get_lines()
+    # The line leaves the deload week out: it is light on purpose, not a loss of strength.
+    assert list(line.get_ydata()) == [175.0, 171.0, 166.7, 180.8]
+    assert {mark.get_marker() for mark in marks} == {"o", "s", "^", "D"}
+    legend = lifts.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["Barbell deadlift", *dict.fromkeys(KINDS)]
+    caption = render([], [DEADLIFT])
+    assert caption is not None and "so heavy, moderate and volume days share one scale" in caption.caption

@@ -161,3 +161,57 @@ def test_help_never_told_counts_reps_as_before(previous: list[int], new: list[in
     now = [SetDone(reps) for reps in new]
     told = new_records(before, now, help=([None] * len(before), [None] * len(now)))
     assert told == new_records(before, now)
+
+
+# Where heavy, moderate and volume days take turns: ``same_kind`` says which earlier sets were of the new
+# sets' kind of day.
+HEAVY, MODERATE = SetDone(5, 95.0), SetDone(6, 85.0)
+
+
+def rep_record(previous: list[SetDone], alike: list[bool], new: SetDone) -> float | None:
+    found = [r for r in new_records(previous, [new], same_kind=alike) if r.kind is RecordKind.REPS_AT_LOAD]
+    return found[0].previous if found else None
+
+
+def test_a_first_volume_day_is_no_rep_record_over_heavier_days() -> None:
+    # 12 at 80 kg "beats" 6 at 85 and 5 at 95 only because a volume day asks for 10-12 reps.
+    assert rep_record([HEAVY, MODERATE], [False, False], SetDone(12, 80.0)) is None
+    # Without kinds of day (beginner, intermediate) it is the rep record it always was.
+    assert rep_record([HEAVY, MODERATE], [True, True], SetDone(12, 80.0)) == 6
+
+
+def test_a_volume_day_beats_the_last_volume_day_and_a_heavy_day_at_its_own_load() -> None:
+    volume = SetDone(12, 80.0)
+    assert rep_record([HEAVY, MODERATE, volume], [False, False, True], SetDone(13, 80.0)) == 12
+    # The same kind of day at a heavier load is a fair rival too: 12 at 82.5 beats 12 at 85 on a volume day.
+    assert rep_record([HEAVY, SetDone(11, 85.0)], [False, True], SetDone(12, 82.5)) == 11
+    # At the very load of a heavy day, more reps is a record whatever the kind of day.
+    assert rep_record([HEAVY, MODERATE], [False, False], SetDone(8, 95.0)) == 5
+    # ... and never a record when some earlier day did more at that load or heavier.
+    assert rep_record([SetDone(9, 95.0), HEAVY], [False, False], SetDone(8, 95.0)) is None
+
+
+def test_heaviest_and_estimated_max_compare_every_kind_of_day() -> None:
+    found = {r.kind for r in new_records([HEAVY, MODERATE], [SetDone(4, 100.0)], same_kind=[False, True])}
+    assert found == {RecordKind.HEAVIEST, RecordKind.E1RM}
+
+
+@given(sets, sets, st.lists(st.booleans(), max_size=8))
+def test_kinds_of_day_only_ever_take_rep_records_away(
+    previous: list[SetDone], new: list[SetDone], alike: list[bool]
+) -> None:
+    alike = (alike + [False] * len(previous))[: len(previous)]
+    plain = new_records(previous, new)
+    with_kinds = new_records(previous, new, same_kind=alike)
+    assert [r for r in with_kinds if r.kind is not RecordKind.REPS_AT_LOAD] == [
+        r for r in plain if r.kind is not RecordKind.REPS_AT_LOAD
+    ]
+    # A rep record with kinds is one without them too (of several, possibly another set's).
+    reps = [r for r in with_kinds if r.kind is RecordKind.REPS_AT_LOAD]
+    assert not reps or any(r.kind is RecordKind.REPS_AT_LOAD for r in plain)
+    assert all(r.value > r.previous for r in reps)
+
+
+def test_same_kind_needs_one_flag_per_earlier_set() -> None:
+    with pytest.raises(ValueError):
+        new_records([HEAVY], [SetDone(12, 80.0)], same_kind=[])

@@ -1,0 +1,103 @@
+"""/progress and records on an advanced plan, whose heavy, moderate and volume days take turns, through the
+real Application.
+
+A newcomer trial: the chart joined heavy, moderate and volume days' top loads in one line per lift, which
+zig-zagged and sloped down while the lifter got stronger; and a first volume day's 10 reps at 80 kg were
+a "record" over the heavy day's 5 at 95 kg.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+
+from bot.coach.charts import Lift, Scale, lift_series
+from tests.bot.harness import Harness
+
+USER = 5105
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+async def log_day(bot: Harness, *typed: str) -> str:
+    """One session's sets, each a /log, then three days on (the advanced plan is 2 a week by default);
+    what the bot said."""
+    said = []
+    for sets in typed:
+        said.append(text(await bot.send(USER, f"/log {sets}")))
+        bot.clock.advance(minutes=4)
+    bot.clock.advance(days=3)
+    return "\n".join(said)
+
+
+def charted(bot: Harness) -> list[Lift]:
+    """The lifts every /progress from now on hands to the chart renderer."""
+    lifts: list[Lift] = []
+    charts = bot.app.bot_data.charts
+    render = charts.render
+
+    async def keep(**given: Any) -> Any:
+        lifts[:] = given["lifts"]
+        return await render(**given)
+
+    charts.render = keep  # type: ignore[method-assign]
+    return lifts
+
+
+async def test_the_chart_puts_every_kind_of_day_on_the_estimated_one_rep_max(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    await log_day(bot, "deadlift 4x5 150kg")  # heavy: 150 × (1 + 5/30) = 175
+    await log_day(bot, "deadlift 4x8 135kg")  # moderate: 171
+    await log_day(bot, "deadlift 4x10 125kg")  # volume: 166.7
+    await log_day(bot, "deadlift 4x5 155kg")  # heavy: 180.8
+    lifts = charted(bot)
+    await bot.send(USER, "/progress")
+    [deadlift] = lifts
+    [series] = lift_series(deadlift, date(2026, 1, 1))
+    assert series.lift == "Barbell deadlift" and series.scale is Scale.E1RM
+    assert [(p.kind, p.value, p.reps, p.load) for p in series.points] == [
+        ("heavy day", 175.0, 5, 150.0),
+        ("moderate day", 171.0, 8, 135.0),
+        ("volume day", 166.7, 10, 125.0),
+        ("heavy day", 180.8, 5, 155.0),
+    ]
+    # Day by day three days apart, as logged.
+    days = [p.day for p in series.points]
+    assert all(later - earlier == timedelta(days=3) for earlier, later in pairwise(days))
+    caption = bot.api.files[-1].caption or ""
+    assert "lifts charted as estimated 1-rep max (Epley, each day's best set of 1–12 reps)" in caption
+    # The words for the lift still compare like with like.
+    assert "Barbell deadlift: 155 kg × 5, heavy day (+5 kg on heavy days)" in caption, caption
+
+
+async def test_a_beginners_chart_still_draws_the_top_sets_load(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await log_day(bot, "lat pulldown 3x8 60kg")
+    await log_day(bot, "lat pulldown 3x8 62.5kg")
+    lifts = charted(bot)
+    await bot.send(USER, "/progress")
+    [series] = lift_series(lifts[0], date(2026, 1, 1))
+    assert series.scale is Scale.LOAD and [p.value for p in series.points] == [60.0, 62.5]
+    assert {p.kind for p in series.points} == {""}
+    assert "estimated 1-rep max" not in (bot.api.files[-1].caption or "")
+
+
+async def test_a_volume_days_reps_are_a_record_only_against_its_like(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    await log_day(bot, "lat pulldown 4x5 95kg")  # heavy
+    await log_day(bot, "lat pulldown 4x6 85kg")  # moderate
+    # A first volume day: 10 at 80 kg is the plan's rep range, not a record over 6 at 85 kg.
+    first_volume = await log_day(bot, "lat pulldown 4x10 80kg")
+    assert "🏆" not in first_volume, first_volume
+    heavy = await log_day(bot, "lat pulldown 4x5 97.5kg")
+    assert "🏆 New record — Lat pulldown: heaviest ever, 97.5 kg (was 95 kg)." in heavy
+    await log_day(bot, "lat pulldown 4x6 85kg")  # moderate, the same as before: nothing
+    volume = await log_day(bot, "lat pulldown 11,10,10,10 80kg")
+    assert "🏆 New record — Lat pulldown: 11 reps at 80 kg (best was 10)." in volume, volume
+    # More reps at a heavy day's own load is a record whatever the kind of day.
+    await log_day(bot, "lat pulldown 4x5 97.5kg")
+    moderate = await log_day(bot, "lat pulldown 6,6,6,6 97.5kg")
+    assert "🏆 New record — Lat pulldown: 6 reps at 97.5 kg (best was 5)." in moderate, moderate

@@ -1,0 +1,32 @@
+"""Undo's batch time in a payload: exact to the microsecond, short, and nothing else is read as one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import callbacks
+
+INSTANTS = st.datetimes(
+    min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)
+)
+
+
+@given(INSTANTS)
+def test_an_instant_packs_and_unpacks_exactly(instant: datetime) -> None:
+    packed = callbacks.pack_instant(instant)
+    assert callbacks.unpack_instant(packed) == instant
+    assert len(packed) <= 13
+
+
+def test_an_undo_payload_of_this_century_fits_with_room() -> None:
+    stamp = callbacks.pack_instant(datetime(2099, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC))
+    assert len(callbacks.pack("lu", "20991231", "20991231", "s", stamp).encode()) <= 40
+
+
+@given(st.text(max_size=16))
+def test_unpack_instant_reads_only_what_pack_instant_writes(value: str) -> None:
+    found = callbacks.unpack_instant(value)
+    assert found is None or callbacks.pack_instant(found) == value
