@@ -15,11 +15,12 @@ with the numbers of ACSM 2009 where the article gives none):
   load is worked out from the session's best set as on a day that takes turns (below), but never more
   than the usual added load over its heaviest set. Lighter sets under the plan's sets at the heaviest
   load are warm-ups, and a session at one load reads as it always did (``working_sets``).
-- **On the step.** Every prescribed load is a multiple of the chat's step, in the chat's unit, because
-  that is what can be put on the bar. A last load off that grid (100 lb logged in a kg chat is 45.4 kg;
-  the step was changed) is first put on it: a held load goes to the nearest multiple (ties down, so a
-  hold never adds load), an added load to the next multiple above the last load at least, a back-off to
-  the next multiple below it at least.
+- **On the step.** Every load worked out (added, backed off, estimated) is a multiple of the chat's
+  step, in the chat's unit, because that is what can be put on the bar. A held load is the load logged,
+  whatever the step: 12 kg dumbbells held are 12 kg, never 12.5 kg, which may not exist in the rack
+  (a newcomer trial), and 100 lb logged in a kg chat is held as 45.4 kg, the same dumbbell. From a last
+  load off that grid an added load goes to the next multiple above it at least, a back-off or a
+  lighter estimate to the next multiple below it at least.
 - **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
   a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
   from the bottom of the range; a lighter session resets the count.
@@ -51,7 +52,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
@@ -152,10 +153,10 @@ def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
     return round(load * POUND_KG if unit == "lb" else load / POUND_KG, 1)
 
 
-def on_step(load: float, increment: float) -> float:
-    """``load`` at the nearest multiple of ``increment``, ties down: what a held load becomes."""
+def step_below(load: float, increment: float) -> float:
+    """``load`` at the multiple of ``increment`` at or below it: the most a lighter load may be."""
     step = _decimal(increment)
-    return float(_multiple(_decimal(load), step, ROUND_HALF_DOWN))
+    return float(_multiple(_decimal(load), step, ROUND_FLOOR))
 
 
 def next_prescription(
@@ -189,12 +190,11 @@ def next_prescription(
     if _stalls(logged, plan) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
     if not _at_top(last, plan):
+        # Held as logged, not put on the step: the trainee repeats the load they lifted.
         weakest = min(s.reps for s in last)
-        held = None if load is None else on_step(load, plan.increment)
-        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), held, Reason.ADD_REP)
+        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
     if not all(s.rir is None or s.rir >= plan.target_rir for s in last):
-        held = None if load is None else on_step(load, plan.increment)
-        return Prescription(exercise, plan.sets, high, held, Reason.REPEAT)
+        return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
@@ -235,7 +235,7 @@ def next_on_day(
         heavier = max(added, estimated_load(basis, plan))
         return Prescription(exercise, plan.sets, low, heavier, Reason.ESTIMATE, basis)
     if load is not None and load > 0 and short_of_range(last, plan) and basis is not None:
-        lighter = max(plan.increment, min(on_step(load, plan.increment), estimated_load(basis, plan)))
+        lighter = max(plan.increment, min(step_below(load, plan.increment), estimated_load(basis, plan)))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
     return next_prescription(exercise, logged, plan, ladder, estimable=estimable)
 

@@ -1,0 +1,41 @@
+"""The newcomer trial's progression faults through the real Application: /log, then what /workout says.
+
+A held load was put on the chat's step (12 kg dumbbells → 12.5 kg), a first volume day was heavier than
+the moderate day before it, and short sets on a heavy day led to more load.
+"""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness
+
+USER = 5006
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+def line(workout: str, name: str) -> str:
+    return next(row for row in workout.splitlines() if row.startswith(f"📈 <i>{name}:"))
+
+
+async def log_day(bot: Harness, *typed: str) -> None:
+    """One session's sets, each a /log; then three days on."""
+    for sets in typed:
+        await bot.send(USER, f"/log {sets}")
+        bot.clock.advance(minutes=4)
+    bot.clock.advance(days=3)
+
+
+async def test_a_held_load_off_the_step_is_kept_as_logged(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await log_day(bot, "lat pulldown 3x7 42kg")
+    workout = text(await bot.send(USER, "/workout"))
+    # Not "today 3×8 @ 42.5 kg": the 42 kg lifted is held; the load added later is on the 2.5 kg step.
+    assert line(workout, "Lat pulldown") == (
+        "📈 <i>Lat pulldown: last time 3×7 @ 42 kg → today 3×8 @ 42 kg: "
+        "hit 8 on every set and it's 42.5 kg next time.</i>"
+    )
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "Lat pulldown: 3×8 @ 42 kg" in written
