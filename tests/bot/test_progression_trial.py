@@ -39,3 +39,32 @@ async def test_a_held_load_off_the_step_is_kept_as_logged(bot: Harness) -> None:
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
     assert "Lat pulldown: 3×8 @ 42 kg" in written
+
+
+async def test_a_first_volume_day_is_never_heavier_than_the_moderate_day_before(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    await log_day(bot, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg")
+    assert "· moderate day" in text(await bot.send(USER, "/workout"))
+    await log_day(bot, "deadlift 4x6 160kg")
+    volume = text(await bot.send(USER, "/workout"))
+    assert "· volume day" in volume
+    # Not "4×8 @ 165 kg" from the heavy day's triples: 160 kg × 6 → 142.5 kg for 8 with 2 in reserve.
+    assert line(volume, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: first volume day for it → today 4×8 @ 142.5 kg, "
+        "worked out from your recent set (160 kg × 6).</i>"
+    )
+
+
+async def test_two_sets_on_a_heavy_day_never_add_load(bot: Harness) -> None:
+    # Two triples hold the load ("4×4 @ 200 kg", tests/bot/test_advanced_days.py); so do two sets past
+    # the top of 3–5: not the four asked, so not "4×3 @ 220 kg" but the load held.
+    await bot.onboard(USER, level="🔥 Advanced")
+    await log_day(bot, "deadlift 2x6 200kg")
+    await log_day(bot, "deadlift 4x6 160kg")
+    await log_day(bot, "deadlift 4x8 140kg")
+    heavy = text(await bot.send(USER, "/workout"))
+    assert "Session 4 ·" in heavy and "· heavy day" in heavy
+    assert line(heavy, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: last heavy day 2×6 @ 200 kg → today 4×5 @ 200 kg: "
+        "hit 5 on every set and it's 220 kg next time.</i>"
+    )

@@ -235,7 +235,7 @@ def test_ramped_sets_short_of_the_range_say_where_the_load_comes_from() -> None:
     ramped = [[SetDone(5, 100), SetDone(5, 110), SetDone(3, 120)]]
     assert line("bent-over-row", ramped, deadlift) == (
         "Barbell row: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today 3×6 @ 102.5 kg, "
-        "lighter, worked out from your best recent set (120 kg × 3)."
+        "lighter, worked out from your recent set (120 kg × 3)."
     )
 
 

@@ -11,13 +11,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
 from bot.coach.progression import (
+    ESTIMATE_SESSIONS,
     Plan,
     Reason,
     next_on_day,
@@ -65,6 +66,46 @@ def test_a_lighter_day_short_of_its_range_is_never_rounded_up() -> None:
     assert nxt.load is not None and nxt.load <= 12
 
 
+# ---------------------------------------------------------------- 2. no heavier for more reps
+
+
+def test_a_first_volume_day_is_never_heavier_than_the_moderate_day_before_it() -> None:
+    nxt = next_on_day("deadlift", [], [HEAVY_DAY, MODERATE_DAY], VOLUME)
+    # Not 165 kg (200 kg × 3 → 1RM 220 → 10 to failure): 160 kg × 6 → 192 → 144 → 142.5 kg.
+    assert (nxt.reason, nxt.sets, nxt.reps) == (Reason.ESTIMATE, 4, 8)
+    assert nxt.load is not None and nxt.load <= 160
+    assert nxt.load == 142.5 and nxt.basis == SetDone(6, 160)
+
+
+def test_a_first_day_for_more_reps_is_capped_by_a_lighter_days_load() -> None:
+    # A moderate day whose reps in reserve say it had plenty left (its estimate alone: 162.5 kg for 8
+    # reps with 2 in reserve) is still the most a day of more reps is given.
+    nxt = next_on_day("deadlift", [], [at(160, 6, 6, 6, 6, rir=5)], VOLUME)
+    assert nxt.load == 160
+
+
+# ---------------------------------------------------------------- 3. short sets never add load
+
+
+def test_two_triples_on_a_heavy_day_hold_the_load() -> None:
+    two = at(200, 3, 3)
+    nxt = next_on_day("deadlift", [two], [two, MODERATE_DAY], HEAVY)
+    assert (nxt.reason, nxt.load) == (Reason.ADD_REP, 200)
+
+
+def test_two_sets_past_the_top_of_a_heavy_day_hold_the_load() -> None:
+    two = at(200, 6, 6)
+    nxt = next_on_day("deadlift", [two], [two], HEAVY)
+    assert nxt.load == 200 and nxt.reason is not Reason.ADD_LOAD
+
+
+def test_a_heavy_day_past_its_top_adds_at_most_ten_percent() -> None:
+    # 100 kg × 12 on every set of a 3–5 day: the estimate alone says 122.5 kg; ten percent is 110 kg.
+    sets = at(100, 12, 12, 12, 12)
+    nxt = next_on_day("lat-pulldown", [sets], [sets], PULLDOWN_HEAVY)
+    assert nxt.load == 110
+
+
 # ---------------------------------------------------------------- properties
 
 increments = st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 5.0])
@@ -102,3 +143,38 @@ def test_a_held_load_is_exactly_the_load_logged(history: list[list[SetDone]], pl
     if nxt.reason in (Reason.ADD_REP, Reason.REPEAT) and nxt.load is not None:
         worked = working_sets(history[-1], plan) or _heaviest(history[-1])
         assert nxt.load == worked[0].load
+
+
+@given(histories, plans, st.booleans())
+def test_an_estimate_is_never_above_a_recent_lower_rep_days_load(
+    recent: list[list[SetDone]], plan: Plan, estimable: bool
+) -> None:
+    nxt = next_on_day("row", [], recent, plan, estimable=estimable)
+    if nxt.load is None:
+        return
+    assert nxt.reason is Reason.ESTIMATE
+    step = _d(plan.increment)
+    assert _d(nxt.load) % step == 0
+    for sets in [sets for sets in recent if sets][-ESTIMATE_SESSIONS:]:
+        for done in _heaviest(sets):
+            if done.load and done.load > 0 and done.seconds is None and 1 <= done.reps < plan.rep_range[0]:
+                floor = (_d(done.load) / step).to_integral_value(ROUND_FLOOR) * step
+                assert _d(nxt.load) <= max(step, floor)
+
+
+@given(histories, histories, plans)
+def test_an_advanced_day_never_adds_more_than_ten_percent_and_a_step(
+    same: list[list[SetDone]], others: list[list[SetDone]], plan: Plan
+) -> None:
+    if not same:
+        return
+    nxt = next_on_day("row", same, others + same, plan)
+    last = max((s.load for s in same[-1] if s.load is not None), default=None)
+    if nxt.load is None or not last:
+        return
+    step = _d(plan.increment)
+    assert _d(nxt.load) <= _d(last) * Decimal("1.10") + step
+    worked = working_sets(same[-1], plan) or _heaviest(same[-1])
+    if len(worked) < plan.sets:
+        # Short of the plan's sets at the load: held (or lighter), never added to.
+        assert _d(nxt.load) <= max(_d(last), step)
