@@ -15,11 +15,12 @@ with the numbers of ACSM 2009 where the article gives none):
   load is worked out from the session's best set as on a day that takes turns (below), but never more
   than the usual added load over its heaviest set. Lighter sets under the plan's sets at the heaviest
   load are warm-ups, and a session at one load reads as it always did (``working_sets``).
-- **On the step.** Every prescribed load is a multiple of the chat's step, in the chat's unit, because
-  that is what can be put on the bar. A last load off that grid (100 lb logged in a kg chat is 45.4 kg;
-  the step was changed) is first put on it: a held load goes to the nearest multiple (ties down, so a
-  hold never adds load), an added load to the next multiple above the last load at least, a back-off to
-  the next multiple below it at least.
+- **On the step.** Every load worked out (added, backed off, estimated) is a multiple of the chat's
+  step, in the chat's unit, because that is what can be put on the bar. A held load is the load logged,
+  whatever the step: 12 kg dumbbells held are 12 kg, never 12.5 kg, which may not exist in the rack
+  (a newcomer trial), and 100 lb logged in a kg chat is held as 45.4 kg, the same dumbbell. From a last
+  load off that grid an added load goes to the next multiple above it at least, a back-off or a
+  lighter estimate to the next multiple below it at least.
 - **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
   a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
   from the bottom of the range; a lighter session resets the count.
@@ -35,10 +36,12 @@ with the numbers of ACSM 2009 where the article gives none):
   says ("beat them the next time the same day comes round"): a volume day's 4×8 says nothing about a
   heavy day's top. With none yet, or when the last one's working sets all fell outside the day's range
   (past its top, or short of its bottom: the load was for another range), the load is worked out
-  from the exercise's best set of its last few sessions of any kind: its estimated one-rep max
-  (Epley, the reps it had left counted as reps it could have done) brought to the bottom of the
-  day's range with the day's reps in reserve, rounded down to the step. Past the top, at least the
-  usual added load; short of the bottom, never heavier than before. Nothing to estimate from (added
+  from the exercise's last few sessions of any kind: each one's best working set's estimated
+  one-rep max (Epley, the reps it had left counted as reps it could have done) brought to the bottom
+  of the day's range with the day's reps in reserve, the lowest of them, rounded down to the step,
+  and never more than a recent working set lifted for fewer reps (``recent_estimate``). Past the top
+  on every one of the plan's sets, at least the usual added load and at most 10 % more; fewer sets
+  hold the load; short of the bottom, never heavier than before. Nothing to estimate from (added
   load on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number:
   work up to the range. ``next_on_day``; a level with one kind of day uses ``next_prescription`` alone.
 
@@ -51,7 +54,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
@@ -85,7 +88,7 @@ class Reason(StrEnum):
     MOVE_UP = "move_up"  # bodyweight ladder: the next, harder variation
     MOVE_DOWN = "move_down"  # bodyweight ladder, three stalls: the easier variation
     # Days that take turns (``next_on_day``):
-    ESTIMATE = "estimate"  # from the best recent set's estimated 1RM: first day of its kind, or off range
+    ESTIMATE = "estimate"  # from recent sets' estimated 1RM: first day of its kind, or off range
     NEW_DAY = "new_day"  # first day of its kind and nothing to estimate from: work up to the range
     PAST_TOP = "past_top"  # every set past the top of the day's range, nothing to estimate from: heavier
 
@@ -152,10 +155,10 @@ def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
     return round(load * POUND_KG if unit == "lb" else load / POUND_KG, 1)
 
 
-def on_step(load: float, increment: float) -> float:
-    """``load`` at the nearest multiple of ``increment``, ties down: what a held load becomes."""
+def step_below(load: float, increment: float) -> float:
+    """``load`` at the multiple of ``increment`` at or below it: the most a lighter load may be."""
     step = _decimal(increment)
-    return float(_multiple(_decimal(load), step, ROUND_HALF_DOWN))
+    return float(_multiple(_decimal(load), step, ROUND_FLOOR))
 
 
 def next_prescription(
@@ -189,12 +192,11 @@ def next_prescription(
     if _stalls(logged, plan) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
     if not _at_top(last, plan):
+        # Held as logged, not put on the step: the trainee repeats the load they lifted.
         weakest = min(s.reps for s in last)
-        held = None if load is None else on_step(load, plan.increment)
-        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), held, Reason.ADD_REP)
+        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
     if not all(s.rir is None or s.rir >= plan.target_rir for s in last):
-        held = None if load is None else on_step(load, plan.increment)
-        return Prescription(exercise, plan.sets, high, held, Reason.REPEAT)
+        return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
@@ -217,25 +219,36 @@ def next_on_day(
     """
     low = plan.rep_range[0]
     logged = [list(sets) for sets in same_day if sets]
-    basis = best_set(recent) if estimable else None
+    found = recent_estimate(recent, plan) if estimable else None
+    basis = None if found is None else found[1]
     if not logged:
-        if basis is not None:
-            return Prescription(exercise, plan.sets, low, estimated_load(basis, plan), Reason.ESTIMATE, basis)
+        if found is not None:
+            return Prescription(exercise, plan.sets, low, found[0], Reason.ESTIMATE, basis)
         reason = Reason.NEW_DAY if any(recent) else Reason.START
         return Prescription(exercise, plan.sets, low, None, reason)
-    if not working_sets(logged[-1], plan) and basis is not None:
-        # Ramped to a top set short of the range: no load of it is today's; the best recent set says.
-        return Prescription(exercise, plan.sets, low, estimated_load(basis, plan), Reason.ESTIMATE, basis)
-    last = working_sets(logged[-1], plan) or _working(logged[-1])
-    load = last[0].load
-    if load is not None and load > 0 and past_top(last, plan):
+    worked = working_sets(logged[-1], plan)
+    if not worked:
+        if found is None:
+            # Nothing to estimate from: the heaviest sets, held (fewer than the plan's sets add nothing).
+            return next_prescription(exercise, logged, plan, ladder, estimable=False)
+        # Ramped to a top set off the range: no load of it is today's; the recent sets say, and with
+        # fewer than the plan's sets at the top load, never more than it.
+        top = max(s.load or 0.0 for s in logged[-1])
+        capped = max(plan.increment, min(found[0], step_below(top, plan.increment)))
+        return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
+    last, load = worked, worked[0].load
+    # Past the top on every one of the plan's sets: heavier. Fewer sets than the plan's are not yet
+    # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
+    if load is not None and load > 0 and past_top(last, plan) and len(last) >= plan.sets:
         added = progressed_load(load, plan)
-        if basis is None:
+        if found is None:
             return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
-        heavier = max(added, estimated_load(basis, plan))
+        # The estimate may say more, but a session adds at most 10 % (ACSM's 2–10 %).
+        ten = _multiple(_decimal(load) * (1 + LOWER_BODY_STEP), _decimal(plan.increment), ROUND_FLOOR)
+        heavier = max(added, min(found[0], float(ten)))
         return Prescription(exercise, plan.sets, low, heavier, Reason.ESTIMATE, basis)
-    if load is not None and load > 0 and short_of_range(last, plan) and basis is not None:
-        lighter = max(plan.increment, min(on_step(load, plan.increment), estimated_load(basis, plan)))
+    if load is not None and load > 0 and short_of_range(last, plan) and found is not None:
+        lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
     return next_prescription(exercise, logged, plan, ladder, estimable=estimable)
 
@@ -274,6 +287,44 @@ def best_set(sessions: Sequence[Sequence[SetDone]]) -> SetDone | None:
             if value is not None and (best is None or value >= best[0]):
                 best = (value, done)
     return None if best is None else best[1]
+
+
+def recent_estimate(recent: Sequence[Sequence[SetDone]], plan: Plan) -> tuple[float, SetDone] | None:
+    """The load a day that takes turns is worked out at from ``recent`` sessions of any kind (oldest
+    first), and the set it comes from; None when no working set has an estimated one-rep max.
+
+    Conservative, because Epley flatters a few reps not taken to failure: 200 kg × 3 on a heavy day says
+    165 kg for a volume day's 8 reps with 2 in reserve, when the moderate day since lifted 160 kg × 6 (a
+    newcomer trial). So each of the last ``ESTIMATE_SESSIONS`` sessions gives the estimate of its best
+    working set (the sets at its heaviest load; warm-ups say nothing of today's strength), the lowest
+    of those is taken, and never more than the load of any of those working sets done for fewer reps
+    than today's: more reps are never prescribed at more load than a recent day lifted for fewer.
+    """
+    sessions = [sets for sets in recent if sets][-ESTIMATE_SESSIONS:]
+    chosen: tuple[float, SetDone] | None = None
+    for sets in sessions:
+        rated = [(value, done) for done in _working(sets) if (value := e1rm(done)) is not None]
+        if not rated:
+            continue
+        best = max(rated, key=lambda pair: pair[0])[1]
+        load = estimated_load(best, plan)
+        if chosen is None or load <= chosen[0]:
+            chosen = (load, best)
+    if chosen is None:
+        return None
+    step = _decimal(plan.increment)
+    ceiling = min(
+        (
+            max(step, _multiple(_decimal(done.load), step, ROUND_FLOOR))
+            for sets in sessions
+            for done in _working(sets)
+            if done.load and done.load > 0 and done.seconds is None and 1 <= done.reps < plan.rep_range[0]
+        ),
+        default=None,
+    )
+    if ceiling is not None and _decimal(chosen[0]) > ceiling:
+        return float(ceiling), chosen[1]
+    return chosen
 
 
 def estimated_load(basis: SetDone, plan: Plan) -> float:

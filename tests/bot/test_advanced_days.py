@@ -37,7 +37,7 @@ async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> N
     assert "· moderate day" in moderate
     assert line(moderate, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: first moderate day for it → today 4×6 @ 172.5 kg, "
-        "worked out from your best recent set (200 kg × 3).</i>"
+        "worked out from your recent set (200 kg × 3).</i>"
     )
     await log_day(bot, "deadlift 4x6 172.5kg", "lat pulldown 4x6 85kg")
 
@@ -83,7 +83,7 @@ async def test_a_first_heavy_day_after_a_volume_day_is_worked_out_from_it(bot: H
     # Not "last time 12, 11, 10, 10 @ 80 kg → today 4×3 @ 82.5 kg": 80 × 12 → 1RM 112 → 97.5 for 3.
     assert line(heavy, "Lat pulldown") == (
         "📈 <i>Lat pulldown: first heavy day for it → today 4×3 @ 97.5 kg, "
-        "worked out from your best recent set (80 kg × 12).</i>"
+        "worked out from your recent set (80 kg × 12).</i>"
     )
     assert line(heavy, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last heavy day 4×5 @ 150 kg → today 4×3 @ 165 kg. "
@@ -111,6 +111,6 @@ async def test_ramped_deadlift_sets_never_make_a_top_triple_the_working_load(bot
     workout = text(await bot.send(USER, "/workout"))
     assert line(workout, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today "
-        "3×6 @ 102.5 kg, lighter, worked out from your best recent set (120 kg × 3).</i>"
+        "3×6 @ 102.5 kg, lighter, worked out from your recent set (120 kg × 3).</i>"
     )
     assert "@ 120 kg, or" not in workout
