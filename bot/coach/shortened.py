@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -139,6 +139,29 @@ def minutes_told(question: str) -> int | None:
     return minutes if minutes is not None and 1 <= minutes <= MAX_MINUTES else None
 
 
+# Short on time without a number ("short on time, quick session?"): /workout short.
+_SHORT_TOLD = re.compile(
+    r"\b(?:short (?:on|of) time|in a (?:rush|hurry)|pressed for time|not much time|little time|quick(?:er)?"
+    r"|short(?:er|est|en)?)\b"
+)
+
+
+def argument_told(question: str) -> str | None:
+    """The argument a /workout pointer's button carries for a message short on time: its minutes ("30"),
+    "short" when it says no number, or None for a message that asks for the session as it is."""
+    minutes = minutes_told(question)
+    if minutes is not None:
+        return str(minutes)
+    return "short" if _SHORT_TOLD.search(_fold(question)) else None
+
+
+def carried(value: str) -> bool:
+    """Whether a button's /workout argument is one ``argument_told`` writes (anything else is forged)."""
+    if value == "short":
+        return True
+    return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_MINUTES
+
+
 @dataclass(frozen=True)
 class Cut:
     """``session`` cut to ``budget`` minutes. ``fits`` is False when even the smallest useful session is
@@ -152,6 +175,8 @@ class Cut:
     trimmed: tuple[Prescribed, ...]
     dropped: tuple[Prescribed, ...]
     short_warmup: bool
+    whole: Session
+    """The session as planned."""
 
     @property
     def changed(self) -> bool:
@@ -170,12 +195,20 @@ def anchor(items: Sequence[Prescribed]) -> int:
 def cut(session: Session, budget: int, routines: RoutinesFile) -> Cut:
     """The fullest version of ``session`` that fits ``budget`` minutes (see the module's docstring)."""
     items = session.exercises
-    for short_warmup, sets in _steps(items):
-        kept = _kept(items, sets)
+
+    def minutes(short_warmup: bool, sets: Sequence[int]) -> float:
         warmup_minutes = routines.warmup.short_minutes if short_warmup else routines.warmup.minutes
-        exact = warmup_minutes + estimate_seconds(kept) / 60
+        return warmup_minutes + estimate_seconds(_kept(items, sets)) / 60
+
+    for short_warmup, sets in _steps(items):
+        exact = minutes(short_warmup, sets)
         if exact <= budget:
+            if short_warmup:
+                sets = _refill(items, sets, lambda trial: minutes(True, trial) <= budget)
+                exact = minutes(True, sets)
+            kept = _kept(items, sets)
             return _result(session, budget, True, short_warmup, sets, kept, exact, routines)
+    kept = _kept(items, sets)
     # Even the smallest useful session is too long: it is offered as it is, with its length said.
     return _result(session, budget, False, short_warmup, sets, kept, exact, routines)
 
@@ -202,6 +235,22 @@ def _steps(items: Sequence[Prescribed]) -> list[tuple[bool, list[int]]]:
             sets[keep] -= 1
             steps.append((True, list(sets)))
     return steps
+
+
+def _refill(items: Sequence[Prescribed], sets: list[int], fits: Callable[[list[int]], bool]) -> list[int]:
+    """Sets given back, a set at a time, to the lifts kept, in the session's order (the first lift first),
+    while the session still fits: the steps trim every lift of a tier before dropping one, and the time a
+    dropped lift frees often pays for a set trimmed before it."""
+    sets = list(sets)
+    growing = True
+    while growing:
+        growing = False
+        for i, item in enumerate(items):
+            if 0 < sets[i] < item.sets:
+                trial = [n + 1 if j == i else n for j, n in enumerate(sets)]
+                if fits(trial):
+                    sets, growing = trial, True
+    return sets
 
 
 def _kept(items: Sequence[Prescribed], sets: Sequence[int]) -> list[Prescribed]:
@@ -235,7 +284,8 @@ def _result(
     # Whole minutes rounded up: "about 30 min" never stands for 31 (the planner's own rounds to 5).
     minutes = math.ceil(exact - 1e-9)
     if not short_warmup:
-        return Cut(dataclasses.replace(session, minutes=minutes), budget, True, tuple(items), (), (), False)
+        whole = dataclasses.replace(session, minutes=minutes)
+        return Cut(whole, budget, True, tuple(items), (), (), False, session)
     dropped = tuple(item for item, n in zip(items, sets, strict=True) if not n)
     trimmed = tuple(item for item in kept if item.sets < _planned_sets(items, item))
     techniques = routines.techniques
@@ -252,7 +302,7 @@ def _result(
         notes=tuple(notes),
         minutes=minutes,
     )
-    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True)
+    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session)
 
 
 def _planned_sets(items: Sequence[Prescribed], kept: Prescribed) -> int:

@@ -18,6 +18,8 @@ from bot.coach.shortened import (
     SHORT_MINUTES,
     BudgetError,
     anchor,
+    argument_told,
+    carried,
     cut,
     minutes_told,
     read_budget,
@@ -213,3 +215,23 @@ def test_any_number_of_minutes_reads_back(minutes: int, unit: str) -> None:
 )
 def test_the_time_a_question_says(question: str, minutes: int | None) -> None:
     assert minutes_told(question) == minutes
+
+
+@pytest.mark.parametrize(
+    "question, argument",
+    [
+        ("I only have 30 minutes today, what should I do", "30"),
+        ("short on time, quick session?", "short"),
+        ("in a rush today", "short"),
+        ("whats my workout today", None),
+        ("got an hour and a half", "90"),
+    ],
+)
+def test_what_a_workout_pointer_carries(question: str, argument: str | None) -> None:
+    assert argument_told(question) == argument
+    assert argument is None or carried(argument)
+
+
+@pytest.mark.parametrize("value", ["", "0", "241", "abc", "30min", "٣٠", "-5", "full"])
+def test_a_carried_argument_that_no_pointer_writes_is_forged(value: str) -> None:
+    assert not carried(value)
