@@ -207,3 +207,22 @@ async def test_a_forged_workout_argument_on_a_pointer_button_is_refused(bot: Har
     await bot.callback(USER, "1:cmd:workout:lots")
     assert len(bot.api.sent) == before
     assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
+
+
+async def test_adjust_on_a_short_day_offers_only_the_kept_lifts(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout 30")
+    await bot.press(USER, "✅ Done")
+    panel = text(await bot.press(USER, "✏️ Adjust"))
+    assert "1. Barbell deadlift" in panel and "2. Lat pulldown" in panel
+    assert "Seated cable row" not in panel and "3." not in panel
+
+
+async def test_a_session_that_already_fits_half_an_hour_offers_no_short_version(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    whole = text(await bot.send(USER, "/workout"))
+    assert minutes(whole) <= 30
+    assert labels(bot, USER) == ["✅ Done"]
+    fits = text(await bot.send(USER, "/workout 30"))
+    assert fits.startswith("⏱ Today's whole session fits in 30 min") and "nothing to cut" in fits
+    assert exercises(fits) == exercises(whole)

@@ -235,3 +235,13 @@ def test_what_a_workout_pointer_carries(question: str, argument: str | None) -> 
 @pytest.mark.parametrize("value", ["", "0", "241", "abc", "30min", "٣٠", "-5", "full"])
 def test_a_carried_argument_that_no_pointer_writes_is_forged(value: str) -> None:
     assert not carried(value)
+
+
+@given(
+    st.integers(1, MAX_MINUTES),
+    st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10]),
+    st.sampled_from(["", " min", "m"]),
+)
+def test_minutes_in_any_scripts_digits_read_back(minutes: int, zero: int, unit: str) -> None:
+    typed = "".join(chr(zero + int(d)) for d in str(minutes))
+    assert read_budget(typed + unit) == minutes
