@@ -43,6 +43,7 @@ from bot.handlers import (
     settings,
     training_log,
     workout,
+    workout_time,
 )
 from bot.handlers.admins import admins_only
 from bot.intake import Inbox, InboxProcessor
@@ -174,6 +175,7 @@ def build_application(
     )
     app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
+    app.add_handler(CallbackQueryHandler(workout.time_button, pattern=callbacks.pattern(workout_time.TIME)))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage import repo
-from storage.models import Base, Chat, LoggedSet, WorkoutLog
+from storage.models import Base, Chat, LoggedSet, ShortSession, WorkoutLog
 
 UNITS = ("kg", "lb")
 
@@ -464,3 +464,33 @@ async def move_future_logs(session: AsyncSession, chat_id: int, today: date) -> 
         await session.delete(log)
         await session.flush()
     return len(future)
+
+
+# A budget is read up to the days As written reaches back; older ones are cleared when a new one is set.
+KEEP_BUDGETS_DAYS = 7
+
+
+async def short_minutes(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> int | None:
+    """The time budget the member gave the day's session (/workout 30), or None for the whole session."""
+    return (
+        await session.execute(
+            select(ShortSession.minutes).where(
+                ShortSession.chat_id == chat_id,
+                ShortSession.local_date == day,
+                ShortSession.user_id == user_id,
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def set_short_minutes(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, minutes: int | None
+) -> None:
+    """Give the day's session a time budget (None: the whole session again). Chat updates run one at a
+    time, so a read then a write cannot race another /workout of the same chat."""
+    mine = and_(ShortSession.chat_id == chat_id, ShortSession.user_id == user_id)
+    stale = ShortSession.local_date < date.fromordinal(day.toordinal() - KEEP_BUDGETS_DAYS)
+    await session.execute(delete(ShortSession).where(mine, stale | (ShortSession.local_date == day)))
+    if minutes is not None:
+        session.add(ShortSession(chat_id=chat_id, local_date=day, user_id=user_id, minutes=minutes))
+        await session.flush()

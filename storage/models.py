@@ -200,6 +200,26 @@ class WorkoutLog(Base):
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class ShortSession(Base):
+    """A member's time budget for one day's session (/workout 30): the day's session is the planned one
+    cut to it, so Done's As written, "still to do" and /workout all mean the cut session, and an exercise
+    it dropped is neither logged as written nor listed as left."""
+
+    __tablename__ = "short_sessions"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "local_date", "user_id"),
+        CheckConstraint("minutes >= 1 AND minutes <= 600", name="minutes"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    minutes: Mapped[int] = mapped_column(SmallInteger)
+
+
 class Pause(Base):
     """Vacations, kept so weeks inside any past pause never break the streak."""
 

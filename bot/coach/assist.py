@@ -41,6 +41,10 @@ _LOAD = re.compile(r"\d+(?:[.,]\d+)?(?:kg|kgs|kilo|kilos|lb|lbs)")
 _NUMBER = re.compile(r"\d+")
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm)")
 _UNITS = frozenset(("kg", "kilo", "kilogram", "lb", "pound"))
+# A length of time in minutes, typed together ("30min", "30m") or apart ("30 minutes"), is "30min" whatever
+# its number: "only have 20 minutes today" asks what "only have 30 minutes today" asks (/workout 20).
+_MINUTES = re.compile(r"\d+(?:m|min|mins|minut)")
+_MINUTE_WORDS = frozenset(("m", "min", "mins", "minut"))
 
 
 class SpecialCare(content.Strict):
@@ -216,8 +220,8 @@ class Asker:
 
 def _amounts(stems: Sequence[str], same: dict[str, str]) -> list[str]:
     """The stems with ``same`` applied and every amount in its kind's place: "3x10", "7am" for a time of day,
-    and "40kg" for a load typed with its unit, together ("40kg") or apart ("12 kg" is a load, not the unit
-    asked for)."""
+    "40kg" for a load typed with its unit, together ("40kg") or apart ("12 kg" is a load, not the unit
+    asked for), and "30min" for minutes."""
     out: list[str] = []
     for stem in stems:
         if _SETS_X_REPS.fullmatch(stem):
@@ -226,8 +230,12 @@ def _amounts(stems: Sequence[str], same: dict[str, str]) -> list[str]:
             out.append("40kg")
         elif _CLOCK.fullmatch(stem):
             out.append("7am")
+        elif _MINUTES.fullmatch(stem):
+            out.append("30min")
         elif stem in _UNITS and out and _NUMBER.fullmatch(out[-1]):
             out[-1] = "40kg"
+        elif stem in _MINUTE_WORDS and out and _NUMBER.fullmatch(out[-1]):
+            out[-1] = "30min"
         else:
             out.append(same.get(stem, stem))
     return out

@@ -201,6 +201,8 @@ class Slot(Strict):
 
 class Warmup(Strict):
     minutes: int = Field(ge=3, le=20)
+    # A session cut to a time budget keeps one drill, the hinge drill and the ramp-up sets, no cardio.
+    short_minutes: int = Field(default=3, ge=1, le=10)
     drills_per_session: int = Field(ge=1, le=6)
     hinge_drill: Text
     ramp_up_load: Text

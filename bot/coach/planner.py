@@ -317,6 +317,12 @@ def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Pre
 
 def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed]) -> int:
     """Work plus rest for every set, the warm-up on top, rounded to 5 minutes (at least 10)."""
+    return max(10, round((warmup_minutes + estimate_seconds(items) / 60) / 5) * 5)
+
+
+def estimate_seconds(items: Sequence[Prescribed]) -> float:
+    """Work plus rest for every set of ``items``, unrounded: a session cut to a time budget
+    (``bot.coach.shortened``) is measured with it, so rounding never hides a minute over."""
     seconds = 0.0
     for item in items:
         if item.hold_s is not None:
@@ -328,4 +334,4 @@ def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed]) -> int:
         seconds += item.sets * (SETUP_SECONDS + work + rest)
         if item.technique == "drop set":
             seconds += DROP_SET_SECONDS
-    return max(10, round((warmup_minutes + seconds / 60) / 5) * 5)
+    return seconds

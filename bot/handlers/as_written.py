@@ -16,7 +16,7 @@ from typing import NamedTuple
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import sessionlog
+from bot.coach import sessionlog, shortened
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
@@ -60,6 +60,9 @@ class DayDone(NamedTuple):
     targets: list[Target]
     left: list[Target]
     holds: list[tuple[str, list[SetDone]]]
+    cut: shortened.Cut | None = None
+    """The day's session cut to the member's time budget (/workout 30), when one was given: ``session`` is
+    then the cut one, so an exercise it dropped is neither left to log nor logged as written."""
 
     @property
     def anything_left(self) -> bool:
@@ -70,6 +73,10 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     """``number`` is the day's session number (``logbook.day_log``'s)."""
     chat = now_turn.chat
     session = planned(context, chat, number)
+    cut = None
+    if (minutes := await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)) is not None:
+        cut = shortened.cut(session, minutes, context.services.catalog.routines)
+        session = cut.session
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
@@ -78,7 +85,7 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     # From the log before the day: the rest of the session is prescribed as it was this morning.
     found = await session_targets(context, now_turn, session, user_id, before=day)
     holds = sessionlog.holds_to_log(session, done)
-    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds)
+    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds, cut)
 
 
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:

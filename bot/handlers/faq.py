@@ -10,7 +10,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog
+from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog, shortened
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
@@ -119,7 +119,8 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
     and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips"), /schedule for the
-    days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's days)."""
+    days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's days), /workout
+    for the time the trainee has ("only 30 minutes today", "short on time")."""
     match command:
         case "pause":
             length = durations.days_named(question)
@@ -137,6 +138,8 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "schedule":
             wanted = scheduleasked.schedule_asked(question, asking.days)
             return wanted.argument if wanted is not None else None
+        case "workout":
+            return shortened.argument_told(question)
     return None
 
 
@@ -266,7 +269,7 @@ def carries(command: str, argument: str) -> bool:
 def _button_argument(args: tuple[str, ...]) -> bool:
     """Only the arguments ``_argument`` and ``pause_button`` write are taken from a button (a /pause within
     its range or through a day, a day for /done, a /log line, a unit, on or off, days and a time for
-    /schedule); anything else is forged."""
+    /schedule, minutes or "short" for /workout); anything else is forged."""
     name, value = args
     match name:
         case "pause":
@@ -284,4 +287,6 @@ def _button_argument(args: tuple[str, ...]) -> bool:
             return value in ("on", "off")
         case "schedule":
             return scheduleasked.carried(value)
+        case "workout":
+            return shortened.carried(value)
     return False

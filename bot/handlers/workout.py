@@ -8,13 +8,13 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, sessionlog
+from bot.coach import levelup, sessionlog, shortened
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import as_written, kit, progress, training_log
+from bot.handlers import as_written, kit, progress, training_log, workout_time
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -32,10 +32,15 @@ def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
 
 
 async def workout(update: Update, context: BotContext) -> None:
+    """Today's session; with a time ("/workout 30", "/workout short"), cut to it for the rest of the day."""
     texts = context.services.texts
+    asked = shortened.read_budget(" ".join(context.args or ()))
     async with turn(update, context) as now_turn:
         if not now_turn.chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
+            return
+        if isinstance(asked, shortened.BudgetError):
+            now_turn.say(texts.get(f"workout.{asked}", most=shortened.MAX_MINUTES))
             return
         if now_turn.chat.equipment == Equipment.HOME and now_turn.chat.kit is None:
             # A home chat from before kit was asked: ask once, then its sessions use only what it has.
@@ -46,10 +51,17 @@ async def workout(update: Update, context: BotContext) -> None:
         done, logged_today = await repo.progress_on(session, chat.id, today)
         user = update.effective_user
         user_id = user.id if user is not None else chat.id
+        minutes = await workout_time.day_budget(now_turn, user_id, asked)
+        # The session as planned and as cut to the day's budget, for the ⏱ buttons and the line on top.
+        full: Session | None = None
+        cut: shortened.Cut | None = None
 
-        async def rendered(planned: Session) -> str:
-            lines = await training_log.workout_lines(context, now_turn, planned, user_id)
-            return render_session(planned, lines)
+        async def rendered(planned: Session, budget: int | None = minutes) -> str:
+            nonlocal full, cut
+            full, cut = planned, workout_time.cut(context, planned, budget)
+            shown = cut.session if cut is not None else planned
+            lines = await training_log.workout_lines(context, now_turn, shown, user_id)
+            return render_session(shown, lines)
 
         mine = await logbook.day_log(session, chat.id, today, user_id=user_id) if logged_today else None
         so_far = None
@@ -58,8 +70,10 @@ async def workout(update: Update, context: BotContext) -> None:
         if not logged_today:
             text = await rendered(next_session(context, now_turn, done))
         elif so_far is not None and so_far.anything_left:
-            # Some of today's session is logged (a /log counts the day): the rest of it, not the next one.
+            # Some of today's session is logged (a /log counts the day): the rest of it, not the next one
+            # (cut to the day's budget by ``day_done``, so what it dropped is not "still to do").
             planned = so_far.session
+            full, cut = planned, so_far.cut
             lines = await training_log.workout_lines(context, now_turn, planned, user_id, before=today)
             body = render_session(planned, lines, as_written.ticked(context, chat, so_far))
             left = as_written.left_names(context, so_far)
@@ -74,13 +88,33 @@ async def workout(update: Update, context: BotContext) -> None:
             today_session = await rendered(next_session(context, now_turn, done - 1))
             text = f"{texts.get('workout.group_today', names=names)}\n\n{today_session}"
         else:
-            upcoming = await rendered(next_session(context, now_turn, done))
+            # The next session: cut only when this /workout asked for a time (the day's budget was today's).
+            budget = asked if isinstance(asked, int) else None
+            upcoming = await rendered(next_session(context, now_turn, done), budget)
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
+        if cut is not None:
+            text = f"{workout_time.head(context, cut)}\n\n{text}"
         if chat.kind == ChatType.PRIVATE:
             days, _pauses = await repo.history(session, chat.id)
             if levelup.first_week_back(today, days):
                 text = f"{texts['workout.first_week_back']}\n\n{text}"
-        now_turn.say(text, [[(texts["workout.done_button"], DONE)]])
+        rows = [[(texts["workout.done_button"], DONE)]]
+        if full is not None:
+            rows += [list(row) for row in workout_time.buttons(texts, full, cut)]
+        now_turn.say(text, rows)
+
+
+async def time_button(update: Update, context: BotContext) -> None:
+    """ "⏱ Short on time" (the ~30-minute version) or "Whole session" under /workout: /workout with it."""
+    query = update.callback_query
+    assert query is not None
+    value = workout_time.button_value(query.data)
+    if value is None:
+        await query.answer(strip_tags(context.services.texts["workout.time_button_stale"])[:200])
+        return
+    await query.answer()
+    context.args = [str(value)]
+    await workout(update, context)
 
 
 async def show_button(update: Update, context: BotContext) -> None:

@@ -186,6 +186,7 @@ async def _fill_every_table(maker: Maker, chat_id: int, users: tuple[int, ...]) 
         for user in users:
             sets = _rows("row", [10, 10], 40)
             await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=sets, now=NOW)
+            await logbook.set_short_minutes(session, chat_id, DAY, user_id=user, minutes=30)
         await repo.add_pause(session, chat_id, DAY, DAY + timedelta(days=7))
         await repo.add_outbox(
             session, chat_id=chat_id, kind="workout", slot_date=DAY, due_at=NOW, not_before=NOW
@@ -448,3 +449,25 @@ async def test_undo_batch_takes_back_the_batch_it_names_and_keeps_the_session_fo
         last = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
         assert last is not None and last.session and [r.reps for r in last.sets] == [5, 4]
         assert not await repo.is_logged(session, GROUP, DAY)
+
+
+async def test_a_days_time_budget_is_the_members_and_the_days(sessionmaker: Maker) -> None:
+    """/workout 30 keeps the budget for that member and that day; /workout full clears it; budgets older
+    than As written reaches back are cleared when a new one is set."""
+    await _chat(sessionmaker, GROUP)
+    async with sessionmaker.begin() as session:
+        await logbook.set_short_minutes(session, GROUP, DAY, user_id=ANN, minutes=30)
+        await logbook.set_short_minutes(session, GROUP, DAY, user_id=ANN, minutes=20)  # asked again: replaced
+        await logbook.set_short_minutes(session, GROUP, DAY - timedelta(days=1), user_id=ANN, minutes=45)
+    async with sessionmaker() as session:
+        assert await logbook.short_minutes(session, GROUP, DAY, user_id=ANN) == 20
+        assert await logbook.short_minutes(session, GROUP, DAY, user_id=BOB) is None
+        assert await logbook.short_minutes(session, GROUP, DAY - timedelta(days=1), user_id=ANN) == 45
+    async with sessionmaker.begin() as session:
+        await logbook.set_short_minutes(session, GROUP, DAY, user_id=ANN, minutes=None)
+        later = DAY + timedelta(days=logbook.KEEP_BUDGETS_DAYS + 2)
+        await logbook.set_short_minutes(session, GROUP, later, user_id=ANN, minutes=15)
+    async with sessionmaker() as session:
+        assert await logbook.short_minutes(session, GROUP, DAY, user_id=ANN) is None
+        assert await logbook.short_minutes(session, GROUP, DAY - timedelta(days=1), user_id=ANN) is None
+        assert await logbook.short_minutes(session, GROUP, later, user_id=ANN) == 15

@@ -132,6 +132,38 @@ def test_questions_about_the_bot_point_to_the_command(question: str, command: st
 @pytest.mark.parametrize(
     "question",
     [
+        "I only have 30 minutes today, what should I do",
+        "only got 20 mins today",
+        "I have 45min today, what's the plan",
+        "only got half an hour today",
+        "short on time, quick session?",
+        "I'm in a rush today, what's the shortest workout",
+        "can you make my session shorter",
+        "can I do a quick 15 minute session",
+    ],
+)
+def test_short_on_time_points_to_workout(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert answer.kind == "command" and answer.command == "workout"
+    assert "/workout 30" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # The minutes are the story; the question is about the back: a topic, not /workout.
+        ("I only get 45 minutes at lunch, how long should I rest between sets?", "rest-recovery"),
+        ("I'm short on time most days, how many sessions a week should I do?", "faq-frequency"),
+        ("I only have 40 minutes, what's a quick warm-up before rows?", "warm-up"),
+    ],
+)
+def test_minutes_in_a_question_about_the_back_stay_the_topics(question: str, topic: str) -> None:
+    assert ANSWERER.answer(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "should i pause between reps",
         "what should my training schedule look like",
         "do i need to stop when my form breaks",

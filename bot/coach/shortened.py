@@ -1,0 +1,319 @@
+"""A session cut to the time a trainee has ("/workout 30", "I only have half an hour"), as a coach cuts it.
+
+The first compound lift is what the block progresses and what a short session is for: it always stays,
+with at least ``MIN_SETS`` sets. Everything else gives way in the order a strength coach gives it up:
+the warm-up shrinks to its essentials first (one drill, the hinge drill, the ramp-up sets: present,
+because the first working set is heavy), then accessories lose sets and then go (last first), then the
+secondary lifts, then any later main lift; the first lift loses sets last. Rest periods never shrink:
+a heavy set rushed is a lighter set, so time is found by doing fewer sets, not by resting less. What is
+kept stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
+unrounded, so a cut session never runs over the budget it was cut to.
+
+Pure: no Telegram, no database. A cut session is rebuilt from its number and its budget, which is how
+/workout, Done's As written and "still to do" all mean the same cut session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from bot.coach.catalog import RoutinesFile
+from bot.coach.numerals import NUMBER_WORDS, ascii_digits
+from bot.coach.planner import Prescribed, Session, estimate_seconds
+
+# "/workout short" and the ⏱ button: the half hour a trainee short on time most often has.
+SHORT_MINUTES = 30
+# Fewer sets than this barely trains a lift: a lift is trimmed to it, then dropped (the first one stays).
+MIN_SETS = 2
+# A budget past this is no budget ("/workout 600"): the usage reply says what /workout reads.
+MAX_MINUTES = 240
+FULL = "full"
+
+
+class BudgetError(StrEnum):
+    """Why an argument to /workout is not a time: the usage reply's key under [workout]."""
+
+    MALFORMED = "usage"
+    TOO_LONG = "usage_too_long"
+    ZERO = "usage_zero"
+
+
+_SHORT_WORDS = frozenset({"short", "shorter", "quick", "quicker", "fast", "express", "brief", "rushed"})
+_FULL_WORDS = frozenset({"full", "whole", "all", "normal", "long", "complete", "everything"})
+# Words around a time that say nothing more about it ("for 30 min", "about 45 minutes today").
+_FILLER = frozenset(
+    {"for", "in", "about", "around", "approx", "approximately", "roughly", "only", "just", "max", "maximum",
+     "today", "session", "workout", "please", "i", "have", "got", "under", "within", "~", "<", "a", "an",
+     "of"}
+)  # fmt: skip
+_EXTRA_WORDS = {"forty": 40, "fifty": 50, "sixty": 60}
+_WORDS = sorted([*NUMBER_WORDS, *_EXTRA_WORDS], key=len, reverse=True)
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(_WORDS) + ")"
+_MINUTES_UNIT = r"(?:m|min|mins|minute|minutes|mn|')"
+_HOURS_UNIT = r"(?:h|hr|hrs|hour|hours)"
+# "1h30", "1 h 30 min", "1:30" (an hour and a half, as a clock reads a length).
+_HOURS_AND = re.compile(rf"^(\d+)\s*(?:{_HOURS_UNIT}|:)\s*(\d{{1,2}})\s*{_MINUTES_UNIT}?$")
+_AMOUNT = re.compile(rf"^{_NUMBER}\s*-?\s*({_MINUTES_UNIT}|{_HOURS_UNIT})?$")
+# In a sentence ("I only have 30 minutes today"): a number with its unit, or an hour in words.
+_TOLD = re.compile(rf"(?<![\w.,]){_NUMBER}\s*-?\s*({_MINUTES_UNIT}|{_HOURS_UNIT})(?!\w)")
+_HALF_HOUR = re.compile(r"\bhalf (?:an )?hour\b|\bhalf-hour\b|\b30-minute\b")
+_QUARTER_HOUR = re.compile(r"\b(?:a )?quarter (?:of )?an hour\b")
+_HOUR_AND_HALF = re.compile(r"\b(?:an|one|1) hour and a half\b|\b(?:one|1|an) and a half hours?\b")
+_AN_HOUR = re.compile(r"\b(?:an|one) hour\b")
+
+
+def _fold(text: str) -> str:
+    return " ".join(ascii_digits(text).lower().replace("’", "'").split())
+
+
+def _number(token: str) -> Fraction | None:
+    if token in NUMBER_WORDS:
+        return Fraction(NUMBER_WORDS[token])
+    if token in _EXTRA_WORDS:
+        return Fraction(_EXTRA_WORDS[token])
+    try:
+        return Fraction(token.replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _phrase_minutes(text: str) -> int | None:
+    """Minutes said in words: half an hour, a quarter of an hour, an hour and a half, an hour."""
+    for pattern, minutes in ((_HOUR_AND_HALF, 90), (_HALF_HOUR, 30), (_QUARTER_HOUR, 15), (_AN_HOUR, 60)):
+        if pattern.search(text):
+            return minutes
+    return None
+
+
+def _amount_minutes(number: str, unit: str | None) -> int | None:
+    value = _number(number)
+    if value is None:
+        return None
+    if unit is not None and re.fullmatch(_HOURS_UNIT, unit):
+        value *= 60
+    return math.floor(value)
+
+
+def read_budget(typed: str) -> int | str | BudgetError | None:
+    """What /workout's argument asks for: minutes (int), ``FULL`` (the whole session again), None (no
+    argument), or why it is not a time. A bare number is minutes ("/workout 30"); "short" is
+    ``SHORT_MINUTES``; hours are read too ("1h", "1.5 hours", "1h30", "half an hour")."""
+    text = _fold(typed)
+    if not text:
+        return None
+    words = [word for word in text.split() if word not in _FILLER]
+    if not words:
+        return BudgetError.MALFORMED
+    joined = " ".join(words)
+    if set(words) <= _SHORT_WORDS:
+        return SHORT_MINUTES
+    if set(words) <= _FULL_WORDS:
+        return FULL
+    minutes = _phrase_minutes(text)
+    if minutes is None and (both := _HOURS_AND.match(joined)):
+        minutes = int(both[1]) * 60 + int(both[2])
+    if minutes is None and (amount := _AMOUNT.match(joined)):
+        minutes = _amount_minutes(amount[1], amount[2])
+    if minutes is None:
+        return BudgetError.MALFORMED
+    if minutes < 1:
+        return BudgetError.ZERO
+    if minutes > MAX_MINUTES:
+        return BudgetError.TOO_LONG
+    return minutes
+
+
+def minutes_told(question: str) -> int | None:
+    """The time a message says the trainee has ("I only have 30 minutes today", "half an hour"), if any,
+    for the /workout pointer's button; a time past ``MAX_MINUTES`` or under a minute is none."""
+    text = _fold(question)
+    minutes = _phrase_minutes(text)
+    if minutes is None and (found := _TOLD.search(text)):
+        minutes = _amount_minutes(found[1], found[2])
+    return minutes if minutes is not None and 1 <= minutes <= MAX_MINUTES else None
+
+
+# Short on time without a number ("short on time, quick session?"): /workout short.
+_SHORT_TOLD = re.compile(
+    r"\b(?:short (?:on|of) time|in a (?:rush|hurry)|pressed for time|not much time|little time|quick(?:er)?"
+    r"|short(?:er|est|en)?)\b"
+)
+
+
+def argument_told(question: str) -> str | None:
+    """The argument a /workout pointer's button carries for a message short on time: its minutes ("30"),
+    "short" when it says no number, or None for a message that asks for the session as it is."""
+    minutes = minutes_told(question)
+    if minutes is not None:
+        return str(minutes)
+    return "short" if _SHORT_TOLD.search(_fold(question)) else None
+
+
+def carried(value: str) -> bool:
+    """Whether a button's /workout argument is one ``argument_told`` writes (anything else is forged)."""
+    if value == "short":
+        return True
+    return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_MINUTES
+
+
+@dataclass(frozen=True)
+class Cut:
+    """``session`` cut to ``budget`` minutes. ``fits`` is False when even the smallest useful session is
+    longer: ``session`` is then that smallest one. ``trimmed`` are the kept items given fewer sets (as
+    kept), ``dropped`` the items left out (as planned); ``changed`` is False when the whole session fits."""
+
+    session: Session
+    budget: int
+    fits: bool
+    kept: tuple[Prescribed, ...]
+    trimmed: tuple[Prescribed, ...]
+    dropped: tuple[Prescribed, ...]
+    short_warmup: bool
+    whole: Session
+    """The session as planned."""
+
+    @property
+    def changed(self) -> bool:
+        return self.short_warmup or bool(self.trimmed or self.dropped)
+
+
+def anchor(items: Sequence[Prescribed]) -> int:
+    """The index of the lift a short session is for: the first compound main lift (the first item when
+    the session has none, a bodyweight-only plan with a hold first, say)."""
+    return next(
+        (i for i, item in enumerate(items) if item.tier == "main" and item.exercise.multi_joint),
+        0,
+    )
+
+
+def cut(session: Session, budget: int, routines: RoutinesFile) -> Cut:
+    """The fullest version of ``session`` that fits ``budget`` minutes (see the module's docstring)."""
+    items = session.exercises
+
+    def minutes(short_warmup: bool, sets: Sequence[int]) -> float:
+        warmup_minutes = routines.warmup.short_minutes if short_warmup else routines.warmup.minutes
+        return warmup_minutes + estimate_seconds(_kept(items, sets)) / 60
+
+    for short_warmup, sets in _steps(items):
+        exact = minutes(short_warmup, sets)
+        if exact <= budget:
+            if short_warmup:
+                sets = _refill(items, sets, lambda trial: minutes(True, trial) <= budget)
+                exact = minutes(True, sets)
+            kept = _kept(items, sets)
+            return _result(session, budget, True, short_warmup, sets, kept, exact, routines)
+    kept = _kept(items, sets)
+    # Even the smallest useful session is too long: it is offered as it is, with its length said.
+    return _result(session, budget, False, short_warmup, sets, kept, exact, routines)
+
+
+def _steps(items: Sequence[Prescribed]) -> list[tuple[bool, list[int]]]:
+    """From the whole session to the smallest useful one, a step at a time: (short warm-up, sets per item,
+    0 for dropped). Accessories give way first, then secondaries, then later main lifts; each tier's
+    lifts lose a set at a time down to ``MIN_SETS`` (the last first), then go (the last first). The
+    anchor lift then loses sets down to ``MIN_SETS``."""
+    sets = [item.sets for item in items]
+    steps = [(False, list(sets)), (True, list(sets))]
+    keep = anchor(items) if items else -1
+    for tier in ("accessory", "secondary", "main"):
+        order = [i for i in reversed(range(len(items))) if items[i].tier == tier and i != keep]
+        for i in order:
+            while sets[i] > MIN_SETS:
+                sets[i] -= 1
+                steps.append((True, list(sets)))
+        for i in order:
+            sets[i] = 0
+            steps.append((True, list(sets)))
+    if keep >= 0:
+        while sets[keep] > MIN_SETS:
+            sets[keep] -= 1
+            steps.append((True, list(sets)))
+    return steps
+
+
+def _refill(items: Sequence[Prescribed], sets: list[int], fits: Callable[[list[int]], bool]) -> list[int]:
+    """Sets given back, a set at a time, to the lifts kept, in the session's order (the first lift first),
+    while the session still fits: the steps trim every lift of a tier before dropping one, and the time a
+    dropped lift frees often pays for a set trimmed before it."""
+    sets = list(sets)
+    growing = True
+    while growing:
+        growing = False
+        for i, item in enumerate(items):
+            if 0 < sets[i] < item.sets:
+                trial = [n + 1 if j == i else n for j, n in enumerate(sets)]
+                if fits(trial):
+                    sets, growing = trial, True
+    return sets
+
+
+def _kept(items: Sequence[Prescribed], sets: Sequence[int]) -> list[Prescribed]:
+    """The items with sets left, in order, with their sets; a superset whose partner went is two plain
+    exercises again: the one kept rests after its sets, as any exercise does."""
+    kept_ids = {item.exercise.id for item, n in zip(items, sets, strict=True) if n}
+    result = []
+    for item, n in zip(items, sets, strict=True):
+        if not n:
+            continue
+        changed = dataclasses.replace(item, sets=n) if n != item.sets else item
+        if changed.technique == "superset" and (
+            changed.partner is None or changed.partner.id not in kept_ids
+        ):
+            changed = dataclasses.replace(changed, technique=None, partner=None, rests=True)
+        result.append(changed)
+    return result
+
+
+def _result(
+    session: Session,
+    budget: int,
+    fits: bool,
+    short_warmup: bool,
+    sets: Sequence[int],
+    kept: Sequence[Prescribed],
+    exact: float,
+    routines: RoutinesFile,
+) -> Cut:
+    items = session.exercises
+    # Whole minutes rounded up: "about 30 min" never stands for 31 (the planner's own rounds to 5).
+    minutes = math.ceil(exact - 1e-9)
+    if not short_warmup:
+        whole = dataclasses.replace(session, minutes=minutes)
+        return Cut(whole, budget, True, tuple(items), (), (), False, session)
+    dropped = tuple(item for item, n in zip(items, sets, strict=True) if not n)
+    trimmed = tuple(item for item in kept if item.sets < _planned_sets(items, item))
+    techniques = routines.techniques
+    notes = [
+        note
+        for note in session.notes
+        if not (note == techniques.superset and not any(i.technique == "superset" for i in kept))
+        and not (note == techniques.drop_set and not any(i.technique == "drop set" for i in kept))
+    ]
+    shortened = dataclasses.replace(
+        session,
+        warmup=_short_warmup(session.warmup, routines),
+        exercises=tuple(kept),
+        notes=tuple(notes),
+        minutes=minutes,
+    )
+    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session)
+
+
+def _planned_sets(items: Sequence[Prescribed], kept: Prescribed) -> int:
+    return next(item.sets for item in items if item.exercise.id == kept.exercise.id)
+
+
+def _short_warmup(warmup: Sequence[str], routines: RoutinesFile) -> tuple[str, ...]:
+    """No cardio and one drill; the hinge drill and the ramp-up sets stay (they make the first heavy set
+    safe)."""
+    plan = routines.warmup
+    cardio = set(plan.cardio_gym) | set(plan.cardio_home)
+    drills = [item for item in warmup if item in plan.drills][:1]
+    rest = [item for item in warmup if item not in cardio and item not in plan.drills]
+    return (*drills, *rest)

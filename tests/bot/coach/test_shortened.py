@@ -1,0 +1,247 @@
+"""A session cut to the time a trainee has, as a coach cuts it; and the time /workout's argument says."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.coach import rules
+from bot.coach.model import Equipment, Level
+from bot.coach.planner import Profile, Session, estimate_seconds, plan_session
+from bot.coach.shortened import (
+    FULL,
+    MAX_MINUTES,
+    MIN_SETS,
+    SHORT_MINUTES,
+    BudgetError,
+    anchor,
+    argument_told,
+    carried,
+    cut,
+    minutes_told,
+    read_budget,
+)
+
+CATALOG = rules.shipped()
+ROUTINES = CATALOG.routines
+WARMUP = ROUTINES.warmup
+
+
+def gym(level: Level, per_week: int = 2) -> Profile:
+    return Profile(level, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), per_week)
+
+
+def exact_minutes(session: Session, short: bool) -> float:
+    return (WARMUP.short_minutes if short else WARMUP.minutes) + estimate_seconds(session.exercises) / 60
+
+
+sessions = st.builds(
+    lambda level, kit, at_gym, per_week, number: plan_session(
+        CATALOG,
+        gym(level, per_week) if at_gym else Profile(level, Equipment.HOME, frozenset(kit), per_week),
+        number,
+    ),
+    level=st.sampled_from(list(Level)),
+    kit=st.frozensets(st.sampled_from(CATALOG.kit.home)),
+    at_gym=st.booleans(),
+    per_week=st.integers(1, 7),
+    number=st.integers(1, 200),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(session=sessions, budget=st.integers(1, 150))
+def test_a_cut_session_keeps_the_coaching_promises(session: Session, budget: int) -> None:
+    result = cut(session, budget, ROUTINES)
+    shortened = result.session
+    planned_ids = [item.exercise.id for item in session.exercises]
+    kept_ids = [item.exercise.id for item in shortened.exercises]
+    # The first compound lift always stays, with at least the sets a short session still trains it with.
+    first = session.exercises[anchor(session.exercises)]
+    assert first.exercise.id in kept_ids
+    assert shortened.exercises[kept_ids.index(first.exercise.id)].sets >= min(first.sets, MIN_SETS)
+    # Order is the plan's: what is kept is a subsequence of it.
+    assert kept_ids == [ex for ex in planned_ids if ex in kept_ids]
+    assert [item.exercise.id for item in result.dropped] == [ex for ex in planned_ids if ex not in kept_ids]
+    by_id = {item.exercise.id: item for item in session.exercises}
+    for item in shortened.exercises:
+        planned = by_id[item.exercise.id]
+        # Rest periods are honest: never shorter than planned, whatever the budget.
+        assert item.rest_s == planned.rest_s
+        assert 1 <= item.sets <= planned.sets
+        assert item.reps == planned.reps and item.rir == planned.rir
+    # The warm-up is short but present, and keeps the ramp-up to the first lift.
+    assert shortened.warmup and shortened.warmup[-1] == session.warmup[-1]
+    exact = exact_minutes(shortened, result.short_warmup)
+    assert shortened.minutes == math.ceil(exact - 1e-9)
+    if result.fits:
+        assert shortened.minutes <= budget
+    else:
+        # Nothing fits: the smallest useful session, said to be longer than the budget.
+        assert exact > budget
+        assert kept_ids == [first.exercise.id]
+        assert shortened.exercises[0].sets == min(first.sets, MIN_SETS)
+    if exact_minutes(session, short=False) <= budget:
+        assert not result.changed and shortened.exercises == session.exercises
+
+
+@settings(max_examples=150, deadline=None)
+@given(session=sessions, budget=st.integers(1, 149))
+def test_more_time_never_gives_less(session: Session, budget: int) -> None:
+    less = cut(session, budget, ROUTINES).session
+    more = cut(session, budget + 1, ROUTINES).session
+    assert sum(i.sets for i in more.exercises) >= sum(i.sets for i in less.exercises)
+    assert {i.exercise.id for i in less.exercises} <= {i.exercise.id for i in more.exercises}
+
+
+def test_thirty_minutes_of_an_intermediate_gym_session_keeps_the_main_lifts_and_drops_accessories() -> None:
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 7)
+    assert session.minutes > 30
+    result = cut(session, 30, ROUTINES)
+    assert result.fits and result.changed
+    tiers = [item.tier for item in result.dropped]
+    assert "accessory" in tiers, "accessories go before anything else"
+    assert all(item.tier == "main" for item in result.kept)
+    assert result.session.minutes <= 30
+    # Heavy sets (≤ 6 reps) keep their three minutes at least.
+    for item in result.kept:
+        assert item.reps is None or item.reps[0] > 6 or item.rest_s[0] >= 180
+
+
+def test_five_minutes_is_too_short_and_offers_the_smallest_session() -> None:
+    session = plan_session(CATALOG, gym(Level.BEGINNER), 3)
+    result = cut(session, 5, ROUTINES)
+    assert not result.fits
+    assert [item.exercise.id for item in result.kept] == [session.exercises[0].exercise.id]
+    assert result.session.minutes > 5
+
+
+def test_a_superset_whose_partner_was_dropped_rests_again() -> None:
+    planned = (plan_session(CATALOG, gym(Level.ADVANCED), n) for n in range(1, 40))
+    session = next(s for s in planned if any(i.technique == "superset" for i in s.exercises))
+    firsts = [i for i in session.exercises if i.technique == "superset" and not i.rests]
+    assert firsts
+    for budget in range(10, session.minutes):
+        result = cut(session, budget, ROUTINES)
+        kept = {i.exercise.id for i in result.session.exercises}
+        for item in result.session.exercises:
+            if item.technique == "superset":
+                assert item.partner is not None and item.partner.id in kept
+            else:
+                assert item.rests
+        if not any(i.technique == "superset" for i in result.session.exercises):
+            assert ROUTINES.techniques.superset not in result.session.notes
+
+
+@pytest.mark.parametrize(
+    "typed, minutes",
+    [
+        ("30", 30),
+        ("30 min", 30),
+        ("30m", 30),
+        ("30min", 30),
+        ("30 minutes", 30),
+        ("45 mins", 45),
+        ("short", SHORT_MINUTES),
+        ("quick", SHORT_MINUTES),
+        ("half an hour", 30),
+        ("Half an hour", 30),
+        ("an hour", 60),
+        ("1h", 60),
+        ("1.5 hours", 90),
+        ("1,5 h", 90),
+        ("1h30", 90),
+        ("an hour and a half", 90),
+        ("a quarter of an hour", 15),
+        ("thirty minutes", 30),
+        ("for 20 min", 20),
+        ("about 40 minutes today", 40),
+        ("３０", 30),  # full-width digits
+        ("٣٠ min", 30),  # Arabic-Indic digits
+        ("२० m", 20),  # Devanagari digits
+        ("30-minute", 30),
+    ],
+)
+def test_the_time_a_workout_argument_says(typed: str, minutes: int) -> None:
+    assert read_budget(typed) == minutes
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("", None),
+        ("   ", None),
+        ("full", FULL),
+        ("whole", FULL),
+        ("abc", BudgetError.MALFORMED),
+        ("30 km", BudgetError.MALFORMED),
+        ("-5", BudgetError.MALFORMED),
+        ("30 30", BudgetError.MALFORMED),
+        ("0", BudgetError.ZERO),
+        ("0 min", BudgetError.ZERO),
+        ("999", BudgetError.TOO_LONG),
+        ("5 hours", BudgetError.TOO_LONG),
+    ],
+)
+def test_what_is_not_a_time(typed: str, read: object) -> None:
+    assert read_budget(typed) == read
+
+
+@given(st.text(max_size=40))
+def test_any_argument_reads_as_a_time_or_a_reason(typed: str) -> None:
+    read = read_budget(typed)
+    assert read is None or read == FULL or isinstance(read, BudgetError) or 1 <= int(read) <= MAX_MINUTES
+
+
+@given(st.integers(1, MAX_MINUTES), st.sampled_from(["", " ", "m", " min", " minutes", "min"]))
+def test_any_number_of_minutes_reads_back(minutes: int, unit: str) -> None:
+    assert read_budget(f"{minutes}{unit}") == minutes
+
+
+@pytest.mark.parametrize(
+    "question, minutes",
+    [
+        ("I only have 30 minutes today, what should I do", 30),
+        ("only got half an hour at the gym", 30),
+        ("20 min today, quick session?", 20),
+        ("short on time, quick session?", None),
+        ("how long should I rest, 90s?", None),
+        ("3 sets of 10 rows", None),
+        ("is 5 hours a week too much", None),
+    ],
+)
+def test_the_time_a_question_says(question: str, minutes: int | None) -> None:
+    assert minutes_told(question) == minutes
+
+
+@pytest.mark.parametrize(
+    "question, argument",
+    [
+        ("I only have 30 minutes today, what should I do", "30"),
+        ("short on time, quick session?", "short"),
+        ("in a rush today", "short"),
+        ("whats my workout today", None),
+        ("got an hour and a half", "90"),
+    ],
+)
+def test_what_a_workout_pointer_carries(question: str, argument: str | None) -> None:
+    assert argument_told(question) == argument
+    assert argument is None or carried(argument)
+
+
+@pytest.mark.parametrize("value", ["", "0", "241", "abc", "30min", "٣٠", "-5", "full"])
+def test_a_carried_argument_that_no_pointer_writes_is_forged(value: str) -> None:
+    assert not carried(value)
+
+
+@given(
+    st.integers(1, MAX_MINUTES),
+    st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10]),
+    st.sampled_from(["", " min", "m"]),
+)
+def test_minutes_in_any_scripts_digits_read_back(minutes: int, zero: int, unit: str) -> None:
+    typed = "".join(chr(zero + int(d)) for d in str(minutes))
+    assert read_budget(typed + unit) == minutes

@@ -1,0 +1,228 @@
+"""Short on time: /workout 30, the ⏱ button and "I only have 30 minutes today", as a trainee sees them.
+
+A newcomer asked "I only have 30 minutes today" and got nothing useful: the whole 65-minute session or
+nothing. Now the session is cut to the time given, says what was cut, and what it dropped is neither logged
+by As written nor listed as still to do.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import LoggedSet, WorkoutLog
+from tests.bot.harness import Harness
+
+USER = 7007
+GROUP = -7007
+ANN, BOB = 701, 702
+# An intermediate gym chat's first session: deadlift, lat pulldown, cable row (heavy, 3 × 6–8, 3 min rest),
+# pull-up, rear-delt fly, reverse snow angel: about 65 minutes.
+WHOLE = [
+    "Barbell deadlift",
+    "Lat pulldown",
+    "Seated cable row",
+    "Pull-up",
+    "Bent-over rear-delt fly",
+    "Reverse snow angel",
+]
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+def labels(bot: Harness, chat_id: int) -> list[str]:
+    return [label for row in bot.api.buttons(bot.api.last(chat_id)) for label, _ in row]
+
+
+def exercises(shown: str) -> list[str]:
+    """The exercises a session message lists, in order."""
+    return re.findall(r"<b>\d+\. ([^<]+)</b>", shown)
+
+
+def minutes(shown: str) -> int:
+    found = re.search(r"about (\d+) min</i>", shown)
+    assert found is not None, shown
+    return int(found[1])
+
+
+async def logged(bot: Harness, user_id: int) -> list[str]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        query = (
+            select(LoggedSet.exercise)
+            .join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
+            .where(LoggedSet.user_id == user_id)
+            .order_by(LoggedSet.id)
+        )
+        return list(dict.fromkeys((await session.execute(query)).scalars()))
+
+
+async def test_thirty_minutes_keeps_the_main_lifts_and_says_what_was_dropped(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    whole = text(await bot.send(USER, "/workout"))
+    assert exercises(whole) == WHOLE and minutes(whole) == 65
+    assert labels(bot, USER) == ["✅ Done", "⏱ Short on time (~30 min)"]
+
+    short = text(await bot.send(USER, "/workout 30"))
+    assert short.startswith(
+        "⏱ <b>30 min</b> (about 28 with rests): kept deadlift and lat pulldown; dropped cable row, pull-up, "
+        "rear-delt fly and reverse snow angel; a 3-minute warm-up.\n"
+    ), short
+    assert "rests stay as written" in short and "isn't counted as missed" in short
+    assert exercises(short) == ["Barbell deadlift", "Lat pulldown"]
+    assert minutes(short) == 28
+    # Heavy sets keep their rest; the warm-up is short but there, ramp-up sets included.
+    assert short.count("rest 180–210 s") == 2
+    assert "5 min on the" not in short and "easy sets of your first exercise" in short
+    assert labels(bot, USER) == ["✅ Done", "↩ Whole session"]
+
+    # The whole session again, from the button under the cut one.
+    again = text(await bot.press(USER, "↩ Whole session"))
+    assert exercises(again) == WHOLE and "⏱" not in again
+
+
+async def test_the_short_on_time_button_gives_the_half_hour_version(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout")
+    short = text(await bot.press(USER, "⏱ Short on time (~30 min)"))
+    assert short.startswith("⏱ <b>30 min</b>") and minutes(short) <= 30
+    assert exercises(short)[0] == "Barbell deadlift"
+
+
+@pytest.mark.parametrize(
+    "typed", ["/workout 30 min", "/workout 30m", "/workout half an hour", "/workout short", "/workout ３０"]
+)
+async def test_the_time_in_any_of_its_spellings(bot: Harness, typed: str) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    assert text(await bot.send(USER, typed)).startswith("⏱ <b>30 min</b>")
+
+
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("/workout soon", "Tell me the time you have in minutes"),
+        ("/workout 30 km", "Tell me the time you have in minutes"),
+        ("/workout 0", "That's no time at all"),
+        ("/workout 500", "I can plan up to 240 minutes"),
+    ],
+)
+async def test_a_malformed_time_gets_the_usage(bot: Harness, typed: str, says: str) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    reply = text(await bot.send(USER, typed))
+    assert reply.startswith(says) and "<code>/workout 30</code>" in reply
+    assert labels(bot, USER) == []
+
+
+async def test_five_minutes_is_too_short_and_the_smallest_session_is_offered(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    reply = text(await bot.send(USER, "/workout 5"))
+    assert reply.startswith(
+        "⏱ 5 min is too short for a useful session. The smallest one I'd give you takes about 12 min"
+    )
+    assert exercises(reply) == ["Barbell deadlift"]
+    assert "2 × 6–8 reps" in reply
+
+
+async def test_as_written_logs_only_what_the_short_session_kept(bot: Harness) -> None:
+    """Dropped exercises are not logged as written (their progression stays), nor left to do."""
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout 30")
+    assert "Session 1 logged" in text(await bot.press(USER, "✅ Done"))
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "Barbell deadlift: 3×6" in written and "Lat pulldown: 3×6" in written
+    assert "Seated cable row" not in written and "Pull-up" not in written
+    assert await logged(bot, USER) == ["deadlift", "lat-pulldown"]
+    # The next session is whole again, and the dropped lifts start where they were: first time.
+    upcoming = text(await bot.send(USER, "/workout"))
+    assert "Today's session is already logged" in upcoming and "⏱" not in upcoming.split("\n")[0]
+    assert "Seated cable row: first time" in upcoming
+    assert "Barbell deadlift: last time 3×6" in upcoming
+
+
+async def test_a_log_on_a_short_day_leaves_only_the_kept_lifts_to_do(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout 30")
+    await bot.send(USER, "/log deadlift 3x6 100kg")
+    so_far = text(await bot.send(USER, "/workout"))
+    assert "Still to do: Lat pulldown." in so_far, so_far
+    assert "⏱ <b>30 min</b>" in so_far
+    offer = text(await bot.press(USER, "✅ Done"))
+    assert "Still to log: Lat pulldown." in offer
+    await bot.press(USER, "✅ As written")
+    assert await logged(bot, USER) == ["deadlift", "lat-pulldown"]
+
+
+async def test_one_members_budget_is_not_the_groups(bot: Harness) -> None:
+    bot.api.group_chat(GROUP, "Back Buddies")
+    await bot.send(GROUP, "/start", user_id=ANN)
+    await bot.press(GROUP, "💪 Intermediate", user_id=ANN)
+    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
+    await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.send(GROUP, "/workout 30", user_id=ANN)
+    await bot.press(GROUP, "✅ Done", user_id=ANN)
+    await bot.press(GROUP, "✅ As written", user_id=ANN)
+    await bot.send(GROUP, "/workout", user_id=BOB)
+    await bot.press(GROUP, "✅ Done", user_id=BOB)
+    await bot.press(GROUP, "✅ As written", user_id=BOB)
+    assert await logged(bot, ANN) == ["deadlift", "lat-pulldown"]
+    assert len(await logged(bot, BOB)) == len(WHOLE)
+
+
+@pytest.mark.parametrize(
+    "data", ["1:time:abc", "1:time:0", "1:time:9999", "1:time", "1:time:30:x", "1:time:٣٠"]
+)
+async def test_a_forged_or_stale_time_button_gets_a_helpful_answer(bot: Harness, data: str) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout")
+    before = len(bot.api.sent)
+    await bot.callback(USER, data)
+    assert len(bot.api.sent) == before
+    assert bot.toasts()[-1].text == (
+        "That button has expired. Send /workout 30 (or any minutes you have) for a shorter session."
+    )
+
+
+async def test_only_thirty_minutes_today_points_to_workout_30(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    pointer = text(await bot.send(USER, "I only have 30 minutes today, what should I do"))
+    assert pointer.startswith("/workout gives you today's session") and "<i>/workout 30</i>" in pointer
+    assert labels(bot, USER) == ["▶ /workout 30"]
+    short = text(await bot.press(USER, "▶ /workout 30"))
+    assert short.startswith("⏱ <b>30 min</b>")
+
+
+async def test_short_on_time_without_a_number_points_to_workout_short(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "short on time, quick session?")
+    assert labels(bot, USER) == ["▶ /workout short"]
+    assert text(await bot.press(USER, "▶ /workout short")).startswith("⏱ <b>30 min</b>")
+
+
+async def test_a_forged_workout_argument_on_a_pointer_button_is_refused(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    before = len(bot.api.sent)
+    await bot.callback(USER, "1:cmd:workout:lots")
+    assert len(bot.api.sent) == before
+    assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
+
+
+async def test_adjust_on_a_short_day_offers_only_the_kept_lifts(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout 30")
+    await bot.press(USER, "✅ Done")
+    panel = text(await bot.press(USER, "✏️ Adjust"))
+    assert "1. Barbell deadlift" in panel and "2. Lat pulldown" in panel
+    assert "Seated cable row" not in panel and "3." not in panel
+
+
+async def test_a_session_that_already_fits_half_an_hour_offers_no_short_version(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    whole = text(await bot.send(USER, "/workout"))
+    assert minutes(whole) <= 30
+    assert labels(bot, USER) == ["✅ Done"]
+    fits = text(await bot.send(USER, "/workout 30"))
+    assert fits.startswith("⏱ Today's whole session fits in 30 min") and "nothing to cut" in fits
+    assert exercises(fits) == exercises(whole)
