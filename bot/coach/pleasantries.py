@@ -83,26 +83,22 @@ class Pleasantries:
     def _framed(self, kept: str) -> str | None:
         """Small talk of a kind that may come with words of the asker's own (a greeting, "how are you",
         thanks, goodbye) as the first or last clause of a message of several."""
-        clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
-        if len(clauses) < 2:
-            return None
-        for clause in (clauses[0], clauses[-1]):
-            said = self._read(clause)
-            kinds = [k for k in said.smalltalk if k in FRAMING]
-            if said.only_smalltalk and kinds:
-                return min(kinds, key=KIND_PRIORITY.index)
-        return None
+        return self._edge_clause(kept, FRAMING)
 
     def _parting(self, kept: str) -> str | None:
         """Thanks, praise or goodbye as a clause of its own opening or closing a message of several."""
+        return self._edge_clause(kept, PARTING)
+
+    def _edge_clause(self, kept: str, fitting: Sequence[str]) -> str | None:
+        """The small talk of a ``fitting`` kind that the first or last clause is made of alone."""
         clauses = [c for c in _CLAUSE_END.split(kept) if words(c)]
         if len(clauses) < 2:
             return None
         for clause in (clauses[0], clauses[-1]):
             said = self._read(clause)
-            kinds = [k for k in said.smalltalk if k in PARTING]
+            kinds = [k for k in said.smalltalk if k in fitting]
             if said.only_smalltalk and kinds:
-                return kinds[0]
+                return min(kinds, key=KIND_PRIORITY.index)
         return None
 
 

@@ -227,3 +227,21 @@ async def running_app(
         yield harness
     finally:
         await harness.stop()
+
+
+def joined(sent: list[Any]) -> str:
+    """The texts of the messages a step sent, one after another."""
+    return "\n".join(message.text or "" for message in sent)
+
+
+def next_load_line(workout: str, name: str) -> str:
+    """/workout's "last time → today" line for one exercise."""
+    return next(row for row in workout.splitlines() if row.startswith(f"📈 <i>{name}:"))
+
+
+async def log_session(bot: Harness, user: int, *typed: str) -> None:
+    """One session's sets, each a /log a few minutes apart; then three days on (the next session's day)."""
+    for sets in typed:
+        await bot.send(user, f"/log {sets}")
+        bot.clock.advance(minutes=4)
+    bot.clock.advance(days=3)

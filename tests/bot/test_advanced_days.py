@@ -6,55 +6,41 @@ A newcomer trial as an advanced gym lifter: the line read the last session of an
 
 from __future__ import annotations
 
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, joined, log_session, next_load_line
 
 USER = 5005
 
 
-def text(sent: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(message.text or "" for message in sent)
-
-
-def line(workout: str, name: str) -> str:
-    return next(row for row in workout.splitlines() if row.startswith(f"📈 <i>{name}:"))
-
-
-async def log_day(bot: Harness, *typed: str) -> None:
-    """One session's sets, each a /log; then three days on (the advanced plan is 2 a week by default)."""
-    for sets in typed:
-        await bot.send(USER, f"/log {sets}")
-        bot.clock.advance(minutes=4)
-    bot.clock.advance(days=3)
-
-
 async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
-    assert "· heavy day" in text(await bot.send(USER, "/workout"))
-    await log_day(bot, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg", "lat pulldown 4x5 95kg")
+    assert "· heavy day" in joined(await bot.send(USER, "/workout"))
+    await log_session(
+        bot, USER, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg", "lat pulldown 4x5 95kg"
+    )
 
     # Session 2, a moderate day: not "4×6 @ 200 kg, or 220 kg once all sets reach 8".
-    moderate = text(await bot.send(USER, "/workout"))
+    moderate = joined(await bot.send(USER, "/workout"))
     assert "· moderate day" in moderate
-    assert line(moderate, "Barbell deadlift") == (
+    assert next_load_line(moderate, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: first moderate day for it → today 4×6 @ 172.5 kg, "
         "worked out from your recent set (200 kg × 3).</i>"
     )
-    await log_day(bot, "deadlift 4x6 172.5kg", "lat pulldown 4x6 85kg")
+    await log_session(bot, USER, "deadlift 4x6 172.5kg", "lat pulldown 4x6 85kg")
 
-    volume = text(await bot.send(USER, "/workout"))
+    volume = joined(await bot.send(USER, "/workout"))
     assert "· volume day" in volume
     assert "Lat pulldown: first volume day for it → today 4×10 @ " in volume
-    await log_day(bot, "deadlift 4x8 175kg", "lat pulldown 12,11,10,10 80kg")
+    await log_session(bot, USER, "deadlift 4x8 175kg", "lat pulldown 12,11,10,10 80kg")
 
     # Session 4, a heavy day after a volume day: the last heavy day's numbers, never "every set hit
     # the top" of 4×8 @ 175 kg, and never lighter than the 200 kg of that heavy day.
-    heavy = text(await bot.send(USER, "/workout"))
+    heavy = joined(await bot.send(USER, "/workout"))
     assert "Session 4 ·" in heavy and "· heavy day" in heavy
-    assert line(heavy, "Barbell deadlift") == (
+    assert next_load_line(heavy, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last heavy day 5 @ 180 kg, 3 @ 190 kg, 2×3 @ 200 kg → today 4×4 @ 200 kg, "
         "or 220 kg once all sets reach 5.</i>"
     )
-    assert line(heavy, "Lat pulldown") == (
+    assert next_load_line(heavy, "Lat pulldown") == (
         "📈 <i>Lat pulldown: last heavy day 4×5 @ 95 kg → today 4×3 @ 97.5 kg. "
         "Every set hit the top: heavier now. 💪</i>"
     )
@@ -62,7 +48,7 @@ async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> N
 
     # As written logs what the line said.
     await bot.press(USER, "✅ Done")
-    written = text(await bot.press(USER, "✅ As written"))
+    written = joined(await bot.press(USER, "✅ As written"))
     assert "Barbell deadlift: 4×4 @ 200 kg" in written and "Lat pulldown: 4×3 @ 97.5 kg" in written
 
     # /progress: the latest heavy day against the first heavy day, not against the volume day before.
@@ -75,17 +61,17 @@ async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> N
 async def test_a_first_heavy_day_after_a_volume_day_is_worked_out_from_it(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
     # Sessions 1 and 2 logged without the pulldown, 3 (a volume day) with it.
-    await log_day(bot, "deadlift 4x5 150kg")
-    await log_day(bot, "deadlift 4x6 130kg")
-    await log_day(bot, "lat pulldown 12,11,10,10 80kg")
-    heavy = text(await bot.send(USER, "/workout"))
+    await log_session(bot, USER, "deadlift 4x5 150kg")
+    await log_session(bot, USER, "deadlift 4x6 130kg")
+    await log_session(bot, USER, "lat pulldown 12,11,10,10 80kg")
+    heavy = joined(await bot.send(USER, "/workout"))
     assert "· heavy day" in heavy
     # Not "last time 12, 11, 10, 10 @ 80 kg → today 4×3 @ 82.5 kg": 80 × 12 → 1RM 112 → 97.5 for 3.
-    assert line(heavy, "Lat pulldown") == (
+    assert next_load_line(heavy, "Lat pulldown") == (
         "📈 <i>Lat pulldown: first heavy day for it → today 4×3 @ 97.5 kg, "
         "worked out from your recent set (80 kg × 12).</i>"
     )
-    assert line(heavy, "Barbell deadlift") == (
+    assert next_load_line(heavy, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last heavy day 4×5 @ 150 kg → today 4×3 @ 165 kg. "
         "Every set hit the top: heavier now. 💪</i>"
     )
@@ -93,10 +79,10 @@ async def test_a_first_heavy_day_after_a_volume_day_is_worked_out_from_it(bot: H
 
 async def test_an_intermediate_day_still_follows_the_last_session(bot: Harness) -> None:
     await bot.onboard(USER, level="💪 Intermediate")
-    await log_day(bot, "lat pulldown 3x8 60kg")
-    await log_day(bot, "lat pulldown 3x7 50kg")
-    workout = text(await bot.send(USER, "/workout"))
-    assert line(workout, "Lat pulldown") == (
+    await log_session(bot, USER, "lat pulldown 3x8 60kg")
+    await log_session(bot, USER, "lat pulldown 3x7 50kg")
+    workout = joined(await bot.send(USER, "/workout"))
+    assert next_load_line(workout, "Lat pulldown") == (
         "📈 <i>Lat pulldown: last time 3×7 @ 50 kg → today 3×8 @ 50 kg: "
         "hit 8 on every set and it's 52.5 kg next time.</i>"
     )
@@ -107,9 +93,9 @@ async def test_an_intermediate_day_still_follows_the_last_session(bot: Harness) 
 async def test_ramped_deadlift_sets_never_make_a_top_triple_the_working_load(bot: Harness) -> None:
     # Newcomer trial: "100x5, 110x5, 120x3" gave "today 3×6 @ 120 kg", a load only lifted for a triple.
     await bot.onboard(USER, level="💪 Intermediate")
-    await log_day(bot, "dl 100x5, 110x5, 120x3")
-    workout = text(await bot.send(USER, "/workout"))
-    assert line(workout, "Barbell deadlift") == (
+    await log_session(bot, USER, "dl 100x5, 110x5, 120x3")
+    workout = joined(await bot.send(USER, "/workout"))
+    assert next_load_line(workout, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last time 5 @ 100 kg, 5 @ 110 kg, 3 @ 120 kg, short of 6–8 → today "
         "3×6 @ 102.5 kg, lighter, worked out from your recent set (120 kg × 3).</i>"
     )

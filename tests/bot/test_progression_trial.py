@@ -6,50 +6,34 @@ the moderate day before it, and short sets on a heavy day led to more load.
 
 from __future__ import annotations
 
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, joined, log_session, next_load_line
 
 USER = 5006
 
 
-def text(sent: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(message.text or "" for message in sent)
-
-
-def line(workout: str, name: str) -> str:
-    return next(row for row in workout.splitlines() if row.startswith(f"📈 <i>{name}:"))
-
-
-async def log_day(bot: Harness, *typed: str) -> None:
-    """One session's sets, each a /log; then three days on."""
-    for sets in typed:
-        await bot.send(USER, f"/log {sets}")
-        bot.clock.advance(minutes=4)
-    bot.clock.advance(days=3)
-
-
 async def test_a_held_load_off_the_step_is_kept_as_logged(bot: Harness) -> None:
     await bot.onboard(USER, level="💪 Intermediate")
-    await log_day(bot, "lat pulldown 3x7 42kg")
-    workout = text(await bot.send(USER, "/workout"))
+    await log_session(bot, USER, "lat pulldown 3x7 42kg")
+    workout = joined(await bot.send(USER, "/workout"))
     # Not "today 3×8 @ 42.5 kg": the 42 kg lifted is held; the load added later is on the 2.5 kg step.
-    assert line(workout, "Lat pulldown") == (
+    assert next_load_line(workout, "Lat pulldown") == (
         "📈 <i>Lat pulldown: last time 3×7 @ 42 kg → today 3×8 @ 42 kg: "
         "hit 8 on every set and it's 42.5 kg next time.</i>"
     )
     await bot.press(USER, "✅ Done")
-    written = text(await bot.press(USER, "✅ As written"))
+    written = joined(await bot.press(USER, "✅ As written"))
     assert "Lat pulldown: 3×8 @ 42 kg" in written
 
 
 async def test_a_first_volume_day_is_never_heavier_than_the_moderate_day_before(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
-    await log_day(bot, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg")
-    assert "· moderate day" in text(await bot.send(USER, "/workout"))
-    await log_day(bot, "deadlift 4x6 160kg")
-    volume = text(await bot.send(USER, "/workout"))
+    await log_session(bot, USER, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg")
+    assert "· moderate day" in joined(await bot.send(USER, "/workout"))
+    await log_session(bot, USER, "deadlift 4x6 160kg")
+    volume = joined(await bot.send(USER, "/workout"))
     assert "· volume day" in volume
     # Not "4×8 @ 165 kg" from the heavy day's triples: 160 kg × 6 → 142.5 kg for 8 with 2 in reserve.
-    assert line(volume, "Barbell deadlift") == (
+    assert next_load_line(volume, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: first volume day for it → today 4×8 @ 142.5 kg, "
         "worked out from your recent set (160 kg × 6).</i>"
     )
@@ -59,12 +43,12 @@ async def test_two_sets_on_a_heavy_day_never_add_load(bot: Harness) -> None:
     # Two triples hold the load ("4×4 @ 200 kg", tests/bot/test_advanced_days.py); so do two sets past
     # the top of 3–5: not the four asked, so not "4×3 @ 220 kg" but the load held.
     await bot.onboard(USER, level="🔥 Advanced")
-    await log_day(bot, "deadlift 2x6 200kg")
-    await log_day(bot, "deadlift 4x6 160kg")
-    await log_day(bot, "deadlift 4x8 140kg")
-    heavy = text(await bot.send(USER, "/workout"))
+    await log_session(bot, USER, "deadlift 2x6 200kg")
+    await log_session(bot, USER, "deadlift 4x6 160kg")
+    await log_session(bot, USER, "deadlift 4x8 140kg")
+    heavy = joined(await bot.send(USER, "/workout"))
     assert "Session 4 ·" in heavy and "· heavy day" in heavy
-    assert line(heavy, "Barbell deadlift") == (
+    assert next_load_line(heavy, "Barbell deadlift") == (
         "📈 <i>Barbell deadlift: last heavy day 2×6 @ 200 kg → today 4×5 @ 200 kg: "
         "hit 5 on every set and it's 220 kg next time.</i>"
     )
