@@ -33,6 +33,7 @@ from bot.coach.progression import (
 )
 from bot.coach.sessionlog import Rotation, Target, targets
 from bot.coach.texts import Texts
+from tests.bot.coach.progression_strategies import histories, loads, plans
 
 CATALOG = Catalog.load()
 ENTRIES = load_ladders(CATALOG)
@@ -146,25 +147,6 @@ def test_an_estimate_reads_only_the_last_few_sessions() -> None:
 
 
 # ---------------------------------------------------------------- arithmetic
-
-increments = st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 5.0])
-loads = st.decimals(min_value=Decimal("0.5"), max_value=500, places=2).map(float)
-ranges = st.tuples(st.integers(1, 15), st.integers(0, 5)).map(lambda t: (t[0], t[0] + t[1]))
-plans = st.builds(
-    Plan,
-    sets=st.integers(1, 5),
-    rep_range=ranges,
-    target_rir=st.integers(0, 4),
-    lower_body=st.booleans(),
-    increment=increments,
-)
-set_done = st.builds(
-    SetDone,
-    reps=st.integers(0, 25),
-    load=st.one_of(st.none(), loads),
-    rir=st.one_of(st.none(), st.integers(0, 5)),
-)
-histories = st.lists(st.lists(set_done, min_size=1, max_size=5), max_size=6)
 
 
 def _step_floor(value: Decimal, step: Decimal) -> Decimal:

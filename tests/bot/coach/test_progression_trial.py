@@ -25,6 +25,7 @@ from bot.coach.progression import (
     next_prescription,
     working_sets,
 )
+from tests.bot.coach.progression_strategies import histories, plans
 
 ROW = Plan(sets=3, rep_range=(8, 12), target_rir=2, increment=2.5)
 # The advanced deadlift's days, as the planner prescribes them (its volume day is capped at 8–10).
@@ -107,25 +108,6 @@ def test_a_heavy_day_past_its_top_adds_at_most_ten_percent() -> None:
 
 
 # ---------------------------------------------------------------- properties
-
-increments = st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 5.0])
-loads = st.decimals(min_value=Decimal("0.5"), max_value=500, places=2).map(float)
-ranges = st.tuples(st.integers(1, 15), st.integers(0, 5)).map(lambda t: (t[0], t[0] + t[1]))
-plans = st.builds(
-    Plan,
-    sets=st.integers(1, 5),
-    rep_range=ranges,
-    target_rir=st.integers(0, 4),
-    lower_body=st.booleans(),
-    increment=increments,
-)
-set_done = st.builds(
-    SetDone,
-    reps=st.integers(0, 25),
-    load=st.one_of(st.none(), loads),
-    rir=st.one_of(st.none(), st.integers(0, 5)),
-)
-histories = st.lists(st.lists(set_done, min_size=1, max_size=5), max_size=6)
 
 
 def _d(value: float) -> Decimal:
