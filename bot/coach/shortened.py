@@ -157,9 +157,14 @@ def argument_told(question: str) -> str | None:
 
 def carried(value: str) -> bool:
     """Whether a button's /workout argument is one ``argument_told`` writes (anything else is forged)."""
-    if value == "short":
-        return True
-    return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_MINUTES
+    return value == "short" or carried_minutes(value) is not None
+
+
+def carried_minutes(value: str) -> int | None:
+    """A button's minutes as /workout's buttons write them (ASCII digits, 1 to ``MAX_MINUTES``), else None."""
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_MINUTES:
+        return int(value)
+    return None
 
 
 @dataclass(frozen=True)

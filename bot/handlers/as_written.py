@@ -24,6 +24,7 @@ from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
+from bot.handlers import workout_time
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     ADJUST,
@@ -73,9 +74,9 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     """``number`` is the day's session number (``logbook.day_log``'s)."""
     chat = now_turn.chat
     session = planned(context, chat, number)
-    cut = None
-    if (minutes := await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)) is not None:
-        cut = shortened.cut(session, minutes, context.services.catalog.routines)
+    minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
+    cut = workout_time.cut(context, session, minutes)
+    if cut is not None:
         session = cut.session
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):

@@ -25,11 +25,7 @@ def button_value(data: object) -> int | str | None:
     if args is None:
         return None
     value = args[0]
-    if value == shortened.FULL:
-        return value
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= shortened.MAX_MINUTES:
-        return int(value)
-    return None
+    return value if value == shortened.FULL else shortened.carried_minutes(value)
 
 
 async def day_budget(now_turn: Turn, user_id: int, asked: int | str | None) -> int | None:
