@@ -99,6 +99,11 @@ def _session_number() -> ColumnElement[int]:
     )
 
 
+def _members_day(chat_id: int, day: date, user_id: int) -> ColumnElement[bool]:
+    """The member's session of ``day`` in the chat: what a log, an undo and a day's sets are about."""
+    return (WorkoutLog.chat_id == chat_id) & (WorkoutLog.local_date == day) & (WorkoutLog.user_id == user_id)
+
+
 async def log_sets(
     session: AsyncSession,
     chat_id: int,
@@ -122,11 +127,7 @@ async def log_sets(
     if any(new.unit not in UNITS for new in sets):
         raise ValueError(f"unit must be one of {UNITS}")
     await repo.log_workout(session, chat_id, day, user_id=user_id, user_name=user_name, now=now)
-    log_id = await session.scalar(
-        select(WorkoutLog.id).where(
-            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
-        )
-    )
+    log_id = await session.scalar(select(WorkoutLog.id).where(_members_day(chat_id, day, user_id)))
     assert log_id is not None, "log_workout inserted the row or found it"
     if completes_done:
         bare = ~exists().where(LoggedSet.workout_log_id == log_id)
@@ -181,11 +182,7 @@ async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     Streaks, records and the next prescription are all derived from the log, so removing the rows is
     the whole of an undo.
     """
-    log_id = await session.scalar(
-        select(WorkoutLog.id).where(
-            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
-        )
-    )
+    log_id = await session.scalar(select(WorkoutLog.id).where(_members_day(chat_id, day, user_id)))
     if log_id is None:
         return None
     removed = await _sets_where(session, LoggedSet.workout_log_id == log_id)
@@ -204,11 +201,7 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     a session with no sets (a bare Done) goes as a whole. Which batch created the session is read from
     the times: a session and the sets that created or completed it share their ``logged_at``.
     """
-    log = await session.scalar(
-        select(WorkoutLog).where(
-            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
-        )
-    )
+    log = await session.scalar(select(WorkoutLog).where(_members_day(chat_id, day, user_id)))
     if log is None:
         return None
     latest = await session.scalar(
@@ -233,11 +226,7 @@ async def undo_batch(
     are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
     that created it (``undo_last_entry`` and /undo read it that way) and no bare Done appears from nowhere.
     """
-    log = await session.scalar(
-        select(WorkoutLog).where(
-            WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id
-        )
-    )
+    log = await session.scalar(select(WorkoutLog).where(_members_day(chat_id, day, user_id)))
     if log is None:
         return None
     batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
@@ -406,7 +395,7 @@ async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: in
             select(_session_number(), func.count(LoggedSet.id))
             .select_from(WorkoutLog)
             .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
-            .where(WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.user_id == user_id)
+            .where(_members_day(chat_id, day, user_id))
             .group_by(WorkoutLog.id, WorkoutLog.chat_id, WorkoutLog.local_date)
         )
     ).first()
@@ -417,7 +406,7 @@ async def day_sets(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     """The member's sets of ``day``, in the order logged: what of that day's session is done."""
     return await _sets_where(
         session,
-        (WorkoutLog.chat_id == chat_id) & (WorkoutLog.local_date == day) & (WorkoutLog.user_id == user_id),
+        _members_day(chat_id, day, user_id),
     )
 
 
