@@ -355,7 +355,7 @@ class Answerer:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
             if note is not None:
                 parts.append(note.text)
-        parts.append(topic.answer)
+        parts.append(self._assist.safety.without_prescriptions(topic.answer) if lead else topic.answer)
         return "\n\n".join(parts)
 
     def _close_topics(

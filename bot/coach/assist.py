@@ -72,12 +72,29 @@ class Safety(content.Strict):
     professionals: tuple[str, ...] = ()
     # A sign said to be absent ("no pain though", "it doesn't hurt") is no sign.
     absent: tuple[str, ...] = ()
+    # Paragraph openings of a card left out after the lead, and the line said instead.
+    held_back: tuple[str, ...] = ()
+    held_back_note: str = ""
     # Checked in order; the first that fits replaces the general lead.
     special: tuple[SpecialCare, ...] = ()
+
+    @model_validator(mode="after")
+    def _note_for_held_back(self) -> Safety:
+        if self.held_back and not self.held_back_note.strip():
+            raise ValueError("held_back needs a held_back_note to say instead")
+        return self
 
     def care(self, special: str | None) -> SpecialCare | None:
         """The special situation named ``special`` (assist.toml [[safety.special]]), if any."""
         return next((c for c in self.special if c.name == special), None)
+
+    def without_prescriptions(self, card: str) -> str:
+        """``card`` with its sets-and-loads paragraphs replaced by the note, for an answer led by safety."""
+        paragraphs = card.split("\n\n")
+        kept = [p for p in paragraphs if not p.lstrip().startswith(self.held_back)]
+        if len(kept) == len(paragraphs):
+            return card
+        return "\n\n".join([*kept, self.held_back_note])
 
 
 class AskBack(content.Strict):

@@ -35,6 +35,32 @@ def test_pain_numbness_and_conditions_lead_with_safety_then_the_topic(question: 
     assert answer_json(answer)["safety"] is True
 
 
+def test_a_card_led_by_safety_holds_back_its_sets_and_loads() -> None:
+    # "Stop the movement that hurts" followed by "1–3 sets of 8–12 reps" reads as "carry on".
+    led = ANSWERER.answer("rows make my lower back hurt")
+    assert led.safety and led.topic == "bent-over-row"
+    assert "8–12 reps" not in led.text and ASSIST.safety.held_back_note in led.text
+    assert "<b>How:</b>" in led.text
+    plain = ANSWERER.answer("how do I do bent-over rows")
+    assert plain.topic == "bent-over-row" and "8–12 reps" in plain.text
+    assert ASSIST.safety.held_back_note not in plain.text
+
+
+def test_every_held_back_opening_opens_a_paragraph_of_some_card() -> None:
+    paragraphs = [p.lstrip() for t in KB.topics.values() for p in t.answer.split("\n\n")]
+    for opening in ASSIST.safety.held_back:
+        assert any(p.startswith(opening) for p in paragraphs), opening
+
+
+def test_held_back_paragraphs_need_a_note_to_say_instead(tmp_path: Path) -> None:
+    source = (DEFAULT_DIRECTORY / "assist.toml").read_text(encoding="utf-8")
+    emptied = re.sub(r'(?m)^held_back_note = ".*"$', 'held_back_note = ""', source)
+    assert emptied != source
+    (tmp_path / "assist.toml").write_text(emptied, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"assist\.toml.*held_back_note"):
+        Assist.load(tmp_path)
+
+
 @pytest.mark.parametrize(
     "question",
     [
