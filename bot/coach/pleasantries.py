@@ -25,6 +25,8 @@ PARTING = ("thanks", "bye", "cheer")
 PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
 # Small talk that may come with the asker's own words as a clause ("hello there, it's Graham again").
 FRAMING = ("greeting", "howareyou", "thanks", "bye")
+# The longest small-talk phrase looked for at either end of a message of one clause ("thanks a million").
+EDGE_WORDS = 3
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
 # "Hello from Bogota!": a greeting and where it comes from, a place the lexicon need not know.
 _GREETING_FROM = re.compile(
@@ -71,6 +73,17 @@ class Pleasantries:
             and not asks_bot()
         ):
             return framed
+        # One clause that opens or closes with small talk and names nothing else the coach reads ("ty coach
+        # ur lowkey goated", "morning lol just woke up at 2pm"): the words around it are the asker's own.
+        opened = self._edge_words(kept)
+        if (
+            opened is not None
+            and not reading.concepts
+            and not (reading.offtopic or reading.unrelated or reading.foreign or reading.safety)
+            and _says_only(question)
+            and not asks_bot()
+        ):
+            return opened
         return None
 
     def reply(self, kind: str) -> str:
@@ -99,6 +112,17 @@ class Pleasantries:
             kinds = [k for k in said.smalltalk if k in fitting]
             if said.only_smalltalk and kinds:
                 return min(kinds, key=KIND_PRIORITY.index)
+        return None
+
+    def _edge_words(self, kept: str) -> str | None:
+        """The small talk of a ``FRAMING`` kind that the first or last few words are made of alone."""
+        said = words(kept)
+        for n in range(min(EDGE_WORDS, len(said) - 1), 0, -1):
+            for edge in (said[:n], said[-n:]):
+                reading = self._read(" ".join(edge))
+                kinds = [k for k in reading.smalltalk if k in FRAMING]
+                if reading.only_smalltalk and kinds:
+                    return min(kinds, key=KIND_PRIORITY.index)
         return None
 
 

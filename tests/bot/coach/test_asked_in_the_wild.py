@@ -247,6 +247,32 @@ def test_small_talk_with_the_askers_own_words_is_small_talk(message: str) -> Non
 
 @pytest.mark.parametrize(
     "message",
+    [
+        "ty coach ur lowkey goated",
+        "morning lol just woke up at 2pm",
+        "good morning from the boathouse at 4:45am lol",
+    ],
+)
+def test_one_clause_that_opens_or_closes_with_small_talk_is_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Opening with small talk does not make the rest small talk when it names a topic, pain or request.
+        "morning, my back aches after rows",
+        "night shift makes my upper back stiff",
+        "thanks, can you stop the reminders",
+        "later today is the dentist, any tips for the nerves",
+    ],
+)
+def test_an_opening_greeting_beside_a_topic_or_request_is_not_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message",
     ["Can you translate 'good morning' into Spanish?", "Hi, what's the best laptop for students?"],
 )
 def test_a_greeting_beside_another_subject_is_not_small_talk(message: str) -> None:
