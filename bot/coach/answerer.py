@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.coach import logtold
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
@@ -120,6 +121,16 @@ class Answerer:
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
+        # "log face pulls 3x15 20kg" is /log typed without its slash: the command's name, then sets told.
+        if (
+            reading.stems
+            and self._command_names.get(reading.stems[0]) == "log"
+            and logtold.counts_told(kept)
+            and not logtold.asks(kept)
+            and self._subjects & reading.concepts
+            and not (reading.foreign or reading.unrelated)
+        ):
+            return self._command_answer(question, "log")
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
         asking = self._focus(question, sentences)
         focus, focus_at = asking if asking is not None else (None, len(sentences))

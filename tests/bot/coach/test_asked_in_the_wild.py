@@ -286,3 +286,15 @@ def test_crying_is_no_tear_and_tennis_elbow_is_a_condition() -> None:
         "I have tennis elbow and squeezing the bar on rows makes it worse, would straps help?"
     )
     assert elbow.safety and "grips" in (elbow.topic, *elbow.candidates)
+
+
+@pytest.mark.parametrize("message", ["log face pulls 3x15 20kg", "log pulldowns 3x10 at 40kg pls"])
+def test_log_and_sets_without_the_slash_point_to_log(message: str) -> None:
+    assert ANSWERER.answer(message).command == "log"
+
+
+@pytest.mark.parametrize(
+    "message", ["log cabin 3x4 metres, how much timber", "how do i log my erg scores 3x a week in the app"]
+)
+def test_log_and_numbers_about_something_else_are_not_log(message: str) -> None:
+    assert ANSWERER.answer(message).command != "log"
