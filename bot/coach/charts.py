@@ -23,13 +23,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
+from bot.coach.dodge import Drawn, dodges
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
 from bot.coach.records import epley
@@ -107,6 +110,24 @@ class Chart:
     caption: str
 
 
+@dataclass(frozen=True)
+class Trace:
+    """How the lifts panel draws one series: ``lift`` is the index of its lift (its colour), ``marker``
+    None where the kind of day picks the marker, ``dodge`` the line's vertical offset on the page in
+    points. The series' days and values are handed to matplotlib as they are: a dodge moves the drawing,
+    never a number."""
+
+    lift: int
+    name: str
+    series: Series
+    color: str
+    marker: str | None
+    size: float
+    hollow: bool
+    linestyle: Literal["-", ":"]
+    dodge: float = 0.0
+
+
 def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]]:
     """Each day's top set: the heaviest, and of equal loads the most reps (bodyweight: most reps)."""
     best: dict[date, SetDone] = {}
@@ -152,6 +173,42 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
         kind = lift.kinds.get(day, "")
         by_kind.setdefault(kind, []).append(Point(day, done.reps, done.reps, None, kind))
     return [Series(lift.name, Scale.REPS, tuple(points), kind) for kind, points in by_kind.items()]
+
+
+def joined(series: Series) -> list[Point]:
+    """The points a series' line joins: every one, but where kinds of day take turns on the one-rep max
+    scale, not deload weeks' (light on purpose: marked, left off the line)."""
+    return [p for p in series.points if series.kind or p.kind != DELOAD_DAY]
+
+
+def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
+    """Every series of the lifts panel with how it is drawn, in the lifts' order."""
+    drawn = [(index, series) for index, lift in enumerate(lifts) for series in lift_series(lift, since)]
+    by_kind = any(p.kind for _, series in drawn for p in series.points)
+    offsets = dodges(
+        [
+            Drawn(
+                series.scale is Scale.REPS,  # reps have their own axis when beside loads
+                [(p.day, p.value) for p in series.points],
+                [(p.day, p.value) for p in joined(series)],
+            )
+            for _, series in drawn
+        ]
+    )
+    return [
+        Trace(
+            lift=index,
+            name=lifts[index].name,
+            series=series,
+            color=_COLORS[index % len(_COLORS)],
+            marker=None if by_kind else _MARKERS[index % len(_MARKERS)],
+            size=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
+            hollow=index > 0,
+            linestyle=":" if series.scale is Scale.REPS else "-",
+            dodge=offset,
+        )
+        for (index, series), offset in zip(drawn, offsets, strict=True)
+    ]
 
 
 def chart_lifts(logged: Mapping[str, Sequence[tuple[date, SetDone]]], limit: int) -> list[str]:
@@ -234,56 +291,57 @@ def _draw(
 
 
 def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> None:
-    drawn = [lift_series(lift, since) for lift in lifts]
-    loaded = [any(series.scale is not Scale.REPS for series in found) for found in drawn]
+    drawn = traces(lifts, since)
+    loaded = {trace.lift for trace in drawn if trace.series.scale is not Scale.REPS}
     # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
     # alone they have the only one, so no empty load axis is drawn.
     reps_axes: Axes | None = None
-    if not any(loaded):
+    if not loaded:
         reps_axes = axes
-    elif not all(loaded):
+    elif len(loaded) < len(lifts):
         reps_axes = axes.twinx()
     # Where kinds of day take turns, a lift is a colour and a kind of day a marker shape, in the order the
     # kinds first appear; the legend names both.
-    kinds = list(
-        dict.fromkeys(p.kind for found in drawn for series in found for p in series.points if p.kind)
-    )
+    kinds = list(dict.fromkeys(p.kind for trace in drawn for p in trace.series.points if p.kind))
     kind_marker = {kind: _MARKERS[index % len(_MARKERS)] for index, kind in enumerate(kinds)}
-    handles: list[Line2D] = []
+    handles: dict[int, Line2D] = {}
     most_reps = 0
     drawn_days: list[date] = []
-    for index, (lift, found) in enumerate(zip(lifts, drawn, strict=True)):
-        color = _COLORS[index % len(_COLORS)]
-        for series in found:
-            target = axes if series.scale is not Scale.REPS else reps_axes
-            assert target is not None
-            if series.scale is Scale.REPS:
-                most_reps = max([most_reps, *(p.reps for p in series.points)])
-            drawn_days += [p.day for p in series.points]
-            if kinds:
-                _draw_by_kind(target, series, color, index, kind_marker)
-            else:
+    for trace in drawn:
+        series = trace.series
+        target = axes if series.scale is not Scale.REPS else reps_axes
+        assert target is not None
+        if series.scale is Scale.REPS:
+            most_reps = max([most_reps, *(p.reps for p in series.points)])
+        drawn_days += [p.day for p in series.points]
+        if trace.marker is None:
+            _draw_by_kind(target, trace, kind_marker)
+            # The legend's line for a lift: its colour, and dotted where it counts reps.
+            handles.setdefault(
+                trace.lift,
+                Line2D([], [], color=trace.color, linestyle=trace.linestyle, linewidth=2, label=trace.name),
+            )
+        else:
+            _dodged(
+                target,
+                trace,
                 target.plot(
                     [_day_number(p.day) for p in series.points],
                     [p.value for p in series.points],
-                    marker=_MARKERS[index % len(_MARKERS)],
-                    markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
-                    markerfacecolor=None if index == 0 else "none",
+                    marker=trace.marker,
+                    markersize=trace.size,
+                    markerfacecolor="none" if trace.hollow else None,
                     markeredgewidth=2,
-                    color=color,
-                    label=lift.name,
-                    linestyle="-" if series.scale is Scale.LOAD else ":",
-                )
-            # Room above and below, or the top set's big marker is cut in half at the edge.
-            target.margins(y=0.12)
-        if kinds and found:
-            dotted = found[0].scale is Scale.REPS
-            handles.append(
-                Line2D([], [], color=color, linestyle=":" if dotted else "-", linewidth=2, label=lift.name)
+                    color=trace.color,
+                    label=trace.name,
+                    linestyle=trace.linestyle,
+                ),
             )
-    estimated = any(series.scale is Scale.E1RM for found in drawn for series in found)
+        # Room above and below, or the top set's big marker is cut in half at the edge.
+        target.margins(y=0.12)
+    estimated = any(trace.series.scale is Scale.E1RM for trace in drawn)
     axes.set_title(texts.get("chart.lifts_title_e1rm" if estimated else "chart.lifts_title"))
-    if any(loaded):
+    if loaded:
         key = "chart.e1rm_axis" if estimated else "chart.load_axis"
         axes.set_ylabel(texts.get(key, unit=lifts[0].unit))
     if reps_axes is not None:
@@ -294,11 +352,11 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
         _day_ticks(axes, drawn_days)
     top = reps_axes or axes
     if kinds:
-        for kind in kinds:
-            handles.append(
-                Line2D([], [], color=_KIND_GREY, marker=kind_marker[kind], linestyle="none", label=kind)
-            )
-        top.legend(handles=handles, loc="best", fontsize="small", framealpha=0.9)
+        kind_handles = [
+            Line2D([], [], color=_KIND_GREY, marker=kind_marker[kind], linestyle="none", label=kind)
+            for kind in kinds
+        ]
+        top.legend(handles=[*handles.values(), *kind_handles], loc="best", fontsize="small", framealpha=0.9)
         return
     found_handles, labels = axes.get_legend_handles_labels()
     if reps_axes is not None and reps_axes is not axes:
@@ -308,32 +366,44 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     top.legend(found_handles, labels, loc="best", fontsize="small", framealpha=0.9)
 
 
-def _draw_by_kind(axes: Axes, series: Series, color: str, index: int, kind_marker: Mapping[str, str]) -> None:
+def _draw_by_kind(axes: Axes, trace: Trace, kind_marker: Mapping[str, str]) -> None:
     """A series where kinds of day take turns: its line (one kind's, or every working day's on the one-rep
-    max scale, leaving out deload weeks, which are light on purpose), then each kind's points in that
-    kind's marker; lifts after the first in outline, so two lifts on one spot stay apart."""
-    joined = [p for p in series.points if series.kind or p.kind != DELOAD_DAY]
-    axes.plot(
-        [_day_number(p.day) for p in joined],
-        [p.value for p in joined],
-        color=color,
-        linestyle=":" if series.scale is Scale.REPS else "-",
+    max scale, leaving out deload weeks), then each kind's points in that kind's marker; lifts after the
+    first in outline, and a tied lift's line and points dodged together, as markers are the kinds'."""
+    line = joined(trace.series)
+    lines = axes.plot(
+        [_day_number(p.day) for p in line],
+        [p.value for p in line],
+        color=trace.color,
+        linestyle=trace.linestyle,
         linewidth=2,
     )
     for kind, marker in kind_marker.items():
-        points = [p for p in series.points if p.kind == kind]
+        points = [p for p in trace.series.points if p.kind == kind]
         if not points:
             continue
-        axes.plot(
+        lines += axes.plot(
             [_day_number(p.day) for p in points],
             [p.value for p in points],
             linestyle="none",
             marker=marker,
-            markersize=_MARKER_SIZES[min(index, len(_MARKER_SIZES) - 1)],
-            markerfacecolor=color if index == 0 else "none",
-            markeredgecolor=color,
+            markersize=trace.size,
+            markerfacecolor="none" if trace.hollow else trace.color,
+            markeredgecolor=trace.color,
             markeredgewidth=2,
         )
+    _dodged(axes, trace, lines)
+
+
+def _dodged(axes: Axes, trace: Trace, lines: Sequence[Line2D]) -> None:
+    """Moves a trace's lines by its dodge on the page. After plotting, not through ``plot(transform=)``:
+    the axes took their limits from the true values then, while a transform given to ``plot`` would
+    count the offset in points as if it were kilograms."""
+    if not trace.dodge:
+        return
+    moved = offset_copy(axes.transData, fig=axes.get_figure(root=True), y=trace.dodge, units="points")
+    for line in lines:
+        line.set_transform(moved)
 
 
 def _day_ticks(axes: Axes, drawn_days: list[date]) -> None:

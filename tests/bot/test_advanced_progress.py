@@ -12,10 +12,12 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from bot.coach.charts import Lift, Scale, lift_series
+from bot.coach.charts import Lift, Scale, lift_series, progress_figure
+from bot.coach.texts import Texts
 from tests.bot.harness import Harness
 
 USER = 5105
+TEXTS = Texts.load()
 
 
 def text(sent: list) -> str:  # type: ignore[type-arg]
@@ -101,3 +103,29 @@ async def test_a_volume_days_reps_are_a_record_only_against_its_like(bot: Harnes
     await log_day(bot, "lat pulldown 4x5 97.5kg")
     moderate = await log_day(bot, "lat pulldown 6,6,6,6 97.5kg")
     assert "🏆 New record — Lat pulldown: 6 reps at 97.5 kg (best was 5)." in moderate, moderate
+
+
+async def test_two_lifts_logged_alike_are_both_charted_and_captioned(bot: Harness) -> None:
+    # A newcomer trial: two lifts at the same sets and load on the same days drew one line under the other.
+    await bot.onboard(USER, level="💪 Intermediate")
+    for _ in range(3):
+        await log_day(bot, "lat pulldown 3x12 40kg", "seated cable row 3x12 40kg")
+    lifts = charted(bot)
+    await bot.send(USER, "/progress")
+    photo = bot.api.files[-1]
+    assert photo.content.startswith(b"\x89PNG\r\n\x1a\n")
+    caption = photo.caption or ""
+    assert "Seated cable row: 40 kg × 12 (+0 kg)" in caption and "Lat pulldown: 40 kg × 12 (+0 kg)" in caption
+    # The same lifts as the handler handed them to the renderer, drawn on a Figure to read its lines.
+    figure = progress_figure(
+        today=bot.clock.now.date(), weekly_target=2, members=[], lifts=lifts, texts=TEXTS
+    )
+    lines = {str(line.get_label()): line for line in figure.axes[1].get_lines()}
+    assert set(lines) == {"Lat pulldown", "Seated cable row"}
+    one, other = lines.values()
+    assert list(one.get_xdata()) == list(other.get_xdata()) and list(one.get_ydata()) == [40.0] * 3
+    assert list(other.get_ydata()) == [40.0] * 3
+    assert one.get_marker() != other.get_marker()
+    # Drawn apart on the page: the same point lands on two different pixels.
+    spot = (one.get_xdata()[0], 40.0)
+    assert one.get_transform().transform(spot)[1] != other.get_transform().transform(spot)[1]
