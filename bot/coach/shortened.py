@@ -13,8 +13,10 @@ set rushed is a lighter set, so time is found by doing fewer sets, not by restin
 stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
 unrounded, so a cut session never runs over the budget it was cut to.
 
-Exercises already logged today (``logged``) are never cut: they are done. They count towards the
-budget, as the warm-up does, so the cut is the same however often it is rebuilt during the day.
+Exercises already logged today (``logged``) are never dropped: they are done. They count towards the
+budget as the warm-up does, from ``MIN_SETS`` up like any kept lift, so logging what the cut kept leaves
+the cut as it was however often it is rebuilt during the day; only a lift it had dropped, logged after
+all, takes time from what is still to do.
 
 Pure: no Telegram, no database. A cut session is rebuilt from its number, its budget and what is logged,
 which is how /workout, Done's As written and "still to do" all mean the same cut session.
@@ -190,6 +192,8 @@ class Cut:
     short_warmup: bool
     whole: Session
     """The session as planned."""
+    logged: frozenset[str] = frozenset()
+    """The ids of the kept exercises already logged today: never dropped, whatever the budget."""
 
     @property
     def changed(self) -> bool:
@@ -224,37 +228,38 @@ def pattern_lifts(items: Sequence[Prescribed]) -> list[int]:
 
 def cut(session: Session, budget: int, routines: RoutinesFile, logged: Collection[str] = ()) -> Cut:
     """The fullest version of ``session`` that fits ``budget`` minutes (see the module's docstring);
-    ``logged`` are the ids of its exercises already logged today, kept as planned."""
+    ``logged`` are the ids of its exercises already logged today, never dropped."""
     items = session.exercises
+    done = frozenset(item.exercise.id for item in items if item.exercise.id in logged)
 
     def minutes(short_warmup: bool, sets: Sequence[int]) -> float:
         warmup_minutes = routines.warmup.short_minutes if short_warmup else routines.warmup.minutes
         return warmup_minutes + estimate_seconds(_kept(items, sets)) / 60
 
-    whole = [item.sets for item in items]
-    if minutes(False, whole) <= budget:
-        return _result(
-            session, budget, True, False, whole, _kept(items, whole), minutes(False, whole), routines
-        )
-    order, ladder = _ladder(items, {i for i, item in enumerate(items) if item.exercise.id in logged})
+    sets = [item.sets for item in items]
+    if minutes(False, sets) <= budget:
+        return _result(session, budget, True, False, sets, minutes(False, sets), routines, done)
+    order, ladder = _ladder(items, {i for i, item in enumerate(items) if item.exercise.id in done})
     sets = ladder[0]
-    if minutes(True, sets) > budget:
-        # Even the smallest useful session is too long: it is offered as it is, with its length said.
-        return _result(session, budget, False, True, sets, _kept(items, sets), minutes(True, sets), routines)
-    for step in ladder[1:]:
-        if minutes(True, step) > budget:
-            break
-        sets = step
-    sets = _refill(items, order, sets, lambda trial: minutes(True, trial) <= budget)
-    return _result(session, budget, True, True, sets, _kept(items, sets), minutes(True, sets), routines)
+    # Even the smallest useful session may be too long: it is offered as it is, with its length said.
+    fits = minutes(True, sets) <= budget
+    if fits:
+        for step in ladder[1:]:
+            if minutes(True, step) > budget:
+                break
+            sets = step
+        sets = _refill(items, order, sets, lambda trial: minutes(True, trial) <= budget)
+    return _result(session, budget, fits, True, sets, minutes(True, sets), routines, done)
 
 
 def _ladder(items: Sequence[Prescribed], logged: Collection[int]) -> tuple[list[int], list[list[int]]]:
     """From the smallest useful session up to every set planned, a lift or a set at a time (sets per
-    item, 0 for left out), each step longer than the last: the anchor at ``MIN_SETS`` (and what is
-    logged, as planned), the other patterns' lifts at ``MIN_SETS``, their sets back, then each tier's
+    item, 0 for left out), each step longer than the last: the anchor (and what is logged) at
+    ``MIN_SETS``, the other patterns' lifts at ``MIN_SETS``, their sets back, then each tier's
     other lifts. Also the order in which kept lifts are given sets back."""
-    sets = [item.sets if i in logged else 0 for i, item in enumerate(items)]
+    # A logged lift is done, so it is never dropped; it starts at MIN_SETS like any other, so logging a
+    # lift the cut kept leaves the cut as it was.
+    sets = [min(item.sets, MIN_SETS) if i in logged else 0 for i, item in enumerate(items)]
     core = pattern_lifts(items)
     order = [*core]
     for tier in TIERS:
@@ -334,16 +339,17 @@ def _result(
     fits: bool,
     short_warmup: bool,
     sets: Sequence[int],
-    kept: Sequence[Prescribed],
     exact: float,
     routines: RoutinesFile,
+    logged: frozenset[str],
 ) -> Cut:
     items = session.exercises
+    kept = _kept(items, sets)
     # Whole minutes rounded up: "about 30 min" never stands for 31 (the planner's own rounds to 5).
     minutes = math.ceil(exact - 1e-9)
     if not short_warmup:
         whole = dataclasses.replace(session, minutes=minutes)
-        return Cut(whole, budget, True, tuple(items), (), (), False, session)
+        return Cut(whole, budget, True, tuple(items), (), (), False, session, logged)
     dropped = tuple(item for item, n in zip(items, sets, strict=True) if not n)
     trimmed = tuple(item for item in kept if item.sets < _planned_sets(items, item))
     techniques = routines.techniques
@@ -360,7 +366,7 @@ def _result(
         notes=tuple(notes),
         minutes=minutes,
     )
-    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session)
+    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session, logged)
 
 
 def _planned_sets(items: Sequence[Prescribed], kept: Prescribed) -> int:

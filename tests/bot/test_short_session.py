@@ -228,3 +228,62 @@ async def test_a_session_that_already_fits_half_an_hour_offers_no_short_version(
     fits = text(await bot.send(USER, "/workout 30"))
     assert fits.startswith("⏱ Today's whole session fits in 30 min") and "nothing to cut" in fits
     assert exercises(fits) == exercises(whole)
+
+
+async def test_short_on_time_halfway_keeps_what_is_logged_and_cuts_the_rest(bot: Harness) -> None:
+    """⏱ pressed after the deadlift and the cable row are logged: the row was "dropped" by the cut and then
+    listed as logged outside the plan. What is logged is done: it stays, ticked, and counts in the time."""
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout")
+    await bot.send(USER, "/log deadlift 3x6 100kg")
+    await bot.send(USER, "/log seated cable row 3x8 50kg")
+    short = text(await bot.press(USER, "⏱ Short on time (~30 min)"))
+    top = short.split("\n")[0]
+    assert top.startswith(
+        "⏱ <b>30 min</b> for today's whole session, what you've logged (✓) included (about "
+    ), top
+    assert "kept deadlift ✓, lat pulldown" in top and "cable row ✓" in top, top
+    assert "dropped pull-up, rear-delt fly and reverse snow angel" in top, top
+    assert minutes(short) <= 30
+    assert "Still to do: Lat pulldown." in short and "Also logged today" not in short
+    assert "✓ <b>3. Seated cable row</b>: 3×8 @ 50 kg" in short
+    offer = text(await bot.press(USER, "✅ Done"))
+    assert "Still to log: Lat pulldown." in offer
+
+
+async def test_a_time_asked_once_all_it_keeps_is_logged_says_today_is_done(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/log deadlift 3x6 100kg")
+    await bot.send(USER, "/log seated cable row 3x8 50kg")
+    reply = text(await bot.send(USER, "/workout 20"))
+    lines = reply.split("\n")
+    assert lines[0].startswith("⏱ <b>20 min</b> for today's whole session"), reply
+    assert "kept deadlift ✓ and cable row ✓; dropped lat pulldown, pull-up" in lines[0], lines[0]
+    assert lines[-1] == (
+        "✅ That's all of it: everything a 20-minute session keeps is logged. Send /workout for your next "
+        "session."
+    )
+    assert "Session 2" not in reply
+    assert labels(bot, USER) == ["✅ Done", "↩ Whole session"]
+    whole = text(await bot.press(USER, "↩ Whole session"))
+    assert "Still to do: Lat pulldown, Pull-up" in whole
+
+
+@pytest.mark.parametrize("typed", ["/workout short 20", "/workout quick 20", "/workout 20 short"])
+async def test_short_with_a_time_reads_the_time(bot: Harness, typed: str) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    reply = text(await bot.send(USER, typed))
+    assert reply.startswith(
+        "⏱ <b>20 min</b> (about 20 with rests): kept deadlift (2 of 3 sets) and lat pulldown (2 of 3 sets);"
+    ), reply
+
+
+async def test_a_time_shorter_than_what_is_logged_says_it_counts(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/log seated cable row 3x8 50kg")
+    reply = text(await bot.send(USER, "/workout 10"))
+    assert reply.startswith(
+        "⏱ 10 min is less than the smallest session with what you've logged (✓) takes: about 20 min for "
+        "deadlift and cable row ✓. What you've logged counts as today's session.\n"
+    ), reply
+    assert "Still to do: Barbell deadlift." in reply
