@@ -210,9 +210,9 @@ def anchor(items: Sequence[Prescribed]) -> int:
 
 
 def pattern_lifts(items: Sequence[Prescribed]) -> list[int]:
-    """The lifts a short session keeps first, in the order it gives them up last: the anchor, then the
-    first lift of each main pattern the anchor does not train, in the session's order (a main lift of the
-    pattern before a secondary one)."""
+    """The lifts a short session keeps first: the anchor, then the first lift of each main pattern the
+    anchor does not train (a main lift of the pattern before a secondary one), in the session's order, so
+    that when not all of them fit the later ones go."""
     if not items:
         return []
     first = anchor(items)
