@@ -25,6 +25,8 @@ ROUTINES_FILE = "routines.toml"
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 Pattern = Literal["vertical-pull", "horizontal-pull", "hinge", "rear-delt", "scapular", "other"]
+# The movements an upper-back session is built on: a session cut short keeps one lift of each it has.
+MAIN_PATTERNS: tuple[Pattern, ...] = ("hinge", "vertical-pull", "horizontal-pull")
 Kind = Literal["load", "bodyweight", "hold"]
 Implement = Literal[
     "straight-bar", "v-handle", "handles", "dumbbells", "dumbbell", "rope", "towel", "band", "edge", "none"

@@ -1,16 +1,25 @@
 """A session cut to the time a trainee has ("/workout 30", "I only have half an hour"), as a coach cuts it.
 
-The first compound lift is what the block progresses and what a short session is for: it always stays,
-with at least ``MIN_SETS`` sets. Everything else gives way in the order a strength coach gives it up:
-the warm-up shrinks to its essentials first (one drill, the hinge drill, the ramp-up sets: present,
-because the first working set is heavy), then accessories lose sets and then go (last first), then the
-secondary lifts, then any later main lift; the first lift loses sets last. Rest periods never shrink:
-a heavy set rushed is a lighter set, so time is found by doing fewer sets, not by resting less. What is
-kept stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
+An upper-back session trains three patterns: the hinge, a vertical pull and a horizontal pull
+(``catalog.MAIN_PATTERNS``, each exercise's ``pattern`` in ``exercises.toml``). A short session keeps
+one lift of each pattern the session has (its first: the main lift, where there is one) at ``MIN_SETS``
+before it gives any lift more sets, and the first compound lift, what the block progresses, always
+stays. When even that minimum does not fit, the later patterns' lifts go (the last first). What time is
+left then buys, in order: sets back for those lifts (a set each, the first lift first, round and round),
+then the other main lifts, the secondary lifts and the accessories, each at ``MIN_SETS`` and then set by
+set. The warm-up shrinks to its essentials (one drill, the hinge drill, the ramp-up sets: present,
+because the first working set is heavy) as soon as anything is cut. Rest periods never shrink: a heavy
+set rushed is a lighter set, so time is found by doing fewer sets, not by resting less. What is kept
+stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
 unrounded, so a cut session never runs over the budget it was cut to.
 
-Pure: no Telegram, no database. A cut session is rebuilt from its number and its budget, which is how
-/workout, Done's As written and "still to do" all mean the same cut session.
+Exercises already logged today (``logged``) are never dropped: they are done. They count towards the
+budget as the warm-up does, from ``MIN_SETS`` up like any kept lift, so logging what the cut kept leaves
+the cut as it was however often it is rebuilt during the day; only a lift it had dropped, logged after
+all, takes time from what is still to do.
+
+Pure: no Telegram, no database. A cut session is rebuilt from its number, its budget and what is logged,
+which is how /workout, Done's As written and "still to do" all mean the same cut session.
 """
 
 from __future__ import annotations
@@ -18,12 +27,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from bot.coach.catalog import RoutinesFile
+from bot.coach.catalog import MAIN_PATTERNS, TIERS, RoutinesFile
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
 from bot.coach.planner import Prescribed, Session, estimate_seconds
 
@@ -110,11 +119,12 @@ def read_budget(typed: str) -> int | str | BudgetError | None:
     words = [word for word in text.split() if word not in _FILLER]
     if not words:
         return BudgetError.MALFORMED
-    joined = " ".join(words)
     if set(words) <= _SHORT_WORDS:
         return SHORT_MINUTES
     if set(words) <= _FULL_WORDS:
         return FULL
+    # "short 20", "quick 20 min", "20 short": the time given says how short.
+    joined = " ".join(word for word in words if word not in _SHORT_WORDS)
     minutes = _phrase_minutes(text)
     if minutes is None and (both := _HOURS_AND.match(joined)):
         minutes = int(both[1]) * 60 + int(both[2])
@@ -182,6 +192,8 @@ class Cut:
     short_warmup: bool
     whole: Session
     """The session as planned."""
+    logged: frozenset[str] = frozenset()
+    """The ids of the kept exercises already logged today: never dropped, whatever the budget."""
 
     @property
     def changed(self) -> bool:
@@ -197,61 +209,107 @@ def anchor(items: Sequence[Prescribed]) -> int:
     )
 
 
-def cut(session: Session, budget: int, routines: RoutinesFile) -> Cut:
-    """The fullest version of ``session`` that fits ``budget`` minutes (see the module's docstring)."""
+def pattern_lifts(items: Sequence[Prescribed]) -> list[int]:
+    """The lifts a short session keeps first: the anchor, then the first lift of each main pattern the
+    anchor does not train (a main lift of the pattern before a secondary one), in the session's order, so
+    that when not all of them fit the later ones go."""
+    if not items:
+        return []
+    first = anchor(items)
+    chosen = [first]
+    for pattern in MAIN_PATTERNS:
+        if items[first].exercise.pattern == pattern:
+            continue
+        of_pattern = [i for i, item in enumerate(items) if item.exercise.pattern == pattern]
+        if of_pattern:
+            chosen.append(min(of_pattern, key=lambda i: (items[i].tier != "main", i)))
+    return [first, *sorted(chosen[1:])]
+
+
+def cut(session: Session, budget: int, routines: RoutinesFile, logged: Collection[str] = ()) -> Cut:
+    """The fullest version of ``session`` that fits ``budget`` minutes (see the module's docstring);
+    ``logged`` are the ids of its exercises already logged today, never dropped."""
     items = session.exercises
+    done = frozenset(item.exercise.id for item in items if item.exercise.id in logged)
 
     def minutes(short_warmup: bool, sets: Sequence[int]) -> float:
         warmup_minutes = routines.warmup.short_minutes if short_warmup else routines.warmup.minutes
         return warmup_minutes + estimate_seconds(_kept(items, sets)) / 60
 
-    for short_warmup, sets in _steps(items):
-        exact = minutes(short_warmup, sets)
-        if exact <= budget:
-            if short_warmup:
-                sets = _refill(items, sets, lambda trial: minutes(True, trial) <= budget)
-                exact = minutes(True, sets)
-            kept = _kept(items, sets)
-            return _result(session, budget, True, short_warmup, sets, kept, exact, routines)
-    kept = _kept(items, sets)
-    # Even the smallest useful session is too long: it is offered as it is, with its length said.
-    return _result(session, budget, False, short_warmup, sets, kept, exact, routines)
-
-
-def _steps(items: Sequence[Prescribed]) -> list[tuple[bool, list[int]]]:
-    """From the whole session to the smallest useful one, a step at a time: (short warm-up, sets per item,
-    0 for dropped). Accessories give way first, then secondaries, then later main lifts; each tier's
-    lifts lose a set at a time down to ``MIN_SETS`` (the last first), then go (the last first). The
-    anchor lift then loses sets down to ``MIN_SETS``."""
     sets = [item.sets for item in items]
-    steps = [(False, list(sets)), (True, list(sets))]
-    keep = anchor(items) if items else -1
-    for tier in ("accessory", "secondary", "main"):
-        order = [i for i in reversed(range(len(items))) if items[i].tier == tier and i != keep]
-        for i in order:
-            while sets[i] > MIN_SETS:
-                sets[i] -= 1
-                steps.append((True, list(sets)))
-        for i in order:
-            sets[i] = 0
-            steps.append((True, list(sets)))
-    if keep >= 0:
-        while sets[keep] > MIN_SETS:
-            sets[keep] -= 1
-            steps.append((True, list(sets)))
-    return steps
+    if minutes(False, sets) <= budget:
+        return _result(session, budget, True, False, sets, minutes(False, sets), routines, done)
+    order, ladder = _ladder(items, {i for i, item in enumerate(items) if item.exercise.id in done})
+    sets = ladder[0]
+    # Even the smallest useful session may be too long: it is offered as it is, with its length said.
+    fits = minutes(True, sets) <= budget
+    if fits:
+        for step in ladder[1:]:
+            if minutes(True, step) > budget:
+                break
+            sets = step
+        sets = _refill(items, order, sets, lambda trial: minutes(True, trial) <= budget)
+    return _result(session, budget, fits, True, sets, minutes(True, sets), routines, done)
 
 
-def _refill(items: Sequence[Prescribed], sets: list[int], fits: Callable[[list[int]], bool]) -> list[int]:
-    """Sets given back, a set at a time, to the lifts kept, in the session's order (the first lift first),
-    while the session still fits: the steps trim every lift of a tier before dropping one, and the time a
-    dropped lift frees often pays for a set trimmed before it."""
+def _ladder(items: Sequence[Prescribed], logged: Collection[int]) -> tuple[list[int], list[list[int]]]:
+    """From the smallest useful session up to every set planned, a lift or a set at a time (sets per
+    item, 0 for left out), each step longer than the last: the anchor (and what is logged) at
+    ``MIN_SETS``, the other patterns' lifts at ``MIN_SETS``, their sets back, then each tier's
+    other lifts. Also the order in which kept lifts are given sets back."""
+    # A logged lift is done, so it is never dropped; it starts at MIN_SETS like any other, so logging a
+    # lift the cut kept leaves the cut as it was.
+    sets = [min(item.sets, MIN_SETS) if i in logged else 0 for i, item in enumerate(items)]
+    core = pattern_lifts(items)
+    order = [*core]
+    for tier in TIERS:
+        order += [i for i, item in enumerate(items) if item.tier == tier and i not in core]
+    if not items:
+        return order, [sets]
+    sets[core[0]] = sets[core[0]] or min(items[core[0]].sets, MIN_SETS)
+    ladder = [list(sets)]
+
+    def add(group: Sequence[int]) -> None:
+        for i in group:
+            if not sets[i]:
+                sets[i] = min(items[i].sets, MIN_SETS)
+                ladder.append(list(sets))
+
+    add(core[1:])
+    _grow(items, core, sets, ladder)
+    for tier in TIERS:
+        group = [i for i in order[len(core) :] if items[i].tier == tier]
+        add(group)
+        _grow(items, group, sets, ladder)
+    return order, ladder
+
+
+def _grow(
+    items: Sequence[Prescribed], group: Sequence[int], sets: list[int], ladder: list[list[int]]
+) -> None:
+    """A set back for each of ``group``'s lifts, the first first, round and round, to the sets planned."""
+    growing = True
+    while growing:
+        growing = False
+        for i in group:
+            if sets[i] < items[i].sets:
+                sets[i] += 1
+                ladder.append(list(sets))
+                growing = True
+
+
+def _refill(
+    items: Sequence[Prescribed], order: Sequence[int], sets: list[int], fits: Callable[[list[int]], bool]
+) -> list[int]:
+    """Sets given back, a set at a time, to the lifts kept (in the ladder's order: the pattern lifts, the
+    first lift first, then the rest), while the session still fits: the next step up the ladder may be a
+    lift too long for what is left when a set of a shorter one still fits."""
     sets = list(sets)
     growing = True
     while growing:
         growing = False
-        for i, item in enumerate(items):
-            if 0 < sets[i] < item.sets:
+        for i in order:
+            if 0 < sets[i] < items[i].sets:
                 trial = [n + 1 if j == i else n for j, n in enumerate(sets)]
                 if fits(trial):
                     sets, growing = trial, True
@@ -281,16 +339,17 @@ def _result(
     fits: bool,
     short_warmup: bool,
     sets: Sequence[int],
-    kept: Sequence[Prescribed],
     exact: float,
     routines: RoutinesFile,
+    logged: frozenset[str],
 ) -> Cut:
     items = session.exercises
+    kept = _kept(items, sets)
     # Whole minutes rounded up: "about 30 min" never stands for 31 (the planner's own rounds to 5).
     minutes = math.ceil(exact - 1e-9)
     if not short_warmup:
         whole = dataclasses.replace(session, minutes=minutes)
-        return Cut(whole, budget, True, tuple(items), (), (), False, session)
+        return Cut(whole, budget, True, tuple(items), (), (), False, session, logged)
     dropped = tuple(item for item, n in zip(items, sets, strict=True) if not n)
     trimmed = tuple(item for item in kept if item.sets < _planned_sets(items, item))
     techniques = routines.techniques
@@ -307,7 +366,7 @@ def _result(
         notes=tuple(notes),
         minutes=minutes,
     )
-    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session)
+    return Cut(shortened, budget, fits, tuple(kept), trimmed, dropped, True, session, logged)
 
 
 def _planned_sets(items: Sequence[Prescribed], kept: Prescribed) -> int:

@@ -74,14 +74,17 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     """``number`` is the day's session number (``logbook.day_log``'s)."""
     chat = now_turn.chat
     session = planned(context, chat, number)
-    minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
-    cut = workout_time.cut(context, session, minutes)
-    if cut is not None:
-        session = cut.session
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
         sets.setdefault(row.exercise, []).append(one)
+    minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
+    # What is logged is done: the cut keeps it, however short the time (a cable row logged before ⏱ was
+    # pressed was "dropped" and then listed as logged outside the plan).
+    logged = sessionlog.done_in_session(session, sets, ladders(context, session))
+    cut = workout_time.cut(context, session, minutes, logged)
+    if cut is not None:
+        session = cut.session
     done = sessionlog.done_in_session(session, sets, ladders(context, session))
     # From the log before the day: the rest of the session is prescribed as it was this morning.
     found = await session_targets(context, now_turn, session, user_id, before=day)

@@ -81,6 +81,11 @@ async def workout(update: Update, context: BotContext) -> None:
             if extra := as_written.not_planned(context, chat, so_far):
                 head += " " + texts.get("workout.also_logged", sets=extra)
             text = f"{head}\n\n{body}"
+        elif so_far is not None and so_far.cut is not None and isinstance(asked, int):
+            # A time asked for once what it keeps is all logged (⏱ pressed halfway): today's session is
+            # done, said, rather than the next session cut to today's time.
+            full, cut = so_far.cut.whole, so_far.cut
+            text = texts.get("workout.cut_all_logged", budget=asked)
         elif mine is None and chat.kind != ChatType.PRIVATE and user is not None:
             # The group trained today and this member has not logged yet: today's session (already
             # counted for the group), not the one after it.

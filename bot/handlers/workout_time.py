@@ -4,7 +4,7 @@ saying what was cut and why, and the buttons for a short or the whole session. T
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot import callbacks
 from bot.coach import shortened
@@ -39,14 +39,27 @@ async def day_budget(now_turn: Turn, user_id: int, asked: int | str | None) -> i
     return minutes
 
 
-def cut(context: BotContext, session: Session, minutes: int | None) -> shortened.Cut | None:
-    return None if minutes is None else shortened.cut(session, minutes, context.services.catalog.routines)
+def cut(
+    context: BotContext, session: Session, minutes: int | None, logged: Collection[str] = ()
+) -> shortened.Cut | None:
+    """``session`` cut to ``minutes``, keeping the exercises already ``logged`` (ids as planned)."""
+    if minutes is None:
+        return None
+    return shortened.cut(session, minutes, context.services.catalog.routines, logged)
 
 
-def _names(texts: Texts, items: Sequence[Prescribed], planned: dict[str, int] | None = None) -> str:
-    """ "deadlift, lat pulldown (2 of 3 sets) and cable row": a lift given fewer sets than planned says so."""
+def _names(
+    texts: Texts,
+    items: Sequence[Prescribed],
+    planned: dict[str, int] | None = None,
+    logged: Collection[str] = (),
+) -> str:
+    """ "deadlift ✓, lat pulldown (2 of 3 sets) and cable row": a lift given fewer sets than planned says
+    so, and one already logged today is ticked."""
     names = [
-        texts.get("workout.cut_fewer", name=escape(item.exercise.short), sets=item.sets, planned=wanted)
+        texts.get("workout.cut_logged", name=escape(item.exercise.short))
+        if item.exercise.id in logged
+        else texts.get("workout.cut_fewer", name=escape(item.exercise.short), sets=item.sets, planned=wanted)
         if planned and (wanted := planned[item.exercise.id]) > item.sets
         else escape(item.exercise.short)
         for item in items
@@ -62,22 +75,26 @@ def head(context: BotContext, result: shortened.Cut) -> str:
     texts = context.services.texts
     routines = context.services.catalog.routines
     minutes = result.session.minutes
+    logged = result.logged
     if not result.fits:
         return texts.get(
-            "workout.cut_too_short",
+            "workout.cut_too_short_logged" if logged else "workout.cut_too_short",
             budget=result.budget,
             minutes=minutes,
-            kept=_names(texts, result.kept),
+            kept=_names(texts, result.kept, logged=logged),
             warmup=routines.warmup.short_minutes,
         )
     if not result.changed:
         return texts.get("workout.cut_fits", budget=result.budget, minutes=minutes)
     planned = {item.exercise.id: item.sets for item in result.whole.exercises}
-    parts = [texts.get("workout.cut_kept", kept=_names(texts, result.kept, planned))]
+    parts = [texts.get("workout.cut_kept", kept=_names(texts, result.kept, planned, logged))]
     if result.dropped:
         parts.append(texts.get("workout.cut_dropped", names=_names(texts, result.dropped)))
     parts.append(texts.get("workout.cut_warmup", minutes=routines.warmup.short_minutes))
-    said = texts.get("workout.cut_head", budget=result.budget, minutes=minutes, what="; ".join(parts))
+    # The time asked for is the whole session's, what is already logged included: said, since a trainee
+    # halfway through may have meant the time still left (another /workout with more minutes is that).
+    key = "workout.cut_head_logged" if logged else "workout.cut_head"
+    said = texts.get(key, budget=result.budget, minutes=minutes, what="; ".join(parts))
     why = texts["workout.cut_why"]
     if result.dropped:
         why += " " + texts["workout.cut_not_missed"]

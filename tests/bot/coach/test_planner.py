@@ -82,6 +82,20 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
             'grips = ["overhand", "underhand", "neutral", "wide"]',
             r"exercises\.toml: exercise\[\d+\] 'lat-pulldown'\.grips: 'neutral' does not fit",
         ),
+        # A short session keeps a lift of each main pattern, read from here: every exercise says its own.
+        (
+            "exercises.toml",
+            'grips = ["v-handle", "wide", "underhand"]\npattern = "horizontal-pull"\n',
+            'grips = ["v-handle", "wide", "underhand"]\n',
+            r"exercises\.toml: exercise\[\d+\] 'seated-cable-row'\.pattern: Field required",
+        ),
+        (
+            "exercises.toml",
+            'grips = ["v-handle", "wide", "underhand"]\npattern = "horizontal-pull"\n',
+            'grips = ["v-handle", "wide", "underhand"]\npattern = "row"\n',
+            r"exercises\.toml: exercise\[\d+\] 'seated-cable-row'\.pattern: Input should be 'vertical-pull', "
+            r"'horizontal-pull', 'hinge'",
+        ),
         (
             "routines.toml",
             'fallback = ["door-towel-row", "doorframe-row"]',

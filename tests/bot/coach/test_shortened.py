@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import rules
+from bot.coach.catalog import MAIN_PATTERNS
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Profile, Session, estimate_seconds, plan_session
 from bot.coach.shortened import (
@@ -97,6 +99,97 @@ def test_more_time_never_gives_less(session: Session, budget: int) -> None:
     assert {i.exercise.id for i in less.exercises} <= {i.exercise.id for i in more.exercises}
 
 
+def pattern_minimum(session: Session) -> list[str]:
+    """The smallest session a coach would keep all of: the first compound lift and the first lift of each
+    main pattern, written out again here rather than asked of ``shortened``."""
+    items = session.exercises
+    first = items[anchor(items)]
+    ids = [first.exercise.id]
+    for pattern in MAIN_PATTERNS:
+        of_pattern = [item for item in items if item.exercise.pattern == pattern]
+        if of_pattern and first.exercise.pattern != pattern:
+            ids.append(min(of_pattern, key=lambda item: item.tier != "main").exercise.id)
+    return ids
+
+
+def minimum_minutes(session: Session, ids: list[str]) -> float:
+    kept = [
+        dataclasses.replace(item, sets=min(item.sets, MIN_SETS), technique=None, partner=None, rests=True)
+        for item in session.exercises
+        if item.exercise.id in ids
+    ]
+    return WARMUP.short_minutes + estimate_seconds(kept) / 60
+
+
+@settings(max_examples=400, deadline=None)
+@given(session=sessions, budget=st.integers(15, 120))
+def test_a_short_session_keeps_a_lift_of_every_main_pattern_when_their_minimum_fits(
+    session: Session, budget: int
+) -> None:
+    result = cut(session, budget, ROUTINES)
+    kept = result.session.exercises
+    first = session.exercises[anchor(session.exercises)]
+    assert kept[[item.exercise.id for item in kept].index(first.exercise.id)].sets >= min(
+        first.sets, MIN_SETS
+    )
+    assert result.fits == (result.session.minutes <= budget)
+    planned = {item.exercise.pattern for item in session.exercises} & set(MAIN_PATTERNS)
+    if minimum_minutes(session, pattern_minimum(session)) <= budget:
+        assert result.fits
+        assert {item.exercise.pattern for item in kept} >= planned, (budget, result.dropped)
+        # A lift outside the patterns' minimum is kept only once their lifts have all their sets back.
+        core = pattern_minimum(session)
+        planned_sets = {item.exercise.id: item.sets for item in session.exercises}
+        if any(item.exercise.id not in core for item in kept):
+            assert all(
+                item.sets == planned_sets[item.exercise.id] for item in kept if item.exercise.id in core
+            )
+
+
+@settings(max_examples=200, deadline=None)
+@given(session=sessions, budget=st.integers(1, 150), data=st.data())
+def test_what_is_logged_already_is_never_dropped(session: Session, budget: int, data: st.DataObject) -> None:
+    ids = [item.exercise.id for item in session.exercises]
+    logged = data.draw(st.frozensets(st.sampled_from(ids)))
+    result = cut(session, budget, ROUTINES, logged)
+    kept = [item.exercise.id for item in result.session.exercises]
+    assert set(logged) <= set(kept) and result.logged == logged
+    assert kept == [ex for ex in ids if ex in kept]
+    assert not result.fits or result.session.minutes <= budget
+    # Logging a lift the cut kept leaves the cut as it was: the day's session does not move as it is logged.
+    before = cut(session, budget, ROUTINES)
+    if result.fits and before.fits and set(logged) <= {item.exercise.id for item in before.kept}:
+        assert result.session.exercises == before.session.exercises
+
+
+def test_thirty_minutes_of_an_intermediate_gym_session_keeps_every_pattern_at_two_sets() -> None:
+    """The coach's trial: deadlift, lat pulldown and cable row (hinge, vertical and horizontal pull), two
+    sets each, rather than three sets of the first two and no row."""
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 1)
+    result = cut(session, 30, ROUTINES)
+    assert [(i.exercise.id, i.sets) for i in result.kept] == [
+        ("deadlift", 2),
+        ("lat-pulldown", 2),
+        ("seated-cable-row", 2),
+    ]
+    assert result.session.minutes <= 30
+
+
+def test_when_the_patterns_minimum_does_not_fit_the_last_pattern_goes_first() -> None:
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 1)
+    result = cut(session, 20, ROUTINES)
+    assert [i.exercise.id for i in result.kept] == ["deadlift", "lat-pulldown"]
+    assert "seated-cable-row" in [i.exercise.id for i in result.dropped]
+
+
+def test_more_time_gives_the_patterns_lifts_their_sets_back_first_lift_first() -> None:
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 1)
+    sets = [[(i.exercise.id, i.sets) for i in cut(session, m, ROUTINES).kept] for m in (30, 34, 45)]
+    assert sets[0] == [("deadlift", 2), ("lat-pulldown", 2), ("seated-cable-row", 2)]
+    assert sets[1][0] == ("deadlift", 3)
+    assert [n for _, n in sets[2]][:3] == [4, 3, 3]
+
+
 def test_thirty_minutes_of_an_intermediate_gym_session_keeps_the_main_lifts_and_drops_accessories() -> None:
     session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 7)
     assert session.minutes > 30
@@ -163,6 +256,12 @@ def test_a_superset_whose_partner_was_dropped_rests_again() -> None:
         ("٣٠ min", 30),  # Arabic-Indic digits
         ("२० m", 20),  # Devanagari digits
         ("30-minute", 30),
+        ("short 20", 20),
+        ("quick 20", 20),
+        ("20 short", 20),
+        ("quick 20 min", 20),
+        ("short half an hour", 30),
+        ("short 1h", 60),
     ],
 )
 def test_the_time_a_workout_argument_says(typed: str, minutes: int) -> None:
@@ -180,6 +279,9 @@ def test_the_time_a_workout_argument_says(typed: str, minutes: int) -> None:
         ("30 km", BudgetError.MALFORMED),
         ("-5", BudgetError.MALFORMED),
         ("30 30", BudgetError.MALFORMED),
+        ("short full", BudgetError.MALFORMED),
+        ("short soon", BudgetError.MALFORMED),
+        ("short 0", BudgetError.ZERO),
         ("0", BudgetError.ZERO),
         ("0 min", BudgetError.ZERO),
         ("999", BudgetError.TOO_LONG),
