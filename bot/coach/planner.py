@@ -4,8 +4,11 @@ Sessions are numbered from 1 and grouped in blocks of ``block_weeks`` × the cha
 Inside a block the main slots keep their exercise and grip, so last time's numbers mean something
 today; at a new block they move to their next option and grip. Secondary and accessory slots take
 the next option every session. Only what the chat's kit, place and level allow is ever picked, and
-barbell lifts wait until a beginner's fifth session. Nothing here is stored: any session can be
-rebuilt from its number, which is also how ``backcoach plan`` previews a chat's future.
+barbell lifts wait until a beginner's fifth session. No exercise is asked for reps it does not suit
+(``min_reps``, ``max_reps``): a main lift gives way, on a day asking more, to the slot's next option
+(``suited``), and anything asked for fewer starts its range at its own minimum. Nothing here is
+stored: any session can be rebuilt from its number, which is also how ``backcoach plan`` previews a
+chat's future.
 """
 
 from __future__ import annotations
