@@ -4,8 +4,11 @@ Sessions are numbered from 1 and grouped in blocks of ``block_weeks`` × the cha
 Inside a block the main slots keep their exercise and grip, so last time's numbers mean something
 today; at a new block they move to their next option and grip. Secondary and accessory slots take
 the next option every session. Only what the chat's kit, place and level allow is ever picked, and
-barbell lifts wait until a beginner's fifth session. Nothing here is stored: any session can be
-rebuilt from its number, which is also how ``backcoach plan`` previews a chat's future.
+barbell lifts wait until a beginner's fifth session. No exercise is asked for reps it does not suit
+(``min_reps``, ``max_reps``): a main lift gives way, on a day asking more, to the slot's next option
+(``suited``), and anything asked for fewer starts its range at its own minimum. Nothing here is
+stored: any session can be rebuilt from its number, which is also how ``backcoach plan`` previews a
+chat's future.
 """
 
 from __future__ import annotations
@@ -180,22 +183,35 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
     tiers = plan.deload if deload and plan.deload is not None else day
 
     picks: list[tuple[Slot, Exercise]] = []
+    # The lifts the slots would have had without today's swaps (``suited``): the rotation reads these, so a
+    # main lift swapped for the day's reps moves only a later slot that lands on the lift swapped in.
+    rotated: set[str] = set()
     for slot_index, slot in enumerate(catalog.routines.slot):
         choices = slot_choices(catalog, slot, profile, number)
         used = {exercise.id for _, exercise in picks}
         previous = picks[-1][1] if picks else None
-        fresh = [
+        ahead = [
             exercise
             for exercise in choices
-            if exercise.id not in used and not (previous and previous.lower_back and exercise.lower_back)
+            if exercise.id not in rotated and not (previous and previous.lower_back and exercise.lower_back)
         ]
+        fresh = [exercise for exercise in ahead if exercise.id not in used]
         if not fresh:
             continue
         if slot.tier == "main":
             wanted = _main_pick(catalog, slot_index, profile, block)
-            exercise = wanted if wanted is not None and wanted in fresh else fresh[0]
+            exercise = wanted if wanted is not None and wanted in ahead else ahead[0]
         else:
-            exercise = fresh[(index + slot_index) % len(fresh)]
+            exercise = ahead[(index + slot_index) % len(ahead)]
+        rotated.add(exercise.id)
+        if exercise not in fresh:
+            at = ahead.index(exercise)
+            exercise = next(other for other in (*ahead[at:], *ahead[:at]) if other in fresh)
+        if slot.tier == "main" and not deload:
+            # The main lift is what the day is for, so it does the day's reps. A deload week keeps the
+            # block's lifts, only lighter, and a secondary move's cap is its own programming (slow
+            # negatives stay 6–8 while the rotation brings other pulls): ``_prescribe`` caps those.
+            exercise = suited(exercise, fresh, _asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
 
     prescribed = [
@@ -229,6 +245,29 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
     )
 
 
+def _asked(slot: Slot, tier: Prescription, level: Level) -> tuple[int, int]:
+    """The reps the day asks of the slot, before any exercise's own range moves them."""
+    override = slot.override.get(level)
+    reps = override.reps if override and override.reps else tier.reps
+    return reps.low, reps.high
+
+
+def suited(exercise: Exercise, fresh: Sequence[Exercise], reps: tuple[int, int]) -> Exercise:
+    """``exercise``, or the slot's next option after it that holds up to the day's reps.
+
+    More reps than a lift holds up to (a conventional deadlift for 10–12 on short rests) is a swap to a
+    variation that suits them (the slot's next: a Romanian deadlift), not the lift for fewer reps, which
+    would lose the day's point. With nothing in the slot to swap to, ``_prescribe`` caps the reps.
+    """
+    if exercise.max_reps is None or reps[1] <= exercise.max_reps:
+        return exercise
+    start = fresh.index(exercise) + 1 if exercise in fresh else 0
+    for other in (*fresh[start:], *fresh[:start]):
+        if other.max_reps is None or reps[1] <= other.max_reps:
+            return other
+    return exercise
+
+
 def _prescribe(
     catalog: Catalog,
     slot: Slot,
@@ -245,14 +284,16 @@ def _prescribe(
     hold = tier.hold_s if exercise.kind == "hold" else None
     low, high = reps.low, reps.high
     if exercise.max_reps is not None and high > exercise.max_reps:
-        # The day asks for more than the lift holds up to: its own top range, as wide as the day's.
+        # Nothing to swap to (``suited``), or a deload week: its own top range, as wide as the day's.
         low, high = min(low, max(1, exercise.max_reps - (high - low))), exercise.max_reps
     rest_low, rest_high = rest.low, rest.high
     if exercise.min_reps is not None and low < exercise.min_reps:
-        # A move that can't be loaded heavy gets a range it can be taken close to failure in, and the
-        # rest that range needs rather than a heavy day's.
+        # A move that can't be loaded heavy (a cable, a machine, a band) gets a range it can be taken
+        # close to failure in, as wide as the day's.
         low, high = exercise.min_reps, exercise.min_reps + (high - low)
-        rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
+        if low > HEAVY_REPS:
+            # A light range needs a light range's rest, not a heavy day's; 6–8 on a cable keeps the day's.
+            rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
     if low <= HEAVY_REPS:
         # Sets this heavy need the time to recover, whatever the day's rest.
         rest_low, rest_high = max(rest_low, HEAVY_REST_S), max(rest_high, HEAVY_REST_S + 30)

@@ -87,6 +87,19 @@ def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     return None
 
 
+def _suited_reps(catalog: Catalog, session: Session) -> str | None:
+    for item in session.exercises:
+        exercise, reps = item.exercise, item.reps
+        if reps is None:
+            continue
+        if exercise.max_reps is not None and reps[1] > exercise.max_reps:
+            return f"{exercise.id}: {reps[0]}–{reps[1]} reps, past the {exercise.max_reps} it holds up to"
+        if exercise.min_reps is not None and reps[0] < exercise.min_reps:
+            low = exercise.min_reps
+            return f"{exercise.id}: {reps[0]}–{reps[1]} reps, under the {low} it can be loaded for"
+    return None
+
+
 def _effort(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
         if (item.reps is None) == (item.hold_s is None):
@@ -153,6 +166,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _fits_kit_and_grip,
     _lower_back_spacing,
     _heavy_sets_rest,
+    _suited_reps,
     _effort,
     _beginner,
     _intermediate,
@@ -170,11 +184,18 @@ def check_session(catalog: Catalog, session: Session) -> list[str]:
 
 
 def check_block(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
-    """Rules across one block's sessions: steady main lifts, every article exercise the kit allows."""
+    """Rules across one block's sessions: steady main lifts, every article exercise the kit allows.
+
+    Steady for each kind of day: a volume day may swap the deadlift for a Romanian deadlift, and it is
+    the last volume day's numbers that it is compared with (``bot.coach.progression``).
+    """
     problems: list[str] = []
     profile = sessions[0].profile
-    mains = {tuple((i.exercise.id, i.grip) for i in s.exercises if i.tier == "main") for s in sessions}
-    if len(mains) > 1:
+    mains: dict[tuple[str, bool], set[tuple[tuple[str, str], ...]]] = {}
+    for session in sessions:
+        lifts = tuple((i.exercise.id, i.grip) for i in session.exercises if i.tier == "main")
+        mains.setdefault((session.day, session.deload), set()).add(lifts)
+    if any(len(lifts) > 1 for lifts in mains.values()):
         problems.append(f"block {sessions[0].block}: the main lifts change inside the block")
     done = {item.exercise.article for session in sessions for item in session.exercises}
     possible = {

@@ -26,16 +26,18 @@ async def test_a_held_load_off_the_step_is_kept_as_logged(bot: Harness) -> None:
 
 
 async def test_a_first_volume_day_is_never_heavier_than_the_moderate_day_before(bot: Harness) -> None:
+    # The trial's lift was the deadlift, which the volume day now swaps for a Romanian deadlift; the
+    # pulldown does all three days.
     await bot.onboard(USER, level="🔥 Advanced")
-    await log_session(bot, USER, "deadlift 5 180kg", "deadlift 3 190kg", "deadlift 2x3 200kg")
+    await log_session(bot, USER, "lat pulldown 4x6 100kg")
     assert "· moderate day" in joined(await bot.send(USER, "/workout"))
-    await log_session(bot, USER, "deadlift 4x6 160kg")
+    await log_session(bot, USER, "lat pulldown 4x6 90kg")
     volume = joined(await bot.send(USER, "/workout"))
     assert "· volume day" in volume
-    # Not "4×8 @ 165 kg" from the heavy day's triples: 160 kg × 6 → 142.5 kg for 8 with 2 in reserve.
-    assert next_load_line(volume, "Barbell deadlift") == (
-        "📈 <i>Barbell deadlift: first volume day for it → today 4×8 @ 142.5 kg, "
-        "worked out from your recent set (160 kg × 6).</i>"
+    # Not "4×10 @ 85 kg" from the heavy day's sets: 90 kg × 6 → 75 kg for 10 with 2 in reserve.
+    assert next_load_line(volume, "Lat pulldown") == (
+        "📈 <i>Lat pulldown: first volume day for it → today 4×10 @ 75 kg, "
+        "worked out from your recent set (90 kg × 6).</i>"
     )
 
 

@@ -39,7 +39,8 @@ CATALOG = Catalog.load()
 ENTRIES = load_ladders(CATALOG)
 TEXTS = Texts.load()
 NAMES = {ex.id: ex.name for ex in CATALOG.exercises.values()}
-# The advanced deadlift's days, as the planner prescribes them (its volume day is capped at 8–10).
+# The advanced deadlift's days; a volume day of 8–10 is the range sets outside the heavy and moderate
+# days' (the planner's volume day hinges with a Romanian deadlift, 10–12).
 HEAVY = Plan(sets=4, rep_range=(3, 5), target_rir=1, lower_body=True, increment=2.5)
 MODERATE = Plan(sets=4, rep_range=(6, 8), target_rir=2, lower_body=True, increment=2.5)
 VOLUME = Plan(sets=4, rep_range=(8, 10), target_rir=2, lower_body=True, increment=2.5)
@@ -420,3 +421,53 @@ def test_the_progress_caption_compares_a_lift_with_its_own_kind_of_day() -> None
         today=today, weekly_target=3, members=[Member("You", days)], lifts=[plain], texts=TEXTS
     )
     assert chart is not None and "Barbell deadlift: 177.5 kg × 8 (-22.5 kg)" in chart.caption
+
+
+# ---------------------------------------------------------------- the volume day's Romanian deadlift
+
+
+def test_a_volume_days_romanian_deadlift_progresses_from_its_own_sets_not_the_deadlifts() -> None:
+    deadlift = {"deadlift": history_of(HEAVY_DAY, at(172.5, 6, 6, 6, 6))}
+    first = targets_on(3, deadlift)
+    assert "deadlift" not in first
+    rdl = first["barbell-rdl"]
+    # A deadlift's one-rep max says little of an RDL's (lever lengths, hamstrings): no load from it.
+    assert (rdl.day, rdl.last, rdl.prescription.reason, rdl.prescription.load) == (
+        "volume day",
+        (),
+        Reason.START,
+        None,
+    )
+    rdl_sets = at(80, 12, 12, 12, 12)
+    logged = {**deadlift, "barbell-rdl": history_of([], [], rdl_sets)}
+    again = targets_on(6, logged)["barbell-rdl"]
+    assert again.last == tuple(rdl_sets)
+    # Every set at the top: 10 % more, as a hinge, on the step: 88 → 87.5.
+    assert (again.prescription.reason, again.prescription.reps, again.prescription.load) == (
+        Reason.ADD_LOAD,
+        10,
+        87.5,
+    )
+    # The heavy day's deadlift still follows the last heavy day, whatever the RDL did in between.
+    heavy = targets_on(4, logged)["deadlift"]
+    assert (heavy.last, heavy.prescription.reason, heavy.prescription.load) == (
+        tuple(HEAVY_DAY),
+        Reason.ADD_REP,
+        200.0,
+    )
+
+
+def test_a_first_heavy_romanian_deadlift_is_estimated_from_romanian_deadlifts() -> None:
+    # Block 2 (session 9 on, twice a week) hinges with the Romanian deadlift every day: its first heavy
+    # day is estimated from the volume days' RDLs, never from the heavier deadlift of the same days.
+    rdl_sets = at(80, 12, 12, 12, 12)
+    history = {
+        "deadlift": history_of(HEAVY_DAY, at(172.5, 6, 6, 6, 6), [], HEAVY_DAY),
+        "barbell-rdl": history_of([], [], rdl_sets),
+    }
+    target = targets_on(9, history)["barbell-rdl"]
+    assert (target.day, target.plan.rep_range) == ("heavy day", (6, 8))
+    prescription = target.prescription
+    assert (prescription.reason, prescription.basis) == (Reason.ESTIMATE, SetDone(12, 80))
+    # 80 × 12 → 1RM 112 → 7 reps to failure (6 + 1 in reserve) → 90.8 → 90 on the 2.5 step.
+    assert prescription.load == 90.0

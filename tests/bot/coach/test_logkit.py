@@ -143,3 +143,27 @@ def test_any_band_colour_is_a_note_never_a_number(colour: str, band: str) -> Non
 def test_a_backpack_told_with_a_plans_row_is_the_backpack_row() -> None:
     read = parse("row 3x10 backpack 10kg", prefer=GYM_PLAN)
     assert read == ParsedLog("backpack-row", (10, 10, 10), 10.0, "kg")
+
+
+GYM = frozenset(ex.id for ex in CATALOG.exercises.values() if "gym" in ex.places and "load" not in ex.needs)
+
+
+@pytest.mark.parametrize("typed", ["rdl", "RDLs", "romanian deadlift", "Romanian deadlifts", "barbell rdl"])
+def test_the_volume_days_romanian_deadlift_is_read_by_its_every_name(typed: str) -> None:
+    volume_day = ("barbell-rdl", "pull-up", "seated-cable-row")
+    read = parse(f"{typed} 4x10 80kg", prefer=volume_day, usable=GYM, today=volume_day)
+    assert read == ParsedLog("barbell-rdl", (10, 10, 10, 10), 80.0, "kg")
+    # A deadlift is still a deadlift on that day, and a dumbbell RDL what it says.
+    assert parse("dl 4x5 140", prefer=volume_day, usable=GYM) == ParsedLog(
+        "deadlift", (5, 5, 5, 5), 140.0, "kg"
+    )
+    assert parse("db rdl 4x10 30kg", prefer=volume_day, usable=GYM) == ParsedLog(
+        "dumbbell-rdl", (10, 10, 10, 10), 30.0, "kg"
+    )
+
+
+def test_an_rdl_on_a_day_without_one_asks_which_the_gym_has() -> None:
+    heavy_day = ("deadlift", "lat-pulldown", "seated-cable-row")
+    read = parse("rdl 4x10 80kg", prefer=heavy_day, usable=GYM, today=heavy_day)
+    assert isinstance(read, LogError)
+    assert read.suggestions[:2] == ("barbell-rdl", "dumbbell-rdl")

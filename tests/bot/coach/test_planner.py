@@ -109,6 +109,18 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
             r"routines\.toml: intermediate\.block_wekes: unknown key",
         ),
         (
+            "exercises.toml",
+            "lower_back = true\nbarbell = true\nmax_reps = 10\n",
+            "lower_back = true\nbarbell = true\nmax_reps = 10\nmin_reps = 9\n",
+            r"routines\.toml: .*deadlift: 9–11 reps, past the 10 it holds up to",
+        ),
+        (
+            "exercises.toml",
+            "min_reps = 6\nmax_reps = 12",
+            "min_reps = 6\nmax_reps = 2",
+            r"exercises\.toml: exercise\[\d+\] 'barbell-rdl'\.max_reps: Input should be greater than",
+        ),
+        (
             "routines.toml",
             "rest = [60, 75], rir = 3 }",
             "rest = [60, 75], rir = 3 }\nsuperset = true",
@@ -215,14 +227,42 @@ def test_home_without_kit_changes_its_main_moves_between_blocks() -> None:
 def test_advanced_day_types_set_the_reps_and_carry_the_techniques() -> None:
     days = [plan_session(CATALOG, gym(Level.ADVANCED), n) for n in (1, 2, 3)]
     assert [day.day for day in days] == ["heavy day", "moderate day", "volume day"]
-    first_reps = [day.exercises[1].reps for day in days]
-    assert len(set(first_reps)) == 3
+    # The hinge takes every day's range (the volume day's as a Romanian deadlift); a cable pulldown
+    # is never loaded for triples, so its heavy day is the moderate day's 6–8.
+    first_reps = [day.exercises[0].reps for day in days]
+    assert first_reps == [(3, 5), (6, 8), (10, 12)]
     heavy, _, volume = days
     assert all(item.technique is None for item in heavy.exercises)
     assert {item.technique for item in volume.exercises} >= {"drop set", "superset"}
     for item in heavy.exercises:
         if item.reps is not None and item.reps[0] <= 6:
             assert item.rest_s[0] >= 180
+
+
+def test_the_volume_days_hinge_is_a_romanian_deadlift_and_cables_never_do_triples() -> None:
+    heavy, moderate, volume = (plan_session(CATALOG, gym(Level.ADVANCED), n) for n in (1, 2, 3))
+    assert [heavy.exercises[0].exercise.id, moderate.exercises[0].exercise.id] == ["deadlift"] * 2
+    rdl = volume.exercises[0]
+    # The day's reps and rest, not a deadlift's top of 10 on a volume day's short rests.
+    assert (rdl.exercise.id, rdl.reps, rdl.rest_s) == ("barbell-rdl", (10, 12), (90, 120))
+    assert CATALOG.routines.warmup.hinge_drill in volume.warmup
+    cables = {item.exercise.id: item for item in heavy.exercises[1:3]}
+    assert set(cables) == {"lat-pulldown", "seated-cable-row"}
+    # Raised to 6–8, the heavy day's rest kept: these are still the day's hardest sets for them.
+    assert all((item.reps, item.rest_s) == ((6, 8), (180, 240)) for item in cables.values())
+
+
+def test_a_lift_swapped_for_the_days_reps_is_swapped_on_that_kind_of_day_only() -> None:
+    sessions = [plan_session(CATALOG, home(Level.ADVANCED, "bar", "load"), n) for n in range(1, 9)]
+    pulls = {(s.day or "deload", s.exercises[1].exercise.id, s.exercises[1].reps) for s in sessions}
+    # A weighted pull-up holds up to 8: the volume day's 10–12 are pull-ups; a deload week keeps the
+    # block's lift, capped, and only lighter.
+    assert pulls == {
+        ("heavy day", "weighted-pull-up", (3, 5)),
+        ("moderate day", "weighted-pull-up", (6, 8)),
+        ("volume day", "pull-up", (10, 12)),
+        ("deload", "weighted-pull-up", (6, 8)),
+    }
 
 
 def test_minutes_in_the_header_and_the_reminder_preview_are_the_estimate() -> None:
