@@ -186,3 +186,20 @@ async def test_yesterday_is_the_chats_yesterday_just_after_midnight_in_utc_plus_
     reply = joined(await bot.send(USER, "/log face pull 3x15 10kg yesterday"))
     assert reply.startswith("✍️ Logged for yesterday, Mon 23 Nov: Cable face pull"), reply
     assert (YESTERDAY, "face-pull", 15, 10.0) in await stored(bot)
+
+
+async def test_done_yesterday_after_a_backdated_log_offers_only_the_rest_of_that_day(bot: Harness) -> None:
+    await bot.onboard(USER)  # a gym beginner: session 1 has the lat pulldown
+    await bot.send(USER, "/log lat pulldown 2x10 50kg yesterday")
+    done = joined(await bot.send(USER, "/done yesterday"))
+    assert done.startswith(
+        "✅ Monday 23 Nov already counts as a session, from the sets you've logged (2 sets)"
+    )
+    assert "Lat pulldown: 2×10 @ 50 kg" in done
+    bot.clock.advance(minutes=2)
+    written = joined(await bot.press(USER, "✅ As written"))
+    assert "Lat pulldown" not in written.split("\n", 1)[1], "logged once, by the /log"
+    found = await stored(bot)
+    assert {day for day, *_ in found} == {YESTERDAY}
+    assert [row for row in found if row[1] == "lat-pulldown"] == [(YESTERDAY, "lat-pulldown", 10, 50.0)] * 2
+    assert await days_logged(bot) == [YESTERDAY]
