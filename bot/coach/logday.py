@@ -1,17 +1,20 @@
 """The day a message tells its sets for: today, a past day ("pull ups 10 10 10 yesterday", "did rows 3x8
 on monday") or a day to come, as a plan ("I'll do rows 3x8 tomorrow").
 
-/log logs today's sets only (a past session is /done's, up to two days back), so only sets told for today
-are offered as a /log (``bot.coach.logtold``), and /log refuses sets typed with another day.
+/log logs sets for today or a past day within /done's window (up to two days back), the day typed before
+or after the sets ("/log yesterday row 3x10 40kg", "/log row 3x10 40kg yesterday") in the words /done
+reads (``sessionlog.parse_day``): ``day_typed`` finds it. A day it cannot read there ("last week", "on the
+20th") or one to come is what ``when_told`` tells, so /log can say why it logged nothing.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from bot.coach import dates
+from bot.coach import dates, sessionlog
 from bot.coach.logtold import COUNTS, sets_start
 from bot.coach.numerals import ascii_digits
 
@@ -96,3 +99,57 @@ def _date_named(lowered: str, today: date) -> bool:
             if read is not None and read.spelled and read.day != today:
                 return True
     return False
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A /log's text without the day typed before or after its sets (``rest``), and that day: None when
+    none was typed, a ``sessionlog.DayError`` for one /done refuses too (to come, or too far back)."""
+
+    rest: str
+    day: date | sessionlog.DayError | None
+
+
+# "the day before yesterday" and "the night before last" are /done's longest days.
+_DAY_WORDS = 4
+# What may part a day from the sets: "yesterday: row 3x10", "row 3x10, yesterday".
+_PARTING = " ,;:.!-\u2013\u2014"
+# A number read as days back must say so ("2 days ago", "2 days", "2d ago"): a bare "6" ending
+# "/log pull-up 8 7 6" is a set.
+_DAYS_SAID = re.compile(r"(?:ago|back|days?)$")
+
+
+def day_typed(text: str, today: date) -> Typed:
+    """The day typed first or last in a /log ("yesterday row 3x10 40kg", "row 3x10 40kg on thursday",
+    "pull-up 8 7 6 2 days ago # tired"), read as /done reads its day, and the sets without it.
+
+    Only a whole day at an edge counts, so a note ("# one more than yesterday") and the words of a name
+    stay as typed; the note after "#" stays with the sets.
+    """
+    head, mark, note = text.partition("#")
+    words = list(re.finditer(r"\S+", head))
+    start = 1 if words and words[0].group().casefold() == "on" else 0
+    for count in range(min(_DAY_WORDS, len(words) - start), 0, -1):
+        span = words[start : start + count]
+        day = _read_day(" ".join(word.group() for word in span), today)
+        if day is not None:
+            return Typed((head[span[-1].end() :].lstrip(_PARTING) + mark + note).strip(), day)
+    for count in range(min(_DAY_WORDS, len(words)), 0, -1):
+        span = words[-count:]
+        day = _read_day(" ".join(word.group() for word in span), today)
+        if day is not None:
+            cut = span[0].start()
+            if count < len(words) and words[-count - 1].group().casefold() == "on":
+                cut = words[-count - 1].start()
+            rest = head[:cut].rstrip(_PARTING)
+            return Typed(f"{rest} {mark}{note}".strip() if mark else rest.strip(), day)
+    return Typed(text.strip(), None)
+
+
+def _read_day(phrase: str, today: date) -> date | sessionlog.DayError | None:
+    """The day ``phrase`` is as /done reads it, or None when it is no day (its own "which day?")."""
+    phrase = phrase.strip(_PARTING)
+    if not phrase or (phrase[0].isdigit() and not _DAYS_SAID.search(phrase) and "-" not in phrase):
+        return None
+    read = sessionlog.parse_day(phrase, today)
+    return None if isinstance(read, sessionlog.DayError) and read.key == "log.bad_day" else read

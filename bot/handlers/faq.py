@@ -16,7 +16,7 @@ from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
-from bot.handlers.log_command import helped_ids
+from bot.handlers.log_command import day_named, helped_ids
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
 from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
@@ -55,14 +55,21 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     # offer to log them.
     told = not logtold.asks(text) and answer.kind != "command"
     if line is not None and (told or answer.command == "log"):
-        texts = context.services.texts
-        when = logday.when_told(text, now_turn.today)
-        if when is not logday.When.TODAY:
-            # /log logs today's sets only: another day's sets get no button that would log them as today's.
+        texts, today = context.services.texts, now_turn.today
+        when = logday.when_told(text, today)
+        past = past_day(text, today) if when is logday.When.PAST else None
+        if when is not logday.When.TODAY and past is None:
+            # No button that would log another day's sets on the wrong day: not as today's, nor as a guess.
             now_turn.say(texts.get(f"faq.log_told_{when}", line=escape(line)))
             return
+        if past is not None:
+            line = f"{line} {past[0]}"  # the day as /log reads it after the sets
         if told and (argument := _log_argument(line)) is not None:
-            offer = texts.get("faq.log_told", line=escape(argument))
+            if past is None:
+                offer = texts.get("faq.log_told", line=escape(argument))
+            else:
+                day = day_named(context, past[1], today)
+                offer = texts.get("faq.log_told_day", line=escape(argument), day=day)
             now_turn.say(offer, run_button(context, "log", argument))
             return
         if told:
@@ -128,9 +135,12 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
         case "done":
             return sessionlog.day_told(question)
         case "log":
-            if logday.when_told(question, asking.today) is not logday.When.TODAY:
-                return None  # /log logs today's sets only
-            return _log_argument(_told(context, question, asking.lifts, asking.unit))
+            line = _told(context, question, asking.lifts, asking.unit)
+            when = logday.when_told(question, asking.today)
+            if when is logday.When.TODAY or line is None:
+                return _log_argument(line)
+            past = past_day(question, asking.today) if when is logday.When.PAST else None
+            return None if past is None else _log_argument(f"{line} {past[0]}")
         case "units":
             return asked.unit_asked(question)
         case "nudges":
@@ -154,6 +164,14 @@ def _told(context: BotContext, text: str, lifts: frozenset[str], unit: str) -> s
         holds=hold_ids(context),
         helped=helped_ids(context),
     )
+
+
+def past_day(text: str, today: date) -> tuple[str, date] | None:
+    """The past day a message tells its sets for, as /log reads it after them ("yesterday", "2 days ago",
+    "mon": ``sessionlog.day_told``'s words) and the day it is, when /log takes it: up to 2 days back."""
+    told = sessionlog.day_told(text)
+    day = None if told is None else sessionlog.parse_day(told, today)
+    return (told, day) if told is not None and isinstance(day, date) and day < today else None
 
 
 def _log_argument(line: str | None) -> str | None:

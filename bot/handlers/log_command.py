@@ -14,15 +14,18 @@ reply says so; it is never a load.
 Several exercises' sets go in one /log as parts ("/log row 3x10 40kg; pull-up 5,5,4"), logged together (one
 undo takes them back) or, when a part can't be read, not at all: that part is named with its reason.
 
-/log logs today's sets only (a past session is /done's, up to two days back): sets typed for another day
-("/log pull-up 8 7 6 yesterday") are refused, saying so, rather than logged as today's.
+A day typed before or after the sets ("/log yesterday row 3x10 40kg", "/log pull-up 8 7 6 2 days ago") logs
+them on that day, within /done's window (up to two days back, in the chat's timezone): the day counts as
+trained, and records and progression read the sets in date order. A day outside the window, one to come or
+one /done could not read ("last week") is refused, saying so, rather than logged as today's. The buttons of
+an unclear /log carry the day, and work only on the day they were made.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from telegram import Update
 
@@ -47,8 +50,8 @@ from bot.handlers.training_log import (
     main_lifts,
     member,
     names,
+    session_on,
     session_targets,
-    todays_session,
     took_back,
     typed_names,
     undo_data,
@@ -88,17 +91,20 @@ async def log_command(update: Update, context: BotContext) -> None:
         if not chat.onboarded:
             now_turn.say(texts["workout.not_ready"])
             return
-        # /log takes no day (a past session is /done's): sets typed for another day are not today's.
-        when = logday.when_told(typed.partition("#")[0], now_turn.today)
+        told = logday.day_typed(typed, now_turn.today)
+        if isinstance(told.day, sessionlog.DayError):
+            now_turn.say(texts[DAY_REFUSED[told.day.key]])
+            return
+        # A day left among the sets is one /done's words do not name ("last week", "tomorrow"): not today's.
+        when = logday.when_told(told.rest.partition("#")[0], now_turn.today)
         if when is not logday.When.TODAY:
             now_turn.say(texts[f"log.day_{when}"])
             return
-        session = await todays_session(context, now_turn)
+        typed, day = told.rest, told.day or now_turn.today
+        session = await session_on(context, now_turn, day)
         catalog = context.services.catalog
         # As the day began (as As written reads it): a strict try today must not change what "pull up" means.
-        found = await session_targets(
-            context, now_turn, session, member(update, chat)[0], before=now_turn.today
-        )
+        found = await session_targets(context, now_turn, session, member(update, chat)[0], before=day)
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
         pieces = logparse.parts(typed)
         if isinstance(pieces, logparse.LogError):
@@ -127,11 +133,15 @@ async def log_command(update: Update, context: BotContext) -> None:
                 return
             if isinstance(parsed, logparse.LogError):
                 today = [item.exercise.id for item in session.exercises]
-                reply, buttons = refusal(context, now_turn, parsed, piece, allowed, today)
+                reply, buttons = refusal(context, now_turn, parsed, piece, allowed, today, day)
                 now_turn.say(reply, buttons or None)
                 return
             readings.append(parsed)
-        await log_parsed(context, now_turn, update, readings, edit=False)
+        await log_parsed(context, now_turn, update, readings, day, edit=False)
+
+
+# What /log says of a day /done refuses too: the /log words for it.
+DAY_REFUSED = {"log.future_day": "log.day_future", "log.too_far_back": "log.day_too_far"}
 
 
 def refusal(
@@ -141,9 +151,10 @@ def refusal(
     typed: str,
     allowed: set[str],
     today: list[str],
+    day: date,
 ) -> tuple[str, Buttons]:
     """What a /log that could not be read gets: its line, with a button per exercise a name may mean
-    or per reading of numbers that could be reps or a load."""
+    or per reading of numbers that could be reps or a load, each logging it on ``day``."""
     texts, unit = context.services.texts, now_turn.chat.unit
     holds, loaded = hold_ids(context), loaded_ids(context)
     picks = logpick.picks(
@@ -159,11 +170,11 @@ def refusal(
     if isinstance(picks, logparse.LogError):
         # The numbers read as none of the exercises meant: fixing the name would not be enough.
         return logparse.describe(picks, texts, names(context)), []
-    if buttons := pick_buttons(context, now_turn, picks):
+    if buttons := pick_buttons(context, now_turn, picks, day):
         return pick_question(context, now_turn, error, picks[: len(buttons)]), buttons
     # Numbers typed one a set ("11 11 35") are shown so ("11, 11 reps @ 35 kg"); "3x10x5" as sets of reps.
     listed = "x" not in error.values.get("numbers", "x")
-    buttons = reading_buttons(context, now_turn, error.readings, listed=listed)
+    buttons = reading_buttons(context, now_turn, error.readings, day, listed=listed)
     line = logparse.describe(error, texts, names(context))
     return (texts.get("log.unclear_choose", line=line) if buttons else line), buttons
 
@@ -173,28 +184,31 @@ async def log_parsed(
     now_turn: Turn,
     update: Update,
     readings: Sequence[logparse.ParsedLog],
+    day: date,
     *,
     edit: bool,
 ) -> None:
-    """Log a read /log (each of its exercises' sets) as today's sets and say so (in a new message, or
-    ``edit`` the one pressed); one undo takes it all back."""
+    """Log a read /log (each of its exercises' sets) as ``day``'s sets and say so (in a new message, or
+    ``edit`` the one pressed), naming a past day; one undo takes it all back."""
     chat, texts = now_turn.chat, context.services.texts
     logged = [(parsed.exercise, sets_done(parsed, chat.unit)) for parsed in readings]
     user = member(update, chat)
     today = now_turn.today
-    first = not await repo.is_logged(now_turn.session, chat.id, today, user_id=user[0])
+    first = not await repo.is_logged(now_turn.session, chat.id, day, user_id=user[0])
     notes = [_note(context, parsed) for parsed in readings]
-    lines = await log_and_score(context, now_turn, today, user, logged, notes=notes)
+    lines = await log_and_score(context, now_turn, day, user, logged, notes=notes)
     # A load typed "each arm" is said to be each hand's, after that exercise's sets.
     described = "\n".join(
         describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
         for item, parsed in zip(logged, readings, strict=True)
         if item[1]
     )
+    past = "" if day == today else "_day"
+    shown_day = day_named(context, day, today)
     if len(logged) == 1:
-        head = texts.get("log.logged", sets=described.lstrip("• "))
+        head = texts.get(f"log.logged{past}", sets=described.lstrip("• "), day=shown_day)
     else:
-        head = texts.get("log.logged_many", sets=described)
+        head = texts.get(f"log.logged_many{past}", sets=described, day=shown_day)
     shown = names(context)
     for parsed in readings:
         if parsed.instead_of is None:
@@ -210,10 +224,16 @@ async def log_parsed(
         if parsed.assist is not None:
             head += "\n" + texts.get("log.assist_kept", assist=format_load(parsed.assist, parsed.unit))
     if first:
-        head += "\n" + texts["log.counts_as_session"]
-    buttons = [[(texts["log.undo_button"], undo_data(today, today, LAST_BATCH, now_turn.now))]]
+        head += "\n" + texts.get(f"log.counts_as_session{past}", day=shown_day)
+    buttons = [[(texts["log.undo_button"], undo_data(day, today, LAST_BATCH, now_turn.now))]]
     (now_turn.edit if edit else now_turn.say)("\n".join([head, *lines]), buttons)
     await level_up_offer(context, now_turn, user[0])
+
+
+def day_named(context: BotContext, day: date, today: date) -> str:
+    """A past day as a /log reply names it: "yesterday, Mon 23 Nov", or "Sun 22 Nov"."""
+    shown = f"{day:%a %d %b}"
+    return context.services.texts.get("log.yesterday", day=shown) if day == today - timedelta(1) else shown
 
 
 def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
@@ -249,10 +269,12 @@ def pick_question(
     return texts.get(f"log.pick_{error.kind}", name=escape(error.values.get("name", "")), sets=sets)
 
 
-def pick_buttons(context: BotContext, now_turn: Turn, picks: tuple[logparse.ParsedLog, ...]) -> Buttons:
-    """A button per exercise, one a row (names are long), each logging its reading today."""
+def pick_buttons(
+    context: BotContext, now_turn: Turn, picks: tuple[logparse.ParsedLog, ...], day: date
+) -> Buttons:
+    """A button per exercise, one a row (names are long), each logging its reading on ``day``."""
     # A label is plain text: the catalog's name as it is.
-    shown, today = names(context), callbacks.pack_day(now_turn.today)
+    shown, today = names(context), made_for(now_turn.today, day)
     rows: list[list[tuple[str, str]]] = []
     for reading in picks:
         try:
@@ -264,12 +286,17 @@ def pick_buttons(context: BotContext, now_turn: Turn, picks: tuple[logparse.Pars
 
 
 def reading_buttons(
-    context: BotContext, now_turn: Turn, readings: tuple[logparse.ParsedLog, ...], *, listed: bool = True
+    context: BotContext,
+    now_turn: Turn,
+    readings: tuple[logparse.ParsedLog, ...],
+    day: date,
+    *,
+    listed: bool = True,
 ) -> Buttons:
     """One button per reading of numbers that read several ways, each logging it today: "10 reps @ 40 kg" /
     "40 reps @ 10 kg" for "row 10 40", "11, 11 reps @ 35 kg" / "11, 11, 35 reps" for "row 11 11 35" (typed
     one number a set: ``listed``), "3×10 reps @ 5 kg" / "5×10 reps @ 3 kg" for "row 3x10x5"."""
-    texts, today = context.services.texts, callbacks.pack_day(now_turn.today)
+    texts, today = context.services.texts, made_for(now_turn.today, day)
     found: list[tuple[str, str]] = []
     for reading in readings:
         if reading.seconds or reading.loads or reading.assist is not None:
@@ -301,7 +328,7 @@ def unpack_reading(data: object, loaded: frozenset[str]) -> tuple[logparse.Parse
     if args is None:
         return None
     exercise, reps, load, unit, day, rir = args
-    if exercise not in loaded or unit not in logparse.MAX_LOAD or callbacks.unpack_day(day) is None:
+    if exercise not in loaded or unit not in logparse.MAX_LOAD or made_on(day) is None:
         return None
     if not reps.isdigit() or not 1 <= int(reps) <= logparse.MAX_REPS:
         return None
@@ -316,6 +343,24 @@ def unpack_reading(data: object, loaded: frozenset[str]) -> tuple[logparse.Parse
     return logparse.ParsedLog(exercise, (int(reps),), amount, unit, int(rir) if rir else None), day
 
 
+def made_for(today: date, day: date) -> str:
+    """A reading or pick button's day: the day it was made on ("20261124"), and how many days before it the
+    sets were typed for ("20261124-1": yesterday's), so a press logs them where the /log meant."""
+    back = (today - day).days
+    return callbacks.pack_day(today) + (f"-{back}" if back else "")
+
+
+def made_on(value: str) -> tuple[date, int] | None:
+    """The day a button was made on and the days back it logs, or None for anything ``made_for`` could not
+    have written (a day further back than /done's window too)."""
+    packed, dash, back = value.partition("-")
+    made = callbacks.unpack_day(packed)
+    days = [str(n) for n in range(1, sessionlog.MAX_DAYS_BACK + 1)]
+    if made is None or (dash and back not in days):
+        return None
+    return made, int(back or 0)
+
+
 async def reading_button(update: Update, context: BotContext) -> None:
     """A press of "10 reps @ 40 kg": log that reading today, in place of the question."""
     query = update.callback_query
@@ -326,7 +371,7 @@ async def reading_button(update: Update, context: BotContext) -> None:
 def unpack_pick(context: BotContext, data: object) -> tuple[logparse.ParsedLog, str] | None:
     """A pick button's reading and the day it was made on, or None for anything forged or broken."""
     args = callbacks.unpack(data, PICK, 6)
-    if args is None or callbacks.unpack_day(args[0]) is None:
+    if args is None or made_on(args[0]) is None:
         return None
     exercises = context.services.catalog.exercises
     reading = logpick.reading(
@@ -352,15 +397,18 @@ async def log_pressed(
     if found is None:
         await query.answer(texts["errors.stale_button"])
         return
-    reading, made_on = found
+    reading, carried = found
+    made = made_on(carried)
+    assert made is not None, "unpacked buttons carry a day they were made on"
     toast = ""
     async with turn(update, context) as now_turn:
         if not now_turn.chat.onboarded:
             toast = strip_tags(texts["workout.not_ready"])
-        elif callbacks.pack_day(now_turn.today) != made_on:
+        elif made[0] != now_turn.today:
             toast = texts["log.reading_expired"]
         else:
-            await log_parsed(context, now_turn, update, [reading], edit=True)
+            day = made[0] - timedelta(days=made[1])
+            await log_parsed(context, now_turn, update, [reading], day, edit=True)
     await query.answer(toast[:200] or None)
 
 

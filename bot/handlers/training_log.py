@@ -116,6 +116,16 @@ async def todays_session(context: BotContext, now_turn: Turn) -> Session:
     return planned(context, now_turn.chat, done if logged_today else done + 1)
 
 
+async def session_on(context: BotContext, now_turn: Turn, day: date) -> Session:
+    """The session the chat's log says ``day`` was (or, not logged yet, would be): a /log for yesterday
+    reads its names by yesterday's plan, as /history numbers it once logged."""
+    if day == now_turn.today:
+        return await todays_session(context, now_turn)
+    days = (await repo.history(now_turn.session, now_turn.chat.id)).days
+    number = sum(1 for logged in days if logged < day) + 1
+    return planned(context, now_turn.chat, number)
+
+
 def main_lifts(session: Session) -> frozenset[str]:
     """What a bare name means in a log: "row" is the session's main row, not every row in the catalog."""
     return frozenset(item.exercise.id for item in session.exercises if item.tier == MAIN)
@@ -271,6 +281,7 @@ async def log_and_score(
     are no record over 12 at 12 kg."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
+    # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
     rows = await logbook.exercise_history(now_turn.session, chat.id, user[0], exercises)
     before = _in_unit(rows, chat.unit)
     noted = [*notes, *[None] * (len(logged) - len(notes))]

@@ -238,25 +238,31 @@ async def logged_sets(bot: Harness) -> int:
         return await session.scalar(select(func.count()).select_from(LoggedSet)) or 0
 
 
-async def test_sets_told_for_a_past_day_are_not_offered_for_today(bot: Harness) -> None:
-    # /log logs today's sets only: a past day's sets told in words get no button that would log them today.
+async def test_sets_told_for_a_past_day_are_offered_for_that_day(bot: Harness) -> None:
+    # Sets told for a day /log takes (up to 2 days back) are offered as a /log for that day, never today.
     await bot.onboard(USER)
     for message, line in (
-        ("pull ups 10 10 10 yesterday", "pull up 10,10,10"),
-        ("did rows 3x8 at 40kg on monday", "cable row 3x8 40kg"),  # Monday is yesterday; today's row
-        ("yesterday: barbell rows, 3 sets of 8 at 40kg", "barbell row 3x8 40kg"),
+        ("pull ups 10 10 10 yesterday", "pull up 10,10,10 yesterday"),
+        ("did rows 3x8 at 40kg on monday", "cable row 3x8 40kg mon"),  # Monday is yesterday; today's row
+        ("yesterday: barbell rows, 3 sets of 8 at 40kg", "barbell row 3x8 40kg yesterday"),
     ):
         sent = await bot.send(USER, message)
         reply = sent[-1].plain_text or ""
-        assert "Shall I log that" not in reply, message
-        assert "I log sets for today only" in reply and f"/log {line}" in reply, reply
-        assert "/done yesterday" in reply, "a past session is /done's, up to 2 days back"
+        assert reply.startswith("📝 Shall I log that for yesterday, Mon 23 Nov? "), reply
+        assert labels(bot) == [f"▶ /log {line}"], message
+    pressed = (await bot.press(USER, "▶ /log barbell row 3x8 40kg yesterday"))[-1].text or ""
+    expected = "✍️ Logged for yesterday, Mon 23 Nov: Barbell bent-over row: 3×8 @ 40 kg"
+    assert pressed.startswith(expected), pressed
+    # A day further back, or one it cannot tell, gets no button that would log them on another day.
+    for message in ("pull ups 10 10 10 last week", "did rows 3x8 at 40kg on thursday"):
+        sent = await bot.send(USER, message)
+        reply = sent[-1].plain_text or ""
+        assert "I log sets for today or up to 2 days back" in reply, reply
         assert bot.api.buttons(sent[-1]) == [], message
-    # Told with a request, the /log pointer carries no sets for another day either.
+    # Told with a request, the /log pointer carries the day.
     sent = await bot.send(USER, "did lat pulldown 3x10 at 50 kilos yesterday, can you note that down?")
-    assert "I log sets for today only" in (sent[-1].plain_text or "")
-    assert bot.api.buttons(sent[-1]) == []
-    assert await logged_sets(bot) == 0
+    assert labels(bot) == ["▶ /log lat pulldown 3x10 50kg yesterday"], sent[-1].text
+    assert await logged_sets(bot) == 3
     assert bot.errors == []
 
 

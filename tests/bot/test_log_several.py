@@ -74,14 +74,28 @@ async def test_a_question_with_numbers_is_answered_not_logged(bot: Harness) -> N
     assert bot.errors == []
 
 
-async def test_two_lifts_told_for_another_day_keep_the_honest_reply(bot: Harness) -> None:
+async def test_two_lifts_told_for_another_day_say_the_log_for_that_day(bot: Harness) -> None:
     await bot.onboard(USER)
     [reply] = await bot.send(USER, "yesterday: deadlift 200x3, then pulldown 3x8 @ 75")
     text = reply.plain_text or ""
-    assert text.startswith("📝 I log sets for today only"), text
-    assert f"Send /log {TRIAL_LINE}." in text and "/done yesterday" in text
-    assert bot.api.buttons(reply) == []
+    assert (
+        text == f"📝 Shall I log that for yesterday, Mon 23 Nov? {TRIAL_LINE} yesterday — tap below, "
+        "or correct it with /log."
+    )
+    assert buttons(bot) == [
+        (f"▶ /log {TRIAL_LINE} yesterday", callbacks.pack("cmd", "log", f"{TRIAL_LINE} yesterday"))
+    ]
     assert await sets_of(bot) == []
+    logged = (await bot.press(USER, f"▶ /log {TRIAL_LINE} yesterday"))[-1].plain_text or ""
+    assert logged.startswith("✍️ Logged for yesterday, Mon 23 Nov:\n• Barbell deadlift: 1×3 @ 200 kg\n"), (
+        logged
+    )
+    history = (await bot.send(USER, "/history"))[-1].plain_text or ""
+    assert "Mon 23 Nov · session 1" in history and "Lat pulldown: 3×8 @ 75 kg" in history, history
+    [reply] = await bot.send(USER, "last week: deadlift 200x3, then pulldown 3x8 @ 75")
+    text = reply.plain_text or ""
+    assert text.startswith("📝 I log sets for today or up to 2 days back"), text
+    assert f"/log {TRIAL_LINE} yesterday" in text and bot.api.buttons(reply) == []
     assert bot.errors == []
 
 

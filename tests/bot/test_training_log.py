@@ -458,24 +458,32 @@ async def test_backdating_up_to_two_days(bot: Harness) -> None:
     assert "Session 3 ·" in text(await bot.send(USER, "/workout"))
 
 
-async def test_log_logs_today_only_and_says_so_for_another_day(bot: Harness) -> None:
-    # /log takes no day (Done does, up to 2 days back): a day typed is refused, never logged as today's.
+async def test_log_refuses_a_day_it_cannot_log_and_never_logs_it_as_today(bot: Harness) -> None:
+    # /log takes a day up to 2 days back (as /done does); any other day typed is refused, never logged as
+    # today's, and no "did you mean" button would log it as today's either.
     await bot.onboard(USER)
-    for typed in (
-        "/log pull up 8 7 6 yesterday",
-        "/log yesterday pull up 8 7 6",  # no "did you mean" buttons logging them today either
-        "/log row 3x10 40kg on monday",
+    for typed, expected in (
+        ("/log pull up 8 7 6 last week", "I couldn't tell which day that was"),
+        ("/log row 3x10 40kg on the 20th", "I couldn't tell which day that was"),
+        ("/log pull up 8 7 6 3 days ago", "I log sets up to 2 days back"),
+        ("/log last thursday pull up 8 7 6", "I couldn't tell which day that was"),
+        ("/log thursday pull up 8 7 6", "I log sets up to 2 days back"),  # Thursday 19 Nov
+        ("/log pull up 8 7 6 tomorrow", "on the day they're done"),
+        ("/log pull up 8 7 6 2026-11-25", "on the day they're done"),
     ):
         reply = await bot.send(USER, typed)
-        assert len(reply) == 1 and "I log sets for today only" in text(reply), typed
-        assert "/done yesterday" in text(reply) and bot.api.buttons(reply[-1]) == [], typed
-    reply = await bot.send(USER, "/log pull up 8 7 6 tomorrow")
-    assert "on the day they're done" in text(reply) and bot.api.buttons(reply[-1]) == []
-    assert await sets_of(bot) == []
+        assert len(reply) == 1 and expected in text(reply), typed
+        assert "<code>/log pull-up 8,7,6 yesterday</code>" in text(reply), "it says what /log does take"
+        assert bot.api.buttons(reply[-1]) == [], typed
+    assert await sets_of(bot) == [] and await logged_days(bot) == []
     # A note may name another day: the sets are still today's.
     logged = text(await bot.send(USER, "/log pull up 8 7 6 # one more than yesterday"))
     assert "Logged Pull-up: 8, 7, 6" in logged
     assert await logged_days(bot) == [TODAY]
+    # /log with no sets keeps its reply, with or without a day.
+    empty = "Tell me what you lifted, e.g. <code>/log row 3x10 40kg</code>"
+    assert text(await bot.send(USER, "/log")).startswith(empty)
+    assert text(await bot.send(USER, "/log yesterday")).startswith(empty)
 
 
 async def test_i_trained_yesterday_in_a_private_chat_logs_yesterday(bot: Harness) -> None:
