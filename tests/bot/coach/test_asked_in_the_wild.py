@@ -298,3 +298,9 @@ def test_log_and_sets_without_the_slash_point_to_log(message: str) -> None:
 )
 def test_log_and_numbers_about_something_else_are_not_log(message: str) -> None:
     assert ANSWERER.answer(message).command != "log"
+
+
+def test_how_often_to_deadlift_gets_the_frequency_card_with_the_deadlift_line() -> None:
+    answer = ANSWERER.answer("how many times a week should I deadlift")
+    assert answer.topic == "faq-frequency"
+    assert "<b>Deadlifts:</b>" in answer.text and "volume day" in answer.text
