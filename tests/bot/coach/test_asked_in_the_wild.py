@@ -300,7 +300,22 @@ def test_log_and_numbers_about_something_else_are_not_log(message: str) -> None:
     assert ANSWERER.answer(message).command != "log"
 
 
-def test_how_often_to_deadlift_gets_the_frequency_card_with_the_deadlift_line() -> None:
-    answer = ANSWERER.answer("how many times a week should I deadlift")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many times a week should I deadlift",
+        "how often should I deadlift?",
+        "can I deadlift every session",
+    ],
+)
+def test_how_often_to_deadlift_gets_the_frequency_card_with_the_deadlift_line(question: str) -> None:
+    answer = ANSWERER.answer(question)
     assert answer.topic == "faq-frequency"
     assert "<b>Deadlifts:</b>" in answer.text and "volume day" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["I only have 20 minutes, what should I do", "i have 45 minutes what should i do"]
+)
+def test_minutes_and_what_to_do_point_to_a_cut_workout(question: str) -> None:
+    assert ANSWERER.answer(question).command == "workout"
