@@ -7,6 +7,10 @@ the answer to a question, and it must not press a button by accident. A terminal
 document: the /progress chart and the /export CSV are saved in a temporary directory of the run's own (made
 on the first file), and the chat prints each file's full path, so nothing lands unannounced in the
 directory the chat was started from.
+
+The chat keeps its chats and logs where the bot would: ``DATABASE_URL`` when it is set (the environment or
+``.env``), migrated as ``backcoach run`` migrates it; else a SQLite file of its own, ``backcoach-console.db``
+in the current directory. It names the database it uses, never with its password.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from bot.app import build_application
 from bot.settings import Settings
+from bot.startup import explain_database, sqlite_file_problem
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
@@ -33,6 +41,21 @@ HELP = (
 )
 # "#3", "# 3", "[3]", "[ 3 ]": a press, and only when that is the whole line.
 _PRESS = re.compile(r"#\s*(\d{1,3})|\[\s*(\d{1,3})\s*\]")
+
+
+def console_database(config: Settings) -> str:
+    """The operator's DATABASE_URL when they set one, as ``backcoach run`` would use it; else the console's
+    own file, so trying the coach out never writes into the bot's default database unasked."""
+    return config.database_url if "database_url" in config.model_fields_set else CONSOLE_DB
+
+
+def shown_database(url: str) -> str:
+    """The database as the console names it: the URL with its password hidden (secrets never reach a
+    terminal's scrollback, a pasted transcript or a log)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "the database DATABASE_URL names"
 
 
 def button_number(line: str) -> int | None:
@@ -85,8 +108,18 @@ def show_answer(answer: CallbackAnswer, write: Callable[[str], object]) -> None:
         write(f"\n  {'⚠ alert' if answer.show_alert else 'toast'}: {answer.text}\n")
 
 
-async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
-    await upgrade(database_url)
+async def console(config: Settings, database_url: str | None = None) -> int:
+    database_url = console_database(config) if database_url is None else database_url
+    # One line naming what to check, as ``backcoach run`` says it: a traceback could quote the URL.
+    problem = sqlite_file_problem(database_url)
+    if problem is None:
+        try:
+            await upgrade(database_url)
+        except Exception as error:
+            problem = explain_database(error, database_url)
+    if problem is not None:
+        sys.stderr.write(f"backcoach chat: {problem}\n")
+        return 2
     api = FakeBotApi(token=CONSOLE_TOKEN)
     api.user(USER_ID, first_name="You")
     api.private_chat(USER_ID)
@@ -96,6 +129,7 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
     )
     write = sys.stdout.write
     write(HELP)
+    write(f"(Chats and logs are kept in {shown_database(database_url)}.)\n")
     choices: list[tuple[str, str]] = []
     last_with_buttons = 0
     saved = SavedFiles()
@@ -132,8 +166,8 @@ async def console(config: Settings, database_url: str = CONSOLE_DB) -> None:
         await app.post_shutdown(app)  # type: ignore[misc]
     if saved.directory is not None:
         write(f"\nThis chat's files are in {saved.directory}\n")
+    return 0
 
 
 def run_console(config: Settings) -> int:
-    asyncio.run(console(config))
-    return 0
+    return asyncio.run(console(config))

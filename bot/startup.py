@@ -44,7 +44,7 @@ def _cause(error: BaseException) -> str:
 def database_host(url: str) -> str:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # a port that is no number is a ValueError
         return "?"
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
@@ -53,7 +53,7 @@ def database_host(url: str) -> str:
 
 def explain_database(error: BaseException, url: str) -> str:
     where = database_host(url)
-    if isinstance(error, NoSuchModuleError | ArgumentError):
+    if isinstance(error, NoSuchModuleError | ArgumentError) or where == "?":
         return f"DATABASE_URL is not a database address this bot knows ({_cause(error)}) — check DATABASE_URL"
     text = " ".join(str(link) for link in _chain(error)).lower()
     if "not a database" in text or "malformed" in text or "unsupported file format" in text:
@@ -86,7 +86,7 @@ def sqlite_file_problem(url: str) -> str | None:
     """Why an SQLite file cannot be opened, found before any driver tries (and fails noisily)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None

@@ -219,8 +219,9 @@ async def undo_batch(
     session: AsyncSession, chat_id: int, day: date, *, user_id: int, logged_at: datetime
 ) -> Undone | None:
     """Remove the member's batch of sets logged at ``logged_at`` into the session of ``day`` (what one /log
-    or one "As written" added, named by its time as ``undo_last_entry`` names the latest): what went, or
-    None when no such batch is left (taken back already, or never the member's).
+    or one "As written" added, named by its time as ``undo_last_entry`` names the latest), or the bare Done
+    that opened the session at ``logged_at`` (a batch of no sets): what went, or None when no such batch is
+    left (taken back already, or never the member's).
 
     The session goes with it when the batch created it and nothing else is left in it. When later batches
     are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
@@ -231,11 +232,13 @@ async def undo_batch(
         return None
     batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
     removed = await _sets_where(session, batch)
-    if not removed:
-        return None
-    await session.execute(delete(LoggedSet).where(batch))
     if log.logged_at != logged_at:
+        if not removed:
+            return None
+        await session.execute(delete(LoggedSet).where(batch))
         return Undone(removed, session=False)
+    # The batch opened the session (its time is the session's own): a bare Done has no sets of its own.
+    await session.execute(delete(LoggedSet).where(batch))
     left = await session.scalar(
         select(func.min(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
     )
@@ -247,14 +250,22 @@ async def undo_batch(
 
 
 async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:
-    """Who logged the sets of ``day`` at ``logged_at`` in the chat (a group's Undo pressed by another
-    member), or None when no such sets are left."""
+    """Who logged the sets of ``day`` at ``logged_at`` in the chat, or opened a session with a Done then
+    (a group's Undo pressed by another member), or None when no such sets or session are left."""
     found = await session.scalar(
         select(LoggedSet.user_id)
         .join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
         .where(LoggedSet.chat_id == chat_id, WorkoutLog.local_date == day, LoggedSet.logged_at == logged_at)
         .limit(1)
     )
+    if found is None:
+        found = await session.scalar(
+            select(WorkoutLog.user_id)
+            .where(
+                WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.logged_at == logged_at
+            )
+            .limit(1)
+        )
     return None if found is None else int(found)
 
 

@@ -33,7 +33,9 @@ from storage import logbook, repo
 from storage.models import Chat
 
 AS_WRITTEN, ADJUST, SAVE, UNDO, LEVEL_UP = "lw", "la", "ls", "lu", "up"
-WHOLE_DAY, LAST_BATCH = "d", "s"
+# What an Undo takes back: the whole day (As written into a bare Done, the Done with it; an older bare
+# Done's button), a /log's or As written's batch, or the bare Done that opened the day's session.
+WHOLE_DAY, LAST_BATCH, THE_DONE = "d", "s", "n"
 MAIN = sessionlog.MAIN
 History = dict[str, list[tuple[date, SetDone]]]
 
@@ -200,14 +202,19 @@ async def workout_lines(
     return lines
 
 
-def after_done(texts: Texts, day: date, today: date, *, adjust: bool = True, undo: bool = True) -> Buttons:
-    """Under "Session N logged": log the sets as written, adjust them, or take the Done back. Under the
+def after_done(
+    texts: Texts, day: date, today: date, *, adjust: bool = True, done_at: datetime | None = None
+) -> Buttons:
+    """Under "Session N logged": log the sets as written, adjust them, or take the Done back: the Done made
+    at ``done_at`` (the session's own time), not whatever the day holds when Undo is pressed. Under the
     rest of a session some of which is logged: Adjust only while a main lift is left, and no Undo (the
     press logged nothing to take back)."""
     row = [(texts["log.as_written_button"], callbacks.pack(AS_WRITTEN, callbacks.pack_day(day)))]
     if adjust:
         row.append((texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")))
-    return [row, [(texts["log.undo_button"], undo_data(day, today, WHOLE_DAY))]] if undo else [row]
+    if done_at is None:
+        return [row]
+    return [row, [(texts["log.undo_button"], undo_data(day, today, THE_DONE, done_at))]]
 
 
 def undo_data(day: date, today: date, scope: str, batch: datetime | None = None) -> str:
@@ -252,6 +259,11 @@ def took_back(context: BotContext, chat: Chat, undone: logbook.Undone, day: date
     what = "; ".join(parts[:UNDONE_SHOWN])
     if len(parts) > UNDONE_SHOWN:
         what += " " + texts.get("log.undone_more", n=len(parts) - UNDONE_SHOWN)
+    if not undone.session and not undone.sets:
+        # A bare Done taken back after sets were logged into its session: those sets keep the day logged.
+        if day != today:
+            return texts.get("log.undone_done_kept_day", day=f"{day:%a %d %b}")
+        return texts["log.undone_done_kept"]
     if not undone.session:
         if day != today:
             return texts.get("log.undone_sets_day", day=f"{day:%a %d %b}", sets=what)
@@ -412,7 +424,13 @@ async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]
     texts = context.services.texts
     day, made_on, scope, stamp = callbacks.unpack_day(args[0]), callbacks.unpack_day(args[1]), *args[2:]
     batch = callbacks.unpack_instant(stamp) if stamp else None
-    if day is None or made_on is None or scope not in (WHOLE_DAY, LAST_BATCH) or (stamp and batch is None):
+    # A Done's Undo always names its time (its session's); one without is no button the bot made.
+    bad = (
+        scope not in (WHOLE_DAY, LAST_BATCH, THE_DONE)
+        or (stamp and batch is None)
+        or (scope == THE_DONE and not stamp)
+    )
+    if day is None or made_on is None or bad:
         await query.answer(texts["errors.stale_button"])
         return
     if scope == LAST_BATCH and batch is None:
@@ -421,26 +439,37 @@ async def undo_button(update: Update, context: BotContext, args: tuple[str, ...]
         return
     toast = ""
     async with turn(update, context) as now_turn:
-        chat = now_turn.chat
         if now_turn.today != made_on:
             toast = texts["log.undo_expired"]
         else:
-            user_id, _ = member(update, chat)
-            if batch is not None:
-                removed = await logbook.undo_batch(
-                    now_turn.session, chat.id, day, user_id=user_id, logged_at=batch
-                )
-            else:
-                removed = await logbook.undo_day(now_turn.session, chat.id, day, user_id=user_id)
-            if removed is not None:
-                now_turn.edit(took_back(context, chat, removed, day, now_turn.today))
-            elif batch is None:
-                toast = texts["log.nothing_to_undo"]
-            elif await logbook.batch_logged_by(now_turn.session, chat.id, day, batch) is not None:
-                toast = texts["log.undo_not_yours"]
-            else:
-                toast = texts["log.undo_gone"]
+            toast = await _undo(context, now_turn, update, day, scope, batch)
     await query.answer(toast or None)
+
+
+async def _undo(
+    context: BotContext, now_turn: Turn, update: Update, day: date, scope: str, batch: datetime | None
+) -> str:
+    """Take back what the pressed Undo names; the toast to show when nothing went (empty when it did)."""
+    texts, chat = context.services.texts, now_turn.chat
+    user_id, _ = member(update, chat)
+    done = scope == THE_DONE
+    if batch is None:
+        # A bare Done's button from before it named its time: the Done is the day's whole session only
+        # while nothing was logged into it since; with sets there, it can't tell what it meant.
+        found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
+        if found is not None and found.sets:
+            return texts["log.undo_unnamed"]
+        removed = await logbook.undo_day(now_turn.session, chat.id, day, user_id=user_id)
+    else:
+        removed = await logbook.undo_batch(now_turn.session, chat.id, day, user_id=user_id, logged_at=batch)
+    if removed is not None:
+        now_turn.edit(took_back(context, chat, removed, day, now_turn.today))
+        return ""
+    if batch is None:
+        return texts["log.nothing_to_undo"]
+    if await logbook.batch_logged_by(now_turn.session, chat.id, day, batch) is not None:
+        return texts["log.undo_done_not_yours" if done else "log.undo_not_yours"]
+    return texts["log.undo_done_gone" if done else "log.undo_gone"]
 
 
 async def level_up_button(update: Update, context: BotContext) -> None:

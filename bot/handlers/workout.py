@@ -200,7 +200,7 @@ async def log_today(
             )
         if day != today:
             text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
-        return True, text, training_log.after_done(texts, day, today)
+        return True, text, training_log.after_done(texts, day, today, done_at=now_turn.now)
 
 
 async def logged_head(context: BotContext, now_turn: Turn, day: date, total: int) -> str:
@@ -230,7 +230,7 @@ def rest_to_log(
     adjust = any(target.main for target in so_far.left)
     if adjust:
         text += " " + texts["workout.rest_adjust"]
-    return text, training_log.after_done(texts, day, now_turn.today, adjust=adjust, undo=False)
+    return text, training_log.after_done(texts, day, now_turn.today, adjust=adjust)
 
 
 async def done_button(update: Update, context: BotContext) -> None:

@@ -2,13 +2,25 @@
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from bot.console import HELP, SavedFiles, button_number, no_button, show_answer
+from bot.console import (
+    CONSOLE_DB,
+    HELP,
+    SavedFiles,
+    button_number,
+    console,
+    console_database,
+    no_button,
+    show_answer,
+    shown_database,
+)
+from bot.settings import load_settings
 from fakeapi import CallbackAnswer
 
 
@@ -41,7 +53,8 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     )
     temp = tmp_path / "temp"
     temp.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")} | {"TMPDIR": str(temp)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_") and k != "DATABASE_URL"}
+    env |= {"TMPDIR": str(temp)}
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat"],
         cwd=tmp_path,
@@ -84,6 +97,79 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     assert "Exercise Name" in saved[0].read_text() and saved[1].read_bytes().startswith(b"\x89PNG")
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.png"))
     assert out.rstrip().endswith(f"This chat's files are in {folder}")
+    # No DATABASE_URL: the console's own file, in the directory it was started from.
+    assert "(Chats and logs are kept in sqlite+aiosqlite:///backcoach-console.db.)" in out
+    assert (tmp_path / "backcoach-console.db").is_file()
+
+
+def run_chat(cwd: Path, script: str, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_") and k != "DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat"],
+        cwd=cwd,
+        env=base | env | {"PYTHONPATH": str(Path(__file__).parents[2])},
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_console_keeps_its_chats_where_database_url_says(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    url = f"sqlite+aiosqlite:///{data}/coach.db"
+    result = run_chat(tmp_path, "/start\n/quit\n", DATABASE_URL=url)
+    assert result.returncode == 0, result.stderr
+    assert f"(Chats and logs are kept in {url}.)" in result.stdout
+    # Migrated as `backcoach run` migrates it, and the chat's row is there; no file of the console's own.
+    with sqlite3.connect(data / "coach.db") as db:
+        assert db.execute("SELECT id FROM chats").fetchall() == [(1,)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() is not None
+    assert not (tmp_path / "backcoach-console.db").exists()
+
+
+def test_database_url_set_in_the_environment_or_env_file_is_the_consoles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert console_database(load_settings()) == CONSOLE_DB
+    # The bot's own default is not "set": the console does not write into backcoach.db unasked.
+    assert load_settings().database_url != CONSOLE_DB
+    (tmp_path / ".env").write_text("DATABASE_URL=sqlite+aiosqlite:///from-dotenv.db\n")
+    assert console_database(load_settings()) == "sqlite+aiosqlite:///from-dotenv.db"
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://coach:pw@db:5432/backcoach")
+    assert console_database(load_settings()) == "postgresql+asyncpg://coach:pw@db:5432/backcoach"
+
+
+def test_the_console_names_its_database_without_the_password() -> None:
+    shown = shown_database("postgresql+asyncpg://coach:s3cr%40t@db.internal:5432/backcoach")
+    assert shown == "postgresql+asyncpg://coach:***@db.internal:5432/backcoach"
+    assert shown_database(CONSOLE_DB) == CONSOLE_DB
+    assert "s3cr" not in shown_database("postgresql+asyncpg://coach:s3cr@db:x5/backcoach")
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            "postgresql+asyncpg://coach:s3cretpw@127.0.0.1:1/backcoach",
+            "could not open the database at 127.0.0.1:1",
+        ),
+        (
+            "postgresql+asyncpg://coach:s3cretpw@127.0.0.1:x5/backcoach",
+            "DATABASE_URL is not a database address",
+        ),
+    ],
+)
+async def test_a_database_the_console_cannot_open_is_one_line_without_the_password(
+    url: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert await console(load_settings(database_url=url)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"backcoach chat: {said}") and err.count("\n") == 1, err
+    assert "s3cretpw" not in err and "check DATABASE_URL" in err
 
 
 def test_saved_files_get_a_directory_of_their_own_and_never_overwrite(

@@ -451,6 +451,33 @@ async def test_undo_batch_takes_back_the_batch_it_names_and_keeps_the_session_fo
         assert not await repo.is_logged(session, GROUP, DAY)
 
 
+async def test_undo_batch_names_a_bare_done_by_the_sessions_time(sessionmaker: Maker) -> None:
+    # A Done with no sets, then rows: the Done's Undo takes the Done and leaves the rows, their session
+    # dated to them; with nothing logged into it, the Done's session goes whole.
+    await _chat(sessionmaker, GROUP)
+    later = NOW + timedelta(minutes=5)
+    async with sessionmaker.begin() as session:
+        await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
+        await repo.log_workout(session, GROUP, DAY, user_id=BOB, user_name="Bob", now=later)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("row", [8], 40), now=later
+        )
+    async with sessionmaker.begin() as session:
+        assert await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
+        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) == ANN
+        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) == logbook.Undone(
+            [], False
+        )
+        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) is None
+        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
+        assert [r.reps for r in await logbook.day_sets(session, GROUP, DAY, user_id=ANN)] == [8]
+        bobs = await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=later)
+        assert bobs == logbook.Undone([], True) and not await repo.is_logged(session, GROUP, DAY, user_id=BOB)
+    async with sessionmaker.begin() as session:
+        last = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        assert last is not None and last.session and [r.reps for r in last.sets] == [8]
+
+
 async def test_a_days_time_budget_is_the_members_and_the_days(sessionmaker: Maker) -> None:
     """/workout 30 keeps the budget for that member and that day; /workout full clears it; budgets older
     than As written reaches back are cleared when a new one is set."""
