@@ -466,7 +466,9 @@ async def move_future_logs(session: AsyncSession, chat_id: int, today: date) -> 
     return len(future)
 
 
-# A budget is read up to the days As written reaches back; older ones are cleared when a new one is set.
+# A budget is read up to the days As written reaches back; older ones of days never trained are cleared
+# when a new one is set. A trained day's budget stays: it says what that session prescribed, which is
+# what progression judges it by (``short_days``).
 KEEP_BUDGETS_DAYS = 7
 
 
@@ -489,8 +491,31 @@ async def set_short_minutes(
     """Give the day's session a time budget (None: the whole session again). Chat updates run one at a
     time, so a read then a write cannot race another /workout of the same chat."""
     mine = and_(ShortSession.chat_id == chat_id, ShortSession.user_id == user_id)
-    stale = ShortSession.local_date < date.fromordinal(day.toordinal() - KEEP_BUDGETS_DAYS)
+    trained = exists().where(
+        WorkoutLog.chat_id == ShortSession.chat_id,
+        WorkoutLog.user_id == ShortSession.user_id,
+        WorkoutLog.local_date == ShortSession.local_date,
+    )
+    stale = (ShortSession.local_date < date.fromordinal(day.toordinal() - KEEP_BUDGETS_DAYS)) & ~trained
     await session.execute(delete(ShortSession).where(mine, stale | (ShortSession.local_date == day)))
     if minutes is not None:
         session.add(ShortSession(chat_id=chat_id, local_date=day, user_id=user_id, minutes=minutes))
         await session.flush()
+
+
+async def short_days(session: AsyncSession, chat_id: int, *, user_id: int) -> dict[date, tuple[int, int]]:
+    """The member's trained days that had a time budget: each day's (minutes, session number), the
+    session that day prescribed being that one cut to them."""
+    result = await session.execute(
+        select(ShortSession.local_date, ShortSession.minutes, WorkoutLog.session_number)
+        .join(
+            WorkoutLog,
+            and_(
+                WorkoutLog.chat_id == ShortSession.chat_id,
+                WorkoutLog.user_id == ShortSession.user_id,
+                WorkoutLog.local_date == ShortSession.local_date,
+            ),
+        )
+        .where(ShortSession.chat_id == chat_id, ShortSession.user_id == user_id)
+    )
+    return {day: (minutes, number) for day, minutes, number in result.all()}

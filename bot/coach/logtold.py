@@ -115,12 +115,17 @@ _FOR_LOAD = re.compile(
 )
 # After a bare number, these leave it open whether it was a load or a clock ("at 6 before work", "at 100
 # this morning"): then nothing is offered rather than sets without their load, or with a wrong one.
-_MAYBE_A_CLOCK = re.compile(r"\s*(?:this|tonight|in\s+the|last|before|after|when|then|on|yesterday)\b")
+_MAYBE_A_CLOCK = re.compile(r"\s*(?:this|tonight|in\s+the|last|before|after|when|then|on|yesterday|yday)\b")
+# ...of which these name a day: after a number no clock reads as an hour ("at 40 yesterday"), the load,
+# as it is without the day (a newcomer trial got the row's card instead of the /log with its day). After a
+# part of the day ("this morning", "tonight") a clock may have three digits too ("at 100 this morning").
+_DAY_AFTER = re.compile(r"\s*(?:this|tonight|last|on|yesterday|yday)\b")
+_PART_OF_DAY = re.compile(r"\s*(?:this|tonight)\b")
 # A bare number up to 12 after "at" may be the hour ("pull ups 8 7 6 today at 5").
 _HOUR_LIKE = 12
 # ...and another number after it makes it a list or a clock ("at 50, 55 and 60", "at 6 30"), unless that
 # number counts the sets ("at 55, 3 sets of 8").
-_LOAD_THEN_NUMBER = re.compile(rf"{_SEP}\d+(?!\s*(?:[x×]|sets?\b|rounds?\b))")
+_LOAD_THEN_NUMBER = re.compile(rf"{_SEP}\d+(?!\s*(?:[x×]|sets?\b|rounds?\b|days?\s+ago\b))")
 
 
 # A message that opens like a question asks about its sets ("is 3x8 at 75 good for pulldowns", "should I do
@@ -463,13 +468,27 @@ def _load(lowered: str) -> _Load | None:
             return None
         amount = float(number.group().replace(",", "."))
         hour_like = at.group().lstrip().startswith("at") and amount <= _HOUR_LIKE
-        if _MAYBE_A_CLOCK.match(lowered, number.end()) or hour_like:
+        after = number.end()
+        short_clock = _PART_OF_DAY.match(lowered, after) is not None
+        a_day_then = _DAY_AFTER.match(lowered, after) is not None and not _clock_like(
+            number.group(), short_clock
+        )
+        if hour_like or (_MAYBE_A_CLOCK.match(lowered, after) and not a_day_then):
             return None
         amounts.add(amount)
     amounts |= {float(m.group(1).replace(",", ".")) for m in _FOR_LOAD.finditer(lowered)}
     if len(amounts) > 1:
         return None
     return (amounts.pop(), None) if amounts else ()
+
+
+def _clock_like(number: str, short_clock: bool) -> bool:
+    """Whether a bare number may be a time of day: an hour (6, 18) or one written as a clock (1830; with
+    ``short_clock``, 930 too)."""
+    if not number.isdigit():
+        return False
+    value, lengths = int(number), (3, 4) if short_clock else (4,)
+    return value <= 24 or (len(number) in lengths and value // 100 <= 23 and value % 100 <= 59)
 
 
 def _number(token: str) -> int:

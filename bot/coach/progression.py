@@ -7,7 +7,9 @@ with the numbers of ACSM 2009 where the article gives none):
   of the range at the target effort (at least the target reps in reserve, or effort not given), add
   load: about 5 % on upper-body lifts, about 10 % on the deadlift and other lower-body lifts, rounded
   down to the chat's smallest step but never less than one step. Short of the top, keep the load and
-  aim one more rep on the weakest set. At the top but harder than the target effort, repeat it.
+  aim one more rep on the weakest set. At the top but harder than the target effort, repeat it. A
+  session is judged by the sets it prescribed (``prescribed``): a day cut to 2 sets (/workout 30) that
+  hit the top on both earned the load, whether the next session is cut or whole (a newcomer trial).
 - **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
   110x5, 120x3") were ramped to a top set, not worked at it: the load they say is the heaviest at which
   a set reached the bottom of the range. A load only lifted for fewer reps is never the one to do all
@@ -53,7 +55,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
@@ -168,18 +170,22 @@ def next_prescription(
     ladder: Ladder | None = None,
     *,
     estimable: bool = True,
+    prescribed: Sequence[int | None] = (),
 ) -> Prescription:
     """The next session's target for ``exercise``, from its logged sessions (oldest first).
 
     Only the sets at each session's heaviest load count as working sets, so logged warm-ups do not
     hide a success. A prescription on another rung of ``ladder`` names that exercise instead. Without
     ``estimable`` (as in ``next_on_day``) no load is worked out from a set's estimated one-rep max.
+    ``prescribed`` (``judged_by``) gives each session's sets as prescribed that day.
     """
     low, high = plan.rep_range
-    logged = [list(sets) for sets in sessions if sets]
+    logged, judged = _logged(sessions, plan, prescribed)
     if not logged:
         return Prescription(exercise, plan.sets, low, None, Reason.START)
-    last = working_sets(logged[-1], plan)
+    # Today's target has the plan's sets; the last session is judged by what it prescribed.
+    on_day = judged[-1]
+    last = working_sets(logged[-1], on_day)
     if not last:
         basis = best_set(logged[-1:]) if ladder is None and estimable else None
         if basis is not None:
@@ -189,9 +195,9 @@ def next_prescription(
             return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
         last = _working(logged[-1])
     load = last[0].load
-    if _stalls(logged, plan) >= STALLS_BEFORE_BACK_OFF:
+    if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
-    if not _at_top(last, plan):
+    if not _at_top(last, on_day):
         # Held as logged, not put on the step: the trainee repeats the load they lifted.
         weakest = min(s.reps for s in last)
         return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
@@ -210,15 +216,18 @@ def next_on_day(
     ladder: Ladder | None = None,
     *,
     estimable: bool = True,
+    prescribed: Sequence[int | None] = (),
 ) -> Prescription:
     """The next target for ``exercise`` on a plan whose days take turns, ``plan`` being today's kind.
 
     ``same_day`` are its sessions on days of today's kind, ``recent`` its sessions on any day (both
-    oldest first; ``same_day`` is a part of ``recent``). ``estimable`` is False where a logged load
-    does not say what was lifted (added load on a bodyweight rung). The module docstring has the rule.
+    oldest first; ``same_day`` is a part of ``recent``), ``prescribed`` the sets each of ``same_day``
+    prescribed (``judged_by``). ``estimable`` is False where a logged load does not say what was
+    lifted (added load on a bodyweight rung). The module docstring has the rule.
     """
     low = plan.rep_range[0]
-    logged = [list(sets) for sets in same_day if sets]
+    logged, judged = _logged(same_day, plan, prescribed)
+    sets_then = [on_day.sets for on_day in judged]
     found = recent_estimate(recent, plan) if estimable else None
     basis = None if found is None else found[1]
     if not logged:
@@ -226,11 +235,11 @@ def next_on_day(
             return Prescription(exercise, plan.sets, low, found[0], Reason.ESTIMATE, basis)
         reason = Reason.NEW_DAY if any(recent) else Reason.START
         return Prescription(exercise, plan.sets, low, None, reason)
-    worked = working_sets(logged[-1], plan)
+    worked = working_sets(logged[-1], judged[-1])
     if not worked:
         if found is None:
             # Nothing to estimate from: the heaviest sets, held (fewer than the plan's sets add nothing).
-            return next_prescription(exercise, logged, plan, ladder, estimable=False)
+            return next_prescription(exercise, logged, plan, ladder, estimable=False, prescribed=sets_then)
         # Ramped to a top set off the range: no load of it is today's; the recent sets say, and with
         # fewer than the plan's sets at the top load, never more than it.
         top = max(s.load or 0.0 for s in logged[-1])
@@ -239,7 +248,7 @@ def next_on_day(
     last, load = worked, worked[0].load
     # Past the top on every one of the plan's sets: heavier. Fewer sets than the plan's are not yet
     # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
-    if load is not None and load > 0 and past_top(last, plan) and len(last) >= plan.sets:
+    if load is not None and load > 0 and past_top(last, plan) and len(last) >= judged[-1].sets:
         added = progressed_load(load, plan)
         if found is None:
             return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
@@ -250,7 +259,7 @@ def next_on_day(
     if load is not None and load > 0 and short_of_range(last, plan) and found is not None:
         lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
-    return next_prescription(exercise, logged, plan, ladder, estimable=estimable)
+    return next_prescription(exercise, logged, plan, ladder, estimable=estimable, prescribed=sets_then)
 
 
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:
@@ -428,6 +437,23 @@ def working_sets(sets: Sequence[SetDone], plan: Plan) -> list[SetDone]:
     return [] if past_top(at, plan) else at
 
 
+def judged_by(plan: Plan, sets: int | None) -> Plan:
+    """``plan`` as a session that prescribed ``sets`` is judged (None: the plan's own sets)."""
+    return plan if sets is None or sets < 1 or sets == plan.sets else replace(plan, sets=sets)
+
+
+def _logged(
+    sessions: Sequence[Sequence[SetDone]], plan: Plan, prescribed: Sequence[int | None]
+) -> tuple[list[list[SetDone]], list[Plan]]:
+    """The sessions with any sets, and each one's plan as it is judged (``judged_by``); ``prescribed``
+    runs alongside ``sessions``, a None or a missing one being the plan's own sets."""
+    sets_then = list(prescribed) + [None] * (len(sessions) - len(prescribed))
+    kept = [
+        (list(sets), judged_by(plan, then)) for sets, then in zip(sessions, sets_then, strict=False) if sets
+    ]
+    return [sets for sets, _ in kept], [on_day for _, on_day in kept]
+
+
 def _working(sets: Sequence[SetDone]) -> list[SetDone]:
     heaviest = max((s.load for s in sets if s.load is not None), default=None)
     return [s for s in sets if s.load == heaviest]
@@ -441,15 +467,18 @@ def _in_range(working: Sequence[SetDone], plan: Plan) -> bool:
     return len(working) >= plan.sets and all(s.reps >= plan.rep_range[0] for s in working)
 
 
-def _stalls(sessions: Sequence[Sequence[SetDone]], plan: Plan) -> int:
-    """Sessions in a row, counted back from the last, that beat the one before on neither load nor reps."""
+def _stalls(sessions: Sequence[Sequence[SetDone]], judged: Sequence[Plan]) -> int:
+    """Sessions in a row, counted back from the last, that beat the one before on neither load nor reps;
+    ``judged`` is each session's plan with the sets it prescribed."""
     count = 0
-    for before, after in reversed(list(pairwise(sessions))):
-        earlier, later = working_sets(before, plan), working_sets(after, plan)
+    for (before, plan_before), (after, plan_after) in reversed(
+        list(pairwise(zip(sessions, judged, strict=True)))
+    ):
+        earlier, later = working_sets(before, plan_before), working_sets(after, plan_after)
         if not earlier or not later:
             break
         same_load = earlier[0].load == later[0].load
-        if not same_load or _at_top(later, plan) or _total(later) > _total(earlier):
+        if not same_load or _at_top(later, plan_after) or _total(later) > _total(earlier):
             break
         count += 1
     return count

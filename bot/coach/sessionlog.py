@@ -118,8 +118,14 @@ def targets(
     increment: float,
     ladders: Mapping[str, Ladder],
     rotation: Rotation | None = None,
+    prescribed: Mapping[date, Mapping[str, int]] | None = None,
+    whole: Mapping[str, int] | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
+
+    A logged day is judged by the sets it prescribed: ``prescribed`` has them for the days cut short
+    (/workout 30), ``whole`` the sets of the session uncut (``session`` may be a cut one) for every other
+    day, so the short and the full view of a session agree on what the last one earned.
 
     A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
     pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
@@ -151,14 +157,29 @@ def targets(
         rungs_logged = [(rung, sets) for _, rung, sets in logged]
         current = rung_now(rungs_logged, plan, ladder, exercise) if ladder is not None else exercise
         sessions = [sets for _, rung, sets in logged if rung == current]
+        default = (whole or {}).get(exercise)
+
         if rotation is None:
-            prescription = next_prescription(current, sessions, plan, ladder)
+            then = [
+                _sets_then(prescribed, day, current, exercise, default)
+                for day, rung, _ in logged
+                if rung == current
+            ]
+            prescription = next_prescription(current, sessions, plan, ladder, prescribed=then)
             last = tuple(sessions[-1]) if sessions else ()
         else:
             kind = rotation.today
-            same = [sets for day, rung, sets in logged if rung == current and rotation.days.get(day) == kind]
+            on_kind = [
+                (day, sets)
+                for day, rung, sets in logged
+                if rung == current and rotation.days.get(day) == kind
+            ]
+            same = [sets for _, sets in on_kind]
+            then = [_sets_then(prescribed, day, current, exercise, default) for day, _ in on_kind]
             # Added load on a bodyweight rung is not what was lifted: no one-rep max from it.
-            prescription = next_on_day(current, same, sessions, plan, ladder, estimable=ladder is None)
+            prescription = next_on_day(
+                current, same, sessions, plan, ladder, estimable=ladder is None, prescribed=then
+            )
             last = tuple(same[-1]) if same else ()
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
@@ -243,6 +264,18 @@ def holds_to_log(session: Session, done: Collection[str]) -> list[tuple[str, lis
         for item in session.exercises
         if item.hold_s is not None and item.exercise.id not in done
     ]
+
+
+def _sets_then(
+    prescribed: Mapping[date, Mapping[str, int]] | None,
+    day: date,
+    rung: str,
+    exercise: str,
+    default: int | None,
+) -> int | None:
+    """The sets ``day`` prescribed the rung logged (or the slot it stands for), else ``default``."""
+    that_day = (prescribed or {}).get(day, {})
+    return that_day.get(rung, that_day.get(exercise, default))
 
 
 def _unloaded(done: SetDone) -> SetDone:

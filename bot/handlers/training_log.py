@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, lognames, records, sessionlog
+from bot.coach import levelup, lognames, records, sessionlog, shortened
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
@@ -169,9 +169,38 @@ async def session_targets(
     if kinds is not None:
         today = day_kind(context.services.catalog, session.profile, session.number)
         rotation = sessionlog.Rotation(today, kinds)
+    # ``session`` may be cut (/workout 30): a day without a budget is judged by the whole session's sets.
+    whole = plan_session(context.services.catalog, session.profile, session.number)
     return sessionlog.targets(
-        session, found, increment=increment_of(now_turn.chat), ladders=ladder, rotation=rotation
+        session,
+        found,
+        increment=increment_of(now_turn.chat),
+        ladders=ladder,
+        rotation=rotation,
+        prescribed=await prescribed_sets(context, now_turn, user_id, found),
+        whole={item.exercise.id: item.sets for item in whole.exercises},
     )
+
+
+async def prescribed_sets(
+    context: BotContext, now_turn: Turn, user_id: int, found: History
+) -> dict[date, dict[str, int]]:
+    """The sets per exercise of each day in ``found`` that was cut to a time budget, as that day's
+    /workout, Done and As written cut it (what was logged kept): what progression judges the day by."""
+    logged_days = {day for pairs in found.values() for day, _ in pairs}
+    budgets = await logbook.short_days(now_turn.session, now_turn.chat.id, user_id=user_id)
+    prescribed: dict[date, dict[str, int]] = {}
+    for day, (minutes, number) in budgets.items():
+        if day not in logged_days:
+            continue
+        session = planned(context, now_turn.chat, number)
+        rows = await logbook.day_sets(now_turn.session, now_turn.chat.id, day, user_id=user_id)
+        logged = sessionlog.done_in_session(
+            session, [row.exercise for row in rows], ladders(context, session)
+        )
+        cut = shortened.cut(session, minutes, context.services.catalog.routines, logged)
+        prescribed[day] = {item.exercise.id: item.sets for item in cut.session.exercises}
+    return prescribed
 
 
 async def workout_lines(

@@ -238,6 +238,21 @@ async def logged_sets(bot: Harness) -> int:
         return await session.scalar(select(func.count()).select_from(LoggedSet)) or 0
 
 
+async def test_a_bare_load_told_for_a_past_day_is_offered_for_that_day(bot: Harness) -> None:
+    """A newcomer trial: "did rows 3x10 at 40 yesterday" got the bent-over row's card, while "at 40kg
+    yesterday", and "at 40" without a day, were offered as a /log. 40 is no hour: the load, for that day."""
+    await bot.onboard(USER)
+    for message, line in (
+        ("did rows 3x10 at 40 yesterday", "cable row 3x10 40kg yesterday"),
+        ("did cable rows 3x10 at 40kg yesterday", "cable row 3x10 40kg yesterday"),
+    ):
+        reply = (await bot.send(USER, message))[-1].plain_text or ""
+        assert reply.startswith("📝 Shall I log that for yesterday, Mon 23 Nov? "), reply
+        assert labels(bot) == [f"▶ /log {line}"], message
+    pressed = (await bot.press(USER, "▶ /log cable row 3x10 40kg yesterday"))[-1].text or ""
+    assert pressed.startswith("✍️ Logged for yesterday, Mon 23 Nov: Seated cable row: 3×10 @ 40 kg"), pressed
+
+
 async def test_sets_told_for_a_past_day_are_offered_for_that_day(bot: Harness) -> None:
     # Sets told for a day /log takes (up to 2 days back) are offered as a /log for that day, never today.
     await bot.onboard(USER)

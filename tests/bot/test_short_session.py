@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import LoggedSet, WorkoutLog
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, next_load_line
 
 USER = 7007
 GROUP = -7007
@@ -287,3 +287,32 @@ async def test_a_time_shorter_than_what_is_logged_says_it_counts(bot: Harness) -
         "deadlift and cable row ✓. What you've logged counts as today's session.\n"
     ), reply
     assert "Still to do: Barbell deadlift." in reply
+
+
+async def test_a_short_day_is_judged_by_the_sets_it_prescribed(bot: Harness) -> None:
+    """A newcomer trial: after /workout 30's 2 × 8 at the top, the whole session held 100 kg for a third
+    set while the short one went heavier. Two sets were what the day asked; both views go heavier."""
+    await bot.onboard(USER, level="💪 Intermediate")
+    assert "Barbell deadlift</b>\n2 × 6–8 reps" in text(await bot.send(USER, "/workout 30"))
+    await bot.send(USER, "/log deadlift 2x8 100kg")
+    bot.clock.advance(days=3)
+    whole = text(await bot.send(USER, "/workout full"))
+    assert next_load_line(whole, "Barbell deadlift") == (
+        "📈 <i>Barbell deadlift: last time 2×8 @ 100 kg → today 3×6 @ 110 kg. Every set hit the top: "
+        "heavier now. 💪</i>"
+    )
+    short = text(await bot.send(USER, "/workout 30"))
+    assert "today 2×6 @ 110 kg" in next_load_line(short, "Barbell deadlift")
+    # Done's As written logs the short session at the load both views show.
+    await bot.press(USER, "✅ Done")
+    assert "Barbell deadlift: 2×6 @ 110 kg" in text(await bot.press(USER, "✅ As written"))
+
+
+async def test_two_sets_of_a_whole_session_still_hold_the_load_in_the_short_view(bot: Harness) -> None:
+    """The other way round: a whole session's 3 sets asked and 2 done earned nothing, whichever view asks."""
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/log deadlift 2x8 100kg")
+    bot.clock.advance(days=3)
+    for typed in ("/workout", "/workout 30"):
+        line = next_load_line(text(await bot.send(USER, typed)), "Barbell deadlift")
+        assert "@ 100 kg: hit 8 on every set and it's 110 kg next time" in line, line

@@ -498,3 +498,24 @@ async def test_a_days_time_budget_is_the_members_and_the_days(sessionmaker: Make
         assert await logbook.short_minutes(session, GROUP, DAY, user_id=ANN) is None
         assert await logbook.short_minutes(session, GROUP, DAY - timedelta(days=1), user_id=ANN) is None
         assert await logbook.short_minutes(session, GROUP, later, user_id=ANN) == 15
+
+
+async def test_a_trained_days_budget_is_kept_for_progression(sessionmaker: Maker) -> None:
+    """Progression judges a day by the sets its cut session prescribed: the budget of a day trained stays
+    past the week a day never trained keeps it, and ``short_days`` gives it with the session's number."""
+    await _chat(sessionmaker, GROUP)
+    trained, idle = DAY, DAY + timedelta(days=1)
+    async with sessionmaker.begin() as session:
+        await logbook.set_short_minutes(session, GROUP, trained, user_id=ANN, minutes=30)
+        await logbook.set_short_minutes(session, GROUP, idle, user_id=ANN, minutes=20)
+        sets = _rows("deadlift", [8, 8], 100.0)
+        await logbook.log_sets(session, GROUP, trained, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+    async with sessionmaker() as session:
+        assert await logbook.short_days(session, GROUP, user_id=ANN) == {trained: (30, 1)}
+        assert await logbook.short_days(session, GROUP, user_id=BOB) == {}
+    async with sessionmaker.begin() as session:
+        later = DAY + timedelta(days=logbook.KEEP_BUDGETS_DAYS + 5)
+        await logbook.set_short_minutes(session, GROUP, later, user_id=ANN, minutes=15)
+    async with sessionmaker() as session:
+        assert await logbook.short_minutes(session, GROUP, trained, user_id=ANN) == 30
+        assert await logbook.short_minutes(session, GROUP, idle, user_id=ANN) is None

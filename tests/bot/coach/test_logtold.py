@@ -419,3 +419,55 @@ def test_a_load_first_is_offered_as_log_reads_it(load: int, reps: int, sets: int
     line = offered(typed)
     assert line is not None
     assert logged(line) == logged(typed) == ParsedLog("deadlift", (reps,) * (sets or 1), float(load), "kg")
+
+
+@given(
+    st.integers(1, 400) | st.decimals(min_value=1, max_value=400, places=1).map(str),
+    st.sampled_from(
+        ["yesterday", "yday", "last night", "on monday", "2 days ago", "this morning", "tonight"]
+    ),
+)
+def test_a_day_after_a_bare_load_reads_it_as_without_the_day(load: object, day: str) -> None:
+    """A newcomer trial: "did rows 3x10 at 40 yesterday" got the row's card, while "at 40kg yesterday" and
+    "at 40" without the day were offered as a /log. Only a number a clock may read as stays open."""
+    plain = told(f"did cable rows 3x10 at {load}", NAMES)
+    dated = told(f"did cable rows 3x10 at {load} {day}", NAMES)
+    text = str(load)
+    value = float(text)
+    # "at 13 2 days ago" names no time of a day; "at 13 yesterday" may be 1 pm.
+    hour = (
+        day != "2 days ago"
+        and text.isdigit()
+        and (
+            value <= 24
+            or (
+                (len(text) == 4 or (len(text) == 3 and day in ("this morning", "tonight")))
+                and int(value) % 100 <= 59
+                and int(value) // 100 <= 23
+            )
+        )
+    )
+    assert dated == (None if hour else plain), (load, day, plain, dated)
+    if value > 24 and not hour:
+        assert dated is not None
+        parsed = parse_log(dated, NAMES, unit="kg")
+        assert isinstance(parsed, ParsedLog) and parsed.load == value
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("did rows 3x10 at 40 yesterday", "cable row 3x10 40"),
+        ("deadlift 3x5 at 100 yesterday", "deadlift 3x5 100"),
+        ("lat pulldown 3 sets of 10 at 42.5 last night", "lat pulldown 3x10 42.5"),
+        ("cable rows 3x10 at 40 2 days ago", "cable row 3x10 40"),
+    ],
+)
+def test_a_bare_load_told_for_a_past_day_is_offered(text: str, line: str) -> None:
+    assert told(text, NAMES, prefer=frozenset({"seated-cable-row"})) == line
+    assert when_told(text, TUESDAY) is When.PAST
+
+
+@pytest.mark.parametrize("text", ["cable rows 3x10 at 18 yesterday", "cable row 3x10 at 1830 yesterday"])
+def test_a_bare_number_a_clock_reads_before_a_day_stays_open(text: str) -> None:
+    assert told(text, NAMES) is None
