@@ -83,6 +83,14 @@ class Exercise(Strict):
     # Helped by a counterweight (the assisted pull-up machine): a load typed with it in /log is the help,
     # less of it over the weeks is progress, and it is never logged as a load lifted.
     counterweight: bool = False
+    # Its load is added to bodyweight (a weighted pull-up's dumbbell): what was lifted is the body and
+    # that load, so the load alone gives no one-rep max; records and /progress show the load and reps.
+    added_load: bool = False
+
+    @property
+    def estimable(self) -> bool:
+        """Whether a logged set's load is what was lifted, so it has an estimated one-rep max."""
+        return not self.added_load and not self.counterweight
 
 
 class ExercisesFile(Strict):
@@ -119,6 +127,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}: a hold is timed, not counted per side")
             if exercise.counterweight and exercise.kind != "bodyweight":
                 raise ValueError(f"{where}.counterweight: only a bodyweight move is helped by one")
+            if exercise.added_load and exercise.kind != "load":
+                raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
             if exercise.subject:
                 # The card answers for one lift; a second would silently lose its cue to the first's card.
                 other = subjects.setdefault(exercise.topic, exercise.id)
@@ -185,10 +195,25 @@ class DeloadWeek(Strict):
     accessory: Prescription
 
 
+class Increase(Strict):
+    """How much load a lift gains once every set reaches the top of its range, in percent of the last
+    load (rounded down to the chat's step, at least one step): ACSM's 2–10 %, a level's share of it."""
+
+    upper_pct: float = Field(gt=0, le=10)
+    lower_pct: float = Field(gt=0, le=10)
+
+    @model_validator(mode="after")
+    def _lower_moves_more(self) -> Increase:
+        if self.lower_pct < self.upper_pct:
+            raise ValueError("lower_pct: the deadlift and other lower-body lifts move at least as much load")
+        return self
+
+
 class LevelPlan(Strict):
     title: Annotated[str, Field(min_length=1, max_length=60)]
     note: Annotated[str, Field(min_length=1, max_length=400)]
     block_weeks: int = Field(ge=4, le=6)
+    increase: Increase
     day: list[Day] = Field(min_length=1, max_length=4)
     deload: DeloadWeek | None = None
     deload_note: str = ""

@@ -72,6 +72,8 @@ class Lift:
     sets: Sequence[tuple[date, SetDone]]
     unit: str = "kg"
     kinds: Mapping[date, str] = field(default_factory=dict)
+    # False for a load added to bodyweight (a weighted pull-up): the load alone has no one-rep max.
+    estimable: bool = True
 
 
 class Scale(StrEnum):
@@ -157,6 +159,14 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
             if done.load or not loaded
         ]
         return [Series(lift.name, Scale.LOAD if loaded else Scale.REPS, tuple(points))] if points else []
+    if loaded and not lift.estimable:
+        # A load added to bodyweight has no one-rep max to share a scale: the top set's load, per kind.
+        added: dict[str, list[Point]] = {}
+        for day, done in best_sets(dated):
+            if done.load:
+                kind = lift.kinds.get(day, "")
+                added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
+        return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
     if loaded:
         estimated: dict[date, tuple[float, SetDone]] = {}
         for day, done in dated:
@@ -342,7 +352,8 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     estimated = any(trace.series.scale is Scale.E1RM for trace in drawn)
     axes.set_title(texts.get("chart.lifts_title_e1rm" if estimated else "chart.lifts_title"))
     if loaded:
-        key = "chart.e1rm_axis" if estimated else "chart.load_axis"
+        added = any(trace.series.scale is Scale.LOAD for trace in drawn)
+        key = ("chart.e1rm_load_axis" if added else "chart.e1rm_axis") if estimated else "chart.load_axis"
         axes.set_ylabel(texts.get(key, unit=lifts[0].unit))
     if reps_axes is not None:
         reps_axes.set_ylabel(texts.get("chart.reps_axis"))
@@ -448,8 +459,10 @@ def caption(
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
     if any(series.scale is Scale.E1RM for series in drawn):
         parts.append(texts["chart.caption_e1rm"])
-    if any(series.kind for series in drawn):
+    if any(series.kind and series.scale is Scale.REPS for series in drawn):
         parts.append(texts["chart.caption_reps_by_day"])
+    if any(series.kind and series.scale is Scale.LOAD for series in drawn):
+        parts.append(texts["chart.caption_added_by_day"])
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
         # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.

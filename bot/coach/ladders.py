@@ -84,4 +84,5 @@ def plan_for(prescribed: Prescribed, increment: float) -> Plan | None:
         target_rir=prescribed.rir,
         lower_body=prescribed.exercise.pattern == "hinge",
         increment=increment,
+        increase_pct=prescribed.increase_pct,
     )

@@ -68,6 +68,8 @@ class Prescribed:
     """The other half of a superset."""
     rests: bool = True
     """False for the first exercise of a superset: its partner follows at once."""
+    increase_pct: float | None = None
+    """The level's added load, in percent, once every set reaches the top (``progression.Plan``)."""
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,7 @@ def _prescribe(
         # Sets this heavy need the time to recover, whatever the day's rest.
         rest_low, rest_high = max(rest_low, HEAVY_REST_S), max(rest_high, HEAVY_REST_S + 30)
     grip = exercise.grips[(block - 1) % len(exercise.grips)]
+    increase = catalog.routines.level(level).increase
     return Prescribed(
         exercise=exercise,
         tier=slot.tier,
@@ -308,6 +311,7 @@ def _prescribe(
         rir=tier.rir,
         grip=grip,
         grip_text=catalog.grips[grip].text,
+        increase_pct=increase.lower_pct if exercise.pattern == "hinge" else increase.upper_pct,
     )
 
 

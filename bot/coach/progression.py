@@ -5,11 +5,12 @@ with the numbers of ACSM 2009 where the article gives none):
 
 - **Double progression.** Work inside a rep range at one load. When every working set reaches the top
   of the range at the target effort (at least the target reps in reserve, or effort not given), add
-  load: about 5 % on upper-body lifts, about 10 % on the deadlift and other lower-body lifts, rounded
-  down to the chat's smallest step but never less than one step. Short of the top, keep the load and
-  aim one more rep on the weakest set. At the top but harder than the target effort, repeat it. A
-  session is judged by the sets it prescribed (``prescribed``): a day cut to 2 sets (/workout 30) that
-  hit the top on both earned the load, whether the next session is cut or whole (a newcomer trial).
+  load: the level's share of ACSM's 2–10 % (routines.toml's ``increase``: 5 % upper body, 10 % lower
+  body; advanced 2 % and 3.5 %), rounded down to the chat's smallest step but never less than one
+  step. Short of the top, keep the load and aim one more rep on the weakest set. At the top but harder
+  than the target effort, repeat it. A session is judged by the sets it prescribed (``prescribed``): a
+  day cut to 2 sets (/workout 30) that hit the top on both earned the load, whether the next session is
+  cut or whole (a newcomer trial).
 - **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
   110x5, 120x3") were ramped to a top set, not worked at it: the load they say is the heaviest at which
   a set reached the bottom of the range. A load only lifted for fewer reps is never the one to do all
@@ -45,7 +46,10 @@ with the numbers of ACSM 2009 where the article gives none):
   on every one of the plan's sets, at least the usual added load and at most 10 % more; fewer sets
   hold the load; short of the bottom, never heavier than before. Nothing to estimate from (added
   load on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number:
-  work up to the range. ``next_on_day``; a level with one kind of day uses ``next_prescription`` alone.
+  work up to the range. A last one ramped to fewer top sets than the plan's ("180x5, 190x3, 200x3x2"
+  for 4×3–5) gives the plan's sets at its top set's estimate for the bottom of the range, never above
+  the top load: 4×3 @ 192.5 kg, not twice the sets and a rep more at 200 kg (``_after_ramp``).
+  ``next_on_day``; a level with one kind of day uses ``next_prescription`` alone.
 
 Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 """
@@ -93,6 +97,7 @@ class Reason(StrEnum):
     ESTIMATE = "estimate"  # from recent sets' estimated 1RM: first day of its kind, or off range
     NEW_DAY = "new_day"  # first day of its kind and nothing to estimate from: work up to the range
     PAST_TOP = "past_top"  # every set past the top of the day's range, nothing to estimate from: heavier
+    RAMPED = "ramped"  # the last same day ramped to fewer top sets than the plan's: all sets, eased
 
 
 @dataclass(frozen=True)
@@ -110,8 +115,9 @@ class Plan:
     sets: int
     rep_range: tuple[int, int]
     target_rir: int = 2
-    lower_body: bool = False  # the deadlift and other lower-body lifts take 10 % steps
+    lower_body: bool = False  # the deadlift and other lower-body lifts take bigger steps
     increment: float = DEFAULT_INCREMENT["kg"]
+    increase_pct: float | None = None  # the level's (routines.toml); None: 5 %, 10 % lower body
 
 
 @dataclass(frozen=True)
@@ -246,6 +252,9 @@ def next_on_day(
         capped = max(plan.increment, min(found[0], step_below(top, plan.increment)))
         return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
     last, load = worked, worked[0].load
+    eased = _after_ramp(last, logged[-1], plan, judged[-1].sets) if estimable else None
+    if eased is not None:
+        return replace(eased, exercise=exercise)
     # Past the top on every one of the plan's sets: heavier. Fewer sets than the plan's are not yet
     # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
     if load is not None and load > 0 and past_top(last, plan) and len(last) >= judged[-1].sets:
@@ -260,6 +269,21 @@ def next_on_day(
         lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
     return next_prescription(exercise, logged, plan, ladder, estimable=estimable, prescribed=sets_then)
+
+
+def _after_ramp(
+    worked: Sequence[SetDone], session: Sequence[SetDone], plan: Plan, sets_then: int
+) -> Prescription | None:
+    """The day after a ramp to fewer top sets than that day prescribed (``sets_then``; the module docstring
+    has the rule); None when the day was no ramp (one load, or its sets at the top) or has no estimate."""
+    load = worked[0].load
+    ramped = len({s.load for s in session}) > 1 and len(worked) < sets_then
+    rated = [(value, done) for done in worked if (value := e1rm(done)) is not None]
+    if load is None or load <= 0 or not ramped or not rated:
+        return None
+    top = max(rated, key=lambda pair: pair[0])[1]
+    eased = max(plan.increment, min(estimated_load(top, plan), step_below(load, plan.increment)))
+    return Prescription("", plan.sets, plan.rep_range[0], eased, Reason.RAMPED, top)
 
 
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:
@@ -380,8 +404,8 @@ def _moves(
 
 
 def progressed_load(load: float, plan: Plan) -> float:
-    """About 5 % (10 % lower body) more, rounded down to a multiple of the increment, and at least the
-    next multiple above ``load`` (one increment more when ``load`` is itself a multiple).
+    """The plan's percentage more (``increase_fraction``), rounded down to a multiple of the increment,
+    and at least the next multiple above ``load`` (one increment more when ``load`` is itself a multiple).
 
     Rounded down so the step never exceeds its percentage; the minimum is what makes small loads move
     at all (5 % of 20 kg is less than the smallest plates). Always a multiple, so a load converted from
@@ -389,10 +413,17 @@ def progressed_load(load: float, plan: Plan) -> float:
     """
     step = _decimal(plan.increment)
     current = _decimal(load)
-    percent = LOWER_BODY_STEP if plan.lower_body else UPPER_BODY_STEP
+    percent = increase_fraction(plan)
     rounded = _multiple(current * (1 + percent), step, ROUND_FLOOR)
     next_above = (current / step).to_integral_value(ROUND_FLOOR) * step + step
     return float(max(rounded, next_above))
+
+
+def increase_fraction(plan: Plan) -> Decimal:
+    """The share of the last load ``progressed_load`` adds before rounding (0.05 for 5 %)."""
+    if plan.increase_pct is not None:
+        return _decimal(plan.increase_pct) / 100
+    return LOWER_BODY_STEP if plan.lower_body else UPPER_BODY_STEP
 
 
 def backed_off_load(load: float, plan: Plan) -> float:

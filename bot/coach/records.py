@@ -24,6 +24,10 @@ sets' note ("assisted by 25 kg"). More help makes a rep easier, so a rep record 
 needs help the same as or less than a set before had: 12 reps with 25 kg of help never beat 10 with
 15 kg. Help not told on both sides is the same; told on one side only, the sets cannot be compared and
 give no rep record (``new_records``' ``help``).
+
+A load added to bodyweight (the weighted pull-up's 18 kg) is not what was lifted: an estimated 1RM of
+it alone means nothing, so such a lift has only its heaviest and rep records (``new_records``'
+``estimable``); its body weight is not known to add.
 """
 
 from __future__ import annotations
@@ -91,6 +95,7 @@ def new_records(
     *,
     help: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
     same_kind: Sequence[bool] | None = None,
+    estimable: bool = True,
 ) -> list[NewRecord]:
     """Which records the new sets of one exercise beat, at most one per kind; none on a first log.
 
@@ -98,6 +103,7 @@ def new_records(
     (None where not told), in one unit; rep records then weigh it (the module docstring has the rule).
     ``same_kind``, where kinds of day take turns: for each previous set, whether it was lifted on the
     new sets' kind of day (the module docstring has the rule); None where days do not take turns.
+    Without ``estimable`` (a load added to bodyweight) no estimated one-rep max is a record.
     """
     if same_kind is not None and len(same_kind) != len(previous_sets):
         raise ValueError("one same_kind per previous set")
@@ -119,7 +125,8 @@ def new_records(
         if help is None
         else _reps_with_help(helped_before, helped_now)
     )
-    beaten = [_heaviest(previous_sets, new_sets), reps, _e1rm(previous_sets, new_sets)]
+    estimate = _e1rm(previous_sets, new_sets) if estimable else None
+    beaten = [_heaviest(previous_sets, new_sets), reps, estimate]
     return [record for record in beaten if record is not None]
 
 

@@ -49,7 +49,13 @@ async def progress_chart(update: Update, context: BotContext) -> None:
         if chat.onboarded:
             kinds = await training_log.logged_kinds(context, now_turn, training_log.profile(context, chat))
         picked = chart_lifts(logged, MAX_LIFTS)
-        lifts = [Lift(shown.get(ex, ex), logged[ex], chat.unit, kinds or {}) for ex in picked]
+        known = context.services.catalog.exercises
+        lifts = [
+            Lift(
+                shown.get(ex, ex), logged[ex], chat.unit, kinds or {}, ex not in known or known[ex].estimable
+            )
+            for ex in picked
+        ]
         today, target = now_turn.today, chat.weekly_target
     if not any(member.days for member in members) and not lifts:
         await reply(update, context, texts["chart.nothing"])

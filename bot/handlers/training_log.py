@@ -356,6 +356,11 @@ async def log_and_score(
         ex: None if kinds is None else [kinds.get(d) == kinds.get(day) for d, _ in before.get(ex, [])]
         for ex, _ in logged
     }
+    known = context.services.catalog.exercises
+
+    def estimable(exercise: str) -> bool:
+        return exercise not in known or known[exercise].estimable
+
     for (exercise, sets), note in zip(logged, noted, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
@@ -363,7 +368,13 @@ async def log_and_score(
         earned = (
             []
             if exercise in unscored
-            else records.new_records(previous[exercise], list(sets), help=helped, same_kind=same_kind)
+            else records.new_records(
+                previous[exercise],
+                list(sets),
+                help=helped,
+                same_kind=same_kind,
+                estimable=estimable(exercise),
+            )
         )
         for record in earned:
             lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
