@@ -73,10 +73,16 @@ class Exercise(Strict):
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED
+    # The highest level it is prescribed at in a gym, where cables, machines and dumbbells train the same
+    # muscles under load: a no-equipment drill is a beginner's gym work and everyone's home work.
+    gym_max_level: Level = Level.ADVANCED
     places: frozenset[Equipment] = frozenset(Equipment)
     per_side: bool = False
     max_reps: int | None = Field(default=None, ge=3, le=30)
     min_reps: int | None = Field(default=None, ge=1, le=30)
+    # The most sessions of a training week it may be in (heavy pulls from the floor: twice); a later
+    # session of the week takes the slot's next option in its place.
+    max_per_week: int | None = Field(default=None, ge=1, le=6)
     aliases: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()
     # The lift its topic's card is all about: asked about by name, it gets the card, which says more.
     subject: bool = False
@@ -268,6 +274,7 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "superset": ("partner",),
     "unusual_grip": ("grip", "exercise"),
     "preview": ("exercises", "minutes"),
+    "weekly_cap": ("lift", "cap", "instead"),
 }
 _FORMATTER = string.Formatter()
 
@@ -295,6 +302,7 @@ class Labels(Strict):
     superset: str
     unusual_grip: str
     preview: str
+    weekly_cap: str
 
     @field_validator("*")
     @classmethod

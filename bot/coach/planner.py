@@ -35,6 +35,7 @@ SECONDS_PER_REP = 4
 SETUP_SECONDS = 20
 DROP_SET_SECONDS = 30
 DEFAULT_PER_WEEK = 2
+MAX_PER_WEEK = 7
 # The kind of day of a deload week's sessions, where the level's days take turns (``day_kind``).
 DELOAD_DAY = "deload week"
 
@@ -86,13 +87,15 @@ class Session:
     notes: tuple[str, ...]
     minutes: int
     labels: Labels
+    in_place_of: tuple[tuple[str, str], ...] = ()
+    """(the block's main lift, the one in its place) where the lift reached its ``max_per_week``."""
 
 
 def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int) -> Profile:
     """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked)."""
     owned = frozenset(name for name in (kit or "").split(",") if name)
     place = Equipment(equipment)
-    return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(7, per_week)))
+    return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(MAX_PER_WEEK, per_week)))
 
 
 class Position(NamedTuple):
@@ -142,6 +145,8 @@ def available(exercise: Exercise, profile: Profile, number: int) -> bool:
         return False
     if not _RANK[exercise.min_level] <= _RANK[profile.level] <= _RANK[exercise.max_level]:
         return False
+    if profile.equipment == Equipment.GYM and _RANK[profile.level] > _RANK[exercise.gym_max_level]:
+        return False
     return not (exercise.barbell and profile.level == Level.BEGINNER and number < BEGINNER_BARBELL_FROM)
 
 
@@ -176,15 +181,18 @@ def _main_pick(catalog: Catalog, slot_index: int, profile: Profile, block: int) 
     return pick
 
 
-def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
-    if number < 1:
-        raise ValueError(f"session numbers start at 1, got {number}")
-    plan = catalog.routines.level(profile.level)
-    block, index, week, deload, _ = position(catalog, profile, number)
-    day = plan.day[index % len(plan.day)]
-    tiers = plan.deload if deload and plan.deload is not None else day
+Pick = tuple[Slot, Exercise]
 
-    picks: list[tuple[Slot, Exercise]] = []
+
+@functools.lru_cache(maxsize=8192)
+def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
+    """The exercise each slot of session ``number`` gets, before sets and reps."""
+    plan = catalog.routines.level(profile.level)
+    block, index, _week, deload, _ = position(catalog, profile, number)
+    tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
+    done = _done_this_week(catalog, profile, number)
+
+    picks: list[Pick] = []
     # The lifts the slots would have had without today's swaps (``suited``): the rotation reads these, so a
     # main lift swapped for the day's reps moves only a later slot that lands on the lift swapped in.
     rotated: set[str] = set()
@@ -195,14 +203,15 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
         ahead = [
             exercise
             for exercise in choices
-            if exercise.id not in rotated and not (previous and previous.lower_back and exercise.lower_back)
+            if exercise.id not in rotated
+            and not (previous and previous.lower_back and exercise.lower_back)
+            and not _at_weekly_cap(exercise, done)
         ]
         fresh = [exercise for exercise in ahead if exercise.id not in used]
         if not fresh:
             continue
         if slot.tier == "main":
-            wanted = _main_pick(catalog, slot_index, profile, block)
-            exercise = wanted if wanted is not None and wanted in ahead else ahead[0]
+            exercise = _block_lift(_main_pick(catalog, slot_index, profile, block), choices, ahead)
         else:
             exercise = ahead[(index + slot_index) % len(ahead)]
         rotated.add(exercise.id)
@@ -215,13 +224,88 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
             # negatives stay 6–8 while the rotation brings other pulls): ``_prescribe`` caps those.
             exercise = suited(exercise, fresh, _asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
+    return tuple(picks)
+
+
+def _done_this_week(catalog: Catalog, profile: Profile, number: int) -> dict[str, int]:
+    """How many of the week's earlier sessions had each exercise with a ``max_per_week``."""
+    capped = {exercise.id for exercise in catalog.exercises.values() if exercise.max_per_week is not None}
+    if not capped:
+        return {}
+    first = number - position(catalog, profile, number).in_block % profile.per_week
+    done: dict[str, int] = {}
+    for earlier in range(first, number):
+        for _, exercise in _picks(catalog, profile, earlier):
+            if exercise.id in capped:
+                done[exercise.id] = done.get(exercise.id, 0) + 1
+    return done
+
+
+def _at_weekly_cap(exercise: Exercise, done: dict[str, int]) -> bool:
+    return exercise.max_per_week is not None and done.get(exercise.id, 0) >= exercise.max_per_week
+
+
+def _block_lift(wanted: Exercise | None, choices: Sequence[Exercise], ahead: Sequence[Exercise]) -> Exercise:
+    """The block's lift, or, in a session past its weekly cap, the slot's next option after it.
+
+    The next option is a fixed lift for the whole block (the third deadlift day of a week is a Romanian
+    deadlift every week), so it builds its own history for progression to compare with.
+    """
+    ids = [exercise.id for exercise in choices]
+    if wanted is None or wanted.id not in ids:
+        return ahead[0]
+    allowed = {exercise.id for exercise in ahead}
+    at = ids.index(wanted.id)
+    return next(other for other in (*choices[at:], *choices[:at]) if other.id in allowed)
+
+
+def weekly_swaps(catalog: Catalog, profile: Profile, number: int) -> tuple[tuple[Exercise, Exercise], ...]:
+    """The main lifts session ``number`` takes in place of the block's, because those have reached their
+    ``max_per_week`` earlier in its week: (the block's lift, the one in its place). A day that swaps the
+    lift for its reps anyway (the advanced volume day's Romanian deadlift) has nothing in its place."""
+    plan = catalog.routines.level(profile.level)
+    block, index, _week, deload, _ = position(catalog, profile, number)
+    tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
+    done = _done_this_week(catalog, profile, number)
+    if not done:
+        return ()
+    swaps = []
+    for slot_index, slot in enumerate(catalog.routines.slot):
+        exercise = next(
+            (chosen for picked, chosen in _picks(catalog, profile, number) if picked is slot), None
+        )
+        if slot.tier != "main" or exercise is None:
+            continue
+        wanted = _main_pick(catalog, slot_index, profile, block)
+        if wanted is None or wanted.id == exercise.id or not _at_weekly_cap(wanted, done):
+            continue
+        options = slot_choices(catalog, slot, profile, number)
+        asked = _asked(slot, getattr(tiers, slot.tier), profile.level)
+        if deload or suited(wanted, options, asked).id != exercise.id:
+            swaps.append((wanted, exercise))
+    return tuple(swaps)
+
+
+def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
+    if number < 1:
+        raise ValueError(f"session numbers start at 1, got {number}")
+    plan = catalog.routines.level(profile.level)
+    block, index, week, deload, _ = position(catalog, profile, number)
+    day = plan.day[index % len(plan.day)]
+    tiers = plan.deload if deload and plan.deload is not None else day
+    picks = _picks(catalog, profile, number)
 
     prescribed = [
         _prescribe(catalog, slot, exercise, getattr(tiers, slot.tier), profile.level, block, deload)
         for slot, exercise in picks
     ]
     prescribed = _techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
+    swaps = weekly_swaps(catalog, profile, number)
     notes = [plan.note]
+    notes += [
+        catalog.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
+        for lift, instead in swaps
+    ]
     if deload:
         notes.append(plan.deload_note)
     elif day.note:
@@ -244,6 +328,7 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
         notes=tuple(note for note in notes if note),
         minutes=estimate_minutes(catalog.routines.warmup.minutes, prescribed),
         labels=catalog.labels,
+        in_place_of=tuple((lift.id, instead.id) for lift, instead in swaps),
     )
 
 
@@ -285,10 +370,13 @@ def _prescribe(
     rest = override.rest if override and override.rest else tier.rest
     hold = tier.hold_s if exercise.kind == "hold" else None
     low, high = reps.low, reps.high
+    rest_low, rest_high = rest.low, rest.high
     if exercise.max_reps is not None and high > exercise.max_reps:
         # Nothing to swap to (``suited``), or a deload week: its own top range, as wide as the day's.
         low, high = min(low, max(1, exercise.max_reps - (high - low))), exercise.max_reps
-    rest_low, rest_high = rest.low, rest.high
+        # Capped, it is harder than the day's range assumed (pull-ups for 9–12, not a cable's 12–15): a
+        # volume day's short rests would turn the later sets into grinders.
+        rest_low, rest_high = max(rest_low, LIGHT_REST_S[0]), max(rest_high, LIGHT_REST_S[1])
     if exercise.min_reps is not None and low < exercise.min_reps:
         # A move that can't be loaded heavy (a cable, a machine, a band) gets a range it can be taken
         # close to failure in, as wide as the day's.
@@ -318,17 +406,15 @@ def _prescribe(
 def _techniques(items: list[Prescribed], drop_set: bool, superset: bool) -> list[Prescribed]:
     result = list(items)
     if drop_set:
-        # On the secondary lift, where a quick change of load is safe: never a barbell or a hold.
-        for position_, item in enumerate(result):
-            exercise = item.exercise
-            # Not on a barbell, a hold, or a move whose reps are capped (slow negatives, weighted pulls).
-            if (
-                item.tier == "secondary"
-                and not exercise.barbell
-                and exercise.kind != "hold"
-                and not exercise.max_reps
-            ):
-                result[position_] = _with(item, technique="drop set")
+        # On the secondary lift, where a quick change of load is safe: never a barbell or a hold, nor a move
+        # whose reps are capped (slow negatives, pull-ups, weighted pulls). With none, the last main lift
+        # that takes one (a cable or machine pull on a volume day), so the day keeps its drop set.
+        order = [at for at, item in enumerate(result) if item.tier == "secondary"]
+        order += [at for at, item in reversed(list(enumerate(result))) if item.tier == "main"]
+        for position_ in order:
+            exercise = result[position_].exercise
+            if not exercise.barbell and exercise.kind != "hold" and not exercise.max_reps:
+                result[position_] = _with(result[position_], technique="drop set")
                 break
     if superset:
         pair = [position_ for position_, item in enumerate(result) if item.tier == "accessory"][:2]

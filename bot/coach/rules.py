@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from bot.coach.planner import (
     BEGINNER_BARBELL_FROM,
     HEAVY_REPS,
     HEAVY_REST_S,
+    MAX_PER_WEEK,
     Profile,
     Session,
     available,
@@ -187,14 +189,15 @@ def check_block(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
     """Rules across one block's sessions: steady main lifts, every article exercise the kit allows.
 
     Steady for each kind of day: a volume day may swap the deadlift for a Romanian deadlift, and it is
-    the last volume day's numbers that it is compared with (``bot.coach.progression``).
+    the last volume day's numbers that it is compared with (``bot.coach.progression``). A session past a
+    lift's weekly cap has the same lift in its place all block, so it is steady among its own kind.
     """
     problems: list[str] = []
     profile = sessions[0].profile
-    mains: dict[tuple[str, bool], set[tuple[tuple[str, str], ...]]] = {}
+    mains: dict[tuple[str, bool, tuple[tuple[str, str], ...]], set[tuple[tuple[str, str], ...]]] = {}
     for session in sessions:
         lifts = tuple((i.exercise.id, i.grip) for i in session.exercises if i.tier == "main")
-        mains.setdefault((session.day, session.deload), set()).add(lifts)
+        mains.setdefault((session.day, session.deload, session.in_place_of), set()).add(lifts)
     if any(len(lifts) > 1 for lifts in mains.values()):
         problems.append(f"block {sessions[0].block}: the main lifts change inside the block")
     done = {item.exercise.article for session in sessions for item in session.exercises}
@@ -206,6 +209,20 @@ def check_block(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
     missing = sorted(possible - done, key=ARTICLE_EXERCISES.index)
     if missing:
         problems.append(f"block {sessions[0].block}: never does {', '.join(str(m) for m in missing)}")
+    return problems
+
+
+def check_weekly_caps(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """No training week has an exercise in more sessions than its ``max_per_week``."""
+    problems: list[str] = []
+    weeks = itertools.groupby(sessions, key=lambda session: (session.block, session.week))
+    for (block, week), group in weeks:
+        counts = Counter(item.exercise.id for session in group for item in session.exercises)
+        for exercise_id, count in sorted(counts.items()):
+            cap = catalog.exercises[exercise_id].max_per_week
+            if cap is not None and count > cap:
+                where = f"block {block}, week {week}"
+                problems.append(f"{where}: {exercise_id} in {count} sessions, past its max_per_week of {cap}")
     return problems
 
 
@@ -255,6 +272,7 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
                     f"{describe(profile)}, session {session.number}: {problem}"
                     for problem in check_session(catalog, session)
                 ]
+            problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
             blocks = [list(group) for _, group in itertools.groupby(planned, key=lambda s: s.block)]
             complete = blocks if len(blocks[-1]) == len(blocks[0]) else blocks[:-1]
             for block in complete:
@@ -268,6 +286,21 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
                 ]
             if len(problems) >= 5:
                 return problems
+    return problems + _more_per_week_caps(catalog)
+
+
+def _more_per_week_caps(catalog: Catalog) -> list[str]:
+    """The weekly caps at every weekly target past the fully checked ones, for the chats that can get a
+    capped lift at all: two blocks each, so a week that lines the advanced days up anew is met."""
+    capped = [exercise for exercise in catalog.exercises.values() if exercise.max_per_week is not None]
+    problems: list[str] = []
+    for per_week in range(max(CHECKED_PER_WEEK) + 1, MAX_PER_WEEK + 1):
+        for profile in profiles(catalog, per_week):
+            if not any(available(exercise, profile, CHECKED_SESSIONS) for exercise in capped):
+                continue
+            count = 2 * catalog.routines.level(profile.level).block_weeks * per_week
+            planned = [plan_session(catalog, profile, number) for number in range(1, count + 1)]
+            problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
     return problems
 
 

@@ -19,14 +19,14 @@ USER = 7007
 GROUP = -7007
 ANN, BOB = 701, 702
 # An intermediate gym chat's first session: deadlift, lat pulldown, cable row (heavy, 3 × 6–8, 3 min rest),
-# pull-up, rear-delt fly, reverse snow angel: about 65 minutes.
+# pull-up, rear-delt fly, straight-arm pulldown (no floor drills at the gym past beginner): about 65 minutes.
 WHOLE = [
     "Barbell deadlift",
     "Lat pulldown",
     "Seated cable row",
     "Pull-up",
     "Bent-over rear-delt fly",
-    "Reverse snow angel",
+    "Straight-arm cable pulldown",
 ]
 
 
@@ -71,7 +71,7 @@ async def test_thirty_minutes_keeps_every_pattern_and_says_what_was_dropped(bot:
     short = text(await bot.send(USER, "/workout 30"))
     assert short.startswith(
         "⏱ <b>30 min</b> (about 28 with rests): kept deadlift (2 of 3 sets), lat pulldown (2 of 3 sets) "
-        "and cable row (2 of 3 sets); dropped pull-up, rear-delt fly and reverse snow angel; a 3-minute "
+        "and cable row (2 of 3 sets); dropped pull-up, rear-delt fly and straight-arm pulldown; a 3-minute "
         "warm-up.\n"
     ), short
     assert "rests stay as written" in short and "isn't counted as missed" in short
@@ -243,7 +243,7 @@ async def test_short_on_time_halfway_keeps_what_is_logged_and_cuts_the_rest(bot:
         "⏱ <b>30 min</b> for today's whole session, what you've logged (✓) included (about "
     ), top
     assert "kept deadlift ✓, lat pulldown" in top and "cable row ✓" in top, top
-    assert "dropped pull-up, rear-delt fly and reverse snow angel" in top, top
+    assert "dropped pull-up, rear-delt fly and straight-arm pulldown" in top, top
     assert minutes(short) <= 30
     assert "Still to do: Lat pulldown." in short and "Also logged today" not in short
     assert "✓ <b>3. Seated cable row</b>: 3×8 @ 50 kg" in short
