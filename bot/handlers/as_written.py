@@ -210,12 +210,17 @@ async def _log_action(
         else []
     )
     key = "log.logged_rest" if found.sets else "log.logged_session"
-    text = "\n".join([texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines])
+    parts = (
+        [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
+        if logged
+        else []
+    )
     if unloaded:
         shown = names(context)
         listed = ", ".join(escape(shown.get(t.planned, t.planned)) for t in unloaded)
-        text += "\n" + texts.get("log.load_not_logged", names=listed)
-        text += "\n\n" + first_load.ask(context, now_turn, update, day, main, shifts, unloaded[0])
+        parts.append(texts.get("log.load_not_logged", names=listed))
+        parts.append("\n" + first_load.ask(context, now_turn, update, day, main, shifts, unloaded[0]))
+    text = "\n".join(parts).strip()
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session
     # (and so does /undo: the press completed the Done, one entry with it).
     scope = LAST_BATCH if found.sets else WHOLE_DAY

@@ -137,13 +137,17 @@ async def test_as_written_logs_only_what_the_short_session_kept(bot: Harness) ->
     await bot.send(USER, "/workout 30")
     assert "Session 1 logged" in text(await bot.press(USER, "✅ Done"))
     written = text(await bot.press(USER, "✅ As written"))
-    assert "Barbell deadlift: 2×6" in written and "Lat pulldown: 2×6" in written
-    assert "Seated cable row: 2×6" in written and "Pull-up" not in written
+    # No load known yet: each kept lift's is asked for (never logged without one), the dropped ones' not.
+    assert "Not logged without a load: Barbell deadlift, Lat pulldown, Seated cable row." in written
+    assert "Pull-up" not in written
+    for load in ("100", "60", "50"):
+        assert "2×6 @ " in text(await bot.send(USER, load))
     assert await logged(bot, USER) == ["deadlift", "lat-pulldown", "seated-cable-row"]
     # The next session is whole again.
     upcoming = text(await bot.send(USER, "/workout"))
     assert "Today's session is already logged" in upcoming and "⏱" not in upcoming.split("\n")[0]
-    assert "Barbell deadlift: last time 2×6" in upcoming and "Seated cable row: last time 2×6" in upcoming
+    assert "Barbell deadlift: last time 2×6 @ 100 kg" in upcoming
+    assert "Seated cable row: last time 2×6 @ 50 kg" in upcoming
 
 
 async def test_a_log_on_a_short_day_leaves_only_the_kept_lifts_to_do(bot: Harness) -> None:
@@ -155,7 +159,11 @@ async def test_a_log_on_a_short_day_leaves_only_the_kept_lifts_to_do(bot: Harnes
     assert "⏱ <b>30 min</b>" in so_far
     offer = text(await bot.press(USER, "✅ Done"))
     assert "Still to log: Lat pulldown, Seated cable row." in offer
-    await bot.press(USER, "✅ As written")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert written.startswith("<i>Not logged without a load: Lat pulldown, Seated cable row.</i>"), written
+    assert "<b>Lat pulldown</b>, 2×6: what load" in written and "Pull-up" not in written
+    await bot.send(USER, "60")
+    await bot.send(USER, "50")
     assert await logged(bot, USER) == ["deadlift", "lat-pulldown", "seated-cable-row"]
 
 
@@ -171,8 +179,9 @@ async def test_one_members_budget_is_not_the_groups(bot: Harness) -> None:
     await bot.send(GROUP, "/workout", user_id=BOB)
     await bot.press(GROUP, "✅ Done", user_id=BOB)
     await bot.press(GROUP, "✅ As written", user_id=BOB)
-    assert await logged(bot, ANN) == ["deadlift", "lat-pulldown", "seated-cable-row"]
-    assert len(await logged(bot, BOB)) == len(WHOLE)
+    # Ann's short session is its three main lifts, whose loads are asked for; Bob's whole one logs the rest.
+    assert await logged(bot, ANN) == []
+    assert len(await logged(bot, BOB)) == len(WHOLE) - 3
 
 
 @pytest.mark.parametrize(
