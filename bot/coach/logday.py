@@ -86,6 +86,38 @@ def when_told(text: str, today: date) -> When:
     return When.PAST if other or _date_named(lowered, today) else When.TODAY
 
 
+# Past days no reading puts within /done's window: /log says they are too far back, not that it couldn't
+# tell which day ("/log deadlift 100x5 last week").
+_LONG_AGO = re.compile(
+    rf"\b(?:last\s+(?:week|month|year)|(?:a|an|one|{_SOME})\s+(?:weeks?|months?|years?)\s+ago)\b"
+)
+_DAYS_AGO = re.compile(rf"\b({_SOME})\s+days?\s+ago\b")
+
+
+def too_far_back(text: str, today: date) -> bool:
+    """Whether a message told for a past day (``when_told``) names one further back than /done's window:
+    "last week", "a month ago", "5 days ago", "last monday" four days on, "on the 20th" a week on."""
+    lowered = ascii_digits(text).casefold().replace("\u2019", "'")
+    if _named(_LONG_AGO, lowered):
+        return True
+    for m in _named(_DAYS_AGO, lowered):
+        count = m.group(1)
+        days = int(count) if count.isdigit() else COUNTS.get(" ".join(count.split()))
+        if days is not None and days > sessionlog.MAX_DAYS_BACK:
+            return True
+    for m in _named(_WEEKDAY, lowered):
+        which, name = m.groups()
+        if which == "last" and ((today.weekday() - _WEEKDAYS[name]) % 7 or 7) > sessionlog.MAX_DAYS_BACK:
+            return True
+    words = dates.tokens(lowered)
+    for at, word in enumerate(words):
+        if word == "on" and not _COMPARED.search(" ".join(words[:at]) + " "):
+            read = dates.read_day(words, at + 1, today)
+            if read is not None and read.spelled and (today - read.day).days > sessionlog.MAX_DAYS_BACK:
+                return True
+    return False
+
+
 def _named(pattern: re.Pattern[str], lowered: str) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(lowered) if not _COMPARED.search(lowered[: m.start()])]
 

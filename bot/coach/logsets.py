@@ -203,6 +203,13 @@ def load_ends(plain: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(ends)
 
 
+def trailing_load(plain: tuple[int, ...]) -> bool:
+    """Whether the last of numbers apart is the load of a lift that takes one, with no need to ask: at least
+    two sets before it, and it stands apart from them as a load does ("8 8 7 7 80", "11 11 35"). Two
+    numbers alone ("row 10 40") could be either way round; a load first ("35 11 11") is rarer: those ask."""
+    return len(plain) >= 3 and len(plain) - 1 in load_ends(plain)
+
+
 def read_numbers(found: list[str]) -> Figures | LogError:
     """The numbers typed, read the one way a coach would; numbers that read two ways ("3x10x5") come with
     the other (``Figures.other``)."""
@@ -371,6 +378,11 @@ def as_log(
     """``exercise``'s sets from the numbers typed; ``takes`` says what it takes (``LOADED`` …). Numbers
     that read several ways come back refused with every reading (``unloaded``, when given, is the exercise
     the reading of bare numbers as reps is for: "pull up 12 5" is the weighted pull-up only with a load)."""
+    plain = found.plain
+    bare = not (found.sets or found.loads or found.other)
+    if takes == LOADED and unloaded in (None, exercise) and bare and trailing_load(plain):
+        # "lat pulldown 8 8 7 7 80": reps going down a little, then a number no set of them reaches.
+        found = replace(found, sets=(Sets(plain[:-1]),), plain=plain[-1:])
     checked = _checked(found, unit, takes=takes)
     if isinstance(checked, LogError):
         if checked.kind is LogErrorKind.UNCLEAR_NUMBERS:

@@ -448,3 +448,52 @@ def _iso(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# ---------------------------------------------------------------- a first load typed in answer
+
+
+# What a chat waiting for a typed first load keeps (``Chat.awaiting``, 16 characters): the day and each
+# main lift's reps shift from the panel, one letter each ("j" none), so the reps Adjust set are kept.
+LOAD_AWAITED = "L"
+_SHIFT_LETTERS = "abcdefghijklmnopqrs"  # -9 … +9
+_TYPED_LOAD = re.compile(r"(\d{1,4}(?:[.,]\d{1,2})?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\.?")
+
+
+def awaiting_load(day: date, shifts: Sequence[Shift]) -> str:
+    """``Chat.awaiting`` for a load asked on ``day``; the reps shifts are dropped past 7 lifts (16 chars)."""
+    letters = "".join(_SHIFT_LETTERS[s.reps + MAX_REP_SHIFT] for s in shifts) if len(shifts) <= 7 else ""
+    return f"{LOAD_AWAITED}{day:%Y%m%d}{letters}"
+
+
+def awaited_load(value: str | None, main: int) -> tuple[date, list[Shift]] | None:
+    """The day and reps shifts ``awaiting_load`` wrote (none for another number of ``main`` lifts), or None
+    when the chat waits for no load."""
+    if value is None or not value.startswith(LOAD_AWAITED) or len(value) < 9:
+        return None
+    try:
+        day = date(int(value[1:5]), int(value[5:7]), int(value[7:9]))
+    except ValueError:
+        return None
+    letters = value[9:]
+    if len(letters) != main or any(letter not in _SHIFT_LETTERS for letter in letters):
+        return day, [Shift()] * main
+    return day, [Shift(reps=_SHIFT_LETTERS.index(letter) - MAX_REP_SHIFT) for letter in letters]
+
+
+def typed_load(text: str) -> tuple[float, str | None] | None:
+    """A load typed alone in answer ("100", "100 kg", "82,5kg", "225 lbs"), with its unit if typed, or None
+    for anything else (a question, sets): the message is then read as it would be otherwise."""
+    match = _TYPED_LOAD.fullmatch(text.strip().casefold())
+    if match is None:
+        return None
+    word = match.group(2)
+    unit = None if word is None else "lb" if word[0] in "lp" else "kg"
+    return float(match.group(1).replace(",", ".")), unit
+
+
+def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
+    """Whether a main lift still to log (its ``planned`` in ``left``) takes a load but has none, as adjusted:
+    As written asks for it rather than log it without one (a loadless barbell deadlift would progress as a
+    bodyweight move)."""
+    return target.planned in left and target.first_load and adjusted(target, shift)[0].load is None

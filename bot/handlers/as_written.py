@@ -10,6 +10,7 @@ and a press on an old message knows what is left.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -21,11 +22,13 @@ from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
 from bot.coach.progress_text import format_sets, shown_load
+from bot.coach.progression import in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import workout_time
+from bot.handlers import first_load, workout_time
 from bot.handlers.common import Turn, strip_tags, turn
+from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
     ADJUST,
     AS_WRITTEN,
@@ -194,23 +197,38 @@ async def _log_action(
         t.planned: (t.prescription.exercise, _as_written(t, shift_of.get(t.planned))) for t in so_far.left
     }
     written.update({planned: (planned, sets) for planned, sets in so_far.holds})
+    # A lift that takes a load with none known or set is asked for it, not logged without one: a loadless
+    # barbell deadlift would be progressed as a bodyweight move, "last time 3×6 → today 3×7".
+    unloaded = [t for t in main if sessionlog.asks_load(t, shift_of[t.planned], left)]
+    for target in unloaded:
+        del written[target.planned]
     logged = [written[item.exercise.id] for item in so_far.session.exercises if item.exercise.id in written]
     bare = {t.prescription.exercise for t in so_far.left if not t.main and t.loaded}
-    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True, unscored=bare)
-    # A lift that takes a load logged without one would be planned without one for good: say how to add it.
-    unloaded = [
-        context.services.catalog.exercises[t.prescription.exercise].name
-        for t in so_far.left
-        if t.main and t.first_load and sessionlog.adjusted(t, shift_of[t.planned])[0].load is None
-    ]
-    if unloaded:
-        lines.append(texts.get("log.no_load_yet", names=escape(", ".join(unloaded))))
+    lines = (
+        await log_and_score(context, now_turn, day, user, logged, completes_done=True, unscored=bare)
+        if logged
+        else []
+    )
     key = "log.logged_rest" if found.sets else "log.logged_session"
-    text = "\n".join([texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines])
+    parts = (
+        [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
+        if logged
+        else []
+    )
+    if unloaded:
+        shown = names(context)
+        listed = ", ".join(escape(shown.get(t.planned, t.planned)) for t in unloaded)
+        parts.append(texts.get("log.load_not_logged", names=listed))
+        parts.append("\n" + first_load.ask(context, now_turn, update, day, main, shifts, unloaded[0]))
+    text = "\n".join(parts).strip()
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session
     # (and so does /undo: the press completed the Done, one entry with it).
     scope = LAST_BATCH if found.sets else WHOLE_DAY
-    now_turn.edit(text, [[(texts["log.undo_button"], undo_data(day, now_turn.today, scope, now_turn.now))]])
+    row = [(texts["log.undo_button"], undo_data(day, now_turn.today, scope, now_turn.now))]
+    if unloaded:
+        # The loads asked for can be set on the panel too (reps that went otherwise with them).
+        row.insert(0, (texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")))
+    now_turn.edit(text, [row])
     await level_up_offer(context, now_turn, user[0])
     return ""
 
@@ -255,8 +273,10 @@ def adjust_panel(
             (texts.get("log.all_reps_button", n=n), press(reps=None)),
             (texts.get("log.more_button", n=n), press(reps=+1)),
         ]
+        # No "−2.5 kg" on no load, nor one that would take a load to none: below zero is nothing lifted.
+        lighter = sets[0].load is not None and sets[0].load > increment
         loads = [
-            (texts.get("log.lighter_button", n=n, step=step), press(steps=-1)),
+            *([(texts.get("log.lighter_button", n=n, step=step), press(steps=-1))] if lighter else []),
             (texts.get("log.heavier_button", n=n, step=step), press(steps=+1)),
         ]
         if target.first_load:
@@ -272,3 +292,76 @@ def adjust_panel(
     lines.append(texts["log.adjust_hint"])
     rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
     return "\n".join(lines), rows
+
+
+async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
+    """A load typed in answer to ``first_load.ask``: log the lift asked about at it, and ask the next one's;
+    False (the chat no longer waiting) when the message is no load or nothing is left to ask, so it is read
+    as it would be otherwise."""
+    chat, texts = now_turn.chat, context.services.texts
+    typed = sessionlog.typed_load(text)
+    user = member(update, chat)
+    found = await _waited_day(context, now_turn, user[0])
+    if typed is None or found is None:
+        chat.awaiting = None
+        return False
+    day, so_far, main, shifts = found
+    left = {target.planned for target in so_far.left}
+    asked = next(t for t, s in zip(main, shifts, strict=True) if sessionlog.asks_load(t, s, left))
+    amount, unit = typed
+    load = in_unit(amount, unit or chat.unit, chat.unit)
+    name = names(context).get(asked.planned, asked.planned)
+    if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
+        now_turn.say(
+            texts.get(
+                "log.bad_typed_load",
+                load=f"{amount:g}",
+                unit=unit or chat.unit,
+                name=escape(name),
+                example=first_load.EXAMPLE[chat.unit],
+            )
+        )
+        return True
+    shift = shifts[main.index(asked)]
+    sets = [replace(done, load=load) for done in sessionlog.adjusted(asked, shift)]
+    logged = [(asked.prescription.exercise, sets)]
+    lines = await log_and_score(context, now_turn, day, user, logged)
+    shown_day = day_named(context, day, now_turn.today)
+    described = describe_sets(context, chat, logged).lstrip("• ")
+    head = texts.get("log.logged", sets=described) if day == now_turn.today else None
+    parts = [head or texts.get("log.logged_day", sets=described, day=shown_day), *lines]
+    chat.awaiting = None
+    left.discard(asked.planned)
+    following = [t for t, s in zip(main, shifts, strict=True) if sessionlog.asks_load(t, s, left)]
+    if following:
+        parts.append("\n" + first_load.ask(context, now_turn, update, day, main, shifts, following[0]))
+    undo = undo_data(day, now_turn.today, LAST_BATCH, now_turn.now)
+    now_turn.say("\n".join(parts), [[(texts["log.undo_button"], undo)]])
+    await level_up_offer(context, now_turn, user[0])
+    return True
+
+
+async def _waited_day(
+    context: BotContext, now_turn: Turn, user_id: int
+) -> tuple[date, DayDone, list[Target], list[sessionlog.Shift]] | None:
+    """The day a load is waited for, what of it is logged, its main lifts and their reps shifts, while a
+    lift of it still asks for a load (a /log of it since, or an Undo, may have settled it)."""
+    chat = now_turn.chat
+    if not first_load.waiting(now_turn):
+        return None
+    waited = sessionlog.awaited_load(chat.awaiting, 0)
+    if waited is None or not 0 <= (now_turn.today - waited[0]).days <= sessionlog.MAX_DAYS_BACK:
+        return None
+    day = waited[0]
+    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
+    if found is None:
+        return None
+    so_far = await day_done(context, now_turn, user_id, day, found.session_number)
+    main = [target for target in so_far.targets if target.main]
+    read = sessionlog.awaited_load(chat.awaiting, len(main))
+    assert read is not None
+    shifts = read[1]
+    left = {target.planned for target in so_far.left}
+    if not any(sessionlog.asks_load(t, s, left) for t, s in zip(main, shifts, strict=True)):
+        return None
+    return day, so_far, main, shifts

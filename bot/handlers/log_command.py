@@ -97,6 +97,9 @@ async def log_command(update: Update, context: BotContext) -> None:
             return
         # A day left among the sets is one /done's words do not name ("last week", "tomorrow"): not today's.
         when = logday.when_told(told.rest.partition("#")[0], now_turn.today)
+        if when is logday.When.PAST and logday.too_far_back(told.rest.partition("#")[0], now_turn.today):
+            now_turn.say(texts["log.day_too_far"])
+            return
         if when is not logday.When.TODAY:
             now_turn.say(texts[f"log.day_{when}"])
             return

@@ -57,11 +57,11 @@ def _names(
     """ "deadlift ✓, lat pulldown (2 of 3 sets) and cable row": a lift given fewer sets than planned says
     so, and one already logged today is ticked."""
     names = [
-        texts.get("workout.cut_logged", name=escape(item.exercise.short))
+        texts.get("workout.cut_logged", name=escape(item.exercise.name))
         if item.exercise.id in logged
-        else texts.get("workout.cut_fewer", name=escape(item.exercise.short), sets=item.sets, planned=wanted)
+        else texts.get("workout.cut_fewer", name=escape(item.exercise.name), sets=item.sets, planned=wanted)
         if planned and (wanted := planned[item.exercise.id]) > item.sets
-        else escape(item.exercise.short)
+        else escape(item.exercise.name)
         for item in items
     ]
     if len(names) < 2:

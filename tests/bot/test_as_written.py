@@ -114,11 +114,12 @@ async def test_the_rest_can_be_adjusted_and_undone_without_touching_what_was_log
     await bot.press(USER, "2: +10 kg")
     saved = text(await bot.press(USER, "💾 Save"))
     assert "• Seated cable row: 2×10 @ 10 kg" in saved and "Lat pulldown" not in saved
+    assert "⚖️ <b>Dumbbell Romanian deadlift</b>, 2×8: what load" in saved, "asked, not logged bare"
     pulldown = [reps for _, ex, reps in await sets_of(bot) if ex == "lat-pulldown"]
     assert pulldown == [10, 10]
     # The Undo under the rest takes back the rest, not the /log from before it, and the day stays logged.
     undone = text(await bot.press(USER, "↩️ Undo"))
-    assert undone.startswith("↩️ Took back: Dumbbell Romanian deadlift 2×8; Seated cable row 2×10 @ 10 kg;")
+    assert undone.startswith("↩️ Took back: Seated cable row 2×10 @ 10 kg; Inverted row 2×10;"), undone
     assert [ex for _, ex, _ in await sets_of(bot)] == ["lat-pulldown"] * 2
     assert "✓ <b>2. Lat pulldown</b>: 2×10 @ 40 kg" in text(await bot.send(USER, "/workout"))
     assert "Total sessions: 1" in text(await bot.send(USER, "/streak"))

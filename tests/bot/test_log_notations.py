@@ -125,18 +125,18 @@ async def test_a_message_of_just_an_exercise_and_its_sets_is_a_log_offer(bot: Ha
 async def test_numbers_that_read_several_ways_get_a_button_per_reading(bot: Harness) -> None:
     await bot.onboard(USER)
     # The trial: "I can't tell reps from load in “11 11 35”" with no buttons, while "10 35" had two.
-    [asked] = await bot.send(USER, "/log seated cable row 11 11 35")
-    assert "can't tell reps from load in “11 11 35”" in (asked.plain_text or "")
+    [asked] = await bot.send(USER, "/log seated cable row 35 11 11")
+    assert "can't tell reps from load in “35 11 11”" in (asked.plain_text or "")
     assert [label for row in bot.api.buttons(asked) for label, _ in row] == [
         "11, 11 reps @ 35 kg",
-        "11, 11, 35 reps",
+        "35, 11, 11 reps",
     ]
     [two] = await bot.send(USER, "/log seated row 10 35")
     assert [label for row in bot.api.buttons(two) for label, _ in row] == [
         "10 reps @ 35 kg",
         "35 reps @ 10 kg",
     ]
-    assert head(await bot.press(USER, "11, 11, 35 reps")) == "✍️ Logged Seated cable row: 11, 11, 35"
+    assert head(await bot.press(USER, "35, 11, 11 reps")) == "✍️ Logged Seated cable row: 35, 11, 11"
     # Either end of "3x10x5" could be the sets: both readings are offered.
     [either] = await bot.send(USER, "/log seated row 3x10x5")
     assert [label for row in bot.api.buttons(either) for label, _ in row] == [
@@ -145,10 +145,24 @@ async def test_numbers_that_read_several_ways_get_a_button_per_reading(bot: Harn
     ]
     assert head(await bot.press(USER, "5×10 reps @ 3 kg")) == "✍️ Logged Seated cable row: 5×10 @ 3 kg"
     assert [(reps, load) for _, reps, load, _ in await sets_of(bot)] == [
-        (11, None),
-        (11, None),
         (35, None),
+        (11, None),
+        (11, None),
     ] + [(10, 3.0)] * 5
+
+
+async def test_a_last_number_far_above_the_reps_of_a_loaded_lift_is_logged_as_its_load(bot: Harness) -> None:
+    # A trial: "/log lat pulldown 8 8 7 7 80" asked whether 80 was reps.
+    await bot.onboard(USER)
+    [logged] = await bot.send(USER, "/log lat pulldown 8 8 7 7 80")
+    assert head([logged]) == "✍️ Logged Lat pulldown: 8, 8, 7, 7 @ 80 kg", logged.text
+    assert [label for row in bot.api.buttons(logged) for label, _ in row] == ["↩️ Undo"]
+    assert [(ex, reps, load) for ex, reps, load, _ in await sets_of(bot)] == [
+        ("lat-pulldown", 8, 80.0),
+        ("lat-pulldown", 8, 80.0),
+        ("lat-pulldown", 7, 80.0),
+        ("lat-pulldown", 7, 80.0),
+    ]
 
 
 async def test_a_second_trials_sets_in_words_and_kit_words_are_read(bot: Harness) -> None:

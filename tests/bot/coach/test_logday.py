@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.coach import logday
 from bot.coach.catalog import Catalog
 from bot.coach.logday import Typed, day_typed
 from bot.coach.sessionlog import DayError, parse_day
@@ -84,3 +85,22 @@ def test_a_day_before_or_after_any_sets_is_the_day_done_reads(
     logged = " ".join([name, *map(str, sets), *([f"{load}kg"] if load else [])])
     typed = f"{day} {logged}" if first else f"{logged} {day}"
     assert day_typed(typed, today) == Typed(logged, parse_day(day, today))
+
+
+@pytest.mark.parametrize(
+    ("text", "far"),
+    [
+        ("deadlift 100x5 last week", True),  # a trial: "I couldn't tell which day that was"
+        ("row 3x8 5 days ago", True),
+        ("row 3x8 three weeks ago", True),
+        ("row 3x8 a week ago", True),
+        ("row 3x8 last friday", True),  # Tuesday 8 Dec: Friday was four days back
+        ("row 3x8 last sunday", False),  # two days back: /log takes it
+        ("row 3x8 two days ago", False),
+        ("row 3x8 the other day", False),  # which day is unclear: that is what /log says
+        ("row 3x8 # a week ago I did less", False),
+        ("row 3x8, more than last week", False),  # compared with, not the day of the sets
+    ],
+)
+def test_a_past_day_further_back_than_the_window_is_told_apart(text: str, far: bool) -> None:
+    assert logday.too_far_back(text.partition("#")[0], date(2026, 12, 8)) is far

@@ -105,7 +105,7 @@ def test_reads_what_people_type(text: str, expected: ParsedLog) -> None:
         # Ten reps at 40, or sets of 10 and 40? Asked, not guessed.
         ("row 10 40", LogErrorKind.UNCLEAR_NUMBERS),
         ("row 3 10", LogErrorKind.UNCLEAR_NUMBERS),
-        ("pull up 5 5 4 20", LogErrorKind.UNCLEAR_NUMBERS),
+        ("pull up 20 5 5 4", LogErrorKind.UNCLEAR_NUMBERS),
         ("row 3x10 40 50", LogErrorKind.MALFORMED),
         # 3 sets of 10 at 5, or 3 kg for 5 sets of 10 (load x reps x sets)? Asked, not guessed.
         ("face pull 3x10x5", LogErrorKind.UNCLEAR_NUMBERS),
@@ -343,9 +343,13 @@ def test_reps_apart_read_as_reps_with_commas(reps: list[int], name: str) -> None
 
 
 @given(st.lists(st.integers(0, 100), min_size=2, max_size=20))
-def test_numbers_apart_are_reps_or_a_question_never_a_guessed_load(numbers: list[int]) -> None:
+def test_numbers_apart_are_reps_a_trailing_load_or_a_question(numbers: list[int]) -> None:
     result = parse(f"row {' '.join(map(str, numbers))}")
-    if isinstance(result, ParsedLog):
+    if isinstance(result, ParsedLog) and result.load is not None:
+        # "8 8 7 7 80": two sets or more, then a number standing apart from them, is their load.
+        assert len(numbers) >= 3 and len(numbers) - 1 in load_ends(tuple(numbers))
+        assert result.reps == tuple(numbers[:-1]) and result.load == numbers[-1]
+    elif isinstance(result, ParsedLog):
         assert result.reps == tuple(numbers) and result.load is None
         assert not load_ends(tuple(numbers))  # reps go down a little set by set: "15 12 10 6"
     else:
@@ -451,12 +455,14 @@ def test_numbers_that_could_be_reps_or_a_load_come_with_both_readings() -> None:
     )
     only = parse("row 10 150")
     assert isinstance(only, LogError) and [r.reps for r in only.readings] == [(10,)]
-    # Of three numbers or more, the one that stands apart may be the load, or all may be reps.
-    many = parse("row 10 10 40")
+    # Of three numbers or more, a first one that stands apart may be the load, or all may be reps; a last
+    # one standing apart is the load (the sets come first in /log, and 40 reps after two of 10 are rare).
+    many = parse("row 40 10 10")
     assert isinstance(many, LogError) and many.readings == (
         ParsedLog("bent-over-row", (10, 10), 40.0, "kg"),
-        ParsedLog("bent-over-row", (10, 10, 40), None, "kg"),
+        ParsedLog("bent-over-row", (40, 10, 10), None, "kg"),
     )
+    assert parse("row 10 10 40") == ParsedLog("bent-over-row", (10, 10), 40.0, "kg")
 
 
 # Today's plan has band-assisted pull-ups: every harder rung of the ladder reads as them when named alike.

@@ -187,11 +187,11 @@ def test_either_end_could_be_the_sets_so_both_are_offered(first: int, reps: int,
 
 def test_numbers_that_read_several_ways_offer_each() -> None:
     # The trial: "I can't tell reps from load in “11 11 35”" with no buttons, while "10 35" had two.
-    unclear = parse("seated cable row 11 11 35")
+    unclear = parse("seated cable row 35 11 11")
     assert isinstance(unclear, LogError) and unclear.kind is LogErrorKind.UNCLEAR_NUMBERS
     assert unclear.readings == (
         ParsedLog("seated-cable-row", (11, 11), 35.0, "kg"),
-        ParsedLog("seated-cable-row", (11, 11, 35), None, "kg"),
+        ParsedLog("seated-cable-row", (35, 11, 11), None, "kg"),
     )
     # A pull-up name with numbers apart: the weighted pull-up either way, or the pull-up's reps.
     both = parse("pull up 12 5")
@@ -245,3 +245,26 @@ def test_loads_set_by_set_written_back_read_the_same(groups: list[tuple[int, int
 def test_help_written_back_reads_the_same(sets: int, reps: int, amount: float) -> None:
     reading = ParsedLog(MACHINE, (reps,) * sets, None, "kg", assist=amount)
     assert parse(written(reading, "assisted pull up")) == reading
+
+
+@pytest.mark.parametrize(
+    ("typed", "reps", "load"),
+    [
+        # A trial: "8 8 7 7 80" was asked back as maybe 80 reps.
+        ("lat pulldown 8 8 7 7 80", (8, 8, 7, 7), 80.0),
+        ("seated cable row 11 11 35", (11, 11), 35.0),
+        ("deadlift 5 5 5 100", (5, 5, 5), 100.0),
+    ],
+)
+def test_a_last_number_far_above_the_sets_of_a_loaded_lift_is_its_load(
+    typed: str, reps: tuple[int, ...], load: float
+) -> None:
+    result = parse(typed)
+    assert isinstance(result, ParsedLog) and (result.reps, result.load, result.unit) == (reps, load, "kg")
+
+
+@pytest.mark.parametrize("typed", ["row 10 40", "row 35 11 11", "pull up 5 5 4 20"])
+def test_numbers_that_could_be_either_still_ask(typed: str) -> None:
+    # Two numbers, a load first, or a bodyweight lift's name: reps or a load, either is as likely.
+    result = parse(typed)
+    assert isinstance(result, LogError) and result.kind is LogErrorKind.UNCLEAR_NUMBERS
