@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -121,14 +121,10 @@ class Answerer:
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
             return self._command_answer(question, self._command_names[reading.stems[0]])
-        # "log face pulls 3x15 20kg" is /log typed without its slash: the command's name, then sets told.
         if (
             reading.stems
             and self._command_names.get(reading.stems[0]) == "log"
-            and logtold.counts_told(kept)
-            and not logtold.asks(kept)
-            and self._subjects & reading.concepts
-            and not (reading.foreign or reading.unrelated)
+            and _log_typed(kept, reading, self._subjects)
         ):
             return self._command_answer(question, "log")
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
@@ -387,6 +383,17 @@ def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Defin
     if isinstance(found, Exercise):
         return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), exercise=found.id)
     return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=found.id)
+
+
+def _log_typed(kept: str, reading: Reading, subjects: Collection[str]) -> bool:
+    """Whether a message opening with "log" is /log typed without its slash ("log face pulls 3x15 20kg"):
+    sets told of a lift, not asked about, and nothing of another subject ("log cabin 3x4 metres")."""
+    return (
+        logtold.counts_told(kept)
+        and not logtold.asks(kept)
+        and bool(set(subjects) & reading.concepts)
+        and not (reading.foreign or reading.unrelated)
+    )
 
 
 def _fitting(suggestions: Sequence[str], asker: Asker | None) -> list[str]:
