@@ -14,6 +14,7 @@ from telegram.ext import Job
 
 from bot import reminder_job
 from bot.app import build_application
+from bot.coach.charts import Lift
 from bot.context import CoachApplication
 from bot.settings import Settings
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
@@ -245,3 +246,17 @@ async def log_session(bot: Harness, user: int, *typed: str) -> None:
         await bot.send(user, f"/log {sets}")
         bot.clock.advance(minutes=4)
     bot.clock.advance(days=3)
+
+
+def charted(bot: Harness) -> list[Lift]:
+    """The lifts every /progress from now on hands to the chart renderer."""
+    lifts: list[Lift] = []
+    charts = bot.app.bot_data.charts
+    render = charts.render
+
+    async def keep(**given: Any) -> Any:
+        lifts[:] = given["lifts"]
+        return await render(**given)
+
+    charts.render = keep  # type: ignore[method-assign]
+    return lifts

@@ -9,10 +9,9 @@ and a weighted pull-up's record read "estimated 1-rep max 18.0 kg", the added lo
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from bot.coach.charts import Lift, Scale, lift_series
-from tests.bot.harness import Harness, joined, log_session, next_load_line
+from bot.coach.charts import Scale, lift_series
+from tests.bot.harness import Harness, charted, joined, log_session, next_load_line
 
 USER = 5215
 
@@ -75,19 +74,6 @@ async def test_a_heavy_day_at_one_load_is_no_ramp(bot: Harness) -> None:
     )
 
 
-def _charted(bot: Harness) -> list[Lift]:
-    lifts: list[Lift] = []
-    charts = bot.app.bot_data.charts
-    render = charts.render
-
-    async def keep(**given: Any) -> Any:
-        lifts[:] = given["lifts"]
-        return await render(**given)
-
-    charts.render = keep  # type: ignore[method-assign]
-    return lifts
-
-
 async def test_a_weighted_pull_up_has_no_one_rep_max_of_its_added_load(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
     await log_session(bot, USER, "weighted pull-up 3x5 15kg", "deadlift 4x5 150kg")
@@ -103,7 +89,7 @@ async def test_a_weighted_pull_up_has_no_one_rep_max_of_its_added_load(bot: Harn
     said = joined(await bot.send(USER, "/log deadlift 4x5 155kg"))
     assert "🏆 New record — Barbell deadlift: estimated 1-rep max 180.8 kg (was 175.0 kg)." in said, said
 
-    lifts = _charted(bot)
+    lifts = charted(bot)
     await bot.send(USER, "/progress")
     caption = bot.api.files[-1].caption or ""
     pull_up = next(lift for lift in lifts if lift.name == "Weighted pull-up")

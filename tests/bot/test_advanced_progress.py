@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
 
-from bot.coach.charts import Lift, Scale, lift_series, progress_figure
+from bot.coach.charts import Scale, lift_series, progress_figure
 from bot.coach.texts import Texts
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, charted
 
 USER = 5105
 TEXTS = Texts.load()
@@ -33,20 +32,6 @@ async def log_day(bot: Harness, *typed: str) -> str:
         bot.clock.advance(minutes=4)
     bot.clock.advance(days=3)
     return "\n".join(said)
-
-
-def charted(bot: Harness) -> list[Lift]:
-    """The lifts every /progress from now on hands to the chart renderer."""
-    lifts: list[Lift] = []
-    charts = bot.app.bot_data.charts
-    render = charts.render
-
-    async def keep(**given: Any) -> Any:
-        lifts[:] = given["lifts"]
-        return await render(**given)
-
-    charts.render = keep  # type: ignore[method-assign]
-    return lifts
 
 
 async def test_the_chart_puts_every_kind_of_day_on_the_estimated_one_rep_max(bot: Harness) -> None:
