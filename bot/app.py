@@ -42,6 +42,7 @@ from bot.handlers import (
     reminders,
     settings,
     training_log,
+    undo,
     workout,
     workout_time,
 )
@@ -179,7 +180,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
-    for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, training_log.UNDO):
+    for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, undo.UNDO):
         app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))
     app.add_handler(
         CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))

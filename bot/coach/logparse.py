@@ -5,7 +5,7 @@ People type sets the way their notebook or app writes them, so the parser is for
 ``42,5 kg``, digits from any script, shorthand such as ``db row`` or ``dl``) and strict about sense: a load
 above what anyone lifts, more than 100 reps, an exercise it cannot place. ``tokens`` joins each number's
 parts; what the numbers mean (a load first, ``200x3``; a load a set, ``180x5, 190x3``; numbers that read
-several ways, ``row 10 40``) is ``bot.coach.logsets``'s.
+several ways, ``row 10 40``) is ``bot.coach.logsets``' and ``bot.coach.logreading``'s.
 
 Help told with a load ("2x10 with 40kg assistance", "40kg assist", "-40kg") is the assisted pull-up
 machine's, never a load lifted; bare numbers after a move that takes no load are its reps.
@@ -35,12 +35,9 @@ import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
+from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
-    BODYWEIGHT,
     HAND,
-    HELPED,
-    HOLD,
-    LOADED,
     MAX_HOLD_S,
     MAX_LOAD,
     MAX_REPS,
@@ -53,10 +50,8 @@ from bot.coach.logsets import (
     LogError,
     LogErrorKind,
     ParsedLog,
-    as_log,
     is_figure,
     read_numbers,
-    written,
 )
 from bot.coach.numerals import ascii_digits
 from bot.coach.texts import Texts, escape
@@ -278,7 +273,7 @@ def parse_as(
 def _takes(
     exercise: str, holds: Collection[str], loaded: Collection[str] | None, helped: Collection[str]
 ) -> str:
-    """What an exercise takes (``logsets.LOADED`` …): any takes a load when ``loaded`` is None."""
+    """What an exercise takes (``logreading.LOADED`` …): any takes a load when ``loaded`` is None."""
     if exercise in holds:
         return HOLD
     if exercise in helped:

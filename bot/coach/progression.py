@@ -34,22 +34,9 @@ with the numbers of ACSM 2009 where the article gives none):
   harder rung the plan has not moved them to are a try until every set reaches the bottom of the
   range: five strict pull-ups on a band-assisted day are kept as strict pull-ups, and the band-assisted
   sets go on progressing.
-- **Days that take turns.** Where a level's days differ in rep range (advanced: heavy 3–5, moderate
-  6–8, volume 10–12), a session is compared with the last one of the same kind of day, as the plan
-  says ("beat them the next time the same day comes round"): a volume day's 4×8 says nothing about a
-  heavy day's top. With none yet, or when the last one's working sets all fell outside the day's range
-  (past its top, or short of its bottom: the load was for another range), the load is worked out
-  from the exercise's last few sessions of any kind: each one's best working set's estimated
-  one-rep max (Epley, the reps it had left counted as reps it could have done) brought to the bottom
-  of the day's range with the day's reps in reserve, the lowest of them, rounded down to the step,
-  and never more than a recent working set lifted for fewer reps (``recent_estimate``). Past the top
-  on every one of the plan's sets, at least the usual added load and at most 10 % more; fewer sets
-  hold the load; short of the bottom, never heavier than before. Nothing to estimate from (added
-  load on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number:
-  work up to the range. A last one ramped to fewer top sets than the plan's ("180x5, 190x3, 200x3x2"
-  for 4×3–5) gives the plan's sets at its top set's estimate for the bottom of the range, never above
-  the top load: 4×3 @ 192.5 kg, not twice the sets and a rep more at 200 kg (``_after_ramp``).
-  ``next_on_day``; a level with one kind of day uses ``next_prescription`` alone.
+
+Days that take turns (advanced heavy, moderate, volume) are ``bot.coach.progression_days``'s
+(``next_on_day``); a level with one kind of day uses ``next_prescription`` alone.
 
 Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 """
@@ -165,8 +152,8 @@ def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
 
 def step_below(load: float, increment: float) -> float:
     """``load`` at the multiple of ``increment`` at or below it: the most a lighter load may be."""
-    step = _decimal(increment)
-    return float(_multiple(_decimal(load), step, ROUND_FLOOR))
+    step = exact(increment)
+    return float(to_multiple(exact(load), step, ROUND_FLOOR))
 
 
 def next_prescription(
@@ -182,11 +169,12 @@ def next_prescription(
 
     Only the sets at each session's heaviest load count as working sets, so logged warm-ups do not
     hide a success. A prescription on another rung of ``ladder`` names that exercise instead. Without
-    ``estimable`` (as in ``next_on_day``) no load is worked out from a set's estimated one-rep max.
+    ``estimable`` (as in ``progression_days.next_on_day``) no load is worked out from a set's estimated
+    one-rep max.
     ``prescribed`` (``judged_by``) gives each session's sets as prescribed that day.
     """
     low, high = plan.rep_range
-    logged, judged = _logged(sessions, plan, prescribed)
+    logged, judged = judged_sessions(sessions, plan, prescribed)
     if not logged:
         return Prescription(exercise, plan.sets, low, None, Reason.START)
     # Today's target has the plan's sets; the last session is judged by what it prescribed.
@@ -199,7 +187,7 @@ def next_prescription(
             top = max(s.load or 0.0 for s in logged[-1])
             capped = min(estimated_load(basis, plan), progressed_load(top, plan))
             return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
-        last = _working(logged[-1])
+        last = heaviest_sets(logged[-1])
     load = last[0].load
     if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
@@ -214,89 +202,11 @@ def next_prescription(
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
 
 
-def next_on_day(
-    exercise: str,
-    same_day: Sequence[Sequence[SetDone]],
-    recent: Sequence[Sequence[SetDone]],
-    plan: Plan,
-    ladder: Ladder | None = None,
-    *,
-    estimable: bool = True,
-    prescribed: Sequence[int | None] = (),
-) -> Prescription:
-    """The next target for ``exercise`` on a plan whose days take turns, ``plan`` being today's kind.
-
-    ``same_day`` are its sessions on days of today's kind, ``recent`` its sessions on any day (both
-    oldest first; ``same_day`` is a part of ``recent``), ``prescribed`` the sets each of ``same_day``
-    prescribed (``judged_by``). ``estimable`` is False where a logged load does not say what was
-    lifted (added load on a bodyweight rung). The module docstring has the rule.
-    """
-    low = plan.rep_range[0]
-    logged, judged = _logged(same_day, plan, prescribed)
-    sets_then = [on_day.sets for on_day in judged]
-    found = recent_estimate(recent, plan) if estimable else None
-    basis = None if found is None else found[1]
-    if not logged:
-        if found is not None:
-            return Prescription(exercise, plan.sets, low, found[0], Reason.ESTIMATE, basis)
-        reason = Reason.NEW_DAY if any(recent) else Reason.START
-        return Prescription(exercise, plan.sets, low, None, reason)
-    worked = working_sets(logged[-1], judged[-1])
-    if not worked:
-        if found is None:
-            # Nothing to estimate from: the heaviest sets, held (fewer than the plan's sets add nothing).
-            return next_prescription(exercise, logged, plan, ladder, estimable=False, prescribed=sets_then)
-        # Ramped to a top set off the range: no load of it is today's; the recent sets say, and with
-        # fewer than the plan's sets at the top load, never more than it.
-        top = max(s.load or 0.0 for s in logged[-1])
-        capped = max(plan.increment, min(found[0], step_below(top, plan.increment)))
-        return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
-    last, load = worked, worked[0].load
-    eased = _after_ramp(last, logged[-1], plan, judged[-1].sets) if estimable else None
-    if eased is not None:
-        return replace(eased, exercise=exercise)
-    # Past the top on every one of the plan's sets: heavier. Fewer sets than the plan's are not yet
-    # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
-    if load is not None and load > 0 and past_top(last, plan) and len(last) >= judged[-1].sets:
-        added = progressed_load(load, plan)
-        if found is None:
-            return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
-        # The estimate may say more, but a session adds at most 10 % (ACSM's 2–10 %).
-        ten = _multiple(_decimal(load) * (1 + LOWER_BODY_STEP), _decimal(plan.increment), ROUND_FLOOR)
-        heavier = max(added, min(found[0], float(ten)))
-        return Prescription(exercise, plan.sets, low, heavier, Reason.ESTIMATE, basis)
-    if load is not None and load > 0 and short_of_range(last, plan) and found is not None:
-        lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
-        return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
-    return next_prescription(exercise, logged, plan, ladder, estimable=estimable, prescribed=sets_then)
-
-
-def _after_ramp(
-    worked: Sequence[SetDone], session: Sequence[SetDone], plan: Plan, sets_then: int
-) -> Prescription | None:
-    """The day after a ramp to fewer top sets than that day prescribed (``sets_then``; the module docstring
-    has the rule); None when the day was no ramp (one load, or its sets at the top) or has no estimate."""
-    load = worked[0].load
-    ramped = len({s.load for s in session}) > 1 and len(worked) < sets_then
-    rated = [(value, done) for done in worked if (value := e1rm(done)) is not None]
-    if load is None or load <= 0 or not ramped or not rated:
-        return None
-    top = max(rated, key=lambda pair: pair[0])[1]
-    eased = max(plan.increment, min(estimated_load(top, plan), step_below(load, plan.increment)))
-    return Prescription("", plan.sets, plan.rep_range[0], eased, Reason.RAMPED, top)
-
-
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:
     """Whether every working set reached the top of the range and one went past it: a load for more reps."""
-    working = _working(sets)
+    working = heaviest_sets(sets)
     high = plan.rep_range[1]
     return bool(working) and all(s.reps >= high for s in working) and any(s.reps > high for s in working)
-
-
-def short_of_range(sets: Sequence[SetDone], plan: Plan) -> bool:
-    """Whether even the best working set fell short of the bottom of the range: a load for fewer reps."""
-    working = _working(sets)
-    return bool(working) and max(s.reps for s in working) < plan.rep_range[0]
 
 
 def e1rm(done: SetDone) -> float | None:
@@ -307,7 +217,7 @@ def e1rm(done: SetDone) -> float | None:
         return None
     if not 1 <= to_failure <= ESTIMATE_MAX_REPS:
         return None
-    return float(_decimal(done.load) * (30 + to_failure) / 30)
+    return float(exact(done.load) * (30 + to_failure) / 30)
 
 
 def best_set(sessions: Sequence[Sequence[SetDone]]) -> SetDone | None:
@@ -322,53 +232,15 @@ def best_set(sessions: Sequence[Sequence[SetDone]]) -> SetDone | None:
     return None if best is None else best[1]
 
 
-def recent_estimate(recent: Sequence[Sequence[SetDone]], plan: Plan) -> tuple[float, SetDone] | None:
-    """The load a day that takes turns is worked out at from ``recent`` sessions of any kind (oldest
-    first), and the set it comes from; None when no working set has an estimated one-rep max.
-
-    Conservative, because Epley flatters a few reps not taken to failure: 200 kg × 3 on a heavy day says
-    165 kg for a volume day's 8 reps with 2 in reserve, when the moderate day since lifted 160 kg × 6 (a
-    newcomer trial). So each of the last ``ESTIMATE_SESSIONS`` sessions gives the estimate of its best
-    working set (the sets at its heaviest load; warm-ups say nothing of today's strength), the lowest
-    of those is taken, and never more than the load of any of those working sets done for fewer reps
-    than today's: more reps are never prescribed at more load than a recent day lifted for fewer.
-    """
-    sessions = [sets for sets in recent if sets][-ESTIMATE_SESSIONS:]
-    chosen: tuple[float, SetDone] | None = None
-    for sets in sessions:
-        rated = [(value, done) for done in _working(sets) if (value := e1rm(done)) is not None]
-        if not rated:
-            continue
-        best = max(rated, key=lambda pair: pair[0])[1]
-        load = estimated_load(best, plan)
-        if chosen is None or load <= chosen[0]:
-            chosen = (load, best)
-    if chosen is None:
-        return None
-    step = _decimal(plan.increment)
-    ceiling = min(
-        (
-            max(step, _multiple(_decimal(done.load), step, ROUND_FLOOR))
-            for sets in sessions
-            for done in _working(sets)
-            if done.load and done.load > 0 and done.seconds is None and 1 <= done.reps < plan.rep_range[0]
-        ),
-        default=None,
-    )
-    if ceiling is not None and _decimal(chosen[0]) > ceiling:
-        return float(ceiling), chosen[1]
-    return chosen
-
-
 def estimated_load(basis: SetDone, plan: Plan) -> float:
     """The load for the bottom of ``plan``'s range with its reps in reserve, from ``basis``'s estimated
     one-rep max: rounded down to the increment (an estimate is never rounded up), at least one step."""
     assert basis.load is not None
-    step = _decimal(plan.increment)
+    step = exact(plan.increment)
     to_failure = basis.reps + (basis.rir or 0)
     wanted = plan.rep_range[0] + plan.target_rir
-    load = _decimal(basis.load) * (30 + to_failure) / (30 + wanted)
-    return float(max(step, _multiple(load, step, ROUND_FLOOR)))
+    load = exact(basis.load) * (30 + to_failure) / (30 + wanted)
+    return float(max(step, to_multiple(load, step, ROUND_FLOOR)))
 
 
 def rung_now(
@@ -398,7 +270,7 @@ def _moves(
     plan: Plan,
     ladder: Ladder,
 ) -> bool:
-    if ladder.rungs.index(rung) < ladder.rungs.index(where) or _in_range(_working(sets), plan):
+    if ladder.rungs.index(rung) < ladder.rungs.index(where) or _in_range(heaviest_sets(sets), plan):
         return True
     return next_prescription(where, worked, plan, ladder).exercise == rung
 
@@ -411,10 +283,10 @@ def progressed_load(load: float, plan: Plan) -> float:
     at all (5 % of 20 kg is less than the smallest plates). Always a multiple, so a load converted from
     the other unit (45.4 kg) comes back loadable (47.5 kg), not 47.9 kg.
     """
-    step = _decimal(plan.increment)
-    current = _decimal(load)
+    step = exact(plan.increment)
+    current = exact(load)
     percent = increase_fraction(plan)
-    rounded = _multiple(current * (1 + percent), step, ROUND_FLOOR)
+    rounded = to_multiple(current * (1 + percent), step, ROUND_FLOOR)
     next_above = (current / step).to_integral_value(ROUND_FLOOR) * step + step
     return float(max(rounded, next_above))
 
@@ -422,25 +294,25 @@ def progressed_load(load: float, plan: Plan) -> float:
 def increase_fraction(plan: Plan) -> Decimal:
     """The share of the last load ``progressed_load`` adds before rounding (0.05 for 5 %)."""
     if plan.increase_pct is not None:
-        return _decimal(plan.increase_pct) / 100
+        return exact(plan.increase_pct) / 100
     return LOWER_BODY_STEP if plan.lower_body else UPPER_BODY_STEP
 
 
 def backed_off_load(load: float, plan: Plan) -> float:
     """About 10 % less, to the nearest multiple of the increment; at least the next multiple below
     ``load`` (one increment less when ``load`` is itself a multiple), never below zero."""
-    step = _decimal(plan.increment)
-    current = _decimal(load)
-    rounded = _multiple(current * BACK_OFF, step, ROUND_HALF_UP)
+    step = exact(plan.increment)
+    current = exact(load)
+    rounded = to_multiple(current * BACK_OFF, step, ROUND_HALF_UP)
     next_below = (current / step).to_integral_value(ROUND_CEILING) * step - step
     return float(max(Decimal(0), min(rounded, next_below)))
 
 
-def _multiple(value: Decimal, step: Decimal, rounding: str) -> Decimal:
+def to_multiple(value: Decimal, step: Decimal, rounding: str) -> Decimal:
     return (value / step).to_integral_value(rounding) * step
 
 
-def _decimal(value: float) -> Decimal:
+def exact(value: float) -> Decimal:
     # Through str, so 2.5 and 42.5 stay exact instead of carrying binary noise into the rounding.
     return Decimal(str(value))
 
@@ -455,7 +327,7 @@ def working_sets(sets: Sequence[SetDone], plan: Plan) -> list[SetDone]:
     ones that did went past the top at that load (a load for more reps); the caller then estimates one
     from the best set (``estimated_load``).
     """
-    heaviest = _working(sets)
+    heaviest = heaviest_sets(sets)
     loads = {s.load for s in sets}
     if len(loads) <= 1 or None in loads or len(heaviest) >= plan.sets:
         return heaviest
@@ -473,7 +345,7 @@ def judged_by(plan: Plan, sets: int | None) -> Plan:
     return plan if sets is None or sets < 1 or sets == plan.sets else replace(plan, sets=sets)
 
 
-def _logged(
+def judged_sessions(
     sessions: Sequence[Sequence[SetDone]], plan: Plan, prescribed: Sequence[int | None]
 ) -> tuple[list[list[SetDone]], list[Plan]]:
     """The sessions with any sets, and each one's plan as it is judged (``judged_by``); ``prescribed``
@@ -485,7 +357,8 @@ def _logged(
     return [sets for sets, _ in kept], [on_day for _, on_day in kept]
 
 
-def _working(sets: Sequence[SetDone]) -> list[SetDone]:
+def heaviest_sets(sets: Sequence[SetDone]) -> list[SetDone]:
+    """The sets at the session's heaviest load (all of them when none has a load)."""
     heaviest = max((s.load for s in sets if s.load is not None), default=None)
     return [s for s in sets if s.load == heaviest]
 

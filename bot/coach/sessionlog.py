@@ -27,15 +27,8 @@ from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import (
-    Ladder,
-    Plan,
-    Prescription,
-    Reason,
-    next_on_day,
-    next_prescription,
-    rung_now,
-)
+from bot.coach.progression import Ladder, Plan, Prescription, Reason, next_prescription, rung_now
+from bot.coach.progression_days import next_on_day
 
 MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
@@ -131,7 +124,7 @@ def targets(
     pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
     ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it),
     from its sessions on every kind of day. With a ``rotation``, the rung's target comes from its
-    sessions on days of the session's kind (``progression.next_on_day``); without one, from all.
+    sessions on days of the session's kind (``progression_days.next_on_day``); without one, from all.
     """
     found: list[Target] = []
     for item in session.exercises:

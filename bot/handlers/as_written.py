@@ -1,5 +1,5 @@
 """Done's As written / Adjust / Save: log the session as the plan wrote it or as the trainee says it went,
-or only the rest of it when some was logged already (a /log before Done); Undo is ``training_log``'s.
+or only the rest of it when some was logged already (a /log before Done); Undo is ``bot.handlers.undo``'s.
 
 A day's session is one session however many times it is added to: /log, As written and Save all log
 into the member's one row for the day, so the streak, the weekly count and the session numbers count
@@ -32,9 +32,7 @@ from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
     ADJUST,
     AS_WRITTEN,
-    LAST_BATCH,
     SAVE,
-    WHOLE_DAY,
     describe_sets,
     increment_of,
     ladders,
@@ -44,10 +42,8 @@ from bot.handlers.training_log import (
     names,
     planned,
     session_targets,
-    undo_args,
-    undo_button,
-    undo_data,
 )
+from bot.handlers.undo import LAST_BATCH, WHOLE_DAY, undo_args, undo_button, undo_data
 from bot.keyboards import Buttons
 from storage import logbook
 from storage.models import Chat

@@ -40,7 +40,6 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
-    LAST_BATCH,
     describe_sets,
     hold_ids,
     ladders,
@@ -52,10 +51,9 @@ from bot.handlers.training_log import (
     names,
     session_on,
     session_targets,
-    took_back,
     typed_names,
-    undo_data,
 )
+from bot.handlers.undo import LAST_BATCH, took_back, undo_data
 from bot.keyboards import Buttons
 from storage import logbook, repo
 

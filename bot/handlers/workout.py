@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -11,10 +11,10 @@ from bot import callbacks
 from bot.coach import levelup, sessionlog, shortened
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
-from bot.coach.texts import escape
+from bot.coach.texts import Texts, escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import as_written, kit, progress, training_log, workout_time
+from bot.handlers import as_written, kit, progress, training_log, undo, workout_time
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -200,7 +200,7 @@ async def log_today(
             )
         if day != today:
             text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
-        return True, text, training_log.after_done(texts, day, today, done_at=now_turn.now)
+        return True, text, after_done(texts, day, today, done_at=now_turn.now)
 
 
 async def logged_head(context: BotContext, now_turn: Turn, day: date, total: int) -> str:
@@ -230,7 +230,24 @@ def rest_to_log(
     adjust = any(target.main for target in so_far.left)
     if adjust:
         text += " " + texts["workout.rest_adjust"]
-    return text, training_log.after_done(texts, day, now_turn.today, adjust=adjust)
+    return text, after_done(texts, day, now_turn.today, adjust=adjust)
+
+
+def after_done(
+    texts: Texts, day: date, today: date, *, adjust: bool = True, done_at: datetime | None = None
+) -> Buttons:
+    """Under "Session N logged": log the sets as written, adjust them, or take the Done back: the Done made
+    at ``done_at`` (the session's own time), not whatever the day holds when Undo is pressed. Under the
+    rest of a session some of which is logged: Adjust only while a main lift is left, and no Undo (the
+    press logged nothing to take back)."""
+    row = [(texts["log.as_written_button"], callbacks.pack(training_log.AS_WRITTEN, callbacks.pack_day(day)))]
+    if adjust:
+        row.append(
+            (texts["log.adjust_button"], callbacks.pack(training_log.ADJUST, callbacks.pack_day(day), ""))
+        )
+    if done_at is None:
+        return [row]
+    return [row, [(texts["log.undo_button"], undo.undo_data(day, today, undo.THE_DONE, done_at))]]
 
 
 async def done_button(update: Update, context: BotContext) -> None:

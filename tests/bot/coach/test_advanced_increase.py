@@ -19,14 +19,8 @@ from bot.coach.charts import Lift, Scale, lift_series
 from bot.coach.content import ContentError, parse
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session
-from bot.coach.progression import (
-    Plan,
-    Reason,
-    increase_fraction,
-    next_on_day,
-    next_prescription,
-    progressed_load,
-)
+from bot.coach.progression import Plan, Reason, increase_fraction, next_prescription, progressed_load
+from bot.coach.progression_days import next_on_day
 from bot.coach.records import RecordKind, new_records
 from tests.bot.coach.progression_strategies import histories, increments, loads
 

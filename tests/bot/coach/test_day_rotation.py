@@ -27,10 +27,10 @@ from bot.coach.progression import (
     best_set,
     e1rm,
     estimated_load,
-    next_on_day,
     next_prescription,
     progressed_load,
 )
+from bot.coach.progression_days import next_on_day
 from bot.coach.sessionlog import Rotation, Target, targets
 from bot.coach.texts import Texts
 from tests.bot.coach.progression_strategies import histories, loads, plans

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, parse_log
-from bot.coach.logsets import written
+from bot.coach.logreading import written
 from bot.coach.logtold import told
 
 CATALOG = Catalog.load()

@@ -17,14 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
-from bot.coach.progression import (
-    ESTIMATE_SESSIONS,
-    Plan,
-    Reason,
-    next_on_day,
-    next_prescription,
-    working_sets,
-)
+from bot.coach.progression import ESTIMATE_SESSIONS, Plan, Reason, next_prescription, working_sets
+from bot.coach.progression_days import next_on_day
 from tests.bot.coach.progression_strategies import histories, plans
 
 ROW = Plan(sets=3, rep_range=(8, 12), target_rir=2, increment=2.5)

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from bot.coach.catalog import Catalog
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session
-from bot.coach.progression import Plan, Reason, judged_by, next_on_day, next_prescription
+from bot.coach.progression import Plan, Reason, judged_by, next_prescription
+from bot.coach.progression_days import next_on_day
 from bot.coach.sessionlog import targets
 from bot.coach.shortened import cut
 from tests.bot.coach.progression_strategies import histories, plans

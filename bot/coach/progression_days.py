@@ -1,0 +1,164 @@
+"""The next prescription on a plan whose days take turns: heavy, moderate, volume (advanced).
+
+Where a level's days differ in rep range (advanced: heavy 3–5, moderate 6–8, volume 10–12), a session is
+compared with the last one of the same kind of day, as the plan says ("beat them the next time the same
+day comes round"): a volume day's 4×8 says nothing about a heavy day's top. With none yet, or when the
+last one's working sets all fell outside the day's range (past its top, or short of its bottom: the load
+was for another range), the load is worked out from the exercise's last few sessions of any kind: each
+one's best working set's estimated one-rep max (Epley, the reps it had left counted as reps it could have
+done) brought to the bottom of the day's range with the day's reps in reserve, the lowest of them, rounded
+down to the step, and never more than a recent working set lifted for fewer reps (``recent_estimate``).
+Past the top on every one of the plan's sets, at least the usual added load and at most 10 % more; fewer
+sets hold the load; short of the bottom, never heavier than before. Nothing to estimate from (added load
+on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number: work up to
+the range. A last one ramped to fewer top sets than the plan's ("180x5, 190x3, 200x3x2" for 4×3–5) gives
+the plan's sets at its top set's estimate for the bottom of the range, never above the top load: 4×3 @
+192.5 kg, not twice the sets and a rep more at 200 kg (``_after_ramp``). A level with one kind of day uses
+``progression.next_prescription`` alone.
+
+The rest of the rule (double progression, ramped sets, the step, stalls, ladders) is
+``bot.coach.progression``'s, which this builds on. Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import ROUND_FLOOR
+
+from bot.coach.model import SetDone
+from bot.coach.progression import (
+    ESTIMATE_SESSIONS,
+    LOWER_BODY_STEP,
+    Ladder,
+    Plan,
+    Prescription,
+    Reason,
+    e1rm,
+    estimated_load,
+    exact,
+    heaviest_sets,
+    judged_sessions,
+    next_prescription,
+    past_top,
+    progressed_load,
+    step_below,
+    to_multiple,
+    working_sets,
+)
+
+
+def next_on_day(
+    exercise: str,
+    same_day: Sequence[Sequence[SetDone]],
+    recent: Sequence[Sequence[SetDone]],
+    plan: Plan,
+    ladder: Ladder | None = None,
+    *,
+    estimable: bool = True,
+    prescribed: Sequence[int | None] = (),
+) -> Prescription:
+    """The next target for ``exercise`` on a plan whose days take turns, ``plan`` being today's kind.
+
+    ``same_day`` are its sessions on days of today's kind, ``recent`` its sessions on any day (both
+    oldest first; ``same_day`` is a part of ``recent``), ``prescribed`` the sets each of ``same_day``
+    prescribed (``judged_by``). ``estimable`` is False where a logged load does not say what was
+    lifted (added load on a bodyweight rung). The module docstring has the rule.
+    """
+    low = plan.rep_range[0]
+    logged, judged = judged_sessions(same_day, plan, prescribed)
+    sets_then = [on_day.sets for on_day in judged]
+    found = recent_estimate(recent, plan) if estimable else None
+    basis = None if found is None else found[1]
+    if not logged:
+        if found is not None:
+            return Prescription(exercise, plan.sets, low, found[0], Reason.ESTIMATE, basis)
+        reason = Reason.NEW_DAY if any(recent) else Reason.START
+        return Prescription(exercise, plan.sets, low, None, reason)
+    worked = working_sets(logged[-1], judged[-1])
+    if not worked:
+        if found is None:
+            # Nothing to estimate from: the heaviest sets, held (fewer than the plan's sets add nothing).
+            return next_prescription(exercise, logged, plan, ladder, estimable=False, prescribed=sets_then)
+        # Ramped to a top set off the range: no load of it is today's; the recent sets say, and with
+        # fewer than the plan's sets at the top load, never more than it.
+        top = max(s.load or 0.0 for s in logged[-1])
+        capped = max(plan.increment, min(found[0], step_below(top, plan.increment)))
+        return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
+    last, load = worked, worked[0].load
+    eased = _after_ramp(last, logged[-1], plan, judged[-1].sets) if estimable else None
+    if eased is not None:
+        return replace(eased, exercise=exercise)
+    # Past the top on every one of the plan's sets: heavier. Fewer sets than the plan's are not yet
+    # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
+    if load is not None and load > 0 and past_top(last, plan) and len(last) >= judged[-1].sets:
+        added = progressed_load(load, plan)
+        if found is None:
+            return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
+        # The estimate may say more, but a session adds at most 10 % (ACSM's 2–10 %).
+        ten = to_multiple(exact(load) * (1 + LOWER_BODY_STEP), exact(plan.increment), ROUND_FLOOR)
+        heavier = max(added, min(found[0], float(ten)))
+        return Prescription(exercise, plan.sets, low, heavier, Reason.ESTIMATE, basis)
+    if load is not None and load > 0 and short_of_range(last, plan) and found is not None:
+        lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
+        return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
+    return next_prescription(exercise, logged, plan, ladder, estimable=estimable, prescribed=sets_then)
+
+
+def _after_ramp(
+    worked: Sequence[SetDone], session: Sequence[SetDone], plan: Plan, sets_then: int
+) -> Prescription | None:
+    """The day after a ramp to fewer top sets than that day prescribed (``sets_then``; the module docstring
+    has the rule); None when the day was no ramp (one load, or its sets at the top) or has no estimate."""
+    load = worked[0].load
+    ramped = len({s.load for s in session}) > 1 and len(worked) < sets_then
+    rated = [(value, done) for done in worked if (value := e1rm(done)) is not None]
+    if load is None or load <= 0 or not ramped or not rated:
+        return None
+    top = max(rated, key=lambda pair: pair[0])[1]
+    eased = max(plan.increment, min(estimated_load(top, plan), step_below(load, plan.increment)))
+    return Prescription("", plan.sets, plan.rep_range[0], eased, Reason.RAMPED, top)
+
+
+def short_of_range(sets: Sequence[SetDone], plan: Plan) -> bool:
+    """Whether even the best working set fell short of the bottom of the range: a load for fewer reps."""
+    working = heaviest_sets(sets)
+    return bool(working) and max(s.reps for s in working) < plan.rep_range[0]
+
+
+def recent_estimate(recent: Sequence[Sequence[SetDone]], plan: Plan) -> tuple[float, SetDone] | None:
+    """The load a day that takes turns is worked out at from ``recent`` sessions of any kind (oldest
+    first), and the set it comes from; None when no working set has an estimated one-rep max.
+
+    Conservative, because Epley flatters a few reps not taken to failure: 200 kg × 3 on a heavy day says
+    165 kg for a volume day's 8 reps with 2 in reserve, when the moderate day since lifted 160 kg × 6 (a
+    newcomer trial). So each of the last ``ESTIMATE_SESSIONS`` sessions gives the estimate of its best
+    working set (the sets at its heaviest load; warm-ups say nothing of today's strength), the lowest
+    of those is taken, and never more than the load of any of those working sets done for fewer reps
+    than today's: more reps are never prescribed at more load than a recent day lifted for fewer.
+    """
+    sessions = [sets for sets in recent if sets][-ESTIMATE_SESSIONS:]
+    chosen: tuple[float, SetDone] | None = None
+    for sets in sessions:
+        rated = [(value, done) for done in heaviest_sets(sets) if (value := e1rm(done)) is not None]
+        if not rated:
+            continue
+        best = max(rated, key=lambda pair: pair[0])[1]
+        load = estimated_load(best, plan)
+        if chosen is None or load <= chosen[0]:
+            chosen = (load, best)
+    if chosen is None:
+        return None
+    step = exact(plan.increment)
+    ceiling = min(
+        (
+            max(step, to_multiple(exact(done.load), step, ROUND_FLOOR))
+            for sets in sessions
+            for done in heaviest_sets(sets)
+            if done.load and done.load > 0 and done.seconds is None and 1 <= done.reps < plan.rep_range[0]
+        ),
+        default=None,
+    )
+    if ceiling is not None and exact(chosen[0]) > ceiling:
+        return float(ceiling), chosen[1]
+    return chosen
