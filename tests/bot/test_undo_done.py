@@ -190,7 +190,8 @@ async def test_as_writtens_undo_pressed_after_a_log_takes_back_only_its_sets(bot
     written = len((await rows(bot))[1])
     await log(bot, "face pull 3x15 10kg")
     undone = text(await bot.press(USER, UNDO, message_id=message))
-    assert undone.startswith("↩️ Took back: Dumbbell Romanian deadlift 2×8; "), undone
+    # As written's own sets (a loaded lift with no load yet is asked for, not logged), not the face pulls.
+    assert undone.startswith("↩️ Took back: Inverted row 2×10; ") and "face pull" not in undone.lower(), undone
     assert written > 3 and await rows(bot) == ([(today(bot), USER)], [(USER, "face-pull", 15)] * 3)
     assert text(await bot.send(USER, "/undo")).startswith("↩️ Took back today's session: Cable face pull")
     assert await rows(bot) == ([], [])
