@@ -421,6 +421,22 @@ async def day_sets(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     )
 
 
+async def days_sets(
+    session: AsyncSession, chat_id: int, days: Collection[date], *, user_id: int
+) -> dict[date, list[SetRow]]:
+    """The member's sets of each of ``days``, in the order logged, in one query (what ``day_sets`` gives
+    for one day)."""
+    if not days:
+        return {}
+    where = (
+        (WorkoutLog.chat_id == chat_id) & (WorkoutLog.user_id == user_id) & WorkoutLog.local_date.in_(days)
+    )
+    found: dict[date, list[SetRow]] = {day: [] for day in days}
+    for row in await _sets_where(session, where):
+        found[row.day].append(row)
+    return found
+
+
 async def move_future_logs(session: AsyncSession, chat_id: int, today: date) -> int:
     """Re-date sessions logged after ``today`` (the chat's timezone moved back across midnight) to today.
 

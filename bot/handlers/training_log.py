@@ -186,14 +186,13 @@ async def prescribed_sets(
     /workout, Done and As written cut it (what was logged kept): what progression judges the day by."""
     logged_days = {day for pairs in found.values() for day, _ in pairs}
     budgets = await logbook.short_days(now_turn.session, now_turn.chat.id, user_id=user_id)
+    budgets = {day: budget for day, budget in budgets.items() if day in logged_days}
+    sets_of = await logbook.days_sets(now_turn.session, now_turn.chat.id, list(budgets), user_id=user_id)
     prescribed: dict[date, dict[str, int]] = {}
     for day, (minutes, number) in budgets.items():
-        if day not in logged_days:
-            continue
         session = planned(context, now_turn.chat, number)
-        rows = await logbook.day_sets(now_turn.session, now_turn.chat.id, day, user_id=user_id)
         logged = sessionlog.done_in_session(
-            session, [row.exercise for row in rows], ladders(context, session)
+            session, [row.exercise for row in sets_of[day]], ladders(context, session)
         )
         cut = shortened.cut(session, minutes, context.services.catalog.routines, logged)
         prescribed[day] = {item.exercise.id: item.sets for item in cut.session.exercises}

@@ -519,3 +519,24 @@ async def test_a_trained_days_budget_is_kept_for_progression(sessionmaker: Maker
     async with sessionmaker() as session:
         assert await logbook.short_minutes(session, GROUP, trained, user_id=ANN) == 30
         assert await logbook.short_minutes(session, GROUP, idle, user_id=ANN) is None
+
+
+async def test_days_sets_gives_each_days_sets_of_the_member_in_one_call(sessionmaker: Maker) -> None:
+    await _chat(sessionmaker, GROUP)
+    other = DAY + timedelta(days=2)
+    async with sessionmaker.begin() as session:
+        for day, who, name, sets in (
+            (DAY, ANN, "Ann", _rows("deadlift", [8, 8], 100.0)),
+            (other, ANN, "Ann", _rows("face-pull", [15], 10.0)),
+            (DAY, BOB, "Bob", _rows("seated-cable-row", [10], 50.0)),
+        ):
+            await logbook.log_sets(session, GROUP, day, user_id=who, user_name=name, sets=sets, now=NOW)
+    async with sessionmaker() as session:
+        found = await logbook.days_sets(session, GROUP, [DAY, other, DAY + timedelta(days=1)], user_id=ANN)
+        assert {day: [(r.exercise, r.reps) for r in rows] for day, rows in found.items()} == {
+            DAY: [("deadlift", 8), ("deadlift", 8)],
+            other: [("face-pull", 15)],
+            DAY + timedelta(days=1): [],
+        }
+        assert found[DAY] == await logbook.day_sets(session, GROUP, DAY, user_id=ANN)
+        assert await logbook.days_sets(session, GROUP, [], user_id=ANN) == {}
