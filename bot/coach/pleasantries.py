@@ -75,15 +75,14 @@ class Pleasantries:
             return framed
         # One clause that opens or closes with small talk and names nothing else the coach reads ("ty coach
         # ur lowkey goated", "morning lol just woke up at 2pm"): the words around it are the asker's own.
-        opened = self._edge_words(kept)
+        # The edges are read last: reading them costs up to six readings, the checks before it none.
         if (
-            opened is not None
-            and not reading.concepts
+            not reading.concepts
             and not (reading.offtopic or reading.unrelated or reading.foreign or reading.safety)
             and _says_only(question)
             and not asks_bot()
         ):
-            return opened
+            return self._edge_words(kept)
         return None
 
     def reply(self, kind: str) -> str:
