@@ -33,6 +33,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from bot.coach.dodge import Drawn, dodges
+from bot.coach.lift_words import eased_days, lift_words
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
 from bot.coach.records import epley
@@ -74,6 +75,8 @@ class Lift:
     kinds: Mapping[date, str] = field(default_factory=dict)
     # False for a load added to bodyweight (a weighted pull-up): the load alone has no one-rep max.
     estimable: bool = True
+    # The kind of day the estimated one-rep max line joins (``planner.heaviest_kind``): "" joins them all.
+    line_kind: str = ""
 
 
 class Scale(StrEnum):
@@ -104,6 +107,8 @@ class Series:
     scale: Scale
     points: tuple[Point, ...]
     kind: str = ""
+    joins: str = ""  # the one kind of day the line joins, the others marked off it; "" (``joined``)
+    eased: frozenset[date] = frozenset()  # days of that kind the line leaves off too (``eased_days``)
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,9 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
     Where kinds of day take turns (``lift.kinds``), the top set's load would join a heavy day's 3 reps
     with a volume day's 10 and zig-zag down while the lifter gets stronger. A loaded lift is drawn as
     each day's best estimated one-rep max instead (Epley, sets of 1-12 reps, what records use), which
-    puts every kind of day on one scale; each point keeps its kind for its marker. Reps without a load
-    have no such scale: one line per kind of day. Elsewhere, as always: the top set's load, or its reps.
+    puts every kind of day on one scale; each point keeps its kind for its marker. The line joins the
+    lift's days of ``lift.line_kind`` when it has any (``joined``). Reps without a load have no such
+    scale: one line per kind of day. Elsewhere, as always: the top set's load, or its reps.
     """
     dated = [(day, done) for day, done in lift.sets if day >= since]
     loaded = any(done.load for _, done in dated)
@@ -177,7 +183,9 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
             Point(day, round(value, 1), done.reps, done.load, lift.kinds.get(day, ""))
             for day, (value, done) in sorted(estimated.items())
         ]
-        return [Series(lift.name, Scale.E1RM, tuple(points))] if points else []
+        joins = lift.line_kind if any(p.kind == lift.line_kind for p in points) else ""
+        eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
+        return [Series(lift.name, Scale.E1RM, tuple(points), joins=joins, eased=eased)] if points else []
     by_kind: dict[str, list[Point]] = {}
     for day, done in best_sets(dated):
         kind = lift.kinds.get(day, "")
@@ -187,8 +195,18 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
 
 def joined(series: Series) -> list[Point]:
     """The points a series' line joins: every one, but where kinds of day take turns on the one-rep max
-    scale, not deload weeks' (light on purpose: marked, left off the line)."""
-    return [p for p in series.points if series.kind or p.kind != DELOAD_DAY]
+    scale, those of the kind it ``joins`` (the heavy days) but a ramp to a top set the next such day eased
+    (``lift_words.eased_days``), or with none of that kind, all but deload weeks'.
+
+    Only like with like: a lifter logging what /workout asks drew a line that fell twice a week (a newcomer
+    trial with a coach's eye), because the moderate and volume days' loads are worked out cautiously below
+    the heavy day's estimate, with reps in reserve Epley does not see. Those days stay on the chart,
+    marked at their own estimate, off the line, as deload weeks (light on purpose) always were."""
+    if series.kind:
+        return list(series.points)
+    if series.joins:
+        return [p for p in series.points if p.kind == series.joins and p.day not in series.eased]
+    return [p for p in series.points if p.kind != DELOAD_DAY]
 
 
 def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
@@ -457,7 +475,10 @@ def caption(
     ]
     # Say what the lifts line is where it is not the top set's load: the one-rep max, or reps per kind.
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
-    if any(series.scale is Scale.E1RM for series in drawn):
+    joins = next((series.joins for series in drawn if series.joins), "")
+    if joins:
+        parts.append(texts.get("chart.caption_e1rm_line", day=escape(joins)))
+    elif any(series.scale is Scale.E1RM for series in drawn):
         parts.append(texts["chart.caption_e1rm"])
     if any(series.kind and series.scale is Scale.REPS for series in drawn):
         parts.append(texts["chart.caption_reps_by_day"])
@@ -465,21 +486,5 @@ def caption(
         parts.append(texts["chart.caption_added_by_day"])
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
-        # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.
-        kind = lift.kinds.get(dated[-1][0], "")
-        points = [done for day, done in dated if not kind or lift.kinds.get(day) == kind]
-        first, last = points[0], points[-1]
-        values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
-        if last.load:
-            # From the first loaded session: a first log without a load is not a climb from zero.
-            first = next(done for done in points if done.load)
-            change = f"{last.load - (first.load or 0.0):+g}"
-            values.update(load=f"{last.load:g}", unit=lift.unit, change=change)
-            key = "chart.caption_load"
-        else:
-            values.update(change=f"{last.reps - first.reps:+d}")
-            key = "chart.caption_reps"
-        if kind:
-            key += "_day" if len(points) > 1 else "_first_day"
-        parts.append(texts.get(key, **values))
+        parts.append(lift_words(lift, dated, texts))
     return " · ".join(parts)

@@ -121,6 +121,18 @@ def rotates(catalog: Catalog, level: Level) -> bool:
     return len(catalog.routines.level(level).day) > 1
 
 
+def heaviest_kind(catalog: Catalog, level: Level) -> str:
+    """The kind of day that asks the main lifts for the fewest reps ("heavy day"), where the level's days
+    take turns; "" where they do not. /progress joins its estimated one-rep max line on these days: a
+    set of few reps estimates a max best, while the other days' loads are worked out cautiously below it
+    and would pull the line down whenever the kind of day changes."""
+    days = catalog.routines.level(level).day
+    if len(days) < 2:
+        return ""
+    turn = min(range(len(days)), key=lambda index: (days[index].main.reps.low, days[index].main.reps.high))
+    return days[turn].name or f"day {turn + 1}"
+
+
 def day_kind(catalog: Catalog, profile: Profile, number: int) -> str:
     """The kind of day session ``number`` is: its day's name ("heavy day"), or ``DELOAD_DAY`` in a deload
     week. The day ``plan_session`` gives it: any session's kind is rebuilt from its number."""

@@ -13,6 +13,7 @@ from telegram.constants import ChatType
 
 from bot.coach.charts import Lift, Member, chart_lifts
 from bot.coach.model import SetDone
+from bot.coach.planner import heaviest_kind
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -46,13 +47,21 @@ async def progress_chart(update: Update, context: BotContext) -> None:
         logged = await training_log.history(now_turn, user_id, main_ids)
         shown = training_log.names(context)
         kinds: dict[date, str] | None = None
+        line_kind = ""
         if chat.onboarded:
-            kinds = await training_log.logged_kinds(context, now_turn, training_log.profile(context, chat))
+            chat_profile = training_log.profile(context, chat)
+            kinds = await training_log.logged_kinds(context, now_turn, chat_profile)
+            line_kind = heaviest_kind(context.services.catalog, chat_profile.level) if kinds else ""
         picked = chart_lifts(logged, MAX_LIFTS)
         known = context.services.catalog.exercises
         lifts = [
             Lift(
-                shown.get(ex, ex), logged[ex], chat.unit, kinds or {}, ex not in known or known[ex].estimable
+                shown.get(ex, ex),
+                logged[ex],
+                chat.unit,
+                kinds or {},
+                ex not in known or known[ex].estimable,
+                line_kind,
             )
             for ex in picked
         ]

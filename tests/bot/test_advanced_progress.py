@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.coach.charts import Scale, lift_series, progress_figure
+from bot.coach.charts import Scale, joined, lift_series, progress_figure
 from bot.coach.texts import Texts
 from tests.bot.harness import Harness, charted
 
@@ -58,6 +58,11 @@ async def test_the_chart_puts_every_kind_of_day_on_the_estimated_one_rep_max(bot
     assert "lifts charted as estimated 1-rep max (Epley, each day's best set of 1–12 reps)" in caption
     # The words for the lift still compare like with like.
     assert "Barbell deadlift: 155 kg × 5, heavy day (+5 kg on heavy days)" in caption, caption
+    # The line joins the heavy days (a lifter logging as prescribed saw it fall on every other kind of
+    # day); the moderate and volume days are marked off it.
+    assert deadlift.line_kind == "heavy day"
+    assert [p.value for p in joined(series)] == [175.0, 180.8]
+    assert "the line joins heavy days, and the other days, worked lighter on purpose, stand off it" in caption
 
 
 async def test_a_beginners_chart_still_draws_the_top_sets_load(bot: Harness) -> None:

@@ -1,0 +1,82 @@
+"""The words for each lift in the /progress caption: its latest top set and how it changed.
+
+Like with like: where kinds of day take turns, the latest set is compared with the first of its own kind
+of day in the chart's weeks, never with a ramp to a top set that the plan then eased (``eased_days``,
+which the chart's line leaves off too). Split from ``bot.coach.charts``, which draws, so neither passes
+~500 lines. Every word comes from ``messages.toml`` ([chart]).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from bot.coach.model import SetDone
+from bot.coach.progress_text import format_sets
+from bot.coach.texts import Texts, escape
+
+if TYPE_CHECKING:
+    # Only for the annotation: charts imports this module to build its caption.
+    from bot.coach.charts import Lift
+
+
+def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) -> str:
+    """A lift's part of the caption, from its days' top sets in the chart's weeks (``dated``, in order):
+    the latest top set and the change since the first like it."""
+    # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.
+    kind = lift.kinds.get(dated[-1][0], "")
+    points = [(day, done) for day, done in dated if not kind or lift.kinds.get(day) == kind]
+    (_, first), (last_day, last) = points[0], points[-1]
+    values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
+    if not last.load:
+        values.update(change=f"{last.reps - first.reps:+d}")
+        key = "chart.caption_reps"
+        return texts.get(key + ("" if not kind else "_day" if len(points) > 1 else "_first_day"), **values)
+    # From the first loaded session: a first log without a load is not a climb from zero.
+    loaded = [(day, done) for day, done in points if done.load]
+    values.update(load=f"{last.load:g}", unit=lift.unit)
+    if not kind:
+        change = f"{last.load - (loaded[0][1].load or 0.0):+g}"
+        return texts.get("chart.caption_load", change=change, **values)
+    if len(loaded) == 1:
+        return texts.get("chart.caption_load_first_day", **values)
+    # Not against a ramp to a top set that the next day of its kind eased (``eased_days``): 4×3 @ 192.5
+    # kg after 2×3 @ 200 kg is what the plan asked, no loss (a newcomer trial: "-7.5 kg on heavy days").
+    eased = eased_days(lift.sets, lift.kinds)
+    like = [done for day, done in loaded if day not in eased]
+    if len(like) > 1:
+        change = f"{last.load - (like[0].load or 0.0):+g}"
+        return texts.get("chart.caption_load_day", change=change, **values)
+    top, count = _tops(lift.sets)
+    before_day = loaded[-2][0]
+    at_before = [done for day, done in lift.sets if day == before_day and done.load == top[before_day]]
+    before = format_sets(at_before, lift.unit)
+    return texts.get("chart.caption_load_day_more_sets", sets=count[last_day], before=before, **values)
+
+
+def eased_days(sets: Sequence[tuple[date, SetDone]], kinds: Mapping[date, str]) -> frozenset[date]:
+    """The days whose next day of the same kind worked more sets at a lighter top load: a ramp to a top
+    set or two that the plan then eased to every set at a load all of them can take
+    (``progression_days``). Not like a day worked for all its sets: the caption compares with neither,
+    and the chart's line leaves them off (``charts.joined``), marked at their own estimate."""
+    top, count = _tops(sets)
+    by_kind: dict[str, list[date]] = {}
+    for day in sorted(top):
+        by_kind.setdefault(kinds.get(day, ""), []).append(day)
+    return frozenset(
+        day
+        for days in by_kind.values()
+        for day, after in pairwise(days)
+        if top[after] < top[day] and count[after] > count[day]
+    )
+
+
+def _tops(sets: Sequence[tuple[date, SetDone]]) -> tuple[dict[date, float], Counter[date]]:
+    """Each day's top load (0 without one) and how many of its sets were at it."""
+    top: dict[date, float] = {}
+    for day, done in sets:
+        top[day] = max(top.get(day, 0.0), done.load or 0.0)
+    return top, Counter(day for day, done in sets if (done.load or 0.0) == top[day])
