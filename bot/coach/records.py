@@ -16,7 +16,15 @@ also needs a set before it at the same load, or of the same kind of day at that 
 still beats the heavy day's 3 at 80 kg, and the heaviest set and the estimated 1RM are one scale for
 every kind of day and compared across them.
 
-The first log of an exercise beats nothing: there was nothing to beat. All loads of one call must be in
+The first log of an exercise beats nothing: there was nothing to beat. Nor do its first
+``BASELINE_SESSIONS`` sessions: a second time at a lift is finding its level (one more rep at the same
+load, a few kilos more), a baseline a coach writes down, not a record to celebrate (``new_records``'
+``earlier_sessions``). After them a record is a real best: a heavier load for the same or more reps than
+the heaviest set before (a heavier single after a set of five is a change of rep range; if it is a real
+best its estimated max says so), more reps at a load or heavier, or a better estimated max.
+
+A reply names one record per lift (``headline``), and several lifts' in one line, at most
+``MAX_BESTS_SHOWN`` of them (``shown_bests``). All loads of one call must be in
 one unit (the caller converts). Timed holds (sets with ``seconds``) have no reps to beat and are passed by.
 
 An exercise a counterweight helps (the assisted pull-up machine) logs no load; its help is kept in the
@@ -36,10 +44,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from bot.coach.model import SetDone
 
 EPLEY_MAX_REPS = 12
+T = TypeVar("T")
+# Sessions of a lift that set its baseline: the trial's second session, +1 rep on six lifts, was six 🏆.
+BASELINE_SESSIONS = 2
+# Lifts named in one reply's line of new bests; the rest are counted ("and 2 more").
+MAX_BESTS_SHOWN = 4
+# Which record of a lift a reply names: a heavier load reads plainest, then reps, then the estimate.
+HEADLINE_ORDER = ("heaviest", "reps_at_load", "e1rm")
 
 
 class RecordKind(StrEnum):
@@ -96,8 +112,13 @@ def new_records(
     help: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
     same_kind: Sequence[bool] | None = None,
     estimable: bool = True,
+    earlier_sessions: int | None = None,
 ) -> list[NewRecord]:
     """Which records the new sets of one exercise beat, at most one per kind; none on a first log.
+
+    ``earlier_sessions``: on how many days before this one the exercise was logged; under
+    ``BASELINE_SESSIONS`` the new sets are its baseline and beat nothing (None: not counted, as in tests
+    of the other rules).
 
     ``help``, for an exercise a counterweight helps: each previous and each new set's help, in order
     (None where not told), in one unit; rep records then weigh it (the module docstring has the rule).
@@ -119,6 +140,8 @@ def new_records(
         helped_now = [(s, h) for s, h in zip(new_sets, new_help, strict=True) if s.seconds is None]
     previous_sets, new_sets = _counted(previous_sets), _counted(new_sets)
     if not previous_sets or not new_sets:
+        return []
+    if earlier_sessions is not None and earlier_sessions < BASELINE_SESSIONS:
         return []
     reps = (
         _reps_at_load(previous_sets, new_sets, comparable)
@@ -160,10 +183,25 @@ def _reps_with_help(previous: Sequence[Helped], new: Sequence[Helped]) -> NewRec
     return found
 
 
+def headline(found: Sequence[NewRecord]) -> NewRecord | None:
+    """The one record of a lift a reply names, of those its sets beat (``HEADLINE_ORDER``)."""
+    return min(found, key=lambda record: HEADLINE_ORDER.index(record.kind.value), default=None)
+
+
+def shown_bests(bests: Sequence[T], cap: int = MAX_BESTS_SHOWN) -> tuple[list[T], int]:
+    """The lifts' bests a reply names, in the order logged, and how many more it only counts."""
+    return list(bests[:cap]), max(0, len(bests) - cap)
+
+
 def _heaviest(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord | None:
+    """The heaviest new set above every load before, lifted for at least the reps of the heaviest set
+    before: 105 kg × 5 after 100 kg × 5 is stronger, 105 kg × 2 after 100 kg × 8 a heavier, shorter set."""
     before = best(previous).heaviest
-    top = max((s for s in new if s.load is not None), key=_load, default=None)
-    if before is None or top is None or _load(top) <= before:
+    if before is None:
+        return None
+    reps_before = max(s.reps for s in previous if _load(s) == before)
+    top = max((s for s in new if s.load is not None and s.reps >= reps_before), key=_load, default=None)
+    if top is None or _load(top) <= before:
         return None
     return NewRecord(RecordKind.HEAVIEST, _load(top), before, top.reps, top.load)
 

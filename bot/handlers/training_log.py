@@ -275,7 +275,6 @@ async def log_and_score(
         now=now_turn.now,
         completes_done=completes_done,
     )
-    lines = []
     shown = names(context)
     previous = {ex: [done for _, done in before.get(ex, [])] for ex, _ in logged}
     # Where kinds of day take turns, which earlier sets were of this day's kind (read after logging, so
@@ -292,6 +291,9 @@ async def log_and_score(
     def estimable(exercise: str) -> bool:
         return exercise not in known or known[exercise].estimable
 
+    # The days a lift was logged before this one: its first sessions are its baseline, no record.
+    earlier = {ex: len({d for d, _ in before.get(ex, []) if d != day}) for ex, _ in logged}
+    headlines: dict[str, records.NewRecord] = {}
     for (exercise, sets), note in zip(logged, noted, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
@@ -305,16 +307,18 @@ async def log_and_score(
                 help=helped,
                 same_kind=same_kind,
                 estimable=estimable(exercise),
+                earlier_sessions=earlier[exercise],
             )
         )
-        for record in earned:
-            lines.append(record_line(texts, shown.get(exercise, exercise), record, chat.unit))
+        if (top := records.headline(earned)) is not None:
+            headlines[exercise] = top  # logged twice in one go, the later sets beat the earlier too
         previous[exercise] += sets
         if same_kind is not None:
             same_kind += [True] * len(sets)
         if exercise in helps:
             helps[exercise] += told
-    return lines
+    named = [(shown.get(ex, ex), record) for ex, record in headlines.items()]
+    return [] if not named else [record_lines(texts, named, chat.unit)]
 
 
 def counterweight_help(
@@ -334,6 +338,24 @@ def help_told(texts: Texts, note: str | None, unit: str) -> float | None:
     """The counterweight's help a set's note keeps, in ``unit``; None when it keeps none."""
     found = records.help_in_note(note, texts["log.assist_note"])
     return None if found is None else in_unit(found[0], found[1], unit)
+
+
+def record_lines(texts: Texts, named: Sequence[tuple[str, records.NewRecord]], unit: str) -> str:
+    """One lift's record as its own line; several lifts' as one line of new bests, each as the set that
+    set it ("Barbell deadlift 105 kg × 5"), at most ``records.MAX_BESTS_SHOWN`` named."""
+    if len(named) == 1:
+        return record_line(texts, *named[0], unit)
+    shown, more = records.shown_bests(named)
+    bests = ", ".join(_best_set(texts, name, record, unit) for name, record in shown)
+    if more:
+        bests = texts.get("log.bests_more", bests=bests, more=more)
+    return texts.get("log.record_bests", bests=bests)
+
+
+def _best_set(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
+    if record.load is None:
+        return texts.get("log.best_reps", name=escape(name), reps=record.reps)
+    return texts.get("log.best_load", name=escape(name), load=f"{record.load:g}", unit=unit, reps=record.reps)
 
 
 def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:

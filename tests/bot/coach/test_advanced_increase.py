@@ -189,8 +189,10 @@ def test_a_load_added_to_bodyweight_has_no_one_rep_max_record() -> None:
     assert RecordKind.E1RM in kinds  # a barbell's 15 kg × 8 would be one
     added = new_records(before, after, estimable=False)
     assert [(r.kind, r.value, r.load) for r in added] == [(RecordKind.REPS_AT_LOAD, 8, 15)]
-    heavier = new_records(before, [SetDone(3, 17.5)], estimable=False)
+    heavier = new_records(before, [SetDone(5, 17.5)], estimable=False)
     assert [r.kind for r in heavier] == [RecordKind.HEAVIEST]
+    # Heavier for fewer reps, with no estimate to weigh the two, is no best.
+    assert new_records(before, [SetDone(3, 17.5)], estimable=False) == []
 
 
 def test_the_catalog_knows_which_loads_are_added_to_bodyweight() -> None:

@@ -5,7 +5,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
-from bot.coach.records import Best, RecordKind, best, epley, help_in_note, new_records
+from bot.coach.records import (
+    BASELINE_SESSIONS,
+    MAX_BESTS_SHOWN,
+    Best,
+    RecordKind,
+    best,
+    epley,
+    headline,
+    help_in_note,
+    new_records,
+    shown_bests,
+)
 
 
 def at(load: float | None, *reps: int) -> list[SetDone]:
@@ -192,8 +203,11 @@ def test_a_volume_day_beats_the_last_volume_day_and_a_heavy_day_at_its_own_load(
 
 
 def test_heaviest_and_estimated_max_compare_every_kind_of_day() -> None:
-    found = {r.kind for r in new_records([HEAVY, MODERATE], [SetDone(4, 100.0)], same_kind=[False, True])}
+    found = {r.kind for r in new_records([HEAVY, MODERATE], [SetDone(5, 100.0)], same_kind=[False, True])}
     assert found == {RecordKind.HEAVIEST, RecordKind.E1RM}
+    # 100 kg × 4 after the heavy day's 95 kg × 5 is heavier for fewer reps: its estimated max is the best.
+    found = {r.kind for r in new_records([HEAVY, MODERATE], [SetDone(4, 100.0)], same_kind=[False, True])}
+    assert found == {RecordKind.E1RM}
 
 
 @given(sets, sets, st.lists(st.booleans(), max_size=8))
@@ -215,3 +229,66 @@ def test_kinds_of_day_only_ever_take_rep_records_away(
 def test_same_kind_needs_one_flag_per_earlier_set() -> None:
     with pytest.raises(ValueError):
         new_records([HEAVY], [SetDone(12, 80.0)], same_kind=[])
+
+
+# --- What a coach calls a best: a baseline first, then real bests, one per lift, a few per reply -----------
+
+
+def test_a_lifts_first_two_sessions_are_its_baseline() -> None:
+    # The trial: a second session with one more rep on every lift was a 🏆 for each.
+    assert new_records(at(40, 10, 10, 10), at(40, 11, 11, 11), earlier_sessions=1) == []
+    # Even a heavier load on the second day is finding the level, not a record.
+    assert new_records(at(100, 5), at(110, 5), earlier_sessions=1) == []
+    # From the third session on, the same sets are records.
+    assert kinds_after(at(40, 10, 10, 10), at(40, 11, 11, 11)) == {RecordKind.REPS_AT_LOAD, RecordKind.E1RM}
+
+
+def kinds_after(previous: list[SetDone], new: list[SetDone]) -> set[RecordKind]:
+    return {r.kind for r in new_records(previous, new, earlier_sessions=2)}
+
+
+def test_heaviest_is_a_heavier_load_for_the_same_or_more_reps() -> None:
+    assert RecordKind.HEAVIEST in kinds_after(at(100, 5), at(105, 5))
+    assert RecordKind.HEAVIEST in kinds_after(at(100, 5), at(105, 6))
+    # 105 × 2 after 100 × 8 is a shorter set, and its estimate (112) is below 100 × 8's (126.7): no best.
+    assert kinds_after(at(100, 8), at(105, 2)) == set()
+    # Of the new sets above the old top, the heaviest done for enough reps is the one named.
+    found = new_records(at(100, 5), [SetDone(5, 105.0), SetDone(2, 110.0)], earlier_sessions=2)
+    assert [(r.value, r.reps) for r in found if r.kind is RecordKind.HEAVIEST] == [(105.0, 5)]
+
+
+@given(sets, sets, st.integers(0, BASELINE_SESSIONS - 1))
+def test_no_record_inside_the_baseline(previous: list[SetDone], new: list[SetDone], sessions: int) -> None:
+    assert new_records(previous, new, earlier_sessions=sessions) == []
+
+
+@given(sets, sets)
+def test_a_heaviest_record_is_never_outdone_by_an_earlier_set(
+    previous: list[SetDone], new: list[SetDone]
+) -> None:
+    for record in new_records(previous, new, earlier_sessions=BASELINE_SESSIONS):
+        if record.kind is RecordKind.HEAVIEST:
+            assert not any(_load(s) >= record.value and s.reps >= record.reps for s in previous)
+
+
+def _load(done: SetDone) -> float:
+    return done.load or 0.0
+
+
+@given(sets, sets)
+def test_a_lift_is_named_by_one_of_its_records(previous: list[SetDone], new: list[SetDone]) -> None:
+    found = new_records(previous, new, earlier_sessions=BASELINE_SESSIONS)
+    top = headline(found)
+    assert (top is None) == (not found)
+    if found:
+        assert top in found
+        # A heavier load, where there is one, is the record named.
+        assert (top.kind is RecordKind.HEAVIEST) == any(r.kind is RecordKind.HEAVIEST for r in found)
+
+
+@given(st.lists(st.integers(), max_size=12), st.integers(1, 6))
+def test_a_reply_names_a_few_bests_in_order_and_counts_the_rest(bests: list[int], cap: int) -> None:
+    shown, more = shown_bests(bests, cap)
+    assert shown == bests[: len(shown)] and len(shown) <= cap
+    assert len(shown) + more == len(bests)
+    assert shown_bests(bests)[0] == bests[:MAX_BESTS_SHOWN]

@@ -1,0 +1,49 @@
+"""Records as a coach announces them, through the real Application against the Bot API double: a lift's
+first two sessions are its baseline (the newcomer trial: +1 rep on six lifts in a second session gave six
+🏆 lines), and real bests on several lifts in one reply are one line."""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness
+
+USER = 3013
+
+LIFTS = [
+    "deadlift 3x5 {dl}kg",
+    "lat pulldown 3x{reps} 40kg",
+    "seated cable row 3x{reps} 40kg",
+    "barbell row 3x{reps} 40kg",
+    "face pull 3x{reps} 15kg",
+    "straight-arm pulldown 3x{reps} 20kg",
+]
+
+
+def session(reps: int, dl: float = 100) -> str:
+    return "/log " + "; ".join(lift.format(reps=reps, dl=f"{dl:g}") for lift in LIFTS)
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.text or "" for message in sent)
+
+
+async def test_a_second_session_sets_a_baseline_and_real_bests_are_one_line(bot: Harness) -> None:
+    await bot.onboard(USER)
+    first = text(await bot.send(USER, session(reps=10)))
+    assert "Logged" in first and "🏆" not in first, first
+    bot.clock.advance(days=2)
+    # One more rep on every lift, the second time ever: a baseline, no 🏆 at all.
+    second = text(await bot.send(USER, session(reps=11)))
+    assert "Logged" in second and "🏆" not in second, second
+    bot.clock.advance(days=2)
+    # The third session: a heavier deadlift for the same reps, and more reps on the rest, are real bests,
+    # named in one line, four of them and the rest counted.
+    third = text(await bot.send(USER, session(reps=12, dl=105)))
+    assert third.count("🏆") == 1, third
+    assert (
+        "🏆 New bests: Barbell deadlift 105 kg × 5, Lat pulldown 40 kg × 12, Seated cable row 40 kg × 12, "
+        "Barbell bent-over row 40 kg × 12 and 2 more."
+    ) in third, third
+    bot.clock.advance(days=2)
+    # One lift's best keeps its own line, saying what it beat.
+    fourth = text(await bot.send(USER, "/log deadlift 3x5 110kg"))
+    assert "🏆 New record — Barbell deadlift: heaviest ever, 110 kg (was 105 kg)." in fourth, fourth
