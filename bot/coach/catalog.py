@@ -171,12 +171,22 @@ class Range(Strict):
         return self
 
 
+class Light(Strict):
+    """A day's reps and rest for a move that can't be loaded heavy (one with ``min_reps``: a cable, a
+    machine, a band): its own range, so the heavy day's raised 6–8 is not also the moderate day's, and its
+    own rest, since a day's long rests are for its heavy sets."""
+
+    reps: Range
+    rest: Range
+
+
 class Prescription(Strict):
     sets: int = Field(ge=1, le=10)
     reps: Range
     rest: Range
     rir: int = Field(ge=0, le=5)
     hold_s: Range | None = None
+    light: Light | None = None
 
 
 class Override(Strict):

@@ -84,8 +84,10 @@ def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
 
 def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
-        if item.reps is not None and item.reps[0] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
-            return f"{item.exercise.id}: sets of {item.reps[0]} reps rest {item.rest_s[0]} s; give them 3 min"
+        # By the range's top: a range that tops out at HEAVY_REPS or fewer is heavy work throughout.
+        if item.reps is not None and item.reps[1] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
+            reps = f"{item.reps[0]}–{item.reps[1]}"
+            return f"{item.exercise.id}: sets of {reps} reps rest {item.rest_s[0]} s; give them 3 min"
     return None
 
 
