@@ -208,7 +208,12 @@ def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
             and not (previous and previous.lower_back and exercise.lower_back)
             and not _at_weekly_cap(exercise, done)
         ]
-        fresh = [exercise for exercise in ahead if exercise.id not in used]
+        fresh = [
+            exercise
+            for exercise in ahead
+            if exercise.id not in used
+            and (slot.tier == "main" or not _harder_than_mains(catalog, exercise, picks))
+        ]
         if not fresh:
             continue
         if slot.tier == "main":
@@ -226,6 +231,12 @@ def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
             exercise = suited(exercise, fresh, _asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
     return tuple(picks)
+
+
+def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pick]) -> bool:
+    """Whether ``exercise`` is a higher rung of a ladder than one of the main lifts (strict pull-ups after
+    the assisted pull-up machine): a secondary backs the main lift up, it is not the next step past it."""
+    return any(catalog.harder(exercise.id, main.id) for slot, main in picks if slot.tier == "main")
 
 
 def _done_this_week(catalog: Catalog, profile: Profile, number: int) -> dict[str, int]:

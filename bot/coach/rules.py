@@ -91,6 +91,17 @@ def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     return None
 
 
+def _secondary_not_harder(catalog: Catalog, session: Session) -> str | None:
+    mains = [item.exercise.id for item in session.exercises if item.tier == "main"]
+    for item in session.exercises:
+        easier = [main for main in mains if item.tier != "main" and catalog.harder(item.exercise.id, main)]
+        if easier:
+            return (
+                f"{item.exercise.id} backs up {easier[0]}, an easier version of it: give it a move no harder"
+            )
+    return None
+
+
 def _suited_reps(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
         exercise, reps = item.exercise, item.reps
@@ -170,6 +181,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _fits_kit_and_grip,
     _lower_back_spacing,
     _heavy_sets_rest,
+    _secondary_not_harder,
     _suited_reps,
     _effort,
     _beginner,
