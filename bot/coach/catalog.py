@@ -1,4 +1,5 @@
-"""What sessions are built from: ``exercises.toml`` and ``routines.toml`` as typed, checked models.
+"""What sessions are built from: ``exercises.toml``, ``routines.toml`` and ``ladders.toml`` as typed, checked
+models.
 
 Loading checks each file on its own terms (ids, grips that fit the implement, prescriptions a level
 allows); ``bot.coach.rules`` then plans every session a chat could get and checks it, so a content
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import string
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,7 @@ from bot.coach.model import Equipment, Level
 
 EXERCISES_FILE = "exercises.toml"
 ROUTINES_FILE = "routines.toml"
+LADDERS_FILE = "ladders.toml"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -92,6 +94,9 @@ class Exercise(Strict):
     # Its load is added to bodyweight (a weighted pull-up's dumbbell): what was lifted is the body and
     # that load, so the load alone gives no one-rep max; records and /progress show the load and reps.
     added_load: bool = False
+    # Off every bodyweight ladder but as hard as one of its rungs (a chin-up ranks as a pull-up): the
+    # planner never gives it as a secondary lift to a main lift on a lower rung (``Catalog.harder``).
+    ranks_as: Id | None = None
 
     @property
     def estimable(self) -> bool:
@@ -135,6 +140,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.counterweight: only a bodyweight move is helped by one")
             if exercise.added_load and exercise.kind != "load":
                 raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
+            if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:
+                raise ValueError(f"{where}.ranks_as: no exercise {exercise.ranks_as!r}")
             if exercise.subject:
                 # The card answers for one lift; a second would silently lose its cue to the first's card.
                 other = subjects.setdefault(exercise.topic, exercise.id)
@@ -171,12 +178,22 @@ class Range(Strict):
         return self
 
 
+class Light(Strict):
+    """A day's reps and rest for a move that can't be loaded heavy (one with ``min_reps``: a cable, a
+    machine, a band): its own range, so the heavy day's raised 6–8 is not also the moderate day's, and its
+    own rest, since a day's long rests are for its heavy sets."""
+
+    reps: Range
+    rest: Range
+
+
 class Prescription(Strict):
     sets: int = Field(ge=1, le=10)
     reps: Range
     rest: Range
     rir: int = Field(ge=0, le=5)
     hold_s: Range | None = None
+    light: Light | None = None
 
 
 class Override(Strict):
@@ -359,27 +376,68 @@ class RoutinesFile(Strict):
         return plan
 
 
-class Catalog:
-    """Both files, loaded and cross-checked; what the planner, the rules and the CLI read."""
+class LadderEntry(Strict):
+    id: Id
+    rungs: Annotated[tuple[Id, ...], Field(min_length=2)]
 
-    def __init__(self, exercises: ExercisesFile, routines: RoutinesFile) -> None:
+
+class LaddersFile(Strict):
+    """Bodyweight ladders, easiest rung first (``bot.coach.ladders`` turns them into progression)."""
+
+    ladder: list[LadderEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known(self, info: ValidationInfo) -> LaddersFile:
+        exercises: Mapping[str, Exercise] = (info.context or {}).get("exercises", {})
+        for entry in self.ladder:
+            unknown = [rung for rung in entry.rungs if rung not in exercises]
+            if unknown:
+                raise ValueError(f"ladder {entry.id!r}: no exercise {', '.join(unknown)} in exercises.toml")
+            if len(set(entry.rungs)) != len(entry.rungs):
+                raise ValueError(f"ladder {entry.id!r}: a rung appears twice")
+            kinds = [exercises[rung].kind for rung in entry.rungs]
+            if "hold" in kinds:
+                raise ValueError(f"ladder {entry.id!r}: a timed hold cannot be a rung (rungs count reps)")
+            loaded = [i for i, kind in enumerate(kinds) if kind == "load"]
+            bodyweight = [i for i, kind in enumerate(kinds) if kind == "bodyweight"]
+            if loaded and bodyweight and min(loaded) < max(bodyweight):
+                raise ValueError(f"ladder {entry.id!r}: loaded rungs go above every bodyweight rung")
+        return self
+
+
+class Catalog:
+    """The three files, loaded and cross-checked; what the planner, the rules and the CLI read."""
+
+    def __init__(
+        self, exercises: ExercisesFile, routines: RoutinesFile, ladders: Sequence[LadderEntry] = ()
+    ) -> None:
         self.kit = exercises.kit
         self.grips = exercises.grips
         self.exercises: Mapping[str, Exercise] = {exercise.id: exercise for exercise in exercises.exercise}
         self.routines = routines
         self.labels = routines.labels
+        self.ladders = tuple(ladders)
+        # Each rung's (ladder, place on it), and each move ranked as a rung at that rung's place.
+        self._rungs = {rung: (entry.id, at) for entry in self.ladders for at, rung in enumerate(entry.rungs)}
+        for exercise in self.exercises.values():
+            if exercise.ranks_as in self._rungs and exercise.id not in self._rungs:
+                self._rungs[exercise.id] = self._rungs[exercise.ranks_as]
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Catalog:
-        """Read and cross-check both files; ``bot.coach.rules.load_checked`` also checks every session."""
+        """Read and cross-check the files; ``bot.coach.rules.load_checked`` also checks every session."""
         directory = CONTENT_DIR if directory is None else directory
         exercises = ExercisesFile.load(directory)
-        routines = load(
-            directory / ROUTINES_FILE,
-            RoutinesFile,
-            context={"exercises": {exercise.id: exercise for exercise in exercises.exercise}},
-        )
-        return cls(exercises, routines)
+        by_id = {"exercises": {exercise.id: exercise for exercise in exercises.exercise}}
+        routines = load(directory / ROUTINES_FILE, RoutinesFile, context=by_id)
+        ladders = load(directory / LADDERS_FILE, LaddersFile, context=by_id).ladder
+        return cls(exercises, routines, ladders)
+
+    def harder(self, exercise: str, than: str) -> bool:
+        """Whether ``exercise`` is a higher rung than ``than`` on the same ladder (a strict pull-up than the
+        assisted pull-up machine); moves on no ladder, or on different ones, are not compared."""
+        mine, theirs = self._rungs.get(exercise), self._rungs.get(than)
+        return mine is not None and theirs is not None and mine[0] == theirs[0] and mine[1] > theirs[1]
 
     def kit_for(self, equipment: Equipment, home_kit: frozenset[str]) -> frozenset[str]:
         """What the chat can use: the whole gym, or the home kit it ticked (nothing is a real answer)."""

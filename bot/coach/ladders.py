@@ -11,43 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import Field, ValidationInfo, model_validator
-
-from bot.coach.catalog import Catalog, Exercise, Id
-from bot.coach.content import CONTENT_DIR, Strict, load
+from bot.coach.catalog import LADDERS_FILE, Catalog, Exercise, LadderEntry, LaddersFile
+from bot.coach.content import CONTENT_DIR, load
 from bot.coach.planner import Prescribed, Profile
 from bot.coach.progression import Ladder, Plan
-
-LADDERS_FILE = "ladders.toml"
-
-
-class LadderEntry(Strict):
-    id: Id
-    rungs: Annotated[tuple[Id, ...], Field(min_length=2)]
-
-
-class LaddersFile(Strict):
-    ladder: list[LadderEntry] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _known(self, info: ValidationInfo) -> LaddersFile:
-        exercises: dict[str, Exercise] = (info.context or {}).get("exercises", {})
-        for entry in self.ladder:
-            unknown = [rung for rung in entry.rungs if rung not in exercises]
-            if unknown:
-                raise ValueError(f"ladder {entry.id!r}: no exercise {', '.join(unknown)} in exercises.toml")
-            if len(set(entry.rungs)) != len(entry.rungs):
-                raise ValueError(f"ladder {entry.id!r}: a rung appears twice")
-            kinds = [exercises[rung].kind for rung in entry.rungs]
-            if "hold" in kinds:
-                raise ValueError(f"ladder {entry.id!r}: a timed hold cannot be a rung (rungs count reps)")
-            loaded = [i for i, kind in enumerate(kinds) if kind == "load"]
-            bodyweight = [i for i, kind in enumerate(kinds) if kind == "bodyweight"]
-            if loaded and bodyweight and min(loaded) < max(bodyweight):
-                raise ValueError(f"ladder {entry.id!r}: loaded rungs go above every bodyweight rung")
-        return self
 
 
 def load_ladders(catalog: Catalog, directory: Path | None = None) -> tuple[LadderEntry, ...]:

@@ -26,7 +26,8 @@ from bot.coach.model import Equipment, Level
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
 BEGINNER_BARBELL_FROM = 5
-# Any set of this many reps or fewer rests at least HEAVY_REST_S seconds.
+# A range whose top is this many reps or fewer (3–5, 4–6) is heavy and rests at least HEAVY_REST_S
+# seconds; 6–8 is chosen by its 8, not its 6.
 HEAVY_REPS = 6
 HEAVY_REST_S = 180
 LIGHT_REST_S = (90, 120)
@@ -219,7 +220,12 @@ def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
             and not (previous and previous.lower_back and exercise.lower_back)
             and not _at_weekly_cap(exercise, done)
         ]
-        fresh = [exercise for exercise in ahead if exercise.id not in used]
+        fresh = [
+            exercise
+            for exercise in ahead
+            if exercise.id not in used
+            and (slot.tier == "main" or not _harder_than_mains(catalog, exercise, picks))
+        ]
         if not fresh:
             continue
         if slot.tier == "main":
@@ -237,6 +243,12 @@ def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
             exercise = suited(exercise, fresh, _asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
     return tuple(picks)
+
+
+def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pick]) -> bool:
+    """Whether ``exercise`` is a higher rung of a ladder than one of the main lifts (strict pull-ups after
+    the assisted pull-up machine): a secondary backs the main lift up, it is not the next step past it."""
+    return any(catalog.harder(exercise.id, main.id) for slot, main in picks if slot.tier == "main")
 
 
 def _done_this_week(catalog: Catalog, profile: Profile, number: int) -> dict[str, int]:
@@ -381,6 +393,9 @@ def _prescribe(
     reps = override.reps if override and override.reps else tier.reps
     rest = override.rest if override and override.rest else tier.rest
     hold = tier.hold_s if exercise.kind == "hold" else None
+    if exercise.min_reps is not None and tier.light is not None and not (override and override.reps):
+        # A move that can't be loaded heavy takes the day's range for such moves, and its rest.
+        reps, rest = tier.light.reps, tier.light.rest
     low, high = reps.low, reps.high
     rest_low, rest_high = rest.low, rest.high
     if exercise.max_reps is not None and high > exercise.max_reps:
@@ -394,10 +409,12 @@ def _prescribe(
         # close to failure in, as wide as the day's.
         low, high = exercise.min_reps, exercise.min_reps + (high - low)
         if low > HEAVY_REPS:
-            # A light range needs a light range's rest, not a heavy day's; 6–8 on a cable keeps the day's.
+            # A light range needs a light range's rest, not a heavy day's (6–8 on a cable: the day's
+            # ``light`` rest, where it gives one).
             rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
-    if low <= HEAVY_REPS:
-        # Sets this heavy need the time to recover, whatever the day's rest.
+    if high <= HEAVY_REPS:
+        # Sets this heavy need the time to recover, whatever the day's rest. A range that reaches past
+        # HEAVY_REPS (6–8) is not heavy: its top is the load it is chosen by.
         rest_low, rest_high = max(rest_low, HEAVY_REST_S), max(rest_high, HEAVY_REST_S + 30)
     grip = exercise.grips[(block - 1) % len(exercise.grips)]
     increase = catalog.routines.level(level).increase

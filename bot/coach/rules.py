@@ -84,8 +84,21 @@ def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
 
 def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
-        if item.reps is not None and item.reps[0] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
-            return f"{item.exercise.id}: sets of {item.reps[0]} reps rest {item.rest_s[0]} s; give them 3 min"
+        # By the range's top: a range that tops out at HEAVY_REPS or fewer is heavy work throughout.
+        if item.reps is not None and item.reps[1] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
+            reps = f"{item.reps[0]}–{item.reps[1]}"
+            return f"{item.exercise.id}: sets of {reps} reps rest {item.rest_s[0]} s; give them 3 min"
+    return None
+
+
+def _secondary_not_harder(catalog: Catalog, session: Session) -> str | None:
+    mains = [item.exercise.id for item in session.exercises if item.tier == "main"]
+    for item in session.exercises:
+        easier = [main for main in mains if item.tier != "main" and catalog.harder(item.exercise.id, main)]
+        if easier:
+            return (
+                f"{item.exercise.id} backs up {easier[0]}, an easier version of it: give it a move no harder"
+            )
     return None
 
 
@@ -168,6 +181,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _fits_kit_and_grip,
     _lower_back_spacing,
     _heavy_sets_rest,
+    _secondary_not_harder,
     _suited_reps,
     _effort,
     _beginner,

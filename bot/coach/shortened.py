@@ -4,11 +4,13 @@ An upper-back session trains three patterns: the hinge, a vertical pull and a ho
 (``catalog.MAIN_PATTERNS``, each exercise's ``pattern`` in ``exercises.toml``). A short session keeps
 one lift of each pattern the session has (its first: the main lift, where there is one) at ``MIN_SETS``
 before it gives any lift more sets, and the first compound lift, what the block progresses, always
-stays. When even that minimum does not fit, the later patterns' lifts go (the last first). What time is
-left then buys, in order: sets back for those lifts (a set each, the first lift first, round and round),
-then the other main lifts, the secondary lifts and the accessories, each at ``MIN_SETS`` and then set by
-set. The warm-up shrinks to its essentials (one drill, the hinge drill, the ramp-up sets: present,
-because the first working set is heavy) as soon as anything is cut. Rest periods never shrink: a heavy
+stays. When even that minimum does not fit, the later patterns' lifts go (the last first); where not even
+the second pattern's lift fits at ``MIN_SETS``, a single set of it is kept if that fits, rather than the
+first lift alone getting the time back. What time is left then buys, in order: sets back for those lifts
+(a set each, the first lift first, round and round), then the other main lifts, the secondary lifts and
+the accessories, each at ``MIN_SETS`` and then set by set. The warm-up shrinks to its essentials (one
+drill, the hinge drill, the ramp-up sets: present, because the first working set is heavy) as soon as
+anything is cut. Rest periods never shrink: a heavy
 set rushed is a lighter set, so time is found by doing fewer sets, not by resting less. What is kept
 stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
 unrounded, so a cut session never runs over the budget it was cut to.
@@ -275,6 +277,14 @@ def _ladder(items: Sequence[Prescribed], logged: Collection[int]) -> tuple[list[
                 sets[i] = min(items[i].sets, MIN_SETS)
                 ladder.append(list(sets))
 
+    if len(core) > 1 and not sets[core[1]] and min(items[core[1]].sets, MIN_SETS) > 1:
+        # One set of the next pattern's lift before it gets MIN_SETS: where two sets of a pull on 3–4 min
+        # rests do not fit beside the hinge's two, a set of it keeps the session more than a deadlift, and
+        # is worth more than the spare time going back to the deadlift as its third set.
+        sets[core[1]] = 1
+        ladder.append(list(sets))
+        sets[core[1]] = min(items[core[1]].sets, MIN_SETS)
+        ladder.append(list(sets))
     add(core[1:])
     _grow(items, core, sets, ladder)
     for tier in TIERS:

@@ -19,8 +19,8 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import levelup, lognames, records, sessionlog, shortened
-from bot.coach.catalog import Catalog
-from bot.coach.ladders import LadderEntry, ladder_for, load_ladders
+from bot.coach.catalog import Catalog, LadderEntry
+from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import format_sets, progress_line
