@@ -93,16 +93,14 @@ def test_three_weeks_as_prescribed_draw_a_line_that_rises() -> None:
     pulldown = Lift("Lat pulldown", history["lat-pulldown"], "kg", kinds, line_kind=HEAVY)
     # Before: 96, 90, 83.3, 98.7, 92.5, 85.4, 101.3, 95, 87.5: down on six of eight steps.
     assert line_of(pulldown) == [("heavy day", 96.0), ("heavy day", 98.7), ("heavy day", 101.3)]
-    # The moderate and volume days are still drawn, each at its own estimate, off the line.
+    # The moderate and volume days are still drawn, each at its own estimate, off the line and under the
+    # heavy day of their week (their loads are worked out cautiously below its estimate).
     [series] = lift_series(pulldown, START)
-    assert [(p.kind, p.value) for p in series.points if p.kind != HEAVY] == [
-        ("moderate day", 90.0),
-        ("volume day", 83.3),
-        ("moderate day", 92.5),
-        ("volume day", 85.4),
-        ("moderate day", 95.0),
-        ("volume day", 87.5),
-    ]
+    off_line = [(p.kind, p.value) for p in series.points if p.kind != HEAVY]
+    assert [kind for kind, _ in off_line] == ["moderate day", "volume day"] * 3
+    heavy = [value for _, value in line_of(pulldown)]
+    for week, (kind, value) in enumerate(off_line):
+        assert value < heavy[week // 2], (kind, value, heavy)
     row = Lift("Seated cable row", history["seated-cable-row"], "kg", kinds, line_kind=HEAVY)
     for lift in (pulldown, row):
         values = [value for _, value in line_of(lift)]
