@@ -25,6 +25,9 @@ PARTING = ("thanks", "bye", "cheer")
 PARTING_WORDS = 15  # a longer message that thanks is usually a story with a question in it
 # Small talk that may come with the asker's own words as a clause ("hello there, it's Graham again").
 FRAMING = ("greeting", "howareyou", "thanks", "bye")
+# Small talk that says the same wherever it stands in a message that asks nothing (a greeting does not: "hi"
+# and "hey" stand inside questions too).
+ANYWHERE = ("thanks", "cheer")
 # The longest small-talk phrase looked for at either end of a message of one clause ("thanks a million").
 EDGE_WORDS = 3
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
@@ -82,7 +85,10 @@ class Pleasantries:
             and _says_only(question)
             and not asks_bot()
         ):
-            return self._edge_words(kept)
+            # Praise or thanks inside the asker's own words ("lol ur lowkey better than my coach", "haha
+            # you're stricter than my ward sister") says no more than it does at an edge.
+            praised = [k for k in reading.smalltalk if k in ANYWHERE]
+            return self._edge_words(kept) or (min(praised, key=KIND_PRIORITY.index) if praised else None)
         return None
 
     def reply(self, kind: str) -> str:
