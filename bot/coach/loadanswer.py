@@ -76,10 +76,25 @@ def awaited_load(value: str | None, main: int) -> Awaited | None:
 
 
 def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
-    """Whether a lift still to log (its ``planned`` in ``left``) takes a load but has none, as adjusted
-    (``shift`` is a main lift's panel state, ``Shift()`` for any other): As written asks for it rather
-    than log it without one."""
-    return target.planned in left and target.first_load and adjusted(target, shift)[0].load is None
+    """Whether a lift still to log (its ``planned`` in ``left``) takes a load but As written has none for
+    it: a main lift with none known or set on the panel (``shift``), an accessory (``Shift()``) with none
+    it keeps (``held_load``). As written asks for it rather than log it without one."""
+    if target.planned not in left or not target.loaded:
+        return False
+    if target.main:
+        return target.first_load and adjusted(target, shift)[0].load is None
+    return held_load(target) is None
+
+
+def held_load(target: Target) -> float | None:
+    """The load As written logs an accessory at: the one it was last lifted at, when its rule keeps it
+    (more reps, or the same). /workout shows an accessory no load, so one its rule moved (heavier, or a
+    back-off) is not known to be what was lifted, nor one never logged: None, and it is asked for."""
+    loads = [done.load for done in target.last if done.load]
+    load = target.prescription.load
+    if not target.loaded or load is None or not loads or load != max(loads):
+        return None
+    return load
 
 
 def asked(

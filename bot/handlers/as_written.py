@@ -10,6 +10,7 @@ and a press on an old message knows what is left.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -184,8 +185,9 @@ async def _log_action(
         return ""
     shift_of = {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
     # Each exercise as /workout wrote it: a main lift at its target (as adjusted), another at the reps its
-    # rule gives and no load (/workout shows it none, so a load rounded to the chat's step would be one
-    # never lifted), a hold at the low end of its seconds; in the session's order.
+    # rule gives and, if it takes a load, the load it was last lifted at when its rule keeps it (/workout
+    # shows it none, so a load rounded to the chat's step would be one never lifted; a move without a load
+    # none), a hold at the low end of its seconds; in the session's order.
     written = {
         t.planned: (t.prescription.exercise, _as_written(t, shift_of.get(t.planned))) for t in so_far.left
     }
@@ -198,12 +200,7 @@ async def _log_action(
     for index in unloaded:
         del written[targets[index].planned]
     logged = [written[item.exercise.id] for item in so_far.session.exercises if item.exercise.id in written]
-    bare = {t.prescription.exercise for t in so_far.left if not t.main and t.loaded}
-    lines = (
-        await log_and_score(context, now_turn, day, user, logged, completes_done=True, unscored=bare)
-        if logged
-        else []
-    )
+    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True) if logged else []
     key = "log.logged_rest" if found.sets else "log.logged_session"
     parts = (
         [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
@@ -232,7 +229,10 @@ async def _log_action(
 
 
 def _as_written(target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
-    return sessionlog.adjusted(target, shift) if target.main and shift is not None else target.bare
+    if target.main and shift is not None:
+        return sessionlog.adjusted(target, shift)
+    held = loadanswer.held_load(target)
+    return target.bare if held is None else [replace(done, load=held) for done in target.bare]
 
 
 def adjust_panel(

@@ -42,7 +42,10 @@ class Question:
     ) -> None:
         self.day, self.at, self.target = day, at, targets[at]
         self.exercise = context.services.catalog.exercises[self.target.prescription.exercise]
-        self.sets: list[SetDone] = sessionlog.adjusted(self.target, shifts.get(self.target.planned, Shift()))
+        # An accessory's reps without the load its rule moved it to: /workout never showed that one.
+        target = self.target
+        shift = shifts.get(target.planned, Shift())
+        self.sets: list[SetDone] = sessionlog.adjusted(target, shift) if target.main else target.bare
         self.name = names(context).get(self.target.planned, self.target.planned)
         self.per_dumbbell = loadanswer.per_dumbbell(self.exercise)
 

@@ -174,3 +174,25 @@ async def test_a_band_session_asks_for_nothing(bot: Harness) -> None:
     written = text(await bot.press(USER, "✅ As written"))
     assert "⚖️" not in written and "Not logged without a load" not in written
     assert SKIP not in labels(bot, USER) and {load for *_, load, _ in await rows(bot)} == {None}
+
+
+async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_is_logged_at_it(
+    bot: Harness,
+) -> None:
+    # Beginner gym: the rear-delt fly (2 × 12–15) is in sessions 1 and 4.
+    await bot.onboard(USER)
+    await bot.send(USER, "/log rear delt fly 2x15 10kg")  # the top of its range: heavier next time
+    for session in range(1, 5):
+        await bot.send(USER, "/workout")
+        await bot.press(USER, "✅ Done")
+        written = text(await bot.press(USER, "✅ As written"))
+        if session == 4:
+            # /workout shows it no load: 12.5 kg was never said, so what was lifted is asked.
+            assert "⚖️ Bent-over rear-delt fly, 2×12: what load did you lift per dumbbell?" in written, written
+            await bot.send(USER, "12")
+            break
+        while "⚖️" in (bot.api.last(USER).plain_text or ""):
+            await bot.send(USER, "10")
+        bot.clock.advance(days=2)
+    fly = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "rear-delt-fly"]
+    assert fly == [(15, 10.0)] * 2 + [(12, 12.0)] * 2
