@@ -196,3 +196,22 @@ async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_
         bot.clock.advance(days=2)
     fly = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "rear-delt-fly"]
     assert fly == [(15, 10.0)] * 2 + [(12, 12.0)] * 2
+
+
+async def test_a_group_gets_the_log_line_per_dumbbell_and_it_logs(bot: Harness) -> None:
+    group, ann = -9119, 911
+    bot.api.group_chat(group, "Back Buddies")
+    await bot.send(group, "/start", user_id=ann)
+    await bot.press(group, "🌱 Beginner", user_id=ann)
+    await bot.press(group, "🏋️ Gym", user_id=ann)
+    await bot.press(group, "UTC", user_id=ann)
+    await bot.send(group, "/workout", user_id=ann)
+    await bot.press(group, "✅ Done", user_id=ann)
+    written = text(await bot.press(group, "✅ As written", user_id=ann))
+    assert written.endswith(
+        "⚖️ Dumbbell Romanian deadlift, 2×8: what load did you lift per dumbbell? Send one dumbbell's load"
+        " with /log, e.g. /log dumbbell romanian deadlift 2x8 16kg."
+    ), written
+    assert SKIP not in labels(bot, group), "a group waits for no answer: nothing to skip"
+    logged = text(await bot.send(group, "/log dumbbell romanian deadlift 2x8 16kg", user_id=ann))
+    assert "Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg" in logged
