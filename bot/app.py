@@ -34,8 +34,10 @@ from bot.handlers import (
     as_written,
     data,
     faq,
+    first_load,
     general,
     history,
+    load_answer,
     log_command,
     onboarding,
     progress,
@@ -182,6 +184,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, undo.UNDO):
         app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))
+    app.add_handler(CallbackQueryHandler(load_answer.skip_button, pattern=callbacks.pattern(first_load.SKIP)))
     app.add_handler(
         CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))
     )

@@ -17,18 +17,16 @@ from typing import NamedTuple
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import sessionlog, shortened
+from bot.coach import loadanswer, sessionlog, shortened
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
 from bot.coach.progress_text import format_sets, shown_load
-from bot.coach.progression import in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import first_load, workout_time
 from bot.handlers.common import Turn, strip_tags, turn
-from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
     ADJUST,
     AS_WRITTEN,
@@ -187,50 +185,54 @@ async def _log_action(
         return ""
     shift_of = {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
     # Each exercise as /workout wrote it: a main lift at its target (as adjusted), another at the reps its
-    # rule gives and no load (/workout shows it none, so a load rounded to the chat's step would be one
-    # never lifted), a hold at the low end of its seconds; in the session's order.
+    # rule gives and, if it takes a load, the load it was last lifted at when its rule keeps it (/workout
+    # shows it none, so a load rounded to the chat's step would be one never lifted; a move without a load
+    # none), a hold at the low end of its seconds; in the session's order.
     written = {
         t.planned: (t.prescription.exercise, _as_written(t, shift_of.get(t.planned))) for t in so_far.left
     }
     written.update({planned: (planned, sets) for planned, sets in so_far.holds})
     # A lift that takes a load with none known or set is asked for it, not logged without one: a loadless
-    # barbell deadlift would be progressed as a bodyweight move, "last time 3×6 → today 3×7".
-    unloaded = [t for t in main if sessionlog.asks_load(t, shift_of[t.planned], left)]
-    for target in unloaded:
-        del written[target.planned]
+    # barbell deadlift would be progressed as a bodyweight move, "last time 3×6 → today 3×7", and a loadless
+    # cable face pull would never get a load. Main lifts and accessories alike, in the session's order.
+    targets = so_far.targets
+    unloaded = loadanswer.asked(targets, shift_of, left)
+    for index in unloaded:
+        del written[targets[index].planned]
     logged = [written[item.exercise.id] for item in so_far.session.exercises if item.exercise.id in written]
-    bare = {t.prescription.exercise for t in so_far.left if not t.main and t.loaded}
-    lines = (
-        await log_and_score(context, now_turn, day, user, logged, completes_done=True, unscored=bare)
-        if logged
-        else []
-    )
+    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True) if logged else []
     key = "log.logged_rest" if found.sets else "log.logged_session"
     parts = (
         [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
         if logged
         else []
     )
+    asking: list[tuple[str, str]] = []
     if unloaded:
         shown = names(context)
-        listed = ", ".join(escape(shown.get(t.planned, t.planned)) for t in unloaded)
+        listed = ", ".join(escape(shown.get(targets[i].planned, targets[i].planned)) for i in unloaded)
         parts.append(texts.get("log.load_not_logged", names=listed))
-        parts.append("\n" + first_load.ask(context, now_turn, update, day, main, shifts, unloaded[0]))
+        question = first_load.Question(context, day, targets, shift_of, unloaded[0])
+        asked, asking = first_load.ask(context, now_turn, update, question, shifts)
+        parts.append("\n" + asked)
     text = "\n".join(parts).strip()
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session
     # (and so does /undo: the press completed the Done, one entry with it).
     scope = LAST_BATCH if found.sets else WHOLE_DAY
     row = [(texts["log.undo_button"], undo_data(day, now_turn.today, scope, now_turn.now))]
-    if unloaded:
-        # The loads asked for can be set on the panel too (reps that went otherwise with them).
+    if any(targets[i].main for i in unloaded):
+        # A main lift's load asked for can be set on the panel too (reps that went otherwise with it).
         row.insert(0, (texts["log.adjust_button"], callbacks.pack(ADJUST, callbacks.pack_day(day), "")))
-    now_turn.edit(text, [row])
+    now_turn.edit(text, [row, asking] if asking else [row])
     await level_up_offer(context, now_turn, user[0])
     return ""
 
 
 def _as_written(target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
-    return sessionlog.adjusted(target, shift) if target.main and shift is not None else target.bare
+    if target.main and shift is not None:
+        return sessionlog.adjusted(target, shift)
+    held = loadanswer.held_load(target)
+    return target.bare if held is None else [replace(done, load=held) for done in target.bare]
 
 
 def adjust_panel(
@@ -288,76 +290,3 @@ def adjust_panel(
     lines.append(texts["log.adjust_hint"])
     rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
     return "\n".join(lines), rows
-
-
-async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
-    """A load typed in answer to ``first_load.ask``: log the lift asked about at it, and ask the next one's;
-    False (the chat no longer waiting) when the message is no load or nothing is left to ask, so it is read
-    as it would be otherwise."""
-    chat, texts = now_turn.chat, context.services.texts
-    typed = sessionlog.typed_load(text)
-    user = member(update, chat)
-    found = await _waited_day(context, now_turn, user[0])
-    if typed is None or found is None:
-        chat.awaiting = None
-        return False
-    day, so_far, main, shifts = found
-    left = {target.planned for target in so_far.left}
-    asked = next(t for t, s in zip(main, shifts, strict=True) if sessionlog.asks_load(t, s, left))
-    amount, unit = typed
-    load = in_unit(amount, unit or chat.unit, chat.unit)
-    name = names(context).get(asked.planned, asked.planned)
-    if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
-        now_turn.say(
-            texts.get(
-                "log.bad_typed_load",
-                load=f"{amount:g}",
-                unit=unit or chat.unit,
-                name=escape(name),
-                example=first_load.EXAMPLE[chat.unit],
-            )
-        )
-        return True
-    shift = shifts[main.index(asked)]
-    sets = [replace(done, load=load) for done in sessionlog.adjusted(asked, shift)]
-    logged = [(asked.prescription.exercise, sets)]
-    lines = await log_and_score(context, now_turn, day, user, logged)
-    shown_day = day_named(context, day, now_turn.today)
-    described = describe_sets(context, chat, logged).lstrip("• ")
-    head = texts.get("log.logged", sets=described) if day == now_turn.today else None
-    parts = [head or texts.get("log.logged_day", sets=described, day=shown_day), *lines]
-    chat.awaiting = None
-    left.discard(asked.planned)
-    following = [t for t, s in zip(main, shifts, strict=True) if sessionlog.asks_load(t, s, left)]
-    if following:
-        parts.append("\n" + first_load.ask(context, now_turn, update, day, main, shifts, following[0]))
-    undo = undo_data(day, now_turn.today, LAST_BATCH, now_turn.now)
-    now_turn.say("\n".join(parts), [[(texts["log.undo_button"], undo)]])
-    await level_up_offer(context, now_turn, user[0])
-    return True
-
-
-async def _waited_day(
-    context: BotContext, now_turn: Turn, user_id: int
-) -> tuple[date, DayDone, list[Target], list[sessionlog.Shift]] | None:
-    """The day a load is waited for, what of it is logged, its main lifts and their reps shifts, while a
-    lift of it still asks for a load (a /log of it since, or an Undo, may have settled it)."""
-    chat = now_turn.chat
-    if not first_load.waiting(now_turn):
-        return None
-    waited = sessionlog.awaited_load(chat.awaiting, 0)
-    if waited is None or not 0 <= (now_turn.today - waited[0]).days <= sessionlog.MAX_DAYS_BACK:
-        return None
-    day = waited[0]
-    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
-    if found is None:
-        return None
-    so_far = await day_done(context, now_turn, user_id, day, found.session_number)
-    main = [target for target in so_far.targets if target.main]
-    read = sessionlog.awaited_load(chat.awaiting, len(main))
-    assert read is not None
-    shifts = read[1]
-    left = {target.planned for target in so_far.left}
-    if not any(sessionlog.asks_load(t, s, left) for t, s in zip(main, shifts, strict=True)):
-        return None
-    return day, so_far, main, shifts

@@ -1,19 +1,23 @@
 """A first load asked for, not guessed: As written and Save never log a lift that takes a load without one
-(the progression would then treat a barbell deadlift as a bodyweight move). They ask for it instead, one
-lift at a time; in a private chat the next message, "100" or "100 kg", is the answer
-(``as_written.typed_load``), in a group a /log line. The chat keeps only which day it waits for and the
-reps the panel set (``sessionlog.awaiting_load``): what is left to ask is read from the day's sets.
+when none is known (a barbell deadlift would be progressed as a bodyweight move, a cable face pull would
+never get a load). They ask for each instead, main lifts and accessories alike, one at a time in the
+session's order; in a private chat the next message, "100" or "100 kg", is the answer, or ⏭ Skip leaves
+that lift unlogged (``load_answer``), in a group a /log line. The chat keeps only which day it waits for,
+the first lift the next question may be about and the reps the panel set (``loadanswer.awaiting_load``):
+what is left to ask is read from the day's sets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.coach import sessionlog
+from bot import callbacks
+from bot.coach import loadanswer, sessionlog
+from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets
 from bot.coach.sessionlog import Shift, Target
 from bot.coach.texts import escape
@@ -21,35 +25,71 @@ from bot.context import BotContext
 from bot.handlers.common import Turn
 from bot.handlers.training_log import names
 
-# A load to show as the example: any number would do, one a lifter might type reads as an example.
+# A load to show as the example: any number would do, one a lifter might type reads as an example (one
+# dumbbell's load is a lighter one).
 EXAMPLE = {"kg": "60", "lb": "135"}
+EXAMPLE_DUMBBELL = {"kg": "16", "lb": "35"}
+# The ⏭ Skip button under a question: the day and the place among the session's targets of the lift
+# asked, so a press on an old question does not skip the one asked now.
+SKIP = "lk"
+
+
+class Question:
+    """One lift asked for its load: which of the day's targets, at which reps."""
+
+    def __init__(
+        self, context: BotContext, day: date, targets: Sequence[Target], shifts: Mapping[str, Shift], at: int
+    ) -> None:
+        self.day, self.at, self.target = day, at, targets[at]
+        self.exercise = context.services.catalog.exercises[self.target.prescription.exercise]
+        # An accessory's reps without the load its rule moved it to: /workout never showed that one.
+        target = self.target
+        shift = shifts.get(target.planned, Shift())
+        self.sets: list[SetDone] = sessionlog.adjusted(target, shift) if target.main else target.bare
+        self.name = names(context).get(self.target.planned, self.target.planned)
+        self.per_dumbbell = loadanswer.per_dumbbell(self.exercise)
+
+    def example(self, unit: str) -> str:
+        return (EXAMPLE_DUMBBELL if self.per_dumbbell else EXAMPLE)[unit]
+
+    def log_line(self, unit: str) -> str:
+        """The /log that logs it, at the example load: "dumbbell romanian deadlift 2x8 16kg"."""
+        return (
+            f"{self.exercise.name.casefold()} {len(self.sets)}x{self.sets[0].reps} {self.example(unit)}{unit}"
+        )
+
+    def hint(self, context: BotContext, unit: str) -> dict[str, str]:
+        """The placeholders every reply about this question shares."""
+        texts = context.services.texts
+        per = " " + texts["log.per_dumbbell"] if self.per_dumbbell else ""
+        return {"name": escape(self.name), "example": self.example(unit), "unit": unit, "per": per}
+
+    def skip_button(self, context: BotContext) -> tuple[str, str]:
+        data = callbacks.pack(SKIP, callbacks.pack_day(self.day), str(self.at))
+        return context.services.texts["log.skip_button"], data
 
 
 def ask(
     context: BotContext,
     now_turn: Turn,
     update: Update,
-    day: date,
-    main: Sequence[Target],
-    shifts: Sequence[Shift],
-    target: Target,
-) -> str:
-    """The question for ``target``'s load (one of ``main``, at the reps ``shifts`` give it); in a private
-    chat the chat then waits for the answer."""
+    question: Question,
+    main_shifts: Sequence[Shift],
+) -> tuple[str, list[tuple[str, str]]]:
+    """The question and the buttons it takes (⏭ Skip, in a private chat, where the chat then waits for the
+    answer; ``main_shifts`` the panel's, kept for it)."""
     texts, unit = context.services.texts, now_turn.chat.unit
-    shift = shifts[list(main).index(target)]
-    sets = format_sets(sessionlog.adjusted(target, shift), unit)
-    name = names(context).get(target.planned, target.planned)
-    example = EXAMPLE[unit]
+    sets = format_sets(question.sets, unit)
+    hint = question.hint(context, unit)
     chat = update.effective_chat
+    dumbbell = "_dumbbell" if question.per_dumbbell else ""
     if chat is not None and chat.type == ChatType.PRIVATE:
-        now_turn.chat.awaiting = sessionlog.awaiting_load(day, shifts)
-        return texts.get("log.ask_load", name=escape(name), sets=sets, example=example, unit=unit)
-    done = sessionlog.adjusted(target, shift)
-    line = f"{name.casefold()} {len(done)}x{done[0].reps} {example}{unit}"
-    return texts.get("log.ask_load_group", name=escape(name), sets=sets, line=escape(line))
+        now_turn.chat.awaiting = loadanswer.awaiting_load(question.day, main_shifts, question.at)
+        return texts.get(f"log.ask_load{dumbbell}", sets=sets, **hint), [question.skip_button(context)]
+    line = escape(question.log_line(unit))
+    return texts.get(f"log.ask_load_group{dumbbell}", sets=sets, line=line, **hint), []
 
 
 def waiting(now_turn: Turn) -> bool:
     awaiting = now_turn.chat.awaiting
-    return awaiting is not None and awaiting.startswith(sessionlog.LOAD_AWAITED)
+    return awaiting is not None and awaiting.startswith(loadanswer.LOAD_AWAITED)

@@ -15,7 +15,7 @@ from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import as_written, faq, first_load, kit
+from bot.handlers import faq, first_load, kit, load_answer
 from bot.handlers.common import Turn, equipment_label, level_label, turn
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask, reminder_time, reschedule
@@ -217,9 +217,9 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     async with turn(update, context) as now_turn:
-        # A load asked for after Done ("100 kg"); anything else stops the wait and is read as usual.
+        # A load asked for after Done ("100 kg", or skip); anything else stops the wait and is read as usual.
         text = message.text
-        if first_load.waiting(now_turn) and await as_written.typed_load(context, now_turn, update, text):
+        if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
             return
         if now_turn.chat.awaiting != TIMEZONE:
             if now_turn.chat.onboarding_step == TIMEZONE:

@@ -244,13 +244,10 @@ async def log_and_score(
     rir: int | None = None,
     notes: Sequence[str | None] = (),
     completes_done: bool = False,
-    unscored: Collection[str] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the record lines they earned (an exercise logged twice is weighed against its first sets too);
-    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save). The exercises in
-    ``unscored`` earn none: As written logs a loaded accessory without its load, and 13 reps of nothing
-    are no record over 12 at 12 kg."""
+    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save)."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
@@ -298,17 +295,13 @@ async def log_and_score(
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
         same_kind = alike[exercise]
-        earned = (
-            []
-            if exercise in unscored
-            else records.new_records(
-                previous[exercise],
-                list(sets),
-                help=helped,
-                same_kind=same_kind,
-                estimable=estimable(exercise),
-                earlier_sessions=earlier[exercise],
-            )
+        earned = records.new_records(
+            previous[exercise],
+            list(sets),
+            help=helped,
+            same_kind=same_kind,
+            estimable=estimable(exercise),
+            earlier_sessions=earlier[exercise],
         )
         if (top := records.headline(earned)) is not None:
             headlines[exercise] = top  # logged twice in one go, the later sets beat the earlier too

@@ -48,7 +48,7 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     # A bare "1" under /workout's Done is a message (the coach does not know what "1" means), not a press;
     # "#9" under one button presses nothing.
     script = (
-        "/start\n#2\n[1]\n#1\n/workout\n1\n/workout\n#9\n#1\n[1]\n100\n60\n50\n/workout\n#1\n/streak\n"
+        "/start\n#2\n[1]\n#1\n/workout\n1\n/workout\n#9\n#1\n[1]\n100\n60\n50\n12\n25\n/workout\n#1\n/streak\n"
         "how often should I train my back?\n/log row 3x10 40kg\n/export\n/progress\n/export\n/quit\n"
     )
     temp = tmp_path / "temp"
@@ -81,6 +81,9 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     assert "Logged ✓" in out, "the second press (#1 or [1]) logs the sets as written"
     # The main lifts' loads are asked for, and a bare number then answers (it is a message, not a press).
     assert "Logged Barbell deadlift: 3×6 @ 100 kg" in out and "Logged Seated cable row: 3×6 @ 50 kg" in out
+    # And the accessories' (a dumbbell's per dumbbell): nothing that takes a load is logged without one.
+    assert "Logged Bent-over rear-delt fly: 3×10 @ 12 kg each hand" in out
+    assert "Logged Straight-arm cable pulldown: 3×10 @ 25 kg" in out
     # A second press on Done answers with a toast: the sets logged As written already make today count.
     assert "toast: ✅ Today already counts as a session" in out
     assert "Total sessions: 1" in out

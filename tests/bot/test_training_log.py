@@ -44,14 +44,17 @@ async def test_done_offers_as_written_adjust_and_undo_and_as_written_logs_the_pl
     assert written[-1].method == "editMessageText"
     assert written[-1].text is not None and written[-1].text.startswith("Logged ✓")
     assert "• Inverted row: 2×10" in written[-1].text and "Lat pulldown: 2×10" not in written[-1].text
-    assert [label for row in bot.api.buttons(written[-1]) for label, _ in row] == ["✏️ Adjust", "↩️ Undo"]
+    buttons = [label for row in bot.api.buttons(written[-1]) for label, _ in row]
+    assert buttons == ["✏️ Adjust", "↩️ Undo", "⏭ Skip"]
     assert "🏆" not in written[-1].text, "a first log beats no record"
-    # Beginner gym, session 1: the main lifts take a load and have none yet: each is asked for.
-    for load in ("20", "30", "35"):
+    # Beginner gym, session 1: the main lifts and the rear-delt fly take a load and have none yet: each is
+    # asked for, in the session's order.
+    for load in ("20", "30", "35", "8"):
         await bot.send(USER, load)
     stored = await sets_of(bot, TODAY)
     # 2 sets of every exercise at the bottom of its range.
     assert ("lat-pulldown", 10, 30.0) in stored and len(stored) == 12
+    assert ("rear-delt-fly", 12, 8.0) in stored
     again = await bot.callback(USER, callbacks.pack("lw", callbacks.pack_day(TODAY)))
     assert again == [] and "already logged" in (bot.toasts()[-1].text or "")
 
@@ -279,9 +282,13 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     assert "3. Seated cable row: <b>2×10</b> · <i>no load yet" in set_
     saved = text(await bot.press(USER, "💾 Save"))
     assert "• Lat pulldown: 2×11 @ 37.5 kg" in saved and "Seated cable row: 2×10" not in saved
-    # Two lifts still have no load: they are asked for, not logged without one, and only those named.
-    assert "Not logged without a load: Dumbbell Romanian deadlift, Seated cable row." in saved
-    assert "⚖️ <b>Dumbbell Romanian deadlift</b>, 2×8: what load" in saved
+    # Two main lifts and the rear-delt fly still have no load: they are asked for, not logged without one,
+    # and only those named.
+    assert (
+        "Not logged without a load: Dumbbell Romanian deadlift, Seated cable row, Bent-over rear-delt fly."
+        in saved
+    )
+    assert "⚖️ <b>Dumbbell Romanian deadlift</b>, 2×8: what load did you lift per dumbbell?" in saved
     assert [s for s in await sets_of(bot, TODAY) if s[0] == "lat-pulldown"] == [
         ("lat-pulldown", 11, 37.5)
     ] * 2
@@ -352,10 +359,10 @@ async def test_undo_button_takes_the_session_back_the_same_day_only(bot: Harness
     await bot.press(USER, "✅ As written")
     undone = text(await bot.press(USER, "↩️ Undo"))
     # The message named the whole session; its undo names what went, a few exercises at most.
-    # The main lifts waited for their loads: what went is what As written logged.
+    # The main lifts and the rear-delt fly waited for their loads: what went is what As written logged.
     assert undone == (
-        "↩️ Took back today's session: Inverted row 2×10; Bent-over rear-delt fly 2×12; Reverse snow angel "
-        "2×12. Nothing is logged for today now."
+        "↩️ Took back today's session: Inverted row 2×10; Reverse snow angel 2×12."
+        " Nothing is logged for today now."
     ), undone
     assert await logged_days(bot) == [] and await sets_of(bot) == []
     assert "Total sessions: 0" in text(await bot.send(USER, "/streak"))
@@ -552,8 +559,9 @@ async def test_session_number_and_streak_agree_after_a_timezone_change(bot: Harn
         assert await session.scalar(select(func.count()).select_from(LoggedSet)) == 3
     await bot.press(USER, "✅ Done")
     await bot.press(USER, "✅ As written")
-    await bot.send(USER, "20")  # the loads asked for: the deadlift's, then the pulldown's
-    await bot.send(USER, "30")
+    # The loads asked for: the deadlift's, the pulldown's, then the rear-delt fly's dumbbells'.
+    for load in ("20", "30", "8"):
+        await bot.send(USER, load)
     assert "Session 2 ·" in text(await bot.send(USER, "/workout"))
     assert await logged_days(bot) == [date(2026, 11, 23)]
 

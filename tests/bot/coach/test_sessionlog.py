@@ -8,7 +8,6 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot import callbacks
-from bot.coach import sessionlog
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.logparse import MAX_LOAD
@@ -403,34 +402,3 @@ def test_a_home_load_is_kept_as_logged_not_put_on_the_plate_step() -> None:
     )
     # At the gym a load is on the chat's plate step, as progression prescribes it.
     assert not any(t.home_load for t in targets(gym_session(Level.BEGINNER), {}, increment=2.5, ladders={}))
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("100", (100.0, None)),
-        ("100 kg", (100.0, "kg")),
-        ("82,5kg", (82.5, "kg")),
-        ("225 lbs", (225.0, "lb")),
-        (" 60 Kilos. ", (60.0, "kg")),
-        ("100x5", None),
-        ("what load?", None),
-        ("3x6 100kg", None),
-        ("", None),
-    ],
-)
-def test_a_load_typed_in_answer_is_a_number_and_maybe_its_unit(
-    typed: str, read: tuple[float, str | None] | None
-) -> None:
-    assert sessionlog.typed_load(typed) == read
-
-
-@given(st.dates(date(2000, 1, 1), date(2099, 12, 31)), st.lists(st.integers(-9, 9), max_size=7))
-def test_the_load_awaited_keeps_its_day_and_reps_in_sixteen_characters(day: date, reps: list[int]) -> None:
-    shifts = [sessionlog.Shift(reps=r) for r in reps]
-    value = sessionlog.awaiting_load(day, shifts)
-    assert len(value) <= 16
-    assert sessionlog.awaited_load(value, len(shifts)) == (day, shifts)
-    # Another number of lifts (the plan changed since): the day, and the reps as planned.
-    assert sessionlog.awaited_load(value, len(shifts) + 1) == (day, [sessionlog.Shift()] * (len(shifts) + 1))
-    assert sessionlog.awaited_load("timezone", 0) is None and sessionlog.awaited_load(None, 0) is None

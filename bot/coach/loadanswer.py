@@ -1,0 +1,175 @@
+"""A load asked for after Done, and the message typed in answer: which lifts are asked, what a chat waiting
+for the answer keeps, and what the answer says.
+
+As written never logs a lift that takes a load without one when none is known: a loadless barbell deadlift
+was progressed as a bodyweight move, and a loadless cable face pull never got a load to progress. Every
+such lift of the session, main or not, is asked for, one at a time in the session's order; a band or
+bodyweight move never is. Each question takes a number ("100", "100 kg", "225 lb", in any script's
+digits) or a skip (the lift stays unlogged, still to log); a message that is plainly a failed try at one
+(an emoji, "abc", "100000") is answered with what the question takes, and anything else stops the wait.
+Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.coach.catalog import Exercise
+from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
+
+# What a chat waiting for a typed load keeps (``Chat.awaiting``, 16 characters): the day, then the lift
+# asked's place among the session's targets when it is not the first that wants a load (one capital, "B"
+# for 1, after a skip), then each main lift's reps shift from the panel, one letter each ("j" none), so the
+# reps Adjust set are kept (dropped when they would not fit).
+LOAD_AWAITED = "L"
+MAX_AWAITED = 16
+_SHIFT_LETTERS = "abcdefghijklmnopqrs"  # -9 … +9
+_PLACES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_TYPED_LOAD = re.compile(r"(\d{1,9}(?:[.,]\d{1,2})?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\.?")
+_SETS = re.compile(r"\d\s*[x×*]\s*\d")
+# "Skip" said in words: the same as the ⏭ Skip button under the question.
+SKIP_WORDS = frozenset(("skip", "skip it", "skip this", "skip this one", "next", "pass", "later", "none"))
+# Said by someone who does not know the load: answered with how to skip, not read as a question.
+UNSURE_WORDS = frozenset(("idk", "dunno", "don't know", "dont know", "not sure", "no idea", "forgot"))
+
+
+@dataclass(frozen=True)
+class Awaited:
+    """What ``awaiting_load`` keeps: the day asked about, the reps shifts of its main lifts (none when
+    they did not fit or the plan has another number of main lifts now) and the first target's place the
+    next question may be about (past the ones skipped)."""
+
+    day: date
+    shifts: list[Shift]
+    start: int = 0
+
+
+def awaiting_load(day: date, shifts: Sequence[Shift], start: int = 0) -> str:
+    """``Chat.awaiting`` for a load asked on ``day`` about the first lift from target ``start`` on."""
+    place = _PLACES[start] if 0 < start < len(_PLACES) else ""
+    letters = "".join(_SHIFT_LETTERS[s.reps + MAX_REP_SHIFT] for s in shifts)
+    value = f"{LOAD_AWAITED}{day:%Y%m%d}{place}"
+    return value + letters if len(value) + len(letters) <= MAX_AWAITED else value
+
+
+def awaited_load(value: str | None, main: int) -> Awaited | None:
+    """What ``awaiting_load`` wrote, its reps shifts for ``main`` main lifts (as planned when it kept
+    another number), or None when the chat waits for no load."""
+    if value is None or not value.startswith(LOAD_AWAITED) or len(value) < 9:
+        return None
+    try:
+        day = date(int(value[1:5]), int(value[5:7]), int(value[7:9]))
+    except ValueError:
+        return None
+    rest = value[9:]
+    start = 0
+    if rest and rest[0] in _PLACES:
+        start, rest = _PLACES.index(rest[0]), rest[1:]
+    if len(rest) != main or any(letter not in _SHIFT_LETTERS for letter in rest):
+        return Awaited(day, [Shift()] * main, start)
+    return Awaited(day, [Shift(reps=_SHIFT_LETTERS.index(letter) - MAX_REP_SHIFT) for letter in rest], start)
+
+
+def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
+    """Whether a lift still to log (its ``planned`` in ``left``) takes a load but As written has none for
+    it: a main lift with none known or set on the panel (``shift``), an accessory (``Shift()``) with none
+    it keeps (``held_load``). As written asks for it rather than log it without one."""
+    if target.planned not in left or not target.loaded:
+        return False
+    if target.main:
+        return target.first_load and adjusted(target, shift)[0].load is None
+    return held_load(target) is None
+
+
+def held_load(target: Target) -> float | None:
+    """The load As written logs an accessory at: the one it was last lifted at, when its rule keeps it
+    (more reps, or the same). /workout shows an accessory no load, so one its rule moved (heavier, or a
+    back-off) is not known to be what was lifted, nor one never logged: None, and it is asked for."""
+    loads = [done.load for done in target.last if done.load]
+    load = target.prescription.load
+    if not target.loaded or load is None or not loads or load != max(loads):
+        return None
+    return load
+
+
+def asked(
+    targets: Sequence[Target], shifts: Mapping[str, Shift], left: Collection[str], start: int = 0
+) -> list[int]:
+    """The places in ``targets`` (the session's, in its order) of the lifts to ask a load for, from
+    ``start`` on; ``shifts`` are the main lifts' by planned exercise."""
+    return [
+        index
+        for index, target in enumerate(targets)
+        if index >= start and asks_load(target, shifts.get(target.planned, Shift()), left)
+    ]
+
+
+def per_dumbbell(exercise: Exercise) -> bool:
+    """A lift done with a dumbbell in each hand or one: its load is one dumbbell's, as /log keeps it ("db
+    row 4x10 each arm 40kg" is 40), so the question says so. A backpack-or-dumbbells move at home is not:
+    a backpack is one load."""
+    return "dumbbells" in exercise.needs
+
+
+def pair(exercise: Exercise) -> bool:
+    """A dumbbell in each hand: the load logged is each hand's, said after the sets as /log says it."""
+    return per_dumbbell(exercise) and "dumbbells" in exercise.implements
+
+
+class Kind(enum.Enum):
+    LOAD = "load"
+    SKIP = "skip"
+    NOT_A_LOAD = "not a load"
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: Kind
+    amount: float = 0.0
+    unit: str | None = None
+    typed: str = ""
+    """The number as typed (its digits in ASCII), for a reply that says it back."""
+
+
+def read_answer(text: str) -> Answer | None:
+    """What a message typed while a load is asked says: a load (with its unit if typed), a skip, a failed
+    try at a load (no letters at all, a number with a word /log has no unit for, a word of three letters or
+    fewer, "idk") to answer with what the question takes, or None for anything else, read as usual."""
+    plain = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).replace("’", "'")
+    match = _TYPED_LOAD.fullmatch(plain)
+    if match is not None:
+        figures = match.group(1).replace(",", ".")
+        ascii_figures = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in figures)
+        word = match.group(2)
+        unit = None if word is None else "lb" if word[0] in "lp" else "kg"
+        return Answer(Kind.LOAD, float(ascii_figures), unit, ascii_figures)
+    bare = plain.strip(" .!")
+    if bare in SKIP_WORDS:
+        return Answer(Kind.SKIP)
+    words = plain.split()
+    if not plain:
+        return None
+    # Sets ("3x6 100kg") are read as usual: the /log they make is offered.
+    sets = _SETS.search(plain) is not None
+    if (
+        not any(c.isalpha() for c in plain)
+        or (len(words) <= 2 and any(c.isdigit() for c in plain) and not sets)
+        or (len(words) == 1 and len(bare) <= 3)
+        or bare in UNSURE_WORDS
+    ):
+        return Answer(Kind.NOT_A_LOAD)
+    return None
+
+
+def typed_load(text: str) -> tuple[float, str | None] | None:
+    """A load typed alone in answer ("100", "100 kg", "82,5kg", "225 lbs"), with its unit if typed, or None
+    for anything else."""
+    answer = read_answer(text)
+    if answer is None or answer.kind != Kind.LOAD:
+        return None
+    return answer.amount, answer.unit

@@ -1,0 +1,181 @@
+"""The answer to a load ``first_load.ask`` asked, in a private chat: a number logs the lift at it and asks
+the next one's, ⏭ Skip (or "skip" typed) leaves the lift unlogged and asks the next, a plainly failed try
+(an emoji, "abc", 0, 100000) is told what the question takes and the chat keeps waiting, and anything else
+stops the wait and is read as it would be otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach import loadanswer, sessionlog
+from bot.coach.loadanswer import Answer, Kind
+from bot.coach.logparse import MAX_LOAD
+from bot.coach.progression import in_unit
+from bot.coach.sessionlog import Shift, Target
+from bot.coach.texts import escape
+from bot.context import BotContext
+from bot.handlers import first_load
+from bot.handlers.as_written import DayDone, day_done
+from bot.handlers.common import Turn, turn
+from bot.handlers.log_command import day_named
+from bot.handlers.training_log import describe_sets, level_up_offer, log_and_score, member
+from bot.handlers.undo import LAST_BATCH, undo_data
+from storage import logbook
+
+# Buttons built up row by row (``bot.keyboards.Buttons`` is the read-only shape they are passed as).
+Rows = list[list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Waited:
+    """The day a load is waited for, what of it is logged, its main lifts' panel shifts, and the places
+    among its targets of the lifts still asked for, the one asked now first."""
+
+    day: date
+    so_far: DayDone
+    main_shifts: list[Shift]
+    asked: list[int]
+
+    @property
+    def shift_of(self) -> dict[str, Shift]:
+        main = [target for target in self.so_far.targets if target.main]
+        return {target.planned: shift for target, shift in zip(main, self.main_shifts, strict=True)}
+
+    @property
+    def left(self) -> set[str]:
+        return {target.planned for target in self.so_far.left}
+
+    @property
+    def targets(self) -> list[Target]:
+        return self.so_far.targets
+
+
+async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
+    """A message sent while a load is asked for; False (the chat no longer waiting) when it is read as it
+    would be otherwise: no answer to the question, or nothing left to ask."""
+    chat = now_turn.chat
+    answer = loadanswer.read_answer(text)
+    found = await _waited(context, now_turn, member(update, chat)[0])
+    if answer is None or found is None:
+        chat.awaiting = None
+        return False
+    question = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[0])
+    if answer.kind == Kind.SKIP:
+        text, buttons = _skipped(context, now_turn, update, found)
+        now_turn.say(text, buttons)
+        return True
+    if answer.kind == Kind.NOT_A_LOAD:
+        hint = question.hint(context, chat.unit)
+        reply = context.services.texts.get("log.not_a_load", **hint)
+        now_turn.say(reply, [[question.skip_button(context)]])
+        return True
+    await _log_typed(context, now_turn, update, found, question, answer)
+    return True
+
+
+async def _log_typed(
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    found: Waited,
+    question: first_load.Question,
+    answer: Answer,
+) -> None:
+    chat, texts = now_turn.chat, context.services.texts
+    unit = answer.unit or chat.unit
+    load = in_unit(answer.amount, unit, chat.unit)
+    if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
+        hint = question.hint(context, chat.unit) | {"unit": unit}
+        most = f"{MAX_LOAD[unit]:g}"
+        reply = texts.get("log.bad_typed_load", load=answer.typed, most=most, **hint)
+        now_turn.say(reply, [[question.skip_button(context)]])
+        return
+    user = member(update, chat)
+    day = found.day
+    pair = loadanswer.pair(question.exercise)
+    # A dumbbell in each hand: the load is each hand's, said and noted as /log's "each arm 40kg" is.
+    note = texts["log.each_hand"] if pair else None
+    logged = [(question.target.prescription.exercise, [replace(done, load=load) for done in question.sets])]
+    lines = await log_and_score(context, now_turn, day, user, logged, notes=[note])
+    described = describe_sets(context, chat, logged).lstrip("• ") + (f" {note}" if note else "")
+    if day == now_turn.today:
+        head = texts.get("log.logged", sets=described)
+    else:
+        head = texts.get("log.logged_day", sets=described, day=day_named(context, day, now_turn.today))
+    parts = [head, *lines]
+    chat.awaiting = None
+    following = found.asked[1:]
+    buttons: Rows = [[(texts["log.undo_button"], undo_data(day, now_turn.today, LAST_BATCH, now_turn.now))]]
+    if following:
+        after = first_load.Question(context, day, found.targets, found.shift_of, following[0])
+        asked, asking = first_load.ask(context, now_turn, update, after, found.main_shifts)
+        parts.append("\n" + asked)
+        buttons.append(asking)
+    now_turn.say("\n".join(parts), buttons)
+    await level_up_offer(context, now_turn, user[0])
+
+
+def _skipped(context: BotContext, now_turn: Turn, update: Update, found: Waited) -> tuple[str, Rows]:
+    """Leave the lift asked now unlogged and ask the next one's load, if any is left."""
+    chat, texts = now_turn.chat, context.services.texts
+    question = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[0])
+    line = escape(question.log_line(chat.unit))
+    parts = [texts.get("log.load_skipped", name=escape(question.name), line=line)]
+    chat.awaiting = None
+    buttons: Rows = []
+    if len(found.asked) > 1:
+        after = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[1])
+        asked, asking = first_load.ask(context, now_turn, update, after, found.main_shifts)
+        parts.append(asked)
+        buttons.append(asking)
+    return "\n\n".join(parts), buttons
+
+
+async def skip_button(update: Update, context: BotContext) -> None:
+    """⏭ Skip under a question: skips that lift when it is still the one asked, else says it is done."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    args = callbacks.unpack(query.data, first_load.SKIP, 2)
+    day = callbacks.unpack_day(args[0]) if args is not None else None
+    if args is None or day is None or not args[1].isascii() or not args[1].isdigit():
+        await query.answer(texts["errors.stale_button"])
+        return
+    toast = ""
+    async with turn(update, context) as now_turn:
+        found = await _waited(context, now_turn, member(update, now_turn.chat)[0])
+        if found is None or found.day != day or found.asked[0] != int(args[1]):
+            toast = texts["log.skip_stale"]
+        else:
+            now_turn.say(*_skipped(context, now_turn, update, found))
+    await query.answer(toast or None)
+
+
+async def _waited(context: BotContext, now_turn: Turn, user_id: int) -> Waited | None:
+    """The load the chat waits for, while a lift of its day still asks for one (a /log of it since, or an
+    Undo, may have settled it)."""
+    chat = now_turn.chat
+    if not first_load.waiting(now_turn):
+        return None
+    waited = loadanswer.awaited_load(chat.awaiting, 0)
+    if waited is None or not 0 <= (now_turn.today - waited.day).days <= sessionlog.MAX_DAYS_BACK:
+        return None
+    day = waited.day
+    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
+    if found is None:
+        return None
+    so_far = await day_done(context, now_turn, user_id, day, found.session_number)
+    main = [target for target in so_far.targets if target.main]
+    read = loadanswer.awaited_load(chat.awaiting, len(main))
+    assert read is not None
+    shift_of = {target.planned: shift for target, shift in zip(main, read.shifts, strict=True)}
+    left = {target.planned for target in so_far.left}
+    asked = loadanswer.asked(so_far.targets, shift_of, left, read.start)
+    if not asked:
+        return None
+    return Waited(day, so_far, read.shifts, asked)

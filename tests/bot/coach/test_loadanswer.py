@@ -1,0 +1,97 @@
+"""What a message typed in answer to a load question says, and what a chat waiting for one keeps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.coach import loadanswer
+from bot.coach.loadanswer import Answer, Awaited, Kind
+from bot.coach.sessionlog import Shift
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("100", (100.0, None)),
+        ("100 kg", (100.0, "kg")),
+        ("82,5kg", (82.5, "kg")),
+        ("225 lbs", (225.0, "lb")),
+        (" 60 Kilos. ", (60.0, "kg")),
+        # Digits of any script, full-width ones too: a number typed on another keyboard is still one.
+        ("１００", (100.0, None)),
+        ("٦٠ kg", (60.0, "kg")),
+        ("१६", (16.0, None)),
+        ("１６ｋｇ", (16.0, "kg")),
+        ("100x5", None),
+        ("what load?", None),
+        ("3x6 100kg", None),
+        ("", None),
+    ],
+)
+def test_a_load_typed_in_answer_is_a_number_and_maybe_its_unit(
+    typed: str, read: tuple[float, str | None] | None
+) -> None:
+    assert loadanswer.typed_load(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("skip", Kind.SKIP),
+        ("Skip it.", Kind.SKIP),
+        ("next", Kind.SKIP),
+        # Plainly a failed try at the answer: told what it takes, the question still open.
+        ("🤷", Kind.NOT_A_LOAD),
+        ("💪💪", Kind.NOT_A_LOAD),
+        ("abc", Kind.NOT_A_LOAD),
+        ("idk", Kind.NOT_A_LOAD),
+        ("don’t know", Kind.NOT_A_LOAD),
+        ("?", Kind.NOT_A_LOAD),
+        ("-5", Kind.NOT_A_LOAD),
+        ("1000000000000", Kind.NOT_A_LOAD),
+        ("60 stone", Kind.NOT_A_LOAD),
+        ("0", Kind.LOAD),
+        ("99999", Kind.LOAD),
+        # Anything else is read as usual: a question, a greeting, sets (offered as a /log).
+        ("hello", None),
+        ("how heavy should a face pull be?", None),
+        ("3x6 100kg", None),
+        ("did 3 sets of 8 at 40", None),
+    ],
+)
+def test_what_an_answer_says(typed: str, kind: Kind | None) -> None:
+    answer = loadanswer.read_answer(typed)
+    assert (answer.kind if answer is not None else None) == kind
+
+
+def test_a_load_out_of_range_is_said_back_as_typed() -> None:
+    assert loadanswer.read_answer("٩٩٩٩٩ kg") == Answer(Kind.LOAD, 99999.0, "kg", "99999")
+
+
+@given(
+    st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+    st.lists(st.integers(-9, 9), max_size=6),
+    st.integers(0, 20),
+)
+def test_the_load_awaited_keeps_its_day_place_and_reps_in_sixteen_characters(
+    day: date, reps: list[int], start: int
+) -> None:
+    shifts = [Shift(reps=r) for r in reps]
+    value = loadanswer.awaiting_load(day, shifts, start)
+    assert len(value) <= 16
+    assert loadanswer.awaited_load(value, len(shifts)) == Awaited(day, shifts, start)
+    # Another number of lifts (the plan changed since): the day and place, and the reps as planned.
+    assert loadanswer.awaited_load(value, len(shifts) + 1) == Awaited(
+        day, [Shift()] * (len(shifts) + 1), start
+    )
+    assert loadanswer.awaited_load("timezone", 0) is None and loadanswer.awaited_load(None, 0) is None
+
+
+def test_a_value_kept_before_skips_existed_still_reads() -> None:
+    assert loadanswer.awaited_load("L20261124jkj", 3) == Awaited(
+        date(2026, 11, 24), [Shift(), Shift(reps=1), Shift()], 0
+    )

@@ -1,0 +1,217 @@
+"""As written asks for the load of every lift that takes one and has none known, accessories too, and a
+dumbbell lift's question says the load is one dumbbell's.
+
+A newcomer trial: the rear-delt fly (dumbbells), the straight-arm pulldown and face pull (cable) were
+logged by As written with no load and never asked for one, so their progression never got a load; and
+the dumbbell Romanian deadlift's question did not say whether to give the load per hand or in total.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import LoggedSet
+from tests.bot.harness import Harness
+
+USER = 9119
+SKIP = "⏭ Skip"
+
+
+def text(sent: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(message.plain_text or "" for message in sent)
+
+
+def labels(bot: Harness, chat_id: int) -> list[str]:
+    return [label for row in bot.api.buttons(bot.api.last(chat_id)) for label, _ in row]
+
+
+async def rows(bot: Harness) -> list[tuple[str, int, float | None, str | None]]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        query = select(LoggedSet.exercise, LoggedSet.reps, LoggedSet.load, LoggedSet.note)
+        return [tuple(row) for row in (await session.execute(query.order_by(LoggedSet.id))).all()]
+
+
+async def as_written(bot: Harness, level: str | None = None) -> str:
+    await bot.onboard(USER, **({"level": level} if level else {}))
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    return text(await bot.press(USER, "✅ As written"))
+
+
+async def test_every_lift_that_takes_a_load_is_asked_in_session_order_and_dumbbells_per_dumbbell(
+    bot: Harness,
+) -> None:
+    # Beginner gym, session 1: dumbbell RDL, lat pulldown, seated cable row (main), inverted row,
+    # rear-delt fly (dumbbells), reverse snow angel.
+    written = await as_written(bot)
+    assert "• Inverted row: 2×10\n• Reverse snow angel: 2×12" in written, "bodyweight moves: never asked"
+    assert (
+        "Not logged without a load: Dumbbell Romanian deadlift, Lat pulldown, Seated cable row,"
+        " Bent-over rear-delt fly." in written
+    )
+    assert written.endswith(
+        "⚖️ Dumbbell Romanian deadlift, 2×8: what load did you lift per dumbbell? Type one dumbbell's load,"
+        " e.g. 16 or 16 kg, and I'll log it, or tap ⏭ Skip to leave it for now."
+    ), written
+    assert labels(bot, USER) == ["✏️ Adjust", "↩️ Undo", SKIP]
+
+    rdl = text(await bot.send(USER, "16"))
+    assert rdl.startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg each hand"), rdl
+    assert rdl.endswith(
+        "⚖️ Lat pulldown, 2×10: what load did you lift? Type it, e.g. 60 or 60 kg, and I'll log"
+        " it, or tap ⏭ Skip to leave it for now."
+    )
+    assert labels(bot, USER) == ["↩️ Undo", SKIP]
+    await bot.send(USER, "40")
+    row = text(await bot.send(USER, "45 kg"))
+    assert "⚖️ Bent-over rear-delt fly, 2×12: what load did you lift per dumbbell?" in row, row
+    fly = text(await bot.send(USER, "7.5"))
+    assert fly.startswith("✍️ Logged Bent-over rear-delt fly: 2×12 @ 7.5 kg each hand"), fly
+    assert "⚖️" not in fly and labels(bot, USER) == ["↩️ Undo"], "nothing left to ask"
+
+    assert await rows(bot) == [
+        ("inverted-row", 10, None, None),
+        ("inverted-row", 10, None, None),
+        ("reverse-snow-angel", 12, None, None),
+        ("reverse-snow-angel", 12, None, None),
+        ("dumbbell-rdl", 8, 16.0, "each hand"),
+        ("dumbbell-rdl", 8, 16.0, "each hand"),
+        ("lat-pulldown", 10, 40.0, None),
+        ("lat-pulldown", 10, 40.0, None),
+        ("seated-cable-row", 10, 45.0, None),
+        ("seated-cable-row", 10, 45.0, None),
+        ("rear-delt-fly", 12, 7.5, "each hand"),
+        ("rear-delt-fly", 12, 7.5, "each hand"),
+    ]
+    # Everything is logged: the day is done, and the next message is read as usual.
+    assert "⚖️" not in text(await bot.send(USER, "20"))
+    assert len(await rows(bot)) == 12
+    assert bot.errors == []
+
+
+async def test_a_cable_accessory_is_asked_and_each_question_can_be_skipped(bot: Harness) -> None:
+    # Intermediate gym, session 1: deadlift, lat pulldown, seated cable row, pull-up, rear-delt fly,
+    # straight-arm cable pulldown.
+    written = await as_written(bot, "💪 Intermediate")
+    assert "Bent-over rear-delt fly, Straight-arm cable pulldown." in written
+    question = bot.api.last(USER)
+    # ⏭ Skip leaves the deadlift unlogged and asks the next.
+    skipped = text(await bot.press(USER, SKIP))
+    assert skipped.startswith(
+        "⏭ Left Barbell deadlift unlogged. Log it when you know the load,"
+        " e.g. /log barbell deadlift 3x6 60kg."
+    ), skipped
+    assert "⚖️ Lat pulldown, 3×6: what load" in skipped
+    # The old question's Skip is for the deadlift, asked no more: it skips nothing now.
+    assert await bot.press(USER, SKIP, message_id=question.message_id) == []
+    assert bot.toasts()[-1].text == "That question is answered or skipped already."
+    assert text(await bot.send(USER, "50")).startswith("✍️ Logged Lat pulldown: 3×6 @ 50 kg")
+    # "skip" typed does what the button does.
+    typed = text(await bot.send(USER, "skip"))
+    assert typed.startswith("⏭ Left Seated cable row unlogged.") and "Bent-over rear-delt fly, 3×10" in typed
+    await bot.send(USER, "10")
+    pulldown = text(await bot.send(USER, "25"))
+    assert pulldown.startswith("✍️ Logged Straight-arm cable pulldown: 3×10 @ 25 kg"), pulldown
+    loaded = {(ex, load) for ex, _, load, _ in await rows(bot) if load is not None}
+    assert loaded == {("lat-pulldown", 50.0), ("rear-delt-fly", 10.0), ("straight-arm-pulldown", 25.0)}
+    assert not {"deadlift", "seated-cable-row"} & {ex for ex, *_ in await rows(bot)}, "skipped: unlogged"
+    # What was skipped is still to log, and a /log logs it into the same session.
+    assert "Still to log: Barbell deadlift, Seated cable row." in text(await bot.send(USER, "/done"))
+    logged = text(await bot.send(USER, "/log barbell deadlift 3x6 80kg"))
+    assert "Logged Barbell deadlift: 3×6 @ 80 kg" in logged
+    assert bot.errors == []
+
+
+@pytest.mark.parametrize("typed", ["🤷", "💪💪", "abc", "idk", "?", "-5", "1000000000000", "60 stone"])
+async def test_no_load_in_answer_is_told_what_the_question_takes(bot: Harness, typed: str) -> None:
+    await as_written(bot)
+    reply = text(await bot.send(USER, typed))
+    assert reply == (
+        "I need a number for Dumbbell Romanian deadlift: the load you lifted per dumbbell, e.g. 16 or 16 kg."
+        " Don't know it? Tap ⏭ Skip and log it later with /log."
+    ), reply
+    assert labels(bot, USER) == [SKIP]
+    # Still waiting: the next number answers the same question.
+    assert text(await bot.send(USER, "12")).startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 12 kg")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("0", "0 kg isn't a load I can log for Dumbbell Romanian deadlift."),
+        ("99999", "99999 kg isn't a load I can log for Dumbbell Romanian deadlift."),
+        ("9000 lb", "9000 lb isn't a load I can log for Dumbbell Romanian deadlift."),
+    ],
+)
+async def test_a_load_out_of_range_is_told_the_range(bot: Harness, typed: str, said: str) -> None:
+    await as_written(bot)
+    reply = text(await bot.send(USER, typed))
+    assert reply.startswith(said) and "more than 0 and up to" in reply and "per dumbbell" in reply, reply
+    assert labels(bot, USER) == [SKIP]
+    assert not [row for row in await rows(bot) if row[0] == "dumbbell-rdl"]
+    assert text(await bot.send(USER, "12")).startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 12 kg")
+
+
+@pytest.mark.parametrize(("typed", "load"), [("１６", 16.0), ("١٦ kg", 16.0), ("१२.५", 12.5)])
+async def test_digits_of_any_script_are_a_load(bot: Harness, typed: str, load: float) -> None:
+    await as_written(bot)
+    await bot.send(USER, typed)
+    assert [row[2] for row in await rows(bot) if row[0] == "dumbbell-rdl"] == [load, load]
+
+
+async def test_a_question_or_a_greeting_still_stops_the_wait(bot: Harness) -> None:
+    await as_written(bot)
+    answered = text(await bot.send(USER, "how heavy should a dumbbell RDL be?"))
+    assert "⚖️" not in answered and "I need a number" not in answered
+    assert "Logged" not in text(await bot.send(USER, "16")), "no longer waiting"
+
+
+async def test_a_band_session_asks_for_nothing(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "⚖️" not in written and "Not logged without a load" not in written
+    assert SKIP not in labels(bot, USER) and {load for *_, load, _ in await rows(bot)} == {None}
+
+
+async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_is_logged_at_it(
+    bot: Harness,
+) -> None:
+    # Beginner gym: the rear-delt fly (2 × 12–15) is in sessions 1 and 4.
+    await bot.onboard(USER)
+    await bot.send(USER, "/log rear delt fly 2x15 10kg")  # the top of its range: heavier next time
+    for session in range(1, 5):
+        await bot.send(USER, "/workout")
+        await bot.press(USER, "✅ Done")
+        written = text(await bot.press(USER, "✅ As written"))
+        if session == 4:
+            # /workout shows it no load: 12.5 kg was never said, so what was lifted is asked.
+            assert "⚖️ Bent-over rear-delt fly, 2×12: what load did you lift per dumbbell?" in written, written
+            await bot.send(USER, "12")
+            break
+        while "⚖️" in (bot.api.last(USER).plain_text or ""):
+            await bot.send(USER, "10")
+        bot.clock.advance(days=2)
+    fly = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "rear-delt-fly"]
+    assert fly == [(15, 10.0)] * 2 + [(12, 12.0)] * 2
+
+
+async def test_a_group_gets_the_log_line_per_dumbbell_and_it_logs(bot: Harness) -> None:
+    group, ann = -9119, 911
+    bot.api.group_chat(group, "Back Buddies")
+    await bot.send(group, "/start", user_id=ann)
+    await bot.press(group, "🌱 Beginner", user_id=ann)
+    await bot.press(group, "🏋️ Gym", user_id=ann)
+    await bot.press(group, "UTC", user_id=ann)
+    await bot.send(group, "/workout", user_id=ann)
+    await bot.press(group, "✅ Done", user_id=ann)
+    written = text(await bot.press(group, "✅ As written", user_id=ann))
+    assert written.endswith(
+        "⚖️ Dumbbell Romanian deadlift, 2×8: what load did you lift per dumbbell? Send one dumbbell's load"
+        " with /log, e.g. /log dumbbell romanian deadlift 2x8 16kg."
+    ), written
+    assert SKIP not in labels(bot, group), "a group waits for no answer: nothing to skip"
+    logged = text(await bot.send(group, "/log dumbbell romanian deadlift 2x8 16kg", user_id=ann))
+    assert "Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg" in logged
