@@ -19,9 +19,9 @@ every kind of day and compared across them.
 The first log of an exercise beats nothing: there was nothing to beat. Nor do its first
 ``BASELINE_SESSIONS`` sessions: a second time at a lift is finding its level (one more rep at the same
 load, a few kilos more), a baseline a coach writes down, not a record to celebrate (``new_records``'
-``earlier_sessions``). After them a record is a real best: a heavier load for the same or more reps than
-the heaviest set before (a heavier single after a set of five is a change of rep range; if it is a real
-best its estimated max says so), more reps at a load or heavier, or a better estimated max.
+``earlier_sessions``). After them a record is a real best: a heavier load than ever (for any reps: the
+heaviest lift yet is the record lifters name first), more reps at a load or heavier, or a better
+estimated max.
 
 A reply names one record per lift (``headline``), and several lifts' in one line, at most
 ``MAX_BESTS_SHOWN`` of them (``shown_bests``). All loads of one call must be in
@@ -194,13 +194,12 @@ def shown_bests(bests: Sequence[T], cap: int = MAX_BESTS_SHOWN) -> tuple[list[T]
 
 
 def _heaviest(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord | None:
-    """The heaviest new set above every load before, lifted for at least the reps of the heaviest set
-    before: 105 kg × 5 after 100 kg × 5 is stronger, 105 kg × 2 after 100 kg × 8 a heavier, shorter set."""
+    """The heaviest new set above every load before, for any reps: 185 kg × 3 after 180 kg × 5 is the
+    heaviest deadlift yet, the record a lifter names first (a newcomer trial missed its 🏆)."""
     before = best(previous).heaviest
     if before is None:
         return None
-    reps_before = max(s.reps for s in previous if _load(s) == before)
-    top = max((s for s in new if s.load is not None and s.reps >= reps_before), key=_load, default=None)
+    top = max((s for s in new if s.load is not None and s.reps >= 1), key=_load, default=None)
     if top is None or _load(top) <= before:
         return None
     return NewRecord(RecordKind.HEAVIEST, _load(top), before, top.reps, top.load)

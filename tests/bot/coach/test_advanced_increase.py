@@ -191,8 +191,8 @@ def test_a_load_added_to_bodyweight_has_no_one_rep_max_record() -> None:
     assert [(r.kind, r.value, r.load) for r in added] == [(RecordKind.REPS_AT_LOAD, 8, 15)]
     heavier = new_records(before, [SetDone(5, 17.5)], estimable=False)
     assert [r.kind for r in heavier] == [RecordKind.HEAVIEST]
-    # Heavier for fewer reps, with no estimate to weigh the two, is no best.
-    assert new_records(before, [SetDone(3, 17.5)], estimable=False) == []
+    # Heavier for fewer reps is still the heaviest added load yet, and nothing estimated.
+    assert [r.kind for r in new_records(before, [SetDone(3, 17.5)], estimable=False)] == [RecordKind.HEAVIEST]
 
 
 def test_the_catalog_knows_which_loads_are_added_to_bodyweight() -> None:
