@@ -36,7 +36,6 @@ from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
-from bot.coach.records import epley
 from bot.coach.streaks import week_start
 from bot.coach.texts import Texts, escape
 
@@ -73,18 +72,18 @@ class Lift:
     sets: Sequence[tuple[date, SetDone]]
     unit: str = "kg"
     kinds: Mapping[date, str] = field(default_factory=dict)
-    # False for a load added to bodyweight (a weighted pull-up): the load alone has no one-rep max.
+    # False for a load added to bodyweight (a weighted pull-up): the load alone is not what is lifted, so
+    # it is drawn one line per kind of day, never joined across kinds.
     estimable: bool = True
-    # The kind of day the estimated one-rep max line joins (``planner.heaviest_kind``): "" joins them all.
+    # The kind of day a loaded lift's line joins where kinds take turns (``planner.heaviest_kind``).
     line_kind: str = ""
 
 
 class Scale(StrEnum):
-    """What a series' numbers are: the top set's load, its reps (no load), or its estimated one-rep max."""
+    """What a series' numbers are: the top set's load, or its reps (no load)."""
 
     LOAD = "load"
     REPS = "reps"
-    E1RM = "e1rm"
 
 
 @dataclass(frozen=True)
@@ -146,14 +145,16 @@ def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]
 
 
 def lift_series(lift: Lift, since: date) -> list[Series]:
-    """What the lifts panel draws for a lift, from ``since`` on.
+    """What the lifts panel draws for a lift, from ``since`` on: each day's top set's load, or its reps.
 
-    Where kinds of day take turns (``lift.kinds``), the top set's load would join a heavy day's 3 reps
-    with a volume day's 10 and zig-zag down while the lifter gets stronger. A loaded lift is drawn as
-    each day's best estimated one-rep max instead (Epley, sets of 1-12 reps, what records use), which
-    puts every kind of day on one scale; each point keeps its kind for its marker. The line joins the
-    lift's days of ``lift.line_kind`` when it has any (``joined``). Reps without a load have no such
-    scale: one line per kind of day. Elsewhere, as always: the top set's load, or its reps.
+    Where kinds of day take turns (``lift.kinds``), a line through every day would join a heavy day's 3
+    reps with a volume day's 10 and zig-zag down while the lifter gets stronger, so a loaded lift's line
+    joins one kind of day (``lift.line_kind``, the heavy days; ``joined``) and the other days are marked
+    at their own load, lighter on purpose, each point keeping its kind for its marker. The line is the
+    load, not an estimated one-rep max: double progression adds load and restarts the reps at the bottom
+    of the range (4×5 @ 180 kg, then 4×3 @ 185 kg), which Epley reads as a loss (210 → 203.5) while the
+    caption rightly says +5 kg; a newcomer trial saw the line fall under those words. A load added to
+    bodyweight, and reps without a load, are one line per kind of day.
     """
     dated = [(day, done) for day, done in lift.sets if day >= since]
     loaded = any(done.load for _, done in dated)
@@ -166,7 +167,7 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
         ]
         return [Series(lift.name, Scale.LOAD if loaded else Scale.REPS, tuple(points))] if points else []
     if loaded and not lift.estimable:
-        # A load added to bodyweight has no one-rep max to share a scale: the top set's load, per kind.
+        # A load added to bodyweight: the top set's load, one line per kind.
         added: dict[str, list[Point]] = {}
         for day, done in best_sets(dated):
             if done.load:
@@ -174,18 +175,17 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
                 added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
         return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
     if loaded:
-        estimated: dict[date, tuple[float, SetDone]] = {}
-        for day, done in dated:
-            value = epley(done.load, done.reps) if done.load and done.seconds is None else None
-            if value is not None and (day not in estimated or value > estimated[day][0]):
-                estimated[day] = (value, done)
         points = [
-            Point(day, round(value, 1), done.reps, done.load, lift.kinds.get(day, ""))
-            for day, (value, done) in sorted(estimated.items())
+            Point(day, done.load, done.reps, done.load, lift.kinds.get(day, ""))
+            for day, done in best_sets(dated)
+            if done.load
         ]
-        joins = lift.line_kind if any(p.kind == lift.line_kind for p in points) else ""
+        working = [p.kind for p in points if p.kind != DELOAD_DAY]
+        # With no day of the line's kind in the chart's weeks, the latest working day's kind: what the
+        # caption compares then, like with like.
+        joins = lift.line_kind if lift.line_kind in working else (working[-1] if working else "")
         eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
-        return [Series(lift.name, Scale.E1RM, tuple(points), joins=joins, eased=eased)] if points else []
+        return [Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased)] if points else []
     by_kind: dict[str, list[Point]] = {}
     for day, done in best_sets(dated):
         kind = lift.kinds.get(day, "")
@@ -194,14 +194,13 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
 
 
 def joined(series: Series) -> list[Point]:
-    """The points a series' line joins: every one, but where kinds of day take turns on the one-rep max
-    scale, those of the kind it ``joins`` (the heavy days) but a ramp to a top set the next such day eased
-    (``lift_words.eased_days``), or with none of that kind, all but deload weeks'.
+    """The points a series' line joins: every one, but where kinds of day take turns for a loaded lift,
+    those of the kind it ``joins`` (the heavy days) but a ramp to a top set the next such day eased
+    (``lift_words.eased_days``), or with no kind to join, all but deload weeks'.
 
-    Only like with like: a lifter logging what /workout asks drew a line that fell twice a week (a newcomer
-    trial with a coach's eye), because the moderate and volume days' loads are worked out cautiously below
-    the heavy day's estimate, with reps in reserve Epley does not see. Those days stay on the chart,
-    marked at their own estimate, off the line, as deload weeks (light on purpose) always were."""
+    Only like with like, what the caption compares: the moderate and volume days are lighter on purpose,
+    and a line through them would fall twice a week while the lifter gets stronger. Those days stay on
+    the chart, marked at their own load, off the line, as deload weeks always were."""
     if series.kind:
         return list(series.points)
     if series.joins:
@@ -343,7 +342,7 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
             most_reps = max([most_reps, *(p.reps for p in series.points)])
         drawn_days += [p.day for p in series.points]
         if trace.marker is None:
-            _draw_by_kind(target, trace, kind_marker)
+            _draw_by_kind(target, trace, kind_marker, texts)
             # The legend's line for a lift: its colour, and dotted where it counts reps.
             handles.setdefault(
                 trace.lift,
@@ -367,12 +366,9 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
             )
         # Room above and below, or the top set's big marker is cut in half at the edge.
         target.margins(y=0.12)
-    estimated = any(trace.series.scale is Scale.E1RM for trace in drawn)
-    axes.set_title(texts.get("chart.lifts_title_e1rm" if estimated else "chart.lifts_title"))
+    axes.set_title(texts["chart.lifts_title_days" if kinds else "chart.lifts_title"])
     if loaded:
-        added = any(trace.series.scale is Scale.LOAD for trace in drawn)
-        key = ("chart.e1rm_load_axis" if added else "chart.e1rm_axis") if estimated else "chart.load_axis"
-        axes.set_ylabel(texts.get(key, unit=lifts[0].unit))
+        axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
     if reps_axes is not None:
         reps_axes.set_ylabel(texts.get("chart.reps_axis"))
         reps_axes.set_ylim(0, most_reps + 1)
@@ -395,9 +391,9 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
     top.legend(found_handles, labels, loc="best", fontsize="small", framealpha=0.9)
 
 
-def _draw_by_kind(axes: Axes, trace: Trace, kind_marker: Mapping[str, str]) -> None:
-    """A series where kinds of day take turns: its line (one kind's, or every working day's on the one-rep
-    max scale, leaving out deload weeks), then each kind's points in that kind's marker; lifts after the
+def _draw_by_kind(axes: Axes, trace: Trace, kind_marker: Mapping[str, str], texts: Texts) -> None:
+    """A series where kinds of day take turns: its line (``joined``: one kind's, or every working day's,
+    leaving out deload weeks), then each kind's points in that kind's marker; lifts after the
     first in outline, and a tied lift's line and points dodged together, as markers are the kinds'."""
     line = joined(trace.series)
     lines = axes.plot(
@@ -422,6 +418,21 @@ def _draw_by_kind(axes: Axes, trace: Trace, kind_marker: Mapping[str, str]) -> N
             markeredgewidth=2,
         )
     _dodged(axes, trace, lines)
+    if trace.series.joins:
+        # The line is the load, which holds for weeks while the reps climb to the top of the range: each
+        # of its points says its reps ("×7"), so a flat stretch reads as the progress it is. Right of the
+        # marker: above it, a lift 10 kg lower put its label inside the next lift's marker.
+        for point in line:
+            axes.annotate(
+                texts.get("chart.line_reps", reps=point.reps),
+                (_day_number(point.day), point.value),
+                xytext=(_MARKER_SIZES[0] / 2 + 2, trace.dodge + 1),
+                textcoords="offset points",
+                ha="left",
+                va="bottom",
+                fontsize="x-small",
+                color=trace.color,
+            )
 
 
 def _dodged(axes: Axes, trace: Trace, lines: Sequence[Line2D]) -> None:
@@ -473,13 +484,11 @@ def caption(
             met=met,
         )
     ]
-    # Say what the lifts line is where it is not the top set's load: the one-rep max, or reps per kind.
+    # Say what the lifts line joins where kinds of day take turns, and that the other days sit below it.
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
     joins = next((series.joins for series in drawn if series.joins), "")
     if joins:
-        parts.append(texts.get("chart.caption_e1rm_line", day=escape(joins)))
-    elif any(series.scale is Scale.E1RM for series in drawn):
-        parts.append(texts["chart.caption_e1rm"])
+        parts.append(texts.get("chart.caption_load_line", day=escape(joins)))
     if any(series.kind and series.scale is Scale.REPS for series in drawn):
         parts.append(texts["chart.caption_reps_by_day"])
     if any(series.kind and series.scale is Scale.LOAD for series in drawn):

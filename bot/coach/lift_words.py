@@ -61,7 +61,7 @@ def eased_days(sets: Sequence[tuple[date, SetDone]], kinds: Mapping[date, str]) 
     """The days whose next day of the same kind worked more sets at a lighter top load: a ramp to a top
     set or two that the plan then eased to every set at a load all of them can take
     (``progression_days``). Not like a day worked for all its sets: the caption compares with neither,
-    and the chart's line leaves them off (``charts.joined``), marked at their own estimate."""
+    and the chart's line leaves them off (``charts.joined``), marked at their own load."""
     top, count = _tops(sets)
     by_kind: dict[str, list[date]] = {}
     for day in sorted(top):

@@ -124,9 +124,8 @@ def rotates(catalog: Catalog, level: Level) -> bool:
 
 def heaviest_kind(catalog: Catalog, level: Level) -> str:
     """The kind of day that asks the main lifts for the fewest reps ("heavy day"), where the level's days
-    take turns; "" where they do not. /progress joins its estimated one-rep max line on these days: a
-    set of few reps estimates a max best, while the other days' loads are worked out cautiously below it
-    and would pull the line down whenever the kind of day changes."""
+    take turns; "" where they do not. /progress joins its load line on these days: the other days are
+    lighter on purpose and would pull the line down whenever the kind of day changes."""
     days = catalog.routines.level(level).day
     if len(days) < 2:
         return ""

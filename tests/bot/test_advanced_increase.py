@@ -110,5 +110,5 @@ async def test_a_weighted_pull_up_has_no_one_rep_max_of_its_added_load(bot: Harn
     ]
     assert "Weighted pull-up: 20 kg × 3, first volume day" in caption, caption
     assert "load added to bodyweight: the top set's load, one line per kind of day" in caption
-    # The deadlift is still charted on its estimated one-rep max.
-    assert "lifts charted as estimated 1-rep max" in caption
+    # The deadlift's line joins its heavy days' top load, the pull-up's stay one line per kind of day.
+    assert "lifts charted as each day's top load; the line joins heavy days" in caption

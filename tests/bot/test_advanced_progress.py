@@ -3,7 +3,9 @@ real Application.
 
 A newcomer trial: the chart joined heavy, moderate and volume days' top loads in one line per lift, which
 zig-zagged and sloped down while the lifter got stronger; and a first volume day's 10 reps at 80 kg were
-a "record" over the heavy day's 5 at 95 kg.
+a "record" over the heavy day's 5 at 95 kg. A later one: an estimated one-rep max line joining the heavy
+days fell (Epley 210 → 203.5) when the load went up 5 kg and the reps restarted at 3, under a caption
+saying "+5 kg on heavy days". The line is now the heavy days' top load.
 """
 
 from __future__ import annotations
@@ -34,35 +36,36 @@ async def log_day(bot: Harness, *typed: str) -> str:
     return "\n".join(said)
 
 
-async def test_the_chart_puts_every_kind_of_day_on_the_estimated_one_rep_max(bot: Harness) -> None:
+async def test_the_chart_joins_the_heavy_days_top_load_and_marks_the_others(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
-    await log_day(bot, "deadlift 4x5 150kg")  # heavy: 150 × (1 + 5/30) = 175
-    await log_day(bot, "deadlift 4x8 135kg")  # moderate: 171
-    await log_day(bot, "deadlift 4x10 125kg")  # volume: 166.7
-    await log_day(bot, "deadlift 4x5 155kg")  # heavy: 180.8
+    await log_day(bot, "deadlift 4x5 180kg")  # heavy (Epley 210)
+    await log_day(bot, "deadlift 4x8 150kg")  # moderate
+    await log_day(bot, "deadlift 4x10 135kg")  # volume
+    await log_day(bot, "deadlift 4x3 185kg")  # heavy: the load up, the reps restarted (Epley 203.5)
     lifts = charted(bot)
     await bot.send(USER, "/progress")
     [deadlift] = lifts
     [series] = lift_series(deadlift, date(2026, 1, 1))
-    assert series.lift == "Barbell deadlift" and series.scale is Scale.E1RM
+    assert series.lift == "Barbell deadlift" and series.scale is Scale.LOAD
     assert [(p.kind, p.value, p.reps, p.load) for p in series.points] == [
-        ("heavy day", 175.0, 5, 150.0),
-        ("moderate day", 171.0, 8, 135.0),
-        ("volume day", 166.7, 10, 125.0),
-        ("heavy day", 180.8, 5, 155.0),
+        ("heavy day", 180.0, 5, 180.0),
+        ("moderate day", 150.0, 8, 150.0),
+        ("volume day", 135.0, 10, 135.0),
+        ("heavy day", 185.0, 3, 185.0),
     ]
     # Day by day three days apart, as logged.
     days = [p.day for p in series.points]
     assert all(later - earlier == timedelta(days=3) for earlier, later in pairwise(days))
     caption = bot.api.files[-1].caption or ""
-    assert "lifts charted as estimated 1-rep max (Epley, each day's best set of 1–12 reps)" in caption
-    # The words for the lift still compare like with like.
-    assert "Barbell deadlift: 155 kg × 5, heavy day (+5 kg on heavy days)" in caption, caption
-    # The line joins the heavy days (a lifter logging as prescribed saw it fall on every other kind of
-    # day); the moderate and volume days are marked off it.
+    assert "estimated 1-rep max" not in caption
+    # The words for the lift compare like with like, and the line says the same: up 5 kg.
+    assert "Barbell deadlift: 185 kg × 3, heavy day (+5 kg on heavy days)" in caption, caption
     assert deadlift.line_kind == "heavy day"
-    assert [p.value for p in joined(series)] == [175.0, 180.8]
-    assert "the line joins heavy days, and the other days, worked lighter on purpose, stand off it" in caption
+    assert [p.value for p in joined(series)] == [180.0, 185.0]
+    assert (
+        "lifts charted as each day's top load; the line joins heavy days, and the other days, lighter on "
+        "purpose, are marked off it at their own load"
+    ) in caption
 
 
 async def test_a_beginners_chart_still_draws_the_top_sets_load(bot: Harness) -> None:

@@ -202,7 +202,7 @@ def test_the_catalog_knows_which_loads_are_added_to_bodyweight() -> None:
     assert exercises["deadlift"].estimable and exercises["lat-pulldown"].estimable
 
 
-def test_an_added_load_is_charted_per_kind_of_day_not_as_a_one_rep_max() -> None:
+def test_an_added_load_is_charted_one_line_per_kind_of_day() -> None:
     monday = date(2026, 12, 7)
     days = [monday + timedelta(days=n) for n in (0, 3, 7, 10)]
     kinds = dict(zip(days, ["heavy day", "moderate day", "volume day", "heavy day"], strict=True))
@@ -219,5 +219,6 @@ def test_an_added_load_is_charted_per_kind_of_day_not_as_a_one_rep_max() -> None
         "volume day": [(5.0, 10)],
     }
     assert {s.scale for s in series} == {Scale.LOAD}
-    [estimated] = lift_series(Lift("Barbell deadlift", sets, "kg", kinds), monday)
-    assert estimated.scale is Scale.E1RM
+    # A lift that is all load joins one kind of day, the others marked off its line.
+    [whole] = lift_series(Lift("Barbell deadlift", sets, "kg", kinds, line_kind="heavy day"), monday)
+    assert whole.scale is Scale.LOAD and whole.kind == "" and whole.joins == "heavy day"

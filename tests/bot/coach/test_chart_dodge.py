@@ -144,7 +144,7 @@ def test_on_a_rotating_plan_markers_stay_the_kinds_and_the_dodge_tells_the_lifts
     kinds = dict(zip(DAYS, ["heavy day", "moderate day", "volume day"] * 3, strict=False))
     lifts = [alike("Barbell deadlift", 5, 100, kinds=kinds), alike("Barbell row", 5, 100, kinds=kinds)]
     deadlift, row = traces(lifts, SINCE)
-    assert deadlift.series.scale is Scale.E1RM and deadlift.marker is None and row.marker is None
+    assert deadlift.series.scale is Scale.LOAD and deadlift.marker is None and row.marker is None
     assert (deadlift.dodge, row.dodge) == (-DODGE_POINTS / 2, DODGE_POINTS / 2)
     figure = progress_figure(today=TODAY, weekly_target=2, members=[], lifts=lifts, texts=TEXTS)
     [axes] = figure.axes[1:]
