@@ -2,18 +2,20 @@
 
 An upper-back session trains three patterns: the hinge, a vertical pull and a horizontal pull
 (``catalog.MAIN_PATTERNS``, each exercise's ``pattern`` in ``exercises.toml``). A short session keeps
-one lift of each pattern the session has (its first: the main lift, where there is one) at ``MIN_SETS``
-before it gives any lift more sets, and the first compound lift, what the block progresses, always
-stays. When even that minimum does not fit, the later patterns' lifts go (the last first); where not even
-the second pattern's lift fits at ``MIN_SETS``, a single set of it is kept if that fits, rather than the
-first lift alone getting the time back. What time is left then buys, in order: sets back for those lifts
-(a set each, the first lift first, round and round), then the other main lifts, the secondary lifts and
-the accessories, each at ``MIN_SETS`` and then set by set. The warm-up shrinks to its essentials (one
-drill, the hinge drill, the ramp-up sets: present, because the first working set is heavy) as soon as
-anything is cut. Rest periods never shrink: a heavy
-set rushed is a lighter set, so time is found by doing fewer sets, not by resting less. What is kept
-stays in the session's order, and the estimate is the planner's (``planner.estimate_seconds``),
-unrounded, so a cut session never runs over the budget it was cut to.
+one lift of each pattern the session has (the first compound lift for its own pattern, else the pattern's
+first main lift) at ``MIN_SETS`` before it gives any lift more sets. Below that, a set at a time in
+``KEEP_FIRST``'s order: the smallest useful session is one set each of the horizontal and the vertical
+pull; then one set of the hinge, so that every pattern has a set before any has a second; then second
+sets, the pulls first. So where not even a set of each fits, the hinge is what goes: rows and pulldowns
+are the heart of upper-back work, and a deadlift trained once in the week's sessions loses less than an
+upper-back session without its rows. What time is left then buys, in order: sets back for the patterns'
+lifts (a set each, the first compound lift first, round and round), then the other main lifts, the
+secondary lifts and the accessories, each at ``MIN_SETS`` and then set by set. The warm-up shrinks to its
+essentials (one drill, the hinge drill, the ramp-up sets: present, because the first working set is heavy)
+as soon as anything is cut. Rest periods never shrink: a heavy set rushed is a lighter set, so time is
+found by doing fewer sets, not by resting less. What is kept stays in the session's order, and the
+estimate is the planner's (``planner.estimate_seconds``), unrounded, so a cut session never runs over the
+budget it was cut to. ``shortwhy`` says which patterns a cut kept, which it dropped and why.
 
 Exercises already logged today (``logged``) are never dropped: they are done. They count towards the
 budget as the warm-up does, from ``MIN_SETS`` up like any kept lift, so logging what the cut kept leaves
@@ -34,14 +36,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from bot.coach.catalog import MAIN_PATTERNS, TIERS, RoutinesFile
+from bot.coach.catalog import TIERS, Pattern, RoutinesFile
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
 from bot.coach.planner import Prescribed, Session, estimate_seconds
 
 # "/workout short" and the ⏱ button: the half hour a trainee short on time most often has.
 SHORT_MINUTES = 30
-# Fewer sets than this barely trains a lift: a lift is trimmed to it, then dropped (the first one stays).
+# Fewer sets than this barely trains a lift: every main pattern gets it before any lift gets more; below it,
+# a pattern keeps one set only where two of each do not fit (see ``KEEP_FIRST``).
 MIN_SETS = 2
+# The order in which the main patterns' lifts get their first sets, then their second ones, when a session
+# is too short for ``MIN_SETS`` of each: the pulls before the hinge, rows first, because they are the heart
+# of upper-back work; the first two are the smallest useful session.
+KEEP_FIRST: tuple[Pattern, ...] = ("horizontal-pull", "vertical-pull", "hinge")
 # A budget past this is no budget ("/workout 600"): the usage reply says what /workout reads.
 MAX_MINUTES = 240
 FULL = "full"
@@ -212,20 +219,20 @@ def anchor(items: Sequence[Prescribed]) -> int:
 
 
 def pattern_lifts(items: Sequence[Prescribed]) -> list[int]:
-    """The lifts a short session keeps first: the anchor, then the first lift of each main pattern the
-    anchor does not train (a main lift of the pattern before a secondary one), in the session's order, so
-    that when not all of them fit the later ones go."""
+    """The lifts a short session keeps first, one per main pattern the session has, in ``KEEP_FIRST``'s
+    order: the anchor for its own pattern, else the pattern's first lift (a main lift before a secondary
+    one); an anchor of no main pattern (none is planned so today) comes after them."""
     if not items:
         return []
     first = anchor(items)
-    chosen = [first]
-    for pattern in MAIN_PATTERNS:
-        if items[first].exercise.pattern == pattern:
-            continue
+    chosen = []
+    for pattern in KEEP_FIRST:
         of_pattern = [i for i, item in enumerate(items) if item.exercise.pattern == pattern]
-        if of_pattern:
+        if first in of_pattern:
+            chosen.append(first)
+        elif of_pattern:
             chosen.append(min(of_pattern, key=lambda i: (items[i].tier != "main", i)))
-    return [first, *sorted(chosen[1:])]
+    return chosen if first in chosen else [*chosen, first]
 
 
 def cut(session: Session, budget: int, routines: RoutinesFile, logged: Collection[str] = ()) -> Cut:
@@ -241,57 +248,62 @@ def cut(session: Session, budget: int, routines: RoutinesFile, logged: Collectio
     sets = [item.sets for item in items]
     if minutes(False, sets) <= budget:
         return _result(session, budget, True, False, sets, minutes(False, sets), routines, done)
-    order, ladder = _ladder(items, {i for i, item in enumerate(items) if item.exercise.id in done})
+    order, ladder, floor = _ladder(items, {i for i, item in enumerate(items) if item.exercise.id in done})
     sets = ladder[0]
     # Even the smallest useful session may be too long: it is offered as it is, with its length said.
     fits = minutes(True, sets) <= budget
     if fits:
-        for step in ladder[1:]:
+        reached = 0
+        for n, step in enumerate(ladder[1:], 1):
             if minutes(True, step) > budget:
                 break
-            sets = step
-        sets = _refill(items, order, sets, lambda trial: minutes(True, trial) <= budget)
+            sets, reached = step, n
+        # Below every pattern at MIN_SETS the ladder's order is the rule (a set of each pattern before any
+        # second set): spare time there buys no extra set out of turn.
+        if reached >= floor:
+            sets = _refill(items, order, sets, lambda trial: minutes(True, trial) <= budget)
     return _result(session, budget, fits, True, sets, minutes(True, sets), routines, done)
 
 
-def _ladder(items: Sequence[Prescribed], logged: Collection[int]) -> tuple[list[int], list[list[int]]]:
-    """From the smallest useful session up to every set planned, a lift or a set at a time (sets per
-    item, 0 for left out), each step longer than the last: the anchor (and what is logged) at
-    ``MIN_SETS``, the other patterns' lifts at ``MIN_SETS``, their sets back, then each tier's
-    other lifts. Also the order in which kept lifts are given sets back."""
+def _ladder(items: Sequence[Prescribed], logged: Collection[int]) -> tuple[list[int], list[list[int]], int]:
+    """From the smallest useful session up to every set planned, a set or a lift at a time (sets per
+    item, 0 for left out), each step longer than the last: the pulls at a set each, then the hinge's set,
+    then second sets in the same order (the patterns' lifts at ``MIN_SETS``), their sets back, then each
+    tier's other lifts. Also the order in which kept lifts are given sets back, and the index of the first
+    step with every pattern's lift at ``MIN_SETS`` (below it, only the ladder adds sets)."""
     # A logged lift is done, so it is never dropped; it starts at MIN_SETS like any other, so logging a
     # lift the cut kept leaves the cut as it was.
     sets = [min(item.sets, MIN_SETS) if i in logged else 0 for i, item in enumerate(items)]
     core = pattern_lifts(items)
-    order = [*core]
+    first = anchor(items) if items else 0
+    # Past MIN_SETS the first compound lift, what the block progresses, gets its sets back first.
+    growing = sorted(core, key=lambda i: (i != first, i))
+    order = [*growing]
     for tier in TIERS:
         order += [i for i, item in enumerate(items) if item.tier == tier and i not in core]
     if not items:
-        return order, [sets]
-    sets[core[0]] = sets[core[0]] or min(items[core[0]].sets, MIN_SETS)
+        return order, [sets], 0
+    pulls = [i for i in core if items[i].exercise.pattern in KEEP_FIRST[:2]]
+    for i in pulls or core[:1]:
+        sets[i] = sets[i] or 1
     ladder = [list(sets)]
 
-    def add(group: Sequence[int]) -> None:
-        for i in group:
-            if not sets[i]:
-                sets[i] = min(items[i].sets, MIN_SETS)
-                ladder.append(list(sets))
+    def step(i: int, n: int) -> None:
+        if sets[i] < min(items[i].sets, n):
+            sets[i] = min(items[i].sets, n)
+            ladder.append(list(sets))
 
-    if len(core) > 1 and not sets[core[1]] and min(items[core[1]].sets, MIN_SETS) > 1:
-        # One set of the next pattern's lift before it gets MIN_SETS: where two sets of a pull on 3–4 min
-        # rests do not fit beside the hinge's two, a set of it keeps the session more than a deadlift, and
-        # is worth more than the spare time going back to the deadlift as its third set.
-        sets[core[1]] = 1
-        ladder.append(list(sets))
-        sets[core[1]] = min(items[core[1]].sets, MIN_SETS)
-        ladder.append(list(sets))
-    add(core[1:])
-    _grow(items, core, sets, ladder)
+    for n in range(1, MIN_SETS + 1):
+        for i in core:
+            step(i, n)
+    floor = len(ladder) - 1
+    _grow(items, growing, sets, ladder)
     for tier in TIERS:
         group = [i for i in order[len(core) :] if items[i].tier == tier]
-        add(group)
+        for i in group:
+            step(i, MIN_SETS)
         _grow(items, group, sets, ladder)
-    return order, ladder
+    return order, ladder, floor
 
 
 def _grow(

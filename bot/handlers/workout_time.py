@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot import callbacks
-from bot.coach import shortened
+from bot.coach import shortened, shortwhy
 from bot.coach.planner import Prescribed, Session
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
@@ -76,17 +76,19 @@ def head(context: BotContext, result: shortened.Cut) -> str:
     routines = context.services.catalog.routines
     minutes = result.session.minutes
     logged = result.logged
+    planned = {item.exercise.id: item.sets for item in result.whole.exercises}
     if not result.fits:
-        return texts.get(
+        said = texts.get(
             "workout.cut_too_short_logged" if logged else "workout.cut_too_short",
             budget=result.budget,
             minutes=minutes,
-            kept=_names(texts, result.kept, logged=logged),
+            kept=_names(texts, result.kept, planned, logged),
             warmup=routines.warmup.short_minutes,
         )
+        why = shortwhy.too_short_why(texts, result)
+        return said if why is None else f"{said}\n{why}"
     if not result.changed:
         return texts.get("workout.cut_fits", budget=result.budget, minutes=minutes)
-    planned = {item.exercise.id: item.sets for item in result.whole.exercises}
     parts = [texts.get("workout.cut_kept", kept=_names(texts, result.kept, planned, logged))]
     if result.dropped:
         parts.append(texts.get("workout.cut_dropped", names=_names(texts, result.dropped)))
@@ -95,7 +97,7 @@ def head(context: BotContext, result: shortened.Cut) -> str:
     # halfway through may have meant the time still left (another /workout with more minutes is that).
     key = "workout.cut_head_logged" if logged else "workout.cut_head"
     said = texts.get(key, budget=result.budget, minutes=minutes, what="; ".join(parts))
-    why = texts["workout.cut_why"]
+    why = shortwhy.why(texts, result)
     if result.dropped:
         why += " " + texts["workout.cut_not_missed"]
     return f"{said}\n{why}"

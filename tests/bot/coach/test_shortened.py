@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from bot.coach import rules
 from bot.coach.catalog import MAIN_PATTERNS
 from bot.coach.model import Equipment, Level
-from bot.coach.planner import Profile, Session, estimate_seconds, plan_session
+from bot.coach.planner import Prescribed, Profile, Session, estimate_seconds, plan_session
 from bot.coach.shortened import (
     FULL,
     MAX_MINUTES,
@@ -26,10 +27,14 @@ from bot.coach.shortened import (
     minutes_told,
     read_budget,
 )
+from bot.coach.shortwhy import reason, too_short_why, why
+from bot.coach.texts import Texts
 
 CATALOG = rules.shipped()
 ROUTINES = CATALOG.routines
 WARMUP = ROUTINES.warmup
+TEXTS = Texts.load()
+PULLS = ("horizontal-pull", "vertical-pull")
 
 
 def gym(level: Level, per_week: int = 2) -> Profile:
@@ -61,10 +66,8 @@ def test_a_cut_session_keeps_the_coaching_promises(session: Session, budget: int
     shortened = result.session
     planned_ids = [item.exercise.id for item in session.exercises]
     kept_ids = [item.exercise.id for item in shortened.exercises]
-    # The first compound lift always stays, with at least the sets a short session still trains it with.
-    first = session.exercises[anchor(session.exercises)]
-    assert first.exercise.id in kept_ids
-    assert shortened.exercises[kept_ids.index(first.exercise.id)].sets >= min(first.sets, MIN_SETS)
+    # The pulls' lifts always stay, with a set at least: they are the smallest useful session.
+    assert set(pull_minimum(session)) <= set(kept_ids)
     # Order is the plan's: what is kept is a subsequence of it.
     assert kept_ids == [ex for ex in planned_ids if ex in kept_ids]
     assert [item.exercise.id for item in result.dropped] == [ex for ex in planned_ids if ex not in kept_ids]
@@ -82,10 +85,11 @@ def test_a_cut_session_keeps_the_coaching_promises(session: Session, budget: int
     if result.fits:
         assert shortened.minutes <= budget
     else:
-        # Nothing fits: the smallest useful session, said to be longer than the budget.
+        # Nothing fits: the smallest useful session, a set of each pull, said to be longer than the budget.
         assert exact > budget
-        assert kept_ids == [first.exercise.id]
-        assert shortened.exercises[0].sets == min(first.sets, MIN_SETS)
+        assert [(item.exercise.id, item.sets) for item in shortened.exercises] == [
+            (ex, 1) for ex in planned_ids if ex in pull_minimum(session)
+        ]
     if exact_minutes(session, short=False) <= budget:
         assert not result.changed and shortened.exercises == session.exercises
 
@@ -97,6 +101,20 @@ def test_more_time_never_gives_less(session: Session, budget: int) -> None:
     more = cut(session, budget + 1, ROUTINES).session
     assert sum(i.sets for i in more.exercises) >= sum(i.sets for i in less.exercises)
     assert {i.exercise.id for i in less.exercises} <= {i.exercise.id for i in more.exercises}
+
+
+def pull_minimum(session: Session) -> list[str]:
+    """The smallest useful session's lifts: the first lift of each pull pattern (the first compound lift
+    where it is one, a main lift before a secondary one), written out again here."""
+    items = session.exercises
+    first = items[anchor(items)]
+    ids = []
+    for pattern in PULLS:
+        of_pattern = [item for item in items if item.exercise.pattern == pattern]
+        if of_pattern:
+            pick = first if first in of_pattern else min(of_pattern, key=lambda item: item.tier != "main")
+            ids.append(pick.exercise.id)
+    return ids
 
 
 def pattern_minimum(session: Session) -> list[str]:
@@ -129,13 +147,13 @@ def test_a_short_session_keeps_a_lift_of_every_main_pattern_when_their_minimum_f
     result = cut(session, budget, ROUTINES)
     kept = result.session.exercises
     first = session.exercises[anchor(session.exercises)]
-    assert kept[[item.exercise.id for item in kept].index(first.exercise.id)].sets >= min(
-        first.sets, MIN_SETS
-    )
     assert result.fits == (result.session.minutes <= budget)
     planned = {item.exercise.pattern for item in session.exercises} & set(MAIN_PATTERNS)
     if minimum_minutes(session, pattern_minimum(session)) <= budget:
         assert result.fits
+        assert kept[[item.exercise.id for item in kept].index(first.exercise.id)].sets >= min(
+            first.sets, MIN_SETS
+        )
         assert {item.exercise.pattern for item in kept} >= planned, (budget, result.dropped)
         # A lift outside the patterns' minimum is kept only once their lifts have all their sets back.
         core = pattern_minimum(session)
@@ -162,6 +180,69 @@ def test_what_is_logged_already_is_never_dropped(session: Session, budget: int, 
         assert result.session.exercises == before.session.exercises
 
 
+def core_sets(session: Session, kept: Sequence[Prescribed]) -> dict[str, int]:
+    """Sets the cut gives each main pattern's lift (``pattern_minimum``), by pattern; 0 when dropped."""
+    sets = {item.exercise.id: item.sets for item in kept}
+    by_id = {item.exercise.id: item for item in session.exercises}
+    return {by_id[ex].exercise.pattern: sets.get(ex, 0) for ex in pattern_minimum(session)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(session=sessions, budget=st.integers(1, 150))
+def test_the_pulls_come_first_and_every_pattern_gets_a_set_before_any_gets_a_second(
+    session: Session, budget: int
+) -> None:
+    result = cut(session, budget, ROUTINES)
+    shown = core_sets(session, result.kept)
+    planned = {item.exercise.id: item.sets for item in session.exercises}
+    smallest = cut(session, 1, ROUTINES).session.minutes
+    # From the smallest useful session's length up, it fits, and the horizontal and vertical pulls stay.
+    assert result.fits == (budget >= smallest)
+    for pattern in PULLS:
+        if pattern in shown:
+            assert shown[pattern] >= 1, (budget, shown)
+    if any(n >= MIN_SETS for n in shown.values()):
+        # A second set for any pattern only once every pattern has its first.
+        assert all(n >= 1 for n in shown.values()), (budget, shown)
+    if shown.get("hinge", 0) >= MIN_SETS:
+        # The hinge's second set comes after the pulls' second sets (as far as they are planned).
+        by_pattern = {item.exercise.pattern: item.exercise.id for item in session.exercises}
+        for pattern in PULLS:
+            if pattern in shown:
+                assert shown[pattern] >= min(MIN_SETS, planned[by_pattern[pattern]]), (budget, shown)
+
+
+@settings(max_examples=400, deadline=None)
+@given(session=sessions, budget=st.integers(1, 150), data=st.data())
+def test_the_reply_never_says_a_dropped_pattern_is_kept(
+    session: Session, budget: int, data: st.DataObject
+) -> None:
+    ids = [item.exercise.id for item in session.exercises]
+    logged = data.draw(st.frozensets(st.sampled_from(ids), max_size=2))
+    result = cut(session, budget, ROUTINES, logged)
+    found = reason(result)
+    trained = {item.exercise.pattern for item in result.kept}
+    planned = {item.exercise.pattern for item in session.exercises} & set(MAIN_PATTERNS)
+    assert set(found.kept) == trained & planned and set(found.dropped) == planned - trained
+    label = {pattern: TEXTS[f"labels.pattern.{pattern}"] for pattern in MAIN_PATTERNS}
+    said = why(TEXTS, result) if result.fits else (too_short_why(TEXTS, result) or "")
+    for pattern in MAIN_PATTERNS:
+        if pattern not in planned:
+            assert label[pattern] not in said, said
+    if found.dropped:
+        # Named only as what went: never in the "kept"/"stayed" part, never as a rule that keeps it.
+        assert not said.startswith("Short sessions keep") and "at least one set" not in said
+        for pattern in found.dropped:
+            kept_part = said.split(" rather than ")[0] if not result.fits else said.split(" went and ")[1]
+            assert label[pattern] not in kept_part, said
+    elif result.fits:
+        for pattern in planned:
+            assert label[pattern] in said
+        # "Two sets each" is said only where every pattern has them; "at least one set" where one has not.
+        best = [max(i.sets for i in result.kept if i.exercise.pattern == p) for p in planned]
+        assert (found.key == "cut_why") == all(n >= MIN_SETS for n in best), (found.key, best)
+
+
 def test_thirty_minutes_of_an_intermediate_gym_session_keeps_every_pattern_at_two_sets() -> None:
     """The coach's trial: deadlift, lat pulldown and cable row (hinge, vertical and horizontal pull), two
     sets each, rather than three sets of the first two and no row."""
@@ -175,11 +256,33 @@ def test_thirty_minutes_of_an_intermediate_gym_session_keeps_every_pattern_at_tw
     assert result.session.minutes <= 30
 
 
-def test_when_the_patterns_minimum_does_not_fit_the_last_pattern_goes_first() -> None:
+def test_when_two_sets_each_do_not_fit_every_pattern_keeps_a_set_and_the_row_gets_the_second() -> None:
+    """A newcomer trial: 20 minutes kept two sets of the deadlift and the pulldown and dropped the row."""
     session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 1)
     result = cut(session, 20, ROUTINES)
-    assert [i.exercise.id for i in result.kept] == ["deadlift", "lat-pulldown"]
-    assert "seated-cable-row" in [i.exercise.id for i in result.dropped]
+    # Before: [("deadlift", 2), ("lat-pulldown", 2)], the seated cable row dropped.
+    assert [(i.exercise.id, i.sets) for i in result.kept] == [
+        ("deadlift", 1),
+        ("lat-pulldown", 1),
+        ("seated-cable-row", 2),
+    ]
+    assert why(TEXTS, result).startswith(
+        "Two sets each of the hinge, the vertical pull and the horizontal pull don't fit in 20 min, so each "
+        "keeps at least one set, and the pulls get their second sets first"
+    )
+
+
+def test_when_not_even_a_set_of_each_fits_the_hinge_goes_and_the_reply_says_so() -> None:
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 1)
+    result = cut(session, 15, ROUTINES)
+    assert result.fits
+    assert [(i.exercise.id, i.sets) for i in result.kept] == [("lat-pulldown", 1), ("seated-cable-row", 1)]
+    assert "deadlift" in [i.exercise.id for i in result.dropped]
+    assert why(TEXTS, result) == (
+        "Not even one set each of the hinge, the vertical pull and the horizontal pull fits in 15 min, so "
+        "the hinge went and the vertical pull and the horizontal pull stayed: the pulls are the heart of "
+        "upper-back work. Rests stay as written, because a rushed heavy set is a lighter set."
+    )
 
 
 def test_more_time_gives_the_patterns_lifts_their_sets_back_first_lift_first() -> None:
@@ -204,12 +307,20 @@ def test_thirty_minutes_of_an_intermediate_gym_session_keeps_the_main_lifts_and_
         assert item.reps is None or item.reps[0] > 6 or item.rest_s[0] >= 180
 
 
-def test_five_minutes_is_too_short_and_offers_the_smallest_session() -> None:
+def test_five_minutes_is_too_short_and_offers_a_set_of_each_pull() -> None:
     session = plan_session(CATALOG, gym(Level.BEGINNER), 3)
     result = cut(session, 5, ROUTINES)
     assert not result.fits
-    assert [item.exercise.id for item in result.kept] == [session.exercises[0].exercise.id]
+    # Before: two sets of the dumbbell Romanian deadlift alone.
+    assert [(item.exercise.id, item.sets) for item in result.kept] == [
+        ("lat-pulldown", 1),
+        ("seated-cable-row", 1),
+    ]
     assert result.session.minutes > 5
+    assert too_short_why(TEXTS, result) == (
+        "It keeps the vertical pull and the horizontal pull rather than the hinge: the pulls are the heart "
+        "of upper-back work."
+    )
 
 
 def test_a_superset_whose_partner_was_dropped_rests_again() -> None:
