@@ -7,13 +7,14 @@ No I/O and no ORM: given the ``Facts`` the dispatcher read for a batch (plain sn
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.coach.catalog import Catalog
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.trainingweeks import PLANNED, training_weeks
 from bot.coach.workouts import render_preview
 from scheduler import messages
 from scheduler.planning import SPARSE_AFTER
@@ -64,6 +65,8 @@ class Facts:
     done: dict[int, int]
     # Status of the workout reminder the day before each rest-day row.
     workout_before: dict[tuple[int, date], OutboxStatus]
+    # The days each chat logged: a block's weeks are the calendar weeks trained (``planner.Weeks``).
+    trained: dict[int, list[date]] = field(default_factory=dict)
 
 
 def prepare(
@@ -89,7 +92,7 @@ def prepare(
     if row.kind in (OutboxKind.WORKOUT, OutboxKind.SNOOZE):
         if (chat.id, row.slot_date) in facts.logged:
             return Skip(OutboxStatus.SKIPPED, "already logged")
-        planned = next_session(chat, facts, content)
+        planned = next_session(chat, facts, content, row.slot_date)
         rendered = messages.workout_reminder(
             texts,
             chat_id=chat.id,
@@ -101,7 +104,7 @@ def prepare(
         return Delivery(row.id, chat.id, row.attempts, rendered)
     if row.kind == OutboxKind.REST:
         if _missed_before(chat, row.slot_date, facts):
-            planned = next_session(chat, facts, content)
+            planned = next_session(chat, facts, content, row.slot_date)
             rendered = messages.missed_nudge(
                 texts,
                 row.slot_date,
@@ -118,8 +121,9 @@ def prepare(
     return Skip(OutboxStatus.FAILED, f"unknown kind {row.kind!r}")
 
 
-def next_session(chat: ChatView, facts: Facts, content: Content) -> Session | None:
-    """The session the chat's next /workout gives, or None for a chat not set up for one.
+def next_session(chat: ChatView, facts: Facts, content: Content, day: date | None = None) -> Session | None:
+    """The session the chat's next /workout gives (on ``day``, the reminder's), or None for a chat not set
+    up for one.
 
     The one place the scheduler asks the coach for a plan: what it passes (level, equipment, kit) is
     what ``plan_session`` takes.
@@ -128,7 +132,11 @@ def next_session(chat: ChatView, facts: Facts, content: Content) -> Session | No
         return None
     done = facts.done.get(chat.id, 0)
     profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
-    return plan_session(content.catalog, profile, done + 1)
+    trained = facts.trained.get(chat.id)
+    weeks = PLANNED
+    if trained is not None or day is not None:
+        weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])
+    return plan_session(content.catalog, profile, done + 1, weeks)
 
 
 def _missed_before(chat: ChatView, rest_day: date, facts: Facts) -> bool:

@@ -367,6 +367,22 @@ async def sessions_done_by_chat(session: AsyncSession, chat_ids: Collection[int]
     return {chat_id: count for chat_id, count in result.all()}
 
 
+async def trained_days_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, list[date]]:
+    """The days each chat logged, oldest first: the coach counts a block's weeks in them."""
+    if not chat_ids:
+        return {}
+    result = await session.execute(
+        select(WorkoutLog.chat_id, WorkoutLog.local_date)
+        .where(WorkoutLog.chat_id.in_(chat_ids))
+        .group_by(WorkoutLog.chat_id, WorkoutLog.local_date)
+        .order_by(WorkoutLog.chat_id, WorkoutLog.local_date)
+    )
+    found: dict[int, list[date]] = {}
+    for chat_id, day in result.all():
+        found.setdefault(chat_id, []).append(day)
+    return found
+
+
 async def outbox_statuses(
     session: AsyncSession, kind: OutboxKind, wanted: Collection[tuple[int, date]]
 ) -> dict[tuple[int, date], OutboxStatus]:

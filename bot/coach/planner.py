@@ -1,14 +1,18 @@
-"""Which session a chat gets: a pure function of the catalog, the chat's profile and the session number.
+"""Which session a chat gets: a pure function of the catalog, the chat's profile, the session number and
+the chat's training weeks.
 
-Sessions are numbered from 1 and grouped in blocks of ``block_weeks`` × the chat's weekly target.
-Inside a block the main slots keep their exercise and grip, so last time's numbers mean something
+Sessions are numbered from 1 and grouped in blocks of ``block_weeks`` training weeks: calendar weeks
+(Monday to Sunday, the chat's own days) that had a session, as a coach counts them (``Weeks``). Three
+sessions in one week are one week of the block, not a week and a half, and a week with none (a holiday)
+does not use a week of the block up. Sessions still to come are counted at the weekly target. Inside a
+block the main slots keep their exercise and grip, so last time's numbers mean something
 today; at a new block they move to their next option and grip. Secondary and accessory slots take
 the next option every session. Only what the chat's kit, place and level allow is ever picked, and
 barbell lifts wait until a beginner's fifth session. No exercise is asked for reps it does not suit
 (``min_reps``, ``max_reps``): a main lift gives way, on a day asking more, to the slot's next option
 (``suited``), and anything asked for fewer starts its range at its own minimum. Nothing here is
-stored: any session can be rebuilt from its number, which is also how ``backcoach plan`` previews a
-chat's future.
+stored: any session can be rebuilt from its number and the days trained before it, which is also how
+``backcoach plan`` previews a chat's future.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
+from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
@@ -90,6 +95,9 @@ class Session:
     labels: Labels
     in_place_of: tuple[tuple[str, str], ...] = ()
     """(the block's main lift, the one in its place) where the lift reached its ``max_per_week``."""
+    weeks: Weeks = PLANNED
+    """The training weeks it was planned by: the same session again (whole, where this one is cut) is
+    ``plan_session(catalog, session.profile, session.number, session.weeks)``."""
 
 
 def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int) -> Profile:
@@ -106,14 +114,25 @@ class Position(NamedTuple):
     week: int
     deload: bool
     per_block: int
+    """The sessions a block has at the weekly target."""
+    week_first: int
+    """The number of the first session of the session's training week."""
 
 
-def position(catalog: Catalog, profile: Profile, number: int) -> Position:
+def position(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> Position:
     plan = catalog.routines.level(profile.level)
     per_block = plan.block_weeks * profile.per_week
-    block, index = divmod(number - 1, per_block)
-    week = index // profile.per_week + 1
-    return Position(block + 1, index, week, plan.deload is not None and week == plan.block_weeks, per_block)
+    trained = weeks.week_of(number, profile.per_week)
+    block, week = divmod(trained, plan.block_weeks)
+    block_first = weeks.first(block * plan.block_weeks, profile.per_week)
+    return Position(
+        block + 1,
+        number - block_first,
+        week + 1,
+        plan.deload is not None and week + 1 == plan.block_weeks,
+        per_block,
+        weeks.first(trained, profile.per_week),
+    )
 
 
 def rotates(catalog: Catalog, level: Level) -> bool:
@@ -133,11 +152,11 @@ def heaviest_kind(catalog: Catalog, level: Level) -> str:
     return days[turn].name or f"day {turn + 1}"
 
 
-def day_kind(catalog: Catalog, profile: Profile, number: int) -> str:
+def day_kind(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> str:
     """The kind of day session ``number`` is: its day's name ("heavy day"), or ``DELOAD_DAY`` in a deload
-    week. The day ``plan_session`` gives it: any session's kind is rebuilt from its number."""
+    week. The day ``plan_session`` gives it: any session's kind is rebuilt from its number and weeks."""
     plan = catalog.routines.level(profile.level)
-    _block, index, _week, deload, _ = position(catalog, profile, max(1, number))
+    _block, index, _week, deload, *_ = position(catalog, profile, max(1, number), weeks)
     if deload:
         return DELOAD_DAY
     turn = index % len(plan.day)
@@ -146,7 +165,9 @@ def day_kind(catalog: Catalog, profile: Profile, number: int) -> str:
 
 def day_kinds(catalog: Catalog, profile: Profile, logged: Sequence[date]) -> dict[date, str]:
     """The kind of day of each day the chat logged (sessions are numbered in date order)."""
-    return {day: day_kind(catalog, profile, number) for number, day in enumerate(sorted(set(logged)), 1)}
+    weeks = training_weeks(logged)
+    ordered = sorted(set(logged))
+    return {day: day_kind(catalog, profile, number, weeks) for number, day in enumerate(ordered, 1)}
 
 
 _RANK = {level: rank for rank, level in enumerate(Level)}
@@ -172,18 +193,19 @@ def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) ->
 
 
 @functools.lru_cache(maxsize=4096)
-def _main_pick(catalog: Catalog, slot_index: int, profile: Profile, block: int) -> Exercise | None:
+def _main_pick(
+    catalog: Catalog, slot_index: int, profile: Profile, block: int, weeks: Weeks
+) -> Exercise | None:
     """A main slot's exercise for a whole block: the option after last block's, as of the block's start.
 
     Deciding at the block's first session keeps the lift the same all block, even when something new
     becomes possible midway (a beginner's barbell); the next block then moves on to it.
     """
-    per_block = position(catalog, profile, 1).per_block
+    block_weeks = catalog.routines.level(profile.level).block_weeks
     pick: Exercise | None = None
     for current in range(1, block + 1):
-        choices = slot_choices(
-            catalog, catalog.routines.slot[slot_index], profile, (current - 1) * per_block + 1
-        )
+        opens = weeks.first((current - 1) * block_weeks, profile.per_week)
+        choices = slot_choices(catalog, catalog.routines.slot[slot_index], profile, opens)
         if not choices:
             pick = None
         elif pick is None or pick not in choices:
@@ -197,12 +219,12 @@ Pick = tuple[Slot, Exercise]
 
 
 @functools.lru_cache(maxsize=8192)
-def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
+def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tuple[Pick, ...]:
     """The exercise each slot of session ``number`` gets, before sets and reps."""
     plan = catalog.routines.level(profile.level)
-    block, index, _week, deload, _ = position(catalog, profile, number)
+    block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
     tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
-    done = _done_this_week(catalog, profile, number)
+    done = _done_this_week(catalog, profile, number, weeks)
 
     picks: list[Pick] = []
     # The lifts the slots would have had without today's swaps (``suited``): the rotation reads these, so a
@@ -228,7 +250,7 @@ def _picks(catalog: Catalog, profile: Profile, number: int) -> tuple[Pick, ...]:
         if not fresh:
             continue
         if slot.tier == "main":
-            exercise = _block_lift(_main_pick(catalog, slot_index, profile, block), choices, ahead)
+            exercise = _block_lift(_main_pick(catalog, slot_index, profile, block, weeks), choices, ahead)
         else:
             exercise = ahead[(index + slot_index) % len(ahead)]
         rotated.add(exercise.id)
@@ -250,15 +272,15 @@ def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pic
     return any(catalog.harder(exercise.id, main.id) for slot, main in picks if slot.tier == "main")
 
 
-def _done_this_week(catalog: Catalog, profile: Profile, number: int) -> dict[str, int]:
-    """How many of the week's earlier sessions had each exercise with a ``max_per_week``."""
+def _done_this_week(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> dict[str, int]:
+    """How many of the (training) week's earlier sessions had each exercise with a ``max_per_week``."""
     capped = {exercise.id for exercise in catalog.exercises.values() if exercise.max_per_week is not None}
     if not capped:
         return {}
-    first = number - position(catalog, profile, number).in_block % profile.per_week
+    first = position(catalog, profile, number, weeks).week_first
     done: dict[str, int] = {}
     for earlier in range(first, number):
-        for _, exercise in _picks(catalog, profile, earlier):
+        for _, exercise in _picks(catalog, profile, earlier, weeks):
             if exercise.id in capped:
                 done[exercise.id] = done.get(exercise.id, 0) + 1
     return done
@@ -282,24 +304,27 @@ def _block_lift(wanted: Exercise | None, choices: Sequence[Exercise], ahead: Seq
     return next(other for other in (*choices[at:], *choices[:at]) if other.id in allowed)
 
 
-def weekly_swaps(catalog: Catalog, profile: Profile, number: int) -> tuple[tuple[Exercise, Exercise], ...]:
+def weekly_swaps(
+    catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED
+) -> tuple[tuple[Exercise, Exercise], ...]:
     """The main lifts session ``number`` takes in place of the block's, because those have reached their
     ``max_per_week`` earlier in its week: (the block's lift, the one in its place). A day that swaps the
     lift for its reps anyway (the advanced volume day's Romanian deadlift) has nothing in its place."""
     plan = catalog.routines.level(profile.level)
-    block, index, _week, deload, _ = position(catalog, profile, number)
+    weeks = weeks.upto(number)
+    block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
     tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
-    done = _done_this_week(catalog, profile, number)
+    done = _done_this_week(catalog, profile, number, weeks)
     if not done:
         return ()
     swaps = []
     for slot_index, slot in enumerate(catalog.routines.slot):
         exercise = next(
-            (chosen for picked, chosen in _picks(catalog, profile, number) if picked is slot), None
+            (chosen for picked, chosen in _picks(catalog, profile, number, weeks) if picked is slot), None
         )
         if slot.tier != "main" or exercise is None:
             continue
-        wanted = _main_pick(catalog, slot_index, profile, block)
+        wanted = _main_pick(catalog, slot_index, profile, block, weeks)
         if wanted is None or wanted.id == exercise.id or not _at_weekly_cap(wanted, done):
             continue
         options = slot_choices(catalog, slot, profile, number)
@@ -309,21 +334,24 @@ def weekly_swaps(catalog: Catalog, profile: Profile, number: int) -> tuple[tuple
     return tuple(swaps)
 
 
-def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
+def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> Session:
+    """Session ``number``; ``weeks`` are the chat's training weeks (``training_weeks``, ``weeks_until``),
+    or none for the plan's weekly target alone."""
     if number < 1:
         raise ValueError(f"session numbers start at 1, got {number}")
+    weeks = weeks.upto(number)
     plan = catalog.routines.level(profile.level)
-    block, index, week, deload, _ = position(catalog, profile, number)
+    block, index, week, deload, *_ = position(catalog, profile, number, weeks)
     day = plan.day[index % len(plan.day)]
     tiers = plan.deload if deload and plan.deload is not None else day
-    picks = _picks(catalog, profile, number)
+    picks = _picks(catalog, profile, number, weeks)
 
     prescribed = [
         _prescribe(catalog, slot, exercise, getattr(tiers, slot.tier), profile.level, block, deload)
         for slot, exercise in picks
     ]
     prescribed = _techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
-    swaps = weekly_swaps(catalog, profile, number)
+    swaps = weekly_swaps(catalog, profile, number, weeks)
     notes = [plan.note]
     notes += [
         catalog.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
@@ -352,6 +380,7 @@ def plan_session(catalog: Catalog, profile: Profile, number: int) -> Session:
         minutes=estimate_minutes(catalog.routines.warmup.minutes, prescribed),
         labels=catalog.labels,
         in_place_of=tuple((lift.id, instead.id) for lift, instead in swaps),
+        weeks=weeks,
     )
 
 

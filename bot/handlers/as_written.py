@@ -31,6 +31,7 @@ from bot.handlers.training_log import (
     ADJUST,
     AS_WRITTEN,
     SAVE,
+    chat_weeks,
     describe_sets,
     increment_of,
     ladders,
@@ -70,7 +71,7 @@ class DayDone(NamedTuple):
 async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date, number: int) -> DayDone:
     """``number`` is the day's session number (``logbook.day_log``'s)."""
     chat = now_turn.chat
-    session = planned(context, chat, number)
+    session = planned(context, chat, number, await chat_weeks(now_turn, day))
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)

@@ -27,6 +27,7 @@ from bot.coach.progress_text import format_sets, progress_line
 from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
+from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
 from bot.handlers.common import Turn, member_name, turn
 from storage import logbook, repo
@@ -94,8 +95,17 @@ def profile(context: BotContext, chat: Chat) -> Profile:
     return profile_of(context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
 
 
-def planned(context: BotContext, chat: Chat, number: int) -> Session:
-    return plan_session(context.services.catalog, profile(context, chat), max(1, number))
+def planned(context: BotContext, chat: Chat, number: int, weeks: Weeks) -> Session:
+    """Session ``number`` by the chat's training weeks (``chat_weeks``): a block's week is a calendar week
+    trained, however many sessions it had."""
+    return plan_session(context.services.catalog, profile(context, chat), max(1, number), weeks)
+
+
+async def chat_weeks(now_turn: Turn, day: date | None = None) -> Weeks:
+    """The chat's training weeks: the days it logged, and ``day`` (today, unless given) as the day of the
+    session planned for it when it is not logged yet. Sessions past those are counted at the target."""
+    days = (await repo.history(now_turn.session, now_turn.chat.id)).days
+    return training_weeks([*days, now_turn.today if day is None else day])
 
 
 async def logged_kinds(context: BotContext, now_turn: Turn, chat_profile: Profile) -> dict[date, str] | None:
@@ -112,7 +122,7 @@ async def logged_kinds(context: BotContext, now_turn: Turn, chat_profile: Profil
 async def todays_session(context: BotContext, now_turn: Turn) -> Session:
     """The session the chat's log says is today's (the one /log, Done and /workout mean)."""
     done, logged_today = await repo.progress_on(now_turn.session, now_turn.chat.id, now_turn.today)
-    return planned(context, now_turn.chat, done if logged_today else done + 1)
+    return planned(context, now_turn.chat, done if logged_today else done + 1, await chat_weeks(now_turn))
 
 
 async def session_on(context: BotContext, now_turn: Turn, day: date) -> Session:
@@ -121,8 +131,8 @@ async def session_on(context: BotContext, now_turn: Turn, day: date) -> Session:
     if day == now_turn.today:
         return await todays_session(context, now_turn)
     days = (await repo.history(now_turn.session, now_turn.chat.id)).days
-    number = sum(1 for logged in days if logged < day) + 1
-    return planned(context, now_turn.chat, number)
+    number, weeks = weeks_until(days, day)
+    return planned(context, now_turn.chat, number, weeks)
 
 
 def main_lifts(session: Session) -> frozenset[str]:
@@ -164,10 +174,10 @@ async def session_targets(
     kinds = await logged_kinds(context, now_turn, session.profile)
     rotation = None
     if kinds is not None:
-        today = day_kind(context.services.catalog, session.profile, session.number)
+        today = day_kind(context.services.catalog, session.profile, session.number, session.weeks)
         rotation = sessionlog.Rotation(today, kinds)
     # ``session`` may be cut (/workout 30): a day without a budget is judged by the whole session's sets.
-    whole = plan_session(context.services.catalog, session.profile, session.number)
+    whole = plan_session(context.services.catalog, session.profile, session.number, session.weeks)
     return sessionlog.targets(
         session,
         found,
@@ -189,8 +199,9 @@ async def prescribed_sets(
     budgets = {day: budget for day, budget in budgets.items() if day in logged_days}
     sets_of = await logbook.days_sets(now_turn.session, now_turn.chat.id, list(budgets), user_id=user_id)
     prescribed: dict[date, dict[str, int]] = {}
+    days = (await repo.history(now_turn.session, now_turn.chat.id)).days if budgets else []
     for day, (minutes, number) in budgets.items():
-        session = planned(context, now_turn.chat, number)
+        session = planned(context, now_turn.chat, number, weeks_until(days, day)[1])
         logged = sessionlog.done_in_session(
             session, [row.exercise for row in sets_of[day]], ladders(context, session)
         )

@@ -23,12 +23,13 @@ DONE = callbacks.pack("done")
 SHOW = kit.SHOW_WORKOUT
 
 
-def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
+async def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
+    """Session ``done + 1``, today's unless today is logged, by the chat's training weeks."""
     chat = now_turn.chat
     assert chat.level is not None and chat.equipment is not None
     catalog = context.services.catalog
     profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
-    return plan_session(catalog, profile, done + 1)
+    return plan_session(catalog, profile, done + 1, await training_log.chat_weeks(now_turn))
 
 
 async def workout(update: Update, context: BotContext) -> None:
@@ -68,7 +69,7 @@ async def workout(update: Update, context: BotContext) -> None:
         if mine is not None and mine.sets:
             so_far = await as_written.day_done(context, now_turn, user_id, today, mine.session_number)
         if not logged_today:
-            text = await rendered(next_session(context, now_turn, done))
+            text = await rendered(await next_session(context, now_turn, done))
         elif so_far is not None and so_far.anything_left:
             # Some of today's session is logged (a /log counts the day): the rest of it, not the next one
             # (cut to the day's budget by ``day_done``, so what it dropped is not "still to do").
@@ -90,12 +91,12 @@ async def workout(update: Update, context: BotContext) -> None:
             # The group trained today and this member has not logged yet: today's session (already
             # counted for the group), not the one after it.
             names = ", ".join(escape(name) for name in await repo.members_on(session, chat.id, today))
-            today_session = await rendered(next_session(context, now_turn, done - 1))
+            today_session = await rendered(await next_session(context, now_turn, done - 1))
             text = f"{texts.get('workout.group_today', names=names)}\n\n{today_session}"
         else:
             # The next session: cut only when this /workout asked for a time (the day's budget was today's).
             budget = asked if isinstance(asked, int) else None
-            upcoming = await rendered(next_session(context, now_turn, done), budget)
+            upcoming = await rendered(await next_session(context, now_turn, done), budget)
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
         if cut is not None:
             text = f"{workout_time.head(context, cut)}\n\n{text}"

@@ -33,6 +33,7 @@ from bot.coach.progression import (
 from bot.coach.progression_days import next_on_day
 from bot.coach.sessionlog import Rotation, Target, targets
 from bot.coach.texts import Texts
+from bot.coach.trainingweeks import training_weeks
 from tests.bot.coach.progression_strategies import histories, loads, plans
 
 CATALOG = Catalog.load()
@@ -230,7 +231,9 @@ def test_a_sessions_kind_of_day_is_the_day_the_planner_gives_it(per_week: int) -
         assert day_kind(CATALOG, profile, number) == (DELOAD_DAY if session.deload else session.day)
     days = [date(2026, 1, 1) + timedelta(days=2 * n) for n in range(10)]
     kinds = day_kinds(CATALOG, profile, list(reversed(days)) + days[:3])
-    assert [kinds[day] for day in days] == [day_kind(CATALOG, profile, n) for n in range(1, 11)]
+    # By the weeks the days were trained in (every other day: three or four a calendar week).
+    weeks = training_weeks(days)
+    assert [kinds[day] for day in days] == [day_kind(CATALOG, profile, n, weeks) for n in range(1, 11)]
 
 
 def test_only_the_advanced_level_takes_turns() -> None:
