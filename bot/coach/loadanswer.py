@@ -78,9 +78,14 @@ def awaited_load(value: str | None, main: int) -> Awaited | None:
 def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
     """Whether a lift still to log (its ``planned`` in ``left``) takes a load but As written has none for
     it: a main lift with none known or set on the panel (``shift``), an accessory (``Shift()``) with none
-    it keeps (``held_load``). As written asks for it rather than log it without one."""
+    it keeps (``held_load``), or one /workout told to go heavier by an amount it could not name (a backpack's
+    "add a little", ``Target.unstated_load``) unless the panel set it. As written asks for it rather than log
+    it without one, or at the old load as if that were what was lifted."""
     if target.planned not in left or not target.loaded:
         return False
+    if target.unstated_load:
+        # Heavier by "a little": only a load set on the panel says what it was.
+        return not target.main or shift.steps == 0
     if target.main:
         return target.first_load and adjusted(target, shift)[0].load is None
     return held_load(target) is None
@@ -92,7 +97,7 @@ def held_load(target: Target) -> float | None:
     back-off) is not known to be what was lifted, nor one never logged: None, and it is asked for."""
     loads = [done.load for done in target.last if done.load]
     load = target.prescription.load
-    if not target.loaded or load is None or not loads or load != max(loads):
+    if not target.loaded or load is None or not loads or load != max(loads) or target.unstated_load:
         return None
     return load
 

@@ -72,6 +72,14 @@ class Target:
         return [SetDone(p.reps)] * p.sets
 
     @property
+    def unstated_load(self) -> bool:
+        """Whether /workout told it to go heavier by an amount it cannot name: a backpack at home gets "add
+        a little (more than 10 kg)". Its prescription keeps the old load only as the floor; logging that
+        as what was lifted would read as fewer reps at the same load and take the progression back."""
+        p = self.prescription
+        return self.home_load and self.loaded and p.load is not None and p.reason in HOME_HEAVIER
+
+    @property
     def first_load(self) -> bool:
         """Whether it takes a load and none is known yet: Adjust sets one from zero."""
         return self.loaded and self.prescription.load is None
@@ -190,6 +198,8 @@ def targets(
 # The reasons a home load is kept as last logged: holding it, or going heavier by "a little more in the
 # backpack" rather than by a step of plates it has none of.
 HOME_KEEPS = frozenset((Reason.ADD_REP, Reason.REPEAT, Reason.ADD_LOAD, Reason.PAST_TOP))
+# Of those, the reasons /workout says "add a little" with no number: the load lifted is not known.
+HOME_HEAVIER = frozenset((Reason.ADD_LOAD, Reason.PAST_TOP))
 
 
 def _as_loaded(prescription: Prescription, last: Sequence[SetDone]) -> Prescription:

@@ -211,8 +211,11 @@ async def _log_action(
     asking: list[tuple[str, str]] = []
     if unloaded:
         shown = names(context)
-        listed = ", ".join(escape(shown.get(targets[i].planned, targets[i].planned)) for i in unloaded)
-        parts.append(texts.get("log.load_not_logged", names=listed))
+        for key, heavier in (("log.load_not_logged", False), ("log.load_not_logged_heavier", True)):
+            which = [i for i in unloaded if targets[i].unstated_load is heavier]
+            if which:
+                listed = ", ".join(escape(shown.get(targets[i].planned, targets[i].planned)) for i in which)
+                parts.append(texts.get(key, names=listed))
         question = first_load.Question(context, day, targets, shift_of, unloaded[0])
         asked, asking = first_load.ask(context, now_turn, update, question, shifts)
         parts.append("\n" + asked)

@@ -10,6 +10,7 @@ what is left to ask is read from the day's sets.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from telegram import Update
@@ -46,6 +47,9 @@ class Question:
         target = self.target
         shift = shifts.get(target.planned, Shift())
         self.sets: list[SetDone] = sessionlog.adjusted(target, shift) if target.main else target.bare
+        if target.unstated_load:
+            # "More than 10 kg" is not a load to show as the one asked about: its reps alone.
+            self.sets = [replace(done, load=None) for done in self.sets]
         self.name = names(context).get(self.target.planned, self.target.planned)
         self.per_dumbbell = loadanswer.per_dumbbell(self.exercise)
 

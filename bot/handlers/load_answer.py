@@ -101,7 +101,9 @@ async def _log_typed(
     # A dumbbell in each hand: the load is each hand's, said and noted as /log's "each arm 40kg" is.
     note = texts["log.each_hand"] if pair else None
     logged = [(question.target.prescription.exercise, [replace(done, load=load) for done in question.sets])]
-    lines = await log_and_score(context, now_turn, day, user, logged, notes=[note])
+    # Stored as typed: "225 lb" in a kg chat stays 225 lb, shown as typed once the chat is in lb.
+    typed = [(unit, [answer.amount] * len(question.sets))]
+    lines = await log_and_score(context, now_turn, day, user, logged, notes=[note], typed=typed)
     described = describe_sets(context, chat, logged).lstrip("• ") + (f" {note}" if note else "")
     if day == now_turn.today:
         head = texts.get("log.logged", sets=described)

@@ -197,7 +197,8 @@ async def log_parsed(
     today = now_turn.today
     first = not await repo.is_logged(now_turn.session, chat.id, day, user_id=user[0])
     notes = [_note(context, parsed) for parsed in readings]
-    lines = await log_and_score(context, now_turn, day, user, logged, notes=notes)
+    typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
+    lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
     # A load typed "each arm" is said to be each hand's, after that exercise's sets.
     described = "\n".join(
         describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")

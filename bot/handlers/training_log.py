@@ -245,6 +245,10 @@ def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, S
     )
 
 
+# Loads as typed, one a set, and the unit they were typed in.
+Typed = tuple[str, Sequence[float | None]]
+
+
 async def log_and_score(
     context: BotContext,
     now_turn: Turn,
@@ -254,11 +258,16 @@ async def log_and_score(
     *,
     rir: int | None = None,
     notes: Sequence[str | None] = (),
+    typed: Sequence[Typed | None] = (),
     completes_done: bool = False,
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the record lines they earned (an exercise logged twice is weighed against its first sets too);
-    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save)."""
+    ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save).
+
+    An entry of ``typed`` is the loads as the trainee typed them, in the unit typed (``logged`` has them
+    converted for the reply and the records): those are stored, so "25.25 lb" in a kg chat is 25.25 lb
+    after /units lb, never the 11.45 kg rounded back to 25.2 lb."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
@@ -266,12 +275,19 @@ async def log_and_score(
     before = _in_unit(rows, chat.unit)
     noted = [*notes, *[None] * (len(logged) - len(notes))]
     helps = counterweight_help(context, exercises, rows, chat.unit)
+    as_typed = [*typed, *[None] * (len(logged) - len(typed))]
     new = [
         logbook.NewSet(
-            ex, done.reps, done.load, chat.unit, done.rir if done.rir is not None else rir, note, done.seconds
+            ex,
+            done.reps,
+            done.load if told is None else told[1][n],
+            chat.unit if told is None else told[0],
+            done.rir if done.rir is not None else rir,
+            note,
+            done.seconds,
         )
-        for (ex, sets), note in zip(logged, noted, strict=True)
-        for done in sets
+        for (ex, sets), note, told in zip(logged, noted, as_typed, strict=True)
+        for n, done in enumerate(sets)
     ]
     await logbook.log_sets(
         now_turn.session,

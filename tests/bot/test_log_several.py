@@ -53,13 +53,13 @@ async def test_rows_with_a_load_and_pulldowns_are_logged_as_todays_lifts(bot: Ha
     assert f"Shall I log that? {line}" in (offer.plain_text or "")
     assert [data for _, data in buttons(bot)] == [callbacks.pack("cmd", "log", line)]
     await bot.press(USER, f"▶ /log {line}")
-    # Stored in the chat's unit: 40 kg is 88.18 lb.
+    # Stored in the unit typed (40 kg stays 40 kg, shown in the chat's lb as 88.2 lb); no unit is the chat's.
     stored = await sets_of(bot)
     assert [(ex, reps) for ex, reps, _, _ in stored] == [("seated-cable-row", 10)] * 3 + [
         ("lat-pulldown", 8)
     ] * 2
-    assert {round(load or 0) for ex, _, load, _ in stored if ex == "seated-cable-row"} == {88}
-    assert {load for ex, _, load, _ in stored if ex == "lat-pulldown"} == {50.0}
+    assert {(load, unit) for ex, _, load, unit in stored if ex == "seated-cable-row"} == {(40.0, "kg")}
+    assert {(load, unit) for ex, _, load, unit in stored if ex == "lat-pulldown"} == {(50.0, "lb")}
     assert bot.errors == []
 
 

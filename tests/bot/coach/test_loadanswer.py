@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from bot.coach import loadanswer
 from bot.coach.loadanswer import Answer, Awaited, Kind
-from bot.coach.sessionlog import Shift
+from bot.coach.model import SetDone
+from bot.coach.progression import Reason
+from bot.coach.sessionlog import Shift, Target
 
 
 @pytest.mark.parametrize(
@@ -95,3 +97,27 @@ def test_a_value_kept_before_skips_existed_still_reads() -> None:
     assert loadanswer.awaited_load("L20261124jkj", 3) == Awaited(
         date(2026, 11, 24), [Shift(), Shift(reps=1), Shift()], 0
     )
+
+
+def _home_target(reason: Reason, *, main: bool) -> Target:
+    from bot.coach.progression import Plan, Prescription
+
+    prescription = Prescription("backpack-row", 2, 10, 10.0, reason)
+    last = (SetDone(12, 10.0), SetDone(12, 10.0))
+    return Target("backpack-row", prescription, Plan(2, (10, 12)), main, "backpack-row", last, True, "", True)
+
+
+@pytest.mark.parametrize("main", [True, False])
+def test_a_home_load_told_to_go_heavier_is_asked_not_logged_at_the_old_load(main: bool) -> None:
+    heavier = _home_target(Reason.ADD_LOAD, main=main)
+    assert heavier.unstated_load
+    assert loadanswer.asks_load(heavier, Shift(), {"backpack-row"})
+    assert loadanswer.held_load(heavier) is None
+    held = _home_target(Reason.ADD_REP, main=main)
+    assert not held.unstated_load
+    assert not loadanswer.asks_load(held, Shift(), {"backpack-row"})
+
+
+def test_a_heavier_home_load_set_on_the_panel_is_not_asked() -> None:
+    heavier = _home_target(Reason.ADD_LOAD, main=True)
+    assert not loadanswer.asks_load(heavier, Shift(steps=1), {"backpack-row"})
