@@ -29,11 +29,15 @@ with the numbers of ACSM 2009 where the article gives none):
   from the bottom of the range; a lighter session resets the count.
 - **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a
   high bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries
-  load (weighted pull-ups) starts at one step and then progresses like any loaded lift. Stalling on a
-  bodyweight rung moves one rung down. The rung a trainee is on is the one logged last, but sets on a
-  harder rung the plan has not moved them to are a try until every set reaches the bottom of the
-  range: five strict pull-ups on a band-assisted day are kept as strict pull-ups, and the band-assisted
-  sets go on progressing.
+  load (weighted pull-ups) starts at one step and then progresses like any loaded lift. A bodyweight
+  rung moves one rung down only on a real failure: three stalls, or two sessions in a row short of the
+  bottom of the range on most of their sets. Inside the range (8, 7, 6 on 6–8) it holds and aims for
+  more reps. The rung a trainee is on is the one logged last, but sets on a harder rung the plan has not
+  moved them to are a try until every set reaches the bottom of the range (five strict pull-ups on a
+  band-assisted day are kept as strict pull-ups, and the band-assisted sets go on progressing), and sets
+  on an easier rung move them down only where the rule sent them, or where it is the exercise the
+  session names: negatives the plan prescribes beside pull-ups say nothing of the pull-ups (a newcomer
+  trial).
 
 Days that take turns (advanced heavy, moderate, volume) are ``bot.coach.progression_days``'s
 (``next_on_day``); a level with one kind of day uses ``next_prescription`` alone.
@@ -58,6 +62,8 @@ UPPER_BODY_STEP = Decimal("0.05")
 LOWER_BODY_STEP = Decimal("0.10")
 BACK_OFF = Decimal("0.90")
 STALLS_BEFORE_BACK_OFF = 3
+# Sessions in a row short of the range's bottom on most sets that step a bodyweight rung down a rung.
+FAILURES_BEFORE_DOWN = 2
 DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
 # The chat's step (/units kg 1.25): loads are shown and stored to 0.01, and no plate set is coarser than 25.
 MIN_STEP = Decimal("0.01")
@@ -79,7 +85,7 @@ class Reason(StrEnum):
     REPEAT = "repeat"  # top reached but harder than the target effort, or nothing left to add
     BACK_OFF = "back_off"  # three stalls: about 10 % lighter, rebuild
     MOVE_UP = "move_up"  # bodyweight ladder: the next, harder variation
-    MOVE_DOWN = "move_down"  # bodyweight ladder, three stalls: the easier variation
+    MOVE_DOWN = "move_down"  # bodyweight ladder, three stalls or two failures: the easier variation
     # Days that take turns (``next_on_day``):
     ESTIMATE = "estimate"  # from recent sets' estimated 1RM: first day of its kind, or off range
     NEW_DAY = "new_day"  # first day of its kind and nothing to estimate from: work up to the range
@@ -191,6 +197,10 @@ def next_prescription(
     load = last[0].load
     if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF:
         return _back_off(exercise, load, plan, ladder)
+    easier = _rung(exercise, ladder, -1)
+    if load is None and easier is not None and _failed(logged[-FAILURES_BEFORE_DOWN:], judged, low):
+        start = plan.increment if ladder is not None and easier in ladder.loaded else None
+        return Prescription(easier, plan.sets, low, start, Reason.MOVE_DOWN)
     if not _at_top(last, on_day):
         # Held as logged, not put on the step: the trainee repeats the load they lifted.
         weakest = min(s.reps for s in last)
@@ -249,14 +259,18 @@ def rung_now(
     """The rung of ``ladder`` a trainee works on, from its sessions (oldest first, each one rung's sets);
     ``start`` is where the plan puts them before anything is logged.
 
-    An easier rung logged moves them down at once: those are the reps they can do. A harder one moves
-    them up when the plan sent them there, or when every one of the plan's sets reached the bottom of
-    the range; short of that it is a try, and the rung below keeps its place, its targets and its reps.
+    The plan's own exercise (``start``) logged puts them back on it: that is the session as shown. Another
+    easier rung logged moves them down only when the rule sent them there (a real failure, see the
+    module docstring): the plan may prescribe it beside the harder one. A harder one moves them up when
+    the plan sent them there, or when every one of the plan's sets reached the bottom of the range;
+    short of that it is a try, and the rung below keeps its place, its targets and its reps.
     """
     where = start
     logged: dict[str, list[Sequence[SetDone]]] = {}
     for rung, sets in sessions:
-        if rung != where and _moves(rung, sets, where, logged.get(where, []), plan, ladder):
+        if rung != where and (
+            rung == start or _moves(rung, sets, where, logged.get(where, []), plan, ladder)
+        ):
             where = rung
         logged.setdefault(rung, []).append(sets)
     return where
@@ -270,8 +284,11 @@ def _moves(
     plan: Plan,
     ladder: Ladder,
 ) -> bool:
-    if ladder.rungs.index(rung) < ladder.rungs.index(where) or _in_range(heaviest_sets(sets), plan):
+    harder = ladder.rungs.index(rung) > ladder.rungs.index(where)
+    if harder and _in_range(heaviest_sets(sets), plan):
         return True
+    # Another easier rung logged is no failure of this one (the plan may prescribe negatives beside
+    # pull-ups: a newcomer trial was stepped down after 8, 7, 6 pull-ups): down only where the rule sent them.
     return next_prescription(where, worked, plan, ladder).exercise == rung
 
 
@@ -369,6 +386,18 @@ def _at_top(working: Sequence[SetDone], plan: Plan) -> bool:
 
 def _in_range(working: Sequence[SetDone], plan: Plan) -> bool:
     return len(working) >= plan.sets and all(s.reps >= plan.rep_range[0] for s in working)
+
+
+def _failed(sessions: Sequence[Sequence[SetDone]], judged: Sequence[Plan], low: int) -> bool:
+    """Whether each of ``sessions`` (the last ``FAILURES_BEFORE_DOWN``) fell short of the range's bottom on
+    most of the sets it prescribed, a set not done counting as short: a real failure, not a hold."""
+    if len(sessions) < FAILURES_BEFORE_DOWN:
+        return False
+    plans = judged[-len(sessions) :]
+    return all(
+        2 * sum(s.reps >= low for s in heaviest_sets(sets)) < on_day.sets
+        for sets, on_day in zip(sessions, plans, strict=True)
+    )
 
 
 def _stalls(sessions: Sequence[Sequence[SetDone]], judged: Sequence[Plan]) -> int:

@@ -129,7 +129,8 @@ def targets(
     day, so the short and the full view of a session agree on what the last one earned.
 
     A ladder's exercises share one history: the trainee who moved from negatives to band-assisted
-    pull-ups is prescribed from the band-assisted sessions. Which rung they are on is
+    pull-ups is prescribed from the band-assisted sessions (a main lift's; another slot climbs only onto
+    the loaded rung right above it, ``slot_ladder``). Which rung they are on is
     ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it),
     from its sessions on every kind of day. With a ``rotation``, the rung's target comes from its
     sessions on days of the session's kind (``progression_days.next_on_day``); without one, from all.
@@ -140,7 +141,7 @@ def targets(
         if plan is None:
             continue
         exercise = item.exercise.id
-        ladder = ladders.get(exercise)
+        ladder = slot_ladder(exercise, ladders.get(exercise), main=item.tier == MAIN)
         rungs = ladder.rungs if ladder is not None else (exercise,)
         # A band or bodyweight move is never prescribed a load, whatever an old log holds for it.
         with_load = (
@@ -193,6 +194,23 @@ def targets(
         )
         found.append(target)
     return found
+
+
+def slot_ladder(exercise: str, ladder: Ladder | None, *, main: bool) -> Ladder | None:
+    """The rungs a slot of the session may prescribe instead of its own ``exercise``.
+
+    A main lift climbs its whole ladder. Another slot's exercise is the variation the plan chose for that
+    day (negatives beside the main lift's pull-ups, or on a day without them), so other rungs' sets do not
+    make it another exercise: a trial's As written logged the day's negatives as "Pull-up: 3×7" from
+    pull-ups logged before. Its own progression is the rung right above it (feet-elevated inverted rows at
+    the top of inverted rows; weighted pull-ups on a pull-up day, from weighted pull-ups logged in range);
+    /workout names that rung in a "today" line whenever it is the target, so As written logs what it showed.
+    """
+    if ladder is None or main:
+        return ladder
+    index = ladder.rungs.index(exercise)
+    rungs = ladder.rungs[index : index + 2]
+    return Ladder(rungs, ladder.loaded & set(rungs)) if len(rungs) > 1 else None
 
 
 # The reasons a home load is kept as last logged: holding it, or going heavier by "a little more in the

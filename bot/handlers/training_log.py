@@ -213,12 +213,14 @@ async def prescribed_sets(
 async def workout_lines(
     context: BotContext, now_turn: Turn, session: Session, user_id: int, before: date | None = None
 ) -> dict[str, str]:
-    """/workout's "last time → today" line under each main lift (from the log before ``before``)."""
+    """/workout's "last time → today" line under each main lift (from the log before ``before``), and
+    under another exercise whose target is another rung (weighted pull-ups on a pull-up day): what
+    As written logs is always what /workout showed."""
     chat, texts = now_turn.chat, context.services.texts
     lines: dict[str, str] = {}
     found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladders(context, session)))
     for target in await session_targets(context, now_turn, session, user_id, before, found):
-        if not target.main:
+        if not target.main and target.prescription.exercise == target.planned:
             continue
         text = progress_line(
             exercise=target.planned,

@@ -116,10 +116,11 @@ def test_the_rung_worked_on_moves_up_only_when_earned_or_sent() -> None:
     assert (
         rung_now([assisted, ("pull-up", at(None, 5, 5, 5))], plan, PULL_UPS, "assisted-pull-up") == "pull-up"
     )
-    # Sent up by the ladder, the first strict session counts however it went; an easier one always does.
+    # Sent up by the ladder, the first strict session counts however it went; an easier one only when the
+    # rule sent them down (below).
     top = ("assisted-pull-up", at(None, 8, 8, 8))
     assert rung_now([top, ("pull-up", at(None, 2, 1, 1))], plan, PULL_UPS, "assisted-pull-up") == "pull-up"
-    assert rung_now([("negative-pull-up", at(None, 3))], plan, PULL_UPS, "pull-up") == "negative-pull-up"
+    assert rung_now([("negative-pull-up", at(None, 3))], plan, PULL_UPS, "pull-up") == "pull-up"
     assert rung_now([], plan, PULL_UPS, "assisted-pull-up") == "assisted-pull-up"
 
 
@@ -406,3 +407,58 @@ def test_a_ramped_session_never_works_at_a_load_only_hit_short_of_the_range(
         return
     top = max(reached)
     assert nxt.load in (top, progressed_load(top, plan))
+
+
+SIX_TO_EIGHT = Plan(sets=3, rep_range=(6, 8))
+
+
+def test_pull_ups_inside_the_range_hold_the_rung_however_many_negatives_follow() -> None:
+    # A newcomer trial: 8, 7, 6 pull-ups on 3 × 6–8, then the negatives the plan prescribes beside them, and
+    # the next session stepped down to "Negative pull-up 3 × 6–8". Inside the range a coach holds.
+    pull_ups = ("pull-up", at(None, 8, 7, 6))
+    negatives = ("negative-pull-up", at(None, 6, 6, 6))
+    for logged in ([pull_ups, negatives], [pull_ups, negatives, negatives, negatives]):
+        assert rung_now(logged, SIX_TO_EIGHT, PULL_UPS, "pull-up") == "pull-up"
+    held = next_prescription("pull-up", [at(None, 8, 7, 6)], SIX_TO_EIGHT, PULL_UPS)
+    assert (held.exercise, held.sets, held.reps, held.reason) == ("pull-up", 3, 7, Reason.ADD_REP)
+
+
+def test_a_rung_steps_down_only_on_a_real_failure() -> None:
+    # Short of the bottom on most sets once is a bad day: hold, one more rep on the weakest set.
+    once = next_prescription("pull-up", [at(None, 8, 7, 6), at(None, 6, 5, 4)], SIX_TO_EIGHT, PULL_UPS)
+    assert (once.exercise, once.reason) == ("pull-up", Reason.ADD_REP)
+    # One set short of three is no failure, however often.
+    near = next_prescription("pull-up", [at(None, 7, 6, 5)] * 2, SIX_TO_EIGHT, PULL_UPS)
+    assert (near.exercise, near.reason) == ("pull-up", Reason.ADD_REP)
+    # Twice short on most sets (a set not done is short): one rung down.
+    for twice in ([at(None, 6, 5, 4), at(None, 5, 4, 3)], [at(None, 6, 5), at(None, 6, 4, 4)]):
+        down = next_prescription("pull-up", twice, SIX_TO_EIGHT, PULL_UPS)
+        assert (down.exercise, down.reps, down.load, down.reason) == (
+            "assisted-pull-up",
+            6,
+            None,
+            Reason.MOVE_DOWN,
+        )
+    # Sent down, the easier rung is where they work; the bottom rung has nowhere to go.
+    failed = [("pull-up", at(None, 6, 5, 4)), ("pull-up", at(None, 5, 4, 3))]
+    sent = [*failed, ("assisted-pull-up", at(None, 6, 6, 6))]
+    assert rung_now(sent, SIX_TO_EIGHT, PULL_UPS, "pull-up") == "assisted-pull-up"
+    bottom = next_prescription("negative-pull-up", [at(None, 3, 2, 2)] * 2, SIX_TO_EIGHT, PULL_UPS)
+    assert (bottom.exercise, bottom.reason) == ("negative-pull-up", Reason.ADD_REP)
+    # A loaded lift is never stepped down a rung by a failure: its load backs off after stalls.
+    loaded = next_prescription("weighted-pull-up", [at(10, 5, 4, 3)] * 2, SIX_TO_EIGHT, PULL_UPS)
+    assert (loaded.exercise, loaded.load, loaded.reason) == ("weighted-pull-up", 10, Reason.ADD_REP)
+
+
+def test_weighted_pull_ups_at_the_top_of_the_range_progress_by_load() -> None:
+    # ladders.toml: a loaded rung progresses by load like any lift. "/log pull up 3x8 +10kg" on 3 × 6–8.
+    logged = [("pull-up", at(None, 8, 7, 6)), ("weighted-pull-up", at(10, 8, 8, 8))]
+    assert rung_now(logged, SIX_TO_EIGHT, PULL_UPS, "pull-up") == "weighted-pull-up"
+    heavier = next_prescription("weighted-pull-up", [at(10, 8, 8, 8)], SIX_TO_EIGHT, PULL_UPS)
+    assert (heavier.exercise, heavier.sets, heavier.reps, heavier.load, heavier.reason) == (
+        "weighted-pull-up",
+        3,
+        6,
+        12.5,
+        Reason.ADD_LOAD,
+    )

@@ -29,6 +29,7 @@ from bot.coach.sessionlog import (
     holds_to_log,
     parse_day,
     shifted,
+    slot_ladder,
     still_to_log,
     targets,
 )
@@ -402,3 +403,32 @@ def test_a_home_load_is_kept_as_logged_not_put_on_the_plate_step() -> None:
     )
     # At the gym a load is on the chat's plate step, as progression prescribes it.
     assert not any(t.home_load for t in targets(gym_session(Level.BEGINNER), {}, increment=2.5, ladders={}))
+
+
+def slot_of(session: Session, exercise: str, history: dict[str, list[tuple[date, SetDone]]]) -> Target:
+    found = targets(session, history, increment=2.5, ladders=ladders_of(session))
+    return next(target for target in found if target.planned == exercise)
+
+
+def test_a_secondary_is_its_own_exercise_and_climbs_only_to_the_rung_above() -> None:
+    # Intermediate gym: session 4's secondary is negatives, session 1's strict pull-ups. A trial's As written
+    # logged the negatives as "Pull-up: 3×7" and later as weighted pull-ups, from pull-ups logged before.
+    negatives_day, pull_up_day = gym_session(number=4), gym_session(number=1)
+    assert "negative-pull-up" in {item.exercise.id for item in negatives_day.exercises}
+    pull_ups = [(TUESDAY, SetDone(reps)) for reps in (8, 7, 6)]
+    weighted = [(TUESDAY, SetDone(8, 10.0))] * 3
+    for history in ({"pull-up": pull_ups}, {"weighted-pull-up": weighted}):
+        negatives = slot_of(negatives_day, "negative-pull-up", history)
+        assert (negatives.prescription.exercise, negatives.prescription.reason) == (
+            "negative-pull-up",
+            Reason.START,
+        )
+    # Weighted pull-ups logged in range on a pull-up day are its next rung: they progress by load.
+    pull_up = slot_of(pull_up_day, "pull-up", {"pull-up": pull_ups, "weighted-pull-up": weighted})
+    assert not pull_up.main and pull_up.loaded
+    assert (pull_up.prescription.exercise, pull_up.prescription.reps, pull_up.prescription.load) == (
+        "weighted-pull-up",
+        9,
+        10.0,
+    )
+    assert slot_ladder("pull-up", None, main=False) is None

@@ -1,0 +1,34 @@
+"""The pull-up ladder through the real Application: what /workout shows is what As written logs."""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness
+from tests.bot.test_training_log import BAR_AND_LOADS, USER, sets_of, text
+
+
+async def test_as_written_logs_the_sessions_negatives_as_negatives(bot: Harness) -> None:
+    # A newcomer trial: after pull-ups in range, As written logged the day's "Negative pull-up (slow
+    # lowering)" as full pull-ups, and /history said "Pull-up: 3×7" (intermediate at home: 2. pull-ups,
+    # and on sessions 1 and 3, 4. negatives).
+    await bot.onboard(USER, level="💪 Intermediate", equipment="🏠 Home", kit=BAR_AND_LOADS)
+    await bot.send(USER, "/log pull up 8,7,6")
+    bot.clock.advance(days=2)
+    await bot.send(USER, "/log pull up 3x7")
+    bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    assert "<b>2. Pull-up</b>" in workout and "<b>4. Negative pull-up (slow lowering)</b>" in workout
+    assert "Pull-up: last time 3×7 → today 3×8" in workout
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Pull-up: 3×8\n" in written, written
+    assert "• Negative pull-up (slow lowering): 3×6\n" in written, written
+    for _ in range(3):  # the loads As written asks for (the backpack lifts)
+        await bot.send(USER, "10")
+    logged = [(ex, reps) for ex, reps, _ in await sets_of(bot) if "pull-up" in ex]
+    assert logged[-6:] == [("pull-up", 8)] * 3 + [("negative-pull-up", 6)] * 3
+    history = text(await bot.send(USER, "/history"))
+    assert "Negative pull-up (slow lowering): 3×6" in history and "Pull-up: 6×8" not in history, history
+    # The negatives the plan prescribed beside them say nothing of the pull-ups: 3×8 is the top, so up.
+    bot.clock.advance(days=2)
+    later = text(await bot.send(USER, "/workout"))
+    assert "Pull-up: every set at the top → today try Weighted pull-up: 3×6 @ 2.5 kg" in later, later
