@@ -5,12 +5,12 @@ with the numbers of ACSM 2009 where the article gives none):
 
 - **Double progression.** Work inside a rep range at one load. When every working set reaches the top
   of the range at the target effort (at least the target reps in reserve, or effort not given), add
-  load: the level's share of ACSM's 2–10 % (routines.toml's ``increase``: 5 % upper body, 10 % lower
-  body; advanced 2 % and 3.5 %), rounded down to the chat's smallest step but never less than one
-  step. Short of the top, keep the load and aim one more rep on the weakest set. At the top but harder
-  than the target effort, repeat it. A session is judged by the sets it prescribed (``prescribed``): a
-  day cut to 2 sets (/workout 30) that hit the top on both earned the load, whether the next session is
-  cut or whole (a newcomer trial).
+  load: the level's share of ACSM's 2–10 % (routines.toml's ``increase``: beginners 5 % upper body,
+  10 % lower body; intermediate 2.5 % and 5 %; advanced 2 % and 3.5 %), rounded down to the chat's
+  smallest step but never less than one step. Short of the top, keep the load and aim one more rep on
+  the weakest set. At the top but harder than the target effort, repeat it. A session is judged by the
+  sets it prescribed (``prescribed``): a day cut to 2 sets (/workout 30) that hit the top on both earned
+  the load, whether the next session is cut or whole (a newcomer trial).
 - **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
   110x5, 120x3") were ramped to a top set, not worked at it: the load they say is the heaviest at which
   a set reached the bottom of the range. A load only lifted for fewer reps is never the one to do all

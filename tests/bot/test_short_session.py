@@ -335,14 +335,14 @@ async def test_a_short_day_is_judged_by_the_sets_it_prescribed(bot: Harness) -> 
     bot.clock.advance(days=3)
     whole = text(await bot.send(USER, "/workout full"))
     assert next_load_line(whole, "Barbell deadlift") == (
-        "📈 <i>Barbell deadlift: last time 2×8 @ 100 kg → today 3×6 @ 110 kg. Every set hit the top: "
+        "📈 <i>Barbell deadlift: last time 2×8 @ 100 kg → today 3×6 @ 105 kg. Every set hit the top: "
         "heavier now. 💪</i>"
     )
     short = text(await bot.send(USER, "/workout 30"))
-    assert "today 2×6 @ 110 kg" in next_load_line(short, "Barbell deadlift")
+    assert "today 2×6 @ 105 kg" in next_load_line(short, "Barbell deadlift")
     # Done's As written logs the short session at the load both views show.
     await bot.press(USER, "✅ Done")
-    assert "Barbell deadlift: 2×6 @ 110 kg" in text(await bot.press(USER, "✅ As written"))
+    assert "Barbell deadlift: 2×6 @ 105 kg" in text(await bot.press(USER, "✅ As written"))
 
 
 async def test_two_sets_of_a_whole_session_still_hold_the_load_in_the_short_view(bot: Harness) -> None:
@@ -352,4 +352,4 @@ async def test_two_sets_of_a_whole_session_still_hold_the_load_in_the_short_view
     bot.clock.advance(days=3)
     for typed in ("/workout", "/workout 30"):
         line = next_load_line(text(await bot.send(USER, typed)), "Barbell deadlift")
-        assert "@ 100 kg: hit 8 on every set and it's 110 kg next time" in line, line
+        assert "@ 100 kg: hit 8 on every set and it's 105 kg next time" in line, line
