@@ -85,17 +85,24 @@ class Harness:
         return self.api.callback_answers
 
     async def onboard(
-        self, chat_id: int, level: str = "🌱 Beginner", equipment: str = "🏋️ Gym", kit: tuple[str, ...] = ()
+        self,
+        chat_id: int,
+        level: str = "🌱 Beginner",
+        equipment: str = "🏋️ Gym",
+        kit: tuple[str, ...] = (),
+        *,
+        user_id: int | None = None,
     ) -> None:
-        """/start through the set-up; at home, ``kit`` names the checklist boxes to tick ("Pull-up bar")."""
-        await self.send(chat_id, "/start")
-        await self.press(chat_id, level)
-        await self.press(chat_id, equipment)
+        """/start through the set-up; at home, ``kit`` names the checklist boxes to tick ("Pull-up bar");
+        in a group, ``user_id`` is the member who answers."""
+        await self.send(chat_id, "/start", user_id=user_id)
+        await self.press(chat_id, level, user_id=user_id)
+        await self.press(chat_id, equipment, user_id=user_id)
         if "at home" in (self.api.last(chat_id).text or ""):
             for label in kit:
-                await self.press(chat_id, f"⬜️ {label}")
-            await self.press(chat_id, "✅ Confirm")
-        await self.press(chat_id, "UTC")
+                await self.press(chat_id, f"⬜️ {label}", user_id=user_id)
+            await self.press(chat_id, "✅ Confirm", user_id=user_id)
+        await self.press(chat_id, "UTC", user_id=user_id)
 
 
 @dataclass

@@ -201,10 +201,7 @@ async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_
 async def test_a_group_gets_the_log_line_per_dumbbell_and_it_logs(bot: Harness) -> None:
     group, ann = -9119, 911
     bot.api.group_chat(group, "Back Buddies")
-    await bot.send(group, "/start", user_id=ann)
-    await bot.press(group, "🌱 Beginner", user_id=ann)
-    await bot.press(group, "🏋️ Gym", user_id=ann)
-    await bot.press(group, "UTC", user_id=ann)
+    await bot.onboard(group, user_id=ann)
     await bot.send(group, "/workout", user_id=ann)
     await bot.press(group, "✅ Done", user_id=ann)
     written = text(await bot.press(group, "✅ As written", user_id=ann))

@@ -106,10 +106,7 @@ async def test_adjust_shows_no_minus_on_no_load_and_save_asks_for_the_load_at_th
 
 async def test_a_group_is_told_the_log_line_and_waits_for_nothing(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
-    await bot.send(GROUP, "/start", user_id=ANN)
-    await bot.press(GROUP, "💪 Intermediate", user_id=ANN)
-    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
-    await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.onboard(GROUP, "💪 Intermediate", user_id=ANN)
     await bot.send(GROUP, "/workout", user_id=ANN)
     await bot.press(GROUP, "✅ Done", user_id=ANN)
     written = text(await bot.press(GROUP, "✅ As written", user_id=ANN))

@@ -26,10 +26,7 @@ async def test_group_onboarding_workout_and_members_logging(bot: Harness) -> Non
 
 async def test_workout_in_a_group_answers_for_the_member_who_asks(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
-    await bot.send(GROUP, "/start", user_id=ANN)
-    await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
-    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
-    await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.onboard(GROUP, user_id=ANN)
     [before] = await bot.send(GROUP, "/workout", user_id=ANN)
     await bot.press(GROUP, "✅ Done", user_id=ANN)
 

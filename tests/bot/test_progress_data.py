@@ -172,10 +172,7 @@ async def test_first_week_back_after_a_break_is_easier(bot: Harness) -> None:
 
 async def onboard_group(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
-    await bot.send(GROUP, "/start", user_id=ANN)
-    await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
-    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
-    await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.onboard(GROUP, user_id=ANN)
 
 
 async def test_groups_log_records_history_export_and_forget_per_member(bot: Harness) -> None:

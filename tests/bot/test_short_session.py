@@ -178,10 +178,7 @@ async def test_a_log_on_a_short_day_leaves_only_the_kept_lifts_to_do(bot: Harnes
 
 async def test_one_members_budget_is_not_the_groups(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
-    await bot.send(GROUP, "/start", user_id=ANN)
-    await bot.press(GROUP, "💪 Intermediate", user_id=ANN)
-    await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
-    await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.onboard(GROUP, "💪 Intermediate", user_id=ANN)
     await bot.send(GROUP, "/workout 30", user_id=ANN)
     await bot.press(GROUP, "✅ Done", user_id=ANN)
     await bot.press(GROUP, "✅ As written", user_id=ANN)
