@@ -329,7 +329,8 @@ class Answerer:
             if len(closest) < 3 and fallback not in closest:
                 closest.append(fallback)
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
-        return Answer(question, "decline", None, low, lead + lex.decline_text, tuple(closest), reading.safety)
+        said = lex.decline_after_safety_text if reading.safety else lex.decline_text
+        return Answer(question, "decline", None, low, lead + said, tuple(closest), reading.safety)
 
     def _spelled(self, word: str) -> list[str]:
         """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""

@@ -118,6 +118,8 @@ class Lexicon:
     filler: frozenset[str]
     smalltalk: tuple[SmallTalk, ...]
     decline_text: str
+    # The decline said after a safety lead, which has already said what to do.
+    decline_after_safety_text: str
     empty_text: str
     default_suggestions: tuple[str, ...]
     unrelated: tuple[str, ...] = ()
@@ -233,8 +235,10 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     if not isinstance(messages, dict):
         raise ValueError(f"{where}: [messages] table missing")
     decline_text = _str(messages.get("decline"), f"{where} messages.decline")
+    after_safety = _str(messages.get("decline_after_safety"), f"{where} messages.decline_after_safety")
     empty_text = _str(messages.get("empty"), f"{where} messages.empty")
-    for name, text in (("decline", decline_text), ("empty", empty_text)):
+    said = (("decline", decline_text), ("decline_after_safety", after_safety), ("empty", empty_text))
+    for name, text in said:
         _check_html(text, f"{where} messages.{name}")
     defaults = _str_list(messages.get("default_suggestions"), f"{where} messages.default_suggestions")
     unknown = [t for t in defaults if t not in TOPIC_IDS]
@@ -276,6 +280,7 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
         filler=frozenset(_str_list(data.get("smalltalk", {}).get("filler", []), f"{where} smalltalk.filler")),
         smalltalk=tuple(smalltalk),
         decline_text=decline_text,
+        decline_after_safety_text=after_safety,
         empty_text=empty_text,
         default_suggestions=defaults,
     )

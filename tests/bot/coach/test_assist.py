@@ -116,6 +116,12 @@ def test_a_condition_without_the_back_is_declined_but_still_safety_first() -> No
     answer = ANSWERER.answer("i have a herniated disc, what painkillers work")
     assert answer.kind == "decline" and answer.safety
     assert answer.text.startswith(ASSIST.safety.lead)
+    # The lead has said what to do: no "I don't know that one" after it (a trial read it as a brush-off).
+    assert answer.text.endswith(KB.lexicon.decline_after_safety_text)
+    assert KB.lexicon.decline_text not in answer.text
+    tingling = ANSWERER.answer("my hands tingle at night")
+    assert tingling.kind == "decline" and tingling.safety and "I don't know" not in tingling.text
+    assert ANSWERER.answer("what's the capital of peru").text == KB.lexicon.decline_text
 
 
 def test_soreness_and_everyday_questions_are_not_safety() -> None:
