@@ -375,9 +375,8 @@ async def _gather_facts(session: AsyncSession, rows: list[OutboxRow]) -> Facts:
     return Facts(
         chats=await store.chat_views(session, chat_ids),
         logged=await repo.logged_pairs(session, on_the_day + rest_before),
-        done=await repo.sessions_done_by_chat(session, chat_ids),
-        workout_before=await repo.outbox_statuses(session, OutboxKind.WORKOUT, rest_before),
         trained=await repo.trained_days_by_chat(session, chat_ids),
+        workout_before=await repo.outbox_statuses(session, OutboxKind.WORKOUT, rest_before),
     )
 
 

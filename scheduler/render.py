@@ -7,7 +7,7 @@ No I/O and no ORM: given the ``Facts`` the dispatcher read for a batch (plain sn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.coach.catalog import Catalog
@@ -62,11 +62,11 @@ class Facts:
 
     chats: dict[int, ChatView]
     logged: set[tuple[int, date]]
-    done: dict[int, int]
+    # The days each chat logged, oldest first: how many sessions it has done, and a block's weeks are the
+    # calendar weeks among them (``planner.Weeks``).
+    trained: dict[int, list[date]]
     # Status of the workout reminder the day before each rest-day row.
     workout_before: dict[tuple[int, date], OutboxStatus]
-    # The days each chat logged: a block's weeks are the calendar weeks trained (``planner.Weeks``).
-    trained: dict[int, list[date]] = field(default_factory=dict)
 
 
 def prepare(
@@ -130,9 +130,9 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
     """
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None
-    done = facts.done.get(chat.id, 0)
-    profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
     trained = facts.trained.get(chat.id)
+    done = len(trained or ())
+    profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
     weeks = PLANNED
     if trained is not None or day is not None:
         weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])

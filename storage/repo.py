@@ -356,19 +356,9 @@ async def logged_pairs(session: AsyncSession, wanted: Collection[tuple[int, date
     return {(chat_id, day) for chat_id, day in result.all()} & set(wanted)
 
 
-async def sessions_done_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, int]:
-    if not chat_ids:
-        return {}
-    result = await session.execute(
-        select(WorkoutLog.chat_id, func.count(func.distinct(WorkoutLog.local_date)))
-        .where(WorkoutLog.chat_id.in_(chat_ids))
-        .group_by(WorkoutLog.chat_id)
-    )
-    return {chat_id: count for chat_id, count in result.all()}
-
-
 async def trained_days_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, list[date]]:
-    """The days each chat logged, oldest first: the coach counts a block's weeks in them."""
+    """The days each chat logged, oldest first: their number is the sessions it has done, and the coach
+    counts a block's weeks in them."""
     if not chat_ids:
         return {}
     result = await session.execute(
