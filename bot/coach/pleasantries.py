@@ -19,6 +19,9 @@ ASKING = frozenset((
     "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
     "is", "are", "do", "does", "did", "will", "would", "any",
 ))  # fmt: skip
+# Of those, the ones that ask only when they open a clause: mid-clause they mostly say ("you are stricter
+# than my headteacher", "this is gold"), where "what" or "should" anywhere still ask ("not sure if I should").
+ASKING_FIRST = frozenset(("is", "are", "do", "does", "did"))
 # Thanks, praise or goodbye can come with what helped or where the asker is off to; a greeting cannot ("hi,
 # I need a beginner plan" asks for the plan).
 PARTING = ("thanks", "bye", "cheer")
@@ -134,4 +137,7 @@ class Pleasantries:
 def _says_only(question: str) -> bool:
     """Whether a short message only says something: no question mark and no word that asks."""
     said = words(question)
-    return "?" not in question and len(said) <= PARTING_WORDS and not ASKING.intersection(said)
+    if "?" in question or len(said) > PARTING_WORDS or ASKING.difference(ASKING_FIRST).intersection(said):
+        return False
+    openers = (words(clause)[:1] for clause in _CLAUSE_END.split(question))
+    return not any(opener and opener[0] in ASKING_FIRST for opener in openers)

@@ -8,7 +8,8 @@ from bot.coach.assist import Asker, Assist
 from bot.coach.knowledge import KnowledgeBase
 
 ASSIST = Assist.load()
-ANSWERER = Answerer(KnowledgeBase.load(), ASSIST)
+KB = KnowledgeBase.load()
+ANSWERER = Answerer(KB, ASSIST)
 
 # The command each asks for, grouped by what once went wrong.
 POINTERS = [
@@ -255,6 +256,34 @@ def test_small_talk_with_the_askers_own_words_is_small_talk(message: str) -> Non
 )
 def test_one_clause_that_opens_or_closes_with_small_talk_is_small_talk(message: str) -> None:
     assert ANSWERER.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Habari ya asubuhi coach!", "greeting"),
+        ("Sawubona!", "greeting"),
+        ("Xin chào", "greeting"),
+        ("Asante sana, that really helped", "thanks"),
+        ("Teşekkürler hocam", "thanks"),
+        ("Děkuji moc", "thanks"),
+        ("Kwaheri, going to sleep", "bye"),
+        ("Kumusta coach", "howareyou"),
+    ],
+)
+def test_greetings_thanks_and_goodbyes_in_other_languages_are_small_talk(message: str, kind: str) -> None:
+    answer = ANSWERER.answer(message)
+    assert answer.kind == "smalltalk"
+    assert answer.text == next(e.reply for e in KB.lexicon.smalltalk if e.kind == kind)
+
+
+def test_are_or_is_inside_a_remark_does_not_make_it_ask() -> None:
+    assert ANSWERER.answer("haha you are stricter than my headteacher").kind == "smalltalk"
+    # Opening a clause, they ask: "are you stricter than ..." is a question, not praise.
+    assert ANSWERER.answer("are you stricter than my headteacher").kind != "smalltalk"
+    assert (
+        ANSWERER.answer("you are stricter than my headteacher, are you always like this").kind != "smalltalk"
+    )
 
 
 @pytest.mark.parametrize(
