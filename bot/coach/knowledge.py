@@ -129,6 +129,8 @@ class Lexicon:
     # Concepts that are about training only next to one of the listed concepts ("sleep" next to recovery or
     # growth); on their own they are a sign of another subject ("how many hours of sleep do adults need").
     needs: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # Concepts a reminder the bot sends can be for: "remind me to ..." naming none of them is an errand.
+    reminded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -266,11 +268,16 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     ]
     if unknown_needs:
         raise ValueError(f"{where}: offtopic.needs {unknown_needs} name unknown concepts")
+    reminded = _str_list(data.get("offtopic", {}).get("reminded", []), f"{where} offtopic.reminded")
+    unknown_reminded = [c for c in reminded if c not in concepts]
+    if unknown_reminded:
+        raise ValueError(f"{where}: offtopic.reminded {unknown_reminded} are not concepts")
     return Lexicon(
         concepts=MappingProxyType(concepts),
         subjects=subjects,
         parts=parts,
         needs=MappingProxyType(needs),
+        reminded=reminded,
         offtopic=_str_list(data.get("offtopic", {}).get("phrases"), f"{where} offtopic.phrases"),
         unrelated=_str_list(data.get("offtopic", {}).get("unrelated", []), f"{where} offtopic.unrelated"),
         foreign=frozenset(_str_list(data.get("foreign", {}).get("words"), f"{where} foreign.words")),

@@ -149,6 +149,7 @@ class Reader:
         self.subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
         self._parts = frozenset(lex.parts)
         self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
+        self._reminded = frozenset(lex.reminded)
 
         self._smalltalk: dict[tuple[str, ...], str] = {}
         for entry in lex.smalltalk:
@@ -278,6 +279,9 @@ class Reader:
         for concept, companions in self._needs:
             if concept in concepts and not companions & concepts:
                 offtopic += 1
+        # The bot reminds of training only: "remind me to call the dentist" is an errand in its words.
+        if self._reminded and _asks_reminder(stems) and not self._reminded & concepts:
+            unrelated += 1
 
         kinds: list[str] = []
         only_smalltalk = bool(stems)
@@ -363,3 +367,11 @@ def _fits(groups: Iterable[str]) -> bool:
 def background(reading: Reading) -> int:
     """How many foreign or unknown words a message may carry as its story's setting (BACKGROUND_WORDS)."""
     return len(reading.stems) // BACKGROUND_WORDS
+
+
+def _asks_reminder(stems: Sequence[str]) -> bool:
+    """Whether the question asks to be reminded of something ("remind me to", "remind us about")."""
+    return any(
+        stems[i] == "remind" and stems[i + 1] in ("me", "us") and stems[i + 2] in ("to", "about", "of")
+        for i in range(len(stems) - 2)
+    )

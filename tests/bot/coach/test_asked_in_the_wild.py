@@ -348,3 +348,24 @@ def test_how_often_to_deadlift_gets_the_frequency_card_with_the_deadlift_line(qu
 )
 def test_minutes_and_what_to_do_point_to_a_cut_workout(question: str) -> None:
     assert ANSWERER.answer(question).command == "workout"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remind me to order more composite and bonding agent tomorrow morning",
+        "can you remind me about the parents' evening on Friday",
+        "remind us to collect the trip money on Friday",
+    ],
+)
+def test_a_reminder_for_something_other_than_training_is_an_errand(message: str) -> None:
+    answer = ANSWERER.answer(message)
+    assert (answer.kind, answer.topic, answer.command) == ("decline", None, None)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["remind me to train at 7am", "remind me about my back workout on Mondays", "remind me to log my sets"],
+)
+def test_a_reminder_of_training_is_still_asked_of_the_bot(message: str) -> None:
+    assert ANSWERER.answer(message).kind == "command"

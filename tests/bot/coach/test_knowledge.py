@@ -151,6 +151,7 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
         ("lexicon.toml", 'parts = ["chest",', 'parts = ["back", "chest",', "offtopic.parts"),
         ("lexicon.toml", 'parts = ["chest",', 'parts = ["chestt",', "offtopic.parts"),
         ("lexicon.toml", "[offtopic.needs]\nsleep = [", "[offtopic.needs]\nslep = [", "offtopic.needs"),
+        ("lexicon.toml", 'reminded = [\n  "back",', 'reminded = [\n  "bak",', "offtopic.reminded"),
         (
             "lexicon.toml",
             '[offtopic.needs]\nsleep = [\n  "back",',
