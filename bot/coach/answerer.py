@@ -186,6 +186,10 @@ class Answerer:
         # "What does RIR mean?" asks for one word, not the card it is explained in, and "what's a floor
         # slide?" for one exercise's cue; pain comes first, though.
         found = None if reading.safety else self._definer.asked(kept, self._spelled, asker)
+        # ... and asked in one sentence beside a short word on the asker's kit ("how do I do a kneeling band
+        # pulldown? I have no door anchor"): the move's cue says what to do without the usual kit.
+        if found is None and not reading.safety and focus is not None and len(sentences) == 2:
+            found = self._definer.asked(sentences[focus_at], self._spelled, asker)
         if found is not None:
             return _defined(question, found, self._kb.topics[found.topic], self._definer)
 

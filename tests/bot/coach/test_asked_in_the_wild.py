@@ -369,3 +369,10 @@ def test_a_reminder_for_something_other_than_training_is_an_errand(message: str)
 )
 def test_a_reminder_of_training_is_still_asked_of_the_bot(message: str) -> None:
     assert ANSWERER.answer(message).kind == "command"
+
+
+def test_how_a_move_goes_asked_beside_a_word_on_the_kit_gets_the_moves_cue() -> None:
+    answer = ANSWERER.answer("how do I do a kneeling band pulldown? I have no door anchor")
+    assert (answer.kind, answer.topic) == ("answer", "lat-pulldown")
+    assert answer.text.startswith("<b>Kneeling band pulldown</b>")
+    assert "without one" in answer.text
