@@ -270,3 +270,23 @@ async def test_a_barbell_load_said_each_is_asked_again(bot: Harness) -> None:
     reply = text(await bot.send(USER, "60 each"))
     assert reply.startswith("I need a number for Barbell deadlift: the load you lifted, e.g. 60"), reply
     assert text(await bot.send(USER, "sixty kg")).startswith("✍️ Logged Barbell deadlift: 3×6 @ 60 kg")
+
+
+async def test_a_group_gets_the_backpack_line_at_a_backpacks_example_and_it_logs(bot: Harness) -> None:
+    group, ann = -9120, 912
+    bot.api.group_chat(group, "Home Backs")
+    await bot.onboard(
+        group, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",), user_id=ann
+    )
+    await bot.send(group, "/workout", user_id=ann)
+    await bot.press(group, "✅ Done", user_id=ann)
+    written = text(await bot.press(group, "✅ As written", user_id=ann))
+    asked = written.split("⚖️ ")[-1]
+    assert (
+        ": what load did you lift? Send the backpack's weight, or each dumbbell's if you used two, with /log"
+        in (asked)
+    ), written
+    line = asked.split("e.g. /log ")[-1].rstrip(".")
+    assert line.endswith(" 10kg") and "with a loaded backpack or dumbbells" in line, line
+    logged = text(await bot.send(group, f"/log {line}", user_id=ann))
+    assert "@ 10 kg" in logged and "Logged" in logged, logged
