@@ -94,6 +94,10 @@ class Exercise(Strict):
     # Its load is added to bodyweight (a weighted pull-up's dumbbell): what was lifted is the body and
     # that load, so the load alone gives no one-rep max; records and /progress show the load and reps.
     added_load: bool = False
+    # Loaded at home with a backpack or a dumbbell in each hand: the load asked for is the backpack's, or
+    # each dumbbell's when two were used (so /log's "each arm" reads it too), with an example a backpack
+    # might weigh, not a barbell's.
+    backpack: bool = False
     # Off every bodyweight ladder but as hard as one of its rungs (a chin-up ranks as a pull-up): the
     # planner never gives it as a secondary lift to a main lift on a lower rung (``Catalog.harder``).
     ranks_as: Id | None = None
@@ -140,6 +144,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.counterweight: only a bodyweight move is helped by one")
             if exercise.added_load and exercise.kind != "load":
                 raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
+            if exercise.backpack and (exercise.kind != "load" or "dumbbells" in exercise.needs):
+                raise ValueError(f"{where}.backpack: only a home move loaded without dumbbells of its own")
             if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.ranks_as: no exercise {exercise.ranks_as!r}")
             if exercise.subject:

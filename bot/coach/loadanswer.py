@@ -5,9 +5,9 @@ As written never logs a lift that takes a load without one when none is known: a
 was progressed as a bodyweight move, and a loadless cable face pull never got a load to progress. Every
 such lift of the session, main or not, is asked for, one at a time in the session's order; a band or
 bodyweight move never is. Each question takes a number ("100", "100 kg", "225 lb", in any script's
-digits) or a skip (the lift stays unlogged, still to log); a message that is plainly a failed try at one
-(an emoji, "abc", "100000") is answered with what the question takes, and anything else stops the wait.
-Pure: no Telegram, no database.
+digits, or in words: "twelve", "twenty five kg") or a skip (the lift stays unlogged, still to log); a
+message that is plainly a failed try at one (an emoji, "abc", "100000", "twelve and a half") is answered
+with what the question takes, and anything else stops the wait. Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.coach.catalog import Exercise
+from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
 from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
 
 # What a chat waiting for a typed load keeps (``Chat.awaiting``, 16 characters): the day, then the lift
@@ -30,7 +31,17 @@ LOAD_AWAITED = "L"
 MAX_AWAITED = 16
 _SHIFT_LETTERS = "abcdefghijklmnopqrs"  # -9 … +9
 _PLACES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_TYPED_LOAD = re.compile(r"(\d{1,9}(?:[.,]\d{1,2})?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\.?")
+_UNIT = r"kg|kgs|kilos?|lb|lbs|pounds?"
+# A load held in each hand said so ("8 kg each", "8 per dumbbell"): a dumbbell's, or one of two at home.
+_EACH = r"\s+(?:each(?:\s+(?:hand|arm|dumbbell|one))?|(?:per|a|in\s+each)\s+(?:hand|arm|dumbbell))"
+_TYPED_LOAD = re.compile(rf"(\d{{1,9}}(?:[.,]\d{{1,2}})?)\s*({_UNIT})?({_EACH})?\.?")
+# The same in words: "twelve", "twenty five kg", "forty-two pounds each".
+_WORDS_LOAD = re.compile(rf"([a-z][a-z -]*?)\s*({_UNIT})?({_EACH})?\.?")
+# Words that say a number or a unit: a short message of them that reads as no load ("twelve and a half
+# kilos") is a failed try at one, told what the question takes.
+_NUMBER_WORDS = re.compile(rf"\b(?:{'|'.join([*NUMBER_WORDS, *TENS, 'hundred'])}|{_UNIT})\b")
+_ROUGHLY = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|maybe|~)\s*")
+_SET_WORDS = re.compile(r"\b(?:sets?|reps?|rounds?)\b")
 _SETS = re.compile(r"\d\s*[x×*]\s*\d")
 # "Skip" said in words: the same as the ⏭ Skip button under the question.
 SKIP_WORDS = frozenset(("skip", "skip it", "skip this", "skip this one", "next", "pass", "later", "none"))
@@ -117,13 +128,25 @@ def asked(
 def per_dumbbell(exercise: Exercise) -> bool:
     """A lift done with a dumbbell in each hand or one: its load is one dumbbell's, as /log keeps it ("db
     row 4x10 each arm 40kg" is 40), so the question says so. A backpack-or-dumbbells move at home is not:
-    a backpack is one load."""
+    a backpack is one load, and its question asks for the backpack's or each dumbbell's (``held_each``)."""
     return "dumbbells" in exercise.needs
 
 
 def pair(exercise: Exercise) -> bool:
     """A dumbbell in each hand: the load logged is each hand's, said after the sets as /log says it."""
     return per_dumbbell(exercise) and "dumbbells" in exercise.implements
+
+
+def held_each(exercise: Exercise, answer: Answer) -> bool | None:
+    """Whether a load typed in answer is each hand's, to log and say so as /log's "each arm 40kg": always a
+    pair of dumbbells', a backpack-or-dumbbells move's when said so ("8 kg each": two dumbbells, not the
+    backpack); None when said so of a lift no hand holds alone ("60 each" of a barbell: each side?), which
+    is no answer."""
+    if pair(exercise):
+        return True
+    if answer.each and not (exercise.backpack or per_dumbbell(exercise)):
+        return None
+    return answer.each
 
 
 class Kind(enum.Enum):
@@ -139,20 +162,25 @@ class Answer:
     unit: str | None = None
     typed: str = ""
     """The number as typed (its digits in ASCII), for a reply that says it back."""
+    each: bool = False
+    """Said to be held in each hand ("8 kg each"): a dumbbell's, not a backpack's."""
 
 
 def read_answer(text: str) -> Answer | None:
     """What a message typed while a load is asked says: a load (with its unit if typed), a skip, a failed
     try at a load (no letters at all, a number with a word /log has no unit for, a word of three letters or
-    fewer, "idk") to answer with what the question takes, or None for anything else, read as usual."""
+    fewer, "idk", a number in words that reads as none) to answer with what the question takes, or None for
+    anything else, read as usual. A number may be in words ("twelve kilos") and said to be each hand's."""
     plain = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).replace("’", "'")
-    match = _TYPED_LOAD.fullmatch(plain)
+    # "About 12": the number is the answer, as near as the trainee knows it.
+    match = _TYPED_LOAD.fullmatch(_ROUGHLY.sub("", plain))
     if match is not None:
-        figures = match.group(1).replace(",", ".")
-        ascii_figures = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in figures)
-        word = match.group(2)
-        unit = None if word is None else "lb" if word[0] in "lp" else "kg"
-        return Answer(Kind.LOAD, float(ascii_figures), unit, ascii_figures)
+        figures = ascii_digits(match.group(1).replace(",", "."))
+        return Answer(Kind.LOAD, float(figures), _unit(match.group(2)), figures, match.group(3) is not None)
+    told = _WORDS_LOAD.fullmatch(_ROUGHLY.sub("", plain))
+    number = None if told is None else number_in_words(told.group(1))
+    if told is not None and number is not None:
+        return Answer(Kind.LOAD, float(number), _unit(told.group(2)), str(number), told.group(3) is not None)
     bare = plain.strip(" .!")
     if bare in SKIP_WORDS:
         return Answer(Kind.SKIP)
@@ -161,14 +189,22 @@ def read_answer(text: str) -> Answer | None:
         return None
     # Sets ("3x6 100kg") are read as usual: the /log they make is offered.
     sets = _SETS.search(plain) is not None
+    # A number or a unit in words that reads as no load ("twelve and a half kilos", "a dozen kg"), not sets
+    # told in words ("three sets of eight", offered as a /log) nor a question.
+    in_words = len(words) <= 5 and bool(_NUMBER_WORDS.search(plain)) and not _SET_WORDS.search(plain)
     if (
         not any(c.isalpha() for c in plain)
         or (len(words) <= 2 and any(c.isdigit() for c in plain) and not sets)
         or (len(words) == 1 and len(bare) <= 3)
         or bare in UNSURE_WORDS
+        or (in_words and "?" not in plain)
     ):
         return Answer(Kind.NOT_A_LOAD)
     return None
+
+
+def _unit(word: str | None) -> str | None:
+    return None if word is None else "lb" if word[0] in "lp" else "kg"
 
 
 def typed_load(text: str) -> tuple[float, str | None] | None:

@@ -8,7 +8,9 @@ parts; what the numbers mean (a load first, ``200x3``; a load a set, ``180x5, 19
 several ways, ``row 10 40``) is ``bot.coach.logsets``' and ``bot.coach.logreading``'s.
 
 Help told with a load ("2x10 with 40kg assistance", "40kg assist", "-40kg") is the assisted pull-up
-machine's, never a load lifted; bare numbers after a move that takes no load are its reps.
+machine's, never a load lifted; a load told as added ("+10kg", "plus 10kg", "10kg added", "10kg on a belt")
+is a load lifted, the weighted pull-up's after "pullup"; bare numbers after a move that takes no load are
+its reps.
 
 Timed holds (``prone cobra 3x30s``, ``3x45 sec``, ``60s``, ``1 min``) are read as seconds, and so are
 plain numbers after a hold exercise's name: the caller says which exercises are holds. Seconds after an
@@ -130,6 +132,20 @@ _BAND = re.compile(
 _BACKPACK = re.compile(
     r"(?:\b(?:in|with|using|inside|wearing)\s+)?(?:\b(?:a|the|my)\s+)?(?:\bloaded\s+)?\bback-?packs?\b"
     r"(?:\s+(?:of|with|at|weighing)\b)?"
+)
+# A dip belt or a weighted vest ("10kg on a belt"): what carried a load added to bodyweight.
+_BELT = re.compile(
+    r"(?:\b(?:on|in|with|using|wearing)\s+)?(?:\b(?:a|the|my)\s+)?(?:\b(?:dip|weight|weighted)\s+)?"
+    r"\b(?:belt|vest)s?\b"
+)
+# A load told as added to bodyweight ("+ 10kg", "plus 10kg", "added 10kg", "10kg added", "10 kg extra"):
+# a load lifted, written "+10kg", never an assisted machine's help.
+_ADDED_BEFORE = re.compile(
+    rf"(?:(?<![\w.,])\+\s+|\b(?:plus|added|extra)\s+(?:(?:load|weight)\s+)?(?:of\s+)?)"
+    rf"(?={_AMOUNT}(?:{UNIT_WORD})?(?![\w.,]))"
+)
+_ADDED_AFTER = re.compile(
+    rf"(?<![\w.,+-])({_AMOUNT}(?:{UNIT_WORD})?)\s+(?:of\s+)?(?:added|extra)(?:\s+(?:load|weight))?\b"
 )
 
 # "with", "at" or "@" before a number that is nothing else: no sets ("with 3 x 10"), no time ("at 45 sec").
@@ -325,8 +341,9 @@ def _kit_told(text: str) -> tuple[str, list[str]]:
         return " "
 
     # A backpack first: "backpack with a red band" keeps its band.
-    tail = _BAND.sub(band, _BACKPACK.sub(" ", tail))
-    head = re.sub(rf"(?:{_BACKPACK.pattern})\s*$", " ", head)
+    tail = _BAND.sub(band, _BELT.sub(" ", _BACKPACK.sub(" ", tail)))
+    for kit in (_BACKPACK, _BELT):
+        head = re.sub(rf"(?:{kit.pattern})\s*$", " ", head)
     head = re.sub(rf"(?:{_BAND.pattern})\s*$", band, head)
     return head + tail, bands
 
@@ -392,27 +409,19 @@ def _loaded_variant(
     """The exercise a name typed with a load means: one that takes a load, among those the name fits."""
     if isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS:
         return found
-    query = name_key(typed)
-    keys = index(tuple(exercises))
-    words = set(query.split())
-    fits = [
-        ex
-        for ex, names in keys.items()
-        if ex in loaded
-        and (
-            query in names
-            or compact(query) in map(compact, names)
-            or any(words <= set(n.split()) for n in names)
-        )
-    ]
-    if len(fits) == 1:
-        return fits[0]
-    if not fits:
+    # As a name fits any exercise (``fits``), run together too: "pullup" is the weighted pull-up's, as
+    # "pull up" is, never left to the assisted machine's "assisted pullup" (a trial: "/log pullup 10,9,8,8
+    # +10kg" logged the machine's help).
+    fitting = [ex.id for ex in exercises if ex.id in loaded and fits(typed, exercises, ex.id)]
+    fitting = list(dict.fromkeys(fitting))
+    if len(fitting) == 1:
+        return fitting[0]
+    if not fitting:
         return LogError(LogErrorKind.NOT_LOADED, {"name": typed.strip()}, closest(typed, exercises, loaded))
-    for narrowed in ([ex for ex in fits if ex in prefer], [ex for ex in fits if ex in usable]):
+    for narrowed in ([ex for ex in fitting if ex in prefer], [ex for ex in fitting if ex in usable]):
         if len(narrowed) == 1:
             return narrowed[0]
-    offered = tuple(sorted(fits, key=lambda ex: ex not in usable))
+    offered = tuple(sorted(fitting, key=lambda ex: ex not in usable))
     return LogError(
         LogErrorKind.WHICH_LOADED, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=offered
     )
@@ -500,6 +509,9 @@ def tokens(text: str) -> list[str]:
     text = re.sub(rf"(\d)\s+({UNIT_WORD})(?![a-z])", r"\1\2", text)  # 40 kg → 40kg
     text = _ASSIST_AFTER.sub(lambda m: f" -{m.group(1) or m.group(2)} ", text)  # 40kg assist → -40kg
     text = _ASSIST_BEFORE.sub(lambda m: f" -{m.group(1) or m.group(2)} ", text)
+    text = _ADDED_AFTER.sub(r" +\1 ", _ADDED_BEFORE.sub(" +", text))  # plus 10kg, 10kg added → +10kg
+    # "with a 10kg belt" (the belt is kit: gone already) → "with 10kg".
+    text = re.sub(r"\b(?:with|using|wearing|in)\s+(?:a|an|my)\s+(?=[+-]?\d)", "with ", text)
     text = _EACH_HAND.sub(f" {HAND} ", _EACH_SIDE.sub(f" {SIDE} ", text))
     # Sets told in words: "3 sets of 8" → "3x8", "105x7 for 3 sets" → "105x7x3", "75 for 3x8" → "75 3x8".
     text = _FOR_SETS.sub(lambda m: f"{''.join(m.group(1).split())}x{m.group(2)}", text)

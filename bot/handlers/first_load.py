@@ -30,6 +30,8 @@ from bot.handlers.training_log import names
 # dumbbell's load is a lighter one).
 EXAMPLE = {"kg": "60", "lb": "135"}
 EXAMPLE_DUMBBELL = {"kg": "16", "lb": "35"}
+# A loaded backpack at home (or a dumbbell of a pair): a barbell's 60 kg would read as no example at all.
+EXAMPLE_BACKPACK = {"kg": "10", "lb": "20"}
 # The ⏭ Skip button under a question: the day and the place among the session's targets of the lift
 # asked, so a press on an old question does not skip the one asked now.
 SKIP = "lk"
@@ -52,9 +54,12 @@ class Question:
             self.sets = [replace(done, load=None) for done in self.sets]
         self.name = names(context).get(self.target.planned, self.target.planned)
         self.per_dumbbell = loadanswer.per_dumbbell(self.exercise)
+        # What the question asks for: one dumbbell's load, the backpack's (or each dumbbell's), or the load.
+        self.held = "_dumbbell" if self.per_dumbbell else "_backpack" if self.exercise.backpack else ""
 
     def example(self, unit: str) -> str:
-        return (EXAMPLE_DUMBBELL if self.per_dumbbell else EXAMPLE)[unit]
+        examples = {"_dumbbell": EXAMPLE_DUMBBELL, "_backpack": EXAMPLE_BACKPACK}
+        return examples.get(self.held, EXAMPLE)[unit]
 
     def log_line(self, unit: str) -> str:
         """The /log that logs it, at the example load: "dumbbell romanian deadlift 2x8 16kg"."""
@@ -65,7 +70,7 @@ class Question:
     def hint(self, context: BotContext, unit: str) -> dict[str, str]:
         """The placeholders every reply about this question shares."""
         texts = context.services.texts
-        per = " " + texts["log.per_dumbbell"] if self.per_dumbbell else ""
+        per = " " + texts[f"log.per{self.held}"] if self.held else ""
         return {"name": escape(self.name), "example": self.example(unit), "unit": unit, "per": per}
 
     def skip_button(self, context: BotContext) -> tuple[str, str]:
@@ -86,12 +91,11 @@ def ask(
     sets = format_sets(question.sets, unit)
     hint = question.hint(context, unit)
     chat = update.effective_chat
-    dumbbell = "_dumbbell" if question.per_dumbbell else ""
     if chat is not None and chat.type == ChatType.PRIVATE:
         now_turn.chat.awaiting = loadanswer.awaiting_load(question.day, main_shifts, question.at)
-        return texts.get(f"log.ask_load{dumbbell}", sets=sets, **hint), [question.skip_button(context)]
+        return texts.get(f"log.ask_load{question.held}", sets=sets, **hint), [question.skip_button(context)]
     line = escape(question.log_line(unit))
-    return texts.get(f"log.ask_load_group{dumbbell}", sets=sets, line=line, **hint), []
+    return texts.get(f"log.ask_load_group{question.held}", sets=sets, line=line, **hint), []
 
 
 def waiting(now_turn: Turn) -> bool:

@@ -69,12 +69,13 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
         text, buttons = _skipped(context, now_turn, update, found)
         now_turn.say(text, buttons)
         return True
-    if answer.kind == Kind.NOT_A_LOAD:
+    each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else False
+    if answer.kind == Kind.NOT_A_LOAD or each is None:
         hint = question.hint(context, chat.unit)
         reply = context.services.texts.get("log.not_a_load", **hint)
         now_turn.say(reply, [[question.skip_button(context)]])
         return True
-    await _log_typed(context, now_turn, update, found, question, answer)
+    await _log_typed(context, now_turn, update, found, question, answer, each=bool(each))
     return True
 
 
@@ -85,6 +86,8 @@ async def _log_typed(
     found: Waited,
     question: first_load.Question,
     answer: Answer,
+    *,
+    each: bool,
 ) -> None:
     chat, texts = now_turn.chat, context.services.texts
     unit = answer.unit or chat.unit
@@ -97,9 +100,8 @@ async def _log_typed(
         return
     user = member(update, chat)
     day = found.day
-    pair = loadanswer.pair(question.exercise)
     # A dumbbell in each hand: the load is each hand's, said and noted as /log's "each arm 40kg" is.
-    note = texts["log.each_hand"] if pair else None
+    note = texts["log.each_hand"] if each else None
     logged = [(question.target.prescription.exercise, [replace(done, load=load) for done in question.sets])]
     # Stored as typed: "225 lb" in a kg chat stays 225 lb, shown as typed once the chat is in lb.
     typed = [(unit, [answer.amount] * len(question.sets))]

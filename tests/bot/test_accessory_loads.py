@@ -3,7 +3,9 @@ dumbbell lift's question says the load is one dumbbell's.
 
 A newcomer trial: the rear-delt fly (dumbbells), the straight-arm pulldown and face pull (cable) were
 logged by As written with no load and never asked for one, so their progression never got a load; and
-the dumbbell Romanian deadlift's question did not say whether to give the load per hand or in total.
+the dumbbell Romanian deadlift's question did not say whether to give the load per hand or in total. A
+later one: a home backpack row's question gave a barbell's "e.g. 60" and did not say whether to give the
+backpack's weight or a dumbbell's, and "twelve" in answer dropped the question.
 """
 
 from __future__ import annotations
@@ -123,7 +125,10 @@ async def test_a_cable_accessory_is_asked_and_each_question_can_be_skipped(bot: 
     assert bot.errors == []
 
 
-@pytest.mark.parametrize("typed", ["🤷", "💪💪", "abc", "idk", "?", "-5", "1000000000000", "60 stone"])
+@pytest.mark.parametrize(
+    "typed",
+    ["🤷", "💪💪", "abc", "idk", "?", "-5", "1000000000000", "60 stone", "twelve and a half", "a dozen kg"],
+)
 async def test_no_load_in_answer_is_told_what_the_question_takes(bot: Harness, typed: str) -> None:
     await as_written(bot)
     reply = text(await bot.send(USER, typed))
@@ -153,8 +158,20 @@ async def test_a_load_out_of_range_is_told_the_range(bot: Harness, typed: str, s
     assert text(await bot.send(USER, "12")).startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 12 kg")
 
 
-@pytest.mark.parametrize(("typed", "load"), [("１６", 16.0), ("١٦ kg", 16.0), ("१२.५", 12.5)])
-async def test_digits_of_any_script_are_a_load(bot: Harness, typed: str, load: float) -> None:
+@pytest.mark.parametrize(
+    ("typed", "load"),
+    [
+        ("１６", 16.0),
+        ("١٦ kg", 16.0),
+        ("१२.५", 12.5),
+        ("twelve", 12.0),
+        ("twenty five kg", 25.0),
+        ("about 14", 14.0),
+    ],
+)
+async def test_digits_of_any_script_and_numbers_in_words_are_a_load(
+    bot: Harness, typed: str, load: float
+) -> None:
     await as_written(bot)
     await bot.send(USER, typed)
     assert [row[2] for row in await rows(bot) if row[0] == "dumbbell-rdl"] == [load, load]
@@ -212,3 +229,64 @@ async def test_a_group_gets_the_log_line_per_dumbbell_and_it_logs(bot: Harness) 
     assert SKIP not in labels(bot, group), "a group waits for no answer: nothing to skip"
     logged = text(await bot.send(group, "/log dumbbell romanian deadlift 2x8 16kg", user_id=ann))
     assert "Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg" in logged
+
+
+async def test_a_backpack_lift_asks_for_the_backpack_or_each_dumbbell_with_a_backpacks_example(
+    bot: Harness,
+) -> None:
+    # A trial: "what load did you lift? e.g. 60" for a backpack row, total or per dumbbell left unsaid.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    first = written.split("⚖️ ")[-1]
+    assert first.startswith(
+        ("Romanian deadlift with a loaded backpack", "Bent-over row with a loaded backpack")
+    )
+    assert first.endswith(
+        ": what load did you lift? Type the backpack's weight, or each dumbbell's if you used two, e.g. 10 or"
+        " 10 kg, and I'll log it, or tap ⏭ Skip to leave it for now."
+    ), written
+    assert "60" not in first
+    # A failed try is told what to give, the question kept open.
+    retry = text(await bot.send(USER, "twelve and a half kilos"))
+    assert (
+        "the load you lifted (the backpack's, or each dumbbell's if you used two), e.g. 10 or 10 kg" in retry
+    )
+    # A number in words is the backpack's load; "each" says two dumbbells, each hand's, as /log says it.
+    backpack = text(await bot.send(USER, "twelve kilos"))
+    assert backpack.startswith("✍️ Logged ") and "@ 12 kg\n" in backpack and "each hand" not in backpack
+    assert "⚖️" in backpack, "the other backpack lift is asked next"
+    dumbbells = text(await bot.send(USER, "8 kg each"))
+    assert dumbbells.startswith("✍️ Logged ") and "@ 8 kg each hand" in dumbbells, dumbbells
+    logged = {(ex, load, note) for ex, _, load, note in await rows(bot) if load is not None}
+    assert {(load, note) for _, load, note in logged} == {(12.0, None), (8.0, "each hand")}
+    assert {ex for ex, _, _ in logged} == {"backpack-rdl", "backpack-row"}
+    assert bot.errors == []
+
+
+async def test_a_barbell_load_said_each_is_asked_again(bot: Harness) -> None:
+    await as_written(bot, "💪 Intermediate")  # the barbell deadlift is asked first
+    reply = text(await bot.send(USER, "60 each"))
+    assert reply.startswith("I need a number for Barbell deadlift: the load you lifted, e.g. 60"), reply
+    assert text(await bot.send(USER, "sixty kg")).startswith("✍️ Logged Barbell deadlift: 3×6 @ 60 kg")
+
+
+async def test_a_group_gets_the_backpack_line_at_a_backpacks_example_and_it_logs(bot: Harness) -> None:
+    group, ann = -9120, 912
+    bot.api.group_chat(group, "Home Backs")
+    await bot.onboard(
+        group, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",), user_id=ann
+    )
+    await bot.send(group, "/workout", user_id=ann)
+    await bot.press(group, "✅ Done", user_id=ann)
+    written = text(await bot.press(group, "✅ As written", user_id=ann))
+    asked = written.split("⚖️ ")[-1]
+    assert (
+        ": what load did you lift? Send the backpack's weight, or each dumbbell's if you used two, with /log"
+        in (asked)
+    ), written
+    line = asked.split("e.g. /log ")[-1].rstrip(".")
+    assert line.endswith(" 10kg") and "with a loaded backpack or dumbbells" in line, line
+    logged = text(await bot.send(group, f"/log {line}", user_id=ann))
+    assert "@ 10 kg" in logged and "Logged" in logged, logged

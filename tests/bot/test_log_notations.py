@@ -63,6 +63,21 @@ async def test_a_load_on_the_assisted_machine_is_its_help_as_its_card_says(bot: 
     assert "/log assisted pull-up 3x8 40kg assist" in refused
 
 
+async def test_a_load_added_to_a_pull_up_is_the_weighted_pull_up(bot: Harness) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    # The trial: "/log pullup 10,9,8,8 +10kg" was "Machine-assisted pull-up: 10, 9, 8, 8" with 10 kg of help.
+    added = ("pullup 10,9,8,8 +10kg", "pull-ups 10,9,8,8 plus 10 kg", "pullup 10,9,8,8 with 10kg on a belt")
+    for typed in added:
+        reply = text(await bot.send(USER, f"/log {typed}"))
+        assert reply.split("\n")[0] == "✍️ Logged Weighted pull-up: 10, 9, 8, 8 @ 10 kg", typed
+        assert "assist" not in reply and "counterweight" not in reply.casefold(), typed
+    logged = [(ex, reps, load, note) for ex, reps, load, note in await sets_of(bot)]
+    assert logged == [("weighted-pull-up", reps, 10.0, None) for reps in (10, 9, 8, 8)] * 3
+    # Help told is still the machine's.
+    helped = head(await bot.send(USER, "/log pullup 2x10 -40kg"))
+    assert helped == "✍️ Logged Machine-assisted pull-up: 2×10", helped
+
+
 async def test_bare_numbers_for_a_bodyweight_move_are_reps(bot: Harness) -> None:
     await bot.onboard(USER)
     # The trial: "“chin-up” takes no load" for four rep counts, and "I can't tell reps from load".

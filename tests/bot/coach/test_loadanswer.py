@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach import loadanswer
+from bot.coach.catalog import Catalog
 from bot.coach.loadanswer import Answer, Awaited, Kind
 from bot.coach.model import SetDone
 from bot.coach.progression import Reason
@@ -28,6 +29,13 @@ from bot.coach.sessionlog import Shift, Target
         ("٦٠ kg", (60.0, "kg")),
         ("१६", (16.0, None)),
         ("１６ｋｇ", (16.0, "kg")),
+        # Numbers in words, and "about" a number: "twelve" dropped the question.
+        ("twelve", (12.0, None)),
+        ("Twelve kilos", (12.0, "kg")),
+        ("twenty five kg", (25.0, "kg")),
+        ("forty-two lbs.", (42.0, "lb")),
+        ("about 60 kg", (60.0, "kg")),
+        ("8 kg each", (8.0, "kg")),
         ("100x5", None),
         ("what load?", None),
         ("3x6 100kg", None),
@@ -56,6 +64,9 @@ def test_a_load_typed_in_answer_is_a_number_and_maybe_its_unit(
         ("-5", Kind.NOT_A_LOAD),
         ("1000000000000", Kind.NOT_A_LOAD),
         ("60 stone", Kind.NOT_A_LOAD),
+        ("twelve and a half kilos", Kind.NOT_A_LOAD),
+        ("a dozen kg", Kind.NOT_A_LOAD),
+        ("twenty twelve", Kind.NOT_A_LOAD),
         ("0", Kind.LOAD),
         ("99999", Kind.LOAD),
         # Anything else is read as usual: a question, a greeting, sets (offered as a /log).
@@ -63,6 +74,8 @@ def test_a_load_typed_in_answer_is_a_number_and_maybe_its_unit(
         ("how heavy should a face pull be?", None),
         ("3x6 100kg", None),
         ("did 3 sets of 8 at 40", None),
+        ("three sets of eight", None),
+        ("twelve?", None),
     ],
 )
 def test_what_an_answer_says(typed: str, kind: Kind | None) -> None:
@@ -72,6 +85,26 @@ def test_what_an_answer_says(typed: str, kind: Kind | None) -> None:
 
 def test_a_load_out_of_range_is_said_back_as_typed() -> None:
     assert loadanswer.read_answer("٩٩٩٩٩ kg") == Answer(Kind.LOAD, 99999.0, "kg", "99999")
+    assert loadanswer.read_answer("two hundred") == Answer(Kind.LOAD, 200.0, None, "200")
+
+
+@pytest.mark.parametrize(
+    ("typed", "each"),
+    [("8 kg each", True), ("8 each hand", True), ("eight per dumbbell", True), ("8 kg", False)],
+)
+def test_a_load_said_to_be_each_hands_is_marked(typed: str, each: bool) -> None:
+    answer = loadanswer.read_answer(typed)
+    assert answer is not None and (answer.kind, answer.amount, answer.each) == (Kind.LOAD, 8.0, each)
+
+
+def test_each_hands_load_is_a_dumbbells_or_a_backpack_lifts_said_so_never_a_barbells() -> None:
+    catalog = Catalog.load().exercises
+    each, alone = Answer(Kind.LOAD, 8.0, each=True), Answer(Kind.LOAD, 8.0)
+    assert loadanswer.held_each(catalog["dumbbell-rdl"], alone) is True  # a pair: always each hand's
+    assert loadanswer.held_each(catalog["backpack-row"], alone) is False  # the backpack's
+    assert loadanswer.held_each(catalog["backpack-row"], each) is True  # two dumbbells
+    assert loadanswer.held_each(catalog["deadlift"], alone) is False
+    assert loadanswer.held_each(catalog["deadlift"], each) is None  # each side of the bar? no answer
 
 
 @given(

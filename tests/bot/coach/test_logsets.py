@@ -83,6 +83,47 @@ def test_help_in_any_phrasing_is_never_added_weight(
     assert result.assist == float(amount) and result.reps == (reps,) * sets
 
 
+@given(
+    st.sampled_from(["pullup", "pullups", "pull up", "Pull-ups", "PULLUP"]),
+    st.lists(st.integers(1, 15), min_size=1, max_size=5),
+    st.integers(1, 60),
+    st.sampled_from(["kg", "lb"]),
+    st.sampled_from(
+        [
+            "+{a}{u}",
+            "+ {a} {u}",
+            "plus {a}{u}",
+            "{a}{u}",
+            "with {a}{u} added",
+            "added {a} {u}",
+            "{a}{u} extra",
+            "with {a}{u} on a belt",
+            "with a {a}{u} dip belt",
+            "in a {a}{u} vest",
+        ]
+    ),
+)
+def test_a_load_added_to_a_pull_up_is_the_weighted_pull_up_never_the_machines_help(
+    name: str, reps: list[int], amount: int, unit: str, said: str
+) -> None:
+    # A trial: "/log pullup 10,9,8,8 +10kg" (a name run together, as "pull up" was not) logged the
+    # assisted machine with 10 kg of help; "weighted pull-up ... 10kg" was read right.
+    result = parse(f"{name} {','.join(map(str, reps))} {said.format(a=amount, u=unit)}")
+    expected = ParsedLog("weighted-pull-up", tuple(reps), float(amount), unit)
+    assert result == expected
+
+
+def test_help_told_stays_help_and_a_load_on_a_chin_up_offers_the_weighted_pull_up() -> None:
+    # Help is still the machine's, however the pull-up is spelled.
+    for text in ("pullup 10,9,8,8 -10kg", "pullups 10,9,8,8 assisted 10kg", "pullup 3x8 10kg assist"):
+        result = parse(text)
+        assert isinstance(result, ParsedLog) and (result.exercise, result.assist) == (MACHINE, 10.0), text
+    # No weighted chin-up is tracked: the load is refused, the weighted pull-up offered first.
+    refused = parse("chin-up 3x8 +10kg")
+    assert isinstance(refused, LogError) and refused.kind is LogErrorKind.NOT_LOADED
+    assert refused.suggestions[0] == "weighted-pull-up"
+
+
 def test_help_on_what_no_counterweight_helps_is_refused() -> None:
     for text in ("chin up 3x8 40kg assist", "row 3x10 -5kg", "band assisted pull up 3x8 -20kg"):
         refused = parse(text)

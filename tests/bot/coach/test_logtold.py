@@ -471,3 +471,11 @@ def test_a_bare_load_told_for_a_past_day_is_offered(text: str, line: str) -> Non
 @pytest.mark.parametrize("text", ["cable rows 3x10 at 18 yesterday", "cable row 3x10 at 1830 yesterday"])
 def test_a_bare_number_a_clock_reads_before_a_day_stays_open(text: str) -> None:
     assert told(text, NAMES) is None
+
+
+@pytest.mark.parametrize("text", ["pullups 10,9,8,8 +10kg", "did pullups 10,9,8,8 with 10kg on a belt"])
+def test_a_load_told_with_pullups_is_offered_as_the_weighted_pull_up(text: str) -> None:
+    # "pullup ... 10kg" offered, then logged as the assisted machine's help, was a trial's finding.
+    line = offered(text)
+    assert line is not None
+    assert logged(line) == ParsedLog("weighted-pull-up", (10, 9, 8, 8), 10.0, "kg")
