@@ -128,8 +128,9 @@ def asked(
 def per_dumbbell(exercise: Exercise) -> bool:
     """A lift done with a dumbbell in each hand or one: its load is one dumbbell's, as /log keeps it ("db
     row 4x10 each arm 40kg" is 40), so the question says so. A backpack-or-dumbbells move at home is not:
-    a backpack is one load, and its question asks for the backpack's or each dumbbell's (``held_each``)."""
-    return "dumbbells" in exercise.needs
+    a backpack is one load, and its question asks for the backpack's or each dumbbell's (``held_each``). A
+    fly with a light weight or a water bottle in each hand is held like dumbbells."""
+    return "dumbbells" in exercise.needs or ("dumbbells" in exercise.implements and not exercise.backpack)
 
 
 def pair(exercise: Exercise) -> bool:

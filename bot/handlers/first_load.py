@@ -32,6 +32,8 @@ EXAMPLE = {"kg": "60", "lb": "135"}
 EXAMPLE_DUMBBELL = {"kg": "16", "lb": "35"}
 # A loaded backpack at home (or a dumbbell of a pair): a barbell's 60 kg would read as no example at all.
 EXAMPLE_BACKPACK = {"kg": "10", "lb": "20"}
+# A fly, a face pull or a straight-arm pulldown moves a light load: a row's example would read as a target.
+EXAMPLE_SINGLE_JOINT = {"kg": "6", "lb": "12"}
 # The ⏭ Skip button under a question: the day and the place among the session's targets of the lift
 # asked, so a press on an old question does not skip the one asked now.
 SKIP = "lk"
@@ -58,6 +60,8 @@ class Question:
         self.held = "_dumbbell" if self.per_dumbbell else "_backpack" if self.exercise.backpack else ""
 
     def example(self, unit: str) -> str:
+        if not self.exercise.multi_joint:
+            return EXAMPLE_SINGLE_JOINT[unit]
         examples = {"_dumbbell": EXAMPLE_DUMBBELL, "_backpack": EXAMPLE_BACKPACK}
         return examples.get(self.held, EXAMPLE)[unit]
 

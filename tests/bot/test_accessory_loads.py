@@ -290,3 +290,28 @@ async def test_a_group_gets_the_backpack_line_at_a_backpacks_example_and_it_logs
     assert line.endswith(" 10kg") and "with a loaded backpack or dumbbells" in line, line
     logged = text(await bot.send(group, f"/log {line}", user_id=ann))
     assert "@ 10 kg" in logged and "Logged" in logged, logged
+
+
+async def test_a_home_fly_with_a_weight_in_each_hand_is_asked_per_hand_at_a_light_example(
+    bot: Harness,
+) -> None:
+    # A trial: the home rear-delt fly ("light weights or water bottles") was asked "e.g. 60", in total.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    said = ""
+    for _ in range(3):
+        await bot.send(USER, "/workout")
+        await bot.press(USER, "✅ Done")
+        said = text(await bot.press(USER, "✅ As written"))
+        for _ in range(4):
+            if "⚖️ Rear-delt fly" in said.split("\n")[-1] or "⚖️" not in said:
+                break
+            said = text(await bot.send(USER, "10"))
+        if "⚖️ Rear-delt fly" in said:
+            break
+        bot.clock.advance(days=2)
+    asked = said.split("⚖️ ")[-1]
+    assert asked.startswith("Rear-delt fly with light weights or water bottles"), said
+    assert "what load did you lift per dumbbell?" in asked and "e.g. 6 or 6 kg" in asked, asked
+    logged = text(await bot.send(USER, "3"))
+    assert "@ 3 kg each hand" in logged, logged
+    assert bot.errors == []
