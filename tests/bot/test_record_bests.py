@@ -47,3 +47,17 @@ async def test_a_second_session_sets_a_baseline_and_real_bests_are_one_line(bot:
     # One lift's best keeps its own line, saying what it beat.
     fourth = text(await bot.send(USER, "/log deadlift 3x5 110kg"))
     assert "🏆 New record — Barbell deadlift: heaviest ever, 110 kg (was 105 kg)." in fourth, fourth
+
+
+async def test_a_back_off_set_is_no_record_and_a_working_set_is(bot: Harness) -> None:
+    """The newcomer trial: "🏆 11 reps at 62.5 kg" for a lifter whose best is 80 kg × 6. A rep record needs
+    a working load, within a tenth of the lift's heaviest (or one load step under it)."""
+    await bot.onboard(USER)
+    for _ in range(2):  # the baseline: a top set and a back-off set
+        assert "🏆" not in text(await bot.send(USER, "/log lat pulldown 80x6, 62.5x10"))
+        bot.clock.advance(days=2)
+    backoff = text(await bot.send(USER, "/log lat pulldown 80x6, 62.5x11"))
+    assert "Logged" in backoff and "🏆" not in backoff, backoff
+    bot.clock.advance(days=2)
+    working = text(await bot.send(USER, "/log lat pulldown 72.5x9"))
+    assert "🏆 New record — Lat pulldown: 9 reps at 72.5 kg" in working, working
