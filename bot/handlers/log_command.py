@@ -1,5 +1,5 @@
-"""/log and /undo: sets typed in a message, the readings offered for ``/log row 10 40``, the exercises
-offered for a name that fits several or none, and taking back.
+"""/log: sets typed in a message, the readings offered for ``/log row 10 40`` and the exercises offered
+for a name that fits several or none (/undo, taking back, is ``bot.handlers.undo``'s).
 
 The shared logging (records, the set log, level-up) is ``bot.handlers.training_log``'s; this module reads
 what was typed. Numbers that could be reps or a load come back as two buttons, one per reading; a name
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from telegram import Update
 
@@ -53,9 +53,9 @@ from bot.handlers.training_log import (
     session_targets,
     typed_names,
 )
-from bot.handlers.undo import LAST_BATCH, took_back, undo_data
+from bot.handlers.undo import LAST_BATCH, undo_data
 from bot.keyboards import Buttons
-from storage import logbook, repo
+from storage import repo
 
 READING, PICK = "lr", "lp"
 # More than this many characters in a reading's button, and each button gets a row of its own.
@@ -412,21 +412,3 @@ async def log_pressed(
             day = made[0] - timedelta(days=made[1])
             await log_parsed(context, now_turn, update, [reading], day, edit=True)
     await query.answer(toast[:200] or None)
-
-
-async def undo_command(update: Update, context: BotContext) -> None:
-    texts = context.services.texts
-    async with turn(update, context) as now_turn:
-        chat, today = now_turn.chat, now_turn.today
-        user_id, _ = member(update, chat)
-        # The last thing logged, by when: a backdated Done just pressed goes before today's earlier /log.
-        days = [today - timedelta(days=back) for back in range(sessionlog.MAX_DAYS_BACK + 1)]
-        since = datetime.combine(today, time(), tzinfo=now_turn.zone)
-        found = await logbook.undo_latest(
-            now_turn.session, chat.id, user_id=user_id, days=days, today=today, since=since
-        )
-        if found is None:
-            now_turn.say(texts["log.nothing_to_undo"])
-        else:
-            day, removed = found
-            now_turn.say(took_back(context, chat, removed, day, today))
