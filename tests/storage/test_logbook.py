@@ -312,6 +312,36 @@ async def test_undo_last_entry_takes_back_one_log_at_a_time(sessionmaker: Maker)
         assert not await repo.is_logged(session, GROUP, DAY)
 
 
+async def test_last_entry_names_what_undo_last_entry_takes_and_takes_nothing(sessionmaker: Maker) -> None:
+    """/undo's question reads the entry first (``last_entry``, ``latest_logged``); only Yes removes it."""
+    await _chat(sessionmaker, GROUP)
+    later = NOW + timedelta(minutes=5)
+    async with sessionmaker.begin() as session:
+        sets = [*_rows("row", [10, 10], 40), *_rows("pull-up", [5], None)]
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("face-pull", [15], 10), now=later
+        )
+    days, since = [DAY], datetime.combine(DAY, datetime.min.time(), tzinfo=UTC)
+    for expected, opened in ((["face-pull"], False), (["row", "row", "pull-up"], True)):
+        async with sessionmaker.begin() as session:
+            found = await undoing.latest_logged(
+                session, GROUP, user_id=ANN, days=days, today=DAY, since=since
+            )
+            assert found == (DAY, later if not opened else NOW)
+            peeked = await undoing.last_entry(session, GROUP, DAY, user_id=ANN)
+            assert peeked is not None and [r.exercise for r in peeked.sets] == expected
+            assert peeked.session is opened
+            assert len(await logbook.export_rows(session, GROUP)) == (4 if not opened else 3)
+            assert await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN) == peeked
+    async with sessionmaker() as session:
+        assert await undoing.last_entry(session, GROUP, DAY, user_id=ANN) is None
+        assert (
+            await undoing.latest_logged(session, GROUP, user_id=BOB, days=days, today=DAY, since=since)
+            is None
+        )
+
+
 async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessionmaker: Maker) -> None:
     await _chat(sessionmaker, GROUP)
     async with sessionmaker.begin() as session:
