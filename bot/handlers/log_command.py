@@ -32,7 +32,7 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import logday, lognames, logparse, logpick, sessionlog
 from bot.coach.catalog import Catalog
-from bot.coach.ladders import usable
+from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
 from bot.coach.progression import in_unit
@@ -107,6 +107,8 @@ async def log_command(update: Update, context: BotContext) -> None:
         # As the day began (as As written reads it): a strict try today must not change what "pull up" means.
         found = await session_targets(context, now_turn, session, member(update, chat)[0], before=day)
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
+        # A dumbbell move the place has no kit for is the place's own: one lift, one history and its records.
+        standing_in = stand_ins(catalog, session.profile)
         pieces = logparse.parts(typed)
         if isinstance(pieces, logparse.LogError):
             now_turn.say(logparse.describe(pieces, texts))
@@ -122,6 +124,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 holds=hold_ids(context),
                 loaded=loaded_ids(context),
                 usable=allowed,
+                stand_ins=standing_in,
                 easier=sessionlog.easier_today(found, ladders(context, session)),
                 helped=helped_ids(context),
                 barbells=barbell_ids(context),

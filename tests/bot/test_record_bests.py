@@ -61,3 +61,21 @@ async def test_a_back_off_set_is_no_record_and_a_working_set_is(bot: Harness) ->
     bot.clock.advance(days=2)
     working = text(await bot.send(USER, "/log lat pulldown 72.5x9"))
     assert "🏆 New record — Lat pulldown: 9 reps at 72.5 kg" in working, working
+
+
+async def test_a_heavier_dumbbell_load_at_home_is_a_record_whatever_the_move_is_called(bot: Harness) -> None:
+    """A newcomer trial: at home "/log db rdl" logged the gym's dumbbell RDL, not the plan's RDL "with a
+    loaded backpack or dumbbells", so the heavier load after that lift's baseline had no record to beat."""
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    rdl = "Romanian deadlift with a loaded backpack or dumbbells"
+    row = "Bent-over row with a loaded backpack or dumbbells"
+    for sets in ("rdl 3x10 10kg; db row 3x10 10kg", "dumbbell rdl 3x10 10kg; one arm db row 3x10 10kg"):
+        logged = text(await bot.send(USER, f"/log {sets}"))
+        assert f"{rdl}: 3×10 @ 10 kg" in logged and f"{row}: 3×10 @ 10 kg" in logged, logged
+        assert "🏆" not in logged, logged
+        bot.clock.advance(days=2)
+    heavier = text(await bot.send(USER, "/log db rdl 3x10 12kg"))
+    assert f"🏆 New record — {rdl}: heaviest ever, 12 kg (was 10 kg)." in heavier, heavier
+    bot.clock.advance(days=2)
+    heavier = text(await bot.send(USER, "/log one-arm dumbbell row 3x10 12kg"))
+    assert f"🏆 New record — {row}: heaviest ever, 12 kg (was 10 kg)." in heavier, heavier
