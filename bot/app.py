@@ -146,7 +146,7 @@ def build_application(
     app.add_handler(CommandHandler("stop", admins_only(reminders.stop)))
     app.add_handler(CommandHandler("nudges", admins_only(reminders.nudges)))
     app.add_handler(CommandHandler("log", log_command.log_command))
-    app.add_handler(CommandHandler("undo", log_command.undo_command))
+    app.add_handler(CommandHandler("undo", undo.undo_command))
     app.add_handler(CommandHandler("progress", history.progress_chart))
     app.add_handler(CommandHandler("history", history.history_command))
     app.add_handler(CommandHandler("export", data.export_command))
@@ -185,6 +185,7 @@ def build_application(
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, undo.UNDO):
         app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))
     app.add_handler(CallbackQueryHandler(load_answer.skip_button, pattern=callbacks.pattern(first_load.SKIP)))
+    app.add_handler(CallbackQueryHandler(undo.question_button, pattern=callbacks.pattern(undo.ASK)))
     app.add_handler(
         CallbackQueryHandler(log_command.reading_button, pattern=callbacks.pattern(log_command.READING))
     )

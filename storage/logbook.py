@@ -1,4 +1,4 @@
-"""The set log: what each member lifted, and removing it again (undo, /forget).
+"""The set log: what each member lifted, and removing it again (/forget; an undo is ``storage.undoing``).
 
 Kept apart from ``storage.repo`` (sessions, reminders, the outbox) because it is a feature of its own
 with its own readers: progression, records, /history, /progress and /export. Each function takes the
@@ -99,7 +99,7 @@ def _session_number() -> ColumnElement[int]:
     )
 
 
-def _members_day(chat_id: int, day: date, user_id: int) -> ColumnElement[bool]:
+def members_day(chat_id: int, day: date, user_id: int) -> ColumnElement[bool]:
     """The member's session of ``day`` in the chat: what a log, an undo and a day's sets are about."""
     return (WorkoutLog.chat_id == chat_id) & (WorkoutLog.local_date == day) & (WorkoutLog.user_id == user_id)
 
@@ -127,7 +127,7 @@ async def log_sets(
     if any(new.unit not in UNITS for new in sets):
         raise ValueError(f"unit must be one of {UNITS}")
     await repo.log_workout(session, chat_id, day, user_id=user_id, user_name=user_name, now=now)
-    log_id = await session.scalar(select(WorkoutLog.id).where(_members_day(chat_id, day, user_id)))
+    log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
     assert log_id is not None, "log_workout inserted the row or found it"
     if completes_done:
         bare = ~exists().where(LoggedSet.workout_log_id == log_id)
@@ -164,142 +164,10 @@ async def log_sets(
     return stored
 
 
-class Undone(NamedTuple):
-    """What an undo took back: the sets (in the order logged), and whether the day's session went too."""
-
-    sets: list[SetRow]
-    session: bool
-
-
-async def _sets_where(session: AsyncSession, where: ColumnElement[bool]) -> list[SetRow]:
+async def sets_where(session: AsyncSession, where: ColumnElement[bool]) -> list[SetRow]:
+    """The logged sets ``where`` says, in the order logged."""
     rows = await session.execute(_SET_ROWS.where(where).order_by(LoggedSet.id))
     return [_set_row(row) for row in rows.all()]
-
-
-async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
-    """Remove the member's session of ``day`` and its sets: what went, or None if nothing was logged.
-
-    Streaks, records and the next prescription are all derived from the log, so removing the rows is
-    the whole of an undo.
-    """
-    log_id = await session.scalar(select(WorkoutLog.id).where(_members_day(chat_id, day, user_id)))
-    if log_id is None:
-        return None
-    removed = await _sets_where(session, LoggedSet.workout_log_id == log_id)
-    # Both deletes are explicit: the database's cascade would do the sets too, but the ORM session
-    # must not keep stale LoggedSet objects around either way.
-    await session.execute(delete(LoggedSet).where(LoggedSet.workout_log_id == log_id))
-    await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log_id))
-    return Undone(removed, session=True)
-
-
-async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
-    """Remove the member's most recent log of ``day``: what went, or None if nothing was logged.
-
-    The most recent log is the last batch of sets (one ``/log`` or one "As written"), and with it the
-    session row if that batch created it, or completed a bare Done (``log_sets``' ``completes_done``);
-    a session with no sets (a bare Done) goes as a whole. Which batch created the session is read from
-    the times: a session and the sets that created or completed it share their ``logged_at``.
-    """
-    log = await session.scalar(select(WorkoutLog).where(_members_day(chat_id, day, user_id)))
-    if log is None:
-        return None
-    latest = await session.scalar(
-        select(func.max(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
-    )
-    if latest is None or latest == log.logged_at:
-        return await undo_day(session, chat_id, day, user_id=user_id)
-    batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest)
-    removed = await _sets_where(session, batch)
-    await session.execute(delete(LoggedSet).where(batch))
-    return Undone(removed, session=False)
-
-
-async def undo_batch(
-    session: AsyncSession, chat_id: int, day: date, *, user_id: int, logged_at: datetime
-) -> Undone | None:
-    """Remove the member's batch of sets logged at ``logged_at`` into the session of ``day`` (what one /log
-    or one "As written" added, named by its time as ``undo_last_entry`` names the latest), or the bare Done
-    that opened the session at ``logged_at`` (a batch of no sets): what went, or None when no such batch is
-    left (taken back already, or never the member's).
-
-    The session goes with it when the batch created it and nothing else is left in it. When later batches
-    are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
-    that created it (``undo_last_entry`` and /undo read it that way) and no bare Done appears from nowhere.
-    """
-    log = await session.scalar(select(WorkoutLog).where(_members_day(chat_id, day, user_id)))
-    if log is None:
-        return None
-    batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
-    removed = await _sets_where(session, batch)
-    if log.logged_at != logged_at:
-        if not removed:
-            return None
-        await session.execute(delete(LoggedSet).where(batch))
-        return Undone(removed, session=False)
-    # The batch opened the session (its time is the session's own): a bare Done has no sets of its own.
-    await session.execute(delete(LoggedSet).where(batch))
-    left = await session.scalar(
-        select(func.min(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
-    )
-    if left is None:
-        await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log.id))
-        return Undone(removed, session=True)
-    log.logged_at = left
-    return Undone(removed, session=False)
-
-
-async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:
-    """Who logged the sets of ``day`` at ``logged_at`` in the chat, or opened a session with a Done then
-    (a group's Undo pressed by another member), or None when no such sets or session are left."""
-    found = await session.scalar(
-        select(LoggedSet.user_id)
-        .join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
-        .where(LoggedSet.chat_id == chat_id, WorkoutLog.local_date == day, LoggedSet.logged_at == logged_at)
-        .limit(1)
-    )
-    if found is None:
-        found = await session.scalar(
-            select(WorkoutLog.user_id)
-            .where(
-                WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.logged_at == logged_at
-            )
-            .limit(1)
-        )
-    return None if found is None else int(found)
-
-
-async def undo_latest(
-    session: AsyncSession, chat_id: int, *, user_id: int, days: Collection[date], today: date, since: datetime
-) -> tuple[date, Undone] | None:
-    """Remove what the member logged last, by when it was logged: the day it was for and what went.
-
-    A backdated session ("I trained yesterday") logged after today's sets is the last thing logged, so it
-    is what goes. Only sessions of ``days`` are looked at, and of those not dated ``today`` only ones
-    logged (or added to) from ``since`` on: an undo takes back what was logged today, not last week.
-    """
-    found = (
-        await session.execute(
-            select(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at, func.max(LoggedSet.logged_at))
-            .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
-            .where(
-                WorkoutLog.chat_id == chat_id,
-                WorkoutLog.user_id == user_id,
-                WorkoutLog.local_date.in_(list(days)),
-            )
-            .group_by(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at)
-        )
-    ).all()
-    latest = [
-        (max(opened, added or opened), log_id, day)
-        for log_id, day, opened, added in found
-        if day == today or max(opened, added or opened) >= since
-    ]
-    if not latest:
-        return None
-    _, _, day = max(latest)
-    undone = await undo_last_entry(session, chat_id, day, user_id=user_id)
-    return None if undone is None else (day, undone)
 
 
 async def recent_sessions(
@@ -406,7 +274,7 @@ async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: in
             select(_session_number(), func.count(LoggedSet.id))
             .select_from(WorkoutLog)
             .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
-            .where(_members_day(chat_id, day, user_id))
+            .where(members_day(chat_id, day, user_id))
             .group_by(WorkoutLog.id, WorkoutLog.chat_id, WorkoutLog.local_date)
         )
     ).first()
@@ -415,9 +283,9 @@ async def day_log(session: AsyncSession, chat_id: int, day: date, *, user_id: in
 
 async def day_sets(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> list[SetRow]:
     """The member's sets of ``day``, in the order logged: what of that day's session is done."""
-    return await _sets_where(
+    return await sets_where(
         session,
-        _members_day(chat_id, day, user_id),
+        members_day(chat_id, day, user_id),
     )
 
 
@@ -432,7 +300,7 @@ async def days_sets(
         (WorkoutLog.chat_id == chat_id) & (WorkoutLog.user_id == user_id) & WorkoutLog.local_date.in_(days)
     )
     found: dict[date, list[SetRow]] = {day: [] for day in days}
-    for row in await _sets_where(session, where):
+    for row in await sets_where(session, where):
         found[row.day].append(row)
     return found
 

@@ -28,6 +28,34 @@ def usable(exercise: Exercise, profile: Profile) -> bool:
     return exercise.needs <= profile.kit and profile.equipment in exercise.places
 
 
+# What a weight held in the hands is on: a dumbbell move and a backpack-or-dumbbells move lift the same.
+HELD = frozenset({"dumbbell", "dumbbells"})
+
+
+def stand_ins(catalog: Catalog, profile: Profile) -> dict[str, str]:
+    """For each move with a weight in the hands that the chat's place or kit does not allow, the one that
+    lifts the same with what it has: the move of the same topic and pattern with a held load it allows,
+    where there is exactly one. At home, the gym's dumbbell RDL is the RDL "with a loaded backpack or
+    dumbbells" the plan has, and the one-arm dumbbell row its row, so "/log db rdl 3x10 12kg" adds to the
+    same history, the same records and the same next load as As written does (a newcomer trial's heavier
+    dumbbell RDL, logged as the gym's move, was no 🏆 after the home move's baseline)."""
+    found: dict[str, str] = {}
+    for exercise in catalog.exercises.values():
+        if exercise.kind != "load" or not HELD & set(exercise.implements) or usable(exercise, profile):
+            continue
+        same = [
+            other.id
+            for other in catalog.exercises.values()
+            if other.kind == "load"
+            and HELD & set(other.implements)
+            and (other.topic, other.pattern) == (exercise.topic, exercise.pattern)
+            and usable(other, profile)
+        ]
+        if len(same) == 1:
+            found[exercise.id] = same[0]
+    return found
+
+
 def ladder_for(
     exercise: str, ladders: Sequence[LadderEntry], catalog: Catalog, profile: Profile
 ) -> Ladder | None:

@@ -185,6 +185,7 @@ def parse_log(
     helped: Collection[str] = (),
     barbells: Collection[str] = (),
     today: Collection[str] = (),
+    stand_ins: Mapping[str, str] | None = None,
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
     exercises in ``holds`` are timed (their sets are seconds).
@@ -211,7 +212,8 @@ def parse_log(
     A name that fits several exercises means one the chat's place and kit allow (``usable``), today's
     (``today``, else ``prefer``) first, as the buttons for it are ordered (``bot.coach.logpick``): "face
     pulls" at home with bands is the band face pull. "Backpack" told with the sets ("rdl 2x10 backpack
-    8kg") means the backpack version.
+    8kg") means the backpack version. A move they do not allow that no other name fits is its stand-in
+    (``stand_ins``, ``bot.coach.ladders.stand_ins``): "db rdl" at home the backpack-or-dumbbells RDL.
     """
     split = _split(text)
     if isinstance(split, LogError):
@@ -225,7 +227,7 @@ def parse_log(
         planned = [ex for ex in prefer if fits(typed, exercises, ex)]
         found = planned[0] if len(planned) == 1 else found
     found = _packed(typed, exercises, found, text)
-    found = _allowed(typed, exercises, found, usable, today or prefer)
+    found = _allowed(typed, exercises, found, usable, today or prefer, stand_ins or {})
     weighted = isinstance(figures, Figures) and figures.carries_load()
     takes_it = isinstance(found, str) and (found in (loaded or ()) or found in holds)
     unloaded = None
@@ -444,6 +446,7 @@ def _allowed(
     found: str | LogError,
     usable: Collection[str],
     today: Collection[str],
+    stand_ins: Mapping[str, str],
 ) -> str | LogError:
     """The exercise a name chosen without asking means ("face pulls": the cable one by its short name) when
     the chat's place and kit do not allow it and another the name fits they do (the band face pull at
@@ -461,7 +464,7 @@ def _allowed(
         return LogError(
             LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=offered
         )
-    return found
+    return stand_ins.get(found, found)  # no name fits one they allow: the move lifting the same, if any
 
 
 def _helped_variant(

@@ -3,9 +3,13 @@
 Three kinds, the ones lifters already know from Strong and Hevy:
 
 - **heaviest**: the most load on any set;
-- **reps at a load**: more reps than ever at that load *or heavier* — so 10 reps at 40 kg beats 8 at
-  45 kg, while a first set at a new, heavier load is a "heaviest" record instead, not a rep record;
-  bodyweight sets (no load) all count as one load;
+- **reps at a load**: more reps than ever at that load *or heavier* — so 10 reps at 95 kg beats 8 at
+  100 kg, while a first set at a new, heavier load is a "heaviest" record instead, not a rep record;
+  bodyweight sets (no load) all count as one load. Only at a working load, though: at least
+  ``REP_RECORD_SHARE`` (90 %) of the heaviest load the lift was logged at, or one load step under it where
+  a step is more than a tenth (light dumbbells: 20 kg after a top of 22.5 kg). 11 reps at 62.5 kg when
+  the best is 80 kg × 6 is a back-off set, more reps than ever at 62.5 kg only because nothing heavier was
+  ever taken that far: no coach calls it a record (a newcomer trial got a 🏆 for it; ``rep_floor``);
 - **estimated 1RM** (Epley: load × (1 + reps/30)), from sets of 1-12 reps only, since the formula
   overestimates badly on long sets.
 
@@ -22,6 +26,11 @@ load, a few kilos more), a baseline a coach writes down, not a record to celebra
 ``earlier_sessions``). After them a record is a real best: a heavier load than ever (for any reps: the
 heaviest lift yet is the record lifters name first), more reps at a load or heavier, or a better
 estimated max.
+
+Where kinds of day take turns, the working load a rep record needs is that of the new sets' kind of day
+(the heaviest of its sets and the new ones): a volume day's 11 reps at 80 kg after its 10 are a best at
+the volume day's load, though the heavy day lifts 95 kg. A load added to bodyweight (below) has no such
+floor: the body's weight is most of what is lifted, and it is not known.
 
 A reply names one record per lift (``headline``), and several lifts' in one line, at most
 ``MAX_BESTS_SHOWN`` of them (``shown_bests``). All loads of one call must be in
@@ -49,6 +58,10 @@ from typing import TypeVar
 from bot.coach.model import SetDone
 
 EPLEY_MAX_REPS = 12
+# A rep record counts at a load this share of the lift's heaviest or more (or one load step under it).
+REP_RECORD_SHARE = 0.9
+# Loads are converted to 0.1 and kept as floats: a load this close to the floor is on it.
+_SLACK = 1e-9
 T = TypeVar("T")
 # Sessions of a lift that set its baseline: the trial's second session, +1 rep on six lifts, was six 🏆.
 BASELINE_SESSIONS = 2
@@ -113,6 +126,7 @@ def new_records(
     same_kind: Sequence[bool] | None = None,
     estimable: bool = True,
     earlier_sessions: int | None = None,
+    step: float | None = None,
 ) -> list[NewRecord]:
     """Which records the new sets of one exercise beat, at most one per kind; none on a first log.
 
@@ -124,7 +138,9 @@ def new_records(
     (None where not told), in one unit; rep records then weigh it (the module docstring has the rule).
     ``same_kind``, where kinds of day take turns: for each previous set, whether it was lifted on the
     new sets' kind of day (the module docstring has the rule); None where days do not take turns.
-    Without ``estimable`` (a load added to bodyweight) no estimated one-rep max is a record.
+    Without ``estimable`` (a load added to bodyweight) no estimated one-rep max is a record, and a rep
+    record needs no working load. ``step``: the chat's smallest load step, in the sets' unit, for the
+    working load a rep record needs (``rep_floor``); None: 90 % of the heaviest only.
     """
     if same_kind is not None and len(same_kind) != len(previous_sets):
         raise ValueError("one same_kind per previous set")
@@ -143,14 +159,29 @@ def new_records(
         return []
     if earlier_sessions is not None and earlier_sessions < BASELINE_SESSIONS:
         return []
+    # The working load a rep record needs: of the heaviest of the new sets' kind of day (all days where
+    # kinds do not take turns) and the new sets.
+    lifted = [s.load for s in (*comparable, *new_sets) if s.reps >= 1]  # a missed rep lifted nothing
+    floor = rep_floor(lifted, step) if estimable else None
     reps = (
-        _reps_at_load(previous_sets, new_sets, comparable)
+        _reps_at_load(previous_sets, new_sets, comparable, floor)
         if help is None
         else _reps_with_help(helped_before, helped_now)
     )
     estimate = _e1rm(previous_sets, new_sets) if estimable else None
     beaten = [_heaviest(previous_sets, new_sets), reps, estimate]
     return [record for record in beaten if record is not None]
+
+
+def rep_floor(loads: Iterable[float | None], step: float | None = None) -> float | None:
+    """The lightest load a rep record counts at: ``REP_RECORD_SHARE`` of the heaviest of ``loads``, or
+    one ``step`` under it when that is lower (a light lift, whose next load down is more than a tenth
+    lighter); None when no set had a load (bodyweight reps all count)."""
+    heaviest = max((load for load in loads if load is not None), default=None)
+    if heaviest is None:
+        return None
+    share = heaviest * REP_RECORD_SHARE
+    return share if step is None or step <= 0 else min(share, heaviest - step)
 
 
 def help_in_note(note: str | None, template: str) -> tuple[float, str] | None:
@@ -206,10 +237,12 @@ def _heaviest(previous: Sequence[SetDone], new: Sequence[SetDone]) -> NewRecord 
 
 
 def _reps_at_load(
-    previous: Sequence[SetDone], new: Sequence[SetDone], alike: Sequence[SetDone]
+    previous: Sequence[SetDone], new: Sequence[SetDone], alike: Sequence[SetDone], floor: float | None
 ) -> NewRecord | None:
     found: NewRecord | None = None
     for done in new:
+        if floor is not None and _load(done) < floor - _SLACK:
+            continue  # a back-off set: more reps than ever at a light load is no best (module docstring)
         # The best before at this load or heavier (previous sessions only: a session does not beat itself).
         rivals = [s.reps for s in previous if _load(s) >= _load(done)]
         if not rivals or done.reps <= max(rivals):

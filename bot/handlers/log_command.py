@@ -1,5 +1,5 @@
-"""/log and /undo: sets typed in a message, the readings offered for ``/log row 10 40``, the exercises
-offered for a name that fits several or none, and taking back.
+"""/log: sets typed in a message, the readings offered for ``/log row 10 40`` and the exercises offered
+for a name that fits several or none (/undo, taking back, is ``bot.handlers.undo``'s).
 
 The shared logging (records, the set log, level-up) is ``bot.handlers.training_log``'s; this module reads
 what was typed. Numbers that could be reps or a load come back as two buttons, one per reading; a name
@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from telegram import Update
 
 from bot import callbacks
 from bot.coach import logday, lognames, logparse, logpick, sessionlog
 from bot.coach.catalog import Catalog
-from bot.coach.ladders import usable
+from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
 from bot.coach.progression import in_unit
@@ -53,9 +53,9 @@ from bot.handlers.training_log import (
     session_targets,
     typed_names,
 )
-from bot.handlers.undo import LAST_BATCH, took_back, undo_data
+from bot.handlers.undo import LAST_BATCH, undo_data
 from bot.keyboards import Buttons
-from storage import logbook, repo
+from storage import repo
 
 READING, PICK = "lr", "lp"
 # More than this many characters in a reading's button, and each button gets a row of its own.
@@ -107,6 +107,8 @@ async def log_command(update: Update, context: BotContext) -> None:
         # As the day began (as As written reads it): a strict try today must not change what "pull up" means.
         found = await session_targets(context, now_turn, session, member(update, chat)[0], before=day)
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
+        # A dumbbell move the place has no kit for is the place's own: one lift, one history and its records.
+        standing_in = stand_ins(catalog, session.profile)
         pieces = logparse.parts(typed)
         if isinstance(pieces, logparse.LogError):
             now_turn.say(logparse.describe(pieces, texts))
@@ -122,6 +124,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 holds=hold_ids(context),
                 loaded=loaded_ids(context),
                 usable=allowed,
+                stand_ins=standing_in,
                 easier=sessionlog.easier_today(found, ladders(context, session)),
                 helped=helped_ids(context),
                 barbells=barbell_ids(context),
@@ -412,21 +415,3 @@ async def log_pressed(
             day = made[0] - timedelta(days=made[1])
             await log_parsed(context, now_turn, update, [reading], day, edit=True)
     await query.answer(toast[:200] or None)
-
-
-async def undo_command(update: Update, context: BotContext) -> None:
-    texts = context.services.texts
-    async with turn(update, context) as now_turn:
-        chat, today = now_turn.chat, now_turn.today
-        user_id, _ = member(update, chat)
-        # The last thing logged, by when: a backdated Done just pressed goes before today's earlier /log.
-        days = [today - timedelta(days=back) for back in range(sessionlog.MAX_DAYS_BACK + 1)]
-        since = datetime.combine(today, time(), tzinfo=now_turn.zone)
-        found = await logbook.undo_latest(
-            now_turn.session, chat.id, user_id=user_id, days=days, today=today, since=since
-        )
-        if found is None:
-            now_turn.say(texts["log.nothing_to_undo"])
-        else:
-            day, removed = found
-            now_turn.say(took_back(context, chat, removed, day, today))

@@ -331,6 +331,7 @@ async def log_and_score(
             same_kind=same_kind,
             estimable=estimable(exercise),
             earlier_sessions=earlier[exercise],
+            step=increment_of(chat),
         )
         if (top := records.headline(earned)) is not None:
             headlines[exercise] = top  # logged twice in one go, the later sets beat the earlier too

@@ -133,8 +133,11 @@ async def test_a_log_of_several_logs_all_or_says_which_part_it_could_not_read(bo
             await session.execute(select(LoggedSet.exercise, LoggedSet.note).order_by(LoggedSet.id))
         ).all()
     assert [tuple(row) for row in notes] == [("deadlift", None)] + [("pull-up", "strict")] * 3
-    # One undo takes the whole /log back.
-    undone = (await bot.send(USER, "/undo"))[-1].plain_text or ""
+    # One undo takes the whole /log back, asked first since it holds two lifts.
+    asked = (await bot.send(USER, "/undo"))[-1].plain_text or ""
+    assert asked.startswith("↩️ Take back today's session: 2 lifts (Barbell deadlift"), asked
+    assert await sets_of(bot) != []
+    undone = (await bot.press(USER, "Yes, take it back"))[-1].plain_text or ""
     assert "Barbell deadlift" in undone and "Pull-up" in undone, undone
     assert await sets_of(bot) == []
     assert bot.errors == []

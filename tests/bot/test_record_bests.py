@@ -47,3 +47,35 @@ async def test_a_second_session_sets_a_baseline_and_real_bests_are_one_line(bot:
     # One lift's best keeps its own line, saying what it beat.
     fourth = text(await bot.send(USER, "/log deadlift 3x5 110kg"))
     assert "🏆 New record — Barbell deadlift: heaviest ever, 110 kg (was 105 kg)." in fourth, fourth
+
+
+async def test_a_back_off_set_is_no_record_and_a_working_set_is(bot: Harness) -> None:
+    """The newcomer trial: "🏆 11 reps at 62.5 kg" for a lifter whose best is 80 kg × 6. A rep record needs
+    a working load, within a tenth of the lift's heaviest (or one load step under it)."""
+    await bot.onboard(USER)
+    for _ in range(2):  # the baseline: a top set and a back-off set
+        assert "🏆" not in text(await bot.send(USER, "/log lat pulldown 80x6, 62.5x10"))
+        bot.clock.advance(days=2)
+    backoff = text(await bot.send(USER, "/log lat pulldown 80x6, 62.5x11"))
+    assert "Logged" in backoff and "🏆" not in backoff, backoff
+    bot.clock.advance(days=2)
+    working = text(await bot.send(USER, "/log lat pulldown 72.5x9"))
+    assert "🏆 New record — Lat pulldown: 9 reps at 72.5 kg" in working, working
+
+
+async def test_a_heavier_dumbbell_load_at_home_is_a_record_whatever_the_move_is_called(bot: Harness) -> None:
+    """A newcomer trial: at home "/log db rdl" logged the gym's dumbbell RDL, not the plan's RDL "with a
+    loaded backpack or dumbbells", so the heavier load after that lift's baseline had no record to beat."""
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    rdl = "Romanian deadlift with a loaded backpack or dumbbells"
+    row = "Bent-over row with a loaded backpack or dumbbells"
+    for sets in ("rdl 3x10 10kg; db row 3x10 10kg", "dumbbell rdl 3x10 10kg; one arm db row 3x10 10kg"):
+        logged = text(await bot.send(USER, f"/log {sets}"))
+        assert f"{rdl}: 3×10 @ 10 kg" in logged and f"{row}: 3×10 @ 10 kg" in logged, logged
+        assert "🏆" not in logged, logged
+        bot.clock.advance(days=2)
+    heavier = text(await bot.send(USER, "/log db rdl 3x10 12kg"))
+    assert f"🏆 New record — {rdl}: heaviest ever, 12 kg (was 10 kg)." in heavier, heavier
+    bot.clock.advance(days=2)
+    heavier = text(await bot.send(USER, "/log one-arm dumbbell row 3x10 12kg"))
+    assert f"🏆 New record — {row}: heaviest ever, 12 kg (was 10 kg)." in heavier, heavier

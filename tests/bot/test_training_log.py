@@ -414,7 +414,9 @@ async def test_undo_takes_back_a_backdated_session_logged_after_todays_sets(bot:
     await bot.send(USER, "/done yesterday")
     bot.clock.advance(minutes=2)
     await bot.press(USER, "✅ As written")
-    undone = text(await bot.send(USER, "/undo"))
+    asked = text(await bot.send(USER, "/undo"))
+    assert asked.startswith("↩️ Take back the session of Mon 23 Nov: "), asked
+    undone = text(await bot.press(USER, "Yes, take it back"))
     assert undone.startswith("↩️ Took back the session of Mon 23 Nov: Inverted row 2×10; "), undone
     assert await logged_days(bot) == [TODAY]
     # Sets added today to a session of an earlier day that had sets already are named with their day.
@@ -424,7 +426,9 @@ async def test_undo_takes_back_a_backdated_session_logged_after_todays_sets(bot:
     bot.clock.now = now + timedelta(minutes=2)
     await bot.send(USER, "/done yesterday")
     await bot.press(USER, "✅ As written")
-    undone = text(await bot.send(USER, "/undo"))
+    asked = text(await bot.send(USER, "/undo"))
+    assert asked.startswith("↩️ Take back your last entry for Mon 23 Nov: "), asked
+    undone = text(await bot.press(USER, "Yes, take it back"))
     assert undone.startswith("↩️ Took back from Mon 23 Nov: Inverted row 2×10; "), undone
     assert await sets_of(bot, YESTERDAY) == [("seated-cable-row", 10, 40.0)] * 3
     assert await logged_days(bot) == [YESTERDAY, TODAY]

@@ -68,7 +68,10 @@ async def test_undo_after_done_and_as_written_takes_back_the_whole_session(
     # The main lifts have no load yet: asked for, not logged (the rest of the session is).
     assert "Inverted row: 2×10" in await history(bot) and "Lat pulldown" not in await history(bot)
     bot.clock.advance(minutes=2)
-    undone = text(await bot.send(USER, "/undo"))
+    # Several lifts in one entry: /undo asks first (test_undo_question), and Yes takes them back.
+    asked = text(await bot.send(USER, "/undo"))
+    assert asked.startswith("↩️ Take back today's session: "), asked
+    undone = text(await bot.press(USER, "Yes, take it back"))
     assert undone.startswith("↩️ Took back today's session: Inverted row 2×10; "), undone
     assert undone.endswith(" Nothing is logged for today now.")
     found = await history(bot)
@@ -122,7 +125,8 @@ async def test_the_rest_logged_after_a_log_is_undone_alone_and_the_logged_sets_s
     assert "already counts as a session" in text(await bot.send(USER, "/done"))
     await bot.press(USER, "✅ As written")
     bot.clock.advance(minutes=3)
-    assert text(await bot.send(USER, "/undo")).startswith("↩️ Took back: Inverted row 2×10; ")
+    assert text(await bot.send(USER, "/undo")).startswith("↩️ Take back your last entry: ")
+    assert text(await bot.press(USER, "Yes, take it back")).startswith("↩️ Took back: Inverted row 2×10; ")
     found = await history(bot)
     assert "• Seated cable row: 3×10 @ 40 kg" in found and "Lat pulldown" not in found
     assert NO_SETS not in found

@@ -8,7 +8,7 @@ from sqlalchemy import String, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import inbox, logbook, repo
+from storage import inbox, logbook, repo, undoing
 from storage.logbook import NewSet
 from storage.models import Base, Chat, LoggedSet, WorkoutLog
 
@@ -113,13 +113,13 @@ async def test_undo_removes_that_members_day_and_its_sets_only(sessionmaker: Mak
             sets = _rows("row", [10, 10], 40)
             await logbook.log_sets(session, GROUP, day, user_id=user, user_name="x", sets=sets, now=NOW)
     async with sessionmaker.begin() as session:
-        undone = await logbook.undo_day(session, GROUP, DAY, user_id=ANN)
+        undone = await undoing.undo_day(session, GROUP, DAY, user_id=ANN)
         assert undone is not None and undone.session
         assert [(row.exercise, row.reps, row.load, row.user_id) for row in undone.sets] == [
             ("row", 10, 40.0, ANN)
         ] * 2
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) is None
+        assert await undoing.undo_day(session, GROUP, DAY, user_id=ANN) is None
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
         assert await repo.is_logged(session, GROUP, DAY, user_id=BOB)
         left = await session.execute(select(LoggedSet.user_id, func.count()).group_by(LoggedSet.user_id))
@@ -131,7 +131,7 @@ async def test_undo_of_a_done_without_sets(sessionmaker: Maker) -> None:
     async with sessionmaker.begin() as session:
         await repo.log_workout(session, GROUP, DAY, user_id=ANN, user_name="Ann", now=NOW)
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_day(session, GROUP, DAY, user_id=ANN) == logbook.Undone([], session=True)
+        assert await undoing.undo_day(session, GROUP, DAY, user_id=ANN) == undoing.Undone([], session=True)
         assert not await repo.is_logged(session, GROUP, DAY)
 
 
@@ -294,7 +294,7 @@ async def test_undo_last_entry_takes_back_one_log_at_a_time(sessionmaker: Maker)
     removed = []
     for _ in range(4):
         async with sessionmaker.begin() as session:
-            undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+            undone = await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN)
             removed.append(
                 None if undone is None else ([(r.exercise, r.reps) for r in undone.sets], undone.session)
             )
@@ -312,13 +312,43 @@ async def test_undo_last_entry_takes_back_one_log_at_a_time(sessionmaker: Maker)
         assert not await repo.is_logged(session, GROUP, DAY)
 
 
+async def test_last_entry_names_what_undo_last_entry_takes_and_takes_nothing(sessionmaker: Maker) -> None:
+    """/undo's question reads the entry first (``last_entry``, ``latest_logged``); only Yes removes it."""
+    await _chat(sessionmaker, GROUP)
+    later = NOW + timedelta(minutes=5)
+    async with sessionmaker.begin() as session:
+        sets = [*_rows("row", [10, 10], 40), *_rows("pull-up", [5], None)]
+        await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
+        await logbook.log_sets(
+            session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("face-pull", [15], 10), now=later
+        )
+    days, since = [DAY], datetime.combine(DAY, datetime.min.time(), tzinfo=UTC)
+    for expected, opened in ((["face-pull"], False), (["row", "row", "pull-up"], True)):
+        async with sessionmaker.begin() as session:
+            found = await undoing.latest_logged(
+                session, GROUP, user_id=ANN, days=days, today=DAY, since=since
+            )
+            assert found == (DAY, later if not opened else NOW)
+            peeked = await undoing.last_entry(session, GROUP, DAY, user_id=ANN)
+            assert peeked is not None and [r.exercise for r in peeked.sets] == expected
+            assert peeked.session is opened
+            assert len(await logbook.export_rows(session, GROUP)) == (4 if not opened else 3)
+            assert await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN) == peeked
+    async with sessionmaker() as session:
+        assert await undoing.last_entry(session, GROUP, DAY, user_id=ANN) is None
+        assert (
+            await undoing.latest_logged(session, GROUP, user_id=BOB, days=days, today=DAY, since=since)
+            is None
+        )
+
+
 async def test_undo_last_entry_of_a_log_that_opened_the_session_removes_it(sessionmaker: Maker) -> None:
     await _chat(sessionmaker, GROUP)
     async with sessionmaker.begin() as session:
         sets = _rows("row", [10, 10], 40)
         await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=NOW)
     async with sessionmaker.begin() as session:
-        undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        undone = await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN)
         assert undone is not None and undone.session and [r.reps for r in undone.sets] == [10, 10]
         assert not await repo.is_logged(session, GROUP, DAY, user_id=ANN)
 
@@ -348,7 +378,7 @@ async def test_sets_that_complete_a_bare_done_go_back_with_it(sessionmaker: Make
     removed = []
     for _ in range(4):
         async with sessionmaker.begin() as session:
-            undone = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+            undone = await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN)
             removed.append(None if undone is None else ([r.exercise for r in undone.sets], undone.session))
     assert removed == [(["shrug"], False), (["pull-up"] * 2, False), (["row"] * 2, True), None]
 
@@ -368,7 +398,7 @@ async def test_undo_latest_orders_a_completed_done_by_its_sets(sessionmaker: Mak
         )
     days, since = [DAY, yesterday], NOW - timedelta(hours=18)
     async with sessionmaker.begin() as session:
-        found = await logbook.undo_latest(session, GROUP, user_id=ANN, days=days, today=DAY, since=since)
+        found = await undoing.undo_latest(session, GROUP, user_id=ANN, days=days, today=DAY, since=since)
         assert found is not None and found[0] == DAY and found[1].session and len(found[1].sets) == 2
         assert [s.day for s in await logbook.recent_sessions(session, GROUP, user_id=ANN)] == [yesterday]
 
@@ -438,15 +468,15 @@ async def test_undo_batch_takes_back_the_batch_it_names_and_keeps_the_session_fo
         async with sessionmaker.begin() as session:
             await logbook.log_sets(session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=sets, now=when)
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
-        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) == ANN
-        undone = await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW)
+        assert await undoing.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
+        assert await undoing.batch_logged_by(session, GROUP, DAY, NOW) == ANN
+        undone = await undoing.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW)
         assert undone is not None and not undone.session and [r.exercise for r in undone.sets] == ["row"] * 2
-        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
-        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) is None
+        assert await undoing.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
+        assert await undoing.batch_logged_by(session, GROUP, DAY, NOW) is None
         assert await repo.is_logged(session, GROUP, DAY, user_id=ANN)
     async with sessionmaker.begin() as session:
-        last = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        last = await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN)
         assert last is not None and last.session and [r.reps for r in last.sets] == [5, 4]
         assert not await repo.is_logged(session, GROUP, DAY)
 
@@ -463,18 +493,18 @@ async def test_undo_batch_names_a_bare_done_by_the_sessions_time(sessionmaker: M
             session, GROUP, DAY, user_id=ANN, user_name="Ann", sets=_rows("row", [8], 40), now=later
         )
     async with sessionmaker.begin() as session:
-        assert await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
-        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) == ANN
-        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) == logbook.Undone(
+        assert await undoing.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=NOW) is None
+        assert await undoing.batch_logged_by(session, GROUP, DAY, NOW) == ANN
+        assert await undoing.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) == undoing.Undone(
             [], False
         )
-        assert await logbook.batch_logged_by(session, GROUP, DAY, NOW) is None
-        assert await logbook.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
+        assert await undoing.batch_logged_by(session, GROUP, DAY, NOW) is None
+        assert await undoing.undo_batch(session, GROUP, DAY, user_id=ANN, logged_at=NOW) is None
         assert [r.reps for r in await logbook.day_sets(session, GROUP, DAY, user_id=ANN)] == [8]
-        bobs = await logbook.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=later)
-        assert bobs == logbook.Undone([], True) and not await repo.is_logged(session, GROUP, DAY, user_id=BOB)
+        bobs = await undoing.undo_batch(session, GROUP, DAY, user_id=BOB, logged_at=later)
+        assert bobs == undoing.Undone([], True) and not await repo.is_logged(session, GROUP, DAY, user_id=BOB)
     async with sessionmaker.begin() as session:
-        last = await logbook.undo_last_entry(session, GROUP, DAY, user_id=ANN)
+        last = await undoing.undo_last_entry(session, GROUP, DAY, user_id=ANN)
         assert last is not None and last.session and [r.reps for r in last.sets] == [8]
 
 

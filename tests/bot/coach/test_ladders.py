@@ -6,7 +6,7 @@ import pytest
 
 from bot.coach.catalog import Catalog
 from bot.coach.content import ContentError
-from bot.coach.ladders import ladder_for, load_ladders, plan_for
+from bot.coach.ladders import ladder_for, load_ladders, plan_for, stand_ins, usable
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session
 from bot.coach.progression import Reason, next_prescription
@@ -73,3 +73,26 @@ def test_ladder_content_is_checked(tmp_path: Path) -> None:
     (tmp_path / "ladders.toml").write_text('[[ladder]]\nid = "x"\nrungs = ["weighted-pull-up", "pull-up"]\n')
     with pytest.raises(ContentError, match="loaded rungs go above"):
         load_ladders(CATALOG, tmp_path)
+
+
+def test_a_dumbbell_move_the_place_has_no_kit_for_is_the_places_own() -> None:
+    """A newcomer trial: "/log db rdl" at home logged the gym's dumbbell RDL beside the plan's backpack-or-
+    dumbbells RDL, two histories of one lift, so a heavier load after the baseline was no record."""
+    at_home = stand_ins(CATALOG, home("bar", "load"))
+    assert at_home["dumbbell-rdl"] == "backpack-rdl"
+    assert at_home["one-arm-dumbbell-row"] == "backpack-row"
+    assert at_home["chest-supported-row"] == "backpack-row"
+    assert at_home["rear-delt-fly"] == "backpack-rear-delt-fly"
+    # Nothing stands in for a barbell, nor at home without a load; a gym has every dumbbell move itself.
+    assert "deadlift" not in at_home and "bent-over-row" not in at_home
+    assert stand_ins(CATALOG, home("bar")) == {}
+    gym = Profile(Level.BEGINNER, Equipment.GYM, frozenset(CATALOG.kit.gym))
+    assert all(not CATALOG.exercises[ex].places & {Equipment.GYM} for ex in stand_ins(CATALOG, gym))
+
+
+def test_a_stand_in_lifts_the_same_and_the_place_allows_it() -> None:
+    for profile in (home("load"), home("bar", "bands", "load"), home("bar", "low-bar", "bands", "load")):
+        for moved, to in stand_ins(CATALOG, profile).items():
+            before, after = CATALOG.exercises[moved], CATALOG.exercises[to]
+            assert not usable(before, profile) and usable(after, profile)
+            assert (before.topic, before.pattern, before.kind) == (after.topic, after.pattern, after.kind)

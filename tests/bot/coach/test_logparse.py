@@ -523,3 +523,19 @@ def test_more_parts_than_one_log_takes_are_refused(count: int) -> None:
     assert isinstance(error, LogError) and error.kind is LogErrorKind.TOO_MANY_PARTS
     assert error.values == {"parts": str(count), "max": str(MAX_PARTS)}
     assert parts("; ".join(["row 3x10"] * MAX_PARTS)) == ["row 3x10"] * MAX_PARTS
+
+
+def test_a_move_the_kit_does_not_allow_is_its_stand_in_when_no_other_name_fits() -> None:
+    """ "db rdl" names only the gym's dumbbell RDL; at home it is the backpack-or-dumbbells RDL, the one
+    lift the plan has (``bot.coach.ladders.stand_ins``), so its history, next load and records are one."""
+    usable = frozenset({"backpack-rdl", "backpack-row", "pull-up"})
+    swaps = {"dumbbell-rdl": "backpack-rdl", "one-arm-dumbbell-row": "backpack-row"}
+
+    def read(text: str, stand_ins: dict[str, str] | None = swaps) -> ParsedLog | LogError:
+        return parse_log(text, NAMES, holds=HOLDS, loaded=LOADED, usable=usable, stand_ins=stand_ins)
+
+    assert read("db rdl 3x10 12kg") == ParsedLog("backpack-rdl", (10, 10, 10), 12.0, "kg")
+    assert read("one arm db row 3x10 12kg") == ParsedLog("backpack-row", (10, 10, 10), 12.0, "kg")
+    # Without a stand-in the name keeps its own move; a move the kit allows is never swapped.
+    assert read("db rdl 3x10 12kg", None) == ParsedLog("dumbbell-rdl", (10, 10, 10), 12.0, "kg")
+    assert read("pull-up 5 5 4", {"pull-up": "backpack-row"}) == ParsedLog("pull-up", (5, 5, 4), None, "kg")

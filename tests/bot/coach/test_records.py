@@ -8,13 +8,16 @@ from bot.coach.model import SetDone
 from bot.coach.records import (
     BASELINE_SESSIONS,
     MAX_BESTS_SHOWN,
+    REP_RECORD_SHARE,
     Best,
+    NewRecord,
     RecordKind,
     best,
     epley,
     headline,
     help_in_note,
     new_records,
+    rep_floor,
     shown_bests,
 )
 
@@ -52,9 +55,9 @@ def test_more_reps_at_a_load_or_heavier() -> None:
         RecordKind.REPS_AT_LOAD: (11, 10),
         RecordKind.E1RM: (pytest.approx(40 * (1 + 11 / 30)), pytest.approx(40 * (1 + 10 / 30))),
     }
-    # 10 at 40 kg beats 8 at 45 kg; 12 at 35 kg does not beat 12 at 40 kg.
-    assert RecordKind.REPS_AT_LOAD in kinds(at(45, 8), at(40, 10))
-    assert RecordKind.REPS_AT_LOAD not in kinds(at(40, 12), at(35, 12))
+    # 10 at 95 kg beats 8 at 100 kg; 12 at 92.5 kg does not beat 12 at 100 kg.
+    assert RecordKind.REPS_AT_LOAD in kinds(at(100, 8), at(95, 10))
+    assert RecordKind.REPS_AT_LOAD not in kinds(at(100, 12), at(92.5, 12))
 
 
 def test_equal_is_not_a_record_and_bodyweight_counts_reps() -> None:
@@ -187,8 +190,10 @@ def rep_record(previous: list[SetDone], alike: list[bool], new: SetDone) -> floa
 def test_a_first_volume_day_is_no_rep_record_over_heavier_days() -> None:
     # 12 at 80 kg "beats" 6 at 85 and 5 at 95 only because a volume day asks for 10-12 reps.
     assert rep_record([HEAVY, MODERATE], [False, False], SetDone(12, 80.0)) is None
-    # Without kinds of day (beginner, intermediate) it is the rep record it always was.
-    assert rep_record([HEAVY, MODERATE], [True, True], SetDone(12, 80.0)) == 6
+    # Without kinds of day (beginner, intermediate) a set near the top load is the rep record it always was
+    # (80 kg after 95 kg is a back-off set there: no working load, no rep record).
+    assert rep_record([HEAVY, MODERATE], [True, True], SetDone(12, 87.5)) == 5  # beats 5 at 95 kg
+    assert rep_record([HEAVY, MODERATE], [True, True], SetDone(12, 80.0)) is None
 
 
 def test_a_volume_day_beats_the_last_volume_day_and_a_heavy_day_at_its_own_load() -> None:
@@ -220,9 +225,12 @@ def test_kinds_of_day_only_ever_take_rep_records_away(
     assert [r for r in with_kinds if r.kind is not RecordKind.REPS_AT_LOAD] == [
         r for r in plain if r.kind is not RecordKind.REPS_AT_LOAD
     ]
-    # A rep record with kinds is one without them too (of several, possibly another set's).
+    # A rep record with kinds at a working load of every day's is one without them too (of several,
+    # possibly another set's); below it, only its own kind of day's load counts (a volume day's).
     reps = [r for r in with_kinds if r.kind is RecordKind.REPS_AT_LOAD]
-    assert not reps or any(r.kind is RecordKind.REPS_AT_LOAD for r in plain)
+    floor = rep_floor(s.load for s in (*previous, *new) if s.seconds is None and s.reps >= 1)
+    working = [r for r in reps if floor is None or _load_of(r) >= floor - 1e-9]
+    assert not working or any(r.kind is RecordKind.REPS_AT_LOAD for r in plain)
     assert all(r.value > r.previous for r in reps)
 
 
@@ -277,6 +285,10 @@ def _load(done: SetDone) -> float:
     return done.load or 0.0
 
 
+def _load_of(record: NewRecord) -> float:
+    return record.load or 0.0
+
+
 @given(sets, sets)
 def test_a_lift_is_named_by_one_of_its_records(previous: list[SetDone], new: list[SetDone]) -> None:
     found = new_records(previous, new, earlier_sessions=BASELINE_SESSIONS)
@@ -294,3 +306,92 @@ def test_a_reply_names_a_few_bests_in_order_and_counts_the_rest(bests: list[int]
     assert shown == bests[: len(shown)] and len(shown) <= cap
     assert len(shown) + more == len(bests)
     assert shown_bests(bests)[0] == bests[:MAX_BESTS_SHOWN]
+
+
+# --- A rep record at a working load only: never a back-off set's --------------------------------------------
+
+
+def test_a_back_off_set_is_no_rep_record() -> None:
+    # The trial: 11 reps at 62.5 kg announced for a lifter whose best is 80 kg × 6.
+    previous = [*at(80, 6, 6), *at(62.5, 10)]
+    assert new_records(previous, at(62.5, 11), earlier_sessions=2, step=2.5) == []
+    # At the top load, or within a tenth of it, more reps are the record they always were.
+    assert kinds_after(previous, at(80, 7)) >= {RecordKind.REPS_AT_LOAD}
+    assert kinds_after(at(80, 6, 6), at(72.5, 9)) >= {RecordKind.REPS_AT_LOAD}
+
+
+def test_a_light_lift_counts_the_next_load_down() -> None:
+    # 20 kg dumbbells after a top of 22.5 kg are one step down, though 11 % lighter.
+    previous = [*at(22.5, 8), *at(20, 10)]
+    found = new_records(previous, at(20, 12), earlier_sessions=2, step=2.5)
+    assert [(r.kind, r.value, r.load) for r in found] == [(RecordKind.REPS_AT_LOAD, 12, 20)]
+    # Two steps down is a back-off set again; without a step only the tenth counts.
+    assert new_records([*at(22.5, 8), *at(17.5, 10)], at(17.5, 14), earlier_sessions=2, step=2.5) == []
+    assert new_records(previous, at(20, 12), earlier_sessions=2) == []
+
+
+def test_the_floor_is_of_the_heaviest_set_logged_today_too() -> None:
+    # A heavier top set today makes today's lighter sets back-off sets: the heaviest is the record named.
+    found = new_records(at(80, 6), [SetDone(3, 90.0), SetDone(7, 80.0)], earlier_sessions=2)
+    assert {r.kind for r in found} == {RecordKind.HEAVIEST, RecordKind.E1RM}
+
+
+def test_a_load_added_to_bodyweight_has_no_floor() -> None:
+    # Bodyweight is most of a weighted pull-up: 8 reps with 10 kg after 5 with 20 kg is a real best.
+    found = new_records([SetDone(5, 20.0), SetDone(6, 10.0)], [SetDone(8, 10.0)], estimable=False)
+    assert [r.kind for r in found] == [RecordKind.REPS_AT_LOAD]
+
+
+def test_rep_floor() -> None:
+    assert rep_floor([]) is None
+    assert rep_floor([None, None]) is None
+    assert rep_floor([80.0, None, 62.5]) == pytest.approx(72)
+    assert rep_floor([80.0], step=2.5) == pytest.approx(72)
+    assert rep_floor([22.5], step=2.5) == pytest.approx(20)
+    assert rep_floor([22.5], step=0) == pytest.approx(20.25)
+
+
+# Loads on a plate grid (a quarter kilo) up to 400 kg, and steps a chat may set.
+grid = st.integers(1, 1600).map(lambda quarters: quarters / 4)
+steps = st.one_of(st.none(), st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 5.0]))
+loaded_sets = st.lists(st.builds(SetDone, reps=st.integers(0, 30), load=grid), min_size=1, max_size=8)
+
+
+@given(loaded_sets, loaded_sets, steps)
+def test_every_rep_record_is_at_a_working_load(
+    previous: list[SetDone], new: list[SetDone], step: float | None
+) -> None:
+    heaviest = max((s.load or 0.0 for s in (*previous, *new) if s.reps >= 1), default=0.0)
+    for record in new_records(previous, new, earlier_sessions=BASELINE_SESSIONS, step=step):
+        if record.kind is RecordKind.REPS_AT_LOAD:
+            assert record.load is not None
+            lowest = (
+                heaviest * REP_RECORD_SHARE
+                if step is None
+                else min(heaviest * REP_RECORD_SHARE, heaviest - step)
+            )
+            assert record.load >= lowest - 1e-9
+
+
+@given(st.integers(1, 400), st.integers(1, 20), st.integers(1, 20), steps)
+def test_a_set_at_exactly_nine_tenths_counts(
+    tenths: int, before: int, extra: int, step: float | None
+) -> None:
+    """90 % of a load on the grid is no rounding error away from counting: 9 tenths of 10 tenths."""
+    heaviest, working = tenths * 10 / 4, tenths * 9 / 4
+    previous = [SetDone(1, heaviest), SetDone(before, working)]
+    found = new_records(previous, [SetDone(before + extra, working)], earlier_sessions=2, step=step)
+    assert [r.load for r in found if r.kind is RecordKind.REPS_AT_LOAD] == [working]
+
+
+@given(loaded_sets, st.integers(1, 30), steps)
+def test_more_reps_than_ever_at_the_top_load_is_always_a_record(
+    previous: list[SetDone], extra: int, step: float | None
+) -> None:
+    counted = [s for s in previous if s.reps >= 1]
+    if not counted:
+        return
+    top = max(s.load or 0.0 for s in counted)
+    most = max(s.reps for s in previous if (s.load or 0.0) >= top)
+    found = new_records(previous, [SetDone(most + extra, top)], earlier_sessions=2, step=step)
+    assert any(r.kind is RecordKind.REPS_AT_LOAD and r.value == most + extra for r in found)

@@ -1,0 +1,185 @@
+"""Taking back what was logged: /undo, the Undo buttons and the question /undo asks before a log of several
+lifts. Removing the rows is the whole of an undo: streaks, records and the next prescription are all
+derived from the log. Each function takes the session first and never commits: the caller owns the
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.logbook import SetRow, members_day, sets_where
+from storage.models import LoggedSet, WorkoutLog
+
+
+class Undone(NamedTuple):
+    """What an undo took back: the sets (in the order logged), and whether the day's session went too."""
+
+    sets: list[SetRow]
+    session: bool
+
+
+async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
+    """Remove the member's session of ``day`` and its sets: what went, or None if nothing was logged.
+
+    Streaks, records and the next prescription are all derived from the log, so removing the rows is
+    the whole of an undo.
+    """
+    log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
+    if log_id is None:
+        return None
+    removed = await sets_where(session, LoggedSet.workout_log_id == log_id)
+    # Both deletes are explicit: the database's cascade would do the sets too, but the ORM session
+    # must not keep stale LoggedSet objects around either way.
+    await session.execute(delete(LoggedSet).where(LoggedSet.workout_log_id == log_id))
+    await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log_id))
+    return Undone(removed, session=True)
+
+
+async def _last_batch(
+    session: AsyncSession, chat_id: int, day: date, user_id: int
+) -> tuple[WorkoutLog, ColumnElement[bool] | None] | None:
+    """The member's session of ``day`` and which of its sets are the most recent log (None: the whole
+    session is, it being a bare Done or created or completed by its latest batch), or None without one."""
+    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    if log is None:
+        return None
+    latest = await session.scalar(
+        select(func.max(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
+    )
+    if latest is None or latest == log.logged_at:
+        return log, None
+    return log, (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest)
+
+
+async def last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
+    """What ``undo_last_entry`` would take back, taking nothing: /undo asks before a log of several lifts."""
+    found = await _last_batch(session, chat_id, day, user_id)
+    if found is None:
+        return None
+    log, batch = found
+    if batch is None:
+        return Undone(await sets_where(session, LoggedSet.workout_log_id == log.id), session=True)
+    return Undone(await sets_where(session, batch), session=False)
+
+
+async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
+    """Remove the member's most recent log of ``day``: what went, or None if nothing was logged.
+
+    The most recent log is the last batch of sets (one ``/log`` or one "As written"), and with it the
+    session row if that batch created it, or completed a bare Done (``log_sets``' ``completes_done``);
+    a session with no sets (a bare Done) goes as a whole. Which batch created the session is read from
+    the times: a session and the sets that created or completed it share their ``logged_at``.
+    """
+    found = await _last_batch(session, chat_id, day, user_id)
+    if found is None:
+        return None
+    _, batch = found
+    if batch is None:
+        return await undo_day(session, chat_id, day, user_id=user_id)
+    removed = await sets_where(session, batch)
+    await session.execute(delete(LoggedSet).where(batch))
+    return Undone(removed, session=False)
+
+
+async def undo_batch(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, logged_at: datetime
+) -> Undone | None:
+    """Remove the member's batch of sets logged at ``logged_at`` into the session of ``day`` (what one /log
+    or one "As written" added, named by its time as ``undo_last_entry`` names the latest), or the bare Done
+    that opened the session at ``logged_at`` (a batch of no sets): what went, or None when no such batch is
+    left (taken back already, or never the member's).
+
+    The session goes with it when the batch created it and nothing else is left in it. When later batches
+    are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
+    that created it (``undo_last_entry`` and /undo read it that way) and no bare Done appears from nowhere.
+    """
+    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    if log is None:
+        return None
+    batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
+    removed = await sets_where(session, batch)
+    if log.logged_at != logged_at:
+        if not removed:
+            return None
+        await session.execute(delete(LoggedSet).where(batch))
+        return Undone(removed, session=False)
+    # The batch opened the session (its time is the session's own): a bare Done has no sets of its own.
+    await session.execute(delete(LoggedSet).where(batch))
+    left = await session.scalar(
+        select(func.min(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
+    )
+    if left is None:
+        await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log.id))
+        return Undone(removed, session=True)
+    log.logged_at = left
+    return Undone(removed, session=False)
+
+
+async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:
+    """Who logged the sets of ``day`` at ``logged_at`` in the chat, or opened a session with a Done then
+    (a group's Undo pressed by another member), or None when no such sets or session are left."""
+    found = await session.scalar(
+        select(LoggedSet.user_id)
+        .join(WorkoutLog, LoggedSet.workout_log_id == WorkoutLog.id)
+        .where(LoggedSet.chat_id == chat_id, WorkoutLog.local_date == day, LoggedSet.logged_at == logged_at)
+        .limit(1)
+    )
+    if found is None:
+        found = await session.scalar(
+            select(WorkoutLog.user_id)
+            .where(
+                WorkoutLog.chat_id == chat_id, WorkoutLog.local_date == day, WorkoutLog.logged_at == logged_at
+            )
+            .limit(1)
+        )
+    return None if found is None else int(found)
+
+
+async def latest_logged(
+    session: AsyncSession, chat_id: int, *, user_id: int, days: Collection[date], today: date, since: datetime
+) -> tuple[date, datetime] | None:
+    """The day of what the member logged last, by when it was logged, and when that was (its session opened
+    or its latest sets added); None when nothing counts.
+
+    A backdated session ("I trained yesterday") logged after today's sets is the last thing logged. Only
+    sessions of ``days`` are looked at, and of those not dated ``today`` only ones logged (or added to)
+    from ``since`` on: an undo takes back what was logged today, not last week.
+    """
+    found = (
+        await session.execute(
+            select(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at, func.max(LoggedSet.logged_at))
+            .outerjoin(LoggedSet, LoggedSet.workout_log_id == WorkoutLog.id)
+            .where(
+                WorkoutLog.chat_id == chat_id,
+                WorkoutLog.user_id == user_id,
+                WorkoutLog.local_date.in_(list(days)),
+            )
+            .group_by(WorkoutLog.id, WorkoutLog.local_date, WorkoutLog.logged_at)
+        )
+    ).all()
+    latest = [
+        (max(opened, added or opened), log_id, day)
+        for log_id, day, opened, added in found
+        if day == today or max(opened, added or opened) >= since
+    ]
+    if not latest:
+        return None
+    when, _, day = max(latest)
+    return day, when
+
+
+async def undo_latest(
+    session: AsyncSession, chat_id: int, *, user_id: int, days: Collection[date], today: date, since: datetime
+) -> tuple[date, Undone] | None:
+    """Remove what the member logged last (``latest_logged``' rules): the day it was for and what went."""
+    found = await latest_logged(session, chat_id, user_id=user_id, days=days, today=today, since=since)
+    if found is None:
+        return None
+    undone = await undo_last_entry(session, chat_id, found[0], user_id=user_id)
+    return None if undone is None else (found[0], undone)
