@@ -184,12 +184,12 @@ class Answerer:
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
             return self._command_answer(question, command, lead=self._lead(reading))
         # "What does RIR mean?" asks for one word, not the card it is explained in, and "what's a floor
-        # slide?" for one exercise's cue; pain comes first, though.
+        # slide?" for one exercise's cue, alone or beside one more sentence ("how do I do a band pulldown? I
+        # have no door anchor"); pain comes first, though.
+        one = sentences[focus_at] if focus is not None and len(sentences) == 2 else None
         found = None if reading.safety else self._definer.asked(kept, self._spelled, asker)
-        # ... and asked in one sentence beside a short word on the asker's kit ("how do I do a kneeling band
-        # pulldown? I have no door anchor"): the move's cue says what to do without the usual kit.
-        if found is None and not reading.safety and focus is not None and len(sentences) == 2:
-            found = self._definer.asked(sentences[focus_at], self._spelled, asker)
+        if found is None and one is not None and not reading.safety:
+            found = self._definer.asked(one, self._spelled, asker)
         if found is not None:
             return _defined(question, found, self._kb.topics[found.topic], self._definer)
 
@@ -224,7 +224,7 @@ class Answerer:
         )
         # "How many sets and reps?" with no level named: the answer is the asker's level topic, or the three
         # levels to choose from when the level is not known.
-        if self._level_question(reading) and (
+        if _level_question(reading) and (
             confidence < ANSWER_THRESHOLD or self._topics[ranked[0]].id in LEVELS
         ):
             if asker is not None and asker.level in LEVELS:
@@ -274,14 +274,6 @@ class Answerer:
         """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
         clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
         return clauses > 1 and max(scores) >= MIN_EVIDENCE
-
-    def _level_question(self, reading: Reading) -> bool:
-        """A question about sets and reps that names no level and nothing of another subject."""
-        return (
-            REP_COUNT in reading.concepts
-            and not reading.concepts & set(LEVELS)
-            and not (reading.offtopic or reading.unrelated or reading.foreign)
-        )
 
     def _focus(self, question: str, sentences: list[str]) -> tuple[Reading, int] | None:
         """The reading of the sentence that asks, in a message of several sentences, and its place."""
@@ -448,3 +440,12 @@ def answer_json(answer: Answer) -> dict[str, object]:
     if answer.kind == "ask":
         found["candidates"] = list(answer.candidates)
     return found
+
+
+def _level_question(reading: Reading) -> bool:
+    """A question about sets and reps that names no level and nothing of another subject."""
+    return (
+        REP_COUNT in reading.concepts
+        and not reading.concepts & set(LEVELS)
+        and not (reading.offtopic or reading.unrelated or reading.foreign)
+    )
