@@ -130,7 +130,8 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
     up for one.
 
     The one place the scheduler asks the coach for a plan: what it passes (level, equipment, kit) is
-    what ``plan_session`` takes.
+    what ``plan_session`` takes; the exercises the chat said hurt by ``day`` are left out, as /workout
+    leaves them out (``bot.coach.cautions``).
     """
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None

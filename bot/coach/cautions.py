@@ -85,13 +85,15 @@ def _warmup(
     warmup: Sequence[str], planned: Sequence[Prescribed], kept: Sequence[Prescribed], catalog: Catalog
 ) -> tuple[str, ...]:
     """The warm-up for what is kept: no hinge drill without a hinge (it rehearses the movement that hurt),
-    and the ramp-up sets for the session's new first lift, loaded or bodyweight."""
+    and the ramp-up sets for the session's new first lift, loaded or bodyweight (none without one)."""
     plan = catalog.routines.warmup
     result = list(warmup)
     if not any(item.exercise.pattern == "hinge" for item in kept):
         result = [step for step in result if step != plan.hinge_drill]
+    if not kept:  # everything hurt: no first exercise to ramp up to
+        return tuple(step for step in result if step not in (plan.ramp_up_load, plan.ramp_up_bodyweight))
     was_loaded = bool(planned) and planned[0].exercise.kind == "load"
-    loaded = bool(kept) and kept[0].exercise.kind == "load"
+    loaded = kept[0].exercise.kind == "load"
     if was_loaded != loaded:
         old, new = (
             (plan.ramp_up_load, plan.ramp_up_bodyweight)

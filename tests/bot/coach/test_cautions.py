@@ -115,8 +115,12 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
     assert (TECHNIQUES.superset in left.notes) == any(i.technique == "superset" for i in left.exercises)
     assert (TECHNIQUES.drop_set in left.notes) == any(i.technique == "drop set" for i in left.exercises)
     assert (WARMUP.hinge_drill in left.warmup) == ("hinge" in patterns)
-    loaded = bool(left.exercises) and left.exercises[0].exercise.kind == "load"
-    assert left.warmup[-1] == (WARMUP.ramp_up_load if loaded else WARMUP.ramp_up_bodyweight)
+    ramp_ups = [step for step in left.warmup if step in (WARMUP.ramp_up_load, WARMUP.ramp_up_bodyweight)]
+    if left.exercises:
+        loaded = left.exercises[0].exercise.kind == "load"
+        assert ramp_ups == [WARMUP.ramp_up_load if loaded else WARMUP.ramp_up_bodyweight]
+    else:
+        assert ramp_ups == [], "no first exercise to ramp up to"
     assert left.minutes == estimate_minutes(WARMUP.minutes, left.exercises)
     if not cautioned:
         assert left is session
