@@ -135,3 +135,19 @@ async def test_sets_told_with_a_pain_get_the_safety_answer_not_only_an_offer_to_
     assert (answer.plain_text or "").startswith("Safety first.")
     assert (answer.plain_text or "").splitlines()[-1] == TOLD
     assert await cautions(bot) == [(USER, "backpack-rdl")]
+
+
+async def test_the_caution_holds_in_a_session_cut_to_time_and_in_the_rest_of_one_half_logged(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, PAIN)
+    [cut] = await bot.send(USER, "/workout 20")
+    assert LEFT_OUT in (cut.plain_text or "") and RDL not in (cut.plain_text or "")
+    await bot.send(USER, "/workout full")
+    await bot.send(USER, "/log backpack row 12, 12 with 10kg")
+    [rest] = await bot.send(USER, "/workout")
+    shown = rest.plain_text or ""
+    assert shown.splitlines()[0] == LEFT_OUT and RDL not in shown
+    assert "Bent-over row with a loaded backpack or dumbbells: 2×12" in shown, "the logged row ticked off"
+    assert labels(bot, rest)[-1] == FINE
