@@ -32,6 +32,7 @@ from bot.context import BotContext, CoachApplication, CoachBot, Services, system
 from bot.handlers import (
     admin,
     as_written,
+    cautions,
     data,
     faq,
     first_load,
@@ -196,6 +197,7 @@ def build_application(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )
     app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))
+    app.add_handler(CallbackQueryHandler(cautions.fine_button, pattern=callbacks.pattern(cautions.FINE)))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 
     app.add_handler(MessageHandler(TRAINED_TEXT, workout.trained_message))

@@ -39,8 +39,8 @@ from scheduler.pacing import Pacer, Sleep
 from scheduler.planning import reschedule
 from scheduler.render import Content, Delivery, Facts, Skip, prepare
 from scheduler.sending import Gone, Moved, Rejected, RetryLater, Send, SendFailed
+from storage import cautions, repo
 from storage import delivery as store
-from storage import repo
 from storage.models import Chat
 from storage.records import OutboxKind, OutboxRow, OutboxStatus, Outcome, Settle
 
@@ -377,6 +377,7 @@ async def _gather_facts(session: AsyncSession, rows: list[OutboxRow]) -> Facts:
         logged=await repo.logged_pairs(session, on_the_day + rest_before),
         trained=await repo.trained_days_by_chat(session, chat_ids),
         workout_before=await repo.outbox_statuses(session, OutboxKind.WORKOUT, rest_before),
+        cautions=await cautions.told_by_chat(session, chat_ids),
     )
 
 

@@ -7,10 +7,11 @@ No I/O and no ORM: given the ``Facts`` the dispatcher read for a batch (plain sn
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.coach.catalog import Catalog
+from bot.coach.cautions import leave_out
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Session, plan_session, profile_of
@@ -67,6 +68,9 @@ class Facts:
     trained: dict[int, list[date]]
     # Status of the workout reminder the day before each rest-day row.
     workout_before: dict[tuple[int, date], OutboxStatus]
+    # The exercises each chat said hurt, with the day told (``storage.cautions``): the preview leaves them
+    # out from that day, as /workout does.
+    cautions: dict[int, dict[str, date]] = field(default_factory=dict)
 
 
 def prepare(
@@ -126,7 +130,8 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
     up for one.
 
     The one place the scheduler asks the coach for a plan: what it passes (level, equipment, kit) is
-    what ``plan_session`` takes.
+    what ``plan_session`` takes; the exercises the chat said hurt by ``day`` are left out, as /workout
+    leaves them out (``bot.coach.cautions``).
     """
     if chat.level not in set(Level) or chat.equipment not in set(Equipment):
         return None
@@ -136,7 +141,10 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
     weeks = PLANNED
     if trained is not None or day is not None:
         weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])
-    return plan_session(content.catalog, profile, done + 1, weeks)
+    planned = plan_session(content.catalog, profile, done + 1, weeks)
+    told = facts.cautions.get(chat.id, {})
+    cautioned = {exercise for exercise, on in told.items() if day is None or on <= day}
+    return leave_out(planned, cautioned, content.catalog).session
 
 
 def _missed_before(chat: ChatView, rest_day: date, facts: Facts) -> bool:

@@ -220,6 +220,26 @@ class ShortSession(Base):
     minutes: Mapped[int] = mapped_column(SmallInteger)
 
 
+class Caution(Base):
+    """An exercise a chat told the coach hurts ("sharp pain in my lower back when I do the backpack RDL"),
+    and the day it was told: /workout, As written and the reminder's preview leave it out until the trainee
+    says it is fine again. One row per exercise: telling it again moves the day."""
+
+    __tablename__ = "cautions"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "exercise"),
+        CheckConstraint("length(exercise) >= 1", name="exercise"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # No index of its own: the unique constraint's index starts with chat_id.
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    exercise: Mapped[str] = mapped_column(String(40))
+    told_on: Mapped[date] = mapped_column(Date)
+
+
 class Pause(Base):
     """Vacations, kept so weeks inside any past pause never break the streak."""
 

@@ -18,6 +18,7 @@ from telegram import Update
 
 from bot import callbacks
 from bot.coach import loadanswer, sessionlog, shortened
+from bot.coach.cautions import LeftOut
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
@@ -25,7 +26,7 @@ from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import first_load, workout_time
+from bot.handlers import cautions, first_load, workout_time
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     ADJUST,
@@ -62,6 +63,9 @@ class DayDone(NamedTuple):
     cut: shortened.Cut | None = None
     """The day's session cut to the member's time budget (/workout 30), when one was given: ``session`` is
     then the cut one, so an exercise it dropped is neither left to log nor logged as written."""
+    left_out: LeftOut | None = None
+    """What the day's session left out because the trainee said it hurt (``bot.handlers.cautions``),
+    before any cut: it is neither left to log nor logged as written, as /workout did not show it."""
 
     @property
     def anything_left(self) -> bool:
@@ -71,7 +75,12 @@ class DayDone(NamedTuple):
 async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date, number: int) -> DayDone:
     """``number`` is the day's session number (``logbook.day_log``'s)."""
     chat = now_turn.chat
-    session = planned(context, chat, number, await chat_weeks(now_turn, day))
+    left_out = cautions.leave_out(
+        context,
+        planned(context, chat, number, await chat_weeks(now_turn, day)),
+        await cautions.in_force(now_turn, day),
+    )
+    session = left_out.session
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
@@ -87,7 +96,7 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     # From the log before the day: the rest of the session is prescribed as it was this morning.
     found = await session_targets(context, now_turn, session, user_id, before=day)
     holds = sessionlog.holds_to_log(session, done)
-    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds, cut)
+    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds, cut, left_out)
 
 
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:

@@ -15,6 +15,7 @@ from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.texts import escape
 from bot.context import BotContext
+from bot.handlers import cautions
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.log_command import day_named, helped_ids
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
@@ -54,7 +55,8 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
     # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
     # offer to log them.
     told = not logtold.asks(text) and answer.kind != "command"
-    if line is not None and (told or answer.command == "log"):
+    # Sets told with a pain ("backpack rdl 3x10, it hurt my lower back") get the safety answer first.
+    if line is not None and (told or answer.command == "log") and not answer.safety:
         texts, today = context.services.texts, now_turn.today
         when = logday.when_told(text, today)
         past = past_day(text, today) if when is logday.When.PAST else None
@@ -77,10 +79,14 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
             now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
             return
     days = days_from_mask(chat.workout_days)
-    now_turn.say(
-        answer.text,
-        answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today)) or None,
-    )
+    reply_text = answer.text
+    buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
+    # A pain told with an exercise of the plan ("... when I do the backpack RDL"): the plan leaves it out.
+    heeded = await cautions.heed(context, now_turn, answer)
+    if heeded is not None:
+        reply_text = f"{reply_text}\n\n{heeded[0]}"
+        buttons += heeded[1]
+    now_turn.say(reply_text, buttons or None)
 
 
 @dataclass(frozen=True)

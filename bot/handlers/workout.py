@@ -9,12 +9,13 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import levelup, sessionlog, shortened
+from bot.coach.cautions import LeftOut
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import Texts, escape
 from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import as_written, kit, progress, training_log, undo, workout_time
+from bot.handlers import as_written, cautions, kit, progress, training_log, undo, workout_time
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -53,12 +54,17 @@ async def workout(update: Update, context: BotContext) -> None:
         user = update.effective_user
         user_id = user.id if user is not None else chat.id
         minutes = await workout_time.day_budget(now_turn, user_id, asked)
+        # What the trainee said hurts is left out (``bot.handlers.cautions``), before any cut to time.
+        told = await cautions.in_force(now_turn, today)
         # The session as planned and as cut to the day's budget, for the ⏱ buttons and the line on top.
         full: Session | None = None
         cut: shortened.Cut | None = None
+        omitted: LeftOut | None = None
 
         async def rendered(planned: Session, budget: int | None = minutes) -> str:
-            nonlocal full, cut
+            nonlocal full, cut, omitted
+            omitted = cautions.leave_out(context, planned, told)
+            planned = omitted.session
             full, cut = planned, workout_time.cut(context, planned, budget)
             shown = cut.session if cut is not None else planned
             lines = await training_log.workout_lines(context, now_turn, shown, user_id)
@@ -74,7 +80,7 @@ async def workout(update: Update, context: BotContext) -> None:
             # Some of today's session is logged (a /log counts the day): the rest of it, not the next one
             # (cut to the day's budget by ``day_done``, so what it dropped is not "still to do").
             planned = so_far.session
-            full, cut = planned, so_far.cut
+            full, cut, omitted = planned, so_far.cut, so_far.left_out
             lines = await training_log.workout_lines(context, now_turn, planned, user_id, before=today)
             body = render_session(planned, lines, as_written.ticked(context, chat, so_far))
             left = as_written.left_names(context, so_far)
@@ -100,6 +106,9 @@ async def workout(update: Update, context: BotContext) -> None:
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
         if cut is not None:
             text = f"{workout_time.head(context, cut)}\n\n{text}"
+        caution, fine = cautions.card(context, omitted, told) if omitted is not None else ("", [])
+        if caution:
+            text = f"{caution}\n\n{text}"
         if chat.kind == ChatType.PRIVATE:
             days, _pauses = await repo.history(session, chat.id)
             if levelup.first_week_back(today, days):
@@ -107,6 +116,7 @@ async def workout(update: Update, context: BotContext) -> None:
         rows = [[(texts["workout.done_button"], DONE)]]
         if full is not None:
             rows += [list(row) for row in workout_time.buttons(texts, full, cut)]
+        rows += [list(row) for row in fine]
         now_turn.say(text, rows)
 
 

@@ -30,7 +30,7 @@ from scheduler.messages import ReminderTexts
 from scheduler.pacing import Pacer
 from scheduler.planning import reschedule
 from scheduler.render import Facts, next_session
-from storage import repo
+from storage import cautions, repo
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
 from storage.records import OutboxKind, OutboxStatus
@@ -287,6 +287,24 @@ async def test_missed_workout_gets_a_gentle_nudge_instead_of_a_tip(env: Env) -> 
     assert f"If you have {planned.minutes} minutes today" in (message.text or "")
     assert env.api.buttons(message) == [[("✅ Done", callbacks.pack("done", "20261127"))]]
     assert (await env.chat()).tips_used == 0
+
+
+async def test_the_preview_leaves_out_what_the_chat_said_hurts_from_the_day_it_said_so(env: Env) -> None:
+    planned = next_session(
+        (await env.chat()).view(), Facts({}, set(), {}, {}), env.content, date(2026, 11, 26)
+    )
+    assert planned is not None
+    first = planned.exercises[0].exercise
+    async with env.sessionmaker.begin() as session:
+        await cautions.tell(session, CHAT, first.id, date(2026, 11, 25))
+    await env.tick(THURSDAY_DUE)
+    [message] = reminders(env.api)
+    preview = (message.text or "").split("Today: ", 1)[1].split(" (~", 1)[0]
+    assert preview.split(", ") == [item.exercise.short for item in planned.exercises[1:]]
+    # A caution told after the reminder's day leaves that day's session as it was.
+    told_later = Facts({}, set(), {}, {}, cautions={CHAT: {first.id: date(2026, 11, 27)}})
+    later = next_session((await env.chat()).view(), told_later, env.content, date(2026, 11, 26))
+    assert later is not None and later.exercises == planned.exercises
 
 
 async def test_logged_workout_then_rest_day_gets_a_tip(env: Env) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import String, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import inbox, logbook, repo, undoing
+from storage import cautions, inbox, logbook, repo, undoing
 from storage.logbook import NewSet
 from storage.models import Base, Chat, LoggedSet, WorkoutLog
 
@@ -188,6 +188,7 @@ async def _fill_every_table(maker: Maker, chat_id: int, users: tuple[int, ...]) 
             await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=sets, now=NOW)
             await logbook.set_short_minutes(session, chat_id, DAY, user_id=user, minutes=30)
         await repo.add_pause(session, chat_id, DAY, DAY + timedelta(days=7))
+        await cautions.tell(session, chat_id, "backpack-rdl", DAY)
         await repo.add_outbox(
             session, chat_id=chat_id, kind="workout", slot_date=DAY, due_at=NOW, not_before=NOW
         )

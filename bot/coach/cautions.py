@@ -1,0 +1,123 @@
+"""An exercise the trainee said hurts, left out of their sessions until they say it is fine again.
+
+A safety-led answer ("sharp pain in my lower back when I do the backpack RDL") tells the trainee to stop
+the movement that hurts; the plan has to do the same, or the next /workout opens with it and "add a
+little to the backpack". ``exercise_told`` finds the exercise a message names, as /log reads names
+(``lognames``, ``logparse``: no matcher of its own), and ``leave_out`` takes the cautioned exercises out
+of a planned session. Leaving a lift out is the safe default: nothing is swapped in, since the same
+pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses
+its only lift of a main pattern says so (``LeftOut.gone``). What stays is the session as planned, its
+superset partner, technique notes, warm-up and estimate made true of what is left.
+
+Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
+from bot.coach.lognames import Names, exercise_named, fits
+from bot.coach.logparse import match_exercise
+from bot.coach.planner import Prescribed, Session, estimate_minutes
+
+
+def exercise_told(
+    text: str, exercises: Sequence[Names], *, planned: Sequence[str], usable: Collection[str]
+) -> str | None:
+    """The exercise a message names ("... when I do the backpack RDL", "my back hurts on rows"), read as
+    /log reads a name: today's ``planned`` exercises first. A name that fits several, or one the chat's
+    place and kit do not allow ("deadlifts" at home), is the one of those it fits that the chat can do
+    (``usable``), today's first; None when the message names none, or several alike."""
+    span = exercise_named(text, exercises, prefer=planned)
+    if span is None:
+        return None
+    found = match_exercise(span, exercises, prefer=planned)
+    if isinstance(found, str) and found in usable:
+        return found
+    fitting = [names.id for names in exercises if names.id in usable and fits(span, exercises, names.id)]
+    for narrowed in ([ex for ex in fitting if ex in planned], fitting):
+        if len(narrowed) == 1:
+            return narrowed[0]
+    return None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A session without its cautioned exercises: the ``session`` to show and log, the ``items`` left out
+    (in the session's order) and the main patterns it no longer trains at all (``gone``)."""
+
+    session: Session
+    items: tuple[Prescribed, ...] = ()
+    gone: tuple[Pattern, ...] = ()
+
+
+def leave_out(session: Session, cautioned: Collection[str], catalog: Catalog) -> LeftOut:
+    """``session`` without the exercises in ``cautioned``; the session itself when it has none of them."""
+    out = tuple(item for item in session.exercises if item.exercise.id in cautioned)
+    if not out:
+        return LeftOut(session)
+    kept = [_unpaired(item, cautioned) for item in session.exercises if item.exercise.id not in cautioned]
+    patterns = {item.exercise.pattern for item in kept}
+    gone = tuple(p for p in MAIN_PATTERNS if p not in patterns and any(i.exercise.pattern == p for i in out))
+    swaps = tuple((lift, instead) for lift, instead in session.in_place_of if instead not in cautioned)
+    left = dataclasses.replace(
+        session,
+        exercises=tuple(kept),
+        warmup=_warmup(session.warmup, session.exercises, kept, catalog),
+        notes=_notes(session, kept, cautioned, catalog),
+        minutes=estimate_minutes(catalog.routines.warmup.minutes, kept),
+        in_place_of=swaps,
+    )
+    return LeftOut(left, out, gone)
+
+
+def _unpaired(item: Prescribed, cautioned: Collection[str]) -> Prescribed:
+    """A superset whose partner is left out is a plain exercise again: it rests after its sets."""
+    if item.technique == "superset" and (item.partner is None or item.partner.id in cautioned):
+        return dataclasses.replace(item, technique=None, partner=None, rests=True)
+    return item
+
+
+def _warmup(
+    warmup: Sequence[str], planned: Sequence[Prescribed], kept: Sequence[Prescribed], catalog: Catalog
+) -> tuple[str, ...]:
+    """The warm-up for what is kept: no hinge drill without a hinge (it rehearses the movement that hurt),
+    and the ramp-up sets for the session's new first lift, loaded or bodyweight (none without one)."""
+    plan = catalog.routines.warmup
+    result = list(warmup)
+    if not any(item.exercise.pattern == "hinge" for item in kept):
+        result = [step for step in result if step != plan.hinge_drill]
+    if not kept:  # everything hurt: no first exercise to ramp up to
+        return tuple(step for step in result if step not in (plan.ramp_up_load, plan.ramp_up_bodyweight))
+    was_loaded = bool(planned) and planned[0].exercise.kind == "load"
+    loaded = kept[0].exercise.kind == "load"
+    if was_loaded != loaded:
+        old, new = (
+            (plan.ramp_up_load, plan.ramp_up_bodyweight)
+            if was_loaded
+            else (plan.ramp_up_bodyweight, plan.ramp_up_load)
+        )
+        result = [new if step == old else step for step in result]
+    return tuple(result)
+
+
+def _notes(
+    session: Session, kept: Sequence[Prescribed], cautioned: Collection[str], catalog: Catalog
+) -> tuple[str, ...]:
+    """The session's notes that still hold: a technique's note only while a lift keeps it, and a weekly
+    cap's swap note only while the lift taken instead is there."""
+    techniques = catalog.routines.techniques
+    dropped = {
+        session.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
+        for lift_id, instead_id in session.in_place_of
+        if instead_id in cautioned
+        for lift, instead in [(catalog.exercises[lift_id], catalog.exercises[instead_id])]
+    }
+    if not any(item.technique == "superset" for item in kept):
+        dropped.add(techniques.superset)
+    if not any(item.technique == "drop set" for item in kept):
+        dropped.add(techniques.drop_set)
+    return tuple(note for note in session.notes if note not in dropped)

@@ -1,0 +1,153 @@
+"""A pain told to the coach is carried into the plan.
+
+A strength coach's newcomer trial: a home trainee wrote "sharp pain in my lower back when I do the
+backpack RDL", the answer said to stop that movement, and the next /workout still opened with the
+backpack RDL and "add a little to the backpack". Now the exercise is left out of /workout (and of As
+written, which logs what /workout showed) until the trainee presses "✅ It's fine now".
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import callbacks
+from fakeapi import SentMessage
+from storage.models import Caution, LoggedSet
+from tests.bot.harness import Harness
+
+USER = 8441
+LOAD = "Something to load (backpack, dumbbells)"
+PAIN = "sharp pain in my lower back when I do the backpack RDL"
+RDL = "Romanian deadlift with a loaded backpack or dumbbells"
+TOLD = "I'll leave the backpack RDL out of your workouts until you tell me it's fine."
+# The harness starts on Tuesday 24 November.
+LEFT_OUT = (
+    "⚠️ Backpack RDL left out, so no hinge today: you told me it hurt on 24 Nov."
+    " If it still hurts, see a physio."
+)
+FINE = "✅ It's fine now"
+
+
+def text(sent: list[SentMessage]) -> str:
+    return "\n".join(message.plain_text or "" for message in sent)
+
+
+def labels(bot: Harness, message: SentMessage) -> list[str]:
+    return [label for row in bot.api.buttons(message) for label, _ in row]
+
+
+async def cautions(bot: Harness) -> list[tuple[int, str]]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        rows = await session.execute(select(Caution.chat_id, Caution.exercise).order_by(Caution.id))
+        return [(chat_id, exercise) for chat_id, exercise in rows.all()]
+
+
+async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says_it_is_fine(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    assert RDL in text(await bot.send(USER, "/workout")), "the plan's hinge, before anything was told"
+
+    [answer] = await bot.send(USER, PAIN)
+    assert (answer.plain_text or "").startswith("Safety first.")
+    assert (answer.plain_text or "").splitlines()[-1] == TOLD
+    buttons = labels(bot, answer)
+    assert buttons[-1] == FINE and len(buttons) > 1, "the answer's own buttons are kept"
+    assert bot.api.buttons(answer)[-1] == [(FINE, callbacks.pack("fine", "backpack-rdl"))]
+    assert await cautions(bot) == [(USER, "backpack-rdl")]
+
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0] == LEFT_OUT
+    assert RDL not in shown and "add a little to the backpack" not in shown
+    assert "hip hinges with a broomstick" not in shown, "no drill of the movement that hurt"
+    assert labels(bot, card) == ["✅ Done", FINE]
+
+    [cleared] = await bot.press(USER, FINE, message_id=card.message_id)
+    assert "back in your workouts from the next /workout" in (cleared.plain_text or "")
+    assert await cautions(bot) == []
+    [card] = await bot.send(USER, "/workout")
+    assert RDL in (card.plain_text or "") and "⚠️" not in (card.plain_text or "")
+    assert FINE not in labels(bot, card)
+
+
+async def test_as_written_logs_what_workout_showed_without_the_cautioned_lift(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, PAIN)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert RDL not in written, written
+    async with bot.app.bot_data.sessionmaker() as session:
+        logged = set((await session.scalars(select(LoggedSet.exercise))).all())
+    assert logged and "backpack-rdl" not in logged
+
+
+async def test_a_pain_that_names_no_exercise_changes_nothing(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [answer] = await bot.send(USER, "my lower back hurts")
+    assert (answer.plain_text or "").startswith("Safety first.")
+    assert "out of your workouts" not in (answer.plain_text or "")
+    assert FINE not in labels(bot, answer)
+    assert await cautions(bot) == []
+    assert RDL in text(await bot.send(USER, "/workout"))
+
+
+async def test_a_forged_or_stale_fine_now_press_gets_a_helpful_reply(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, PAIN)
+    for forged in ("1:fine:not-an-exercise", "1:fine", "1:fine:backpack-rdl:extra", "0:fine:backpack-rdl"):
+        assert await bot.callback(USER, forged) == []
+        assert "expired" in (bot.toasts()[-1].text or ""), forged
+    assert await cautions(bot) == [(USER, "backpack-rdl")], "a forged press clears nothing"
+    await bot.press(USER, FINE)
+    [again] = await bot.press(USER, FINE)  # the same button a second time: nothing is left out any more
+    assert "already in your workouts" in (again.plain_text or "")
+
+
+async def test_forget_removes_the_chats_cautions(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, PAIN)
+    assert await cautions(bot) == [(USER, "backpack-rdl")]
+    await bot.send(USER, "/forget")
+    await bot.press(USER, "🗑 Yes, delete")
+    assert await cautions(bot) == []
+
+
+async def test_a_group_members_pain_is_answered_but_the_groups_shared_plan_keeps_the_lift(
+    bot: Harness,
+) -> None:
+    group, member = -5441, 8442
+    bot.api.group_chat(group, "Back Buddies")
+    await bot.onboard(group, equipment="🏠 Home", kit=(LOAD,), user_id=member)
+    [answer] = await bot.send(group, f"/ask {PAIN}", user_id=member)
+    assert (answer.plain_text or "").startswith("Safety first.")
+    assert "out of your workouts" not in (answer.plain_text or "")
+    assert await cautions(bot) == []
+
+
+async def test_sets_told_with_a_pain_get_the_safety_answer_not_only_an_offer_to_log_them(
+    bot: Harness,
+) -> None:
+    # Before, "Shall I log that? backpack rdl 3x10" was the whole reply: the pain went unanswered.
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [answer] = await bot.send(USER, "backpack rdl 3x10, it hurt my lower back")
+    assert (answer.plain_text or "").startswith("Safety first.")
+    assert (answer.plain_text or "").splitlines()[-1] == TOLD
+    assert await cautions(bot) == [(USER, "backpack-rdl")]
+
+
+async def test_the_caution_holds_in_a_session_cut_to_time_and_in_the_rest_of_one_half_logged(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, PAIN)
+    [cut] = await bot.send(USER, "/workout 20")
+    assert LEFT_OUT in (cut.plain_text or "") and RDL not in (cut.plain_text or "")
+    await bot.send(USER, "/workout full")
+    await bot.send(USER, "/log backpack row 12, 12 with 10kg")
+    [rest] = await bot.send(USER, "/workout")
+    shown = rest.plain_text or ""
+    assert shown.splitlines()[0] == LEFT_OUT and RDL not in shown
+    assert "Bent-over row with a loaded backpack or dumbbells: 2×12" in shown, "the logged row ticked off"
+    assert labels(bot, rest)[-1] == FINE

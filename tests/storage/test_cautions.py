@@ -1,0 +1,62 @@
+"""Cautions on both backends: told, told again (the day moves), read per chat and per batch, cleared, and
+checked by the database (one row per exercise, no empty name)."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import cautions, repo
+from storage.models import Caution
+
+Maker = async_sessionmaker[AsyncSession]
+ANN = 910_000_101
+BOB = 910_000_102
+DEC_4 = date(2026, 12, 4)
+DEC_6 = date(2026, 12, 6)
+
+
+async def _chats(maker: Maker, *chat_ids: int) -> None:
+    async with maker.begin() as session:
+        for chat_id in chat_ids:
+            await repo.get_or_create_chat(session, chat_id, kind="private", title=None, timezone="UTC")
+
+
+async def test_a_caution_told_again_moves_its_day_and_clearing_it_says_whether_there_was_one(
+    sessionmaker: Maker,
+) -> None:
+    await _chats(sessionmaker, ANN, BOB)
+    async with sessionmaker.begin() as session:
+        await cautions.tell(session, ANN, "backpack-rdl", DEC_4)
+        await cautions.tell(session, ANN, "backpack-row", DEC_4)
+        await cautions.tell(session, BOB, "deadlift", DEC_6)
+    async with sessionmaker.begin() as session:
+        await cautions.tell(session, ANN, "backpack-rdl", DEC_6)  # told again, two days later
+    async with sessionmaker() as session:
+        assert await cautions.told(session, ANN) == {"backpack-row": DEC_4, "backpack-rdl": DEC_6}
+        assert await session.scalar(select(func.count()).select_from(Caution)) == 3, "one row per exercise"
+        assert await cautions.told_by_chat(session, [ANN, BOB, 1]) == {
+            ANN: {"backpack-row": DEC_4, "backpack-rdl": DEC_6},
+            BOB: {"deadlift": DEC_6},
+        }
+        assert await cautions.told_by_chat(session, []) == {}
+    async with sessionmaker.begin() as session:
+        assert await cautions.clear(session, ANN, "backpack-rdl")
+        assert not await cautions.clear(session, ANN, "backpack-rdl"), "already cleared"
+        assert not await cautions.clear(session, ANN, "deadlift"), "Bob's, not Ann's"
+    async with sessionmaker() as session:
+        assert await cautions.told(session, ANN) == {"backpack-row": DEC_4}
+        assert await cautions.told(session, BOB) == {"deadlift": DEC_6}
+
+
+@pytest.mark.parametrize("exercise", ["backpack-rdl", ""])
+async def test_the_database_keeps_one_named_caution_per_exercise(sessionmaker: Maker, exercise: str) -> None:
+    await _chats(sessionmaker, ANN)
+    async with sessionmaker.begin() as session:
+        await cautions.tell(session, ANN, "backpack-rdl", DEC_4)
+    with pytest.raises(IntegrityError):
+        async with sessionmaker.begin() as session:
+            session.add(Caution(chat_id=ANN, exercise=exercise, told_on=DEC_6))
+            await session.flush()
