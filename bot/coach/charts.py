@@ -238,26 +238,16 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     ]
 
 
-def chart_lifts(logged: Mapping[str, Sequence[tuple[date, SetDone]]], limit: int) -> list[str]:
-    """The lifts to draw: those of the latest sessions first, then the most often trained.
-
-    Ranking by the number of days alone kept a trainee who moved from home to the gym looking at the
-    home lifts, and on a tie it fell back to the order of the log, oldest first, so the gym lifts
-    logged today were cut off.
-    """
-
-    def rank(exercise: str) -> tuple[date, int]:
-        days = {day for day, _ in logged[exercise]}
-        return max(days), len(days)
-
-    return sorted((ex for ex, sets in logged.items() if sets), key=rank, reverse=True)[:limit]
+def chart_weeks(today: date) -> list[date]:
+    """The Mondays of the chart's weeks, the last one today's."""
+    return [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
 
 
 def render_progress(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Chart | None:
     """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    weeks = chart_weeks(today)
     counts = [_per_week(member.days, weeks) for member in members]
     drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
     if not any(sum(count) for count in counts) and not drawn:
@@ -273,7 +263,7 @@ def progress_figure(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Figure:
     """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    weeks = chart_weeks(today)
     counts = [_per_week(member.days, weeks) for member in members]
     drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
     with _DRAWING:

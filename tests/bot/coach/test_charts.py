@@ -17,7 +17,6 @@ from bot.coach.charts import (
     Member,
     Scale,
     best_sets,
-    chart_lifts,
     lift_series,
     progress_figure,
     render_progress,
@@ -208,18 +207,6 @@ def test_every_lift_is_drawn_and_lifts_on_one_spot_stay_apart() -> None:
     assert list(row.get_xdata()) == list(bench.get_xdata())
     assert row.get_marker() != bench.get_marker()
     assert float(bench.get_markersize()) < float(row.get_markersize())
-
-
-def test_the_latest_sessions_lifts_come_first() -> None:
-    home = {
-        "push_up": [(HOME_DAY - timedelta(days=7 * week), SetDone(10)) for week in range(6)],
-        "goblet_squat": [(HOME_DAY - timedelta(days=7 * week), SetDone(10, 16)) for week in range(6)],
-        "band_row": [(HOME_DAY - timedelta(days=7 * week), SetDone(12)) for week in range(6)],
-    }
-    gym = {"barbell_row": [(GYM_DAY, SetDone(8, 40))], "bench_press": [(GYM_DAY, SetDone(8, 40))]}
-    # The log's order is oldest first, so the home lifts come first in it.
-    assert chart_lifts({**home, **gym}, 3) == ["barbell_row", "bench_press", "push_up"]
-    assert chart_lifts({"push_up": [], **gym}, 3) == ["barbell_row", "bench_press"]
 
 
 # An advanced plan: heavy, moderate and volume days take turns, then a deload week.
