@@ -33,7 +33,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from bot.coach.dodge import Drawn, dodges
-from bot.coach.lift_words import eased_days, lift_words
+from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
 from bot.coach.streaks import week_start
@@ -175,15 +175,13 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
                 added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
         return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
     if loaded:
+        tops = [(day, done) for day, done in best_sets(dated) if done.load]
         points = [
-            Point(day, done.load, done.reps, done.load, lift.kinds.get(day, ""))
-            for day, done in best_sets(dated)
-            if done.load
+            Point(day, done.load or 0.0, done.reps, done.load, lift.kinds.get(day, "")) for day, done in tops
         ]
-        working = [p.kind for p in points if p.kind != DELOAD_DAY]
         # With no day of the line's kind in the chart's weeks, the latest working day's kind: what the
-        # caption compares then, like with like.
-        joins = lift.line_kind if lift.line_kind in working else (working[-1] if working else "")
+        # caption compares, like with like.
+        joins = line_day(lift, tops)
         eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
         return [Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased)] if points else []
     by_kind: dict[str, list[Point]] = {}

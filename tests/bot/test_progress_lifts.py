@@ -1,10 +1,11 @@
-"""Which lifts /progress charts, through the real Application: the plan's main lifts, not the variant a
-day swapped in.
+"""Which lifts /progress charts, and the set its caption gives for each, through the real Application:
+the plan's main lifts, not the variant a day swapped in, each at the heavy day's top set its line ends on.
 
 A newcomer trial on an advanced gym plan: after a volume day, whose hinge is the barbell Romanian deadlift
 in the deadlift's place (the deadlift asks too few reps for it), /progress charted the Romanian deadlift
 and left the deadlift, the block's main hinge, off the chart, because the lifts were picked by the latest
-day logged.
+day logged; and its caption gave the volume day's lighter set for the lat pulldown while the line ended
+at the heavy day's.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ async def test_after_a_volume_day_the_chart_keeps_the_deadlift(bot: Harness) -> 
     assert names(lifts) == ["Barbell deadlift", "Lat pulldown", "Seated cable row"]
     caption = bot.api.files[-1].caption or ""
     assert "Romanian" not in caption, caption
+    # The last session was a volume day: each lift's latest set is still the heavy day's, where the line
+    # ends, not the volume day's lighter 4×10 under it.
+    for said in (
+        "Barbell deadlift: 180 kg × 5, heavy day (+0 kg on heavy days)",
+        "Lat pulldown: 80 kg × 6, heavy day (+0 kg on heavy days)",
+        "Seated cable row: 80 kg × 6, heavy day (+0 kg on heavy days)",
+    ):
+        assert said in caption, caption
 
 
 async def test_the_variant_stands_in_while_the_main_lift_has_no_data(bot: Harness) -> None:
