@@ -23,6 +23,7 @@ from bot.coach.charts import (
 )
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
+from tests.bot.coach.chart_reading import legend_rows
 
 TODAY = date(2026, 12, 4)
 TEXTS = Texts.load()
@@ -268,7 +269,8 @@ def test_the_rotating_chart_joins_working_days_and_marks_each_kind() -> None:
     assert {mark.get_marker() for mark in marks} == {"o", "s", "^", "D"}
     legend = lifts.get_legend()
     assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == ["Barbell deadlift", *dict.fromkeys(KINDS)]
+    # Under the panel, a row of the lifts, then one of the kinds of day.
+    assert legend_rows(legend) == [["Barbell deadlift"], list(dict.fromkeys(KINDS))]
     caption = render([], [DEADLIFT])
     assert caption is not None
     assert "lifts charted as each day's top load; the line joins heavy days" in caption.caption
