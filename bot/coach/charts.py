@@ -32,8 +32,9 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
+from bot.coach.chart_legend import legend_height, legend_under
 from bot.coach.dodge import Drawn, dodges
-from bot.coach.lift_words import eased_days, lift_words
+from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
 from bot.coach.streaks import week_start
@@ -52,6 +53,9 @@ _PAD = timedelta(days=1)
 _KIND_GREY = "#4a5568"
 # The most date ticks under the lifts (a longer span ticks every n-th day).
 MAX_DAY_TICKS = 8
+# The picture with the lifts panel, in inches: the room above the first panel and under the last one for
+# its dates, before the legend's rows under them (``chart_legend``) make it taller.
+_WIDTH_IN, _HEIGHT_IN, _TOP_IN, _DATES_IN = 8.0, 7.5, 0.45, 0.75
 
 
 @dataclass(frozen=True)
@@ -175,15 +179,13 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
                 added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
         return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
     if loaded:
+        tops = [(day, done) for day, done in best_sets(dated) if done.load]
         points = [
-            Point(day, done.load, done.reps, done.load, lift.kinds.get(day, ""))
-            for day, done in best_sets(dated)
-            if done.load
+            Point(day, done.load or 0.0, done.reps, done.load, lift.kinds.get(day, "")) for day, done in tops
         ]
-        working = [p.kind for p in points if p.kind != DELOAD_DAY]
         # With no day of the line's kind in the chart's weeks, the latest working day's kind: what the
-        # caption compares then, like with like.
-        joins = lift.line_kind if lift.line_kind in working else (working[-1] if working else "")
+        # caption compares, like with like.
+        joins = line_day(lift, tops)
         eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
         return [Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased)] if points else []
     by_kind: dict[str, list[Point]] = {}
@@ -238,26 +240,16 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     ]
 
 
-def chart_lifts(logged: Mapping[str, Sequence[tuple[date, SetDone]]], limit: int) -> list[str]:
-    """The lifts to draw: those of the latest sessions first, then the most often trained.
-
-    Ranking by the number of days alone kept a trainee who moved from home to the gym looking at the
-    home lifts, and on a tie it fell back to the order of the log, oldest first, so the gym lifts
-    logged today were cut off.
-    """
-
-    def rank(exercise: str) -> tuple[date, int]:
-        days = {day for day, _ in logged[exercise]}
-        return max(days), len(days)
-
-    return sorted((ex for ex, sets in logged.items() if sets), key=rank, reverse=True)[:limit]
+def chart_weeks(today: date) -> list[date]:
+    """The Mondays of the chart's weeks, the last one today's."""
+    return [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
 
 
 def render_progress(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Chart | None:
     """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    weeks = chart_weeks(today)
     counts = [_per_week(member.days, weeks) for member in members]
     drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
     if not any(sum(count) for count in counts) and not drawn:
@@ -273,7 +265,7 @@ def progress_figure(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Figure:
     """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    weeks = chart_weeks(today)
     counts = [_per_week(member.days, weeks) for member in members]
     drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
     with _DRAWING:
@@ -293,7 +285,7 @@ def _draw(
     lifts: Sequence[Lift],
     texts: Texts,
 ) -> Figure:
-    figure = Figure(figsize=(8, 7.5 if lifts else 4.2), dpi=100)
+    figure = Figure(figsize=(_WIDTH_IN, _HEIGHT_IN if lifts else 4.2), dpi=100)
     # Fixed margins rather than a layout engine: constrained layout cost a third of the render time.
     figure.subplots_adjust(
         left=0.08, right=0.91, top=0.94 if lifts else 0.9, bottom=0.1 if lifts else 0.2, hspace=0.5
@@ -313,11 +305,16 @@ def _draw(
     sessions.tick_params(axis="x", labelrotation=45, labelsize="small")
     sessions.legend(loc="upper left", fontsize="small")
     if lifts:
-        _draw_lifts(axes[1], weeks[0], lifts, texts)
+        rows = _draw_lifts(axes[1], weeks[0], lifts, texts)
+        under = _DATES_IN + legend_height(rows)
+        height = _HEIGHT_IN - _DATES_IN + under
+        figure.set_size_inches(_WIDTH_IN, height)
+        figure.subplots_adjust(top=1 - _TOP_IN / height, bottom=under / height)
     return figure
 
 
-def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> None:
+def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> int:
+    """The lifts panel; how many rows its legend under it has."""
     drawn = traces(lifts, since)
     loaded = {trace.lift for trace in drawn if trace.series.scale is not Scale.REPS}
     # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
@@ -381,14 +378,12 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
             Line2D([], [], color=_KIND_GREY, marker=kind_marker[kind], linestyle="none", label=kind)
             for kind in kinds
         ]
-        top.legend(handles=[*handles.values(), *kind_handles], loc="best", fontsize="small", framealpha=0.9)
-        return
-    found_handles, labels = axes.get_legend_handles_labels()
+        return legend_under(top, [list(handles.values()), kind_handles])
+    found_handles, _labels = axes.get_legend_handles_labels()
     if reps_axes is not None and reps_axes is not axes:
-        more_handles, more_labels = reps_axes.get_legend_handles_labels()
-        found_handles, labels = found_handles + more_handles, labels + more_labels
+        found_handles += reps_axes.get_legend_handles_labels()[0]
     # On the top axes, or the bodyweight lines would be drawn over it.
-    top.legend(found_handles, labels, loc="best", fontsize="small", framealpha=0.9)
+    return legend_under(top, [found_handles])
 
 
 def _draw_by_kind(axes: Axes, trace: Trace, kind_marker: Mapping[str, str], texts: Texts) -> None:

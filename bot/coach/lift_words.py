@@ -1,7 +1,8 @@
 """The words for each lift in the /progress caption: its latest top set and how it changed.
 
-Like with like: where kinds of day take turns, the latest set is compared with the first of its own kind
-of day in the chart's weeks, never with a ramp to a top set that the plan then eased (``eased_days``,
+Like with like: where kinds of day take turns, a loaded lift's latest set is the latest of the kind of
+day its line joins (``line_day``: the heavy days), compared with the first of that kind in the chart's
+weeks, never with a ramp to a top set that the plan then eased (``eased_days``,
 which the chart's line leaves off too). Split from ``bot.coach.charts``, which draws, so neither passes
 ~500 lines. Every word comes from ``messages.toml`` ([chart]).
 """
@@ -15,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.coach.model import SetDone
+from bot.coach.planner import DELOAD_DAY
 from bot.coach.progress_text import format_sets
 from bot.coach.texts import Texts, escape
 
@@ -28,6 +30,10 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     the latest top set and the change since the first like it."""
     # A volume day's 8 reps against a heavy day's 3 is no change at all: like with like.
     kind = lift.kinds.get(dated[-1][0], "")
+    if kind and lift.estimable and any(done.load for _, done in dated):
+        # The latest point of the load line, the heavy days' (a trial read a volume day's 10 reps at a
+        # lighter load beside a line that ends at the heavy day's top set): the other days sit under it.
+        kind = line_day(lift, dated) or kind
     points = [(day, done) for day, done in dated if not kind or lift.kinds.get(day) == kind]
     (_, first), (last_day, last) = points[0], points[-1]
     values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
@@ -55,6 +61,13 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     at_before = [done for day, done in lift.sets if day == before_day and done.load == top[before_day]]
     before = format_sets(at_before, lift.unit)
     return texts.get("chart.caption_load_day_more_sets", sets=count[last_day], before=before, **values)
+
+
+def line_day(lift: Lift, dated: Sequence[tuple[date, SetDone]]) -> str:
+    """The kind of day a loaded lift's line joins, of its days in the chart's weeks (``dated``): its
+    ``line_kind`` (the heavy days), or with none of those there, the latest working day's kind."""
+    working = [kind for day, done in dated if done.load and (kind := lift.kinds.get(day, "")) != DELOAD_DAY]
+    return lift.line_kind if lift.line_kind in working else (working[-1] if working else "")
 
 
 def eased_days(sets: Sequence[tuple[date, SetDone]], kinds: Mapping[date, str]) -> frozenset[date]:

@@ -218,6 +218,17 @@ def _main_pick(
 Pick = tuple[Slot, Exercise]
 
 
+def block_lifts(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> tuple[Pick, ...]:
+    """Each main slot's lift for session ``number``'s whole block, not what a day has in its place (the
+    advanced volume day's Romanian deadlift, a lift past its weekly cap): the lifts /progress charts."""
+    block = position(catalog, profile, max(1, number), weeks).block
+    slots = enumerate(catalog.routines.slot)
+    found = [
+        (slot, _main_pick(catalog, at, profile, block, weeks)) for at, slot in slots if slot.tier == "main"
+    ]
+    return tuple((slot, lift) for slot, lift in found if lift is not None)
+
+
 @functools.lru_cache(maxsize=8192)
 def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tuple[Pick, ...]:
     """The exercise each slot of session ``number`` gets, before sets and reps."""

@@ -11,11 +11,13 @@ from datetime import date
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.coach.charts import Lift, Member, chart_lifts
+from bot.coach.charted import MainSlot, chart_lifts, main_slots
+from bot.coach.charts import Lift, Member, chart_weeks
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
+from bot.coach.trainingweeks import training_weeks
 from bot.context import BotContext
 from bot.handlers import training_log
 from bot.handlers.common import reply, turn
@@ -32,28 +34,29 @@ async def progress_chart(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         user_id, _ = training_log.member(update, chat)
+        chat_days = (await repo.history(now_turn.session, chat.id)).days
         if chat.kind == ChatType.PRIVATE:
-            days, _pauses = await repo.history(now_turn.session, chat.id)
-            members = [Member(texts["chart.you"], days)]
+            members = [Member(texts["chart.you"], chat_days)]
         else:
             found = await logbook.member_days(now_turn.session, chat.id)
             members = [Member(name or texts["chart.someone"], days) for name, days in found.values()]
-        main_ids = {
-            ex
-            for slot in context.services.catalog.routines.slot
-            if slot.tier == "main"
-            for ex in slot.options
-        }
-        logged = await training_log.history(now_turn, user_id, main_ids)
-        shown = training_log.names(context)
+        catalog = context.services.catalog
+        main_ids = {ex for slot in catalog.routines.slot if slot.tier == "main" for ex in slot.options}
         kinds: dict[date, str] | None = None
         line_kind = ""
+        slots: list[MainSlot] = []
         if chat.onboarded:
             chat_profile = training_log.profile(context, chat)
             kinds = await training_log.logged_kinds(context, now_turn, chat_profile)
-            line_kind = heaviest_kind(context.services.catalog, chat_profile.level) if kinds else ""
-        picked = chart_lifts(logged, MAX_LIFTS)
-        known = context.services.catalog.exercises
+            line_kind = heaviest_kind(catalog, chat_profile.level) if kinds else ""
+            # The block of the chat's latest session: its main lifts are what the chart follows.
+            weeks = training_weeks(chat_days)
+            slots = main_slots(catalog, chat_profile, weeks.sessions, weeks)
+            main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
+        logged = await training_log.history(now_turn, user_id, main_ids)
+        shown = training_log.names(context)
+        picked = chart_lifts(logged, MAX_LIFTS, slots, chart_weeks(now_turn.today)[0])
+        known = catalog.exercises
         lifts = [
             Lift(
                 shown.get(ex, ex),

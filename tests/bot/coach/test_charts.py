@@ -17,13 +17,13 @@ from bot.coach.charts import (
     Member,
     Scale,
     best_sets,
-    chart_lifts,
     lift_series,
     progress_figure,
     render_progress,
 )
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts
+from tests.bot.coach.chart_reading import legend_rows
 
 TODAY = date(2026, 12, 4)
 TEXTS = Texts.load()
@@ -210,18 +210,6 @@ def test_every_lift_is_drawn_and_lifts_on_one_spot_stay_apart() -> None:
     assert float(bench.get_markersize()) < float(row.get_markersize())
 
 
-def test_the_latest_sessions_lifts_come_first() -> None:
-    home = {
-        "push_up": [(HOME_DAY - timedelta(days=7 * week), SetDone(10)) for week in range(6)],
-        "goblet_squat": [(HOME_DAY - timedelta(days=7 * week), SetDone(10, 16)) for week in range(6)],
-        "band_row": [(HOME_DAY - timedelta(days=7 * week), SetDone(12)) for week in range(6)],
-    }
-    gym = {"barbell_row": [(GYM_DAY, SetDone(8, 40))], "bench_press": [(GYM_DAY, SetDone(8, 40))]}
-    # The log's order is oldest first, so the home lifts come first in it.
-    assert chart_lifts({**home, **gym}, 3) == ["barbell_row", "bench_press", "push_up"]
-    assert chart_lifts({"push_up": [], **gym}, 3) == ["barbell_row", "bench_press"]
-
-
 # An advanced plan: heavy, moderate and volume days take turns, then a deload week.
 KINDS = ("heavy day", "moderate day", "volume day", "heavy day", "deload week")
 ROTATING_DAYS = days_back(12, 9, 6, 3, 0)
@@ -281,7 +269,8 @@ def test_the_rotating_chart_joins_working_days_and_marks_each_kind() -> None:
     assert {mark.get_marker() for mark in marks} == {"o", "s", "^", "D"}
     legend = lifts.get_legend()
     assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == ["Barbell deadlift", *dict.fromkeys(KINDS)]
+    # Under the panel, a row of the lifts, then one of the kinds of day.
+    assert legend_rows(legend) == [["Barbell deadlift"], list(dict.fromkeys(KINDS))]
     caption = render([], [DEADLIFT])
     assert caption is not None
     assert "lifts charted as each day's top load; the line joins heavy days" in caption.caption

@@ -134,6 +134,19 @@ def test_the_eased_heavy_day_after_a_ramp_is_no_loss_in_the_caption() -> None:
     assert (top.kind, top.value, top.reps, top.load) == ("heavy day", 200, 3, 200)
 
 
+def test_after_a_volume_day_the_caption_gives_the_heavy_days_latest_set() -> None:
+    history, kinds = as_prescribed(9)
+    assert kinds[max(kinds)] == "volume day"
+    pulldown = Lift("Lat pulldown", history["lat-pulldown"], "kg", kinds, line_kind=HEAVY)
+    [series] = lift_series(pulldown, START)
+    last = joined(series)[-1]
+    assert (last.kind, last.value, last.reps) == (HEAVY, 80.0, 8)
+    said = words([pulldown], max(kinds))
+    # Not the volume day's 4×10 at 62.5 kg beside a line that ends at 80 kg × 8.
+    assert "Lat pulldown: 80 kg × 8, heavy day (+0 kg on heavy days)" in said, said
+    assert "62.5" not in said and "volume day" not in said
+
+
 def test_the_caption_says_what_the_line_joins() -> None:
     history, kinds = as_prescribed(3)
     pulldown = Lift("Lat pulldown", history["lat-pulldown"], "kg", kinds, line_kind=HEAVY)
@@ -283,6 +296,8 @@ def test_a_heavy_day_load_that_never_falls_draws_a_line_that_never_falls(
     line = [value for _, value in line_of(lift)]
     assert len(line) == len(logged)
     assert all(later >= earlier for earlier, later in pairwise(line)), line
-    # The line's rise is the caption's change on heavy days, whatever the other days lifted.
-    if kinds[max(kinds)] == HEAVY:
-        assert f"({line[-1] - line[0]:+g} kg on heavy days)" in words([lift], max(kinds))
+    # The line's rise is the caption's change on heavy days, whatever the other days lifted, and its last
+    # point the caption's latest set, even after a moderate or volume day (a trial read a volume day's
+    # lighter set beside the line's heavy top).
+    latest = f"Lift: {line[-1]:g} kg × {logged[-1][1]}, heavy day ({line[-1] - line[0]:+g} kg on heavy days)"
+    assert latest in words([lift], max(kinds))

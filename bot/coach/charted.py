@@ -1,0 +1,74 @@
+"""Which lifts the /progress chart draws: the plan's main lifts, one per main slot (the hinge, the
+vertical pull, the horizontal pull), in the slots' order, so each keeps its colour from one chart to the
+next.
+
+A newcomer trial on an advanced gym plan: after a volume day, whose hinge is the barbell Romanian
+deadlift in the deadlift's place, the chart drew the Romanian deadlift and left the deadlift off, because
+it drew the lifts of the latest session. A slot's lift is now the block's (``planner.block_lifts``), or a
+higher rung of its ladder that the trainee has climbed to; another of the slot's exercises stands in only
+while that has no sets in the chart's weeks (a new block's first sessions, a variant logged instead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.coach.catalog import Catalog
+from bot.coach.model import SetDone
+from bot.coach.planner import Profile, block_lifts
+from bot.coach.trainingweeks import PLANNED, Weeks
+
+
+@dataclass(frozen=True)
+class MainSlot:
+    """A main slot's exercises as the chart reads them: ``lifts`` the block's lift and the higher rungs of
+    its ladder, ``others`` the slot's other options and fallbacks, which stand in for it."""
+
+    lifts: frozenset[str]
+    others: frozenset[str]
+
+
+def main_slots(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> list[MainSlot]:
+    """The main slots of session ``number``'s block, each with the lift the block keeps in it."""
+    slots = []
+    for slot, lift in block_lifts(catalog, profile, number, weeks):
+        # A strict pull-up logged on a band-assisted pull-up block is the same lift, climbed.
+        lifts = frozenset(
+            {lift.id, *(other for other in catalog.exercises if catalog.harder(other, lift.id))}
+        )
+        slots.append(MainSlot(lifts, frozenset((*slot.options, *slot.fallback)) - lifts))
+    return slots
+
+
+def chart_lifts(
+    logged: Mapping[str, Sequence[tuple[date, SetDone]]],
+    limit: int,
+    slots: Sequence[MainSlot] = (),
+    since: date = date.min,
+) -> list[str]:
+    """The lifts to draw, of those with sets since ``since``: each main slot's lift, or the slot's exercise
+    logged last while that has none; with no plan to read (``slots`` empty), those of the latest sessions
+    first, then the most often trained.
+
+    Ranking by the number of days alone kept a trainee who moved from home to the gym looking at the
+    home lifts, and on a tie it fell back to the order of the log, oldest first, so the gym lifts
+    logged today were cut off.
+    """
+    days = {exercise: {day for day, _ in sets if day >= since} for exercise, sets in logged.items()}
+
+    def rank(exercise: str) -> tuple[date, int]:
+        return max(days[exercise]), len(days[exercise])
+
+    found = [exercise for exercise, trained in days.items() if trained]
+    if not slots:
+        return sorted(found, key=rank, reverse=True)[:limit]
+    picked = []
+    for slot in slots:
+        for group in (slot.lifts, slot.others):
+            candidates = [exercise for exercise in found if exercise in group]
+            if candidates:
+                picked.append(max(candidates, key=rank))
+                break
+    return picked[:limit]
