@@ -144,3 +144,27 @@ async def test_a_band_move_at_the_top_session_after_session_is_told_to_make_it_h
         for hint in hints
     ), hints
     assert bot.errors == []
+
+
+async def test_a_secondary_band_row_at_2x12_three_sessions_running_gets_the_hint_each_time(
+    bot: Harness,
+) -> None:
+    """The trial's case: the band row behind the main row (bands and something to load at home), 2 × 10–12
+    every session, logged 2×12 three times and never told to make it harder."""
+    await bot.onboard(
+        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
+    )
+    rows = []
+    for _ in range(4):
+        workout = text(await bot.send(USER, "/workout"))
+        assert "Band row" in lines_under(workout), workout
+        rows.append(lines_under(workout)["Band row"])
+        await bot.send(USER, "/log band row 2x12")
+        bot.clock.advance(days=2)
+    assert rows[0] == ""  # never logged: nothing to say yet
+    hint = (
+        "📈 Band row: last time 2×12, every set at the top → today 2×12 again, made harder: a stronger"
+        " band or a step further from the anchor, and a slow 3-second lowering."
+    )
+    assert rows[1:] == [hint] * 3
+    assert bot.errors == []
