@@ -103,12 +103,13 @@ def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
 
 
 def held_load(target: Target) -> float | None:
-    """The load As written logs an accessory at: the one it was last lifted at, when its rule keeps it
-    (more reps, or the same). /workout shows an accessory no load, so one its rule moved (heavier, or a
-    back-off) is not known to be what was lifted, nor one never logged: None, and it is asked for."""
+    """The load As written logs an accessory at: the one /workout's line under it showed
+    (``Target.shows_line``), held, a plate step heavier (a cable's, a machine's) or backed off. None, and it
+    is asked for, when /workout named none: never logged at a load, or the next dumbbell up
+    (``Target.unstated_load``)."""
     loads = [done.load for done in target.last if done.load]
     load = target.prescription.load
-    if not target.loaded or load is None or not loads or load != max(loads) or target.unstated_load:
+    if not target.loaded or load is None or not loads or target.unstated_load:
         return None
     return load
 

@@ -26,15 +26,12 @@ from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
+from bot.coach.rests import HEAVY_REPS, rest_for
 from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
 BEGINNER_BARBELL_FROM = 5
-# A range whose top is this many reps or fewer (3–5, 4–6) is heavy and rests at least HEAVY_REST_S
-# seconds; 6–8 is chosen by its 8, not its 6.
-HEAVY_REPS = 6
-HEAVY_REST_S = 180
 LIGHT_REST_S = (90, 120)
 SECONDS_PER_REP = 4
 # Getting into position, setting the load, a sip of water: every set pays it.
@@ -451,10 +448,9 @@ def _prescribe(
             # A light range needs a light range's rest, not a heavy day's (6–8 on a cable: the day's
             # ``light`` rest, where it gives one).
             rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
-    if high <= HEAVY_REPS:
-        # Sets this heavy need the time to recover, whatever the day's rest. A range that reaches past
-        # HEAVY_REPS (6–8) is not heavy: its top is the load it is chosen by.
-        rest_low, rest_high = max(rest_low, HEAVY_REST_S), max(rest_high, HEAVY_REST_S + 30)
+    if hold is None:
+        # Heavy sets (judged by the range's top) and 6–8 by what is lifted: ``bot.coach.rests``.
+        rest_low, rest_high = rest_for(exercise, (low, high), (rest_low, rest_high))
     grip = exercise.grips[(block - 1) % len(exercise.grips)]
     increase = catalog.routines.level(level).increase
     return Prescribed(

@@ -124,6 +124,7 @@ def progress_line(
     day: str = "",
     band: bool = False,
     home_load: bool = False,
+    dumbbells: bool = False,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -137,7 +138,9 @@ def progress_line(
     bodyweight move gets a slower lowering or a harder angle, and a lift with no load yet is told to add
     one. "Again, a little smoother" is kept for sets that reached the top with fewer reps in reserve than
     asked. ``home_load`` says the load is a backpack or bottles at home: going heavier is "add a little
-    to the backpack", never a number on the chat's plate step it has no plates for.
+    to the backpack", never a number on the chat's plate step it has no plates for. ``dumbbells`` says
+    it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
+    whose size the rack decides.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -174,12 +177,17 @@ def progress_line(
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
         # Today's target already the top: "or … once all sets reach 8" would be circular.
-        if home_load:
-            key = "add_rep_then_more"
+        if home_load or dumbbells:
+            key = "add_rep_then_dumbbell" if dumbbells else "add_rep_then_more"
         else:
             key = "add_rep_at_top" if prescription.reps >= plan.rep_range[1] else "add_rep_then_load"
-    if home_load and prescription.load and prescription.reason in (Reason.ADD_LOAD, Reason.PAST_TOP):
+    if (
+        (home_load or dumbbells)
+        and prescription.load
+        and prescription.reason in (Reason.ADD_LOAD, Reason.PAST_TOP)
+    ):
         values["load"] = format_load(prescription.load, unit)
         values["today"] = format_prescription(replace(prescription, load=None), unit)
-        key = "add_load_home"
+        key = "add_load_dumbbell" if dumbbells else "add_load_home"
+        values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     return texts.get(f"progression.{key}", **values)

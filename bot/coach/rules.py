@@ -18,14 +18,13 @@ from bot.coach.content import ContentError
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import (
     BEGINNER_BARBELL_FROM,
-    HEAVY_REPS,
-    HEAVY_REST_S,
     MAX_PER_WEEK,
     Profile,
     Session,
     available,
     plan_session,
 )
+from bot.coach.rests import rest_problem
 
 CHECKED_SESSIONS = 24
 CHECKED_PER_WEEK = (1, 2, 3)
@@ -84,10 +83,10 @@ def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
 
 def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
-        # By the range's top: a range that tops out at HEAVY_REPS or fewer is heavy work throughout.
-        if item.reps is not None and item.reps[1] <= HEAVY_REPS and item.rest_s[0] < HEAVY_REST_S:
-            reps = f"{item.reps[0]}–{item.reps[1]}"
-            return f"{item.exercise.id}: sets of {reps} reps rest {item.rest_s[0]} s; give them 3 min"
+        # By the range's top (``bot.coach.rests``): 3–5 rests 3 min, 6–8 2–2.5 min but a barbell hinge's 3.
+        problem = None if item.reps is None else rest_problem(item.exercise, item.reps, item.rest_s)
+        if problem is not None:
+            return problem
     return None
 
 

@@ -47,7 +47,9 @@ class Target:
     ``source`` is the exercise whose log the prescription comes from (the planned one, or the rung of
     its ladder logged last) and ``last`` that exercise's last session: /workout's "last time" is always
     one exercise's own sets, named when it is not the planned one. ``loaded`` says whether the
-    prescription's exercise takes a load (a band or bodyweight move never does).
+    prescription's exercise takes a load (a band or bodyweight move never does). ``dumbbells`` marks a
+    dumbbell lift outside the main slots (the rear-delt fly): heavier is the next dumbbell up, a size the
+    rack decides, not the chat's plate step, so /workout names none and As written asks what it was.
     """
 
     planned: str
@@ -59,6 +61,7 @@ class Target:
     loaded: bool = False
     day: str = ""
     home_load: bool = False
+    dumbbells: bool = False
 
     @property
     def sets(self) -> list[SetDone]:
@@ -74,10 +77,22 @@ class Target:
     @property
     def unstated_load(self) -> bool:
         """Whether /workout told it to go heavier by an amount it cannot name: a backpack at home gets "add
-        a little (more than 10 kg)". Its prescription keeps the old load only as the floor; logging that
-        as what was lifted would read as fewer reps at the same load and take the progression back."""
+        a little (more than 10 kg)", an accessory's dumbbells "the next dumbbell up from 8 kg". Its
+        prescription keeps the old load only as the floor; logging that as what was lifted would read as
+        fewer reps at the same load and take the progression back."""
         p = self.prescription
-        return self.home_load and self.loaded and p.load is not None and p.reason in HOME_HEAVIER
+        unnamed = self.home_load or self.dumbbells
+        return unnamed and self.loaded and p.load is not None and p.reason in HOME_HEAVIER
+
+    @property
+    def shows_line(self) -> bool:
+        """Whether /workout shows a line under it: always under a main lift or another rung than the plan's;
+        under another lift once it has been logged (more reps, heavier, a stronger band), so what As
+        written logs is what the trainee read. Not its first time, nor a lift that takes a load logged
+        without one (As written asks for it)."""
+        if self.main or self.prescription.exercise != self.planned:
+            return True
+        return bool(self.last) and not (self.loaded and self.prescription.load is None)
 
     @property
     def first_load(self) -> bool:
@@ -187,10 +202,12 @@ def targets(
         day = rotation.today if rotation is not None else ""
         # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.
         home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
-        if home_load and prescription.exercise == exercise:
+        # Dumbbells outside the main slots go up by the rack's next size (``Target.dumbbells``).
+        dumbbells = item.tier != MAIN and item.exercise.kind == "load" and "dumbbells" in item.exercise.needs
+        if (home_load or dumbbells) and prescription.exercise == exercise:
             prescription = _as_loaded(prescription, last)
         target = Target(
-            exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day, home_load
+            exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day, home_load, dumbbells
         )
         found.append(target)
     return found
@@ -221,8 +238,9 @@ HOME_HEAVIER = frozenset((Reason.ADD_LOAD, Reason.PAST_TOP))
 
 
 def _as_loaded(prescription: Prescription, last: Sequence[SetDone]) -> Prescription:
-    """A home load's prescription at the load last logged (8 kg stays 8 kg, never 7.5 kg on a 2.5 kg
-    step); going heavier, /workout says to add a little to it and the sets keep the load known."""
+    """A home load's (or an accessory's dumbbells') prescription at the load last logged (8 kg stays 8 kg,
+    never 7.5 kg on a 2.5 kg step); going heavier, /workout says to add a little to it (or take the next
+    dumbbell up) and the sets keep the load known."""
     loads = [done.load for done in last if done.load]
     if prescription.reason not in HOME_KEEPS or not loads or prescription.load is None:
         return prescription

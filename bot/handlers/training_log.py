@@ -213,14 +213,16 @@ async def prescribed_sets(
 async def workout_lines(
     context: BotContext, now_turn: Turn, session: Session, user_id: int, before: date | None = None
 ) -> dict[str, str]:
-    """/workout's "last time → today" line under each main lift (from the log before ``before``), and
-    under another exercise whose target is another rung (weighted pull-ups on a pull-up day): what
-    As written logs is always what /workout showed."""
+    """/workout's "last time → today" line under each main lift (from the log before ``before``), under
+    another exercise whose target is another rung (weighted pull-ups on a pull-up day), and under any
+    other once it has been logged (``Target.shows_line``: a rear-delt fly at the top of its range goes a
+    dumbbell up, a band move at the top is made harder): what As written logs is always what /workout
+    showed."""
     chat, texts = now_turn.chat, context.services.texts
     lines: dict[str, str] = {}
     found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladders(context, session)))
     for target in await session_targets(context, now_turn, session, user_id, before, found):
-        if not target.main and target.prescription.exercise == target.planned:
+        if not target.shows_line:
             continue
         text = progress_line(
             exercise=target.planned,
@@ -235,6 +237,7 @@ async def workout_lines(
             day=target.day,
             band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
             home_load=target.home_load,
+            dumbbells=target.dumbbells,
         )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines

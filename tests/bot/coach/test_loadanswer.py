@@ -154,3 +154,30 @@ def test_a_home_load_told_to_go_heavier_is_asked_not_logged_at_the_old_load(main
 def test_a_heavier_home_load_set_on_the_panel_is_not_asked() -> None:
     heavier = _home_target(Reason.ADD_LOAD, main=True)
     assert not loadanswer.asks_load(heavier, Shift(steps=1), {"backpack-row"})
+
+
+def _accessory(reason: Reason, load: float | None, *, dumbbells: bool, last: float | None = 8.0) -> Target:
+    from bot.coach.progression import Plan, Prescription
+
+    exercise = "rear-delt-fly" if dumbbells else "face-pull"
+    prescription = Prescription(exercise, 3, 10, load, reason)
+    sets = (SetDone(12, last),) * 3 if last is not None else ()
+    plan = Plan(3, (10, 12))
+    return Target(exercise, prescription, plan, False, exercise, sets, True, "", dumbbells=dumbbells)
+
+
+def test_as_written_logs_an_accessory_at_the_load_workout_showed_and_asks_the_next_dumbbell_up() -> None:
+    # A cable's next plate is a number /workout shows: As written logs it (it used to ask, after showing
+    # nothing at all, and log the bottom of the range: read as going backwards).
+    cable = _accessory(Reason.ADD_LOAD, 22.5, dumbbells=False, last=20.0)
+    assert cable.shows_line and loadanswer.held_load(cable) == 22.5
+    assert not loadanswer.asks_load(cable, Shift(), {"face-pull"})
+    # The next dumbbell up is the rack's size: /workout names none, so As written asks it.
+    fly = _accessory(Reason.ADD_LOAD, 8.0, dumbbells=True)
+    assert fly.shows_line and fly.unstated_load and loadanswer.held_load(fly) is None
+    assert loadanswer.asks_load(fly, Shift(), {"rear-delt-fly"})
+    held = _accessory(Reason.ADD_REP, 8.0, dumbbells=True)
+    assert not held.unstated_load and loadanswer.held_load(held) == 8.0
+    # Never logged: no line (a first time says nothing new) and its load is asked.
+    first = _accessory(Reason.START, None, dumbbells=True, last=None)
+    assert not first.shows_line and loadanswer.asks_load(first, Shift(), {"rear-delt-fly"})

@@ -72,8 +72,8 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
         ),
         (
             "routines.toml",
-            "main = { sets = 3, reps = [6, 8], rest = [180, 210], rir = 2 }",
-            "main = { sets = 5, reps = [6, 8], rest = [180, 210], rir = 2 }",
+            "main = { sets = 3, reps = [6, 8], rest = [120, 150], rir = 2 }",
+            "main = { sets = 5, reps = [6, 8], rest = [120, 150], rir = 2 }",
             r"routines\.toml: intermediate, .*intermediate sets are 3–4, not 5",
         ),
         (
@@ -249,8 +249,8 @@ def test_the_volume_days_hinge_is_a_romanian_deadlift_and_cables_never_do_triple
     assert CATALOG.routines.warmup.hinge_drill in volume.warmup
     cables = {item.exercise.id: item for item in heavy.exercises[1:3]}
     assert set(cables) == {"lat-pulldown", "seated-cable-row"}
-    # Raised to 6–8 with a 6–8's rest (the day's ``light``): 2–3 min, not a triple's 3–4.
-    assert all((item.reps, item.rest_s) == ((6, 8), (120, 180)) for item in cables.values())
+    # Raised to 6–8 with a 6–8's rest (``bot.coach.rests``): 2–2.5 min, not a triple's 3–4.
+    assert all((item.reps, item.rest_s) == ((6, 8), (120, 150)) for item in cables.values())
 
 
 def test_a_lift_swapped_for_the_days_reps_is_swapped_on_that_kind_of_day_only() -> None:

@@ -16,7 +16,8 @@ from bot.coach import rules
 from bot.coach.catalog import Catalog
 from bot.coach.content import ContentError
 from bot.coach.model import Equipment, Level
-from bot.coach.planner import HEAVY_REPS, HEAVY_REST_S, Profile, Session, plan_session
+from bot.coach.planner import Profile, Session, plan_session
+from bot.coach.rests import HEAVY_REPS, HEAVY_REST_S
 from bot.coach.shortened import cut
 
 CATALOG = rules.shipped()
@@ -44,32 +45,32 @@ def rows(session: Session) -> dict[str, tuple[int, tuple[int, int] | None, tuple
 # ---------------------------------------------------------------- 1. rest by the range's top
 
 
-def test_the_heavy_days_cable_pulls_rest_two_to_three_minutes_and_the_deadlift_keeps_three() -> None:
+def test_the_heavy_days_cable_pulls_rest_two_to_two_and_a_half_minutes_and_the_deadlift_keeps_three() -> None:
     heavy = plan_session(CATALOG, gym(Level.ADVANCED), 1)
     assert heavy.day == "heavy day"
     shown = rows(heavy)
-    # Before: (4, (6, 8), (180, 240)) for both cables, an 85-minute session.
-    assert shown["lat-pulldown"] == (4, (6, 8), (120, 180))
-    assert shown["seated-cable-row"] == (4, (6, 8), (120, 180))
+    # Before: (4, (6, 8), (180, 240)) for both cables, an 85-minute session, then 2–3 min.
+    assert shown["lat-pulldown"] == (4, (6, 8), (120, 150))
+    assert shown["seated-cable-row"] == (4, (6, 8), (120, 150))
     assert shown["deadlift"] == (4, (3, 5), (180, 240))
     assert heavy.minutes <= 75
 
 
 @settings(max_examples=200, deadline=None)
 @given(profile=st.sampled_from(list(Level)).flatmap(chats), number=st.integers(1, 60))
-def test_a_heavy_range_rests_three_minutes_and_a_machines_6_to_8_at_most_three(
+def test_a_heavy_range_rests_three_minutes_and_6_to_8_two_to_two_and_a_half_but_a_barbell_hinge_three(
     profile: Profile, number: int
 ) -> None:
     session = plan_session(CATALOG, profile, number)
     for item in session.exercises:
         if item.reps is None:
             continue
-        if item.reps[1] <= HEAVY_REPS:
+        barbell_hinge = item.exercise.barbell and item.exercise.pattern == "hinge"
+        if item.reps[1] <= HEAVY_REPS or (item.reps[1] <= 8 and barbell_hinge):
             assert item.rest_s[0] >= HEAVY_REST_S, item
-        elif profile.level == Level.ADVANCED and item.exercise.min_reps is not None and not session.deload:
-            # A move that can't be loaded heavy is never rested as if it were a triple (the advanced days'
-            # ``light``; intermediate's 6–8 rests are its routine's own for every main lift).
-            assert item.rest_s[1] <= 180, item
+        elif item.reps[1] <= 8:
+            # A pull or a dumbbell hinge at 6–8 (a coach's trial: an intermediate's 65–70 minutes).
+            assert item.rest_s == (120, 150), item
 
 
 def test_the_rule_walk_judges_a_heavy_range_by_its_top() -> None:
@@ -88,7 +89,8 @@ def test_twenty_minutes_of_an_advanced_heavy_or_moderate_day_keeps_the_hinge_and
     number: int,
 ) -> None:
     session = plan_session(CATALOG, gym(Level.ADVANCED), number)
-    result = cut(session, 20, ROUTINES)
+    # 17 minutes: the 20 this was first tested at fit two sets of each pull once 6–8 rested 2–2.5 min.
+    result = cut(session, 17, ROUTINES)
     # Before: two sets each of the deadlift and the pulldown, and no row (the moderate day, before that,
     # kept the deadlift alone, 3 of 4 sets). Two sets of each do not fit: a set of each, the row's second.
     assert [(item.exercise.id, item.sets) for item in result.kept] == [
@@ -96,7 +98,7 @@ def test_twenty_minutes_of_an_advanced_heavy_or_moderate_day_keeps_the_hinge_and
         ("lat-pulldown", 1),
         ("seated-cable-row", 2),
     ]
-    assert result.session.minutes <= 20
+    assert result.session.minutes <= 17
 
 
 @settings(max_examples=150, deadline=None)
@@ -112,23 +114,23 @@ def test_twenty_minutes_of_any_advanced_session_keeps_both_pulls(profile: Profil
 
 
 def test_a_set_of_each_pattern_rather_than_two_deadlift_sets_and_a_chin_up() -> None:
-    # Block 4's moderate day: chin-ups 4 × 6–8 on the day's 3–4 min rests; two sets of them next to two of
-    # the deadlift take 21 minutes.
+    # Block 4's moderate day: chin-ups and bent-over rows 4 × 6–8 on 2–2.5 min rests beside the deadlift's
+    # 3 min; in 16 minutes two sets of the deadlift and one of the chin-ups would fit, but leave the row.
     session = plan_session(CATALOG, gym(Level.ADVANCED), 26)
     assert [item.exercise.id for item in session.exercises][:3] == ["deadlift", "chin-up", "bent-over-row"]
-    result = cut(session, 20, ROUTINES)
+    result = cut(session, 16, ROUTINES)
     # Before: [("deadlift", 2), ("chin-up", 1)], and before that [("deadlift", 3)].
     assert [(item.exercise.id, item.sets) for item in result.kept] == [
         ("deadlift", 1),
         ("chin-up", 1),
         ("bent-over-row", 1),
     ]
-    assert result.session.minutes <= 20
+    assert result.session.minutes <= 16
 
 
-def test_the_smallest_session_is_a_set_of_each_pull_in_about_twelve_minutes() -> None:
+def test_the_smallest_session_is_a_set_of_each_pull_in_about_ten_minutes() -> None:
     result = cut(plan_session(CATALOG, gym(Level.INTERMEDIATE), 1), 5, ROUTINES)
-    assert not result.fits and result.session.minutes == 12
+    assert not result.fits and result.session.minutes == 10
     # Before: [("deadlift", 2)], the same twelve minutes without a pull.
     assert [(item.exercise.id, item.sets) for item in result.kept] == [
         ("lat-pulldown", 1),
@@ -143,7 +145,7 @@ def test_the_moderate_days_cable_pulls_are_not_the_heavy_days_range() -> None:
     heavy, moderate, volume = (rows(plan_session(CATALOG, gym(Level.ADVANCED), n)) for n in (1, 2, 3))
     # Before: 6–8 on the heavy and on the moderate day alike.
     assert [day["lat-pulldown"][1] for day in (heavy, moderate, volume)] == [(6, 8), (8, 10), (10, 12)]
-    assert moderate["lat-pulldown"][2] == (120, 180)
+    assert moderate["lat-pulldown"][2] == (90, 120)
     # The deadlift keeps the day's own range.
     assert moderate["deadlift"][1] == (6, 8)
 
