@@ -22,6 +22,17 @@ from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
 from bot.coach.planner import Prescribed, Session, estimate_minutes
+from bot.coach.wording import words
+
+# A pain told of oneself names the teller ("my lower back hurts when I row", "im getting a twinge on pulls");
+# "does the floor slide hurt the back?" or "is rowing safe with a herniated disc?" asks about a lift in
+# general, and leaving it out of the plan would answer a question nobody asked.
+FIRST_PERSON = frozenset(("i", "im", "ive", "id", "ill", "my", "me", "mine", "myself"))
+
+
+def told_of_oneself(text: str) -> bool:
+    """Whether a message speaks of the teller's own body or training (a first-person word)."""
+    return not FIRST_PERSON.isdisjoint(words(text))
 
 
 def exercise_told(

@@ -40,6 +40,8 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     chat = now_turn.chat
     if not answer.safety or chat.kind != ChatType.PRIVATE or not chat.onboarded:
         return None
+    if not cautions.told_of_oneself(answer.question):
+        return None
     session = await todays_session(context, now_turn)
     catalog = context.services.catalog
     exercise = cautions.exercise_told(

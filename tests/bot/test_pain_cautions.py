@@ -93,6 +93,16 @@ async def test_a_pain_that_names_no_exercise_changes_nothing(bot: Harness) -> No
     assert RDL in text(await bot.send(USER, "/workout"))
 
 
+async def test_a_question_about_a_lift_and_pain_in_general_changes_nothing(bot: Harness) -> None:
+    # Asked of a lift in general, not told of oneself: the answer leads with safety, the plan is kept.
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [answer] = await bot.send(USER, "can a backpack RDL hurt the lower back?")
+    assert (answer.plain_text or "").startswith("Safety first.")
+    assert FINE not in labels(bot, answer)
+    assert await cautions(bot) == []
+    assert RDL in text(await bot.send(USER, "/workout"))
+
+
 async def test_a_forged_or_stale_fine_now_press_gets_a_helpful_reply(bot: Harness) -> None:
     await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
     await bot.send(USER, PAIN)

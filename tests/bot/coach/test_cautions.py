@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.coach import rules
 from bot.coach.catalog import MAIN_PATTERNS
-from bot.coach.cautions import exercise_told, leave_out
+from bot.coach.cautions import exercise_told, leave_out, told_of_oneself
 from bot.coach.ladders import usable
 from bot.coach.lognames import Names
 from bot.coach.model import Equipment, Level
@@ -150,3 +150,17 @@ def home(*kit: str) -> tuple[list[str], set[str]]:
 def test_the_exercise_a_pain_message_names_as_log_reads_it(message: str, expected: str | None) -> None:
     planned, allowed = home("load")
     assert exercise_told(message, NAMES, planned=planned, usable=allowed) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "own"),
+    [
+        ("sharp pain in my lower back when I do the backpack RDL", True),
+        ("I'm getting a twinge on pull-ups", True),
+        ("ive hurt my shoulder", True),
+        ("does the floor slide hurt the back?", False),
+        ("is rowing safe with a herniated disc", False),
+    ],
+)
+def test_a_pain_is_told_of_oneself_only_with_a_first_person_word(message: str, own: bool) -> None:
+    assert told_of_oneself(message) is own
