@@ -97,6 +97,9 @@ class Exercise(Strict):
     # Off every bodyweight ladder but as hard as one of its rungs (a chin-up ranks as a pull-up): the
     # planner never gives it as a secondary lift to a main lift on a lower rung (``Catalog.harder``).
     ranks_as: Id | None = None
+    # The hardest pull of its pattern (a strict, chin- or weighted pull-up): a session has it before the
+    # pattern's other moves, whatever its slot, so a pulldown never tires the lats for it (``sessionorder``).
+    goes_first: bool = False
 
     @property
     def estimable(self) -> bool:

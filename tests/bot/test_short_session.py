@@ -20,11 +20,12 @@ GROUP = -7007
 ANN, BOB = 701, 702
 # An intermediate gym chat's first session: deadlift, lat pulldown, cable row (heavy, 3 × 6–8, 3 min rest),
 # pull-up, rear-delt fly, straight-arm pulldown (no floor drills at the gym past beginner): about 65 minutes.
+# Pull-ups before the pulldown: after a pulldown's sets the lats are tired for them (a coach's trial).
 WHOLE = [
     "Barbell deadlift",
+    "Pull-up",
     "Lat pulldown",
     "Seated cable row",
-    "Pull-up",
     "Bent-over rear-delt fly",
     "Straight-arm cable pulldown",
 ]
