@@ -78,6 +78,9 @@ class Exercise(Strict):
     # The highest level it is prescribed at in a gym, where cables, machines and dumbbells train the same
     # muscles under load: a no-equipment drill is a beginner's gym work and everyone's home work.
     gym_max_level: Level = Level.ADVANCED
+    # At a gym past its gym_max_level, the move a slot gives in its place, at its place in the rotation
+    # (inverted rows: a chest-supported row), so no session of a trained lifter's gym plan is a home move.
+    gym_version: Id | None = None
     places: frozenset[Equipment] = frozenset(Equipment)
     per_side: bool = False
     max_reps: int | None = Field(default=None, ge=3, le=30)
@@ -143,6 +146,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.counterweight: only a bodyweight move is helped by one")
             if exercise.added_load and exercise.kind != "load":
                 raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
+            if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:
+                raise ValueError(f"{where}.gym_version: no exercise {exercise.gym_version!r}")
             if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.ranks_as: no exercise {exercise.ranks_as!r}")
             if exercise.subject:

@@ -184,12 +184,21 @@ def available(exercise: Exercise, profile: Profile, number: int) -> bool:
 
 
 def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) -> list[Exercise]:
-    """The slot's options this chat can do now, or its fallbacks when there are none."""
+    """The slot's options this chat can do now, or its fallbacks when there are none; a home move a gym
+    plan has outgrown gives its place to its ``gym_version`` (each move once, where it first comes)."""
     for ids in (slot.options, slot.fallback):
-        allowed = [catalog.exercises[i] for i in ids if available(catalog.exercises[i], profile, number)]
+        allowed: dict[str, Exercise] = {}
+        for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
+            if available(exercise, profile, number):
+                allowed.setdefault(exercise.id, exercise)
         if allowed:
-            return allowed
+            return list(allowed.values())
     return []
+
+
+def _at_gym(catalog: Catalog, exercise: Exercise, profile: Profile) -> Exercise:
+    past = profile.equipment == Equipment.GYM and _RANK[profile.level] > _RANK[exercise.gym_max_level]
+    return catalog.exercises[exercise.gym_version] if past and exercise.gym_version else exercise
 
 
 @functools.lru_cache(maxsize=4096)

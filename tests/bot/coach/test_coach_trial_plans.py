@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,9 +85,9 @@ def test_a_try_that_did_not_go_well_leaves_the_planned_variation() -> None:
 
 
 def test_a_rung_that_is_already_the_days_main_lift_is_not_given_twice() -> None:
-    # Session 18: pull-ups are the main lift and negatives the secondary; weighted pull-ups are the
+    # Session 17: pull-ups are the main lift and negatives the secondary; weighted pull-ups are the
     # next rung, but not for an intermediate, so the negatives stay beside the day's pull-ups.
-    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 18)
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 17)
     assert "pull-up" in {item.exercise.id for item in session.exercises if item.tier == "main"}
     assert [i.exercise.id for i in session.exercises if i.tier == "secondary"] == ["negative-pull-up"]
     raised = shownrung.raised(CATALOG, session, ladders_of(session), logged(("pull-up", [8, 8, 8])))
@@ -138,11 +139,37 @@ def every_session(levels: Sequence[Level] = tuple(Level), blocks: int = 3) -> It
                 yield plan_session(CATALOG, profile, number)
 
 
+@pytest.mark.parametrize("level", [Level.INTERMEDIATE, Level.ADVANCED])
+def test_a_gym_plan_above_beginner_gets_no_home_drill_and_no_home_wording(level: Level) -> None:
+    rank = list(Level).index
+    for per_week in range(1, 8):
+        profile = gym(level, per_week)
+        for number in range(1, 3 * CATALOG.routines.level(level).block_weeks * per_week + 1):
+            session = plan_session(CATALOG, profile, number)
+            for item in session.exercises:
+                exercise = item.exercise
+                assert rank(level) <= rank(exercise.gym_max_level), (per_week, number, exercise.id)
+                assert exercise.id not in {"inverted-row", "feet-elevated-inverted-row"}, (per_week, number)
+            card = render_session(session)
+            assert not HOME_WORDS.search(card), (per_week, number, HOME_WORDS.search(card))
+
+
 def test_no_gym_cue_uses_home_wording() -> None:
     # A coach's trial: an advanced gym heavy day's feet-elevated inverted row said "under a sturdy table".
     for exercise in CATALOG.exercises.values():
         if Equipment.GYM in exercise.places and exercise.gym_max_level != Level.BEGINNER:
             assert not HOME_WORDS.search(exercise.cue), exercise.id
+
+
+def test_a_gym_gives_an_inverted_rows_place_to_its_gym_version_and_keeps_the_rest() -> None:
+    # Advanced, twice a week: heavy day 4's secondary was a feet-elevated inverted row ("heels on a chair").
+    home_move = CATALOG.exercises["feet-elevated-inverted-row"]
+    assert (home_move.gym_max_level, home_move.gym_version) == (Level.BEGINNER, "machine-row")
+    ids = [item.exercise.id for item in plan_session(CATALOG, gym(Level.ADVANCED, 2), 4).exercises]
+    assert ids[:4] == ["deadlift", "lat-pulldown", "seated-cable-row", "machine-row"]
+    # A gym beginner and a home plan still row under a low bar.
+    beginner = [plan_session(CATALOG, gym(Level.BEGINNER), n) for n in range(1, 40)]
+    assert any(item.exercise.id == "inverted-row" for s in beginner for item in s.exercises)
 
 
 def test_the_start_up_walk_refuses_a_home_drill_in_a_gym_plan() -> None:
