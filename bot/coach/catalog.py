@@ -78,6 +78,9 @@ class Exercise(Strict):
     # The highest level it is prescribed at in a gym, where cables, machines and dumbbells train the same
     # muscles under load: a no-equipment drill is a beginner's gym work and everyone's home work.
     gym_max_level: Level = Level.ADVANCED
+    # At a gym past its gym_max_level, the move a slot gives in its place, at its place in the rotation
+    # (inverted rows: a chest-supported row), so no session of a trained lifter's gym plan is a home move.
+    gym_version: Id | None = None
     places: frozenset[Equipment] = frozenset(Equipment)
     per_side: bool = False
     max_reps: int | None = Field(default=None, ge=3, le=30)
@@ -101,6 +104,9 @@ class Exercise(Strict):
     # Off every bodyweight ladder but as hard as one of its rungs (a chin-up ranks as a pull-up): the
     # planner never gives it as a secondary lift to a main lift on a lower rung (``Catalog.harder``).
     ranks_as: Id | None = None
+    # The hardest pull of its pattern (a strict, chin- or weighted pull-up): a session has it before the
+    # pattern's other moves, whatever its slot, so a pulldown never tires the lats for it (``sessionorder``).
+    goes_first: bool = False
 
     @property
     def estimable(self) -> bool:
@@ -146,6 +152,8 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
             if exercise.backpack and (exercise.kind != "load" or "dumbbells" in exercise.needs):
                 raise ValueError(f"{where}.backpack: only a home move loaded without dumbbells of its own")
+            if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:
+                raise ValueError(f"{where}.gym_version: no exercise {exercise.gym_version!r}")
             if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.ranks_as: no exercise {exercise.ranks_as!r}")
             if exercise.subject:

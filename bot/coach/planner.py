@@ -17,7 +17,6 @@ stored: any session can be rebuilt from its number and the days trained before i
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import Literal, NamedTuple
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
 from bot.coach.rests import HEAVY_REPS, rest_for
+from bot.coach.sessionorder import hardest_first, techniques
 from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
@@ -181,12 +181,21 @@ def available(exercise: Exercise, profile: Profile, number: int) -> bool:
 
 
 def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) -> list[Exercise]:
-    """The slot's options this chat can do now, or its fallbacks when there are none."""
+    """The slot's options this chat can do now, or its fallbacks when there are none; a home move a gym
+    plan has outgrown gives its place to its ``gym_version`` (each move once, where it first comes)."""
     for ids in (slot.options, slot.fallback):
-        allowed = [catalog.exercises[i] for i in ids if available(catalog.exercises[i], profile, number)]
+        allowed: dict[str, Exercise] = {}
+        for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
+            if available(exercise, profile, number):
+                allowed.setdefault(exercise.id, exercise)
         if allowed:
-            return allowed
+            return list(allowed.values())
     return []
+
+
+def _at_gym(catalog: Catalog, exercise: Exercise, profile: Profile) -> Exercise:
+    past = profile.equipment == Equipment.GYM and _RANK[profile.level] > _RANK[exercise.gym_max_level]
+    return catalog.exercises[exercise.gym_version] if past and exercise.gym_version else exercise
 
 
 @functools.lru_cache(maxsize=4096)
@@ -358,16 +367,16 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
         _prescribe(catalog, slot, exercise, getattr(tiers, slot.tier), profile.level, block, deload)
         for slot, exercise in picks
     ]
-    prescribed = _techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
+    prescribed = techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
+    prescribed = hardest_first(prescribed)
     swaps = weekly_swaps(catalog, profile, number, weeks)
-    notes = [plan.note]
+    # A deload week's note takes the place of the level's, which says to add load or beat the last numbers.
+    notes = [plan.deload_note if deload else plan.note]
     notes += [
         catalog.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
         for lift, instead in swaps
     ]
-    if deload:
-        notes.append(plan.deload_note)
-    elif day.note:
+    if day.note and not deload:
         notes.append(day.note)
     if any(item.technique == "drop set" for item in prescribed):
         notes.append(catalog.routines.techniques.drop_set)
@@ -465,34 +474,6 @@ def _prescribe(
         grip_text=catalog.grips[grip].text,
         increase_pct=increase.lower_pct if exercise.pattern == "hinge" else increase.upper_pct,
     )
-
-
-def _techniques(items: list[Prescribed], drop_set: bool, superset: bool) -> list[Prescribed]:
-    result = list(items)
-    if drop_set:
-        # On the secondary lift, where a quick change of load is safe: never a barbell or a hold, nor a move
-        # whose reps are capped (slow negatives, pull-ups, weighted pulls). With none, the last main lift
-        # that takes one (a cable or machine pull on a volume day), so the day keeps its drop set.
-        order = [at for at, item in enumerate(result) if item.tier == "secondary"]
-        order += [at for at, item in reversed(list(enumerate(result))) if item.tier == "main"]
-        for position_ in order:
-            exercise = result[position_].exercise
-            if not exercise.barbell and exercise.kind != "hold" and not exercise.max_reps:
-                result[position_] = _with(result[position_], technique="drop set")
-                break
-    if superset:
-        pair = [position_ for position_, item in enumerate(result) if item.tier == "accessory"][:2]
-        if len(pair) == 2:
-            first, second = result[pair[0]], result[pair[1]]
-            result[pair[0]] = _with(first, technique="superset", partner=second.exercise, first=True)
-            result[pair[1]] = _with(second, technique="superset", partner=first.exercise)
-    return result
-
-
-def _with(
-    item: Prescribed, *, technique: Technique, partner: Exercise | None = None, first: bool = False
-) -> Prescribed:
-    return dataclasses.replace(item, technique=technique, partner=partner, rests=not first)
 
 
 def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Prescribed]) -> tuple[str, ...]:

@@ -74,6 +74,31 @@ def _fits_kit_and_grip(catalog: Catalog, session: Session) -> str | None:
     return None
 
 
+def _gym_moves(catalog: Catalog, session: Session) -> str | None:
+    """A gym plan past beginner gets no floor or home drill (``gym_max_level``): a gym has loaded moves for
+    the same muscles. ``available`` already keeps them out; this names the rule if that ever changes."""
+    profile = session.profile
+    if profile.equipment != Equipment.GYM:
+        return None
+    rank = list(Level).index
+    for item in session.exercises:
+        if rank(profile.level) > rank(item.exercise.gym_max_level):
+            return f"{item.exercise.id} is a home drill (gym_max_level {item.exercise.gym_max_level})"
+    return None
+
+
+def _hardest_pull_first(catalog: Catalog, session: Session) -> str | None:
+    """A strict pull-up (``goes_first``) before its pattern's other moves: after pulldowns, lats tire."""
+    seen: dict[str, str] = {}
+    for item in session.exercises:
+        exercise = item.exercise
+        if exercise.goes_first and exercise.pattern in seen:
+            return f"{exercise.id} after {seen[exercise.pattern]}: the hardest pull of a pattern goes first"
+        if not exercise.goes_first:
+            seen.setdefault(exercise.pattern, exercise.id)
+    return None
+
+
 def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
     for first, second in itertools.pairwise(session.exercises):
         if first.exercise.lower_back and second.exercise.lower_back:
@@ -178,6 +203,8 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _multi_joint_first,
     _both_pulls,
     _fits_kit_and_grip,
+    _gym_moves,
+    _hardest_pull_first,
     _lower_back_spacing,
     _heavy_sets_rest,
     _secondary_not_harder,

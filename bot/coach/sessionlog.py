@@ -62,6 +62,9 @@ class Target:
     day: str = ""
     home_load: bool = False
     dumbbells: bool = False
+    raised: bool = False
+    """Prescribed at ``source``, a harder rung the member has done well, in place of ``planned``
+    (``shownrung``): /workout says so."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -136,6 +139,7 @@ def targets(
     rotation: Rotation | None = None,
     prescribed: Mapping[date, Mapping[str, int]] | None = None,
     whole: Mapping[str, int] | None = None,
+    raised: Mapping[str, str] | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -149,6 +153,7 @@ def targets(
     ``progression.rung_now``'s to say (a strict pull-up tried on a band-assisted day does not move it),
     from its sessions on every kind of day. With a ``rotation``, the rung's target comes from its
     sessions on days of the session's kind (``progression_days.next_on_day``); without one, from all.
+    ``raised`` maps a secondary the member has outgrown to the rung it is prescribed at (``shownrung``).
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -156,12 +161,17 @@ def targets(
         if plan is None:
             continue
         exercise = item.exercise.id
-        ladder = slot_ladder(exercise, ladders.get(exercise), main=item.tier == MAIN)
-        rungs = ladder.rungs if ladder is not None else (exercise,)
+        start = (raised or {}).get(exercise, exercise)
+        whole_ladder = ladders.get(exercise)
+        ladder = slot_ladder(start, whole_ladder, main=item.tier == MAIN)
+        rungs = ladder.rungs if ladder is not None else (start,)
         # A band or bodyweight move is never prescribed a load, whatever an old log holds for it.
-        with_load = (
-            ladder.loaded if ladder is not None else {exercise} if item.exercise.kind == "load" else set()
-        )
+        if ladder is not None:
+            with_load = set(ladder.loaded)
+        elif start != exercise:
+            with_load = {start} & (whole_ladder.loaded if whole_ladder is not None else set())
+        else:
+            with_load = {exercise} if item.exercise.kind == "load" else set()
         tagged = sorted(
             (
                 (day, rung, done if rung in with_load else _unloaded(done))
@@ -172,7 +182,7 @@ def targets(
         )
         logged = _by_session(tagged)
         rungs_logged = [(rung, sets) for _, rung, sets in logged]
-        current = rung_now(rungs_logged, plan, ladder, exercise) if ladder is not None else exercise
+        current = rung_now(rungs_logged, plan, ladder, start) if ladder is not None else start
         sessions = [sets for _, rung, sets in logged if rung == current]
         default = (whole or {}).get(exercise)
 
@@ -207,7 +217,17 @@ def targets(
         if (home_load or dumbbells) and prescription.exercise == exercise:
             prescription = _as_loaded(prescription, last)
         target = Target(
-            exercise, prescription, plan, item.tier == MAIN, current, last, loaded, day, home_load, dumbbells
+            exercise,
+            prescription,
+            plan,
+            item.tier == MAIN,
+            current,
+            last,
+            loaded,
+            day,
+            home_load,
+            dumbbells,
+            start != exercise,
         )
         found.append(target)
     return found

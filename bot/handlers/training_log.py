@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, lognames, records, sessionlog, shortened
+from bot.coach import levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
@@ -168,9 +168,10 @@ async def session_targets(
     log when the caller has already read it."""
     ladder = ladders(context, session)
     if found is None:
-        found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladder))
+        found = await history(now_turn, user_id, history_ids(context, session))
     if before is not None:
         found = {ex: [(d, s) for d, s in pairs if d < before] for ex, pairs in found.items()}
+    raised = shownrung.raised(context.services.catalog, session, ladder, found)
     kinds = await logged_kinds(context, now_turn, session.profile)
     rotation = None
     if kinds is not None:
@@ -186,7 +187,15 @@ async def session_targets(
         rotation=rotation,
         prescribed=await prescribed_sets(context, now_turn, user_id, found),
         whole={item.exercise.id: item.sets for item in whole.exercises},
+        raised=raised,
     )
+
+
+def history_ids(context: BotContext, session: Session) -> set[str]:
+    """The exercises whose log the session's targets read: theirs, their ladders' rungs and the moves
+    ranked as one of those (chin-ups show the pull-up rung, ``shownrung``)."""
+    ladder = ladders(context, session)
+    return sessionlog.ladder_ids(session, ladder) | shownrung.ranked_ids(context.services.catalog, ladder)
 
 
 async def prescribed_sets(
@@ -220,12 +229,13 @@ async def workout_lines(
     showed."""
     chat, texts = now_turn.chat, context.services.texts
     lines: dict[str, str] = {}
-    found = await history(now_turn, user_id, sessionlog.ladder_ids(session, ladders(context, session)))
+    found = await history(now_turn, user_id, history_ids(context, session))
     for target in await session_targets(context, now_turn, session, user_id, before, found):
         if not target.shows_line:
             continue
         text = progress_line(
-            exercise=target.planned,
+            # A rung the member has shown in place of the planned one reads as that rung's own line.
+            exercise=target.source if target.raised else target.planned,
             last=target.last,
             last_exercise=target.source,
             prescription=target.prescription,
@@ -239,6 +249,14 @@ async def workout_lines(
             home_load=target.home_load,
             dumbbells=target.dumbbells,
         )
+        if target.raised:
+            catalog = context.services.catalog
+            text = texts.get(
+                "progression.raised",
+                planned=escape(catalog.exercises[target.planned].short),
+                exercise=escape(catalog.exercises[target.source].short),
+                line=text,
+            )
         lines[target.planned] = f"📈 <i>{text}</i>"
     return lines
 

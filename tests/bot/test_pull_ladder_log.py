@@ -32,3 +32,22 @@ async def test_as_written_logs_the_sessions_negatives_as_negatives(bot: Harness)
     bot.clock.advance(days=2)
     later = text(await bot.send(USER, "/workout"))
     assert "Pull-up: every set at the top → today try Weighted pull-up: 3×6 @ 2.5 kg" in later, later
+
+
+async def test_negatives_give_way_to_the_pull_ups_the_member_has_done_well(bot: Harness) -> None:
+    # A coach's trial: an intermediate logged pull-ups 8, 7, 6 and chin-ups 3×8, then got slow negatives as
+    # the next secondary vertical pull (gym, session 4: a lat pulldown is the main vertical pull).
+    await bot.onboard(USER, level="💪 Intermediate", equipment="🏋️ Gym")
+    for logged in ("/log pull up 8,7,6", "/log chin up 3x8", "/log lat pulldown 3x8 40kg"):
+        await bot.send(USER, logged)
+        bot.clock.advance(days=2)
+    workout = text(await bot.send(USER, "/workout"))
+    assert "<b>4. Negative pull-up (slow lowering)</b>" in workout, workout
+    shown = (
+        "You're already past the negative pull-up (your log shows it), so today the pull-up takes its place."
+    )
+    assert f"📈 <i>{shown} Pull-up: last time " in workout, workout
+    assert "→ today 3×7" in workout, workout
+    await bot.press(USER, "✅ Done")
+    written = text(await bot.press(USER, "✅ As written"))
+    assert "• Pull-up: 3×7\n" in written and "Negative" not in written, written

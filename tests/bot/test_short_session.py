@@ -21,11 +21,12 @@ ANN, BOB = 701, 702
 # An intermediate gym chat's first session: deadlift, lat pulldown, cable row (heavy, 3 × 6–8, 3 min rest),
 # pull-up, rear-delt fly, straight-arm pulldown (no floor drills at the gym past beginner): about 60 minutes
 # (65 before the pulls' 6–8 rested 2–2.5 min rather than the deadlift's 3).
+# Pull-ups before the pulldown: after a pulldown's sets the lats are tired for them (a coach's trial).
 WHOLE = [
     "Barbell deadlift",
+    "Pull-up",
     "Lat pulldown",
     "Seated cable row",
-    "Pull-up",
     "Bent-over rear-delt fly",
     "Straight-arm cable pulldown",
 ]

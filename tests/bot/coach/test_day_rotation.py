@@ -297,19 +297,19 @@ def test_targets_take_the_last_session_of_the_same_kind_of_day() -> None:
 
 
 def test_a_ladders_rung_is_read_from_every_day_its_target_from_its_own_kind() -> None:
-    # Session 9 is a heavy day with pull-ups (6–8), a rung of the pull-up ladder; sessions 1 and 4 were
+    # Session 28 is a heavy day with pull-ups (6–8), a rung of the pull-up ladder; sessions 1 and 4 were
     # heavy days, 3 a volume day.
-    assert [day_kind(CATALOG, advanced(), n) for n in (1, 3, 4, 9)] == ["heavy day", "volume day"] + [
+    assert [day_kind(CATALOG, advanced(), n) for n in (1, 3, 4, 28)] == ["heavy day", "volume day"] + [
         "heavy day"
     ] * 2
     volume_only = {"pull-up": history_of([], [], at(None, 12, 12, 12))}
-    target = targets_on(9, volume_only)["pull-up"]
+    target = targets_on(28, volume_only)["pull-up"]
     # 3×12 on a volume day says nothing of a heavy day's 6–8: no move up to weighted pull-ups.
     assert (target.prescription.exercise, target.prescription.reason) == ("pull-up", Reason.NEW_DAY)
     assert (target.prescription.reps, target.prescription.load, target.last) == (6, None, ())
-    assert targets_on(9, volume_only, rotation=False)["pull-up"].prescription.reason is Reason.MOVE_UP
+    assert targets_on(28, volume_only, rotation=False)["pull-up"].prescription.reason is Reason.MOVE_UP
     heavy_too = {"pull-up": history_of(at(None, 8, 8, 8), [], at(None, 12, 12, 12))}
-    moved = targets_on(9, heavy_too)["pull-up"]
+    moved = targets_on(28, heavy_too)["pull-up"]
     assert (moved.prescription.exercise, moved.prescription.reason) == ("weighted-pull-up", Reason.MOVE_UP)
     assert moved.last == tuple(at(None, 8, 8, 8))
 

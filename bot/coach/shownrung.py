@@ -1,0 +1,84 @@
+"""The rung a secondary lift is prescribed at when the member has already done a harder one well.
+
+The planner rotates the secondary slot through a pattern's variations by the session's number, without the
+member's log (a group's members share one plan). A rotation that lands on an easier rung of a ladder than
+one the member has shown (slow negatives after 8, 7, 6 strict pull-ups and 3×8 chin-ups) is a step back,
+not variety: a coach gives the rung they have shown. So the member's target for that slot is the highest
+rung they have done well, or the next harder one where that rung is already a main lift of the session (a
+lift twice in one day would read as one session of twice the sets), and only one the chat's kit and level
+allow; with none, the planned variation stands. ``sessionlog.targets`` prescribes the rung from its own log.
+
+"Done well": a session with as many sets as the slot asks (three at most), each of at least the slot's
+bottom rep or ``SHOWN_REPS``, whichever is fewer. A move ranked as a rung (a chin-up as a pull-up,
+``ranks_as``) shows that rung.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from bot.coach.catalog import Catalog
+from bot.coach.model import SetDone
+from bot.coach.planner import Prescribed, Session, available
+from bot.coach.progression import Ladder, heaviest_sets, sessions_by_day
+
+# Five clean strict pull-ups a set is a trainee past negatives and bands, whatever range the slot asks.
+SHOWN_REPS = 5
+SHOWN_SETS = 3
+MAIN = "main"
+
+
+def ranked_ids(catalog: Catalog, ladders: Mapping[str, Ladder]) -> set[str]:
+    """The moves ranked as a rung of ``ladders`` (chin-ups for pull-ups): their logs show that rung too."""
+    rungs = {rung for ladder in ladders.values() for rung in ladder.rungs}
+    return {exercise.id for exercise in catalog.exercises.values() if exercise.ranks_as in rungs}
+
+
+def done_well(sets: Sequence[SetDone], item: Prescribed) -> bool:
+    """Whether one session's sets of a rung show it done well for ``item``'s slot (see the docstring)."""
+    low = item.reps[0] if item.reps is not None else SHOWN_REPS
+    enough = [done for done in heaviest_sets(sets) if done.reps >= min(low, SHOWN_REPS)]
+    return len(enough) >= min(item.sets, SHOWN_SETS)
+
+
+def shown(
+    catalog: Catalog, item: Prescribed, ladder: Ladder, history: Mapping[str, Sequence[tuple[date, SetDone]]]
+) -> str | None:
+    """The highest rung of ``ladder`` above ``item``'s exercise the member has done well, or None."""
+    at = ladder.rungs.index(item.exercise.id)
+    best = None
+    for rung in ladder.rungs[at + 1 :]:
+        moves = [rung, *(e.id for e in catalog.exercises.values() if e.ranks_as == rung)]
+        logged = [sorted(history.get(move, ()), key=lambda pair: pair[0]) for move in moves]
+        if any(done_well(sets, item) for pairs in logged for sets in sessions_by_day(pairs)):
+            best = rung
+    return best
+
+
+def raised(
+    catalog: Catalog,
+    session: Session,
+    ladders: Mapping[str, Ladder],
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+) -> dict[str, str]:
+    """Each secondary or accessory exercise of ``session`` the member has outgrown, to the rung to prescribe
+    in its place (see the docstring); ``ladders`` are the chat's, ``history`` the member's log."""
+    taken = {item.exercise.id for item in session.exercises if item.tier == MAIN}
+    found: dict[str, str] = {}
+    for item in session.exercises:
+        ladder = ladders.get(item.exercise.id)
+        if item.tier == MAIN or ladder is None or item.exercise.id not in ladder.rungs:
+            continue
+        best = shown(catalog, item, ladder, history)
+        if best is None:
+            continue
+        allowed = (
+            rung
+            for rung in ladder.rungs[ladder.rungs.index(best) :]
+            if rung not in taken and available(catalog.exercises[rung], session.profile, session.number)
+        )
+        rung = next(allowed, None)
+        if rung is not None:
+            found[item.exercise.id] = rung
+    return found
