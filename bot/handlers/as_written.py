@@ -209,8 +209,17 @@ async def _log_action(
     unloaded = loadanswer.asked(targets, shift_of, left)
     for index in unloaded:
         del written[targets[index].planned]
-    logged = [written[item.exercise.id] for item in so_far.session.exercises if item.exercise.id in written]
-    lines = await log_and_score(context, now_turn, day, user, logged, completes_done=True) if logged else []
+    order = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in written]
+    logged = [written[planned_id] for planned_id in order]
+    # Only a main lift moved on the Adjust panel before Save holds numbers the member told; the rest is the
+    # plan's own progression, logged and counted toward the bests but announcing no 🏆 (``log_and_score``).
+    unmoved = sessionlog.Shift()
+    prescribed = [action != SAVE or shift_of.get(planned_id, unmoved) == unmoved for planned_id in order]
+    lines = (
+        await log_and_score(context, now_turn, day, user, logged, completes_done=True, prescribed=prescribed)
+        if logged
+        else []
+    )
     key = "log.logged_rest" if found.sets else "log.logged_session"
     parts = (
         [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]

@@ -283,6 +283,7 @@ async def log_and_score(
     notes: Sequence[str | None] = (),
     typed: Sequence[Typed | None] = (),
     completes_done: bool = False,
+    prescribed: Sequence[bool] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the record lines they earned (an exercise logged twice is weighed against its first sets too);
@@ -290,7 +291,13 @@ async def log_and_score(
 
     An entry of ``typed`` is the loads as the trainee typed them, in the unit typed (``logged`` has them
     converted for the reply and the records): those are stored, so "25.25 lb" in a kg chat is 25.25 lb
-    after /units lb, never the 11.45 kg rounded back to 25.2 lb."""
+    after /units lb, never the 11.45 kg rounded back to 25.2 lb.
+
+    An entry of ``prescribed`` that is True (As written's, and Save's lifts left as the panel showed
+    them) holds the plan's own numbers, not the member's: its sets are logged and count toward the bests
+    later sets are weighed against, but announce no record. A trial's 🏆 "Prone Y-T-W raise: 14 reps
+    (best was 13)" was the plan's +1 rep logged by a press: a coach cheers what the lifter says they
+    did, not the progression the plan set."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
@@ -341,7 +348,8 @@ async def log_and_score(
     # The days a lift was logged before this one: its first sessions are its baseline, no record.
     earlier = {ex: len({d for d, _ in before.get(ex, []) if d != day}) for ex, _ in logged}
     headlines: dict[str, records.NewRecord] = {}
-    for (exercise, sets), note in zip(logged, noted, strict=True):
+    at_plan = [*prescribed, *[False] * (len(logged) - len(prescribed))]
+    for (exercise, sets), note, as_set in zip(logged, noted, at_plan, strict=True):
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
         same_kind = alike[exercise]
@@ -354,7 +362,7 @@ async def log_and_score(
             earlier_sessions=earlier[exercise],
             step=increment_of(chat),
         )
-        if (top := records.headline(earned)) is not None:
+        if not as_set and (top := records.headline(earned)) is not None:
             headlines[exercise] = top  # logged twice in one go, the later sets beat the earlier too
         previous[exercise] += sets
         if same_kind is not None:

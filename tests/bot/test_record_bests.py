@@ -79,3 +79,56 @@ async def test_a_heavier_dumbbell_load_at_home_is_a_record_whatever_the_move_is_
     bot.clock.advance(days=2)
     heavier = text(await bot.send(USER, "/log one-arm dumbbell row 3x10 12kg"))
     assert f"🏆 New record — {row}: heaviest ever, 12 kg (was 10 kg)." in heavier, heavier
+
+
+BANDS = ("Resistance bands",)
+# Home, bands: sessions 1-3 have the kneeling band pulldown and the band row as their first two lifts,
+# prescribed 2×10, 2×11 and 2×12 when each is logged as written.
+PULLDOWN = "Kneeling band pulldown"
+
+
+async def as_written(bot: Harness, chat_id: int) -> str:
+    await bot.send(chat_id, "/workout")
+    await bot.press(chat_id, "✅ Done")
+    written = text(await bot.press(chat_id, "✅ As written"))
+    bot.clock.advance(days=2)
+    return written
+
+
+async def test_as_written_logs_the_plans_progression_and_announces_no_record(bot: Harness) -> None:
+    """A strength coach's trial: "🏆 Prone Y-T-W raise: 14 reps (best was 13)" from ✅ As written, the plan's
+    own +1 rep that the lifter never told. Told with /log, the same reps are a record."""
+    await bot.onboard(USER, equipment="🏠 Home", kit=BANDS)
+    for _ in range(2):
+        await as_written(bot, USER)
+    third = await as_written(bot, USER)
+    assert f"• {PULLDOWN}: 2×12" in third and "🏆" not in third, third
+    # As written's 12 still counts toward the best: told again it beats nothing, one more is a record.
+    same = text(await bot.send(USER, "/log band pulldown 12 12"))
+    assert "Logged" in same and "🏆" not in same, same
+    bot.clock.advance(days=2)
+    more = text(await bot.send(USER, "/log band pulldown 13 12"))
+    assert f"🏆 New record — {PULLDOWN}: 13 reps (best was 12)." in more, more
+
+    told = USER + 1  # another member, the same sessions, the third one's reps told with /log
+    await bot.onboard(told, equipment="🏠 Home", kit=BANDS)
+    for _ in range(2):
+        await as_written(bot, told)
+    logged = text(await bot.send(told, "/log band pulldown 12 12"))
+    assert f"🏆 New record — {PULLDOWN}: 12 reps (best was 11)." in logged, logged
+
+
+async def test_save_announces_a_record_only_for_a_lift_moved_on_the_panel(bot: Harness) -> None:
+    """Adjust's +1 rep is the member's own number; the lift left at the plan's 2×12 beside it is not."""
+    await bot.onboard(USER, equipment="🏠 Home", kit=BANDS)
+    for _ in range(2):
+        await as_written(bot, USER)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    panel = text(await bot.press(USER, "✏️ Adjust"))
+    assert f"1. {PULLDOWN}: <b>2×12</b>" in panel and "2. Band row: <b>2×12</b>" in panel, panel
+    await bot.press(USER, "1: +1 rep")
+    saved = text(await bot.press(USER, "💾 Save"))
+    assert f"• {PULLDOWN}: 2×13" in saved and "• Band row: 2×12" in saved, saved
+    assert f"🏆 New record — {PULLDOWN}: 13 reps (best was 11)." in saved, saved
+    assert saved.count("🏆") == 1 and "Band row: 12" not in saved, saved
