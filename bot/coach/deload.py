@@ -49,9 +49,8 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
     the lift's sessions before the deload week, oldest first.
 
     The load is about 12.5 % under the heaviest load of its last ``ESTIMATE_SESSIONS`` sessions (a turn of
-    heavy, moderate and volume days), rounded down to the step and at least one step under it, for the
-    bottom of the range; a lift without a load does the bottom of the range, easy. Nothing logged before:
-    the usual first time."""
+    heavy, moderate and volume days), rounded down to the step, for the bottom of the range; a lift without
+    a load does the bottom of the range, easy. Nothing logged before: the usual first time."""
     low = plan.rep_range[0]
     recent = [sets for sets in before if sets][-ESTIMATE_SESSIONS:]
     if not recent:
@@ -63,11 +62,7 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
     )
     if top is None or top.load is None:
         return Prescription(exercise, plan.sets, low, None, Reason.DELOAD)
-    step = exact(plan.increment)
-    load = exact(top.load)
-    lighter = min(
-        to_multiple(load * DELOAD_SHARE, step, ROUND_FLOOR), to_multiple(load - step, step, ROUND_FLOOR)
-    )
-    if lighter <= 0:
-        return Prescription(exercise, plan.sets, low, None, Reason.DELOAD, top)
+    step, load = exact(plan.increment), exact(top.load)
+    # Under the step there is nothing lighter to put on the bar: its smallest load, half the sets.
+    lighter = to_multiple(load * DELOAD_SHARE, step, ROUND_FLOOR) or min(step, load)
     return Prescription(exercise, plan.sets, low, float(lighter), Reason.DELOAD, top)
