@@ -440,6 +440,7 @@ async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> N
         main_lifts=lifts,
         home=chat.equipment == Equipment.HOME,
         asked_on=chat.levelup_asked_on,
+        deloads=deload.deload_days(context.services.catalog, profile(context, chat), days),
     )
     if not verdict.suggest or verdict.to is None:
         return
