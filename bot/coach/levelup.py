@@ -6,7 +6,8 @@ suggested when both halves of the evidence agree:
 - **consistency**: the weekly target met in at least 6 of the last 8 complete weeks (the current week
   is still going and is left out), and
 - **progress**: every main lift logged in those weeks got better from its first session there to its
-  last (more load, or the same load for more reps), at least one of them logged; a home trainee
+  last (more load, or the same load for more reps), at least one of them logged, a deload week's
+  sessions left out (lighter on purpose, ``bot.coach.deload``); a home trainee
   qualifies on progress as well with 5 strict pull-ups in one set, the article's mark of a solid base.
 
 The suggestion has buttons (Move up / Not yet); whatever the answer, it is not asked again for two
@@ -20,7 +21,7 @@ passed in, nothing reads a clock.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -57,18 +58,21 @@ def level_up(
     main_lifts: Mapping[str, Sequence[tuple[date, SetDone]]],
     home: bool = False,
     asked_on: date | None = None,
+    deloads: Collection[date] = frozenset(),
 ) -> LevelUp:
     """Whether to suggest the next level today.
 
     ``training_days`` are the member's logged days; ``main_lifts`` each main lift's logged sets as
-    (day, set) pairs, oldest first (other days are ignored); ``asked_on`` the last time it was suggested.
+    (day, set) pairs, oldest first (other days are ignored); ``asked_on`` the last time it was suggested;
+    ``deloads`` the days of deload weeks, whose sets say nothing of progress.
     """
     target = NEXT_LEVEL.get(level)
     this_monday = week_start(today)
     start = this_monday - timedelta(weeks=WINDOW_WEEKS)
     met = weeks_met(training_days, weekly_target, start, this_monday)
     in_window = {
-        lift: [(d, s) for d, s in sets if start <= d < this_monday] for lift, sets in main_lifts.items()
+        lift: [(d, s) for d, s in sets if start <= d < this_monday and d not in deloads]
+        for lift, sets in main_lifts.items()
     }
     progressed = lifts_progressed(in_window.values())
     if home and not progressed:

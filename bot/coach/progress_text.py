@@ -166,6 +166,12 @@ def progress_line(
     key = prescription.reason.value
     if prescription.reason in (Reason.START, Reason.NEW_DAY) and not loaded:
         key = f"{key}_bodyweight"
+    if prescription.reason is Reason.DELOAD:
+        # Lighter than the lift's recent top sets by this much (``bot.coach.deload``): said, not implied.
+        if prescription.load is None or basis is None or not basis.load:
+            key = "deload_no_load"
+        else:
+            values["under"] = str(round((1 - prescription.load / basis.load) * 100))
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (

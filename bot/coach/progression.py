@@ -91,6 +91,7 @@ class Reason(StrEnum):
     NEW_DAY = "new_day"  # first day of its kind and nothing to estimate from: work up to the range
     PAST_TOP = "past_top"  # every set past the top of the day's range, nothing to estimate from: heavier
     RAMPED = "ramped"  # the last same day ramped to fewer top sets than the plan's: all sets, eased
+    DELOAD = "deload"  # a deload week's session: lighter than the recent work (``bot.coach.deload``)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from bot.coach.dates import WEEKDAY_NAMES
+from bot.coach.deload import deload_target
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
@@ -140,6 +141,7 @@ def targets(
     prescribed: Mapping[date, Mapping[str, int]] | None = None,
     whole: Mapping[str, int] | None = None,
     raised: Mapping[str, str] | None = None,
+    deloads: Collection[date] = frozenset(),
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -154,6 +156,8 @@ def targets(
     from its sessions on every kind of day. With a ``rotation``, the rung's target comes from its
     sessions on days of the session's kind (``progression_days.next_on_day``); without one, from all.
     ``raised`` maps a secondary the member has outgrown to the rung it is prescribed at (``shownrung``).
+    ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
+    session is prescribed from the work before its week, and the next block from that work too.
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -177,6 +181,7 @@ def targets(
                 (day, rung, done if rung in with_load else _unloaded(done))
                 for rung in rungs
                 for day, done in history.get(rung, ())
+                if day not in deloads
             ),
             key=_day,
         )
@@ -186,7 +191,10 @@ def targets(
         sessions = [sets for _, rung, sets in logged if rung == current]
         default = (whole or {}).get(exercise)
 
-        if rotation is None:
+        if session.deload:
+            prescription = deload_target(current, sessions, plan)
+            last = tuple(sessions[-1]) if sessions else ()
+        elif rotation is None:
             then = [
                 _sets_then(prescribed, day, current, exercise, default)
                 for day, rung, _ in logged

@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import levelup, lognames, records, sessionlog, shortened, shownrung
+from bot.coach import deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
@@ -188,6 +188,11 @@ async def session_targets(
         prescribed=await prescribed_sets(context, now_turn, user_id, found),
         whole={item.exercise.id: item.sets for item in whole.exercises},
         raised=raised,
+        deloads=deload.deload_days(
+            context.services.catalog,
+            session.profile,
+            (await repo.history(now_turn.session, now_turn.chat.id)).days,
+        ),
     )
 
 
@@ -443,6 +448,7 @@ async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> N
         main_lifts=lifts,
         home=chat.equipment == Equipment.HOME,
         asked_on=chat.levelup_asked_on,
+        deloads=deload.deload_days(context.services.catalog, profile(context, chat), days),
     )
     if not verdict.suggest or verdict.to is None:
         return

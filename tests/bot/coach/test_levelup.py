@@ -81,6 +81,23 @@ def test_a_lift_that_did_not_progress_holds_it_back() -> None:
     assert lifts_progressed([lift((6, 40, 12), (1, 42.5, 8))])
 
 
+def test_a_deload_weeks_lighter_sets_are_no_lack_of_progress() -> None:
+    """An intermediate block ends with a deload week: its last session lighter on purpose (2×8 @ 60 kg
+    after 70 kg × 6) is not the deadlift going backwards."""
+    deloaded = PROGRESSING | {"deadlift": lift((8, 60, 8), (2, 70, 6), (1, 60, 8))}
+    deload_week = {MONDAY - timedelta(weeks=1) + timedelta(days=offset) for offset in (0, 3)}
+    assert verdict(level=Level.INTERMEDIATE, main_lifts=deloaded).suggest is False
+    result = level_up(
+        today=TODAY,
+        level=Level.INTERMEDIATE,
+        training_days=weeks_of_training([1, 2, 3, 4, 5, 6]),
+        weekly_target=2,
+        main_lifts=deloaded,
+        deloads=deload_week,
+    )
+    assert (result.suggest, result.progressed) == (True, True)
+
+
 def test_a_home_trainee_qualifies_on_five_strict_pull_ups() -> None:
     flat = {"pull-up": lift((8, None, 5), (1, None, 5))}
     assert verdict(main_lifts=flat).suggest is False
