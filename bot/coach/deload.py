@@ -30,12 +30,13 @@ from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
+    estimated_load,
     exact,
     heaviest_sets,
     to_multiple,
 )
 
-# About 10–15 % less load than the lift's recent working load: 12.5 %, rounded down to the step.
+# Never more than 87.5 % of the recent top load, rounded down to the step.
 DELOAD_SHARE = Decimal("0.875")
 
 
@@ -48,9 +49,12 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
     """A deload session's target for ``exercise``: ``plan`` is the deload's (its sets and range), ``before``
     the lift's sessions before the deload week, oldest first.
 
-    The load is about 12.5 % under the heaviest load of its last ``ESTIMATE_SESSIONS`` sessions (a turn of
-    heavy, moderate and volume days), rounded down to the step, for the bottom of the range; a lift without
-    a load does the bottom of the range, easy. Nothing logged before: the usual first time."""
+    The load is worked out from the heaviest set of its last ``ESTIMATE_SESSIONS`` sessions (a turn of
+    heavy, moderate and volume days) for the bottom of the deload's range with its reps in reserve: about
+    10–15 % under a working set of those reps (210 kg × 3 gives 2 × 8 @ 165 kg, four in reserve; 12.5 %
+    under the triple, 182.5 kg, would be a hard eight, no deload), and never over 87.5 % of the top load,
+    rounded down to the step. A lift without a load does the bottom of the range, easy. Nothing logged
+    before: the usual first time."""
     low = plan.rep_range[0]
     recent = [sets for sets in before if sets][-ESTIMATE_SESSIONS:]
     if not recent:
@@ -64,5 +68,6 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
         return Prescription(exercise, plan.sets, low, None, Reason.DELOAD)
     step, load = exact(plan.increment), exact(top.load)
     # Under the step there is nothing lighter to put on the bar: its smallest load, half the sets.
-    lighter = to_multiple(load * DELOAD_SHARE, step, ROUND_FLOOR) or min(step, load)
+    capped = to_multiple(load * DELOAD_SHARE, step, ROUND_FLOOR)
+    lighter = min(capped, exact(estimated_load(top, plan))) if capped else min(step, load)
     return Prescription(exercise, plan.sets, low, float(lighter), Reason.DELOAD, top)
