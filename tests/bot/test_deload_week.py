@@ -70,9 +70,7 @@ async def test_every_session_of_the_deload_week_is_a_deload(bot: Harness) -> Non
         assert "2×8 @ 65 kg" in next_load_line(later, PULLDOWN), later
         for word in ("last deload week", "short of", "heavier now", "once all sets reach"):
             assert word not in later, later
-        await _log(
-            bot, "lat pulldown 2x8 65kg", "deadlift 2x8 165kg" if offset == 2 else "rdl 2x8 122.5kg"
-        )
+        await _log(bot, "lat pulldown 2x8 65kg", "deadlift 2x8 165kg" if offset == 2 else "rdl 2x8 122.5kg")
 
     # The first session after the deload, block 2's heavy day with the Romanian deadlift as its hinge: its
     # load comes from the work before the deload (140 kg × 10), not the deload's 2×8 @ 122.5 kg (125 kg).
