@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import math
 import threading
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,14 +32,13 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from bot.coach.chart_legend import legend_height, legend_under
+from bot.coach.chart_weeks import drawn_weeks, per_week, weeks_trained
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
-from bot.coach.streaks import week_start
 from bot.coach.texts import Texts, escape
 
-WEEKS = 12
 _DRAWING = threading.Lock()
 _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#718096", "#b7791f")
 # Two lifts trained on the same day at the same number land on the same spot: each lift gets its own
@@ -240,41 +238,48 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     ]
 
 
-def chart_weeks(today: date) -> list[date]:
-    """The Mondays of the chart's weeks, the last one today's."""
-    return [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+@dataclass(frozen=True)
+class _Window:
+    """The sessions panel's weeks (``MIN_WEEKS`` at least), how many of them the chat has trained, each
+    member's sessions per week and the lifts with sets in the weeks."""
+
+    weeks: list[date]
+    trained: int
+    counts: list[list[int]]
+    lifts: list[Lift]
+
+
+def _window(today: date, members: Sequence[Member], lifts: Sequence[Lift]) -> _Window:
+    days = [day for member in members for day in member.days]
+    trained = weeks_trained(today, days + [day for lift in lifts for day, _ in lift.sets])
+    weeks = drawn_weeks(trained, today)
+    counts = [per_week(member.days, weeks) for member in members]
+    drawn = [lift for lift in lifts if any(weeks[0] <= day for day, _ in lift.sets)]
+    return _Window(weeks, trained, counts, drawn)
 
 
 def render_progress(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Chart | None:
     """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    weeks = chart_weeks(today)
-    counts = [_per_week(member.days, weeks) for member in members]
-    drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
-    if not any(sum(count) for count in counts) and not drawn:
+    window = _window(today, members, lifts)
+    if not window.trained:
         return None
     with _DRAWING:
-        figure = _draw(weeks, weekly_target, members, counts, drawn, texts)
+        figure = _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
-    return Chart(buffer.getvalue(), caption(weeks, weekly_target, counts, drawn, texts))
+    text = caption(window.weeks, weekly_target, window.counts, window.lifts, texts, trained=window.trained)
+    return Chart(buffer.getvalue(), text)
 
 
 def progress_figure(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Figure:
     """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    weeks = chart_weeks(today)
-    counts = [_per_week(member.days, weeks) for member in members]
-    drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
+    window = _window(today, members, lifts)
     with _DRAWING:
-        return _draw(weeks, weekly_target, members, counts, drawn, texts)
-
-
-def _per_week(days: Sequence[date], weeks: list[date]) -> list[int]:
-    per_week = Counter(week_start(day) for day in set(days))
-    return [per_week.get(monday, 0) for monday in weeks]
+        return _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
 
 
 def _draw(
@@ -465,9 +470,16 @@ def _day_number(day: date) -> float:
 
 
 def caption(
-    weeks: list[date], target: int, counts: list[list[int]], lifts: Sequence[Lift], texts: Texts
+    weeks: list[date],
+    target: int,
+    counts: list[list[int]],
+    lifts: Sequence[Lift],
+    texts: Texts,
+    *,
+    trained: int | None = None,
 ) -> str:
-    """One line: sessions and weeks on target over the window, then each lift's latest best and change."""
+    """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
+    all of them by default), then each lift's latest best and change."""
     total = sum(sum(count) for count in counts)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     met = sum(1 for week in zip(*counts, strict=True) if sum(week) >= target)
@@ -475,7 +487,7 @@ def caption(
         texts.get(
             "chart.caption",
             sessions=texts.count("count.session", total),
-            weeks=texts.count("count.week", len(weeks)),
+            weeks=texts.count("count.week", len(weeks) if trained is None else trained),
             met=met,
         )
     ]

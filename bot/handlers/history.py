@@ -11,8 +11,9 @@ from datetime import date
 from telegram import Update
 from telegram.constants import ChatType
 
+from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, main_slots
-from bot.coach.charts import Lift, Member, chart_weeks
+from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind
 from bot.coach.progress_text import format_sets, shown_load
