@@ -25,13 +25,14 @@ from enum import StrEnum
 from typing import Literal
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
-from bot.coach.chart_legend import legend_height, legend_under
+from bot.coach.chart_legend import legend_under
 from bot.coach.chart_weeks import drawn_weeks, per_week, weeks_trained
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
@@ -79,6 +80,9 @@ class Lift:
     estimable: bool = True
     # The kind of day a loaded lift's line joins where kinds take turns (``planner.heaviest_kind``).
     line_kind: str = ""
+    # The legend's name for it, where the catalog has a short one ("Backpack RDL"): a home beginner's
+    # full names ran off both sides of the picture (``chart_legend``). The caption keeps ``name``.
+    short: str = ""
 
 
 class Scale(StrEnum):
@@ -225,7 +229,7 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     return [
         Trace(
             lift=index,
-            name=lifts[index].name,
+            name=lifts[index].short or lifts[index].name,
             series=series,
             color=_COLORS[index % len(_COLORS)],
             marker=None if by_kind else _MARKERS[index % len(_MARKERS)],
@@ -291,6 +295,9 @@ def _draw(
     texts: Texts,
 ) -> Figure:
     figure = Figure(figsize=(_WIDTH_IN, _HEIGHT_IN if lifts else 4.2), dpi=100)
+    # Agg's canvas, what the PNG is drawn on anyway: the legend is measured with its renderer; with the
+    # default canvas matplotlib would print the whole figure to find one.
+    FigureCanvasAgg(figure)
     # Fixed margins rather than a layout engine: constrained layout cost a third of the render time.
     figure.subplots_adjust(
         left=0.08, right=0.91, top=0.94 if lifts else 0.9, bottom=0.1 if lifts else 0.2, hspace=0.5
@@ -310,16 +317,15 @@ def _draw(
     sessions.tick_params(axis="x", labelrotation=45, labelsize="small")
     sessions.legend(loc="upper left", fontsize="small")
     if lifts:
-        rows = _draw_lifts(axes[1], weeks[0], lifts, texts)
-        under = _DATES_IN + legend_height(rows)
+        under = _DATES_IN + _draw_lifts(axes[1], weeks[0], lifts, texts)
         height = _HEIGHT_IN - _DATES_IN + under
         figure.set_size_inches(_WIDTH_IN, height)
         figure.subplots_adjust(top=1 - _TOP_IN / height, bottom=under / height)
     return figure
 
 
-def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> int:
-    """The lifts panel; how many rows its legend under it has."""
+def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> float:
+    """The lifts panel; the inches its legend takes under it."""
     drawn = traces(lifts, since)
     loaded = {trace.lift for trace in drawn if trace.series.scale is not Scale.REPS}
     # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;

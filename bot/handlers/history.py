@@ -66,6 +66,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 kinds or {},
                 ex not in known or known[ex].estimable,
                 line_kind,
+                # The legend's name: the catalog's short one, as a label starts ("Backpack RDL").
+                known[ex].short[:1].upper() + known[ex].short[1:] if ex in known else "",
             )
             for ex in picked
         ]
