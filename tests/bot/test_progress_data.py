@@ -307,3 +307,25 @@ async def test_a_backdated_session_is_numbered_by_date_in_the_reply_and_in_histo
     assert "Tue 24 Nov</b> · session 2" in history
     assert "Mon 23 Nov</b> · session 1" in history
     assert "Session 3 ·" in joined(await bot.send(USER, "/workout"))
+
+
+async def test_history_says_a_load_logged_each_hand_is_each_hands(bot: Harness) -> None:
+    # A newcomer trial: /log said "@ 8 kg each hand", /history then "@ 8 kg", half of what was lifted.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    row = "Bent-over row with a loaded backpack or dumbbells"
+    logged = joined(await bot.send(USER, "/log db row 3x10 each hand 8kg"))
+    assert f"{row}: 3×10 @ 8 kg each hand" in logged, logged
+    # The same day, the backpack on its own: its own line, with no hands.
+    await bot.send(USER, "/log backpack row 1x10 12kg")
+    # The next session's loads asked by As written, one answered as each hand's.
+    bot.clock.advance(days=2)
+    await bot.send(USER, "/done")
+    await bot.press(USER, "✅ As written")
+    asked = bot.api.last(USER).text or ""
+    assert "what load did you lift" in asked or "weight" in asked, asked
+    answered = joined(await bot.send(USER, "10 kg each"))
+    assert "10 kg each hand" in answered, answered
+    history = joined(await bot.send(USER, "/history"))
+    assert "10 kg each hand" in history.split("<b>Tue 24 Nov</b>")[0], history
+    assert f"• {row}: 3×10 @ 8 kg each hand\n" in history + "\n", history
+    assert f"• {row}: 1×10 @ 12 kg\n" in history + "\n", history
