@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import math
 import threading
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,21 +25,21 @@ from enum import StrEnum
 from typing import Literal
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
-from bot.coach.chart_legend import legend_height, legend_under
+from bot.coach.chart_legend import legend_under
+from bot.coach.chart_weeks import drawn_weeks, per_week, weeks_trained
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
-from bot.coach.streaks import week_start
 from bot.coach.texts import Texts, escape
 
-WEEKS = 12
 _DRAWING = threading.Lock()
 _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#718096", "#b7791f")
 # Two lifts trained on the same day at the same number land on the same spot: each lift gets its own
@@ -81,6 +80,9 @@ class Lift:
     estimable: bool = True
     # The kind of day a loaded lift's line joins where kinds take turns (``planner.heaviest_kind``).
     line_kind: str = ""
+    # The legend's name for it, where the catalog has a short one ("Backpack RDL"): a home beginner's
+    # full names ran off both sides of the picture (``chart_legend``). The caption keeps ``name``.
+    short: str = ""
 
 
 class Scale(StrEnum):
@@ -227,7 +229,7 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     return [
         Trace(
             lift=index,
-            name=lifts[index].name,
+            name=lifts[index].short or lifts[index].name,
             series=series,
             color=_COLORS[index % len(_COLORS)],
             marker=None if by_kind else _MARKERS[index % len(_MARKERS)],
@@ -240,41 +242,48 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     ]
 
 
-def chart_weeks(today: date) -> list[date]:
-    """The Mondays of the chart's weeks, the last one today's."""
-    return [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+@dataclass(frozen=True)
+class _Window:
+    """The sessions panel's weeks (``MIN_WEEKS`` at least), how many of them the chat has trained, each
+    member's sessions per week and the lifts with sets in the weeks."""
+
+    weeks: list[date]
+    trained: int
+    counts: list[list[int]]
+    lifts: list[Lift]
+
+
+def _window(today: date, members: Sequence[Member], lifts: Sequence[Lift]) -> _Window:
+    days = [day for member in members for day in member.days]
+    trained = weeks_trained(today, days + [day for lift in lifts for day, _ in lift.sets])
+    weeks = drawn_weeks(trained, today)
+    counts = [per_week(member.days, weeks) for member in members]
+    drawn = [lift for lift in lifts if any(weeks[0] <= day for day, _ in lift.sets)]
+    return _Window(weeks, trained, counts, drawn)
 
 
 def render_progress(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Chart | None:
     """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    weeks = chart_weeks(today)
-    counts = [_per_week(member.days, weeks) for member in members]
-    drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
-    if not any(sum(count) for count in counts) and not drawn:
+    window = _window(today, members, lifts)
+    if not window.trained:
         return None
     with _DRAWING:
-        figure = _draw(weeks, weekly_target, members, counts, drawn, texts)
+        figure = _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
-    return Chart(buffer.getvalue(), caption(weeks, weekly_target, counts, drawn, texts))
+    text = caption(window.weeks, weekly_target, window.counts, window.lifts, texts, trained=window.trained)
+    return Chart(buffer.getvalue(), text)
 
 
 def progress_figure(
     *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
 ) -> Figure:
     """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    weeks = chart_weeks(today)
-    counts = [_per_week(member.days, weeks) for member in members]
-    drawn = [lift for lift in lifts if any(day >= weeks[0] for day, _ in lift.sets)]
+    window = _window(today, members, lifts)
     with _DRAWING:
-        return _draw(weeks, weekly_target, members, counts, drawn, texts)
-
-
-def _per_week(days: Sequence[date], weeks: list[date]) -> list[int]:
-    per_week = Counter(week_start(day) for day in set(days))
-    return [per_week.get(monday, 0) for monday in weeks]
+        return _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
 
 
 def _draw(
@@ -286,6 +295,9 @@ def _draw(
     texts: Texts,
 ) -> Figure:
     figure = Figure(figsize=(_WIDTH_IN, _HEIGHT_IN if lifts else 4.2), dpi=100)
+    # Agg's canvas, what the PNG is drawn on anyway: the legend is measured with its renderer; with the
+    # default canvas matplotlib would print the whole figure to find one.
+    FigureCanvasAgg(figure)
     # Fixed margins rather than a layout engine: constrained layout cost a third of the render time.
     figure.subplots_adjust(
         left=0.08, right=0.91, top=0.94 if lifts else 0.9, bottom=0.1 if lifts else 0.2, hspace=0.5
@@ -305,16 +317,15 @@ def _draw(
     sessions.tick_params(axis="x", labelrotation=45, labelsize="small")
     sessions.legend(loc="upper left", fontsize="small")
     if lifts:
-        rows = _draw_lifts(axes[1], weeks[0], lifts, texts)
-        under = _DATES_IN + legend_height(rows)
+        under = _DATES_IN + _draw_lifts(axes[1], weeks[0], lifts, texts)
         height = _HEIGHT_IN - _DATES_IN + under
         figure.set_size_inches(_WIDTH_IN, height)
         figure.subplots_adjust(top=1 - _TOP_IN / height, bottom=under / height)
     return figure
 
 
-def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> int:
-    """The lifts panel; how many rows its legend under it has."""
+def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> float:
+    """The lifts panel; the inches its legend takes under it."""
     drawn = traces(lifts, since)
     loaded = {trace.lift for trace in drawn if trace.series.scale is not Scale.REPS}
     # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
@@ -465,9 +476,16 @@ def _day_number(day: date) -> float:
 
 
 def caption(
-    weeks: list[date], target: int, counts: list[list[int]], lifts: Sequence[Lift], texts: Texts
+    weeks: list[date],
+    target: int,
+    counts: list[list[int]],
+    lifts: Sequence[Lift],
+    texts: Texts,
+    *,
+    trained: int | None = None,
 ) -> str:
-    """One line: sessions and weeks on target over the window, then each lift's latest best and change."""
+    """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
+    all of them by default), then each lift's latest best and change."""
     total = sum(sum(count) for count in counts)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     met = sum(1 for week in zip(*counts, strict=True) if sum(week) >= target)
@@ -475,7 +493,7 @@ def caption(
         texts.get(
             "chart.caption",
             sessions=texts.count("count.session", total),
-            weeks=texts.count("count.week", len(weeks)),
+            weeks=texts.count("count.week", len(weeks) if trained is None else trained),
             met=met,
         )
     ]

@@ -11,8 +11,9 @@ from datetime import date
 from telegram import Update
 from telegram.constants import ChatType
 
+from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, main_slots
-from bot.coach.charts import Lift, Member, chart_weeks
+from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind
 from bot.coach.progress_text import format_sets, shown_load
@@ -27,6 +28,8 @@ MAX_LIFTS = 3
 # Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
 BULLET = "  • "
 CAPTION_LIMIT = 1024
+# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed): /log's.
+NOTE_PARTS = "; "
 
 
 async def progress_chart(update: Update, context: BotContext) -> None:
@@ -65,6 +68,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 kinds or {},
                 ex not in known or known[ex].estimable,
                 line_kind,
+                # The legend's name: the catalog's short one, as a label starts ("Backpack RDL").
+                known[ex].short[:1].upper() + known[ex].short[1:] if ex in known else "",
             )
             for ex in picked
         ]
@@ -95,20 +100,24 @@ async def history_command(update: Update, context: BotContext) -> None:
             now_turn.say(texts["history.nothing"])
             return
         shown = training_log.names(context)
+        hand = texts["log.each_hand"]
         lines = [texts["history.title"]]
         for found in sessions:
             lines.append(
                 texts.get("history.session", day=f"{found.day:%a %d %b}", number=found.session_number)
             )
-            # Each set is stored in the unit it was logged in; all are shown in the chat's unit now.
-            by_exercise: dict[str, list[SetDone]] = {}
+            # Each set is stored in the unit it was logged in; all are shown in the chat's unit now. A load
+            # logged as each hand's (its note says so, as /log and As written keep it) is said to be, as
+            # /log's reply said it: "3×10 @ 8 kg each hand", not a trial's bare "8 kg", half what was lifted.
+            by_exercise: dict[tuple[str, bool], list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
-                by_exercise.setdefault(row.exercise, []).append(SetDone(row.reps, load, seconds=row.seconds))
+                each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
+                done = SetDone(row.reps, load, seconds=row.seconds)
+                by_exercise.setdefault((row.exercise, each), []).append(done)
             if not by_exercise:
                 lines.append(BULLET + texts["history.no_sets"])
-            for exercise, sets in by_exercise.items():
-                lines.append(
-                    f"{BULLET}{escape(shown.get(exercise, exercise))}: {format_sets(sets, chat.unit)}"
-                )
+            for (exercise, each), sets in by_exercise.items():
+                name, described = escape(shown.get(exercise, exercise)), format_sets(sets, chat.unit)
+                lines.append(f"{BULLET}{name}: {described}" + (f" {hand}" if each else ""))
         now_turn.say("\n".join(lines))

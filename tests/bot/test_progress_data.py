@@ -64,14 +64,15 @@ async def test_issue_14_done_when(bot: Harness) -> None:
     first = await bot.send(USER, "/progress")
     assert first == [] and bot.api.files[-1].method == "sendPhoto"
     before = pixels(bot.api.files[-1].content)
-    assert "📈 2 sessions in 12 weeks" in (bot.api.files[-1].caption or "")
+    # From the first session's week (Sun 22 Nov's) through today's, not the chart's twelve.
+    assert "📈 2 sessions in 2 weeks" in (bot.api.files[-1].caption or "")
 
     beaten = joined(await bot.send(USER, "/log lat pulldown 2x10 42.5kg"))
     # 42.5 kg × 10 after 40 kg × 12: the heaviest pulldown yet, for fewer reps.
     assert "🏆 New record — Lat pulldown: heaviest ever, 42.5 kg (was 40 kg)." in beaten, beaten
     await bot.send(USER, "/progress")
     after = pixels(bot.api.files[-1].content)
-    assert "📈 3 sessions in 12 weeks" in (bot.api.files[-1].caption or "")
+    assert "📈 3 sessions in 2 weeks" in (bot.api.files[-1].caption or "")
     assert before.shape != after.shape or not np.array_equal(before, after), "the chart follows the data"
 
     await bot.send(USER, "/export")
@@ -107,12 +108,26 @@ async def test_progress_and_history_with_nothing_logged_are_friendly(bot: Harnes
 
 
 async def test_one_session_is_one_session_in_the_caption(bot: Harness) -> None:
-    # A trial's caption read "1 sessions in 12 weeks".
+    # A trial's caption read "1 sessions in 12 weeks"; a first session's week is one week.
     await bot.onboard(USER)
     await bot.send(USER, "/log pull-up 5 5 4")
     assert await bot.send(USER, "/progress") == []
     caption = bot.api.files[-1].caption or ""
-    assert caption.startswith("📈 1 session in 12 weeks, target met in 0 of them"), caption
+    assert caption.startswith("📈 1 session in 1 week, target met in 0 of them"), caption
+
+
+async def test_a_chat_three_weeks_in_is_told_of_its_three_weeks(bot: Harness) -> None:
+    # A newcomer trial three weeks in read "6 sessions in 12 weeks": the window, not the period trained.
+    await bot.onboard(USER)
+    for _week in range(3):
+        await bot.send(USER, "/done")  # a Tuesday
+        bot.clock.advance(days=2)
+        await bot.send(USER, "/done")  # a Thursday
+        bot.clock.advance(days=5)
+    bot.clock.advance(days=-5)
+    assert await bot.send(USER, "/progress") == []
+    caption = bot.api.files[-1].caption or ""
+    assert caption.startswith("📈 6 sessions in 3 weeks, target met in "), caption
 
 
 async def test_history_lists_the_last_ten_sessions_with_what_was_lifted(bot: Harness) -> None:
@@ -200,7 +215,7 @@ async def test_groups_log_records_history_export_and_forget_per_member(bot: Harn
     await bot.send(GROUP, "/progress", user_id=ANN)
     chart = bot.api.files[-1]
     assert chart.method == "sendPhoto" and chart.chat_id == GROUP and chart.content.startswith(PNG_SIGNATURE)
-    assert "📈 6 sessions in 12 weeks" in (chart.caption or "")
+    assert "📈 6 sessions in 2 weeks" in (chart.caption or "")
 
     await bot.send(GROUP, "/export", user_id=BOB)
     rows = list(csv.DictReader(io.StringIO(bot.api.files[-1].content.decode())))
@@ -292,3 +307,25 @@ async def test_a_backdated_session_is_numbered_by_date_in_the_reply_and_in_histo
     assert "Tue 24 Nov</b> · session 2" in history
     assert "Mon 23 Nov</b> · session 1" in history
     assert "Session 3 ·" in joined(await bot.send(USER, "/workout"))
+
+
+async def test_history_says_a_load_logged_each_hand_is_each_hands(bot: Harness) -> None:
+    # A newcomer trial: /log said "@ 8 kg each hand", /history then "@ 8 kg", half of what was lifted.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    row = "Bent-over row with a loaded backpack or dumbbells"
+    logged = joined(await bot.send(USER, "/log db row 3x10 each hand 8kg"))
+    assert f"{row}: 3×10 @ 8 kg each hand" in logged, logged
+    # The same day, the backpack on its own: its own line, with no hands.
+    await bot.send(USER, "/log backpack row 1x10 12kg")
+    # The next session's loads asked by As written, one answered as each hand's.
+    bot.clock.advance(days=2)
+    await bot.send(USER, "/done")
+    await bot.press(USER, "✅ As written")
+    asked = bot.api.last(USER).text or ""
+    assert "what load did you lift" in asked or "weight" in asked, asked
+    answered = joined(await bot.send(USER, "10 kg each"))
+    assert "10 kg each hand" in answered, answered
+    history = joined(await bot.send(USER, "/history"))
+    assert "10 kg each hand" in history.split("<b>Tue 24 Nov</b>")[0], history
+    assert f"• {row}: 3×10 @ 8 kg each hand\n" in history + "\n", history
+    assert f"• {row}: 1×10 @ 12 kg\n" in history + "\n", history

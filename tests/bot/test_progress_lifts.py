@@ -65,3 +65,24 @@ async def test_the_variant_stands_in_while_the_main_lift_has_no_data(bot: Harnes
     lifts = charted(bot)
     await bot.send(USER, "/progress")
     assert names(lifts) == ["Barbell Romanian deadlift", "Lat pulldown"]
+
+
+async def test_a_home_beginners_lifts_are_named_short_in_the_legend(bot: Harness) -> None:
+    # A newcomer trial: the legend ran off both sides with "…nian deadlift with a loaded backpack or
+    # dumbbells" and "Kneeling ban…"; the catalog's short names fit.
+    await bot.onboard(
+        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
+    )
+    lifts = charted(bot)
+    await train(bot, "backpack rdl 3x10 8kg", "band pulldown 3x12", "backpack row 3x10 8kg")
+    await bot.send(USER, "/progress")
+    assert bot.api.files[-1].method == "sendPhoto"
+    assert [(lift.name, lift.short) for lift in lifts] == [
+        ("Romanian deadlift with a loaded backpack or dumbbells", "Backpack RDL"),
+        ("Kneeling band pulldown", "Band pulldown"),
+        ("Bent-over row with a loaded backpack or dumbbells", "Backpack row"),
+    ]
+    # The caption keeps the names the plan shows.
+    assert "Romanian deadlift with a loaded backpack or dumbbells: 8 kg × 10" in (
+        bot.api.files[-1].caption or ""
+    )

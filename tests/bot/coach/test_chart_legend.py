@@ -109,3 +109,50 @@ def test_any_lifts_legend_covers_nothing(names: list[str], rotating: bool) -> No
         for at, name in enumerate(names)
     ]
     assert_covers_nothing(lifts)
+
+
+# A home beginner's longest names, as a newcomer trial's legend cut them off at both edges of the picture.
+HOME_NAMES = (
+    "Romanian deadlift with a loaded backpack or dumbbells",
+    "Kneeling band pulldown",
+    "Bent-over row with a loaded backpack or dumbbells",
+)
+
+
+def assert_within_the_picture(lifts: list[Lift]) -> Legend:
+    figure = progress_figure(
+        today=TODAY, weekly_target=3, members=[Member("You", DAYS)], lifts=lifts, texts=TEXTS
+    )
+    figure.canvas.draw()
+    [legend] = [axes.get_legend() for axes in figure.axes[1:] if axes.get_legend() is not None]
+    box, page = legend.get_window_extent(), figure.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1, (box, page)
+    assert page.y0 <= box.y0 and box.y1 <= page.y1, (box, page)
+    # Under the lifts panel's dates, as before, however many rows it took.
+    ticks = [t.get_window_extent() for t in figure.axes[1].get_xticklabels() if t.get_text()]
+    assert ticks and box.y1 <= min(tick.y0 for tick in ticks)
+    return legend
+
+
+def test_a_home_beginners_full_names_stay_within_the_picture() -> None:
+    # No short names (a lift the catalog does not know): fewer entries a row until they fit.
+    lifts = [rising(HOME_NAMES[0], 8, 1), rising(HOME_NAMES[1], 0, 0), rising(HOME_NAMES[2], 8, 1)]
+    legend = assert_within_the_picture(lifts)
+    shown = [text.get_text().replace("\n", " ") for text in legend.get_texts() if text.get_text()]
+    assert shown == list(HOME_NAMES), "every name whole, none cut"
+
+
+def test_a_home_beginners_short_names_are_the_legends() -> None:
+    shorts = ("Backpack RDL", "Band pulldown", "Backpack row")
+    lifts = [
+        Lift(name, rising(name, 8, 1).sets, short=short)
+        for name, short in zip(HOME_NAMES, shorts, strict=True)
+    ]
+    legend = assert_within_the_picture(lifts)
+    assert legend_rows(legend) == [list(shorts)], "short names fit one row"
+
+
+def test_a_name_too_long_for_a_row_of_its_own_is_wrapped() -> None:
+    long = "Romanian deadlift with a loaded backpack or dumbbells " * 4
+    legend = assert_within_the_picture([rising(long.strip(), 8, 1), PULL_UP])
+    assert any("\n" in text.get_text() for text in legend.get_texts())

@@ -60,7 +60,8 @@ def test_renders_a_valid_png_with_a_one_line_caption() -> None:
     assert chart is not None
     pixels(chart)
     assert "\n" not in chart.caption
-    assert chart.caption.startswith("📈 5 sessions in 12 weeks, target met in 2 of them")
+    # Counted from the first session in the twelve weeks (the row's, 60 days back): nine weeks.
+    assert chart.caption.startswith("📈 5 sessions in 9 weeks, target met in 2 of them")
     # From the first best inside the twelve weeks (42.5 kg), not the older 40 kg.
     assert "Barbell row: 52.5 kg × 10 (+10 kg)" in chart.caption
     assert "Pull-up: 5 reps (+2)" in chart.caption
@@ -86,7 +87,7 @@ def test_group_chart_has_a_line_per_member() -> None:
     assert chart is not None
     pixels(chart)
     # The group's week meets the target when the members together reach it.
-    assert chart.caption == "📈 5 sessions in 12 weeks, target met in 1 of them"
+    assert chart.caption == "📈 5 sessions in 3 weeks, target met in 1 of them"
     alone = render([ann], [])
     assert alone is not None and alone.png != chart.png
 
@@ -187,7 +188,7 @@ def test_bodyweight_lifts_alone_draw_no_empty_load_axis() -> None:
 
 def test_the_caption_counts_in_words_that_agree() -> None:
     chart = render([Member("You", days_back(1))], [])
-    assert chart is not None and chart.caption == "📈 1 session in 12 weeks, target met in 0 of them"
+    assert chart is not None and chart.caption == "📈 1 session in 1 week, target met in 0 of them"
 
 
 def test_every_lift_is_drawn_and_lifts_on_one_spot_stay_apart() -> None:
