@@ -223,3 +223,22 @@ async def test_the_first_session_back_after_the_pain_holds_last_times_sets_then_
     bot.clock.advance(days=2)
     line = next_load_line(joined(await bot.send(USER, "/workout")), RDL)
     assert "first session back" not in line and "→ today 2×10 @ 12 kg" in line, line
+
+
+async def test_a_hinge_told_of_takes_the_bent_over_fly_out_of_a_session_without_that_hinge(
+    bot: Harness,
+) -> None:
+    # A gym beginner's first session has a dumbbell RDL and a bent-over rear-delt fly, no barbell deadlift:
+    # the fly goes all the same, on a line of its own that names the lift told of.
+    await bot.onboard(USER, level="🌱 Beginner", equipment="🏋️ Gym")
+    await bot.send(USER, "I get a sharp pain in my lower back when I do the barbell deadlift")
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0] == (
+        "⚠️ Rear-delt fly left out: done bent over, it loads the lower back like the deadlift you told me"
+        " hurt on 24 Nov. If it still hurts, see a physio."
+    )
+    assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
+    assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "deadlift"))]
+    await bot.press(USER, FINE, message_id=card.message_id)
+    assert "Bent-over rear-delt fly" in joined(await bot.send(USER, "/workout"))
