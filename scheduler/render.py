@@ -20,7 +20,7 @@ from bot.coach.workouts import render_preview
 from scheduler import messages
 from scheduler.planning import SPARSE_AFTER
 from scheduler.slots import next_tip
-from storage.records import ChatView, OutboxKind, OutboxRow, OutboxStatus
+from storage.records import ChatView, OutboxKind, OutboxRow, OutboxStatus, Told
 
 # tips_used is a signed 64-bit bitmask.
 MAX_TIPS = 63
@@ -68,9 +68,9 @@ class Facts:
     trained: dict[int, list[date]]
     # Status of the workout reminder the day before each rest-day row.
     workout_before: dict[tuple[int, date], OutboxStatus]
-    # The exercises each chat said hurt, with the day told (``storage.cautions``): the preview leaves them
-    # out from that day, as /workout does.
-    cautions: dict[int, dict[str, date]] = field(default_factory=dict)
+    # The exercises each chat said hurt and has not cleared, as told (``storage.cautions``): the preview
+    # leaves them out from that day, as /workout does, and the bent-over moves with a hinge or a lower back.
+    cautions: dict[int, dict[str, Told]] = field(default_factory=dict)
 
 
 def prepare(
@@ -143,8 +143,9 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
         weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])
     planned = plan_session(content.catalog, profile, done + 1, weeks)
     told = facts.cautions.get(chat.id, {})
-    cautioned = {exercise for exercise, on in told.items() if day is None or on <= day}
-    return leave_out(planned, cautioned, content.catalog).session
+    cautioned = {exercise: one for exercise, one in told.items() if day is None or one.on <= day}
+    lower_back = {exercise for exercise, one in cautioned.items() if one.lower_back}
+    return leave_out(planned, cautioned, content.catalog, lower_back=lower_back).session
 
 
 def _missed_before(chat: ChatView, rest_day: date, facts: Facts) -> bool:

@@ -1,54 +1,63 @@
-"""Cautions: the exercises a chat said hurt, and the day each was told (``bot.coach.cautions`` leaves them
-out of its sessions). Each function takes the session first and never commits: the caller owns the
-transaction. Results are plain values."""
+"""Cautions: the exercises a chat said hurts, the day each was told and whether in the lower back
+(``bot.coach.cautions`` leaves them out of its sessions), and the day each was cleared. A cleared caution
+keeps its row: the first session back after it holds the last load and reps. Each function takes the
+session first and never commits: the caller owns the transaction. Results are plain values."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Caution
+from storage.records import Told
 
 
-async def tell(session: AsyncSession, chat_id: int, exercise: str, day: date) -> None:
-    """Caution ``exercise`` from ``day``; told again, the day moves (the last telling is the one to date).
-    Chat updates run one at a time, so a delete then an insert cannot race another of the same chat."""
+async def tell(
+    session: AsyncSession, chat_id: int, exercise: str, day: date, *, lower_back: bool = False
+) -> None:
+    """Caution ``exercise`` from ``day``; told again, the day moves (the last telling is the one to date)
+    and a clearing is lifted. Chat updates run one at a time, so a delete then an insert cannot race
+    another of the same chat."""
     await session.execute(delete(Caution).where(Caution.chat_id == chat_id, Caution.exercise == exercise))
-    session.add(Caution(chat_id=chat_id, exercise=exercise, told_on=day))
+    session.add(Caution(chat_id=chat_id, exercise=exercise, told_on=day, lower_back=lower_back))
     await session.flush()
 
 
-async def told(session: AsyncSession, chat_id: int) -> dict[str, date]:
-    """The chat's cautioned exercises, each with the day it was told, in the order told."""
+async def told(session: AsyncSession, chat_id: int) -> dict[str, Told]:
+    """The chat's cautions, cleared or not, each as told, in the order told."""
     result = await session.execute(
-        select(Caution.exercise, Caution.told_on)
+        select(Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on)
         .where(Caution.chat_id == chat_id)
         .order_by(Caution.told_on, Caution.id)
     )
-    return {exercise: day for exercise, day in result.all()}
+    return {exercise: Told(day, lower_back, cleared) for exercise, day, lower_back, cleared in result.all()}
 
 
-async def told_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, dict[str, date]]:
-    """``told`` for a batch of chats (the reminders' previews), in one query; a chat with none is absent."""
+async def told_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, dict[str, Told]]:
+    """The cautions in force (not cleared) of a batch of chats (the reminders' previews), in one query; a
+    chat with none is absent."""
     if not chat_ids:
         return {}
     result = await session.execute(
-        select(Caution.chat_id, Caution.exercise, Caution.told_on)
-        .where(Caution.chat_id.in_(chat_ids))
+        select(Caution.chat_id, Caution.exercise, Caution.told_on, Caution.lower_back)
+        .where(Caution.chat_id.in_(chat_ids), Caution.cleared_on.is_(None))
         .order_by(Caution.chat_id, Caution.told_on, Caution.id)
     )
-    found: dict[int, dict[str, date]] = {}
-    for chat_id, exercise, day in result.all():
-        found.setdefault(chat_id, {})[exercise] = day
+    found: dict[int, dict[str, Told]] = {}
+    for chat_id, exercise, day, lower_back in result.all():
+        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back)
     return found
 
 
-async def clear(session: AsyncSession, chat_id: int, exercise: str) -> bool:
-    """Lift the caution on ``exercise``; False when there was none (already cleared, or never told)."""
+async def clear(session: AsyncSession, chat_id: int, exercise: str, day: date) -> bool:
+    """Lift the caution on ``exercise`` from ``day``; False when there was none in force (already cleared,
+    or never told)."""
     result = await session.execute(
-        delete(Caution).where(Caution.chat_id == chat_id, Caution.exercise == exercise)
+        update(Caution)
+        .where(Caution.chat_id == chat_id, Caution.exercise == exercise, Caution.cleared_on.is_(None))
+        .values(cleared_on=day)
     )
     return bool(getattr(result, "rowcount", 0))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -222,8 +223,10 @@ class ShortSession(Base):
 
 class Caution(Base):
     """An exercise a chat told the coach hurts ("sharp pain in my lower back when I do the backpack RDL"),
-    and the day it was told: /workout, As written and the reminder's preview leave it out until the trainee
-    says it is fine again. One row per exercise: telling it again moves the day."""
+    the day it was told and whether in the lower back: /workout, As written and the reminder's preview
+    leave it out until the trainee says it is fine again (``cleared_on``; the row is kept, so the first
+    session back holds the last load instead of stepping up). One row per exercise: telling it again
+    moves the day and lifts the clearing."""
 
     __tablename__ = "cautions"
     __table_args__ = (
@@ -238,6 +241,9 @@ class Caution(Base):
     )
     exercise: Mapped[str] = mapped_column(String(40))
     told_on: Mapped[date] = mapped_column(Date)
+    # The pain was told in the lower back: the moves done bent over at the hips are left out with it.
+    lower_back: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    cleared_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Pause(Base):

@@ -120,3 +120,18 @@ class OutboxRow:
     slot_date: date
     due_at: datetime
     attempts: int
+
+
+@dataclass(frozen=True)
+class Told:
+    """A caution as stored (``storage.cautions``): the day the pain was told, whether in the lower back,
+    and the day "It's fine now" was pressed (None while it is in force)."""
+
+    on: date
+    lower_back: bool = False
+    cleared_on: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        """Whether it leaves its exercise out of ``day``'s session: told by then and not cleared by then
+        (a session done before the pain was told, or after it was cleared, is not rewritten)."""
+        return self.on <= day and (self.cleared_on is None or day < self.cleared_on)

@@ -8,6 +8,7 @@ edit that breaks a coaching rule stops start-up instead of reaching a trainee.
 
 from __future__ import annotations
 
+import re
 import string
 import typing
 from collections.abc import Mapping, Sequence
@@ -23,6 +24,11 @@ from bot.coach.model import Equipment, Level
 EXERCISES_FILE = "exercises.toml"
 ROUTINES_FILE = "routines.toml"
 LADDERS_FILE = "ladders.toml"
+# How a cue tells the trainee to bend over at the hips ("Hinge forward with a flat back", "bent over"):
+# such a move is ``bent_over`` (checked at start-up), whatever its pattern says.
+BENT_OVER_CUE = re.compile(
+    r"\bhing(?:e|ing)\b|\bbent[- ]over\b|\b(?:bend|bent|lean)\s+forward\b", re.IGNORECASE
+)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -72,6 +78,9 @@ class Exercise(Strict):
     kind: Kind
     article: ArticleExercise | None = None
     lower_back: bool = False
+    # Done bent over at the hips, unsupported (a bent-over row, a bent-over rear-delt fly): it loads the
+    # lower back in a hinge, so a pain told on a hinge or in the lower back leaves it out too (``cautions``).
+    bent_over: bool = False
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED
@@ -152,6 +161,16 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.added_load: only a move with a load logged adds it to bodyweight")
             if exercise.backpack and (exercise.kind != "load" or "dumbbells" in exercise.needs):
                 raise ValueError(f"{where}.backpack: only a home move loaded without dumbbells of its own")
+            if exercise.bent_over and exercise.pattern == "hinge":
+                raise ValueError(f"{where}.bent_over: a hinge is left out as the hinge it is")
+            if exercise.pattern != "hinge" and exercise.bent_over != bool(BENT_OVER_CUE.search(exercise.cue)):
+                # The cue is what the trainee reads: one that bends them over a move the cautions would keep
+                # in the plan (or the reverse) is a row the lower back's caution misses.
+                said = "does not say" if exercise.bent_over else "says"
+                raise ValueError(
+                    f"{where}.bent_over: {str(exercise.bent_over).lower()}, but its cue {said} "
+                    "it is done bent over (hinge forward, bent over)"
+                )
             if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.gym_version: no exercise {exercise.gym_version!r}")
             if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:

@@ -6,8 +6,10 @@ little to the backpack". ``exercise_told`` finds the exercise a message names, a
 (``lognames``, ``logparse``: no matcher of its own), and ``leave_out`` takes the cautioned exercises out
 of a planned session. Leaving a lift out is the safe default: nothing is swapped in, since the same
 pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses
-its only lift of a main pattern says so (``LeftOut.gone``). What stays is the session as planned, its
-superset partner, technique notes, warm-up and estimate made true of what is left.
+its only lift of a main pattern says so (``LeftOut.gone``). A pain told on a hinge, or in the lower back,
+leaves out the moves done bent over at the hips with it (``bent_over`` in exercises.toml: a bent-over row
+loads the lower back in the same hinge), and nothing comes in their place either. What stays is the
+session as planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
 
 Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
 """
@@ -15,8 +17,9 @@ Pure: no Telegram, no database. The caller passes the cautions in force (``stora
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
@@ -28,6 +31,21 @@ from bot.coach.wording import words
 # "does the floor slide hurt the back?" or "is rowing safe with a herniated disc?" asks about a lift in
 # general, and leaving it out of the plan would answer a question nobody asked.
 FIRST_PERSON = frozenset(("i", "im", "ive", "id", "ill", "my", "me", "mine", "myself"))
+
+
+# Where a pain in the lower back is told ("my lower back", "low back", "lumbar"): the moves done bent over
+# load it the same way as the lift told of, so they are left out with it.
+LOWER_BACK = (("lower", "back"), ("low", "back"), ("lowerback",), ("lumbar",), ("lower", "spine"))
+
+
+def told_of_lower_back(text: str) -> bool:
+    """Whether a message tells of a pain in the lower back ("sharp pain in my lower back when I row")."""
+    said = list(words(text))
+    return any(
+        tuple(said[start : start + len(phrase)]) == phrase
+        for phrase in LOWER_BACK
+        for start in range(len(said))
+    )
 
 
 def told_of_oneself(text: str) -> bool:
@@ -58,31 +76,71 @@ def exercise_told(
 @dataclass(frozen=True)
 class LeftOut:
     """A session without its cautioned exercises: the ``session`` to show and log, the ``items`` left out
-    (in the session's order) and the main patterns it no longer trains at all (``gone``)."""
+    (in the session's order) and the main patterns it no longer trains at all (``gone``). Of the items,
+    ``bent_over`` are those left out for being done bent over, cautioned or not, because of ``cause``: the
+    caution on a hinge or told of the lower back."""
 
     session: Session
     items: tuple[Prescribed, ...] = ()
     gone: tuple[Pattern, ...] = ()
+    bent_over: tuple[Prescribed, ...] = ()
+    cause: str | None = None
 
 
-def leave_out(session: Session, cautioned: Collection[str], catalog: Catalog) -> LeftOut:
-    """``session`` without the exercises in ``cautioned``; the session itself when it has none of them."""
-    out = tuple(item for item in session.exercises if item.exercise.id in cautioned)
+def bent_over_cause(
+    cautioned: Iterable[str], catalog: Catalog, lower_back: Collection[str] = ()
+) -> str | None:
+    """The first of ``cautioned`` (in the order told) that takes the bent-over moves out with it: a hinge,
+    or any exercise whose pain was told in the lower back (``lower_back``); None when none does."""
+    for exercise in cautioned:
+        known = catalog.exercises.get(exercise)
+        if exercise in lower_back or (known is not None and known.pattern == "hinge"):
+            return exercise
+    return None
+
+
+def leave_out(
+    session: Session, cautioned: Collection[str], catalog: Catalog, *, lower_back: Collection[str] = ()
+) -> LeftOut:
+    """``session`` without the exercises in ``cautioned``, and without its bent-over moves while one of them
+    is a hinge or was told of the lower back (``lower_back``); the session itself when it has none."""
+    cause = bent_over_cause(cautioned, catalog, lower_back)
+    bent = {item.exercise.id for item in session.exercises if cause is not None and item.exercise.bent_over}
+    dropped = set(cautioned) | bent
+    out = tuple(item for item in session.exercises if item.exercise.id in dropped)
     if not out:
         return LeftOut(session)
-    kept = [_unpaired(item, cautioned) for item in session.exercises if item.exercise.id not in cautioned]
+    kept = [_unpaired(item, dropped) for item in session.exercises if item.exercise.id not in dropped]
     patterns = {item.exercise.pattern for item in kept}
     gone = tuple(p for p in MAIN_PATTERNS if p not in patterns and any(i.exercise.pattern == p for i in out))
-    swaps = tuple((lift, instead) for lift, instead in session.in_place_of if instead not in cautioned)
+    swaps = tuple((lift, instead) for lift, instead in session.in_place_of if instead not in dropped)
     left = dataclasses.replace(
         session,
         exercises=tuple(kept),
         warmup=_warmup(session.warmup, session.exercises, kept, catalog),
-        notes=_notes(session, kept, cautioned, catalog),
+        notes=_notes(session, kept, dropped, catalog),
         minutes=estimate_minutes(catalog.routines.warmup.minutes, kept),
         in_place_of=swaps,
     )
-    return LeftOut(left, out, gone)
+    bent_out = tuple(item for item in out if item.exercise.id in bent)
+    return LeftOut(left, out, gone, bent_out, cause if bent_out else None)
+
+
+def back_from_pain(
+    cleared: Mapping[str, tuple[date, bool]], logged: Mapping[str, Iterable[date]], catalog: Catalog
+) -> frozenset[str]:
+    """The exercises whose first session back after "It's fine now" is still to come: each cleared caution's
+    exercise (``cleared``: the day it was cleared, whether told of the lower back) and the bent-over moves it
+    had left out with it, while ``logged`` (the days each exercise was logged) has no day of it since the
+    clearing. Their targets hold the last load and reps (``sessionlog.targets``' ``back``) rather than
+    stepping up: the first session back is not the one to try for more."""
+    back: set[str] = set()
+    for exercise, (on, lower_back) in cleared.items():
+        with_it = {exercise}
+        if bent_over_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
+            with_it |= {known.id for known in catalog.exercises.values() if known.bent_over}
+        back |= {ex for ex in with_it if not any(day >= on for day in logged.get(ex, ()))}
+    return frozenset(back)
 
 
 def _unpaired(item: Prescribed, cautioned: Collection[str]) -> Prescribed:

@@ -28,7 +28,7 @@ from bot.coach.deload import deload_target
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, Reason, next_prescription, rung_now
+from bot.coach.progression import Ladder, Plan, Prescription, Reason, held, next_prescription, rung_now
 from bot.coach.progression_days import next_on_day
 
 MAX_DAYS_BACK = 2
@@ -142,8 +142,12 @@ def targets(
     whole: Mapping[str, int] | None = None,
     raised: Mapping[str, str] | None = None,
     deloads: Collection[date] = frozenset(),
+    back: Collection[str] = (),
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
+
+    An exercise in ``back`` (its first session back after a pain, ``cautions.back_from_pain``) holds its
+    last session's load and reps, on the rung it is on (``progression.held``), whatever the rule would add.
 
     A logged day is judged by the sets it prescribed: ``prescribed`` has them for the days cut short
     (/workout 30), ``whole`` the sets of the session uncut (``session`` may be a cut one) for every other
@@ -216,6 +220,8 @@ def targets(
                 current, same, sessions, plan, ladder, estimable=ladder is None, prescribed=then
             )
             last = tuple(same[-1]) if same else ()
+        if last and not session.deload and (exercise in back or current in back):
+            prescription = held(current, last, prescription.sets)
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
         # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.

@@ -7,7 +7,7 @@ private chat's pain is its plan's: a group's session is everyone's, and one memb
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from telegram import Update
@@ -17,13 +17,14 @@ from bot import callbacks
 from bot.coach import cautions
 from bot.coach.answerer import Answer
 from bot.coach.ladders import usable
-from bot.coach.planner import Session
-from bot.coach.texts import escape
+from bot.coach.planner import Prescribed, Session
+from bot.coach.texts import Texts, escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, turn
 from bot.handlers.training_log import todays_session, typed_names
 from bot.keyboards import Buttons
 from storage import cautions as store
+from storage.records import Told
 
 # The "✅ It's fine now" payload: "1:fine:<exercise id>" (ids are at most 40 characters).
 FINE = "fine"
@@ -52,50 +53,104 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     )
     if exercise is None:
         return None
-    await store.tell(now_turn.session, chat.id, exercise, now_turn.today)
+    lower_back = cautions.told_of_lower_back(answer.question)
+    await store.tell(now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back)
     texts = context.services.texts
     line = texts.get("caution.told", name=escape(catalog.exercises[exercise].short))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
 
-async def in_force(now_turn: Turn, day: date) -> dict[str, date]:
-    """The chat's cautions told on or before ``day`` (a session done before the pain was told is not
-    rewritten), each with the day it was told."""
+async def in_force(now_turn: Turn, day: date) -> dict[str, Told]:
+    """The chat's cautions in force on ``day`` (``Told.in_force``: a session done before the pain was told,
+    or after "It's fine now", is not rewritten), in the order told."""
     told = await store.told(now_turn.session, now_turn.chat.id)
-    return {exercise: on for exercise, on in told.items() if on <= day}
+    return {exercise: one for exercise, one in told.items() if one.in_force(day)}
 
 
-def leave_out(context: BotContext, session: Session, told: Mapping[str, date]) -> cautions.LeftOut:
-    return cautions.leave_out(session, told, context.services.catalog)
+def leave_out(context: BotContext, session: Session, told: Mapping[str, Told]) -> cautions.LeftOut:
+    lower_back = {exercise for exercise, one in told.items() if one.lower_back}
+    return cautions.leave_out(session, told, context.services.catalog, lower_back=lower_back)
 
 
-def card(context: BotContext, left: cautions.LeftOut, told: Mapping[str, date]) -> tuple[str, Buttons]:
-    """/workout's lines for what was left out ("⚠️ Backpack RDL left out: you told me it hurt on 4 Dec…")
-    and a "fine now" button for each; ("", []) when nothing was."""
+def card(context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told]) -> tuple[str, Buttons]:
+    """/workout's lines for what was left out ("⚠️ Backpack RDL left out: you told me it hurt on 4 Dec…"),
+    the bent-over moves said on the line of the caution that took them out, and a "fine now" button for
+    each caution; ("", []) when nothing was."""
     texts = context.services.texts
     lines: list[str] = []
-    rows: list[list[tuple[str, str]]] = []
+    causes: list[str] = []
+    # The moves left out only for being done bent over (a cautioned one has its own line).
+    riding = [item for item in left.bent_over if item.exercise.id not in told]
     for item in left.items:
         exercise = item.exercise
-        name = escape(exercise.short[:1].upper() + exercise.short[1:])
-        day = told[exercise.id]
-        shown = f"{day.day} {day:%b}"
-        if exercise.pattern in left.gone:
-            none = texts[f"caution.none.{exercise.pattern}"]
-            lines.append(texts.get("caution.left_out_none", name=name, none=none, day=shown))
-        else:
-            lines.append(texts.get("caution.left_out", name=name, day=shown))
-        label = (
-            texts["caution.fine_button"]
-            if len(left.items) == 1
-            else texts.get("caution.fine_button_named", name=exercise.short)
-        )
-        rows.append([(label, fine_data(exercise.id))])
+        if exercise.id not in told:
+            continue
+        with_it = riding if exercise.id == left.cause else []
+        lines.append(_line(context, left, "caution.left_out", [item, *with_it], told[exercise.id].on))
+        causes.append(exercise.id)
+    if riding and left.cause is not None and left.cause not in causes:
+        # Today's session has the bent-over moves but not the lift told of: they are said on their own.
+        lines.append(_line(context, left, "caution.bent_over", riding, told[left.cause].on, left.cause))
+        causes.append(left.cause)
+    catalog = context.services.catalog
+    rows: list[list[tuple[str, str]]] = [
+        [
+            (
+                texts["caution.fine_button"]
+                if len(causes) == 1
+                else texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
+                fine_data(exercise),
+            )
+        ]
+        for exercise in causes
+    ]
     return "\n".join(lines), rows
 
 
+def _line(
+    context: BotContext,
+    left: cautions.LeftOut,
+    key: str,
+    items: Sequence[Prescribed],
+    day: date,
+    cause: str | None = None,
+) -> str:
+    """One ⚠️ line: ``caution.left_out`` for a cautioned lift and the bent-over moves after it, or
+    ``caution.bent_over`` for those moves alone (``cause`` the lift told of); "_with" where moves ride
+    along, "_none" where the main patterns they trained are gone from the day."""
+    texts, catalog = context.services.texts, context.services.catalog
+    first, *with_it = items
+    patterns = {item.exercise.pattern for item in items}
+    none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
+    values = {
+        "name": escape(_capital(first.exercise.short)),
+        "bent": _joined(texts, [item.exercise.short for item in with_it]),
+        "none": _joined(texts, none),
+        "day": f"{day.day} {day:%b}",
+        "cause": escape(catalog.exercises[cause].short) if cause is not None else "",
+    }
+    if cause is not None:
+        values["bent"] = _capital(_joined(texts, [item.exercise.short for item in items]))
+    elif with_it:
+        key += "_with"
+    return texts.get(key + ("_none" if none else ""), **values)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _joined(texts: Texts, parts: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" (names escaped here)."""
+    shown = [escape(part) for part in parts]
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
+
+
 async def fine_button(update: Update, context: BotContext) -> None:
-    """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next /workout."""
+    """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next /workout, its first
+    session back at last time's load and reps (``training_log.back_from_pain``)."""
     query = update.callback_query
     assert query is not None
     texts = context.services.texts
@@ -107,5 +162,5 @@ async def fine_button(update: Update, context: BotContext) -> None:
     await query.answer()
     name = escape(exercises[args[0]].short)
     async with turn(update, context) as now_turn:
-        cleared = await store.clear(now_turn.session, now_turn.chat.id, args[0])
+        cleared = await store.clear(now_turn.session, now_turn.chat.id, args[0], now_turn.today)
         now_turn.say(texts.get("caution.cleared" if cleared else "caution.not_cautioned", name=name))

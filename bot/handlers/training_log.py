@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import deload, levelup, lognames, records, sessionlog, shortened, shownrung
+from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
@@ -30,6 +30,7 @@ from bot.coach.texts import Texts, escape
 from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
 from bot.handlers.common import Turn, member_name, turn
+from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
 
@@ -193,7 +194,24 @@ async def session_targets(
             session.profile,
             (await repo.history(now_turn.session, now_turn.chat.id)).days,
         ),
+        back=await back_from_pain(context, now_turn, found, before),
     )
+
+
+async def back_from_pain(
+    context: BotContext, now_turn: Turn, found: History, before: date | None
+) -> frozenset[str]:
+    """The exercises whose first session back after "✅ It's fine now" this is (``cautions.back_from_pain``):
+    cleared by ``before`` (any day, when not given) and not logged since, in ``found`` (the log before it)."""
+    cleared = {
+        exercise: (told.cleared_on, told.lower_back)
+        for exercise, told in (await caution_store.told(now_turn.session, now_turn.chat.id)).items()
+        if told.cleared_on is not None and (before is None or told.cleared_on <= before)
+    }
+    if not cleared:
+        return frozenset()
+    logged = {exercise: [day for day, _ in pairs] for exercise, pairs in found.items()}
+    return cautions.back_from_pain(cleared, logged, context.services.catalog)
 
 
 def history_ids(context: BotContext, session: Session) -> set[str]:

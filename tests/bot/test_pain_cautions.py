@@ -4,6 +4,10 @@ A strength coach's newcomer trial: a home trainee wrote "sharp pain in my lower 
 backpack RDL", the answer said to stop that movement, and the next /workout still opened with the
 backpack RDL and "add a little to the backpack". Now the exercise is left out of /workout (and of As
 written, which logs what /workout showed) until the trainee presses "✅ It's fine now".
+
+A second trial: the RDL left out, "no hinge today" stood above a bent-over row ("Hinge forward with a flat
+back"), and the first session after "It's fine now" stepped the RDL up to a new record. Now the moves done
+bent over go with a hinge (or a lower back told of), and the first session back holds last time's sets.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from sqlalchemy import select
 from bot import callbacks
 from fakeapi import SentMessage
 from storage.models import Caution, LoggedSet
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, joined, log_session, next_load_line
 
 USER = 8441
 LOAD = "Something to load (backpack, dumbbells)"
@@ -22,9 +26,11 @@ RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 TOLD = "I'll leave the backpack RDL out of your workouts until you tell me it's fine."
 # The harness starts on Tuesday 24 November.
 LEFT_OUT = (
-    "⚠️ Backpack RDL left out, so no hinge today: you told me it hurt on 24 Nov."
+    "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (it loads the lower back"
+    " the same way), so no hinge and no rows today: you told me it hurt on 24 Nov."
     " If it still hurts, see a physio."
 )
+ROW = "Bent-over row with a loaded backpack or dumbbells"
 FINE = "✅ It's fine now"
 
 
@@ -37,8 +43,11 @@ def labels(bot: Harness, message: SentMessage) -> list[str]:
 
 
 async def cautions(bot: Harness) -> list[tuple[int, str]]:
+    """The cautions in force (a cleared one keeps its row, with the day it was cleared)."""
     async with bot.app.bot_data.sessionmaker() as session:
-        rows = await session.execute(select(Caution.chat_id, Caution.exercise).order_by(Caution.id))
+        rows = await session.execute(
+            select(Caution.chat_id, Caution.exercise).where(Caution.cleared_on.is_(None)).order_by(Caution.id)
+        )
         return [(chat_id, exercise) for chat_id, exercise in rows.all()]
 
 
@@ -60,6 +69,7 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     shown = card.plain_text or ""
     assert shown.splitlines()[0] == LEFT_OUT
     assert RDL not in shown and "add a little to the backpack" not in shown
+    assert ROW not in shown and "Hinge forward" not in shown, "no bent-over move under 'no hinge today'"
     assert "hip hinges with a broomstick" not in shown, "no drill of the movement that hurt"
     assert labels(bot, card) == ["✅ Done", FINE]
 
@@ -68,6 +78,7 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     assert await cautions(bot) == []
     [card] = await bot.send(USER, "/workout")
     assert RDL in (card.plain_text or "") and "⚠️" not in (card.plain_text or "")
+    assert ROW in (card.plain_text or ""), "the bent-over moves are back with it"
     assert FINE not in labels(bot, card)
 
 
@@ -80,7 +91,7 @@ async def test_as_written_logs_what_workout_showed_without_the_cautioned_lift(bo
     assert RDL not in written, written
     async with bot.app.bot_data.sessionmaker() as session:
         logged = set((await session.scalars(select(LoggedSet.exercise))).all())
-    assert logged and "backpack-rdl" not in logged
+    assert logged and not {"backpack-rdl", "backpack-row", "backpack-rear-delt-fly"} & logged
 
 
 async def test_a_pain_that_names_no_exercise_changes_nothing(bot: Harness) -> None:
@@ -155,9 +166,79 @@ async def test_the_caution_holds_in_a_session_cut_to_time_and_in_the_rest_of_one
     [cut] = await bot.send(USER, "/workout 20")
     assert LEFT_OUT in (cut.plain_text or "") and RDL not in (cut.plain_text or "")
     await bot.send(USER, "/workout full")
-    await bot.send(USER, "/log backpack row 12, 12 with 10kg")
+    await bot.send(USER, "/log towel pulldown 12, 12")
     [rest] = await bot.send(USER, "/workout")
     shown = rest.plain_text or ""
-    assert shown.splitlines()[0] == LEFT_OUT and RDL not in shown
-    assert "Bent-over row with a loaded backpack or dumbbells: 2×12" in shown, "the logged row ticked off"
+    assert shown.splitlines()[0] == LEFT_OUT and RDL not in shown and ROW not in shown
+    assert "Prone towel pulldown: 2×12" in shown, "the logged pulldown ticked off"
     assert labels(bot, rest)[-1] == FINE
+
+
+async def test_a_lower_back_told_on_the_rear_delt_fly_takes_the_bent_over_row_but_keeps_the_hinge(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [answer] = await bot.send(USER, "I get a sharp pain in my lower back on the rear-delt fly")
+    assert (answer.plain_text or "").splitlines()[-1].startswith("I'll leave the rear-delt fly out")
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0] == (
+        "⚠️ Rear-delt fly left out, and the backpack row with it (it loads the lower back the same way), so no"
+        " rows today: you told me it hurt on 24 Nov. If it still hurts, see a physio."
+    )
+    assert RDL in shown and ROW not in shown
+    assert labels(bot, card)[-1] == FINE
+
+
+async def test_a_shoulder_told_on_the_rear_delt_fly_leaves_the_row_in(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, "my shoulder hurts when I do the rear-delt fly")
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0].startswith("⚠️ Rear-delt fly left out: you told me")
+    assert ROW in shown and RDL in shown
+
+
+async def test_the_first_session_back_after_the_pain_holds_last_times_sets_then_progresses(
+    bot: Harness,
+) -> None:
+    # The trial: 2×9 @ 12 kg, the pain, "It's fine now", and then "→ today 2×10 @ 12 kg" and a new record.
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await log_session(bot, USER, "backpack rdl 9, 9 with 12kg")
+    await bot.send(USER, PAIN)
+    await bot.press(USER, FINE)
+    shown = joined(await bot.send(USER, "/workout"))
+    line = next_load_line(shown, RDL)
+    assert "first session back after the pain: same as last time, 2×9 @ 12 kg → today 2×9 @ 12 kg" in line
+    assert "2×10" not in shown and "add a little" not in line
+    await bot.press(USER, "✅ Done")
+    written = joined(await bot.press(USER, "✅ As written"))
+    assert "record" not in written.lower(), written
+    async with bot.app.bot_data.sessionmaker() as session:
+        rdl = (
+            await session.scalars(select(LoggedSet.reps).where(LoggedSet.exercise == "backpack-rdl"))
+        ).all()
+    assert list(rdl) == [9, 9, 9, 9], "As written logged what /workout showed: the same sets again"
+    # The session after it steps up again, as before the pain.
+    bot.clock.advance(days=2)
+    line = next_load_line(joined(await bot.send(USER, "/workout")), RDL)
+    assert "first session back" not in line and "→ today 2×10 @ 12 kg" in line, line
+
+
+async def test_a_hinge_told_of_takes_the_bent_over_fly_out_of_a_session_without_that_hinge(
+    bot: Harness,
+) -> None:
+    # A gym beginner's first session has a dumbbell RDL and a bent-over rear-delt fly, no barbell deadlift:
+    # the fly goes all the same, on a line of its own that names the lift told of.
+    await bot.onboard(USER, level="🌱 Beginner", equipment="🏋️ Gym")
+    await bot.send(USER, "I get a sharp pain in my lower back when I do the barbell deadlift")
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0] == (
+        "⚠️ Rear-delt fly left out: done bent over, it loads the lower back like the deadlift you told me"
+        " hurt on 24 Nov. If it still hurts, see a physio."
+    )
+    assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
+    assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "deadlift"))]
+    await bot.press(USER, FINE, message_id=card.message_id)
+    assert "Bent-over rear-delt fly" in joined(await bot.send(USER, "/workout"))

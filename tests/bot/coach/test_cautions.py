@@ -3,13 +3,18 @@ message names, read as /log reads names."""
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import rules
-from bot.coach.catalog import MAIN_PATTERNS
-from bot.coach.cautions import exercise_told, leave_out, told_of_oneself
+from bot.coach.catalog import BENT_OVER_CUE, MAIN_PATTERNS
+from bot.coach.cautions import back_from_pain, exercise_told, leave_out, told_of_lower_back, told_of_oneself
+from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.ladders import usable
 from bot.coach.lognames import Names
 from bot.coach.model import Equipment, Level
@@ -30,10 +35,15 @@ def ids(session: Session) -> list[str]:
 def test_the_home_beginners_backpack_rdl_is_left_out_with_its_hinge_drill_and_the_day_says_no_hinge() -> None:
     session = plan_session(CATALOG, HOME_LOAD, 1)
     assert ids(session)[0] == "backpack-rdl" and WARMUP.hinge_drill in session.warmup
+    bent = ["backpack-row", "backpack-rear-delt-fly"]
+    assert set(bent) < set(ids(session))
     result = leave_out(session, {"backpack-rdl"}, CATALOG)
-    assert ids(result.session) == ids(session)[1:], "left out, nothing in its place"
-    assert [item.exercise.id for item in result.items] == ["backpack-rdl"]
-    assert result.gone == ("hinge",)
+    # A coach's trial: "no hinge today" above a bent-over row whose cue says "Hinge forward with a flat
+    # back". The moves done bent over go with the hinge, and nothing comes in their place.
+    assert ids(result.session) == [ex for ex in ids(session)[1:] if ex not in bent]
+    assert [item.exercise.id for item in result.items] == ["backpack-rdl", *bent]
+    assert [item.exercise.id for item in result.bent_over] == bent and result.cause == "backpack-rdl"
+    assert result.gone == ("hinge", "horizontal-pull"), "the session has no row left, and says so"
     # No drill rehearsing the movement that hurt; the ramp-up is the new first lift's (a bodyweight pull).
     assert WARMUP.hinge_drill not in result.session.warmup
     assert result.session.warmup[-1] == WARMUP.ramp_up_bodyweight
@@ -63,7 +73,7 @@ def test_a_weekly_caps_swap_note_goes_with_the_lift_taken_instead() -> None:
 def test_nothing_cautioned_in_the_session_is_the_session_itself() -> None:
     session = plan_session(CATALOG, HOME_LOAD, 1)
     assert leave_out(session, set(), CATALOG).session is session
-    assert leave_out(session, {"deadlift"}, CATALOG).session is session, "not in this session"
+    assert leave_out(session, {"lat-pulldown"}, CATALOG).session is session, "not in this session"
 
 
 sessions = st.builds(
@@ -89,12 +99,19 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
 ) -> None:
     planned = ids(session)
     cautioned = data.draw(st.frozensets(st.sampled_from(planned)))
-    result = leave_out(session, cautioned, CATALOG)
+    lower_back = data.draw(st.frozensets(st.sampled_from(planned))) & cautioned
+    result = leave_out(session, cautioned, CATALOG, lower_back=lower_back)
     left = result.session
+    by_id = {item.exercise.id: item for item in session.exercises}
+    # A hinge or a lower back told of takes the bent-over moves with it; nothing else goes.
+    bends = bool(lower_back) or any(by_id[ex].exercise.pattern == "hinge" for ex in cautioned)
+    bent = {ex for ex in planned if bends and by_id[ex].exercise.bent_over}
+    assert [item.exercise.id for item in result.bent_over] == [ex for ex in planned if ex in bent]
+    assert (result.cause is not None) == bool(bent)
+    cautioned = cautioned | bent
     # In the plan's order, nothing swapped in, and what went is exactly what was cautioned.
     assert ids(left) == [ex for ex in planned if ex not in cautioned]
     assert [item.exercise.id for item in result.items] == [ex for ex in planned if ex in cautioned]
-    by_id = {item.exercise.id: item for item in session.exercises}
     for item in left.exercises:
         planned_item = by_id[item.exercise.id]
         assert (item.sets, item.reps, item.rest_s) == (
@@ -124,6 +141,108 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
     assert left.minutes == estimate_minutes(WARMUP.minutes, left.exercises)
     if not cautioned:
         assert left is session
+
+
+def test_a_lower_back_told_on_a_row_takes_the_bent_over_fly_but_a_shoulder_on_it_does_not() -> None:
+    session = plan_session(CATALOG, HOME_LOAD, 1)
+    told = leave_out(session, ["backpack-row"], CATALOG, lower_back={"backpack-row"})
+    assert {"backpack-row", "backpack-rear-delt-fly"}.isdisjoint(ids(told.session))
+    assert "backpack-rdl" in ids(told.session), "only the bent-over moves go with it, not the hinge"
+    assert told.cause == "backpack-row"
+    shoulder = leave_out(session, ["backpack-row"], CATALOG)
+    assert ids(shoulder.session) == [ex for ex in ids(session) if ex != "backpack-row"]
+    assert shoulder.bent_over == () and shoulder.cause is None
+
+
+def test_the_hinge_cautioned_takes_the_bent_over_moves_out_of_a_session_without_it() -> None:
+    # A gym day with a dumbbell RDL and a barbell row: the deadlift told of on another day takes the row.
+    session = plan_session(CATALOG, Profile(Level.INTERMEDIATE, Equipment.GYM, GYM, 3), 6)
+    assert "deadlift" not in ids(session) and "bent-over-row" in ids(session), ids(session)
+    result = leave_out(session, {"deadlift"}, CATALOG)
+    assert [item.exercise.id for item in result.bent_over] == ["bent-over-row"] and result.cause == "deadlift"
+    assert ids(result.session) == [ex for ex in ids(session) if ex != "bent-over-row"]
+    assert result.gone == (), "the cable row still trains the horizontal pull"
+
+
+def test_every_move_whose_cue_bends_over_at_the_hips_is_marked_and_only_those() -> None:
+    # The start-up check (``catalog.ExercisesFile``) holds the shipped file to it; here, what it marks.
+    marked = {ex.id for ex in CATALOG.exercises.values() if ex.bent_over}
+    assert marked == {
+        "bent-over-row",
+        "pendlay-row",
+        "backpack-row",
+        "rear-delt-fly",
+        "backpack-rear-delt-fly",
+    }
+    for ex in CATALOG.exercises.values():
+        if ex.pattern != "hinge":
+            assert ex.bent_over == bool(BENT_OVER_CUE.search(ex.cue)), ex.id
+        else:
+            assert not ex.bent_over, ex.id
+    assert not CATALOG.exercises["chest-supported-row"].bent_over, "braced on a bench: not bent over"
+    assert not CATALOG.exercises["one-arm-dumbbell-row"].bent_over, "braced on a bench: not bent over"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # A bent-over move whose mark is dropped: the lower back's caution would keep it in the plan.
+        (
+            'bent_over = true\ncue = "Hinge forward with a flat back, hold the backpack',
+            'cue = "Hinge forward with a flat back, hold the backpack',
+            r"'backpack-row'\.bent_over: false, but its cue says it is done bent over",
+        ),
+        # A move marked whose cue never bends the trainee over.
+        (
+            'cue = "Sit tall, pull the handle',
+            'bent_over = true\ncue = "Sit tall, pull the handle',
+            r"'seated-cable-row'\.bent_over: true, but its cue does not say",
+        ),
+        (
+            'backpack = true\ncue = "Hold the weights or the backpack by its straps',
+            'backpack = true\nbent_over = true\ncue = "Hold the weights or the backpack by its straps',
+            r"'backpack-rdl'\.bent_over: a hinge is left out as the hinge it is",
+        ),
+    ],
+)
+def test_the_start_up_check_holds_bent_over_to_what_the_cue_says(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    path = tmp_path / "content" / "exercises.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        rules.load_checked(tmp_path / "content")
+
+
+@pytest.mark.parametrize(
+    ("message", "lower"),
+    [
+        ("sharp pain in my lower back when I do the backpack RDL", True),
+        ("my low back hurts on rows", True),
+        ("twinge in my lower-back on rows", True),
+        ("my lumbar spine aches when I row", True),
+        ("my back hurts when I do rows", False),
+        ("my shoulder hurts on rows", False),
+        ("lower the weight, my back is fine", False),
+    ],
+)
+def test_a_pain_in_the_lower_back_is_read_from_the_words(message: str, lower: bool) -> None:
+    assert told_of_lower_back(message) is lower
+
+
+def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_is_logged_again() -> None:
+    cleared_on = date(2026, 12, 6)
+    cleared = {"backpack-rdl": (cleared_on, False)}
+    bent = {ex.id for ex in CATALOG.exercises.values() if ex.bent_over}
+    assert back_from_pain(cleared, {}, CATALOG) == {"backpack-rdl", *bent}
+    logged = {"backpack-rdl": [date(2026, 12, 1), cleared_on], "backpack-row": [date(2026, 12, 1)]}
+    assert back_from_pain(cleared, logged, CATALOG) == bent, "the RDL's first session back is done"
+    # A pull-up told of the shoulder took nothing with it.
+    assert back_from_pain({"pull-up": (cleared_on, False)}, {}, CATALOG) == {"pull-up"}
+    assert back_from_pain({"pull-up": (cleared_on, True)}, {}, CATALOG) == {"pull-up", *bent}
 
 
 def home(*kit: str) -> tuple[list[str], set[str]]:

@@ -204,6 +204,54 @@ def test_a_ladder_moves_the_exercise_up_and_its_history_follows() -> None:
     )
 
 
+def test_back_from_pain_holds_the_last_load_at_its_fewest_reps_and_the_rung_it_is_on() -> None:
+    # The first session back after "It's fine now" (``cautions.back_from_pain``): no load added, no rung up.
+    session = gym_session()
+    pulldown = next(item for item in session.exercises if item.exercise.id == "lat-pulldown")
+    low, high = pulldown.reps or (0, 0)
+    at_top = {"lat-pulldown": [(TUESDAY, SetDone(high, 40.0))] * pulldown.sets}
+    [held] = [
+        t
+        for t in targets(session, at_top, increment=2.5, ladders=ladders_of(session), back={"lat-pulldown"})
+        if t.planned == "lat-pulldown"
+    ]
+    assert (held.prescription.reason, held.prescription.load, held.prescription.reps) == (
+        Reason.BACK,
+        40.0,
+        high,
+    )
+    assert held.sets == [SetDone(high, 40.0)] * pulldown.sets
+    uneven = {"lat-pulldown": [(TUESDAY, SetDone(low + 1, 40.0)), (TUESDAY, SetDone(low, 40.0))]}
+    [fewest] = [
+        t
+        for t in targets(session, uneven, increment=2.5, ladders=ladders_of(session), back={"lat-pulldown"})
+        if t.planned == "lat-pulldown"
+    ]
+    assert (fewest.prescription.load, fewest.prescription.reps) == (40.0, low), "the fewest reps managed"
+    # Never logged: nothing to hold, the first time as ever.
+    [first] = [
+        t
+        for t in targets(session, {}, increment=2.5, ladders=ladders_of(session), back={"lat-pulldown"})
+        if t.planned == "lat-pulldown"
+    ]
+    assert first.prescription.reason is Reason.START
+    sessions = [gym_session(Level.BEGINNER, number) for number in range(1, 9)]
+    rows = next(s for s in sessions if any(i.exercise.id == "inverted-row" for i in s.exercises))
+    item = next(item for item in rows.exercises if item.exercise.id == "inverted-row")
+    top = (item.reps or (0, 0))[1]
+    history = {"inverted-row": [(TUESDAY, SetDone(top))] * item.sets}
+    [row] = [
+        t
+        for t in targets(rows, history, increment=2.5, ladders=ladders_of(rows), back={"inverted-row"})
+        if t.planned == "inverted-row"
+    ]
+    assert (row.prescription.exercise, row.prescription.reason, row.prescription.reps) == (
+        "inverted-row",
+        Reason.BACK,
+        top,
+    ), "the same rung, not the harder one the top would earn"
+
+
 def home_session() -> Session:
     kit = CATALOG.kit_for(Equipment.HOME, frozenset({"bar", "bands"}))
     return plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, kit), 1)
