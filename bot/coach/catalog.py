@@ -325,6 +325,8 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "unusual_grip": ("grip", "exercise"),
     "preview": ("exercises", "minutes"),
     "weekly_cap": ("lift", "cap", "instead"),
+    "new_block": ("changes",),
+    "block_swap": ("before", "now"),
 }
 _FORMATTER = string.Formatter()
 
@@ -353,6 +355,8 @@ class Labels(Strict):
     unusual_grip: str
     preview: str
     weekly_cap: str
+    new_block: str
+    block_swap: str
 
     @field_validator("*")
     @classmethod

@@ -224,6 +224,15 @@ def _main_pick(
 Pick = tuple[Slot, Exercise]
 
 
+def _new_block_note(catalog: Catalog, profile: Profile, block: int, weeks: Weeks) -> str:
+    """What a block's main lifts change from the last block's, said in its first week ("" for nothing)."""
+    mains = [at for at, slot in enumerate(catalog.routines.slot) if slot.tier == "main"]
+    pairs = [[_main_pick(catalog, at, profile, b, weeks) for b in (block - 1, block)] for at in mains]
+    labels = catalog.labels
+    changes = [labels.block_swap.format(before=a.short, now=b.short) for a, b in pairs if a and b and a != b]
+    return labels.new_block.format(changes="; ".join(changes)) if changes else ""
+
+
 def block_lifts(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> tuple[Pick, ...]:
     """Each main slot's lift for session ``number``'s whole block, not what a day has in its place (the
     advanced volume day's Romanian deadlift, a lift past its weekly cap): the lifts /progress charts."""
@@ -378,6 +387,8 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
     ]
     if day.note and not deload:
         notes.append(day.note)
+    if week == 1 and block > 1:
+        notes.append(_new_block_note(catalog, profile, block, weeks))
     if any(item.technique == "drop set" for item in prescribed):
         notes.append(catalog.routines.techniques.drop_set)
     if any(item.technique == "superset" for item in prescribed):

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bot.coach import rules, shownrung
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
-from bot.coach.planner import Profile, Session, available, plan_session
+from bot.coach.planner import Profile, Session, available, block_lifts, plan_session
 from bot.coach.progression import Ladder, Reason
 from bot.coach.sessionlog import Target, targets
 from bot.coach.workouts import render_session
@@ -230,3 +230,26 @@ def test_no_deload_card_says_beat_or_to_add_load() -> None:
 def test_a_weeks_other_cards_keep_the_levels_note() -> None:
     session = plan_session(CATALOG, gym(Level.ADVANCED), 1)
     assert not session.deload and "beat them" in render_session(session)
+
+
+@pytest.mark.parametrize("level", [Level.INTERMEDIATE, Level.ADVANCED])
+@pytest.mark.parametrize("equipment", [Equipment.GYM, Equipment.HOME])
+def test_a_new_blocks_first_week_says_which_main_lifts_took_over(level: Level, equipment: Equipment) -> None:
+    # A coach's trial: block 2 put the Romanian deadlift, weighted pull-up and chest-supported row in place of
+    # the deadlift, pulldown and cable row the lifter had built up, without a word.
+    profile = Profile(level, equipment, CATALOG.kit_for(equipment, frozenset()), 3)
+    sessions = [plan_session(CATALOG, profile, number) for number in range(1, 40)]
+    told = 0
+    for session in sessions:
+        said = [note for note in session.notes if note.startswith("New block:")]
+        if session.week != 1 or session.block == 1:
+            assert not said, (session.number, said)
+            continue
+        last = [s for s in sessions if s.block == session.block - 1 and not s.deload][-1]
+        # The block's lifts, not what a day has in their place (a volume day's RDL, a weekly cap's swap).
+        old = {lift for _, lift in block_lifts(CATALOG, profile, last.number)}
+        new = {lift for _, lift in block_lifts(CATALOG, profile, session.number)}
+        for lift in new - old:
+            assert said and lift.short in said[0], (session.number, lift.short, said)
+        told += bool(said)
+    assert told, "some block changes a main lift"
