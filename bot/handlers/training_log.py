@@ -172,8 +172,11 @@ async def session_targets(
         found = await history(now_turn, user_id, history_ids(context, session))
     if before is not None:
         found = {ex: [(d, s) for d, s in pairs if d < before] for ex, pairs in found.items()}
-    raised = shownrung.raised(context.services.catalog, session, ladder, found)
-    kinds = await logged_kinds(context, now_turn, session.profile)
+    catalog = context.services.catalog
+    raised = shownrung.raised(catalog, session, ladder, found)
+    # The chat's logged days, read once: the kinds of day (where days take turns) and the deload days.
+    days = (await repo.history(now_turn.session, now_turn.chat.id)).days
+    kinds = day_kinds(catalog, session.profile, days) if rotates(catalog, session.profile.level) else None
     rotation = None
     if kinds is not None:
         today = day_kind(context.services.catalog, session.profile, session.number, session.weeks)
@@ -189,11 +192,7 @@ async def session_targets(
         prescribed=await prescribed_sets(context, now_turn, user_id, found),
         whole={item.exercise.id: item.sets for item in whole.exercises},
         raised=raised,
-        deloads=deload.deload_days(
-            context.services.catalog,
-            session.profile,
-            (await repo.history(now_turn.session, now_turn.chat.id)).days,
-        ),
+        deloads=deload.deload_days(catalog, session.profile, days),
         back=await back_from_pain(context, now_turn, found, before),
     )
 
