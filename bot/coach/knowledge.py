@@ -57,7 +57,7 @@ def known_topic(topic: str) -> str:
 # A topic id in a content model: an unknown one fails at start-up, naming the file and key.
 TopicId = Annotated[str, AfterValidator(known_topic)]
 TIP_TOPICS: tuple[str, ...] = ("rest-recovery", "mobility", "nutrition", "warm-up", "motivation")
-SMALLTALK_KINDS: tuple[str, ...] = ("greeting", "thanks", "bye", "ack", "howareyou", "cheer")
+SMALLTALK_KINDS: tuple[str, ...] = ("greeting", "thanks", "bye", "ack", "howareyou", "cheer", "aboutbot")
 
 MAX_TITLE = 30
 MAX_ANSWER = 1000

@@ -13,7 +13,7 @@ from bot.coach.reading import Reading
 from bot.coach.wording import words
 
 # When a message holds several kinds, the one replied to: thanks before a greeting ("hi, thanks!").
-KIND_PRIORITY = ("thanks", "bye", "howareyou", "greeting", "cheer", "ack")
+KIND_PRIORITY = ("aboutbot", "thanks", "bye", "howareyou", "greeting", "cheer", "ack")
 # Words that make a message ask rather than only say something (its first word, for a sentence).
 ASKING = frozenset((
     "how", "what", "when", "why", "which", "where", "who", "whats", "hows", "should", "can", "could",
@@ -39,6 +39,14 @@ _GREETING_FROM = re.compile(
     r"^(hi|hello|hey|hiya|greetings|hola|howdy|(good )?(morning|afternoon|evening))"
     r"( there| all| everyone)?,? from( [^\W\d_]+){1,6}[\s!.]*$"
 )
+# The bot's own name: "nice to meet you, Back Coach" names no back.
+_NAME = re.compile(r"\bback\s*coach\b", re.IGNORECASE)
+# A remark that measures the bot against someone ("you are more strict than my climbing coach"): whatever
+# the comparison's words, it asks nothing.
+_MEASURED = re.compile(
+    r"\b(you|youre|you're|you’re|ur|u)\s+(are\s+|r\s+)?(a\s+|so\s+|even\s+|way\s+)?(more\s+\w+|less\s+\w+|\w+er)"
+    r"(\s+coach|\s+trainer)?\s+than\b"
+)
 
 
 class Pleasantries:
@@ -50,10 +58,17 @@ class Pleasantries:
     def kind(self, question: str, kept: str, reading: Reading, asks_bot: Callable[[], bool]) -> str | None:
         """The kind of small talk ``question`` is (``kept`` its trimmed text, ``reading`` how it reads), or
         None for a question; ``asks_bot`` tells whether it asks the bot to do something."""
+        if _NAME.search(kept):
+            question, kept = _NAME.sub(" ", question), _NAME.sub(" ", kept)
+            reading = self._read(kept)
         if not reading.concepts and not reading.smalltalk and not words(question):
             kind = self._emoji(question)
             if kind is not None:
                 return kind
+        # What the bot is, or a joke asked of it: its words may ask, and the asker's own words may be anything
+        # but a topic or a pain ("are you a robot or a real coach? just curious").
+        if "aboutbot" in reading.smalltalk and not reading.concepts and not reading.safety:
+            return "aboutbot"
         # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
         # helped", "so useful"); a question mark makes it a question ("does that help?"), and so does asking
         # the bot for something ("what can this bot even do": "evening" and "even" read alike).
@@ -82,16 +97,21 @@ class Pleasantries:
         # One clause that opens or closes with small talk and names nothing else the coach reads ("ty coach
         # ur lowkey goated", "morning lol just woke up at 2pm"): the words around it are the asker's own.
         # The edges are read last: reading them costs up to six readings, the checks before it none.
+        # Praise or thanks inside the asker's own words ("lol ur lowkey better than my coach", "cheers boss,
+        # you're a proper star") says no more than it does at an edge, whatever words the lexicon lacks.
+        praised = [k for k in reading.smalltalk if k in ANYWHERE]
         if (
             not reading.concepts
-            and not (reading.offtopic or reading.unrelated or reading.foreign or reading.safety)
+            and not (reading.offtopic or reading.unrelated or reading.safety)
+            and (praised or not reading.foreign)
             and _says_only(question)
             and not asks_bot()
         ):
-            # Praise or thanks inside the asker's own words ("lol ur lowkey better than my coach", "haha
-            # you're stricter than my ward sister") says no more than it does at an edge.
-            praised = [k for k in reading.smalltalk if k in ANYWHERE]
             return self._edge_words(kept) or (min(praised, key=KIND_PRIORITY.index) if praised else None)
+        # The bot measured against someone, in any words ("haha, you are more strict than my climbing coach").
+        measured = _MEASURED.search(question.lower()) is not None
+        if measured and not reading.safety and _says_only(question) and not asks_bot():
+            return "cheer"
         return None
 
     def reply(self, kind: str) -> str:

@@ -287,6 +287,38 @@ def test_are_or_is_inside_a_remark_does_not_make_it_ask() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("are you a real person or a robot lol", "aboutbot"),
+        ("Are you a robot or a real coach? Just curious haha", "aboutbot"),
+        ("tell me a joke pls, long day on the buses", "aboutbot"),
+        # The bot's name names no back; unknown words beside thanks or praise are the asker's own.
+        ("Konnichiwa! Nice to meet you, Back Coach 😊", "greeting"),
+        ("cheers boss, you're a proper star", "thanks"),
+        # The bot measured against someone, whatever the comparison's words.
+        ("Haha, you are more strict than my climbing coach 😂", "cheer"),
+    ],
+)
+def test_remarks_to_the_bot_and_about_it_are_small_talk(message: str, kind: str) -> None:
+    answer = ANSWERER.answer(message)
+    assert answer.kind == "smalltalk"
+    assert answer.text == next(e.reply for e in KB.lexicon.smalltalk if e.kind == kind)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "are you a robot? my lower back hurts when I row",
+        "tell me a joke about deadlifts",
+        "is back coach good for beginners, how many sets should I do",
+        "you're better off doing rows than pulldowns?",
+    ],
+)
+def test_remarks_about_the_bot_beside_a_topic_or_pain_are_not_small_talk(message: str) -> None:
+    assert ANSWERER.answer(message).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
     "message",
     [
         # Opening with small talk does not make the rest small talk when it names a topic, pain or request.
