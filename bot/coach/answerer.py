@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +50,8 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 # count this much again on top of the whole message's.
 FOCUS_WEIGHT = 1.0
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
+# The longest question read with the sentence before it when it names no command alone ("How do I do that?").
+POINTING_WORDS = 8
 TOLD_WORDS = 12  # a message this long may tell a command's words as what happened
 TOLD_CONFIDENCE = 0.75  # ... and is then answered from a topic this sure
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -130,12 +132,17 @@ class Answerer:
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
         asking = self._focus(question, sentences)
         focus, focus_at = asking if asking is not None else (None, len(sentences))
-        command, said_at = self._command(reading, sentences)
+        command, said_at, pointed = _command(self._commands, self.reader, self._subjects, reading, sentences)
         # The topics' scores on the whole message: the command rules below weigh them, and so does the answer.
         scores = self.matcher.scores(reading.concepts)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
         # city") when the asking sentence is plainly about a topic on its own ("how do I change that?" isn't).
-        if command is not None and focus is not None and self._commands.best(focus.stems) is None:
+        if (
+            command is not None
+            and focus is not None
+            and not pointed
+            and self._commands.best(focus.stems) is None
+        ):
             confident = self.matcher.sure(focus) >= ANSWER_THRESHOLD
             # Told before a question about the back that does not speak to the bot ("we just moved to a house
             # ... is that enough to train my back?"), it is the story too; "what do I do?" asks about it.
@@ -252,23 +259,6 @@ class Answerer:
         if close:
             return self._ask(question, score, reading, close)
         return self._decline(question, score, reading, scores, asker)
-
-    def _command(self, reading: Reading, sentences: list[str]) -> tuple[str | None, int]:
-        """The command a question asks about. In a message of several sentences each is looked at alone: a
-        weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
-        sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
-        evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
-        reminded me that last time ..." is what happened, not a request. Also returns the sentence's place."""
-        if len(sentences) < 2:
-            return self._commands.best(reading.stems), 0
-        found = [
-            self._commands.best(
-                [s for s, _ in self.reader.stems(words(sentence))],
-                frames=sentence is sentences[-1] or sentence.rstrip().endswith("?"),
-            )
-            for sentence in sentences
-        ]
-        return next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), (None, 0))
 
     def _asks_too(self, kept: str, scores: Sequence[float]) -> bool:
         """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
@@ -449,3 +439,46 @@ def _level_question(reading: Reading) -> bool:
         and not reading.concepts & set(LEVELS)
         and not (reading.offtopic or reading.unrelated or reading.foreign)
     )
+
+
+def _command(
+    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
+) -> tuple[str | None, int, bool]:
+    """The command a question asks about. In a message of several sentences each is looked at alone: a
+    weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
+    sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
+    evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
+    reminded me that last time ..." is what happened, not a request. Also returns the sentence's place,
+    and whether the command was found only with the sentence before the last (``POINTING_WORDS``)."""
+    if len(sentences) < 2:
+        return commands.best(reading.stems), 0, False
+    found = [
+        commands.best(
+            [s for s, _ in reader.stems(words(sentence))],
+            frames=sentence is sentences[-1] or sentence.rstrip().endswith("?"),
+        )
+        for sentence in sentences
+    ]
+    said = next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), None)
+    if said is not None:
+        return *said, False
+    pointed = _pointed(commands, reader, subjects, reading, sentences)
+    return pointed, len(sentences) - 1, pointed is not None
+
+
+def _pointed(
+    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
+) -> str | None:
+    """The command a short question that points back ("How do I do that?", "Can I switch it?") asks for,
+    read with the sentence before it, frames too. Not beside a pain ("a numb, buzzing patch … Should I
+    stop?") nor when the question names the back or a lift itself ("would training my back help with
+    that?")."""
+    last = sentences[-1]
+    if (
+        not last.rstrip().endswith("?")
+        or len(words(last)) > POINTING_WORDS
+        or reading.safety
+        or subjects & reader.read(last).concepts
+    ):
+        return None
+    return commands.best([s for s, _ in reader.stems(words(" ".join(sentences[-2:])))])

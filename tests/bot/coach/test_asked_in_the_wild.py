@@ -287,6 +287,47 @@ def test_are_or_is_inside_a_remark_does_not_make_it_ask() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        # A short question pointing back asks for what the sentence before it said.
+        (
+            "Before I leave Canada I want to erase all of my information from this bot. How do I do that?",
+            "forget",
+        ),
+        (
+            "I will be in Tokyo for one month and the messages will come at strange hours. "
+            "How do I fix the time difference?",
+            "timezone",
+        ),
+        # Telling the bot the days is /schedule; telling it the session is done is /done.
+        ("my rota changed, how do I tell you my gym days are now Monday and Thursday evenings", "schedule"),
+        ("Can I tell you that I train every Wednesday and Saturday at 7 pm?", "schedule"),
+        ("I finished all my sets just now! How do I tell you that today's session is complete?", "done"),
+        # What to do today, asked of the coach, is today's session.
+        ("only got 30 mins before my shift starts, what should I do in the gym today", "workout"),
+        ("Hello, I just found this bot. How do I set it up for the first time, please?", "start"),
+    ],
+)
+def test_questions_about_the_bot_across_two_sentences_or_told_to_it(question: str, command: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert (answer.kind, answer.command) == ("command", command)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The pointing question names the back, or a pain is told: the topic, not a command.
+        "My shoulders roll forward like a question mark at my desk. Would training my back help with that?",
+        "During bent-over rows I get a numb, buzzing patch between my shoulder blades. Should I stop?",
+        "just signed up for my first ever gym membership at 52 and I've no clue what to do for my back "
+        "on day one. where do I start?",
+    ],
+)
+def test_a_pointing_question_about_the_back_or_a_pain_is_no_command(question: str) -> None:
+    assert ANSWERER.answer(question).kind != "command"
+
+
+@pytest.mark.parametrize(
     ("message", "kind"),
     [
         ("are you a real person or a robot lol", "aboutbot"),
