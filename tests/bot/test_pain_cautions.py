@@ -64,6 +64,11 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     [answer] = await bot.send(USER, PAIN)
     assert (answer.plain_text or "").startswith("Safety first.")
     assert (answer.plain_text or "").splitlines()[-1] == TOLD
+    # The card under the lead is the home trainee's: the backpack hinge, not the barbell's technique (a
+    # coach's trial read "bar over the middle of your feet" here), and no step up for the backpack.
+    said = answer.plain_text or ""
+    assert "At home (no barbell): your hinge is the " + RDL in said
+    assert "bar over the middle of your feet" not in said and "heavier backpack" not in said
     buttons = labels(bot, answer)
     assert buttons[-1] == FINE and len(buttons) > 1, "the answer's own buttons are kept"
     assert bot.api.buttons(answer)[-1] == [(FINE, callbacks.pack("fine", "backpack-rdl"))]
