@@ -91,6 +91,7 @@ class Answerer:
         self._kb = kb
         self._definer = definer if definer is not None else Definer.load()
         self._assist = assist if assist is not None else Assist.load()
+        _check_replaced(self._assist, kb)
         situations = situations if situations is not None else Situations.load()
         self._commands = CommandMatcher.build(self._assist.commands)
         self._command_names = {stem(c.name): c.name for c in self._assist.commands.command}
@@ -345,11 +346,13 @@ class Answerer:
         topic = self._kb.topics[topic_id]
         parts = [lead] if lead else []
         parts.append(f"<b>{escape(topic.title)}</b>")
+        note = None
         if asker is not None:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
-            if note is not None:
-                parts.append(note.text)
-        parts.append(self._assist.safety.without_prescriptions(topic.answer) if lead else topic.answer)
+        # The note and the card it fits are one body: a safety lead holds back the sets and loads of both (a
+        # home trainee's "a heavier backpack is how it progresses" as much as the barbell's percentages).
+        body = topic.answer if note is None else f"{note.text}\n\n{note.card(topic.answer)}"
+        parts.append(self._assist.safety.without_prescriptions(body) if lead else body)
         return "\n\n".join(parts)
 
     def _close_topics(
@@ -362,6 +365,17 @@ class Answerer:
             return ()
         close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
         return close if len(close) >= 2 else ()
+
+
+def _check_replaced(assist: Assist, kb: KnowledgeBase) -> None:
+    """Every paragraph a note stands in for is one of its card's: a renamed heading would otherwise put the
+    barbell's technique back under a home trainee's note without a word (checked at start-up)."""
+    for note in assist.note:
+        openings = [p.lstrip() for p in kb.topics[note.topic].answer.split("\n\n")]
+        for replaced in note.replaces:
+            if not any(p.startswith(replaced) for p in openings):
+                where = f"assist.toml: a {note.topic!r} note"
+                raise ValueError(f"{where} replaces {replaced!r}, no paragraph of its card")
 
 
 def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Definer) -> Answer:

@@ -181,6 +181,16 @@ class Note(content.Strict):
     equipment: Literal["gym", "home"] | None = None
     has: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
     lacks: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
+    # The openings of the card's paragraphs this note stands in for ("<b>Technique:</b>" of the barbell
+    # deadlift, for a home trainee whose note gives the backpack's): those paragraphs are left out wherever
+    # the note is shown, a safety-led answer's card as much as a plain one (``Answerer.render``).
+    replaces: tuple[str, ...] = ()
+
+    def card(self, answer: str) -> str:
+        """A topic's ``answer`` with the paragraphs this note stands in for left out."""
+        if not self.replaces:
+            return answer
+        return "\n\n".join(p for p in answer.split("\n\n") if not p.lstrip().startswith(self.replaces))
 
     def fits(self, asker: Asker) -> bool:
         owned = asker.owned()

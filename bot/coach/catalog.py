@@ -29,6 +29,12 @@ LADDERS_FILE = "ladders.toml"
 BENT_OVER_CUE = re.compile(
     r"\bhing(?:e|ing)\b|\bbent[- ]over\b|\b(?:bend|bent|lean)\s+forward\b", re.IGNORECASE
 )
+# How a cue tells the trainee to lift the chest while lying face down (a prone cobra: "Face down, lift chest
+# and arms just off the floor"): the lower back's muscles hold that arch, so such a move is
+# ``back_extension`` (checked at start-up). A face-down move that lifts only the arms is not one.
+BACK_EXTENSION_CUE = re.compile(
+    r"\bface down\b.*\b(?:lift|raise|arch)\s+(?:up\s+)?(?:your\s+|the\s+)?chest\b", re.IGNORECASE
+)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -81,6 +87,9 @@ class Exercise(Strict):
     # Done bent over at the hips, unsupported (a bent-over row, a bent-over rear-delt fly): it loads the
     # lower back in a hinge, so a pain told on a hinge or in the lower back leaves it out too (``cautions``).
     bent_over: bool = False
+    # Done face down with the chest lifted off the floor (a prone cobra): the lower back's muscles hold the
+    # arch, so it goes with the bent-over moves when a hinge or the lower back hurts.
+    back_extension: bool = False
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED
@@ -121,6 +130,12 @@ class Exercise(Strict):
     def estimable(self) -> bool:
         """Whether a logged set's load is what was lifted, so it has an estimated one-rep max."""
         return not self.added_load and not self.counterweight
+
+    @property
+    def works_lower_back(self) -> bool:
+        """Whether the lower back's muscles hold the trainee up in it, bent over at the hips or arched face
+        down: a pain told on a hinge or in the lower back leaves it out with the hinge (``cautions``)."""
+        return self.bent_over or self.back_extension
 
 
 class ExercisesFile(Strict):
@@ -170,6 +185,14 @@ class ExercisesFile(Strict):
                 raise ValueError(
                     f"{where}.bent_over: {str(exercise.bent_over).lower()}, but its cue {said} "
                     "it is done bent over (hinge forward, bent over)"
+                )
+            if exercise.back_extension != bool(BACK_EXTENSION_CUE.search(exercise.cue)):
+                # The same for a face-down chest lift: a cue that arches the lower back under a move the
+                # lower back's caution would keep is a back extension it misses.
+                said = "does not say" if exercise.back_extension else "says"
+                raise ValueError(
+                    f"{where}.back_extension: {str(exercise.back_extension).lower()}, but its cue {said} "
+                    "it lifts the chest face down"
                 )
             if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.gym_version: no exercise {exercise.gym_version!r}")

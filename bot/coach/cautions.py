@@ -7,8 +7,9 @@ little to the backpack". ``exercise_told`` finds the exercise a message names, a
 of a planned session. Leaving a lift out is the safe default: nothing is swapped in, since the same
 pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses
 its only lift of a main pattern says so (``LeftOut.gone``). A pain told on a hinge, or in the lower back,
-leaves out the moves done bent over at the hips with it (``bent_over`` in exercises.toml: a bent-over row
-loads the lower back in the same hinge), and nothing comes in their place either. What stays is the
+leaves out the moves the lower back's muscles hold up with it (``Exercise.works_lower_back``: done bent over
+at the hips, ``bent_over`` in exercises.toml, as a bent-over row in the same hinge, or arched face down,
+``back_extension``, as a prone cobra), and nothing comes in their place either. What stays is the
 session as planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
 
 Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
@@ -33,8 +34,8 @@ from bot.coach.wording import words
 FIRST_PERSON = frozenset(("i", "im", "ive", "id", "ill", "my", "me", "mine", "myself"))
 
 
-# Where a pain in the lower back is told ("my lower back", "low back", "lumbar"): the moves done bent over
-# load it the same way as the lift told of, so they are left out with it.
+# Where a pain in the lower back is told ("my lower back", "low back", "lumbar"): the moves done bent over,
+# or arched face down, load it as the lift told of did, so they are left out with it.
 LOWER_BACK = (("lower", "back"), ("low", "back"), ("lowerback",), ("lumbar",), ("lower", "spine"))
 
 
@@ -77,21 +78,22 @@ def exercise_told(
 class LeftOut:
     """A session without its cautioned exercises: the ``session`` to show and log, the ``items`` left out
     (in the session's order) and the main patterns it no longer trains at all (``gone``). Of the items,
-    ``bent_over`` are those left out for being done bent over, cautioned or not, because of ``cause``: the
-    caution on a hinge or told of the lower back."""
+    ``back_moves`` are those left out for working the lower back (bent over, or arched face down), cautioned
+    or not, because of ``cause``: the caution on a hinge or told of the lower back."""
 
     session: Session
     items: tuple[Prescribed, ...] = ()
     gone: tuple[Pattern, ...] = ()
-    bent_over: tuple[Prescribed, ...] = ()
+    back_moves: tuple[Prescribed, ...] = ()
     cause: str | None = None
 
 
-def bent_over_cause(
+def back_moves_cause(
     cautioned: Iterable[str], catalog: Catalog, lower_back: Collection[str] = ()
 ) -> str | None:
-    """The first of ``cautioned`` (in the order told) that takes the bent-over moves out with it: a hinge,
-    or any exercise whose pain was told in the lower back (``lower_back``); None when none does."""
+    """The first of ``cautioned`` (in the order told) that takes the moves working the lower back out with
+    it (``Exercise.works_lower_back``: bent over, or arched face down): a hinge, or any exercise whose pain
+    was told in the lower back (``lower_back``); None when none does."""
     for exercise in cautioned:
         known = catalog.exercises.get(exercise)
         if exercise in lower_back or (known is not None and known.pattern == "hinge"):
@@ -102,11 +104,14 @@ def bent_over_cause(
 def leave_out(
     session: Session, cautioned: Collection[str], catalog: Catalog, *, lower_back: Collection[str] = ()
 ) -> LeftOut:
-    """``session`` without the exercises in ``cautioned``, and without its bent-over moves while one of them
-    is a hinge or was told of the lower back (``lower_back``); the session itself when it has none."""
-    cause = bent_over_cause(cautioned, catalog, lower_back)
-    bent = {item.exercise.id for item in session.exercises if cause is not None and item.exercise.bent_over}
-    dropped = set(cautioned) | bent
+    """``session`` without the exercises in ``cautioned``, and without its moves that work the lower back
+    while one of them is a hinge or was told of the lower back (``lower_back``); the session itself when it
+    has none."""
+    cause = back_moves_cause(cautioned, catalog, lower_back)
+    backs = {
+        item.exercise.id for item in session.exercises if cause is not None and item.exercise.works_lower_back
+    }
+    dropped = set(cautioned) | backs
     out = tuple(item for item in session.exercises if item.exercise.id in dropped)
     if not out:
         return LeftOut(session)
@@ -122,23 +127,23 @@ def leave_out(
         minutes=estimate_minutes(catalog.routines.warmup.minutes, kept),
         in_place_of=swaps,
     )
-    bent_out = tuple(item for item in out if item.exercise.id in bent)
-    return LeftOut(left, out, gone, bent_out, cause if bent_out else None)
+    backs_out = tuple(item for item in out if item.exercise.id in backs)
+    return LeftOut(left, out, gone, backs_out, cause if backs_out else None)
 
 
 def back_from_pain(
     cleared: Mapping[str, tuple[date, bool]], logged: Mapping[str, Iterable[date]], catalog: Catalog
 ) -> frozenset[str]:
     """The exercises whose first session back after "It's fine now" is still to come: each cleared caution's
-    exercise (``cleared``: the day it was cleared, whether told of the lower back) and the bent-over moves it
-    had left out with it, while ``logged`` (the days each exercise was logged) has no day of it since the
-    clearing. Their targets hold the last load and reps (``sessionlog.targets``' ``back``) rather than
-    stepping up: the first session back is not the one to try for more."""
+    exercise (``cleared``: the day it was cleared, whether told of the lower back) and the moves working the
+    lower back it had left out with it, while ``logged`` (the days each exercise was logged) has no day of
+    it since the clearing. Their targets hold the last load and reps (``sessionlog.targets``' ``back``)
+    rather than stepping up: the first session back is not the one to try for more."""
     back: set[str] = set()
     for exercise, (on, lower_back) in cleared.items():
         with_it = {exercise}
-        if bent_over_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
-            with_it |= {known.id for known in catalog.exercises.values() if known.bent_over}
+        if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
+            with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
         back |= {ex for ex in with_it if not any(day >= on for day in logged.get(ex, ()))}
     return frozenset(back)
 

@@ -74,13 +74,13 @@ def leave_out(context: BotContext, session: Session, told: Mapping[str, Told]) -
 
 def card(context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told]) -> tuple[str, Buttons]:
     """/workout's lines for what was left out ("⚠️ Backpack RDL left out: you told me it hurt on 4 Dec…"),
-    the bent-over moves said on the line of the caution that took them out, and a "fine now" button for
-    each caution; ("", []) when nothing was."""
+    the moves working the lower back (bent over, or arched face down) said on the line of the caution that
+    took them out, and a "fine now" button for each caution; ("", []) when nothing was."""
     texts = context.services.texts
     lines: list[str] = []
     causes: list[str] = []
-    # The moves left out only for being done bent over (a cautioned one has its own line).
-    riding = [item for item in left.bent_over if item.exercise.id not in told]
+    # The moves left out only for working the lower back (a cautioned one has its own line).
+    riding = [item for item in left.back_moves if item.exercise.id not in told]
     for item in left.items:
         exercise = item.exercise
         if exercise.id not in told:
@@ -89,8 +89,8 @@ def card(context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told]) 
         lines.append(_line(context, left, "caution.left_out", [item, *with_it], told[exercise.id].on))
         causes.append(exercise.id)
     if riding and left.cause is not None and left.cause not in causes:
-        # Today's session has the bent-over moves but not the lift told of: they are said on their own.
-        lines.append(_line(context, left, "caution.bent_over", riding, told[left.cause].on, left.cause))
+        # Today's session has the moves working the lower back but not the lift told of: said on their own.
+        lines.append(_line(context, left, "caution.back_moves", riding, told[left.cause].on, left.cause))
         causes.append(left.cause)
     catalog = context.services.catalog
     rows: list[list[tuple[str, str]]] = [
@@ -115,14 +115,17 @@ def _line(
     day: date,
     cause: str | None = None,
 ) -> str:
-    """One ⚠️ line: ``caution.left_out`` for a cautioned lift and the bent-over moves after it, or
-    ``caution.bent_over`` for those moves alone (``cause`` the lift told of); "_with" where moves ride
-    along, "_none" where the main patterns they trained are gone from the day."""
+    """One ⚠️ line: ``caution.left_out`` for a cautioned lift and the moves working the lower back after it,
+    or ``caution.back_moves`` for those moves alone (``cause`` the lift told of); "_with" where moves ride
+    along, "_none" where the main patterns they trained are gone from the day. ``loads`` says those moves
+    load the lower back, "it" for one and "they" for several."""
     texts, catalog = context.services.texts, context.services.catalog
     first, *with_it = items
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
+    riders = items if cause is not None else with_it
     values = {
+        "loads": texts["caution.loads_one" if len(riders) == 1 else "caution.loads_many"],
         "name": escape(_capital(first.exercise.short)),
         "bent": _joined(texts, [item.exercise.short for item in with_it]),
         "none": _joined(texts, none),

@@ -126,6 +126,7 @@ async def test_home_trainee_asking_about_deadlifts_hears_the_no_barbell_hinge(bo
     loaded = ((await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or "").lower()
     assert "romanian deadlift with a loaded backpack or dumbbells" in loaded
     assert "in your plan from the first session" in loaded
+    assert "bar over the middle of your feet" not in loaded and "heavier backpack" in loaded
 
 
 async def test_gym_trainee_gets_the_plain_deadlift_answer(bot: Harness) -> None:

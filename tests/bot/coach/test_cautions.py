@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import rules
-from bot.coach.catalog import BENT_OVER_CUE, MAIN_PATTERNS
+from bot.coach.catalog import BACK_EXTENSION_CUE, BENT_OVER_CUE, MAIN_PATTERNS
 from bot.coach.cautions import back_from_pain, exercise_told, leave_out, told_of_lower_back, told_of_oneself
 from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.ladders import usable
@@ -42,7 +42,7 @@ def test_the_home_beginners_backpack_rdl_is_left_out_with_its_hinge_drill_and_th
     # back". The moves done bent over go with the hinge, and nothing comes in their place.
     assert ids(result.session) == [ex for ex in ids(session)[1:] if ex not in bent]
     assert [item.exercise.id for item in result.items] == ["backpack-rdl", *bent]
-    assert [item.exercise.id for item in result.bent_over] == bent and result.cause == "backpack-rdl"
+    assert [item.exercise.id for item in result.back_moves] == bent and result.cause == "backpack-rdl"
     assert result.gone == ("hinge", "horizontal-pull"), "the session has no row left, and says so"
     # No drill rehearsing the movement that hurt; the ramp-up is the new first lift's (a bodyweight pull).
     assert WARMUP.hinge_drill not in result.session.warmup
@@ -103,10 +103,10 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
     result = leave_out(session, cautioned, CATALOG, lower_back=lower_back)
     left = result.session
     by_id = {item.exercise.id: item for item in session.exercises}
-    # A hinge or a lower back told of takes the bent-over moves with it; nothing else goes.
+    # A hinge or a lower back told of takes the moves working the lower back with it; nothing else goes.
     bends = bool(lower_back) or any(by_id[ex].exercise.pattern == "hinge" for ex in cautioned)
-    bent = {ex for ex in planned if bends and by_id[ex].exercise.bent_over}
-    assert [item.exercise.id for item in result.bent_over] == [ex for ex in planned if ex in bent]
+    bent = {ex for ex in planned if bends and by_id[ex].exercise.works_lower_back}
+    assert [item.exercise.id for item in result.back_moves] == [ex for ex in planned if ex in bent]
     assert (result.cause is not None) == bool(bent)
     cautioned = cautioned | bent
     # In the plan's order, nothing swapped in, and what went is exactly what was cautioned.
@@ -151,7 +151,7 @@ def test_a_lower_back_told_on_a_row_takes_the_bent_over_fly_but_a_shoulder_on_it
     assert told.cause == "backpack-row"
     shoulder = leave_out(session, ["backpack-row"], CATALOG)
     assert ids(shoulder.session) == [ex for ex in ids(session) if ex != "backpack-row"]
-    assert shoulder.bent_over == () and shoulder.cause is None
+    assert shoulder.back_moves == () and shoulder.cause is None
 
 
 def test_the_hinge_cautioned_takes_the_bent_over_moves_out_of_a_session_without_it() -> None:
@@ -159,7 +159,8 @@ def test_the_hinge_cautioned_takes_the_bent_over_moves_out_of_a_session_without_
     session = plan_session(CATALOG, Profile(Level.INTERMEDIATE, Equipment.GYM, GYM, 3), 6)
     assert "deadlift" not in ids(session) and "bent-over-row" in ids(session), ids(session)
     result = leave_out(session, {"deadlift"}, CATALOG)
-    assert [item.exercise.id for item in result.bent_over] == ["bent-over-row"] and result.cause == "deadlift"
+    assert [item.exercise.id for item in result.back_moves] == ["bent-over-row"]
+    assert result.cause == "deadlift"
     assert ids(result.session) == [ex for ex in ids(session) if ex != "bent-over-row"]
     assert result.gone == (), "the cable row still trains the horizontal pull"
 
@@ -183,9 +184,54 @@ def test_every_move_whose_cue_bends_over_at_the_hips_is_marked_and_only_those() 
     assert not CATALOG.exercises["one-arm-dumbbell-row"].bent_over, "braced on a bench: not bent over"
 
 
+def test_the_prone_cobra_goes_with_a_lower_back_but_arm_only_face_down_moves_stay() -> None:
+    # A coach's trial: after a lower-back pain on the backpack RDL the prone cobra, a back-extension hold
+    # lying face down that loads the lower back's muscles, stayed in the session. Y-T-W raises lift only
+    # the arms, the forehead on a towel.
+    session = plan_session(CATALOG, HOME_LOAD, 2)
+    assert "prone-cobra" in ids(session), ids(session)
+    result = leave_out(session, {"backpack-rdl"}, CATALOG, lower_back={"backpack-rdl"})
+    assert [item.exercise.id for item in result.back_moves] == [
+        "backpack-row",
+        "backpack-rear-delt-fly",
+        "prone-cobra",
+    ]
+    assert ids(result.session) == ["towel-pulldown"]
+    # A bands-only home day has no hinge: a lower back told on its band row takes the cobra with it.
+    bands = plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, frozenset({"bands"}), 2), 2)
+    told = leave_out(bands, {"band-row"}, CATALOG, lower_back={"band-row"})
+    assert ids(told.session) == ["band-pulldown", "band-pull-apart"] and told.cause == "band-row"
+    # Told of the shoulder, the row goes alone.
+    assert "prone-cobra" in ids(leave_out(bands, {"band-row"}, CATALOG).session)
+    floor = plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, frozenset(), 2), 3)
+    arms = leave_out(floor, {"door-towel-row"}, CATALOG, lower_back={"door-towel-row"})
+    assert "prone-ytw-raise" in ids(arms.session) and "prone-cobra" not in ids(arms.session)
+
+
+def test_every_move_whose_cue_lifts_the_chest_face_down_is_marked_and_only_those() -> None:
+    marked = {ex.id for ex in CATALOG.exercises.values() if ex.back_extension}
+    assert marked == {"prone-cobra"}
+    for ex in CATALOG.exercises.values():
+        assert ex.back_extension == bool(BACK_EXTENSION_CUE.search(ex.cue)), ex.id
+    for arms_only in ("prone-ytw-raise", "floor-slide", "reverse-snow-angel", "prone-lat-pull"):
+        assert not CATALOG.exercises[arms_only].works_lower_back, arms_only
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
+        # The cobra's mark dropped: a lower back's caution would keep the face-down chest lift in the plan.
+        (
+            'back_extension = true\ncue = "Face down, lift chest',
+            'cue = "Face down, lift chest',
+            r"'prone-cobra'\.back_extension: false, but its cue says it lifts the chest face down",
+        ),
+        # A face-down move lifting only the arms, marked.
+        (
+            'cue = "Face down, forehead on a towel',
+            'back_extension = true\ncue = "Face down, forehead on a towel',
+            r"'prone-ytw-raise'\.back_extension: true, but its cue does not say",
+        ),
         # A bent-over move whose mark is dropped: the lower back's caution would keep it in the plan.
         (
             'bent_over = true\ncue = "Hinge forward with a flat back, hold the backpack',
@@ -205,7 +251,7 @@ def test_every_move_whose_cue_bends_over_at_the_hips_is_marked_and_only_those() 
         ),
     ],
 )
-def test_the_start_up_check_holds_bent_over_to_what_the_cue_says(
+def test_the_start_up_check_holds_bent_over_and_back_extension_to_what_the_cue_says(
     tmp_path: Path, old: str, new: str, message: str
 ) -> None:
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
@@ -236,7 +282,8 @@ def test_a_pain_in_the_lower_back_is_read_from_the_words(message: str, lower: bo
 def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_is_logged_again() -> None:
     cleared_on = date(2026, 12, 6)
     cleared = {"backpack-rdl": (cleared_on, False)}
-    bent = {ex.id for ex in CATALOG.exercises.values() if ex.bent_over}
+    bent = {ex.id for ex in CATALOG.exercises.values() if ex.works_lower_back}
+    assert "prone-cobra" in bent, "the face-down chest lift left out with the RDL comes back held too"
     assert back_from_pain(cleared, {}, CATALOG) == {"backpack-rdl", *bent}
     logged = {"backpack-rdl": [date(2026, 12, 1), cleared_on], "backpack-row": [date(2026, 12, 1)]}
     assert back_from_pain(cleared, logged, CATALOG) == bent, "the RDL's first session back is done"

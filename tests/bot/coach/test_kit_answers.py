@@ -94,7 +94,8 @@ def note_for(topic: str, asker: Asker) -> str | None:
     """The note the reader sees over the topic's answer, read from what Answerer.render sends."""
     bare = ANSWERER.render(topic).split("\n\n")
     shown = ANSWERER.render(topic, asker).split("\n\n")
-    extra = shown[1 : len(shown) - len(bare) + 1]
+    # A note may stand in for some of the card's paragraphs (``replaces``): what is new is the note.
+    extra = [paragraph for paragraph in shown[1:] if paragraph not in bare]
     return "\n\n".join(extra) or None
 
 
@@ -237,3 +238,31 @@ def test_the_lists_above_read_kit_words_and_exercise_names_as_meant() -> None:
     assert plan_misses("do door towel rows", bands) == ["'door towel rows' is never in their plan"]
     assert plan_misses("do lat pulldowns", bands) == ["'lat pulldowns' needs kit they don't have"]
     assert not plan_misses("band rows and kneeling band pulldowns", bands)
+
+
+BARBELL_TECHNIQUE = "bar over the middle of your feet"
+
+
+@pytest.mark.parametrize("asker", HOME, ids=str)
+@pytest.mark.parametrize("lead", ["", "<b>Safety first.</b>"])
+def test_a_home_deadlift_card_gives_the_homes_hinge_never_the_barbells_technique(
+    asker: Asker, lead: str
+) -> None:
+    # A coach's trial: "sharp pain in my lower back when I do the backpack RDL" at home got the deadlift
+    # card's barbell technique after the safety lead. The home note stands in for it, led or not.
+    text = plain_text(ANSWERER.render("deadlift", asker, lead=lead))
+    assert "At home (no barbell)" in text and BARBELL_TECHNIQUE not in text
+    assert "while the bar is light" not in text, "nor the barbell's load steps"
+    # Led by safety, no step up for the backpack either: sets and loads wait.
+    assert ("heavier backpack" in text) == (not lead and "load" in asker.owned())
+
+
+def test_the_gym_deadlift_card_keeps_its_technique() -> None:
+    assert BARBELL_TECHNIQUE in plain_text(ANSWERER.render("deadlift", Asker("beginner", "gym", None)))
+
+
+def test_a_note_replacing_a_paragraph_its_card_does_not_have_fails_at_start_up() -> None:
+    note = next(n for n in ASSIST.note if n.replaces)
+    broken = ASSIST.model_copy(update={"note": (note.model_copy(update={"replaces": ("<b>Form:</b>",)}),)})
+    with pytest.raises(ValueError, match=r"replaces '<b>Form:</b>', no paragraph of its card"):
+        Answerer(KB, broken)
