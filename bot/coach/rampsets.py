@@ -8,16 +8,16 @@ nothing new and is left out, so a lighter load gets fewer sets; a load near the 
 implement (``HEAVY``), gets none, nor does a band or bodyweight move (the general warm-up's easy sets do).
 
 Only the first lift of a movement pattern needs the whole ramp: a later lift of a pattern already warm
-gets one feeler set (``LATER``). A session cut short (/workout 20) ramps a barbell in two sets
-(``SHORT``), the bar and the small jumps dropped: they stand in for the short warm-up's easy sets, inside
-its minutes, so a cut never runs over its budget.
+gets one feeler set (``LATER``). A session cut short (/workout 20) ramps only its first lift, a barbell in
+two sets (``SHORT``: the bar and the small jumps dropped), the others not at all: those sets are the
+warm-up's "1–2 easy sets of your first exercise", inside its minutes, so a cut never runs over its budget.
 
 Pure: loads in, sets out. The time the sets take is ``seconds``, added to the session's estimate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,13 +30,14 @@ BAR = {"kg": 20.0, "lb": 45.0}
 MIN_JUMP = {"kg": 10.0, "lb": 20.0}
 # Elsewhere a set must be this share of the working load above the one before it.
 MIN_SHARE = 0.1
+Scheme = tuple[tuple[float, int], ...]
 # (load share, reps): the classic ramp, reps falling as the load climbs.
-BARBELL = ((0.4, 5), (0.6, 3), (0.8, 2), (0.9, 1))
+BARBELL: Scheme = ((0.4, 5), (0.6, 3), (0.8, 2), (0.9, 1))
 BAR_REPS = 8
 # Dumbbells and cable or machine stacks start light without a bar: two sets are the ramp.
-STACK = ((0.5, 8), (0.75, 4))
-SHORT = ((0.5, 5), (0.8, 2))
-LATER = ((0.7, 3),)
+STACK: Scheme = ((0.5, 8), (0.75, 4))
+SHORT: Scheme = ((0.5, 5), (0.8, 2))
+LATER: Scheme = ((0.7, 3),)
 # The working load from which a lift needs ramping: twice the empty bar for a barbell, a pair of dumbbells
 # as heavy as the bar (each hand's load), a stack as heavy as two bars.
 HEAVY = {
@@ -44,10 +45,11 @@ HEAVY = {
     "dumbbell": {"kg": 20.0, "lb": 45.0},
     "stack": {"kg": 40.0, "lb": 90.0},
 }
-# A warm-up set's time: set up and change the plates, the reps, a short rest before the next.
-SETUP_SECONDS = 30
+# A warm-up set's time: set up as for a working set (``planner.SETUP_SECONDS``), the reps, and the short
+# rest a plate change takes: a warm-up set tires nothing to recover from.
+SETUP_SECONDS = 20
 SECONDS_PER_REP = 3
-REST_SECONDS = 60
+REST_SECONDS = 45
 
 
 class Implement(StrEnum):
@@ -100,7 +102,7 @@ def ramp(
     # Fewer sets keep the scheme's first reps: the lightest set kept is the one with the most.
     sets = [
         WarmSet(None if load == bar and barbell else load / 100, reps)
-        for load, (_, reps) in zip(loads, scheme)
+        for load, (_, reps) in zip(loads, scheme, strict=False)
     ]
     return (WarmSet(None, BAR_REPS), *sets) if bare else tuple(sets)
 
@@ -124,18 +126,20 @@ def implement_of(exercise: Exercise) -> Implement | None:
 
 def session_ramps(
     lifts: Sequence[tuple[Exercise, float | None]], unit: str, step: float, *, short: bool = False
-) -> dict[str, tuple[WarmSet, ...]]:
-    """Each lift's ramp, by exercise id, for a session's lifts in order with their working loads (None: no
-    load known, or not a lift to ramp): the whole ramp for the first lift of a pattern, one set for a
-    later one, since the pattern is warm by then (a lift before it with no ramp warmed it too)."""
+) -> list[tuple[WarmSet, ...]]:
+    """Each lift's ramp, in order, for a session's lifts in order with their working loads (None: no load
+    known, or not a lift to ramp): the whole ramp for the first lift of a pattern, one set for a later
+    one, since the pattern is warm by then (a lift before it with no ramp warmed it too). A ``short``
+    session ramps its first lift alone."""
     warm: set[str] = set()
-    ramps: dict[str, tuple[WarmSet, ...]] = {}
+    ramps: list[tuple[WarmSet, ...]] = []
     for exercise, load in lifts:
         implement = implement_of(exercise)
-        if load is not None and implement is not None:
-            sets = ramp(load, implement, unit, step, first=exercise.pattern not in warm, short=short)
-            if sets:
-                ramps[exercise.id] = sets
+        first = exercise.pattern not in warm
+        if load is None or implement is None or (short and warm):
+            ramps.append(())
+        else:
+            ramps.append(ramp(load, implement, unit, step, first=first, short=short))
         warm.add(exercise.pattern)
     return ramps
 
@@ -148,8 +152,8 @@ def describe(sets: Sequence[WarmSet], unit: str, bar: str = "bar") -> str:
     )
 
 
-def total_seconds(ramps: Mapping[str, Sequence[WarmSet]]) -> float:
-    return sum(seconds(sets) for sets in ramps.values())
+def total_seconds(ramps: Iterable[Sequence[WarmSet]]) -> float:
+    return sum(seconds(sets) for sets in ramps)
 
 
 def seconds(sets: Sequence[WarmSet]) -> float:
