@@ -502,9 +502,11 @@ def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Pre
     return tuple(result)
 
 
-def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed]) -> int:
-    """Work plus rest for every set, the warm-up on top, rounded to 5 minutes (at least 10)."""
-    return max(10, round((warmup_minutes + estimate_seconds(items) / 60) / 5) * 5)
+def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed], ramp_seconds: float = 0) -> int:
+    """Work plus rest for every set, the warm-up on top, rounded to 5 minutes (at least 10); with
+    ``ramp_seconds``, the warm-up sets /workout ramps a heavy lift with once its load is known
+    (``rampsets``)."""
+    return max(10, round((warmup_minutes + (estimate_seconds(items) + ramp_seconds) / 60) / 5) * 5)
 
 
 def estimate_seconds(items: Sequence[Prescribed]) -> float:

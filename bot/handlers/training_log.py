@@ -242,17 +242,23 @@ async def prescribed_sets(
 
 
 async def workout_lines(
-    context: BotContext, now_turn: Turn, session: Session, user_id: int, before: date | None = None
+    context: BotContext,
+    now_turn: Turn,
+    session: Session,
+    user_id: int,
+    before: date | None = None,
+    targets: Sequence[Target] | None = None,
 ) -> dict[str, str]:
     """/workout's "last time → today" line under each main lift (from the log before ``before``), under
     another exercise whose target is another rung (weighted pull-ups on a pull-up day), and under any
     other once it has been logged (``Target.shows_line``: a rear-delt fly at the top of its range goes a
     dumbbell up, a band move at the top is made harder): what As written logs is always what /workout
-    showed."""
+    showed. ``targets`` are the session's, when the caller has them."""
     chat, texts = now_turn.chat, context.services.texts
     lines: dict[str, str] = {}
-    found = await history(now_turn, user_id, history_ids(context, session))
-    for target in await session_targets(context, now_turn, session, user_id, before, found):
+    if targets is None:
+        targets = await session_targets(context, now_turn, session, user_id, before)
+    for target in targets:
         if not target.shows_line:
             continue
         text = progress_line(

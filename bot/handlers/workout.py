@@ -13,9 +13,8 @@ from bot.coach.cautions import LeftOut
 from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import Texts, escape
-from bot.coach.workouts import render_session
 from bot.context import BotContext
-from bot.handlers import as_written, cautions, kit, progress, training_log, undo, workout_time
+from bot.handlers import as_written, cautions, kit, progress, training_log, undo, warmups, workout_time
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -67,8 +66,7 @@ async def workout(update: Update, context: BotContext) -> None:
             planned = omitted.session
             full, cut = planned, workout_time.cut(context, planned, budget)
             shown = cut.session if cut is not None else planned
-            lines = await training_log.workout_lines(context, now_turn, shown, user_id)
-            return render_session(shown, lines)
+            return await warmups.card(context, now_turn, shown, user_id, budget=cut is not None)
 
         mine = await logbook.day_log(session, chat.id, today, user_id=user_id) if logged_today else None
         so_far = None
@@ -81,8 +79,10 @@ async def workout(update: Update, context: BotContext) -> None:
             # (cut to the day's budget by ``day_done``, so what it dropped is not "still to do").
             planned = so_far.session
             full, cut, omitted = planned, so_far.cut, so_far.left_out
-            lines = await training_log.workout_lines(context, now_turn, planned, user_id, before=today)
-            body = render_session(planned, lines, as_written.ticked(context, chat, so_far))
+            ticked = as_written.ticked(context, chat, so_far)
+            body = await warmups.card(
+                context, now_turn, planned, user_id, before=today, budget=cut is not None, logged=ticked
+            )
             left = as_written.left_names(context, so_far)
             head = texts.get("workout.today_so_far", left=left)
             if extra := as_written.not_planned(context, chat, so_far):
