@@ -7,10 +7,13 @@ before it (less than a plate jump: ``MIN_JUMP`` on a barbell, a tenth of the wor
 nothing new and is left out, so a lighter load gets fewer sets; a load near the empty bar, or light for its
 implement (``HEAVY``), gets none, nor does a band or bodyweight move (the general warm-up's easy sets do).
 
-Only the first lift of a movement pattern needs the whole ramp: a later lift of a pattern already warm
-gets one feeler set (``LATER``). A session cut short (/workout 20) ramps only its first lift, a barbell in
-two sets (``SHORT``: the bar and the small jumps dropped), the others not at all: those sets are the
-warm-up's "1–2 easy sets of your first exercise", inside its minutes, so a cut never runs over its budget.
+Only the session's first ramped lift needs the whole ramp. A later lift of a pattern already warm gets one
+feeler set (``LATER``), and so does the first lift of a new pattern once a ramp has warmed the body
+(``FEELER``): after five sets into a heavy deadlift, a pulldown needs a groove, not a second warm-up, and
+two more ramps of two sets would add some six minutes to the session for nothing. A session cut short
+(/workout 20) ramps only its first lift, a barbell in two sets (``SHORT``: the bar and the small jumps
+dropped), the others not at all: those sets are the warm-up's "1–2 easy sets of your first exercise", inside
+its minutes, so a cut never runs over its budget.
 
 Pure: loads in, sets out. The time the sets take is ``seconds``, added to the session's estimate.
 """
@@ -38,6 +41,7 @@ BAR_REPS = 8
 STACK: Scheme = ((0.5, 8), (0.75, 4))
 SHORT: Scheme = ((0.5, 5), (0.8, 2))
 LATER: Scheme = ((0.7, 3),)
+FEELER: Scheme = ((0.6, 5),)
 # The working load from which a lift needs ramping: twice the empty bar for a barbell, a pair of dumbbells
 # as heavy as the bar (each hand's load), a stack as heavy as two bars.
 HEAVY = {
@@ -73,15 +77,18 @@ def ramp(
     *,
     first: bool = True,
     short: bool = False,
+    warm: bool = False,
 ) -> tuple[WarmSet, ...]:
     """The warm-up sets before a working load of ``working`` (in ``unit``, rounded to ``step``): the whole
-    ramp for the ``first`` lift of its pattern, one set for a later one, two for a barbell in a ``short``
-    session; none below ``HEAVY``."""
+    ramp for the ``first`` lift of its pattern in a session not ``warm`` from an earlier ramp, one set
+    otherwise, two for a barbell in a ``short`` session; none below ``HEAVY``."""
     if working < HEAVY[implement][unit]:
         return ()
     barbell = implement == Implement.BARBELL
     if not first:
         scheme = LATER
+    elif warm:
+        scheme = FEELER
     elif short and barbell:
         scheme = SHORT
     else:
@@ -90,7 +97,7 @@ def ramp(
     top = _cents(working)
     jump = _cents(MIN_JUMP[unit]) if barbell else max(cents, round(top * MIN_SHARE))
     bar = _cents(BAR[unit])
-    bare = barbell and first and not short
+    bare = barbell and first and not short and not warm
     loads: list[int] = []
     last = bar if bare else 0
     for share, _ in scheme:
@@ -128,10 +135,11 @@ def session_ramps(
     lifts: Sequence[tuple[Exercise, float | None]], unit: str, step: float, *, short: bool = False
 ) -> list[tuple[WarmSet, ...]]:
     """Each lift's ramp, in order, for a session's lifts in order with their working loads (None: no load
-    known, or not a lift to ramp): the whole ramp for the first lift of a pattern, one set for a later
-    one, since the pattern is warm by then (a lift before it with no ramp warmed it too). A ``short``
-    session ramps its first lift alone."""
+    known, or not a lift to ramp): the whole ramp for the first lift ramped, one set for every later one,
+    since the body is warm by then (``FEELER``; ``LATER`` for a pattern already worked, which a lift before
+    it with no ramp warmed too). A ``short`` session ramps its first lift alone."""
     warm: set[str] = set()
+    ramped = False
     ramps: list[tuple[WarmSet, ...]] = []
     for exercise, load in lifts:
         implement = implement_of(exercise)
@@ -139,7 +147,8 @@ def session_ramps(
         if load is None or implement is None or (short and warm):
             ramps.append(())
         else:
-            ramps.append(ramp(load, implement, unit, step, first=first, short=short))
+            ramps.append(ramp(load, implement, unit, step, first=first, short=short, warm=ramped))
+            ramped = ramped or bool(ramps[-1])
         warm.add(exercise.pattern)
     return ramps
 

@@ -73,7 +73,7 @@ def test_bodyweight_band_backpack_and_added_load_moves_are_never_ramped() -> Non
     assert ramp(8, Implement.DUMBBELL, "kg", 2.5) == ()
 
 
-def test_only_the_first_lift_of_a_pattern_gets_the_whole_ramp() -> None:
+def test_only_the_first_lift_ramped_gets_the_whole_ramp_and_every_later_one_a_feeler_set() -> None:
     ramps = session_ramps(
         [
             (EX["deadlift"], 150.0),
@@ -87,10 +87,14 @@ def test_only_the_first_lift_of_a_pattern_gets_the_whole_ramp() -> None:
     )
     assert [describe(sets, "kg") for sets in ramps] == [
         "bar × 8, 60 × 5, 90 × 3, 120 × 2, 135 × 1",
-        "35 × 8, 52.5 × 4",
+        # A new pattern once the body is warm: one set to find the groove.
+        "42.5 × 5",
         "70 × 3",
         "",
         "",
     ]
+    # A first lift with no ramp (no load known) warms nothing: the pulldown then gets the whole ramp.
+    unknown = session_ramps([(EX["deadlift"], None), (EX["lat-pulldown"], 70.0)], "kg", 2.5)
+    assert [describe(sets, "kg") for sets in unknown] == ["", "35 × 8, 52.5 × 4"]
     short = session_ramps([(EX["deadlift"], 150.0), (EX["lat-pulldown"], 70.0)], "kg", 2.5, short=True)
     assert [describe(sets, "kg") for sets in short] == ["75 × 5, 120 × 2", ""]
