@@ -28,8 +28,7 @@ MAX_LIFTS = 3
 # Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
 BULLET = "  • "
 CAPTION_LIMIT = 1024
-# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed): /log's.
-NOTE_PARTS = "; "
+NOTE_PARTS = training_log.NOTE_PARTS
 
 
 async def progress_chart(update: Update, context: BotContext) -> None:
@@ -56,7 +55,7 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             weeks = training_weeks(chat_days)
             slots = main_slots(catalog, chat_profile, weeks.sessions, weeks)
             main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
-        logged = await training_log.history(now_turn, user_id, main_ids)
+        logged = await training_log.history(context, now_turn, user_id, main_ids)
         shown = training_log.names(context)
         picked = chart_lifts(logged, MAX_LIFTS, slots, chart_weeks(now_turn.today)[0])
         known = catalog.exercises
