@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.coach.chart_weeks import chart_weeks
-from bot.coach.charted import MainSlot, chart_lifts, main_slots
+from bot.coach.charted import MainSlot, chart_lifts, left_beside, main_slots
 from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind
@@ -57,8 +57,11 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
         logged = await training_log.history(context, now_turn, user_id, main_ids)
         shown = training_log.names(context)
-        picked = chart_lifts(logged, MAX_LIFTS, slots, chart_weeks(now_turn.today)[0])
+        since = chart_weeks(now_turn.today)[0]
+        picked = chart_lifts(logged, MAX_LIFTS, slots, since)
         known = catalog.exercises
+        added = {ex for ex in picked if ex in known and known[ex].added_load}
+        beside = left_beside(picked, logged, slots, added, since)
         lifts = [
             Lift(
                 shown.get(ex, ex),
@@ -69,6 +72,7 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 line_kind,
                 # The legend's name: the catalog's short one, as a label starts ("Backpack RDL").
                 known[ex].short[:1].upper() + known[ex].short[1:] if ex in known else "",
+                tuple(known[other].short if other in known else other for other in beside.get(ex, ())),
             )
             for ex in picked
         ]
