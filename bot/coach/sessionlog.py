@@ -234,7 +234,8 @@ def targets(
         if last and not session.deload and (exercise in back or current in back):
             prescription = held(current, last, prescription.sets)
         source = current
-        if prescription.reason is Reason.START and ladder is not None:
+        # Not in a deload week: its sessions are easy work, no first try at a load.
+        if prescription.reason is Reason.START and ladder is not None and not session.deload:
             below = bodyweight_below(current, ladder, rungs_logged)
             first = None if below is None else first_with_load(current, below[1], plan)
             if below is not None and first is not None:

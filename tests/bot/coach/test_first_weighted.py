@@ -4,6 +4,7 @@ is the smallest step of added load for a few reps under the last bodyweight sess
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -122,3 +123,9 @@ def test_the_first_load_is_one_step_for_reps_in_range_and_under_the_best(
 def test_loaded_sets_and_holds_say_nothing_of_bodyweight_reps() -> None:
     plan = Plan(sets=4, rep_range=(3, 5))
     assert first_with_load("weighted-pull-up", [SetDone(12, 10.0), SetDone(0, seconds=30)], plan) is None
+
+
+def test_a_deload_weeks_first_weighted_pull_up_is_no_first_try_at_a_load() -> None:
+    session = block_two_heavy_day()
+    deload = replace(session, deload=True)
+    assert weighted(deload, {"pull-up": pull_ups(14, 13, 12)}).prescription.reason is Reason.START
