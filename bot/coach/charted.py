@@ -11,7 +11,7 @@ while that has no sets in the chart's weeks (a new block's first sessions, a var
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,3 +72,31 @@ def chart_lifts(
                 picked.append(max(candidates, key=rank))
                 break
     return picked[:limit]
+
+
+def left_beside(
+    picked: Sequence[str],
+    logged: Mapping[str, Sequence[tuple[date, SetDone]]],
+    slots: Sequence[MainSlot],
+    added: Collection[str],
+    since: date = date.min,
+) -> dict[str, list[str]]:
+    """For each drawn lift whose load is added to bodyweight (``added``: the weighted pull-up), its slot's
+    exercises logged only without a load since its first loaded set in the chart's weeks (an advanced
+    block's volume-day pull-ups): reps, which its added-load lines do not draw, so the caption names them
+    rather than letting them vanish. A coach's trial asked where the block's pull-ups had gone."""
+    found: dict[str, list[str]] = {}
+    for lift in picked:
+        slot = next((s for s in slots if lift in s.lifts | s.others), None)
+        loaded = [day for day, done in logged.get(lift, ()) if day >= since and done.load]
+        if lift not in added or slot is None or not loaded:
+            continue
+        beside = [
+            other
+            for other in sorted((slot.lifts | slot.others) - {lift})
+            if (after := [done for day, done in logged.get(other, ()) if day >= min(loaded)])
+            and not any(done.load or done.seconds is not None for done in after)
+        ]
+        if beside:
+            found[lift] = beside
+    return found

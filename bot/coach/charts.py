@@ -83,6 +83,9 @@ class Lift:
     # The legend's name for it, where the catalog has a short one ("Backpack RDL"): a home beginner's
     # full names ran off both sides of the picture (``chart_legend``). The caption keeps ``name``.
     short: str = ""
+    # The slot's exercises logged beside it without a load, not drawn on its added-load lines
+    # (``charted.left_beside``): the caption names them.
+    beside: tuple[str, ...] = ()
 
 
 class Scale(StrEnum):
@@ -509,4 +512,7 @@ def caption(
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
         parts.append(lift_words(lift, dated, texts))
+        if lift.beside:
+            others = escape(", ".join(lift.beside))
+            parts.append(texts.get("chart.caption_beside", name=escape(lift.name), others=others))
     return " · ".join(parts)

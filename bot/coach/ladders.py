@@ -56,6 +56,14 @@ def stand_ins(catalog: Catalog, profile: Profile) -> dict[str, str]:
     return found
 
 
+def held_total(load: float | None, *, each_hand: bool, backpack: bool) -> float | None:
+    """The load a set lifted, as records, the next load and /progress weigh it: the work is the total load.
+    A backpack-or-dumbbells move (``backpack``) told as each hand's ("8 kg each": two dumbbells) lifted
+    both, 16 kg, as a 16 kg backpack does; a trial's 14 kg each after a 24 kg backpack read as no record
+    and a lighter next load. A dumbbell move's load stays each hand's: its whole history is kept so."""
+    return load * 2 if load is not None and each_hand and backpack else load
+
+
 def ladder_for(
     exercise: str, ladders: Sequence[LadderEntry], catalog: Catalog, profile: Profile
 ) -> Ladder | None:

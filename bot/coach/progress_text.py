@@ -172,6 +172,11 @@ def progress_line(
             key = "deload_no_load"
         else:
             values["under"] = str(round((1 - prescription.load / basis.load) * 100))
+    if prescription.reason is Reason.FROM_BODYWEIGHT and basis is not None:
+        # Last time's bodyweight sets were of any kind of day: "last heavy day" would claim otherwise.
+        values["when"] = texts["progression.last_time"]
+        values["best"] = str(basis.reps)
+        values["step"] = format_load(prescription.load or 0.0, unit)
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (

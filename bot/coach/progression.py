@@ -29,7 +29,9 @@ with the numbers of ACSM 2009 where the article gives none):
   from the bottom of the range; a lighter session resets the count.
 - **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a
   high bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries
-  load (weighted pull-ups) starts at one step and then progresses like any loaded lift. A bodyweight
+  load (weighted pull-ups) starts at one step and then progresses like any loaded lift; one the plan
+  names before it was ever logged (an advanced block's weighted pull-up) starts at one step too, for a
+  few reps under the best set of the last session without load (``first_with_load``). A bodyweight
   rung moves one rung down only on a real failure: three stalls, or two sessions in a row short of the
   bottom of the range on most of their sets. Inside the range (8, 7, 6 on 6–8) it holds and aims for
   more reps. The rung a trainee is on is the one logged last, but sets on a harder rung the plan has not
@@ -74,6 +76,8 @@ POUND_KG = 0.45359237
 # ESTIMATE_MAX_REPS reps to failure: Epley is fair from 1 to 20 between neighbouring rep ranges.
 ESTIMATE_SESSIONS = 3
 ESTIMATE_MAX_REPS = 20
+# A loaded rung's first target, from the rung below without load: this many reps under its best set.
+FEWER_WITH_LOAD = 3
 
 
 class Reason(StrEnum):
@@ -95,6 +99,8 @@ class Reason(StrEnum):
     # The first session back after a pain ("It's fine now", ``cautions.back_from_pain``): last time's load
     # at its fewest reps, no step up.
     BACK = "back"
+    # A loaded rung's first session after bodyweight sets on the rung below (``first_with_load``).
+    FROM_BODYWEIGHT = "from_bodyweight"
 
 
 @dataclass(frozen=True)
@@ -214,6 +220,35 @@ def next_prescription(
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+
+
+def first_with_load(exercise: str, below: Sequence[SetDone], plan: Plan) -> Prescription | None:
+    """The first target of a loaded rung (weighted pull-ups) from the last session of the bodyweight rung
+    below it (``below``, pull-ups 10, 9, 8, 8): the smallest step of added load for ``FEWER_WITH_LOAD``
+    reps under that session's best set, inside the day's range. The bodyweight is not known, so no
+    estimate; a step on a set a few reps short of the best is what a coach starts a belt at, and the
+    rule takes it from there. None when nothing was done without load, or the best set minus those reps
+    is short of the range's bottom: load would only cut a set that is already short."""
+    low, high = plan.rep_range
+    reps = [s.reps for s in below if s.load is None and s.seconds is None and s.reps > 0]
+    if not reps or max(reps) - FEWER_WITH_LOAD < low:
+        return None
+    best = max(reps)
+    target = min(high, best - FEWER_WITH_LOAD)
+    return Prescription(exercise, plan.sets, target, plan.increment, Reason.FROM_BODYWEIGHT, SetDone(best))
+
+
+def bodyweight_below(
+    rung: str, ladder: Ladder, logged: Sequence[tuple[str, Sequence[SetDone]]]
+) -> tuple[str, Sequence[SetDone]] | None:
+    """The rung right below a loaded ``rung`` when it is done without load, and its last session of
+    ``logged`` (each a rung's sets, oldest first); None when ``rung`` carries no load, the one below does
+    too, or it was never logged."""
+    below = _rung(rung, ladder, -1)
+    if rung not in ladder.loaded or below is None or below in ladder.loaded:
+        return None
+    sessions = [sets for logged_rung, sets in logged if logged_rung == below]
+    return (below, sessions[-1]) if sessions else None
 
 
 def held(exercise: str, last: Sequence[SetDone], sets: int) -> Prescription:

@@ -28,7 +28,17 @@ from bot.coach.deload import deload_target
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
-from bot.coach.progression import Ladder, Plan, Prescription, Reason, held, next_prescription, rung_now
+from bot.coach.progression import (
+    Ladder,
+    Plan,
+    Prescription,
+    Reason,
+    bodyweight_below,
+    first_with_load,
+    held,
+    next_prescription,
+    rung_now,
+)
 from bot.coach.progression_days import next_on_day
 
 MAX_DAYS_BACK = 2
@@ -46,7 +56,8 @@ class Target:
     prescription may name another rung), ``main`` whether Adjust offers buttons for it.
 
     ``source`` is the exercise whose log the prescription comes from (the planned one, or the rung of
-    its ladder logged last) and ``last`` that exercise's last session: /workout's "last time" is always
+    its ladder logged last, or the bodyweight rung below a loaded one never logged: pull-ups for a first
+    weighted pull-up) and ``last`` that exercise's last session: /workout's "last time" is always
     one exercise's own sets, named when it is not the planned one. ``loaded`` says whether the
     prescription's exercise takes a load (a band or bodyweight move never does). ``dumbbells`` marks a
     dumbbell lift outside the main slots (the rear-delt fly): heavier is the next dumbbell up, a size the
@@ -222,6 +233,14 @@ def targets(
             last = tuple(same[-1]) if same else ()
         if last and not session.deload and (exercise in back or current in back):
             prescription = held(current, last, prescription.sets)
+        source = current
+        # Not in a deload week: its sessions are easy work, no first try at a load.
+        if prescription.reason is Reason.START and ladder is not None and not session.deload:
+            below = bodyweight_below(current, ladder, rungs_logged)
+            first = None if below is None else first_with_load(current, below[1], plan)
+            if below is not None and first is not None:
+                # Its first sets with added load: from the last bodyweight session, named as "last time".
+                prescription, source, last = first, below[0], tuple(below[1])
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
         # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.
@@ -235,7 +254,7 @@ def targets(
             prescription,
             plan,
             item.tier == MAIN,
-            current,
+            source,
             last,
             loaded,
             day,

@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.coach.chart_weeks import chart_weeks
-from bot.coach.charted import MainSlot, chart_lifts, main_slots
+from bot.coach.charted import MainSlot, chart_lifts, left_beside, main_slots
 from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind
@@ -28,8 +28,7 @@ MAX_LIFTS = 3
 # Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
 BULLET = "  • "
 CAPTION_LIMIT = 1024
-# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed): /log's.
-NOTE_PARTS = "; "
+NOTE_PARTS = training_log.NOTE_PARTS
 
 
 async def progress_chart(update: Update, context: BotContext) -> None:
@@ -56,10 +55,13 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             weeks = training_weeks(chat_days)
             slots = main_slots(catalog, chat_profile, weeks.sessions, weeks)
             main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
-        logged = await training_log.history(now_turn, user_id, main_ids)
+        logged = await training_log.history(context, now_turn, user_id, main_ids)
         shown = training_log.names(context)
-        picked = chart_lifts(logged, MAX_LIFTS, slots, chart_weeks(now_turn.today)[0])
+        since = chart_weeks(now_turn.today)[0]
+        picked = chart_lifts(logged, MAX_LIFTS, slots, since)
         known = catalog.exercises
+        added = {ex for ex in picked if ex in known and known[ex].added_load}
+        beside = left_beside(picked, logged, slots, added, since)
         lifts = [
             Lift(
                 shown.get(ex, ex),
@@ -70,6 +72,7 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 line_kind,
                 # The legend's name: the catalog's short one, as a label starts ("Backpack RDL").
                 known[ex].short[:1].upper() + known[ex].short[1:] if ex in known else "",
+                tuple(known[other].short if other in known else other for other in beside.get(ex, ())),
             )
             for ex in picked
         ]

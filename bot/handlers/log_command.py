@@ -40,6 +40,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
+    NOTE_PARTS,
     describe_sets,
     hold_ids,
     ladders,
@@ -249,7 +250,7 @@ def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
     if parsed.assist is not None:
         helped = texts.get("log.assist_note", assist=format_load(parsed.assist, parsed.unit))
     hand = texts["log.each_hand"] if parsed.each_hand else None
-    return "; ".join(filter(None, (helped, hand, parsed.note))) or None
+    return NOTE_PARTS.join(filter(None, (helped, hand, parsed.note))) or None
 
 
 def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 
 from telegram import Update
@@ -20,7 +21,7 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
-from bot.coach.ladders import ladder_for, load_ladders
+from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import format_sets, progress_line
@@ -36,6 +37,8 @@ from storage.models import Chat
 
 AS_WRITTEN, ADJUST, SAVE, LEVEL_UP = "lw", "la", "ls", "up"
 MAIN = sessionlog.MAIN
+# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed).
+NOTE_PARTS = "; "
 History = dict[str, list[tuple[date, SetDone]]]
 
 
@@ -141,20 +144,32 @@ def main_lifts(session: Session) -> frozenset[str]:
     return frozenset(item.exercise.id for item in session.exercises if item.tier == MAIN)
 
 
-async def history(now_turn: Turn, user_id: int, exercises: set[str] | None = None) -> History:
-    """The member's logged sets per exercise, oldest first, in the chat's unit."""
+async def history(
+    context: BotContext, now_turn: Turn, user_id: int, exercises: set[str] | None = None
+) -> History:
+    """The member's logged sets per exercise, oldest first, in the chat's unit, each at the total load it
+    lifted (``held_total``)."""
     rows = await logbook.exercise_history(now_turn.session, now_turn.chat.id, user_id, exercises)
-    return _in_unit(rows, now_turn.chat.unit)
+    return _in_unit(context, rows, now_turn.chat.unit)
 
 
-def _in_unit(rows: dict[str, list[logbook.SetRow]], unit: str) -> History:
+def _in_unit(context: BotContext, rows: dict[str, list[logbook.SetRow]], unit: str) -> History:
     return {
-        exercise: [
-            (row.day, SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds))
-            for row in found
-        ]
+        exercise: [(row.day, _lifted(context, exercise, row.note, _set_of(row, unit))) for row in found]
         for exercise, found in rows.items()
     }
+
+
+def _set_of(row: logbook.SetRow, unit: str) -> SetDone:
+    return SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds)
+
+
+def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone) -> SetDone:
+    """``done`` at the total load it lifted: a backpack move's load told as each hand's is both hands'."""
+    known = context.services.catalog.exercises.get(exercise)
+    each = context.services.texts["log.each_hand"] in (note or "").split(NOTE_PARTS)
+    total = held_total(done.load, each_hand=each, backpack=known is not None and known.backpack)
+    return done if total == done.load else replace(done, load=total)
 
 
 async def session_targets(
@@ -169,7 +184,7 @@ async def session_targets(
     log when the caller has already read it."""
     ladder = ladders(context, session)
     if found is None:
-        found = await history(now_turn, user_id, history_ids(context, session))
+        found = await history(context, now_turn, user_id, history_ids(context, session))
     if before is not None:
         found = {ex: [(d, s) for d, s in pairs if d < before] for ex, pairs in found.items()}
     catalog = context.services.catalog
@@ -330,7 +345,7 @@ async def log_and_score(
     exercises = {ex for ex, _ in logged}
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
     rows = await logbook.exercise_history(now_turn.session, chat.id, user[0], exercises)
-    before = _in_unit(rows, chat.unit)
+    before = _in_unit(context, rows, chat.unit)
     noted = [*notes, *[None] * (len(logged) - len(notes))]
     helps = counterweight_help(context, exercises, rows, chat.unit)
     as_typed = [*typed, *[None] * (len(logged) - len(typed))]
@@ -377,7 +392,8 @@ async def log_and_score(
     earlier = {ex: len({d for d, _ in before.get(ex, []) if d != day}) for ex, _ in logged}
     headlines: dict[str, records.NewRecord] = {}
     at_plan = [*prescribed, *[False] * (len(logged) - len(prescribed))]
-    for (exercise, sets), note, as_set in zip(logged, noted, at_plan, strict=True):
+    for (exercise, told_sets), note, as_set in zip(logged, noted, at_plan, strict=True):
+        sets = [_lifted(context, exercise, note, done) for done in told_sets]
         told = [help_told(texts, note, chat.unit)] * len(sets)
         helped = (helps[exercise], told) if exercise in helps else None
         same_kind = alike[exercise]
@@ -462,7 +478,7 @@ async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> N
     main_ids = {
         ex for slot in context.services.catalog.routines.slot if slot.tier == "main" for ex in slot.options
     }
-    lifts = await history(now_turn, user_id, main_ids)
+    lifts = await history(context, now_turn, user_id, main_ids)
     verdict = levelup.level_up(
         today=now_turn.today,
         level=Level(chat.level),

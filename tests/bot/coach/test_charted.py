@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.coach.catalog import Catalog
-from bot.coach.charted import MainSlot, chart_lifts, main_slots
+from bot.coach.charted import MainSlot, chart_lifts, left_beside, main_slots
 from bot.coach.model import SetDone
 from bot.coach.planner import profile_of
 
@@ -80,3 +80,26 @@ def test_a_rung_climbed_is_the_same_lift() -> None:
     assert "band-assisted-pull-up" in pull.lifts and {"pull-up", "weighted-pull-up"} <= pull.lifts
     logged = {"band-assisted-pull-up": on(HOME_DAY - timedelta(days=9)), "pull-up": on(HOME_DAY, load=0)}
     assert chart_lifts(logged, 3, [pull]) == ["pull-up"]
+
+
+WEIGHTED = MainSlot(frozenset({"weighted-pull-up"}), frozenset({"pull-up", "lat-pulldown", "chin-up"}))
+
+
+def test_bodyweight_pull_ups_beside_weighted_ones_are_named_and_earlier_or_loaded_ones_are_not() -> None:
+    first = GYM_DAY - timedelta(days=6)
+    logged = {
+        "weighted-pull-up": on(first, GYM_DAY - timedelta(days=2), load=5),
+        # Block 1's: before the first weighted set, so not beside it.
+        "lat-pulldown": on(first - timedelta(days=3)),
+        "chin-up": [(first - timedelta(days=1), SetDone(8))],
+        # The volume day's, after it: reps the added-load lines leave out.
+        "pull-up": [(GYM_DAY - timedelta(days=4), SetDone(10)), (GYM_DAY, SetDone(11))],
+    }
+    picked = chart_lifts(logged, 3, [WEIGHTED])
+    assert picked == ["weighted-pull-up"]
+    assert left_beside(picked, logged, [WEIGHTED], {"weighted-pull-up"}) == {"weighted-pull-up": ["pull-up"]}
+    # A lift with a load of its own (the lat pulldown) draws its load whatever is logged beside it.
+    assert left_beside(picked, logged, [WEIGHTED], set()) == {}
+    # Weighted pull-ups never logged with a load: nothing is drawn as added load to leave anything off.
+    unloaded = {**logged, "weighted-pull-up": [(first, SetDone(5))]}
+    assert left_beside(picked, unloaded, [WEIGHTED], {"weighted-pull-up"}) == {}

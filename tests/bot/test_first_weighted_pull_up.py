@@ -1,0 +1,62 @@
+"""An advanced block 2 through the real Application: its main vertical pull is the weighted pull-up, and
+its first target comes from the bodyweight pull-ups logged in block 1.
+
+A strength coach's trial: the card said "Weighted pull-up: first time — pick a load you could lift a
+couple more times than 3 with clean form." after weeks of pull-ups logged (10, 9, 8, 8).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tests.bot.harness import Harness, charted, joined, next_load_line
+
+USER = 5021
+MONDAY = datetime(2026, 12, 7, 18, 0, tzinfo=UTC)
+
+
+async def test_block_twos_weighted_pull_up_starts_from_the_bodyweight_ones(bot: Harness) -> None:
+    bot.clock.now = MONDAY - timedelta(hours=9)
+    await bot.onboard(USER, level="🔥 Advanced")
+    for week in range(4):  # three weeks and the deload week: block 1's twelve sessions
+        for offset in (0, 2, 4):  # Mon, Wed, Fri
+            bot.clock.now = MONDAY + timedelta(weeks=week, days=offset)
+            reps = "10, 9, 8, 8" if (week, offset) == (2, 4) else "8, 8, 7"
+            assert "Logged" in joined(await bot.send(USER, f"/log pull-up {reps}"))
+    bot.clock.now = MONDAY + timedelta(weeks=4)
+    # Before a weighted set is logged, the vertical pull's chart is the pull-ups logged, in reps, named so.
+    lifts = charted(bot)
+    await bot.send(USER, "/progress")
+    assert [lift.name for lift in lifts] == ["Pull-up"]
+    assert "Pull-up: 8 reps" in (bot.api.files[-1].caption or "")
+    workout = joined(await bot.send(USER, "/workout"))
+    assert "Session 13 · block 2" in workout and "· heavy day" in workout, workout
+    assert next_load_line(workout, "Weighted pull-up") == (
+        "📈 <i>Weighted pull-up: last time Pull-up 10, 9, 8, 8 → today 4×5 @ 2.5 kg: your first sets with "
+        "added load, so start with the smallest step (+2.5 kg) for fewer reps than your best of 10 without "
+        "it. Log what you managed.</i>"
+    )
+    # As written logs what the line said, with no load asked for.
+    await bot.press(USER, "✅ Done")
+    written = joined(await bot.press(USER, "✅ As written"))
+    assert "Weighted pull-up: 4×5 @ 2.5 kg" in written, written
+
+    # From then on /progress charts the weighted pull-up, the block's vertical pull, by its added load.
+    await bot.send(USER, "/progress")
+    caption = bot.api.files[-1].caption or ""
+    assert [lift.name for lift in lifts] == ["Weighted pull-up"]
+    assert "load added to bodyweight: the top set's load, one line per kind of day" in caption, caption
+    assert "Weighted pull-up: 2.5 kg × 5, first heavy day" in caption, caption
+    assert "pull-up sets logged beside it" not in caption, "no pull-ups since its first loaded set"
+
+    # The block's volume day makes bodyweight pull-ups its vertical pull: reps, not drawn on the added-load
+    # lines, so the caption says where they are rather than letting them vanish.
+    bot.clock.now = MONDAY + timedelta(weeks=4, days=4)
+    assert "Logged" in joined(await bot.send(USER, "/log strict pull-up 10, 10, 9, 9"))
+    await bot.send(USER, "/progress")
+    caption = bot.api.files[-1].caption or ""
+    assert [lift.name for lift in lifts] == ["Weighted pull-up"]
+    assert (
+        "Weighted pull-up: added load only; the pull-up sets logged beside it are reps without a load, "
+        "in /history"
+    ) in caption, caption

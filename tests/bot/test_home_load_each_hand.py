@@ -1,0 +1,56 @@
+"""A backpack-or-dumbbells move logged as each hand's load ("14 kg each": two dumbbells) through the real
+Application: the work is the total load, so two 14 kg dumbbells weigh against a 24 kg backpack as 28 kg,
+for records and the next load, while the replies still say what was told ("@ 14 kg each hand").
+
+A strength coach's trial: 14 kg each hand after 24 kg in one backpack read as no record, and the next
+load was worked out from 14 kg.
+"""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness, joined
+
+USER = 8341
+RDL = "Romanian deadlift with a loaded backpack or dumbbells"
+KIT = ("Something to load (backpack, dumbbells)",)
+
+
+def rdl_line(workout: str) -> str:
+    [line] = [row for row in workout.splitlines() if row.startswith(f"📈 <i>{RDL}:")]
+    return line
+
+
+async def test_two_dumbbells_each_hand_weigh_as_their_total_against_a_backpack(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    for _ in range(2):  # two sessions: the baseline no record is set in
+        await bot.send(USER, "/log backpack rdl 10, 10 with 24kg")
+        bot.clock.advance(days=2)
+    told = joined(await bot.send(USER, "/log backpack rdl 2x10 14kg each"))
+    # Said as told, weighed as lifted. Before: no record (14 kg < 24 kg).
+    assert f"{RDL}: 2×10 @ 14 kg each hand" in told, told
+    assert f"🏆 New record — {RDL}: heaviest ever, 28 kg (was 24 kg)." in told, told
+
+    bot.clock.advance(days=2)
+    # The next load goes on from the 28 kg lifted, not from 14 kg. Before: "last time 2×10 @ 14 kg → today
+    # 2×11 @ 14 kg …", a load half what was lifted.
+    line = rdl_line(joined(await bot.send(USER, "/workout")))
+    assert "last time 2×10 @ 28 kg" in line and "@ 14 kg" not in line, line
+
+    # /history keeps what was told.
+    assert "2×10 @ 14 kg each hand" in joined(await bot.send(USER, "/history"))
+
+
+async def test_a_pair_as_heavy_as_the_backpack_in_all_sets_a_rep_record_and_a_lighter_one_none(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    for _ in range(2):
+        await bot.send(USER, "/log backpack rdl 10, 10 with 24kg")
+        bot.clock.advance(days=2)
+    # 12 kg each is the 24 kg worked at: 12 reps at it beat 10. Before: 12 kg was no working load.
+    told = joined(await bot.send(USER, "/log backpack rdl 2x12 12kg each"))
+    assert f"{RDL}: 2×12 @ 12 kg each hand" in told, told
+    assert f"🏆 New record — {RDL}: 12 reps at 24 kg (best was 10)." in told, told
+    bot.clock.advance(days=2)
+    told = joined(await bot.send(USER, "/log backpack rdl 2x12 10kg each"))
+    assert f"{RDL}: 2×12 @ 10 kg each hand" in told and "🏆" not in told, told
