@@ -463,7 +463,7 @@ def _command(
     sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
     evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
     reminded me that last time ..." is what happened, not a request. Also returns the sentence's place,
-    and whether the command was found only with the sentence before the last (``POINTING_WORDS``)."""
+    and whether a short last question points back to it (``_points_back``)."""
     if len(sentences) < 2:
         return commands.best(reading.stems), 0, False
     found = [
@@ -474,25 +474,26 @@ def _command(
         for sentence in sentences
     ]
     said = next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), None)
+    points = _points_back(commands, reader, subjects, reading, sentences)
     if said is not None:
-        return *said, False
-    pointed = _pointed(commands, reader, subjects, reading, sentences)
+        # Named just before a short question that points back ("… the numbers show pounds. Can I switch
+        # it?"), the command is what the question asks for, whatever topic its own words suggest.
+        return *said, points and said[1] == len(sentences) - 2
+    if not points:
+        return None, 0, False
+    pointed = commands.best([s for s, _ in reader.stems(words(" ".join(sentences[-2:])))])
     return pointed, len(sentences) - 1, pointed is not None
 
 
-def _pointed(
+def _points_back(
     commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
-) -> str | None:
-    """The command a short question that points back ("How do I do that?", "Can I switch it?") asks for,
-    read with the sentence before it, frames too. Not beside a pain ("a numb, buzzing patch … Should I
-    stop?") nor when the question names the back or a lift itself ("would training my back help with
-    that?")."""
+) -> bool:
+    """Whether the last sentence is a short request that points back ("How do I do that?", "Can I switch
+    it?"), to be read with the sentence before it. Not beside a pain ("a numb, buzzing patch … Should I
+    stop?"), nor when it names the back or a lift itself ("would training my back help with that?") or
+    asks nothing of the bot ("… flat as a CPU graph. What's the next step?")."""
     last = sentences[-1]
-    if (
-        not last.rstrip().endswith("?")
-        or len(words(last)) > POINTING_WORDS
-        or reading.safety
-        or subjects & reader.read(last).concepts
-    ):
-        return None
-    return commands.best([s for s, _ in reader.stems(words(" ".join(sentences[-2:])))])
+    if not last.rstrip().endswith("?") or len(words(last)) > POINTING_WORDS or reading.safety:
+        return False
+    said = reader.read(last)
+    return not subjects & said.concepts and commands.requested(said.stems)

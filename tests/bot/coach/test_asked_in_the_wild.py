@@ -299,6 +299,8 @@ def test_are_or_is_inside_a_remark_does_not_make_it_ask() -> None:
             "How do I fix the time difference?",
             "timezone",
         ),
+        # Named just before it, however the pointing question's own words read ("switch" is a rotation word).
+        ("I think in kilograms but the numbers show pounds. Can I switch it?", "units"),
         # Telling the bot the days is /schedule; telling it the session is done is /done.
         ("my rota changed, how do I tell you my gym days are now Monday and Thursday evenings", "schedule"),
         ("Can I tell you that I train every Wednesday and Saturday at 7 pm?", "schedule"),
@@ -321,6 +323,9 @@ def test_questions_about_the_bot_across_two_sentences_or_told_to_it(question: st
         "During bent-over rows I get a numb, buzzing patch between my shoulder blades. Should I stop?",
         "just signed up for my first ever gym membership at 52 and I've no clue what to do for my back "
         "on day one. where do I start?",
+        # A short question that asks nothing of the bot does not point to it.
+        "Same three back exercises at the same weights for months, numbers flat as a CPU graph. "
+        "What's the next step?",
     ],
 )
 def test_a_pointing_question_about_the_back_or_a_pain_is_no_command(question: str) -> None:
