@@ -42,6 +42,7 @@ def picks(
     holds: Collection[str],
     loaded: Collection[str] | None,
     helped: Collection[str] = (),
+    light: Collection[str] = (),
 ) -> tuple[ParsedLog, ...] | LogError:
     """The readings to offer for what ``text`` (the /log's words) was refused with, one per exercise;
     () when there is nothing to pick (another refusal, or no exercise the kit allows). When the numbers
@@ -49,7 +50,10 @@ def picks(
     if error.kind not in PICKABLE:
         return ()
     offered = sorted((ex for ex in error.candidates if ex in usable), key=lambda ex: ex not in today)
-    read = [parse_as(text, ex, unit=unit, holds=holds, loaded=loaded, helped=helped) for ex in offered]
+    read = [
+        parse_as(text, ex, unit=unit, holds=holds, loaded=loaded, helped=helped, light=light)
+        for ex in offered
+    ]
     found = [reading for reading in read if isinstance(reading, ParsedLog)]
     if not found:
         refused = [reading for reading in read if isinstance(reading, LogError)]
