@@ -275,8 +275,11 @@ def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
 def pick_question(
     context: BotContext, now_turn: Turn, error: logparse.LogError, picks: tuple[logparse.ParsedLog, ...]
 ) -> str:
-    """ "Which did you do? Tap it to log 3×12 @ 8 kg:", over a button per exercise (all the same sets)."""
+    """ "Which did you do? Tap it to log 3×12 @ 8 kg:", over a button per exercise (all the same sets), or
+    "Which did you do, and how?" over a button per exercise and reading of its numbers."""
     texts, shown = context.services.texts, names(context)
+    if not _same_sets(picks):
+        return texts.get("log.pick_readings", name=escape(error.values.get("name", "")))
     sets = format_sets(sets_done(picks[0], now_turn.chat.unit), now_turn.chat.unit)
     if len(picks) == 1:
         choice = escape(shown.get(picks[0].exercise, picks[0].exercise))
@@ -287,17 +290,26 @@ def pick_question(
 def pick_buttons(
     context: BotContext, now_turn: Turn, picks: tuple[logparse.ParsedLog, ...], day: date
 ) -> Buttons:
-    """A button per exercise, one a row (names are long), each logging its reading on ``day``."""
+    """A button per exercise, one a row (names are long), each logging its reading on ``day``; readings that
+    differ name their sets too ("Barbell Romanian deadlift: 3×10 @ 5 kg")."""
     # A label is plain text: the catalog's name as it is.
-    shown, today = names(context), made_for(now_turn.today, day)
+    shown, today, unit = names(context), made_for(now_turn.today, day), now_turn.chat.unit
+    same = _same_sets(picks)
     rows: list[list[tuple[str, str]]] = []
     for reading in picks:
         try:
             data = callbacks.pack(PICK, today, *logpick.fields(reading))
         except ValueError:  # too much to carry (many sets, a load a set): the reply's line names the exercise
             break
-        rows.append([(shown.get(reading.exercise, reading.exercise), data)])
+        label = shown.get(reading.exercise, reading.exercise)
+        if not same:
+            label = f"{label}: {format_sets(sets_done(reading, unit), unit)}"
+        rows.append([(label, data)])
     return rows
+
+
+def _same_sets(picks: Sequence[logparse.ParsedLog]) -> bool:
+    return len({(p.reps, p.seconds, p.set_loads(), p.unit) for p in picks}) == 1
 
 
 def reading_buttons(

@@ -70,3 +70,24 @@ async def test_a_romanian_deadlift_of_twelve_by_ten_by_two_is_two_sets_at_twelve
     logged = head(await bot.press(USER, "Barbell Romanian deadlift"))
     assert logged == "✍️ Logged Barbell Romanian deadlift: 2×10 @ 12 kg", logged
     assert await sets_of(bot) == [("barbell-rdl", 10, 12.0)] * 2
+
+
+async def test_a_name_that_fits_two_with_numbers_that_read_two_ways_gets_a_button_for_each(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, level="🔥 Advanced")
+    # Before, "I can't tell reps from load in “3x10x5”" with no button: the name's question hid the numbers'.
+    [asked] = await bot.send(USER, "/log romanian deadlift 3x10x5")
+    assert asked.plain_text == (
+        "“romanian deadlift” fits more than one exercise, and its numbers read more than one way."
+        " Which did you do?"
+    )
+    assert labels(bot, asked) == [
+        "Barbell Romanian deadlift: 3×10 @ 5 kg",
+        "Barbell Romanian deadlift: 5×10 @ 3 kg",
+        "Dumbbell Romanian deadlift: 3×10 @ 5 kg",
+        "Dumbbell Romanian deadlift: 5×10 @ 3 kg",
+    ]
+    logged = head(await bot.press(USER, "Dumbbell Romanian deadlift: 3×10 @ 5 kg"))
+    assert logged == "✍️ Logged Dumbbell Romanian deadlift: 3×10 @ 5 kg", logged
+    assert await sets_of(bot) == [("dumbbell-rdl", 10, 5.0)] * 3

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.coach.catalog import Catalog
 from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, describe, parse_log, written
+from bot.coach.logpick import picks
 from bot.coach.logsets import FEW_REPS, MANY_SETS, MAX_SETS, turnable
 from bot.coach.logtold import told
 from bot.coach.texts import Texts
@@ -154,3 +155,23 @@ def test_a_reading_written_back_reads_the_same(exercise: str, sets: int, reps: i
 def test_sets_told_in_a_message_are_offered_as_told() -> None:
     assert told("did band rows, twelve sets of two", NAMES, unit="kg") == "band row 12 sets of 2"
     assert told("band rows 3 sets of 12", NAMES, unit="kg") == "band row 3x12"
+
+
+def test_a_name_that_fits_two_with_numbers_that_read_two_ways_offers_each_exercise_and_reading() -> None:
+    text = "romanian deadlift 3x10x5"
+    asked = parse(text)
+    assert isinstance(asked, LogError)
+    gym = {"barbell-rdl", "dumbbell-rdl"}
+    offered = picks(asked, text, usable=gym, today=(), unit="kg", holds=HOLDS, loaded=LOADED, light=LIGHT)
+    assert offered == tuple(
+        ParsedLog(exercise, (10,) * sets, load, "kg")
+        for exercise in ("barbell-rdl", "dumbbell-rdl")
+        for sets, load in ((3, 5.0), (5, 3.0))
+    )
+    # Numbers no reading of which is within the limits still say why, with no button.
+    refused = parse("romanian deadlift 3x101x5")
+    assert isinstance(refused, LogError)
+    why = picks(
+        refused, "romanian deadlift 3x101x5", usable=gym, today=(), unit="kg", holds=HOLDS, loaded=LOADED
+    )
+    assert isinstance(why, LogError) and why.kind is LogErrorKind.UNCLEAR_NUMBERS and not why.readings
