@@ -376,8 +376,8 @@ def _read(
         unloaded=unloaded,
         light=light,
     )
-    if isinstance(read, LogError) and read.kind is LogErrorKind.NEGATIVE_LOAD:
-        return LogError(read.kind, {**read.values, "name": typed})
+    if isinstance(read, LogError) and read.kind in (LogErrorKind.NEGATIVE_LOAD, LogErrorKind.SETS_OR_REPS):
+        return LogError(read.kind, {**read.values, "name": typed}, readings=read.readings)
     return read
 
 

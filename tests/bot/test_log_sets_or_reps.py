@@ -44,8 +44,8 @@ async def test_many_sets_of_a_few_pull_ups_are_asked_back_with_a_button_each(bot
     await bot.onboard(USER)
     [asked] = await bot.send(USER, "/log pull-up 12x2")
     assert asked.plain_text == (
-        "Is “12x2” 12 sets of 2, or 2 sets of 12? Sets told in words, as in “2 sets of 12”, I log as told."
-        " Or tap what you did:"
+        "Is “12x2” 12 sets of 2, or 2 sets of 12? Sets told in words I log as told:"
+        " /log pull-up 2 sets of 12. Or tap what you did:"
     )
     assert labels(bot, asked) == ["12 sets of 2", "2 sets of 12"]
     assert await sets_of(bot) == []
