@@ -46,6 +46,7 @@ from bot.coach.logsets import (
     MAX_RIR,
     MAX_SETS,
     SIDE,
+    TOLD,
     UNIT_WORD,
     UNITS,
     Figures,
@@ -186,6 +187,7 @@ def parse_log(
     barbells: Collection[str] = (),
     today: Collection[str] = (),
     stand_ins: Mapping[str, str] | None = None,
+    light: Collection[str] = (),
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
     exercises in ``holds`` are timed (their sets are seconds).
@@ -213,7 +215,9 @@ def parse_log(
     (``today``, else ``prefer``) first, as the buttons for it are ordered (``bot.coach.logpick``): "face
     pulls" at home with bands is the band face pull. "Backpack" told with the sets ("rdl 2x10 backpack
     8kg") means the backpack version. A move they do not allow that no other name fits is its stand-in
-    (``stand_ins``, ``bot.coach.ladders.stand_ins``): "db rdl" at home the backpack-or-dumbbells RDL.
+    (``stand_ins``, ``bot.coach.ladders.stand_ins``): "db rdl" at home the backpack-or-dumbbells RDL. In
+    ``light``, those never done for a few reps (a band row, a face pull), "12x2" is 2 sets of 12; many sets
+    of a few reps of any other are asked back (``logreading.as_log``).
     """
     split = _split(text)
     if isinstance(split, LogError):
@@ -259,7 +263,7 @@ def parse_log(
     if figures.side and found in barbells and figures.load_told():
         return LogError(LogErrorKind.PER_SIDE, {"name": typed})
     takes = _takes(found, holds, loaded, helped)
-    return _read(found, figures, unit, takes, note, instead_of, unloaded, typed)
+    return _read(found, figures, unit, takes, note, instead_of, unloaded, typed, light=found in light)
 
 
 def parse_as(
@@ -270,6 +274,7 @@ def parse_as(
     holds: Collection[str] = (),
     loaded: Collection[str] | None = None,
     helped: Collection[str] = (),
+    light: Collection[str] = (),
 ) -> ParsedLog | LogError:
     """The numbers of ``text`` (what followed ``/log``) as ``exercise``'s sets, whatever name they follow,
     refused as ``parse_log`` would refuse them for that exercise (a load on one that takes none, seconds
@@ -285,7 +290,7 @@ def parse_as(
         return LogError(LogErrorKind.NOT_TIMED, {"name": typed})
     if takes == BODYWEIGHT and figures.load_told() and not figures.assisted():
         return LogError(LogErrorKind.NOT_LOADED, {"name": typed})
-    return _read(exercise, figures, unit, takes, note, typed=typed)
+    return _read(exercise, figures, unit, takes, note, typed=typed, light=exercise in light)
 
 
 def _takes(
@@ -359,6 +364,7 @@ def _read(
     instead_of: str | None = None,
     unloaded: str | None = None,
     typed: str = "",
+    light: bool = False,
 ) -> ParsedLog | LogError:
     read = as_log(
         found,
@@ -368,9 +374,10 @@ def _read(
         note=note.strip() or None,
         instead_of=instead_of,
         unloaded=unloaded,
+        light=light,
     )
-    if isinstance(read, LogError) and read.kind is LogErrorKind.NEGATIVE_LOAD:
-        return LogError(read.kind, {**read.values, "name": typed})
+    if isinstance(read, LogError) and read.kind in (LogErrorKind.NEGATIVE_LOAD, LogErrorKind.SETS_OR_REPS):
+        return LogError(read.kind, {**read.values, "name": typed}, readings=read.readings)
     return read
 
 
@@ -516,10 +523,10 @@ def tokens(text: str) -> list[str]:
     # "with a 10kg belt" (the belt is kit: gone already) → "with 10kg".
     text = re.sub(r"\b(?:with|using|wearing|in)\s+(?:a|an|my)\s+(?=[+-]?\d)", "with ", text)
     text = _EACH_HAND.sub(f" {HAND} ", _EACH_SIDE.sub(f" {SIDE} ", text))
-    # Sets told in words: "3 sets of 8" → "3x8", "105x7 for 3 sets" → "105x7x3", "75 for 3x8" → "75 3x8".
+    # In words: "3 sets of 8" → "3x8 /sets" (told), "105x7 for 3 sets" → "105x7x3", "75 for 3x8" → "75 3x8".
     text = _FOR_SETS.sub(lambda m: f"{''.join(m.group(1).split())}x{m.group(2)}", text)
-    text = _REPS_FOR_SETS.sub(r"\2x\1", text)
-    text = _SETS_OF.sub(r"\1x\2", text)
+    text = _REPS_FOR_SETS.sub(rf"\2x\1 {TOLD} ", text)
+    text = _SETS_OF.sub(rf"\1x\2 {TOLD} ", text)
     text = _FOR.sub(r"\1 ", text)
     # A number after "with", "at" or "@" is a load: "3x12 with 8kg" → "3x12 +8kg", "5 5 4 @ 10" → "5 5 4 +10".
     text = _WITH_LOAD.sub(" +", text)

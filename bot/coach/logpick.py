@@ -27,6 +27,8 @@ from bot.coach.logparse import (
 # At most this many buttons: more is a list to read, not a choice.
 MAX_PICKS = 4
 PICKABLE = frozenset({LogErrorKind.AMBIGUOUS, LogErrorKind.WHICH_LOADED, LogErrorKind.UNKNOWN_EXERCISE})
+# Numbers that read several ways, asked back with every reading.
+ASKED = frozenset({LogErrorKind.UNCLEAR_NUMBERS, LogErrorKind.SETS_OR_REPS})
 
 _EQUAL = re.compile(r"^([1-9]\d?)x(\d{1,3})$")
 _EACH = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
@@ -42,19 +44,27 @@ def picks(
     holds: Collection[str],
     loaded: Collection[str] | None,
     helped: Collection[str] = (),
+    light: Collection[str] = (),
 ) -> tuple[ParsedLog, ...] | LogError:
     """The readings to offer for what ``text`` (the /log's words) was refused with, one per exercise;
-    () when there is nothing to pick (another refusal, or no exercise the kit allows). When the numbers
-    read for none of them, why not: the name would not have been the only thing to fix."""
+    () when there is nothing to pick (another refusal, or no exercise the kit allows). Numbers that read
+    several ways for each give every exercise's every reading, up to ``MAX_PICKS``. When the numbers read
+    for none of them, why not: the name would not have been the only thing to fix."""
     if error.kind not in PICKABLE:
         return ()
     offered = sorted((ex for ex in error.candidates if ex in usable), key=lambda ex: ex not in today)
-    read = [parse_as(text, ex, unit=unit, holds=holds, loaded=loaded, helped=helped) for ex in offered]
+    read = [
+        parse_as(text, ex, unit=unit, holds=holds, loaded=loaded, helped=helped, light=light)
+        for ex in offered
+    ]
     found = [reading for reading in read if isinstance(reading, ParsedLog)]
     if not found:
         refused = [reading for reading in read if isinstance(reading, LogError)]
         # A load on what takes none is a question of which exercise, which the reply already asks.
         numbers = [why for why in refused if why.kind is not LogErrorKind.NOT_LOADED]
+        if numbers and all(why.kind in ASKED and why.readings for why in numbers):
+            # "romanian deadlift 3x10x5" on a plan with two RDLs: which one, and which reading, in one tap.
+            return tuple(reading for why in numbers for reading in why.readings)[:MAX_PICKS]
         return numbers[0] if numbers else ()
     same = [reading for reading in found if _sets(reading) == _sets(found[0])]
     return tuple(same[:MAX_PICKS])

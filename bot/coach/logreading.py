@@ -22,6 +22,8 @@ from bot.coach.logsets import (
     Sets,
     load_ends,
     trailing_load,
+    turnable,
+    turned,
 )
 
 # What an exercise takes: a load, help (a counterweight: a load typed is its help), neither (its bare
@@ -41,15 +43,25 @@ def as_log(
     note: str | None,
     instead_of: str | None = None,
     unloaded: str | None = None,
+    light: bool = False,
 ) -> ParsedLog | LogError:
     """``exercise``'s sets from the numbers typed; ``takes`` says what it takes (``LOADED`` …). Numbers
     that read several ways come back refused with every reading (``unloaded``, when given, is the exercise
-    the reading of bare numbers as reps is for: "pull up 12 5" is the weighted pull-up only with a load)."""
+    the reading of bare numbers as reps is for: "pull up 12 5" is the weighted pull-up only with a load).
+
+    Many sets of a few reps ("12x2") are the other way round for a ``light`` exercise, one never loaded
+    for so few reps (a band row: 2 sets of 12), and asked back for any other (12 sets of 2 pull-ups is a
+    way to build up to them, 10 sets of 3 a way to deadlift)."""
     plain = found.plain
     bare = not (found.sets or found.loads or found.other)
     if takes == LOADED and unloaded in (None, exercise) and bare and trailing_load(plain):
         # "lat pulldown 8 8 7 7 80": reps going down a little, then a number no set of them reaches.
         found = replace(found, sets=(Sets(plain[:-1]),), plain=plain[-1:])
+    other = None if found.timed or takes == HOLD else turned(found)
+    if other is not None and light:
+        found = other  # "band row 12x2": nobody does twelve sets of two band rows
+    elif other is not None:
+        return _either_way(exercise, found, other, unit=unit, takes=takes, note=note, instead_of=instead_of)
     checked = _checked(found, unit, takes=takes)
     if isinstance(checked, LogError):
         if checked.kind is LogErrorKind.UNCLEAR_NUMBERS:
@@ -86,6 +98,30 @@ def _parsed(
         assist=assist,
         each_hand=each_hand,
     )
+
+
+def _either_way(
+    exercise: str,
+    found: Figures,
+    other: Figures,
+    *,
+    unit: str,
+    takes: str,
+    note: str | None,
+    instead_of: str | None,
+) -> ParsedLog | LogError:
+    """ "pull-up 12x2" as typed and the other way round, asked back with both; refused as typed would be."""
+    as_typed = _checked(found, unit, takes=takes)
+    if isinstance(as_typed, LogError):
+        return as_typed
+    readings = [_parsed(exercise, as_typed, takes, note, instead_of, hand=found.hand)]
+    round_ = _checked(other, unit, takes=takes)
+    if isinstance(round_, LogError):
+        return readings[0]
+    readings.append(_parsed(exercise, round_, takes, note, instead_of, hand=found.hand))
+    sets, reps = len(as_typed[0]), as_typed[0][0]
+    values = {"numbers": f"{sets}x{reps}", "sets": str(sets), "reps": str(reps)}
+    return LogError(LogErrorKind.SETS_OR_REPS, values, readings=tuple(readings))
 
 
 def _readings(
@@ -210,6 +246,8 @@ def written(parsed: ParsedLog, name: str) -> str:
         )
     else:
         line = f"{len(counts)}x{counts[0]}" if len(set(counts)) == 1 else ",".join(map(str, counts))
+        if len(set(counts)) == 1 and not parsed.seconds and turnable(len(counts), counts[0]):
+            line = f"{len(counts)} sets of {counts[0]}"  # "12x2" may read the other way round
         line += mark
         if parsed.load is not None:
             line += f" {parsed.load:g}{parsed.unit}"

@@ -14,6 +14,11 @@ sets (``200x3`` is 3 reps at 200, ``100x5x3`` three sets of 5 at 100, ``3x8x60``
 Several loads in one /log are read alike: in ``15x10, 20x8, 25x6`` the 25 can't be sets, so the 15 and
 20 are loads too. ``3x10x5``, where either end could be the sets, is asked back both ways.
 
+Sets the other way round: plans here give a lift 2 to 4 sets, so an end of ``AxBxC`` at ``MANY_SETS`` or
+more is its load while the other end is fewer (``12x10x2`` is two sets of 10 at 12), and ``AxB`` of many
+sets of a few reps (``12x2``) may be reps by sets (``turned``), which ``bot.coach.logreading`` settles by
+the exercise. Sets told in words (``12 sets of 2``) are as told (``TOLD``).
+
 Bare numbers apart (``row 11 11 35``) may hold a load: the end one that stands apart from the rest, which
 are alike; reps go down a little set by set (``15 12 10 6``) and stay reps. For a move that takes no load
 they are reps whatever they are. Assistance (``40kg assist``, ``with 40kg assistance``, ``assisted by 40``,
@@ -32,6 +37,10 @@ MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
 MAX_REPS = 100
 MAX_SETS = 20
 MAX_RIR = 10
+# Twice the most sets a plan here gives one lift (2 to 4): as many sets is a count nobody logs by default,
+# while as few reps (``FEW_REPS``) may be ("12x2": 2 sets of 12 band rows, or 12 sets of 2 pull-ups?).
+MANY_SETS = 8
+FEW_REPS = 3
 # The longest hold logged, in seconds: routines.toml prescribes holds of at most 600 s too.
 MAX_HOLD_S = 600
 
@@ -64,6 +73,7 @@ class LogErrorKind(StrEnum):
     WHICH_LOADED = "which_loaded"
     TOO_MANY_PARTS = "too_many_parts"
     PER_SIDE = "per_side"
+    SETS_OR_REPS = "sets_or_reps"
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,8 @@ class ParsedLog:
 SIDE = "/side"
 # A load typed "each arm" or "each hand" ("4x10 each arm 40kg"), as ``logparse.tokens`` marks it: each hand's.
 HAND = "/hand"
+# Sets told in words ("12 sets of 2", "8 reps for 3 sets"), as ``logparse.tokens`` marks them: as told.
+TOLD = "/sets"
 _CROSSED = re.compile(rf"^(\d+(?:\.\d+)?)({UNIT_WORD})?x(\d+)(?:x(\d+(?:\.\d+)?)({UNIT_WORD})?)?$")
 _SETS_X_SECONDS = re.compile(r"^(\d+)x(\d+)s$")
 _SECONDS_LIST = re.compile(r"^\d+(?:[,/]\d+)*s$")
@@ -131,7 +143,7 @@ def is_figure(token: str) -> bool:
         token[0].isdigit()
         or token[0] in "+-"
         or token in _BODYWEIGHT
-        or token in (SIDE, HAND)
+        or token in (SIDE, HAND, TOLD)
         or bool(_RIR.match(token) or _RPE.match(token))
     )
 
@@ -169,6 +181,8 @@ class Figures:
     other: Figures | None = None
     hand: bool = False
     unclear: str = ""
+    # Sets told in words ("12 sets of 2"): never turned round (``turned``).
+    told: bool = False
 
     @property
     def counts(self) -> tuple[int, ...] | None:
@@ -252,7 +266,32 @@ def _load_first(match: re.Match[str]) -> bool | LogError | None:
     if ahead and behind:
         # "100x5x40": neither end can be the sets.
         return LogError(LogErrorKind.UNCLEAR_NUMBERS, {"numbers": match.group()})
-    return ahead if ahead != behind else None
+    if ahead != behind:
+        return ahead
+    # "12x10x2": 12 sets of 10 at 2, or 2 sets of 10 at 12? Only the second is a count of sets a plan gives.
+    if int(first) >= MANY_SETS > int(third) > 0:
+        return True
+    if int(third) >= MANY_SETS > int(first) > 0:
+        return False
+    return None
+
+
+def turnable(sets: int, reps: int) -> bool:
+    """Whether "AxB" typed as ``sets`` of ``reps`` may be ``reps`` sets of ``sets`` ("12x2", "15x3", "10x2"):
+    many sets of a few reps, where the other way round is a count of sets a plan gives."""
+    return sets >= MANY_SETS and reps <= FEW_REPS
+
+
+def turned(found: Figures) -> Figures | None:
+    """The other way round of sets typed "AxB" (or "AxBxC" at a load C) with nothing else as sets ("band row
+    12x2": 2 sets of 12), when ``turnable``; None for sets told in words, or any other."""
+    if found.told or found.other is not None or len(found.sets) != 1:
+        return None
+    one = found.sets[0]
+    counts = one.counts
+    if not one.by_sets or len(set(counts)) != 1 or not turnable(len(counts), counts[0]):
+        return None
+    return replace(found, sets=(Sets((len(counts),) * counts[0], one.load),))
 
 
 def _crossed(match: re.Match[str], load_first: bool) -> Sets | LogError:
@@ -299,7 +338,7 @@ def _listed(token: str, load_first: bool) -> list[Sets] | LogError:
 
 def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
     sets: list[Sets] = []
-    timed = side = hand = False
+    timed = side = hand = told = False
     loads: list[Load] = []
     plain: list[int] = []
     rir: int | None = None
@@ -343,6 +382,9 @@ def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
         elif token == HAND:
             hand = True
             continue
+        elif token == TOLD:
+            told = True
+            continue
         else:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
         # Holds may come one token a set ("60s 60s 45s"), and sets at their loads too ("180x5 190x3");
@@ -352,4 +394,4 @@ def _figures(found: list[str], *, load_first: bool) -> Figures | LogError:
             return LogError(LogErrorKind.MALFORMED, {"token": token})
         sets += got
         timed = seconds
-    return Figures(tuple(sets), timed, tuple(loads), tuple(plain), rir, side, hand=hand)
+    return Figures(tuple(sets), timed, tuple(loads), tuple(plain), rir, side, hand=hand, told=told)

@@ -35,6 +35,7 @@ from bot.coach.logparse import (
     parse_log,
     written,
 )
+from bot.coach.logsets import turnable
 from bot.coach.numerals import NUMBER_WORDS
 
 # Counts of sets and reps as words; "twenty five" is two words, matched before "twenty".
@@ -394,7 +395,7 @@ def _reps(lowered: str) -> _Reps | None:
         if found in firsts:
             return _load_first(found, lowered)
         if found.re is _SETS_OF:
-            return _written(_number(found.group(1)), _number(found.group(2))), ()
+            return _written(_number(found.group(1)), _number(found.group(2)), in_words=True), ()
         return _sets_by_reps(found)
     lists = _lists(lowered)
     if not lists:
@@ -405,9 +406,12 @@ def _reps(lowered: str) -> _Reps | None:
     return _each(lists[0], stated.pop() if stated else None), ()
 
 
-def _written(sets: int, reps: int) -> str | None:
-    """Sets of equal reps as /log writes them ("3x8"), if within its limits."""
-    return f"{sets}x{reps}" if 1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS else None
+def _written(sets: int, reps: int, *, in_words: bool = False) -> str | None:
+    """Sets of equal reps as /log writes them ("3x8"), if within its limits; many sets of a few reps told in
+    words ("twelve sets of two") as told, since /log may read "12x2" the other way round."""
+    if not (1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS):
+        return None
+    return f"{sets} sets of {reps}" if in_words and turnable(sets, reps) else f"{sets}x{reps}"
 
 
 def _load_first(found: re.Match[str], lowered: str = "") -> _Reps:

@@ -64,10 +64,11 @@ ROW_LABEL = 16
 
 
 @functools.cache
-def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str]]:
+def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     exercises = catalog.exercises.values()
     helped = frozenset(ex.id for ex in exercises if ex.counterweight)
-    return helped, frozenset(ex.id for ex in exercises if ex.barbell)
+    light = frozenset(ex.id for ex in exercises if ex.min_reps is not None or not ex.multi_joint)
+    return helped, frozenset(ex.id for ex in exercises if ex.barbell), light
 
 
 def helped_ids(context: BotContext) -> frozenset[str]:
@@ -79,6 +80,12 @@ def helped_ids(context: BotContext) -> frozenset[str]:
 def barbell_ids(context: BotContext) -> frozenset[str]:
     """The barbell lifts: a load typed "each side" of their bar is asked back."""
     return _kinds(context.services.catalog)[1]
+
+
+def light_ids(context: BotContext) -> frozenset[str]:
+    """The moves never done for a few reps: one with ``min_reps`` in exercises.toml (a band, a cable, a drill)
+    or a single-joint one (a face pull, a rear-delt fly): "band row 12x2" is 2 sets of 12."""
+    return _kinds(context.services.catalog)[2]
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -130,6 +137,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 helped=helped_ids(context),
                 barbells=barbell_ids(context),
                 today=[item.exercise.id for item in session.exercises],
+                light=light_ids(context),
             )
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
@@ -171,6 +179,7 @@ def refusal(
         holds=holds,
         loaded=loaded,
         helped=helped_ids(context),
+        light=light_ids(context),
     )
     if isinstance(picks, logparse.LogError):
         # The numbers read as none of the exercises meant: fixing the name would not be enough.
@@ -179,7 +188,8 @@ def refusal(
         return pick_question(context, now_turn, error, picks[: len(buttons)]), buttons
     # Numbers typed one a set ("11 11 35") are shown so ("11, 11 reps @ 35 kg"); "3x10x5" as sets of reps.
     listed = "x" not in error.values.get("numbers", "x")
-    buttons = reading_buttons(context, now_turn, error.readings, day, listed=listed)
+    counted = error.kind is logparse.LogErrorKind.SETS_OR_REPS
+    buttons = reading_buttons(context, now_turn, error.readings, day, listed=listed, counted=counted)
     line = logparse.describe(error, texts, names(context))
     return (texts.get("log.unclear_choose", line=line) if buttons else line), buttons
 
@@ -266,8 +276,11 @@ def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
 def pick_question(
     context: BotContext, now_turn: Turn, error: logparse.LogError, picks: tuple[logparse.ParsedLog, ...]
 ) -> str:
-    """ "Which did you do? Tap it to log 3×12 @ 8 kg:", over a button per exercise (all the same sets)."""
+    """ "Which did you do? Tap it to log 3×12 @ 8 kg:", over a button per exercise (all the same sets), or
+    "Which did you do, and how?" over a button per exercise and reading of its numbers."""
     texts, shown = context.services.texts, names(context)
+    if not _same_sets(picks):
+        return texts.get("log.pick_readings", name=escape(error.values.get("name", "")))
     sets = format_sets(sets_done(picks[0], now_turn.chat.unit), now_turn.chat.unit)
     if len(picks) == 1:
         choice = escape(shown.get(picks[0].exercise, picks[0].exercise))
@@ -278,17 +291,26 @@ def pick_question(
 def pick_buttons(
     context: BotContext, now_turn: Turn, picks: tuple[logparse.ParsedLog, ...], day: date
 ) -> Buttons:
-    """A button per exercise, one a row (names are long), each logging its reading on ``day``."""
+    """A button per exercise, one a row (names are long), each logging its reading on ``day``; readings that
+    differ name their sets too ("Barbell Romanian deadlift: 3×10 @ 5 kg")."""
     # A label is plain text: the catalog's name as it is.
-    shown, today = names(context), made_for(now_turn.today, day)
+    shown, today, unit = names(context), made_for(now_turn.today, day), now_turn.chat.unit
+    same = _same_sets(picks)
     rows: list[list[tuple[str, str]]] = []
     for reading in picks:
         try:
             data = callbacks.pack(PICK, today, *logpick.fields(reading))
         except ValueError:  # too much to carry (many sets, a load a set): the reply's line names the exercise
             break
-        rows.append([(shown.get(reading.exercise, reading.exercise), data)])
+        label = shown.get(reading.exercise, reading.exercise)
+        if not same:
+            label = f"{label}: {format_sets(sets_done(reading, unit), unit)}"
+        rows.append([(label, data)])
     return rows
+
+
+def _same_sets(picks: Sequence[logparse.ParsedLog]) -> bool:
+    return len({(p.reps, p.seconds, p.set_loads(), p.unit) for p in picks}) == 1
 
 
 def reading_buttons(
@@ -298,10 +320,12 @@ def reading_buttons(
     day: date,
     *,
     listed: bool = True,
+    counted: bool = False,
 ) -> Buttons:
     """One button per reading of numbers that read several ways, each logging it today: "10 reps @ 40 kg" /
     "40 reps @ 10 kg" for "row 10 40", "11, 11 reps @ 35 kg" / "11, 11, 35 reps" for "row 11 11 35" (typed
-    one number a set: ``listed``), "3×10 reps @ 5 kg" / "5×10 reps @ 3 kg" for "row 3x10x5"."""
+    one number a set: ``listed``), "3×10 reps @ 5 kg" / "5×10 reps @ 3 kg" for "row 3x10x5", and "12 sets
+    of 2" / "2 sets of 12" for "pull-up 12x2" (sets and reps either way round: ``counted``)."""
     texts, today = context.services.texts, made_for(now_turn.today, day)
     found: list[tuple[str, str]] = []
     for reading in readings:
@@ -310,7 +334,11 @@ def reading_buttons(
         counts = reading.reps
         equal = len(counts) > 1 and len(set(counts)) == 1 and not listed
         reps = f"{len(counts)}×{counts[0]}" if equal else ", ".join(map(str, counts))
-        if reading.load is None:
+        load = None if reading.load is None else format_load(reading.load, reading.unit)
+        if counted:
+            key = "log.reading_sets_button" if load is None else "log.reading_sets_load_button"
+            label = texts.get(key, sets=str(len(counts)), reps=str(counts[0]), load=load or "")
+        elif reading.load is None:
             label = texts.get("log.reading_reps_button", reps=reps)
         else:
             label = texts.get("log.reading_button", reps=reps, load=format_load(reading.load, reading.unit))

@@ -11,6 +11,7 @@ from bot.coach.catalog import Catalog
 from bot.coach.logday import When, when_told
 from bot.coach.lognames import Names, mentions
 from bot.coach.logparse import ParsedLog, parse_log, parts
+from bot.coach.logsets import turnable
 from bot.coach.logtold import MAX_LIFTS, asks, counts_told, told
 
 CATALOG = Catalog.load()
@@ -235,6 +236,9 @@ def told_sets(draw: st.DrawFn, lift: tuple[str, str, bool]) -> tuple[str, tuple[
             (f"{sets} sets of {reps} {name} with {load:g}kg", (reps,) * sets, load),
             (f"{name} {sets}x{reps}x{first}", (reps,) * sets, float(first)),
         ]
+    if turnable(sets, reps):
+        # "9x2" may be 2 sets of 9, and /log asks back: only sets told in words are as told.
+        forms = [form for form in forms if f"{sets}x{reps}" not in form[0]]
     return draw(st.sampled_from(forms))
 
 
