@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
@@ -182,6 +183,7 @@ def parse_log(
     loaded: Collection[str] | None = None,
     usable: Collection[str] = (),
     easier: Mapping[str, str] | None = None,
+    shown: Collection[str] = (),
     helped: Collection[str] = (),
     barbells: Collection[str] = (),
     today: Collection[str] = (),
@@ -207,7 +209,8 @@ def parse_log(
     band-assisted day) is the plan's. ``easier`` maps a ladder's harder variations to the one today's
     plan has: a name that fits both ("pull-up" on a band-assisted day) means the plan's, since assisted
     reps taken for strict ones would move the ladder and beat records nobody set. A name only the
-    harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one.
+    harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one, and so
+    does a rung the member has done well (``shown``): their "pull-up" is strict (``plan_version`` the plan's).
 
     A name that fits several exercises means one the chat's place and kit allow (``usable``), today's
     (``today``, else ``prefer``) first, as the buttons for it are ordered (``bot.coach.logpick``): "face
@@ -244,9 +247,12 @@ def parse_log(
         else:
             unloaded = found if isinstance(found, str) and not figures.load_told() else None
             found = variant
-    instead_of = None
+    instead_of = kept = None
     if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
-        instead_of, found = found, (easier or {})[found]
+        if found in shown:
+            kept = (easier or {})[found]
+        else:
+            instead_of, found = found, (easier or {})[found]
     if isinstance(found, LogError):
         unknown = (LogErrorKind.UNKNOWN_EXERCISE, LogErrorKind.UNTRACKED)
         if timed and holds and found.kind in unknown:
@@ -259,7 +265,8 @@ def parse_log(
     if figures.side and found in barbells and figures.load_told():
         return LogError(LogErrorKind.PER_SIDE, {"name": typed})
     takes = _takes(found, holds, loaded, helped)
-    return _read(found, figures, unit, takes, note, instead_of, unloaded, typed)
+    read = _read(found, figures, unit, takes, note, instead_of, unloaded, typed)
+    return replace(read, plan_version=kept) if kept and isinstance(read, ParsedLog) else read
 
 
 def parse_as(
