@@ -35,7 +35,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
+from bot.coach.kitwords import BACKPACK, kit_told
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
@@ -121,24 +123,6 @@ _FOR_SETS = re.compile(
 _REPS_FOR_SETS = re.compile(r"(?<![\w.,])(\d+)\s*reps?\s+(?:for\s+|x\s*)(\d+)\s+(?:sets|rounds)\b")
 _FOR = re.compile(rf"(\d(?:{UNIT_WORD})?)\s+for\s+(?=\d)")
 
-# Words that say what the kit was, not which sets: a band's colour or strength ("red band", "heavy band",
-# "green"), kept in the sets' note, and a backpack ("backpack 8kg"), whose load is the load.
-_COLOURS = "red|green|blue|black|yellow|purple|orange|grey|gray|silver|gold|pink|white|brown"
-_STRENGTHS = r"extra[- ]?light|x-?light|light|medium|extra[- ]?heavy|x-?heavy|heavy|thin|thick|strong"
-_BANDS = r"(?:resistance\s+|loop\s+|mini\s+)?bands?"
-_BAND = re.compile(
-    r"(?:\b(?:with|using|on)\s+)?(?:\b(?:a|the|my)\s+)?"
-    rf"\b(?P<band>(?:(?:{_STRENGTHS})\s+)?(?:{_COLOURS})(?:\s+{_BANDS})?|(?:{_STRENGTHS})\s+{_BANDS})\b"
-)
-_BACKPACK = re.compile(
-    r"(?:\b(?:in|with|using|inside|wearing)\s+)?(?:\b(?:a|the|my)\s+)?(?:\bloaded\s+)?\bback-?packs?\b"
-    r"(?:\s+(?:of|with|at|weighing)\b)?"
-)
-# A dip belt or a weighted vest ("10kg on a belt"): what carried a load added to bodyweight.
-_BELT = re.compile(
-    r"(?:\b(?:on|in|with|using|wearing)\s+)?(?:\b(?:a|the|my)\s+)?(?:\b(?:dip|weight|weighted)\s+)?"
-    r"\b(?:belt|vest)s?\b"
-)
 # A load told as added to bodyweight ("+ 10kg", "plus 10kg", "added 10kg", "10kg added", "10 kg extra"):
 # a load lifted, written "+10kg", never an assisted machine's help.
 _ADDED_BEFORE = re.compile(
@@ -183,6 +167,7 @@ def parse_log(
     loaded: Collection[str] | None = None,
     usable: Collection[str] = (),
     easier: Mapping[str, str] | None = None,
+    shown: Collection[str] = (),
     helped: Collection[str] = (),
     barbells: Collection[str] = (),
     today: Collection[str] = (),
@@ -209,7 +194,8 @@ def parse_log(
     band-assisted day) is the plan's. ``easier`` maps a ladder's harder variations to the one today's
     plan has: a name that fits both ("pull-up" on a band-assisted day) means the plan's, since assisted
     reps taken for strict ones would move the ladder and beat records nobody set. A name only the
-    harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one.
+    harder one has ("strict pull-up") or a load (the weighted pull-up) still names the harder one, and so
+    does a rung the member has done well (``shown``): their "pull-up" is strict (``plan_version`` the plan's).
 
     A name that fits several exercises means one the chat's place and kit allow (``usable``), today's
     (``today``, else ``prefer``) first, as the buttons for it are ordered (``bot.coach.logpick``): "face
@@ -248,9 +234,12 @@ def parse_log(
         else:
             unloaded = found if isinstance(found, str) and not figures.load_told() else None
             found = variant
-    instead_of = None
+    instead_of = kept = None
     if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
-        instead_of, found = found, (easier or {})[found]
+        if found in shown:
+            kept = (easier or {})[found]
+        else:
+            instead_of, found = found, (easier or {})[found]
     if isinstance(found, LogError):
         unknown = (LogErrorKind.UNKNOWN_EXERCISE, LogErrorKind.UNTRACKED)
         if timed and holds and found.kind in unknown:
@@ -263,7 +252,8 @@ def parse_log(
     if figures.side and found in barbells and figures.load_told():
         return LogError(LogErrorKind.PER_SIDE, {"name": typed})
     takes = _takes(found, holds, loaded, helped)
-    return _read(found, figures, unit, takes, note, instead_of, unloaded, typed, light=found in light)
+    read = _read(found, figures, unit, takes, note, instead_of, unloaded, typed, light=found in light)
+    return replace(read, plan_version=kept) if kept and isinstance(read, ParsedLog) else read
 
 
 def parse_as(
@@ -316,7 +306,7 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if isinstance(cleaned, LogError):
         return cleaned
     cleaned, _, note = cleaned.partition("#")
-    cleaned, kit = _kit_told(cleaned)
+    cleaned, kit = kit_told(cleaned)
     note = "; ".join(filter(None, (*kit, note.strip())))
     # "25 sets of 8": told as sets, so too many of them, not a load of 25 (as "25x8" would read).
     counted = [int(m.group(1)) for m in _SETS_OF.finditer(cleaned)]
@@ -330,29 +320,6 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if split == 0:
         return LogError(LogErrorKind.NO_EXERCISE)
     return " ".join(found[:split]), read_numbers(found[split:]), note
-
-
-def _kit_told(text: str) -> tuple[str, list[str]]:
-    """``text`` without the words that say what the kit was, and the bands it names for the note ("2x12 red
-    band" → "red band"): a band's colour or strength, a backpack ("backpack 8kg" is 8 kg). Only among the
-    numbers, or right before them: a name's own words ("band pulldown") stay its own."""
-    first = re.search(r"\d", text)
-    if first is None:
-        return text, []
-    head, tail = text[: first.start()], text[first.start() :]
-    bands: list[str] = []
-
-    def band(match: re.Match[str]) -> str:
-        told = re.sub(r"\s+", " ", match.group("band"))
-        bands.append(told if "band" in told else f"{told} band")
-        return " "
-
-    # A backpack first: "backpack with a red band" keeps its band.
-    tail = _BAND.sub(band, _BELT.sub(" ", _BACKPACK.sub(" ", tail)))
-    for kit in (_BACKPACK, _BELT):
-        head = re.sub(rf"(?:{kit.pattern})\s*$", " ", head)
-    head = re.sub(rf"(?:{_BAND.pattern})\s*$", band, head)
-    return head + tail, bands
 
 
 def _read(
@@ -441,7 +408,7 @@ def _packed(typed: str, exercises: Sequence[Names], found: str | LogError, text:
     "row 3x10 backpack 10kg"), if it has one."""
     if isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS:
         return found
-    if not _BACKPACK.search(text.casefold()):
+    if not BACKPACK.search(text.casefold()):
         return found
     packed = [ex.id for ex in exercises if fits(f"{typed} backpack", exercises, ex.id)]
     return packed[0] if len(packed) == 1 else found

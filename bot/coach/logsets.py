@@ -107,6 +107,9 @@ class ParsedLog:
     # The harder variation the name also fits, when it was read as the plan's easier one ("pull-up" on
     # a band-assisted day): the reply says how to claim the harder one.
     instead_of: str | None = None
+    # The plan's easier version the name also fits, when it was read as the harder rung the member has done
+    # well ("pull-up" on an assisted-machine day after strict ones logged): the reply says how to claim it.
+    plan_version: str | None = None
     # Each set's load when they differ ("180x5, 190x3"; ``load`` is then None), in ``unit``.
     loads: tuple[float | None, ...] = ()
     # An assisted exercise's help ("2x10 40kg assist"), in ``unit``: never a load lifted.

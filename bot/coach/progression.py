@@ -33,13 +33,16 @@ with the numbers of ACSM 2009 where the article gives none):
   names before it was ever logged (an advanced block's weighted pull-up) starts at one step too, for a
   few reps under the best set of the last session without load (``first_with_load``). A bodyweight
   rung moves one rung down only on a real failure: three stalls, or two sessions in a row short of the
-  bottom of the range on most of their sets. Inside the range (8, 7, 6 on 6–8) it holds and aims for
-  more reps. The rung a trainee is on is the one logged last, but sets on a harder rung the plan has not
-  moved them to are a try until every set reaches the bottom of the range (five strict pull-ups on a
-  band-assisted day are kept as strict pull-ups, and the band-assisted sets go on progressing), and sets
-  on an easier rung move them down only where the rule sent them, or where it is the exercise the
-  session names: negatives the plan prescribes beside pull-ups say nothing of the pull-ups (a newcomer
-  trial).
+  bottom of the range on most of their sets, and never when its last session did it well (``done_well``:
+  five reps a set, or the range's bottom if fewer, on as many sets as asked, three at most). Strict
+  pull-ups 8, 8, 7 short of a volume day's 10–12 are a range not reached yet, not a rung lost: a coach
+  keeps them on pull-ups aiming at the range, never sends them to the assisted machine (a strength coach's
+  trial of an advanced block 2). Inside the range (8, 7, 6 on 6–8) it holds and aims for more reps.
+  The rung a trainee is on is the one logged last, but sets on a harder rung the plan has not moved them
+  to are a try until every set reaches the bottom of the range (five strict pull-ups on a band-assisted
+  day are kept as strict pull-ups, and the band-assisted sets go on progressing), and sets on an easier
+  rung move them down only where the rule sent them, or where it is the exercise the session names:
+  negatives the plan prescribes beside pull-ups say nothing of the pull-ups (a newcomer trial).
 
 Days that take turns (advanced heavy, moderate, volume) are ``bot.coach.progression_days``'s
 (``next_on_day``); a level with one kind of day uses ``next_prescription`` alone.
@@ -78,6 +81,10 @@ ESTIMATE_SESSIONS = 3
 ESTIMATE_MAX_REPS = 20
 # A loaded rung's first target, from the rung below without load: this many reps under its best set.
 FEWER_WITH_LOAD = 3
+# A rung done well (``done_well``): five clean strict pull-ups a set is a trainee past negatives and bands,
+# whatever range the day asks, on as many sets as asked, three at most.
+SHOWN_REPS = 5
+SHOWN_SETS = 3
 
 
 class Reason(StrEnum):
@@ -205,10 +212,17 @@ def next_prescription(
             return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
         last = heaviest_sets(logged[-1])
     load = last[0].load
-    if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF:
-        return _back_off(exercise, load, plan, ladder)
     easier = _rung(exercise, ladder, -1)
-    if load is None and easier is not None and _failed(logged[-FAILURES_BEFORE_DOWN:], judged, low):
+    # A bodyweight rung the last session did well is kept, whatever the day's range asked (the docstring).
+    kept = load is None and easier is not None and done_well(logged[-1], on_day.sets, low)
+    if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF and not kept:
+        return _back_off(exercise, load, plan, ladder)
+    if (
+        load is None
+        and easier is not None
+        and not kept
+        and _failed(logged[-FAILURES_BEFORE_DOWN:], judged, low)
+    ):
         start = plan.increment if ladder is not None and easier in ladder.loaded else None
         return Prescription(easier, plan.sets, low, start, Reason.MOVE_DOWN)
     if not _at_top(last, on_day):
@@ -220,6 +234,13 @@ def next_prescription(
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+
+
+def done_well(sets: Sequence[SetDone], asked: int, low: int) -> bool:
+    """Whether one session's ``sets`` show a rung done well for a slot asking ``asked`` sets from ``low``
+    reps: as many sets (``SHOWN_SETS`` at most) of at least ``low`` or ``SHOWN_REPS`` reps, the fewer."""
+    enough = [done for done in heaviest_sets(sets) if done.reps >= min(low, SHOWN_REPS)]
+    return len(enough) >= min(asked, SHOWN_SETS)
 
 
 def first_with_load(exercise: str, below: Sequence[SetDone], plan: Plan) -> Prescription | None:

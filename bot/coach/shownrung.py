@@ -9,8 +9,13 @@ lift twice in one day would read as one session of twice the sets), and only one
 allow; with none, the planned variation stands. ``sessionlog.targets`` prescribes the rung from its own log.
 
 "Done well": a session with as many sets as the slot asks (three at most), each of at least the slot's
-bottom rep or ``SHOWN_REPS``, whichever is fewer. A move ranked as a rung (a chin-up as a pull-up,
-``ranks_as``) shows that rung.
+bottom rep or ``SHOWN_REPS``, whichever is fewer (``progression.done_well``). A move ranked as a rung (a
+chin-up as a pull-up, ``ranks_as``) shows that rung.
+
+A main lift is the block's, not raised here; its own rule keeps a rung done well: ``progression`` never steps
+a bodyweight rung down when its last session did it well (an advanced volume day's strict pull-ups, 8, 8, 7
+short of 10–12, once became the assisted machine). And /log reads a plain name as the rung the member has
+done well, never as today's easier version (``done_rungs``).
 """
 
 from __future__ import annotations
@@ -21,11 +26,9 @@ from datetime import date
 from bot.coach.catalog import Catalog
 from bot.coach.model import SetDone
 from bot.coach.planner import Prescribed, Session, available
-from bot.coach.progression import Ladder, heaviest_sets, sessions_by_day
+from bot.coach.progression import SHOWN_REPS, Ladder, sessions_by_day
+from bot.coach.progression import done_well as sets_done_well
 
-# Five clean strict pull-ups a set is a trainee past negatives and bands, whatever range the slot asks.
-SHOWN_REPS = 5
-SHOWN_SETS = 3
 MAIN = "main"
 
 
@@ -37,9 +40,7 @@ def ranked_ids(catalog: Catalog, ladders: Mapping[str, Ladder]) -> set[str]:
 
 def done_well(sets: Sequence[SetDone], item: Prescribed) -> bool:
     """Whether one session's sets of a rung show it done well for ``item``'s slot (see the docstring)."""
-    low = item.reps[0] if item.reps is not None else SHOWN_REPS
-    enough = [done for done in heaviest_sets(sets) if done.reps >= min(low, SHOWN_REPS)]
-    return len(enough) >= min(item.sets, SHOWN_SETS)
+    return sets_done_well(sets, item.sets, item.reps[0] if item.reps is not None else SHOWN_REPS)
 
 
 def shown(
@@ -47,13 +48,39 @@ def shown(
 ) -> str | None:
     """The highest rung of ``ladder`` above ``item``'s exercise the member has done well, or None."""
     at = ladder.rungs.index(item.exercise.id)
-    best = None
-    for rung in ladder.rungs[at + 1 :]:
-        moves = [rung, *(e.id for e in catalog.exercises.values() if e.ranks_as == rung)]
-        logged = [sorted(history.get(move, ()), key=lambda pair: pair[0]) for move in moves]
-        if any(done_well(sets, item) for pairs in logged for sets in sessions_by_day(pairs)):
-            best = rung
-    return best
+    done = [rung for rung in ladder.rungs[at + 1 :] if _done(catalog, rung, item, history)]
+    return done[-1] if done else None
+
+
+def done_rungs(
+    catalog: Catalog,
+    session: Session,
+    ladders: Mapping[str, Ladder],
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+) -> frozenset[str]:
+    """The rungs of the session's ladders the member has done well for the slot they are on, and every
+    rung below the highest of them (weighted pull-ups done well show pull-ups): what /log reads a plain
+    name fitting one of them as, never as today's easier version (``sessionlog.easier_today``). Strict
+    pull-ups logged 10, 9, 8, 8 make a plain "pull-up" the strict one on a day the plan has the assisted
+    machine; a beginner who never did them well keeps the plan's band-assisted reading."""
+    found: set[str] = set()
+    for item in session.exercises:
+        ladder = ladders.get(item.exercise.id)
+        if ladder is None or item.exercise.id not in ladder.rungs:
+            continue
+        for at, rung in enumerate(ladder.rungs):
+            if _done(catalog, rung, item, history):
+                found.update(ladder.rungs[: at + 1])
+    return frozenset(found)
+
+
+def _done(
+    catalog: Catalog, rung: str, item: Prescribed, history: Mapping[str, Sequence[tuple[date, SetDone]]]
+) -> bool:
+    """Whether the member has done ``rung`` well for ``item``'s slot in a session, or a move ranked as it."""
+    moves = [rung, *(e.id for e in catalog.exercises.values() if e.ranks_as == rung)]
+    logged = [sorted(history.get(move, ()), key=lambda pair: pair[0]) for move in moves]
+    return any(done_well(sets, item) for pairs in logged for sets in sessions_by_day(pairs))
 
 
 def raised(

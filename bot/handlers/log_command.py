@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import logday, lognames, logparse, logpick, sessionlog
+from bot.coach import logday, lognames, logparse, logpick, sessionlog, shownrung
 from bot.coach.catalog import Catalog
 from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
@@ -42,6 +42,8 @@ from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     NOTE_PARTS,
     describe_sets,
+    history,
+    history_ids,
     hold_ids,
     ladders,
     level_up_offer,
@@ -113,7 +115,14 @@ async def log_command(update: Update, context: BotContext) -> None:
         session = await session_on(context, now_turn, day)
         catalog = context.services.catalog
         # As the day began (as As written reads it): a strict try today must not change what "pull up" means.
-        found = await session_targets(context, now_turn, session, member(update, chat)[0], before=day)
+        user_id = member(update, chat)[0]
+        logged = await history(context, now_turn, user_id, history_ids(context, session))
+        before = {exercise: [(d, s) for d, s in pairs if d < day] for exercise, pairs in logged.items()}
+        found = await session_targets(context, now_turn, session, user_id, before=day, found=before)
+        # A rung the member has done well is theirs: their plain "pull-up" is strict, whatever today's is.
+        chat_ladders = ladders(context, session)
+        shown_rungs = shownrung.done_rungs(catalog, session, chat_ladders, before)
+        easier = sessionlog.easier_today(found, chat_ladders)
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
         # A dumbbell move the place has no kit for is the place's own: one lift, one history and its records.
         standing_in = stand_ins(catalog, session.profile)
@@ -133,7 +142,8 @@ async def log_command(update: Update, context: BotContext) -> None:
                 loaded=loaded_ids(context),
                 usable=allowed,
                 stand_ins=standing_in,
-                easier=sessionlog.easier_today(found, ladders(context, session)),
+                easier=easier,
+                shown=shown_rungs,
                 helped=helped_ids(context),
                 barbells=barbell_ids(context),
                 today=[item.exercise.id for item in session.exercises],
@@ -236,6 +246,16 @@ async def log_parsed(
             name=escape(name or shown.get(parsed.instead_of, parsed.instead_of)),
             reps=" ".join(map(str, parsed.reps)),
         )
+    for parsed in readings:
+        if parsed.plan_version is not None:
+            plan_name = lognames.own_name(parsed.plan_version, parsed.exercise, typed_names(context))
+            head += "\n" + texts.get(
+                "log.read_as_shown",
+                name=escape(shown.get(parsed.exercise, parsed.exercise)),
+                today=escape(shown.get(parsed.plan_version, parsed.plan_version)),
+                today_name=escape(plan_name or shown.get(parsed.plan_version, parsed.plan_version)),
+                reps=" ".join(map(str, parsed.reps)),
+            )
     for parsed in readings:
         if parsed.assist is not None:
             head += "\n" + texts.get("log.assist_kept", assist=format_load(parsed.assist, parsed.unit))

@@ -18,7 +18,7 @@ from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, available, block_lifts, plan_session
 from bot.coach.progression import Ladder, Reason
-from bot.coach.sessionlog import Target, targets
+from bot.coach.sessionlog import Rotation, Target, targets
 from bot.coach.workouts import render_session
 
 CATALOG = rules.shipped()
@@ -123,6 +123,69 @@ def test_no_secondary_is_prescribed_below_a_rung_done_well(
                 r in taken or not available(CATALOG.exercises[r], session.profile, session.number)
                 for r in above
             ), (target, raised)
+
+
+def test_an_advanced_volume_days_pull_ups_are_never_the_assisted_machine_after_strict_ones_done_well() -> (
+    None
+):
+    # A strength coach's trial: block 2's volume day (session 15) swaps the weighted pull-up for strict ones
+    # for its 10–12, and strict pull-ups logged 8, 8, 7 and 10, 9, 8, 8 on volume days stepped it down to the
+    # assisted machine. The member's shown rung wins: pull-ups, aiming at the range's bottom.
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 15)
+    assert [item.exercise.id for item in session.exercises if item.tier == "main"][1] == "pull-up"
+    history = logged(("pull-up", [8, 8, 7]), ("pull-up", [10, 9, 8, 8]))
+    kinds = {day: "volume day" for pairs in history.values() for day, _ in pairs}
+    found = targets(
+        session, history, increment=2.5, ladders=ladders_of(session), rotation=Rotation("volume day", kinds)
+    )
+    target = next(target for target in found if target.planned == "pull-up")
+    assert (target.prescription.exercise, target.prescription.sets, target.prescription.reps) == (
+        "pull-up",
+        4,
+        10,
+    )
+    assert target.prescription.reason is Reason.ADD_REP
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    level=st.sampled_from(list(Level)),
+    number=st.integers(1, 40),
+    sessions=st.lists(st.lists(st.integers(5, 12), min_size=3, max_size=4), min_size=1, max_size=5),
+)
+def test_no_main_pull_is_stepped_below_strict_pull_ups_done_well(
+    level: Level, number: int, sessions: list[list[int]]
+) -> None:
+    session = plan_session(CATALOG, gym(level), number)
+    history = logged(*(("pull-up", reps) for reps in sessions))
+    ladders = ladders_of(session)
+    for target in targets(session, history, increment=2.5, ladders=ladders):
+        ladder = ladders.get(target.planned)
+        if (
+            not target.main
+            or ladder is None
+            or "pull-up" not in ladder.rungs
+            or target.prescription.reps is None
+        ):
+            continue
+        if ladder.rungs.index(target.planned) >= ladder.rungs.index("pull-up"):
+            assert not CATALOG.harder("pull-up", target.prescription.exercise), (target, sessions)
+
+
+def test_the_rungs_done_well_are_what_a_plain_name_means() -> None:
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 15)
+    ladders = ladders_of(session)
+    assert "pull-up" in shownrung.done_rungs(CATALOG, session, ladders, logged(("pull-up", [10, 9, 8, 8])))
+    # Chin-ups show the pull-up; weighted pull-ups show every rung below them.
+    assert "pull-up" in shownrung.done_rungs(CATALOG, session, ladders, logged(("chin-up", [8, 8, 8])))
+    weighted = shownrung.done_rungs(CATALOG, session, ladders, logged(("weighted-pull-up", [5, 5, 5, 5])))
+    assert {"pull-up", "weighted-pull-up"} <= weighted
+    # A try short of five reps a set, or band-assisted pull-ups only, show no strict pull-up.
+    assert "pull-up" not in shownrung.done_rungs(CATALOG, session, ladders, logged(("pull-up", [4, 3, 2])))
+    beginner = plan_session(CATALOG, gym(Level.BEGINNER), 2)
+    banded = logged(("assisted-pull-up-machine", [12, 12]))
+    done = shownrung.done_rungs(CATALOG, beginner, ladders_of(beginner), banded)
+    assert "assisted-pull-up-machine" in done and "pull-up" not in done
 
 
 # ---------------------------------------------------------------- 2. gym plans above beginner

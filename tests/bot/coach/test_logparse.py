@@ -544,3 +544,54 @@ def test_a_move_the_kit_does_not_allow_is_its_stand_in_when_no_other_name_fits()
     # Without a stand-in the name keeps its own move; a move the kit allows is never swapped.
     assert read("db rdl 3x10 12kg", None) == ParsedLog("dumbbell-rdl", (10, 10, 10), 12.0, "kg")
     assert read("pull-up 5 5 4", {"pull-up": "backpack-row"}) == ParsedLog("pull-up", (5, 5, 4), None, "kg")
+
+
+def test_a_plain_pull_up_is_the_strict_one_for_a_member_who_has_done_them_well() -> None:
+    # A strength coach's trial: an advanced trainee's "/log pull-up 4x10" was logged as the assisted machine.
+    # A rung the member has done well (``shownrung.done_rungs``) is theirs; the reading names the plan's.
+    machine_day = {"pull-up": "assisted-pull-up-machine", "weighted-pull-up": "assisted-pull-up-machine"}
+    read = parse_log(
+        "pull-up 4x10", ALIASED, prefer=PLAN, loaded=LOADED, easier=machine_day, shown={"pull-up"}
+    )
+    assert read == ParsedLog("pull-up", (10, 10, 10, 10), None, "kg", plan_version="assisted-pull-up-machine")
+    # Never shown: the plan's version, as before; a name only the easier one has is always the easier one.
+    plain = parse_log("pull-up 4x10", ALIASED, prefer=PLAN, loaded=LOADED, easier=machine_day)
+    assert isinstance(plain, ParsedLog) and (plain.exercise, plain.instead_of, plain.plan_version) == (
+        "assisted-pull-up-machine",
+        "pull-up",
+        None,
+    )
+    kept = parse_log(
+        "machine assisted pull-up 4x10", ALIASED, prefer=PLAN, easier=machine_day, shown={"pull-up"}
+    )
+    assert isinstance(kept, ParsedLog) and (kept.exercise, kept.plan_version) == (
+        "assisted-pull-up-machine",
+        None,
+    )
+    # A load still names the weighted pull-up, with no word of the plan's version.
+    weighted = parse_log("pull-up 4x5 +5kg", ALIASED, loaded=LOADED, easier=machine_day, shown={"pull-up"})
+    assert weighted == ParsedLog("weighted-pull-up", (5, 5, 5, 5), 5.0, "kg")
+
+
+@given(
+    st.sampled_from(["pull-up", "pull up", "Pull-ups", "pullups"]), st.lists(st.integers(1, 12), min_size=1)
+)
+def test_a_band_day_reading_holds_unless_the_rung_was_shown(name: str, reps: list[int]) -> None:
+    typed = f"{name} {' '.join(map(str, reps))}"
+    for shown, exercise in ((frozenset(), "band-assisted-pull-up"), (frozenset({"pull-up"}), "pull-up")):
+        read = parse_log(
+            typed,
+            ALIASED,
+            prefer=HOME_PLAN,
+            holds=HOLDS,
+            loaded=LOADED,
+            usable=HOME_KIT,
+            easier=BAND_DAY,
+            shown=shown,
+        )
+        if isinstance(read, LogError):
+            continue  # numbers far apart may be a load: asked back, whatever the name
+        assert read.exercise == exercise
+        assert (read.instead_of, read.plan_version) == (
+            ("pull-up", None) if not shown else (None, "band-assisted-pull-up")
+        )

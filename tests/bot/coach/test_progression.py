@@ -15,6 +15,7 @@ from bot.coach.progression import (
     Reason,
     backed_off_load,
     default_increment,
+    done_well,
     estimated_load,
     in_unit,
     next_prescription,
@@ -462,3 +463,40 @@ def test_weighted_pull_ups_at_the_top_of_the_range_progress_by_load() -> None:
         12.5,
         Reason.ADD_LOAD,
     )
+
+
+FOUR_OF_TEN = Plan(sets=4, rep_range=(10, 12), increment=2.5)
+
+
+def test_a_rung_its_last_session_did_well_is_never_stepped_down() -> None:
+    # A strength coach's trial: an advanced volume day (4 × 10–12) after strict pull-ups 8, 8, 7 and
+    # 10, 9, 8, 8 prescribed "Machine-assisted pull-up: 4×10". Five clean strict reps a set is no failure of
+    # the rung.
+    shown = next_prescription("pull-up", [at(None, 8, 8, 7), at(None, 10, 9, 8, 8)], FOUR_OF_TEN, PULL_UPS)
+    assert (shown.exercise, shown.reps, shown.load, shown.reason) == ("pull-up", 10, None, Reason.ADD_REP)
+    # Stuck three times at numbers done well: held on the rung, aiming one more rep.
+    stuck = next_prescription("pull-up", [at(None, 7, 7, 6)] * 4, SIX_TO_EIGHT, PULL_UPS)
+    assert (stuck.exercise, stuck.reps, stuck.reason) == ("pull-up", 7, Reason.ADD_REP)
+    assert (
+        rung_now(
+            [("pull-up", at(None, 7, 7, 6))] * 4 + [("assisted-pull-up", at(None, 8, 8, 8))],
+            SIX_TO_EIGHT,
+            PULL_UPS,
+            "pull-up",
+        )
+        == "pull-up"
+    )
+    # Short of five reps on most sets it is still a real failure, and the rung below is where to build back.
+    lost = next_prescription("pull-up", [at(None, 8, 8, 7), at(None, 4, 4, 3, 3)], FOUR_OF_TEN, PULL_UPS)
+    assert (lost.exercise, lost.reason) == ("assisted-pull-up", Reason.MOVE_DOWN)
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 14), min_size=1, max_size=5), min_size=1, max_size=6),
+    st.sampled_from([FOUR_OF_TEN, SIX_TO_EIGHT, Plan(sets=2, rep_range=(10, 12))]),
+)
+def test_a_last_session_done_well_keeps_its_rung(reps: list[list[int]], plan: Plan) -> None:
+    sessions = [at(None, *session) for session in reps]
+    nxt = next_prescription("pull-up", sessions, plan, PULL_UPS)
+    if done_well(sessions[-1], plan.sets, plan.rep_range[0]):
+        assert nxt.exercise in ("pull-up", "weighted-pull-up"), (reps, nxt)
