@@ -351,7 +351,7 @@ class Answerer:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
         # The note and the card it fits are one body: a safety lead holds back the sets and loads of both (a
         # home trainee's "a heavier backpack is how it progresses" as much as the barbell's percentages).
-        body = topic.answer if note is None else f"{note.text}\n\n{note.card(topic.answer)}"
+        body = topic.answer if note is None else note.body(topic.answer)
         parts.append(self._assist.safety.without_prescriptions(body) if lead else body)
         return "\n\n".join(parts)
 
