@@ -29,6 +29,8 @@ MAX_NOTE = 400
 # A note that stands in for some of its card's paragraphs carries their home version too.
 MAX_NOTE_WITH_PARAGRAPHS = 1200
 MAX_REPLY = 300
+# A card paragraph's bold heading, "<b>Volume:</b>".
+_HEADING = re.compile(r"<b>[^<]*</b>")
 # A strong phrase can only be about the bot ("undo", "time zone") and is enough alone; a weak one
 # ("schedule", "level") needs a cue ("change", "you"). Weights rank the commands a question names.
 STRONG = 2.0
@@ -212,6 +214,13 @@ class Note(content.Strict):
             if opening is None or opening in own:
                 card.append(paragraph if opening is None else own[opening])
         return "\n\n".join([*self._lead(), *card])
+
+    def doubled(self, answer: str) -> list[str]:
+        """The headings ("<b>Volume:</b>") this note opens a paragraph with that its card's ``answer`` has
+        too, unreplaced: the card would show both, and the lead carry the note's."""
+        card = {m.group(0) for p in answer.split("\n\n") if (m := _HEADING.match(p.lstrip()))}
+        own = (m.group(0) for p in self.text.split("\n\n") if (m := _HEADING.match(p)))
+        return [h for h in own if h in card and not h.startswith(self.replaces)]
 
     def fits(self, asker: Asker) -> bool:
         owned = asker.owned()

@@ -266,3 +266,11 @@ def test_a_note_replacing_a_paragraph_its_card_does_not_have_fails_at_start_up()
     broken = ASSIST.model_copy(update={"note": (note.model_copy(update={"replaces": ("<b>Form:</b>",)}),)})
     with pytest.raises(ValueError, match=r"replaces '<b>Form:</b>', no paragraph of its card"):
         Answerer(KB, broken)
+
+
+def test_a_note_with_its_own_paragraph_under_a_card_heading_it_does_not_replace_fails_at_start_up() -> None:
+    # The home row's "<b>Volume:</b>" without replacing the card's: two Volume paragraphs, one in the lead.
+    note = next(n for n in ASSIST.note if n.topic == "bent-over-row" and "<b>Volume:</b>" in n.replaces)
+    doubled = note.model_copy(update={"replaces": ("<b>How:</b>", "<b>Grip width:</b>")})
+    with pytest.raises(ValueError, match=r"note's '<b>Volume:</b>' paragraph is its card's too"):
+        Answerer(KB, ASSIST.model_copy(update={"note": (doubled,)}))
