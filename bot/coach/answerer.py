@@ -351,7 +351,7 @@ class Answerer:
             note = next((n for n in self._assist.note if n.topic == topic.id and n.fits(asker)), None)
         # The note and the card it fits are one body: a safety lead holds back the sets and loads of both (a
         # home trainee's "a heavier backpack is how it progresses" as much as the barbell's percentages).
-        body = topic.answer if note is None else f"{note.text}\n\n{note.card(topic.answer)}"
+        body = topic.answer if note is None else note.body(topic.answer)
         parts.append(self._assist.safety.without_prescriptions(body) if lead else body)
         return "\n\n".join(parts)
 
@@ -372,10 +372,12 @@ def _check_replaced(assist: Assist, kb: KnowledgeBase) -> None:
     barbell's technique back under a home trainee's note without a word (checked at start-up)."""
     for note in assist.note:
         openings = [p.lstrip() for p in kb.topics[note.topic].answer.split("\n\n")]
+        where = f"assist.toml: a {note.topic!r} note"
         for replaced in note.replaces:
             if not any(p.startswith(replaced) for p in openings):
-                where = f"assist.toml: a {note.topic!r} note"
                 raise ValueError(f"{where} replaces {replaced!r}, no paragraph of its card")
+        for heading in note.doubled(kb.topics[note.topic].answer):
+            raise ValueError(f"{where}'s {heading!r} paragraph is its card's too: replace it")
 
 
 def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Definer) -> Answer:

@@ -26,7 +26,11 @@ COMMANDS: tuple[str, ...] = (
 KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 MAX_NOTE = 400
+# A note that stands in for some of its card's paragraphs carries their home version too.
+MAX_NOTE_WITH_PARAGRAPHS = 1200
 MAX_REPLY = 300
+# A card paragraph's bold heading, "<b>Volume:</b>".
+_HEADING = re.compile(r"<b>[^<]*</b>")
 # A strong phrase can only be about the bot ("undo", "time zone") and is enough alone; a weak one
 # ("schedule", "level") needs a cue ("change", "you"). Weights rank the commands a question names.
 STRONG = 2.0
@@ -176,21 +180,47 @@ class Commands(content.Strict):
 
 class Note(content.Strict):
     topic: TopicId
-    text: str = Field(max_length=MAX_NOTE)
+    text: str = Field(max_length=MAX_NOTE_WITH_PARAGRAPHS)
     level: tuple[Literal["beginner", "intermediate", "advanced"], ...] = ()
     equipment: Literal["gym", "home"] | None = None
     has: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
     lacks: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
     # The openings of the card's paragraphs this note stands in for ("<b>Technique:</b>" of the barbell
     # deadlift, for a home trainee whose note gives the backpack's): those paragraphs are left out wherever
-    # the note is shown, a safety-led answer's card as much as a plain one (``Answerer.render``).
+    # the note is shown, a safety-led answer's card as much as a plain one (``Answerer.render``). A note's
+    # paragraph that opens the same way takes the left-out one's place, so the card keeps its order and a
+    # home "<b>Volume:</b>" is held back after a safety lead as the gym's is.
     replaces: tuple[str, ...] = ()
 
-    def card(self, answer: str) -> str:
-        """A topic's ``answer`` with the paragraphs this note stands in for left out."""
-        if not self.replaces:
-            return answer
-        return "\n\n".join(p for p in answer.split("\n\n") if not p.lstrip().startswith(self.replaces))
+    @model_validator(mode="after")
+    def _short_lead(self) -> Note:
+        # The lead goes on top of every card it fits: long, it buries the card; the card's own paragraphs
+        # it carries may be as long as the card's.
+        lead = "\n\n".join(self._lead())
+        if len(lead) > MAX_NOTE:
+            raise ValueError(f"a note's lead is at most {MAX_NOTE} characters, not {len(lead)}: {lead[:60]}")
+        return self
+
+    def _lead(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if not p.startswith(self.replaces)]
+
+    def body(self, answer: str) -> str:
+        """The note over a topic's ``answer``: its lead first, then the card with each paragraph it stands in
+        for left out, or in its place the note's paragraph that opens the same way."""
+        own = {r: p for p in self.text.split("\n\n") for r in self.replaces if p.startswith(r)}
+        card = []
+        for paragraph in answer.split("\n\n"):
+            opening = next((r for r in self.replaces if paragraph.lstrip().startswith(r)), None)
+            if opening is None or opening in own:
+                card.append(paragraph if opening is None else own[opening])
+        return "\n\n".join([*self._lead(), *card])
+
+    def doubled(self, answer: str) -> list[str]:
+        """The headings ("<b>Volume:</b>") this note opens a paragraph with that its card's ``answer`` has
+        too, unreplaced: the card would show both, and the lead carry the note's."""
+        card = {m.group(0) for p in answer.split("\n\n") if (m := _HEADING.match(p.lstrip()))}
+        own = (m.group(0) for p in self.text.split("\n\n") if (m := _HEADING.match(p)))
+        return [h for h in own if h in card and not h.startswith(self.replaces)]
 
     def fits(self, asker: Asker) -> bool:
         owned = asker.owned()

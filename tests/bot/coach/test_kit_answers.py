@@ -219,8 +219,8 @@ def test_a_beginner_at_home_reads_the_row_and_hinge_of_their_own_plan(
     asker = Asker("beginner", "home", kit)
     rows = plain_text(ANSWERER.answer("how do I do bent over rows?", asker).text).lower()
     deadlift = plain_text(ANSWERER.answer("are deadlifts safe for beginners?", asker).text).lower()
-    # The note comes right under the title, before the answer's barbell wording.
-    assert row in rows.split("\n\n")[1] and rows.index(row) < rows.index("barbell or dumbbells hang")
+    # The note comes right under the title, and its own "How:" stands in for the barbell's.
+    assert row in rows.split("\n\n")[1] and "barbell or dumbbells hang" not in rows
     assert hinge in deadlift.split("\n\n")[1] and deadlift.index(hinge) < deadlift.index("fifth session")
 
 
@@ -266,3 +266,11 @@ def test_a_note_replacing_a_paragraph_its_card_does_not_have_fails_at_start_up()
     broken = ASSIST.model_copy(update={"note": (note.model_copy(update={"replaces": ("<b>Form:</b>",)}),)})
     with pytest.raises(ValueError, match=r"replaces '<b>Form:</b>', no paragraph of its card"):
         Answerer(KB, broken)
+
+
+def test_a_note_with_its_own_paragraph_under_a_card_heading_it_does_not_replace_fails_at_start_up() -> None:
+    # The home row's "<b>Volume:</b>" without replacing the card's: two Volume paragraphs, one in the lead.
+    note = next(n for n in ASSIST.note if n.topic == "bent-over-row" and "<b>Volume:</b>" in n.replaces)
+    doubled = note.model_copy(update={"replaces": ("<b>How:</b>", "<b>Grip width:</b>")})
+    with pytest.raises(ValueError, match=r"note's '<b>Volume:</b>' paragraph is its card's too"):
+        Answerer(KB, ASSIST.model_copy(update={"note": (doubled,)}))

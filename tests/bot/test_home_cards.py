@@ -1,0 +1,46 @@
+"""A home trainee asking about a lift reads the card for their kit through the real Application: the home
+paragraph where the gym card has its barbell, cable or machine technique, and none of that technique."""
+
+import pytest
+
+from tests.bot.harness import Harness
+
+USER = 7171
+BANDS = "Resistance bands"
+BAR = "Pull-up bar"
+LOAD = "Something to load (backpack, dumbbells)"
+
+
+@pytest.mark.parametrize(
+    ("kit", "question", "home", "gym"),
+    [
+        ((BANDS,), "how do I do lat pulldowns?", "setup: fix the band high on a door", "thigh pad"),
+        ((LOAD,), "how do I do bent over rows?", "flat back, the backpack or a dumbbell", "barbell"),
+        ((), "how do I do inverted rows?", "how: check the table is sturdy", "the more upright you stand"),
+        ((BANDS,), "what should a beginner routine look like?", "pulls your kit allows", "machines"),
+        ((BAR,), "why change my grip?", "hold your bar low in the fingers", "lifting straps"),
+        ((BANDS,), "should I rotate exercises?", "the next version your kit allows", "barbell row"),
+    ],
+    ids=["lat-pulldown", "bent-over-row", "inverted-row", "beginner", "grips", "exercise-rotation"],
+)
+async def test_a_home_trainee_reads_the_home_paragraph_and_no_gym_technique(
+    bot: Harness, kit: tuple[str, ...], question: str, home: str, gym: str
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=kit)
+    [answer] = await bot.send(USER, question)
+    text = (answer.plain_text or "").lower()
+    assert home in text and gym not in text, text
+    # A gym trainee asking the same reads the gym card's technique.
+    await bot.onboard(USER + 1)
+    [gym_answer] = await bot.send(USER + 1, question)
+    assert gym in (gym_answer.plain_text or "").lower() and home not in (gym_answer.plain_text or "").lower()
+
+
+async def test_a_pain_on_the_home_row_holds_back_its_volume_and_backpack_step_up(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [answer] = await bot.send(USER, "my lower back hurts when I do bent over rows")
+    text = answer.plain_text or ""
+    assert text.startswith("Safety first.") and "How: hinge forward with a flat back, the backpack" in text
+    # The home "Volume:" is held back as the gym's is: no sets, and no heavier backpack, after a pain.
+    assert "Volume:" not in text and "add a little weight" not in text and "barbell" not in text
+    assert "Sets and loads can wait" in text
