@@ -68,6 +68,16 @@ def readers(topic: str) -> list[Asker]:
     return [a for a in HOME if (n := note(topic, a)) is not None and n.replaces]
 
 
+@pytest.mark.parametrize("asker", [HOME[0], *(a for a in HOME if "load" in a.owned())], ids=str)
+def test_a_safety_lead_holds_back_the_beginner_cards_progress_at_home_and_in_the_gym(asker: Asker) -> None:
+    for who in (asker, Asker(asker.level, "gym", frozenset())):
+        plain = plain_text(ANSWERER.render("beginner", who))
+        led = plain_text(ANSWERER.render("beginner", who, lead=LEAD))
+        assert "Progress:" in plain
+        # After "stop the movement that hurts", adding weight reads as "carry on".
+        assert "Progress:" not in led and "Sets and loads can wait" in led
+
+
 @pytest.mark.parametrize("topic", list(GYM_ONLY))
 @pytest.mark.parametrize("lead", ["", LEAD])
 def test_a_home_card_has_no_gym_technique_and_has_the_home_paragraph(topic: str, lead: str) -> None:
