@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
 from bot.coach.texts import Texts, escape
@@ -177,6 +178,10 @@ def progress_line(
         values["when"] = texts["progression.last_time"]
         values["best"] = str(basis.reps)
         values["step"] = format_load(prescription.load or 0.0, unit)
+        spare = spare_reps(basis.reps, prescription.reps, plan)
+        values["spare"], values["per_rep"] = str(spare), format_load(PER_REP.get(unit, 0.0), unit)
+        if spare * PER_REP.get(unit, 0.0) < plan.increment:
+            key = "from_bodyweight_step"
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (
