@@ -62,3 +62,32 @@ async def test_block_twos_weighted_pull_up_starts_from_the_bodyweight_ones(bot: 
         "Weighted pull-up: added load only; the pull-up sets logged beside it are reps without a load, "
         "in /history"
     ) in caption, caption
+
+
+async def test_a_weighted_pull_ups_load_is_asked_as_the_load_added(bot: Harness) -> None:
+    """A trial: "Weighted pull-up, 4×6: what load did you lift? Type it, e.g. 60 or 60 kg" left a trainee
+    wondering whether to count their bodyweight in. The question asks what was added, with a small
+    example, and the answer is logged as the added load."""
+    bot.clock.now = MONDAY - timedelta(hours=9)
+    await bot.onboard(USER, level="🔥 Advanced")
+    for week in range(4):
+        for offset in (0, 2, 4):
+            bot.clock.now = MONDAY + timedelta(weeks=week, days=offset)
+            assert "Logged" in joined(await bot.send(USER, "/log pull-up 8, 8, 7"))
+    bot.clock.now = MONDAY + timedelta(weeks=4)
+    await bot.send(USER, "/log weighted pull-up 4x5 5kg")
+    bot.clock.now = MONDAY + timedelta(weeks=4, days=2)
+    workout = joined(await bot.send(USER, "/workout"))
+    assert "· moderate day" in workout and "Weighted pull-up: first moderate day for it" in workout, workout
+    await bot.press(USER, "✅ Done")
+    assert "Barbell Romanian deadlift</b>, 4×8: what load" in joined(await bot.press(USER, "✅ As written"))
+    written = joined(await bot.press(USER, "⏭ Skip"))
+    assert (
+        "⚖️ <b>Weighted pull-up</b>, 4×6: what did you add (belt, vest or dumbbell between the feet)? Type the"
+        " added load only, e.g. <code>5</code> or <code>5 kg</code>, and I'll log it, or tap ⏭ Skip to leave"
+        " it for now."
+    ) in written, written
+    assert "what load did you lift" not in written.split("Weighted pull-up</b>")[1].split("\n")[0]
+    assert "0 kg isn't a load I can log for <b>Weighted pull-up</b>" in joined(await bot.send(USER, "0"))
+    assert "Type what you lifted (the load added, not your bodyweight)" in joined(await bot.send(USER, "0"))
+    assert "Logged Weighted pull-up: 4×6 @ 7.5 kg" in joined(await bot.send(USER, "7.5")), "the added load"
