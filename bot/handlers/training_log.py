@@ -170,7 +170,7 @@ def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone)
     known = context.services.catalog.exercises.get(exercise)
     each = context.services.texts["log.each_hand"] in (note or "").split(NOTE_PARTS)
     total = held_total(done.load, each_hand=each, backpack=known is not None and known.backpack)
-    return done if total == done.load else replace(done, load=total)
+    return done if total == done.load else replace(done, load=total, each_hand=True)
 
 
 async def session_targets(
