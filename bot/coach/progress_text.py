@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
 from bot.coach.texts import Texts, escape
@@ -177,6 +178,10 @@ def progress_line(
         values["when"] = texts["progression.last_time"]
         values["best"] = str(basis.reps)
         values["step"] = format_load(prescription.load or 0.0, unit)
+        spare = spare_reps(basis.reps, prescription.reps, plan)
+        values["spare"], values["per_rep"] = str(spare), format_load(PER_REP.get(unit, 0.0), unit)
+        if spare * PER_REP.get(unit, 0.0) < plan.increment:
+            key = "from_bodyweight_step"
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (
@@ -201,4 +206,23 @@ def progress_line(
         values["today"] = format_prescription(replace(prescription, load=None), unit)
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
+    if home_load:
+        _say_each_hand(values, last, unit, texts)
     return texts.get(f"progression.{key}", **values)
+
+
+def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, texts: Texts) -> None:
+    """Where ``last`` was told as each hand's load ("8 kg each"), held as both hands' (16 kg), the line's
+    loads say both, "16 kg in all (8 kg each hand)": "@ 16 kg" alone read as 16 kg a hand (a coach's
+    trial of a home row)."""
+    loads = {done.load for done in last}
+    if not last or not all(done.each_hand for done in last) or len(loads) != 1 or not last[0].load:
+        return
+    total = format_load(last[0].load, unit)
+    each = format_load(last[0].load / 2, unit)
+    for name in ("last", "today", "load"):
+        # The heavier load's "(more than …)" is in brackets already: no second pair inside it.
+        key = "progression.each_hand_more" if name == "load" else "progression.each_hand_load"
+        said = texts.get(key, total=total, each=each)
+        if values.get(name, "").endswith(total):
+            values[name] = values[name][: -len(total)] + said

@@ -27,22 +27,22 @@ with the numbers of ACSM 2009 where the article gives none):
 - **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
   a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
   from the bottom of the range; a lighter session resets the count.
-- **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a
-  high bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries
-  load (weighted pull-ups) starts at one step and then progresses like any loaded lift; one the plan
-  names before it was ever logged (an advanced block's weighted pull-up) starts at one step too, for a
-  few reps under the best set of the last session without load (``first_with_load``). A bodyweight
-  rung moves one rung down only on a real failure: three stalls, or two sessions in a row short of the
-  bottom of the range on most of their sets, and never when its last session did it well (``done_well``:
-  five reps a set, or the range's bottom if fewer, on as many sets as asked, three at most). Strict
-  pull-ups 8, 8, 7 short of a volume day's 10–12 are a range not reached yet, not a rung lost: a coach
-  keeps them on pull-ups aiming at the range, never sends them to the assisted machine (a strength coach's
-  trial of an advanced block 2). Inside the range (8, 7, 6 on 6–8) it holds and aims for more reps.
-  The rung a trainee is on is the one logged last, but sets on a harder rung the plan has not moved them
-  to are a try until every set reaches the bottom of the range (five strict pull-ups on a band-assisted
-  day are kept as strict pull-ups, and the band-assisted sets go on progressing), and sets on an easier
-  rung move them down only where the rule sent them, or where it is the exercise the session names:
-  negatives the plan prescribes beside pull-ups say nothing of the pull-ups (a newcomer trial).
+- **Ladders.** A bodyweight exercise cannot add load, so it moves up a rung instead (inverted row on a high
+  bar → feet elevated; negatives → band-assisted → strict → weighted pull-ups). A rung that carries load
+  (weighted pull-ups) starts at one step and then progresses like any loaded lift; one the plan names before
+  it was ever logged (an advanced block's weighted pull-up) starts from the last session without load: a few
+  reps under its best set, at a load estimated from the reps that set has to spare
+  (``bot.coach.firstload``). A bodyweight rung moves one rung down only on a real failure: three stalls, or
+  two sessions in a row short of the bottom of the range on most of their sets, and never when its last
+  session did it well (``done_well``: five reps a set, or the range's bottom if fewer, on as many sets as
+  asked, three at most). Strict pull-ups 8, 8, 7 short of a volume day's 10–12 are a range not reached yet,
+  not a rung lost: a coach keeps them on pull-ups aiming at the range, never sends them to the assisted
+  machine (a strength coach's trial of an advanced block 2). Inside the range (8, 7, 6 on 6–8) it holds and
+  aims for more reps. The rung a trainee is on is the one logged last, but sets on a harder rung the plan
+  has not moved them to are a try until every set reaches the bottom of the range (five strict pull-ups on a
+  band-assisted day are kept as strict pull-ups, and the band-assisted sets go on progressing), and sets on
+  an easier rung move them down only where the rule sent them, or where it is the exercise the session
+  names: negatives the plan prescribes beside pull-ups say nothing of the pull-ups (a newcomer trial).
 
 Days that take turns (advanced heavy, moderate, volume) are ``bot.coach.progression_days``'s
 (``next_on_day``); a level with one kind of day uses ``next_prescription`` alone.
@@ -79,8 +79,6 @@ POUND_KG = 0.45359237
 # ESTIMATE_MAX_REPS reps to failure: Epley is fair from 1 to 20 between neighbouring rep ranges.
 ESTIMATE_SESSIONS = 3
 ESTIMATE_MAX_REPS = 20
-# A loaded rung's first target, from the rung below without load: this many reps under its best set.
-FEWER_WITH_LOAD = 3
 # A rung done well (``done_well``): five clean strict pull-ups a set is a trainee past negatives and bands,
 # whatever range the day asks, on as many sets as asked, three at most.
 SHOWN_REPS = 5
@@ -106,7 +104,7 @@ class Reason(StrEnum):
     # The first session back after a pain ("It's fine now", ``cautions.back_from_pain``): last time's load
     # at its fewest reps, no step up.
     BACK = "back"
-    # A loaded rung's first session after bodyweight sets on the rung below (``first_with_load``).
+    # A loaded rung's first session after bodyweight sets on the rung below (``firstload``).
     FROM_BODYWEIGHT = "from_bodyweight"
 
 
@@ -241,35 +239,6 @@ def done_well(sets: Sequence[SetDone], asked: int, low: int) -> bool:
     reps: as many sets (``SHOWN_SETS`` at most) of at least ``low`` or ``SHOWN_REPS`` reps, the fewer."""
     enough = [done for done in heaviest_sets(sets) if done.reps >= min(low, SHOWN_REPS)]
     return len(enough) >= min(asked, SHOWN_SETS)
-
-
-def first_with_load(exercise: str, below: Sequence[SetDone], plan: Plan) -> Prescription | None:
-    """The first target of a loaded rung (weighted pull-ups) from the last session of the bodyweight rung
-    below it (``below``, pull-ups 10, 9, 8, 8): the smallest step of added load for ``FEWER_WITH_LOAD``
-    reps under that session's best set, inside the day's range. The bodyweight is not known, so no
-    estimate; a step on a set a few reps short of the best is what a coach starts a belt at, and the
-    rule takes it from there. None when nothing was done without load, or the best set minus those reps
-    is short of the range's bottom: load would only cut a set that is already short."""
-    low, high = plan.rep_range
-    reps = [s.reps for s in below if s.load is None and s.seconds is None and s.reps > 0]
-    if not reps or max(reps) - FEWER_WITH_LOAD < low:
-        return None
-    best = max(reps)
-    target = min(high, best - FEWER_WITH_LOAD)
-    return Prescription(exercise, plan.sets, target, plan.increment, Reason.FROM_BODYWEIGHT, SetDone(best))
-
-
-def bodyweight_below(
-    rung: str, ladder: Ladder, logged: Sequence[tuple[str, Sequence[SetDone]]]
-) -> tuple[str, Sequence[SetDone]] | None:
-    """The rung right below a loaded ``rung`` when it is done without load, and its last session of
-    ``logged`` (each a rung's sets, oldest first); None when ``rung`` carries no load, the one below does
-    too, or it was never logged."""
-    below = _rung(rung, ladder, -1)
-    if rung not in ladder.loaded or below is None or below in ladder.loaded:
-        return None
-    sessions = [sets for logged_rung, sets in logged if logged_rung == below]
-    return (below, sessions[-1]) if sessions else None
 
 
 def held(exercise: str, last: Sequence[SetDone], sets: int) -> Prescription:

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
+from bot.coach.firstload import PER_REP, bodyweight_below, first_with_load
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
@@ -33,8 +34,6 @@ from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
-    bodyweight_below,
-    first_with_load,
     held,
     next_prescription,
     rung_now,
@@ -154,6 +153,7 @@ def targets(
     raised: Mapping[str, str] | None = None,
     deloads: Collection[date] = frozenset(),
     back: Collection[str] = (),
+    per_rep: float = PER_REP["kg"],
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -173,6 +173,7 @@ def targets(
     ``raised`` maps a secondary the member has outgrown to the rung it is prescribed at (``shownrung``).
     ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
     session is prescribed from the work before its week, and the next block from that work too.
+    ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -237,7 +238,7 @@ def targets(
         # Not in a deload week: its sessions are easy work, no first try at a load.
         if prescription.reason is Reason.START and ladder is not None and not session.deload:
             below = bodyweight_below(current, ladder, rungs_logged)
-            first = None if below is None else first_with_load(current, below[1], plan)
+            first = None if below is None else first_with_load(current, below[1], plan, per_rep)
             if below is not None and first is not None:
                 # Its first sets with added load: from the last bodyweight session, named as "last time".
                 prescription, source, last = first, below[0], tuple(below[1])

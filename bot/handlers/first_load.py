@@ -34,6 +34,8 @@ EXAMPLE_DUMBBELL = {"kg": "16", "lb": "35"}
 EXAMPLE_BACKPACK = {"kg": "10", "lb": "20"}
 # A fly, a face pull or a straight-arm pulldown moves a light load: a row's example would read as a target.
 EXAMPLE_SINGLE_JOINT = {"kg": "6", "lb": "12"}
+# A load added to bodyweight (a belt on a pull-up): a small one, or the answer may count the body in.
+EXAMPLE_ADDED = {"kg": "5", "lb": "10"}
 # The ⏭ Skip button under a question: the day and the place among the session's targets of the lift
 # asked, so a press on an old question does not skip the one asked now.
 SKIP = "lk"
@@ -56,13 +58,20 @@ class Question:
             self.sets = [replace(done, load=None) for done in self.sets]
         self.name = names(context).get(self.target.planned, self.target.planned)
         self.per_dumbbell = loadanswer.per_dumbbell(self.exercise)
-        # What the question asks for: one dumbbell's load, the backpack's (or each dumbbell's), or the load.
-        self.held = "_dumbbell" if self.per_dumbbell else "_backpack" if self.exercise.backpack else ""
+        # What the question asks for: one dumbbell's load, the backpack's (or each dumbbell's), the load
+        # added to bodyweight, or the load.
+        self.held = ""
+        if self.per_dumbbell:
+            self.held = "_dumbbell"
+        elif self.exercise.backpack:
+            self.held = "_backpack"
+        elif self.exercise.added_load:
+            self.held = "_added"
 
     def example(self, unit: str) -> str:
         if not self.exercise.multi_joint:
             return EXAMPLE_SINGLE_JOINT[unit]
-        examples = {"_dumbbell": EXAMPLE_DUMBBELL, "_backpack": EXAMPLE_BACKPACK}
+        examples = {"_dumbbell": EXAMPLE_DUMBBELL, "_backpack": EXAMPLE_BACKPACK, "_added": EXAMPLE_ADDED}
         return examples.get(self.held, EXAMPLE)[unit]
 
     def log_line(self, unit: str) -> str:

@@ -21,6 +21,7 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
+from bot.coach.firstload import PER_REP
 from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
@@ -169,7 +170,7 @@ def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone)
     known = context.services.catalog.exercises.get(exercise)
     each = context.services.texts["log.each_hand"] in (note or "").split(NOTE_PARTS)
     total = held_total(done.load, each_hand=each, backpack=known is not None and known.backpack)
-    return done if total == done.load else replace(done, load=total)
+    return done if total == done.load else replace(done, load=total, each_hand=True)
 
 
 async def session_targets(
@@ -209,6 +210,7 @@ async def session_targets(
         raised=raised,
         deloads=deload.deload_days(catalog, session.profile, days),
         back=await back_from_pain(context, now_turn, found, before),
+        per_rep=PER_REP[now_turn.chat.unit],
     )
 
 

@@ -272,3 +272,37 @@ def test_at_the_top_with_no_harder_version_the_line_says_how_to_make_it_harder()
     assert at_top("band-row", loaded=False, band=True, rir=0) == (
         "Band row: last time 2×12 → today 2×12 again, a little smoother."
     )
+
+
+@given(each=st.sampled_from([4.0, 7.5, 8.0, 12.5, 20.0]), reps=st.integers(10, 11))
+def test_a_home_load_told_each_hands_says_the_total_and_each_hands(each: float, reps: int) -> None:
+    total = each * 2
+    last = [SetDone(reps, total, each_hand=True)] * 2
+    plan = Plan(sets=2, rep_range=(10, 12))
+    p = next_prescription("backpack-row", [last], plan)
+    said = progress_line(
+        exercise="backpack-row",
+        last=last,
+        prescription=p,
+        plan=plan,
+        unit="kg",
+        names={},
+        texts=TEXTS,
+        home_load=True,
+    )
+    both = f"{format_load(total, 'kg')} in all ({format_load(each, 'kg')} each hand)"
+    assert f"last time 2×{reps} @ {both} → today 2×{reps + 1} @ {both}" in said, said
+    told_whole = progress_line(
+        exercise="backpack-row",
+        last=[SetDone(reps, total)] * 2,
+        prescription=p,
+        plan=plan,
+        unit="kg",
+        names={},
+        texts=TEXTS,
+        home_load=True,
+    )
+    assert "each hand" not in told_whole and "in all" not in told_whole
+    assert SetDone(reps, total, each_hand=True) == SetDone(reps, total), (
+        "how it was told is not what was done"
+    )
