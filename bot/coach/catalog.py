@@ -125,6 +125,10 @@ class Exercise(Strict):
     # The hardest pull of its pattern (a strict, chin- or weighted pull-up): a session has it before the
     # pattern's other moves, whatever its slot, so a pulldown never tires the lats for it (``sessionorder``).
     goes_first: bool = False
+    # The kinds of day it is given on ("heavy day"), where a level's days take turns; empty: any day. A
+    # low-rep explosive lift (a Pendlay row, every rep from a dead stop) is a heavy day's: a volume day's
+    # rotation passes it by rather than capping it at a heavy range on a high-rep day.
+    days: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
     @property
     def estimable(self) -> bool:
@@ -269,9 +273,12 @@ class Day(Strict):
 
 
 class DeloadWeek(Strict):
-    main: Prescription
-    secondary: Prescription
-    accessory: Prescription
+    """A deload week's sessions are the days they fall on, made easy (``planner``): each day's own lifts at
+    the bottom of its own range (a heavy day's 3–5: 3), half its sets, and this many reps in reserve; the
+    load is ``bot.coach.deload``'s. Never more reps than the day asks: a heavy lift's 2×8 in place of its
+    3–5 is about 70 % of a one-rep max for twice the reps, no rest."""
+
+    rir: int = Field(ge=3, le=5)
 
 
 class Increase(Strict):
@@ -429,6 +436,14 @@ class RoutinesFile(Strict):
             plan = self.level(level)
             if level != Level.BEGINNER and plan.deload is None:
                 raise ValueError(f"{level}: add a [{level}.deload] week; it ends every block")
+        named = {day.name for level in Level for day in self.level(level).day if day.name}
+        for exercise in exercises.values():
+            unknown = sorted(set(exercise.days) - named)
+            if unknown:
+                raise ValueError(
+                    f"exercise {exercise.id!r}.days: {', '.join(unknown)} is no day of any level"
+                    f" ({', '.join(sorted(named))})"
+                )
         return self
 
     def level(self, level: Level) -> LevelPlan:

@@ -25,7 +25,8 @@ from datetime import date
 from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
-from bot.coach.planner import Prescribed, Session, estimate_minutes
+from bot.coach.planner import Prescribed, Session
+from bot.coach.sessiontime import estimate_minutes
 from bot.coach.wording import words
 
 # A pain told of oneself names the teller ("my lower back hurts when I row", "im getting a twinge on pulls");

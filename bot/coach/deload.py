@@ -1,10 +1,13 @@
 """A deload week's targets, and the days it leaves out of progression.
 
-A deload week (the last week of an intermediate or advanced block) is half the sets at about 10–15 %
-less load, every session of it alike: it is there to recover, not to be beaten. So each of its sessions
-is prescribed from the lift's work before the week, never from an earlier session of the week (a coach's
-trial: Monday's deload was 2×8 @ 67.5 kg, and Wednesday compared itself with Monday's sets and asked 2×9
-at the full 79 kg), and the load comes from the lift's heaviest recent working sets, the heavy day's top
+A deload week (the last week of an intermediate or advanced block) is there to recover, not to be
+beaten: each of its sessions is the day it falls on made easy (``planner``), that day's lifts at the
+bottom of that day's range (a heavy day's 3–5: 3), half its sets, about four reps in reserve, and about
+12.5 % under the recent working load for those reps, never more than it. Never more reps than the day
+asks: a coach's trial got 2×8 @ 125 kg on a deadlift worked at 155 kg × 4, about 70 % of a one-rep max for
+twice the reps, no easy set. Each session is prescribed from the lift's work before the week, never from
+an earlier session of the week (the trial's Wednesday compared itself with Monday's deload and asked 2×9
+at the full load), and the load comes from the lift's heaviest recent working sets, the heavy day's top
 sets, not from the most cautious estimate of the last few days (the trial's deadlift got 145 kg from the
 moderate day's 175×5, where the heavy day lifted 210 kg).
 
@@ -30,13 +33,13 @@ from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
-    estimated_load,
     exact,
     heaviest_sets,
     to_multiple,
 )
 
-# Never more than 87.5 % of the recent top load, rounded down to the step.
+# The share of the working load for the deload's reps it is lifted at, rounded down to the step: 3 reps
+# at 87.5 % of a load worked for 3–4 leave three or four in reserve.
 DELOAD_SHARE = Decimal("0.875")
 
 
@@ -46,15 +49,15 @@ def deload_days(catalog: Catalog, profile: Profile, logged: Sequence[date]) -> f
 
 
 def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan) -> Prescription:
-    """A deload session's target for ``exercise``: ``plan`` is the deload's (its sets and range), ``before``
-    the lift's sessions before the deload week, oldest first.
+    """A deload session's target for ``exercise``: ``plan`` is the deload's (half the day's sets, the
+    bottom of its range), ``before`` the lift's sessions before the deload week, oldest first.
 
-    The load is worked out from the heaviest set of its last ``ESTIMATE_SESSIONS`` sessions (a turn of
-    heavy, moderate and volume days) for the bottom of the deload's range with its reps in reserve: about
-    10–15 % under a working set of those reps (210 kg × 3 gives 2 × 8 @ 165 kg, four in reserve; 12.5 %
-    under the triple, 182.5 kg, would be a hard eight, no deload), and never over 87.5 % of the top load,
-    rounded down to the step. A lift without a load does the bottom of the range, easy. Nothing logged
-    before: the usual first time."""
+    From the heaviest set of its last ``ESTIMATE_SESSIONS`` sessions (a turn of heavy, moderate and volume
+    days): the load it would be worked at for the deload's reps, at that set's effort (its estimated
+    one-rep max), never more than the set's own load, and ``DELOAD_SHARE`` of that, rounded down to the
+    step. 155 kg × 4 gives a heavy day's 2 × 3 @ 135 kg (a triple's working load is no more than 155 kg);
+    210 kg × 3 a volume day's 2 × 10 @ 150 kg (173 kg for ten, 87.5 % of it). A lift without a load does
+    the reps, easy. Nothing logged before: the usual first time."""
     low = plan.rep_range[0]
     recent = [sets for sets in before if sets][-ESTIMATE_SESSIONS:]
     if not recent:
@@ -66,8 +69,8 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
     )
     if top is None or top.load is None:
         return Prescription(exercise, plan.sets, low, None, Reason.DELOAD)
-    step, load = exact(plan.increment), exact(top.load)
+    step, load, effort = exact(plan.increment), exact(top.load), top.rir or 0
+    working = min(load, load * (30 + top.reps + effort) / (30 + low + effort))
+    lighter = to_multiple(working * DELOAD_SHARE, step, ROUND_FLOOR)
     # Under the step there is nothing lighter to put on the bar: its smallest load, half the sets.
-    capped = to_multiple(load * DELOAD_SHARE, step, ROUND_FLOOR)
-    lighter = min(capped, exact(estimated_load(top, plan))) if capped else min(step, load)
-    return Prescription(exercise, plan.sets, low, float(lighter), Reason.DELOAD, top)
+    return Prescription(exercise, plan.sets, low, float(lighter or min(step, load)), Reason.DELOAD, top)

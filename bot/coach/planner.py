@@ -27,16 +27,13 @@ from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tie
 from bot.coach.model import Equipment, Level
 from bot.coach.rests import HEAVY_REPS, rest_for
 from bot.coach.sessionorder import hardest_first, techniques
+from bot.coach.sessiontime import estimate_minutes
 from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
 BEGINNER_BARBELL_FROM = 5
 LIGHT_REST_S = (90, 120)
-SECONDS_PER_REP = 4
-# Getting into position, setting the load, a sip of water: every set pays it.
-SETUP_SECONDS = 20
-DROP_SET_SECONDS = 30
 DEFAULT_PER_WEEK = 2
 MAX_PER_WEEK = 7
 # The kind of day of a deload week's sessions, where the level's days take turns (``day_kind``).
@@ -249,7 +246,8 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
     """The exercise each slot of session ``number`` gets, before sets and reps."""
     plan = catalog.routines.level(profile.level)
     block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
-    tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
+    # A deload week's session is the day it falls on, made easy (``_prescribe``): that day's lifts.
+    tiers = plan.day[index % len(plan.day)]
     done = _done_this_week(catalog, profile, number, weeks)
 
     picks: list[Pick] = []
@@ -271,6 +269,8 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             exercise
             for exercise in ahead
             if exercise.id not in used
+            # A lift kept to some kinds of day (the Pendlay row's heavy day): other days take the next.
+            and (not exercise.days or tiers.name in exercise.days)
             and (slot.tier == "main" or not _harder_than_mains(catalog, exercise, picks))
         ]
         if not fresh:
@@ -339,7 +339,7 @@ def weekly_swaps(
     plan = catalog.routines.level(profile.level)
     weeks = weeks.upto(number)
     block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
-    tiers = plan.deload if deload and plan.deload is not None else plan.day[index % len(plan.day)]
+    tiers = plan.day[index % len(plan.day)]
     done = _done_this_week(catalog, profile, number, weeks)
     if not done:
         return ()
@@ -369,11 +369,10 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
     plan = catalog.routines.level(profile.level)
     block, index, week, deload, *_ = position(catalog, profile, number, weeks)
     day = plan.day[index % len(plan.day)]
-    tiers = plan.deload if deload and plan.deload is not None else day
     picks = _picks(catalog, profile, number, weeks)
-
+    easy = plan.deload.rir if deload and plan.deload is not None else None
     prescribed = [
-        _prescribe(catalog, slot, exercise, getattr(tiers, slot.tier), profile.level, block, deload)
+        _prescribe(catalog, slot, exercise, getattr(day, slot.tier), profile.level, block, easy)
         for slot, exercise in picks
     ]
     prescribed = techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
@@ -442,9 +441,11 @@ def _prescribe(
     tier: Prescription,
     level: Level,
     block: int,
-    deload: bool,
+    deload_rir: int | None = None,
 ) -> Prescribed:
-    override = None if deload else slot.override.get(level)
+    """``slot``'s prescription for ``exercise`` on a day of ``tier``; with ``deload_rir``, that day in a
+    deload week: the bottom of its range, half its sets (rounded up) and that many reps in reserve."""
+    override = slot.override.get(level)
     sets = override.sets if override and override.sets else tier.sets
     reps = override.reps if override and override.reps else tier.reps
     rest = override.rest if override and override.rest else tier.rest
@@ -468,6 +469,9 @@ def _prescribe(
             # A light range needs a light range's rest, not a heavy day's (6–8 on a cable: the day's
             # ``light`` rest, where it gives one).
             rest_low, rest_high = min(rest_low, LIGHT_REST_S[0]), min(rest_high, LIGHT_REST_S[1])
+    if deload_rir is not None:
+        # Never more reps than the day asks (a heavy day's 3–5: 3), never as many sets.
+        sets, high = -(-sets // 2), low
     if hold is None:
         # Heavy sets (judged by the range's top) and 6–8 by what is lifted: ``bot.coach.rests``.
         rest_low, rest_high = rest_for(exercise, (low, high), (rest_low, rest_high))
@@ -480,7 +484,7 @@ def _prescribe(
         reps=None if hold is not None else (low, high),
         hold_s=(hold.low, hold.high) if hold is not None else None,
         rest_s=(rest_low, rest_high),
-        rir=tier.rir,
+        rir=tier.rir if deload_rir is None else deload_rir,
         grip=grip,
         grip_text=catalog.grips[grip].text,
         increase_pct=increase.lower_pct if exercise.pattern == "hinge" else increase.upper_pct,
@@ -500,27 +504,3 @@ def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Pre
     loaded = bool(items) and items[0].exercise.kind == "load"
     result.append(warmup.ramp_up_load if loaded else warmup.ramp_up_bodyweight)
     return tuple(result)
-
-
-def estimate_minutes(warmup_minutes: int, items: Sequence[Prescribed], ramp_seconds: float = 0) -> int:
-    """Work plus rest for every set, the warm-up on top, rounded to 5 minutes (at least 10); with
-    ``ramp_seconds``, the warm-up sets /workout ramps a heavy lift with once its load is known
-    (``rampsets``)."""
-    return max(10, round((warmup_minutes + (estimate_seconds(items) + ramp_seconds) / 60) / 5) * 5)
-
-
-def estimate_seconds(items: Sequence[Prescribed]) -> float:
-    """Work plus rest for every set of ``items``, unrounded: a session cut to a time budget
-    (``bot.coach.shortened``) is measured with it, so rounding never hides a minute over."""
-    seconds = 0.0
-    for item in items:
-        if item.hold_s is not None:
-            work = sum(item.hold_s) / 2
-        else:
-            assert item.reps is not None
-            work = sum(item.reps) / 2 * SECONDS_PER_REP * (2 if item.exercise.per_side else 1)
-        rest = sum(item.rest_s) / 2 if item.rests else 0
-        seconds += item.sets * (SETUP_SECONDS + work + rest)
-        if item.technique == "drop set":
-            seconds += DROP_SET_SECONDS
-    return seconds

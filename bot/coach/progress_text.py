@@ -167,12 +167,10 @@ def progress_line(
     key = prescription.reason.value
     if prescription.reason in (Reason.START, Reason.NEW_DAY) and not loaded:
         key = f"{key}_bodyweight"
-    if prescription.reason is Reason.DELOAD:
-        # Lighter than the lift's recent top sets by this much (``bot.coach.deload``): said, not implied.
-        if prescription.load is None or basis is None or not basis.load:
-            key = "deload_no_load"
-        else:
-            values["under"] = str(round((1 - prescription.load / basis.load) * 100))
+    if prescription.reason is Reason.DELOAD and (
+        prescription.load is None or basis is None or not basis.load
+    ):
+        key = "deload_no_load"
     if prescription.reason is Reason.FROM_BODYWEIGHT and basis is not None:
         # Last time's bodyweight sets were of any kind of day: "last heavy day" would claim otherwise.
         values["when"] = texts["progression.last_time"]

@@ -49,7 +49,7 @@ HEAVY = {
     "dumbbell": {"kg": 20.0, "lb": 45.0},
     "stack": {"kg": 40.0, "lb": 90.0},
 }
-# A warm-up set's time: set up as for a working set (``planner.SETUP_SECONDS``), the reps, and the short
+# A warm-up set's time: set up as for a working set (``sessiontime.SETUP_SECONDS``), the reps, and the short
 # rest a plate change takes: a warm-up set tires nothing to recover from.
 SETUP_SECONDS = 20
 SECONDS_PER_REP = 3

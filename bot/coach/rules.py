@@ -195,6 +195,22 @@ def _deload(catalog: Catalog, session: Session) -> str | None:
         hardest = max(getattr(day, item.tier).sets for day in plan.day)
         if item.sets >= hardest or item.technique is not None:
             return f"{item.exercise.id}: a deload week has fewer sets and no drop sets or supersets"
+        # The bottom of its day's range, never a new range: a heavy lift's 2×8 in place of its 3–5 is
+        # no easier set.
+        if item.reps is not None and item.reps[0] != item.reps[1]:
+            return f"{item.exercise.id}: a deload week asks the bottom of the day's range, not {item.reps}"
+        if item.rir < 3:
+            return f"{item.exercise.id}: a deload week keeps 3 or more reps in reserve, not {item.rir}"
+    return None
+
+
+def _its_days(catalog: Catalog, session: Session) -> str | None:
+    """A lift kept to some kinds of day (``days``: the Pendlay row's heavy day) is on no other: a volume
+    day capping it at 5–8 on a day asking 12–15 is a heavy day's lift on the wrong day."""
+    for item in session.exercises:
+        days = item.exercise.days
+        if days and session.day and session.day not in days:
+            return f"{item.exercise.id} on a {session.day}: it is for the {' and '.join(days)} only"
     return None
 
 
@@ -213,6 +229,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _beginner,
     _intermediate,
     _deload,
+    _its_days,
 )
 
 

@@ -14,7 +14,7 @@ secondary lifts and the accessories, each at ``MIN_SETS`` and then set by set. T
 essentials (one drill, the hinge drill, the ramp-up sets: present, because the first working set is heavy)
 as soon as anything is cut. Rest periods never shrink: a heavy set rushed is a lighter set, so time is
 found by doing fewer sets, not by resting less. What is kept stays in the session's order, and the
-estimate is the planner's (``planner.estimate_seconds``), unrounded, so a cut session never runs over the
+estimate is the planner's (``sessiontime.estimate_seconds``), unrounded, so a cut session never runs over the
 budget it was cut to. ``shortwhy`` says which patterns a cut kept, which it dropped and why.
 
 Exercises already logged today (``logged``) are never dropped: they are done. They count towards the
@@ -38,7 +38,8 @@ from fractions import Fraction
 
 from bot.coach.catalog import TIERS, Pattern, RoutinesFile
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
-from bot.coach.planner import Prescribed, Session, estimate_seconds
+from bot.coach.planner import Prescribed, Session
+from bot.coach.sessiontime import estimate_seconds
 
 # "/workout short" and the ⏱ button: the half hour a trainee short on time most often has.
 SHORT_MINUTES = 30

@@ -14,7 +14,8 @@ from datetime import date
 
 from bot.coach import rampsets
 from bot.coach.catalog import Exercise
-from bot.coach.planner import Session, estimate_minutes
+from bot.coach.planner import Session
+from bot.coach.sessiontime import estimate_minutes
 from bot.coach.workouts import render_session
 from bot.context import BotContext
 from bot.handlers import training_log

@@ -18,7 +18,8 @@ from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.ladders import usable
 from bot.coach.lognames import Names
 from bot.coach.model import Equipment, Level
-from bot.coach.planner import Profile, Session, estimate_minutes, plan_session
+from bot.coach.planner import Profile, Session, plan_session
+from bot.coach.sessiontime import estimate_minutes
 
 CATALOG = rules.shipped()
 WARMUP = CATALOG.routines.warmup

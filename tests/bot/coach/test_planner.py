@@ -126,6 +126,18 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
             "rest = [60, 75], rir = 3 }\nsuperset = true",
             r"routines\.toml: beginner, .*no superset for beginners",
         ),
+        (
+            "exercises.toml",
+            'days = ["heavy day"]',
+            'days = ["heavy dya"]',
+            r"routines\.toml: .*'pendlay-row'\.days: heavy dya is no day of any level",
+        ),
+        (
+            "routines.toml",
+            "[advanced.deload]\nrir = 4",
+            "[advanced.deload]\nrir = 1",
+            r"routines\.toml: advanced\.deload\.rir: Input should be greater than or equal to 3",
+        ),
     ],
 )
 def test_a_broken_content_file_fails_naming_file_and_key(
@@ -259,12 +271,13 @@ def test_a_lift_swapped_for_the_days_reps_is_swapped_on_that_kind_of_day_only() 
     sessions = [plan_session(CATALOG, home(Level.ADVANCED, "bar", "load"), n) for n in range(1, 9)]
     pulls = {(s.day or "deload", s.exercises[1].exercise.id, s.exercises[1].reps) for s in sessions}
     # A weighted pull-up holds up to 8: the volume day's 10–12 are pull-ups; a deload week keeps the
-    # block's lift, capped, and only lighter.
+    # block's lift at the bottom of its day's range (sessions 7 and 8: a heavy and a moderate day).
     assert pulls == {
         ("heavy day", "weighted-pull-up", (3, 5)),
         ("moderate day", "weighted-pull-up", (6, 8)),
         ("volume day", "pull-up", (10, 12)),
-        ("deload", "weighted-pull-up", (6, 8)),
+        ("deload", "weighted-pull-up", (3, 3)),
+        ("deload", "weighted-pull-up", (6, 6)),
     }
 
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from bot.coach import rules
 from bot.coach.catalog import MAIN_PATTERNS
 from bot.coach.model import Equipment, Level
-from bot.coach.planner import Prescribed, Profile, Session, estimate_seconds, plan_session
+from bot.coach.planner import Prescribed, Profile, Session, plan_session
+from bot.coach.sessiontime import estimate_seconds
 from bot.coach.shortened import (
     FULL,
     MAX_MINUTES,
