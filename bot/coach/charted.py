@@ -7,6 +7,10 @@ deadlift in the deadlift's place, the chart drew the Romanian deadlift and left 
 it drew the lifts of the latest session. A slot's lift is now the block's (``planner.block_lifts``), or a
 higher rung of its ladder that the trainee has climbed to; another of the slot's exercises stands in only
 while that has no sets in the chart's weeks (a new block's first sessions, a variant logged instead).
+
+A strength coach's trial: in block 2 of an advanced gym plan the chart left off the barbell deadlift the
+trainee had trained all of block 1, since only block 2's lifts were drawn. The previous block's main
+lifts logged in the chart's weeks are drawn after the block's own (``earlier_lifts``), room allowing.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import date
 
 from bot.coach.catalog import Catalog
 from bot.coach.model import SetDone
-from bot.coach.planner import Profile, block_lifts
+from bot.coach.planner import Profile, block_lifts, position
 from bot.coach.trainingweeks import PLANNED, Weeks
 
 
@@ -40,6 +44,42 @@ def main_slots(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = P
         )
         slots.append(MainSlot(lifts, frozenset((*slot.options, *slot.fallback)) - lifts))
     return slots
+
+
+def previous_slots(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED) -> list[MainSlot]:
+    """The main slots of the block before session ``number``'s, none in the first block."""
+    at = position(catalog, profile, max(1, number), weeks)
+    if at.block <= 1:
+        return []
+    # The session before the block's first is the previous block's last.
+    return main_slots(catalog, profile, max(1, number) - at.in_block - 1, weeks)
+
+
+def earlier_lifts(
+    picked: Sequence[str],
+    logged: Mapping[str, Sequence[tuple[date, SetDone]]],
+    slots: Sequence[MainSlot],
+    previous: Sequence[MainSlot],
+    room: int,
+    since: date = date.min,
+) -> list[str]:
+    """The previous block's main lifts (each of ``previous``' slots' own lift, not its stand-ins) with sets
+    since ``since`` that are neither drawn already (``picked``) nor a main lift of this block (``slots``),
+    in the slots' order, at most ``room`` of them."""
+    current = {lift for slot in slots for lift in slot.lifts}
+    found = []
+    for slot in previous:
+        trained = [
+            lift
+            for lift in sorted(slot.lifts)
+            if lift not in picked
+            and lift not in current
+            and any(day >= since for day, _ in logged.get(lift, ()))
+        ]
+        if trained:
+            # Of a ladder's rungs, the one logged last, as ``chart_lifts`` picks a slot's lift.
+            found.append(max(trained, key=lambda lift: max(day for day, _ in logged[lift])))
+    return found[: max(0, room)]
 
 
 def chart_lifts(

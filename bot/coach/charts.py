@@ -19,9 +19,8 @@ import io
 import math
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Literal
 
 from matplotlib.axes import Axes
@@ -32,6 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
+from bot.coach.chart_axes import Scale, Side, label_axes, on_right, panel_axes, sides
 from bot.coach.chart_legend import legend_under
 from bot.coach.chart_weeks import drawn_weeks, per_week, weeks_trained
 from bot.coach.dodge import Drawn, dodges
@@ -86,13 +86,12 @@ class Lift:
     # The slot's exercises logged beside it without a load, not drawn on its added-load lines
     # (``charted.left_beside``): the caption names them.
     beside: tuple[str, ...] = ()
-
-
-class Scale(StrEnum):
-    """What a series' numbers are: the top set's load, or its reps (no load)."""
-
-    LOAD = "load"
-    REPS = "reps"
+    # A load added to bodyweight (the catalog's ``added_load``): beside loads lifted, it is read on the
+    # right-hand axis (``chart_axes``).
+    added: bool = False
+    # The earlier block whose main lift this was, drawn for the weeks it was trained (``charted.
+    # earlier_lifts``); 0 for this block's.
+    block: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,6 +140,7 @@ class Trace:
     hollow: bool
     linestyle: Literal["-", ":"]
     dodge: float = 0.0
+    side: Side = Side.LOAD  # the axis it is read on (``chart_axes.sides``)
 
 
 def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]]:
@@ -219,14 +219,16 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
     """Every series of the lifts panel with how it is drawn, in the lifts' order."""
     drawn = [(index, series) for index, lift in enumerate(lifts) for series in lift_series(lift, since)]
     by_kind = any(p.kind for _, series in drawn for p in series.points)
+    read_on = sides([(series.scale, lifts[index].added) for index, series in drawn])
+    right = on_right(read_on)
     offsets = dodges(
         [
             Drawn(
-                series.scale is Scale.REPS,  # reps have their own axis when beside loads
+                side in right,  # lines on one axis can hide one another, not across the two
                 [(p.day, p.value) for p in series.points],
                 [(p.day, p.value) for p in joined(series)],
             )
-            for _, series in drawn
+            for (_, series), side in zip(drawn, read_on, strict=True)
         ]
     )
     return [
@@ -240,8 +242,9 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
             hollow=index > 0,
             linestyle=":" if series.scale is Scale.REPS else "-",
             dodge=offset,
+            side=side,
         )
-        for (index, series), offset in zip(drawn, offsets, strict=True)
+        for (index, series), offset, side in zip(drawn, offsets, read_on, strict=True)
     ]
 
 
@@ -330,27 +333,19 @@ def _draw(
 def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) -> float:
     """The lifts panel; the inches its legend takes under it."""
     drawn = traces(lifts, since)
-    loaded = {trace.lift for trace in drawn if trace.series.scale is not Scale.REPS}
-    # Bodyweight lifts count reps, not load: beside loaded lifts they get a second y axis on the right;
-    # alone they have the only one, so no empty load axis is drawn.
-    reps_axes: Axes | None = None
-    if not loaded:
-        reps_axes = axes
-    elif len(loaded) < len(lifts):
-        reps_axes = axes.twinx()
+    # Loads lifted on the left, reps and an added load beside them on the right (``chart_axes``).
+    found = panel_axes(axes, {trace.side for trace in drawn})
     # Where kinds of day take turns, a lift is a colour and a kind of day a marker shape, in the order the
     # kinds first appear; the legend names both.
     kinds = list(dict.fromkeys(p.kind for trace in drawn for p in trace.series.points if p.kind))
     kind_marker = {kind: _MARKERS[index % len(_MARKERS)] for index, kind in enumerate(kinds)}
     handles: dict[int, Line2D] = {}
-    most_reps = 0
+    values: dict[Side, list[float]] = {}
     drawn_days: list[date] = []
     for trace in drawn:
         series = trace.series
-        target = axes if series.scale is not Scale.REPS else reps_axes
-        assert target is not None
-        if series.scale is Scale.REPS:
-            most_reps = max([most_reps, *(p.reps for p in series.points)])
+        target = found[trace.side]
+        values.setdefault(trace.side, []).extend(p.value for p in series.points)
         drawn_days += [p.day for p in series.points]
         if trace.marker is None:
             _draw_by_kind(target, trace, kind_marker, texts)
@@ -378,15 +373,11 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
         # Room above and below, or the top set's big marker is cut in half at the edge.
         target.margins(y=0.12)
     axes.set_title(texts["chart.lifts_title_days" if kinds else "chart.lifts_title"])
-    if loaded:
-        axes.set_ylabel(texts.get("chart.load_axis", unit=lifts[0].unit))
-    if reps_axes is not None:
-        reps_axes.set_ylabel(texts.get("chart.reps_axis"))
-        reps_axes.set_ylim(0, most_reps + 1)
-        reps_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    label_axes(found, values, lifts[0].unit, texts)
     if drawn_days:
         _day_ticks(axes, drawn_days)
-    top = reps_axes or axes
+    # The right-hand axes where there are some: on ``axes``, the lines on them would be drawn over it.
+    top = found[Side.REPS] if found[Side.REPS] is not axes else found[Side.ADDED]
     if kinds:
         kind_handles = [
             Line2D([], [], color=_KIND_GREY, marker=kind_marker[kind], linestyle="none", label=kind)
@@ -394,9 +385,8 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
         ]
         return legend_under(top, [list(handles.values()), kind_handles])
     found_handles, _labels = axes.get_legend_handles_labels()
-    if reps_axes is not None and reps_axes is not axes:
-        found_handles += reps_axes.get_legend_handles_labels()[0]
-    # On the top axes, or the bodyweight lines would be drawn over it.
+    if top is not axes:
+        found_handles += top.get_legend_handles_labels()[0]
     return legend_under(top, [found_handles])
 
 
@@ -509,8 +499,14 @@ def caption(
         parts.append(texts["chart.caption_reps_by_day"])
     if any(series.kind and series.scale is Scale.LOAD for series in drawn):
         parts.append(texts["chart.caption_added_by_day"])
+    read_on = sides([(series.scale, lift.added) for lift in lifts for series in lift_series(lift, weeks[0])])
+    if Side.ADDED in read_on:
+        parts.append(texts["chart.caption_added_right"])
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
+        # An earlier block's lift says so where its name is: "Barbell deadlift, block 1's main lift: …".
+        if lift.block:
+            lift = replace(lift, name=texts.get("chart.caption_earlier", name=lift.name, block=lift.block))
         parts.append(lift_words(lift, dated, texts))
         if lift.beside:
             others = escape(", ".join(lift.beside))

@@ -12,10 +12,10 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.coach.chart_weeks import chart_weeks
-from bot.coach.charted import MainSlot, chart_lifts, left_beside, main_slots
+from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
 from bot.coach.model import SetDone
-from bot.coach.planner import heaviest_kind
+from bot.coach.planner import heaviest_kind, position
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.coach.trainingweeks import training_weeks
@@ -25,6 +25,8 @@ from bot.handlers.common import reply, turn
 from storage import logbook, repo
 
 MAX_LIFTS = 3
+# With the previous block's main lifts after this block's: a line or two more, still a readable chart.
+MAX_LINES = 5
 # Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
 BULLET = "  • "
 CAPTION_LIMIT = 1024
@@ -47,6 +49,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
         kinds: dict[date, str] | None = None
         line_kind = ""
         slots: list[MainSlot] = []
+        previous: list[MainSlot] = []
+        block = 0
         if chat.onboarded:
             chat_profile = training_log.profile(context, chat)
             kinds = await training_log.logged_kinds(context, now_turn, chat_profile)
@@ -54,11 +58,17 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             # The block of the chat's latest session: its main lifts are what the chart follows.
             weeks = training_weeks(chat_days)
             slots = main_slots(catalog, chat_profile, weeks.sessions, weeks)
+            previous = previous_slots(catalog, chat_profile, weeks.sessions, weeks)
+            block = position(catalog, chat_profile, max(1, weeks.sessions), weeks).block - 1
             main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
+            main_ids.update(ex for slot in previous for ex in slot.lifts)
         logged = await training_log.history(context, now_turn, user_id, main_ids)
         shown = training_log.names(context)
         since = chart_weeks(now_turn.today)[0]
         picked = chart_lifts(logged, MAX_LIFTS, slots, since)
+        # A coach's trial: block 2's chart left off the deadlift trained all of block 1.
+        earlier = earlier_lifts(picked, logged, slots, previous, MAX_LINES - len(picked), since)
+        picked += earlier
         known = catalog.exercises
         added = {ex for ex in picked if ex in known and known[ex].added_load}
         beside = left_beside(picked, logged, slots, added, since)
@@ -73,6 +83,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 # The legend's name: the catalog's short one, as a label starts ("Backpack RDL").
                 known[ex].short[:1].upper() + known[ex].short[1:] if ex in known else "",
                 tuple(known[other].short if other in known else other for other in beside.get(ex, ())),
+                added=ex in added,
+                block=block if ex in earlier else 0,
             )
             for ex in picked
         ]

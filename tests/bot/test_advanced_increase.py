@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.coach.charts import Scale, lift_series
+from bot.coach.chart_axes import Scale
+from bot.coach.charts import lift_series
 from tests.bot.harness import Harness, charted, joined, log_session, next_load_line
 
 USER = 5215

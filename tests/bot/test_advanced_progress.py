@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.coach.charts import Scale, joined, lift_series, progress_figure
+from bot.coach.chart_axes import Scale
+from bot.coach.charts import joined, lift_series, progress_figure
 from bot.coach.texts import Texts
 from tests.bot.harness import Harness, charted
 

@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog, Increase
-from bot.coach.charts import Lift, Scale, lift_series
+from bot.coach.chart_axes import Scale
+from bot.coach.charts import Lift, lift_series
 from bot.coach.content import ContentError, parse
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session

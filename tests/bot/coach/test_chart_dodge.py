@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from bot.coach.charts import Lift, Member, Scale, lift_series, progress_figure, render_progress, traces
+from bot.coach.chart_axes import Scale
+from bot.coach.charts import Lift, Member, lift_series, progress_figure, render_progress, traces
 from bot.coach.dodge import DODGE_POINTS, Drawn, dodges
 from bot.coach.model import SetDone
 from bot.coach.texts import Texts

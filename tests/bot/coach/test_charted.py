@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.coach.catalog import Catalog
-from bot.coach.charted import MainSlot, chart_lifts, left_beside, main_slots
+from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.model import SetDone
 from bot.coach.planner import profile_of
 
@@ -103,3 +103,32 @@ def test_bodyweight_pull_ups_beside_weighted_ones_are_named_and_earlier_or_loade
     # Weighted pull-ups never logged with a load: nothing is drawn as added load to leave anything off.
     unloaded = {**logged, "weighted-pull-up": [(first, SetDone(5))]}
     assert left_beside(picked, unloaded, [WEIGHTED], {"weighted-pull-up"}) == {}
+
+
+def test_the_previous_blocks_main_lifts_come_after_this_blocks() -> None:
+    profile = profile_of(CATALOG, "advanced", "gym", None, 3)
+    assert previous_slots(CATALOG, profile, 12) == [], "block 1 has none before it"
+    previous = previous_slots(CATALOG, profile, 13)
+    assert [slot.lifts for slot in previous] == [slot.lifts for slot in main_slots(CATALOG, profile, 1)]
+    slots = main_slots(CATALOG, profile, 13)
+    days = [GYM_DAY - timedelta(days=2 * back) for back in range(20, -1, -1)]
+    logged = {
+        "deadlift": on(*days[:12], load=150),
+        "seated-cable-row": on(*days[:12]),
+        "barbell-rdl": on(*days[12:]),
+        "weighted-pull-up": on(*days[12:], load=2.5),
+        "chest-supported-row": on(*days[12:]),
+    }
+    picked = chart_lifts(logged, 3, slots)
+    assert picked == ["barbell-rdl", "weighted-pull-up", "chest-supported-row"]
+    # Block 1's lat pulldown was never logged: nothing to draw for it.
+    assert earlier_lifts(picked, logged, slots, previous, 3) == ["deadlift", "seated-cable-row"]
+    assert earlier_lifts(picked, logged, slots, previous, 1) == ["deadlift"]
+    # Before the chart's weeks, or a main lift of this block too: not an earlier block's to add.
+    assert earlier_lifts(picked, logged, slots, previous, 3, days[12]) == []
+    assert earlier_lifts(picked, logged, previous, previous, 3) == []
+    # With this block's row not logged yet, block 1's stands in for it in its slot: drawn once.
+    del logged["chest-supported-row"]
+    picked = chart_lifts(logged, 3, slots)
+    assert picked == ["barbell-rdl", "weighted-pull-up", "seated-cable-row"]
+    assert earlier_lifts(picked, logged, slots, previous, 2) == ["deadlift"]

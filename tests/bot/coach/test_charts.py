@@ -11,11 +11,11 @@ from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
+from bot.coach.chart_axes import Scale
 from bot.coach.charts import (
     Chart,
     Lift,
     Member,
-    Scale,
     best_sets,
     lift_series,
     progress_figure,

@@ -25,7 +25,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
-from bot.coach.charts import Lift, Scale, caption, joined, lift_series, progress_figure
+from bot.coach.chart_axes import Scale
+from bot.coach.charts import Lift, caption, joined, lift_series, progress_figure
 from bot.coach.lift_words import eased_days
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import DELOAD_DAY, Profile, day_kind, heaviest_kind, plan_session
