@@ -50,6 +50,48 @@ def told_of_lower_back(text: str) -> bool:
     )
 
 
+# "It's fine now" typed rather than pressed ("my back is fine now", "it doesn't hurt anymore", "pain's gone"):
+# each a run of words as ``words`` reads them (apostrophes dropped).
+FINE_NOW = (
+    ("fine", "now"),
+    ("doesnt", "hurt", "anymore"),
+    ("doesnt", "hurt", "any", "more"),
+    ("does", "not", "hurt", "anymore"),
+    ("dont", "hurt", "anymore"),
+    ("no", "longer", "hurts"),
+    ("stopped", "hurting"),
+    ("pains", "gone"),
+    ("pain", "gone"),
+    ("pain", "is", "gone"),
+    ("pain", "has", "gone"),
+)
+# A message that says it only as part of something else is not it: a question or a condition ("is it fine
+# now?", "if it's fine now can I add weight"), a "fine now" turned round ("it's not fine now", "still
+# hurts"), or more than a short sentence.
+NOT_FINE = frozenset(("if", "when", "once", "until", "unless", "whether", "should", "can", "could"))
+NOT_FINE |= {"would", "how", "what", "why", "still", "not", "isnt", "never", "but"}
+# A question asked without its "?" opens with a verb: "is the pain gone after a week".
+ASKED_FIRST = frozenset(("is", "are", "was", "will", "do", "does", "has", "have", "should", "can"))
+FINE_MAX_WORDS = 8
+
+
+def tells_fine(text: str) -> bool:
+    """Whether a message is the trainee saying the pain is over, as "✅ It's fine now" would ("It's fine
+    now", "my back is fine now", "pain's gone"): one of ``FINE_NOW`` in a short message that asks nothing."""
+    said = words(text)
+    if "?" in text or not 0 < len(said) <= FINE_MAX_WORDS or said[0] in ASKED_FIRST:
+        return False
+    covered = {
+        i
+        for phrase in FINE_NOW
+        for start in range(len(said) - len(phrase) + 1)
+        if tuple(said[start : start + len(phrase)]) == phrase
+        for i in range(start, start + len(phrase))
+    }
+    # "does not hurt anymore" says "not" as part of the phrase: only the words outside one may not.
+    return bool(covered) and NOT_FINE.isdisjoint(word for i, word in enumerate(said) if i not in covered)
+
+
 def told_of_oneself(text: str) -> bool:
     """Whether a message speaks of the teller's own body or training (a first-person word)."""
     return not FIRST_PERSON.isdisjoint(words(text))
@@ -138,8 +180,8 @@ def back_from_pain(
     """The exercises whose first session back after "It's fine now" is still to come: each cleared caution's
     exercise (``cleared``: the day it was cleared, whether told of the lower back) and the moves working the
     lower back it had left out with it, while ``logged`` (the days each exercise was logged) has no day of
-    it since the clearing. Their targets hold the last load and reps (``sessionlog.targets``' ``back``)
-    rather than stepping up: the first session back is not the one to try for more."""
+    it since the clearing. Their targets come back lighter than last time (``sessionlog.targets``' ``back``,
+    ``comeback.after_pain``) rather than stepping up: the first session back is not one to try for more."""
     back: set[str] = set()
     for exercise, (on, lower_back) in cleared.items():
         with_it = {exercise}

@@ -171,6 +171,12 @@ def progress_line(
         prescription.load is None or basis is None or not basis.load
     ):
         key = "deload_no_load"
+    if prescription.reason is Reason.BACK:
+        # Lighter than last time, said with what last time was (``comeback.after_pain``).
+        if prescription.load is None or basis is None or basis.load is None:
+            key = "back_no_load"
+        else:
+            values["was"] = format_load(basis.load, unit)
     if prescription.reason is Reason.FROM_BODYWEIGHT and basis is not None:
         # Last time's bodyweight sets were of any kind of day: "last heavy day" would claim otherwise.
         values["when"] = texts["progression.last_time"]

@@ -101,8 +101,8 @@ class Reason(StrEnum):
     PAST_TOP = "past_top"  # every set past the top of the day's range, nothing to estimate from: heavier
     RAMPED = "ramped"  # the last same day ramped to fewer top sets than the plan's: all sets, eased
     DELOAD = "deload"  # a deload week's session: lighter than the recent work (``bot.coach.deload``)
-    # The first session back after a pain ("It's fine now", ``cautions.back_from_pain``): last time's load
-    # at its fewest reps, no step up.
+    # The first session back after a pain ("It's fine now", ``cautions.back_from_pain``): lighter than last
+    # time (``comeback.after_pain``).
     BACK = "back"
     # A loaded rung's first session after bodyweight sets on the rung below (``firstload``).
     FROM_BODYWEIGHT = "from_bodyweight"
@@ -241,11 +241,6 @@ def done_well(sets: Sequence[SetDone], asked: int, low: int) -> bool:
     return len(enough) >= min(asked, SHOWN_SETS)
 
 
-def held(exercise: str, last: Sequence[SetDone], sets: int) -> Prescription:
-    """``sets`` sets of ``exercise`` at ``last`` session's heaviest load and the fewest reps done at it: the
-    first session back after a pain repeats what was managed, it does not try for more."""
-    top = heaviest_sets(last)
-    return Prescription(exercise, sets, max(1, min(s.reps for s in top)), top[0].load, Reason.BACK)
 
 
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:

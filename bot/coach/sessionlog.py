@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from bot.coach.comeback import after_pain
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, bodyweight_below, first_with_load
@@ -34,7 +35,6 @@ from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
-    held,
     next_prescription,
     rung_now,
 )
@@ -157,8 +157,8 @@ def targets(
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
-    An exercise in ``back`` (its first session back after a pain, ``cautions.back_from_pain``) holds its
-    last session's load and reps, on the rung it is on (``progression.held``), whatever the rule would add.
+    An exercise in ``back`` (its first session back after a pain, ``cautions.back_from_pain``) comes back
+    lighter than its last session, on the rung it is on (``comeback.after_pain``), whatever the rule adds.
 
     A logged day is judged by the sets it prescribed: ``prescribed`` has them for the days cut short
     (/workout 30), ``whole`` the sets of the session uncut (``session`` may be a cut one) for every other
@@ -233,7 +233,7 @@ def targets(
             )
             last = tuple(same[-1]) if same else ()
         if last and not session.deload and (exercise in back or current in back):
-            prescription = held(current, last, prescription.sets)
+            prescription = after_pain(current, last, prescription.sets, plan.increment)
         source = current
         # Not in a deload week: its sessions are easy work, no first try at a load.
         if prescription.reason is Reason.START and ladder is not None and not session.deload:

@@ -1,5 +1,5 @@
 """A pain told to the coach carried into the plan: the exercise a safety-led answer names is cautioned, left
-out of /workout, Done's As written and the reminder's preview, until "✅ It's fine now" is pressed.
+out of /workout, Done's As written and the reminder's preview, until "✅ It's fine now" is pressed (or typed).
 
 What is left out and why is ``bot.coach.cautions``'s; the cautions are ``storage.cautions``' rows. Only a
 private chat's pain is its plan's: a group's session is everyone's, and one member's back is not.
@@ -7,7 +7,8 @@ private chat's pain is its plan's: a group's session is everyone's, and one memb
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from telegram import Update
@@ -72,11 +73,23 @@ def leave_out(context: BotContext, session: Session, told: Mapping[str, Told]) -
     return cautions.leave_out(session, told, context.services.catalog, lower_back=lower_back)
 
 
-def card(context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told]) -> tuple[str, Buttons]:
+def card(
+    context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told], logged: Collection[str] = ()
+) -> tuple[str, Buttons]:
     """/workout's lines for what was left out ("⚠️ Backpack RDL left out: you told me it hurt on 4 Dec…"),
     the moves working the lower back (bent over, or arched face down) said on the line of the caution that
-    took them out, and a "fine now" button for each caution; ("", []) when nothing was."""
-    texts = context.services.texts
+    took them out, and a "fine now" button for each caution; ("", []) when nothing was. When the card is
+    the rest of today's session, what is ``logged`` today is not said to be left out, and a main pattern is
+    said gone ("so no rows today") only while nothing logged trains it: a band row logged is a row today."""
+    texts, exercises = context.services.texts, context.services.catalog.exercises
+    # A move logged today is not left out of it (the RDL done before the pain was told, that day).
+    done = {exercises[ex].pattern for ex in logged if ex in exercises}
+    left = dataclasses.replace(
+        left,
+        items=tuple(item for item in left.items if item.exercise.id not in logged),
+        back_moves=tuple(item for item in left.back_moves if item.exercise.id not in logged),
+        gone=tuple(pattern for pattern in left.gone if pattern not in done),
+    )
     lines: list[str] = []
     causes: list[str] = []
     # The moves left out only for working the lower back (a cautioned one has its own line).
@@ -151,9 +164,29 @@ def _joined(texts: Texts, parts: Sequence[str]) -> str:
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
+async def fine_told(context: BotContext, now_turn: Turn) -> None:
+    """ "It's fine now" typed (``cautions.tells_fine``) rather than pressed: with one caution open, what the
+    button does; with several, which one, a button each; with none, that nothing is left out."""
+    texts, exercises = context.services.texts, context.services.catalog.exercises
+    told = await store.told(now_turn.session, now_turn.chat.id)
+    open_ = [exercise for exercise, one in told.items() if one.cleared_on is None and exercise in exercises]
+    if not open_:
+        now_turn.say(texts["caution.nothing_left_out"])
+        return
+    if len(open_) == 1:
+        await store.clear(now_turn.session, now_turn.chat.id, open_[0], now_turn.today)
+        now_turn.say(texts.get("caution.cleared", name=escape(exercises[open_[0]].short)))
+        return
+    rows: Buttons = [
+        [(texts.get("caution.fine_button_named", name=exercises[exercise].short), fine_data(exercise))]
+        for exercise in open_
+    ]
+    now_turn.say(texts["caution.fine_which"], rows)
+
+
 async def fine_button(update: Update, context: BotContext) -> None:
     """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next /workout, its first
-    session back at last time's load and reps (``training_log.back_from_pain``)."""
+    session back lighter than last time (``training_log.back_from_pain``, ``comeback.after_pain``)."""
     query = update.callback_query
     assert query is not None
     texts = context.services.texts

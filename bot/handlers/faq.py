@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatType
 from telegram.ext import CommandHandler
 
 from bot import callbacks
 from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog, shortened
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
+from bot.coach.cautions import tells_fine
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions
@@ -43,6 +45,10 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         now_turn.say(context.services.texts["errors.too_long"])
         return
     chat = now_turn.chat
+    if chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text):
+        # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
+        await cautions.fine_told(context, now_turn)
+        return
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).

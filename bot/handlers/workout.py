@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from telegram import Update
@@ -59,6 +60,9 @@ async def workout(update: Update, context: BotContext) -> None:
         full: Session | None = None
         cut: shortened.Cut | None = None
         omitted: LeftOut | None = None
+        # What today's session already has logged, when the card is its rest: a pattern trained in it is
+        # not gone from the day.
+        logged: Collection[str] = ()
 
         async def rendered(planned: Session, budget: int | None = minutes) -> str:
             nonlocal full, cut, omitted
@@ -79,6 +83,7 @@ async def workout(update: Update, context: BotContext) -> None:
             # (cut to the day's budget by ``day_done``, so what it dropped is not "still to do").
             planned = so_far.session
             full, cut, omitted = planned, so_far.cut, so_far.left_out
+            logged = so_far.sets.keys()
             ticked = as_written.ticked(context, chat, so_far)
             body = await warmups.card(
                 context, now_turn, planned, user_id, before=today, budget=cut is not None, logged=ticked
@@ -106,7 +111,7 @@ async def workout(update: Update, context: BotContext) -> None:
             text = f"{texts['workout.already_today']}\n\n{upcoming}"
         if cut is not None:
             text = f"{workout_time.head(context, cut)}\n\n{text}"
-        caution, fine = cautions.card(context, omitted, told) if omitted is not None else ("", [])
+        caution, fine = cautions.card(context, omitted, told, logged) if omitted is not None else ("", [])
         if caution:
             text = f"{caution}\n\n{text}"
         if chat.kind == ChatType.PRIVATE:

@@ -1,0 +1,106 @@
+""" "It's fine now" typed, not pressed, does what the button does.
+
+A coach's trial: a home trainee typed "It's fine now" after a lower-back pain on the backpack RDL and got
+"I don't know that one"; only the ✅ button lifted the caution.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot import callbacks
+from bot.coach.cautions import tells_fine
+from storage.models import Caution
+from tests.bot.harness import Harness, joined
+
+USER = 8441
+LOAD = "Something to load (backpack, dumbbells)"
+RDL = "Romanian deadlift with a loaded backpack or dumbbells"
+CLEARED = (
+    "👍 Good to hear. The backpack RDL is back in your workouts from the next /workout. Ease back in:"
+    " the first session back is lighter than last time (about 70 % of the load, or one set fewer), and stop"
+    " if it hurts again."
+)
+NOTHING = (
+    "Nothing is left out of your workouts right now, so there's nothing to bring back. If something hurts,"
+    " tell me which exercise and where, and I'll leave it out."
+)
+
+
+async def open_cautions(bot: Harness) -> list[str]:
+    async with bot.app.bot_data.sessionmaker() as session:
+        rows = await session.scalars(select(Caution.exercise).where(Caution.cleared_on.is_(None)))
+        return list(rows.all())
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["It's fine now", "it's fine now", "my back is fine now", "it doesn't hurt anymore", "pain's gone"],
+)
+async def test_typed_fine_now_lifts_the_one_caution_as_the_button_does(bot: Harness, typed: str) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    assert RDL not in joined(await bot.send(USER, "/workout"))
+    [reply] = await bot.send(USER, typed)
+    assert reply.plain_text == CLEARED
+    assert await open_cautions(bot) == []
+    assert RDL in joined(await bot.send(USER, "/workout"))
+
+
+async def test_typed_fine_now_with_several_cautions_asks_which_with_a_button_each(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD, "Resistance bands"))
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    await bot.send(USER, "my shoulder hurts when I do band rows")
+    [reply] = await bot.send(USER, "It's fine now")
+    assert reply.plain_text == (
+        "👍 Good to hear. Which one is fine now? Tap it below and it's back in your workouts from the next"
+        " /workout."
+    )
+    assert bot.api.buttons(reply) == [
+        [("✅ backpack RDL: fine now", callbacks.pack("fine", "backpack-rdl"))],
+        [("✅ band row: fine now", callbacks.pack("fine", "band-row"))],
+    ]
+    assert sorted(await open_cautions(bot)) == ["backpack-rdl", "band-row"], "nothing cleared by a guess"
+    [cleared] = await bot.press(USER, "✅ band row: fine now", message_id=reply.message_id)
+    assert "The band row is back in your workouts" in (cleared.plain_text or "")
+    assert await open_cautions(bot) == ["backpack-rdl"]
+
+
+async def test_typed_fine_now_with_nothing_left_out_says_so(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    [reply] = await bot.send(USER, "It's fine now")
+    assert reply.plain_text == NOTHING
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    await bot.send(USER, "pain's gone")
+    [again] = await bot.send(USER, "it doesn't hurt anymore")
+    assert again.plain_text == NOTHING, "once cleared, there is nothing left to clear"
+
+
+async def test_a_question_about_pain_going_is_still_answered_not_taken_as_fine_now(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    for question in ("is it fine now to deadlift again?", "if the pain is gone can I add weight"):
+        said = joined(await bot.send(USER, question))
+        assert "back in your workouts" not in said and NOTHING not in said, said
+    assert await open_cautions(bot) == ["backpack-rdl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [
+        ("✅ It's fine now", True),
+        ("my back feels fine now, thanks", True),
+        ("the pain is gone now", True),
+        ("is it fine now?", False),
+        ("is the pain gone after a week", False),
+        ("it's not fine now", False),
+        ("still hurts, not fine now", False),
+        ("deadlifts are fine now but rows hurt", False),
+        ("how do I know when it is fine now", False),
+        ("my lower back hurts", False),
+        ("fine now that I warm up properly my squats and deadlifts feel smoother than ever", False),
+    ],
+)
+def test_what_reads_as_fine_now(text: str, fine: bool) -> None:
+    assert tells_fine(text) is fine

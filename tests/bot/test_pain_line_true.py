@@ -1,0 +1,70 @@
+"""/workout's ⚠️ line after a pain is true of the session it sits on.
+
+A coach's trial (a home trainee with a bar, bands and a backpack; a lower-back pain on the backpack RDL): the
+line must name only moves of that session left out, keep a standing band row (it does not load the lower
+back: not ``bent_over``, no ``back_extension``), and say "no rows today" only when no row is left, counting a
+row already logged today.
+"""
+
+from __future__ import annotations
+
+from fakeapi import SentMessage
+from tests.bot.harness import Harness, log_session
+
+USER = 8441
+LOAD = "Something to load (backpack, dumbbells)"
+KIT = ("Pull-up bar", "Resistance bands", LOAD)
+PAIN = "sharp pain in my lower back when I do the backpack RDL"
+RDL = "Romanian deadlift with a loaded backpack or dumbbells"
+ROW = "Bent-over row with a loaded backpack or dumbbells"
+# The harness starts on Tuesday 24 November.
+PHYSIO = "If it still hurts, see a physio."
+
+
+def joined(sent: list[SentMessage]) -> str:
+    """What the chat shows, without its HTML."""
+    return "\n".join(message.plain_text or "" for message in sent)
+
+
+async def test_a_standing_band_row_stays_and_the_day_keeps_its_rows(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    before = joined(await bot.send(USER, "/workout"))
+    assert RDL in before and ROW in before and "\n4. Band row\n" in before
+    await bot.send(USER, PAIN)
+    shown = joined(await bot.send(USER, "/workout"))
+    assert shown.splitlines()[0] == (
+        "⚠️ Backpack RDL left out, and the backpack row with it (it loads the lower back too), so no hinge"
+        f" today: you told me it hurt on 24 Nov. {PHYSIO}"
+    )
+    assert "Band row\n" in shown and ROW not in shown, "the standing row stays, the bent-over one goes"
+    assert "rear-delt fly" not in shown.lower(), "no move this session does not have"
+
+
+async def test_a_row_logged_today_means_the_line_does_not_say_no_rows(bot: Harness) -> None:
+    # The trial: the same line, "so no hinge and no rows today", above a day with a band row in it.
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    await log_session(
+        bot, USER, "band row 12, 12", "backpack rdl 10, 10 with 12kg", "backpack row 10, 10 with 8kg"
+    )
+    await bot.send(USER, PAIN)
+    await bot.send(USER, "/log band row 12, 12")
+    shown = joined(await bot.send(USER, "/workout"))
+    assert "Also logged today: Band row 2×12" in shown
+    assert shown.splitlines()[0] == (
+        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (they load the lower back"
+        f" too), so no hinge today: you told me it hurt on 27 Nov. {PHYSIO}"
+    )
+
+
+async def test_a_lift_logged_before_the_pain_was_told_that_day_is_not_said_to_be_left_out(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    await bot.send(USER, "/log backpack rdl 10, 10 with 12kg")
+    await bot.send(USER, PAIN)
+    shown = joined(await bot.send(USER, "/workout"))
+    assert shown.splitlines()[0] == (
+        "⚠️ Backpack row left out: it loads the lower back like the backpack RDL you told me hurt on 24 Nov."
+        f" {PHYSIO}"
+    )
+    assert f"Also logged today: {RDL} 2×10 @ 12 kg" in shown
