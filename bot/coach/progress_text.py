@@ -177,6 +177,9 @@ def progress_line(
         values["when"] = texts["progression.last_time"]
         values["best"] = str(basis.reps)
         values["step"] = format_load(prescription.load or 0.0, unit)
+    if prescription.reason is Reason.FROM_REPS:
+        # Last time's sets were of any kind of day, as for a first loaded rung.
+        values["when"] = texts["progression.last_time"]
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (
@@ -201,4 +204,11 @@ def progress_line(
         values["today"] = format_prescription(replace(prescription, load=None), unit)
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
-    return texts.get(f"progression.{key}", **values)
+    line = texts.get(f"progression.{key}", **values)
+    if prescription.easier is None:
+        return line
+    # Far short of the range: the easier version is said too, the trainee's choice (``bodyreps``).
+    which = "band" if band else "same" if prescription.easier == prescription.exercise else "rung"
+    easier = escape(names.get(prescription.easier, prescription.easier))
+    suggested = texts.get(f"progression.easier_{which}", easier=easier, low=values["low"], top=values["top"])
+    return f"{line} {suggested}"
