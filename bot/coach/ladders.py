@@ -89,4 +89,5 @@ def plan_for(prescribed: Prescribed, increment: float) -> Plan | None:
         lower_body=prescribed.exercise.pattern == "hinge",
         increment=increment,
         increase_pct=prescribed.increase_pct,
+        bodyweight=prescribed.exercise.kind != "load",
     )

@@ -186,6 +186,9 @@ def progress_line(
         values["spare"], values["per_rep"] = str(spare), format_load(PER_REP.get(unit, 0.0), unit)
         if spare * PER_REP.get(unit, 0.0) < plan.increment:
             key = "from_bodyweight_step"
+    if prescription.reason is Reason.FROM_REPS:
+        # Last time's sets were of any kind of day, as for a first loaded rung.
+        values["when"] = texts["progression.last_time"]
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
     if (
@@ -212,7 +215,14 @@ def progress_line(
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     if home_load:
         _say_each_hand(values, last, unit, texts)
-    return texts.get(f"progression.{key}", **values)
+    line = texts.get(f"progression.{key}", **values)
+    if prescription.easier is None:
+        return line
+    # Far short of the range: the easier version is said too, the trainee's choice (``bodyreps``).
+    which = "band" if band else "same" if prescription.easier == prescription.exercise else "rung"
+    easier = escape(names.get(prescription.easier, prescription.easier))
+    suggested = texts.get(f"progression.easier_{which}", easier=easier, low=values["low"], top=values["top"])
+    return f"{line} {suggested}"
 
 
 def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, texts: Texts) -> None:

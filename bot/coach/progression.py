@@ -8,7 +8,8 @@ with the numbers of ACSM 2009 where the article gives none):
   load: the level's share of ACSM's 2–10 % (routines.toml's ``increase``: beginners 5 % upper body,
   10 % lower body; intermediate 2.5 % and 5 %; advanced 2 % and 3.5 %), rounded down to the chat's
   smallest step but never less than one step. Short of the top, keep the load and aim one more rep on
-  the weakest set. At the top but harder than the target effort, repeat it. A session is judged by the
+  the weakest set (without a load, the body's or a band's, never the range's bottom for its own sake:
+  ``bot.coach.bodyreps``). At the top but harder than the target effort, repeat it. A session is judged by the
   sets it prescribed (``prescribed``): a day cut to 2 sets (/workout 30) that hit the top on both earned
   the load, whether the next session is cut or whole (a newcomer trial).
 - **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
@@ -52,16 +53,14 @@ Pure: no Telegram, no database; loads are plain numbers in the chat's unit.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from bot.coach.bodyreps import far_short, next_reps
 from bot.coach.model import SetDone
-from bot.coach.numerals import ascii_digits
 
 UPPER_BODY_STEP = Decimal("0.05")
 LOWER_BODY_STEP = Decimal("0.10")
@@ -70,9 +69,6 @@ STALLS_BEFORE_BACK_OFF = 3
 # Sessions in a row short of the range's bottom on most sets that step a bodyweight rung down a rung.
 FAILURES_BEFORE_DOWN = 2
 DEFAULT_INCREMENT = {"kg": 2.5, "lb": 5.0}
-# The chat's step (/units kg 1.25): loads are shown and stored to 0.01, and no plate set is coarser than 25.
-MIN_STEP = Decimal("0.01")
-MAX_STEP = Decimal(25)
 POUND_KG = 0.45359237
 # An estimate reads the exercise's last few sessions of any kind (a turn of heavy, moderate and volume),
 # so it reflects today's strength rather than a best from before a layoff, and only sets of at most
@@ -106,6 +102,8 @@ class Reason(StrEnum):
     BACK = "back"
     # A loaded rung's first session after bodyweight sets on the rung below (``firstload``).
     FROM_BODYWEIGHT = "from_bodyweight"
+    # A bodyweight or band move's first day of its kind: from the reps last logged (``bodyreps.first_reps``).
+    FROM_REPS = "from_reps"
 
 
 @dataclass(frozen=True)
@@ -126,6 +124,7 @@ class Plan:
     lower_body: bool = False  # the deadlift and other lower-body lifts take bigger steps
     increment: float = DEFAULT_INCREMENT["kg"]
     increase_pct: float | None = None  # the level's (routines.toml); None: 5 %, 10 % lower body
+    bodyweight: bool = False  # the body's load or a band's help: a first day of its kind from its reps
 
 
 @dataclass(frozen=True)
@@ -136,29 +135,12 @@ class Prescription:
     load: float | None  # None: bodyweight, or no load known yet
     reason: Reason
     basis: SetDone | None = None  # ESTIMATE: the logged set the load was worked out from
+    # Reps far short of the range (``bodyreps.far_short``): the easier rung to suggest, its own id if none.
+    easier: str | None = None
 
 
 def default_increment(unit: str) -> float:
     return DEFAULT_INCREMENT[unit]
-
-
-_STEP = re.compile(r"^\d{1,6}(?:[.,]\d{1,6})?$")
-
-
-def read_step(typed: str) -> float | None:
-    """The step typed after /units ("1.25", "1,25", digits of any script), or None unless it is from
-    ``MIN_STEP`` to ``MAX_STEP`` in hundredths at most: a finer step would prescribe loads the chat is
-    shown rounded, and zero, negative, huge or non-numeric (½, 1e-3, nan) steps mean nothing."""
-    if any(unicodedata.category(c) in ("No", "Nl") for c in typed):
-        return None  # ², ½, Ⅲ: NFKC would make "²" a 2
-    # ٫ is the Arabic decimal point.
-    text = unicodedata.normalize("NFKC", ascii_digits(typed)).strip().replace("\u066b", ".")
-    if not _STEP.match(text):
-        return None
-    step = Decimal(text.replace(",", "."))
-    if not MIN_STEP <= step <= MAX_STEP or step != step.quantize(MIN_STEP):
-        return None
-    return float(step)
 
 
 def in_unit(load: float | None, unit: str, wanted: str) -> float | None:
@@ -213,7 +195,8 @@ def next_prescription(
     easier = _rung(exercise, ladder, -1)
     # A bodyweight rung the last session did well is kept, whatever the day's range asked (the docstring).
     kept = load is None and easier is not None and done_well(logged[-1], on_day.sets, low)
-    if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF and not kept:
+    # A bodyweight move with no easier rung has nothing to back off to: it goes on from its reps.
+    if _stalls(logged, judged) >= STALLS_BEFORE_BACK_OFF and not kept and (load is not None or easier):
         return _back_off(exercise, load, plan, ladder)
     if (
         load is None
@@ -223,6 +206,8 @@ def next_prescription(
     ):
         start = plan.increment if ladder is not None and easier in ladder.loaded else None
         return Prescription(easier, plan.sets, low, start, Reason.MOVE_DOWN)
+    if not _at_top(last, on_day) and load is None:
+        return more_reps(exercise, last, plan, ladder)
     if not _at_top(last, on_day):
         # Held as logged, not put on the step: the trainee repeats the load they lifted.
         weakest = min(s.reps for s in last)
@@ -234,13 +219,25 @@ def next_prescription(
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
 
 
+def more_reps(exercise: str, last: Sequence[SetDone], plan: Plan, ladder: Ladder | None) -> Prescription:
+    """A bodyweight or band move short of its range's top: a rep more than the weakest set (``bodyreps``)."""
+    reps = [s.reps for s in last]
+    target = next_reps(reps, plan.rep_range)
+    return Prescription(
+        exercise, plan.sets, target, None, Reason.ADD_REP, easier=easier_version(exercise, reps, plan, ladder)
+    )
+
+
+def easier_version(exercise: str, reps: Sequence[int], plan: Plan, ladder: Ladder | None) -> str | None:
+    """The version to suggest beside reps far short of the range: the rung below, or ``exercise`` itself."""
+    return (_rung(exercise, ladder, -1) or exercise) if far_short(reps, plan.rep_range[0]) else None
+
+
 def done_well(sets: Sequence[SetDone], asked: int, low: int) -> bool:
     """Whether one session's ``sets`` show a rung done well for a slot asking ``asked`` sets from ``low``
     reps: as many sets (``SHOWN_SETS`` at most) of at least ``low`` or ``SHOWN_REPS`` reps, the fewer."""
     enough = [done for done in heaviest_sets(sets) if done.reps >= min(low, SHOWN_REPS)]
     return len(enough) >= min(asked, SHOWN_SETS)
-
-
 
 
 def past_top(sets: Sequence[SetDone], plan: Plan) -> bool:

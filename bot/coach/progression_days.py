@@ -11,7 +11,8 @@ down to the step, and never more than a recent working set lifted for fewer reps
 Past the top on every one of the plan's sets, at least the usual added load and at most 10 % more; fewer
 sets hold the load; short of the bottom, never heavier than before. Nothing to estimate from (added load
 on a bodyweight rung, where the body is most of what is lifted; a band) gives no load number: work up to
-the range. A last one ramped to fewer top sets than the plan's ("180x5, 190x3, 200x3x2" for 4×3–5) gives
+the range, or for a move without load, the reps last logged on it say where to start (``first_on_day``).
+A last one ramped to fewer top sets than the plan's ("180x5, 190x3, 200x3x2" for 4×3–5) gives
 the plan's sets at its top set's estimate for the bottom of the range, never above the top load: 4×3 @
 192.5 kg, not twice the sets and a rep more at 200 kg (``_after_ramp``). A level with one kind of day uses
 ``progression.next_prescription`` alone.
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_FLOOR
 
+from bot.coach.bodyreps import first_reps
 from bot.coach.model import SetDone
 from bot.coach.progression import (
     ESTIMATE_SESSIONS,
@@ -35,6 +37,7 @@ from bot.coach.progression import (
     Prescription,
     Reason,
     e1rm,
+    easier_version,
     estimated_load,
     exact,
     heaviest_sets,
@@ -73,6 +76,9 @@ def next_on_day(
     if not logged:
         if found is not None:
             return Prescription(exercise, plan.sets, low, found[0], Reason.ESTIMATE, basis)
+        latest = next((sets for sets in reversed(recent) if sets), ())
+        if plan.bodyweight and latest and all(s.load is None and s.seconds is None for s in latest):
+            return first_on_day(exercise, latest, plan, ladder)
         reason = Reason.NEW_DAY if any(recent) else Reason.START
         return Prescription(exercise, plan.sets, low, None, reason)
     worked = working_sets(logged[-1], judged[-1])
@@ -103,6 +109,19 @@ def next_on_day(
         lighter = max(plan.increment, min(step_below(load, plan.increment), found[0]))
         return Prescription(exercise, plan.sets, low, lighter, Reason.ESTIMATE, basis)
     return next_prescription(exercise, logged, plan, ladder, estimable=estimable, prescribed=sets_then)
+
+
+def first_on_day(exercise: str, last: Sequence[SetDone], plan: Plan, ladder: Ladder | None) -> Prescription:
+    """A bodyweight or band move's first day of its kind, from ``last`` session's reps, whatever its day
+    (``bodyreps``): 10, 9, 8, 8 for a volume day's 10–12 with 2 in reserve is 4×8, not 4×10."""
+    reps = [s.reps for s in last]
+    target = first_reps(reps, [s.rir for s in last], plan.target_rir, plan.rep_range[1])
+    hint = easier_version(exercise, reps, plan, ladder)
+    return Prescription(exercise, plan.sets, target, None, Reason.FROM_REPS, max(last, key=_reps), hint)
+
+
+def _reps(done: SetDone) -> int:
+    return done.reps + (done.rir or 0)
 
 
 def _after_ramp(

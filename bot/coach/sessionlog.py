@@ -199,7 +199,7 @@ def targets(
                 for day, done in history.get(rung, ())
                 if day not in deloads
             ),
-            key=_day,
+            key=lambda entry: entry[0],
         )
         logged = _by_session(tagged)
         rungs_logged = [(rung, sets) for _, rung, sets in logged]
@@ -231,7 +231,9 @@ def targets(
             prescription = next_on_day(
                 current, same, sessions, plan, ladder, estimable=ladder is None, prescribed=then
             )
-            last = tuple(same[-1]) if same else ()
+            # A first day of its kind from the reps last logged names them as last time's.
+            from_reps = prescription.reason is Reason.FROM_REPS
+            last = tuple(same[-1] if same else sessions[-1] if from_reps else ())
         if last and not session.deload and (exercise in back or current in back):
             prescription = after_pain(current, last, prescription.sets, plan.increment)
         source = current
@@ -373,10 +375,6 @@ def _sets_then(
 
 def _unloaded(done: SetDone) -> SetDone:
     return replace(done, load=None) if done.load is not None else done
-
-
-def _day(entry: tuple[date, str, SetDone]) -> date:
-    return entry[0]
 
 
 def _by_session(

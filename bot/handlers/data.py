@@ -12,8 +12,9 @@ from telegram.constants import ChatType
 from bot import callbacks
 from bot.coach import export
 from bot.coach.logparse import MAX_LOAD
-from bot.coach.progression import MAX_STEP, MIN_STEP, default_increment, read_step
+from bot.coach.progression import default_increment
 from bot.coach.texts import escape
+from bot.coach.unitstep import MAX_STEP, MIN_STEP, read_step
 from bot.context import BotContext
 from bot.handlers import training_log
 from bot.handlers.admins import may_change_settings

@@ -649,7 +649,8 @@ async def test_last_time_under_an_assisted_pull_up_is_never_a_strict_pull_up(bot
 
 async def test_pull_ups_logged_on_a_band_assisted_day_progress_the_band_assisted_rung(bot: Harness) -> None:
     # A known gap: "/log pull-up 5 5 4" on a band-assisted day logged strict pull-ups, the next /workout
-    # aimed at "Pull-up 2×10", and As written then logged the band reps as strict ones, with a record.
+    # aimed at "Pull-up 2×10", and As written then logged the band reps as strict ones, with a record. The
+    # band-assisted target is a rep over the weakest set, not the range's bottom (``bodyreps``).
     await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
     logged = text(await bot.send(USER, "/log pull-up 5 5 4"))
     assert logged.startswith("✍️ Logged Band-assisted pull-up: 5, 5, 4\n"), logged
@@ -658,19 +659,19 @@ async def test_pull_ups_logged_on_a_band_assisted_day_progress_the_band_assisted
     ) in logged
     bot.clock.advance(days=2)
     line = pull_up_line(text(await bot.send(USER, "/workout")))
-    assert "Band-assisted pull-up: last time 5, 5, 4 → today 2×10." in line, line
+    assert "Band-assisted pull-up: last time 5, 5, 4 → today 2×5." in line, line
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
-    assert "• Band-assisted pull-up: 2×10" in written and "• Pull-up" not in written
+    assert "• Band-assisted pull-up: 2×5" in written and "• Pull-up" not in written
     assert "🏆" not in written, "a second session of a lift is its baseline"
-    # Strict ones, said so, are strict; short of the plan's 2×10 they are a try, and the plan stays.
+    # Strict ones, said so, are strict; short of the plan's 10–12 they are a try, and the plan stays.
     assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log strict pull-up 5 5 4"))
     bot.clock.advance(days=2)
     line = pull_up_line(text(await bot.send(USER, "/workout")))
-    assert "Band-assisted pull-up: last time 2×10 → today 2×11." in line, line
+    assert "Band-assisted pull-up: last time 2×5 → today 2×6." in line, line
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
-    assert "• Band-assisted pull-up: 2×11" in written and "• Pull-up" not in written
+    assert "• Band-assisted pull-up: 2×6" in written and "• Pull-up" not in written
     # The plan's +1 rep logged by a press is no 🏆 (the lifter told no number); a strict one never.
     assert "🏆" not in written and "Pull-up 5" not in written, written
     strict = [(ex, reps) for ex, reps, _ in await sets_of(bot) if ex == "pull-up"]

@@ -130,7 +130,7 @@ def test_an_advanced_volume_days_pull_ups_are_never_the_assisted_machine_after_s
 ):
     # A strength coach's trial: block 2's volume day (session 15) swaps the weighted pull-up for strict ones
     # for its 10–12, and strict pull-ups logged 8, 8, 7 and 10, 9, 8, 8 on volume days stepped it down to the
-    # assisted machine. The member's shown rung wins: pull-ups, aiming at the range's bottom.
+    # assisted machine. The member's shown rung wins: pull-ups, a rep over the weakest set (``bodyreps``).
     session = plan_session(CATALOG, gym(Level.ADVANCED), 15)
     assert [item.exercise.id for item in session.exercises if item.tier == "main"][1] == "pull-up"
     history = logged(("pull-up", [8, 8, 7]), ("pull-up", [10, 9, 8, 8]))
@@ -142,9 +142,26 @@ def test_an_advanced_volume_days_pull_ups_are_never_the_assisted_machine_after_s
     assert (target.prescription.exercise, target.prescription.sets, target.prescription.reps) == (
         "pull-up",
         4,
-        10,
+        9,
     )
     assert target.prescription.reason is Reason.ADD_REP
+
+
+def test_an_advanced_first_volume_day_of_pull_ups_starts_from_the_reps_logged_not_the_range() -> None:
+    # A strength coach's trial: strict pull-ups 10, 9, 8, 8 on a moderate day, then block 2's first volume
+    # day asked "4 × 10–12 · 2 in reserve" with no target, and As written logged 4×10. The target is the
+    # best set less the 2 in reserve, shown under last time's sets, and As written logs it.
+    session = plan_session(CATALOG, gym(Level.ADVANCED), 15)
+    history = logged(("pull-up", [8, 8, 7]), ("pull-up", [10, 9, 8, 8]))
+    kinds = {day: "moderate day" for pairs in history.values() for day, _ in pairs}
+    found = targets(
+        session, history, increment=2.5, ladders=ladders_of(session), rotation=Rotation("volume day", kinds)
+    )
+    target = next(target for target in found if target.planned == "pull-up")
+    p = target.prescription
+    assert (p.exercise, p.sets, p.reps, p.load, p.reason) == ("pull-up", 4, 8, None, Reason.FROM_REPS)
+    assert [done.reps for done in target.last] == [10, 9, 8, 8] and target.shows_line
+    assert target.sets == [SetDone(8)] * 4
 
 
 @settings(max_examples=150, deadline=None)

@@ -305,9 +305,11 @@ def test_a_ladders_rung_is_read_from_every_day_its_target_from_its_own_kind() ->
     ] * 2
     volume_only = {"pull-up": history_of([], [], at(None, 12, 12, 12))}
     target = targets_on(28, volume_only)["pull-up"]
-    # 3×12 on a volume day says nothing of a heavy day's 6–8: no move up to weighted pull-ups.
-    assert (target.prescription.exercise, target.prescription.reason) == ("pull-up", Reason.NEW_DAY)
-    assert (target.prescription.reps, target.prescription.load, target.last) == (6, None, ())
+    # 3×12 on a volume day says nothing of a heavy day's 6–8: no move up to weighted pull-ups. Its first
+    # heavy day starts from those reps, at the range's top (``bodyreps``), under them as last time's.
+    assert (target.prescription.exercise, target.prescription.reason) == ("pull-up", Reason.FROM_REPS)
+    assert (target.prescription.reps, target.prescription.load) == (8, None)
+    assert target.last == tuple(at(None, 12, 12, 12))
     assert targets_on(28, volume_only, rotation=False)["pull-up"].prescription.reason is Reason.MOVE_UP
     heavy_too = {"pull-up": history_of(at(None, 8, 8, 8), [], at(None, 12, 12, 12))}
     moved = targets_on(28, heavy_too)["pull-up"]

@@ -16,11 +16,13 @@ from bot.coach.progress_text import (
     summarise_sets,
 )
 from bot.coach.progression import Ladder, Plan, Reason, in_unit, next_prescription, progressed_load
+from bot.coach.progression_days import next_on_day
 from bot.coach.texts import Texts
 
 TEXTS = Texts.load()
 NAMES = {"bent-over-row": "Barbell row", "pull-up": "Pull-up", "assisted-pull-up": "Assisted pull-up"}
 ROW = Plan(sets=3, rep_range=(10, 12), increment=2.5)
+PULL_UPS_LADDER = Ladder(("assisted-pull-up", "pull-up", "weighted-pull-up"), frozenset({"weighted-pull-up"}))
 
 
 def line(
@@ -306,3 +308,59 @@ def test_a_home_load_told_each_hands_says_the_total_and_each_hands(each: float, 
     assert SetDone(reps, total, each_hand=True) == SetDone(reps, total), (
         "how it was told is not what was done"
     )
+
+
+def test_a_first_volume_day_of_pull_ups_shows_the_reps_it_comes_from() -> None:
+    # A strength coach's trial: "first volume day for it — 10–12 clean reps with 2 in reserve" after 10, 9,
+    # 8, 8 (a 12–14 rep max asked). Now the target from the reps, named as last time's (any kind of day).
+    volume = Plan(sets=4, rep_range=(10, 12), target_rir=2, bodyweight=True)
+    last = [SetDone(r) for r in (10, 9, 8, 8)]
+    prescription = next_on_day("pull-up", [], [last], volume, PULL_UPS_LADDER, estimable=False)
+    shown = progress_line(
+        exercise="pull-up",
+        last=last,
+        prescription=prescription,
+        plan=volume,
+        unit="kg",
+        names=NAMES,
+        texts=TEXTS,
+        loaded=False,
+        day="volume day",
+    )
+    assert shown == (
+        "Pull-up: first volume day for it — last time 10, 9, 8, 8 → today 4×8, leaving about 2 in reserve; "
+        "then a rep more a set each volume day up to 12."
+    )
+
+
+@pytest.mark.parametrize(
+    ("band", "ladder", "ending"),
+    [
+        (
+            False,
+            Ladder(("assisted-pull-up", "pull-up")),
+            "an easier version is fine for now (Assisted pull-up,",
+        ),
+        (False, None, "make it easier for now if you like"),
+        (True, None, "a lighter band or a step closer to the anchor is fine for now."),
+    ],
+)
+def test_reps_far_short_of_the_range_suggest_the_easier_version(
+    band: bool, ladder: Ladder | None, ending: str
+) -> None:
+    plan = Plan(sets=2, rep_range=(10, 12))
+    last = [SetDone(6), SetDone(5)]
+    prescription = next_prescription("pull-up", [last], plan, ladder)
+    shown = progress_line(
+        exercise="pull-up",
+        last=last,
+        prescription=prescription,
+        plan=plan,
+        unit="kg",
+        names=NAMES,
+        texts=TEXTS,
+        loaded=False,
+        band=band,
+    )
+    assert shown.startswith("Pull-up: last time 6, 5 → today 2×6. Still well short of 10–12: "), shown
+    assert ending in shown, shown

@@ -8,8 +8,6 @@ from hypothesis import strategies as st
 
 from bot.coach.model import SetDone
 from bot.coach.progression import (
-    MAX_STEP,
-    MIN_STEP,
     Ladder,
     Plan,
     Reason,
@@ -20,11 +18,11 @@ from bot.coach.progression import (
     in_unit,
     next_prescription,
     progressed_load,
-    read_step,
     rung_now,
     sessions_by_day,
     working_sets,
 )
+from bot.coach.unitstep import MAX_STEP, MIN_STEP, read_step
 
 ROW = Plan(sets=3, rep_range=(8, 12), target_rir=2, increment=2.5)
 DEADLIFT = Plan(sets=3, rep_range=(6, 8), target_rir=2, lower_body=True, increment=2.5)
@@ -100,8 +98,11 @@ def test_ladder_moves_the_exercise_up_and_down() -> None:
     assert (loaded.exercise, loaded.load, loaded.reason) == ("weighted-pull-up", 7.5, Reason.ADD_LOAD)
     down = next_prescription("pull-up", [at(None, 2, 2, 1)] * 4, plan, PULL_UPS)
     assert (down.exercise, down.reason) == ("assisted-pull-up", Reason.MOVE_DOWN)
+    # The bottom rung has nothing easier to back off to: it goes on from its reps, a rep over the weakest,
+    # and the line suggests making it easier, as it is far short of the range.
     bottom = next_prescription("negative-pull-up", [at(None, 2, 2, 1)] * 4, plan, PULL_UPS)
-    assert (bottom.exercise, bottom.reason) == ("negative-pull-up", Reason.BACK_OFF)
+    assert (bottom.exercise, bottom.reps, bottom.reason) == ("negative-pull-up", 2, Reason.ADD_REP)
+    assert bottom.easier == "negative-pull-up"
 
 
 def test_the_rung_worked_on_moves_up_only_when_earned_or_sent() -> None:
@@ -471,9 +472,9 @@ FOUR_OF_TEN = Plan(sets=4, rep_range=(10, 12), increment=2.5)
 def test_a_rung_its_last_session_did_well_is_never_stepped_down() -> None:
     # A strength coach's trial: an advanced volume day (4 × 10–12) after strict pull-ups 8, 8, 7 and
     # 10, 9, 8, 8 prescribed "Machine-assisted pull-up: 4×10". Five clean strict reps a set is no failure of
-    # the rung.
+    # the rung. Nor is the range's bottom its target: a rep over the weakest set (``bodyreps``).
     shown = next_prescription("pull-up", [at(None, 8, 8, 7), at(None, 10, 9, 8, 8)], FOUR_OF_TEN, PULL_UPS)
-    assert (shown.exercise, shown.reps, shown.load, shown.reason) == ("pull-up", 10, None, Reason.ADD_REP)
+    assert (shown.exercise, shown.reps, shown.load, shown.reason) == ("pull-up", 9, None, Reason.ADD_REP)
     # Stuck three times at numbers done well: held on the rung, aiming one more rep.
     stuck = next_prescription("pull-up", [at(None, 7, 7, 6)] * 4, SIX_TO_EIGHT, PULL_UPS)
     assert (stuck.exercise, stuck.reps, stuck.reason) == ("pull-up", 7, Reason.ADD_REP)
