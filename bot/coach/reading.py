@@ -134,7 +134,6 @@ class Reader:
         for key, concepts in self._shortened.items():
             if key not in self._phrases:
                 self._phrases[key] = concepts
-        self._max_phrase = max(len(key) for key in self._phrases)
         # A situation that says "upper back" or names a lift inside it ("my stiff upper back") names the upper
         # back as much as the word alone would: a condition beside it is the asker's, not another subject.
         # ("back" alone is also "come back", "back at my old numbers": it takes "upper back" or a lift.)
@@ -147,12 +146,19 @@ class Reader:
         )
         # The window lengths worth trying after each first word, longest first: a phrase's own length, and up
         # to two more for the articles a question may put inside it ("without my pull up bar").
+        # Each length comes with whether a phrase of exactly that length starts with the word: only then can
+        # the window itself be a phrase; otherwise only its shortened form can.
         lengths: dict[str, set[int]] = {}
+        exact: dict[str, set[int]] = {}
         for key in self._phrases:
             lengths.setdefault(key[0], set()).update(
                 (len(key), len(key) + 1, len(key) + 2) if len(key) > 1 else (1,)
             )
-        self._lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
+            exact.setdefault(key[0], set()).add(len(key))
+        self._lengths = {
+            word: tuple((n, n in exact[word]) for n in sorted(found, reverse=True))
+            for word, found in lengths.items()
+        }
         # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
         self.subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
         self._parts = frozenset(lex.parts)
@@ -271,11 +277,15 @@ class Reader:
 
     def _see(self, question: str) -> _Seen:
         """The stems, concepts and signs of another subject in ``question``: what its features come from."""
-        resolved = list(self.stems(words(_PULL_UP.sub(_fetching, question))))
+        # Only p, u and l match themselves ignoring case, so without "pull" in the lower-cased text the
+        # pattern cannot match: most questions skip it.
+        if "pull" in question.lower():
+            question = _PULL_UP.sub(_fetching, question)
+        resolved = list(self.stems(words(question)))
         stems = [s for s, _ in resolved]
         # Windows are slices of a tuple: already keys, no copy to a tuple for each one tried.
         words_of = tuple(stems)
-        phrases, max_phrase, lengths = self._phrases, self._max_phrase, self._lengths
+        phrases, lengths = self._phrases, self._lengths
         concepts: set[str] = set()
         offtopic = 0
         unrelated = 0
@@ -286,11 +296,11 @@ class Reader:
         while i < len(stems):
             # Most words start no phrase: skip the window search for them (the bound on a long message).
             left = len(stems) - i
-            for length in lengths.get(stems[i], ()):
+            for length, exact in lengths.get(stems[i], ()):
                 if length > left:
                     continue
                 window = words_of[i : i + length]
-                matched = phrases.get(window) if length <= max_phrase else None
+                matched = phrases.get(window) if exact else None
                 if (
                     matched is None
                     and length > 2
