@@ -105,7 +105,7 @@ class Answerer:
         self.matcher = Matcher(self._topics, situations.weight, self._subjects)
         self._situation_of = {SITUATION + topic.id: index for index, topic in enumerate(self._topics)}
 
-        self._stats = Scorer(self._read, self._topics, kb, situations, self._subjects, MIN_EVIDENCE)
+        self._stats = Scorer(self.reader.features, self._topics, kb, situations, self._subjects, MIN_EVIDENCE)
 
     # -- public API ------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.coach.assist import CommandMatcher, Safety, Situations
 from bot.coach.knowledge import Lexicon
 from bot.coach.speller import Speller
-from bot.coach.wording import phrase_key, scan, stem, words
+from bot.coach.wording import first_word_lengths, phrase_key, scan, stem, words
 
 # Articles and possessives are skipped when matching phrases, so "without a pull up bar", "without pull
 # up bar" and "without my pull up bar" are the same phrase.
@@ -86,6 +86,7 @@ class Reader:
                 if key:
                     self._care[key] = label
         self._longest_care = max(len(k) for k in self._care)
+        self._care_lengths = first_word_lengths(self._care)
         # A sign said to be absent ("no pain") holds a sign's word ("pain"): its own first words ("no", "it")
         # would send most questions to a scan for nothing.
         self._care_starts = frozenset(key[0] for key, label in self._care.items() if label != ABSENT)
@@ -105,7 +106,14 @@ class Reader:
             }
             starts = {g: frozenset(k[0] for k, group in table.items() if group == g) for g in _GROUPS}
             self._specials.append(
-                _Special(special.name, table, max(len(k) for k in table), special.only_plain_signs, starts)
+                _Special(
+                    special.name,
+                    table,
+                    max(len(k) for k in table),
+                    special.only_plain_signs,
+                    starts,
+                    first_word_lengths(table),
+                )
             )
         self._special_starts = frozenset(key[0] for sp in self._specials for key in sp.table)
 
@@ -126,7 +134,6 @@ class Reader:
         for key, concepts in self._shortened.items():
             if key not in self._phrases:
                 self._phrases[key] = concepts
-        self._max_phrase = max(len(key) for key in self._phrases)
         # A situation that says "upper back" or names a lift inside it ("my stiff upper back") names the upper
         # back as much as the word alone would: a condition beside it is the asker's, not another subject.
         # ("back" alone is also "come back", "back at my old numbers": it takes "upper back" or a lift.)
@@ -139,12 +146,19 @@ class Reader:
         )
         # The window lengths worth trying after each first word, longest first: a phrase's own length, and up
         # to two more for the articles a question may put inside it ("without my pull up bar").
+        # Each length comes with whether a phrase of exactly that length starts with the word: only then can
+        # the window itself be a phrase; otherwise only its shortened form can.
         lengths: dict[str, set[int]] = {}
+        exact: dict[str, set[int]] = {}
         for key in self._phrases:
             lengths.setdefault(key[0], set()).update(
                 (len(key), len(key) + 1, len(key) + 2) if len(key) > 1 else (1,)
             )
-        self._lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
+            exact.setdefault(key[0], set()).add(len(key))
+        self._lengths = {
+            word: tuple((n, n in exact[word]) for n in sorted(found, reverse=True))
+            for word, found in lengths.items()
+        }
         # A situation of an exercise ("the bar drifts off my shins") names the upper back as much as "back".
         self.subjects = frozenset(lex.subjects) | {SITUATION + t for t in situations.subjects}
         self._parts = frozenset(lex.parts)
@@ -212,8 +226,66 @@ class Reader:
                 yield (fixed, True) if fixed is not None else (stemmed, False)
 
     def read(self, question: str) -> Reading:
-        resolved = list(self.stems(words(_PULL_UP.sub(_fetching, question))))
+        seen = self._see(question)
+        stems, care = seen.stems, seen.care
+        # Most questions hold no word that starts a special phrase, and need no second look.
+        special = None
+        if not self._special_starts.isdisjoint(stems):
+            special = next(
+                (
+                    sp.name
+                    for sp in self._specials
+                    if (not sp.only_plain_signs or (SAFETY in care and MEDICAL not in care))
+                    and sp.may_fit(stems)
+                    and _fits(label for label, _ in scan(stems, sp.table, sp.longest, sp.lengths))
+                ),
+                None,
+            )
+        kinds: list[str] = []
+        only_smalltalk = bool(stems)
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
+                kind = self._smalltalk.get(tuple(stems[i : i + length]))
+                if kind is not None:
+                    kinds.append(kind)
+                    i += length
+                    break
+            else:
+                if stems[i] not in self._filler:
+                    only_smalltalk = False
+                i += 1
+        return Reading(
+            seen.concepts,
+            seen.offtopic,
+            seen.unrelated,
+            seen.foreign,
+            seen.unknown,
+            kinds,
+            only_smalltalk and bool(kinds),
+            self._features(seen),
+            safety=SAFETY in care or MEDICAL in care or special is not None,
+            stems=tuple(stems),
+            clinical=seen.clinical,
+            special=special,
+        )
+
+    def features(self, question: str) -> tuple[str, ...]:
+        """``read(question).features`` without the safety situations and small talk, which the features
+        do not depend on: the scorer reads its whole corpus this way when the answerer is built."""
+        return self._features(self._see(question))
+
+    def _see(self, question: str) -> _Seen:
+        """The stems, concepts and signs of another subject in ``question``: what its features come from."""
+        # Only p, u and l match themselves ignoring case, so without "pull" in the lower-cased text the
+        # pattern cannot match: most questions skip it.
+        if "pull" in question.lower():
+            question = _PULL_UP.sub(_fetching, question)
+        resolved = list(self.stems(words(question)))
         stems = [s for s, _ in resolved]
+        # Windows are slices of a tuple: already keys, no copy to a tuple for each one tried.
+        words_of = tuple(stems)
+        phrases, lengths = self._phrases, self._lengths
         concepts: set[str] = set()
         offtopic = 0
         unrelated = 0
@@ -224,9 +296,11 @@ class Reader:
         while i < len(stems):
             # Most words start no phrase: skip the window search for them (the bound on a long message).
             left = len(stems) - i
-            for length in (n for n in self._lengths.get(stems[i], ()) if n <= left):
-                window = tuple(stems[i : i + length])
-                matched = self._phrases.get(window) if length <= self._max_phrase else None
+            for length, exact in lengths.get(stems[i], ()):
+                if length > left:
+                    continue
+                window = words_of[i : i + length]
+                matched = phrases.get(window) if exact else None
                 if (
                     matched is None
                     and length > 2
@@ -236,7 +310,7 @@ class Reader:
                 ):
                     short = tuple(w for w in window if w not in SKIPPABLE)
                     if 1 < len(short) < length:
-                        matched = self._phrases.get(short)
+                        matched = phrases.get(short)
                 if matched is not None:
                     bare = tuple(w for w in window if w not in SKIPPABLE)
                     named |= window in self._names_subject or bare in self._names_subject
@@ -255,20 +329,7 @@ class Reader:
                 i += 1
         care = []
         if not self._care_starts.isdisjoint(stems):  # most questions mention no pain, condition or therapist
-            care = [label for label, _ in scan(stems, self._care, self._longest_care)]
-        # Most questions hold no word that starts a special phrase, and need no second look.
-        special = None
-        if not self._special_starts.isdisjoint(stems):
-            special = next(
-                (
-                    sp.name
-                    for sp in self._specials
-                    if (not sp.only_plain_signs or (SAFETY in care and MEDICAL not in care))
-                    and sp.may_fit(stems)
-                    and _fits(label for label, _ in scan(stems, sp.table, sp.longest))
-                ),
-                None,
-            )
+            care = [label for label, _ in scan(stems, self._care, self._longest_care, self._care_lengths)]
         clinical = 0
         if not self.subjects & concepts and not named:
             # A condition or a therapist with nothing of the upper back named is a medical question, not ours.
@@ -282,51 +343,35 @@ class Reader:
         # The bot reminds of training only: "remind me to call the dentist" is an errand in its words.
         if self._reminded and _asks_reminder(stems) and not self._reminded & concepts:
             unrelated += 1
+        return _Seen(stems, concepts, offtopic, unrelated, foreign, len(unknown), care, clinical)
 
-        kinds: list[str] = []
-        only_smalltalk = bool(stems)
-        i = 0
-        while i < len(stems):
-            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
-                kind = self._smalltalk.get(tuple(stems[i : i + length]))
-                if kind is not None:
-                    kinds.append(kind)
-                    i += length
-                    break
-            else:
-                if stems[i] not in self._filler:
-                    only_smalltalk = False
-                i += 1
-        return Reading(
-            concepts,
-            offtopic,
-            unrelated,
-            foreign,
-            len(unknown),
-            kinds,
-            only_smalltalk and bool(kinds),
-            self._features(stems, concepts, offtopic, unrelated, foreign),
-            safety=SAFETY in care or MEDICAL in care or special is not None,
-            stems=tuple(stems),
-            clinical=clinical,
-            special=special,
-        )
-
-    def _features(
-        self, stems: list[str], concepts: set[str], offtopic: int, unrelated: int, foreign: int
-    ) -> tuple[str, ...]:
+    def _features(self, seen: _Seen) -> tuple[str, ...]:
         """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
-        found = {"c:" + c for c in concepts}
-        content = [s for s in stems if s not in SKIPPABLE]
+        found = {"c:" + c for c in seen.concepts}
+        content = [s for s in seen.stems if s not in SKIPPABLE]
         found.update("w:" + s for s in content if s not in self._stopwords)
         found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(content))
-        if offtopic:
+        if seen.offtopic:
             found.add("x:off")
-        if unrelated:
+        if seen.unrelated:
             found.add("x:unrelated")
-        if foreign:
+        if seen.foreign:
             found.add("x:foreign")
         return tuple(sorted(found))
+
+
+@dataclass
+class _Seen:
+    """What ``Reader._see`` found: everything of a reading but the safety situations and small talk."""
+
+    stems: list[str]
+    concepts: set[str]
+    offtopic: int
+    unrelated: int
+    foreign: int
+    unknown: int
+    care: list[str]
+    clinical: int
 
 
 _GROUPS = ("alone", "event", "sign")
@@ -341,6 +386,7 @@ class _Special:
     longest: int
     only_plain_signs: bool
     starts: dict[str, frozenset[str]]
+    lengths: dict[str, tuple[int, ...]]
 
     def may_fit(self, stems: Sequence[str]) -> bool:
         """Whether the question could hold a phrase alone, or an event and a sign: most questions can't,

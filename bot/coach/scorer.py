@@ -40,7 +40,7 @@ class Scorer:
 
     def __init__(
         self,
-        read: Callable[[str], Reading],
+        features: Callable[[str], tuple[str, ...]],
         topics: Sequence[Topic],
         kb: KnowledgeBase,
         situations: Situations,
@@ -49,7 +49,7 @@ class Scorer:
     ) -> None:
         index_of = {topic.id: index for index, topic in enumerate(topics)}
         examples = [
-            (index_of[topic_id], read(question).features)
+            (index_of[topic_id], features(question))
             for topic_id, questions in kb.phrasings.items()
             for question in questions
         ]
@@ -61,7 +61,7 @@ class Scorer:
             for _ in phrases
         ]
         self.offtopic_class = len(topics)
-        examples += [(self.offtopic_class, read(q).features) for q in kb.offtopic_phrasings]
+        examples += [(self.offtopic_class, features(q)) for q in kb.offtopic_phrasings]
         self._bayes = Bayes(examples, len(topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
         self._subjects = frozenset(subjects)
         # The curated matcher's evidence bar: the scorer's topic may not trail the matcher's by more.

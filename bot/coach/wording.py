@@ -5,6 +5,7 @@ Pure string and number work, shared by the answerer and its tests; nothing here 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -16,8 +17,13 @@ MAX_INPUT_CHARS = 600
 MAX_TOKENS = 150
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Stems and phrase keys are pure, and the same few thousand words come back in every question and phrase
+# list: memoised, building the answerer (which keys every phrase and reads the whole corpus) costs less.
+# Bounded, so a stream of new words cannot grow them without limit.
+CACHED_WORDS = 1 << 16
 
 
+@functools.lru_cache(maxsize=CACHED_WORDS)
 def stem(word: str) -> str:
     """A light suffix stripper; it only has to map a word and its variants to the same key."""
     if word.isdigit() or len(word) < 3:
@@ -52,6 +58,15 @@ def words(text: str) -> list[str]:
 
 
 def deletes(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters deleted (the speller's index and lookups)."""
+    if depth == 2:
+        # Each pair of positions once, not every deletion of every deletion (most of those repeat): the
+        # same set, built in about three quarters of the time for the speller's sixty thousand variants.
+        n = len(word)
+        found = {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)}
+        found.update(word[:i] + word[i + 1 :] for i in range(n))
+        found.add(word)
+        return found
     found = {word}
     frontier = {word}
     for _ in range(depth):
@@ -79,6 +94,7 @@ def distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@functools.lru_cache(maxsize=CACHED_WORDS)
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(phrase))
 
@@ -100,10 +116,13 @@ class Bayes:
         counts: dict[str, dict[int, float]] = {}
         totals = [0.0] * classes
         for label, features in examples:
+            totals[label] += len(features)  # whole numbers, so the same sum as adding one per feature
             for feature in features:
-                seen = counts.setdefault(feature, {})
-                seen[label] = seen.get(label, 0.0) + 1.0
-                totals[label] += 1.0
+                seen = counts.get(feature)
+                if seen is None:
+                    counts[feature] = {label: 1.0}
+                else:
+                    seen[label] = seen.get(label, 0.0) + 1.0
         denominators = [total + alpha * len(counts) for total in totals]
         # Every class a feature was not seen in shares one smoothed value.
         unseen = [math.log(alpha / d) for d in denominators]
@@ -132,13 +151,34 @@ class Bayes:
         return [e / total for e in exps]
 
 
+def first_word_lengths(table: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the phrases of ``table`` that start with each word, longest first (for ``scan``)."""
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
+
+
 def scan(
-    stems: list[str], table: dict[tuple[str, ...], str], longest: int
+    stems: list[str],
+    table: dict[tuple[str, ...], str],
+    longest: int,
+    lengths: dict[str, tuple[int, ...]] | None = None,
 ) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each phrase of ``table`` found in ``stems`` (longest first, no overlaps), with its label."""
+    """Each phrase of ``table`` found in ``stems`` (longest first, no overlaps), with its label.
+
+    ``lengths`` (``first_word_lengths(table)``) spares the windows no phrase of the table could fill: the
+    same phrases are found, as only the lengths of phrases starting with the window's first word can match.
+    """
     i = 0
     while i < len(stems):
-        for length in range(min(longest, len(stems) - i), 0, -1):
+        left = len(stems) - i
+        if lengths is not None:
+            tried: Iterable[int] = [n for n in lengths.get(stems[i], ()) if n <= left]
+        else:
+            tried = range(min(longest, left), 0, -1)
+        for length in tried:
             window = tuple(stems[i : i + length])
             label = table.get(window)
             if label is not None:
