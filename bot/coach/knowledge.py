@@ -261,10 +261,13 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
         name: _str_list(companions, f"{where} offtopic.needs.{name}")
         for name, companions in raw_needs.items()
     }
+    # A companion may also be a topic's situations ("situation:motivation", situations.toml): the reader
+    # names the concept of a situation phrase so.
+    situations = {f"situation:{t}" for t in TOPIC_IDS}
     unknown_needs = [
         name
         for name, companions in needs.items()
-        if name not in concepts or any(c not in concepts for c in companions)
+        if name not in concepts or any(c not in concepts and c not in situations for c in companions)
     ]
     if unknown_needs:
         raise ValueError(f"{where}: offtopic.needs {unknown_needs} name unknown concepts")

@@ -454,3 +454,10 @@ def test_how_a_move_goes_asked_beside_a_word_on_the_kit_gets_the_moves_cue() -> 
     assert (answer.kind, answer.topic) == ("answer", "lat-pulldown")
     assert answer.text.startswith("<b>Kneeling band pulldown</b>")
     assert "without one" in answer.text
+
+
+def test_sleep_beside_a_situation_of_training_is_ours_and_alone_it_is_not() -> None:
+    # "Sleep" needs a training companion; a situation phrase ("zero motivation") is one.
+    told = ANSWERER.answer("zero motivation today lads, slept 3hrs, talk me into it or out of it")
+    assert (told.kind, told.topic) == ("answer", "motivation")
+    assert ANSWERER.answer("how many hours of sleep do adults need").kind == "decline"
