@@ -357,6 +357,7 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "weekly_cap": ("lift", "cap", "instead"),
     "new_block": ("changes",),
     "block_swap": ("before", "now"),
+    "block_swap_days": ("before", "now", "days"),
 }
 _FORMATTER = string.Formatter()
 
@@ -387,6 +388,7 @@ class Labels(Strict):
     weekly_cap: str
     new_block: str
     block_swap: str
+    block_swap_days: str
 
     @field_validator("*")
     @classmethod

@@ -28,6 +28,7 @@ from bot.coach.model import Equipment, Level
 from bot.coach.rests import HEAVY_REPS, rest_for
 from bot.coach.sessionorder import hardest_first, techniques
 from bot.coach.sessiontime import estimate_minutes
+from bot.coach.suited import asked, days_kept, kinds_of_day, suited
 from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
@@ -222,11 +223,26 @@ Pick = tuple[Slot, Exercise]
 
 
 def _new_block_note(catalog: Catalog, profile: Profile, block: int, weeks: Weeks) -> str:
-    """What a block's main lifts change from the last block's, said in its first week ("" for nothing)."""
-    mains = [at for at, slot in enumerate(catalog.routines.slot) if slot.tier == "main"]
-    pairs = [[_main_pick(catalog, at, profile, b, weeks) for b in (block - 1, block)] for at in mains]
+    """What a block's main lifts change from the last block's, said in its first week ("" for nothing):
+    on the days the new lift is kept on (``days_kept``), when that is not every day (a coach's trial: the
+    weighted pull-up "took over from the lat pulldown", but the volume day had a pull-up and the pulldown)."""
+    plan = catalog.routines.level(profile.level)
+    opens = weeks.first((block - 1) * plan.block_weeks, profile.per_week)
     labels = catalog.labels
-    changes = [labels.block_swap.format(before=a.short, now=b.short) for a, b in pairs if a and b and a != b]
+    changes = []
+    for at, slot in enumerate(catalog.routines.slot):
+        if slot.tier != "main":
+            continue
+        before, now = (_main_pick(catalog, at, profile, b, weeks) for b in (block - 1, block))
+        if before is None or now is None or before == now:
+            continue
+        kept = days_kept(catalog, slot, profile.level, now, slot_choices(catalog, slot, profile, opens))
+        if len(kept) == len(plan.day):
+            changes.append(labels.block_swap.format(before=before.short, now=now.short))
+        elif kept:
+            changes.append(
+                labels.block_swap_days.format(before=before.short, now=now.short, days=kinds_of_day(kept))
+            )
     return labels.new_block.format(changes="; ".join(changes)) if changes else ""
 
 
@@ -287,7 +303,7 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             # The main lift is what the day is for, so it does the day's reps. A deload week keeps the
             # block's lifts, only lighter, and a secondary move's cap is its own programming (slow
             # negatives stay 6–8 while the rotation brings other pulls): ``_prescribe`` caps those.
-            exercise = suited(exercise, fresh, _asked(slot, getattr(tiers, slot.tier), profile.level))
+            exercise = suited(exercise, fresh, asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
     return tuple(picks)
 
@@ -354,8 +370,8 @@ def weekly_swaps(
         if wanted is None or wanted.id == exercise.id or not _at_weekly_cap(wanted, done):
             continue
         options = slot_choices(catalog, slot, profile, number)
-        asked = _asked(slot, getattr(tiers, slot.tier), profile.level)
-        if deload or suited(wanted, options, asked).id != exercise.id:
+        reps = asked(slot, getattr(tiers, slot.tier), profile.level)
+        if deload or suited(wanted, options, reps).id != exercise.id:
             swaps.append((wanted, exercise))
     return tuple(swaps)
 
@@ -411,29 +427,6 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
     )
 
 
-def _asked(slot: Slot, tier: Prescription, level: Level) -> tuple[int, int]:
-    """The reps the day asks of the slot, before any exercise's own range moves them."""
-    override = slot.override.get(level)
-    reps = override.reps if override and override.reps else tier.reps
-    return reps.low, reps.high
-
-
-def suited(exercise: Exercise, fresh: Sequence[Exercise], reps: tuple[int, int]) -> Exercise:
-    """``exercise``, or the slot's next option after it that holds up to the day's reps.
-
-    More reps than a lift holds up to (a conventional deadlift for 10–12 on short rests) is a swap to a
-    variation that suits them (the slot's next: a Romanian deadlift), not the lift for fewer reps, which
-    would lose the day's point. With nothing in the slot to swap to, ``_prescribe`` caps the reps.
-    """
-    if exercise.max_reps is None or reps[1] <= exercise.max_reps:
-        return exercise
-    start = fresh.index(exercise) + 1 if exercise in fresh else 0
-    for other in (*fresh[start:], *fresh[:start]):
-        if other.max_reps is None or reps[1] <= other.max_reps:
-            return other
-    return exercise
-
-
 def _prescribe(
     catalog: Catalog,
     slot: Slot,
@@ -473,8 +466,9 @@ def _prescribe(
         # Never more reps than the day asks (a heavy day's 3–5: 3), never as many sets.
         sets, high = -(-sets // 2), low
     if hold is None:
-        # Heavy sets (judged by the range's top) and 6–8 by what is lifted: ``bot.coach.rests``.
-        rest_low, rest_high = rest_for(exercise, (low, high), (rest_low, rest_high))
+        # Heavy sets (judged by the range's top), 6–8 by what is lifted, a deload's like light work:
+        # ``bot.coach.rests``.
+        rest_low, rest_high = rest_for(exercise, (low, high), (rest_low, rest_high), deload_rir is not None)
     grip = exercise.grips[(block - 1) % len(exercise.grips)]
     increase = catalog.routines.level(level).increase
     return Prescribed(

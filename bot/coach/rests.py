@@ -11,6 +11,10 @@ its top, the load it is chosen by:
   (``HEAVY_REST_S``): it loads the whole back and legs at once. An intermediate's session of three 6–8
   main lifts at 3–3.5 min each ran 65–70 min (a coach's trial); at 2–2.5 min it is about an hour.
 - **Lighter**: the routine's own rest (``routines.toml``: 1–2 min).
+- **A deload week's sets**, whatever their reps, rest like light work: at most ``DELOAD_REST_S``
+  (60–90 s), a barbell hinge at most ``DELOAD_HINGE_REST_S`` (2 min). At about four reps in reserve a
+  set of 3 or 6 is easy, so the heavy rule's 3–3.5 min (there to recover from hard sets) only makes an
+  easy week's sessions long (a coach's trial: a deload 2×6 chin-up resting 3–3.5 min).
 
 Pure: no Telegram, no database.
 """
@@ -27,6 +31,11 @@ HEAVY_REST_S = 180
 # barbell hinge's heavy rest.
 MODERATE_REPS = 8
 MODERATE_REST_S = (120, 150)
+# A deload week's sets are easy (about four in reserve), so they rest like the lighter work ACSM gives
+# 1–2 min: a pull, a dumbbell or machine hinge, anything else 60–90 s, as an accessory's 10–12 does. A
+# barbell hinge keeps 2 min: however light, it loads the whole back and legs and is set up from the floor.
+DELOAD_REST_S = (60, 90)
+DELOAD_HINGE_REST_S = (120, 120)
 
 
 def heavy_hinge(exercise: Exercise) -> bool:
@@ -34,11 +43,21 @@ def heavy_hinge(exercise: Exercise) -> bool:
     return exercise.barbell and exercise.pattern == "hinge"
 
 
-def rest_for(exercise: Exercise, reps: tuple[int, int], rest: tuple[int, int]) -> tuple[int, int]:
+def deload_rest(exercise: Exercise) -> tuple[int, int]:
+    """The longest rest of ``exercise``'s sets in a deload week."""
+    return DELOAD_HINGE_REST_S if heavy_hinge(exercise) else DELOAD_REST_S
+
+
+def rest_for(
+    exercise: Exercise, reps: tuple[int, int], rest: tuple[int, int], deload: bool = False
+) -> tuple[int, int]:
     """The rest of ``exercise``'s sets of ``reps``, from the routine's ``rest`` for them (the module
     docstring has the rule): raised for heavy sets, and a moderate range's 2–2.5 min for all but a barbell
-    hinge."""
+    hinge; in a deload week (``deload``), the routine's rest cut to the deload's, never lengthened."""
     low, high = rest
+    if deload:
+        most_low, most_high = deload_rest(exercise)
+        return min(low, most_low), min(high, most_high)
     top = reps[1]
     if top <= HEAVY_REPS or (top <= MODERATE_REPS and heavy_hinge(exercise)):
         return max(low, HEAVY_REST_S), max(high, HEAVY_REST_S + 30)
@@ -47,8 +66,16 @@ def rest_for(exercise: Exercise, reps: tuple[int, int], rest: tuple[int, int]) -
     return low, high
 
 
-def rest_problem(exercise: Exercise, reps: tuple[int, int], rest: tuple[int, int]) -> str | None:
-    """What is wrong with resting ``rest`` between sets of ``reps`` of ``exercise`` by the rule, or None."""
+def rest_problem(
+    exercise: Exercise, reps: tuple[int, int], rest: tuple[int, int], deload: bool = False
+) -> str | None:
+    """What is wrong with resting ``rest`` between sets of ``reps`` of ``exercise`` by the rule (in a
+    deload week with ``deload``), or None."""
+    if deload:
+        most = deload_rest(exercise)[1]
+        if rest[1] > most:
+            return f"{exercise.id}: a deload week's sets rest {rest[0]}–{rest[1]} s; at most {most} s"
+        return None
     top = reps[1]
     shown = f"{reps[0]}–{reps[1]}"
     if (top <= HEAVY_REPS or (top <= MODERATE_REPS and heavy_hinge(exercise))) and rest[0] < HEAVY_REST_S:

@@ -108,8 +108,11 @@ def _lower_back_spacing(catalog: Catalog, session: Session) -> str | None:
 
 def _heavy_sets_rest(catalog: Catalog, session: Session) -> str | None:
     for item in session.exercises:
-        # By the range's top (``bot.coach.rests``): 3–5 rests 3 min, 6–8 2–2.5 min but a barbell hinge's 3.
-        problem = None if item.reps is None else rest_problem(item.exercise, item.reps, item.rest_s)
+        # By the range's top (``bot.coach.rests``): 3–5 rests 3 min, 6–8 2–2.5 min but a barbell hinge's 3;
+        # a deload week's easy sets like light work.
+        problem = (
+            None if item.reps is None else rest_problem(item.exercise, item.reps, item.rest_s, session.deload)
+        )
         if problem is not None:
             return problem
     return None

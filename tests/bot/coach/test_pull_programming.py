@@ -66,7 +66,10 @@ def test_a_heavy_range_rests_three_minutes_and_6_to_8_two_to_two_and_a_half_but_
         if item.reps is None:
             continue
         barbell_hinge = item.exercise.barbell and item.exercise.pattern == "hinge"
-        if item.reps[1] <= HEAVY_REPS or (item.reps[1] <= 8 and barbell_hinge):
+        if session.deload:
+            # A deload week's sets are easy whatever their reps: light work's rest (test_rests).
+            assert item.rest_s[1] <= (120 if barbell_hinge else 90), item
+        elif item.reps[1] <= HEAVY_REPS or (item.reps[1] <= 8 and barbell_hinge):
             assert item.rest_s[0] >= HEAVY_REST_S, item
         elif item.reps[1] <= 8:
             # A pull or a dumbbell hinge at 6–8 (a coach's trial: an intermediate's 65–70 minutes).

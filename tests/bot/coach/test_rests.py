@@ -41,3 +41,36 @@ def test_an_intermediates_6_to_8_rests_two_minutes_but_the_deadlift_three_and_th
             barbell_hinge = item.exercise.id in ("deadlift", "barbell-rdl")
             assert item.rest_s == ((180, 210) if barbell_hinge else (120, 150)), (number, item.exercise.id)
         assert 50 <= session.minutes <= 60, (number, session.minutes)
+
+
+@given(
+    exercise=st.sampled_from(sorted(CATALOG.exercises)),
+    low=st.integers(1, 20),
+    rest=st.tuples(st.integers(30, 300), st.integers(0, 60)),
+)
+def test_a_deload_weeks_sets_rest_like_light_work_whatever_their_reps(
+    exercise: str, low: int, rest: tuple[int, int]
+) -> None:
+    lift = CATALOG.exercises[exercise]
+    given_rest = rests.rest_for(lift, (low, low), (rest[0], rest[0] + rest[1]), deload=True)
+    most = (120, 120) if lift.barbell and lift.pattern == "hinge" else (60, 90)
+    assert given_rest[0] <= most[0] and given_rest[1] <= most[1]
+    # Never longer than the routine's own rest for the day, and still what the rules walk accepts.
+    assert given_rest[0] <= rest[0] and given_rest[1] <= rest[0] + rest[1]
+    assert given_rest[0] <= given_rest[1]
+    assert rests.rest_problem(lift, (low, low), given_rest, deload=True) is None
+
+
+def test_a_deload_heavy_days_chin_ups_rest_60_to_90_s_and_the_session_is_shorter() -> None:
+    """A coach's trial: the deload heavy day's 2×6 chin-ups, at four in reserve, rested 3–3.5 min."""
+    profile = Profile(Level.ADVANCED, Equipment.GYM, GYM, 3)
+    session = plan_session(CATALOG, profile, 10)
+    assert session.deload
+    rested = {item.exercise.id: (item.reps, item.rest_s) for item in session.exercises}
+    assert rested["chin-up"] == ((6, 6), (60, 90))
+    assert rested["deadlift"] == ((3, 3), (120, 120))
+    # Before, at 3–4 min for the heavy sets, the same session was about 50 min.
+    assert session.minutes == 35
+    normal = rests.rest_for(CATALOG.exercises["chin-up"], (6, 6), (180, 240))
+    assert normal[0] >= rests.HEAVY_REST_S
+    assert rests.rest_problem(CATALOG.exercises["chin-up"], (6, 6), (180, 210), deload=True) is not None
