@@ -11,7 +11,15 @@ from dataclasses import replace
 
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.model import SetDone
-from bot.coach.progression import Plan, Prescription, Reason, in_unit, past_top, progressed_load
+from bot.coach.progression import (
+    Plan,
+    Prescription,
+    Reason,
+    e1rm,
+    in_unit,
+    past_top,
+    progressed_load,
+)
 from bot.coach.texts import Texts, escape
 
 # /workout's "last time": a list this long or short is shown whole; a longer one is summarised.
@@ -186,6 +194,13 @@ def progress_line(
         values["spare"], values["per_rep"] = str(spare), format_load(PER_REP.get(unit, 0.0), unit)
         if spare * PER_REP.get(unit, 0.0) < plan.increment:
             key = "from_bodyweight_step"
+    estimate = e1rm(basis) if prescription.reason is Reason.FROM_LIFT and basis is not None else None
+    if estimate:
+        # A first RDL from the deadlift (``firstload.first_from_lift``): its set, max and today's share.
+        lift = names.get(last_exercise or "", last_exercise or "")
+        values["lift"] = escape(lift[:1].lower() + lift[1:])
+        values["max"] = format_load(round(estimate), unit)
+        values["share"] = str(round(100 * (prescription.load or 0.0) / estimate))
     if prescription.reason is Reason.FROM_REPS:
         # Last time's sets were of any kind of day, as for a first loaded rung.
         values["when"] = texts["progression.last_time"]

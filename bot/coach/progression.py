@@ -102,6 +102,8 @@ class Reason(StrEnum):
     BACK = "back"
     # A loaded rung's first session after bodyweight sets on the rung below (``firstload``).
     FROM_BODYWEIGHT = "from_bodyweight"
+    # A first barbell RDL, from the deadlift's estimated one-rep max (``firstload.first_from_lift``).
+    FROM_LIFT = "from_lift"
     # A bodyweight or band move's first day of its kind: from the reps last logged (``bodyreps.first_reps``).
     FROM_REPS = "from_reps"
 

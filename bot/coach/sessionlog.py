@@ -26,7 +26,7 @@ from decimal import Decimal
 from bot.coach.comeback import after_pain
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
-from bot.coach.firstload import PER_REP, bodyweight_below, first_with_load
+from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
 from bot.coach.ladders import plan_for
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
@@ -135,6 +135,7 @@ class Rotation:
 def ladder_ids(session: Session, ladders: Mapping[str, Ladder]) -> set[str]:
     """Every exercise whose history the session's targets need: its own and their ladders' rungs."""
     ids = {item.exercise.id for item in session.exercises}
+    ids |= {STARTS_FROM[ex] for ex in ids if ex in STARTS_FROM}
     for item in session.exercises:
         if item.exercise.id in ladders:
             ids.update(ladders[item.exercise.id].rungs)
@@ -237,13 +238,11 @@ def targets(
         if last and not session.deload and (exercise in back or current in back):
             prescription = after_pain(current, last, prescription.sets, plan.increment)
         source = current
-        # Not in a deload week: its sessions are easy work, no first try at a load.
-        if prescription.reason is Reason.START and ladder is not None and not session.deload:
-            below = bodyweight_below(current, ladder, rungs_logged)
-            first = None if below is None else first_with_load(current, below[1], plan, per_rep)
-            if below is not None and first is not None:
-                # Its first sets with added load: from the last bodyweight session, named as "last time".
-                prescription, source, last = first, below[0], tuple(below[1])
+        # Not in a deload week (easy work, no first try at a load): a first target from another lift's log
+        # (pull-ups for weighted ones, the deadlift for an RDL) names that lift's sets as "last time".
+        if prescription.reason is Reason.START and not session.deload:
+            started = first_target(current, ladder, plan, rungs_logged, history, per_rep, deloads)
+            prescription, source, last = started or (prescription, source, last)
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
         # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.

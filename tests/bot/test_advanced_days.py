@@ -31,11 +31,11 @@ async def test_each_day_is_compared_with_the_last_of_its_kind(bot: Harness) -> N
     assert "· volume day" in volume
     assert "Lat pulldown: first volume day for it → today 4×10 @ " in volume
     # No 10–12 rep deadlifts on short rests: the volume day hinges with a Romanian deadlift, a lift of
-    # its own, whose load no deadlift says.
+    # its own, whose first load starts from the deadlift's estimated one-rep max.
     assert "Barbell deadlift" not in volume
     assert next_load_line(volume, "Barbell Romanian deadlift") == (
-        "📈 <i>Barbell Romanian deadlift: first time — pick a load you could lift a couple more times "
-        "than 10 with clean form.</i>"
+        "📈 <i>Barbell Romanian deadlift: first time — from your barbell deadlift 200 kg × 3 (a one-rep max"
+        " of about 220 kg): today 4×10 @ 125 kg, about 57 % of it; log what you managed.</i>"
     )
     await log_session(bot, USER, "rdl 4x12 120kg", "lat pulldown 12,11,10,10 80kg")
 

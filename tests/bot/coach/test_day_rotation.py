@@ -444,12 +444,13 @@ def test_a_volume_days_romanian_deadlift_progresses_from_its_own_sets_not_the_de
     first = targets_on(3, deadlift)
     assert "deadlift" not in first
     rdl = first["barbell-rdl"]
-    # A deadlift's one-rep max says little of an RDL's (lever lengths, hamstrings): no load from it.
-    assert (rdl.day, rdl.last, rdl.prescription.reason, rdl.prescription.load) == (
+    # Its first target only starts from the deadlift's best estimate (200 × 33 / 30 = 220 kg): about 80 %
+    # of it for 10 reps with 2 in reserve, 125 kg (``firstload.first_from_lift``); from then on its own sets.
+    assert (rdl.day, rdl.source, rdl.prescription.reason, rdl.prescription.load) == (
         "volume day",
-        (),
-        Reason.START,
-        None,
+        "deadlift",
+        Reason.FROM_LIFT,
+        125.0,
     )
     rdl_sets = at(80, 12, 12, 12, 12)
     logged = {**deadlift, "barbell-rdl": history_of([], [], rdl_sets)}
