@@ -33,6 +33,7 @@ from bot.coach.progression import (
     best_set,
     e1rm,
     exact,
+    rung_beside,
     sessions_by_day,
     step_below,
     to_multiple,
@@ -81,11 +82,8 @@ def bodyweight_below(
     """The rung right below a loaded ``rung`` when it is done without load, and its last session of
     ``logged`` (each a rung's sets, oldest first); None when ``rung`` carries no load, the one below does
     too, or it was never logged."""
-    rungs = ladder.rungs
-    if rung not in ladder.loaded or rung not in rungs or rungs.index(rung) == 0:
-        return None
-    below = rungs[rungs.index(rung) - 1]
-    if below in ladder.loaded:
+    below = rung_beside(rung, ladder, -1)
+    if rung not in ladder.loaded or below is None or below in ladder.loaded:
         return None
     sessions = [sets for logged_rung, sets in logged if logged_rung == below]
     return (below, sessions[-1]) if sessions else None

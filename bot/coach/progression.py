@@ -194,7 +194,7 @@ def next_prescription(
             return Prescription(exercise, plan.sets, low, capped, Reason.ESTIMATE, basis)
         last = heaviest_sets(logged[-1])
     load = last[0].load
-    easier = _rung(exercise, ladder, -1)
+    easier = rung_beside(exercise, ladder, -1)
     # A bodyweight rung the last session did well is kept, whatever the day's range asked (the docstring).
     kept = load is None and easier is not None and done_well(logged[-1], on_day.sets, low)
     # A bodyweight move with no easier rung has nothing to back off to: it goes on from its reps.
@@ -232,7 +232,7 @@ def more_reps(exercise: str, last: Sequence[SetDone], plan: Plan, ladder: Ladder
 
 def easier_version(exercise: str, reps: Sequence[int], plan: Plan, ladder: Ladder | None) -> str | None:
     """The version to suggest beside reps far short of the range: the rung below, or ``exercise`` itself."""
-    return (_rung(exercise, ladder, -1) or exercise) if far_short(reps, plan.rep_range[0]) else None
+    return (rung_beside(exercise, ladder, -1) or exercise) if far_short(reps, plan.rep_range[0]) else None
 
 
 def done_well(sets: Sequence[SetDone], asked: int, low: int) -> bool:
@@ -451,7 +451,9 @@ def _total(sets: Sequence[SetDone]) -> int:
     return sum(s.reps for s in sets)
 
 
-def _rung(exercise: str, ladder: Ladder | None, offset: int) -> str | None:
+def rung_beside(exercise: str, ladder: Ladder | None, offset: int) -> str | None:
+    """The rung ``offset`` steps from ``exercise`` on ``ladder`` (-1 the easier one below, +1 the harder one
+    above), or None off either end, off the ladder or without one."""
     if ladder is None or exercise not in ladder.rungs:
         return None
     index = ladder.rungs.index(exercise) + offset
@@ -463,7 +465,7 @@ def _bodyweight_top(exercise: str, plan: Plan, ladder: Ladder | None) -> Prescri
     if ladder is not None and exercise in ladder.loaded:
         # A loaded rung logged without load (the first weighted session): start with one step.
         return Prescription(exercise, plan.sets, low, plan.increment, Reason.ADD_LOAD)
-    harder = _rung(exercise, ladder, +1)
+    harder = rung_beside(exercise, ladder, +1)
     if harder is None:
         return Prescription(exercise, plan.sets, high, None, Reason.REPEAT)
     start = plan.increment if ladder is not None and harder in ladder.loaded else None
@@ -474,7 +476,7 @@ def _back_off(exercise: str, load: float | None, plan: Plan, ladder: Ladder | No
     low = plan.rep_range[0]
     if load is not None and load > 0:
         return Prescription(exercise, plan.sets, low, backed_off_load(load, plan), Reason.BACK_OFF)
-    easier = _rung(exercise, ladder, -1)
+    easier = rung_beside(exercise, ladder, -1)
     if easier is not None:
         start = plan.increment if ladder is not None and easier in ladder.loaded else None
         return Prescription(easier, plan.sets, low, start, Reason.MOVE_DOWN)
