@@ -18,6 +18,7 @@ Pure: no Telegram, no database. The caller passes the cautions in force (``stora
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,7 @@ from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
 from bot.coach.planner import Prescribed, Session
 from bot.coach.sessiontime import estimate_minutes
-from bot.coach.wording import words
+from bot.coach.wording import scan, words
 
 # A pain told of oneself names the teller ("my lower back hurts when I row", "im getting a twinge on pulls");
 # "does the floor slide hurt the back?" or "is rowing safe with a herniated disc?" asks about a lift in
@@ -38,16 +39,12 @@ FIRST_PERSON = frozenset(("i", "im", "ive", "id", "ill", "my", "me", "mine", "my
 # Where a pain in the lower back is told ("my lower back", "low back", "lumbar"): the moves done bent over,
 # or arched face down, load it as the lift told of did, so they are left out with it.
 LOWER_BACK = (("lower", "back"), ("low", "back"), ("lowerback",), ("lumbar",), ("lower", "spine"))
+_LOWER_BACK = dict.fromkeys(LOWER_BACK, "lower back")
 
 
 def told_of_lower_back(text: str) -> bool:
     """Whether a message tells of a pain in the lower back ("sharp pain in my lower back when I row")."""
-    said = list(words(text))
-    return any(
-        tuple(said[start : start + len(phrase)]) == phrase
-        for phrase in LOWER_BACK
-        for start in range(len(said))
-    )
+    return next(scan(words(text), _LOWER_BACK, max(map(len, LOWER_BACK))), None) is not None
 
 
 # "It's fine now" typed rather than pressed ("my back is fine now", "it doesn't hurt anymore", "pain's gone"):
@@ -73,6 +70,7 @@ NOT_FINE |= {"would", "how", "what", "why", "still", "not", "isnt", "never", "bu
 # A question asked without its "?" opens with a verb: "is the pain gone after a week".
 ASKED_FIRST = frozenset(("is", "are", "was", "will", "do", "does", "has", "have", "should", "can"))
 FINE_MAX_WORDS = 8
+_FINE_NOW = dict.fromkeys(FINE_NOW, "fine")
 
 
 def tells_fine(text: str) -> bool:
@@ -81,15 +79,12 @@ def tells_fine(text: str) -> bool:
     said = words(text)
     if "?" in text or not 0 < len(said) <= FINE_MAX_WORDS or said[0] in ASKED_FIRST:
         return False
-    covered = {
-        i
-        for phrase in FINE_NOW
-        for start in range(len(said) - len(phrase) + 1)
-        if tuple(said[start : start + len(phrase)]) == phrase
-        for i in range(start, start + len(phrase))
-    }
+    found = [window for _, window in scan(said, _FINE_NOW, max(map(len, FINE_NOW)))]
     # "does not hurt anymore" says "not" as part of the phrase: only the words outside one may not.
-    return bool(covered) and NOT_FINE.isdisjoint(word for i, word in enumerate(said) if i not in covered)
+    outside = Counter(said)
+    for window in found:
+        outside.subtract(window)
+    return bool(found) and NOT_FINE.isdisjoint(word for word, left in outside.items() if left > 0)
 
 
 def told_of_oneself(text: str) -> bool:
