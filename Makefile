@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest eval bench bench-quick chat db-upgrade clean
+.PHONY: run test lint typecheck pytest eval learn bench bench-quick chat db-upgrade clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ pytest: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python evals/run.py
+
+# Count the learned model again after changing the lexicon, situations, phrasings or the sets in evals/.
+learn: $(STAMP)
+	$(BIN)/python evals/learn.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

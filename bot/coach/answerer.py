@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Sequence, Set
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.coach import logtold
+from bot.coach import asking, logtold
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
 from bot.coach.knowledge import KnowledgeBase, Topic
+from bot.coach.learned import Learned
 from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
-from bot.coach.pleasantries import ASKING, Pleasantries
+from bot.coach.pleasantries import Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.scorer import Scorer
+from bot.coach.secondlook import second_look
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, stem, words
 
@@ -49,13 +51,9 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 # usually start to see a difference?") decides between topics the story's nouns make close. Its concepts
 # count this much again on top of the whole message's.
 FOCUS_WEIGHT = 1.0
-FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
-# The longest question read with the sentence before it when it names no command alone ("How do I do that?").
-POINTING_WORDS = 8
 TOLD_WORDS = 12  # a message this long may tell a command's words as what happened
 TOLD_CONFIDENCE = 0.75  # ... and is then answered from a topic this sure
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_CLAUSE_END = re.compile(r"[,;:.!?]+")
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -87,8 +85,11 @@ class Answerer:
         assist: Assist | None = None,
         situations: Situations | None = None,
         definer: Definer | None = None,
+        learned: Learned | None = None,
     ) -> None:
         self._kb = kb
+        self._learned = learned if learned is not None else Learned.load()
+        _check_learned(self._learned, kb)
         self._definer = definer if definer is not None else Definer.load()
         self._assist = assist if assist is not None else Assist.load()
         _check_replaced(self._assist, kb)
@@ -116,6 +117,41 @@ class Answerer:
             return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
         kept = trimmed(question)
         reading = self._read(kept)
+        first = self._first(question, kept, reading, asker)
+        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done
+        # (offered as a /log by the chat), and a definition is one word's: the rules' answer stands.
+        if (
+            first.term is not None
+            or first.exercise is not None
+            or _level_question(reading)
+            or logtold.counts_told(kept)
+        ):
+            return first
+        best, sure = self._learned.best(reading.features)
+        verdict = second_look(
+            first.kind,
+            first.topic,
+            first.candidates,
+            safety=reading.safety,
+            elsewhere=self._stats.elsewhere(reading),
+            words=len(reading.stems),
+            best=best,
+            sure=sure,
+        )
+        # The phrasing scorer found the question like its off-topic corpus, with nothing of the back named
+        # ("desk setup for working at home"): what the rules declined for that stays declined.
+        if verdict is None or (
+            first.kind == "decline" and self._stats.offtopic(reading, self._stats.posterior(reading))
+        ):
+            return first
+        if verdict.name is None:
+            return self._decline(question, sure, reading, self.matcher.scores(reading.concepts), asker)
+        if verdict.kind == "command":
+            return self._command_answer(question, verdict.name)
+        return self._topic_answer(question, self._index[verdict.name], sure, reading, asker, None)
+
+    def _first(self, question: str, kept: str, reading: Reading, asker: Asker | None) -> Answer:
+        """The answer the rules, the curated words and the phrasing scorer give."""
         smalltalk = self._pleasantries.kind(
             question, kept, reading, lambda: self._commands.best(reading.stems) is not None
         )
@@ -131,9 +167,11 @@ class Answerer:
         ):
             return self._command_answer(question, "log")
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
-        asking = self._focus(question, sentences)
-        focus, focus_at = asking if asking is not None else (None, len(sentences))
-        command, said_at, pointed = _command(self._commands, self.reader, self._subjects, reading, sentences)
+        asked = asking.focus(self._read, question, sentences)
+        focus, focus_at = asked if asked is not None else (None, len(sentences))
+        command, said_at, pointed = asking.command(
+            self._commands, self.reader, self._subjects, reading, sentences
+        )
         # The topics' scores on the whole message: the command rules below weigh them, and so does the answer.
         scores = self.matcher.scores(reading.concepts)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
@@ -174,7 +212,7 @@ class Answerer:
         # "I have a question about rows, should I use straps?" asks the question it announces: with more than
         # one clause and evidence for a topic, it is read as that question ("how can I ask you about rows" is
         # still /ask).
-        if command == "ask" and self._asks_too(kept, scores):
+        if command == "ask" and asking.asks_too(kept, scores):
             command = None
         # An errand in the bot's verbs ("how do I export my contacts to my new phone", "undo in Excel"): a
         # word from outside the coach's vocabulary, and nothing of the bot's own named.
@@ -254,28 +292,12 @@ class Answerer:
             return self._topic_answer(question, fallback_topic[0], fallback_topic[1], reading, asker, signals)
 
         score = min(confidence, ANSWER_THRESHOLD - 0.01)
-        close = self._close_topics(reading, posterior, scores, ranked)
+        close = _close_topics(self.matcher, self._stats, self._topics, reading, posterior, scores, ranked)
         if not close:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
             return self._ask(question, score, reading, close)
         return self._decline(question, score, reading, scores, asker)
-
-    def _asks_too(self, kept: str, scores: Sequence[float]) -> bool:
-        """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
-        clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
-        return clauses > 1 and max(scores) >= MIN_EVIDENCE
-
-    def _focus(self, question: str, sentences: list[str]) -> tuple[Reading, int] | None:
-        """The reading of the sentence that asks, in a message of several sentences, and its place."""
-        if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
-            return None
-        asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
-        if not asking:
-            asking = [i for i, s in enumerate(sentences) if words(s)[0] in ASKING]
-        if not asking:
-            return None
-        return self._read(sentences[asking[-1]]), asking[-1]
 
     def _topic_answer(
         self,
@@ -284,11 +306,11 @@ class Answerer:
         score: float,
         reading: Reading,
         asker: Asker | None,
-        signals: Signals,
+        signals: Signals | None,
         *,
         doubt: bool = True,
     ) -> Answer:
-        offered = doubts(index, signals) if doubt else ()
+        offered = doubts(index, signals) if doubt and signals is not None else ()
         if offered:
             return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
@@ -355,16 +377,31 @@ class Answerer:
         parts.append(self._assist.safety.without_prescriptions(body) if lead else body)
         return "\n\n".join(parts)
 
-    def _close_topics(
-        self, reading: Reading, posterior: list[float] | None, scores: list[float], ranked: list[int]
-    ) -> tuple[str, ...]:
-        """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
-        best = scores[ranked[0]]
-        # Off-topic enough is off-topic here whether or not the back is named (a veto would need it unnamed).
-        if self.matcher.evidence(reading, best) < MIN_EVIDENCE or self._stats.likely_offtopic(posterior):
-            return ()
-        close = tuple(self._topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
-        return close if len(close) >= 2 else ()
+
+def _close_topics(
+    matcher: Matcher,
+    stats: Scorer,
+    topics: Sequence[Topic],
+    reading: Reading,
+    posterior: list[float] | None,
+    scores: list[float],
+    ranked: list[int],
+) -> tuple[str, ...]:
+    """The 2-3 topics to offer when the best one has the evidence to answer but not the lead."""
+    best = scores[ranked[0]]
+    # Off-topic enough is off-topic here whether or not the back is named (a veto would need it unnamed).
+    if matcher.evidence(reading, best) < MIN_EVIDENCE or stats.likely_offtopic(posterior):
+        return ()
+    close = tuple(topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
+    return close if len(close) >= 2 else ()
+
+
+def _check_learned(learned: Learned, kb: KnowledgeBase) -> None:
+    """The learned model's topics are the knowledge base's, in its order (checked at start-up)."""
+    if learned.classes[: len(kb.topics)] != tuple(kb.topics):
+        raise ValueError(
+            "learned.json.gz: its classes are not the knowledge base's topics: run evals/learn.py"
+        )
 
 
 def _check_replaced(assist: Assist, kb: KnowledgeBase) -> None:
@@ -455,47 +492,3 @@ def _level_question(reading: Reading) -> bool:
         and not reading.concepts & set(LEVELS)
         and not (reading.offtopic or reading.unrelated or reading.foreign)
     )
-
-
-def _command(
-    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
-) -> tuple[str | None, int, bool]:
-    """The command a question asks about. In a message of several sentences each is looked at alone: a
-    weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
-    sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
-    evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
-    reminded me that last time ..." is what happened, not a request. Also returns the sentence's place,
-    and whether a short last question points back to it (``_points_back``)."""
-    if len(sentences) < 2:
-        return commands.best(reading.stems), 0, False
-    found = [
-        commands.best(
-            [s for s, _ in reader.stems(words(sentence))],
-            frames=sentence is sentences[-1] or sentence.rstrip().endswith("?"),
-        )
-        for sentence in sentences
-    ]
-    said = next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), None)
-    points = _points_back(commands, reader, subjects, reading, sentences)
-    if said is not None:
-        # Named just before a short question that points back ("… the numbers show pounds. Can I switch
-        # it?"), the command is what the question asks for, whatever topic its own words suggest.
-        return *said, points and said[1] == len(sentences) - 2
-    if not points:
-        return None, 0, False
-    pointed = commands.best([s for s, _ in reader.stems(words(" ".join(sentences[-2:])))])
-    return pointed, len(sentences) - 1, pointed is not None
-
-
-def _points_back(
-    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
-) -> bool:
-    """Whether the last sentence is a short request that points back ("How do I do that?", "Can I switch
-    it?"), to be read with the sentence before it. Not beside a pain ("a numb, buzzing patch … Should I
-    stop?"), nor when it names the back or a lift itself ("would training my back help with that?") or
-    asks nothing of the bot ("… flat as a CPU graph. What's the next step?")."""
-    last = sentences[-1]
-    if not last.rstrip().endswith("?") or len(words(last)) > POINTING_WORDS or reading.safety:
-        return False
-    said = reader.read(last)
-    return not subjects & said.concepts and commands.requested(said.stems)

@@ -73,6 +73,12 @@ class Scorer:
             return None
         return self._bayes.posterior(reading.features)
 
+    def elsewhere(self, reading: Reading) -> bool:
+        """Whether the reading shows another subject than the upper back: an unrelated or foreign word (then
+        no posterior is used), or another body part, a diet or the like with nothing of the back named."""
+        unusable = bool(reading.unrelated) or reading.foreign > background(reading)
+        return unusable or bool(reading.offtopic and not self._subjects & reading.concepts)
+
     def likely_offtopic(self, posterior: list[float] | None) -> bool:
         """Whether the question is at least BAYES_OFFTOPIC likely to be about something else."""
         return posterior is not None and posterior[self.offtopic_class] >= BAYES_OFFTOPIC

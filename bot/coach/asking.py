@@ -1,0 +1,84 @@
+"""Which sentence of a message asks, and which command it asks for.
+
+A story tells what happened and asks in one sentence, usually the last: the answerer reads that sentence
+again for topics (``focus``), and each sentence alone for commands (``command``), with a short last question
+read together with the sentence it points back to. Pure logic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence, Set
+
+from bot.coach.assist import CommandMatcher
+from bot.coach.matcher import MIN_EVIDENCE
+from bot.coach.pleasantries import ASKING
+from bot.coach.reading import Reader, Reading
+from bot.coach.wording import words
+
+FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
+# The longest question read with the sentence before it when it names no command alone ("How do I do that?").
+POINTING_WORDS = 8
+_CLAUSE_END = re.compile(r"[,;:.!?]+")
+
+
+def asks_too(kept: str, scores: Sequence[float]) -> bool:
+    """Whether a message that announces a question also asks one: a second clause, and a topic's words."""
+    clauses = sum(1 for c in _CLAUSE_END.split(kept) if words(c))
+    return clauses > 1 and max(scores) >= MIN_EVIDENCE
+
+
+def focus(read: Callable[[str], Reading], question: str, sentences: list[str]) -> tuple[Reading, int] | None:
+    """The reading of the sentence that asks, in a message of several sentences, and its place."""
+    if len(sentences) < 2 or len(words(question)) < FOCUS_MIN_WORDS:
+        return None
+    asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
+    if not asking:
+        asking = [i for i, s in enumerate(sentences) if words(s)[0] in ASKING]
+    if not asking:
+        return None
+    return read(sentences[asking[-1]]), asking[-1]
+
+
+def command(
+    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
+) -> tuple[str | None, int, bool]:
+    """The command a question asks about. In a message of several sentences each is looked at alone: a
+    weak phrase needs its cue in its own sentence ("from 40 to 65 kg" is not /units because a later
+    sentence asks what to change), and the last sentence that names a command wins. Frames, the loosest
+    evidence, are read only in a sentence that asks or ends the message: in the rest of a story "my wife
+    reminded me that last time ..." is what happened, not a request. Also returns the sentence's place,
+    and whether a short last question points back to it (``points_back``)."""
+    if len(sentences) < 2:
+        return commands.best(reading.stems), 0, False
+    found = [
+        commands.best(
+            [s for s, _ in reader.stems(words(sentence))],
+            frames=sentence is sentences[-1] or sentence.rstrip().endswith("?"),
+        )
+        for sentence in sentences
+    ]
+    said = next(((c, i) for i, c in reversed(list(enumerate(found))) if c is not None), None)
+    points = points_back(commands, reader, subjects, reading, sentences)
+    if said is not None:
+        # Named just before a short question that points back ("… the numbers show pounds. Can I switch
+        # it?"), the command is what the question asks for, whatever topic its own words suggest.
+        return *said, points and said[1] == len(sentences) - 2
+    if not points:
+        return None, 0, False
+    pointed = commands.best([s for s, _ in reader.stems(words(" ".join(sentences[-2:])))])
+    return pointed, len(sentences) - 1, pointed is not None
+
+
+def points_back(
+    commands: CommandMatcher, reader: Reader, subjects: Set[str], reading: Reading, sentences: list[str]
+) -> bool:
+    """Whether the last sentence is a short request that points back ("How do I do that?", "Can I switch
+    it?"), to be read with the sentence before it. Not beside a pain ("a numb, buzzing patch … Should I
+    stop?"), nor when it names the back or a lift itself ("would training my back help with that?") or
+    asks nothing of the bot ("… flat as a CPU graph. What's the next step?")."""
+    last = sentences[-1]
+    if not last.rstrip().endswith("?") or len(words(last)) > POINTING_WORDS or reading.safety:
+        return False
+    said = reader.read(last)
+    return not subjects & said.concepts and commands.requested(said.stems)

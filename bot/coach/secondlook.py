@@ -1,0 +1,67 @@
+"""The learned model's second look at what the answerer decided.
+
+The answerer's rules and curated words decide first; the learned model (``learned.py``, counted from some
+twenty thousand questions people wrote) then looks at the same question. Where it is all but certain it may
+change the decision: answer what the rules declined, answer instead of a "did you mean" that offers none of
+what it is sure of, take another topic or command, or decline a topic answer to a question it is sure is
+about something else. Commands, small talk and definitions stand as the rules found them. The thresholds
+were chosen on held pairs 79-81 with the model trained on the other sets (evals/README.md). Pure logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.coach.learned import OFFTOPIC, SMALLTALK
+
+COMMAND = "command:"
+ANSWERS_DECLINED = 0.95  # how sure it must be to answer what the rules declined
+OVERRULES = 0.99  # ... to answer something else than the rules did, or than a "did you mean" offers
+DECLINES = 0.9  # ... that a question the rules answered is about something else
+# A few words are too little for a second opinion to answer on ("i'm bored" is not a plateau question).
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the answer becomes: a topic, a command (``name`` without "command:"), or a decline."""
+
+    kind: str  # "topic", "command" or "decline"
+    name: str | None = None
+
+
+def second_look(
+    kind: str,
+    topic: str | None,
+    candidates: Sequence[str],
+    *,
+    safety: bool,
+    elsewhere: bool,
+    words: int,
+    best: str,
+    sure: float,
+) -> Verdict | None:
+    """The new decision for an answer of ``kind`` (its ``topic``, or the ``candidates`` asked back) when
+    the model's ``best`` class, at probability ``sure``, overrules it; None when the answer stands.
+    ``elsewhere``: the rules read signs of another subject (legs, a recipe, a word from another field),
+    which the model may agree with but never answer past."""
+    if kind not in ("answer", "decline", "ask") or best == SMALLTALK:
+        return None
+    if best == OFFTOPIC:
+        return Verdict("decline") if kind == "answer" and sure >= DECLINES else None
+    if elsewhere or words < MIN_WORDS:
+        return None
+    # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.
+    if best.startswith(COMMAND) and safety:
+        return None
+    overrule = (
+        (kind == "decline" and sure >= ANSWERS_DECLINED)
+        or (kind == "answer" and best != topic and sure >= OVERRULES)
+        or (kind == "ask" and best not in candidates and sure >= OVERRULES)
+    )
+    if not overrule:
+        return None
+    if best.startswith(COMMAND):
+        return Verdict("command", best.removeprefix(COMMAND))
+    return Verdict("topic", best)

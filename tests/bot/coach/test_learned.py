@@ -1,0 +1,163 @@
+"""The learned model: its arithmetic (the phrasing scorer's naive Bayes, kept sparse), its file, and the
+second look it gives the answerer's decisions."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.coach.answerer import Answerer
+from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
+from bot.coach.learned import OFFTOPIC, SMALLTALK, Learned
+from bot.coach.secondlook import ANSWERS_DECLINED, DECLINES, OVERRULES, Verdict, second_look
+from bot.coach.wording import Bayes
+
+ROOT = Path(__file__).resolve().parents[3]
+CLASSES = ("a", "b", "c")
+EXAMPLES = [
+    ("a", ("x", "y", "z")),
+    ("b", ("z", "w", "v")),
+    ("a", ("x", "u")),
+    ("b", ("w", "t")),
+    ("c", ("s", "s", "x")),
+]
+
+
+def _learn_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("learn", ROOT / "evals" / "learn.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@given(st.lists(st.sampled_from(["x", "y", "z", "w", "v", "u", "t", "s", "unknown"]), max_size=8))
+def test_sparse_posterior_is_the_dense_naive_bayes(features: list[str]) -> None:
+    learned = Learned.train(EXAMPLES, CLASSES, alpha=0.1, min_count=1)
+    dense = Bayes([(CLASSES.index(c), f) for c, f in EXAMPLES], 3, 0.1, learned.temperature)
+    assert learned.posterior(features) == pytest.approx(dense.posterior(features), abs=1e-3)
+    assert sum(learned.posterior(features)) == pytest.approx(1.0)
+
+
+def test_the_evidence_decides_and_rare_features_are_left_out() -> None:
+    learned = Learned.train(EXAMPLES, CLASSES, alpha=0.1, min_count=2)
+    assert learned.best(["x", "x"])[0] == "a"
+    assert learned.best(["w", "z"])[0] == "b"
+    assert "v" not in learned.at and "s" in learned.at  # seen once; seen twice
+    assert learned.posterior(["v"]) == pytest.approx([1 / 3] * 3)  # nothing known: no preference
+
+
+def test_the_file_round_trips_byte_for_byte(tmp_path: Path) -> None:
+    learned = Learned.train(EXAMPLES, CLASSES, min_count=1)
+    first, second = tmp_path / "one.json.gz", tmp_path / "two.json.gz"
+    learned.save(first)
+    learned.save(second)
+    assert first.read_bytes() == second.read_bytes()
+    again = Learned.load(first)
+    assert again.posterior(["x", "w"]) == pytest.approx(learned.posterior(["x", "w"]))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("lift"), "missing key 'lift'"),
+        (lambda d: d["unseen"].pop(), "'unseen' has 2 values for 3 classes"),
+        (lambda d: d["at"].update(x=[0, 7]), "beyond the 3 of 'classes'"),
+        (lambda d: d["at"].update(x=[]), "'at' and 'lift' must list the same features"),
+        (lambda d: d["at"].update(y=["a"]), "'at' must list class numbers"),
+    ],
+)
+def test_a_broken_file_is_named_with_its_key(tmp_path: Path, change, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "learned.json.gz"
+    Learned.train(EXAMPLES, CLASSES, min_count=1).save(path)
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    change(data)
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(ValueError, match=f"learned.json.gz: .*{message}"):
+        Learned.load(path)
+    path.write_bytes(b"not gzip")
+    with pytest.raises(ValueError, match=r"learned\.json\.gz: not a learned model"):
+        Learned.load(path)
+
+
+def test_the_shipped_model_is_counted_from_the_current_sets_and_words() -> None:
+    """Run evals/learn.py (``make learn``) after changing the lexicon, situations, phrasings or sets."""
+    fresh = _learn_module().learn()
+    shipped = Learned.load()
+    assert shipped.classes == fresh.classes
+    assert shipped.classes[: len(TOPIC_IDS)] == TOPIC_IDS
+    assert shipped.unseen == fresh.unseen
+    assert shipped.at == fresh.at, "learned.json.gz is stale: run make learn"
+    assert shipped.lift == fresh.lift
+
+
+def test_an_answerer_refuses_a_model_of_other_topics() -> None:
+    other = Learned.train([("nope", ("x",)), ("nope", ("x",))], ("nope", OFFTOPIC))
+    with pytest.raises(ValueError, match=r"learned\.json\.gz: .* run evals/learn\.py"):
+        Answerer(KnowledgeBase.load(), learned=other)
+
+
+def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
+    given_ = {"topic": "deadlift" if kind == "answer" else None, "candidates": (), "safety": False}
+    given_ |= {"elsewhere": False, "words": 8} | over
+    return second_look(
+        kind,
+        given_["topic"],
+        given_["candidates"],
+        safety=given_["safety"],  # type: ignore[arg-type]
+        elsewhere=given_["elsewhere"],
+        words=given_["words"],
+        best=best,
+        sure=sure,
+    )  # type: ignore[arg-type]
+
+
+def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -> None:
+    assert _look("decline", "grips", ANSWERS_DECLINED) == Verdict("topic", "grips")
+    assert _look("decline", "grips", ANSWERS_DECLINED - 0.01) is None
+    assert _look("decline", "command:export", 0.99) == Verdict("command", "export")
+    assert _look("decline", "grips", 0.99, words=3) is None  # "i'm bored"
+    assert _look("decline", "grips", 0.99, elsewhere=True) is None  # "how often should i train legs"
+    assert _look("decline", "command:pause", 0.99, safety=True) is None  # pain keeps its lead
+    assert _look("decline", SMALLTALK, 0.999) is None
+
+
+def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highest_bar() -> None:
+    assert _look("answer", "grips", OVERRULES) == Verdict("topic", "grips")
+    assert _look("answer", "grips", OVERRULES - 0.005) is None
+    assert _look("answer", "deadlift", 0.999) is None  # agrees
+    assert _look("ask", "grips", 0.995, candidates=("form", "pull-up")) == Verdict("topic", "grips")
+    assert _look("ask", "grips", 0.995, candidates=("grips", "pull-up")) is None  # already offered
+    assert _look("answer", OFFTOPIC, DECLINES) == Verdict("decline")
+    assert _look("answer", OFFTOPIC, DECLINES, elsewhere=True, words=2) == Verdict("decline")
+    assert _look("decline", OFFTOPIC, 0.999) is None
+    for kind in ("command", "smalltalk"):
+        assert _look(kind, "grips", 0.9999) is None
+
+
+def test_the_answerer_takes_the_models_second_look() -> None:
+    """With a model certain of /export for a question the rules decline, the answer is /export; with one
+    certain a training question is off-topic, it is declined; the real model leaves both alone."""
+    kb = KnowledgeBase.load()
+    real = Answerer(kb)
+    question = "the sessions i did with you, can i keep them somewhere of my own"
+    reading = real.reader.read(question)
+    assert real.answer(question).kind == "decline"
+    classes = (*TOPIC_IDS, OFFTOPIC, "command:export", SMALLTALK)
+    # Every class is given a little of its own, as every class of the real model has.
+    others = [(c, tuple(f"{c} {n}" for n in range(30))) for c in classes]
+    sure_of = [("command:export", reading.features)] * 50 + others
+    answer = Answerer(kb, learned=Learned.train(sure_of, classes, min_count=1)).answer(question)
+    assert (answer.kind, answer.command) == ("command", "export")
+
+    rows = "how do i keep my lower back flat on barbell rows"
+    assert real.answer(rows).topic == "bent-over-row"
+    sure_off = [(OFFTOPIC, real.reader.read(rows).features)] * 50 + others
+    declined = Answerer(kb, learned=Learned.train(sure_off, classes, min_count=1)).answer(rows)
+    assert declined.kind == "decline" and declined.topic is None
