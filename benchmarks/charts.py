@@ -105,7 +105,7 @@ async def other_chats(tmp: Path, updates: int) -> dict[str, list[float]]:
     try:
         for chat in [*range(1, CHATS + 1), *charting]:
             await drive(app, api.make_message(chat, chat, "/start"))
-            for label in ("🌱 Beginner", "🏋️ Gym", "UTC"):
+            for label in ("🌱 Beginner", "🏋️ Gym", "UTC", "⭐ 2 days: Mon, Thu"):
                 await drive(app, api.press(chat, label))
         async with app.bot_data.sessionmaker.begin() as session:
             for chat in charting:

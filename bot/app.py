@@ -41,6 +41,7 @@ from bot.handlers import (
     load_answer,
     log_command,
     onboarding,
+    onboarding_steps,
     progress,
     reminders,
     settings,
@@ -141,7 +142,8 @@ def build_application(
     app.add_handler(CommandHandler("faq", faq.faq))
     app.add_handler(CommandHandler("stats", admin.stats))
     app.add_handler(CommandHandler("reminders", reminders.reminders_menu))
-    app.add_handler(CommandHandler("schedule", admins_only(reminders.schedule)))
+    # Open while a group is set up: its days question points there.
+    app.add_handler(CommandHandler("schedule", admins_only(reminders.schedule, open_during_set_up=True)))
     app.add_handler(CommandHandler("pause", admins_only(reminders.pause)))
     app.add_handler(CommandHandler("resume", admins_only(reminders.resume)))
     app.add_handler(CommandHandler("stop", admins_only(reminders.stop)))
@@ -172,6 +174,12 @@ def build_application(
     app.add_handler(
         CallbackQueryHandler(
             admins_only(onboarding.kit_button, open_during_set_up=True), pattern=callbacks.pattern("kit")
+        )
+    )
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(onboarding.choose_days, open_during_set_up=True),
+            pattern=callbacks.pattern(onboarding_steps.DAYS_FEATURE),
         )
     )
     app.add_handler(

@@ -45,18 +45,19 @@ async def test_run_polls_onboards_logs_and_keeps_token_out_of_logs(
     try:
         api.push(api.make_message(USER, USER, "/start"))
         await wait_for_reply(api, 2)
-        for label, expected in (("💪 Intermediate", 3), ("🏋️ Gym", 4), ("UTC", 5)):
+        steps = (("💪 Intermediate", 3), ("🏋️ Gym", 4), ("UTC", 5), ("⭐ 3 days: Mon, Wed, Fri", 6))
+        for label, expected in steps:
             api.push(api.press(USER, label))
             await wait_for_reply(api, expected)
         assert "All set" in (api.last(USER).text or "")
 
         api.push(api.make_message(USER, USER, "/workout"))
-        workout = (await wait_for_reply(api, 6))[-1]
+        workout = (await wait_for_reply(api, 7))[-1]
         assert "Done" in str(api.buttons(workout))
         api.push(api.press(USER, "✅ Done"))
-        assert "Session 1 logged" in ((await wait_for_reply(api, 7))[-1].text or "")
+        assert "Session 1 logged" in ((await wait_for_reply(api, 8))[-1].text or "")
         api.push(api.make_message(USER, USER, "/streak"))
-        assert "Total sessions: 1" in ((await wait_for_reply(api, 8))[-1].text or "")
+        assert "Total sessions: 1" in ((await wait_for_reply(api, 9))[-1].text or "")
         assert api.commands(), "the command menu is published at start"
     finally:
         log = await finish(process)

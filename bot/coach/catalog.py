@@ -299,6 +299,8 @@ class LevelPlan(Strict):
     title: Annotated[str, Field(min_length=1, max_length=60)]
     note: Annotated[str, Field(min_length=1, max_length=400)]
     block_weeks: int = Field(ge=4, le=6)
+    days_a_week: tuple[Annotated[int, Field(ge=1, le=7)], ...] = Field(min_length=1, max_length=3)
+    """The sessions a week the level is advised; onboarding marks them on its days question."""
     increase: Increase
     day: list[Day] = Field(min_length=1, max_length=4)
     deload: DeloadWeek | None = None

@@ -25,11 +25,13 @@ from bot.coach.planner import (
     plan_session,
 )
 from bot.coach.rests import rest_problem
+from bot.coach.trainingdays import CHOICES
 
 CHECKED_SESSIONS = 24
-CHECKED_PER_WEEK = (1, 2, 3)
+# Onboarding offers 2, 3 and 4 days a week (trainingdays.CHOICES): each is checked in full.
+CHECKED_PER_WEEK = (1, 2, 3, 4)
 # Article coverage needs a block of at least this many sessions; a once-a-week block is shorter.
-COVERAGE_PER_WEEK = (2, 3)
+COVERAGE_PER_WEEK = (2, 3, 4)
 
 SessionRule = Callable[[Catalog, Session], str | None]
 
@@ -319,6 +321,8 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
     problems: list[str] = []
     for level in Level:
         plan = catalog.routines.level(level)
+        if unoffered := sorted(set(plan.days_a_week) - set(CHOICES)):
+            problems.append(f"{level}: days_a_week {unoffered} is not among the counts onboarding offers")
         if level == Level.ADVANCED:
             if len({(day.main.reps.low, day.main.reps.high) for day in plan.day}) < 2:
                 problems.append("advanced: day types must differ in reps (heavy, moderate, volume)")

@@ -1,10 +1,11 @@
-"""/start and the onboarding questions: level, place, (at home) the kit, and timezone.
+"""/start and the onboarding questions: level, place, (at home) the kit, timezone and days a week.
 
 The open question lives on the chat row, so onboarding survives restarts and replicas.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from datetime import timedelta
 
@@ -12,70 +13,34 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
+from bot.coach import trainingdays
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import faq, first_load, kit, load_answer
-from bot.handlers.common import Turn, equipment_label, level_label, turn
-from bot.keyboards import Buttons
+from bot.handlers.common import Turn, level_label, turn
+from bot.handlers.onboarding_steps import (
+    COMMON_ZONES,
+    DAYS,
+    DAYS_FEATURE,
+    EQUIPMENT,
+    KIT,
+    LEVEL,
+    OTHER_ZONE,
+    OWN_DAYS,
+    TIMEZONE,
+    advance,
+    days_buttons,
+    prompt,
+    set_days,
+    summary,
+)
 from scheduler.planning import days_from_mask, reminder_time, reschedule
-from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+from scheduler.slots import ScheduleInputError, format_days, parse_schedule, parse_timezone
 from storage import logbook
 
-LEVEL, EQUIPMENT, KIT, TIMEZONE = "level", "equipment", "kit", "timezone"
-NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE, KIT: TIMEZONE}
-COMMON_ZONES = (
-    "UTC",
-    "Europe/London",
-    "Europe/Berlin",
-    "Europe/Moscow",
-    "America/New_York",
-    "America/Chicago",
-    "America/Los_Angeles",
-    "America/Sao_Paulo",
-    "Asia/Kolkata",
-    "Asia/Singapore",
-    "Asia/Tokyo",
-    "Australia/Sydney",
-)
-OTHER_ZONE = "other"
-
-
-def level_buttons(context: BotContext) -> Buttons:
-    return [[(level_label(context, level), callbacks.pack("lvl", level))] for level in Level]
-
-
-def equipment_buttons(context: BotContext) -> Buttons:
-    return [[(equipment_label(context, kind), callbacks.pack("eq", kind))] for kind in Equipment]
-
-
-def timezone_buttons(context: BotContext) -> Buttons:
-    zones = [(zone.split("/")[-1].replace("_", " "), callbacks.pack("tz", zone)) for zone in COMMON_ZONES]
-    rows = [zones[i : i + 3] for i in range(0, len(zones), 3)]
-    rows.append([(context.services.texts["onboarding.other_timezone"], callbacks.pack("tz", OTHER_ZONE))])
-    return rows
-
-
-def summary(context: BotContext, now_turn: Turn) -> dict[str, str]:
-    chat = now_turn.chat
-    return {
-        "level": level_label(context, chat.level),
-        "equipment": kit.place_label(context, chat.equipment, chat.kit),
-        "timezone": escape(chat.timezone),
-        "days": format_days(days_from_mask(chat.workout_days)),
-        "time": reminder_time(chat).strftime("%H:%M"),
-    }
-
-
-def prompt(context: BotContext, step: str, chat_kit: str | None = None) -> tuple[str, Buttons]:
-    texts = context.services.texts
-    if step == KIT:
-        return kit.prompt(context, chat_kit, kit.ONBOARDING)
-    return {
-        LEVEL: (texts["onboarding.ask_level"], level_buttons(context)),
-        EQUIPMENT: (texts["onboarding.ask_equipment"], equipment_buttons(context)),
-        TIMEZONE: (texts["onboarding.ask_timezone"], timezone_buttons(context)),
-    }[step]
+# A count typed in answer to the days question: "3", "3 days".
+COUNT_TYPED = re.compile(r"(\d)(?:\s*days?)?")
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -87,25 +52,7 @@ async def start(update: Update, context: BotContext) -> None:
             return
         chat.onboarding_step = chat.onboarding_step or LEVEL
         now_turn.say(texts["onboarding.welcome"])
-        now_turn.say(*prompt(context, chat.onboarding_step))
-
-
-def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
-    """Move onboarding past ``answered``; False when the chat was not onboarding (a settings change)."""
-    chat = now_turn.chat
-    if chat.onboarding_step != answered:
-        return False
-    following = NEXT_STEP.get(answered)
-    if answered == EQUIPMENT and chat.equipment == Equipment.HOME:
-        following = KIT
-    if following is not None:
-        chat.onboarding_step = following
-        now_turn.edit(*prompt(context, following, chat.kit))
-        return True
-    chat.onboarding_step = chat.awaiting = None
-    reschedule(chat, now_turn.now)
-    now_turn.edit(context.services.texts.get("onboarding.done", **summary(context, now_turn)))
-    return True
+        now_turn.say(*prompt(context, chat.onboarding_step, chat))
 
 
 async def _choose(update: Update, context: BotContext, feature: str, step: str, allowed: set[str]) -> None:
@@ -191,6 +138,57 @@ async def kit_button(update: Update, context: BotContext) -> None:
             now_turn.edit(saved)
 
 
+async def choose_days(update: Update, context: BotContext) -> None:
+    """A button of the days question: a count (its weekdays) or "Pick my own days" (how to send them).
+
+    Pressed on an old question after set-up, a count still means what its button says: the days change,
+    as with /schedule. While set-up is at another question the button is not the one asked: stale.
+    """
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    args = callbacks.unpack(query.data, DAYS_FEATURE, 1)
+    count = None if args is None else trainingdays.parse_choice(args[0])
+    if args is None or (count is None and args[0] != OWN_DAYS):
+        await query.answer(texts["errors.stale_button"])
+        return
+    stale = False
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if chat.onboarding_step not in (None, DAYS):
+            stale = True
+        elif count is None and chat.onboarding_step == DAYS:
+            now_turn.edit(texts["onboarding.own_days"], days_buttons(context, chat.level, own=False))
+        elif count is None:
+            now_turn.edit(texts["onboarding.own_days_later"])
+        else:
+            set_days(chat, trainingdays.spread(count))
+            if not advance(context, now_turn, DAYS):
+                reschedule(chat, now_turn.now)
+                days = format_days(days_from_mask(chat.workout_days))
+                time = reminder_time(chat).strftime("%H:%M")
+                now_turn.edit(texts.get("onboarding.days_set", days=days, count=count, time=time))
+    await query.answer(texts["errors.stale_button"] if stale else None)
+
+
+def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Days typed while the days question shows ("tue thu sat", "mon,wed 07:30", or a count, "3 days"):
+    they answer it. Anything else (a question) is read as usual."""
+    count = COUNT_TYPED.fullmatch(text.strip().lower())
+    try:
+        if count is not None and (chosen := trainingdays.parse_choice(count[1])) is not None:
+            days, at = trainingdays.spread(chosen), None
+        else:
+            days, at = parse_schedule(text)
+    except ScheduleInputError:
+        return False
+    chat = now_turn.chat
+    set_days(chat, days)
+    if at is not None:
+        chat.reminder_minute = at.hour * 60 + at.minute
+    return advance(context, now_turn, DAYS)
+
+
 async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
     chat = now_turn.chat
     before = now_turn.today
@@ -222,6 +220,8 @@ async def on_text(update: Update, context: BotContext) -> None:
         if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
             return
         if now_turn.chat.awaiting != TIMEZONE:
+            if now_turn.chat.onboarding_step == DAYS and typed_days(context, now_turn, text):
+                return
             if now_turn.chat.onboarding_step == TIMEZONE:
                 # The timezone buttons are showing: a zone typed without tapping "Other" is the answer.
                 with suppress(ScheduleInputError):

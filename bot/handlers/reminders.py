@@ -15,6 +15,7 @@ from bot import callbacks
 from bot.coach import dates, durations
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
+from bot.handlers import onboarding_steps
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from bot.keyboards import Buttons
 from scheduler import messages
@@ -84,11 +85,13 @@ async def schedule(update: Update, context: BotContext) -> None:
         return
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
-        chat.workout_days = mask_from_days(days)
         # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
-        chat.weekly_target = len(days)
+        onboarding_steps.set_days(chat, days)
         if at is not None:
             chat.reminder_minute = at.hour * 60 + at.minute
+        # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that.
+        if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
+            return
         reschedule(chat, now_turn.now)
         text = texts.get("commands.schedule_set", **_summary(chat))
     await reply(update, context, text)

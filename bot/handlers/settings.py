@@ -8,7 +8,7 @@ from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import kit, onboarding
+from bot.handlers import kit, onboarding, onboarding_steps
 from bot.handlers.common import edit_or_reply, level_label, reply, turn
 from scheduler.planning import days_from_mask, reminder_time
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
@@ -23,7 +23,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if chat.onboarding_step is not None:
-            now_turn.say(*onboarding.prompt(context, chat.onboarding_step, chat.kit))
+            now_turn.say(*onboarding_steps.prompt(context, chat.onboarding_step, chat))
             return
         if chat.reminders_enabled:
             reminders = f"{format_days(days_from_mask(chat.workout_days))} at {reminder_time(chat):%H:%M}"
@@ -53,9 +53,9 @@ async def menu_button(update: Update, context: BotContext) -> None:
     args = callbacks.unpack(query.data, "menu", 1)
     texts = context.services.texts
     choices = {
-        "level": (texts["settings.level_usage"], onboarding.level_buttons),
-        "equipment": (texts["settings.equipment_usage"], onboarding.equipment_buttons),
-        "timezone": (texts["settings.timezone_usage"], onboarding.timezone_buttons),
+        "level": (texts["settings.level_usage"], onboarding_steps.level_buttons),
+        "equipment": (texts["settings.equipment_usage"], onboarding_steps.equipment_buttons),
+        "timezone": (texts["settings.timezone_usage"], onboarding_steps.timezone_buttons),
     }
     if args is not None and args[0] == "kit":
         await query.answer()
@@ -74,17 +74,17 @@ async def level(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     value = " ".join(context.args or ()).strip().lower()
     if not value:
-        await reply(update, context, texts["settings.level_usage"], onboarding.level_buttons(context))
+        await reply(update, context, texts["settings.level_usage"], onboarding_steps.level_buttons(context))
         return
     if value not in set(Level):
         text = texts.get("settings.level_unknown", value=escape(value[:40]))
-        await reply(update, context, text, onboarding.level_buttons(context))
+        await reply(update, context, text, onboarding_steps.level_buttons(context))
         return
     async with turn(update, context) as now_turn:
         now_turn.chat.level = value
-        if now_turn.chat.onboarding_step == onboarding.LEVEL:
-            now_turn.chat.onboarding_step = onboarding.EQUIPMENT
-            now_turn.say(*onboarding.prompt(context, onboarding.EQUIPMENT))
+        if now_turn.chat.onboarding_step == onboarding_steps.LEVEL:
+            now_turn.chat.onboarding_step = onboarding_steps.EQUIPMENT
+            now_turn.say(*onboarding_steps.prompt(context, onboarding_steps.EQUIPMENT, now_turn.chat))
         else:
             now_turn.say(texts.get("settings.level_set", level=level_label(context, value)))
 
@@ -93,7 +93,8 @@ async def timezone(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     value = " ".join(context.args or ()).strip()
     if not value:
-        await reply(update, context, texts["settings.timezone_usage"], onboarding.timezone_buttons(context))
+        buttons = onboarding_steps.timezone_buttons(context)
+        await reply(update, context, texts["settings.timezone_usage"], buttons)
         return
     try:
         zone = parse_timezone(value)

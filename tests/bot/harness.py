@@ -91,10 +91,12 @@ class Harness:
         equipment: str = "🏋️ Gym",
         kit: tuple[str, ...] = (),
         *,
+        days: int = 2,
         user_id: int | None = None,
     ) -> None:
         """/start through the set-up; at home, ``kit`` names the checklist boxes to tick ("Pull-up bar");
-        in a group, ``user_id`` is the member who answers."""
+        ``days`` a week picks the button "2 days: Mon, Thu" (⭐ or not); in a group, ``user_id`` is the
+        member who answers."""
         await self.send(chat_id, "/start", user_id=user_id)
         await self.press(chat_id, level, user_id=user_id)
         await self.press(chat_id, equipment, user_id=user_id)
@@ -103,6 +105,12 @@ class Harness:
                 await self.press(chat_id, f"⬜️ {label}", user_id=user_id)
             await self.press(chat_id, "✅ Confirm", user_id=user_id)
         await self.press(chat_id, "UTC", user_id=user_id)
+        await self.press(chat_id, self.button_starting(chat_id, f"{days} days:"), user_id=user_id)
+
+    def button_starting(self, chat_id: int, start: str) -> str:
+        """The caption of the newest message's button that starts with ``start`` once a ⭐ is set aside."""
+        rows = self.api.buttons(self.api.last(chat_id))
+        return next(text for row in rows for text, _ in row if text.removeprefix("⭐ ").startswith(start))
 
 
 @dataclass

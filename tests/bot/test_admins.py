@@ -20,6 +20,7 @@ async def onboarded_group(bot: Harness) -> None:
     await bot.press(GROUP, "🌱 Beginner", user_id=ADMIN)
     await bot.press(GROUP, "🏋️ Gym", user_id=ADMIN)
     await bot.press(GROUP, "UTC", user_id=ADMIN)
+    await bot.press(GROUP, bot.button_starting(GROUP, "2 days:"), user_id=ADMIN)
 
 
 async def reminder_minute(bot: Harness) -> int:

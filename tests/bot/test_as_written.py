@@ -187,6 +187,7 @@ async def test_in_a_group_each_member_logs_the_rest_of_their_own_session(bot: Ha
     await bot.press(GROUP, "⬜️ Resistance bands", user_id=ANN)
     await bot.press(GROUP, "✅ Confirm", user_id=ANN)
     await bot.press(GROUP, "UTC", user_id=ANN)
+    await bot.press(GROUP, "⭐ 2 days: Mon, Thu", user_id=ANN)
 
     await bot.send(GROUP, "/log band row 3x10", user_id=ANN)
     [for_ann] = await bot.send(GROUP, "/workout", user_id=ANN)

@@ -75,6 +75,7 @@ async def test_two_members_changing_settings_at_once(engine: AsyncEngine) -> Non
         await bot.press(GROUP, "🌱 Beginner", user_id=ANN)
         await bot.press(GROUP, "🏋️ Gym", user_id=BOB)
         await bot.press(GROUP, "UTC", user_id=ANN)
+        await bot.press(GROUP, bot.button_starting(GROUP, "2 days:"), user_id=ANN)
         menu = (await bot.send(GROUP, "/settings@BackCoachBot", user_id=BOB))[-1].message_id
 
         levels = [Level.INTERMEDIATE, Level.ADVANCED]

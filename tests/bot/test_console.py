@@ -48,7 +48,7 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     # A bare "1" under /workout's Done is a message (the coach does not know what "1" means), not a press;
     # "#9" under one button presses nothing.
     script = (
-        "/start\n#2\n[1]\n#1\n/workout\n1\n/workout\n#9\n#1\n[1]\n100\n60\n50\n12\n25\n/workout\n#1\n/streak\n"
+        "/start\n#2\n[1]\n#1\n#1\n/workout\n1\n/workout\n#9\n#1\n[1]\n100\n60\n50\n12\n25\n/workout\n#1\n/streak\n"
         "how often should I train my back?\n/log row 3x10 40kg\n/export\n/progress\n/export\n/quit\n"
     )
     temp = tmp_path / "temp"

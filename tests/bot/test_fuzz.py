@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bot.callbacks import MAX_BYTES
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import Texts
-from bot.handlers.onboarding import EQUIPMENT, LEVEL, TIMEZONE
+from bot.handlers.onboarding_steps import DAYS, EQUIPMENT, KIT, LEVEL, TIMEZONE
 from fakeapi import MAX_TEXT_LENGTH, SentMessage
 from storage import repo
 from tests.bot.harness import Harness
@@ -72,13 +72,15 @@ COMMAND = st.builds(
     st.lists(ARGUMENT, max_size=4),
 )
 
-FEATURES = ["lvl", "eq", "tz", "menu", "done", "topic", "rem", "", "lvl2", "x"]
+FEATURES = ["lvl", "eq", "tz", "days", "menu", "done", "topic", "rem", "", "lvl2", "x"]
 FORGED = st.builds(
     lambda version, feature, parts: ":".join([version, feature, *parts]),
     st.sampled_from(["1", "0", "2", "", "01"]),
     st.sampled_from(FEATURES),
     st.lists(
-        st.one_of(texts(max_size=12), st.sampled_from([*Level, *Equipment, "Asia/Tokyo", "other"])),
+        st.one_of(
+            texts(max_size=12), st.sampled_from([*Level, *Equipment, "Asia/Tokyo", "other", "3", "own"])
+        ),
         max_size=4,
     ),
 )
@@ -102,7 +104,7 @@ async def assert_chat_valid(bot: Harness, chat_id: int) -> None:
     assert chat.level in {None, *Level}
     assert chat.equipment in {None, *Equipment}
     zoneinfo.ZoneInfo(chat.timezone)
-    assert chat.onboarding_step in {None, LEVEL, EQUIPMENT, TIMEZONE}
+    assert chat.onboarding_step in {None, LEVEL, EQUIPMENT, KIT, TIMEZONE, DAYS}
     assert 0 <= chat.workout_days < 1 << 7
     assert 0 <= chat.reminder_minute < 24 * 60
     assert chat.unanswered >= 0

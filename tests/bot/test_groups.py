@@ -11,14 +11,16 @@ async def test_group_onboarding_workout_and_members_logging(bot: Harness) -> Non
     await bot.send(GROUP, "/start@BackCoachBot", user_id=ANN)
     await bot.press(GROUP, "💪 Intermediate", user_id=BOB)
     await bot.press(GROUP, "🏋️ Gym", user_id=ANN)
-    done = await bot.press(GROUP, "UTC", user_id=ANN)
-    assert "All set" in (done[-1].text or "")
+    await bot.press(GROUP, "UTC", user_id=ANN)
+    # Anyone may answer while the group is set up; an intermediate is advised three days a week.
+    done = await bot.press(GROUP, "⭐ 3 days: Mon, Wed, Fri", user_id=BOB)
+    assert "All set" in (done[-1].text or "") and "Mon, Wed, Fri" in (done[-1].text or "")
 
     await bot.send(GROUP, "/workout@BackCoachBot", user_id=ANN)
     first = await bot.press(GROUP, "✅ Done", user_id=ANN)
     assert "Logged for Ann" in (first[-1].text or "") or "Logged for User501" in (first[-1].text or "")
     second = await bot.press(GROUP, "✅ Done", user_id=BOB)
-    assert "1/2" in (second[-1].text or ""), "two members on one day are one group session"
+    assert "1/3" in (second[-1].text or ""), "two members on one day are one group session"
 
     streak = await bot.send(GROUP, "/streak", user_id=BOB)
     assert "Total sessions: 1" in (streak[-1].text or "")
@@ -68,8 +70,14 @@ async def test_group_other_timezone_asks_for_the_command(bot: Harness) -> None:
     other = await bot.press(GROUP, "🌍 Other…", user_id=ANN)
     bot.api.set_member(GROUP, BOB, "administrator")
     assert "/timezone" in (other[-1].text or "")
-    done = await bot.send(GROUP, "/timezone@BackCoachBot Asia/Tokyo", user_id=BOB)
+    asked = await bot.send(GROUP, "/timezone@BackCoachBot Asia/Tokyo", user_id=BOB)
+    assert "how many days a week" in (asked[-1].text or "")
+    # "Pick my own days" points to /schedule, which any member may send while the group is set up.
+    own = await bot.press(GROUP, "📅 Pick my own days", user_id=ANN)
+    assert "/schedule" in (own[-1].text or "")
+    done = await bot.send(GROUP, "/schedule@BackCoachBot tue sat 07:30", user_id=ANN)
     assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")
+    assert "Tue, Sat" in (done[-1].text or "") and "07:30" in (done[-1].text or "")
 
 
 async def test_a_question_in_a_forum_topic_is_answered_in_that_topic(bot: Harness) -> None:

@@ -13,7 +13,7 @@ def buttons(api: FakeBotApi) -> list[str]:
     return [text for row in api.buttons(api.last(USER)) for text, _ in row]
 
 
-async def test_start_walks_through_level_equipment_timezone(bot: Harness) -> None:
+async def test_start_walks_through_level_equipment_timezone_and_days(bot: Harness) -> None:
     sent = await bot.send(USER, "/start")
     assert "Back Coach" in (sent[0].text or "")
     assert "level" in (sent[-1].text or "").lower()
@@ -35,17 +35,29 @@ async def test_start_walks_through_level_equipment_timezone(bot: Harness) -> Non
     assert "timezone" in (bot.api.last(USER).text or "").lower()
     assert "Berlin" in buttons(bot.api)
 
-    done = await bot.press(USER, "Berlin")
+    asked = await bot.press(USER, "Berlin")
+    assert asked[-1].method == "editMessageText"
+    assert "how many days a week can you train?" in (asked[-1].text or "")
+    assert "⭐ = what suits your level: 3 days." in (asked[-1].text or "")
+    assert buttons(bot.api) == [
+        "2 days: Mon, Thu",
+        "⭐ 3 days: Mon, Wed, Fri",
+        "4 days: Mon, Tue, Thu, Fri",
+        "📅 Pick my own days",
+    ]
+
+    done = await bot.press(USER, "⭐ 3 days: Mon, Wed, Fri")
     text = done[-1].text or ""
     assert "All set" in text
     assert "Intermediate" in text and "Home (pull-up bar)" in text and "Europe/Berlin" in text
-    assert "Mon, Thu" in text and "18:00" in text
+    assert "Mon, Wed, Fri" in text and "18:00" in text
 
     async with bot.app.bot_data.sessionmaker() as session:
         chat = await repo.get_chat(session, USER)
     assert chat is not None and chat.onboarded
     assert (chat.level, chat.equipment, chat.timezone) == ("intermediate", "home", "Europe/Berlin")
     assert chat.kit == "bar"
+    assert (chat.workout_days, chat.weekly_target) == (0b10101, 3)
     assert chat.next_reminder_at is not None and chat.next_reminder_at > bot.clock.now
 
 
@@ -63,9 +75,12 @@ async def test_typed_timezone_after_other(bot: Harness) -> None:
     assert "timezone" not in (question[-1].text or "").lower(), "a question is answered, not taken for a zone"
     await bot.send(USER, "/start")
     await bot.press(USER, "🌍 Other…")
-    done = await bot.send(USER, "america/new_york")
+    asked = await bot.send(USER, "america/new_york")
+    assert "how many days a week" in (asked[-1].text or "")
+    # In a private chat the days themselves answer the days question, as /schedule would take them.
+    done = await bot.send(USER, "tue thu sat")
     assert "America/New_York" in (done[-1].text or "")
-    assert "All set" in (done[-1].text or "")
+    assert "All set" in (done[-1].text or "") and "<b>Tue, Thu, Sat</b>" in (done[-1].text or "")
 
 
 async def test_a_zone_typed_while_the_timezone_buttons_show_is_taken(bot: Harness) -> None:
@@ -75,8 +90,13 @@ async def test_a_zone_typed_while_the_timezone_buttons_show_is_taken(bot: Harnes
     assert "timezone" in (bot.api.last(USER).text or "").lower()
     question = await bot.send(USER, "how often should I train my back?")
     assert "All set" not in (question[-1].text or ""), "a question is still answered as a question"
-    done = await bot.send(USER, "Asia/Tokyo")
+    asked = await bot.send(USER, "Asia/Tokyo")
+    assert "how many days a week" in (asked[-1].text or "")
+    question = await bot.send(USER, "how often should I train my back?")
+    assert "All set" not in (question[-1].text or ""), "a question is still a question at the days step"
+    done = await bot.send(USER, "3 days")
     assert "All set" in (done[-1].text or "") and "Asia/Tokyo" in (done[-1].text or "")
+    assert "<b>Mon, Wed, Fri</b>" in (done[-1].text or "")
 
 
 async def test_onboarding_survives_a_restart(tmp_path: Path, backend: str) -> None:
@@ -93,6 +113,7 @@ async def test_onboarding_survives_a_restart(tmp_path: Path, backend: str) -> No
             assert "Where do you train" in (sent[-1].text or "")
             await second.press(USER, "🏋️ Gym")
             await second.press(USER, "UTC")
+            await second.press(USER, "⭐ 4 days: Mon, Tue, Thu, Fri")
             async with second.app.bot_data.sessionmaker() as session:
                 chat = await repo.get_chat(session, USER)
             assert chat is not None and chat.level == "advanced" and chat.onboarded

@@ -142,7 +142,7 @@ async def test_a_dones_undo_from_another_day_says_so_and_takes_nothing(bot: Harn
 async def test_in_a_group_a_dones_undo_is_for_whoever_tapped_done(bot: Harness) -> None:
     bot.api.group_chat(GROUP, "Back Buddies")
     await bot.send(GROUP, "/start", user_id=ANN)
-    for label in ("🌱 Beginner", "🏋️ Gym", "UTC"):
+    for label in ("🌱 Beginner", "🏋️ Gym", "UTC", "⭐ 2 days: Mon, Thu"):
         await bot.press(GROUP, label, user_id=ANN)
     anns = await done(bot, GROUP, ANN)
     await done(bot, GROUP, BOB)
