@@ -13,6 +13,7 @@ an honest "I don't know". Everything expensive is precomputed when the Answerer 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Collection, Sequence
@@ -98,6 +99,7 @@ class Answerer:
         self._command_names = {stem(c.name): c.name for c in self._assist.commands.command}
         self.reader = Reader(kb.lexicon, situations, self._commands, self._assist.safety)
         self._read = self.reader.read
+        self._spelled = functools.partial(_spelled, self.reader)
         self._subjects = self.reader.subjects
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
         self._index = {topic.id: index for index, topic in enumerate(self._topics)}
@@ -118,8 +120,8 @@ class Answerer:
         kept = trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
-        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done
-        # (offered as a /log by the chat), and a definition is one word's: the rules' answer stands.
+        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done (a
+        # /log offered), and a definition is one word's: the rules' answer stands.
         if (
             first.term is not None
             or first.exercise is not None
@@ -130,7 +132,7 @@ class Answerer:
         best, sure = self._learned.best(reading.features)
         verdict = second_look(
             first.kind,
-            first.topic,
+            first.topic if first.command is None else COMMAND_PREFIX + first.command,
             first.candidates,
             safety=reading.safety,
             elsewhere=self._stats.elsewhere(reading),
@@ -138,16 +140,18 @@ class Answerer:
             best=best,
             sure=sure,
         )
-        # The phrasing scorer found the question like its off-topic corpus, with nothing of the back named
-        # ("desk setup for working at home"): what the rules declined for that stays declined.
+        # Declined with a safety lead ("is my herniated disc serious" is a doctor's), or as like the phrasing
+        # scorer's off-topic corpus with nothing of the back named ("desk setup for working at home"): kept.
         if verdict is None or (
-            first.kind == "decline" and self._stats.offtopic(reading, self._stats.posterior(reading))
+            first.kind == "decline"
+            and (reading.safety or self._stats.offtopic(reading, self._stats.posterior(reading)))
         ):
             return first
         if verdict.name is None:
             return self._decline(question, sure, reading, self.matcher.scores(reading.concepts), asker)
         if verdict.kind == "command":
-            return self._command_answer(question, verdict.name)
+            paused = verdict.name == "stop" and asking.for_a_while(kept)  # the rules' own reading of /stop
+            return self._command_answer(question, "pause" if paused else verdict.name)
         return self._topic_answer(question, self._index[verdict.name], sure, reading, asker, None)
 
     def _first(self, question: str, kept: str, reading: Reading, asker: Asker | None) -> Answer:
@@ -172,6 +176,8 @@ class Answerer:
         command, said_at, pointed = asking.command(
             self._commands, self.reader, self._subjects, reading, sentences
         )
+        if command == "stop" and asking.for_a_while(kept):
+            command = "pause"
         # The topics' scores on the whole message: the command rules below weigh them, and so does the answer.
         scores = self.matcher.scores(reading.concepts)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another
@@ -341,10 +347,6 @@ class Answerer:
         said = lex.decline_after_safety_text if reading.safety else lex.decline_text
         return Answer(question, "decline", None, low, lead + said, tuple(closest), reading.safety)
 
-    def _spelled(self, word: str) -> list[str]:
-        """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""
-        return [s for s, _ in self.reader.stems((word,))]
-
     def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)
         text = f"{lead}\n\n{reply}" if lead else reply
@@ -394,6 +396,11 @@ def _close_topics(
         return ()
     close = tuple(topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
     return close if len(close) >= 2 else ()
+
+
+def _spelled(reader: Reader, word: str) -> list[str]:
+    """A word as the matcher reads it, typo fixed, for the glossary's words ("waht" is "what")."""
+    return [s for s, _ in reader.stems((word,))]
 
 
 def _check_learned(learned: Learned, kb: KnowledgeBase) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence, Set
 
+from bot.coach import durations
 from bot.coach.assist import CommandMatcher
 from bot.coach.matcher import MIN_EVIDENCE
 from bot.coach.pleasantries import ASKING
@@ -20,6 +21,9 @@ FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
 # The longest question read with the sentence before it when it names no command alone ("How do I do that?").
 POINTING_WORDS = 8
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
+# Words that hold the reminders back for a while, not for good: "while I'm away", "until January".
+_WHILE = frozenset({"while", "until", "till", "til", "away"})
+_FOR_GOOD = frozenset({"forever", "permanently", "good", "anymore", "again"})
 
 
 def asks_too(kept: str, scores: Sequence[float]) -> bool:
@@ -82,3 +86,12 @@ def points_back(
         return False
     said = reader.read(last)
     return not subjects & said.concepts and commands.requested(said.stems)
+
+
+def for_a_while(text: str) -> bool:
+    """Whether a request to stop the reminders is for a while ("don't ping me for like 10 days", "no
+    reminders while I am away in Brazil"): /pause, not /stop. "Every day" is how often, not how long."""
+    told = set(words(text))
+    if told & _FOR_GOOD:
+        return False
+    return bool(told & _WHILE) or ("for" in told and durations.days_named(text) is not None)

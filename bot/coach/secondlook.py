@@ -4,7 +4,8 @@ The answerer's rules and curated words decide first; the learned model (``learne
 twenty thousand questions people wrote) then looks at the same question. Where it is all but certain it may
 change the decision: answer what the rules declined, answer instead of a "did you mean" that offers none of
 what it is sure of, take another topic or command, or decline a topic answer to a question it is sure is
-about something else. Commands, small talk and definitions stand as the rules found them. The thresholds
+about something else. A command gives way only to another command; small talk and definitions stand as
+the rules found them. The thresholds
 were chosen on held pairs 79-81 with the model trained on the other sets (evals/README.md). Pure logic.
 """
 
@@ -42,11 +43,16 @@ def second_look(
     best: str,
     sure: float,
 ) -> Verdict | None:
-    """The new decision for an answer of ``kind`` (its ``topic``, or the ``candidates`` asked back) when
+    """The new decision for an answer of ``kind`` (its ``topic``, ``command:<name>`` for a command, or the
+    ``candidates`` asked back) when
     the model's ``best`` class, at probability ``sure``, overrules it; None when the answer stands.
     ``elsewhere``: the rules read signs of another subject (legs, a recipe, a word from another field),
     which the model may agree with but never answer past."""
-    if kind not in ("answer", "decline", "ask") or best == SMALLTALK:
+    if kind not in ("answer", "decline", "ask", "command") or best == SMALLTALK:
+        return None
+    # A command the rules found may only give way to another command ("your reminders are showing up at
+    # 3am" beside a city is /timezone, not /schedule): a question about the bot stays one.
+    if kind == "command" and not best.startswith(COMMAND):
         return None
     if best == OFFTOPIC:
         return Verdict("decline") if kind == "answer" and sure >= DECLINES else None
@@ -57,7 +63,7 @@ def second_look(
         return None
     overrule = (
         (kind == "decline" and sure >= ANSWERS_DECLINED)
-        or (kind == "answer" and best != topic and sure >= OVERRULES)
+        or (kind in ("answer", "command") and best != topic and sure >= OVERRULES)
         or (kind == "ask" and best not in candidates and sure >= OVERRULES)
     )
     if not overrule:

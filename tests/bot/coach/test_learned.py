@@ -139,6 +139,12 @@ def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highe
     assert _look("decline", OFFTOPIC, 0.999) is None
     for kind in ("command", "smalltalk"):
         assert _look(kind, "grips", 0.9999) is None
+    # A command gives way to another command only: "showing up at 3am" beside a city is /timezone.
+    schedule = {"topic": "command:schedule"}
+    assert _look("command", "command:timezone", OVERRULES, **schedule) == Verdict("command", "timezone")
+    assert _look("command", "command:timezone", OVERRULES - 0.005, **schedule) is None
+    assert _look("command", "command:schedule", 0.9999, **schedule) is None
+    assert _look("command", OFFTOPIC, 0.9999, **schedule) is None
 
 
 def test_the_answerer_takes_the_models_second_look() -> None:
@@ -161,3 +167,17 @@ def test_the_answerer_takes_the_models_second_look() -> None:
     sure_off = [(OFFTOPIC, real.reader.read(rows).features)] * 50 + others
     declined = Answerer(kb, learned=Learned.train(sure_off, classes, min_count=1)).answer(rows)
     assert declined.kind == "decline" and declined.topic is None
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("going to Lisbon for 3 weeks at Christmas, dont send me reminders while I am away", "pause"),
+        ("don't ping me for like 10 days, off on a trip", "pause"),
+        ("no reminders until january please", "pause"),
+        ("please stop messaging me every day, I'll train on my own", "stop"),
+        ("stop the reminders for good", "stop"),
+    ],
+)
+def test_stopping_the_reminders_for_a_while_is_a_pause(question: str, command: str) -> None:
+    assert Answerer(KnowledgeBase.load()).answer(question).command == command
