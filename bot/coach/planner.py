@@ -265,7 +265,7 @@ def block_lifts(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = 
 def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tuple[Pick, ...]:
     """The exercise each slot of session ``number`` gets, before sets and reps."""
     plan = catalog.routines.level(profile.level)
-    block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
+    block, index, _week, deload, _per_block, week_first = position(catalog, profile, number, weeks)
     # A deload week's session is the day it falls on, made easy (``_prescribe``): that day's lifts.
     tiers = plan.day[index % len(plan.day)]
     done = _done_this_week(catalog, profile, number, weeks)
@@ -299,6 +299,9 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             exercise = _block_lift(_main_pick(catalog, slot_index, profile, block, weeks), choices, ahead)
         else:
             exercise = ahead[(index + slot_index) % len(ahead)]
+            strict = _strict_pulls(profile, picks, fresh) if number == week_first else []
+            if strict:
+                exercise = strict[(index // profile.per_week) % len(strict)]
         rotated.add(exercise.id)
         if exercise not in fresh:
             at = ahead.index(exercise)
@@ -310,6 +313,15 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             exercise = suited(exercise, fresh, asked(slot, getattr(tiers, slot.tier), profile.level))
         picks.append((slot, exercise))
     return tuple(picks)
+
+
+def _strict_pulls(profile: Profile, picks: Sequence[Pick], fresh: Sequence[Exercise]) -> list[Exercise]:
+    """The strict pull-ups (``goes_first``) a week's first session gives its secondary slot where the block's
+    vertical pull is the pulldown: a trained lifter's pull-ups never go a whole week untrained (a coach's
+    trial found none in weeks 2 and 3 of an advanced block)."""
+    if profile.level == Level.BEGINNER or any(exercise.goes_first for _, exercise in picks):
+        return []
+    return [exercise for exercise in fresh if exercise.goes_first and exercise.pattern == "vertical-pull"]
 
 
 def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pick]) -> bool:

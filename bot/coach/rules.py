@@ -229,9 +229,9 @@ def _vertical_pull_place(catalog: Catalog, session: Session) -> str | None:
     mains = [item.exercise for item in session.exercises if item.tier == "main"]
     for slot in catalog.routines.slot:
         choices = slot_choices(catalog, slot, profile, number) if slot.tier == "main" else []
-        if choices and all(exercise.pattern == "vertical-pull" for exercise in choices):
-            if not any(exercise.pattern == "vertical-pull" for exercise in mains):
-                return "a vertical-pull place without a vertical pull"
+        vertical = bool(choices) and all(exercise.pattern == "vertical-pull" for exercise in choices)
+        if vertical and not any(exercise.pattern == "vertical-pull" for exercise in mains):
+            return "a vertical-pull place without a vertical pull"
     if profile.level == Level.BEGINNER:
         return None
     if not any(item.exercise.pattern == "vertical-pull" for item in session.exercises):
@@ -318,7 +318,9 @@ def check_barbell_hinges(catalog: Catalog, sessions: Sequence[Session]) -> list[
     ``barbell_hinge_days``: an upper-back plan keeps the lower back's heavy days few."""
     problems: list[str] = []
     limit = catalog.routines.barbell_hinge_days
-    for (block, week), group in itertools.groupby(sessions, key=lambda session: (session.block, session.week)):
+    for (block, week), group in itertools.groupby(
+        sessions, key=lambda session: (session.block, session.week)
+    ):
         loaded = [s.number for s in group if any(heavy_hinge(item.exercise) for item in s.exercises)]
         if len(loaded) > limit:
             where = f"block {block}, week {week}"
@@ -326,10 +328,29 @@ def check_barbell_hinges(catalog: Catalog, sessions: Sequence[Session]) -> list[
     return problems
 
 
+def check_weekly_pull_ups(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """An intermediate or advanced chat that can do strict pull-ups (``goes_first``: pull-ups, chin-ups,
+    weighted) has them in every training week, whatever the block's main vertical pull."""
+    problems: list[str] = []
+    for (block, week), group in itertools.groupby(
+        sessions, key=lambda session: (session.block, session.week)
+    ):
+        days = list(group)
+        profile = days[0].profile
+        if profile.level == Level.BEGINNER or not any(
+            exercise.goes_first and available(exercise, profile, days[0].number)
+            for exercise in catalog.exercises.values()
+        ):
+            continue
+        if not any(item.exercise.goes_first for session in days for item in session.exercises):
+            problems.append(f"block {block}, week {week}: no pull-up, chin-up or weighted pull-up all week")
+    return problems
+
+
 def check_every_week(catalog: Catalog, blocks: int = WALKED_BLOCKS) -> list[str]:
-    """The vertical pull and the week's barbell hinges, for every level, place and kit at every weekly
-    target from 1 to 7, block by block: the weeks a weekly target lines the advanced days up in differ,
-    and the main lifts change every block."""
+    """The vertical pull, the week's strict pull-ups and barbell hinges, for every level, place and kit
+    at every weekly target from 1 to 7, block by block: the weeks a weekly target lines the advanced days
+    up in differ, and the main lifts change every block."""
     problems: list[str] = []
     for per_week in range(1, MAX_PER_WEEK + 1):
         for profile in profiles(catalog, per_week):
@@ -341,6 +362,7 @@ def check_every_week(catalog: Catalog, blocks: int = WALKED_BLOCKS) -> list[str]
                 if (problem := _vertical_pull_place(catalog, session))
             ]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
     return problems
 
 

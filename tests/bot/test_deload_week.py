@@ -93,6 +93,6 @@ async def test_every_session_of_the_deload_week_is_a_deload(bot: Harness) -> Non
     after = await _day(bot, 4, 0)
     assert "Session 13 · block 2, week 1" in after and "· heavy day" in after, after
     assert next_load_line(after, "Barbell Romanian deadlift") == (
-        "📈 <i>Barbell Romanian deadlift: first time — from your barbell deadlift 210 kg × 3 (a one-rep max of"
-        " about 231 kg): today 4×6 @ 147.5 kg, about 64 % of it; log what you managed.</i>"
+        "📈 <i>Barbell Romanian deadlift: first time — from your barbell deadlift 210 kg × 3 (a one-rep max"
+        " of about 231 kg): today 4×6 @ 147.5 kg, about 64 % of it; log what you managed.</i>"
     )

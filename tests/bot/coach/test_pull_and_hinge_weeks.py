@@ -68,6 +68,37 @@ def test_an_intermediate_gym_trainee_keeps_pull_ups_or_the_pulldown_as_the_main_
     assert blocks == [{"lat-pulldown"}, {"pull-up"}, {"chin-up"}, {"lat-pulldown"}]
 
 
+@pytest.mark.parametrize(("level", "per_week"), [(Level.ADVANCED, 3), (Level.INTERMEDIATE, 2)])
+def test_a_pulldown_block_has_pull_ups_or_chin_ups_every_week(level: Level, per_week: int) -> None:
+    # Before: an advanced block 1 had none in weeks 2 and 3, an intermediate's none after session 1 until
+    # week 5. The week's first session backs the pulldown up with them; its others keep the rows.
+    sessions = block(gym(level, per_week), 1)
+    assert {main_vertical(s) for s in sessions} == {"lat-pulldown"}
+    for _, week in itertools.groupby(sessions, key=lambda session: session.week):
+        days = list(week)
+        secondaries = [item.exercise.id for s in days for item in s.exercises if item.tier == "secondary"]
+        assert secondaries[0] in STRICT, secondaries
+        assert rules.check_weekly_pull_ups(CATALOG, days) == []
+    rows = {item.exercise.id for s in sessions for item in s.exercises if item.tier == "secondary"}
+    assert "bent-over-row" in rows, rows
+    # On the card, the strict pull goes first (``goes_first``), before the pulldown.
+    first = sessions[per_week]  # week 2's first
+    strict = next(item.exercise for item in first.exercises if item.exercise.id in STRICT)
+    text = as_text(first)
+    assert text.index(f". {strict.name}\n") < text.index(". Lat pulldown\n"), text
+
+
+def test_the_rule_walk_names_a_week_without_pull_ups() -> None:
+    week = block(gym(Level.ADVANCED, 3), 1)[3:6]
+    without = [
+        replace(s, exercises=tuple(item for item in s.exercises if not item.exercise.goes_first))
+        for s in week
+    ]
+    assert rules.check_weekly_pull_ups(CATALOG, without) == [
+        "block 1, week 2: no pull-up, chin-up or weighted pull-up all week"
+    ]
+
+
 @pytest.mark.parametrize("level", [Level.INTERMEDIATE, Level.ADVANCED])
 @pytest.mark.parametrize("per_week", range(1, 8))
 def test_no_intermediate_or_advanced_session_is_without_a_vertical_pull(level: Level, per_week: int) -> None:
@@ -83,7 +114,9 @@ def test_an_advanced_three_day_week_hinges_with_a_barbell_on_two_days_and_dumbbe
     sessions = block(gym(Level.ADVANCED, 3), number)
     for _, week in itertools.groupby(sessions, key=lambda session: session.week):
         hinges = [session.exercises[0].exercise for session in week]
-        assert [hinge.barbell for hinge in hinges] in ([True, True, False], [False] * 3), [h.id for h in hinges]
+        assert [hinge.barbell for hinge in hinges] in ([True, True, False], [False] * 3), [
+            h.id for h in hinges
+        ]
 
 
 def test_block_two_says_why_its_volume_day_hinges_with_dumbbells() -> None:

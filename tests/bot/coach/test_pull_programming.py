@@ -189,7 +189,9 @@ def _without_intermediate_options(tmp_path: Path) -> Catalog:
     return Catalog.load(folder)
 
 
-def test_the_assisted_machine_block_never_backs_it_up_with_strict_pull_ups_or_chin_ups(tmp_path: Path) -> None:
+def test_the_assisted_machine_block_never_backs_it_up_with_strict_pull_ups_or_chin_ups(
+    tmp_path: Path,
+) -> None:
     catalog = _without_intermediate_options(tmp_path)
     per_block = catalog.routines.intermediate.block_weeks * 2
     block = [

@@ -44,8 +44,8 @@ def test_three_intermediate_gym_sessions_a_week_deadlift_twice_and_hinge_with_du
     third = plan_session(CATALOG, gym(Level.INTERMEDIATE, 3), 3)
     assert third.in_place_of == (("deadlift", "dumbbell-rdl"),)
     assert any(
-        "At most 2 sessions a week have a barbell hinge, so this one has the dumbbell RDL in place of the deadlift"
-        in note
+        "At most 2 sessions a week have a barbell hinge, so this one has the dumbbell RDL in place of"
+        " the deadlift" in note
         for note in third.notes
     ), third.notes
     first = plan_session(CATALOG, gym(Level.INTERMEDIATE, 3), 1)
@@ -59,8 +59,8 @@ def test_twice_a_week_keeps_the_deadlift_in_both_sessions() -> None:
 
 
 def test_advanced_four_a_week_hinges_with_dumbbells_after_two_barbell_days_and_says_so() -> None:
-    # Heavy, moderate, volume, heavy: the volume day's barbell RDL (its reps swap the deadlift for it) would be
-    # a third barbell hinge in the week, and the second heavy day a third deadlift: a coach's trial found
+    # Heavy, moderate, volume, heavy: the volume day's barbell RDL (its reps swap the deadlift for it) would
+    # be a third barbell hinge in the week, and the second heavy day a third deadlift: a coach's trial found
     # the advanced plan loading the lower back with a barbell every day. Both hinge with dumbbells.
     profile = gym(Level.ADVANCED, 4)
     assert hinges(profile, 4) == ["deadlift", "deadlift", "dumbbell-rdl", "dumbbell-rdl"]
@@ -96,7 +96,9 @@ def test_no_week_of_any_gym_plan_has_more_deadlifts_than_its_cap(
 
 
 def test_the_weekly_cap_rule_names_a_week_past_the_cap(tmp_path: Path) -> None:
-    uncapped = Catalog.load(_edited(tmp_path, "max_per_week = 2\n", "", "barbell_hinge_days = 2", "barbell_hinge_days = 7"))
+    uncapped = Catalog.load(
+        _edited(tmp_path, "max_per_week = 2\n", "", "barbell_hinge_days = 2", "barbell_hinge_days = 7")
+    )
     sessions = [plan_session(uncapped, gym(Level.INTERMEDIATE, 3), number) for number in range(1, 4)]
     assert [session.exercises[0].exercise.id for session in sessions] == ["deadlift"] * 3
     assert rules.check_weekly_caps(CATALOG, sessions) == [
