@@ -414,6 +414,7 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
                 ]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
             blocks = [list(group) for _, group in itertools.groupby(planned, key=lambda s: s.block)]
             complete = blocks if len(blocks[-1]) == len(blocks[0]) else blocks[:-1]
             for block in complete:
@@ -444,6 +445,7 @@ def _more_per_week_caps(catalog: Catalog) -> list[str]:
             planned = [plan_session(catalog, profile, number) for number in range(1, count + 1)]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
     return problems
 
 
