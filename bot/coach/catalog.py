@@ -8,6 +8,7 @@ edit that breaks a coaching rule stops start-up instead of reaching a trainee.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 import typing
@@ -258,6 +259,8 @@ class Prescription(Strict):
 
 class Override(Strict):
     sets: int | None = Field(default=None, ge=1, le=10)
+    options: tuple[Id, ...] = ()
+    """The slot's options at this level, in place of its own (none: the slot's)."""
     reps: Range | None = None
     rest: Range | None = None
 
@@ -357,6 +360,7 @@ LABEL_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
     "unusual_grip": ("grip", "exercise"),
     "preview": ("exercises", "minutes"),
     "weekly_cap": ("lift", "cap", "instead"),
+    "hinge_days": ("lift", "cap", "instead"),
     "new_block": ("changes",),
     "block_swap": ("before", "now"),
     "block_swap_days": ("before", "now", "days"),
@@ -388,6 +392,7 @@ class Labels(Strict):
     unusual_grip: str
     preview: str
     weekly_cap: str
+    hinge_days: str
     new_block: str
     block_swap: str
     block_swap_days: str
@@ -412,6 +417,7 @@ class Labels(Strict):
 class RoutinesFile(Strict):
     warmup: Warmup
     slot: list[Slot] = Field(min_length=3, max_length=6)
+    barbell_hinge_days: int = Field(ge=1, le=7)
     beginner: LevelPlan
     intermediate: LevelPlan
     advanced: LevelPlan
@@ -425,7 +431,8 @@ class RoutinesFile(Strict):
         if tiers != sorted(tiers, key=TIERS.index):
             raise ValueError("slot: put main slots first, then secondary, then accessory")
         for index, slot in enumerate(self.slot, start=1):
-            for exercise_id in (*slot.options, *slot.fallback):
+            levels = [override.options for override in slot.override.values()]
+            for exercise_id in (*slot.options, *slot.fallback, *itertools.chain(*levels)):
                 exercise = exercises.get(exercise_id)
                 if exercise is None:
                     raise ValueError(

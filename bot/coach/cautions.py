@@ -26,7 +26,7 @@ from datetime import date
 from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
-from bot.coach.planner import Prescribed, Session
+from bot.coach.planner import Prescribed, Session, swap_note
 from bot.coach.sessiontime import estimate_minutes
 from bot.coach.wording import scan, words
 
@@ -223,10 +223,9 @@ def _notes(
     cap's swap note only while the lift taken instead is there."""
     techniques = catalog.routines.techniques
     dropped = {
-        session.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
+        swap_note(catalog, catalog.exercises[lift_id], catalog.exercises[instead_id])
         for lift_id, instead_id in session.in_place_of
         if instead_id in cautioned
-        for lift, instead in [(catalog.exercises[lift_id], catalog.exercises[instead_id])]
     }
     if not any(item.technique == "superset" for item in kept):
         dropped.add(techniques.superset)

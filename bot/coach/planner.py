@@ -25,7 +25,7 @@ from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
-from bot.coach.rests import HEAVY_REPS, rest_for
+from bot.coach.rests import HEAVY_REPS, heavy_hinge, rest_for
 from bot.coach.sessionorder import hardest_first, techniques
 from bot.coach.sessiontime import estimate_minutes
 from bot.coach.suited import asked, days_kept, kinds_of_day, suited
@@ -39,6 +39,8 @@ DEFAULT_PER_WEEK = 2
 MAX_PER_WEEK = 7
 # The kind of day of a deload week's sessions, where the level's days take turns (``day_kind``).
 DELOAD_DAY = "deload week"
+# What ``_done_this_week`` counts a week's barbell hinge sessions under (``barbell_hinge_days``).
+BARBELL_HINGES = "barbell hinges"
 
 Technique = Literal["drop set", "superset"]
 
@@ -180,8 +182,10 @@ def available(exercise: Exercise, profile: Profile, number: int) -> bool:
 
 def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) -> list[Exercise]:
     """The slot's options this chat can do now, or its fallbacks when there are none; a home move a gym
-    plan has outgrown gives its place to its ``gym_version`` (each move once, where it first comes)."""
-    for ids in (slot.options, slot.fallback):
+    plan has outgrown gives its place to its ``gym_version`` (each move once, where it first comes); a
+    level's own ``options`` (``override``) stand in for the slot's."""
+    override = slot.override.get(profile.level)
+    for ids in (override.options if override and override.options else slot.options, slot.fallback):
         allowed: dict[str, Exercise] = {}
         for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
             if available(exercise, profile, number):
@@ -261,7 +265,7 @@ def block_lifts(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = 
 def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tuple[Pick, ...]:
     """The exercise each slot of session ``number`` gets, before sets and reps."""
     plan = catalog.routines.level(profile.level)
-    block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
+    block, index, _week, deload, _per_block, week_first = position(catalog, profile, number, weeks)
     # A deload week's session is the day it falls on, made easy (``_prescribe``): that day's lifts.
     tiers = plan.day[index % len(plan.day)]
     done = _done_this_week(catalog, profile, number, weeks)
@@ -279,7 +283,7 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             for exercise in choices
             if exercise.id not in rotated
             and not (previous and previous.lower_back and exercise.lower_back)
-            and not _at_weekly_cap(exercise, done)
+            and not _at_weekly_cap(catalog, exercise, done)
         ]
         fresh = [
             exercise
@@ -295,6 +299,9 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             exercise = _block_lift(_main_pick(catalog, slot_index, profile, block, weeks), choices, ahead)
         else:
             exercise = ahead[(index + slot_index) % len(ahead)]
+            strict = _strict_pulls(profile, picks, fresh) if number == week_first else []
+            if strict:
+                exercise = strict[(index // profile.per_week) % len(strict)]
         rotated.add(exercise.id)
         if exercise not in fresh:
             at = ahead.index(exercise)
@@ -308,6 +315,15 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
     return tuple(picks)
 
 
+def _strict_pulls(profile: Profile, picks: Sequence[Pick], fresh: Sequence[Exercise]) -> list[Exercise]:
+    """The strict pull-ups (``goes_first``) a week's first session gives its secondary slot where the block's
+    vertical pull is the pulldown: a trained lifter's pull-ups never go a whole week untrained (a coach's
+    trial found none in weeks 2 and 3 of an advanced block)."""
+    if profile.level == Level.BEGINNER or any(exercise.goes_first for _, exercise in picks):
+        return []
+    return [exercise for exercise in fresh if exercise.goes_first and exercise.pattern == "vertical-pull"]
+
+
 def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pick]) -> bool:
     """Whether ``exercise`` is a higher rung of a ladder than one of the main lifts (strict pull-ups after
     the assisted pull-up machine): a secondary backs the main lift up, it is not the next step past it."""
@@ -315,21 +331,32 @@ def _harder_than_mains(catalog: Catalog, exercise: Exercise, picks: Sequence[Pic
 
 
 def _done_this_week(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> dict[str, int]:
-    """How many of the (training) week's earlier sessions had each exercise with a ``max_per_week``."""
-    capped = {exercise.id for exercise in catalog.exercises.values() if exercise.max_per_week is not None}
-    if not capped:
-        return {}
+    """How many of the (training) week's earlier sessions had each exercise with a ``max_per_week``, and
+    a barbell hinge (``BARBELL_HINGES``)."""
     first = position(catalog, profile, number, weeks).week_first
     done: dict[str, int] = {}
     for earlier in range(first, number):
-        for _, exercise in _picks(catalog, profile, earlier, weeks):
-            if exercise.id in capped:
-                done[exercise.id] = done.get(exercise.id, 0) + 1
+        lifts = [exercise for _, exercise in _picks(catalog, profile, earlier, weeks)]
+        counted = [exercise.id for exercise in lifts if exercise.max_per_week is not None]
+        counted += [BARBELL_HINGES] if any(heavy_hinge(exercise) for exercise in lifts) else []
+        for key in counted:
+            done[key] = done.get(key, 0) + 1
     return done
 
 
-def _at_weekly_cap(exercise: Exercise, done: dict[str, int]) -> bool:
+def _at_weekly_cap(catalog: Catalog, exercise: Exercise, done: dict[str, int]) -> bool:
+    if heavy_hinge(exercise) and done.get(BARBELL_HINGES, 0) >= catalog.routines.barbell_hinge_days:
+        return True
     return exercise.max_per_week is not None and done.get(exercise.id, 0) >= exercise.max_per_week
+
+
+def swap_note(catalog: Catalog, lift: Exercise, instead: Exercise) -> str:
+    """What a session says of a main lift in place of the day's (``in_place_of``): the week's barbell
+    hinges together, for a barbell hinge given way to a lighter one, else the lift's own weekly cap."""
+    if heavy_hinge(lift) and not heavy_hinge(instead):
+        cap = catalog.routines.barbell_hinge_days
+        return catalog.labels.hinge_days.format(lift=lift.short, cap=cap, instead=instead.short)
+    return catalog.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
 
 
 def _block_lift(wanted: Exercise | None, choices: Sequence[Exercise], ahead: Sequence[Exercise]) -> Exercise:
@@ -349,9 +376,10 @@ def _block_lift(wanted: Exercise | None, choices: Sequence[Exercise], ahead: Seq
 def weekly_swaps(
     catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLANNED
 ) -> tuple[tuple[Exercise, Exercise], ...]:
-    """The main lifts session ``number`` takes in place of the block's, because those have reached their
-    ``max_per_week`` earlier in its week: (the block's lift, the one in its place). A day that swaps the
-    lift for its reps anyway (the advanced volume day's Romanian deadlift) has nothing in its place."""
+    """The main lifts session ``number`` takes in place of the day's, because those have reached their
+    ``max_per_week`` (or the week's ``barbell_hinge_days``) earlier in its week: (the day's lift, the one in
+    its place). The day's lift is the block's, or the one the day swaps it for its reps (the advanced
+    volume day's barbell RDL for the deadlift): a swap for reps alone has nothing in its place."""
     plan = catalog.routines.level(profile.level)
     weeks = weeks.upto(number)
     block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
@@ -367,12 +395,13 @@ def weekly_swaps(
         if slot.tier != "main" or exercise is None:
             continue
         wanted = _main_pick(catalog, slot_index, profile, block, weeks)
-        if wanted is None or wanted.id == exercise.id or not _at_weekly_cap(wanted, done):
+        if wanted is None or wanted.id == exercise.id:
             continue
         options = slot_choices(catalog, slot, profile, number)
         reps = asked(slot, getattr(tiers, slot.tier), profile.level)
-        if deload or suited(wanted, options, reps).id != exercise.id:
-            swaps.append((wanted, exercise))
+        day_lift = wanted if deload else suited(wanted, options, reps)
+        if day_lift.id != exercise.id and _at_weekly_cap(catalog, day_lift, done):
+            swaps.append((day_lift, exercise))
     return tuple(swaps)
 
 
@@ -396,10 +425,7 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
     swaps = weekly_swaps(catalog, profile, number, weeks)
     # A deload week's note takes the place of the level's, which says to add load or beat the last numbers.
     notes = [plan.deload_note if deload else plan.note]
-    notes += [
-        catalog.labels.weekly_cap.format(lift=lift.short, cap=lift.max_per_week, instead=instead.short)
-        for lift, instead in swaps
-    ]
+    notes += [swap_note(catalog, lift, instead) for lift, instead in swaps]
     if day.note and not deload:
         notes.append(day.note)
     if week == 1 and block > 1:

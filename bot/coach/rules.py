@@ -23,13 +23,16 @@ from bot.coach.planner import (
     Session,
     available,
     plan_session,
+    slot_choices,
 )
-from bot.coach.rests import rest_problem
+from bot.coach.rests import heavy_hinge, rest_problem
 from bot.coach.trainingdays import CHOICES
 
 CHECKED_SESSIONS = 24
 # Onboarding offers 2, 3 and 4 days a week (trainingdays.CHOICES): each is checked in full.
 CHECKED_PER_WEEK = (1, 2, 3, 4)
+# Blocks ``check_every_week`` walks at each weekly target: each main slot's whole rotation.
+WALKED_BLOCKS = 4
 # Article coverage needs a block of at least this many sessions; a once-a-week block is shorter.
 COVERAGE_PER_WEEK = (2, 3, 4)
 
@@ -219,6 +222,29 @@ def _its_days(catalog: Catalog, session: Session) -> str | None:
     return None
 
 
+def _vertical_pull_place(catalog: Catalog, session: Session) -> str | None:
+    """A main slot of vertical pulls that has a move for this chat gets one, never a row in its place; an
+    intermediate or advanced session never lacks a vertical pull, and its main one is never an assisted
+    version below a strict pull-up the chat could do (a block of the assisted machine took an intermediate's
+    pull-ups away for weeks)."""
+    profile, number = session.profile, session.number
+    mains = [item.exercise for item in session.exercises if item.tier == "main"]
+    for slot in catalog.routines.slot:
+        choices = slot_choices(catalog, slot, profile, number) if slot.tier == "main" else []
+        vertical = bool(choices) and all(exercise.pattern == "vertical-pull" for exercise in choices)
+        if vertical and not any(exercise.pattern == "vertical-pull" for exercise in mains):
+            return "a vertical-pull place without a vertical pull"
+    if profile.level == Level.BEGINNER:
+        return None
+    if not any(item.exercise.pattern == "vertical-pull" for item in session.exercises):
+        return "no vertical pull in an intermediate or advanced session"
+    strict = catalog.exercises["pull-up"]
+    for main in mains:
+        if available(strict, profile, number) and catalog.harder(strict.id, main.id):
+            return f"{main.id} as the main vertical pull of a chat that can do strict pull-ups"
+    return None
+
+
 SESSION_RULES: tuple[SessionRule, ...] = (
     _warmup,
     _multi_joint_first,
@@ -235,6 +261,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     _intermediate,
     _deload,
     _its_days,
+    _vertical_pull_place,
 )
 
 
@@ -288,6 +315,59 @@ def check_weekly_caps(catalog: Catalog, sessions: Sequence[Session]) -> list[str
     return problems
 
 
+def check_barbell_hinges(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """No training week has more sessions with a barbell hinge (deadlift, barbell RDL) than
+    ``barbell_hinge_days``: an upper-back plan keeps the lower back's heavy days few."""
+    problems: list[str] = []
+    limit = catalog.routines.barbell_hinge_days
+    for (block, week), group in itertools.groupby(
+        sessions, key=lambda session: (session.block, session.week)
+    ):
+        loaded = [s.number for s in group if any(heavy_hinge(item.exercise) for item in s.exercises)]
+        if len(loaded) > limit:
+            where = f"block {block}, week {week}"
+            problems.append(f"{where}: a barbell hinge in sessions {loaded}, past barbell_hinge_days {limit}")
+    return problems
+
+
+def check_weekly_pull_ups(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """An intermediate or advanced chat that can do strict pull-ups (``goes_first``: pull-ups, chin-ups,
+    weighted) has them in every training week, whatever the block's main vertical pull."""
+    problems: list[str] = []
+    for (block, week), group in itertools.groupby(
+        sessions, key=lambda session: (session.block, session.week)
+    ):
+        days = list(group)
+        profile = days[0].profile
+        if profile.level == Level.BEGINNER or not any(
+            exercise.goes_first and available(exercise, profile, days[0].number)
+            for exercise in catalog.exercises.values()
+        ):
+            continue
+        if not any(item.exercise.goes_first for session in days for item in session.exercises):
+            problems.append(f"block {block}, week {week}: no pull-up, chin-up or weighted pull-up all week")
+    return problems
+
+
+def check_every_week(catalog: Catalog, blocks: int = WALKED_BLOCKS) -> list[str]:
+    """The vertical pull, the week's strict pull-ups and barbell hinges, for every level, place and kit
+    at every weekly target from 1 to 7, block by block: the weeks a weekly target lines the advanced days
+    up in differ, and the main lifts change every block."""
+    problems: list[str] = []
+    for per_week in range(1, MAX_PER_WEEK + 1):
+        for profile in profiles(catalog, per_week):
+            count = blocks * catalog.routines.level(profile.level).block_weeks * per_week
+            planned = [plan_session(catalog, profile, number) for number in range(1, count + 1)]
+            problems += [
+                f"{describe(profile)}, session {session.number}: {problem}"
+                for session in planned
+                if (problem := _vertical_pull_place(catalog, session))
+            ]
+            problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
+    return problems
+
+
 def check_progression(first: Sequence[Session], second: Sequence[Session]) -> list[str]:
     """Between two blocks, each main lift changes its variation or grip (where there is another)."""
     before = {(i.exercise.id, i.grip) for s in first for i in s.exercises if i.tier == "main"}
@@ -337,6 +417,8 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
                     for problem in check_session(catalog, session)
                 ]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
             blocks = [list(group) for _, group in itertools.groupby(planned, key=lambda s: s.block)]
             complete = blocks if len(blocks[-1]) == len(blocks[0]) else blocks[:-1]
             for block in complete:
@@ -354,8 +436,9 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
 
 
 def _more_per_week_caps(catalog: Catalog) -> list[str]:
-    """The weekly caps at every weekly target past the fully checked ones, for the chats that can get a
-    capped lift at all: two blocks each, so a week that lines the advanced days up anew is met."""
+    """The weekly caps and the week's barbell hinges at every weekly target past the fully checked ones,
+    for the chats that can get a capped lift (and so a barbell) at all: two blocks each, so a week that
+    lines the advanced days up anew is met. ``check_every_week`` walks every chat further."""
     capped = [exercise for exercise in catalog.exercises.values() if exercise.max_per_week is not None]
     problems: list[str] = []
     for per_week in range(max(CHECKED_PER_WEEK) + 1, MAX_PER_WEEK + 1):
@@ -365,6 +448,8 @@ def _more_per_week_caps(catalog: Catalog) -> list[str]:
             count = 2 * catalog.routines.level(profile.level).block_weeks * per_week
             planned = [plan_session(catalog, profile, number) for number in range(1, count + 1)]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
     return problems
 
 

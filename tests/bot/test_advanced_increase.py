@@ -37,6 +37,9 @@ async def test_the_trials_heavy_and_moderate_days(bot: Harness) -> None:
     assert "4×4 @ 200 kg" not in heavy and "220 kg" not in heavy
     await log_session(bot, USER, "deadlift 4x3 192.5kg")
 
+    # The next Monday: a Sunday would be the week's third barbell hinge (after Monday's RDL and Thursday's
+    # deadlift), a dumbbell RDL in its place.
+    bot.clock.advance(days=1)
     moderate = joined(await bot.send(USER, "/workout"))
     # 3.5 % of 172.5 kg is 6 kg: 5 kg on the bar, not 15.
     assert next_load_line(moderate, "Barbell deadlift") == (

@@ -22,7 +22,8 @@ START = datetime(2026, 12, 7, 18, 0, tzinfo=UTC)  # a Monday
 LOGS = {
     "heavy day": ("deadlift 5 180kg", "deadlift 3 200kg", "deadlift 4x3 210kg", "lat pulldown 4x6 77.5kg"),
     "moderate day": ("deadlift 4x5 175kg", "lat pulldown 4x8 72.5kg"),
-    "volume day": ("rdl 4x10 140kg", "lat pulldown 4x10 65kg"),
+    # The week's third hinge is a dumbbell RDL: at most two barbell-hinge days a week.
+    "volume day": ("dumbbell rdl 4x10 40kg", "lat pulldown 4x10 65kg"),
 }
 DEADLIFT, PULLDOWN = "Barbell deadlift", "Lat pulldown"
 
@@ -69,10 +70,10 @@ async def test_every_session_of_the_deload_week_is_a_deload(bot: Harness) -> Non
         assert "deload week" in later
         # Still a deload, from the same pre-deload work: no progression, no "last deload week". Wednesday
         # is the moderate day's deload (6–8 at 6: 210 kg × 3 is about 192.5 kg for six, 87.5 % of it);
-        # Friday the volume day's, hinging with the Romanian deadlift (the deadlift's two a week are done),
-        # 10–12 at 10 from its volume days' 140 kg × 10.
+        # Friday the volume day's, hinging with the dumbbell Romanian deadlift (the week's two barbell-hinge
+        # days are done), 10–12 at 10 from its volume days' 40 kg × 10.
         hinge, today = (
-            (DEADLIFT, "2×6 @ 167.5 kg") if offset == 2 else ("Barbell Romanian deadlift", "2×10 @ 122.5 kg")
+            (DEADLIFT, "2×6 @ 167.5 kg") if offset == 2 else ("Dumbbell Romanian deadlift", "2×10 @ 35 kg")
         )
         assert f"deload week → today {today}, lighter than" in next_load_line(later, hinge), later
         pulldown = "2×8 @ 62.5 kg" if offset == 2 else "2×10 @ 60 kg"
@@ -83,14 +84,15 @@ async def test_every_session_of_the_deload_week_is_a_deload(bot: Harness) -> Non
         await _log(
             bot,
             f"lat pulldown {pulldown.replace('×', 'x').replace(' @ ', ' ')}",
-            "deadlift 2x6 167.5kg" if offset == 2 else "rdl 2x10 122.5kg",
+            "deadlift 2x6 167.5kg" if offset == 2 else "dumbbell rdl 2x10 35kg",
         )
 
-    # The first session after the deload, block 2's heavy day with the Romanian deadlift as its hinge: its
-    # load comes from the work before the deload (140 kg × 10), not the deload's 2×10 @ 122.5 kg.
+    # The first session after the deload, block 2's heavy day with the barbell Romanian deadlift as its hinge,
+    # never logged (block 1's third hinge of a week was the dumbbell RDL): it starts from the deadlift's work
+    # before the deload (210 kg × 3), not the deload's 2×6 @ 167.5 kg.
     after = await _day(bot, 4, 0)
     assert "Session 13 · block 2, week 1" in after and "· heavy day" in after, after
     assert next_load_line(after, "Barbell Romanian deadlift") == (
-        "📈 <i>Barbell Romanian deadlift: first heavy day for it → today 4×6 @ 150 kg, "
-        "worked out from your recent set (140 kg × 10).</i>"
+        "📈 <i>Barbell Romanian deadlift: first time — from your barbell deadlift 210 kg × 3 (a one-rep max"
+        " of about 231 kg): today 4×6 @ 147.5 kg, about 64 % of it; log what you managed.</i>"
     )

@@ -27,6 +27,9 @@ MONDAY = date(2026, 11, 2)
 HOME_WORDS = re.compile(r"\b(table|chair|sofa|couch|bed|door|backpack|bottles?|stairs)\b", re.IGNORECASE)
 PULL_UPS = {"pull-up", "chin-up", "weighted-pull-up"}
 PULLDOWNS = {"lat-pulldown", "band-pulldown", "towel-pulldown"}
+# A session of the trial's intermediate (three a week) whose secondary is the rotation's slow negatives
+# beside the lat pulldown: a week's first session has strict pull-ups or chin-ups there instead.
+NEGATIVES = 12
 
 
 def gym(level: Level, per_week: int = 3) -> Profile:
@@ -59,7 +62,7 @@ def secondary_target(session: Session, history: dict[str, list[tuple[date, SetDo
 
 
 def test_the_trials_intermediate_gets_pull_ups_not_negatives_after_8_7_6_and_chin_ups() -> None:
-    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 4)
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), NEGATIVES)
     planned = {item.tier: item.exercise.id for item in session.exercises if item.tier != "accessory"}
     # The rotation's pick: slow negatives beside a lat pulldown.
     assert [i.exercise.id for i in session.exercises if i.tier == "secondary"] == ["negative-pull-up"]
@@ -72,14 +75,14 @@ def test_the_trials_intermediate_gets_pull_ups_not_negatives_after_8_7_6_and_chi
 
 
 def test_chin_ups_done_well_show_the_pull_up_rung() -> None:
-    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 4)
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), NEGATIVES)
     target = secondary_target(session, logged(("chin-up", [8, 8, 8])))
     assert target.raised and target.prescription.exercise == "pull-up"
     assert target.prescription.reason is Reason.START
 
 
 def test_a_try_that_did_not_go_well_leaves_the_planned_variation() -> None:
-    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 4)
+    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), NEGATIVES)
     target = secondary_target(session, logged(("pull-up", [4, 3, 2])))
     assert not target.raised and target.prescription.exercise == "negative-pull-up"
 

@@ -21,7 +21,9 @@ from bot.coach.texts import Texts
 
 CATALOG = Catalog.load()
 TEXTS = Texts.load()
-PROFILE = Profile(Level.ADVANCED, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), 3)
+# Twice a week: session 3, the first volume day, is the week's first barbell hinge, so it is the barbell RDL
+# (three a week, the third session's hinge is a dumbbell RDL: ``barbell_hinge_days``).
+PROFILE = Profile(Level.ADVANCED, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), 2)
 MONDAY = date(2026, 11, 2)
 NAMES = {"barbell-rdl": "Barbell Romanian deadlift", "deadlift": "Barbell deadlift"}
 History = dict[str, list[tuple[date, SetDone]]]

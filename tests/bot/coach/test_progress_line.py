@@ -45,7 +45,7 @@ FIRST_TIME = {
     "deadlift": [SetDone(5, 180), SetDone(3, 190), SetDone(3, 200), SetDone(3, 200)],
     "lat-pulldown": [SetDone(6, 80)] * 4,
     "seated-cable-row": [SetDone(6, 70)] * 4,
-    "barbell-rdl": [SetDone(10, 120)] * 4,  # the volume day's hinge
+    "dumbbell-rdl": [SetDone(10, 40)] * 4,  # the volume day's hinge, the week's third
 }
 
 

@@ -177,10 +177,25 @@ def test_every_main_lift_of_an_advanced_block_varies_from_the_heavy_to_the_moder
 # ---------------------------------------------------------------- 4. a secondary no harder than its main
 
 
-def test_the_assisted_machine_block_never_backs_it_up_with_strict_pull_ups_or_chin_ups() -> None:
-    per_block = CATALOG.routines.intermediate.block_weeks * 2
+def _without_intermediate_options(tmp_path: Path) -> Catalog:
+    """The shipped content without the intermediate's own vertical-pull options: its gym plan's third
+    block is the assisted pull-up machine again."""
+    folder = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[3] / "bot" / "content", folder)
+    path = folder / "routines.toml"
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("override.intermediate = { options"))
+    path.write_text(text.replace(line, ""), encoding="utf-8")
+    return Catalog.load(folder)
+
+
+def test_the_assisted_machine_block_never_backs_it_up_with_strict_pull_ups_or_chin_ups(
+    tmp_path: Path,
+) -> None:
+    catalog = _without_intermediate_options(tmp_path)
+    per_block = catalog.routines.intermediate.block_weeks * 2
     block = [
-        plan_session(CATALOG, gym(Level.INTERMEDIATE), n) for n in range(2 * per_block + 1, 3 * per_block)
+        plan_session(catalog, gym(Level.INTERMEDIATE), n) for n in range(2 * per_block + 1, 3 * per_block)
     ]
     assert {item.exercise.id for s in block for item in s.exercises if item.tier == "main"} >= {
         "assisted-pull-up-machine"
@@ -213,9 +228,10 @@ def test_no_secondary_is_a_harder_rung_than_a_main_lift(profile: Profile, number
     assert rules.check_session(CATALOG, session) == []
 
 
-def test_the_rule_walk_names_a_secondary_harder_than_its_main() -> None:
-    per_block = CATALOG.routines.intermediate.block_weeks * 2
-    session = plan_session(CATALOG, gym(Level.INTERMEDIATE), 2 * per_block + 1)
+def test_the_rule_walk_names_a_secondary_harder_than_its_main(tmp_path: Path) -> None:
+    catalog = _without_intermediate_options(tmp_path)
+    per_block = catalog.routines.intermediate.block_weeks * 2
+    session = plan_session(catalog, gym(Level.INTERMEDIATE), 2 * per_block + 1)
     main = next(item for item in session.exercises if item.exercise.id == "assisted-pull-up-machine")
     secondary = next(item for item in session.exercises if item.tier == "secondary")
     swapped = replace(secondary, exercise=CATALOG.exercises["pull-up"])
