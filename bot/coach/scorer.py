@@ -69,15 +69,18 @@ class Scorer:
 
     def posterior(self, reading: Reading) -> list[float] | None:
         """The posterior over the topics and "off-topic" (last), if it may be used for this reading."""
-        if self._bayes is None or reading.unrelated or reading.foreign > background(reading):
+        if self._bayes is None or self.strange_words(reading):
             return None
         return self._bayes.posterior(reading.features)
 
-    def elsewhere(self, reading: Reading) -> bool:
-        """Whether the reading shows another subject than the upper back: an unrelated or foreign word (then
-        no posterior is used), or another body part, a diet or the like with nothing of the back named."""
-        unusable = bool(reading.unrelated) or reading.foreign > background(reading)
-        return unusable or bool(reading.offtopic and not self._subjects & reading.concepts)
+    def other_subject(self, reading: Reading) -> bool:
+        """Whether the reading names another subject (another body part, a diet) and nothing of the back."""
+        return bool(reading.offtopic and not self._subjects & reading.concepts)
+
+    def strange_words(self, reading: Reading) -> bool:
+        """Whether the reading holds a word of a subject the coach never covers, or more words from
+        outside its vocabulary than a story's background: then no posterior of this scorer is used."""
+        return bool(reading.unrelated) or reading.foreign > background(reading)
 
     def likely_offtopic(self, posterior: list[float] | None) -> bool:
         """Whether the question is at least BAYES_OFFTOPIC likely to be about something else."""

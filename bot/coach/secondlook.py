@@ -22,6 +22,10 @@ OVERRULES = 0.99  # ... to answer something else than the rules did, or than a "
 DECLINES = 0.9  # ... that a question the rules answered is about something else
 # A few words are too little for a second opinion to answer on ("i'm bored" is not a plateau question).
 MIN_WORDS = 4
+# Past words of another field or from outside the coach's vocabulary only when next to certain: a canoe, a
+# friend's name or a town beside a question about the back ("Does a strong upper back help in other
+# sports, like paddling a canoe?") is the story; "warm up my car in January" (0.998) is not training.
+PAST_STRANGE = 0.999
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ def second_look(
     *,
     safety: bool,
     elsewhere: bool,
+    strange: bool,
     words: int,
     best: str,
     sure: float,
@@ -46,8 +51,9 @@ def second_look(
     """The new decision for an answer of ``kind`` (its ``topic``, ``command:<name>`` for a command, or the
     ``candidates`` asked back) when
     the model's ``best`` class, at probability ``sure``, overrules it; None when the answer stands.
-    ``elsewhere``: the rules read signs of another subject (legs, a recipe, a word from another field),
-    which the model may agree with but never answer past."""
+    ``elsewhere``: the rules read another subject with nothing of the back ("leg day twice a week"), which
+    the model never answers past; ``strange``: words of another field or from outside the coach's
+    vocabulary, which it answers past only when next to certain."""
     if kind not in ("answer", "decline", "ask", "command") or best == SMALLTALK:
         return None
     # A command the rules found may only give way to another command ("your reminders are showing up at
@@ -56,7 +62,7 @@ def second_look(
         return None
     if best == OFFTOPIC:
         return Verdict("decline") if kind == "answer" and sure >= DECLINES else None
-    if elsewhere or words < MIN_WORDS:
+    if words < MIN_WORDS or elsewhere or (strange and sure < PAST_STRANGE):
         return None
     # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.
     if best.startswith(COMMAND) and safety:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
 from bot.coach.learned import OFFTOPIC, SMALLTALK, Learned
-from bot.coach.secondlook import ANSWERS_DECLINED, DECLINES, OVERRULES, Verdict, second_look
+from bot.coach.secondlook import ANSWERS_DECLINED, DECLINES, OVERRULES, PAST_STRANGE, Verdict, second_look
 from bot.coach.wording import Bayes
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -105,14 +105,15 @@ def test_an_answerer_refuses_a_model_of_other_topics() -> None:
 
 def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
     given_ = {"topic": "deadlift" if kind == "answer" else None, "candidates": (), "safety": False}
-    given_ |= {"elsewhere": False, "words": 8} | over
+    given_ |= {"elsewhere": False, "strange": False, "words": 8} | over
     return second_look(
         kind,
         given_["topic"],
         given_["candidates"],
         safety=given_["safety"],  # type: ignore[arg-type]
-        elsewhere=given_["elsewhere"],
-        words=given_["words"],
+        elsewhere=given_["elsewhere"],  # type: ignore[arg-type]
+        strange=given_["strange"],  # type: ignore[arg-type]
+        words=given_["words"],  # type: ignore[arg-type]
         best=best,
         sure=sure,
     )  # type: ignore[arg-type]
@@ -124,6 +125,9 @@ def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -
     assert _look("decline", "command:export", 0.99) == Verdict("command", "export")
     assert _look("decline", "grips", 0.99, words=3) is None  # "i'm bored"
     assert _look("decline", "grips", 0.99, elsewhere=True) is None  # "how often should i train legs"
+    assert _look("decline", "faq-frequency", 0.9999, elsewhere=True) is None  # "leg day twice a week"
+    assert _look("decline", "benefits", PAST_STRANGE, strange=True) == Verdict("topic", "benefits")
+    assert _look("decline", "warm-up", PAST_STRANGE - 0.001, strange=True) is None  # "warm up my car"
     assert _look("decline", "command:pause", 0.99, safety=True) is None  # pain keeps its lead
     assert _look("decline", SMALLTALK, 0.999) is None
 
