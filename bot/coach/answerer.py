@@ -120,13 +120,13 @@ class Answerer:
         kept = trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
-        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done (a
-        # /log offered), and a definition is one word's: the rules' answer stands.
+        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done and
+        # not asked about (a /log offered), and a definition is one word's: the rules' answer stands.
         if (
             first.term is not None
             or first.exercise is not None
             or _level_question(reading)
-            or logtold.counts_told(kept)
+            or (logtold.counts_told(kept) and not logtold.asks(kept))
         ):
             return first
         best, sure = self._learned.best(reading.features)

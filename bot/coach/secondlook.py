@@ -26,6 +26,7 @@ MIN_WORDS = 4
 # friend's name or a town beside a question about the back ("Does a strong upper back help in other
 # sports, like paddling a canoe?") is the story; "warm up my car in January" (0.998) is not training.
 PAST_STRANGE = 0.999
+STORY_WORDS = 12  # a message this long may tell a command's words as part of its story
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,11 @@ def second_look(
     vocabulary, which it answers past only when next to certain."""
     if kind not in ("answer", "decline", "ask", "command") or best == SMALLTALK:
         return None
-    # A command the rules found may only give way to another command ("your reminders are showing up at
-    # 3am" beside a city is /timezone, not /schedule): a question about the bot stays one.
-    if kind == "command" and not best.startswith(COMMAND):
+    # A command the rules found gives way to another command the model is sure of ("your reminders are
+    # showing up at 3am" beside a city is /timezone, not /schedule), and to a topic only in a story long
+    # enough to tell one, when next to certain: "my problem isn't knowledge, it's sticking with it … i love
+    # spreadsheets and dashboards" asks how to stay consistent, not for /progress.
+    if kind == "command" and not best.startswith(COMMAND) and (words < STORY_WORDS or sure < PAST_STRANGE):
         return None
     if best == OFFTOPIC:
         return Verdict("decline") if kind == "answer" and sure >= DECLINES else None

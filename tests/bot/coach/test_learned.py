@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from bot.coach.answerer import Answerer
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
 from bot.coach.learned import OFFTOPIC, SMALLTALK, Learned
-from bot.coach.secondlook import ANSWERS_DECLINED, DECLINES, OVERRULES, PAST_STRANGE, Verdict, second_look
+from bot.coach.secondlook import (
+    ANSWERS_DECLINED,
+    DECLINES,
+    OVERRULES,
+    PAST_STRANGE,
+    STORY_WORDS,
+    Verdict,
+    second_look,
+)
 from bot.coach.wording import Bayes
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -142,13 +150,19 @@ def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highe
     assert _look("answer", OFFTOPIC, DECLINES, elsewhere=True, words=2) == Verdict("decline")
     assert _look("decline", OFFTOPIC, 0.999) is None
     for kind in ("command", "smalltalk"):
-        assert _look(kind, "grips", 0.9999) is None
+        assert _look(kind, "grips", 0.9999) is None  # a command of few words stays
     # A command gives way to another command only: "showing up at 3am" beside a city is /timezone.
     schedule = {"topic": "command:schedule"}
     assert _look("command", "command:timezone", OVERRULES, **schedule) == Verdict("command", "timezone")
     assert _look("command", "command:timezone", OVERRULES - 0.005, **schedule) is None
     assert _look("command", "command:schedule", 0.9999, **schedule) is None
     assert _look("command", OFFTOPIC, 0.9999, **schedule) is None
+    # ... and to a topic only in a story, next to certain.
+    assert _look("command", "motivation", 0.9999, **schedule) is None
+    assert _look("command", "motivation", 0.9999, words=STORY_WORDS, **schedule) == Verdict(
+        "topic", "motivation"
+    )
+    assert _look("command", "motivation", PAST_STRANGE - 0.0005, words=STORY_WORDS, **schedule) is None
 
 
 def test_the_answerer_takes_the_models_second_look() -> None:
