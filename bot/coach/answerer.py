@@ -129,10 +129,11 @@ class Answerer:
             or (logtold.counts_told(kept) and not logtold.asks(kept))
         ):
             return first
-        best, sure = self._learned.best(reading.features)
+        given = first.topic if first.command is None else COMMAND_PREFIX + first.command
+        best, sure, chance = self._learned.best(reading.features, given)
         verdict = second_look(
             first.kind,
-            first.topic if first.command is None else COMMAND_PREFIX + first.command,
+            given,
             first.candidates,
             safety=reading.safety,
             elsewhere=self._stats.other_subject(reading),
@@ -140,6 +141,7 @@ class Answerer:
             words=len(reading.stems),
             best=best,
             sure=sure,
+            given=chance,
         )
         # Declined with a safety lead ("is my herniated disc serious" is a doctor's), or as like the phrasing
         # scorer's off-topic corpus with nothing of the back named ("desk setup for working at home"): kept.
@@ -235,7 +237,7 @@ class Answerer:
         if command is not None and not reading.safety and reading.unrelated == reading.clinical:
             return self._command_answer(question, command)
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
-            return self._command_answer(question, command, lead=self._lead(reading))
+            return self._command_answer(question, command, lead=_lead(self._assist, reading))
         # "What does RIR mean?" asks for one word, not the card it is explained in, and "what's a floor
         # slide?" for one exercise's cue, alone or beside one more sentence ("how do I do a band pulldown? I
         # have no door anchor"); pain comes first, though.
@@ -325,7 +327,7 @@ class Answerer:
         if care is not None and care.instead:
             text = f"{care.lead}\n\n{care.instead.format(title=escape(topic.title))}"
             return Answer(question, "answer", topic.id, round(score, 4), text, (topic.id,), reading.safety)
-        text = self.render(topic.id, asker, lead=self._lead(reading) if reading.safety else "")
+        text = self.render(topic.id, asker, lead=_lead(self._assist, reading) if reading.safety else "")
         return Answer(question, "answer", topic.id, round(score, 4), text, topic.related[:2], reading.safety)
 
     def _decline(
@@ -338,7 +340,7 @@ class Answerer:
     ) -> Answer:
         """ "I can't answer that from what I know", with the closest topics as suggestions."""
         lex = self._kb.lexicon
-        lead = self._lead(reading) + "\n\n" if reading.safety else ""
+        lead = _lead(self._assist, reading) + "\n\n" if reading.safety else ""
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
         for fallback in _fitting(lex.default_suggestions, asker):
@@ -355,16 +357,11 @@ class Answerer:
 
     def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
         """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
-        lead = self._lead(reading) + "\n\n" if reading.safety else ""
+        lead = _lead(self._assist, reading) + "\n\n" if reading.safety else ""
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
         return Answer(
             question, "ask", None, low, lead + self._assist.ask_back.text, topics, reading.safety, topics
         )
-
-    def _lead(self, reading: Reading) -> str:
-        """The special safety lead this question needs (a pop then numbness, pregnancy), else the usual."""
-        care = self._assist.safety.care(reading.special)
-        return self._assist.safety.lead if care is None else care.lead
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
         """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
@@ -397,6 +394,12 @@ def _close_topics(
         return ()
     close = tuple(topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
     return close if len(close) >= 2 else ()
+
+
+def _lead(assist: Assist, reading: Reading) -> str:
+    """The special safety lead this question needs (a pop then numbness, pregnancy), else the usual."""
+    care = assist.safety.care(reading.special)
+    return assist.safety.lead if care is None else care.lead
 
 
 def _spelled(reader: Reader, word: str) -> list[str]:

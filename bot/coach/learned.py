@@ -91,11 +91,12 @@ class Learned:
         total = sum(exps)
         return [e / total for e in exps]
 
-    def best(self, features: Iterable[str]) -> tuple[str, float]:
-        """The most likely class and its probability."""
+    def best(self, features: Iterable[str], given: str | None = None) -> tuple[str, float, float]:
+        """The most likely class, its probability, and the probability of class ``given`` (0 if none)."""
         posterior = self.posterior(features)
         top = max(range(len(posterior)), key=posterior.__getitem__)
-        return self.classes[top], posterior[top]
+        chance = posterior[self.classes.index(given)] if given in self.classes else 0.0
+        return self.classes[top], posterior[top], chance
 
     def save(self, path: Path) -> None:
         data = {

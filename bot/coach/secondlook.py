@@ -20,6 +20,10 @@ COMMAND = "command:"
 ANSWERS_DECLINED = 0.95  # how sure it must be to answer what the rules declined
 OVERRULES = 0.99  # ... to answer something else than the rules did, or than a "did you mean" offers
 DECLINES = 0.9  # ... that a question the rules answered is about something else
+# ... or that it is more likely about something else than anything, when it all but rules out what the
+# rules answered ("Any good hotel in Genting for a family weekend?" was Training at home).
+LEANS_OFFTOPIC = 0.4
+RULES_OUT = 0.2
 # A few words are too little for a second opinion to answer on ("i'm bored" is not a plateau question).
 MIN_WORDS = 4
 # Past words of another field or from outside the coach's vocabulary only when next to certain: a canoe, a
@@ -48,23 +52,28 @@ def second_look(
     words: int,
     best: str,
     sure: float,
+    given: float = 0.0,
 ) -> Verdict | None:
     """The new decision for an answer of ``kind`` (its ``topic``, ``command:<name>`` for a command, or the
-    ``candidates`` asked back) when
-    the model's ``best`` class, at probability ``sure``, overrules it; None when the answer stands.
+    ``candidates`` asked back) when the model's ``best`` class, at probability ``sure``, overrules it;
+    None when the answer stands.
     ``elsewhere``: the rules read another subject with nothing of the back ("leg day twice a week"), which
     the model never answers past; ``strange``: words of another field or from outside the coach's
-    vocabulary, which it answers past only when next to certain."""
+    vocabulary, which it answers past only when next to certain. ``given``: the model's probability of
+    what the rules answered (their topic or command)."""
     if kind not in ("answer", "decline", "ask", "command") or best == SMALLTALK:
         return None
+    if best == OFFTOPIC:
+        sure_enough = (kind == "answer" and sure >= DECLINES) or (
+            sure >= LEANS_OFFTOPIC and given <= RULES_OUT
+        )
+        return Verdict("decline") if kind in ("answer", "command") and sure_enough else None
     # A command the rules found gives way to another command the model is sure of ("your reminders are
     # showing up at 3am" beside a city is /timezone, not /schedule), and to a topic only in a story long
     # enough to tell one, when next to certain: "my problem isn't knowledge, it's sticking with it … i love
     # spreadsheets and dashboards" asks how to stay consistent, not for /progress.
     if kind == "command" and not best.startswith(COMMAND) and (words < STORY_WORDS or sure < PAST_STRANGE):
         return None
-    if best == OFFTOPIC:
-        return Verdict("decline") if kind == "answer" and sure >= DECLINES else None
     if words < MIN_WORDS or elsewhere or (strange and sure < PAST_STRANGE):
         return None
     # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.

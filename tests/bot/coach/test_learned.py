@@ -18,8 +18,10 @@ from bot.coach.learned import OFFTOPIC, SMALLTALK, Learned
 from bot.coach.secondlook import (
     ANSWERS_DECLINED,
     DECLINES,
+    LEANS_OFFTOPIC,
     OVERRULES,
     PAST_STRANGE,
+    RULES_OUT,
     STORY_WORDS,
     Verdict,
     second_look,
@@ -57,6 +59,9 @@ def test_the_evidence_decides_and_rare_features_are_left_out() -> None:
     learned = Learned.train(EXAMPLES, CLASSES, alpha=0.1, min_count=2)
     assert learned.best(["x", "x"])[0] == "a"
     assert learned.best(["w", "z"])[0] == "b"
+    _, sure, given = learned.best(["w", "z"], "a")
+    assert given == pytest.approx(learned.posterior(["w", "z"])[0]) and given < sure
+    assert learned.best(["w"], "no such class")[2] == 0.0
     assert "v" not in learned.at and "s" in learned.at  # seen once; seen twice
     assert learned.posterior(["v"]) == pytest.approx([1 / 3] * 3)  # nothing known: no preference
 
@@ -112,7 +117,12 @@ def test_an_answerer_refuses_a_model_of_other_topics() -> None:
 
 
 def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
-    given_ = {"topic": "deadlift" if kind == "answer" else None, "candidates": (), "safety": False}
+    given_ = {
+        "topic": "deadlift" if kind == "answer" else None,
+        "candidates": (),
+        "safety": False,
+        "given": 1.0,
+    }
     given_ |= {"elsewhere": False, "strange": False, "words": 8} | over
     return second_look(
         kind,
@@ -124,7 +134,8 @@ def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
         words=given_["words"],  # type: ignore[arg-type]
         best=best,
         sure=sure,
-    )  # type: ignore[arg-type]
+        given=given_["given"],  # type: ignore[arg-type]
+    )
 
 
 def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -> None:
@@ -149,6 +160,12 @@ def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highe
     assert _look("answer", OFFTOPIC, DECLINES) == Verdict("decline")
     assert _look("answer", OFFTOPIC, DECLINES, elsewhere=True, words=2) == Verdict("decline")
     assert _look("decline", OFFTOPIC, 0.999) is None
+    # More likely off-topic than anything, when it all but rules out the rules' topic or command.
+    assert _look("answer", OFFTOPIC, LEANS_OFFTOPIC, given=RULES_OUT) == Verdict("decline")
+    assert _look("command", OFFTOPIC, LEANS_OFFTOPIC, given=RULES_OUT) == Verdict("decline")
+    assert _look("answer", OFFTOPIC, LEANS_OFFTOPIC, given=RULES_OUT + 0.01) is None
+    assert _look("answer", OFFTOPIC, LEANS_OFFTOPIC - 0.01, given=0.0) is None
+    assert _look("command", OFFTOPIC, DECLINES, given=0.5) is None
     for kind in ("command", "smalltalk"):
         assert _look(kind, "grips", 0.9999) is None  # a command of few words stays
     # A command gives way to another command only: "showing up at 3am" beside a city is /timezone.
