@@ -2,7 +2,9 @@
 paragraph where the gym card has its barbell, cable or machine technique, and none of that technique."""
 
 import pytest
+from sqlalchemy import select
 
+from storage.models import LoggedSet
 from tests.bot.harness import Harness
 
 USER = 7171
@@ -44,3 +46,25 @@ async def test_a_pain_on_the_home_row_holds_back_its_volume_and_backpack_step_up
     # The home "Volume:" is held back as the gym's is: no sets, and no heavier backpack, after a pain.
     assert "Volume:" not in text and "add a little weight" not in text and "barbell" not in text
     assert "Sets and loads can wait" in text
+
+
+async def test_a_home_trainee_asking_for_pull_up_help_and_a_band_reads_their_kit_and_no_machine(
+    bot: Harness,
+) -> None:
+    # A strength coach's trial at home with bands, a doorway bar and a backpack: the answer offered the
+    # assisted pull-up machine, and "what band should I use" said nothing of choosing one.
+    await bot.onboard(USER, equipment="🏠 Home", kit=(BAR, BANDS, LOAD))
+    [first] = await bot.send(USER, "how do I get my first pull-up?")
+    text = first.plain_text or ""
+    assert "Can't do one yet? Take the help your kit gives: the band over the bar" in text
+    assert "machine" not in text.lower()
+    [band] = await bot.send(USER, "what band should I use for pull ups")
+    text = band.plain_text or ""
+    assert "bands are sold by colour" in text and "target reps with the last two hard" in text
+    assert "/log band pull-up 3x6 red band" in text and "machine" not in text.lower()
+    # The /log the answer points to keeps the band with the sets.
+    [logged] = await bot.send(USER, "/log band pull-up 3x6 red band")
+    assert (logged.plain_text or "").startswith("✍️ Logged Band-assisted pull-up: 3×6"), logged.plain_text
+    async with bot.app.bot_data.sessionmaker() as session:
+        kept = (await session.execute(select(LoggedSet.exercise, LoggedSet.note))).all()
+    assert [tuple(row) for row in kept] == [("band-assisted-pull-up", "red band")] * 3

@@ -37,6 +37,7 @@ GYM_ONLY = {
     "beginner": ["machines, cables and dumbbells first", "before any barbell deadlift", "40kg"],
     "grips": ["lifting straps", "mixed grip on deadlifts"],
     "exercise-rotation": ["barbell row", "pulldown → pull-up"],
+    "pull-up": ["assisted pull-up machine"],
 }
 # The opening of each card's paragraph the home trainee gets in its place, and words of the home version.
 HOME_PARAGRAPH = {
@@ -46,6 +47,7 @@ HOME_PARAGRAPH = {
     "beginner": "How your plan works:",
     "grips": "Hands give out before your back?",
     "exercise-rotation": "Your plan runs in",
+    "pull-up": "Can't do one yet?",
 }
 
 
