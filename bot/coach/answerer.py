@@ -120,13 +120,14 @@ class Answerer:
         kept = trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
-        # The model knows nothing of the asker (sets and reps for their level) nor of sets told as done and
-        # not asked about (a /log offered), and a definition is one word's: the rules' answer stands.
+        # The model knows nothing of the asker (sets and reps for their level), of sets told as done and not
+        # asked about (a /log offered) or of a special safety lead's card; a definition is one word's.
         if (
             first.term is not None
             or first.exercise is not None
             or _level_question(reading)
             or (logtold.counts_told(kept) and not logtold.asks(kept))
+            or reading.special is not None
         ):
             return first
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
