@@ -43,6 +43,8 @@ _NUMBER_WORDS = re.compile(rf"\b(?:{'|'.join([*NUMBER_WORDS, *TENS, 'hundred'])}
 _ROUGHLY = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|maybe|~)\s*")
 _SET_WORDS = re.compile(r"\b(?:sets?|reps?|rounds?)\b")
 _SETS = re.compile(r"\d\s*[x×*]\s*\d")
+# Between two answers in one message: a line break, a semicolon, or a comma followed by a space.
+_BETWEEN_ANSWERS = re.compile(r"\s*(?:[;\n]|,(?=\s))\s*")
 # "Skip" said in words: the same as the ⏭ Skip button under the question.
 SKIP_WORDS = frozenset(("skip", "skip it", "skip this", "skip this one", "next", "pass", "later", "none"))
 # Said by someone who does not know the load: answered with how to skip, not read as a question.
@@ -203,6 +205,21 @@ def read_answer(text: str) -> Answer | None:
     ):
         return Answer(Kind.NOT_A_LOAD)
     return None
+
+
+def read_answers(text: str) -> list[Answer] | None:
+    """Several answers in one message, in the order the lifts are asked: "16, 40, 45, 6", one a line, or
+    "40; skip; 55", each part read as ``read_answer`` reads a whole message. None for a message of one part,
+    or one with a part that is no try at a load at all (sets, a question: read as usual). A comma with no
+    space after it is a decimal comma ("82,5 kg"), never between two answers."""
+    parts = [part for part in _BETWEEN_ANSWERS.split(text.strip()) if part.strip()]
+    if len(parts) < 2:
+        return None
+    answers = [read_answer(part) for part in parts]
+    if any(answer is None for answer in answers):
+        return None
+    read = [answer for answer in answers if answer is not None]
+    return read if any(answer.kind == Kind.LOAD for answer in read) else None
 
 
 def _unit(word: str | None) -> str | None:

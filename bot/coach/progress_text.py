@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from bot.coach.firstload import PER_REP, spare_reps
+from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
 from bot.coach.progression import (
     Plan,
@@ -134,6 +135,7 @@ def progress_line(
     band: bool = False,
     home_load: bool = False,
     dumbbells: bool = False,
+    lapsed: int = 0,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -149,7 +151,8 @@ def progress_line(
     asked. ``home_load`` says the load is a backpack or bottles at home: going heavier is "add a little
     to the backpack", never a number on the chat's plate step it has no plates for. ``dumbbells`` says
     it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
-    whose size the rack decides.
+    whose size the rack decides. ``lapsed`` is the days since such a lift was last logged, when today
+    starts again there (``Reason.LAPSED``): the line says how long ago, never "the next dumbbell up".
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -228,6 +231,8 @@ def progress_line(
         values["today"] = format_prescription(replace(prescription, load=None), unit)
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
+    if prescription.reason is Reason.LAPSED:
+        values["weeks"] = str(weeks_ago(lapsed))
     if home_load:
         _say_each_hand(values, last, unit, texts)
     line = texts.get(f"progression.{key}", **values)

@@ -106,6 +106,8 @@ class Reason(StrEnum):
     FROM_LIFT = "from_lift"
     # A bodyweight or band move's first day of its kind: from the reps last logged (``bodyreps.first_reps``).
     FROM_REPS = "from_reps"
+    # A dumbbell accessory or home load not logged for weeks: last time's sets again (``bot.coach.lapsed``).
+    LAPSED = "lapsed"
 
 
 @dataclass(frozen=True)

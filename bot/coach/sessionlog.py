@@ -28,6 +28,7 @@ from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
 from bot.coach.ladders import plan_for
+from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
 from bot.coach.planner import Session
 from bot.coach.progression import (
@@ -76,6 +77,8 @@ class Target:
     raised: bool = False
     """Prescribed at ``source``, a harder rung the member has done well, in place of ``planned``
     (``shownrung``): /workout says so."""
+    lapsed: int = 0
+    """Days since it was last logged, when that is long enough to start again there (``lapsed``)."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -155,6 +158,7 @@ def targets(
     deloads: Collection[date] = frozenset(),
     back: Collection[str] = (),
     per_rep: float = PER_REP["kg"],
+    today: date | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -175,6 +179,7 @@ def targets(
     ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
     session is prescribed from the work before its week, and the next block from that work too.
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
+    ``today`` is the session's day: a dumbbell accessory or home load logged weeks before it starts again.
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -249,8 +254,12 @@ def targets(
         home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
         # Dumbbells outside the main slots go up by the rack's next size (``Target.dumbbells``).
         dumbbells = item.tier != MAIN and item.exercise.kind == "load" and "dumbbells" in item.exercise.needs
+        lapsed = 0
         if (home_load or dumbbells) and prescription.exercise == exercise:
-            prescription = _as_loaded(prescription, last)
+            # At the load last logged, or those sets again after weeks without it (``lapsed``).
+            newest = bool(sessions) and last == tuple(sessions[-1])
+            days = [day for day, rung, _ in logged if rung == current] if newest else []
+            prescription, lapsed = as_loaded(prescription, last, plan, days, today)
         target = Target(
             exercise,
             prescription,
@@ -263,6 +272,7 @@ def targets(
             home_load,
             dumbbells,
             start != exercise,
+            lapsed,
         )
         found.append(target)
     return found
@@ -285,21 +295,9 @@ def slot_ladder(exercise: str, ladder: Ladder | None, *, main: bool) -> Ladder |
     return Ladder(rungs, ladder.loaded & set(rungs)) if len(rungs) > 1 else None
 
 
-# The reasons a home load is kept as last logged: holding it, or going heavier by "a little more in the
-# backpack" rather than by a step of plates it has none of.
-HOME_KEEPS = frozenset((Reason.ADD_REP, Reason.REPEAT, Reason.ADD_LOAD, Reason.PAST_TOP))
-# Of those, the reasons /workout says "add a little" with no number: the load lifted is not known.
+# Of the reasons a home load is kept as last logged (``lapsed.HOME_KEEPS``), the ones /workout says "add a
+# little" with no number for: the load lifted is not known.
 HOME_HEAVIER = frozenset((Reason.ADD_LOAD, Reason.PAST_TOP))
-
-
-def _as_loaded(prescription: Prescription, last: Sequence[SetDone]) -> Prescription:
-    """A home load's (or an accessory's dumbbells') prescription at the load last logged (8 kg stays 8 kg,
-    never 7.5 kg on a 2.5 kg step); going heavier, /workout says to add a little to it (or take the next
-    dumbbell up) and the sets keep the load known."""
-    loads = [done.load for done in last if done.load]
-    if prescription.reason not in HOME_KEEPS or not loads or prescription.load is None:
-        return prescription
-    return replace(prescription, load=max(loads))
 
 
 def easier_today(found: Sequence[Target], ladders: Mapping[str, Ladder]) -> dict[str, str]:

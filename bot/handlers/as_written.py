@@ -228,14 +228,9 @@ async def _log_action(
     )
     asking: list[tuple[str, str]] = []
     if unloaded:
-        shown = names(context)
-        for key, heavier in (("log.load_not_logged", False), ("log.load_not_logged_heavier", True)):
-            which = [i for i in unloaded if targets[i].unstated_load is heavier]
-            if which:
-                listed = ", ".join(escape(shown.get(targets[i].planned, targets[i].planned)) for i in which)
-                parts.append(texts.get(key, names=listed))
-        question = first_load.Question(context, day, targets, shift_of, unloaded[0])
-        asked, asking = first_load.ask(context, now_turn, update, question, shifts)
+        questions = [first_load.Question(context, day, targets, shift_of, at) for at in unloaded]
+        parts.extend(first_load.not_logged(context, now_turn, update, questions))
+        asked, asking = first_load.ask(context, now_turn, update, questions[0], shifts, len(unloaded) - 1)
         parts.append("\n" + asked)
     text = "\n".join(parts).strip()
     # Onto sets logged before, Undo takes back only what this press added; into a bare Done, the session

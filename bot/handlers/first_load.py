@@ -1,10 +1,11 @@
 """A first load asked for, not guessed: As written and Save never log a lift that takes a load without one
 when none is known (a barbell deadlift would be progressed as a bodyweight move, a cable face pull would
 never get a load). They ask for each instead, main lifts and accessories alike, one at a time in the
-session's order; in a private chat the next message, "100" or "100 kg", is the answer, or ⏭ Skip leaves
-that lift unlogged (``load_answer``), in a group a /log line. The chat keeps only which day it waits for,
-the first lift the next question may be about and the reps the panel set (``loadanswer.awaiting_load``):
-what is left to ask is read from the day's sets.
+session's order, each question saying how many follow; in a private chat the next message, "100" or
+"100 kg", is the answer, or ⏭ Skip leaves that lift unlogged (``load_answer``), and two or more asked are
+listed first, answerable in one message ("16, 40, skip, 6"); in a group a /log line. The chat keeps only
+which day it waits for, the first lift the next question may be about and the reps the panel set
+(``loadanswer.awaiting_load``): what is left to ask is read from the day's sets.
 """
 
 from __future__ import annotations
@@ -91,24 +92,67 @@ class Question:
         return context.services.texts["log.skip_button"], data
 
 
+def private(update: Update) -> bool:
+    """Whether the chat is a private one, where the next message answers a question (a group uses /log)."""
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
 def ask(
     context: BotContext,
     now_turn: Turn,
     update: Update,
     question: Question,
     main_shifts: Sequence[Shift],
+    after: int = 0,
 ) -> tuple[str, list[tuple[str, str]]]:
     """The question and the buttons it takes (⏭ Skip, in a private chat, where the chat then waits for the
-    answer; ``main_shifts`` the panel's, kept for it)."""
+    answer; ``main_shifts`` the panel's, kept for it). ``after`` is how many lifts will be asked after this
+    one, said in a private chat, so a chain of questions is never open-ended."""
     texts, unit = context.services.texts, now_turn.chat.unit
     sets = format_sets(question.sets, unit)
     hint = question.hint(context, unit)
-    chat = update.effective_chat
-    if chat is not None and chat.type == ChatType.PRIVATE:
+    if private(update):
         now_turn.chat.awaiting = loadanswer.awaiting_load(question.day, main_shifts, question.at)
-        return texts.get(f"log.ask_load{question.held}", sets=sets, **hint), [question.skip_button(context)]
+        text = texts.get(f"log.ask_load{question.held}", sets=sets, **hint)
+        if after:
+            text += " " + texts.get("log.ask_load_after", n=after, lifts=_lifts(context, after))
+        return text, [question.skip_button(context)]
     line = escape(question.log_line(unit))
     return texts.get(f"log.ask_load_group{question.held}", sets=sets, line=line, **hint), []
+
+
+def not_logged(
+    context: BotContext, now_turn: Turn, update: Update, questions: Sequence[Question]
+) -> list[str]:
+    """What As written says of the lifts it left unlogged for want of a load (``questions``, in the order
+    asked). In a private chat, two or more are listed once with how to give them all in one message; else
+    each kind of lift is named, and one told to go heavier is told how to give its new load."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    if private(update) and len(questions) > 1:
+        listed = ", ".join(
+            texts.get("log.load_went_up", name=escape(q.name)) if q.target.unstated_load else escape(q.name)
+            for q in questions
+        )
+        examples = ", ".join(q.example(unit) for q in questions)
+        return [texts.get("log.load_all_at_once", n=len(questions), names=listed, examples=examples)]
+    lines = []
+    for key, heavier in (("log.load_not_logged", False), ("log.load_not_logged_heavier", True)):
+        which = [q for q in questions if q.target.unstated_load is heavier]
+        if not which:
+            continue
+        listed = ", ".join(escape(q.name) for q in which)
+        if heavier and not private(update):
+            # No question waits for an answer in a group: the /log that gives the new load.
+            key, line = "log.load_not_logged_heavier_group", escape(which[0].log_line(unit))
+            lines.append(texts.get(key, names=listed, line=line))
+        else:
+            lines.append(texts.get(key, names=listed))
+    return lines
+
+
+def _lifts(context: BotContext, n: int) -> str:
+    return context.services.texts["log.lift" if n == 1 else "log.lifts"]
 
 
 def waiting(now_turn: Turn) -> bool:

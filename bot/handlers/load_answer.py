@@ -1,7 +1,8 @@
 """The answer to a load ``first_load.ask`` asked, in a private chat: a number logs the lift at it and asks
 the next one's, ⏭ Skip (or "skip" typed) leaves the lift unlogged and asks the next, a plainly failed try
 (an emoji, "abc", 0, 100000) is told what the question takes and the chat keeps waiting, and anything else
-stops the wait and is read as it would be otherwise.
+stops the wait and is read as it would be otherwise. Several loads in one message answer the lifts asked
+from this one on, in order (``several_loads``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bot import callbacks
 from bot.coach import loadanswer, sessionlog
 from bot.coach.loadanswer import Answer, Kind
 from bot.coach.logparse import MAX_LOAD
+from bot.coach.model import SetDone
 from bot.coach.progression import in_unit
 from bot.coach.sessionlog import Shift, Target
 from bot.coach.texts import escape
@@ -23,7 +25,7 @@ from bot.handlers import first_load
 from bot.handlers.as_written import DayDone, day_done
 from bot.handlers.common import Turn, turn
 from bot.handlers.log_command import day_named
-from bot.handlers.training_log import describe_sets, level_up_offer, log_and_score, member
+from bot.handlers.training_log import Typed, describe_sets, level_up_offer, log_and_score, member
 from bot.handlers.undo import LAST_BATCH, undo_data
 from storage import logbook
 
@@ -60,7 +62,11 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     would be otherwise: no answer to the question, or nothing left to ask."""
     chat = now_turn.chat
     answer = loadanswer.read_answer(text)
+    several = loadanswer.read_answers(text)
     found = await _waited(context, now_turn, member(update, chat)[0])
+    if several is not None and found is not None:
+        await several_loads(context, now_turn, update, found, several)
+        return True
     if answer is None or found is None:
         chat.awaiting = None
         return False
@@ -117,7 +123,77 @@ async def _log_typed(
     buttons: Rows = [[(texts["log.undo_button"], undo_data(day, now_turn.today, LAST_BATCH, now_turn.now))]]
     if following:
         after = first_load.Question(context, day, found.targets, found.shift_of, following[0])
-        asked, asking = first_load.ask(context, now_turn, update, after, found.main_shifts)
+        asked, asking = first_load.ask(
+            context, now_turn, update, after, found.main_shifts, len(following) - 1
+        )
+        parts.append("\n" + asked)
+        buttons.append(asking)
+    now_turn.say("\n".join(parts), buttons)
+    await level_up_offer(context, now_turn, user[0])
+
+
+async def several_loads(
+    context: BotContext, now_turn: Turn, update: Update, found: Waited, answers: list[Answer]
+) -> None:
+    """Loads typed in one message ("16, 40, skip, 6"), one for each lift asked from the one asked now, in
+    order: all of them logged at once (one Undo takes them back), a skip leaving its lift unlogged, and the
+    next lift left asked. A part that is no load its lift can take logs nothing; the chat keeps waiting."""
+    chat, texts = now_turn.chat, context.services.texts
+    questions = [
+        first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
+    ]
+    retry: Rows = [[questions[0].skip_button(context)]]
+    if len(answers) > len(questions):
+        named = ", ".join(escape(q.name) for q in questions)
+        lifts = texts["log.lift" if len(questions) == 1 else "log.lifts"]
+        reply = texts.get(
+            "log.too_many_loads", asked=len(questions), lifts=lifts, sent=len(answers), names=named
+        )
+        now_turn.say(reply, retry)
+        return
+    logged: list[tuple[str, list[SetDone]]] = []
+    notes: list[str | None] = []
+    typed: list[Typed | None] = []
+    skipped: list[first_load.Question] = []
+    for n, (answer, question) in enumerate(zip(answers, questions, strict=False), start=1):
+        if answer.kind == Kind.SKIP:
+            skipped.append(question)
+            continue
+        unit = answer.unit or chat.unit
+        each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else None
+        load = in_unit(answer.amount, unit, chat.unit) if each is not None else None
+        if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
+            hint = question.hint(context, chat.unit)
+            reply = texts.get("log.load_in_list", n=n, most=f"{MAX_LOAD[chat.unit]:g}", **hint)
+            now_turn.say(reply, retry)
+            return
+        logged.append((question.target.prescription.exercise, [replace(d, load=load) for d in question.sets]))
+        notes.append(texts["log.each_hand"] if each else None)
+        typed.append((unit, [answer.amount] * len(question.sets)))
+    user, day = member(update, chat), found.day
+    lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
+    described = "\n".join(
+        describe_sets(context, chat, [entry]) + (f" {note}" if note else "")
+        for entry, note in zip(logged, notes, strict=True)
+    )
+    if day == now_turn.today:
+        parts = [texts.get("log.logged_many", sets=described)]
+    else:
+        parts = [
+            texts.get("log.logged_many_day", sets=described, day=day_named(context, day, now_turn.today))
+        ]
+    parts.extend(lines)
+    if skipped:
+        them = texts["log.it" if len(skipped) == 1 else "log.them"]
+        parts.append(
+            texts.get("log.loads_skipped", names=", ".join(escape(q.name) for q in skipped), them=them)
+        )
+    chat.awaiting = None
+    buttons: Rows = [[(texts["log.undo_button"], undo_data(day, now_turn.today, LAST_BATCH, now_turn.now))]]
+    following = questions[len(answers) :]
+    if following:
+        more = len(following) - 1
+        asked, asking = first_load.ask(context, now_turn, update, following[0], found.main_shifts, more)
         parts.append("\n" + asked)
         buttons.append(asking)
     now_turn.say("\n".join(parts), buttons)
@@ -134,7 +210,8 @@ def _skipped(context: BotContext, now_turn: Turn, update: Update, found: Waited)
     buttons: Rows = []
     if len(found.asked) > 1:
         after = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[1])
-        asked, asking = first_load.ask(context, now_turn, update, after, found.main_shifts)
+        more = len(found.asked) - 2
+        asked, asking = first_load.ask(context, now_turn, update, after, found.main_shifts, more)
         parts.append(asked)
         buttons.append(asking)
     return "\n\n".join(parts), buttons

@@ -211,6 +211,7 @@ async def session_targets(
         deloads=deload.deload_days(catalog, session.profile, days),
         back=await back_from_pain(context, now_turn, found, before),
         per_rep=PER_REP[now_turn.chat.unit],
+        today=before or now_turn.today,
     )
 
 
@@ -293,6 +294,7 @@ async def workout_lines(
             band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
             home_load=target.home_load,
             dumbbells=target.dumbbells,
+            lapsed=target.lapsed,
         )
         if target.raised:
             catalog = context.services.catalog

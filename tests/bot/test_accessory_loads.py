@@ -50,11 +50,12 @@ async def test_every_lift_that_takes_a_load_is_asked_in_session_order_and_dumbbe
     assert "• Inverted row: 2×10\n• Reverse snow angel: 2×12" in written, "bodyweight moves: never asked"
     assert (
         "Not logged without a load: Dumbbell Romanian deadlift, Lat pulldown, Seated cable row,"
-        " Bent-over rear-delt fly." in written
+        " Bent-over rear-delt fly.\n⚖️ You can send the 4 loads in one message, in that order, e.g."
+        " 16, 60, 60, 6 (skip for any you don't know), or answer one at a time:" in written
     )
     assert written.endswith(
         "⚖️ Dumbbell Romanian deadlift, 2×8: what load did you lift per dumbbell? Type one dumbbell's load,"
-        " e.g. 16 or 16 kg, and I'll log it, or tap ⏭ Skip to leave it for now."
+        " e.g. 16 or 16 kg, and I'll log it, or tap ⏭ Skip to leave it for now. Then 3 more lifts."
     ), written
     assert labels(bot, USER) == ["✏️ Adjust", "↩️ Undo", SKIP]
 
@@ -62,7 +63,7 @@ async def test_every_lift_that_takes_a_load_is_asked_in_session_order_and_dumbbe
     assert rdl.startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg each hand"), rdl
     assert rdl.endswith(
         "⚖️ Lat pulldown, 2×10: what load did you lift? Type it, e.g. 60 or 60 kg, and I'll log"
-        " it, or tap ⏭ Skip to leave it for now."
+        " it, or tap ⏭ Skip to leave it for now. Then 2 more lifts."
     )
     assert labels(bot, USER) == ["↩️ Undo", SKIP]
     await bot.send(USER, "40")
@@ -245,7 +246,7 @@ async def test_a_backpack_lift_asks_for_the_backpack_or_each_dumbbell_with_a_bac
     )
     assert first.endswith(
         ": what load did you lift? Type the backpack's weight, or each dumbbell's if you used two, e.g. 10 or"
-        " 10 kg, and I'll log it, or tap ⏭ Skip to leave it for now."
+        " 10 kg, and I'll log it, or tap ⏭ Skip to leave it for now. Then 2 more lifts."
     ), written
     assert "60" not in first
     # A failed try is told what to give, the question kept open.

@@ -51,7 +51,7 @@ async def test_as_written_asks_each_first_load_and_the_next_workout_progresses_f
     )
     assert written.endswith(
         "⚖️ Barbell deadlift, 3×6: what load did you lift? Type it, e.g. 60 or 60 kg, and I'll log it,"
-        " or tap ⏭ Skip to leave it for now."
+        " or tap ⏭ Skip to leave it for now. Then 4 more lifts."
     ), written
     assert labels(bot, USER) == ["✏️ Adjust", "↩️ Undo", "⏭ Skip"]
     assert await main_sets(bot) == [], "no loadless set of a lift that takes a load"

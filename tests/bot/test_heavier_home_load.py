@@ -47,7 +47,7 @@ async def test_as_written_asks_the_heavier_backpack_load_and_progression_goes_on
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
     assert f"{ROW_NAME}: 2×10 @ 10 kg" not in written, "the old load is not what was lifted"
-    assert f"Not logged at the old load, since it went up: {ROW_NAME}. Tell me what it weighs now." in written
+    assert f"{ROW_NAME} (it went up since last time: its new load)" in written, written
     assert f"⚖️ {ROW_NAME}, 2×10: what load did you lift?" in written, written
     assert await rows(bot) == [(12, 10.0, "kg")] * 2, "nothing logged at the old load"
 

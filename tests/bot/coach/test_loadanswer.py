@@ -181,3 +181,30 @@ def test_as_written_logs_an_accessory_at_the_load_workout_showed_and_asks_the_ne
     # Never logged: no line (a first time says nothing new) and its load is asked.
     first = _accessory(Reason.START, None, dumbbells=True, last=None)
     assert not first.shows_line and loadanswer.asks_load(first, Shift(), {"rear-delt-fly"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("16, 40, 45, 6", [16.0, 40.0, 45.0, 6.0]),
+        ("16\n40 kg", [16.0, 40.0]),
+        ("40; skip; 55", [40.0, None, 55.0]),
+        ("8 kg each, twelve", [8.0, 12.0]),
+    ],
+)
+def test_several_loads_in_one_message_are_read_in_order(typed: str, read: list[float | None]) -> None:
+    answers = loadanswer.read_answers(typed)
+    assert answers is not None
+    assert [a.amount if a.kind == Kind.LOAD else None for a in answers] == read
+
+
+@pytest.mark.parametrize(
+    "typed", ["16", "82,5 kg", "16,40", "3x6 100kg, 50", "skip, skip", "rows went ok, 40"]
+)
+def test_one_answer_a_decimal_comma_sets_or_words_are_not_several_loads(typed: str) -> None:
+    assert loadanswer.read_answers(typed) is None
+
+
+def test_a_failed_try_among_several_is_kept_to_be_told() -> None:
+    answers = loadanswer.read_answers("16, abc")
+    assert answers is not None and [a.kind for a in answers] == [Kind.LOAD, Kind.NOT_A_LOAD]
