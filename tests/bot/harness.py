@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Job
 
@@ -20,7 +21,7 @@ from bot.settings import Settings
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
-from storage.models import Base
+from storage.models import Base, LoggedSet
 from tests.conftest import PG_URL, drop_schema, postgres_engine
 
 TOKEN = "123456:TEST-token-for-the-double-only-000"
@@ -248,6 +249,23 @@ async def running_app(
 def joined(sent: list[Any]) -> str:
     """The texts of the messages a step sent, one after another."""
     return "\n".join(message.text or "" for message in sent)
+
+
+def plain(sent: list[Any]) -> str:
+    """The texts of the messages a step sent as the user reads them, one after another."""
+    return "\n".join(message.plain_text or "" for message in sent)
+
+
+def labels(bot: Harness, chat_id: int) -> list[str]:
+    """The button labels under the last message sent to ``chat_id``."""
+    return [label for row in bot.api.buttons(bot.api.last(chat_id)) for label, _ in row]
+
+
+async def logged_rows(bot: Harness) -> list[tuple[str, int, float | None, str | None]]:
+    """Every logged set as (exercise, reps, load, note), in the order logged."""
+    async with bot.app.bot_data.sessionmaker() as session:
+        query = select(LoggedSet.exercise, LoggedSet.reps, LoggedSet.load, LoggedSet.note)
+        return [tuple(row) for row in (await session.execute(query.order_by(LoggedSet.id))).all()]
 
 
 def next_load_line(workout: str, name: str) -> str:

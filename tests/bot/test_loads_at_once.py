@@ -10,28 +10,13 @@ time with each question saying how many follow.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from storage.models import LoggedSet
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, labels
+from tests.bot.harness import logged_rows as rows
+from tests.bot.harness import plain as text
 
 USER = 7117
 SKIP = "⏭ Skip"
 FLY = "Bent-over rear-delt fly"
-
-
-def text(sent: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(message.plain_text or "" for message in sent)
-
-
-def labels(bot: Harness, chat_id: int) -> list[str]:
-    return [label for row in bot.api.buttons(bot.api.last(chat_id)) for label, _ in row]
-
-
-async def rows(bot: Harness) -> list[tuple[str, int, float | None, str | None]]:
-    async with bot.app.bot_data.sessionmaker() as session:
-        query = select(LoggedSet.exercise, LoggedSet.reps, LoggedSet.load, LoggedSet.note)
-        return [tuple(row) for row in (await session.execute(query.order_by(LoggedSet.id))).all()]
 
 
 def fly_line(workout: str) -> str:
