@@ -17,11 +17,10 @@ sys.path.insert(0, str(ROOT))
 
 from bot.coach.assist import Assist, CommandMatcher, Situations  # noqa: E402
 from bot.coach.knowledge import DEFAULT_DIRECTORY, KnowledgeBase  # noqa: E402
-from bot.coach.learned import LEARNED_FILE, OFFTOPIC, SMALLTALK, Learned  # noqa: E402
+from bot.coach.learned import COMMAND_PREFIX, LEARNED_FILE, OFFTOPIC, SMALLTALK, Learned  # noqa: E402
 from bot.coach.reading import Reader  # noqa: E402
 
 SETS = Path(__file__).resolve().parent
-COMMAND = "command:"
 NOT_A_COMMAND = "!command"  # a "near" question: any topic will do, so it teaches nothing
 
 
@@ -43,7 +42,7 @@ def learn(sets: Path = SETS, directory: Path = DEFAULT_DIRECTORY) -> Learned:
     reader = Reader(
         kb.lexicon, Situations.load(directory), CommandMatcher.build(assist.commands), assist.safety
     )
-    commands = sorted(COMMAND + c.name for c in assist.commands.command)
+    commands = sorted(COMMAND_PREFIX + c.name for c in assist.commands.command)
     classes = (*kb.topics, OFFTOPIC, *commands, SMALLTALK)
     questions = [(topic, q) for topic, asked in kb.phrasings.items() for q in asked]
     questions += [(OFFTOPIC, q) for q in kb.offtopic_phrasings]

@@ -26,7 +26,7 @@ from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
 from bot.coach.knowledge import KnowledgeBase, Topic
-from bot.coach.learned import Learned
+from bot.coach.learned import COMMAND_PREFIX, Learned
 from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
 from bot.coach.pleasantries import Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading
@@ -46,7 +46,6 @@ ASKED_CHARS = 200  # a question kept from the middle of a long message is at mos
 # Asking back: the best topic has the evidence to answer but another is within MIN_MARGIN; the buttons
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
-COMMAND_PREFIX = "command:"
 REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the asker's level
 # A message of several sentences tells a story around its question: the sentence that asks ("When do people
 # usually start to see a difference?") decides between topics the story's nouns make close. Its concepts

@@ -24,6 +24,7 @@ from bot.coach.knowledge import DEFAULT_DIRECTORY
 LEARNED_FILE = "learned.json.gz"
 OFFTOPIC = "-"
 SMALLTALK = "~"
+COMMAND_PREFIX = "command:"  # a question about the bot: the class of each command, as the sets label it
 # Additive smoothing and softmax temperature, chosen on held pairs 79-81 with the model trained on the
 # other sets (evals/README.md): the summed log-likelihoods of correlated words overstate the evidence.
 ALPHA = 0.1

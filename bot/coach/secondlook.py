@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.coach.learned import OFFTOPIC, SMALLTALK
+from bot.coach.learned import COMMAND_PREFIX, OFFTOPIC, SMALLTALK
 
-COMMAND = "command:"
 ANSWERS_DECLINED = 0.95  # how sure it must be to answer what the rules declined
 OVERRULES = 0.99  # ... to answer something else than the rules did, or than a "did you mean" offers
 DECLINES = 0.9  # ... that a question the rules answered is about something else
@@ -72,12 +71,16 @@ def second_look(
     # showing up at 3am" beside a city is /timezone, not /schedule), and to a topic only in a story long
     # enough to tell one, when next to certain: "my problem isn't knowledge, it's sticking with it … i love
     # spreadsheets and dashboards" asks how to stay consistent, not for /progress.
-    if kind == "command" and not best.startswith(COMMAND) and (words < STORY_WORDS or sure < PAST_STRANGE):
+    if (
+        kind == "command"
+        and not best.startswith(COMMAND_PREFIX)
+        and (words < STORY_WORDS or sure < PAST_STRANGE)
+    ):
         return None
     if words < MIN_WORDS or elsewhere or (strange and sure < PAST_STRANGE):
         return None
     # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.
-    if best.startswith(COMMAND) and safety:
+    if best.startswith(COMMAND_PREFIX) and safety:
         return None
     overrule = (
         (kind == "decline" and sure >= ANSWERS_DECLINED)
@@ -86,6 +89,6 @@ def second_look(
     )
     if not overrule:
         return None
-    if best.startswith(COMMAND):
-        return Verdict("command", best.removeprefix(COMMAND))
+    if best.startswith(COMMAND_PREFIX):
+        return Verdict("command", best.removeprefix(COMMAND_PREFIX))
     return Verdict("topic", best)
