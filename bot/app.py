@@ -72,7 +72,10 @@ def build_application(
     reminder_request: BaseRequest | None = None,
     rate_limit: bool = True,
     clock: Callable[[], datetime] = system_clock,
+    answerer: Answerer | None = None,
 ) -> CoachApplication:
+    """The whole bot; ``answerer`` may be one already built (it holds only content, so one process may
+    share it between applications)."""
     base_url = config.telegram_base_url or "https://api.telegram.org/bot"
     if request is None:
         request, updates_request = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
@@ -113,7 +116,7 @@ def build_application(
         token, base_url=base_url, request=reminder_request, get_updates_request=reminder_request
     )
 
-    knowledge = KnowledgeBase.load()
+    answerer = answerer or Answerer(KnowledgeBase.load())
     # Checked at start-up like the rest of the content: a typo in ladders.toml stops the bot here.
     catalog = rules.shipped()
     training_log.ladder_entries(catalog)
@@ -123,8 +126,8 @@ def build_application(
         texts=Texts.load(),
         reminder_texts=ReminderTexts.load(),
         catalog=catalog,
-        knowledge=knowledge,
-        answerer=Answerer(knowledge),
+        knowledge=answerer.knowledge,
+        answerer=answerer,
         reminder_bot=reminder_bot,
         clock=clock,
     )

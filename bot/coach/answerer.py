@@ -111,6 +111,10 @@ class Answerer:
 
     # -- public API ------------------------------------------------------------------------------
 
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._kb
+
     def answer(self, question: str, asker: Asker | None = None) -> Answer:
         """The reply to ``question``; ``asker`` (the chat's level and kit) picks the notes that fit it."""
         lex = self._kb.lexicon

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -15,7 +16,9 @@ from telegram.ext import Job
 
 from bot import reminder_job
 from bot.app import build_application
+from bot.coach.answerer import Answerer
 from bot.coach.charts import Lift
+from bot.coach.knowledge import KnowledgeBase
 from bot.context import CoachApplication
 from bot.settings import Settings
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
@@ -228,7 +231,13 @@ async def running_app(
     api = api or FakeBotApi(token=TOKEN)
     clock = clock or Clock()
     app = build_application(
-        config, db.engine(), token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
+        config,
+        db.engine(),
+        token=TOKEN,
+        request=FakeRequest(api),
+        rate_limit=False,
+        clock=clock,
+        answerer=shipped_answerer(),
     )
     harness = Harness(api=api, app=app, clock=clock)
 
@@ -244,6 +253,13 @@ async def running_app(
         yield harness
     finally:
         await harness.stop()
+
+
+@functools.cache
+def shipped_answerer() -> Answerer:
+    """The answerer on the shipped content, built once per test process (a build reads every content file
+    and the learned model: most of an application's build time)."""
+    return Answerer(KnowledgeBase.load())
 
 
 def joined(sent: list[Any]) -> str:

@@ -24,7 +24,7 @@ from bot.settings import Settings
 from fakeapi import FakeBotApi, FakeRequest
 from storage import repo
 from storage.models import Chat
-from tests.bot.harness import TOKEN, Clock, Harness
+from tests.bot.harness import TOKEN, Clock, Harness, shipped_answerer
 
 GROUP = -8008
 ANN, BOB = 801, 802
@@ -38,7 +38,13 @@ async def harness_on(engine: AsyncEngine) -> AsyncIterator[Harness]:
     clock = Clock()
     config = Settings(telegram_bot_token=SecretStr(TOKEN))
     app = build_application(
-        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False, clock=clock
+        config,
+        engine,
+        token=TOKEN,
+        request=FakeRequest(api),
+        rate_limit=False,
+        clock=clock,
+        answerer=shipped_answerer(),
     )
     harness = Harness(api=api, app=app, clock=clock)
 

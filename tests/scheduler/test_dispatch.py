@@ -34,6 +34,7 @@ from storage import cautions, repo
 from storage.db import create_engine, make_sessionmaker
 from storage.models import Base, Chat, Outbox
 from storage.records import OutboxKind, OutboxStatus, Told
+from tests.bot.harness import shipped_answerer
 
 TOKEN = "123:ABC"
 # Tuesday evening, after that day's rest-day slot: with the default Mon+Thu 18:00 schedule
@@ -157,7 +158,9 @@ async def add_chat(
 
 def build(engine: AsyncEngine, api: FakeBotApi) -> CoachApplication:
     config = Settings(database_url="sqlite+aiosqlite:///unused.db", telegram_bot_token=SecretStr(TOKEN))
-    return build_application(config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False)
+    return build_application(
+        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=False, answerer=shipped_answerer()
+    )
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import Outbox
 from storage.records import OutboxKind, OutboxStatus
+from tests.bot.harness import shipped_answerer
 from tests.scheduler.test_dispatch import CHAT, THURSDAY_DUE, TOKEN, add_chat, build
 
 
@@ -269,7 +270,13 @@ async def test_reminder_sends_bypass_the_apps_rate_limiter(
     config = Settings(database_url=url, telegram_bot_token=SecretStr(TOKEN), scheduler_tick_seconds=15)
     clock = FakeTime(THURSDAY_DUE - timedelta(hours=1))
     app = build_application(
-        config, engine, token=TOKEN, request=FakeRequest(api), rate_limit=True, clock=clock
+        config,
+        engine,
+        token=TOKEN,
+        request=FakeRequest(api),
+        rate_limit=True,
+        clock=clock,
+        answerer=shipped_answerer(),
     )
     limiter = app.bot.rate_limiter
     assert isinstance(limiter, AIORateLimiter)
