@@ -1,4 +1,5 @@
-"""Count the learned model (bot/content/knowledge/learned.json.gz) from the labelled questions.
+"""Count the learned model (bot/content/knowledge/learned.json.gz) from the labelled questions, and the
+phrasing scorer's (phrased.json.gz) from the phrasing corpus.
 
 Run from the repository root after changing the lexicon, the situations, the phrasings or the sets here:
     .venv/bin/python evals/learn.py          (or ``make learn``)
@@ -17,8 +18,16 @@ sys.path.insert(0, str(ROOT))
 
 from bot.coach.assist import Assist, CommandMatcher, Situations  # noqa: E402
 from bot.coach.knowledge import DEFAULT_DIRECTORY, KnowledgeBase  # noqa: E402
-from bot.coach.learned import COMMAND_PREFIX, LEARNED_FILE, OFFTOPIC, SMALLTALK, Learned  # noqa: E402
+from bot.coach.learned import (  # noqa: E402
+    COMMAND_PREFIX,
+    LEARNED_FILE,
+    OFFTOPIC,
+    PHRASED_FILE,
+    SMALLTALK,
+    Learned,
+)
 from bot.coach.reading import Reader  # noqa: E402
+from bot.coach.scorer import Scorer  # noqa: E402
 
 SETS = Path(__file__).resolve().parent
 NOT_A_COMMAND = "!command"  # a "near" question: any topic will do, so it teaches nothing
@@ -36,12 +45,24 @@ def labelled(sets: Path = SETS) -> Iterator[tuple[str, str]]:
                 yield label, fields[-1]
 
 
-def learn(sets: Path = SETS, directory: Path = DEFAULT_DIRECTORY) -> Learned:
-    kb = KnowledgeBase.load(directory)
-    assist = Assist.load(directory)
-    reader = Reader(
-        kb.lexicon, Situations.load(directory), CommandMatcher.build(assist.commands), assist.safety
+def _reader(directory: Path) -> tuple[KnowledgeBase, Assist, Situations, Reader]:
+    kb, assist, situations = KnowledgeBase.load(directory), Assist.load(directory), Situations.load(directory)
+    return (
+        kb,
+        assist,
+        situations,
+        Reader(kb.lexicon, situations, CommandMatcher.build(assist.commands), assist.safety),
     )
+
+
+def phrased(directory: Path = DEFAULT_DIRECTORY) -> Learned:
+    """The phrasing scorer's model (bot/coach/scorer.py), from the phrasing corpus and situations only."""
+    kb, _, situations, reader = _reader(directory)
+    return Scorer.count(reader.features, kb, situations)
+
+
+def learn(sets: Path = SETS, directory: Path = DEFAULT_DIRECTORY) -> Learned:
+    kb, assist, _, reader = _reader(directory)
     commands = sorted(COMMAND_PREFIX + c.name for c in assist.commands.command)
     classes = (*kb.topics, OFFTOPIC, *commands, SMALLTALK)
     questions = [(topic, q) for topic, asked in kb.phrasings.items() for q in asked]
@@ -51,6 +72,6 @@ def learn(sets: Path = SETS, directory: Path = DEFAULT_DIRECTORY) -> Learned:
 
 
 if __name__ == "__main__":
-    model = learn()
-    model.save(DEFAULT_DIRECTORY / LEARNED_FILE)
-    print(f"{LEARNED_FILE}: {len(model.classes)} classes, {len(model.at)} features")
+    for name, model in ((LEARNED_FILE, learn()), (PHRASED_FILE, phrased())):
+        model.save(DEFAULT_DIRECTORY / name)
+        print(f"{name}: {len(model.classes)} classes, {len(model.at)} features")

@@ -25,8 +25,8 @@ from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.glossary import Definer, Term
-from bot.coach.knowledge import KnowledgeBase, Topic
-from bot.coach.learned import COMMAND_PREFIX, Learned
+from bot.coach.knowledge import DEFAULT_DIRECTORY, KnowledgeBase, Topic
+from bot.coach.learned import COMMAND_PREFIX, PHRASED_FILE, Learned
 from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
 from bot.coach.pleasantries import Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading
@@ -86,6 +86,7 @@ class Answerer:
         situations: Situations | None = None,
         definer: Definer | None = None,
         learned: Learned | None = None,
+        phrased: Learned | None = None,
     ) -> None:
         self._kb = kb
         self._learned = learned if learned is not None else Learned.load()
@@ -107,7 +108,8 @@ class Answerer:
         self.matcher = Matcher(self._topics, situations.weight, self._subjects)
         self._situation_of = {SITUATION + topic.id: index for index, topic in enumerate(self._topics)}
 
-        self._stats = Scorer(self.reader.features, self._topics, kb, situations, self._subjects, MIN_EVIDENCE)
+        phrased = phrased if phrased is not None else Learned.load(DEFAULT_DIRECTORY / PHRASED_FILE)
+        self._stats = Scorer(phrased, self._topics, self._subjects, MIN_EVIDENCE)
 
     # -- public API ------------------------------------------------------------------------------
 

@@ -22,6 +22,9 @@ from typing import Any
 from bot.coach.knowledge import DEFAULT_DIRECTORY
 
 LEARNED_FILE = "learned.json.gz"
+# The phrasing scorer's model (bot/coach/scorer.py), counted from phrasings.toml and the situations alone
+# by the same script: reading its three thousand phrasings took most of the answerer's build.
+PHRASED_FILE = "phrased.json.gz"
 OFFTOPIC = "-"
 SMALLTALK = "~"
 COMMAND_PREFIX = "command:"  # a question about the bot: the class of each command, as the sets label it
@@ -113,7 +116,8 @@ class Learned:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Learned:
-        """Read the model; ValueError naming the file and key when it is not one."""
+        """Read the model (the shipped learned one by default); ValueError naming the file and key when it
+        is not one."""
         path = DEFAULT_DIRECTORY / LEARNED_FILE if path is None else path
         try:
             data = json.loads(gzip.decompress(path.read_bytes()))

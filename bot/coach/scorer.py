@@ -1,4 +1,6 @@
-"""The statistical scorer: naive Bayes over the reader's features, trained on phrasings.toml when it loads.
+"""The statistical scorer: naive Bayes over the reader's features, counted from phrasings.toml.
+
+``evals/learn.py`` counts the model (``Scorer.examples``) into ``phrased.json.gz``; the answerer loads it.
 
 It has three say-sos in the answerer: a topic when the curated matcher would decline, a veto on a generic
 answer it finds off-topic, and a different topic when the matcher was misled by one word. Pure logic.
@@ -6,12 +8,13 @@ answer it finds off-topic, and a different topic when the matcher was misled by 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Sequence
 
 from bot.coach.assist import Situations
 from bot.coach.knowledge import KnowledgeBase, Topic
+from bot.coach.learned import OFFTOPIC, PHRASED_FILE, Learned
 from bot.coach.reading import SITUATION, Reading, background
-from bot.coach.wording import Bayes
 
 # The statistical scorer (naive Bayes trained on phrasings.toml) only speaks when the curated matcher would
 # decline: it may answer then if it is very sure, the curated matcher has at least some evidence for the
@@ -39,37 +42,38 @@ class Scorer:
     """One class per topic (in the answerer's order) and "off-topic" last."""
 
     def __init__(
-        self,
-        features: Callable[[str], tuple[str, ...]],
-        topics: Sequence[Topic],
-        kb: KnowledgeBase,
-        situations: Situations,
-        subjects: Collection[str],
-        matcher_bar: float,
+        self, model: Learned, topics: Sequence[Topic], subjects: Collection[str], matcher_bar: float
     ) -> None:
-        index_of = {topic.id: index for index, topic in enumerate(topics)}
-        examples = [
-            (index_of[topic_id], features(question))
-            for topic_id, questions in kb.phrasings.items()
-            for question in questions
-        ]
-        # Situation phrases teach the scorer that their concept means their topic, so it does not overrule a
-        # situation it has never seen; only the concept, so the corpus keeps its weight for everything else.
-        examples += [
-            (index_of[topic_id], ("c:" + SITUATION + topic_id,))
-            for topic_id, phrases in situations.topics.items()
-            for _ in phrases
-        ]
+        if model.classes != (*(topic.id for topic in topics), OFFTOPIC):
+            raise ValueError(
+                f"{PHRASED_FILE}: its classes are not the knowledge base's topics: run evals/learn.py"
+            )
         self.offtopic_class = len(topics)
-        examples += [(self.offtopic_class, features(q)) for q in kb.offtopic_phrasings]
-        self._bayes = Bayes(examples, len(topics) + 1, BAYES_ALPHA, BAYES_TEMPERATURE) if examples else None
+        self._bayes = model
         self._subjects = frozenset(subjects)
         # The curated matcher's evidence bar: the scorer's topic may not trail the matcher's by more.
         self._matcher_bar = matcher_bar
 
+    @staticmethod
+    def count(
+        features: Callable[[str], tuple[str, ...]], kb: KnowledgeBase, situations: Situations
+    ) -> Learned:
+        """The model, counted from the phrasing corpus (``evals/learn.py`` writes it to PHRASED_FILE)."""
+        examples = [(topic_id, features(q)) for topic_id, asked in kb.phrasings.items() for q in asked]
+        # Situation phrases teach the scorer that their concept means their topic, so it does not overrule a
+        # situation it has never seen; only the concept, so the corpus keeps its weight for everything else.
+        examples += [
+            (topic_id, ("c:" + SITUATION + topic_id,))
+            for topic_id, phrases in situations.topics.items()
+            for _ in phrases
+        ]
+        examples += [(OFFTOPIC, features(q)) for q in kb.offtopic_phrasings]
+        model = Learned.train(examples, (*kb.topics, OFFTOPIC), BAYES_ALPHA, min_count=1)
+        return dataclasses.replace(model, temperature=BAYES_TEMPERATURE)
+
     def posterior(self, reading: Reading) -> list[float] | None:
         """The posterior over the topics and "off-topic" (last), if it may be used for this reading."""
-        if self._bayes is None or self.strange_words(reading):
+        if self.strange_words(reading):
             return None
         return self._bayes.posterior(reading.features)
 

@@ -6,7 +6,6 @@ Pure string and number work, shared by the answerer and its tests; nothing here 
 from __future__ import annotations
 
 import functools
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -97,58 +96,6 @@ def distance(a: str, b: str, limit: int) -> int:
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(phrase))
-
-
-class Bayes:
-    """Multinomial naive Bayes over a question's features, trained on the phrasing corpus at load time.
-
-    Each feature keeps one log-likelihood per class, so scoring a question is a handful of vector sums.
-    """
-
-    def __init__(
-        self,
-        examples: list[tuple[int, tuple[str, ...]]],
-        classes: int,
-        alpha: float,
-        temperature: float = 1.0,
-    ) -> None:
-        # Each feature's counts only for the classes it was seen in: most features are seen in one or two.
-        counts: dict[str, dict[int, float]] = {}
-        totals = [0.0] * classes
-        for label, features in examples:
-            totals[label] += len(features)  # whole numbers, so the same sum as adding one per feature
-            for feature in features:
-                seen = counts.get(feature)
-                if seen is None:
-                    counts[feature] = {label: 1.0}
-                else:
-                    seen[label] = seen.get(label, 0.0) + 1.0
-        denominators = [total + alpha * len(counts) for total in totals]
-        # Every class a feature was not seen in shares one smoothed value.
-        unseen = [math.log(alpha / d) for d in denominators]
-        self._loglik: dict[str, tuple[float, ...]] = {}
-        for feature, seen in counts.items():
-            row = list(unseen)
-            for label, n in seen.items():
-                row[label] = math.log((n + alpha) / denominators[label])
-            self._loglik[feature] = tuple(row)
-        self._classes = classes
-        self._temperature = temperature
-
-    def known(self, features: Iterable[str]) -> list[str]:
-        return [f for f in features if f in self._loglik]
-
-    def posterior(self, features: Iterable[str]) -> list[float]:
-        """Probability of each class given the features the model knows (uniform prior)."""
-        logits = [0.0] * self._classes
-        for feature in features:
-            row = self._loglik.get(feature)
-            if row is not None:
-                logits = [a + b for a, b in zip(logits, row, strict=True)]
-        top = max(logits)
-        exps = [math.exp((v - top) / self._temperature) for v in logits]
-        total = sum(exps)
-        return [e / total for e in exps]
 
 
 def first_word_lengths(table: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:

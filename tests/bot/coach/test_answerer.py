@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach.answerer import Answer, Answerer, answer_json, stem
+from bot.coach.assist import Situations
 from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
+from bot.coach.learned import Learned
 from bot.coach.reading import background
-from bot.coach.wording import Bayes as _Bayes
+from bot.coach.scorer import Scorer
 
 KB = KnowledgeBase.load()
 ANSWERER = Answerer(KB)
@@ -368,7 +370,9 @@ def test_statistical_scorer_does_not_answer_off_topic_questions(question: str) -
 
 
 def test_answerer_without_a_corpus_still_works() -> None:
-    bare = Answerer(dataclasses.replace(KB, phrasings={}, offtopic_phrasings=()))
+    bare_kb = dataclasses.replace(KB, phrasings={}, offtopic_phrasings=())
+    counted = Scorer.count(ANSWERER.reader.features, bare_kb, Situations.load())
+    bare = Answerer(bare_kb, phrased=counted)
     assert bare.answer("how often should i train my back").topic == "faq-frequency"
     assert bare.answer("kipping or strict pullups").topic is None
 
@@ -434,9 +438,10 @@ def test_statistical_scorer_vetoes_generic_answers_it_finds_off_topic(
 
 
 def test_temperature_softens_the_statistical_posterior() -> None:
-    examples = [(0, ("a", "b", "c")), (1, ("c", "d", "e")), (0, ("a", "f")), (1, ("d", "g"))]
-    sharp = _Bayes(examples, 2, alpha=0.1).posterior(["a", "b", "c"])
-    soft = _Bayes(examples, 2, alpha=0.1, temperature=2.0).posterior(["a", "b", "c"])
+    examples = [("a", ("a", "b", "c")), ("b", ("c", "d", "e")), ("a", ("a", "f")), ("b", ("d", "g"))]
+    sharp = dataclasses.replace(Learned.train(examples, ("a", "b"), 0.1, min_count=1), temperature=1.0)
+    soft = dataclasses.replace(sharp, temperature=2.0)
+    sharp, soft = sharp.posterior(["a", "b", "c"]), soft.posterior(["a", "b", "c"])
     assert sharp[0] > soft[0] > 0.5
     assert sum(soft) == pytest.approx(1.0)
 

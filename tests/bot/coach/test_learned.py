@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.answerer import Answerer
-from bot.coach.knowledge import TOPIC_IDS, KnowledgeBase
-from bot.coach.learned import OFFTOPIC, SMALLTALK, Learned
+from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, KnowledgeBase
+from bot.coach.learned import OFFTOPIC, PHRASED_FILE, SMALLTALK, Learned
 from bot.coach.secondlook import (
     ANSWERS_DECLINED,
     DECLINES,
@@ -26,7 +27,6 @@ from bot.coach.secondlook import (
     Verdict,
     second_look,
 )
-from bot.coach.wording import Bayes
 
 ROOT = Path(__file__).resolve().parents[3]
 CLASSES = ("a", "b", "c")
@@ -47,11 +47,30 @@ def _learn_module():  # type: ignore[no-untyped-def]
     return module
 
 
+def _dense(
+    examples: list[tuple[str, tuple[str, ...]]], features: list[str], alpha: float, t: float
+) -> list[float]:
+    """The textbook multinomial naive Bayes (every class's likelihood of every feature), as the oracle."""
+    vocabulary = {f for _, fs in examples for f in fs}
+    counts = {c: [f for label, fs in examples if label == c for f in fs] for c in CLASSES}
+    logits = [
+        sum(
+            math.log((counts[c].count(f) + alpha) / (len(counts[c]) + alpha * len(vocabulary)))
+            for f in features
+            if f in vocabulary
+        )
+        for c in CLASSES
+    ]
+    top = max(logits)
+    exps = [math.exp((v - top) / t) for v in logits]
+    return [e / sum(exps) for e in exps]
+
+
 @given(st.lists(st.sampled_from(["x", "y", "z", "w", "v", "u", "t", "s", "unknown"]), max_size=8))
 def test_sparse_posterior_is_the_dense_naive_bayes(features: list[str]) -> None:
     learned = Learned.train(EXAMPLES, CLASSES, alpha=0.1, min_count=1)
-    dense = Bayes([(CLASSES.index(c), f) for c, f in EXAMPLES], 3, 0.1, learned.temperature)
-    assert learned.posterior(features) == pytest.approx(dense.posterior(features), abs=1e-3)
+    dense = _dense(EXAMPLES, features, 0.1, learned.temperature)
+    assert learned.posterior(features) == pytest.approx(dense, abs=1e-3)
     assert sum(learned.posterior(features)) == pytest.approx(1.0)
 
 
@@ -110,10 +129,21 @@ def test_the_shipped_model_is_counted_from_the_current_sets_and_words() -> None:
     assert shipped.lift == fresh.lift
 
 
+def test_the_shipped_phrasing_model_is_counted_from_the_current_phrasings() -> None:
+    fresh = _learn_module().phrased()
+    shipped = Learned.load(DEFAULT_DIRECTORY / PHRASED_FILE)
+    assert shipped.classes == (*TOPIC_IDS, OFFTOPIC)
+    assert (shipped.unseen, shipped.temperature) == (fresh.unseen, fresh.temperature)
+    assert shipped.at == fresh.at, "phrased.json.gz is stale: run make learn"
+    assert shipped.lift == fresh.lift
+
+
 def test_an_answerer_refuses_a_model_of_other_topics() -> None:
     other = Learned.train([("nope", ("x",)), ("nope", ("x",))], ("nope", OFFTOPIC))
     with pytest.raises(ValueError, match=r"learned\.json\.gz: .* run evals/learn\.py"):
         Answerer(KnowledgeBase.load(), learned=other)
+    with pytest.raises(ValueError, match=r"phrased\.json\.gz: .* run evals/learn\.py"):
+        Answerer(KnowledgeBase.load(), phrased=other)
 
 
 def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
