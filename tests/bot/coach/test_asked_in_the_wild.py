@@ -160,6 +160,24 @@ def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
     assert ANSWERER.answer("I'm on a beta blocker, how do I know I'm warm before back work?").safety
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("I'm on tablets for my sugar, type 2. Is a protein shake every day ok for me?", "nutrition"),
+        ("i have sickle cell trait, how hard can i push pull-ups", "pull-up"),
+        ("I have thin bones, can I still deadlift?", "deadlift"),
+        ("had a hip op last year, are rows ok", "bent-over-row"),
+    ],
+)
+def test_conditions_in_everyday_words_lead_with_safety(question: str, topic: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert (answer.topic, answer.safety) == (topic, True)
+
+
+def test_a_spreadsheet_cell_is_still_no_condition() -> None:
+    assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
+
+
 def test_aching_all_over_after_a_first_session_hears_that_soreness_is_normal() -> None:
     soreness = next(c for c in ASSIST.safety.special if c.name == "soreness")
     answer = ANSWERER.answer(
