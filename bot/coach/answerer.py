@@ -31,7 +31,7 @@ from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
 from bot.coach.pleasantries import Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.scorer import Scorer
-from bot.coach.secondlook import second_look
+from bot.coach.secondlook import second_look, told_in_story
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, stem, words
 
@@ -150,9 +150,11 @@ class Answerer:
             given=chance,
         )
         # Declined with a safety lead ("is my herniated disc serious" is a doctor's), or as like the phrasing
-        # scorer's off-topic corpus with nothing of the back named ("desk setup for working at home"): kept.
+        # scorer's off-topic corpus with nothing of the back named ("desk setup for working at home"): kept,
+        # but for a long story the model is next to certain of (its safety lead then comes with the answer).
         if verdict is None or (
             first.kind == "decline"
+            and not told_in_story(len(reading.stems), sure)
             and (reading.safety or self._stats.offtopic(reading, self._stats.posterior(reading)))
         ):
             return first

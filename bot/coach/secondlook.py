@@ -32,6 +32,12 @@ PAST_STRANGE = 0.999
 STORY_WORDS = 12  # a message this long may tell a command's words as part of its story
 
 
+def told_in_story(words: int, sure: float) -> bool:
+    """A story long enough to hold a word of another subject or a sign beside its question, and the model
+    next to certain of it."""
+    return words >= STORY_WORDS and sure >= PAST_STRANGE
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What the answer becomes: a topic, a command (``name`` without "command:"), or a decline."""
@@ -77,7 +83,11 @@ def second_look(
         and (words < STORY_WORDS or sure < PAST_STRANGE)
     ):
         return None
-    if words < MIN_WORDS or elsewhere or (strange and sure < PAST_STRANGE):
+    if (
+        words < MIN_WORDS
+        or (strange and sure < PAST_STRANGE)
+        or (elsewhere and not told_in_story(words, sure))
+    ):
         return None
     # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.
     if best.startswith(COMMAND_PREFIX) and safety:

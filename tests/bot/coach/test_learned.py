@@ -29,6 +29,7 @@ from bot.coach.secondlook import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
+SHIPPED = Answerer(KnowledgeBase.load())
 CLASSES = ("a", "b", "c")
 EXAMPLES = [
     ("a", ("x", "y", "z")),
@@ -175,6 +176,11 @@ def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -
     assert _look("decline", "grips", 0.99, words=3) is None  # "i'm bored"
     assert _look("decline", "grips", 0.99, elsewhere=True) is None  # "how often should i train legs"
     assert _look("decline", "faq-frequency", 0.9999, elsewhere=True) is None  # "leg day twice a week"
+    # A story may hold a word of another subject beside its question ("between school run and shift").
+    story = {"elsewhere": True, "words": STORY_WORDS}
+    assert _look("decline", "advanced", PAST_STRANGE, **story) == Verdict("topic", "advanced")
+    assert _look("decline", "advanced", PAST_STRANGE - 0.001, **story) is None
+    assert _look("decline", "advanced", 0.9999, elsewhere=True, words=STORY_WORDS - 1) is None
     assert _look("decline", "benefits", PAST_STRANGE, strange=True) == Verdict("topic", "benefits")
     assert _look("decline", "warm-up", PAST_STRANGE - 0.001, strange=True) is None  # "warm up my car"
     assert _look("decline", "command:pause", 0.99, safety=True) is None  # pain keeps its lead
@@ -246,3 +252,40 @@ def test_the_answerer_takes_the_models_second_look() -> None:
 )
 def test_stopping_the_reminders_for_a_while_is_a_pause(question: str, command: str) -> None:
     assert Answerer(KnowledgeBase.load()).answer(question).command == command
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "safety"),
+    [
+        (
+            "3 straight sets is not doing it anymore, I only got 40 mins between school run and shift and I "
+            "want something that packs more work in, what can I do?",
+            "advanced",
+            False,
+        ),
+        (
+            "After Tuesday my back is tender right through Wednesday, and by Thursday I am never sure "
+            "whether to go again or give it another day, what should I do?",
+            "rest-recovery",
+            True,
+        ),
+    ],
+)
+def test_a_long_story_is_answered_past_a_word_of_another_subject_or_a_sign(
+    question: str, topic: str, safety: bool
+) -> None:
+    answer = SHIPPED.answer(question)
+    assert (answer.kind, answer.topic, answer.safety) == ("answer", topic, safety)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how often should i train legs",
+        "is my herniated disc in my upper back serious",
+        "my knee has been swollen for two weeks since I fell at football and my doctor wants a scan, "
+        "should I worry about the scan results?",
+    ],
+)
+def test_short_questions_of_another_subject_and_a_doctors_question_stay_declined(question: str) -> None:
+    assert SHIPPED.answer(question).kind == "decline"
