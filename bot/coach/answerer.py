@@ -125,15 +125,7 @@ class Answerer:
         kept = trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
-        # The model knows nothing of the asker (sets and reps for their level), of sets told as done and not
-        # asked about (a /log offered) or of a special safety lead's card; a definition is one word's.
-        if (
-            first.term is not None
-            or first.exercise is not None
-            or _level_question(reading)
-            or (logtold.counts_told(kept) and not logtold.asks(kept))
-            or reading.special is not None
-        ):
+        if _rules_alone(first, kept, reading):
             return first
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
         best, sure, chance = self._learned.best(reading.features, given)
@@ -347,16 +339,12 @@ class Answerer:
         asker: Asker | None = None,
     ) -> Answer:
         """ "I can't answer that from what I know", with the closest topics as suggestions."""
-        lex = self._kb.lexicon
-        lead = _lead(self._assist, reading) + "\n\n" if reading.safety else ""
-        ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-        closest = [self._topics[i].id for i in ranked if scores[i] > 0][:3]
-        for fallback in _fitting(lex.default_suggestions, asker):
-            if len(closest) < 3 and fallback not in closest:
-                closest.append(fallback)
+        lex, led = self._kb.lexicon, reading.safety
+        lead = _lead(self._assist, reading) + "\n\n" if led else ""
+        closest = _closest(self._topics, scores, _fitting(lex.default_suggestions, asker))
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
-        said = lex.decline_after_safety_text if reading.safety else lex.decline_text
-        return Answer(question, "decline", None, low, lead + said, tuple(closest), reading.safety)
+        said = lex.decline_after_safety_text if led else lex.decline_text
+        return Answer(question, "decline", None, low, lead + said, closest, led)
 
     def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)
@@ -402,6 +390,27 @@ def _close_topics(
         return ()
     close = tuple(topics[i].id for i in ranked[:3] if scores[i] >= best - ASK_WITHIN)
     return close if len(close) >= 2 else ()
+
+
+def _rules_alone(first: Answer, kept: str, reading: Reading) -> bool:
+    """Whether the rules' answer stands without the learned model's second look: the model knows nothing of
+    the asker (sets and reps for their level), of sets told as done and not asked about (a /log offered) or
+    of a special safety lead's card; a definition is one word's."""
+    return (
+        first.term is not None
+        or first.exercise is not None
+        or _level_question(reading)
+        or (logtold.counts_told(kept) and not logtold.asks(kept))
+        or reading.special is not None
+    )
+
+
+def _closest(topics: Sequence[Topic], scores: Sequence[float], fallbacks: Sequence[str]) -> tuple[str, ...]:
+    """The three topics scored highest, topped up with ``fallbacks``: a decline's suggestions."""
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    closest = [topics[i].id for i in ranked if scores[i] > 0][:3]
+    closest += [f for f in fallbacks if f not in closest][: 3 - len(closest)]
+    return tuple(closest)
 
 
 def _lead(assist: Assist, reading: Reading) -> str:

@@ -167,6 +167,14 @@ def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
         ("i have sickle cell trait, how hard can i push pull-ups", "pull-up"),
         ("I have thin bones, can I still deadlift?", "deadlift"),
         ("had a hip op last year, are rows ok", "bent-over-row"),
+        (
+            "I'm on BP medicine and my doctor says don't overdo it, how many back sessions a week?",
+            "faq-frequency",
+        ),
+        (
+            "low back's been achin since I tried deadlifts Saturday, what did I do wrong in my setup",
+            "deadlift",
+        ),
     ],
 )
 def test_conditions_in_everyday_words_lead_with_safety(question: str, topic: str) -> None:
