@@ -41,6 +41,14 @@ FILLER = frozenset(
 
 
 @dataclass(frozen=True)
+class Unasked:
+    """A message whose part names a lift, but none of those asked ("pec deck was 35" when the fly is
+    asked): no answer, and the words that named it, to say so."""
+
+    said: str
+
+
+@dataclass(frozen=True)
 class Told:
     """One load (or skip) told, and the place among the lifts asked of the lift its part named (None: the
     part named none, so it answers the next lift in the order asked)."""
@@ -49,9 +57,12 @@ class Told:
     lift: int | None = None
 
 
-def read_told(text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]) -> list[Told] | None:
+def read_told(
+    text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+) -> list[Told] | Unasked | None:
     """The loads a message tells for the lifts ``asked`` (each as the exercise ids it may be named by, in
-    the order asked), part by part; None when it is no such answer (see the module's docstring)."""
+    the order asked), part by part; ``Unasked`` when a part names a lift not asked, None when it is no such
+    answer otherwise (see the module's docstring)."""
     plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
     plain = plain.replace("’", "'").replace("~", " about ")
     if not plain or "?" in plain or SETS.search(plain) or SET_WORDS.search(plain):
@@ -59,14 +70,17 @@ def read_told(text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Nam
     told: list[Told] = []
     for part in _PARTS.split(plain):
         read = _part(part.strip(" .!:"), asked, exercises)
-        if read is None:
-            return None
+        if read is None or isinstance(read, Unasked):
+            return read
         told.extend(read)
     return told if any(t.answer.kind == Kind.LOAD for t in told) else None
 
 
-def _part(part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]) -> list[Told] | None:
-    """One part's load (none for a part of filler alone, "i think"), or None when it is no load."""
+def _part(
+    part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+) -> list[Told] | Unasked | None:
+    """One part's load (none for a part of filler alone, "i think"), ``Unasked`` when it names a lift not
+    asked, or None when it is no load."""
     numbers = list(_NUMBER.finditer(part))
     if not numbers:
         if part in SKIP_WORDS:
@@ -83,12 +97,17 @@ def _part(part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names])
     if not rest:
         return [Told(answer)]
     lift = lift_named(rest, asked, exercises)
-    return None if lift is None else [Told(answer, lift)]
+    if lift is not None:
+        return [Told(answer, lift)]
+    named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
+    return Unasked(rest) if isinstance(named, str) else None
 
 
 def _rest(words: str) -> str:
     """The words left once the filler is taken out (as name keys: "rows" is "row")."""
-    return " ".join(word for word in name_key(words).split() if word not in FILLER and word not in SKIP_WORDS)
+    # Filler is taken out before the name key singularises words: "was" is not "wa".
+    kept = [word for word in re.split(r"[^\w']+", words) if word not in FILLER and word not in SKIP_WORDS]
+    return " ".join(word for word in name_key(" ".join(kept)).split() if word not in FILLER)
 
 
 def lift_named(said: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:

@@ -90,6 +90,9 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     if answer is None or answer.kind == Kind.NOT_A_LOAD:
         asked = [_ids(found.targets[at]) for at in found.asked]
         told = loadwords.read_told(text, asked, typed_names(context))
+        if isinstance(told, loadwords.Unasked):
+            now_turn.say(*_not_read(context, now_turn, found, "log.load_not_asked", told.said))
+            return True
         if told is not None:
             await _told_loads(context, now_turn, update, found, told, text)
             return True
@@ -97,7 +100,7 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
         if not _declined(context, now_turn, text):
             chat.awaiting = None
             return False
-        now_turn.say(*_not_read(context, now_turn, found, text))
+        now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
         return True
     await _one_answer(context, now_turn, update, found, answer)
     return True
@@ -131,7 +134,7 @@ async def _told_loads(
         return
     answers = loadwords.placed(told, len(found.asked))
     if answers is None:
-        now_turn.say(*_not_read(context, now_turn, found, text))
+        now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
         return
     if len(told) == 1 and answers[0] is not None:
         await _one_answer(context, now_turn, update, found, answers[0])
@@ -154,17 +157,17 @@ def _declined(context: BotContext, now_turn: Turn, text: str) -> bool:
     return answer.kind == "decline" and not answer.safety
 
 
-def _not_read(context: BotContext, now_turn: Turn, found: Waited, text: str) -> tuple[str, Rows]:
-    """A message read as no load while one is asked: what was not understood, how to answer (one load, or
-    all of them in order), and the question still waiting with its ⏭ Skip."""
+def _not_read(context: BotContext, now_turn: Turn, found: Waited, key: str, said: str) -> tuple[str, Rows]:
+    """A message read as no load while one is asked: what was not understood (``key``, quoting ``said``),
+    how to answer (one load, or all of them in order), and the question still waiting with its ⏭ Skip."""
     texts, unit = context.services.texts, now_turn.chat.unit
     questions = [
         first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
     ]
-    said = " ".join(text.split())
+    said = " ".join(said.split())
     said = said if len(said) <= SAID_CHARS else said[: SAID_CHARS - 1].rstrip() + "…"
     hint = questions[0].hint(context, unit)
-    reply = texts.get("log.load_not_read", said=escape(said), **hint)
+    reply = texts.get(key, said=escape(said)) + " " + texts.get("log.load_how", **hint)
     if len(questions) > 1:
         names = ", ".join(escape(q.name) for q in questions)
         examples = ", ".join(q.example(unit) for q in questions)
