@@ -179,7 +179,7 @@ def _not_read(context: BotContext, now_turn: Turn, found: Waited, key: str, said
             n=len(questions),
             names=names,
             examples=examples,
-            first=second.example(unit),
+            load=second.example(unit),
             lift=lift,
         )
     return reply, [[questions[0].skip_button(context)]]
