@@ -31,18 +31,18 @@ LOAD_AWAITED = "L"
 MAX_AWAITED = 16
 _SHIFT_LETTERS = "abcdefghijklmnopqrs"  # -9 … +9
 _PLACES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_UNIT = r"kg|kgs|kilos?|lb|lbs|pounds?"
+UNIT = r"kg|kgs|kilos?|lb|lbs|pounds?"
 # A load held in each hand said so ("8 kg each", "8 per dumbbell"): a dumbbell's, or one of two at home.
-_EACH = r"\s+(?:each(?:\s+(?:hand|arm|dumbbell|one))?|(?:per|a|in\s+each)\s+(?:hand|arm|dumbbell))"
-_TYPED_LOAD = re.compile(rf"(\d{{1,9}}(?:[.,]\d{{1,2}})?)\s*({_UNIT})?({_EACH})?\.?")
+EACH = r"\s+(?:each(?:\s+(?:hand|arm|dumbbell|one))?|(?:per|a|in\s+each)\s+(?:hand|arm|dumbbell))"
+_TYPED_LOAD = re.compile(rf"(\d{{1,9}}(?:[.,]\d{{1,2}})?)\s*({UNIT})?({EACH})?\.?")
 # The same in words: "twelve", "twenty five kg", "forty-two pounds each".
-_WORDS_LOAD = re.compile(rf"([a-z][a-z -]*?)\s*({_UNIT})?({_EACH})?\.?")
+_WORDS_LOAD = re.compile(rf"([a-z][a-z -]*?)\s*({UNIT})?({EACH})?\.?")
 # Words that say a number or a unit: a short message of them that reads as no load ("twelve and a half
 # kilos") is a failed try at one, told what the question takes.
-_NUMBER_WORDS = re.compile(rf"\b(?:{'|'.join([*NUMBER_WORDS, *TENS, 'hundred'])}|{_UNIT})\b")
+_NUMBER_WORDS = re.compile(rf"\b(?:{'|'.join([*NUMBER_WORDS, *TENS, 'hundred'])}|{UNIT})\b")
 _ROUGHLY = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|maybe|~)\s*")
-_SET_WORDS = re.compile(r"\b(?:sets?|reps?|rounds?)\b")
-_SETS = re.compile(r"\d\s*[x×*]\s*\d")
+SET_WORDS = re.compile(r"\b(?:sets?|reps?|rounds?)\b")
+SETS = re.compile(r"\d\s*[x×*]\s*\d")
 # Between two answers in one message: a line break, a semicolon, or a comma followed by a space.
 _BETWEEN_ANSWERS = re.compile(r"\s*(?:[;\n]|,(?=\s))\s*")
 # "Skip" said in words: the same as the ⏭ Skip button under the question.
@@ -180,11 +180,15 @@ def read_answer(text: str) -> Answer | None:
     match = _TYPED_LOAD.fullmatch(_ROUGHLY.sub("", plain))
     if match is not None:
         figures = ascii_digits(match.group(1).replace(",", "."))
-        return Answer(Kind.LOAD, float(figures), _unit(match.group(2)), figures, match.group(3) is not None)
+        return Answer(
+            Kind.LOAD, float(figures), unit_named(match.group(2)), figures, match.group(3) is not None
+        )
     told = _WORDS_LOAD.fullmatch(_ROUGHLY.sub("", plain))
     number = None if told is None else number_in_words(told.group(1))
     if told is not None and number is not None:
-        return Answer(Kind.LOAD, float(number), _unit(told.group(2)), str(number), told.group(3) is not None)
+        return Answer(
+            Kind.LOAD, float(number), unit_named(told.group(2)), str(number), told.group(3) is not None
+        )
     bare = plain.strip(" .!")
     if bare in SKIP_WORDS:
         return Answer(Kind.SKIP)
@@ -192,10 +196,10 @@ def read_answer(text: str) -> Answer | None:
     if not plain:
         return None
     # Sets ("3x6 100kg") are read as usual: the /log they make is offered.
-    sets = _SETS.search(plain) is not None
+    sets = SETS.search(plain) is not None
     # A number or a unit in words that reads as no load ("twelve and a half kilos", "a dozen kg"), not sets
     # told in words ("three sets of eight", offered as a /log) nor a question.
-    in_words = len(words) <= 5 and bool(_NUMBER_WORDS.search(plain)) and not _SET_WORDS.search(plain)
+    in_words = len(words) <= 5 and bool(_NUMBER_WORDS.search(plain)) and not SET_WORDS.search(plain)
     if (
         not any(c.isalpha() for c in plain)
         or (len(words) <= 2 and any(c.isdigit() for c in plain) and not sets)
@@ -222,7 +226,8 @@ def read_answers(text: str) -> list[Answer] | None:
     return read if any(answer.kind == Kind.LOAD for answer in read) else None
 
 
-def _unit(word: str | None) -> str | None:
+def unit_named(word: str | None) -> str | None:
+    """ "lb" for a pound's word, "kg" for a kilo's, None for none typed."""
     return None if word is None else "lb" if word[0] in "lp" else "kg"
 
 

@@ -1,19 +1,25 @@
 """The answer to a load ``first_load.ask`` asked, in a private chat: a number logs the lift at it and asks
 the next one's, ⏭ Skip (or "skip" typed) leaves the lift unlogged and asks the next, a plainly failed try
-(an emoji, "abc", 0, 100000) is told what the question takes and the chat keeps waiting, and anything else
-stops the wait and is read as it would be otherwise. Several loads in one message answer the lifts asked
-from this one on, in order (``several_loads``).
+(an emoji, "abc", 0, 100000) is told what the question takes and the chat keeps waiting. Several loads in
+one message answer the lifts asked from this one on, in order (``several_loads``), and loads told in words
+("about 45 I think", "40 on the rows and 55 on the pulldown") each the lift it names, the rest in order
+(``loadwords``). A message the question answerer would only decline as off-topic is told it was not read
+and how to answer, and the wait goes on (a trial's "24kg dumbbell, pec deck was 35" was declined and the
+question dropped); a question, a greeting or sets told stop the wait and are read as they would be.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import loadanswer, sessionlog
+from bot.coach import loadanswer, loadwords, logtold, sessionlog
+from bot.coach.assist import Asker
+from bot.coach.cautions import tells_fine
 from bot.coach.loadanswer import Answer, Kind
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
@@ -24,11 +30,21 @@ from bot.context import BotContext
 from bot.handlers import first_load
 from bot.handlers.as_written import DayDone, day_done
 from bot.handlers.common import Turn, turn
+from bot.handlers.faq import MAX_QUESTION
 from bot.handlers.log_command import day_named
-from bot.handlers.training_log import Typed, describe_sets, level_up_offer, log_and_score, member
+from bot.handlers.training_log import (
+    Typed,
+    describe_sets,
+    level_up_offer,
+    log_and_score,
+    member,
+    typed_names,
+)
 from bot.handlers.undo import LAST_BATCH, undo_data
 from storage import logbook
 
+# How much of a message not read as a load is quoted back in the reply that says so.
+SAID_CHARS = 60
 # Buttons built up row by row (``bot.keyboards.Buttons`` is the read-only shape they are passed as).
 Rows = list[list[tuple[str, str]]]
 
@@ -59,30 +75,114 @@ class Waited:
 
 async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
     """A message sent while a load is asked for; False (the chat no longer waiting) when it is read as it
-    would be otherwise: no answer to the question, or nothing left to ask."""
+    would be otherwise: something the answerer answers (a question, a greeting, sets told), or nothing
+    left to ask. A message it would only decline is told what the question takes, and the wait goes on."""
     chat = now_turn.chat
     answer = loadanswer.read_answer(text)
     several = loadanswer.read_answers(text)
     found = await _waited(context, now_turn, member(update, chat)[0])
-    if several is not None and found is not None:
-        await several_loads(context, now_turn, update, found, several)
-        return True
-    if answer is None or found is None:
+    if found is None:
         chat.awaiting = None
         return False
+    if several is not None:
+        await several_loads(context, now_turn, update, found, several)
+        return True
+    if answer is None or answer.kind == Kind.NOT_A_LOAD:
+        asked = [_ids(found.targets[at]) for at in found.asked]
+        told = loadwords.read_told(text, asked, typed_names(context))
+        if isinstance(told, loadwords.Unasked):
+            now_turn.say(*_not_read(context, now_turn, found, "log.load_not_asked", told.said))
+            return True
+        if told is not None:
+            await _told_loads(context, now_turn, update, found, told, text)
+            return True
+    if answer is None:
+        if not _declined(context, now_turn, text):
+            chat.awaiting = None
+            return False
+        now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
+        return True
+    await _one_answer(context, now_turn, update, found, answer)
+    return True
+
+
+async def _one_answer(
+    context: BotContext, now_turn: Turn, update: Update, found: Waited, answer: Answer
+) -> None:
+    """The lift asked now answered: skipped, told what the question takes, or logged."""
     question = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[0])
     if answer.kind == Kind.SKIP:
         text, buttons = _skipped(context, now_turn, update, found)
         now_turn.say(text, buttons)
-        return True
+        return
     each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else False
     if answer.kind == Kind.NOT_A_LOAD or each is None:
-        hint = question.hint(context, chat.unit)
+        hint = question.hint(context, now_turn.chat.unit)
         reply = context.services.texts.get("log.not_a_load", **hint)
         now_turn.say(reply, [[question.skip_button(context)]])
-        return True
+        return
     await _log_typed(context, now_turn, update, found, question, answer, each=bool(each))
-    return True
+
+
+async def _told_loads(
+    context: BotContext, now_turn: Turn, update: Update, found: Waited, told: list[loadwords.Told], text: str
+) -> None:
+    """Loads told in words ("40 on the rows and 55 on the pulldown", "about 45 I think"): each named one
+    on its lift, the rest in the order asked; one for the lift asked now is answered as if typed alone."""
+    if len(told) > len(found.asked):
+        await several_loads(context, now_turn, update, found, [one.answer for one in told])
+        return
+    answers = loadwords.placed(told, len(found.asked))
+    if answers is None:
+        now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
+        return
+    if len(told) == 1 and answers[0] is not None:
+        await _one_answer(context, now_turn, update, found, answers[0])
+        return
+    await several_loads(context, now_turn, update, found, answers)
+
+
+def _ids(target: Target) -> tuple[str, ...]:
+    """The exercises a lift asked may be named by: the one planned and the one done in its place."""
+    return tuple(dict.fromkeys((target.prescription.exercise, target.planned)))
+
+
+def _declined(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Whether the answerer would only decline the message (off-topic): no question, greeting, sets told
+    or "it's fine now" that it, or the question answerer's caller, replies to."""
+    if len(text) > MAX_QUESTION or logtold.counts_told(text) or tells_fine(text):
+        return False
+    chat = now_turn.chat
+    answer = context.services.answerer.answer(text, Asker.from_values(chat.level, chat.equipment, chat.kit))
+    return answer.kind == "decline" and not answer.safety
+
+
+def _not_read(context: BotContext, now_turn: Turn, found: Waited, key: str, said: str) -> tuple[str, Rows]:
+    """A message read as no load while one is asked: what was not understood (``key``, quoting ``said``),
+    how to answer (one load, or all of them in order), and the question still waiting with its ⏭ Skip."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    questions = [
+        first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
+    ]
+    said = " ".join(said.split())
+    said = said if len(said) <= SAID_CHARS else said[: SAID_CHARS - 1].rstrip() + "…"
+    hint = questions[0].hint(context, unit)
+    reply = texts.get(key, said=escape(said)) + " " + texts.get("log.load_how", **hint)
+    if len(questions) > 1:
+        names = ", ".join(escape(q.name) for q in questions)
+        examples = ", ".join(q.example(unit) for q in questions)
+        # A lift named by the words it is known by: the reply's own example must read as an answer.
+        second = questions[1]
+        lift = escape(second.exercise.short.casefold())
+        reply += " " + texts.get(
+            "log.load_not_read_all",
+            n=len(questions),
+            names=names,
+            examples=examples,
+            load=second.example(unit),
+            lift=lift,
+        )
+    return reply, [[questions[0].skip_button(context)]]
 
 
 async def _log_typed(
@@ -133,11 +233,13 @@ async def _log_typed(
 
 
 async def several_loads(
-    context: BotContext, now_turn: Turn, update: Update, found: Waited, answers: list[Answer]
+    context: BotContext, now_turn: Turn, update: Update, found: Waited, answers: Sequence[Answer | None]
 ) -> None:
     """Loads typed in one message ("16, 40, skip, 6"), one for each lift asked from the one asked now, in
-    order: all of them logged at once (one Undo takes them back), a skip leaving its lift unlogged, and the
-    next lift left asked. A part that is no load its lift can take logs nothing; the chat keeps waiting."""
+    order (None for a lift not answered: a message naming the lifts it tells may leave some out): all of
+    them logged at once (one Undo takes them back), a skip leaving its lift unlogged, and the first lift
+    not answered left asked. A part that is no load its lift can take logs nothing; the chat keeps
+    waiting."""
     chat, texts = now_turn.chat, context.services.texts
     questions = [
         first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
@@ -155,7 +257,8 @@ async def several_loads(
     notes: list[str | None] = []
     typed: list[Typed | None] = []
     skipped: list[first_load.Question] = []
-    for n, (answer, question) in enumerate(zip(answers, questions, strict=False), start=1):
+    told = [(answer, question) for answer, question in zip(answers, questions, strict=False) if answer]
+    for n, (answer, question) in enumerate(told, start=1):
         if answer.kind == Kind.SKIP:
             skipped.append(question)
             continue
@@ -190,7 +293,7 @@ async def several_loads(
         )
     chat.awaiting = None
     buttons: Rows = [[(texts["log.undo_button"], undo_data(day, now_turn.today, LAST_BATCH, now_turn.now))]]
-    following = questions[len(answers) :]
+    following = [q for at, q in enumerate(questions) if at >= len(answers) or answers[at] is None]
     if following:
         more = len(following) - 1
         asked, asking = first_load.ask(context, now_turn, update, following[0], found.main_shifts, more)

@@ -1,0 +1,140 @@
+"""Loads told in words while As written waits for them: "about 45 I think", "24kg dumbbell, pec deck was
+35", "40 on the rows and 55 on the pulldown", "the row was 40kg".
+
+A newcomer's answers like these were not read as loads: they went to the question answerer, were declined
+as off-topic, and the question waiting was dropped, so what they told was lost. Each part of the message
+(cut at a comma, a semicolon, a line, "and" or "then") holds one number, with its unit and "each" as a
+plain answer takes them, and what else it says is either filler ("about", "I think", "was", "kg",
+"dumbbell") or names a lift asked, by the names /log reads (``lognames``, ``logparse.match_exercise``). A
+named number is that lift's, in any order; the others answer the lifts asked in the order asked. A part
+that says anything else, names a lift not asked, tells sets, or holds two numbers, makes the message no
+answer: a wrong lift logged would be worse than asking again. Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.coach.loadanswer import EACH, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
+from bot.coach.lognames import Names, exercise_named, name_key
+from bot.coach.logparse import LogError, match_exercise
+from bot.coach.numerals import ascii_digits
+
+# Between two loads told: a line, a semicolon, a comma (not a decimal comma, "82,5"), "and", "then".
+_PARTS = re.compile(r"\s*(?:[;\n]|,(?!\d)|\band\b|\bthen\b|&)\s*")
+# A number told as a load, not part of a word or of another number: "24kg", "45", "82,5 kg", "8 kg each".
+_NUMBER = re.compile(rf"(?<![\w.,+\-−])(\d{{1,9}}(?:[.,]\d{{1,2}})?)(?!\d)\s*(?:({UNIT})\b)?({EACH})?")
+# What a part may say besides its number and a lift's name: how sure, linking words, what held the load.
+FILLER = frozenset(
+    {
+        *("about", "around", "roughly", "approximately", "approx", "maybe", "probably", "like", "ish"),
+        *("i", "think", "guess", "reckon", "believe", "was", "were", "is", "it", "its", "that", "those"),
+        *("did", "used", "went", "with", "on", "for", "at", "of", "the", "a", "my", "me", "just", "only"),
+        *("all", "both", "so", "ok", "okay", "um", "uh", "oh", "yeah", "yes", "sorry", "hmm"),
+        *("dumbbell", "dumbbells", "db", "barbell", "bar", "cable", "machine", "stack", "weight", "load"),
+        *("each", "hand", "hands", "arm", "arms", "side", "per"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Unasked:
+    """A message whose part names a lift, but none of those asked ("pec deck was 35" when the fly is
+    asked): no answer, and the words that named it, to say so."""
+
+    said: str
+
+
+@dataclass(frozen=True)
+class Told:
+    """One load (or skip) told, and the place among the lifts asked of the lift its part named (None: the
+    part named none, so it answers the next lift in the order asked)."""
+
+    answer: Answer
+    lift: int | None = None
+
+
+def read_told(
+    text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+) -> list[Told] | Unasked | None:
+    """The loads a message tells for the lifts ``asked`` (each as the exercise ids it may be named by, in
+    the order asked), part by part; ``Unasked`` when a part names a lift not asked, None when it is no such
+    answer otherwise (see the module's docstring)."""
+    plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
+    plain = plain.replace("’", "'").replace("~", " about ")
+    if not plain or "?" in plain or SETS.search(plain) or SET_WORDS.search(plain):
+        return None
+    told: list[Told] = []
+    for part in _PARTS.split(plain):
+        read = _part(part.strip(" .!:"), asked, exercises)
+        if read is None or isinstance(read, Unasked):
+            return read
+        told.extend(read)
+    return told if any(t.answer.kind == Kind.LOAD for t in told) else None
+
+
+def _part(
+    part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+) -> list[Told] | Unasked | None:
+    """One part's load (none for a part of filler alone, "i think"), ``Unasked`` when it names a lift not
+    asked, or None when it is no load."""
+    numbers = list(_NUMBER.finditer(part))
+    if not numbers:
+        if part in SKIP_WORDS:
+            return [Told(Answer(Kind.SKIP))]
+        return [] if _rest(part) == "" else None
+    if len(numbers) > 1:
+        return None
+    number = numbers[0]
+    figures = number.group(1).replace(",", ".")
+    answer = Answer(
+        Kind.LOAD, float(figures), unit_named(number.group(2)), figures, number.group(3) is not None
+    )
+    rest = _rest(part[: number.start()] + " " + part[number.end() :])
+    if not rest:
+        return [Told(answer)]
+    lift = lift_named(rest, asked, exercises)
+    if lift is not None:
+        return [Told(answer, lift)]
+    named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
+    return Unasked(rest) if isinstance(named, str) else None
+
+
+def _rest(words: str) -> str:
+    """The words left once the filler is taken out (as name keys: "rows" is "row")."""
+    # Filler is taken out before the name key singularises words: "was" is not "wa".
+    kept = [word for word in re.split(r"[^\w']+", words) if word not in FILLER and word not in SKIP_WORDS]
+    return " ".join(word for word in name_key(" ".join(kept)).split() if word not in FILLER)
+
+
+def lift_named(said: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:
+    """The place among the lifts ``asked`` of the one ``said`` names ("rows", "the pulldown", "pec deck"),
+    by the names /log reads, or None when it names no lift asked or several."""
+    prefer = {ex for ids in asked for ex in ids}
+    spoken = exercise_named(said, exercises, prefer=prefer) or said
+    found = match_exercise(spoken, exercises, prefer=prefer)
+    meant = set(found.candidates) if isinstance(found, LogError) else {found}
+    places = [at for at, ids in enumerate(asked) if meant & set(ids)]
+    return places[0] if len(places) == 1 else None
+
+
+def placed(told: Sequence[Told], count: int) -> list[Answer | None] | None:
+    """The answer for each of ``count`` lifts asked (None: not answered this time): each named load on its
+    lift, the rest on the lifts left, in the order asked. None when a lift is answered twice or more loads
+    are told than lifts left for them."""
+    answers: list[Answer | None] = [None] * count
+    for one in told:
+        if one.lift is not None:
+            if answers[one.lift] is not None:
+                return None
+            answers[one.lift] = one.answer
+    for one in told:
+        if one.lift is None:
+            free = next((at for at, answer in enumerate(answers) if answer is None), None)
+            if free is None:
+                return None
+            answers[free] = one.answer
+    return answers
