@@ -6,7 +6,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -24,10 +24,10 @@ class Undone(NamedTuple):
 
     sets: list[SetRow]
     session: bool
-    restored: Sequence[SetRow] = ()
+    restored: tuple[SetRow, ...] = ()
 
 
-async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: datetime) -> list[SetRow]:
+async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: datetime) -> tuple[SetRow, ...]:
     """After the batch of ``logged_at`` left ``log``: the As written sets it had replaced come back, each
     exercise's unless it still has sets (a later /log of it: the day is not left without it), and the
     replaced sets of As written's own batch go with it. Returns the sets logged again, in their order."""
@@ -42,7 +42,7 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
         )
     ).all()
     if not replaced:
-        return []
+        return ()
     still = set(
         (
             await session.scalars(
@@ -62,7 +62,7 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
             restored.append(SetRow(log.local_date, row.user_id, log.user_name, *fields))
         await session.delete(row)
     await session.flush()
-    return restored
+    return tuple(restored)
 
 
 async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
