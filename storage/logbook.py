@@ -17,14 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage import repo
-from storage.models import Base, Chat, LoggedSet, ShortSession, WorkoutLog
+from storage.models import Base, Chat, LoggedSet, ReplacedSet, ShortSession, WorkoutLog
+from storage.records import SetOrigin
 
 UNITS = ("kg", "lb")
 
 
 class NewSet(NamedTuple):
     """A set to log; its number within the day's exercise is given on insert. A timed hold has
-    ``seconds`` and 0 reps."""
+    ``seconds`` and 0 reps; ``origin`` says whether the member typed it or As written assumed it."""
 
     exercise: str
     reps: int
@@ -33,6 +34,7 @@ class NewSet(NamedTuple):
     rir: int | None = None
     note: str | None = None
     seconds: int | None = None
+    origin: SetOrigin = SetOrigin.TYPED
 
 
 class SetRow(NamedTuple):
@@ -157,11 +159,57 @@ async def log_sets(
                 note=new.note,
                 seconds=new.seconds,
                 logged_at=now,
+                origin=new.origin,
             )
         )
-        stored.append(SetRow(day, user_id, user_name, new.exercise, number, *new[1:]))
+        stored.append(SetRow(day, user_id, user_name, new.exercise, number, *new[1:-1]))
     await session.flush()
     return stored
+
+
+async def replace_assumed(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercises: Collection[str], now: datetime
+) -> dict[str, list[SetRow]]:
+    """Take out of the member's session of ``day`` the sets of each of ``exercises`` that the day holds
+    only As written's (assumed) sets of, keeping them as replaced at ``now`` (the typed batch about to be
+    logged then, which an undo of brings them back): per exercise, the sets taken out, in the order logged.
+
+    An exercise with a set the member typed that day keeps all its sets: a second /log adds to the first.
+    """
+    log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
+    if log_id is None or not exercises:
+        return {}
+    typed = (
+        select(LoggedSet.exercise)
+        .where(LoggedSet.workout_log_id == log_id, LoggedSet.origin == SetOrigin.TYPED)
+        .distinct()
+    )
+    found = (
+        await session.scalars(
+            select(LoggedSet)
+            .where(
+                LoggedSet.workout_log_id == log_id,
+                LoggedSet.exercise.in_(exercises),
+                LoggedSet.exercise.not_in(typed),
+            )
+            .order_by(LoggedSet.id)
+        )
+    ).all()
+    replaced: dict[str, list[SetRow]] = {}
+    for row in found:
+        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
+        session.add(ReplacedSet(**kept, replaced_at=now))
+        replaced.setdefault(row.exercise, []).append(
+            SetRow(day, user_id, None, *(kept[column] for column in SET_COLUMNS))
+        )
+        await session.delete(row)
+    await session.flush()
+    return replaced
+
+
+# What a replaced set keeps of its logged set (all but its id and origin), and a SetRow's columns of it.
+SET_COLUMNS = ("exercise", "set_number", "reps", "load", "unit", "rir", "note", "seconds")
+KEPT_COLUMNS = ("chat_id", "workout_log_id", "user_id", *SET_COLUMNS, "logged_at")
 
 
 async def sets_where(session: AsyncSession, where: ColumnElement[bool]) -> list[SetRow]:

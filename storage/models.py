@@ -27,7 +27,15 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from storage.records import ChatView, NextReminder, OutboxKind, OutboxRow, OutboxStatus, ReminderPlan
+from storage.records import (
+    ChatView,
+    NextReminder,
+    OutboxKind,
+    OutboxRow,
+    OutboxStatus,
+    ReminderPlan,
+    SetOrigin,
+)
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -314,6 +322,7 @@ class LoggedSet(Base):
         CheckConstraint("rir IS NULL OR rir >= 0", name="rir"),
         CheckConstraint("seconds IS NULL OR (seconds >= 1 AND seconds <= 600)", name="seconds"),
         CheckConstraint("seconds IS NULL OR reps = 0", name="hold_reps"),
+        CheckConstraint("origin IN ('typed', 'as_written')", name="origin"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -334,6 +343,42 @@ class LoggedSet(Base):
     # How long a timed hold lasted; None for a set counted in reps. A hold has no reps (0), as in the
     # Strong and Hevy exports, so every reader of reps sees a number and none mistakes seconds for reps.
     seconds: Mapped[int | None] = mapped_column(SmallInteger)
+    # Typed by the member or assumed from the plan (As written): a /log of an exercise the day holds only
+    # assumed sets of replaces them (``ReplacedSet``), since the member is telling what really happened.
+    origin: Mapped[SetOrigin] = mapped_column(
+        StrEnumColumn(SetOrigin, 10), default=SetOrigin.TYPED, server_default=SetOrigin.TYPED.value
+    )
+
+
+class ReplacedSet(Base):
+    """A set As written logged (the plan's numbers assumed) that a typed log of the same exercise and day
+    took the place of: out of the set log, so history, progression and records read only what the member
+    said, and kept so that undoing that typed log brings it back. ``replaced_at`` is the typed batch's
+    time (its ``LoggedSet.logged_at``), ``logged_at`` the As written batch's own."""
+
+    __tablename__ = "replaced_sets"
+    __table_args__ = (
+        Index("ix_replaced_sets_workout_log_id_replaced_at", "workout_log_id", "replaced_at"),
+        CheckConstraint("set_number >= 1", name="set_number"),
+        CheckConstraint("reps >= 0 AND reps <= 100", name="reps"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    workout_log_id: Mapped[int] = mapped_column(Integer, ForeignKey("workout_logs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    exercise: Mapped[str] = mapped_column(String(48))
+    set_number: Mapped[int] = mapped_column(SmallInteger)
+    reps: Mapped[int] = mapped_column(SmallInteger)
+    load: Mapped[float | None] = mapped_column(Numeric(7, 2, asdecimal=False))
+    unit: Mapped[str] = mapped_column(String(2))
+    rir: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str | None] = mapped_column(String(255))
+    seconds: Mapped[int | None] = mapped_column(SmallInteger)
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class InboxUpdate(Base):

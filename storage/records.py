@@ -10,6 +10,15 @@ from datetime import date, datetime
 from enum import StrEnum
 
 
+class SetOrigin(StrEnum):
+    """Where a logged set's numbers came from: typed by the member (a /log, a load answered, an Adjust
+    panel's change) or assumed from the plan (As written, Save's lifts left as shown). A typed log of an
+    exercise whose day holds only assumed sets takes their place rather than adding to them."""
+
+    TYPED = "typed"
+    AS_WRITTEN = "as_written"
+
+
 class OutboxKind(StrEnum):
     """What an outbox row delivers; with the chat and the local day, the row's unique slot key."""
 

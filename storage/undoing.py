@@ -13,15 +13,56 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.logbook import SetRow, members_day, sets_where
-from storage.models import LoggedSet, WorkoutLog
+from storage.logbook import KEPT_COLUMNS, SET_COLUMNS, SetRow, members_day, sets_where
+from storage.models import LoggedSet, ReplacedSet, WorkoutLog
+from storage.records import SetOrigin
 
 
 class Undone(NamedTuple):
-    """What an undo took back: the sets (in the order logged), and whether the day's session went too."""
+    """What an undo took back: the sets (in the order logged), whether the day's session went too, and the
+    As written sets the batch taken back had replaced, logged again (``logbook.replace_assumed``)."""
 
     sets: list[SetRow]
     session: bool
+    restored: tuple[SetRow, ...] = ()
+
+
+async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: datetime) -> tuple[SetRow, ...]:
+    """After the batch of ``logged_at`` left ``log``: the As written sets it had replaced come back, each
+    exercise's unless it still has sets (a later /log of it: the day is not left without it), and the
+    replaced sets of As written's own batch go with it. Returns the sets logged again, in their order."""
+    await session.execute(
+        delete(ReplacedSet).where(ReplacedSet.workout_log_id == log.id, ReplacedSet.logged_at == logged_at)
+    )
+    replaced = (
+        await session.scalars(
+            select(ReplacedSet)
+            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == logged_at)
+            .order_by(ReplacedSet.id)
+        )
+    ).all()
+    if not replaced:
+        return ()
+    still = set(
+        (
+            await session.scalars(
+                select(LoggedSet.exercise).where(
+                    LoggedSet.workout_log_id == log.id,
+                    LoggedSet.exercise.in_({row.exercise for row in replaced}),
+                )
+            )
+        ).all()
+    )
+    restored: list[SetRow] = []
+    for row in replaced:
+        if row.exercise not in still:
+            kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
+            session.add(LoggedSet(**kept, origin=SetOrigin.AS_WRITTEN))
+            fields = (kept[column] for column in SET_COLUMNS)
+            restored.append(SetRow(log.local_date, row.user_id, log.user_name, *fields))
+        await session.delete(row)
+    await session.flush()
+    return tuple(restored)
 
 
 async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
@@ -37,13 +78,14 @@ async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: i
     # Both deletes are explicit: the database's cascade would do the sets too, but the ORM session
     # must not keep stale LoggedSet objects around either way.
     await session.execute(delete(LoggedSet).where(LoggedSet.workout_log_id == log_id))
+    await session.execute(delete(ReplacedSet).where(ReplacedSet.workout_log_id == log_id))
     await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log_id))
     return Undone(removed, session=True)
 
 
 async def _last_batch(
     session: AsyncSession, chat_id: int, day: date, user_id: int
-) -> tuple[WorkoutLog, ColumnElement[bool] | None] | None:
+) -> tuple[WorkoutLog, ColumnElement[bool] | None, datetime | None] | None:
     """The member's session of ``day`` and which of its sets are the most recent log (None: the whole
     session is, it being a bare Done or created or completed by its latest batch), or None without one."""
     log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
@@ -53,8 +95,8 @@ async def _last_batch(
         select(func.max(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
     )
     if latest is None or latest == log.logged_at:
-        return log, None
-    return log, (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest)
+        return log, None, None
+    return log, (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == latest), latest
 
 
 async def last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
@@ -62,7 +104,7 @@ async def last_entry(session: AsyncSession, chat_id: int, day: date, *, user_id:
     found = await _last_batch(session, chat_id, day, user_id)
     if found is None:
         return None
-    log, batch = found
+    log, batch, _ = found
     if batch is None:
         return Undone(await sets_where(session, LoggedSet.workout_log_id == log.id), session=True)
     return Undone(await sets_where(session, batch), session=False)
@@ -79,12 +121,12 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
     found = await _last_batch(session, chat_id, day, user_id)
     if found is None:
         return None
-    _, batch = found
-    if batch is None:
+    log, batch, latest = found
+    if batch is None or latest is None:
         return await undo_day(session, chat_id, day, user_id=user_id)
     removed = await sets_where(session, batch)
     await session.execute(delete(LoggedSet).where(batch))
-    return Undone(removed, session=False)
+    return Undone(removed, session=False, restored=await _settle_replaced(session, log, latest))
 
 
 async def undo_batch(
@@ -106,19 +148,23 @@ async def undo_batch(
     removed = await sets_where(session, batch)
     if log.logged_at != logged_at:
         if not removed:
+            # An As written batch a /log replaced all of: its sets went then, and can no longer come back.
+            await _settle_replaced(session, log, logged_at)
             return None
         await session.execute(delete(LoggedSet).where(batch))
-        return Undone(removed, session=False)
+        return Undone(removed, session=False, restored=await _settle_replaced(session, log, logged_at))
     # The batch opened the session (its time is the session's own): a bare Done has no sets of its own.
     await session.execute(delete(LoggedSet).where(batch))
+    restored = await _settle_replaced(session, log, logged_at)
     left = await session.scalar(
         select(func.min(LoggedSet.logged_at)).where(LoggedSet.workout_log_id == log.id)
     )
     if left is None:
+        await session.execute(delete(ReplacedSet).where(ReplacedSet.workout_log_id == log.id))
         await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log.id))
         return Undone(removed, session=True)
     log.logged_at = left
-    return Undone(removed, session=False)
+    return Undone(removed, session=False, restored=restored)
 
 
 async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:

@@ -31,10 +31,12 @@ from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
 from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
+from bot.handlers import assumed
 from bot.handlers.common import Turn, member_name, turn
 from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
+from storage.records import SetOrigin
 
 AS_WRITTEN, ADJUST, SAVE, LEVEL_UP = "lw", "la", "ls", "up"
 MAIN = sessionlog.MAIN
@@ -333,7 +335,8 @@ async def log_and_score(
     prescribed: Sequence[bool] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
-    return the record lines they earned (an exercise logged twice is weighed against its first sets too);
+    return the lines to add: As written's sets the typed ones replaced (``assumed``), the records earned
+    (an exercise logged twice is weighed against its first sets too);
     ``completes_done`` as in ``logbook.log_sets`` (Done's As written and Save).
 
     An entry of ``typed`` is the loads as the trainee typed them, in the unit typed (``logged`` has them
@@ -347,6 +350,10 @@ async def log_and_score(
     did, not the progression the plan set."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
+    at_plan = [*prescribed, *[False] * (len(logged) - len(prescribed))]
+    typed_ex = {ex for (ex, _), as_set in zip(logged, at_plan, strict=True) if not as_set}
+    # Before the history is read: sets typed in place of As written's are weighed against the days before.
+    replaced = await assumed.replace(context, now_turn, day, user[0], typed_ex)
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
     rows = await logbook.exercise_history(now_turn.session, chat.id, user[0], exercises)
     before = _in_unit(context, rows, chat.unit)
@@ -362,8 +369,9 @@ async def log_and_score(
             done.rir if done.rir is not None else rir,
             note,
             done.seconds,
+            SetOrigin.AS_WRITTEN if as_set else SetOrigin.TYPED,
         )
-        for (ex, sets), note, told in zip(logged, noted, as_typed, strict=True)
+        for (ex, sets), note, told, as_set in zip(logged, noted, as_typed, at_plan, strict=True)
         for n, done in enumerate(sets)
     ]
     await logbook.log_sets(
@@ -395,7 +403,6 @@ async def log_and_score(
     # The days a lift was logged before this one: its first sessions are its baseline, no record.
     earlier = {ex: len({d for d, _ in before.get(ex, []) if d != day}) for ex, _ in logged}
     headlines: dict[str, records.NewRecord] = {}
-    at_plan = [*prescribed, *[False] * (len(logged) - len(prescribed))]
     for (exercise, told_sets), note, as_set in zip(logged, noted, at_plan, strict=True):
         sets = [_lifted(context, exercise, note, done) for done in told_sets]
         told = [help_told(texts, note, chat.unit)] * len(sets)
@@ -418,7 +425,7 @@ async def log_and_score(
         if exercise in helps:
             helps[exercise] += told
     named = [(shown.get(ex, ex), record) for ex, record in headlines.items()]
-    return [] if not named else [record_lines(texts, named, chat.unit)]
+    return [*filter(None, [replaced]), *([record_lines(texts, named, chat.unit)] if named else [])]
 
 
 def counterweight_help(

@@ -22,6 +22,7 @@ from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
+from bot.handlers import assumed
 from bot.handlers.common import Turn, turn
 from bot.handlers.training_log import member, names
 from bot.keyboards import Buttons
@@ -76,7 +77,14 @@ def listed(context: BotContext, chat: Chat, rows: list[logbook.SetRow]) -> tuple
 
 
 def took_back(context: BotContext, chat: Chat, undone: undoing.Undone, day: date, today: date) -> str:
-    """What an undo says: which sets went ("Took back: Pull-up 5, 5, 4"), or that the day's session did."""
+    """What an undo says: which sets went ("Took back: Pull-up 5, 5, 4"), or that the day's session did,
+    and the As written sets the /log taken back had replaced, back in their place."""
+    said = _took_back(context, chat, undone, day, today)
+    back = assumed.restored(context, chat, undone.restored)
+    return said if back is None else f"{said}\n{back}"
+
+
+def _took_back(context: BotContext, chat: Chat, undone: undoing.Undone, day: date, today: date) -> str:
     texts = context.services.texts
     what, _ = listed(context, chat, undone.sets)
     if not undone.session and not undone.sets:

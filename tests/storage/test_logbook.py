@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage import cautions, inbox, logbook, repo, undoing
 from storage.logbook import NewSet
 from storage.models import Base, Chat, LoggedSet, WorkoutLog
+from storage.records import SetOrigin
 
 NOW = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
 DAY = date(2026, 12, 4)
@@ -186,6 +187,16 @@ async def _fill_every_table(maker: Maker, chat_id: int, users: tuple[int, ...]) 
         for user in users:
             sets = _rows("row", [10, 10], 40)
             await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=sets, now=NOW)
+            # Pull-ups As written assumed, then typed in their place: the assumed ones kept for an undo.
+            assumed = [NewSet("pull-up", 10, None, "kg", origin=SetOrigin.AS_WRITTEN)] * 2
+            await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=assumed, now=NOW)
+            later = NOW + timedelta(minutes=5)
+            replaced = await logbook.replace_assumed(
+                session, chat_id, DAY, user_id=user, exercises=["pull-up"], now=later
+            )
+            assert [row.reps for row in replaced["pull-up"]] == [10, 10]
+            typed = _rows("pull-up", [6, 5], None)
+            await logbook.log_sets(session, chat_id, DAY, user_id=user, user_name="n", sets=typed, now=later)
             await logbook.set_short_minutes(session, chat_id, DAY, user_id=user, minutes=30)
         await repo.add_pause(session, chat_id, DAY, DAY + timedelta(days=7))
         await cautions.tell(session, chat_id, "backpack-rdl", DAY)
@@ -241,7 +252,7 @@ async def test_forget_member_keeps_the_group_and_the_others(sessionmaker: Maker)
     assert {"workout_logs", "logged_sets"} <= await _tables_holding(sessionmaker, BOB)
     async with sessionmaker() as session:
         assert await session.get(Chat, GROUP) is not None
-        assert [row.user_id for row in await logbook.export_rows(session, GROUP)] == [BOB, BOB]
+        assert [row.user_id for row in await logbook.export_rows(session, GROUP)] == [BOB] * 4
 
 
 async def test_new_chats_log_in_kg_with_the_units_default_step(sessionmaker: Maker) -> None:
