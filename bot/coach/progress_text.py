@@ -110,6 +110,21 @@ def _heft(done: SetDone) -> tuple[float, int]:
     return (done.load or 0.0, done.seconds if done.seconds is not None else done.reps)
 
 
+def shared_bands(sets: Sequence[SetDone]) -> tuple[str, ...]:
+    """The bands every one of ``sets`` was logged with ("red band"), or none when they differ."""
+    told = {done.bands for done in sets}
+    return told.pop() if len(told) == 1 else ()
+
+
+def with_bands(bands: Sequence[str], texts: Texts) -> str:
+    """ "with the red band" (two bands together: "with the red band and the green band"); "" for none."""
+    if not bands:
+        return ""
+    if len(bands) == 1:
+        return texts.get("log.with_band", band=escape(bands[0]))
+    return texts.get("log.with_bands", bands=escape(", ".join(bands[:-1])), band=escape(bands[-1]))
+
+
 def _short_of_reserve(last: Sequence[SetDone], plan: Plan) -> bool:
     """Whether a set of ``last`` stopped with fewer reps in reserve than the plan asks (told with /log)."""
     return any(done.rir is not None and done.rir < plan.target_rir for done in last)
@@ -235,6 +250,7 @@ def progress_line(
         values["weeks"] = str(weeks_ago(lapsed))
     if home_load:
         _say_each_hand(values, last, unit, texts)
+    key = _say_band(values, last, texts, same=prescription.exercise == (last_exercise or exercise), key=key)
     line = texts.get(f"progression.{key}", **values)
     if prescription.easier is None:
         return line
@@ -260,3 +276,23 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
         said = texts.get(key, total=total, each=each)
         if values.get(name, "").endswith(total):
             values[name] = values[name][: -len(total)] + said
+
+
+# Lines whose today's sets are not last time's band: made harder with a stronger one.
+_ANOTHER_BAND = ("repeat_band",)
+
+
+def _say_band(values: dict[str, str], last: Sequence[SetDone], texts: Texts, *, same: bool, key: str) -> str:
+    """Where ``last`` was logged with a band ("red band"), the line says so, and today's sets of the same
+    move are with it too: "last time 6, 5 with the red band → today 7, 6 with the red band" (a newcomer
+    trial: the colour was logged and shown nowhere, so "6, 5" read as any band's). Topped out with a band
+    helping, the move up to the next rung says a lighter band is the step before it. The line's key."""
+    told = shared_bands(last)
+    if not told:
+        return key
+    said = with_bands(told, texts)
+    values["last"] += f" {said}"
+    values["with_band"], values["band"] = said, escape(", ".join(told))
+    if same and key not in _ANOTHER_BAND:
+        values["today"] += f" {said}"
+    return "move_up_band" if key == "move_up" else key

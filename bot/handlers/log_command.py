@@ -32,15 +32,15 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import logday, lognames, logparse, logpick, sessionlog, shownrung
 from bot.coach.catalog import Catalog
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_load, format_sets
+from bot.coach.progress_text import format_load, format_sets, with_bands
 from bot.coach.progression import in_unit
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
-    NOTE_PARTS,
     describe_sets,
     history,
     history_ids,
@@ -66,11 +66,12 @@ ROW_LABEL = 16
 
 
 @functools.cache
-def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     exercises = catalog.exercises.values()
     helped = frozenset(ex.id for ex in exercises if ex.counterweight)
     light = frozenset(ex.id for ex in exercises if ex.min_reps is not None or not ex.multi_joint)
-    return helped, frozenset(ex.id for ex in exercises if ex.barbell), light
+    banded = frozenset(ex.id for ex in exercises if "bands" in ex.needs)
+    return helped, frozenset(ex.id for ex in exercises if ex.barbell), light, banded
 
 
 def helped_ids(context: BotContext) -> frozenset[str]:
@@ -88,6 +89,12 @@ def light_ids(context: BotContext) -> frozenset[str]:
     """The moves never done for a few reps: one with ``min_reps`` in exercises.toml (a band, a cable, a drill)
     or a single-joint one (a face pull, a rear-delt fly): "band row 12x2" is 2 sets of 12."""
     return _kinds(context.services.catalog)[2]
+
+
+def banded_ids(context: BotContext) -> frozenset[str]:
+    """The moves done with a band (``needs`` bands in exercises.toml): a band told with sets ("pull up 6,5
+    purple band") means the one of them the name fits."""
+    return _kinds(context.services.catalog)[3]
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -148,6 +155,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 barbells=barbell_ids(context),
                 today=[item.exercise.id for item in session.exercises],
                 light=light_ids(context),
+                banded=banded_ids(context),
             )
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
@@ -223,9 +231,9 @@ async def log_parsed(
     notes = [_note(context, parsed) for parsed in readings]
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
-    # A load typed "each arm" is said to be each hand's, after that exercise's sets.
+    # A load typed "each arm" is said to be each hand's, and a band told is named, after its sets.
     described = "\n".join(
-        describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
+        " ".join(filter(None, (describe_sets(context, chat, [item]), *_told_with(context, parsed))))
         for item, parsed in zip(logged, readings, strict=True)
         if item[1]
     )
@@ -264,6 +272,12 @@ async def log_parsed(
     buttons = [[(texts["log.undo_button"], undo_data(day, today, LAST_BATCH, now_turn.now))]]
     (now_turn.edit if edit else now_turn.say)("\n".join([head, *lines]), buttons)
     await level_up_offer(context, now_turn, user[0])
+
+
+def _told_with(context: BotContext, parsed: logparse.ParsedLog) -> tuple[str, str]:
+    """What a reply says after a reading's sets: "each hand" for a load typed each arm's, the band told."""
+    texts = context.services.texts
+    return texts["log.each_hand"] if parsed.each_hand else "", with_bands(bands_in(parsed.note), texts)
 
 
 def day_named(context: BotContext, day: date, today: date) -> str:

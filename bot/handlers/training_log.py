@@ -22,6 +22,7 @@ from bot import callbacks
 from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.firstload import PER_REP
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
@@ -38,8 +39,6 @@ from storage.models import Chat
 
 AS_WRITTEN, ADJUST, SAVE, LEVEL_UP = "lw", "la", "ls", "up"
 MAIN = sessionlog.MAIN
-# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed).
-NOTE_PARTS = "; "
 History = dict[str, list[tuple[date, SetDone]]]
 
 
@@ -162,7 +161,9 @@ def _in_unit(context: BotContext, rows: dict[str, list[logbook.SetRow]], unit: s
 
 
 def _set_of(row: logbook.SetRow, unit: str) -> SetDone:
-    return SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds)
+    return SetDone(
+        row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds, bands=bands_in(row.note)
+    )
 
 
 def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone) -> SetDone:
