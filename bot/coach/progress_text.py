@@ -224,11 +224,7 @@ def progress_line(
         values["when"] = texts["progression.last_time"]
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
-    if (
-        prescription.reason is Reason.REPEAT
-        and prescription.load is None
-        and not _short_of_reserve(last, plan)
-    ):
+    if _made_harder(last, prescription, plan):
         key = "repeat_no_load" if loaded else "repeat_band" if band else "repeat_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
@@ -250,7 +246,9 @@ def progress_line(
         values["weeks"] = str(weeks_ago(lapsed))
     if home_load:
         _say_each_hand(values, last, unit, texts)
-    key = _say_band(values, last, texts, same=prescription.exercise == (last_exercise or exercise), key=key)
+    same = prescription.exercise == (last_exercise or exercise)
+    today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
+    key = _say_band(values, last, today, texts, key=key)
     line = texts.get(f"progression.{key}", **values)
     if prescription.easier is None:
         return line
@@ -278,21 +276,43 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
             values[name] = values[name][: -len(total)] + said
 
 
-# Lines whose today's sets are not last time's band: made harder with a stronger one.
-_ANOTHER_BAND = ("repeat_band",)
+def sets_with_band(sets: Sequence[SetDone], unit: str, texts: Texts) -> str:
+    """``format_sets``, and the band every set was done with: "3×6 with the red band"."""
+    return " ".join(filter(None, (format_sets(sets, unit), with_bands(shared_bands(sets), texts))))
 
 
-def _say_band(values: dict[str, str], last: Sequence[SetDone], texts: Texts, *, same: bool, key: str) -> str:
-    """Where ``last`` was logged with a band ("red band"), the line says so, and today's sets of the same
-    move are with it too: "last time 6, 5 with the red band → today 7, 6 with the red band" (a newcomer
-    trial: the colour was logged and shown nowhere, so "6, 5" read as any band's). Topped out with a band
-    helping, the move up to the next rung says a lighter band is the step before it. The line's key."""
+def todays_bands(
+    last: Sequence[SetDone], prescription: Prescription, plan: Plan, *, same: bool, band: bool, loaded: bool
+) -> tuple[str, ...]:
+    """The bands today's sets are with as /workout says them, and As written logs them: last time's, for
+    the same move (``same``), unless a band move (``band``) at the top of its range is told to take a
+    stronger band."""
+    stronger = band and not loaded and _made_harder(last, prescription, plan)
+    return shared_bands(last) if same and not stronger else ()
+
+
+def _made_harder(last: Sequence[SetDone], prescription: Prescription, plan: Plan) -> bool:
+    """Every set at the top with no load to add: the same sets again, made harder."""
+    return (
+        prescription.reason is Reason.REPEAT
+        and prescription.load is None
+        and not _short_of_reserve(last, plan)
+    )
+
+
+def _say_band(
+    values: dict[str, str], last: Sequence[SetDone], today: Sequence[str], texts: Texts, *, key: str
+) -> str:
+    """Where ``last`` was logged with a band ("red band"), the line says so, and ``today``'s bands after
+    today's sets: "last time 6, 5 with the red band → today 7, 6 with the red band" (a newcomer trial: the
+    colour was logged and shown nowhere, so "6, 5" read as any band's). Topped out with a band helping,
+    the move up to the next rung says a lighter band is the step before it. The line's key."""
     told = shared_bands(last)
     if not told:
         return key
     said = with_bands(told, texts)
     values["last"] += f" {said}"
     values["with_band"], values["band"] = said, escape(", ".join(told))
-    if same and key not in _ANOTHER_BAND:
-        values["today"] += f" {said}"
+    if today:
+        values["today"] += f" {with_bands(today, texts)}"
     return "move_up_band" if key == "move_up" else key

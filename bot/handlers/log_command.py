@@ -35,7 +35,7 @@ from bot.coach.catalog import Catalog
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
-from bot.coach.progress_text import format_load, format_sets, with_bands
+from bot.coach.progress_text import format_load, format_sets
 from bot.coach.progression import in_unit
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -231,9 +231,9 @@ async def log_parsed(
     notes = [_note(context, parsed) for parsed in readings]
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
-    # A load typed "each arm" is said to be each hand's, and a band told is named, after its sets.
+    # A load typed "each arm" is said to be each hand's, after that exercise's sets (and their band).
     described = "\n".join(
-        " ".join(filter(None, (describe_sets(context, chat, [item]), *_told_with(context, parsed))))
+        describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
         for item, parsed in zip(logged, readings, strict=True)
         if item[1]
     )
@@ -274,12 +274,6 @@ async def log_parsed(
     await level_up_offer(context, now_turn, user[0])
 
 
-def _told_with(context: BotContext, parsed: logparse.ParsedLog) -> tuple[str, str]:
-    """What a reply says after a reading's sets: "each hand" for a load typed each arm's, the band told."""
-    texts = context.services.texts
-    return texts["log.each_hand"] if parsed.each_hand else "", with_bands(bands_in(parsed.note), texts)
-
-
 def day_named(context: BotContext, day: date, today: date) -> str:
     """A past day as a /log reply names it: "yesterday, Mon 23 Nov", or "Sun 22 Nov"."""
     shown = f"{day:%a %d %b}"
@@ -300,11 +294,15 @@ def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
 def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
     """A reading's sets, each at its load in the chat's ``unit``; a hold is 0 reps and its seconds."""
     loads = [in_unit(load, parsed.unit, unit) for load in parsed.set_loads()]
+    bands = bands_in(parsed.note)
     if parsed.seconds:
         return [
-            SetDone(0, load, parsed.rir, seconds) for seconds, load in zip(parsed.seconds, loads, strict=True)
+            SetDone(0, load, parsed.rir, seconds, bands=bands)
+            for seconds, load in zip(parsed.seconds, loads, strict=True)
         ]
-    return [SetDone(reps, load, parsed.rir) for reps, load in zip(parsed.reps, loads, strict=True)]
+    return [
+        SetDone(reps, load, parsed.rir, bands=bands) for reps, load in zip(parsed.reps, loads, strict=True)
+    ]
 
 
 def pick_question(

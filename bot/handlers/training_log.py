@@ -26,7 +26,7 @@ from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
-from bot.coach.progress_text import format_sets, progress_line
+from bot.coach.progress_text import progress_line, sets_with_band
 from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
@@ -310,9 +310,12 @@ async def workout_lines(
 
 
 def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, Sequence[SetDone]]]) -> str:
-    shown = names(context)
+    """ "• Band row: 3×12 with the green band": each exercise's sets, and the band they were done with."""
+    shown, texts = names(context), context.services.texts
     return "\n".join(
-        f"• {escape(shown.get(ex, ex))}: {format_sets(sets, chat.unit)}" for ex, sets in logged if sets
+        f"• {escape(shown.get(ex, ex))}: {sets_with_band(sets, chat.unit, texts)}"
+        for ex, sets in logged
+        if sets
     )
 
 
