@@ -15,7 +15,7 @@ from bot.coach.logparse import ParsedLog, parse_log
 from bot.coach.logreading import written
 from bot.coach.logtold import told
 from bot.coach.model import SetDone
-from bot.coach.progress_text import progress_line, shared_bands, with_bands
+from bot.coach.progress_text import progress_line, shared_bands, todays_bands, with_bands
 from bot.coach.progression import Ladder, Plan, next_prescription
 from bot.coach.texts import Texts
 
@@ -198,3 +198,21 @@ def test_far_short_with_a_band_today_keeps_it_and_the_easier_help_is_offered() -
         "Band-assisted pull-up: last time 6, 5 with the red band → today 2×6 with the red band."
         " Still well short"
     ), shown
+
+
+def test_todays_band_is_last_times_unless_the_line_moves_off_it() -> None:
+    # What As written logs is what /workout said: the same band, none where a stronger one or another move.
+    green = ("green band",)
+    row_plan = Plan(sets=2, rep_range=(10, 12), target_rir=2)
+    short = [SetDone(10, bands=green)] * 2
+    at_top = [SetDone(12, bands=green)] * 2
+    pushed = [SetDone(12, rir=0, bands=green)] * 2
+
+    def today(last: list[SetDone], *, same: bool = True) -> tuple[str, ...]:
+        prescription = next_prescription("band-row", [last], row_plan)
+        return todays_bands(last, prescription, row_plan, same=same, band=True, loaded=False)
+
+    assert today(short) == green
+    assert today(at_top) == ()  # "made harder: a stronger band"
+    assert today(pushed) == green  # "again, a little smoother": the same band
+    assert today(short, same=False) == ()  # another rung today
