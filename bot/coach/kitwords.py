@@ -1,5 +1,6 @@
 """The words of a /log that say what the kit was, not which sets: a band's colour or strength ("2x12 red
-band", "heavy band"), kept in the sets' note; a backpack ("backpack 8kg"), whose load is the load; a dip belt
+band", "heavy band"), kept in the sets' note (``bands_in`` reads it back, for every place the sets are
+shown); a backpack ("backpack 8kg"), whose load is the load; a dip belt
 or weighted vest ("10kg on a belt"), what carried a load added to bodyweight. Pure text in, text out.
 """
 
@@ -7,11 +8,17 @@ from __future__ import annotations
 
 import re
 
+# How a set's note joins its parts (the bands told, an assisted machine's help, each hand's load, the note
+# typed after "#").
+NOTE_PARTS = "; "
+
 # A band's colour or strength ("red band", "heavy band", "green"), kept in the sets' note, and a backpack
 # ("backpack 8kg"), whose load is the load.
 _COLOURS = "red|green|blue|black|yellow|purple|orange|grey|gray|silver|gold|pink|white|brown"
 _STRENGTHS = r"extra[- ]?light|x-?light|light|medium|extra[- ]?heavy|x-?heavy|heavy|thin|thick|strong"
 _BANDS = r"(?:resistance\s+|loop\s+|mini\s+)?bands?"
+# A band as the note keeps it, "band" said ("red band", "heavy band"): what /log told, and nothing else.
+BAND_NAME = re.compile(rf"(?:(?:{_STRENGTHS})\s+)?(?:{_COLOURS})\s+{_BANDS}|(?:{_STRENGTHS})\s+{_BANDS}")
 _BAND = re.compile(
     r"(?:\b(?:with|using|on)\s+)?(?:\b(?:a|the|my)\s+)?"
     rf"\b(?P<band>(?:(?:{_STRENGTHS})\s+)?(?:{_COLOURS})(?:\s+{_BANDS})?|(?:{_STRENGTHS})\s+{_BANDS})\b"
@@ -48,3 +55,16 @@ def kit_told(text: str) -> tuple[str, list[str]]:
         head = re.sub(rf"(?:{kit.pattern})\s*$", " ", head)
     head = re.sub(rf"(?:{_BAND.pattern})\s*$", band, head)
     return head + tail, bands
+
+
+def bands_in(note: str | None) -> tuple[str, ...]:
+    """The bands a set's note keeps ("assisted by 40 kg; red band; felt ok" → "red band")."""
+    return tuple(part for part in (note or "").split(NOTE_PARTS) if BAND_NAME.fullmatch(part))
+
+
+def bands_said(text: str) -> list[str]:
+    """The bands a message told in words names as bands ("6 and 5 pull-ups with the purple band" → "purple
+    band"), as /log's note keeps them; a colour without "band" ("a red shirt") is none."""
+    return [
+        re.sub(r"\s+", " ", found.group(0)) for found in re.finditer(rf"\b(?:{BAND_NAME.pattern})\b", text)
+    ]

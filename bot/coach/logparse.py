@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from bot.coach.kitwords import BACKPACK, kit_told
+from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, kit_told
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
@@ -173,6 +173,7 @@ def parse_log(
     today: Collection[str] = (),
     stand_ins: Mapping[str, str] | None = None,
     light: Collection[str] = (),
+    banded: Collection[str] = (),
 ) -> ParsedLog | LogError:
     """Read the arguments of ``/log``; loads without a unit are in the chat's ``unit``, and the
     exercises in ``holds`` are timed (their sets are seconds).
@@ -204,6 +205,10 @@ def parse_log(
     (``stand_ins``, ``bot.coach.ladders.stand_ins``): "db rdl" at home the backpack-or-dumbbells RDL. In
     ``light``, those never done for a few reps (a band row, a face pull), "12x2" is 2 sets of 12; many sets
     of a few reps of any other are asked back (``logreading.as_log``).
+
+    A band told with the sets ("pull up 6,5 purple band") means the band version of the name, one of
+    ``banded`` (the band-assisted pull-up), as a load added means the weighted pull-up: sets a band helped
+    are never a strict pull-up's.
     """
     split = _split(text)
     if isinstance(split, LogError):
@@ -234,6 +239,8 @@ def parse_log(
         else:
             unloaded = found if isinstance(found, str) and not figures.load_told() else None
             found = variant
+    if not weighted and bands_in(note):
+        found = _banded_variant(typed, exercises, found, banded)
     instead_of = kept = None
     if isinstance(found, str) and not weighted and fits(typed, exercises, (easier or {}).get(found)):
         if found in shown:
@@ -307,7 +314,7 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
         return cleaned
     cleaned, _, note = cleaned.partition("#")
     cleaned, kit = kit_told(cleaned)
-    note = "; ".join(filter(None, (*kit, note.strip())))
+    note = NOTE_PARTS.join(filter(None, (*kit, note.strip())))
     # "25 sets of 8": told as sets, so too many of them, not a load of 25 (as "25x8" would read).
     counted = [int(m.group(1)) for m in _SETS_OF.finditer(cleaned)]
     counted += [int(m.group(2)) for m in _REPS_FOR_SETS.finditer(cleaned)]
@@ -439,6 +446,17 @@ def _allowed(
             LogErrorKind.AMBIGUOUS, {"name": typed.strip()}, offered[: SUGGESTIONS + 2], candidates=offered
         )
     return stand_ins.get(found, found)  # no name fits one they allow: the move lifting the same, if any
+
+
+def _banded_variant(
+    typed: str, exercises: Sequence[Names], found: str | LogError, banded: Collection[str]
+) -> str | LogError:
+    """The band version of what ``typed`` names, for sets told with a band: the one of ``banded`` the name
+    fits, if only one does; else ``found`` as it was."""
+    if found in banded or (isinstance(found, LogError) and found.kind is not LogErrorKind.AMBIGUOUS):
+        return found
+    fitting = [ex for ex in banded if fits(typed, exercises, ex)]
+    return fitting[0] if len(fitting) == 1 else found
 
 
 def _helped_variant(

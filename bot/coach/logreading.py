@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.coach.kitwords import bands_in
 from bot.coach.logsets import (
     MAX_HOLD_S,
     MAX_LOAD,
@@ -230,7 +231,8 @@ def _too_heavy(amount: float, unit: str) -> LogError | None:
 
 def written(parsed: ParsedLog, name: str) -> str:
     """``parsed`` as /log reads it back after ``name``: "band row 3x12", "pull up 8,7,6 20kg", "deadlift
-    180kgx5, 190kgx3, 200kgx3x2", "assisted pull up 2x10 40kg assist", "prone cobra 3x30s rir2"."""
+    180kgx5, 190kgx3, 200kgx3x2", "assisted pull up 2x10 40kg assist", "band row 3x12 green band", "prone
+    cobra 3x30s rir2"."""
     counts = parsed.seconds or parsed.reps
     mark = "s" if parsed.seconds else ""
     if parsed.loads:
@@ -255,6 +257,9 @@ def written(parsed: ParsedLog, name: str) -> str:
         line += " each hand"
     if parsed.assist is not None:
         line += f" {parsed.assist:g}{parsed.unit} assist"
+    # The band told, which /log keeps in the note again: a button or an offer never loses it.
+    for band in bands_in(parsed.note):
+        line += f" {band}"
     if parsed.rir is not None:
         line += f" rir{parsed.rir}"
     return f"{name} {line}"

@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from bot.coach.kitwords import bands_said
 from bot.coach.lognames import Names, exercise_named, mentions, name_key
 from bot.coach.logparse import (
     MAX_LOAD,
@@ -238,14 +239,16 @@ def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
     name = lifts.named(lowered, weighted=bool(given))
     if name is None:
         return None
+    # "with the purple band": kept as /log keeps it, in the note, so the offer logs what was told.
+    band = "".join(f" {told}" for told in bands_said(lowered))
     if not given:
-        return f"{name} {sets}"
+        return f"{name} {sets}{band}"
     amount, typed_unit = given
     if not 0 < amount <= MAX_LOAD[typed_unit or unit or "kg"]:
         return None
     # "pull ups 2x10 with 40kg assistance": the machine's help, as /log reads it, never a load lifted.
     helped = " assist" if _HELP.search(lowered) else ""
-    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}{helped}"
+    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}{helped}{band}"
 
 
 # ---------------------------------------------------------------- several lifts in one message

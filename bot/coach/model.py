@@ -24,6 +24,8 @@ class SetDone:
     A timed hold has ``seconds`` and 0 reps: progression and records count reps, so they pass it by.
     ``each_hand`` says ``load`` is the total of two told as each hand's (a home move's "8 kg each", held
     as 16 kg, ``ladders.held_total``): only how the load is shown, so it plays no part in equality.
+    ``bands`` are the bands its note keeps ("red band", ``kitwords.bands_in``): said with the sets wherever
+    they are shown, since reps with a band mean little without which one; no part of equality either.
     """
 
     reps: int
@@ -31,3 +33,4 @@ class SetDone:
     rir: int | None = None
     seconds: int | None = None
     each_hand: bool = field(default=False, compare=False)
+    bands: tuple[str, ...] = field(default=(), compare=False)

@@ -110,6 +110,21 @@ def _heft(done: SetDone) -> tuple[float, int]:
     return (done.load or 0.0, done.seconds if done.seconds is not None else done.reps)
 
 
+def shared_bands(sets: Sequence[SetDone]) -> tuple[str, ...]:
+    """The bands every one of ``sets`` was logged with ("red band"), or none when they differ."""
+    told = {done.bands for done in sets}
+    return told.pop() if len(told) == 1 else ()
+
+
+def with_bands(bands: Sequence[str], texts: Texts) -> str:
+    """ "with the red band" (two bands together: "with the red band and the green band"); "" for none."""
+    if not bands:
+        return ""
+    if len(bands) == 1:
+        return texts.get("log.with_band", band=escape(bands[0]))
+    return texts.get("log.with_bands", bands=escape(", ".join(bands[:-1])), band=escape(bands[-1]))
+
+
 def _short_of_reserve(last: Sequence[SetDone], plan: Plan) -> bool:
     """Whether a set of ``last`` stopped with fewer reps in reserve than the plan asks (told with /log)."""
     return any(done.rir is not None and done.rir < plan.target_rir for done in last)
@@ -209,11 +224,7 @@ def progress_line(
         values["when"] = texts["progression.last_time"]
     if prescription.reason is Reason.ESTIMATE and last:
         key = "estimate_past_top" if past_top(last, plan) else "estimate_short"
-    if (
-        prescription.reason is Reason.REPEAT
-        and prescription.load is None
-        and not _short_of_reserve(last, plan)
-    ):
+    if _made_harder(last, prescription, plan):
         key = "repeat_no_load" if loaded else "repeat_band" if band else "repeat_bodyweight"
     if prescription.reason is Reason.ADD_REP and prescription.load:
         values["next_load"] = format_load(progressed_load(prescription.load, plan), unit)
@@ -235,6 +246,9 @@ def progress_line(
         values["weeks"] = str(weeks_ago(lapsed))
     if home_load:
         _say_each_hand(values, last, unit, texts)
+    same = prescription.exercise == (last_exercise or exercise)
+    today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
+    key = _say_band(values, last, today, texts, key=key)
     line = texts.get(f"progression.{key}", **values)
     if prescription.easier is None:
         return line
@@ -260,3 +274,45 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
         said = texts.get(key, total=total, each=each)
         if values.get(name, "").endswith(total):
             values[name] = values[name][: -len(total)] + said
+
+
+def sets_with_band(sets: Sequence[SetDone], unit: str, texts: Texts) -> str:
+    """``format_sets``, and the band every set was done with: "3×6 with the red band"."""
+    return " ".join(filter(None, (format_sets(sets, unit), with_bands(shared_bands(sets), texts))))
+
+
+def todays_bands(
+    last: Sequence[SetDone], prescription: Prescription, plan: Plan, *, same: bool, band: bool, loaded: bool
+) -> tuple[str, ...]:
+    """The bands today's sets are with as /workout says them, and As written logs them: last time's, for
+    the same move (``same``), unless a band move (``band``) at the top of its range is told to take a
+    stronger band."""
+    stronger = band and not loaded and _made_harder(last, prescription, plan)
+    return shared_bands(last) if same and not stronger else ()
+
+
+def _made_harder(last: Sequence[SetDone], prescription: Prescription, plan: Plan) -> bool:
+    """Every set at the top with no load to add: the same sets again, made harder."""
+    return (
+        prescription.reason is Reason.REPEAT
+        and prescription.load is None
+        and not _short_of_reserve(last, plan)
+    )
+
+
+def _say_band(
+    values: dict[str, str], last: Sequence[SetDone], today: Sequence[str], texts: Texts, *, key: str
+) -> str:
+    """Where ``last`` was logged with a band ("red band"), the line says so, and ``today``'s bands after
+    today's sets: "last time 6, 5 with the red band → today 7, 6 with the red band" (a newcomer trial: the
+    colour was logged and shown nowhere, so "6, 5" read as any band's). Topped out with a band helping,
+    the move up to the next rung says a lighter band is the step before it. The line's key."""
+    told = shared_bands(last)
+    if not told:
+        return key
+    said = with_bands(told, texts)
+    values["last"] += f" {said}"
+    values["with_band"], values["band"] = said, escape(", ".join(told))
+    if today:
+        values["today"] += f" {with_bands(today, texts)}"
+    return "move_up_band" if key == "move_up" else key

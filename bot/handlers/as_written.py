@@ -19,10 +19,11 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import loadanswer, sessionlog, shortened
 from bot.coach.cautions import LeftOut
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progress_text import format_sets, shown_load
+from bot.coach.progress_text import format_sets, sets_with_band, shared_bands, shown_load, todays_bands
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -83,7 +84,8 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
     session = left_out.session
     sets: dict[str, list[SetDone]] = {}
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
-        one = SetDone(row.reps, shown_load(row.load, row.unit, chat.unit), seconds=row.seconds)
+        load = shown_load(row.load, row.unit, chat.unit)
+        one = SetDone(row.reps, load, seconds=row.seconds, bands=bands_in(row.note))
         sets.setdefault(row.exercise, []).append(one)
     minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
     # What is logged is done: the cut keeps it, however short the time (a cable row logged before ⏱ was
@@ -102,12 +104,12 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:
     """What /workout writes beside each planned exercise already logged: its sets, named when another
     exercise stands for it ("Pull-up 5, 5, 4" on a band-assisted day)."""
-    shown = names(context)
+    shown, texts = names(context), context.services.texts
     return {
         planned_id: "; ".join(
-            format_sets(day.sets[ex], chat.unit)
+            sets_with_band(day.sets[ex], chat.unit, texts)
             if ex == planned_id
-            else f"{escape(shown.get(ex, ex))} {format_sets(day.sets[ex], chat.unit)}"
+            else f"{escape(shown.get(ex, ex))} {sets_with_band(day.sets[ex], chat.unit, texts)}"
             for ex in logged
         )
         for planned_id, logged in day.done.items()
@@ -118,7 +120,7 @@ def not_planned(context: BotContext, chat: Chat, day: DayDone) -> str:
     """What was logged that stands for none of the session's exercises ("Dumbbell row 3×10"), or ""."""
     shown, counted = names(context), {ex for logged in day.done.values() for ex in logged}
     return "; ".join(
-        f"{escape(shown.get(ex, ex))} {format_sets(sets, chat.unit)}"
+        f"{escape(shown.get(ex, ex))} {sets_with_band(sets, chat.unit, context.services.texts)}"
         for ex, sets in day.sets.items()
         if ex not in counted
     )
@@ -199,7 +201,8 @@ async def _log_action(
     # shows it none, so a load rounded to the chat's step would be one never lifted; a move without a load
     # none), a hold at the low end of its seconds; in the session's order.
     written = {
-        t.planned: (t.prescription.exercise, _as_written(t, shift_of.get(t.planned))) for t in so_far.left
+        t.planned: (t.prescription.exercise, _as_written(context, t, shift_of.get(t.planned)))
+        for t in so_far.left
     }
     written.update({planned: (planned, sets) for planned, sets in so_far.holds})
     # A lift that takes a load with none known or set is asked for it, not logged without one: a loadless
@@ -215,8 +218,11 @@ async def _log_action(
     # plan's own progression, logged and counted toward the bests but announcing no 🏆 (``log_and_score``).
     unmoved = sessionlog.Shift()
     prescribed = [action != SAVE or shift_of.get(planned_id, unmoved) == unmoved for planned_id in order]
+    notes = [NOTE_PARTS.join(shared_bands(sets)) or None for _, sets in logged]
     lines = (
-        await log_and_score(context, now_turn, day, user, logged, completes_done=True, prescribed=prescribed)
+        await log_and_score(
+            context, now_turn, day, user, logged, notes=notes, completes_done=True, prescribed=prescribed
+        )
         if logged
         else []
     )
@@ -245,11 +251,23 @@ async def _log_action(
     return ""
 
 
-def _as_written(target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
+def _as_written(context: BotContext, target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
     if target.main and shift is not None:
-        return sessionlog.adjusted(target, shift)
-    held = loadanswer.held_load(target)
-    return target.bare if held is None else [replace(done, load=held) for done in target.bare]
+        sets = sessionlog.adjusted(target, shift)
+    else:
+        held = loadanswer.held_load(target)
+        sets = target.bare if held is None else [replace(done, load=held) for done in target.bare]
+    # With the band /workout said today's sets are with ("→ today 2×7 with the red band"), kept in the note
+    # as a /log's is: next time's line says it again instead of losing it to a press.
+    bands = todays_bands(
+        target.last,
+        target.prescription,
+        target.plan,
+        same=target.prescription.exercise == (target.source or target.planned),
+        band="band" in context.services.catalog.exercises[target.prescription.exercise].implements,
+        loaded=target.loaded,
+    )
+    return [replace(done, bands=bands) for done in sets]
 
 
 def adjust_panel(

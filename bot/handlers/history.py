@@ -14,9 +14,10 @@ from telegram.constants import ChatType
 from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind, position
-from bot.coach.progress_text import format_sets, shown_load
+from bot.coach.progress_text import format_sets, shown_load, with_bands
 from bot.coach.texts import escape
 from bot.coach.trainingweeks import training_weeks
 from bot.context import BotContext
@@ -30,7 +31,6 @@ MAX_LINES = 5
 # Under a session's day, each of its lines: indented here, as the text catalog trims a line's own spaces.
 BULLET = "  • "
 CAPTION_LIMIT = 1024
-NOTE_PARTS = training_log.NOTE_PARTS
 
 
 async def progress_chart(update: Update, context: BotContext) -> None:
@@ -124,15 +124,17 @@ async def history_command(update: Update, context: BotContext) -> None:
             # Each set is stored in the unit it was logged in; all are shown in the chat's unit now. A load
             # logged as each hand's (its note says so, as /log and As written keep it) is said to be, as
             # /log's reply said it: "3×10 @ 8 kg each hand", not a trial's bare "8 kg", half what was lifted.
-            by_exercise: dict[tuple[str, bool], list[SetDone]] = {}
+            # The band a set was logged with is said as the /log reply said it: "3×6 with the red band".
+            by_exercise: dict[tuple[str, bool, tuple[str, ...]], list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
                 each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
                 done = SetDone(row.reps, load, seconds=row.seconds)
-                by_exercise.setdefault((row.exercise, each), []).append(done)
+                by_exercise.setdefault((row.exercise, each, bands_in(row.note)), []).append(done)
             if not by_exercise:
                 lines.append(BULLET + texts["history.no_sets"])
-            for (exercise, each), sets in by_exercise.items():
+            for (exercise, each, bands), sets in by_exercise.items():
                 name, described = escape(shown.get(exercise, exercise)), format_sets(sets, chat.unit)
-                lines.append(f"{BULLET}{name}: {described}" + (f" {hand}" if each else ""))
+                told = " ".join(filter(None, (described, hand if each else "", with_bands(bands, texts))))
+                lines.append(f"{BULLET}{name}: {told}")
         now_turn.say("\n".join(lines))

@@ -32,6 +32,7 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import logday, lognames, logparse, logpick, sessionlog, shownrung
 from bot.coach.catalog import Catalog
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import stand_ins, usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
@@ -40,7 +41,6 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
-    NOTE_PARTS,
     describe_sets,
     history,
     history_ids,
@@ -66,11 +66,12 @@ ROW_LABEL = 16
 
 
 @functools.cache
-def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _kinds(catalog: Catalog) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     exercises = catalog.exercises.values()
     helped = frozenset(ex.id for ex in exercises if ex.counterweight)
     light = frozenset(ex.id for ex in exercises if ex.min_reps is not None or not ex.multi_joint)
-    return helped, frozenset(ex.id for ex in exercises if ex.barbell), light
+    banded = frozenset(ex.id for ex in exercises if "bands" in ex.needs)
+    return helped, frozenset(ex.id for ex in exercises if ex.barbell), light, banded
 
 
 def helped_ids(context: BotContext) -> frozenset[str]:
@@ -88,6 +89,12 @@ def light_ids(context: BotContext) -> frozenset[str]:
     """The moves never done for a few reps: one with ``min_reps`` in exercises.toml (a band, a cable, a drill)
     or a single-joint one (a face pull, a rear-delt fly): "band row 12x2" is 2 sets of 12."""
     return _kinds(context.services.catalog)[2]
+
+
+def banded_ids(context: BotContext) -> frozenset[str]:
+    """The moves done with a band (``needs`` bands in exercises.toml): a band told with sets ("pull up 6,5
+    purple band") means the one of them the name fits."""
+    return _kinds(context.services.catalog)[3]
 
 
 async def log_command(update: Update, context: BotContext) -> None:
@@ -148,6 +155,7 @@ async def log_command(update: Update, context: BotContext) -> None:
                 barbells=barbell_ids(context),
                 today=[item.exercise.id for item in session.exercises],
                 light=light_ids(context),
+                banded=banded_ids(context),
             )
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
@@ -223,7 +231,7 @@ async def log_parsed(
     notes = [_note(context, parsed) for parsed in readings]
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
-    # A load typed "each arm" is said to be each hand's, after that exercise's sets.
+    # A load typed "each arm" is said to be each hand's, after that exercise's sets (and their band).
     described = "\n".join(
         describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
         for item, parsed in zip(logged, readings, strict=True)
@@ -286,11 +294,15 @@ def _note(context: BotContext, parsed: logparse.ParsedLog) -> str | None:
 def sets_done(parsed: logparse.ParsedLog, unit: str) -> list[SetDone]:
     """A reading's sets, each at its load in the chat's ``unit``; a hold is 0 reps and its seconds."""
     loads = [in_unit(load, parsed.unit, unit) for load in parsed.set_loads()]
+    bands = bands_in(parsed.note)
     if parsed.seconds:
         return [
-            SetDone(0, load, parsed.rir, seconds) for seconds, load in zip(parsed.seconds, loads, strict=True)
+            SetDone(0, load, parsed.rir, seconds, bands=bands)
+            for seconds, load in zip(parsed.seconds, loads, strict=True)
         ]
-    return [SetDone(reps, load, parsed.rir) for reps, load in zip(parsed.reps, loads, strict=True)]
+    return [
+        SetDone(reps, load, parsed.rir, bands=bands) for reps, load in zip(parsed.reps, loads, strict=True)
+    ]
 
 
 def pick_question(

@@ -22,10 +22,11 @@ from bot import callbacks
 from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.firstload import PER_REP
+from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
-from bot.coach.progress_text import format_sets, progress_line
+from bot.coach.progress_text import progress_line, sets_with_band
 from bot.coach.progression import Ladder, default_increment, in_unit
 from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
@@ -40,8 +41,6 @@ from storage.records import SetOrigin
 
 AS_WRITTEN, ADJUST, SAVE, LEVEL_UP = "lw", "la", "ls", "up"
 MAIN = sessionlog.MAIN
-# How a set's note joins its parts (an assisted machine's help, each hand's load, the note typed).
-NOTE_PARTS = "; "
 History = dict[str, list[tuple[date, SetDone]]]
 
 
@@ -164,7 +163,9 @@ def _in_unit(context: BotContext, rows: dict[str, list[logbook.SetRow]], unit: s
 
 
 def _set_of(row: logbook.SetRow, unit: str) -> SetDone:
-    return SetDone(row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds)
+    return SetDone(
+        row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds, bands=bands_in(row.note)
+    )
 
 
 def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone) -> SetDone:
@@ -311,9 +312,12 @@ async def workout_lines(
 
 
 def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, Sequence[SetDone]]]) -> str:
-    shown = names(context)
+    """ "• Band row: 3×12 with the green band": each exercise's sets, and the band they were done with."""
+    shown, texts = names(context), context.services.texts
     return "\n".join(
-        f"• {escape(shown.get(ex, ex))}: {format_sets(sets, chat.unit)}" for ex, sets in logged if sets
+        f"• {escape(shown.get(ex, ex))}: {sets_with_band(sets, chat.unit, texts)}"
+        for ex, sets in logged
+        if sets
     )
 
 

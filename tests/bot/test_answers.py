@@ -217,10 +217,10 @@ async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(
 async def test_reps_told_one_a_set_and_a_load_without_unit_are_logged_as_told(bot: Harness) -> None:
     await bot.onboard(USER)
     sent = await bot.send(USER, "did my band assisted pull ups, got 8, 7 and 6 with the red band")
-    assert "Shall I log that? band assisted pull up 8,7,6" in (sent[-1].plain_text or "")
-    assert button_data(bot) == [callbacks.pack("cmd", "log", "band assisted pull up 8,7,6")]
+    assert "Shall I log that? band assisted pull up 8,7,6 red band" in (sent[-1].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "log", "band assisted pull up 8,7,6 red band")]
     logged = (await bot.press(USER, labels(bot)[0]))[-1].plain_text or ""
-    assert "Logged Band-assisted pull-up: 8, 7, 6" in logged
+    assert "Logged Band-assisted pull-up: 8, 7, 6 with the red band" in logged
     # The load 55 told with no unit is the chat's: pounds here, as /log reads "cable row 3x8 55".
     await bot.send(USER, "/units lb")
     sent = await bot.send(USER, "hit 3 sets of 8 on cable row at 55")

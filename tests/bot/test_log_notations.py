@@ -203,7 +203,7 @@ async def test_at_home_a_band_and_a_backpack_are_kit_and_face_pulls_the_band_one
     assert head(await bot.send(chat, "/log face pulls 2x15")) == "✍️ Logged Band face pull: 2×15"
     assert (
         head(await bot.send(chat, "/log band pulldown 2x12 red band"))
-        == "✍️ Logged Kneeling band pulldown: 2×12"
+        == "✍️ Logged Kneeling band pulldown: 2×12 with the red band"
     )
     assert head(await bot.send(chat, "/log rdl 2x10 backpack 8kg")).startswith(
         "✍️ Logged Romanian deadlift with"

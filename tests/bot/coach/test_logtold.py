@@ -28,7 +28,7 @@ TUESDAY = dt.date(2026, 11, 24)
         # A newcomer trial's per-set reps, answered with the Pull-ups article before.
         (
             "did my band assisted pull ups, got 8, 7 and 6 with the red band",
-            "band assisted pull up 8,7,6",
+            "band assisted pull up 8,7,6 red band",
             "band-assisted-pull-up",
         ),
         ("did 3 sets of pull-ups: 8, 7, 6", "pull up 8,7,6", "pull-up"),
