@@ -182,6 +182,12 @@ def test_conditions_in_everyday_words_lead_with_safety(question: str, topic: str
     assert (answer.topic, answer.safety) == (topic, True)
 
 
+def test_a_deload_week_is_explained_with_rest_and_planned_with_the_advanced_blocks() -> None:
+    what = ANSWERER.answer("What is a deload week and how do I know when I need one?")
+    assert what.topic == "rest-recovery" and "<b>Deload weeks:</b>" in what.text
+    assert ANSWERER.answer("when should I deload in a periodized block").topic == "advanced"
+
+
 def test_a_spreadsheet_cell_is_still_no_condition() -> None:
     assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
 
