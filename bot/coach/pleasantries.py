@@ -36,15 +36,16 @@ EDGE_WORDS = 3
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
 # "Hello from Bogota!": a greeting and where it comes from, a place the lexicon need not know.
 _GREETING_FROM = re.compile(
-    r"^(hi|hello|hey|hiya|greetings|hola|howdy|(good )?(morning|afternoon|evening))"
-    r"( there| all| everyone)?,? from( [^\W\d_]+){1,6}[\s!.]*$"
+    r"^((hi|hello|hey|hiya|greetings|hola|howdy|(good )?(morning|afternoon|evening))[!,.]* ?)+"
+    r"(there |all |everyone )?,? ?from( [^\W\d_]+){1,6}[\s!.]*$"
 )
 # The bot's own name: "nice to meet you, Back Coach" names no back.
 _NAME = re.compile(r"\bback\s*coach\b", re.IGNORECASE)
 # A remark that measures the bot against someone ("you are more strict than my climbing coach"): whatever
 # the comparison's words, it asks nothing.
 _MEASURED = re.compile(
-    r"\b(you|youre|you're|you’re|ur|u)\s+(are\s+|r\s+)?(a\s+|so\s+|even\s+|way\s+)?(more\s+\w+|less\s+\w+|\w+er)"
+    r"\b(you|youre|you're|you’re|ur|u)\s+(are\s+|r\s+)?(a\s+|so\s+|even\s+|way\s+|much\s+|far\s+|a\s+lot\s+)?"
+    r"(more\s+\w+|less\s+\w+|\w+er)"
     r"(\s+coach|\s+trainer)?\s+than\b"
 )
 
@@ -67,7 +68,11 @@ class Pleasantries:
                 return kind
         # What the bot is, or a joke asked of it: its words may ask, and the asker's own words may be anything
         # but a topic or a pain ("are you a robot or a real coach? just curious").
-        if "aboutbot" in reading.smalltalk and not reading.concepts and not reading.safety:
+        if (
+            "aboutbot" in reading.smalltalk
+            and not reading.safety
+            and (not reading.concepts or reading.only_smalltalk)
+        ):
             return "aboutbot"
         # Every word is small talk or filler: a greeting, or thanks whose words also name a concept ("that
         # helped", "so useful"); a question mark makes it a question ("does that help?"), and so does asking

@@ -188,6 +188,19 @@ def test_a_deload_week_is_explained_with_rest_and_planned_with_the_advanced_bloc
     assert ANSWERER.answer("when should I deload in a periodized block").topic == "advanced"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "who programmed you?",
+        "you're much nicer than the trainer at my gym",
+        "salamat pare that helped a lot",
+        "hola! good morning from the barge",
+    ],
+)
+def test_small_talk_in_more_words_is_small_talk(said: str) -> None:
+    assert ANSWERER.answer(said).kind == "smalltalk"
+
+
 def test_a_spreadsheet_cell_is_still_no_condition() -> None:
     assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
 
