@@ -395,13 +395,14 @@ def _close_topics(
 def _rules_alone(first: Answer, kept: str, reading: Reading) -> bool:
     """Whether the rules' answer stands without the learned model's second look: the model knows nothing of
     the asker (sets and reps for their level), of sets told as done and not asked about (a /log offered) or
-    of a special safety lead's card; a definition is one word's."""
+    of a special safety lead's card (a special lead the rules declined with may take a topic after it); a
+    definition is one word's."""
     return (
         first.term is not None
         or first.exercise is not None
         or _level_question(reading)
         or (logtold.counts_told(kept) and not logtold.asks(kept))
-        or reading.special is not None
+        or (reading.special is not None and first.kind != "decline")
     )
 
 

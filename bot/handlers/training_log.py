@@ -34,6 +34,7 @@ from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
 from bot.handlers import assumed
 from bot.handlers.common import Turn, member_name, turn
+from bot.handlers.record_lines import record_lines
 from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
@@ -449,39 +450,6 @@ def help_told(texts: Texts, note: str | None, unit: str) -> float | None:
     """The counterweight's help a set's note keeps, in ``unit``; None when it keeps none."""
     found = records.help_in_note(note, texts["log.assist_note"])
     return None if found is None else in_unit(found[0], found[1], unit)
-
-
-def record_lines(texts: Texts, named: Sequence[tuple[str, records.NewRecord]], unit: str) -> str:
-    """One lift's record as its own line; several lifts' as one line of new bests, each as the set that
-    set it ("Barbell deadlift 105 kg × 5"), at most ``records.MAX_BESTS_SHOWN`` named."""
-    if len(named) == 1:
-        return record_line(texts, *named[0], unit)
-    shown, more = records.shown_bests(named)
-    bests = ", ".join(_best_set(texts, name, record, unit) for name, record in shown)
-    if more:
-        bests = texts.get("log.bests_more", bests=bests, more=more)
-    return texts.get("log.record_bests", bests=bests)
-
-
-def _best_set(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
-    if record.load is None:
-        return texts.get("log.best_reps", name=escape(name), reps=record.reps)
-    return texts.get("log.best_load", name=escape(name), load=f"{record.load:g}", unit=unit, reps=record.reps)
-
-
-def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
-    # An estimate reads best to one decimal; loads and reps are shown as logged.
-    shown = "{:.1f}" if record.kind is records.RecordKind.E1RM else "{:g}"
-    values = {
-        "name": escape(name),
-        "unit": unit,
-        "value": shown.format(record.value),
-        "previous": shown.format(record.previous),
-        "reps": record.reps,
-        "load": "" if record.load is None else f"{record.load:g} {unit}",
-    }
-    no_load = record.kind is records.RecordKind.REPS_AT_LOAD and record.load is None
-    return texts.get("log.record_reps" if no_load else f"log.record_{record.kind.value}", **values)
 
 
 async def level_up_offer(context: BotContext, now_turn: Turn, user_id: int) -> None:

@@ -269,6 +269,12 @@ def test_stopping_the_reminders_for_a_while_is_a_pause(question: str, command: s
             "rest-recovery",
             True,
         ),
+        (
+            "haven't lifted anything heavier than a nappy bag since before I got pregnant, total blank "
+            "slate, where do I even start",
+            "beginner",
+            True,
+        ),
     ],
 )
 def test_a_long_story_is_answered_past_a_word_of_another_subject_or_a_sign(
@@ -276,6 +282,8 @@ def test_a_long_story_is_answered_past_a_word_of_another_subject_or_a_sign(
 ) -> None:
     answer = SHIPPED.answer(question)
     assert (answer.kind, answer.topic, answer.safety) == ("answer", topic, safety)
+    if "pregnant" in question:  # a special lead the rules declined with still comes first
+        assert answer.text.startswith("<b>Safety first.</b> Pregnant")
 
 
 @pytest.mark.parametrize(

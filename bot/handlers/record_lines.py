@@ -1,0 +1,42 @@
+"""How a new record reads in a /log or Done reply: one lift's on its own line, several lifts' as one line of
+new bests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.coach import records
+from bot.coach.texts import Texts, escape
+
+
+def record_lines(texts: Texts, named: Sequence[tuple[str, records.NewRecord]], unit: str) -> str:
+    """One lift's record as its own line; several lifts' as one line of new bests, each as the set that
+    set it ("Barbell deadlift 105 kg × 5"), at most ``records.MAX_BESTS_SHOWN`` named."""
+    if len(named) == 1:
+        return record_line(texts, *named[0], unit)
+    shown, more = records.shown_bests(named)
+    bests = ", ".join(_best_set(texts, name, record, unit) for name, record in shown)
+    if more:
+        bests = texts.get("log.bests_more", bests=bests, more=more)
+    return texts.get("log.record_bests", bests=bests)
+
+
+def _best_set(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
+    if record.load is None:
+        return texts.get("log.best_reps", name=escape(name), reps=record.reps)
+    return texts.get("log.best_load", name=escape(name), load=f"{record.load:g}", unit=unit, reps=record.reps)
+
+
+def record_line(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:
+    # An estimate reads best to one decimal; loads and reps are shown as logged.
+    shown = "{:.1f}" if record.kind is records.RecordKind.E1RM else "{:g}"
+    values = {
+        "name": escape(name),
+        "unit": unit,
+        "value": shown.format(record.value),
+        "previous": shown.format(record.previous),
+        "reps": record.reps,
+        "load": "" if record.load is None else f"{record.load:g} {unit}",
+    }
+    no_load = record.kind is records.RecordKind.REPS_AT_LOAD and record.load is None
+    return texts.get("log.record_reps" if no_load else f"log.record_{record.kind.value}", **values)
