@@ -141,6 +141,9 @@ class Answerer:
             sure=sure,
             given=chance,
         )
+        if verdict is not None and verdict.kind == "smalltalk":
+            said = self._pleasantries.reply(self._pleasantries.likely_kind(question, reading))
+            return Answer(question, "smalltalk", None, 1.0, said, ())
         # Declined with a safety lead ("is my herniated disc serious" is a doctor's), or as like the phrasing
         # scorer's off-topic corpus with nothing of the back named ("desk setup for working at home"): kept,
         # but for a long story the model is next to certain of (its safety lead then comes with the answer).

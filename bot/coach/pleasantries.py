@@ -119,6 +119,13 @@ class Pleasantries:
             return "cheer"
         return None
 
+    def likely_kind(self, question: str, reading: Reading) -> str:
+        """The kind of small talk a message the learned model takes for small talk is: the first its words
+        name, but no praise for a question ("are you stricter than my headteacher"), and an acknowledgement
+        when they name none."""
+        kinds = [k for k in reading.smalltalk if k != "cheer" or _says_only(question)]
+        return min(kinds, key=KIND_PRIORITY.index) if kinds else "ack"
+
     def reply(self, kind: str) -> str:
         return self._by_kind[kind].reply
 

@@ -19,6 +19,7 @@ from bot.coach.learned import COMMAND_PREFIX, OFFTOPIC, SMALLTALK
 ANSWERS_DECLINED = 0.95  # how sure it must be to answer what the rules declined
 OVERRULES = 0.99  # ... to answer something else than the rules did, or than a "did you mean" offers
 DECLINES = 0.9  # ... that a question the rules answered is about something else
+SMALL_TALK = 0.9  # ... that what the rules declined is small talk
 # ... or that it is more likely about something else than anything, when it all but rules out what the
 # rules answered ("Any good hotel in Genting for a family weekend?" was Training at home).
 LEANS_OFFTOPIC = 0.4
@@ -42,7 +43,7 @@ def told_in_story(words: int, sure: float) -> bool:
 class Verdict:
     """What the answer becomes: a topic, a command (``name`` without "command:"), or a decline."""
 
-    kind: str  # "topic", "command" or "decline"
+    kind: str  # "topic", "command", "smalltalk" or "decline"
     name: str | None = None
 
 
@@ -66,8 +67,16 @@ def second_look(
     the model never answers past; ``strange``: words of another field or from outside the coach's
     vocabulary, which it answers past only when next to certain. ``given``: the model's probability of
     what the rules answered (their topic or command)."""
-    if kind not in ("answer", "decline", "ask", "command") or best == SMALLTALK:
+    if kind not in ("answer", "decline", "ask", "command"):
         return None
+    # Small talk the rules did not know ("Fit like the day?", "you're awfy good at this for a robot"): the
+    # reply is a short word back, so a decline gives way at 90%, an answer or a "did you mean" at OVERRULES;
+    # a command or a pain never.
+    if best == SMALLTALK:
+        chatting = (kind == "decline" and sure >= SMALL_TALK) or (
+            kind in ("answer", "ask") and sure >= OVERRULES
+        )
+        return Verdict("smalltalk") if chatting and not safety else None
     if best == OFFTOPIC:
         sure_enough = (kind == "answer" and sure >= DECLINES) or (
             sure >= LEANS_OFFTOPIC and given <= RULES_OUT

@@ -324,11 +324,13 @@ def test_greetings_thanks_and_goodbyes_in_other_languages_are_small_talk(message
 
 def test_are_or_is_inside_a_remark_does_not_make_it_ask() -> None:
     assert ANSWERER.answer("haha you are stricter than my headteacher").kind == "smalltalk"
-    # Opening a clause, they ask: "are you stricter than ..." is a question, not praise.
-    assert ANSWERER.answer("are you stricter than my headteacher").kind != "smalltalk"
-    assert (
-        ANSWERER.answer("you are stricter than my headteacher, are you always like this").kind != "smalltalk"
-    )
+    # Opening a clause, they ask: "are you stricter than ..." is a question, not praise (small talk the
+    # learned model may know, answered with a word back, never "That's the spirit").
+    asked = ANSWERER.answer("are you stricter than my headteacher")
+    assert not asked.text.startswith("💪")
+    assert not ANSWERER.answer(
+        "you are stricter than my headteacher, are you always like this"
+    ).text.startswith("💪")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from bot.coach.secondlook import (
     OVERRULES,
     PAST_STRANGE,
     RULES_OUT,
+    SMALL_TALK,
     STORY_WORDS,
     Verdict,
     second_look,
@@ -184,7 +185,13 @@ def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -
     assert _look("decline", "benefits", PAST_STRANGE, strange=True) == Verdict("topic", "benefits")
     assert _look("decline", "warm-up", PAST_STRANGE - 0.001, strange=True) is None  # "warm up my car"
     assert _look("decline", "command:pause", 0.99, safety=True) is None  # pain keeps its lead
-    assert _look("decline", SMALLTALK, 0.999) is None
+    # Small talk the rules did not know: a word back, never past a pain or a command.
+    assert _look("decline", SMALLTALK, SMALL_TALK, words=2) == Verdict("smalltalk")
+    assert _look("decline", SMALLTALK, SMALL_TALK - 0.01) is None
+    assert _look("answer", SMALLTALK, OVERRULES) == Verdict("smalltalk")
+    assert _look("answer", SMALLTALK, OVERRULES - 0.005) is None
+    assert _look("decline", SMALLTALK, 0.999, safety=True) is None
+    assert _look("command", SMALLTALK, 0.999) is None
 
 
 def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highest_bar() -> None:
@@ -284,6 +291,13 @@ def test_a_long_story_is_answered_past_a_word_of_another_subject_or_a_sign(
     assert (answer.kind, answer.topic, answer.safety) == ("answer", topic, safety)
     if "pregnant" in question:  # a special lead the rules declined with still comes first
         assert answer.text.startswith("<b>Safety first.</b> Pregnant")
+
+
+@pytest.mark.parametrize(
+    "said", ["You're awfy good at this for a robot", "alright I'm headed out to shoe, talk at ya later"]
+)
+def test_small_talk_the_rules_do_not_know_gets_a_word_back(said: str) -> None:
+    assert SHIPPED.answer(said).kind == "smalltalk"
 
 
 @pytest.mark.parametrize(
