@@ -26,6 +26,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
 from bot.coach.catalog import Catalog
+from bot.coach.epley import for_reps
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY, Profile, day_kinds
 from bot.coach.progression import (
@@ -70,7 +71,7 @@ def deload_target(exercise: str, before: Sequence[Sequence[SetDone]], plan: Plan
     if top is None or top.load is None:
         return Prescription(exercise, plan.sets, low, None, Reason.DELOAD)
     step, load, effort = exact(plan.increment), exact(top.load), top.rir or 0
-    working = min(load, load * (30 + top.reps + effort) / (30 + low + effort))
+    working = min(load, for_reps(load, top.reps + effort, low + effort))
     lighter = to_multiple(working * DELOAD_SHARE, step, ROUND_FLOOR)
     # Under the step there is nothing lighter to put on the bar: its smallest load, half the sets.
     return Prescription(exercise, plan.sets, low, float(lighter or min(step, load)), Reason.DELOAD, top)

@@ -24,6 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
+from bot.coach.epley import for_reps
 from bot.coach.model import SetDone
 from bot.coach.progression import (
     Ladder,
@@ -98,7 +99,8 @@ def first_from_lift(exercise: str, lift: Sequence[Sequence[SetDone]], plan: Plan
     if basis is None or estimate is None:
         return None
     low = plan.rep_range[0]
-    share = min(MOST_OF_MAX, OF_THE_LIFT * 30 / (30 + low + plan.target_rir))
+    # The RDL's max, as a share of the deadlift's, for the day's reps with their reserve.
+    share = min(MOST_OF_MAX, for_reps(OF_THE_LIFT, 0, low + plan.target_rir))
     load = to_multiple(exact(estimate) * share, exact(plan.increment), ROUND_FLOOR)
     if load <= 0:
         return None

@@ -60,6 +60,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from bot.coach.bodyreps import far_short, next_reps
+from bot.coach.epley import for_reps, one_rep_max
 from bot.coach.model import SetDone
 
 UPPER_BODY_STEP = Decimal("0.05")
@@ -259,7 +260,7 @@ def e1rm(done: SetDone) -> float | None:
         return None
     if not 1 <= to_failure <= ESTIMATE_MAX_REPS:
         return None
-    return float(exact(done.load) * (30 + to_failure) / 30)
+    return float(one_rep_max(exact(done.load), to_failure))
 
 
 def best_set(sessions: Sequence[Sequence[SetDone]]) -> SetDone | None:
@@ -281,7 +282,7 @@ def estimated_load(basis: SetDone, plan: Plan) -> float:
     step = exact(plan.increment)
     to_failure = basis.reps + (basis.rir or 0)
     wanted = plan.rep_range[0] + plan.target_rir
-    load = exact(basis.load) * (30 + to_failure) / (30 + wanted)
+    load = for_reps(exact(basis.load), to_failure, wanted)
     return float(max(step, to_multiple(load, step, ROUND_FLOOR)))
 
 

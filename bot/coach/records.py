@@ -10,8 +10,8 @@ Three kinds, the ones lifters already know from Strong and Hevy:
   a step is more than a tenth (light dumbbells: 20 kg after a top of 22.5 kg). 11 reps at 62.5 kg when
   the best is 80 kg × 6 is a back-off set, more reps than ever at 62.5 kg only because nothing heavier was
   ever taken that far: no coach calls it a record (a newcomer trial got a 🏆 for it; ``rep_floor``);
-- **estimated 1RM** (Epley: load × (1 + reps/30)), from sets of 1-12 reps only, since the formula
-  overestimates badly on long sets.
+- **estimated 1RM** (Epley: load × (1 + reps/30), ``bot.coach.epley``), from sets of 1-12 reps only, since
+  the formula overestimates badly on long sets.
 
 Where heavy, moderate and volume days take turns (advanced), a volume day's 10 reps at 60 kg beat the
 heavy day's 3 at 80 kg "at that load or heavier" by design, not by getting stronger: a rep record there
@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from bot.coach.epley import factor
 from bot.coach.model import SetDone
 
 EPLEY_MAX_REPS = 12
@@ -101,7 +102,8 @@ def epley(load: float | None, reps: int) -> float | None:
     """Estimated one-rep max, or None for bodyweight sets and sets outside 1-12 reps."""
     if load is None or not 1 <= reps <= EPLEY_MAX_REPS:
         return None
-    return load * (1 + reps / 30)
+    # The load times the factor, rounded as records always were: a best shown to a tenth reads the same.
+    return load * factor(reps)
 
 
 def best(sets: Iterable[SetDone]) -> Best:

@@ -9,7 +9,7 @@ and a press on an old message knows what is left.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
@@ -48,6 +48,7 @@ from bot.handlers.undo import LAST_BATCH, WHOLE_DAY, undo_args, undo_button, und
 from bot.keyboards import Buttons
 from storage import logbook
 from storage.models import Chat
+from storage.records import Told
 
 
 class DayDone(NamedTuple):
@@ -73,13 +74,23 @@ class DayDone(NamedTuple):
         return bool(self.left or self.holds)
 
 
-async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date, number: int) -> DayDone:
-    """``number`` is the day's session number (``logbook.day_log``'s)."""
+async def day_done(
+    context: BotContext,
+    now_turn: Turn,
+    user_id: int,
+    day: date,
+    number: int,
+    cautioned: Mapping[str, Told] | None = None,
+) -> DayDone:
+    """``number`` is the day's session number (``logbook.day_log``'s); ``cautioned`` the chat's cautions,
+    when the caller has already read them."""
     chat = now_turn.chat
+    if cautioned is None:
+        cautioned = await cautions.told(now_turn)
     left_out = cautions.leave_out(
         context,
         planned(context, chat, number, await chat_weeks(now_turn, day)),
-        await cautions.in_force(now_turn, day),
+        cautions.in_force(cautioned, day),
     )
     session = left_out.session
     sets: dict[str, list[SetDone]] = {}
@@ -96,7 +107,7 @@ async def day_done(context: BotContext, now_turn: Turn, user_id: int, day: date,
         session = cut.session
     done = sessionlog.done_in_session(session, sets, ladders(context, session))
     # From the log before the day: the rest of the session is prescribed as it was this morning.
-    found = await session_targets(context, now_turn, session, user_id, before=day)
+    found = await session_targets(context, now_turn, session, user_id, before=day, cautioned=cautioned)
     holds = sessionlog.holds_to_log(session, done)
     return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds, cut, left_out)
 

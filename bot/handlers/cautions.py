@@ -61,10 +61,15 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
 
-async def in_force(now_turn: Turn, day: date) -> dict[str, Told]:
-    """The chat's cautions in force on ``day`` (``Told.in_force``: a session done before the pain was told,
-    or after "It's fine now", is not rewritten), in the order told."""
-    told = await store.told(now_turn.session, now_turn.chat.id)
+async def told(now_turn: Turn) -> dict[str, Told]:
+    """The chat's cautions, cleared or not, in the order told: read once an update and passed along (what
+    is left out, and a first session back after "It's fine now", ``training_log.back_from_pain``)."""
+    return await store.told(now_turn.session, now_turn.chat.id)
+
+
+def in_force(told: Mapping[str, Told], day: date) -> dict[str, Told]:
+    """The cautions of ``told`` in force on ``day`` (``Told.in_force``: a session done before the pain was
+    told, or after "It's fine now", is not rewritten), in the order told."""
     return {exercise: one for exercise, one in told.items() if one.in_force(day)}
 
 

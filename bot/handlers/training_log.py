@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -38,7 +38,7 @@ from bot.handlers.record_lines import record_lines
 from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
-from storage.records import SetOrigin
+from storage.records import SetOrigin, Told
 
 AS_WRITTEN, ADJUST, SAVE, LEVEL_UP = "lw", "la", "ls", "up"
 MAIN = sessionlog.MAIN
@@ -184,9 +184,10 @@ async def session_targets(
     user_id: int,
     before: date | None = None,
     found: History | None = None,
+    cautioned: Mapping[str, Told] | None = None,
 ) -> list[Target]:
     """Each exercise's target from the member's log (before ``before``, if given); ``found`` is that
-    log when the caller has already read it."""
+    log, and ``cautioned`` the chat's cautions, when the caller has already read them."""
     ladder = ladders(context, session)
     if found is None:
         found = await history(context, now_turn, user_id, history_ids(context, session))
@@ -213,20 +214,27 @@ async def session_targets(
         whole={item.exercise.id: item.sets for item in whole.exercises},
         raised=raised,
         deloads=deload.deload_days(catalog, session.profile, days),
-        back=await back_from_pain(context, now_turn, found, before),
+        back=await back_from_pain(context, now_turn, found, before, cautioned),
         per_rep=PER_REP[now_turn.chat.unit],
         today=before or now_turn.today,
     )
 
 
 async def back_from_pain(
-    context: BotContext, now_turn: Turn, found: History, before: date | None
+    context: BotContext,
+    now_turn: Turn,
+    found: History,
+    before: date | None,
+    cautioned: Mapping[str, Told] | None = None,
 ) -> frozenset[str]:
     """The exercises whose first session back after "✅ It's fine now" this is (``cautions.back_from_pain``):
-    cleared by ``before`` (any day, when not given) and not logged since, in ``found`` (the log before it)."""
+    cleared by ``before`` (any day, when not given) and not logged since, in ``found`` (the log before it).
+    ``cautioned`` is the chat's cautions, cleared or not, when the caller has already read them."""
+    if cautioned is None:
+        cautioned = await caution_store.told(now_turn.session, now_turn.chat.id)
     cleared = {
         exercise: (told.cleared_on, told.lower_back)
-        for exercise, told in (await caution_store.told(now_turn.session, now_turn.chat.id)).items()
+        for exercise, told in cautioned.items()
         if told.cleared_on is not None and (before is None or told.cleared_on <= before)
     }
     if not cleared:

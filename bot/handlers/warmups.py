@@ -20,6 +20,7 @@ from bot.coach.workouts import render_session
 from bot.context import BotContext
 from bot.handlers import training_log
 from bot.handlers.common import Turn
+from storage.records import Told
 
 
 async def card(
@@ -31,10 +32,14 @@ async def card(
     before: date | None = None,
     budget: bool = False,
     logged: Mapping[str, str] | None = None,
+    cautioned: Mapping[str, Told] | None = None,
 ) -> str:
     """``session`` rendered for /workout: "last time → today" and the warm-up sets under its lifts.
-    ``budget``: the session is the day's cut to a time; ``logged``: its exercises logged today, ticked."""
-    targets = await training_log.session_targets(context, now_turn, session, user_id, before)
+    ``budget``: the session is the day's cut to a time; ``logged``: its exercises logged today, ticked;
+    ``cautioned``: the chat's cautions, when the caller has already read them."""
+    targets = await training_log.session_targets(
+        context, now_turn, session, user_id, before, cautioned=cautioned
+    )
     lines = await training_log.workout_lines(context, now_turn, session, user_id, before, targets)
     catalog, texts, chat = context.services.catalog, context.services.texts, now_turn.chat
     done: Collection[str] = logged or {}

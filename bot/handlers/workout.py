@@ -54,8 +54,10 @@ async def workout(update: Update, context: BotContext) -> None:
         user = update.effective_user
         user_id = user.id if user is not None else chat.id
         minutes = await workout_time.day_budget(now_turn, user_id, asked)
-        # What the trainee said hurts is left out (``bot.handlers.cautions``), before any cut to time.
-        told = await cautions.in_force(now_turn, today)
+        # What the trainee said hurts is left out (``bot.handlers.cautions``), before any cut to time. The
+        # cautions are read once here: the card's targets and today's logged part need them too.
+        cautioned = await cautions.told(now_turn)
+        told = cautions.in_force(cautioned, today)
         # The session as planned and as cut to the day's budget, for the ⏱ buttons and the line on top.
         full: Session | None = None
         cut: shortened.Cut | None = None
@@ -70,12 +72,16 @@ async def workout(update: Update, context: BotContext) -> None:
             planned = omitted.session
             full, cut = planned, workout_time.cut(context, planned, budget)
             shown = cut.session if cut is not None else planned
-            return await warmups.card(context, now_turn, shown, user_id, budget=cut is not None)
+            return await warmups.card(
+                context, now_turn, shown, user_id, budget=cut is not None, cautioned=cautioned
+            )
 
         mine = await logbook.day_log(session, chat.id, today, user_id=user_id) if logged_today else None
         so_far = None
         if mine is not None and mine.sets:
-            so_far = await as_written.day_done(context, now_turn, user_id, today, mine.session_number)
+            so_far = await as_written.day_done(
+                context, now_turn, user_id, today, mine.session_number, cautioned
+            )
         if not logged_today:
             text = await rendered(await next_session(context, now_turn, done))
         elif so_far is not None and so_far.anything_left:
@@ -86,7 +92,14 @@ async def workout(update: Update, context: BotContext) -> None:
             logged = so_far.sets.keys()
             ticked = as_written.ticked(context, chat, so_far)
             body = await warmups.card(
-                context, now_turn, planned, user_id, before=today, budget=cut is not None, logged=ticked
+                context,
+                now_turn,
+                planned,
+                user_id,
+                before=today,
+                budget=cut is not None,
+                logged=ticked,
+                cautioned=cautioned,
             )
             left = as_written.left_names(context, so_far)
             head = texts.get("workout.today_so_far", left=left)
