@@ -201,6 +201,26 @@ def test_small_talk_in_more_words_is_small_talk(said: str) -> None:
     assert ANSWERER.answer(said).kind == "smalltalk"
 
 
+def test_an_illness_leads_with_rest_not_with_a_movement_to_stop() -> None:
+    cold = ANSWERER.answer("I had a cold last week, can I train?")
+    assert (cold.topic, cold.safety) == ("rest-recovery", True)
+    assert cold.text.startswith("<b>Safety first.</b> Ill, or only just over it?")
+    assert "Stop the movement" not in cold.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it bad that I skip days?",
+        "I missed a couple of sessions this week, what now?",
+        "I skipped tuesday because of work, should I do 2 sessions on saturday to catch up?",
+    ],
+)
+def test_a_missed_session_is_answered_with_what_to_do_next(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert answer.topic == "faq-frequency" and "<b>Missed a session?</b>" in answer.text
+
+
 def test_a_spreadsheet_cell_is_still_no_condition() -> None:
     assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
 
