@@ -221,6 +221,12 @@ def test_a_missed_session_is_answered_with_what_to_do_next(question: str) -> Non
     assert answer.topic == "faq-frequency" and "<b>Missed a session?</b>" in answer.text
 
 
+def test_a_band_too_easy_gets_which_band_and_a_short_day_ahead_gets_the_cut_session() -> None:
+    band = ANSWERER.answer("the purple band feels too easy now, should I switch to the red one?")
+    assert band.topic == "pull-up" and "<b>Which band?</b>" in band.text
+    assert ANSWERER.answer("I only have 20 minutes on thursday, what should I do?").command == "workout"
+
+
 def test_a_spreadsheet_cell_is_still_no_condition() -> None:
     assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
 
