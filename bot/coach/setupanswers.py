@@ -49,7 +49,9 @@ _NOTHING_WORDS = ("nothing at all", "nothing", "none", "no equipment", "no kit",
 _COUNT = re.compile(
     rf"\b(\d|{'|'.join(NUMBER_WORDS)})\b(?!\s*(?:x\b|kgs?\b|lbs?\b|sets?\b|reps?\b|pm\b|am\b|[:.]\d))"
 )
-_NOT = re.compile(r"\b(?:not|no|never|without|dont|don't|isnt|isn't|arent|aren't|nor|except)\b")
+_NOT = re.compile(
+    r"\b(?:not|no|never|without|dont|don't|cant|can't|cannot|isnt|isn't|arent|aren't|nor|except)\b"
+)
 
 
 def _plain(text: str) -> str:
