@@ -5,7 +5,6 @@ The open question lives on the chat row, so onboarding survives restarts and rep
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from datetime import timedelta
 
@@ -17,7 +16,7 @@ from bot.coach import trainingdays
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import faq, first_load, kit, load_answer
+from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed
 from bot.handlers.common import Turn, level_label, turn
 from bot.handlers.onboarding_steps import (
     COMMON_ZONES,
@@ -36,11 +35,8 @@ from bot.handlers.onboarding_steps import (
     summary,
 )
 from scheduler.planning import days_from_mask, reminder_time, reschedule
-from scheduler.slots import ScheduleInputError, format_days, parse_schedule, parse_timezone
+from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 from storage import logbook
-
-# A count typed in answer to the days question: "3", "3 days".
-COUNT_TYPED = re.compile(r"(\d)(?:\s*days?)?")
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -171,24 +167,6 @@ async def choose_days(update: Update, context: BotContext) -> None:
     await query.answer(texts["errors.stale_button"] if stale else None)
 
 
-def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
-    """Days typed while the days question shows ("tue thu sat", "mon,wed 07:30", or a count, "3 days"):
-    they answer it. Anything else (a question) is read as usual."""
-    count = COUNT_TYPED.fullmatch(text.strip().lower())
-    try:
-        if count is not None and (chosen := trainingdays.parse_choice(count[1])) is not None:
-            days, at = trainingdays.spread(chosen), None
-        else:
-            days, at = parse_schedule(text)
-    except ScheduleInputError:
-        return False
-    chat = now_turn.chat
-    set_days(chat, days)
-    if at is not None:
-        chat.reminder_minute = at.hour * 60 + at.minute
-    return advance(context, now_turn, DAYS)
-
-
 async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
     chat = now_turn.chat
     before = now_turn.today
@@ -210,7 +188,8 @@ async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None
 
 
 async def on_text(update: Update, context: BotContext) -> None:
-    """Plain text: the answer to a question we asked (a typed timezone), otherwise a training question."""
+    """Plain text: the answer to a question we asked (a set-up question, a typed timezone), otherwise a
+    training question, after whose answer an open set-up question is shown again."""
     message = update.effective_message
     if message is None or message.text is None:
         return
@@ -220,22 +199,23 @@ async def on_text(update: Update, context: BotContext) -> None:
         if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
             return
         if now_turn.chat.awaiting != TIMEZONE:
-            if now_turn.chat.onboarding_step == DAYS and typed_days(context, now_turn, text):
+            if onboarding_typed.typed_answer(context, now_turn, text):
                 return
             if now_turn.chat.onboarding_step == TIMEZONE:
                 # The timezone buttons are showing: a zone typed without tapping "Other" is the answer.
                 with suppress(ScheduleInputError):
-                    await apply_timezone(context, now_turn, parse_timezone(message.text))
+                    await apply_timezone(context, now_turn, parse_timezone(text))
                     return
-            await faq.queue_answer(context, now_turn, message.text)
-            return
-        try:
-            await apply_timezone(context, now_turn, parse_timezone(message.text))
-        except ScheduleInputError:
-            if len(message.text.split()) > 2 or "?" in message.text:
+        else:
+            try:
+                await apply_timezone(context, now_turn, parse_timezone(text))
+                return
+            except ScheduleInputError:
+                if len(text.split()) <= 2 and "?" not in text:
+                    value = escape(text[:64])
+                    now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))
+                    return
                 # Not a zone that was mistyped but something else said: stop waiting and answer it.
                 now_turn.chat.awaiting = None
-                await faq.queue_answer(context, now_turn, message.text)
-                return
-            value = escape(message.text[:64])
-            now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))
+        await faq.queue_answer(context, now_turn, text)
+        onboarding_typed.remind(context, now_turn)

@@ -110,6 +110,11 @@ def prompt(context: BotContext, step: str, chat: Chat) -> tuple[str, Buttons]:
     }[step]
 
 
+def reminder(context: BotContext, step: str, chat: Chat) -> tuple[str, Buttons]:
+    """The open question in a line, with its buttons, after a reply to a message that did not answer it."""
+    return context.services.texts[f"onboarding.remind_{step}"], prompt(context, step, chat)[1]
+
+
 def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
     """Move onboarding past ``answered``; False when the chat was not onboarding (a settings change)."""
     chat = now_turn.chat

@@ -6,6 +6,7 @@ the scheduler reads nothing else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time, timedelta
 
@@ -20,7 +21,7 @@ from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from bot.keyboards import Buttons
 from scheduler import messages
 from scheduler.planning import days_from_mask, mask_from_days, next_reminder, reminder_time, reschedule
-from scheduler.slots import ScheduleInputError, format_days, parse_schedule
+from scheduler.slots import ScheduleInputError, format_days, parse_schedule, parse_time
 from storage import repo
 from storage.models import Chat
 from storage.records import OutboxKind, OutboxStatus
@@ -72,26 +73,43 @@ async def reminders_menu(update: Update, context: BotContext) -> None:
     await reply(update, context, rendered.text, rendered.buttons)
 
 
+def _time_alone(value: str) -> time | None:
+    """ "19:30", "7pm", "at 7pm": a /schedule of a time and no days, which keeps the chat's days."""
+    try:
+        return parse_time(re.sub(r"^at\s+", "", value, flags=re.IGNORECASE))
+    except ScheduleInputError:
+        return None
+
+
 async def schedule(update: Update, context: BotContext) -> None:
     texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
     if not value:
         await reply(update, context, texts["commands.schedule_usage"])
         return
+    days: frozenset[int] | None
     try:
         days, at = parse_schedule(value)
     except ScheduleInputError as error:
-        await reply(update, context, escape(error))
-        return
+        if (alone := _time_alone(value)) is None:
+            await reply(update, context, escape(error))
+            return
+        days, at = None, alone
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
-        # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
-        onboarding_steps.set_days(chat, days)
         if at is not None:
             chat.reminder_minute = at.hour * 60 + at.minute
-        # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that.
-        if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
+        if days is None and chat.onboarding_step is not None:
+            # A time alone during set-up answers no question: the time is kept, and the open question shown.
+            now_turn.say(texts.get("commands.schedule_time_in_setup", time=f"{at:%H:%M}"))
+            now_turn.say(*onboarding_steps.reminder(context, chat.onboarding_step, chat))
             return
+        if days is not None:
+            # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
+            onboarding_steps.set_days(chat, days)
+            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that.
+            if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
+                return
         reschedule(chat, now_turn.now)
         text = texts.get("commands.schedule_set", **_summary(chat))
     await reply(update, context, text)
