@@ -39,16 +39,17 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
     return [[(topics[tid].title, callbacks.pack("topic", tid))] for tid in topic_ids if tid in topics]
 
 
-async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
-    """Queue the coach's answer to a question on the update's turn (a question counts as interaction)."""
+async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> str | None:
+    """Queue the coach's answer to a question on the update's turn (a question counts as interaction); the
+    command the answer points to, if it does."""
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
-        return
+        return None
     chat = now_turn.chat
     if chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text):
         # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
         await cautions.fine_told(context, now_turn)
-        return
+        return None
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
@@ -69,7 +70,7 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         if when is not logday.When.TODAY and past is None:
             # No button that would log another day's sets on the wrong day: not as today's, nor as a guess.
             now_turn.say(texts.get(f"faq.log_told_{when}", line=escape(line)))
-            return
+            return None
         if past is not None:
             line = f"{line} {past[0]}"  # the day as /log reads it after the sets
         if told and (argument := _log_argument(line)) is not None:
@@ -79,11 +80,11 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
                 day = day_named(context, past[1], today)
                 offer = texts.get("faq.log_told_day", line=escape(argument), day=day)
             now_turn.say(offer, run_button(context, "log", argument))
-            return
+            return None
         if told:
             # Too long for a button's data (several lifts, many sets): the /log to send instead.
             now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
-            return
+            return None
     days = days_from_mask(chat.workout_days)
     reply_text = answer.text
     buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
@@ -93,6 +94,7 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> None:
         reply_text = f"{reply_text}\n\n{heeded[0]}"
         buttons += heeded[1]
     now_turn.say(reply_text, buttons or None)
+    return answer.command
 
 
 @dataclass(frozen=True)

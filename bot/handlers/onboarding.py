@@ -217,5 +217,6 @@ async def on_text(update: Update, context: BotContext) -> None:
                     return
                 # Not a zone that was mistyped but something else said: stop waiting and answer it.
                 now_turn.chat.awaiting = None
-        await faq.queue_answer(context, now_turn, text)
-        onboarding_typed.remind(context, now_turn)
+        # A pointer to /start is the way into set-up already: no second question beside its button.
+        if await faq.queue_answer(context, now_turn, text) != "start":
+            onboarding_typed.remind(context, now_turn)

@@ -20,7 +20,9 @@ async def test_free_text_question_gets_answer_and_related_topics(bot: Harness) -
 
 async def test_question_before_onboarding_is_still_answered(bot: Harness) -> None:
     sent = await bot.send(USER, "how often should I train my upper back")
-    assert len(sent) == 1 and "week" in (sent[0].plain_text or "").lower()
+    assert "week" in (sent[0].plain_text or "").lower()
+    # Then the set-up question still open, with its buttons, so the next message can answer it.
+    assert len(sent) == 2 and "setting up" in (sent[1].plain_text or "")
 
 
 async def test_out_of_scope_is_declined_honestly_with_three_topics(bot: Harness) -> None:
@@ -31,7 +33,12 @@ async def test_out_of_scope_is_declined_honestly_with_three_topics(bot: Harness)
 
 async def test_greeting_is_small_talk(bot: Harness) -> None:
     sent = await bot.send(USER, "hi there!")
-    assert len(sent) == 1 and labels(bot) == []
+    assert (sent[0].plain_text or "").startswith("Hi!") and not sent[0].reply_markup
+    # Not set up yet: the set-up question follows the greeting.
+    assert len(sent) == 2 and "setting up" in (sent[1].plain_text or "")
+    await bot.onboard(USER)
+    again = await bot.send(USER, "hi there!")
+    assert len(again) == 1 and labels(bot) == []
 
 
 async def test_ask_command_and_empty_ask(bot: Harness) -> None:
