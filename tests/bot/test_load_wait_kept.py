@@ -141,3 +141,23 @@ async def test_same_is_last_times_load_or_said_to_be_unknown(bot: Harness) -> No
     assert told.startswith("✍️ Logged Bent-over rear-delt fly: 2×12 @ 10 kg each hand"), told
     fly = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "rear-delt-fly"]
     assert fly[-2:] == [(12, 10.0)] * 2
+
+
+async def test_log_reads_dumbbells_by_their_weight_and_sets_told_keep_their_load(bot: Harness) -> None:
+    await bot.onboard(USER)
+    # Before: "I couldn't read “20s”. Write sets like /log row 3x10 40kg …".
+    logged = text(await bot.send(USER, "/log db row 3x10 20s"))
+    assert logged.startswith("✍️ Logged One-arm dumbbell row: 3×10 @ 20 kg each hand"), logged
+    # Before: "Shall I log that? deadlift 7,7", the 105 and the last set lost.
+    offered = text(
+        await bot.send(
+            USER, "oh wait, the deadlifts were actually 105 for 7, 7 and then only 5 on the last set"
+        )
+    )
+    assert offered == "📝 Shall I log that? deadlift 7,7,5 105kg — tap below, or correct it with /log.", (
+        offered
+    )
+    assert labels(bot, USER) == ["▶ /log deadlift 7,7,5 105kg"]
+    await bot.press(USER, "▶ /log deadlift 7,7,5 105kg")
+    deadlift = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "deadlift"]
+    assert deadlift == [(7, 105.0), (7, 105.0), (5, 105.0)]
