@@ -47,6 +47,18 @@ SETS = re.compile(r"\d\s*[x×*]\s*\d")
 _BETWEEN_ANSWERS = re.compile(r"\s*(?:[;\n]|,(?=\s))\s*")
 # "Skip" said in words: the same as the ⏭ Skip button under the question.
 SKIP_WORDS = frozenset(("skip", "skip it", "skip this", "skip this one", "next", "pass", "later", "none"))
+# The load logged last time said again: "same", "same again", "same as last time", "as before".
+SAME = re.compile(
+    r"(?:(?:the|just)\s+)?same(?:\s+(?:again|weight|load|one|as\s+(?:last\s+(?:time|week|session)|before|usual)))?"
+    r"|as\s+(?:last\s+time|before|usual)"
+)
+# What opens a question with no question mark ("how heavy should it be", "can i log it later"): a message
+# that does not, and is no small talk or command, is a try at the answer while loads are asked. Not "did",
+# "was" or "don't": "did 40", "was busy", "don't remember" tell.
+_OPENS_AS_QUESTION = re.compile(
+    r"^\W*(?:how|what(?!\s+an?\b)|why|when|where|which|who|whose|should|shall|can|could|would|is|isn'?t|are"
+    r"|aren'?t|do|does|doesn'?t|am)\b"
+)
 # Said by someone who does not know the load: answered with how to skip, not read as a question.
 UNSURE_WORDS = frozenset(("idk", "dunno", "don't know", "dont know", "not sure", "no idea", "forgot"))
 
@@ -156,6 +168,8 @@ def held_each(exercise: Exercise, answer: Answer) -> bool | None:
 class Kind(enum.Enum):
     LOAD = "load"
     SKIP = "skip"
+    SAME = "same"
+    """Last time's load again: a load once the lift's last one is looked up."""
     NOT_A_LOAD = "not a load"
 
 
@@ -192,6 +206,8 @@ def read_answer(text: str) -> Answer | None:
     bare = plain.strip(" .!")
     if bare in SKIP_WORDS:
         return Answer(Kind.SKIP)
+    if SAME.fullmatch(bare):
+        return Answer(Kind.SAME)
     words = plain.split()
     if not plain:
         return None
@@ -223,7 +239,13 @@ def read_answers(text: str) -> list[Answer] | None:
     if any(answer is None for answer in answers):
         return None
     read = [answer for answer in answers if answer is not None]
-    return read if any(answer.kind == Kind.LOAD for answer in read) else None
+    return read if any(answer.kind in (Kind.LOAD, Kind.SAME) for answer in read) else None
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks something: a question mark, or it opens with a question's word."""
+    plain = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return "?" in plain or _OPENS_AS_QUESTION.match(plain) is not None
 
 
 def unit_named(word: str | None) -> str | None:

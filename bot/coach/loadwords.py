@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.coach.loadanswer import EACH, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
-from bot.coach.lognames import Names, exercise_named, name_key
+from bot.coach.loadanswer import EACH, SAME, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
+from bot.coach.lognames import Names, exercise_named, index, name_key
 from bot.coach.logparse import LogError, match_exercise
 from bot.coach.numerals import ascii_digits
 
@@ -32,10 +32,29 @@ FILLER = frozenset(
     {
         *("about", "around", "roughly", "approximately", "approx", "maybe", "probably", "like", "ish"),
         *("i", "think", "guess", "reckon", "believe", "was", "were", "is", "it", "its", "that", "those"),
-        *("did", "used", "went", "with", "on", "for", "at", "of", "the", "a", "my", "me", "just", "only"),
-        *("all", "both", "so", "ok", "okay", "um", "uh", "oh", "yeah", "yes", "sorry", "hmm"),
+        *(
+            "did",
+            "used",
+            "went",
+            "with",
+            "on",
+            "in",
+            "for",
+            "at",
+            "of",
+            "the",
+            "a",
+            "my",
+            "me",
+            "just",
+            "only",
+        ),
+        *("all", "both", "them", "so", "ok", "okay", "um", "uh", "oh", "yeah", "yes", "sorry", "hmm"),
         *("dumbbell", "dumbbells", "db", "barbell", "bar", "cable", "machine", "stack", "weight", "load"),
-        *("each", "hand", "hands", "arm", "arms", "side", "per"),
+        *("backpack", "bag", "rucksack", "pack", "bottle", "bottles", "water", "weights", "plates"),
+        # Not "arm" or "side": a name's words ("straight arm", "one arm row"); "8 kg each arm" is read with
+        # its number.
+        *("each", "hand", "hands", "per"),
     }
 )
 
@@ -49,6 +68,20 @@ class Unasked:
 
 
 @dataclass(frozen=True)
+class Unclear:
+    """A part whose name fits several lifts asked and none of them best ("arm pulldown" with two
+    pulldowns asked): no answer, the words, and the places among the lifts asked it could be."""
+
+    said: str
+    lifts: tuple[int, ...]
+
+
+# One load told for every lift asked: "8 kg for both", "both 8", "same for all" (not "both hands").
+_BOTH = re.compile(r"\bboth\b(?!\s+(?:hands?|arms?|sides?|dumbbells?|bottles?))")
+_ALL = re.compile(r"\b(?:for|on)\s+(?:them\s+)?all\b|\ball\s+(?:of\s+them|at|\d|were|(?:the\s+)?same)\b")
+
+
+@dataclass(frozen=True)
 class Told:
     """One load (or skip) told, and the place among the lifts asked of the lift its part named (None: the
     part named none, so it answers the next lift in the order asked)."""
@@ -59,10 +92,11 @@ class Told:
 
 def read_told(
     text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
-) -> list[Told] | Unasked | None:
+) -> list[Told] | Unasked | Unclear | None:
     """The loads a message tells for the lifts ``asked`` (each as the exercise ids it may be named by, in
-    the order asked), part by part; ``Unasked`` when a part names a lift not asked, None when it is no such
-    answer otherwise (see the module's docstring)."""
+    the order asked), part by part; ``Unasked`` when a part names a lift not asked, ``Unclear`` when one
+    names several asked and none best, None when it is no such answer otherwise (see the module's
+    docstring). One load told "for both" of two lifts asked (or "for all") is each one's."""
     plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
     plain = plain.replace("’", "'").replace("~", " about ")
     if not plain or "?" in plain or SETS.search(plain) or SET_WORDS.search(plain):
@@ -70,22 +104,35 @@ def read_told(
     told: list[Told] = []
     for part in _PARTS.split(plain):
         read = _part(part.strip(" .!:"), asked, exercises)
-        if read is None or isinstance(read, Unasked):
+        if read is None or isinstance(read, (Unasked, Unclear)):
             return read
         told.extend(read)
-    return told if any(t.answer.kind == Kind.LOAD for t in told) else None
+    if not any(t.answer.kind in (Kind.LOAD, Kind.SAME) for t in told):
+        return None
+    every = _ALL.search(plain) is not None or (_BOTH.search(plain) is not None and len(asked) == 2)
+    if len(told) == 1 and told[0].lift is None and len(asked) > 1 and (every or _BOTH.search(plain)):
+        # "Both" of more lifts than two: which two is not said.
+        return [Told(told[0].answer, at) for at in range(len(asked))] if every else None
+    return told
 
 
 def _part(
     part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
-) -> list[Told] | Unasked | None:
+) -> list[Told] | Unasked | Unclear | None:
     """One part's load (none for a part of filler alone, "i think"), ``Unasked`` when it names a lift not
     asked, or None when it is no load."""
     numbers = list(_NUMBER.finditer(part))
     if not numbers:
         if part in SKIP_WORDS:
             return [Told(Answer(Kind.SKIP))]
-        return [] if _rest(part) == "" else None
+        same = SAME.search(part)
+        if same is None:
+            return [] if _rest(part) == "" else None
+        rest = _rest(part[: same.start()] + " " + part[same.end() :])
+        lift = lift_named(rest, asked, exercises) if rest else None
+        if isinstance(lift, tuple):
+            return Unclear(rest, lift)
+        return None if rest and lift is None else [Told(Answer(Kind.SAME), lift)]
     if len(numbers) > 1:
         return None
     number = numbers[0]
@@ -97,6 +144,8 @@ def _part(
     if not rest:
         return [Told(answer)]
     lift = lift_named(rest, asked, exercises)
+    if isinstance(lift, tuple):
+        return Unclear(rest, lift)
     if lift is not None:
         return [Told(answer, lift)]
     named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
@@ -110,15 +159,38 @@ def _rest(words: str) -> str:
     return " ".join(word for word in name_key(" ".join(kept)).split() if word not in FILLER)
 
 
-def lift_named(said: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:
+def lift_named(
+    said: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+) -> int | tuple[int, ...] | None:
     """The place among the lifts ``asked`` of the one ``said`` names ("rows", "the pulldown", "pec deck"),
-    by the names /log reads, or None when it names no lift asked or several."""
+    by the names /log reads; of several it fits, the one it fits best (``best_fit``), or all of their
+    places when none does; None when it names no lift asked."""
     prefer = {ex for ids in asked for ex in ids}
     spoken = exercise_named(said, exercises, prefer=prefer) or said
     found = match_exercise(spoken, exercises, prefer=prefer)
     meant = set(found.candidates) if isinstance(found, LogError) else {found}
     places = [at for at, ids in enumerate(asked) if meant & set(ids)]
-    return places[0] if len(places) == 1 else None
+    if len(places) <= 1:
+        return places[0] if places else None
+    best = best_fit(said, [asked[at] for at in places], exercises)
+    return tuple(places) if best is None else places[best]
+
+
+def best_fit(said: str, lifts: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:
+    """Which of ``lifts`` (each as its exercise ids) a name fits best: every word of it in one of the
+    lift's names, with fewer words besides than any other's ("pulldown" is the lat pulldown, not the
+    straight-arm cable pulldown; "straight arm" only the latter), or None when no one does."""
+    keys = index(tuple(exercises))
+    words = set(name_key(said).split())
+    spare: list[int | None] = []
+    for ids in lifts:
+        names = [name.split() for ex in ids for name in keys.get(ex, ())]
+        fitting = [len(set(name) - words) for name in names if words <= set(name)]
+        spare.append(min(fitting) if fitting else None)
+    counted = sorted(n for n in spare if n is not None)
+    if not counted or (len(counted) > 1 and counted[0] == counted[1]):
+        return None
+    return spare.index(counted[0])
 
 
 def placed(told: Sequence[Told], count: int) -> list[Answer | None] | None:

@@ -497,6 +497,14 @@ def normalize(text: str) -> str | LogError:
     return unicodedata.normalize("NFKC", ascii_digits(text)).translate(_TIMES).casefold()
 
 
+# Dumbbells called by their weight after the sets ("db row 3x10 20s": a pair of 20s), each hand's load,
+# not 20 seconds: only for a lift named with dumbbells, and not a rest ("3x10 60s rest").
+_DUMBBELLS = re.compile(r"\b(?:db|dbs|dumbbells?)\b")
+_BY_WEIGHT = re.compile(
+    r"(?<![\w.])(\d+x\d+)\s+(\d+(?:\.\d+)?)s(?![\w.])(?!\s*(?:rest|break|pause|between|hold))"
+)
+
+
 def tokens(text: str) -> list[str]:
     """The words and numbers of a /log, each number's parts joined ("3 x 10" → "3x10", "40 kg" → "40kg"),
     help written as a load below zero ("40kg assist" → "-40kg") and a load "each side" marked (``SIDE``)."""
@@ -522,6 +530,8 @@ def tokens(text: str) -> list[str]:
     text = re.sub(rf"(?<![\d.,x])(\d+),(\d{{1,2}})(?=(?:{UNIT_WORD})?x\d)", r"\1.\2", text)
     text = re.sub(r"(\d+x\d+x\d+),(\d{1,2})(?![\d,x])", r"\1.\2", text)
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
+    if _DUMBBELLS.search(text):
+        text = _BY_WEIGHT.sub(rf"\1 \2 {HAND} ", text)  # db row 3x10 20s → 3x10 20 /hand
     # 1 min → 60s (not "5,1 min": a list of minutes is nobody's notebook, and 5,1 may be a decimal comma)
     text = re.sub(rf"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:{_MINUTES_WORD})(?![a-z])", _minutes, text)
     text = re.sub(rf"(\d)\s*(?:{_SECONDS_WORD})(?![a-z])", r"\1s", text)  # 45 sec → 45s

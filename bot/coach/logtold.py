@@ -70,7 +70,7 @@ _FOR_SETS = re.compile(rf"\s*(?:for\s+|x\s*)?({_COUNT})\s+(?:sets|rounds)\b(?!\s
 # Per-set reps: "8, 7, 6", "8 7 6", "8, 7 and 6", "8 reps then 7 then 6". A leading zero is a date or a
 # clock ("08 03"); a number joined to another by . : / or - is a decimal, a time, a date or a range.
 _ITEM = rf"(?:[1-9]\d*|{_WORD})"
-_SEP = r"(?:\s*reps?\b)?(?:\s*,\s*|\s+)(?:(?:and\s+then|and|then)\s+)?"
+_SEP = r"(?:\s*reps?\b)?(?:\s*,\s*|\s+)(?:(?:and\s+then|and|then)\s+)?(?:(?:only|just)\s+)?"
 # What makes a number something other than reps: a load, a time, a length, a count of sets.
 _NOT_REPS = (
     rf"[%×x:]|(?:{UNIT_WORD}|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|sets?|rounds?"
@@ -110,10 +110,11 @@ _NOT_A_LOAD = re.compile(
     rf"|times|o'?clock|bands?|plates?|percent|rir|rpe|in\s+reserve|in\s+the\s+tank|left|to\s+spare"
     rf"|{UNIT_WORD})\b)"
 )
-# A bare load before the sets it was lifted for: "75 for 3 sets of 8", "60 for 3x10".
+# A bare load before the sets it was lifted for: "75 for 3 sets of 8", "60 for 3x10", "105 for 7, 7 and
+# then only 5" (a trial's offer was "deadlift 7,7", its load and last set lost).
 _FOR_LOAD = re.compile(
     rf"(?<![\d.])(?<!\d,)\b(\d+(?:[.,]\d{{1,2}})?)\s+for\s+"
-    rf"(?=(?:{_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?(?:{_COUNT})\b|\d+\s*[x×]\s*\d)"
+    rf"(?=(?:{_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?(?:{_COUNT})\b|\d+\s*[x×]\s*\d|{_LIST.pattern})"
 )
 # After a bare number, these leave it open whether it was a load or a clock ("at 6 before work", "at 100
 # this morning"): then nothing is offered rather than sets without their load, or with a wrong one.

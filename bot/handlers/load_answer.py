@@ -75,8 +75,9 @@ class Waited:
 
 async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
     """A message sent while a load is asked for; False (the chat no longer waiting) when it is read as it
-    would be otherwise: something the answerer answers (a question, a greeting, sets told), or nothing
-    left to ask. A message it would only decline is told what the question takes, and the wait goes on."""
+    would be otherwise: a question, small talk, a request, a pain or sets told (``_read_as_usual``), or
+    nothing left to ask. Anything else is a try at the answer: read as loads, or told what was not
+    understood and how to answer, and the wait goes on."""
     chat = now_turn.chat
     answer = loadanswer.read_answer(text)
     several = loadanswer.read_answers(text)
@@ -93,11 +94,14 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
         if isinstance(told, loadwords.Unasked):
             now_turn.say(*_not_read(context, now_turn, found, "log.load_not_asked", told.said))
             return True
+        if isinstance(told, loadwords.Unclear):
+            now_turn.say(*_unclear(context, now_turn, found, told))
+            return True
         if told is not None:
             await _told_loads(context, now_turn, update, found, told, text)
             return True
     if answer is None:
-        if not _declined(context, now_turn, text):
+        if _read_as_usual(context, now_turn, text):
             chat.awaiting = None
             return False
         now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
@@ -115,6 +119,12 @@ async def _one_answer(
         text, buttons = _skipped(context, now_turn, update, found)
         now_turn.say(text, buttons)
         return
+    if answer.kind == Kind.SAME:
+        last = _last_load(question)
+        if last is None:
+            now_turn.say(*_no_last(context, now_turn, found, question))
+            return
+        answer = last
     each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else False
     if answer.kind == Kind.NOT_A_LOAD or each is None:
         hint = question.hint(context, now_turn.chat.unit)
@@ -147,27 +157,76 @@ def _ids(target: Target) -> tuple[str, ...]:
     return tuple(dict.fromkeys((target.prescription.exercise, target.planned)))
 
 
-def _declined(context: BotContext, now_turn: Turn, text: str) -> bool:
-    """Whether the answerer would only decline the message (off-topic): no question, greeting, sets told
-    or "it's fine now" that it, or the question answerer's caller, replies to."""
-    if len(text) > MAX_QUESTION or logtold.counts_told(text) or tells_fine(text):
-        return False
+def _read_as_usual(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Whether a message no load was read in is read as it would be, ending the wait: a question (a
+    question mark, or a question's first word), a command, sets told, "it's fine now", or what the
+    answerer takes for small talk, a request of the bot or a pain. Anything else is a try at the answer:
+    a trial's "the backpack was 10kg" got the home card, its question dropped and the load lost."""
+    plain = text.strip()
+    if plain.startswith("/") or loadanswer.asks(plain) or logtold.counts_told(plain) or tells_fine(plain):
+        return True
+    if len(plain) > MAX_QUESTION:
+        return True
     chat = now_turn.chat
-    answer = context.services.answerer.answer(text, Asker.from_values(chat.level, chat.equipment, chat.kit))
-    return answer.kind == "decline" and not answer.safety
+    answer = context.services.answerer.answer(plain, Asker.from_values(chat.level, chat.equipment, chat.kit))
+    return answer.safety or answer.kind in ("smalltalk", "command")
 
 
 def _not_read(context: BotContext, now_turn: Turn, found: Waited, key: str, said: str) -> tuple[str, Rows]:
     """A message read as no load while one is asked: what was not understood (``key``, quoting ``said``),
-    how to answer (one load, or all of them in order), and the question still waiting with its ⏭ Skip."""
+    how to answer (``_waiting``) and the question still waiting with its ⏭ Skip."""
+    return _waiting(context, now_turn, found, context.services.texts.get(key, said=_quoted(said)))
+
+
+def _quoted(said: str) -> str:
+    said = " ".join(said.split())
+    return escape(said if len(said) <= SAID_CHARS else said[: SAID_CHARS - 1].rstrip() + "…")
+
+
+def _unclear(context: BotContext, now_turn: Turn, found: Waited, told: loadwords.Unclear) -> tuple[str, Rows]:
+    """A name that fits several lifts asked, none best: which lifts it could be, how to name one."""
+    texts = context.services.texts
+    could = [
+        first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[at])
+        for at in told.lifts
+    ]
+    lead = texts.get(
+        "log.load_unclear",
+        said=_quoted(told.said),
+        lifts=f" {texts['errors.or']} ".join(f"<b>{escape(q.name)}</b>" for q in could),
+        load=could[0].example(now_turn.chat.unit),
+        lift=escape(could[0].exercise.short.casefold()),
+    )
+    return _waiting(context, now_turn, found, lead)
+
+
+def _no_last(
+    context: BotContext, now_turn: Turn, found: Waited, question: first_load.Question
+) -> tuple[str, Rows]:
+    """ "Same" said of a lift with no load logged before it to go by."""
+    lead = context.services.texts.get("log.load_no_last", name=escape(question.name))
+    return _waiting(context, now_turn, found, lead)
+
+
+def _last_load(question: first_load.Question) -> Answer | None:
+    """The load the lift asked was logged at last time, as if typed: each hand's where it was told so
+    (``SetDone.each_hand`` holds the total of the two)."""
+    done = next((done for done in reversed(question.target.last) if done.load), None)
+    if done is None or done.load is None:
+        return None
+    load = done.load / 2 if done.each_hand else done.load
+    return Answer(Kind.LOAD, load, None, f"{load:g}", done.each_hand)
+
+
+def _waiting(context: BotContext, now_turn: Turn, found: Waited, lead: str) -> tuple[str, Rows]:
+    """``lead``, then how to answer (one load, or all of them in order), and the question still waiting
+    with its ⏭ Skip."""
     texts, unit = context.services.texts, now_turn.chat.unit
     questions = [
         first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
     ]
-    said = " ".join(said.split())
-    said = said if len(said) <= SAID_CHARS else said[: SAID_CHARS - 1].rstrip() + "…"
     hint = questions[0].hint(context, unit)
-    reply = texts.get(key, said=escape(said)) + " " + texts.get("log.load_how", **hint)
+    reply = lead + " " + texts.get("log.load_how", **hint)
     if len(questions) > 1:
         names = ", ".join(escape(q.name) for q in questions)
         examples = ", ".join(q.example(unit) for q in questions)
@@ -262,6 +321,12 @@ async def several_loads(
         if answer.kind == Kind.SKIP:
             skipped.append(question)
             continue
+        if answer.kind == Kind.SAME:
+            last = _last_load(question)
+            if last is None:
+                now_turn.say(*_no_last(context, now_turn, found, question))
+                return
+            answer = last
         unit = answer.unit or chat.unit
         each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else None
         load = in_unit(answer.amount, unit, chat.unit) if each is not None else None

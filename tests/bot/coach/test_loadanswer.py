@@ -208,3 +208,28 @@ def test_one_answer_a_decimal_comma_sets_or_words_are_not_several_loads(typed: s
 def test_a_failed_try_among_several_is_kept_to_be_told() -> None:
     answers = loadanswer.read_answers("16, abc")
     assert answers is not None and [a.kind for a in answers] == [Kind.LOAD, Kind.NOT_A_LOAD]
+
+
+@pytest.mark.parametrize(
+    "typed", ["same", "Same again", "same as last time", "as before", "the same weight."]
+)
+def test_same_says_last_times_load(typed: str) -> None:
+    assert loadanswer.read_answer(typed) == Answer(Kind.SAME)
+
+
+@pytest.mark.parametrize(
+    ("typed", "asking"),
+    [
+        ("how heavy should it be", True),
+        ("can I log it later", True),
+        ("What's a good load", True),
+        ("is 10 kg enough?", True),
+        ("the backpack was 10kg", False),
+        ("just two water bottles, like half a litre each", False),
+        ("deadlift was 100", False),
+        # An exclamation, not a question.
+        ("what a session", False),
+    ],
+)
+def test_a_question_asks_by_its_mark_or_its_first_word(typed: str, *, asking: bool) -> None:
+    assert loadanswer.asks(typed) is asking

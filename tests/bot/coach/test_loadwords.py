@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.loadanswer import Answer, Kind
-from bot.coach.loadwords import Told, Unasked, placed, read_told
+from bot.coach.loadwords import Told, Unasked, Unclear, placed, read_told
 from bot.coach.lognames import Names
 
 CATALOG = Catalog.load()
@@ -149,3 +149,80 @@ def test_every_load_told_is_read_with_its_lift(parts: list) -> None:  # type: ig
     named = [at for *_, (_, at) in parts if at is not None]
     order = placed(told, len(ASKED))
     assert (order is None) == (len(set(named)) < len(named)), text
+
+
+# An intermediate's first gym session, its deadlift answered: two pulldowns among the lifts still asked.
+PULLDOWNS = [("lat-pulldown",), ("seated-cable-row",), ("rear-delt-fly",), ("straight-arm-pulldown",)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # The plain pulldown is the lat pulldown, the one whose name it fits with no word besides but "lat".
+        ("40 on the rows and 55 on the pulldown", [(40.0, 1), (55.0, 0)]),
+        ("55 on the pulldown", [(55.0, 0)]),
+        # "Straight arm" fits only the straight-arm pulldown; "arm" is a name's word here, not "each arm".
+        ("straight arm 20", [(20.0, 3)]),
+        ("20 on the straight arm pulldown", [(20.0, 3)]),
+        ("arm pulldown 20", [(20.0, 3)]),
+    ],
+)
+def test_a_name_fitting_several_lifts_asked_is_the_one_it_fits_best(
+    typed: str, read: list[tuple[float, int | None]]
+) -> None:
+    assert loads(typed, PULLDOWNS) == read
+
+
+def test_a_name_fitting_several_lifts_alike_is_unclear() -> None:
+    # The band pulldown and the towel pulldown are each a word besides "pulldown": neither fits it best.
+    told = read_told("pulldown 30", [("band-pulldown",), ("towel-pulldown",)], NAMES)
+    assert told == Unclear("pulldown", (0, 1)), told
+
+
+def test_what_held_the_load_is_no_lift_named() -> None:
+    home = [("backpack-rdl",), ("backpack-row",), ("backpack-rear-delt-fly",)]
+    assert loads("the backpack was 10kg", home) == [(10.0, None)]
+    assert loads("10 kg in the backpack", home) == [(10.0, None)]
+
+
+@pytest.mark.parametrize("typed", ["8 kg for both", "8 for both", "both 8", "both were 8kg", "8 on both"])
+def test_one_load_for_both_of_two_lifts_asked_is_each_ones(typed: str) -> None:
+    assert loads(typed, ASKED[:2]) == [(8.0, 0), (8.0, 1)]
+    # With one asked, "both" is both hands; with four, which two is not said.
+    assert loads(typed, ASKED[:1]) == [(8.0, None)]
+    assert read_told(typed, ASKED, NAMES) is None
+
+
+@pytest.mark.parametrize("typed", ["8 for all", "all 8", "8 kg for all of them", "all at 8"])
+def test_one_load_for_all_lifts_asked(typed: str) -> None:
+    assert loads(typed) == [(8.0, at) for at in range(len(ASKED))]
+
+
+def test_both_hands_is_no_two_lifts() -> None:
+    assert loads("8 kg in both hands", ASKED[:2]) == [(8.0, None)]
+    assert loads("8 kg all in all", ASKED[:2]) == [(8.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("same", [(None, None)]),
+        ("same as last time on the row", [(None, 2)]),
+        ("same for both", [(None, 0), (None, 1), (None, 2), (None, 3)][:0] or None),
+        ("same on the row, 55 on the pulldown", [(None, 2), (55.0, 1)]),
+    ],
+)
+def test_same_is_last_times_load(typed: str, read: list[tuple[float | None, int | None]] | None) -> None:
+    told = read_told(typed, ASKED, NAMES)
+    got = (
+        None
+        if not isinstance(told, list)
+        else [(None if one.answer.kind == Kind.SAME else one.answer.amount, one.lift) for one in told]
+    )
+    assert got == read
+    if typed == "same for both":
+        pair = read_told(typed, ASKED[:2], NAMES)
+        assert isinstance(pair, list) and [(one.answer.kind, one.lift) for one in pair] == [
+            (Kind.SAME, 0),
+            (Kind.SAME, 1),
+        ]

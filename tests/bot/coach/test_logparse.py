@@ -595,3 +595,17 @@ def test_a_band_day_reading_holds_unless_the_rung_was_shown(name: str, reps: lis
         assert (read.instead_of, read.plan_version) == (
             ("pull-up", None) if not shown else (None, "band-assisted-pull-up")
         )
+
+
+@pytest.mark.parametrize("text", ["db row 3x10 20s", "dumbbell row 3 x 10 20s", "db rows 3x10 22.5s"])
+def test_dumbbells_called_by_their_weight_are_each_hands_load(text: str) -> None:
+    # A trial's "/log db row 3x10 20s" was "I couldn't read “20s”": a pair of 20s, not 20 seconds.
+    parsed = parse(text)
+    assert isinstance(parsed, ParsedLog), parsed
+    assert (parsed.exercise, parsed.reps, parsed.each_hand) == ("one-arm-dumbbell-row", (10, 10, 10), True)
+    assert parsed.load == float(text.split()[-1].removesuffix("s"))
+
+
+@pytest.mark.parametrize("text", ["db row 3x10 60s rest", "row 3x10 20s"])
+def test_seconds_after_sets_are_no_dumbbells_but_with_dumbbells_named(text: str) -> None:
+    assert isinstance(parse(text), LogError)

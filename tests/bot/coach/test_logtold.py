@@ -44,6 +44,14 @@ TUESDAY = dt.date(2026, 11, 24)
             "pull-up",
         ),  # "12 5" would be asked back by /log; "12,5" isn't
         ("lat pulldown 3x8x60 kg", "lat pulldown 3x8 60kg", "lat-pulldown"),
+        # A trial's offer was "deadlift 7,7": the load before the list and its last set "only 5" lost.
+        (
+            "oh wait, the deadlifts were actually 105 for 7, 7 and then only 5 on the last set",
+            "deadlift 7,7,5 105",
+            "deadlift",
+        ),
+        ("deadlift 105 for 7, 7, 5", "deadlift 7,7,5 105", "deadlift"),
+        ("pull ups 8, 7 and only 6", "pull up 8,7,6", "pull-up"),
     ],
 )
 def test_what_it_writes_is_what_log_reads(text: str, line: str, exercise: str) -> None:
