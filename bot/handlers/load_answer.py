@@ -119,12 +119,10 @@ async def _one_answer(
         text, buttons = _skipped(context, now_turn, update, found)
         now_turn.say(text, buttons)
         return
-    if answer.kind == Kind.SAME:
-        last = _last_load(question)
-        if last is None:
-            now_turn.say(*_no_last(context, now_turn, found, question))
-            return
-        answer = last
+    said = _as_told(context, now_turn, found, question, answer)
+    if said is None:
+        return
+    answer = said
     each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else False
     if answer.kind == Kind.NOT_A_LOAD or each is None:
         hint = question.hint(context, now_turn.chat.unit)
@@ -206,6 +204,18 @@ def _no_last(
     """ "Same" said of a lift with no load logged before it to go by."""
     lead = context.services.texts.get("log.load_no_last", name=escape(question.name))
     return _waiting(context, now_turn, found, lead)
+
+
+def _as_told(
+    context: BotContext, now_turn: Turn, found: Waited, question: first_load.Question, answer: Answer
+) -> Answer | None:
+    """``answer``, or for "same" the lift's last load; None, with the reason said, when it has none."""
+    if answer.kind != Kind.SAME:
+        return answer
+    last = _last_load(question)
+    if last is None:
+        now_turn.say(*_no_last(context, now_turn, found, question))
+    return last
 
 
 def _last_load(question: first_load.Question) -> Answer | None:
@@ -321,12 +331,10 @@ async def several_loads(
         if answer.kind == Kind.SKIP:
             skipped.append(question)
             continue
-        if answer.kind == Kind.SAME:
-            last = _last_load(question)
-            if last is None:
-                now_turn.say(*_no_last(context, now_turn, found, question))
-                return
-            answer = last
+        said = _as_told(context, now_turn, found, question, answer)
+        if said is None:
+            return
+        answer = said
         unit = answer.unit or chat.unit
         each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else None
         load = in_unit(answer.amount, unit, chat.unit) if each is not None else None
