@@ -30,7 +30,10 @@ MIN_WORDS = 4
 # friend's name or a town beside a question about the back ("Does a strong upper back help in other
 # sports, like paddling a canoe?") is the story; "warm up my car in January" (0.998) is not training.
 PAST_STRANGE = 0.999
-STORY_WORDS = 12  # a message this long may tell a command's words as part of its story
+STORY_WORDS = 12  # a message this long may tell a word of another subject or a sign as part of its story
+# ... and only a longer one gives a command's words to a topic: "my flatmate gave me her old chin-up bar, can
+# the plan use it?" (12 words) asks the bot for its settings, however sure the model is of pull-ups.
+COMMAND_STORY_WORDS = 20
 
 
 def told_in_story(words: int, sure: float) -> bool:
@@ -89,7 +92,7 @@ def second_look(
     if (
         kind == "command"
         and not best.startswith(COMMAND_PREFIX)
-        and (words < STORY_WORDS or sure < PAST_STRANGE)
+        and (words < COMMAND_STORY_WORDS or sure < PAST_STRANGE)
     ):
         return None
     if (

@@ -18,6 +18,7 @@ from bot.coach.knowledge import DEFAULT_DIRECTORY, TOPIC_IDS, KnowledgeBase
 from bot.coach.learned import OFFTOPIC, PHRASED_FILE, SMALLTALK, Learned
 from bot.coach.secondlook import (
     ANSWERS_DECLINED,
+    COMMAND_STORY_WORDS,
     DECLINES,
     LEANS_OFFTOPIC,
     OVERRULES,
@@ -219,10 +220,13 @@ def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highe
     assert _look("command", OFFTOPIC, 0.9999, **schedule) is None
     # ... and to a topic only in a story, next to certain.
     assert _look("command", "motivation", 0.9999, **schedule) is None
-    assert _look("command", "motivation", 0.9999, words=STORY_WORDS, **schedule) == Verdict(
+    assert _look("command", "motivation", 0.9999, words=COMMAND_STORY_WORDS, **schedule) == Verdict(
         "topic", "motivation"
     )
-    assert _look("command", "motivation", PAST_STRANGE - 0.0005, words=STORY_WORDS, **schedule) is None
+    assert _look("command", "motivation", 0.9999, words=COMMAND_STORY_WORDS - 1, **schedule) is None
+    assert (
+        _look("command", "motivation", PAST_STRANGE - 0.0005, words=COMMAND_STORY_WORDS, **schedule) is None
+    )
 
 
 def test_the_answerer_takes_the_models_second_look() -> None:
