@@ -135,15 +135,19 @@ def _line(
 ) -> str:
     """One ⚠️ line: ``caution.left_out`` for a cautioned lift and the moves working the lower back after it,
     or ``caution.back_moves`` for those moves alone (``cause`` the lift told of); "_with" where moves ride
-    along, "_none" where the main patterns they trained are gone from the day. ``loads`` says those moves
-    load the lower back, "it" for one and "they" for several."""
+    along, "_none" where the main patterns they trained are gone from the day. ``loads`` says why those moves
+    are out, how they are done (bent over at the hips, arched face down) and that they load the lower back,
+    "it" for one and "they" for several."""
     texts, catalog = context.services.texts, context.services.catalog
     first, *with_it = items
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     riders = items if cause is not None else with_it
+    bent = any(item.exercise.bent_over for item in riders)
+    arched = any(item.exercise.back_extension for item in riders)
+    how = texts[f"caution.how_{'both' if bent and arched else 'bent' if bent else 'arched'}"]
     values = {
-        "loads": texts["caution.loads_one" if len(riders) == 1 else "caution.loads_many"],
+        "loads": texts.get("caution.loads_one" if len(riders) == 1 else "caution.loads_many", how=how),
         "name": escape(_capital(first.exercise.short)),
         "bent": _joined(texts, [item.exercise.short for item in with_it]),
         "none": _joined(texts, none),

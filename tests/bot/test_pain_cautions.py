@@ -29,8 +29,8 @@ RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 TOLD = "I'll leave the backpack RDL out of your workouts until you tell me it's fine."
 # The harness starts on Tuesday 24 November.
 LEFT_OUT = (
-    "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (they load the lower back"
-    " too), so no hinge and no rows today: you told me it hurt on 24 Nov."
+    "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (bent over at the hips, they"
+    " load the lower back too), so no hinge and no rows today: you told me it hurt on 24 Nov."
     " If it still hurts, see a physio."
 )
 ROW = "Bent-over row with a loaded backpack or dumbbells"
@@ -192,8 +192,8 @@ async def test_a_lower_back_told_on_the_rear_delt_fly_takes_the_bent_over_row_bu
     [card] = await bot.send(USER, "/workout")
     shown = card.plain_text or ""
     assert shown.splitlines()[0] == (
-        "⚠️ Rear-delt fly left out, and the backpack row with it (it loads the lower back too), so no rows"
-        " today: you told me it hurt on 24 Nov. If it still hurts, see a physio."
+        "⚠️ Rear-delt fly left out, and the backpack row with it (bent over at the hips, it loads the lower"
+        " back too), so no rows today: you told me it hurt on 24 Nov. If it still hurts, see a physio."
     )
     assert RDL in shown and ROW not in shown
     assert labels(bot, card)[-1] == FINE
@@ -263,8 +263,8 @@ async def test_a_hinge_told_of_takes_the_bent_over_fly_out_of_a_session_without_
     [card] = await bot.send(USER, "/workout")
     shown = card.plain_text or ""
     assert shown.splitlines()[0] == (
-        "⚠️ Rear-delt fly left out: it loads the lower back like the deadlift you told me hurt on 24 Nov."
-        " If it still hurts, see a physio."
+        "⚠️ Rear-delt fly left out: bent over at the hips, it loads the lower back like the deadlift you"
+        " told me hurt on 24 Nov. If it still hurts, see a physio."
     )
     assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
     assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "deadlift"))]
@@ -280,9 +280,9 @@ async def test_a_lower_back_told_on_the_rdl_takes_the_prone_cobra_out_and_says_s
     [card] = await bot.send(USER, "/workout")
     shown = card.plain_text or ""
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row, rear-delt fly and prone cobra with it (they load the"
-        " lower back too), so no hinge and no rows today: you told me it hurt on 27 Nov."
-        " If it still hurts, see a physio."
+        "⚠️ Backpack RDL left out, and the backpack row, rear-delt fly and prone cobra with it (bent over at"
+        " the hips or arched face down, they load the lower back too), so no hinge and no rows today: you"
+        " told me it hurt on 27 Nov. If it still hurts, see a physio."
     )
     assert COBRA not in shown and "lift chest and arms" not in shown
     assert "Prone towel pulldown" in shown, "a face-down pull that lifts only the arms stays"
@@ -301,8 +301,8 @@ async def test_a_lower_back_told_on_a_band_row_takes_the_prone_cobra_but_a_shoul
     await bot.send(USER, "I get a sharp pain in my lower back when I do band rows")
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Band row left out, and the prone cobra with it (it loads the lower back too), so no rows today:"
-        " you told me it hurt on 30 Nov. If it still hurts, see a physio."
+        "⚠️ Band row left out, and the prone cobra with it (arched face down, it loads the lower back too),"
+        " so no rows today: you told me it hurt on 30 Nov. If it still hurts, see a physio."
     )
     assert COBRA not in shown
     await bot.send(shoulder, "my shoulder hurts when I do band rows")

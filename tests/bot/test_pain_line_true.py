@@ -33,8 +33,8 @@ async def test_a_standing_band_row_stays_and_the_day_keeps_its_rows(bot: Harness
     await bot.send(USER, PAIN)
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row with it (it loads the lower back too), so no hinge"
-        f" today: you told me it hurt on 24 Nov. {PHYSIO}"
+        "⚠️ Backpack RDL left out, and the backpack row with it (bent over at the hips, it loads the lower"
+        f" back too), so no hinge today: you told me it hurt on 24 Nov. {PHYSIO}"
     )
     assert "Band row\n" in shown and ROW not in shown, "the standing row stays, the bent-over one goes"
     assert "rear-delt fly" not in shown.lower(), "no move this session does not have"
@@ -51,8 +51,8 @@ async def test_a_row_logged_today_means_the_line_does_not_say_no_rows(bot: Harne
     shown = joined(await bot.send(USER, "/workout"))
     assert "Also logged today: Band row 2×12" in shown
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (they load the lower back"
-        f" too), so no hinge today: you told me it hurt on 27 Nov. {PHYSIO}"
+        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (bent over at the hips,"
+        f" they load the lower back too), so no hinge today: you told me it hurt on 27 Nov. {PHYSIO}"
     )
 
 
@@ -64,7 +64,35 @@ async def test_a_lift_logged_before_the_pain_was_told_that_day_is_not_said_to_be
     await bot.send(USER, PAIN)
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack row left out: it loads the lower back like the backpack RDL you told me hurt on 24 Nov."
-        f" {PHYSIO}"
+        "⚠️ Backpack row left out: bent over at the hips, it loads the lower back like the backpack RDL you"
+        f" told me hurt on 24 Nov. {PHYSIO}"
     )
     assert f"Also logged today: {RDL} 2×10 @ 12 kg" in shown
+
+
+async def test_a_day_whose_only_rows_are_bent_over_says_why_there_are_no_rows(bot: Harness) -> None:
+    # The trial: a home beginner's fourth session has the backpack RDL, the backpack row, the kneeling band
+    # pulldown and a prone cobra, and no band row (that slot takes turns with the pulldown). "So no hinge and
+    # no rows today" read as if the standing band row had been dropped: the line says why the row is out.
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    for _ in range(3):
+        await log_session(bot, USER, "band pull apart 12, 12")
+    planned = joined(await bot.send(USER, "/workout"))
+    assert RDL in planned and ROW in planned and "Prone cobra hold" in planned and "Band row" not in planned
+    await bot.send(USER, "my lower back hurts a bit after the backpack deadlifts yesterday")
+    shown = joined(await bot.send(USER, "/workout"))
+    assert shown.splitlines()[0] == (
+        "⚠️ Backpack RDL left out, and the backpack row and prone cobra with it (bent over at the hips or"
+        " arched face down, they load the lower back too), so no hinge and no rows today: you told me it hurt"
+        f" on 3 Dec. {PHYSIO}"
+    )
+    assert "Kneeling band pulldown" in shown and ROW not in shown
+    bot.clock.advance(days=3)
+    await bot.send(USER, "/log band pull apart 12, 12")
+    bot.clock.advance(days=3)
+    shown = joined(await bot.send(USER, "/workout"))
+    assert shown.splitlines()[0] == (
+        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (bent over at the hips,"
+        f" they load the lower back too), so no hinge today: you told me it hurt on 3 Dec. {PHYSIO}"
+    )
+    assert "\n2. Band row\n" in shown, "the next day's standing band row stays"
