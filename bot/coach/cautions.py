@@ -18,17 +18,18 @@ Pure: no Telegram, no database. The caller passes the cautions in force (``stora
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.coach.catalog import MAIN_PATTERNS, Catalog, Pattern
+from bot.coach.catalog import MAIN_PATTERNS, Catalog, Exercise, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
 from bot.coach.planner import Prescribed, Session, swap_note
 from bot.coach.sessiontime import estimate_minutes
-from bot.coach.wording import scan, words
+from bot.coach.wording import scan, stem, words
 
 # A pain told of oneself names the teller ("my lower back hurts when I row", "im getting a twinge on pulls");
 # "does the floor slide hurt the back?" or "is rowing safe with a herniated disc?" asks about a lift in
@@ -85,6 +86,44 @@ def tells_fine(text: str) -> bool:
     for window in found:
         outside.subtract(window)
     return bool(found) and NOT_FINE.isdisjoint(word for word, left in outside.items() if left > 0)
+
+
+# "Why no rows today? the band row doesn't hurt at all", after a ⚠️ line: a question why something is missing
+# from the session (a "why" and a word of absence), naming a move left out or the movement it trains, is
+# answered with that line rather than the row's card. Words as ``stem`` reads them.
+_ABSENT = ("no", "not", "arent", "isnt", "without", "missing", "left", "gone", "dropped", "removed")
+ABSENT = frozenset(map(stem, (*_ABSENT, "skipped", "out", "cut", "took", "taken", "where", "wheres")))
+PATTERN_WORDS: Mapping[str, frozenset[str]] = {
+    pattern: frozenset(map(stem, said))
+    for pattern, said in (
+        ("hinge", ("hinge", "deadlift", "rdl", "romanian")),
+        ("horizontal-pull", ("row",)),
+        ("vertical-pull", ("pull", "pullup", "chin", "chinup", "pulldown")),
+        ("rear-delt", ("fly", "delt", "rear")),
+    )
+}
+
+
+def asks_why_missing(text: str) -> bool:
+    """Whether a message asks why something is missing: a "why" (or "how come") and a word of absence."""
+    said = words(text)
+    asks = "why" in said or any(a == "how" and b == "come" for a, b in itertools.pairwise(said))
+    return asks and not ABSENT.isdisjoint(map(stem, said))
+
+
+def asks_why_left_out(text: str, left_out: Iterable[Exercise]) -> bool:
+    """Whether a message asks why one of the moves ``left_out`` of today's session is not there ("why no rows
+    today?", "how come the RDL is missing"): ``asks_why_missing``, and a word of a move's name (its last:
+    "row", "cobra") or of the movement it trains ("rows" for a backpack row)."""
+    if not asks_why_missing(text):
+        return False
+    stems = {stem(word) for word in words(text)}
+    named: set[str] = set()
+    for exercise in left_out:
+        named |= PATTERN_WORDS.get(exercise.pattern, frozenset())
+        if len(last := words(exercise.short)[-1]) > 2:
+            named.add(stem(last))
+    return not named.isdisjoint(stems)
 
 
 def told_of_oneself(text: str) -> bool:

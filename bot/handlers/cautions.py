@@ -61,6 +61,28 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
 
+async def why_left_out(context: BotContext, now_turn: Turn, answer: Answer) -> bool:
+    """ "Why no rows today? the band row doesn't hurt at all", after /workout's ⚠️ line: that line again,
+    with its ✅ button, and what stays (``cautions.asks_why_left_out``), rather than the row's card. False
+    (nothing said) for a new pain (a safety-led answer, which ``heed`` reads) or nothing of today's session
+    left out that the question names."""
+    chat = now_turn.chat
+    if answer.safety or chat.kind != ChatType.PRIVATE or not chat.onboarded:
+        return False
+    if not cautions.asks_why_missing(answer.question):
+        return False
+    force = in_force(await told(now_turn), now_turn.today)
+    if not force:
+        return False
+    left = leave_out(context, await todays_session(context, now_turn), force)
+    if not cautions.asks_why_left_out(answer.question, [item.exercise for item in left.items]):
+        return False
+    lines, rows = card(context, left, force)
+    texts = context.services.texts
+    now_turn.say(texts.get("caution.why_back" if left.back_moves else "caution.why", lines=lines), rows)
+    return True
+
+
 async def told(now_turn: Turn) -> dict[str, Told]:
     """The chat's cautions, cleared or not, in the order told: read once an update and passed along (what
     is left out, and a first session back after "It's fine now", ``training_log.back_from_pain``)."""

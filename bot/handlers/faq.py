@@ -52,6 +52,9 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> str | 
         return None
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)
+    # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
+    if await cautions.why_left_out(context, now_turn, answer):
+        return None
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
     line = None

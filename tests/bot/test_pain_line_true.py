@@ -96,3 +96,29 @@ async def test_a_day_whose_only_rows_are_bent_over_says_why_there_are_no_rows(bo
         f" they load the lower back too), so no hinge today: you told me it hurt on 3 Dec. {PHYSIO}"
     )
     assert "\n2. Band row\n" in shown, "the next day's standing band row stays"
+
+
+async def test_why_no_rows_after_the_line_gets_the_line_again_not_the_rows_card(bot: Harness) -> None:
+    # The trial's follow-up, "why no rows today? the band row doesnt hurt at all", got the bent-over row's
+    # card and no word of the pain.
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    for _ in range(3):
+        await log_session(bot, USER, "band pull apart 12, 12")
+    await bot.send(USER, "my lower back hurts a bit after the backpack deadlifts yesterday")
+    line = joined(await bot.send(USER, "/workout")).splitlines()[0]
+    [why] = await bot.send(USER, "why no rows today? the band row doesnt hurt at all")
+    assert (why.plain_text or "").split("\n\n") == [
+        line,
+        "Only the moves that load the lower back are out: one done standing or supported (a band or cable"
+        " row, a chest-supported row) stays on the days your plan has it. Once it doesn't hurt, tap ✅"
+        " It's fine now and they're back from the next /workout.",
+    ]
+    assert [label for row in bot.api.buttons(why) for label, _ in row] == ["✅ It's fine now"]
+    [card] = await bot.send(USER, "why do rows matter for posture?")
+    assert "⚠️" not in (card.plain_text or ""), "a question about rows that asks nothing missing"
+
+
+async def test_why_no_rows_without_anything_left_out_is_a_question_as_before(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=KIT)
+    [answer] = await bot.send(USER, "why no rows today?")
+    assert "⚠️" not in (answer.plain_text or "") and "It's fine now" not in (answer.plain_text or "")

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from bot.coach import rules
 from bot.coach.catalog import BACK_EXTENSION_CUE, BENT_OVER_CUE, MAIN_PATTERNS
-from bot.coach.cautions import back_from_pain, exercise_told, leave_out, told_of_lower_back, told_of_oneself
+from bot.coach.cautions import (
+    asks_why_left_out,
+    back_from_pain,
+    exercise_told,
+    leave_out,
+    told_of_lower_back,
+    told_of_oneself,
+)
 from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.ladders import usable
 from bot.coach.lognames import Names
@@ -331,3 +338,21 @@ def test_the_exercise_a_pain_message_names_as_log_reads_it(message: str, expecte
 )
 def test_a_pain_is_told_of_oneself_only_with_a_first_person_word(message: str, own: bool) -> None:
     assert told_of_oneself(message) is own
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("why no rows today? the band row doesnt hurt at all", True),
+        ("how come the RDL is missing", True),
+        ("why did you take out the prone cobra", True),
+        ("why is the cobra gone", True),
+        ("where are my deadlifts, why were they dropped?", True),
+        ("why do rows matter for posture?", False),
+        ("why no pull-ups today?", False),  # not a move left out
+        ("no rows today?", False),  # asks no why
+    ],
+)
+def test_a_question_why_a_move_left_out_is_missing_is_told_from_others(text: str, asks: bool) -> None:
+    left = [CATALOG.exercises[ex] for ex in ("backpack-rdl", "backpack-row", "prone-cobra")]
+    assert asks_why_left_out(text, left) is asks
