@@ -33,3 +33,23 @@ async def test_one_session_tells_no_change(bot: Harness) -> None:
     await bot.send(USER, "/log deadlift 3x5 100kg")
     said = await caption(bot)
     assert said.endswith("Barbell deadlift: 100 kg × 5"), said
+
+
+async def test_weeks_paused_are_not_counted_as_missed(bot: Harness) -> None:
+    # The trial's shape: two weeks trained, a two-week /pause, then back. Tue 24 Nov to Sun 27 Dec.
+    await bot.onboard(USER, level="💪 Intermediate")
+    for days_on in (1, 1, 5, 2, 4):  # Tue, Wed, Thu; Tue, Thu: 3 then 2 sessions
+        await bot.send(USER, "/log deadlift 3x5 100kg")
+        bot.clock.advance(days=days_on)
+    assert f"{bot.clock.now:%a %d %b}" == "Mon 07 Dec"
+    await bot.send(USER, "/pause 2 weeks")
+    bot.clock.advance(days=14)  # Mon 21 Dec
+    await bot.send(USER, "/log deadlift 3x6 100kg")
+    streak = "\n".join(message.text or "" for message in await bot.send(USER, "/streak"))
+    said = await caption(bot)
+    # Was "6 sessions in 5 weeks, target met in 2 of them": the paused weeks read as missed, while the
+    # streak, two weeks, passes them by.
+    assert "Weekly streak: <b>2</b> weeks" in streak, streak
+    assert said.startswith(
+        "📈 6 sessions in 3 weeks (not counting 2 weeks paused), target met in 2 of them"
+    ), said
