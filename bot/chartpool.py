@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
 
+from bot.coach.chart_weeks import Pause
 from bot.coach.charts import Chart, Lift, Member, render_progress
 from bot.coach.texts import Texts
 
@@ -48,6 +49,7 @@ class ChartRenderer:
         members: Sequence[Member],
         lifts: Sequence[Lift],
         texts: Texts,
+        paused: Sequence[Pause] = (),
     ) -> Chart | None:
         """``bot.coach.charts.render_progress`` in the worker process."""
         self.start()
@@ -59,6 +61,7 @@ class ChartRenderer:
             members=list(members),
             lifts=list(lifts),
             texts=texts,
+            paused=list(paused),
         )
         return await asyncio.get_running_loop().run_in_executor(self._pool, job)
 

@@ -5,6 +5,11 @@ A newcomer trial three weeks in read "6 sessions in 12 weeks" under a sessions p
 them empty: the twelve weeks are the most the chart looks back, not the period a young chat has trained.
 The caption now counts the weeks trained ("6 sessions in 3 weeks") and the panel draws those weeks, padded
 to ``MIN_WEEKS`` so a first week's chart is not one bar the panel's width.
+
+A later trial, with a two-week /pause, read "6 sessions in 5 weeks, target met in 1 of them": the paused
+weeks counted as missed, though /streak passes them by. A week the streak passes by (it touches a pause
+and missed the target, ``passed_by``) is now left out of the weeks counted and said apart ("6 sessions in 3
+weeks (not counting 2 weeks paused)"), and the sessions panel shades it rather than drawing a plain zero.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from bot.coach.streaks import week_start
+from bot.coach.streaks import paused_weeks, week_start
+from bot.coach.texts import Texts
 
 WEEKS = 12
 MIN_WEEKS = 4
+# A /pause's first and last days, inclusive.
+Pause = tuple[date, date]
 
 
 def chart_weeks(today: date, weeks: int = WEEKS) -> list[date]:
@@ -44,3 +52,34 @@ def per_week(days: Sequence[date], weeks: list[date]) -> list[int]:
     """Sessions in each of ``weeks`` (Mondays), a day counted once."""
     counted = Counter(week_start(day) for day in set(days))
     return [counted.get(monday, 0) for monday in weeks]
+
+
+def passed_by(
+    weeks: Sequence[date], totals: Sequence[int], target: int, paused: Iterable[Pause]
+) -> frozenset[date]:
+    """The weeks (Mondays, with ``totals`` the sessions in each) that touch a pause and missed the target:
+    not missed, as /streak reads them (``streaks``). A paused week trained to the target counts like any
+    other."""
+    touched = paused_weeks(paused, weeks)
+    return frozenset(
+        week for week, total in zip(weeks, totals, strict=True) if week in touched and total < target
+    )
+
+
+def weeks_words(sessions: int, trained: int, paused: int, met: int, texts: Texts) -> str:
+    """The caption's opening: the sessions in the weeks trained (``trained``), the ``paused`` weeks among
+    them not counted, and how many met the target."""
+    counted = texts.count("count.session", sessions)
+    if not paused:
+        return texts.get("chart.caption", sessions=counted, weeks=texts.count("count.week", trained), met=met)
+    if paused >= trained:
+        return texts.get(
+            "chart.caption_all_paused", sessions=counted, paused=texts.count("count.week", paused)
+        )
+    return texts.get(
+        "chart.caption_paused",
+        sessions=counted,
+        weeks=texts.count("count.week", trained - paused),
+        paused=texts.count("count.week", paused),
+        met=met,
+    )

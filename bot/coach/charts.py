@@ -28,12 +28,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from bot.coach.chart_axes import Scale, Side, label_axes, on_right, panel_axes, sides
 from bot.coach.chart_legend import legend_under
-from bot.coach.chart_weeks import drawn_weeks, per_week, weeks_trained
+from bot.coach.chart_sessions import draw_sessions
+from bot.coach.chart_weeks import Pause, drawn_weeks, passed_by, per_week, weeks_trained, weeks_words
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
@@ -251,55 +251,76 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
 @dataclass(frozen=True)
 class _Window:
     """The sessions panel's weeks (``MIN_WEEKS`` at least), how many of them the chat has trained, each
-    member's sessions per week and the lifts with sets in the weeks."""
+    member's sessions per week, the lifts with sets in the weeks, and the weeks trained that a pause
+    passes by (``chart_weeks.passed_by``)."""
 
     weeks: list[date]
     trained: int
     counts: list[list[int]]
     lifts: list[Lift]
+    passed: frozenset[date] = frozenset()
 
 
-def _window(today: date, members: Sequence[Member], lifts: Sequence[Lift]) -> _Window:
+def _window(
+    today: date, members: Sequence[Member], lifts: Sequence[Lift], target: int, paused: Sequence[Pause]
+) -> _Window:
     days = [day for member in members for day in member.days]
     trained = weeks_trained(today, days + [day for lift in lifts for day, _ in lift.sets])
     weeks = drawn_weeks(trained, today)
     counts = [per_week(member.days, weeks) for member in members]
     drawn = [lift for lift in lifts if any(weeks[0] <= day for day, _ in lift.sets)]
-    return _Window(weeks, trained, counts, drawn)
+    # A group's week is on target when the group as a whole met it, as its streak counts it.
+    totals = [sum(week) for week in zip(*counts, strict=True)] if counts else [0] * len(weeks)
+    passed = passed_by(weeks[-trained:], totals[-trained:], target, paused) if trained else frozenset()
+    return _Window(weeks, trained, counts, drawn, passed)
 
 
 def render_progress(
-    *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
+    *,
+    today: date,
+    weekly_target: int,
+    members: Sequence[Member],
+    lifts: Sequence[Lift],
+    texts: Texts,
+    paused: Sequence[Pause] = (),
 ) -> Chart | None:
     """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    window = _window(today, members, lifts)
+    window = _window(today, members, lifts, weekly_target, paused)
     if not window.trained:
         return None
     with _DRAWING:
-        figure = _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
+        figure = _draw(window, weekly_target, members, texts)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
-    text = caption(window.weeks, weekly_target, window.counts, window.lifts, texts, trained=window.trained)
+    text = caption(
+        window.weeks,
+        weekly_target,
+        window.counts,
+        window.lifts,
+        texts,
+        trained=window.trained,
+        passed=window.passed,
+    )
     return Chart(buffer.getvalue(), text)
 
 
 def progress_figure(
-    *, today: date, weekly_target: int, members: Sequence[Member], lifts: Sequence[Lift], texts: Texts
-) -> Figure:
-    """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    window = _window(today, members, lifts)
-    with _DRAWING:
-        return _draw(window.weeks, weekly_target, members, window.counts, window.lifts, texts)
-
-
-def _draw(
-    weeks: list[date],
-    target: int,
+    *,
+    today: date,
+    weekly_target: int,
     members: Sequence[Member],
-    counts: list[list[int]],
     lifts: Sequence[Lift],
     texts: Texts,
+    paused: Sequence[Pause] = (),
 ) -> Figure:
+    """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
+    window = _window(today, members, lifts, weekly_target, paused)
+    with _DRAWING:
+        return _draw(window, weekly_target, members, texts)
+
+
+def _draw(window: _Window, target: int, members: Sequence[Member], texts: Texts) -> Figure:
+    weeks, counts, lifts = window.weeks, window.counts, window.lifts
     figure = Figure(figsize=(_WIDTH_IN, _HEIGHT_IN if lifts else 4.2), dpi=100)
     # Agg's canvas, what the PNG is drawn on anyway: the legend is measured with its renderer; with the
     # default canvas matplotlib would print the whole figure to find one.
@@ -309,19 +330,8 @@ def _draw(
         left=0.08, right=0.91, top=0.94 if lifts else 0.9, bottom=0.1 if lifts else 0.2, hspace=0.5
     )
     axes = figure.subplots(2 if lifts else 1, 1, squeeze=False)[:, 0]
-    sessions = axes[0]
-    labels = [monday.strftime("%d %b") for monday in weeks]
-    if len(members) == 1:
-        sessions.bar(labels, counts[0], color=_COLORS[0])
-    else:
-        for index, (member, count) in enumerate(zip(members, counts, strict=True)):
-            sessions.plot(labels, count, marker="o", label=member.name, color=_COLORS[index % len(_COLORS)])
-    sessions.axhline(target, linestyle="--", color="#c53030", label=texts.get("chart.target", target=target))
-    sessions.set_title(texts.get("chart.sessions_title", weeks=len(weeks)))
-    sessions.set_ylim(0, max([target, *(max(count) for count in counts)]) + 1)
-    sessions.yaxis.set_major_locator(MaxNLocator(integer=True))
-    sessions.tick_params(axis="x", labelrotation=45, labelsize="small")
-    sessions.legend(loc="upper left", fontsize="small")
+    named = [(member.name, count) for member, count in zip(members, counts, strict=True)]
+    draw_sessions(axes[0], weeks, named, target, window.passed, _COLORS, texts)
     if lifts:
         under = _DATES_IN + _draw_lifts(axes[1], weeks[0], lifts, texts)
         height = _HEIGHT_IN - _DATES_IN + under
@@ -476,20 +486,16 @@ def caption(
     texts: Texts,
     *,
     trained: int | None = None,
+    passed: frozenset[date] = frozenset(),
 ) -> str:
     """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
-    all of them by default), then each lift's latest best and change."""
+    all of them by default), the paused ones that missed it (``passed``) not counted, then each lift's
+    latest best and change."""
     total = sum(sum(count) for count in counts)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     met = sum(1 for week in zip(*counts, strict=True) if sum(week) >= target)
-    parts = [
-        texts.get(
-            "chart.caption",
-            sessions=texts.count("count.session", total),
-            weeks=texts.count("count.week", len(weeks) if trained is None else trained),
-            met=met,
-        )
-    ]
+    trained = len(weeks) if trained is None else trained
+    parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts)]
     # Say what the lifts line joins where kinds of day take turns, and that the other days sit below it.
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
     joins = next((series.joins for series in drawn if series.joins), "")

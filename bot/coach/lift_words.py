@@ -39,14 +39,17 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
     if not last.load:
         values.update(change=f"{last.reps - first.reps:+d}")
-        key = "chart.caption_reps"
-        return texts.get(key + ("" if not kind else "_day" if len(points) > 1 else "_first_day"), **values)
+        key = "chart.caption_reps" + ("" if not kind else "_day" if len(points) > 1 else "_first_day")
+        # No "(+0)": one session, or the same reps again, has no change to tell.
+        held = last.reps == first.reps and not key.endswith("_first_day")
+        return texts.get(key + ("_held" if held else ""), **values)
     # From the first loaded session: a first log without a load is not a climb from zero.
     loaded = [(day, done) for day, done in points if done.load]
     values.update(load=f"{last.load:g}", unit=lift.unit)
     if not kind:
-        change = f"{last.load - (loaded[0][1].load or 0.0):+g}"
-        return texts.get("chart.caption_load", change=change, **values)
+        like = [done for _, done in loaded]
+        key, change = _change_key("chart.caption_load", like, texts)
+        return _with_best(texts.get(key, **change, **values), like, lift, texts)
     if len(loaded) == 1:
         return texts.get("chart.caption_load_first_day", **values)
     # Not against a ramp to a top set that the next day of its kind eased (``eased_days``): 4×3 @ 192.5
@@ -54,13 +57,39 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     eased = eased_days(lift.sets, lift.kinds)
     like = [done for day, done in loaded if day not in eased]
     if len(like) > 1:
-        change = f"{last.load - (like[0].load or 0.0):+g}"
-        return texts.get("chart.caption_load_day", change=change, **values)
+        key, change = _change_key("chart.caption_load_day", like, texts)
+        return _with_best(texts.get(key, **change, **values), like, lift, texts)
     top, count = _tops(lift.sets)
     before_day = loaded[-2][0]
     at_before = [done for day, done in lift.sets if day == before_day and done.load == top[before_day]]
     before = format_sets(at_before, lift.unit)
     return texts.get("chart.caption_load_day_more_sets", sets=count[last_day], before=before, **values)
+
+
+def _change_key(key: str, like: Sequence[SetDone], texts: Texts) -> tuple[str, dict[str, str]]:
+    """The caption's key for a loaded lift's latest top set against the first like it (``like``, in order)
+    and the change it tells: the load's ("+5 kg"); at the same load, the reps' ("+2 reps at 100 kg": double
+    progression holds the load while the reps climb, which a trial's "+0 kg" hid); nothing, and the key's
+    ``_held`` line, when neither changed (one session, or the same set again)."""
+    first, last = like[0], like[-1]
+    if (first.load or 0.0) != (last.load or 0.0):
+        return key, {"change": f"{(last.load or 0.0) - (first.load or 0.0):+g}"}
+    if first.reps != last.reps:
+        more = last.reps - first.reps
+        return key + "_reps", {"change": ("+" if more > 0 else "-") + texts.count("count.rep", abs(more))}
+    return key + "_held", {}
+
+
+def _with_best(said: str, like: Sequence[SetDone], lift: Lift, texts: Texts) -> str:
+    """``said``, and the best set of ``like`` where it beats the latest: a trial's deadlift read "100 kg × 7
+    (+0 kg)" with 110 kg lifted in between, so the best was nowhere in the caption."""
+    best = max(like, key=lambda done: (done.load or 0.0, done.reps))
+    last = like[-1]
+    if ((best.load or 0.0), best.reps) <= ((last.load or 0.0), last.reps):
+        return said
+    return texts.get(
+        "chart.caption_best", said=said, load=f"{best.load or 0.0:g}", unit=lift.unit, reps=best.reps
+    )
 
 
 def line_day(lift: Lift, dated: Sequence[tuple[date, SetDone]]) -> str:

@@ -74,6 +74,13 @@ class _PausedWeeks:
         return index >= 0 and self._ends[index] >= last
 
 
+def paused_weeks(paused: Iterable[tuple[date, date]], weeks: Iterable[date]) -> frozenset[date]:
+    """Which of ``weeks`` (Mondays) touch a pause range: the weeks the streak passes by when they miss the
+    target, so that /progress passes them by too."""
+    pauses = _PausedWeeks(paused)
+    return frozenset(week for week in weeks if pauses.covers(week, week))
+
+
 def _plain_date(day: date) -> date:
     # datetime is a subclass of date, but comparing it with a date raises, and its "day" depends
     # on a timezone this module cannot know, so it is refused with a pointer to the right tool.

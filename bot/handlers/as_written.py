@@ -68,6 +68,8 @@ class DayDone(NamedTuple):
     left_out: LeftOut | None = None
     """What the day's session left out because the trainee said it hurt (``bot.handlers.cautions``),
     before any cut: it is neither left to log nor logged as written, as /workout did not show it."""
+    each_hand: frozenset[str] = frozenset()
+    """The exercises whose loads today were logged as each hand's (the note says so): listed so."""
 
     @property
     def anything_left(self) -> bool:
@@ -94,10 +96,13 @@ async def day_done(
     )
     session = left_out.session
     sets: dict[str, list[SetDone]] = {}
+    hand, told_each = context.services.texts["log.each_hand"], dict[str, bool]()
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         load = shown_load(row.load, row.unit, chat.unit)
         one = SetDone(row.reps, load, seconds=row.seconds, bands=bands_in(row.note))
         sets.setdefault(row.exercise, []).append(one)
+        each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
+        told_each[row.exercise] = told_each.get(row.exercise, True) and each
     minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
     # What is logged is done: the cut keeps it, however short the time (a cable row logged before ⏱ was
     # pressed was "dropped" and then listed as logged outside the plan).
@@ -109,30 +114,39 @@ async def day_done(
     # From the log before the day: the rest of the session is prescribed as it was this morning.
     found = await session_targets(context, now_turn, session, user_id, before=day, cautioned=cautioned)
     holds = sessionlog.holds_to_log(session, done)
-    return DayDone(session, sets, done, found, sessionlog.still_to_log(found, done), holds, cut, left_out)
+    each_hand = frozenset(ex for ex, each in told_each.items() if each)
+    left = sessionlog.still_to_log(found, done)
+    return DayDone(session, sets, done, found, left, holds, cut, left_out, each_hand)
 
 
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:
     """What /workout writes beside each planned exercise already logged: its sets, named when another
     exercise stands for it ("Pull-up 5, 5, 4" on a band-assisted day)."""
-    shown, texts = names(context), context.services.texts
+    shown = names(context)
     return {
         planned_id: "; ".join(
-            sets_with_band(day.sets[ex], chat.unit, texts)
+            _listed(context, chat, day, ex)
             if ex == planned_id
-            else f"{escape(shown.get(ex, ex))} {sets_with_band(day.sets[ex], chat.unit, texts)}"
+            else f"{escape(shown.get(ex, ex))} {_listed(context, chat, day, ex)}"
             for ex in logged
         )
         for planned_id, logged in day.done.items()
     }
 
 
+def _listed(context: BotContext, chat: Chat, day: DayDone, exercise: str) -> str:
+    """An exercise's sets of the day as lists show them: "3×11 @ 8 kg each hand" where it was told so."""
+    texts = context.services.texts
+    said = sets_with_band(day.sets[exercise], chat.unit, texts)
+    return f"{said} {texts['log.each_hand']}" if exercise in day.each_hand else said
+
+
 def not_planned(context: BotContext, chat: Chat, day: DayDone) -> str:
     """What was logged that stands for none of the session's exercises ("Dumbbell row 3×10"), or ""."""
     shown, counted = names(context), {ex for logged in day.done.values() for ex in logged}
     return "; ".join(
-        f"{escape(shown.get(ex, ex))} {sets_with_band(sets, chat.unit, context.services.texts)}"
-        for ex, sets in day.sets.items()
+        f"{escape(shown.get(ex, ex))} {_listed(context, chat, day, ex)}"
+        for ex in day.sets
         if ex not in counted
     )
 
@@ -229,7 +243,13 @@ async def _log_action(
     # plan's own progression, logged and counted toward the bests but announcing no 🏆 (``log_and_score``).
     unmoved = sessionlog.Shift()
     prescribed = [action != SAVE or shift_of.get(planned_id, unmoved) == unmoved for planned_id in order]
-    notes = [NOTE_PARTS.join(shared_bands(sets)) or None for _, sets in logged]
+    # A pair of dumbbells' load is each hand's: noted and said so, as a load typed in answer is.
+    known, hand = context.services.catalog.exercises, texts["log.each_hand"]
+    each_hand = {ex for ex, sets in logged if loadanswer.pair(known[ex]) and any(done.load for done in sets)}
+    notes = [
+        NOTE_PARTS.join([*shared_bands(sets), *([hand] if ex in each_hand else [])]) or None
+        for ex, sets in logged
+    ]
     lines = (
         await log_and_score(
             context, now_turn, day, user, logged, notes=notes, completes_done=True, prescribed=prescribed
@@ -239,7 +259,7 @@ async def _log_action(
     )
     key = "log.logged_rest" if found.sets else "log.logged_session"
     parts = (
-        [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged), *lines]
+        [texts.get(key, day=f"{day:%a %d %b}"), describe_sets(context, chat, logged, each_hand), *lines]
         if logged
         else []
     )

@@ -38,7 +38,8 @@ async def progress_chart(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         user_id, _ = training_log.member(update, chat)
-        chat_days = (await repo.history(now_turn.session, chat.id)).days
+        found_days = await repo.history(now_turn.session, chat.id)
+        chat_days = found_days.days
         if chat.kind == ChatType.PRIVATE:
             members = [Member(texts["chart.you"], chat_days)]
         else:
@@ -89,11 +90,13 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             for ex in picked
         ]
         today, target = now_turn.today, chat.weekly_target
+        # Weeks a /pause passed by are not counted as missed, as /streak does not count them.
+        paused = found_days.pauses
     if not any(member.days for member in members) and not lifts:
         await reply(update, context, texts["chart.nothing"])
         return
     chart = await context.services.charts.render(
-        today=today, weekly_target=target, members=members, lifts=lifts, texts=texts
+        today=today, weekly_target=target, members=members, lifts=lifts, texts=texts, paused=paused
     )
     if chart is None:
         await reply(update, context, texts["chart.nothing"])

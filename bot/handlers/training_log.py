@@ -320,11 +320,20 @@ async def workout_lines(
     return lines
 
 
-def describe_sets(context: BotContext, chat: Chat, logged: Sequence[tuple[str, Sequence[SetDone]]]) -> str:
-    """ "• Band row: 3×12 with the green band": each exercise's sets, and the band they were done with."""
+def describe_sets(
+    context: BotContext,
+    chat: Chat,
+    logged: Sequence[tuple[str, Sequence[SetDone]]],
+    each_hand: Collection[str] = (),
+) -> str:
+    """ "• Band row: 3×12 with the green band": each exercise's sets, and the band they were done with; for
+    one of ``each_hand``, whose load is each hand's, "• Rear-delt fly: 3×11 @ 8 kg each hand", as the
+    reply that logged it said (a trial's later list dropped it, half of what was lifted)."""
     shown, texts = names(context), context.services.texts
+    hand = texts["log.each_hand"]
     return "\n".join(
-        f"• {escape(shown.get(ex, ex))}: {sets_with_band(sets, chat.unit, texts)}"
+        f"• {escape(shown.get(ex, ex))}: "
+        + " ".join(filter(None, (sets_with_band(sets, chat.unit, texts), hand if ex in each_hand else "")))
         for ex, sets in logged
         if sets
     )

@@ -249,7 +249,7 @@ def rest_to_log(
 ) -> tuple[str, Buttons]:
     """Done on a day some of whose session is logged: what counts already, and the rest to log."""
     texts, chat = context.services.texts, now_turn.chat
-    logged = training_log.describe_sets(context, chat, list(so_far.sets.items()))
+    logged = training_log.describe_sets(context, chat, list(so_far.sets.items()), so_far.each_hand)
     left = as_written.left_names(context, so_far)
     if day == now_turn.today:
         text = texts.get("workout.rest_to_log", sets=sets, logged=logged, left=left)

@@ -284,7 +284,8 @@ async def test_as_written_logs_an_accessory_at_the_load_last_lifted_never_one_th
     assert "<b>5. Bent-over rear-delt fly</b>\n2 × 12–15 reps" in workout and "12.5" not in workout
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
-    assert "• Bent-over rear-delt fly: 2×13 @ 12 kg\n" in written and "12.5" not in written
+    # A dumbbell in each hand: As written says so, as the load question and /log do.
+    assert "• Bent-over rear-delt fly: 2×13 @ 12 kg each hand\n" in written and "12.5" not in written
     assert "Not logged without a load" in written and "Bent-over rear-delt fly." not in written
     fly = [(reps, load) for _, ex, reps, load, _ in await sets_in_full(bot) if ex == "rear-delt-fly"]
     assert fly == [(12, 12.0), (12, 12.0), (13, 12.0), (13, 12.0)]

@@ -89,6 +89,21 @@ def words(lifts: list[Lift], last: date) -> str:
     return caption(weeks, 3, [[0] * 12], lifts, TEXTS)
 
 
+def heavy_words(tops: list[tuple[float, int]]) -> str:
+    """A lift's words from its heavy days' top sets (load, reps), in order: the change in load, or at the
+    same load the change in reps, or none; then the best set where it beats the latest."""
+    (first_load, first_reps), (load, reps) = tops[0], tops[-1]
+    said = f"Lift: {load:g} kg × {reps}, heavy day"
+    if load != first_load:
+        said += f" ({load - first_load:+g} kg on heavy days)"
+    elif reps != first_reps:
+        more = reps - first_reps
+        counted = f"{abs(more)} rep" + ("" if abs(more) == 1 else "s")
+        said += f" ({'+' if more > 0 else '-'}{counted} at {load:g} kg on heavy days)"
+    best = max(tops)
+    return said + (f", best {best[0]:g} kg × {best[1]}" if best > (load, reps) else "")
+
+
 def test_the_heaviest_kind_of_day_comes_from_the_routines() -> None:
     assert HEAVY == "heavy day"
     assert heaviest_kind(CATALOG, Level.INTERMEDIATE) == ""
@@ -99,7 +114,7 @@ def test_three_weeks_as_prescribed_draw_a_line_that_never_falls() -> None:
     assert [kinds[day] for day in sorted(kinds)] == ["heavy day", "moderate day", "volume day"] * 3
     pulldown = Lift("Lat pulldown", history["lat-pulldown"], "kg", kinds, line_kind=HEAVY)
     # A line through every day's estimate went 96, 90, 83.3, 98.7, 92.5, 85.4, 101.3, 95, 87.5. The heavy
-    # days hold 80 kg while their reps climb (6, 7, 8), as the caption would say: "+0 kg on heavy days".
+    # days hold 80 kg while their reps climb (6, 7, 8), as the caption says: "+2 reps at 80 kg on heavy days".
     assert line_of(pulldown) == [("heavy day", 80.0), ("heavy day", 80.0), ("heavy day", 80.0)]
     [series] = lift_series(pulldown, START)
     assert [p.reps for p in joined(series)] == [6, 7, 8]
@@ -126,9 +141,11 @@ def test_the_eased_heavy_day_after_a_ramp_is_no_loss_in_the_caption() -> None:
     # Once a heavy day was worked like it, the change is told against that one.
     history, kinds = as_prescribed(7)
     deadlift = Lift("Barbell deadlift", history["deadlift"], "kg", kinds, line_kind=HEAVY)
-    assert "Barbell deadlift: 192.5 kg × 4, heavy day (+0 kg on heavy days)" in words([deadlift], max(kinds))
+    said = words([deadlift], max(kinds))
+    assert "Barbell deadlift: 192.5 kg × 4, heavy day (+1 rep at 192.5 kg on heavy days)" in said, said
     # The line, too, starts at the first heavy day worked for all its sets: 192.5 kg, as the caption's
-    # "+0 kg", never falling from the ramp's 200 kg on the day the plan eased. The top set stays marked.
+    # "+1 rep at 192.5 kg", never falling from the ramp's 200 kg on the day the plan eased. The top set
+    # stays marked.
     assert line_of(deadlift) == [("heavy day", 192.5), ("heavy day", 192.5)]
     [series] = lift_series(deadlift, START)
     top = series.points[0]
@@ -144,7 +161,8 @@ def test_after_a_volume_day_the_caption_gives_the_heavy_days_latest_set() -> Non
     assert (last.kind, last.value, last.reps) == (HEAVY, 80.0, 8)
     said = words([pulldown], max(kinds))
     # Not the volume day's 4×10 at 62.5 kg beside a line that ends at 80 kg × 8.
-    assert "Lat pulldown: 80 kg × 8, heavy day (+0 kg on heavy days)" in said, said
+    # The load held while the reps climbed 6 → 8: said as the reps gained, not as "+0 kg".
+    assert "Lat pulldown: 80 kg × 8, heavy day (+2 reps at 80 kg on heavy days)" in said, said
     assert "62.5" not in said and "volume day" not in said
 
 
@@ -230,9 +248,8 @@ def test_a_day_cut_short_or_heavier_is_still_compared(sets: int, more: int, reps
         {first: HEAVY, then: HEAVY},
         line_kind=HEAVY,
     )
-    assert f"Lift: {heavier:g} kg × {reps}, heavy day ({2.5 * more:+g} kg on heavy days)" in words(
-        [lift], then
-    )
+    said = words([lift], then)
+    assert heavy_words([(180.0, reps), (heavier, reps)]) == said.split(" · ")[-1], said
     assert [day for day, _ in line_of(lift)] == [HEAVY, HEAVY]
 
 
@@ -300,5 +317,6 @@ def test_a_heavy_day_load_that_never_falls_draws_a_line_that_never_falls(
     # The line's rise is the caption's change on heavy days, whatever the other days lifted, and its last
     # point the caption's latest set, even after a moderate or volume day (a trial read a volume day's
     # lighter set beside the line's heavy top).
-    latest = f"Lift: {line[-1]:g} kg × {logged[-1][1]}, heavy day ({line[-1] - line[0]:+g} kg on heavy days)"
-    assert latest in words([lift], max(kinds))
+    tops = [(value, reps) for value, (_, reps, _) in zip(line, logged, strict=True)]
+    said = words([lift], max(kinds))
+    assert heavy_words(tops) == said.split(" · ")[-1], said

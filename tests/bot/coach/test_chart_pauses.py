@@ -1,0 +1,98 @@
+"""Weeks a /pause passed by on the /progress chart: not counted as missed in its caption, as /streak does
+not count them, and shaded on the sessions panel rather than drawn as a missed week's zero."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.collections import PolyCollection
+from matplotlib.patches import Rectangle
+
+from bot.coach.chart_weeks import Pause, passed_by
+from bot.coach.charts import Member, progress_figure, render_progress
+from bot.coach.streaks import week_start
+from bot.coach.texts import Texts
+
+TODAY = date(2026, 12, 4)  # a Friday
+TEXTS = Texts.load()
+# The trial's shape at 3 a week: 3 sessions, 2, a two-week pause, then 1 this week.
+DAYS = [date(2026, 11, d) for d in (2, 4, 6, 10, 12)] + [date(2026, 12, 1)]
+PAUSE = (date(2026, 11, 16), date(2026, 11, 29))
+
+
+def chart_caption(days: list[date], paused: list[Pause], target: int = 3) -> str:
+    chart = render_progress(
+        today=TODAY, weekly_target=target, members=[Member("You", days)], lifts=[], texts=TEXTS, paused=paused
+    )
+    assert chart is not None
+    return chart.caption
+
+
+def test_paused_weeks_are_not_counted_as_missed() -> None:
+    assert chart_caption(DAYS, []) == "📈 6 sessions in 5 weeks, target met in 1 of them"
+    assert chart_caption(DAYS, [PAUSE]) == (
+        "📈 6 sessions in 3 weeks (not counting 2 weeks paused), target met in 1 of them"
+    )
+    # A pause of one day touches its week, as the streak reads it.
+    one_day = [(date(2026, 11, 18), date(2026, 11, 18))]
+    assert chart_caption(DAYS, one_day).startswith("📈 6 sessions in 4 weeks (not counting 1 week paused)")
+
+
+def test_a_paused_week_trained_to_the_target_counts_like_any_other() -> None:
+    assert chart_caption(DAYS, [(date(2026, 11, 2), date(2026, 11, 8))]) == (
+        "📈 6 sessions in 5 weeks, target met in 1 of them"
+    )
+
+
+def test_every_week_paused_says_so() -> None:
+    assert (
+        chart_caption([TODAY], [(TODAY, TODAY + timedelta(days=10))]) == "📈 1 session, all in 1 week paused"
+    )
+
+
+def test_the_sessions_panel_shades_the_paused_weeks_under_the_bars() -> None:
+    figure = progress_figure(
+        today=TODAY, weekly_target=3, members=[Member("You", DAYS)], lifts=[], texts=TEXTS, paused=[PAUSE]
+    )
+    sessions = figure.axes[0]
+    labels = [label.get_text() for label in sessions.get_xticklabels()]
+    assert labels == ["02 Nov", "09 Nov", "16 Nov", "23 Nov", "30 Nov"]
+    # Still a bar a week: the shading is no rectangle of its own.
+    bars = [patch for patch in sessions.patches if isinstance(patch, Rectangle)]
+    assert [bar.get_height() for bar in bars] == [3, 2, 0, 0, 1]
+    shaded = [c for c in sessions.collections if isinstance(c, PolyCollection)]
+    spans = sorted(
+        (path.vertices[:, 0].min(), path.vertices[:, 0].max()) for c in shaded for path in c.get_paths()
+    )
+    # The third and fourth weeks, the pause's, each across its whole slot.
+    assert spans == [(1.5, 2.5), (2.5, 3.5)]
+    legend = sessions.get_legend()
+    assert legend is not None
+    assert [text.get_text() for text in legend.get_texts()].count("paused (not counted)") == 1
+    # Without a pause, nothing shaded.
+    plain = progress_figure(
+        today=TODAY, weekly_target=3, members=[Member("You", DAYS)], lifts=[], texts=TEXTS
+    )
+    assert not [c for c in plain.axes[0].collections if isinstance(c, PolyCollection)]
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=1, max_size=12),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(0, 20)), max_size=3),
+    st.integers(1, 7),
+)
+def test_passed_by_is_a_week_touching_a_pause_short_of_the_target(
+    totals: list[int], pauses: list[tuple[int, int]], target: int
+) -> None:
+    first = week_start(TODAY) - timedelta(weeks=len(totals) - 1)
+    weeks = [first + timedelta(weeks=n) for n in range(len(totals))]
+    ranges = [
+        (first + timedelta(days=start), first + timedelta(days=start + length)) for start, length in pauses
+    ]
+    touched = {
+        week for week in weeks for start, end in ranges if week_start(start) <= week <= week_start(end)
+    }
+    expected = {week for week, total in zip(weeks, totals, strict=True) if week in touched and total < target}
+    assert passed_by(weeks, totals, target, ranges) == expected
