@@ -4,9 +4,10 @@ The answerer's rules and curated words decide first; the learned model (``learne
 twenty thousand questions people wrote) then looks at the same question. Where it is all but certain it may
 change the decision: answer what the rules declined, answer instead of a "did you mean" that offers none of
 what it is sure of, take another topic or command, or decline a topic answer to a question it is sure is
-about something else. A command gives way only to another command; small talk and definitions stand as
-the rules found them. The thresholds
-were chosen on held pairs 79-81 with the model trained on the other sets (evals/README.md). Pure logic.
+about something else, or take what the rules declined for small talk. A command gives way to another
+command, and to a topic only in a long story; the rules' small talk and definitions stand. The thresholds
+were chosen on held pairs 79-81 with the model trained on the other sets, the story and small-talk rules on
+pairs 79-89 (evals/README.md). Pure logic.
 """
 
 from __future__ import annotations
