@@ -227,6 +227,22 @@ def test_a_band_too_easy_gets_which_band_and_a_short_day_ahead_gets_the_cut_sess
     assert ANSWERER.answer("I only have 20 minutes on thursday, what should I do?").command == "workout"
 
 
+def test_high_blood_pressure_leads_with_breathing_and_the_doctor_not_a_movement_to_stop() -> None:
+    asked = ANSWERER.answer(
+        "I have high blood pressure, it's controlled with tablets (amlodipine). Is it safe for me to lift "
+        "weights, and should I avoid holding my breath?"
+    )
+    assert asked.safety and asked.text.startswith("<b>Safety first.</b> With high blood pressure")
+    assert "Stop the movement" not in asked.text
+    cold = ANSWERER.answer("Came home with a horrible cold, mostly in my nose. Can I still train today?")
+    assert cold.text.startswith("<b>Safety first.</b> Ill, or only just over it?")
+
+
+@pytest.mark.parametrize("said", ["Merry Christmas!", "happy new year coach"])
+def test_season_greetings_are_small_talk(said: str) -> None:
+    assert ANSWERER.answer(said).kind == "smalltalk"
+
+
 def test_a_spreadsheet_cell_is_still_no_condition() -> None:
     assert ANSWERER.answer("how do i merge a cell in excel").kind == "decline"
 
