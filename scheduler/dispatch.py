@@ -377,7 +377,10 @@ async def _gather_facts(session: AsyncSession, rows: list[OutboxRow]) -> Facts:
         logged=await repo.logged_pairs(session, on_the_day + rest_before),
         trained=await repo.trained_days_by_chat(session, chat_ids),
         workout_before=await repo.outbox_statuses(session, OutboxKind.WORKOUT, rest_before),
-        cautions=await cautions.told_by_chat(session, chat_ids),
+        # A caution cleared on a row's day still leaves its exercise out of that day's preview.
+        cautions=await cautions.told_by_chat(
+            session, chat_ids, since=min((row.slot_date for row in rows), default=None)
+        ),
     )
 
 

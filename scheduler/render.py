@@ -68,8 +68,9 @@ class Facts:
     trained: dict[int, list[date]]
     # Status of the workout reminder the day before each rest-day row.
     workout_before: dict[tuple[int, date], OutboxStatus]
-    # The exercises each chat said hurt and has not cleared, as told (``storage.cautions``): the preview
-    # leaves them out from that day, as /workout does, and the bent-over moves with a hinge or a lower back.
+    # The exercises each chat said hurt and has not cleared, or cleared on a row's day or later, as told
+    # (``storage.cautions``): the preview leaves them out from the day told through the day cleared, as
+    # /workout does (``Told.in_force``), and the bent-over moves with a hinge or a lower back.
     cautions: dict[int, dict[str, Told]] = field(default_factory=dict)
 
 
@@ -143,7 +144,11 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
         weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])
     planned = plan_session(content.catalog, profile, done + 1, weeks)
     told = facts.cautions.get(chat.id, {})
-    cautioned = {exercise: one for exercise, one in told.items() if day is None or one.on <= day}
+    cautioned = {
+        exercise: one
+        for exercise, one in told.items()
+        if (one.cleared_on is None if day is None else one.in_force(day))
+    }
     lower_back = {exercise for exercise, one in cautioned.items() if one.lower_back}
     return leave_out(planned, cautioned, content.catalog, lower_back=lower_back).session
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Caution
@@ -36,19 +36,25 @@ async def told(session: AsyncSession, chat_id: int) -> dict[str, Told]:
     return {exercise: Told(day, lower_back, cleared) for exercise, day, lower_back, cleared in result.all()}
 
 
-async def told_by_chat(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, dict[str, Told]]:
-    """The cautions in force (not cleared) of a batch of chats (the reminders' previews), in one query; a
-    chat with none is absent."""
+async def told_by_chat(
+    session: AsyncSession, chat_ids: Collection[int], since: date | None = None
+) -> dict[int, dict[str, Told]]:
+    """The cautions of a batch of chats that leave something out of a session on ``since`` or later (the
+    reminders' previews), in one query: those not cleared, and those cleared on ``since`` or later (the
+    day it is cleared still leaves its exercise out, ``Told.in_force``); a chat with none is absent."""
     if not chat_ids:
         return {}
+    still = Caution.cleared_on.is_(None)
     result = await session.execute(
-        select(Caution.chat_id, Caution.exercise, Caution.told_on, Caution.lower_back)
-        .where(Caution.chat_id.in_(chat_ids), Caution.cleared_on.is_(None))
+        select(Caution.chat_id, Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on)
+        .where(
+            Caution.chat_id.in_(chat_ids), still if since is None else or_(still, Caution.cleared_on >= since)
+        )
         .order_by(Caution.chat_id, Caution.told_on, Caution.id)
     )
     found: dict[int, dict[str, Told]] = {}
-    for chat_id, exercise, day, lower_back in result.all():
-        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back)
+    for chat_id, exercise, day, lower_back, cleared in result.all():
+        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back, cleared)
     return found
 
 

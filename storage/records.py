@@ -141,6 +141,8 @@ class Told:
     cleared_on: date | None = None
 
     def in_force(self, day: date) -> bool:
-        """Whether it leaves its exercise out of ``day``'s session: told by then and not cleared by then
-        (a session done before the pain was told, or after it was cleared, is not rewritten)."""
-        return self.on <= day and (self.cleared_on is None or day < self.cleared_on)
+        """Whether it leaves its exercise out of ``day``'s session: told by then and not cleared before it.
+        The day it is cleared still leaves it out: that day's /workout was shown without it, and Done's As
+        written logs what was shown, so the exercise is back from the next day (a session done before the
+        pain was told, or on a day after it was cleared, is not rewritten)."""
+        return self.on <= day and (self.cleared_on is None or day <= self.cleared_on)

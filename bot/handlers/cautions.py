@@ -91,7 +91,8 @@ async def told(now_turn: Turn) -> dict[str, Told]:
 
 def in_force(told: Mapping[str, Told], day: date) -> dict[str, Told]:
     """The cautions of ``told`` in force on ``day`` (``Told.in_force``: a session done before the pain was
-    told, or after "It's fine now", is not rewritten), in the order told."""
+    told, or on a day after "It's fine now", is not rewritten; the day itself keeps it out), in the order
+    told."""
     return {exercise: one for exercise, one in told.items() if one.in_force(day)}
 
 
@@ -133,16 +134,18 @@ def card(
         lines.append(_line(context, left, "caution.back_moves", riding, told[left.cause].on, left.cause))
         causes.append(left.cause)
     catalog = context.services.catalog
+    # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
+    open_ = [exercise for exercise in causes if told[exercise].cleared_on is None]
     rows: list[list[tuple[str, str]]] = [
         [
             (
                 texts["caution.fine_button"]
-                if len(causes) == 1
+                if len(open_) == 1
                 else texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
                 fine_data(exercise),
             )
         ]
-        for exercise in causes
+        for exercise in open_
     ]
     return "\n".join(lines), rows
 
@@ -216,8 +219,9 @@ async def fine_told(context: BotContext, now_turn: Turn) -> None:
 
 
 async def fine_button(update: Update, context: BotContext) -> None:
-    """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next /workout, its first
-    session back lighter than last time (``training_log.back_from_pain``, ``comeback.after_pain``)."""
+    """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next day (today's
+    session stays as shown, ``Told.in_force``), its first session back lighter than last time
+    (``training_log.back_from_pain``, ``comeback.after_pain``)."""
     query = update.callback_query
     assert query is not None
     texts = context.services.texts

@@ -83,8 +83,15 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     assert labels(bot, card) == ["✅ Done", FINE]
 
     [cleared] = await bot.press(USER, FINE, message_id=card.message_id)
-    assert "back in your workouts from the next /workout" in (cleared.plain_text or "")
+    assert "back in your workouts from tomorrow (today's session stays as it is)" in (
+        cleared.plain_text or ""
+    )
     assert await cautions(bot) == []
+    # Today's session stays as it was shown (As written logs it), with nothing left to press.
+    [card] = await bot.send(USER, "/workout")
+    assert (card.plain_text or "").splitlines()[0] == LEFT_OUT and RDL not in (card.plain_text or "")
+    assert labels(bot, card) == ["✅ Done"]
+    bot.clock.advance(days=1)
     [card] = await bot.send(USER, "/workout")
     assert RDL in (card.plain_text or "") and "⚠️" not in (card.plain_text or "")
     assert ROW in (card.plain_text or ""), "the bent-over moves are back with it"
@@ -218,6 +225,7 @@ async def test_the_first_session_back_after_the_pain_is_lighter_then_progresses_
     await bot.send(USER, PAIN)
     [cleared] = await bot.press(USER, FINE)
     assert "lighter than last time (about 70 % of the load, or one set fewer)" in (cleared.plain_text or "")
+    bot.clock.advance(days=1)
     shown = joined(await bot.send(USER, "/workout"))
     line = next_load_line(shown, RDL)
     # 70 % of 12 kg is 8.4 kg: down to the chat's 2.5 kg step.
@@ -246,6 +254,7 @@ async def test_a_band_move_comes_back_with_one_set_fewer(bot: Harness) -> None:
     await log_session(bot, USER, "band row 12, 12")
     await bot.send(USER, "I get a sharp pain in my lower back when I do band rows")
     await bot.press(USER, FINE)
+    bot.clock.advance(days=1)
     line = next_load_line(joined(await bot.send(USER, "/workout")), "Band row")
     assert line == (
         "📈 <i>Band row: first session back after the pain: one set fewer than last time, 1×12 (was 2×12)."
@@ -269,6 +278,7 @@ async def test_a_hinge_told_of_takes_the_bent_over_fly_out_of_a_session_without_
     assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
     assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "deadlift"))]
     await bot.press(USER, FINE, message_id=card.message_id)
+    bot.clock.advance(days=1)
     assert "Bent-over rear-delt fly" in joined(await bot.send(USER, "/workout"))
 
 
@@ -287,6 +297,7 @@ async def test_a_lower_back_told_on_the_rdl_takes_the_prone_cobra_out_and_says_s
     assert COBRA not in shown and "lift chest and arms" not in shown
     assert "Prone towel pulldown" in shown, "a face-down pull that lifts only the arms stays"
     await bot.press(USER, FINE, message_id=card.message_id)
+    bot.clock.advance(days=1)
     assert COBRA in joined(await bot.send(USER, "/workout")), "back with the RDL once it is fine"
 
 

@@ -111,7 +111,7 @@ async def test_why_no_rows_after_the_line_gets_the_line_again_not_the_rows_card(
         line,
         "Only the moves that load the lower back are out: one done standing or supported (a band or cable"
         " row, a chest-supported row) stays on the days your plan has it. Once it doesn't hurt, tap ✅"
-        " It's fine now and they're back from the next /workout.",
+        " It's fine now and they're back in your workouts from tomorrow.",
     ]
     assert [label for row in bot.api.buttons(why) for label, _ in row] == ["✅ It's fine now"]
     [card] = await bot.send(USER, "why do rows matter for posture?")

@@ -41,6 +41,7 @@ TOKEN = "123:ABC"
 # the first reminder is Thursday 26 Nov at 18:00 UTC.
 START = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)
 THURSDAY_DUE = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
+THURSDAY = THURSDAY_DUE.date()
 CHAT = 4242
 FATIGUE = "only remind you weekly"
 
@@ -311,6 +312,34 @@ async def test_the_preview_leaves_out_what_the_chat_said_hurts_from_the_day_it_s
     told_later = Facts({}, set(), {}, {}, cautions={CHAT: {first.id: Told(date(2026, 11, 27))}})
     later = next_session((await env.chat()).view(), told_later, env.content, date(2026, 11, 26))
     assert later is not None and later.exercises == planned.exercises
+    # Cleared on the reminder's day, it is still out of that day's session, as /workout leaves it; back after.
+    cleared = Facts(
+        {}, set(), {}, {}, cautions={CHAT: {first.id: Told(date(2026, 11, 25), cleared_on=THURSDAY)}}
+    )
+    that_day = next_session((await env.chat()).view(), cleared, env.content, THURSDAY)
+    assert that_day is not None and [item.exercise.short for item in that_day.exercises] == kept
+    day_after = next_session((await env.chat()).view(), cleared, env.content, THURSDAY + timedelta(days=1))
+    assert day_after is not None and first in [item.exercise for item in day_after.exercises]
+
+
+async def test_a_caution_cleared_on_the_reminders_day_still_leaves_its_exercise_out_of_the_preview(
+    env: Env,
+) -> None:
+    # That day's /workout leaves it out (As written logs what it showed), so the reminder's preview does too.
+    planned = next_session(
+        (await env.chat()).view(), Facts({}, set(), {}, {}), env.content, date(2026, 11, 26)
+    )
+    assert planned is not None
+    first = planned.exercises[0].exercise
+    async with env.sessionmaker.begin() as session:
+        await cautions.tell(session, CHAT, first.id, date(2026, 11, 25))
+        assert await cautions.clear(session, CHAT, first.id, THURSDAY)
+    await env.tick(THURSDAY_DUE)
+    [message] = reminders(env.api)
+    preview = (message.text or "").split("Today: ", 1)[1].split(" (~", 1)[0]
+    assert preview.split(", ") == [
+        item.exercise.short for item in planned.exercises[1:] if not item.exercise.bent_over
+    ]
 
 
 async def test_logged_workout_then_rest_day_gets_a_tip(env: Env) -> None:
