@@ -5,7 +5,9 @@ one message answer the lifts asked from this one on, in order (``several_loads``
 ("about 45 I think", "40 on the rows and 55 on the pulldown") each the lift it names, the rest in order
 (``loadwords``). A message the question answerer would only decline as off-topic is told it was not read
 and how to answer, and the wait goes on (a trial's "24kg dumbbell, pec deck was 35" was declined and the
-question dropped); a question, a greeting or sets told stop the wait and are read as they would be.
+question dropped); a question, a greeting or sets told stop the wait and are read as they would be, a
+question followed by the lifts it left unlogged and their /log. A message asking that reads as nothing but a
+load ("20 kilos?") is the answer, said so; a load then a question ("2 kilo ones, is that normal?") is both.
 """
 
 from __future__ import annotations
