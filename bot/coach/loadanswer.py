@@ -59,6 +59,9 @@ _OPENS_AS_QUESTION = re.compile(
     r"^\W*(?:how|what(?!\s+an?\b)|why|when|where|which|who|whose|should|shall|can|could|would|is|isn'?t|are"
     r"|aren'?t|do|does|doesn'?t|am)\b"
 )
+# Where a message may turn from telling a load to asking something: after a clause's mark, at a line, "but",
+# "and" ("just the 2 kilo ones, my right shoulder clicks a bit on that one, is that normal?").
+_CLAUSE = re.compile(r"(?<=[,;.!?])\s+|\s*\n\s*|\s+(?:but|and)\s+")
 # Said by someone who does not know the load: answered with how to skip, not read as a question.
 UNSURE_WORDS = frozenset(("idk", "dunno", "don't know", "dont know", "not sure", "no idea", "forgot"))
 
@@ -246,6 +249,25 @@ def asks(text: str) -> bool:
     """Whether a message asks something: a question mark, or it opens with a question's word."""
     plain = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     return "?" in plain or _OPENS_AS_QUESTION.match(plain) is not None
+
+
+def unmarked(text: str) -> str | None:
+    """A message with a question mark without its marks, to read as a hesitant answer ("20 kilos?", "was it
+    12.5?"): a trial's "just the empty bar I think, 20 kilos?" was declined as a question and the load lost.
+    None for a message with no mark."""
+    return text.replace("?", " ").strip() if "?" in text else None
+
+
+def split_question(text: str) -> list[tuple[str, str]]:
+    """The ways a message may be a load told, then a question ("2 kilos, is that normal?"): each clause
+    boundary after which the rest asks and before which nothing does, the longest told part first."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+    splits = []
+    for start, end in reversed(cuts):
+        said, rest = text[:start].strip(" ,;.!"), text[end:].strip()
+        if said and rest and "?" not in said and asks(rest):
+            splits.append((said, rest))
+    return splits
 
 
 def unit_named(word: str | None) -> str | None:

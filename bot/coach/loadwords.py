@@ -50,7 +50,20 @@ FILLER = frozenset(
             "only",
         ),
         *("all", "both", "them", "so", "ok", "okay", "um", "uh", "oh", "yeah", "yes", "sorry", "hmm"),
-        *("dumbbell", "dumbbells", "db", "barbell", "bar", "cable", "machine", "stack", "weight", "load"),
+        *(
+            "dumbbell",
+            "dumbbells",
+            "db",
+            "barbell",
+            "bar",
+            "empty",
+            "ones",
+            "cable",
+            "machine",
+            "stack",
+            "weight",
+            "load",
+        ),
         *("backpack", "bag", "rucksack", "pack", "bottle", "bottles", "water", "weights", "plates"),
         # Not "arm" or "side": a name's words ("straight arm", "one arm row"); "8 kg each arm" is read with
         # its number.

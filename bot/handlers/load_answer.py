@@ -5,7 +5,9 @@ one message answer the lifts asked from this one on, in order (``several_loads``
 ("about 45 I think", "40 on the rows and 55 on the pulldown") each the lift it names, the rest in order
 (``loadwords``). A message the question answerer would only decline as off-topic is told it was not read
 and how to answer, and the wait goes on (a trial's "24kg dumbbell, pec deck was 35" was declined and the
-question dropped); a question, a greeting or sets told stop the wait and are read as they would be.
+question dropped); a question, a greeting or sets told stop the wait and are read as they would be, a
+question followed by the lifts it left unlogged and their /log. A message asking that reads as nothing but a
+load ("20 kilos?") is the answer, said so; a load then a question ("2 kilo ones, is that normal?") is both.
 """
 
 from __future__ import annotations
@@ -27,10 +29,9 @@ from bot.coach.progression import in_unit
 from bot.coach.sessionlog import Shift, Target
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import first_load
+from bot.handlers import faq, first_load
 from bot.handlers.as_written import DayDone, day_done
 from bot.handlers.common import Turn, turn
-from bot.handlers.faq import MAX_QUESTION
 from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
     Typed,
@@ -88,6 +89,8 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     if several is not None:
         await several_loads(context, now_turn, update, found, several)
         return True
+    if await _answered_asking(context, now_turn, update, found, text):
+        return True
     if answer is None or answer.kind == Kind.NOT_A_LOAD:
         asked = [_ids(found.targets[at]) for at in found.asked]
         told = loadwords.read_told(text, asked, typed_names(context))
@@ -103,15 +106,96 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     if answer is None:
         if _read_as_usual(context, now_turn, text):
             chat.awaiting = None
-            return False
+            if text.lstrip().startswith("/") or not loadanswer.asks(text):
+                return False
+            # A question ends the wait, but the lifts it leaves unlogged are named after its answer.
+            await faq.queue_answer(context, now_turn, text)
+            now_turn.say(_left(context, now_turn, found))
+            return True
         now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
         return True
     await _one_answer(context, now_turn, update, found, answer)
     return True
 
 
+Read = Answer | list[Answer] | list[loadwords.Told]
+
+
+async def _answered_asking(
+    context: BotContext, now_turn: Turn, update: Update, found: Waited, text: str
+) -> bool:
+    """Whether a message that asks something answered the load all the same, and was logged: a hesitant
+    answer ("20 kilos?", "just the empty bar I think, 20 kilos?"), said to be read as the answer, or a load
+    told then a question ("just the 2 kilo ones, my right shoulder clicks a bit on that one, is that
+    normal?"), the question answered and the load logged after it, the next lift's question last."""
+    if text.lstrip().startswith("/") or not loadanswer.asks(text):
+        return False
+    hedged = loadanswer.unmarked(text)
+    read = _loads_in(context, found, hedged) if hedged else None
+    if read is not None:
+        await _log_read(context, now_turn, update, found, read, text, hedged=True)
+        return True
+    for said, rest in loadanswer.split_question(text):
+        read = _loads_in(context, found, said)
+        if read is not None:
+            await faq.queue_answer(context, now_turn, rest)
+            await _log_read(context, now_turn, update, found, read, said)
+            return True
+    return False
+
+
+def _loads_in(context: BotContext, found: Waited, text: str) -> Read | None:
+    """The loads a message tells and nothing else: one, several in order, or told in words; None for a
+    message that is no such answer (a skip alone, a failed try, anything else)."""
+    several = loadanswer.read_answers(text)
+    if several is not None:
+        return several
+    answer = loadanswer.read_answer(text)
+    if answer is not None and answer.kind in (Kind.LOAD, Kind.SAME):
+        return answer
+    asked = [_ids(found.targets[at]) for at in found.asked]
+    told = loadwords.read_told(text, asked, typed_names(context))
+    return told if isinstance(told, list) else None
+
+
+async def _log_read(
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    found: Waited,
+    read: Read,
+    text: str,
+    *,
+    hedged: bool = False,
+) -> None:
+    if isinstance(read, Answer):
+        await _one_answer(context, now_turn, update, found, read, hedged=hedged)
+    elif read and isinstance(read[0], loadwords.Told):
+        told = [one for one in read if isinstance(one, loadwords.Told)]
+        await _told_loads(context, now_turn, update, found, told, text, hedged=hedged)
+    else:
+        answers = [one for one in read if isinstance(one, Answer)]
+        await several_loads(context, now_turn, update, found, answers, hedged=hedged)
+
+
+def _left(context: BotContext, now_turn: Turn, found: Waited) -> str:
+    """The lifts a question left unlogged, and the /log that logs the first."""
+    questions = [
+        first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
+    ]
+    names = ", ".join(escape(q.name) for q in questions)
+    line = escape(questions[0].log_line(now_turn.chat.unit))
+    return context.services.texts.get("log.load_left", names=names, line=line)
+
+
 async def _one_answer(
-    context: BotContext, now_turn: Turn, update: Update, found: Waited, answer: Answer
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    found: Waited,
+    answer: Answer,
+    *,
+    hedged: bool = False,
 ) -> None:
     """The lift asked now answered: skipped, told what the question takes, or logged."""
     question = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[0])
@@ -129,25 +213,32 @@ async def _one_answer(
         reply = context.services.texts.get("log.not_a_load", **hint)
         now_turn.say(reply, [[question.skip_button(context)]])
         return
-    await _log_typed(context, now_turn, update, found, question, answer, each=bool(each))
+    await _log_typed(context, now_turn, update, found, question, answer, each=bool(each), hedged=hedged)
 
 
 async def _told_loads(
-    context: BotContext, now_turn: Turn, update: Update, found: Waited, told: list[loadwords.Told], text: str
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    found: Waited,
+    told: list[loadwords.Told],
+    text: str,
+    *,
+    hedged: bool = False,
 ) -> None:
     """Loads told in words ("40 on the rows and 55 on the pulldown", "about 45 I think"): each named one
     on its lift, the rest in the order asked; one for the lift asked now is answered as if typed alone."""
     if len(told) > len(found.asked):
-        await several_loads(context, now_turn, update, found, [one.answer for one in told])
+        await several_loads(context, now_turn, update, found, [one.answer for one in told], hedged=hedged)
         return
     answers = loadwords.placed(told, len(found.asked))
     if answers is None:
         now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
         return
     if len(told) == 1 and answers[0] is not None:
-        await _one_answer(context, now_turn, update, found, answers[0])
+        await _one_answer(context, now_turn, update, found, answers[0], hedged=hedged)
         return
-    await several_loads(context, now_turn, update, found, answers)
+    await several_loads(context, now_turn, update, found, answers, hedged=hedged)
 
 
 def _ids(target: Target) -> tuple[str, ...]:
@@ -163,7 +254,7 @@ def _read_as_usual(context: BotContext, now_turn: Turn, text: str) -> bool:
     plain = text.strip()
     if plain.startswith("/") or loadanswer.asks(plain) or logtold.counts_told(plain) or tells_fine(plain):
         return True
-    if len(plain) > MAX_QUESTION:
+    if len(plain) > faq.MAX_QUESTION:
         return True
     chat = now_turn.chat
     answer = context.services.answerer.answer(plain, Asker.from_values(chat.level, chat.equipment, chat.kit))
@@ -263,6 +354,7 @@ async def _log_typed(
     answer: Answer,
     *,
     each: bool,
+    hedged: bool = False,
 ) -> None:
     chat, texts = now_turn.chat, context.services.texts
     unit = answer.unit or chat.unit
@@ -286,7 +378,7 @@ async def _log_typed(
         head = texts.get("log.logged", sets=described)
     else:
         head = texts.get("log.logged_day", sets=described, day=day_named(context, day, now_turn.today))
-    parts = [head, *lines]
+    parts = [head, *_hedge(context, hedged), *lines]
     chat.awaiting = None
     following = found.asked[1:]
     buttons: Rows = [[(texts["log.undo_button"], undo_data(day, now_turn.today, LAST_BATCH, now_turn.now))]]
@@ -301,8 +393,19 @@ async def _log_typed(
     await level_up_offer(context, now_turn, user[0])
 
 
+def _hedge(context: BotContext, hedged: bool) -> list[str]:
+    """The line that says a message asking was read as the answer, and how to take it back."""
+    return [context.services.texts["log.load_hedged"]] if hedged else []
+
+
 async def several_loads(
-    context: BotContext, now_turn: Turn, update: Update, found: Waited, answers: Sequence[Answer | None]
+    context: BotContext,
+    now_turn: Turn,
+    update: Update,
+    found: Waited,
+    answers: Sequence[Answer | None],
+    *,
+    hedged: bool = False,
 ) -> None:
     """Loads typed in one message ("16, 40, skip, 6"), one for each lift asked from the one asked now, in
     order (None for a lift not answered: a message naming the lifts it tells may leave some out): all of
@@ -358,7 +461,7 @@ async def several_loads(
         parts = [
             texts.get("log.logged_many_day", sets=described, day=day_named(context, day, now_turn.today))
         ]
-    parts.extend(lines)
+    parts.extend([*_hedge(context, hedged), *lines])
     if skipped:
         them = texts["log.it" if len(skipped) == 1 else "log.them"]
         parts.append(

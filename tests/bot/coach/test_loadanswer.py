@@ -233,3 +233,32 @@ def test_same_says_last_times_load(typed: str) -> None:
 )
 def test_a_question_asks_by_its_mark_or_its_first_word(typed: str, *, asking: bool) -> None:
     assert loadanswer.asks(typed) is asking
+
+
+@pytest.mark.parametrize(
+    ("typed", "unmarked"),
+    [("20 kilos?", "20 kilos"), ("was it 12.5?", "was it 12.5"), ("20", None), ("is it 20??", "is it 20")],
+)
+def test_a_message_with_a_question_mark_is_read_again_without_it(typed: str, unmarked: str | None) -> None:
+    assert loadanswer.unmarked(typed) == unmarked
+
+
+def test_a_load_told_then_a_question_splits_where_the_question_begins() -> None:
+    trial = "just the 2 kilo ones, my right shoulder clicks a bit on that one, is that normal?"
+    assert loadanswer.split_question(trial) == [
+        ("just the 2 kilo ones, my right shoulder clicks a bit on that one", "is that normal?"),
+        ("just the 2 kilo ones", "my right shoulder clicks a bit on that one, is that normal?"),
+    ]
+    assert loadanswer.split_question("16 kg but how heavy should the pulldown be") == [
+        ("16 kg", "how heavy should the pulldown be")
+    ]
+    # Nothing asked after the load, or a question before it: no such split.
+    assert loadanswer.split_question("40 on the rows and 55 on the pulldown") == []
+    assert loadanswer.split_question("is that normal? 2 kilos, ok?") == []
+    assert loadanswer.split_question("12.5?") == []
+
+
+@given(st.text(max_size=40))
+def test_every_split_is_a_told_part_without_a_mark_and_a_rest_that_asks(text: str) -> None:
+    for said, rest in loadanswer.split_question(text):
+        assert said and "?" not in said and loadanswer.asks(rest) and rest in text

@@ -226,3 +226,11 @@ def test_same_is_last_times_load(typed: str, read: list[tuple[float | None, int 
             (Kind.SAME, 0),
             (Kind.SAME, 1),
         ]
+
+
+def test_an_unsure_answer_told_without_its_question_mark_is_the_load() -> None:
+    # A trial's "just the empty bar I think, 20 kilos?" and "just the 2 kilo ones", read once unmarked.
+    assert loads("just the empty bar I think, 20 kilos") == [(20.0, None)]
+    assert loads("just the 2 kilo ones") == [(2.0, None)]
+    assert loads("was it 12.5") == [(12.5, None)]
+    assert loads("my right shoulder clicks a bit on that one") is None
