@@ -98,7 +98,8 @@ class Answerer:
         self._commands = CommandMatcher.build(self._assist.commands)
         self._command_names = {stem(c.name): c.name for c in self._assist.commands.command}
         self.reader = Reader(kb.lexicon, situations, self._commands, self._assist.safety)
-        self._read = self.reader.read
+        # A message is read whole, by sentence and by its edges: the same text often more than once.
+        self._read = functools.lru_cache(maxsize=1024)(self.reader.read)
         self._spelled = functools.partial(_spelled, self.reader)
         self._subjects = self.reader.subjects
         self._topics: tuple[Topic, ...] = tuple(kb.topics.values())
