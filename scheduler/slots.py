@@ -270,6 +270,65 @@ def _zone_index() -> tuple[dict[str, str], dict[str, str]]:
     return by_key, by_city
 
 
+# Countries with one time zone, as people name them after a town the zone database does not list ("Manchester,
+# UK", "Leeds, England"); countries with several (the US, Canada, Australia, Brazil, Russia, Mexico) are
+# left out, so the town or the zone is asked for.
+_ONE_ZONE_COUNTRIES = {
+    "uk": "Europe/London",
+    "united kingdom": "Europe/London",
+    "great britain": "Europe/London",
+    "britain": "Europe/London",
+    "england": "Europe/London",
+    "scotland": "Europe/London",
+    "wales": "Europe/London",
+    "northern ireland": "Europe/London",
+    "ireland": "Europe/Dublin",
+    "germany": "Europe/Berlin",
+    "france": "Europe/Paris",
+    "italy": "Europe/Rome",
+    "netherlands": "Europe/Amsterdam",
+    "holland": "Europe/Amsterdam",
+    "belgium": "Europe/Brussels",
+    "poland": "Europe/Warsaw",
+    "austria": "Europe/Vienna",
+    "switzerland": "Europe/Zurich",
+    "sweden": "Europe/Stockholm",
+    "norway": "Europe/Oslo",
+    "denmark": "Europe/Copenhagen",
+    "finland": "Europe/Helsinki",
+    "greece": "Europe/Athens",
+    "czechia": "Europe/Prague",
+    "czech republic": "Europe/Prague",
+    "hungary": "Europe/Budapest",
+    "romania": "Europe/Bucharest",
+    "ukraine": "Europe/Kyiv",
+    "turkey": "Europe/Istanbul",
+    "israel": "Asia/Jerusalem",
+    "uae": "Asia/Dubai",
+    "united arab emirates": "Asia/Dubai",
+    "india": "Asia/Kolkata",
+    "pakistan": "Asia/Karachi",
+    "china": "Asia/Shanghai",
+    "japan": "Asia/Tokyo",
+    "south korea": "Asia/Seoul",
+    "korea": "Asia/Seoul",
+    "philippines": "Asia/Manila",
+    "vietnam": "Asia/Ho_Chi_Minh",
+    "thailand": "Asia/Bangkok",
+    "singapore": "Asia/Singapore",
+    "malaysia": "Asia/Kuala_Lumpur",
+    "south africa": "Africa/Johannesburg",
+    "nigeria": "Africa/Lagos",
+    "kenya": "Africa/Nairobi",
+    "egypt": "Africa/Cairo",
+    "new zealand": "Pacific/Auckland",
+    "argentina": "America/Argentina/Buenos_Aires",
+    "colombia": "America/Bogota",
+    "peru": "America/Lima",
+    "uruguay": "America/Montevideo",
+}
+
+
 _OFFSET_RE = re.compile(r"(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<hours>[0-9]{1,2})(?::?00)?")
 
 
@@ -284,6 +343,13 @@ def parse_timezone(text: str) -> str:
         return by_key[normalised]
     if normalised in by_city:
         return by_city[normalised]
+    # "Manchester, UK": a town the database lacks beside a country with one zone, or a zone it knows.
+    for part in reversed(re.split(r"[,(]", cleaned.rstrip(")"))):
+        name = " ".join(part.lower().replace(".", "").split())
+        if _norm(name) in by_city:
+            return by_city[_norm(name)]
+        if name in _ONE_ZONE_COUNTRIES:
+            return _ONE_ZONE_COUNTRIES[name]
     if m := _OFFSET_RE.fullmatch(cleaned.lower()):
         hours = int(m["hours"])
         # The Etc/GMT zones invert the sign (POSIX convention): UTC+2 is Etc/GMT-2.

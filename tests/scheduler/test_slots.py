@@ -512,6 +512,12 @@ def test_parse_schedule_rejects(text: str) -> None:
         ("gmt-5", "Etc/GMT+5"),
         ("+14", "Etc/GMT-14"),
         ("UTC+0", "UTC"),
+        # A town the zone database lacks, beside a country with one zone, or the country alone.
+        ("Manchester, UK", "Europe/London"),
+        ("I live near Manchester, UK", "Europe/London"),
+        ("U.K.", "Europe/London"),
+        ("Kraków, Poland", "Europe/Warsaw"),
+        ("Sydney, Australia", "Australia/Sydney"),
     ],
 )
 def test_parse_timezone_accepts(text: str, expected: str) -> None:
@@ -521,7 +527,18 @@ def test_parse_timezone_accepts(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Mars/Olympus", "berlinn", "localtime", "UTC+5:30", "UTC-13", "../etc/passwd"]
+    "text",
+    [
+        "",
+        "Mars/Olympus",
+        "berlinn",
+        "localtime",
+        "UTC+5:30",
+        "UTC-13",
+        "../etc/passwd",
+        "Austin, USA",
+        "Canada",
+    ],
 )
 def test_parse_timezone_rejects(text: str) -> None:
     with pytest.raises(ScheduleInputError, match="Europe/Berlin"):
