@@ -31,7 +31,7 @@ from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
 from bot.coach.pleasantries import Pleasantries
 from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.scorer import Scorer
-from bot.coach.secondlook import second_look, told_in_story
+from bot.coach.secondlook import ANSWERS_DECLINED, FRAMES, second_look, told_in_story
 from bot.coach.texts import escape
 from bot.coach.wording import MAX_INPUT_CHARS, stem, words
 
@@ -42,6 +42,7 @@ _TAG = re.compile(r"</?[a-zA-Z]+>")
 # The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
 # end, where a story puts its question.
 HEAD_CHARS = 150
+LOG = COMMAND_PREFIX + "log"
 ASKED_CHARS = 200  # a question kept from the middle of a long message is at most this long
 # Asking back: the best topic has the evidence to answer but another is within MIN_MARGIN; the buttons
 # offer every topic this close to the best (2-3 of them).
@@ -126,10 +127,17 @@ class Answerer:
         kept = trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
-        if _rules_alone(first, kept, reading):
+        told = logtold.counts_told(kept) and not logtold.asks(kept)
+        if _rules_alone(first, reading) or (told and reading.safety):
             return first
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
         best, sure, chance = self._learned.best(reading.features, given)
+        # Sets told as done and not asked about are offered as a /log whatever the rules found (the chat's
+        # handler reads them); the model only tells a log ("want to put in my rows, 3 sets of 10 at 20kg")
+        # from sets told as a plan or a history ("my program says 3 sets of 10").
+        if told:
+            logged = best == LOG and sure >= ANSWERS_DECLINED
+            return self._command_answer(question, "log") if logged and first.kind != "command" else first
         verdict = second_look(
             first.kind,
             given,
@@ -141,6 +149,7 @@ class Answerer:
             best=best,
             sure=sure,
             given=chance,
+            framed_only=reading.concepts <= FRAMES,
         )
         if verdict is not None and verdict.kind == "smalltalk":
             said = self._pleasantries.reply(self._pleasantries.likely_kind(question, reading))
@@ -396,17 +405,15 @@ def _close_topics(
     return close if len(close) >= 2 else ()
 
 
-def _rules_alone(first: Answer, kept: str, reading: Reading) -> bool:
+def _rules_alone(first: Answer, reading: Reading) -> bool:
     """Whether the rules' answer stands without the learned model's second look: the model knows nothing of
-    the asker (sets and reps for their level), of sets told as done and not asked about (a /log offered) or
-    of a special safety lead's card (a special lead the rules declined with may take a topic after it); a
-    definition is one word's."""
+    the asker (sets and reps for their level) or of a special safety lead's card (a special lead the rules
+    declined with may take a topic after it); a definition is one word's."""
     return (
         first.term is not None
         or first.exercise is not None
-        or _level_question(reading)
-        or (logtold.counts_told(kept) and not logtold.asks(kept))
-        or (reading.special is not None and first.kind != "decline")
+        or (_level_question(reading) and (first.topic in LEVELS or first.candidates == LEVELS))
+        or (reading.special is not None and first.kind not in ("decline", "ask"))
     )
 
 

@@ -35,6 +35,12 @@ STORY_WORDS = 12  # a message this long may tell a word of another subject or a 
 # ... and only a longer one gives a command's words to a topic: "my flatmate gave me her old chin-up bar, can
 # the plan use it?" (12 words) asks the bot for its settings, however sure the model is of pull-ups.
 COMMAND_STORY_WORDS = 20
+# Concepts that only frame a question ("what's the difference between", "what is"): a message with nothing
+# else the coach knows is not answered past the rules' decline, however sure the model is ("explain me the
+# difference between in, on and at" reads like "the difference between traps and lats"), unless it is as
+# long as a story the model reads whole (COMMAND_STORY_WORDS: "my sister's wedding … backless dress … will
+# anything look different by then?").
+FRAMES = frozenset({"phrasal", "whatis"})
 
 
 def told_in_story(words: int, sure: float) -> bool:
@@ -63,6 +69,7 @@ def second_look(
     best: str,
     sure: float,
     given: float = 0.0,
+    framed_only: bool = False,
 ) -> Verdict | None:
     """The new decision for an answer of ``kind`` (its ``topic``, ``command:<name>`` for a command, or the
     ``candidates`` asked back) when the model's ``best`` class, at probability ``sure``, overrules it;
@@ -70,7 +77,8 @@ def second_look(
     ``elsewhere``: the rules read another subject with nothing of the back ("leg day twice a week"), which
     the model never answers past; ``strange``: words of another field or from outside the coach's
     vocabulary, which it answers past only when next to certain. ``given``: the model's probability of
-    what the rules answered (their topic or command)."""
+    what the rules answered (their topic or command); ``framed_only``: the message holds nothing the coach
+    knows but a question's frame (``FRAMES``)."""
     if kind not in ("answer", "decline", "ask", "command"):
         return None
     # Small talk the rules did not know ("Fit like the day?", "you're awfy good at this for a robot"): the
@@ -100,6 +108,12 @@ def second_look(
         words < MIN_WORDS
         or (strange and sure < PAST_STRANGE)
         or (elsewhere and not told_in_story(words, sure))
+        or (
+            kind == "decline"
+            and framed_only
+            and words < COMMAND_STORY_WORDS
+            and not best.startswith(COMMAND_PREFIX)
+        )
     ):
         return None
     # A question that tells of pain keeps the safety lead the rules gave it: never a bare command reply.

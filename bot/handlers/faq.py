@@ -64,7 +64,7 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> str | 
     # Sets told with no question ("just finished: band rows, three rounds of twelve", or several lifts':
     # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
     # offer to log them.
-    told = not logtold.asks(text) and answer.kind != "command"
+    told = not logtold.asks(text) and answer.command in (None, "log")
     # Sets told with a pain ("backpack rdl 3x10, it hurt my lower back") get the safety answer first.
     if line is not None and (told or answer.command == "log") and not answer.safety:
         texts, today = context.services.texts, now_turn.today

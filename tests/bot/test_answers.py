@@ -211,6 +211,10 @@ async def test_sets_told_in_words_are_offered_as_a_log_and_the_button_logs_them(
     assert "Shall I log that" not in (asked[-1].plain_text or "")
     await bot.send(USER, "did lat pulldown 3x10 at 50 kilos, can you note that down?")
     assert button_data(bot) == [callbacks.pack("cmd", "log", "lat pulldown 3x10 50kg")]
+    # Sets the answerer itself reads as a log are offered the same way.
+    sent = await bot.send(USER, "want to put in my band rows, 3 sets of 10")
+    assert "Shall I log that? band row 3x10" in (sent[-1].plain_text or "")
+    assert button_data(bot) == [callbacks.pack("cmd", "log", "band row 3x10")]
     assert bot.errors == []
 
 

@@ -156,7 +156,7 @@ def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
         "safety": False,
         "given": 1.0,
     }
-    given_ |= {"elsewhere": False, "strange": False, "words": 8} | over
+    given_ |= {"elsewhere": False, "strange": False, "words": 8, "framed_only": False} | over
     return second_look(
         kind,
         given_["topic"],
@@ -168,6 +168,7 @@ def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
         best=best,
         sure=sure,
         given=given_["given"],  # type: ignore[arg-type]
+        framed_only=given_["framed_only"],  # type: ignore[arg-type]
     )
 
 
@@ -186,6 +187,12 @@ def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -
     assert _look("decline", "benefits", PAST_STRANGE, strange=True) == Verdict("topic", "benefits")
     assert _look("decline", "warm-up", PAST_STRANGE - 0.001, strange=True) is None  # "warm up my car"
     assert _look("decline", "command:pause", 0.99, safety=True) is None  # pain keeps its lead
+    # Nothing of the coach's but a question's frame: "the difference between in, on and at".
+    assert _look("decline", "anatomy", 0.9999, framed_only=True, words=14) is None
+    assert _look("decline", "faq-results", 0.9999, framed_only=True, words=COMMAND_STORY_WORDS) == Verdict(
+        "topic", "faq-results"
+    )
+    assert _look("decline", "command:export", 0.99, framed_only=True) == Verdict("command", "export")
     # Small talk the rules did not know: a word back, never past a pain or a command.
     assert _look("decline", SMALLTALK, SMALL_TALK, words=2) == Verdict("smalltalk")
     assert _look("decline", SMALLTALK, SMALL_TALK - 0.01) is None
@@ -315,3 +322,37 @@ def test_small_talk_the_rules_do_not_know_gets_a_word_back(said: str) -> None:
 )
 def test_short_questions_of_another_subject_and_a_doctors_question_stay_declined(question: str) -> None:
     assert SHIPPED.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the difference between an ISA and a LISA",
+        "Explain me please the difference between in, on and at, I always confuse them.",
+    ],
+)
+def test_a_question_with_nothing_of_the_coach_but_its_frame_stays_declined(question: str) -> None:
+    assert SHIPPED.answer(question).kind == "decline"
+
+
+def test_sets_told_as_done_that_the_model_knows_for_a_log_point_to_log() -> None:
+    answer = SHIPPED.answer("want to put in my rows, 3 sets of 10 at 20kg")
+    assert (answer.kind, answer.command) == ("command", "log")
+    # Told with a pain, the safety answer stands.
+    assert SHIPPED.answer("did rows 3x10 at 20kg and my lower back hurts").safety
+
+
+def test_a_special_lead_that_asked_back_may_take_the_topic_the_model_is_sure_of() -> None:
+    answer = SHIPPED.answer(
+        "get tingling right down to my pinky when i hang off the bar, should i keep doing the slow "
+        "lowering ones or stop"
+    )
+    assert (answer.kind, answer.topic, answer.safety) == ("answer", "pull-up", True)
+    assert answer.text.startswith("<b>Safety first.</b> Numbness, tingling")
+
+
+def test_a_level_question_the_rules_answered_with_another_topic_gets_the_second_look() -> None:
+    answer = SHIPPED.answer(
+        "When I must to put more kilos in the row, after how many weeks or how many repetitions?"
+    )
+    assert answer.topic == "intermediate"
