@@ -12,6 +12,7 @@ import itertools
 import re
 import string
 import typing
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -84,6 +85,9 @@ class Exercise(Strict):
     multi_joint: bool
     kind: Kind
     article: ArticleExercise | None = None
+    # The movement it is a version of where it has no article (the gym's rear-delt fly and the home one): a
+    # pain told of one version keeps the others out too, as one of an article's does (``cautions.versions``).
+    movement: Id | None = None
     lower_back: bool = False
     # Done bent over at the hips, unsupported (a bent-over row, a bent-over rear-delt fly): it loads the
     # lower back in a hinge, so a pain told on a hinge or in the lower back leaves it out too (``cautions``).
@@ -151,6 +155,9 @@ class ExercisesFile(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> ExercisesFile:
         known_kit = set(self.kit.gym) | set(self.kit.home)
+        movements = Counter(exercise.movement for exercise in self.exercise if exercise.movement)
+        if alone := [movement for movement, count in movements.items() if count < 2]:
+            raise ValueError(f"movement: {', '.join(alone)} names one exercise only; a movement has versions")
         seen: set[str] = set()
         subjects: dict[str, str] = {}
         for index, exercise in enumerate(self.exercise, start=1):
@@ -199,6 +206,8 @@ class ExercisesFile(Strict):
                     f"{where}.back_extension: {str(exercise.back_extension).lower()}, but its cue {said} "
                     "it lifts the chest face down"
                 )
+            if exercise.movement is not None and exercise.article is not None:
+                raise ValueError(f"{where}.movement: its article is the movement its versions share")
             if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:
                 raise ValueError(f"{where}.gym_version: no exercise {exercise.gym_version!r}")
             if exercise.ranks_as is not None and exercise.ranks_as not in {e.id for e in self.exercise}:

@@ -1,16 +1,17 @@
 """An exercise the trainee said hurts, left out of their sessions until they say it is fine again.
 
-A safety-led answer ("sharp pain in my lower back when I do the backpack RDL") tells the trainee to stop
-the movement that hurts; the plan has to do the same, or the next /workout opens with it and "add a
-little to the backpack". ``exercise_told`` finds the exercise a message names, as /log reads names
-(``lognames``, ``logparse``: no matcher of its own), and ``leave_out`` takes the cautioned exercises out
-of a planned session. Leaving a lift out is the safe default: nothing is swapped in, since the same
-pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses
-its only lift of a main pattern says so (``LeftOut.gone``). A pain told on a hinge, or in the lower back,
-leaves out the moves the lower back's muscles hold up with it (``Exercise.works_lower_back``: done bent over
-at the hips, ``bent_over`` in exercises.toml, as a bent-over row in the same hinge, or arched face down,
-``back_extension``, as a prone cobra), and nothing comes in their place either. What stays is the
-session as planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
+A safety-led answer ("sharp pain in my lower back when I do the backpack RDL") tells the trainee to stop the
+movement that hurts; the plan has to do the same, or the next /workout opens with it and "add a little to the
+backpack". ``exercise_told`` finds the exercise a message names, as /log reads names (``lognames``,
+``logparse``: no matcher of its own), and ``leave_out`` takes the cautioned exercises out of a planned
+session, with their other versions (``versions``: the band face pull of a face pull told of at the gym, once
+the trainee trains at home). Leaving a lift out is the safe default: nothing is swapped in, since the same
+pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses its only
+lift of a main pattern says so (``LeftOut.gone``). A pain told on a hinge, or in the lower back, leaves out
+the moves the lower back's muscles hold up with it (``Exercise.works_lower_back``: done bent over at the hips,
+``bent_over`` in exercises.toml, as a bent-over row in the same hinge, or arched face down,
+``back_extension``, as a prone cobra), and nothing comes in their place either. What stays is the session as
+planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
 
 Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
 """
@@ -178,17 +179,41 @@ def back_moves_cause(
     return None
 
 
+def versions(exercise: str, catalog: Catalog) -> frozenset[str]:
+    """``exercise`` and its other versions, which a pain told of it keeps out too: the moves of the same
+    ``article`` of exercises.toml (the face pull and the band face pull; the barbell, Pendlay, dumbbell and
+    backpack rows; the deadlift and the RDLs) or the same ``movement`` where they have none (the gym's
+    rear-delt fly and the home one), so a face pull that hurt at the gym is not the band face pull of a home
+    plan shown as if nothing was said. A move of neither is its own only: a coach carries a pain to the same
+    movement, not the pattern (a deadlift's lower back is not a pull-up's)."""
+    known = catalog.exercises.get(exercise)
+    shared = None if known is None else known.movement or known.article
+    if shared is None:
+        return frozenset((exercise,))
+    alike = (ex.id for ex in catalog.exercises.values() if (ex.movement or ex.article) == shared)
+    return frozenset((exercise, *alike))
+
+
+def told_of(exercise: str, cautioned: Iterable[str], catalog: Catalog) -> str | None:
+    """The caution of ``cautioned`` that keeps ``exercise`` out: its own, else the first told of a version
+    of it (``versions``); None when none does."""
+    told = list(cautioned)
+    if exercise in told:
+        return exercise
+    return next((one for one in told if exercise in versions(one, catalog)), None)
+
+
 def leave_out(
     session: Session, cautioned: Collection[str], catalog: Catalog, *, lower_back: Collection[str] = ()
 ) -> LeftOut:
-    """``session`` without the exercises in ``cautioned``, and without its moves that work the lower back
-    while one of them is a hinge or was told of the lower back (``lower_back``); the session itself when it
-    has none."""
+    """``session`` without the exercises in ``cautioned`` and their other versions (``versions``), and
+    without its moves that work the lower back while one of them is a hinge or was told of the lower back
+    (``lower_back``); the session itself when it has none."""
     cause = back_moves_cause(cautioned, catalog, lower_back)
     backs = {
         item.exercise.id for item in session.exercises if cause is not None and item.exercise.works_lower_back
     }
-    dropped = set(cautioned) | backs
+    dropped = {version for exercise in cautioned for version in versions(exercise, catalog)} | backs
     out = tuple(item for item in session.exercises if item.exercise.id in dropped)
     if not out:
         return LeftOut(session)
@@ -212,13 +237,14 @@ def back_from_pain(
     cleared: Mapping[str, tuple[date, bool]], logged: Mapping[str, Iterable[date]], catalog: Catalog
 ) -> frozenset[str]:
     """The exercises whose first session back after "It's fine now" is still to come: each cleared caution's
-    exercise (``cleared``: the day it was cleared, whether told of the lower back) and the moves working the
-    lower back it had left out with it, while ``logged`` (the days each exercise was logged) has no day of
-    it since the clearing. Their targets come back lighter than last time (``sessionlog.targets``' ``back``,
-    ``comeback.after_pain``) rather than stepping up: the first session back is not one to try for more."""
+    exercise (``cleared``: the day it was cleared, whether told of the lower back), its other versions and
+    the moves working the lower back it had left out with it, while ``logged`` (the days each exercise was
+    logged) has no day of it since the clearing. Their targets come back lighter than last time
+    (``sessionlog.targets``' ``back``, ``comeback.after_pain``) rather than stepping up: the first session
+    back is not one to try for more."""
     back: set[str] = set()
     for exercise, (on, lower_back) in cleared.items():
-        with_it = {exercise}
+        with_it = set(versions(exercise, catalog))
         if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
             with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
         back |= {ex for ex in with_it if not any(day >= on for day in logged.get(ex, ()))}

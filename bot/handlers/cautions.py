@@ -120,20 +120,27 @@ def card(
     )
     lines: list[str] = []
     causes: list[str] = []
+    catalog = context.services.catalog
+    # The caution keeping each move out: its own, or one told of another version of it (a face pull told
+    # of at the gym keeps the band face pull out at home).
+    told_as = {item.exercise.id: cautions.told_of(item.exercise.id, told, catalog) for item in left.items}
     # The moves left out only for working the lower back (a cautioned one has its own line).
-    riding = [item for item in left.back_moves if item.exercise.id not in told]
+    riding = [item for item in left.back_moves if told_as[item.exercise.id] is None]
     for item in left.items:
-        exercise = item.exercise
-        if exercise.id not in told:
+        cause = told_as[item.exercise.id]
+        if cause is None:
             continue
-        with_it = riding if exercise.id == left.cause else []
-        lines.append(_line(context, left, "caution.left_out", [item, *with_it], told[exercise.id].on))
-        causes.append(exercise.id)
+        with_it = riding if cause == left.cause and cause not in causes else []
+        version_of = cause if cause != item.exercise.id else None
+        lines.append(_line(context, left, "caution.left_out", [item, *with_it], told[cause].on, version_of))
+        if cause not in causes:
+            causes.append(cause)
     if riding and left.cause is not None and left.cause not in causes:
         # Today's session has the moves working the lower back but not the lift told of: said on their own.
-        lines.append(_line(context, left, "caution.back_moves", riding, told[left.cause].on, left.cause))
+        lines.append(
+            _line(context, left, "caution.back_moves", riding, told[left.cause].on, cause=left.cause)
+        )
         causes.append(left.cause)
-    catalog = context.services.catalog
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
     open_ = [exercise for exercise in causes if told[exercise].cleared_on is None]
     rows: list[list[tuple[str, str]]] = [
@@ -156,13 +163,15 @@ def _line(
     key: str,
     items: Sequence[Prescribed],
     day: date,
+    version_of: str | None = None,
+    *,
     cause: str | None = None,
 ) -> str:
-    """One ⚠️ line: ``caution.left_out`` for a cautioned lift and the moves working the lower back after it,
-    or ``caution.back_moves`` for those moves alone (``cause`` the lift told of); "_with" where moves ride
-    along, "_none" where the main patterns they trained are gone from the day. ``loads`` says why those moves
-    are out, how they are done (bent over at the hips, arched face down) and that they load the lower back,
-    "it" for one and "they" for several."""
+    """One ⚠️ line: ``caution.left_out`` for a cautioned lift (or a version of the one told of,
+    ``version_of``) and the moves working the lower back after it, or ``caution.back_moves`` for those moves
+    alone (``cause`` the lift told of); "_with" where moves ride along, "_none" where the main patterns they
+    trained are gone from the day. ``loads`` says why those moves are out, how they are done (bent over at
+    the hips, arched face down) and that they load the lower back, "it" for one and "they" for several."""
     texts, catalog = context.services.texts, context.services.catalog
     first, *with_it = items
     patterns = {item.exercise.pattern for item in items}
@@ -179,6 +188,13 @@ def _line(
         "day": f"{day.day} {day:%b}",
         "cause": escape(catalog.exercises[cause].short) if cause is not None else "",
     }
+    values["told"] = (
+        texts.get("caution.told_it", day=values["day"])
+        if version_of is None
+        else texts.get(
+            "caution.told_version", day=values["day"], cause=escape(catalog.exercises[version_of].short)
+        )
+    )
     if cause is not None:
         values["bent"] = _capital(_joined(texts, [item.exercise.short for item in items]))
     elif with_it:
@@ -200,12 +216,19 @@ def _joined(texts: Texts, parts: Sequence[str]) -> str:
 
 async def fine_told(context: BotContext, now_turn: Turn) -> None:
     """ "It's fine now" typed (``cautions.tells_fine``) rather than pressed: with one caution open, what the
-    button does; with several, which one, a button each; with none, that nothing is left out."""
+    button does; with several, which one, a button each; with none, that nothing is left out, or, cleared
+    today, that it is and the move is back from tomorrow."""
     texts, exercises = context.services.texts, context.services.catalog.exercises
     told = await store.told(now_turn.session, now_turn.chat.id)
     open_ = [exercise for exercise, one in told.items() if one.cleared_on is None and exercise in exercises]
     if not open_:
-        now_turn.say(texts["caution.nothing_left_out"])
+        # Cleared today: the ⚠️ line still stands over today's session, so "nothing is left out" would be
+        # untrue; it is cleared, and back from tomorrow's.
+        today = [ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in exercises]
+        if today:
+            now_turn.say(_cleared_today(context, today))
+        else:
+            now_turn.say(texts["caution.nothing_left_out"])
         return
     if len(open_) == 1:
         await store.clear(now_turn.session, now_turn.chat.id, open_[0], now_turn.today)
@@ -221,7 +244,8 @@ async def fine_told(context: BotContext, now_turn: Turn) -> None:
 async def fine_button(update: Update, context: BotContext) -> None:
     """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next day (today's
     session stays as shown, ``Told.in_force``), its first session back lighter than last time
-    (``training_log.back_from_pain``, ``comeback.after_pain``)."""
+    (``training_log.back_from_pain``, ``comeback.after_pain``). Pressed again that day, that it is cleared
+    and back tomorrow; on a later day, that it is back."""
     query = update.callback_query
     assert query is not None
     texts = context.services.texts
@@ -233,5 +257,28 @@ async def fine_button(update: Update, context: BotContext) -> None:
     await query.answer()
     name = escape(exercises[args[0]].short)
     async with turn(update, context) as now_turn:
-        cleared = await store.clear(now_turn.session, now_turn.chat.id, args[0], now_turn.today)
-        now_turn.say(texts.get("caution.cleared" if cleared else "caution.not_cautioned", name=name))
+        if await store.clear(now_turn.session, now_turn.chat.id, args[0], now_turn.today):
+            now_turn.say(texts.get("caution.cleared", name=name))
+            return
+        # Pressed again (an old message's button) on the day it was cleared: not back yet, but from tomorrow.
+        one = (await store.told(now_turn.session, now_turn.chat.id)).get(args[0])
+        if one is not None and _cleared_not_back(one, now_turn.today):
+            now_turn.say(_cleared_today(context, [args[0]]))
+        else:
+            now_turn.say(texts.get("caution.not_cautioned", name=name))
+
+
+def _cleared_not_back(one: Told, day: date) -> bool:
+    """Whether ``one`` was cleared yet still keeps its exercise out of ``day``'s session (cleared that day,
+    ``Told.in_force``)."""
+    return one.cleared_on is not None and one.in_force(day)
+
+
+def _cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
+    """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
+    session, today's staying as shown."""
+    texts, catalog = context.services.texts, context.services.catalog
+    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    return texts.get(
+        "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
+    )

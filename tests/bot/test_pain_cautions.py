@@ -138,8 +138,12 @@ async def test_a_forged_or_stale_fine_now_press_gets_a_helpful_reply(bot: Harnes
         assert "expired" in (bot.toasts()[-1].text or ""), forged
     assert await cautions(bot) == [(USER, "backpack-rdl")], "a forged press clears nothing"
     await bot.press(USER, FINE)
-    [again] = await bot.press(USER, FINE)  # the same button a second time: nothing is left out any more
-    assert "already in your workouts" in (again.plain_text or "")
+    # The same button a second time that day: cleared, but today's session stays as shown.
+    [again] = await bot.press(USER, FINE)
+    assert "back in tomorrow's session" in (again.plain_text or "")
+    bot.clock.advance(days=1)
+    [later] = await bot.press(USER, FINE)  # a day on: nothing is left out any more
+    assert "already in your workouts" in (later.plain_text or "")
 
 
 async def test_forget_removes_the_chats_cautions(bot: Harness) -> None:
@@ -262,24 +266,41 @@ async def test_a_band_move_comes_back_with_one_set_fewer(bot: Harness) -> None:
     ), line
 
 
-async def test_a_hinge_told_of_takes_the_bent_over_fly_out_of_a_session_without_that_hinge(
-    bot: Harness,
-) -> None:
+async def test_a_hinge_told_of_takes_its_other_versions_and_the_bent_over_fly_out(bot: Harness) -> None:
     # A gym beginner's first session has a dumbbell RDL and a bent-over rear-delt fly, no barbell deadlift:
-    # the fly goes all the same, on a line of its own that names the lift told of.
+    # the RDL is the same hinge as the deadlift told of, and the fly goes with it, on one line.
     await bot.onboard(USER, level="🌱 Beginner", equipment="🏋️ Gym")
     await bot.send(USER, "I get a sharp pain in my lower back when I do the barbell deadlift")
     [card] = await bot.send(USER, "/workout")
     shown = card.plain_text or ""
     assert shown.splitlines()[0] == (
-        "⚠️ Rear-delt fly left out: bent over at the hips, it loads the lower back like the deadlift you"
-        " told me hurt on 24 Nov. If it still hurts, see a physio."
+        "⚠️ Dumbbell RDL left out, and the rear-delt fly with it (bent over at the hips, it loads the lower"
+        " back too), so no hinge today: it's the same movement as the deadlift you told me hurt on 24 Nov."
+        " If it still hurts, see a physio."
     )
-    assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
+    assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" not in shown
     assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "deadlift"))]
     await bot.press(USER, FINE, message_id=card.message_id)
     bot.clock.advance(days=1)
-    assert "Bent-over rear-delt fly" in joined(await bot.send(USER, "/workout"))
+    back = joined(await bot.send(USER, "/workout"))
+    assert "Bent-over rear-delt fly" in back and "Dumbbell Romanian deadlift" in back
+
+
+async def test_a_lower_back_told_on_a_row_takes_the_bent_over_fly_out_of_a_session_without_that_row(
+    bot: Harness,
+) -> None:
+    # A gym beginner's first session has a bent-over rear-delt fly and no version of the dumbbell row told
+    # of: the fly goes all the same, on a line of its own that names the lift told of; the hinge stays.
+    await bot.onboard(USER, level="🌱 Beginner", equipment="🏋️ Gym")
+    await bot.send(USER, "I get a sharp pain in my lower back when I do one-arm dumbbell rows")
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert shown.splitlines()[0] == (
+        "⚠️ Rear-delt fly left out: bent over at the hips, it loads the lower back like the dumbbell row you"
+        " told me hurt on 24 Nov. If it still hurts, see a physio."
+    )
+    assert "Bent-over rear-delt fly" not in shown and "Dumbbell Romanian deadlift" in shown
+    assert bot.api.buttons(card)[-1] == [(FINE, callbacks.pack("fine", "one-arm-dumbbell-row"))]
 
 
 async def test_a_lower_back_told_on_the_rdl_takes_the_prone_cobra_out_and_says_so(bot: Harness) -> None:

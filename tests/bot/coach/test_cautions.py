@@ -18,8 +18,10 @@ from bot.coach.cautions import (
     back_from_pain,
     exercise_told,
     leave_out,
+    told_of,
     told_of_lower_back,
     told_of_oneself,
+    versions,
 )
 from bot.coach.content import CONTENT_DIR, ContentError
 from bot.coach.ladders import usable
@@ -116,8 +118,10 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
     bent = {ex for ex in planned if bends and by_id[ex].exercise.works_lower_back}
     assert [item.exercise.id for item in result.back_moves] == [ex for ex in planned if ex in bent]
     assert (result.cause is not None) == bool(bent)
-    cautioned = cautioned | bent
-    # In the plan's order, nothing swapped in, and what went is exactly what was cautioned.
+    alike = {ex for told in cautioned for ex in versions(told, CATALOG)}
+    cautioned = cautioned | bent | {ex for ex in planned if ex in alike}
+    # In the plan's order, nothing swapped in, and what went is exactly what was cautioned (or another
+    # version of it).
     assert ids(left) == [ex for ex in planned if ex not in cautioned]
     assert [item.exercise.id for item in result.items] == [ex for ex in planned if ex in cautioned]
     for item in left.exercises:
@@ -162,15 +166,61 @@ def test_a_lower_back_told_on_a_row_takes_the_bent_over_fly_but_a_shoulder_on_it
     assert shoulder.back_moves == () and shoulder.cause is None
 
 
-def test_the_hinge_cautioned_takes_the_bent_over_moves_out_of_a_session_without_it() -> None:
-    # A gym day with a dumbbell RDL and a barbell row: the deadlift told of on another day takes the row.
+def test_the_hinge_cautioned_takes_its_versions_and_the_bent_over_moves_out_of_a_session_without_it() -> None:
+    # A gym day with a dumbbell RDL and a barbell row: the deadlift told of on another day takes the RDL (the
+    # same hinge) and the row (bent over at the hips) with it.
     session = plan_session(CATALOG, Profile(Level.INTERMEDIATE, Equipment.GYM, GYM, 3), 6)
     assert "deadlift" not in ids(session) and "bent-over-row" in ids(session), ids(session)
+    assert "dumbbell-rdl" in ids(session)
     result = leave_out(session, {"deadlift"}, CATALOG)
+    assert [item.exercise.id for item in result.items] == ["dumbbell-rdl", "bent-over-row"]
     assert [item.exercise.id for item in result.back_moves] == ["bent-over-row"]
     assert result.cause == "deadlift"
-    assert ids(result.session) == [ex for ex in ids(session) if ex != "bent-over-row"]
-    assert result.gone == (), "the cable row still trains the horizontal pull"
+    assert ids(result.session) == [ex for ex in ids(session) if ex not in ("dumbbell-rdl", "bent-over-row")]
+    assert result.gone == ("hinge",), "the cable row still trains the horizontal pull"
+
+
+def test_the_versions_of_an_exercise_are_the_same_movement_never_the_pattern() -> None:
+    # A coach carries a face pull's shoulder to the band face pull, a barbell row's lower back to the
+    # dumbbell row, the gym's rear-delt fly to the home one; a deadlift's lower back not to a pull-up.
+    assert versions("face-pull", CATALOG) == {"face-pull", "band-face-pull"}
+    assert versions("band-face-pull", CATALOG) == {"face-pull", "band-face-pull"}
+    assert {"one-arm-dumbbell-row", "backpack-row"} < versions("bent-over-row", CATALOG)
+    assert "seated-cable-row" not in versions("bent-over-row", CATALOG), "upright, not bent over"
+    assert versions("seated-cable-row", CATALOG) == {"seated-cable-row", "band-row"}
+    assert versions("rear-delt-fly", CATALOG) == {"rear-delt-fly", "backpack-rear-delt-fly"}
+    assert versions("deadlift", CATALOG) == {"deadlift", "barbell-rdl", "dumbbell-rdl", "backpack-rdl"}
+    assert versions("lat-pulldown", CATALOG) == {"lat-pulldown", "band-pulldown"}
+    for other in ("band-pull-apart", "reverse-pec-deck", "chest-supported-row", "machine-row", "floor-slide"):
+        assert versions(other, CATALOG) == {other}, "a move of no other version is its own only"
+    assert "pull-up" not in versions("deadlift", CATALOG) | versions("lat-pulldown", CATALOG)
+    # The caution keeping a move out: its own first, else the first told of a version of it.
+    assert told_of("band-face-pull", ["pull-up", "face-pull"], CATALOG) == "face-pull"
+    assert told_of("band-face-pull", ["band-face-pull", "face-pull"], CATALOG) == "band-face-pull"
+    assert told_of("band-pull-apart", ["face-pull"], CATALOG) is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('movement = "rear-delt-fly"\n', "", "movement: rear-delt-fly names one exercise only"),
+        (
+            'article = "face-pull"\n',
+            'article = "face-pull"\nmovement = "rear-delt-fly"\n',
+            r"'face-pull'\.movement: its article is the movement its versions share",
+        ),
+    ],
+)
+def test_a_movement_of_one_exercise_or_beside_an_article_stops_start_up(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    path = tmp_path / "content" / "exercises.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        rules.load_checked(tmp_path / "content")
 
 
 def test_every_move_whose_cue_bends_over_at_the_hips_is_marked_and_only_those() -> None:
@@ -292,12 +342,19 @@ def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_i
     cleared = {"backpack-rdl": (cleared_on, False)}
     bent = {ex.id for ex in CATALOG.exercises.values() if ex.works_lower_back}
     assert "prone-cobra" in bent, "the face-down chest lift left out with the RDL comes back held too"
-    assert back_from_pain(cleared, {}, CATALOG) == {"backpack-rdl", *bent}
+    hinges = versions("backpack-rdl", CATALOG)
+    assert back_from_pain(cleared, {}, CATALOG) == {*hinges, *bent}
     logged = {"backpack-rdl": [date(2026, 12, 1), cleared_on], "backpack-row": [date(2026, 12, 1)]}
-    assert back_from_pain(cleared, logged, CATALOG) == bent, "the RDL's first session back is done"
-    # A pull-up told of the shoulder took nothing with it.
-    assert back_from_pain({"pull-up": (cleared_on, False)}, {}, CATALOG) == {"pull-up"}
-    assert back_from_pain({"pull-up": (cleared_on, True)}, {}, CATALOG) == {"pull-up", *bent}
+    assert back_from_pain(cleared, logged, CATALOG) == {*hinges - {"backpack-rdl"}, *bent}, (
+        "the RDL's first session back is done"
+    )
+    # A face pull told of the shoulder took its band version with it, and nothing else.
+    assert back_from_pain({"face-pull": (cleared_on, False)}, {}, CATALOG) == {"face-pull", "band-face-pull"}
+    assert back_from_pain({"band-row": (cleared_on, True)}, {}, CATALOG) == {
+        "band-row",
+        "seated-cable-row",
+        *bent,
+    }
 
 
 def home(*kit: str) -> tuple[list[str], set[str]]:
