@@ -59,8 +59,7 @@ def schedule_asked(text: str, current: frozenset[int] | None) -> ScheduleAsked |
     """The days and time a message asks for; ``current`` (the chat's days) keeps or changes the days a
     message names only in part ("drop saturday", "move monday to tuesday", a time alone). None where the
     message names neither, or leaves either open."""
-    plain = ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
-    plain = re.sub(r"['’`]", "", plain).replace("–", "-").replace("—", "-")
+    plain = _prepared(text)
     if _ONE_OFF.search(plain) or _UNSURE.search(plain):
         return None
     try:
@@ -74,6 +73,28 @@ def schedule_asked(text: str, current: frozenset[int] | None) -> ScheduleAsked |
             return None
         days = current
     return ScheduleAsked(days, at) if 1 <= len(days) <= 6 else None
+
+
+def _prepared(text: str) -> str:
+    plain = ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
+    return re.sub(r"['’`]", "", plain).replace("–", "-").replace("—", "-")
+
+
+def time_asked(text: str) -> tuple[time | None, str] | None:
+    """The one time a message asks for, and the message, folded, with the times it names blanked out (so
+    "3 days at 7" counts no 7 days); None where it leaves the time open ("6 or 7", "at 6, no, 7")."""
+    try:
+        return _time_asked(_prepared(text))
+    except _Unclear:
+        return None
+
+
+def morning_guessed(text: str, at: time) -> bool:
+    """Whether ``at``, read from ``text``, is a morning hour told with no half of the day ("around 9",
+    "tue fri 9"): read as /schedule reads "9", 09:00, though the evening's 21:00 may have been meant."""
+    plain = _prepared(text)
+    told = _HALF_TOLD.search(plain) or _LATE.search(plain) or _EARLY.search(plain)
+    return 1 <= at.hour <= 11 and not told
 
 
 # --- the time ---------------------------------------------------------------------------------------------
@@ -108,6 +129,8 @@ _UNREAD = re.compile(
 )
 _LATE = re.compile(r"\b(?:evenings?|nights?|afternoons?|after work|after dinner)\b")
 _EARLY = re.compile(r"\b(?:mornings?|before work|breakfast)\b")
+# An hour told with its half of the day, or on a 24-hour clock with a leading zero ("07:30").
+_HALF_TOLD = re.compile(r"\d\s?[ap]\.?\s?m\b|(?<![\d.:])0\d")
 # A time said right after these is the one being left ("from 6pm to 7pm", "7pm instead of 6").
 _LEFT = re.compile(r"\b(?:not|no|than|instead of|except)\s*$")
 

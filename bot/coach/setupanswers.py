@@ -1,10 +1,13 @@
 """A set-up question's answer typed rather than tapped: "beginner", "1", "at the gym", "pull-up bar and
-bands", "probably 3, like tuesday thursday and saturday".
+bands", "probably 3, like tuesday thursday and saturday", "tuesdays and fridays, around 9 in the evening".
 
-Only a short message that tells rather than asks, and names exactly one of the waiting question's options (the
+Only a message that tells rather than asks, and names exactly one of the waiting question's options (the
 kit question: some of its items, or nothing at all), is an answer; anything else is read as a message as
 usual ("is home training enough?" is a question about home training, not the place). A word that turns an
-option down ("not a beginner", "no bar") leaves the answer open, so it is no answer either.
+option down in the clause that names it ("not a beginner", "no bar") leaves the answer open, so it is no
+answer either; one in another clause says something else ("I've never really lifted anything, so a beginner
+I suppose"). A longer message is an answer only where the option is named in a short clause of its own by a
+word that means nothing else there ("new" may be a new job).
 """
 
 from __future__ import annotations
@@ -17,9 +20,14 @@ from bot.coach import scheduleasked, trainingdays
 from bot.coach.logtold import asks
 from bot.coach.model import Equipment, Level
 from bot.coach.numerals import NUMBER_WORDS, ascii_digits
+from bot.coach.scheduleasked import ScheduleAsked
 
-# Longer than this a message is telling or asking something else, whatever option it names on the way.
+# Up to this a message is an answer wherever it names the option; longer, it is one only where the option's
+# clause is at most CLAUSE_WORDS long and its words are not LOOSE; longer than MOST_WORDS it is telling or
+# asking something else, whatever option it names on the way.
 MAX_WORDS = 12
+CLAUSE_WORDS = 8
+MOST_WORDS = 40
 
 # The buttons' labels and the words the level question itself offers ("New to lifting, training for a
 # while, or experienced?").
@@ -43,6 +51,9 @@ KIT_WORDS: Mapping[str, tuple[str, ...]] = {
     "bands": ("resistance bands", "resistance band", "bands", "band"),
     "load": ("something to load", "backpack", "rucksack", "dumbbells", "dumbbell", "weights", "kettlebell"),
 }
+# Words that name an option in a short answer but may mean something else in a story ("a new job", "I've
+# been away for a while", "my place is tiny").
+LOOSE = frozenset(("new", "for a while", "house", "my place", "table", "band", "weights"))
 NOTHING = "nothing"
 _NOTHING_WORDS = ("nothing at all", "nothing", "none", "no equipment", "no kit", "no gear", "not a thing")
 # "probably 3", "3 days", "three times a week": the count of days; "3 sets" counts something else.
@@ -51,6 +62,12 @@ _COUNT = re.compile(
 )
 _NOT = re.compile(
     r"\b(?:not|no|never|without|dont|don't|cant|can't|cannot|isnt|isn't|arent|aren't|nor|except)\b"
+)
+# A clause that tells what was ("I started as a beginner", "I used to have a bar") says nothing of now.
+_PAST = re.compile(r"\b(?:was|were|used to|started|ago|back then|did)\b")
+# Where a clause ends: a mark, or a word that joins two ("never lifted anything so a beginner").
+_CLAUSE_END = re.compile(
+    r"[,;:.!?()\n]+|\b(?:and|but|so|because|cause|cos|since|though|although|whereas|however)\b"
 )
 
 
@@ -65,6 +82,14 @@ def readable(text: str) -> bool:
     return 0 < len(text.split()) <= MAX_WORDS and not asks(text)
 
 
+def _clauses(text: str) -> list[str] | None:
+    """A message that tells, in its clauses, each plain; None for one that asks or runs too long."""
+    if not 0 < len(text.split()) <= MOST_WORDS or asks(text):
+        return None
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return [plain for part in _CLAUSE_END.split(folded) if (plain := _plain(part))]
+
+
 def _named(plain: str, words: Mapping[str, tuple[str, ...]]) -> tuple[set[str], str]:
     """The options a message names, longest phrase first ("home gym" before "gym"), and what is left of it."""
     found: set[str] = set()
@@ -77,11 +102,32 @@ def _named(plain: str, words: Mapping[str, tuple[str, ...]]) -> tuple[set[str], 
     return found, plain
 
 
-def _one(text: str, words: Mapping[str, tuple[str, ...]]) -> str | None:
-    if not readable(text):
+def _told(
+    text: str, words: Mapping[str, tuple[str, ...]], clause_words: int = CLAUSE_WORDS
+) -> set[str] | None:
+    """The options a message names, each in a clause that neither turns it down nor tells the past ("I
+    started as a beginner"); None where one does, or, in a long message, where one is named loosely or in a
+    clause longer than ``clause_words``."""
+    clauses = _clauses(text)
+    if clauses is None:
         return None
-    found, left = _named(_plain(text), words)
-    return found.pop() if len(found) == 1 and not _NOT.search(left) else None
+    long = len(text.split()) > MAX_WORDS
+    if long:
+        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
+    found: set[str] = set()
+    for clause in clauses:
+        named, left = _named(clause, words)
+        if named and (
+            _NOT.search(left) or _PAST.search(left) or (long and len(clause.split()) > clause_words)
+        ):
+            return None
+        found |= named
+    return found
+
+
+def _one(text: str, words: Mapping[str, tuple[str, ...]]) -> str | None:
+    found = _told(text, words)
+    return found.pop() if found is not None and len(found) == 1 else None
 
 
 def level_named(text: str) -> Level | None:
@@ -102,27 +148,29 @@ def place_named(text: str) -> Equipment | None:
 def kit_named(text: str, home: Collection[str]) -> list[str] | None:
     """The home kit a message says it owns, in ``home``'s order, [] for "nothing"; None where it names none
     of the items, or nothing together with an item, or turns one down ("no bar")."""
-    if not readable(text):
-        return None
-    nothing, left = _named(_plain(text), {NOTHING: _NOTHING_WORDS})
-    found, left = _named(left, {name: words for name, words in KIT_WORDS.items() if name in home})
-    if _NOT.search(left) or bool(nothing) == bool(found):
+    words = {NOTHING: _NOTHING_WORDS} | {name: KIT_WORDS[name] for name in home if name in KIT_WORDS}
+    # Kit is named by things, no word of which means anything else in a clause however long.
+    found = _told(text, words, clause_words=MOST_WORDS)
+    if found is None or not found or (NOTHING in found and len(found) > 1):
         return None
     return [name for name in home if name in found]
 
 
-def days_named(text: str) -> frozenset[int] | None:
-    """The training days a message answers the days question with: the days it names anywhere
-    ("probably 3, like tuesday thursday and saturday"), or a count onboarding offers ("probably 3",
-    "three times a week") as that count's weekdays; None where the two disagree or it names neither."""
-    if not readable(text):
+def days_named(text: str) -> ScheduleAsked | None:
+    """The training days a message answers the days question with, and the reminder time told with them:
+    the days it names anywhere ("probably 3, like tuesday thursday and saturday", "tuesdays and fridays,
+    around 9 in the evening"), or a count onboarding offers ("probably 3", "three times a week") as that
+    count's weekdays; None where the two disagree, it names neither, or leaves the time open."""
+    timed = scheduleasked.time_asked(text) if readable(text) else None
+    if timed is None:
         return None
-    plain = _plain(text)
+    at, untimed = timed
     asked = scheduleasked.schedule_asked(text, None)
+    plain = _plain(untimed)
     counts = {int(n) if n.isdigit() else NUMBER_WORDS[n] for n in _COUNT.findall(plain)}
     if asked is not None:
-        return asked.days if not counts or counts == {len(asked.days)} else None
+        return asked if not counts or counts == {len(asked.days)} else None
     if len(counts) != 1 or _NOT.search(plain):
         return None
     count = counts.pop()
-    return trainingdays.spread(count) if count in trainingdays.CHOICES else None
+    return ScheduleAsked(trainingdays.spread(count), at) if count in trainingdays.CHOICES else None

@@ -69,10 +69,11 @@ async def _choose(update: Update, context: BotContext, feature: str, step: str, 
             now_turn.chat.equipment = value
             if value == Equipment.HOME and now_turn.chat.onboarding_step is None:
                 # A move home from /settings: ask what they own before the next session is planned.
-                now_turn.edit(*kit.prompt(context, now_turn.chat.kit, kit.SETTINGS))
+                onboarding_typed.ask_kit(context, now_turn)
                 return
             label = kit.place_label(context, value, now_turn.chat.kit)
             confirmation = ("settings.equipment_set", {"equipment": label})
+        onboarding_typed.wait_for(now_turn, None)
         if not advance(context, now_turn, step):
             now_turn.edit(context.services.texts.get(confirmation[0], **confirmation[1]))
 
@@ -125,6 +126,7 @@ async def kit_button(update: Update, context: BotContext) -> None:
         names = kit.from_mask(context.services.catalog, mask)
         chat.kit = ",".join(names)
         chat.equipment = Equipment.HOME
+        onboarding_typed.wait_for(now_turn, None)
         if advance(context, now_turn, KIT):
             return
         saved = texts.get("kit.saved", kit=escape(kit.describe(context, names)))
@@ -188,8 +190,8 @@ async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None
 
 
 async def on_text(update: Update, context: BotContext) -> None:
-    """Plain text: the answer to a question we asked (a set-up question, a typed timezone), otherwise a
-    training question, after whose answer an open set-up question is shown again."""
+    """Plain text: the answer to a question we asked (a set-up question, one /settings showed, a typed
+    timezone), otherwise a training question, after whose answer an open set-up question is shown again."""
     message = update.effective_message
     if message is None or message.text is None:
         return

@@ -1,18 +1,24 @@
 """Set-up's questions answered by typing instead of tapping, and the open question shown again after a
-message that answered none of it, so a newcomer who typed is never left without it.
+message that answered none of it, so a newcomer who typed is never left without it; the same questions asked
+again from /settings (level, place, home kit) answered by typing too.
 
 A typed answer does what its button does: the level, the place or the home kit is stored and set-up moves
 on, with a line saying what was read ("1" is 🌱 Beginner). The readings are ``bot.coach.setupanswers``;
-the days keep /schedule's own reading first (``parse_schedule``: "tue thu sat 07:30").
+the days keep /schedule's own reading first (``parse_schedule``: "tue thu sat 07:30"), and a time told with
+them in words ("around 9 in the evening") is the reminders' time, said back.
+
+A question /settings shows is waited for in ``Chat.awaiting`` (its step's name) for the next message only:
+an answer changes the setting as its button would, anything else stops the wait and is read as usual.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import time
 
 from telegram.constants import ChatType
 
-from bot.coach import setupanswers, trainingdays
+from bot.coach import scheduleasked, setupanswers, trainingdays
 from bot.coach.model import Equipment
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -20,15 +26,18 @@ from bot.handlers import kit
 from bot.handlers.common import Turn, level_label
 from bot.handlers.onboarding_steps import DAYS, EQUIPMENT, KIT, LEVEL, advance, reminder, set_days
 from scheduler.slots import ScheduleInputError, parse_schedule
+from storage.models import Chat
 
 # A count typed in answer to the days question: "3", "3 days".
 COUNT_TYPED = re.compile(r"(\d)(?:\s*days?)?")
+# The questions /settings asks that a typed answer is read for, as ``Chat.awaiting`` keeps them.
+SETTINGS_ASKED = frozenset((LEVEL, EQUIPMENT, KIT))
 
 
 def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
     """Days typed while the days question shows ("tue thu sat", "mon,wed 07:30", a count, "3 days", or, in a
-    private chat, days or a count anywhere in a short message): they answer it. Anything else is read as
-    usual."""
+    private chat, days or a count anywhere in a short message, with a time if one is told): they answer it.
+    Anything else is read as usual."""
     count = COUNT_TYPED.fullmatch(text.strip().lower())
     chat = now_turn.chat
     try:
@@ -40,39 +49,107 @@ def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
         named = setupanswers.days_named(text) if chat.kind == ChatType.PRIVATE else None
         if named is None:
             return False
-        days, at = named, None
+        days, at = named.days, named.at
     set_days(chat, days)
     if at is not None:
         chat.reminder_minute = at.hour * 60 + at.minute
+        now_turn.say(_time_read(context, text, at))
     return advance(context, now_turn, DAYS)
+
+
+def _time_read(context: BotContext, text: str, at: time) -> str:
+    """The time read with the days; an hour told without its half of the day is the morning's, as /schedule
+    reads "9", and the line says how to have the evening's instead."""
+    texts = context.services.texts
+    if scheduleasked.morning_guessed(text, at):
+        evening = at.replace(hour=at.hour + 12)
+        return texts.get("onboarding.typed_time_morning", time=f"{at:%H:%M}", evening=f"{evening:%H:%M}")
+    return texts.get("onboarding.typed_time", time=f"{at:%H:%M}")
+
+
+def _stored(context: BotContext, chat: Chat, step: str | None, text: str) -> bool:
+    """Whether ``text`` answers the level, place or kit question ``step``, stored on the chat as its button
+    would store it."""
+    if step == LEVEL and (level := setupanswers.level_named(text)) is not None:
+        chat.level = level
+    elif step == EQUIPMENT and (place := setupanswers.place_named(text)) is not None:
+        chat.equipment = place
+    elif (
+        step == KIT and (names := setupanswers.kit_named(text, context.services.catalog.kit.home)) is not None
+    ):
+        chat.kit = ",".join(names)
+        chat.equipment = Equipment.HOME
+    else:
+        return False
+    return True
 
 
 def typed_answer(context: BotContext, now_turn: Turn, text: str) -> bool:
     """Whether ``text`` answered the set-up question the chat is at (not the timezone: ``onboarding``
-    reads a typed zone), and set-up moved on as the button would have moved it."""
+    reads a typed zone), or the one /settings asked, and set-up moved on or the setting changed as the
+    button would have done it."""
     chat, texts = now_turn.chat, context.services.texts
     step = chat.onboarding_step
     if step == DAYS:
         return typed_days(context, now_turn, text)
     if chat.kind != ChatType.PRIVATE:
         return False
-    if step == LEVEL and (level := setupanswers.level_named(text)) is not None:
-        chat.level = level
-        now_turn.say(texts.get("onboarding.typed_level", level=level_label(context, level)))
-        return advance(context, now_turn, LEVEL)
-    if step == EQUIPMENT and (place := setupanswers.place_named(text)) is not None:
-        chat.equipment = place
-        now_turn.say(texts.get("onboarding.typed_place", place=kit.place_label(context, place, None)))
-        return advance(context, now_turn, EQUIPMENT)
-    if step == KIT:
-        names = setupanswers.kit_named(text, context.services.catalog.kit.home)
-        if names is None:
-            return False
-        chat.kit = ",".join(names)
-        chat.equipment = Equipment.HOME
-        now_turn.say(texts.get("onboarding.typed_kit", kit=escape(kit.describe(context, names))))
-        return advance(context, now_turn, KIT)
-    return False
+    if step is None:
+        return _typed_setting(context, now_turn, text)
+    if not _stored(context, chat, step, text):
+        return False
+    if step == LEVEL:
+        now_turn.say(texts.get("onboarding.typed_level", level=level_label(context, chat.level)))
+    elif step == EQUIPMENT:
+        place = kit.place_label(context, chat.equipment, None)
+        now_turn.say(texts.get("onboarding.typed_place", place=place))
+    else:
+        described = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
+        now_turn.say(texts.get("onboarding.typed_kit", kit=escape(described)))
+    return advance(context, now_turn, step)
+
+
+def _typed_setting(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """The answer to the level, place or kit question /settings showed last, with what its button says."""
+    chat, texts = now_turn.chat, context.services.texts
+    step = chat.awaiting if chat.awaiting in SETTINGS_ASKED else None
+    if step is None:
+        return False
+    # One message only: whatever it says, the question is no longer the one the chat is answering.
+    chat.awaiting = None
+    if not _stored(context, chat, step, text):
+        return False
+    if step == LEVEL:
+        now_turn.say(texts.get("settings.level_set", level=level_label(context, chat.level)))
+    elif step == EQUIPMENT and chat.equipment == Equipment.HOME:
+        # A move home: what they own, before the next session is planned, as the Home button asks.
+        ask_kit(context, now_turn)
+    elif step == EQUIPMENT:
+        label = kit.place_label(context, chat.equipment, chat.kit)
+        now_turn.say(texts.get("settings.equipment_set", equipment=label))
+    else:
+        described = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
+        now_turn.say(texts.get("kit.saved", kit=escape(described)))
+    return True
+
+
+def ask_kit(context: BotContext, now_turn: Turn) -> None:
+    """The kit question from /settings, its answer typed or ticked."""
+    if now_turn.chat.kind == ChatType.PRIVATE:
+        now_turn.chat.awaiting = KIT
+    now_turn.edit(*kit.prompt(context, now_turn.chat.kit, kit.SETTINGS))
+
+
+def wait_for(now_turn: Turn, step: str | None) -> None:
+    """In a private chat, the /settings question (``step``: level, place or kit) a typed answer is read as,
+    or, None, none: a question answered by its button, or one without a typed answer, ends the wait."""
+    chat = now_turn.chat
+    if (
+        chat.kind == ChatType.PRIVATE
+        and chat.onboarding_step is None
+        and (step is not None or chat.awaiting in SETTINGS_ASKED)
+    ):
+        chat.awaiting = step
 
 
 def remind(context: BotContext, now_turn: Turn) -> None:

@@ -8,14 +8,16 @@ from bot import callbacks
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import kit, onboarding, onboarding_steps
-from bot.handlers.common import edit_or_reply, level_label, reply, turn
+from bot.handlers import kit, onboarding, onboarding_steps, onboarding_typed
+from bot.handlers.common import level_label, reply, turn
 from scheduler.planning import days_from_mask, reminder_time
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone
 
 MENU_ITEMS = ("level", "equipment", "kit", "timezone")
 # Handled by the reminders feature, which owns days, time, pauses and nudges.
 REMINDERS_MENU = callbacks.pack("rem", "menu")
+# The menu's questions whose answer may be typed, as the set-up steps they ask again.
+TYPED = {"level": onboarding_steps.LEVEL, "equipment": onboarding_steps.EQUIPMENT}
 
 
 async def settings_menu(update: Update, context: BotContext) -> None:
@@ -60,27 +62,30 @@ async def menu_button(update: Update, context: BotContext) -> None:
     if args is not None and args[0] == "kit":
         await query.answer()
         async with turn(update, context) as now_turn:
-            now_turn.edit(*kit.prompt(context, now_turn.chat.kit, kit.SETTINGS))
+            onboarding_typed.ask_kit(context, now_turn)
         return
     if args is None or args[0] not in choices:
         await query.answer(texts["errors.stale_button"])
         return
     await query.answer()
     text, buttons = choices[args[0]]
-    await edit_or_reply(update, context, text, buttons(context))
+    async with turn(update, context) as now_turn:
+        # In a private chat the level or the place may be typed too; the timezone has /timezone.
+        onboarding_typed.wait_for(now_turn, TYPED.get(args[0]))
+        now_turn.edit(text, buttons(context))
 
 
 async def level(update: Update, context: BotContext) -> None:
     texts = context.services.texts
     value = " ".join(context.args or ()).strip().lower()
-    if not value:
-        await reply(update, context, texts["settings.level_usage"], onboarding_steps.level_buttons(context))
-        return
-    if value not in set(Level):
-        text = texts.get("settings.level_unknown", value=escape(value[:40]))
-        await reply(update, context, text, onboarding_steps.level_buttons(context))
+    if not value or value not in set(Level):
+        text = texts.get("settings.level_unknown", value=escape(value[:40])) if value else None
+        async with turn(update, context) as now_turn:
+            onboarding_typed.wait_for(now_turn, onboarding_steps.LEVEL)
+            now_turn.say(text or texts["settings.level_usage"], onboarding_steps.level_buttons(context))
         return
     async with turn(update, context) as now_turn:
+        onboarding_typed.wait_for(now_turn, None)
         now_turn.chat.level = value
         if now_turn.chat.onboarding_step == onboarding_steps.LEVEL:
             now_turn.chat.onboarding_step = onboarding_steps.EQUIPMENT

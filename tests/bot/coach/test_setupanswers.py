@@ -1,10 +1,13 @@
-"""Set-up answers typed: which option a short message names, and what is no answer."""
+"""Set-up answers typed: which option a message names, and what is no answer."""
 
 from __future__ import annotations
+
+from datetime import time
 
 import pytest
 
 from bot.coach.model import Equipment, Level
+from bot.coach.scheduleasked import morning_guessed
 from bot.coach.setupanswers import days_named, kit_named, level_named, place_named
 
 HOME = ("bar", "low-bar", "bands", "load")
@@ -27,6 +30,24 @@ HOME = ("bar", "low-bar", "bands", "load")
         ("how do I know if I'm advanced", None),
         ("4", None),
         ("hello", None),
+        # A newcomer trial's: the "never" turns down lifting, not the level.
+        ("honestly I've never really lifted anything so a beginner I suppose", Level.BEGINNER),
+        (
+            "honestly I've never really lifted anything in my life apart from shopping bags, so a beginner I"
+            " suppose",
+            Level.BEGINNER,
+        ),
+        (
+            "I played football for years but in the gym I'd say I'm intermediate, been lifting on and off",
+            Level.INTERMEDIATE,
+        ),
+        ("I don't think I'm a beginner any more, I've been at it for two years or so", None),
+        ("honestly I've never really lifted anything, so is beginner right for me?", None),
+        ("is beginner right for me", None),
+        # In a long message "new" may be a new job: only a word that means the level there reads as one.
+        ("I just started a new job so evenings are busy but I can manage a few sessions a week", None),
+        ("I'm a beginner, well not totally, I did some intermediate stuff at school years ago", None),
+        ("I started as a beginner and I have been doing this for five years now at a real gym", None),
     ],
 )
 def test_level(text: str, level: Level | None) -> None:
@@ -46,6 +67,10 @@ def test_level(text: str, level: Level | None) -> None:
         ("is home training enough?", None),
         ("not at the gym", None),
         ("1", None),
+        ("I work long shifts and honestly I can't afford a membership so at home it is", Equipment.HOME),
+        ("I'm not a gym person at all, never have been, so it'll have to be at home", None),
+        ("there's a gym at work but it's always packed, I'd rather not, so home probably", None),
+        ("my back hurts when I train and I want to know if I should keep going to the gym every week", None),
     ],
 )
 def test_place(text: str, place: Equipment | None) -> None:
@@ -64,6 +89,12 @@ def test_place(text: str, place: Equipment | None) -> None:
         ("nothing but bands", None),
         ("gym", None),
         ("which bands should I buy?", None),
+        (
+            "I've got a pull-up bar in the bedroom doorway and a couple of resistance bands, that's about it",
+            ["bar", "bands"],
+        ),
+        ("honestly not much at all, just a backpack I could fill with books I suppose", ["load"]),
+        ("I used to have a pull-up bar but it broke, so I have no bar now, only bands", None),
     ],
 )
 def test_kit(text: str, kit: list[str] | None) -> None:
@@ -91,4 +122,26 @@ def test_kit_reads_only_the_items_offered() -> None:
     ],
 )
 def test_days(text: str, days: set[int] | None) -> None:
-    assert days_named(text) == (None if days is None else frozenset(days))
+    named = days_named(text)
+    assert (None if named is None else named.days) == (None if days is None else frozenset(days))
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "at", "guessed"),
+    [
+        ("tuesdays and fridays, around 9 in the evening", {1, 4}, time(21), False),
+        ("tuesdays and fridays around 9", {1, 4}, time(9), True),
+        ("mon wed fri at 6:30am", {0, 2, 4}, time(6, 30), False),
+        ("3 days, at 7 in the morning", {0, 2, 4}, time(7), False),
+        ("3 days a week at 7", {0, 2, 4}, time(7), True),
+        ("probably 3, like tuesday thursday and saturday", {1, 3, 5}, None, False),
+    ],
+)
+def test_days_keep_the_time_told_with_them(text: str, days: set[int], at: time | None, guessed: bool) -> None:
+    named = days_named(text)
+    assert named is not None and (named.days, named.at) == (frozenset(days), at)
+    assert at is None or morning_guessed(text, at) == guessed
+
+
+def test_days_with_the_time_left_open_are_no_answer() -> None:
+    assert days_named("tue and fri, 6 or 7 in the evening") is None
