@@ -33,6 +33,7 @@ from bot.handlers import (
     admin,
     as_written,
     cautions,
+    correction,
     data,
     faq,
     first_load,
@@ -208,6 +209,10 @@ def build_application(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )
     app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))
+    app.add_handler(CallbackQueryHandler(correction.fix_button, pattern=callbacks.pattern(correction.FIX)))
+    app.add_handler(
+        CallbackQueryHandler(correction.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
+    )
     app.add_handler(CallbackQueryHandler(cautions.fine_button, pattern=callbacks.pattern(cautions.FINE)))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 

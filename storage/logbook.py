@@ -207,6 +207,47 @@ async def replace_assumed(
     return replaced
 
 
+async def correct_sets(
+    session: AsyncSession,
+    chat_id: int,
+    day: date,
+    *,
+    user_id: int,
+    exercise: str,
+    numbers: Collection[int],
+    now: datetime,
+    load: tuple[float, str] | None = None,
+    reps: int | None = None,
+) -> list[SetRow]:
+    """Give the member's sets ``numbers`` of ``exercise`` on ``day`` the corrected ``load`` (and its unit)
+    or ``reps``, in place: they stay in the batch that logged them (its Undo takes them back as corrected),
+    and a copy of each as it was is kept as replaced at ``now``, which names the correction for its own
+    undo (``undoing.undo_correction``). Returns the sets as they were, in their order; none when gone."""
+    log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
+    found = (
+        await session.scalars(
+            select(LoggedSet)
+            .where(
+                LoggedSet.workout_log_id == log_id,
+                LoggedSet.exercise == exercise,
+                LoggedSet.set_number.in_(list(numbers)),
+            )
+            .order_by(LoggedSet.set_number)
+        )
+    ).all()
+    before: list[SetRow] = []
+    for row in found:
+        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
+        session.add(ReplacedSet(**kept, replaced_at=now))
+        before.append(SetRow(day, user_id, None, *(kept[column] for column in SET_COLUMNS)))
+        if load is not None:
+            row.load, row.unit = load
+        if reps is not None:
+            row.reps = reps
+    await session.flush()
+    return before
+
+
 # What a replaced set keeps of its logged set (all but its id and origin), and a SetRow's columns of it.
 SET_COLUMNS = ("exercise", "set_number", "reps", "load", "unit", "rir", "note", "seconds")
 KEPT_COLUMNS = ("chat_id", "workout_log_id", "user_id", *SET_COLUMNS, "logged_at")

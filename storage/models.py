@@ -301,7 +301,39 @@ class Outbox(Base):
         return OutboxRow(self.id, self.chat_id, self.kind, self.slot_date, self.due_at, self.attempts)
 
 
-class LoggedSet(Base):
+class SetColumns:
+    """The columns of a set as lifted, shared by the set log (``LoggedSet``) and the As written sets a typed
+    log took the place of (``ReplacedSet``): a replaced set keeps every one of them, so that an undo can put
+    it back as it was. Each table keeps its own constraints and indexes in ``__table_args__``, and what only
+    it has: a logged set's ``origin``, a replaced set's ``replaced_at``, and ``logged_at`` (now by default
+    for a logged set, always copied for a replaced one).
+
+    ``sort_order`` keeps each table's columns in the order its migrations made them, so ``create_all`` (the
+    tests' databases) writes the same DDL as before the mixin: a subclass's own columns would otherwise
+    come first, and a logged set's ``logged_at`` comes before ``seconds`` (added in 0007), a replaced
+    set's after it.
+    """
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    workout_log_id: Mapped[int] = mapped_column(Integer, ForeignKey("workout_logs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    exercise: Mapped[str] = mapped_column(String(48))
+    set_number: Mapped[int] = mapped_column(SmallInteger)
+    reps: Mapped[int] = mapped_column(SmallInteger)
+    # None for a bodyweight set; a float is exact enough for plates in steps of 0.25 and up.
+    load: Mapped[float | None] = mapped_column(Numeric(7, 2, asdecimal=False))
+    unit: Mapped[str] = mapped_column(String(2))
+    rir: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str | None] = mapped_column(String(255))
+    # How long a timed hold lasted; None for a set counted in reps. A hold has no reps (0), as in the
+    # Strong and Hevy exports, so every reader of reps sees a number and none mistakes seconds for reps.
+    seconds: Mapped[int | None] = mapped_column(SmallInteger, sort_order=2)
+
+
+class LoggedSet(SetColumns, Base):
     """One set as lifted (reps, or seconds for a timed hold), under the member's session of that day
     (``WorkoutLog``).
 
@@ -325,32 +357,18 @@ class LoggedSet(Base):
         CheckConstraint("origin IN ('typed', 'as_written')", name="origin"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    chat_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
-    )
-    workout_log_id: Mapped[int] = mapped_column(Integer, ForeignKey("workout_logs.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(BigInteger)
-    exercise: Mapped[str] = mapped_column(String(48))
-    set_number: Mapped[int] = mapped_column(SmallInteger)
-    reps: Mapped[int] = mapped_column(SmallInteger)
-    # None for a bodyweight set; a float is exact enough for plates in steps of 0.25 and up.
-    load: Mapped[float | None] = mapped_column(Numeric(7, 2, asdecimal=False))
-    unit: Mapped[str] = mapped_column(String(2))
-    rir: Mapped[int | None] = mapped_column(SmallInteger)
-    note: Mapped[str | None] = mapped_column(String(255))
-    logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    # How long a timed hold lasted; None for a set counted in reps. A hold has no reps (0), as in the
-    # Strong and Hevy exports, so every reader of reps sees a number and none mistakes seconds for reps.
-    seconds: Mapped[int | None] = mapped_column(SmallInteger)
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, sort_order=1)
     # Typed by the member or assumed from the plan (As written): a /log of an exercise the day holds only
     # assumed sets of replaces them (``ReplacedSet``), since the member is telling what really happened.
     origin: Mapped[SetOrigin] = mapped_column(
-        StrEnumColumn(SetOrigin, 10), default=SetOrigin.TYPED, server_default=SetOrigin.TYPED.value
+        StrEnumColumn(SetOrigin, 10),
+        default=SetOrigin.TYPED,
+        server_default=SetOrigin.TYPED.value,
+        sort_order=3,
     )
 
 
-class ReplacedSet(Base):
+class ReplacedSet(SetColumns, Base):
     """A set As written logged (the plan's numbers assumed) that a typed log of the same exercise and day
     took the place of: out of the set log, so history, progression and records read only what the member
     said, and kept so that undoing that typed log brings it back. ``replaced_at`` is the typed batch's
@@ -358,27 +376,15 @@ class ReplacedSet(Base):
 
     __tablename__ = "replaced_sets"
     __table_args__ = (
+        Index("ix_replaced_sets_chat_id", "chat_id"),
         Index("ix_replaced_sets_workout_log_id_replaced_at", "workout_log_id", "replaced_at"),
         CheckConstraint("set_number >= 1", name="set_number"),
         CheckConstraint("reps >= 0 AND reps <= 100", name="reps"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    chat_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
-    )
-    workout_log_id: Mapped[int] = mapped_column(Integer, ForeignKey("workout_logs.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(BigInteger)
-    exercise: Mapped[str] = mapped_column(String(48))
-    set_number: Mapped[int] = mapped_column(SmallInteger)
-    reps: Mapped[int] = mapped_column(SmallInteger)
-    load: Mapped[float | None] = mapped_column(Numeric(7, 2, asdecimal=False))
-    unit: Mapped[str] = mapped_column(String(2))
-    rir: Mapped[int | None] = mapped_column(SmallInteger)
-    note: Mapped[str | None] = mapped_column(String(255))
-    seconds: Mapped[int | None] = mapped_column(SmallInteger)
-    logged_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Copied from the logged set it was: no default.
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=3)
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=4)
 
 
 class InboxUpdate(Base):

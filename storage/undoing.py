@@ -65,6 +65,64 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
     return tuple(restored)
 
 
+class Uncorrected(NamedTuple):
+    """What taking back a correction of ``exercise`` did: the sets as they were put back, or, when a later
+    correction of the same sets stands, nothing (``later``)."""
+
+    exercise: str
+    sets: tuple[SetRow, ...]
+    later: bool = False
+
+
+async def undo_correction(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, corrected_at: datetime
+) -> Uncorrected | None:
+    """Put back the values the correction of ``corrected_at`` changed (``logbook.correct_sets``) in the sets
+    still logged as it left them: None when there are none (taken back already, or their log undone)."""
+    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    if log is None:
+        return None
+    copies = (
+        await session.scalars(
+            select(ReplacedSet)
+            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == corrected_at)
+            .order_by(ReplacedSet.set_number)
+        )
+    ).all()
+    kept: list[tuple[ReplacedSet, LoggedSet]] = []
+    for copy in copies:
+        row = await session.scalar(
+            select(LoggedSet).where(
+                LoggedSet.workout_log_id == log.id,
+                LoggedSet.exercise == copy.exercise,
+                LoggedSet.set_number == copy.set_number,
+                LoggedSet.logged_at == copy.logged_at,
+            )
+        )
+        if row is not None:
+            kept.append((copy, row))
+    if not kept:
+        return None
+    later = await session.scalar(
+        select(func.count(ReplacedSet.id)).where(
+            ReplacedSet.workout_log_id == log.id,
+            ReplacedSet.exercise == kept[0][0].exercise,
+            ReplacedSet.set_number.in_([copy.set_number for copy, _ in kept]),
+            ReplacedSet.replaced_at > corrected_at,
+        )
+    )
+    if later:
+        return Uncorrected(kept[0][0].exercise, (), later=True)
+    back: list[SetRow] = []
+    for copy, row in kept:
+        row.reps, row.load, row.unit = copy.reps, copy.load, copy.unit
+        back.append(SetRow(day, user_id, log.user_name, *(getattr(copy, column) for column in SET_COLUMNS)))
+    for copy in copies:
+        await session.delete(copy)
+    await session.flush()
+    return Uncorrected(kept[0][0].exercise, tuple(back))
+
+
 async def undo_day(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> Undone | None:
     """Remove the member's session of ``day`` and its sets: what went, or None if nothing was logged.
 

@@ -11,13 +11,14 @@ from telegram.constants import ChatType
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, durations, logday, logtold, scheduleasked, sessionlog, shortened
+from bot.coach import asked, correction, durations, logday, logtold, scheduleasked, sessionlog, shortened
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.cautions import tells_fine
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions
+from bot.handlers import correction as corrections
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.log_command import day_named, helped_ids
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
@@ -39,9 +40,12 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
     return [[(topics[tid].title, callbacks.pack("topic", tid))] for tid in topic_ids if tid in topics]
 
 
-async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> str | None:
+async def queue_answer(
+    context: BotContext, now_turn: Turn, text: str, user_id: int | None = None
+) -> str | None:
     """Queue the coach's answer to a question on the update's turn (a question counts as interaction); the
-    command the answer points to, if it does."""
+    command the answer points to, if it does. ``user_id`` is the member who sent it (in a private chat,
+    the chat's own id, the default)."""
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
         return None
@@ -54,6 +58,10 @@ async def queue_answer(context: BotContext, now_turn: Turn, text: str) -> str | 
     answer = context.services.answerer.answer(text, asker)
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
+        return None
+    # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
+    fixing = correction.read(text) if chat.onboarded and not answer.safety else None
+    if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
         return None
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
@@ -196,8 +204,9 @@ def _log_argument(line: str | None) -> str | None:
 
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
+    user = update.effective_user
     async with turn(update, context) as now_turn:
-        await queue_answer(context, now_turn, text)
+        await queue_answer(context, now_turn, text, None if user is None else user.id)
 
 
 async def ask(update: Update, context: BotContext) -> None:

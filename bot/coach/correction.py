@@ -1,0 +1,174 @@
+"""A load or reps typed as a correction of a lift logged today: "actually the pulldown was 27.5 not 25", "the
+row was 42.5 not 40", "sorry, pulldown 27.5kg", "oops, the rows were 12 reps not 10".
+
+A newcomer trial's "actually the pulldown was 27.5 not 25" went to the question answerer and got a "did you
+mean". Such a message is read here as a correction: which lift it names (the words left once the numbers,
+the correcting words and filler are out), the value it is now, the value it was when named, and whether
+that is a load or a count of reps. What today's sets of that lift say to it (``fixed``) decides what the
+button offers, or why nothing can change. Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.coach.loadanswer import SETS, UNIT, unit_named
+from bot.coach.loadwords import FILLER
+from bot.coach.lognames import name_key
+from bot.coach.logsets import MAX_LOAD, MAX_REPS
+from bot.coach.numerals import ascii_digits
+from bot.coach.progression import in_unit
+
+_NUMBER = r"(\d{1,4}(?:[.,]\d{1,2})?)"
+_TAIL = rf"\s*(?:({UNIT})\b|(reps?)\b)?"
+# What says the message corrects something already told: without one of these it is no correction.
+_MARKER = re.compile(
+    r"\b(?:actually|sorry|correction|oops|whoops|my\s+bad|i\s+meant|meant|typo|mistake|wrong"
+    r"|should\s+(?:have\s+)?be(?:en)?|not(?=\s+\d)|instead\s+of|rather\s+than)\b"
+)
+# The value it was: "not 25", "instead of 25kg", "rather than 10 reps".
+_OLD = re.compile(rf"\b(?:not|instead\s+of|rather\s+than)\s+{_NUMBER}{_TAIL}")
+# The value it is, said after the one it was: "was 25, should have been 27.5", "i meant 27.5".
+_NEW = re.compile(rf"\b(?:should\s+(?:have\s+)?be(?:en)?|i\s+meant|meant)\s+{_NUMBER}{_TAIL}")
+_ANY = re.compile(rf"(?<![\w.,])(?:was\s+|were\s+)?{_NUMBER}{_TAIL}")
+# Words of a correction besides the lift's name, on top of a load answer's filler.
+_WORDS = frozenset(
+    {
+        *("actually", "sorry", "correction", "oops", "whoops", "bad", "meant", "typo", "mistake", "wrong"),
+        *("should", "have", "been", "be", "not", "instead", "rather", "than", "today", "earlier", "set"),
+        *("sets", "rep", "reps", "kg", "kgs", "kilo", "kilos", "lb", "lbs", "pound", "pounds", "no", "wait"),
+    }
+)
+
+
+class Field(StrEnum):
+    LOAD = "l"
+    REPS = "r"
+
+
+@dataclass(frozen=True)
+class Told:
+    """A correction as typed: the words naming the lift, the value now and the one it was (None: not said),
+    the unit named with either (None: none), and whether a count of reps was said."""
+
+    said: str
+    new: float
+    old: float | None
+    unit: str | None
+    reps: bool
+
+
+def read(text: str) -> Told | None:
+    """The correction a message types, or None when it is no correction of one lift's load or reps (a
+    question, sets told, no correcting word, no number, or two numbers neither of which it says it was)."""
+    plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
+    plain = plain.replace("’", "'")
+    if not plain or "?" in plain or SETS.search(plain) or _MARKER.search(plain) is None:
+        return None
+    old = _OLD.search(plain)
+    rest = _cut(plain, old)
+    new = _NEW.search(rest)
+    rest = _cut(rest, new)
+    others = list(_ANY.finditer(rest))
+    if len(others) > 1 or (new is None and not others) or (new is not None and old is not None and others):
+        return None
+    if others:
+        # The one number left is the value now, or, after "should have been 27.5", the one it was.
+        if new is None:
+            new = others[0]
+        else:
+            old = others[0]
+        rest = _cut(rest, others[0])
+    assert new is not None
+    said = _name(rest)
+    if not said:
+        return None
+    units = [unit_named(match.group(2)) for match in (new, old) if match is not None and match.group(2)]
+    reps = any(match.group(3) for match in (new, old) if match is not None)
+    if reps and units:
+        return None
+    value = float(new.group(1).replace(",", "."))
+    was = None if old is None else float(old.group(1).replace(",", "."))
+    return Told(said, value, was, units[0] if units else None, reps)
+
+
+def _cut(text: str, found: re.Match[str] | None) -> str:
+    return text if found is None else f"{text[: found.start()]} {text[found.end() :]}"
+
+
+def _name(words: str) -> str:
+    said = re.split(r"[^\w']+", words)
+    kept = [word for word in said if word and word not in FILLER and word not in _WORDS]
+    return " ".join(word for word in name_key(" ".join(kept)).split() if word not in FILLER)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One of today's sets of the lift: its number, reps, load (None: none) and the load's unit, seconds."""
+
+    number: int
+    reps: int
+    load: float | None
+    unit: str
+    seconds: int | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the button changes: the sets of ``numbers``, whose ``field`` is ``old`` now, to ``new`` (a load
+    in ``unit``; reps have the chat's unit, unused)."""
+
+    field: Field
+    old: float
+    new: float
+    unit: str
+    numbers: tuple[int, ...]
+
+
+class Refusal(StrEnum):
+    """Why today's sets take no correction: none at the value named (or, a load told, none with a load),
+    several values and none named, the value told the one logged, or a value no set can have."""
+
+    NOT_AT = "not_at"
+    SEVERAL = "several"
+    SAME = "same"
+    OUT_OF_RANGE = "out_of_range"
+
+
+def fixed(told: Told, sets: Sequence[Logged], *, unit: str, loaded: bool) -> Change | Refusal:
+    """What ``told`` changes of today's ``sets`` of the lift it names (``loaded``: the lift takes a load),
+    in the chat's ``unit``: a load unless reps were said or the lift takes none."""
+    field = Field.REPS if told.reps or not loaded else Field.LOAD
+    timed = [one for one in sets if one.seconds is None]
+    if field is Field.REPS:
+        if not told.new.is_integer() or not 1 <= told.new <= MAX_REPS or told.unit is not None:
+            return Refusal.OUT_OF_RANGE
+        values = {one.number: float(one.reps) for one in timed}
+        now_unit = unit
+    else:
+        now_unit = told.unit or unit
+        if not 0 < told.new <= MAX_LOAD[now_unit]:
+            return Refusal.OUT_OF_RANGE
+        values = {
+            one.number: round(in_unit(one.load, one.unit, now_unit) or 0, 2) for one in timed if one.load
+        }
+    if told.old is not None:
+        # A load logged in the other unit is converted to 0.1 (25 kg is 55.1 lb): "not 55 lb" names it.
+        converted = field is Field.LOAD and any(one.unit != now_unit for one in timed)
+        near = max(0.01, told.old * 0.01) if converted else 0.01
+        numbers = tuple(number for number, value in values.items() if abs(value - told.old) < near)
+        old = told.old
+    else:
+        distinct = set(values.values())
+        if len(distinct) > 1:
+            return Refusal.SEVERAL
+        numbers, old = tuple(values), next(iter(distinct), 0.0)
+    if not numbers:
+        return Refusal.NOT_AT
+    if abs(old - told.new) < 0.01:
+        return Refusal.SAME
+    return Change(field, old, told.new, now_unit, numbers)

@@ -1,0 +1,270 @@
+"""A load or reps typed as a correction of a lift logged today ("actually the pulldown was 27.5 not 25",
+"sorry, pulldown 27.5kg"): the reply says what the day's sets of that lift are and what they would be, over
+a button that changes them; nothing changes without the press. Pressed, the sets take the corrected value in
+place (they stay in the log that logged them, whose own Undo takes them back as corrected), and the reply
+has an ↩️ Undo that puts the old value back (``storage.undoing.undo_correction``).
+
+Only a lift found among the member's sets of today is corrected, and only at the value named as what it was
+(when named); otherwise the reply says what was not found and the /log to send. Reading the message is
+``bot.coach.correction``'s; a message whose words name no lift at all is no correction, and goes on to the
+question answerer. Both buttons carry their day and whose sets they are, and are checked again when pressed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach import correction
+from bot.coach.correction import Change, Field, Logged, Refusal, Told
+from bot.coach.loadwords import lift_named
+from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
+from bot.coach.logreading import written
+from bot.coach.logsets import MAX_LOAD, MAX_REPS
+from bot.coach.model import SetDone
+from bot.coach.progress_text import format_load, format_sets, shown_load
+from bot.coach.texts import escape
+from bot.context import BotContext
+from bot.handlers.common import Turn, turn
+from bot.handlers.training_log import loaded_ids, names, typed_names
+from storage import logbook, undoing
+
+FIX, UNFIX = "fx", "fu"
+_REPS = "r"
+_OWNER = re.compile(r"-?\d{1,19}")
+
+
+async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -> bool:
+    """Answer a correction typed: the button that makes it, or what stands in its way. False when its
+    words name no lift, so the message is no correction and the caller reads it as usual."""
+    chat, texts = now_turn.chat, context.services.texts
+    exercises = typed_names(context)
+    rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
+    logged = list(dict.fromkeys(row.exercise for row in rows))
+    place = lift_named(told.said, [[ex] for ex in logged], exercises) if logged else None
+    said = escape(told.said)
+    if isinstance(place, tuple):
+        shown = names(context)
+        listed = ", ".join(escape(shown.get(logged[at], logged[at])) for at in place)
+        now_turn.say(texts.get("fix.unclear", said=said, names=listed))
+        return True
+    if place is None:
+        named = match_exercise(told.said, exercises)
+        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
+            return False
+        unit = told.unit or chat.unit
+        value = f"{int(told.new)}" if told.reps else f"{told.new:g}{unit}"
+        line = f"{told.said} 3x{value}" if told.reps else f"{told.said} 3x10 {value}"
+        now_turn.say(texts.get("fix.not_logged", said=said, line=escape(line)))
+        return True
+    exercise = logged[place]
+    sets = _logged(rows, exercise)
+    found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
+    now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
+    return True
+
+
+def _logged(rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+    return [
+        Logged(row.set_number, row.reps, row.load, row.unit, row.seconds)
+        for row in rows
+        if row.exercise == exercise
+    ]
+
+
+def _answer(
+    context: BotContext,
+    now_turn: Turn,
+    exercise: str,
+    sets: Sequence[Logged],
+    told: Told,
+    found: Change | Refusal,
+    user_id: int,
+) -> tuple[str, list[list[tuple[str, str]]] | None]:
+    """The reply to a correction of ``exercise``'s ``sets``: the offer and its button, or the refusal."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    name = escape(names(context).get(exercise, exercise))
+    before = _sets(sets, unit)
+    if isinstance(found, Change):
+        after = _sets(_changed(sets, found), unit)
+        text = texts.get("fix.offer", name=name, before=before, after=after)
+        kind = _REPS if found.field is Field.REPS else found.unit
+        data = (callbacks.pack_day(now_turn.today), exercise, kind, f"{found.old:g}", f"{found.new:g}")
+        try:
+            payload = callbacks.pack(FIX, *data, str(user_id))
+        except ValueError:  # too long for a button's 64 bytes (a long name and loads): the /log to send
+            return _not_at(context, now_turn, exercise, sets, told, name), None
+        return text, [[(texts["fix.button"], payload)]]
+    if found is Refusal.NOT_AT:
+        return _not_at(context, now_turn, exercise, sets, told, name), None
+    if found is Refusal.SEVERAL:
+        field = Field.REPS if told.reps or exercise not in loaded_ids(context) else Field.LOAD
+        values = [float(one.reps) if field is Field.REPS else one.load or 0.0 for one in sets]
+        return texts.get(
+            "fix.several",
+            name=name,
+            before=before,
+            what=texts[f"fix.several_{'reps' if field is Field.REPS else 'load'}"],
+            said=escape(told.said),
+            new=f"{told.new:g}",
+            example=f"{values[-1]:g}",
+        ), None
+    new = f"{told.new:g}" if told.reps or told.unit is None else format_load(told.new, told.unit)
+    return texts.get(f"fix.{found}", name=name, before=before, new=new), None
+
+
+def _not_at(
+    context: BotContext, now_turn: Turn, exercise: str, sets: Sequence[Logged], told: Told, name: str
+) -> str:
+    """No set at the value named: what today's sets are, and the /log of them as corrected."""
+    unit = told.unit or now_turn.chat.unit
+    reps = tuple(int(told.new) if told.reps else one.reps for one in sets)
+    load = None if told.reps else told.new
+    if told.reps:
+        loads = {shown_load(one.load, one.unit, unit) for one in sets}
+        load = loads.pop() if len(loads) == 1 else None
+    line = written(ParsedLog(exercise, reps, load, unit), names(context).get(exercise, exercise).lower())
+    after = format_sets([SetDone(n, load) for n in reps], unit)
+    old = "—" if told.old is None else f"{told.old:g}" if told.reps else format_load(told.old, unit)
+    before = _sets(sets, now_turn.chat.unit)
+    return context.services.texts.get(
+        "fix.not_at", name=name, before=before, old=old, after=after, line=escape(line)
+    )
+
+
+def _changed(sets: Sequence[Logged], change: Change) -> list[Logged]:
+    """``sets`` with the change made: the sets it names at the new value."""
+    return [
+        Logged(
+            one.number,
+            int(change.new) if change.field is Field.REPS and one.number in change.numbers else one.reps,
+            change.new if change.field is Field.LOAD and one.number in change.numbers else one.load,
+            change.unit if change.field is Field.LOAD and one.number in change.numbers else one.unit,
+            one.seconds,
+        )
+        for one in sets
+    ]
+
+
+def _sets(sets: Sequence[Logged], unit: str) -> str:
+    return format_sets(
+        [SetDone(one.reps, shown_load(one.load, one.unit, unit), seconds=one.seconds) for one in sets], unit
+    )
+
+
+def _fix_args(context: BotContext, data: object) -> tuple[str, str, Told, int] | None:
+    """The day, exercise, correction and owner a ✏️ button carries, or None for anything ``_answer`` could
+    not have packed."""
+    found = callbacks.unpack(data, FIX, 6)
+    if found is None:
+        return None
+    day, exercise, kind, old, new, owner = found
+    if callbacks.unpack_day(day) is None or exercise not in context.services.catalog.exercises:
+        return None
+    if kind not in (_REPS, *MAX_LOAD) or _OWNER.fullmatch(owner) is None:
+        return None
+    try:
+        was, now = float(old), float(new)
+    except ValueError:
+        return None
+    if f"{was:g}" != old or f"{now:g}" != new or was < 0 or now <= 0:
+        return None
+    if kind == _REPS and not (now.is_integer() and now <= MAX_REPS and was.is_integer()):
+        return None
+    if kind != _REPS and now > MAX_LOAD[kind]:
+        return None
+    told = Told("", now, was, None if kind == _REPS else kind, kind == _REPS)
+    return day, exercise, told, int(owner)
+
+
+async def fix_button(update: Update, context: BotContext) -> None:
+    """✏️ Correct it: today's sets of the lift take the corrected value, while they are still as offered."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    found = _fix_args(context, query.data)
+    if found is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    day, exercise, told, owner = found
+    if query.from_user.id != owner:
+        await query.answer(texts["fix.not_yours"])
+        return
+    toast = None
+    async with turn(update, context) as now_turn:
+        if callbacks.pack_day(now_turn.today) != day:
+            toast = texts["fix.expired"]
+        else:
+            await _fix(context, now_turn, exercise, told, owner)
+    await query.answer(toast)
+
+
+async def _fix(context: BotContext, now_turn: Turn, exercise: str, told: Told, owner: int) -> None:
+    chat, texts = now_turn.chat, context.services.texts
+    rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=owner)
+    sets = _logged(rows, exercise)
+    name = escape(names(context).get(exercise, exercise))
+    change = correction.fixed(told, sets, unit=chat.unit, loaded=not told.reps) if sets else Refusal.NOT_AT
+    if not isinstance(change, Change):
+        old = f"{told.old:g}" if told.reps else format_load(told.old or 0.0, told.unit or chat.unit)
+        before = _sets(sets, chat.unit) if sets else texts["fix.none"]
+        now_turn.edit(texts.get("fix.stale", name=name, before=before, old=old))
+        return
+    corrected = await logbook.correct_sets(
+        now_turn.session,
+        chat.id,
+        now_turn.today,
+        user_id=owner,
+        exercise=exercise,
+        numbers=change.numbers,
+        now=now_turn.now,
+        load=None if change.field is Field.REPS else (change.new, change.unit),
+        reps=int(change.new) if change.field is Field.REPS else None,
+    )
+    assert corrected, "the sets were read in this transaction"
+    after = _sets(_changed(sets, change), chat.unit)
+    undo = callbacks.pack(
+        UNFIX, callbacks.pack_day(now_turn.today), callbacks.pack_instant(now_turn.now), str(owner)
+    )
+    text = texts.get("fix.done", name=name, before=_sets(sets, chat.unit), after=after)
+    now_turn.edit(text, [[(texts["log.undo_button"], undo)]])
+
+
+async def unfix_button(update: Update, context: BotContext) -> None:
+    """↩️ Undo under a correction: the sets it changed take their old value back."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    found = callbacks.unpack(query.data, UNFIX, 3)
+    day = None if found is None else callbacks.unpack_day(found[0])
+    when = None if found is None else callbacks.unpack_instant(found[1])
+    if found is None or day is None or when is None or _OWNER.fullmatch(found[2]) is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    if query.from_user.id != int(found[2]):
+        await query.answer(texts["fix.not_yours"])
+        return
+    toast = None
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if now_turn.today != day:
+            toast = texts["fix.undo_expired"]
+        else:
+            user_id = int(found[2])
+            undone = await undoing.undo_correction(
+                now_turn.session, chat.id, day, user_id=user_id, corrected_at=when
+            )
+            if undone is None:
+                toast = texts["fix.undo_gone"]
+            elif undone.later:
+                # A toast is plain text: the name as it is.
+                toast = texts.get("fix.undo_later", name=names(context).get(undone.exercise, undone.exercise))
+            else:
+                rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id)
+                name = escape(names(context).get(undone.exercise, undone.exercise))
+                before = _sets(_logged(rows, undone.exercise), chat.unit)
+                now_turn.edit(texts.get("fix.undone", name=name, before=before))
+    await query.answer(toast)

@@ -1,0 +1,79 @@
+"""Reading a correction typed of a lift logged today, and what today's sets make of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.correction import Change, Field, Logged, Refusal, Told, fixed, read
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("actually the pulldown was 27.5 not 25", Told("pulldown", 27.5, 25, None, False)),
+        ("the row was 42.5 not 40", Told("row", 42.5, 40, None, False)),
+        ("sorry, pulldown 27.5kg", Told("pulldown", 27.5, None, "kg", False)),
+        ("the row was 42.5kg, not 40kg", Told("row", 42.5, 40, "kg", False)),
+        ("oops, the rows were 12 reps not 10", Told("row", 12, 10, None, True)),
+        ("the pulldown was 25, should have been 27.5", Told("pulldown", 27.5, 25, None, False)),
+        ("i meant 27.5 for the lat pulldown, not 25", Told("lat pulldown", 27.5, 25, None, False)),
+        ("actually the lat pulldown was 27,5 kg not 25", Told("lat pulldown", 27.5, 25, "kg", False)),
+    ],
+)
+def test_corrections_are_read(text: str, told: Told) -> None:
+    assert read(text) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the pulldown 27.5 not 25?",  # a question
+        "pulldown 3x10 27.5 sorry",  # sets told: a /log
+        "the pulldown was 27.5",  # nothing says it corrects anything
+        "sorry I'm late",  # no number
+        "actually the pulldown was 27.5 not 25 and the row 40",  # two lifts
+        "sorry, the pulldown was 10 reps at 27.5 kg",  # reps and a load at once
+    ],
+)
+def test_other_messages_are_no_correction(text: str) -> None:
+    assert read(text) is None
+
+
+SETS = [Logged(1, 10, 25, "kg", None), Logged(2, 10, 25, "kg", None), Logged(3, 8, 25, "kg", None)]
+
+
+def test_a_load_changes_every_set_at_the_old_one_keeping_their_reps() -> None:
+    told = Told("pulldown", 27.5, 25, None, False)
+    assert fixed(told, SETS, unit="kg", loaded=True) == Change(Field.LOAD, 25, 27.5, "kg", (1, 2, 3))
+
+
+def test_reps_change_only_the_sets_at_the_old_count() -> None:
+    told = Told("pulldown", 9.0, 8.0, None, True)
+    assert fixed(told, SETS, unit="kg", loaded=True) == Change(Field.REPS, 8, 9, "kg", (3,))
+
+
+def test_a_bodyweight_lift_is_corrected_in_reps() -> None:
+    sets = [Logged(1, 5, None, "kg", None), Logged(2, 4, None, "kg", None)]
+    assert fixed(Told("pull up", 6.0, 5.0, None, False), sets, unit="kg", loaded=False) == Change(
+        Field.REPS, 5, 6, "kg", (1,)
+    )
+
+
+@pytest.mark.parametrize(
+    "told, refusal",
+    [
+        (Told("pulldown", 27.5, 30, None, False), Refusal.NOT_AT),
+        (Told("pulldown", 25, None, None, False), Refusal.SAME),
+        (Told("pulldown", 12.0, None, None, True), Refusal.SEVERAL),
+        (Told("pulldown", 900, 25, None, False), Refusal.OUT_OF_RANGE),
+        (Told("pulldown", 12.5, 10, None, True), Refusal.OUT_OF_RANGE),
+    ],
+)
+def test_what_stands_in_the_way(told: Told, refusal: Refusal) -> None:
+    assert fixed(told, SETS, unit="kg", loaded=True) is refusal
+
+
+def test_a_load_in_the_other_unit_is_compared_in_it() -> None:
+    told = Told("pulldown", 60, 55, "lb", False)
+    sets = [Logged(1, 10, 25, "kg", None)]
+    assert fixed(told, sets, unit="kg", loaded=True) == Change(Field.LOAD, 55, 60, "lb", (1,))
