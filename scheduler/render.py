@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.coach.catalog import Catalog
-from bot.coach.cautions import leave_out
+from bot.coach.cautions import SHOULDER, leave_out
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Session, plan_session, profile_of
@@ -150,7 +150,8 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
         if (one.cleared_on is None if day is None else one.in_force(day))
     }
     lower_back = {exercise for exercise, one in cautioned.items() if one.lower_back}
-    return leave_out(planned, cautioned, content.catalog, lower_back=lower_back).session
+    shoulder = {exercise for exercise, one in cautioned.items() if one.body_part == SHOULDER}
+    return leave_out(planned, cautioned, content.catalog, lower_back=lower_back, shoulder=shoulder).session
 
 
 def _missed_before(chat: ChatView, rest_day: date, facts: Facts) -> bool:

@@ -16,24 +16,32 @@ from storage.records import Told
 
 
 async def tell(
-    session: AsyncSession, chat_id: int, exercise: str, day: date, *, lower_back: bool = False
+    session: AsyncSession,
+    chat_id: int,
+    exercise: str,
+    day: date,
+    *,
+    lower_back: bool = False,
+    body_part: str | None = None,
 ) -> None:
     """Caution ``exercise`` from ``day``; told again, the day moves (the last telling is the one to date)
     and a clearing is lifted. Chat updates run one at a time, so a delete then an insert cannot race
     another of the same chat."""
     await session.execute(delete(Caution).where(Caution.chat_id == chat_id, Caution.exercise == exercise))
-    session.add(Caution(chat_id=chat_id, exercise=exercise, told_on=day, lower_back=lower_back))
+    session.add(
+        Caution(chat_id=chat_id, exercise=exercise, told_on=day, lower_back=lower_back, body_part=body_part)
+    )
     await session.flush()
 
 
 async def told(session: AsyncSession, chat_id: int) -> dict[str, Told]:
     """The chat's cautions, cleared or not, each as told, in the order told."""
     result = await session.execute(
-        select(Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on)
+        select(Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on, Caution.body_part)
         .where(Caution.chat_id == chat_id)
         .order_by(Caution.told_on, Caution.id)
     )
-    return {exercise: Told(day, lower_back, cleared) for exercise, day, lower_back, cleared in result.all()}
+    return {exercise: Told(day, low, cleared, part) for exercise, day, low, cleared, part in result.all()}
 
 
 async def told_by_chat(
@@ -46,21 +54,29 @@ async def told_by_chat(
         return {}
     still = Caution.cleared_on.is_(None)
     result = await session.execute(
-        select(Caution.chat_id, Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on)
+        select(
+            Caution.chat_id,
+            Caution.exercise,
+            Caution.told_on,
+            Caution.lower_back,
+            Caution.cleared_on,
+            Caution.body_part,
+        )
         .where(
             Caution.chat_id.in_(chat_ids), still if since is None else or_(still, Caution.cleared_on >= since)
         )
         .order_by(Caution.chat_id, Caution.told_on, Caution.id)
     )
     found: dict[int, dict[str, Told]] = {}
-    for chat_id, exercise, day, lower_back, cleared in result.all():
-        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back, cleared)
+    for chat_id, exercise, day, lower_back, cleared, part in result.all():
+        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back, cleared, part)
     return found
 
 
 async def clear(session: AsyncSession, chat_id: int, exercise: str, day: date) -> bool:
-    """Lift the caution on ``exercise`` from ``day``; False when there was none in force (already cleared,
-    or never told)."""
+    """Lift the caution on ``exercise`` after ``day``, the last day it leaves the exercise out (``Told``:
+    the day "It's fine now" was said, or the day before when nothing of that day was logged yet); False when
+    there was none in force (already cleared, or never told)."""
     result = await session.execute(
         update(Caution)
         .where(Caution.chat_id == chat_id, Caution.exercise == exercise, Caution.cleared_on.is_(None))

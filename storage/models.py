@@ -251,6 +251,11 @@ class Caution(Base):
     told_on: Mapped[date] = mapped_column(Date)
     # The pain was told in the lower back: the moves done bent over at the hips are left out with it.
     lower_back: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Where the pain was told ("shoulder", "lower back"; ``bot.coach.cautions.BODY_PARTS``), None when it
+    # named no part: a shoulder told of on an overhead pull leaves out every overhead pull.
+    body_part: Mapped[str | None] = mapped_column(String(20))
+    # The last day the caution leaves its exercise out: the day "It's fine now" was said, or the day before
+    # it when nothing of that day was logged yet (``storage.cautions.clear``).
     cleared_on: Mapped[date | None] = mapped_column(Date)
 
 

@@ -134,15 +134,19 @@ class OutboxRow:
 @dataclass(frozen=True)
 class Told:
     """A caution as stored (``storage.cautions``): the day the pain was told, whether in the lower back,
-    and the day "It's fine now" was pressed (None while it is in force)."""
+    the last day it leaves its exercise out once "It's fine now" was said (None while it is in force), and
+    where the pain was told ("shoulder"; None when no part was named)."""
 
     on: date
     lower_back: bool = False
     cleared_on: date | None = None
+    body_part: str | None = None
 
     def in_force(self, day: date) -> bool:
         """Whether it leaves its exercise out of ``day``'s session: told by then and not cleared before it.
-        The day it is cleared still leaves it out: that day's /workout was shown without it, and Done's As
-        written logs what was shown, so the exercise is back from the next day (a session done before the
-        pain was told, or on a day after it was cleared, is not rewritten)."""
+        "It's fine now" said on a day something was logged (or Done pressed) still leaves it out of that
+        day: its /workout was shown without it and may have been trained from, and Done's As written logs
+        what was shown, so the exercise is back from the next day; said before anything of the day was
+        logged, ``cleared_on`` is the day before and it is back that day (a session done before the pain was
+        told, or on a day after it was cleared, is not rewritten)."""
         return self.on <= day and (self.cleared_on is None or day <= self.cleared_on)

@@ -60,6 +60,9 @@ class SpecialCare(content.Strict):
     alone: tuple[str, ...] = ()
     event: tuple[str, ...] = ()
     sign: tuple[str, ...] = ()
+    # Its words said to be absent ("nothing sharp", "not a sharp pain"): read as one phrase, they are none of
+    # the above, so a dull ache said not to be sharp gets the usual lead.
+    absent: tuple[str, ...] = ()
     # When set, the topic's how-to is not sent after the lead: this line is, with the topic as a button for
     # later ("{title}" is the topic's title). Someone told to get checked today should not read a how-to.
     instead: str = ""

@@ -7,10 +7,16 @@ backpack". ``exercise_told`` finds the exercise a message names, as /log reads n
 session, with their other versions (``versions``: the band face pull of a face pull told of at the gym, once
 the trainee trains at home). Leaving a lift out is the safe default: nothing is swapped in, since the same
 pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses its only
-lift of a main pattern says so (``LeftOut.gone``). A pain told on a hinge, or in the lower back, leaves out
-the moves the lower back's muscles hold up with it (``Exercise.works_lower_back``: done bent over at the hips,
-``bent_over`` in exercises.toml, as a bent-over row in the same hinge, or arched face down,
-``back_extension``, as a prone cobra), and nothing comes in their place either. What stays is the session as
+lift of a main pattern says so (``LeftOut.gone``). One exception, by the exercise data's ``pattern``: a pain
+told in the shoulder on a vertical pull (a pull from overhead, the arms above the shoulders) leaves out every
+vertical pull, the same position with more or less load (a band-assisted pull-up after a lat pulldown), and
+one horizontal pull comes in the first one's place at its sets (``overhead``, ``_in_place``): the arms stay
+below the shoulders, so the session keeps a pull. It is one the plan's kit and level allow, done upright or
+supported (never bent over, which would load the lower back), and of a movement the session does not have.
+A pain told on a hinge, or in the lower back, leaves out the moves the lower back's muscles hold up with it
+(``Exercise.works_lower_back``: done bent over at the hips, ``bent_over`` in exercises.toml, as a bent-over
+row in the same hinge, or arched face down, ``back_extension``, as a prone cobra), and nothing comes in their
+place either. What stays is the session as
 planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
 
 Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
@@ -20,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +33,8 @@ from datetime import date
 from bot.coach.catalog import MAIN_PATTERNS, Catalog, Exercise, Pattern
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
-from bot.coach.planner import Prescribed, Session, swap_note
+from bot.coach.planner import Prescribed, Session, available, swap_note
+from bot.coach.rests import rest_for
 from bot.coach.sessiontime import estimate_minutes
 from bot.coach.wording import scan, stem, words
 
@@ -49,44 +55,29 @@ def told_of_lower_back(text: str) -> bool:
     return next(scan(words(text), _LOWER_BACK, max(map(len, LOWER_BACK))), None) is not None
 
 
-# "It's fine now" typed rather than pressed ("my back is fine now", "it doesn't hurt anymore", "pain's gone"):
-# each a run of words as ``words`` reads them (apostrophes dropped).
-FINE_NOW = (
-    ("fine", "now"),
-    ("doesnt", "hurt", "anymore"),
-    ("doesnt", "hurt", "any", "more"),
-    ("does", "not", "hurt", "anymore"),
-    ("dont", "hurt", "anymore"),
-    ("no", "longer", "hurts"),
-    ("stopped", "hurting"),
-    ("pains", "gone"),
-    ("pain", "gone"),
-    ("pain", "is", "gone"),
-    ("pain", "has", "gone"),
-)
-# A message that says it only as part of something else is not it: a question or a condition ("is it fine
-# now?", "if it's fine now can I add weight"), a "fine now" turned round ("it's not fine now", "still
-# hurts"), or more than a short sentence.
-NOT_FINE = frozenset(("if", "when", "once", "until", "unless", "whether", "should", "can", "could"))
-NOT_FINE |= {"would", "how", "what", "why", "still", "not", "isnt", "never", "but"}
-# A question asked without its "?" opens with a verb: "is the pain gone after a week".
-ASKED_FIRST = frozenset(("is", "are", "was", "will", "do", "does", "has", "have", "should", "can"))
-FINE_MAX_WORDS = 8
-_FINE_NOW = dict.fromkeys(FINE_NOW, "fine")
+# Where else a pain is told, as stored with a caution (``body_part_told``): "my shoulder is fine now" clears
+# the shoulder's, and a shoulder told of on an overhead pull leaves out every overhead pull. A shoulder blade
+# is the upper back, not the shoulder joint.
+SHOULDER = "shoulder"
+BODY_PARTS: Mapping[tuple[str, ...], str] = {
+    **_LOWER_BACK,
+    ("shoulder", "blade"): "upper back",
+    ("shoulder", "blades"): "upper back",
+    ("upper", "back"): "upper back",
+    **dict.fromkeys((("shoulder",), ("shoulders",), ("rotator", "cuff"), ("delt",), ("delts",)), SHOULDER),
+    **dict.fromkeys((("elbow",), ("elbows",)), "elbow"),
+    **dict.fromkeys((("wrist",), ("wrists",)), "wrist"),
+    **dict.fromkeys((("neck",),), "neck"),
+    **dict.fromkeys((("knee",), ("knees",)), "knee"),
+    **dict.fromkeys((("hip",), ("hips",)), "hip"),
+}
+_LONGEST_PART = max(map(len, BODY_PARTS))
 
 
-def tells_fine(text: str) -> bool:
-    """Whether a message is the trainee saying the pain is over, as "✅ It's fine now" would ("It's fine
-    now", "my back is fine now", "pain's gone"): one of ``FINE_NOW`` in a short message that asks nothing."""
-    said = words(text)
-    if "?" in text or not 0 < len(said) <= FINE_MAX_WORDS or said[0] in ASKED_FIRST:
-        return False
-    found = [window for _, window in scan(said, _FINE_NOW, max(map(len, FINE_NOW)))]
-    # "does not hurt anymore" says "not" as part of the phrase: only the words outside one may not.
-    outside = Counter(said)
-    for window in found:
-        outside.subtract(window)
-    return bool(found) and NOT_FINE.isdisjoint(word for word, left in outside.items() if left > 0)
+def body_part_told(text: str) -> str | None:
+    """The body part a message first names ("my left shoulder aches" -> "shoulder"), None when none."""
+    found = next(scan(words(text), dict(BODY_PARTS), _LONGEST_PART), None)
+    return None if found is None else found[0]
 
 
 # "Why no rows today? the band row doesn't hurt at all", after a ⚠️ line: a question why something is missing
@@ -155,15 +146,18 @@ def exercise_told(
 @dataclass(frozen=True)
 class LeftOut:
     """A session without its cautioned exercises: the ``session`` to show and log, the ``items`` left out
-    (in the session's order) and the main patterns it no longer trains at all (``gone``). Of the items,
-    ``back_moves`` are those left out for working the lower back (bent over, or arched face down), cautioned
-    or not, because of ``cause``: the caution on a hinge or told of the lower back."""
+    (in the session's order) and the main patterns it no longer trains at all (``gone``; a pull swapped in
+    for overhead pulls, ``swap``, is in ``session``). Of the items, ``back_moves`` are those left out for
+    working the lower back (bent over, or arched face down), cautioned or not, because of ``cause``: the
+    caution on a hinge or told of the lower back."""
 
     session: Session
     items: tuple[Prescribed, ...] = ()
     gone: tuple[Pattern, ...] = ()
     back_moves: tuple[Prescribed, ...] = ()
     cause: str | None = None
+    swap: Prescribed | None = None
+    """The pull below the shoulders in the place of overhead pulls a shoulder keeps out (``_in_place``)."""
 
 
 def back_moves_cause(
@@ -194,30 +188,71 @@ def versions(exercise: str, catalog: Catalog) -> frozenset[str]:
     return frozenset((exercise, *alike))
 
 
-def told_of(exercise: str, cautioned: Iterable[str], catalog: Catalog) -> str | None:
+# The pattern of a pull from overhead (exercises.toml's ``pattern``): every one of them puts the arms above
+# the shoulders under load, the position a shoulder that hurt on one of them is to be kept out of.
+OVERHEAD: Pattern = "vertical-pull"
+# What may come in the place of overhead pulls a shoulder keeps out: a pull with the arms below the shoulders.
+BELOW: Pattern = "horizontal-pull"
+
+
+def overhead(exercise: str, catalog: Catalog, shoulder: Collection[str]) -> bool:
+    """Whether the caution on ``exercise`` keeps every overhead pull out: a vertical pull whose pain was told
+    in the shoulder (``shoulder``: the cautions told of it)."""
+    known = catalog.exercises.get(exercise)
+    return exercise in shoulder and known is not None and known.pattern == OVERHEAD
+
+
+def kept_out(exercise: str, catalog: Catalog, shoulder: Collection[str] = ()) -> frozenset[str]:
+    """What the caution on ``exercise`` keeps out besides the moves working the lower back: its versions
+    (``versions``), and every overhead pull when it is one told of the shoulder (``overhead``)."""
+    out = versions(exercise, catalog)
+    if overhead(exercise, catalog, shoulder):
+        out |= {known.id for known in catalog.exercises.values() if known.pattern == OVERHEAD}
+    return out
+
+
+def told_of(
+    exercise: str, cautioned: Iterable[str], catalog: Catalog, shoulder: Collection[str] = ()
+) -> str | None:
     """The caution of ``cautioned`` that keeps ``exercise`` out: its own, else the first told of a version
-    of it (``versions``); None when none does."""
+    of it, or of the shoulder on an overhead pull when it is one (``kept_out``); None when none does."""
     told = list(cautioned)
     if exercise in told:
         return exercise
-    return next((one for one in told if exercise in versions(one, catalog)), None)
+    return next((one for one in told if exercise in kept_out(one, catalog, shoulder)), None)
 
 
 def leave_out(
-    session: Session, cautioned: Collection[str], catalog: Catalog, *, lower_back: Collection[str] = ()
+    session: Session,
+    cautioned: Collection[str],
+    catalog: Catalog,
+    *,
+    lower_back: Collection[str] = (),
+    shoulder: Collection[str] = (),
 ) -> LeftOut:
-    """``session`` without the exercises in ``cautioned`` and their other versions (``versions``), and
-    without its moves that work the lower back while one of them is a hinge or was told of the lower back
-    (``lower_back``); the session itself when it has none."""
+    """``session`` without the exercises in ``cautioned`` and what each keeps out (``kept_out``: its other
+    versions, every overhead pull for one told of the shoulder, ``shoulder``), and without its moves that
+    work the lower back while one of them is a hinge or was told of the lower back (``lower_back``); the
+    session itself when it has none. Overhead pulls a shoulder keeps out give their first one's place to a
+    pull below the shoulders (``_in_place``), when the plan's kit has one."""
     cause = back_moves_cause(cautioned, catalog, lower_back)
     backs = {
         item.exercise.id for item in session.exercises if cause is not None and item.exercise.works_lower_back
     }
-    dropped = {version for exercise in cautioned for version in versions(exercise, catalog)} | backs
+    dropped = {version for exercise in cautioned for version in kept_out(exercise, catalog, shoulder)} | backs
     out = tuple(item for item in session.exercises if item.exercise.id in dropped)
     if not out:
         return LeftOut(session)
-    kept = [_unpaired(item, dropped) for item in session.exercises if item.exercise.id not in dropped]
+    by_shoulder = [one for one in cautioned if overhead(one, catalog, shoulder)]
+    first_overhead = next((item for item in out if item.exercise.pattern == OVERHEAD), None)
+    swap = None
+    if by_shoulder and first_overhead is not None:
+        swap = _in_place(session, first_overhead, dropped, catalog)
+    kept = [
+        swap if swap is not None and item is first_overhead else _unpaired(item, dropped)
+        for item in session.exercises
+        if item.exercise.id not in dropped or (swap is not None and item is first_overhead)
+    ]
     patterns = {item.exercise.pattern for item in kept}
     gone = tuple(p for p in MAIN_PATTERNS if p not in patterns and any(i.exercise.pattern == p for i in out))
     swaps = tuple((lift, instead) for lift, instead in session.in_place_of if instead not in dropped)
@@ -230,24 +265,70 @@ def leave_out(
         in_place_of=swaps,
     )
     backs_out = tuple(item for item in out if item.exercise.id in backs)
-    return LeftOut(left, out, gone, backs_out, cause if backs_out else None)
+    return LeftOut(left, out, gone, backs_out, cause if backs_out else None, swap)
+
+
+def _in_place(
+    session: Session, item: Prescribed, dropped: Collection[str], catalog: Catalog
+) -> Prescribed | None:
+    """The pull below the shoulders that takes the place of ``item``, an overhead pull a shoulder keeps out:
+    the first horizontal pull of exercises.toml the plan allows (``planner.available``) that is done
+    upright or supported (no ``works_lower_back``), not left out, not in the session and of a movement the
+    session does not have, one using the chat's kit before a no-kit drill; at ``item``'s sets, its reps fitted
+    to the move. None when there is none."""
+    have = {one.exercise.id for one in session.exercises}
+    movements = {one.exercise.movement or one.exercise.article for one in session.exercises} - {None}
+    fitting = [
+        ex
+        for ex in catalog.exercises.values()
+        if ex.pattern == BELOW
+        and not ex.works_lower_back
+        and ex.id not in dropped
+        and ex.id not in have
+        and (ex.movement or ex.article) not in movements
+        and available(ex, session.profile, session.number)
+    ]
+    if not fitting:
+        return None
+    chosen = min(fitting, key=lambda ex: not ex.needs)  # stable: the file's order among equals
+    reps = item.reps
+    if reps is not None:
+        low, high = reps
+        if chosen.min_reps is not None and low < chosen.min_reps:
+            low, high = chosen.min_reps, chosen.min_reps + (high - low)
+        if chosen.max_reps is not None and high > chosen.max_reps:
+            low, high = min(low, chosen.max_reps), chosen.max_reps
+        reps = (low, high)
+    grip = chosen.grips[(session.block - 1) % len(chosen.grips)]
+    return dataclasses.replace(
+        item,
+        exercise=chosen,
+        reps=reps,
+        hold_s=None,
+        rest_s=item.rest_s if reps is None else rest_for(chosen, reps, item.rest_s, session.deload),
+        grip=grip,
+        grip_text=catalog.grips[grip].text,
+        technique=None,
+        partner=None,
+        rests=True,
+    )
 
 
 def back_from_pain(
-    cleared: Mapping[str, tuple[date, bool]], logged: Mapping[str, Iterable[date]], catalog: Catalog
+    cleared: Mapping[str, tuple[date, bool, bool]], logged: Mapping[str, Iterable[date]], catalog: Catalog
 ) -> frozenset[str]:
     """The exercises whose first session back after "It's fine now" is still to come: each cleared caution's
-    exercise (``cleared``: the day it was cleared, whether told of the lower back), its other versions and
-    the moves working the lower back it had left out with it, while ``logged`` (the days each exercise was
-    logged) has no day of it since the clearing. Their targets come back lighter than last time
-    (``sessionlog.targets``' ``back``, ``comeback.after_pain``) rather than stepping up: the first session
-    back is not one to try for more."""
+    exercise (``cleared``: the last day it kept it out, whether told of the lower back, whether of the
+    shoulder), what it kept out with it (``kept_out``) and the moves working the lower back it had left out
+    with it, while ``logged`` (the days each exercise was logged) has no day of it after that last day. Their
+    targets come back lighter than last time (``sessionlog.targets``' ``back``, ``comeback.after_pain``)
+    rather than stepping up: the first session back is not one to try for more."""
     back: set[str] = set()
-    for exercise, (on, lower_back) in cleared.items():
-        with_it = set(versions(exercise, catalog))
+    for exercise, (last, lower_back, shoulder) in cleared.items():
+        with_it = set(kept_out(exercise, catalog, {exercise} if shoulder else ()))
         if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
             with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
-        back |= {ex for ex in with_it if not any(day >= on for day in logged.get(ex, ()))}
+        back |= {ex for ex in with_it if not any(day > last for day in logged.get(ex, ()))}
     return frozenset(back)
 
 

@@ -100,6 +100,8 @@ class Reader:
                     ("alone", special.alone),
                     ("event", special.event),
                     ("sign", special.sign),
+                    # Longest first, so "nothing sharp" is found before the "sharp" inside it.
+                    (ABSENT, special.absent),
                 )
                 for phrase in phrases
                 if (key := phrase_key(phrase))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import cautions
+from bot.coach import cautions, finenow
 from bot.coach.answerer import Answer
 from bot.coach.ladders import usable
 from bot.coach.planner import Prescribed, Session
@@ -25,6 +25,7 @@ from bot.handlers.common import Turn, turn
 from bot.handlers.training_log import todays_session, typed_names
 from bot.keyboards import Buttons
 from storage import cautions as store
+from storage import repo
 from storage.records import Told
 
 # The "✅ It's fine now" payload: "1:fine:<exercise id>" (ids are at most 40 characters).
@@ -55,7 +56,10 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     if exercise is None:
         return None
     lower_back = cautions.told_of_lower_back(answer.question)
-    await store.tell(now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back)
+    part = "lower back" if lower_back else cautions.body_part_told(answer.question)
+    await store.tell(
+        now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
+    )
     texts = context.services.texts
     line = texts.get("caution.told", name=escape(catalog.exercises[exercise].short))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
@@ -98,48 +102,55 @@ def in_force(told: Mapping[str, Told], day: date) -> dict[str, Told]:
 
 def leave_out(context: BotContext, session: Session, told: Mapping[str, Told]) -> cautions.LeftOut:
     lower_back = {exercise for exercise, one in told.items() if one.lower_back}
-    return cautions.leave_out(session, told, context.services.catalog, lower_back=lower_back)
+    return cautions.leave_out(
+        session, told, context.services.catalog, lower_back=lower_back, shoulder=shoulder(told)
+    )
+
+
+def shoulder(told: Mapping[str, Told]) -> frozenset[str]:
+    """The cautions told of the shoulder (``cautions.overhead``: on an overhead pull, every one is out)."""
+    return frozenset(exercise for exercise, one in told.items() if one.body_part == cautions.SHOULDER)
 
 
 def card(
     context: BotContext, left: cautions.LeftOut, told: Mapping[str, Told], logged: Collection[str] = ()
 ) -> tuple[str, Buttons]:
-    """/workout's lines for what was left out ("⚠️ Backpack RDL left out: you told me it hurt on 4 Dec…"),
-    the moves working the lower back (bent over, or arched face down) said on the line of the caution that
-    took them out, and a "fine now" button for each caution; ("", []) when nothing was. When the card is
-    the rest of today's session, what is ``logged`` today is not said to be left out, and a main pattern is
-    said gone ("so no rows today") only while nothing logged trains it: a band row logged is a row today."""
-    texts, exercises = context.services.texts, context.services.catalog.exercises
+    """/workout's lines for what was left out ("⚠️ Cable face pull left out: you told me it hurt on 4
+    Dec…"), by the plan's names, one line for each caution, the moves working the lower back (bent over, or
+    arched face down) said on the line of the caution that took them out, a pull swapped in for overhead
+    pulls said on theirs; lines that would each say a main pattern is gone ("so no vertical pull today") are
+    one line; a "fine now" button for each caution; ("", []) when nothing was left out. When the card is the
+    rest of today's session, what is ``logged`` today is not said to be left out, and a main pattern is said
+    gone ("so no rows today") only while nothing logged trains it: a band row logged is a row today."""
+    texts, catalog = context.services.texts, context.services.catalog
     # A move logged today is not left out of it (the RDL done before the pain was told, that day).
-    done = {exercises[ex].pattern for ex in logged if ex in exercises}
+    done = {catalog.exercises[ex].pattern for ex in logged if ex in catalog.exercises}
     left = dataclasses.replace(
         left,
         items=tuple(item for item in left.items if item.exercise.id not in logged),
         back_moves=tuple(item for item in left.back_moves if item.exercise.id not in logged),
         gone=tuple(pattern for pattern in left.gone if pattern not in done),
     )
-    lines: list[str] = []
-    causes: list[str] = []
-    catalog = context.services.catalog
     # The caution keeping each move out: its own, or one told of another version of it (a face pull told
-    # of at the gym keeps the band face pull out at home).
-    told_as = {item.exercise.id: cautions.told_of(item.exercise.id, told, catalog) for item in left.items}
+    # of at the gym keeps the band face pull out at home), or a shoulder on an overhead pull.
+    by_shoulder = shoulder(told)
+    told_as = {
+        item.exercise.id: cautions.told_of(item.exercise.id, told, catalog, by_shoulder)
+        for item in left.items
+    }
+    groups: dict[str, list[Prescribed]] = {}
+    for item in left.items:
+        if (cause := told_as[item.exercise.id]) is not None:
+            groups.setdefault(cause, []).append(item)
     # The moves left out only for working the lower back (a cautioned one has its own line).
     riding = [item for item in left.back_moves if told_as[item.exercise.id] is None]
-    for item in left.items:
-        cause = told_as[item.exercise.id]
-        if cause is None:
-            continue
-        with_it = riding if cause == left.cause and cause not in causes else []
-        version_of = cause if cause != item.exercise.id else None
-        lines.append(_line(context, left, "caution.left_out", [item, *with_it], told[cause].on, version_of))
-        if cause not in causes:
-            causes.append(cause)
-    if riding and left.cause is not None and left.cause not in causes:
+    lines: list[str] = []
+    causes = list(groups)
+    for merged in _merged(left, groups, riding):
+        lines.append(_line(context, left, told, merged, groups, riding, by_shoulder))
+    if riding and left.cause is not None and left.cause not in groups:
         # Today's session has the moves working the lower back but not the lift told of: said on their own.
-        lines.append(
-            _line(context, left, "caution.back_moves", riding, told[left.cause].on, cause=left.cause)
-        )
+        lines.append(_back_moves_line(context, left, riding, told[left.cause].on, left.cause))
         causes.append(left.cause)
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
     open_ = [exercise for exercise in causes if told[exercise].cleared_on is None]
@@ -157,95 +168,258 @@ def card(
     return "\n".join(lines), rows
 
 
+def _merged(
+    left: cautions.LeftOut, groups: Mapping[str, Sequence[Prescribed]], riding: Sequence[Prescribed]
+) -> list[list[str]]:
+    """The cautions of ``groups`` said on one line each, those whose moves (with the moves working the lower
+    back riding on ``left.cause``'s) leave the same main pattern gone said on one: two lines each ending "so
+    no vertical pull today" read as two warnings of one thing."""
+    merged: list[list[str]] = []
+    said: dict[str, list[str]] = {}
+    for cause, items in groups.items():
+        moves = [*items, *(riding if cause == left.cause else ())]
+        gone = [pattern for pattern in left.gone if any(item.exercise.pattern == pattern for item in moves)]
+        into = next((said[pattern] for pattern in gone if pattern in said), None)
+        if into is None:
+            into = []
+            merged.append(into)
+        into.append(cause)
+        for pattern in gone:
+            said.setdefault(pattern, into)
+    return merged
+
+
 def _line(
     context: BotContext,
     left: cautions.LeftOut,
-    key: str,
+    told: Mapping[str, Told],
+    merged: Sequence[str],
+    groups: Mapping[str, Sequence[Prescribed]],
+    riding: Sequence[Prescribed],
+    by_shoulder: Collection[str],
+) -> str:
+    """One ⚠️ line for the cautions ``merged``: ``caution.left_out`` with the moves each keeps out named as
+    the plan names them, the moves working the lower back after them ("_with") where they ride along, "_none"
+    where the main patterns they trained are gone from the day, and why each is out (``_why``)."""
+    texts, catalog = context.services.texts, context.services.catalog
+    items = [item for cause in merged for item in groups[cause]]
+    with_it = list(riding) if left.cause in merged else []
+    patterns = {item.exercise.pattern for item in [*items, *with_it]}
+    none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
+    why = [
+        _why(context, cause, groups[cause], told[cause].on, len(merged) == 1, by_shoulder) for cause in merged
+    ]
+    swapped = left.swap is not None and any(
+        cautions.overhead(cause, catalog, by_shoulder) for cause in merged
+    )
+    values = {
+        "name": _capital(_joined(texts, [_mid(item.exercise.name) for item in items])),
+        "bent": _joined(texts, [_mid(item.exercise.name) for item in with_it]),
+        "loads": _loads(context, with_it),
+        "none": _joined(texts, none),
+        "told": _joined(texts, why, escaped=True),
+        "instead": "",
+    }
+    if swapped and left.swap is not None:
+        # The texts' values are stripped: the sentence's space is added here.
+        values["instead"] = " " + texts.get(
+            "caution.instead_one" if len(items) == 1 else "caution.instead_many",
+            swap=escape(_mid(left.swap.exercise.name)),
+        )
+    key = "caution.left_out" + ("_with" if with_it else "") + ("_none" if none else "")
+    return texts.get(key, **values)
+
+
+def _why(
+    context: BotContext,
+    cause: str,
     items: Sequence[Prescribed],
     day: date,
-    version_of: str | None = None,
-    *,
-    cause: str | None = None,
+    alone: bool,
+    shoulder: Collection[str],
 ) -> str:
-    """One ⚠️ line: ``caution.left_out`` for a cautioned lift (or a version of the one told of,
-    ``version_of``) and the moves working the lower back after it, or ``caution.back_moves`` for those moves
-    alone (``cause`` the lift told of); "_with" where moves ride along, "_none" where the main patterns they
-    trained are gone from the day. ``loads`` says why those moves are out, how they are done (bent over at
-    the hips, arched face down) and that they load the lower back, "it" for one and "they" for several."""
+    """Why ``cause``'s moves are out: told of it ("you told me it hurt on 4 Dec", naming it on a line of
+    several), told of another version of it ("it's the same movement as the face pull you told me hurt…"),
+    or pulls from overhead a shoulder told of on one keeps out."""
     texts, catalog = context.services.texts, context.services.catalog
-    first, *with_it = items
+    values = {"day": f"{day.day} {day:%b}", "cause": escape(_mid(catalog.exercises[cause].name))}
+    ids = {item.exercise.id for item in items}
+    if not ids <= cautions.versions(cause, catalog) and cautions.overhead(cause, catalog, shoulder):
+        return texts.get(
+            "caution.told_overhead_one" if len(items) == 1 else "caution.told_overhead", **values
+        )
+    if ids == {cause}:
+        return texts.get("caution.told_it" if alone else "caution.told_named", **values)
+    if cause not in ids:
+        return texts.get("caution.told_version" if len(items) == 1 else "caution.told_versions", **values)
+    return texts.get("caution.told_named", **values)
+
+
+def _back_moves_line(
+    context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed], day: date, cause: str
+) -> str:
+    """``caution.back_moves``: the moves working the lower back on a day whose session has not the lift told
+    of (``cause``), "_none" where the main patterns they trained are gone from the day."""
+    texts, catalog = context.services.texts, context.services.catalog
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
-    riders = items if cause is not None else with_it
+    values = {
+        "bent": _capital(_joined(texts, [_mid(item.exercise.name) for item in items])),
+        "loads": _loads(context, items),
+        "none": _joined(texts, none),
+        "day": f"{day.day} {day:%b}",
+        "cause": escape(_mid(catalog.exercises[cause].name)),
+    }
+    return texts.get("caution.back_moves" + ("_none" if none else ""), **values)
+
+
+def _loads(context: BotContext, riders: Sequence[Prescribed]) -> str:
+    """Why moves working the lower back are out: how they are done (bent over at the hips, arched face
+    down) and that they load the lower back, "it" for one and "they" for several."""
+    texts = context.services.texts
     bent = any(item.exercise.bent_over for item in riders)
     arched = any(item.exercise.back_extension for item in riders)
     how = texts[f"caution.how_{'both' if bent and arched else 'bent' if bent else 'arched'}"]
-    values = {
-        "loads": texts.get("caution.loads_one" if len(riders) == 1 else "caution.loads_many", how=how),
-        "name": escape(_capital(first.exercise.short)),
-        "bent": _joined(texts, [item.exercise.short for item in with_it]),
-        "none": _joined(texts, none),
-        "day": f"{day.day} {day:%b}",
-        "cause": escape(catalog.exercises[cause].short) if cause is not None else "",
-    }
-    values["told"] = (
-        texts.get("caution.told_it", day=values["day"])
-        if version_of is None
-        else texts.get(
-            "caution.told_version", day=values["day"], cause=escape(catalog.exercises[version_of].short)
-        )
-    )
-    if cause is not None:
-        values["bent"] = _capital(_joined(texts, [item.exercise.short for item in items]))
-    elif with_it:
-        key += "_with"
-    return texts.get(key + ("_none" if none else ""), **values)
+    return texts.get("caution.loads_one" if len(riders) == 1 else "caution.loads_many", how=how)
+
+
+# A name's first word that keeps its capital inside a sentence: a place's or a person's.
+PROPER = frozenset(("Romanian", "Pendlay"))
+
+
+def _mid(name: str) -> str:
+    """A plan's name as a ⚠️ line says it inside a sentence: "Band-assisted pull-up" is "band-assisted
+    pull-up", as /workout's superset line has it ("Y-T-W raises", all capitals, stays); what it is done
+    with, or how, is the card's ("Romanian deadlift with a loaded backpack or dumbbells" is the "Romanian
+    deadlift" its heading opens with, "Negative pull-up (slow lowering)" the "negative pull-up")."""
+    name = name.split(" with ", 1)[0].split(" (", 1)[0]
+    first = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if name[1:2].islower() and first not in PROPER else name
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _joined(texts: Texts, parts: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c" (names escaped here)."""
-    shown = [escape(part) for part in parts]
+def _joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
+    """ "a", "a and b", "a, b and c" (names escaped here, unless ``escaped`` already)."""
+    shown = list(parts) if escaped else [escape(part) for part in parts]
     if len(shown) < 2:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-async def fine_told(context: BotContext, now_turn: Turn) -> None:
-    """ "It's fine now" typed (``cautions.tells_fine``) rather than pressed: with one caution open, what the
-    button does; with several, which one, a button each; with none, that nothing is left out, or, cleared
-    today, that it is and the move is back from tomorrow."""
-    texts, exercises = context.services.texts, context.services.catalog.exercises
+async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """ "It's fine now" typed (``finenow.tells_fine``) rather than pressed, for the cautions it is about
+    (``_about``: those keeping out the exercise it names, by any of its names or versions, else those of
+    the body part it names): with one, or a body part's several, what the button does; with several
+    otherwise, which, a button each; with none open, that nothing is left out, or, cleared today, that it is.
+    False (nothing said) for a message longer than "my back is fine now" while nothing is open or cleared
+    today: the answerer reads it."""
+    texts, catalog = context.services.texts, context.services.catalog
     told = await store.told(now_turn.session, now_turn.chat.id)
-    open_ = [exercise for exercise, one in told.items() if one.cleared_on is None and exercise in exercises]
-    if not open_:
-        # Cleared today: the ⚠️ line still stands over today's session, so "nothing is left out" would be
+    open_ = [
+        exercise for exercise, one in told.items() if one.cleared_on is None and exercise in catalog.exercises
+    ]
+    today = [
+        ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in catalog.exercises
+    ]
+    about, named, everything = _about(context, text, open_, told)
+    if not about:
+        # Cleared today with its ⚠️ line still standing over today's session: "nothing is left out" would be
         # untrue; it is cleared, and back from tomorrow's.
-        today = [ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in exercises]
+        if named is not None:
+            by_shoulder = shoulder(told)
+            today = [one for one in today if named in cautions.kept_out(one, catalog, by_shoulder)]
         if today:
             now_turn.say(_cleared_today(context, today))
-        else:
+        elif named is not None:
+            now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
+        elif open_:
+            # A body part none of them was told of: which one.
+            now_turn.say(texts["caution.fine_which"], _which(context, open_))
+        elif finenow.short(text):
             now_turn.say(texts["caution.nothing_left_out"])
-        return
-    if len(open_) == 1:
-        await store.clear(now_turn.session, now_turn.chat.id, open_[0], now_turn.today)
-        now_turn.say(texts.get("caution.cleared", name=escape(exercises[open_[0]].short)))
-        return
-    rows: Buttons = [
-        [(texts.get("caution.fine_button_named", name=exercises[exercise].short), fine_data(exercise))]
-        for exercise in open_
+        else:
+            return False
+        return True
+    if len(about) == 1 or not (named or everything):
+        await _clear(context, now_turn, about, told)
+    else:
+        now_turn.say(texts["caution.fine_which"], _which(context, about))
+    return True
+
+
+def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:
+    texts, catalog = context.services.texts, context.services.catalog
+    return [
+        [
+            (
+                texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
+                fine_data(exercise),
+            )
+        ]
+        for exercise in exercises
     ]
-    now_turn.say(texts["caution.fine_which"], rows)
+
+
+def _about(
+    context: BotContext, text: str, open_: Sequence[str], told: Mapping[str, Told]
+) -> tuple[list[str], str | None, bool]:
+    """The open cautions a "fine now" message is about; the exercise it names (None when none); and whether
+    it names nothing, neither an exercise nor a body part. Those keeping out an exercise it names ("pull ups
+    are fine now": the pull-ups' own, or a lat pulldown's told of the shoulder, which keeps them out too),
+    else those told of the body part it names ("my shoulder feels fine now"; those told of no part when
+    none was of it), else all of them."""
+    catalog = context.services.catalog
+    named = finenow.named(text, typed_names(context))
+    if named:
+        by_shoulder = shoulder(told)
+        hit = [one for one in open_ if not cautions.kept_out(one, catalog, by_shoulder).isdisjoint(named)]
+        return hit, named[0], False
+    part = cautions.body_part_told(text)
+    if part is None:
+        return list(open_), None, True
+    hit = [
+        one for one in open_ if told[one].body_part == part or (part == "lower back" and told[one].lower_back)
+    ]
+    return hit or [one for one in open_ if told[one].body_part is None], None, False
+
+
+async def _clear(
+    context: BotContext, now_turn: Turn, exercises: Sequence[str], told: Mapping[str, Told]
+) -> None:
+    """Lift the cautions on ``exercises`` and say so. Once today's session could have been trained from
+    (something logged today, or Done pressed: a day's log), it stays as shown and they are back from
+    tomorrow (Done's As written logs what /workout showed, never a move the trainee did not see); before,
+    they are back today, and the reply names the moves today's session has again."""
+    texts, catalog, today = context.services.texts, context.services.catalog, now_turn.today
+    chat_id = now_turn.chat.id
+    trained = await repo.is_logged(now_turn.session, chat_id, today)
+    planned = None if trained else await todays_session(context, now_turn)
+    last = today if trained else today - timedelta(days=1)
+    for exercise in exercises:
+        await store.clear(now_turn.session, chat_id, exercise, last)
+    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    many = "_many" if len(exercises) > 1 else ""
+    if planned is None:
+        now_turn.say(texts.get("caution.cleared" + many, names=names))
+        return
+    before = leave_out(context, planned, in_force(told, today))
+    after = leave_out(context, planned, in_force(await store.told(now_turn.session, chat_id), today))
+    still = {item.exercise.id for item in after.items}
+    back = [_mid(item.exercise.name) for item in before.items if item.exercise.id not in still]
+    # The texts' values are stripped: the sentence's space is added here.
+    shown = " " + texts.get("caution.back_in_today", names=_joined(texts, back)) if back else ""
+    now_turn.say(texts.get("caution.cleared_now" + many, names=names, today=shown))
 
 
 async def fine_button(update: Update, context: BotContext) -> None:
-    """ "✅ It's fine now": the caution is lifted, and the exercise is back from the next day (today's
-    session stays as shown, ``Told.in_force``), its first session back lighter than last time
-    (``training_log.back_from_pain``, ``comeback.after_pain``). Pressed again that day, that it is cleared
-    and back tomorrow; on a later day, that it is back."""
+    """ "✅ It's fine now": the caution is lifted (``_clear``: back from today before anything of the day
+    was logged, else from tomorrow, today's session staying as shown, ``Told.in_force``), its first session
+    back lighter than last time (``training_log.back_from_pain``, ``comeback.after_pain``). Pressed again on
+    a day it still leaves its move out, that it is cleared and back tomorrow; on a later day, that it is
+    back."""
     query = update.callback_query
     assert query is not None
     texts = context.services.texts
@@ -257,12 +431,12 @@ async def fine_button(update: Update, context: BotContext) -> None:
     await query.answer()
     name = escape(exercises[args[0]].short)
     async with turn(update, context) as now_turn:
-        if await store.clear(now_turn.session, now_turn.chat.id, args[0], now_turn.today):
-            now_turn.say(texts.get("caution.cleared", name=name))
-            return
-        # Pressed again (an old message's button) on the day it was cleared: not back yet, but from tomorrow.
-        one = (await store.told(now_turn.session, now_turn.chat.id)).get(args[0])
-        if one is not None and _cleared_not_back(one, now_turn.today):
+        told = await store.told(now_turn.session, now_turn.chat.id)
+        one = told.get(args[0])
+        if one is not None and one.cleared_on is None:
+            await _clear(context, now_turn, [args[0]], told)
+        elif one is not None and _cleared_not_back(one, now_turn.today):
+            # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
             now_turn.say(_cleared_today(context, [args[0]]))
         else:
             now_turn.say(texts.get("caution.not_cautioned", name=name))

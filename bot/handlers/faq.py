@@ -14,7 +14,7 @@ from bot import callbacks
 from bot.coach import asked, correction, durations, logday, logtold, scheduleasked, sessionlog, shortened
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
-from bot.coach.cautions import tells_fine
+from bot.coach.finenow import tells_fine
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions
@@ -50,9 +50,9 @@ async def queue_answer(
         now_turn.say(context.services.texts["errors.too_long"])
         return None
     chat = now_turn.chat
-    if chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text):
-        # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
-        await cautions.fine_told(context, now_turn)
+    # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
+    fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
+    if fine and await cautions.fine_told(context, now_turn, text):
         return None
     asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
     answer = context.services.answerer.answer(text, asker)

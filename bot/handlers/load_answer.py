@@ -21,7 +21,7 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import loadanswer, loadwords, logtold, sessionlog
 from bot.coach.assist import Asker
-from bot.coach.cautions import tells_fine
+from bot.coach.finenow import tells_fine
 from bot.coach.loadanswer import Answer, Kind
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone

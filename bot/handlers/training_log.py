@@ -233,7 +233,7 @@ async def back_from_pain(
     if cautioned is None:
         cautioned = await caution_store.told(now_turn.session, now_turn.chat.id)
     cleared = {
-        exercise: (told.cleared_on, told.lower_back)
+        exercise: (told.cleared_on, told.lower_back, told.body_part == cautions.SHOULDER)
         for exercise, told in cautioned.items()
         if told.cleared_on is not None and (before is None or told.cleared_on <= before)
     }

@@ -33,7 +33,8 @@ async def test_a_standing_band_row_stays_and_the_day_keeps_its_rows(bot: Harness
     await bot.send(USER, PAIN)
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row with it (bent over at the hips, it loads the lower"
+        "⚠️ Romanian deadlift left out, and the bent-over row with it (bent over at the hips, it loads"
+        " the lower"
         f" back too), so no hinge today: you told me it hurt on 24 Nov. {PHYSIO}"
     )
     assert "Band row\n" in shown and ROW not in shown, "the standing row stays, the bent-over one goes"
@@ -51,7 +52,8 @@ async def test_a_row_logged_today_means_the_line_does_not_say_no_rows(bot: Harne
     shown = joined(await bot.send(USER, "/workout"))
     assert "Also logged today: Band row 2×12" in shown
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (bent over at the hips,"
+        "⚠️ Romanian deadlift left out, and the bent-over row and rear-delt fly with it (bent over at"
+        " the hips,"
         f" they load the lower back too), so no hinge today: you told me it hurt on 27 Nov. {PHYSIO}"
     )
 
@@ -64,8 +66,8 @@ async def test_a_lift_logged_before_the_pain_was_told_that_day_is_not_said_to_be
     await bot.send(USER, PAIN)
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack row left out: bent over at the hips, it loads the lower back like the backpack RDL you"
-        f" told me hurt on 24 Nov. {PHYSIO}"
+        "⚠️ Bent-over row left out: bent over at the hips, it loads the lower back like the Romanian deadlift"
+        f" you told me hurt on 24 Nov. {PHYSIO}"
     )
     assert f"Also logged today: {RDL} 2×10 @ 12 kg" in shown
 
@@ -82,7 +84,8 @@ async def test_a_day_whose_only_rows_are_bent_over_says_why_there_are_no_rows(bo
     await bot.send(USER, "my lower back hurts a bit after the backpack deadlifts yesterday")
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row and prone cobra with it (bent over at the hips or"
+        "⚠️ Romanian deadlift left out, and the bent-over row and prone cobra hold with it (bent over"
+        " at the hips or"
         " arched face down, they load the lower back too), so no hinge and no rows today: you told me it hurt"
         f" on 3 Dec. {PHYSIO}"
     )
@@ -92,7 +95,8 @@ async def test_a_day_whose_only_rows_are_bent_over_says_why_there_are_no_rows(bo
     bot.clock.advance(days=3)
     shown = joined(await bot.send(USER, "/workout"))
     assert shown.splitlines()[0] == (
-        "⚠️ Backpack RDL left out, and the backpack row and rear-delt fly with it (bent over at the hips,"
+        "⚠️ Romanian deadlift left out, and the bent-over row and rear-delt fly with it (bent over at"
+        " the hips,"
         f" they load the lower back too), so no hinge today: you told me it hurt on 3 Dec. {PHYSIO}"
     )
     assert "\n2. Band row\n" in shown, "the next day's standing band row stays"
@@ -111,7 +115,7 @@ async def test_why_no_rows_after_the_line_gets_the_line_again_not_the_rows_card(
         line,
         "Only the moves that load the lower back are out: one done standing or supported (a band or cable"
         " row, a chest-supported row) stays on the days your plan has it. Once it doesn't hurt, tap ✅"
-        " It's fine now and they're back in your workouts from tomorrow.",
+        " It's fine now and they're back in your workouts.",
     ]
     assert [label for row in bot.api.buttons(why) for label, _ in row] == ["✅ It's fine now"]
     [card] = await bot.send(USER, "why do rows matter for posture?")

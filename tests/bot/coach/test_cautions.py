@@ -4,7 +4,7 @@ message names, read as /log reads names."""
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -338,23 +338,27 @@ def test_a_pain_in_the_lower_back_is_read_from_the_words(message: str, lower: bo
 
 
 def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_is_logged_again() -> None:
-    cleared_on = date(2026, 12, 6)
-    cleared = {"backpack-rdl": (cleared_on, False)}
+    # The last day each caution kept its lift out: a day logged after it is a session back.
+    last = date(2026, 12, 6)
+    cleared = {"backpack-rdl": (last, False, False)}
     bent = {ex.id for ex in CATALOG.exercises.values() if ex.works_lower_back}
     assert "prone-cobra" in bent, "the face-down chest lift left out with the RDL comes back held too"
     hinges = versions("backpack-rdl", CATALOG)
     assert back_from_pain(cleared, {}, CATALOG) == {*hinges, *bent}
-    logged = {"backpack-rdl": [date(2026, 12, 1), cleared_on], "backpack-row": [date(2026, 12, 1)]}
+    logged = {"backpack-rdl": [date(2026, 12, 1), last + timedelta(days=1)], "backpack-row": [last]}
     assert back_from_pain(cleared, logged, CATALOG) == {*hinges - {"backpack-rdl"}, *bent}, (
-        "the RDL's first session back is done"
+        "the RDL's first session back is done; a row logged on the last day it was out is none"
     )
     # A face pull told of the shoulder took its band version with it, and nothing else.
-    assert back_from_pain({"face-pull": (cleared_on, False)}, {}, CATALOG) == {"face-pull", "band-face-pull"}
-    assert back_from_pain({"band-row": (cleared_on, True)}, {}, CATALOG) == {
+    assert back_from_pain({"face-pull": (last, False, True)}, {}, CATALOG) == {"face-pull", "band-face-pull"}
+    assert back_from_pain({"band-row": (last, True, False)}, {}, CATALOG) == {
         "band-row",
         "seated-cable-row",
         *bent,
     }
+    # A shoulder told of on an overhead pull took every overhead pull out: all come back lighter.
+    overhead = {ex.id for ex in CATALOG.exercises.values() if ex.pattern == "vertical-pull"}
+    assert back_from_pain({"band-pulldown": (last, False, True)}, {}, CATALOG) == overhead
 
 
 def home(*kit: str) -> tuple[list[str], set[str]]:
