@@ -41,11 +41,16 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
 
 
 async def queue_answer(
-    context: BotContext, now_turn: Turn, text: str, user_id: int | None = None
+    context: BotContext,
+    now_turn: Turn,
+    text: str,
+    user_id: int | None = None,
+    answer: Answer | None = None,
 ) -> str | None:
     """Queue the coach's answer to a question on the update's turn (a question counts as interaction); the
     command the answer points to, if it does. ``user_id`` is the member who sent it (in a private chat,
-    the chat's own id, the default)."""
+    the chat's own id, the default); ``answer`` the answerer's to ``text`` when the caller took it already
+    (the load wait, to decide whether the wait goes on), so a message is answered once."""
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
         return None
@@ -54,8 +59,10 @@ async def queue_answer(
         # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
         await cautions.fine_told(context, now_turn)
         return None
-    asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
-    answer = context.services.answerer.answer(text, asker)
+    if answer is None:
+        answer = context.services.answerer.answer(
+            text, Asker.from_values(chat.level, chat.equipment, chat.kit)
+        )
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
         return None
