@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -29,6 +30,7 @@ __all__ = [
     "parse_timezone",
     "rest_days",
     "slot_on",
+    "zones_in",
 ]
 
 
@@ -376,3 +378,54 @@ def next_tip(used: frozenset[int], count: int, seed: int) -> int:
     order = list(range(count))
     random.Random(seed).shuffle(order)
     return next((i for i in order if i not in used), order[0])
+
+
+# Zone-database names that are also everyday words or names ("north", "center", "wake", "phoenix", "jersey"
+# of New Jersey): in a sentence they name no zone, though the name alone, or its full key, still does.
+_WORDS_NOT_PLACES = frozenset((
+    "act", "casey", "center", "christmas", "comoro", "creston", "currie", "darwin", "davis", "dawson",
+    "easter", "jersey", "johnston", "knox", "lindeman", "marigot", "midway", "nome", "north", "oral",
+    "palmer", "phoenix", "regina", "resolute", "reunion", "south", "stanley", "troll", "victoria",
+    "virgin", "wake", "west", "yap"
+))  # fmt: skip
+# The longest zone name in words ("port of spain", "dar es salaam").
+_MOST_ZONE_WORDS = 3
+
+
+@cache
+def _sentence_zones() -> dict[str, str]:
+    """Zones as a sentence names them, by their words: a city ("new york"), a full key ("europe berlin"),
+    a country with one zone ("uk"), a country's own key ("japan"), "utc" and "gmt"; no abbreviation a word
+    may spell ("met", "est")."""
+    by_key, by_city = _zone_index()
+    named = {city.replace("_", " "): key for city, key in by_city.items() if city not in _WORDS_NOT_PLACES}
+    named |= {norm.replace("/", " ").replace("_", " "): key for norm, key in by_key.items() if "/" in key}
+    named |= {norm: key for norm, key in by_key.items() if key.isalpha() and key[1:].islower()}
+    named |= {name: key for name, key in _ONE_ZONE_COUNTRIES.items()}
+    named |= {"utc": "UTC", "gmt": "GMT"}
+    return named
+
+
+def zones_in(plain: str) -> tuple[set[str], str]:
+    """The zones a clause names, its words lower-case and split by spaces ("i live in amsterdam", "toronto
+    time"; accents are no matter, "sao paulo" is "são paulo"), longest name first, and the clause without
+    them."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+    words = folded.split()
+    named = _sentence_zones()
+    found: set[str] = set()
+    left: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_MOST_ZONE_WORDS, len(words) - at), 0, -1):
+            zone = named.get(" ".join(words[at : at + size]))
+            # "utc 2" was "UTC+2" or "UTC-2" before its sign was folded away: no zone to guess.
+            offset = zone in ("UTC", "GMT") and at + size < len(words) and words[at + size].isdigit()
+            if zone is not None and not offset:
+                found.add(zone)
+                at += size
+                break
+        else:
+            left.append(words[at])
+            at += 1
+    return found, " ".join(left)
