@@ -50,6 +50,9 @@ class Schedule:
     nudges: bool = True
     sparse: bool = False
     paused_until: date | None = None
+    # A pause's first day; None for one that started when it was sent, which holds every day through
+    # ``paused_until``. A later one leaves the days before it as they were.
+    paused_from: date | None = None
 
     def __post_init__(self) -> None:
         bad = sorted(d for d in self.days if not (isinstance(d, int) and 0 <= d <= 6))
@@ -75,7 +78,9 @@ def rest_days(days: frozenset[int]) -> frozenset[int]:
 
 
 def _paused(schedule: Schedule, day: date) -> bool:
-    return schedule.paused_until is not None and day <= schedule.paused_until
+    if schedule.paused_until is None or day > schedule.paused_until:
+        return False
+    return schedule.paused_from is None or day >= schedule.paused_from
 
 
 def slot_on(schedule: Schedule, day: date) -> OutboxKind | None:
@@ -106,19 +111,38 @@ def next_slot(schedule: Schedule, after: datetime) -> tuple[datetime, OutboxKind
     tz = ZoneInfo(schedule.tz)
     # Start a day early: a slot on the previous local date can be pushed past midnight by a gap.
     start = after.astimezone(tz).date() - timedelta(days=1)
-    if schedule.paused_until is not None:
-        start = max(start, schedule.paused_until + timedelta(days=1))
+    until = schedule.paused_until
+    if until is not None and until >= start:
+        first = schedule.paused_from
+        if first is not None and first > start:
+            # A pause still to come: the slots before it are as ever, and the next one after it.
+            found = _first_slot(schedule, tz, after, start, first)
+            if found is not None:
+                return found
+        start = until + timedelta(days=1)
+    found = _first_slot(schedule, tz, after, start, None)
+    if found is not None:
+        return found
+    raise AssertionError(f"no slot within {_LOOKAHEAD_DAYS} days for {schedule!r}")  # pragma: no cover
+
+
+def _first_slot(
+    schedule: Schedule, tz: ZoneInfo, after: datetime, start: date, stop: date | None
+) -> tuple[datetime, OutboxKind, date] | None:
+    """The first slot strictly after ``after`` on a day from ``start``, before ``stop`` if given."""
     # Instants for a fixed wall time never decrease from one local date to the next, so the
     # first qualifying date in calendar order is also the earliest instant.
     for offset in range(_LOOKAHEAD_DAYS):
         day = start + timedelta(days=offset)
+        if stop is not None and day >= stop:
+            return None
         kind = slot_on(schedule, day)
         if kind is None:
             continue
         instant = local_instant(day, schedule.at, tz)
         if instant > after:
             return instant, kind, day
-    raise AssertionError(f"no slot within {_LOOKAHEAD_DAYS} days for {schedule!r}")  # pragma: no cover
+    return None
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -361,25 +385,6 @@ def parse_timezone(text: str) -> str:
     raise ScheduleInputError(f"I don't know the time zone \u201c{_quote(cleaned)}\u201d. {_TZ_HELP}")
 
 
-def format_days(days: frozenset[int]) -> str:
-    """ "Mon, Thu" in week order."""
-    return ", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(days))
-
-
-def next_tip(used: frozenset[int], count: int, seed: int) -> int:
-    """The next rest-day tip index: a seed-fixed shuffle of range(count), skipping those already used.
-
-    Once every tip has been shown this returns the first of the rotation again; the caller then
-    resets ``used`` to just that index. Indices in ``used`` beyond ``count`` (tips since removed)
-    are ignored.
-    """
-    if count <= 0:
-        raise ValueError("count must be positive")
-    order = list(range(count))
-    random.Random(seed).shuffle(order)
-    return next((i for i in order if i not in used), order[0])
-
-
 # Zone-database names that are also everyday words or names ("north", "center", "wake", "phoenix", "jersey"
 # of New Jersey): in a sentence they name no zone, though the name alone, or its full key, still does.
 _WORDS_NOT_PLACES = frozenset((
@@ -429,3 +434,22 @@ def zones_in(plain: str) -> tuple[set[str], str]:
             left.append(words[at])
             at += 1
     return found, " ".join(left)
+
+
+def format_days(days: frozenset[int]) -> str:
+    """ "Mon, Thu" in week order."""
+    return ", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(days))
+
+
+def next_tip(used: frozenset[int], count: int, seed: int) -> int:
+    """The next rest-day tip index: a seed-fixed shuffle of range(count), skipping those already used.
+
+    Once every tip has been shown this returns the first of the rotation again; the caller then
+    resets ``used`` to just that index. Indices in ``used`` beyond ``count`` (tips since removed)
+    are ignored.
+    """
+    if count <= 0:
+        raise ValueError("count must be positive")
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    return next((i for i in order if i not in used), order[0])
