@@ -130,7 +130,10 @@ def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Bu
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
     if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
-        return pause_button(context.services.texts, until)
+        first = durations.start_told(answer.question, asking.today)
+        # From a later day ("away from Wednesday until the 20th"), the button holds the reminders until then.
+        later = first if first is not None and asking.today < first <= until else None
+        return pause_button(context.services.texts, until, later)
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
         return run_button(context, answer.command, argument)
@@ -324,10 +327,12 @@ def _button_argument(args: tuple[str, ...]) -> bool:
     name, value = args
     match name:
         case "pause":
-            # A length from older buttons, or the last day (ISO) the pointer's button carries.
+            # A length from older buttons, or the last day (ISO) the pointer's button carries, after its
+            # first when that is a later one ("2027-01-02 to 2027-01-10").
             if value.isascii() and value.isdigit():
                 return 1 <= int(value) <= MAX_PAUSE_DAYS
-            return _iso_day(value)
+            first, to, last = value.partition(" to ")
+            return _iso_day(first) and _iso_day(last) if to else _iso_day(value)
         case "done":
             return value in sessionlog.DAYS_TOLD
         case "log":
