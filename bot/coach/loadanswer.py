@@ -7,7 +7,8 @@ such lift of the session, main or not, is asked for, one at a time in the sessio
 bodyweight move never is. Each question takes a number ("100", "100 kg", "225 lb", in any script's
 digits, or in words: "twelve", "twenty five kg") or a skip (the lift stays unlogged, still to log); a
 message that is plainly a failed try at one (an emoji, "abc", "100000", "twelve and a half") is answered
-with what the question takes, and anything else stops the wait. Pure: no Telegram, no database.
+with what the question takes, and anything else is read by the handler (``bot.handlers.load_answer``).
+Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
@@ -246,7 +247,10 @@ def read_answers(text: str) -> list[Answer] | None:
 
 
 def asks(text: str) -> bool:
-    """Whether a message asks something: a question mark, or it opens with a question's word."""
+    """Whether a message asks something: a question mark, or it opens with a question's word. Not
+    ``logtold.asks``, whose words differ both ways: there "was" and "were" ask ("was 3x8 enough"), here
+    they tell ("was 40", "was busy"); here "can", "when", "where", "who" and "am" ask ("can I log it
+    later"), there they may tell a set-up answer ("can do 3 days", "am a beginner")."""
     plain = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     return "?" in plain or _OPENS_AS_QUESTION.match(plain) is not None
 
