@@ -179,3 +179,44 @@ async def test_0012_keeps_chats_and_ends_a_coming_pause_on_downgrade(tmp_path: P
 async def test_0012_keeps_chats_and_ends_a_coming_pause_on_downgrade_on_postgresql() -> None:
     async with _scratch_postgresql() as url:
         await _a_coming_pause_survives_0012_both_ways(url)
+
+
+async def _chats_and_logs_survive_a_downgrade_to_0002(url: str) -> None:
+    """Downgrading past 0003 and 0005 drops their columns of chats in place: a batch copy of chats on
+    SQLite, with foreign keys on, would delete every chat's log by cascade."""
+    await upgrade(url, "0002")
+    engine = create_engine(url)
+    now = datetime(2026, 12, 28, 8)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO chats (id, kind, timezone, workout_days, reminder_minute, weekly_target, active,"
+                " reminders_enabled, nudges_enabled, unanswered, tips_used, created_at, updated_at)"
+                " VALUES (7, 'private', 'UTC', 21, 1080, 3, :yes, :yes, :yes, 0, 0, :now, :now)"
+            ),
+            {"yes": True, "now": now},
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO workout_logs (chat_id, local_date, user_id, session_number, logged_at)"
+                " VALUES (7, :day, 7, 1, :now)"
+            ),
+            {"day": now.date(), "now": now},
+        )
+    await upgrade(url)
+    await downgrade(url, "0002")
+    async with engine.begin() as connection:
+        assert (await connection.execute(text("SELECT count(*) FROM chats"))).scalar_one() == 1
+        assert (await connection.execute(text("SELECT count(*) FROM workout_logs"))).scalar_one() == 1
+    await engine.dispose()
+    await upgrade(url)
+
+
+async def test_a_downgrade_to_0002_keeps_chats_and_their_log(tmp_path: Path) -> None:
+    await _chats_and_logs_survive_a_downgrade_to_0002(f"sqlite+aiosqlite:///{tmp_path}/down.db")
+
+
+@pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
+async def test_a_downgrade_to_0002_keeps_chats_and_their_log_on_postgresql() -> None:
+    async with _scratch_postgresql() as url:
+        await _chats_and_logs_survive_a_downgrade_to_0002(url)

@@ -25,5 +25,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("chats") as batch:
-        batch.drop_column("kit")
+    # Not a batch: on SQLite that copies chats and drops the old table, and with foreign keys on, dropping
+    # chats deletes every row that cascades from it (the whole log). SQLite drops a plain column in place.
+    op.drop_column("chats", "kit")

@@ -72,7 +72,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_logged_sets_chat_id_user_id_exercise", table_name="logged_sets")
     op.drop_table("logged_sets")
-    with op.batch_alter_table("chats") as batch:
-        batch.drop_column("levelup_asked_on")
-        batch.drop_column("increment")
-        batch.drop_column("unit")
+    # In place, as 0003's downgrade: a batch copy of chats would delete the log by cascade on SQLite.
+    for column in ("levelup_asked_on", "increment", "unit"):
+        op.drop_column("chats", column)
