@@ -16,7 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from bot.coach import content
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TopicId
-from bot.coach.wording import phrase_key, scan
+from bot.coach.wording import first_word_lengths, phrase_key, scan
 
 COMMANDS: tuple[str, ...] = (
     "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
@@ -317,6 +317,10 @@ class CommandMatcher:
     speaking: dict[tuple[str, ...], str] = field(default_factory=dict)
     requests: dict[tuple[str, ...], str] = field(default_factory=dict)
     own: frozenset[str] = frozenset()
+    # The lengths of the phrases and cues that start with each word, longest first, and of each table
+    # scanned: only windows some key could fill are looked up (a long story tries ~1 in 10).
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    lengths: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, commands: Commands) -> CommandMatcher:
@@ -344,7 +348,22 @@ class CommandMatcher:
         speaking = {**dict.fromkeys(cues, "cue"), **names}
         safe = frozenset(commands.through_safety)
         own = frozenset(same.get(key[0], key[0]) for key in map(phrase_key, commands.own))
-        return cls(phrases, cues, longest, names, same, groups, frames, safe, speaking, requests, own)
+        tables = {"names": names, "groups": groups, "speaking": speaking, "requests": requests}
+        return cls(
+            phrases,
+            cues,
+            longest,
+            names,
+            same,
+            groups,
+            frames,
+            safe,
+            speaking,
+            requests,
+            own,
+            first_word_lengths([*phrases, *cues]),
+            {name: first_word_lengths(table) for name, table in tables.items()},
+        )
 
     def vocabulary(self) -> set[str]:
         keys = (*self.phrases, *self.cues, *self.names, *self.groups)
@@ -353,15 +372,20 @@ class CommandMatcher:
     def through_safety_in(self, stems: Sequence[str]) -> bool:
         """Whether the question names something (the reminders) that a safety sign does not make a how-to."""
         stems = [self.same.get(s, s) for s in stems]
-        return any(g in self.through_safety for g, _ in scan(stems, self.groups, self.longest))
+        found = scan(stems, self.groups, self.longest, self.lengths["groups"])
+        return any(g in self.through_safety for g, _ in found)
 
     def cued(self, stems: Sequence[str]) -> bool:
         """Whether the question speaks to the bot: a cue ("change", "turn off") or a word for the bot."""
-        return any(scan([self.same.get(s, s) for s in stems], self.speaking, self.longest))
+        return any(
+            scan([self.same.get(s, s) for s in stems], self.speaking, self.longest, self.lengths["speaking"])
+        )
 
     def requested(self, stems: Sequence[str]) -> bool:
         """Whether the message asks the bot to do or show something ("can you", "how do I", "show me")."""
-        return any(scan([self.same.get(s, s) for s in stems], self.requests, self.longest))
+        return any(
+            scan([self.same.get(s, s) for s in stems], self.requests, self.longest, self.lengths["requests"])
+        )
 
     def owns(self, stems: Sequence[str]) -> bool:
         """Whether the question names one of the bot's own things (its log, its reminders, a lift, "you")."""
@@ -369,7 +393,7 @@ class CommandMatcher:
 
     def names_bot(self, stems: Sequence[str]) -> bool:
         """Whether the question names the bot itself ("the bot", "this app")."""
-        return any(scan(list(stems), self.names, self.longest))
+        return any(scan(list(stems), self.names, self.longest, self.lengths["names"]))
 
     def best(self, stems: Sequence[str], *, frames: bool = True, cued: bool = True) -> str | None:
         """The command the question is about: one with a strong phrase or a frame, or (unless ``cued`` is
@@ -381,7 +405,10 @@ class CommandMatcher:
         cue = False
         i = 0
         while i < len(stems):
-            for length in range(min(self.longest, len(stems) - i), 0, -1):
+            left = len(stems) - i
+            for length in self.starts.get(stems[i], ()):
+                if length > left:
+                    continue
                 window = tuple(stems[i : i + length])
                 found = self.phrases.get(window)
                 if found is not None:
@@ -402,7 +429,8 @@ class CommandMatcher:
         # the time zone's to fix, however many words of the schedule come with it.
         phrased_zone = "timezone" in strong
         # One scan of the word groups serves both the frames and the place.
-        present = {g for g, _ in scan(stems, self.groups, self.longest)} if frames or phrased_zone else set()
+        grouped = scan(stems, self.groups, self.longest, self.lengths["groups"])
+        present = {g for g, _ in grouped} if frames or phrased_zone else set()
         zoned = phrased_zone and "place" in present
         if frames:
             # A frame of two groups speaks only where no strong phrase does, so every phrase keeps the meaning

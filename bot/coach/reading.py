@@ -173,7 +173,7 @@ class Reader:
                 key = phrase_key(phrase)
                 if key:
                     self._smalltalk.setdefault(key, entry.kind)
-        self._max_smalltalk = max((len(key) for key in self._smalltalk), default=1)
+        self._smalltalk_lengths = first_word_lengths(self._smalltalk)
         self._filler = {stem(w) for w in lex.filler} | {stem(w) for w in lex.stopwords}
         self._stopwords = {stem(w) for w in lex.stopwords}
         self._typos = {wrong: tuple(words(right)) for wrong, right in lex.typos.items()}
@@ -247,8 +247,8 @@ class Reader:
         only_smalltalk = bool(stems)
         i = 0
         while i < len(stems):
-            for length in range(min(self._max_smalltalk, len(stems) - i), 0, -1):
-                kind = self._smalltalk.get(tuple(stems[i : i + length]))
+            for length in self._smalltalk_lengths.get(stems[i], ()):
+                kind = self._smalltalk.get(tuple(stems[i : i + length])) if length <= len(stems) - i else None
                 if kind is not None:
                     kinds.append(kind)
                     i += length
