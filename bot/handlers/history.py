@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
-from bot.coach.kitwords import NOTE_PARTS, bands_in
+from bot.coach.kitwords import bands_in
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind, position
 from bot.coach.progress_text import format_sets, shown_load, with_bands
@@ -131,7 +131,7 @@ async def history_command(update: Update, context: BotContext) -> None:
             by_exercise: dict[tuple[str, bool, tuple[str, ...]], list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
-                each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
+                each = training_log.said_each_hand(context, row.exercise, row.load, row.note)
                 done = SetDone(row.reps, load, seconds=row.seconds)
                 by_exercise.setdefault((row.exercise, each, bands_in(row.note)), []).append(done)
             if not by_exercise:

@@ -24,6 +24,7 @@ from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.firstload import PER_REP
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
+from bot.coach.loadanswer import pair
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import progress_line, sets_with_band
@@ -167,6 +168,14 @@ def _set_of(row: logbook.SetRow, unit: str) -> SetDone:
     return SetDone(
         row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds, bands=bands_in(row.note)
     )
+
+
+def said_each_hand(context: BotContext, exercise: str, load: float | None, note: str | None) -> bool:
+    """Whether a logged set's load is said as each hand's: its note says so (a /log's "each arm", a home
+    move's "8 kg each"), or it is a pair of dumbbells', whose load is each hand's however it was logged."""
+    known, told = context.services.catalog.exercises.get(exercise), (note or "").split(NOTE_PARTS)
+    paired = context.services.texts["log.each_hand"] in told or (known is not None and pair(known))
+    return load is not None and paired
 
 
 def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone) -> SetDone:
@@ -447,7 +456,8 @@ async def log_and_score(
         if exercise in helps:
             helps[exercise] += told
     named = [(shown.get(ex, ex), record) for ex, record in headlines.items()]
-    return [*filter(None, [replaced]), *([record_lines(texts, named, chat.unit)] if named else [])]
+    pairs = {shown.get(ex, ex) for ex in headlines if ex in known and pair(known[ex])}  # each hand's load
+    return [*filter(None, [replaced]), *([record_lines(texts, named, chat.unit, pairs)] if named else [])]
 
 
 def counterweight_help(
