@@ -117,6 +117,8 @@ class MenuState:
     enabled: bool
     paused_until: date | None
     next_local: str | None
+    # The first day of a pause still to come (``paused_until`` its last); None for none, or one running.
+    paused_from: date | None = None
 
 
 def _nudges_key(state: MenuState) -> str:
@@ -129,6 +131,12 @@ def menu(texts: ReminderTexts, state: MenuState) -> Rendered:
     """The /reminders screen: current settings, and a button for every change it offers."""
     if not state.enabled:
         status = texts["menu.status_stopped"]
+    elif state.paused_until is not None and state.paused_from is not None:
+        first, until = f"{state.paused_from:%a %d %b}", f"{state.paused_until:%a %d %b}"
+        if state.next_local is not None:
+            status = texts.get("menu.status_coming", next=state.next_local, first=first, until=until)
+        else:
+            status = texts.get("menu.status_coming_idle", first=first, until=until)
     elif state.paused_until is not None:
         status = texts.get("menu.status_paused", until=f"{state.paused_until:%a %d %b}")
     elif state.next_local is not None:

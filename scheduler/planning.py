@@ -6,10 +6,12 @@ the answer back through the row's own method, so this module never sees the ORM.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from scheduler.slots import Schedule, next_slot
+from scheduler.slots import Schedule, local_instant, next_slot
 from storage.records import NextReminder, ReminderPlan
 
 SPARSE_AFTER = 3
@@ -46,6 +48,7 @@ def schedule_of(plan: ReminderPlan) -> Schedule:
         nudges=plan.nudges,
         sparse=plan.unanswered >= SPARSE_AFTER,
         paused_until=plan.paused_until,
+        paused_from=plan.paused_from,
     )
 
 
@@ -55,6 +58,18 @@ def next_reminder(plan: ReminderPlan, now: datetime) -> NextReminder | None:
         return None
     instant, kind, day = next_slot(schedule_of(plan), now)
     return NextReminder(instant, kind, day)
+
+
+def first_after_pause(plan: ReminderPlan, now: datetime) -> NextReminder | None:
+    """The chat's first training-day reminder after its pause (rest-day tips left out), by its days and time:
+    what "they start again on …" names. None where it gets no reminders."""
+    training = replace(plan, nudges=False)
+    if plan.paused_until is None:
+        return next_reminder(training, now)
+    # The last instant of the pause's last day, in the chat's own calendar.
+    day_after = plan.paused_until + timedelta(days=1)
+    end = local_instant(day_after, time(0), ZoneInfo(plan.timezone)) - timedelta(microseconds=1)
+    return next_reminder(training, max(now, end))
 
 
 def reschedule(chat: Reschedulable, now: datetime) -> None:

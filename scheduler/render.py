@@ -87,7 +87,10 @@ def prepare(
         return Skip(OutboxStatus.SKIPPED, "chat inactive")
     if not chat.reminders_enabled:
         return Skip(OutboxStatus.SKIPPED, "reminders stopped")
-    if chat.paused_until is not None and row.slot_date <= chat.paused_until:
+    if (
+        chat.paused_until is not None
+        and (chat.paused_from or row.slot_date) <= row.slot_date <= chat.paused_until
+    ):
         return Skip(OutboxStatus.SKIPPED, "paused")
     if row.kind == OutboxKind.REST and not chat.nudges_enabled:
         return Skip(OutboxStatus.SKIPPED, "nudges off")

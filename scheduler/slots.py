@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -29,6 +30,7 @@ __all__ = [
     "parse_timezone",
     "rest_days",
     "slot_on",
+    "zones_in",
 ]
 
 
@@ -48,6 +50,9 @@ class Schedule:
     nudges: bool = True
     sparse: bool = False
     paused_until: date | None = None
+    # A pause's first day; None for one that started when it was sent, which holds every day through
+    # ``paused_until``. A later one leaves the days before it as they were.
+    paused_from: date | None = None
 
     def __post_init__(self) -> None:
         bad = sorted(d for d in self.days if not (isinstance(d, int) and 0 <= d <= 6))
@@ -73,7 +78,9 @@ def rest_days(days: frozenset[int]) -> frozenset[int]:
 
 
 def _paused(schedule: Schedule, day: date) -> bool:
-    return schedule.paused_until is not None and day <= schedule.paused_until
+    if schedule.paused_until is None or day > schedule.paused_until:
+        return False
+    return schedule.paused_from is None or day >= schedule.paused_from
 
 
 def slot_on(schedule: Schedule, day: date) -> OutboxKind | None:
@@ -104,19 +111,38 @@ def next_slot(schedule: Schedule, after: datetime) -> tuple[datetime, OutboxKind
     tz = ZoneInfo(schedule.tz)
     # Start a day early: a slot on the previous local date can be pushed past midnight by a gap.
     start = after.astimezone(tz).date() - timedelta(days=1)
-    if schedule.paused_until is not None:
-        start = max(start, schedule.paused_until + timedelta(days=1))
+    until = schedule.paused_until
+    if until is not None and until >= start:
+        first = schedule.paused_from
+        if first is not None and first > start:
+            # A pause still to come: the slots before it are as ever, and the next one after it.
+            found = _first_slot(schedule, tz, after, start, first)
+            if found is not None:
+                return found
+        start = until + timedelta(days=1)
+    found = _first_slot(schedule, tz, after, start, None)
+    if found is not None:
+        return found
+    raise AssertionError(f"no slot within {_LOOKAHEAD_DAYS} days for {schedule!r}")  # pragma: no cover
+
+
+def _first_slot(
+    schedule: Schedule, tz: ZoneInfo, after: datetime, start: date, stop: date | None
+) -> tuple[datetime, OutboxKind, date] | None:
+    """The first slot strictly after ``after`` on a day from ``start``, before ``stop`` if given."""
     # Instants for a fixed wall time never decrease from one local date to the next, so the
     # first qualifying date in calendar order is also the earliest instant.
     for offset in range(_LOOKAHEAD_DAYS):
         day = start + timedelta(days=offset)
+        if stop is not None and day >= stop:
+            return None
         kind = slot_on(schedule, day)
         if kind is None:
             continue
         instant = local_instant(day, schedule.at, tz)
         if instant > after:
             return instant, kind, day
-    raise AssertionError(f"no slot within {_LOOKAHEAD_DAYS} days for {schedule!r}")  # pragma: no cover
+    return None
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -357,6 +383,57 @@ def parse_timezone(text: str) -> str:
         if key in by_key.values():
             return key
     raise ScheduleInputError(f"I don't know the time zone \u201c{_quote(cleaned)}\u201d. {_TZ_HELP}")
+
+
+# Zone-database names that are also everyday words or names ("north", "center", "wake", "phoenix", "jersey"
+# of New Jersey): in a sentence they name no zone, though the name alone, or its full key, still does.
+_WORDS_NOT_PLACES = frozenset((
+    "act", "casey", "center", "christmas", "comoro", "creston", "currie", "darwin", "davis", "dawson",
+    "easter", "jersey", "johnston", "knox", "lindeman", "marigot", "midway", "nome", "north", "oral",
+    "palmer", "phoenix", "regina", "resolute", "reunion", "south", "stanley", "troll", "victoria",
+    "virgin", "wake", "west", "yap"
+))  # fmt: skip
+# The longest zone name in words ("port of spain", "dar es salaam").
+_MOST_ZONE_WORDS = 3
+
+
+@cache
+def _sentence_zones() -> dict[str, str]:
+    """Zones as a sentence names them, by their words: a city ("new york"), a full key ("europe berlin"),
+    a country with one zone ("uk"), a country's own key ("japan"), "utc" and "gmt"; no abbreviation a word
+    may spell ("met", "est")."""
+    by_key, by_city = _zone_index()
+    named = {city.replace("_", " "): key for city, key in by_city.items() if city not in _WORDS_NOT_PLACES}
+    named |= {norm.replace("/", " ").replace("_", " "): key for norm, key in by_key.items() if "/" in key}
+    named |= {norm: key for norm, key in by_key.items() if key.isalpha() and key[1:].islower()}
+    named |= {name: key for name, key in _ONE_ZONE_COUNTRIES.items()}
+    named |= {"utc": "UTC", "gmt": "GMT"}
+    return named
+
+
+def zones_in(plain: str) -> tuple[set[str], str]:
+    """The zones a clause names, its words lower-case and split by spaces ("i live in amsterdam", "toronto
+    time"; accents are no matter, "sao paulo" is "são paulo"), longest name first, and the clause without
+    them."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+    words = folded.split()
+    named = _sentence_zones()
+    found: set[str] = set()
+    left: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_MOST_ZONE_WORDS, len(words) - at), 0, -1):
+            zone = named.get(" ".join(words[at : at + size]))
+            # "utc 2" was "UTC+2" or "UTC-2" before its sign was folded away: no zone to guess.
+            offset = zone in ("UTC", "GMT") and at + size < len(words) and words[at + size].isdigit()
+            if zone is not None and not offset:
+                found.add(zone)
+                at += size
+                break
+        else:
+            left.append(words[at])
+            at += 1
+    return found, " ".join(left)
 
 
 def format_days(days: frozenset[int]) -> str:

@@ -132,6 +132,9 @@ class Chat(Base):
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     nudges_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     paused_until: Mapped[date | None] = mapped_column(Date)
+    # The first day of a pause asked to start later ("/pause from 2 jan until 10 jan"); None for one that
+    # started the day it was sent, which holds every day through ``paused_until``.
+    paused_from: Mapped[date | None] = mapped_column(Date)
     # Workout reminders sent since the chat last did anything; three in a row switch to weekly reminders.
     unanswered: Mapped[int] = mapped_column(SmallInteger, default=0)
     # Bit i set = recovery tip i already used in the current rotation.
@@ -164,6 +167,7 @@ class Chat(Base):
             nudges=self.nudges_enabled,
             unanswered=self.unanswered,
             paused_until=self.paused_until,
+            paused_from=self.paused_from,
         )
 
     def set_next_reminder(self, slot: NextReminder | None) -> None:
@@ -183,6 +187,7 @@ class Chat(Base):
             reminders_enabled=self.reminders_enabled,
             nudges_enabled=self.nudges_enabled,
             paused_until=self.paused_until,
+            paused_from=self.paused_from,
             level=self.level,
             equipment=self.equipment,
             kit=self.kit,

@@ -90,6 +90,8 @@ class ReminderPlan:
     nudges: bool
     unanswered: int
     paused_until: date | None
+    # A pause's first day when it was asked to start later; None: every day through ``paused_until``.
+    paused_from: date | None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class ChatView:
     reminders_enabled: bool
     nudges_enabled: bool
     paused_until: date | None
+    # A pause's first day when it was asked to start later; None: every day through ``paused_until``.
+    paused_from: date | None
     level: str | None
     equipment: str | None
     # What a home trainee owns, comma-separated ("" = nothing); None until asked.

@@ -180,10 +180,17 @@ async def add_pause(session: AsyncSession, chat_id: int, start: date, end: date)
 
 
 async def end_pauses(session: AsyncSession, chat_id: int, last_day: date) -> None:
-    """Cut short any pause still running, so resuming early does not shield the weeks after it."""
+    """Cut short any pause still running, so resuming early does not shield the weeks after it, and drop
+    any still to come after ``last_day``: it never happened."""
+    await drop_pauses_after(session, chat_id, last_day)
     await session.execute(
         update(Pause).where(Pause.chat_id == chat_id, Pause.end_date > last_day).values(end_date=last_day)
     )
+
+
+async def drop_pauses_after(session: AsyncSession, chat_id: int, last_day: date) -> None:
+    """Forget the pauses that start after ``last_day``: a coming pause cancelled or replaced."""
+    await session.execute(delete(Pause).where(Pause.chat_id == chat_id, Pause.start_date > last_day))
 
 
 async def outbox_rows(session: AsyncSession, chat_id: int) -> Sequence[Outbox]:

@@ -132,12 +132,8 @@ class Answerer:
             return first
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
         best, sure, chance = self._learned.best(reading.features, given)
-        # Sets told as done and not asked about are offered as a /log whatever the rules found (the chat's
-        # handler reads them); the model only tells a log ("want to put in my rows, 3 sets of 10 at 20kg")
-        # from sets told as a plan or a history ("my program says 3 sets of 10").
         if told:
-            logged = best == LOG and sure >= ANSWERS_DECLINED
-            return self._command_answer(question, "log") if logged and first.kind != "command" else first
+            return self._command_answer(question, "log") if _a_log(first, best, sure) else first
         verdict = second_look(
             first.kind,
             given,
@@ -300,7 +296,7 @@ class Answerer:
                 return self._topic_answer(
                     question, level, ANSWER_THRESHOLD, reading, asker, signals, doubt=False
                 )
-            return self._ask(question, confidence, reading, LEVELS)
+            return _asked(self._assist, question, confidence, reading, LEVELS)
 
         if confidence >= ANSWER_THRESHOLD and not self._stats.offtopic(reading, posterior):
             better = self._stats.topic(reading, posterior, scores, veto=ranked[0])
@@ -318,7 +314,7 @@ class Answerer:
         if not close:
             close = tuple(self._topics[i].id for i in instead_of_declining(signals))
         if close:
-            return self._ask(question, score, reading, close)
+            return _asked(self._assist, question, score, reading, close)
         return self._decline(question, score, reading, scores, asker)
 
     def _topic_answer(
@@ -334,7 +330,7 @@ class Answerer:
     ) -> Answer:
         offered = doubts(index, signals) if doubt and signals is not None else ()
         if offered:
-            return self._ask(question, score, reading, tuple(self._topics[i].id for i in offered))
+            return _asked(self._assist, question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
         care = self._assist.safety.care(reading.special) if reading.safety else None
         if care is not None and care.instead:
@@ -363,14 +359,6 @@ class Answerer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)
         text = f"{lead}\n\n{reply}" if lead else reply
         return Answer(question, "command", None, 1.0, text, (), bool(lead), command=command)
-
-    def _ask(self, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
-        """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
-        lead = _lead(self._assist, reading) + "\n\n" if reading.safety else ""
-        low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
-        return Answer(
-            question, "ask", None, low, lead + self._assist.ask_back.text, topics, reading.safety, topics
-        )
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
         """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
@@ -415,6 +403,20 @@ def _rules_alone(first: Answer, reading: Reading) -> bool:
         or (_level_question(reading) and (first.topic in LEVELS or first.candidates == LEVELS))
         or (reading.special is not None and first.kind not in ("decline", "ask"))
     )
+
+
+def _a_log(first: Answer, best: str, sure: float) -> bool:
+    """Whether sets told as done and not asked about point to /log: the chat's handler offers them as a /log
+    whatever the rules found, and the model tells a log ("want to put in my rows, 3 sets of 10 at 20kg")
+    from sets told as a plan or a history ("my program says 3 sets of 10")."""
+    return best == LOG and sure >= ANSWERS_DECLINED and first.kind != "command"
+
+
+def _asked(assist: Assist, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
+    """ "Did you mean ...?" with ``topics`` as buttons, after the safety lead if one is due."""
+    lead = _lead(assist, reading) + "\n\n" if reading.safety else ""
+    low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
+    return Answer(question, "ask", None, low, lead + assist.ask_back.text, topics, reading.safety, topics)
 
 
 def _closest(topics: Sequence[Topic], scores: Sequence[float], fallbacks: Sequence[str]) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
+from bot.coach.streaks import so_far
 from bot.coach.texts import Texts, escape
 
 _DRAWING = threading.Lock()
@@ -271,7 +272,9 @@ def _window(
     drawn = [lift for lift in lifts if any(weeks[0] <= day for day, _ in lift.sets)]
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)] if counts else [0] * len(weeks)
-    passed = passed_by(weeks[-trained:], totals[-trained:], target, paused) if trained else frozenset()
+    # A pause still to come passes no week by before its days come, as the streak reads it.
+    held = so_far(paused, today)
+    passed = passed_by(weeks[-trained:], totals[-trained:], target, held) if trained else frozenset()
     return _Window(weeks, trained, counts, drawn, passed)
 
 

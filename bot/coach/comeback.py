@@ -1,23 +1,73 @@
-"""The first session back after a pain ("It's fine now", ``cautions.back_from_pain``): lighter than last time.
+"""Coming back to a lift: after a pain ("It's fine now") and after a break. Never a step up from either.
 
-A coach brings a lift back from a sharp pain below what it last did, not at it: a loaded lift keeps last
-time's reps at about 70 % of its load, rounded down to the chat's step (never below one step, so there is
-still something to lift); a bodyweight or band move keeps last time's reps with one set fewer (at least
-one). The session after it progresses from what was logged, as any other.
+**After a pain** (``cautions.back_from_pain``) a coach brings a lift back below what it last did, not at
+it: a loaded lift keeps last time's reps at about 70 % of its load, rounded down to the chat's step (never
+below one step, so there is still something to lift); a bodyweight or band move keeps last time's reps with
+one set fewer (at least one) (``after_pain``).
 
-Pure: no Telegram, no database.
+**After a break** (``days_away``): a week or more without logging the lift (or any rung of its ladder,
+deload days and paused weeks counted as days like any other), and longer than its own rhythm by as much
+again, a week more at most, so a lift the plan has once a week is on a break after two weeks without it
+and a fly every third week after four, not every time. The rest card's "after a week or more off, start a
+little lighter" is the rule (a newcomer trial: back after two weeks of flu, /workout asked a rep more on
+every band move, and four weeks after the last log a rep more again). Whatever the rule would have
+added, today holds (``after_break``):
+
+- under ``LONG_BREAK`` (four weeks, as /workout's "first week back" card says): last time's load at its
+  weakest working set's reps (the top of the range at most), on every set, for a loaded lift, a band
+  move and a bodyweight one alike: the same as last time, no step up;
+- from ``LONG_BREAK`` on, a little lighter: a loaded lift about 10 % lighter on the chat's step
+  (``progression.backed_off_load``), at those reps; a band or bodyweight move, or dumbbells or a backpack
+  whose lighter size the rack decides, the same load at about ``FEWER`` of those reps.
+
+A rule's target already easier than that (a back-off, an estimate lighter than last time) is kept. The
+session after it progresses from what was logged, as any other. Pure: no Telegram, no database; the days
+are passed in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
+from itertools import pairwise
 
 from bot.coach.model import SetDone
-from bot.coach.progression import Prescription, Reason, exact, heaviest_sets, to_multiple
+from bot.coach.progression import (
+    Plan,
+    Prescription,
+    Reason,
+    backed_off_load,
+    exact,
+    heaviest_sets,
+    to_multiple,
+)
 
-# The share of last time's load the first session back lifts.
+# The share of last time's load the first session back after a pain lifts.
 LIGHTER = Decimal("0.70")
+WEEK = timedelta(days=7)
+# From this long without a lift its first session back is lighter, not only held (``levelup.BREAK``).
+LONG_BREAK = timedelta(weeks=4)
+# The lift's rhythm is the median of its last few spacings: one long gap before does not hide a break.
+RHYTHM_SPACINGS = 4
+# After a long break, a move that cannot go lighter by a plate does about this share of its reps.
+FEWER = Decimal("0.85")
+# The reasons whose target may climb over last time's sets: a break holds them instead.
+CLIMBS = frozenset(
+    (
+        Reason.ADD_LOAD,
+        Reason.ADD_REP,
+        Reason.REPEAT,
+        Reason.PAST_TOP,
+        Reason.MOVE_UP,
+        Reason.ESTIMATE,
+        Reason.RAMPED,
+        Reason.FROM_REPS,
+    )
+)
+
+# Of those, the ones that go heavier or harder whatever their load says.
+HEAVIER = frozenset((Reason.ADD_LOAD, Reason.PAST_TOP, Reason.MOVE_UP))
 
 
 def lighter_load(load: float, step: float) -> float:
@@ -36,3 +86,54 @@ def after_pain(exercise: str, last: Sequence[SetDone], sets: int, step: float) -
     if load:
         return Prescription(exercise, sets, reps, lighter_load(load, step), Reason.BACK, top[0])
     return Prescription(exercise, max(1, len(top) - 1), reps, load, Reason.BACK, top[0])
+
+
+def days_away(logged: Sequence[date], today: date | None) -> int:
+    """Days since the lift was last logged (``logged``: every day it was, in any order) when that is a
+    break to come back from (the module docstring has the rule), else 0."""
+    days = sorted(set(logged))
+    if today is None or not days or days[-1] >= today:
+        return 0
+    gap = today - days[-1]
+    spacings = sorted([after - before for before, after in pairwise(days)][-RHYTHM_SPACINGS:])
+    # The lower median: of two spacings the shorter, so a break before this one does not set the rhythm.
+    usual = spacings[(len(spacings) - 1) // 2] if spacings else WEEK
+    return gap.days if gap >= max(WEEK, usual + min(usual, WEEK)) else 0
+
+
+def after_break(
+    prescription: Prescription,
+    exercise: str,
+    last: Sequence[SetDone],
+    plan: Plan,
+    away: int,
+    *,
+    sized: bool = False,
+) -> Prescription:
+    """``prescription`` held at ``last`` session's sets of ``exercise`` (the rung it is on) after ``away``
+    days without it (``days_away``), or a little lighter after a long break; ``sized`` says its load is
+    dumbbells or a backpack, lighter only by a size the rack decides, so fewer reps instead. The rule's
+    own target is kept when it is easier, or when there is no break or nothing to hold."""
+    top = heaviest_sets(last)
+    if not away or prescription.reason not in CLIMBS or not top or any(s.seconds for s in top):
+        return prescription
+    reps = max(1, min(plan.rep_range[1], min(s.reps for s in top)))
+    load = top[0].load if top[0].load else None
+    if away >= LONG_BREAK.days:
+        lighter = backed_off_load(load, plan) if load is not None and not sized else 0.0
+        if lighter > 0:
+            load = lighter
+        else:
+            reps = max(1, min(reps - 1, int(to_multiple(exact(reps) * FEWER, Decimal(1), ROUND_FLOOR))))
+    held = Prescription(exercise, plan.sets, reps, load, Reason.LAPSED, top[0])
+    # Heavier by the rule (a dumbbell's or backpack's next size is only hinted at, its load the old one's).
+    climbs = prescription.reason in HEAVIER or prescription.exercise != exercise
+    return prescription if not climbs and easier(prescription, held) else held
+
+
+def easier(one: Prescription, other: Prescription) -> bool:
+    """Whether ``one`` asks less than ``other`` of the same exercise: a lighter load, or fewer reps at it."""
+    if one.exercise != other.exercise:
+        return False
+    mine, theirs = one.load or 0.0, other.load or 0.0
+    return mine < theirs or (mine == theirs and one.reps < other.reps)

@@ -115,22 +115,29 @@ _DECIMAL_COMMA = re.compile(r"(\d+,\d{1,2})(?!\d)")
 @dataclass(frozen=True)
 class PauseRefusal:
     """Why a /pause argument is not taken; ``key`` names its line in reminders.toml ("commands.pause_…")
-    and ``day`` the day it concerns (the past day asked for, the latest day a pause may reach, or the later
-    day a pause was asked to start on, with ``until`` the last day it was asked to hold)."""
+    and ``day`` the day it concerns (the past day asked for, or the latest day a pause may reach)."""
 
     key: str
     day: date | None = None
-    until: date | None = None
 
 
-def pause_asked(text: str, today: date, longest: int) -> date | PauseRefusal:
+@dataclass(frozen=True)
+class Later:
+    """A pause asked to start on a later day ("from Wednesday for a week", "wed to sun"): its first and
+    last days."""
+
+    first: date
+    until: date
+
+
+def pause_asked(text: str, today: date, longest: int) -> date | Later | PauseRefusal:
     """The last day a /pause argument holds reminders through: a number of days ("14"), a length ("2
-    weeks", "a fortnight", "1,5 weeks") or a day ("until 20 dec", "till the 20th", "friday", "20/12"), at
-    most ``longest`` days counting today.
+    weeks", "a fortnight", "1,5 weeks") or a day ("until 20 dec", "till the 20th", "friday", "20/12"), its
+    end at most ``longest`` days from today, counting today.
 
-    A pause starts the day it is sent (the chat keeps only its last day), so one asked to start later
-    ("from Wednesday for a week", "wed to sun") is refused as "later" with the days it asked for; one asked
-    from a day already begun ("from the 1st to the 20th") is held from today."""
+    One asked to start later ("from Wednesday for a week", "wed to sun", "from 2 jan until 10 jan") is
+    ``Later``, with the days it asked for; one asked from a day already begun ("from the 1st to the 20th")
+    is held from today."""
     words = _typed_tokens(text)
     latest = today + timedelta(days=longest - 1)
     start, started = today, _start_typed(words, today)
@@ -147,7 +154,7 @@ def pause_asked(text: str, today: date, longest: int) -> date | PauseRefusal:
         return PauseRefusal("past", until)
     if until > latest:
         return PauseRefusal("too_far", latest)
-    return PauseRefusal("later", start, until) if start > today else until
+    return Later(start, until) if start > today else until
 
 
 def _typed_tokens(text: str) -> list[str]:
@@ -228,6 +235,12 @@ def until_told(text: str, today: date) -> date | None:
         except OverflowError:  # a start near the last day there is
             return None
     return None
+
+
+def start_told(text: str, today: date) -> date | None:
+    """The first day a message asks to be left alone from ("away from Wednesday until the 20th",
+    "from the 2nd to the 10th of January"), when it names one."""
+    return _start_told(dates.tokens(text), today)
 
 
 def _start_told(words: Sequence[str], today: date) -> date | None:

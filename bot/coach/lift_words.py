@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
-from bot.coach.progress_text import format_sets
+from bot.coach.progress_text import format_sets, with_bands
 from bot.coach.texts import Texts, escape
 
 if TYPE_CHECKING:
@@ -38,6 +38,12 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     (_, first), (last_day, last) = points[0], points[-1]
     values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
     if not last.load:
+        # Reps with another band are another exercise's reps: compared only with the same band's, and a
+        # band's first day says the band changed, never a minus (a newcomer trial's "Band row: 11 reps
+        # (-1)" after moving from the red band to the green).
+        same_band = [(day, done) for day, done in points if not _other_band(done, last)]
+        if len(same_band) < len(points):
+            return _band_words(values, points, same_band, last, texts)
         values.update(change=f"{last.reps - first.reps:+d}")
         key = "chart.caption_reps" + ("" if not kind else "_day" if len(points) > 1 else "_first_day")
         # No "(+0)": one session, or the same reps again, has no change to tell.
@@ -64,6 +70,31 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
     at_before = [done for day, done in lift.sets if day == before_day and done.load == top[before_day]]
     before = format_sets(at_before, lift.unit)
     return texts.get("chart.caption_load_day_more_sets", sets=count[last_day], before=before, **values)
+
+
+def _other_band(done: SetDone, last: SetDone) -> bool:
+    """Whether ``done`` was with another band than ``last``: both told, and not the same."""
+    return bool(done.bands) and bool(last.bands) and done.bands != last.bands
+
+
+def _band_words(
+    values: dict[str, object],
+    points: Sequence[tuple[date, SetDone]],
+    like: Sequence[tuple[date, SetDone]],
+    last: SetDone,
+    texts: Texts,
+) -> str:
+    """A band move's words once its band changed: its reps with the band now, against the first set with
+    that band, or on that band's first day the band it had before."""
+    values["band"] = with_bands(last.bands, texts)
+    if len(like) > 1:
+        more = last.reps - like[0][1].reps
+        held = more == 0
+        values["change"] = f"{more:+d}"
+        return texts.get("chart.caption_reps_band" + ("_held" if held else ""), **values)
+    before = next(done for _, done in reversed(points) if _other_band(done, last))
+    values.update(before=before.reps, was=with_bands(before.bands, texts))
+    return texts.get("chart.caption_reps_new_band", **values)
 
 
 def _change_key(key: str, like: Sequence[SetDone], texts: Texts) -> tuple[str, dict[str, str]]:

@@ -7,7 +7,8 @@ such lift of the session, main or not, is asked for, one at a time in the sessio
 bodyweight move never is. Each question takes a number ("100", "100 kg", "225 lb", in any script's
 digits, or in words: "twelve", "twenty five kg") or a skip (the lift stays unlogged, still to log); a
 message that is plainly a failed try at one (an emoji, "abc", "100000", "twelve and a half") is answered
-with what the question takes, and anything else stops the wait. Pure: no Telegram, no database.
+with what the question takes, and anything else is read by the handler (``bot.handlers.load_answer``).
+Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.coach.catalog import Exercise
+from bot.coach.kitwords import NOTE_PARTS
 from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
 from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
 
@@ -156,6 +158,13 @@ def pair(exercise: Exercise) -> bool:
     return per_dumbbell(exercise) and "dumbbells" in exercise.implements
 
 
+def said_each_hand(exercise: Exercise | None, load: float | None, note: str | None, hand: str) -> bool:
+    """Whether a logged set's load is said as each hand's: its note says so (``hand``: a /log's "each arm",
+    a home move's "8 kg each"), or it is a pair of dumbbells', whose load is each hand's however logged."""
+    told = hand in (note or "").split(NOTE_PARTS)
+    return load is not None and (told or (exercise is not None and pair(exercise)))
+
+
 def held_each(exercise: Exercise, answer: Answer) -> bool | None:
     """Whether a load typed in answer is each hand's, to log and say so as /log's "each arm 40kg": always a
     pair of dumbbells', a backpack-or-dumbbells move's when said so ("8 kg each": two dumbbells, not the
@@ -246,7 +255,10 @@ def read_answers(text: str) -> list[Answer] | None:
 
 
 def asks(text: str) -> bool:
-    """Whether a message asks something: a question mark, or it opens with a question's word."""
+    """Whether a message asks something: a question mark, or it opens with a question's word. Not
+    ``logtold.asks``, whose words differ both ways: there "was" and "were" ask ("was 3x8 enough"), here
+    they tell ("was 40", "was busy"); here "can", "when", "where", "who" and "am" ask ("can I log it
+    later"), there they may tell a set-up answer ("can do 3 days", "am a beginner")."""
     plain = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     return "?" in plain or _OPENS_AS_QUESTION.match(plain) is not None
 

@@ -140,7 +140,8 @@ _ASKS = re.compile(
 
 
 def asks(text: str) -> bool:
-    """Whether a message asks something (a question mark, or it opens as a question) rather than tells."""
+    """Whether a message asks something (a question mark, or it opens as a question) rather than tells.
+    The load wait's own is ``loadanswer.asks``, which says why their words differ."""
     return "?" in text or _ASKS.match(text.casefold().replace("\u2019", "'")) is not None
 
 

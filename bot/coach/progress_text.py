@@ -17,6 +17,7 @@ from bot.coach.progression import (
     Prescription,
     Reason,
     e1rm,
+    heaviest_sets,
     in_unit,
     past_top,
     progressed_load,
@@ -166,8 +167,9 @@ def progress_line(
     asked. ``home_load`` says the load is a backpack or bottles at home: going heavier is "add a little
     to the backpack", never a number on the chat's plate step it has no plates for. ``dumbbells`` says
     it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
-    whose size the rack decides. ``lapsed`` is the days since such a lift was last logged, when today
-    starts again there (``Reason.LAPSED``): the line says how long ago, never "the next dumbbell up".
+    whose size the rack decides. ``lapsed`` is the days since the lift was last logged, when today holds
+    after that break (``Reason.LAPSED``, ``comeback.after_break``): the line says so, and whether today is
+    last time's sets, its weakest set's reps, or a little lighter, never a step up.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -243,13 +245,18 @@ def progress_line(
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     if prescription.reason is Reason.LAPSED:
-        values["weeks"] = str(weeks_ago(lapsed))
+        values["away"] = texts.count("count.week", weeks_ago(lapsed))
+        key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)
     same = prescription.exercise == (last_exercise or exercise)
     today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
     key = _say_band(values, last, today, texts, key=key)
     line = texts.get(f"progression.{key}", **values)
+    most = max((done.reps for done in heaviest_sets(last)), default=0)
+    if prescription.reason is Reason.ADD_REP and same and most > prescription.reps < plan.rep_range[1]:
+        # Under a set that did more, never without saying why (a strength coach's trial: 8, 8, 6 → 3×7).
+        line = f"{line} {texts.get('progression.toward_best', most=most)}"
     if prescription.easier is None:
         return line
     # Far short of the range: the easier version is said too, the trainee's choice (``bodyreps``).
@@ -257,6 +264,20 @@ def progress_line(
     easier = escape(names.get(prescription.easier, prescription.easier))
     suggested = texts.get(f"progression.easier_{which}", easier=easier, low=values["low"], top=values["top"])
     return f"{line} {suggested}"
+
+
+def _back_after(last: Sequence[SetDone], prescription: Prescription) -> str:
+    """The key of a line held after a break (``comeback.after_break``): the same as last time, its weakest
+    set's reps, a lighter load, or fewer reps than its weakest set."""
+    top = heaviest_sets(last)
+    if not top:
+        return "lapsed"
+    if (prescription.load or 0.0) < (top[0].load or 0.0):
+        return "lapsed_lighter"
+    if prescription.reps < min(done.reps for done in top):
+        return "lapsed_fewer"
+    same = len({done.reps for done in top}) == 1 and len(top) == len(last)
+    return "lapsed" if same else "lapsed_weakest"
 
 
 def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, texts: Texts) -> None:

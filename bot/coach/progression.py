@@ -8,10 +8,14 @@ with the numbers of ACSM 2009 where the article gives none):
   load: the level's share of ACSM's 2–10 % (routines.toml's ``increase``: beginners 5 % upper body,
   10 % lower body; intermediate 2.5 % and 5 %; advanced 2 % and 3.5 %), rounded down to the chat's
   smallest step but never less than one step. Short of the top, keep the load and aim one more rep on
-  the weakest set (without a load, the body's or a band's, never the range's bottom for its own sake:
-  ``bot.coach.bodyreps``). At the top but harder than the target effort, repeat it. A session is judged by the
-  sets it prescribed (``prescribed``): a day cut to 2 sets (/workout 30) that hit the top on both earned
-  the load, whether the next session is cut or whole (a newcomer trial).
+  the weakest set; where a loaded lift's sets faded, the best set's reps on every set, at most
+  ``MOST_OVER`` over the weakest: 8, 8, 6 @ 100 kg is 3×8 at 100 kg, never 3×7 under the two sets that
+  made 8 (a strength coach's trial; ``matched_reps``). Without a load, the body's or a band's, sets fade by
+  nature and there is nothing to take off: a rep over the weakest, never the range's bottom for its own
+  sake (``bot.coach.bodyreps``), the line saying where the best set is. At the top but harder than the
+  target effort, repeat it. A session is judged by the sets it prescribed (``prescribed``): a day cut
+  to 2 sets (/workout 30) that hit the top on both earned the load, whether the next session is cut or
+  whole (a newcomer trial).
 - **Ramped sets.** Sets at several loads with fewer than the plan's sets at the heaviest ("100x5,
   110x5, 120x3") were ramped to a top set, not worked at it: the load they say is the heaviest at which
   a set reached the bottom of the range. A load only lifted for fewer reps is never the one to do all
@@ -59,7 +63,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
-from bot.coach.bodyreps import far_short, next_reps
+from bot.coach.bodyreps import MOST_OVER, far_short, next_reps
 from bot.coach.epley import for_reps, one_rep_max
 from bot.coach.model import SetDone
 
@@ -215,13 +219,21 @@ def next_prescription(
         return more_reps(exercise, last, plan, ladder)
     if not _at_top(last, on_day):
         # Held as logged, not put on the step: the trainee repeats the load they lifted.
-        weakest = min(s.reps for s in last)
-        return Prescription(exercise, plan.sets, min(high, max(low, weakest + 1)), load, Reason.ADD_REP)
+        return Prescription(exercise, plan.sets, matched_reps(last, plan), load, Reason.ADD_REP)
     if not all(s.rir is None or s.rir >= plan.target_rir for s in last):
         return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
     return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+
+
+def matched_reps(last: Sequence[SetDone], plan: Plan) -> int:
+    """A loaded lift's target short of the top: one over the weakest set, or the best set's reps where it did
+    more, at most ``MOST_OVER`` over the weakest, inside the range (the module docstring)."""
+    low, high = plan.rep_range
+    reps = [s.reps for s in last]
+    weakest = min(reps)
+    return min(high, max(low, weakest + 1, min(max(reps), weakest + MOST_OVER)))
 
 
 def more_reps(exercise: str, last: Sequence[SetDone], plan: Plan, ladder: Ladder | None) -> Prescription:

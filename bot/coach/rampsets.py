@@ -15,6 +15,11 @@ two more ramps of two sets would add some six minutes to the session for nothing
 dropped), the others not at all: those sets are the warm-up's "1–2 easy sets of your first exercise", inside
 its minutes, so a cut never runs over its budget.
 
+A deload day's sets are light and easy, so is its ramp (``light``): the bar, about 50 % × 5 and 75 % × 3 on
+a barbell, one set of about 60 % × 6 on a stack or dumbbells, never a single near a working load that is
+itself far from a max (a newcomer trial got "bar × 8, 37.5 × 5, 57.5 × 3, 75 × 2, 85 × 1" before easy sets
+of 6 at 95 kg). Later lifts keep their one set.
+
 Pure: loads in, sets out. The time the sets take is ``seconds``, added to the session's estimate.
 """
 
@@ -40,6 +45,9 @@ BAR_REPS = 8
 # Dumbbells and cable or machine stacks start light without a bar: two sets are the ramp.
 STACK: Scheme = ((0.5, 8), (0.75, 4))
 SHORT: Scheme = ((0.5, 5), (0.8, 2))
+# A deload day's first ramp: fewer, lighter steps before easy sets.
+LIGHT_BARBELL: Scheme = ((0.5, 5), (0.75, 3))
+LIGHT_STACK: Scheme = ((0.6, 6),)
 LATER: Scheme = ((0.7, 3),)
 FEELER: Scheme = ((0.6, 5),)
 # The working load from which a lift needs ramping: twice the empty bar for a barbell, a pair of dumbbells
@@ -78,10 +86,12 @@ def ramp(
     first: bool = True,
     short: bool = False,
     warm: bool = False,
+    light: bool = False,
 ) -> tuple[WarmSet, ...]:
     """The warm-up sets before a working load of ``working`` (in ``unit``, rounded to ``step``): the whole
-    ramp for the ``first`` lift of its pattern in a session not ``warm`` from an earlier ramp, one set
-    otherwise, two for a barbell in a ``short`` session; none below ``HEAVY``."""
+    ramp for the ``first`` lift of its pattern in a session not ``warm`` from an earlier ramp (a deload
+    day's, ``light``, shorter), one set otherwise, two for a barbell in a ``short`` session; none below
+    ``HEAVY``."""
     if working < HEAVY[implement][unit]:
         return ()
     barbell = implement == Implement.BARBELL
@@ -91,6 +101,8 @@ def ramp(
         scheme = FEELER
     elif short and barbell:
         scheme = SHORT
+    elif light:
+        scheme = LIGHT_BARBELL if barbell else LIGHT_STACK
     else:
         scheme = BARBELL if barbell else STACK
     cents = _cents(step)
@@ -132,12 +144,18 @@ def implement_of(exercise: Exercise) -> Implement | None:
 
 
 def session_ramps(
-    lifts: Sequence[tuple[Exercise, float | None]], unit: str, step: float, *, short: bool = False
+    lifts: Sequence[tuple[Exercise, float | None]],
+    unit: str,
+    step: float,
+    *,
+    short: bool = False,
+    light: bool = False,
 ) -> list[tuple[WarmSet, ...]]:
     """Each lift's ramp, in order, for a session's lifts in order with their working loads (None: no load
     known, or not a lift to ramp): the whole ramp for the first lift ramped, one set for every later one,
     since the body is warm by then (``FEELER``; ``LATER`` for a pattern already worked, which a lift before
-    it with no ramp warmed too). A ``short`` session ramps its first lift alone."""
+    it with no ramp warmed too). A ``short`` session ramps its first lift alone; a deload day's (``light``)
+    first ramp is the light one."""
     warm: set[str] = set()
     ramped = False
     ramps: list[tuple[WarmSet, ...]] = []
@@ -147,7 +165,8 @@ def session_ramps(
         if load is None or implement is None or (short and warm):
             ramps.append(())
         else:
-            ramps.append(ramp(load, implement, unit, step, first=first, short=short, warm=ramped))
+            sets = ramp(load, implement, unit, step, first=first, short=short, warm=ramped, light=light)
+            ramps.append(sets)
             ramped = ramped or bool(ramps[-1])
         warm.add(exercise.pattern)
     return ramps

@@ -36,6 +36,15 @@ A reply names one record per lift (``headline``), and several lifts' in one line
 ``MAX_BESTS_SHOWN`` of them (``shown_bests``). All loads of one call must be in
 one unit (the caller converts). Timed holds (sets with ``seconds``) have no reps to beat and are passed by.
 
+A **big jump** is checked before any record is cheered (``big_jump``): a new heaviest load whose set's
+estimated 1RM is more than ``JUMP`` (a fifth) over the lift's best so far. ACSM's progression adds 2–10 %
+a session, and a trainee back from a layoff climbs back to their best, not a fifth past it, so a jump like
+that is far likelier a slip of the keys ("deadlift 150 for 7 7 7" after 3×6 @ 105 kg, a newcomer trial's
+"🏆 heaviest ever, 150 kg (was 105 kg)") than a day's progress. It is logged all the same (what was told is
+never lost), and the reply asks whether it was a typo, with the correction to send, instead of the
+fanfare. Under ``JUMP_FROM`` (the empty bar) a step is a big share of a light load, so none is checked;
+nor is a load added to bodyweight, which has no one-rep max.
+
 An exercise a counterweight helps (the assisted pull-up machine) logs no load; its help is kept in the
 sets' note ("assisted by 25 kg"). More help makes a rep easier, so a rep record (more reps than ever)
 needs help the same as or less than a set before had: 12 reps with 25 kg of help never beat 10 with
@@ -68,6 +77,10 @@ T = TypeVar("T")
 BASELINE_SESSIONS = 2
 # Lifts named in one reply's line of new bests; the rest are counted ("and 2 more").
 MAX_BESTS_SHOWN = 4
+# A new heaviest set whose estimated 1RM beats the best so far by more than this share is asked about.
+JUMP = 1.2
+# The lightest new load a jump is checked at: the empty bar, under which a step is a big share.
+JUMP_FROM = {"kg": 20.0, "lb": 45.0}
 # Which record of a lift a reply names: a heavier load reads plainest, then reps, then the estimate.
 HEADLINE_ORDER = ("heaviest", "reps_at_load", "e1rm")
 
@@ -173,6 +186,21 @@ def new_records(
     estimate = _e1rm(previous_sets, new_sets) if estimable else None
     beaten = [_heaviest(previous_sets, new_sets), reps, estimate]
     return [record for record in beaten if record is not None]
+
+
+def big_jump(
+    previous_sets: Sequence[SetDone], new_sets: Sequence[SetDone], unit: str
+) -> tuple[float, float] | None:
+    """The new heaviest load and the heaviest before it, when the new sets are a jump too big to take on
+    trust (the module docstring), else None; for a lift whose load is what was lifted (``estimable``)."""
+    before, now = best(previous_sets), best(new_sets)
+    if before.heaviest is None or now.heaviest is None or before.e1rm is None:
+        return None
+    if now.heaviest <= before.heaviest or now.heaviest < JUMP_FROM[unit]:
+        return None
+    # A set of more than EPLEY_MAX_REPS has no estimate: its load alone is weighed, as a single's.
+    estimate = now.e1rm if now.e1rm is not None else now.heaviest
+    return (now.heaviest, before.heaviest) if estimate > JUMP * before.e1rm + _SLACK else None
 
 
 def rep_floor(loads: Iterable[float | None], step: float | None = None) -> float | None:

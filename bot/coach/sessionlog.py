@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.coach.comeback import after_pain
+from bot.coach.comeback import after_break, after_pain, days_away
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
@@ -78,7 +78,7 @@ class Target:
     """Prescribed at ``source``, a harder rung the member has done well, in place of ``planned``
     (``shownrung``): /workout says so."""
     lapsed: int = 0
-    """Days since it was last logged, when that is long enough to start again there (``lapsed``)."""
+    """Days since it was last logged, when that is a break it comes back from (``comeback.days_away``)."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -179,7 +179,7 @@ def targets(
     ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
     session is prescribed from the work before its week, and the next block from that work too.
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
-    ``today`` is the session's day: a dumbbell accessory or home load logged weeks before it starts again.
+    ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
     """
     found: list[Target] = []
     for item in session.exercises:
@@ -254,12 +254,12 @@ def targets(
         home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
         # Dumbbells outside the main slots go up by the rack's next size (``Target.dumbbells``).
         dumbbells = item.tier != MAIN and item.exercise.kind == "load" and "dumbbells" in item.exercise.needs
-        lapsed = 0
         if (home_load or dumbbells) and prescription.exercise == exercise:
-            # At the load last logged, or those sets again after weeks without it (``lapsed``).
-            newest = bool(sessions) and last == tuple(sessions[-1])
-            days = [day for day, rung, _ in logged if rung == current] if newest else []
-            prescription, lapsed = as_loaded(prescription, last, plan, days, today)
+            prescription = as_loaded(prescription, last)  # at the load last logged (``lapsed``)
+        # After a break, held or a little lighter (``comeback``): its days on any rung, deload days too.
+        lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
+        prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
+        lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
         target = Target(
             exercise,
             prescription,

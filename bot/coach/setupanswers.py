@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from bot.coach import scheduleasked, trainingdays
 from bot.coach.logtold import asks
@@ -108,15 +108,22 @@ def _told(
     """The options a message names, each in a clause that neither turns it down nor tells the past ("I
     started as a beginner"); None where one does, or, in a long message, where one is named loosely or in a
     clause longer than ``clause_words``."""
+    if len(text.split()) > MAX_WORDS:
+        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
+    return _told_by(text, lambda clause: _named(clause, words), clause_words)
+
+
+def _told_by(
+    text: str, find: Callable[[str], tuple[set[str], str]], clause_words: int = CLAUSE_WORDS
+) -> set[str] | None:
+    """``_told`` with the options of a clause found by ``find``: what it names, and what is left of it."""
     clauses = _clauses(text)
     if clauses is None:
         return None
     long = len(text.split()) > MAX_WORDS
-    if long:
-        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
     found: set[str] = set()
     for clause in clauses:
-        named, left = _named(clause, words)
+        named, left = find(clause)
         if named and (
             _NOT.search(left) or _PAST.search(left) or (long and len(clause.split()) > clause_words)
         ):
@@ -154,6 +161,15 @@ def kit_named(text: str, home: Collection[str]) -> list[str] | None:
     if found is None or not found or (NOTHING in found and len(found) > 1):
         return None
     return [name for name in home if name in found]
+
+
+def zone_named(text: str, zones_in: Callable[[str], tuple[set[str], str]]) -> str | None:
+    """The timezone a message answers "Your timezone?" with: the one zone it names, a city, a full key or a
+    country with one zone, found in each clause by ``zones_in`` (``scheduler.slots.zones_in``: "I live in
+    Amsterdam", "I'm in Berlin", "based near Manchester, UK", "Toronto time"); None where it names none,
+    several, or one it turns down or tells the past of ("not Berlin any more", "I used to live in Paris")."""
+    found = _told_by(text, zones_in)
+    return found.pop() if found is not None and len(found) == 1 else None
 
 
 def days_named(text: str) -> ScheduleAsked | None:

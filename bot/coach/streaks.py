@@ -81,6 +81,12 @@ def paused_weeks(paused: Iterable[tuple[date, date]], weeks: Iterable[date]) -> 
     return frozenset(week for week in weeks if pauses.covers(week, week))
 
 
+def so_far(paused: Iterable[tuple[date, date]], today: date) -> list[tuple[date, date]]:
+    """The pause ranges' days up to ``today``: a pause still to come ("/pause from 2 jan") passes no week by
+    before its days come, and one running passes by only the days it has held."""
+    return [(first, min(last, today)) for first, last in paused if first <= today]
+
+
 def _plain_date(day: date) -> date:
     # datetime is a subclass of date, but comparing it with a date raises, and its "day" depends
     # on a timezone this module cannot know, so it is refused with a pointer to the right tool.
@@ -98,8 +104,8 @@ def summarize(
     """Streak figures for a chat's log as of ``today``.
 
     Duplicate days count once and days after ``today`` are ignored (a clock skew between replicas
-    must not grant credit early). Pause ranges are inclusive; a range whose end precedes its
-    start is ignored.
+    must not grant credit early). Pause ranges are inclusive, read up to ``today`` (``so_far``); a range
+    whose end precedes its start is ignored.
     """
     if not 1 <= weekly_target <= 7:
         raise ValueError(f"weekly_target must be between 1 and 7 days, got {weekly_target}")
@@ -107,7 +113,7 @@ def summarize(
     days = {day for day in map(_plain_date, log_days) if day <= today}
     per_week = Counter(week_start(day) for day in days)
     current = week_start(today)
-    pauses = _PausedWeeks(paused)
+    pauses = _PausedWeeks(so_far(paused, today))
 
     run = best = 0
     previous: date | None = None

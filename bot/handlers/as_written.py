@@ -42,7 +42,6 @@ from bot.handlers.training_log import (
     member,
     names,
     planned,
-    said_each_hand,
     session_targets,
 )
 from bot.handlers.undo import LAST_BATCH, WHOLE_DAY, undo_args, undo_button, undo_data
@@ -97,12 +96,13 @@ async def day_done(
     )
     session = left_out.session
     sets: dict[str, list[SetDone]] = {}
+    known, hand = context.services.catalog.exercises, context.services.texts["log.each_hand"]
     told_each = dict[str, bool]()
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         load = shown_load(row.load, row.unit, chat.unit)
         one = SetDone(row.reps, load, seconds=row.seconds, bands=bands_in(row.note))
         sets.setdefault(row.exercise, []).append(one)
-        each = said_each_hand(context, row.exercise, row.load, row.note)
+        each = loadanswer.said_each_hand(known.get(row.exercise), row.load, row.note, hand)
         told_each[row.exercise] = told_each.get(row.exercise, True) and each
     minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
     # What is logged is done: the cut keeps it, however short the time (a cable row logged before ⏱ was

@@ -20,6 +20,7 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import correction
 from bot.coach.correction import Change, Field, Logged, Refusal, Told
+from bot.coach.loadanswer import said_each_hand
 from bot.coach.loadwords import lift_named
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
 from bot.coach.logreading import written
@@ -29,7 +30,7 @@ from bot.coach.progress_text import format_load, format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, turn
-from bot.handlers.training_log import loaded_ids, names, said_each_hand, typed_names
+from bot.handlers.training_log import loaded_ids, names, typed_names
 from storage import logbook, undoing
 
 FIX, UNFIX = "fx", "fu"
@@ -68,6 +69,7 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
 
 
 def _logged(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+    known = context.services.catalog.exercises.get(exercise)
     return [
         Logged(
             row.set_number,
@@ -75,7 +77,7 @@ def _logged(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str) 
             row.load,
             row.unit,
             row.seconds,
-            said_each_hand(context, exercise, row.load, row.note),
+            said_each_hand(known, row.load, row.note, context.services.texts["log.each_hand"]),
         )
         for row in rows
         if row.exercise == exercise

@@ -52,11 +52,16 @@ def topic_buttons(context: BotContext, topic_ids: tuple[str, ...]) -> Buttons:
 
 
 async def queue_answer(
-    context: BotContext, now_turn: Turn, text: str, user_id: int | None = None
+    context: BotContext,
+    now_turn: Turn,
+    text: str,
+    user_id: int | None = None,
+    answer: Answer | None = None,
 ) -> str | None:
     """Queue the coach's answer to a question on the update's turn (a question counts as interaction); the
     command the answer points to, if it does. ``user_id`` is the member who sent it (in a private chat,
-    the chat's own id, the default)."""
+    the chat's own id, the default); ``answer`` the answerer's to ``text`` when the caller took it already
+    (the load wait, to decide whether the wait goes on), so a message is answered once."""
     if len(text) > MAX_QUESTION:
         now_turn.say(context.services.texts["errors.too_long"])
         return None
@@ -65,8 +70,10 @@ async def queue_answer(
         # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
         await cautions.fine_told(context, now_turn)
         return None
-    asker = Asker.from_values(chat.level, chat.equipment, chat.kit)
-    answer = context.services.answerer.answer(text, asker)
+    if answer is None:
+        answer = context.services.answerer.answer(
+            text, Asker.from_values(chat.level, chat.equipment, chat.kit)
+        )
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
         return None
@@ -138,7 +145,10 @@ def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Bu
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
     if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
-        return pause_button(context.services.texts, until)
+        first = durations.start_told(answer.question, asking.today)
+        # From a later day ("away from Wednesday until the 20th"), the button holds the reminders until then.
+        later = first if first is not None and asking.today < first <= until else None
+        return pause_button(context.services.texts, until, later)
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
         return run_button(context, answer.command, argument)
@@ -333,10 +343,12 @@ def _button_argument(args: tuple[str, ...]) -> bool:
     name, value = args
     match name:
         case "pause":
-            # A length from older buttons, or the last day (ISO) the pointer's button carries.
+            # A length from older buttons, or the last day (ISO) the pointer's button carries, after its
+            # first when that is a later one ("2027-01-02 to 2027-01-10").
             if value.isascii() and value.isdigit():
                 return 1 <= int(value) <= MAX_PAUSE_DAYS
-            return _iso_day(value)
+            first, to, last = value.partition(" to ")
+            return _iso_day(first) and _iso_day(last) if to else _iso_day(value)
         case "done":
             return value in sessionlog.DAYS_TOLD
         case "log":

@@ -5,33 +5,31 @@ one message answer the lifts asked from this one on, in order (``several_loads``
 ("about 45 I think", "40 on the rows and 55 on the pulldown") each the lift it names, the rest in order
 (``loadwords``). A message the question answerer would only decline as off-topic is told it was not read
 and how to answer, and the wait goes on (a trial's "24kg dumbbell, pec deck was 35" was declined and the
-question dropped); a question, a greeting or sets told stop the wait and are read as they would be, a
-question followed by the lifts it left unlogged and their /log. A message asking that reads as nothing but a
-load ("20 kilos?") is the answer, said so; a load then a question ("2 kilo ones, is that normal?") is both.
+question dropped); a question, a greeting, a request or a pain is read as it would be and the question
+asked again after it, the wait going on; a command, sets told, "it's fine now" or a request to log or take
+back end it (``load_aside``). A message asking that reads as nothing but a load ("20 kilos?") is the answer,
+said so; a load then a question ("2 kilo ones, is that normal?") is both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import loadanswer, loadwords, logtold, sessionlog
-from bot.coach.assist import Asker
-from bot.coach.cautions import tells_fine
+from bot.coach import loadanswer, loadwords
 from bot.coach.loadanswer import Answer, Kind
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.progression import in_unit
-from bot.coach.sessionlog import Shift, Target
+from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import faq, first_load
-from bot.handlers.as_written import DayDone, day_done
+from bot.handlers import faq, first_load, load_aside
 from bot.handlers.common import Turn, turn
+from bot.handlers.load_waited import Waited, waited
 from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
     Typed,
@@ -42,7 +40,6 @@ from bot.handlers.training_log import (
     typed_names,
 )
 from bot.handlers.undo import LAST_BATCH, undo_data
-from storage import logbook
 
 # How much of a message not read as a load is quoted back in the reply that says so.
 SAID_CHARS = 60
@@ -50,39 +47,17 @@ SAID_CHARS = 60
 Rows = list[list[tuple[str, str]]]
 
 
-@dataclass(frozen=True)
-class Waited:
-    """The day a load is waited for, what of it is logged, its main lifts' panel shifts, and the places
-    among its targets of the lifts still asked for, the one asked now first."""
-
-    day: date
-    so_far: DayDone
-    main_shifts: list[Shift]
-    asked: list[int]
-
-    @property
-    def shift_of(self) -> dict[str, Shift]:
-        main = [target for target in self.so_far.targets if target.main]
-        return {target.planned: shift for target, shift in zip(main, self.main_shifts, strict=True)}
-
-    @property
-    def left(self) -> set[str]:
-        return {target.planned for target in self.so_far.left}
-
-    @property
-    def targets(self) -> list[Target]:
-        return self.so_far.targets
-
-
 async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: str) -> bool:
-    """A message sent while a load is asked for; False (the chat no longer waiting) when it is read as it
-    would be otherwise: a question, small talk, a request, a pain or sets told (``_read_as_usual``), or
-    nothing left to ask. Anything else is a try at the answer: read as loads, or told what was not
-    understood and how to answer, and the wait goes on."""
+    """A message sent while a load is asked for; False (the chat no longer waiting) when it is left to be
+    read as usual: a command, sets told, "it's fine now" (``load_aside``), or nothing left to ask. A
+    question, small talk, a request or a pain is answered here, then the question asked again, unless it
+    asks to log or take back (answered, and the wait ended: a question then names the lifts left
+    unlogged). Anything else is a try at the answer: read as loads, or told what was not understood and how
+    to answer, and the wait goes on."""
     chat = now_turn.chat
     answer = loadanswer.read_answer(text)
     several = loadanswer.read_answers(text)
-    found = await _waited(context, now_turn, member(update, chat)[0])
+    found = await waited(context, now_turn, member(update, chat)[0])
     if found is None:
         chat.awaiting = None
         return False
@@ -104,15 +79,20 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
             await _told_loads(context, now_turn, update, found, told, text)
             return True
     if answer is None:
-        if _read_as_usual(context, now_turn, text):
-            chat.awaiting = None
-            if text.lstrip().startswith("/") or not loadanswer.asks(text):
-                return False
-            # A question ends the wait, but the lifts it leaves unlogged are named after its answer.
-            await faq.queue_answer(context, now_turn, text)
-            now_turn.say(_left(context, now_turn, found))
+        aside = load_aside.read(context, now_turn, text)
+        if aside is None:
+            now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
             return True
-        now_turn.say(*_not_read(context, now_turn, found, "log.load_not_read", text))
+        if not aside.keeps:
+            chat.awaiting = None
+            if aside.answer is None:
+                return False
+        # Answered here with the answer taken to decide, so the message is answered once.
+        await faq.queue_answer(context, now_turn, text, answer=aside.answer)
+        if aside.keeps:
+            await _ask_again(context, now_turn, update, found)
+        elif loadanswer.asks(text):
+            now_turn.say(_left(context, now_turn, found))
         return True
     await _one_answer(context, now_turn, update, found, answer)
     return True
@@ -178,10 +158,12 @@ async def _log_read(
         await several_loads(context, now_turn, update, found, answers, hedged=hedged)
 
 
-def _left(context: BotContext, now_turn: Turn, found: Waited) -> str:
-    """The lifts a question left unlogged, and the /log that logs the first."""
+def _left(context: BotContext, now_turn: Turn, found: Waited, places: Sequence[int] | None = None) -> str:
+    """The lifts asked (at ``places`` only, when given) that a message ending the wait left unlogged (a
+    question about logging, a pain that left them out of the plan), and the /log that logs the first."""
     questions = [
-        first_load.Question(context, found.day, found.targets, found.shift_of, at) for at in found.asked
+        first_load.Question(context, found.day, found.targets, found.shift_of, at)
+        for at in (found.asked if places is None else places)
     ]
     names = ", ".join(escape(q.name) for q in questions)
     line = escape(questions[0].log_line(now_turn.chat.unit))
@@ -246,19 +228,22 @@ def _ids(target: Target) -> tuple[str, ...]:
     return tuple(dict.fromkeys((target.prescription.exercise, target.planned)))
 
 
-def _read_as_usual(context: BotContext, now_turn: Turn, text: str) -> bool:
-    """Whether a message no load was read in is read as it would be, ending the wait: a question (a
-    question mark, or a question's first word), a command, sets told, "it's fine now", or what the
-    answerer takes for small talk, a request of the bot or a pain. Anything else is a try at the answer:
-    a trial's "the backpack was 10kg" got the home card, its question dropped and the load lost."""
-    plain = text.strip()
-    if plain.startswith("/") or loadanswer.asks(plain) or logtold.counts_told(plain) or tells_fine(plain):
-        return True
-    if len(plain) > faq.MAX_QUESTION:
-        return True
-    chat = now_turn.chat
-    answer = context.services.answerer.answer(plain, Asker.from_values(chat.level, chat.equipment, chat.kit))
-    return answer.safety or answer.kind in ("smalltalk", "command")
+async def _ask_again(context: BotContext, now_turn: Turn, update: Update, before: Waited) -> None:
+    """The question still waiting, asked again with its ⏭ Skip after the reply to a message beside it: the
+    same question, whose buttons (the first time's too) and answer still log to its day. Read again, as
+    the reply may have left lifts out of the plan (a pain): those are named with their /log."""
+    found = await waited(context, now_turn, member(update, now_turn.chat)[0])
+    still = set() if found is None else {found.targets[at].planned for at in found.asked}
+    gone = [at for at in before.asked if before.targets[at].planned not in still]
+    if gone:
+        now_turn.say(_left(context, now_turn, before, gone))
+    if found is None:
+        now_turn.chat.awaiting = None
+        return
+    question = first_load.Question(context, found.day, found.targets, found.shift_of, found.asked[0])
+    more = len(found.asked) - 1
+    asked, asking = first_load.ask(context, now_turn, update, question, found.main_shifts, more)
+    now_turn.say(asked, [asking])
 
 
 def _not_read(context: BotContext, now_turn: Turn, found: Waited, key: str, said: str) -> tuple[str, Rows]:
@@ -508,34 +493,9 @@ async def skip_button(update: Update, context: BotContext) -> None:
         return
     toast = ""
     async with turn(update, context) as now_turn:
-        found = await _waited(context, now_turn, member(update, now_turn.chat)[0])
+        found = await waited(context, now_turn, member(update, now_turn.chat)[0])
         if found is None or found.day != day or found.asked[0] != int(args[1]):
             toast = texts["log.skip_stale"]
         else:
             now_turn.say(*_skipped(context, now_turn, update, found))
     await query.answer(toast or None)
-
-
-async def _waited(context: BotContext, now_turn: Turn, user_id: int) -> Waited | None:
-    """The load the chat waits for, while a lift of its day still asks for one (a /log of it since, or an
-    Undo, may have settled it)."""
-    chat = now_turn.chat
-    if not first_load.waiting(now_turn):
-        return None
-    waited = loadanswer.awaited_load(chat.awaiting, 0)
-    if waited is None or not 0 <= (now_turn.today - waited.day).days <= sessionlog.MAX_DAYS_BACK:
-        return None
-    day = waited.day
-    found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
-    if found is None:
-        return None
-    so_far = await day_done(context, now_turn, user_id, day, found.session_number)
-    main = [target for target in so_far.targets if target.main]
-    read = loadanswer.awaited_load(chat.awaiting, len(main))
-    assert read is not None
-    shift_of = {target.planned: shift for target, shift in zip(main, read.shifts, strict=True)}
-    left = {target.planned for target in so_far.left}
-    asked = loadanswer.asked(so_far.targets, shift_of, left, read.start)
-    if not asked:
-        return None
-    return Waited(day, so_far, read.shifts, asked)

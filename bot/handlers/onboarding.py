@@ -5,7 +5,6 @@ The open question lives on the chat row, so onboarding survives restarts and rep
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import timedelta
 
 from telegram import Update
@@ -13,6 +12,7 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import trainingdays
+from bot.coach.assist import Asker
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -33,9 +33,10 @@ from bot.handlers.onboarding_steps import (
     prompt,
     set_days,
     summary,
+    timezone_buttons,
 )
 from scheduler.planning import days_from_mask, reminder_time, reschedule
-from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+from scheduler.slots import format_days
 from storage import logbook
 
 
@@ -169,7 +170,9 @@ async def choose_days(update: Update, context: BotContext) -> None:
     await query.answer(texts["errors.stale_button"] if stale else None)
 
 
-async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None:
+async def apply_timezone(context: BotContext, now_turn: Turn, zone: str, *, typed: bool = False) -> None:
+    """The chat's timezone set; a ``typed`` answer to set-up's question is said back, as a typed level or
+    place is, with the time there now, so a wrong city shows at once."""
     chat = now_turn.chat
     before = now_turn.today
     chat.timezone = zone
@@ -180,13 +183,41 @@ async def apply_timezone(context: BotContext, now_turn: Turn, zone: str) -> None
     # even when the new zone's today is the old zone's yesterday: it must not read "paused" again.
     if chat.paused_until is not None and chat.paused_until < before:
         chat.paused_until = min(chat.paused_until, now_turn.today - timedelta(days=1))
+    local = now_turn.now.astimezone(now_turn.zone).strftime("%H:%M")
+    texts = context.services.texts
+    if typed and chat.onboarding_step == TIMEZONE:
+        now_turn.say(texts.get("onboarding.typed_timezone", timezone=escape(zone), local_time=local))
     if advance(context, now_turn, TIMEZONE):
         return
     reschedule(chat, now_turn.now)
-    local = now_turn.now.astimezone(now_turn.zone).strftime("%H:%M")
-    now_turn.edit(
-        context.services.texts.get("settings.timezone_set", timezone=escape(zone), local_time=local)
-    )
+    now_turn.edit(texts.get("settings.timezone_set", timezone=escape(zone), local_time=local))
+
+
+async def _typed_zone(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Whether ``text`` named the timezone asked for (set-up's question, or /timezone's typed answer), which
+    is then set; a message the coach could not answer otherwise either gets the question again instead
+    of the answerer's decline ("I don't know that one…" beside topics that have nothing to do with it)."""
+    chat, texts = now_turn.chat, context.services.texts
+    zone = onboarding_typed.zone_typed(now_turn, text)
+    if zone is not None:
+        await apply_timezone(context, now_turn, zone, typed=True)
+        return True
+    waiting = chat.awaiting == TIMEZONE
+    if waiting and len(text.split()) <= 2 and "?" not in text:
+        # A zone mistyped: said back, and the next message is read as the zone again.
+        now_turn.say(texts.get("errors.timezone_unknown", value=escape(text[:64])))
+        return True
+    answer = context.services.answerer.answer(text, Asker.from_values(chat.level, chat.equipment, chat.kit))
+    # A pointer to /timezone is the question itself: asked again, not pointed to.
+    if answer.kind != "decline" and answer.command != "timezone":
+        # A question or a greeting: answered as usual, the wait over (set-up's question follows it).
+        chat.awaiting = None
+        return False
+    if waiting and chat.onboarding_step is None:
+        now_turn.say(texts["onboarding.timezone_not_read_typed"])
+    else:
+        now_turn.say(texts["onboarding.timezone_not_read"], timezone_buttons(context))
+    return True
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -200,25 +231,14 @@ async def on_text(update: Update, context: BotContext) -> None:
         text = message.text
         if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
             return
-        if now_turn.chat.awaiting != TIMEZONE:
-            if onboarding_typed.typed_answer(context, now_turn, text):
-                return
-            if now_turn.chat.onboarding_step == TIMEZONE:
-                # The timezone buttons are showing: a zone typed without tapping "Other" is the answer.
-                with suppress(ScheduleInputError):
-                    await apply_timezone(context, now_turn, parse_timezone(text))
-                    return
-        else:
-            try:
-                await apply_timezone(context, now_turn, parse_timezone(text))
-                return
-            except ScheduleInputError:
-                if len(text.split()) <= 2 and "?" not in text:
-                    value = escape(text[:64])
-                    now_turn.say(context.services.texts.get("errors.timezone_unknown", value=value))
-                    return
-                # Not a zone that was mistyped but something else said: stop waiting and answer it.
-                now_turn.chat.awaiting = None
+        chat = now_turn.chat
+        if chat.awaiting != TIMEZONE and onboarding_typed.typed_answer(context, now_turn, text):
+            return
+        # The timezone asked for: its buttons showing at set-up (a zone typed without tapping "Other" is the
+        # answer), or the typed zone "Other" and /timezone wait for.
+        asked = chat.awaiting == TIMEZONE or chat.onboarding_step == TIMEZONE
+        if asked and await _typed_zone(context, now_turn, text):
+            return
         # A pointer to /start is the way into set-up already: no second question beside its button.
         if await faq.queue_answer(context, now_turn, text) != "start":
             onboarding_typed.remind(context, now_turn)

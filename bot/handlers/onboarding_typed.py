@@ -25,7 +25,7 @@ from bot.context import BotContext
 from bot.handlers import kit
 from bot.handlers.common import Turn, level_label
 from bot.handlers.onboarding_steps import DAYS, EQUIPMENT, KIT, LEVEL, advance, reminder, set_days
-from scheduler.slots import ScheduleInputError, parse_schedule
+from scheduler.slots import ScheduleInputError, parse_schedule, parse_timezone, zones_in
 from storage.models import Chat
 
 # A count typed in answer to the days question: "3", "3 days".
@@ -55,6 +55,17 @@ def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
         chat.reminder_minute = at.hour * 60 + at.minute
         now_turn.say(_time_read(context, text, at))
     return advance(context, now_turn, DAYS)
+
+
+def zone_typed(now_turn: Turn, text: str) -> str | None:
+    """The timezone a message names: all of it ("Berlin", "Europe/Berlin", "UTC+2", "Manchester, UK"), or, in
+    a private chat, one zone in a sentence that tells ("I live in Amsterdam", "Toronto time")."""
+    try:
+        return parse_timezone(text)
+    except ScheduleInputError:
+        if now_turn.chat.kind != ChatType.PRIVATE:
+            return None
+        return setupanswers.zone_named(text, zones_in)
 
 
 def _time_read(context: BotContext, text: str, at: time) -> str:

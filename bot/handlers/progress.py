@@ -7,6 +7,7 @@ from telegram import Update
 from bot.coach.streaks import StreakSummary, summarize
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
+from bot.handlers.reminders import held_pause
 from storage import repo
 
 
@@ -22,9 +23,8 @@ async def streak(update: Update, context: BotContext) -> None:
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         score = await score_of(now_turn)
-        paused_until = (
-            chat.paused_until if chat.paused_until and chat.paused_until >= now_turn.today else None
-        )
+        held = held_pause(chat, now_turn.today)
+        coming = held is not None and held[0] > now_turn.today
     if score.total == 0:
         hint = texts["progress.hint_none"]
     elif score.this_week >= score.weekly_target:
@@ -44,7 +44,9 @@ async def streak(update: Update, context: BotContext) -> None:
         total=score.total,
         hint=hint,
     )
-    if paused_until is not None:
-        # The day as every other message writes one ("Sun 20 Dec"), not ISO.
-        text += "\n" + texts.get("progress.paused", until=f"{paused_until:%a %d %b}")
+    if held is not None:
+        # The day as every other message writes one ("Sun 20 Dec"), not ISO; a pause still to come says so.
+        first, until = (f"{day:%a %d %b}" for day in held)
+        key = "progress.paused_coming" if coming else "progress.paused"
+        text += "\n" + texts.get(key, first=first, until=until)
     await reply(update, context, text)

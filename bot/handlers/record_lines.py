@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot.coach import records
+from bot.coach.catalog import Exercise
+from bot.coach.model import SetDone
 from bot.coach.texts import Texts, escape
 
 
@@ -25,6 +27,21 @@ def record_lines(
     if more:
         bests = texts.get("log.bests_more", bests=bests, more=more)
     return texts.get("log.record_bests", bests=bests)
+
+
+def jump_line(
+    texts: Texts, exercise: Exercise | None, before: Sequence[SetDone], sets: Sequence[SetDone], unit: str
+) -> str | None:
+    """For new ``sets`` of ``exercise`` far over its best in ``before`` (``records.big_jump``): a typo?, and
+    the correction to send; None for a jump too small, or a lift whose load is not what was lifted."""
+    if exercise is None or not exercise.estimable:
+        return None
+    jump = records.big_jump(before, sets, unit)
+    if jump is None:
+        return None
+    new, old = (f"{load:g}" for load in jump)
+    name, short = escape(exercise.name), escape(exercise.short)
+    return texts.get("log.big_jump", name=name, lift=short, new=new, before=old, unit=unit)
 
 
 def _best_set(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:

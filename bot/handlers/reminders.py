@@ -20,7 +20,14 @@ from bot.handlers import onboarding_steps
 from bot.handlers.common import Turn, edit_or_reply, reply, turn
 from bot.keyboards import Buttons
 from scheduler import messages
-from scheduler.planning import days_from_mask, mask_from_days, next_reminder, reminder_time, reschedule
+from scheduler.planning import (
+    days_from_mask,
+    first_after_pause,
+    mask_from_days,
+    next_reminder,
+    reminder_time,
+    reschedule,
+)
 from scheduler.slots import ScheduleInputError, format_days, parse_schedule, parse_time
 from storage import repo
 from storage.models import Chat
@@ -40,18 +47,30 @@ def _state(now_turn: Turn) -> messages.MenuState:
     next_local = None
     if upcoming is not None:
         next_local = f"{upcoming.at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
-    paused = chat.paused_until
-    if paused is not None and paused < now_turn.today:
-        paused = None
+    today = now_turn.today
+    held = held_pause(chat, today)
     return messages.MenuState(
         days=days_from_mask(chat.workout_days),
         at=reminder_time(chat),
         timezone=chat.timezone,
         nudges=chat.nudges_enabled,
         enabled=chat.reminders_enabled,
-        paused_until=paused,
+        paused_until=None if held is None else held[1],
         next_local=next_local,
+        paused_from=held[0] if held is not None and held[0] > today else None,
     )
+
+
+def held_pause(chat: Chat, today: date) -> tuple[date, date] | None:
+    """The pause the chat holds, running (its first day given as today) or still to come: its first and
+    last days; None when there is none, or it is over."""
+    if chat.paused_until is None or chat.paused_until < today:
+        return None
+    return max(chat.paused_from or today, today), chat.paused_until
+
+
+def _day(day: date) -> str:
+    return f"{day:%a %d %b}"
 
 
 def _summary(chat: Chat) -> dict[str, str]:
@@ -115,27 +134,65 @@ async def schedule(update: Update, context: BotContext) -> None:
     await reply(update, context, text)
 
 
-async def _pause(texts: messages.ReminderTexts, now_turn: Turn, days: int) -> str:
-    chat = now_turn.chat
-    until = now_turn.today + timedelta(days=days - 1)
-    chat.paused_until = until
-    await repo.add_pause(now_turn.session, chat.id, now_turn.today, until)
+async def _pause(
+    texts: messages.ReminderTexts, now_turn: Turn, until: date, first: date | None = None
+) -> str:
+    """Reminders held through ``until``, from today or from ``first``, a later day. The chat holds one pause:
+    a new one takes the place of one still to come, and one from a later day joins one running now when it
+    starts by the day after that one ends (two pauses apart would need two)."""
+    chat, session, today = now_turn.chat, now_turn.session, now_turn.today
+    held = held_pause(chat, today)
+    start = first if first is not None and first > today else today
+    replaced = ""
+    if start > today and held is not None and held[0] <= today:
+        if start > held[1] + timedelta(days=1):
+            return texts.get("commands.pause_one_at_a_time", until=_day(held[1]), first=_day(start))
+        await repo.add_pause(session, chat.id, start, until)
+        start, until = today, max(held[1], until)
+        chat.paused_until = until
+    else:
+        if held is not None and held[0] > today:
+            # Still to come, so it never happened: the new pause takes its place, in the streak's too.
+            await repo.drop_pauses_after(session, chat.id, today)
+            replaced = "\n" + texts.get("commands.pause_replaced", first=_day(held[0]), until=_day(held[1]))
+        chat.paused_from = start if start > today else None
+        chat.paused_until = until
+        await repo.add_pause(session, chat.id, start, until)
     reschedule(chat, now_turn.now)
-    # A stopped chat stays stopped: the pause only keeps its streak, and the reply must not promise more.
-    key = "commands.paused" if chat.reminders_enabled else "commands.paused_while_stopped"
-    # "Paused until Thu" left open whether Thursday is paused: name the last quiet day and the first day back.
-    return texts.get(key, until=f"{until:%a %d %b}", back=f"{until + timedelta(days=1):%a %d %b}")
+    # "Paused until Thu" left open whether Thursday is paused: name the last quiet day and the first reminder
+    # after it, by the chat's days and time (a Mon/Wed/Fri chat paused through a Monday hears on Wednesday).
+    back = first_after_pause(chat.reminder_plan(), now_turn.now)
+    later = "_later" if start > today else ""
+    if not chat.reminders_enabled:
+        # A stopped chat stays stopped: the pause only keeps its streak, and the reply must not promise more.
+        key = f"commands.paused{later}_while_stopped"
+    elif back is None:
+        key = f"commands.paused{later}_no_next"
+    else:
+        key = f"commands.paused{later}"
+    when = None if back is None else back.at.astimezone(now_turn.zone)
+    back_words = "" if when is None else f"{when:%a %d %b}"
+    at = "" if when is None else f"{when:%H:%M}"
+    return texts.get(key, first=_day(start), until=_day(until), back=back_words, time=at) + replaced
 
 
 async def _resume(texts: messages.ReminderTexts, now_turn: Turn) -> str:
-    chat = now_turn.chat
-    yesterday = now_turn.today - timedelta(days=1)
+    chat, today = now_turn.chat, now_turn.today
+    yesterday = today - timedelta(days=1)
+    held = held_pause(chat, today)
+    chat.reminders_enabled = True
+    # A pause still to come is called off, its days never paused.
+    await repo.end_pauses(now_turn.session, chat.id, yesterday)
+    if held is not None and held[0] > today:
+        chat.paused_from = chat.paused_until = None
+        reschedule(chat, now_turn.now)
+        return texts.get(
+            "commands.pause_cancelled", first=_day(held[0]), until=_day(held[1]), **_summary(chat)
+        )
     if chat.paused_until is not None and chat.paused_until > yesterday:
         # Ending the pause yesterday (rather than forgetting it) keeps the slot rule that the first
         # message after a pause is a workout, never "rest today" after a day we never prompted.
-        chat.paused_until = yesterday
-    chat.reminders_enabled = True
-    await repo.end_pauses(now_turn.session, chat.id, yesterday)
+        chat.paused_from, chat.paused_until = None, yesterday
     reschedule(chat, now_turn.now)
     return texts.get("commands.resumed", **_summary(chat))
 
@@ -155,38 +212,29 @@ def _set_nudges(texts: messages.ReminderTexts, now_turn: Turn, on: bool) -> str:
 async def pause(update: Update, context: BotContext) -> None:
     texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
-    buttons: Buttons | None = None
     async with turn(update, context) as now_turn:
         today = now_turn.today
         # The chat's own today: "until Friday" and "the 20th" are read where the chat is.
         asked = durations.pause_asked(value, today, MAX_PAUSE_DAYS) if value else None
-        if isinstance(asked, durations.PauseRefusal) and asked.key == "later" and asked.day and asked.until:
-            text = _pause_later(texts, asked.day, asked.until)
-            buttons = pause_button(context.services.texts, asked.until)
-        elif isinstance(asked, durations.PauseRefusal):
+        if isinstance(asked, durations.PauseRefusal):
             text = _pause_refused(texts, asked, today, pressed=update.callback_query is not None)
+        elif isinstance(asked, durations.Later):
+            text = await _pause(texts, now_turn, asked.until, asked.first)
         else:
-            days = DEFAULT_PAUSE_DAYS if asked is None else (asked - today).days + 1
-            text = await _pause(texts, now_turn, days)
-    await reply(update, context, text, buttons)
+            until = today + timedelta(days=DEFAULT_PAUSE_DAYS - 1) if asked is None else asked
+            text = await _pause(texts, now_turn, until)
+    await reply(update, context, text)
 
 
-def pause_button(texts: Texts, until: date) -> Buttons:
-    """The button that pauses from the day it is pressed through ``until``: the day itself travels in the
-    payload, so a press a day later still ends the pause on the day the label shows."""
-    label = texts.get("faq.run_pause_until", until=f"{until:%a %d %b}")
-    return [[(label, callbacks.pack("cmd", "pause", until.isoformat()))]]
-
-
-def _pause_later(texts: messages.ReminderTexts, start: date, until: date) -> str:
-    """A pause asked to start on a later day: the chat keeps only a pause's last day (``paused_until``),
-    so a pause starts the day it is sent. Say so, and what the button or a /pause sent that day would do."""
-    return texts.get(
-        "commands.pause_later",
-        start=f"{start:%a %d %b}",
-        until=f"{until:%a %d %b}",
-        typed=dates.written(until),
-    )
+def pause_button(texts: Texts, until: date, first: date | None = None) -> Buttons:
+    """The button that pauses through ``until``, from the day it is pressed or from ``first``, a later day:
+    the days themselves travel in the payload, so a press a day later still pauses the days the label
+    shows."""
+    if first is None:
+        label = texts.get("faq.run_pause_until", until=_day(until))
+        return [[(label, callbacks.pack("cmd", "pause", until.isoformat()))]]
+    label = texts.get("faq.run_pause_from", first=_day(first), until=_day(until))
+    return [[(label, callbacks.pack("cmd", "pause", f"{first.isoformat()} to {until.isoformat()}"))]]
 
 
 def _pause_refused(
@@ -282,7 +330,8 @@ async def button(update: Update, context: BotContext) -> None:
         elif action == "nudges" and value in ("on", "off"):
             _set_nudges(texts, now_turn, value == "on")
         elif action == "pause" and value is None:
-            confirmation = await _pause(texts, now_turn, DEFAULT_PAUSE_DAYS)
+            until = now_turn.today + timedelta(days=DEFAULT_PAUSE_DAYS - 1)
+            confirmation = await _pause(texts, now_turn, until)
         elif action == "resume" and value is None:
             confirmation = await _resume(texts, now_turn)
         elif action == "stop" and value is None:

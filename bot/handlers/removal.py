@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from telegram import Update
 
 from bot import callbacks
+from bot.coach.loadanswer import said_each_hand
 from bot.coach.loadwords import lift_named
 from bot.coach.logparse import LogError, LogErrorKind, match_exercise
 from bot.coach.model import SetDone
@@ -23,7 +24,7 @@ from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, turn
-from bot.handlers.training_log import names, said_each_hand, typed_names
+from bot.handlers.training_log import names, typed_names
 from storage import logbook, undoing
 
 TAKE, PUT = "rm", "ru"
@@ -67,7 +68,8 @@ def described(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str
     said = format_sets(
         [SetDone(row.reps, shown_load(row.load, row.unit, unit), seconds=row.seconds) for row in found], unit
     )
-    each = bool(found) and all(said_each_hand(context, exercise, row.load, row.note) for row in found)
+    known, hand = context.services.catalog.exercises.get(exercise), context.services.texts["log.each_hand"]
+    each = bool(found) and all(said_each_hand(known, row.load, row.note, hand) for row in found)
     return f"{said} {context.services.texts['log.each_hand']}" if each else said
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import callbacks
+from bot.coach import setupanswers
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import kit, onboarding, onboarding_steps, onboarding_typed
 from bot.handlers.common import level_label, reply, turn
 from scheduler.planning import days_from_mask, reminder_time
-from scheduler.slots import ScheduleInputError, format_days, parse_timezone
+from scheduler.slots import ScheduleInputError, format_days, parse_timezone, zones_in
 
 MENU_ITEMS = ("level", "equipment", "kit", "timezone")
 # Handled by the reminders feature, which owns days, time, pauses and nudges.
@@ -101,9 +102,13 @@ async def timezone(update: Update, context: BotContext) -> None:
         buttons = onboarding_steps.timezone_buttons(context)
         await reply(update, context, texts["settings.timezone_usage"], buttons)
         return
+    zone: str | None
     try:
         zone = parse_timezone(value)
     except ScheduleInputError:
+        # "/timezone I live in Amsterdam": one zone named in a sentence, as set-up reads it.
+        zone = setupanswers.zone_named(value, zones_in)
+    if zone is None:
         await reply(update, context, texts.get("errors.timezone_unknown", value=escape(value[:64])))
         return
     async with turn(update, context) as now_turn:

@@ -35,7 +35,7 @@ from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
 from bot.handlers import assumed
 from bot.handlers.common import Turn, member_name, turn
-from bot.handlers.record_lines import record_lines
+from bot.handlers.record_lines import jump_line, record_lines
 from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
@@ -168,14 +168,6 @@ def _set_of(row: logbook.SetRow, unit: str) -> SetDone:
     return SetDone(
         row.reps, in_unit(row.load, row.unit, unit), row.rir, row.seconds, bands=bands_in(row.note)
     )
-
-
-def said_each_hand(context: BotContext, exercise: str, load: float | None, note: str | None) -> bool:
-    """Whether a logged set's load is said as each hand's: its note says so (a /log's "each arm", a home
-    move's "8 kg each"), or it is a pair of dumbbells', whose load is each hand's however it was logged."""
-    known, told = context.services.catalog.exercises.get(exercise), (note or "").split(NOTE_PARTS)
-    paired = context.services.texts["log.each_hand"] in told or (known is not None and pair(known))
-    return load is not None and paired
 
 
 def _lifted(context: BotContext, exercise: str, note: str | None, done: SetDone) -> SetDone:
@@ -434,6 +426,7 @@ async def log_and_score(
     # The days a lift was logged before this one: its first sessions are its baseline, no record.
     earlier = {ex: len({d for d, _ in before.get(ex, []) if d != day}) for ex, _ in logged}
     headlines: dict[str, records.NewRecord] = {}
+    jumps: dict[str, str] = {}
     for (exercise, told_sets), note, as_set in zip(logged, noted, at_plan, strict=True):
         sets = [_lifted(context, exercise, note, done) for done in told_sets]
         told = [help_told(texts, note, chat.unit)] * len(sets)
@@ -448,7 +441,10 @@ async def log_and_score(
             earlier_sessions=earlier[exercise],
             step=increment_of(chat),
         )
-        if not as_set and (top := records.headline(earned)) is not None:
+        jump = None if as_set else jump_line(texts, known.get(exercise), previous[exercise], sets, chat.unit)
+        if jump is not None:  # a typo? asked, never cheered (``records.big_jump``)
+            jumps[exercise] = jump
+        elif not as_set and (top := records.headline(earned)) is not None:
             headlines[exercise] = top  # logged twice in one go, the later sets beat the earlier too
         previous[exercise] += sets
         if same_kind is not None:
@@ -457,7 +453,8 @@ async def log_and_score(
             helps[exercise] += told
     named = [(shown.get(ex, ex), record) for ex, record in headlines.items()]
     pairs = {shown.get(ex, ex) for ex in headlines if ex in known and pair(known[ex])}  # each hand's load
-    return [*filter(None, [replaced]), *([record_lines(texts, named, chat.unit, pairs)] if named else [])]
+    said = [record_lines(texts, named, chat.unit, pairs)] if named else []
+    return [*filter(None, [replaced]), *jumps.values(), *said]
 
 
 def counterweight_help(

@@ -55,7 +55,8 @@ async def card(
         lifts.append(
             (catalog.exercises[target.prescription.exercise], target.prescription.load if named else None)
         )
-    ramps = rampsets.session_ramps(lifts, chat.unit, training_log.increment_of(chat), short=budget)
+    step = training_log.increment_of(chat)
+    ramps = rampsets.session_ramps(lifts, chat.unit, step, short=budget, light=session.deload)
     for item, (exercise, _), sets in zip(session.exercises, lifts, ramps, strict=True):
         if not sets:
             continue

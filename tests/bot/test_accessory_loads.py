@@ -164,11 +164,13 @@ async def test_digits_of_any_script_and_numbers_in_words_are_a_load(
     assert [row[2] for row in await rows(bot) if row[0] == "dumbbell-rdl"] == [load, load]
 
 
-async def test_a_question_or_a_greeting_still_stops_the_wait(bot: Harness) -> None:
+async def test_a_question_is_answered_and_the_load_asked_again(bot: Harness) -> None:
     await as_written(bot)
-    answered = text(await bot.send(USER, "how heavy should a dumbbell RDL be?"))
-    assert "⚖️" not in answered and "I need a number" not in answered
-    assert "Logged" not in text(await bot.send(USER, "16")), "no longer waiting"
+    sent = await bot.send(USER, "how heavy should a dumbbell RDL be?")
+    assert "⚖️" not in text(sent[:1]) and "I need a number" not in text(sent)
+    # Before: the wait ended here.
+    assert text(sent[1:]).startswith("⚖️ Dumbbell Romanian deadlift, 2×8: what load"), text(sent)
+    assert "Logged Dumbbell Romanian deadlift" in text(await bot.send(USER, "16"))
 
 
 async def test_a_band_session_asks_for_nothing(bot: Harness) -> None:

@@ -67,11 +67,14 @@ async def test_what_is_not_read_keeps_the_question_waiting(bot: Harness) -> None
     assert text(await bot.send(USER, "0.5")).startswith(f"✍️ Logged {FLY}: 2×12 @ 0.5 kg each hand")
 
 
-async def test_a_question_without_its_mark_still_stops_the_wait(bot: Harness) -> None:
+async def test_a_question_without_its_mark_is_answered_and_asked_again(bot: Harness) -> None:
     await home_as_written(bot)
-    answered = text(await bot.send(USER, "how heavy should the backpack be"))
+    sent = await bot.send(USER, "how heavy should the backpack be")
+    answered = text(sent[:1])
     assert "nothing is logged yet" not in answered and "⚖️" not in answered, answered
-    assert "Logged" not in text(await bot.send(USER, "10")), "no longer waiting"
+    # Before: the wait ended here, and the load was lost.
+    assert text(sent[1:]).startswith(f"⚖️ {RDL}, 2×8: what load did you lift?"), text(sent)
+    assert text(await bot.send(USER, "10")).startswith(f"✍️ Logged {RDL}: 2×8 @ 10 kg")
 
 
 async def intermediate_gym(bot: Harness) -> None:

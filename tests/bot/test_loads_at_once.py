@@ -3,7 +3,7 @@
 A rear-delt fly logged at the top of its range three weeks before was told "take the next dumbbell up
 from 10 kg", and As written then said "Tell me what it weighs now" under a question about another lift.
 Four lifts without a known load were asked one by one, each question saying nothing of how many were to
-come. Now a log more than two weeks old is started from again, named, and logged as shown; the lifts
+come. Now a log weeks old is held after the break (``comeback``), named, and logged as shown; the lifts
 without a load are listed once, answerable in one message ("16, 40, 45, 6", a skip for any), or one at a
 time with each question saying how many follow.
 """
@@ -45,8 +45,8 @@ async def test_a_dumbbell_fly_logged_three_weeks_ago_starts_there_again_and_is_l
     bot.clock.advance(days=21)
     workout = await until_the_fly(bot)
     assert fly_line(workout) == (
-        f"📈 {FLY}: last logged 3 weeks ago: 2×15 @ 10 kg. Too long ago to go up from, so start there"
-        " again today: 2×15 @ 10 kg."
+        f"📈 {FLY}: last time 2×15 @ 10 kg → today 2×15 @ 10 kg: back after 3 weeks, so the same as last"
+        " time before going up again."
     ), workout
     assert "next dumbbell up" not in workout
     await bot.press(USER, "✅ Done")

@@ -152,9 +152,12 @@ async def test_sets_told_are_offered_as_a_log_as_before(bot: Harness) -> None:
     assert await loaded(bot) == []
 
 
-async def test_a_training_question_is_answered_and_stops_the_wait_as_before(bot: Harness) -> None:
+async def test_a_training_question_is_answered_and_the_load_asked_again(bot: Harness) -> None:
     await as_written(bot)
-    answered = text(await bot.send(USER, "how heavy should a dumbbell RDL be?"))
+    sent = await bot.send(USER, "how heavy should a dumbbell RDL be?")
+    answered = text(sent[:1])
     assert answered.startswith("Deadlift\n\nOn your plan:"), answered
     assert "nothing is logged yet" not in answered and "⚖️" not in answered
-    assert "Logged" not in text(await bot.send(USER, "16")), "no longer waiting"
+    # Before: the wait ended here.
+    assert text(sent[1:]).startswith("⚖️ Dumbbell Romanian deadlift, 2×8: what load"), text(sent)
+    assert text(await bot.send(USER, "16")).startswith("✍️ Logged Dumbbell Romanian deadlift: 2×8 @ 16 kg")

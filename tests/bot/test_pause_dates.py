@@ -40,7 +40,7 @@ def through(label_day: str, iso_day: str) -> tuple[str, str]:
 async def test_pause_for_two_weeks_in_words(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = text_of(await bot.send(CHAT, "/pause 2 weeks"))
-    assert "paused through <b>Mon 07 Dec</b>; they start again on <b>Tue 08 Dec</b>" in replies
+    assert "paused through <b>Mon 07 Dec</b>; they start again on <b>Thu 10 Dec</b> at 18:00" in replies
     assert await paused_until(bot) == date(2026, 12, 7)
     async with bot.app.bot_data.sessionmaker() as session:
         assert (await repo.history(session, CHAT)).pauses == [(date(2026, 11, 24), date(2026, 12, 7))]
@@ -49,7 +49,7 @@ async def test_pause_for_two_weeks_in_words(bot: Harness) -> None:
 async def test_pause_until_a_date_runs_through_that_date(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = text_of(await bot.send(CHAT, "/pause until 20 dec"))
-    assert "paused through <b>Sun 20 Dec</b>; they start again on <b>Mon 21 Dec</b>" in replies
+    assert "paused through <b>Sun 20 Dec</b>; they start again on <b>Mon 21 Dec</b> at 18:00" in replies
     assert await paused_until(bot) == date(2026, 12, 20)
 
 
@@ -80,20 +80,28 @@ async def test_an_end_date_is_read_in_the_chats_timezone(bot: Harness) -> None:
     # 23:30 on Tuesday in UTC is already Wednesday morning in Tokyo: "tomorrow" there is Thursday.
     bot.clock.now = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)
     replies = text_of(await bot.send(CHAT, "/pause until tomorrow"))
-    assert "paused through <b>Thu 26 Nov</b>; they start again on <b>Fri 27 Nov</b>" in replies
+    assert "paused through <b>Thu 26 Nov</b>; they start again on <b>Mon 30 Nov</b> at 18:00" in replies
     assert await paused_until(bot) == date(2026, 11, 26)
 
 
-async def test_the_trials_sentence_gets_a_button_that_pauses_through_the_20th(bot: Harness) -> None:
+async def test_the_trials_sentence_gets_a_button_that_pauses_from_wednesday_through_the_20th(
+    bot: Harness,
+) -> None:
     bot.clock.now = SATURDAY_5_DEC
     await bot.onboard(CHAT)
     sent = await bot.send(CHAT, "I'm away for a trip from Wednesday until the 20th, hold the reminders")
     assert "/pause" in (sent[-1].plain_text or "")
-    # From today (Sat 5) through Sun 20 Dec: the button carries the day, and the label says it starts today.
-    assert buttons(bot) == [through("Sun 20 Dec", "2026-12-20")]
-    ran = await bot.press(CHAT, "▶ /pause: today through Sun 20 Dec")
-    assert "paused through <b>Sun 20 Dec</b>; they start again on <b>Mon 21 Dec</b>" in text_of(ran)
+    # From Wed 9 through Sun 20 Dec: the button carries both days, and Monday's reminder still comes.
+    label = "▶ /pause: Wed 09 Dec through Sun 20 Dec"
+    assert buttons(bot) == [(label, callbacks.pack("cmd", "pause", "2026-12-09 to 2026-12-20"))]
+    ran = text_of(await bot.press(CHAT, label))
+    assert "will pause from <b>Wed 09 Dec</b> through <b>Sun 20 Dec</b>" in ran
+    assert "start again on <b>Mon 21 Dec</b> at 18:00" in ran
     assert await paused_until(bot) == date(2026, 12, 20)
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, CHAT)
+        assert chat is not None and chat.paused_from == date(2026, 12, 9)
+        assert chat.next_reminder_day == date(2026, 12, 7), "Monday's reminder, before the pause"
 
 
 async def test_back_on_a_day_pauses_through_the_day_before(bot: Harness) -> None:
@@ -104,7 +112,7 @@ async def test_back_on_a_day_pauses_through_the_day_before(bot: Harness) -> None
     # Back on Sun 3 Jan: quiet from today (Sat 5 Dec) through Sat 2 Jan.
     assert buttons(bot) == [through("Sat 02 Jan", "2027-01-02")]
     ran = await bot.press(CHAT, "▶ /pause: today through Sat 02 Jan")
-    assert "they start again on <b>Sun 03 Jan</b>" in text_of(ran)
+    assert "they start again on <b>Mon 04 Jan</b> at 18:00" in text_of(ran)
     assert await paused_until(bot) == date(2027, 1, 2)
 
 
@@ -127,7 +135,7 @@ async def test_a_decimal_length_is_read_in_days_never_as_its_last_figure(bot: Ha
     await bot.onboard(CHAT)
     # 1,5 weeks is 10½ days, held as 11 (Tue 24 Nov through Fri 4 Dec); it was once read as 5 weeks.
     replies = text_of(await bot.send(CHAT, "/pause 1,5 weeks"))
-    assert "paused through <b>Fri 04 Dec</b>; they start again on <b>Sat 05 Dec</b>" in replies
+    assert "paused through <b>Fri 04 Dec</b>; they start again on <b>Mon 07 Dec</b> at 18:00" in replies
     assert await paused_until(bot) == date(2026, 12, 4)
     replies = text_of(await bot.send(CHAT, "/pause half a week"))
     assert "paused through <b>Fri 27 Nov</b>" in replies
@@ -142,33 +150,30 @@ async def test_the_pointer_reads_a_week_and_a_half(bot: Harness) -> None:
     assert buttons(bot) == [("▶ /pause 11", callbacks.pack("cmd", "pause", "11"))]
 
 
-async def test_a_pause_asked_to_start_later_says_pauses_start_today_and_offers_one(bot: Harness) -> None:
+async def test_a_pause_asked_to_start_later_starts_then(bot: Harness) -> None:
     await bot.onboard(CHAT)
-    # Tuesday 24 Nov: "from wednesday to sunday" is Wed 25 through Sun 29 Nov. Nothing is paused yet.
+    # Tuesday 24 Nov: "from wednesday to sunday" is Wed 25 through Sun 29 Nov; Thursday's reminder is in it.
     replies = text_of(await bot.send(CHAT, "/pause from wednesday to sunday"))
-    assert "A pause starts the day you send it, so I can't begin one on <b>Wed 25 Nov</b>" in replies
-    assert "pause from today through <b>Sun 29 Nov</b>" in replies
-    assert "send <code>/pause until 29 nov</code> on Wed 25 Nov" in replies
-    assert await paused_until(bot) is None
-    assert buttons(bot) == [through("Sun 29 Nov", "2026-11-29")]
-    # The command it suggests for Wednesday is one /pause takes then.
-    bot.clock.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    replies = text_of(await bot.send(CHAT, "/pause until 29 nov"))
-    assert "paused through <b>Sun 29 Nov</b>; they start again on <b>Mon 30 Nov</b>" in replies
+    assert "will pause from <b>Wed 25 Nov</b> through <b>Sun 29 Nov</b>" in replies
+    assert "start again on <b>Mon 30 Nov</b> at 18:00" in replies
+    assert await paused_until(bot) == date(2026, 11, 29)
     async with bot.app.bot_data.sessionmaker() as session:
         assert (await repo.history(session, CHAT)).pauses == [(date(2026, 11, 25), date(2026, 11, 29))]
 
 
-async def test_a_later_start_and_a_length_offers_today_through_its_end(bot: Harness) -> None:
+async def test_a_later_start_and_a_length_pause_from_that_day(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = text_of(await bot.send(CHAT, "/pause from Wednesday for a week"))
-    assert "<b>Wed 25 Nov</b>" in replies and "<b>Tue 01 Dec</b>" in replies
-    ran = await bot.press(CHAT, "▶ /pause: today through Tue 01 Dec")
-    assert "paused through <b>Tue 01 Dec</b>" in text_of(ran)
+    assert "will pause from <b>Wed 25 Nov</b> through <b>Tue 01 Dec</b>" in replies
     assert await paused_until(bot) == date(2026, 12, 1)
     # Told in a sentence, the pointer offers the same: Wed 25 Nov and 10 days is through Fri 4 Dec.
     await bot.send(CHAT, "I'm away from wednesday for 10 days, hold the reminders")
-    assert buttons(bot) == [through("Fri 04 Dec", "2026-12-04")]
+    assert buttons(bot) == [
+        (
+            "▶ /pause: Wed 25 Nov through Fri 04 Dec",
+            callbacks.pack("cmd", "pause", "2026-11-25 to 2026-12-04"),
+        )
+    ]
 
 
 async def test_a_pointer_pressed_a_day_later_pauses_through_the_day_on_its_label(bot: Harness) -> None:
@@ -179,7 +184,7 @@ async def test_a_pointer_pressed_a_day_later_pauses_through_the_day_on_its_label
     assert [text for text, _data in buttons(bot)] == [label]
     bot.clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
     ran = text_of(await bot.press(CHAT, label))
-    assert "paused through <b>Fri 11 Dec</b>; they start again on <b>Sat 12 Dec</b>" in ran
+    assert "paused through <b>Fri 11 Dec</b>; they start again on <b>Mon 14 Dec</b> at 18:00" in ran
     assert await paused_until(bot) == date(2026, 12, 11)
 
 

@@ -184,7 +184,9 @@ async def test_forged_days_on_reminder_buttons_get_the_stale_button_answer(bot: 
 async def test_pause_and_resume(bot: Harness) -> None:
     await bot.onboard(CHAT)
     replies = await bot.send(CHAT, "/pause")
-    assert "paused through <b>Mon 30 Nov</b>; they start again on <b>Tue 01 Dec</b>" in texts_of(replies)
+    assert "paused through <b>Mon 30 Nov</b>; they start again on <b>Thu 03 Dec</b> at 18:00" in texts_of(
+        replies
+    )
     chat = await chat_row(bot)
     assert chat.paused_until == date(2026, 11, 30)
     assert chat.next_reminder_at is not None

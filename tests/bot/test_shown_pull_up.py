@@ -33,7 +33,10 @@ async def test_an_advanced_volume_days_pull_ups_stay_strict_after_strict_ones_do
     workout = joined(await bot.send(USER, "/workout"))
     assert "Session 15 · block 2" in workout and "· volume day" in workout, workout
     assert "<b>2. Pull-up</b>" in workout and "Machine-assisted" not in workout, workout
-    assert next_load_line(workout, "Pull-up") == "📈 <i>Pull-up: last volume day 10, 9, 8, 8 → today 4×9.</i>"
+    assert next_load_line(workout, "Pull-up") == (
+        "📈 <i>Pull-up: last volume day 10, 9, 8, 8 → today 4×9. Your best set's 10 is where every set is"
+        " headed: a rep or two closer each time.</i>"
+    )
     logged = joined(await bot.send(USER, "/log pull-up 4x10"))
     assert logged.startswith("✍️ Logged Pull-up: 4×10\n") and "Read as" not in logged, logged
     # The strict sets fill the day's pull-up slot: the card ticks it off.

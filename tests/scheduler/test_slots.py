@@ -55,7 +55,7 @@ def sched(
 
 def expected_kind(s: Schedule, day: date) -> Kind | None:
     def paused(d: date) -> bool:
-        return s.paused_until is not None and d <= s.paused_until
+        return s.paused_until is not None and (s.paused_from or d) <= d <= s.paused_until
 
     if paused(day):
         return None
@@ -314,16 +314,27 @@ afters = st.datetimes(
 
 
 @settings(max_examples=400, deadline=None)
-@given(schedule=schedules, after=afters, pause_offset=st.none() | st.integers(-10, 40))
-def test_next_slot_properties(schedule: Schedule, after: datetime, pause_offset: int | None) -> None:
+@given(
+    schedule=schedules,
+    after=afters,
+    pause_offset=st.none() | st.integers(-10, 40),
+    # A pause that starts later: its first day this many days after ``after``'s (None: it started when sent).
+    starts_in=st.none() | st.integers(-3, 40),
+)
+def test_next_slot_properties(
+    schedule: Schedule, after: datetime, pause_offset: int | None, starts_in: int | None
+) -> None:
     if pause_offset is not None:
+        until = after.date() + timedelta(days=pause_offset)
+        first = None if starts_in is None else after.date() + timedelta(days=starts_in)
         schedule = Schedule(
             days=schedule.days,
             at=schedule.at,
             tz=schedule.tz,
             nudges=schedule.nudges,
             sparse=schedule.sparse,
-            paused_until=after.date() + timedelta(days=pause_offset),
+            paused_until=until,
+            paused_from=None if first is None else min(first, until),
         )
     tz = ZoneInfo(schedule.tz)
     instant, kind, day = next_slot(schedule, after)
@@ -336,7 +347,7 @@ def test_next_slot_properties(schedule: Schedule, after: datetime, pause_offset:
         assert day.weekday() in rest_days(schedule.days)
         assert schedule.nudges and not schedule.sparse
     if schedule.paused_until is not None:
-        assert day > schedule.paused_until
+        assert day > schedule.paused_until or day < (schedule.paused_from or day)
     if schedule.sparse:
         assert day.weekday() == min(schedule.days)
 

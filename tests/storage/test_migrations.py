@@ -4,7 +4,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -95,8 +95,14 @@ async def _sets_survive_0007_and_holds_are_checked(url: str) -> None:
     )
     async with engine.begin() as connection:
         session = AsyncSession(bind=connection)
-        await repo.get_or_create_chat(session, 7, kind="private", title=None, timezone="UTC")
         now = datetime(2026, 12, 5, 8, tzinfo=UTC)
+        # The chat in 0006's columns: the model's own has columns added since (0012's paused_from).
+        chat = text(
+            "INSERT INTO chats (id, kind, timezone, workout_days, reminder_minute, weekly_target, active,"
+            " reminders_enabled, nudges_enabled, unanswered, tips_used, unit, created_at, updated_at)"
+            " VALUES (7, 'private', 'UTC', 9, 1080, 2, :yes, :yes, :yes, 0, 0, 'kg', :now, :now)"
+        )
+        await connection.execute(chat, {"yes": True, "now": now.replace(tzinfo=None)})
         await repo.log_workout(session, 7, now.date(), user_id=7, user_name="Ann", now=now)
         await session.flush()
         log_id = (await connection.execute(text("SELECT id FROM workout_logs"))).scalar_one()
@@ -131,3 +137,45 @@ async def test_0007_keeps_logged_sets_and_checks_holds(tmp_path: Path) -> None:
 async def test_0007_keeps_logged_sets_and_checks_holds_on_postgresql() -> None:
     async with _scratch_postgresql() as url:
         await _sets_survive_0007_and_holds_are_checked(url)
+
+
+async def _a_coming_pause_survives_0012_both_ways(url: str) -> None:
+    """0012 adds the pause's first day in place: a downgrade keeps every chat and its log (a batch copy of
+    chats on SQLite would have deleted them by cascade) and ends a pause still to come."""
+    await upgrade(url, "0011")
+    engine = create_engine(url)
+    now = datetime(2026, 12, 28, 8, tzinfo=UTC)
+    chat = text(
+        "INSERT INTO chats (id, kind, timezone, workout_days, reminder_minute, weekly_target, active,"
+        " reminders_enabled, nudges_enabled, unanswered, tips_used, unit, created_at, updated_at)"
+        " VALUES (:id, 'private', 'UTC', 21, 1080, 3, :yes, :yes, :yes, 0, 0, 'kg', :now, :now)"
+    )
+    async with engine.begin() as connection:
+        for chat_id in (7, 8):
+            await connection.execute(chat, {"id": chat_id, "yes": True, "now": now.replace(tzinfo=None)})
+        session = AsyncSession(bind=connection)
+        await repo.log_workout(session, 7, now.date(), user_id=7, user_name="Ann", now=now)
+        await session.flush()
+    await upgrade(url)
+    async with engine.begin() as connection:
+        far, near = date(2999, 1, 10), date(2000, 1, 10)
+        coming = text("UPDATE chats SET paused_from = :first, paused_until = :far WHERE id = 7")
+        await connection.execute(coming, {"first": date(2999, 1, 2), "far": far})
+        await connection.execute(text("UPDATE chats SET paused_until = :near WHERE id = 8"), {"near": near})
+    await downgrade(url, "0011")
+    async with engine.begin() as connection:
+        rows = (await connection.execute(text("SELECT id, paused_until FROM chats ORDER BY id"))).all()
+        assert [(row[0], str(row[1]) if row[1] else None) for row in rows] == [(7, None), (8, "2000-01-10")]
+        assert (await connection.execute(text("SELECT count(*) FROM workout_logs"))).scalar_one() == 1
+    await engine.dispose()
+    await upgrade(url)
+
+
+async def test_0012_keeps_chats_and_ends_a_coming_pause_on_downgrade(tmp_path: Path) -> None:
+    await _a_coming_pause_survives_0012_both_ways(f"sqlite+aiosqlite:///{tmp_path}/paused.db")
+
+
+@pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
+async def test_0012_keeps_chats_and_ends_a_coming_pause_on_downgrade_on_postgresql() -> None:
+    async with _scratch_postgresql() as url:
+        await _a_coming_pause_survives_0012_both_ways(url)

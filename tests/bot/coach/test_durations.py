@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.dates import written
-from bot.coach.durations import PauseRefusal, days_named, pause_asked, until_told
+from bot.coach.durations import Later, PauseRefusal, days_named, pause_asked, start_told, until_told
 
 SAT_5_DEC = date(2026, 12, 5)
 LONGEST = 90
@@ -209,8 +209,8 @@ def test_days_named_reads_decimals_and_halves(text: str, days: int) -> None:
     assert days_named(text) == days
 
 
-# Wednesday 9 Dec is four days after Saturday 5 Dec. A pause starts the day it is sent, so a later start is
-# refused with the start and the end asked, for the reply to say so; a start today or gone by is no matter.
+# Wednesday 9 Dec is four days after Saturday 5 Dec. A later start is kept with the end asked (the pause holds
+# from that day); a start today or gone by is a pause from today.
 WED_9_DEC = date(2026, 12, 9)
 
 
@@ -227,8 +227,30 @@ WED_9_DEC = date(2026, 12, 9)
         ("from wednesday to wednesday", date(2026, 12, 16)),  # the end is read from the start
     ],
 )
-def test_a_later_start_is_refused_with_the_days_asked(typed: str, until: date) -> None:
-    assert pause_asked(typed, SAT_5_DEC, LONGEST) == PauseRefusal("later", WED_9_DEC, until)
+def test_a_later_start_is_kept_with_the_days_asked(typed: str, until: date) -> None:
+    assert pause_asked(typed, SAT_5_DEC, LONGEST) == Later(WED_9_DEC, until)
+
+
+def test_a_later_start_may_end_as_late_as_a_pause_from_today() -> None:
+    # The end is held to the same 90 days from today (Wed 3 Mar 2027 is the 89th day after Sat 5 Dec).
+    assert pause_asked("from 2 jan until 3 march", SAT_5_DEC, LONGEST) == Later(
+        date(2027, 1, 2), date(2027, 3, 3)
+    )
+    assert pause_asked("from 2 jan until 5 march", SAT_5_DEC, LONGEST) == PauseRefusal(
+        "too_far", date(2027, 3, 4)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("I'm away for a trip from Wednesday until the 20th, hold the reminders", WED_9_DEC),
+        ("from the 2nd to the 10th of January, please pause the reminders", date(2027, 1, 2)),
+        ("away until the 20th", None),
+    ],
+)
+def test_start_told_reads_the_first_day_a_message_asks_for(text: str, first: date | None) -> None:
+    assert start_told(text, SAT_5_DEC) == first
 
 
 @pytest.mark.parametrize(

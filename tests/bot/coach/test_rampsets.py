@@ -98,3 +98,23 @@ def test_only_the_first_lift_ramped_gets_the_whole_ramp_and_every_later_one_a_fe
     assert [describe(sets, "kg") for sets in unknown] == ["", "35 × 8, 52.5 × 4"]
     short = session_ramps([(EX["deadlift"], 150.0), (EX["lat-pulldown"], 70.0)], "kg", 2.5, short=True)
     assert [describe(sets, "kg") for sets in short] == ["75 × 5, 120 × 2", ""]
+
+
+def test_a_deload_days_ramp_is_short_and_stops_well_under_the_easy_sets() -> None:
+    # A newcomer trial: "bar × 8, 37.5 × 5, 57.5 × 3, 75 × 2, 85 × 1" before easy sets of 6 at 95 kg.
+    assert describe(ramp(95, Implement.BARBELL, "kg", 2.5, light=True), "kg") == "bar × 8, 47.5 × 5, 70 × 3"
+    assert describe(ramp(60, Implement.STACK, "kg", 2.5, light=True), "kg") == "35 × 6"
+    # Later lifts of a deload day keep their one feeler set.
+    lifts = [(EX["deadlift"], 95.0), (EX["lat-pulldown"], 50.0)]
+    first, later = session_ramps(lifts, "kg", 2.5, light=True)
+    assert len(first) == 3 and len(later) == 1
+
+
+@given(working=loads, implement=implements, unit=units, step=steps)
+def test_a_light_ramp_has_at_most_three_sets_none_a_single_none_over_80_percent(
+    working: float, implement: Implement, unit: str, step: float
+) -> None:
+    sets = ramp(working, implement, unit, step, light=True)
+    assert len(sets) <= 3
+    assert all(s.reps >= 3 for s in sets)
+    assert all(s.load is None or s.load <= 0.8 * working + step for s in sets)
