@@ -45,6 +45,7 @@ from bot.handlers import (
     onboarding_steps,
     progress,
     reminders,
+    removal,
     settings,
     training_log,
     undo,
@@ -213,6 +214,8 @@ def build_application(
     app.add_handler(
         CallbackQueryHandler(correction.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
     )
+    app.add_handler(CallbackQueryHandler(removal.take_button, pattern=callbacks.pattern(removal.TAKE)))
+    app.add_handler(CallbackQueryHandler(removal.put_button, pattern=callbacks.pattern(removal.PUT)))
     app.add_handler(CallbackQueryHandler(cautions.fine_button, pattern=callbacks.pattern(cautions.FINE)))
     app.add_handler(CallbackQueryHandler(general.stale_button))
 

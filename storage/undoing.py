@@ -287,3 +287,75 @@ async def undo_latest(
         return None
     undone = await undo_last_entry(session, chat_id, found[0], user_id=user_id)
     return None if undone is None else (found[0], undone)
+
+
+async def take_off(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercise: str, now: datetime
+) -> list[SetRow]:
+    """Take the member's sets of ``exercise`` on ``day`` off the log, whichever batches logged them, keeping
+    a copy of each as replaced at ``now``, which names the taking off for its own undo (``put_back``). The
+    day's session stays, with the rest of its sets (none: it counts as a bare Done, as /undo reads it).
+    Returns the sets taken off, in their order; none when there were none."""
+    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    if log is None:
+        return []
+    found = (
+        await session.scalars(
+            select(LoggedSet)
+            .where(LoggedSet.workout_log_id == log.id, LoggedSet.exercise == exercise)
+            .order_by(LoggedSet.set_number)
+        )
+    ).all()
+    taken: list[SetRow] = []
+    for row in found:
+        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
+        session.add(ReplacedSet(**kept, replaced_at=now))
+        taken.append(SetRow(day, user_id, log.user_name, *(kept[column] for column in SET_COLUMNS)))
+        await session.delete(row)
+    await session.flush()
+    return taken
+
+
+async def put_back(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, taken_at: datetime
+) -> list[SetRow] | None:
+    """Log again the sets ``take_off`` took off at ``taken_at``, in their batches (each batch's own Undo takes
+    them back again), after any of the lift logged since; None when none are left to put back (put back
+    already, or the day's session undone since)."""
+    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    if log is None:
+        return None
+    copies = (
+        await session.scalars(
+            select(ReplacedSet)
+            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == taken_at)
+            .order_by(ReplacedSet.set_number)
+        )
+    ).all()
+    logged = (
+        await session.execute(
+            select(LoggedSet.exercise, LoggedSet.set_number, LoggedSet.logged_at, LoggedSet.origin).where(
+                LoggedSet.workout_log_id == log.id
+            )
+        )
+    ).all()
+    # A copy of a set still logged is a correction's, not one taken off: never logged twice.
+    still = {(row.exercise, row.set_number, row.logged_at) for row in logged}
+    copies = [copy for copy in copies if (copy.exercise, copy.set_number, copy.logged_at) not in still]
+    if not copies:
+        return None
+    numbers = {(row.exercise, row.set_number) for row in logged}
+    origins = {row.logged_at: row.origin for row in logged}
+    last = max((number for ex, number in numbers if ex == copies[0].exercise), default=0)
+    back: list[SetRow] = []
+    for copy in copies:
+        kept = {column: getattr(copy, column) for column in KEPT_COLUMNS}
+        if (copy.exercise, copy.set_number) in numbers:
+            last += 1
+            kept["set_number"] = last
+        # A replaced set keeps no origin: its batch's other sets say whether As written logged it.
+        session.add(LoggedSet(**kept, origin=origins.get(copy.logged_at, SetOrigin.TYPED)))
+        back.append(SetRow(day, user_id, log.user_name, *(kept[column] for column in SET_COLUMNS)))
+        await session.delete(copy)
+    await session.flush()
+    return back

@@ -108,13 +108,15 @@ def _name(words: str) -> str:
 
 @dataclass(frozen=True)
 class Logged:
-    """One of today's sets of the lift: its number, reps, load (None: none) and the load's unit, seconds."""
+    """One of today's sets of the lift: its number, reps, load (None: none) and the load's unit, seconds,
+    and whether the load is each hand's (a pair of dumbbells': said so, and kept so when corrected)."""
 
     number: int
     reps: int
     load: float | None
     unit: str
     seconds: int | None
+    each_hand: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.logsets import UNIT_WORD, UNITS
+
 # How a set's note joins its parts (the bands told, an assisted machine's help, each hand's load, the note
 # typed after "#").
 NOTE_PARTS = "; "
@@ -68,3 +70,58 @@ def bands_said(text: str) -> list[str]:
     return [
         re.sub(r"\s+", " ", found.group(0)) for found in re.finditer(rf"\b(?:{BAND_NAME.pattern})\b", text)
     ]
+
+
+# Dumbbells called by their weight after the sets ("db row 3x10 20s": a pair of 20s), each hand's load,
+# not 20 seconds: only for a lift named with dumbbells, and not a rest ("3x10 60s rest").
+_DUMBBELLS = re.compile(r"\b(?:db|dbs|dumbbells?)\b")
+_BY_WEIGHT = re.compile(
+    r"(?<![\w.])(\d+x\d+)\s+(\d+(?:\.\d+)?)s(?![\w.])(?!\s*(?:rest|break|pause|between|hold))"
+)
+# ...and a pair called so anywhere, whatever the name ("rear delt fly 3x12 with the 8s", "with 8s", "a pair
+# of 10s"): each hand's load, not seconds (a trial's "with the 8s" was dropped).
+_PAIR_BY_WEIGHT = re.compile(
+    r"\b(?:with\s+(?:the\s+|a\s+pair\s+of\s+)?|the\s+|a\s+pair\s+of\s+)(\d+(?:\.\d+)?)s\b"
+    r"(?!\s*(?:rest|break|pause|between|hold|each|per|sec))"
+)
+
+
+def dumbbells_by_weight(text: str, hand: str) -> str:
+    """ "db row 3x10 20s" as "db row 3x10 20 {hand}": the 20 each hand's load, ``hand`` the mark saying so."""
+    return _BY_WEIGHT.sub(rf"\1 \2 {hand} ", text) if _DUMBBELLS.search(text) else text
+
+
+def pair_by_weight(text: str, hand: str) -> str:
+    """ "with the 8s" as " 8 {hand} ": a pair of 8s, each hand's load."""
+    return _PAIR_BY_WEIGHT.sub(rf" \1 {hand} ", text)
+
+
+# Dumbbells called by their weight in sets told in words, a pair of them ("with the 8s", "two 10kg
+# dumbbells", "the 10 kg ones", "a pair of 12s", "12kg dumbbells"): the load, each hand's.
+PAIR = re.compile(
+    rf"(?<![\w.,])(?:(?:the|two|a\s+pair\s+of|pair\s+of)\s+(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*({UNIT_WORD})?"
+    rf"\s*(?:s|dumbbells|dbs|ones)\b|(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*({UNIT_WORD})?\s*(?:dumbbells|dbs)\b)"
+)
+# The kit a message names its lift with, wherever in it ("the romanian deadlifts with two 10kg dumbbells").
+_KIT_SAID = {
+    "dumbbell": re.compile(r"\b(?:dumbbells?|dbs?)\b"),
+    "barbell": re.compile(r"\b(?:barbells?|bb)\b"),
+}
+
+
+def kit_said(lowered: str, *, paired: bool = True) -> tuple[str, ...]:
+    """The kit a message tells its sets with, of dumbbells and a barbell (dumbbells called by their weight,
+    "the 8s", are dumbbells, unless not ``paired``); none when it tells both."""
+    said = tuple(kit for kit, words in _KIT_SAID.items() if words.search(lowered))
+    if paired and PAIR.search(lowered) and "dumbbell" not in said:
+        said = ("dumbbell", *said)
+    return said if len(said) == 1 else ()
+
+
+def paired(lowered: str) -> tuple[float, str | None] | None:
+    """The load and unit of a pair of dumbbells told by their weight ("with the 8s": 8, each hand's)."""
+    found = PAIR.search(lowered)
+    if found is None:
+        return None
+    amount, typed_unit = found.group(1) or found.group(3), found.group(2) or found.group(4)
+    return float(amount.replace(",", ".")), UNITS[typed_unit] if typed_unit else None

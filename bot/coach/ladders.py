@@ -56,6 +56,19 @@ def stand_ins(catalog: Catalog, profile: Profile) -> dict[str, str]:
     return found
 
 
+def held_versions(catalog: Catalog, exercise: str) -> tuple[str, ...]:
+    """The moves with a weight in the hands that lift what a barbell lift does (the same topic and pattern:
+    the dumbbell and backpack RDLs of the deadlift), offered when its load is less than the empty bar."""
+    lift = catalog.exercises[exercise]
+    return tuple(
+        other.id
+        for other in catalog.exercises.values()
+        if other.kind == "load"
+        and HELD & set(other.implements)
+        and (other.topic, other.pattern) == (lift.topic, lift.pattern)
+    )
+
+
 def held_total(load: float | None, *, each_hand: bool, backpack: bool) -> float | None:
     """The load a set lifted, as records, the next load and /progress weigh it: the work is the total load.
     A backpack-or-dumbbells move (``backpack``) told as each hand's ("8 kg each": two dumbbells) lifted

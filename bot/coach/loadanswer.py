@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.coach.catalog import Exercise
+from bot.coach.kitwords import NOTE_PARTS
 from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
 from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
 
@@ -155,6 +156,13 @@ def per_dumbbell(exercise: Exercise) -> bool:
 def pair(exercise: Exercise) -> bool:
     """A dumbbell in each hand: the load logged is each hand's, said after the sets as /log says it."""
     return per_dumbbell(exercise) and "dumbbells" in exercise.implements
+
+
+def said_each_hand(exercise: Exercise | None, load: float | None, note: str | None, hand: str) -> bool:
+    """Whether a logged set's load is said as each hand's: its note says so (``hand``: a /log's "each arm",
+    a home move's "8 kg each"), or it is a pair of dumbbells', whose load is each hand's however logged."""
+    told = hand in (note or "").split(NOTE_PARTS)
+    return load is not None and (told or (exercise is not None and pair(exercise)))
 
 
 def held_each(exercise: Exercise, answer: Answer) -> bool | None:

@@ -69,6 +69,8 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
         for start in range(len(words) - size + 1):
             span = " ".join(words[start : start + size])
             found = named.get(compact(span), ())
+            if found and (told := _narrowed(words, start, size, keys)) is not None:
+                return _one_of(told, prefer, keys)
             if len(found) == 1:
                 return span
             if len(found) > 1 and len(preferred := [ex for ex in found if ex in prefer]) == 1:
@@ -78,6 +80,32 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
     # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
     heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
     return _shortest_own(heads[0], keys) if len(heads) == 1 else None
+
+
+# Words a name is never widened by: "rows and pulldowns", "deadlifts with a band" are no longer names.
+_NOT_NARROWING = frozenset({"with", "a", "the", "and", "or", "on"})
+
+
+def _narrowed(words: list[str], start: int, size: int, keys: dict[str, frozenset[str]]) -> str | None:
+    """The words before a name found that narrow it to other exercises, with the name ("romanian deadlift",
+    not the "deadlift" inside it, which names the barbell deadlift: a newcomer trial's dumbbell RDL was
+    logged as that), when some exercise has them all in one of its names; None when no word before does."""
+    first = start
+    while first > 0 and words[first - 1] not in _NOT_NARROWING:
+        wider = set(words[first - 1 : start + size])
+        if not any(wider <= set(name.split()) for names in keys.values() for name in names):
+            break
+        first -= 1
+    return " ".join(words[first : start + size]) if first < start else None
+
+
+def _one_of(told: str, prefer: Collection[str], keys: dict[str, frozenset[str]]) -> str:
+    """A name widened by the words before it, as told; or, when it fits one of ``prefer`` only (today's
+    dumbbell RDL for "romanian deadlifts"), that one's own name, as an exact name is."""
+    said = set(told.split())
+    fitting = [ex for ex, names in keys.items() if any(said <= set(name.split()) for name in names)]
+    preferred = [ex for ex in fitting if ex in prefer]
+    return _shortest_own(preferred[0], keys) if len(fitting) > 1 and len(preferred) == 1 else told
 
 
 def mentions(text: str, exercises: Sequence[Names]) -> int:

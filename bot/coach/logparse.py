@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, kit_told
+from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, dumbbells_by_weight, kit_told, pair_by_weight
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
@@ -218,9 +218,13 @@ def parse_log(
     # Seconds say the trainee means a hold: "prone 30s" is the prone cobra, not the prone lat pull.
     found = match_exercise(typed, exercises, prefer={*prefer, *holds} if timed else prefer)
     if isinstance(found, LogError) and found.kind is LogErrorKind.AMBIGUOUS:
-        # "assisted pull-up" names two exercises, and today's band-assisted one by its words.
-        planned = [ex for ex in prefer if fits(typed, exercises, ex)]
-        found = planned[0] if len(planned) == 1 else found
+        # "assisted pull-up" names two exercises, and today's band-assisted one by its words; "rear delt fly"
+        # the gym's and the home one, and today's by its words (a trial was asked "Did you mean …?" of it).
+        for among in (prefer, today):
+            planned = [ex for ex in dict.fromkeys(among) if fits(typed, exercises, ex)]
+            if len(planned) == 1:
+                found = planned[0]
+                break
     found = _packed(typed, exercises, found, text)
     found = _allowed(typed, exercises, found, usable, today or prefer, stand_ins or {})
     weighted = isinstance(figures, Figures) and figures.carries_load()
@@ -497,14 +501,6 @@ def normalize(text: str) -> str | LogError:
     return unicodedata.normalize("NFKC", ascii_digits(text)).translate(_TIMES).casefold()
 
 
-# Dumbbells called by their weight after the sets ("db row 3x10 20s": a pair of 20s), each hand's load,
-# not 20 seconds: only for a lift named with dumbbells, and not a rest ("3x10 60s rest").
-_DUMBBELLS = re.compile(r"\b(?:db|dbs|dumbbells?)\b")
-_BY_WEIGHT = re.compile(
-    r"(?<![\w.])(\d+x\d+)\s+(\d+(?:\.\d+)?)s(?![\w.])(?!\s*(?:rest|break|pause|between|hold))"
-)
-
-
 def tokens(text: str) -> list[str]:
     """The words and numbers of a /log, each number's parts joined ("3 x 10" → "3x10", "40 kg" → "40kg"),
     help written as a load below zero ("40kg assist" → "-40kg") and a load "each side" marked (``SIDE``)."""
@@ -515,6 +511,7 @@ def tokens(text: str) -> list[str]:
     text = _ADDED_AFTER.sub(r" +\1 ", _ADDED_BEFORE.sub(" +", text))  # plus 10kg, 10kg added → +10kg
     # "with a 10kg belt" (the belt is kit: gone already) → "with 10kg".
     text = re.sub(r"\b(?:with|using|wearing|in)\s+(?:a|an|my)\s+(?=[+-]?\d)", "with ", text)
+    text = pair_by_weight(text, HAND)  # with the 8s → 8 /hand
     text = _EACH_HAND.sub(f" {HAND} ", _EACH_SIDE.sub(f" {SIDE} ", text))
     # In words: "3 sets of 8" → "3x8 /sets" (told), "105x7 for 3 sets" → "105x7x3", "75 for 3x8" → "75 3x8".
     text = _FOR_SETS.sub(lambda m: f"{''.join(m.group(1).split())}x{m.group(2)}", text)
@@ -530,8 +527,7 @@ def tokens(text: str) -> list[str]:
     text = re.sub(rf"(?<![\d.,x])(\d+),(\d{{1,2}})(?=(?:{UNIT_WORD})?x\d)", r"\1.\2", text)
     text = re.sub(r"(\d+x\d+x\d+),(\d{1,2})(?![\d,x])", r"\1.\2", text)
     text = re.sub(r"\b(rir|rpe)\s+(\d)", r"\1\2", text)  # rir 2 → rir2
-    if _DUMBBELLS.search(text):
-        text = _BY_WEIGHT.sub(rf"\1 \2 {HAND} ", text)  # db row 3x10 20s → 3x10 20 /hand
+    text = dumbbells_by_weight(text, HAND)  # db row 3x10 20s → 3x10 20 /hand
     # 1 min → 60s (not "5,1 min": a list of minutes is nobody's notebook, and 5,1 may be a decimal comma)
     text = re.sub(rf"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:{_MINUTES_WORD})(?![a-z])", _minutes, text)
     text = re.sub(rf"(\d)\s*(?:{_SECONDS_WORD})(?![a-z])", r"\1s", text)  # 45 sec → 45s

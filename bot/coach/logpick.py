@@ -26,7 +26,9 @@ from bot.coach.logparse import (
 
 # At most this many buttons: more is a list to read, not a choice.
 MAX_PICKS = 4
-PICKABLE = frozenset({LogErrorKind.AMBIGUOUS, LogErrorKind.WHICH_LOADED, LogErrorKind.UNKNOWN_EXERCISE})
+PICKABLE = frozenset(
+    {LogErrorKind.AMBIGUOUS, LogErrorKind.WHICH_LOADED, LogErrorKind.UNKNOWN_EXERCISE, LogErrorKind.BELOW_BAR}
+)
 # Numbers that read several ways, asked back with every reading.
 ASKED = frozenset({LogErrorKind.UNCLEAR_NUMBERS, LogErrorKind.SETS_OR_REPS})
 
@@ -68,6 +70,18 @@ def picks(
         return numbers[0] if numbers else ()
     same = [reading for reading in found if _sets(reading) == _sets(found[0])]
     return tuple(same[:MAX_PICKS])
+
+
+def below_bar(reading: ParsedLog, *, name: str, bar: float, held: Sequence[str]) -> LogError | None:
+    """Why a barbell lift's reading is not logged as read: a load lighter than the empty ``bar`` (in the
+    reading's unit), which no barbell lift can be; the moves with a weight in the hands that lift the same
+    (``held``) and the lift itself (a lighter technique bar) are to pick from. None for a load the bar
+    allows. A trial's "romanian deadlifts with two 10kg dumbbells" was logged as a 10 kg barbell deadlift."""
+    loads = [load for load in reading.set_loads() if load is not None]
+    if not loads or min(loads) >= bar:
+        return None
+    values = {"name": name, "load": f"{min(loads):g}", "bar": f"{bar:g}", "unit": reading.unit}
+    return LogError(LogErrorKind.BELOW_BAR, values, candidates=(*held, reading.exercise))
 
 
 def _sets(reading: ParsedLog) -> tuple[object, ...]:

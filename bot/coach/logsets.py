@@ -74,6 +74,7 @@ class LogErrorKind(StrEnum):
     TOO_MANY_PARTS = "too_many_parts"
     PER_SIDE = "per_side"
     SETS_OR_REPS = "sets_or_reps"
+    BELOW_BAR = "below_bar"
 
 
 @dataclass(frozen=True)

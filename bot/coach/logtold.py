@@ -22,8 +22,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from bot.coach.kitwords import bands_said
-from bot.coach.lognames import Names, exercise_named, mentions, name_key
+from bot.coach.kitwords import PAIR, bands_said, kit_said, paired
+from bot.coach.lognames import Names, exercise_named, fits, mentions, name_key
 from bot.coach.logparse import (
     MAX_LOAD,
     MAX_REPS,
@@ -161,12 +161,33 @@ class Lifts:
     loaded: Collection[str] | None = None
     holds: Collection[str] = ()
     helped: Collection[str] = ()
+    barbells: Collection[str] = ()
 
     def named(self, lowered: str, *, weighted: bool) -> str | None:
         prefer = self.prefer
         if weighted and self.loaded is not None:
             prefer = [ex for ex in prefer if ex in self.loaded]
-        return exercise_named(lowered, self.exercises, prefer=prefer)
+        name = exercise_named(lowered, self.exercises, prefer=prefer)
+        return None if name is None else self.with_kit(name, kit_said(lowered))
+
+    def with_kit(self, name: str, kit: Collection[str]) -> str:
+        """The name narrowed by the kit told with it ("deadlift" with dumbbells: "dumbbell deadlift", which
+        only the dumbbell RDLs fit), when some exercise's name has both."""
+        words = name_key(name).split()
+        for said in kit:
+            wider = f"{said} {name}"
+            if said not in words and any(fits(wider, self.exercises, ex.id) for ex in self.exercises):
+                return wider
+        return name
+
+    def contradicted(self, line: str, kit: Collection[str], unit: str | None) -> bool:
+        """Whether a /log line reads as a lift the kit told rules out: a barbell lift told with dumbbells."""
+        pieces = line.split(PART) if "dumbbell" in kit else []
+        read = [
+            parse_log(one, self.exercises, unit=unit or "kg", prefer=self.prefer, loaded=self.loaded)
+            for one in pieces
+        ]
+        return any(isinstance(one, ParsedLog) and one.exercise in self.barbells for one in read)
 
 
 def told(
@@ -178,6 +199,7 @@ def told(
     loaded: Collection[str] | None = None,
     holds: Collection[str] = (),
     helped: Collection[str] = (),
+    barbells: Collection[str] = (),
 ) -> str | None:
     """The /log line for sets a message tells ("band row 3x12 40kg", "pull up 8,7,6"), or None when it
     does not tell an exercise of the catalog with its sets and reps; a name that fits several is the one
@@ -187,15 +209,18 @@ def told(
     ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"). A message that is just an exercise and its sets ("lat
     pulldown 32.5 x 10, 10", "pull aparts 3 x 15") is read as /log would read it."""
     lowered = text.casefold()
-    lifts = Lifts(exercises, prefer, loaded, holds, helped)
-    if (line := _as_logged(text, lifts, unit)) is not None:
-        return line
-    spans = _spans(lowered)
-    if len(spans) > 1:
-        return _told_many(lowered, spans, lifts, unit)
-    if mentions(lowered, exercises) > 1:
-        return None  # "pull ups 8 and 3 face pulls": whose sets?
-    return _told_one(lowered, lifts, unit)
+    lifts = Lifts(exercises, prefer, loaded, holds, helped, barbells)
+    line = _as_logged(text, lifts, unit)
+    if line is None:
+        spans = _spans(lowered)
+        if len(spans) > 1:
+            line = _told_many(lowered, spans, lifts, unit)
+        elif mentions(lowered, exercises) > 1:
+            return None  # "pull ups 8 and 3 face pulls": whose sets?
+        else:
+            line = _told_one(lowered, lifts, unit)
+    # "did the deadlifts with two 10kg dumbbells": never the barbell deadlift (``barbells``).
+    return None if line is None or lifts.contradicted(line, kit_said(lowered), unit) else line
 
 
 def _as_logged(text: str, lifts: Lifts, unit: str | None) -> str | None:
@@ -207,8 +232,9 @@ def _as_logged(text: str, lifts: Lifts, unit: str | None) -> str | None:
         return None  # no sets told, several parts, or a number after "at" that may be the hour
     if found[0] is None and len(_spans(lowered)) < 2:
         return None  # sets told as nobody logs them ("8 7 6 4 3 2 1 1 1 1 1")
-    if _SETS_OF.search(lowered):
-        return None  # "did lat pulldown 2 sets of 12 at 30kg": sets told in words name their lift in words
+    if _SETS_OF.search(lowered) or PAIR.search(lowered):
+        # "did lat pulldown 2 sets of 12 at 30kg", "rows 3x10 with the 20s": told in words, read in words.
+        return None
     parsed = parse_log(
         text,
         lifts.exercises,
@@ -236,6 +262,11 @@ def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
     if load and other not in ((), load):
         return None  # "200x3 at 180": which is it?
     given = load or other
+    each = ""
+    if (pair := paired(lowered)) is not None:
+        if given is None or (given and given[0] != pair[0]) or "barbell" in kit_said(lowered, paired=False):
+            return None  # "3x10 at 40 with the 20s": which is it? "barbell rows with the 20s": plates?
+        given, each = (pair[0], pair[1] or (given[1] if given else None)), " each"
     if given is None:
         return None
     name = lifts.named(lowered, weighted=bool(given))
@@ -250,7 +281,7 @@ def _told_one(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
         return None
     # "pull ups 2x10 with 40kg assistance": the machine's help, as /log reads it, never a load lifted.
     helped = " assist" if _HELP.search(lowered) else ""
-    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}{helped}{band}"
+    return f"{name} {sets} {amount:g}{typed_unit or unit or ''}{each}{helped}{band}"
 
 
 # ---------------------------------------------------------------- several lifts in one message
@@ -320,7 +351,17 @@ def _part(chunk: str, lifts: Lifts, unit: str | None) -> str | None:
         return None
     taken = [
         m.span()
-        for pattern in (_SETS_OF, _SETS_X_REPS, _LOAD_FIRST, _SETS_STATED, _LOAD, _AT_NUMBER, _FOR_LOAD, _RUN)
+        for pattern in (
+            _SETS_OF,
+            _SETS_X_REPS,
+            _LOAD_FIRST,
+            _SETS_STATED,
+            _LOAD,
+            _AT_NUMBER,
+            _FOR_LOAD,
+            _RUN,
+            PAIR,
+        )
         for m in pattern.finditer(chunk)
     ]
     taken += spans

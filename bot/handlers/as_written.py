@@ -96,12 +96,13 @@ async def day_done(
     )
     session = left_out.session
     sets: dict[str, list[SetDone]] = {}
-    hand, told_each = context.services.texts["log.each_hand"], dict[str, bool]()
+    known, hand = context.services.catalog.exercises, context.services.texts["log.each_hand"]
+    told_each = dict[str, bool]()
     for row in await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id):
         load = shown_load(row.load, row.unit, chat.unit)
         one = SetDone(row.reps, load, seconds=row.seconds, bands=bands_in(row.note))
         sets.setdefault(row.exercise, []).append(one)
-        each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
+        each = loadanswer.said_each_hand(known.get(row.exercise), row.load, row.note, hand)
         told_each[row.exercise] = told_each.get(row.exercise, True) and each
     minutes = await logbook.short_minutes(now_turn.session, chat.id, day, user_id=user_id)
     # What is logged is done: the cut keeps it, however short the time (a cable row logged before ⏱ was
@@ -310,7 +311,7 @@ def adjust_panel(
     left: Collection[str],
 ) -> tuple[str, Buttons]:
     """The panel of the main lifts in ``left`` (still to log), numbered as shown."""
-    texts, shown = context.services.texts, names(context)
+    texts, shown, known = context.services.texts, names(context), context.services.catalog.exercises
     stamp = callbacks.pack_day(day)
     lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
     rows: list[list[tuple[str, str]]] = []
@@ -323,7 +324,10 @@ def adjust_panel(
         name = shown.get(target.prescription.exercise, target.prescription.exercise)
         sets = sessionlog.adjusted(target, shift)
         no_load = " " + texts["log.adjust_no_load"] if target.first_load and sets[0].load is None else ""
-        lines.append(f"{n}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{no_load}")
+        # A pair of dumbbells' load is each hand's, as Save logs it and its reply says it.
+        paired = sets[0].load is not None and loadanswer.pair(known[target.prescription.exercise])
+        hand = f" {texts['log.each_hand']}" if paired else ""
+        lines.append(f"{n}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{hand}{no_load}")
         limits = target.load_steps(MAX_LOAD[chat.unit])
 
         def press(

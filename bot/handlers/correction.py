@@ -20,6 +20,7 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import correction
 from bot.coach.correction import Change, Field, Logged, Refusal, Told
+from bot.coach.loadanswer import said_each_hand
 from bot.coach.loadwords import lift_named
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
 from bot.coach.logreading import written
@@ -61,15 +62,23 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
         now_turn.say(texts.get("fix.not_logged", said=said, line=escape(line)))
         return True
     exercise = logged[place]
-    sets = _logged(rows, exercise)
+    sets = _logged(context, rows, exercise)
     found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
     now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
     return True
 
 
-def _logged(rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+def _logged(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+    known = context.services.catalog.exercises.get(exercise)
     return [
-        Logged(row.set_number, row.reps, row.load, row.unit, row.seconds)
+        Logged(
+            row.set_number,
+            row.reps,
+            row.load,
+            row.unit,
+            row.seconds,
+            said_each_hand(known, row.load, row.note, context.services.texts["log.each_hand"]),
+        )
         for row in rows
         if row.exercise == exercise
     ]
@@ -87,9 +96,9 @@ def _answer(
     """The reply to a correction of ``exercise``'s ``sets``: the offer and its button, or the refusal."""
     texts, unit = context.services.texts, now_turn.chat.unit
     name = escape(names(context).get(exercise, exercise))
-    before = _sets(sets, unit)
+    before = _sets(context, sets, unit)
     if isinstance(found, Change):
-        after = _sets(_changed(sets, found), unit)
+        after = _sets(context, _changed(sets, found), unit)
         text = texts.get("fix.offer", name=name, before=before, after=after)
         kind = _REPS if found.field is Field.REPS else found.unit
         data = (callbacks.pack_day(now_turn.today), exercise, kind, f"{found.old:g}", f"{found.new:g}")
@@ -126,10 +135,14 @@ def _not_at(
     if told.reps:
         loads = {shown_load(one.load, one.unit, unit) for one in sets}
         load = loads.pop() if len(loads) == 1 else None
-    line = written(ParsedLog(exercise, reps, load, unit), names(context).get(exercise, exercise).lower())
-    after = format_sets([SetDone(n, load) for n in reps], unit)
+    each = bool(sets) and all(one.each_hand for one in sets)
+    line = written(
+        ParsedLog(exercise, reps, load, unit, each_hand=each and load is not None),
+        names(context).get(exercise, exercise).lower(),
+    )
+    after = _sets(context, [Logged(0, n, load, unit, None, each) for n in reps], unit)
     old = "—" if told.old is None else f"{told.old:g}" if told.reps else format_load(told.old, unit)
-    before = _sets(sets, now_turn.chat.unit)
+    before = _sets(context, sets, now_turn.chat.unit)
     return context.services.texts.get(
         "fix.not_at", name=name, before=before, old=old, after=after, line=escape(line)
     )
@@ -144,15 +157,19 @@ def _changed(sets: Sequence[Logged], change: Change) -> list[Logged]:
             change.new if change.field is Field.LOAD and one.number in change.numbers else one.load,
             change.unit if change.field is Field.LOAD and one.number in change.numbers else one.unit,
             one.seconds,
+            one.each_hand,
         )
         for one in sets
     ]
 
 
-def _sets(sets: Sequence[Logged], unit: str) -> str:
-    return format_sets(
+def _sets(context: BotContext, sets: Sequence[Logged], unit: str) -> str:
+    """Sets as the reply says them, a pair of dumbbells' load as each hand's ("3×12 @ 8 kg each hand")."""
+    said = format_sets(
         [SetDone(one.reps, shown_load(one.load, one.unit, unit), seconds=one.seconds) for one in sets], unit
     )
+    hand = context.services.texts["log.each_hand"]
+    return f"{said} {hand}" if sets and all(one.each_hand for one in sets) else said
 
 
 def _fix_args(context: BotContext, data: object) -> tuple[str, str, Told, int] | None:
@@ -205,12 +222,12 @@ async def fix_button(update: Update, context: BotContext) -> None:
 async def _fix(context: BotContext, now_turn: Turn, exercise: str, told: Told, owner: int) -> None:
     chat, texts = now_turn.chat, context.services.texts
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=owner)
-    sets = _logged(rows, exercise)
+    sets = _logged(context, rows, exercise)
     name = escape(names(context).get(exercise, exercise))
     change = correction.fixed(told, sets, unit=chat.unit, loaded=not told.reps) if sets else Refusal.NOT_AT
     if not isinstance(change, Change):
         old = f"{told.old:g}" if told.reps else format_load(told.old or 0.0, told.unit or chat.unit)
-        before = _sets(sets, chat.unit) if sets else texts["fix.none"]
+        before = _sets(context, sets, chat.unit) if sets else texts["fix.none"]
         now_turn.edit(texts.get("fix.stale", name=name, before=before, old=old))
         return
     corrected = await logbook.correct_sets(
@@ -225,11 +242,11 @@ async def _fix(context: BotContext, now_turn: Turn, exercise: str, told: Told, o
         reps=int(change.new) if change.field is Field.REPS else None,
     )
     assert corrected, "the sets were read in this transaction"
-    after = _sets(_changed(sets, change), chat.unit)
+    after = _sets(context, _changed(sets, change), chat.unit)
     undo = callbacks.pack(
         UNFIX, callbacks.pack_day(now_turn.today), callbacks.pack_instant(now_turn.now), str(owner)
     )
-    text = texts.get("fix.done", name=name, before=_sets(sets, chat.unit), after=after)
+    text = texts.get("fix.done", name=name, before=_sets(context, sets, chat.unit), after=after)
     now_turn.edit(text, [[(texts["log.undo_button"], undo)]])
 
 
@@ -265,6 +282,6 @@ async def unfix_button(update: Update, context: BotContext) -> None:
             else:
                 rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id)
                 name = escape(names(context).get(undone.exercise, undone.exercise))
-                before = _sets(_logged(rows, undone.exercise), chat.unit)
+                before = _sets(context, _logged(context, rows, undone.exercise), chat.unit)
                 now_turn.edit(texts.get("fix.undone", name=name, before=before))
     await query.answer(toast)

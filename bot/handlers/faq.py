@@ -11,7 +11,17 @@ from telegram.constants import ChatType
 from telegram.ext import CommandHandler
 
 from bot import callbacks
-from bot.coach import asked, correction, durations, logday, logtold, scheduleasked, sessionlog, shortened
+from bot.coach import (
+    asked,
+    correction,
+    durations,
+    logday,
+    logtold,
+    removal,
+    scheduleasked,
+    sessionlog,
+    shortened,
+)
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.finenow import tells_fine
@@ -19,8 +29,9 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions
 from bot.handlers import correction as corrections
+from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
-from bot.handlers.log_command import day_named, helped_ids
+from bot.handlers.log_command import barbell_ids, day_named, helped_ids
 from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
 from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
@@ -69,6 +80,10 @@ async def queue_answer(
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
     fixing = correction.read(text) if chat.onboarded and not answer.safety else None
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
+        return None
+    # "Please delete the barbell one": one lift off today's log, not a question about the deadlift.
+    taking = removal.read(text) if chat.onboarded and not answer.safety else None
+    if taking is not None and await removals.offer(context, now_turn, taking, user_id or chat.id):
         return None
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
@@ -198,6 +213,7 @@ def _told(context: BotContext, text: str, lifts: frozenset[str], unit: str) -> s
         loaded=loaded_ids(context),
         holds=hold_ids(context),
         helped=helped_ids(context),
+        barbells=barbell_ids(context),
     )
 
 

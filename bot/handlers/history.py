@@ -14,7 +14,8 @@ from telegram.constants import ChatType
 from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
-from bot.coach.kitwords import NOTE_PARTS, bands_in
+from bot.coach.kitwords import bands_in
+from bot.coach.loadanswer import said_each_hand
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind, position
 from bot.coach.progress_text import format_sets, shown_load, with_bands
@@ -118,7 +119,7 @@ async def history_command(update: Update, context: BotContext) -> None:
             now_turn.say(texts["history.nothing"])
             return
         shown = training_log.names(context)
-        hand = texts["log.each_hand"]
+        hand, known = texts["log.each_hand"], context.services.catalog.exercises
         lines = [texts["history.title"]]
         for found in sessions:
             lines.append(
@@ -131,7 +132,7 @@ async def history_command(update: Update, context: BotContext) -> None:
             by_exercise: dict[tuple[str, bool, tuple[str, ...]], list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
-                each = row.load is not None and hand in (row.note or "").split(NOTE_PARTS)
+                each = said_each_hand(known.get(row.exercise), row.load, row.note, hand)
                 done = SetDone(row.reps, load, seconds=row.seconds)
                 by_exercise.setdefault((row.exercise, each, bands_in(row.note)), []).append(done)
             if not by_exercise:

@@ -25,18 +25,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from telegram import Update
 
 from bot import callbacks
-from bot.coach import logday, lognames, logparse, logpick, sessionlog, shownrung
+from bot.coach import loadanswer, logday, lognames, logparse, logpick, sessionlog, shownrung
 from bot.coach.catalog import Catalog
 from bot.coach.kitwords import NOTE_PARTS, bands_in
-from bot.coach.ladders import stand_ins, usable
+from bot.coach.ladders import held_versions, stand_ins, usable
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets
 from bot.coach.progression import in_unit
+from bot.coach.rampsets import BAR
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, strip_tags, turn
@@ -157,6 +159,8 @@ async def log_command(update: Update, context: BotContext) -> None:
                 light=light_ids(context),
                 banded=banded_ids(context),
             )
+            if isinstance(parsed, logparse.ParsedLog) and (light := _below_bar(context, parsed)) is not None:
+                parsed = light  # "deadlift 2x10 10kg": no barbell lift is lighter than its bar
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
                 line = logparse.describe(parsed, texts, names(context))
@@ -169,6 +173,17 @@ async def log_command(update: Update, context: BotContext) -> None:
                 return
             readings.append(parsed)
         await log_parsed(context, now_turn, update, readings, day, edit=False)
+
+
+def _below_bar(context: BotContext, parsed: logparse.ParsedLog) -> logparse.LogError | None:
+    """A barbell lift read at less than its empty bar: asked back, with the moves of held weights that lift
+    the same (``logpick.below_bar``)."""
+    if parsed.exercise not in barbell_ids(context):
+        return None
+    catalog = context.services.catalog
+    short = catalog.exercises[parsed.exercise].short
+    held = held_versions(catalog, parsed.exercise)
+    return logpick.below_bar(parsed, name=short, bar=BAR[parsed.unit], held=held)
 
 
 # What /log says of a day /done refuses too: the /log words for it.
@@ -202,6 +217,9 @@ def refusal(
     if isinstance(picks, logparse.LogError):
         # The numbers read as none of the exercises meant: fixing the name would not be enough.
         return logparse.describe(picks, texts, names(context)), []
+    if error.kind is not logparse.LogErrorKind.BELOW_BAR:
+        # No button logs a barbell lift lighter than its bar ("romanian deadlift 3x10x5": not 5 kg on a bar).
+        picks = tuple(pick for pick in picks if _below_bar(context, pick) is None)
     if buttons := pick_buttons(context, now_turn, picks, day):
         return pick_question(context, now_turn, error, picks[: len(buttons)]), buttons
     # Numbers typed one a set ("11 11 35") are shown so ("11, 11 reps @ 35 kg"); "3x10x5" as sets of reps.
@@ -224,6 +242,7 @@ async def log_parsed(
     """Log a read /log (each of its exercises' sets) as ``day``'s sets and say so (in a new message, or
     ``edit`` the one pressed), naming a past day; one undo takes it all back."""
     chat, texts = now_turn.chat, context.services.texts
+    readings = [held_each(context, parsed) for parsed in readings]
     logged = [(parsed.exercise, sets_done(parsed, chat.unit)) for parsed in readings]
     user = member(update, chat)
     today = now_turn.today
@@ -274,6 +293,14 @@ async def log_parsed(
     await level_up_offer(context, now_turn, user[0])
 
 
+def held_each(context: BotContext, parsed: logparse.ParsedLog) -> logparse.ParsedLog:
+    """A pair of dumbbells' load is each hand's, said or not, as As written and a load typed in answer log
+    it: "/log rear delt fly 3x10 10kg" was "@ 10 kg" beside the same lift's "@ 8 kg each hand"."""
+    known = context.services.catalog.exercises.get(parsed.exercise)
+    paired = known is not None and loadanswer.pair(known) and any(parsed.set_loads())
+    return replace(parsed, each_hand=True) if paired and not parsed.each_hand else parsed
+
+
 def day_named(context: BotContext, day: date, today: date) -> str:
     """A past day as a /log reply names it: "yesterday, Mon 23 Nov", or "Sun 22 Nov"."""
     shown = f"{day:%a %d %b}"
@@ -314,6 +341,10 @@ def pick_question(
     if not _same_sets(picks):
         return texts.get("log.pick_readings", name=escape(error.values.get("name", "")))
     sets = format_sets(sets_done(picks[0], now_turn.chat.unit), now_turn.chat.unit)
+    if error.kind is logparse.LogErrorKind.BELOW_BAR:
+        return texts.get(
+            "log.pick_below_bar", **{key: escape(value) for key, value in error.values.items()}, sets=sets
+        )
     if len(picks) == 1:
         choice = escape(shown.get(picks[0].exercise, picks[0].exercise))
         return texts.get("log.pick_one", choice=choice, sets=sets)

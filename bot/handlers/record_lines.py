@@ -3,7 +3,7 @@ new bests."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.coach import records
 from bot.coach.catalog import Exercise
@@ -11,13 +11,19 @@ from bot.coach.model import SetDone
 from bot.coach.texts import Texts, escape
 
 
-def record_lines(texts: Texts, named: Sequence[tuple[str, records.NewRecord]], unit: str) -> str:
+def record_lines(
+    texts: Texts, named: Sequence[tuple[str, records.NewRecord]], unit: str, each_hand: Collection[str] = ()
+) -> str:
     """One lift's record as its own line; several lifts' as one line of new bests, each as the set that
-    set it ("Barbell deadlift 105 kg × 5"), at most ``records.MAX_BESTS_SHOWN`` named."""
+    set it ("Barbell deadlift 105 kg × 5"), at most ``records.MAX_BESTS_SHOWN`` named. The lifts named in
+    ``each_hand`` (a pair of dumbbells) have their loads said as each hand's, as the log says them."""
+    hand = f"{unit} {texts['log.each_hand']}"
     if len(named) == 1:
-        return record_line(texts, *named[0], unit)
+        return record_line(texts, *named[0], hand if named[0][0] in each_hand else unit)
     shown, more = records.shown_bests(named)
-    bests = ", ".join(_best_set(texts, name, record, unit) for name, record in shown)
+    bests = ", ".join(
+        _best_set(texts, name, record, hand if name in each_hand else unit) for name, record in shown
+    )
     if more:
         bests = texts.get("log.bests_more", bests=bests, more=more)
     return texts.get("log.record_bests", bests=bests)

@@ -24,6 +24,7 @@ from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.firstload import PER_REP
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
+from bot.coach.loadanswer import pair
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import progress_line, sets_with_band
@@ -451,7 +452,8 @@ async def log_and_score(
         if exercise in helps:
             helps[exercise] += told
     named = [(shown.get(ex, ex), record) for ex, record in headlines.items()]
-    said = [record_lines(texts, named, chat.unit)] if named else []
+    pairs = {shown.get(ex, ex) for ex in headlines if ex in known and pair(known[ex])}  # each hand's load
+    said = [record_lines(texts, named, chat.unit, pairs)] if named else []
     return [*filter(None, [replaced]), *jumps.values(), *said]
 
 

@@ -65,11 +65,12 @@ async def test_a_romanian_deadlift_of_twelve_by_ten_by_two_is_two_sets_at_twelve
     await bot.onboard(USER, level="🔥 Advanced")
     # The trial: "I can't tell reps from load in “12x10x2”" with no button; 12 sets at 2 kg is nobody's.
     [asked] = await bot.send(USER, "/log romanian deadlift 12x10x2")
-    assert asked.plain_text == "Which “romanian deadlift” took the load? Tap it to log 2×10 @ 12 kg:"
-    assert labels(bot, asked) == ["Barbell Romanian deadlift", "Dumbbell Romanian deadlift"]
-    logged = head(await bot.press(USER, "Barbell Romanian deadlift"))
-    assert logged == "✍️ Logged Barbell Romanian deadlift: 2×10 @ 12 kg", logged
-    assert await sets_of(bot) == [("barbell-rdl", 10, 12.0)] * 2
+    # 12 kg is less than a barbell's empty bar: the dumbbell RDL is the only one it can be.
+    assert asked.plain_text == "Did you mean Dumbbell Romanian deadlift? Tap it to log 2×10 @ 12 kg:"
+    assert labels(bot, asked) == ["Dumbbell Romanian deadlift"]
+    logged = head(await bot.press(USER, "Dumbbell Romanian deadlift"))
+    assert logged == "✍️ Logged Dumbbell Romanian deadlift: 2×10 @ 12 kg each hand", logged
+    assert await sets_of(bot) == [("dumbbell-rdl", 10, 12.0)] * 2
 
 
 async def test_a_name_that_fits_two_with_numbers_that_read_two_ways_gets_a_button_for_each(
@@ -82,12 +83,11 @@ async def test_a_name_that_fits_two_with_numbers_that_read_two_ways_gets_a_butto
         "“romanian deadlift” fits more than one exercise, and its numbers read more than one way."
         " Which did you do?"
     )
+    # No button for 5 kg or 3 kg on a barbell: less than its empty bar.
     assert labels(bot, asked) == [
-        "Barbell Romanian deadlift: 3×10 @ 5 kg",
-        "Barbell Romanian deadlift: 5×10 @ 3 kg",
         "Dumbbell Romanian deadlift: 3×10 @ 5 kg",
         "Dumbbell Romanian deadlift: 5×10 @ 3 kg",
     ]
     logged = head(await bot.press(USER, "Dumbbell Romanian deadlift: 3×10 @ 5 kg"))
-    assert logged == "✍️ Logged Dumbbell Romanian deadlift: 3×10 @ 5 kg", logged
+    assert logged == "✍️ Logged Dumbbell Romanian deadlift: 3×10 @ 5 kg each hand", logged
     assert await sets_of(bot) == [("dumbbell-rdl", 10, 5.0)] * 3

@@ -289,6 +289,7 @@ def test_every_error_has_one_line_with_an_example(kind: LogErrorKind) -> None:
         "seconds": "601",
         "numbers": "10 40",
         "parts": "9",
+        "bar": "20",
     }
     error = LogError(kind, values, ("face-pull", "pull-up"))
     line = describe(error, TEXTS, {"face-pull": "Face pull"})
@@ -313,7 +314,7 @@ def test_with_or_at_before_a_load_is_read_past() -> None:
     ):
         assert parse(text) == expected, text
     # Not inside a word, nor without a number after it.
-    assert parse("face pull 3x12 with 8s") == LogError(LogErrorKind.MALFORMED, {"token": "8s"})
+    assert parse("face pull 3x12 8s") == LogError(LogErrorKind.MALFORMED, {"token": "8s"})
     assert parse("face pull 3x12 with") == LogError(LogErrorKind.MALFORMED, {"token": "with"})
 
 

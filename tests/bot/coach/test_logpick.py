@@ -68,8 +68,8 @@ def test_todays_lifts_come_first_and_at_most_four() -> None:
 
 
 def test_numbers_that_read_for_none_of_them_are_said_instead() -> None:
-    # "with 8s": the name was not the only thing to fix, so the numbers are what is said.
-    assert picks("rear delt flys 3x12 with 8s") == LogError(LogErrorKind.MALFORMED, {"token": "8s"})
+    # "8s" (seconds of a fly?): the name was not the only thing to fix, so the numbers are what is said.
+    assert picks("rear delt flys 3x12 8s") == LogError(LogErrorKind.MALFORMED, {"token": "8s"})
     assert picks("rear delt flys 3x1000") == LogError(
         LogErrorKind.TOO_MANY_REPS, {"reps": "1000", "max": "100"}
     )

@@ -1,0 +1,148 @@
+"""A request to take one lift's sets logged today off the log ("please delete the barbell one", "remove the
+deadlift I logged"): the reply says which sets would go, over a button that takes them off; nothing changes
+without the press. Pressed, that lift's sets of today go, whichever logs added them, the rest of the day
+stays, and the reply has an ↩️ Undo that logs them again (``storage.undoing.take_off`` and ``put_back``).
+
+A newcomer trial's "…please delete the barbell one" got the deadlift's card, and /undo four times was the
+only way out. Reading the message is ``bot.coach.removal``'s; words that name no lift at all go on to the
+question answerer. Both buttons carry their day and whose sets they are, and are checked again when pressed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import Update
+
+from bot import callbacks
+from bot.coach.loadanswer import said_each_hand
+from bot.coach.loadwords import lift_named
+from bot.coach.logparse import LogError, LogErrorKind, match_exercise
+from bot.coach.model import SetDone
+from bot.coach.progress_text import format_sets, shown_load
+from bot.coach.texts import escape
+from bot.context import BotContext
+from bot.handlers.common import Turn, turn
+from bot.handlers.training_log import names, typed_names
+from storage import logbook, undoing
+
+TAKE, PUT = "rm", "ru"
+_OWNER = re.compile(r"-?\d{1,19}")
+
+
+async def offer(context: BotContext, now_turn: Turn, said: str, user_id: int) -> bool:
+    """Answer a request to take a lift off today's log: the button that does it, or why there is nothing to
+    take. False when the words name no lift, so the message is no such request and is read as usual."""
+    chat, texts = now_turn.chat, context.services.texts
+    exercises = typed_names(context)
+    rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
+    logged = list(dict.fromkeys(row.exercise for row in rows))
+    place = lift_named(said, [[ex] for ex in logged], exercises) if logged else None
+    shown = names(context)
+    if isinstance(place, tuple):
+        listed = ", ".join(escape(shown.get(logged[at], logged[at])) for at in place)
+        now_turn.say(texts.get("remove.unclear", said=escape(said), names=listed))
+        return True
+    if place is None:
+        named = match_exercise(said, exercises)
+        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
+            return False
+        now_turn.say(texts.get("remove.not_logged", said=escape(said)))
+        return True
+    exercise = logged[place]
+    name = escape(shown.get(exercise, exercise))
+    sets = described(context, rows, exercise, chat.unit)
+    try:
+        data = callbacks.pack(TAKE, callbacks.pack_day(now_turn.today), exercise, str(user_id))
+    except ValueError:  # longer than a button carries: never for the catalog's ids, but say what to do
+        now_turn.say(texts.get("remove.send_undo", name=name, sets=sets))
+        return True
+    now_turn.say(texts.get("remove.offer", name=name, sets=sets), [[(texts["remove.button"], data)]])
+    return True
+
+
+def described(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str, unit: str) -> str:
+    """The day's sets of ``exercise`` as the log says them ("2×10 @ 10 kg each hand")."""
+    found = [row for row in rows if row.exercise == exercise]
+    said = format_sets(
+        [SetDone(row.reps, shown_load(row.load, row.unit, unit), seconds=row.seconds) for row in found], unit
+    )
+    known, hand = context.services.catalog.exercises.get(exercise), context.services.texts["log.each_hand"]
+    each = bool(found) and all(said_each_hand(known, row.load, row.note, hand) for row in found)
+    return f"{said} {context.services.texts['log.each_hand']}" if each else said
+
+
+def _owner_of(value: str) -> int | None:
+    return int(value) if _OWNER.fullmatch(value) else None
+
+
+async def take_button(update: Update, context: BotContext) -> None:
+    """🗑 Take it off: today's sets of the lift go, the rest of the day stays."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    found = callbacks.unpack(query.data, TAKE, 3)
+    day = None if found is None else callbacks.unpack_day(found[0])
+    owner = None if found is None else _owner_of(found[2])
+    if found is None or day is None or owner is None or found[1] not in context.services.catalog.exercises:
+        await query.answer(texts["errors.stale_button"])
+        return
+    if query.from_user.id != owner:
+        await query.answer(texts["remove.not_yours"])
+        return
+    toast = None
+    async with turn(update, context) as now_turn:
+        chat, exercise = now_turn.chat, found[1]
+        if now_turn.today != day:
+            toast = texts["remove.expired"]
+        else:
+            rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+            sets = described(context, rows, exercise, chat.unit)
+            taken = await undoing.take_off(
+                now_turn.session, chat.id, day, user_id=owner, exercise=exercise, now=now_turn.now
+            )
+            name = escape(names(context).get(exercise, exercise))
+            if not taken:
+                now_turn.edit(texts.get("remove.gone", name=name))
+            else:
+                undo = callbacks.pack(
+                    PUT, callbacks.pack_day(day), callbacks.pack_instant(now_turn.now), str(owner)
+                )
+                left = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+                key = "remove.done" if left else "remove.done_empty"
+                now_turn.edit(texts.get(key, name=name, sets=sets), [[(texts["log.undo_button"], undo)]])
+    await query.answer(toast)
+
+
+async def put_button(update: Update, context: BotContext) -> None:
+    """↩️ Undo under a lift taken off: its sets are logged again."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    found = callbacks.unpack(query.data, PUT, 3)
+    day = None if found is None else callbacks.unpack_day(found[0])
+    when = None if found is None else callbacks.unpack_instant(found[1])
+    owner = None if found is None else _owner_of(found[2])
+    if found is None or day is None or when is None or owner is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    if query.from_user.id != owner:
+        await query.answer(texts["remove.not_yours"])
+        return
+    toast = None
+    async with turn(update, context) as now_turn:
+        chat = now_turn.chat
+        if now_turn.today != day:
+            toast = texts["remove.undo_expired"]
+        else:
+            back = await undoing.put_back(now_turn.session, chat.id, day, user_id=owner, taken_at=when)
+            if back is None:
+                toast = texts["remove.undo_gone"]
+            else:
+                exercise = back[0].exercise
+                rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+                name = escape(names(context).get(exercise, exercise))
+                sets = described(context, rows, exercise, chat.unit)
+                now_turn.edit(texts.get("remove.undone", name=name, sets=sets))
+    await query.answer(toast)
