@@ -61,7 +61,7 @@ from storage.db import make_sessionmaker
 
 PRIVATE_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 GROUP_TEXT = filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS
-TRAINED_TEXT = PRIVATE_TEXT & filters.Regex(training_log.TRAINED)
+TRAINED_TEXT = PRIVATE_TEXT & filters.Regex(workout.TRAINED)
 
 
 def build_application(

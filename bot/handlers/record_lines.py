@@ -30,10 +30,17 @@ def record_lines(
 
 
 def jump_line(
-    texts: Texts, exercise: Exercise | None, before: Sequence[SetDone], sets: Sequence[SetDone], unit: str
+    texts: Texts,
+    exercise: Exercise | None,
+    before: Sequence[SetDone],
+    sets: Sequence[SetDone],
+    unit: str,
+    *,
+    today: bool = True,
 ) -> str | None:
     """For new ``sets`` of ``exercise`` far over its best in ``before`` (``records.big_jump``): a typo?, and
-    the correction to send; None for a jump too small, or a lift whose load is not what was lifted."""
+    the correction to send (a typed correction mends today's sets only: for another day's, its ↩️ Undo);
+    None for a jump too small, or a lift whose load is not what was lifted."""
     if exercise is None or not exercise.estimable:
         return None
     jump = records.big_jump(before, sets, unit)
@@ -41,7 +48,8 @@ def jump_line(
         return None
     new, old = (f"{load:g}" for load in jump)
     name, short = escape(exercise.name), escape(exercise.short)
-    return texts.get("log.big_jump", name=name, lift=short, new=new, before=old, unit=unit)
+    key = "log.big_jump" if today else "log.big_jump_past"
+    return texts.get(key, name=name, lift=short, new=new, before=old, unit=unit)
 
 
 def _best_set(texts: Texts, name: str, record: records.NewRecord, unit: str) -> str:

@@ -10,7 +10,6 @@ their whole state (the day, the Adjust panel's shifts) and are checked by ``bot.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -441,7 +440,13 @@ async def log_and_score(
             earlier_sessions=earlier[exercise],
             step=increment_of(chat),
         )
-        jump = None if as_set else jump_line(texts, known.get(exercise), previous[exercise], sets, chat.unit)
+        jump = (
+            None
+            if as_set
+            else jump_line(
+                texts, known.get(exercise), previous[exercise], sets, chat.unit, today=day == now_turn.today
+            )
+        )
         if jump is not None:  # a typo? asked, never cheered (``records.big_jump``)
             jumps[exercise] = jump
         elif not as_set and (top := records.headline(earned)) is not None:
@@ -530,17 +535,3 @@ async def level_up_button(update: Update, context: BotContext) -> None:
             return
         now_turn.chat.level = args[1]
         now_turn.edit(texts.get("settings.level_set", level=texts[f"labels.level.{args[1]}"]))
-
-
-TRAINED = re.compile(
-    r"^\s*i\s+(?:trained|worked\s+out|did\s+(?:my|the|a)\s+(?:workout|session))\s+"
-    r"(yesterday|today|last\s+night|tonight|this\s+(?:morning|afternoon|evening))\W*$",
-    re.IGNORECASE,
-)
-
-
-def trained_day(text: str) -> str | None:
-    """ "I trained yesterday" → "yesterday" ("last night" too, which /done reads as yesterday; "this
-    morning" as today); None for anything else."""
-    match = TRAINED.match(text)
-    return match.group(1).lower() if match else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
@@ -311,6 +312,20 @@ async def done_command(update: Update, context: BotContext) -> None:
 async def trained_message(update: Update, context: BotContext) -> None:
     """ "I trained yesterday" typed in a private chat: the same as /done yesterday."""
     message = update.effective_message
-    typed = training_log.trained_day(message.text or "") if message is not None else None
+    typed = trained_day(message.text or "") if message is not None else None
     _new, text, buttons = await log_today(update, context, typed=typed or "")
     await reply(update, context, text, buttons)
+
+
+TRAINED = re.compile(
+    r"^\s*i\s+(?:trained|worked\s+out|did\s+(?:my|the|a)\s+(?:workout|session))\s+"
+    r"(yesterday|today|last\s+night|tonight|this\s+(?:morning|afternoon|evening))\W*$",
+    re.IGNORECASE,
+)
+
+
+def trained_day(text: str) -> str | None:
+    """ "I trained yesterday" → "yesterday" ("last night" too, which /done reads as yesterday; "this
+    morning" as today); None for anything else."""
+    match = TRAINED.match(text)
+    return match.group(1).lower() if match else None

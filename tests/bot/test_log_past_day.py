@@ -101,8 +101,12 @@ async def test_sets_backdated_after_a_later_session_are_not_the_latest(bot: Harn
     line = next_load_line(workout, "Seated cable row")
     assert "3×10 @ 40 kg" in line and "30 kg" not in line, line
     # A backdated set heavier than anything logged before or since is a record.
-    reply = joined(await bot.send(USER, "/log row 3x10 50kg 2 days ago"))
-    assert "🏆 New record — Seated cable row: heaviest ever, 50 kg (was 40 kg)." in reply, reply
+    reply = joined(await bot.send(USER, "/log row 3x10 45kg 2 days ago"))
+    assert "🏆 New record — Seated cable row: heaviest ever, 45 kg (was 40 kg)." in reply, reply
+    # One far heavier is asked about; a typed correction mends today's sets only, so its Undo is named.
+    reply = joined(await bot.send(USER, "/log row 3x10 70kg 2 days ago"))
+    assert "70 kg is a big jump from 45 kg: a typo? Tap ↩️ Undo and send it again." in reply, reply
+    assert "🏆" not in reply
 
 
 async def test_the_undo_under_a_backdated_log_takes_back_exactly_its_sets(bot: Harness) -> None:
