@@ -205,6 +205,9 @@ async def log_today(
                     return (False, *rest_to_log(context, now_turn, day, so_far, sets))
                 if day == today:
                     return False, texts.get("workout.counted_from_sets", sets=sets), None
+            if found is not None and not found.sets and day == today:
+                # Done again with nothing logged yet: a trial read "see you next time" as the sets lost.
+                return False, texts["workout.already_logged_unlogged"], after_done(texts, day, today)
             if day == today - timedelta(days=1):
                 return False, texts["workout.already_logged_yesterday"], None
             if day != today:
@@ -292,11 +295,13 @@ async def done_button(update: Update, context: BotContext) -> None:
             await query.answer(context.services.texts["errors.stale_button"])
             return
     new, text, buttons = await log_today(update, context, day)
-    if not new and buttons is None:
-        # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages. While some
-        # of the session is left to log, a press offers it (As written logs it once, however often).
-        already = context.services.texts["workout.already_logged_long"]
-        toast = context.services.texts["workout.already_logged"] if text == already else text
+    texts = context.services.texts
+    already = (texts["workout.already_logged_long"], texts["workout.already_logged_unlogged"])
+    if not new and (buttons is None or text in already):
+        # A second press (or a hundred) gets a quiet toast, not a wall of repeated messages: the first
+        # press's message keeps its As written. While some of the session is left to log after a /log, a
+        # press offers it (As written logs it once, however often).
+        toast = texts["workout.already_logged"] if text in already else text
         await query.answer(strip_tags(toast)[:200])
         return
     await query.answer()

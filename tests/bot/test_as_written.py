@@ -289,3 +289,19 @@ async def test_as_written_logs_an_accessory_at_the_load_last_lifted_never_one_th
     assert "Not logged without a load" in written and "Bent-over rear-delt fly." not in written
     fly = [(reps, load) for _, ex, reps, load, _ in await sets_in_full(bot) if ex == "rear-delt-fly"]
     assert fly == [(12, 12.0), (12, 12.0), (13, 12.0), (13, 12.0)]
+
+
+async def test_done_typed_again_with_nothing_logged_offers_as_written_again(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home", kit=BANDS)
+    await bot.send(USER, "/workout")
+    first = await bot.send(USER, "/done")
+    assert "Session 1 logged" in text(first)
+    # A trial's second /done read "see you next time", as if the sets could no longer be logged.
+    again = await bot.send(USER, "/done")
+    assert "Nothing of it is logged yet" in text(again)
+    assert labels(bot, USER)[:2] == ["✅ As written", "✏️ Adjust"]
+    await bot.press(USER, "✅ As written")
+    assert len(await sets_of(bot)) > 0
+    # Logged, a third /done says so from the sets.
+    assert "already counts as a session, from the sets" in text(await bot.send(USER, "/done"))
+    assert bot.errors == []
