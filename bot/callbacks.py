@@ -7,6 +7,7 @@ scheduler's message builders encode the same payloads; ``bot.keyboards`` turns r
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 VERSION = "1"
@@ -74,6 +75,31 @@ def unpack_instant(value: str) -> datetime | None:
         return _EPOCH + timedelta(microseconds=int(value, 36))
     except OverflowError:
         return None
+
+
+# A Telegram user id, as ``str`` writes it.
+_OWNER = re.compile(r"-?\d{1,19}")
+
+
+def unpack_owner(value: str) -> int | None:
+    """Whose sets a button is about, or None for anything that is not a user id."""
+    return int(value) if _OWNER.fullmatch(value) else None
+
+
+def pack_undo(feature: str, day: date, instant: datetime, owner: int) -> str:
+    """An ↩️ Undo's payload: the day, the instant that names what it takes back, and whose that is."""
+    return pack(feature, pack_day(day), pack_instant(instant), str(owner))
+
+
+def unpack_undo(data: object, feature: str) -> tuple[date, int, datetime] | None:
+    """The day, owner and instant ``pack_undo`` packed, or None for anything it could not have made."""
+    found = unpack(data, feature, 3)
+    if found is None:
+        return None
+    day, when, owner = unpack_day(found[0]), unpack_instant(found[1]), unpack_owner(found[2])
+    if day is None or when is None or owner is None:
+        return None
+    return day, owner, when
 
 
 def pattern(feature: str) -> str:

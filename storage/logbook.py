@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from storage import repo
 from storage.models import Base, Chat, LoggedSet, ReplacedSet, ShortSession, WorkoutLog
@@ -184,24 +184,14 @@ async def replace_assumed(
         .where(LoggedSet.workout_log_id == log_id, LoggedSet.origin == SetOrigin.TYPED)
         .distinct()
     )
-    found = (
-        await session.scalars(
-            select(LoggedSet)
-            .where(
-                LoggedSet.workout_log_id == log_id,
-                LoggedSet.exercise.in_(exercises),
-                LoggedSet.exercise.not_in(typed),
-            )
-            .order_by(LoggedSet.id)
-        )
-    ).all()
+    assumed = and_(
+        LoggedSet.workout_log_id == log_id,
+        LoggedSet.exercise.in_(exercises),
+        LoggedSet.exercise.not_in(typed),
+    )
     replaced: dict[str, list[SetRow]] = {}
-    for row in found:
-        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
-        session.add(ReplacedSet(**kept, replaced_at=now))
-        replaced.setdefault(row.exercise, []).append(
-            SetRow(day, user_id, None, *(kept[column] for column in SET_COLUMNS))
-        )
+    for row, was in await keep_replaced(session, assumed, LoggedSet.id, now=now, owner=(day, user_id, None)):
+        replaced.setdefault(row.exercise, []).append(was)
         await session.delete(row)
     await session.flush()
     return replaced
@@ -224,22 +214,16 @@ async def correct_sets(
     and a copy of each as it was is kept as replaced at ``now``, which names the correction for its own
     undo (``undoing.undo_correction``). Returns the sets as they were, in their order; none when gone."""
     log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
-    found = (
-        await session.scalars(
-            select(LoggedSet)
-            .where(
-                LoggedSet.workout_log_id == log_id,
-                LoggedSet.exercise == exercise,
-                LoggedSet.set_number.in_(list(numbers)),
-            )
-            .order_by(LoggedSet.set_number)
-        )
-    ).all()
+    named = and_(
+        LoggedSet.workout_log_id == log_id,
+        LoggedSet.exercise == exercise,
+        LoggedSet.set_number.in_(list(numbers)),
+    )
     before: list[SetRow] = []
-    for row in found:
-        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
-        session.add(ReplacedSet(**kept, replaced_at=now))
-        before.append(SetRow(day, user_id, None, *(kept[column] for column in SET_COLUMNS)))
+    for row, was in await keep_replaced(
+        session, named, LoggedSet.set_number, now=now, owner=(day, user_id, None)
+    ):
+        before.append(was)
         if load is not None:
             row.load, row.unit = load
         if reps is not None:
@@ -251,6 +235,26 @@ async def correct_sets(
 # What a replaced set keeps of its logged set (all but its id and origin), and a SetRow's columns of it.
 SET_COLUMNS = ("exercise", "set_number", "reps", "load", "unit", "rir", "note", "seconds")
 KEPT_COLUMNS = ("chat_id", "workout_log_id", "user_id", *SET_COLUMNS, "logged_at")
+
+
+async def keep_replaced(
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    order: InstrumentedAttribute[int],
+    *,
+    now: datetime,
+    owner: tuple[date, int, str | None],
+) -> list[tuple[LoggedSet, SetRow]]:
+    """The logged sets ``where`` says, in ``order``, each with a copy of it kept as replaced at ``now``: that
+    time names what replaces or changes them (a typed /log, a correction, a lift taken off) for its own undo.
+    Each comes with the set as it was, of ``owner`` (its day, member and member's name)."""
+    found = (await session.scalars(select(LoggedSet).where(where).order_by(order))).all()
+    kept_rows: list[tuple[LoggedSet, SetRow]] = []
+    for row in found:
+        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
+        session.add(ReplacedSet(**kept, replaced_at=now))
+        kept_rows.append((row, SetRow(*owner, *(kept[column] for column in SET_COLUMNS))))
+    return kept_rows
 
 
 async def sets_where(session: AsyncSession, where: ColumnElement[bool]) -> list[SetRow]:

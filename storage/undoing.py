@@ -6,14 +6,14 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.logbook import KEPT_COLUMNS, SET_COLUMNS, SetRow, members_day, sets_where
+from storage.logbook import KEPT_COLUMNS, SET_COLUMNS, SetRow, keep_replaced, members_day, sets_where
 from storage.models import LoggedSet, ReplacedSet, WorkoutLog
 from storage.records import SetOrigin
 
@@ -56,13 +56,36 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
     restored: list[SetRow] = []
     for row in replaced:
         if row.exercise not in still:
-            kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
-            session.add(LoggedSet(**kept, origin=SetOrigin.AS_WRITTEN))
-            fields = (kept[column] for column in SET_COLUMNS)
-            restored.append(SetRow(log.local_date, row.user_id, log.user_name, *fields))
+            restored.append(_log_again(session, row, log, SetOrigin.AS_WRITTEN))
         await session.delete(row)
     await session.flush()
     return tuple(restored)
+
+
+def _log_again(
+    session: AsyncSession, copy: ReplacedSet, log: WorkoutLog, origin: SetOrigin, number: int | None = None
+) -> SetRow:
+    """Log the replaced set ``copy`` again into ``log`` (as set ``number`` when given): the set as logged."""
+    kept = {column: getattr(copy, column) for column in KEPT_COLUMNS}
+    if number is not None:
+        kept["set_number"] = number
+    session.add(LoggedSet(**kept, origin=origin))
+    return SetRow(log.local_date, copy.user_id, log.user_name, *(kept[column] for column in SET_COLUMNS))
+
+
+async def _members_log(session: AsyncSession, chat_id: int, day: date, user_id: int) -> WorkoutLog | None:
+    return await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+
+
+async def _copies(session: AsyncSession, log: WorkoutLog, replaced_at: datetime) -> Sequence[ReplacedSet]:
+    """The sets kept as replaced at ``replaced_at`` (a correction or a lift taken off), in set order."""
+    return (
+        await session.scalars(
+            select(ReplacedSet)
+            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == replaced_at)
+            .order_by(ReplacedSet.set_number)
+        )
+    ).all()
 
 
 class Uncorrected(NamedTuple):
@@ -79,16 +102,10 @@ async def undo_correction(
 ) -> Uncorrected | None:
     """Put back the values the correction of ``corrected_at`` changed (``logbook.correct_sets``) in the sets
     still logged as it left them: None when there are none (taken back already, or their log undone)."""
-    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return None
-    copies = (
-        await session.scalars(
-            select(ReplacedSet)
-            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == corrected_at)
-            .order_by(ReplacedSet.set_number)
-        )
-    ).all()
+    copies = await _copies(session, log, corrected_at)
     kept: list[tuple[ReplacedSet, LoggedSet]] = []
     for copy in copies:
         row = await session.scalar(
@@ -146,7 +163,7 @@ async def _last_batch(
 ) -> tuple[WorkoutLog, ColumnElement[bool] | None, datetime | None] | None:
     """The member's session of ``day`` and which of its sets are the most recent log (None: the whole
     session is, it being a bare Done or created or completed by its latest batch), or None without one."""
-    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return None
     latest = await session.scalar(
@@ -199,7 +216,7 @@ async def undo_batch(
     are left, the session stays and is dated to the earliest of them, so that batch now counts as the one
     that created it (``undo_last_entry`` and /undo read it that way) and no bare Done appears from nowhere.
     """
-    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return None
     batch = (LoggedSet.workout_log_id == log.id) & (LoggedSet.logged_at == logged_at)
@@ -296,21 +313,15 @@ async def take_off(
     a copy of each as replaced at ``now``, which names the taking off for its own undo (``put_back``). The
     day's session stays, with the rest of its sets (none: it counts as a bare Done, as /undo reads it).
     Returns the sets taken off, in their order; none when there were none."""
-    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return []
-    found = (
-        await session.scalars(
-            select(LoggedSet)
-            .where(LoggedSet.workout_log_id == log.id, LoggedSet.exercise == exercise)
-            .order_by(LoggedSet.set_number)
-        )
-    ).all()
+    lift = (LoggedSet.workout_log_id == log.id) & (LoggedSet.exercise == exercise)
     taken: list[SetRow] = []
-    for row in found:
-        kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
-        session.add(ReplacedSet(**kept, replaced_at=now))
-        taken.append(SetRow(day, user_id, log.user_name, *(kept[column] for column in SET_COLUMNS)))
+    for row, was in await keep_replaced(
+        session, lift, LoggedSet.set_number, now=now, owner=(day, user_id, log.user_name)
+    ):
+        taken.append(was)
         await session.delete(row)
     await session.flush()
     return taken
@@ -322,16 +333,10 @@ async def put_back(
     """Log again the sets ``take_off`` took off at ``taken_at``, in their batches (each batch's own Undo takes
     them back again), after any of the lift logged since; None when none are left to put back (put back
     already, or the day's session undone since)."""
-    log = await session.scalar(select(WorkoutLog).where(members_day(chat_id, day, user_id)))
+    log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return None
-    copies = (
-        await session.scalars(
-            select(ReplacedSet)
-            .where(ReplacedSet.workout_log_id == log.id, ReplacedSet.replaced_at == taken_at)
-            .order_by(ReplacedSet.set_number)
-        )
-    ).all()
+    copies = await _copies(session, log, taken_at)
     logged = (
         await session.execute(
             select(LoggedSet.exercise, LoggedSet.set_number, LoggedSet.logged_at, LoggedSet.origin).where(
@@ -349,13 +354,12 @@ async def put_back(
     last = max((number for ex, number in numbers if ex == copies[0].exercise), default=0)
     back: list[SetRow] = []
     for copy in copies:
-        kept = {column: getattr(copy, column) for column in KEPT_COLUMNS}
+        moved: int | None = None
         if (copy.exercise, copy.set_number) in numbers:
             last += 1
-            kept["set_number"] = last
+            moved = last
         # A replaced set keeps no origin: its batch's other sets say whether As written logged it.
-        session.add(LoggedSet(**kept, origin=origins.get(copy.logged_at, SetOrigin.TYPED)))
-        back.append(SetRow(day, user_id, log.user_name, *(kept[column] for column in SET_COLUMNS)))
+        back.append(_log_again(session, copy, log, origins.get(copy.logged_at, SetOrigin.TYPED), moved))
         await session.delete(copy)
     await session.flush()
     return back

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +25,9 @@ from scheduler.planning import SPARSE_AFTER, reschedule
 from storage import repo
 from storage.db import transaction
 from storage.models import Chat
+
+# What a button carries besides its day and owner (``press_for_today``).
+Carried = TypeVar("Carried")
 
 
 @dataclass
@@ -86,6 +90,36 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
     await settle_after_commit(update.update_id)
     for edit, text, buttons in current.pending:
         await (edit_or_reply if edit else reply)(update, context, text, buttons)
+
+
+async def press_for_today(
+    update: Update,
+    context: BotContext,
+    read: Callable[[object], tuple[date, int, Carried] | None],
+    act: Callable[[BotContext, Turn, int, Carried], Awaitable[str | None]],
+    *,
+    not_yours: str,
+    expired: str,
+) -> None:
+    """A press of a button about one member's sets of one day, which ``read`` finds in its payload with what
+    else the button carries (None: no button of ours, answered as stale). Another member's press is answered
+    with the text ``not_yours`` names, and one once that day is no longer today with ``expired``'s; else
+    ``act`` is done in the update's turn for the member and what was carried, its toast (None: none) the
+    answer."""
+    query = update.callback_query
+    assert query is not None
+    texts = context.services.texts
+    found = read(query.data)
+    if found is None:
+        await query.answer(texts["errors.stale_button"])
+        return
+    day, owner, carried = found
+    if query.from_user.id != owner:
+        await query.answer(texts[not_yours])
+        return
+    async with turn(update, context) as now_turn:
+        toast = texts[expired] if now_turn.today != day else await act(context, now_turn, owner, carried)
+    await query.answer(toast)
 
 
 def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:

@@ -12,8 +12,9 @@ question answerer. Both buttons carry their day and whose sets they are, and are
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from telegram import Update
 
@@ -29,13 +30,12 @@ from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, turn
+from bot.handlers.common import Turn, press_for_today
 from bot.handlers.training_log import loaded_ids, names, typed_names
 from storage import logbook, undoing
 
 FIX, UNFIX = "fx", "fu"
 _REPS = "r"
-_OWNER = re.compile(r"-?\d{1,19}")
 
 
 async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -> bool:
@@ -172,16 +172,17 @@ def _sets(context: BotContext, sets: Sequence[Logged], unit: str) -> str:
     return f"{said} {hand}" if sets and all(one.each_hand for one in sets) else said
 
 
-def _fix_args(context: BotContext, data: object) -> tuple[str, str, Told, int] | None:
-    """The day, exercise, correction and owner a ✏️ button carries, or None for anything ``_answer`` could
-    not have packed."""
+def _fix_args(context: BotContext, data: object) -> tuple[date, int, tuple[str, Told]] | None:
+    """The day, owner, and exercise and correction a ✏️ button carries, or None for anything ``_answer``
+    could not have packed."""
     found = callbacks.unpack(data, FIX, 6)
     if found is None:
         return None
-    day, exercise, kind, old, new, owner = found
-    if callbacks.unpack_day(day) is None or exercise not in context.services.catalog.exercises:
+    packed_day, exercise, kind, old, new, packed_owner = found
+    day, owner = callbacks.unpack_day(packed_day), callbacks.unpack_owner(packed_owner)
+    if day is None or exercise not in context.services.catalog.exercises:
         return None
-    if kind not in (_REPS, *MAX_LOAD) or _OWNER.fullmatch(owner) is None:
+    if kind not in (_REPS, *MAX_LOAD) or owner is None:
         return None
     try:
         was, now = float(old), float(new)
@@ -194,32 +195,17 @@ def _fix_args(context: BotContext, data: object) -> tuple[str, str, Told, int] |
     if kind != _REPS and now > MAX_LOAD[kind]:
         return None
     told = Told("", now, was, None if kind == _REPS else kind, kind == _REPS)
-    return day, exercise, told, int(owner)
+    return day, owner, (exercise, told)
 
 
 async def fix_button(update: Update, context: BotContext) -> None:
     """✏️ Correct it: today's sets of the lift take the corrected value, while they are still as offered."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    found = _fix_args(context, query.data)
-    if found is None:
-        await query.answer(texts["errors.stale_button"])
-        return
-    day, exercise, told, owner = found
-    if query.from_user.id != owner:
-        await query.answer(texts["fix.not_yours"])
-        return
-    toast = None
-    async with turn(update, context) as now_turn:
-        if callbacks.pack_day(now_turn.today) != day:
-            toast = texts["fix.expired"]
-        else:
-            await _fix(context, now_turn, exercise, told, owner)
-    await query.answer(toast)
+    read = functools.partial(_fix_args, context)
+    await press_for_today(update, context, read, _fix, not_yours="fix.not_yours", expired="fix.expired")
 
 
-async def _fix(context: BotContext, now_turn: Turn, exercise: str, told: Told, owner: int) -> None:
+async def _fix(context: BotContext, now_turn: Turn, owner: int, fix: tuple[str, Told]) -> None:
+    exercise, told = fix
     chat, texts = now_turn.chat, context.services.texts
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=owner)
     sets = _logged(context, rows, exercise)
@@ -243,45 +229,30 @@ async def _fix(context: BotContext, now_turn: Turn, exercise: str, told: Told, o
     )
     assert corrected, "the sets were read in this transaction"
     after = _sets(context, _changed(sets, change), chat.unit)
-    undo = callbacks.pack(
-        UNFIX, callbacks.pack_day(now_turn.today), callbacks.pack_instant(now_turn.now), str(owner)
-    )
+    undo = callbacks.pack_undo(UNFIX, now_turn.today, now_turn.now, owner)
     text = texts.get("fix.done", name=name, before=_sets(context, sets, chat.unit), after=after)
     now_turn.edit(text, [[(texts["log.undo_button"], undo)]])
 
 
 async def unfix_button(update: Update, context: BotContext) -> None:
     """↩️ Undo under a correction: the sets it changed take their old value back."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    found = callbacks.unpack(query.data, UNFIX, 3)
-    day = None if found is None else callbacks.unpack_day(found[0])
-    when = None if found is None else callbacks.unpack_instant(found[1])
-    if found is None or day is None or when is None or _OWNER.fullmatch(found[2]) is None:
-        await query.answer(texts["errors.stale_button"])
-        return
-    if query.from_user.id != int(found[2]):
-        await query.answer(texts["fix.not_yours"])
-        return
-    toast = None
-    async with turn(update, context) as now_turn:
-        chat = now_turn.chat
-        if now_turn.today != day:
-            toast = texts["fix.undo_expired"]
-        else:
-            user_id = int(found[2])
-            undone = await undoing.undo_correction(
-                now_turn.session, chat.id, day, user_id=user_id, corrected_at=when
-            )
-            if undone is None:
-                toast = texts["fix.undo_gone"]
-            elif undone.later:
-                # A toast is plain text: the name as it is.
-                toast = texts.get("fix.undo_later", name=names(context).get(undone.exercise, undone.exercise))
-            else:
-                rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=user_id)
-                name = escape(names(context).get(undone.exercise, undone.exercise))
-                before = _sets(context, _logged(context, rows, undone.exercise), chat.unit)
-                now_turn.edit(texts.get("fix.undone", name=name, before=before))
-    await query.answer(toast)
+    read = functools.partial(callbacks.unpack_undo, feature=UNFIX)
+    await press_for_today(
+        update, context, read, _unfix, not_yours="fix.not_yours", expired="fix.undo_expired"
+    )
+
+
+async def _unfix(context: BotContext, now_turn: Turn, owner: int, when: datetime) -> str | None:
+    """Put the corrected sets' old value back; the toast when it can't be."""
+    chat, day, texts = now_turn.chat, now_turn.today, context.services.texts
+    undone = await undoing.undo_correction(now_turn.session, chat.id, day, user_id=owner, corrected_at=when)
+    if undone is None:
+        return texts["fix.undo_gone"]
+    if undone.later:
+        # A toast is plain text: the name as it is.
+        return texts.get("fix.undo_later", name=names(context).get(undone.exercise, undone.exercise))
+    rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+    name = escape(names(context).get(undone.exercise, undone.exercise))
+    before = _sets(context, _logged(context, rows, undone.exercise), chat.unit)
+    now_turn.edit(texts.get("fix.undone", name=name, before=before))
+    return None

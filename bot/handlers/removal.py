@@ -10,8 +10,9 @@ question answerer. Both buttons carry their day and whose sets they are, and are
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from telegram import Update
 
@@ -23,12 +24,11 @@ from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, turn
+from bot.handlers.common import Turn, press_for_today
 from bot.handlers.training_log import names, typed_names
 from storage import logbook, undoing
 
 TAKE, PUT = "rm", "ru"
-_OWNER = re.compile(r"-?\d{1,19}")
 
 
 async def offer(context: BotContext, now_turn: Turn, said: str, user_id: int) -> bool:
@@ -73,76 +73,59 @@ def described(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str
     return f"{said} {context.services.texts['log.each_hand']}" if each else said
 
 
-def _owner_of(value: str) -> int | None:
-    return int(value) if _OWNER.fullmatch(value) else None
+def _take_args(context: BotContext, data: object) -> tuple[date, int, str] | None:
+    """The day, owner and lift a 🗑 Take it off button names, or None for anything ``offer`` could not make."""
+    found = callbacks.unpack(data, TAKE, 3)
+    if found is None:
+        return None
+    day, owner = callbacks.unpack_day(found[0]), callbacks.unpack_owner(found[2])
+    if day is None or owner is None or found[1] not in context.services.catalog.exercises:
+        return None
+    return day, owner, found[1]
 
 
 async def take_button(update: Update, context: BotContext) -> None:
     """🗑 Take it off: today's sets of the lift go, the rest of the day stays."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    found = callbacks.unpack(query.data, TAKE, 3)
-    day = None if found is None else callbacks.unpack_day(found[0])
-    owner = None if found is None else _owner_of(found[2])
-    if found is None or day is None or owner is None or found[1] not in context.services.catalog.exercises:
-        await query.answer(texts["errors.stale_button"])
+    read = functools.partial(_take_args, context)
+    await press_for_today(
+        update, context, read, _take, not_yours="remove.not_yours", expired="remove.expired"
+    )
+
+
+async def _take(context: BotContext, now_turn: Turn, owner: int, exercise: str) -> None:
+    chat, day, texts = now_turn.chat, now_turn.today, context.services.texts
+    rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+    sets = described(context, rows, exercise, chat.unit)
+    taken = await undoing.take_off(
+        now_turn.session, chat.id, day, user_id=owner, exercise=exercise, now=now_turn.now
+    )
+    name = escape(names(context).get(exercise, exercise))
+    if not taken:
+        now_turn.edit(texts.get("remove.gone", name=name))
         return
-    if query.from_user.id != owner:
-        await query.answer(texts["remove.not_yours"])
-        return
-    toast = None
-    async with turn(update, context) as now_turn:
-        chat, exercise = now_turn.chat, found[1]
-        if now_turn.today != day:
-            toast = texts["remove.expired"]
-        else:
-            rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
-            sets = described(context, rows, exercise, chat.unit)
-            taken = await undoing.take_off(
-                now_turn.session, chat.id, day, user_id=owner, exercise=exercise, now=now_turn.now
-            )
-            name = escape(names(context).get(exercise, exercise))
-            if not taken:
-                now_turn.edit(texts.get("remove.gone", name=name))
-            else:
-                undo = callbacks.pack(
-                    PUT, callbacks.pack_day(day), callbacks.pack_instant(now_turn.now), str(owner)
-                )
-                left = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
-                key = "remove.done" if left else "remove.done_empty"
-                now_turn.edit(texts.get(key, name=name, sets=sets), [[(texts["log.undo_button"], undo)]])
-    await query.answer(toast)
+    undo = callbacks.pack_undo(PUT, day, now_turn.now, owner)
+    left = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+    key = "remove.done" if left else "remove.done_empty"
+    now_turn.edit(texts.get(key, name=name, sets=sets), [[(texts["log.undo_button"], undo)]])
 
 
 async def put_button(update: Update, context: BotContext) -> None:
     """↩️ Undo under a lift taken off: its sets are logged again."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    found = callbacks.unpack(query.data, PUT, 3)
-    day = None if found is None else callbacks.unpack_day(found[0])
-    when = None if found is None else callbacks.unpack_instant(found[1])
-    owner = None if found is None else _owner_of(found[2])
-    if found is None or day is None or when is None or owner is None:
-        await query.answer(texts["errors.stale_button"])
-        return
-    if query.from_user.id != owner:
-        await query.answer(texts["remove.not_yours"])
-        return
-    toast = None
-    async with turn(update, context) as now_turn:
-        chat = now_turn.chat
-        if now_turn.today != day:
-            toast = texts["remove.undo_expired"]
-        else:
-            back = await undoing.put_back(now_turn.session, chat.id, day, user_id=owner, taken_at=when)
-            if back is None:
-                toast = texts["remove.undo_gone"]
-            else:
-                exercise = back[0].exercise
-                rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
-                name = escape(names(context).get(exercise, exercise))
-                sets = described(context, rows, exercise, chat.unit)
-                now_turn.edit(texts.get("remove.undone", name=name, sets=sets))
-    await query.answer(toast)
+    read = functools.partial(callbacks.unpack_undo, feature=PUT)
+    await press_for_today(
+        update, context, read, _put, not_yours="remove.not_yours", expired="remove.undo_expired"
+    )
+
+
+async def _put(context: BotContext, now_turn: Turn, owner: int, taken_at: datetime) -> str | None:
+    """Log the lift's sets again; the toast when none are left to."""
+    chat, day, texts = now_turn.chat, now_turn.today, context.services.texts
+    back = await undoing.put_back(now_turn.session, chat.id, day, user_id=owner, taken_at=taken_at)
+    if back is None:
+        return texts["remove.undo_gone"]
+    exercise = back[0].exercise
+    rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
+    name = escape(names(context).get(exercise, exercise))
+    sets = described(context, rows, exercise, chat.unit)
+    now_turn.edit(texts.get("remove.undone", name=name, sets=sets))
+    return None

@@ -11,7 +11,6 @@ so and takes nothing.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 
 from telegram import Update
@@ -166,12 +165,10 @@ def question_args(data: object) -> tuple[date, date, datetime, int, str] | None:
         callbacks.unpack_day(found[1]),
         callbacks.unpack_instant(found[2]),
     )
-    owner, answer = found[3], found[4]
-    if day is None or asked is None or when is None or answer not in (TAKE, KEEP):
+    owner, answer = callbacks.unpack_owner(found[3]), found[4]
+    if day is None or asked is None or when is None or owner is None or answer not in (TAKE, KEEP):
         return None
-    if re.fullmatch(r"-?\d{1,19}", owner) is None:
-        return None
-    return day, asked, when, int(owner), answer
+    return day, asked, when, owner, answer
 
 
 async def question_button(update: Update, context: BotContext) -> None:

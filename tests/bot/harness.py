@@ -24,7 +24,7 @@ from bot.settings import Settings
 from fakeapi import CallbackAnswer, FakeBotApi, FakeRequest, SentMessage, drive
 from storage.db import create_engine
 from storage.migrate import upgrade
-from storage.models import Base, LoggedSet
+from storage.models import Base, Chat, LoggedSet
 from tests.conftest import PG_URL, drop_schema, postgres_engine
 
 TOKEN = "123456:TEST-token-for-the-double-only-000"
@@ -270,6 +270,19 @@ def joined(sent: list[Any]) -> str:
 def plain(sent: list[Any]) -> str:
     """The texts of the messages a step sent as the user reads them, one after another."""
     return "\n".join(message.plain_text or "" for message in sent)
+
+
+def texts(sent: list[SentMessage]) -> list[str]:
+    """The texts of the messages a step sent, each on its own."""
+    return [message.text or "" for message in sent]
+
+
+async def chat_row(bot: Harness, chat_id: int) -> Chat:
+    """The chat's row as stored now."""
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, chat_id)
+        assert chat is not None
+        return chat
 
 
 def labels(bot: Harness, chat_id: int) -> list[str]:

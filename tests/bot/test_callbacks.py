@@ -30,3 +30,20 @@ def test_an_undo_payload_of_this_century_fits_with_room() -> None:
 def test_unpack_instant_reads_only_what_pack_instant_writes(value: str) -> None:
     found = callbacks.unpack_instant(value)
     assert found is None or callbacks.pack_instant(found) == value
+
+
+@given(INSTANTS, st.integers(min_value=-(10**13), max_value=10**13))
+def test_an_undo_payload_gives_back_its_day_owner_and_instant(instant: datetime, owner: int) -> None:
+    packed = callbacks.pack_undo("fu", instant.date(), instant, owner)
+    assert callbacks.unpack_undo(packed, "fu") == (instant.date(), owner, instant)
+    assert callbacks.unpack_undo(packed, "ru") is None
+
+
+def test_unpack_owner_reads_only_a_user_id() -> None:
+    assert [callbacks.unpack_owner(value) for value in ("7411", "-1001234567890", "9" * 19)] == [
+        7411,
+        -1001234567890,
+        int("9" * 19),
+    ]
+    for value in ("", "-", "12a", " 12", "1.5", "9" * 20, "1:2"):
+        assert callbacks.unpack_owner(value) is None, value

@@ -145,6 +145,21 @@ async def test_the_logs_own_undo_takes_the_corrected_sets_back(bot: Harness) -> 
     assert bot.toasts()[-1].text.startswith("That correction is already taken back")
 
 
+async def test_the_corrections_undo_is_for_its_owner_and_its_day(bot: Harness) -> None:
+    await pulldown_at_25(bot)
+    await bot.send(USER, "actually the pulldown was 27.5 not 25")
+    [fixed] = await bot.press(USER, FIX)
+    [[(_, undo)]] = bot.api.buttons(fixed)
+    assert await bot.callback(USER, f"{undo}:x", message_id=fixed.message_id) == []
+    assert bot.toasts()[-1].text == STALE
+    assert await bot.callback(USER, undo, message_id=fixed.message_id, user_id=USER + 1) == []
+    assert bot.toasts()[-1].text == "That correction is for the sets of whoever typed it."
+    bot.clock.advance(days=1)
+    assert await bot.press(USER, UNDO, message_id=fixed.message_id) == []
+    assert bot.toasts()[-1].text == "That Undo only works on the day of the correction."
+    assert {load for _, load, _ in await pulldown(bot)} == {27.5}
+
+
 async def test_a_question_about_a_load_is_still_answered(bot: Harness) -> None:
     await pulldown_at_25(bot)
     answered = joined(await bot.send(USER, "is 27.5 on the pulldown too heavy, not 25?"))

@@ -174,7 +174,25 @@ async def test_the_take_off_button_is_for_its_owner_and_its_day(bot: Harness) ->
     await bot.send(USER, "please remove today's pulldowns")
     forged = callbacks.pack("rm", callbacks.pack_day(bot.clock.now.date()), "lat-pulldown", str(USER + 1))
     await bot.callback(USER, forged)
+    assert bot.toasts()[-1].text == "That is for the sets of whoever asked."
     assert len(await logged_rows(bot)) == 3
     bot.clock.advance(days=1)
     await bot.press(USER, TAKE)
+    assert bot.toasts()[-1].text == "That was for another day, so nothing changed."
     assert len(await logged_rows(bot)) == 3
+
+
+async def test_the_put_back_undo_is_for_its_owner_and_its_day(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log lat pulldown 3x10 30kg")
+    await bot.send(USER, "please remove today's pulldowns")
+    [taken] = await bot.press(USER, TAKE)
+    [[(_, undo)]] = bot.api.buttons(taken)
+    assert await bot.callback(USER, f"{undo}:x", message_id=taken.message_id) == []
+    assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
+    assert await bot.callback(USER, undo, message_id=taken.message_id, user_id=USER + 1) == []
+    assert bot.toasts()[-1].text == "That is for the sets of whoever asked."
+    bot.clock.advance(days=1)
+    assert await bot.press(USER, UNDO, message_id=taken.message_id) == []
+    assert bot.toasts()[-1].text == "That Undo only works on the day the lift was taken off."
+    assert await logged_rows(bot) == []

@@ -14,26 +14,14 @@ from bot.coach import rules, trainingdays
 from bot.coach.catalog import Catalog
 from bot.coach.model import Level
 from bot.reminder_sender import TelegramSender
-from fakeapi import FakeBotApi
 from scheduler import dispatch
 from scheduler.dispatch import Content, DispatchConfig
 from scheduler.pacing import Pacer
 from storage.models import Chat
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, chat_row, labels
 
 USER = 1201
 ASKED = "how many days a week can you train?"
-
-
-def captions(api: FakeBotApi, chat_id: int = USER) -> list[str]:
-    return [text for row in api.buttons(api.last(chat_id)) for text, _ in row]
-
-
-async def chat_row(bot: Harness) -> Chat:
-    async with bot.app.bot_data.sessionmaker() as session:
-        chat = await session.get(Chat, USER)
-        assert chat is not None
-        return chat
 
 
 async def up_to_days(bot: Harness, level: str) -> None:
@@ -92,7 +80,7 @@ async def test_the_question_marks_what_the_level_is_advised(
 ) -> None:
     await up_to_days(bot, level)
     assert f"⭐ = what suits your level: {advised}." in (bot.api.last(USER).text or "")
-    assert captions(bot.api) == [*starred, "📅 Pick my own days"]
+    assert labels(bot, USER) == [*starred, "📅 Pick my own days"]
 
 
 async def test_an_advanced_lifters_four_days_are_the_summary_reminders_and_target(bot: Harness) -> None:
@@ -100,7 +88,7 @@ async def test_an_advanced_lifters_four_days_are_the_summary_reminders_and_targe
     [done] = await bot.press(USER, "⭐ 4 days: Mon, Tue, Thu, Fri")
     assert "All set" in (done.text or "")
     assert "I'll remind you on <b>Mon, Tue, Thu, Fri</b> at <b>18:00</b>" in (done.text or "")
-    chat = await chat_row(bot)
+    chat = await chat_row(bot, USER)
     assert chat.weekly_target == 4
     # The harness starts on a Tuesday: the week's reminders come on the four days, not Monday and Thursday.
     assert await reminded_weekdays(bot) == ["Tue", "Thu", "Fri", "Mon"]
@@ -115,16 +103,16 @@ async def test_pick_my_own_days_points_to_schedule_which_finishes_set_up(bot: Ha
     assert own.method == "editMessageText"
     assert "<code>/schedule tue thu sat 07:30</code>" in (own.text or "")
     # The counts stay there in case the trainee changes their mind.
-    assert captions(bot.api) == [
+    assert labels(bot, USER) == [
         "⭐ 2 days: Mon, Thu",
         "⭐ 3 days: Mon, Wed, Fri",
         "4 days: Mon, Tue, Thu, Fri",
     ]
-    assert not (await chat_row(bot)).onboarded
+    assert not (await chat_row(bot, USER)).onboarded
     [done] = await bot.send(USER, "/schedule wed sun 07:30")
     assert "All set" in (done.text or "")
     assert "I'll remind you on <b>Wed, Sun</b> at <b>07:30</b>" in (done.text or "")
-    chat = await chat_row(bot)
+    chat = await chat_row(bot, USER)
     assert chat.onboarded and chat.weekly_target == 2
 
 
@@ -137,7 +125,7 @@ async def test_forged_or_stale_days_get_the_stale_button_answer(bot: Harness, da
     await bot.callback(USER, data)
     assert bot.api.sent[before:] == []
     assert "expired" in (bot.toasts()[-1].text or "")
-    chat = await chat_row(bot)
+    chat = await chat_row(bot, USER)
     assert chat.onboarding_step == "days" and chat.weekly_target == 2
 
 
@@ -146,11 +134,11 @@ async def test_an_old_days_button_after_set_up_changes_the_days(bot: Harness) ->
     # "Pick my own days" leaves the counts on its message; set-up then ends with /schedule.
     [own] = await bot.press(USER, "📅 Pick my own days")
     await bot.send(USER, "/schedule mon thu")
-    assert (await chat_row(bot)).onboarded
+    assert (await chat_row(bot, USER)).onboarded
     # Later the counts still say what they give: a press is a change of days, as /schedule makes.
     [changed] = await bot.press(USER, "4 days: Mon, Tue, Thu, Fri", message_id=own.message_id)
     assert "Training days set to <b>Mon, Tue, Thu, Fri</b>: 4 sessions a week" in (changed.text or "")
-    assert (await chat_row(bot)).weekly_target == 4
+    assert (await chat_row(bot, USER)).weekly_target == 4
     assert "Mon, Tue, Thu, Fri at 18:00" in "".join(m.text or "" for m in await bot.send(USER, "/settings"))
     [later] = await bot.callback(USER, "1:days:own", message_id=own.message_id)
     assert "/schedule" in (later.text or "") and not bot.api.buttons(later)
@@ -161,7 +149,7 @@ async def test_a_days_button_while_set_up_asks_something_else_is_stale(bot: Harn
     before = len(bot.api.sent)
     await bot.callback(USER, "1:days:3")
     assert bot.api.sent[before:] == [] and "expired" in (bot.toasts()[-1].text or "")
-    assert (await chat_row(bot)).onboarding_step == "level"
+    assert (await chat_row(bot, USER)).onboarding_step == "level"
 
 
 @pytest.mark.parametrize("stored", ["timezone", "kit", "equipment"])

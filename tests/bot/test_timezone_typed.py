@@ -10,27 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from fakeapi import FakeBotApi, SentMessage
-from storage.models import Chat
-from tests.bot.harness import Harness
+from tests.bot.harness import Harness, chat_row, labels, texts
 
 USER = 1401
 # The harness clock: Tuesday 24 Nov 2026, 10:00 UTC.
-
-
-def texts(replies: list[SentMessage]) -> list[str]:
-    return [message.text or "" for message in replies]
-
-
-def captions(api: FakeBotApi) -> list[str]:
-    return [text for row in api.buttons(api.last(USER)) for text, _ in row]
-
-
-async def chat_row(bot: Harness) -> Chat:
-    async with bot.app.bot_data.sessionmaker() as session:
-        chat = await session.get(Chat, USER)
-        assert chat is not None
-        return chat
 
 
 async def at_the_timezone_question(bot: Harness) -> None:
@@ -58,7 +41,7 @@ async def test_a_sentence_naming_a_city_is_the_timezone_and_is_said_back(
     assert replies[0] == f"👍 Timezone: {zone} (it's {local} there now)"
     assert "how many days a week can you train?" in replies[-1]
     assert not any("I don't know that one" in reply for reply in replies)
-    assert (await chat_row(bot)).timezone == zone
+    assert (await chat_row(bot, USER)).timezone == zone
     done = texts(await bot.send(USER, "3 days"))
     assert "All set" in done[-1] and zone in done[-1]
 
@@ -77,8 +60,8 @@ async def test_a_sentence_naming_no_zone_gets_the_question_again_not_a_decline(b
         replies = texts(await bot.send(USER, said))
         assert len(replies) == 1, replies
         assert replies[0].startswith("🌍 I couldn't find a timezone in that. <b>Your timezone?</b>")
-        assert "Berlin" in captions(bot.api) and "🌍 Other…" in captions(bot.api)
-    chat = await chat_row(bot)
+        assert "Berlin" in labels(bot, USER) and "🌍 Other…" in labels(bot, USER)
+    chat = await chat_row(bot, USER)
     assert (chat.timezone, chat.onboarding_step) == ("UTC", "timezone")
     # A question is still a question, with the open question after its answer.
     question = texts(await bot.send(USER, "how often should I train my back?"))
@@ -97,11 +80,11 @@ async def test_timezones_typed_answer_reads_a_sentence_and_keeps_waiting_after_o
         "🌍 I couldn't find a timezone in that. Type a city or a zone, e.g. <i>Berlin</i>, "
         "<i>I live in Amsterdam</i> or <code>Europe/Berlin</code>."
     ]
-    assert (await chat_row(bot)).awaiting == "timezone", "still waiting for the zone"
+    assert (await chat_row(bot, USER)).awaiting == "timezone", "still waiting for the zone"
     replies = texts(await bot.send(USER, "I'm in Berlin"))
     assert replies == ["Timezone set to <b>Europe/Berlin</b> (it's 11:00 there now)."]
-    chat = await chat_row(bot)
+    chat = await chat_row(bot, USER)
     assert (chat.timezone, chat.awaiting) == ("Europe/Berlin", None)
     # The command reads a sentence as well.
     assert "America/Toronto" in texts(await bot.send(USER, "/timezone Toronto time"))[-1]
-    assert (await chat_row(bot)).timezone == "America/Toronto"
+    assert (await chat_row(bot, USER)).timezone == "America/Toronto"
