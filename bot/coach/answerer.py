@@ -146,6 +146,7 @@ class Answerer:
             sure=sure,
             given=chance,
             framed_only=reading.concepts <= FRAMES,
+            rules_sure=first.score,
         )
         if verdict is not None and verdict.kind == "smalltalk":
             said = self._pleasantries.reply(self._pleasantries.likely_kind(question, reading))
@@ -159,6 +160,8 @@ class Answerer:
             and (reading.safety or self._stats.offtopic(reading, self._stats.posterior(reading)))
         ):
             return first
+        if verdict.kind == "ask" and verdict.name is not None and first.topic is not None:
+            return _asked(self._assist, question, sure, reading, (first.topic, verdict.name))
         if verdict.name is None:
             return self._decline(question, sure, reading, self.matcher.scores(reading.concepts), asker)
         if verdict.kind == "command":

@@ -21,8 +21,12 @@ from bot.coach.secondlook import (
     COMMAND_STORY_WORDS,
     DECLINES,
     LEANS_OFFTOPIC,
+    LEANS_TO,
+    MIN_WORDS,
+    NEITHER_SURE,
     OVERRULES,
     PAST_STRANGE,
+    RULED_OUT,
     RULES_OUT,
     SMALL_TALK,
     STORY_WORDS,
@@ -156,7 +160,13 @@ def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
         "safety": False,
         "given": 1.0,
     }
-    given_ |= {"elsewhere": False, "strange": False, "words": 8, "framed_only": False} | over
+    given_ |= {
+        "elsewhere": False,
+        "strange": False,
+        "words": 8,
+        "framed_only": False,
+        "rules_sure": 1.0,
+    } | over
     return second_look(
         kind,
         given_["topic"],
@@ -169,6 +179,7 @@ def _look(kind: str, best: str, sure: float, **over: object) -> Verdict | None:
         sure=sure,
         given=given_["given"],  # type: ignore[arg-type]
         framed_only=given_["framed_only"],  # type: ignore[arg-type]
+        rules_sure=given_["rules_sure"],  # type: ignore[arg-type]
     )
 
 
@@ -200,6 +211,21 @@ def test_the_second_look_answers_what_was_declined_only_when_all_but_certain() -
     assert _look("answer", SMALLTALK, OVERRULES - 0.005) is None
     assert _look("decline", SMALLTALK, 0.999, safety=True) is None
     assert _look("command", SMALLTALK, 0.999) is None
+
+
+def test_an_answer_neither_is_sure_of_that_the_model_rules_out_is_declined() -> None:
+    # "is 22.5 kg per dumbbell or both together?" was Staying motivated on "together".
+    unsure = {"given": RULED_OUT, "rules_sure": NEITHER_SURE - 0.01}
+    assert _look("answer", "bent-over-row", LEANS_TO - 0.01, **unsure) == Verdict("decline")
+    assert _look("answer", "form", LEANS_TO, **unsure) == Verdict("ask", "form")
+    assert _look("answer", "command:log", 0.9, **unsure) == Verdict("decline")
+    assert _look("answer", "form", 0.63, **(unsure | {"rules_sure": NEITHER_SURE})) is None
+    assert _look("answer", "form", 0.63, **(unsure | {"given": RULED_OUT + 0.01})) is None
+    assert _look("answer", "form", 0.63, **(unsure | {"words": MIN_WORDS - 1})) is None
+    # Sure of another topic, the model takes it instead.
+    assert _look("answer", "grips", OVERRULES, **unsure) == Verdict("topic", "grips")
+    asked = SHIPPED.answer("should my shoulder blades move when i row")
+    assert (asked.kind, set(asked.candidates)) == ("ask", {"bent-over-row", "form"})
 
 
 def test_the_second_look_overrules_an_answer_or_a_did_you_mean_only_at_its_highest_bar() -> None:
