@@ -93,6 +93,8 @@ class Lift:
     # The earlier block whose main lift this was, drawn for the weeks it was trained (``charted.
     # earlier_lifts``); 0 for this block's.
     block: int = 0
+    # Its load is one dumbbell's (``loadanswer.pair``): the caption names it "each hand", as the log does.
+    each_hand: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,10 @@ def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) 
         kind = line_day(lift, dated) or kind
     points = [(day, done) for day, done in dated if not kind or lift.kinds.get(day) == kind]
     (_, first), (last_day, last) = points[0], points[-1]
-    values: dict[str, object] = {"name": escape(lift.name), "reps": last.reps, "day": escape(kind)}
+    name = escape(lift.name)
+    # One dumbbell's load said so once, beside the name, for every load of its words (the log's basis).
+    name = texts.get("chart.caption_each_hand", name=name) if lift.each_hand and last.load else name
+    values: dict[str, object] = {"name": name, "reps": last.reps, "day": escape(kind)}
     if not last.load:
         # Reps with another band are another exercise's reps: compared only with the same band's, and a
         # band's first day says the band changed, never a minus (a newcomer trial's "Band row: 11 reps

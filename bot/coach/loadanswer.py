@@ -22,6 +22,7 @@ from datetime import date
 
 from bot.coach.catalog import Exercise
 from bot.coach.kitwords import NOTE_PARTS
+from bot.coach.logsets import MAX_DUMBBELL, MAX_LOAD
 from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
 from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
 
@@ -154,8 +155,11 @@ def per_dumbbell(exercise: Exercise) -> bool:
 
 
 def pair(exercise: Exercise) -> bool:
-    """A dumbbell in each hand: the load logged is each hand's, said after the sets as /log says it."""
-    return per_dumbbell(exercise) and "dumbbells" in exercise.implements
+    """A load of one dumbbell's weight: a pair's each hand's, a one-arm lift's (the one-arm row) the
+    dumbbell's, which is each hand's too; logged and said after the sets with the one label /log's "each
+    arm" gets, "each hand" (a trial's one-arm row read "@ 37.5 kg each hand" from /log, a bare "@ 37.5 kg"
+    from As written)."""
+    return per_dumbbell(exercise)
 
 
 def said_each_hand(exercise: Exercise | None, load: float | None, note: str | None, hand: str) -> bool:
@@ -163,6 +167,13 @@ def said_each_hand(exercise: Exercise | None, load: float | None, note: str | No
     a home move's "8 kg each"), or it is a pair of dumbbells', whose load is each hand's however logged."""
     told = hand in (note or "").split(NOTE_PARTS)
     return load is not None and (told or (exercise is not None and pair(exercise)))
+
+
+def heaviest_logged(exercise: Exercise | None, unit: str, *, each_hand: bool) -> float:
+    """The heaviest load a set of ``exercise`` is logged at: one dumbbell's (a lift held in the hands, or a
+    backpack-or-dumbbells move told each hand's) is ``MAX_DUMBBELL``, anything else ``MAX_LOAD``."""
+    held = exercise is not None and (per_dumbbell(exercise) or (exercise.backpack and each_hand))
+    return MAX_DUMBBELL[unit] if held else MAX_LOAD[unit]
 
 
 def held_each(exercise: Exercise, answer: Answer) -> bool | None:

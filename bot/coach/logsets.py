@@ -34,6 +34,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 MAX_LOAD = {"kg": 500.0, "lb": 1100.0}
+# The heaviest dumbbell a lift held in the hands is logged at, each hand's: the heaviest made in numbers
+# are about 100 kg (a few gyms' showpieces go a little past it), so "chest supported row 4x6 325" is a
+# slip of the keys (32.5?), not a dumbbell; a trial's was logged as "325 kg each hand".
+MAX_DUMBBELL = {"kg": 100.0, "lb": 220.0}
 MAX_REPS = 100
 MAX_SETS = 20
 MAX_RIR = 10
@@ -75,6 +79,7 @@ class LogErrorKind(StrEnum):
     PER_SIDE = "per_side"
     SETS_OR_REPS = "sets_or_reps"
     BELOW_BAR = "below_bar"
+    OVER_DUMBBELL = "over_dumbbell"
 
 
 @dataclass(frozen=True)

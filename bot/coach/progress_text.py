@@ -152,6 +152,7 @@ def progress_line(
     home_load: bool = False,
     dumbbells: bool = False,
     lapsed: int = 0,
+    each_hand: bool = False,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -169,7 +170,9 @@ def progress_line(
     it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
     whose size the rack decides. ``lapsed`` is the days since the lift was last logged, when today holds
     after that break (``Reason.LAPSED``, ``comeback.after_break``): the line says so, and whether today is
-    last time's sets, its weakest set's reps, or a little lighter, never a step up.
+    last time's sets, its weakest set's reps, or a little lighter, never a step up. ``each_hand`` says its
+    load is one dumbbell's (``loadanswer.pair``): every load the line names is said so, "2×10 @ 12 kg each
+    hand", as the log and the panel say it (a trial's "today 2×10 @ 22.5 kg" read as both dumbbells).
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -249,6 +252,8 @@ def progress_line(
         key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)
+    if each_hand:
+        _say_one_dumbbell(values, unit, texts)
     same = prescription.exercise == (last_exercise or exercise)
     today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
     key = _say_band(values, last, today, texts, key=key)
@@ -295,6 +300,16 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
         said = texts.get(key, total=total, each=each)
         if values.get(name, "").endswith(total):
             values[name] = values[name][: -len(total)] + said
+
+
+def _say_one_dumbbell(values: dict[str, str], unit: str, texts: Texts) -> None:
+    """Every load of the line said as one dumbbell's, "12 kg each hand", where it ends in one."""
+    hand = texts["log.each_hand"]
+    for name in ("last", "today", "load", "next_load", "was"):
+        if values.get(name, "").endswith(f" {unit}"):
+            values[name] = f"{values[name]} {hand}"
+    # The set an estimate or a deload comes from, "40 kg × 10": its load is one dumbbell's too.
+    values["best"] = values.get("best", "").replace(f" {unit} × ", f" {unit} {hand} × ", 1)
 
 
 def sets_with_band(sets: Sequence[SetDone], unit: str, texts: Texts) -> str:

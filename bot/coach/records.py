@@ -43,7 +43,9 @@ that is far likelier a slip of the keys ("deadlift 150 for 7 7 7" after 3×6 @ 1
 "🏆 heaviest ever, 150 kg (was 105 kg)") than a day's progress. It is logged all the same (what was told is
 never lost), and the reply asks whether it was a typo, with the correction to send, instead of the
 fanfare. Under ``JUMP_FROM`` (the empty bar) a step is a big share of a light load, so none is checked;
-nor is a load added to bodyweight, which has no one-rep max.
+nor is a load added to bodyweight, which has no one-rep max. A **big drop** (``big_drop``), sets whose
+heaviest load is under a third of the heaviest before it (from the empty bar up), is asked about the same
+way: no deload or comeback goes that light, so "7.5" after 80×8 is far likelier a dropped digit.
 
 An exercise a counterweight helps (the assisted pull-up machine) logs no load; its help is kept in the
 sets' note ("assisted by 25 kg"). More help makes a rep easier, so a rep record (more reps than ever)
@@ -79,6 +81,8 @@ BASELINE_SESSIONS = 2
 MAX_BESTS_SHOWN = 4
 # A new heaviest set whose estimated 1RM beats the best so far by more than this share is asked about.
 JUMP = 1.2
+# A new heaviest load under this share of the heaviest so far is asked about as a typo too.
+DROP = 1 / 3
 # The lightest new load a jump is checked at: the empty bar, under which a step is a big share.
 JUMP_FROM = {"kg": 20.0, "lb": 45.0}
 # Which record of a lift a reply names: a heavier load reads plainest, then reps, then the estimate.
@@ -201,6 +205,18 @@ def big_jump(
     # A set of more than EPLEY_MAX_REPS has no estimate: its load alone is weighed, as a single's.
     estimate = now.e1rm if now.e1rm is not None else now.heaviest
     return (now.heaviest, before.heaviest) if estimate > JUMP * before.e1rm + _SLACK else None
+
+
+def big_drop(
+    previous_sets: Sequence[SetDone], new_sets: Sequence[SetDone], unit: str
+) -> tuple[float, float] | None:
+    """The new sets' heaviest load and the heaviest before it, when the new sets are under ``DROP`` of
+    it (a slip of the keys as likely as a big jump: "lat pulldown 4x8 7.5" the day after 80×8), else
+    None. A deload or a first session back is about 60–90 % of the load, never a third."""
+    before, now = best(previous_sets), best(new_sets)
+    if before.heaviest is None or now.heaviest is None or before.heaviest < JUMP_FROM[unit]:
+        return None
+    return (now.heaviest, before.heaviest) if now.heaviest < DROP * before.heaviest - _SLACK else None
 
 
 def rep_floor(loads: Iterable[float | None], step: float | None = None) -> float | None:

@@ -15,7 +15,7 @@ from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
 from bot.coach.kitwords import bands_in
-from bot.coach.loadanswer import said_each_hand
+from bot.coach.loadanswer import pair, said_each_hand
 from bot.coach.model import SetDone
 from bot.coach.planner import heaviest_kind, position
 from bot.coach.progress_text import format_sets, shown_load, with_bands
@@ -87,6 +87,7 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 tuple(known[other].short if other in known else other for other in beside.get(ex, ())),
                 added=ex in added,
                 block=block if ex in earlier else 0,
+                each_hand=ex in known and pair(known[ex]),
             )
             for ex in picked
         ]

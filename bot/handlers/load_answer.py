@@ -21,7 +21,6 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import loadanswer, loadwords
 from bot.coach.loadanswer import Answer, Kind
-from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.progression import in_unit
 from bot.coach.sessionlog import Target
@@ -344,9 +343,12 @@ async def _log_typed(
     chat, texts = now_turn.chat, context.services.texts
     unit = answer.unit or chat.unit
     load = in_unit(answer.amount, unit, chat.unit)
-    if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
+    # One dumbbell's weight stops at the heaviest dumbbells made ("325" was 32.5), anything else at /log's.
+    if load is None or not 0 < load <= loadanswer.heaviest_logged(
+        question.exercise, chat.unit, each_hand=each
+    ):
         hint = question.hint(context, chat.unit) | {"unit": unit}
-        most = f"{MAX_LOAD[unit]:g}"
+        most = f"{loadanswer.heaviest_logged(question.exercise, unit, each_hand=each):g}"
         reply = texts.get("log.bad_typed_load", load=answer.typed, most=most, **hint)
         now_turn.say(reply, [[question.skip_button(context)]])
         return
@@ -426,9 +428,10 @@ async def several_loads(
         unit = answer.unit or chat.unit
         each = loadanswer.held_each(question.exercise, answer) if answer.kind == Kind.LOAD else None
         load = in_unit(answer.amount, unit, chat.unit) if each is not None else None
-        if load is None or not 0 < load <= MAX_LOAD[chat.unit]:
+        most = loadanswer.heaviest_logged(question.exercise, chat.unit, each_hand=bool(each))
+        if load is None or not 0 < load <= most:
             hint = question.hint(context, chat.unit)
-            reply = texts.get("log.load_in_list", n=n, most=f"{MAX_LOAD[chat.unit]:g}", **hint)
+            reply = texts.get("log.load_in_list", n=n, most=f"{most:g}", **hint)
             now_turn.say(reply, retry)
             return
         logged.append((question.target.prescription.exercise, [replace(d, load=load) for d in question.sets]))

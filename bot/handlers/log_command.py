@@ -161,6 +161,11 @@ async def log_command(update: Update, context: BotContext) -> None:
             )
             if isinstance(parsed, logparse.ParsedLog) and (light := _below_bar(context, parsed)) is not None:
                 parsed = light  # "deadlift 2x10 10kg": no barbell lift is lighter than its bar
+            if (
+                isinstance(parsed, logparse.ParsedLog)
+                and (heavy := _over_dumbbell(context, parsed)) is not None
+            ):
+                parsed = heavy  # "chest supported row 4x6 325": no dumbbell weighs that
             if isinstance(parsed, logparse.LogError) and len(pieces) > 1:
                 # A button would log that part alone: the part is named, and the whole /log sent again.
                 line = logparse.describe(parsed, texts, names(context))
@@ -184,6 +189,20 @@ def _below_bar(context: BotContext, parsed: logparse.ParsedLog) -> logparse.LogE
     short = catalog.exercises[parsed.exercise].short
     held = held_versions(catalog, parsed.exercise)
     return logpick.below_bar(parsed, name=short, bar=BAR[parsed.unit], held=held)
+
+
+def _over_dumbbell(context: BotContext, parsed: logparse.ParsedLog) -> logparse.LogError | None:
+    """A load held in the hands read heavier than any dumbbell (``loadanswer.heaviest_logged``): refused,
+    never logged as each hand's (a trial's "325" was "325 kg each hand", with only a big-jump note)."""
+    known = context.services.catalog.exercises.get(parsed.exercise)
+    heaviest = max((load for load in parsed.set_loads() if load), default=None)
+    if known is None or heaviest is None:
+        return None
+    most = loadanswer.heaviest_logged(known, parsed.unit, each_hand=parsed.each_hand)
+    if heaviest <= most or most == logparse.MAX_LOAD[parsed.unit]:
+        return None
+    values = {"load": f"{heaviest:g}", "unit": parsed.unit, "max": f"{most:g}", "name": known.short}
+    return logparse.LogError(logparse.LogErrorKind.OVER_DUMBBELL, values)
 
 
 # What /log says of a day /done refuses too: the /log words for it.

@@ -38,17 +38,19 @@ def jump_line(
     *,
     today: bool = True,
 ) -> str | None:
-    """For new ``sets`` of ``exercise`` far over its best in ``before`` (``records.big_jump``): a typo?, and
+    """For new ``sets`` of ``exercise`` far over its best in ``before`` (``records.big_jump``), or far under
+    it (``records.big_drop``): a typo?, and
     the correction to send (a typed correction mends today's sets only: for another day's, its ↩️ Undo);
     None for a jump too small, or a lift whose load is not what was lifted."""
     if exercise is None or not exercise.estimable:
         return None
     jump = records.big_jump(before, sets, unit)
-    if jump is None:
+    drop = None if jump is not None else records.big_drop(before, sets, unit)
+    if jump is None and drop is None:
         return None
-    new, old = (f"{load:g}" for load in jump)
+    new, old = (f"{load:g}" for load in (jump or drop or ()))
     name, short = escape(exercise.name), escape(exercise.short)
-    key = "log.big_jump" if today else "log.big_jump_past"
+    key = f"log.big_{'jump' if jump else 'drop'}{'' if today else '_past'}"
     return texts.get(key, name=name, lift=short, new=new, before=old, unit=unit)
 
 

@@ -307,6 +307,7 @@ async def workout_lines(
             home_load=target.home_load,
             dumbbells=target.dumbbells,
             lapsed=target.lapsed,
+            each_hand=pair(context.services.catalog.exercises[target.prescription.exercise]),
         )
         if target.raised:
             catalog = context.services.catalog

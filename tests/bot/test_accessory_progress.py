@@ -76,8 +76,8 @@ async def test_a_rear_delt_fly_at_the_top_goes_a_dumbbell_up_and_as_written_logs
             break
         await train(bot)
     assert lines_under(workout)[FLY] == (
-        f"📈 {FLY}: last time 3×12 @ 8 kg → every set hit the top: take the next dumbbell up from 8 kg"
-        " (usually 1–2 kg more) and do 3×10. 💪"
+        f"📈 {FLY}: last time 3×12 @ 8 kg each hand → every set hit the top: take the next dumbbell up from"
+        " 8 kg each hand (usually 1–2 kg more) and do 3×10. 💪"
     )
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))

@@ -73,7 +73,9 @@ async def test_every_session_of_the_deload_week_is_a_deload(bot: Harness) -> Non
         # Friday the volume day's, hinging with the dumbbell Romanian deadlift (the week's two barbell-hinge
         # days are done), 10–12 at 10 from its volume days' 40 kg × 10.
         hinge, today = (
-            (DEADLIFT, "2×6 @ 167.5 kg") if offset == 2 else ("Dumbbell Romanian deadlift", "2×10 @ 35 kg")
+            (DEADLIFT, "2×6 @ 167.5 kg")
+            if offset == 2
+            else ("Dumbbell Romanian deadlift", "2×10 @ 35 kg each hand")
         )
         assert f"deload week → today {today}, lighter than" in next_load_line(later, hinge), later
         pulldown = "2×8 @ 62.5 kg" if offset == 2 else "2×10 @ 60 kg"

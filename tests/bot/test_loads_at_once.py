@@ -45,8 +45,8 @@ async def test_a_dumbbell_fly_logged_three_weeks_ago_starts_there_again_and_is_l
     bot.clock.advance(days=21)
     workout = await until_the_fly(bot)
     assert fly_line(workout) == (
-        f"📈 {FLY}: last time 2×15 @ 10 kg → today 2×15 @ 10 kg: back after 3 weeks, so the same as last"
-        " time before going up again."
+        f"📈 {FLY}: last time 2×15 @ 10 kg each hand → today 2×15 @ 10 kg each hand: back after 3 weeks, so"
+        " the same as last time before going up again."
     ), workout
     assert "next dumbbell up" not in workout
     await bot.press(USER, "✅ Done")

@@ -103,7 +103,7 @@ async def test_loads_first_and_set_by_set_are_read(bot: Harness) -> None:
         "/log seated row 100x8x4": "Seated cable row: 4×8 @ 100 kg",
         "/log seated row 100x5x3": "Seated cable row: 3×5 @ 100 kg",
         "/log seated row 90kgx8x4": "Seated cable row: 4×8 @ 90 kg",
-        "/log db row 40kg 4x10": "One-arm dumbbell row: 4×10 @ 40 kg",
+        "/log db row 40kg 4x10": "One-arm dumbbell row: 4×10 @ 40 kg each hand",
         "/log db row 4x10 each arm 40kg": "One-arm dumbbell row: 4×10 @ 40 kg each hand",
         # Was "200 sets is more than I log", while the offer for "deadlift 200x3" read it as one set of 3.
         "/log deadlift 200x3": "Barbell deadlift: 1×3 @ 200 kg",

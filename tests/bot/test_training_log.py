@@ -77,11 +77,11 @@ async def test_done_after_a_log_says_the_logged_sets_count_and_more_are_welcome(
     assert await logged_days(bot) == [TODAY]
 
 
-async def test_done_twice_with_no_sets_is_still_already_logged(bot: Harness) -> None:
+async def test_done_twice_with_no_sets_offers_the_sets_again(bot: Harness) -> None:
     await bot.onboard(USER)
     await bot.send(USER, "/done")
     again = text(await bot.send(USER, "/done"))
-    assert "already logged" in again and "counts" not in again
+    assert "already counts. Nothing of it is logged yet" in again and "from the sets" not in again
 
 
 async def test_log_command_records_and_the_next_workout_progresses(bot: Harness) -> None:
