@@ -333,13 +333,14 @@ def _joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
+async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answer) -> bool:
     """ "It's fine now" typed (``finenow.tells_fine``) rather than pressed, for the cautions it is about
     (``_about``: those keeping out the exercise it names, by any of its names or versions, else those of
     the body part it names): with one, or a body part's several, what the button does; with several
     otherwise, which, a button each; with none open, that nothing is left out, or, cleared today, that it is.
-    False (nothing said) for a message longer than "my back is fine now" while nothing is open or cleared
-    today: the answerer reads it."""
+    False (nothing said: the answerer's ``answer`` is the reply) for a message longer than "my back is fine
+    now" while nothing is open or cleared today, or one the answerer reads as something else (``_elsewhere``:
+    "I'm back! feeling much better after the cold")."""
     texts, catalog = context.services.texts, context.services.catalog
     told = await store.told(now_turn.session, now_turn.chat.id)
     open_ = [
@@ -349,6 +350,8 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
         ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in catalog.exercises
     ]
     about, named, everything = _about(context, text, open_, told)
+    if everything and _elsewhere(answer, bool(open_ or today)):
+        return False
     if not about:
         # Cleared today with its ⚠️ line still standing over today's session: "nothing is left out" would be
         # untrue; it is cleared, and back from tomorrow's.
@@ -372,6 +375,14 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
     else:
         now_turn.say(texts["caution.fine_which"], _which(context, about))
     return True
+
+
+def _elsewhere(answer: Answer, in_force: bool) -> bool:
+    """Whether a "fine now" naming neither an exercise nor a body part is, as the answerer reads it, about
+    something else than a pain: an illness told over, or whatever other special lead it opens with (the
+    cautions stay), or, with no caution in force, anything the answerer does not decline (small talk, a
+    topic)."""
+    return answer.care is not None or (not in_force and answer.kind != "decline")
 
 
 def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:
