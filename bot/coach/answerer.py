@@ -17,7 +17,7 @@ import functools
 import html
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.coach import asking, logtold
@@ -77,6 +77,8 @@ class Answer:
     term: str | None = None
     # What an exercise on the cards is ("what's a floor slide?"): its id; the cue shown, ``topic`` its card.
     exercise: str | None = None
+    # The special safety lead a decline, or the pointer given in its place, opens with ("illness"), if any.
+    care: str | None = None
 
 
 class Answerer:
@@ -350,13 +352,19 @@ class Answerer:
         scores: Sequence[float],
         asker: Asker | None = None,
     ) -> Answer:
-        """ "I can't answer that from what I know", with the closest topics as suggestions."""
+        """ "I can't answer that from what I know", with the closest topics as suggestions; after a special
+        lead, its ``told`` line for a message that asks nothing, or the /pause pointer for one that rests."""
         lex, led = self._kb.lexicon, reading.safety
+        care = self._assist.safety.care(reading.special) if led else None
+        if care is not None and care.rests(question):  # ill, no training this week: /pause after the lead
+            return replace(self._command_answer(question, "pause", lead=care.lead), care=care.name)
         lead = _lead(self._assist, reading) + "\n\n" if led else ""
         closest = _closest(self._topics, scores, _fitting(lex.default_suggestions, asker))
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
         said = lex.decline_after_safety_text if led else lex.decline_text
-        return Answer(question, "decline", None, low, lead + said, closest, led)
+        if care is not None and care.told and not logtold.asks(question):  # nothing asked to decline
+            said, closest = care.told, ()
+        return Answer(question, "decline", None, low, lead + said, closest, led, care=reading.special)
 
     def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
         reply = next(c.reply for c in self._assist.commands.command if c.name == command)

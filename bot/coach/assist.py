@@ -70,6 +70,19 @@ class SpecialCare(content.Strict):
     # no medical condition: an ache at the desk gets it, while a desk or a screen alone is no reason for any
     # lead, and sciatica felt at the desk is not told that sitting still is all it is.
     only_plain_signs: bool = False
+    # Ways of saying the trainee won't train for a while ("I won't train this week", "taking a few days off"):
+    # told with the situation, a decline's place goes to the /pause pointer after the lead, its button held
+    # for the time told, as for "away".
+    resting: tuple[str, ...] = ()
+    # Said after the lead in a decline's place ("Past that, I only know upper-back training") when the
+    # message asks nothing: someone telling they are ill, or over it, asked nothing to decline.
+    told: str = ""
+
+    def rests(self, text: str) -> bool:
+        """Whether ``text`` says the trainee won't train for a while (``resting``)."""
+        said = phrase_key(text)
+        keys = [phrase_key(phrase) for phrase in self.resting]
+        return any(said[at : at + len(key)] == key for key in keys for at in range(len(said)))
 
 
 class Safety(content.Strict):
@@ -82,6 +95,9 @@ class Safety(content.Strict):
     # Paragraph openings of a card left out after the lead, and the line said instead.
     held_back: tuple[str, ...] = ()
     held_back_note: str = ""
+    # Sentences of a card that say again what every lead says ("If your back hurts, stop and see a
+    # professional."): left out after a lead, so an answer says it once.
+    restated: tuple[str, ...] = ()
     # Checked in order; the first that fits replaces the general lead.
     special: tuple[SpecialCare, ...] = ()
 
@@ -96,12 +112,13 @@ class Safety(content.Strict):
         return next((c for c in self.special if c.name == special), None)
 
     def without_prescriptions(self, card: str) -> str:
-        """``card`` with its sets-and-loads paragraphs replaced by the note, for an answer led by safety."""
-        paragraphs = card.split("\n\n")
+        """``card`` for an answer led by safety: its sets-and-loads paragraphs replaced by the note, and
+        without the sentences that say again what the lead said (``restated``)."""
+        for said in self.restated:
+            card = card.replace(said, "")
+        paragraphs = [p.rstrip() for p in card.split("\n\n") if p.strip()]
         kept = [p for p in paragraphs if not p.lstrip().startswith(self.held_back)]
-        if len(kept) == len(paragraphs):
-            return card
-        return "\n\n".join([*kept, self.held_back_note])
+        return "\n\n".join(kept if len(kept) == len(paragraphs) else [*kept, self.held_back_note])
 
 
 class AskBack(content.Strict):

@@ -34,6 +34,9 @@ BENT_OVER_CUE = re.compile(
 # How a cue tells the trainee to lift the chest while lying face down (a prone cobra: "Face down, lift chest
 # and arms just off the floor"): the lower back's muscles hold that arch, so such a move is
 # ``back_extension`` (checked at start-up). A face-down move that lifts only the arms is not one.
+# How a cue hangs the trainee from a bar overhead ("Hang with straight arms", "a dead hang"): ``hangs``.
+# Hanging under a low bar (an inverted row) is a row's.
+HANG_CUE = re.compile(r"\bdead hang\b|\bhang(?:s|ing)?\s+(?:from|with straight arms)\b", re.IGNORECASE)
 BACK_EXTENSION_CUE = re.compile(
     r"\bface down\b.*\b(?:lift|raise|arch)\s+(?:up\s+)?(?:your\s+|the\s+)?chest\b", re.IGNORECASE
 )
@@ -95,6 +98,9 @@ class Exercise(Strict):
     # Done face down with the chest lifted off the floor (a prone cobra): the lower back's muscles hold the
     # arch, so it goes with the bent-over moves when a hinge or the lower back hurts.
     back_extension: bool = False
+    # Done hanging from a bar, of a pattern other than a vertical pull (a scapular pull-up): a shoulder told
+    # of on an overhead pull keeps it out with them (``cautions.kept_out``). A cue that hangs says so.
+    hangs: bool = False
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED
@@ -206,6 +212,8 @@ class ExercisesFile(Strict):
                     f"{where}.back_extension: {str(exercise.back_extension).lower()}, but its cue {said} "
                     "it lifts the chest face down"
                 )
+            if exercise.pattern != "vertical-pull" and exercise.hangs != bool(HANG_CUE.search(exercise.cue)):
+                raise ValueError(f"{where}.hangs: {str(exercise.hangs).lower()}, but its cue says otherwise")
             if exercise.movement is not None and exercise.article is not None:
                 raise ValueError(f"{where}.movement: its article is the movement its versions share")
             if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:

@@ -7,17 +7,20 @@ backpack". ``exercise_told`` finds the exercise a message names, as /log reads n
 session, with their other versions (``versions``: the band face pull of a face pull told of at the gym, once
 the trainee trains at home). Leaving a lift out is the safe default: nothing is swapped in, since the same
 pattern under another name, or a harder rung, may be the very thing that hurts; a session that loses its only
-lift of a main pattern says so (``LeftOut.gone``). One exception, by the exercise data's ``pattern``: a pain
-told in the shoulder on a vertical pull (a pull from overhead, the arms above the shoulders) leaves out every
+lift of a main pattern says so (``LeftOut.gone``). Two exceptions, by the exercise data. A pain told in the
+shoulder on a vertical pull (``pattern``: a pull from overhead, the arms above the shoulders) leaves out every
 vertical pull, the same position with more or less load (a band-assisted pull-up after a lat pulldown), and
-one horizontal pull comes in the first one's place at its sets (``overhead``, ``_in_place``): the arms stay
-below the shoulders, so the session keeps a pull. It is one the plan's kit and level allow, done upright or
-supported (never bent over, which would load the lower back), and of a movement the session does not have.
-A pain told on a hinge, or in the lower back, leaves out the moves the lower back's muscles hold up with it
-(``Exercise.works_lower_back``: done bent over at the hips, ``bent_over`` in exercises.toml, as a bent-over
-row in the same hinge, or arched face down, ``back_extension``, as a prone cobra), and nothing comes in their
-place either. What stays is the session as
-planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
+every other move done hanging from a bar (``hangs``: a scapular pull-up), and one horizontal pull comes in the
+first one's place at its sets (``overhead``, ``_in_place``): the arms stay below the shoulders, so the session
+keeps a pull. It is one the plan's kit and level allow, done upright or supported (never bent over, which
+would load the lower back), and of a movement the session does not have. A pain told on a hinge, or in the
+lower back, leaves out the moves the lower back's muscles hold up with it (``Exercise.works_lower_back``:
+done bent over at the hips, ``bent_over`` in exercises.toml, as a bent-over row in the same hinge, or arched
+face down, ``back_extension``, as a prone cobra); nothing comes in the hinge's place, but a horizontal pull or
+a rear-delt move left the session without any move of its pattern gives its place, the same way, to one of
+that pattern done upright or supported (``_back_swaps``, ``LeftOut.back_swaps``: a chest-supported row or a
+reverse pec deck at the gym, a door towel row at home), so the session keeps its pulls. What stays is the
+session as planned, its superset partner, technique notes, warm-up and estimate made true of what is left.
 
 Pure: no Telegram, no database. The caller passes the cautions in force (``storage.cautions``).
 """
@@ -158,6 +161,9 @@ class LeftOut:
     cause: str | None = None
     swap: Prescribed | None = None
     """The pull below the shoulders in the place of overhead pulls a shoulder keeps out (``_in_place``)."""
+    back_swaps: tuple[tuple[Prescribed, Prescribed], ...] = ()
+    """Each move of ``back_moves`` that another takes the place of, with that move, done upright or
+    supported (``_back_swaps``)."""
 
 
 def back_moves_cause(
@@ -204,10 +210,12 @@ def overhead(exercise: str, catalog: Catalog, shoulder: Collection[str]) -> bool
 
 def kept_out(exercise: str, catalog: Catalog, shoulder: Collection[str] = ()) -> frozenset[str]:
     """What the caution on ``exercise`` keeps out besides the moves working the lower back: its versions
-    (``versions``), and every overhead pull when it is one told of the shoulder (``overhead``)."""
+    (``versions``), and when it is an overhead pull told of the shoulder (``overhead``) every overhead pull
+    and every other move done hanging from a bar (``Exercise.hangs``: a scapular pull-up), the same arms
+    above the shoulders under the body's weight."""
     out = versions(exercise, catalog)
     if overhead(exercise, catalog, shoulder):
-        out |= {known.id for known in catalog.exercises.values() if known.pattern == OVERHEAD}
+        out |= {known.id for known in catalog.exercises.values() if known.pattern == OVERHEAD or known.hangs}
     return out
 
 
@@ -234,7 +242,9 @@ def leave_out(
     versions, every overhead pull for one told of the shoulder, ``shoulder``), and without its moves that
     work the lower back while one of them is a hinge or was told of the lower back (``lower_back``); the
     session itself when it has none. Overhead pulls a shoulder keeps out give their first one's place to a
-    pull below the shoulders (``_in_place``), when the plan's kit has one."""
+    pull below the shoulders (``_in_place``), when the plan's kit has one; moves left out for working the
+    lower back give a horizontal pull's or a rear-delt move's place to one done upright or supported
+    (``_back_swaps``)."""
     cause = back_moves_cause(cautioned, catalog, lower_back)
     backs = {
         item.exercise.id for item in session.exercises if cause is not None and item.exercise.works_lower_back
@@ -248,10 +258,14 @@ def leave_out(
     swap = None
     if by_shoulder and first_overhead is not None:
         swap = _in_place(session, first_overhead, dropped, catalog)
+    back_swaps = _back_swaps(session, out, backs, dropped, () if swap is None else (swap,), catalog)
+    instead = {id(item): new for item, new in back_swaps}
+    if swap is not None and first_overhead is not None:
+        instead[id(first_overhead)] = swap
     kept = [
-        swap if swap is not None and item is first_overhead else _unpaired(item, dropped)
+        instead.get(id(item)) or _unpaired(item, dropped)
         for item in session.exercises
-        if item.exercise.id not in dropped or (swap is not None and item is first_overhead)
+        if item.exercise.id not in dropped or id(item) in instead
     ]
     patterns = {item.exercise.pattern for item in kept}
     gone = tuple(p for p in MAIN_PATTERNS if p not in patterns and any(i.exercise.pattern == p for i in out))
@@ -265,23 +279,61 @@ def leave_out(
         in_place_of=swaps,
     )
     backs_out = tuple(item for item in out if item.exercise.id in backs)
-    return LeftOut(left, out, gone, backs_out, cause if backs_out else None, swap)
+    return LeftOut(left, out, gone, backs_out, cause if backs_out else None, swap, back_swaps)
+
+
+# The patterns whose moves left out for working the lower back get one done upright or supported in their
+# place: the session keeps its rows and rear-delt work. A hinge gets none (what hurt), nor a shoulder-blade
+# drill (a prone cobra's place: the session has others of them).
+SUPPORTED: tuple[Pattern, ...] = ("horizontal-pull", "rear-delt")
+
+
+def _back_swaps(
+    session: Session,
+    out: Sequence[Prescribed],
+    backs: Collection[str],
+    dropped: Collection[str],
+    taken: Sequence[Prescribed],
+    catalog: Catalog,
+) -> tuple[tuple[Prescribed, Prescribed], ...]:
+    """For each of ``SUPPORTED``'s patterns that the moves working the lower back (``backs``) leave the
+    session without (no move of it kept, nor swapped in, ``taken``), the first of them with the move that
+    takes its place (``_in_place``: upright or supported, of the plan's kit and level)."""
+    swaps: list[tuple[Prescribed, Prescribed]] = []
+    for pattern in SUPPORTED:
+        kept = [one for one in (*session.exercises, *taken) if one.exercise.id not in dropped]
+        backs_of = [one for one in out if one.exercise.id in backs and one.exercise.pattern == pattern]
+        first = next(iter(backs_of), None)
+        if first is None or any(one.exercise.pattern == pattern for one in kept):
+            continue
+        new = _in_place(session, first, dropped, catalog, pattern, taken)
+        if new is not None:
+            swaps.append((first, new))
+            taken = (*taken, new)
+    return tuple(swaps)
 
 
 def _in_place(
-    session: Session, item: Prescribed, dropped: Collection[str], catalog: Catalog
+    session: Session,
+    item: Prescribed,
+    dropped: Collection[str],
+    catalog: Catalog,
+    pattern: Pattern = BELOW,
+    taken: Sequence[Prescribed] = (),
 ) -> Prescribed | None:
-    """The pull below the shoulders that takes the place of ``item``, an overhead pull a shoulder keeps out:
-    the first horizontal pull of exercises.toml the plan allows (``planner.available``) that is done
-    upright or supported (no ``works_lower_back``), not left out, not in the session and of a movement the
-    session does not have, one using the chat's kit before a no-kit drill; at ``item``'s sets, its reps fitted
-    to the move. None when there is none."""
-    have = {one.exercise.id for one in session.exercises}
-    movements = {one.exercise.movement or one.exercise.article for one in session.exercises} - {None}
+    """The move that takes the place of ``item``: for an overhead pull a shoulder keeps out, a pull below
+    the shoulders (``pattern``); for a move left out for working the lower back, one of its own pattern.
+    The first of exercises.toml the plan allows (``planner.available``) that is done upright or supported
+    (no ``works_lower_back``), not left out, not in the session nor swapped in already (``taken``) and of a
+    movement neither has, one using the chat's kit before a no-kit drill; at ``item``'s sets, its reps
+    fitted to the move. None when there is none."""
+    present = [*session.exercises, *taken]
+    have = {one.exercise.id for one in present}
+    movements = {one.exercise.movement or one.exercise.article for one in present} - {None}
     fitting = [
         ex
         for ex in catalog.exercises.values()
-        if ex.pattern == BELOW
+        if ex.pattern == pattern
         and not ex.works_lower_back
         and ex.id not in dropped
         and ex.id not in have

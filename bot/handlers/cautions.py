@@ -61,7 +61,11 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
         now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
     )
     texts = context.services.texts
-    line = texts.get("caution.told", name=escape(catalog.exercises[exercise].short))
+    # Named as her plan shows it, as the ⚠️ line will ("Romanian deadlift", not the "backpack RDL" a
+    # trainee with dumbbells never saw).
+    shown = next((item.exercise for item in session.exercises if item.exercise.id == exercise), None)
+    name = _mid((shown or catalog.exercises[exercise]).name)
+    line = texts.get("caution.told", name=escape(name))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
 
@@ -226,8 +230,27 @@ def _line(
             "caution.instead_one" if len(items) == 1 else "caution.instead_many",
             swap=escape(_mid(left.swap.exercise.name)),
         )
+    values["instead"] += _back_instead(context, left, [*items, *with_it])
     key = "caution.left_out" + ("_with" if with_it else "") + ("_none" if none else "")
     return texts.get(key, **values)
+
+
+def _back_instead(context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed]) -> str:
+    """What comes in the place of the moves of ``items`` left out for working the lower back (``LeftOut.
+    back_swaps``), as a sentence with its space before it; "" when nothing does."""
+    texts = context.services.texts
+    swaps = [(out, new) for out, new in left.back_swaps if any(out is item for item in items)]
+    if not swaps:
+        return ""
+    said = {"swap": escape(_mid(swaps[0][1].exercise.name)), "out": escape(_mid(swaps[0][0].exercise.name))}
+    if len(swaps) > 1:
+        each = [
+            texts.get("caution.instead_back_for", swap=_mid(new.exercise.name), out=_mid(out.exercise.name))
+            for out, new in swaps
+        ]
+        said = {"swaps": _joined(texts, each)}
+    key = "caution.instead_back_one" if len(swaps) == 1 else "caution.instead_back_many"
+    return " " + texts.get(key, **said)
 
 
 def _why(
@@ -245,9 +268,9 @@ def _why(
     values = {"day": f"{day.day} {day:%b}", "cause": escape(_mid(catalog.exercises[cause].name))}
     ids = {item.exercise.id for item in items}
     if not ids <= cautions.versions(cause, catalog) and cautions.overhead(cause, catalog, shoulder):
-        return texts.get(
-            "caution.told_overhead_one" if len(items) == 1 else "caution.told_overhead", **values
-        )
+        # A scapular pull-up hangs from the bar rather than pulls from it.
+        hung = "_hung" if any(item.exercise.hangs for item in items) else ""
+        return texts.get(f"caution.told_overhead{hung}" + ("_one" if len(items) == 1 else ""), **values)
     if ids == {cause}:
         return texts.get("caution.told_it" if alone else "caution.told_named", **values)
     if cause not in ids:
@@ -269,6 +292,7 @@ def _back_moves_line(
         "none": _joined(texts, none),
         "day": f"{day.day} {day:%b}",
         "cause": escape(_mid(catalog.exercises[cause].name)),
+        "instead": _back_instead(context, left, items),
     }
     return texts.get("caution.back_moves" + ("_none" if none else ""), **values)
 
@@ -309,13 +333,14 @@ def _joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
+async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answer) -> bool:
     """ "It's fine now" typed (``finenow.tells_fine``) rather than pressed, for the cautions it is about
     (``_about``: those keeping out the exercise it names, by any of its names or versions, else those of
     the body part it names): with one, or a body part's several, what the button does; with several
     otherwise, which, a button each; with none open, that nothing is left out, or, cleared today, that it is.
-    False (nothing said) for a message longer than "my back is fine now" while nothing is open or cleared
-    today: the answerer reads it."""
+    False (nothing said: the answerer's ``answer`` is the reply) for a message longer than "my back is fine
+    now" while nothing is open or cleared today, or one the answerer reads as something else (``_elsewhere``:
+    "I'm back! feeling much better after the cold")."""
     texts, catalog = context.services.texts, context.services.catalog
     told = await store.told(now_turn.session, now_turn.chat.id)
     open_ = [
@@ -325,6 +350,8 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
         ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in catalog.exercises
     ]
     about, named, everything = _about(context, text, open_, told)
+    if everything and _elsewhere(answer, bool(open_ or today)):
+        return False
     if not about:
         # Cleared today with its ⚠️ line still standing over today's session: "nothing is left out" would be
         # untrue; it is cleared, and back from tomorrow's.
@@ -348,6 +375,14 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str) -> bool:
     else:
         now_turn.say(texts["caution.fine_which"], _which(context, about))
     return True
+
+
+def _elsewhere(answer: Answer, in_force: bool) -> bool:
+    """Whether a "fine now" naming neither an exercise nor a body part is, as the answerer reads it, about
+    something else than a pain: an illness told over, or whatever other special lead it opens with (the
+    cautions stay), or, with no caution in force, anything the answerer does not decline (small talk, a
+    topic)."""
+    return answer.care is not None or (not in_force and answer.kind != "decline")
 
 
 def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:

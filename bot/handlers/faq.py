@@ -66,14 +66,14 @@ async def queue_answer(
         now_turn.say(context.services.texts["errors.too_long"])
         return None
     chat = now_turn.chat
-    # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
-    fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
-    if fine and await cautions.fine_told(context, now_turn, text):
-        return None
     if answer is None:
         answer = context.services.answerer.answer(
             text, Asker.from_values(chat.level, chat.equipment, chat.kit)
         )
+    # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
+    fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
+    if fine and await cautions.fine_told(context, now_turn, text, answer):
+        return None
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.coach.streaks import StreakSummary, summarize
+from bot.coach.streaks import StreakSummary, summarize, week_start
 from bot.context import BotContext
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.reminders import held_pause
@@ -25,10 +25,15 @@ async def streak(update: Update, context: BotContext) -> None:
         score = await score_of(now_turn)
         held = held_pause(chat, now_turn.today)
         coming = held is not None and held[0] > now_turn.today
+        this_week = week_start(now_turn.today)
     if score.total == 0:
         hint = texts["progress.hint_none"]
     elif score.this_week >= score.weekly_target:
         hint = texts["progress.hint_met"]
+    elif held is not None and week_start(held[0]) == this_week:
+        # A week touching a pause (running, or from a later day of it) passes the streak by when it misses
+        # the target (``streaks``): nothing to keep going this week.
+        hint = texts["progress.hint_paused"]
     else:
         left = score.weekly_target - score.this_week
         # With no streak there is nothing to keep going: this week's sessions would start one.

@@ -50,11 +50,13 @@ async def test_a_row_logged_today_means_the_line_does_not_say_no_rows(bot: Harne
     await bot.send(USER, PAIN)
     await bot.send(USER, "/log band row 12, 12")
     shown = joined(await bot.send(USER, "/workout"))
-    assert "Also logged today: Band row 2×12" in shown
+    # The band row takes the bent-over row's place, ticked with what was logged.
+    assert "✓ 2. Band row: 2×12" in shown
     assert shown.splitlines()[0] == (
         "⚠️ Romanian deadlift left out, and the bent-over row and rear-delt fly with it (bent over at"
-        " the hips,"
-        f" they load the lower back too), so no hinge today: you told me it hurt on 27 Nov. {PHYSIO}"
+        " the hips, they load the lower back too), so no hinge today: you told me it hurt on 27 Nov. In their"
+        " place: a band row for the bent-over row and a band face pull for the rear-delt fly, done without"
+        f" bending over; stop them too if the back hurts. {PHYSIO}"
     )
 
 
@@ -86,10 +88,11 @@ async def test_a_day_whose_only_rows_are_bent_over_says_why_there_are_no_rows(bo
     assert shown.splitlines()[0] == (
         "⚠️ Romanian deadlift left out, and the bent-over row and prone cobra hold with it (bent over"
         " at the hips or"
-        " arched face down, they load the lower back too), so no hinge and no rows today: you told me it hurt"
-        f" on 3 Dec. {PHYSIO}"
+        " arched face down, they load the lower back too), so no hinge today: you told me it hurt on 3 Dec. A"
+        " band row is in the bent-over row's place, done without bending over: stop it too if the back hurts."
+        f" {PHYSIO}"
     )
-    assert "Kneeling band pulldown" in shown and ROW not in shown
+    assert "Kneeling band pulldown" in shown and ROW not in shown and "Band row" in shown
     bot.clock.advance(days=3)
     await bot.send(USER, "/log band pull apart 12, 12")
     bot.clock.advance(days=3)

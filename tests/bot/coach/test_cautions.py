@@ -1,5 +1,6 @@
-"""An exercise the trainee said hurts, left out of the session (nothing swapped in), and the exercise a pain
-message names, read as /log reads names."""
+"""An exercise the trainee said hurts, left out of the session (nothing swapped in but a row or rear-delt move
+done upright or supported for the moves working the lower back, and a row for a shoulder's overhead pulls),
+and the exercise a pain message names, read as /log reads names."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from bot.coach import rules
 from bot.coach.catalog import BACK_EXTENSION_CUE, BENT_OVER_CUE, MAIN_PATTERNS
 from bot.coach.cautions import (
+    SUPPORTED,
     asks_why_left_out,
     back_from_pain,
     exercise_told,
@@ -49,11 +51,16 @@ def test_the_home_beginners_backpack_rdl_is_left_out_with_its_hinge_drill_and_th
     assert set(bent) < set(ids(session))
     result = leave_out(session, {"backpack-rdl"}, CATALOG)
     # A coach's trial: "no hinge today" above a bent-over row whose cue says "Hinge forward with a flat
-    # back". The moves done bent over go with the hinge, and nothing comes in their place.
-    assert ids(result.session) == [ex for ex in ids(session)[1:] if ex not in bent]
+    # back". The moves done bent over go with the hinge; nothing comes in the hinge's place, and a second
+    # trial's two-exercise session ("put nothing in their place") keeps its row and rear-delt work with a
+    # move of each done without bending over, at the place and sets of the one it stands in for.
+    instead = {"backpack-row": "door-towel-row", "backpack-rear-delt-fly": "reverse-snow-angel"}
+    assert ids(result.session) == [instead.get(ex, ex) for ex in ids(session)[1:]]
     assert [item.exercise.id for item in result.items] == ["backpack-rdl", *bent]
     assert [item.exercise.id for item in result.back_moves] == bent and result.cause == "backpack-rdl"
-    assert result.gone == ("hinge", "horizontal-pull"), "the session has no row left, and says so"
+    assert [(out.exercise.id, new.exercise.id) for out, new in result.back_swaps] == list(instead.items())
+    assert all(new.sets == out.sets and not new.exercise.works_lower_back for out, new in result.back_swaps)
+    assert result.gone == ("hinge",), "the session keeps a row"
     # No drill rehearsing the movement that hurt; the ramp-up is the new first lift's (a bodyweight pull).
     assert WARMUP.hinge_drill not in result.session.warmup
     assert result.session.warmup[-1] == WARMUP.ramp_up_bodyweight
@@ -120,11 +127,24 @@ def test_what_is_left_is_the_plan_without_the_cautioned_lifts_and_true_of_itself
     assert (result.cause is not None) == bool(bent)
     alike = {ex for told in cautioned for ex in versions(told, CATALOG)}
     cautioned = cautioned | bent | {ex for ex in planned if ex in alike}
-    # In the plan's order, nothing swapped in, and what went is exactly what was cautioned (or another
-    # version of it).
-    assert ids(left) == [ex for ex in planned if ex not in cautioned]
+    # In the plan's order, and what went is exactly what was cautioned (or another version of it); in the
+    # place of the first move working the lower back of a row or rear-delt pattern the session has no other
+    # move of, one of that pattern done without bending over, at its sets.
+    swaps = {out.exercise.id: new for out, new in result.back_swaps}
+    for out_id, new in swaps.items():
+        pattern = by_id[out_id].exercise.pattern
+        assert out_id in bent and new.exercise.pattern == pattern and pattern in SUPPORTED
+        assert not new.exercise.works_lower_back and new.exercise.id not in planned
+        assert new.sets == by_id[out_id].sets
+        assert not any(by_id[ex].exercise.pattern == pattern for ex in planned if ex not in cautioned)
+    assert ids(left) == [
+        swaps[ex].exercise.id if ex in swaps else ex for ex in planned if ex not in cautioned or ex in swaps
+    ]
     assert [item.exercise.id for item in result.items] == [ex for ex in planned if ex in cautioned]
     for item in left.exercises:
+        if item in swaps.values():
+            assert item.rests and item.partner is None
+            continue
         planned_item = by_id[item.exercise.id]
         assert (item.sets, item.reps, item.rest_s) == (
             planned_item.sets,
@@ -254,7 +274,8 @@ def test_the_prone_cobra_goes_with_a_lower_back_but_arm_only_face_down_moves_sta
         "backpack-rear-delt-fly",
         "prone-cobra",
     ]
-    assert ids(result.session) == ["towel-pulldown"]
+    # The row and the fly give their places to moves done without bending over; the cobra's goes.
+    assert ids(result.session) == ["towel-pulldown", "door-towel-row", "reverse-snow-angel"]
     # A bands-only home day has no hinge: a lower back told on its band row takes the cobra with it.
     bands = plan_session(CATALOG, Profile(Level.BEGINNER, Equipment.HOME, frozenset({"bands"}), 2), 2)
     told = leave_out(bands, {"band-row"}, CATALOG, lower_back={"band-row"})
@@ -356,8 +377,10 @@ def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_i
         "seated-cable-row",
         *bent,
     }
-    # A shoulder told of on an overhead pull took every overhead pull out: all come back lighter.
-    overhead = {ex.id for ex in CATALOG.exercises.values() if ex.pattern == "vertical-pull"}
+    # A shoulder told of on an overhead pull took every overhead pull out, and the hangs from a bar: all come
+    # back lighter.
+    overhead = {ex.id for ex in CATALOG.exercises.values() if ex.pattern == "vertical-pull" or ex.hangs}
+    assert "scapular-pull-up" in overhead
     assert back_from_pain({"band-pulldown": (last, False, True)}, {}, CATALOG) == overhead
 
 
