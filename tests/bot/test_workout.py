@@ -46,8 +46,9 @@ async def test_done_twice_logs_once_and_says_so_quietly(bot: Harness) -> None:
     await bot.press(USER, "✅ Done")
     assert len(bot.api.sent) == before, "a second press answers with a toast, not a new message"
     assert bot.toasts()[-1].text == "Already logged for today ✅"
+    # Typed, with nothing logged yet, it says so and offers the sets again.
     repeat = await bot.send(USER, "/done")
-    assert "already logged" in (repeat[-1].text or "")
+    assert "already counts. Nothing of it is logged yet" in (repeat[-1].text or "")
 
 
 async def test_hundred_concurrent_done_presses_log_one_session(bot: Harness) -> None:
