@@ -135,7 +135,7 @@ class Answerer:
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
         best, sure, chance = self._learned.best(reading.features, given)
         if told:
-            return self._command_answer(question, "log") if _a_log(first, best, sure) else first
+            return _pointer(self._assist, question, "log") if _a_log(first, best, sure) else first
         verdict = second_look(
             first.kind,
             given,
@@ -168,7 +168,7 @@ class Answerer:
             return self._decline(question, sure, reading, self.matcher.scores(reading.concepts), asker)
         if verdict.kind == "command":
             paused = verdict.name == "stop" and asking.for_a_while(kept)  # the rules' own reading of /stop
-            return self._command_answer(question, "pause" if paused else verdict.name)
+            return _pointer(self._assist, question, "pause" if paused else verdict.name)
         return self._topic_answer(question, self._index[verdict.name], sure, reading, asker, None)
 
     def _first(self, question: str, kept: str, reading: Reading, asker: Asker | None) -> Answer:
@@ -180,13 +180,13 @@ class Answerer:
             return Answer(question, "smalltalk", None, 1.0, self._pleasantries.reply(smalltalk), ())
         # A command's name alone ("history", "reminders") asks for that command.
         if len(reading.stems) == 1 and reading.stems[0] in self._command_names:
-            return self._command_answer(question, self._command_names[reading.stems[0]])
+            return _pointer(self._assist, question, self._command_names[reading.stems[0]])
         if (
             reading.stems
             and self._command_names.get(reading.stems[0]) == "log"
             and _log_typed(kept, reading, self._subjects)
         ):
-            return self._command_answer(question, "log")
+            return _pointer(self._assist, question, "log")
         sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
         asked = asking.focus(self._read, question, sentences)
         focus, focus_at = asked if asked is not None else (None, len(sentences))
@@ -249,9 +249,9 @@ class Answerer:
         # homework", "a recipe for my log cabin party"), not a question about the bot. A therapist is not
         # such a subject: "my physio wants my log as a spreadsheet" asks for /export.
         if command is not None and not reading.safety and reading.unrelated == reading.clinical:
-            return self._command_answer(question, command)
+            return _pointer(self._assist, question, command)
         if command is not None and reading.safety and self._commands.through_safety_in(reading.stems):
-            return self._command_answer(question, command, lead=_lead(self._assist, reading))
+            return _pointer(self._assist, question, command, lead=_lead(self._assist, reading))
         # "What does RIR mean?" asks for one word, not the card it is explained in, and "what's a floor
         # slide?" for one exercise's cue, alone or beside one more sentence ("how do I do a band pulldown? I
         # have no door anchor"); pain comes first, though.
@@ -280,7 +280,7 @@ class Answerer:
             and self._commands.names_bot(asking_stems)
             and self._commands.requested(reading.stems)
         ):
-            return self._command_answer(question, "level")
+            return _pointer(self._assist, question, "level")
         confidence = self.matcher.confidence(reading, best, runner_up) if best > 0 else 0.0
         posterior = self._stats.posterior(reading)
         signals = Signals(
@@ -357,7 +357,7 @@ class Answerer:
         lex, led = self._kb.lexicon, reading.safety
         care = self._assist.safety.care(reading.special) if led else None
         if care is not None and care.rests(question):  # ill, no training this week: /pause after the lead
-            return replace(self._command_answer(question, "pause", lead=care.lead), care=care.name)
+            return replace(_pointer(self._assist, question, "pause", lead=care.lead), care=care.name)
         lead = _lead(self._assist, reading) + "\n\n" if led else ""
         closest = _closest(self._topics, scores, _fitting(lex.default_suggestions, asker))
         low = round(min(score, ANSWER_THRESHOLD - 0.01), 4)
@@ -365,11 +365,6 @@ class Answerer:
         if care is not None and care.told and not logtold.asks(question):  # nothing asked to decline
             said, closest = care.told, ()
         return Answer(question, "decline", None, low, lead + said, closest, led, care=reading.special)
-
-    def _command_answer(self, question: str, command: str, *, lead: str = "") -> Answer:
-        reply = next(c.reply for c in self._assist.commands.command if c.name == command)
-        text = f"{lead}\n\n{reply}" if lead else reply
-        return Answer(question, "command", None, 1.0, text, (), bool(lead), command=command)
 
     def render(self, topic_id: str, asker: Asker | None = None, *, lead: str = "") -> str:
         """A topic's answer for this asker: the safety ``lead`` if one is due, the title, a fitting note."""
@@ -421,6 +416,13 @@ def _a_log(first: Answer, best: str, sure: float) -> bool:
     whatever the rules found, and the model tells a log ("want to put in my rows, 3 sets of 10 at 20kg")
     from sets told as a plan or a history ("my program says 3 sets of 10")."""
     return best == LOG and sure >= ANSWERS_DECLINED and first.kind != "command"
+
+
+def _pointer(assist: Assist, question: str, command: str, *, lead: str = "") -> Answer:
+    """A question about the bot: the command's reply, after the safety ``lead`` if one is due."""
+    reply = next(c.reply for c in assist.commands.command if c.name == command)
+    text = f"{lead}\n\n{reply}" if lead else reply
+    return Answer(question, "command", None, 1.0, text, (), bool(lead), command=command)
 
 
 def _asked(assist: Assist, question: str, score: float, reading: Reading, topics: tuple[str, ...]) -> Answer:
