@@ -126,8 +126,7 @@ async def units_command(update: Update, context: BotContext) -> None:
                         )
                     )
                     return
-            chat.unit = unit
-            chat.increment = step
+            chat.unit, chat.increment, chat.unit_chosen = unit, step, True
         increment = training_log.increment_of(chat)
         usual = increment == default_increment(chat.unit)
         now_turn.say(
