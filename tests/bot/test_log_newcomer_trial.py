@@ -8,7 +8,9 @@ offered every RDL set of the day; and two lifts' sets told in one sentence with 
 
 from __future__ import annotations
 
-from tests.bot.harness import Harness, logged_rows, texts
+from datetime import UTC, datetime, timedelta
+
+from tests.bot.harness import Harness, joined, logged_rows, texts
 
 USER = 1313
 
@@ -19,3 +21,33 @@ async def test_dumbbells_by_their_weight_after_sets_told_rep_by_rep(bot: Harness
     assert logged[0].startswith("✍️ Logged Dumbbell Romanian deadlift: 7, 7, 7, 6 @ 45 kg each hand"), logged
     rows = [(ex, reps, load) for ex, reps, load, _ in await logged_rows(bot)]
     assert rows == [("dumbbell-rdl", 7, 45)] * 3 + [("dumbbell-rdl", 6, 45)]
+
+
+async def test_same_as_last_time_on_a_volume_day_is_the_last_load_of_any_day(bot: Harness) -> None:
+    # Advanced, Mon/Wed/Fri: heavy, moderate and volume days take turns; week 2's volume day (Fri) has the
+    # chest-supported row, done on the heavy and moderate days before it but never on a volume day.
+    bot.clock.now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    await bot.onboard(USER, level="🔥 Advanced")
+    for day in range(11):
+        if day % 7 not in (0, 2, 4):
+            continue
+        bot.clock.now = datetime(2026, 12, 7, 18, 0, tzinfo=UTC) + timedelta(days=day)
+        await bot.send(USER, "/workout")
+        await bot.press(USER, "✅ Done")
+        if day == 7:
+            await bot.send(USER, "/log chest supported row 3x9 32kg each")
+        if day == 9:
+            await bot.send(USER, "/log chest supported row 4x6 32.5kg each")
+    bot.clock.now = datetime(2026, 12, 18, 18, 0, tzinfo=UTC)
+    workout = joined(await bot.send(USER, "/workout"))
+    assert "volume day" in workout and "<b>4. Chest-supported dumbbell row</b>" in workout
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✅ As written")
+    for _ in range(3):
+        asked = texts(await bot.press(USER, "⏭ Skip"))
+    assert "⚖️ <b>Chest-supported dumbbell row</b>, 3×12: what load" in asked[-1], asked
+    # Before: "I have no earlier load of Chest-supported dumbbell row to go by".
+    same = texts(await bot.send(USER, "same as last time"))
+    assert same[0].startswith("✍️ Logged Chest-supported dumbbell row: 3×12 @ 32.5 kg each hand"), same
+    rows = [(reps, load) for ex, reps, load, _ in await logged_rows(bot) if ex == "chest-supported-row"]
+    assert rows[-3:] == [(12, 32.5)] * 3
