@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.bot.harness import Harness, joined, logged_rows, texts
+from tests.bot.harness import Harness, joined, labels, logged_rows, texts
 
 USER = 1313
 
@@ -51,3 +51,45 @@ async def test_same_as_last_time_on_a_volume_day_is_the_last_load_of_any_day(bot
     assert same[0].startswith("✍️ Logged Chest-supported dumbbell row: 3×12 @ 32.5 kg each hand"), same
     rows = [(reps, load) for ex, reps, load, _ in await logged_rows(bot) if ex == "chest-supported-row"]
     assert rows[-3:] == [(12, 32.5)] * 3
+
+
+async def log_deadlift_as_the_rdl(bot: Harness) -> None:
+    asked = texts(await bot.send(USER, "/log deadlift 2x10 16kg"))
+    assert "less than the empty bar" in asked[-1]
+    logged = texts(await bot.press(USER, "Dumbbell Romanian deadlift"))
+    assert logged[-1].startswith("✍️ Logged Dumbbell Romanian deadlift: 2×10 @ 16 kg each hand"), logged
+
+
+async def test_a_lift_is_found_by_the_words_it_was_logged_with(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await log_deadlift_as_the_rdl(bot)
+    # Before: "I found no deadlift among the sets you logged today".
+    offered = texts(await bot.send(USER, "please delete the deadlift I logged"))
+    assert offered == [
+        "🗑 Take today's Dumbbell Romanian deadlift (2×10 @ 16 kg each hand) off your log? The rest of"
+        " today's log stays as it is."
+    ]
+    assert labels(bot, USER) == ["🗑 Take it off"]
+    await bot.press(USER, "🗑 Take it off")
+    assert await logged_rows(bot) == []
+
+
+async def test_a_lift_logged_twice_today_is_offered_entry_by_entry(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log db rdl 2x8 20kg")
+    bot.clock.advance(minutes=20)
+    await log_deadlift_as_the_rdl(bot)
+    # Before: both entries' four sets offered as one, the right one with the wrong.
+    offered = texts(await bot.send(USER, "remove the rdl"))
+    assert offered == [
+        "🗑 You logged Dumbbell Romanian deadlift 2 times today. Which entry shall I take off your log? The"
+        " rest of today's log stays as it is."
+    ]
+    assert labels(bot, USER) == ["🗑 2×8 @ 20 kg each hand · 10:00", "🗑 2×10 @ 16 kg each hand · 10:20"]
+    done = texts(await bot.press(USER, "🗑 2×10 @ 16 kg each hand · 10:20"))
+    assert done[-1].startswith("🗑 Took today's Dumbbell Romanian deadlift (2×10 @ 16 kg each hand) off"), done
+    assert [(reps, load) for _, reps, load, _ in await logged_rows(bot)] == [(8, 20.0)] * 2
+    # Its Undo puts that entry back, and only it.
+    await bot.press(USER, "↩️ Undo")
+    rows = [(reps, load) for _, reps, load, _ in await logged_rows(bot)]
+    assert sorted(rows) == [(8, 20.0)] * 2 + [(10, 16.0)] * 2
