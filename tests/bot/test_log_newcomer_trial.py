@@ -93,3 +93,39 @@ async def test_a_lift_logged_twice_today_is_offered_entry_by_entry(bot: Harness)
     await bot.press(USER, "↩️ Undo")
     rows = [(reps, load) for _, reps, load, _ in await logged_rows(bot)]
     assert sorted(rows) == [(8, 20.0)] * 2 + [(10, 16.0)] * 2
+
+
+async def test_two_lifts_told_with_both_are_offered_as_a_log_of_parts(bot: Harness) -> None:
+    await bot.onboard(USER)
+    told = "did 20kg on both the RDLs and the pulldowns today, 2 sets of 8 and 2 sets of 10, rest as written"
+    # Before: a did-you-mean, and nothing logged.
+    offered = texts(await bot.send(USER, told))
+    line = "dumbbell rdl 2x8 20kg; lat pulldown 2x10 20kg"
+    assert offered == [f"📝 Shall I log that? <b>{line}</b> — tap below, or correct it with /log."]
+    assert labels(bot, USER) == [f"▶ /log {line}"]
+    logged = texts(await bot.press(USER, f"▶ /log {line}"))
+    assert logged[0].startswith(
+        "✍️ Logged:\n• Dumbbell Romanian deadlift: 2×8 @ 20 kg each hand\n• Lat pulldown: 2×10 @ 20 kg"
+    ), logged
+    rows = [(ex, reps, load) for ex, reps, load, _ in await logged_rows(bot)]
+    assert rows == [("dumbbell-rdl", 8, 20)] * 2 + [("lat-pulldown", 10, 20)] * 2
+
+
+async def test_two_lifts_told_with_both_too_long_for_a_button_say_what_to_send(bot: Harness) -> None:
+    await bot.onboard(USER)
+    told = (
+        "both the straight arm cable pulldowns and the seated cable rows, 3 sets of 12 and 3 sets of 10"
+        " at 27.5"
+    )
+    offered = texts(await bot.send(USER, told))
+    line = "straight arm cable pulldown 3x12 27.5kg; seated cable row 3x10 27.5kg"
+    assert offered == [f"📝 Shall I log that? Send <code>/log {line}</code> and it's logged in one go."]
+    assert labels(bot, USER) == []
+
+
+async def test_sets_of_both_lifts_left_open_are_no_offer(bot: Harness) -> None:
+    await bot.onboard(USER)
+    # Three groups of sets for two lifts: whose is which?
+    said = texts(await bot.send(USER, "did both the pulldowns and the rows at 30, 3x8, 3x10 and 3x12"))
+    assert not any(text.startswith("📝") for text in said), said
+    assert await logged_rows(bot) == []
