@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from storage.records import OutboxKind
@@ -434,6 +435,35 @@ def zones_in(plain: str) -> tuple[set[str], str]:
             left.append(words[at])
             at += 1
     return found, " ".join(left)
+
+
+# Where gyms load in pounds: the US and the territories that use its kit (zone.tab's country codes). Canada,
+# Mexico and the UK weigh plates in kilos, whatever else they measure in pounds.
+POUND_COUNTRIES = frozenset(("US", "PR", "GU", "VI", "AS", "MP", "UM"))
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    """Each zone's country code, zone.tab's, and an old name's (``US/Central``, ``America/Indianapolis``)
+    through the link tzdata keeps; a link zone.tab lists under a country of its own (``America/Creston``,
+    Canada, linked to Phoenix) stays that country's, and the generic ``MST`` and ``HST`` are no country's."""
+    folder = resources.files("tzdata").joinpath("zoneinfo")
+    countries: dict[str, str] = {}
+    for line in folder.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, key = line.split("\t")[:3]
+            countries[key] = code
+    for line in folder.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        linked = len(parts) == 3 and parts[0] == "L" and parts[1] in countries
+        if linked and parts[2] not in countries and "/" in parts[2]:
+            countries[parts[2]] = countries[parts[1]]
+    return countries
+
+
+def lifts_in_pounds(zone: str) -> bool:
+    """Whether a chat in ``zone`` most likely loads in pounds: America/Chicago yes, America/Toronto no."""
+    return _zone_countries().get(zone) in POUND_COUNTRIES
 
 
 def format_days(days: frozenset[int]) -> str:

@@ -147,6 +147,9 @@ class Chat(Base):
     # The smallest load step the chat's plates allow; None means the unit's usual one (2.5 kg / 5 lb),
     # so a chat that switches units does not keep a step that made sense only in the other.
     increment: Mapped[float | None] = mapped_column(Numeric(6, 2, asdecimal=False))
+    # Whether the chat chose its unit with /units: set-up's default for its timezone (lb in the US) then
+    # leaves it as chosen.
+    unit_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The last day a level-up was suggested, so it is asked again no sooner than two weeks later.
     levelup_asked_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

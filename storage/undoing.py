@@ -306,17 +306,42 @@ async def undo_latest(
     return None if undone is None else (found[0], undone)
 
 
-async def take_off(
-    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercise: str, now: datetime
-) -> list[SetRow]:
-    """Take the member's sets of ``exercise`` on ``day`` off the log, whichever batches logged them, keeping
-    a copy of each as replaced at ``now``, which names the taking off for its own undo (``put_back``). The
-    day's session stays, with the rest of its sets (none: it counts as a bare Done, as /undo reads it).
-    Returns the sets taken off, in their order; none when there were none."""
+async def entries(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercise: str
+) -> list[tuple[datetime, list[SetRow]]]:
+    """The member's entries of ``exercise`` on ``day``: each batch that logged some of its sets (a /log, As
+    written, a button), named by the time it was logged, with those sets, in the order logged."""
     log = await _members_log(session, chat_id, day, user_id)
     if log is None:
         return []
     lift = (LoggedSet.workout_log_id == log.id) & (LoggedSet.exercise == exercise)
+    stamps = (await session.scalars(select(LoggedSet.logged_at).where(lift).order_by(LoggedSet.id))).all()
+    return [
+        (at, await sets_where(session, lift & (LoggedSet.logged_at == at))) for at in dict.fromkeys(stamps)
+    ]
+
+
+async def take_off(
+    session: AsyncSession,
+    chat_id: int,
+    day: date,
+    *,
+    user_id: int,
+    exercise: str,
+    now: datetime,
+    entry: datetime | None = None,
+) -> list[SetRow]:
+    """Take the member's sets of ``exercise`` on ``day`` off the log, whichever batches logged them, or only
+    the ``entry`` logged at that time (``entries``), keeping a copy of each as replaced at ``now``, which
+    names the taking off for its own undo (``put_back``). The day's session stays, with the rest of its sets
+    (none: it counts as a bare Done, as /undo reads it). Returns the sets taken off, in their order; none
+    when there were none."""
+    log = await _members_log(session, chat_id, day, user_id)
+    if log is None:
+        return []
+    lift = (LoggedSet.workout_log_id == log.id) & (LoggedSet.exercise == exercise)
+    if entry is not None:
+        lift &= LoggedSet.logged_at == entry
     taken: list[SetRow] = []
     for row, was in await keep_replaced(
         session, lift, LoggedSet.set_number, now=now, owner=(day, user_id, log.user_name)

@@ -85,6 +85,34 @@ def unit_asked(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# A load told as the gap between one weight and the next ("go up in 2kg jumps", "1.25 kg increments", "steps
+# of 2.5kg"): the chat's step, which /units takes after the unit. A load without such a word is a load.
+_STEP_TOLD = re.compile(
+    r"(?P<before>\b(?:go(?:es)? up|jumps?|steps?|increments?)\s+(?:of|in|by)\s+)?"
+    r"(?<![\d.,])(?P<step>\d{1,2}(?:[.,]\d{1,2})?)\s?(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b"
+    r"(?P<after>\s+(?:jumps?|steps?|increments?|at a time|apart)\b)?"
+)
+_STEP_UNIT = {"k": "kg", "l": "lb", "p": "lb"}
+
+
+def units_asked(text: str) -> str | None:
+    """What /units is asked to run with: the unit ("lb"), and the step after it where the message tells the
+    gap between one load and the next ("my dumbbells only go up in 2kg jumps": "kg 2"); None where it leaves
+    the unit open."""
+    unit = unit_asked(text)
+    steps = {
+        (_STEP_UNIT[match["unit"][0]], float(match["step"].replace(",", ".")))
+        for match in _STEP_TOLD.finditer(text.casefold())
+        if match["before"] or match["after"]
+    }
+    if len(steps) != 1:
+        return unit
+    step_unit, step = steps.pop()
+    if unit not in (None, step_unit) or step <= 0:
+        return unit
+    return f"{step_unit} {step:g}"
+
+
 def switch_asked(text: str) -> str | None:
     """ "on" or "off": what a message asks of something it can switch (the rest-day tips)."""
     # "on my off days" says when, not what to switch.

@@ -73,11 +73,14 @@ def bands_said(text: str) -> list[str]:
 
 
 # Dumbbells called by their weight after the sets ("db row 3x10 20s": a pair of 20s), each hand's load,
-# not 20 seconds: only for a lift named with dumbbells, and not a rest ("3x10 60s rest").
+# not 20 seconds: only for a lift named with dumbbells, and not a rest ("3x10 60s rest"). The sets may be
+# told as sets by reps or rep by rep ("db rdl 7,7,7,6 45s", "7/7/6 45s", "7 7 6 45s").
 _DUMBBELLS = re.compile(r"\b(?:db|dbs|dumbbells?)\b")
 _BY_WEIGHT = re.compile(
-    r"(?<![\w.])(\d+x\d+)\s+(\d+(?:\.\d+)?)s(?![\w.])(?!\s*(?:rest|break|pause|between|hold))"
+    r"(?<![\w.,/])(\d+x\d+|\d+(?:\s*[,/]\s*\d+)+|\d+(?:\s+\d+)+)\s+(\d+(?:\.\d+)?)s(?![\w.])"
+    r"(?!\s*(?:rest|break|pause|between|hold))"
 )
+_SPACES = re.compile(r"(?<=\d)\s+(?=\d)")
 # ...and a pair called so anywhere, whatever the name ("rear delt fly 3x12 with the 8s", "with 8s", "a pair
 # of 10s"): each hand's load, not seconds (a trial's "with the 8s" was dropped).
 _PAIR_BY_WEIGHT = re.compile(
@@ -88,7 +91,10 @@ _PAIR_BY_WEIGHT = re.compile(
 
 def dumbbells_by_weight(text: str, hand: str) -> str:
     """ "db row 3x10 20s" as "db row 3x10 20 {hand}": the 20 each hand's load, ``hand`` the mark saying so."""
-    return _BY_WEIGHT.sub(rf"\1 \2 {hand} ", text) if _DUMBBELLS.search(text) else text
+    if not _DUMBBELLS.search(text):
+        return text
+    # Reps told with spaces between them are joined with commas, so the load is not read as one more set.
+    return _BY_WEIGHT.sub(lambda m: f"{_SPACES.sub(',', m.group(1))} {m.group(2)} {hand} ", text)
 
 
 def pair_by_weight(text: str, hand: str) -> str:

@@ -20,10 +20,10 @@ import itertools
 import math
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
 from bot.coach.kitwords import PAIR, bands_said, kit_said, paired
-from bot.coach.lognames import Names, exercise_named, fits, mentions, name_key
+from bot.coach.loglifts import Lifts
+from bot.coach.lognames import Names, mentions, name_key
 from bot.coach.logparse import (
     MAX_LOAD,
     MAX_REPS,
@@ -150,46 +150,6 @@ def counts_told(text: str) -> bool:
     return _reps(text.casefold()) is not None
 
 
-@dataclass(frozen=True)
-class Lifts:
-    """What a name told means: the catalog's ``exercises``, today's lifts (``prefer``: "rows" is today's
-    row), those that take a load (``loaded``: "rows with 40kg" is today's loaded row, not its inverted
-    row; None: any may), the holds and those a counterweight helps (``helped``), as /log has them."""
-
-    exercises: Sequence[Names]
-    prefer: Collection[str] = ()
-    loaded: Collection[str] | None = None
-    holds: Collection[str] = ()
-    helped: Collection[str] = ()
-    barbells: Collection[str] = ()
-
-    def named(self, lowered: str, *, weighted: bool) -> str | None:
-        prefer = self.prefer
-        if weighted and self.loaded is not None:
-            prefer = [ex for ex in prefer if ex in self.loaded]
-        name = exercise_named(lowered, self.exercises, prefer=prefer)
-        return None if name is None else self.with_kit(name, kit_said(lowered))
-
-    def with_kit(self, name: str, kit: Collection[str]) -> str:
-        """The name narrowed by the kit told with it ("deadlift" with dumbbells: "dumbbell deadlift", which
-        only the dumbbell RDLs fit), when some exercise's name has both."""
-        words = name_key(name).split()
-        for said in kit:
-            wider = f"{said} {name}"
-            if said not in words and any(fits(wider, self.exercises, ex.id) for ex in self.exercises):
-                return wider
-        return name
-
-    def contradicted(self, line: str, kit: Collection[str], unit: str | None) -> bool:
-        """Whether a /log line reads as a lift the kit told rules out: a barbell lift told with dumbbells."""
-        pieces = line.split(PART) if "dumbbell" in kit else []
-        read = [
-            parse_log(one, self.exercises, unit=unit or "kg", prefer=self.prefer, loaded=self.loaded)
-            for one in pieces
-        ]
-        return any(isinstance(one, ParsedLog) and one.exercise in self.barbells for one in read)
-
-
 def told(
     text: str,
     exercises: Sequence[Names],
@@ -213,7 +173,9 @@ def told(
     line = _as_logged(text, lifts, unit)
     if line is None:
         spans = _spans(lowered)
-        if len(spans) > 1:
+        if (told_both := _both(lowered, lifts, unit)) is not None:
+            line = told_both
+        elif len(spans) > 1:
             line = _told_many(lowered, spans, lifts, unit)
         elif mentions(lowered, exercises) > 1:
             return None  # "pull ups 8 and 3 face pulls": whose sets?
@@ -321,6 +283,42 @@ def _told_many(lowered: str, spans: list[tuple[int, int]], lifts: Lifts, unit: s
         if readings:
             return f"{PART} ".join(readings.pop() or ()) if len(readings) == 1 else None
     return None
+
+
+# "both the RDLs and the rows": two lifts told together, the first name up to the "and", the second up to
+# a mark or a number, less the words that lead to a load ("with the 10s", "at 40").
+_BOTH = re.compile(r"\bboth\s+(?:the\s+|my\s+)?(?P<one>[^,.;:!?\n\d]+?)\s+and\s+(?:the\s+|my\s+)?")
+_NAME_ENDS = re.compile(r"[,.;:!?\n\d@]")
+_TO_A_LOAD = frozenset(("with", "the", "a", "pair", "of", "at", "using", "for", "about", "around", "on"))
+
+
+def _both(lowered: str, lifts: Lifts, unit: str | None) -> str | None:
+    """Two lifts told together ("went up to the 10s on both the RDLs and the rows, 2 sets of 8 and 2 sets
+    of 10") as a /log of two parts: the sets told after them one group each, in the lifts' order, or one
+    group for both; the rest of the message (the load, "with the 10s") said of both."""
+    both = _BOTH.search(lowered)
+    if both is None:
+        return None
+    words = list(re.finditer(r"\S+", _NAME_ENDS.split(lowered[both.end() :], maxsplit=1)[0]))
+    while words and words[-1].group() in _TO_A_LOAD:
+        words.pop()
+    end = both.end() + (words[-1].end() if words else 0)
+    names = (both["one"], lowered[both.end() : end])
+    rest = f"{lowered[: both.start()]} {lowered[end:]}"
+    groups = _spans(rest)
+    if any(mentions(name, lifts.exercises) != 1 for name in names) or mentions(rest, lifts.exercises):
+        return None
+    if len(groups) not in (1, len(names)):
+        return None  # "both the rows and the pulldowns, 3x8, 3x10 and 3x12": whose is which?
+    lines: list[str | None] = []
+    for at, name in enumerate(names):
+        own = rest
+        for other, (start, stop) in enumerate(groups):
+            if len(groups) > 1 and other != at:
+                own = own[:start] + " " * (stop - start) + own[stop:]
+        # Read as a part of several lifts' is: every number in it its lift's.
+        lines.append(_part(f"{name} {own}", lifts, unit))
+    return None if None in lines else f"{PART} ".join(line or "" for line in lines)
 
 
 def _cut_at(

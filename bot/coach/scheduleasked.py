@@ -258,10 +258,11 @@ _ASKING = frozenset(
      "put", "instead", "better", "best", "only", "how", "what", "ok", "okay", "fine", "good", "works", "suit",
      "suits", "available", "now", "lets", "try", "pick", "go", "in", "every", "each")
 )  # fmt: skip
-# A part of the day beside a day and a time is still only the schedule ("friday mornings at 7").
+# A part of the day beside a day and a time is still only the schedule ("friday mornings at 7"), and so is
+# an example's "say" ("mornings, say monday and thursday at 6:30am").
 _PLAIN = frozenset(
-    ("at", "on", "the", "then", "maybe", "just", "morning", "mornings", "evening", "evenings", "afternoon",
-     "afternoons", "night", "nights", "am", "pm")
+    ("at", "on", "the", "then", "maybe", "just", "say", "morning", "mornings", "evening", "evenings",
+     "afternoon", "afternoons", "night", "nights", "am", "pm")
 )  # fmt: skip
 
 

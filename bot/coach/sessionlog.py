@@ -79,6 +79,9 @@ class Target:
     (``shownrung``): /workout says so."""
     lapsed: int = 0
     """Days since it was last logged, when that is a break it comes back from (``comeback.days_away``)."""
+    latest: tuple[SetDone, ...] = ()
+    """``source``'s last session on any kind of day, where ``last`` is the same kind's: the load "same as
+    last time" means when As written asks a volume day's first load of a lift done on heavy days."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -273,6 +276,7 @@ def targets(
             dumbbells,
             start != exercise,
             lapsed,
+            tuple(sessions[-1]) if sessions else (),
         )
         found.append(target)
     return found

@@ -56,9 +56,12 @@ KIT_WORDS: Mapping[str, tuple[str, ...]] = {
 LOOSE = frozenset(("new", "for a while", "house", "my place", "table", "band", "weights"))
 NOTHING = "nothing"
 _NOTHING_WORDS = ("nothing at all", "nothing", "none", "no equipment", "no kit", "no gear", "not a thing")
-# "probably 3", "3 days", "three times a week": the count of days; "3 sets" counts something else.
+# "probably 3", "3 days", "three times a week", "twice a week", "2x a week": the count of days; "3 sets"
+# counts something else.
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
 _COUNT = re.compile(
-    rf"\b(\d|{'|'.join(NUMBER_WORDS)})\b(?!\s*(?:x\b|kgs?\b|lbs?\b|sets?\b|reps?\b|pm\b|am\b|[:.]\d))"
+    rf"\b(\d|{'|'.join(NUMBER_WORDS)})(?:\s?x(?=\s+(?:a|per)\s+week))?\b"
+    rf"(?!\s*(?:x\b|kgs?\b|lbs?\b|sets?\b|reps?\b|pm\b|am\b|[:.]\d))|\b({'|'.join(_TIMES)})\b"
 )
 _NOT = re.compile(
     r"\b(?:not|no|never|without|dont|don't|cant|can't|cannot|isnt|isn't|arent|aren't|nor|except)\b"
@@ -172,6 +175,12 @@ def zone_named(text: str, zones_in: Callable[[str], tuple[set[str], str]]) -> st
     return found.pop() if found is not None and len(found) == 1 else None
 
 
+def _count(number: str, times: str) -> int:
+    if times:
+        return _TIMES[times]
+    return int(number) if number.isdigit() else NUMBER_WORDS[number]
+
+
 def days_named(text: str) -> ScheduleAsked | None:
     """The training days a message answers the days question with, and the reminder time told with them:
     the days it names anywhere ("probably 3, like tuesday thursday and saturday", "tuesdays and fridays,
@@ -183,7 +192,7 @@ def days_named(text: str) -> ScheduleAsked | None:
     at, untimed = timed
     asked = scheduleasked.schedule_asked(text, None)
     plain = _plain(untimed)
-    counts = {int(n) if n.isdigit() else NUMBER_WORDS[n] for n in _COUNT.findall(plain)}
+    counts = {_count(number, times) for number, times in _COUNT.findall(plain)}
     if asked is not None:
         return asked if not counts or counts == {len(asked.days)} else None
     if len(counts) != 1 or _NOT.search(plain):

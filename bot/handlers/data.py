@@ -104,7 +104,8 @@ async def forget_button(update: Update, context: BotContext) -> None:
 
 async def units_command(update: Update, context: BotContext) -> None:
     texts = context.services.texts
-    words = list(context.args or ())
+    # A pointer's button carries the unit and the step as one argument ("kg 2").
+    words = " ".join(context.args or ()).split()
     async with turn(update, context) as now_turn:
         chat = now_turn.chat
         if words:
@@ -126,8 +127,7 @@ async def units_command(update: Update, context: BotContext) -> None:
                         )
                     )
                     return
-            chat.unit = unit
-            chat.increment = step
+            chat.unit, chat.increment, chat.unit_chosen = unit, step, True
         increment = training_log.increment_of(chat)
         usual = increment == default_increment(chat.unit)
         now_turn.say(

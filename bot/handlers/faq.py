@@ -26,6 +26,7 @@ from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.finenow import tells_fine
 from bot.coach.texts import escape
+from bot.coach.unitstep import read_step
 from bot.context import BotContext
 from bot.handlers import cautions
 from bot.handlers import correction as corrections
@@ -175,7 +176,8 @@ def run_button(context: BotContext, command: str, argument: str | None) -> Butto
 def _argument(context: BotContext, command: str, question: str, asking: ChatFacts) -> str | None:
     """What the command's button runs it with: /pause for as long as the question said ("away two weeks"),
     /done for the day it named ("I trained on Wednesday", "2 days ago"), /log for the sets it told, /units
-    and /nudges for the unit or the switch it asked for ("in pounds", "drop the tips"), /schedule for the
+    for the unit and any step it told ("in pounds", "my dumbbells go up in 2kg jumps": "kg 2"), /nudges for
+    the switch it asked for ("drop the tips"), /schedule for the
     days and time it asked for ("tuesdays and fridays at 7pm"; a time alone keeps the chat's days), /workout
     for the time the trainee has ("only 30 minutes today", "short on time")."""
     match command:
@@ -192,7 +194,7 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
             past = past_day(question, asking.today) if when is logday.When.PAST else None
             return None if past is None else _log_argument(f"{line} {past[0]}")
         case "units":
-            return asked.unit_asked(question)
+            return asked.units_asked(question)
         case "nudges":
             return asked.switch_asked(question)
         case "schedule":
@@ -354,7 +356,8 @@ def _button_argument(args: tuple[str, ...]) -> bool:
         case "log":
             return bool(_LOG_LINE.fullmatch(value))
         case "units":
-            return value in ("kg", "lb")
+            unit, _, step = value.partition(" ")
+            return unit in ("kg", "lb") and (not step or read_step(step) is not None)
         case "nudges":
             return value in ("on", "off")
         case "schedule":

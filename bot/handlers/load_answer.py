@@ -295,8 +295,10 @@ def _as_told(
 
 def _last_load(question: first_load.Question) -> Answer | None:
     """The load the lift asked was logged at last time, as if typed: each hand's where it was told so
-    (``SetDone.each_hand`` holds the total of the two)."""
-    done = next((done for done in reversed(question.target.last) if done.load), None)
+    (``SetDone.each_hand`` holds the total of the two). Last time on any kind of day: a volume day's first
+    row has no like-for-like session, yet "same as last time" means the heavy day's load."""
+    target = question.target
+    done = next((done for done in reversed(target.last or target.latest) if done.load), None)
     if done is None or done.load is None:
         return None
     load = done.load / 2 if done.each_hand else done.load

@@ -15,7 +15,7 @@ from bot.handlers import kit
 from bot.handlers.common import Turn, equipment_label, level_label
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask, mask_from_days, reminder_time, reschedule
-from scheduler.slots import format_days
+from scheduler.slots import format_days, lifts_in_pounds
 from storage.models import Chat
 
 # Stored in ``chats.onboarding_step``: a chat that stopped at any of these before a step was added
@@ -129,5 +129,10 @@ def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
         return True
     chat.onboarding_step = chat.awaiting = None
     reschedule(chat, now_turn.now)
-    now_turn.edit(context.services.texts.get("onboarding.done", **summary(context, now_turn)))
+    texts = context.services.texts
+    if not chat.unit_chosen and lifts_in_pounds(chat.timezone):
+        # Set as set-up ends, its timezone final: a US gym's plates and dumbbells are in pounds.
+        chat.unit, chat.increment = "lb", None
+    units = texts["onboarding.done_pounds"] if chat.unit == "lb" else ""
+    now_turn.edit(texts.get("onboarding.done", units=units, **summary(context, now_turn)))
     return True

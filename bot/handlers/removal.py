@@ -18,7 +18,8 @@ from telegram import Update
 
 from bot import callbacks
 from bot.coach.loadanswer import said_each_hand
-from bot.coach.loadwords import lift_named
+from bot.coach.loadwords import best_fit, lift_named
+from bot.coach.lognames import Names, index, name_key
 from bot.coach.logparse import LogError, LogErrorKind, match_exercise
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets, shown_load
@@ -32,34 +33,82 @@ TAKE, PUT = "rm", "ru"
 
 
 async def offer(context: BotContext, now_turn: Turn, said: str, user_id: int) -> bool:
-    """Answer a request to take a lift off today's log: the button that does it, or why there is nothing to
-    take. False when the words name no lift, so the message is no such request and is read as usual."""
+    """Answer a request to take a lift off today's log: the button that does it (one for each entry, when
+    the lift was logged more than once today), or why there is nothing to take. False when the words name
+    no lift, so the message is no such request and is read as usual."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = typed_names(context)
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
     logged = list(dict.fromkeys(row.exercise for row in rows))
     place = lift_named(said, [[ex] for ex in logged], exercises) if logged else None
     shown = names(context)
+    if place is None:
+        named = match_exercise(said, exercises)
+        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
+            return False
+        # Logged by other words than its name's ("deadlift 2x10 16kg", then tapped as the dumbbell RDL):
+        # a lift whose names hold every word said.
+        place = _worded(said, logged, exercises)
     if isinstance(place, tuple):
         listed = ", ".join(escape(shown.get(logged[at], logged[at])) for at in place)
         now_turn.say(texts.get("remove.unclear", said=escape(said), names=listed))
         return True
     if place is None:
-        named = match_exercise(said, exercises)
-        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
-            return False
         now_turn.say(texts.get("remove.not_logged", said=escape(said)))
         return True
     exercise = logged[place]
     name = escape(shown.get(exercise, exercise))
     sets = described(context, rows, exercise, chat.unit)
+    day, owner = callbacks.pack_day(now_turn.today), str(user_id)
+    found = await undoing.entries(
+        now_turn.session, chat.id, now_turn.today, user_id=user_id, exercise=exercise
+    )
     try:
-        data = callbacks.pack(TAKE, callbacks.pack_day(now_turn.today), exercise, str(user_id))
+        if len(found) > 1:
+            # Logged more than once today: one entry may be right and another wrong, so each is its own.
+            buttons = [
+                [
+                    (
+                        _entry_label(context, now_turn, at, batch, exercise),
+                        _entry_data(day, exercise, owner, at),
+                    )
+                ]
+                for at, batch in found
+            ]
+            now_turn.say(texts.get("remove.offer_entries", name=name, n=len(found)), buttons)
+            return True
+        data = callbacks.pack(TAKE, day, exercise, owner)
     except ValueError:  # longer than a button carries: never for the catalog's ids, but say what to do
         now_turn.say(texts.get("remove.send_undo", name=name, sets=sets))
         return True
     now_turn.say(texts.get("remove.offer", name=name, sets=sets), [[(texts["remove.button"], data)]])
     return True
+
+
+def _worded(said: str, logged: Sequence[str], exercises: Sequence[Names]) -> int | tuple[int, ...] | None:
+    """The place among today's ``logged`` lifts of the one whose names hold every word ``said``, the one
+    with fewest words besides (``best_fit``); all of them when several fit alike; None when none does."""
+    keys = index(tuple(exercises))
+    words = set(name_key(said).split())
+    fitting = [at for at, ex in enumerate(logged) if any(words <= set(n.split()) for n in keys.get(ex, ()))]
+    if len(fitting) <= 1:
+        return fitting[0] if fitting else None
+    best = best_fit(said, [[logged[at]] for at in fitting], exercises)
+    return tuple(fitting) if best is None else fitting[best]
+
+
+def _entry_data(day: str, exercise: str, owner: str, at: datetime) -> str:
+    return callbacks.pack(TAKE, day, exercise, owner, callbacks.pack_instant(at))
+
+
+def _entry_label(
+    context: BotContext, now_turn: Turn, at: datetime, batch: Sequence[logbook.SetRow], exercise: str
+) -> str:
+    """ "🗑 2×10 @ 16 kg each hand · 09:40": an entry's sets and the time it was logged, in the chat's zone."""
+    sets = described(context, batch, exercise, now_turn.chat.unit)
+    return context.services.texts.get(
+        "remove.entry_button", sets=sets, time=f"{at.astimezone(now_turn.zone):%H:%M}"
+    )
 
 
 def described(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str, unit: str) -> str:
@@ -73,36 +122,42 @@ def described(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str
     return f"{said} {context.services.texts['log.each_hand']}" if each else said
 
 
-def _take_args(context: BotContext, data: object) -> tuple[date, int, str] | None:
-    """The day, owner and lift a 🗑 Take it off button names, or None for anything ``offer`` could not make."""
-    found = callbacks.unpack(data, TAKE, 3)
+def _take_args(context: BotContext, data: object) -> tuple[date, int, tuple[str, datetime | None]] | None:
+    """The day, owner and lift a 🗑 button names, with the entry it takes off (None: the lift's every set of
+    the day), or None for anything ``offer`` could not make."""
+    found = callbacks.unpack(data, TAKE, 3) or callbacks.unpack(data, TAKE, 4)
     if found is None:
         return None
     day, owner = callbacks.unpack_day(found[0]), callbacks.unpack_owner(found[2])
+    entry = callbacks.unpack_instant(found[3]) if len(found) == 4 else None
     if day is None or owner is None or found[1] not in context.services.catalog.exercises:
         return None
-    return day, owner, found[1]
+    if len(found) == 4 and entry is None:
+        return None
+    return day, owner, (found[1], entry)
 
 
 async def take_button(update: Update, context: BotContext) -> None:
-    """🗑 Take it off: today's sets of the lift go, the rest of the day stays."""
+    """🗑 Take it off: today's sets of the lift go, or the one entry's, the rest of the day stays."""
     read = functools.partial(_take_args, context)
     await press_for_today(
         update, context, read, _take, not_yours="remove.not_yours", expired="remove.expired"
     )
 
 
-async def _take(context: BotContext, now_turn: Turn, owner: int, exercise: str) -> None:
+async def _take(
+    context: BotContext, now_turn: Turn, owner: int, carried: tuple[str, datetime | None]
+) -> None:
     chat, day, texts = now_turn.chat, now_turn.today, context.services.texts
-    rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
-    sets = described(context, rows, exercise, chat.unit)
+    exercise, entry = carried
     taken = await undoing.take_off(
-        now_turn.session, chat.id, day, user_id=owner, exercise=exercise, now=now_turn.now
+        now_turn.session, chat.id, day, user_id=owner, exercise=exercise, now=now_turn.now, entry=entry
     )
     name = escape(names(context).get(exercise, exercise))
     if not taken:
         now_turn.edit(texts.get("remove.gone", name=name))
         return
+    sets = described(context, taken, exercise, chat.unit)
     undo = callbacks.pack_undo(PUT, day, now_turn.now, owner)
     left = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
     key = "remove.done" if left else "remove.done_empty"

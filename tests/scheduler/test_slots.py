@@ -12,6 +12,7 @@ from scheduler.slots import (
     Schedule,
     ScheduleInputError,
     format_days,
+    lifts_in_pounds,
     local_instant,
     next_slot,
     next_tip,
@@ -591,3 +592,25 @@ def test_next_tip_is_deterministic_and_ignores_stale_indices() -> None:
     assert next_tip(frozenset({0, 1, 2, 99}), 4, 7) == 3
     with pytest.raises(ValueError):
         next_tip(frozenset(), 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("zone", "pounds"),
+    [
+        ("America/Chicago", True),
+        ("America/New_York", True),
+        ("Pacific/Honolulu", True),
+        ("America/Puerto_Rico", True),
+        ("US/Central", True),  # an old name, linked to Chicago
+        ("America/Indianapolis", True),
+        ("America/Toronto", False),
+        ("America/Mexico_City", False),
+        ("America/Creston", False),  # Canada's, though linked to Phoenix
+        ("America/Anguilla", False),  # linked to Puerto Rico, its own country
+        ("MST", False),
+        ("Europe/London", False),
+        ("UTC", False),
+    ],
+)
+def test_lifts_in_pounds(zone: str, pounds: bool) -> None:
+    assert lifts_in_pounds(zone) is pounds

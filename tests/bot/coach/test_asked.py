@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.coach.asked import switch_asked, unit_asked
+from bot.coach.asked import switch_asked, unit_asked, units_asked
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,22 @@ def test_with_both_units_named_the_wording_picks_one(unit: str, template: str, d
     wanted = data.draw(st.sampled_from(_SPELLINGS[unit]))
     turned_down = data.draw(st.sampled_from(_SPELLINGS[other]))
     assert unit_asked(template.format(wanted=wanted, other=turned_down)) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "argument"),
+    [
+        ("my dumbbells only go up in 2kg jumps, what do I do?", "kg 2"),
+        ("my gym has 1.25kg steps", "kg 1.25"),
+        ("the plates go up in 2.5 lb increments, use pounds", "lb 2.5"),
+        ("1,25 kg increments", "kg 1.25"),
+        ("switch me to pounds", "lb"),
+        # a load is no step
+        ("I did 20kg and it was heavy, kg please", "kg"),
+        # a step in the unit turned down says nothing of the one wanted
+        ("dumbbells go up in 5 lb jumps but I want kg", "kg"),
+        ("how do I change the units", None),
+    ],
+)
+def test_the_units_and_step_asked_for(text: str, argument: str | None) -> None:
+    assert units_asked(text) == argument

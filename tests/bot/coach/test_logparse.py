@@ -607,6 +607,25 @@ def test_dumbbells_called_by_their_weight_are_each_hands_load(text: str) -> None
     assert parsed.load == float(text.split()[-1].removesuffix("s"))
 
 
-@pytest.mark.parametrize("text", ["db row 3x10 60s rest", "row 3x10 20s"])
+@pytest.mark.parametrize(
+    ("text", "reps"),
+    [
+        ("db row 10,10,10,8 20s", (10, 10, 10, 8)),
+        ("db row 10, 10, 8 20s", (10, 10, 8)),
+        ("db row 10/10/8 22.5s", (10, 10, 8)),
+        ("db row 10 10 8 20s", (10, 10, 8)),
+    ],
+)
+def test_dumbbells_by_their_weight_after_reps_told_set_by_set(text: str, reps: tuple[int, ...]) -> None:
+    # A trial's "/log db rdl 7,7,7,6 45s" was "I couldn't read “45s”", where "db rdl 4x6 45s" was read.
+    parsed = parse(text)
+    assert isinstance(parsed, ParsedLog), parsed
+    assert (parsed.exercise, parsed.reps, parsed.each_hand) == ("one-arm-dumbbell-row", reps, True)
+    assert parsed.load == float(text.split()[-1].removesuffix("s"))
+
+
+@pytest.mark.parametrize(
+    "text", ["db row 3x10 60s rest", "row 3x10 20s", "db row 10,10 60s rest", "row 10,8 20s"]
+)
 def test_seconds_after_sets_are_no_dumbbells_but_with_dumbbells_named(text: str) -> None:
     assert isinstance(parse(text), LogError)

@@ -151,6 +151,34 @@ def test_sets_that_read_more_than_one_way_are_none(text: str) -> None:
     assert told(text, NAMES, prefer=GYM_DAY, unit="kg", loaded=LOADED) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # A newcomer trial's: a did-you-mean before. The groups of sets are the lifts', in their order.
+        (
+            "went up to the 10s on both the RDLs and the lat pulldowns today, 2 sets of 8 and 2 sets of 10,"
+            " rest as written",
+            "dumbbell rdl 2x8 10kg each; lat pulldown 2x10 10kg each",
+        ),
+        (
+            "both the rdls and the pulldowns with 20kg, 2 sets of 8 and 2 sets of 10",
+            "dumbbell rdl 2x8 20kg; lat pulldown 2x10 20kg",
+        ),
+        (
+            "did 20kg on both the rdls and the pulldowns, 2 sets of 8 and 2 sets of 10",
+            "dumbbell rdl 2x8 20kg; lat pulldown 2x10 20kg",
+        ),
+        # One group of sets: both lifts'.
+        ("both the rdls and the pulldowns 3x10 at 20", "dumbbell rdl 3x10 20kg; lat pulldown 3x10 20kg"),
+        # Three groups for two lifts, and a number that is neither's: whose is which?
+        ("did both the pulldowns and the rows at 30, 3x8, 3x10 and 3x12", None),
+        ("went up to 20 on both the rdls and the pulldowns, 2 sets of 8 and 2 sets of 10", None),
+    ],
+)
+def test_two_lifts_told_with_both(text: str, line: str | None) -> None:
+    assert told(text, NAMES, prefer=GYM_DAY, unit="kg", loaded=LOADED) == line
+
+
 def test_more_lifts_than_read_are_none_and_as_many_are_read() -> None:
     names = ("deadlift", "face pulls", "chin ups", "pull ups", "cable rows", "lat pulldown", "band rows")
     text = ", ".join(f"{name} 3x8" for name in names[:MAX_LIFTS])

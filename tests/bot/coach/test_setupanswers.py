@@ -112,6 +112,12 @@ def test_kit_reads_only_the_items_offered() -> None:
         ("probably 3", {0, 2, 4}),
         ("three times a week", {0, 2, 4}),
         ("2 days I think", {0, 3}),
+        ("twice a week", {0, 3}),
+        ("2x a week", {0, 3}),
+        ("twice a week, mornings, say monday and thursday at 6:30am", {0, 3}),
+        ("twice a week, say tue wed fri", None),
+        ("once a week", None),
+        ("I did 2x10", None),
         ("weekends", {5, 6}),
         ("2, tue thu sat", None),
         ("5 days", None),
@@ -135,6 +141,7 @@ def test_days(text: str, days: set[int] | None) -> None:
         ("3 days, at 7 in the morning", {0, 2, 4}, time(7), False),
         ("3 days a week at 7", {0, 2, 4}, time(7), True),
         ("probably 3, like tuesday thursday and saturday", {1, 3, 5}, None, False),
+        ("mornings, say monday and thursday at 6:30am", {0, 3}, time(6, 30), False),
     ],
 )
 def test_days_keep_the_time_told_with_them(text: str, days: set[int], at: time | None, guessed: bool) -> None:
