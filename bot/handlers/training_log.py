@@ -99,7 +99,9 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
 
 def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
-    return profile_of(context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    return profile_of(
+        context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
+    )
 
 
 def planned(context: BotContext, chat: Chat, number: int, weeks: Weeks) -> Session:
