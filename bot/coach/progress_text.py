@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bot.coach.comeback import Away, AwayKind
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
@@ -152,6 +153,7 @@ def progress_line(
     home_load: bool = False,
     dumbbells: bool = False,
     lapsed: int = 0,
+    away: Away | None = None,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -169,7 +171,8 @@ def progress_line(
     it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
     whose size the rack decides. ``lapsed`` is the days since the lift was last logged, when today holds
     after that break (``Reason.LAPSED``, ``comeback.after_break``): the line says so, and whether today is
-    last time's sets, its weakest set's reps, or a little lighter, never a step up.
+    last time's sets, its weakest set's reps, or a little lighter, never a step up; ``away`` how it says
+    those days (``comeback.away_said``: a pause, or time since the lift while the chat trained on).
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -245,7 +248,9 @@ def progress_line(
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     if prescription.reason is Reason.LAPSED:
-        values["away"] = texts.count("count.week", weeks_ago(lapsed))
+        kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
+        weeks = texts.count("count.week", weeks_ago(days))
+        values["away"] = texts.get(f"progression.away_{kind.value}", weeks=weeks, days=str(days))
         key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)
