@@ -141,7 +141,9 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
         return None
     trained = facts.trained.get(chat.id)
     done = len(trained or ())
-    profile = profile_of(content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    profile = profile_of(
+        content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
+    )
     weeks = PLANNED
     if trained is not None or day is not None:
         weeks = training_weeks([*(trained or []), *([day] if day is not None else [])])

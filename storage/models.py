@@ -197,6 +197,7 @@ class Chat(Base):
             weekly_target=self.weekly_target,
             unanswered=self.unanswered,
             tips_used=self.tips_used,
+            workout_days=self.workout_days,
         )
 
 

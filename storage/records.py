@@ -121,6 +121,8 @@ class ChatView:
     weekly_target: int
     unanswered: int
     tips_used: int
+    # Bit i set = weekday i (Monday = 0) is a workout day: the days the week's barbell hinges go to.
+    workout_days: int = 0
 
 
 @dataclass(frozen=True)

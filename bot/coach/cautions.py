@@ -375,13 +375,24 @@ def back_from_pain(
     with it, while ``logged`` (the days each exercise was logged) has no day of it after that last day. Their
     targets come back lighter than last time (``sessionlog.targets``' ``back``, ``comeback.after_pain``)
     rather than stepping up: the first session back is not one to try for more."""
-    back: set[str] = set()
+    return frozenset(
+        ex
+        for ex, last in cleared_moves(cleared, catalog).items()
+        if not any(d > last for d in logged.get(ex, ()))
+    )
+
+
+def cleared_moves(cleared: Mapping[str, tuple[date, bool, bool]], catalog: Catalog) -> dict[str, date]:
+    """Each exercise a cleared caution had kept out (``back_from_pain``'s ``cleared``), to the last day it
+    kept it out (the latest, where several did): its first session after that day came back lighter."""
+    moves: dict[str, date] = {}
     for exercise, (last, lower_back, shoulder) in cleared.items():
         with_it = set(kept_out(exercise, catalog, {exercise} if shoulder else ()))
         if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
             with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
-        back |= {ex for ex in with_it if not any(day > last for day in logged.get(ex, ()))}
-    return frozenset(back)
+        for ex in with_it:
+            moves[ex] = max(moves.get(ex, last), last)
+    return moves
 
 
 def _unpaired(item: Prescribed, cautioned: Collection[str]) -> Prescribed:

@@ -27,10 +27,12 @@ are passed in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
 from itertools import pairwise
+from typing import NamedTuple
 
 from bot.coach.model import SetDone
 from bot.coach.progression import (
@@ -42,6 +44,20 @@ from bot.coach.progression import (
     heaviest_sets,
     to_multiple,
 )
+
+
+class AwayKind(StrEnum):
+    BREAK = "break"
+    PAUSE = "pause"
+    SINCE = "since"
+
+
+class Away(NamedTuple):
+    """What a line says of a lift's days away (``away_said``): which words, and the days they count."""
+
+    kind: AwayKind
+    days: int
+
 
 # The share of last time's load the first session back after a pain lifts.
 LIGHTER = Decimal("0.70")
@@ -124,11 +140,80 @@ def after_break(
         if lighter > 0:
             load = lighter
         else:
-            reps = max(1, min(reps - 1, int(to_multiple(exact(reps) * FEWER, Decimal(1), ROUND_FLOOR))))
+            fewer = max(1, min(reps - 1, int(to_multiple(exact(reps) * FEWER, Decimal(1), ROUND_FLOOR))))
+            # A band or bodyweight move is never taken under its card's range: held at its bottom (a trial's
+            # reverse snow angel went 2×12 → 2×10 on a 12–15 card).
+            reps = fewer if load is not None else min(reps, max(fewer, plan.rep_range[0]))
     held = Prescription(exercise, plan.sets, reps, load, Reason.LAPSED, top[0])
     # Heavier by the rule (a dumbbell's or backpack's next size is only hinted at, its load the old one's).
     climbs = prescription.reason in HEAVIER or prescription.exercise != exercise
     return prescription if not climbs and easier(prescription, held) else held
+
+
+def away_said(away: int, today: date, trained: Sequence[date], pauses: Sequence[tuple[date, date]]) -> Away:
+    """How a line says ``away`` days without a lift up to ``today`` honestly, by the chat's own days
+    (``trained``) and /pauses: the paused days in that gap ("back after a 10-day pause"); else, where the
+    chat trained in the last week (the lift's turn had not come round), the time since the lift ("3 weeks
+    since you last did it"); else the time since the chat last trained at all, which the lift's may
+    overstate (a trial's "back after 4 weeks" two weeks after the last session). Paused days are days away
+    like any other (``days_away``)."""
+    last = today - timedelta(days=away)
+    paused = sum(
+        max(0, (min(end, today - timedelta(days=1)) - max(start, last + timedelta(days=1))).days + 1)
+        for start, end in pauses
+    )
+    if paused:
+        return Away(AwayKind.PAUSE, paused)
+    off = min(((today - day).days for day in trained if last < day < today), default=None)
+    if off is None:
+        return Away(AwayKind.BREAK, away)
+    return Away(AwayKind.SINCE, away) if off < WEEK.days else Away(AwayKind.BREAK, off)
+
+
+def lighter_days(
+    history: Mapping[str, Sequence[tuple[date, SetDone]]], cleared: Mapping[str, date]
+) -> dict[str, frozenset[date]]:
+    """Each exercise's days that were lighter on purpose, and done so: its first session after the day a
+    pain last kept it out (``cleared``: ``cautions.cleared_moves``) or after ``LONG_BREAK`` without it,
+    where it lifted less than the session before (a lighter top load, or without a load fewer sets or
+    reps). Progression judges none of them, as none of a deload week (``sessionlog.targets``), and
+    /progress shows no loss for them: a trial's first pulldown session back after a pain, 4×8 @ 60 kg
+    where the heavy day had lifted 80 kg, became "last heavy day 4×8 @ 60 kg → today 4×6 @ 62.5 kg" and
+    "(-20 kg on heavy days)". Where it lifted as much, it counts like any other day."""
+    found: dict[str, frozenset[date]] = {}
+    for exercise, dated in history.items():
+        days = sorted({day for day, _ in dated})
+        sets = {day: [done for on, done in dated if on == day] for day in days}
+        back = cleared.get(exercise)
+        found[exercise] = frozenset(
+            day
+            for before, day in pairwise(days)
+            if ((back is not None and before <= back < day) or day - before >= LONG_BREAK)
+            and _less(sets[day], sets[before])
+        )
+    return {exercise: days for exercise, days in found.items() if days}
+
+
+def after_lighter(
+    prescription: Prescription, exercise: str, last: Sequence[SetDone], plan: Plan
+) -> Prescription:
+    """The session after one back lighter on purpose (``lighter_days``), whose target the rule works out
+    from ``last``, the sets before that one: no more than those yet, back where it was before going up."""
+    top = heaviest_sets(last)
+    if prescription.reason not in CLIMBS or not top or any(s.seconds for s in top):
+        return prescription
+    reps = max(1, min(plan.rep_range[1], min(s.reps for s in top)))
+    held = Prescription(exercise, plan.sets, reps, top[0].load or None, Reason.REPEAT, top[0])
+    return prescription if prescription.reason not in HEAVIER and easier(prescription, held) else held
+
+
+def _less(sets: Sequence[SetDone], before: Sequence[SetDone]) -> bool:
+    top, was = heaviest_sets(sets), heaviest_sets(before)
+    if not top or not was:
+        return False
+    if top[0].load or was[0].load:
+        return (top[0].load or 0.0) < (was[0].load or 0.0)
+    return (len(top), max(s.reps for s in top)) < (len(was), max(s.reps for s in was))
 
 
 def easier(one: Prescription, other: Prescription) -> bool:

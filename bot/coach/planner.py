@@ -25,35 +25,26 @@ from typing import Literal, NamedTuple
 
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
+from bot.coach.profile import MAX_PER_WEEK as MAX_PER_WEEK
+from bot.coach.profile import Profile as Profile
+from bot.coach.profile import profile_of as profile_of
 from bot.coach.rests import HEAVY_REPS, heavy_hinge, rest_for
 from bot.coach.sessionorder import hardest_first, techniques
 from bot.coach.sessiontime import estimate_minutes
 from bot.coach.suited import asked, days_kept, kinds_of_day, suited
+from bot.coach.trainingdays import apart, week_turns
 from bot.coach.trainingweeks import PLANNED, Weeks, training_weeks
 
 # A beginner's barbell lifts (the deadlift above all) wait until machines, cables, dumbbells and the
 # hinge drill have had four sessions.
 BEGINNER_BARBELL_FROM = 5
 LIGHT_REST_S = (90, 120)
-DEFAULT_PER_WEEK = 2
-MAX_PER_WEEK = 7
 # The kind of day of a deload week's sessions, where the level's days take turns (``day_kind``).
 DELOAD_DAY = "deload week"
 # What ``_done_this_week`` counts a week's barbell hinge sessions under (``barbell_hinge_days``).
 BARBELL_HINGES = "barbell hinges"
 
 Technique = Literal["drop set", "superset"]
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What planning needs to know about a chat, as plain values."""
-
-    level: Level
-    equipment: Equipment
-    kit: frozenset[str]
-    """Everything the chat can use: the whole gym, or the home kit it ticked (empty = nothing)."""
-    per_week: int = DEFAULT_PER_WEEK
 
 
 @dataclass(frozen=True)
@@ -95,13 +86,6 @@ class Session:
     weeks: Weeks = PLANNED
     """The training weeks it was planned by: the same session again (whole, where this one is cut) is
     ``plan_session(catalog, session.profile, session.number, session.weeks)``."""
-
-
-def profile_of(catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int) -> Profile:
-    """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked)."""
-    owned = frozenset(name for name in (kit or "").split(",") if name)
-    place = Equipment(equipment)
-    return Profile(Level(level), place, catalog.kit_for(place, owned), max(1, min(MAX_PER_WEEK, per_week)))
 
 
 class Position(NamedTuple):
@@ -153,11 +137,38 @@ def day_kind(catalog: Catalog, profile: Profile, number: int, weeks: Weeks = PLA
     """The kind of day session ``number`` is: its day's name ("heavy day"), or ``DELOAD_DAY`` in a deload
     week. The day ``plan_session`` gives it: any session's kind is rebuilt from its number and weeks."""
     plan = catalog.routines.level(profile.level)
-    _block, index, _week, deload, *_ = position(catalog, profile, max(1, number), weeks)
-    if deload:
+    number = max(1, number)
+    if position(catalog, profile, number, weeks).deload:
         return DELOAD_DAY
-    turn = index % len(plan.day)
+    turn = day_turn(catalog, profile, number, weeks)
     return plan.day[turn].name or f"day {turn + 1}"
+
+
+def day_turn(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> int:
+    """Which of the level's days session ``number`` is (its index in ``day``): its place in its week's
+    ``trainingdays.week_turns`` where the week holds every kind, else the next in turn from the block's
+    first."""
+    at = position(catalog, profile, number, weeks)
+    kinds = len(catalog.routines.level(profile.level).day)
+    turns = week_turns(kinds, profile.weekdays, catalog.routines.barbell_hinge_days)
+    if not turns:
+        return at.in_block % kinds
+    # A session past the week's target is an extra one: the lightest kind of day.
+    place = number - at.week_first
+    return turns[place] if place < len(turns) else kinds - 1
+
+
+def _hinge_day(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> bool:
+    """Whether session ``number`` may have a barbell hinge: its place in its week is one of the hinges'
+    (``trainingdays.apart``), and it was not logged the day after a session in such a place (a chat
+    training on other days than its own, or a Sunday before a Monday)."""
+    places = apart(profile.weekdays, catalog.routines.barbell_hinge_days)
+
+    def in_place(session: int) -> bool:
+        # A session past the week's target (an extra one) is in no place: the hinges have theirs.
+        return session - position(catalog, profile, session, weeks).week_first in places
+
+    return in_place(number) and not (number in weeks.day_after and in_place(number - 1))
 
 
 def day_kinds(catalog: Catalog, profile: Profile, logged: Sequence[date]) -> dict[date, str]:
@@ -267,8 +278,9 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
     plan = catalog.routines.level(profile.level)
     block, index, _week, deload, _per_block, week_first = position(catalog, profile, number, weeks)
     # A deload week's session is the day it falls on, made easy (``_prescribe``): that day's lifts.
-    tiers = plan.day[index % len(plan.day)]
+    tiers = plan.day[day_turn(catalog, profile, number, weeks)]
     done = _done_this_week(catalog, profile, number, weeks)
+    hinge_day = _hinge_day(catalog, profile, number, weeks)
 
     picks: list[Pick] = []
     # The lifts the slots would have had without today's swaps (``suited``): the rotation reads these, so a
@@ -283,7 +295,7 @@ def _picks(catalog: Catalog, profile: Profile, number: int, weeks: Weeks) -> tup
             for exercise in choices
             if exercise.id not in rotated
             and not (previous and previous.lower_back and exercise.lower_back)
-            and not _at_weekly_cap(catalog, exercise, done)
+            and not _at_weekly_cap(catalog, exercise, done, hinge_day)
         ]
         fresh = [
             exercise
@@ -344,8 +356,11 @@ def _done_this_week(catalog: Catalog, profile: Profile, number: int, weeks: Week
     return done
 
 
-def _at_weekly_cap(catalog: Catalog, exercise: Exercise, done: dict[str, int]) -> bool:
-    if heavy_hinge(exercise) and done.get(BARBELL_HINGES, 0) >= catalog.routines.barbell_hinge_days:
+def _at_weekly_cap(catalog: Catalog, exercise: Exercise, done: dict[str, int], hinge_day: bool) -> bool:
+    """Whether ``exercise`` gives way today: past its ``max_per_week`` (``done``: the week's earlier
+    sessions'), or a barbell hinge past the week's, or on a day that is not one of theirs (``_hinge_day``)."""
+    hinges = done.get(BARBELL_HINGES, 0) >= catalog.routines.barbell_hinge_days
+    if heavy_hinge(exercise) and (hinges or not hinge_day):
         return True
     return exercise.max_per_week is not None and done.get(exercise.id, 0) >= exercise.max_per_week
 
@@ -382,10 +397,11 @@ def weekly_swaps(
     volume day's barbell RDL for the deadlift): a swap for reps alone has nothing in its place."""
     plan = catalog.routines.level(profile.level)
     weeks = weeks.upto(number)
-    block, index, _week, deload, *_ = position(catalog, profile, number, weeks)
-    tiers = plan.day[index % len(plan.day)]
+    block, _index, _week, deload, *_ = position(catalog, profile, number, weeks)
+    tiers = plan.day[day_turn(catalog, profile, number, weeks)]
     done = _done_this_week(catalog, profile, number, weeks)
-    if not done:
+    hinge_day = _hinge_day(catalog, profile, number, weeks)
+    if not done and hinge_day:
         return ()
     swaps = []
     for slot_index, slot in enumerate(catalog.routines.slot):
@@ -400,7 +416,7 @@ def weekly_swaps(
         options = slot_choices(catalog, slot, profile, number)
         reps = asked(slot, getattr(tiers, slot.tier), profile.level)
         day_lift = wanted if deload else suited(wanted, options, reps)
-        if day_lift.id != exercise.id and _at_weekly_cap(catalog, day_lift, done):
+        if day_lift.id != exercise.id and _at_weekly_cap(catalog, day_lift, done, hinge_day):
             swaps.append((day_lift, exercise))
     return tuple(swaps)
 
@@ -412,8 +428,8 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
         raise ValueError(f"session numbers start at 1, got {number}")
     weeks = weeks.upto(number)
     plan = catalog.routines.level(profile.level)
-    block, index, week, deload, *_ = position(catalog, profile, number, weeks)
-    day = plan.day[index % len(plan.day)]
+    block, _index, week, deload, *_ = position(catalog, profile, number, weeks)
+    day = plan.day[day_turn(catalog, profile, number, weeks)]
     picks = _picks(catalog, profile, number, weeks)
     easy = plan.deload.rir if deload and plan.deload is not None else None
     prescribed = [

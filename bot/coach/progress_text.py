@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bot.coach.comeback import Away, AwayKind
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
@@ -153,6 +154,7 @@ def progress_line(
     dumbbells: bool = False,
     lapsed: int = 0,
     each_hand: bool = False,
+    away: Away | None = None,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -170,9 +172,11 @@ def progress_line(
     it is an accessory's dumbbells (``sessionlog.Target.dumbbells``): heavier is "the next dumbbell up",
     whose size the rack decides. ``lapsed`` is the days since the lift was last logged, when today holds
     after that break (``Reason.LAPSED``, ``comeback.after_break``): the line says so, and whether today is
-    last time's sets, its weakest set's reps, or a little lighter, never a step up. ``each_hand`` says its
-    load is one dumbbell's (``loadanswer.pair``): every load the line names is said so, "2×10 @ 12 kg each
-    hand", as the log and the panel say it (a trial's "today 2×10 @ 22.5 kg" read as both dumbbells).
+    last time's sets, its weakest set's reps, or a little lighter, never a step up; ``away`` how it says
+    those days (``comeback.away_said``: a pause, or time since the lift while the chat trained on).
+    ``each_hand`` says its load is one dumbbell's (``loadanswer.pair``): every load the line names is said
+    so, "2×10 @ 12 kg each hand", as the log and the panel say it (a trial's "today 2×10 @ 22.5 kg" read as
+    both dumbbells).
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -248,7 +252,9 @@ def progress_line(
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     if prescription.reason is Reason.LAPSED:
-        values["away"] = texts.count("count.week", weeks_ago(lapsed))
+        kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
+        weeks = texts.count("count.week", weeks_ago(days))
+        values["away"] = texts.get(f"progression.away_{kind.value}", weeks=weeks, days=str(days))
         key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)

@@ -139,6 +139,22 @@ def _after_ramp(
     return Prescription("", plan.sets, plan.rep_range[0], eased, Reason.RAMPED, top)
 
 
+def _best(sets: Sequence[SetDone]) -> SetDone | None:
+    """A session's best working set: of its heaviest (warm-ups say nothing of today's strength), the one
+    with the highest estimated one-rep max; None where none has one."""
+    rated = [(value, done) for done in heaviest_sets(sets) if (value := e1rm(done)) is not None]
+    return max(rated, key=lambda pair: pair[0])[1] if rated else None
+
+
+def _matched(best: SetDone | None, later: SetDone | None) -> bool:
+    return (
+        best is not None
+        and later is not None
+        and (later.load or 0.0) >= (best.load or 0.0)
+        and later.reps >= best.reps
+    )
+
+
 def short_of_range(sets: Sequence[SetDone], plan: Plan) -> bool:
     """Whether even the best working set fell short of the bottom of the range: a load for fewer reps."""
     working = heaviest_sets(sets)
@@ -152,17 +168,25 @@ def recent_estimate(recent: Sequence[Sequence[SetDone]], plan: Plan) -> tuple[fl
     Conservative, because Epley flatters a few reps not taken to failure: 200 kg × 3 on a heavy day says
     165 kg for a volume day's 8 reps with 2 in reserve, when the moderate day since lifted 160 kg × 6 (a
     newcomer trial). So each of the last ``ESTIMATE_SESSIONS`` sessions gives the estimate of its best
-    working set (the sets at its heaviest load; warm-ups say nothing of today's strength), the lowest
-    of those is taken, and never more than the load of any of those working sets done for fewer reps
-    than today's: more reps are never prescribed at more load than a recent day lifted for fewer.
+    working set (the sets at its heaviest load; warm-ups say nothing of today's strength), unless a later
+    one matched that set, at least as heavy for at least as many reps; the lowest of those is taken, and
+    never more than the load of any of those working sets done for fewer reps than today's: more reps
+    are never prescribed at more load than a recent day lifted for fewer.
     """
     sessions = [sets for sets in recent if sets][-ESTIMATE_SESSIONS:]
+    bests = [_best(sets) for sets in sessions]
+    # A set a later session matched (as heavy, as many reps) says nothing of today: a trial's target was
+    # "worked out from your recent set (32.5 kg × 6)" the day after 4×8 @ 32.5 kg.
+    kept = [
+        (sets, best)
+        for at, (sets, best) in enumerate(zip(sessions, bests, strict=True))
+        if not any(_matched(best, later) for later in bests[at + 1 :])
+    ]
+    sessions = [sets for sets, _ in kept]
     chosen: tuple[float, SetDone] | None = None
-    for sets in sessions:
-        rated = [(value, done) for done in heaviest_sets(sets) if (value := e1rm(done)) is not None]
-        if not rated:
+    for best in (best for _, best in kept):
+        if best is None:
             continue
-        best = max(rated, key=lambda pair: pair[0])[1]
         load = estimated_load(best, plan)
         if chosen is None or load <= chosen[0]:
             chosen = (load, best)

@@ -26,7 +26,7 @@ from bot.coach.planner import (
     slot_choices,
 )
 from bot.coach.rests import heavy_hinge, rest_problem
-from bot.coach.trainingdays import CHOICES
+from bot.coach.trainingdays import CHOICES, apart
 
 CHECKED_SESSIONS = 24
 # Onboarding offers 2, 3 and 4 days a week (trainingdays.CHOICES): each is checked in full.
@@ -330,6 +330,45 @@ def check_barbell_hinges(catalog: Catalog, sessions: Sequence[Session]) -> list[
     return problems
 
 
+def check_hinge_days(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """No two barbell hinges on back-to-back days, Sunday to the next Monday included, where the chat's
+    days allow it (``trainingdays.apart``): sessions planned at the target fall on its days in order."""
+    problems: list[str] = []
+    if not sessions:
+        return problems
+    profile = sessions[0].profile
+    days = sorted(profile.weekdays)
+    allowed = len(apart(days, catalog.routines.barbell_hinge_days)) > 1
+    loaded = [
+        _day_of(session, days)
+        for session in sessions
+        if any(heavy_hinge(item.exercise) for item in session.exercises)
+    ]
+    for before, after in itertools.pairwise(loaded):
+        if allowed and after - before == 1:
+            problems.append(f"barbell hinges on back-to-back days {before} and {after} from the first Monday")
+    return problems
+
+
+def check_week_kinds(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
+    """Where the level's days take turns and the weekly target can hold them all, every full training
+    week outside a deload has each kind of day: the heavy day comes round every week."""
+    problems: list[str] = []
+    kinds = {day.name for day in catalog.routines.level(sessions[0].profile.level).day} if sessions else set()
+    for (block, week), group in itertools.groupby(sessions, key=lambda s: (s.block, s.week)):
+        days = list(group)
+        full = len(kinds) > 1 and len(days) == days[0].profile.per_week >= len(kinds) and not days[0].deload
+        if full and (missing := kinds - {session.day for session in days}):
+            problems.append(f"block {block}, week {week}: no {', '.join(sorted(missing))}")
+    return problems
+
+
+def _day_of(session: Session, days: Sequence[int]) -> int:
+    """The day, counted from the plan's first Monday, a session planned at the weekly target falls on."""
+    week, place = divmod(session.number - 1, len(days))
+    return 7 * week + days[place]
+
+
 def check_weekly_pull_ups(catalog: Catalog, sessions: Sequence[Session]) -> list[str]:
     """An intermediate or advanced chat that can do strict pull-ups (``goes_first``: pull-ups, chin-ups,
     weighted) has them in every training week, whatever the block's main vertical pull."""
@@ -364,6 +403,8 @@ def check_every_week(catalog: Catalog, blocks: int = WALKED_BLOCKS) -> list[str]
                 if (problem := _vertical_pull_place(catalog, session))
             ]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_hinge_days(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_week_kinds(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
     return problems
 
@@ -418,6 +459,8 @@ def check_catalog(catalog: Catalog, sessions: int = CHECKED_SESSIONS) -> list[st
                 ]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_hinge_days(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_week_kinds(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
             blocks = [list(group) for _, group in itertools.groupby(planned, key=lambda s: s.block)]
             complete = blocks if len(blocks[-1]) == len(blocks[0]) else blocks[:-1]
@@ -449,6 +492,8 @@ def _more_per_week_caps(catalog: Catalog) -> list[str]:
             planned = [plan_session(catalog, profile, number) for number in range(1, count + 1)]
             problems += [f"{describe(profile)}: {problem}" for problem in check_weekly_caps(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_barbell_hinges(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_hinge_days(catalog, planned)]
+            problems += [f"{describe(profile)}: {p}" for p in check_week_kinds(catalog, planned)]
             problems += [f"{describe(profile)}: {p}" for p in check_weekly_pull_ups(catalog, planned)]
     return problems
 

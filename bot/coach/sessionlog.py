@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.coach.comeback import after_break, after_pain, days_away
+from bot.coach.comeback import after_break, after_lighter, after_pain, days_away
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
@@ -159,6 +159,7 @@ def targets(
     whole: Mapping[str, int] | None = None,
     raised: Mapping[str, str] | None = None,
     deloads: Collection[date] = frozenset(),
+    lighter: Mapping[str, Collection[date]] | None = None,
     back: Collection[str] = (),
     per_rep: float = PER_REP["kg"],
     today: date | None = None,
@@ -180,7 +181,8 @@ def targets(
     sessions on days of the session's kind (``progression_days.next_on_day``); without one, from all.
     ``raised`` maps a secondary the member has outgrown to the rung it is prescribed at (``shownrung``).
     ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
-    session is prescribed from the work before its week, and the next block from that work too.
+    session is prescribed from the work before its week, and the next block from that work too; nor are
+    each exercise's ``lighter`` days, back lighter on purpose (``comeback.lighter_days``).
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
     ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
     """
@@ -206,7 +208,7 @@ def targets(
                 (day, rung, done if rung in with_load else _unloaded(done))
                 for rung in rungs
                 for day, done in history.get(rung, ())
-                if day not in deloads
+                if day not in deloads and day not in (lighter or {}).get(rung, ())
             ),
             key=lambda entry: entry[0],
         )
@@ -245,6 +247,8 @@ def targets(
             last = tuple(same[-1] if same else sessions[-1] if from_reps else ())
         if last and not session.deload and (exercise in back or current in back):
             prescription = after_pain(current, last, prescription.sets, plan.increment)
+        elif last and _latest(history, rungs) in {d for r in rungs for d in (lighter or {}).get(r, ())}:
+            prescription = after_lighter(prescription, current, last, plan)  # the session after it
         source = current
         # Not in a deload week (easy work, no first try at a load): a first target from another lift's log
         # (pull-ups for weighted ones, the deadlift for an RDL) names that lift's sets as "last time".
@@ -280,6 +284,10 @@ def targets(
         )
         found.append(target)
     return found
+
+
+def _latest(history: Mapping[str, Sequence[tuple[date, SetDone]]], rungs: Iterable[str]) -> date | None:
+    return max((day for rung in rungs for day, _ in history.get(rung, ())), default=None)
 
 
 def slot_ladder(exercise: str, ladder: Ladder | None, *, main: bool) -> Ladder | None:

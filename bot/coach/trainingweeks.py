@@ -9,6 +9,7 @@ its sessions were logged on), as streaks count them.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,8 @@ class Weeks:
 
     starts: tuple[int, ...] = ()
     sessions: int = 0
+    day_after: frozenset[int] = frozenset()
+    """The known sessions logged the day after the one before them (a barbell hinge waits a day)."""
 
     def first(self, week: int, per_week: int) -> int:
         """The number of the session that opens training week ``week`` (from 0)."""
@@ -51,7 +54,8 @@ class Weeks:
         it, so chats whose pasts agree up to it share a plan (and the planner's caches)."""
         if number >= self.sessions:
             return self
-        return Weeks(tuple(start for start in self.starts if start <= number), number)
+        kept = frozenset(after for after in self.day_after if after <= number)
+        return Weeks(tuple(start for start in self.starts if start <= number), number, kept)
 
 
 PLANNED = Weeks()
@@ -66,7 +70,12 @@ def training_weeks(days: Sequence[date]) -> Weeks:
         for number, day in enumerate(ordered, 1)
         if number == 1 or week_start(day) != week_start(ordered[number - 2])
     )
-    return Weeks(starts, len(ordered))
+    day_after = frozenset(
+        number
+        for number, (before, day) in enumerate(itertools.pairwise(ordered), 2)
+        if (day - before).days == 1
+    )
+    return Weeks(starts, len(ordered), day_after)
 
 
 def weeks_until(days: Sequence[date], day: date) -> tuple[int, Weeks]:

@@ -93,7 +93,7 @@ async def why_left_out(context: BotContext, now_turn: Turn, answer: Answer) -> b
 
 async def told(now_turn: Turn) -> dict[str, Told]:
     """The chat's cautions, cleared or not, in the order told: read once an update and passed along (what
-    is left out, and a first session back after "It's fine now", ``training_log.back_from_pain``)."""
+    is left out, and a first session back after "It's fine now", ``comebacks.back_from_pain``)."""
     return await store.told(now_turn.session, now_turn.chat.id)
 
 
@@ -452,7 +452,7 @@ async def _clear(
 async def fine_button(update: Update, context: BotContext) -> None:
     """ "✅ It's fine now": the caution is lifted (``_clear``: back from today before anything of the day
     was logged, else from tomorrow, today's session staying as shown, ``Told.in_force``), its first session
-    back lighter than last time (``training_log.back_from_pain``, ``comeback.after_pain``). Pressed again on
+    back lighter than last time (``comebacks.back_from_pain``, ``comeback.after_pain``). Pressed again on
     a day it still leaves its move out, that it is cleared and back tomorrow; on a later day, that it is
     back."""
     query = update.callback_query

@@ -22,7 +22,7 @@ from bot.coach.progress_text import format_sets, shown_load, with_bands
 from bot.coach.texts import escape
 from bot.coach.trainingweeks import training_weeks
 from bot.context import BotContext
-from bot.handlers import training_log
+from bot.handlers import comebacks, training_log
 from bot.handlers.common import reply, turn
 from storage import logbook, repo
 
@@ -65,6 +65,11 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             main_ids.update(ex for slot in slots for ex in slot.lifts | slot.others)
             main_ids.update(ex for slot in previous for ex in slot.lifts)
         logged = await training_log.history(context, now_turn, user_id, main_ids)
+        # A session back lighter on purpose (after a pain, a long break) is no loss (``lighter_days``).
+        lighter = await comebacks.lighter_days(context, now_turn, logged)
+        logged = {
+            ex: [(d, s) for d, s in pairs if d not in lighter.get(ex, ())] for ex, pairs in logged.items()
+        }
         shown = training_log.names(context)
         since = chart_weeks(now_turn.today)[0]
         picked = chart_lifts(logged, MAX_LIFTS, slots, since)

@@ -18,8 +18,9 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import cautions, deload, levelup, lognames, records, sessionlog, shortened, shownrung
+from bot.coach import deload, levelup, lognames, records, sessionlog, shortened, shownrung
 from bot.coach.catalog import Catalog, LadderEntry
+from bot.coach.comeback import away_said
 from bot.coach.firstload import PER_REP
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
@@ -32,10 +33,9 @@ from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
 from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
-from bot.handlers import assumed
+from bot.handlers import assumed, comebacks
 from bot.handlers.common import Turn, member_name, turn
 from bot.handlers.record_lines import jump_line, record_lines
-from storage import cautions as caution_store
 from storage import logbook, repo
 from storage.models import Chat
 from storage.records import SetOrigin, Told
@@ -99,7 +99,9 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
 
 def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
-    return profile_of(context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    return profile_of(
+        context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
+    )
 
 
 def planned(context: BotContext, chat: Chat, number: int, weeks: Weeks) -> Session:
@@ -214,33 +216,11 @@ async def session_targets(
         whole={item.exercise.id: item.sets for item in whole.exercises},
         raised=raised,
         deloads=deload.deload_days(catalog, session.profile, days),
-        back=await back_from_pain(context, now_turn, found, before, cautioned),
+        lighter=await comebacks.lighter_days(context, now_turn, found, cautioned),
+        back=await comebacks.back_from_pain(context, now_turn, found, before, cautioned),
         per_rep=PER_REP[now_turn.chat.unit],
         today=before or now_turn.today,
     )
-
-
-async def back_from_pain(
-    context: BotContext,
-    now_turn: Turn,
-    found: History,
-    before: date | None,
-    cautioned: Mapping[str, Told] | None = None,
-) -> frozenset[str]:
-    """The exercises whose first session back after "✅ It's fine now" this is (``cautions.back_from_pain``):
-    cleared by ``before`` (any day, when not given) and not logged since, in ``found`` (the log before it).
-    ``cautioned`` is the chat's cautions, cleared or not, when the caller has already read them."""
-    if cautioned is None:
-        cautioned = await caution_store.told(now_turn.session, now_turn.chat.id)
-    cleared = {
-        exercise: (told.cleared_on, told.lower_back, told.body_part == cautions.SHOULDER)
-        for exercise, told in cautioned.items()
-        if told.cleared_on is not None and (before is None or told.cleared_on <= before)
-    }
-    if not cleared:
-        return frozenset()
-    logged = {exercise: [day for day, _ in pairs] for exercise, pairs in found.items()}
-    return cautions.back_from_pain(cleared, logged, context.services.catalog)
 
 
 def history_ids(context: BotContext, session: Session) -> set[str]:
@@ -288,6 +268,9 @@ async def workout_lines(
     lines: dict[str, str] = {}
     if targets is None:
         targets = await session_targets(context, now_turn, session, user_id, before)
+    today = before or now_turn.today
+    # The chat's days and pauses, for a line held after days away: said as they were (``away_said``).
+    trained = await repo.history(now_turn.session, chat.id) if any(t.lapsed for t in targets) else None
     for target in targets:
         if not target.shows_line:
             continue
@@ -308,6 +291,7 @@ async def workout_lines(
             dumbbells=target.dumbbells,
             lapsed=target.lapsed,
             each_hand=pair(context.services.catalog.exercises[target.prescription.exercise]),
+            away=away_said(target.lapsed, today, *trained) if trained and target.lapsed else None,
         )
         if target.raised:
             catalog = context.services.catalog

@@ -14,7 +14,9 @@ from datetime import date
 
 from bot.coach import rampsets
 from bot.coach.catalog import Exercise
-from bot.coach.planner import Session
+from bot.coach.planner import Prescribed, Session
+from bot.coach.progression import Reason
+from bot.coach.sessionlog import Target
 from bot.coach.sessiontime import estimate_minutes
 from bot.coach.workouts import render_session
 from bot.context import BotContext
@@ -44,6 +46,8 @@ async def card(
     catalog, texts, chat = context.services.catalog, context.services.texts, now_turn.chat
     done: Collection[str] = logged or {}
     by_planned = {target.planned: target for target in targets}
+    exercises = tuple(_as_asked(item, by_planned.get(item.exercise.id)) for item in session.exercises)
+    session = dataclasses.replace(session, exercises=exercises)
     lifts: list[tuple[Exercise, float | None]] = []
     for item in session.exercises:
         target = by_planned.get(item.exercise.id)
@@ -81,3 +85,14 @@ async def card(
         )
         session = dataclasses.replace(session, warmup=items, minutes=minutes)
     return render_session(session, lines, logged)
+
+
+def _as_asked(item: Prescribed, target: Target | None) -> Prescribed:
+    """``item`` as its first session back after a pain asks it (``comeback.after_pain``): the header says
+    the line's sets and reps, never the plan's "4 × 8–10" over "2×6 (was 8, 7, 6)" (a trial's pull-ups)."""
+    if target is None or item.reps is None or target.prescription.reason is not Reason.BACK:
+        return item
+    asked = target.prescription
+    if asked.exercise != item.exercise.id:
+        return item
+    return dataclasses.replace(item, sets=asked.sets, reps=(asked.reps, asked.reps))

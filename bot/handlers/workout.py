@@ -30,7 +30,7 @@ async def next_session(context: BotContext, now_turn: Turn, done: int) -> Sessio
     chat = now_turn.chat
     assert chat.level is not None and chat.equipment is not None
     catalog = context.services.catalog
-    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target)
+    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days)
     return plan_session(catalog, profile, done + 1, await training_log.chat_weeks(now_turn))
 
 

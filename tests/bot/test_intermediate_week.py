@@ -31,8 +31,8 @@ async def test_mon_wed_fri_deadlifts_twice_a_week_and_adds_a_sane_step(bot: Harn
                 # The third session of the calendar week hinges with dumbbells, and says why.
                 assert "1. Dumbbell Romanian deadlift" in first, (week, day, first)
                 assert (
-                    "At most 2 sessions a week have a barbell hinge, so this one has the dumbbell RDL in"
-                    " place of the deadlift" in workout
+                    "At most 2 sessions a week have a barbell hinge, never on back-to-back days, so this one"
+                    " has the dumbbell RDL in place of the deadlift" in workout
                 ), workout
                 await bot.send(USER, "/log dumbbell rdl 3x8 30kg")
             bot.clock.advance(days=2 if day < 2 else 3)

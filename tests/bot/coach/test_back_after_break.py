@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.coach.comeback import CLIMBS, after_break, days_away
+from bot.coach.comeback import CLIMBS, Away, AwayKind, after_break, away_said, days_away
 from bot.coach.lapsed import as_loaded, weeks_ago
 from bot.coach.model import SetDone
 from bot.coach.progression import Plan, Prescription, Reason, next_prescription
@@ -64,7 +64,16 @@ def test_four_weeks_away_is_a_little_lighter_a_load_by_about_ten_percent_reps_by
         BANDS,
         28,
     )
-    assert (snow.sets, snow.reps, snow.reason) == (2, 10, Reason.LAPSED)
+    # Never under the card's 12–15 (a trial's 2×10): held at its bottom, last time's 12.
+    assert (snow.sets, snow.reps, snow.reason) == (2, 12, Reason.LAPSED)
+    pull_apart = after_break(
+        Prescription("band-pull-apart", 2, 14, None, Reason.ADD_REP),
+        "band-pull-apart",
+        [SetDone(13)] * 2,
+        BANDS,
+        28,
+    )
+    assert (pull_apart.reps, pull_apart.reason) == (12, Reason.LAPSED)
     dead = after_break(
         Prescription("deadlift", 3, 6, 110.0, Reason.ADD_LOAD),
         "deadlift",
@@ -138,9 +147,17 @@ def test_after_a_break_no_set_asks_more_than_last_times_weakest_at_its_load(
     assert (held.load or 0.0) <= (load or 0.0)
     if held.load == load:
         assert held.reps <= min(reps), "never more reps at the same load"
-    if away >= 28 and held.reason is Reason.LAPSED and min(reps) > 1:
+    if (
+        away >= 28
+        and held.reason is Reason.LAPSED
+        and min(reps) > 1
+        and (load is not None or min(reps) > low)
+    ):
+        # A little lighter, but a band or bodyweight move never under its range: held at the bottom.
         assert (held.load or 0.0) < (load or 0.0) or held.reps < min(min(reps), plan.rep_range[1]) + 1
         assert (held.load or 0.0, held.reps) < (load or 0.0, min(reps))
+    if load is None and held.reason is Reason.LAPSED:
+        assert held.reps >= min(low, min(reps)), "never under the card's range, nor under last time"
     assert held.reps >= 1 and (held.load is None or held.load > 0)
 
 
@@ -149,3 +166,30 @@ def test_the_next_dumbbell_up_hinted_at_the_old_load_is_held_after_a_break() -> 
     hinted = Prescription("rear-delt-fly", 2, 12, 10.0, Reason.ADD_LOAD)
     held = after_break(hinted, "rear-delt-fly", [SetDone(15, 10.0)] * 2, BANDS, 21, sized=True)
     assert (held.sets, held.reps, held.load, held.reason) == (2, 15, 10.0, Reason.LAPSED)
+
+
+def test_days_away_are_said_as_they_were_a_pause_a_lift_not_come_round_or_a_break() -> None:
+    today = date(2026, 1, 14)
+    # Trained on 31 December, then ten days paused: the line says the pause, not "4 weeks".
+    pause = [(date(2026, 1, 3), date(2026, 1, 12))]
+    trained = [date(2025, 12, 17), date(2025, 12, 31)]
+    assert away_said(28, today, trained, pause) == Away(AwayKind.PAUSE, 10)
+    # No pause: two weeks since the chat last trained, not the lift's four.
+    assert away_said(28, today, trained, []) == Away(AwayKind.BREAK, 14)
+    # Trained this week, the lift's turn not come round: the time since the lift, not a break.
+    assert away_said(21, today, [*trained, date(2026, 1, 12)], []) == Away(AwayKind.SINCE, 21)
+    # Nothing logged in between: a break from it all.
+    assert away_said(14, today, [date(2025, 12, 31)], []) == Away(AwayKind.BREAK, 14)
+
+
+@given(
+    away=st.integers(min_value=1, max_value=200),
+    start=st.integers(min_value=-30, max_value=230),
+    length=st.integers(min_value=0, max_value=60),
+)
+def test_the_paused_days_said_are_never_more_than_the_days_away(away: int, start: int, length: int) -> None:
+    today = date(2026, 1, 14)
+    first = today - timedelta(days=start)
+    said = away_said(away, today, [], [(first, first + timedelta(days=length))])
+    assert 0 < said.days <= away
+    assert said.kind is AwayKind.PAUSE or said == Away(AwayKind.BREAK, away)

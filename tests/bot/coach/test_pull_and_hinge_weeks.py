@@ -126,8 +126,8 @@ def test_block_two_says_why_its_volume_day_hinges_with_dumbbells() -> None:
     text = as_text(volume)
     assert "1. Dumbbell Romanian deadlift" in text
     assert (
-        "At most 2 sessions a week have a barbell hinge, so this one has the dumbbell RDL in place of the"
-        " barbell RDL: the same movement, easier on the lower back."
+        "At most 2 sessions a week have a barbell hinge, never on back-to-back days, so this one has the"
+        " dumbbell RDL in place of the barbell RDL: the same movement, easier on the lower back."
     ) in text
     heavy, moderate = block(gym(Level.ADVANCED, 3), 2)[:2]
     assert [s.exercises[0].exercise.id for s in (heavy, moderate)] == ["barbell-rdl", "barbell-rdl"]
