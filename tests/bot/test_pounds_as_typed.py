@@ -32,7 +32,7 @@ async def test_a_load_logged_in_lb_in_a_kg_chat_is_kept_in_lb_and_shown_as_typed
     bot: Harness, typed: str, kg: str
 ) -> None:
     await bot.onboard(USER)
-    logged = text(await bot.send(USER, f"/log rdl 2x10 {typed}lb"))
+    logged = text(await bot.send(USER, f"/log lat pulldown 2x10 {typed}lb"))
     assert f"2×10 @ {kg} kg" in logged, logged
     [exercise] = await _exercises(bot)
     assert await stored(bot, exercise) == [(10, float(typed), "lb")] * 2
