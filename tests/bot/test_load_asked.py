@@ -89,7 +89,7 @@ async def test_a_pain_that_leaves_the_lift_out_names_it_unlogged(bot: Harness) -
     await bot.send(USER, "16, 40, skip")
     answered = text(await bot.send(USER, "my right shoulder clicks on the fly, is that normal?"))
     # The fly is out of the plan, so no longer asked: its load is left to a /log.
-    assert "I'll leave the rear-delt fly out of your workouts" in answered, answered
+    assert "I'll leave the bent-over rear-delt fly out of your workouts" in answered, answered
     assert answered.endswith(
         "Still not logged without a load: Bent-over rear-delt fly. When you know it, send it with /log,"
         " e.g. /log bent-over rear-delt fly 2x12 6kg."
