@@ -143,6 +143,13 @@ def test_plan_with_dumbbells_at_home_gives_their_moves_never_the_backpacks(
     assert {"Dumbbell Romanian deadlift", "Bent-over row with dumbbells", "Bent-over rear-delt fly"} <= names
     assert not [name for name in names if "backpack" in name.lower()]
     assert all(set(item["needs"]) <= {"dumbbells", "bands"} for row in rows for item in row["exercises"])
+    # With a bar, an advanced plan's weighted pull-up is loaded with a dumbbell between the feet.
+    advanced = ["plan", "--level", "advanced", "--equipment", "home", "--kit", "bar,dumbbells", "--json"]
+    assert main(advanced) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    weighted = [item for row in rows for item in row["exercises"] if item["name"] == "Weighted pull-up"]
+    assert weighted and weighted[0]["needs"] == ["bar"]
+    assert weighted[0]["needs_one_of"] == ["dumbbells", "load"]
 
 
 def test_plan_text_reads_like_the_telegram_message(capsys: pytest.CaptureFixture[str]) -> None:
