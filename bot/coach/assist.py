@@ -23,7 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget", "units",
     "ask", "start",
 )  # fmt: skip
-KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load")
+KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load", "dumbbells")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 MAX_NOTE = 400
 # A note that stands in for some of its card's paragraphs carries their home version too.
@@ -203,8 +203,8 @@ class Note(content.Strict):
     text: str = Field(max_length=MAX_NOTE_WITH_PARAGRAPHS)
     level: tuple[Literal["beginner", "intermediate", "advanced"], ...] = ()
     equipment: Literal["gym", "home"] | None = None
-    has: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
-    lacks: tuple[Literal["bar", "low-bar", "bands", "load"], ...] = ()
+    has: tuple[Literal["bar", "low-bar", "bands", "load", "dumbbells"], ...] = ()
+    lacks: tuple[Literal["bar", "low-bar", "bands", "load", "dumbbells"], ...] = ()
     # The openings of the card's paragraphs this note stands in for ("<b>Technique:</b>" of the barbell
     # deadlift, for a home trainee whose note gives the backpack's): those paragraphs are left out wherever
     # the note is shown, a safety-led answer's card as much as a plain one (``Answerer.render``). A note's

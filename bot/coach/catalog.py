@@ -82,6 +82,8 @@ class Exercise(Strict):
     # The card a question about it opens: "what's a floor slide?" gets the cue with this topic's button.
     topic: TopicId
     needs: frozenset[Id]
+    # And any one of these (a weighted pull-up's load: a backpack or belt, or a dumbbell between the feet).
+    needs_one_of: frozenset[Id] = frozenset()
     implements: tuple[Implement, ...] = Field(min_length=1)
     grips: tuple[Id, ...] = Field(min_length=1)
     pattern: Pattern
@@ -141,6 +143,9 @@ class Exercise(Strict):
     # rotation passes it by rather than capping it at a heavy range on a high-rep day.
     days: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
+    def fits_kit(self, kit: frozenset[str]) -> bool:
+        return self.needs <= kit and (not self.needs_one_of or bool(self.needs_one_of & kit))
+
     @property
     def estimable(self) -> bool:
         """Whether a logged set's load is what was lifted, so it has an estimated one-rep max."""
@@ -171,7 +176,7 @@ class ExercisesFile(Strict):
             if exercise.id in seen:
                 raise ValueError(f"{where}: defined twice")
             seen.add(exercise.id)
-            unknown = sorted(exercise.needs - known_kit)
+            unknown = sorted((exercise.needs | exercise.needs_one_of) - known_kit)
             if unknown:
                 raise ValueError(f"{where}.needs: {', '.join(unknown)} is not in [kit]")
             for grip in exercise.grips:

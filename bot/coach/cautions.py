@@ -342,7 +342,8 @@ def _in_place(
     ]
     if not fitting:
         return None
-    chosen = min(fitting, key=lambda ex: not ex.needs)  # stable: the file's order among equals
+    # Stable: the file's order among equals.
+    chosen = min(fitting, key=lambda ex: not (ex.needs or ex.needs_one_of))
     reps = item.reps
     if reps is not None:
         low, high = reps

@@ -298,4 +298,11 @@ def _fitting(sharing: tuple[Exercise, ...], asker: Asker | None) -> Exercise:
     if asker is None or asker.equipment is None:
         return sharing[0]
     place, owned = asker.equipment, asker.owned()
-    return max(sharing, key=lambda e: (place in e.places, place == Equipment.GYM or e.needs <= owned))
+
+    # Where none fits the kit (a home chat that owns nothing), the place's own version: the home fly with
+    # water bottles, not the dumbbell one a home chat with dumbbells is given.
+    def rank(e: Exercise) -> tuple[bool, bool, bool]:
+        fits = place == Equipment.GYM or e.fits_kit(owned)
+        return place in e.places, fits, not fits and e.places == {place}
+
+    return max(sharing, key=rank)

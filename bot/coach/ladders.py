@@ -25,7 +25,7 @@ def load_ladders(catalog: Catalog, directory: Path | None = None) -> tuple[Ladde
 
 def usable(exercise: Exercise, profile: Profile) -> bool:
     """Whether the chat's kit and place allow the exercise (its level is not asked; see the docstring)."""
-    return exercise.needs <= profile.kit and profile.equipment in exercise.places
+    return exercise.fits_kit(profile.kit) and profile.equipment in exercise.places
 
 
 # What a weight held in the hands is on: a dumbbell move and a backpack-or-dumbbells move lift the same.

@@ -182,7 +182,7 @@ _RANK = {level: rank for rank, level in enumerate(Level)}
 
 
 def available(exercise: Exercise, profile: Profile, number: int) -> bool:
-    if not exercise.needs <= profile.kit or profile.equipment not in exercise.places:
+    if not exercise.fits_kit(profile.kit) or profile.equipment not in exercise.places:
         return False
     if not _RANK[exercise.min_level] <= _RANK[profile.level] <= _RANK[exercise.max_level]:
         return False

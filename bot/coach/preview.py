@@ -75,6 +75,7 @@ def as_json(session: Session) -> dict[str, Any]:
                 "grip": item.grip_text,
                 "technique": item.technique,
                 "needs": sorted(item.exercise.needs),
+                "needs_one_of": sorted(item.exercise.needs_one_of),
             }
             for item in session.exercises
         ],

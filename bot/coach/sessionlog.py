@@ -257,10 +257,12 @@ def targets(
             prescription, source, last = started or (prescription, source, last)
         loaded = prescription.exercise in with_load
         day = rotation.today if rotation is not None else ""
-        # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps.
-        home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places
+        # A backpack or bottles at home weigh what they weigh: not on the chat's plate steps. A home move
+        # of the chat's own dumbbells (the bent-over row with them) steps as the gym's dumbbells do.
+        held = item.exercise.kind == "load" and "dumbbells" in item.exercise.needs
+        home_load = item.exercise.kind == "load" and Equipment.GYM not in item.exercise.places and not held
         # Dumbbells outside the main slots go up by the rack's next size (``Target.dumbbells``).
-        dumbbells = item.tier != MAIN and item.exercise.kind == "load" and "dumbbells" in item.exercise.needs
+        dumbbells = item.tier != MAIN and held
         if (home_load or dumbbells) and prescription.exercise == exercise:
             prescription = as_loaded(prescription, last)  # at the load last logged (``lapsed``)
         # After a break, held or a little lighter (``comeback``): its days on any rung, deload days too.

@@ -49,7 +49,8 @@ KIT_WORDS: Mapping[str, tuple[str, ...]] = {
     "bar": ("pull up bar", "pullup bar", "chin up bar", "chinup bar", "doorway bar", "door bar", "bar"),
     "low-bar": ("low bar", "rings", "gymnastic rings", "sturdy table", "table"),
     "bands": ("resistance bands", "resistance band", "bands", "band"),
-    "load": ("something to load", "backpack", "rucksack", "dumbbells", "dumbbell", "weights", "kettlebell"),
+    "load": ("something to load", "backpack", "rucksack", "weights", "kettlebell", "other load"),
+    "dumbbells": ("dumbbells", "dumbbell", "dumbells", "dumbell"),
 }
 # Words that name an option in a short answer but may mean something else in a story ("a new job", "I've
 # been away for a while", "my place is tiny").

@@ -224,7 +224,7 @@ async def test_a_backpack_lift_asks_for_the_backpack_or_each_dumbbell_with_a_bac
     bot: Harness,
 ) -> None:
     # A trial: "what load did you lift? e.g. 60" for a backpack row, total or per dumbbell left unsaid.
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     await bot.send(USER, "/workout")
     await bot.press(USER, "✅ Done")
     written = text(await bot.press(USER, "✅ As written"))
@@ -264,9 +264,7 @@ async def test_a_barbell_load_said_each_is_asked_again(bot: Harness) -> None:
 async def test_a_group_gets_the_backpack_line_at_a_backpacks_example_and_it_logs(bot: Harness) -> None:
     group, ann = -9120, 912
     bot.api.group_chat(group, "Home Backs")
-    await bot.onboard(
-        group, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",), user_id=ann
-    )
+    await bot.onboard(group, equipment="🏠 Home", kit=("A backpack or other load",), user_id=ann)
     await bot.send(group, "/workout", user_id=ann)
     await bot.press(group, "✅ Done", user_id=ann)
     written = text(await bot.press(group, "✅ As written", user_id=ann))
@@ -285,7 +283,7 @@ async def test_a_home_fly_with_a_weight_in_each_hand_is_asked_per_hand_at_a_ligh
     bot: Harness,
 ) -> None:
     # A trial: the home rear-delt fly ("light weights or water bottles") was asked "e.g. 60", in total.
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     said = ""
     for _ in range(3):
         await bot.send(USER, "/workout")

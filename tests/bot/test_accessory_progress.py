@@ -154,9 +154,7 @@ async def test_a_secondary_band_row_at_2x12_three_sessions_running_gets_the_hint
 ) -> None:
     """The trial's case: the band row behind the main row (bands and something to load at home), 2 × 10–12
     every session, logged 2×12 three times and never told to make it harder."""
-    await bot.onboard(
-        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
-    )
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands", "A backpack or other load"))
     rows = []
     for _ in range(4):
         workout = text(await bot.send(USER, "/workout"))

@@ -122,7 +122,7 @@ async def test_home_trainee_asking_about_deadlifts_hears_the_no_barbell_hinge(bo
     home = ((await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or "").lower()
     # Nothing to load: the home plan has no hinge at all, and the answer says so instead of promising one.
     assert "no barbell" in home and "no deadlift in your plan yet" in home and "/settings" in home
-    await tick_kit(bot, USER, "Something to load (backpack, dumbbells)")
+    await tick_kit(bot, USER, "A backpack or other load")
     loaded = ((await bot.send(USER, "how do I deadlift with good form?"))[0].plain_text or "").lower()
     assert "romanian deadlift with a loaded backpack or dumbbells" in loaded
     assert "in your plan from the first session" in loaded

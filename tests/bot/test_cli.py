@@ -134,6 +134,24 @@ def test_plan_json_prints_one_session_per_line(capsys: pytest.CaptureFixture[str
     assert all(set(item["needs"]) <= {"bar", "bands"} for row in rows for item in row["exercises"])
 
 
+def test_plan_with_dumbbells_at_home_gives_their_moves_never_the_backpacks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["plan", "--equipment", "home", "--kit", "dumbbells,bands", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    names = {item["name"] for row in rows for item in row["exercises"]}
+    assert {"Dumbbell Romanian deadlift", "Bent-over row with dumbbells", "Bent-over rear-delt fly"} <= names
+    assert not [name for name in names if "backpack" in name.lower()]
+    assert all(set(item["needs"]) <= {"dumbbells", "bands"} for row in rows for item in row["exercises"])
+    # With a bar, an advanced plan's weighted pull-up is loaded with a dumbbell between the feet.
+    advanced = ["plan", "--level", "advanced", "--equipment", "home", "--kit", "bar,dumbbells", "--json"]
+    assert main(advanced) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    weighted = [item for row in rows for item in row["exercises"] if item["name"] == "Weighted pull-up"]
+    assert weighted and weighted[0]["needs"] == ["bar"]
+    assert weighted[0]["needs_one_of"] == ["dumbbells", "load"]
+
+
 def test_plan_text_reads_like_the_telegram_message(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--level", "advanced", "--sessions", "3"]) == 0
     out = capsys.readouterr().out

@@ -38,7 +38,7 @@ def row_line(sent: list) -> str:  # type: ignore[type-arg]
 async def test_as_written_asks_the_heavier_backpack_load_and_progression_goes_on_from_it(
     bot: Harness,
 ) -> None:
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     await bot.send(USER, "/log backpack row 12, 12 with 10kg")
     await bot.send(USER, "/log backpack romanian deadlift 8, 8 with 10kg")
     bot.clock.advance(days=2)
@@ -61,7 +61,7 @@ async def test_as_written_asks_the_heavier_backpack_load_and_progression_goes_on
 
 
 async def test_a_skipped_heavier_load_leaves_the_lift_unlogged(bot: Harness) -> None:
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     await bot.send(USER, "/log backpack row 12, 12 with 10kg")
     await bot.send(USER, "/log backpack romanian deadlift 8, 8 with 10kg")
     bot.clock.advance(days=2)

@@ -10,7 +10,7 @@ from tests.bot.harness import Harness
 USER = 7171
 BANDS = "Resistance bands"
 BAR = "Pull-up bar"
-LOAD = "Something to load (backpack, dumbbells)"
+LOAD = "A backpack or other load"
 
 
 @pytest.mark.parametrize(

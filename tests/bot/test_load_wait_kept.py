@@ -15,7 +15,7 @@ from tests.bot.harness import plain as text
 
 USER = 5151
 SKIP = "⏭ Skip"
-KIT = ("Something to load (backpack, dumbbells)",)
+KIT = ("A backpack or other load",)
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 ROW = "Bent-over row with a loaded backpack or dumbbells"
 FLY = "Rear-delt fly with light weights or water bottles"

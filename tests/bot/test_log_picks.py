@@ -48,7 +48,7 @@ async def test_numbers_that_cannot_be_read_are_said_first(bot: Harness) -> None:
 
 
 async def test_at_home_the_home_fly_is_todays(bot: Harness) -> None:
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     logged = text(await bot.send(USER, "/log rear delt flies 12,12,10"))
     assert logged.startswith("✍️ Logged Rear-delt fly with light weights or water bottles: 12, 12, 10\n")
     assert await sets_of(bot) == [("backpack-rear-delt-fly", 12, None)] * 2 + [

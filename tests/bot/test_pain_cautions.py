@@ -23,7 +23,7 @@ from storage.models import Caution, LoggedSet
 from tests.bot.harness import Harness, joined, log_session, next_load_line
 
 USER = 8441
-LOAD = "Something to load (backpack, dumbbells)"
+LOAD = "A backpack or other load"
 PAIN = "sharp pain in my lower back when I do the backpack RDL"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 # Named as the plan shows it, as the ⚠️ line does.

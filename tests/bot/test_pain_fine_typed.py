@@ -15,7 +15,7 @@ from storage.models import Caution
 from tests.bot.harness import Harness, joined
 
 USER = 8441
-LOAD = "Something to load (backpack, dumbbells)"
+LOAD = "A backpack or other load"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 # Nothing of today logged yet: back in today's session, named.
 CLEARED = (

@@ -12,7 +12,7 @@ from fakeapi import SentMessage
 from tests.bot.harness import Harness, log_session
 
 USER = 8441
-LOAD = "Something to load (backpack, dumbbells)"
+LOAD = "A backpack or other load"
 KIT = ("Pull-up bar", "Resistance bands", LOAD)
 PAIN = "sharp pain in my lower back when I do the backpack RDL"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"

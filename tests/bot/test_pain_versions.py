@@ -94,7 +94,7 @@ async def test_a_deadlifts_lower_back_is_not_carried_to_the_pull_ups(bot: Harnes
 async def test_fine_now_typed_or_pressed_again_on_the_day_it_was_cleared_says_it_is_back_tomorrow(
     bot: Harness,
 ) -> None:
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
     [card] = await bot.send(USER, "/workout")
     # Trained from: Done pressed, so today's session stays as it was shown.
@@ -119,9 +119,7 @@ async def test_fine_now_typed_or_pressed_again_on_the_day_it_was_cleared_says_it
 
 
 async def test_several_cleared_today_are_named_together(bot: Harness) -> None:
-    await bot.onboard(
-        USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)", "Resistance bands")
-    )
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load", "Resistance bands"))
     await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
     await bot.send(USER, "my shoulder hurts when I do band rows")
     await bot.send(USER, "/log band row 12, 12")

@@ -311,7 +311,7 @@ async def test_a_backdated_session_is_numbered_by_date_in_the_reply_and_in_histo
 
 async def test_history_says_a_load_logged_each_hand_is_each_hands(bot: Harness) -> None:
     # A newcomer trial: /log said "@ 8 kg each hand", /history then "@ 8 kg", half of what was lifted.
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     row = "Bent-over row with a loaded backpack or dumbbells"
     logged = joined(await bot.send(USER, "/log db row 3x10 each hand 8kg"))
     assert f"{row}: 3×10 @ 8 kg each hand" in logged, logged

@@ -70,9 +70,7 @@ async def test_the_variant_stands_in_while_the_main_lift_has_no_data(bot: Harnes
 async def test_a_home_beginners_lifts_are_named_short_in_the_legend(bot: Harness) -> None:
     # A newcomer trial: the legend ran off both sides with "…nian deadlift with a loaded backpack or
     # dumbbells" and "Kneeling ban…"; the catalog's short names fit.
-    await bot.onboard(
-        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
-    )
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands", "A backpack or other load"))
     lifts = charted(bot)
     await train(bot, "backpack rdl 3x10 8kg", "band pulldown 3x12", "backpack row 3x10 8kg")
     await bot.send(USER, "/progress")

@@ -66,7 +66,7 @@ async def test_a_back_off_set_is_no_record_and_a_working_set_is(bot: Harness) ->
 async def test_a_heavier_dumbbell_load_at_home_is_a_record_whatever_the_move_is_called(bot: Harness) -> None:
     """A newcomer trial: at home "/log db rdl" logged the gym's dumbbell RDL, not the plan's RDL "with a
     loaded backpack or dumbbells", so the heavier load after that lift's baseline had no record to beat."""
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     rdl = "Romanian deadlift with a loaded backpack or dumbbells"
     row = "Bent-over row with a loaded backpack or dumbbells"
     for sets in ("rdl 3x10 10kg; db row 3x10 10kg", "dumbbell rdl 3x10 10kg; one arm db row 3x10 10kg"):

@@ -623,9 +623,7 @@ async def test_a_load_goes_to_a_row_that_takes_one_never_to_the_band_row(bot: Ha
 
 
 async def test_a_load_with_a_name_of_several_rows_takes_the_one_the_kit_allows(bot: Harness) -> None:
-    await bot.onboard(
-        USER, equipment="🏠 Home", kit=("Resistance bands", "Something to load (backpack, dumbbells)")
-    )
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands", "A backpack or other load"))
     logged = text(await bot.send(USER, "/log row 3x10 20kg"))
     assert "Logged Bent-over row with a loaded backpack or dumbbells: 3×10 @ 20 kg" in logged
 
@@ -733,7 +731,7 @@ async def test_a_strict_try_does_not_change_what_pull_up_means_the_same_day(bot:
 
 
 # Intermediate at home with a bar and loads: session 1 has strict pull-ups (2.) and negatives (4.).
-BAR_AND_LOADS = ("Pull-up bar", "Something to load (backpack, dumbbells)")
+BAR_AND_LOADS = ("Pull-up bar", "A backpack or other load")
 
 
 async def test_a_plain_pull_up_is_strict_on_a_day_with_strict_pull_ups_and_negatives(bot: Harness) -> None:

@@ -95,7 +95,7 @@ def progress_lines(sent: list) -> list[str]:  # type: ignore[type-arg]
 async def test_a_backpack_keeps_its_load_and_gets_a_little_more_not_a_plate_step(bot: Harness) -> None:
     # A second newcomer trial: after "/log backpack row 12, 11 with 8kg" the next workout said "today
     # 2×12 @ 7.5 kg, or 10 kg once all sets reach 12": a fixed 8 kg backpack on 2.5 kg plate steps.
-    await bot.onboard(USER, equipment="🏠 Home", kit=("Something to load (backpack, dumbbells)",))
+    await bot.onboard(USER, equipment="🏠 Home", kit=("A backpack or other load",))
     await bot.send(USER, "/log backpack row 12, 11 with 8kg")
     row = "📈 <i>Bent-over row with a loaded backpack or dumbbells: last time"
     bot.clock.advance(days=2)

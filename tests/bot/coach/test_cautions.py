@@ -250,6 +250,7 @@ def test_every_move_whose_cue_bends_over_at_the_hips_is_marked_and_only_those() 
         "bent-over-row",
         "pendlay-row",
         "backpack-row",
+        "dumbbell-bent-over-row",
         "rear-delt-fly",
         "backpack-rear-delt-fly",
     }

@@ -72,6 +72,8 @@ def test_a_name_two_exercises_share_is_the_one_the_chat_can_do() -> None:
     fly = "how do I do a rear-delt fly"
     assert ANSWERER.answer(fly, Asker("beginner", "gym")).exercise == "rear-delt-fly"
     assert ANSWERER.answer(fly, Asker("beginner", "home")).exercise == "backpack-rear-delt-fly"
+    dumbbells = Asker("beginner", "home", frozenset({"dumbbells"}))
+    assert ANSWERER.answer(fly, dumbbells).exercise == "rear-delt-fly"
 
 
 @pytest.mark.parametrize(

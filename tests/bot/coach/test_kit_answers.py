@@ -40,7 +40,8 @@ ASKERS = [
 HOME = [a for a in ASKERS if a.equipment == "home"]
 
 # Words that send the reader to a piece of kit, and the kit that lets them follow (any one of it): the
-# gym's (never at home) and the home kit the set-up asks about. Dumbbells are "something to load" at home.
+# gym's (never at home) and the home kit the set-up asks about. Dumbbells have their own box at home, and
+# a chat that ticked the load box ("a backpack or dumbbells" before they had one) may own them too.
 KIT_WORDS: dict[str, frozenset[str]] = {
     r"barbells?": frozenset({"barbell"}),
     r"dumbbells?": frozenset({"dumbbells", "load"}),
@@ -211,6 +212,8 @@ def test_every_note_is_read_by_someone() -> None:
         (frozenset({"bands"}), "band rows", "no deadlift in yours yet"),
         (frozenset(), "door towel rows", "no deadlift in yours yet"),
         (frozenset({"load"}), "loaded backpack", "romanian deadlift with a loaded backpack or dumbbells"),
+        # A newcomer trial: dumbbells, no backpack. Both lifts are the dumbbells', said each hand.
+        (frozenset({"dumbbells", "bands"}), "a dumbbell in each hand", "dumbbell romanian deadlift"),
     ],
 )
 def test_a_beginner_at_home_reads_the_row_and_hinge_of_their_own_plan(
@@ -254,7 +257,10 @@ def test_a_home_deadlift_card_gives_the_homes_hinge_never_the_barbells_technique
     assert "At home (no barbell)" in text and BARBELL_TECHNIQUE not in text
     assert "while the bar is light" not in text, "nor the barbell's load steps"
     # Led by safety, no step up for the backpack either: sets and loads wait.
-    assert ("heavier backpack" in text) == (not lead and "load" in asker.owned())
+    # A chat with dumbbells hinges with them, backpack or not: its step is the next dumbbells up.
+    owned = asker.owned()
+    assert ("heavier backpack" in text) == (not lead and "load" in owned and "dumbbells" not in owned)
+    assert ("next dumbbells up" in text) == (not lead and "dumbbells" in owned)
 
 
 def test_the_gym_deadlift_card_keeps_its_technique() -> None:

@@ -307,7 +307,7 @@ def test_json_preview_has_the_documented_shape() -> None:
     exercise = row["exercises"][0]
     assert set(exercise) == {
         "name", "article_exercise", "pattern", "multi_joint", "sets", "reps", "hold_s", "rest_s", "rir",
-        "grip", "technique", "needs",
+        "grip", "technique", "needs", "needs_one_of",
     }  # fmt: skip
     assert set(exercise["needs"]) <= {"bar", "bands"}
 

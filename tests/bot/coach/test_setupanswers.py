@@ -10,7 +10,7 @@ from bot.coach.model import Equipment, Level
 from bot.coach.scheduleasked import morning_guessed
 from bot.coach.setupanswers import days_named, kit_named, level_named, place_named
 
-HOME = ("bar", "low-bar", "bands", "load")
+HOME = ("bar", "low-bar", "bands", "load", "dumbbells")
 
 
 @pytest.mark.parametrize(
@@ -83,6 +83,10 @@ def test_place(text: str, place: Equipment | None) -> None:
         ("pull-up bar and bands", ["bar", "bands"]),
         ("a backpack and rings", ["low-bar", "load"]),
         ("low bar", ["low-bar"]),
+        # Dumbbells are their own box, not the backpack's (a newcomer trial got backpack moves).
+        ("I have dumbbells and a band", ["bands", "dumbbells"]),
+        ("adjustable dumbells", ["dumbbells"]),
+        ("a backpack and some dumbbells", ["load", "dumbbells"]),
         ("nothing", []),
         ("no equipment at all", []),
         ("no bar", None),
