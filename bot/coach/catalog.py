@@ -106,8 +106,7 @@ class Exercise(Strict):
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED
-    # The highest level it is prescribed at in a gym, where cables, machines and dumbbells train the same
-    # muscles under load: a no-equipment drill is a beginner's gym work and everyone's home work.
+    # The highest level it is prescribed at in a gym (a no-equipment drill is a beginner's gym work).
     gym_max_level: Level = Level.ADVANCED
     # At a gym past its gym_max_level, the move a slot gives in its place, at its place in the rotation
     # (inverted rows: a chest-supported row), so no session of a trained lifter's gym plan is a home move.
@@ -122,8 +121,7 @@ class Exercise(Strict):
     aliases: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()
     # The lift its topic's card is all about: asked about by name, it gets the card, which says more.
     subject: bool = False
-    # Helped by a counterweight (the assisted pull-up machine): a load typed with it in /log is the help,
-    # less of it over the weeks is progress, and it is never logged as a load lifted.
+    # Helped by a counterweight (an assisted pull-up machine): a load typed with it is help, never lifted.
     counterweight: bool = False
     # Its load is added to bodyweight (a weighted pull-up's dumbbell): what was lifted is the body and
     # that load, so the load alone gives no one-rep max; records and /progress show the load and reps.
@@ -132,15 +130,13 @@ class Exercise(Strict):
     # each dumbbell's when two were used (so /log's "each arm" reads it too), with an example a backpack
     # might weigh, not a barbell's.
     backpack: bool = False
-    # Off every bodyweight ladder but as hard as one of its rungs (a chin-up ranks as a pull-up): the
-    # planner never gives it as a secondary lift to a main lift on a lower rung (``Catalog.harder``).
+    # As hard as a ladder's rung (a chin-up ranks as a pull-up): never a lower rung's secondary lift.
     ranks_as: Id | None = None
     # The hardest pull of its pattern (a strict, chin- or weighted pull-up): a session has it before the
     # pattern's other moves, whatever its slot, so a pulldown never tires the lats for it (``sessionorder``).
     goes_first: bool = False
-    # The kinds of day it is given on ("heavy day"), where a level's days take turns; empty: any day. A
-    # low-rep explosive lift (a Pendlay row, every rep from a dead stop) is a heavy day's: a volume day's
-    # rotation passes it by rather than capping it at a heavy range on a high-rep day.
+    # The kinds of day it is given on ("heavy day") where a level's days take turns; empty: any day. A
+    # Pendlay row is a heavy day's: a volume day's rotation passes it by, not capped at a heavy range.
     days: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
     def fits_kit(self, kit: frozenset[str]) -> bool:

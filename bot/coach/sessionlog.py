@@ -250,8 +250,7 @@ def targets(
         elif last and _latest(history, rungs) in {d for r in rungs for d in (lighter or {}).get(r, ())}:
             prescription = after_lighter(prescription, current, last, plan)  # the session after it
         source = current
-        # Not in a deload week (easy work, no first try at a load): a first target from another lift's log
-        # (pull-ups for weighted ones, the deadlift for an RDL) names that lift's sets as "last time".
+        # Not in a deload week: a first target from another lift's log (an RDL's from the deadlift) names it.
         if prescription.reason is Reason.START and not session.deload:
             started = first_target(current, ladder, plan, rungs_logged, history, per_rep, deloads)
             prescription, source, last = started or (prescription, source, last)
@@ -478,9 +477,8 @@ class DayError:
 
 
 _AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
-# The parts of today ("tonight" too: a session told at 1am is the day the bot's /done logs, today), of
-# yesterday ("last night": an evening session told the next day, or in the small hours after it, as a
-# reminder's Done pressed after midnight logs the reminder's day) and of the day before.
+# The parts of today ("tonight": a session told at 1am is today, as /done logs it), of yesterday ("last
+# night": told the next day or in the small hours, as a reminder's Done after midnight) and the day before.
 TODAY_WORDS = ("", "today", "tonight", "this morning", "this afternoon", "this evening")
 YESTERDAY_WORDS = ("yesterday", "yday", "last night", "last evening")
 BEFORE_YESTERDAY_WORDS = ("day before yesterday", "the day before yesterday", "the night before last")

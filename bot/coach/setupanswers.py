@@ -158,11 +158,22 @@ def place_named(text: str) -> Equipment | None:
 
 def kit_named(text: str, home: Collection[str]) -> list[str] | None:
     """The home kit a message says it owns, in ``home``'s order, [] for "nothing"; None where it names none
-    of the items, or nothing together with an item, or turns one down ("no bar")."""
+    of the items it owns, or nothing together with an item. An item turned down or told as past in its own
+    clause ("… and a band, no pull-up bar", "I used to have a bar") is not owned; the others are: a trial's
+    "a pair of adjustable dumbbells and a resistance band, no pull-up bar" was read as no answer at all."""
     words = {NOTHING: _NOTHING_WORDS} | {name: KIT_WORDS[name] for name in home if name in KIT_WORDS}
-    # Kit is named by things, no word of which means anything else in a clause however long.
-    found = _told(text, words, clause_words=MOST_WORDS)
-    if found is None or not found or (NOTHING in found and len(found) > 1):
+    if len(text.split()) > MAX_WORDS:
+        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
+    clauses = _clauses(text)
+    if clauses is None:
+        return None
+    found: set[str] = set()
+    for clause in clauses:
+        # Kit is named by things, no word of which means anything else in a clause however long.
+        named, left = _named(clause, words)
+        if not (_NOT.search(left) or _PAST.search(left)):
+            found |= named
+    if not found or (NOTHING in found and len(found) > 1):
         return None
     return [name for name in home if name in found]
 

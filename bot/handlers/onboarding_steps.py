@@ -133,6 +133,7 @@ def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
     if not chat.unit_chosen and lifts_in_pounds(chat.timezone):
         # Set as set-up ends, its timezone final: a US gym's plates and dumbbells are in pounds.
         chat.unit, chat.increment = "lb", None
-    units = texts["onboarding.done_pounds"] if chat.unit == "lb" else ""
+    # Its own line: the catalog strips a message's edges, the line break with them.
+    units = "\n" + texts["onboarding.done_pounds"] if chat.unit == "lb" else ""
     now_turn.edit(texts.get("onboarding.done", units=units, **summary(context, now_turn)))
     return True

@@ -21,7 +21,7 @@ from storage.models import LoggedSet
 from tests.bot.harness import Harness, labels, log_session, plain
 
 USER = 8471
-LOAD = "Something to load (backpack, dumbbells)"
+LOAD = "A backpack or other load"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 ROW = "Bent-over row with a loaded backpack or dumbbells"
 ACHE = "my lower back has been aching since monday after the RDLs"

@@ -98,7 +98,14 @@ def test_place(text: str, place: Equipment | None) -> None:
             ["bar", "bands"],
         ),
         ("honestly not much at all, just a backpack I could fill with books I suppose", ["load"]),
-        ("I used to have a pull-up bar but it broke, so I have no bar now, only bands", None),
+        # What was and what is not are not owned; what is, is.
+        ("I used to have a pull-up bar but it broke, so I have no bar now, only bands", ["bands"]),
+        (
+            "I've got a pair of adjustable dumbbells and a resistance band, no pull-up bar",
+            ["bands", "dumbbells"],
+        ),
+        ("no bar", None),
+        ("nothing except bands", None),
     ],
 )
 def test_kit(text: str, kit: list[str] | None) -> None:
