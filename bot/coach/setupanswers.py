@@ -112,9 +112,15 @@ def _told(
     """The options a message names, each in a clause that neither turns it down nor tells the past ("I
     started as a beginner"); None where one does, or, in a long message, where one is named loosely or in a
     clause longer than ``clause_words``."""
-    if len(text.split()) > MAX_WORDS:
-        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
+    words = _firm(text, words)
     return _told_by(text, lambda clause: _named(clause, words), clause_words)
+
+
+def _firm(text: str, words: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """``words`` without the LOOSE ones in a message longer than a short answer, where they may be story."""
+    if len(text.split()) <= MAX_WORDS:
+        return words
+    return {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
 
 
 def _told_by(
@@ -161,9 +167,9 @@ def kit_named(text: str, home: Collection[str]) -> list[str] | None:
     of the items it owns, or nothing together with an item. An item turned down or told as past in its own
     clause ("… and a band, no pull-up bar", "I used to have a bar") is not owned; the others are: a trial's
     "a pair of adjustable dumbbells and a resistance band, no pull-up bar" was read as no answer at all."""
-    words = {NOTHING: _NOTHING_WORDS} | {name: KIT_WORDS[name] for name in home if name in KIT_WORDS}
-    if len(text.split()) > MAX_WORDS:
-        words = {option: tuple(p for p in phrases if p not in LOOSE) for option, phrases in words.items()}
+    words = _firm(
+        text, {NOTHING: _NOTHING_WORDS} | {name: KIT_WORDS[name] for name in home if name in KIT_WORDS}
+    )
     clauses = _clauses(text)
     if clauses is None:
         return None
