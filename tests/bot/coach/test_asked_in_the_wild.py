@@ -71,6 +71,9 @@ POINTERS = [
     ("Off skiing for a week, hold the messages until we are home again.", "pause"),
     ("the times you send look one hour off, can you fix that?", "timezone"),
     ("What is on the plan for me today?", "workout"),
+    # A change told for good is a request even with no question in it, however long the story.
+    ("my gym closed down for good, I'm at home from now on", "settings"),
+    ("my cement tins go up 2.5kg at a time not 5, how do i make you count like that", "units"),
 ]
 
 
