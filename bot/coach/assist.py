@@ -92,6 +92,12 @@ class Safety(content.Strict):
     professionals: tuple[str, ...] = ()
     # A sign said to be absent ("no pain though", "it doesn't hurt") is no sign.
     absent: tuple[str, ...] = ()
+    # Single words: a joint, and what a hurt joint does, within ``joint_window`` words of each other ("my
+    # elbow burns on the inside", "a burning in my wrist"), are a sign however the sentence goes. A
+    # muscle's burn is the work; a joint's is not, so the muscles are not in ``joints``.
+    joints: tuple[str, ...] = ()
+    joint_signs: tuple[str, ...] = ()
+    joint_window: int = Field(default=3, ge=1)
     # Paragraph openings of a card left out after the lead, and the line said instead.
     held_back: tuple[str, ...] = ()
     held_back_note: str = ""

@@ -157,6 +157,31 @@ def test_hips_that_shoot_up_are_a_form_question_and_a_shooting_pain_is_a_sign() 
     assert ANSWERER.answer("a shooting pain goes up my arm on pull ups").safety
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my elbow burns on the inside when i hold the bar palms up, should i change my grip?",
+        "there's a stinging in my wrist when I curl the bar up on rows",
+        "my knees grumble when I hinge for the deadlift, what should I change?",
+    ],
+)
+def test_a_joint_that_burns_or_stings_is_a_sign_in_any_wording(question: str) -> None:
+    assert ANSWERER.answer(question).safety
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a spot between my shoulder blades burns on rows, which muscle is it?",
+        "my hands give up on the bar before my back does, palms burning and fingers opening",
+        "my elbows flare out on rows, how do I keep them in?",
+    ],
+)
+def test_a_muscle_burning_from_the_work_is_no_sign(question: str) -> None:
+    answer = ANSWERER.answer(question)
+    assert not answer.safety and (answer.topic or answer.candidates)
+
+
 def test_a_spinal_fusion_and_a_beta_blocker_are_conditions() -> None:
     fusion = ANSWERER.answer("I had a C5-C6 cervical fusion two years ago, are lat pulldowns ok for me now?")
     assert fusion.safety and fusion.topic == "lat-pulldown"
