@@ -16,7 +16,7 @@ from bot.coach.assist import Asker
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed
+from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed, workout
 from bot.handlers.common import Turn, level_label, turn
 from bot.handlers.onboarding_steps import (
     COMMON_ZONES,
@@ -238,6 +238,11 @@ async def on_text(update: Update, context: BotContext) -> None:
         # answer), or the typed zone "Other" and /timezone wait for.
         asked = chat.awaiting == TIMEZONE or chat.onboarding_step == TIMEZONE
         if asked and await _typed_zone(context, now_turn, text):
+            return
+        # "done" typed alone once set up: what /done does, not the small talk the words also are.
+        if chat.onboarded and workout.done_said(text):
+            _new, said, buttons = await workout.log_on_turn(update, context, now_turn)
+            now_turn.say(said, buttons)
             return
         # A pointer to /start is the way into set-up already: no second question beside its button.
         if await faq.queue_answer(context, now_turn, text) != "start":
