@@ -74,6 +74,11 @@ POINTERS = [
     # A change told for good is a request even with no question in it, however long the story.
     ("my gym closed down for good, I'm at home from now on", "settings"),
     ("my cement tins go up 2.5kg at a time not 5, how do i make you count like that", "units"),
+    # A newcomer trial's: the progress asked after is the chat's own, tomorrow's session is /workout's.
+    ("Am I making progress? How can I see it?", "progress"),
+    ("how far with my progress? am I getting stronger?", "progress"),
+    ("ok but show me the workout for tomorrow", "workout"),
+    ("Hello. My daughter told me to try this. I am not very good with these phones. What do I do?", "help"),
 ]
 
 
