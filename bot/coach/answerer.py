@@ -24,7 +24,7 @@ from bot.coach import asking, logtold
 from bot.coach.assist import LEVELS, Asker, Assist, CommandMatcher, Situations
 from bot.coach.catalog import Exercise
 from bot.coach.doubt import Signals, doubts, instead_of_declining
-from bot.coach.glossary import Definer, Term
+from bot.coach.glossary import Definer, Term, card_for
 from bot.coach.knowledge import DEFAULT_DIRECTORY, KnowledgeBase, Topic
 from bot.coach.learned import COMMAND_PREFIX, PHRASED_FILE, Learned
 from bot.coach.matcher import ANSWER_THRESHOLD, MIN_EVIDENCE, Matcher
@@ -260,7 +260,7 @@ class Answerer:
         if found is None and one is not None and not reading.safety:
             found = self._definer.asked(one, self._spelled, asker)
         if found is not None:
-            return _defined(question, found, self._kb.topics[found.topic], self._definer)
+            return _defined(question, found, self._kb.topics[card_for(found, asker)], self._definer)
 
         if focus is not None:
             focused = self.matcher.scores(focus.concepts)

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import Field, field_validator, model_validator
 
 from bot.coach import content
-from bot.coach.assist import Asker
+from bot.coach.assist import LEVELS, Asker
 from bot.coach.catalog import EXERCISES_FILE, Exercise, ExercisesFile
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TopicId, html_problem
 from bot.coach.model import Equipment
@@ -92,6 +92,19 @@ class Term(content.Strict):
     # False where the word alone with a question mark ("sets?", "rest?") more likely asks how many or how
     # long, which the card answers: then only a word that asks ("what are sets?") gets the definition.
     alone: bool = True
+    # Level cards besides ``topic`` that speak of it in their own words: a chat at one of those levels is
+    # pointed to its own card (a beginner asking what "2 in reserve" means was sent to the intermediate one,
+    # while the beginner routine says "stop 2–3 reps short of failure").
+    also: tuple[TopicId, ...] = ()
+
+    @field_validator("also")
+    @classmethod
+    def _levels(cls, also: tuple[str, ...]) -> tuple[str, ...]:
+        if not set(also) <= set(LEVELS):
+            raise ValueError(
+                f"also names level cards only ({', '.join(LEVELS)}), not {sorted(set(also) - set(LEVELS))}"
+            )
+        return also
 
     @field_validator("names")
     @classmethod
@@ -306,3 +319,10 @@ def _fitting(sharing: tuple[Exercise, ...], asker: Asker | None) -> Exercise:
         return place in e.places, fits, not fits and e.places == {place}
 
     return max(sharing, key=rank)
+
+
+def card_for(found: Term | Exercise, asker: Asker | None) -> str:
+    """The card a definition points to: its own, or the asker's level card where that speaks of the term."""
+    if isinstance(found, Term) and asker is not None and asker.level in found.also:
+        return asker.level
+    return found.topic

@@ -9,6 +9,7 @@ import pytest
 
 from bot.coach import rules
 from bot.coach.answerer import Answerer, answer_json, plain_text
+from bot.coach.assist import Asker
 from bot.coach.content import ContentError
 from bot.coach.glossary import Definer, Glossary
 from bot.coach.knowledge import DEFAULT_DIRECTORY, KnowledgeBase
@@ -134,11 +135,25 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     return tmp_path
 
 
+def test_a_term_on_another_level_card_points_a_chat_to_its_own_level_card_where_that_speaks_of_it() -> None:
+    # A trial: a beginner asking what "2 in reserve" means was sent to Intermediate progression, while the
+    # beginner routine says "stop 2–3 reps short of failure".
+    asked = "what does 2 in reserve mean?"
+    beginner = ANSWERER.answer(asked, Asker.from_values("beginner", "home", ""))
+    assert (beginner.term, beginner.topic) == ("rir", "beginner") and "Beginner routine" in beginner.text
+    intermediate = ANSWERER.answer(asked, Asker.from_values("intermediate", "gym", ""))
+    assert intermediate.topic == "intermediate" and ANSWERER.answer(asked).topic == "intermediate"
+    # A term no beginner card speaks of keeps its own card, whoever asks.
+    assert ANSWERER.answer("what is a drop set?", Asker.from_values("beginner", "gym", "")).topic == "advanced"
+
+
 def test_a_broken_glossary_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match=r"glossary\.toml: term\[1\] 'rep'\.topic: unknown topic 'reps'"):
         Glossary.load(_broken(tmp_path, 'topic = "beginner"', 'topic = "reps"'))
     with pytest.raises(ContentError, match=r"glossary\.toml: term\[1\] 'rep'\.text: .*Telegram HTML"):
         Glossary.load(_broken(tmp_path, "A <b>rep</b>", "A <u>rep</u>"))
+    with pytest.raises(ContentError, match=r"glossary\.toml: term\[1\] 'rep'\.also: .*level cards only"):
+        Glossary.load(_broken(tmp_path, 'topic = "beginner"', 'topic = "beginner"\nalso = ["grips"]'))
     with pytest.raises(ContentError, match=r"glossary\.toml: 'set' names both 'rep' and 'set'"):
         Glossary.load(_broken(tmp_path, '"repetitions"]', '"repetitions", "sets"]'))
     with pytest.raises(
