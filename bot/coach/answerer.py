@@ -337,6 +337,7 @@ class Answerer:
         if offered:
             return _asked(self._assist, question, score, reading, tuple(self._topics[i].id for i in offered))
         topic = self._topics[index]
+        topic = topic if asker is None else self._kb.topics[asker.own_card(topic.id, reading.stems)]
         care = self._assist.safety.care(reading.special) if reading.safety else None
         if care is not None and care.instead:
             text = f"{care.lead}\n\n{care.instead.format(title=escape(topic.title))}"

@@ -7,14 +7,14 @@ command phrase or a kit note without reading Python, and a typo stops start-up n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from bot.coach import content
+from bot.coach import content, wording
 from bot.coach.knowledge import DEFAULT_DIRECTORY, TopicId
 from bot.coach.wording import first_word_lengths, phrase_key, scan
 
@@ -299,6 +299,31 @@ class Asker:
         if self.equipment == "gym":
             return frozenset(KIT)
         return self.kit or frozenset()
+
+    def own_card(self, topic: str, stems: Collection[str]) -> str:
+        """The card for this asker: a beginner's question about loads and progress that the intermediate card
+        answers is the beginner card's, which says how their own plan progresses (a trial's "my dumbbells are
+        6 kg each, too heavy or too light?"); a level named in the question keeps the card it chose."""
+        if self.level == "beginner" and topic == "intermediate" and _LEVEL_WORDS.isdisjoint(stems):
+            return "beginner"
+        return topic
+
+
+# Words that name a level or a stage ("past the beginner stage", "what do intermediates do"), as stems.
+_LEVEL_WORDS = frozenset(
+    wording.stem(w)
+    for w in (
+        "beginner",
+        "beginners",
+        "novice",
+        "newbie",
+        "intermediate",
+        "intermediates",
+        "advanced",
+        "level",
+        "stage",
+    )
+)
 
 
 def _amounts(stems: Sequence[str], same: dict[str, str]) -> list[str]:

@@ -144,7 +144,19 @@ def test_a_term_on_another_level_card_points_a_chat_to_its_own_level_card_where_
     intermediate = ANSWERER.answer(asked, Asker.from_values("intermediate", "gym", ""))
     assert intermediate.topic == "intermediate" and ANSWERER.answer(asked).topic == "intermediate"
     # A term no beginner card speaks of keeps its own card, whoever asks.
-    assert ANSWERER.answer("what is a drop set?", Asker.from_values("beginner", "gym", "")).topic == "advanced"
+    drop_set = ANSWERER.answer("what is a drop set?", Asker.from_values("beginner", "gym", ""))
+    assert drop_set.topic == "advanced"
+
+
+def test_a_beginner_asking_about_loads_gets_the_beginner_card_unless_a_level_is_named() -> None:
+    # A trial: "my dumbbells are 6 kg, too heavy or too light?" got the intermediate card's 3–4 sets of 6–12.
+    beginner = Asker.from_values("beginner", "home", "bands,dumbbells")
+    asked = "My dumbbells are 6 kg each. Are they too heavy or too light for me?"
+    assert ANSWERER.answer(asked).topic == "intermediate"
+    answer = ANSWERER.answer(asked, beginner)
+    assert answer.topic == "beginner" and "1–3 sets of 8–15 reps" in answer.text
+    named = ANSWERER.answer("what do intermediate lifters do to progress?", beginner)
+    assert named.topic == "intermediate"
 
 
 def test_a_broken_glossary_names_file_and_key(tmp_path: Path) -> None:
