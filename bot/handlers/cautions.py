@@ -349,7 +349,7 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
         exercise for exercise, one in told.items() if one.cleared_on is None and exercise in catalog.exercises
     ]
     today = [
-        ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in catalog.exercises
+        ex for ex, one in told.items() if cleared_not_back(one, now_turn.today) and ex in catalog.exercises
     ]
     about, named, everything = _about(context, text, open_, told)
     if everything and _elsewhere(answer, bool(open_ or today)):
@@ -361,7 +361,7 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
             by_shoulder = shoulder(told)
             today = [one for one in today if named in cautions.kept_out(one, catalog, by_shoulder)]
         if today:
-            now_turn.say(_cleared_today(context, today))
+            now_turn.say(cleared_today(context, today))
         elif named is not None:
             now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
         elif open_:
@@ -472,20 +472,20 @@ async def fine_button(update: Update, context: BotContext) -> None:
         one = told.get(args[0])
         if one is not None and one.cleared_on is None:
             await _clear(context, now_turn, [args[0]], told)
-        elif one is not None and _cleared_not_back(one, now_turn.today):
+        elif one is not None and cleared_not_back(one, now_turn.today):
             # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
-            now_turn.say(_cleared_today(context, [args[0]]))
+            now_turn.say(cleared_today(context, [args[0]]))
         else:
             now_turn.say(texts.get("caution.not_cautioned", name=name))
 
 
-def _cleared_not_back(one: Told, day: date) -> bool:
+def cleared_not_back(one: Told, day: date) -> bool:
     """Whether ``one`` was cleared yet still keeps its exercise out of ``day``'s session (cleared that day,
     ``Told.in_force``)."""
     return one.cleared_on is not None and one.in_force(day)
 
 
-def _cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
+def cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
     """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
     session, today's staying as shown."""
     texts, catalog = context.services.texts, context.services.catalog

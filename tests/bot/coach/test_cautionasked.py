@@ -7,7 +7,9 @@ import pytest
 
 from bot.coach import rules
 from bot.coach.cautionasked import Asked, about, read
+from bot.coach.cautions import PATTERN_WORDS
 from bot.coach.lognames import Names
+from bot.coach.texts import Texts
 
 CATALOG = rules.shipped()
 NAMES = tuple(Names(ex.id, (ex.name, ex.short, *ex.aliases)) for ex in CATALOG.exercises.values())
@@ -184,3 +186,9 @@ def test_which_cautions_a_question_asks_after(asked: Asked, cautions: tuple[str,
 def test_an_elbow_told_of_on_the_pulldown_keeps_only_its_versions_out() -> None:
     assert about(Asked(named=("pull-up",)), {"lat-pulldown": "elbow"}, CATALOG) == ()
     assert about(Asked(named=("band-pulldown",)), {"lat-pulldown": "elbow"}, CATALOG) == ("lat-pulldown",)
+
+
+def test_every_kind_of_move_a_question_names_has_its_words_for_the_reply() -> None:
+    # "No rows are left out": the handler says a kind asked after by its [caution.kinds] words.
+    texts = Texts.load()
+    assert all(f"caution.kinds.{kind}" in texts for kind in PATTERN_WORDS)
