@@ -388,12 +388,19 @@ def cleared_moves(cleared: Mapping[str, tuple[date, bool, bool]], catalog: Catal
     kept it out (the latest, where several did): its first session after that day came back lighter."""
     moves: dict[str, date] = {}
     for exercise, (last, lower_back, shoulder) in cleared.items():
-        with_it = set(kept_out(exercise, catalog, {exercise} if shoulder else ()))
-        if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
-            with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
-        for ex in with_it:
+        for ex in keeps_out(exercise, catalog, lower_back=lower_back, shoulder=shoulder):
             moves[ex] = max(moves.get(ex, last), last)
     return moves
+
+
+def keeps_out(exercise: str, catalog: Catalog, *, lower_back: bool, shoulder: bool) -> frozenset[str]:
+    """Every exercise of the catalog the caution on ``exercise`` keeps out of any session, whatever the
+    plan: ``kept_out``'s (its versions, the overhead pulls for one told of the ``shoulder``) and, for a hinge
+    or one told of the ``lower_back``, every move working the lower back."""
+    with_it = set(kept_out(exercise, catalog, {exercise} if shoulder else ()))
+    if back_moves_cause([exercise], catalog, {exercise} if lower_back else ()) is not None:
+        with_it |= {known.id for known in catalog.exercises.values() if known.works_lower_back}
+    return frozenset(with_it)
 
 
 def _unpaired(item: Prescribed, cautioned: Collection[str]) -> Prescribed:

@@ -64,7 +64,7 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     # Named as her plan shows it, as the ⚠️ line will ("Romanian deadlift", not the "backpack RDL" a
     # trainee with dumbbells never saw).
     shown = next((item.exercise for item in session.exercises if item.exercise.id == exercise), None)
-    name = _mid((shown or catalog.exercises[exercise]).name)
+    name = plan_name((shown or catalog.exercises[exercise]).name)
     line = texts.get("caution.told", name=escape(name))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
@@ -126,7 +126,7 @@ def card(
     one line; a "fine now" button for each caution; ("", []) when nothing was left out. When the card is the
     rest of today's session, what is ``logged`` today is not said to be left out, and a main pattern is said
     gone ("so no rows today") only while nothing logged trains it: a band row logged is a row today."""
-    texts, catalog = context.services.texts, context.services.catalog
+    catalog = context.services.catalog
     # A move logged today is not left out of it (the RDL done before the pain was told, that day).
     done = {catalog.exercises[ex].pattern for ex in logged if ex in catalog.exercises}
     left = dataclasses.replace(
@@ -157,19 +157,14 @@ def card(
         lines.append(_back_moves_line(context, left, riding, told[left.cause].on, left.cause))
         causes.append(left.cause)
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
-    open_ = [exercise for exercise in causes if told[exercise].cleared_on is None]
-    rows: list[list[tuple[str, str]]] = [
-        [
-            (
-                texts["caution.fine_button"]
-                if len(open_) == 1
-                else texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
-                fine_data(exercise),
-            )
-        ]
-        for exercise in open_
-    ]
-    return "\n".join(lines), rows
+    return "\n".join(lines), fine_rows(context, [ex for ex in causes if told[ex].cleared_on is None])
+
+
+def fine_rows(context: BotContext, exercises: Sequence[str]) -> Buttons:
+    """A "fine now" button for each caution of ``exercises``: "✅ It's fine now" for one, named for many."""
+    if len(exercises) == 1:
+        return [[(context.services.texts["caution.fine_button"], fine_data(exercises[0]))]]
+    return _which(context, exercises)
 
 
 def _merged(
@@ -217,18 +212,18 @@ def _line(
         cautions.overhead(cause, catalog, by_shoulder) for cause in merged
     )
     values = {
-        "name": _capital(_joined(texts, [_mid(item.exercise.name) for item in items])),
-        "bent": _joined(texts, [_mid(item.exercise.name) for item in with_it]),
+        "name": capital(joined(texts, [plan_name(item.exercise.name) for item in items])),
+        "bent": joined(texts, [plan_name(item.exercise.name) for item in with_it]),
         "loads": _loads(context, with_it),
-        "none": _joined(texts, none),
-        "told": _joined(texts, why, escaped=True),
+        "none": joined(texts, none),
+        "told": joined(texts, why, escaped=True),
         "instead": "",
     }
     if swapped and left.swap is not None:
         # The texts' values are stripped: the sentence's space is added here.
         values["instead"] = " " + texts.get(
             "caution.instead_one" if len(items) == 1 else "caution.instead_many",
-            swap=escape(_mid(left.swap.exercise.name)),
+            swap=escape(plan_name(left.swap.exercise.name)),
         )
     values["instead"] += _back_instead(context, left, [*items, *with_it])
     key = "caution.left_out" + ("_with" if with_it else "") + ("_none" if none else "")
@@ -242,13 +237,20 @@ def _back_instead(context: BotContext, left: cautions.LeftOut, items: Sequence[P
     swaps = [(out, new) for out, new in left.back_swaps if any(out is item for item in items)]
     if not swaps:
         return ""
-    said = {"swap": escape(_mid(swaps[0][1].exercise.name)), "out": escape(_mid(swaps[0][0].exercise.name))}
+    said = {
+        "swap": escape(plan_name(swaps[0][1].exercise.name)),
+        "out": escape(plan_name(swaps[0][0].exercise.name)),
+    }
     if len(swaps) > 1:
         each = [
-            texts.get("caution.instead_back_for", swap=_mid(new.exercise.name), out=_mid(out.exercise.name))
+            texts.get(
+                "caution.instead_back_for",
+                swap=plan_name(new.exercise.name),
+                out=plan_name(out.exercise.name),
+            )
             for out, new in swaps
         ]
-        said = {"swaps": _joined(texts, each)}
+        said = {"swaps": joined(texts, each)}
     key = "caution.instead_back_one" if len(swaps) == 1 else "caution.instead_back_many"
     return " " + texts.get(key, **said)
 
@@ -265,7 +267,7 @@ def _why(
     several), told of another version of it ("it's the same movement as the face pull you told me hurt…"),
     or pulls from overhead a shoulder told of on one keeps out."""
     texts, catalog = context.services.texts, context.services.catalog
-    values = {"day": f"{day.day} {day:%b}", "cause": escape(_mid(catalog.exercises[cause].name))}
+    values = {"day": f"{day.day} {day:%b}", "cause": escape(plan_name(catalog.exercises[cause].name))}
     ids = {item.exercise.id for item in items}
     if not ids <= cautions.versions(cause, catalog) and cautions.overhead(cause, catalog, shoulder):
         # A scapular pull-up hangs from the bar rather than pulls from it.
@@ -287,11 +289,11 @@ def _back_moves_line(
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     values = {
-        "bent": _capital(_joined(texts, [_mid(item.exercise.name) for item in items])),
+        "bent": capital(joined(texts, [plan_name(item.exercise.name) for item in items])),
         "loads": _loads(context, items),
-        "none": _joined(texts, none),
+        "none": joined(texts, none),
         "day": f"{day.day} {day:%b}",
-        "cause": escape(_mid(catalog.exercises[cause].name)),
+        "cause": escape(plan_name(catalog.exercises[cause].name)),
         "instead": _back_instead(context, left, items),
     }
     return texts.get("caution.back_moves" + ("_none" if none else ""), **values)
@@ -311,7 +313,7 @@ def _loads(context: BotContext, riders: Sequence[Prescribed]) -> str:
 PROPER = frozenset(("Romanian", "Pendlay"))
 
 
-def _mid(name: str) -> str:
+def plan_name(name: str) -> str:
     """A plan's name as a ⚠️ line says it inside a sentence: "Band-assisted pull-up" is "band-assisted
     pull-up", as /workout's superset line has it ("Y-T-W raises", all capitals, stays); what it is done
     with, or how, is the card's ("Romanian deadlift with a loaded backpack or dumbbells" is the "Romanian
@@ -321,11 +323,11 @@ def _mid(name: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() and first not in PROPER else name
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
+def joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
     """ "a", "a and b", "a, b and c" (names escaped here, unless ``escaped`` already)."""
     shown = list(parts) if escaped else [escape(part) for part in parts]
     if len(shown) < 2:
@@ -347,7 +349,7 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
         exercise for exercise, one in told.items() if one.cleared_on is None and exercise in catalog.exercises
     ]
     today = [
-        ex for ex, one in told.items() if _cleared_not_back(one, now_turn.today) and ex in catalog.exercises
+        ex for ex, one in told.items() if cleared_not_back(one, now_turn.today) and ex in catalog.exercises
     ]
     about, named, everything = _about(context, text, open_, told)
     if everything and _elsewhere(answer, bool(open_ or today)):
@@ -359,7 +361,7 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
             by_shoulder = shoulder(told)
             today = [one for one in today if named in cautions.kept_out(one, catalog, by_shoulder)]
         if today:
-            now_turn.say(_cleared_today(context, today))
+            now_turn.say(cleared_today(context, today))
         elif named is not None:
             now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
         elif open_:
@@ -435,7 +437,7 @@ async def _clear(
     last = today if trained else today - timedelta(days=1)
     for exercise in exercises:
         await store.clear(now_turn.session, chat_id, exercise, last)
-    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
     many = "_many" if len(exercises) > 1 else ""
     if planned is None:
         now_turn.say(texts.get("caution.cleared" + many, names=names))
@@ -443,9 +445,9 @@ async def _clear(
     before = leave_out(context, planned, in_force(told, today))
     after = leave_out(context, planned, in_force(await store.told(now_turn.session, chat_id), today))
     still = {item.exercise.id for item in after.items}
-    back = [_mid(item.exercise.name) for item in before.items if item.exercise.id not in still]
+    back = [plan_name(item.exercise.name) for item in before.items if item.exercise.id not in still]
     # The texts' values are stripped: the sentence's space is added here.
-    shown = " " + texts.get("caution.back_in_today", names=_joined(texts, back)) if back else ""
+    shown = " " + texts.get("caution.back_in_today", names=joined(texts, back)) if back else ""
     now_turn.say(texts.get("caution.cleared_now" + many, names=names, today=shown))
 
 
@@ -470,24 +472,24 @@ async def fine_button(update: Update, context: BotContext) -> None:
         one = told.get(args[0])
         if one is not None and one.cleared_on is None:
             await _clear(context, now_turn, [args[0]], told)
-        elif one is not None and _cleared_not_back(one, now_turn.today):
+        elif one is not None and cleared_not_back(one, now_turn.today):
             # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
-            now_turn.say(_cleared_today(context, [args[0]]))
+            now_turn.say(cleared_today(context, [args[0]]))
         else:
             now_turn.say(texts.get("caution.not_cautioned", name=name))
 
 
-def _cleared_not_back(one: Told, day: date) -> bool:
+def cleared_not_back(one: Told, day: date) -> bool:
     """Whether ``one`` was cleared yet still keeps its exercise out of ``day``'s session (cleared that day,
     ``Told.in_force``)."""
     return one.cleared_on is not None and one.in_force(day)
 
 
-def _cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
+def cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
     """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
     session, today's staying as shown."""
     texts, catalog = context.services.texts, context.services.catalog
-    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
     return texts.get(
         "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
     )

@@ -28,7 +28,7 @@ from bot.coach.finenow import tells_fine
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions
+from bot.handlers import cautions, cautions_asked
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -77,6 +77,10 @@ async def queue_answer(
         return None
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
+        return None
+    # "Is my shoulder still on the no list?", "are face pulls still off?": the cautions in force, read before
+    # the answer is given (the face pull's card, a decline, or the safety lead "injury list" sets off).
+    if await cautions_asked.left_asked(context, now_turn, answer):
         return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
     fixing = correction.read(text) if chat.onboarded and not answer.safety else None
