@@ -25,8 +25,11 @@ from bot.coach.numerals import ascii_digits
 
 # Between two loads told: a line, a semicolon, a comma (not a decimal comma, "82,5"), "and", "then".
 _PARTS = re.compile(r"\s*(?:[;\n]|,(?!\d)|\band\b|\bthen\b|&)\s*")
-# A number told as a load, not part of a word or of another number: "24kg", "45", "82,5 kg", "8 kg each".
-_NUMBER = re.compile(rf"(?<![\w.,+\-−])(\d{{1,9}}(?:[.,]\d{{1,2}})?)(?!\d)\s*(?:({UNIT})\b)?({EACH})?")
+# A number told as a load, not part of a word or of another number: "24kg", "45", "82,5 kg", "8 kg each", or
+# dumbbells called by their weight, "the 15s" ("s" or "'s" right after it), each hand's.
+_NUMBER = re.compile(
+    rf"(?<![\w.,+\-−])(\d{{1,9}}(?:[.,]\d{{1,2}})?)(?!\d)(?:('?s)\b|\s*(?:({UNIT})\b)?({EACH})?)"
+)
 # What a part may say besides its number and a lift's name: how sure, linking words, what held the load.
 FILLER = frozenset(
     {
@@ -67,7 +70,7 @@ FILLER = frozenset(
         *("backpack", "bag", "rucksack", "pack", "bottle", "bottles", "water", "weights", "plates"),
         # Not "arm" or "side": a name's words ("straight arm", "one arm row"); "8 kg each arm" is read with
         # its number.
-        *("each", "hand", "hands", "per"),
+        *("each", "hand", "hands", "per", "pair"),
     }
 )
 
@@ -150,9 +153,8 @@ def _part(
         return None
     number = numbers[0]
     figures = number.group(1).replace(",", ".")
-    answer = Answer(
-        Kind.LOAD, float(figures), unit_named(number.group(2)), figures, number.group(3) is not None
-    )
+    each = number.group(2) is not None or number.group(4) is not None
+    answer = Answer(Kind.LOAD, float(figures), unit_named(number.group(3)), figures, each)
     rest = _rest(part[: number.start()] + " " + part[number.end() :])
     if not rest:
         return [Told(answer)]
