@@ -45,6 +45,8 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
     exercises = typed_names(context)
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
     logged = list(dict.fromkeys(row.exercise for row in rows))
+    if not told.said:
+        return _by_value(context, now_turn, told, rows, logged, user_id)
     place = lift_named(told.said, [[ex] for ex in logged], exercises) if logged else None
     said = escape(told.said)
     if isinstance(place, tuple):
@@ -65,6 +67,40 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
     sets = _logged(context, rows, exercise)
     found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
     now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
+    return True
+
+
+def _by_value(
+    context: BotContext,
+    now_turn: Turn,
+    told: Told,
+    rows: Sequence[logbook.SetRow],
+    logged: Sequence[str],
+    user_id: int,
+) -> bool:
+    """A pair told with the one it was and no lift ("with the 12s, not the 15s"): the lift held in the hands
+    that today's log has at that load, offered as if named; several such, or none, which to name. False when
+    today's log holds no lift held in the hands, so the message is read as usual."""
+    chat, texts = now_turn.chat, context.services.texts
+    held: dict[str, list[Logged]] = {}
+    found: dict[str, tuple[list[Logged], Change]] = {}
+    for exercise in logged:
+        sets = held[exercise] = _logged(context, rows, exercise)
+        change = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
+        if not all(one.each_hand for one in sets):
+            del held[exercise]
+        elif isinstance(change, Change):
+            found[exercise] = sets, change
+    if not held:
+        return False
+    old = format_load(told.old or 0.0, told.unit or chat.unit)
+    if len(found) != 1:
+        shown = names(context)
+        listed = ", ".join(escape(shown.get(ex, ex)) for ex in found or held)
+        now_turn.say(texts.get("fix.which" if found else "fix.which_none", names=listed, old=old))
+        return True
+    [(exercise, (sets, change))] = found.items()
+    now_turn.say(*_answer(context, now_turn, exercise, sets, told, change, user_id))
     return True
 
 
