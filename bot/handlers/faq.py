@@ -17,7 +17,6 @@ from bot.coach import (
     durations,
     logday,
     logtold,
-    removal,
     scheduleasked,
     sessionlog,
     shortened,
@@ -83,8 +82,8 @@ async def queue_answer(
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
         return None
     # "Please delete the barbell one": one lift off today's log, not a question about the deadlift.
-    taking = removal.read(text) if chat.onboarded and not answer.safety else None
-    if taking is not None and await removals.offer(context, now_turn, taking, user_id or chat.id):
+    taking = chat.onboarded and not answer.safety
+    if taking and await removals.offer(context, now_turn, text, user_id or chat.id):
         return None
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
