@@ -260,9 +260,11 @@ def rest_to_log(
     else:
         shown = f"{day:%A %d %b}"
         text = texts.get("workout.rest_to_log_day", day=shown, sets=sets, logged=logged, left=left)
-    adjust = any(target.main for target in so_far.left)
+    adjust = any(target.main for target in so_far.to_write)
     if adjust:
         text += " " + texts["workout.rest_adjust"]
+    if so_far.taken_off:
+        text += "\n" + as_written.taken_off(context, so_far, "workout.rest_taken_off")
     return text, after_done(texts, day, now_turn.today, adjust=adjust)
 
 
