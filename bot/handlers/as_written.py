@@ -206,6 +206,12 @@ def _parsed(args: tuple[str, ...] | None, action: str) -> tuple[str, date, str] 
     return action, day, args[1] if len(args) > 1 else ""
 
 
+async def written(context: BotContext, now_turn: Turn, update: Update, day: date) -> str:
+    """✅ As written for ``day``, typed rather than pressed (``written_typed``): its reply as a new message;
+    why nothing was logged, or ""."""
+    return await _log_action(context, now_turn, update, "", day, "")
+
+
 async def _log_action(
     context: BotContext, now_turn: Turn, update: Update, action: str, day: date, state: str
 ) -> str:

@@ -16,7 +16,17 @@ from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
-from bot.handlers import as_written, cautions, kit, progress, training_log, undo, warmups, workout_time
+from bot.handlers import (
+    as_written,
+    cautions,
+    kit,
+    progress,
+    training_log,
+    undo,
+    warmups,
+    workout_time,
+    written_typed,
+)
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -167,73 +177,82 @@ async def log_today(
 
     ``day`` is the day of the reminder whose Done was pressed: today's, or yesterday's pressed after
     midnight (the session was done, the tap came late), logs that day; an older one logs nothing.
-    ``typed`` is what followed /done ("yesterday", "2 days ago"): up to two days back.
+    ``typed`` is what followed /done ("yesterday", "2 days ago"): up to two days back. In a private chat, a
+    reply that offers As written is answered by typing "as written" too (``written_typed``).
     """
+    async with turn(update, context) as now_turn:
+        found = await _log_day(update, context, now_turn, day, typed)
+        written_typed.note_offer(now_turn, update, found[2])
+    return found
+
+
+async def _log_day(
+    update: Update, context: BotContext, now_turn: Turn, day: date | None, typed: str | None
+) -> tuple[bool, str, Buttons | None]:
     texts = context.services.texts
     user = update.effective_user
-    async with turn(update, context) as now_turn:
-        chat = now_turn.chat
-        if not chat.onboarded:
-            return False, texts["workout.not_ready"], None
-        today = now_turn.today
-        if typed is not None:
-            parsed = sessionlog.parse_day(typed, today)
-            if isinstance(parsed, sessionlog.DayError):
-                return False, texts[parsed.key], None
-            day = parsed
-        # A day after today: the chat's timezone moved back across midnight since the reminder.
-        day = today if day is None or day > today else day
-        if typed is None and day not in (today, today - timedelta(days=1)):
-            return False, texts.get("workout.other_day", day=f"{day:%A %d %b}"), None
-        user_id = user.id if user is not None else chat.id
-        new = await repo.log_workout(
-            now_turn.session,
-            chat.id,
-            day,
-            user_id=user_id,
-            user_name=member_name(update)[:64],
-            now=now_turn.now,
-        )
-        if not new:
-            found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
-            if found is not None and found.sets:
-                # A /log already made the day a session. "Already logged" read like an error to someone who
-                # had logged one exercise: say that their sets count, and offer the rest of the session.
-                so_far = await as_written.day_done(context, now_turn, user_id, day, found.session_number)
-                sets = texts.count("count.set", found.sets)
-                if so_far.anything_left:
-                    return (False, *rest_to_log(context, now_turn, day, so_far, sets))
-                if day == today:
-                    return False, texts.get("workout.counted_from_sets", sets=sets), None
-            if found is not None and not found.sets and day == today:
-                # Done again with nothing logged yet: a trial read "see you next time" as the sets lost.
-                return False, texts["workout.already_logged_unlogged"], after_done(texts, day, today)
-            if day == today - timedelta(days=1):
-                return False, texts["workout.already_logged_yesterday"], None
-            if day != today:
-                return False, texts.get("workout.already_logged_day", day=f"{day:%A %d %b}"), None
-            return False, texts["workout.already_logged_long"], None
-        score = await progress.score_of(now_turn)
-        if chat.kind == ChatType.PRIVATE:
-            # With no streak yet, what starts one rather than "Streak: 0 weeks".
-            streaking = score.current_weeks or score.this_week >= score.weekly_target
-            text = texts.get(
-                "workout.logged" if streaking else "workout.logged_no_streak",
-                head=await logged_head(context, now_turn, day, score.total),
-                this_week=score.this_week,
-                target=score.weekly_target,
-                streak=texts.count("count.week", score.current_weeks),
-            )
-        else:
-            text = texts.get(
-                "workout.logged_group",
-                name=escape(member_name(update)),
-                this_week=score.this_week,
-                target=score.weekly_target,
-            )
+    chat = now_turn.chat
+    if not chat.onboarded:
+        return False, texts["workout.not_ready"], None
+    today = now_turn.today
+    if typed is not None:
+        parsed = sessionlog.parse_day(typed, today)
+        if isinstance(parsed, sessionlog.DayError):
+            return False, texts[parsed.key], None
+        day = parsed
+    # A day after today: the chat's timezone moved back across midnight since the reminder.
+    day = today if day is None or day > today else day
+    if typed is None and day not in (today, today - timedelta(days=1)):
+        return False, texts.get("workout.other_day", day=f"{day:%A %d %b}"), None
+    user_id = user.id if user is not None else chat.id
+    new = await repo.log_workout(
+        now_turn.session,
+        chat.id,
+        day,
+        user_id=user_id,
+        user_name=member_name(update)[:64],
+        now=now_turn.now,
+    )
+    if not new:
+        found = await logbook.day_log(now_turn.session, chat.id, day, user_id=user_id)
+        if found is not None and found.sets:
+            # A /log already made the day a session. "Already logged" read like an error to someone who
+            # had logged one exercise: say that their sets count, and offer the rest of the session.
+            so_far = await as_written.day_done(context, now_turn, user_id, day, found.session_number)
+            sets = texts.count("count.set", found.sets)
+            if so_far.anything_left:
+                return (False, *rest_to_log(context, now_turn, day, so_far, sets))
+            if day == today:
+                return False, texts.get("workout.counted_from_sets", sets=sets), None
+        if found is not None and not found.sets and day == today:
+            # Done again with nothing logged yet: a trial read "see you next time" as the sets lost.
+            return False, texts["workout.already_logged_unlogged"], after_done(texts, day, today)
+        if day == today - timedelta(days=1):
+            return False, texts["workout.already_logged_yesterday"], None
         if day != today:
-            text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
-        return True, text, after_done(texts, day, today, done_at=now_turn.now)
+            return False, texts.get("workout.already_logged_day", day=f"{day:%A %d %b}"), None
+        return False, texts["workout.already_logged_long"], None
+    score = await progress.score_of(now_turn)
+    if chat.kind == ChatType.PRIVATE:
+        # With no streak yet, what starts one rather than "Streak: 0 weeks".
+        streaking = score.current_weeks or score.this_week >= score.weekly_target
+        text = texts.get(
+            "workout.logged" if streaking else "workout.logged_no_streak",
+            head=await logged_head(context, now_turn, day, score.total),
+            this_week=score.this_week,
+            target=score.weekly_target,
+            streak=texts.count("count.week", score.current_weeks),
+        )
+    else:
+        text = texts.get(
+            "workout.logged_group",
+            name=escape(member_name(update)),
+            this_week=score.this_week,
+            target=score.weekly_target,
+        )
+    if day != today:
+        text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"
+    return True, text, after_done(texts, day, today, done_at=now_turn.now)
 
 
 async def logged_head(context: BotContext, now_turn: Turn, day: date, total: int) -> str:
