@@ -27,7 +27,7 @@ from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, press_for_today
-from bot.handlers.training_log import names, typed_names
+from bot.handlers.training_log import logged_order, names, typed_names
 from storage import logbook, undoing
 
 TAKE, PUT = "rm", "ru"
@@ -48,6 +48,12 @@ async def offer(context: BotContext, now_turn: Turn, text: str, user_id: int) ->
     if said is None:
         return False
     place = lift_named(said, [[ex] for ex in logged], exercises) if logged else None
+    if isinstance(place, tuple):
+        # Several logged lifts fit ("the rows"): one of today's plan, then the one logged most recently.
+        order = await logged_order(context, now_turn, rows)
+        fitting = [logged[at] for at in place]
+        chosen = lift_named(said, [[ex] for ex in fitting], exercises, then=order)
+        place = place[chosen] if isinstance(chosen, int) else place
     shown = names(context)
     if place is None:
         named = match_exercise(said, exercises)
