@@ -133,12 +133,14 @@ def _by_value(
     chat, texts = now_turn.chat, context.services.texts
     held: dict[str, list[Logged]] = {}
     found: dict[str, tuple[list[Logged], Change]] = {}
+    loaded = loaded_ids(context)
     for exercise in logged:
-        sets = held[exercise] = _logged(context, rows, exercise)
-        change = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
+        sets = _logged(context, rows, exercise)
         if not all(one.each_hand for one in sets):
-            del held[exercise]
-        elif isinstance(change, Change):
+            continue
+        held[exercise] = sets
+        change = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded)
+        if isinstance(change, Change):
             found[exercise] = sets, change
     if not held:
         return False
