@@ -352,6 +352,29 @@ async def take_off(
     return taken
 
 
+async def taken_off(session: AsyncSession, chat_id: int, day: date, *, user_id: int) -> frozenset[str]:
+    """The exercises the member took off the day's log (``take_off``) and has not logged again since: a copy
+    of their sets is kept, and none of them is logged. As written leaves them out: a lift the trainee said
+    they did not do is not to be logged as done by the next press. (A correction's copies are of sets still
+    logged, an As written set a typed log replaced has that log's sets beside it: neither is taken off.)"""
+    log = await _members_log(session, chat_id, day, user_id)
+    if log is None:
+        return frozenset()
+    kept = set(
+        (
+            await session.scalars(select(ReplacedSet.exercise).where(ReplacedSet.workout_log_id == log.id))
+        ).all()
+    )
+    if not kept:
+        return frozenset()
+    logged = (
+        await session.scalars(
+            select(LoggedSet.exercise).where(LoggedSet.workout_log_id == log.id, LoggedSet.exercise.in_(kept))
+        )
+    ).all()
+    return frozenset(kept - set(logged))
+
+
 async def put_back(
     session: AsyncSession, chat_id: int, day: date, *, user_id: int, taken_at: datetime
 ) -> list[SetRow] | None:

@@ -1,5 +1,6 @@
 """A load or reps typed as a correction of a lift logged today: "actually the pulldown was 27.5 not 25", "the
-row was 42.5 not 40", "sorry, pulldown 27.5kg", "oops, the rows were 12 reps not 10".
+row was 42.5 not 40", "sorry, pulldown 27.5kg", "oops, the rows were 12 reps not 10", dumbbells called by
+their weight: "actually the rows were with the 12s, not the 15s", "it was the 12s on the rows".
 
 A newcomer trial's "actually the pulldown was 27.5 not 25" went to the question answerer and got a "did you
 mean". Such a message is read here as a correction: which lift it names (the words left once the numbers,
@@ -35,6 +36,14 @@ _OLD = re.compile(rf"\b(?:not|instead\s+of|rather\s+than)\s+{_NUMBER}{_TAIL}")
 # The value it is, said after the one it was: "was 25, should have been 27.5", "i meant 27.5".
 _NEW = re.compile(rf"\b(?:should\s+(?:have\s+)?be(?:en)?|i\s+meant|meant)\s+{_NUMBER}{_TAIL}")
 _ANY = re.compile(rf"(?<![\w.,])(?:was\s+|were\s+)?{_NUMBER}{_TAIL}")
+# Dumbbells called by their weight ("with the 12s", "not the 15's", "12s"): the number, one dumbbell's load,
+# as a load typed each hand's is logged ("12 lb each, not 15 lb each" was read, "the 12s, not the 15s" not).
+_PAIR = re.compile(
+    r"(?<![\w.,])(?:(?:with|using)\s+)?(?:(?:the|a\s+pair\s+of|two)\s+)?(\d{1,4}(?:[.,]\d{1,2})?)'?s\b"
+)
+# A pair told as what was used, with no correcting word: "it was the 12s on the rows", "the rows were with
+# the 12s".
+_WAS_PAIR = re.compile(r"\b(?:was|were)\s+(?:with\s+)?(?:the|a\s+pair\s+of)\s+\d{1,4}(?:[.,]\d{1,2})?'?s\b")
 # Words of a correction besides the lift's name, on top of a load answer's filler.
 _WORDS = frozenset(
     {
@@ -53,13 +62,16 @@ class Field(StrEnum):
 @dataclass(frozen=True)
 class Told:
     """A correction as typed: the words naming the lift, the value now and the one it was (None: not said),
-    the unit named with either (None: none), and whether a count of reps was said."""
+    the unit named with either (None: none), whether a count of reps was said, and whether the load was told
+    as dumbbells called by their weight ("the 12s": ``paired``). No words (``said`` empty) only for a pair
+    told with the one it was ("with the 12s not the 15s"): the lift is the one logged today at that."""
 
     said: str
     new: float
     old: float | None
     unit: str | None
     reps: bool
+    paired: bool = False
 
 
 def read(text: str) -> Told | None:
@@ -67,7 +79,11 @@ def read(text: str) -> Told | None:
     question, sets told, no correcting word, no number, or two numbers neither of which it says it was)."""
     plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
     plain = plain.replace("’", "'")
-    if not plain or "?" in plain or SETS.search(plain) or _MARKER.search(plain) is None:
+    if not plain or "?" in plain or SETS.search(plain):
+        return None
+    was_pair = _WAS_PAIR.search(plain) is not None
+    plain, pairs = _PAIR.subn(r"\1", plain)
+    if _MARKER.search(plain) is None and not was_pair:
         return None
     old = _OLD.search(plain)
     rest = _cut(plain, old)
@@ -85,7 +101,7 @@ def read(text: str) -> Told | None:
         rest = _cut(rest, others[0])
     assert new is not None
     said = _name(rest)
-    if not said:
+    if not said and not (pairs and old is not None):
         return None
     units = [unit_named(match.group(2)) for match in (new, old) if match is not None and match.group(2)]
     reps = any(match.group(3) for match in (new, old) if match is not None)
@@ -93,7 +109,7 @@ def read(text: str) -> Told | None:
         return None
     value = float(new.group(1).replace(",", "."))
     was = None if old is None else float(old.group(1).replace(",", "."))
-    return Told(said, value, was, units[0] if units else None, reps)
+    return Told(said, value, was, units[0] if units else None, reps, paired=pairs > 0)
 
 
 def _cut(text: str, found: re.Match[str] | None) -> str:

@@ -38,6 +38,13 @@ UNIT = r"kg|kgs|kilos?|lb|lbs|pounds?"
 # A load held in each hand said so ("8 kg each", "8 per dumbbell"): a dumbbell's, or one of two at home.
 EACH = r"\s+(?:each(?:\s+(?:hand|arm|dumbbell|one))?|(?:per|a|in\s+each)\s+(?:hand|arm|dumbbell))"
 _TYPED_LOAD = re.compile(rf"(\d{{1,9}}(?:[.,]\d{{1,2}})?)\s*({UNIT})?({EACH})?\.?")
+# Dumbbells called by their weight, as a lifter names a pair on the rack ("the 15s", "the 15's", "with the
+# 15s", "15s", "a pair of 15s", "the 15 kg dumbbells"): one dumbbell's load, each hand's, as /log's "with the
+# 8s" is. A newcomer's "the 15s" was told it was no number.
+_PAIR_LOAD = re.compile(
+    r"(?:(?:with|using)\s+)?(?:(?:the|two|a\s+pair\s+of|pair\s+of)\s+)?(\d{1,3}(?:[.,]\d{1,2})?)"
+    rf"(?:'?s|\s*({UNIT})?\s*(?:dumbbells?|dbs?|ones))\.?"
+)
 # The same in words: "twelve", "twenty five kg", "forty-two pounds each".
 _WORDS_LOAD = re.compile(rf"([a-z][a-z -]*?)\s*({UNIT})?({EACH})?\.?")
 # Words that say a number or a unit: a short message of them that reads as no load ("twelve and a half
@@ -211,7 +218,8 @@ def read_answer(text: str) -> Answer | None:
     """What a message typed while a load is asked says: a load (with its unit if typed), a skip, a failed
     try at a load (no letters at all, a number with a word /log has no unit for, a word of three letters or
     fewer, "idk", a number in words that reads as none) to answer with what the question takes, or None for
-    anything else, read as usual. A number may be in words ("twelve kilos") and said to be each hand's."""
+    anything else, read as usual. A number may be in words ("twelve kilos") and said to be each hand's, as
+    it is of dumbbells called by their weight ("the 15s")."""
     plain = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).replace("’", "'")
     # "About 12": the number is the answer, as near as the trainee knows it.
     match = _TYPED_LOAD.fullmatch(_ROUGHLY.sub("", plain))
@@ -220,6 +228,10 @@ def read_answer(text: str) -> Answer | None:
         return Answer(
             Kind.LOAD, float(figures), unit_named(match.group(2)), figures, match.group(3) is not None
         )
+    pair = _PAIR_LOAD.fullmatch(_ROUGHLY.sub("", plain))
+    if pair is not None:
+        figures = ascii_digits(pair.group(1).replace(",", "."))
+        return Answer(Kind.LOAD, float(figures), unit_named(pair.group(2)), figures, each=True)
     told = _WORDS_LOAD.fullmatch(_ROUGHLY.sub("", plain))
     number = None if told is None else number_in_words(told.group(1))
     if told is not None and number is not None:

@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.coach.loadanswer import EACH, SAME, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
+from bot.coach.loglifts import kit_fits
 from bot.coach.lognames import Names, exercise_named, index, name_key
 from bot.coach.logparse import LogError, match_exercise
 from bot.coach.numerals import ascii_digits
 
 # Between two loads told: a line, a semicolon, a comma (not a decimal comma, "82,5"), "and", "then".
 _PARTS = re.compile(r"\s*(?:[;\n]|,(?!\d)|\band\b|\bthen\b|&)\s*")
-# A number told as a load, not part of a word or of another number: "24kg", "45", "82,5 kg", "8 kg each".
-_NUMBER = re.compile(rf"(?<![\w.,+\-−])(\d{{1,9}}(?:[.,]\d{{1,2}})?)(?!\d)\s*(?:({UNIT})\b)?({EACH})?")
+# A number told as a load, not part of a word or of another number: "24kg", "45", "82,5 kg", "8 kg each", or
+# dumbbells called by their weight, "the 15s" ("s" or "'s" right after it), each hand's.
+_NUMBER = re.compile(
+    rf"(?<![\w.,+\-−])(\d{{1,9}}(?:[.,]\d{{1,2}})?)(?!\d)(?:('?s)\b|\s*(?:({UNIT})\b)?({EACH})?)"
+)
 # What a part may say besides its number and a lift's name: how sure, linking words, what held the load.
 FILLER = frozenset(
     {
@@ -67,7 +71,7 @@ FILLER = frozenset(
         *("backpack", "bag", "rucksack", "pack", "bottle", "bottles", "water", "weights", "plates"),
         # Not "arm" or "side": a name's words ("straight arm", "one arm row"); "8 kg each arm" is read with
         # its number.
-        *("each", "hand", "hands", "per"),
+        *("each", "hand", "hands", "per", "pair"),
     }
 )
 
@@ -150,13 +154,13 @@ def _part(
         return None
     number = numbers[0]
     figures = number.group(1).replace(",", ".")
-    answer = Answer(
-        Kind.LOAD, float(figures), unit_named(number.group(2)), figures, number.group(3) is not None
-    )
+    each = number.group(2) is not None or number.group(4) is not None
+    answer = Answer(Kind.LOAD, float(figures), unit_named(number.group(3)), figures, each)
     rest = _rest(part[: number.start()] + " " + part[number.end() :])
     if not rest:
         return [Told(answer)]
-    lift = lift_named(rest, asked, exercises)
+    # "The 10s on the rows", "8 kg each on the rows": a lift held in the hands.
+    lift = lift_named(rest, asked, exercises, kit=("dumbbell",) if answer.each else ())
     if isinstance(lift, tuple):
         return Unclear(rest, lift)
     if lift is not None:
@@ -173,20 +177,35 @@ def _rest(words: str) -> str:
 
 
 def lift_named(
-    said: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+    said: str,
+    asked: Sequence[Sequence[str]],
+    exercises: Sequence[Names],
+    *,
+    kit: Collection[str] = (),
+    then: Sequence[Collection[str]] = (),
 ) -> int | tuple[int, ...] | None:
     """The place among the lifts ``asked`` of the one ``said`` names ("rows", "the pulldown", "pec deck"),
-    by the names /log reads; of several it fits, the one it fits best (``best_fit``), or all of their
-    places when none does; None when it names no lift asked."""
+    by the names /log reads; of several it fits, those the ``kit`` told allows ("the 10s on the rows": a
+    dumbbell row, no cable row), then the one it fits best (``best_fit``), then the one the first of the
+    preferences ``then`` holds alone (the lifts of today's plan, then each lift by when it was logged, the
+    latest first), or all of their places when none does; None when it names no lift asked."""
     prefer = {ex for ids in asked for ex in ids}
     spoken = exercise_named(said, exercises, prefer=prefer) or said
     found = match_exercise(spoken, exercises, prefer=prefer)
     meant = set(found.candidates) if isinstance(found, LogError) else {found}
     places = [at for at, ids in enumerate(asked) if meant & set(ids)]
+    if kit and len(places) > 1:
+        places = [at for at in places if any(kit_fits(ex, kit, exercises) for ex in asked[at])] or places
     if len(places) <= 1:
         return places[0] if places else None
     best = best_fit(said, [asked[at] for at in places], exercises)
-    return tuple(places) if best is None else places[best]
+    if best is not None:
+        return places[best]
+    for tier in then:
+        among = [at for at in places if set(asked[at]) & set(tier)]
+        if len(among) == 1:
+            return among[0]
+    return tuple(places)
 
 
 def best_fit(said: str, lifts: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:

@@ -56,12 +56,21 @@ class Names:
     names: tuple[str, ...]
 
 
-def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[str] = ()) -> str | None:
+def exercise_named(
+    text: str,
+    exercises: Sequence[Names],
+    *,
+    prefer: Collection[str] = (),
+    then: Sequence[Collection[str]] = (),
+) -> str | None:
     """The name of an exercise a sentence mentions word for word ("... on the band row today" → "band row"),
     the longest if several; None when it names none. A name that fits several but only one of ``prefer``
     (today's lifts: "rows" on a band-row day) is that one's own name, so the line reads the same to /log
     whatever the day; else it is the name as told ("assisted pull up", never the "pull up" inside it, which
-    names another exercise), for /log to place by what else was told or to ask which."""
+    names another exercise), for /log to place by what else was told or to ask which. ``then`` are more
+    preferences, tried in order where ``prefer`` holds none or several (the rest of today's session, then
+    each lift logged, the most recent first)."""
+    tiers = (prefer, *then)
     keys = index(tuple(exercises))
     named = _spellings(tuple(exercises)).named
     words = name_key(text).split()
@@ -70,16 +79,28 @@ def exercise_named(text: str, exercises: Sequence[Names], *, prefer: Collection[
             span = " ".join(words[start : start + size])
             found = named.get(compact(span), ())
             if found and (told := _narrowed(words, start, size, keys)) is not None:
-                return _one_of(told, prefer, keys)
+                return _one_of(told, tiers, keys)
             if len(found) == 1:
                 return span
-            if len(found) > 1 and len(preferred := [ex for ex in found if ex in prefer]) == 1:
-                return _shortest_own(preferred[0], keys)
+            if len(found) > 1 and (chosen := preferred(found, tiers)) is not None:
+                return _shortest_own(chosen, keys)
             if len(found) > 1:
                 return span
     # A lift's last word alone ("rows", "pulldowns") names today's one lift of that kind.
-    heads = [ex for ex in prefer if ex in keys and any(_head(n) in words for n in keys[ex])]
-    return _shortest_own(heads[0], keys) if len(heads) == 1 else None
+    pool = {ex for tier in tiers for ex in tier}
+    heads = [ex for ex in pool if ex in keys and any(_head(n) in words for n in keys[ex])]
+    chosen = preferred(heads, tiers)
+    return None if chosen is None else _shortest_own(chosen, keys)
+
+
+def preferred(candidates: Collection[str], tiers: Sequence[Collection[str]]) -> str | None:
+    """Of several exercises a name fits, the one the first tier holding exactly one of them holds; None when
+    no tier holds exactly one."""
+    for tier in tiers:
+        among = [ex for ex in candidates if ex in tier]
+        if len(among) == 1:
+            return among[0]
+    return None
 
 
 # Words a name is never widened by: "rows and pulldowns", "deadlifts with a band" are no longer names.
@@ -99,13 +120,13 @@ def _narrowed(words: list[str], start: int, size: int, keys: dict[str, frozenset
     return " ".join(words[first : start + size]) if first < start else None
 
 
-def _one_of(told: str, prefer: Collection[str], keys: dict[str, frozenset[str]]) -> str:
-    """A name widened by the words before it, as told; or, when it fits one of ``prefer`` only (today's
+def _one_of(told: str, tiers: Sequence[Collection[str]], keys: dict[str, frozenset[str]]) -> str:
+    """A name widened by the words before it, as told; or, when it fits one of a tier's only (today's
     dumbbell RDL for "romanian deadlifts"), that one's own name, as an exact name is."""
     said = set(told.split())
     fitting = [ex for ex, names in keys.items() if any(said <= set(name.split()) for name in names)]
-    preferred = [ex for ex in fitting if ex in prefer]
-    return _shortest_own(preferred[0], keys) if len(fitting) > 1 and len(preferred) == 1 else told
+    chosen = preferred(fitting, tiers) if len(fitting) > 1 else None
+    return told if chosen is None else _shortest_own(chosen, keys)
 
 
 def mentions(text: str, exercises: Sequence[Names]) -> int:

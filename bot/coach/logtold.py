@@ -160,16 +160,18 @@ def told(
     holds: Collection[str] = (),
     helped: Collection[str] = (),
     barbells: Collection[str] = (),
+    then: Sequence[Collection[str]] = (),
 ) -> str | None:
     """The /log line for sets a message tells ("band row 3x12 40kg", "pull up 8,7,6"), or None when it
     does not tell an exercise of the catalog with its sets and reps; a name that fits several is the one
-    of ``prefer``'s (of those that take a load, ``loaded``, when a load is told). A load typed without a
-    unit is the chat's ``unit``, written out when given (else left bare, as /log reads a bare load in the
-    chat's unit). Several lifts' sets are one line of several parts, joined by ``PART`` as /log reads them
-    ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"). A message that is just an exercise and its sets ("lat
-    pulldown 32.5 x 10, 10", "pull aparts 3 x 15") is read as /log would read it."""
+    of ``prefer``'s, else ``then``'s (of those that take a load, ``loaded``, when a load is told; of those
+    the kit told allows, ``Lifts.named``). A load typed without a unit is the chat's ``unit``, written out
+    when given (else left bare, as /log reads a bare load in the chat's unit). Several lifts' sets are one
+    line of several parts, joined by ``PART`` as /log reads them ("deadlift 1x3 200kg; lat pulldown 3x8
+    75kg"). A message that is just an exercise and its sets ("lat pulldown 32.5 x 10, 10", "pull aparts 3 x
+    15") is read as /log would read it."""
     lowered = text.casefold()
-    lifts = Lifts(exercises, prefer, loaded, holds, helped, barbells)
+    lifts = Lifts(exercises, prefer, loaded, holds, helped, barbells, then)
     line = _as_logged(text, lifts, unit)
     if line is None:
         spans = _spans(lowered)

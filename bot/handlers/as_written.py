@@ -46,7 +46,7 @@ from bot.handlers.training_log import (
 )
 from bot.handlers.undo import LAST_BATCH, WHOLE_DAY, undo_args, undo_button, undo_data
 from bot.keyboards import Buttons
-from storage import logbook
+from storage import logbook, undoing
 from storage.models import Chat
 from storage.records import Told
 
@@ -70,10 +70,19 @@ class DayDone(NamedTuple):
     before any cut: it is neither left to log nor logged as written, as /workout did not show it."""
     each_hand: frozenset[str] = frozenset()
     """The exercises whose loads today were logged as each hand's (the note says so): listed so."""
+    taken_off: frozenset[str] = frozenset()
+    """The planned exercises still to log that the member took off the day's log (🗑 Take it off) and has
+    not logged again: still to do, but As written and Save leave them out and never ask their load, as a
+    trainee who said "I didn't do the band rows" would expect."""
 
     @property
     def anything_left(self) -> bool:
         return bool(self.left or self.holds)
+
+    @property
+    def to_write(self) -> list[Target]:
+        """The targets still to log that As written and Save may log: not those taken off."""
+        return [target for target in self.left if target.planned not in self.taken_off]
 
 
 async def day_done(
@@ -117,7 +126,11 @@ async def day_done(
     holds = sessionlog.holds_to_log(session, done)
     each_hand = frozenset(ex for ex, each in told_each.items() if each)
     left = sessionlog.still_to_log(found, done)
-    return DayDone(session, sets, done, found, left, holds, cut, left_out, each_hand)
+    # A lift taken off the log, by the exercise it was logged as: the one planned or the one in its place.
+    gone = await undoing.taken_off(now_turn.session, chat.id, day, user_id=user_id)
+    taken = {t.planned for t in left if {t.planned, t.prescription.exercise} & gone}
+    taken |= {planned for planned, _ in holds if planned in gone}
+    return DayDone(session, sets, done, found, left, holds, cut, left_out, each_hand, frozenset(taken))
 
 
 def ticked(context: BotContext, chat: Chat, day: DayDone) -> dict[str, str]:
@@ -193,6 +206,12 @@ def _parsed(args: tuple[str, ...] | None, action: str) -> tuple[str, date, str] 
     return action, day, args[1] if len(args) > 1 else ""
 
 
+async def written(context: BotContext, now_turn: Turn, update: Update, day: date) -> str:
+    """✅ As written for ``day``, typed rather than pressed (``written_typed``): its reply as a new message;
+    why nothing was logged, or ""."""
+    return await _log_action(context, now_turn, update, "", day, "")
+
+
 async def _log_action(
     context: BotContext, now_turn: Turn, update: Update, action: str, day: date, state: str
 ) -> str:
@@ -217,7 +236,8 @@ async def _log_action(
     )
     if shifts is None:
         return texts["errors.stale_button"]
-    left = {target.planned for target in so_far.left}
+    # A lift taken off today's log is left out: the trainee said it was not done (said in the reply).
+    left = {target.planned for target in so_far.to_write}
     if action == ADJUST:
         now_turn.edit(*adjust_panel(context, chat, day, main, shifts, left))
         return ""
@@ -228,9 +248,11 @@ async def _log_action(
     # none), a hold at the low end of its seconds; in the session's order.
     written = {
         t.planned: (t.prescription.exercise, _as_written(context, t, shift_of.get(t.planned)))
-        for t in so_far.left
+        for t in so_far.to_write
     }
-    written.update({planned: (planned, sets) for planned, sets in so_far.holds})
+    written.update(
+        {planned: (planned, sets) for planned, sets in so_far.holds if planned not in so_far.taken_off}
+    )
     # A lift that takes a load with none known or set is asked for it, not logged without one: a loadless
     # barbell deadlift would be progressed as a bodyweight move, "last time 3×6 → today 3×7", and a loadless
     # cable face pull would never get a load. Main lifts and accessories alike, in the session's order.
@@ -240,6 +262,10 @@ async def _log_action(
         del written[targets[index].planned]
     order = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in written]
     logged = [written[planned_id] for planned_id in order]
+    if not logged and not unloaded:
+        # Nothing left but what was taken off: nothing logged, and no Undo for a press that logged nothing.
+        now_turn.edit(taken_off(context, so_far, "log.taken_off_only"))
+        return ""
     # Only a main lift moved on the Adjust panel before Save holds numbers the member told; the rest is the
     # plan's own progression, logged and counted toward the bests but announcing no 🏆 (``log_and_score``).
     unmoved = sessionlog.Shift()
@@ -265,6 +291,8 @@ async def _log_action(
         else []
     )
     asking: list[tuple[str, str]] = []
+    if so_far.taken_off:
+        parts.append(taken_off(context, so_far, "log.taken_off_left_out"))
     if unloaded:
         questions = [first_load.Question(context, day, targets, shift_of, at) for at in unloaded]
         parts.extend(first_load.not_logged(context, now_turn, update, questions))
@@ -281,6 +309,15 @@ async def _log_action(
     now_turn.edit(text, [row, asking] if asking else [row])
     await level_up_offer(context, now_turn, user[0])
     return ""
+
+
+def taken_off(context: BotContext, so_far: DayDone, key: str) -> str:
+    """The text ``key`` names about the lifts taken off today's log that As written leaves out (``names``,
+    in the session's order, and ``them``: "it" or "them")."""
+    texts, shown = context.services.texts, names(context)
+    ids = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in so_far.taken_off]
+    listed = ", ".join(escape(shown.get(ex, ex)) for ex in ids)
+    return texts.get(key, names=listed, them=texts["log.it" if len(ids) == 1 else "log.them"])
 
 
 def _as_written(context: BotContext, target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:

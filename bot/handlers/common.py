@@ -16,6 +16,7 @@ from telegram import Message, Update
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 
+from bot.coach import donetyped
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -42,6 +43,8 @@ class Turn:
     chat: Chat
     now: datetime
     pending: list[tuple[bool, str, Buttons | None]] = field(default_factory=list)
+    offers_written: bool = False
+    """This turn asks Done's As written / Adjust: a typed "as written" may answer it (``Chat.awaiting``)."""
 
     def say(self, text: str, buttons: Buttons | None = None) -> None:
         self.pending.append((False, text, buttons))
@@ -84,6 +87,9 @@ async def turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
             reschedule(chat, now)
         current = Turn(session=session, chat=chat, now=now)
         yield current
+        if current.pending and not current.offers_written and donetyped.is_offer(chat.awaiting):
+            # Done's offer is no longer the last thing asked: "as written" typed now is read as usual.
+            chat.awaiting = None
         # In the same transaction as the effects: after a crash the update has all or none of them.
         await settle_in(session, update.update_id, now)
     # Or, if it changed nothing, together with other updates: still before its replies go out.

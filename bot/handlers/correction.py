@@ -13,7 +13,7 @@ question answerer. Both buttons carry their day and whose sets they are, and are
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from telegram import Update
@@ -23,6 +23,7 @@ from bot.coach import correction
 from bot.coach.correction import Change, Field, Logged, Refusal, Told
 from bot.coach.loadanswer import said_each_hand
 from bot.coach.loadwords import lift_named
+from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
 from bot.coach.logreading import written
 from bot.coach.logsets import MAX_LOAD, MAX_REPS
@@ -31,7 +32,7 @@ from bot.coach.progress_text import format_load, format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, press_for_today
-from bot.handlers.training_log import loaded_ids, names, typed_names
+from bot.handlers.training_log import loaded_ids, logged_order, names, typed_names
 from storage import logbook, undoing
 
 FIX, UNFIX = "fx", "fu"
@@ -45,7 +46,15 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
     exercises = typed_names(context)
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
     logged = list(dict.fromkeys(row.exercise for row in rows))
-    place = lift_named(told.said, [[ex] for ex in logged], exercises) if logged else None
+    if not told.said:
+        return _by_value(context, now_turn, told, rows, logged, user_id)
+    place = _named(told, [[ex] for ex in logged], exercises) if logged else None
+    if isinstance(place, tuple):
+        # Several logged lifts fit: the ones at the value told it was, then today's plan, then the latest.
+        place = _at_value(context, now_turn, told, rows, logged, place)
+        if isinstance(place, tuple):
+            order = await logged_order(context, now_turn, rows)
+            place = _named(told, [[logged[at]] for at in place], exercises, order, among=place)
     said = escape(told.said)
     if isinstance(place, tuple):
         shown = names(context)
@@ -65,6 +74,84 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
     sets = _logged(context, rows, exercise)
     found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
     now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
+    return True
+
+
+def _named(
+    told: Told,
+    lifts: Sequence[Sequence[str]],
+    exercises: Sequence[Names],
+    then: Sequence[Collection[str]] = (),
+    among: Sequence[int] | None = None,
+) -> int | tuple[int, ...] | None:
+    """The place of the lift ``told`` names among ``lifts`` (places in ``among``, when they are a part of
+    the day's), a pair told ("the 12s") narrowing them to lifts held in the hands."""
+    kit = ("dumbbell",) if told.paired else ()
+    place = lift_named(told.said, lifts, exercises, kit=kit, then=then)
+    if among is None or place is None:
+        return place
+    return tuple(among[at] for at in place) if isinstance(place, tuple) else among[place]
+
+
+def _at_value(
+    context: BotContext,
+    now_turn: Turn,
+    told: Told,
+    rows: Sequence[logbook.SetRow],
+    logged: Sequence[str],
+    places: tuple[int, ...],
+) -> int | tuple[int, ...]:
+    """Of several logged lifts a name fits, the one whose sets the correction changes, when one alone is at
+    the value it says it was ("the rows were 12 not 15" with only the dumbbell row at 15)."""
+    if told.old is None:
+        return places
+    loaded = loaded_ids(context)
+    changes = [
+        at
+        for at in places
+        if isinstance(
+            correction.fixed(
+                told, _logged(context, rows, logged[at]), unit=now_turn.chat.unit, loaded=logged[at] in loaded
+            ),
+            Change,
+        )
+    ]
+    return changes[0] if len(changes) == 1 else places
+
+
+def _by_value(
+    context: BotContext,
+    now_turn: Turn,
+    told: Told,
+    rows: Sequence[logbook.SetRow],
+    logged: Sequence[str],
+    user_id: int,
+) -> bool:
+    """A pair told with the one it was and no lift ("with the 12s, not the 15s"): the lift held in the hands
+    that today's log has at that load, offered as if named; several such, or none, which to name. False when
+    today's log holds no lift held in the hands, so the message is read as usual."""
+    chat, texts = now_turn.chat, context.services.texts
+    held: dict[str, list[Logged]] = {}
+    found: dict[str, tuple[list[Logged], Change]] = {}
+    loaded = loaded_ids(context)
+    for exercise in logged:
+        sets = _logged(context, rows, exercise)
+        if not all(one.each_hand for one in sets):
+            continue
+        held[exercise] = sets
+        change = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded)
+        if isinstance(change, Change):
+            found[exercise] = sets, change
+    if not held:
+        return False
+    old = format_load(told.old or 0.0, told.unit or chat.unit)
+    if len(found) != 1:
+        shown = names(context)
+        listed = ", ".join(escape(shown.get(ex, ex)) for ex in found or held)
+        now_turn.say(texts.get("fix.which" if found else "fix.which_none", names=listed, old=old))
+        return True
+    [(exercise, (sets, change))] = found.items()
+    now_turn.say(*_answer(context, now_turn, exercise, sets, told, change, user_id))
     return True
 
 

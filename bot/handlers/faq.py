@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +18,6 @@ from bot.coach import (
     durations,
     logday,
     logtold,
-    removal,
     scheduleasked,
     sessionlog,
     shortened,
@@ -25,6 +25,7 @@ from bot.coach import (
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
 from bot.coach.finenow import tells_fine
+from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
@@ -37,11 +38,14 @@ from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
 from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
+from storage import logbook
 
 # A /log line a button may carry: what ``logtold`` writes ("pull up 8,7,6 20kg", "deadlift 1x3 200kg; lat
 # pulldown 3x8 75kg"), short enough for Telegram's 64-byte button data with its "1:cmd:log:" (and no more
 # than the trainee could type after /log).
 _LOG_LINE = re.compile(r"[a-z0-9 .,;-]{3,54}")
+# How many of the member's latest sessions say which of several lifts a name told was logged last.
+RECENT = 6
 # A long story is welcome (the answerer reads its opening, its questions and its end); past this it is
 # more likely a paste than a question.
 MAX_QUESTION = 2500
@@ -87,15 +91,17 @@ async def queue_answer(
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
         return None
     # "Please delete the barbell one": one lift off today's log, not a question about the deadlift.
-    taking = removal.read(text) if chat.onboarded and not answer.safety else None
-    if taking is not None and await removals.offer(context, now_turn, taking, user_id or chat.id):
+    taking = chat.onboarded and not answer.safety
+    if taking and await removals.offer(context, now_turn, text, user_id or chat.id):
         return None
     # "rows" in sets told in words is today's row, as it is to /log (read only when sets are told).
     lifts = frozenset[str]()
     line = None
     if chat.onboarded and logtold.counts_told(text):
-        lifts = main_lifts(await todays_session(context, now_turn))
-        line = _told(context, text, lifts, chat.unit)
+        session = await todays_session(context, now_turn)
+        lifts = main_lifts(session)
+        then = await _preferences(now_turn, session, user_id or chat.id)
+        line = _told(context, text, lifts, chat.unit, then)
     # Sets told with no question ("just finished: band rows, three rounds of twelve", or several lifts':
     # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
     # offer to log them.
@@ -209,7 +215,9 @@ def _argument(context: BotContext, command: str, question: str, asking: ChatFact
     return None
 
 
-def _told(context: BotContext, text: str, lifts: frozenset[str], unit: str) -> str | None:
+def _told(
+    context: BotContext, text: str, lifts: frozenset[str], unit: str, then: Sequence[Collection[str]] = ()
+) -> str | None:
     """The /log line for the sets a message tells, read as /log reads them (``logtold.told``)."""
     return logtold.told(
         text,
@@ -220,7 +228,18 @@ def _told(context: BotContext, text: str, lifts: frozenset[str], unit: str) -> s
         holds=hold_ids(context),
         helped=helped_ids(context),
         barbells=barbell_ids(context),
+        then=then,
     )
+
+
+async def _preferences(now_turn: Turn, session: Session, user_id: int) -> list[Collection[str]]:
+    """What a lift told by a name that fits several is, after today's main lifts: the rest of today's
+    session, then each lift the member logged lately, the most recent first ("the 10s on the rows" is
+    today's dumbbell row, not the main cable row its kit rules out)."""
+    today = [item.exercise.id for item in session.exercises]
+    logged = await logbook.recent_sessions(now_turn.session, now_turn.chat.id, limit=RECENT, user_id=user_id)
+    recent = dict.fromkeys(row.exercise for one in logged for row in reversed(one.sets))
+    return [today, *([exercise] for exercise in recent)]
 
 
 def past_day(text: str, today: date) -> tuple[str, date] | None:

@@ -32,7 +32,7 @@ class Waited:
 
     @property
     def left(self) -> set[str]:
-        return {target.planned for target in self.so_far.left}
+        return {target.planned for target in self.so_far.to_write}
 
     @property
     def targets(self) -> list[Target]:
@@ -57,7 +57,8 @@ async def waited(context: BotContext, now_turn: Turn, user_id: int) -> Waited | 
     read = loadanswer.awaited_load(chat.awaiting, len(main))
     assert read is not None
     shift_of = {target.planned: shift for target, shift in zip(main, read.shifts, strict=True)}
-    left = {target.planned for target in so_far.left}
+    # A lift taken off today's log since is no longer asked: As written leaves it out.
+    left = {target.planned for target in so_far.to_write}
     asked = loadanswer.asked(so_far.targets, shift_of, left, read.start)
     if not asked:
         return None

@@ -16,7 +16,7 @@ from bot.coach.assist import Asker
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed, workout
+from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed, workout, written_typed
 from bot.handlers.common import Turn, level_label, turn
 from bot.handlers.onboarding_steps import (
     COMMON_ZONES,
@@ -230,6 +230,9 @@ async def on_text(update: Update, context: BotContext) -> None:
         # A load asked for after Done ("100 kg", or skip); anything else stops the wait and is read as usual.
         text = message.text
         if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
+            return
+        # "As written" typed while Done's As written / Adjust offer is the last thing asked: the press.
+        if await written_typed.typed(context, now_turn, update, text):
             return
         chat = now_turn.chat
         if chat.awaiting != TIMEZONE and onboarding_typed.typed_answer(context, now_turn, text):

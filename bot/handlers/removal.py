@@ -17,6 +17,7 @@ from datetime import date, datetime
 from telegram import Update
 
 from bot import callbacks
+from bot.coach import removal
 from bot.coach.loadanswer import said_each_hand
 from bot.coach.loadwords import best_fit, lift_named
 from bot.coach.lognames import Names, index, name_key
@@ -26,21 +27,33 @@ from bot.coach.progress_text import format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, press_for_today
-from bot.handlers.training_log import names, typed_names
+from bot.handlers.training_log import logged_order, names, typed_names
 from storage import logbook, undoing
 
 TAKE, PUT = "rm", "ru"
 
 
-async def offer(context: BotContext, now_turn: Turn, said: str, user_id: int) -> bool:
+async def offer(context: BotContext, now_turn: Turn, text: str, user_id: int) -> bool:
     """Answer a request to take a lift off today's log: the button that does it (one for each entry, when
-    the lift was logged more than once today), or why there is nothing to take. False when the words name
-    no lift, so the message is no such request and is read as usual."""
+    the lift was logged more than once today), or why there is nothing to take. False when the message asks
+    no such thing or its words name no lift, so it is read as usual. A lift pointed back to ("I didn't do
+    the band rows today, please take them off") is the one named before, "rows" alone one logged today."""
     chat, texts = now_turn.chat, context.services.texts
+    if not removal.asks_off(text):
+        return False
     exercises = typed_names(context)
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
     logged = list(dict.fromkeys(row.exercise for row in rows))
+    said = removal.read(text, exercises, prefer=logged)
+    if said is None:
+        return False
     place = lift_named(said, [[ex] for ex in logged], exercises) if logged else None
+    if isinstance(place, tuple):
+        # Several logged lifts fit ("the rows"): one of today's plan, then the one logged most recently.
+        order = await logged_order(context, now_turn, rows)
+        fitting = [logged[at] for at in place]
+        chosen = lift_named(said, [[ex] for ex in fitting], exercises, then=order)
+        place = place[chosen] if isinstance(chosen, int) else place
     shown = names(context)
     if place is None:
         named = match_exercise(said, exercises)

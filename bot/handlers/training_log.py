@@ -144,6 +144,17 @@ async def session_on(context: BotContext, now_turn: Turn, day: date) -> Session:
     return planned(context, now_turn.chat, number, weeks)
 
 
+async def logged_order(
+    context: BotContext, now_turn: Turn, rows: Sequence[logbook.SetRow]
+) -> list[Collection[str]]:
+    """Which of several of the day's logged lifts (``rows``, in the order logged) a name that fits them all
+    means, in order of preference: one of today's plan, then the one logged most recently ("the rows" with
+    the cable row and today's dumbbell row logged)."""
+    session = await todays_session(context, now_turn)
+    latest = dict.fromkeys(row.exercise for row in reversed(rows))
+    return [{item.exercise.id for item in session.exercises}, *({exercise} for exercise in latest)]
+
+
 def main_lifts(session: Session) -> frozenset[str]:
     """What a bare name means in a log: "row" is the session's main row, not every row in the catalog."""
     return frozenset(item.exercise.id for item in session.exercises if item.tier == MAIN)

@@ -16,7 +16,17 @@ from bot.coach.model import Equipment
 from bot.coach.planner import Session, plan_session, profile_of
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
-from bot.handlers import as_written, cautions, kit, progress, training_log, undo, warmups, workout_time
+from bot.handlers import (
+    as_written,
+    cautions,
+    kit,
+    progress,
+    training_log,
+    undo,
+    warmups,
+    workout_time,
+    written_typed,
+)
 from bot.handlers.common import Turn, member_name, reply, strip_tags, turn
 from bot.keyboards import Buttons
 from storage import logbook, repo
@@ -167,7 +177,8 @@ async def log_today(
 
     ``day`` is the day of the reminder whose Done was pressed: today's, or yesterday's pressed after
     midnight (the session was done, the tap came late), logs that day; an older one logs nothing.
-    ``typed`` is what followed /done ("yesterday", "2 days ago"): up to two days back.
+    ``typed`` is what followed /done ("yesterday", "2 days ago"): up to two days back. In a private chat, a
+    reply that offers As written is answered by typing "as written" too (``written_typed``).
     """
     async with turn(update, context) as now_turn:
         return await log_on_turn(update, context, now_turn, day, typed=typed)
@@ -177,6 +188,14 @@ async def log_on_turn(
     update: Update, context: BotContext, now_turn: Turn, day: date | None = None, *, typed: str | None = None
 ) -> tuple[bool, str, Buttons | None]:
     """``log_today`` on a turn already open (a typed "done" read among other plain text)."""
+    found = await _log_day(update, context, now_turn, day, typed)
+    written_typed.note_offer(now_turn, update, found[2])
+    return found
+
+
+async def _log_day(
+    update: Update, context: BotContext, now_turn: Turn, day: date | None, typed: str | None
+) -> tuple[bool, str, Buttons | None]:
     texts = context.services.texts
     user = update.effective_user
     chat = now_turn.chat
@@ -267,9 +286,11 @@ def rest_to_log(
     else:
         shown = f"{day:%A %d %b}"
         text = texts.get("workout.rest_to_log_day", day=shown, sets=sets, logged=logged, left=left)
-    adjust = any(target.main for target in so_far.left)
+    adjust = any(target.main for target in so_far.to_write)
     if adjust:
         text += " " + texts["workout.rest_adjust"]
+    if so_far.taken_off:
+        text += "\n" + as_written.taken_off(context, so_far, "workout.rest_taken_off")
     return text, after_done(texts, day, now_turn.today, adjust=adjust)
 
 

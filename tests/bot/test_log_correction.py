@@ -180,3 +180,49 @@ async def test_corrections_are_taken_back_the_last_first(bot: Harness) -> None:
     assert joined(await bot.press(USER, UNDO, message_id=second.message_id)).endswith("@ 27.5 kg again.")
     assert joined(await bot.press(USER, UNDO, message_id=first.message_id)).endswith("@ 25 kg again.")
     assert {load for _, load, _ in await pulldown(bot)} == {25} and await kept(bot) == 0
+
+
+async def rows_at(bot: Harness) -> list[tuple[int, float | None, str | None]]:
+    return [
+        (reps, load, note) for ex, reps, load, note in await logged_rows(bot) if ex == "one-arm-dumbbell-row"
+    ]
+
+
+async def test_dumbbells_called_by_their_weight_correct_the_lift_named(bot: Harness) -> None:
+    # A newcomer trial: "12 lb each, not 15 lb each" was read, "the 12s, not the 15s" went to the answerer.
+    await bot.onboard(USER)
+    await bot.send(USER, "/log one arm db row 3x10 15kg")
+    offer = "✏️ Correct today's One-arm dumbbell row from 3×10 @ 15 kg each hand to 3×10 @ 12 kg each hand?"
+    for said in (
+        "actually the rows were with the 12s, not the 15s",
+        "with the 12s not the 15s on the rows",
+        "it was the 12s on the rows",
+    ):
+        assert joined(await bot.send(USER, said)).startswith(offer), said
+        assert labels(bot, USER) == [FIX]
+    assert await rows_at(bot) == [(10, 15, "each hand")] * 3, "nothing before the press"
+    fixed = joined(await bot.press(USER, FIX))
+    assert fixed == (
+        "✏️ Corrected today's One-arm dumbbell row: it was 3×10 @ 15 kg each hand, it is now 3×10 @ 12 kg"
+        " each hand."
+    )
+    assert await rows_at(bot) == [(10, 12, "each hand")] * 3
+
+
+async def test_with_no_lift_named_the_pair_is_the_lift_logged_at_the_load_it_was(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log one arm db row 3x10 15kg")
+    await bot.send(USER, "/log lat pulldown 3x10 15kg")
+    said = joined(await bot.send(USER, "with the 12s not the 15s"))
+    assert said.startswith("✏️ Correct today's One-arm dumbbell row from 3×10 @ 15 kg each hand to"), said
+    none = joined(await bot.send(USER, "with the 12s not the 16s"))
+    assert none.startswith(
+        "None of the lifts you held in your hands today (One-arm dumbbell row) is logged"
+    ), none
+    await bot.send(USER, "/log db rdl 2x10 15kg")
+    both = joined(await bot.send(USER, "with the 12s not the 15s"))
+    assert both.startswith(
+        "More than one lift you logged today was at 15 kg each hand (One-arm dumbbell row, Dumbbell Romanian"
+        " deadlift): name the one to correct"
+    ), both
+    assert labels(bot, USER) == []

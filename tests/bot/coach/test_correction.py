@@ -25,6 +25,37 @@ def test_corrections_are_read(text: str, told: Told) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, told",
+    [
+        # Dumbbells called by their weight: "12 lb each, not 15 lb each" was read, "the 12s" not.
+        ("actually the rows were with the 12s, not the 15s", Told("row", 12, 15, None, False, paired=True)),
+        ("actually the rows were the 12’s not the 15’s", Told("row", 12, 15, None, False, paired=True)),
+        ("with the 12s not the 15s on the rows", Told("row", 12, 15, None, False, paired=True)),
+        ("sorry, the rows were 12s not 15s", Told("row", 12, 15, None, False, paired=True)),
+        # A pair told as what was used needs no correcting word.
+        ("it was the 12s on the rows", Told("row", 12, None, None, False, paired=True)),
+        ("the rows were with the 12s", Told("row", 12, None, None, False, paired=True)),
+        # No lift named: the one logged today at the 15s is the caller's to find.
+        ("with the 12s not the 15s", Told("", 12, 15, None, False, paired=True)),
+    ],
+)
+def test_dumbbells_called_by_their_weight_are_read(text: str, told: Told) -> None:
+    assert read(text) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was the 12s",  # no lift, and nothing it was
+        "actually 27.5 not 25",  # no lift: only a pair told with its old one is found by its load
+        "rows with the 12s",  # nothing says it corrects anything, nor what was used
+    ],
+)
+def test_a_pair_without_a_lift_or_what_it_was_is_no_correction(text: str) -> None:
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "is the pulldown 27.5 not 25?",  # a question

@@ -97,6 +97,39 @@ def test_a_load_said_to_be_each_hands_is_marked(typed: str, each: bool) -> None:
     assert answer is not None and (answer.kind, answer.amount, answer.each) == (Kind.LOAD, 8.0, each)
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # Dumbbells called by their weight, as a lifter names a pair on the rack: a newcomer's "the 15s" was
+        # told it was no number.
+        ("the 15s", (15.0, None)),
+        ("the 15's", (15.0, None)),
+        ("The 15’s.", (15.0, None)),
+        ("with the 15s", (15.0, None)),
+        ("15s", (15.0, None)),
+        ("a pair of 12.5s", (12.5, None)),
+        ("about the 15s", (15.0, None)),
+        ("the 15 kg dumbbells", (15.0, "kg")),
+        ("the 35 lb ones", (35.0, "lb")),
+    ],
+)
+def test_dumbbells_called_by_their_weight_are_each_hands_load(
+    typed: str, read: tuple[float, str | None]
+) -> None:
+    answer = loadanswer.read_answer(typed)
+    assert answer is not None and (answer.kind, answer.amount, answer.unit, answer.each) == (
+        Kind.LOAD,
+        *read,
+        True,
+    )
+
+
+@pytest.mark.parametrize("typed", ["15 kgs", "15kgs", "15 lbs", "15"])
+def test_a_unit_with_an_s_is_no_pair(typed: str) -> None:
+    answer = loadanswer.read_answer(typed)
+    assert answer is not None and answer.kind is Kind.LOAD and not answer.each
+
+
 def test_each_hands_load_is_a_dumbbells_or_a_backpack_lifts_said_so_never_a_barbells() -> None:
     catalog = Catalog.load().exercises
     each, alone = Answer(Kind.LOAD, 8.0, each=True), Answer(Kind.LOAD, 8.0)

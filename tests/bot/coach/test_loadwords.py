@@ -79,6 +79,16 @@ def test_unit_and_each_are_kept() -> None:
     ]
 
 
+def test_dumbbells_called_by_their_weight_are_each_hands_load_on_the_lift_named() -> None:
+    # "the 12.5's on the fly": the "s" is the pair's, not a word of the lift's name ("s fly" named none).
+    told = read_told("the 12.5's on the fly and 40 on the pulldown", ASKED, NAMES)
+    assert told == [
+        Told(Answer(Kind.LOAD, 12.5, None, "12.5", each=True), 3),
+        Told(Answer(Kind.LOAD, 40.0, None, "40"), 1),
+    ]
+    assert loads("a pair of 16s, pulldown 40") == [(16.0, None), (40.0, 1)]
+
+
 def test_a_skip_among_them_skips_the_next_lift_in_order() -> None:
     told = read_told("pulldown 55, skip", ASKED, NAMES)
     assert isinstance(told, list)

@@ -135,6 +135,27 @@ def test_a_request_to_take_a_lift_off_names_it(text: str, said: str | None) -> N
     assert removal.read(text) == said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A newcomer trial's request was pointed to /undo: its object is a pronoun for the lift named before.
+        ("I didn't do the band rows today, please take them off", "band row"),
+        ("skipped the face pulls, so delete those please", "face pull"),
+        ("the rear delt flys were wrong, remove them", "rear delt fly"),
+        # The lift named last before the request.
+        ("I did the pulldowns but not the band rows, take them off", "band row"),
+        # "Rows" alone is the one logged today.
+        ("I didn't do the rows today, please take them off", "cable row"),
+        # Nothing named before it: /undo's, as before.
+        ("delete it", None),
+        ("remove those", None),
+        ("please take them off", None),
+    ],
+)
+def test_a_pronoun_is_the_lift_named_before_it(text: str, said: str | None) -> None:
+    assert removal.read(text, NAMES, prefer={"seated-cable-row", "lat-pulldown"}) == said
+
+
 def test_a_pairs_record_is_each_hands_load() -> None:
     record = records.NewRecord(records.RecordKind.HEAVIEST, 10.0, 8.0, 12, 10.0)
     fly = "Bent-over rear-delt fly"
