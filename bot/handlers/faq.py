@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
@@ -145,24 +145,28 @@ class ChatFacts:
 def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
-    if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
-        first = durations.start_told(answer.question, asking.today)
+    if answer.command == "pause" and (days := _pause_days(answer.question, asking.today)) is not None:
         # From a later day ("away from Wednesday until the 20th"), the button holds the reminders until then.
-        later = first if first is not None and asking.today < first <= until else None
-        return pause_button(context.services.texts, until, later)
+        return pause_button(context.services.texts, days[1], days[0])
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
         return run_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _pause_until(question: str, today: date) -> date | None:
-    """The last day a question asks the reminders to be held through ("away until the 20th"), when a
-    pause from today can reach it."""
+def _pause_days(question: str, today: date) -> tuple[date | None, date] | None:
+    """The days a question asks the reminders to be held: a later first day (None: from the day the button
+    is pressed) and the last ("away until the 20th", "from Friday until the 2nd", "on Friday for a week"; a
+    later start alone, "starting next Friday", holds the week /pause from a day holds), when a pause can
+    reach them."""
+    first = durations.start_told(question, today)
+    later = first if first is not None and first > today else None
     until = durations.until_told(question, today)
+    if until is None and later is not None:
+        until = later + timedelta(days=durations.DEFAULT_DAYS - 1)
     if until is None or not 0 <= (until - today).days < MAX_PAUSE_DAYS:
         return None
-    return until
+    return (later if later is not None and later <= until else None), until
 
 
 def run_button(context: BotContext, command: str, argument: str | None) -> Buttons:
