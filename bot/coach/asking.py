@@ -25,6 +25,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?]+")
 # Words that hold the reminders back for a while, not for good: "while I'm away", "until January".
 _WHILE = frozenset({"while", "until", "till", "til", "away"})
 _FOR_GOOD = frozenset({"forever", "permanently", "good", "anymore", "again"})
+# The words before "back" that say the teller is back ("I'm back", "we're back", "finally back").
+_BACK_SELF = frozenset({"im", "i", "am", "were", "we", "are", "finally", "just", "now", "be", "get", "got"})
 # The words after "pause" that make it a pause in a lift ("pause reps", "pause at the top").
 _IN_A_LIFT = frozenset(
     {"rep", "reps", "squat", "squats", "row", "rows", "deadlift", "deadlifts", "at", "between"}
@@ -119,3 +121,16 @@ def held_for_a_while(command: str | None, text: str) -> str | None:
     if durations.start_told(text, today) is not None or durations.until_told(text, today) is not None:
         return "pause"
     return command
+
+
+def tells_return(text: str) -> bool:
+    """Whether a message tells of coming back ("hi, I'm back from my trip!", "home again", "just returned"),
+    rather than asking for the reminders back ("turn my reminders back on")."""
+    told = words(text)
+    if {"returned", "return", "home"} & set(told):
+        return True
+    # "Back" said of oneself, not of a switch or the reminders ("turn them back on", "reminders back").
+    return any(
+        word == "back" and told[i + 1 : i + 2] != ["on"] and (i == 0 or told[i - 1] in _BACK_SELF)
+        for i, word in enumerate(told)
+    )

@@ -13,6 +13,7 @@ from telegram.ext import CommandHandler
 from bot import callbacks
 from bot.coach import (
     asked,
+    asking,
     correction,
     durations,
     logday,
@@ -33,7 +34,7 @@ from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.log_command import barbell_ids, day_named, helped_ids
-from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
+from bot.handlers.reminders import MAX_PAUSE_DAYS, held_pause, next_workout_reminder, pause_button
 from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
@@ -119,6 +120,9 @@ async def queue_answer(
             # Too long for a button's data (several lifts, many sets): the /log to send instead.
             now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
             return None
+    # "I'm back from my trip!" with no pause to end: welcomed back to training, not pointed to /resume.
+    if answer.command == "resume" and _nothing_to_resume(context, now_turn, text):
+        return "workout"
     days = days_from_mask(chat.workout_days)
     reply_text = answer.text
     buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
@@ -129,6 +133,27 @@ async def queue_answer(
         buttons += heeded[1]
     now_turn.say(reply_text, buttons or None)
     return answer.command
+
+
+def _nothing_to_resume(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Whether /resume would change nothing, no pause running or to come and the reminders on, and the
+    reply is then a welcome back (for a return told: "hi, I'm back from my trip!") or the reminders said to
+    be on already, with when the next one comes and a button to today's session. A pause running or to come,
+    or reminders stopped, keep the /resume pointer: it ends or calls off the pause, or turns them on."""
+    chat, today, texts = now_turn.chat, now_turn.today, context.services.texts
+    if held_pause(chat, today) is not None or not chat.reminders_enabled:
+        return False
+    upcoming = next_workout_reminder(now_turn)
+    coming = "" if upcoming is None else texts.get("faq.next_reminder", when=upcoming)
+    if not asking.tells_return(text):
+        key = "faq.reminders_on_already"
+    elif chat.paused_until is not None:
+        key = "faq.welcome_back_after_pause"  # the break it took has ended (or /resume ended it)
+    else:
+        key = "faq.welcome_back"
+    ended = "" if chat.paused_until is None else f"{chat.paused_until:%a %d %b}"
+    now_turn.say(texts.get(key, next=coming, ended=ended), run_button(context, "workout", None))
+    return True
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """A pause asked for in words, read directly: the first and last days a message asks the reminders held
 ("starting next Friday, I'm away for a week", "from the 18th to the 27th", "from Friday until the 2nd",
 "on Friday for a week", "next week"), the same days typed after /pause, and the answerer pointing such a
-message to /pause rather than /stop or a decline. Every day is read against a ``today`` passed in."""
+message to /pause rather than /stop or a decline; and a return told ("I'm back from my trip!"). Every day
+is read against a ``today`` passed in."""
 
 from __future__ import annotations
 
@@ -175,3 +176,12 @@ def test_only_a_break_with_its_days_is_held_for_a_while(
     named: str | None, text: str, command: str | None
 ) -> None:
     assert asking.held_for_a_while(named, text) == command
+
+
+def test_a_return_is_told_of_oneself_not_of_a_switch() -> None:
+    assert asking.tells_return("hi, I'm back from my trip!")
+    assert asking.tells_return("back from holiday, let's go")
+    assert asking.tells_return("just got home from Lisbon")
+    assert not asking.tells_return("turn my reminders back on")
+    assert not asking.tells_return("resume my reminders")
+    assert not asking.tells_return("I want the reminders back")
