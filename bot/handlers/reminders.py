@@ -130,9 +130,11 @@ async def schedule(update: Update, context: BotContext) -> None:
         if days is not None:
             # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
             onboarding_steps.set_days(chat, days)
-            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that.
+            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that;
+            # sent at an earlier question, it is confirmed in its turn instead of asked.
             if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
                 return
+            onboarding_steps.tell_early(chat, onboarding_steps.DAYS)
         reschedule(chat, now_turn.now)
         text = texts.get("commands.schedule_set", **_summary(chat))
     await reply(update, context, text)
