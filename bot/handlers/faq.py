@@ -145,14 +145,19 @@ def _nothing_to_resume(context: BotContext, now_turn: Turn, text: str) -> bool:
         return False
     upcoming = next_workout_reminder(now_turn)
     coming = "" if upcoming is None else texts.get("faq.next_reminder", when=upcoming)
+    # A pause over in the last fortnight is the break they are back from (or /resume ended it); an older
+    # one is some other break.
+    ended = (
+        chat.paused_until
+        if chat.paused_until is not None and (today - chat.paused_until).days <= 14
+        else None
+    )
     if not asking.tells_return(text):
         key = "faq.reminders_on_already"
-    elif chat.paused_until is not None:
-        key = "faq.welcome_back_after_pause"  # the break it took has ended (or /resume ended it)
     else:
-        key = "faq.welcome_back"
-    ended = "" if chat.paused_until is None else f"{chat.paused_until:%a %d %b}"
-    now_turn.say(texts.get(key, next=coming, ended=ended), run_button(context, "workout", None))
+        key = "faq.welcome_back" if ended is None else "faq.welcome_back_after_pause"
+    said = texts.get(key, next=coming, ended="" if ended is None else f"{ended:%a %d %b}")
+    now_turn.say(said, run_button(context, "workout", None))
     return True
 
 

@@ -54,6 +54,9 @@ async def test_back_after_a_pause_that_ended_names_its_last_day(bot: Harness) ->
     assert "👋 Welcome back! Your break ended on Tue 08 Dec and your reminders are on again" in said
     assert "the next one Thu 10 Dec, 18:00" in said
     assert buttons(bot) == WORKOUT
+    # A pause over for weeks is not the break they are back from.
+    bot.clock.now = datetime(2027, 1, 7, 9, 0, tzinfo=UTC)
+    assert text_of(await bot.send(CHAT, BACK)).startswith("👋 Welcome back! Nothing is paused")
 
 
 async def test_a_pause_running_or_to_come_or_stopped_reminders_keep_resume(bot: Harness) -> None:
