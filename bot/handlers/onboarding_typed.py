@@ -150,7 +150,7 @@ def keep_ahead(context: BotContext, now_turn: Turn, text: str) -> dict[str, str]
         kept[EQUIPMENT] = texts.get(
             "onboarding.noted_place", place=kit.place_label(context, told.place, None)
         )
-    if KIT in later and told.kit:
+    if KIT in later and told.kit and chat.equipment != Equipment.GYM:  # a gym's set-up asks no kit
         chat.kit = ",".join(told.kit)
         kept[KIT] = texts.get("onboarding.noted_kit", kit=escape(kit.describe(context, list(told.kit))))
     if TIMEZONE in later and told.zone is not None:

@@ -116,3 +116,12 @@ async def test_a_bare_count_or_a_question_is_no_early_answer(bot: Harness) -> No
     asked = texts(await bot.send(USER, "is training in Lisbon on mondays ok?"))
     assert not any(text.startswith("📝") for text in asked)
     assert (await chat_row(bot, USER)).setup_told is None
+
+
+async def test_a_gym_keeps_no_kit_told_early(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.press(USER, "🌱 Beginner")
+    said = texts(await bot.send(USER, "the gym, I also own a pull-up bar"))
+    assert said[0] == "👍 You train: 🏋️ Gym"
+    assert not any(text.startswith("📝") for text in said), "no kit question comes to confirm it"
+    assert (await chat_row(bot, USER)).setup_told is None
