@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
 
 from bot.coach.chart_weeks import Pause
 from bot.coach.charts import Chart, Lift, Member, render_progress
+from bot.coach.streaks import EVERY_DAY
 from bot.coach.texts import Texts
 
 
@@ -50,6 +51,7 @@ class ChartRenderer:
         lifts: Sequence[Lift],
         texts: Texts,
         paused: Sequence[Pause] = (),
+        workout_days: Collection[int] = EVERY_DAY,
     ) -> Chart | None:
         """``bot.coach.charts.render_progress`` in the worker process."""
         self.start()
@@ -62,6 +64,7 @@ class ChartRenderer:
             lifts=list(lifts),
             texts=texts,
             paused=list(paused),
+            workout_days=frozenset(workout_days),
         )
         return await asyncio.get_running_loop().run_in_executor(self._pool, job)
 

@@ -128,6 +128,10 @@ class Chat(Base):
     onboarding_step: Mapped[str | None] = mapped_column(String(16))
     # Free-text input the chat was asked for (e.g. a typed timezone), so the next message is not a question.
     awaiting: Mapped[str | None] = mapped_column(String(16))
+    # The set-up questions answered before they were asked ("I'm in Lisbon, mondays and thursdays at 7" while
+    # the kit question is open): their step names, comma-separated ("timezone,days"), their answers already
+    # stored in their own columns; set-up confirms them in turn instead of asking. None once set-up ends.
+    setup_told: Mapped[str | None] = mapped_column(String(48))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     nudges_enabled: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -193,8 +193,7 @@ class Answerer:
         command, said_at, pointed = asking.command(
             self._commands, self.reader, self._subjects, reading, sentences
         )
-        if command == "stop" and asking.for_a_while(kept):
-            command = "pause"
+        command = asking.held_for_a_while(command, kept)
         # The topics' scores on the whole message: the command rules below weigh them, and so does the answer.
         scores = self.matcher.scores(reading.concepts)
         # In a story, a command phrase outside the asking sentence is part of the story ("he moved to another

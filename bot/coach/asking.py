@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence, Set
+from datetime import date
 
 from bot.coach import durations
 from bot.coach.assist import CommandMatcher
@@ -24,6 +25,12 @@ _CLAUSE_END = re.compile(r"[,;:.!?]+")
 # Words that hold the reminders back for a while, not for good: "while I'm away", "until January".
 _WHILE = frozenset({"while", "until", "till", "til", "away"})
 _FOR_GOOD = frozenset({"forever", "permanently", "good", "anymore", "again"})
+# The words before "back" that say the teller is back ("I'm back", "we're back", "finally back").
+_BACK_SELF = frozenset({"im", "i", "am", "were", "we", "are", "finally", "just", "now", "be", "get", "got"})
+# The words after "pause" that make it a pause in a lift ("pause reps", "pause at the top").
+_IN_A_LIFT = frozenset(
+    {"rep", "reps", "squat", "squats", "row", "rows", "deadlift", "deadlifts", "at", "between"}
+)
 
 
 def asks_too(kept: str, scores: Sequence[float]) -> bool:
@@ -90,8 +97,40 @@ def points_back(
 
 def for_a_while(text: str) -> bool:
     """Whether a request to stop the reminders is for a while ("don't ping me for like 10 days", "no
-    reminders while I am away in Brazil"): /pause, not /stop. "Every day" is how often, not how long."""
+    reminders while I am away in Brazil", "no reminders from the 18th to the 27th please"): /pause, not
+    /stop. "Every day" is how often, not how long."""
     told = set(words(text))
     if told & _FOR_GOOD:
         return False
-    return bool(told & _WHILE) or ("for" in told and durations.days_named(text) is not None)
+    if told & _WHILE or durations.told_for_a_while(text):
+        return True
+    return "for" in told and durations.days_named(text) is not None
+
+
+def held_for_a_while(command: str | None, text: str) -> str | None:
+    """The command a request to hold the reminders asks for: /stop asked for a while is /pause, and so is
+    "pause" told with the days of a break, which names no command phrase on its own ("please pause from
+    Friday, I'm away for a week"), but not a pause in a lift ("pause reps from Monday")."""
+    if command == "stop" and for_a_while(text):
+        return "pause"
+    told = words(text)
+    after = {told[i + 1] if i + 1 < len(told) else "" for i, word in enumerate(told) if word == "pause"}
+    if command is not None or not after or after & _IN_A_LIFT or set(told) & _FOR_GOOD:
+        return command
+    today = date(2001, 1, 1)  # any day: which days they are does not matter here
+    if durations.start_told(text, today) is not None or durations.until_told(text, today) is not None:
+        return "pause"
+    return command
+
+
+def tells_return(text: str) -> bool:
+    """Whether a message tells of coming back ("hi, I'm back from my trip!", "home again", "just returned"),
+    rather than asking for the reminders back ("turn my reminders back on")."""
+    told = words(text)
+    if {"returned", "return", "home"} & set(told):
+        return True
+    # "Back" said of oneself, not of a switch or the reminders ("turn them back on", "reminders back").
+    return any(
+        word == "back" and told[i + 1 : i + 2] != ["on"] and (i == 0 or told[i - 1] in _BACK_SELF)
+        for i, word in enumerate(told)
+    )

@@ -27,9 +27,12 @@ def draw_sessions(
     passed: Collection[date],
     colors: Sequence[str],
     texts: Texts,
+    targets: Sequence[int] = (),
 ) -> None:
     """The panel on ``axes``: ``members`` are each one's name and sessions in each of ``weeks``
-    (Mondays); ``passed`` the weeks a pause passes by (``chart_weeks.passed_by``)."""
+    (Mondays); ``passed`` the weeks a pause passes by (``chart_weeks.passed_by``); ``targets`` what each
+    week asks for, a week a pause touched its own lower target drawn across its slot, so a paused week's
+    one session that counted it is seen to meet it."""
     labels = [monday.strftime("%d %b") for monday in weeks]
     if len(members) == 1:
         axes.bar(labels, members[0][1], color=colors[0])
@@ -39,6 +42,11 @@ def draw_sessions(
     # After the bars, whose labels make the x axis one of categories: a week is then its index.
     shade_paused(axes, [monday in passed for monday in weeks], texts)
     axes.axhline(target, linestyle="--", color=_TARGET_RED, label=texts.get("chart.target", target=target))
+    label = texts["chart.target_paused"]
+    for index, asked in enumerate(targets):
+        if asked < target:
+            axes.hlines(asked, index - 0.45, index + 0.45, linestyles=":", colors=_TARGET_RED, label=label)
+            label = "_" + label  # once in the legend
     axes.set_title(texts.get("chart.sessions_title", weeks=len(weeks)))
     axes.set_ylim(0, max([target, *(max(count) for _, count in members)]) + 1)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))

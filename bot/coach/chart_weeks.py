@@ -15,10 +15,10 @@ weeks (not counting 2 weeks paused)"), and the sessions panel shades it rather t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
-from bot.coach.streaks import paused_weeks, week_start
+from bot.coach.streaks import EVERY_DAY, paused_weeks, up_to_week, week_start, week_target
 from bot.coach.texts import Texts
 
 WEEKS = 12
@@ -54,16 +54,52 @@ def per_week(days: Sequence[date], weeks: list[date]) -> list[int]:
     return [counted.get(monday, 0) for monday in weeks]
 
 
+def week_targets(
+    weeks: Sequence[date], target: int, paused: Iterable[Pause], workout_days: Collection[int] = EVERY_DAY
+) -> list[int]:
+    """What each of ``weeks`` (Mondays) asks for, as the streak reads it (``streaks.week_target``): the
+    weekly target, or in a week a pause touched, the training days (``workout_days``) it left free."""
+    held = list(paused)
+    return [week_target(week, target, held, workout_days) for week in weeks]
+
+
 def passed_by(
-    weeks: Sequence[date], totals: Sequence[int], target: int, paused: Iterable[Pause]
+    weeks: Sequence[date],
+    totals: Sequence[int],
+    target: int,
+    paused: Iterable[Pause],
+    workout_days: Collection[int] = EVERY_DAY,
 ) -> frozenset[date]:
-    """The weeks (Mondays, with ``totals`` the sessions in each) that touch a pause and missed the target:
-    not missed, as /streak reads them (``streaks``). A paused week trained to the target counts like any
-    other."""
-    touched = paused_weeks(paused, weeks)
+    """The weeks (Mondays, with ``totals`` the sessions in each) that touch a pause and missed what they
+    asked for (``week_targets``): not missed, as /streak reads them (``streaks``). A paused week trained to
+    its target counts like any other."""
+    held = list(paused)
+    touched = paused_weeks(held, weeks)
+    asked = week_targets(weeks, target, held, workout_days)
     return frozenset(
-        week for week, total in zip(weeks, totals, strict=True) if week in touched and total < target
+        week
+        for week, total, wanted in zip(weeks, totals, asked, strict=True)
+        if week in touched and total < wanted
     )
+
+
+def paused_standing(
+    today: date,
+    weeks: Sequence[date],
+    totals: Sequence[int],
+    trained: int,
+    target: int,
+    paused: Iterable[Pause],
+    workout_days: Collection[int] = EVERY_DAY,
+) -> tuple[frozenset[date], tuple[int, ...]]:
+    """The chart's weeks a pause passed by, of the last ``trained`` (``passed_by``), and what each of
+    ``weeks`` asks for (``week_targets``); a pause still to come touches no week before its own, as the
+    streak reads it (``streaks.up_to_week``)."""
+    held = up_to_week(paused, today)
+    passed = (
+        passed_by(weeks[-trained:], totals[-trained:], target, held, workout_days) if trained else frozenset()
+    )
+    return passed, tuple(week_targets(weeks, target, held, workout_days))
 
 
 def weeks_words(sessions: int, trained: int, paused: int, met: int, texts: Texts) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -33,12 +33,12 @@ from matplotlib.transforms import offset_copy
 from bot.coach.chart_axes import Scale, Side, label_axes, on_right, panel_axes, sides
 from bot.coach.chart_legend import legend_under
 from bot.coach.chart_sessions import draw_sessions
-from bot.coach.chart_weeks import Pause, drawn_weeks, passed_by, per_week, weeks_trained, weeks_words
+from bot.coach.chart_weeks import Pause, drawn_weeks, paused_standing, per_week, weeks_trained, weeks_words
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import eased_days, lift_words, line_day
 from bot.coach.model import SetDone
 from bot.coach.planner import DELOAD_DAY
-from bot.coach.streaks import so_far
+from bot.coach.streaks import EVERY_DAY
 from bot.coach.texts import Texts, escape
 
 _DRAWING = threading.Lock()
@@ -262,10 +262,16 @@ class _Window:
     counts: list[list[int]]
     lifts: list[Lift]
     passed: frozenset[date] = frozenset()
+    targets: tuple[int, ...] = ()  # what each week asks for, less where a pause touched it
 
 
 def _window(
-    today: date, members: Sequence[Member], lifts: Sequence[Lift], target: int, paused: Sequence[Pause]
+    today: date,
+    members: Sequence[Member],
+    lifts: Sequence[Lift],
+    target: int,
+    paused: Sequence[Pause],
+    workout_days: Collection[int] = EVERY_DAY,
 ) -> _Window:
     days = [day for member in members for day in member.days]
     trained = weeks_trained(today, days + [day for lift in lifts for day, _ in lift.sets])
@@ -274,10 +280,8 @@ def _window(
     drawn = [lift for lift in lifts if any(weeks[0] <= day for day, _ in lift.sets)]
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)] if counts else [0] * len(weeks)
-    # A pause still to come passes no week by before its days come, as the streak reads it.
-    held = so_far(paused, today)
-    passed = passed_by(weeks[-trained:], totals[-trained:], target, held) if trained else frozenset()
-    return _Window(weeks, trained, counts, drawn, passed)
+    passed, targets = paused_standing(today, weeks, totals, trained, target, paused, workout_days)
+    return _Window(weeks, trained, counts, drawn, passed, targets)
 
 
 def render_progress(
@@ -288,9 +292,11 @@ def render_progress(
     lifts: Sequence[Lift],
     texts: Texts,
     paused: Sequence[Pause] = (),
+    workout_days: Collection[int] = EVERY_DAY,
 ) -> Chart | None:
-    """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw."""
-    window = _window(today, members, lifts, weekly_target, paused)
+    """The chart and its one-line caption, or None when the last 12 weeks hold nothing to draw; a week a
+    pause touched asks for the training days (``workout_days``) it left free, as the streak counts it."""
+    window = _window(today, members, lifts, weekly_target, paused, workout_days)
     if not window.trained:
         return None
     with _DRAWING:
@@ -305,6 +311,7 @@ def render_progress(
         texts,
         trained=window.trained,
         passed=window.passed,
+        targets=window.targets,
     )
     return Chart(buffer.getvalue(), text)
 
@@ -317,9 +324,10 @@ def progress_figure(
     lifts: Sequence[Lift],
     texts: Texts,
     paused: Sequence[Pause] = (),
+    workout_days: Collection[int] = EVERY_DAY,
 ) -> Figure:
     """The chart as a matplotlib ``Figure`` before it becomes PNG bytes, so tests can read its axes."""
-    window = _window(today, members, lifts, weekly_target, paused)
+    window = _window(today, members, lifts, weekly_target, paused, workout_days)
     with _DRAWING:
         return _draw(window, weekly_target, members, texts)
 
@@ -336,7 +344,7 @@ def _draw(window: _Window, target: int, members: Sequence[Member], texts: Texts)
     )
     axes = figure.subplots(2 if lifts else 1, 1, squeeze=False)[:, 0]
     named = [(member.name, count) for member, count in zip(members, counts, strict=True)]
-    draw_sessions(axes[0], weeks, named, target, window.passed, _COLORS, texts)
+    draw_sessions(axes[0], weeks, named, target, window.passed, _COLORS, texts, window.targets)
     if lifts:
         under = _DATES_IN + _draw_lifts(axes[1], weeks[0], lifts, texts)
         height = _HEIGHT_IN - _DATES_IN + under
@@ -492,13 +500,16 @@ def caption(
     *,
     trained: int | None = None,
     passed: frozenset[date] = frozenset(),
+    targets: Sequence[int] = (),
 ) -> str:
     """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
-    all of them by default), the paused ones that missed it (``passed``) not counted, then each lift's
-    latest best and change."""
+    all of them by default), each week's target ``targets``' (``target`` where none is given), the paused
+    ones that missed it (``passed``) not counted, then each lift's latest best and change."""
     total = sum(sum(count) for count in counts)
+    asked = list(targets) or [target] * len(weeks)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
-    met = sum(1 for week in zip(*counts, strict=True) if sum(week) >= target)
+    totals = [sum(week) for week in zip(*counts, strict=True)]
+    met = sum(1 for done, wanted in zip(totals, asked[: len(totals)], strict=True) if done >= wanted)
     trained = len(weeks) if trained is None else trained
     parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts)]
     # Say what the lifts line joins where kinds of day take turns, and that the other days sit below it.

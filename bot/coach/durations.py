@@ -171,8 +171,16 @@ def _start_typed(words: Sequence[str], today: date) -> tuple[date, list[str]] | 
         if word in STARTS and (read := dates.read_day(words, i + 1, today, bare_number=True)) is not None:
             end = read.end + (dates.word_at(words, read.end) in ("on", "onwards", "onward"))
             return read.day, [*words[:i], *words[end:]]
-    read = dates.read_day(words, 0, today)
-    if read is not None and dates.word_at(words, read.end) in UNTIL:
+    if list(words[:2]) == ["next", "week"]:
+        # "next week" (and "next week for 10 days"): from its Monday.
+        return today + timedelta(days=7 - today.weekday()), list(words[2:])
+    at = int(dates.word_at(words, 0) == "on")
+    read = dates.read_day(words, at, today)
+    # "wed to sun", and a day with a length after it: "friday for a week", "on friday for a week", "tomorrow
+    # for 10 days".
+    if read is not None and (
+        dates.word_at(words, read.end) in UNTIL or _length_typed(words[read.end :]) is not None
+    ):
         return read.day, list(words[read.end :])
     return None
 
@@ -213,21 +221,15 @@ def _end_typed(
 def until_told(text: str, today: date) -> date | None:
     """The last day a message asks to be left alone through, when it names one: "away until the 20th",
     "till Sunday", "from the 5th to 3 January", the day before "I'm back on the 3rd", or the last day of a
-    length from a later start ("away from Wednesday for a week"). Any day is returned, past or far; whether
-    a pause can reach it is the caller's to say."""
+    length from a later start ("away from Wednesday for a week", "off next Friday for 10 days"). An end after
+    a later start is read from that start: "from Friday until the 2nd" sent on the 30th is the 2nd of the
+    month after that Friday. Any day is returned, past or far; whether a pause can reach it is the caller's
+    to say."""
     words = dates.tokens(text)
-    for i, word in enumerate(words):
-        if word in UNTIL:
-            read = dates.read_day(words, i + 1, today)
-            # "to" is also "going to Lisbon": after it, only a written date, or a weekday after a "from".
-            if read is not None and (word != "to" or read.spelled or "from" in words[:i]):
-                return read.day
-        elif word in RETURNS and _returning(words, i):
-            for start in _return_starts(words, i + 1):
-                if (read := dates.read_day(words, start, today)) is not None:
-                    # The day before a return, save a return on the first day there is (0001-01-01).
-                    return read.day - timedelta(days=1) if read.day > date.min else read.day
-    first = _start_told(words, today)
+    first = _first_told(text, words, today)
+    end = _end_told(words, today if first is None else max(first, today))
+    if end is not None:
+        return end[0]
     # A length from today is the length alone (the pointer's button runs /pause with it).
     if first is not None and first != today and (length := days_named(text)) is not None:
         try:
@@ -238,16 +240,71 @@ def until_told(text: str, today: date) -> date | None:
 
 
 def start_told(text: str, today: date) -> date | None:
-    """The first day a message asks to be left alone from ("away from Wednesday until the 20th",
-    "from the 2nd to the 10th of January"), when it names one."""
-    return _start_told(dates.tokens(text), today)
+    """The first day a message asks to be left alone from ("away from Wednesday until the 20th", "from the
+    2nd to the 10th of January", "starting next Friday"), when it names one; a day told with no "from"
+    ("away on Friday for a week", "no reminders next week") only beside a length or an end."""
+    return _first_told(text, dates.tokens(text), today)
 
 
-def _start_told(words: Sequence[str], today: date) -> date | None:
-    """The first day a message asks to be left alone from ("from Wednesday", "starting the 8th")."""
+def told_for_a_while(text: str) -> bool:
+    """Whether a message names the end of a break, or a length from a later start ("no reminders from the
+    18th to the 27th"): a request for a while, not for good. Which days they are does not matter here, so
+    they are read against a fixed day."""
+    return until_told(text, _ANY_DAY) is not None
+
+
+# Any day serves to tell whether words name days at all (``told_for_a_while``).
+_ANY_DAY = date(2001, 1, 1)
+# The words before a day that tell it with no "from": "on Friday", "next Friday", "tomorrow".
+_BARE = frozenset(("on", "next", "this", "coming", "tomorrow", "tmrw", "tmr"))
+
+
+def _first_told(text: str, words: Sequence[str], today: date) -> date | None:
+    """The first day a message asks to be left alone from: after a start word ("from Wednesday", "starting
+    the 8th"), or told bare beside a length or an end ("away on Friday for a week", "off next Friday until
+    the 2nd", "no reminders next week")."""
     for i, word in enumerate(words):
         if word in STARTS and (read := dates.read_day(words, i + 1, today)) is not None:
             return read.day
+    end = _end_told(words, today)
+    if end is None and days_named(text) is None:
+        return None
+    return _bare_start(words, today, None if end is None else end[1])
+
+
+def _bare_start(words: Sequence[str], today: date, taken: int | None) -> date | None:
+    """A day told with no start word ("on Friday", "next Friday", "tomorrow", "next week": its Monday),
+    that is not the end read at ``taken`` nor a day after an end's or a return's word ("until next Friday",
+    "back on Monday", "home by the 20th")."""
+    for i, word in enumerate(words):
+        before = dates.word_at(words, i - 1)
+        if word not in _BARE or before in UNTIL or before in RETURNS or before in ("by", "the"):
+            continue
+        if word == "next" and dates.word_at(words, i + 1) == "week":
+            # "No reminders next week": the week from its Monday ("the next week" is a week from today).
+            return today + timedelta(days=7 - today.weekday())
+        at = i + (word == "on")
+        if at != taken and (read := dates.read_day(words, at, today)) is not None:
+            return read.day
+    return None
+
+
+def _end_told(words: Sequence[str], start: date) -> tuple[date, int] | None:
+    """The last day the words ask to be left alone through, read from ``start``, and where its day is
+    written: the day after an end's word ("until the 20th"), or the day before a return ("back on the
+    3rd")."""
+    for i, word in enumerate(words):
+        if word in UNTIL:
+            read = dates.read_day(words, i + 1, start)
+            # "to" is also "going to Lisbon": after it, only a written date, or a weekday after a "from".
+            if read is not None and (word != "to" or read.spelled or "from" in words[:i]):
+                return read.day, i + 1
+        elif word in RETURNS and _returning(words, i):
+            for at in _return_starts(words, i + 1):
+                if (read := dates.read_day(words, at, start)) is not None:
+                    # The day before a return, save a return on the first day there is (0001-01-01).
+                    back = read.day - timedelta(days=1) if read.day > date.min else read.day
+                    return back, at
     return None
 
 

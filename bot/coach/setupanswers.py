@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 
 from bot.coach import scheduleasked, trainingdays
 from bot.coach.logtold import asks
@@ -217,3 +218,33 @@ def days_named(text: str) -> ScheduleAsked | None:
         return None
     count = counts.pop()
     return ScheduleAsked(trainingdays.spread(count), at) if count in trainingdays.CHOICES else None
+
+
+# A count that says what it counts ("3 days a week", "twice a week"), as an answer told early must.
+_COUNTED = re.compile(r"\b(?:days?|week|weekly|times)\b")
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """What a message tells of set-up's later questions while another is open: the place, the home kit it
+    owns (items named: "nothing" alone is no answer told early), the timezone, the days (and time)."""
+
+    place: Equipment | None = None
+    kit: tuple[str, ...] = ()
+    zone: str | None = None
+    days: ScheduleAsked | None = None
+
+
+def told_ahead(text: str, home: Collection[str], zones_in: Callable[[str], tuple[set[str], str]]) -> Ahead:
+    """The answers a message gives to set-up questions not yet asked, each read as its own question reads
+    it ("I'm in Lisbon, mondays and thursdays at 7" while the kit question is open: Europe/Lisbon, Mon and
+    Thu at 07:00). A count of days must say what it counts: beside another question's answer a bare "2"
+    is that answer (a level's number), while "beginner, 3 days a week" tells the days too."""
+    days = days_named(text)
+    if (
+        days is not None
+        and scheduleasked.schedule_asked(text, None) is None
+        and not _COUNTED.search(_plain(text))
+    ):
+        days = None
+    return Ahead(place_named(text), tuple(kit_named(text, home) or ()), zone_named(text, zones_in), days)

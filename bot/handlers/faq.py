@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
@@ -14,6 +14,7 @@ from telegram.ext import CommandHandler
 from bot import callbacks
 from bot.coach import (
     asked,
+    asking,
     correction,
     durations,
     logday,
@@ -34,7 +35,7 @@ from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
 from bot.handlers.log_command import barbell_ids, day_named, helped_ids
-from bot.handlers.reminders import MAX_PAUSE_DAYS, pause_button
+from bot.handlers.reminders import MAX_PAUSE_DAYS, held_pause, next_workout_reminder, pause_button
 from bot.handlers.training_log import hold_ids, loaded_ids, main_lifts, todays_session, typed_names
 from bot.keyboards import Buttons
 from scheduler.planning import days_from_mask
@@ -129,6 +130,9 @@ async def queue_answer(
             # Too long for a button's data (several lifts, many sets): the /log to send instead.
             now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
             return None
+    # "I'm back from my trip!" with no pause to end: welcomed back to training, not pointed to /resume.
+    if answer.command == "resume" and _nothing_to_resume(context, now_turn, text):
+        return "workout"
     days = days_from_mask(chat.workout_days)
     reply_text = answer.text
     buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
@@ -139,6 +143,32 @@ async def queue_answer(
         buttons += heeded[1]
     now_turn.say(reply_text, buttons or None)
     return answer.command
+
+
+def _nothing_to_resume(context: BotContext, now_turn: Turn, text: str) -> bool:
+    """Whether /resume would change nothing, no pause running or to come and the reminders on, and the
+    reply is then a welcome back (for a return told: "hi, I'm back from my trip!") or the reminders said to
+    be on already, with when the next one comes and a button to today's session. A pause running or to come,
+    or reminders stopped, keep the /resume pointer: it ends or calls off the pause, or turns them on."""
+    chat, today, texts = now_turn.chat, now_turn.today, context.services.texts
+    if held_pause(chat, today) is not None or not chat.reminders_enabled:
+        return False
+    upcoming = next_workout_reminder(now_turn)
+    coming = "" if upcoming is None else texts.get("faq.next_reminder", when=upcoming)
+    # A pause over in the last fortnight is the break they are back from (or /resume ended it); an older
+    # one is some other break.
+    ended = (
+        chat.paused_until
+        if chat.paused_until is not None and (today - chat.paused_until).days <= 14
+        else None
+    )
+    if not asking.tells_return(text):
+        key = "faq.reminders_on_already"
+    else:
+        key = "faq.welcome_back" if ended is None else "faq.welcome_back_after_pause"
+    said = texts.get(key, next=coming, ended="" if ended is None else f"{ended:%a %d %b}")
+    now_turn.say(said, run_button(context, "workout", None))
+    return True
 
 
 @dataclass(frozen=True)
@@ -155,24 +185,28 @@ class ChatFacts:
 def answer_buttons(context: BotContext, answer: Answer, asking: ChatFacts) -> Buttons:
     """Topic buttons for an answer or a decline, one per candidate when asking back, or the command (with
     what the question asked of it)."""
-    if answer.command == "pause" and (until := _pause_until(answer.question, asking.today)) is not None:
-        first = durations.start_told(answer.question, asking.today)
+    if answer.command == "pause" and (days := _pause_days(answer.question, asking.today)) is not None:
         # From a later day ("away from Wednesday until the 20th"), the button holds the reminders until then.
-        later = first if first is not None and asking.today < first <= until else None
-        return pause_button(context.services.texts, until, later)
+        return pause_button(context.services.texts, days[1], days[0])
     if answer.command is not None:
         argument = _argument(context, answer.command, answer.question, asking)
         return run_button(context, answer.command, argument)
     return topic_buttons(context, answer.candidates or answer.suggestions)
 
 
-def _pause_until(question: str, today: date) -> date | None:
-    """The last day a question asks the reminders to be held through ("away until the 20th"), when a
-    pause from today can reach it."""
+def _pause_days(question: str, today: date) -> tuple[date | None, date] | None:
+    """The days a question asks the reminders to be held: a later first day (None: from the day the button
+    is pressed) and the last ("away until the 20th", "from Friday until the 2nd", "on Friday for a week"; a
+    later start alone, "starting next Friday", holds the week /pause from a day holds), when a pause can
+    reach them."""
+    first = durations.start_told(question, today)
+    later = first if first is not None and first > today else None
     until = durations.until_told(question, today)
+    if until is None and later is not None:
+        until = later + timedelta(days=durations.DEFAULT_DAYS - 1)
     if until is None or not 0 <= (until - today).days < MAX_PAUSE_DAYS:
         return None
-    return until
+    return (later if later is not None and later <= until else None), until
 
 
 def run_button(context: BotContext, command: str, argument: str | None) -> Buttons:

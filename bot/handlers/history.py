@@ -24,6 +24,7 @@ from bot.coach.trainingweeks import training_weeks
 from bot.context import BotContext
 from bot.handlers import comebacks, training_log
 from bot.handlers.common import reply, turn
+from scheduler.planning import days_from_mask
 from storage import logbook, repo
 
 MAX_LIFTS = 3
@@ -97,13 +98,20 @@ async def progress_chart(update: Update, context: BotContext) -> None:
             for ex in picked
         ]
         today, target = now_turn.today, chat.weekly_target
-        # Weeks a /pause passed by are not counted as missed, as /streak does not count them.
-        paused = found_days.pauses
+        # Weeks a /pause passed by are not counted as missed, as /streak does not count them, and a week it
+        # touched asks only for the training days it left free, as /streak asks.
+        paused, training = found_days.pauses, days_from_mask(chat.workout_days)
     if not any(member.days for member in members) and not lifts:
         await reply(update, context, texts["chart.nothing"])
         return
     chart = await context.services.charts.render(
-        today=today, weekly_target=target, members=members, lifts=lifts, texts=texts, paused=paused
+        today=today,
+        weekly_target=target,
+        members=members,
+        lifts=lifts,
+        texts=texts,
+        paused=paused,
+        workout_days=training,
     )
     if chart is None:
         await reply(update, context, texts["chart.nothing"])

@@ -16,7 +16,16 @@ from bot.coach.assist import Asker
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import faq, first_load, kit, load_answer, onboarding_typed, workout, written_typed
+from bot.handlers import (
+    faq,
+    first_load,
+    kit,
+    load_answer,
+    onboarding_steps,
+    onboarding_typed,
+    workout,
+    written_typed,
+)
 from bot.handlers.common import Turn, level_label, turn
 from bot.handlers.onboarding_steps import (
     COMMON_ZONES,
@@ -185,6 +194,8 @@ async def apply_timezone(context: BotContext, now_turn: Turn, zone: str, *, type
         chat.paused_until = min(chat.paused_until, now_turn.today - timedelta(days=1))
     local = now_turn.now.astimezone(now_turn.zone).strftime("%H:%M")
     texts = context.services.texts
+    # /timezone sent while set-up is at an earlier question: its question is confirmed, not asked, in turn.
+    onboarding_steps.tell_early(chat, TIMEZONE)
     if typed and chat.onboarding_step == TIMEZONE:
         now_turn.say(texts.get("onboarding.typed_timezone", timezone=escape(zone), local_time=local))
     if advance(context, now_turn, TIMEZONE):
@@ -200,7 +211,17 @@ async def _typed_zone(context: BotContext, now_turn: Turn, text: str) -> bool:
     chat, texts = now_turn.chat, context.services.texts
     zone = onboarding_typed.zone_typed(now_turn, text)
     if zone is not None:
+        # "Lisbon, mondays and thursdays at 7": the days too, confirmed as set-up passes their question.
+        if chat.onboarding_step == TIMEZONE:
+            onboarding_typed.note_ahead(
+                context, now_turn, onboarding_typed.keep_ahead(context, now_turn, text), TIMEZONE
+            )
         await apply_timezone(context, now_turn, zone, typed=True)
+        return True
+    # Days told while the timezone is asked: kept for their turn, and the timezone asked again.
+    if chat.onboarding_step == TIMEZONE and (kept := onboarding_typed.keep_ahead(context, now_turn, text)):
+        onboarding_typed.note_ahead(context, now_turn, kept)
+        onboarding_typed.remind(context, now_turn)
         return True
     waiting = chat.awaiting == TIMEZONE
     if waiting and len(text.split()) <= 2 and "?" not in text:
@@ -241,6 +262,14 @@ async def on_text(update: Update, context: BotContext) -> None:
         # answer), or the typed zone "Other" and /timezone wait for.
         asked = chat.awaiting == TIMEZONE or chat.onboarding_step == TIMEZONE
         if asked and await _typed_zone(context, now_turn, text):
+            return
+        # Answers to questions still to come ("I'm in Lisbon, mondays and thursdays at 7" at the kit
+        # question): kept for their turn, said back, and the open question shown again.
+        if chat.onboarding_step is not None and (
+            kept := onboarding_typed.keep_ahead(context, now_turn, text)
+        ):
+            onboarding_typed.note_ahead(context, now_turn, kept)
+            onboarding_typed.remind(context, now_turn)
             return
         # "done" typed alone once set up: what /done does, not the small talk the words also are.
         if chat.onboarded and workout.done_said(text):

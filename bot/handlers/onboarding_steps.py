@@ -22,6 +22,8 @@ from storage.models import Chat
 # still finishes, since every step names the one after it.
 LEVEL, EQUIPMENT, KIT, TIMEZONE, DAYS = "level", "equipment", "kit", "timezone", "days"
 NEXT_STEP = {LEVEL: EQUIPMENT, EQUIPMENT: TIMEZONE, KIT: TIMEZONE, TIMEZONE: DAYS}
+# The questions in the order they come, for which are still ahead of the one open.
+ORDER = (LEVEL, EQUIPMENT, KIT, TIMEZONE, DAYS)
 COMMON_ZONES = (
     "UTC",
     "Europe/London",
@@ -115,19 +117,75 @@ def reminder(context: BotContext, step: str, chat: Chat) -> tuple[str, Buttons]:
     return context.services.texts[f"onboarding.remind_{step}"], prompt(context, step, chat)[1]
 
 
+def told_early(chat: Chat) -> set[str]:
+    """The questions the chat answered before their turn (``Chat.setup_told``)."""
+    return set(filter(None, (chat.setup_told or "").split(",")))
+
+
+def ahead(chat: Chat) -> tuple[str, ...]:
+    """The questions still to come after the one open; none once set-up is over."""
+    step = chat.onboarding_step
+    return ORDER[ORDER.index(step) + 1 :] if step in ORDER else ()
+
+
+def tell_early(chat: Chat, step: str) -> bool:
+    """Mark ``step`` answered before its turn, its answer already stored: set-up confirms it then instead of
+    asking. Only while set-up is at an earlier question."""
+    if step not in ahead(chat):
+        return False
+    told = told_early(chat) | {step}
+    chat.setup_told = ",".join(name for name in ORDER if name in told)
+    return True
+
+
+def _following(chat: Chat, step: str) -> str | None:
+    if step == EQUIPMENT and chat.equipment == Equipment.HOME:
+        return KIT
+    return NEXT_STEP.get(step)
+
+
+def passing(chat: Chat, answered: str) -> tuple[str | None, list[str]]:
+    """The question set-up goes on to after ``answered``, and the ones told early that it confirms on the
+    way there (a gym passes the kit question by, told or not)."""
+    told, passed = told_early(chat), []
+    following = _following(chat, answered)
+    while following is not None and following in told:
+        passed.append(following)
+        following = _following(chat, following)
+    return following, passed
+
+
+def earlier(context: BotContext, step: str, chat: Chat) -> str:
+    """The line that confirms a question told early, in its turn, with how to change it."""
+    texts = context.services.texts
+    if step == EQUIPMENT:
+        return texts.get("onboarding.earlier_place", place=kit.place_label(context, chat.equipment, None))
+    if step == KIT:
+        owned = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
+        return texts.get("onboarding.earlier_kit", kit=escape(owned))
+    if step == TIMEZONE:
+        return texts.get("onboarding.earlier_timezone", timezone=escape(chat.timezone))
+    days = format_days(days_from_mask(chat.workout_days))
+    return texts.get("onboarding.earlier_days", days=days, time=reminder_time(chat).strftime("%H:%M"))
+
+
 def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
-    """Move onboarding past ``answered``; False when the chat was not onboarding (a settings change)."""
+    """Move onboarding past ``answered`` and the questions told early after it, each confirmed in a line
+    above the next question; False when the chat was not onboarding (a settings change)."""
     chat = now_turn.chat
     if chat.onboarding_step != answered:
         return False
-    following = NEXT_STEP.get(answered)
-    if answered == EQUIPMENT and chat.equipment == Equipment.HOME:
-        following = KIT
+    following, passed = passing(chat, answered)
+    # The confirmations head the message the next question (or the summary) is in, so they read in order
+    # when it replaces the button pressed.
+    lead = "".join(earlier(context, step, chat) + "\n" for step in passed)
+    lead += "\n" if lead else ""
     if following is not None:
         chat.onboarding_step = following
-        now_turn.edit(*prompt(context, following, chat))
+        question, buttons = prompt(context, following, chat)
+        now_turn.edit(lead + question, buttons)
         return True
-    chat.onboarding_step = chat.awaiting = None
+    chat.onboarding_step = chat.awaiting = chat.setup_told = None
     reschedule(chat, now_turn.now)
     texts = context.services.texts
     if not chat.unit_chosen and lifts_in_pounds(chat.timezone):
@@ -135,5 +193,5 @@ def advance(context: BotContext, now_turn: Turn, answered: str) -> bool:
         chat.unit, chat.increment = "lb", None
     # Its own line: the catalog strips a message's edges, the line break with them.
     units = "\n" + texts["onboarding.done_pounds"] if chat.unit == "lb" else ""
-    now_turn.edit(texts.get("onboarding.done", units=units, **summary(context, now_turn)))
+    now_turn.edit(lead + texts.get("onboarding.done", units=units, **summary(context, now_turn)))
     return True

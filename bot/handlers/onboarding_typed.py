@@ -24,8 +24,20 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import kit
 from bot.handlers.common import Turn, level_label
-from bot.handlers.onboarding_steps import DAYS, EQUIPMENT, KIT, LEVEL, advance, reminder, set_days
-from scheduler.slots import ScheduleInputError, parse_schedule, parse_timezone, zones_in
+from bot.handlers.onboarding_steps import (
+    DAYS,
+    EQUIPMENT,
+    KIT,
+    LEVEL,
+    TIMEZONE,
+    advance,
+    ahead,
+    passing,
+    reminder,
+    set_days,
+    tell_early,
+)
+from scheduler.slots import ScheduleInputError, format_days, parse_schedule, parse_timezone, zones_in
 from storage.models import Chat
 
 # A count typed in answer to the days question: "3", "3 days".
@@ -53,7 +65,7 @@ def typed_days(context: BotContext, now_turn: Turn, text: str) -> bool:
     set_days(chat, days)
     if at is not None:
         chat.reminder_minute = at.hour * 60 + at.minute
-        now_turn.say(_time_read(context, text, at))
+        now_turn.say(time_read(context, text, at))
     return advance(context, now_turn, DAYS)
 
 
@@ -68,7 +80,7 @@ def zone_typed(now_turn: Turn, text: str) -> str | None:
         return setupanswers.zone_named(text, zones_in)
 
 
-def _time_read(context: BotContext, text: str, at: time) -> str:
+def time_read(context: BotContext, text: str, at: time) -> str:
     """The time read with the days; an hour told without its half of the day is the morning's, as /schedule
     reads "9", and the line says how to have the evening's instead."""
     texts = context.services.texts
@@ -117,7 +129,58 @@ def typed_answer(context: BotContext, now_turn: Turn, text: str) -> bool:
     else:
         described = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
         now_turn.say(texts.get("onboarding.typed_kit", kit=escape(described)))
+    # Later questions the same message answers ("beginner, at home, in Lisbon"): kept, and those set-up now
+    # passes on its way to the next question confirmed there rather than noted here too.
+    note_ahead(context, now_turn, keep_ahead(context, now_turn, text), step)
     return advance(context, now_turn, step)
+
+
+def keep_ahead(context: BotContext, now_turn: Turn, text: str) -> dict[str, str]:
+    """The answers ``text`` gives to set-up questions after the open one (``setupanswers.told_ahead``),
+    stored as their answers store them and marked told (``Chat.setup_told``), so set-up confirms each in its
+    turn instead of asking it: what was kept, by step, as the "noted" line says it. A time read as the
+    morning's is said at once, with how to have the evening's."""
+    chat, texts = now_turn.chat, context.services.texts
+    if chat.kind != ChatType.PRIVATE:
+        return {}
+    told = setupanswers.told_ahead(text, context.services.catalog.kit.home, zones_in)
+    later, kept = ahead(chat), dict[str, str]()
+    if EQUIPMENT in later and told.place is not None:
+        chat.equipment = told.place
+        kept[EQUIPMENT] = texts.get(
+            "onboarding.noted_place", place=kit.place_label(context, told.place, None)
+        )
+    if KIT in later and told.kit and chat.equipment != Equipment.GYM:  # a gym's set-up asks no kit
+        chat.kit = ",".join(told.kit)
+        kept[KIT] = texts.get("onboarding.noted_kit", kit=escape(kit.describe(context, list(told.kit))))
+    if TIMEZONE in later and told.zone is not None:
+        # Nothing logged to move, as apply_timezone moves it: logging waits for set-up to end.
+        chat.timezone = told.zone
+        kept[TIMEZONE] = texts.get("onboarding.noted_timezone", timezone=escape(told.zone))
+    if DAYS in later and told.days is not None:
+        set_days(chat, told.days.days)
+        days, at = format_days(told.days.days), told.days.at
+        if at is None:
+            kept[DAYS] = texts.get("onboarding.noted_days", days=days)
+        else:
+            chat.reminder_minute = at.hour * 60 + at.minute
+            kept[DAYS] = texts.get("onboarding.noted_days_time", days=days, time=f"{at:%H:%M}")
+            if scheduleasked.morning_guessed(text, at):
+                now_turn.say(time_read(context, text, at))
+    for step in kept:
+        tell_early(chat, step)
+    return kept
+
+
+def note_ahead(
+    context: BotContext, now_turn: Turn, kept: dict[str, str], answered: str | None = None
+) -> None:
+    """ "📝 Noted for later: …" for the answers kept, but those set-up confirms on its way past ``answered``,
+    the question just answered."""
+    passed = set(passing(now_turn.chat, answered)[1]) if answered is not None else set()
+    parts = [part for step, part in kept.items() if step not in passed]
+    if parts:
+        now_turn.say(context.services.texts.get("onboarding.noted", told="; ".join(parts)))
 
 
 def _typed_setting(context: BotContext, now_turn: Turn, text: str) -> bool:

@@ -39,14 +39,18 @@ MAX_PAUSE_DAYS = 90
 SKIPPED_BY_CHAT = "skipped by the chat"
 
 
+def next_workout_reminder(now_turn: Turn) -> str | None:
+    """When the next training-day reminder comes, in the chat's time ("Mon 07 Dec, 18:00"); None for none.
+
+    Not the scheduler's next wake-up: a rest-day tip on Saturday read as "next one Sat" to a chat that had
+    just moved its reminders to Tuesdays and Fridays."""
+    upcoming = next_reminder(replace(now_turn.chat.reminder_plan(), nudges=False), now_turn.now)
+    return None if upcoming is None else f"{upcoming.at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
+
+
 def _state(now_turn: Turn) -> messages.MenuState:
     chat = now_turn.chat
-    # The next training-day reminder, not the scheduler's next wake-up: a rest-day tip on Saturday read as
-    # "next one Sat" to a chat that had just moved its reminders to Tuesdays and Fridays.
-    upcoming = next_reminder(replace(chat.reminder_plan(), nudges=False), now_turn.now)
-    next_local = None
-    if upcoming is not None:
-        next_local = f"{upcoming.at.astimezone(now_turn.zone):%a %d %b, %H:%M}"
+    next_local = next_workout_reminder(now_turn)
     today = now_turn.today
     held = held_pause(chat, today)
     return messages.MenuState(
@@ -126,9 +130,11 @@ async def schedule(update: Update, context: BotContext) -> None:
         if days is not None:
             # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
             onboarding_steps.set_days(chat, days)
-            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that.
+            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that;
+            # sent at an earlier question, it is confirmed in its turn instead of asked.
             if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
                 return
+            onboarding_steps.tell_early(chat, onboarding_steps.DAYS)
         reschedule(chat, now_turn.now)
         text = texts.get("commands.schedule_set", **_summary(chat))
     await reply(update, context, text)

@@ -242,12 +242,13 @@ async def _log_day(
     score = await progress.score_of(now_turn)
     if chat.kind == ChatType.PRIVATE:
         # With no streak yet, what starts one rather than "Streak: 0 weeks".
-        streaking = score.current_weeks or score.this_week >= score.weekly_target
+        # A week a pause touched asks for less (``streaks.week_target``), as /streak says.
+        streaking = score.current_weeks or score.this_week >= score.target_this_week
         text = texts.get(
             "workout.logged" if streaking else "workout.logged_no_streak",
             head=await logged_head(context, now_turn, day, score.total),
             this_week=score.this_week,
-            target=score.weekly_target,
+            target=score.target_this_week,
             streak=texts.count("count.week", score.current_weeks),
         )
     else:
@@ -255,7 +256,7 @@ async def _log_day(
             "workout.logged_group",
             name=escape(member_name(update)),
             this_week=score.this_week,
-            target=score.weekly_target,
+            target=score.target_this_week,
         )
     if day != today:
         text = f"{texts.get('workout.logged_for', day=f'{day:%A %d %b}')}\n{text}"

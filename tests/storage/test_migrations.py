@@ -220,3 +220,55 @@ async def test_a_downgrade_to_0002_keeps_chats_and_their_log(tmp_path: Path) -> 
 async def test_a_downgrade_to_0002_keeps_chats_and_their_log_on_postgresql() -> None:
     async with _scratch_postgresql() as url:
         await _chats_and_logs_survive_a_downgrade_to_0002(url)
+
+
+async def _setup_told_survives_0015_both_ways(url: str) -> None:
+    """0015 adds the set-up questions told early in place: a chat in the middle of set-up keeps its row, its
+    step and the answers in their own columns through an upgrade and a downgrade (a batch copy of chats on
+    SQLite would have deleted every chat's log by cascade)."""
+    await upgrade(url, "0014")
+    engine = create_engine(url)
+    now = datetime(2026, 12, 10, 8, tzinfo=UTC)
+    chat = text(
+        "INSERT INTO chats (id, kind, timezone, workout_days, reminder_minute, weekly_target, active,"
+        " reminders_enabled, nudges_enabled, unanswered, tips_used, unit, unit_chosen, onboarding_step,"
+        " created_at, updated_at) VALUES (:id, 'private', 'Europe/Lisbon', 9, 420, 2, :yes, :yes, :yes, 0, 0,"
+        " 'kg', :no, :step, :now, :now)"
+    )
+    async with engine.begin() as connection:
+        for chat_id, step in ((7, None), (8, "kit")):
+            values = {"id": chat_id, "yes": True, "no": False, "step": step, "now": now.replace(tzinfo=None)}
+            await connection.execute(chat, values)
+        session = AsyncSession(bind=connection)
+        await repo.log_workout(session, 7, now.date(), user_id=7, user_name="Ann", now=now)
+        await session.flush()
+    await upgrade(url)
+    async with engine.begin() as connection:
+        rows = (await connection.execute(text("SELECT id, setup_told FROM chats ORDER BY id"))).all()
+        assert [tuple(row) for row in rows] == [(7, None), (8, None)], "nothing told early before 0015"
+        await connection.execute(text("UPDATE chats SET setup_told = 'timezone,days' WHERE id = 8"))
+        told = (await connection.execute(text("SELECT setup_told FROM chats WHERE id = 8"))).scalar_one()
+        assert told == "timezone,days"
+    await downgrade(url, "0014")
+    async with engine.begin() as connection:
+        rows = (
+            await connection.execute(text("SELECT id, onboarding_step, timezone FROM chats ORDER BY id"))
+        ).all()
+        assert [tuple(row) for row in rows] == [(7, None, "Europe/Lisbon"), (8, "kit", "Europe/Lisbon")]
+        assert (await connection.execute(text("SELECT count(*) FROM workout_logs"))).scalar_one() == 1
+        columns = await connection.run_sync(
+            lambda sync: {c["name"] for c in inspect(sync).get_columns("chats")}
+        )
+        assert "setup_told" not in columns
+    await engine.dispose()
+    await upgrade(url)
+
+
+async def test_0015_keeps_chats_in_set_up_both_ways(tmp_path: Path) -> None:
+    await _setup_told_survives_0015_both_ways(f"sqlite+aiosqlite:///{tmp_path}/told.db")
+
+
+@pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: no PostgreSQL to migrate")
+async def test_0015_keeps_chats_in_set_up_both_ways_on_postgresql() -> None:
+    async with _scratch_postgresql() as url:
+        await _setup_told_survives_0015_both_ways(url)

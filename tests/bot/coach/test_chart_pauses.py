@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 
 from bot.coach.chart_weeks import Pause, passed_by
 from bot.coach.charts import Member, progress_figure, render_progress
-from bot.coach.streaks import week_start
+from bot.coach.streaks import week_start, week_target
 from bot.coach.texts import Texts
 
 TODAY = date(2026, 12, 4)  # a Friday
@@ -94,5 +94,56 @@ def test_passed_by_is_a_week_touching_a_pause_short_of_the_target(
     touched = {
         week for week in weeks for start, end in ranges if week_start(start) <= week <= week_start(end)
     }
-    expected = {week for week, total in zip(weeks, totals, strict=True) if week in touched and total < target}
+    # What a week asks for is the streak's (``week_target``): fewer where the pause left fewer days free.
+    expected = {
+        week
+        for week, total in zip(weeks, totals, strict=True)
+        if week in touched and total < week_target(week, target, ranges)
+    }
     assert passed_by(weeks, totals, target, ranges) == expected
+    assert all(total < target for week, total in zip(weeks, totals, strict=True) if week in expected)
+
+
+MON_WED_FRI = frozenset({0, 2, 4})
+# Mon/Wed/Fri at 3 a week, five weeks; Mon 23 to Wed 25 Nov paused, and Friday 27's one session.
+PARTIAL = [date(2026, 11, d) for d in (2, 4, 6, 9, 11, 13, 16, 18, 20, 27, 30)] + [date(2026, 12, 2), TODAY]
+MON_TO_WED = (date(2026, 11, 23), date(2026, 11, 25))
+
+
+def test_a_week_a_pause_touched_asks_for_the_training_days_it_left_free() -> None:
+    chart = render_progress(
+        today=TODAY,
+        weekly_target=3,
+        members=[Member("You", PARTIAL)],
+        lifts=[],
+        texts=TEXTS,
+        paused=[MON_TO_WED],
+        workout_days=MON_WED_FRI,
+    )
+    assert chart is not None
+    # Friday's session was all the week asked for, as /streak counts it.
+    assert chart.caption == "📈 13 sessions in 5 weeks, target met in 5 of them"
+    # Every day a training day, four were free: the week asked for 3, missed, and was passed by.
+    assert chart_caption(PARTIAL, [MON_TO_WED]) == (
+        "📈 13 sessions in 4 weeks (not counting 1 week paused), target met in 4 of them"
+    )
+
+
+def test_the_sessions_panel_draws_a_paused_weeks_own_target() -> None:
+    figure = progress_figure(
+        today=TODAY,
+        weekly_target=3,
+        members=[Member("You", PARTIAL)],
+        lifts=[],
+        texts=TEXTS,
+        paused=[MON_TO_WED],
+        workout_days=MON_WED_FRI,
+    )
+    sessions = figure.axes[0]
+    own = [c for c in sessions.collections if c.get_label() == "target with a pause"]
+    assert len(own) == 1
+    [segment] = own[0].get_segments()
+    assert [tuple(point) for point in segment] == [(2.55, 1.0), (3.45, 1.0)], "the fourth week's slot, at 1"
+    assert not [c for c in sessions.collections if isinstance(c, PolyCollection)], "met: nothing shaded"
+    legend = sessions.get_legend()
+    assert legend is not None and "target with a pause" in [text.get_text() for text in legend.get_texts()]

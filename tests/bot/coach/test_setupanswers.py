@@ -7,8 +7,9 @@ from datetime import time
 import pytest
 
 from bot.coach.model import Equipment, Level
-from bot.coach.scheduleasked import morning_guessed
-from bot.coach.setupanswers import days_named, kit_named, level_named, place_named
+from bot.coach.scheduleasked import ScheduleAsked, morning_guessed
+from bot.coach.setupanswers import Ahead, days_named, kit_named, level_named, place_named, told_ahead
+from scheduler.slots import zones_in
 
 HOME = ("bar", "low-bar", "bands", "load", "dumbbells")
 
@@ -163,3 +164,30 @@ def test_days_keep_the_time_told_with_them(text: str, days: set[int], at: time |
 
 def test_days_with_the_time_left_open_are_no_answer() -> None:
     assert days_named("tue and fri, 6 or 7 in the evening") is None
+
+
+# ------------------------------------------------------------------ answers told before their question
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "I'm in Lisbon, mondays and thursdays at 7",
+            Ahead(zone="Europe/Lisbon", days=ScheduleAsked(frozenset({0, 3}), time(7, 0))),
+        ),
+        ("beginner, 3 days a week", Ahead(days=ScheduleAsked(frozenset({0, 2, 4}), None))),
+        ("twice a week at 6pm", Ahead(days=ScheduleAsked(frozenset({0, 3}), time(18, 0)))),
+        ("I'm new, I have a pull-up bar at home", Ahead(place=Equipment.HOME, kit=("bar",))),
+        ("intermediate, gym, Berlin", Ahead(place=Equipment.GYM, zone="Europe/Berlin")),
+        # A bare count answers the open question (a level's number); "nothing" alone owns no kit told early.
+        ("2", Ahead()),
+        ("probably 3", Ahead()),
+        ("nothing", Ahead()),
+        # A question tells nothing.
+        ("is training in Lisbon on mondays ok?", Ahead()),
+        ("hi there", Ahead()),
+    ],
+)
+def test_answers_told_ahead_are_read_as_their_own_questions_read_them(text: str, told: Ahead) -> None:
+    assert told_ahead(text, HOME, zones_in) == told

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,33 +8,52 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.streaks import StreakSummary, local_day, summarize, week_start
+from bot.coach.streaks import (
+    EVERY_DAY,
+    StreakSummary,
+    local_day,
+    paused_in_week,
+    summarize,
+    week_start,
+    week_target,
+)
 
 D = date
 
 
 def reference(
-    log: Sequence[date], today: date, target: int, paused: Sequence[tuple[date, date]]
+    log: Sequence[date],
+    today: date,
+    target: int,
+    paused: Sequence[tuple[date, date]],
+    workout_days: Collection[int] = EVERY_DAY,
 ) -> tuple[int, int]:
-    """(current, best) by walking every week, straight from the rules in the module docstring."""
+    """(current, best) by walking every week and every day, straight from the module docstring's rules."""
     days = {day for day in log if day <= today}
     if not days:
         return 0, 0
     current_week = today - timedelta(days=today.weekday())
 
-    def is_paused(monday: date) -> bool:
-        sunday = monday + timedelta(days=6)
-        return any(first <= sunday and last >= monday for first, last in paused if first <= last)
+    def held(day: date) -> bool:
+        return any(first <= day <= last for first, last in paused if first <= last)
+
+    def asks(monday: date) -> tuple[bool, int]:
+        week = [monday + timedelta(days=d) for d in range(7)]
+        if not any(held(day) for day in week):
+            return False, target
+        free = sum(1 for day in week if day.weekday() in workout_days and not held(day))
+        return True, max(1, min(target, free))
 
     run = best = 0
     earliest = min(days)
     monday = earliest - timedelta(days=earliest.weekday())
     while monday <= current_week:
         trained = sum(1 for day in days if monday <= day <= monday + timedelta(days=6))
-        if trained >= target:
+        touched, wanted = asks(monday)
+        if trained >= wanted:
             run += 1
             best = max(best, run)
-        elif monday != current_week and not is_paused(monday):
+        elif monday != current_week and not touched:
             run = 0
         monday += timedelta(days=7)
     return run, best
@@ -48,18 +67,20 @@ days_near = st.dates(min_value=D(2020, 10, 1), max_value=D(2021, 4, 30))
 logs = st.lists(days_near, max_size=60)
 pauses = st.lists(st.tuples(days_near, days_near), max_size=3)
 targets = st.integers(min_value=1, max_value=4)
+training_days = st.sets(st.integers(min_value=0, max_value=6), min_size=1, max_size=6)
 
 
 # ------------------------------------------------------------------------------------- properties
 
 
 @settings(max_examples=400)
-@given(log=logs, today=days_near, target=targets, paused=pauses)
+@given(log=logs, today=days_near, target=targets, paused=pauses, workout_days=training_days)
 def test_matches_a_week_by_week_walk(
-    log: list[date], today: date, target: int, paused: list[tuple[date, date]]
+    log: list[date], today: date, target: int, paused: list[tuple[date, date]], workout_days: set[int]
 ) -> None:
-    summary = summarize(log, today, target, paused)
-    assert (summary.current_weeks, summary.best_weeks) == reference(log, today, target, paused)
+    summary = summarize(log, today, target, paused, workout_days)
+    assert (summary.current_weeks, summary.best_weeks) == reference(log, today, target, paused, workout_days)
+    assert 1 <= summary.target_this_week <= target
     assert summary.best_weeks >= summary.current_weeks >= 0
     assert summary.weekly_target == target
     assert summary.total == len({day for day in log if day <= today})
@@ -85,12 +106,12 @@ def test_an_unfinished_week_never_breaks_the_streak(log: list[date], today: date
     assert with_this_week.current_weeks == without_this_week.current_weeks + (1 if met else 0)
 
 
-@given(log=logs, today=days_near, target=targets, paused=pauses)
+@given(log=logs, today=days_near, target=targets, paused=pauses, workout_days=training_days)
 def test_pausing_never_lowers_a_streak(
-    log: list[date], today: date, target: int, paused: list[tuple[date, date]]
+    log: list[date], today: date, target: int, paused: list[tuple[date, date]], workout_days: set[int]
 ) -> None:
-    with_pause = summarize(log, today, target, paused)
-    without = summarize(log, today, target)
+    with_pause = summarize(log, today, target, paused, workout_days)
+    without = summarize(log, today, target, workout_days=workout_days)
     assert with_pause.current_weeks >= without.current_weeks
     assert with_pause.best_weeks >= without.best_weeks
 
@@ -121,7 +142,7 @@ def test_local_day_follows_the_zone_offset(instant: datetime, zone: str) -> None
 
 
 def test_empty_log() -> None:
-    assert summarize([], D(2024, 5, 15)) == StreakSummary(0, 0, 0, 2, 0)
+    assert summarize([], D(2024, 5, 15)) == StreakSummary(0, 0, 0, 2, 0, 2, None)
 
 
 def test_streak_survives_a_week_still_in_progress() -> None:
@@ -246,3 +267,66 @@ def test_local_day_decides_the_week_across_a_sunday_midnight() -> None:
 def test_local_day_refuses_naive_datetimes() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         local_day(datetime(2024, 3, 10, 23, 30), ZoneInfo("Europe/Berlin"))
+
+
+# ------------------------------------------------------------------------------------- weeks a pause touched
+
+MON_WED_FRI = {0, 2, 4}
+mondays = st.dates(min_value=D(2020, 10, 1), max_value=D(2021, 4, 30)).map(week_start)
+
+
+@given(monday=mondays, target=st.integers(1, 7), workout_days=training_days, paused=pauses, more=pauses)
+def test_a_week_asks_for_its_free_training_days_between_one_and_the_target(
+    monday: date,
+    target: int,
+    workout_days: set[int],
+    paused: list[tuple[date, date]],
+    more: list[tuple[date, date]],
+) -> None:
+    asked = week_target(monday, target, paused, workout_days)
+    assert 1 <= asked <= target
+    if paused_in_week(monday, paused) is None:
+        assert asked == target
+    # More paused days never ask for more.
+    assert week_target(monday, target, [*paused, *more], workout_days) <= asked
+
+
+@given(
+    monday=mondays,
+    target=st.integers(1, 4),
+    workout_days=training_days,
+    first=st.integers(0, 6),
+    length=st.integers(0, 9),
+)
+def test_training_on_every_free_day_of_a_paused_week_counts_it(
+    monday: date, target: int, workout_days: set[int], first: int, length: int
+) -> None:
+    pause = (monday + timedelta(days=first), monday + timedelta(days=first + length))
+    free = [
+        monday + timedelta(days=d)
+        for d in sorted(workout_days)
+        if not pause[0] <= monday + timedelta(days=d) <= pause[1]
+    ]
+    trained = free[:target] or [monday + timedelta(days=first)]  # every day held: one session on holiday
+    week_after = monday + timedelta(days=7 + 3)
+    assert summarize(trained, week_after, target, [pause], workout_days).best_weeks == 1
+
+
+def test_the_week_a_pause_ended_asks_only_for_the_days_left() -> None:
+    # Mon/Wed/Fri, paused Mon 8 to Wed 10 July: Thursday's /streak asks for Friday's session alone.
+    pause = [(D(2024, 7, 8), D(2024, 7, 10))]
+    log = [D(2024, 7, 1), D(2024, 7, 3), D(2024, 7, 5)]
+    thursday = summarize(log, D(2024, 7, 11), 3, pause, MON_WED_FRI)
+    assert (thursday.target_this_week, thursday.paused_this_week) == (1, (D(2024, 7, 8), D(2024, 7, 10)))
+    assert thursday.current_weeks == 1
+    friday = summarize([*log, D(2024, 7, 12)], D(2024, 7, 12), 3, pause, MON_WED_FRI)
+    assert friday.current_weeks == 2, "Friday's session counts the week"
+    # Missed, the week is passed by, never broken.
+    assert summarize(log, D(2024, 7, 15), 3, pause, MON_WED_FRI).current_weeks == 1
+
+
+def test_a_pause_later_this_week_is_this_weeks_and_no_earlier_weeks() -> None:
+    coming = [(D(2024, 7, 12), D(2024, 7, 21))]  # from Friday through the next week
+    summary = summarize([D(2024, 7, 8)], D(2024, 7, 9), 3, coming, MON_WED_FRI)
+    assert (summary.target_this_week, summary.paused_this_week) == (2, (D(2024, 7, 12), D(2024, 7, 14)))
+    assert paused_in_week(D(2024, 7, 1), coming) is None
