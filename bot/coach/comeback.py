@@ -79,6 +79,7 @@ CLIMBS = frozenset(
         Reason.ESTIMATE,
         Reason.RAMPED,
         Reason.FROM_REPS,
+        Reason.REPS_FIRST,
     )
 )
 

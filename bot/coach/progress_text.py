@@ -13,11 +13,13 @@ from bot.coach.comeback import Away, AwayKind
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
+from bot.coach.pairstep import jump, rack_step, reps_first
 from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
     e1rm,
+    exact,
     heaviest_sets,
     in_unit,
     past_top,
@@ -251,6 +253,7 @@ def progress_line(
         values["today"] = format_prescription(replace(prescription, load=None), unit)
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
+    key = _reps_first(values, prescription, plan, unit, key, dumbbells=dumbbells)
     if prescription.reason is Reason.LAPSED:
         kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
         weeks = texts.count("count.week", weeks_ago(days))
@@ -264,6 +267,8 @@ def progress_line(
     today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
     key = _say_band(values, last, today, texts, key=key)
     line = texts.get(f"progression.{key}", **values)
+    if key in NAMES_PAIR and plan.pair and not dumbbells:
+        line = _rack_said(line, last, plan, unit, texts)
     most = max((done.reps for done in heaviest_sets(last)), default=0)
     if prescription.reason is Reason.ADD_REP and same and most > prescription.reps < plan.rep_range[1]:
         # Under a set that did more, never without saying why (a strength coach's trial: 8, 8, 6 → 3×7).
@@ -275,6 +280,49 @@ def progress_line(
     easier = escape(names.get(prescription.easier, prescription.easier))
     suggested = texts.get(f"progression.easier_{which}", easier=easier, low=values["low"], top=values["top"])
     return f"{line} {suggested}"
+
+
+# The lines that name the next pair of dumbbells up by its load.
+NAMES_PAIR = frozenset(("add_load", "add_rep_then_load", "add_rep_at_top", "reps_first", "add_rep_then_reps"))
+
+
+def _reps_first(
+    values: dict[str, str], prescription: Prescription, plan: Plan, unit: str, key: str, *, dumbbells: bool
+) -> str:
+    """The line's key where a pair of dumbbells' next pair up is a big jump (``pairstep``): today more reps
+    first, or, short of the top, more reps to come before it; ``values`` get the reps that earn it (``aim``),
+    the next pair and how much heavier it is. ``dumbbells``: an accessory's, whose next size goes unnamed."""
+    load = prescription.load
+    if not plan.pair or not load or prescription.reason not in (Reason.ADD_REP, Reason.REPS_FIRST):
+        return key
+    heavier = progressed_load(load, plan)
+    aim = reps_first(exact(load), exact(heavier), plan.rep_range, plan.target_rir)
+    if aim is None:
+        return key
+    values["aim"], values["next_load"] = str(aim), format_load(heavier, unit)
+    values["jump"] = str(round(100 * jump(exact(load), exact(heavier))))
+    values["load"] = format_load(load, unit)
+    ahead = "reps_first" if prescription.reason is Reason.REPS_FIRST else "add_rep_then_reps"
+    return f"{ahead}_dumbbell" if dumbbells else ahead
+
+
+def _rack_said(line: str, last: Sequence[SetDone], plan: Plan, unit: str, texts: Texts) -> str:
+    """``line``, and where last time's pair says its rack goes up in other steps than the chat's (12 kg on a
+    2.5 kg step: 2 kg, ``pairstep.rack_step``), that this is what the next pair was read by, and how to say
+    otherwise."""
+    top = heaviest_sets(last)
+    load = top[0].load if top else None
+    rack = rack_step(exact(load), exact(plan.increment)) if load else None
+    if load is None or rack is None or rack == exact(plan.increment):
+        return line
+    said = texts.get(
+        "progression.pair_step",
+        load=format_load(load, unit),
+        rack=format_load(float(rack), unit),
+        unit=unit,
+        example=texts[f"progression.pair_step_{unit}"],
+    )
+    return f"{line} {said}"
 
 
 def _back_after(last: Sequence[SetDone], prescription: Prescription) -> str:
