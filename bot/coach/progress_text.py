@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from bot.coach.comeback import Away, AwayKind
+from bot.coach.comeback import Away, AwayKind, Lighter
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
@@ -157,6 +157,8 @@ def progress_line(
     lapsed: int = 0,
     each_hand: bool = False,
     away: Away | None = None,
+    lighter: Sequence[SetDone] = (),
+    lighter_why: Lighter | None = None,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -178,7 +180,10 @@ def progress_line(
     those days (``comeback.away_said``: a pause, or time since the lift while the chat trained on).
     ``each_hand`` says its load is one dumbbell's (``loadanswer.pair``): every load the line names is said
     so, "2×10 @ 12 kg each hand", as the log and the panel say it (a trial's "today 2×10 @ 22.5 kg" read as
-    both dumbbells).
+    both dumbbells). ``lighter`` are the sets of the session after ``last``, lighter on purpose and no
+    baseline (``lighter_why``: a deload week's, the first back after a pain or a break): the line says what
+    that session was and why before ``last``, which today follows ("last time 4×8 @ 55 kg, lighter on
+    purpose after the pain; before that 4×8 @ 80 kg → …"), never passing ``last`` off as last time.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -195,6 +200,7 @@ def progress_line(
         "reps": str(prescription.reps),
         "top": str(plan.rep_range[1]),
         "next_load": "",
+        "lighter": summarise_sets(lighter, unit, more=texts["progression.more_sets"]),
     }
     if last_exercise is not None and last_exercise != exercise:
         values["last"] = f"{escape(names.get(last_exercise, last_exercise))} {values['last']}"
@@ -266,6 +272,11 @@ def progress_line(
     same = prescription.exercise == (last_exercise or exercise)
     today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
     key = _say_band(values, last, today, texts, key=key)
+    if lighter_why is not None and lighter:
+        why = texts[f"progression.lighter_{lighter_why.value}"]
+        values["when"] = texts.get(
+            "progression.lighter_then", when=values["when"], lighter=values["lighter"], why=why
+        )
     line = texts.get(f"progression.{key}", **values)
     if key in NAMES_PAIR and plan.pair and not dumbbells:
         line = _rack_said(line, last, plan, unit, texts)
@@ -359,7 +370,7 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
 def _say_one_dumbbell(values: dict[str, str], unit: str, texts: Texts) -> None:
     """Every load of the line said as one dumbbell's, "12 kg each hand", where it ends in one."""
     hand = texts["log.each_hand"]
-    for name in ("last", "today", "load", "next_load", "was"):
+    for name in ("last", "today", "load", "next_load", "was", "lighter"):
         if values.get(name, "").endswith(f" {unit}"):
             values[name] = f"{values[name]} {hand}"
     # The set an estimate or a deload comes from, "40 kg × 10": its load is one dumbbell's too.

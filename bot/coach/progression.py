@@ -117,6 +117,8 @@ class Reason(StrEnum):
     LAPSED = "lapsed"
     # A pair of dumbbells at the top whose next pair is a big jump: more reps first (``pairstep``).
     REPS_FIRST = "reps_first"
+    # The session after one lighter on purpose: back at the sets before it (``comeback.after_lighter``).
+    HELD = "held"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from bot.coach.backdating import MAX_DAYS_BACK as MAX_DAYS_BACK
 from bot.coach.backdating import DayError as DayError
 from bot.coach.backdating import day_told as day_told
 from bot.coach.backdating import parse_day as parse_day
-from bot.coach.comeback import after_break, after_lighter, after_pain, days_away
+from bot.coach.comeback import Lighter, after_break, after_lighter, after_pain, days_away, lighter_last
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
 from bot.coach.ladders import plan_for
@@ -86,6 +86,10 @@ class Target:
     latest: tuple[SetDone, ...] = ()
     """``source``'s last session on any kind of day, where ``last`` is the same kind's: the load "same as
     last time" means when As written asks a volume day's first load of a lift done on heavy days."""
+    lighter: tuple[SetDone, ...] = ()
+    """``source``'s last session of today's kind where it was lighter on purpose (a deload week's, the first
+    back after a pain or a long break), ``last`` being the one before it: /workout's line says both."""
+    lighter_why: Lighter | None = None
 
     @property
     def sets(self) -> list[SetDone]:
@@ -272,6 +276,12 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        # Last time lighter on purpose, today following the session before it: the line says both (not in a
+        # deload week, whose line is its own, nor from another lift's log, nor across kinds of day).
+        skipped = _lighter_before(history.get(current, ()), last, deloads, (lighter or {}).get(current, ()))
+        kinds = rotation.days if rotation is not None else {}
+        if skipped and (session.deload or source != current or kinds.get(skipped[0], day) != day):
+            skipped = None
         target = Target(
             exercise,
             prescription,
@@ -286,9 +296,26 @@ def targets(
             start != exercise,
             lapsed,
             tuple(sessions[-1]) if sessions else (),
+            tuple(
+                done if current in with_load else _unloaded(done)
+                for on, done in history.get(current, ())
+                if skipped and on == skipped[0]
+            ),
+            skipped[1] if skipped else None,
         )
         found.append(target)
     return found
+
+
+def _lighter_before(
+    dated: Sequence[tuple[date, SetDone]],
+    last: Sequence[SetDone],
+    deloads: Collection[date],
+    lighter: Collection[date],
+) -> tuple[date, Lighter] | None:
+    """The day and why of the lift's last session where it was lighter on purpose and ``last`` (what today
+    follows) is from before it (``comeback.lighter_last``); None otherwise."""
+    return lighter_last(dated, deloads, lighter) if last else None
 
 
 def _latest(history: Mapping[str, Sequence[tuple[date, SetDone]]], rungs: Iterable[str]) -> date | None:
