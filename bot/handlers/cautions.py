@@ -158,18 +158,9 @@ def card(
         causes.append(left.cause)
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
     open_ = [exercise for exercise in causes if told[exercise].cleared_on is None]
-    rows: list[list[tuple[str, str]]] = [
-        [
-            (
-                texts["caution.fine_button"]
-                if len(open_) == 1
-                else texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
-                fine_data(exercise),
-            )
-        ]
-        for exercise in open_
-    ]
-    return "\n".join(lines), rows
+    if len(open_) == 1:
+        return "\n".join(lines), [[(texts["caution.fine_button"], fine_data(open_[0]))]]
+    return "\n".join(lines), _which(context, open_)
 
 
 def _merged(
@@ -361,7 +352,7 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
         if today:
             now_turn.say(_cleared_today(context, today))
         elif named is not None:
-            now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
+            now_turn.say(texts.get("caution.not_cautioned", name=escape(_mid(catalog.exercises[named].name))))
         elif open_:
             # A body part none of them was told of: which one.
             now_turn.say(texts["caution.fine_which"], _which(context, open_))
@@ -386,15 +377,22 @@ def _elsewhere(answer: Answer, in_force: bool) -> bool:
 
 
 def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:
+    """A "✅ …: fine now" button for each of ``exercises``, named as the ⚠️ line names it ("Kneeling band
+    pulldown", never the short "band pulldown" beside a card that says the full name: a trial)."""
     texts, catalog = context.services.texts, context.services.catalog
+    named = [_mid(catalog.exercises[exercise].name) for exercise in exercises]
     return [
         [
             (
-                texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
+                # Two the line names alike (the bent-over rows with a backpack and with dumbbells): in full.
+                texts.get(
+                    "caution.fine_button_named",
+                    name=_capital(name if named.count(name) == 1 else catalog.exercises[exercise].name),
+                ),
                 fine_data(exercise),
             )
         ]
-        for exercise in exercises
+        for exercise, name in zip(exercises, named, strict=True)
     ]
 
 
@@ -435,7 +433,7 @@ async def _clear(
     last = today if trained else today - timedelta(days=1)
     for exercise in exercises:
         await store.clear(now_turn.session, chat_id, exercise, last)
-    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = _joined(texts, [_mid(catalog.exercises[exercise].name) for exercise in exercises])
     many = "_many" if len(exercises) > 1 else ""
     if planned is None:
         now_turn.say(texts.get("caution.cleared" + many, names=names))
@@ -464,7 +462,7 @@ async def fine_button(update: Update, context: BotContext) -> None:
         await query.answer(texts["caution.stale"])
         return
     await query.answer()
-    name = escape(exercises[args[0]].short)
+    name = escape(_mid(exercises[args[0]].name))
     async with turn(update, context) as now_turn:
         told = await store.told(now_turn.session, now_turn.chat.id)
         one = told.get(args[0])
@@ -487,7 +485,7 @@ def _cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
     """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
     session, today's staying as shown."""
     texts, catalog = context.services.texts, context.services.catalog
-    names = _joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = _joined(texts, [_mid(catalog.exercises[exercise].name) for exercise in exercises])
     return texts.get(
         "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
     )

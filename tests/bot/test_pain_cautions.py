@@ -88,8 +88,8 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     # Pressed before anything of today was logged: back in today's session, which the reply names.
     [cleared] = await bot.press(USER, FINE, message_id=card.message_id)
     assert (
-        "The backpack RDL is back in your workouts from today. Today's session has the Romanian deadlift,"
-        " bent-over row and rear-delt fly again: send /workout to see it."
+        "The Romanian deadlift is back in your workouts from today. Today's session has the Romanian"
+        " deadlift, bent-over row and rear-delt fly again: send /workout to see it."
     ) in (cleared.plain_text or "")
     assert await cautions(bot) == []
     [card] = await bot.send(USER, "/workout")
