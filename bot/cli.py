@@ -39,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     plan.add_argument("--equipment", default="gym", help="gym or home")
     plan.add_argument("--kit", help=f"home kit, comma-separated: {', '.join(KIT)} (or none)")
     plan.add_argument("--sessions", type=int, default=12, help="how many sessions (1-500)")
-    plan.add_argument("--per-week", type=int, default=2, help="sessions a week, which sets the block length")
+    plan.add_argument("--per-week", type=int, help="sessions a week, which sets the block length (default 2)")
+    plan.add_argument(
+        "--days",
+        help="the chat's training days as /schedule takes them (mon,thu) or a count (3): the sessions fall on"
+        " them and the weekly target is their number, as the bot plans them",
+    )
     plan.add_argument("--content", type=Path, help="a content folder to preview instead of the shipped one")
     plan.add_argument("--json", action="store_true", help="one JSON object per session and line")
     db = commands.add_parser("db", help="database maintenance")
@@ -94,14 +99,23 @@ def migrate(config: Settings) -> int:
 def print_plan(args: argparse.Namespace) -> int:
     from bot.coach import rules
     from bot.coach.content import ContentError
-    from bot.coach.preview import PlanArgumentError, as_json, as_text, profile_from_flags, sessions
+    from bot.coach.preview import (
+        PlanArgumentError,
+        as_json,
+        as_text,
+        days_from_flag,
+        profile_from_flags,
+        sessions,
+    )
+    from scheduler.slots import parse_days
 
     if not 1 <= args.sessions <= 500:
         print(f"backcoach: --sessions must be 1 to 500, not {args.sessions}", file=sys.stderr)
         return 2
     try:
         catalog = rules.load_checked(args.content) if args.content else rules.shipped()
-        profile = profile_from_flags(catalog, args.level, args.equipment, args.kit, args.per_week)
+        days = days_from_flag(args.days, parse_days) if args.days is not None else frozenset()
+        profile = profile_from_flags(catalog, args.level, args.equipment, args.kit, args.per_week, days)
     except (ContentError, PlanArgumentError) as error:
         print(f"backcoach: {error}", file=sys.stderr)
         return 2

@@ -259,7 +259,8 @@ class Answerer:
         if found is None and one is not None and not reading.safety:
             found = self._definer.asked(one, self._spelled, asker)
         if found is not None:
-            return _defined(question, found, self._kb.topics[card_for(found, asker)], self._definer)
+            topic = self._kb.topics[card_for(found, asker)]
+            return _defined(question, found, topic, self._definer.render(found, topic.title, asker))
 
         if focus is not None:
             focused = self.matcher.scores(focus.concepts)
@@ -472,9 +473,9 @@ def _check_replaced(assist: Assist, kb: KnowledgeBase) -> None:
             raise ValueError(f"{where}'s {heading!r} paragraph is its card's too: replace it")
 
 
-def _defined(question: str, found: Term | Exercise, topic: Topic, definer: Definer) -> Answer:
-    """A term's short definition, or an exercise's name and cue, with its topic's card as the one button."""
-    text = definer.render(found, topic.title)
+def _defined(question: str, found: Term | Exercise, topic: Topic, text: str) -> Answer:
+    """A term's short definition, or an exercise's name and cue (``text``), with its topic's card as the one
+    button."""
     if isinstance(found, Exercise):
         return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), exercise=found.id)
     return Answer(question, "answer", topic.id, 1.0, text, (topic.id,), term=found.id)

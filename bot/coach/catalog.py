@@ -9,7 +9,6 @@ edit that breaks a coaching rule stops start-up instead of reaching a trainee.
 from __future__ import annotations
 
 import itertools
-import re
 import string
 import typing
 from collections import Counter
@@ -19,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from bot.coach import cues
 from bot.coach.content import CONTENT_DIR, Strict, load
 from bot.coach.knowledge import TopicId
 from bot.coach.model import Equipment, Level
@@ -26,21 +26,6 @@ from bot.coach.model import Equipment, Level
 EXERCISES_FILE = "exercises.toml"
 ROUTINES_FILE = "routines.toml"
 LADDERS_FILE = "ladders.toml"
-# How a cue tells the trainee to bend over at the hips ("Hinge forward with a flat back", "bent over"):
-# such a move is ``bent_over`` (checked at start-up), whatever its pattern says.
-BENT_OVER_CUE = re.compile(
-    r"\bhing(?:e|ing)\b|\bbent[- ]over\b|\b(?:bend|bent|lean)\s+forward\b", re.IGNORECASE
-)
-# How a cue tells the trainee to lift the chest while lying face down (a prone cobra: "Face down, lift chest
-# and arms just off the floor"): the lower back's muscles hold that arch, so such a move is
-# ``back_extension`` (checked at start-up). A face-down move that lifts only the arms is not one.
-# How a cue hangs the trainee from a bar overhead ("Hang with straight arms", "a dead hang"): ``hangs``.
-# Hanging under a low bar (an inverted row) is a row's.
-HANG_CUE = re.compile(r"\bdead hang\b|\bhang(?:s|ing)?\s+(?:from|with straight arms)\b", re.IGNORECASE)
-BACK_EXTENSION_CUE = re.compile(
-    r"\bface down\b.*\b(?:lift|raise|arch)\s+(?:up\s+)?(?:your\s+|the\s+)?chest\b", re.IGNORECASE
-)
-
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 Pattern = Literal["vertical-pull", "horizontal-pull", "hinge", "rear-delt", "scapular", "other"]
@@ -79,6 +64,10 @@ class Exercise(Strict):
     name: Annotated[str, Field(min_length=1, max_length=60)]
     short: Annotated[str, Field(min_length=1, max_length=40)]
     cue: Text
+    # The cue for a chat that has a kit item the cue leaves out (a band pulldown's anchor on a pull-up bar):
+    # ``cue`` itself fits every kit the move is planned for (``cues``, checked at start-up).
+    # (A table in the file, kept as pairs: an exercise is hashed, and a dict is not.)
+    cue_with: tuple[tuple[Id, Text], ...] = ()
     # The card a question about it opens: "what's a floor slide?" gets the cue with this topic's button.
     topic: TopicId
     needs: frozenset[Id]
@@ -139,6 +128,15 @@ class Exercise(Strict):
     # Pendlay row is a heavy day's: a volume day's rotation passes it by, not capped at a heavy range.
     days: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
+    @field_validator("cue_with", mode="before")
+    @classmethod
+    def _pairs(cls, value: Any) -> Any:
+        return tuple(value.items()) if isinstance(value, dict) else value
+
+    def cue_for(self, kit: frozenset[str]) -> str:
+        """The cue a chat with ``kit`` reads: the one for a kit item it has (``cue_with``), else ``cue``."""
+        return next((cue for item, cue in self.cue_with if item in kit), self.cue)
+
     def fits_kit(self, kit: frozenset[str]) -> bool:
         return self.needs <= kit and (not self.needs_one_of or bool(self.needs_one_of & kit))
 
@@ -172,7 +170,8 @@ class ExercisesFile(Strict):
             if exercise.id in seen:
                 raise ValueError(f"{where}: defined twice")
             seen.add(exercise.id)
-            unknown = sorted((exercise.needs | exercise.needs_one_of) - known_kit)
+            kit_cued = {item for item, _ in exercise.cue_with}
+            unknown = sorted((exercise.needs | exercise.needs_one_of | kit_cued) - known_kit)
             if unknown:
                 raise ValueError(f"{where}.needs: {', '.join(unknown)} is not in [kit]")
             for grip in exercise.grips:
@@ -197,24 +196,9 @@ class ExercisesFile(Strict):
                 raise ValueError(f"{where}.backpack: only a home move loaded without dumbbells of its own")
             if exercise.bent_over and exercise.pattern == "hinge":
                 raise ValueError(f"{where}.bent_over: a hinge is left out as the hinge it is")
-            if exercise.pattern != "hinge" and exercise.bent_over != bool(BENT_OVER_CUE.search(exercise.cue)):
-                # The cue is what the trainee reads: one that bends them over a move the cautions would keep
-                # in the plan (or the reverse) is a row the lower back's caution misses.
-                said = "does not say" if exercise.bent_over else "says"
-                raise ValueError(
-                    f"{where}.bent_over: {str(exercise.bent_over).lower()}, but its cue {said} "
-                    "it is done bent over (hinge forward, bent over)"
-                )
-            if exercise.back_extension != bool(BACK_EXTENSION_CUE.search(exercise.cue)):
-                # The same for a face-down chest lift: a cue that arches the lower back under a move the
-                # lower back's caution would keep is a back extension it misses.
-                said = "does not say" if exercise.back_extension else "says"
-                raise ValueError(
-                    f"{where}.back_extension: {str(exercise.back_extension).lower()}, but its cue {said} "
-                    "it lifts the chest face down"
-                )
-            if exercise.pattern != "vertical-pull" and exercise.hangs != bool(HANG_CUE.search(exercise.cue)):
-                raise ValueError(f"{where}.hangs: {str(exercise.hangs).lower()}, but its cue says otherwise")
+            if said := cues.problem(exercise):
+                # The cue is what the trainee reads: held to the catalog's facts and the kit (``cues``).
+                raise ValueError(f"{where}.{said}")
             if exercise.movement is not None and exercise.article is not None:
                 raise ValueError(f"{where}.movement: its article is the movement its versions share")
             if exercise.gym_version is not None and exercise.gym_version not in {e.id for e in self.exercise}:

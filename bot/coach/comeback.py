@@ -27,7 +27,7 @@ are passed in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
@@ -79,6 +79,8 @@ CLIMBS = frozenset(
         Reason.ESTIMATE,
         Reason.RAMPED,
         Reason.FROM_REPS,
+        Reason.REPS_FIRST,
+        Reason.HELD,
     )
 )
 
@@ -194,6 +196,31 @@ def lighter_days(
     return {exercise: days for exercise, days in found.items() if days}
 
 
+class Lighter(StrEnum):
+    """Why a lift's last session was lighter on purpose (``lighter_last``), as its /workout line says."""
+
+    PAIN = "pain"
+    BREAK = "break"
+    DELOAD = "deload"
+
+
+def lighter_last(
+    dated: Sequence[tuple[date, SetDone]], deloads: Collection[date], lighter: Collection[date]
+) -> tuple[date, Lighter] | None:
+    """The day of a lift's last session (``dated``: its sets by day, in order) and why, where it was lighter
+    on purpose and so no baseline: a deload week's (``deloads``), or its first back after a pain or a long
+    break (``lighter``, ``lighter_days``; a break where ``LONG_BREAK`` or more came before it). /workout's
+    line then says what that session was, not only the one before it, which today follows: a coach's review
+    read "last time" over the sets from before the pain. None where the last session counts."""
+    days = sorted({day for day, _ in dated})
+    if not days or (days[-1] not in deloads and days[-1] not in lighter):
+        return None
+    if days[-1] in deloads:
+        return days[-1], Lighter.DELOAD
+    away = len(days) > 1 and days[-1] - days[-2] >= LONG_BREAK
+    return days[-1], Lighter.BREAK if away else Lighter.PAIN
+
+
 def after_lighter(
     prescription: Prescription, exercise: str, last: Sequence[SetDone], plan: Plan
 ) -> Prescription:
@@ -203,7 +230,7 @@ def after_lighter(
     if prescription.reason not in CLIMBS or not top or any(s.seconds for s in top):
         return prescription
     reps = max(1, min(plan.rep_range[1], min(s.reps for s in top)))
-    held = Prescription(exercise, plan.sets, reps, top[0].load or None, Reason.REPEAT, top[0])
+    held = Prescription(exercise, plan.sets, reps, top[0].load or None, Reason.HELD, top[0])
     return prescription if prescription.reason not in HEAVIER and easier(prescription, held) else held
 
 

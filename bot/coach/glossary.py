@@ -286,13 +286,15 @@ class Definer:
             return tuple(stem(p) for p in _DIGITS.split(token) if p and p not in _UNITS)
         return correct(token) if correct is not None else (stemmed,)
 
-    def render(self, found: Term | Exercise, title: str) -> str:
-        """A term's definition, or an exercise's name and cue, and the line that points to the button of the
+    def render(self, found: Term | Exercise, title: str, asker: Asker | None = None) -> str:
+        """A term's definition, or an exercise's name and cue (the one for the ``asker``'s kit, as /workout
+        shows it: no pull-up bar for a chat without one), and the line that points to the button of the
         topic card (``title``). A term has no heading: its card's title over it ("Intermediate progression"
         over what RIR means) read to a beginner as if the word were not for them yet."""
         pointer = self.glossary.asking.pointer.format(title=escape(title))
         if isinstance(found, Exercise):
-            return f"<b>{escape(found.name)}</b>\n\n{escape(found.cue)}\n\n{pointer}"
+            cue = found.cue_for(asker.owned() if asker is not None else frozenset())
+            return f"<b>{escape(found.name)}</b>\n\n{escape(cue)}\n\n{pointer}"
         return f"{found.text}\n\n{pointer}"
 
     @classmethod

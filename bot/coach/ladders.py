@@ -103,4 +103,6 @@ def plan_for(prescribed: Prescribed, increment: float) -> Plan | None:
         increment=increment,
         increase_pct=prescribed.increase_pct,
         bodyweight=prescribed.exercise.kind != "load",
+        # Dumbbells of its own, a size a rack has: a backpack at home weighs what it weighs (``home_load``).
+        pair="dumbbells" in prescribed.exercise.needs,
     )

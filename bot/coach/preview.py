@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.coach.catalog import Catalog
+from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Profile, Session, plan_session
+from bot.coach.profile import DEFAULT_PER_WEEK, MAX_PER_WEEK
+from bot.coach.trainingdays import weekdays
 from bot.coach.workouts import render_session
 
 
@@ -21,26 +24,61 @@ class PlanArgumentError(ValueError):
     """A flag with a value the planner can't use; the message names the flag."""
 
 
+def days_from_flag(text: str, parse_days: Callable[[str], frozenset[int]]) -> frozenset[int]:
+    """The weekdays ``--days`` gives (0 = Monday): days as /schedule takes them ("mon,thu", "tue-thu"), read
+    by its own ``parse_days`` (passed in: ``scheduler.slots``'s), or a count ("3"), the days onboarding
+    offers for it (Mon, Wed, Fri) or, for a count it offers none for, the week's first."""
+    typed = text.strip()
+    if typed.isascii() and typed.isdigit():
+        count = int(typed)
+        if not 1 <= count <= MAX_PER_WEEK:
+            raise PlanArgumentError(
+                f"--days takes days (mon,thu) or a count from 1 to {MAX_PER_WEEK}, not {count}"
+            )
+        return weekdays(0, count)
+    try:
+        return parse_days(typed)
+    except ValueError as error:
+        raise PlanArgumentError(f"--days: {error}") from None
+
+
 def profile_from_flags(
-    catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int
+    catalog: Catalog,
+    level: str,
+    equipment: str,
+    kit: str | None,
+    per_week: int | None,
+    days: frozenset[int] = frozenset(),
 ) -> Profile:
+    """The profile of a new chat with these flags. ``days`` are its training days (``days_from_flag``), as a
+    chat's /schedule sets them: its weekly target is their number, as the bot's is, so the plan's weeks,
+    its heavy days and its barbell hinges fall on them as the bot plans them; none, ``per_week`` sessions on
+    the days onboarding offers for it."""
     if level not in set(Level):
         raise PlanArgumentError(f"--level must be one of {', '.join(Level)}, not {level!r}")
     if equipment not in set(Equipment):
         raise PlanArgumentError(f"--equipment must be gym or home, not {equipment!r}")
-    if not 1 <= per_week <= 7:
-        raise PlanArgumentError(f"--per-week must be 1 to 7, not {per_week}")
+    if per_week is not None and not 1 <= per_week <= MAX_PER_WEEK:
+        raise PlanArgumentError(f"--per-week must be 1 to {MAX_PER_WEEK}, not {per_week}")
+    if days and per_week is not None and per_week != len(days):
+        raise PlanArgumentError(
+            f"--per-week {per_week} and --days ({len(days)} days) disagree: a chat trains once on each of"
+            " its days"
+        )
+    per_week = len(days) if days else per_week or DEFAULT_PER_WEEK
+    days = days or weekdays(0, per_week)
     if equipment == Equipment.GYM:
         if kit is not None:
             raise PlanArgumentError("--kit is for --equipment home; a gym has everything")
-        return Profile(Level(level), Equipment.GYM, catalog.kit_for(Equipment.GYM, frozenset()), per_week)
+        gym = catalog.kit_for(Equipment.GYM, frozenset())
+        return Profile(Level(level), Equipment.GYM, gym, per_week, days)
     names = [name.strip() for name in (kit or "").split(",") if name.strip() and name.strip() != "none"]
     unknown = [name for name in names if name not in catalog.kit.home]
     if unknown:
         raise PlanArgumentError(
             f"--kit: unknown {', '.join(unknown)}; use any of {', '.join(catalog.kit.home)} (or none)"
         )
-    return Profile(Level(level), Equipment.HOME, frozenset(names), per_week)
+    return Profile(Level(level), Equipment.HOME, frozenset(names), per_week, days)
 
 
 def sessions(catalog: Catalog, profile: Profile, count: int) -> Iterator[Session]:
@@ -48,11 +86,20 @@ def sessions(catalog: Catalog, profile: Profile, count: int) -> Iterator[Session
         yield plan_session(catalog, profile, number)
 
 
+def weekday(session: Session) -> int:
+    """The weekday (0 = Monday) a session falls on: its place in its training week on the chat's days."""
+    profile, weeks = session.profile, session.weeks
+    first = weeks.first(weeks.week_of(session.number, profile.per_week), profile.per_week)
+    days = sorted(profile.weekdays)
+    return days[min(session.number - first, len(days) - 1)]
+
+
 def as_json(session: Session) -> dict[str, Any]:
     profile = session.profile
     kit = sorted(profile.kit)
     return {
         "session": session.number,
+        "weekday": WEEKDAY_NAMES[weekday(session)][:3],
         "level": str(profile.level),
         "equipment": str(profile.equipment),
         "kit": kit,
@@ -83,5 +130,6 @@ def as_json(session: Session) -> dict[str, Any]:
 
 
 def as_text(session: Session) -> str:
-    """The Telegram message without its markup, as a person reads it."""
-    return html.unescape(re.sub(r"</?[bi]>", "", render_session(session)))
+    """The Telegram message without its markup, as a person reads it, under the weekday it falls on."""
+    message = html.unescape(re.sub(r"</?[bi]>", "", render_session(session)))
+    return f"— {WEEKDAY_NAMES[weekday(session)].capitalize()} —\n{message}"

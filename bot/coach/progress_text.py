@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from bot.coach.comeback import Away, AwayKind
+from bot.coach.comeback import Away, AwayKind, Lighter
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
+from bot.coach.pairstep import jump, rack_step, reps_first
 from bot.coach.progression import (
     Plan,
     Prescription,
     Reason,
     e1rm,
+    exact,
     heaviest_sets,
     in_unit,
     past_top,
@@ -155,6 +157,8 @@ def progress_line(
     lapsed: int = 0,
     each_hand: bool = False,
     away: Away | None = None,
+    lighter: Sequence[SetDone] = (),
+    lighter_why: Lighter | None = None,
 ) -> str:
     """One line (HTML-escaped) for ``exercise``, whose last session was ``last`` (empty: never logged).
 
@@ -176,7 +180,10 @@ def progress_line(
     those days (``comeback.away_said``: a pause, or time since the lift while the chat trained on).
     ``each_hand`` says its load is one dumbbell's (``loadanswer.pair``): every load the line names is said
     so, "2×10 @ 12 kg each hand", as the log and the panel say it (a trial's "today 2×10 @ 22.5 kg" read as
-    both dumbbells).
+    both dumbbells). ``lighter`` are the sets of the session after ``last``, lighter on purpose and no
+    baseline (``lighter_why``: a deload week's, the first back after a pain or a break): the line says what
+    that session was and why before ``last``, which today follows ("last time 4×8 @ 55 kg, lighter on
+    purpose after the pain; before that 4×8 @ 80 kg → …"), never passing ``last`` off as last time.
     """
     when = texts.get("progression.last_day", day=escape(day)) if day else texts["progression.last_time"]
     basis = prescription.basis
@@ -193,6 +200,7 @@ def progress_line(
         "reps": str(prescription.reps),
         "top": str(plan.rep_range[1]),
         "next_load": "",
+        "lighter": summarise_sets(lighter, unit, more=texts["progression.more_sets"]),
     }
     if last_exercise is not None and last_exercise != exercise:
         values["last"] = f"{escape(names.get(last_exercise, last_exercise))} {values['last']}"
@@ -251,6 +259,7 @@ def progress_line(
         values["today"] = format_prescription(replace(prescription, load=None), unit)
         key = "add_load_dumbbell" if dumbbells else "add_load_home"
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
+    key = _reps_first(values, prescription, plan, unit, key, dumbbells=dumbbells)
     if prescription.reason is Reason.LAPSED:
         kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
         weeks = texts.count("count.week", weeks_ago(days))
@@ -263,7 +272,14 @@ def progress_line(
     same = prescription.exercise == (last_exercise or exercise)
     today = todays_bands(last, prescription, plan, same=same, band=band, loaded=loaded)
     key = _say_band(values, last, today, texts, key=key)
+    if lighter_why is not None and lighter:
+        why = texts[f"progression.lighter_{lighter_why.value}"]
+        values["when"] = texts.get(
+            "progression.lighter_then", when=values["when"], lighter=values["lighter"], why=why
+        )
     line = texts.get(f"progression.{key}", **values)
+    if key in NAMES_PAIR and plan.pair and not dumbbells:
+        line = _rack_said(line, last, plan, unit, texts)
     most = max((done.reps for done in heaviest_sets(last)), default=0)
     if prescription.reason is Reason.ADD_REP and same and most > prescription.reps < plan.rep_range[1]:
         # Under a set that did more, never without saying why (a strength coach's trial: 8, 8, 6 → 3×7).
@@ -275,6 +291,49 @@ def progress_line(
     easier = escape(names.get(prescription.easier, prescription.easier))
     suggested = texts.get(f"progression.easier_{which}", easier=easier, low=values["low"], top=values["top"])
     return f"{line} {suggested}"
+
+
+# The lines that name the next pair of dumbbells up by its load.
+NAMES_PAIR = frozenset(("add_load", "add_rep_then_load", "add_rep_at_top", "reps_first", "add_rep_then_reps"))
+
+
+def _reps_first(
+    values: dict[str, str], prescription: Prescription, plan: Plan, unit: str, key: str, *, dumbbells: bool
+) -> str:
+    """The line's key where a pair of dumbbells' next pair up is a big jump (``pairstep``): today more reps
+    first, or, short of the top, more reps to come before it; ``values`` get the reps that earn it (``aim``),
+    the next pair and how much heavier it is. ``dumbbells``: an accessory's, whose next size goes unnamed."""
+    load = prescription.load
+    if not plan.pair or not load or prescription.reason not in (Reason.ADD_REP, Reason.REPS_FIRST):
+        return key
+    heavier = progressed_load(load, plan)
+    aim = reps_first(exact(load), exact(heavier), plan.rep_range, plan.target_rir)
+    if aim is None:
+        return key
+    values["aim"], values["next_load"] = str(aim), format_load(heavier, unit)
+    values["jump"] = str(round(100 * jump(exact(load), exact(heavier))))
+    values["load"] = format_load(load, unit)
+    ahead = "reps_first" if prescription.reason is Reason.REPS_FIRST else "add_rep_then_reps"
+    return f"{ahead}_dumbbell" if dumbbells else ahead
+
+
+def _rack_said(line: str, last: Sequence[SetDone], plan: Plan, unit: str, texts: Texts) -> str:
+    """``line``, and where last time's pair says its rack goes up in other steps than the chat's (12 kg on a
+    2.5 kg step: 2 kg, ``pairstep.rack_step``), that this is what the next pair was read by, and how to say
+    otherwise."""
+    top = heaviest_sets(last)
+    load = top[0].load if top else None
+    rack = rack_step(exact(load), exact(plan.increment)) if load else None
+    if load is None or rack is None or rack == exact(plan.increment):
+        return line
+    said = texts.get(
+        "progression.pair_step",
+        load=format_load(load, unit),
+        rack=format_load(float(rack), unit),
+        unit=unit,
+        example=texts[f"progression.pair_step_{unit}"],
+    )
+    return f"{line} {said}"
 
 
 def _back_after(last: Sequence[SetDone], prescription: Prescription) -> str:
@@ -311,7 +370,7 @@ def _say_each_hand(values: dict[str, str], last: Sequence[SetDone], unit: str, t
 def _say_one_dumbbell(values: dict[str, str], unit: str, texts: Texts) -> None:
     """Every load of the line said as one dumbbell's, "12 kg each hand", where it ends in one."""
     hand = texts["log.each_hand"]
-    for name in ("last", "today", "load", "next_load", "was"):
+    for name in ("last", "today", "load", "next_load", "was", "lighter"):
         if values.get(name, "").endswith(f" {unit}"):
             values[name] = f"{values[name]} {hand}"
     # The set an estimate or a deload comes from, "40 kg × 10": its load is one dumbbell's too.

@@ -28,7 +28,8 @@ with the numbers of ACSM 2009 where the article gives none):
   whatever the step: 12 kg dumbbells held are 12 kg, never 12.5 kg, which may not exist in the rack
   (a newcomer trial), and 100 lb logged in a kg chat is held as 45.4 kg, the same dumbbell. From a last
   load off that grid an added load goes to the next multiple above it at least, a back-off or a
-  lighter estimate to the next multiple below it at least.
+  lighter estimate to the next multiple below it at least. A pair of dumbbells goes up to its rack's next
+  size, 12 kg to 14 kg, and where that is a big jump, with more reps first (``bot.coach.pairstep``).
 - **Stalls.** A session that beats the one before it neither on load nor on total reps at its load is
   a stall. Three in a row (four sessions at the same numbers) back the load off by about 10 % to rebuild
   from the bottom of the range; a lighter session resets the count.
@@ -66,6 +67,7 @@ from itertools import pairwise
 from bot.coach.bodyreps import MOST_OVER, far_short, next_reps
 from bot.coach.epley import for_reps, one_rep_max
 from bot.coach.model import SetDone
+from bot.coach.pairstep import rack_step, reps_first
 
 UPPER_BODY_STEP = Decimal("0.05")
 LOWER_BODY_STEP = Decimal("0.10")
@@ -113,6 +115,10 @@ class Reason(StrEnum):
     FROM_REPS = "from_reps"
     # A dumbbell accessory or home load not logged for weeks: last time's sets again (``bot.coach.lapsed``).
     LAPSED = "lapsed"
+    # A pair of dumbbells at the top whose next pair is a big jump: more reps first (``pairstep``).
+    REPS_FIRST = "reps_first"
+    # The session after one lighter on purpose: back at the sets before it (``comeback.after_lighter``).
+    HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,7 @@ class Plan:
     increment: float = DEFAULT_INCREMENT["kg"]
     increase_pct: float | None = None  # the level's (routines.toml); None: 5 %, 10 % lower body
     bodyweight: bool = False  # the body's load or a band's help: a first day of its kind from its reps
+    pair: bool = False  # one dumbbell's load a hand: heavier is the next pair up (``pairstep``)
 
 
 @dataclass(frozen=True)
@@ -224,7 +231,24 @@ def next_prescription(
         return Prescription(exercise, plan.sets, high, load, Reason.REPEAT)
     if load is None:
         return _bodyweight_top(exercise, plan, ladder)
-    return Prescription(exercise, plan.sets, low, progressed_load(load, plan), Reason.ADD_LOAD)
+    heavier = progressed_load(load, plan)
+    first = more_reps_first(exercise, last, load, heavier, plan)
+    return first or Prescription(exercise, plan.sets, low, heavier, Reason.ADD_LOAD)
+
+
+def more_reps_first(
+    exercise: str, last: Sequence[SetDone], load: float, heavier: float, plan: Plan
+) -> Prescription | None:
+    """A pair of dumbbells at the top of its range whose next pair up, ``heavier``, is a big jump
+    (``pairstep.reps_first``): the same pair, a rep over the weakest set (the best set's reps where it did
+    more), up to the reps that earn the jump; None once every set of ``last`` has them, or another lift."""
+    aim = reps_first(exact(load), exact(heavier), plan.rep_range, plan.target_rir) if plan.pair else None
+    reps = [s.reps for s in last]
+    if aim is None or not reps or min(reps) >= aim:
+        return None
+    weakest = min(reps)
+    target = min(aim, max(weakest + 1, min(max(reps), weakest + MOST_OVER)))
+    return Prescription(exercise, plan.sets, target, load, Reason.REPS_FIRST)
 
 
 def matched_reps(last: Sequence[SetDone], plan: Plan) -> int:
@@ -343,13 +367,18 @@ def progressed_load(load: float, plan: Plan) -> float:
 
     Rounded down so the step never exceeds its percentage; the minimum is what makes small loads move
     at all (5 % of 20 kg is less than the smallest plates). Always a multiple, so a load converted from
-    the other unit (45.4 kg) comes back loadable (47.5 kg), not 47.9 kg.
+    the other unit (45.4 kg) comes back loadable (47.5 kg), not 47.9 kg. A pair of dumbbells (``pair``)
+    goes up on its rack's steps, a whole one at least: 12 → 14 kg, never 12.5 kg (``pairstep.rack_step``).
     """
     step = exact(plan.increment)
     current = exact(load)
     percent = increase_fraction(plan)
     rounded = to_multiple(current * (1 + percent), step, ROUND_FLOOR)
     next_above = (current / step).to_integral_value(ROUND_FLOOR) * step + step
+    rack = rack_step(current, step) if plan.pair else None
+    if rack is not None:
+        # A pair: on its rack's steps, a whole one up at least.
+        return float(max(to_multiple(current * (1 + percent), rack, ROUND_FLOOR), current + rack))
     return float(max(rounded, next_above))
 
 

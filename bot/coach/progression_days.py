@@ -42,6 +42,7 @@ from bot.coach.progression import (
     exact,
     heaviest_sets,
     judged_sessions,
+    more_reps_first,
     next_prescription,
     past_top,
     progressed_load,
@@ -99,6 +100,9 @@ def next_on_day(
     # the day's work at that load (a newcomer trial: two sets then a jump), so they hold it below.
     if load is not None and load > 0 and past_top(last, plan) and len(last) >= judged[-1].sets:
         added = progressed_load(load, plan)
+        # A pair of dumbbells whose next pair is a big jump earns it with reps first (``pairstep``).
+        if (first := more_reps_first(exercise, last, load, added, plan)) is not None:
+            return first
         if found is None:
             return Prescription(exercise, plan.sets, low, added, Reason.PAST_TOP)
         # The estimate may say more, but a session adds at most 10 % (ACSM's 2–10 %).

@@ -12,7 +12,8 @@ comes next), as plain values: no Telegram, no database.
   get a load to progress.
 - What of a day's session is **already logged** (a /log before Done): As written and Adjust log only
   the rest, so nothing is logged twice.
-- **Backdating**: ``/done yesterday`` and friends, at most ``MAX_DAYS_BACK`` days back.
+- **Backdating**: ``/done yesterday`` and friends, at most ``MAX_DAYS_BACK`` days back
+  (``bot.coach.backdating``, re-exported here).
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from bot.coach.comeback import after_break, after_lighter, after_pain, days_away
-from bot.coach.dates import WEEKDAY_NAMES
+from bot.coach.backdating import DAYS_TOLD as DAYS_TOLD
+from bot.coach.backdating import MAX_DAYS_BACK as MAX_DAYS_BACK
+from bot.coach.backdating import DayError as DayError
+from bot.coach.backdating import day_told as day_told
+from bot.coach.backdating import parse_day as parse_day
+from bot.coach.comeback import Lighter, after_break, after_lighter, after_pain, days_away, lighter_last
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
 from bot.coach.ladders import plan_for
@@ -41,7 +46,6 @@ from bot.coach.progression import (
 )
 from bot.coach.progression_days import next_on_day
 
-MAX_DAYS_BACK = 2
 # How far the Adjust buttons move a target: reps per set and load steps, either way.
 MAX_REP_SHIFT = 9
 MAX_LOAD_SHIFT = 9
@@ -82,6 +86,10 @@ class Target:
     latest: tuple[SetDone, ...] = ()
     """``source``'s last session on any kind of day, where ``last`` is the same kind's: the load "same as
     last time" means when As written asks a volume day's first load of a lift done on heavy days."""
+    lighter: tuple[SetDone, ...] = ()
+    """``source``'s last session of today's kind where it was lighter on purpose (a deload week's, the first
+    back after a pain or a long break), ``last`` being the one before it: /workout's line says both."""
+    lighter_why: Lighter | None = None
 
     @property
     def sets(self) -> list[SetDone]:
@@ -268,6 +276,12 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        # Last time lighter on purpose, today following the session before it: the line says both (not in a
+        # deload week, whose line is its own, nor from another lift's log, nor across kinds of day).
+        skipped = _lighter_before(history.get(current, ()), last, deloads, (lighter or {}).get(current, ()))
+        kinds = rotation.days if rotation is not None else {}
+        if skipped and (session.deload or source != current or kinds.get(skipped[0], day) != day):
+            skipped = None
         target = Target(
             exercise,
             prescription,
@@ -282,9 +296,26 @@ def targets(
             start != exercise,
             lapsed,
             tuple(sessions[-1]) if sessions else (),
+            tuple(
+                done if current in with_load else _unloaded(done)
+                for on, done in history.get(current, ())
+                if skipped and on == skipped[0]
+            ),
+            skipped[1] if skipped else None,
         )
         found.append(target)
     return found
+
+
+def _lighter_before(
+    dated: Sequence[tuple[date, SetDone]],
+    last: Sequence[SetDone],
+    deloads: Collection[date],
+    lighter: Collection[date],
+) -> tuple[date, Lighter] | None:
+    """The day and why of the lift's last session where it was lighter on purpose and ``last`` (what today
+    follows) is from before it (``comeback.lighter_last``); None otherwise."""
+    return lighter_last(dated, deloads, lighter) if last else None
 
 
 def _latest(history: Mapping[str, Sequence[tuple[date, SetDone]]], rungs: Iterable[str]) -> date | None:
@@ -464,87 +495,3 @@ def adjusted(target: Target, shift: Shift) -> list[SetDone]:
     if target.loaded:
         load = max(0.0, round((load or 0.0) + shift.steps * target.plan.increment, 2)) or None
     return [SetDone(reps, load)] * p.sets
-
-
-# ---------------------------------------------------------------- backdating
-
-
-@dataclass(frozen=True)
-class DayError:
-    """Why a day could not be used; ``key`` names its one line in messages.toml."""
-
-    key: str
-
-
-_AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
-# The parts of today ("tonight": a session told at 1am is today, as /done logs it), of yesterday ("last
-# night": told the next day or in the small hours, as a reminder's Done after midnight) and the day before.
-TODAY_WORDS = ("", "today", "tonight", "this morning", "this afternoon", "this evening")
-YESTERDAY_WORDS = ("yesterday", "yday", "last night", "last evening")
-BEFORE_YESTERDAY_WORDS = ("day before yesterday", "the day before yesterday", "the night before last")
-
-
-def parse_day(text: str, today: date) -> date | DayError:
-    """``""``/today ("tonight", "this morning"), yesterday ("last night"), "2 days ago", a weekday ("mon"),
-    or an ISO date; at most 2 days back."""
-    words = " ".join(text.casefold().replace("-", " ").split()) if not _iso(text) else text.strip()
-    day: date | None
-    if words in TODAY_WORDS:
-        day = today
-    elif words in YESTERDAY_WORDS:
-        day = today - timedelta(days=1)
-    elif words in BEFORE_YESTERDAY_WORDS:
-        day = today - timedelta(days=2)
-    elif match := _AGO.match(words):
-        day = today - timedelta(days=int(match.group(1)))
-    elif (weekday := _weekday(words)) is not None:
-        day = today - timedelta(days=(today.weekday() - weekday) % 7)
-    elif _iso(words):
-        day = date.fromisoformat(words)
-    else:
-        return DayError("log.bad_day")
-    if day > today:
-        return DayError("log.future_day")
-    if today - day > timedelta(days=MAX_DAYS_BACK):
-        return DayError("log.too_far_back")
-    return day
-
-
-_TOLD = re.compile(
-    r"\b(?:(the day before yesterday|the night before last)|(yesterday|last night|last evening)"
-    rf"|(one|two|1|2) days? ago|({'|'.join(WEEKDAY_NAMES)}))\b"
-)
-
-
-def day_told(text: str) -> str | None:
-    """The day a message says a session was ("I trained on Wednesday evening", "2 days ago", "last night"),
-    as /done takes it ("wed", "2 days ago", "yesterday"), or None when it names none: today's ("this
-    morning", "tonight") is what /done alone logs."""
-    match = _TOLD.search(" ".join(text.casefold().split()))
-    if match is None:
-        return None
-    before, yesterday, ago, weekday = match.groups()
-    if before:
-        return "2 days ago"
-    if yesterday:
-        return "yesterday"
-    if ago:
-        return "1 day ago" if ago in ("one", "1") else "2 days ago"
-    return weekday[:3]
-
-
-# Every day ``day_told`` can give: all a /done button may carry.
-DAYS_TOLD = frozenset(("yesterday", "1 day ago", "2 days ago", *(name[:3] for name in WEEKDAY_NAMES)))
-
-
-def _weekday(word: str) -> int | None:
-    matches = [i for i, name in enumerate(WEEKDAY_NAMES) if len(word) >= 3 and name.startswith(word)]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _iso(text: str) -> bool:
-    try:
-        date.fromisoformat(text.strip())
-    except ValueError:
-        return False
-    return True

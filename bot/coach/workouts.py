@@ -121,7 +121,8 @@ def render_session(
         elif item.technique == "superset" and item.partner is not None:
             partner = item.partner.name[:1].lower() + item.partner.name[1:]
             lines.append(f"<b>{_fill(labels.superset, partner=_e(partner))}</b>")
-        lines.append(f"<i>{_e(item.exercise.cue)}</i>")
+        # The cue for the chat's kit: no pull-up bar named to a trainee without one (``cues``).
+        lines.append(f"<i>{_e(item.exercise.cue_for(session.profile.kit))}</i>")
         if extra and item.exercise.id in extra:
             lines.append(extra[item.exercise.id])
     if session.notes:

@@ -363,7 +363,9 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
         if today:
             now_turn.say(cleared_today(context, today))
         elif named is not None:
-            now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
+            now_turn.say(
+                texts.get("caution.not_cautioned", name=escape(plan_name(catalog.exercises[named].name)))
+            )
         elif open_:
             # A body part none of them was told of: which one.
             now_turn.say(texts["caution.fine_which"], _which(context, open_))
@@ -388,15 +390,22 @@ def _elsewhere(answer: Answer, in_force: bool) -> bool:
 
 
 def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:
+    """A "✅ …: fine now" button for each of ``exercises``, named as the ⚠️ line names it ("Kneeling band
+    pulldown", never the short "band pulldown" beside a card that says the full name: a trial)."""
     texts, catalog = context.services.texts, context.services.catalog
+    named = [plan_name(catalog.exercises[exercise].name) for exercise in exercises]
     return [
         [
             (
-                texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
+                # Two the line names alike (the bent-over rows with a backpack and with dumbbells): in full.
+                texts.get(
+                    "caution.fine_button_named",
+                    name=capital(name if named.count(name) == 1 else catalog.exercises[exercise].name),
+                ),
                 fine_data(exercise),
             )
         ]
-        for exercise in exercises
+        for exercise, name in zip(exercises, named, strict=True)
     ]
 
 
@@ -437,7 +446,7 @@ async def _clear(
     last = today if trained else today - timedelta(days=1)
     for exercise in exercises:
         await store.clear(now_turn.session, chat_id, exercise, last)
-    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = joined(texts, [plan_name(catalog.exercises[exercise].name) for exercise in exercises])
     many = "_many" if len(exercises) > 1 else ""
     if planned is None:
         now_turn.say(texts.get("caution.cleared" + many, names=names))
@@ -466,7 +475,7 @@ async def fine_button(update: Update, context: BotContext) -> None:
         await query.answer(texts["caution.stale"])
         return
     await query.answer()
-    name = escape(exercises[args[0]].short)
+    name = escape(plan_name(exercises[args[0]].name))
     async with turn(update, context) as now_turn:
         told = await store.told(now_turn.session, now_turn.chat.id)
         one = told.get(args[0])
@@ -489,7 +498,7 @@ def cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
     """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
     session, today's staying as shown."""
     texts, catalog = context.services.texts, context.services.catalog
-    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
+    names = joined(texts, [plan_name(catalog.exercises[exercise].name) for exercise in exercises])
     return texts.get(
         "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
     )

@@ -303,6 +303,8 @@ async def workout_lines(
             lapsed=target.lapsed,
             each_hand=pair(context.services.catalog.exercises[target.prescription.exercise]),
             away=away_said(target.lapsed, today, *trained) if trained and target.lapsed else None,
+            lighter=target.lighter,
+            lighter_why=target.lighter_why,
         )
         if target.raised:
             catalog = context.services.catalog

@@ -187,7 +187,8 @@ async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_
 ) -> None:
     # Beginner gym: the rear-delt fly (2 × 12–15) is in sessions 1 and 4.
     await bot.onboard(USER)
-    await bot.send(USER, "/log rear delt fly 2x15 10kg")  # the top of its range: heavier next time
+    # The top of its range stretched for a big jump, as the next dumbbell up from 10 kg is: heavier next time.
+    await bot.send(USER, "/log rear delt fly 2x18 10kg")
     for session in range(1, 5):
         await bot.send(USER, "/workout")
         await bot.press(USER, "✅ Done")
@@ -201,7 +202,7 @@ async def test_an_accessory_whose_rule_moves_its_load_is_asked_and_one_it_keeps_
             await bot.send(USER, "10")
         bot.clock.advance(days=2)
     fly = [(reps, load) for ex, reps, load, _ in await rows(bot) if ex == "rear-delt-fly"]
-    assert fly == [(15, 10.0)] * 2 + [(12, 12.0)] * 2
+    assert fly == [(18, 10.0)] * 2 + [(12, 12.0)] * 2
 
 
 async def test_a_group_gets_the_log_line_per_dumbbell_and_it_logs(bot: Harness) -> None:

@@ -68,7 +68,9 @@ async def test_a_rear_delt_fly_at_the_top_goes_a_dumbbell_up_and_as_written_logs
     bot: Harness,
 ) -> None:
     await bot.onboard(USER, level="💪 Intermediate")
-    await bot.send(USER, "/log rear delt fly 3x12 8kg")
+    # At the top of 10–12 the next dumbbell up is a quarter heavier, earned with reps first up to 15
+    # (``pairstep``): 15 on every set is the top the next dumbbell waits for.
+    await bot.send(USER, "/log rear delt fly 3x15 8kg")
     for _ in range(6):
         bot.clock.advance(days=2)
         workout = text(await bot.send(USER, "/workout"))
@@ -76,7 +78,7 @@ async def test_a_rear_delt_fly_at_the_top_goes_a_dumbbell_up_and_as_written_logs
             break
         await train(bot)
     assert lines_under(workout)[FLY] == (
-        f"📈 {FLY}: last time 3×12 @ 8 kg each hand → every set hit the top: take the next dumbbell up from"
+        f"📈 {FLY}: last time 3×15 @ 8 kg each hand → every set hit the top: take the next dumbbell up from"
         " 8 kg each hand (usually 1–2 kg more) and do 3×10. 💪"
     )
     await bot.press(USER, "✅ Done")
@@ -92,7 +94,7 @@ async def test_a_rear_delt_fly_at_the_top_goes_a_dumbbell_up_and_as_written_logs
         await bot.send(USER, "10")
     assert "Logged Bent-over rear-delt fly: 3×10 @ 10 kg each hand" in text(await bot.send(USER, "10"))
     fly = [(reps, load) for ex, reps, load in await day_rows(bot) if ex == "rear-delt-fly"]
-    assert fly == [(12, 8.0)] * 3 + [(10, 10.0)] * 3
+    assert fly == [(15, 8.0)] * 3 + [(10, 10.0)] * 3
     assert bot.errors == []
 
 
@@ -118,7 +120,8 @@ async def test_what_workout_shows_under_an_accessory_is_what_as_written_logs(bot
     # The cable's next plate is a number As written logs; the fly's next dumbbell is asked; a bodyweight
     # move's reps climb.
     assert "Cable face pull: last time 3×12 @ 20 kg → today 3×10 @ 22.5 kg." in seen["Cable face pull"]
-    assert "take the next dumbbell up from 8 kg" in seen[FLY]
+    # 3×12 at the top of 10–12: the next dumbbell is a big jump, so more reps first, at the load shown.
+    assert "today 3×13 @ 8 kg each hand. The next dumbbell up is a big jump from 8 kg each hand" in seen[FLY]
     assert (
         "Straight-arm cable pulldown: last time 3×11 @ 25 kg → today 3×12 @ 25 kg"
         in seen["Straight-arm cable pulldown"]

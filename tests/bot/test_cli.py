@@ -158,9 +158,36 @@ def test_plan_text_reads_like_the_telegram_message(capsys: pytest.CaptureFixture
     assert out.count("Session ") == 3 and "heavy day" in out and "<b>" not in out
 
 
+def test_plan_for_a_chats_days_puts_each_session_on_its_weekday(capsys: pytest.CaptureFixture[str]) -> None:
+    flags = ["plan", "--level", "advanced", "--days", "mon,tue,thu,fri", "--sessions", "8", "--json"]
+    assert main(flags) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["weekday"] for row in rows] == ["mon", "tue", "thu", "fri"] * 2
+    # The barbell deadlift on the two days never back to back, as the bot plans a chat with these days.
+    deadlift = [row["weekday"] for row in rows if row["exercises"][0]["name"] == "Barbell deadlift"]
+    assert deadlift == ["mon", "thu"] * 2
+    # A count is the days set-up offers for it, as --per-week is.
+    assert main(["plan", "--days", "3", "--json", "--sessions", "3"]) == 0
+    counted = capsys.readouterr().out
+    assert main(["plan", "--per-week", "3", "--json", "--sessions", "3"]) == 0
+    assert capsys.readouterr().out == counted
+    assert [json.loads(line)["weekday"] for line in counted.splitlines()] == ["mon", "wed", "fri"]
+    assert main(["plan", "--days", "tue,sat", "--sessions", "2"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("— Tuesday —\nBeginner back · gym") and "\n\n— Saturday —\n" in text, text
+
+
+def test_plan_help_names_days(tmp_path: Path) -> None:
+    shown = run_cli("plan", "--help", cwd=tmp_path)
+    assert shown.returncode == 0 and "--days" in shown.stdout and "mon,thu" in shown.stdout
+
+
 @pytest.mark.parametrize(
     "flags, named",
     [
+        (["--days", "mon,someday"], "--days"),
+        (["--days", "8"], "--days"),
+        (["--days", "mon,thu", "--per-week", "3"], "--days"),
         (["--level", "expert"], "--level"),
         (["--equipment", "gym", "--kit", "bar"], "--kit"),
         (["--equipment", "home", "--kit", "bar,trampoline"], "--kit"),

@@ -68,3 +68,18 @@ async def test_a_home_trainee_asking_for_pull_up_help_and_a_band_reads_their_kit
     async with bot.app.bot_data.sessionmaker() as session:
         kept = (await session.execute(select(LoggedSet.exercise, LoggedSet.note))).all()
     assert [tuple(row) for row in kept] == [("band-assisted-pull-up", "red band")] * 3
+
+
+async def test_the_band_pulldown_card_anchors_the_band_on_the_kit_the_chat_has(bot: Harness) -> None:
+    # A newcomer trial: dumbbells and a band, no pull-up bar, and the card's cue offered one to anchor on.
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Dumbbells", BANDS))
+    [card] = await bot.send(USER, "/workout")
+    shown = card.plain_text or ""
+    assert "Kneeling band pulldown" in shown and "pull-up bar" not in shown.lower(), shown
+    assert "over a door with a door anchor or, without one, looped round a beam or a sturdy branch" in shown
+    [answer] = await bot.send(USER, "what's a kneeling band pulldown?")
+    assert "pull-up bar" not in (answer.plain_text or "").lower(), answer.plain_text
+    # A chat with a bar reads the cue that loops the band round it.
+    await bot.onboard(USER + 1, equipment="🏠 Home", kit=(BAR, BANDS))
+    [card] = await bot.send(USER + 1, "/workout")
+    assert "Anchor the band high: looped round your pull-up bar, or over a door" in (card.plain_text or "")

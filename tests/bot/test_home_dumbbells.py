@@ -46,12 +46,16 @@ async def test_dumbbells_ticked_give_dumbbell_moves_logged_and_stepped_each_hand
 
     bot.clock.advance(days=2)
     workout = joined(await bot.send(USER, "/workout"))
-    # Stepped each hand, as the gym's dumbbells are: no backpack to add to, no load in all.
+    # Stepped each hand, as the gym's dumbbells are: no backpack to add to, no load in all. The next pair,
+    # 12.5 kg, is a quarter heavier: earned with reps first (``pairstep``).
     assert line_of(workout, ROW) == (
-        f"📈 <i>{ROW}: last time 2×12 @ 10 kg each hand → today 2×10 @ 12.5 kg each hand."
-        " Every set hit the top: heavier now. 💪</i>"
+        f"📈 <i>{ROW}: last time 2×12 @ 10 kg each hand → today 2×13 @ 10 kg each hand. The next pair up,"
+        " 12.5 kg each hand, is 25 % heavier: too big a jump yet, so add reps first, up to 15 a set, then"
+        " take it at 10 reps.</i>"
     )
-    assert "each hand → today 2×8 @ 10 kg each hand" in line_of(workout, RDL)
+    # 8 kg is a rack in 2 kg steps: 10 kg next, a quarter heavier, so reps first.
+    rdl = line_of(workout, RDL)
+    assert "each hand → today 2×11 @ 8 kg each hand. The next pair up, 10 kg each hand" in rdl, rdl
     assert "backpack" not in workout.lower() and "in all" not in workout
 
 

@@ -114,9 +114,10 @@ async def test_a_lift_not_asked_is_said_back_and_nothing_is_logged(bot: Harness)
 
 
 async def test_same_is_last_times_load_or_said_to_be_unknown(bot: Harness) -> None:
-    # Beginner gym: the rear-delt fly at the top of its range, so session 4 asks its heavier load.
+    # Beginner gym: the rear-delt fly at the top of its range, stretched for the big jump to the next dumbbell
+    # up (``pairstep``), so session 4 asks its heavier load.
     await bot.onboard(USER)
-    await bot.send(USER, "/log rear delt fly 2x15 10kg")
+    await bot.send(USER, "/log rear delt fly 2x18 10kg")
     await bot.send(USER, "/workout")
     await bot.press(USER, "✅ Done")
     await bot.press(USER, "✅ As written")

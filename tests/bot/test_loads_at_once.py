@@ -56,10 +56,13 @@ async def test_a_dumbbell_fly_logged_three_weeks_ago_starts_there_again_and_is_l
     assert f"• {FLY}: 2×15 @ 10 kg" in written, written
     assert "Tell me what it weighs" not in written and f"⚖️ {FLY}" not in written
     assert "went up" not in written
-    # Back in its rhythm, the next session of it goes up as usual.
+    # Back in its rhythm, the next session of it goes on as usual: at the top, the next dumbbell up is a big
+    # jump from 10 kg, earned with reps first (``pairstep``).
     await bot.send(USER, ", ".join(["skip"] * 6))
     bot.clock.advance(days=2)
-    assert "take the next dumbbell up from 10 kg" in fly_line(await until_the_fly(bot))
+    assert "today 2×16 @ 10 kg each hand. The next dumbbell up is a big jump" in fly_line(
+        await until_the_fly(bot)
+    )
 
 
 async def test_every_load_in_one_message_logs_them_all_with_one_undo(bot: Harness) -> None:
@@ -148,7 +151,8 @@ async def test_the_one_lift_that_went_up_is_asked_right_under_its_line(bot: Harn
     known = ("dumbbell rdl 2x8 16kg", "lat pulldown 2x10 40kg", "seated cable row 2x10 45kg")
     for lift in (*known, "straight arm pulldown 2x12 20kg"):
         await bot.send(USER, f"/log {lift}")
-    await bot.send(USER, "/log rear delt fly 2x15 10kg")
+    # The top of 12–15 stretched for the next dumbbell up, a big jump from 10 kg (``pairstep``): it went up.
+    await bot.send(USER, "/log rear delt fly 2x18 10kg")
     bot.clock.advance(days=2)
     await until_the_fly(bot)
     await bot.press(USER, "✅ Done")
@@ -164,7 +168,7 @@ async def test_a_group_is_told_the_log_line_for_a_lift_that_went_up(bot: Harness
     group, ann = -7117, 717
     bot.api.group_chat(group, "Back Buddies")
     await bot.onboard(group, user_id=ann)
-    await bot.send(group, "/log rear delt fly 2x15 10kg", user_id=ann)
+    await bot.send(group, "/log rear delt fly 2x18 10kg", user_id=ann)
     bot.clock.advance(days=2)
     for _ in range(4):
         if FLY in text(await bot.send(group, "/workout", user_id=ann)):

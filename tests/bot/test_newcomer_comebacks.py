@@ -80,7 +80,12 @@ async def test_a_pulldown_session_back_after_a_pain_is_no_baseline_and_no_loss(b
     await bot.send(USER, "/log lat pulldown 4x8 55kg")
     bot.clock.advance(days=3)
     line = next_load_line(joined(await bot.send(USER, "/workout")), "Lat pulldown")
-    assert "55 kg" not in line and "@ 80 kg" in line, line
+    # Today follows the sets before the pain, and the line says what last time was: lighter on purpose (a
+    # coach's review read "last time 4×8 @ 80 kg" the session after 4×8 @ 55 kg).
+    assert line.startswith(
+        "📈 <i>Lat pulldown: last time 4×8 @ 55 kg, lighter on purpose after the pain; before that 4×8 @"
+        " 80 kg → today 3×8 @ 80 kg again: back where you were before going up."
+    ), line
     lifts = charted(bot)
     await bot.send(USER, "/progress")
     caption = bot.api.files[-1].caption or ""
@@ -107,3 +112,20 @@ async def test_pull_ups_back_after_a_shoulder_pain_header_and_line_agree_and_the
     bot.clock.advance(days=3)
     later = plain(await bot.send(USER, "/workout"))
     assert "well short" not in later and "make it easier" not in later, later
+
+
+async def test_the_session_after_one_lighter_after_a_long_break_says_what_last_time_was(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await log_session(bot, USER, "lat pulldown 2x10 40kg")
+    bot.clock.advance(weeks=5)
+    back = next_load_line(joined(await bot.send(USER, "/workout")), "Lat pulldown")
+    assert "back after 5 weeks, so a little lighter" in back, back
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✅ As written")
+    bot.clock.advance(days=3)
+    line = next_load_line(joined(await bot.send(USER, "/workout")), "Lat pulldown")
+    # Last time was the lighter session back; today follows the one before the break, and says so.
+    assert line == (
+        "📈 <i>Lat pulldown: last time 2×10 @ 35 kg, lighter on purpose after the break; before that 2×10 @"
+        " 40 kg → today 2×10 @ 40 kg again: back where you were before going up.</i>"
+    ), line

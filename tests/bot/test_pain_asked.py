@@ -30,8 +30,8 @@ PULL_UP_LINE = (
 )
 BACK_ONE = "Once it doesn't hurt, tap ✅ It's fine now and it's back in your workouts."
 BACK_MANY = "When one of them stops hurting, tap its ✅ button and it's back in your workouts."
-RDL_BUTTON = ("✅ backpack RDL: fine now", callbacks.pack("fine", "backpack-rdl"))
-PULL_UP_BUTTON = ("✅ band pull-up: fine now", callbacks.pack("fine", "band-assisted-pull-up"))
+RDL_BUTTON = ("✅ Romanian deadlift: fine now", callbacks.pack("fine", "backpack-rdl"))
+PULL_UP_BUTTON = ("✅ Band-assisted pull-up: fine now", callbacks.pack("fine", "band-assisted-pull-up"))
 NOTHING = (
     "Nothing is left out of your workouts right now: every exercise your plan has is in. If something hurts,"
     " tell me which exercise and where, and I'll leave it out."
@@ -99,8 +99,8 @@ async def test_a_caution_cleared_after_training_today_is_back_tomorrow_not_liste
     await bot.send(USER, "it's fine now")
     [reply] = await bot.send(USER, "is the RDL still left out?")
     assert reply.plain_text == (
-        "👍 Already noted: the backpack RDL is cleared. It comes back in tomorrow's session; today's stays as"
-        " it was shown, without it."
+        "👍 Already noted: the Romanian deadlift is cleared. It comes back in tomorrow's session;"
+        " today's stays as it was shown, without it."
     )
     assert bot.api.buttons(reply) == []
     bot.clock.advance(days=1)

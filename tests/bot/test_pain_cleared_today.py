@@ -63,8 +63,8 @@ async def test_fine_now_before_anything_of_today_is_logged_brings_it_back_today(
 
     [cleared] = await bot.press(USER, FINE, message_id=card.message_id)
     assert (cleared.plain_text or "").startswith(
-        "👍 Good to hear. The face pull is back in your workouts from today. Today's session has the cable"
-        " face pull again: send /workout to see it. Ease back in: the first session back is lighter"
+        "👍 Good to hear. The cable face pull is back in your workouts from today. Today's session has the"
+        " cable face pull again: send /workout to see it. Ease back in: the first session back is lighter"
     )
     # Today's session has it again, lighter than last time (70 % of 5 kg, down to the 2.5 kg step), with
     # no ⚠️ line and no button; As written logs what that shows.
@@ -84,8 +84,8 @@ async def test_fine_now_once_done_was_pressed_logs_only_what_the_workout_showed(
     await bot.press(USER, "✅ Done", message_id=card.message_id)
     [cleared] = await bot.press(USER, FINE, message_id=card.message_id)
     assert (cleared.plain_text or "").startswith(
-        "👍 Good to hear. The face pull is back in your workouts from tomorrow (today's session stays as it"
-        " is)."
+        "👍 Good to hear. The cable face pull is back in your workouts from tomorrow (today's session stays"
+        " as it is)."
     )
     # Today's session is the one shown: /workout again, and As written, leave the face pull out.
     again = joined(await bot.send(USER, "/workout"))

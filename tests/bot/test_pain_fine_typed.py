@@ -19,8 +19,8 @@ LOAD = "A backpack or other load"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
 # Nothing of today logged yet: back in today's session, named.
 CLEARED = (
-    "👍 Good to hear. The backpack RDL is back in your workouts from today. Today's session has the Romanian"
-    " deadlift, bent-over row and rear-delt fly again: send /workout to see it. Ease back in:"
+    "👍 Good to hear. The Romanian deadlift is back in your workouts from today. Today's session has the"
+    " Romanian deadlift, bent-over row and rear-delt fly again: send /workout to see it. Ease back in:"
     " the first session back is lighter than last time (about 70 % of the load, or one set fewer), and stop"
     " if it hurts again."
 )
@@ -59,11 +59,11 @@ async def test_typed_fine_now_with_several_cautions_asks_which_with_a_button_eac
         "👍 Good to hear. Which one is fine now? Tap it below and it's back in your workouts."
     )
     assert bot.api.buttons(reply) == [
-        [("✅ backpack RDL: fine now", callbacks.pack("fine", "backpack-rdl"))],
-        [("✅ band row: fine now", callbacks.pack("fine", "band-row"))],
+        [("✅ Romanian deadlift: fine now", callbacks.pack("fine", "backpack-rdl"))],
+        [("✅ Band row: fine now", callbacks.pack("fine", "band-row"))],
     ]
     assert sorted(await open_cautions(bot)) == ["backpack-rdl", "band-row"], "nothing cleared by a guess"
-    [cleared] = await bot.press(USER, "✅ band row: fine now", message_id=reply.message_id)
+    [cleared] = await bot.press(USER, "✅ Band row: fine now", message_id=reply.message_id)
     assert "The band row is back in your workouts" in (cleared.plain_text or "")
     assert await open_cautions(bot) == ["backpack-rdl"]
 

@@ -91,8 +91,8 @@ async def test_two_cautions_that_leave_no_vertical_pull_are_said_on_one_line(bot
     )
     assert shown.count("⚠️") == 1 and TOWEL_ROW not in shown, "nothing swapped in for an elbow"
     assert [label for row in bot.api.buttons(card) for label, _ in row][-2:] == [
-        "✅ band pull-up: fine now",
-        "✅ band pulldown: fine now",
+        "✅ Band-assisted pull-up: fine now",
+        "✅ Kneeling band pulldown: fine now",
     ]
 
 
@@ -107,8 +107,8 @@ async def test_fine_now_said_with_the_exercise_clears_that_one(bot: Harness) -> 
     # The pull-ups are kept out by the pulldown's caution (a shoulder on an overhead pull): that one.
     [reply] = await bot.send(USER, "pull ups are fine now")
     assert (reply.plain_text or "").startswith(
-        "👍 Good to hear. The band pulldown is back in your workouts from today. Today's session has the"
-        " band-assisted pull-up and kneeling band pulldown again: send /workout to see it."
+        "👍 Good to hear. The kneeling band pulldown is back in your workouts from today. Today's session has"
+        " the band-assisted pull-up and kneeling band pulldown again: send /workout to see it."
     )
     assert await open_cautions(bot) == ["band-row"]
     [reply] = await bot.send(USER, "the band row is fine now too")
@@ -122,12 +122,16 @@ async def test_fine_now_said_in_a_sentence_with_what_the_trainee_wants_back(bot:
     await bot.send(USER, "my shoulder hurts when I do the band pulldown")
     await bot.send(USER, "sharp pain in my lower back when I do band rows")
     [reply] = await bot.send(USER, "my shoulder is feeling much better, I'd like to try the pull ups again")
-    assert (reply.plain_text or "").startswith("👍 Good to hear. The band pulldown is back in your workouts")
+    assert (reply.plain_text or "").startswith(
+        "👍 Good to hear. The kneeling band pulldown is back in your workouts"
+    )
     assert await open_cautions(bot) == ["band-row"]
     await bot.send(USER, "my shoulder hurts when I do the band pulldown")
     # The body part alone: the shoulder's caution, not the lower back's.
     [reply] = await bot.send(USER, "my shoulder feels fine now, I can do my pulldowns again")
-    assert (reply.plain_text or "").startswith("👍 Good to hear. The band pulldown is back in your workouts")
+    assert (reply.plain_text or "").startswith(
+        "👍 Good to hear. The kneeling band pulldown is back in your workouts"
+    )
     assert await open_cautions(bot) == ["band-row"]
 
 
@@ -141,3 +145,24 @@ async def test_a_dull_ache_said_not_to_be_sharp_gets_no_sharp_pain_lead(bot: Har
     said = answer.plain_text or ""
     assert said.startswith("Safety first."), said
     assert "Pain on breathing" not in said and "sharp, stabbing or shooting pain" not in said, said
+
+
+async def test_each_fine_now_button_names_its_move_as_the_warning_line_does(bot: Harness) -> None:
+    # A trial: the card said "kneeling band pulldown" and "band-assisted pull-up", its buttons "band pulldown"
+    # and "band pull-up". A label is no callback data (that stays the id, within 64 bytes), but it is read.
+    await home_with_both_pulls(bot)
+    await bot.send(USER, "my elbow hurts when I do the band pulldown")
+    await bot.send(USER, "my elbow hurts when I do band assisted pull ups")
+    [card] = await bot.send(USER, "/workout")
+    warning = (card.plain_text or "").splitlines()[0]
+    buttons = [(label, data) for row in bot.api.buttons(card) for label, data in row][-2:]
+    for label, data in buttons:
+        name = label.removeprefix("✅ ").removesuffix(": fine now")
+        assert name.lower() in warning.lower() and name[:1].isupper(), (label, warning)
+        assert len(data.encode()) <= 64 and len(label) <= 64
+    # Typed, the same buttons; and the reply names the move as they do.
+    [which] = await bot.send(USER, "It's fine now")
+    assert {label for row in bot.api.buttons(which) for label, _ in row} == {label for label, _ in buttons}
+    [cleared] = await bot.press(USER, "✅ Kneeling band pulldown: fine now", message_id=which.message_id)
+    said = cleared.plain_text or ""
+    assert said.startswith("👍 Good to hear. The kneeling band pulldown is back"), said

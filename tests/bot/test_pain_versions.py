@@ -72,8 +72,8 @@ async def test_a_face_pull_told_of_at_the_gym_keeps_the_band_face_pull_out_at_ho
     # Cleared before anything of today was logged, it is back today: the band face pull with it.
     [cleared] = await bot.press(USER, FINE, message_id=home.message_id)
     assert (cleared.plain_text or "").startswith(
-        "👍 Good to hear. The face pull is back in your workouts from today. Today's session has the band"
-        " face pull again: send /workout to see it."
+        "👍 Good to hear. The cable face pull is back in your workouts from today. Today's session has the"
+        " band face pull again: send /workout to see it."
     )
     back = joined(await bot.send(USER, "/workout"))
     assert "⚠️" not in back and BAND_FACE_PULL in back, back
@@ -105,9 +105,9 @@ async def test_fine_now_typed_or_pressed_again_on_the_day_it_was_cleared_says_it
     today = joined(await bot.send(USER, "/workout"))
     assert today.startswith("⚠️ Romanian deadlift left out") and FINE not in today
     [typed] = await bot.send(USER, "it's fine now")
-    assert typed.plain_text == CLEARED_TODAY.format(name="backpack RDL")
+    assert typed.plain_text == CLEARED_TODAY.format(name="Romanian deadlift")
     [pressed] = await bot.press(USER, FINE, message_id=card.message_id)
-    assert pressed.plain_text == CLEARED_TODAY.format(name="backpack RDL")
+    assert pressed.plain_text == CLEARED_TODAY.format(name="Romanian deadlift")
 
     # The next day it is back: now nothing is left out, and the old button says so.
     bot.clock.advance(days=1)
@@ -115,7 +115,7 @@ async def test_fine_now_typed_or_pressed_again_on_the_day_it_was_cleared_says_it
     [typed] = await bot.send(USER, "it's fine now")
     assert typed.plain_text == NOTHING
     [pressed] = await bot.press(USER, FINE, message_id=card.message_id)
-    assert (pressed.plain_text or "").startswith("The backpack RDL is already in your workouts")
+    assert (pressed.plain_text or "").startswith("The Romanian deadlift is already in your workouts")
 
 
 async def test_several_cleared_today_are_named_together(bot: Harness) -> None:
@@ -124,10 +124,10 @@ async def test_several_cleared_today_are_named_together(bot: Harness) -> None:
     await bot.send(USER, "my shoulder hurts when I do band rows")
     await bot.send(USER, "/log band row 12, 12")
     [which] = await bot.send(USER, "It's fine now")
-    await bot.press(USER, "✅ backpack RDL: fine now", message_id=which.message_id)
-    await bot.press(USER, "✅ band row: fine now", message_id=which.message_id)
+    await bot.press(USER, "✅ Romanian deadlift: fine now", message_id=which.message_id)
+    await bot.press(USER, "✅ Band row: fine now", message_id=which.message_id)
     [typed] = await bot.send(USER, "pain's gone")
     assert typed.plain_text == (
-        "👍 Already noted: the backpack RDL and band row are cleared. They come back in tomorrow's session;"
-        " today's stays as it was shown, without them."
+        "👍 Already noted: the Romanian deadlift and band row are cleared. They come back in tomorrow's"
+        " session; today's stays as it was shown, without them."
     )

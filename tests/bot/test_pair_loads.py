@@ -22,7 +22,11 @@ async def test_every_load_of_a_dumbbell_lift_is_said_as_each_hands(bot: Harness)
         await bot.send(USER, "/log db rdl 2x10 12kg")
         bot.clock.advance(days=3)
     line = next_load_line(joined(await bot.send(USER, "/workout")), RDL)
-    assert "last time 2×10 @ 12 kg each hand → today 2×8 @ 12.5 kg each hand" in line, line
+    # Never 12.5 kg, a fifth of a step (a newcomer trial): 12 kg is a rack in 2 kg steps, so the next pair is
+    # 14 kg, 17 % heavier, earned with reps first.
+    assert "last time 2×10 @ 12 kg each hand → today 2×11 @ 12 kg each hand" in line, line
+    assert "The next pair up, 14 kg each hand, is 17 % heavier" in line and "12.5" not in line, line
+    assert "Going by your 12 kg pair, your dumbbells go up 2 kg at a time" in line, line
     # Session 3 has the one-arm dumbbell row, whose load As written asks: its answer is each hand's too.
     await bot.press(USER, "✅ Done")
     await bot.press(USER, "✅ As written")
@@ -32,7 +36,7 @@ async def test_every_load_of_a_dumbbell_lift_is_said_as_each_hands(bot: Harness)
     # /progress's caption names the basis beside the lift, once for all its loads.
     await bot.send(USER, "/progress")
     caption = bot.api.files[-1].caption or ""
-    assert f"{RDL}, each hand: 12.5 kg × 8" in caption, caption
+    assert f"{RDL}, each hand: 12 kg × 11" in caption, caption
 
 
 async def test_a_dumbbell_heavier_than_any_made_is_refused_and_a_big_drop_asked_about(bot: Harness) -> None:

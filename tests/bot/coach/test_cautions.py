@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import rules
-from bot.coach.catalog import BACK_EXTENSION_CUE, BENT_OVER_CUE, MAIN_PATTERNS
+from bot.coach.catalog import MAIN_PATTERNS
 from bot.coach.cautions import (
     SUPPORTED,
     asks_why_left_out,
@@ -26,6 +26,7 @@ from bot.coach.cautions import (
     versions,
 )
 from bot.coach.content import CONTENT_DIR, ContentError
+from bot.coach.cues import BACK_EXTENSION_CUE, BENT_OVER_CUE
 from bot.coach.ladders import usable
 from bot.coach.lognames import Names
 from bot.coach.model import Equipment, Level

@@ -10,12 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach import rules
-from bot.coach.comeback import CLIMBS, after_lighter, lighter_days
+from bot.coach.comeback import CLIMBS, LONG_BREAK, Lighter, after_lighter, lighter_days, lighter_last
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session
+from bot.coach.progress_text import progress_line
 from bot.coach.progression import Plan, Prescription, Reason
 from bot.coach.progression_days import recent_estimate
-from bot.coach.sessionlog import Rotation, targets
+from bot.coach.sessionlog import Rotation, Target, targets
+from bot.coach.texts import Texts
 
 CATALOG = rules.shipped()
 DAY = date(2026, 3, 2)
@@ -109,3 +111,98 @@ def test_the_session_after_a_lighter_one_never_asks_more_than_before_it(
     assert (held.load or 0.0) <= (load or 0.0)
     if (held.load or 0.0) == (load or 0.0):
         assert held.reps <= min(reps), "never more reps at the same load"
+
+
+# --- what /workout's line says of a last session lighter on purpose ---------------------------------------
+
+TEXTS = Texts.load()
+BEGINNER = Profile(Level.BEGINNER, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), 2)
+
+
+def pulldown_after(history: list[tuple[date, SetDone]], **kwargs: object) -> Target:
+    session = plan_session(CATALOG, BEGINNER, 3)
+    found = targets(session, {"lat-pulldown": history}, increment=2.5, ladders={}, **kwargs)  # type: ignore[arg-type]
+    return next(target for target in found if target.planned == "lat-pulldown")
+
+
+def line_of(target: Target) -> str:
+    return progress_line(
+        exercise=target.planned,
+        last=target.last,
+        prescription=target.prescription,
+        plan=target.plan,
+        unit="kg",
+        names={"lat-pulldown": "Lat pulldown"},
+        texts=TEXTS,
+        lighter=target.lighter,
+        lighter_why=target.lighter_why,
+    )
+
+
+def test_after_a_deload_week_the_line_says_last_time_was_the_deload_and_follows_the_work_before_it() -> None:
+    deload = DAY + timedelta(days=7)
+    history = on(0, *[SetDone(12, 40.0)] * 2) + on(7, *[SetDone(10, 35.0)])
+    target = pulldown_after(history, deloads={deload}, today=DAY + timedelta(days=10))
+    assert (target.lighter, target.lighter_why) == ((SetDone(10, 35.0),), Lighter.DELOAD)
+    assert line_of(target) == (
+        "Lat pulldown: last time 1×10 @ 35 kg, lighter on purpose in the deload week; before that 2×12 @"
+        " 40 kg → today 2×10 @ 42.5 kg. Every set hit the top: heavier now. 💪"
+    )
+    # A session that counts is last time, said as ever.
+    counted = pulldown_after(history, today=DAY + timedelta(days=10))
+    assert counted.lighter_why is None and line_of(counted).startswith(
+        "Lat pulldown: last time 1×10 @ 35 kg →"
+    )
+
+
+def test_after_a_first_session_back_after_a_pain_the_line_says_it_was_lighter_on_purpose() -> None:
+    eased = DAY + timedelta(days=7)
+    history = on(0, *[SetDone(10, 40.0)] * 2) + on(7, *[SetDone(10, 27.5)] * 2)
+    target = pulldown_after(history, lighter={"lat-pulldown": {eased}}, today=DAY + timedelta(days=10))
+    assert target.lighter_why is Lighter.PAIN
+    assert line_of(target) == (
+        "Lat pulldown: last time 2×10 @ 27.5 kg, lighter on purpose after the pain; before that 2×10 @ 40 kg"
+        " → today 2×10 @ 40 kg again: back where you were before going up."
+    )
+
+
+def test_a_lighter_day_of_another_kind_leaves_the_last_day_of_todays_kind_as_it_is() -> None:
+    profile = Profile(Level.ADVANCED, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), 3)
+    eased = DAY + timedelta(days=2)
+    history = {"lat-pulldown": on(0, *[SetDone(6, 80.0)] * 4) + on(2, *[SetDone(8, 50.0)] * 4)}
+    rotation = Rotation("heavy day", {DAY: "heavy day", eased: "moderate day"})
+    found = targets(
+        plan_session(CATALOG, profile, 1),
+        history,
+        increment=2.5,
+        ladders={},
+        rotation=rotation,
+        lighter={"lat-pulldown": {eased}},
+        today=DAY + timedelta(days=7),
+    )
+    pulldown = next(target for target in found if target.planned == "lat-pulldown")
+    assert pulldown.lighter_why is None and pulldown.lighter == ()
+
+
+@given(gaps=st.lists(st.integers(1, 60), min_size=1, max_size=6), deload=st.booleans(), lighter=st.booleans())
+def test_lighter_last_is_the_last_days_and_a_break_only_after_four_weeks(
+    gaps: list[int], deload: bool, lighter: bool
+) -> None:
+    days = [DAY]
+    for gap in gaps:
+        days.append(days[-1] + timedelta(days=gap))
+    dated = [(day, SetDone(8, 40.0)) for day in days]
+    found = lighter_last(dated, {days[-1]} if deload else set(), {days[-1]} if lighter else set())
+    if not (deload or lighter):
+        assert found is None
+        return
+    assert found is not None and found[0] == days[-1]
+    if deload:
+        assert found[1] is Lighter.DELOAD
+    else:
+        assert (found[1] is Lighter.BREAK) == (days[-1] - days[-2] >= LONG_BREAK)
+    # An earlier day lighter on purpose says nothing once a later session counts.
+    assert (
+        lighter_last([*dated, (days[-1] + timedelta(days=3), SetDone(8, 40.0))], {days[-1]}, {days[-1]})
+        is None
+    )

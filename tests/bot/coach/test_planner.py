@@ -301,8 +301,10 @@ def test_bodyweight_sessions_speak_of_easier_versions_not_loads() -> None:
 def test_json_preview_has_the_documented_shape() -> None:
     row = as_json(plan_session(CATALOG, home(Level.INTERMEDIATE, "bar", "bands"), 1))
     assert set(row) == {
-        "session", "level", "equipment", "kit", "block", "week", "deload", "minutes", "warmup", "exercises",
+        "session", "weekday", "level", "equipment", "kit", "block", "week", "deload", "minutes", "warmup",
+        "exercises",
     }  # fmt: skip
+    assert row["weekday"] == "mon", "the first session of a week falls on the chat's first training day"
     assert row["kit"] == ["bands", "bar"] and row["equipment"] == "home"
     exercise = row["exercises"][0]
     assert set(exercise) == {

@@ -1,0 +1,72 @@
+"""Going heavier on a pair of dumbbells: a real step up, and more reps first where that step is a big one.
+
+Dumbbells come in fixed sizes, so a pair's load is never "a little more": 12 kg each hand on a 2.5 kg step is
+not followed by 12.5 kg, a dumbbell few racks have and a fifth of a step (a newcomer trial), but by the next
+dumbbell of the rack those 12 kg come from (``next_pair``). The chat's step is a plate step; a rack's is
+read off the pair lifted: the chat's own where the pair is on it and it is a dumbbell's step (2.5 kg on
+12.5 kg, or 2 kg where /units said so), else the usual rack step it is on (12 kg: 2 kg, so 14 kg).
+On light dumbbells that step is a big share of the load: 12 → 14 kg is 17 % heavier, where ACSM's progression
+adds 2–10 % a session, and the bottom of an 8–12 range at the new pair takes about what 15 reps did at the
+old one. A strength coach then has the trainee earn the jump with reps before taking it (double progression,
+the range stretched at its top): the same pair, a rep more a set, until every set reaches the reps Epley says
+make the heavier pair doable for the bottom of the range at the same effort, capped at ``most_reps`` so a set
+stays a strength set; then the next pair at the bottom of the range (``reps_first``). A step of 10 % or less
+goes up at once, as any load.
+
+Pure arithmetic on exact decimals; ``bot.coach.progression`` applies it to a lift whose ``Plan.pair`` says its
+load is one dumbbell's.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, Decimal
+
+# ACSM 2009: load rises 2–10 % a session. A pair more than this heavier than the last is earned with reps.
+BIG_JUMP = Decimal("0.10")
+# Epley: a rep more to failure is worth a thirtieth of the one-rep max.
+EPLEY = Decimal(30)
+# The reps first never run further over the range's top than its width, nor less than this.
+MIN_EXTRA = 3
+# The steps dumbbell racks go up in, coarsest first: 2.5 kg (12.5, 15, 17.5 …), 2 kg (8, 10, 12, 14 …), 1 kg
+# (adjustable handles, light sets). A plate step finer than these (1.25 kg) is no dumbbell's.
+RACK_STEPS = (Decimal("2.5"), Decimal(2), Decimal(1))
+
+
+def rack_step(load: Decimal, step: Decimal) -> Decimal | None:
+    """The step of the rack a pair of ``load`` comes from: the chat's ``step`` where ``load`` is on it and it
+    is a dumbbell's (one of ``RACK_STEPS``, or coarser), else the first of ``RACK_STEPS`` ``load`` is on;
+    None for a load on none (45.4 kg, 100 lb converted), whose rack is not known."""
+    own = (step,) if step >= RACK_STEPS[0] or step in RACK_STEPS else ()
+    return next((rack for rack in (*own, *RACK_STEPS) if load % rack == 0), None)
+
+
+def next_pair(load: Decimal, step: Decimal) -> Decimal | None:
+    """The next pair up from ``load``, a whole step of its rack (``rack_step``): 12 → 14 kg and 12.5 → 15 kg
+    on a 2.5 kg step, never 12 → 12.5 kg; None where the rack is not known."""
+    rack = rack_step(load, step)
+    return None if rack is None else load + rack
+
+
+def jump(load: Decimal, heavier: Decimal) -> Decimal:
+    """How much heavier ``heavier`` is, as a share of ``load`` (0.25 for 25 %)."""
+    return (heavier - load) / load
+
+
+def most_reps(rep_range: tuple[int, int]) -> int:
+    """The most reps a set at the old pair is asked for before the next: the range's top and its width
+    again, ``MIN_EXTRA`` at least (8–12: 16; 10–12: 15)."""
+    low, high = rep_range
+    return high + max(MIN_EXTRA, high - low)
+
+
+def reps_first(load: Decimal, heavier: Decimal, rep_range: tuple[int, int], rir: int) -> int | None:
+    """The reps every set at ``load`` should reach before the pair at ``heavier`` is taken for the range's
+    bottom with ``rir`` in reserve, or None where the step is no big jump (``BIG_JUMP``) or the range's top
+    already earns it. Between the top's next rep and ``most_reps``."""
+    low, high = rep_range
+    if load <= 0 or jump(load, heavier) <= BIG_JUMP:
+        return None
+    # Epley at the same effort: (30 + reps + rir) × load = (30 + low + rir) × heavier.
+    wanted = heavier / load * (EPLEY + low + rir) - EPLEY - rir
+    aim = int(wanted.to_integral_value(ROUND_CEILING))
+    return None if aim <= high else min(aim, most_reps(rep_range))
