@@ -90,9 +90,9 @@ class Reader:
         # A sign said to be absent ("no pain") holds a sign's word ("pain"): its own first words ("no", "it")
         # would send most questions to a scan for nothing.
         self._care_starts = frozenset(key[0] for key, label in self._care.items() if label != ABSENT)
-        self._joints = _single_words(safety.joints)
-        self._joint_signs = _single_words(safety.joint_signs)
-        self._joint_window = safety.joint_window
+        self._joint = _Joint(
+            _single_words(safety.joints), _single_words(safety.joint_signs), safety.joint_window
+        )
         # Each special situation is its own table: its phrases overlap the signs above ("felt something pop"
         # is a sign, "pop" an event), and one longest-match scan would hide one behind the other.
         self._specials: list[_Special] = []
@@ -187,7 +187,7 @@ class Reader:
         neutral = {stem(w) for w in lex.common_words} | {w for key in self._smalltalk for w in key}
         self.known = self._domain | self._stopwords | neutral | self._filler | self._foreign
         self.known |= commands.vocabulary() | {w for key in self._care for w in key}
-        self.known |= self._joints | self._joint_signs
+        self.known |= self._joint.joints | self._joint.signs
         # A special situation's own words too, or the corrector turns "my pee is dark" into "dank".
         self.known |= {w for special in self._specials for key in special.table for w in key}
 
@@ -336,7 +336,7 @@ class Reader:
         care = []
         if not self._care_starts.isdisjoint(stems):  # most questions mention no pain, condition or therapist
             care = [label for label, _ in scan(stems, self._care, self._longest_care, self._care_lengths)]
-        if SAFETY not in care and ABSENT not in care and self._joint_hurts(stems):
+        if SAFETY not in care and ABSENT not in care and self._joint.hurts(stems):
             care.append(SAFETY)
         clinical = 0
         if not self.subjects & concepts and not named:
@@ -352,13 +352,6 @@ class Reader:
         if self._reminded and _asks_reminder(stems) and not self._reminded & concepts:
             unrelated += 1
         return _Seen(stems, concepts, offtopic, unrelated, foreign, len(unknown), care, clinical)
-
-    def _joint_hurts(self, stems: Sequence[str]) -> bool:
-        joints = [i for i, s in enumerate(stems) if s in self._joints]
-        if not joints:
-            return False
-        signs = [i for i, s in enumerate(stems) if s in self._joint_signs]
-        return any(abs(i - j) <= self._joint_window for i in joints for j in signs)
 
     def _features(self, seen: _Seen) -> tuple[str, ...]:
         """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
@@ -390,6 +383,21 @@ class _Seen:
 
 
 _GROUPS = ("alone", "event", "sign")
+
+
+@dataclass(frozen=True)
+class _Joint:
+    """A joint and what a hurt joint does, within ``window`` words of each other (assist.toml's joints)."""
+
+    joints: frozenset[str]
+    signs: frozenset[str]
+    window: int
+
+    def hurts(self, stems: Sequence[str]) -> bool:
+        at = [i for i, s in enumerate(stems) if s in self.joints]
+        if not at:
+            return False
+        return any(abs(i - j) <= self.window for j, s in enumerate(stems) if s in self.signs for i in at)
 
 
 def _single_words(listed: Iterable[str]) -> frozenset[str]:

@@ -62,7 +62,8 @@ def asked_again(sent: list[object]) -> str:
 @pytest.mark.parametrize(
     ("said", "reply"),
     [
-        ("should I go heavier next time?", "progression"),
+        # A beginner's chat: the beginner card's own line on going heavier.
+        ("should I go heavier next time?", "Progress: log your sets"),
         ("how long should I rest between sets?", "Rest & recovery"),
         ("hello", "Hi! I'm your upper-back coach."),
         ("thanks!", "You're welcome!"),

@@ -71,7 +71,8 @@ async def test_group_questions_only_when_addressed(bot: Harness) -> None:
 
 
 async def test_what_a_word_means_gets_a_definition_and_the_card_one_tap_away(bot: Harness) -> None:
-    await bot.onboard(USER)
+    # An intermediate chat: RIR's own card (a beginner's chat is pointed to the beginner routine).
+    await bot.onboard(USER, level="💪 Intermediate")
     sent = await bot.send(USER, "What does RIR mean?")
     assert len(sent) == 1
     text = sent[0].plain_text or ""
