@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import cautions, finenow
+from bot.coach import cautions, finenow, painwhen
 from bot.coach.answerer import Answer
 from bot.coach.ladders import usable
 from bot.coach.planner import Prescribed, Session
@@ -39,7 +39,9 @@ def fine_data(exercise: str) -> str:
 async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str, Buttons] | None:
     """Caution the exercise a safety-led answer's question names, from today: the answer's last line and
     its button. None (and nothing stored) for an answer not led by safety, or a message naming no exercise
-    the chat can do ("my lower back hurts")."""
+    the chat can do ("my lower back hurts"); a pain told as long past and not said to hurt now
+    (``painwhen.told_as_past``: "I had some pain in my lower back a few years ago") stores nothing either,
+    its line saying the plan keeps the move."""
     chat = now_turn.chat
     if not answer.safety or chat.kind != ChatType.PRIVATE or not chat.onboarded:
         return None
@@ -55,16 +57,20 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     )
     if exercise is None:
         return None
-    lower_back = cautions.told_of_lower_back(answer.question)
-    part = "lower back" if lower_back else cautions.body_part_told(answer.question)
-    await store.tell(
-        now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
-    )
     texts = context.services.texts
     # Named as her plan shows it, as the ⚠️ line will ("Romanian deadlift", not the "backpack RDL" a
     # trainee with dumbbells never saw).
     shown = next((item.exercise for item in session.exercises if item.exercise.id == exercise), None)
     name = plan_name((shown or catalog.exercises[exercise]).name)
+    if painwhen.told_as_past(answer.question, now_turn.today.year):
+        # "I had some pain in my lower back a few years ago. Is the deadlift safe for me?": history, not a
+        # pain to train around; the plan keeps the move, and the trainee is told how to have it left out.
+        return texts.get("caution.past", name=escape(name)), []
+    lower_back = cautions.told_of_lower_back(answer.question)
+    part = "lower back" if lower_back else cautions.body_part_told(answer.question)
+    await store.tell(
+        now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
+    )
     line = texts.get("caution.told", name=escape(name))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
