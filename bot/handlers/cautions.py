@@ -341,14 +341,18 @@ def joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answer) -> bool:
+async def fine_told(
+    context: BotContext, now_turn: Turn, text: str, answer: Answer, *, over: bool = False
+) -> bool:
     """ "It's fine now" typed (``finenow.tells_fine``) rather than pressed, for the cautions it is about
     (``_about``: those keeping out the exercise it names, by any of its names or versions, else those of
     the body part it names): with one, or a body part's several, what the button does; with several
     otherwise, which, a button each; with none open, that nothing is left out, or, cleared today, that it is.
     False (nothing said: the answerer's ``answer`` is the reply) for a message longer than "my back is fine
-    now" while nothing is open or cleared today, or one the answerer reads as something else (``_elsewhere``:
-    "I'm back! feeling much better after the cold")."""
+    now" that the answerer is sure of while nothing is open or cleared today, or one the answerer reads as
+    something else (``_elsewhere``: "I'm back! feeling much better after the cold"). ``over``: the message
+    only says the pain was long ago (``finenow.tells_over``: "It was 5 years ago", "that was an old
+    injury"), which is about a caution only where one is open, or cleared today: else False."""
     texts, catalog = context.services.texts, context.services.catalog
     told = await store.told(now_turn.session, now_turn.chat.id)
     open_ = [
@@ -359,6 +363,9 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
     ]
     about, named, everything = _about(context, text, open_, told)
     if everything and _elsewhere(answer, bool(open_ or today)):
+        return False
+    if over and not (about or today):
+        # "that was an old injury" with nothing it could be about: the answerer's reply, no word on cautions.
         return False
     if not about:
         # Cleared today with its ⚠️ line still standing over today's session: "nothing is left out" would be
@@ -373,7 +380,9 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
         elif open_:
             # A body part none of them was told of: which one.
             now_turn.say(texts["caution.fine_which"], _which(context, open_))
-        elif finenow.short(text):
+        elif finenow.short(text) or answer.kind in UNSURE:
+            # "No no, my back does not hurt now. I want to use my dumbbells", nothing left out: that, rather
+            # than a "did you mean" of topics it is not about.
             now_turn.say(texts["caution.nothing_left_out"])
         else:
             return False
@@ -385,12 +394,15 @@ async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answ
     return True
 
 
+# What the answerer says when it is not sure what a message is about: a decline, or topics asked back.
+UNSURE = ("decline", "ask")
+
+
 def _elsewhere(answer: Answer, in_force: bool) -> bool:
     """Whether a "fine now" naming neither an exercise nor a body part is, as the answerer reads it, about
     something else than a pain: an illness told over, or whatever other special lead it opens with (the
-    cautions stay), or, with no caution in force, anything the answerer does not decline (small talk, a
-    topic)."""
-    return answer.care is not None or (not in_force and answer.kind != "decline")
+    cautions stay), or, with no caution in force, anything the answerer is sure of (small talk, a topic)."""
+    return answer.care is not None or (not in_force and answer.kind not in UNSURE)
 
 
 def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:

@@ -24,7 +24,7 @@ from bot.coach import (
 )
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
-from bot.coach.finenow import tells_fine
+from bot.coach.finenow import tells_fine, tells_over
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
@@ -71,9 +71,11 @@ async def queue_answer(
         answer = context.services.answerer.answer(
             text, Asker.from_values(chat.level, chat.equipment, chat.kit)
         )
-    # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
+    # "It's fine now" typed, or "my back does not hurt now. It was 5 years ago": what the button does (only
+    # a private chat's plan has cautions).
     fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
-    if fine and await cautions.fine_told(context, now_turn, text, answer):
+    over = chat.kind == ChatType.PRIVATE and chat.onboarded and not fine and tells_over(text)
+    if (fine or over) and await cautions.fine_told(context, now_turn, text, answer, over=over):
         return None
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import callbacks
-from bot.coach.finenow import tells_fine
+from bot.coach.finenow import tells_fine, tells_over
 from storage.models import Caution
 from tests.bot.harness import Harness, joined
 
@@ -102,7 +102,27 @@ async def test_a_question_about_pain_going_is_still_answered_not_taken_as_fine_n
         ("how do I know when it is fine now", False),
         ("my lower back hurts", False),
         ("fine now that I warm up properly my squats and deadlifts feel smoother than ever", False),
+        ("No no, my back does not hurt now. It was 5 years ago. I want to use my dumbbells.", True),
+        ("my shoulder doesn't hurt now", True),
+        ("it's not hurting anymore", True),
+        ("does it hurt now?", False),
+        ("it does not hurt now but the rows still do", False),
     ],
 )
 def test_what_reads_as_fine_now(text: str, fine: bool) -> None:
     assert tells_fine(text) is fine
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        ("It was 5 years ago.", True),
+        ("that was an old injury", True),
+        ("it's from years back", True),
+        ("was it years ago?", False),
+        ("it was years ago but it still aches", False),
+        ("I used to do rows at the gym", False),
+    ],
+)
+def test_what_reads_as_said_over(text: str, over: bool) -> None:
+    assert tells_over(text) is over
