@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Caution
+from storage.models import Caution, LoggedSet
 from storage.records import Told
 
 
@@ -83,3 +83,16 @@ async def clear(session: AsyncSession, chat_id: int, exercise: str, day: date) -
         .values(cleared_on=day)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def ever_logged(session: AsyncSession, chat_id: int, exercises: Collection[str]) -> frozenset[str]:
+    """Which of ``exercises`` the chat has logged a set of, any day: one never logged has no "last time"
+    for its first session back after a pain to be lighter than."""
+    if not exercises:
+        return frozenset()
+    result = await session.scalars(
+        select(LoggedSet.exercise)
+        .where(LoggedSet.chat_id == chat_id, LoggedSet.exercise.in_(exercises))
+        .distinct()
+    )
+    return frozenset(result.all())

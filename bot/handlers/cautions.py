@@ -457,8 +457,22 @@ async def _clear(
         await store.clear(now_turn.session, chat_id, exercise, last)
     names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
     many = "_many" if len(exercises) > 1 else ""
+    # The first session back is lighter than last time only where there was a last time: a move never logged
+    # (the RDL of a pain told before any session) starts light as any new move does.
+    moves = {
+        move
+        for exercise in exercises
+        for move in cautions.keeps_out(
+            exercise,
+            catalog,
+            lower_back=told[exercise].lower_back,
+            shoulder=told[exercise].body_part == cautions.SHOULDER,
+        )
+    }
+    logged = await store.ever_logged(now_turn.session, chat_id, moves)
+    ease = texts["caution.ease_lighter" if logged else "caution.ease_new" + many]
     if planned is None:
-        now_turn.say(texts.get("caution.cleared" + many, names=names))
+        now_turn.say(texts.get("caution.cleared" + many, names=names, ease=ease))
         return
     before = leave_out(context, planned, in_force(told, today))
     after = leave_out(context, planned, in_force(await store.told(now_turn.session, chat_id), today))
@@ -466,7 +480,7 @@ async def _clear(
     back = [plan_name(item.exercise.name) for item in before.items if item.exercise.id not in still]
     # The texts' values are stripped: the sentence's space is added here.
     shown = " " + texts.get("caution.back_in_today", names=joined(texts, back)) if back else ""
-    now_turn.say(texts.get("caution.cleared_now" + many, names=names, today=shown))
+    now_turn.say(texts.get("caution.cleared_now" + many, names=names, today=shown, ease=ease))
 
 
 async def fine_button(update: Update, context: BotContext) -> None:
