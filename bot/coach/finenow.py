@@ -8,8 +8,8 @@ do face pulls again, it feels fine now"), a condition ("if it's fine now can I a
 one ("it's not fine now", "a bit better but still sore") is not: leaving a move out a day longer than needed
 is the safe mistake. Said back of the pain as long past ("It was 5 years ago", "that was an old injury":
 ``tells_over``), it clears a caution it is about, and says nothing when none is. Which caution it clears is
-the handler's (``handlers.cautions.fine_told``), by the exercise the message names (``named``) or the body
-part it names (``cautions.body_part_told``).
+the handler's (``handlers.cautions_fine.fine_told``), by the exercise the message names (``named``) or the
+body part it names (``cautions.body_part_told``).
 
 Pure: no Telegram, no database.
 """

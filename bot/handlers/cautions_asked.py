@@ -21,7 +21,7 @@ from bot.coach.assist import Asker
 from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import cautions
+from bot.handlers import cautions, cautions_fine
 from bot.handlers.common import Turn
 from bot.handlers.training_log import chat_weeks, planned, typed_names
 from storage import repo
@@ -53,7 +53,7 @@ async def left_asked(context: BotContext, now_turn: Turn, answer: Answer) -> boo
     told = {ex: one for ex, one in (await cautions.told(now_turn)).items() if ex in catalog.exercises}
     open_ = {ex: one for ex, one in told.items() if one.cleared_on is None and one.on <= today}
     # Cleared today, yet still out of today's session (its ⚠️ line stands): back tomorrow, not "in" now.
-    waiting = [ex for ex, one in told.items() if cautions.cleared_not_back(one, today)]
+    waiting = [ex for ex, one in told.items() if cautions_fine.cleared_not_back(one, today)]
     asked_after = cautionasked.about(asked, _parts(open_), catalog)
     order = [*(asked_after or ()), *(ex for ex in open_ if ex not in (asked_after or ()))]
     lines = await _lines(context, now_turn, {ex: open_[ex] for ex in order}) if order else ""
@@ -61,17 +61,18 @@ async def left_asked(context: BotContext, now_turn: Turn, answer: Answer) -> boo
     if asked_after == ():
         # It names what no caution in force keeps out: said plainly, before what is left out.
         back = list(cautionasked.about(asked, _parts({ex: told[ex] for ex in waiting}), catalog) or ())
-        said.append(cautions.cleared_today(context, back) if back else _free(context, asked))
+        said.append(cautions_fine.cleared_today(context, back) if back else _free(context, asked))
         if order:
             said.append(f"{texts['caution.listed_also']}\n{lines}")
         elif not back:
             said[-1] += " " + texts["caution.listed_nothing_else"]
     elif not order:
-        said.append(cautions.cleared_today(context, waiting) if waiting else texts["caution.nothing_asked"])
+        nothing = texts["caution.nothing_asked"]
+        said.append(cautions_fine.cleared_today(context, waiting) if waiting else nothing)
     else:
         said.append(lines)
         if waiting and asked_after is None:
-            said.append(cautions.cleared_today(context, waiting))
+            said.append(cautions_fine.cleared_today(context, waiting))
     if order:
         said.append(texts["caution.listed_back_one" if len(order) == 1 else "caution.listed_back_many"])
     now_turn.say("\n\n".join(said), cautions.fine_rows(context, order) if order else None)

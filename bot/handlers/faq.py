@@ -28,7 +28,7 @@ from bot.coach.finenow import tells_fine, tells_over
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions, cautions_asked
+from bot.handlers import cautions, cautions_asked, cautions_fine
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -75,7 +75,7 @@ async def queue_answer(
     # a private chat's plan has cautions).
     fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
     over = chat.kind == ChatType.PRIVATE and chat.onboarded and not fine and tells_over(text)
-    if (fine or over) and await cautions.fine_told(context, now_turn, text, answer, over=over):
+    if (fine or over) and await cautions_fine.fine_told(context, now_turn, text, answer, over=over):
         return None
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
