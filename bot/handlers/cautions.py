@@ -15,7 +15,7 @@ from datetime import date
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import cautions, painwhen
+from bot.coach import cautions, painpart, painwhen
 from bot.coach.answerer import Answer
 from bot.coach.ladders import usable
 from bot.coach.planner import Prescribed, Session
@@ -159,17 +159,17 @@ def card(
         lines.append(_line(context, left, told, merged, groups, riding, by_shoulder))
     if riding and left.cause is not None and left.cause not in groups:
         # Today's session has the moves working the lower back but not the lift told of: said on their own.
-        lines.append(_back_moves_line(context, left, riding, told[left.cause].on, left.cause))
+        lines.append(_back_moves_line(context, left, riding, told[left.cause], left.cause))
         causes.append(left.cause)
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
-    return "\n".join(lines), fine_rows(context, [ex for ex in causes if told[ex].cleared_on is None])
+    return "\n".join(lines), fine_rows(context, [ex for ex in causes if told[ex].cleared_on is None], told)
 
 
-def fine_rows(context: BotContext, exercises: Sequence[str]) -> Buttons:
+def fine_rows(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> Buttons:
     """A "fine now" button for each caution of ``exercises``: "✅ It's fine now" for one, named for many."""
     if len(exercises) == 1:
         return [[(context.services.texts["caution.fine_button"], fine_data(exercises[0]))]]
-    return which_rows(context, exercises)
+    return which_rows(context, exercises, told)
 
 
 def _merged(
@@ -211,7 +211,7 @@ def _line(
     patterns = {item.exercise.pattern for item in [*items, *with_it]}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     why = [
-        _why(context, cause, groups[cause], told[cause].on, len(merged) == 1, by_shoulder) for cause in merged
+        _why(context, cause, groups[cause], told[cause], len(merged) == 1, by_shoulder) for cause in merged
     ]
     swapped = left.swap is not None and any(
         cautions.overhead(cause, catalog, by_shoulder) for cause in merged
@@ -264,16 +264,25 @@ def _why(
     context: BotContext,
     cause: str,
     items: Sequence[Prescribed],
-    day: date,
+    one: Told,
     alone: bool,
     shoulder: Collection[str],
 ) -> str:
     """Why ``cause``'s moves are out: told of it ("you told me it hurt on 4 Dec", naming it on a line of
     several), told of another version of it ("it's the same movement as the face pull you told me hurt…"),
-    or pulls from overhead a shoulder told of on one keeps out."""
+    or pulls from overhead a shoulder told of on one keeps out; told of the body part and a kind of move
+    (``Told.by_part``), the part ("you told me your lower back hurt on 4 Dec", "… the shoulder you told me
+    hurt overhead …"), never the exercise standing for the kind."""
     texts, catalog = context.services.texts, context.services.catalog
+    day = one.on
     values = {"day": f"{day.day} {day:%b}", "cause": escape(plan_name(catalog.exercises[cause].name))}
     ids = {item.exercise.id for item in items}
+    kind = painpart.kind_of(one.by_part, one.lower_back, one.body_part)
+    if kind == "lower-back":
+        return texts.get("caution.told_part_back", **values)
+    if kind == "overhead":
+        hung = "_hung" if any(item.exercise.hangs for item in items) else ""
+        return texts.get(f"caution.told_part_overhead{hung}" + ("_one" if len(items) == 1 else ""), **values)
     if not ids <= cautions.versions(cause, catalog) and cautions.overhead(cause, catalog, shoulder):
         # A scapular pull-up hangs from the bar rather than pulls from it.
         hung = "_hung" if any(item.exercise.hangs for item in items) else ""
@@ -286,11 +295,13 @@ def _why(
 
 
 def _back_moves_line(
-    context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed], day: date, cause: str
+    context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed], one: Told, cause: str
 ) -> str:
     """``caution.back_moves``: the moves working the lower back on a day whose session has not the lift told
-    of (``cause``), "_none" where the main patterns they trained are gone from the day."""
+    of (``cause``), "_none" where the main patterns they trained are gone from the day; "back_moves_part"
+    for a lower back told with no lift (``Told.by_part``)."""
     texts, catalog = context.services.texts, context.services.catalog
+    day = one.on
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     values = {
@@ -301,7 +312,8 @@ def _back_moves_line(
         "cause": escape(plan_name(catalog.exercises[cause].name)),
         "instead": _back_instead(context, left, items),
     }
-    return texts.get("caution.back_moves" + ("_none" if none else ""), **values)
+    key = "caution.back_moves" + ("_part" if one.by_part else "") + ("_none" if none else "")
+    return texts.get(key, **values)
 
 
 def _loads(context: BotContext, riders: Sequence[Prescribed]) -> str:
@@ -340,15 +352,25 @@ def joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-def which_rows(context: BotContext, exercises: Sequence[str]) -> Buttons:
-    """A "✅ {name}: fine now" button for each caution of ``exercises``, named."""
-    texts, catalog = context.services.texts, context.services.catalog
+def which_rows(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> Buttons:
+    """A "✅ {name}: fine now" button for each caution of ``exercises``, named (``caution_name``)."""
+    texts = context.services.texts
     return [
-        [
-            (
-                texts.get("caution.fine_button_named", name=catalog.exercises[exercise].short),
-                fine_data(exercise),
-            )
-        ]
-        for exercise in exercises
+        [(texts.get("caution.fine_button_named", name=caution_name(context, ex, told)), fine_data(ex))]
+        for ex in exercises
     ]
+
+
+def caution_name(context: BotContext, exercise: str, told: Mapping[str, Told]) -> str:
+    """How the coach names the caution on ``exercise`` in a sentence: the exercise's short name ("face
+    pull"), or, told of a body part and a kind of move (``Told.by_part``), the kind ("overhead pulls")."""
+    one = told.get(exercise)
+    kind = None if one is None else painpart.kind_of(one.by_part, one.lower_back, one.body_part)
+    if kind is not None:
+        return context.services.texts[f"caution.part_name.{kind}"]
+    return context.services.catalog.exercises[exercise].short
+
+
+def plural(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> bool:
+    """Whether the cautions on ``exercises`` are named as many ("are back"): several, or a kind of move."""
+    return len(exercises) > 1 or any((one := told.get(ex)) is not None and one.by_part for ex in exercises)

@@ -17,7 +17,17 @@ from bot.coach import cautions, finenow
 from bot.coach.answerer import Answer
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.cautions import FINE, in_force, joined, leave_out, plan_name, shoulder, which_rows
+from bot.handlers.cautions import (
+    FINE,
+    caution_name,
+    in_force,
+    joined,
+    leave_out,
+    plan_name,
+    plural,
+    shoulder,
+    which_rows,
+)
 from bot.handlers.common import Turn, turn
 from bot.handlers.training_log import todays_session, typed_names
 from storage import cautions as store
@@ -58,12 +68,12 @@ async def fine_told(
             by_shoulder = shoulder(told)
             today = [one for one in today if named in cautions.kept_out(one, catalog, by_shoulder)]
         if today:
-            now_turn.say(cleared_today(context, today))
+            now_turn.say(cleared_today(context, today, told))
         elif named is not None:
             now_turn.say(texts.get("caution.not_cautioned", name=escape(catalog.exercises[named].short)))
         elif open_:
             # A body part none of them was told of: which one.
-            now_turn.say(texts["caution.fine_which"], which_rows(context, open_))
+            now_turn.say(texts["caution.fine_which"], which_rows(context, open_, told))
         elif finenow.short(text) or answer.kind in UNSURE:
             # "No no, my back does not hurt now. I want to use my dumbbells", nothing left out: that, rather
             # than a "did you mean" of topics it is not about.
@@ -74,7 +84,7 @@ async def fine_told(
     if len(about) == 1 or not (named or everything):
         await _clear(context, now_turn, about, told)
     else:
-        now_turn.say(texts["caution.fine_which"], which_rows(context, about))
+        now_turn.say(texts["caution.fine_which"], which_rows(context, about, told))
     return True
 
 
@@ -126,8 +136,8 @@ async def _clear(
     last = today if trained else today - timedelta(days=1)
     for exercise in exercises:
         await store.clear(now_turn.session, chat_id, exercise, last)
-    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
-    many = "_many" if len(exercises) > 1 else ""
+    names = joined(texts, [caution_name(context, exercise, told) for exercise in exercises])
+    many = "_many" if plural(context, exercises, told) else ""
     # The first session back is lighter than last time only where there was a last time: a move never logged
     # (the RDL of a pain told before any session) starts light as any new move does.
     moves = {
@@ -169,7 +179,6 @@ async def fine_button(update: Update, context: BotContext) -> None:
         await query.answer(texts["caution.stale"])
         return
     await query.answer()
-    name = escape(exercises[args[0]].short)
     async with turn(update, context) as now_turn:
         told = await store.told(now_turn.session, now_turn.chat.id)
         one = told.get(args[0])
@@ -177,9 +186,11 @@ async def fine_button(update: Update, context: BotContext) -> None:
             await _clear(context, now_turn, [args[0]], told)
         elif one is not None and cleared_not_back(one, now_turn.today):
             # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
-            now_turn.say(cleared_today(context, [args[0]]))
+            now_turn.say(cleared_today(context, [args[0]], told))
         else:
-            now_turn.say(texts.get("caution.not_cautioned", name=name))
+            many = "_many" if plural(context, [args[0]], told) else ""
+            name = escape(caution_name(context, args[0], told))
+            now_turn.say(texts.get("caution.not_cautioned" + many, name=name))
 
 
 def cleared_not_back(one: Told, day: date) -> bool:
@@ -188,11 +199,10 @@ def cleared_not_back(one: Told, day: date) -> bool:
     return one.cleared_on is not None and one.in_force(day)
 
 
-def cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
+def cleared_today(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> str:
     """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
     session, today's staying as shown."""
-    texts, catalog = context.services.texts, context.services.catalog
-    names = joined(texts, [catalog.exercises[exercise].short for exercise in exercises])
-    return texts.get(
-        "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
-    )
+    texts = context.services.texts
+    names = joined(texts, [caution_name(context, exercise, told) for exercise in exercises])
+    many = plural(context, exercises, told)
+    return texts.get("caution.cleared_today_many" if many else "caution.cleared_today", names=names)

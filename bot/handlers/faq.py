@@ -28,7 +28,7 @@ from bot.coach.finenow import tells_fine, tells_over
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions, cautions_asked, cautions_fine
+from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -84,6 +84,10 @@ async def queue_answer(
     # the answer is given (the face pull's card, a decline, or the safety lead "injury list" sets off).
     if await cautions_asked.left_asked(context, now_turn, answer):
         return None
+    # "Can you adjust today's workout so it doesn't stress my shoulder? no overhead pulling": the moves that
+    # load it offered to be left out, with a button to confirm, rather than the /workout pointer.
+    if await cautions_part.asked(context, now_turn, answer):
+        return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
     fixing = correction.read(text) if chat.onboarded and not answer.safety else None
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
@@ -129,7 +133,11 @@ async def queue_answer(
     reply_text = answer.text
     buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
     # A pain told with an exercise of the plan ("... when I do the backpack RDL"): the plan leaves it out.
-    heeded = await cautions.heed(context, now_turn, answer)
+    # With a body part and no exercise ("front of the shoulder, sharp when I raise my arm overhead"): the
+    # moves that load it offered to be left out, a 🛑 button.
+    heeded = await cautions.heed(context, now_turn, answer) or await cautions_part.offer_after(
+        context, now_turn, answer
+    )
     if heeded is not None:
         reply_text = f"{reply_text}\n\n{heeded[0]}"
         buttons += heeded[1]
