@@ -62,12 +62,25 @@ ADJUST = frozenset(
 WORKOUT = frozenset(
     ("workout", "workouts", "session", "sessions", "plan", "training", "routine", "program", "programme")
 ) | {"today", "todays", "exercises"}
-# …or a word that leaves a kind out, a few words before it ("leave out the overhead stuff", "skip anything
-# that loads my lower back", "go easy on my shoulder"); "no" and "without" right before it ("no overhead
-# pulling", "without any overhead").
-LEAVE = frozenset(("skip", "avoid", "drop", "remove", "exclude", "spare", "protect", "easy")) | {"out"}
+# …and a word of sparing the part ("so it doesn't stress my shoulder", "go easy on my lower back"): "change my
+# plan, I want to train my lower back more" asks for the opposite.
+SPARE = frozenset(
+    (
+        *("stress", "stressing", "strain", "load", "loading", "hurt", "hurts", "hurting", "pain", "sore"),
+        *("injury", "injured", "aggravate", "bother", "irritate", "protect", "spare", "easy", "easier"),
+        *("safe", "avoid", "less"),
+    )
+)
+# …or a word that leaves a kind out a few words before it ("skip anything that loads my lower back", "avoid
+# overhead pulling"), or a verb that does with "out" ("leave out the overhead stuff", "take the overhead pulls
+# out"; a lone "out" is no request: "I work out my shoulders"); "no" and "without" right before it ("no
+# overhead pulling", "without any overhead").
+LEAVE = frozenset(("skip", "avoid", "drop", "remove", "exclude"))
+OUT_VERBS = frozenset(("leave", "leaving", "take", "taking", "keep", "keeping", "cut", "cutting"))
 NO = frozenset(("no", "without"))
-# How many words may stand between a word of ``LEAVE`` and the kind it leaves out.
+# The body parts' words among what names a kind.
+PARTS = frozenset(("shoulder", "shoulders", "lower", "lowerback", "lumbar"))
+# How many words may stand between a word of ``LEAVE`` and the kind it leaves out, or a verb and its "out".
 GAP = 5
 
 
@@ -105,18 +118,25 @@ def kinds_told(text: str) -> tuple[Kind, ...]:
 def asked_to_leave_out(text: str) -> tuple[Kind, ...]:
     """The kinds of move a message asks to have left out ("can you adjust today workout so it no go stress
     the shoulder? maybe no overhead pulling", "skip anything that loads my lower back"): a request to change
-    the session with the shoulder (its overhead pulls) or the lower back named, or a word leaving one out a
-    few words before it; none otherwise."""
+    the session so as to spare the shoulder (its overhead pulls) or the lower back, or a word leaving one
+    out a few words before it; none otherwise."""
     said = words(text)
     named = _kinds_named(text)
     if not named:
         return ()
     kinds: dict[Kind, None] = {}
-    if not ADJUST.isdisjoint(said) and not WORKOUT.isdisjoint(said):
+    if not ADJUST.isdisjoint(said) and not WORKOUT.isdisjoint(said) and not SPARE.isdisjoint(said):
         kinds.update((kind, None) for _, kind in named)
+    leaving = {
+        i
+        for i, word in enumerate(said)
+        if word in LEAVE or (word in OUT_VERBS and "out" in said[i + 1 : i + 2 + GAP])
+    }
     for i, kind in named:
-        before = said[max(0, i - GAP) : i]
-        if not LEAVE.isdisjoint(before) or not NO.isdisjoint(said[max(0, i - 2) : i]):
+        near = any(i - GAP <= at < i for at in leaving)
+        # "no overhead pulling", but not "no shoulder pain": a part said to be fine asks for nothing.
+        refused = said[i] not in PARTS and not NO.isdisjoint(said[max(0, i - 2) : i])
+        if near or refused:
             kinds[kind] = None
     return tuple(kind for kind in KINDS if kind in kinds)
 

@@ -54,6 +54,11 @@ def test_kinds_told(text: str, kinds: tuple[str, ...]) -> None:
         ("is overhead pulling good for the shoulder", ()),
         ("can you adjust today's workout, I only have 30 minutes", ()),
         ("go easy on my elbow today", ()),
+        ("can you change my plan, I want to train my lower back more", ()),
+        ("I work out my shoulders twice a week", ()),
+        ("I have no shoulder pain, can I do more pull ups", ()),
+        ("is the face pull easy on the shoulder", ()),
+        ("take the overhead pulls out for a while", ("overhead",)),
     ],
 )
 def test_asked_to_leave_out(text: str, kinds: tuple[str, ...]) -> None:
