@@ -371,6 +371,6 @@ def caution_name(context: BotContext, exercise: str, told: Mapping[str, Told]) -
     return context.services.catalog.exercises[exercise].short
 
 
-def plural(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> bool:
+def plural(exercises: Sequence[str], told: Mapping[str, Told]) -> bool:
     """Whether the cautions on ``exercises`` are named as many ("are back"): several, or a kind of move."""
     return len(exercises) > 1 or any((one := told.get(ex)) is not None and one.by_part for ex in exercises)

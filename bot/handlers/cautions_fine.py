@@ -137,7 +137,7 @@ async def _clear(
     for exercise in exercises:
         await store.clear(now_turn.session, chat_id, exercise, last)
     names = joined(texts, [caution_name(context, exercise, told) for exercise in exercises])
-    many = "_many" if plural(context, exercises, told) else ""
+    many = "_many" if plural(exercises, told) else ""
     # The first session back is lighter than last time only where there was a last time: a move never logged
     # (the RDL of a pain told before any session) starts light as any new move does.
     moves = {
@@ -188,7 +188,7 @@ async def fine_button(update: Update, context: BotContext) -> None:
             # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
             now_turn.say(cleared_today(context, [args[0]], told))
         else:
-            many = "_many" if plural(context, [args[0]], told) else ""
+            many = "_many" if plural([args[0]], told) else ""
             name = escape(caution_name(context, args[0], told))
             now_turn.say(texts.get("caution.not_cautioned" + many, name=name))
 
@@ -204,5 +204,5 @@ def cleared_today(context: BotContext, exercises: Sequence[str], told: Mapping[s
     session, today's staying as shown."""
     texts = context.services.texts
     names = joined(texts, [caution_name(context, exercise, told) for exercise in exercises])
-    many = plural(context, exercises, told)
+    many = plural(exercises, told)
     return texts.get("caution.cleared_today_many" if many else "caution.cleared_today", names=names)
