@@ -33,6 +33,8 @@ from bot.handlers import (
     admin,
     as_written,
     cautions,
+    cautions_fine,
+    cautions_part,
     correction,
     data,
     faq,
@@ -216,7 +218,10 @@ def build_application(
     )
     app.add_handler(CallbackQueryHandler(removal.take_button, pattern=callbacks.pattern(removal.TAKE)))
     app.add_handler(CallbackQueryHandler(removal.put_button, pattern=callbacks.pattern(removal.PUT)))
-    app.add_handler(CallbackQueryHandler(cautions.fine_button, pattern=callbacks.pattern(cautions.FINE)))
+    app.add_handler(CallbackQueryHandler(cautions_fine.fine_button, pattern=callbacks.pattern(cautions.FINE)))
+    app.add_handler(
+        CallbackQueryHandler(cautions_part.part_button, pattern=callbacks.pattern(cautions_part.PART))
+    )
     app.add_handler(CallbackQueryHandler(general.stale_button))
 
     app.add_handler(MessageHandler(TRAINED_TEXT, workout.trained_message))

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Caution
+from storage.models import Caution, LoggedSet
 from storage.records import Told
 
 
@@ -23,25 +23,41 @@ async def tell(
     *,
     lower_back: bool = False,
     body_part: str | None = None,
+    by_part: bool = False,
 ) -> None:
     """Caution ``exercise`` from ``day``; told again, the day moves (the last telling is the one to date)
-    and a clearing is lifted. Chat updates run one at a time, so a delete then an insert cannot race
-    another of the same chat."""
+    and a clearing is lifted. ``by_part``: told of the body part and a kind of move, the exercise standing
+    for the kind. Chat updates run one at a time, so a delete then an insert cannot race another of the
+    same chat."""
     await session.execute(delete(Caution).where(Caution.chat_id == chat_id, Caution.exercise == exercise))
     session.add(
-        Caution(chat_id=chat_id, exercise=exercise, told_on=day, lower_back=lower_back, body_part=body_part)
+        Caution(
+            chat_id=chat_id,
+            exercise=exercise,
+            told_on=day,
+            lower_back=lower_back,
+            body_part=body_part,
+            by_part=by_part,
+        )
     )
     await session.flush()
+
+
+# A caution's columns in ``Told``'s order.
+_TOLD = (Caution.told_on, Caution.lower_back, Caution.cleared_on, Caution.body_part, Caution.by_part)
 
 
 async def told(session: AsyncSession, chat_id: int) -> dict[str, Told]:
     """The chat's cautions, cleared or not, each as told, in the order told."""
     result = await session.execute(
-        select(Caution.exercise, Caution.told_on, Caution.lower_back, Caution.cleared_on, Caution.body_part)
+        select(Caution.exercise, *_TOLD)
         .where(Caution.chat_id == chat_id)
         .order_by(Caution.told_on, Caution.id)
     )
-    return {exercise: Told(day, low, cleared, part) for exercise, day, low, cleared, part in result.all()}
+    return {
+        exercise: Told(day, low, cleared, part, by_part)
+        for exercise, day, low, cleared, part, by_part in result.all()
+    }
 
 
 async def told_by_chat(
@@ -54,22 +70,15 @@ async def told_by_chat(
         return {}
     still = Caution.cleared_on.is_(None)
     result = await session.execute(
-        select(
-            Caution.chat_id,
-            Caution.exercise,
-            Caution.told_on,
-            Caution.lower_back,
-            Caution.cleared_on,
-            Caution.body_part,
-        )
+        select(Caution.chat_id, Caution.exercise, *_TOLD)
         .where(
             Caution.chat_id.in_(chat_ids), still if since is None else or_(still, Caution.cleared_on >= since)
         )
         .order_by(Caution.chat_id, Caution.told_on, Caution.id)
     )
     found: dict[int, dict[str, Told]] = {}
-    for chat_id, exercise, day, lower_back, cleared, part in result.all():
-        found.setdefault(chat_id, {})[exercise] = Told(day, lower_back, cleared, part)
+    for chat_id, exercise, day, low, cleared, part, by_part in result.all():
+        found.setdefault(chat_id, {})[exercise] = Told(day, low, cleared, part, by_part)
     return found
 
 
@@ -83,3 +92,16 @@ async def clear(session: AsyncSession, chat_id: int, exercise: str, day: date) -
         .values(cleared_on=day)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def ever_logged(session: AsyncSession, chat_id: int, exercises: Collection[str]) -> frozenset[str]:
+    """Which of ``exercises`` the chat has logged a set of, any day: one never logged has no "last time"
+    for its first session back after a pain to be lighter than."""
+    if not exercises:
+        return frozenset()
+    result = await session.scalars(
+        select(LoggedSet.exercise)
+        .where(LoggedSet.chat_id == chat_id, LoggedSet.exercise.in_(exercises))
+        .distinct()
+    )
+    return frozenset(result.all())

@@ -267,6 +267,10 @@ class Caution(Base):
     # Where the pain was told ("shoulder", "lower back"; ``bot.coach.cautions.BODY_PARTS``), None when it
     # named no part: a shoulder told of on an overhead pull leaves out every overhead pull.
     body_part: Mapped[str | None] = mapped_column(String(20))
+    # Told of the body part and a kind of move, no exercise named ("front of the shoulder, sharp when I raise
+    # my arm overhead", then 🛑 Leave out overhead pulls): ``exercise`` is one of that kind standing for it,
+    # and the coach names the part and the kind rather than that exercise.
+    by_part: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The last day the caution leaves its exercise out: the day "It's fine now" was said, or the day before
     # it when nothing of that day was logged yet (``storage.cautions.clear``).
     cleared_on: Mapped[date | None] = mapped_column(Date)

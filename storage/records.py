@@ -140,13 +140,16 @@ class OutboxRow:
 @dataclass(frozen=True)
 class Told:
     """A caution as stored (``storage.cautions``): the day the pain was told, whether in the lower back,
-    the last day it leaves its exercise out once "It's fine now" was said (None while it is in force), and
-    where the pain was told ("shoulder"; None when no part was named)."""
+    the last day it leaves its exercise out once "It's fine now" was said (None while it is in force),
+    where the pain was told ("shoulder"; None when no part was named), and whether it was told of that part
+    and a kind of move rather than of the exercise (``by_part``: the 🛑 button under a pain naming none, the
+    exercise one of the kind, standing for it)."""
 
     on: date
     lower_back: bool = False
     cleared_on: date | None = None
     body_part: str | None = None
+    by_part: bool = False
 
     def in_force(self, day: date) -> bool:
         """Whether it leaves its exercise out of ``day``'s session: told by then and not cleared before it.

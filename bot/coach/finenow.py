@@ -1,13 +1,15 @@
 """ "It's fine now" typed rather than pressed: whether a message says a pain is over, and which of the chat's
 cautions it is about.
 
-"It's fine now", "my back is fine now", "pain's gone", and said with what the trainee wants back: "my shoulder
-feels fine now, I can do face pulls again", "my shoulder is feeling much better, I'd like to try the pull ups
-again". A question ("is my shoulder fine now to do face pulls?", "can I do face pulls again, it feels fine
-now"), a condition ("if it's fine now can I add weight"), a turned-round one ("it's not fine now", "a bit
-better but still sore") is not: leaving a move out a day longer than needed is the safe mistake. Which caution
-it clears is the handler's (``handlers.cautions.fine_told``), by the exercise the message names (``named``)
-or the body part it names (``cautions.body_part_told``).
+"It's fine now", "my back is fine now", "pain's gone", "my back does not hurt now", and said with what the
+trainee wants back: "my shoulder feels fine now, I can do face pulls again", "my shoulder is feeling much
+better, I'd like to try the pull ups again". A question ("is my shoulder fine now to do face pulls?", "can I
+do face pulls again, it feels fine now"), a condition ("if it's fine now can I add weight"), a turned-round
+one ("it's not fine now", "a bit better but still sore") is not: leaving a move out a day longer than needed
+is the safe mistake. Said back of the pain as long past ("It was 5 years ago", "that was an old injury":
+``tells_over``), it clears a caution it is about, and says nothing when none is. Which caution it clears is
+the handler's (``handlers.cautions_fine.fine_told``), by the exercise the message names (``named``) or the
+body part it names (``cautions.body_part_told``).
 
 Pure: no Telegram, no database.
 """
@@ -18,6 +20,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.coach import painwhen
 from bot.coach.lognames import Names, exercise_named, fits
 from bot.coach.logparse import match_exercise
 from bot.coach.wording import scan, words
@@ -41,6 +44,14 @@ FINE_NOW = (
     ("doesnt", "hurt", "any", "more"),
     ("does", "not", "hurt", "anymore"),
     ("dont", "hurt", "anymore"),
+    # "No no, my back does not hurt now": the "now" is what tells it is over.
+    ("doesnt", "hurt", "now"),
+    ("does", "not", "hurt", "now"),
+    ("dont", "hurt", "now"),
+    ("do", "not", "hurt", "now"),
+    ("not", "hurting", "now"),
+    ("not", "hurting", "anymore"),
+    ("no", "pain", "now"),
     ("no", "longer", "hurts"),
     ("no", "pain", "anymore"),
     ("stopped", "hurting"),
@@ -94,6 +105,19 @@ def tells_fine(text: str) -> bool:
     for window in found:
         outside.subtract(window)
     return bool(found) and NOT_FINE.isdisjoint(word for word, left in outside.items() if left > 0)
+
+
+def tells_over(text: str) -> bool:
+    """Whether a message says of the pain it points back to that it was long ago ("It was 5 years ago",
+    "that was an old injury": ``painwhen.said_over``), asking nothing: "It's fine now" for a caution it is
+    about, but no word on cautions when none is (the handler's)."""
+    said = words(text)
+    return (
+        "?" not in text
+        and 0 < len(said) <= LONGEST
+        and said[0] not in ASKED_FIRST
+        and painwhen.said_over(text)
+    )
 
 
 def short(text: str) -> bool:

@@ -1,5 +1,6 @@
 """A pain told to the coach carried into the plan: the exercise a safety-led answer names is cautioned, left
-out of /workout, Done's As written and the reminder's preview, until "✅ It's fine now" is pressed (or typed).
+out of /workout, Done's As written and the reminder's preview, until "✅ It's fine now" is pressed (or typed:
+``handlers.cautions_fine``).
 
 What is left out and why is ``bot.coach.cautions``'s; the cautions are ``storage.cautions``' rows. Only a
 private chat's pain is its plan's: a group's session is everyone's, and one member's back is not.
@@ -9,23 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
-from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import cautions, finenow
+from bot.coach import cautions, painpart, painwhen
 from bot.coach.answerer import Answer
 from bot.coach.ladders import usable
 from bot.coach.planner import Prescribed, Session
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, turn
+from bot.handlers.common import Turn
 from bot.handlers.training_log import todays_session, typed_names
 from bot.keyboards import Buttons
 from storage import cautions as store
-from storage import repo
 from storage.records import Told
 
 # The "✅ It's fine now" payload: "1:fine:<exercise id>" (ids are at most 40 characters).
@@ -39,7 +38,9 @@ def fine_data(exercise: str) -> str:
 async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str, Buttons] | None:
     """Caution the exercise a safety-led answer's question names, from today: the answer's last line and
     its button. None (and nothing stored) for an answer not led by safety, or a message naming no exercise
-    the chat can do ("my lower back hurts")."""
+    the chat can do ("my lower back hurts"); a pain told as long past and not said to hurt now
+    (``painwhen.told_as_past``: "I had some pain in my lower back a few years ago") stores nothing either,
+    its line saying the plan keeps the move."""
     chat = now_turn.chat
     if not answer.safety or chat.kind != ChatType.PRIVATE or not chat.onboarded:
         return None
@@ -55,16 +56,20 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     )
     if exercise is None:
         return None
-    lower_back = cautions.told_of_lower_back(answer.question)
-    part = "lower back" if lower_back else cautions.body_part_told(answer.question)
-    await store.tell(
-        now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
-    )
     texts = context.services.texts
     # Named as her plan shows it, as the ⚠️ line will ("Romanian deadlift", not the "backpack RDL" a
     # trainee with dumbbells never saw).
     shown = next((item.exercise for item in session.exercises if item.exercise.id == exercise), None)
     name = plan_name((shown or catalog.exercises[exercise]).name)
+    if painwhen.told_as_past(answer.question, now_turn.today.year):
+        # "I had some pain in my lower back a few years ago. Is the deadlift safe for me?": history, not a
+        # pain to train around; the plan keeps the move, and the trainee is told how to have it left out.
+        return texts.get("caution.past", name=escape(name)), []
+    lower_back = cautions.told_of_lower_back(answer.question)
+    part = "lower back" if lower_back else cautions.body_part_told(answer.question)
+    await store.tell(
+        now_turn.session, chat.id, exercise, now_turn.today, lower_back=lower_back, body_part=part
+    )
     line = texts.get("caution.told", name=escape(name))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
 
@@ -154,17 +159,17 @@ def card(
         lines.append(_line(context, left, told, merged, groups, riding, by_shoulder))
     if riding and left.cause is not None and left.cause not in groups:
         # Today's session has the moves working the lower back but not the lift told of: said on their own.
-        lines.append(_back_moves_line(context, left, riding, told[left.cause].on, left.cause))
+        lines.append(_back_moves_line(context, left, riding, told[left.cause], left.cause))
         causes.append(left.cause)
     # One cleared today still leaves its moves out of today's session, but there is nothing left to press.
-    return "\n".join(lines), fine_rows(context, [ex for ex in causes if told[ex].cleared_on is None])
+    return "\n".join(lines), fine_rows(context, [ex for ex in causes if told[ex].cleared_on is None], told)
 
 
-def fine_rows(context: BotContext, exercises: Sequence[str]) -> Buttons:
+def fine_rows(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> Buttons:
     """A "fine now" button for each caution of ``exercises``: "✅ It's fine now" for one, named for many."""
     if len(exercises) == 1:
         return [[(context.services.texts["caution.fine_button"], fine_data(exercises[0]))]]
-    return _which(context, exercises)
+    return which_rows(context, exercises, told)
 
 
 def _merged(
@@ -206,7 +211,7 @@ def _line(
     patterns = {item.exercise.pattern for item in [*items, *with_it]}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     why = [
-        _why(context, cause, groups[cause], told[cause].on, len(merged) == 1, by_shoulder) for cause in merged
+        _why(context, cause, groups[cause], told[cause], len(merged) == 1, by_shoulder) for cause in merged
     ]
     swapped = left.swap is not None and any(
         cautions.overhead(cause, catalog, by_shoulder) for cause in merged
@@ -259,16 +264,25 @@ def _why(
     context: BotContext,
     cause: str,
     items: Sequence[Prescribed],
-    day: date,
+    one: Told,
     alone: bool,
     shoulder: Collection[str],
 ) -> str:
     """Why ``cause``'s moves are out: told of it ("you told me it hurt on 4 Dec", naming it on a line of
     several), told of another version of it ("it's the same movement as the face pull you told me hurt…"),
-    or pulls from overhead a shoulder told of on one keeps out."""
+    or pulls from overhead a shoulder told of on one keeps out; told of the body part and a kind of move
+    (``Told.by_part``), the part ("you told me your lower back hurt on 4 Dec", "… the shoulder you told me
+    hurt overhead …"), never the exercise standing for the kind."""
     texts, catalog = context.services.texts, context.services.catalog
+    day = one.on
     values = {"day": f"{day.day} {day:%b}", "cause": escape(plan_name(catalog.exercises[cause].name))}
     ids = {item.exercise.id for item in items}
+    kind = painpart.kind_of(one.by_part, one.lower_back, one.body_part)
+    if kind == "lower-back":
+        return texts.get("caution.told_part_back", **values)
+    if kind == "overhead":
+        hung = "_hung" if any(item.exercise.hangs for item in items) else ""
+        return texts.get(f"caution.told_part_overhead{hung}" + ("_one" if len(items) == 1 else ""), **values)
     if not ids <= cautions.versions(cause, catalog) and cautions.overhead(cause, catalog, shoulder):
         # A scapular pull-up hangs from the bar rather than pulls from it.
         hung = "_hung" if any(item.exercise.hangs for item in items) else ""
@@ -281,11 +295,13 @@ def _why(
 
 
 def _back_moves_line(
-    context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed], day: date, cause: str
+    context: BotContext, left: cautions.LeftOut, items: Sequence[Prescribed], one: Told, cause: str
 ) -> str:
     """``caution.back_moves``: the moves working the lower back on a day whose session has not the lift told
-    of (``cause``), "_none" where the main patterns they trained are gone from the day."""
+    of (``cause``), "_none" where the main patterns they trained are gone from the day; "back_moves_part"
+    for a lower back told with no lift (``Told.by_part``)."""
     texts, catalog = context.services.texts, context.services.catalog
+    day = one.on
     patterns = {item.exercise.pattern for item in items}
     none = [texts[f"caution.none.{pattern}"] for pattern in left.gone if pattern in patterns]
     values = {
@@ -296,7 +312,8 @@ def _back_moves_line(
         "cause": escape(plan_name(catalog.exercises[cause].name)),
         "instead": _back_instead(context, left, items),
     }
-    return texts.get("caution.back_moves" + ("_none" if none else ""), **values)
+    key = "caution.back_moves" + ("_part" if one.by_part else "") + ("_none" if none else "")
+    return texts.get(key, **values)
 
 
 def _loads(context: BotContext, riders: Sequence[Prescribed]) -> str:
@@ -335,170 +352,36 @@ def joined(texts: Texts, parts: Sequence[str], *, escaped: bool = False) -> str:
     return f"{', '.join(shown[:-1])} {texts['caution.and']} {shown[-1]}"
 
 
-async def fine_told(context: BotContext, now_turn: Turn, text: str, answer: Answer) -> bool:
-    """ "It's fine now" typed (``finenow.tells_fine``) rather than pressed, for the cautions it is about
-    (``_about``: those keeping out the exercise it names, by any of its names or versions, else those of
-    the body part it names): with one, or a body part's several, what the button does; with several
-    otherwise, which, a button each; with none open, that nothing is left out, or, cleared today, that it is.
-    False (nothing said: the answerer's ``answer`` is the reply) for a message longer than "my back is fine
-    now" while nothing is open or cleared today, or one the answerer reads as something else (``_elsewhere``:
-    "I'm back! feeling much better after the cold")."""
+def which_rows(context: BotContext, exercises: Sequence[str], told: Mapping[str, Told]) -> Buttons:
+    """A "✅ {name}: fine now" button for each caution of ``exercises``, named (``caution_name``)."""
     texts, catalog = context.services.texts, context.services.catalog
-    told = await store.told(now_turn.session, now_turn.chat.id)
-    open_ = [
-        exercise for exercise, one in told.items() if one.cleared_on is None and exercise in catalog.exercises
-    ]
-    today = [
-        ex for ex, one in told.items() if cleared_not_back(one, now_turn.today) and ex in catalog.exercises
-    ]
-    about, named, everything = _about(context, text, open_, told)
-    if everything and _elsewhere(answer, bool(open_ or today)):
-        return False
-    if not about:
-        # Cleared today with its ⚠️ line still standing over today's session: "nothing is left out" would be
-        # untrue; it is cleared, and back from tomorrow's.
-        if named is not None:
-            by_shoulder = shoulder(told)
-            today = [one for one in today if named in cautions.kept_out(one, catalog, by_shoulder)]
-        if today:
-            now_turn.say(cleared_today(context, today))
-        elif named is not None:
-            now_turn.say(
-                texts.get("caution.not_cautioned", name=escape(plan_name(catalog.exercises[named].name)))
-            )
-        elif open_:
-            # A body part none of them was told of: which one.
-            now_turn.say(texts["caution.fine_which"], _which(context, open_))
-        elif finenow.short(text):
-            now_turn.say(texts["caution.nothing_left_out"])
-        else:
-            return False
-        return True
-    if len(about) == 1 or not (named or everything):
-        await _clear(context, now_turn, about, told)
-    else:
-        now_turn.say(texts["caution.fine_which"], _which(context, about))
-    return True
-
-
-def _elsewhere(answer: Answer, in_force: bool) -> bool:
-    """Whether a "fine now" naming neither an exercise nor a body part is, as the answerer reads it, about
-    something else than a pain: an illness told over, or whatever other special lead it opens with (the
-    cautions stay), or, with no caution in force, anything the answerer does not decline (small talk, a
-    topic)."""
-    return answer.care is not None or (not in_force and answer.kind != "decline")
-
-
-def _which(context: BotContext, exercises: Sequence[str]) -> Buttons:
-    """A "✅ …: fine now" button for each of ``exercises``, named as the ⚠️ line names it ("Kneeling band
-    pulldown", never the short "band pulldown" beside a card that says the full name: a trial)."""
-    texts, catalog = context.services.texts, context.services.catalog
-    named = [plan_name(catalog.exercises[exercise].name) for exercise in exercises]
+    names = [caution_name(context, ex, told) for ex in exercises]
+    # Two alike as the plan names them (two Romanian deadlifts) are told apart by their full names.
     return [
         [
             (
-                # Two the line names alike (the bent-over rows with a backpack and with dumbbells): in full.
                 texts.get(
                     "caution.fine_button_named",
-                    name=capital(name if named.count(name) == 1 else catalog.exercises[exercise].name),
+                    name=capital(name if names.count(name) == 1 else catalog.exercises[ex].name),
                 ),
-                fine_data(exercise),
+                fine_data(ex),
             )
         ]
-        for exercise, name in zip(exercises, named, strict=True)
+        for ex, name in zip(exercises, names, strict=True)
     ]
 
 
-def _about(
-    context: BotContext, text: str, open_: Sequence[str], told: Mapping[str, Told]
-) -> tuple[list[str], str | None, bool]:
-    """The open cautions a "fine now" message is about; the exercise it names (None when none); and whether
-    it names nothing, neither an exercise nor a body part. Those keeping out an exercise it names ("pull ups
-    are fine now": the pull-ups' own, or a lat pulldown's told of the shoulder, which keeps them out too),
-    else those told of the body part it names ("my shoulder feels fine now"; those told of no part when
-    none was of it), else all of them."""
-    catalog = context.services.catalog
-    named = finenow.named(text, typed_names(context))
-    if named:
-        by_shoulder = shoulder(told)
-        hit = [one for one in open_ if not cautions.kept_out(one, catalog, by_shoulder).isdisjoint(named)]
-        return hit, named[0], False
-    part = cautions.body_part_told(text)
-    if part is None:
-        return list(open_), None, True
-    hit = [
-        one for one in open_ if told[one].body_part == part or (part == "lower back" and told[one].lower_back)
-    ]
-    return hit or [one for one in open_ if told[one].body_part is None], None, False
+def caution_name(context: BotContext, exercise: str, told: Mapping[str, Told]) -> str:
+    """How the coach names the caution on ``exercise`` in a sentence: as the plan and its ⚠️ line name the
+    move ("face pull", ``plan_name``), or, told of a body part and a kind of move (``Told.by_part``), the kind
+    ("overhead pulls")."""
+    one = told.get(exercise)
+    kind = None if one is None else painpart.kind_of(one.by_part, one.lower_back, one.body_part)
+    if kind is not None:
+        return context.services.texts[f"caution.part_name.{kind}"]
+    return plan_name(context.services.catalog.exercises[exercise].name)
 
 
-async def _clear(
-    context: BotContext, now_turn: Turn, exercises: Sequence[str], told: Mapping[str, Told]
-) -> None:
-    """Lift the cautions on ``exercises`` and say so. Once today's session could have been trained from
-    (something logged today, or Done pressed: a day's log), it stays as shown and they are back from
-    tomorrow (Done's As written logs what /workout showed, never a move the trainee did not see); before,
-    they are back today, and the reply names the moves today's session has again."""
-    texts, catalog, today = context.services.texts, context.services.catalog, now_turn.today
-    chat_id = now_turn.chat.id
-    trained = await repo.is_logged(now_turn.session, chat_id, today)
-    planned = None if trained else await todays_session(context, now_turn)
-    last = today if trained else today - timedelta(days=1)
-    for exercise in exercises:
-        await store.clear(now_turn.session, chat_id, exercise, last)
-    names = joined(texts, [plan_name(catalog.exercises[exercise].name) for exercise in exercises])
-    many = "_many" if len(exercises) > 1 else ""
-    if planned is None:
-        now_turn.say(texts.get("caution.cleared" + many, names=names))
-        return
-    before = leave_out(context, planned, in_force(told, today))
-    after = leave_out(context, planned, in_force(await store.told(now_turn.session, chat_id), today))
-    still = {item.exercise.id for item in after.items}
-    back = [plan_name(item.exercise.name) for item in before.items if item.exercise.id not in still]
-    # The texts' values are stripped: the sentence's space is added here.
-    shown = " " + texts.get("caution.back_in_today", names=joined(texts, back)) if back else ""
-    now_turn.say(texts.get("caution.cleared_now" + many, names=names, today=shown))
-
-
-async def fine_button(update: Update, context: BotContext) -> None:
-    """ "✅ It's fine now": the caution is lifted (``_clear``: back from today before anything of the day
-    was logged, else from tomorrow, today's session staying as shown, ``Told.in_force``), its first session
-    back lighter than last time (``comebacks.back_from_pain``, ``comeback.after_pain``). Pressed again on
-    a day it still leaves its move out, that it is cleared and back tomorrow; on a later day, that it is
-    back."""
-    query = update.callback_query
-    assert query is not None
-    texts = context.services.texts
-    args = callbacks.unpack(query.data, FINE, 1)
-    exercises = context.services.catalog.exercises
-    if args is None or args[0] not in exercises:
-        await query.answer(texts["caution.stale"])
-        return
-    await query.answer()
-    name = escape(plan_name(exercises[args[0]].name))
-    async with turn(update, context) as now_turn:
-        told = await store.told(now_turn.session, now_turn.chat.id)
-        one = told.get(args[0])
-        if one is not None and one.cleared_on is None:
-            await _clear(context, now_turn, [args[0]], told)
-        elif one is not None and cleared_not_back(one, now_turn.today):
-            # Pressed again (an old message's button) on the day it was cleared: not back yet, but tomorrow.
-            now_turn.say(cleared_today(context, [args[0]]))
-        else:
-            now_turn.say(texts.get("caution.not_cautioned", name=name))
-
-
-def cleared_not_back(one: Told, day: date) -> bool:
-    """Whether ``one`` was cleared yet still keeps its exercise out of ``day``'s session (cleared that day,
-    ``Told.in_force``)."""
-    return one.cleared_on is not None and one.in_force(day)
-
-
-def cleared_today(context: BotContext, exercises: Sequence[str]) -> str:
-    """That the cautions on ``exercises`` are cleared already, and the moves come back from tomorrow's
-    session, today's staying as shown."""
-    texts, catalog = context.services.texts, context.services.catalog
-    names = joined(texts, [plan_name(catalog.exercises[exercise].name) for exercise in exercises])
-    return texts.get(
-        "caution.cleared_today" if len(exercises) == 1 else "caution.cleared_today_many", names=names
-    )
+def plural(exercises: Sequence[str], told: Mapping[str, Told]) -> bool:
+    """Whether the cautions on ``exercises`` are named as many ("are back"): several, or a kind of move."""
+    return len(exercises) > 1 or any((one := told.get(ex)) is not None and one.by_part for ex in exercises)

@@ -16,12 +16,13 @@ from telegram.constants import ChatType
 
 from bot.coach import cautionasked
 from bot.coach import cautions as coach
+from bot.coach import painpart as coach_part
 from bot.coach.answerer import Answer
 from bot.coach.assist import Asker
 from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import cautions
+from bot.handlers import cautions, cautions_fine
 from bot.handlers.common import Turn
 from bot.handlers.training_log import chat_weeks, planned, typed_names
 from storage import repo
@@ -53,7 +54,7 @@ async def left_asked(context: BotContext, now_turn: Turn, answer: Answer) -> boo
     told = {ex: one for ex, one in (await cautions.told(now_turn)).items() if ex in catalog.exercises}
     open_ = {ex: one for ex, one in told.items() if one.cleared_on is None and one.on <= today}
     # Cleared today, yet still out of today's session (its ⚠️ line stands): back tomorrow, not "in" now.
-    waiting = [ex for ex, one in told.items() if cautions.cleared_not_back(one, today)]
+    waiting = [ex for ex, one in told.items() if cautions_fine.cleared_not_back(one, today)]
     asked_after = cautionasked.about(asked, _parts(open_), catalog)
     order = [*(asked_after or ()), *(ex for ex in open_ if ex not in (asked_after or ()))]
     lines = await _lines(context, now_turn, {ex: open_[ex] for ex in order}) if order else ""
@@ -61,20 +62,21 @@ async def left_asked(context: BotContext, now_turn: Turn, answer: Answer) -> boo
     if asked_after == ():
         # It names what no caution in force keeps out: said plainly, before what is left out.
         back = list(cautionasked.about(asked, _parts({ex: told[ex] for ex in waiting}), catalog) or ())
-        said.append(cautions.cleared_today(context, back) if back else _free(context, asked))
+        said.append(cautions_fine.cleared_today(context, back, told) if back else _free(context, asked))
         if order:
             said.append(f"{texts['caution.listed_also']}\n{lines}")
         elif not back:
             said[-1] += " " + texts["caution.listed_nothing_else"]
     elif not order:
-        said.append(cautions.cleared_today(context, waiting) if waiting else texts["caution.nothing_asked"])
+        nothing = texts["caution.nothing_asked"]
+        said.append(cautions_fine.cleared_today(context, waiting, told) if waiting else nothing)
     else:
         said.append(lines)
         if waiting and asked_after is None:
-            said.append(cautions.cleared_today(context, waiting))
+            said.append(cautions_fine.cleared_today(context, waiting, told))
     if order:
         said.append(texts["caution.listed_back_one" if len(order) == 1 else "caution.listed_back_many"])
-    now_turn.say("\n\n".join(said), cautions.fine_rows(context, order) if order else None)
+    now_turn.say("\n\n".join(said), cautions.fine_rows(context, order, told) if order else None)
     return True
 
 
@@ -91,15 +93,19 @@ async def _lines(context: BotContext, now_turn: Turn, told: Mapping[str, Told]) 
     lines = []
     for exercise, one in told.items():
         part = "lower back" if one.lower_back else one.body_part
+        # Told of a part and a kind of move: named by the kind ("Overhead pulls"), its moves all listed.
+        by_kind = one.by_part and coach_part.kind_of(one.by_part, one.lower_back, one.body_part) is not None
+        name = cautions.caution_name(context, exercise, told) if by_kind else None
         values = {
-            "name": escape(cautions.capital(cautions.plan_name(catalog.exercises[exercise].name))),
+            "name": escape(cautions.capital(name or cautions.plan_name(catalog.exercises[exercise].name))),
             "day": f"{one.on.day} {one.on:%b}",
             "part": escape(part or ""),
         }
         line = texts.get("caution.listed_part" if part else "caution.listed", **values)
         if kept[exercise]:
             names = [cautions.plan_name(catalog.exercises[ex].name) for ex in kept[exercise]]
-            line += " " + texts.get("caution.listed_with", names=cautions.joined(texts, names))
+            with_it = "caution.listed_moves" if by_kind else "caution.listed_with"
+            line += " " + texts.get(with_it, names=cautions.joined(texts, names))
         lines.append(line)
     return "\n".join(lines)
 
@@ -117,7 +123,8 @@ def _kept(context: BotContext, sessions: Sequence[Session], told: Mapping[str, T
     """For each caution of ``told``, the other moves of ``sessions`` it keeps out, in the plan's order: its
     versions the plan has (the band face pull of a face pull told of at the gym), every pull from overhead
     for a shoulder told of on one, the moves working the lower back for a hinge or a lower back
-    (``cautions.leave_out``, with that caution alone)."""
+    (``cautions.leave_out``, with that caution alone); the exercise itself too for one told of a kind of
+    move (``Told.by_part``), which stands for the kind."""
     catalog = context.services.catalog
     kept: dict[str, list[str]] = {}
     for exercise, one in told.items():
@@ -127,7 +134,7 @@ def _kept(context: BotContext, sessions: Sequence[Session], told: Mapping[str, T
         for session in sessions:
             left = coach.leave_out(session, {exercise}, catalog, lower_back=lower_back, shoulder=shoulder)
             for item in left.items:
-                if item.exercise.id != exercise and item.exercise.id not in moves:
+                if (one.by_part or item.exercise.id != exercise) and item.exercise.id not in moves:
                     moves.append(item.exercise.id)
     return kept
 

@@ -25,12 +25,12 @@ from bot.coach import (
 )
 from bot.coach.answerer import Answer
 from bot.coach.assist import COMMANDS, Asker
-from bot.coach.finenow import tells_fine
+from bot.coach.finenow import tells_fine, tells_over
 from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions, cautions_asked
+from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -76,9 +76,11 @@ async def queue_answer(
         answer = context.services.answerer.answer(
             text, Asker.from_values(chat.level, chat.equipment, chat.kit)
         )
-    # "It's fine now" typed: what the button does (only a private chat's plan has cautions).
+    # "It's fine now" typed, or "my back does not hurt now. It was 5 years ago": what the button does (only
+    # a private chat's plan has cautions).
     fine = chat.kind == ChatType.PRIVATE and chat.onboarded and tells_fine(text)
-    if fine and await cautions.fine_told(context, now_turn, text, answer):
+    over = chat.kind == ChatType.PRIVATE and chat.onboarded and not fine and tells_over(text)
+    if (fine or over) and await cautions_fine.fine_told(context, now_turn, text, answer, over=over):
         return None
     # "Why no rows today?" after /workout's ⚠️ line: that line again, not the row's card.
     if await cautions.why_left_out(context, now_turn, answer):
@@ -86,6 +88,10 @@ async def queue_answer(
     # "Is my shoulder still on the no list?", "are face pulls still off?": the cautions in force, read before
     # the answer is given (the face pull's card, a decline, or the safety lead "injury list" sets off).
     if await cautions_asked.left_asked(context, now_turn, answer):
+        return None
+    # "Can you adjust today's workout so it doesn't stress my shoulder? no overhead pulling": the moves that
+    # load it offered to be left out, with a button to confirm, rather than the /workout pointer.
+    if await cautions_part.asked(context, now_turn, answer):
         return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
     fixing = correction.read(text) if chat.onboarded and not answer.safety else None
@@ -137,7 +143,11 @@ async def queue_answer(
     reply_text = answer.text
     buttons = [*answer_buttons(context, answer, ChatFacts(lifts, days, chat.unit, now_turn.today))]
     # A pain told with an exercise of the plan ("... when I do the backpack RDL"): the plan leaves it out.
-    heeded = await cautions.heed(context, now_turn, answer)
+    # With a body part and no exercise ("front of the shoulder, sharp when I raise my arm overhead"): the
+    # moves that load it offered to be left out, a 🛑 button.
+    heeded = await cautions.heed(context, now_turn, answer) or await cautions_part.offer_after(
+        context, now_turn, answer
+    )
     if heeded is not None:
         reply_text = f"{reply_text}\n\n{heeded[0]}"
         buttons += heeded[1]

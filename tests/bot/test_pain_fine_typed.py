@@ -10,19 +10,19 @@ import pytest
 from sqlalchemy import select
 
 from bot import callbacks
-from bot.coach.finenow import tells_fine
+from bot.coach.finenow import tells_fine, tells_over
 from storage.models import Caution
 from tests.bot.harness import Harness, joined
 
 USER = 8441
 LOAD = "A backpack or other load"
 RDL = "Romanian deadlift with a loaded backpack or dumbbells"
-# Nothing of today logged yet: back in today's session, named.
+# Nothing of today logged yet: back in today's session, named; nothing of it ever logged: no "last time".
 CLEARED = (
     "👍 Good to hear. The Romanian deadlift is back in your workouts from today. Today's session has the"
-    " Romanian deadlift, bent-over row and rear-delt fly again: send /workout to see it. Ease back in:"
-    " the first session back is lighter than last time (about 70 % of the load, or one set fewer), and stop"
-    " if it hurts again."
+    " Romanian deadlift, bent-over row and rear-delt fly again: send /workout to see it. There's no earlier"
+    " session of it in your log, so start light: a load or version you could do a few more times than asked,"
+    " and stop if it hurts again."
 )
 NOTHING = (
     "Nothing is left out of your workouts right now, so there's nothing to bring back. If something hurts,"
@@ -102,7 +102,48 @@ async def test_a_question_about_pain_going_is_still_answered_not_taken_as_fine_n
         ("how do I know when it is fine now", False),
         ("my lower back hurts", False),
         ("fine now that I warm up properly my squats and deadlifts feel smoother than ever", False),
+        ("No no, my back does not hurt now. It was 5 years ago. I want to use my dumbbells.", True),
+        ("my shoulder doesn't hurt now", True),
+        ("it's not hurting anymore", True),
+        ("does it hurt now?", False),
+        ("it does not hurt now but the rows still do", False),
     ],
 )
 def test_what_reads_as_fine_now(text: str, fine: bool) -> None:
     assert tells_fine(text) is fine
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        ("It was 5 years ago.", True),
+        ("that was an old injury", True),
+        ("it's from years back", True),
+        ("was it years ago?", False),
+        ("it was years ago but it still aches", False),
+        ("I used to do rows at the gym", False),
+    ],
+)
+def test_what_reads_as_said_over(text: str, over: bool) -> None:
+    assert tells_over(text) is over
+
+
+async def test_fine_now_of_a_move_never_logged_says_start_light_not_lighter_than_last_time(
+    bot: Harness,
+) -> None:
+    # A trial: "it is fine now" of an exercise never done got "the first session back is lighter than last
+    # time (about 70 %…)", of a last time there never was.
+    await bot.onboard(USER, equipment="🏠 Home", kit=(LOAD,))
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    [reply] = await bot.send(USER, "it is fine now")
+    said = reply.plain_text or ""
+    assert "back in your workouts from today" in said
+    assert "last time" not in said and "70 %" not in said
+    assert said.endswith(
+        "start light: a load or version you could do a few more times than asked, and stop if it hurts again."
+    )
+    # Pressed, on the day after something was logged, of a move kept out with one that was: lighter.
+    await bot.send(USER, "/log backpack row 10,10 8kg")
+    await bot.send(USER, "sharp pain in my lower back when I do the backpack RDL")
+    [pressed] = await bot.press(USER, "✅ It's fine now")
+    assert "lighter than last time (about 70 % of the load, or one set fewer)" in (pressed.plain_text or "")
