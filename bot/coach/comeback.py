@@ -81,6 +81,7 @@ CLIMBS = frozenset(
         Reason.FROM_REPS,
         Reason.REPS_FIRST,
         Reason.HELD,
+        Reason.TEMPO,
     )
 )
 

@@ -32,6 +32,7 @@ from bot.coach.backdating import parse_day as parse_day
 from bot.coach.comeback import Lighter, after_break, after_lighter, after_pain, days_away, lighter_last
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
+from bot.coach.homepairs import owned_pairs, to_owned
 from bot.coach.ladders import plan_for
 from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
@@ -195,10 +196,15 @@ def targets(
     ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
     """
     found: list[Target] = []
+    # At home, the pairs of dumbbells logged are the ones owned (``homepairs``): none other is prescribed.
+    home = session.profile.equipment is Equipment.HOME
+    pair_lifts = [item.exercise.id for item in session.exercises if "dumbbells" in item.exercise.needs]
+    pairs = owned_pairs(pair_lifts, history) if home else None
     for item in session.exercises:
         plan = plan_for(item, increment)
         if plan is None:
             continue
+        plan = replace(plan, pairs=pairs) if plan.pair else plan
         exercise = item.exercise.id
         start = (raised or {}).get(exercise, exercise)
         whole_ladder = ladders.get(exercise)
@@ -276,6 +282,8 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        if plan.pairs is not None and loaded:
+            prescription = to_owned(prescription, plan.pairs)
         # Last time lighter on purpose, today following the session before it: the line says both (not in a
         # deload week, whose line is its own, nor from another lift's log, nor across kinds of day).
         skipped = _lighter_before(history.get(current, ()), last, deloads, (lighter or {}).get(current, ()))
