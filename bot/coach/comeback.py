@@ -66,6 +66,11 @@ WEEK = timedelta(days=7)
 LONG_BREAK = timedelta(weeks=4)
 # The lift's rhythm is the median of its last few spacings: one long gap before does not hide a break.
 RHYTHM_SPACINGS = 4
+# A session whose top load is under this share of the heaviest of the lift's last few is a light day the
+# trainee chose (``chosen_light``): a working load 15 % down is no progression step, and no back-off either
+# (those take about 10 % off).
+LIGHT_DAY = Decimal("0.85")
+LIGHT_AFTER = 3
 # After a long break, a move that cannot go lighter by a plate does about this share of its reps.
 FEWER = Decimal("0.85")
 # The reasons whose target may climb over last time's sets: a break holds them instead.
@@ -203,10 +208,40 @@ class Lighter(StrEnum):
     PAIN = "pain"
     BREAK = "break"
     DELOAD = "deload"
+    CHOSEN = "chosen"  # a day the trainee chose to go light (``chosen_light``)
+
+
+def chosen_light(
+    history: Mapping[str, Sequence[tuple[date, SetDone]]], kinds: Mapping[date, str] | None = None
+) -> dict[str, frozenset[date]]:
+    """Each loaded exercise's days the trainee went light of their own accord: a top load under
+    ``LIGHT_DAY`` of the heaviest of its ``LIGHT_AFTER`` sessions before (of the same kind of day, where
+    ``kinds`` has them). A newcomer trial logged a seated row at 30 kg 3×10 on a day her shoulder hurt, after
+    40 kg × 7, and the next plan read "3×6 @ 32.5 kg, heavier now": such a day is no baseline, as a planned
+    lighter one is not (``lighter_days``)."""
+    found: dict[str, frozenset[date]] = {}
+    for exercise, dated in history.items():
+        tops: dict[date, float] = {}
+        for day, done in dated:
+            if done.load and done.load > 0:
+                tops[day] = max(tops.get(day, 0.0), done.load)
+        days = sorted(tops)
+        light = set()
+        for index, day in enumerate(days):
+            kind = (kinds or {}).get(day, "")
+            before = [tops[d] for d in days[:index] if (kinds or {}).get(d, "") == kind][-LIGHT_AFTER:]
+            if before and exact(tops[day]) < exact(max(before)) * LIGHT_DAY:
+                light.add(day)
+        if light:
+            found[exercise] = frozenset(light)
+    return found
 
 
 def lighter_last(
-    dated: Sequence[tuple[date, SetDone]], deloads: Collection[date], lighter: Collection[date]
+    dated: Sequence[tuple[date, SetDone]],
+    deloads: Collection[date],
+    lighter: Collection[date],
+    chosen: Collection[date] = (),
 ) -> tuple[date, Lighter] | None:
     """The day of a lift's last session (``dated``: its sets by day, in order) and why, where it was lighter
     on purpose and so no baseline: a deload week's (``deloads``), or its first back after a pain or a long
@@ -214,10 +249,12 @@ def lighter_last(
     line then says what that session was, not only the one before it, which today follows: a coach's review
     read "last time" over the sets from before the pain. None where the last session counts."""
     days = sorted({day for day, _ in dated})
-    if not days or (days[-1] not in deloads and days[-1] not in lighter):
+    if not days or (days[-1] not in deloads and days[-1] not in lighter and days[-1] not in chosen):
         return None
     if days[-1] in deloads:
         return days[-1], Lighter.DELOAD
+    if days[-1] not in lighter:
+        return days[-1], Lighter.CHOSEN
     away = len(days) > 1 and days[-1] - days[-2] >= LONG_BREAK
     return days[-1], Lighter.BREAK if away else Lighter.PAIN
 

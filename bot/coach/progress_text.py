@@ -274,8 +274,10 @@ def progress_line(
     key = _say_band(values, last, today, texts, key=key)
     if lighter_why is not None and lighter:
         why = texts[f"progression.lighter_{lighter_why.value}"]
+        # A light day chosen, not planned, is said as one: not "on purpose", which the bot cannot know.
+        then = "lighter_then_chosen" if lighter_why is Lighter.CHOSEN else "lighter_then"
         values["when"] = texts.get(
-            "progression.lighter_then", when=values["when"], lighter=values["lighter"], why=why
+            f"progression.{then}", when=values["when"], lighter=values["lighter"], why=why
         )
     line = texts.get(f"progression.{key}", **values)
     if key in NAMES_PAIR and plan.pair and not dumbbells:
