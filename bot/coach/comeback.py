@@ -50,13 +50,17 @@ class AwayKind(StrEnum):
     BREAK = "break"
     PAUSE = "pause"
     SINCE = "since"
+    # A pause inside a longer time away: the days away said, and the paused ones among them.
+    LONGER = "longer"
 
 
 class Away(NamedTuple):
-    """What a line says of a lift's days away (``away_said``): which words, and the days they count."""
+    """What a line says of a lift's days away (``away_said``): which words, and the days they count;
+    ``paused`` the paused days among them (``AwayKind.LONGER``)."""
 
     kind: AwayKind
     days: int
+    paused: int = 0
 
 
 # The share of last time's load the first session back after a pain lifts.
@@ -160,7 +164,9 @@ def after_break(
 
 def away_said(away: int, today: date, trained: Sequence[date], pauses: Sequence[tuple[date, date]]) -> Away:
     """How a line says ``away`` days without a lift up to ``today`` honestly, by the chat's own days
-    (``trained``) and /pauses: the paused days in that gap ("back after a 10-day pause"); else, where the
+    (``trained``) and /pauses: the paused days in that gap ("back after a 10-day pause"), or where the chat
+    was away longer than the pause, since it (or else the lift) last trained, those days and the paused ones
+    among them ("back after 19 days, 14 of them paused"); else, where the
     chat trained in the last week (the lift's turn had not come round), the time since the lift ("3 weeks
     since you last did it"); else the time since the chat last trained at all, which the lift's may
     overstate (a trial's "back after 4 weeks" two weeks after the last session). Paused days are days away
@@ -170,9 +176,13 @@ def away_said(away: int, today: date, trained: Sequence[date], pauses: Sequence[
         max(0, (min(end, today - timedelta(days=1)) - max(start, last + timedelta(days=1))).days + 1)
         for start, end in pauses
     )
-    if paused:
-        return Away(AwayKind.PAUSE, paused)
     off = min(((today - day).days for day in trained if last < day < today), default=None)
+    if paused:
+        # The real time away, since the chat (or else the lift) last trained, where the pause was only part of
+        # it: a trial read "back after a 14-day pause" 19 days after the last session.
+        gone = away if off is None else off
+        # The days between the last session and today are one fewer than the days since it.
+        return Away(AwayKind.LONGER, gone, paused) if gone - 1 > paused else Away(AwayKind.PAUSE, paused)
     if off is None:
         return Away(AwayKind.BREAK, away)
     return Away(AwayKind.SINCE, away) if off < WEEK.days else Away(AwayKind.BREAK, off)

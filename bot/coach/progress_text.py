@@ -261,9 +261,11 @@ def progress_line(
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     key = _reps_first(values, prescription, plan, unit, key, dumbbells=dumbbells)
     if prescription.reason is Reason.LAPSED:
-        kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
+        kind, days, paused = away if away is not None else (AwayKind.BREAK, lapsed, 0)
         weeks = texts.count("count.week", weeks_ago(days))
-        values["away"] = texts.get(f"progression.away_{kind.value}", weeks=weeks, days=str(days))
+        values["away"] = texts.get(
+            f"progression.away_{kind.value}", weeks=weeks, days=str(days), paused=str(paused)
+        )
         key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)
