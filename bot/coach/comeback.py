@@ -222,13 +222,16 @@ class Lighter(StrEnum):
 
 
 def chosen_light(
-    history: Mapping[str, Sequence[tuple[date, SetDone]]], kinds: Mapping[date, str] | None = None
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+    kinds: Mapping[date, str] | None = None,
+    step: float = 0.0,
 ) -> dict[str, frozenset[date]]:
     """Each loaded exercise's days the trainee went light of their own accord: a top load under
     ``LIGHT_DAY`` of the heaviest of its ``LIGHT_AFTER`` sessions before (of the same kind of day, where
     ``kinds`` has them). A newcomer trial logged a seated row at 30 kg 3×10 on a day her shoulder hurt, after
     40 kg × 7, and the next plan read "3×6 @ 32.5 kg, heavier now": such a day is no baseline, as a planned
-    lighter one is not (``lighter_days``)."""
+    lighter one is not (``lighter_days``). A day only one ``step`` under it is none: a back-off of a light
+    load (10 kg to 7.5 kg on a 2.5 kg step) is the rule's own, and as a light day it would never take hold."""
     found: dict[str, frozenset[date]] = {}
     for exercise, dated in history.items():
         tops: dict[date, float] = {}
@@ -240,7 +243,8 @@ def chosen_light(
         for index, day in enumerate(days):
             kind = (kinds or {}).get(day, "")
             before = [tops[d] for d in days[:index] if (kinds or {}).get(d, "") == kind][-LIGHT_AFTER:]
-            if before and exact(tops[day]) < exact(max(before)) * LIGHT_DAY:
+            top = exact(max(before)) if before else None
+            if top is not None and exact(tops[day]) < min(top * LIGHT_DAY, top - exact(step)):
                 light.add(day)
         if light:
             found[exercise] = frozenset(light)

@@ -210,7 +210,7 @@ def targets(
     pair_lifts = [item.exercise.id for item in session.exercises if "dumbbells" in item.exercise.needs]
     pairs = owned_pairs(pair_lifts, history) if home else None
     # Days the trainee went light of their own accord are no baseline either (``comeback.chosen_light``).
-    chosen = chosen_light(history, rotation.days if rotation is not None else None)
+    chosen = chosen_light(history, rotation.days if rotation is not None else None, increment)
     planned = lighter or {}
     light = {ex: frozenset(planned.get(ex, ())) | chosen.get(ex, frozenset()) for ex in {*planned, *chosen}}
     for item in session.exercises:

@@ -229,6 +229,12 @@ def test_a_chosen_light_day_is_one_well_under_the_heaviest_of_the_last_few(loads
     for index, day in enumerate(days):
         before = loads[max(0, index - 3) : index]
         assert (day in found) == bool(before and loads[index] < 0.85 * max(before)), (loads, index)
+    # No more than a step under the last few (a back-off of a light load) is never a light day.
+    for day in chosen_light(history, step=2.5).get("row", frozenset()):
+        index = days.index(day)
+        assert loads[index] < max(loads[max(0, index - 3) : index]) - 2.5
+    backed_off = {"fly": [(DAY, SetDone(12, 10.0)), (DAY + timedelta(days=3), SetDone(10, 7.5))]}
+    assert chosen_light(backed_off, step=2.5) == {} and chosen_light(backed_off) != {}
     # Sets without a load are never a light day; nor days of another kind.
     assert chosen_light({"band-row": [(d, SetDone(12)) for d in days]}) == {}
     kinds = {day: "heavy" if index % 2 == 0 else "volume" for index, day in enumerate(days)}
