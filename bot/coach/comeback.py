@@ -50,13 +50,17 @@ class AwayKind(StrEnum):
     BREAK = "break"
     PAUSE = "pause"
     SINCE = "since"
+    # A pause inside a longer time away: the days away said, and the paused ones among them.
+    LONGER = "longer"
 
 
 class Away(NamedTuple):
-    """What a line says of a lift's days away (``away_said``): which words, and the days they count."""
+    """What a line says of a lift's days away (``away_said``): which words, and the days they count;
+    ``paused`` the paused days among them (``AwayKind.LONGER``)."""
 
     kind: AwayKind
     days: int
+    paused: int = 0
 
 
 # The share of last time's load the first session back after a pain lifts.
@@ -66,6 +70,11 @@ WEEK = timedelta(days=7)
 LONG_BREAK = timedelta(weeks=4)
 # The lift's rhythm is the median of its last few spacings: one long gap before does not hide a break.
 RHYTHM_SPACINGS = 4
+# A session whose top load is under this share of the heaviest of the lift's last few is a light day the
+# trainee chose (``chosen_light``): a working load 15 % down is no progression step, and no back-off either
+# (those take about 10 % off).
+LIGHT_DAY = Decimal("0.85")
+LIGHT_AFTER = 3
 # After a long break, a move that cannot go lighter by a plate does about this share of its reps.
 FEWER = Decimal("0.85")
 # The reasons whose target may climb over last time's sets: a break holds them instead.
@@ -81,6 +90,7 @@ CLIMBS = frozenset(
         Reason.FROM_REPS,
         Reason.REPS_FIRST,
         Reason.HELD,
+        Reason.TEMPO,
     )
 )
 
@@ -154,7 +164,9 @@ def after_break(
 
 def away_said(away: int, today: date, trained: Sequence[date], pauses: Sequence[tuple[date, date]]) -> Away:
     """How a line says ``away`` days without a lift up to ``today`` honestly, by the chat's own days
-    (``trained``) and /pauses: the paused days in that gap ("back after a 10-day pause"); else, where the
+    (``trained``) and /pauses: the paused days in that gap ("back after a 10-day pause"), or where the chat
+    was away longer than the pause, since it (or else the lift) last trained, those days and the paused ones
+    among them ("back after 19 days, 14 of them paused"); else, where the
     chat trained in the last week (the lift's turn had not come round), the time since the lift ("3 weeks
     since you last did it"); else the time since the chat last trained at all, which the lift's may
     overstate (a trial's "back after 4 weeks" two weeks after the last session). Paused days are days away
@@ -164,9 +176,13 @@ def away_said(away: int, today: date, trained: Sequence[date], pauses: Sequence[
         max(0, (min(end, today - timedelta(days=1)) - max(start, last + timedelta(days=1))).days + 1)
         for start, end in pauses
     )
-    if paused:
-        return Away(AwayKind.PAUSE, paused)
     off = min(((today - day).days for day in trained if last < day < today), default=None)
+    if paused:
+        # The real time away, since the chat (or else the lift) last trained, where the pause was only part of
+        # it: a trial read "back after a 14-day pause" 19 days after the last session.
+        gone = away if off is None else off
+        # The days between the last session and today are one fewer than the days since it.
+        return Away(AwayKind.LONGER, gone, paused) if gone - 1 > paused else Away(AwayKind.PAUSE, paused)
     if off is None:
         return Away(AwayKind.BREAK, away)
     return Away(AwayKind.SINCE, away) if off < WEEK.days else Away(AwayKind.BREAK, off)
@@ -202,10 +218,44 @@ class Lighter(StrEnum):
     PAIN = "pain"
     BREAK = "break"
     DELOAD = "deload"
+    CHOSEN = "chosen"  # a day the trainee chose to go light (``chosen_light``)
+
+
+def chosen_light(
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+    kinds: Mapping[date, str] | None = None,
+    step: float = 0.0,
+) -> dict[str, frozenset[date]]:
+    """Each loaded exercise's days the trainee went light of their own accord: a top load under
+    ``LIGHT_DAY`` of the heaviest of its ``LIGHT_AFTER`` sessions before (of the same kind of day, where
+    ``kinds`` has them). A newcomer trial logged a seated row at 30 kg 3×10 on a day her shoulder hurt, after
+    40 kg × 7, and the next plan read "3×6 @ 32.5 kg, heavier now": such a day is no baseline, as a planned
+    lighter one is not (``lighter_days``). A day only one ``step`` under it is none: a back-off of a light
+    load (10 kg to 7.5 kg on a 2.5 kg step) is the rule's own, and as a light day it would never take hold."""
+    found: dict[str, frozenset[date]] = {}
+    for exercise, dated in history.items():
+        tops: dict[date, float] = {}
+        for day, done in dated:
+            if done.load and done.load > 0:
+                tops[day] = max(tops.get(day, 0.0), done.load)
+        days = sorted(tops)
+        light = set()
+        for index, day in enumerate(days):
+            kind = (kinds or {}).get(day, "")
+            before = [tops[d] for d in days[:index] if (kinds or {}).get(d, "") == kind][-LIGHT_AFTER:]
+            top = exact(max(before)) if before else None
+            if top is not None and exact(tops[day]) < min(top * LIGHT_DAY, top - exact(step)):
+                light.add(day)
+        if light:
+            found[exercise] = frozenset(light)
+    return found
 
 
 def lighter_last(
-    dated: Sequence[tuple[date, SetDone]], deloads: Collection[date], lighter: Collection[date]
+    dated: Sequence[tuple[date, SetDone]],
+    deloads: Collection[date],
+    lighter: Collection[date],
+    chosen: Collection[date] = (),
 ) -> tuple[date, Lighter] | None:
     """The day of a lift's last session (``dated``: its sets by day, in order) and why, where it was lighter
     on purpose and so no baseline: a deload week's (``deloads``), or its first back after a pain or a long
@@ -213,10 +263,12 @@ def lighter_last(
     line then says what that session was, not only the one before it, which today follows: a coach's review
     read "last time" over the sets from before the pain. None where the last session counts."""
     days = sorted({day for day, _ in dated})
-    if not days or (days[-1] not in deloads and days[-1] not in lighter):
+    if not days or (days[-1] not in deloads and days[-1] not in lighter and days[-1] not in chosen):
         return None
     if days[-1] in deloads:
         return days[-1], Lighter.DELOAD
+    if days[-1] not in lighter:
+        return days[-1], Lighter.CHOSEN
     away = len(days) > 1 and days[-1] - days[-2] >= LONG_BREAK
     return days[-1], Lighter.BREAK if away else Lighter.PAIN
 

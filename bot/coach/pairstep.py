@@ -13,6 +13,11 @@ make the heavier pair doable for the bottom of the range at the same effort, cap
 stays a strength set; then the next pair at the bottom of the range (``reps_first``). A step of 10 % or less
 goes up at once, as any load.
 
+**At home** the rack is the trainee's own: a pair they never logged is one they may not own (a newcomer
+trial's plan said 7.5 kg each hand to a trainee with one pair of 6 kg dumbbells). Its reps go up to
+``most_reps`` before it, whatever the jump (``pair_aim``), and then ``progression`` keeps the pair, lowered
+slower, until a heavier one is logged.
+
 Pure arithmetic on exact decimals; ``bot.coach.progression`` applies it to a lift whose ``Plan.pair`` says its
 load is one dumbbell's.
 """
@@ -70,3 +75,17 @@ def reps_first(load: Decimal, heavier: Decimal, rep_range: tuple[int, int], rir:
     wanted = heavier / load * (EPLEY + low + rir) - EPLEY - rir
     aim = int(wanted.to_integral_value(ROUND_CEILING))
     return None if aim <= high else min(aim, most_reps(rep_range))
+
+
+def unowned(heavier: Decimal, pairs: frozenset[float] | None) -> bool:
+    """Whether ``heavier`` is a home pair not among ``pairs``, the pairs the chat logged (None: a gym's rack,
+    which has every size)."""
+    return pairs is not None and heavier not in {Decimal(str(pair)) for pair in pairs}
+
+
+def pair_aim(
+    load: Decimal, heavier: Decimal, rep_range: tuple[int, int], rir: int, pairs: frozenset[float] | None
+) -> int | None:
+    """The reps every set at ``load`` reaches before the next pair, ``heavier``: ``most_reps`` where that pair
+    may not be owned (``unowned``), else what earns a big jump (``reps_first``, None for a small one)."""
+    return most_reps(rep_range) if unowned(heavier, pairs) else reps_first(load, heavier, rep_range, rir)

@@ -13,7 +13,7 @@ from bot.coach.comeback import Away, AwayKind, Lighter
 from bot.coach.firstload import PER_REP, spare_reps
 from bot.coach.lapsed import weeks_ago
 from bot.coach.model import SetDone
-from bot.coach.pairstep import jump, rack_step, reps_first
+from bot.coach.pairstep import jump, pair_aim, rack_step, unowned
 from bot.coach.progression import (
     Plan,
     Prescription,
@@ -261,9 +261,11 @@ def progress_line(
         values["more"] = texts[f"progression.dumbbell_step_{unit}"] if dumbbells else ""
     key = _reps_first(values, prescription, plan, unit, key, dumbbells=dumbbells)
     if prescription.reason is Reason.LAPSED:
-        kind, days = away if away is not None else (AwayKind.BREAK, lapsed)
+        kind, days, paused = away if away is not None else (AwayKind.BREAK, lapsed, 0)
         weeks = texts.count("count.week", weeks_ago(days))
-        values["away"] = texts.get(f"progression.away_{kind.value}", weeks=weeks, days=str(days))
+        values["away"] = texts.get(
+            f"progression.away_{kind.value}", weeks=weeks, days=str(days), paused=str(paused)
+        )
         key = _back_after(last, prescription)
     if home_load:
         _say_each_hand(values, last, unit, texts)
@@ -274,8 +276,10 @@ def progress_line(
     key = _say_band(values, last, today, texts, key=key)
     if lighter_why is not None and lighter:
         why = texts[f"progression.lighter_{lighter_why.value}"]
+        # A light day chosen, not planned, is said as one: not "on purpose", which the bot cannot know.
+        then = "lighter_then_chosen" if lighter_why is Lighter.CHOSEN else "lighter_then"
         values["when"] = texts.get(
-            "progression.lighter_then", when=values["when"], lighter=values["lighter"], why=why
+            f"progression.{then}", when=values["when"], lighter=values["lighter"], why=why
         )
     line = texts.get(f"progression.{key}", **values)
     if key in NAMES_PAIR and plan.pair and not dumbbells:
@@ -300,20 +304,28 @@ NAMES_PAIR = frozenset(("add_load", "add_rep_then_load", "add_rep_at_top", "reps
 def _reps_first(
     values: dict[str, str], prescription: Prescription, plan: Plan, unit: str, key: str, *, dumbbells: bool
 ) -> str:
-    """The line's key where a pair of dumbbells' next pair up is a big jump (``pairstep``): today more reps
-    first, or, short of the top, more reps to come before it; ``values`` get the reps that earn it (``aim``),
-    the next pair and how much heavier it is. ``dumbbells``: an accessory's, whose next size goes unnamed."""
+    """The line's key where a pair of dumbbells' next pair up is a big jump, or at home one never logged
+    (``pairstep.pair_aim``): today more reps first, or, short of the top, more reps to come before it, or at
+    home at the most reps a slower lowering (``Reason.TEMPO``); ``values`` get the reps that earn it
+    (``aim``), the next pair and how much heavier it is. ``dumbbells``: an accessory's, whose next size goes
+    unnamed. At home the line asks for a heavier pair to be logged, never naming one the trainee may not own.
+    """
     load = prescription.load
-    if not plan.pair or not load or prescription.reason not in (Reason.ADD_REP, Reason.REPS_FIRST):
+    reasons = (Reason.ADD_REP, Reason.REPS_FIRST, Reason.TEMPO)
+    if not plan.pair or not load or prescription.reason not in reasons:
         return key
     heavier = progressed_load(load, plan)
-    aim = reps_first(exact(load), exact(heavier), plan.rep_range, plan.target_rir)
+    aim = pair_aim(exact(load), exact(heavier), plan.rep_range, plan.target_rir, plan.pairs)
     if aim is None:
         return key
     values["aim"], values["next_load"] = str(aim), format_load(heavier, unit)
     values["jump"] = str(round(100 * jump(exact(load), exact(heavier))))
     values["load"] = format_load(load, unit)
-    ahead = "reps_first" if prescription.reason is Reason.REPS_FIRST else "add_rep_then_reps"
+    ahead = {Reason.REPS_FIRST: "reps_first", Reason.TEMPO: "tempo"}.get(
+        prescription.reason, "add_rep_then_reps"
+    )
+    if unowned(exact(heavier), plan.pairs):
+        return f"{ahead}_home"
     return f"{ahead}_dumbbell" if dumbbells else ahead
 
 

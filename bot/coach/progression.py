@@ -67,7 +67,7 @@ from itertools import pairwise
 from bot.coach.bodyreps import MOST_OVER, far_short, next_reps
 from bot.coach.epley import for_reps, one_rep_max
 from bot.coach.model import SetDone
-from bot.coach.pairstep import rack_step, reps_first
+from bot.coach.pairstep import pair_aim, rack_step, unowned
 
 UPPER_BODY_STEP = Decimal("0.05")
 LOWER_BODY_STEP = Decimal("0.10")
@@ -119,6 +119,9 @@ class Reason(StrEnum):
     REPS_FIRST = "reps_first"
     # The session after one lighter on purpose: back at the sets before it (``comeback.after_lighter``).
     HELD = "held"
+    # A home pair of dumbbells at its most reps, the next pair one the chat never logged: the same sets,
+    # lowered slower with a pause, until a heavier pair is logged (``more_reps_first``).
+    TEMPO = "tempo"
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class Plan:
     increase_pct: float | None = None  # the level's (routines.toml); None: 5 %, 10 % lower body
     bodyweight: bool = False  # the body's load or a band's help: a first day of its kind from its reps
     pair: bool = False  # one dumbbell's load a hand: heavier is the next pair up (``pairstep``)
+    # At home, the pairs the chat has logged (None at the gym, whose rack has every size): a next pair not
+    # among them is one it may not own, never prescribed unasked (``more_reps_first``).
+    pairs: frozenset[float] | None = None
 
 
 @dataclass(frozen=True)
@@ -239,14 +245,19 @@ def next_prescription(
 def more_reps_first(
     exercise: str, last: Sequence[SetDone], load: float, heavier: float, plan: Plan
 ) -> Prescription | None:
-    """A pair of dumbbells at the top of its range whose next pair up, ``heavier``, is a big jump
-    (``pairstep.reps_first``): the same pair, a rep over the weakest set (the best set's reps where it did
-    more), up to the reps that earn the jump; None once every set of ``last`` has them, or another lift."""
-    aim = reps_first(exact(load), exact(heavier), plan.rep_range, plan.target_rir) if plan.pair else None
+    """A pair of dumbbells at the top whose next pair up, ``heavier``, is a big jump or one a home chat never
+    logged (``pairstep.pair_aim``): the same pair, a rep over the weakest set (the best set's reps where it
+    did more), up to the reps that earn it; then None (the next pair), or at home the same sets lowered
+    slower (``Reason.TEMPO``) until a heavier pair is logged. None for another lift."""
+    pairs = plan.pairs
+    aim = pair_aim(exact(load), exact(heavier), plan.rep_range, plan.target_rir, pairs) if plan.pair else None
     reps = [s.reps for s in last]
-    if aim is None or not reps or min(reps) >= aim:
+    if aim is None or not reps:
         return None
     weakest = min(reps)
+    if weakest >= aim:
+        kept = unowned(exact(heavier), pairs)
+        return Prescription(exercise, plan.sets, aim, load, Reason.TEMPO) if kept else None
     target = min(aim, max(weakest + 1, min(max(reps), weakest + MOST_OVER)))
     return Prescription(exercise, plan.sets, target, load, Reason.REPS_FIRST)
 

@@ -29,9 +29,18 @@ from bot.coach.backdating import MAX_DAYS_BACK as MAX_DAYS_BACK
 from bot.coach.backdating import DayError as DayError
 from bot.coach.backdating import day_told as day_told
 from bot.coach.backdating import parse_day as parse_day
-from bot.coach.comeback import Lighter, after_break, after_lighter, after_pain, days_away, lighter_last
+from bot.coach.comeback import (
+    Lighter,
+    after_break,
+    after_lighter,
+    after_pain,
+    chosen_light,
+    days_away,
+    lighter_last,
+)
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
+from bot.coach.homepairs import owned_pairs, to_owned
 from bot.coach.ladders import plan_for
 from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
@@ -190,15 +199,25 @@ def targets(
     ``raised`` maps a secondary the member has outgrown to the rung it is prescribed at (``shownrung``).
     ``deloads`` are the logged days of deload weeks: never judged (``bot.coach.deload``), so a deload
     session is prescribed from the work before its week, and the next block from that work too; nor are
-    each exercise's ``lighter`` days, back lighter on purpose (``comeback.lighter_days``).
+    each exercise's ``lighter`` days, back lighter on purpose (``comeback.lighter_days``), nor the days it
+    went light by choice (``comeback.chosen_light``: well under its recent load).
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
     ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
     """
     found: list[Target] = []
+    # At home, the pairs of dumbbells logged are the ones owned (``homepairs``): none other is prescribed.
+    home = session.profile.equipment is Equipment.HOME
+    pair_lifts = [item.exercise.id for item in session.exercises if "dumbbells" in item.exercise.needs]
+    pairs = owned_pairs(pair_lifts, history) if home else None
+    # Days the trainee went light of their own accord are no baseline either (``comeback.chosen_light``).
+    chosen = chosen_light(history, rotation.days if rotation is not None else None, increment)
+    planned = lighter or {}
+    light = {ex: frozenset(planned.get(ex, ())) | chosen.get(ex, frozenset()) for ex in {*planned, *chosen}}
     for item in session.exercises:
         plan = plan_for(item, increment)
         if plan is None:
             continue
+        plan = replace(plan, pairs=pairs) if plan.pair else plan
         exercise = item.exercise.id
         start = (raised or {}).get(exercise, exercise)
         whole_ladder = ladders.get(exercise)
@@ -216,7 +235,7 @@ def targets(
                 (day, rung, done if rung in with_load else _unloaded(done))
                 for rung in rungs
                 for day, done in history.get(rung, ())
-                if day not in deloads and day not in (lighter or {}).get(rung, ())
+                if day not in deloads and day not in light.get(rung, ())
             ),
             key=lambda entry: entry[0],
         )
@@ -255,7 +274,7 @@ def targets(
             last = tuple(same[-1] if same else sessions[-1] if from_reps else ())
         if last and not session.deload and (exercise in back or current in back):
             prescription = after_pain(current, last, prescription.sets, plan.increment)
-        elif last and _latest(history, rungs) in {d for r in rungs for d in (lighter or {}).get(r, ())}:
+        elif last and _latest(history, rungs) in {d for r in rungs for d in light.get(r, ())}:
             prescription = after_lighter(prescription, current, last, plan)  # the session after it
         source = current
         # Not in a deload week: a first target from another lift's log (an RDL's from the deadlift) names it.
@@ -276,9 +295,15 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        if plan.pairs is not None and loaded:
+            prescription = to_owned(prescription, plan.pairs)
         # Last time lighter on purpose, today following the session before it: the line says both (not in a
         # deload week, whose line is its own, nor from another lift's log, nor across kinds of day).
-        skipped = _lighter_before(history.get(current, ()), last, deloads, (lighter or {}).get(current, ()))
+        skipped = (
+            lighter_last(history.get(current, ()), deloads, planned.get(current, ()), chosen.get(current, ()))
+            if last
+            else None
+        )
         kinds = rotation.days if rotation is not None else {}
         if skipped and (session.deload or source != current or kinds.get(skipped[0], day) != day):
             skipped = None
@@ -305,17 +330,6 @@ def targets(
         )
         found.append(target)
     return found
-
-
-def _lighter_before(
-    dated: Sequence[tuple[date, SetDone]],
-    last: Sequence[SetDone],
-    deloads: Collection[date],
-    lighter: Collection[date],
-) -> tuple[date, Lighter] | None:
-    """The day and why of the lift's last session where it was lighter on purpose and ``last`` (what today
-    follows) is from before it (``comeback.lighter_last``); None otherwise."""
-    return lighter_last(dated, deloads, lighter) if last else None
 
 
 def _latest(history: Mapping[str, Sequence[tuple[date, SetDone]]], rungs: Iterable[str]) -> date | None:

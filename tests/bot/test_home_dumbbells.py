@@ -47,13 +47,13 @@ async def test_dumbbells_ticked_give_dumbbell_moves_logged_and_stepped_each_hand
     bot.clock.advance(days=2)
     workout = joined(await bot.send(USER, "/workout"))
     # Stepped each hand, as the gym's dumbbells are: no backpack to add to, no load in all. The next pair,
-    # 12.5 kg, is a quarter heavier: earned with reps first (``pairstep``).
+    # 12.5 kg, was never logged, so may not be owned at home: reps first, and no load named (``homepairs``).
     assert line_of(workout, ROW) == (
-        f"📈 <i>{ROW}: last time 2×12 @ 10 kg each hand → today 2×13 @ 10 kg each hand. The next pair up,"
-        " 12.5 kg each hand, is 25 % heavier: too big a jump yet, so add reps first, up to 15 a set, then"
-        " take it at 10 reps.</i>"
+        f"📈 <i>{ROW}: last time 2×12 @ 10 kg each hand → today 2×13 @ 10 kg each hand. More reps with the"
+        " same pair (10 kg each hand) first, up to 15 a set; if you have a heavier pair, log it and I'll use"
+        " it.</i>"
     )
-    # 8 kg is a rack in 2 kg steps: 10 kg next, a quarter heavier, so reps first.
+    # 8 kg is a rack in 2 kg steps: 10 kg next, logged on the row so owned, a quarter heavier, so reps first.
     rdl = line_of(workout, RDL)
     assert "each hand → today 2×11 @ 8 kg each hand. The next pair up, 10 kg each hand" in rdl, rdl
     assert "backpack" not in workout.lower() and "in all" not in workout
@@ -90,3 +90,34 @@ async def test_a_kit_keyboard_sent_before_the_dumbbells_box_keeps_its_meaning(bo
     await bot.onboard(USER, equipment="🏠 Home")
     await bot.callback(USER, callbacks.pack("kit", "ok", "8", "s"))
     assert (await chat_row(bot, USER)).kit == "load"
+
+
+async def test_one_pair_at_home_is_never_stepped_past_and_as_written_logs_only_it(bot: Harness) -> None:
+    # A newcomer trial: "two dumbbells of 6 kg", and a plan that said 7.5 kg each hand, which As written
+    # then logged. A pair never logged may not be owned: more reps, then a slower lowering, and an ask.
+    await bot.onboard(USER, equipment="🏠 Home", kit=DUMBBELLS)
+    await bot.send(USER, "/log bent-over row 2x15 6 kg")
+    await bot.send(USER, "/log dumbbell rdl 2x12 6kg")
+    bot.clock.advance(days=2)
+    workout = joined(await bot.send(USER, "/workout"))
+    assert line_of(workout, ROW) == (
+        f"📈 <i>{ROW}: last time 2×15 @ 6 kg each hand, every set at 15 → today 2×15 @ 6 kg each hand again,"
+        " made harder: take 3 seconds to lower and pause for a second at the bottom. If you have a heavier"
+        " pair, log it and I'll use it.</i>"
+    )
+    assert line_of(workout, RDL) == (
+        f"📈 <i>{RDL}: last time 2×12 @ 6 kg each hand → today 2×13 @ 6 kg each hand. More reps with the"
+        " same pair (6 kg each hand) first, up to 13 a set; if you have a heavier pair, log it and I'll use"
+        " it.</i>"
+    )
+    assert "8 kg" not in workout and "7.5 kg" not in workout
+    await bot.press(USER, "✅ Done")
+    written = joined(await bot.press(USER, "✅ As written"))
+    assert f"{ROW}: 2×15 @ 6 kg each hand" in written and f"{RDL}: 2×13 @ 6 kg each hand" in written, written
+
+    # A heavier pair logged is owned from then on: the row goes up to it once its reps earn it.
+    bot.clock.advance(days=2)
+    await bot.send(USER, "/log dumbbell rdl 2x8 8kg")
+    bot.clock.advance(days=2)
+    workout = joined(await bot.send(USER, "/workout"))
+    assert "today 2×10 @ 8 kg each hand" in line_of(workout, ROW), line_of(workout, ROW)

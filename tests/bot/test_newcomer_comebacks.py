@@ -66,7 +66,23 @@ async def test_after_a_pause_a_band_move_holds_at_its_range_and_the_line_says_th
     workout = plain(await bot.send(USER, "/workout"))
     line = next(row for row in workout.splitlines() if row.startswith("📈 Band pull-apart:"))
     assert "today 2×12" in line and "2×11" not in line, line
-    assert "back after a 10-day pause" in line and "4 weeks" not in line, line
+    # 28 days since the last session, 10 of them paused: both said, never the pause alone (a trial read "back
+    # after a 14-day pause" 19 days after the last session).
+    assert "back after 28 days, 10 of them paused" in line and "4 weeks" not in line, line
+
+
+async def test_a_pause_inside_a_longer_time_away_says_the_real_time(bot: Harness) -> None:
+    # A trial: 12 days off with a fever, 7 of them paused, read "back after a 7-day pause".
+    await bot.onboard(USER, equipment="🏠 Home", kit=("Pull-up bar", "Resistance bands"))
+    await bot.send(USER, "/log band row 12, 11")
+    bot.clock.advance(days=3)
+    await bot.send(USER, "/log band row 12, 11")
+    bot.clock.advance(days=5)
+    await bot.send(USER, "/pause 7 days")
+    bot.clock.advance(days=7)
+    workout = plain(await bot.send(USER, "/workout"))
+    line = next(row for row in workout.splitlines() if row.startswith("📈 Band row:"))
+    assert "back after 12 days, 7 of them paused" in line and "7-day pause" not in line, line
 
 
 async def test_a_pulldown_session_back_after_a_pain_is_no_baseline_and_no_loss(bot: Harness) -> None:

@@ -170,10 +170,15 @@ def test_the_next_dumbbell_up_hinted_at_the_old_load_is_held_after_a_break() -> 
 
 def test_days_away_are_said_as_they_were_a_pause_a_lift_not_come_round_or_a_break() -> None:
     today = date(2026, 1, 14)
-    # Trained on 31 December, then ten days paused: the line says the pause, not "4 weeks".
+    # Trained on 31 December, then ten days paused: the line says the two weeks since the chat trained, ten
+    # of them paused, not "4 weeks" nor the pause alone (a trial: "a 14-day pause" 19 days after a session).
     pause = [(date(2026, 1, 3), date(2026, 1, 12))]
     trained = [date(2025, 12, 17), date(2025, 12, 31)]
-    assert away_said(28, today, trained, pause) == Away(AwayKind.PAUSE, 10)
+    assert away_said(28, today, trained, pause) == Away(AwayKind.LONGER, 14, 10)
+    # A pause that was the whole time away is said as the pause.
+    assert away_said(14, today, [date(2025, 12, 31)], [(date(2026, 1, 1), date(2026, 1, 13))]) == Away(
+        AwayKind.PAUSE, 13
+    )
     # No pause: two weeks since the chat last trained, not the lift's four.
     assert away_said(28, today, trained, []) == Away(AwayKind.BREAK, 14)
     # Trained this week, the lift's turn not come round: the time since the lift, not a break.
@@ -192,4 +197,8 @@ def test_the_paused_days_said_are_never_more_than_the_days_away(away: int, start
     first = today - timedelta(days=start)
     said = away_said(away, today, [], [(first, first + timedelta(days=length))])
     assert 0 < said.days <= away
-    assert said.kind is AwayKind.PAUSE or said == Away(AwayKind.BREAK, away)
+    if said.kind is AwayKind.LONGER:
+        # The real time away, and the paused days among them, fewer.
+        assert said.days == away and 0 < said.paused < away - 1
+    else:
+        assert said.kind is AwayKind.PAUSE or said == Away(AwayKind.BREAK, away)

@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach import rules
-from bot.coach.comeback import CLIMBS, LONG_BREAK, Lighter, after_lighter, lighter_days, lighter_last
+from bot.coach.comeback import (
+    CLIMBS,
+    LONG_BREAK,
+    Lighter,
+    after_lighter,
+    chosen_light,
+    lighter_days,
+    lighter_last,
+)
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, plan_session
 from bot.coach.progress_text import progress_line
@@ -206,3 +214,38 @@ def test_lighter_last_is_the_last_days_and_a_break_only_after_four_weeks(
         lighter_last([*dated, (days[-1] + timedelta(days=3), SetDone(8, 40.0))], {days[-1]}, {days[-1]})
         is None
     )
+
+
+LIGHT_LOADS = st.lists(
+    st.sampled_from([20.0, 25.0, 30.0, 32.5, 34.0, 35.0, 37.5, 40.0, 45.0]), min_size=1, max_size=8
+)
+
+
+@given(loads=LIGHT_LOADS)
+def test_a_chosen_light_day_is_one_well_under_the_heaviest_of_the_last_few(loads: list[float]) -> None:
+    days = [DAY + timedelta(days=3 * index) for index in range(len(loads))]
+    history = {"row": [(day, SetDone(10, load)) for day, load in zip(days, loads, strict=True)]}
+    found = chosen_light(history).get("row", frozenset())
+    for index, day in enumerate(days):
+        before = loads[max(0, index - 3) : index]
+        assert (day in found) == bool(before and loads[index] < 0.85 * max(before)), (loads, index)
+    # No more than a step under the last few (a back-off of a light load) is never a light day.
+    for day in chosen_light(history, step=2.5).get("row", frozenset()):
+        index = days.index(day)
+        assert loads[index] < max(loads[max(0, index - 3) : index]) - 2.5
+    backed_off = {"fly": [(DAY, SetDone(12, 10.0)), (DAY + timedelta(days=3), SetDone(10, 7.5))]}
+    assert chosen_light(backed_off, step=2.5) == {} and chosen_light(backed_off) != {}
+    # Sets without a load are never a light day; nor days of another kind.
+    assert chosen_light({"band-row": [(d, SetDone(12)) for d in days]}) == {}
+    kinds = {day: "heavy" if index % 2 == 0 else "volume" for index, day in enumerate(days)}
+    for day in chosen_light(history, kinds).get("row", frozenset()):
+        index = days.index(day)
+        same = [load for i, load in enumerate(loads[:index]) if i % 2 == index % 2][-3:]
+        assert loads[index] < 0.85 * max(same)
+
+
+def test_a_chosen_light_day_is_said_as_one_and_a_pain_or_break_before_it() -> None:
+    dated = [(DAY, SetDone(7, 40.0)), (DAY + timedelta(days=3), SetDone(10, 30.0))]
+    light = {DAY + timedelta(days=3)}
+    assert lighter_last(dated, set(), set(), light) == (DAY + timedelta(days=3), Lighter.CHOSEN)
+    assert lighter_last(dated, set(), light, light) == (DAY + timedelta(days=3), Lighter.PAIN)
