@@ -46,14 +46,8 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
         return None
     if not cautions.told_of_oneself(answer.question):
         return None
-    session = await todays_session(context, now_turn)
+    session, exercise = await named_today(context, now_turn, answer.question)
     catalog = context.services.catalog
-    exercise = cautions.exercise_told(
-        answer.question,
-        typed_names(context),
-        planned=[item.exercise.id for item in session.exercises],
-        usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},
-    )
     if exercise is None:
         return None
     texts = context.services.texts
@@ -72,6 +66,19 @@ async def heed(context: BotContext, now_turn: Turn, answer: Answer) -> tuple[str
     )
     line = texts.get("caution.told", name=escape(name))
     return line, [[(texts["caution.fine_button"], fine_data(exercise))]]
+
+
+async def named_today(context: BotContext, now_turn: Turn, question: str) -> tuple[Session, str | None]:
+    """Today's session and the exercise ``question`` names (``cautions.exercise_told``), of those the
+    chat's place and kit allow, today's first."""
+    session = await todays_session(context, now_turn)
+    catalog = context.services.catalog
+    return session, cautions.exercise_told(
+        question,
+        typed_names(context),
+        planned=[item.exercise.id for item in session.exercises],
+        usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},
+    )
 
 
 async def why_left_out(context: BotContext, now_turn: Turn, answer: Answer) -> bool:

@@ -32,7 +32,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions
 from bot.handlers.common import Turn, turn
-from bot.handlers.training_log import todays_session, typed_names
+from bot.handlers.training_log import todays_session
 from bot.keyboards import Buttons
 from storage import cautions as store
 from storage.records import Told
@@ -84,14 +84,8 @@ async def asked(context: BotContext, now_turn: Turn, answer: Answer) -> bool:
     kinds = painpart.asked_to_leave_out(answer.question)
     if not kinds:
         return False
-    session = await todays_session(context, now_turn)
+    session, named = await cautions.named_today(context, now_turn, answer.question)
     catalog = context.services.catalog
-    named = coach.exercise_told(
-        answer.question,
-        typed_names(context),
-        planned=[item.exercise.id for item in session.exercises],
-        usable={ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)},
-    )
     if named is not None and not any(named in painpart.kept_by(kind, catalog) for kind in kinds):
         return False
     texts = context.services.texts
