@@ -204,7 +204,9 @@ def days_named(text: str) -> ScheduleAsked | None:
     """The training days a message answers the days question with, and the reminder time told with them:
     the days it names anywhere ("probably 3, like tuesday thursday and saturday", "tuesdays and fridays,
     around 9 in the evening"), or a count onboarding offers ("probably 3", "three times a week") as that
-    count's weekdays; None where the two disagree, it names neither, or leaves the time open."""
+    count's weekdays, but for the days it says do not work ("twice a week, I work mondays and thursdays":
+    Tue, Fri; ``trainingdays.spread_around``); None where the two disagree, it names neither, or leaves the
+    time or the days it turns down open."""
     timed = scheduleasked.time_asked(text) if readable(text) else None
     if timed is None:
         return None
@@ -214,10 +216,15 @@ def days_named(text: str) -> ScheduleAsked | None:
     counts = {_count(number, times) for number, times in _COUNT.findall(plain)}
     if asked is not None:
         return asked if not counts or counts == {len(asked.days)} else None
-    if len(counts) != 1 or _NOT.search(plain):
+    # "I can't do 3" turns the count down; "3 days, can't do weekends" only the days.
+    counted = [clause for part in _CLAUSE_END.split(untimed) if _COUNT.search(clause := _plain(part))]
+    if len(counts) != 1 or any(_NOT.search(clause) for clause in counted):
         return None
-    count = counts.pop()
-    return ScheduleAsked(trainingdays.spread(count), at) if count in trainingdays.CHOICES else None
+    count, unavailable = counts.pop(), scheduleasked.days_turned_down(text)
+    if count not in trainingdays.CHOICES or unavailable is None:
+        return None
+    days = trainingdays.spread_around(count, unavailable)
+    return None if days is None else ScheduleAsked(days, at)
 
 
 # A count that says what it counts ("3 days a week", "twice a week"), as an answer told early must.

@@ -136,6 +136,13 @@ def test_kit_reads_only_the_items_offered() -> None:
         ("3 or 4", None),
         ("how many days should I train?", None),
         ("I can't do 3", None),
+        # a count lands on none of the days said not to work
+        ("twice a week, I work mondays and thursdays", {1, 4}),
+        ("3 days a week, I work mon and wed", {1, 3, 5}),
+        ("3 days, can't do weekends", {0, 2, 4}),
+        ("2 days, not mondays", {1, 4}),
+        ("3 days, I'm busy on monday or wednesday", {1, 3, 5}),
+        ("3 days, mondays are hard and wednesdays would be better", None),
         ("I did 3 sets of rows", None),
     ],
 )
