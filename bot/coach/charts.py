@@ -35,7 +35,16 @@ from bot.coach.chart_axes import Scale, Side, label_axes, on_right, panel_axes, 
 from bot.coach.chart_legend import legend_under
 from bot.coach.chart_series import Lift, Point, Series, best_sets, joined, lift_series
 from bot.coach.chart_sessions import draw_sessions
-from bot.coach.chart_weeks import Pause, drawn_weeks, paused_standing, per_week, weeks_trained, weeks_words
+from bot.coach.chart_weeks import (
+    Pause,
+    PauseSaid,
+    drawn_weeks,
+    pause_said,
+    paused_standing,
+    per_week,
+    weeks_trained,
+    weeks_words,
+)
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import lift_words
 from bot.coach.streaks import EVERY_DAY
@@ -144,8 +153,8 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
 @dataclass(frozen=True)
 class _Window:
     """The sessions panel's weeks (``MIN_WEEKS`` at least), how many of them the chat has trained, each
-    member's sessions per week, the lifts with sets in the weeks, and the weeks trained that a pause
-    passes by (``chart_weeks.passed_by``)."""
+    member's sessions per week, the lifts with sets in the weeks, the weeks trained that a pause passes by
+    (``chart_weeks.passed_by``) and how the caption says that pause (``chart_weeks.pause_said``)."""
 
     weeks: list[date]
     trained: int
@@ -153,6 +162,7 @@ class _Window:
     lifts: list[Lift]
     passed: frozenset[date] = frozenset()
     targets: tuple[int, ...] = ()  # what each week asks for, less where a pause touched it
+    pause: PauseSaid | None = None
 
 
 def _window(
@@ -171,7 +181,8 @@ def _window(
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)] if counts else [0] * len(weeks)
     passed, targets = paused_standing(today, weeks, totals, trained, target, paused, workout_days)
-    return _Window(weeks, trained, counts, drawn, passed, targets)
+    said = pause_said(today, weeks[-trained:], passed, paused) if trained else None
+    return _Window(weeks, trained, counts, drawn, passed, targets, said)
 
 
 def render_progress(
@@ -202,6 +213,7 @@ def render_progress(
         trained=window.trained,
         passed=window.passed,
         targets=window.targets,
+        pause=window.pause,
     )
     return Chart(buffer.getvalue(), text)
 
@@ -391,17 +403,19 @@ def caption(
     trained: int | None = None,
     passed: frozenset[date] = frozenset(),
     targets: Sequence[int] = (),
+    pause: PauseSaid | None = None,
 ) -> str:
     """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
     all of them by default), each week's target ``targets``' (``target`` where none is given), the paused
-    ones that missed it (``passed``) not counted, then each lift's latest best and change."""
+    ones that missed it (``passed``) not counted, their pause said in days where ``pause`` says so, then
+    each lift's latest best and change."""
     total = sum(sum(count) for count in counts)
     asked = list(targets) or [target] * len(weeks)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)]
     met = sum(1 for done, wanted in zip(totals, asked[: len(totals)], strict=True) if done >= wanted)
     trained = len(weeks) if trained is None else trained
-    parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts)]
+    parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts, pause)]
     # Say what the lifts line joins where kinds of day take turns, and that the other days sit below it.
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
     joins = next((series.joins for series in drawn if series.joins), "")
