@@ -10,15 +10,22 @@ A later trial, with a two-week /pause, read "6 sessions in 5 weeks, target met i
 weeks counted as missed, though /streak passes them by. A week the streak passes by (it touches a pause
 and missed the target, ``passed_by``) is now left out of the weeks counted and said apart ("6 sessions in 3
 weeks (not counting 2 weeks paused)"), and the sessions panel shades it rather than drawing a plain zero.
+
+A third, with a 7-day pause from a Friday through the next Thursday, read "3 sessions in 1 week (not
+counting 2 weeks paused)": a week the pause touched asked for its full target, and seven days read as two
+weeks. Such a week now asks for the training days the pause left free (``streaks.week_target``), so one
+trained to that counts and is not shaded; and where the weeks passed by are not all paused from Monday to
+Sunday, the caption says the pause in days (``pause_said``): "(not counting a 7-day pause)".
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.coach.streaks import EVERY_DAY, paused_weeks, up_to_week, week_start, week_target
+from bot.coach.streaks import EVERY_DAY, paused_in_week, paused_weeks, up_to_week, week_start, week_target
 from bot.coach.texts import Texts
 
 WEEKS = 12
@@ -102,20 +109,70 @@ def paused_standing(
     return passed, tuple(week_targets(weeks, target, held, workout_days))
 
 
-def weeks_words(sessions: int, trained: int, paused: int, met: int, texts: Texts) -> str:
+@dataclass(frozen=True)
+class PauseSaid:
+    """A pause said in days rather than in the weeks it passed by: the ``days`` paused in the pauses that
+    touched them, and whether that is ``one`` pause, all of it in the chart's weeks ("a 7-day pause"),
+    rather than several or one running on past them ("9 days paused")."""
+
+    days: int
+    one: bool
+
+
+def pause_said(
+    today: date, weeks: Sequence[date], passed: Collection[date], paused: Iterable[Pause]
+) -> PauseSaid | None:
+    """How the caption says the pauses behind the ``passed`` weeks of the chart's ``weeks`` trained: None
+    where each of them is paused from Monday to Sunday (said in weeks, "2 weeks paused"), else in days, those
+    of the pauses that touched them from the first of ``weeks`` to the end of this week, as far as the
+    streak reads them (``streaks.up_to_week``): a pause from a Friday to the next Thursday is 7 days, not the
+    2 weeks it touches."""
+    if not passed or not weeks:
+        return None
+    start, end = weeks[0], week_start(today) + timedelta(days=6)
+    held = [(first, last) for first, last in paused if first <= end and last >= start]
+    if all(_days_held(monday, held) == 7 for monday in passed):
+        return None
+    touching = [pause for pause in held if any(paused_in_week(monday, [pause]) for monday in passed)]
+    days = {day for first, last in touching for day in _days(max(first, start), min(last, end))}
+    whole = len(touching) == 1 and start <= touching[0][0] and touching[0][1] <= end
+    return PauseSaid(len(days), one=whole)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _days_held(monday: date, paused: Sequence[Pause]) -> int:
+    """How many days of the week from ``monday`` a pause holds."""
+    return sum(
+        1
+        for day in _days(monday, monday + timedelta(days=6))
+        if any(first <= day <= last for first, last in paused)
+    )
+
+
+def weeks_words(
+    sessions: int, trained: int, paused: int, met: int, texts: Texts, said: PauseSaid | None = None
+) -> str:
     """The caption's opening: the sessions in the weeks trained (``trained``), the ``paused`` weeks among
-    them not counted, and how many met the target."""
+    them not counted, said in weeks or, ``said``, as the pause in days, and how many met the target."""
     counted = texts.count("count.session", sessions)
     if not paused:
         return texts.get("chart.caption", sessions=counted, weeks=texts.count("count.week", trained), met=met)
+    if said is None:
+        pause = texts.get("chart.weeks_paused", weeks=texts.count("count.week", paused))
+    elif said.one:
+        pause = texts.get("chart.a_pause_of", days=said.days)
+    else:
+        pause = texts.get("chart.days_paused", days=texts.count("count.day", said.days))
     if paused >= trained:
-        return texts.get(
-            "chart.caption_all_paused", sessions=counted, paused=texts.count("count.week", paused)
-        )
+        key = "chart.caption_all_paused" if said is None else "chart.caption_all_in_pause"
+        return texts.get(key, sessions=counted, weeks=texts.count("count.week", paused), pause=pause)
     return texts.get(
         "chart.caption_paused",
         sessions=counted,
         weeks=texts.count("count.week", trained - paused),
-        paused=texts.count("count.week", paused),
+        pause=pause,
         met=met,
     )

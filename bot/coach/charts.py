@@ -10,7 +10,8 @@ layout) are thread-safe; rendering is CPU-bound under the GIL anyway, so the loc
 The inputs and the result are plain picklable data for the same reason.
 
 Nothing to draw gives None, and the handler sends a friendly line instead of an empty chart. Every
-word on the chart and in its caption comes from ``messages.toml`` ([chart]).
+word on the chart and in its caption comes from ``messages.toml`` ([chart]). The lifts' data and the series
+drawn from them are ``chart_series``'s, the weeks ``chart_weeks``', the sessions panel ``chart_sessions``'.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import io
 import math
 import threading
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -32,14 +33,39 @@ from matplotlib.transforms import offset_copy
 
 from bot.coach.chart_axes import Scale, Side, label_axes, on_right, panel_axes, sides
 from bot.coach.chart_legend import legend_under
+from bot.coach.chart_series import Lift, Point, Series, best_sets, joined, lift_series
 from bot.coach.chart_sessions import draw_sessions
-from bot.coach.chart_weeks import Pause, drawn_weeks, paused_standing, per_week, weeks_trained, weeks_words
+from bot.coach.chart_weeks import (
+    Pause,
+    PauseSaid,
+    drawn_weeks,
+    pause_said,
+    paused_standing,
+    per_week,
+    weeks_trained,
+    weeks_words,
+)
 from bot.coach.dodge import Drawn, dodges
-from bot.coach.lift_words import eased_days, lift_words, line_day
-from bot.coach.model import SetDone
-from bot.coach.planner import DELOAD_DAY
+from bot.coach.lift_words import lift_words
 from bot.coach.streaks import EVERY_DAY
 from bot.coach.texts import Texts, escape
+
+# The lifts' data lives in ``chart_series``; callers read it here, with the chart.
+__all__ = [
+    "Chart",
+    "Lift",
+    "Member",
+    "Point",
+    "Series",
+    "Trace",
+    "best_sets",
+    "caption",
+    "joined",
+    "lift_series",
+    "progress_figure",
+    "render_progress",
+    "traces",
+]
 
 _DRAWING = threading.Lock()
 _COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#718096", "#b7791f")
@@ -67,61 +93,6 @@ class Member:
 
 
 @dataclass(frozen=True)
-class Lift:
-    """A main lift's logged sets as (day, set) pairs; its unit is the chat's. ``kinds`` is each day's kind
-    of day where the level's days take turns (heavy, moderate, volume): the caption then compares the
-    latest set with the first of its own kind, and says which."""
-
-    name: str
-    sets: Sequence[tuple[date, SetDone]]
-    unit: str = "kg"
-    kinds: Mapping[date, str] = field(default_factory=dict)
-    # False for a load added to bodyweight (a weighted pull-up): the load alone is not what is lifted, so
-    # it is drawn one line per kind of day, never joined across kinds.
-    estimable: bool = True
-    # The kind of day a loaded lift's line joins where kinds take turns (``planner.heaviest_kind``).
-    line_kind: str = ""
-    # The legend's name for it, where the catalog has a short one ("Backpack RDL"): a home beginner's
-    # full names ran off both sides of the picture (``chart_legend``). The caption keeps ``name``.
-    short: str = ""
-    # The slot's exercises logged beside it without a load, not drawn on its added-load lines
-    # (``charted.left_beside``): the caption names them.
-    beside: tuple[str, ...] = ()
-    # A load added to bodyweight (the catalog's ``added_load``): beside loads lifted, it is read on the
-    # right-hand axis (``chart_axes``).
-    added: bool = False
-    # The earlier block whose main lift this was, drawn for the weeks it was trained (``charted.
-    # earlier_lifts``); 0 for this block's.
-    block: int = 0
-    # Its load is one dumbbell's (``loadanswer.pair``): the caption names it "each hand", as the log does.
-    each_hand: bool = False
-
-
-@dataclass(frozen=True)
-class Point:
-    """A day's point of a series: the number drawn, and the set it comes from."""
-
-    day: date
-    value: float
-    reps: int
-    load: float | None
-    kind: str = ""  # the day's kind where kinds of day take turns ("heavy day"), else ""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One line of the lifts panel: a lift's points on one scale; ``kind`` when the line joins one kind of
-    day only (bodyweight reps where kinds take turns), "" when it joins every day."""
-
-    lift: str
-    scale: Scale
-    points: tuple[Point, ...]
-    kind: str = ""
-    joins: str = ""  # the one kind of day the line joins, the others marked off it; "" (``joined``)
-    eased: frozenset[date] = frozenset()  # days of that kind the line leaves off too (``eased_days``)
-
-
-@dataclass(frozen=True)
 class Chart:
     png: bytes
     caption: str
@@ -144,78 +115,6 @@ class Trace:
     linestyle: Literal["-", ":"]
     dodge: float = 0.0
     side: Side = Side.LOAD  # the axis it is read on (``chart_axes.sides``)
-
-
-def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]]:
-    """Each day's top set: the heaviest, and of equal loads the most reps (bodyweight: most reps)."""
-    best: dict[date, SetDone] = {}
-    for day, done in sets:
-        current = best.get(day)
-        if current is None or (done.load or 0.0, done.reps) > (current.load or 0.0, current.reps):
-            best[day] = done
-    return sorted(best.items())
-
-
-def lift_series(lift: Lift, since: date) -> list[Series]:
-    """What the lifts panel draws for a lift, from ``since`` on: each day's top set's load, or its reps.
-
-    Where kinds of day take turns (``lift.kinds``), a line through every day would join a heavy day's 3
-    reps with a volume day's 10 and zig-zag down while the lifter gets stronger, so a loaded lift's line
-    joins one kind of day (``lift.line_kind``, the heavy days; ``joined``) and the other days are marked
-    at their own load, lighter on purpose, each point keeping its kind for its marker. The line is the
-    load, not an estimated one-rep max: double progression adds load and restarts the reps at the bottom
-    of the range (4×5 @ 180 kg, then 4×3 @ 185 kg), which Epley reads as a loss (210 → 203.5) while the
-    caption rightly says +5 kg; a newcomer trial saw the line fall under those words. A load added to
-    bodyweight, and reps without a load, are one line per kind of day.
-    """
-    dated = [(day, done) for day, done in lift.sets if day >= since]
-    loaded = any(done.load for _, done in dated)
-    if not lift.kinds:
-        points = [
-            Point(day, (done.load or 0.0) if loaded else done.reps, done.reps, done.load)
-            for day, done in best_sets(dated)
-            # A session logged without a load ("As written" before any load was known) is no 0 kg point.
-            if done.load or not loaded
-        ]
-        return [Series(lift.name, Scale.LOAD if loaded else Scale.REPS, tuple(points))] if points else []
-    if loaded and not lift.estimable:
-        # A load added to bodyweight: the top set's load, one line per kind.
-        added: dict[str, list[Point]] = {}
-        for day, done in best_sets(dated):
-            if done.load:
-                kind = lift.kinds.get(day, "")
-                added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
-        return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
-    if loaded:
-        tops = [(day, done) for day, done in best_sets(dated) if done.load]
-        points = [
-            Point(day, done.load or 0.0, done.reps, done.load, lift.kinds.get(day, "")) for day, done in tops
-        ]
-        # With no day of the line's kind in the chart's weeks, the latest working day's kind: what the
-        # caption compares, like with like.
-        joins = line_day(lift, tops)
-        eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
-        return [Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased)] if points else []
-    by_kind: dict[str, list[Point]] = {}
-    for day, done in best_sets(dated):
-        kind = lift.kinds.get(day, "")
-        by_kind.setdefault(kind, []).append(Point(day, done.reps, done.reps, None, kind))
-    return [Series(lift.name, Scale.REPS, tuple(points), kind) for kind, points in by_kind.items()]
-
-
-def joined(series: Series) -> list[Point]:
-    """The points a series' line joins: every one, but where kinds of day take turns for a loaded lift,
-    those of the kind it ``joins`` (the heavy days) but a ramp to a top set the next such day eased
-    (``lift_words.eased_days``), or with no kind to join, all but deload weeks'.
-
-    Only like with like, what the caption compares: the moderate and volume days are lighter on purpose,
-    and a line through them would fall twice a week while the lifter gets stronger. Those days stay on
-    the chart, marked at their own load, off the line, as deload weeks always were."""
-    if series.kind:
-        return list(series.points)
-    if series.joins:
-        return [p for p in series.points if p.kind == series.joins and p.day not in series.eased]
-    return [p for p in series.points if p.kind != DELOAD_DAY]
 
 
 def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
@@ -254,8 +153,8 @@ def traces(lifts: Sequence[Lift], since: date) -> list[Trace]:
 @dataclass(frozen=True)
 class _Window:
     """The sessions panel's weeks (``MIN_WEEKS`` at least), how many of them the chat has trained, each
-    member's sessions per week, the lifts with sets in the weeks, and the weeks trained that a pause
-    passes by (``chart_weeks.passed_by``)."""
+    member's sessions per week, the lifts with sets in the weeks, the weeks trained that a pause passes by
+    (``chart_weeks.passed_by``) and how the caption says that pause (``chart_weeks.pause_said``)."""
 
     weeks: list[date]
     trained: int
@@ -263,6 +162,7 @@ class _Window:
     lifts: list[Lift]
     passed: frozenset[date] = frozenset()
     targets: tuple[int, ...] = ()  # what each week asks for, less where a pause touched it
+    pause: PauseSaid | None = None
 
 
 def _window(
@@ -281,7 +181,8 @@ def _window(
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)] if counts else [0] * len(weeks)
     passed, targets = paused_standing(today, weeks, totals, trained, target, paused, workout_days)
-    return _Window(weeks, trained, counts, drawn, passed, targets)
+    said = pause_said(today, weeks[-trained:], passed, paused) if trained else None
+    return _Window(weeks, trained, counts, drawn, passed, targets, said)
 
 
 def render_progress(
@@ -312,6 +213,7 @@ def render_progress(
         trained=window.trained,
         passed=window.passed,
         targets=window.targets,
+        pause=window.pause,
     )
     return Chart(buffer.getvalue(), text)
 
@@ -501,17 +403,19 @@ def caption(
     trained: int | None = None,
     passed: frozenset[date] = frozenset(),
     targets: Sequence[int] = (),
+    pause: PauseSaid | None = None,
 ) -> str:
     """One line: sessions and weeks on target over the weeks trained (``trained``, the last of ``weeks``;
     all of them by default), each week's target ``targets``' (``target`` where none is given), the paused
-    ones that missed it (``passed``) not counted, then each lift's latest best and change."""
+    ones that missed it (``passed``) not counted, their pause said in days where ``pause`` says so, then
+    each lift's latest best and change."""
     total = sum(sum(count) for count in counts)
     asked = list(targets) or [target] * len(weeks)
     # A group's week is on target when the group as a whole met it, as its streak counts it.
     totals = [sum(week) for week in zip(*counts, strict=True)]
     met = sum(1 for done, wanted in zip(totals, asked[: len(totals)], strict=True) if done >= wanted)
     trained = len(weeks) if trained is None else trained
-    parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts)]
+    parts = [weeks_words(total, trained, len(passed.intersection(weeks[-trained:])), met, texts, pause)]
     # Say what the lifts line joins where kinds of day take turns, and that the other days sit below it.
     drawn = [series for lift in lifts for series in lift_series(lift, weeks[0])]
     joins = next((series.joins for series in drawn if series.joins), "")

@@ -21,8 +21,8 @@ from bot.coach.progress_text import format_sets, with_bands
 from bot.coach.texts import Texts, escape
 
 if TYPE_CHECKING:
-    # Only for the annotation: charts imports this module to build its caption.
-    from bot.coach.charts import Lift
+    # Only for the annotation: chart_series imports this module to build its series.
+    from bot.coach.chart_series import Lift
 
 
 def lift_words(lift: Lift, dated: Sequence[tuple[date, SetDone]], texts: Texts) -> str:

@@ -2,7 +2,8 @@
 "move my reminders to 6:30"), written as /schedule takes them, for the /schedule pointer's button.
 
 Messages about days often name the days that no longer work ("Mondays don't work any more, could we do
-Tuesdays and Fridays instead"): only the days asked for are carried, never one turned down. Where a message
+Tuesdays and Fridays instead") or that work takes ("tue, thur and sat. i do night shift mon and wed"): only
+the days asked for are carried, never one turned down. Where a message
 leaves open which days it wants ("drop saturday" with no schedule to drop it from, "tuesday or friday", a
 "not" that could go with either of two days) or at what time ("between 6 and 7", "6pm is too early, 7pm?"),
 nothing is: the plain /schedule button is better than one that sets a week nobody asked for.
@@ -64,8 +65,7 @@ def schedule_asked(text: str, current: frozenset[int] | None) -> ScheduleAsked |
         return None
     try:
         at, plain = _time_asked(plain)
-        plain = _WORK_OUT.sub("train", _EVERY_DAY.sub(" everyday ", plain))
-        days = _days_asked(plain, current)
+        days = _days_asked(_days_plain(plain), current)
     except _Unclear:
         return None
     if days is None:
@@ -73,6 +73,30 @@ def schedule_asked(text: str, current: frozenset[int] | None) -> ScheduleAsked |
             return None
         days = current
     return ScheduleAsked(days, at) if 1 <= len(days) <= 6 else None
+
+
+def days_turned_down(text: str) -> frozenset[int] | None:
+    """The days a message says do not work ("I work mon and wed", "night shift mon and wed", "not fridays",
+    "can't do weekends"), which a count of days told with them must not land on ("twice a week, I work
+    mondays and thursdays"); None where it leaves open which days it turns down."""
+    plain = _prepared(text)
+    if _ONE_OFF.search(plain):
+        return frozenset()  # "I can't make it tomorrow" says nothing of the weeks to come
+    try:
+        _, plain = _time_asked(plain)
+        reading = _Reading(_TOKEN.findall(_days_plain(plain)))
+        reading.read()
+    except _Unclear:
+        return None
+    return frozenset().union(*(m.days for m in reading.mentions if m.wanted is False))
+
+
+def _days_plain(plain: str) -> str:
+    """The folded message with the words about days said the one way the reading knows: "every day" as
+    "everyday", "work out" as "train", and a day taken by work ("I work mondays", "night shift mon") as
+    "busy"."""
+    plain = _WORK_OUT.sub("train", _EVERY_DAY.sub(" everyday ", plain))
+    return _AT_WORK.sub(" busy ", plain)
 
 
 def _prepared(text: str) -> str:
@@ -204,12 +228,26 @@ _TOKEN = re.compile(r"[a-z]+|[,;:.!?()]|[-/&+]")
 _EVERY_DAY = re.compile(r"\b(?:every|each) ?day\b|\ball week\b|\b(?:7|seven) days a week\b")
 # "I work out on mondays" says nothing against mondays (the way "mondays are out" does).
 _WORK_OUT = re.compile(r"\bwork(?:s|ed|ing)? out\b")
+# Work said of the trainee, or a shift, takes the days it names ("I work mon and wed", "I do night shift mon
+# and wed", "I'm working tuesdays", "on call fridays"): read as "busy", a word that turns its days down. A
+# newcomer trial's "tue, thur and sat. i do night shift mon and wed" was given all five days, the "do" read
+# as asking for them. The days as the subject ("mondays work for me") ask for them, as "work" in _ASKING
+# does once work told of a person is "busy", and "shift" alone is /schedule's verb ("shift monday to
+# tuesday"): only work after a person, "at work", "have work", or a shift told as one counts.
+_AT_WORK = re.compile(
+    r"\b(?:i|we|im|ive|ill|id|i am|i will|i have to|have to|got to|need to)"
+    r"(?:\s+(?:also|usually|normally|always|still|mostly|often|be|do))*\s+work(?:ing)?\b"
+    r"|\b(?:am|are|were|be|been)\s+working\b|\b(?:at|have|got)\s+work\b|\bon call\b|\bnightshifts?\b"
+    r"|\b(?:night|day|late|early|double|evening|morning|weekend|long|work|a|my|the|on)\s+shifts?\b|\bshifts\b"
+)
 _DAY_WORD = "|".join(sorted(_DAYS, key=len, reverse=True))
 # "this friday", "tomorrow": a one-off, which a weekly schedule would turn into every week.
 _ONE_OFF = re.compile(rf"\b(?:today|tonight|tomorrow|(?:this|next|coming) (?:{_DAY_WORD}|week))\b")
 _UNSURE = re.compile(r"\b(?:every (?:other|second|2nd|few)|alternate|alternating) days?\b")
 
 _CONNECTORS = frozenset((",", "and", "or", "&", "/", "+", "plus", "nor"))
+# The words that end a list: a comma after one starts another clause.
+_CLOSING = frozenset(("and", "or", "&", "plus", "nor"))
 _RANGE = frozenset(("-", "through", "thru", "till", "until"))
 _BREAKS = frozenset((";", ":", ".", "!", "?", "(", ")"))
 _SPLITS = frozenset(
@@ -256,7 +294,7 @@ _ASKING = frozenset(
      "workout", "workouts", "session", "sessions", "do", "does", "want", "like", "prefer",
      "rather", "could", "can", "would", "will", "please", "pls", "change", "move", "switch", "set", "make",
      "put", "instead", "better", "best", "only", "how", "what", "ok", "okay", "fine", "good", "works", "suit",
-     "suits", "available", "now", "lets", "try", "pick", "go", "in", "every", "each")
+     "suits", "available", "now", "lets", "try", "pick", "go", "in", "every", "each", "work")
 )  # fmt: skip
 # A part of the day beside a day and a time is still only the schedule ("friday mornings at 7"), and so is
 # an example's "say" ("mornings, say monday and thursday at 6:30am").
@@ -385,11 +423,14 @@ class _Reading:
 
     def _list_commas(self, run: list[int]) -> set[int]:
         # In a list the commas come before its "and" or "or" ("mon, wed and fri"); "not wednesday, thursday"
-        # and "monday or tuesday, wednesday works" are two clauses each.
+        # and "monday or tuesday, wednesday works" are two clauses each, and so is a comma after a list's
+        # "and" ("night shift mon and wed, tuesdays and thursdays are good").
         return {
             i
             for k, i in enumerate(run)
-            if self.tokens[i] == "," and any(self.tokens[later] != "," for later in run[k + 1 :])
+            if self.tokens[i] == ","
+            and any(self.tokens[later] != "," for later in run[k + 1 :])
+            and not any(self.tokens[earlier] in _CLOSING for earlier in run[:k])
         }
 
     def _only_days(self, lo: int, hi: int, within: list[_Mention]) -> bool:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from datetime import time
 
 from bot.coach import scheduleasked, trainingdays
 from bot.coach.logtold import asks
@@ -204,7 +205,9 @@ def days_named(text: str) -> ScheduleAsked | None:
     """The training days a message answers the days question with, and the reminder time told with them:
     the days it names anywhere ("probably 3, like tuesday thursday and saturday", "tuesdays and fridays,
     around 9 in the evening"), or a count onboarding offers ("probably 3", "three times a week") as that
-    count's weekdays; None where the two disagree, it names neither, or leaves the time open."""
+    count's weekdays, but for the days it says do not work ("twice a week, I work mondays and thursdays":
+    Tue, Fri; ``trainingdays.spread_around``); None where the two disagree, it names neither, or leaves the
+    time or the days it turns down open."""
     timed = scheduleasked.time_asked(text) if readable(text) else None
     if timed is None:
         return None
@@ -214,10 +217,57 @@ def days_named(text: str) -> ScheduleAsked | None:
     counts = {_count(number, times) for number, times in _COUNT.findall(plain)}
     if asked is not None:
         return asked if not counts or counts == {len(asked.days)} else None
-    if len(counts) != 1 or _NOT.search(plain):
+    # "I can't do 3" turns the count down; "3 days, can't do weekends" only the days.
+    counted = [clause for part in _CLAUSE_END.split(untimed) if _COUNT.search(clause := _plain(part))]
+    if len(counts) != 1 or any(_NOT.search(clause) for clause in counted):
         return None
-    count = counts.pop()
-    return ScheduleAsked(trainingdays.spread(count), at) if count in trainingdays.CHOICES else None
+    count, unavailable = counts.pop(), scheduleasked.days_turned_down(text)
+    if count not in trainingdays.CHOICES or unavailable is None:
+        return None
+    days = trainingdays.spread_around(count, unavailable)
+    return None if days is None else ScheduleAsked(days, at)
+
+
+@dataclass(frozen=True)
+class ScheduleReply:
+    """What a reply to /schedule's question sets: the days (None: the chat's stay) and the reminder time
+    (None: it stays), and whether they were read from words rather than as /schedule reads its arguments
+    (an hour read as the morning's is then said, with how to have the evening's)."""
+
+    days: frozenset[int] | None
+    at: time | None
+    in_words: bool = False
+
+
+# A count onboarding offers, alone, replies to the days question ("3"), rather than naming 03:00; any other
+# digit is an hour, as /schedule reads it ("6" is 06:00).
+_COUNT_ALONE = re.compile(rf"[{''.join(map(str, trainingdays.CHOICES))}]")
+
+
+def schedule_reply(
+    text: str,
+    current: frozenset[int],
+    strict: Callable[[str], tuple[frozenset[int] | None, time | None] | None],
+) -> ScheduleReply | None:
+    """The days and time a reply to /schedule's question ("Which days, and at what time?") sets: a count
+    onboarding offers alone ("3"), then what ``strict`` reads (/schedule's own reading of its arguments,
+    "mon thu", "tue fri 7pm", a time alone "10:00" or "10"), then days or a count told in words, with a
+    time or without, as set-up's days question reads them ("tuesdays and fridays at 7pm", "3 days",
+    "twice a week, I work mondays and thursdays"), then a change of the chat's ``current`` days or time
+    ("around 8 in the evening", "drop friday"); None for a message that tells none of them."""
+    alone = _COUNT_ALONE.fullmatch(_plain(text))
+    if alone is not None:
+        return ScheduleReply(trainingdays.spread(int(alone[0])), None)
+    read = strict(text)
+    if read is not None:
+        return ScheduleReply(*read)
+    named = days_named(text)
+    if named is not None:
+        return ScheduleReply(named.days, named.at, in_words=True)
+    asked = scheduleasked.schedule_asked(text, current) if readable(text) else None
+    if asked is None:
+        return None
+    return ScheduleReply(None if asked.days == current else asked.days, asked.at, in_words=True)
 
 
 # A count that says what it counts ("3 days a week", "twice a week"), as an answer told early must.

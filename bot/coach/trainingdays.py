@@ -19,9 +19,36 @@ SPREADS: dict[int, frozenset[int]] = {
 }
 
 
+_SATURDAY = 5
+
+
 def spread(count: int) -> frozenset[int]:
     """The weekdays a chat training ``count`` days a week gets until it picks its own."""
     return SPREADS[count]
+
+
+def spread_around(count: int, unavailable: Collection[int]) -> frozenset[int] | None:
+    """The weekdays for ``count`` sessions a week where the days in ``unavailable`` can't be trained ("twice a
+    week, I work mondays and thursdays"): the count's usual spread where it misses them, else the free days
+    spread the most evenly (the shortest rest between sessions, across the weekend too, the longest), with
+    the fewest sessions back to back, the fewest weekend days, then the earliest; None where fewer than
+    ``count`` days are free."""
+    usual = SPREADS[count]
+    if not usual & set(unavailable):
+        return usual
+    free = [day for day in range(7) if day not in unavailable]
+    if len(free) < count:
+        return None
+    best = max(
+        itertools.combinations(free, count),
+        key=lambda days: (
+            min(gaps := [(later - earlier) % 7 or 7 for earlier, later in _cyclic(list(days))]),
+            -gaps.count(1),
+            -sum(1 for day in days if day >= _SATURDAY),
+            [-day for day in days],
+        ),
+    )
+    return frozenset(best)
 
 
 def weekdays(mask: int, count: int) -> frozenset[int]:

@@ -23,6 +23,7 @@ from bot.handlers import (
     load_answer,
     onboarding_steps,
     onboarding_typed,
+    schedule_typed,
     workout,
     written_typed,
 )
@@ -254,6 +255,10 @@ async def on_text(update: Update, context: BotContext) -> None:
             return
         # "As written" typed while Done's As written / Adjust offer is the last thing asked: the press.
         if await written_typed.typed(context, now_turn, update, text):
+            return
+        # The days or time /schedule's question asked for ("10:00", "mon thu", "3 days"); anything else ends
+        # its wait and is read as usual.
+        if schedule_typed.typed(context, now_turn, text):
             return
         chat = now_turn.chat
         if chat.awaiting != TIMEZONE and onboarding_typed.typed_answer(context, now_turn, text):

@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import dates, durations
+from bot.coach import dates, durations, loadanswer
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
 from bot.handlers import onboarding_steps
@@ -96,7 +97,7 @@ async def reminders_menu(update: Update, context: BotContext) -> None:
     await reply(update, context, rendered.text, rendered.buttons)
 
 
-def _time_alone(value: str) -> time | None:
+def time_alone(value: str) -> time | None:
     """ "19:30", "7pm", "at 7pm": a /schedule of a time and no days, which keeps the chat's days."""
     try:
         return parse_time(re.sub(r"^at\s+", "", value, flags=re.IGNORECASE))
@@ -108,36 +109,65 @@ async def schedule(update: Update, context: BotContext) -> None:
     texts = context.services.reminder_texts
     value = " ".join(context.args or ()).strip()
     if not value:
-        await reply(update, context, texts["commands.schedule_usage"])
+        async with turn(update, context) as now_turn:
+            # In a private chat the question waits for the reply ("10:00", "mon thu", "3 days"), as a
+            # newcomer trial replied "10:00" to it and got "I don't know that one" (``schedule_typed``).
+            waits = _wait_for_schedule(now_turn, update)
+            now_turn.say(texts["commands.schedule_ask" if waits else "commands.schedule_usage"])
         return
     days: frozenset[int] | None
     try:
         days, at = parse_schedule(value)
     except ScheduleInputError as error:
-        if (alone := _time_alone(value)) is None:
+        if (alone := time_alone(value)) is None:
             await reply(update, context, escape(error))
             return
         days, at = None, alone
     async with turn(update, context) as now_turn:
-        chat = now_turn.chat
-        if at is not None:
-            chat.reminder_minute = at.hour * 60 + at.minute
-        if days is None and chat.onboarding_step is not None:
-            # A time alone during set-up answers no question: the time is kept, and the open question shown.
-            now_turn.say(texts.get("commands.schedule_time_in_setup", time=f"{at:%H:%M}"))
-            now_turn.say(*onboarding_steps.reminder(context, chat.onboarding_step, chat))
+        set_schedule(context, now_turn, days, at)
+
+
+# ``Chat.awaiting`` while /schedule's question waits for a typed reply (``schedule_typed``).
+SCHEDULE_ASKED = "schedule"
+
+
+def _wait_for_schedule(now_turn: Turn, update: Update) -> bool:
+    """Whether /schedule's question waits for the next message: in a private chat, unless a load question
+    waits there (the sets it logs matter more than a question the trainee can send again)."""
+    chat, tg_chat = now_turn.chat, update.effective_chat
+    if tg_chat is None or tg_chat.type != ChatType.PRIVATE:
+        return False
+    if chat.awaiting is not None and chat.awaiting.startswith(loadanswer.LOAD_AWAITED):
+        return False
+    chat.awaiting = SCHEDULE_ASKED
+    return True
+
+
+def set_schedule(context: BotContext, now_turn: Turn, days: frozenset[int] | None, at: time | None) -> None:
+    """The chat's training days (None: kept) and reminder time (None: kept), as /schedule sets them, and
+    the reply: what is set now, or, during set-up, the question it answered moved past or the open one
+    again."""
+    texts = context.services.reminder_texts
+    chat = now_turn.chat
+    if chat.awaiting == SCHEDULE_ASKED:
+        chat.awaiting = None
+    if at is not None:
+        chat.reminder_minute = at.hour * 60 + at.minute
+    if days is None and chat.onboarding_step is not None:
+        # A time alone during set-up answers no question: the time is kept, and the open question shown.
+        now_turn.say(texts.get("commands.schedule_time_in_setup", time=f"{reminder_time(chat):%H:%M}"))
+        now_turn.say(*onboarding_steps.reminder(context, chat.onboarding_step, chat))
+        return
+    if days is not None:
+        # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
+        onboarding_steps.set_days(chat, days)
+        # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that;
+        # sent at an earlier question, it is confirmed in its turn instead of asked.
+        if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
             return
-        if days is not None:
-            # Three training days are three sessions a week: the weekly target (and the plan's weeks) follow.
-            onboarding_steps.set_days(chat, days)
-            # Sent while set-up asks how many days a week ("Pick my own days" points here): it answers that;
-            # sent at an earlier question, it is confirmed in its turn instead of asked.
-            if onboarding_steps.advance(context, now_turn, onboarding_steps.DAYS):
-                return
-            onboarding_steps.tell_early(chat, onboarding_steps.DAYS)
-        reschedule(chat, now_turn.now)
-        text = texts.get("commands.schedule_set", **_summary(chat))
-    await reply(update, context, text)
+        onboarding_steps.tell_early(chat, onboarding_steps.DAYS)
+    reschedule(chat, now_turn.now)
+    now_turn.say(texts.get("commands.schedule_set", **_summary(chat)))
 
 
 async def _pause(

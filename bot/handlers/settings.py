@@ -10,7 +10,8 @@ from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import kit, onboarding, onboarding_steps, onboarding_typed
-from bot.handlers.common import level_label, reply, turn
+from bot.handlers.common import Turn, level_label, reply, turn
+from bot.handlers.reminders import held_pause
 from scheduler.planning import days_from_mask, reminder_time
 from scheduler.slots import ScheduleInputError, format_days, parse_timezone, zones_in
 
@@ -28,16 +29,12 @@ async def settings_menu(update: Update, context: BotContext) -> None:
         if chat.onboarding_step is not None:
             now_turn.say(*onboarding_steps.prompt(context, chat.onboarding_step, chat))
             return
-        if chat.reminders_enabled:
-            reminders = f"{format_days(days_from_mask(chat.workout_days))} at {reminder_time(chat):%H:%M}"
-        else:
-            reminders = "off"
         text = texts.get(
             "settings.menu",
             level=level_label(context, chat.level),
             equipment=kit.place_label(context, chat.equipment, chat.kit),
             timezone=escape(chat.timezone),
-            reminders=reminders,
+            reminders=_reminders_line(context, now_turn),
         )
         buttons = [
             [
@@ -48,6 +45,24 @@ async def settings_menu(update: Update, context: BotContext) -> None:
             [(texts["settings.reminders_button"], REMINDERS_MENU)],
         ]
         now_turn.say(text, buttons)
+
+
+def _reminders_line(context: BotContext, now_turn: Turn) -> str:
+    """The Reminders line: the days and time, and a pause running or to come as /reminders shows it (a
+    trial's /settings said "Mon, Thu at 18:00" through a week paused)."""
+    texts, chat = context.services.texts, now_turn.chat
+    if not chat.reminders_enabled:
+        return texts["settings.reminders_off"]
+    when = {"days": format_days(days_from_mask(chat.workout_days)), "time": f"{reminder_time(chat):%H:%M}"}
+    held = held_pause(chat, now_turn.today)
+    if held is None:
+        return texts.get("settings.reminders_on", **when)
+    first, until = held
+    if first > now_turn.today:
+        return texts.get(
+            "settings.reminders_coming", first=f"{first:%a %d %b}", until=f"{until:%a %d %b}", **when
+        )
+    return texts.get("settings.reminders_paused", until=f"{until:%a %d %b}", **when)
 
 
 async def menu_button(update: Update, context: BotContext) -> None:

@@ -19,6 +19,7 @@ from bot.coach import donetyped
 from bot.context import BotContext
 from bot.handlers import as_written
 from bot.handlers.common import Turn
+from bot.handlers.reminders import SCHEDULE_ASKED
 from bot.handlers.training_log import AS_WRITTEN
 from bot.keyboards import Buttons
 
@@ -29,7 +30,8 @@ def note_offer(now_turn: Turn, update: Update, buttons: Buttons | None) -> None:
     reply ends that."""
     chat, tg_chat = now_turn.chat, update.effective_chat
     day = _offered(buttons)
-    free = chat.awaiting is None or donetyped.is_offer(chat.awaiting)
+    # /schedule's question gives way: Done's offer is the last thing asked now.
+    free = chat.awaiting in (None, SCHEDULE_ASKED) or donetyped.is_offer(chat.awaiting)
     if day is not None and free and tg_chat is not None and tg_chat.type == ChatType.PRIVATE:
         chat.awaiting = donetyped.offered(day, now_turn.today)
         now_turn.offers_written = True

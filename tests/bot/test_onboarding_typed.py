@@ -122,7 +122,7 @@ async def test_schedule_with_a_time_alone_keeps_the_days(bot: Harness) -> None:
     assert (chat.workout_days, chat.reminder_minute, chat.weekly_target) == (0b0010101, 19 * 60, 3)
     assert chat.next_reminder_at is not None and chat.next_reminder_at.hour == 19
     usage = texts(await bot.send(USER, "/schedule"))
-    assert "<code>/schedule 19:30</code>" in usage[-1] and "keeps your days" in usage[-1]
+    assert "<code>19:30</code>" in usage[-1] and "keeps your days" in usage[-1]
     wrong = texts(await bot.send(USER, "/schedule 25:00"))
     assert "Tell me the days first" in wrong[-1]
     assert (await chat_row(bot, USER)).reminder_minute == 19 * 60, "bad input changes nothing"

@@ -256,7 +256,7 @@ async def test_schedule_command(bot: Harness) -> None:
     assert "don't know the day" in texts_of(await bot.send(CHAT, "/schedule funday"))
     assert "isn't a time of day" in texts_of(await bot.send(CHAT, "/schedule mon 25:00"))
     assert "Every day leaves no time" in texts_of(await bot.send(CHAT, "/schedule mon-sun"))
-    assert "/schedule mon,thu 07:30" in texts_of(await bot.send(CHAT, "/schedule"))
+    assert "Which days, and at what time?" in texts_of(await bot.send(CHAT, "/schedule"))
     chat = await chat_row(bot)
     assert (chat.workout_days, chat.reminder_minute) == (0b0010010, 7 * 60 + 30), "bad input changes nothing"
 

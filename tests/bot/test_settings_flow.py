@@ -56,3 +56,23 @@ async def test_pressing_a_menu_button_twice_leaves_the_message_as_it_is(bot: Har
     assert again == []
     assert bot.errors == []
     assert bot.api.last(USER).text == shown.text
+
+
+async def menu_text(bot: Harness) -> str:
+    return (await bot.send(USER, "/settings"))[-1].text or ""
+
+
+async def test_the_reminders_line_shows_a_pause_running_or_to_come(bot: Harness) -> None:
+    # A newcomer trial's /settings said "Reminders: Mon, Thu at 18:00" through a week paused, which only
+    # /reminders showed. Tue 24 Nov 2026; Mon and Thu at 18:00.
+    await bot.onboard(USER)
+    assert "Reminders: Mon, Thu at 18:00\n" in await menu_text(bot)
+    await bot.send(USER, "/pause 7")
+    assert "Reminders: Mon, Thu at 18:00, ⏸ paused through Mon 30 Nov\n" in await menu_text(bot)
+    await bot.send(USER, "/resume")
+    await bot.send(USER, "/pause from 2 dec until 6 dec")
+    coming = "Reminders: Mon, Thu at 18:00; ⏸ paused from Wed 02 Dec through Sun 06 Dec\n"
+    assert coming in await menu_text(bot)
+    await bot.send(USER, "/stop")
+    assert "Reminders: off\n" in await menu_text(bot)
+    assert bot.errors == []

@@ -10,7 +10,11 @@ met once Friday's session is done.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from matplotlib.collections import PolyCollection
+
+from bot.coach.charts import progress_figure
 from fakeapi import SentMessage
 from tests.bot.harness import Harness
 
@@ -25,6 +29,20 @@ def text_of(sent: list[SentMessage]) -> str:
 async def caption(bot: Harness) -> str:
     await bot.send(USER, "/progress")
     return bot.api.files[-1].caption or ""
+
+
+def drawn_with(bot: Harness) -> dict[str, Any]:
+    """What every /progress from now on hands to the chart renderer."""
+    given: dict[str, Any] = {}
+    charts = bot.app.bot_data.charts
+    render = charts.render
+
+    async def keep(**kwargs: Any) -> Any:
+        given.update(kwargs)
+        return await render(**kwargs)
+
+    charts.render = keep  # type: ignore[method-assign]
+    return given
 
 
 async def a_full_week_then_monday_to_wednesday_paused(bot: Harness) -> None:
@@ -49,9 +67,10 @@ async def test_the_week_a_pause_ended_asks_only_for_the_days_it_left(bot: Harnes
         " count it toward your streak, and missing it won't break the streak."
     ) in streak
     assert "keep the streak going" not in streak and "⏸" not in streak
-    # /progress reads the week the same way: missed so far, so paused and not counted.
+    # /progress reads the week the same way: missed so far, so paused and not counted, the pause said in its
+    # days (three of the week's seven).
     assert (await caption(bot)).startswith(
-        "📈 3 sessions in 1 week (not counting 1 week paused), target met in 1 of them"
+        "📈 3 sessions in 1 week (not counting a 3-day pause), target met in 1 of them"
     )
 
 
@@ -83,3 +102,39 @@ async def test_a_pause_to_the_end_of_the_week_leaves_nothing_to_ask(bot: Harness
     # Monday's session was the free day's: the week is met.
     assert "This week: 1/1 sessions" in streak
     assert "This week's target met: with the pause (Tue–Sun) it asked for 1 session." in streak
+
+
+async def test_a_seven_day_pause_across_two_weeks_is_said_in_days_and_the_week_trained_counts(
+    bot: Harness,
+) -> None:
+    # A newcomer trial on Mon/Wed/Fri: trained Thu 3, Mon 7 and Wed 9 Dec, paused Fri 11 through Thu 17 Dec;
+    # on Fri 18 Dec /progress read "3 sessions in 1 week (not counting 2 weeks paused)" and shaded the week of
+    # 7 Dec, trained on both days the pause left free in it.
+    bot.clock.now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    await bot.onboard(USER, days=3)
+    for step in (4, 2, 0):  # Thu 3, Mon 7 and Wed 9 Dec
+        await bot.send(USER, "/done")
+        await bot.press(USER, "✅ As written")
+        bot.clock.advance(days=step)
+    replies = text_of(await bot.send(USER, "/pause from friday until 17 dec"))
+    assert "pause from <b>Fri 11 Dec</b> through <b>Thu 17 Dec</b>" in replies, replies
+    bot.clock.advance(days=9)  # Fri 18 Dec
+    given = drawn_with(bot)
+    assert (await caption(bot)).startswith(
+        "📈 3 sessions in 2 weeks (not counting a 7-day pause), target met in 1 of them ·"
+    )
+    # The chart the handler had drawn shades the week of 14 Dec alone, never that of 7 Dec, trained twice.
+    sessions = progress_figure(**given).axes[0]
+    labels = [label.get_text() for label in sessions.get_xticklabels()]
+    shaded = [
+        (path.vertices[:, 0].min(), path.vertices[:, 0].max())
+        for collection in sessions.collections
+        if isinstance(collection, PolyCollection)
+        for path in collection.get_paths()
+    ]
+    assert labels == ["23 Nov", "30 Nov", "07 Dec", "14 Dec"] and shaded == [(2.5, 3.5)]
+    # Friday's session, all the week of 14 Dec asked for: no week is passed by, none said paused.
+    await bot.send(USER, "/done")
+    await bot.press(USER, "✅ As written")
+    assert (await caption(bot)).startswith("📈 4 sessions in 3 weeks, target met in 2 of them ·")
+    assert bot.errors == []

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.coach.scheduleasked import DAY_NAMES, ScheduleAsked, carried, schedule_asked
+from bot.coach.scheduleasked import DAY_NAMES, ScheduleAsked, carried, days_turned_down, schedule_asked
 
 MON_THU = frozenset({0, 3})
 FULL = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -108,6 +108,54 @@ def test_reads_the_days_and_time_asked_for(text: str, expected: str) -> None:
 )
 def test_only_the_days_wanted_are_carried(text: str, expected: str) -> None:
     assert argument(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the newcomer trial's message: Monday and Wednesday were put on the button with the days asked for
+        (
+            "tue, thur and sat. i do night shift mon and wed so evening 6pm is better for me",
+            "tue,thu,sat 18:00",
+        ),
+        ("I work mon and wed, so tue thu sat", "tue,thu,sat"),
+        ("I do night shifts on mon and wed, remind me tue thu sat at 6pm", "tue,thu,sat 18:00"),
+        ("night shift mon and wed, tuesdays and thursdays are good", "tue,thu"),
+        ("I'm working mondays and wednesdays, can we do tue and thu", "tue,thu"),
+        ("I work mon and wed so tuesdays and thursdays work", "tue,thu"),
+        ("on call fridays, so mon and wed", "mon,wed"),
+        ("mon to fri, not fridays", "mon,tue,wed,thu"),
+        ("weekdays at 7pm, can't do weekends", "mon,tue,wed,thu,fri 19:00"),
+        ("every day except sunday", "mon,tue,wed,thu,fri,sat"),
+        # days as the subject ask for themselves, and training is no work
+        ("mondays and fridays work for me", "mon,fri"),
+        ("I work out on tuesdays and fridays", "tue,fri"),
+    ],
+)
+def test_days_work_takes_are_never_carried(text: str, expected: str) -> None:
+    assert argument(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I work mon and wed", {0, 2}),
+        ("night shift mon and wed", {0, 2}),
+        ("not fridays", {4}),
+        ("every day except sunday", {6}),
+        ("can't do weekends", {5, 6}),
+        ("3 days a week", set()),
+        ("mondays work for me", set()),
+        ("I can't make it tomorrow", set()),
+    ],
+)
+def test_the_days_turned_down(text: str, expected: set[int]) -> None:
+    assert days_turned_down(text) == frozenset(expected)
+
+
+def test_days_turned_down_left_open_are_none() -> None:
+    # Which of the two the "not" goes with is left open.
+    assert days_turned_down("Mondays are hard and wednesdays would be better") is None
 
 
 @pytest.mark.parametrize(
@@ -234,6 +282,11 @@ _TURNED_DOWN = (
     "{yes}, but not {no}",
     "{yes} please, no {no}",
     "{no} are impossible now, so {yes}",
+    # days that work takes
+    "I work {no}, so {yes} please",
+    "{yes}. i do night shift {no} so evening 6pm is better for me",
+    "I'm working {no}, can we do {yes}",
+    "{yes} at 7pm, I have work {no}",
 )
 
 

@@ -8,8 +8,17 @@ import pytest
 
 from bot.coach.model import Equipment, Level
 from bot.coach.scheduleasked import ScheduleAsked, morning_guessed
-from bot.coach.setupanswers import Ahead, days_named, kit_named, level_named, place_named, told_ahead
-from scheduler.slots import zones_in
+from bot.coach.setupanswers import (
+    Ahead,
+    ScheduleReply,
+    days_named,
+    kit_named,
+    level_named,
+    place_named,
+    schedule_reply,
+    told_ahead,
+)
+from scheduler.slots import ScheduleInputError, parse_schedule, parse_time, zones_in
 
 HOME = ("bar", "low-bar", "bands", "load", "dumbbells")
 
@@ -136,6 +145,13 @@ def test_kit_reads_only_the_items_offered() -> None:
         ("3 or 4", None),
         ("how many days should I train?", None),
         ("I can't do 3", None),
+        # a count lands on none of the days said not to work
+        ("twice a week, I work mondays and thursdays", {1, 4}),
+        ("3 days a week, I work mon and wed", {1, 3, 5}),
+        ("3 days, can't do weekends", {0, 2, 4}),
+        ("2 days, not mondays", {1, 4}),
+        ("3 days, I'm busy on monday or wednesday", {1, 3, 5}),
+        ("3 days, mondays are hard and wednesdays would be better", None),
         ("I did 3 sets of rows", None),
     ],
 )
@@ -191,3 +207,50 @@ def test_days_with_the_time_left_open_are_no_answer() -> None:
 )
 def test_answers_told_ahead_are_read_as_their_own_questions_read_them(text: str, told: Ahead) -> None:
     assert told_ahead(text, HOME, zones_in) == told
+
+
+# ------------------------------------------------------------------ a reply to /schedule's question
+
+MON_THU = frozenset({0, 3})
+
+
+def as_arguments(text: str) -> tuple[frozenset[int] | None, time | None] | None:
+    """/schedule's own reading of its arguments, as the handler passes it: days and maybe a time, or a
+    time alone."""
+    try:
+        return parse_schedule(text)
+    except ScheduleInputError:
+        try:
+            return None, parse_time(text)
+        except ScheduleInputError:
+            return None
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # the newcomer trial's reply: a time alone keeps the days
+        ("10:00", ScheduleReply(None, time(10))),
+        ("10", ScheduleReply(None, time(10))),
+        ("6", ScheduleReply(None, time(6))),
+        ("mon thu", ScheduleReply(MON_THU, None)),
+        ("tue fri 7pm", ScheduleReply(frozenset({1, 4}), time(19))),
+        # a count onboarding offers, alone or said
+        ("3", ScheduleReply(frozenset({0, 2, 4}), None)),
+        ("3 days", ScheduleReply(frozenset({0, 2, 4}), None, in_words=True)),
+        ("twice a week at 6pm", ScheduleReply(MON_THU, time(18), in_words=True)),
+        ("tuesdays and fridays at 7pm", ScheduleReply(frozenset({1, 4}), time(19))),
+        ("tuesdays and fridays around 9", ScheduleReply(frozenset({1, 4}), time(9), in_words=True)),
+        ("3 days, I work mon and wed", ScheduleReply(frozenset({1, 3, 5}), None, in_words=True)),
+        # a change of the chat's days or time
+        ("around 8 in the evening", ScheduleReply(None, time(20), in_words=True)),
+        ("drop monday", ScheduleReply(frozenset({3}), None, in_words=True)),
+        # nothing of the schedule
+        ("how many days should I train?", None),
+        ("thanks!", None),
+        ("5 days", None),
+        ("tuesday or friday", None),
+    ],
+)
+def test_a_reply_to_the_schedule_question(text: str, told: ScheduleReply | None) -> None:
+    assert schedule_reply(text, MON_THU, as_arguments) == told
