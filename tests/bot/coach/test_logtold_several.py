@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.logday import When, when_told
+from bot.coach.logmany import MAX_LIFTS
 from bot.coach.lognames import Names, mentions
 from bot.coach.logparse import ParsedLog, parse_log, parts
 from bot.coach.logsets import turnable
-from bot.coach.logtold import MAX_LIFTS, asks, counts_told, told
+from bot.coach.logtold import asks, counts_told, told
 
 CATALOG = Catalog.load()
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values())
