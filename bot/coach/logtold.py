@@ -24,6 +24,10 @@ from bot.coach.lognames import Names, mentions, name_key
 from bot.coach.logparse import PART, ParsedLog, name_typed, parse_log, written
 from bot.coach.toldsets import SETS_OF, load_told, one_lift, reps_told, spans
 
+# "log" typed before the sets as the command's word without its slash ("log dumbbell deadlift 6kg 10 10"): not
+# the lift's name, which a trial's pointer carried as "/log log dumbbell deadlift …".
+_LOG_WORD = re.compile(r"^\W*log\b[\s:,-]*", re.IGNORECASE)
+
 # A message that opens like a question asks about its sets ("is 3x8 at 75 good for pulldowns", "should I do
 # 3 sets of 12 band rows or more"), even with no question mark: it is answered, not logged.
 _ASKS = re.compile(
@@ -62,7 +66,8 @@ def told(
     when given (else left bare, as /log reads a bare load in the chat's unit). Several lifts' sets are one
     line of several parts, joined by ``PART`` as /log reads them ("deadlift 1x3 200kg; lat pulldown 3x8
     75kg"). A message that is just an exercise and its sets ("lat pulldown 32.5 x 10, 10", "pull aparts 3 x
-    15") is read as /log would read it."""
+    15") is read as /log would read it. A "log" typed first is the command's word, not the lift's name."""
+    text = _LOG_WORD.sub("", text, count=1)
     lowered = text.casefold()
     lifts = Lifts(exercises, prefer, loaded, holds, helped, barbells, then)
     line = _as_logged(text, lifts, unit)
