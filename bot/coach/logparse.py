@@ -16,6 +16,9 @@ Timed holds (``prone cobra 3x30s``, ``3x45 sec``, ``60s``, ``1 min``) are read a
 plain numbers after a hold exercise's name: the caller says which exercises are holds. Seconds after an
 exercise counted in reps are refused, naming the holds there are.
 
+A note typed with the sets, after "#", in brackets or after " - " ("3x10 (light, shoulder pain)"), is kept
+in the sets' note (``bot.coach.lognotes``).
+
 Several exercises go in one /log as parts joined by ``;`` (``deadlift 1x3 200kg; lat pulldown 3x8 75kg``),
 each read as a /log of its own (``parts``): the caller logs them all or, if one is refused, none.
 
@@ -39,6 +42,7 @@ from dataclasses import replace
 
 from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, dumbbells_by_weight, kit_told, pair_by_weight
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
+from bot.coach.lognotes import noted
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
     HAND,
@@ -317,8 +321,10 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if isinstance(cleaned, LogError):
         return cleaned
     cleaned, _, note = cleaned.partition("#")
+    # A note in brackets or after " - " before the kit words: "(red, felt easy)" is no band told.
+    cleaned, typed_note = noted(cleaned)
     cleaned, kit = kit_told(cleaned)
-    note = NOTE_PARTS.join(filter(None, (*kit, note.strip())))
+    note = NOTE_PARTS.join(filter(None, (*kit, note.strip(), typed_note)))
     # "25 sets of 8": told as sets, so too many of them, not a load of 25 (as "25x8" would read).
     counted = [int(m.group(1)) for m in _SETS_OF.finditer(cleaned)]
     counted += [int(m.group(2)) for m in _REPS_FOR_SETS.finditer(cleaned)]

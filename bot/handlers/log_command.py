@@ -54,6 +54,7 @@ from bot.handlers.training_log import (
     main_lifts,
     member,
     names,
+    note_said,
     session_on,
     session_targets,
     typed_names,
@@ -270,8 +271,18 @@ async def log_parsed(
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
     # A load typed "each arm" is said to be each hand's, after that exercise's sets (and their band).
+    # ...and a note typed with them ("(light, shoulder pain)") after that.
     described = "\n".join(
-        describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
+        " ".join(
+            filter(
+                None,
+                (
+                    describe_sets(context, chat, [item]),
+                    texts["log.each_hand"] if parsed.each_hand else "",
+                    note_said(context, parsed.note),
+                ),
+            )
+        )
         for item, parsed in zip(logged, readings, strict=True)
         if item[1]
     )
