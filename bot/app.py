@@ -47,6 +47,7 @@ from bot.handlers import (
     reminders,
     removal,
     settings,
+    told_log,
     training_log,
     undo,
     workout,
@@ -195,6 +196,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(workout.time_button, pattern=callbacks.pattern(workout_time.TIME)))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
+    app.add_handler(CallbackQueryHandler(told_log.told_button, pattern=callbacks.pattern(told_log.TOLD)))
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, undo.UNDO):
         app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))

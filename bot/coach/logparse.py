@@ -20,7 +20,8 @@ A note typed with the sets, after "#", in brackets or after " - " ("3x10 (light,
 in the sets' note (``bot.coach.lognotes``).
 
 Several exercises go in one /log as parts joined by ``;`` (``deadlift 1x3 200kg; lat pulldown 3x8 75kg``),
-each read as a /log of its own (``parts``): the caller logs them all or, if one is refused, none.
+or by a comma or "and" before a lift's name (``band row 2x12, face pull 2x13``), each read as a /log of its
+own (``parts``, ``bot.coach.logparts``): the caller logs them all or, if one is refused, none.
 
 Every refusal is a value, not an exception: a ``LogError`` whose kind names a one-line message with an
 example in ``messages.toml`` (``[log]``), filled in by ``describe``.
@@ -43,6 +44,7 @@ from dataclasses import replace
 from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, dumbbells_by_weight, kit_told, pair_by_weight
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
 from bot.coach.lognotes import noted
+from bot.coach.logparts import MAX_PARTS, PART, parts
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
     HAND,
@@ -90,11 +92,6 @@ __all__ = [
 
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
-
-# What joins the parts of a /log of several exercises ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"), and
-# how many parts one /log takes.
-PART = ";"
-MAX_PARTS = 8
 
 _TIMES = str.maketrans({"×": "x", "х": "x", "X": "x", "*": "x", "Х": "x"})
 _SECONDS_WORD = "seconds|second|secs|sec|s"
@@ -150,15 +147,6 @@ def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = No
     shown = [(names or {}).get(ex, ex) for ex in error.suggestions]
     values["choices"] = escape(", ".join(shown))
     return texts.get(error.message_key, **values)
-
-
-def parts(text: str) -> list[str] | LogError:
-    """The parts of a /log of several exercises, one exercise's sets each ("deadlift 1x3 200kg; lat pulldown
-    3x8 75kg"), blank ones left out: one part for a /log of one exercise (none when nothing was typed)."""
-    found = [part.strip() for part in text.split(PART) if part.strip()]
-    if len(found) > MAX_PARTS:
-        return LogError(LogErrorKind.TOO_MANY_PARTS, {"parts": str(len(found)), "max": str(MAX_PARTS)})
-    return found
 
 
 def parse_log(

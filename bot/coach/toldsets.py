@@ -24,7 +24,11 @@ LIST_SETS = (2, 10)
 
 _WORD = "|".join(sorted(COUNTS, key=len, reverse=True))
 _COUNT = rf"\d+|{_WORD}"
-SETS_OF = re.compile(rf"\b({_COUNT})\s+(?:sets|rounds)\s+(?:of\s+)?({_COUNT})\b(?!\s*(?:kg|kilo|lb|pound))")
+# "3 sets of 8", "three rounds of twelve", and "2 times 10" (a trial's "the dumbbell deadlift I did 2 times 10
+# with 6 kg" got a did-you-mean): sets of reps, never a load ("3 times 10 kg").
+SETS_OF = re.compile(
+    rf"\b({_COUNT})\s+(?:(?:sets|rounds)\s+(?:of\s+)?|times\s+)({_COUNT})\b(?!\s*(?:kg|kilo|lb|pound))"
+)
 # "3x8", and "3x8x60" as /log reads it (the third number a load only when it can't be a count of sets).
 # Not the "5x8" of "42.5x8": that is a load first.
 _SETS_X_REPS = re.compile(

@@ -136,7 +136,8 @@ async def log_command(update: Update, context: BotContext) -> None:
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
         # A dumbbell move the place has no kit for is the place's own: one lift, one history and its records.
         standing_in = stand_ins(catalog, session.profile)
-        pieces = logparse.parts(typed)
+        # Parted by ";", or by a comma or "and" before a lift's name: "band row 2x12, face pull 2x13".
+        pieces = logparse.parts(typed, typed_names(context))
         if isinstance(pieces, logparse.LogError):
             now_turn.say(logparse.describe(pieces, texts))
             return

@@ -47,3 +47,68 @@ async def test_a_note_after_a_dash_beside_each_hands_load(bot: Harness) -> None:
     ), logged
     history = texts(await bot.send(USER, "/history"))[0]
     assert "Dumbbell Romanian deadlift: 2×10 @ 12 kg each hand · 📝 grip gave out" in history, history
+
+
+SESSION = "deadlift 60kg 3x8, lat pulldown 40kg 8,8,7, seated row 35kg 3x10"
+SESSION_LINE = "deadlift 3x8 60kg; lat pulldown 8,8,7 40kg; cable row 3x10 35kg"
+
+
+async def test_a_whole_session_told_is_offered_as_one_log_of_its_parts(bot: Harness) -> None:
+    await bot.onboard(USER)
+    for told in (SESSION, f"finished my session: {SESSION}"):
+        # Before: "Send /log … and it's logged in one go", and told as a finished session, "Send /done".
+        offered = texts(await bot.send(USER, told))
+        assert offered == [
+            f"📝 Shall I log that? <code>/log {SESSION_LINE}</code> — tap below to log it all in one go, or"
+            " correct it with /log."
+        ], offered
+        assert labels(bot, USER) == [f"▶ /log {SESSION_LINE}"]
+    logged = texts(await bot.press(USER, f"▶ /log {SESSION_LINE}"))
+    assert logged[0].startswith(
+        "✍️ Logged:\n• Barbell deadlift: 3×8 @ 60 kg\n• Lat pulldown: 8, 8, 7 @ 40 kg\n"
+        "• Seated cable row: 3×10 @ 35 kg"
+    ), logged
+    rows = [(ex, reps, load) for ex, reps, load, _ in await logged_rows(bot)]
+    assert rows == [
+        *[("deadlift", 8, 60)] * 3,
+        ("lat-pulldown", 8, 40),
+        ("lat-pulldown", 8, 40),
+        ("lat-pulldown", 7, 40),
+        *[("seated-cable-row", 10, 35)] * 3,
+    ]
+
+
+async def test_the_long_button_logs_only_the_line_its_message_shows(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, SESSION)
+    offer = bot.api.last(USER)
+    # A fingerprint no line of the message has (forged, or the message not the offer): nothing logged.
+    await bot.callback(USER, "1:tl:00000000", message_id=offer.message_id)
+    assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
+    assert await logged_rows(bot) == []
+
+
+async def test_lifts_told_in_a_sentence_with_times_are_offered_as_parts(bot: Harness) -> None:
+    await bot.onboard(USER)
+    told = "The dumbbell deadlift I did 2 times 10 with 6 kg and the band row 2 times 12"
+    # Before: a did-you-mean of the deadlift and bent-over row cards.
+    offered = texts(await bot.send(USER, told))
+    line = "dumbbell rdl 2x10 6kg; band row 2x12"
+    assert offered == [f"📝 Shall I log that? <b>{line}</b> — tap below, or correct it with /log."]
+    logged = texts(await bot.press(USER, f"▶ /log {line}"))
+    assert logged[0].startswith(
+        "✍️ Logged:\n• Dumbbell Romanian deadlift: 2×10 @ 6 kg each hand\n• Band row: 2×12"
+    ), logged
+
+
+async def test_a_comma_or_and_before_a_lift_parts_a_log(bot: Harness) -> None:
+    await bot.onboard(USER)
+    # Before: "I couldn't read “and”" and "I couldn't read “2x12,”".
+    for typed in ("/log band row 2x12 and face pull 2x13", "/log band row 2x12, face pull 2x13"):
+        logged = texts(await bot.send(USER, typed))
+        assert logged[0].startswith("✍️ Logged:\n• Band row: 2×12\n• Cable face pull: 2×13"), logged
+    # Reps and loads set by set keep their commas.
+    logged = texts(await bot.send(USER, "/log deadlift 180x5, 190x3 and pull up 5, 5, 4"))
+    assert logged[0].startswith(
+        "✍️ Logged:\n• Barbell deadlift: 5 @ 180 kg, 3 @ 190 kg\n• Pull-up: 5, 5, 4"
+    ), logged
