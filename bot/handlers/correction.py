@@ -22,7 +22,7 @@ from bot import callbacks
 from bot.coach import correction
 from bot.coach.correction import Change, Field, Logged, Refusal, Told
 from bot.coach.loadanswer import said_each_hand
-from bot.coach.loadwords import lift_named
+from bot.coach.loadwords import best_fit, holding, lift_named
 from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
 from bot.coach.logreading import written
@@ -33,6 +33,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn, press_for_today
 from bot.handlers.training_log import loaded_ids, logged_order, names, typed_names
+from bot.keyboards import Buttons
 from storage import logbook, undoing
 
 FIX, UNFIX = "fx", "fu"
@@ -48,33 +49,91 @@ async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -
     logged = list(dict.fromkeys(row.exercise for row in rows))
     if not told.said:
         return _by_value(context, now_turn, told, rows, logged, user_id)
-    place = _named(told, [[ex] for ex in logged], exercises) if logged else None
-    if isinstance(place, tuple):
-        # Several logged lifts fit: the ones at the value told it was, then today's plan, then the latest.
-        place = _at_value(context, now_turn, told, rows, logged, place)
-        if isinstance(place, tuple):
-            order = await logged_order(context, now_turn, rows)
-            place = _named(told, [[logged[at]] for at in place], exercises, order, among=place)
-    said = escape(told.said)
-    if isinstance(place, tuple):
-        shown = names(context)
-        listed = ", ".join(escape(shown.get(logged[at], logged[at])) for at in place)
-        now_turn.say(texts.get("fix.unclear", said=said, names=listed))
-        return True
-    if place is None:
+    lifts = [[ex] for ex in logged]
+    place = _named(told, lifts, exercises) if logged else None
+    # A short or generic name ("the deadlift", "the row", "the fly") is also any lift logged today one of
+    # whose names holds its words: "deadlift" names the barbell one, but a trial's was the dumbbell RDL.
+    worded = holding(told.said, lifts, exercises)
+    if place is None and not worded:
         named = match_exercise(told.said, exercises)
         if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
             return False
         unit = told.unit or chat.unit
         value = f"{int(told.new)}" if told.reps else f"{told.new:g}{unit}"
         line = f"{told.said} 3x{value}" if told.reps else f"{told.said} 3x10 {value}"
-        now_turn.say(texts.get("fix.not_logged", said=said, line=escape(line)))
+        now_turn.say(texts.get("fix.not_logged", said=escape(told.said), line=escape(line)))
+        return True
+    if (
+        isinstance(place, int)
+        and told.old is not None
+        and not _changes(context, now_turn, told, rows, logged[place])
+    ):
+        # Named exactly, but not at the value it says it was: the one worded lift at that value, if one is.
+        others = tuple(at for at in worded if at != place)
+        at_value = _at_value(context, now_turn, told, rows, logged, others) if others else others
+        place = at_value if isinstance(at_value, int) else place
+    elif place is None:
+        # Only by its words ("the deadlift": the dumbbell RDL logged): the one at the value told it was, then
+        # the one the words fit best; several alike are asked with a button each.
+        place = worded[0] if len(worded) == 1 else _at_value(context, now_turn, told, rows, logged, worded)
+        if isinstance(place, tuple):
+            best = best_fit(told.said, [[logged[at]] for at in place], exercises)
+            place = place if best is None else place[best]
+    elif isinstance(place, tuple):
+        # Several logged lifts fit: the ones at the value told it was, then today's plan, then the latest.
+        place = _at_value(context, now_turn, told, rows, logged, place)
+        if isinstance(place, tuple):
+            order = await logged_order(context, now_turn, rows)
+            chosen = _named(told, [[logged[at]] for at in place], exercises, order, among=place)
+            place = place if chosen is None else chosen
+    if isinstance(place, tuple):
+        now_turn.say(*_which(context, now_turn, told, rows, [logged[at] for at in place], user_id))
         return True
     exercise = logged[place]
     sets = _logged(context, rows, exercise)
     found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
     now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
     return True
+
+
+def _changes(
+    context: BotContext, now_turn: Turn, told: Told, rows: Sequence[logbook.SetRow], exercise: str
+) -> Change | None:
+    """What ``told`` would change of today's sets of ``exercise``, or None when it changes none of them."""
+    sets = _logged(context, rows, exercise)
+    found = correction.fixed(told, sets, unit=now_turn.chat.unit, loaded=exercise in loaded_ids(context))
+    return found if isinstance(found, Change) else None
+
+
+def _which(
+    context: BotContext,
+    now_turn: Turn,
+    told: Told,
+    rows: Sequence[logbook.SetRow],
+    fitting: Sequence[str],
+    user_id: int,
+) -> tuple[str, Buttons | None]:
+    """Several logged lifts a name fits alike: a ✏️ button for each the correction would change, its sets
+    now and as corrected, or, when it changes none of them, which to name."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    shown = names(context)
+    said = escape(told.said)
+    buttons: list[list[tuple[str, str]]] = []
+    for exercise in fitting:
+        change = _changes(context, now_turn, told, rows, exercise)
+        if change is None:
+            continue
+        sets = _logged(context, rows, exercise)
+        before, after = _sets(context, sets, unit), _sets(context, _changed(sets, change), unit)
+        label = texts.get("fix.pick_button", name=shown.get(exercise, exercise), before=before, after=after)
+        try:
+            buttons.append([(label, _payload(now_turn, exercise, change, user_id))])
+        except ValueError:  # too long for a button's 64 bytes: named in the text, to be named back
+            continue
+    listed = ", ".join(escape(shown.get(ex, ex)) for ex in fitting)
+    if not buttons:
+        return texts.get("fix.unclear", said=said, names=listed), None
+    return texts.get("fix.which_lift", said=said, names=listed), buttons
 
 
 def _named(
@@ -187,10 +246,8 @@ def _answer(
     if isinstance(found, Change):
         after = _sets(context, _changed(sets, found), unit)
         text = texts.get("fix.offer", name=name, before=before, after=after)
-        kind = _REPS if found.field is Field.REPS else found.unit
-        data = (callbacks.pack_day(now_turn.today), exercise, kind, f"{found.old:g}", f"{found.new:g}")
         try:
-            payload = callbacks.pack(FIX, *data, str(user_id))
+            payload = _payload(now_turn, exercise, found, user_id)
         except ValueError:  # too long for a button's 64 bytes (a long name and loads): the /log to send
             return _not_at(context, now_turn, exercise, sets, told, name), None
         return text, [[(texts["fix.button"], payload)]]
@@ -210,6 +267,13 @@ def _answer(
         ), None
     new = f"{told.new:g}" if told.reps or told.unit is None else format_load(told.new, told.unit)
     return texts.get(f"fix.{found}", name=name, before=before, new=new), None
+
+
+def _payload(now_turn: Turn, exercise: str, change: Change, user_id: int) -> str:
+    """The ✏️ button's data: the day, the lift, what changes and whose sets (ValueError: over 64 bytes)."""
+    kind = _REPS if change.field is Field.REPS else change.unit
+    data = (callbacks.pack_day(now_turn.today), exercise, kind, f"{change.old:g}", f"{change.new:g}")
+    return callbacks.pack(FIX, *data, str(user_id))
 
 
 def _not_at(

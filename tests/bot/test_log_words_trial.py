@@ -112,3 +112,44 @@ async def test_a_comma_or_and_before_a_lift_parts_a_log(bot: Harness) -> None:
     assert logged[0].startswith(
         "✍️ Logged:\n• Barbell deadlift: 5 @ 180 kg, 3 @ 190 kg\n• Pull-up: 5, 5, 4"
     ), logged
+
+
+async def test_a_correction_finds_the_lift_a_short_name_means(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log dumbbell rdl 2x8 7.5kg")
+    await bot.send(USER, "/log deadlift 3x5 60kg")
+    # Before: "I found no deadlift among the sets you logged today". The barbell deadlift is "the deadlift"
+    # by its name, but no set of it was at 7.5 kg: the dumbbell RDL was.
+    offered = texts(await bot.send(USER, "That is wrong, I did the deadlift with 6 kg not 7.5 kg"))
+    assert offered == [
+        "✏️ Correct today's Dumbbell Romanian deadlift from 2×8 @ 7.5 kg each hand to 2×8 @ 6 kg each hand?"
+        " Tap to change it."
+    ]
+    await bot.press(USER, "✏️ Correct it")
+    rows = [(ex, reps, load) for ex, reps, load, _ in await logged_rows(bot)]
+    assert rows == [("dumbbell-rdl", 8, 6)] * 2 + [("deadlift", 5, 60)] * 3
+    # At the value the barbell one has, the name is its own.
+    offered = texts(await bot.send(USER, "sorry the deadlift was 65 not 60"))
+    assert offered[0].startswith("✏️ Correct today's Barbell deadlift from 3×5 @ 60 kg to 3×5 @ 65 kg?")
+
+
+async def test_lifts_a_short_name_fits_alike_are_offered_a_button_each(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log dumbbell rdl 2x8 7.5kg")
+    await bot.send(USER, "/log barbell rdl 2x8 40kg")
+    offered = texts(await bot.send(USER, "sorry the deadlift was 30kg"))
+    assert offered == [
+        "“deadlift” fits more than one lift you logged today (Dumbbell Romanian deadlift, Barbell Romanian"
+        " deadlift). Which one was it? Tap it to correct it."
+    ]
+    assert labels(bot, USER) == [
+        "✏️ Dumbbell Romanian deadlift: 2×8 @ 7.5 kg each hand → 2×8 @ 30 kg each hand",
+        "✏️ Barbell Romanian deadlift: 2×8 @ 40 kg → 2×8 @ 30 kg",
+    ]
+    done = texts(await bot.press(USER, "✏️ Barbell Romanian deadlift: 2×8 @ 40 kg → 2×8 @ 30 kg"))
+    assert done[-1].startswith("✏️ Corrected today's Barbell Romanian deadlift: it was 2×8 @ 40 kg"), done
+    rows = [(ex, reps, load) for ex, reps, load, _ in await logged_rows(bot)]
+    assert rows == [("dumbbell-rdl", 8, 7.5)] * 2 + [("barbell-rdl", 8, 30)] * 2
+    # The value it was tells them apart.
+    offered = texts(await bot.send(USER, "oops the deadlift was 6 not 7.5"))
+    assert offered[0].startswith("✏️ Correct today's Dumbbell Romanian deadlift from 2×8 @ 7.5 kg each hand")
