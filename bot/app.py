@@ -34,6 +34,7 @@ from bot.handlers import (
     as_written,
     cautions,
     correction,
+    correction_press,
     data,
     faq,
     first_load,
@@ -212,9 +213,11 @@ def build_application(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )
     app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))
-    app.add_handler(CallbackQueryHandler(correction.fix_button, pattern=callbacks.pattern(correction.FIX)))
     app.add_handler(
-        CallbackQueryHandler(correction.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
+        CallbackQueryHandler(correction_press.fix_button, pattern=callbacks.pattern(correction.FIX))
+    )
+    app.add_handler(
+        CallbackQueryHandler(correction_press.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
     )
     app.add_handler(CallbackQueryHandler(removal.take_button, pattern=callbacks.pattern(removal.TAKE)))
     app.add_handler(CallbackQueryHandler(removal.put_button, pattern=callbacks.pattern(removal.PUT)))

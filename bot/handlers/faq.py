@@ -87,7 +87,9 @@ async def queue_answer(
     if await cautions_asked.left_asked(context, now_turn, answer):
         return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
-    fixing = correction.read(text) if chat.onboarded and not answer.safety else None
+    # Reps set by set first ("sorry seated row was 8,8,6 not 3x8"): a load's reading takes "8,8" for 8.8.
+    reading = chat.onboarded and not answer.safety
+    fixing = (correction.read_sets(text) or correction.read(text)) if reading else None
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
         return None
     # "Please delete the barbell one": one lift off today's log, not a question about the deadlift.

@@ -153,3 +153,53 @@ async def test_lifts_a_short_name_fits_alike_are_offered_a_button_each(bot: Harn
     # The value it was tells them apart.
     offered = texts(await bot.send(USER, "oops the deadlift was 6 not 7.5"))
     assert offered[0].startswith("✏️ Correct today's Dumbbell Romanian deadlift from 2×8 @ 7.5 kg each hand")
+
+
+async def test_reps_corrected_set_by_set_get_the_correct_it_offer(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log seated row 35kg 3x8")
+    # Before: the Bent-over row card.
+    offered = texts(await bot.send(USER, "sorry seated row was 8,8,6 not 3x8"))
+    assert offered == [
+        "✏️ Correct today's Seated cable row from 3×8 @ 35 kg to 8, 8, 6 @ 35 kg? Tap to change it."
+    ]
+    done = texts(await bot.press(USER, "✏️ Correct it"))
+    assert done == ["✏️ Corrected today's Seated cable row: it was 3×8 @ 35 kg, it is now 8, 8, 6 @ 35 kg."]
+    assert [reps for _, reps, _, _ in await logged_rows(bot)] == [8, 8, 6]
+    # Its Undo puts every set's reps back.
+    undone = texts(await bot.press(USER, "↩️ Undo"))
+    assert undone == ["↩️ Took back the correction: today's Seated cable row is 3×8 @ 35 kg again."]
+    assert [reps for _, reps, _, _ in await logged_rows(bot)] == [8, 8, 8]
+
+
+async def test_reps_told_only_for_some_sets_name_which_ones_they_were(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log rear delt fly 2x12 5kg")
+    # Before: "I don't know that one".
+    offered = texts(await bot.send(USER, "The fly was only 8 and 6, not 12"))
+    assert offered == [
+        "✏️ Correct today's Bent-over rear-delt fly from 2×12 @ 5 kg each hand to 8, 6 @ 5 kg each hand? Tap"
+        " to change it."
+    ]
+    await bot.press(USER, "✏️ Correct it")
+    assert [(reps, load) for _, reps, load, _ in await logged_rows(bot)] == [(8, 5), (6, 5)]
+    # Three sets told of two: nothing to match them to, said plainly with no button.
+    said = texts(await bot.send(USER, "sorry the fly was 8, 6 and 5"))
+    assert said[0].startswith(
+        "Today's Bent-over rear-delt fly is 8, 6 @ 5 kg each hand, and you told 8, 6, 5, so I can't tell"
+    ), said
+    assert labels(bot, USER) == []
+
+
+async def test_a_recount_pressed_after_the_sets_changed_changes_nothing(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log seated row 35kg 3x8")
+    await bot.send(USER, "sorry seated row was 8,8,6 not 3x8")
+    offer = bot.api.last(USER)
+    await bot.send(USER, "sorry seated row was 8,7,6 not 3x8")
+    await bot.press(USER, "✏️ Correct it")
+    stale = texts(await bot.press(USER, "✏️ Correct it", message_id=offer.message_id))
+    assert stale == [
+        "Today's Seated cable row is 8, 7, 6 @ 35 kg now, no longer 8, 8, 8, so nothing changed."
+    ]
+    assert [reps for _, reps, _, _ in await logged_rows(bot)] == [8, 7, 6]
