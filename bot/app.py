@@ -36,6 +36,7 @@ from bot.handlers import (
     cautions_fine,
     cautions_part,
     correction,
+    correction_press,
     data,
     faq,
     first_load,
@@ -49,6 +50,7 @@ from bot.handlers import (
     reminders,
     removal,
     settings,
+    told_log,
     training_log,
     undo,
     workout,
@@ -197,6 +199,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(workout.time_button, pattern=callbacks.pattern(workout_time.TIME)))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
+    app.add_handler(CallbackQueryHandler(told_log.told_button, pattern=callbacks.pattern(told_log.TOLD)))
     app.add_handler(CallbackQueryHandler(admins_only(reminders.button), pattern=callbacks.pattern("rem")))
     for feature in (training_log.AS_WRITTEN, training_log.ADJUST, training_log.SAVE, undo.UNDO):
         app.add_handler(CallbackQueryHandler(as_written.log_button, pattern=callbacks.pattern(feature)))
@@ -212,9 +215,11 @@ def build_application(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )
     app.add_handler(CallbackQueryHandler(data.forget_button, pattern=callbacks.pattern(data.FORGET)))
-    app.add_handler(CallbackQueryHandler(correction.fix_button, pattern=callbacks.pattern(correction.FIX)))
     app.add_handler(
-        CallbackQueryHandler(correction.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
+        CallbackQueryHandler(correction_press.fix_button, pattern=callbacks.pattern(correction.FIX))
+    )
+    app.add_handler(
+        CallbackQueryHandler(correction_press.unfix_button, pattern=callbacks.pattern(correction.UNFIX))
     )
     app.add_handler(CallbackQueryHandler(removal.take_button, pattern=callbacks.pattern(removal.TAKE)))
     app.add_handler(CallbackQueryHandler(removal.put_button, pattern=callbacks.pattern(removal.PUT)))

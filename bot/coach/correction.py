@@ -1,6 +1,7 @@
 """A load or reps typed as a correction of a lift logged today: "actually the pulldown was 27.5 not 25", "the
 row was 42.5 not 40", "sorry, pulldown 27.5kg", "oops, the rows were 12 reps not 10", dumbbells called by
-their weight: "actually the rows were with the 12s, not the 15s", "it was the 12s on the rows".
+their weight: "actually the rows were with the 12s, not the 15s", "it was the 12s on the rows"; and reps told
+set by set: "sorry seated row was 8,8,6 not 3x8", "the fly was only 8 and 6, not 12" (``read_sets``).
 
 A newcomer trial's "actually the pulldown was 27.5 not 25" went to the question answerer and got a "did you
 mean". Such a message is read here as a correction: which lift it names (the words left once the numbers,
@@ -20,7 +21,7 @@ from enum import StrEnum
 from bot.coach.loadanswer import SETS, UNIT, unit_named
 from bot.coach.loadwords import FILLER
 from bot.coach.lognames import name_key
-from bot.coach.logsets import MAX_LOAD, MAX_REPS
+from bot.coach.logsets import MAX_LOAD, MAX_REPS, MAX_SETS
 from bot.coach.numerals import ascii_digits
 from bot.coach.progression import in_unit
 
@@ -149,10 +150,12 @@ class Change:
 
 class Refusal(StrEnum):
     """Why today's sets take no correction: none at the value named (or, a load told, none with a load),
-    several values and none named, the value told the one logged, or a value no set can have."""
+    several values and none named, the value told the one logged, a value no set can have, or reps told set
+    by set for another number of sets than logged."""
 
     NOT_AT = "not_at"
     SEVERAL = "several"
+    COUNT = "count"
     SAME = "same"
     OUT_OF_RANGE = "out_of_range"
 
@@ -190,3 +193,95 @@ def fixed(told: Told, sets: Sequence[Logged], *, unit: str, loaded: bool) -> Cha
     if abs(old - told.new) < 0.01:
         return Refusal.SAME
     return Change(field, old, told.new, now_unit, numbers)
+
+
+# ---------------------------------------------------------------- reps set by set
+
+# Reps told set by set ("8,8,6", "8, 8 and 6", "8 and 6"), or sets of equal reps ("3x8"); a set's reps are
+# 1-3 digits. Not a decimal comma's "27,5" (two figures, no space): that is a load (``read``).
+_EACH = r"\d{1,3}(?:\s*,\s*(?:and\s+)?\d{1,3}(?!\d)|\s+(?:and|&)\s+\d{1,3}(?!\d))+"
+_SETS_BY = r"\d{1,2}\s*[x×*]\s*\d{1,3}"
+_COUNTS = rf"(?:{_SETS_BY}|{_EACH})"
+_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
+# The reps it was: "not 3x8", "instead of 12", "rather than 8, 8 and 8".
+_OLD_SETS = re.compile(
+    rf"\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?({_COUNTS}|\d{{1,3}})(?:\s*reps?)?\b(?![.,]\d)"
+)
+# The reps it is now, after what may lead to them ("was", "only", "did"): a list or sets of equal reps.
+_NEW_SETS = re.compile(rf"(?<![\w.])(?<!\d,)({_COUNTS})(?:\s*reps?)?(?![\w.]|,\d)")
+_UNIT_WORD = re.compile(rf"\d\s*(?:{UNIT})\b|\b(?:{UNIT})\b")
+
+
+@dataclass(frozen=True)
+class Recounted:
+    """Reps told set by set as a correction ("sorry seated row was 8,8,6 not 3x8"): the words naming the
+    lift, the reps now one a set, and the reps it was, one a set (``(8, 8, 8)`` for "3x8"), one count every
+    set had ("not 12"), or None when not said."""
+
+    said: str
+    new: tuple[int, ...]
+    old: tuple[int, ...] | int | None = None
+    paired: bool = False
+
+
+def read_sets(text: str) -> Recounted | None:
+    """The reps a message corrects set by set, or None when it is no such correction: a question, no
+    correcting word, a load told ("8,8,6 at 40kg": a /log), no list of reps or several, or no lift named."""
+    plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split()).replace("’", "'")
+    if not plain or "?" in plain or _MARKER.search(plain) is None or _UNIT_WORD.search(plain):
+        return None
+    old = _OLD_SETS.search(plain)
+    rest = _cut(plain, old)
+    news = list(_NEW_SETS.finditer(rest))
+    if len(news) != 1:
+        return None
+    rest = _cut(rest, news[0])
+    if re.search(r"\d", rest):
+        return None  # a number left over: whose is it?
+    if _DECIMAL.fullmatch(news[0].group(1)):
+        return None  # "27,5": a load with a decimal comma
+    new = _counts(news[0].group(1))
+    was = None if old is None else _counts(old.group(1))
+    said = _name(rest)
+    if new is None or not said or (old is not None and was is None):
+        return None
+    if was is not None and len(was) == 1 and not SETS.search(old.group(1) if old else ""):
+        return Recounted(said, new, was[0])
+    return Recounted(said, new, was)
+
+
+def _counts(told: str) -> tuple[int, ...] | None:
+    """ "3x8" as (8, 8, 8), "8, 8 and 6" as (8, 8, 6), "12" as (12,); None past the limits."""
+    if (by := re.fullmatch(r"(\d{1,2})\s*[x×*]\s*(\d{1,3})", told)) is not None:
+        counts = (int(by.group(2)),) * int(by.group(1))
+    else:
+        counts = tuple(int(n) for n in re.findall(r"\d+", told))
+    if not counts or len(counts) > MAX_SETS or not all(1 <= n <= MAX_REPS for n in counts):
+        return None
+    return counts
+
+
+@dataclass(frozen=True)
+class Recount:
+    """What the button changes of reps told set by set: the sets of ``numbers``, whose reps are ``old`` now,
+    each to its reps in ``new``."""
+
+    numbers: tuple[int, ...]
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def recounted(told: Recounted, sets: Sequence[Logged]) -> Recount | Refusal:
+    """What ``told`` changes of today's ``sets`` of the lift it names: every set counted in reps, each to the
+    reps told for it, when as many were told as are logged and they are as told they were."""
+    counted = [one for one in sets if one.seconds is None]
+    reps = tuple(one.reps for one in counted)
+    if not counted or len(told.new) != len(counted):
+        return Refusal.COUNT
+    if isinstance(told.old, int) and any(n != told.old for n in reps):
+        return Refusal.NOT_AT
+    if isinstance(told.old, tuple) and told.old != reps:
+        return Refusal.NOT_AT
+    if told.new == reps:
+        return Refusal.SAME
+    return Recount(tuple(one.number for one in counted), reps, told.new)

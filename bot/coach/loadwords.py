@@ -208,6 +208,19 @@ def lift_named(
     return tuple(places)
 
 
+def holding(said: str, lifts: Sequence[Sequence[str]], exercises: Sequence[Names]) -> tuple[int, ...]:
+    """The places among ``lifts`` (each as its exercise ids) of those one of whose names holds every word
+    ``said``: "deadlift" the dumbbell Romanian deadlift logged, though "deadlift" alone names the barbell
+    one, so a lift is found by the words a trainee calls it by ("the deadlift", "the row", "the fly")."""
+    keys = index(tuple(exercises))
+    words = set(name_key(said).split())
+    return tuple(
+        at
+        for at, ids in enumerate(lifts)
+        if words and any(words <= set(name.split()) for ex in ids for name in keys.get(ex, ()))
+    )
+
+
 def best_fit(said: str, lifts: Sequence[Sequence[str]], exercises: Sequence[Names]) -> int | None:
     """Which of ``lifts`` (each as its exercise ids) a name fits best: every word of it in one of the
     lift's names, with fewer words besides than any other's ("pulldown" is the lat pulldown, not the

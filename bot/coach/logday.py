@@ -15,8 +15,8 @@ from datetime import date
 from enum import StrEnum
 
 from bot.coach import dates, sessionlog
-from bot.coach.logtold import COUNTS, sets_start
 from bot.coach.numerals import ascii_digits
+from bot.coach.toldsets import COUNTS, sets_start
 
 _WORD = "|".join(sorted(COUNTS, key=len, reverse=True))
 

@@ -16,8 +16,12 @@ Timed holds (``prone cobra 3x30s``, ``3x45 sec``, ``60s``, ``1 min``) are read a
 plain numbers after a hold exercise's name: the caller says which exercises are holds. Seconds after an
 exercise counted in reps are refused, naming the holds there are.
 
+A note typed with the sets, after "#", in brackets or after " - " ("3x10 (light, shoulder pain)"), is kept
+in the sets' note (``bot.coach.lognotes``).
+
 Several exercises go in one /log as parts joined by ``;`` (``deadlift 1x3 200kg; lat pulldown 3x8 75kg``),
-each read as a /log of its own (``parts``): the caller logs them all or, if one is refused, none.
+or by a comma or "and" before a lift's name (``band row 2x12, face pull 2x13``), each read as a /log of its
+own (``parts``, ``bot.coach.logparts``): the caller logs them all or, if one is refused, none.
 
 Every refusal is a value, not an exception: a ``LogError`` whose kind names a one-line message with an
 example in ``messages.toml`` (``[log]``), filled in by ``describe``.
@@ -39,6 +43,8 @@ from dataclasses import replace
 
 from bot.coach.kitwords import BACKPACK, NOTE_PARTS, bands_in, dumbbells_by_weight, kit_told, pair_by_weight
 from bot.coach.lognames import SUGGESTIONS, Names, closest, compact, fits, index, likeness, name_key, related
+from bot.coach.lognotes import noted
+from bot.coach.logparts import MAX_PARTS, PART, parts
 from bot.coach.logreading import BODYWEIGHT, HELPED, HOLD, LOADED, as_log, written
 from bot.coach.logsets import (
     HAND,
@@ -86,11 +92,6 @@ __all__ = [
 
 # How alike two spellings must be (0-1) to be taken without asking.
 ACCEPT_RATIO = 0.8
-
-# What joins the parts of a /log of several exercises ("deadlift 1x3 200kg; lat pulldown 3x8 75kg"), and
-# how many parts one /log takes.
-PART = ";"
-MAX_PARTS = 8
 
 _TIMES = str.maketrans({"×": "x", "х": "x", "X": "x", "*": "x", "Х": "x"})
 _SECONDS_WORD = "seconds|second|secs|sec|s"
@@ -146,15 +147,6 @@ def describe(error: LogError, texts: Texts, names: Mapping[str, str] | None = No
     shown = [(names or {}).get(ex, ex) for ex in error.suggestions]
     values["choices"] = escape(", ".join(shown))
     return texts.get(error.message_key, **values)
-
-
-def parts(text: str) -> list[str] | LogError:
-    """The parts of a /log of several exercises, one exercise's sets each ("deadlift 1x3 200kg; lat pulldown
-    3x8 75kg"), blank ones left out: one part for a /log of one exercise (none when nothing was typed)."""
-    found = [part.strip() for part in text.split(PART) if part.strip()]
-    if len(found) > MAX_PARTS:
-        return LogError(LogErrorKind.TOO_MANY_PARTS, {"parts": str(len(found)), "max": str(MAX_PARTS)})
-    return found
 
 
 def parse_log(
@@ -317,8 +309,10 @@ def _split(text: str) -> tuple[str, Figures | LogError, str] | LogError:
     if isinstance(cleaned, LogError):
         return cleaned
     cleaned, _, note = cleaned.partition("#")
+    # A note in brackets or after " - " before the kit words: "(red, felt easy)" is no band told.
+    cleaned, typed_note = noted(cleaned)
     cleaned, kit = kit_told(cleaned)
-    note = NOTE_PARTS.join(filter(None, (*kit, note.strip())))
+    note = NOTE_PARTS.join(filter(None, (*kit, note.strip(), typed_note)))
     # "25 sets of 8": told as sets, so too many of them, not a load of 25 (as "25x8" would read).
     counted = [int(m.group(1)) for m in _SETS_OF.finditer(cleaned)]
     counted += [int(m.group(2)) for m in _REPS_FOR_SETS.finditer(cleaned)]

@@ -1,84 +1,159 @@
 """A load or reps typed as a correction of a lift logged today ("actually the pulldown was 27.5 not 25",
-"sorry, pulldown 27.5kg"): the reply says what the day's sets of that lift are and what they would be, over
-a button that changes them; nothing changes without the press. Pressed, the sets take the corrected value in
-place (they stay in the log that logged them, whose own Undo takes them back as corrected), and the reply
-has an ↩️ Undo that puts the old value back (``storage.undoing.undo_correction``).
+"sorry, pulldown 27.5kg", reps set by set: "sorry seated row was 8,8,6 not 3x8"): the reply says what the
+day's sets of that lift are and what they would be, over a button that changes them; nothing changes without
+the press. Pressed, the sets take the corrected value in place (they stay in the log that logged them, whose
+own Undo takes them back as corrected), and the reply has an ↩️ Undo that puts the old value back
+(``storage.undoing.undo_correction``).
 
 Only a lift found among the member's sets of today is corrected, and only at the value named as what it was
 (when named); otherwise the reply says what was not found and the /log to send. Reading the message is
 ``bot.coach.correction``'s; a message whose words name no lift at all is no correction, and goes on to the
-question answerer. Both buttons carry their day and whose sets they are, and are checked again when pressed.
+question answerer. The press and its Undo are ``bot.handlers.correction_press``'s.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Sequence
-from datetime import date, datetime
-
-from telegram import Update
+from dataclasses import replace
 
 from bot import callbacks
 from bot.coach import correction
-from bot.coach.correction import Change, Field, Logged, Refusal, Told
+from bot.coach.correction import Change, Field, Logged, Recount, Recounted, Refusal, Told
 from bot.coach.loadanswer import said_each_hand
-from bot.coach.loadwords import lift_named
+from bot.coach.loadwords import best_fit, holding, lift_named
 from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, ParsedLog, match_exercise
 from bot.coach.logreading import written
-from bot.coach.logsets import MAX_LOAD, MAX_REPS
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_load, format_sets, shown_load
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers.common import Turn, press_for_today
+from bot.handlers.common import Turn
 from bot.handlers.training_log import loaded_ids, logged_order, names, typed_names
-from storage import logbook, undoing
+from bot.keyboards import Buttons
+from storage import logbook
 
 FIX, UNFIX = "fx", "fu"
-_REPS = "r"
+# What a ✏️ button changes besides a load in its unit: a count of reps, or reps set by set.
+REPS, EACH = "r", "s"
+# A correction as read (``correction.read``, ``correction.read_sets``) and what it changes.
+Typed = Told | Recounted
+Fix = Change | Recount
 
 
-async def offer(context: BotContext, now_turn: Turn, told: Told, user_id: int) -> bool:
+async def offer(context: BotContext, now_turn: Turn, told: Typed, user_id: int) -> bool:
     """Answer a correction typed: the button that makes it, or what stands in its way. False when its
     words name no lift, so the message is no correction and the caller reads it as usual."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = typed_names(context)
     rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=user_id)
     logged = list(dict.fromkeys(row.exercise for row in rows))
-    if not told.said:
+    if isinstance(told, Told) and not told.said:
         return _by_value(context, now_turn, told, rows, logged, user_id)
-    place = _named(told, [[ex] for ex in logged], exercises) if logged else None
-    if isinstance(place, tuple):
+    lifts = [[ex] for ex in logged]
+    place = _named(told, lifts, exercises) if logged else None
+    # A short or generic name ("the deadlift", "the row", "the fly") is also any lift logged today one of
+    # whose names holds its words: "deadlift" names the barbell one, but a trial's was the dumbbell RDL.
+    worded = holding(told.said, lifts, exercises)
+    if place is None and not worded:
+        named = match_exercise(told.said, exercises)
+        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
+            return False
+        line = escape(_example(told, chat.unit))
+        now_turn.say(texts.get("fix.not_logged", said=escape(told.said), line=line))
+        return True
+    if (
+        isinstance(place, int)
+        and told.old is not None
+        and not _changes(context, now_turn, told, rows, logged[place])
+    ):
+        # Named exactly, but not at the value it says it was: the one worded lift at that value, if one is.
+        others = tuple(at for at in worded if at != place)
+        at_value = _at_value(context, now_turn, told, rows, logged, others) if others else others
+        place = at_value if isinstance(at_value, int) else place
+    elif place is None:
+        # Only by its words ("the deadlift": the dumbbell RDL logged): the one at the value told it was, then
+        # the one the words fit best; several alike are asked with a button each.
+        place = worded[0] if len(worded) == 1 else _at_value(context, now_turn, told, rows, logged, worded)
+        if isinstance(place, tuple):
+            best = best_fit(told.said, [[logged[at]] for at in place], exercises)
+            place = place if best is None else place[best]
+    elif isinstance(place, tuple):
         # Several logged lifts fit: the ones at the value told it was, then today's plan, then the latest.
         place = _at_value(context, now_turn, told, rows, logged, place)
         if isinstance(place, tuple):
             order = await logged_order(context, now_turn, rows)
-            place = _named(told, [[logged[at]] for at in place], exercises, order, among=place)
-    said = escape(told.said)
+            chosen = _named(told, [[logged[at]] for at in place], exercises, order, among=place)
+            place = place if chosen is None else chosen
     if isinstance(place, tuple):
-        shown = names(context)
-        listed = ", ".join(escape(shown.get(logged[at], logged[at])) for at in place)
-        now_turn.say(texts.get("fix.unclear", said=said, names=listed))
-        return True
-    if place is None:
-        named = match_exercise(told.said, exercises)
-        if isinstance(named, LogError) and named.kind is not LogErrorKind.AMBIGUOUS:
-            return False
-        unit = told.unit or chat.unit
-        value = f"{int(told.new)}" if told.reps else f"{told.new:g}{unit}"
-        line = f"{told.said} 3x{value}" if told.reps else f"{told.said} 3x10 {value}"
-        now_turn.say(texts.get("fix.not_logged", said=said, line=escape(line)))
+        now_turn.say(*_which(context, now_turn, told, rows, [logged[at] for at in place], user_id))
         return True
     exercise = logged[place]
-    sets = _logged(context, rows, exercise)
-    found = correction.fixed(told, sets, unit=chat.unit, loaded=exercise in loaded_ids(context))
+    sets = logged_sets(context, rows, exercise)
+    found = fixed(context, now_turn, told, sets, exercise)
     now_turn.say(*_answer(context, now_turn, exercise, sets, told, found, user_id))
     return True
 
 
+def _example(told: Typed, unit: str) -> str:
+    """A /log of the lift with the value told, for one not logged today ("seated row 8,8,6")."""
+    if isinstance(told, Recounted):
+        return f"{told.said} {','.join(map(str, told.new))}"
+    if told.reps:
+        return f"{told.said} 3x{int(told.new)}"
+    return f"{told.said} 3x10 {told.new:g}{told.unit or unit}"
+
+
+def fixed(
+    context: BotContext, now_turn: Turn, told: Typed, sets: Sequence[Logged], exercise: str
+) -> Fix | Refusal:
+    """What ``told`` changes of today's ``sets`` of ``exercise``, or why it changes none."""
+    if isinstance(told, Recounted):
+        return correction.recounted(told, sets)
+    return correction.fixed(told, sets, unit=now_turn.chat.unit, loaded=exercise in loaded_ids(context))
+
+
+def _changes(
+    context: BotContext, now_turn: Turn, told: Typed, rows: Sequence[logbook.SetRow], exercise: str
+) -> Fix | None:
+    """What ``told`` would change of today's sets of ``exercise``, or None when it changes none of them."""
+    found = fixed(context, now_turn, told, logged_sets(context, rows, exercise), exercise)
+    return None if isinstance(found, Refusal) else found
+
+
+def _which(
+    context: BotContext,
+    now_turn: Turn,
+    told: Typed,
+    rows: Sequence[logbook.SetRow],
+    fitting: Sequence[str],
+    user_id: int,
+) -> tuple[str, Buttons | None]:
+    """Several logged lifts a name fits alike: a ✏️ button for each the correction would change, its sets
+    now and as corrected, or, when it changes none of them, which to name."""
+    texts, unit = context.services.texts, now_turn.chat.unit
+    shown = names(context)
+    said = escape(told.said)
+    buttons: list[list[tuple[str, str]]] = []
+    for exercise in fitting:
+        change = _changes(context, now_turn, told, rows, exercise)
+        if change is None:
+            continue
+        sets = logged_sets(context, rows, exercise)
+        before, after = sets_said(context, sets, unit), sets_said(context, changed(sets, change), unit)
+        label = texts.get("fix.pick_button", name=shown.get(exercise, exercise), before=before, after=after)
+        try:
+            buttons.append([(label, _payload(now_turn, exercise, change, user_id))])
+        except ValueError:  # too long for a button's 64 bytes: named in the text, to be named back
+            continue
+    listed = ", ".join(escape(shown.get(ex, ex)) for ex in fitting)
+    if not buttons:
+        return texts.get("fix.unclear", said=said, names=listed), None
+    return texts.get("fix.which_lift", said=said, names=listed), buttons
+
+
 def _named(
-    told: Told,
+    told: Typed,
     lifts: Sequence[Sequence[str]],
     exercises: Sequence[Names],
     then: Sequence[Collection[str]] = (),
@@ -96,7 +171,7 @@ def _named(
 def _at_value(
     context: BotContext,
     now_turn: Turn,
-    told: Told,
+    told: Typed,
     rows: Sequence[logbook.SetRow],
     logged: Sequence[str],
     places: tuple[int, ...],
@@ -105,17 +180,7 @@ def _at_value(
     the value it says it was ("the rows were 12 not 15" with only the dumbbell row at 15)."""
     if told.old is None:
         return places
-    loaded = loaded_ids(context)
-    changes = [
-        at
-        for at in places
-        if isinstance(
-            correction.fixed(
-                told, _logged(context, rows, logged[at]), unit=now_turn.chat.unit, loaded=logged[at] in loaded
-            ),
-            Change,
-        )
-    ]
+    changes = [at for at in places if _changes(context, now_turn, told, rows, logged[at]) is not None]
     return changes[0] if len(changes) == 1 else places
 
 
@@ -135,7 +200,7 @@ def _by_value(
     found: dict[str, tuple[list[Logged], Change]] = {}
     loaded = loaded_ids(context)
     for exercise in logged:
-        sets = _logged(context, rows, exercise)
+        sets = logged_sets(context, rows, exercise)
         if not all(one.each_hand for one in sets):
             continue
         held[exercise] = sets
@@ -155,7 +220,8 @@ def _by_value(
     return True
 
 
-def _logged(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+def logged_sets(context: BotContext, rows: Sequence[logbook.SetRow], exercise: str) -> list[Logged]:
+    """Today's ``rows`` of ``exercise`` as a correction reads them, a pair of dumbbells' load each hand's."""
     known = context.services.catalog.exercises.get(exercise)
     return [
         Logged(
@@ -176,26 +242,27 @@ def _answer(
     now_turn: Turn,
     exercise: str,
     sets: Sequence[Logged],
-    told: Told,
-    found: Change | Refusal,
+    told: Typed,
+    found: Fix | Refusal,
     user_id: int,
 ) -> tuple[str, list[list[tuple[str, str]]] | None]:
     """The reply to a correction of ``exercise``'s ``sets``: the offer and its button, or the refusal."""
     texts, unit = context.services.texts, now_turn.chat.unit
     name = escape(names(context).get(exercise, exercise))
-    before = _sets(context, sets, unit)
-    if isinstance(found, Change):
-        after = _sets(context, _changed(sets, found), unit)
+    before = sets_said(context, sets, unit)
+    if not isinstance(found, Refusal):
+        after = sets_said(context, changed(sets, found), unit)
         text = texts.get("fix.offer", name=name, before=before, after=after)
-        kind = _REPS if found.field is Field.REPS else found.unit
-        data = (callbacks.pack_day(now_turn.today), exercise, kind, f"{found.old:g}", f"{found.new:g}")
         try:
-            payload = callbacks.pack(FIX, *data, str(user_id))
+            payload = _payload(now_turn, exercise, found, user_id)
         except ValueError:  # too long for a button's 64 bytes (a long name and loads): the /log to send
             return _not_at(context, now_turn, exercise, sets, told, name), None
         return text, [[(texts["fix.button"], payload)]]
     if found is Refusal.NOT_AT:
         return _not_at(context, now_turn, exercise, sets, told, name), None
+    if isinstance(told, Recounted):
+        new = ", ".join(map(str, told.new))
+        return texts.get(f"fix.{found}", name=name, before=before, new=new), None
     if found is Refusal.SEVERAL:
         field = Field.REPS if told.reps or exercise not in loaded_ids(context) else Field.LOAD
         values = [float(one.reps) if field is Field.REPS else one.load or 0.0 for one in sets]
@@ -212,14 +279,31 @@ def _answer(
     return texts.get(f"fix.{found}", name=name, before=before, new=new), None
 
 
+def _payload(now_turn: Turn, exercise: str, change: Fix, user_id: int) -> str:
+    """The ✏️ button's data: the day, the lift, what changes and whose sets (ValueError: over 64 bytes)."""
+    if isinstance(change, Recount):
+        kind, old, new = EACH, ".".join(map(str, change.old)), ".".join(map(str, change.new))
+    else:
+        kind = REPS if change.field is Field.REPS else change.unit
+        old, new = f"{change.old:g}", f"{change.new:g}"
+    data = (callbacks.pack_day(now_turn.today), exercise, kind, old, new)
+    return callbacks.pack(FIX, *data, str(user_id))
+
+
 def _not_at(
-    context: BotContext, now_turn: Turn, exercise: str, sets: Sequence[Logged], told: Told, name: str
+    context: BotContext, now_turn: Turn, exercise: str, sets: Sequence[Logged], told: Typed, name: str
 ) -> str:
     """No set at the value named: what today's sets are, and the /log of them as corrected."""
-    unit = told.unit or now_turn.chat.unit
-    reps = tuple(int(told.new) if told.reps else one.reps for one in sets)
-    load = None if told.reps else told.new
-    if told.reps:
+    unit = now_turn.chat.unit
+    load: float | None = None
+    if isinstance(told, Recounted):
+        reps = told.new
+    else:
+        unit = told.unit or unit
+        reps = tuple(int(told.new) if told.reps else one.reps for one in sets)
+        load = None if told.reps else told.new
+    if isinstance(told, Recounted) or told.reps:
+        # Reps told: at the load the sets have, when they share one.
         loads = {shown_load(one.load, one.unit, unit) for one in sets}
         load = loads.pop() if len(loads) == 1 else None
     each = bool(sets) and all(one.each_hand for one in sets)
@@ -227,16 +311,29 @@ def _not_at(
         ParsedLog(exercise, reps, load, unit, each_hand=each and load is not None),
         names(context).get(exercise, exercise).lower(),
     )
-    after = _sets(context, [Logged(0, n, load, unit, None, each) for n in reps], unit)
-    old = "—" if told.old is None else f"{told.old:g}" if told.reps else format_load(told.old, unit)
-    before = _sets(context, sets, now_turn.chat.unit)
+    after = sets_said(context, [Logged(0, n, load, unit, None, each) for n in reps], unit)
+    old = old_said(told, unit)
+    before = sets_said(context, sets, now_turn.chat.unit)
     return context.services.texts.get(
         "fix.not_at", name=name, before=before, old=old, after=after, line=escape(line)
     )
 
 
-def _changed(sets: Sequence[Logged], change: Change) -> list[Logged]:
-    """``sets`` with the change made: the sets it names at the new value."""
+def old_said(told: Typed, unit: str) -> str:
+    """The value a correction said the sets were, as a reply says it ("25 kg", "12", "8, 8, 8"); "—" for
+    none."""
+    if told.old is None:
+        return "—"
+    if isinstance(told, Recounted):
+        return str(told.old) if isinstance(told.old, int) else ", ".join(map(str, told.old))
+    return f"{told.old:g}" if told.reps else format_load(told.old, told.unit or unit)
+
+
+def changed(sets: Sequence[Logged], change: Fix) -> list[Logged]:
+    """``sets`` with the change made: the sets it names at the new value (reps set by set: each its own)."""
+    if isinstance(change, Recount):
+        counts = dict(zip(change.numbers, change.new, strict=True))
+        return [replace(one, reps=counts.get(one.number, one.reps)) for one in sets]
     return [
         Logged(
             one.number,
@@ -250,96 +347,10 @@ def _changed(sets: Sequence[Logged], change: Change) -> list[Logged]:
     ]
 
 
-def _sets(context: BotContext, sets: Sequence[Logged], unit: str) -> str:
+def sets_said(context: BotContext, sets: Sequence[Logged], unit: str) -> str:
     """Sets as the reply says them, a pair of dumbbells' load as each hand's ("3×12 @ 8 kg each hand")."""
     said = format_sets(
         [SetDone(one.reps, shown_load(one.load, one.unit, unit), seconds=one.seconds) for one in sets], unit
     )
     hand = context.services.texts["log.each_hand"]
     return f"{said} {hand}" if sets and all(one.each_hand for one in sets) else said
-
-
-def _fix_args(context: BotContext, data: object) -> tuple[date, int, tuple[str, Told]] | None:
-    """The day, owner, and exercise and correction a ✏️ button carries, or None for anything ``_answer``
-    could not have packed."""
-    found = callbacks.unpack(data, FIX, 6)
-    if found is None:
-        return None
-    packed_day, exercise, kind, old, new, packed_owner = found
-    day, owner = callbacks.unpack_day(packed_day), callbacks.unpack_owner(packed_owner)
-    if day is None or exercise not in context.services.catalog.exercises:
-        return None
-    if kind not in (_REPS, *MAX_LOAD) or owner is None:
-        return None
-    try:
-        was, now = float(old), float(new)
-    except ValueError:
-        return None
-    if f"{was:g}" != old or f"{now:g}" != new or was < 0 or now <= 0:
-        return None
-    if kind == _REPS and not (now.is_integer() and now <= MAX_REPS and was.is_integer()):
-        return None
-    if kind != _REPS and now > MAX_LOAD[kind]:
-        return None
-    told = Told("", now, was, None if kind == _REPS else kind, kind == _REPS)
-    return day, owner, (exercise, told)
-
-
-async def fix_button(update: Update, context: BotContext) -> None:
-    """✏️ Correct it: today's sets of the lift take the corrected value, while they are still as offered."""
-    read = functools.partial(_fix_args, context)
-    await press_for_today(update, context, read, _fix, not_yours="fix.not_yours", expired="fix.expired")
-
-
-async def _fix(context: BotContext, now_turn: Turn, owner: int, fix: tuple[str, Told]) -> None:
-    exercise, told = fix
-    chat, texts = now_turn.chat, context.services.texts
-    rows = await logbook.day_sets(now_turn.session, chat.id, now_turn.today, user_id=owner)
-    sets = _logged(context, rows, exercise)
-    name = escape(names(context).get(exercise, exercise))
-    change = correction.fixed(told, sets, unit=chat.unit, loaded=not told.reps) if sets else Refusal.NOT_AT
-    if not isinstance(change, Change):
-        old = f"{told.old:g}" if told.reps else format_load(told.old or 0.0, told.unit or chat.unit)
-        before = _sets(context, sets, chat.unit) if sets else texts["fix.none"]
-        now_turn.edit(texts.get("fix.stale", name=name, before=before, old=old))
-        return
-    corrected = await logbook.correct_sets(
-        now_turn.session,
-        chat.id,
-        now_turn.today,
-        user_id=owner,
-        exercise=exercise,
-        numbers=change.numbers,
-        now=now_turn.now,
-        load=None if change.field is Field.REPS else (change.new, change.unit),
-        reps=int(change.new) if change.field is Field.REPS else None,
-    )
-    assert corrected, "the sets were read in this transaction"
-    after = _sets(context, _changed(sets, change), chat.unit)
-    undo = callbacks.pack_undo(UNFIX, now_turn.today, now_turn.now, owner)
-    text = texts.get("fix.done", name=name, before=_sets(context, sets, chat.unit), after=after)
-    now_turn.edit(text, [[(texts["log.undo_button"], undo)]])
-
-
-async def unfix_button(update: Update, context: BotContext) -> None:
-    """↩️ Undo under a correction: the sets it changed take their old value back."""
-    read = functools.partial(callbacks.unpack_undo, feature=UNFIX)
-    await press_for_today(
-        update, context, read, _unfix, not_yours="fix.not_yours", expired="fix.undo_expired"
-    )
-
-
-async def _unfix(context: BotContext, now_turn: Turn, owner: int, when: datetime) -> str | None:
-    """Put the corrected sets' old value back; the toast when it can't be."""
-    chat, day, texts = now_turn.chat, now_turn.today, context.services.texts
-    undone = await undoing.undo_correction(now_turn.session, chat.id, day, user_id=owner, corrected_at=when)
-    if undone is None:
-        return texts["fix.undo_gone"]
-    if undone.later:
-        # A toast is plain text: the name as it is.
-        return texts.get("fix.undo_later", name=names(context).get(undone.exercise, undone.exercise))
-    rows = await logbook.day_sets(now_turn.session, chat.id, day, user_id=owner)
-    name = escape(names(context).get(undone.exercise, undone.exercise))
-    before = _sets(context, _logged(context, rows, undone.exercise), chat.unit)
-    now_turn.edit(texts.get("fix.undone", name=name, before=before))
-    return None

@@ -30,7 +30,7 @@ from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part
+from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part, told_log
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -94,7 +94,9 @@ async def queue_answer(
     if await cautions_part.asked(context, now_turn, answer):
         return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
-    fixing = correction.read(text) if chat.onboarded and not answer.safety else None
+    # Reps set by set first ("sorry seated row was 8,8,6 not 3x8"): a load's reading takes "8,8" for 8.8.
+    reading = chat.onboarded and not answer.safety
+    fixing = (correction.read_sets(text) or correction.read(text)) if reading else None
     if fixing is not None and await corrections.offer(context, now_turn, fixing, user_id or chat.id):
         return None
     # "Please delete the barbell one": one lift off today's log, not a question about the deadlift.
@@ -111,8 +113,9 @@ async def queue_answer(
         line = _told(context, text, lifts, chat.unit, then)
     # Sets told with no question ("just finished: band rows, three rounds of twelve", or several lifts':
     # "hit 200x3 on deadlift, then 3 sets of 8 on pulldown at 75") are a log, not a question about rows:
-    # offer to log them.
-    told = not logtold.asks(text) and answer.command in (None, "log")
+    # offer to log them. Told as a session finished ("finished my session: deadlift 60kg 3x8, …": /done to
+    # the answerer), they are what /done would not log: a trial was told "Finished a session? Send /done".
+    told = not logtold.asks(text) and answer.command in (None, "log", "done")
     # Sets told with a pain ("backpack rdl 3x10, it hurt my lower back") get the safety answer first.
     if line is not None and (told or answer.command == "log") and not answer.safety:
         texts, today = context.services.texts, now_turn.today
@@ -124,17 +127,18 @@ async def queue_answer(
             return None
         if past is not None:
             line = f"{line} {past[0]}"  # the day as /log reads it after the sets
+        day = None if past is None else day_named(context, past[1], today)
         if told and (argument := _log_argument(line)) is not None:
-            if past is None:
+            if day is None:
                 offer = texts.get("faq.log_told", line=escape(argument))
             else:
-                day = day_named(context, past[1], today)
                 offer = texts.get("faq.log_told_day", line=escape(argument), day=day)
             now_turn.say(offer, run_button(context, "log", argument))
             return None
         if told:
-            # Too long for a button's data (several lifts, many sets): the /log to send instead.
-            now_turn.say(texts.get("faq.log_told_send", line=escape(line)))
+            # Too long for a button's data (a whole session told: several lifts, many sets): the button reads
+            # the /log back from the offer when tapped.
+            told_log.offer(context, now_turn, line, day)
             return None
     # "I'm back from my trip!" with no pause to end: welcomed back to training, not pointed to /resume.
     if answer.command == "resume" and _nothing_to_resume(context, now_turn, text):

@@ -143,16 +143,19 @@ async def history_command(update: Update, context: BotContext) -> None:
             # logged as each hand's (its note says so, as /log and As written keep it) is said to be, as
             # /log's reply said it: "3×10 @ 8 kg each hand", not a trial's bare "8 kg", half what was lifted.
             # The band a set was logged with is said as the /log reply said it: "3×6 with the red band".
-            by_exercise: dict[tuple[str, bool, tuple[str, ...]], list[SetDone]] = {}
+            # A note typed with the sets ("(light, shoulder pain)") after them, as the /log reply said it.
+            by_exercise: dict[tuple[str, bool, tuple[str, ...], str], list[SetDone]] = {}
             for row in found.sets:
                 load = shown_load(row.load, row.unit, chat.unit)
                 each = said_each_hand(known.get(row.exercise), row.load, row.note, hand)
                 done = SetDone(row.reps, load, seconds=row.seconds)
-                by_exercise.setdefault((row.exercise, each, bands_in(row.note)), []).append(done)
+                noted = training_log.note_said(context, row.note)
+                by_exercise.setdefault((row.exercise, each, bands_in(row.note), noted), []).append(done)
             if not by_exercise:
                 lines.append(BULLET + texts["history.no_sets"])
-            for (exercise, each, bands), sets in by_exercise.items():
+            for (exercise, each, bands, noted), sets in by_exercise.items():
                 name, described = escape(shown.get(exercise, exercise)), format_sets(sets, chat.unit)
-                told = " ".join(filter(None, (described, hand if each else "", with_bands(bands, texts))))
+                said = (described, hand if each else "", with_bands(bands, texts), noted)
+                told = " ".join(filter(None, said))
                 lines.append(f"{BULLET}{name}: {told}")
         now_turn.say("\n".join(lines))

@@ -54,6 +54,7 @@ from bot.handlers.training_log import (
     main_lifts,
     member,
     names,
+    note_said,
     session_on,
     session_targets,
     typed_names,
@@ -135,7 +136,8 @@ async def log_command(update: Update, context: BotContext) -> None:
         allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, session.profile)}
         # A dumbbell move the place has no kit for is the place's own: one lift, one history and its records.
         standing_in = stand_ins(catalog, session.profile)
-        pieces = logparse.parts(typed)
+        # Parted by ";", or by a comma or "and" before a lift's name: "band row 2x12, face pull 2x13".
+        pieces = logparse.parts(typed, typed_names(context))
         if isinstance(pieces, logparse.LogError):
             now_turn.say(logparse.describe(pieces, texts))
             return
@@ -270,8 +272,18 @@ async def log_parsed(
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
     # A load typed "each arm" is said to be each hand's, after that exercise's sets (and their band).
+    # ...and a note typed with them ("(light, shoulder pain)") after that.
     described = "\n".join(
-        describe_sets(context, chat, [item]) + (" " + texts["log.each_hand"] if parsed.each_hand else "")
+        " ".join(
+            filter(
+                None,
+                (
+                    describe_sets(context, chat, [item]),
+                    texts["log.each_hand"] if parsed.each_hand else "",
+                    note_said(context, parsed.note),
+                ),
+            )
+        )
         for item, parsed in zip(logged, readings, strict=True)
         if item[1]
     )

@@ -19,8 +19,8 @@ from telegram import Update
 from bot import callbacks
 from bot.coach import removal
 from bot.coach.loadanswer import said_each_hand
-from bot.coach.loadwords import best_fit, lift_named
-from bot.coach.lognames import Names, index, name_key
+from bot.coach.loadwords import best_fit, holding, lift_named
+from bot.coach.lognames import Names
 from bot.coach.logparse import LogError, LogErrorKind, match_exercise
 from bot.coach.model import SetDone
 from bot.coach.progress_text import format_sets, shown_load
@@ -101,9 +101,7 @@ async def offer(context: BotContext, now_turn: Turn, text: str, user_id: int) ->
 def _worded(said: str, logged: Sequence[str], exercises: Sequence[Names]) -> int | tuple[int, ...] | None:
     """The place among today's ``logged`` lifts of the one whose names hold every word ``said``, the one
     with fewest words besides (``best_fit``); all of them when several fit alike; None when none does."""
-    keys = index(tuple(exercises))
-    words = set(name_key(said).split())
-    fitting = [at for at, ex in enumerate(logged) if any(words <= set(n.split()) for n in keys.get(ex, ()))]
+    fitting = holding(said, [[ex] for ex in logged], exercises)
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
     best = best_fit(said, [[logged[at]] for at in fitting], exercises)

@@ -25,6 +25,7 @@ from bot.coach.firstload import PER_REP
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.ladders import held_total, ladder_for, load_ladders
 from bot.coach.loadanswer import pair
+from bot.coach.lognotes import note_told
 from bot.coach.model import Equipment, Level, SetDone
 from bot.coach.planner import Profile, Session, day_kind, day_kinds, plan_session, profile_of, rotates
 from bot.coach.progress_text import progress_line, sets_with_band
@@ -335,6 +336,14 @@ def describe_sets(
         for ex, sets in logged
         if sets
     )
+
+
+def note_said(context: BotContext, note: str | None) -> str:
+    """What a set's note says after the sets, "· 📝 light, shoulder pain": the words the trainee typed as
+    a note (``lognotes.note_told``: not a band or each hand's load, which are said otherwise), or ""."""
+    texts = context.services.texts
+    told = note_told(note, (texts["log.each_hand"],), texts["log.assist_note"])
+    return "" if told is None else texts.get("log.note_said", note=escape(told))
 
 
 # Loads as typed, one a set, and the unit they were typed in.

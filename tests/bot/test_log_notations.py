@@ -54,7 +54,8 @@ async def test_a_load_on_the_assisted_machine_is_its_help_as_its_card_says(bot: 
     await bot.onboard(USER)
     # The trial: "takes no load, so I haven't logged it", while the card says less counterweight is progress.
     reply = text(await bot.send(USER, "/log machine assisted pull up 2x10 40kg # felt ok"))
-    assert reply.startswith("✍️ Logged Machine-assisted pull-up: 2×10\n"), reply
+    # The note typed after "#" is said after the sets; the help is said on its own line, not in the note's.
+    assert reply.startswith("✍️ Logged Machine-assisted pull-up: 2×10 · 📝 felt ok\n"), reply
     assert "Less counterweight over the weeks is your progress" in reply
     assert await sets_of(bot) == [("assisted-pull-up-machine", 10, None, "assisted by 40 kg; felt ok")] * 2
     # Help on what no counterweight helps is refused, saying how the machine's is logged.

@@ -99,13 +99,15 @@ async def test_two_lifts_told_for_another_day_say_the_log_for_that_day(bot: Harn
     assert bot.errors == []
 
 
-async def test_sets_too_long_for_a_button_say_the_log_to_send(bot: Harness) -> None:
+async def test_sets_too_long_for_a_buttons_data_are_read_back_from_the_offer(bot: Harness) -> None:
     await bot.onboard(USER)
     [reply] = await bot.send(USER, "deadlift 200x3 then face pulls 3x15 then cable rows 3x10 at 50")
     line = "deadlift 1x3 200kg; face pull 3x15; cable row 3x10 50kg"
-    assert reply.plain_text == f"📝 Shall I log that? Send /log {line} and it's logged in one go."
-    assert bot.api.buttons(reply) == []
-    logged = (await bot.send(USER, f"/log {line}"))[-1].plain_text or ""
+    assert reply.plain_text == (
+        f"📝 Shall I log that? /log {line} — tap below to log it all in one go, or correct it with /log."
+    )
+    assert [label for row in bot.api.buttons(reply) for label, _ in row] == [f"▶ /log {line}"]
+    logged = (await bot.press(USER, f"▶ /log {line}"))[-1].plain_text or ""
     assert (
         "• Barbell deadlift: 1×3 @ 200 kg\n• Cable face pull: 3×15\n• Seated cable row: 3×10 @ 50 kg"
         in logged

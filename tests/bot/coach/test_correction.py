@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.correction import Change, Field, Logged, Refusal, Told, fixed, read
+from bot.coach.correction import (
+    Change,
+    Field,
+    Logged,
+    Recount,
+    Recounted,
+    Refusal,
+    Told,
+    fixed,
+    read,
+    read_sets,
+    recounted,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +120,57 @@ def test_a_load_in_the_other_unit_is_compared_in_it() -> None:
     told = Told("pulldown", 60, 55, "lb", False)
     sets = [Logged(1, 10, 25, "kg", None)]
     assert fixed(told, sets, unit="kg", loaded=True) == Change(Field.LOAD, 55, 60, "lb", (1,))
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        # A newcomer trial's: the Bent-over row card, and "I don't know that one".
+        ("sorry seated row was 8,8,6 not 3x8", Recounted("seated row", (8, 8, 6), (8, 8, 8))),
+        ("The fly was only 8 and 6, not 12", Recounted("fly", (8, 6), 12)),
+        ("the rows were 8, 8 and 6 instead of 3x8", Recounted("row", (8, 8, 6), (8, 8, 8))),
+        ("sorry the pulldown was 3x6 not 3x8", Recounted("pulldown", (6, 6, 6), (8, 8, 8))),
+        ("actually the rows were 10, 10, 8 reps not 10", Recounted("row", (10, 10, 8), 10)),
+        ("sorry seated row was 8,8,6", Recounted("seated row", (8, 8, 6))),
+        ("oops the pull ups were 8 & 6 rather than 8, 8", Recounted("pull up", (8, 6), (8, 8))),
+    ],
+)
+def test_reps_set_by_set_are_read(text: str, told: Recounted) -> None:
+    assert read_sets(text) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually the lat pulldown was 27,5 not 25",  # a decimal comma: a load (``read``)
+        "sorry rows 8,8,6 at 40kg not 3x8",  # a load told: a /log
+        "the fly was 8 and 6?",  # a question
+        "the fly was 8 and 6",  # nothing says it corrects
+        "sorry 8,8,6 not 3x8",  # no lift
+        "oops the row was 8,8,6 not 8,8,8 and pulldown 10",  # a number left over: whose?
+        "oops, the rows were 12 reps not 10",  # one count: ``read``'s
+    ],
+)
+def test_what_is_no_correction_of_reps_set_by_set(text: str) -> None:
+    assert read_sets(text) is None
+
+
+def _sets(*reps: int) -> list[Logged]:
+    return [Logged(n, r, 35.0, "kg", None) for n, r in enumerate(reps, start=1)]
+
+
+def test_each_set_takes_its_own_reps() -> None:
+    assert recounted(Recounted("row", (8, 8, 6), (8, 8, 8)), _sets(8, 8, 8)) == Recount(
+        (1, 2, 3), (8, 8, 8), (8, 8, 6)
+    )
+    assert recounted(Recounted("fly", (8, 6), 12), _sets(12, 12)) == Recount((1, 2), (12, 12), (8, 6))
+    assert recounted(Recounted("fly", (8, 6)), _sets(12, 12)) == Recount((1, 2), (12, 12), (8, 6))
+
+
+def test_reps_set_by_set_that_do_not_fit_change_nothing() -> None:
+    assert recounted(Recounted("fly", (8, 6), 12), _sets(12, 12, 12)) is Refusal.COUNT
+    assert recounted(Recounted("fly", (8, 6), 10), _sets(12, 12)) is Refusal.NOT_AT
+    assert recounted(Recounted("row", (8, 8, 6), (8, 8, 8)), _sets(8, 8, 7)) is Refusal.NOT_AT
+    assert recounted(Recounted("row", (8, 8, 6)), _sets(8, 8, 6)) is Refusal.SAME
+    # A timed hold's sets are no reps to recount.
+    assert recounted(Recounted("cobra", (8, 6)), [Logged(1, 0, None, "kg", 30)]) is Refusal.COUNT

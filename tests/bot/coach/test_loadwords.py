@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.loadanswer import Answer, Kind
-from bot.coach.loadwords import Told, Unasked, Unclear, placed, read_told
+from bot.coach.loadwords import Told, Unasked, Unclear, holding, placed, read_told
 from bot.coach.lognames import Names
 
 CATALOG = Catalog.load()
@@ -244,3 +244,13 @@ def test_an_unsure_answer_told_without_its_question_mark_is_the_load() -> None:
     assert loads("just the 2 kilo ones") == [(2.0, None)]
     assert loads("was it 12.5") == [(12.5, None)]
     assert loads("my right shoulder clicks a bit on that one") is None
+
+
+def test_a_short_name_is_held_in_the_names_of_the_lifts_it_can_mean() -> None:
+    lifts = [["dumbbell-rdl"], ["lat-pulldown"], ["seated-cable-row"], ["one-arm-dumbbell-row"]]
+    # "deadlift" alone names the barbell deadlift, but the dumbbell RDL's name holds it too.
+    assert holding("deadlift", lifts, NAMES) == (0,)
+    assert holding("the row", lifts, NAMES) == ()
+    assert holding("row", lifts, NAMES) == (2, 3)
+    assert holding("dumbbell row", lifts, NAMES) == (3,)
+    assert holding("", lifts, NAMES) == ()

@@ -487,3 +487,24 @@ def test_a_load_told_with_pullups_is_offered_as_the_weighted_pull_up(text: str) 
     line = offered(text)
     assert line is not None
     assert logged(line) == ParsedLog("weighted-pull-up", (10, 9, 8, 8), 10.0, "kg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "log dumbbell deadlift 6kg 10 10",
+        "Log: dumbbell deadlift 6kg 10 10",
+        "log - dumbbell deadlift 6kg 10 10",
+    ],
+)
+def test_log_typed_without_its_slash_is_no_part_of_the_name(text: str) -> None:
+    # A newcomer trial's pointer was "▶ /log log dumbbell deadlift 2x10 6kg".
+    line = told(text, NAMES, unit="kg")
+    assert line == "dumbbell deadlift 10,10 6kg"
+    parsed = parse_log(line, NAMES, prefer={"dumbbell-rdl"})
+    assert isinstance(parsed, ParsedLog) and parsed.exercise == "dumbbell-rdl"
+
+
+def test_a_lift_whose_name_begins_with_log_letters_keeps_them() -> None:
+    # "log" only as a word of its own: a name never loses its first letters.
+    assert told("logged pull ups 8 7 6", NAMES) == "pull up 8,7,6"

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from bot.coach.catalog import Catalog
 from bot.coach.logday import When, when_told
+from bot.coach.logmany import MAX_LIFTS
 from bot.coach.lognames import Names, mentions
 from bot.coach.logparse import ParsedLog, parse_log, parts
 from bot.coach.logsets import turnable
-from bot.coach.logtold import MAX_LIFTS, asks, counts_told, told
+from bot.coach.logtold import asks, counts_told, told
 
 CATALOG = Catalog.load()
 NAMES = tuple(Names(ex.id, (ex.name, ex.short)) for ex in CATALOG.exercises.values())
@@ -283,3 +284,27 @@ def test_each_lifts_sets_are_logged_as_told(data: st.DataObject) -> None:
     assert read(line) == [
         (ex, reps, load) for (_, ex, _), (_, reps, load) in zip(lifts, told_as, strict=True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # A newcomer trial's, got a did-you-mean: sets told as "2 times 10".
+        (
+            "The dumbbell deadlift I did 2 times 10 with 6 kg and the band row 2 times 12",
+            "dumbbell rdl 2x10 6kg; band row 2x12",
+        ),
+        (
+            "deadlift 60kg 3x8, lat pulldown 40kg 8,8,7, seated row 35kg 3x10",
+            "deadlift 3x8 60kg; lat pulldown 8,8,7 40kg; cable row 3x10 35kg",
+        ),
+    ],
+)
+def test_a_session_told_in_one_message(text: str, line: str) -> None:
+    main = {"dumbbell-rdl", "lat-pulldown", "seated-cable-row"}
+    assert told(text, NAMES, prefer=main, unit="kg") == line
+
+
+@pytest.mark.parametrize("text", ["I train 3 times a week", "did it 3 times 10 kg"])
+def test_times_that_tell_no_sets(text: str) -> None:
+    assert told(text, NAMES, unit="kg") is None
