@@ -1,5 +1,6 @@
-"""Done's ✅ As written answered by typing: "as written", "as written please", "yes as written", "all as
-planned", while Done's As written / Adjust offer is the last thing the bot asked in a private chat.
+"""Done answered by typing: "done" alone is /done (``says_done``); Done's ✅ As written is "as written", "as
+written please", "yes as written", "all as planned", while Done's As written / Adjust offer is the last thing
+the bot asked in a private chat.
 
 A newcomer trial typed "as written" under Done's offer and got the question answerer's decline. The offer
 is remembered in ``Chat.awaiting`` (``offered``) only while it is the last thing asked: any later reply of
@@ -35,6 +36,25 @@ def says_as_written(text: str) -> bool:
     planned", "✅ As written"): a question or anything more is not."""
     plain = " ".join(unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").split())
     return _SAYS.fullmatch(plain) is not None
+
+
+# "done" typed alone, as the reminder's ✅ Done says it: the session done today. The small talk the answerer
+# also reads in it ("That's the spirit!") logged nothing, and a trial's /streak then showed no session.
+_DONE_SAID = re.compile(
+    r"\s*(?:"
+    r"(?:(?:all|just|i'?m|im|i\s+am)\s+)?(?:done|finished)"
+    r"(?:\s+(?:for\s+today|today|now|with\s+(?:my|the|today'?s)\s+(?:workout|session|training)))?"
+    r"|(?:workout|session|training|back\s+day)\s+(?:is\s+)?(?:done|finished|complete)"
+    r"|(?:just\s+)?finished\s+(?:my|the|today'?s)\s+(?:workout|session|training)"
+    r")[^\w?]*",
+    re.IGNORECASE,
+)
+
+
+def says_done(text: str) -> bool:
+    """Whether ``text`` says the session is done and nothing more ("done", "all done ✅", "workout done!",
+    "finished my workout"): the same as /done. Not asked ("done?")."""
+    return _DONE_SAID.fullmatch(text) is not None
 
 
 def offered(day: date, today: date) -> str:

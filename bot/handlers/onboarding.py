@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import trainingdays
+from bot.coach import donetyped, trainingdays
 from bot.coach.assist import Asker
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
@@ -277,7 +277,7 @@ async def on_text(update: Update, context: BotContext) -> None:
             onboarding_typed.remind(context, now_turn)
             return
         # "done" typed alone once set up: what /done does, not the small talk the words also are.
-        if chat.onboarded and workout.done_said(text):
+        if chat.onboarded and donetyped.says_done(text):
             _new, said, buttons = await workout.log_on_turn(update, context, now_turn)
             now_turn.say(said, buttons)
             return

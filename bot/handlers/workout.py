@@ -358,25 +358,6 @@ TRAINED = re.compile(
 )
 
 
-# "done" typed alone, as the reminder's ✅ Done says it: the session done today. The small talk the answerer
-# also reads in it ("That's the spirit!") logged nothing, and a trial's /streak then showed no session.
-DONE_SAID = re.compile(
-    r"\s*(?:"
-    r"(?:(?:all|just|i'?m|im|i\s+am)\s+)?(?:done|finished)"
-    r"(?:\s+(?:for\s+today|today|now|with\s+(?:my|the|today'?s)\s+(?:workout|session|training)))?"
-    r"|(?:workout|session|training|back\s+day)\s+(?:is\s+)?(?:done|finished|complete)"
-    r"|(?:just\s+)?finished\s+(?:my|the|today'?s)\s+(?:workout|session|training)"
-    r")[^\w?]*",
-    re.IGNORECASE,
-)
-
-
-def done_said(text: str) -> bool:
-    """Whether ``text`` says the session is done and nothing more ("done", "all done ✅", "workout done!",
-    "finished my workout"): the same as /done. Not asked ("done?")."""
-    return DONE_SAID.fullmatch(text) is not None
-
-
 def trained_day(text: str) -> str | None:
     """ "I trained yesterday" → "yesterday" ("last night" too, which /done reads as yesterday; "this
     morning" as today); None for anything else."""

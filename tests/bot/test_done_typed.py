@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.workout import done_said
+from bot.coach.donetyped import says_done
 from storage.models import WorkoutLog
 from tests.bot.harness import START, Harness, labels
 
@@ -30,14 +30,14 @@ async def days(bot: Harness) -> list[object]:
     "said", ["done", "Done!", "all done ✅", "done for today", "workout done 💪", "finished my workout"]
 )
 def test_the_session_said_done_alone_is_read(said: str) -> None:
-    assert done_said(said)
+    assert says_done(said)
 
 
 @pytest.mark.parametrize(
     "said", ["done?", "well done", "done 3x10 rows", "finished reading the card, what next", "are we done"]
 )
 def test_done_in_a_sentence_or_asked_is_not(said: str) -> None:
-    assert not done_said(said)
+    assert not says_done(said)
 
 
 async def test_done_typed_logs_the_session_and_offers_as_written(bot: Harness) -> None:
