@@ -33,17 +33,13 @@ from bot.coach.reading import SITUATION, Reader, Reading
 from bot.coach.scorer import Scorer
 from bot.coach.secondlook import ANSWERS_DECLINED, FRAMES, second_look, told_in_story
 from bot.coach.texts import escape
-from bot.coach.wording import MAX_INPUT_CHARS, stem, words
+from bot.coach.wording import stem, words
 
-__all__ = ["COMMAND_PREFIX", "Answer", "Answerer", "answer_json", "plain_text", "stem", "trimmed", "words"]
+__all__ = ["COMMAND_PREFIX", "Answer", "Answerer", "answer_json", "plain_text", "stem", "words"]
 
 
 _TAG = re.compile(r"</?[a-zA-Z]+>")
-# The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
-# end, where a story puts its question.
-HEAD_CHARS = 150
 LOG = COMMAND_PREFIX + "log"
-ASKED_CHARS = 200  # a question kept from the middle of a long message is at most this long
 # Asking back: the best topic has the evidence to answer but another is within MIN_MARGIN; the buttons
 # offer every topic this close to the best (2-3 of them).
 ASK_WITHIN = 1.0
@@ -54,7 +50,6 @@ REP_COUNT = "repcount"  # asking for sets and reps: the answer depends on the as
 FOCUS_WEIGHT = 1.0
 TOLD_WORDS = 12  # a message this long may tell a command's words as what happened
 TOLD_CONFIDENCE = 0.75  # ... and is then answered from a topic this sure
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 Kind = Literal["answer", "decline", "smalltalk", "ask", "command"]
 
@@ -126,11 +121,12 @@ class Answerer:
         lex = self._kb.lexicon
         if not question.strip():
             return Answer(question, "decline", None, 0.0, lex.empty_text, lex.default_suggestions)
-        kept = trimmed(question)
+        kept = asking.trimmed(question)
         reading = self._read(kept)
         first = self._first(question, kept, reading, asker)
         told = logtold.counts_told(kept) and not logtold.asks(kept)
-        if _rules_alone(first, reading) or (told and reading.safety):
+        aimed = _aimed_elsewhere(first, reading, self._stats)
+        if _rules_alone(first, reading) or (told and reading.safety) or aimed:
             return first
         given = first.topic if first.command is None else COMMAND_PREFIX + first.command
         best, sure, chance = self._learned.best(reading.features, given)
@@ -187,7 +183,7 @@ class Answerer:
             and _log_typed(kept, reading, self._subjects)
         ):
             return _pointer(self._assist, question, "log")
-        sentences = [s for s in _SENTENCE_END.split(kept) if words(s)]
+        sentences = asking.sentences(kept)
         asked = asking.focus(self._read, question, sentences)
         focus, focus_at = asked if asked is not None else (None, len(sentences))
         command, said_at, pointed = asking.command(
@@ -412,6 +408,12 @@ def _rules_alone(first: Answer, reading: Reading) -> bool:
     )
 
 
+def _aimed_elsewhere(first: Answer, reading: Reading, stats: Scorer) -> bool:
+    """A decline of another subject aimed at with nothing of the back ("stretches for stiff hips"): those
+    words are the question, not a story's setting the learned model may answer past."""
+    return first.kind == "decline" and reading.aimed and stats.other_subject(reading)
+
+
 def _a_log(first: Answer, best: str, sure: float) -> bool:
     """Whether sets told as done and not asked about point to /log: the chat's handler offers them as a /log
     whatever the rules found, and the model tells a log ("want to put in my rows, 3 sets of 10 at 20kg")
@@ -507,20 +509,6 @@ def _fitting(suggestions: Sequence[str], asker: Asker | None) -> list[str]:
 def plain_text(telegram_html: str) -> str:
     """The text a user would read, without markup."""
     return html.unescape(_TAG.sub("", telegram_html))
-
-
-def trimmed(question: str) -> str:
-    """A long message cut to its opening and its end, where a story puts the question; a question asked in
-    the cut-out middle ("… so is twice a week enough? Anyway, my kids …") is kept between them."""
-    if len(question) <= MAX_INPUT_CHARS:
-        return question
-    tail_chars = MAX_INPUT_CHARS - HEAD_CHARS - 3
-    middle = question[HEAD_CHARS:-tail_chars]
-    asked = [s for s in _SENTENCE_END.split(middle) if s.rstrip().endswith("?") and len(s) <= ASKED_CHARS]
-    if asked:
-        tail_chars -= len(asked[-1]) + 3
-        return f"{question[:HEAD_CHARS]} . {asked[-1].strip()} . {question[-tail_chars:]}"
-    return f"{question[:HEAD_CHARS]} . {question[-tail_chars:]}"
 
 
 def answer_json(answer: Answer) -> dict[str, object]:

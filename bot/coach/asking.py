@@ -16,9 +16,15 @@ from bot.coach.assist import CommandMatcher
 from bot.coach.matcher import MIN_EVIDENCE
 from bot.coach.pleasantries import ASKING
 from bot.coach.reading import Reader, Reading
-from bot.coach.wording import words
+from bot.coach.wording import MAX_INPUT_CHARS, words
 
 FOCUS_MIN_WORDS = 12  # a message this long or longer, of two sentences or more
+# The opening of a long message is kept (it often names the exercise), and the rest of the room goes to its
+# end, where a story puts its question.
+HEAD_CHARS = 150
+ASKED_CHARS = 200  # a question kept from the middle of a long message is at most this long
+# A run of emoji between words ends a chat sentence as a full stop does ("battered today 😩 train or rest?").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*(?=\w)")
 # The longest question read with the sentence before it when it names no command alone ("How do I do that?").
 POINTING_WORDS = 8
 _CLAUSE_END = re.compile(r"[,;:.!?]+")
@@ -134,3 +140,22 @@ def tells_return(text: str) -> bool:
         word == "back" and told[i + 1 : i + 2] != ["on"] and (i == 0 or told[i - 1] in _BACK_SELF)
         for i, word in enumerate(told)
     )
+
+
+def sentences(message: str) -> list[str]:
+    """The sentences of ``message`` that hold a word."""
+    return [s for s in _SENTENCE_END.split(message) if words(s)]
+
+
+def trimmed(question: str) -> str:
+    """A long message cut to its opening and its end, where a story puts the question; a question asked in
+    the cut-out middle ("… so is twice a week enough? Anyway, my kids …") is kept between them."""
+    if len(question) <= MAX_INPUT_CHARS:
+        return question
+    tail_chars = MAX_INPUT_CHARS - HEAD_CHARS - 3
+    middle = question[HEAD_CHARS:-tail_chars]
+    asked = [s for s in _SENTENCE_END.split(middle) if s.rstrip().endswith("?") and len(s) <= ASKED_CHARS]
+    if asked:
+        tail_chars -= len(asked[-1]) + 3
+        return f"{question[:HEAD_CHARS]} . {asked[-1].strip()} . {question[-tail_chars:]}"
+    return f"{question[:HEAD_CHARS]} . {question[-tail_chars:]}"

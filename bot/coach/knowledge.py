@@ -131,6 +131,8 @@ class Lexicon:
     needs: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # Concepts a reminder the bot sends can be for: "remind me to ..." naming none of them is an errand.
     reminded: tuple[str, ...] = ()
+    # Words that make the other subject next to them the thing trained ("train calves", "leg routine").
+    aims: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,7 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
         parts=parts,
         needs=MappingProxyType(needs),
         reminded=reminded,
+        aims=_str_list(data.get("offtopic", {}).get("aims", []), f"{where} offtopic.aims"),
         offtopic=_str_list(data.get("offtopic", {}).get("phrases"), f"{where} offtopic.phrases"),
         unrelated=_str_list(data.get("offtopic", {}).get("unrelated", []), f"{where} offtopic.unrelated"),
         foreign=frozenset(_str_list(data.get("foreign", {}).get("words"), f"{where} foreign.words")),

@@ -46,6 +46,8 @@ ABSENT = "absent"
 # message one foreign or unknown word per this many words is the story's setting, not a sign of another
 # subject. A short question ("my dog ate my ...") keeps the full penalty.
 BACKGROUND_WORDS = 20
+AIM_REACH = 3  # how many words before another subject are looked at for an aim word (lexicon.toml's aims)
+_CLAUSE_SUBJECTS = frozenset({"i", "im", "we", "you", "he", "she", "they"})  # a new clause starts at one
 
 
 @dataclass
@@ -66,6 +68,8 @@ class Reading:
     clinical: int = 0
     # The safety situation that needs its own lead (assist.toml [[safety.special]]), if any.
     special: str | None = None
+    # Another subject is what the question would train ("how to train calves at home"), not its setting.
+    aimed: bool = False
 
 
 class Reader:
@@ -170,15 +174,12 @@ class Reader:
         self._needs = tuple((concept, frozenset(companions)) for concept, companions in lex.needs.items())
         self._reminded = frozenset(lex.reminded)
 
-        self._smalltalk: dict[tuple[str, ...], str] = {}
-        for entry in lex.smalltalk:
-            for phrase in entry.phrases:
-                key = phrase_key(phrase)
-                if key:
-                    self._smalltalk.setdefault(key, entry.kind)
+        # Read in reverse, so a phrase listed under two kinds keeps the first.
+        self._smalltalk = {k: e.kind for e in lex.smalltalk[::-1] for p in e.phrases if (k := phrase_key(p))}
         self._smalltalk_lengths = first_word_lengths(self._smalltalk)
         self._filler = {stem(w) for w in lex.filler} | {stem(w) for w in lex.stopwords}
         self._stopwords = {stem(w) for w in lex.stopwords}
+        self._aims = frozenset(stem(w) for w in lex.aims)
         self._typos = {wrong: tuple(words(right)) for wrong, right in lex.typos.items()}
 
         self._domain = {w for key in self._phrases for w in key}
@@ -273,6 +274,7 @@ class Reader:
             safety=SAFETY in care or MEDICAL in care or special is not None,
             stems=tuple(stems),
             clinical=seen.clinical,
+            aimed=seen.aimed,
             special=special,
         )
 
@@ -298,6 +300,7 @@ class Reader:
         foreign = 0
         unknown: set[str] = set()
         named = False
+        aimed = 0  # other subjects aimed at, each counted once more against answering
         i = 0
         while i < len(stems):
             # Most words start no phrase: skip the window search for them (the bound on a long message).
@@ -322,6 +325,7 @@ class Reader:
                     named |= window in self._names_subject or bare in self._names_subject
                     if OFFTOPIC in matched:
                         offtopic += 1
+                        aimed += _aimed(self._aims, words_of, i, i + length)
                     if UNRELATED in matched:
                         unrelated += 1
                     concepts |= matched - {OFFTOPIC, UNRELATED}
@@ -351,7 +355,9 @@ class Reader:
         # The bot reminds of training only: "remind me to call the dentist" is an errand in its words.
         if self._reminded and _asks_reminder(stems) and not self._reminded & concepts:
             unrelated += 1
-        return _Seen(stems, concepts, offtopic, unrelated, foreign, len(unknown), care, clinical)
+        return _Seen(
+            stems, concepts, offtopic + aimed, unrelated, foreign, len(unknown), care, clinical, aimed > 0
+        )
 
     def _features(self, seen: _Seen) -> tuple[str, ...]:
         """What the statistical scorer sees: concepts, content stems, word pairs and off-topic signs."""
@@ -380,6 +386,7 @@ class _Seen:
     unknown: int
     care: list[str]
     clinical: int
+    aimed: bool = False
 
 
 _GROUPS = ("alone", "event", "sign")
@@ -435,6 +442,20 @@ def _fits(groups: Iterable[str]) -> bool:
     """Whether the phrase groups found make a special situation: one phrase alone, or an event with a sign."""
     found = set(groups)
     return "alone" in found or {"event", "sign"} <= found
+
+
+def _aimed(aims: frozenset[str], stems: Sequence[str], start: int, end: int) -> bool:
+    """The other subject at ``stems[start:end]`` is what the question would train: an aim word follows
+    it ("calf workout") or comes just before it in its clause ("stretches for stiff hips", not "before
+    training I must go running"), so it counts twice against answering."""
+    if end < len(stems) and stems[end] in aims:
+        return True
+    for word in reversed(stems[max(0, start - AIM_REACH) : start]):
+        if word in _CLAUSE_SUBJECTS:
+            return False
+        if word in aims:
+            return True
+    return False
 
 
 def background(reading: Reading) -> int:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.answerer import Answerer, trimmed
+from bot.coach.answerer import Answerer
+from bot.coach.asking import trimmed
 from bot.coach.doubt import Signals, doubts, instead_of_declining
 from bot.coach.knowledge import KnowledgeBase
 from bot.coach.wording import MAX_INPUT_CHARS
