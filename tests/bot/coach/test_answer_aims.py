@@ -92,3 +92,21 @@ def test_warm_words_and_greetings_get_small_talk(message: str) -> None:
 def test_starting_again_after_time_away_in_a_learners_words_is_rest_and_returning(question: str) -> None:
     answer = ANSWERER.answer(question)
     assert "rest-recovery" in (answer.topic, *answer.candidates), (question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("hey when are my reminders set for, I forgot", "reminders"),
+        ("the bot thinks it's morning but here it's night, I'm in Perth", "timezone"),
+        ("the step is 2.5 but my gym only has 1kg plates, can change?", "units"),
+        ("how many sessions have I done in total?", "streak"),
+    ],
+)
+def test_questions_about_the_bot_in_a_learners_or_chat_words(question: str, command: str) -> None:
+    assert ANSWERER.answer(question).command == command, question
+
+
+def test_a_bad_knee_told_leads_with_safety() -> None:
+    answer = ANSWERER.answer("with my bad knee, which back exercises can I do standing up?")
+    assert answer.safety, answer
