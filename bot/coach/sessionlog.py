@@ -40,7 +40,7 @@ from bot.coach.comeback import (
 )
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
-from bot.coach.homepairs import owned_pairs, to_owned
+from bot.coach.homepairs import first_pair, owned_pairs, to_owned
 from bot.coach.ladders import plan_for
 from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
@@ -99,6 +99,9 @@ class Target:
     """``source``'s last session of today's kind where it was lighter on purpose (a deload week's, the first
     back after a pain or a long break), ``last`` being the one before it: /workout's line says both."""
     lighter_why: Lighter | None = None
+    owned_pair: bool = False
+    """Its first load is the pair of dumbbells told at set-up (``homepairs.first_pair``): /workout names it
+    and As written logs it, where a first load is otherwise asked."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -127,7 +130,7 @@ class Target:
         under another lift once it has been logged (more reps, heavier, a stronger band), so what As
         written logs is what the trainee read. Not its first time, nor a lift that takes a load logged
         without one (As written asks for it)."""
-        if self.main or self.prescription.exercise != self.planned:
+        if self.main or self.prescription.exercise != self.planned or self.owned_pair:
             return True
         return bool(self.last) and not (self.loaded and self.prescription.load is None)
 
@@ -180,6 +183,7 @@ def targets(
     back: Collection[str] = (),
     per_rep: float = PER_REP["kg"],
     today: date | None = None,
+    told_pair: float | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -203,12 +207,14 @@ def targets(
     went light by choice (``comeback.chosen_light``: well under its recent load).
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
     ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
+    ``told_pair`` is the pair of dumbbells a home trainee told at set-up: owned, and a dumbbell move's first
+    load.
     """
     found: list[Target] = []
     # At home, the pairs of dumbbells logged are the ones owned (``homepairs``): none other is prescribed.
     home = session.profile.equipment is Equipment.HOME
     pair_lifts = [item.exercise.id for item in session.exercises if "dumbbells" in item.exercise.needs]
-    pairs = owned_pairs(pair_lifts, history) if home else None
+    pairs = owned_pairs(pair_lifts, history, told_pair) if home else None
     # Days the trainee went light of their own accord are no baseline either (``comeback.chosen_light``).
     chosen = chosen_light(history, rotation.days if rotation is not None else None, increment)
     planned = lighter or {}
@@ -295,6 +301,9 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        owned = plan.pairs is not None and loaded and prescription.load is None and told_pair is not None
+        if owned and told_pair is not None:
+            prescription = first_pair(prescription, told_pair)
         if plan.pairs is not None and loaded:
             prescription = to_owned(prescription, plan.pairs)
         # Last time lighter on purpose, today following the session before it: the line says both (not in a
@@ -327,6 +336,7 @@ def targets(
                 if skipped and on == skipped[0]
             ),
             skipped[1] if skipped else None,
+            owned,
         )
         found.append(target)
     return found
