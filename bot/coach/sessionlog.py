@@ -44,12 +44,14 @@ from bot.coach.homepairs import first_pair, owned_pairs, to_owned
 from bot.coach.ladders import plan_for
 from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
+from bot.coach.pairstep import pair_moved, pair_steps
 from bot.coach.planner import Session
 from bot.coach.progression import (
     Ladder,
     Plan,
     Prescription,
     Reason,
+    exact,
     next_prescription,
     rung_now,
 )
@@ -144,6 +146,12 @@ class Target:
         a known one, and from zero up to ``max_load`` (the heaviest /log takes) for a first load."""
         if not self.loaded:
             return (0, 0)
+        load = self.prescription.load
+        if self.plan.pair and load is not None:
+            # A pair of dumbbells moves through the sizes there are (``pairstep.pair_moved``).
+            sizes = pair_steps(exact(load), exact(self.plan.increment), self.plan.pairs, MAX_LOAD_SHIFT)
+            if sizes is not None:
+                return sizes
         if not self.first_load:
             return (-MAX_LOAD_SHIFT, MAX_LOAD_SHIFT)
         return (0, int(Decimal(str(max_load)) // Decimal(str(self.plan.increment))))
@@ -512,10 +520,25 @@ def first_load_jump(increment: float, unit: str) -> int:
 
 def adjusted(target: Target, shift: Shift) -> list[SetDone]:
     """The sets as the trainee says they went: at least one rep a set, and no load below zero (a load
-    of zero is none); a lift without a load takes none, however the buttons were forged."""
+    of zero is none); a lift without a load takes none, however the buttons were forged. A pair of
+    dumbbells moves by sizes, not plate steps (``moved_pair``)."""
     p = target.prescription
     reps = max(1, p.reps + shift.reps)
     load = p.load
-    if target.loaded:
+    moved = moved_pair(target, shift.steps)
+    if moved is not None:
+        load = moved
+    elif target.loaded:
         load = max(0.0, round((load or 0.0) + shift.steps * target.plan.increment, 2)) or None
     return [SetDone(reps, load)] * p.sets
+
+
+def moved_pair(target: Target, steps: int) -> float | None:
+    """A dumbbell lift's known pair ``steps`` sizes away, as Adjust moves it (the rack's next size at a gym,
+    the next pair owned at home: ``pairstep.pair_moved``); None for any other lift, no load known yet, or a
+    rack not known, which move by the chat's plate step."""
+    load = target.prescription.load
+    if not (target.loaded and target.plan.pair and load is not None):
+        return None
+    moved = pair_moved(exact(load), steps, exact(target.plan.increment), target.plan.pairs)
+    return None if moved is None else float(moved)
