@@ -80,3 +80,16 @@ async def _told(bot: Harness, kit: str) -> list[object]:
     await bot.send(USER, "beginner")
     await bot.send(USER, "at home")
     return await bot.send(USER, kit)
+
+
+async def test_a_pair_told_before_the_kit_question_is_kept_and_follows_the_unit(bot: Harness) -> None:
+    await bot.send(USER, "/start")
+    await bot.send(USER, "beginner")
+    noted = texts(await bot.send(USER, "at home, I have two dumbbells of 6 kg"))
+    assert any("dumbbells (a pair of 6 kg)" in text for text in noted), noted
+    row = await chat_row(bot, USER)
+    assert (row.kit, row.home_pair, row.home_pair_unit) == ("dumbbells", 6.0, "kg")
+    await bot.press(USER, "UTC")
+    await bot.press(USER, bot.button_starting(USER, "2 days:"))
+    await bot.send(USER, "/units lb")
+    assert "dumbbells (a pair of 13.2 lb)" in joined(await bot.send(USER, "/settings"))
