@@ -118,6 +118,10 @@ class Chat(Base):
     equipment: Mapped[str | None] = mapped_column(String(16))
     # What a home trainee owns, as comma-separated kit names ("" = nothing at all); None until asked.
     kit: Mapped[str | None] = mapped_column(String(64))
+    # The size of the pair of dumbbells told with the kit ("two dumbbells of 6 kg", 0017), one dumbbell's load
+    # in ``home_pair_unit`` (None: the chat's unit when told, kept as that unit): a pair owned, not lifted.
+    home_pair: Mapped[float | None] = mapped_column(Numeric(6, 2, asdecimal=False))
+    home_pair_unit: Mapped[str | None] = mapped_column(String(2))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     # Bit i set = weekday i (Monday = 0) is a workout day.
     workout_days: Mapped[int] = mapped_column(SmallInteger, default=MONDAY_THURSDAY)

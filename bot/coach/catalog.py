@@ -92,6 +92,9 @@ class Exercise(Strict):
     # Done hanging from a bar, of a pattern other than a vertical pull (a scapular pull-up): a shoulder told
     # of on an overhead pull keeps it out with them (``cautions.kept_out``). A cue that hangs says so.
     hangs: bool = False
+    # Pulled down from overhead, of a pattern other than a vertical pull (the straight-arm pulldown, which
+    # starts with the arms overhead under load): kept out with the overhead pulls too. Its cue says so.
+    from_overhead: bool = False
     barbell: bool = False
     min_level: Level = Level.BEGINNER
     max_level: Level = Level.ADVANCED

@@ -211,12 +211,19 @@ def overhead(exercise: str, catalog: Catalog, shoulder: Collection[str]) -> bool
 def kept_out(exercise: str, catalog: Catalog, shoulder: Collection[str] = ()) -> frozenset[str]:
     """What the caution on ``exercise`` keeps out besides the moves working the lower back: its versions
     (``versions``), and when it is an overhead pull told of the shoulder (``overhead``) every overhead pull
-    and every other move done hanging from a bar (``Exercise.hangs``: a scapular pull-up), the same arms
-    above the shoulders under the body's weight."""
+    (``pulls_overhead``: the straight-arm pulldown too) and every other move done hanging from a bar
+    (``Exercise.hangs``: a scapular pull-up), the same arms above the shoulders under the body's weight."""
     out = versions(exercise, catalog)
     if overhead(exercise, catalog, shoulder):
-        out |= {known.id for known in catalog.exercises.values() if known.pattern == OVERHEAD or known.hangs}
+        out |= {known.id for known in catalog.exercises.values() if pulls_overhead(known) or known.hangs}
     return out
+
+
+def pulls_overhead(exercise: Exercise) -> bool:
+    """Whether ``exercise`` pulls from the arms overhead: a vertical pull, or a move of another pattern that
+    starts there under load (``Exercise.from_overhead``: the straight-arm pulldown, which a trial's "no
+    overhead pulls" kept in the plan)."""
+    return exercise.pattern == OVERHEAD or exercise.from_overhead
 
 
 def told_of(
@@ -254,7 +261,7 @@ def leave_out(
     if not out:
         return LeftOut(session)
     by_shoulder = [one for one in cautioned if overhead(one, catalog, shoulder)]
-    first_overhead = next((item for item in out if item.exercise.pattern == OVERHEAD), None)
+    first_overhead = next((item for item in out if pulls_overhead(item.exercise)), None)
     swap = None
     if by_shoulder and first_overhead is not None:
         swap = _in_place(session, first_overhead, dropped, catalog)

@@ -46,6 +46,9 @@ class Lift:
     block: int = 0
     # Its load is one dumbbell's (``loadanswer.pair``): the caption names it "each hand", as the log does.
     each_hand: bool = False
+    # The days the trainee went light of their own accord (``comeback.chosen_light``, which progression
+    # reads as no baseline): marked off the line, hollow, and never the caption's latest, so no drop.
+    light: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Series:
     kind: str = ""
     joins: str = ""  # the one kind of day the line joins, the others marked off it; "" (``joined``)
     eased: frozenset[date] = frozenset()  # days of that kind the line leaves off too (``eased_days``)
+    light: frozenset[date] = frozenset()  # light days chosen, off the line (``Lift.light``)
 
 
 def best_sets(sets: Sequence[tuple[date, SetDone]]) -> list[tuple[date, SetDone]]:
@@ -103,7 +107,8 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
             # A session logged without a load ("As written" before any load was known) is no 0 kg point.
             if done.load or not loaded
         ]
-        return [Series(lift.name, Scale.LOAD if loaded else Scale.REPS, tuple(points))] if points else []
+        scale = Scale.LOAD if loaded else Scale.REPS
+        return [Series(lift.name, scale, tuple(points), light=lift.light)] if points else []
     if loaded and not lift.estimable:
         # A load added to bodyweight: the top set's load, one line per kind.
         added: dict[str, list[Point]] = {}
@@ -111,7 +116,7 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
             if done.load:
                 kind = lift.kinds.get(day, "")
                 added.setdefault(kind, []).append(Point(day, done.load, done.reps, done.load, kind))
-        return [Series(lift.name, Scale.LOAD, tuple(points), kind) for kind, points in added.items()]
+        return [Series(lift.name, Scale.LOAD, tuple(on), day, light=lift.light) for day, on in added.items()]
     if loaded:
         tops = [(day, done) for day, done in best_sets(dated) if done.load]
         points = [
@@ -121,7 +126,8 @@ def lift_series(lift: Lift, since: date) -> list[Series]:
         # caption compares, like with like.
         joins = line_day(lift, tops)
         eased = eased_days(lift.sets, lift.kinds) if joins else frozenset()
-        return [Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased)] if points else []
+        series = Series(lift.name, Scale.LOAD, tuple(points), joins=joins, eased=eased, light=lift.light)
+        return [series] if points else []
     by_kind: dict[str, list[Point]] = {}
     for day, done in best_sets(dated):
         kind = lift.kinds.get(day, "")
@@ -136,9 +142,12 @@ def joined(series: Series) -> list[Point]:
 
     Only like with like, what the caption compares: the moderate and volume days are lighter on purpose,
     and a line through them would fall twice a week while the lifter gets stronger. Those days stay on
-    the chart, marked at their own load, off the line, as deload weeks always were."""
+    the chart, marked at their own load, off the line, as deload weeks always were; so do the light days the
+    trainee chose (``Series.light``), which progression reads as no baseline either: a line falling to them
+    read as a drop (a newcomer trial)."""
+    points = [p for p in series.points if p.day not in series.light]
     if series.kind:
-        return list(series.points)
+        return points
     if series.joins:
-        return [p for p in series.points if p.kind == series.joins and p.day not in series.eased]
-    return [p for p in series.points if p.kind != DELOAD_DAY]
+        return [p for p in points if p.kind == series.joins and p.day not in series.eased]
+    return [p for p in points if p.kind != DELOAD_DAY]

@@ -47,6 +47,7 @@ from bot.coach.chart_weeks import (
 )
 from bot.coach.dodge import Drawn, dodges
 from bot.coach.lift_words import lift_words
+from bot.coach.model import SetDone
 from bot.coach.streaks import EVERY_DAY
 from bot.coach.texts import Texts, escape
 
@@ -280,21 +281,32 @@ def _draw_lifts(axes: Axes, since: date, lifts: Sequence[Lift], texts: Texts) ->
                 Line2D([], [], color=trace.color, linestyle=trace.linestyle, linewidth=2, label=trace.name),
             )
         else:
-            _dodged(
-                target,
-                trace,
-                target.plot(
-                    [_day_number(p.day) for p in series.points],
-                    [p.value for p in series.points],
+            line = joined(series)
+            lines = target.plot(
+                [_day_number(p.day) for p in line],
+                [p.value for p in line],
+                marker=trace.marker,
+                markersize=trace.size,
+                markerfacecolor="none" if trace.hollow else None,
+                markeredgewidth=2,
+                color=trace.color,
+                label=trace.name,
+                linestyle=trace.linestyle,
+            )
+            # A light day chosen: its own marker, hollow and off the line (``joined``), never joined to it.
+            light = [p for p in series.points if p.day in series.light]
+            if light:
+                lines += target.plot(
+                    [_day_number(p.day) for p in light],
+                    [p.value for p in light],
                     marker=trace.marker,
                     markersize=trace.size,
-                    markerfacecolor="none" if trace.hollow else None,
-                    markeredgewidth=2,
+                    markerfacecolor="none",
+                    markeredgewidth=1,
                     color=trace.color,
-                    label=trace.name,
-                    linestyle=trace.linestyle,
-                ),
-            )
+                    linestyle="none",
+                )
+            _dodged(target, trace, lines)
         # Room above and below, or the top set's big marker is cut in half at the edge.
         target.margins(y=0.12)
     axes.set_title(texts["chart.lifts_title_days" if kinds else "chart.lifts_title"])
@@ -430,11 +442,25 @@ def caption(
         parts.append(texts["chart.caption_added_right"])
     for lift in lifts:
         dated = [(day, done) for day, done in best_sets(lift.sets) if day >= weeks[0]]
+        # A light day chosen is neither the latest set nor the first to compare with: said as one instead.
+        chosen = [(day, done) for day, done in dated if day in lift.light]
+        dated = [(day, done) for day, done in dated if day not in lift.light] or dated
         # An earlier block's lift says so where its name is: "Barbell deadlift, block 1's main lift: …".
         if lift.block:
             lift = replace(lift, name=texts.get("chart.caption_earlier", name=lift.name, block=lift.block))
         parts.append(lift_words(lift, dated, texts))
+        if chosen:
+            parts.append(light_words(lift, chosen, texts))
         if lift.beside:
             others = escape(", ".join(lift.beside))
             parts.append(texts.get("chart.caption_beside", name=escape(lift.name), others=others))
     return " · ".join(parts)
+
+
+def light_words(lift: Lift, chosen: Sequence[tuple[date, SetDone]], texts: Texts) -> str:
+    """The light days a lift's trainee chose in the chart's weeks (``Lift.light``), said as what the chart
+    does with them: marked off the line, not read as a drop."""
+    days = ", ".join(f"{day:%d %b}" for day, _ in chosen)
+    load = f"{chosen[-1][1].load or 0.0:g}"
+    key = "chart.caption_light_day" if len(chosen) == 1 else "chart.caption_light_days"
+    return texts.get(key, name=escape(lift.name), days=days, load=load, unit=lift.unit)

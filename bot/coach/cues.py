@@ -35,6 +35,9 @@ BACK_EXTENSION_CUE = re.compile(
 # How a cue hangs the trainee from a bar overhead ("Hang with straight arms", "a dead hang"): ``hangs``.
 # Hanging under a low bar (an inverted row) is a row's.
 HANG_CUE = re.compile(r"\bdead hang\b|\bhang(?:s|ing)?\s+(?:from|with straight arms)\b", re.IGNORECASE)
+# How a cue starts a move with the arms overhead to pull down from there (the straight-arm pulldown):
+# ``from_overhead``. Lying face down with the arms overhead (a floor slide) is no pull from overhead.
+FROM_OVERHEAD_CUE = re.compile(r"\bstart\w*\s+with\s+(?:your\s+|the\s+)?arms\s+overhead\b", re.IGNORECASE)
 # The words a cue names a home kit item by, as the thing it is done with ("looped round a pull-up bar"): the
 # bar of a barbell, a lat pulldown or an inverted row is none of them.
 KIT_CUE: Mapping[str, re.Pattern[str]] = {
@@ -64,7 +67,8 @@ def problem(exercise: Exercise) -> str | None:
 
 
 def _held_to(exercise: Exercise, key: str, cue: str) -> str | None:
-    """The flag ``cue`` (``key``) contradicts, ``bent_over``, ``back_extension`` or ``hangs``, and how."""
+    """The flag ``cue`` (``key``) contradicts, ``bent_over``, ``back_extension``, ``hangs`` or
+    ``from_overhead``, and how."""
     if exercise.pattern != "hinge" and exercise.bent_over != bool(BENT_OVER_CUE.search(cue)):
         # One that bends them over a move the cautions would keep in the plan (or the reverse) is a row the
         # lower back's caution misses.
@@ -78,4 +82,6 @@ def _held_to(exercise: Exercise, key: str, cue: str) -> str | None:
         return f"back_extension: {flag}, but its {key} {said} it lifts the chest face down"
     if exercise.pattern != "vertical-pull" and exercise.hangs != bool(HANG_CUE.search(cue)):
         return f"hangs: {str(exercise.hangs).lower()}, but its {key} says otherwise"
+    if exercise.pattern != "vertical-pull" and exercise.from_overhead != bool(FROM_OVERHEAD_CUE.search(cue)):
+        return f"from_overhead: {str(exercise.from_overhead).lower()}, but its {key} says otherwise"
     return None

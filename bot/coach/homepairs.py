@@ -5,7 +5,9 @@ a plan that said 7.5 kg each hand, which ✅ As written then logged as lifted). 
 is one the trainee may not own: progression gives it more reps and then a slower lowering instead
 (``progression.Plan.pairs``, ``pairstep.pair_aim``), and no target names a load the trainee has not logged
 on a dumbbell move (``to_owned``), so As written logs only a pair they lifted. A heavier pair logged once,
-with /log or in answer to a load question, is owned from then on.
+with /log or in answer to a load question, is owned from then on. So is a pair told at the kit question
+("two dumbbells of 6 kg", ``kitpair``): owned, not lifted, so no progression reads it, but a dumbbell move's
+first load is that pair (``first_pair``), where it would otherwise be asked.
 
 Pure: no Telegram, no database.
 """
@@ -22,12 +24,22 @@ from bot.coach.progression import Prescription
 
 
 def owned_pairs(
-    pair_lifts: Iterable[str], history: Mapping[str, Sequence[tuple[date, SetDone]]]
+    pair_lifts: Iterable[str],
+    history: Mapping[str, Sequence[tuple[date, SetDone]]],
+    told: float | None = None,
 ) -> frozenset[float]:
-    """Every load logged on any of ``pair_lifts`` (the dumbbell moves' ids): the pairs the chat owns."""
-    return frozenset(
+    """Every load logged on any of ``pair_lifts`` (the dumbbell moves' ids), and the pair ``told`` at set-up:
+    the pairs the chat owns."""
+    logged = {
         done.load for lift in pair_lifts for _, done in history.get(lift, ()) if done.load and done.load > 0
-    )
+    }
+    return frozenset(logged | ({told} if told else set()))
+
+
+def first_pair(prescription: Prescription, told: float) -> Prescription:
+    """A dumbbell move with no load known yet (its first time) at the pair ``told`` at set-up, at the reps
+    prescribed: the pair the trainee has, not a load to pick or to be asked."""
+    return prescription if prescription.load is not None else replace(prescription, load=told)
 
 
 def to_owned(prescription: Prescription, pairs: frozenset[float]) -> Prescription:

@@ -132,10 +132,12 @@ def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
 def held_load(target: Target) -> float | None:
     """The load As written logs an accessory at: the one /workout's line under it showed
     (``Target.shows_line``), held, a plate step heavier (a cable's, a machine's) or backed off. None, and it
-    is asked for, when /workout named none: never logged at a load, or the next dumbbell up
-    (``Target.unstated_load``)."""
+    is asked for, when /workout named none: never logged at a load (but at the pair of dumbbells told at
+    set-up, ``Target.owned_pair``), or the next dumbbell up (``Target.unstated_load``)."""
     loads = [done.load for done in target.last if done.load]
     load = target.prescription.load
+    if target.owned_pair:
+        return load  # the pair told at set-up, which /workout named
     if not target.loaded or load is None or not loads or target.unstated_load:
         return None
     return load

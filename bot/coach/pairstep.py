@@ -89,3 +89,33 @@ def pair_aim(
     """The reps every set at ``load`` reaches before the next pair, ``heavier``: ``most_reps`` where that pair
     may not be owned (``unowned``), else what earns a big jump (``reps_first``, None for a small one)."""
     return most_reps(rep_range) if unowned(heavier, pairs) else reps_first(load, heavier, rep_range, rir)
+
+
+def pair_moved(load: Decimal, steps: int, step: Decimal, pairs: frozenset[float] | None) -> Decimal | None:
+    """The pair ``steps`` sizes from ``load`` (up, or down for a negative number), as ✏️ Adjust's ± buttons
+    move a dumbbell lift: at home through the pairs owned (``pairs``, the load itself among them), at a gym
+    through the rack ``load`` comes from (``rack_step``: 12 kg ± 1 is 14 or 10 kg, never 14.5 or 9.5 on a
+    2.5 kg plate step). None past the last pair owned, down to no load, or where the rack is not known."""
+    if pairs is not None:
+        owned = sorted({Decimal(str(pair)) for pair in pairs} | {load})
+        at = owned.index(load) + steps
+        return owned[at] if 0 <= at < len(owned) else None
+    rack = rack_step(load, step)
+    moved = None if rack is None else load + steps * rack
+    return moved if moved is not None and moved > 0 else None
+
+
+def pair_steps(
+    load: Decimal, step: Decimal, pairs: frozenset[float] | None, most: int
+) -> tuple[int, int] | None:
+    """How many sizes down and up from ``load`` ``pair_moved`` finds a pair, each ``most`` at the most (the
+    down count negative); None where the rack is not known, and the chat's plate step is all there is."""
+    if pairs is not None:
+        owned = {Decimal(str(pair)) for pair in pairs}
+        below, above = sum(pair < load for pair in owned), sum(pair > load for pair in owned)
+        return -min(below, most), min(above, most)
+    rack = rack_step(load, step)
+    if rack is None:
+        return None
+    below = int((load / rack).to_integral_value(ROUND_CEILING)) - 1
+    return -min(below, most), most

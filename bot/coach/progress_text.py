@@ -210,6 +210,8 @@ def progress_line(
     key = prescription.reason.value
     if prescription.reason in (Reason.START, Reason.NEW_DAY) and not loaded:
         key = f"{key}_bodyweight"
+    elif prescription.reason is Reason.START and prescription.load is not None:
+        key = "start_pair"  # a first time at the pair of dumbbells told at set-up (``homepairs.first_pair``)
     if prescription.reason is Reason.DELOAD and (
         prescription.load is None or basis is None or not basis.load
     ):

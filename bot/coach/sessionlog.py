@@ -40,16 +40,18 @@ from bot.coach.comeback import (
 )
 from bot.coach.deload import deload_target
 from bot.coach.firstload import PER_REP, STARTS_FROM, first_target
-from bot.coach.homepairs import owned_pairs, to_owned
+from bot.coach.homepairs import first_pair, owned_pairs, to_owned
 from bot.coach.ladders import plan_for
 from bot.coach.lapsed import as_loaded
 from bot.coach.model import Equipment, SetDone
+from bot.coach.pairstep import pair_moved, pair_steps
 from bot.coach.planner import Session
 from bot.coach.progression import (
     Ladder,
     Plan,
     Prescription,
     Reason,
+    exact,
     next_prescription,
     rung_now,
 )
@@ -99,6 +101,9 @@ class Target:
     """``source``'s last session of today's kind where it was lighter on purpose (a deload week's, the first
     back after a pain or a long break), ``last`` being the one before it: /workout's line says both."""
     lighter_why: Lighter | None = None
+    owned_pair: bool = False
+    """Its first load is the pair of dumbbells told at set-up (``homepairs.first_pair``): /workout names it
+    and As written logs it, where a first load is otherwise asked."""
 
     @property
     def sets(self) -> list[SetDone]:
@@ -127,7 +132,7 @@ class Target:
         under another lift once it has been logged (more reps, heavier, a stronger band), so what As
         written logs is what the trainee read. Not its first time, nor a lift that takes a load logged
         without one (As written asks for it)."""
-        if self.main or self.prescription.exercise != self.planned:
+        if self.main or self.prescription.exercise != self.planned or self.owned_pair:
             return True
         return bool(self.last) and not (self.loaded and self.prescription.load is None)
 
@@ -141,6 +146,12 @@ class Target:
         a known one, and from zero up to ``max_load`` (the heaviest /log takes) for a first load."""
         if not self.loaded:
             return (0, 0)
+        load = self.prescription.load
+        if self.plan.pair and load is not None:
+            # A pair of dumbbells moves through the sizes there are (``pairstep.pair_moved``).
+            sizes = pair_steps(exact(load), exact(self.plan.increment), self.plan.pairs, MAX_LOAD_SHIFT)
+            if sizes is not None:
+                return sizes
         if not self.first_load:
             return (-MAX_LOAD_SHIFT, MAX_LOAD_SHIFT)
         return (0, int(Decimal(str(max_load)) // Decimal(str(self.plan.increment))))
@@ -180,6 +191,7 @@ def targets(
     back: Collection[str] = (),
     per_rep: float = PER_REP["kg"],
     today: date | None = None,
+    told_pair: float | None = None,
 ) -> list[Target]:
     """Each rep-counted exercise's prescription from its history, oldest first (one unit throughout).
 
@@ -203,12 +215,14 @@ def targets(
     went light by choice (``comeback.chosen_light``: well under its recent load).
     ``per_rep`` is the added load a spare pull-up is worth, in the chat's unit (``firstload.PER_REP``).
     ``today`` is the session's day: a lift not logged for a week or more before it holds (``comeback``).
+    ``told_pair`` is the pair of dumbbells a home trainee told at set-up: owned, and a dumbbell move's first
+    load.
     """
     found: list[Target] = []
     # At home, the pairs of dumbbells logged are the ones owned (``homepairs``): none other is prescribed.
     home = session.profile.equipment is Equipment.HOME
     pair_lifts = [item.exercise.id for item in session.exercises if "dumbbells" in item.exercise.needs]
-    pairs = owned_pairs(pair_lifts, history) if home else None
+    pairs = owned_pairs(pair_lifts, history, told_pair) if home else None
     # Days the trainee went light of their own accord are no baseline either (``comeback.chosen_light``).
     chosen = chosen_light(history, rotation.days if rotation is not None else None, increment)
     planned = lighter or {}
@@ -295,6 +309,9 @@ def targets(
         lapsed = days_away([day for rung in rungs for day, _ in history.get(rung, ())], today)
         prescription = after_break(prescription, current, last, plan, lapsed, sized=home_load or dumbbells)
         lapsed = lapsed if prescription.reason is Reason.LAPSED else 0
+        owned = plan.pairs is not None and loaded and prescription.load is None and told_pair is not None
+        if owned and told_pair is not None:
+            prescription = first_pair(prescription, told_pair)
         if plan.pairs is not None and loaded:
             prescription = to_owned(prescription, plan.pairs)
         # Last time lighter on purpose, today following the session before it: the line says both (not in a
@@ -327,6 +344,7 @@ def targets(
                 if skipped and on == skipped[0]
             ),
             skipped[1] if skipped else None,
+            owned,
         )
         found.append(target)
     return found
@@ -502,10 +520,25 @@ def first_load_jump(increment: float, unit: str) -> int:
 
 def adjusted(target: Target, shift: Shift) -> list[SetDone]:
     """The sets as the trainee says they went: at least one rep a set, and no load below zero (a load
-    of zero is none); a lift without a load takes none, however the buttons were forged."""
+    of zero is none); a lift without a load takes none, however the buttons were forged. A pair of
+    dumbbells moves by sizes, not plate steps (``moved_pair``)."""
     p = target.prescription
     reps = max(1, p.reps + shift.reps)
     load = p.load
-    if target.loaded:
+    moved = moved_pair(target, shift.steps)
+    if moved is not None:
+        load = moved
+    elif target.loaded:
         load = max(0.0, round((load or 0.0) + shift.steps * target.plan.increment, 2)) or None
     return [SetDone(reps, load)] * p.sets
+
+
+def moved_pair(target: Target, steps: int) -> float | None:
+    """A dumbbell lift's known pair ``steps`` sizes away, as Adjust moves it (the rack's next size at a gym,
+    the next pair owned at home: ``pairstep.pair_moved``); None for any other lift, no load known yet, or a
+    rack not known, which move by the chat's plate step."""
+    load = target.prescription.load
+    if not (target.loaded and target.plan.pair and load is not None):
+        return None
+    moved = pair_moved(exact(load), steps, exact(target.plan.increment), target.plan.pairs)
+    return None if moved is None else float(moved)

@@ -23,7 +23,14 @@ from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progress_text import format_sets, sets_with_band, shared_bands, shown_load, todays_bands
+from bot.coach.progress_text import (
+    format_load,
+    format_sets,
+    sets_with_band,
+    shared_bands,
+    shown_load,
+    todays_bands,
+)
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
@@ -380,9 +387,14 @@ def adjust_panel(
         ]
         # No "−2.5 kg" on no load, nor one that would take a load to none: below zero is nothing lifted.
         lighter = sets[0].load is not None and sets[0].load > increment
+        down, up, heavier = step, step, True
+        sizes = pair_sizes(target, shift, limits, chat.unit)
+        if sizes is not None:
+            # A pair of dumbbells: the next size down and up, the rack's or (at home) the pairs owned.
+            (lighter, down), (heavier, up) = sizes
         loads = [
-            *([(texts.get("log.lighter_button", n=n, step=step), press(steps=-1))] if lighter else []),
-            (texts.get("log.heavier_button", n=n, step=step), press(steps=+1)),
+            *([(texts.get("log.lighter_button", n=n, step=down), press(steps=-1))] if lighter else []),
+            *([(texts.get("log.heavier_button", n=n, step=up), press(steps=+1))] if heavier else []),
         ]
         if target.first_load:
             # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
@@ -397,3 +409,22 @@ def adjust_panel(
     lines.append(texts["log.adjust_hint"])
     rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
     return "\n".join(lines), rows
+
+
+def pair_sizes(
+    target: Target, shift: sessionlog.Shift, limits: tuple[int, int], unit: str
+) -> tuple[tuple[bool, str], tuple[bool, str]] | None:
+    """For a pair of dumbbells whose load is known, whether the panel offers the next size down and up and
+    by how much ("−2 kg", "+4 kg" to a pair owned at home): Adjust steps it by sizes
+    (``sessionlog.moved_pair``), not the chat's plate step (a trial's +2.5 kg on a 12 kg dumbbell). None for
+    any other lift."""
+    now = sessionlog.moved_pair(target, shift.steps)
+    if now is None:
+        return None
+
+    def by(steps: int) -> tuple[bool, str]:
+        moved = sessionlog.moved_pair(target, shift.steps + steps)
+        shown = limits[0] <= shift.steps + steps <= limits[1] and moved is not None
+        return shown, format_load(abs(moved - now), unit) if shown and moved is not None else ""
+
+    return by(-1), by(+1)

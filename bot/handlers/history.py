@@ -14,10 +14,11 @@ from telegram.constants import ChatType
 from bot.coach.chart_weeks import chart_weeks
 from bot.coach.charted import MainSlot, chart_lifts, earlier_lifts, left_beside, main_slots, previous_slots
 from bot.coach.charts import Lift, Member
+from bot.coach.comeback import chosen_light
 from bot.coach.kitwords import bands_in
 from bot.coach.loadanswer import pair, said_each_hand
 from bot.coach.model import SetDone
-from bot.coach.planner import heaviest_kind, position
+from bot.coach.planner import DELOAD_DAY, heaviest_kind, position
 from bot.coach.progress_text import format_sets, shown_load, with_bands
 from bot.coach.texts import escape
 from bot.coach.trainingweeks import training_weeks
@@ -71,6 +72,10 @@ async def progress_chart(update: Update, context: BotContext) -> None:
         logged = {
             ex: [(d, s) for d, s in pairs if d not in lighter.get(ex, ())] for ex, pairs in logged.items()
         }
+        # A light day chosen (well under the recent sets, ``comeback.chosen_light``) is no baseline for the
+        # progression, nor a drop on the chart: marked off the line, and the caption says so.
+        chosen = chosen_light(logged, kinds, training_log.increment_of(chat))
+        deloads = {day for day, kind in (kinds or {}).items() if kind == DELOAD_DAY}
         shown = training_log.names(context)
         since = chart_weeks(now_turn.today)[0]
         picked = chart_lifts(logged, MAX_LIFTS, slots, since)
@@ -94,6 +99,7 @@ async def progress_chart(update: Update, context: BotContext) -> None:
                 added=ex in added,
                 block=block if ex in earlier else 0,
                 each_hand=ex in known and pair(known[ex]),
+                light=chosen.get(ex, frozenset()) - deloads,
             )
             for ex in picked
         ]

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from bot import callbacks
 from bot.coach.catalog import Catalog
+from bot.coach.kitpair import in_chat_unit, pair_told
 from bot.coach.model import Equipment
+from bot.coach.progress_text import format_load
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import equipment_label
 from bot.keyboards import Buttons
+from storage.models import Chat
 
 FEATURE = "kit"
 # Where the question was asked, so Confirm knows what comes next.
 ONBOARDING, SETTINGS, WORKOUT = "o", "s", "w"
 ORIGINS = (ONBOARDING, SETTINGS, WORKOUT)
 SHOW_WORKOUT = callbacks.pack("wk")
+# The kit item whose size a trainee may tell with it (``keep_pair``).
+DUMBBELLS = "dumbbells"
 
 
 def owned(catalog: Catalog, kit: str | None) -> list[str]:
@@ -37,17 +42,50 @@ def from_mask(catalog: Catalog, mask: int) -> list[str]:
     return [name for index, name in enumerate(catalog.kit.home) if mask >> index & 1]
 
 
-def describe(context: BotContext, kit: list[str]) -> str:
-    labels = context.services.catalog.kit.labels
-    return ", ".join(labels[name] for name in kit) or context.services.texts["kit.nothing_label"]
+def describe(context: BotContext, kit: list[str], pair: float | None = None, unit: str = "kg") -> str:
+    """The kit's labels, the dumbbells with the size of their ``pair`` where one was told ("dumbbells, a
+    pair of 6 kg")."""
+    labels, texts = context.services.catalog.kit.labels, context.services.texts
+    said = [
+        texts.get("kit.pair_label", label=labels[name], load=format_load(pair, unit))
+        if name == DUMBBELLS and pair is not None
+        else labels[name]
+        for name in kit
+    ]
+    return ", ".join(said) or texts["kit.nothing_label"]
 
 
-def place_label(context: BotContext, equipment: str | None, kit: str | None) -> str:
-    """ "Home (pull-up bar, resistance bands)", or just the place for a gym."""
+def described(context: BotContext, chat: Chat) -> str:
+    """The chat's home kit as ``describe`` says it, with the pair told at set-up in the chat's unit."""
+    return describe(context, owned(context.services.catalog, chat.kit), told_pair(chat), chat.unit)
+
+
+def place_label(context: BotContext, equipment: str | None, kit: str | None, chat: Chat | None = None) -> str:
+    """ "Home (pull-up bar, resistance bands)", or just the place for a gym; with ``chat``, the size of its
+    pair of dumbbells too."""
     label = equipment_label(context, equipment)
     if equipment != Equipment.HOME or kit is None:
         return label
-    return f"{label} ({escape(describe(context, owned(context.services.catalog, kit)))})"
+    pair, unit = (told_pair(chat), chat.unit) if chat is not None else (None, "kg")
+    return f"{label} ({escape(describe(context, owned(context.services.catalog, kit), pair, unit))})"
+
+
+def told_pair(chat: Chat) -> float | None:
+    """The pair of dumbbells told with the kit, in the chat's unit now; None with no dumbbells owned."""
+    if DUMBBELLS not in (chat.kit or "").split(","):
+        return None
+    return in_chat_unit(chat.home_pair, chat.home_pair_unit, chat.unit)
+
+
+def keep_pair(chat: Chat, text: str | None) -> None:
+    """The size of the pair of dumbbells ``text`` tells, kept with the kit (``kitpair``); a kit without
+    dumbbells keeps none, and a kit told again without a size keeps the one told before."""
+    if DUMBBELLS not in (chat.kit or "").split(","):
+        chat.home_pair = chat.home_pair_unit = None
+        return
+    told = pair_told(text) if text else None
+    if told is not None:
+        chat.home_pair, chat.home_pair_unit = told[0], told[1] or chat.unit
 
 
 def keyboard(context: BotContext, mask: int, origin: str) -> Buttons:

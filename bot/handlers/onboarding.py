@@ -137,10 +137,11 @@ async def kit_button(update: Update, context: BotContext) -> None:
         names = kit.from_mask(context.services.catalog, mask)
         chat.kit = ",".join(names)
         chat.equipment = Equipment.HOME
+        kit.keep_pair(chat, None)
         onboarding_typed.wait_for(now_turn, None)
         if advance(context, now_turn, KIT):
             return
-        saved = texts.get("kit.saved", kit=escape(kit.describe(context, names)))
+        saved = texts.get("kit.saved", kit=escape(kit.described(context, chat)))
         if origin == kit.WORKOUT:
             now_turn.edit(saved, [[(texts["kit.show_workout_button"], kit.SHOW_WORKOUT)]])
         else:

@@ -92,7 +92,7 @@ def summary(context: BotContext, now_turn: Turn) -> dict[str, str]:
     chat = now_turn.chat
     return {
         "level": level_label(context, chat.level),
-        "equipment": kit.place_label(context, chat.equipment, chat.kit),
+        "equipment": kit.place_label(context, chat.equipment, chat.kit, chat),
         "timezone": escape(chat.timezone),
         "days": format_days(days_from_mask(chat.workout_days)),
         "time": reminder_time(chat).strftime("%H:%M"),
@@ -161,7 +161,7 @@ def earlier(context: BotContext, step: str, chat: Chat) -> str:
     if step == EQUIPMENT:
         return texts.get("onboarding.earlier_place", place=kit.place_label(context, chat.equipment, None))
     if step == KIT:
-        owned = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
+        owned = kit.described(context, chat)
         return texts.get("onboarding.earlier_kit", kit=escape(owned))
     if step == TIMEZONE:
         return texts.get("onboarding.earlier_timezone", timezone=escape(chat.timezone))

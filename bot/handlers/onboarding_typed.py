@@ -102,6 +102,7 @@ def _stored(context: BotContext, chat: Chat, step: str | None, text: str) -> boo
     ):
         chat.kit = ",".join(names)
         chat.equipment = Equipment.HOME
+        kit.keep_pair(chat, text)
     else:
         return False
     return True
@@ -127,8 +128,7 @@ def typed_answer(context: BotContext, now_turn: Turn, text: str) -> bool:
         place = kit.place_label(context, chat.equipment, None)
         now_turn.say(texts.get("onboarding.typed_place", place=place))
     else:
-        described = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
-        now_turn.say(texts.get("onboarding.typed_kit", kit=escape(described)))
+        now_turn.say(texts.get("onboarding.typed_kit", kit=escape(kit.described(context, chat))))
     # Later questions the same message answers ("beginner, at home, in Lisbon"): kept, and those set-up now
     # passes on its way to the next question confirmed there rather than noted here too.
     note_ahead(context, now_turn, keep_ahead(context, now_turn, text), step)
@@ -152,7 +152,8 @@ def keep_ahead(context: BotContext, now_turn: Turn, text: str) -> dict[str, str]
         )
     if KIT in later and told.kit and chat.equipment != Equipment.GYM:  # a gym's set-up asks no kit
         chat.kit = ",".join(told.kit)
-        kept[KIT] = texts.get("onboarding.noted_kit", kit=escape(kit.describe(context, list(told.kit))))
+        kit.keep_pair(chat, text)
+        kept[KIT] = texts.get("onboarding.noted_kit", kit=escape(kit.described(context, chat)))
     if TIMEZONE in later and told.zone is not None:
         # Nothing logged to move, as apply_timezone moves it: logging waits for set-up to end.
         chat.timezone = told.zone
@@ -202,8 +203,7 @@ def _typed_setting(context: BotContext, now_turn: Turn, text: str) -> bool:
         label = kit.place_label(context, chat.equipment, chat.kit)
         now_turn.say(texts.get("settings.equipment_set", equipment=label))
     else:
-        described = kit.describe(context, kit.owned(context.services.catalog, chat.kit))
-        now_turn.say(texts.get("kit.saved", kit=escape(described)))
+        now_turn.say(texts.get("kit.saved", kit=escape(kit.described(context, chat))))
     return True
 
 

@@ -32,7 +32,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
         text = texts.get(
             "settings.menu",
             level=level_label(context, chat.level),
-            equipment=kit.place_label(context, chat.equipment, chat.kit),
+            equipment=kit.place_label(context, chat.equipment, chat.kit, chat),
             timezone=escape(chat.timezone),
             reminders=_reminders_line(context, now_turn),
         )

@@ -34,7 +34,7 @@ from bot.coach.sessionlog import Target
 from bot.coach.texts import Texts, escape
 from bot.coach.trainingweeks import Weeks, training_weeks, weeks_until
 from bot.context import BotContext
-from bot.handlers import assumed, comebacks
+from bot.handlers import assumed, comebacks, kit
 from bot.handlers.common import Turn, member_name, turn
 from bot.handlers.record_lines import jump_line, record_lines
 from storage import logbook, repo
@@ -232,6 +232,7 @@ async def session_targets(
         back=await comebacks.back_from_pain(context, now_turn, found, before, cautioned),
         per_rep=PER_REP[now_turn.chat.unit],
         today=before or now_turn.today,
+        told_pair=kit.told_pair(now_turn.chat),
     )
 
 

@@ -44,3 +44,24 @@ async def test_a_working_load_a_little_down_is_still_a_baseline(bot: Harness) ->
     bot.clock.advance(days=3)
     line = line_of(joined(await bot.send(USER, "/workout")), ROW)
     assert "light day" not in line and "last time 2×12 @ 37.5 kg" in line, line
+
+
+async def test_progress_marks_a_light_day_off_the_line_and_reads_no_drop(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/log seated cable row 3x7 40kg")
+    bot.clock.advance(days=3)
+    await bot.send(USER, "/log seated cable row 3x10 30kg")
+    light_day = f"{bot.clock.now:%d %b}"
+    await bot.send(USER, "/progress")
+    said = bot.api.files[-1].caption or ""
+    # The latest set the caption reads is the 40 kg, not a 10 kg drop to the light day.
+    assert f"{ROW}: 40 kg × 7" in said and "-10" not in said, said
+    assert (
+        f"{ROW} on {light_day} (30 kg): a light day you chose, marked hollow off the line, not a drop" in said
+    ), said
+    # A load a little down is a working set, and the caption reads it as one.
+    bot.clock.advance(days=3)
+    await bot.send(USER, "/log seated cable row 3x8 37.5kg")
+    await bot.send(USER, "/progress")
+    said = bot.api.files[-1].caption or ""
+    assert f"{ROW}: 37.5 kg × 8 (-2.5 kg)" in said, said

@@ -379,10 +379,14 @@ def test_back_from_pain_is_the_cleared_lift_and_what_it_took_with_it_until_one_i
         "seated-cable-row",
         *bent,
     }
-    # A shoulder told of on an overhead pull took every overhead pull out, and the hangs from a bar: all come
-    # back lighter.
-    overhead = {ex.id for ex in CATALOG.exercises.values() if ex.pattern == "vertical-pull" or ex.hangs}
-    assert "scapular-pull-up" in overhead
+    # A shoulder told of on an overhead pull took every overhead pull out (the straight-arm pulldown too),
+    # and the hangs from a bar: all come back lighter.
+    overhead = {
+        ex.id
+        for ex in CATALOG.exercises.values()
+        if ex.pattern == "vertical-pull" or ex.hangs or ex.from_overhead
+    }
+    assert {"scapular-pull-up", "straight-arm-pulldown"} <= overhead
     assert back_from_pain({"band-pulldown": (last, False, True)}, {}, CATALOG) == overhead
 
 
