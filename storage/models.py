@@ -402,11 +402,15 @@ class ReplacedSet(SetColumns, Base):
         Index("ix_replaced_sets_workout_log_id_replaced_at", "workout_log_id", "replaced_at"),
         CheckConstraint("set_number >= 1", name="set_number"),
         CheckConstraint("reps >= 0 AND reps <= 100", name="reps"),
+        CheckConstraint("origin IS NULL OR origin IN ('typed', 'as_written')", name="origin"),
     )
 
     # Copied from the logged set it was: no default.
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=3)
     replaced_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=4)
+    # The origin of the set it was (0017), so an undo logs a typed set 🔁 Replace took out back as typed; None
+    # for copies kept before: their batch's other sets, or As written, say it (``storage.undoing``).
+    origin: Mapped[SetOrigin | None] = mapped_column(StrEnumColumn(SetOrigin, 10), sort_order=5)
 
 
 class InboxUpdate(Base):
