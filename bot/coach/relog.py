@@ -18,11 +18,14 @@ SETS_APART = 1
 
 def same_work(earlier: Sequence[SetDone], new: Sequence[SetDone]) -> bool:
     """Whether ``new`` looks like ``earlier`` (the lift's sets logged that day, in the same unit) again:
-    about as many sets, and a load among them already logged (no load on both for a bodyweight move or a
-    hold). A new load is new work, a heavier top set say, and is added to as ever."""
+    about as many sets, and a load among them already logged (for a bodyweight move or a hold, no load on
+    both and as many sets). A new load is new work, a heavier top set say, and is added to as ever."""
     fewer, more = sorted((len(earlier), len(new)))
-    # A set more or fewer is "about as many" from two sets up: one set after two is a set added.
-    if not fewer or more - fewer > (SETS_APART if fewer > 1 else 0):
+    # A set more or fewer is "about as many" from two sets up: one set after two is a set added. Without a
+    # load on either, nothing else says it is the same work: as many sets it must be (a band row's 2×12,
+    # then 3×10, is more rows).
+    loadless = all(done.load is None for done in [*earlier, *new])
+    if not fewer or more - fewer > (SETS_APART if fewer > 1 and not loadless else 0):
         return False
     loads = {_load(done.load) for done in earlier}
     return any(_load(done.load) in loads for done in new)

@@ -28,6 +28,7 @@ def test_more_work_or_a_new_load_is_added_to() -> None:
     assert not same_work(sets(3), sets(5))
     assert not same_work(sets(3), sets(3, load=None))
     assert not same_work([], sets(3))
+    assert not same_work(sets(2, reps=12, load=None), sets(3, reps=10, load=None)), "more band rows"
 
 
 @given(st.integers(1, 8), st.integers(1, 8), st.floats(0.5, 300, allow_nan=False))
