@@ -128,6 +128,9 @@ class Chat(Base):
     onboarding_step: Mapped[str | None] = mapped_column(String(16))
     # Free-text input the chat was asked for (e.g. a typed timezone), so the next message is not a question.
     awaiting: Mapped[str | None] = mapped_column(String(16))
+    # Done's ✏️ Adjust panel open in a private chat (0018): its day and state as its buttons carry them
+    # ("20261207|0.0_1.0~4"), so a load typed while it is open sets that lift's (``handlers.panel_typed``).
+    adjusting: Mapped[str | None] = mapped_column(String(64))
     # The set-up questions answered before they were asked ("I'm in Lisbon, mondays and thursdays at 7" while
     # the kit question is open): their step names, comma-separated ("timezone,days"), their answers already
     # stored in their own columns; set-up confirms them in turn instead of asking. None once set-up ends.

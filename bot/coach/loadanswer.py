@@ -123,7 +123,7 @@ def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
         return False
     if target.unstated_load:
         # Heavier by "a little": only a load set on the panel says what it was.
-        return not target.main or shift.steps == 0
+        return not target.main or (shift.steps == 0 and shift.told is None)
     if target.main:
         return target.first_load and adjusted(target, shift)[0].load is None
     return held_load(target) is None

@@ -455,12 +455,20 @@ class Shift:
 
     reps: int = 0
     steps: int = 0
+    told: float | None = None
+    """A load typed while the panel was open ("6 kg on the rdl"): the steps count from it, not the target."""
+
+    def limits(self, target: Target, max_load: float) -> tuple[int, int]:
+        """The steps the panel may move the lift: from a load told, a few either way, as from a known one."""
+        if self.told is None or not target.loaded:
+            return target.load_steps(max_load)
+        return (-MAX_LOAD_SHIFT, MAX_LOAD_SHIFT)
 
 
 def encode(shifts: Sequence[Shift]) -> str:
-    """``"0.0_-1.16"``: short enough for a button's 64 bytes with three main lifts and the day, even
-    with three first loads of six digits' worth of steps."""
-    return "_".join(f"{s.reps}.{s.steps}" for s in shifts)
+    """``"0.0_-1.16"``, a load told after "@" (``"0.0@6"``): short enough for a button's 64 bytes with three
+    main lifts and the day, even with three first loads of six digits' worth of steps."""
+    return "_".join(f"{s.reps}.{s.steps}" + ("" if s.told is None else f"@{s.told:g}") for s in shifts)
 
 
 def decode(text: str, main: Sequence[Target], max_load: float) -> list[Shift] | None:
@@ -471,11 +479,14 @@ def decode(text: str, main: Sequence[Target], max_load: float) -> list[Shift] | 
         return None
     shifts = []
     for part, target in zip(parts, main, strict=True):
-        match = re.fullmatch(r"(-?\d{1,2})\.(-?\d{1,6})", part)
+        match = re.fullmatch(r"(-?\d{1,2})\.(-?\d{1,6})(?:@(\d{1,4}(?:\.\d{1,2})?))?", part)
         if match is None:
             return None
-        shift = Shift(int(match.group(1)), int(match.group(2)))
-        low, high = target.load_steps(max_load)
+        told = None if match.group(3) is None else float(match.group(3))
+        if told is not None and not (target.loaded and 0 < told <= max_load):
+            return None
+        shift = Shift(int(match.group(1)), int(match.group(2)), told)
+        low, high = shift.limits(target, max_load)
         if abs(shift.reps) > MAX_REP_SHIFT or not low <= shift.steps <= high:
             return None
         shifts.append(shift)
@@ -486,7 +497,7 @@ def shifted(
     shifts: Sequence[Shift], index: int, limits: tuple[int, int], *, reps: int | None = None, steps: int = 0
 ) -> list[Shift]:
     """The state after one press: ``reps`` None resets the reps to the target (the "all reps" button);
-    ``limits`` are the lift's ``load_steps``."""
+    ``limits`` are the lift's ``Shift.limits``."""
     result = list(shifts)
     current = result[index]
     new_reps = 0 if reps is None else max(-MAX_REP_SHIFT, min(MAX_REP_SHIFT, current.reps + reps))
@@ -507,5 +518,6 @@ def adjusted(target: Target, shift: Shift) -> list[SetDone]:
     reps = max(1, p.reps + shift.reps)
     load = p.load
     if target.loaded:
-        load = max(0.0, round((load or 0.0) + shift.steps * target.plan.increment, 2)) or None
+        base = (load or 0.0) if shift.told is None else shift.told
+        load = max(0.0, round(base + shift.steps * target.plan.increment, 2)) or None
     return [SetDone(reps, load)] * p.sets
