@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from telegram.constants import ChatType
+
 from bot import callbacks
 from bot.coach import loadanswer, sessionlog
 from bot.coach.logparse import MAX_LOAD
@@ -147,7 +149,7 @@ def adjust_panel(
             lines.append(texts.get("log.adjust_other", n=at, name=name, sets=format_sets(sets, chat.unit)))
         else:
             lines.append(texts.get("log.adjust_other_asked", n=at, name=name))
-    lines.append(texts["log.adjust_hint"])
+    lines.append(texts["log.adjust_hint" if chat.kind == ChatType.PRIVATE else "log.adjust_hint_group"])
     rows.extend(skips[at : at + SKIPS_A_ROW] for at in range(0, len(skips), SKIPS_A_ROW))
     rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, state_of(shifts, mask)))])
     return "\n".join(lines), rows

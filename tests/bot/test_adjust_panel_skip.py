@@ -6,6 +6,7 @@ sets that lift's load on it, said back; Save logs what the panel shows.
 
 from __future__ import annotations
 
+from storage.models import Chat
 from tests.bot.harness import Harness, joined, labels, logged_rows
 
 USER = 6302
@@ -96,3 +97,17 @@ async def test_forged_panel_data_gets_a_reply(bot: Harness) -> None:
         assert await bot.callback(USER, payload) == []
         assert bot.toasts()[-1].text == "That button has expired. Send /help to start fresh."
     assert bot.errors == []
+
+
+async def test_in_a_group_a_load_typed_is_everyones_message(bot: Harness) -> None:
+    group, ann = -5006, 6303
+    bot.api.group_chat(group, "Back Buddies")
+    await bot.onboard(group, user_id=ann)
+    await bot.send(group, "/workout", user_id=ann)
+    await bot.press(group, "✅ Done", user_id=ann)
+    shown = joined(await bot.press(group, "✏️ Adjust", user_id=ann))
+    assert shown.endswith("<i>Then Save: it logs what this shows. ⏭ leaves out one you didn't do.</i>")
+    assert "Set on the panel" not in joined(await bot.send(group, "the row was 40", user_id=ann))
+    async with bot.app.bot_data.sessionmaker() as session:
+        chat = await session.get(Chat, group)
+        assert chat is not None and chat.adjusting is None
