@@ -47,6 +47,8 @@ from bot.handlers import (
     onboarding,
     onboarding_steps,
     progress,
+    relog,
+    relog_press,
     reminders,
     removal,
     settings,
@@ -211,6 +213,7 @@ def build_application(
     app.add_handler(
         CallbackQueryHandler(log_command.pick_button, pattern=callbacks.pattern(log_command.PICK))
     )
+    app.add_handler(CallbackQueryHandler(relog_press.relog_button, pattern=callbacks.pattern(relog.RELOG)))
     app.add_handler(
         CallbackQueryHandler(training_log.level_up_button, pattern=callbacks.pattern(training_log.LEVEL_UP))
     )

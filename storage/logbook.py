@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -168,16 +168,24 @@ async def log_sets(
 
 
 async def replace_assumed(
-    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercises: Collection[str], now: datetime
+    session: AsyncSession,
+    chat_id: int,
+    day: date,
+    *,
+    user_id: int,
+    exercises: Collection[str],
+    now: datetime,
+    replacing: Collection[str] = (),
 ) -> dict[str, list[SetRow]]:
     """Take out of the member's session of ``day`` the sets of each of ``exercises`` that the day holds
     only As written's (assumed) sets of, keeping them as replaced at ``now`` (the typed batch about to be
     logged then, which an undo of brings them back): per exercise, the sets taken out, in the order logged.
 
-    An exercise with a set the member typed that day keeps all its sets: a second /log adds to the first.
+    An exercise with a set the member typed that day keeps all its sets: a second /log adds to the first,
+    unless the member chose 🔁 Replace for it (``replacing``): then every set of it goes, typed ones too.
     """
     log_id = await session.scalar(select(WorkoutLog.id).where(members_day(chat_id, day, user_id)))
-    if log_id is None or not exercises:
+    if log_id is None or not (exercises or replacing):
         return {}
     typed = (
         select(LoggedSet.exercise)
@@ -186,8 +194,10 @@ async def replace_assumed(
     )
     assumed = and_(
         LoggedSet.workout_log_id == log_id,
-        LoggedSet.exercise.in_(exercises),
-        LoggedSet.exercise.not_in(typed),
+        or_(
+            and_(LoggedSet.exercise.in_(exercises), LoggedSet.exercise.not_in(typed)),
+            LoggedSet.exercise.in_(replacing),
+        ),
     )
     replaced: dict[str, list[SetRow]] = {}
     for row, was in await keep_replaced(session, assumed, LoggedSet.id, now=now, owner=(day, user_id, None)):
@@ -232,7 +242,8 @@ async def correct_sets(
     return before
 
 
-# What a replaced set keeps of its logged set (all but its id and origin), and a SetRow's columns of it.
+# What a replaced set keeps of its logged set (all but its id; its origin too, in ``keep_replaced``), and a
+# SetRow's columns of it.
 SET_COLUMNS = ("exercise", "set_number", "reps", "load", "unit", "rir", "note", "seconds")
 KEPT_COLUMNS = ("chat_id", "workout_log_id", "user_id", *SET_COLUMNS, "logged_at")
 
@@ -252,7 +263,7 @@ async def keep_replaced(
     kept_rows: list[tuple[LoggedSet, SetRow]] = []
     for row in found:
         kept = {column: getattr(row, column) for column in KEPT_COLUMNS}
-        session.add(ReplacedSet(**kept, replaced_at=now))
+        session.add(ReplacedSet(**kept, replaced_at=now, origin=row.origin))
         kept_rows.append((row, SetRow(*owner, *(kept[column] for column in SET_COLUMNS))))
     return kept_rows
 

@@ -132,6 +132,9 @@ class Chat(Base):
     onboarding_step: Mapped[str | None] = mapped_column(String(16))
     # Free-text input the chat was asked for (e.g. a typed timezone), so the next message is not a question.
     awaiting: Mapped[str | None] = mapped_column(String(16))
+    # Done's ✏️ Adjust panel open in a private chat (0019): its day and state as its buttons carry them
+    # ("20261207|0.0_1.0~4"), so a load typed while it is open sets that lift's (``handlers.panel_typed``).
+    adjusting: Mapped[str | None] = mapped_column(String(64))
     # The set-up questions answered before they were asked ("I'm in Lisbon, mondays and thursdays at 7" while
     # the kit question is open): their step names, comma-separated ("timezone,days"), their answers already
     # stored in their own columns; set-up confirms them in turn instead of asking. None once set-up ends.
@@ -406,11 +409,15 @@ class ReplacedSet(SetColumns, Base):
         Index("ix_replaced_sets_workout_log_id_replaced_at", "workout_log_id", "replaced_at"),
         CheckConstraint("set_number >= 1", name="set_number"),
         CheckConstraint("reps >= 0 AND reps <= 100", name="reps"),
+        CheckConstraint("origin IS NULL OR origin IN ('typed', 'as_written')", name="origin"),
     )
 
     # Copied from the logged set it was: no default.
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=3)
     replaced_at: Mapped[datetime] = mapped_column(UTCDateTime(), sort_order=4)
+    # The origin of the set it was (0018), so an undo logs a typed set 🔁 Replace took out back as typed; None
+    # for copies kept before: their batch's other sets, or As written, say it (``storage.undoing``).
+    origin: Mapped[SetOrigin | None] = mapped_column(StrEnumColumn(SetOrigin, 10), sort_order=5)
 
 
 class InboxUpdate(Base):

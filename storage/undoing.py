@@ -6,6 +6,7 @@ transaction.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
@@ -25,12 +26,19 @@ class Undone(NamedTuple):
     sets: list[SetRow]
     session: bool
     restored: tuple[SetRow, ...] = ()
+    relogged: tuple[SetRow, ...] = ()
+    """The typed sets the batch taken back had taken the place of (🔁 Replace), logged again."""
 
 
-async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: datetime) -> tuple[SetRow, ...]:
-    """After the batch of ``logged_at`` left ``log``: the As written sets it had replaced come back, each
-    exercise's unless it still has sets (a later /log of it: the day is not left without it), and the
-    replaced sets of As written's own batch go with it. Returns the sets logged again, in their order."""
+Settled = tuple[tuple[SetRow, ...], tuple[SetRow, ...]]
+
+
+async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: datetime) -> Settled:
+    """After the batch of ``logged_at`` left ``log``: the sets it had replaced come back, each exercise's
+    unless it still has sets (a later /log of it: the day is not left without it), and the replaced sets of
+    As written's own batch go with it. Returns the sets logged again, in their order: As written's, and the
+    typed ones a 🔁 Replace took out (with their own origin, kept since 0018; before it only As written's
+    were replaced)."""
     await session.execute(
         delete(ReplacedSet).where(ReplacedSet.workout_log_id == log.id, ReplacedSet.logged_at == logged_at)
     )
@@ -42,7 +50,7 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
         )
     ).all()
     if not replaced:
-        return ()
+        return (), ()
     still = set(
         (
             await session.scalars(
@@ -54,12 +62,15 @@ async def _settle_replaced(session: AsyncSession, log: WorkoutLog, logged_at: da
         ).all()
     )
     restored: list[SetRow] = []
+    relogged: list[SetRow] = []
     for row in replaced:
         if row.exercise not in still:
-            restored.append(_log_again(session, row, log, SetOrigin.AS_WRITTEN))
+            origin = row.origin or SetOrigin.AS_WRITTEN
+            back = _log_again(session, row, log, origin)
+            (relogged if origin is SetOrigin.TYPED else restored).append(back)
         await session.delete(row)
     await session.flush()
-    return tuple(restored)
+    return tuple(restored), tuple(relogged)
 
 
 def _log_again(
@@ -201,7 +212,7 @@ async def undo_last_entry(session: AsyncSession, chat_id: int, day: date, *, use
         return await undo_day(session, chat_id, day, user_id=user_id)
     removed = await sets_where(session, batch)
     await session.execute(delete(LoggedSet).where(batch))
-    return Undone(removed, session=False, restored=await _settle_replaced(session, log, latest))
+    return Undone(removed, False, *await _settle_replaced(session, log, latest))
 
 
 async def undo_batch(
@@ -227,7 +238,7 @@ async def undo_batch(
             await _settle_replaced(session, log, logged_at)
             return None
         await session.execute(delete(LoggedSet).where(batch))
-        return Undone(removed, session=False, restored=await _settle_replaced(session, log, logged_at))
+        return Undone(removed, False, *await _settle_replaced(session, log, logged_at))
     # The batch opened the session (its time is the session's own): a bare Done has no sets of its own.
     await session.execute(delete(LoggedSet).where(batch))
     restored = await _settle_replaced(session, log, logged_at)
@@ -239,7 +250,7 @@ async def undo_batch(
         await session.execute(delete(WorkoutLog).where(WorkoutLog.id == log.id))
         return Undone(removed, session=True)
     log.logged_at = left
-    return Undone(removed, session=False, restored=restored)
+    return Undone(removed, False, *restored)
 
 
 async def batch_logged_by(session: AsyncSession, chat_id: int, day: date, logged_at: datetime) -> int | None:
@@ -406,8 +417,41 @@ async def put_back(
         if (copy.exercise, copy.set_number) in numbers:
             last += 1
             moved = last
-        # A replaced set keeps no origin: its batch's other sets say whether As written logged it.
-        back.append(_log_again(session, copy, log, origins.get(copy.logged_at, SetOrigin.TYPED), moved))
+        # A copy kept before 0018 has no origin: its batch's other sets say whether As written logged it.
+        origin = copy.origin or origins.get(copy.logged_at, SetOrigin.TYPED)
+        back.append(_log_again(session, copy, log, origin, moved))
         await session.delete(copy)
     await session.flush()
     return back
+
+
+class LiftDay(NamedTuple):
+    """One lift's sets of a member's day (in the order logged), whether the member typed any of them, and a
+    fingerprint of them (their ids and times logged): a log, an undo or a 🔁 Replace of the lift since
+    changes it, so a question asked about the sets knows when it was answered already
+    (``bot.handlers.relog``). Ids alone would not do: SQLite gives a deleted set's id to the next one."""
+
+    sets: list[SetRow]
+    typed: bool
+    mark: int
+
+
+# The fingerprint's size: five base-36 digits in a button.
+MARKS = 36**5
+
+
+async def lift_day(
+    session: AsyncSession, chat_id: int, day: date, *, user_id: int, exercise: str
+) -> LiftDay | None:
+    """The member's sets of ``exercise`` on ``day`` (``LiftDay``), or None when there are none."""
+    log = await _members_log(session, chat_id, day, user_id)
+    if log is None:
+        return None
+    lift = (LoggedSet.workout_log_id == log.id) & (LoggedSet.exercise == exercise)
+    query = select(LoggedSet.id, LoggedSet.logged_at, LoggedSet.origin).where(lift).order_by(LoggedSet.id)
+    found = (await session.execute(query)).all()
+    if not found:
+        return None
+    typed = any(origin == SetOrigin.TYPED for _, _, origin in found)
+    told = ";".join(f"{row_id}@{when.isoformat()}" for row_id, when, _ in found)
+    return LiftDay(await sets_where(session, lift), typed, zlib.crc32(told.encode()) % MARKS)

@@ -24,7 +24,8 @@ from bot.coach.catalog import Exercise
 from bot.coach.kitwords import NOTE_PARTS
 from bot.coach.logsets import MAX_DUMBBELL, MAX_LOAD
 from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
-from bot.coach.sessionlog import MAX_REP_SHIFT, Shift, Target, adjusted
+from bot.coach.panelshift import Shift, adjusted
+from bot.coach.sessionlog import MAX_REP_SHIFT, Target
 
 # What a chat waiting for a typed load keeps (``Chat.awaiting``, 16 characters): the day, then the lift
 # asked's place among the session's targets when it is not the first that wants a load (one capital, "B"
@@ -123,7 +124,7 @@ def asks_load(target: Target, shift: Shift, left: Collection[str]) -> bool:
         return False
     if target.unstated_load:
         # Heavier by "a little": only a load set on the panel says what it was.
-        return not target.main or shift.steps == 0
+        return not target.main or (shift.steps == 0 and shift.told is None)
     if target.main:
         return target.first_load and adjusted(target, shift)[0].load is None
     return held_load(target) is None

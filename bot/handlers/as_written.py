@@ -15,26 +15,21 @@ from datetime import date
 from typing import NamedTuple
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import loadanswer, sessionlog, shortened
+from bot.coach import loadanswer, panelshift, sessionlog, shortened
 from bot.coach.cautions import LeftOut
 from bot.coach.kitwords import NOTE_PARTS, bands_in
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import SetDone
 from bot.coach.planner import Session
-from bot.coach.progress_text import (
-    format_load,
-    format_sets,
-    sets_with_band,
-    shared_bands,
-    shown_load,
-    todays_bands,
-)
+from bot.coach.progress_text import sets_with_band, shared_bands, shown_load, todays_bands
 from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions, first_load, workout_time
+from bot.handlers.adjust_panel import adjust_panel, left_out, read_state, state_of
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     ADJUST,
@@ -42,7 +37,6 @@ from bot.handlers.training_log import (
     SAVE,
     chat_weeks,
     describe_sets,
-    increment_of,
     ladders,
     level_up_offer,
     log_and_score,
@@ -235,31 +229,22 @@ async def _log_action(
     so_far = await day_done(context, now_turn, user[0], day, found.session_number)
     if not so_far.anything_left:
         return strip_tags(texts["log.sets_already"])
-    # The panel's state covers every main lift, logged or not, so a /log between two presses of it
-    # leaves its buttons working; only the lifts still to log are shown and logged.
-    main = [target for target in so_far.targets if target.main]
-    shifts = (
-        sessionlog.decode(state, main, MAX_LOAD[chat.unit]) if state else [sessionlog.Shift()] * len(main)
-    )
-    if shifts is None:
+    read = panel_state(context, chat, so_far, state)
+    if read is None:
         return texts["errors.stale_button"]
+    main, shifts, mask, skipped = read
     # A lift taken off today's log is left out: the trainee said it was not done (said in the reply).
     left = {target.planned for target in so_far.to_write}
     if action == ADJUST:
-        now_turn.edit(*adjust_panel(context, chat, day, main, shifts, left))
+        now_turn.edit(*panel_for(context, chat, so_far, day, shifts, mask))
+        if chat.kind == ChatType.PRIVATE:
+            chat.adjusting = f"{callbacks.pack_day(day)}|{state_of(shifts, mask)}"
         return ""
-    shift_of = {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
-    # Each exercise as /workout wrote it: a main lift at its target (as adjusted), another at the reps its
-    # rule gives and, if it takes a load, the load it was last lifted at when its rule keeps it (/workout
-    # shows it none, so a load rounded to the chat's step would be one never lifted; a move without a load
-    # none), a hold at the low end of its seconds; in the session's order.
-    written = {
-        t.planned: (t.prescription.exercise, _as_written(context, t, shift_of.get(t.planned)))
-        for t in so_far.to_write
-    }
-    written.update(
-        {planned: (planned, sets) for planned, sets in so_far.holds if planned not in so_far.taken_off}
-    )
+    chat.adjusting = None
+    # An exercise ⏭ left out on the panel is not logged: still to log (said in the reply).
+    left -= skipped
+    written = _written(context, so_far, shifts, skipped)
+    shift_of = _shift_of(main, shifts)
     # A lift that takes a load with none known or set is asked for it, not logged without one: a loadless
     # barbell deadlift would be progressed as a bodyweight move, "last time 3×6 → today 3×7", and a loadless
     # cable face pull would never get a load. Main lifts and accessories alike, in the session's order.
@@ -270,12 +255,16 @@ async def _log_action(
     order = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in written]
     logged = [written[planned_id] for planned_id in order]
     if not logged and not unloaded:
-        # Nothing left but what was taken off: nothing logged, and no Undo for a press that logged nothing.
-        now_turn.edit(taken_off(context, so_far, "log.taken_off_only"))
+        # Nothing left but what was taken off or left out: nothing logged, and no Undo for a press that logged
+        # nothing.
+        if skipped:
+            now_turn.edit(_listed_out(context, so_far, skipped, "log.skipped_only"))
+        else:
+            now_turn.edit(taken_off(context, so_far, "log.taken_off_only"))
         return ""
     # Only a main lift moved on the Adjust panel before Save holds numbers the member told; the rest is the
     # plan's own progression, logged and counted toward the bests but announcing no 🏆 (``log_and_score``).
-    unmoved = sessionlog.Shift()
+    unmoved = panelshift.Shift()
     prescribed = [action != SAVE or shift_of.get(planned_id, unmoved) == unmoved for planned_id in order]
     # A pair of dumbbells' load is each hand's: noted and said so, as a load typed in answer is.
     known, hand = context.services.catalog.exercises, texts["log.each_hand"]
@@ -300,6 +289,9 @@ async def _log_action(
     asking: list[tuple[str, str]] = []
     if so_far.taken_off:
         parts.append(taken_off(context, so_far, "log.taken_off_left_out"))
+    # Those still to log: one left out on the panel and logged since by a /log is not "not logged".
+    if out := skipped & {t.planned for t in so_far.to_write} | skipped & {ex for ex, _ in so_far.holds}:
+        parts.append(_listed_out(context, so_far, out, "log.skipped_left_out"))
     if unloaded:
         questions = [first_load.Question(context, day, targets, shift_of, at) for at in unloaded]
         parts.extend(first_load.not_logged(context, now_turn, update, questions))
@@ -321,15 +313,88 @@ async def _log_action(
 def taken_off(context: BotContext, so_far: DayDone, key: str) -> str:
     """The text ``key`` names about the lifts taken off today's log that As written leaves out (``names``,
     in the session's order, and ``them``: "it" or "them")."""
+    return _listed_out(context, so_far, so_far.taken_off, key)
+
+
+def _listed_out(context: BotContext, so_far: DayDone, out: Collection[str], key: str) -> str:
+    """The text ``key`` names about the exercises ``out`` (taken off the log, or ⏭ left out on the panel)."""
     texts, shown = context.services.texts, names(context)
-    ids = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in so_far.taken_off]
+    ids = [item.exercise.id for item in so_far.session.exercises if item.exercise.id in out]
     listed = ", ".join(escape(shown.get(ex, ex)) for ex in ids)
     return texts.get(key, names=listed, them=texts["log.it" if len(ids) == 1 else "log.them"])
 
 
-def _as_written(context: BotContext, target: Target, shift: sessionlog.Shift | None) -> list[SetDone]:
+PanelState = tuple[list[Target], list[panelshift.Shift], int, frozenset[str]]
+
+
+def panel_state(context: BotContext, chat: Chat, so_far: DayDone, state: str) -> PanelState | None:
+    """The Adjust panel's ``state`` read against the day: the main lifts, their shifts, the left-out
+    bitmask and the exercises it leaves out; None for a state it could not have written. The state covers
+    every main lift, logged or not, so a /log between two presses leaves its buttons working; only the lifts
+    still to log are shown and logged."""
+    main = [target for target in so_far.targets if target.main]
+    read = read_state(state)
+    if read is None:
+        return None
+    shifts = (
+        panelshift.decode(read[0], main, MAX_LOAD[chat.unit]) if state else [panelshift.Shift()] * len(main)
+    )
+    skipped = left_out([item.exercise.id for item in so_far.session.exercises], read[1])
+    if shifts is None or skipped is None:
+        return None
+    return main, shifts, read[1], skipped
+
+
+def panel_for(
+    context: BotContext, chat: Chat, so_far: DayDone, day: date, shifts: list[panelshift.Shift], mask: int
+) -> tuple[str, Buttons]:
+    """The Adjust panel of ``so_far``'s day in this state: its main lifts, then the rest as Save logs it."""
+    main = [target for target in so_far.targets if target.main]
+    left = {target.planned for target in so_far.to_write}
+    written = _written(context, so_far, shifts, frozenset())
+    asked = {
+        so_far.targets[at].planned for at in loadanswer.asked(so_far.targets, _shift_of(main, shifts), left)
+    }
+    others = [
+        (planned, exercise, [] if planned in asked else sets)
+        for planned, (exercise, sets) in written.items()
+        if planned not in {target.planned for target in main}
+    ]
+    order = [item.exercise.id for item in so_far.session.exercises]
+    return adjust_panel(context, chat, day, main, shifts, left, others, order, mask)
+
+
+def _shift_of(main: Sequence[Target], shifts: Sequence[panelshift.Shift]) -> dict[str, panelshift.Shift]:
+    return {target.planned: shift for target, shift in zip(main, shifts, strict=True)}
+
+
+def _written(
+    context: BotContext, so_far: DayDone, shifts: Sequence[panelshift.Shift], skipped: Collection[str]
+) -> dict[str, tuple[str, list[SetDone]]]:
+    """Each exercise as /workout wrote it, but those ``skipped``: a main lift at its target (as adjusted),
+    another at the reps its rule gives and, if it takes a load, the load it was last lifted at when its rule
+    keeps it (/workout shows it none, so a load rounded to the chat's step would be one never lifted; a move
+    without a load none), a hold at the low end of its seconds; in the session's order."""
+    shift_of = _shift_of([target for target in so_far.targets if target.main], shifts)
+    written = {
+        t.planned: (t.prescription.exercise, _as_written(context, t, shift_of.get(t.planned)))
+        for t in so_far.to_write
+        if t.planned not in skipped
+    }
+    written.update(
+        {
+            planned: (planned, sets)
+            for planned, sets in so_far.holds
+            if planned not in so_far.taken_off and planned not in skipped
+        }
+    )
+    order = [item.exercise.id for item in so_far.session.exercises]
+    return {planned: written[planned] for planned in order if planned in written}
+
+
+def _as_written(context: BotContext, target: Target, shift: panelshift.Shift | None) -> list[SetDone]:
     if target.main and shift is not None:
-        sets = sessionlog.adjusted(target, shift)
+        sets = panelshift.adjusted(target, shift)
     else:
         held = loadanswer.held_load(target)
         sets = target.bare if held is None else [replace(done, load=held) for done in target.bare]
@@ -344,87 +409,3 @@ def _as_written(context: BotContext, target: Target, shift: sessionlog.Shift | N
         loaded=target.loaded,
     )
     return [replace(done, bands=bands) for done in sets]
-
-
-def adjust_panel(
-    context: BotContext,
-    chat: Chat,
-    day: date,
-    main: Sequence[Target],
-    shifts: Sequence[sessionlog.Shift],
-    left: Collection[str],
-) -> tuple[str, Buttons]:
-    """The panel of the main lifts in ``left`` (still to log), numbered as shown."""
-    texts, shown, known = context.services.texts, names(context), context.services.catalog.exercises
-    stamp = callbacks.pack_day(day)
-    lines = [texts.get("log.adjust_title", day=f"{day:%a %d %b}")]
-    rows: list[list[tuple[str, str]]] = []
-    increment = increment_of(chat)
-    step = f"{increment:g} {chat.unit}"
-    jump = sessionlog.first_load_jump(increment, chat.unit)
-    showing = [(i, target, shift) for i, (target, shift) in enumerate(zip(main, shifts, strict=True))]
-    showing = [entry for entry in showing if entry[1].planned in left]
-    for n, (index, target, shift) in enumerate(showing, start=1):
-        name = shown.get(target.prescription.exercise, target.prescription.exercise)
-        sets = sessionlog.adjusted(target, shift)
-        no_load = " " + texts["log.adjust_no_load"] if target.first_load and sets[0].load is None else ""
-        # A pair of dumbbells' load is each hand's, as Save logs it and its reply says it.
-        paired = sets[0].load is not None and loadanswer.pair(known[target.prescription.exercise])
-        hand = f" {texts['log.each_hand']}" if paired else ""
-        lines.append(f"{n}. {escape(name)}: <b>{format_sets(sets, chat.unit)}</b>{hand}{no_load}")
-        limits = target.load_steps(MAX_LOAD[chat.unit])
-
-        def press(
-            reps: int | None = 0, steps: int = 0, at: int = index, limits: tuple[int, int] = limits
-        ) -> str:
-            moved = sessionlog.shifted(shifts, at, limits, reps=reps, steps=steps)
-            return callbacks.pack(ADJUST, stamp, sessionlog.encode(moved))
-
-        row = [
-            (texts.get("log.fewer_button", n=n), press(reps=-1)),
-            (texts.get("log.all_reps_button", n=n), press(reps=None)),
-            (texts.get("log.more_button", n=n), press(reps=+1)),
-        ]
-        # No "−2.5 kg" on no load, nor one that would take a load to none: below zero is nothing lifted.
-        lighter = sets[0].load is not None and sets[0].load > increment
-        down, up, heavier = step, step, True
-        sizes = pair_sizes(target, shift, limits, chat.unit)
-        if sizes is not None:
-            # A pair of dumbbells: the next size down and up, the rack's or (at home) the pairs owned.
-            (lighter, down), (heavier, up) = sizes
-        loads = [
-            *([(texts.get("log.lighter_button", n=n, step=down), press(steps=-1))] if lighter else []),
-            *([(texts.get("log.heavier_button", n=n, step=up), press(steps=+1))] if heavier else []),
-        ]
-        if target.first_load:
-            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
-            bigger = f"{round(jump * increment, 2):g} {chat.unit}"
-            rows.append(row)
-            row = loads
-            if jump > 1:
-                row.append((texts.get("log.heavier_button", n=n, step=bigger), press(steps=jump)))
-        elif target.loaded:
-            row += loads
-        rows.append(row)
-    lines.append(texts["log.adjust_hint"])
-    rows.append([(texts["log.save_button"], callbacks.pack(SAVE, stamp, sessionlog.encode(shifts)))])
-    return "\n".join(lines), rows
-
-
-def pair_sizes(
-    target: Target, shift: sessionlog.Shift, limits: tuple[int, int], unit: str
-) -> tuple[tuple[bool, str], tuple[bool, str]] | None:
-    """For a pair of dumbbells whose load is known, whether the panel offers the next size down and up and
-    by how much ("−2 kg", "+4 kg" to a pair owned at home): Adjust steps it by sizes
-    (``sessionlog.moved_pair``), not the chat's plate step (a trial's +2.5 kg on a 12 kg dumbbell). None for
-    any other lift."""
-    now = sessionlog.moved_pair(target, shift.steps)
-    if now is None:
-        return None
-
-    def by(steps: int) -> tuple[bool, str]:
-        moved = sessionlog.moved_pair(target, shift.steps + steps)
-        shown = limits[0] <= shift.steps + steps <= limits[1] and moved is not None
-        return shown, format_load(abs(moved - now), unit) if shown and moved is not None else ""
-
-    return by(-1), by(+1)

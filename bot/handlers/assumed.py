@@ -2,7 +2,8 @@
 who then types what they really did ("/log pull up 6,5" after 2×10 was assumed) is telling the day's sets
 of that exercise, not adding to them. Their typed sets take the assumed ones' place in the set log
 (``storage.logbook.replace_assumed``), the reply says so, and an undo of that /log brings them back
-(``storage.undoing``). An exercise with any set the trainee typed that day is added to, as ever.
+(``storage.undoing``). An exercise with any set the trainee typed that day is added to, as ever, unless the
+trainee chose 🔁 Replace for it (``bot.handlers.relog``): the same machinery then takes the typed sets' place.
 """
 
 from __future__ import annotations
@@ -20,24 +21,46 @@ from storage.models import Chat
 
 
 async def replace(
-    context: BotContext, now_turn: Turn, day: date, user_id: int, exercises: Collection[str]
+    context: BotContext,
+    now_turn: Turn,
+    day: date,
+    user_id: int,
+    exercises: Collection[str],
+    replacing: Collection[str] = (),
 ) -> str | None:
     """Take out of ``day``'s log the As written sets of ``exercises`` (the typed ones about to be logged)
-    that nothing typed was logged beside, and the line the reply says it with; None when none were."""
+    that nothing typed was logged beside, and every set of ``replacing`` (🔁 Replace pressed), and the lines
+    the reply says it with; None when none were."""
     replaced = await logbook.replace_assumed(
-        now_turn.session, now_turn.chat.id, day, user_id=user_id, exercises=exercises, now=now_turn.now
+        now_turn.session,
+        now_turn.chat.id,
+        day,
+        user_id=user_id,
+        exercises=exercises,
+        now=now_turn.now,
+        replacing=replacing,
     )
-    if not replaced:
-        return None
-    sets = listed(context, now_turn.chat, [row for rows in replaced.values() for row in rows])
-    return context.services.texts.get("log.replaced_assumed", sets=sets)
+    texts = context.services.texts
+    lines = [
+        texts.get(key, sets=listed(context, now_turn.chat, rows))
+        for key, chosen in (("log.replaced_assumed", False), ("log.replaced_typed", True))
+        if (rows := [row for ex, found in replaced.items() if (ex in replacing) == chosen for row in found])
+    ]
+    return "\n".join(lines) or None
 
 
-def restored(context: BotContext, chat: Chat, rows: Sequence[logbook.SetRow]) -> str | None:
-    """The line an undo adds when the /log it took back had replaced As written's sets, now back."""
-    if not rows:
-        return None
-    return context.services.texts.get("log.assumed_back", sets=listed(context, chat, rows))
+def restored(
+    context: BotContext, chat: Chat, rows: Sequence[logbook.SetRow], relogged: Sequence[logbook.SetRow] = ()
+) -> str | None:
+    """The line an undo adds when the /log it took back had replaced As written's sets (``rows``) or, by 🔁
+    Replace, sets typed earlier (``relogged``), now back."""
+    texts = context.services.texts
+    lines = [
+        texts.get(key, sets=listed(context, chat, found))
+        for key, found in (("log.assumed_back", rows), ("log.relogged_back", relogged))
+        if found
+    ]
+    return "\n".join(lines) or None
 
 
 def listed(context: BotContext, chat: Chat, rows: Sequence[logbook.SetRow]) -> str:

@@ -18,10 +18,11 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks
-from bot.coach import loadanswer, sessionlog
+from bot.coach import loadanswer, panelshift
 from bot.coach.model import SetDone
+from bot.coach.panelshift import Shift
 from bot.coach.progress_text import format_sets
-from bot.coach.sessionlog import Shift, Target
+from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers.common import Turn
@@ -53,7 +54,7 @@ class Question:
         # An accessory's reps without the load its rule moved it to: /workout never showed that one.
         target = self.target
         shift = shifts.get(target.planned, Shift())
-        self.sets: list[SetDone] = sessionlog.adjusted(target, shift) if target.main else target.bare
+        self.sets: list[SetDone] = panelshift.adjusted(target, shift) if target.main else target.bare
         if target.unstated_load:
             # "More than 10 kg" is not a load to show as the one asked about: its reps alone.
             self.sets = [replace(done, load=None) for done in self.sets]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.coach import loadanswer, sessionlog
-from bot.coach.sessionlog import Shift, Target
+from bot.coach.panelshift import Shift
+from bot.coach.sessionlog import Target
 from bot.context import BotContext
 from bot.handlers import first_load
 from bot.handlers.as_written import DayDone, day_done

@@ -24,7 +24,7 @@ an unclear /log carry the day, and work only on the day they were made.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -41,6 +41,7 @@ from bot.coach.progression import in_unit
 from bot.coach.rampsets import BAR
 from bot.coach.texts import escape
 from bot.context import BotContext
+from bot.handlers import relog
 from bot.handlers.common import Turn, strip_tags, turn
 from bot.handlers.training_log import (
     describe_sets,
@@ -179,7 +180,10 @@ async def log_command(update: Update, context: BotContext) -> None:
                 now_turn.say(reply, buttons or None)
                 return
             readings.append(parsed)
-        await log_parsed(context, now_turn, update, readings, day, edit=False)
+        # The same lift's work sent again that day: ➕ Add / 🔁 Replace asked first (``relog``).
+        held, made = functools.partial(held_each, context), made_for(now_turn.today, day)
+        if not await relog.asked(context, now_turn, update, readings, day, made, held, sets_done):
+            await log_parsed(context, now_turn, update, readings, day, edit=False)
 
 
 def _below_bar(context: BotContext, parsed: logparse.ParsedLog) -> logparse.LogError | None:
@@ -259,9 +263,11 @@ async def log_parsed(
     day: date,
     *,
     edit: bool,
+    replacing: Collection[str] = (),
 ) -> None:
     """Log a read /log (each of its exercises' sets) as ``day``'s sets and say so (in a new message, or
-    ``edit`` the one pressed), naming a past day; one undo takes it all back."""
+    ``edit`` the one pressed), naming a past day, in place of the day's sets of ``replacing`` (🔁 Replace);
+    one undo takes it all back."""
     chat, texts = now_turn.chat, context.services.texts
     readings = [held_each(context, parsed) for parsed in readings]
     logged = [(parsed.exercise, sets_done(parsed, chat.unit)) for parsed in readings]
@@ -270,7 +276,9 @@ async def log_parsed(
     first = not await repo.is_logged(now_turn.session, chat.id, day, user_id=user[0])
     notes = [_note(context, parsed) for parsed in readings]
     typed = [(parsed.unit, parsed.set_loads()) for parsed in readings]
-    lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
+    lines = await log_and_score(
+        context, now_turn, day, user, logged, notes=notes, typed=typed, replacing=replacing
+    )
     # A load typed "each arm" is said to be each hand's, after that exercise's sets (and their band).
     # ...and a note typed with them ("(light, shoulder pain)") after that.
     described = "\n".join(

@@ -23,6 +23,7 @@ from bot.handlers import (
     load_answer,
     onboarding_steps,
     onboarding_typed,
+    panel_typed,
     schedule_typed,
     workout,
     written_typed,
@@ -253,6 +254,9 @@ async def on_text(update: Update, context: BotContext) -> None:
         # A load asked for after Done ("100 kg", or skip); anything else stops the wait and is read as usual.
         text = message.text
         if first_load.waiting(now_turn) and await load_answer.typed_load(context, now_turn, update, text):
+            return
+        # A load typed while Done's ✏️ Adjust panel is open ("6 kg on the rdl"): set on the panel.
+        if await panel_typed.typed(context, now_turn, update, text):
             return
         # "As written" typed while Done's As written / Adjust offer is the last thing asked: the press.
         if await written_typed.typed(context, now_turn, update, text):

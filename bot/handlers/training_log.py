@@ -363,6 +363,7 @@ async def log_and_score(
     typed: Sequence[Typed | None] = (),
     completes_done: bool = False,
     prescribed: Sequence[bool] = (),
+    replacing: Collection[str] = (),
 ) -> list[str]:
     """Log the sets (in the chat's unit), each entry of ``logged`` with its note of ``notes`` if any, and
     return the lines to add: As written's sets the typed ones replaced (``assumed``), the records earned
@@ -377,13 +378,14 @@ async def log_and_score(
     them) holds the plan's own numbers, not the member's: its sets are logged and count toward the bests
     later sets are weighed against, but announce no record. A trial's 🏆 "Prone Y-T-W raise: 14 reps
     (best was 13)" was the plan's +1 rep logged by a press: a coach cheers what the lifter says they
-    did, not the progression the plan set."""
+    did, not the progression the plan set. ``replacing``: the exercises whose sets of the day, typed ones
+    too, these take the place of (🔁 Replace, ``bot.handlers.relog``)."""
     chat, texts = now_turn.chat, context.services.texts
     exercises = {ex for ex, _ in logged}
     at_plan = [*prescribed, *[False] * (len(logged) - len(prescribed))]
     typed_ex = {ex for (ex, _), as_set in zip(logged, at_plan, strict=True) if not as_set}
     # Before the history is read: sets typed in place of As written's are weighed against the days before.
-    replaced = await assumed.replace(context, now_turn, day, user[0], typed_ex)
+    replaced = await assumed.replace(context, now_turn, day, user[0], typed_ex, replacing)
     # Every day's sets, a later day's too: a set backdated to yesterday is "heaviest ever" only over them all.
     rows = await logbook.exercise_history(now_turn.session, chat.id, user[0], exercises)
     before = _in_unit(context, rows, chat.unit)

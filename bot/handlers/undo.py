@@ -79,7 +79,7 @@ def took_back(context: BotContext, chat: Chat, undone: undoing.Undone, day: date
     """What an undo says: which sets went ("Took back: Pull-up 5, 5, 4"), or that the day's session did,
     and the As written sets the /log taken back had replaced, back in their place."""
     said = _took_back(context, chat, undone, day, today)
-    back = assumed.restored(context, chat, undone.restored)
+    back = assumed.restored(context, chat, undone.restored, undone.relogged)
     return said if back is None else f"{said}\n{back}"
 
 

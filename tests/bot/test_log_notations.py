@@ -32,6 +32,12 @@ def head(sent: list[SentMessage]) -> str:
     return text(sent).split("\n")[0]
 
 
+async def added(bot: Harness, sent: list[SentMessage]) -> list[SentMessage]:
+    """What a /log logged: the same lift's work again that day is asked about first (➕ Add / 🔁 Replace),
+    and added here."""
+    return await bot.press(USER, "➕ Add") if text(sent).startswith("🔁 Add to") else sent
+
+
 async def test_assistance_is_logged_as_the_machines_help_never_as_added_weight(bot: Harness) -> None:
     await bot.onboard(USER)  # a gym beginner
     # The trial: offered and logged as "Weighted pull-up: 2×10 @ 40 kg".
@@ -67,9 +73,9 @@ async def test_a_load_on_the_assisted_machine_is_its_help_as_its_card_says(bot: 
 async def test_a_load_added_to_a_pull_up_is_the_weighted_pull_up(bot: Harness) -> None:
     await bot.onboard(USER, level="🔥 Advanced")
     # The trial: "/log pullup 10,9,8,8 +10kg" was "Machine-assisted pull-up: 10, 9, 8, 8" with 10 kg of help.
-    added = ("pullup 10,9,8,8 +10kg", "pull-ups 10,9,8,8 plus 10 kg", "pullup 10,9,8,8 with 10kg on a belt")
-    for typed in added:
-        reply = text(await bot.send(USER, f"/log {typed}"))
+    told = ("pullup 10,9,8,8 +10kg", "pull-ups 10,9,8,8 plus 10 kg", "pullup 10,9,8,8 with 10kg on a belt")
+    for typed in told:
+        reply = text(await added(bot, await bot.send(USER, f"/log {typed}")))
         assert reply.split("\n")[0] == "✍️ Logged Weighted pull-up: 10, 9, 8, 8 @ 10 kg", typed
         assert "assist" not in reply and "counterweight" not in reply.casefold(), typed
     logged = [(ex, reps, load, note) for ex, reps, load, note in await sets_of(bot)]
@@ -110,7 +116,7 @@ async def test_loads_first_and_set_by_set_are_read(bot: Harness) -> None:
         "/log deadlift 200x3": "Barbell deadlift: 1×3 @ 200 kg",
     }
     for typed, shown in cases.items():
-        assert head(await bot.send(USER, typed)) == f"✍️ Logged {shown}", typed
+        assert head(await added(bot, await bot.send(USER, typed))) == f"✍️ Logged {shown}", typed
     deadlifts = [(reps, load) for ex, reps, load, _ in await sets_of(bot) if ex == "deadlift"]
     assert deadlifts == [(5, 180.0), (3, 190.0), (3, 200.0), (3, 200.0), (5, 180.0), (3, 190.0), (3, 200.0)]
 
@@ -120,7 +126,7 @@ async def test_the_offer_for_a_load_first_logs_what_log_logs(bot: Harness) -> No
     [offer] = await bot.send(USER, "deadlift 200x3")
     assert "Shall I log that? deadlift 1x3 200kg" in (offer.plain_text or "")
     await bot.press(USER, "▶ /log deadlift 1x3 200kg")
-    await bot.send(USER, "/log deadlift 200x3")
+    await added(bot, await bot.send(USER, "/log deadlift 200x3"))
     assert [(ex, reps, load) for ex, reps, load, _ in await sets_of(bot)] == [("deadlift", 3, 200.0)] * 2
 
 
@@ -191,7 +197,7 @@ async def test_a_second_trials_sets_in_words_and_kit_words_are_read(bot: Harness
         "/log db row 10,10,9 each arm 32kg": "One-arm dumbbell row: 10, 10, 9 @ 32 kg each hand",
     }
     for typed, shown in cases.items():
-        assert head(await bot.send(USER, typed)) == f"✍️ Logged {shown}", typed
+        assert head(await added(bot, await bot.send(USER, typed))) == f"✍️ Logged {shown}", typed
     assert (await sets_of(bot))[-3:] == [
         ("one-arm-dumbbell-row", reps, 32.0, "each hand") for reps in (10, 10, 9)
     ]

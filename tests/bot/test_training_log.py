@@ -171,7 +171,9 @@ async def test_log_examples_from_the_issue(bot: Harness) -> None:
 async def test_reps_apart_log_like_reps_with_commas(bot: Harness) -> None:
     await bot.onboard(USER)
     assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log pull up 5 5 4"))
-    assert "Logged Pull-up: 5, 5, 4" in text(await bot.send(USER, "/log pull-up 5,5,4"))
+    # The same sets again are asked about first (➕ Add / 🔁 Replace): added, they read as typed.
+    assert text(await bot.send(USER, "/log pull-up 5,5,4")).startswith("🔁 Add to today's Pull-up (5, 5, 4)")
+    assert "Logged Pull-up: 5, 5, 4" in text(await bot.press(USER, "➕ Add"))
     assert "Logged Seated cable row: 10, 10, 8 @ 40 kg" in text(await bot.send(USER, "/log row 10 10 8 40kg"))
     unclear = text(await bot.send(USER, "/log row 10 40"))
     assert "can't tell reps from load in “10 40”" in unclear and "/log row 3x10 40kg" in unclear
@@ -192,7 +194,8 @@ async def test_timed_holds_are_logged_in_seconds(bot: Harness) -> None:
     await bot.onboard(USER)
     first = text(await bot.send(USER, "/log prone cobra 3x30s"))
     assert "Logged Prone cobra hold: 3×30 s" in first and "counts as today's session" in first
-    logged = text(await bot.send(USER, "/log cobra 45 sec, 45, 40"))
+    await bot.send(USER, "/log cobra 45 sec, 45, 40")
+    logged = text(await bot.press(USER, "➕ Add"))
     assert "Logged Prone cobra hold: 45 s, 45 s, 40 s" in logged
     assert "Logged Prone cobra hold: 1×60 s @ 5 kg" in text(
         await bot.send(USER, "/log prone cobra 1 min @ 5kg")

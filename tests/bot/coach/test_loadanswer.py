@@ -12,8 +12,9 @@ from bot.coach import loadanswer
 from bot.coach.catalog import Catalog
 from bot.coach.loadanswer import Answer, Awaited, Kind
 from bot.coach.model import SetDone
+from bot.coach.panelshift import Shift
 from bot.coach.progression import Reason
-from bot.coach.sessionlog import Shift, Target
+from bot.coach.sessionlog import Target
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.pairstep import RACK_STEPS, pair_moved, pair_steps, rack_step
+from bot.coach.panelshift import Shift, adjusted, moved_pair
 from bot.coach.progression import Plan, Prescription, Reason
-from bot.coach.sessionlog import Shift, Target, adjusted, moved_pair
+from bot.coach.sessionlog import Target
 
 D = Decimal
 STEP = D("2.5")

@@ -12,27 +12,23 @@ from bot.coach.catalog import Catalog
 from bot.coach.ladders import ladder_for, load_ladders
 from bot.coach.logparse import MAX_LOAD
 from bot.coach.model import Equipment, Level, SetDone
+from bot.coach.panelshift import Shift, adjusted, decode, encode, first_load_jump, shifted
 from bot.coach.planner import Profile, Session, plan_session
 from bot.coach.progression import Ladder, Plan, Prescription, Reason
 from bot.coach.sessionlog import (
     DAYS_TOLD,
     DayError,
-    Shift,
     Target,
-    adjusted,
     day_told,
-    decode,
     done_in_session,
     easier_today,
-    encode,
-    first_load_jump,
     holds_to_log,
     parse_day,
-    shifted,
     slot_ladder,
     still_to_log,
     targets,
 )
+from bot.handlers.adjust_panel import read_state, state_of
 
 CATALOG = Catalog.load()
 ENTRIES = load_ladders(CATALOG)
@@ -482,3 +478,33 @@ def test_a_secondary_is_its_own_exercise_and_climbs_only_to_the_rung_above() -> 
         10.0,
     )
     assert slot_ladder("pull-up", None, main=False) is None
+
+
+# A load typed at the open panel ("6 kg on the rdl"): to the hundredth, up to the heaviest /log takes in lb.
+TOLD = st.integers(1, 110000).map(lambda hundredths: hundredths / 100)
+
+
+@given(
+    # Steps up from a first load's zero; from a load told either way (``Shift.limits``).
+    st.lists(st.tuples(st.integers(-9, 9), st.integers(0, 9), st.none() | TOLD), min_size=1, max_size=3),
+    st.integers(0, 2**10 - 1),
+)
+def test_a_load_told_and_the_lifts_left_out_round_trip_and_fit_a_button(
+    shifts: list[tuple[int, int, float | None]], mask: int
+) -> None:
+    state = [Shift(reps, steps, told) for reps, steps, told in shifts]
+    panel = state_of(state, mask)
+    assert read_state(panel) == (encode(state), mask)
+    assert decode(encode(state), [FIRST] * len(state), MAX_LOAD["lb"]) == state
+    assert len(callbacks.pack("ls", "20261124", panel).encode()) <= callbacks.MAX_BYTES
+
+
+def test_a_load_told_is_what_the_steps_count_from() -> None:
+    assert adjusted(FIRST, Shift(0, 0, 6.0)) == [SetDone(10, 6.0)] * 2
+    assert adjusted(KNOWN, Shift(1, -1, 6.0)) == [SetDone(11, 3.5)] * 2
+    assert adjusted(BAND, Shift(0, 0, 6.0)) == [SetDone(10, None)] * 2, "forged: a band move takes no load"
+    assert Shift(0, 0, 6.0).limits(FIRST, 500) == (-9, 9), "lighter than a load told, as than a known one"
+    for forged in ("0.0@0", "0.0@501", "0.0@6.125", "0.0@06", "0.0@6.0"):
+        assert decode(forged, [FIRST], 500) is None, forged
+    assert decode("0.0@6", [BAND], 500) is None
+    assert read_state("0.0~0") is None and read_state("0.0~") is None and read_state("0.0~1a2b") is None
