@@ -50,7 +50,7 @@ async def test_the_workout_button_lists_today_and_a_move_chosen_stays_in_the_pla
     assert labels(bot, offer) == [FACE_PULL, PEC_DECK, "Reverse snow angel"]
 
     [offer] = await bot.press(USER, PULLDOWN, message_id=listing.message_id)
-    assert plain([offer]).startswith(f"🔄 In place of the {PULLDOWN} (a vertical pull)")
+    assert plain([offer]).startswith(f"🔄 In place of the {PULLDOWN} (vertical pull)")
     [done] = await bot.press(USER, ASSISTED)
     assert plain([done]).startswith(f"🔄 Done: the {ASSISTED} takes the place of the {PULLDOWN}")
     assert labels(bot, done) == [f"↩️ Back to {PULLDOWN}", "▶️ Today's session"]
@@ -81,7 +81,7 @@ async def test_typed_requests_get_the_offer_and_questions_do_not(bot: Harness) -
     assert PEC_DECK in labels(bot, offer)
 
     [offer] = await bot.send(USER, "swap the lat pulldown, the machine is always taken")
-    assert plain([offer]).startswith(f"🔄 In place of the {PULLDOWN} (a vertical pull)")
+    assert plain([offer]).startswith(f"🔄 In place of the {PULLDOWN} (vertical pull)")
     assert labels(bot, offer)[0] == ASSISTED
 
     [listing] = await bot.send(USER, "can I swap an exercise?")
@@ -97,7 +97,7 @@ async def test_typed_requests_get_the_offer_and_questions_do_not(bot: Harness) -
 async def test_a_home_swap_follows_into_the_log_and_progress(bot: Harness) -> None:
     await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
     [offer] = await bot.send(USER, "I don't like band rows, give me another")
-    assert plain([offer]).startswith("🔄 In place of the Band row (a row)")
+    assert plain([offer]).startswith("🔄 In place of the Band row (row)")
     assert labels(bot, offer)[:2] == ["Door towel row", "One-arm doorframe row"]
     await bot.press(USER, "Door towel row")
 
@@ -149,3 +149,30 @@ async def test_a_group_is_told_swaps_are_private(bot: Harness) -> None:
     assert SWAP not in labels(bot, card)
     [said] = await bot.send(group, "/swap", user_id=USER)
     assert "private chat" in plain([said])
+
+
+async def test_a_lift_swapped_already_is_offered_again_with_the_way_back(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/swap face pulls")
+    await bot.press(USER, PEC_DECK)
+    [offer] = await bot.send(USER, "can I replace the face pulls?")
+    assert plain([offer]).startswith(f"🔄 Your plan has the {PEC_DECK} in place of the {FACE_PULL} already.")
+    offered = labels(bot, offer)
+    assert offered[-1] == f"↩️ Back to {FACE_PULL}" and PEC_DECK not in offered and FACE_PULL not in offered
+    # Another pressed takes the face pull's place: one swap of it, not one stacked on another.
+    assert offered[0] == REAR_DELT_FLY
+    await bot.press(USER, REAR_DELT_FLY)
+    assert await stored(bot) == "face-pull>rear-delt-fly"
+
+
+async def test_a_move_with_nothing_of_its_kind_in_the_kit_is_kept(bot: Harness) -> None:
+    await bot.onboard(USER, equipment="🏠 Home")
+    [said] = await bot.send(USER, "/swap reverse snow angel")
+    assert plain([said]) == (
+        "No other move of its kind (rear-delt work) fits your kit and level in place of the Reverse snow"
+        " angel, so your plan keeps it. If it hurts, tell me where and I'll leave it out."
+    )
+    [said] = await bot.send(USER, "/swap bicep curls")
+    assert plain([said]) == (
+        "I couldn't tell which exercise bicep curls is. Send /swap to pick one from today's session."
+    )
