@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import rules, swaps
@@ -141,3 +141,36 @@ def test_written_swaps_read_back_the_same(pairs: list[tuple[str, str]]) -> None:
     assert read_swaps(written, CATALOG.exercises) == tuple(sorted(one_each.items()))
     if written is not None and len(one_each) <= swaps.MAX_SWAPS:
         assert len(written) <= 512, "chats.swaps holds MAX_SWAPS of them"
+
+
+PLACES = [
+    ("gym", None),
+    ("home", ""),
+    ("home", "bands"),
+    ("home", "bar,bands"),
+    ("home", "bar,low-bar,bands,load,dumbbells"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["beginner", "intermediate", "advanced"]),
+    st.sampled_from(PLACES),
+    st.integers(min_value=2, max_value=4),
+    st.data(),
+)
+def test_any_move_offered_takes_the_place_of_the_swapped_one_and_no_session_has_a_move_twice(
+    level: str, place: tuple[str, str | None], per_week: int, data: st.DataObject
+) -> None:
+    plain = profile_of(CATALOG, level, place[0], place[1], per_week)
+    today = plan_session(CATALOG, plain, 5)
+    old = data.draw(st.sampled_from([item.exercise.id for item in today.exercises]))
+    offered = swaps.alternatives(CATALOG, plain, old, 5)
+    if not offered:
+        return
+    new = data.draw(st.sampled_from(_ids(offered)))
+    chosen = profile_of(CATALOG, level, place[0], place[1], per_week, swaps=write_swaps([(old, new)]))
+    for number in range(5, 5 + 2 * per_week):
+        lifts = [item.exercise.id for item in plan_session(CATALOG, chosen, number).exercises]
+        assert old not in lifts, (number, lifts)
+        assert len(lifts) == len(set(lifts)), lifts
