@@ -124,7 +124,7 @@ _FILLER = frozenset(
     {
         *("the", "a", "an", "my", "me", "those", "these", "that", "this", "them", "it", "out", "up"),
         *("please", "pls", "plz", "today", "todays", "today's", "of", "on", "in", "from", "one", "ones"),
-        *("just", "all"),
+        *("just", "all", "something", "anything", "else", "new", "different", "other", "another"),
         *("doing", "do", "any", "some", "exercise", "exercises", "move", "moves", "lift", "lifts", "your"),
         *("plan", "workout", "session", "program", "routine", "good", "better", "decent", "best", "what"),
     }
@@ -138,8 +138,20 @@ _NOT_A_LIFT = frozenset(
         *("home", "equipment", "kit", "place", "colour", "color", "setting", "settings", "rest", "warmup"),
     }
 )
-# Words that ask for a swap of some exercise, none named ("can I swap an exercise?").
-_SOME = re.compile(r"\b(?:an?|one|some|any|my)\s+(?:exercises?|moves?|lifts?)\b|\bexercises\b")
+# Words that ask for a swap of one exercise, none named ("can I swap an exercise?", "replace one of the
+# exercises"): never "should I change my exercises?", which asks how a plan rotates them (its topic's answer).
+_SOME = re.compile(r"^(?:an?|one|one\s+of\s+(?:the|my|today'?s)(?:\s+\w+)?)\s+(?:exercises?|moves?|lifts?)\b")
+# Asking for it now, which a swap of no lift named must: "can I", "could you", "I want to", "please".
+_NOW = re.compile(
+    r"\b(?:can|could|may)\s+(?:i|you|we)\b|\bi\s*(?:'d|would)?\s+(?:like|want)\b|\bplease\b|^(?:swap|replace)"
+)
+# How often a plan changes its moves ("how often should I switch exercises", "swap rows every few weeks"):
+# the rotation's question, answered by its topic, not a swap asked for today.
+_ROTATION = re.compile(
+    r"\bhow\s+often\b|\bevery\s+(?:\w+\s+)?(?:weeks?|months?|blocks?|mesocycles?|sessions?|cycles?)\b"
+    r"|\bregularly\b|\bnow\s+and\s+then\b|\bfrom\s+time\s+to\s+time\b|\bafter\s+a\s+while\b"
+    r"|\bonce\s+in\s+a\s+while\b|\bsome\s+weeks\b|\bswitch\s+(?:it\s+|things\s+|them\s+)?up\b"
+)
 
 
 @dataclass(frozen=True)
@@ -157,14 +169,15 @@ def read(text: str) -> Asked | None:
     asked for ("I don't like band rows, give me another"), a lift's place taken ("the lat pulldown machine is
     always taken, what else?"), or another move asked for a lift ("an alternative to face pulls"). Never for
     a message with a figure in it (sets told, a load corrected: "replace the 25 with 27.5" is /log's), nor a
-    swap of grips, days or sets."""
+    swap of grips, days or sets, nor a question of how often a plan changes its moves (``_ROTATION``)."""
     plain = _plain(text)
-    if not plain or any(char.isdigit() for char in plain):
+    if not plain or any(char.isdigit() for char in plain) or _ROTATION.search(plain):
         return None
     for found in (_VERB.search(plain), _FOR.search(plain)):
         if found is not None:
             said = _object(plain, found.end())
-            if said is None and _SOME.search(plain[found.end() :]):
+            some = _SOME.search(_unfilled(plain[found.end() :]))
+            if said is None and some is not None and _NOW.search(plain):
                 return Asked(None)
             if said is not None:
                 return Asked(said, _wanted(plain, found.end()))
@@ -180,6 +193,11 @@ def read(text: str) -> Asked | None:
         if said is not None:
             return Asked(said)
     return None
+
+
+def _unfilled(text: str) -> str:
+    """``text`` from its first word that is not "the", "out" or "up" ("out one of the exercises")."""
+    return re.sub(r"^(?:\s*\b(?:the|out|up|in|please|pls)\b)*\s*", "", text)
 
 
 def _plain(text: str) -> str:

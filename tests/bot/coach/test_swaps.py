@@ -28,6 +28,8 @@ CATALOG = rules.shipped()
         ("what can I do instead of deadlifts?", "deadlifts", None),
         ("swap face pulls for band pull-aparts", "face pulls", "band pull aparts"),
         ("sub out the band row please", "band row", None),
+        ("bored of rows, can i swap in something new", "rows", None),
+        ("good swaps for pulldowns", "pulldowns", None),
     ],
 )
 def test_a_swap_asked_names_the_lift(text: str, said: str, wanted: str | None) -> None:
@@ -53,6 +55,13 @@ def test_a_swap_of_no_lift_named_asks_which() -> None:
         "I don't like the deadlift",
         "can I swap days this week",
         "my face pulls were 3x12 today",
+        # How a plan rotates its moves is the rotation topic's question (real ones, from the eval sets).
+        "how often should i change my exercises",
+        "should i switch up my back exercises every month",
+        "should i switch up my exercises",
+        "my muscles got used to my routine, change exercises?",
+        "should i replace pulldowns with pullups every few weeks",
+        "should i swap rows for something else now and then",
     ],
 )
 def test_questions_and_other_swaps_are_no_request(text: str) -> None:
