@@ -42,6 +42,7 @@ def alternatives(
     *,
     kept_out: Collection[str] = (),
     present: Collection[str] = (),
+    first: str | None = None,
 ) -> tuple[Exercise, ...]:
     """Up to ``OFFERED`` moves that may take ``exercise``'s place in session ``number`` (and on): of its
     pattern, allowed by the plan (``planner.available``: place, kit, level, a beginner's barbell wait), not
@@ -49,7 +50,8 @@ def alternatives(
     chat swapped away from or the move the plan gives there by itself, and given on every kind of day (no
     ``days``, which a heavy day alone would show).
 
-    In order: moves not in today's session (``present``) first; then those of another movement than its
+    In order: the move asked for by name (``first``), where it is one; moves not in today's session
+    (``present``); then those of another movement than its
     own (``cautions.versions``: one who hates face pulls gets the band face pull last, but one whose
     pulldown station is taken may well want the band pulldown); those of the same build (multi-joint for
     multi-joint, a load for a load); a kit move before a no-kit drill; the file's order. Empty for an
@@ -71,6 +73,7 @@ def alternatives(
     order = {ex.id: at for at, ex in enumerate(catalog.exercises.values())}
     fitting.sort(
         key=lambda ex: (
+            ex.id != first,
             ex.id in present,
             ex.id in own,
             ex.multi_joint != known.multi_joint,

@@ -75,7 +75,8 @@ async def typed(context: BotContext, now_turn: Turn, text: str, answer: Answer) 
     exercise = await _named(context, now_turn, asked.said)
     if exercise is None:
         return False
-    wanted = await _named(context, now_turn, asked.wanted) if asked.wanted else None
+    # The move asked for is read among every move, so one the kit rules out is said to be ruled out.
+    wanted = await _named(context, now_turn, asked.wanted, anywhere=True) if asked.wanted else None
     await offer(context, now_turn, exercise, wanted)
     return True
 
@@ -187,8 +188,7 @@ async def offer(context: BotContext, now_turn: Turn, exercise: str, wanted: str 
     now = chat_profile.swapped(exercise) or exercise
     old = swaps.origin(chat_profile, now)
     session = await todays_session(context, now_turn)
-    found = list(await _alternatives(context, now_turn, session, now))
-    found.sort(key=lambda ex: ex.id != wanted)
+    found = await _alternatives(context, now_turn, session, now, wanted)
     kind = texts[f"swap.kind_{catalog.exercises[now].pattern}"]
     name = escape(catalog.exercises[now].name)
     backs = _back_row(context, old) if old != now else []
@@ -198,14 +198,17 @@ async def offer(context: BotContext, now_turn: Turn, exercise: str, wanted: str 
         return
     key = "swap.offer_swapped" if backs else "swap.offer"
     said = texts.get(key, name=name, kind=kind, old=escape(catalog.exercises[old].name))
+    if wanted is not None and wanted not in {ex.id for ex in found}:
+        # "Swap face pulls for band pull-aparts" at a gym: said, rather than a list that silently lacks it.
+        said = f"{texts.get('swap.wanted_not', wanted=escape(catalog.exercises[wanted].name))}\n\n{said}"
     now_turn.say(said, [*rows, *backs])
 
 
 async def _alternatives(
-    context: BotContext, now_turn: Turn, session: Session, exercise: str
+    context: BotContext, now_turn: Turn, session: Session, exercise: str, first: str | None = None
 ) -> tuple[Exercise, ...]:
     """``swaps.alternatives`` for the chat today: its plan's profile, today's session number, what the
-    cautions in force keep out and today's shown exercises last."""
+    cautions in force keep out, today's shown exercises last and ``first`` first."""
     force = cautions.in_force(await cautions.told(now_turn), now_turn.today)
     shown = cautions.leave_out(context, session, force).session
     return swaps.alternatives(
@@ -215,6 +218,7 @@ async def _alternatives(
         session.number,
         kept_out=_kept_out(context, force),
         present={item.exercise.id for item in shown.exercises},
+        first=first,
     )
 
 
@@ -234,15 +238,17 @@ async def _shown(context: BotContext, now_turn: Turn) -> Session:
     return cautions.leave_out(context, await todays_session(context, now_turn), force).session
 
 
-async def _named(context: BotContext, now_turn: Turn, said: str | None) -> str | None:
+async def _named(
+    context: BotContext, now_turn: Turn, said: str | None, *, anywhere: bool = False
+) -> str | None:
     """The exercise ``said`` names (``cautions.exercise_told``: today's first, of those the chat's place and
-    kit allow, or it swapped away), None when it names none or several alike."""
+    kit allow, or it swapped away; ``anywhere``, of every move), None when it names none or several alike."""
     if not said:
         return None
     session = await _shown(context, now_turn)
     catalog = context.services.catalog
     chat_profile = session.profile
-    allowed = {ex.id for ex in catalog.exercises.values() if usable(ex, chat_profile)}
+    allowed = {ex.id for ex in catalog.exercises.values() if anywhere or usable(ex, chat_profile)}
     return coach.exercise_told(
         said,
         typed_names(context),

@@ -176,3 +176,13 @@ async def test_a_move_with_nothing_of_its_kind_in_the_kit_is_kept(bot: Harness) 
     assert plain([said]) == (
         "I couldn't tell which exercise bicep curls is. Send /swap to pick one from today's session."
     )
+
+
+async def test_the_move_asked_for_comes_first_or_is_said_not_to_fit(bot: Harness) -> None:
+    await bot.onboard(USER)
+    [offer] = await bot.send(USER, "can I swap face pulls for the reverse snow angel?")
+    assert labels(bot, offer)[0] == "Reverse snow angel"
+    [offer] = await bot.send(USER, "swap face pulls for band pull-aparts")
+    said = plain([offer])
+    assert said.startswith("The Band pull-apart can't take its place in your plan"), said
+    assert "Band pull-apart" not in labels(bot, offer) and PEC_DECK in labels(bot, offer)
