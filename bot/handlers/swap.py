@@ -119,7 +119,8 @@ async def to_button(update: Update, context: BotContext) -> None:
         chat_profile = profile(context, now_turn.chat)
         now = chat_profile.swapped(old) or old
         session = await todays_session(context, now_turn)
-        allowed = await _alternatives(context, now_turn, session, now)
+        # Asked for first: one the offer put first by name is in it whatever its rank.
+        allowed = await _alternatives(context, now_turn, session, now, new)
         if swaps.origin(chat_profile, now) != old or new not in {ex.id for ex in allowed}:
             await query.answer(texts["swap.stale"])
             return

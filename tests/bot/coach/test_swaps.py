@@ -183,3 +183,12 @@ def test_any_move_offered_takes_the_place_of_the_swapped_one_and_no_session_has_
         lifts = [item.exercise.id for item in plan_session(CATALOG, chosen, number).exercises]
         assert old not in lifts, (number, lifts)
         assert len(lifts) == len(set(lifts)), lifts
+
+
+def test_the_move_asked_for_is_offered_first_even_past_the_first_three() -> None:
+    gym = profile_of(CATALOG, "beginner", "gym", None, 2)
+    assert "inverted-row" not in _ids(swaps.alternatives(CATALOG, gym, "seated-cable-row", 6))
+    found = _ids(swaps.alternatives(CATALOG, gym, "seated-cable-row", 6, first="inverted-row"))
+    assert found == ["inverted-row", "bent-over-row", "chest-supported-row"]
+    # One not of its pattern is no more offered for being asked for.
+    assert "face-pull" not in _ids(swaps.alternatives(CATALOG, gym, "seated-cable-row", 6, first="face-pull"))
