@@ -201,7 +201,8 @@ async def offer(context: BotContext, now_turn: Turn, exercise: str, wanted: str 
     said = texts.get(key, name=name, kind=kind, old=escape(catalog.exercises[old].name))
     if wanted is not None and wanted not in {ex.id for ex in found}:
         # "Swap face pulls for band pull-aparts" at a gym: said, rather than a list that silently lacks it.
-        said = f"{texts.get('swap.wanted_not', wanted=escape(catalog.exercises[wanted].name))}\n\n{said}"
+        asked = texts.get("swap.wanted_not", wanted=escape(catalog.exercises[wanted].name), name=name)
+        said = f"{asked}\n\n{said}"
     now_turn.say(said, [*rows, *backs])
 
 
