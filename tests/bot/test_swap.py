@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot import callbacks
 from fakeapi import SentMessage
-from storage.models import Chat
+from storage.models import Chat, LoggedSet
 from tests.bot.harness import Harness, charted, log_session, plain
 
 USER = 7311
@@ -192,3 +192,15 @@ async def test_the_move_asked_for_comes_first_or_is_said_not_to_fit(bot: Harness
     # The face pull's place is the snow angel's now: what the band pull-apart would take.
     assert said.startswith("The Band pull-apart can't take the Reverse snow angel's place in your plan"), said
     assert "Band pull-apart" not in labels(bot, offer) and "Reverse snow angel" not in labels(bot, offer)
+
+
+async def test_as_written_logs_the_move_swapped_in(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/swap lat pulldown")
+    await bot.press(USER, ASSISTED)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✅ As written")
+    async with bot.app.bot_data.sessionmaker() as session:
+        logged = set((await session.execute(select(LoggedSet.exercise))).scalars())
+    assert "assisted-pull-up-machine" in logged and "lat-pulldown" not in logged
