@@ -204,3 +204,13 @@ async def test_as_written_logs_the_move_swapped_in(bot: Harness) -> None:
     async with bot.app.bot_data.sessionmaker() as session:
         logged = set((await session.execute(select(LoggedSet.exercise))).scalars())
     assert "assisted-pull-up-machine" in logged and "lat-pulldown" not in logged
+
+
+async def test_a_swap_asked_while_a_load_is_asked_is_offered_and_the_load_asked_again(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✅ As written")
+    said = plain(await bot.send(USER, "swap face pulls for something else"))
+    assert said.startswith(f"🔄 In place of the {FACE_PULL}"), said
+    assert "couldn't read" not in said and said.splitlines()[-1].startswith("⚖️ Dumbbell Romanian deadlift")
