@@ -52,6 +52,7 @@ from bot.handlers import (
     reminders,
     removal,
     settings,
+    swap,
     told_log,
     training_log,
     undo,
@@ -145,6 +146,7 @@ def build_application(
     app.add_handler(CommandHandler("help", general.help_command))
     app.add_handler(CommandHandler("workout", workout.workout))
     app.add_handler(CommandHandler("done", workout.done_command))
+    app.add_handler(CommandHandler("swap", swap.swap_command))
     app.add_handler(CommandHandler("streak", progress.streak))
     app.add_handler(CommandHandler("settings", settings.settings_menu))
     app.add_handler(CommandHandler("level", admins_only(settings.level)))
@@ -199,6 +201,9 @@ def build_application(
     app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(workout.time_button, pattern=callbacks.pattern(workout_time.TIME)))
+    app.add_handler(CallbackQueryHandler(swap.menu_button, pattern=callbacks.pattern(swap.SWAP)))
+    app.add_handler(CallbackQueryHandler(swap.to_button, pattern=callbacks.pattern(swap.SWAP_TO)))
+    app.add_handler(CallbackQueryHandler(swap.back_button, pattern=callbacks.pattern(swap.SWAP_BACK)))
     app.add_handler(CallbackQueryHandler(faq.topic_button, pattern=callbacks.pattern("topic")))
     app.add_handler(CallbackQueryHandler(faq.command_button, pattern=callbacks.pattern("cmd")))
     app.add_handler(CallbackQueryHandler(told_log.told_button, pattern=callbacks.pattern(told_log.TOLD)))

@@ -142,7 +142,13 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
     trained = facts.trained.get(chat.id)
     done = len(trained or ())
     profile = profile_of(
-        content.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
+        content.catalog,
+        chat.level,
+        chat.equipment,
+        chat.kit,
+        chat.weekly_target,
+        chat.workout_days,
+        chat.swaps,
     )
     weeks = PLANNED
     if trained is not None or day is not None:

@@ -122,6 +122,9 @@ class Chat(Base):
     # in ``home_pair_unit`` (None: the chat's unit when told, kept as that unit): a pair owned, not lifted.
     home_pair: Mapped[float | None] = mapped_column(Numeric(6, 2, asdecimal=False))
     home_pair_unit: Mapped[str | None] = mapped_column(String(2))
+    # The exercises the chat swapped for others it chose, "face-pull>reverse-pec-deck,lat-pulldown>pull-up"
+    # (bot.coach.profile.read_swaps); None for none. 512 characters hold ``MAX_SWAPS`` of the longest ids.
+    swaps: Mapped[str | None] = mapped_column(String(512))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     # Bit i set = weekday i (Monday = 0) is a workout day.
     workout_days: Mapped[int] = mapped_column(SmallInteger, default=MONDAY_THURSDAY)
@@ -205,6 +208,7 @@ class Chat(Base):
             level=self.level,
             equipment=self.equipment,
             kit=self.kit,
+            swaps=self.swaps,
             weekly_target=self.weekly_target,
             unanswered=self.unanswered,
             tips_used=self.tips_used,

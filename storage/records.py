@@ -123,6 +123,8 @@ class ChatView:
     tips_used: int
     # Bit i set = weekday i (Monday = 0) is a workout day: the days the week's barbell hinges go to.
     workout_days: int = 0
+    # The exercises the chat swapped for others it chose (``chats.swaps``): its plan gives those.
+    swaps: str | None = None
 
 
 @dataclass(frozen=True)

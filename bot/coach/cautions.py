@@ -345,6 +345,8 @@ def _in_place(
         and ex.id not in dropped
         and ex.id not in have
         and (ex.movement or ex.article) not in movements
+        # Never a move the trainee swapped away from (``Profile.swaps``).
+        and session.profile.swapped(ex.id) is None
         and available(ex, session.profile, session.number)
     ]
     if not fitting:

@@ -193,12 +193,15 @@ def available(exercise: Exercise, profile: Profile, number: int) -> bool:
 
 def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) -> list[Exercise]:
     """The slot's options this chat can do now, or its fallbacks when there are none; a home move a gym
-    plan has outgrown gives its place to its ``gym_version`` (each move once, where it first comes); a
-    level's own ``options`` (``override``) stand in for the slot's."""
+    plan has outgrown gives its place to its ``gym_version``, and a move the chat swapped to the one it
+    chose (each move once, where it first comes); a level's own ``options`` (``override``) stand in."""
     override = slot.override.get(profile.level)
     for ids in (override.options if override and override.options else slot.options, slot.fallback):
         allowed: dict[str, Exercise] = {}
         for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
+            # The chat's own choice in its place (``Profile.swaps``), where the plan allows it now.
+            instead = catalog.exercises.get(profile.swapped(exercise.id) or "")
+            exercise = instead if instead and available(instead, profile, number) else exercise
             if available(exercise, profile, number):
                 allowed.setdefault(exercise.id, exercise)
         if allowed:

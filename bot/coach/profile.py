@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.coach.catalog import Catalog
@@ -24,6 +25,13 @@ class Profile:
     days: frozenset[int] = frozenset()
     """The weekdays it trains on (0 = Monday), /schedule's; none, or not ``per_week`` of them: the ones its
     weekly target is offered (``trainingdays.weekdays``)."""
+    swaps: tuple[tuple[str, str], ...] = ()
+    """The exercises the chat asked to swap, each with the one it chose in its place (``bot.coach.swaps``):
+    the planner gives that one wherever the plan would give the other and allows it."""
+
+    def swapped(self, exercise: str) -> str | None:
+        """The exercise the chat chose in place of ``exercise``, None when it swapped nothing for it."""
+        return next((new for old, new in self.swaps if old == exercise), None)
 
     @property
     def weekdays(self) -> frozenset[int]:
@@ -31,11 +39,36 @@ class Profile:
 
 
 def profile_of(
-    catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int, days: int = 0
+    catalog: Catalog,
+    level: str,
+    equipment: str,
+    kit: str | None,
+    per_week: int,
+    days: int = 0,
+    swaps: str | None = None,
 ) -> Profile:
     """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked), ``days``
-    its ``workout_days`` bit mask (bit 0 = Monday)."""
+    its ``workout_days`` bit mask (bit 0 = Monday), ``swaps`` its ``chats.swaps`` (``read_swaps``)."""
     owned = frozenset(name for name in (kit or "").split(",") if name)
     place = Equipment(equipment)
     count = max(1, min(MAX_PER_WEEK, per_week))
-    return Profile(Level(level), place, catalog.kit_for(place, owned), count, weekdays(days, count))
+    chosen = read_swaps(swaps, catalog.exercises)
+    return Profile(Level(level), place, catalog.kit_for(place, owned), count, weekdays(days, count), chosen)
+
+
+# How ``chats.swaps`` holds a chat's swaps: "face-pull>reverse-pec-deck,lat-pulldown>pull-up".
+SWAP_SEPARATOR, SWAPS_SEPARATOR = ">", ","
+
+
+def read_swaps(stored: str | None, known: Collection[str]) -> tuple[tuple[str, str], ...]:
+    """The swaps ``chats.swaps`` holds, each exercise ``known`` (an exercise since renamed or taken out of
+    exercises.toml is passed over, not a crash), in a fixed order so equal profiles are equal."""
+    pairs = (one.split(SWAP_SEPARATOR) for one in (stored or "").split(SWAPS_SEPARATOR) if one)
+    found = {pair[0]: pair[1] for pair in pairs if len(pair) == 2 and pair[0] in known and pair[1] in known}
+    return tuple(sorted((old, new) for old, new in found.items() if old != new))
+
+
+def write_swaps(swaps: Iterable[tuple[str, str]]) -> str | None:
+    """``chats.swaps`` for ``swaps``: None for none."""
+    written = SWAPS_SEPARATOR.join(f"{old}{SWAP_SEPARATOR}{new}" for old, new in sorted(swaps))
+    return written or None

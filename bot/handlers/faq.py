@@ -30,7 +30,7 @@ from bot.coach.planner import Session
 from bot.coach.texts import escape
 from bot.coach.unitstep import read_step
 from bot.context import BotContext
-from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part, told_log
+from bot.handlers import cautions, cautions_asked, cautions_fine, cautions_part, swap, told_log
 from bot.handlers import correction as corrections
 from bot.handlers import removal as removals
 from bot.handlers.common import Turn, reply, turn
@@ -92,6 +92,10 @@ async def queue_answer(
     # "Can you adjust today's workout so it doesn't stress my shoulder? no overhead pulling": the moves that
     # load it offered to be left out, with a button to confirm, rather than the /workout pointer.
     if await cautions_part.asked(context, now_turn, answer):
+        return None
+    # "I hate face pulls, can I do something else?", "swap the lat pulldown, the machine is always taken":
+    # moves of the same pattern offered in its place, not the face pull's card.
+    if await swap.typed(context, now_turn, text, answer):
         return None
     # "Actually the pulldown was 27.5 not 25": a correction of a lift logged today, not a question about it.
     # Reps set by set first ("sorry seated row was 8,8,6 not 3x8"): a load's reading takes "8,8" for 8.8.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.coach import loadanswer, logtold
+from bot.coach import loadanswer, logtold, swaps
 from bot.coach.answerer import Answer
 from bot.coach.assist import Asker
 from bot.coach.finenow import tells_fine
@@ -43,6 +43,7 @@ def read(context: BotContext, now_turn: Turn, text: str) -> Aside | None:
     answer = context.services.answerer.answer(text, Asker.from_values(chat.level, chat.equipment, chat.kit))
     if answer.command in LOGGING:
         return Aside(keeps=False, answer=answer)
-    if asking or answer.safety or answer.kind in ("smalltalk", "command"):
+    # "Swap face pulls for something else": a request, offered (``handlers.swap``), not a load mistyped.
+    if asking or answer.safety or answer.kind in ("smalltalk", "command") or swaps.read(plain) is not None:
         return Aside(keeps=True, answer=answer)
     return None

@@ -100,9 +100,8 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
 
 def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
-    return profile_of(
-        context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
-    )
+    catalog, days = context.services.catalog, chat.workout_days
+    return profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, days, chat.swaps)
 
 
 def planned(context: BotContext, chat: Chat, number: int, weeks: Weeks) -> Session:

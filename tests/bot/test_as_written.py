@@ -55,7 +55,7 @@ async def test_one_lift_logged_then_the_rest_as_written_makes_one_whole_session(
     assert "✓ <b>2. Band row</b>: 3×12\n" in workout
     assert "<b>1. Kneeling band pulldown</b>\n2 × 10–12 reps" in workout
     assert "Kneeling band pulldown: first time" in workout, "the rest keeps its targets"
-    assert labels(bot, USER) == ["✅ Done"]
+    assert labels(bot, USER) == ["✅ Done", "🔄 Swap an exercise"]
 
     offer = text(await bot.press(USER, "✅ Done"))
     assert "Today already counts as a session, from the sets you've logged (3 sets so far):" in offer

@@ -75,8 +75,8 @@ def test_console_onboards_trains_and_shows_streak(tmp_path: Path) -> None:
     bare = lines.index("1")
     assert "I don't know that one" in replies[bare], "the bare 1 went to the coach as a message"
     assert lines[bare + 2] == "#9"
-    # Done and ⏱ Short on time under an intermediate gym session (about 60 minutes).
-    assert replies[bare + 2].strip() == "(no button 9: the last buttons are 1 to 2)"
+    # Done, ⏱ Short on time and 🔄 Swap an exercise under an intermediate gym session (about 60 minutes).
+    assert replies[bare + 2].strip() == "(no button 9: the last buttons are 1 to 3)"
     assert "Session 1 logged" in replies[bare + 3], "#1 pressed Done"
     assert "Logged ✓" in out, "the second press (#1 or [1]) logs the sets as written"
     # The main lifts' loads are asked for, and a bare number then answers (it is a message, not a press).

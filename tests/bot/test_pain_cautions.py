@@ -83,7 +83,7 @@ async def test_a_pain_with_the_backpack_rdl_leaves_it_out_until_the_trainee_says
     assert RDL not in shown and "add a little to the backpack" not in shown
     assert ROW not in shown and "Hinge forward" not in shown, "no bent-over move under 'no hinge today'"
     assert "hip hinges with a broomstick" not in shown, "no drill of the movement that hurt"
-    assert labels(bot, card) == ["✅ Done", FINE]
+    assert labels(bot, card) == ["✅ Done", "🔄 Swap an exercise", FINE]
 
     # Pressed before anything of today was logged: back in today's session, which the reply names.
     [cleared] = await bot.press(USER, FINE, message_id=card.message_id)

@@ -68,7 +68,7 @@ async def test_thirty_minutes_keeps_every_pattern_and_says_what_was_dropped(bot:
     await bot.onboard(USER, level="💪 Intermediate")
     whole = text(await bot.send(USER, "/workout"))
     assert exercises(whole) == WHOLE and minutes(whole) == 60
-    assert labels(bot, USER) == ["✅ Done", "⏱ Short on time (~30 min)"]
+    assert labels(bot, USER) == ["✅ Done", "⏱ Short on time (~30 min)", "🔄 Swap an exercise"]
 
     short = text(await bot.send(USER, "/workout 30"))
     assert short.startswith(
@@ -90,7 +90,7 @@ async def test_thirty_minutes_keeps_every_pattern_and_says_what_was_dropped(bot:
     assert short.count("3 × 6–8 reps · 2 in reserve · rest 180–210 s") == 1
     assert short.count("2 × 6–8 reps · 2 in reserve · rest 120–150 s") == 2
     assert "5 min on the" not in short and "easy sets of your first exercise" in short
-    assert labels(bot, USER) == ["✅ Done", "↩ Whole session"]
+    assert labels(bot, USER) == ["✅ Done", "↩ Whole session", "🔄 Swap an exercise"]
 
     # The whole session again, from the button under the cut one.
     again = text(await bot.press(USER, "↩ Whole session"))
@@ -246,7 +246,7 @@ async def test_a_session_that_already_fits_half_an_hour_offers_no_short_version(
     await bot.onboard(USER, equipment="🏠 Home", kit=("Resistance bands",))
     whole = text(await bot.send(USER, "/workout"))
     assert minutes(whole) <= 30
-    assert labels(bot, USER) == ["✅ Done"]
+    assert labels(bot, USER) == ["✅ Done", "🔄 Swap an exercise"]
     fits = text(await bot.send(USER, "/workout 30"))
     assert fits.startswith("⏱ Today's whole session fits in 30 min") and "nothing to cut" in fits
     assert exercises(fits) == exercises(whole)
@@ -295,7 +295,7 @@ async def test_a_time_asked_once_all_it_keeps_is_logged_says_today_is_done(bot: 
         "session."
     )
     assert "Session 2" not in reply
-    assert labels(bot, USER) == ["✅ Done", "↩ Whole session"]
+    assert labels(bot, USER) == ["✅ Done", "↩ Whole session", "🔄 Swap an exercise"]
     whole = text(await bot.press(USER, "↩ Whole session"))
     assert "Still to do: Barbell deadlift, Pull-up" in whole
 

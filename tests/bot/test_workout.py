@@ -23,7 +23,7 @@ async def test_workout_done_streak(bot: Harness) -> None:
     session_text = first[-1].text or ""
     assert "Warm-up" in session_text or "warm-up" in session_text.lower()
     labels = [label for row in bot.api.buttons(first[-1]) for label, _ in row]
-    assert labels == ["✅ Done", "⏱ Short on time (~30 min)"]
+    assert labels == ["✅ Done", "⏱ Short on time (~30 min)", "🔄 Swap an exercise"]
 
     logged = await bot.press(USER, "✅ Done")
     assert "Session 1 logged" in (logged[-1].text or "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -623,3 +623,15 @@ def test_texts_load_with_several_openers() -> None:
     texts = ReminderTexts.load()
     assert len(texts.openers) >= 4
     assert "{tip}" in texts["nudge.tip"]
+
+
+async def test_the_preview_gives_the_moves_the_chat_swapped_in(env: Env) -> None:
+    view = (await env.chat()).view()
+    planned = next_session(view, Facts({}, set(), {}, {}), env.content)
+    assert planned is not None
+    assert "lat-pulldown" in [item.exercise.id for item in planned.exercises]
+    chosen = replace(view, swaps="lat-pulldown>assisted-pull-up-machine,no-such>move")
+    swapped = next_session(chosen, Facts({}, set(), {}, {}), env.content)
+    assert swapped is not None
+    ids = [item.exercise.id for item in swapped.exercises]
+    assert "lat-pulldown" not in ids and "assisted-pull-up-machine" in ids
