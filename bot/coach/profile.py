@@ -24,6 +24,8 @@ class Profile:
     days: frozenset[int] = frozenset()
     """The weekdays it trains on (0 = Monday), /schedule's; none, or not ``per_week`` of them: the ones its
     weekly target is offered (``trainingdays.weekdays``)."""
+    older: bool = False
+    """Told an age of 60 or more (``agefit.is_older``): joint-friendly choices, a gentler start."""
 
     @property
     def weekdays(self) -> frozenset[int]:
@@ -31,11 +33,17 @@ class Profile:
 
 
 def profile_of(
-    catalog: Catalog, level: str, equipment: str, kit: str | None, per_week: int, days: int = 0
+    catalog: Catalog,
+    level: str,
+    equipment: str,
+    kit: str | None,
+    per_week: int,
+    days: int = 0,
+    older: bool = False,
 ) -> Profile:
     """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked), ``days``
-    its ``workout_days`` bit mask (bit 0 = Monday)."""
+    its ``workout_days`` bit mask (bit 0 = Monday), ``older`` whether its age bracket is adapted for."""
     owned = frozenset(name for name in (kit or "").split(",") if name)
     place = Equipment(equipment)
     count = max(1, min(MAX_PER_WEEK, per_week))
-    return Profile(Level(level), place, catalog.kit_for(place, owned), count, weekdays(days, count))
+    return Profile(Level(level), place, catalog.kit_for(place, owned), count, weekdays(days, count), older)
