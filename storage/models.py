@@ -205,6 +205,7 @@ class Chat(Base):
             unanswered=self.unanswered,
             tips_used=self.tips_used,
             workout_days=self.workout_days,
+            age_bracket=self.age_bracket,
         )
 
 

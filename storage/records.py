@@ -123,6 +123,8 @@ class ChatView:
     tips_used: int
     # Bit i set = weekday i (Monday = 0) is a workout day: the days the week's barbell hinges go to.
     workout_days: int = 0
+    # The age bracket it told ("60-69"), None if it never did: a trainee of 60+ gets an adapted plan.
+    age_bracket: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import deload, levelup, lognames, records, sessionlog, shortened, shownrung
+from bot.coach.agefit import is_older
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.comeback import away_said
 from bot.coach.firstload import PER_REP
@@ -100,8 +101,10 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
 
 def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
+    catalog = context.services.catalog
+    older = is_older(catalog, chat.age_bracket)
     return profile_of(
-        context.services.catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days
+        catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days, older
     )
 
 

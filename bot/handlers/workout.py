@@ -13,7 +13,7 @@ from bot import callbacks
 from bot.coach import levelup, sessionlog, shortened
 from bot.coach.cautions import LeftOut
 from bot.coach.model import Equipment
-from bot.coach.planner import Session, plan_session, profile_of
+from bot.coach.planner import Session, plan_session
 from bot.coach.texts import Texts, escape
 from bot.context import BotContext
 from bot.handlers import (
@@ -37,11 +37,8 @@ SHOW = kit.SHOW_WORKOUT
 
 async def next_session(context: BotContext, now_turn: Turn, done: int) -> Session:
     """Session ``done + 1``, today's unless today is logged, by the chat's training weeks."""
-    chat = now_turn.chat
-    assert chat.level is not None and chat.equipment is not None
-    catalog = context.services.catalog
-    profile = profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, chat.workout_days)
-    return plan_session(catalog, profile, done + 1, await training_log.chat_weeks(now_turn))
+    profile = training_log.profile(context, now_turn.chat)
+    return plan_session(context.services.catalog, profile, done + 1, await training_log.chat_weeks(now_turn))
 
 
 async def workout(update: Update, context: BotContext) -> None:

@@ -19,9 +19,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Every chat from before told no age: NULL, the plan as before. No constraint: the brackets are the bot's
-    # own (bot.coach.agefit.BRACKETS), written by nothing else, and a CHECK on SQLite would need a batch, which
-    # copies chats and drops the old table, deleting every row that cascades from it (the whole log).
+    # Every chat from before told no age: NULL, the plan as before. No constraint: the brackets are the
+    # bot's own (bot.coach.agefit.BRACKETS), written by nothing else, and a CHECK on SQLite would need a
+    # batch, which copies chats and drops the old table, deleting every row that cascades from it (the log).
     op.add_column("chats", sa.Column("age_bracket", sa.String(8), nullable=True))
 
 
