@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.cli import main
 from bot.coach import agefit, agetold, rules
 from bot.coach.catalog import Catalog
 from bot.coach.content import ContentError
@@ -265,3 +266,17 @@ def test_an_age_clearly_told_is_read(text: str, age: int, more: bool) -> None:
 )
 def test_a_number_that_is_no_age_told_is_not_read(text: str) -> None:
     assert agetold.read(text) is None
+
+
+# ---------------------------------------------------------------- backcoach plan --age
+
+
+def test_plan_previews_the_adapted_sessions_with_age(capsys: pytest.CaptureFixture[str]) -> None:
+
+    assert main(["plan", "--equipment", "home", "--age", "67", "--sessions", "2"]) == 0
+    shown = capsys.readouterr().out
+    assert "Adapted for 60+" in shown and "Standing towel pulldown" in shown and "jumping jacks" not in shown
+    assert main(["plan", "--equipment", "home", "--age", "45", "--sessions", "1"]) == 0
+    assert "Adapted for 60+" not in capsys.readouterr().out
+    assert main(["plan", "--age", "7"]) == 2
+    assert "--age must be 16 to 110, not 7" in capsys.readouterr().err
