@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.cli import main
 from bot.coach import agefit, agetold, rules
 from bot.coach.catalog import Catalog
+from bot.coach.cautions import versions
 from bot.coach.content import ContentError
 from bot.coach.model import Equipment, Level
 from bot.coach.planner import Profile, plan_session
@@ -280,3 +281,15 @@ def test_plan_previews_the_adapted_sessions_with_age(capsys: pytest.CaptureFixtu
     assert "Adapted for 60+" not in capsys.readouterr().out
     assert main(["plan", "--age", "7"]) == 2
     assert "--age must be 16 to 110, not 7" in capsys.readouterr().err
+
+
+def test_a_pain_told_of_a_floor_move_keeps_its_standing_version_out_too() -> None:
+    # The same movement done standing; a reverse snow angel's wall slide or a prone cobra's standing Y-T-W
+    # is another movement, as a band pull-apart is a face pull's.
+    for floor, standing in (
+        ("towel-pulldown", "standing-towel-pulldown"),
+        ("prone-ytw-raise", "standing-ytw-raise"),
+        ("floor-slide", "wall-slide"),
+    ):
+        assert OLDER.floor[floor] == standing
+        assert versions(floor, CATALOG) == versions(standing, CATALOG) == {floor, standing}
