@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, model_validator
 
 from bot.coach.content import Strict
+from bot.coach.knowledge import TopicId
 
 OLDER_FILE = "older.toml"
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
@@ -40,6 +41,9 @@ class OlderFile(Strict):
     floor: dict[Id, Annotated[str, Field(max_length=40)]] = Field(default_factory=dict)
     gentle_note: Text
     adapted_note: Text
+    # Under the answer to a question of these topics, for a chat of 60+: what its plan already does.
+    answer_topics: tuple[TopicId, ...] = ()
+    answer_note: Annotated[str, Field(min_length=1, max_length=400)]
 
     @model_validator(mode="after")
     def _known(self, info: ValidationInfo) -> OlderFile:

@@ -132,6 +132,15 @@ def extra_rest(catalog: Catalog, profile: Profile, number: int) -> int:
     return rules.extra_rest_s if rules is not None and number <= rules.gentle_sessions else 0
 
 
+def answer_note(catalog: Catalog, bracket: str | None, topic: str | None) -> str | None:
+    """The line under an answer of ``topic`` for a chat of ``bracket``: what a 60+ plan already does, for the
+    topics it bears on (``answer_topics``); None for anyone else or any other topic."""
+    rules = catalog.older
+    if rules is None or topic not in rules.answer_topics or not is_older(catalog, bracket):
+        return None
+    return rules.answer_note
+
+
 def warmup_lists(catalog: Catalog, profile: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The warm-up's cardio for the chat's place and its drills: routines.toml's ``[warmup.older]`` for a
     trainee of 60+ (no jumping jacks, nothing on the floor), else its own lists."""

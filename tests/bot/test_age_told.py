@@ -102,3 +102,24 @@ async def test_an_age_typed_during_set_up_is_kept_and_the_question_shown_again(b
     assert "Noted: you're 67" in (sent[0].text or "")
     assert len(sent) == 2, "the open set-up question again"
     assert await stored(bot) == "60-69"
+
+
+async def test_an_age_question_from_a_chat_of_60_plus_gets_what_its_plan_does(bot: Harness) -> None:
+    await bot.onboard(USER)
+    sent = await bot.send(USER, "I'm 67, is lifting safe at my age?")
+    assert "Noted: you're 67" in (sent[0].text or "")
+    answer = sent[-1].text or ""
+    assert "Beginner routine" in answer and "At 60+ your plan already adapts" in answer
+    # Asked again later, the age already told: the note, with no second "Noted".
+    again = await bot.send(USER, "is lifting safe at 65?")
+    assert [m for m in again if "At 60+ your plan already adapts" in (m.text or "")]
+    assert not [m for m in again if "Noted" in (m.text or "")]
+
+
+async def test_a_chat_that_told_no_age_or_a_younger_one_gets_the_card_alone(bot: Harness) -> None:
+    await bot.onboard(USER)
+    [answer] = await bot.send(USER, "is lifting safe at 65?")
+    assert "Beginner routine" in (answer.text or "") and "At 60+" not in (answer.text or "")
+    await bot.send(USER, "I'm 45")
+    [answer] = await bot.send(USER, "should I start lifting at my age?")
+    assert "At 60+" not in (answer.text or "")

@@ -219,6 +219,11 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
         ),
         ("extra_rir = 1", "extra_rir = 7", r"older\.toml: extra_rir: "),
         (
+            'answer_topics = ["beginner",',
+            'answer_topics = ["beginers",',
+            r"older\.toml: answer_topics\[1\]: ",
+        ),
+        (
             '"towel-pulldown" = "standing-towel-pulldown"',
             '"towel-pulldown" = "wall-slide"',
             r"older\.toml: .*towel-pulldown: 'wall-slide' can't fill the same slot",
@@ -293,3 +298,12 @@ def test_a_pain_told_of_a_floor_move_keeps_its_standing_version_out_too() -> Non
     ):
         assert OLDER.floor[floor] == standing
         assert versions(floor, CATALOG) == versions(standing, CATALOG) == {floor, standing}
+
+
+def test_the_answer_note_is_for_a_60_plus_chat_and_its_topics_only() -> None:
+    assert agefit.answer_note(CATALOG, "60-69", "beginner") == OLDER.answer_note
+    assert agefit.answer_note(CATALOG, "70-plus", "faq-deadlift-beginners") == OLDER.answer_note
+    assert agefit.answer_note(CATALOG, "50-59", "beginner") is None
+    assert agefit.answer_note(CATALOG, None, "beginner") is None
+    assert agefit.answer_note(CATALOG, "60-69", "nutrition") is None
+    assert agefit.answer_note(CATALOG, "60-69", None) is None
