@@ -31,6 +31,7 @@ from bot.coach.texts import ReminderTexts, Texts
 from bot.context import BotContext, CoachApplication, CoachBot, Services, system_clock
 from bot.handlers import (
     admin,
+    age,
     as_written,
     cautions,
     cautions_fine,
@@ -198,6 +199,7 @@ def build_application(
     app.add_handler(
         CallbackQueryHandler(admins_only(settings.menu_button), pattern=callbacks.pattern("menu"))
     )
+    app.add_handler(CallbackQueryHandler(admins_only(age.button), pattern=callbacks.pattern(age.AGE)))
     app.add_handler(CallbackQueryHandler(workout.show_button, pattern=f"^{workout.SHOW}$"))
     app.add_handler(CallbackQueryHandler(workout.done_button, pattern=callbacks.pattern("done")))
     app.add_handler(CallbackQueryHandler(workout.time_button, pattern=callbacks.pattern(workout_time.TIME)))

@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the chat's training days as /schedule takes them (mon,thu) or a count (3): the sessions fall on"
         " them and the weekly target is their number, as the bot plans them",
     )
+    plan.add_argument("--age", type=int, help="the age the chat told (60 or more: the plan adapted for it)")
     plan.add_argument("--content", type=Path, help="a content folder to preview instead of the shipped one")
     plan.add_argument("--json", action="store_true", help="one JSON object per session and line")
     db = commands.add_parser("db", help="database maintenance")
@@ -104,6 +105,7 @@ def print_plan(args: argparse.Namespace) -> int:
         as_json,
         as_text,
         days_from_flag,
+        older_from_flag,
         profile_from_flags,
         sessions,
     )
@@ -116,6 +118,7 @@ def print_plan(args: argparse.Namespace) -> int:
         catalog = rules.load_checked(args.content) if args.content else rules.shipped()
         days = days_from_flag(args.days, parse_days) if args.days is not None else frozenset()
         profile = profile_from_flags(catalog, args.level, args.equipment, args.kit, args.per_week, days)
+        profile = older_from_flag(catalog, profile, args.age)
     except (ContentError, PlanArgumentError) as error:
         print(f"backcoach: {error}", file=sys.stderr)
         return 2

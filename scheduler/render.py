@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from bot.coach.agefit import is_older
 from bot.coach.catalog import Catalog
 from bot.coach.cautions import SHOULDER, leave_out
 from bot.coach.knowledge import TIP_TOPICS, KnowledgeBase
@@ -141,14 +142,17 @@ def next_session(chat: ChatView, facts: Facts, content: Content, day: date | Non
         return None
     trained = facts.trained.get(chat.id)
     done = len(trained or ())
+    catalog = content.catalog
+    older = is_older(catalog, chat.age_bracket)
     profile = profile_of(
-        content.catalog,
+        catalog,
         chat.level,
         chat.equipment,
         chat.kit,
         chat.weekly_target,
         chat.workout_days,
         chat.swaps,
+        older=older,
     )
     weeks = PLANNED
     if trained is not None or day is not None:

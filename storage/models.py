@@ -142,6 +142,9 @@ class Chat(Base):
     # the kit question is open): their step names, comma-separated ("timezone,days"), their answers already
     # stored in their own columns; set-up confirms them in turn instead of asking. None once set-up ends.
     setup_told: Mapped[str | None] = mapped_column(String(48))
+    # The age bracket the chat told, if it chose to ("60-69"; bot.coach.agefit.BRACKETS): a bracket, not
+    # the age, because the plan needs no more. None: never told, the plan for anyone.
+    age_bracket: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     nudges_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -213,6 +216,7 @@ class Chat(Base):
             unanswered=self.unanswered,
             tips_used=self.tips_used,
             workout_days=self.workout_days,
+            age_bracket=self.age_bracket,
         )
 
 

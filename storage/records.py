@@ -125,6 +125,8 @@ class ChatView:
     workout_days: int = 0
     # The exercises the chat swapped for others it chose (``chats.swaps``): its plan gives those.
     swaps: str | None = None
+    # The age bracket it told ("60-69"), None if it never did: a trainee of 60+ gets an adapted plan.
+    age_bracket: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bot.coach import cues
+from bot.coach.agecontent import OLDER_FILE, OlderFile, OlderWarmup
 from bot.coach.content import CONTENT_DIR, Strict, load
 from bot.coach.knowledge import TopicId
 from bot.coach.model import Equipment, Level
@@ -333,6 +334,8 @@ class Warmup(Strict):
     cardio_gym: tuple[Text, ...] = Field(min_length=1)
     cardio_home: tuple[Text, ...] = Field(min_length=1)
     drills: tuple[Text, ...] = Field(min_length=1)
+    # A trainee of 60+ (older.toml): the cardio and drills in place of the lists above, none jumping.
+    older: OlderWarmup | None = None
 
 
 class Techniques(Strict):
@@ -500,7 +503,11 @@ class Catalog:
     """The three files, loaded and cross-checked; what the planner, the rules and the CLI read."""
 
     def __init__(
-        self, exercises: ExercisesFile, routines: RoutinesFile, ladders: Sequence[LadderEntry] = ()
+        self,
+        exercises: ExercisesFile,
+        routines: RoutinesFile,
+        ladders: Sequence[LadderEntry] = (),
+        older: OlderFile | None = None,
     ) -> None:
         self.kit = exercises.kit
         self.grips = exercises.grips
@@ -508,6 +515,8 @@ class Catalog:
         self.routines = routines
         self.labels = routines.labels
         self.ladders = tuple(ladders)
+        # What a trainee of 60 or more gets instead (``bot.coach.agefit``); None: no adapting.
+        self.older = older
         # Each rung's (ladder, place on it), and each move ranked as a rung at that rung's place.
         self._rungs = {rung: (entry.id, at) for entry in self.ladders for at, rung in enumerate(entry.rungs)}
         for exercise in self.exercises.values():
@@ -522,7 +531,7 @@ class Catalog:
         by_id = {"exercises": {exercise.id: exercise for exercise in exercises.exercise}}
         routines = load(directory / ROUTINES_FILE, RoutinesFile, context=by_id)
         ladders = load(directory / LADDERS_FILE, LaddersFile, context=by_id).ladder
-        return cls(exercises, routines, ladders)
+        return cls(exercises, routines, ladders, load(directory / OLDER_FILE, OlderFile, context=by_id))
 
     def harder(self, exercise: str, than: str) -> bool:
         """Whether ``exercise`` is a higher rung than ``than`` on the same ladder (a strict pull-up than the

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
+from bot.coach import agefit
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
 from bot.coach.profile import MAX_PER_WEEK as MAX_PER_WEEK
@@ -196,6 +197,7 @@ def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) ->
     plan has outgrown gives its place to its ``gym_version``, and a move the chat swapped to the one it
     chose (each move once, where it first comes); a level's own ``options`` (``override``) stand in."""
     override = slot.override.get(profile.level)
+    found: list[list[Exercise]] = []
     for ids in (override.options if override and override.options else slot.options, slot.fallback):
         allowed: dict[str, Exercise] = {}
         for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
@@ -204,9 +206,9 @@ def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) ->
             exercise = instead if instead and available(instead, profile, number) else exercise
             if available(exercise, profile, number):
                 allowed.setdefault(exercise.id, exercise)
-        if allowed:
-            return list(allowed.values())
-    return []
+        found.append(list(allowed.values()))
+    # The options, else the fallbacks; a trainee of 60+ has the floor moves' standing versions (``agefit``).
+    return agefit.adapt_choices(catalog, profile, number, found)
 
 
 def _at_gym(catalog: Catalog, exercise: Exercise, profile: Profile) -> Exercise:
@@ -439,6 +441,8 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
         _prescribe(catalog, slot, exercise, getattr(day, slot.tier), profile.level, block, easy)
         for slot, exercise in picks
     ]
+    # A trainee of 60+ starts gently (``agefit``); a deload week is easy already.
+    prescribed = prescribed if deload else agefit.gentle_start(catalog, profile, number, prescribed)
     prescribed = techniques(prescribed, day.drop_set and not deload, day.superset and not deload)
     prescribed = hardest_first(prescribed)
     swaps = weekly_swaps(catalog, profile, number, weeks)
@@ -447,6 +451,7 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
     notes += [swap_note(catalog, lift, instead) for lift, instead in swaps]
     if day.note and not deload:
         notes.append(day.note)
+    notes += agefit.notes(catalog, profile, number, deload)
     if week == 1 and block > 1:
         notes.append(_new_block_note(catalog, profile, block, weeks))
     if any(item.technique == "drop set" for item in prescribed):
@@ -532,9 +537,9 @@ def _prescribe(
 
 def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Prescribed]) -> tuple[str, ...]:
     warmup = catalog.routines.warmup
-    cardio = warmup.cardio_gym if profile.equipment == Equipment.GYM else warmup.cardio_home
+    cardio, listed = agefit.warmup_lists(catalog, profile)
     drills = [
-        warmup.drills[(number * warmup.drills_per_session + offset) % len(warmup.drills)]
+        listed[(number * warmup.drills_per_session + offset) % len(listed)]
         for offset in range(warmup.drills_per_session)
     ]
     result = [cardio[number % len(cardio)], *dict.fromkeys(drills)]

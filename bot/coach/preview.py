@@ -6,11 +6,13 @@ the contract in the issue that introduced it (and the rules tests read it the sa
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from bot.coach.agefit import OLDEST, YOUNGEST, bracket_of, is_older
 from bot.coach.catalog import Catalog
 from bot.coach.dates import WEEKDAY_NAMES
 from bot.coach.model import Equipment, Level
@@ -79,6 +81,17 @@ def profile_from_flags(
             f"--kit: unknown {', '.join(unknown)}; use any of {', '.join(catalog.kit.home)} (or none)"
         )
     return Profile(Level(level), Equipment.HOME, frozenset(names), per_week, days)
+
+
+def older_from_flag(catalog: Catalog, profile: Profile, age: int | None) -> Profile:
+    """``profile`` as for a chat that told ``age`` (``--age``; None: told none), as /settings or "I'm 67"
+    keeps it: adapted from ``older.toml``'s ``from_age``."""
+    if age is None:
+        return profile
+    bracket = bracket_of(age)
+    if bracket is None:
+        raise PlanArgumentError(f"--age must be {YOUNGEST} to {OLDEST}, not {age}")
+    return dataclasses.replace(profile, older=is_older(catalog, bracket))
 
 
 def sessions(catalog: Catalog, profile: Profile, count: int) -> Iterator[Session]:

@@ -29,6 +29,9 @@ class Profile:
     """The exercises the chat asked to swap, each with the one it chose in its place (``bot.coach.swaps``):
     the planner gives that one wherever the plan would give the other and allows it."""
 
+    older: bool = False
+    """Told an age of 60 or more (``agefit.is_older``): joint-friendly choices, a gentler start."""
+
     def swapped(self, exercise: str) -> str | None:
         """The exercise the chat chose in place of ``exercise``, None when it swapped nothing for it."""
         return next((new for old, new in self.swaps if old == exercise), None)
@@ -46,14 +49,17 @@ def profile_of(
     per_week: int,
     days: int = 0,
     swaps: str | None = None,
+    older: bool = False,
 ) -> Profile:
     """The profile of a stored chat: ``kit`` is its comma-separated home kit (None: never asked), ``days``
-    its ``workout_days`` bit mask (bit 0 = Monday), ``swaps`` its ``chats.swaps`` (``read_swaps``)."""
+    its ``workout_days`` bit mask (bit 0 = Monday), ``swaps`` its ``chats.swaps`` (``read_swaps``), ``older``
+    whether its age bracket is adapted for."""
     owned = frozenset(name for name in (kit or "").split(",") if name)
     place = Equipment(equipment)
     count = max(1, min(MAX_PER_WEEK, per_week))
     chosen = read_swaps(swaps, catalog.exercises)
-    return Profile(Level(level), place, catalog.kit_for(place, owned), count, weekdays(days, count), chosen)
+    kit_owned = catalog.kit_for(place, owned)
+    return Profile(Level(level), place, kit_owned, count, weekdays(days, count), chosen, older)
 
 
 # How ``chats.swaps`` holds a chat's swaps: "face-pull>reverse-pec-deck,lat-pulldown>pull-up".

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from bot.coach.agefit import extra_rest
 from bot.coach.catalog import ARTICLE_EXERCISES, Catalog
 from bot.coach.content import ContentError
 from bot.coach.model import Equipment, Level
@@ -167,8 +168,10 @@ def _beginner(catalog: Catalog, session: Session) -> str | None:
             return f"{name}: beginners do 1–3 sets, not {item.sets}"
         if item.reps is not None and not (item.reps[0] >= 8 and item.reps[1] <= 15):
             return f"{name}: beginners do 8–15 reps, not {item.reps[0]}–{item.reps[1]}"
-        if not (item.rest_s[0] >= 60 and item.rest_s[1] <= 120):
-            return f"{name}: beginners rest 60–120 s, not {item.rest_s[0]}–{item.rest_s[1]}"
+        # A trainee of 60+ rests longer in a gentle start (``agefit``).
+        top = 120 + extra_rest(catalog, session.profile, session.number)
+        if not (item.rest_s[0] >= 60 and item.rest_s[1] <= top):
+            return f"{name}: beginners rest 60–{top} s, not {item.rest_s[0]}–{item.rest_s[1]}"
         if not 2 <= item.rir <= 3:
             return f"{name}: beginners keep 2–3 reps in reserve, not {item.rir}"
         if item.technique is not None:

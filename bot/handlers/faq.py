@@ -13,6 +13,7 @@ from telegram.ext import CommandHandler
 
 from bot import callbacks
 from bot.coach import (
+    agefit,
     asked,
     asking,
     correction,
@@ -159,6 +160,11 @@ async def queue_answer(
     if heeded is not None:
         reply_text = f"{reply_text}\n\n{heeded[0]}"
         buttons += heeded[1]
+    # "Is lifting safe at 65?" from a chat of 60+: what its plan already does about it.
+    if not answer.safety and (
+        noted := agefit.answer_note(context.services.catalog, chat.age_bracket, answer.topic)
+    ):
+        reply_text = f"{reply_text}\n\n{noted}"
     now_turn.say(reply_text, buttons or None)
     return answer.command
 

@@ -17,6 +17,7 @@ from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import (
+    age,
     faq,
     first_load,
     kit,
@@ -272,6 +273,10 @@ async def on_text(update: Update, context: BotContext) -> None:
         # answer), or the typed zone "Other" and /timezone wait for.
         asked = chat.awaiting == TIMEZONE or chat.onboarding_step == TIMEZONE
         if asked and await _typed_zone(context, now_turn, text):
+            return
+        # An age told ("I'm 67"): kept as its bracket and said back; anything more in it is read on as usual.
+        if age.typed(context, now_turn, text):
+            onboarding_typed.remind(context, now_turn)
             return
         # Answers to questions still to come ("I'm in Lisbon, mondays and thursdays at 7" at the kit
         # question): kept for their turn, said back, and the open question shown again.

@@ -9,7 +9,7 @@ from bot.coach import setupanswers
 from bot.coach.model import Equipment, Level
 from bot.coach.texts import escape
 from bot.context import BotContext
-from bot.handlers import kit, onboarding, onboarding_steps, onboarding_typed
+from bot.handlers import age, kit, onboarding, onboarding_steps, onboarding_typed
 from bot.handlers.common import Turn, level_label, reply, turn
 from bot.handlers.reminders import held_pause
 from scheduler.planning import days_from_mask, reminder_time
@@ -18,6 +18,8 @@ from scheduler.slots import ScheduleInputError, format_days, parse_timezone, zon
 MENU_ITEMS = ("level", "equipment", "kit", "timezone")
 # Handled by the reminders feature, which owns days, time, pauses and nudges.
 REMINDERS_MENU = callbacks.pack("rem", "menu")
+# Optional, never asked at set-up: the age bracket (``bot.handlers.age``).
+AGE_MENU = callbacks.pack("menu", "age")
 # The menu's questions whose answer may be typed, as the set-up steps they ask again.
 TYPED = {"level": onboarding_steps.LEVEL, "equipment": onboarding_steps.EQUIPMENT}
 
@@ -35,6 +37,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
             equipment=kit.place_label(context, chat.equipment, chat.kit, chat),
             timezone=escape(chat.timezone),
             reminders=_reminders_line(context, now_turn),
+            age=age.label(context, chat.age_bracket),
         )
         buttons = [
             [
@@ -42,7 +45,7 @@ async def settings_menu(update: Update, context: BotContext) -> None:
                 for item in MENU_ITEMS
                 if item != "kit" or chat.equipment == Equipment.HOME
             ],
-            [(texts["settings.reminders_button"], REMINDERS_MENU)],
+            [(texts["settings.reminders_button"], REMINDERS_MENU), (texts["settings.age_button"], AGE_MENU)],
         ]
         now_turn.say(text, buttons)
 
@@ -75,6 +78,11 @@ async def menu_button(update: Update, context: BotContext) -> None:
         "equipment": (texts["settings.equipment_usage"], onboarding_steps.equipment_buttons),
         "timezone": (texts["settings.timezone_usage"], onboarding_steps.timezone_buttons),
     }
+    if args is not None and args[0] == "age":
+        await query.answer()
+        async with turn(update, context) as now_turn:
+            age.ask(context, now_turn)
+        return
     if args is not None and args[0] == "kit":
         await query.answer()
         async with turn(update, context) as now_turn:

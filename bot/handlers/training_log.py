@@ -19,6 +19,7 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import deload, levelup, lognames, records, sessionlog, shortened, shownrung
+from bot.coach.agefit import is_older
 from bot.coach.catalog import Catalog, LadderEntry
 from bot.coach.comeback import away_said
 from bot.coach.firstload import PER_REP
@@ -100,8 +101,9 @@ def member(update: Update, chat: Chat) -> tuple[int, str]:
 
 def profile(context: BotContext, chat: Chat) -> Profile:
     assert chat.level is not None and chat.equipment is not None
-    catalog, days = context.services.catalog, chat.workout_days
-    return profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, days, chat.swaps)
+    catalog, days, swaps = context.services.catalog, chat.workout_days, chat.swaps
+    older = is_older(catalog, chat.age_bracket)
+    return profile_of(catalog, chat.level, chat.equipment, chat.kit, chat.weekly_target, days, swaps, older)
 
 
 def planned(context: BotContext, chat: Chat, number: int, weeks: Weeks) -> Session:
