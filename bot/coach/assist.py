@@ -21,7 +21,7 @@ from bot.coach.wording import first_word_lengths, phrase_key, scan
 COMMANDS: tuple[str, ...] = (
     "workout", "done", "undo", "streak", "reminders", "schedule", "pause", "resume", "stop", "nudges",
     "level", "timezone", "settings", "help", "faq", "log", "progress", "history", "export", "forget", "units",
-    "ask", "start",
+    "ask", "start", "swap",
 )  # fmt: skip
 KIT: tuple[str, ...] = ("bar", "low-bar", "bands", "load", "dumbbells")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")

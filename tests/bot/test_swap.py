@@ -214,3 +214,16 @@ async def test_a_swap_asked_while_a_load_is_asked_is_offered_and_the_load_asked_
     said = plain(await bot.send(USER, "swap face pulls for something else"))
     assert said.startswith(f"🔄 In place of the {FACE_PULL}"), said
     assert "couldn't read" not in said and said.splitlines()[-1].startswith("⚖️ Dumbbell Romanian deadlift")
+
+
+async def test_asking_how_to_swap_points_to_swap_and_its_button_lists_today(bot: Harness) -> None:
+    await bot.onboard(USER)
+    [pointer] = await bot.send(USER, "/ask is there a way to get a different exercise instead of one I hate?")
+    assert "/swap" in plain([pointer])
+    assert labels(bot, pointer) == ["▶ /swap"]
+    [listing] = await bot.press(USER, "▶ /swap")
+    assert "Which exercise would you like to swap?" in plain([listing])
+    # Changing exercises over the weeks is the coach's topic, not a swap.
+    [answer] = await bot.send(USER, "/ask should I swap exercises every few weeks?")
+    assert "/swap" not in plain([answer])
+    assert bot.errors == []
