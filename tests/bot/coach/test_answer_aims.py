@@ -110,3 +110,26 @@ def test_questions_about_the_bot_in_a_learners_or_chat_words(question: str, comm
 def test_a_bad_knee_told_leads_with_safety() -> None:
     answer = ANSWERER.answer("with my bad knee, which back exercises can I do standing up?")
     assert answer.safety, answer
+
+
+def test_calories_are_ours_for_growth_and_a_diets_alone() -> None:
+    assert ANSWERER.answer("how many calories a day to put on muscle?").topic == "nutrition"
+    assert ANSWERER.answer("how many calories are in a slice of pizza").kind == "decline"
+    assert ANSWERER.answer("how many calories does rowing burn?").kind == "decline"
+
+
+def test_a_sore_or_worse_joint_leads_with_safety() -> None:
+    assert ANSWERER.answer("my wrist gets sore on rows, what should I change?").safety
+    assert ANSWERER.answer("the outside of my elbow aches on chin-ups").safety
+
+
+def test_knees_to_stretch_are_another_subject_and_knees_on_a_lift_are_its_form() -> None:
+    assert ANSWERER.answer("any good stretches for stiff knees after work?").kind == "decline"
+    answer = ANSWERER.answer("my knees cave in when I deadlift, how do I fix it?")
+    assert "deadlift" in (answer.topic, *answer.candidates), answer
+
+
+def test_a_pain_and_is_the_lift_okay_offers_the_lifts_own_card() -> None:
+    answer = ANSWERER.answer("my shoulder aches a bit when I reach up high, are pulldowns okay with that?")
+    assert answer.safety
+    assert "lat-pulldown" in (answer.topic, *answer.candidates), answer
