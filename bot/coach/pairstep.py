@@ -24,7 +24,9 @@ load is one dumbbell's.
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 
 # ACSM 2009: load rises 2–10 % a session. A pair more than this heavier than the last is earned with reps.
 BIG_JUMP = Decimal("0.10")
@@ -72,8 +74,8 @@ def reps_first(load: Decimal, heavier: Decimal, rep_range: tuple[int, int], rir:
     if load <= 0 or jump(load, heavier) <= BIG_JUMP:
         return None
     # Epley at the same effort: (30 + reps + rir) × load = (30 + low + rir) × heavier.
-    wanted = heavier / load * (EPLEY + low + rir) - EPLEY - rir
-    aim = int(wanted.to_integral_value(ROUND_CEILING))
+    # In exact fractions: a Decimal quotient rounds (8/7 × 42 came out a hair over 48: one rep too many).
+    aim = math.ceil(Fraction(heavier) * int(EPLEY + low + rir) / Fraction(load)) - int(EPLEY) - rir
     return None if aim <= high else min(aim, most_reps(rep_range))
 
 

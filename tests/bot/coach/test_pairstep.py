@@ -200,3 +200,8 @@ def test_a_trainee_who_does_what_is_asked_moves_up_a_whole_pair_within_the_stret
         )
     assert target.load == progressed_load(lifted, plan)
     assert target.reps == rep_range[0]
+
+
+def test_reps_first_is_exact_where_the_decimal_quotient_would_round_up() -> None:
+    # 14 reps × 7 kg at 4 in reserve is Epley's 8 reps × 8 kg exactly: (30 + 14 + 4) × 7 = (30 + 8 + 4) × 8.
+    assert reps_first(Decimal(7), Decimal(8), (8, 12), 4) == 14
