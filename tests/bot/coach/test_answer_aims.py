@@ -76,6 +76,10 @@ def test_telling_the_day_or_ones_age_points_to_no_command(message: str) -> None:
         "evening coach!",
         "just back from the gym, feeling like a new woman",
         "you never sleep huh",
+        "not bad for a robot 😄",
+        "knock knock",
+        "greetings from Nairobi!",
+        "sorry for all my questions lately",
     ],
 )
 def test_warm_words_and_greetings_get_small_talk(message: str) -> None:
