@@ -48,7 +48,7 @@ def unpack_day(value: str) -> date | None:
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Base 36 of microseconds since 1970: 11 characters until the year 2084, 13 at most for any datetime.
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _MAX_INSTANT_CHARS = 13
 
 
@@ -57,17 +57,22 @@ def pack_instant(instant: datetime) -> str:
     micros = (instant - _EPOCH) // timedelta(microseconds=1)
     if micros < 0:
         raise ValueError(f"instant before 1970: {instant!r}")
+    return base36(micros)
+
+
+def base36(number: int) -> str:
+    """A whole number of zero or more in digits and lower-case letters, the shortest way to carry it."""
     digits = ""
     while True:
-        micros, digit = divmod(micros, 36)
-        digits = _DIGITS[digit] + digits
-        if not micros:
+        number, digit = divmod(number, 36)
+        digits = DIGITS[digit] + digits
+        if not number:
             return digits
 
 
 def unpack_instant(value: str) -> datetime | None:
     """The instant ``pack_instant`` wrote (aware, UTC), or None for anything it could not have written."""
-    if not 0 < len(value) <= _MAX_INSTANT_CHARS or any(c not in _DIGITS for c in value):
+    if not 0 < len(value) <= _MAX_INSTANT_CHARS or any(c not in DIGITS for c in value):
         return None
     if len(value) > 1 and value[0] == "0":
         return None

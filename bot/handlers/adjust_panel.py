@@ -27,14 +27,13 @@ from bot.keyboards import Buttons
 from storage.models import Chat
 
 LEFT_OUT = "~"
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 # Skip buttons a row: their labels name the lift's number.
 SKIPS_A_ROW = 2
 
 
 def state_of(shifts: Sequence[panelshift.Shift], mask: int) -> str:
     """The panel's state as its buttons carry it: the shifts, then "~" and the left-out bitmask in base 36."""
-    return panelshift.encode(shifts) + (f"{LEFT_OUT}{_base36(mask)}" if mask else "")
+    return panelshift.encode(shifts) + (f"{LEFT_OUT}{callbacks.base36(mask)}" if mask else "")
 
 
 def read_state(state: str) -> tuple[str, int] | None:
@@ -43,7 +42,7 @@ def read_state(state: str) -> tuple[str, int] | None:
     shifts, sep, mask = state.partition(LEFT_OUT)
     if not sep:
         return shifts, 0
-    if not 0 < len(mask) <= 3 or any(c not in _DIGITS for c in mask) or mask[0] == "0":
+    if not 0 < len(mask) <= 3 or any(c not in callbacks.DIGITS for c in mask) or mask[0] == "0":
         return None
     return shifts, int(mask, 36)
 
@@ -54,15 +53,6 @@ def left_out(order: Sequence[str], mask: int) -> frozenset[str] | None:
     if mask >> len(order):
         return None
     return frozenset(ex for at, ex in enumerate(order) if mask >> at & 1)
-
-
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = _DIGITS[digit] + digits
-        if not number:
-            return digits
 
 
 def adjust_panel(

@@ -33,7 +33,6 @@ from storage import undoing
 RELOG = "rr"
 ADD, REPLACE = "a", "r"
 # Base 36, as ``callbacks.pack_instant`` writes an instant: the sets' fingerprint in few bytes.
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 async def asked(
@@ -88,7 +87,7 @@ def _buttons(
     try:
         fields = logpick.fields(reading)
         data = tuple(
-            callbacks.pack(RELOG, action, made, _base36(mark), str(owner), *fields)
+            callbacks.pack(RELOG, action, made, callbacks.base36(mark), str(owner), *fields)
             for action in (ADD, REPLACE)
         )
     except ValueError:
@@ -114,12 +113,3 @@ def carried(context: BotContext, data: object) -> tuple[str, str, int, int, logp
     if action not in (ADD, REPLACE) or reading is None or stamp is None or who is None:
         return None
     return action, made, int(mark, 36), who, reading
-
-
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = _DIGITS[digit] + digits
-        if not number:
-            return digits
