@@ -63,6 +63,18 @@ def adapt_choices(
     return next((choices for choices in (*standing, *adapted) if choices), [])
 
 
+def keeps_out(catalog: Catalog, profile: Profile, number: int, exercise: Exercise) -> bool:
+    """Whether the chat's plan keeps ``exercise`` out of session ``number`` for a trainee of 60+: a floor move
+    (older.toml's ``floor``) or a barbell pull from the floor before ``floor_pulls_from``; never given as a
+    swap (``planner.slot_choices``) or in a swap's offer (``swaps.alternatives``) either."""
+    rules = _rules(catalog, profile)
+    if rules is None:
+        return False
+    return exercise.id in rules.floor or (
+        exercise.id in rules.floor_pulls and number < rules.floor_pulls_from
+    )
+
+
 def _adapted(
     catalog: Catalog, rules: OlderFile, profile: Profile, number: int, allowed: Sequence[Exercise]
 ) -> list[Exercise]:

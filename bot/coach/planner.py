@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
-from bot.coach import agefit
+from bot.coach import agefit, warmuplist
 from bot.coach.catalog import Catalog, Exercise, Labels, Prescription, Slot, Tier
 from bot.coach.model import Equipment, Level
 from bot.coach.profile import MAX_PER_WEEK as MAX_PER_WEEK
@@ -197,18 +197,30 @@ def slot_choices(catalog: Catalog, slot: Slot, profile: Profile, number: int) ->
     plan has outgrown gives its place to its ``gym_version``, and a move the chat swapped to the one it
     chose (each move once, where it first comes); a level's own ``options`` (``override``) stand in."""
     override = slot.override.get(profile.level)
-    found: list[list[Exercise]] = []
-    for ids in (override.options if override and override.options else slot.options, slot.fallback):
-        allowed: dict[str, Exercise] = {}
-        for exercise in (_at_gym(catalog, catalog.exercises[i], profile) for i in ids):
-            # The chat's own choice in its place (``Profile.swaps``), where the plan allows it now.
-            instead = catalog.exercises.get(profile.swapped(exercise.id) or "")
-            exercise = instead if instead and available(instead, profile, number) else exercise
-            if available(exercise, profile, number):
-                allowed.setdefault(exercise.id, exercise)
-        found.append(list(allowed.values()))
-    # The options, else the fallbacks; a trainee of 60+ has the floor moves' standing versions (``agefit``).
-    return agefit.adapt_choices(catalog, profile, number, found)
+    found = [
+        _chosen(profile, number, [_at_gym(catalog, catalog.exercises[i], profile) for i in ids], catalog)
+        for ids in (override.options if override and override.options else slot.options, slot.fallback)
+    ]
+    # The options, else the fallbacks; a trainee of 60+ has the floor moves' standing versions (``agefit``),
+    # and a swap of such a version holds too (a 68-year-old's wall slide swapped stays swapped).
+    return _chosen(profile, number, agefit.adapt_choices(catalog, profile, number, found), catalog)
+
+
+def _chosen(profile: Profile, number: int, exercises: Sequence[Exercise], catalog: Catalog) -> list[Exercise]:
+    """``exercises`` the plan allows, each the chat swapped given as its choice (``Profile.swaps``) where
+    the plan allows that now and it is no floor move a 60+ plan keeps out (``agefit.keeps_out``)."""
+    allowed: dict[str, Exercise] = {}
+    for exercise in exercises:
+        instead = catalog.exercises.get(profile.swapped(exercise.id) or "")
+        if (
+            instead
+            and available(instead, profile, number)
+            and not agefit.keeps_out(catalog, profile, number, instead)
+        ):
+            exercise = instead
+        if available(exercise, profile, number):
+            allowed.setdefault(exercise.id, exercise)
+    return list(allowed.values())
 
 
 def _at_gym(catalog: Catalog, exercise: Exercise, profile: Profile) -> Exercise:
@@ -458,7 +470,7 @@ def plan_session(catalog: Catalog, profile: Profile, number: int, weeks: Weeks =
         notes.append(catalog.routines.techniques.drop_set)
     if any(item.technique == "superset" for item in prescribed):
         notes.append(catalog.routines.techniques.superset)
-    warmup = _warmup(catalog, profile, number, prescribed)
+    warmup = warmuplist.warmup(catalog, profile, number, [item.exercise for item in prescribed])
     return Session(
         profile=profile,
         number=number,
@@ -533,18 +545,3 @@ def _prescribe(
         grip_text=catalog.grips[grip].text,
         increase_pct=increase.lower_pct if exercise.pattern == "hinge" else increase.upper_pct,
     )
-
-
-def _warmup(catalog: Catalog, profile: Profile, number: int, items: Sequence[Prescribed]) -> tuple[str, ...]:
-    warmup = catalog.routines.warmup
-    cardio, listed = agefit.warmup_lists(catalog, profile)
-    drills = [
-        listed[(number * warmup.drills_per_session + offset) % len(listed)]
-        for offset in range(warmup.drills_per_session)
-    ]
-    result = [cardio[number % len(cardio)], *dict.fromkeys(drills)]
-    if any(item.exercise.pattern == "hinge" for item in items):
-        result.append(warmup.hinge_drill)
-    loaded = bool(items) and items[0].exercise.kind == "load"
-    result.append(warmup.ramp_up_load if loaded else warmup.ramp_up_bodyweight)
-    return tuple(result)

@@ -26,7 +26,7 @@ from datetime import date
 from bot.coach.catalog import Catalog
 from bot.coach.model import SetDone
 from bot.coach.planner import Prescribed, Session, available
-from bot.coach.progression import SHOWN_REPS, Ladder, sessions_by_day
+from bot.coach.progression import SHOWN_REPS, SHOWN_SETS, Ladder, sessions_by_day
 from bot.coach.progression import done_well as sets_done_well
 
 MAIN = "main"
@@ -71,6 +71,24 @@ def done_rungs(
         for at, rung in enumerate(ladder.rungs):
             if _done(catalog, rung, item, history):
                 found.update(ladder.rungs[: at + 1])
+    return frozenset(found)
+
+
+def done_anywhere(
+    catalog: Catalog, item: Prescribed | None, history: Mapping[str, Sequence[tuple[date, SetDone]]]
+) -> frozenset[str]:
+    """The rungs of every ladder the member has done well for ``item``'s slot (None: a slot of
+    ``SHOWN_SETS`` sets from ``SHOWN_REPS`` reps), and every rung below the highest of them: what a swap
+    never offers (``swaps.alternatives``), whichever exercise is swapped (3×8 strict pull-ups done, a
+    lat pulldown swapped away is not offered the assisted machine)."""
+    asked, low = (item.sets, item.reps[0] if item.reps else SHOWN_REPS) if item else (SHOWN_SETS, SHOWN_REPS)
+    found: set[str] = set()
+    for entry in catalog.ladders:
+        for at, rung in enumerate(entry.rungs):
+            moves = [rung, *(e.id for e in catalog.exercises.values() if e.ranks_as == rung)]
+            logged = [sorted(history.get(move, ()), key=lambda pair: pair[0]) for move in moves]
+            if any(sets_done_well(sets, asked, low) for pairs in logged for sets in sessions_by_day(pairs)):
+                found.update(entry.rungs[: at + 1])
     return frozenset(found)
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from bot.coach import agefit
 from bot.coach.catalog import Catalog, Exercise
 from bot.coach.cautions import versions
 from bot.coach.planner import available
@@ -26,6 +27,9 @@ from bot.coach.profile import Profile
 OFFERED = 3
 # The most swaps a chat keeps (``chats.swaps`` holds this many of the longest ids).
 MAX_SWAPS = 8
+# The kit a gym's members queue for, one station each: "the machine is always taken" asks for a move
+# needing none of it (the assisted pull-up machine is no answer to a taken pulldown).
+STATIONS = frozenset({"cable", "machine"})
 
 
 def origin(profile: Profile, exercise: str) -> str:
@@ -43,15 +47,20 @@ def alternatives(
     kept_out: Collection[str] = (),
     present: Collection[str] = (),
     first: str | None = None,
+    shown: Collection[str] = (),
+    taken: bool = False,
 ) -> tuple[Exercise, ...]:
     """Up to ``OFFERED`` moves that may take ``exercise``'s place in session ``number`` (and on): of its
-    pattern, allowed by the plan (``planner.available``: place, kit, level, a beginner's barbell wait), not
-    one a pain told keeps out (``kept_out``: ``cautions.keeps_out`` of the cautions in force), not one the
-    chat swapped away from or the move the plan gives there by itself, and given on every kind of day (no
-    ``days``, which a heavy day alone would show).
+    pattern, allowed by the plan (``planner.available``: place, kit, level, a beginner's barbell wait; and
+    for a trainee of 60+ no floor work, ``agefit.keeps_out``, as the planner's own choices), not one a pain
+    told keeps out (``kept_out``: ``cautions.keeps_out`` of the cautions in force), not one the chat swapped
+    away from or the move the plan gives there by itself, not a rung below one the trainee has done well
+    (``shown``, ``shownrung.done_anywhere``: 3×8 strict pull-ups are never offered the assisted machine or
+    negatives), and given on every kind of day (no ``days``, which a heavy day alone would show).
 
-    In order: the move asked for by name (``first``), where it is one; moves not in today's session
-    (``present``); then those of another movement than its
+    In order: the move asked for by name (``first``), where it is one; where the lift's station is
+    ``taken``, moves needing none (``STATIONS``); moves not in today's session (``present``); then those of
+    another movement than its
     own (``cautions.versions``: one who hates face pulls gets the band face pull last, but one whose
     pulldown station is taken may well want the band pulldown); those of the same build (multi-joint for
     multi-joint, a load for a load); a kit move before a no-kit drill; the file's order. Empty for an
@@ -69,11 +78,14 @@ def alternatives(
         and ex.id not in left
         and not ex.days
         and available(ex, profile, number)
+        and not agefit.keeps_out(catalog, profile, number, ex)
+        and not any(catalog.harder(done, ex.id) for done in shown)
     ]
     order = {ex.id: at for at, ex in enumerate(catalog.exercises.values())}
     fitting.sort(
         key=lambda ex: (
             ex.id != first,
+            taken and bool(ex.needs & STATIONS),
             ex.id in present,
             ex.id in own,
             ex.multi_joint != known.multi_joint,
@@ -160,10 +172,12 @@ _ROTATION = re.compile(
 @dataclass(frozen=True)
 class Asked:
     """A swap asked for: ``said``, the words naming the lift (None: no lift named, the session's are to be
-    listed), and ``wanted``, the words naming the move asked for in its place, if any ("… for band rows")."""
+    listed), ``wanted``, the words naming the move asked for in its place, if any ("… for band rows"), and
+    ``taken``, whether the reason told is that its station is taken or broken ("the machine is taken")."""
 
     said: str | None
     wanted: str | None = None
+    taken: bool = False
 
 
 def read(text: str) -> Asked | None:
@@ -176,6 +190,7 @@ def read(text: str) -> Asked | None:
     plain = _plain(text)
     if not plain or any(char.isdigit() for char in plain) or _ROTATION.search(plain):
         return None
+    taken = _TAKEN.search(plain)
     for found in (_VERB.search(plain), _FOR.search(plain)):
         if found is not None:
             said = _object(plain, found.end())
@@ -183,18 +198,17 @@ def read(text: str) -> Asked | None:
             if said is None and some is not None and _NOW.search(plain):
                 return Asked(None)
             if said is not None:
-                return Asked(said, _wanted(plain, found.end()))
+                return Asked(said, _wanted(plain, found.end()), taken is not None)
     asks_else = _ELSE.search(plain) is not None
     disliked = _DISLIKE.search(plain)
     if disliked is not None and asks_else:
         said = _object(plain, disliked.end())
         if said is not None:
             return Asked(said)
-    taken = _TAKEN.search(plain)
     if taken is not None and (asks_else or "what else" in plain or "else" in plain.split()):
         said = _object(plain[: taken.start()], 0, whole=True)
         if said is not None:
-            return Asked(said)
+            return Asked(said, taken=True)
     return None
 
 

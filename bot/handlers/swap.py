@@ -19,7 +19,7 @@ from telegram.constants import ChatType
 
 from bot import callbacks
 from bot.coach import cautions as coach
-from bot.coach import swaps
+from bot.coach import shownrung, swaps
 from bot.coach.answerer import Answer
 from bot.coach.catalog import Exercise
 from bot.coach.ladders import usable
@@ -29,7 +29,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import cautions, kit
 from bot.handlers.common import Turn, turn
-from bot.handlers.training_log import profile, todays_session, typed_names
+from bot.handlers.training_log import history, profile, todays_session, typed_names
 from bot.keyboards import Buttons
 from storage.records import Told
 
@@ -77,7 +77,7 @@ async def typed(context: BotContext, now_turn: Turn, text: str, answer: Answer) 
         return False
     # The move asked for is read among every move, so one the kit rules out is said to be ruled out.
     wanted = await _named(context, now_turn, asked.wanted, anywhere=True) if asked.wanted else None
-    await offer(context, now_turn, exercise, wanted)
+    await offer(context, now_turn, exercise, wanted, taken=asked.taken)
     return True
 
 
@@ -180,16 +180,19 @@ async def listed(context: BotContext, now_turn: Turn) -> None:
     now_turn.say(text, [*rows, *backs] or None)
 
 
-async def offer(context: BotContext, now_turn: Turn, exercise: str, wanted: str | None = None) -> None:
+async def offer(
+    context: BotContext, now_turn: Turn, exercise: str, wanted: str | None = None, *, taken: bool = False
+) -> None:
     """The moves that may take ``exercise``'s place (``swaps.alternatives``), one button each, the one
-    asked for by name first where it is one of them; an exercise swapped already is read as the move now in
-    its place, with a "↩️ Back to …" button."""
+    asked for by name first where it is one of them (and, its station ``taken``, moves needing none before
+    the rest); an exercise swapped already is read as the move now in its place, with a "↩️ Back to …"
+    button."""
     texts, catalog = context.services.texts, context.services.catalog
     chat_profile = profile(context, now_turn.chat)
     now = chat_profile.swapped(exercise) or exercise
     old = swaps.origin(chat_profile, now)
     session = await todays_session(context, now_turn)
-    found = await _alternatives(context, now_turn, session, now, wanted)
+    found = await _alternatives(context, now_turn, session, now, wanted, taken=taken)
     kind = texts[f"swap.kind_{catalog.exercises[now].pattern}"]
     name = escape(catalog.exercises[now].name)
     backs = _back_row(context, old) if old != now else []
@@ -207,20 +210,35 @@ async def offer(context: BotContext, now_turn: Turn, exercise: str, wanted: str 
 
 
 async def _alternatives(
-    context: BotContext, now_turn: Turn, session: Session, exercise: str, first: str | None = None
+    context: BotContext,
+    now_turn: Turn,
+    session: Session,
+    exercise: str,
+    first: str | None = None,
+    *,
+    taken: bool = False,
 ) -> tuple[Exercise, ...]:
     """``swaps.alternatives`` for the chat today: its plan's profile, today's session number, what the
-    cautions in force keep out, today's shown exercises last and ``first`` first."""
+    cautions in force keep out, today's shown exercises last, ``first`` first, and no rung below one the
+    member has done well (``shownrung.done_anywhere``, judged by the slot of ``exercise`` today)."""
+    catalog = context.services.catalog
     force = cautions.in_force(await cautions.told(now_turn), now_turn.today)
     shown = cautions.leave_out(context, session, force).session
+    rungs = {rung for entry in catalog.ladders for rung in entry.rungs}
+    ids = rungs | {ex.id for ex in catalog.exercises.values() if ex.ranks_as in rungs}
+    # A private chat's (``_open``): its one member's log, under the chat's id.
+    logged = await history(context, now_turn, now_turn.chat.id, ids)
+    item = next((one for one in session.exercises if one.exercise.id == exercise), None)
     return swaps.alternatives(
-        context.services.catalog,
+        catalog,
         session.profile,
         exercise,
         session.number,
         kept_out=_kept_out(context, force),
-        present={item.exercise.id for item in shown.exercises},
+        present={one.exercise.id for one in shown.exercises},
         first=first,
+        shown=shownrung.done_anywhere(catalog, item, logged),
+        taken=taken,
     )
 
 

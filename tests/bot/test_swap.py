@@ -227,3 +227,66 @@ async def test_asking_how_to_swap_points_to_swap_and_its_button_lists_today(bot:
     [answer] = await bot.send(USER, "/ask should I swap exercises every few weeks?")
     assert "/swap" not in plain([answer])
     assert bot.errors == []
+
+
+# ---------------------------------------------------------------- a newcomer trial's three misses
+OLDER_USER = 6868
+WALL_SLIDE, YTW = "Wall slide", "Standing Y-T-W raise"
+
+
+async def test_a_60_plus_swap_holds_in_as_written_the_targets_the_warm_up_and_every_session(
+    bot: Harness,
+) -> None:
+    """A 68-year-old home beginner swapped the wall slide (the 60+ plan's standing floor slide) for the
+    standing Y-T-W raise: As written logged the wall slide, later sessions gave it back, the warm-up kept it,
+    and the offer listed face-down moves the 60+ plan promises to leave out."""
+    await bot.onboard(OLDER_USER, equipment="🏠 Home", kit=("Resistance bands", "Dumbbells"))
+    await bot.send(OLDER_USER, "I'm 68")
+    [card] = await bot.send(OLDER_USER, "/workout")
+    assert WALL_SLIDE in plain([card]), "today's 60+ session has the wall slide, or this test proves nothing"
+
+    [offer] = await bot.send(OLDER_USER, "/swap wall slide")
+    assert plain([offer]).startswith(f"🔄 In place of the {WALL_SLIDE}")
+    assert YTW in labels(bot, offer)
+    assert not [
+        label for label in labels(bot, offer) if "Prone" in label or "Floor" in label or "snow" in label
+    ]
+    [done] = await bot.press(OLDER_USER, YTW)
+    assert plain([done]).startswith(f"🔄 Done: the {YTW} takes the place of the {WALL_SLIDE}")
+
+    [card] = await bot.press(OLDER_USER, "▶️ Today's session")
+    assert YTW in plain([card]) and WALL_SLIDE not in plain([card])
+    assert "wall slides" not in plain([card]).casefold()
+    await bot.press(OLDER_USER, "✅ Done")
+    written = plain(await bot.press(OLDER_USER, "✅ As written"))
+    assert WALL_SLIDE not in written
+    for _ in range(6):
+        bot.clock.advance(days=3)
+        [card] = await bot.send(OLDER_USER, "/workout")
+        shown = plain([card])
+        assert WALL_SLIDE not in shown and "wall slides" not in shown.casefold(), shown
+        await bot.press(OLDER_USER, "✅ Done")
+        written = plain(await bot.press(OLDER_USER, "✅ As written"))
+        assert WALL_SLIDE not in written, written
+    async with bot.app.bot_data.sessionmaker() as session:
+        logged = set(
+            (
+                await session.execute(select(LoggedSet.exercise).where(LoggedSet.chat_id == OLDER_USER))
+            ).scalars()
+        )
+    assert "wall-slide" not in logged and "standing-ytw-raise" in logged
+
+
+INTERMEDIATE = 7712
+
+
+async def test_a_taken_pulldown_is_offered_no_machine_and_no_rung_below_strict_pull_ups(bot: Harness) -> None:
+    """An intermediate who does 3×8–10 strict pull-ups asked "swap the lat pulldown, the machine is always
+    taken" and was offered the assisted pull-up machine and negatives; only the chin-up fit."""
+    await bot.onboard(INTERMEDIATE, level="💪 Intermediate", days=3)
+    await log_session(bot, INTERMEDIATE, "pull-up 10,9,8")
+    [offer] = await bot.send(INTERMEDIATE, "swap the lat pulldown, the machine is always taken")
+    assert plain([offer]).startswith(f"🔄 In place of the {PULLDOWN} (vertical pull)")
+    offered = labels(bot, offer)
+    assert ASSISTED not in offered and "Negative pull-up" not in offered, offered
+    assert "Chin-up" in offered, offered
