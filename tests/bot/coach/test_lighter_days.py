@@ -309,3 +309,32 @@ def test_a_bodyweight_light_day_has_fewer_sets_and_well_under_the_reps_of_the_mo
         most = max(before, key=sum, default=None)
         light = most is not None and len(sets[index]) < len(most) and sum(sets[index]) < 0.85 * sum(most)
         assert (day in found) == light, (sets, index)
+
+
+def test_back_after_a_pause_after_a_light_day_holds_to_the_sets_before_it_and_says_so() -> None:
+    # A newcomer trial: "last time 2×8 @ 45 kg, well under your recent sets … → today 3×6 @ 65 kg: … so the
+    # same as last time", when last time was the light 45 kg.
+    history = on(0, *[SetDone(6, 65.0)] * 3) + on(3, *[SetDone(8, 45.0)] * 2)
+    session = plan_session(CATALOG, INTERMEDIATE, 1)
+    found = targets(
+        session, {"seated-cable-row": history}, increment=2.5, ladders={}, today=DAY + timedelta(days=14)
+    )
+    row = next(target for target in found if target.planned == "seated-cable-row")
+    line = progress_line(
+        exercise=row.planned,
+        last=row.last,
+        prescription=row.prescription,
+        plan=row.plan,
+        unit="kg",
+        names={"seated-cable-row": "Seated cable row"},
+        texts=TEXTS,
+        lighter=row.lighter,
+        lighter_why=row.lighter_why,
+        lapsed=row.lapsed,
+    )
+    assert "same as last time" not in line
+    assert line.startswith("Seated cable row: last time 2×8 @ 45 kg, well under your recent sets")
+    assert line.endswith(
+        "before that 3×6 @ 65 kg → today 3×6 @ 65 kg: back after 1 week, so the same as those sets before"
+        " going up again."
+    )
