@@ -460,7 +460,12 @@ def caption(
 def light_words(lift: Lift, chosen: Sequence[tuple[date, SetDone]], texts: Texts) -> str:
     """The light days a lift's trainee chose in the chart's weeks (``Lift.light``), said as what the chart
     does with them: marked off the line, not read as a drop."""
-    days = ", ".join(f"{day:%d %b}" for day, _ in chosen)
+    days = ", ".join(dict.fromkeys(f"{day:%d %b}" for day, _ in chosen))
+    if len({day for day, _ in chosen}) > 1:
+        return texts.get("chart.caption_light_days", name=escape(lift.name), days=days)
+    if not chosen[-1][1].load:
+        # A bodyweight or band move's light day is its reps (fewer sets, ``chosen_light``), not "0 kg".
+        reps = ", ".join(str(done.reps) for _, done in chosen)
+        return texts.get("chart.caption_light_day_reps", name=escape(lift.name), days=days, reps=reps)
     load = f"{chosen[-1][1].load or 0.0:g}"
-    key = "chart.caption_light_day" if len(chosen) == 1 else "chart.caption_light_days"
-    return texts.get(key, name=escape(lift.name), days=days, load=load, unit=lift.unit)
+    return texts.get("chart.caption_light_day", name=escape(lift.name), days=days, load=load, unit=lift.unit)

@@ -226,12 +226,14 @@ def chosen_light(
     kinds: Mapping[date, str] | None = None,
     step: float = 0.0,
 ) -> dict[str, frozenset[date]]:
-    """Each loaded exercise's days the trainee went light of their own accord: a top load under
+    """Each exercise's days the trainee went light of their own accord. A loaded one's: a top load under
     ``LIGHT_DAY`` of the heaviest of its ``LIGHT_AFTER`` sessions before (of the same kind of day, where
     ``kinds`` has them). A newcomer trial logged a seated row at 30 kg 3×10 on a day her shoulder hurt, after
     40 kg × 7, and the next plan read "3×6 @ 32.5 kg, heavier now": such a day is no baseline, as a planned
     lighter one is not (``lighter_days``). A day only one ``step`` under it is none: a back-off of a light
-    load (10 kg to 7.5 kg on a 2.5 kg step) is the rule's own, and as a light day it would never take hold."""
+    load (10 kg to 7.5 kg on a 2.5 kg step) is the rule's own, and as a light day it would never take hold.
+    A bodyweight or band move's (``_light_reps``): fewer sets and under ``LIGHT_DAY`` of the reps of the
+    most of those sessions."""
     found: dict[str, frozenset[date]] = {}
     for exercise, dated in history.items():
         tops: dict[date, float] = {}
@@ -246,9 +248,34 @@ def chosen_light(
             top = exact(max(before)) if before else None
             if top is not None and exact(tops[day]) < min(top * LIGHT_DAY, top - exact(step)):
                 light.add(day)
+        light |= _light_reps(dated, set(tops), kinds or {})
         if light:
             found[exercise] = frozenset(light)
     return found
+
+
+def _light_reps(
+    dated: Sequence[tuple[date, SetDone]], loaded: Collection[date], kinds: Mapping[date, str]
+) -> set[date]:
+    """The days without a load (not in ``loaded``) a bodyweight or band move went light by choice: fewer
+    sets than the session of the most reps among its ``LIGHT_AFTER`` before (of the same kind of day), and
+    under ``LIGHT_DAY`` of those reps. A newcomer trial did chin-ups 3×8, then a light day of 2×6, and the
+    next plan read "last time 2×6 → today 3×6". Only fewer sets tells a day chosen from a hard one: the
+    same sets with fewer reps each are what a bad day looks like, and the rule's to judge."""
+    by_day: dict[date, list[int]] = {}
+    for day, done in dated:
+        if day not in loaded and not done.seconds and done.reps > 0:
+            by_day.setdefault(day, []).append(done.reps)
+    days = sorted(by_day)
+    light = set()
+    for index, day in enumerate(days):
+        kind = kinds.get(day, "")
+        before = [by_day[d] for d in days[:index] if kinds.get(d, "") == kind][-LIGHT_AFTER:]
+        most = max(before, key=sum, default=None)
+        reps = by_day[day]
+        if most is not None and len(reps) < len(most) and sum(reps) < LIGHT_DAY * sum(most):
+            light.add(day)
+    return light
 
 
 def lighter_last(

@@ -269,6 +269,10 @@ def progress_line(
             f"progression.away_{kind.value}", weeks=weeks, days=str(days), paused=str(paused)
         )
         key = _back_after(last, prescription)
+        if lighter_why is not None and lighter:
+            # "Last time" is the lighter day there; today holds to the sets before it, and says so (a trial's
+            # "last time 2×8 @ 45 kg … → today 3×6 @ 65 kg: … so the same as last time").
+            key = f"{key}_before"
     if home_load:
         _say_each_hand(values, last, unit, texts)
     if each_hand:

@@ -287,8 +287,9 @@ def targets(
             last = tuple(same[-1] if same else sessions[-1] if from_reps else ())
         if last and not session.deload and (exercise in back or current in back):
             prescription = after_pain(current, last, prescription.sets, plan.increment)
-        elif last and _latest(history, rungs) in {d for r in rungs for d in light.get(r, ())}:
-            prescription = after_lighter(prescription, current, last, plan)  # the session after it
+        elif last and _latest(history, (current,)) in light.get(current, ()):
+            # After it, by this rung's own last day: a try of another rung moves nothing (``rung_now``).
+            prescription = after_lighter(prescription, current, last, plan)
         source = current
         # Not in a deload week: a first target from another lift's log (an RDL's from the deadlift) names it.
         if prescription.reason is Reason.START and not session.deload:

@@ -150,12 +150,34 @@ def _one(text: str, words: Mapping[str, tuple[str, ...]]) -> str | None:
 
 
 def level_named(text: str) -> Level | None:
-    """The level a message answers "Your level?" with: "beginner", "I'm new", "2", "level 3"."""
+    """The level a message answers "Your level?" with: "beginner", "I'm new", "2", "level 3", or never
+    having lifted told as now ("I've never lifted weights before": ``_never_lifted``)."""
     number = _LEVEL_NUMBER.fullmatch(_plain(text))
     if number is not None:
         return list(Level)[int(number[1]) - 1]
-    named = _one(text, LEVEL_WORDS)
-    return None if named is None else Level(named)
+    found = _told(text, LEVEL_WORDS)
+    if found is not None and _never_lifted(text):
+        # Beside another level named ("… but I'm advanced at yoga") it is two answers, so none.
+        found = found | {Level.BEGINNER}
+    return Level(found.pop()) if found is not None and len(found) == 1 else None
+
+
+def _never_lifted(text: str) -> bool:
+    """Whether a message that tells says, in a clause of its own, that the trainee has never lifted: a
+    newcomer trial's first message, "Hello, I'm Rosa, I'm 68 and a retired teacher. I've never lifted weights
+    before", got "I don't know that one" and the level question again. Not where the clause says it ended
+    ("I'd never lifted weights before last year", "until I was 40")."""
+    clauses = _clauses(text) or []
+    return any(_NEVER_LIFTED.search(clause) and not _ENDED.search(clause) for clause in clauses)
+
+
+# "never lifted", "never trained", "never done any weight training", "never been to a gym".
+_NEVER_LIFTED = re.compile(
+    r"\bnever\s+(?:really\s+|ever\s+)?(?:lifted|trained|worked\s+out|been\s+to\s+a\s+gym"
+    r"|done\s+(?:any\s+)?(?:weights|weight\s+training|strength\s+training|lifting))\b"
+)
+# A never that ended: told in the past perfect, or up to a time.
+_ENDED = re.compile(r"\b(?:i'd|i had|until|till|ago|since|last|years?|months?|when)\b")
 
 
 def place_named(text: str) -> Equipment | None:

@@ -64,8 +64,13 @@ def typed(context: BotContext, now_turn: Turn, text: str) -> bool | None:
     bracket = agefit.bracket_of(told.age) if told is not None else None
     if told is None or bracket is None:
         return None
+    more = agetold.says_more(text, told)
+    if now_turn.chat.age_bracket == bracket and more:
+        # Told again beside a question ("I'm 68, is it really safe …?"): nothing new to note, the question is
+        # what the message asks.
+        return False
     if now_turn.chat.age_bracket != bracket:
         now_turn.chat.age_bracket = bracket
     older = agefit.is_older(context.services.catalog, bracket)
     now_turn.say(context.services.texts.get("age.told_older" if older else "age.told", age=told.age))
-    return not agetold.says_more(text, told)
+    return not more

@@ -267,16 +267,17 @@ async def on_text(update: Update, context: BotContext) -> None:
         if schedule_typed.typed(context, now_turn, text):
             return
         chat = now_turn.chat
+        # An age told ("I'm 67"): kept as its bracket and said back; anything more in it is read on as usual,
+        # a set-up answer too (a trial's "Hello, I'm Rosa, I'm 68 … I've never lifted weights before").
+        if age.typed(context, now_turn, text):
+            onboarding_typed.remind(context, now_turn)
+            return
         if chat.awaiting != TIMEZONE and onboarding_typed.typed_answer(context, now_turn, text):
             return
         # The timezone asked for: its buttons showing at set-up (a zone typed without tapping "Other" is the
         # answer), or the typed zone "Other" and /timezone wait for.
         asked = chat.awaiting == TIMEZONE or chat.onboarding_step == TIMEZONE
         if asked and await _typed_zone(context, now_turn, text):
-            return
-        # An age told ("I'm 67"): kept as its bracket and said back; anything more in it is read on as usual.
-        if age.typed(context, now_turn, text):
-            onboarding_typed.remind(context, now_turn)
             return
         # Answers to questions still to come ("I'm in Lisbon, mondays and thursdays at 7" at the kit
         # question): kept for their turn, said back, and the open question shown again.

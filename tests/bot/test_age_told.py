@@ -123,3 +123,29 @@ async def test_a_chat_that_told_no_age_or_a_younger_one_gets_the_card_alone(bot:
     await bot.send(USER, "I'm 45")
     [answer] = await bot.send(USER, "should I start lifting at my age?")
     assert "At 60+" not in (answer.text or "")
+
+
+async def test_a_first_message_with_an_age_and_never_having_lifted_answers_the_level(bot: Harness) -> None:
+    # A newcomer trial: the age was noted, but then "I don't know that one, sorry" and the level question
+    # again, though "never lifted weights before" answers it.
+    await bot.send(USER, "/start")
+    sent = await bot.send(
+        USER, "Hello, I'm Rosa, I'm 68 and a retired teacher. I've never lifted weights before"
+    )
+    said = [message.text or "" for message in sent]
+    assert "Noted: you're 68" in said[0]
+    assert any("Level: 🌱 Beginner" in text or "Level: Beginner" in text for text in said), said
+    assert not any("I don't know that one" in text or "Your level?" in text for text in said), said
+    assert "Where do you train?" in said[-1]
+    assert await stored(bot) == "60-69"
+
+
+async def test_the_same_age_told_again_with_a_question_is_not_noted_again(bot: Harness) -> None:
+    await bot.onboard(USER)
+    await bot.send(USER, "I'm 68")
+    sent = await bot.send(USER, "I'm 68, is it really safe for me to lift weights?")
+    assert sent and not any("Noted: you're" in (message.text or "") for message in sent)
+    assert await stored(bot) == "60-69"
+    # A new bracket is news: said.
+    [said] = await bot.send(USER, "I'm 71")
+    assert "Noted: you're 71" in (said.text or "")

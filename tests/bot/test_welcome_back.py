@@ -39,6 +39,8 @@ async def test_back_with_nothing_paused_is_welcomed_to_todays_session(bot: Harne
         "👋 Welcome back! Nothing is paused: your reminders are on, the next one Mon 07 Dec"
     )
     assert "/resume" not in said
+    # A newcomer trial: "Here's today's session:" was followed by a button alone, not the session.
+    assert said.endswith("Ready to pick up where you left off? Tap ▶ /workout for today's session.")
     assert buttons(bot) == WORKOUT
     workout = text_of(await bot.send(CHAT, "/workout"))
     assert text_of(await bot.press(CHAT, "▶ /workout")) == workout, "the button runs /workout"

@@ -54,3 +54,18 @@ def test_the_caption_reads_the_working_sets_and_says_the_light_day() -> None:
         today=TODAY, weekly_target=2, members=[Member("You", DAYS[:2])], lifts=[last_light], texts=TEXTS
     )
     assert chart is not None and "Seated cable row: 40 kg × 7 · " in chart.caption, chart.caption
+
+
+def test_a_bodyweight_light_day_is_said_by_its_reps_not_a_load() -> None:
+    # Bodyweight and band moves have light days too (``chosen_light``): "(0 kg)" would say nothing.
+    chin = Lift(
+        "Chin-up",
+        [(DAYS[0], SetDone(8)), (DAYS[0], SetDone(8)), (LIGHT, SetDone(6)), (LIGHT, SetDone(6))],
+        light=frozenset({LIGHT}),
+    )
+    chart = render_progress(
+        today=TODAY, weekly_target=2, members=[Member("You", DAYS[:2])], lifts=[chin], texts=TEXTS
+    )
+    assert chart is not None
+    assert f"Chin-up on {LIGHT:%d %b} (6 reps): a light day you chose" in chart.caption, chart.caption
+    assert "0 kg" not in chart.caption

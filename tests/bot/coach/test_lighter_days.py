@@ -249,3 +249,92 @@ def test_a_chosen_light_day_is_said_as_one_and_a_pain_or_break_before_it() -> No
     light = {DAY + timedelta(days=3)}
     assert lighter_last(dated, set(), set(), light) == (DAY + timedelta(days=3), Lighter.CHOSEN)
     assert lighter_last(dated, set(), light, light) == (DAY + timedelta(days=3), Lighter.PAIN)
+
+
+INTERMEDIATE = Profile(Level.INTERMEDIATE, Equipment.GYM, CATALOG.kit_for(Equipment.GYM, frozenset()), 3)
+
+
+def bodyweight_after(exercise: str, history: list[tuple[date, SetDone]], number: int, today: date) -> Target:
+    session = plan_session(CATALOG, INTERMEDIATE, number)
+    found = targets(session, {exercise: history}, increment=2.5, ladders={}, today=today)
+    return next(target for target in found if target.planned == exercise)
+
+
+def test_a_chosen_light_day_of_a_bodyweight_move_is_no_baseline() -> None:
+    # A newcomer trial: chin-ups 3×8, a light day of 2×6 by choice, a /pause, and "Chin-up: last time 2×6
+    # → today 3×6"; pull-ups 10, 9, 8 dropped to 3×6 the same way.
+    today = DAY + timedelta(days=14)
+    chin = bodyweight_after("chin-up", on(0, *[SetDone(8)] * 3) + on(3, *[SetDone(6)] * 2), 4, today)
+    assert chin.lighter_why is Lighter.CHOSEN and chin.lighter == (SetDone(6), SetDone(6))
+    assert (chin.prescription.sets, chin.prescription.reps) == (3, 8)
+    line = progress_line(
+        exercise="chin-up",
+        last=chin.last,
+        prescription=chin.prescription,
+        plan=chin.plan,
+        unit="kg",
+        names={"chin-up": "Chin-up"},
+        texts=TEXTS,
+        lighter=chin.lighter,
+        lighter_why=chin.lighter_why,
+    )
+    assert line.startswith(
+        "Chin-up: last time 2×6, well under your recent sets, so I count it as a light day, not a new"
+        " starting point; before that 3×8 → today 3×8"
+    )
+    pull = on(0, SetDone(10), SetDone(9), SetDone(8)) + on(3, *[SetDone(6)] * 2)
+    assert (bodyweight_after("pull-up", pull, 1, today).prescription.reps) == 8
+
+
+def test_the_same_sets_with_fewer_reps_are_a_hard_day_not_a_light_one() -> None:
+    hard = {"chin-up": on(0, *[SetDone(8)] * 3) + on(3, *[SetDone(5)] * 3)}
+    assert chosen_light(hard) == {}
+    assert chosen_light({"chin-up": on(0, *[SetDone(8)] * 3) + on(3, *[SetDone(11)] * 2)}) == {}
+    # Timed holds are no reps to compare.
+    held = {"plank": on(0, *[SetDone(0, seconds=40)] * 3) + on(3, SetDone(0, seconds=20))}
+    assert chosen_light(held) == {}
+
+
+@given(sets=st.lists(st.lists(st.integers(1, 15), min_size=1, max_size=5), min_size=1, max_size=7))
+def test_a_bodyweight_light_day_has_fewer_sets_and_well_under_the_reps_of_the_most_of_the_last_few(
+    sets: list[list[int]],
+) -> None:
+    days = [DAY + timedelta(days=3 * index) for index in range(len(sets))]
+    history = {
+        "dip": [(day, SetDone(reps)) for day, day_sets in zip(days, sets, strict=True) for reps in day_sets]
+    }
+    found = chosen_light(history).get("dip", frozenset())
+    for index, day in enumerate(days):
+        before = sets[max(0, index - 3) : index]
+        most = max(before, key=sum, default=None)
+        light = most is not None and len(sets[index]) < len(most) and sum(sets[index]) < 0.85 * sum(most)
+        assert (day in found) == light, (sets, index)
+
+
+def test_back_after_a_pause_after_a_light_day_holds_to_the_sets_before_it_and_says_so() -> None:
+    # A newcomer trial: "last time 2×8 @ 45 kg, well under your recent sets … → today 3×6 @ 65 kg: … so the
+    # same as last time", when last time was the light 45 kg.
+    history = on(0, *[SetDone(6, 65.0)] * 3) + on(3, *[SetDone(8, 45.0)] * 2)
+    session = plan_session(CATALOG, INTERMEDIATE, 1)
+    found = targets(
+        session, {"seated-cable-row": history}, increment=2.5, ladders={}, today=DAY + timedelta(days=14)
+    )
+    row = next(target for target in found if target.planned == "seated-cable-row")
+    line = progress_line(
+        exercise=row.planned,
+        last=row.last,
+        prescription=row.prescription,
+        plan=row.plan,
+        unit="kg",
+        names={"seated-cable-row": "Seated cable row"},
+        texts=TEXTS,
+        lighter=row.lighter,
+        lighter_why=row.lighter_why,
+        lapsed=row.lapsed,
+    )
+    assert "same as last time" not in line
+    assert line.startswith("Seated cable row: last time 2×8 @ 45 kg, well under your recent sets")
+    assert line.endswith(
+        "before that 3×6 @ 65 kg → today 3×6 @ 65 kg: back after 1 week, so the same as those sets before"
+        " going up again."
+    )

@@ -58,6 +58,16 @@ HOME = ("bar", "low-bar", "bands", "load", "dumbbells")
         ("I just started a new job so evenings are busy but I can manage a few sessions a week", None),
         ("I'm a beginner, well not totally, I did some intermediate stuff at school years ago", None),
         ("I started as a beginner and I have been doing this for five years now at a real gym", None),
+        # A newcomer trial's first message: never having lifted is the level, with no level word.
+        ("Hello, I'm Rosa, I'm 68 and a retired teacher. I've never lifted weights before", Level.BEGINNER),
+        ("never lifted weights", Level.BEGINNER),
+        ("I have never trained before", Level.BEGINNER),
+        ("I've never done any weight training", Level.BEGINNER),
+        # Not now: a past that ended, or a question.
+        ("I'd never lifted weights before last year, now I train 3 times a week", None),
+        ("I never lifted weights until I was 40", None),
+        ("I've never lifted weights, is that a problem?", None),
+        ("I've never lifted weights but I'm advanced at yoga", None),
     ],
 )
 def test_level(text: str, level: Level | None) -> None:
