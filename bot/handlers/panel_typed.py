@@ -2,9 +2,12 @@
 that main lift's load on the panel, said back, and the panel shown again as Save will log it.
 
 The panel keeps its state in ``Chat.adjusting`` while open (``as_written``: set when it is drawn, cleared by
-Save or As written). The loads are read as a load question's are (``loadwords.read_told``), among the main
-lifts the panel shows that take a load: each named one is that lift's, and a number naming none only when
-the panel shows one such lift. Anything else is read as usual.
+Save or As written). The loads are read as a load question's are (``loadwords.read_told``, loosely: "the
+deadlift" is the panel's one lift whose name holds it), among every lift the panel lists that takes a load:
+one named for a main lift is set on it, and a number naming none only when the panel shows one such lift.
+One named for a lift listed below them, which the panel holds no load for, is said back: a trial's "32 on
+the one arm row" was set on the cable row. A short message naming a lift not listed, or several, sets
+nothing and says so. Anything else is read as usual.
 """
 
 from __future__ import annotations
