@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from bot.coach.loadanswer import EACH, SAME, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
 from bot.coach.loglifts import kit_fits
 from bot.coach.lognames import Names, exercise_named, index, name_key
-from bot.coach.logparse import LogError, match_exercise
+from bot.coach.logparse import LogError, LogErrorKind, match_exercise
 from bot.coach.numerals import ascii_digits
 
 # Between two loads told: a line, a semicolon, a comma (not a decimal comma, "82,5"), "and", "then".
@@ -76,6 +76,10 @@ FILLER = frozenset(
 )
 
 
+# Filler that is also a word of lifts' names: kept to tell which lift a name means ("the cable row").
+NAME_KIT = frozenset({"dumbbell", "dumbbells", "db", "barbell", "cable", "machine"})
+
+
 @dataclass(frozen=True)
 class Unasked:
     """A message whose part names a lift, but none of those asked ("pec deck was 35" when the fly is
@@ -108,19 +112,22 @@ class Told:
 
 
 def read_told(
-    text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+    text: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names], *, loose: bool = False
 ) -> list[Told] | Unasked | Unclear | None:
     """The loads a message tells for the lifts ``asked`` (each as the exercise ids it may be named by, in
     the order asked), part by part; ``Unasked`` when a part names a lift not asked, ``Unclear`` when one
     names several asked and none best, None when it is no such answer otherwise (see the module's
-    docstring). One load told "for both" of two lifts asked (or "for all") is each one's."""
+    docstring). One load told "for both" of two lifts asked (or "for all") is each one's. ``loose``: a
+    short name that names a lift not asked is the one lift asked whose name holds its every word
+    ("the deadlift" the dumbbell RDL, ``holding``), for ``asked`` that are every lift of the session
+    left (the Adjust panel's), so no lift the name means exactly is passed over."""
     plain = " ".join(unicodedata.normalize("NFKC", ascii_digits(text)).casefold().split())
     plain = plain.replace("’", "'").replace("~", " about ")
     if not plain or "?" in plain or SETS.search(plain) or SET_WORDS.search(plain):
         return None
     told: list[Told] = []
     for part in _PARTS.split(plain):
-        read = _part(part.strip(" .!:"), asked, exercises)
+        read = _part(part.strip(" .!:"), asked, exercises, loose=loose)
         if read is None or isinstance(read, (Unasked, Unclear)):
             return read
         told.extend(read)
@@ -134,7 +141,7 @@ def read_told(
 
 
 def _part(
-    part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names]
+    part: str, asked: Sequence[Sequence[str]], exercises: Sequence[Names], *, loose: bool = False
 ) -> list[Told] | Unasked | Unclear | None:
     """One part's load (none for a part of filler alone, "i think"), ``Unasked`` when it names a lift not
     asked, or None when it is no load."""
@@ -156,24 +163,43 @@ def _part(
     figures = number.group(1).replace(",", ".")
     each = number.group(2) is not None or number.group(4) is not None
     answer = Answer(Kind.LOAD, float(figures), unit_named(number.group(3)), figures, each)
-    rest = _rest(part[: number.start()] + " " + part[number.end() :])
+    words = part[: number.start()] + " " + part[number.end() :]
+    rest = _rest(words)
     if not rest:
         return [Told(answer)]
     # "The 10s on the rows", "8 kg each on the rows": a lift held in the hands.
     lift = lift_named(rest, asked, exercises, kit=("dumbbell",) if answer.each else ())
     if isinstance(lift, tuple):
         return Unclear(rest, lift)
+    # With the kit it names: "the cable row" is no chest-supported dumbbell row (a trial's 67.5 kg was
+    # logged on it), "the one arm row" no cable row.
+    full = _rest(words, keep=NAME_KIT)
     if lift is not None:
-        return [Told(answer, lift)]
+        return Unasked(full) if names_other(full, asked[lift], exercises) else [Told(answer, lift)]
+    if loose and len(held := holding(full, asked, exercises)) == 1:
+        return [Told(answer, held[0])]
     named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
     return Unasked(rest) if isinstance(named, str) else None
 
 
-def _rest(words: str) -> str:
-    """The words left once the filler is taken out (as name keys: "rows" is "row")."""
+def names_other(said: str, ids: Collection[str], exercises: Sequence[Names]) -> bool:
+    """Whether ``said`` names, on its own, one exercise other than ``ids`` (the lift a looser reading
+    found) whose names do not hold all its words: "one arm row" read as the cable row asked."""
+    if holding(said, [tuple(ids)], exercises):
+        return False
+    named = match_exercise(exercise_named(said, exercises) or said, exercises)
+    if isinstance(named, LogError):
+        # "One arm row": the one-arm dumbbell row or the doorframe row, none of them the lift found.
+        return named.kind is LogErrorKind.AMBIGUOUS and not set(named.candidates) & set(ids)
+    return named not in ids
+
+
+def _rest(words: str, keep: Collection[str] = ()) -> str:
+    """The words left once the filler (but ``keep``) is taken out (as name keys: "rows" is "row")."""
+    filler = FILLER - set(keep)
     # Filler is taken out before the name key singularises words: "was" is not "wa".
-    kept = [word for word in re.split(r"[^\w']+", words) if word not in FILLER and word not in SKIP_WORDS]
-    return " ".join(word for word in name_key(" ".join(kept)).split() if word not in FILLER)
+    kept = [word for word in re.split(r"[^\w']+", words) if word not in filler and word not in SKIP_WORDS]
+    return " ".join(word for word in name_key(" ".join(kept)).split() if word not in filler)
 
 
 def lift_named(

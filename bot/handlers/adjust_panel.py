@@ -125,8 +125,10 @@ def adjust_panel(
             *([(texts.get("log.lighter_button", n=n, step=down), press(steps=-1))] if lighter else []),
             *([(texts.get("log.heavier_button", n=n, step=up), press(steps=+1))] if heavier else []),
         ]
-        if target.first_load and shift.told is None:
-            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own.
+        if target.first_load:
+            # From zero, one step at a time is a dozen presses: a bigger one too, on a row of their own,
+            # kept once a load is typed, so the panel sent again has its rows where they were (a trial's
+            # next tap landed a row off).
             bigger = f"{round(jump * increment, 2):g} {chat.unit}"
             rows.append(row)
             row = loads

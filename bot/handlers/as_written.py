@@ -351,17 +351,27 @@ def panel_for(
     """The Adjust panel of ``so_far``'s day in this state: its main lifts, then the rest as Save logs it."""
     main = [target for target in so_far.targets if target.main]
     left = {target.planned for target in so_far.to_write}
+    others = panel_others(context, so_far, shifts)
+    order = [item.exercise.id for item in so_far.session.exercises]
+    return adjust_panel(context, chat, day, main, shifts, left, others, order, mask)
+
+
+def panel_others(
+    context: BotContext, so_far: DayDone, shifts: list[panelshift.Shift]
+) -> list[tuple[str, str, list[SetDone]]]:
+    """The panel's exercises below its main lifts: each planned id, the exercise and its sets as Save logs
+    them (none for one whose load is asked after Save)."""
+    main = [target for target in so_far.targets if target.main]
+    left = {target.planned for target in so_far.to_write}
     written = _written(context, so_far, shifts, frozenset())
     asked = {
         so_far.targets[at].planned for at in loadanswer.asked(so_far.targets, _shift_of(main, shifts), left)
     }
-    others = [
+    return [
         (planned, exercise, [] if planned in asked else sets)
         for planned, (exercise, sets) in written.items()
         if planned not in {target.planned for target in main}
     ]
-    order = [item.exercise.id for item in so_far.session.exercises]
-    return adjust_panel(context, chat, day, main, shifts, left, others, order, mask)
 
 
 def _shift_of(main: Sequence[Target], shifts: Sequence[panelshift.Shift]) -> dict[str, panelshift.Shift]:

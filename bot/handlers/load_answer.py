@@ -28,6 +28,7 @@ from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import faq, first_load, load_aside
 from bot.handlers.common import Turn, turn
+from bot.handlers.kin_jump import kin_jump
 from bot.handlers.load_waited import Waited, waited
 from bot.handlers.log_command import day_named
 from bot.handlers.training_log import (
@@ -361,7 +362,10 @@ async def _log_typed(
     logged = [(question.target.prescription.exercise, [replace(done, load=load) for done in question.sets])]
     # Stored as typed: "225 lb" in a kg chat stays 225 lb, shown as typed once the chat is in lb.
     typed = [(unit, [answer.amount] * len(question.sets))]
+    exercise, sets = logged[0]
+    kin = await kin_jump(context, now_turn, user[0], exercise, sets, today=day == now_turn.today)
     lines = await log_and_score(context, now_turn, day, user, logged, notes=[note], typed=typed)
+    lines += [kin] if kin else []
     described = describe_sets(context, chat, logged).lstrip("• ") + (f" {note}" if note else "")
     if day == now_turn.today:
         head = texts.get("log.logged", sets=described)
@@ -440,7 +444,12 @@ async def several_loads(
         notes.append(texts["log.each_hand"] if each else None)
         typed.append((unit, [answer.amount] * len(question.sets)))
     user, day = member(update, chat), found.day
+    kins = [
+        await kin_jump(context, now_turn, user[0], ex, sets, today=day == now_turn.today)
+        for ex, sets in logged
+    ]
     lines = await log_and_score(context, now_turn, day, user, logged, notes=notes, typed=typed)
+    lines += [kin for kin in kins if kin]
     described = "\n".join(
         describe_sets(context, chat, [entry]) + (f" {note}" if note else "")
         for entry, note in zip(logged, notes, strict=True)

@@ -254,3 +254,20 @@ def test_a_short_name_is_held_in_the_names_of_the_lifts_it_can_mean() -> None:
     assert holding("row", lifts, NAMES) == (2, 3)
     assert holding("dumbbell row", lifts, NAMES) == (3,)
     assert holding("", lifts, NAMES) == ()
+
+
+def test_a_name_with_its_kit_is_not_another_lift_asked() -> None:
+    # A trial's "the cable row was 67.5" was logged on the chest-supported dumbbell row ("cable" filler).
+    asked = [("chest-supported-row",)]
+    assert read_told("the cable row was 67.5", asked, NAMES) == Unasked("cable row")
+    assert read_told("32 on the one arm row", [("seated-cable-row",)], NAMES) == Unasked("one arm row")
+    told = read_told("the dumbbell row was 32.5", asked, NAMES)
+    assert isinstance(told, list) and [(t.answer.amount, t.lift) for t in told] == [(32.5, 0)]
+
+
+def test_loosely_a_short_name_is_the_one_lift_whose_name_holds_it() -> None:
+    asked = [("dumbbell-rdl",), ("inverted-row",)]
+    assert read_told("the deadlift was 5 kg", asked, NAMES) == Unasked("deadlift")
+    for said in ("the deadlifts were 4 kg", "I used the 5 kg ones on the deadlift", "the deadlift was 5 kg"):
+        told = read_told(said, asked, NAMES, loose=True)
+        assert isinstance(told, list) and [t.lift for t in told] == [0], said
