@@ -373,7 +373,7 @@ def test_a_strict_try_below_the_range_never_moves_the_band_assisted_target(
     }
     before = band_day(history)
     assume(before.prescription.exercise == "band-assisted-pull-up")  # not sent up the ladder
-    # Nor only held there after a light day chosen (``comeback.chosen_light``): that hold is the session after it.
+    # Nor only held there after a chosen light day (``comeback.chosen_light``): the hold is the next session.
     assume(before.lighter_why is None)
     assume(len(strict) < 2 or min(strict) < 10)  # short of the plan's 2 sets of 10
     after_try = TUESDAY + timedelta(days=2 * len(band))
