@@ -22,7 +22,8 @@ class DayError:
     key: str
 
 
-_AGO = re.compile(r"^(\d+)\s*(?:d|days?)?\s*(?:ago|back)?$")
+# At most four digits: "99999999999 days ago" is refused as a day out of reach, not an overflow.
+_AGO = re.compile(r"^(\d{1,4})\s*(?:d|days?)?\s*(?:ago|back)?$")
 # The parts of today ("tonight": a session told at 1am is today, as /done logs it), of yesterday ("last
 # night": told the next day or in the small hours, as a reminder's Done after midnight) and the day before.
 TODAY_WORDS = ("", "today", "tonight", "this morning", "this afternoon", "this evening")

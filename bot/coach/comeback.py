@@ -261,7 +261,9 @@ def _light_reps(
     sets than the session of the most reps among its ``LIGHT_AFTER`` before (of the same kind of day), and
     under ``LIGHT_DAY`` of those reps. A newcomer trial did chin-ups 3×8, then a light day of 2×6, and the
     next plan read "last time 2×6 → today 3×6". Only fewer sets tells a day chosen from a hard one: the
-    same sets with fewer reps each are what a bad day looks like, and the rule's to judge."""
+    same sets with fewer reps each are what a bad day looks like, and the rule's to judge. Its best set is
+    under ``LIGHT_DAY`` of theirs too: fewer sets as hard as before (2×5 after 5, 5, 4) are a day the plan
+    asked fewer sets of, not a light one."""
     by_day: dict[date, list[int]] = {}
     for day, done in dated:
         if day not in loaded and not done.seconds and done.reps > 0:
@@ -273,7 +275,8 @@ def _light_reps(
         before = [by_day[d] for d in days[:index] if kinds.get(d, "") == kind][-LIGHT_AFTER:]
         most = max(before, key=sum, default=None)
         reps = by_day[day]
-        if most is not None and len(reps) < len(most) and sum(reps) < LIGHT_DAY * sum(most):
+        light_sets = most is not None and max(reps) < LIGHT_DAY * max(most)
+        if most is not None and light_sets and len(reps) < len(most) and sum(reps) < LIGHT_DAY * sum(most):
             light.add(day)
     return light
 

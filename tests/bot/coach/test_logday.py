@@ -104,3 +104,9 @@ def test_a_day_before_or_after_any_sets_is_the_day_done_reads(
 )
 def test_a_past_day_further_back_than_the_window_is_told_apart(text: str, far: bool) -> None:
     assert logday.too_far_back(text.partition("#")[0], date(2026, 12, 8)) is far
+
+
+@given(st.integers(min_value=10_000, max_value=10**40))
+def test_a_day_too_far_back_in_any_number_of_days_is_refused_not_an_overflow(days: int) -> None:
+    # /done 99999999999 days ago once raised OverflowError from timedelta (the command fuzz test found it).
+    assert isinstance(parse_day(f"{days} days ago", date(2026, 12, 7)), DayError)
