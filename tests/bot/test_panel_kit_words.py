@@ -1,0 +1,42 @@
+"""A re-trial of the ✏️ Adjust panel (seated cable row on ±, the one-arm dumbbell row and the reverse pec
+deck listed): "the cable row was 60" was unclear between the two rows ("cable" read as filler), and "12 kg
+on the rear-delt fly", a lift not on the panel, got the question answerer's card."""
+
+from __future__ import annotations
+
+from tests.bot.harness import Harness, joined
+
+USER = 6313
+
+
+async def two_rows_panel(bot: Harness) -> str:
+    """A pec deck logged the day before: session 2's panel lists the cable row, the one-arm dumbbell row and
+    the reverse pec deck, and no rear-delt fly."""
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/log yesterday reverse pec deck 3x10 30kg")
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    shown = joined(await bot.press(USER, "✏️ Adjust"))
+    assert "Seated cable row" in shown and "4. One-arm dumbbell row" in shown, shown
+    assert "rear-delt" not in shown.casefold(), shown
+    return shown
+
+
+async def test_the_kit_said_tells_the_cable_row_from_the_dumbbell_row(bot: Harness) -> None:
+    await two_rows_panel(bot)
+    # Before: "“row” could be Seated cable row or One-arm dumbbell row, so nothing is set: name one."
+    said = await bot.send(USER, "the cable row was 60")
+    assert said[0].text.startswith("✏️ Set on the panel: Seated cable row 60 kg."), said[0].text
+    assert "3. Seated cable row: <b>3×6 @ 60 kg</b>" in said[1].text
+    said = joined(await bot.send(USER, "the dumbbell row was 30"))
+    assert said == (
+        "✏️ One-arm dumbbell row has no load on the panel: I'll ask it after Save, so type 30 kg then."
+    )
+
+
+async def test_a_load_for_a_lift_not_on_the_panel_sets_nothing(bot: Harness) -> None:
+    await two_rows_panel(bot)
+    # Before: the answerer's Face pull card.
+    for typed in ("12 kg on the rear-delt fly", "12 on the rear delt fly"):
+        said = joined(await bot.send(USER, typed))
+        assert said.startswith("“rear delt fly” isn't a lift on this panel, so nothing is set."), said
