@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.coach.loadanswer import EACH, SAME, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
 from bot.coach.loglifts import kit_fits
@@ -88,6 +88,9 @@ class Unasked:
     asked): no answer, and the words that named it, to say so."""
 
     said: str
+    # The one exercise it names and the load told, when known: one logged today is said how to correct.
+    exercise: str | None = field(default=None, compare=False)
+    load: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -183,11 +186,15 @@ def _part(
         return Unasked(full) if names_other(full, asked[lift], exercises) else [Told(answer, lift)]
     if loose and len(held := holding(full, asked, exercises)) == 1:
         return [Told(answer, held[0])]
-    named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
+    # Said back with its kit ("cable row", not "row"), the one lift it names when it names one.
+    for said in dict.fromkeys((full, rest)):
+        named = match_exercise(exercise_named(said, exercises) or said, exercises)
+        if isinstance(named, str):
+            return Unasked(full, named, figures)
     # A name several lifts share, none of them asked ("rear-delt fly": the gym's and the backpack one) names
     # a lift not asked all the same: a re-trial's went to the question answerer.
     several = isinstance(named, LogError) and named.kind is LogErrorKind.AMBIGUOUS
-    return Unasked(rest) if isinstance(named, str) or several else None
+    return Unasked(full, load=figures) if several else None
 
 
 def names_other(said: str, ids: Collection[str], exercises: Sequence[Names]) -> bool:

@@ -4,7 +4,7 @@ on the rear-delt fly", a lift not on the panel, got the question answerer's card
 
 from __future__ import annotations
 
-from tests.bot.harness import Harness, joined
+from tests.bot.harness import Harness, joined, logged_rows
 
 USER = 6313
 
@@ -40,3 +40,31 @@ async def test_a_load_for_a_lift_not_on_the_panel_sets_nothing(bot: Harness) -> 
     for typed in ("12 kg on the rear-delt fly", "12 on the rear delt fly"):
         said = joined(await bot.send(USER, typed))
         assert said.startswith("“rear delt fly” isn't a lift on this panel, so nothing is set."), said
+
+
+async def test_a_lift_logged_today_named_at_the_load_question_is_said_with_how_to_correct(
+    bot: Harness,
+) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    await bot.send(USER, "the cable row was 60")
+    asked = joined(await bot.press(USER, "💾 Save"))
+    assert "Seated cable row: 3×6 @ 60 kg" in asked, asked
+    while "<b>Bent-over rear-delt fly</b>" not in asked:
+        asked = joined(await bot.press(USER, "⏭ Skip"))
+    # Before: "I couldn't read “the cable row was 67.5” as a load, so nothing is logged yet."
+    said = joined(await bot.send(USER, "the cable row was 67.5"))
+    assert said.startswith(
+        "“cable row” isn't one of the lifts I'm asking a load for, so nothing is logged yet. It's logged"
+        " today at 60 kg: to change that, send e.g. <code>actually the cable row was 67.5 not 60</code>."
+    ), said
+    assert "Bent-over rear-delt fly" in said
+    assert {load for ex, _, load, _ in await logged_rows(bot) if ex == "seated-cable-row"} == {60}
+    # The correction suggested is read as one.
+    offered = await bot.send(USER, "actually the cable row was 67.5 not 60")
+    assert offered[0].text == (
+        "✏️ Correct today's Seated cable row from 3×6 @ 60 kg to 3×6 @ 67.5 kg? Tap to change it."
+    )
+    assert "⚖️ <b>Bent-over rear-delt fly</b>" in offered[1].text
