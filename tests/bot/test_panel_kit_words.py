@@ -68,3 +68,22 @@ async def test_a_lift_logged_today_named_at_the_load_question_is_said_with_how_t
         "✏️ Correct today's Seated cable row from 3×6 @ 60 kg to 3×6 @ 67.5 kg? Tap to change it."
     )
     assert "⚖️ <b>Bent-over rear-delt fly</b>" in offered[1].text
+
+
+async def test_setting_a_load_keeps_the_panels_buttons_where_they_were(bot: Harness) -> None:
+    await bot.onboard(USER, level="💪 Intermediate")
+    await bot.send(USER, "/workout")
+    await bot.press(USER, "✅ Done")
+    await bot.press(USER, "✏️ Adjust")
+    before = [[text for text, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
+    # The − that can go no lower changes nothing.
+    panel = bot.api.last(USER).text
+    await bot.press(USER, "3: − (lowest)")
+    assert bot.api.last(USER).text == panel
+    assert not bot.errors
+    said = await bot.send(USER, "the cable row was 60")
+    after = [[text for text, _ in row] for row in bot.api.buttons(said[1])]
+    # Before: a "3: −2.5 kg" came into the cable row's row, and every button after it moved one on.
+    assert [len(row) for row in after] == [len(row) for row in before], (before, after)
+    assert sum(map(len, after)) == sum(map(len, before))
+    assert "3: −2.5 kg" in after[next(i for i, row in enumerate(before) if "3: − (lowest)" in row)]
