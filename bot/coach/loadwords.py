@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.coach.loadanswer import EACH, SAME, SET_WORDS, SETS, SKIP_WORDS, UNIT, Answer, Kind, unit_named
 from bot.coach.loglifts import kit_fits
@@ -78,6 +78,8 @@ FILLER = frozenset(
 
 # Filler that is also a word of lifts' names: kept to tell which lift a name means ("the cable row").
 NAME_KIT = frozenset({"dumbbell", "dumbbells", "db", "barbell", "cable", "machine"})
+# How ``kit_fits`` calls the kit words a trainee may say otherwise.
+_KIT_AS = {"dumbbells": "dumbbell", "db": "dumbbell"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class Unasked:
     asked): no answer, and the words that named it, to say so."""
 
     said: str
+    # The one exercise it names and the load told, when known: one logged today is said how to correct.
+    exercise: str | None = field(default=None, compare=False)
+    load: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -167,8 +172,11 @@ def _part(
     rest = _rest(words)
     if not rest:
         return [Told(answer)]
-    # "The 10s on the rows", "8 kg each on the rows": a lift held in the hands.
-    lift = lift_named(rest, asked, exercises, kit=("dumbbell",) if answer.each else ())
+    # "The 10s on the rows", "8 kg each on the rows": a lift held in the hands; "the cable row": the one row
+    # asked that takes a cable (a trial's was "row" alone, so the cable and the dumbbell row were unclear).
+    said_kit = {_KIT_AS.get(word, word) for word in re.split(r"[^\w']+", words) if word in NAME_KIT}
+    kit = sorted(said_kit | ({"dumbbell"} if answer.each else set()))
+    lift = lift_named(rest, asked, exercises, kit=kit)
     if isinstance(lift, tuple):
         return Unclear(rest, lift)
     # With the kit it names: "the cable row" is no chest-supported dumbbell row (a trial's 67.5 kg was
@@ -178,8 +186,15 @@ def _part(
         return Unasked(full) if names_other(full, asked[lift], exercises) else [Told(answer, lift)]
     if loose and len(held := holding(full, asked, exercises)) == 1:
         return [Told(answer, held[0])]
-    named = match_exercise(exercise_named(rest, exercises) or rest, exercises)
-    return Unasked(rest) if isinstance(named, str) else None
+    # Said back with its kit ("cable row", not "row"), the one lift it names when it names one.
+    for said in dict.fromkeys((full, rest)):
+        named = match_exercise(exercise_named(said, exercises) or said, exercises)
+        if isinstance(named, str):
+            return Unasked(full, named, figures)
+    # A name several lifts share, none of them asked ("rear-delt fly": the gym's and the backpack one) names
+    # a lift not asked all the same: a re-trial's went to the question answerer.
+    several = isinstance(named, LogError) and named.kind is LogErrorKind.AMBIGUOUS
+    return Unasked(full, load=figures) if several else None
 
 
 def names_other(said: str, ids: Collection[str], exercises: Sequence[Names]) -> bool:

@@ -121,8 +121,11 @@ def adjust_panel(
         if sizes is not None:
             # A pair of dumbbells: the next size down and up, the rack's or (at home) the pairs owned.
             (lighter, down), (heavier, up) = sizes
+        # A − that can go no lower stays, saying so and changing nothing: setting a load added it inside the
+        # lift's row, so every button after it moved (a re-trial's next tap landed one off).
+        least = (texts.get("log.lightest_button", n=n), press(steps=0))
         loads = [
-            *([(texts.get("log.lighter_button", n=n, step=down), press(steps=-1))] if lighter else []),
+            (texts.get("log.lighter_button", n=n, step=down), press(steps=-1)) if lighter else least,
             *([(texts.get("log.heavier_button", n=n, step=up), press(steps=+1))] if heavier else []),
         ]
         if target.first_load:

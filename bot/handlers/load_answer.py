@@ -27,6 +27,7 @@ from bot.coach.sessionlog import Target
 from bot.coach.texts import escape
 from bot.context import BotContext
 from bot.handlers import faq, first_load, load_aside
+from bot.handlers import load_elsewhere as elsewhere
 from bot.handlers.common import Turn, turn
 from bot.handlers.kin_jump import kin_jump
 from bot.handlers.load_waited import Waited, waited
@@ -54,7 +55,7 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     asks to log or take back (answered, and the wait ended: a question then names the lifts left
     unlogged). Anything else is a try at the answer: read as loads, or told what was not understood and how
     to answer, and the wait goes on."""
-    chat = now_turn.chat
+    chat, texts = now_turn.chat, context.services.texts
     answer = loadanswer.read_answer(text)
     several = loadanswer.read_answers(text)
     found = await waited(context, now_turn, member(update, chat)[0])
@@ -69,8 +70,15 @@ async def typed_load(context: BotContext, now_turn: Turn, update: Update, text: 
     if answer is None or answer.kind == Kind.NOT_A_LOAD:
         asked = [_ids(found.targets[at]) for at in found.asked]
         told = loadwords.read_told(text, asked, typed_names(context))
+        if (told is None or isinstance(told, loadwords.Unasked)) and await elsewhere.fixed(
+            context, now_turn, update, text
+        ):
+            await _ask_again(context, now_turn, update, found)
+            return True
         if isinstance(told, loadwords.Unasked):
-            now_turn.say(*_not_read(context, now_turn, found, "log.load_not_asked", told.said))
+            lead = texts.get("log.load_not_asked", said=_quoted(told.said))
+            lead += await elsewhere.logged_today(context, now_turn, update, told)
+            now_turn.say(*_waiting(context, now_turn, found, lead))
             return True
         if isinstance(told, loadwords.Unclear):
             now_turn.say(*_unclear(context, now_turn, found, told))

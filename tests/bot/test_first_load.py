@@ -88,12 +88,13 @@ async def test_adjust_shows_no_minus_on_no_load_and_save_asks_for_the_load_at_th
     panel = text(await bot.press(USER, "✏️ Adjust"))
     assert "1. Barbell deadlift: 3×6 · no load yet: tap +, or Save and type it" in panel
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
-    assert ["1: +2.5 kg", "1: +10 kg"] in rows and not any(
+    # The − stays in its place, saying it can go no lower, so the row keeps its buttons as a load is set.
+    assert ["1: − (lowest)", "1: +2.5 kg", "1: +10 kg"] in rows and not any(
         "−2.5 kg" in label for row in rows for label in row
     )
     await bot.press(USER, "2: +2.5 kg")
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
-    assert ["2: +2.5 kg", "2: +10 kg"] in rows, "2.5 kg less would be no load: no minus yet"
+    assert ["2: − (lowest)", "2: +2.5 kg", "2: +10 kg"] in rows, "2.5 kg less would be no load"
     for _ in range(2):
         await bot.press(USER, "2: +10 kg")
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]

@@ -276,7 +276,11 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     panel = text(await bot.press(USER, "✏️ Adjust"))
     assert "2. Lat pulldown: <b>2×10</b> · <i>no load yet: tap +, or Save and type it</i>" in panel
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
-    assert ["2: −1 rep", "2: all reps", "2: +1 rep"] in rows and ["2: +2.5 kg", "2: +10 kg"] in rows
+    assert ["2: −1 rep", "2: all reps", "2: +1 rep"] in rows and [
+        "2: − (lowest)",
+        "2: +2.5 kg",
+        "2: +10 kg",
+    ] in rows
     for _ in range(4):
         await bot.press(USER, "2: +10 kg")
     await bot.press(USER, "2: −2.5 kg")
@@ -306,7 +310,7 @@ async def test_adjust_sets_a_first_load_when_none_is_known(bot: Harness) -> None
     await bot.press(USER, "✏️ Adjust")
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(USER))]
     assert ["2: −1 rep", "2: all reps", "2: +1 rep", "2: −2.5 kg", "2: +2.5 kg"] in rows
-    assert ["3: +2.5 kg", "3: +10 kg"] in rows, "the row still has none"
+    assert ["3: − (lowest)", "3: +2.5 kg", "3: +10 kg"] in rows, "the row still has none"
 
 
 async def test_adjust_a_band_move_by_its_reps_and_a_first_load_in_pounds(bot: Harness) -> None:
@@ -328,7 +332,7 @@ async def test_adjust_a_band_move_by_its_reps_and_a_first_load_in_pounds(bot: Ha
     await bot.press(other, "✅ Done")
     await bot.press(other, "✏️ Adjust")
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(other))]
-    assert ["2: +5 lb", "2: +20 lb"] in rows, "no minus on no load"
+    assert ["2: − (lowest)", "2: +5 lb", "2: +20 lb"] in rows, "no lighter load than none"
     assert "Lat pulldown: <b>2×10 @ 20 lb</b>" in text(await bot.press(other, "2: +20 lb"))
     rows = [[label for label, _ in row] for row in bot.api.buttons(bot.api.last(other))]
     assert ["2: −5 lb", "2: +5 lb", "2: +20 lb"] in rows
