@@ -24,8 +24,8 @@ from bot.coach.catalog import Exercise
 from bot.coach.kitwords import NOTE_PARTS
 from bot.coach.logsets import MAX_DUMBBELL, MAX_LOAD
 from bot.coach.numerals import NUMBER_WORDS, TENS, ascii_digits, number_in_words
-from bot.coach.panelshift import Shift, adjusted
-from bot.coach.sessionlog import MAX_REP_SHIFT, Target
+from bot.coach.panelshift import MAX_REP_SHIFT, Shift, adjusted
+from bot.coach.sessionlog import Target
 
 # What a chat waiting for a typed load keeps (``Chat.awaiting``, 16 characters): the day, then the lift
 # asked's place among the session's targets when it is not the first that wants a load (one capital, "B"

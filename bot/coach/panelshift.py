@@ -10,7 +10,12 @@ from dataclasses import dataclass, replace
 from bot.coach.model import SetDone
 from bot.coach.pairstep import pair_moved
 from bot.coach.progression import exact
-from bot.coach.sessionlog import FIRST_LOAD_JUMP, MAX_LOAD_SHIFT, MAX_REP_SHIFT, Target
+from bot.coach.sessionlog import MAX_LOAD_SHIFT, Target
+
+# How far the Adjust buttons move a target's reps per set, either way (its load: ``MAX_LOAD_SHIFT``).
+MAX_REP_SHIFT = 9
+# A first load is set from zero: a button adding about this much saves a dozen presses of one step.
+FIRST_LOAD_JUMP = {"kg": 10.0, "lb": 20.0}
 
 
 @dataclass(frozen=True)

@@ -56,11 +56,8 @@ from bot.coach.progression import (
 )
 from bot.coach.progression_days import next_on_day
 
-# How far the Adjust buttons move a target: reps per set and load steps, either way.
-MAX_REP_SHIFT = 9
+# How far the Adjust buttons move a target's load, in steps either way (its reps: ``panelshift``).
 MAX_LOAD_SHIFT = 9
-# A first load is set from zero: a button adding about this much saves a dozen presses of one step.
-FIRST_LOAD_JUMP = {"kg": 10.0, "lb": 20.0}
 MAIN = "main"
 
 
